@@ -1,0 +1,72 @@
+// Error and Result: how every stage reports a failure without exceptions.
+//
+// An Error names the input it is about (a path, "-" for stdin, "path:line" for a
+// JSON Lines record), where in that input (line, byte offset, when known) and what
+// was wrong, in words a user can act on. Result<T> holds either a value or an Error.
+// Both are plain values; they are safe to move between threads.
+#ifndef DATELINE_CORE_ERROR_H_
+#define DATELINE_CORE_ERROR_H_
+
+#include <cassert>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace dateline {
+
+struct Error {
+  std::string input;     // file path, "-" for stdin, or a dictionary file; may be empty
+  int64_t line = -1;     // 1-based line in `input`, -1 when unknown
+  int64_t offset = -1;   // byte offset in `input`, -1 when unknown
+  std::string message;   // what was wrong, e.g. "not valid JSON: unexpected '}'"
+
+  // "input:line: message" (parts that are unknown are left out).
+  std::string ToString() const;
+};
+
+Error MakeError(std::string input, std::string message, int64_t line = -1,
+                int64_t offset = -1);
+
+// Result<T>: a T or an Error. Access to the wrong alternative is a programmer error.
+template <class T>
+class [[nodiscard]] Result {
+ public:
+  Result(T value) : v_(std::move(value)) {}         // NOLINT: implicit by design
+  Result(Error error) : v_(std::move(error)) {}     // NOLINT: implicit by design
+
+  bool ok() const { return v_.index() == 0; }
+  explicit operator bool() const { return ok(); }
+
+  T& value() & { assert(ok()); return std::get<0>(v_); }
+  const T& value() const& { assert(ok()); return std::get<0>(v_); }
+  T&& value() && { assert(ok()); return std::get<0>(std::move(v_)); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+
+  const Error& error() const { assert(!ok()); return std::get<1>(v_); }
+
+ private:
+  std::variant<T, Error> v_;
+};
+
+// Status: success or an Error, for operations with no value.
+class [[nodiscard]] Status {
+ public:
+  Status() = default;
+  Status(Error error) : error_(std::move(error)), ok_(false) {}  // NOLINT
+  static Status Ok() { return Status(); }
+  bool ok() const { return ok_; }
+  explicit operator bool() const { return ok_; }
+  const Error& error() const { assert(!ok_); return error_; }
+
+ private:
+  Error error_;
+  bool ok_ = true;
+};
+
+}  // namespace dateline
+
+#endif  // DATELINE_CORE_ERROR_H_

@@ -1,0 +1,11 @@
+#include "core/record.h"
+
+namespace dateline {
+
+std::string ActorCode::Code() const {
+  std::string code = country;
+  for (const std::string& s : sectors) code += s;
+  return code;
+}
+
+}  // namespace dateline

@@ -1,0 +1,104 @@
+// The coded record of one article: actors, events, places and dates, as the later
+// stages produce them, the store keeps them and the CLI prints them (doc/record.md).
+// Offsets are bytes into Article::body unless a field says otherwise; the output layer
+// converts them to character offsets into the input. Plain value types.
+#ifndef DATELINE_CORE_RECORD_H_
+#define DATELINE_CORE_RECORD_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/article.h"
+#include "core/date.h"
+#include "core/document.h"
+
+namespace dateline {
+
+struct Span {
+  size_t start = 0;
+  size_t end = 0;
+};
+
+// A CAMEO-style actor: a country (ISO 3166-1 alpha-3, or an international code such as
+// IGO, IMG, NGO) plus role sectors (GOV, MIL, REB, ...) and a sub-state region.
+struct ActorCode {
+  std::string country;               // "IRQ", "USA", "IMG", or empty when unknown
+  std::vector<std::string> sectors;  // "GOV", "MIL", ...
+  std::string region;                // "Kurdistan Region", or empty
+  std::string organisation;          // an organisation's own code, e.g. "KRG", "CJTF-OIR"
+
+  // CAMEO-style code: country followed by the sectors, e.g. "IRQGOV", "USAMIL".
+  std::string Code() const;
+  bool empty() const { return country.empty() && sectors.empty() && organisation.empty(); }
+};
+
+struct ActorMention {
+  Span span;                          // the words that name the actor
+  size_t first_token = 0, last_token = 0;  // token range [first, last)
+  std::string text;                   // the words, as written
+  ActorCode actor;
+  std::string person;                 // a person's name when one is given ("Reber Ahmed")
+  std::vector<std::string> rules;     // dictionary entries that fired, "file:line id"
+};
+
+// A place found in the text and resolved against the gazetteer.
+struct PlaceMention {
+  Span span;               // in Article::body; an empty span marks a place from metadata
+  std::string name;        // the gazetteer's name for it
+  std::string country;     // ISO 3166-1 alpha-2
+  std::string admin1;      // first-level region name or code, when known
+  double lat = 0, lon = 0;
+  std::string precision;   // "point", "admin1", "country"
+  long geonameid = 0;      // 0 when not a GeoNames entry
+  bool from_dateline = false;
+};
+
+// A date found in the text, resolved against the publication date where it can be.
+struct DateMention {
+  Span span;
+  std::optional<PartialDate> value;  // the resolved date, when it could be resolved
+  std::string relative;              // e.g. "Thursday before publication" when not
+  std::optional<int> year_hint;      // a year the text implies even when unresolved
+  std::string text;                  // the words, as written
+};
+
+struct AcledType {
+  std::string event_type;      // "Battles", ... or empty when not a conflict event
+  std::string sub_event_type;  // "Armed clash", ...
+};
+
+struct Event {
+  std::string cameo;           // CAMEO code, e.g. "040"
+  std::string cameo_name;      // its codebook name, e.g. "Consult, not specified"
+  std::string plover;          // PLOVER category, e.g. "CONSULT"
+  AcledType acled;
+  ActorMention source;
+  ActorMention target;
+  std::optional<DateMention> date;    // none: the publication date, if any, applies
+  std::optional<PlaceMention> place;
+  std::optional<int> fatalities;
+  bool negated = false;
+  std::string modality;        // "asserted", "possible", "intended", "future", ...
+  Span evidence;               // the sentence
+  size_t sentence = 0;         // its index in AnalyzedText::sentences
+  std::string trigger;         // the verb phrase, as written
+  std::vector<std::string> rules;  // verb entry and coding rules that fired
+};
+
+// Everything the pipeline produced for one document: what the store keeps and the
+// output layer prints.
+struct CodedArticle {
+  Document document;
+  Article article;
+  std::vector<ActorMention> actors;
+  std::vector<PlaceMention> places;
+  std::vector<DateMention> dates;
+  std::vector<Event> events;
+  std::vector<std::string> warnings;  // non-fatal problems met on the way
+};
+
+}  // namespace dateline
+
+#endif  // DATELINE_CORE_RECORD_H_

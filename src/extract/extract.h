@@ -1,0 +1,32 @@
+// Article extraction: from a Document (page text or HTML) to an Article — title,
+// section, authors, dateline, tags, publication date and the body paragraphs, with the
+// page furniture (menus, captions, "Read More" links, bylines, copyright, app and radio
+// lines, site maps) left out. Every paragraph keeps its byte offsets into the input.
+//
+// Thread-safe: ExtractArticle keeps no state between calls.
+#ifndef DATELINE_EXTRACT_EXTRACT_H_
+#define DATELINE_EXTRACT_EXTRACT_H_
+
+#include <cstddef>
+
+#include "core/article.h"
+#include "core/document.h"
+#include "core/error.h"
+
+namespace dateline {
+
+struct ExtractOptions {
+  // Inputs larger than this are cut at the limit before parsing; the Article then
+  // carries a warning through the caller (see ExtractArticle).
+  size_t max_input_bytes = 16u << 20;
+};
+
+// Extracts the article from `doc` according to doc.kind (kPageText, kHtml or kText;
+// kText keeps every non-empty paragraph as body). doc.published, when set, becomes
+// Article::published with published_source "input". Fails only when the document
+// cannot be read as its kind at all (e.g. an HTML document with no text).
+Result<Article> ExtractArticle(const Document& doc, const ExtractOptions& options = {});
+
+}  // namespace dateline
+
+#endif  // DATELINE_EXTRACT_EXTRACT_H_
