@@ -41,6 +41,9 @@ struct Article {
   std::vector<std::string> tags;
   std::optional<PartialDate> published;
   std::string published_source;       // how `published` was found: "input", "meta", ...
+  std::string published_text;         // the date as the page writes it, when extraction
+                                      // found one it could not parse as ISO 8601; the
+                                      // pipeline resolves it with the `when` stage
   std::string language;               // BCP 47 tag when known, e.g. "en"
   std::string canonical_url;
   std::optional<int> copyright_year;  // from a footer like "©Copyright 2021"
