@@ -18,6 +18,8 @@ struct Token {
   size_t end = 0;
   std::string norm;   // NFKC, case-folded, typographic quotes/dashes unified
   std::string lemma;  // dictionary form of `norm` ("forces" -> "force", "pushed" -> "push")
+  std::string key;    // what dictionaries match on: the lemma with spelling variation
+                      // folded ("stated"/"state" -> "stat", "expelled" -> "expel")
   TokenKind kind = TokenKind::kWord;
   bool capitalized = false;   // first letter upper case in the original
   bool all_caps = false;      // two or more letters, all upper case ("ERBIL", "KRG")

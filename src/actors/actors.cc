@@ -1,0 +1,506 @@
+// Actor dictionaries, their compilation into a token trie, and the composition rules
+// that turn dictionary hits into actor mentions.
+//
+// Matching works on Token::key (normalised lemma), so "officials" matches the entry
+// "official" and "Region's" the entry "Region". Phrases marked with "=" in the data
+// must also match the original spelling exactly ("=US" matches "US" but not "us").
+#include "actors/actors.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <unordered_map>
+
+#include "core/table_file.h"
+#include "core/date.h"
+
+namespace dateline {
+
+namespace {
+
+enum class EntryKind { kPerson, kOrganisation, kCountry, kCapital, kDemonym, kAgent };
+
+struct Entry {
+  EntryKind kind;
+  ActorCode code;
+  std::string id;
+  std::string rule;  // "actors/agents.txt:12 minister"
+  std::string person;
+  std::optional<PartialDate> from, to;
+};
+
+struct Candidate {
+  uint32_t entry;
+  std::vector<std::string> exact;  // original token spellings, when the phrase is "="
+};
+
+struct Node {
+  std::vector<Candidate> candidates;
+};
+
+// A dictionary hit: tokens [first, last) name entry `entry`.
+struct Hit {
+  size_t first, last;
+  uint32_t entry;
+};
+
+// Lower-case particles that may stand inside a person's name.
+bool IsNameParticle(std::string_view norm) {
+  static const char* const kParticles[] = {"al", "bin", "ibn", "van", "von", "de", "der", "la", "del",
+                                           "da", "di", "el", "abu", "bint", "le", "du"};
+  return std::find(std::begin(kParticles), std::end(kParticles), norm) != std::end(kParticles);
+}
+
+bool Covers(const std::optional<PartialDate>& from, const std::optional<PartialDate>& to,
+            const std::optional<PartialDate>& when) {
+  if (!when) return true;
+  const auto key = [](const PartialDate& d, bool upper) {
+    return d.year * 10000 + (d.month ? d.month : (upper ? 12 : 1)) * 100 + (d.day ? d.day : (upper ? 31 : 1));
+  };
+  const int w = key(*when, false);
+  if (from && w < key(*from, false)) return false;
+  if (to && w > key(*to, true)) return false;
+  return true;
+}
+
+}  // namespace
+
+struct ActorMatcher::Impl {
+  std::vector<Entry> entries;
+  std::vector<Node> nodes{Node{}};
+  std::unordered_map<std::string, uint32_t> vocabulary;       // key -> id
+  std::unordered_map<uint64_t, uint32_t> edges;                // (node << 32 | key id) -> node
+  std::map<std::string, CountryInfo, std::less<>> countries;  // by ISO3
+  size_t phrases = 0;
+
+  uint32_t KeyId(const std::string& key) {
+    auto [it, inserted] = vocabulary.emplace(key, static_cast<uint32_t>(vocabulary.size()));
+    return it->second;
+  }
+
+  Status AddPhrase(const TextAnalyzer& analyzer, std::string_view phrase, uint32_t entry,
+                   const TableRecord& where) {
+    bool exact = false;
+    if (!phrase.empty() && phrase.front() == '=') {
+      exact = true;
+      phrase.remove_prefix(1);
+    }
+    std::vector<Token> tokens = analyzer.Tokenize(phrase);
+    if (tokens.empty()) return where.MakeError("empty phrase");
+    uint32_t node = 0;
+    Candidate c{entry, {}};
+    for (const Token& t : tokens) {
+      const uint64_t edge = (static_cast<uint64_t>(node) << 32) | KeyId(t.key);
+      auto it = edges.find(edge);
+      if (it == edges.end()) {
+        nodes.emplace_back();
+        it = edges.emplace(edge, static_cast<uint32_t>(nodes.size() - 1)).first;
+      }
+      node = it->second;
+      if (exact) c.exact.emplace_back(phrase.substr(t.start, t.end - t.start));
+    }
+    nodes[node].candidates.push_back(std::move(c));
+    ++phrases;
+    return Status::Ok();
+  }
+
+  uint32_t AddEntry(Entry e) {
+    entries.push_back(std::move(e));
+    return static_cast<uint32_t>(entries.size() - 1);
+  }
+
+  // Longest dictionary hit starting at token i (within [i, end)), if any.
+  std::optional<Hit> LongestHit(const AnalyzedText& a, size_t i, size_t end,
+                                const ActorContext& context) const {
+    uint32_t node = 0;
+    std::optional<Hit> best;
+    for (size_t j = i; j < end; ++j) {
+      auto v = vocabulary.find(a.tokens[j].key);
+      if (v == vocabulary.end()) break;
+      auto e = edges.find((static_cast<uint64_t>(node) << 32) | v->second);
+      if (e == edges.end()) break;
+      node = e->second;
+      for (const Candidate& c : nodes[node].candidates) {
+        const Entry& entry = entries[c.entry];
+        if (!c.exact.empty()) {
+          bool same = true;
+          for (size_t k = 0; k < c.exact.size() && same; ++k) same = a.TokenText(i + k) == c.exact[k];
+          if (!same) continue;
+        }
+        if (entry.kind == EntryKind::kPerson && !Covers(entry.from, entry.to, context.date)) continue;
+        // Candidates of one phrase are in load order (people, organisations, countries,
+        // capitals, demonyms, agents); the first valid one wins.
+        best = Hit{i, j + 1, c.entry};
+        break;
+      }
+    }
+    return best;
+  }
+};
+
+ActorMatcher::ActorMatcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ActorMatcher::~ActorMatcher() = default;
+size_t ActorMatcher::entry_count() const { return impl_->entries.size(); }
+size_t ActorMatcher::phrase_count() const { return impl_->phrases; }
+
+const CountryInfo* ActorMatcher::Country(std::string_view iso3) const {
+  auto it = impl_->countries.find(iso3);
+  return it == impl_->countries.end() ? nullptr : &it->second;
+}
+
+namespace {
+
+Status CheckCountryCode(const TableRecord& r, const std::string& code) {
+  if (code.empty()) return Status::Ok();
+  if (code.size() != 3 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+    return r.MakeError("country must be a three-letter upper-case code, not \"" + code + "\"");
+  return Status::Ok();
+}
+
+std::vector<std::string> SplitSectors(const std::string& field) { return SplitList(field); }
+
+Result<std::optional<PartialDate>> ParseOfficeDate(const TableRecord& r, const std::string& field) {
+  if (field.empty()) return std::optional<PartialDate>();
+  auto d = ParseIsoDate(field);
+  if (!d) return r.MakeError("date must be YYYY, YYYY-MM or YYYY-MM-DD, not \"" + field + "\"");
+  return std::optional<PartialDate>(*d);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<ActorMatcher>> ActorMatcher::Create(const std::string& data_dir,
+                                                           const TextAnalyzer& analyzer) {
+  auto impl = std::make_unique<Impl>();
+  const std::string actors_dir = data_dir + "/actors/";
+
+  // People first: the first valid candidate of a phrase wins, so a person's name beats
+  // an organisation or place spelled the same way.
+  auto people = ReadTableFile(actors_dir + "people.txt", 7, 7);
+  if (!people.ok()) return people.error();
+  for (const TableRecord& r : *people) {
+    if (Status s = CheckCountryCode(r, r.fields[1]); !s) return s.error();
+    auto from = ParseOfficeDate(r, r.fields[4]);
+    if (!from.ok()) return from.error();
+    auto to = ParseOfficeDate(r, r.fields[5]);
+    if (!to.ok()) return to.error();
+    std::vector<std::string> names = SplitList(r.fields[6]);
+    if (names.empty()) return r.MakeError("a person needs at least one name");
+    Entry e{EntryKind::kPerson, {r.fields[1], SplitSectors(r.fields[2]), r.fields[3], ""},
+            r.fields[0], r.Where() + " " + r.fields[0], names.front(), *from, *to};
+    const uint32_t id = impl->AddEntry(std::move(e));
+    for (const std::string& n : names) {
+      if (Status s = impl->AddPhrase(analyzer, n, id, r); !s) return s.error();
+    }
+  }
+
+  auto orgs = ReadTableFile(actors_dir + "organisations.txt", 5, 5);
+  if (!orgs.ok()) return orgs.error();
+  for (const TableRecord& r : *orgs) {
+    if (Status s = CheckCountryCode(r, r.fields[1]); !s) return s.error();
+    Entry e{EntryKind::kOrganisation, {r.fields[1], SplitSectors(r.fields[2]), r.fields[3], r.fields[0]},
+            r.fields[0], r.Where() + " " + r.fields[0], "", std::nullopt, std::nullopt};
+    const uint32_t id = impl->AddEntry(std::move(e));
+    std::vector<std::string> phrases = SplitList(r.fields[4]);
+    if (phrases.empty()) return r.MakeError("an organisation needs at least one phrase");
+    for (const std::string& p : phrases) {
+      if (Status s = impl->AddPhrase(analyzer, p, id, r); !s) return s.error();
+    }
+  }
+
+  auto countries = ReadTableFile(data_dir + "/countries.txt", 6, 6);
+  if (!countries.ok()) return countries.error();
+  std::vector<std::pair<const TableRecord*, uint32_t>> capitals, demonyms;
+  for (const TableRecord& r : *countries) {
+    const std::string& iso3 = r.fields[0];
+    if (Status s = CheckCountryCode(r, iso3); !s || iso3.empty())
+      return r.MakeError("the first field must be an ISO 3166-1 alpha-3 code");
+    CountryInfo info;
+    info.iso3 = iso3;
+    info.iso2 = r.fields[1];
+    std::vector<std::string> names = SplitList(r.fields[2]);
+    if (names.empty()) return r.MakeError("a country needs at least one name");
+    info.name = names.front();
+    if (!info.name.empty() && info.name.front() == '=') info.name.erase(0, 1);
+    info.capitals = SplitList(r.fields[4]);
+    if (std::sscanf(r.fields[5].c_str(), "%lf , %lf", &info.lat, &info.lon) != 2)
+      return r.MakeError("centroid must be \"lat, lon\", not \"" + r.fields[5] + "\"");
+    const uint32_t id = impl->AddEntry(Entry{EntryKind::kCountry, {iso3, {}, "", ""}, iso3,
+                                             r.Where() + " " + iso3, "", std::nullopt, std::nullopt});
+    for (const std::string& n : names) {
+      if (Status s = impl->AddPhrase(analyzer, n, id, r); !s) return s.error();
+    }
+    impl->countries.emplace(iso3, std::move(info));
+    capitals.emplace_back(&r, id);
+  }
+  // Capitals ("Baghdad said ...") stand for the government; demonyms for the country.
+  // Both are added after every country name so that a name beats them.
+  for (const auto& [r, country_id] : capitals) {
+    const std::string iso3 = r->fields[0];
+    const uint32_t cap = impl->AddEntry(Entry{EntryKind::kCapital, {iso3, {"GOV"}, "", ""}, iso3,
+                                              r->Where() + " " + iso3 + " capital", "", std::nullopt, std::nullopt});
+    for (const std::string& c : SplitList(r->fields[4])) {
+      if (Status s = impl->AddPhrase(analyzer, c, cap, *r); !s) return s.error();
+    }
+    const uint32_t dem = impl->AddEntry(Entry{EntryKind::kDemonym, {iso3, {}, "", ""}, iso3,
+                                              r->Where() + " " + iso3 + " demonym", "", std::nullopt, std::nullopt});
+    for (const std::string& d : SplitList(r->fields[3])) {
+      if (Status s = impl->AddPhrase(analyzer, d, dem, *r); !s) return s.error();
+    }
+  }
+
+  auto agents = ReadTableFile(actors_dir + "agents.txt", 3, 3);
+  if (!agents.ok()) return agents.error();
+  for (const TableRecord& r : *agents) {
+    Entry e{EntryKind::kAgent, {"", SplitSectors(r.fields[1]), "", ""}, r.fields[0],
+            r.Where() + " " + r.fields[0], "", std::nullopt, std::nullopt};
+    const uint32_t id = impl->AddEntry(std::move(e));
+    std::vector<std::string> phrases = SplitList(r.fields[2]);
+    if (phrases.empty()) return r.MakeError("an agent needs at least one phrase");
+    for (const std::string& p : phrases) {
+      if (Status s = impl->AddPhrase(analyzer, p, id, r); !s) return s.error();
+    }
+  }
+  return std::unique_ptr<ActorMatcher>(new ActorMatcher(std::move(impl)));
+}
+
+namespace {
+
+// Builds mentions for one sentence from its dictionary hits.
+class SentenceComposer {
+ public:
+  SentenceComposer(const AnalyzedText& a, const Sentence& s, const std::vector<Entry>& entries,
+                   const std::vector<Hit>& hits)
+      : a_(a), s_(s), entries_(entries), hits_(hits) {}
+
+  void Compose(std::vector<ActorMention>* out) {
+    for (size_t h = 0; h < hits_.size();) h = ComposeAt(h, out);
+  }
+
+ private:
+  const Entry& E(size_t h) const { return entries_[hits_[h].entry]; }
+  bool IsPlaceLike(EntryKind k) const {
+    return k == EntryKind::kCountry || k == EntryKind::kDemonym || k == EntryKind::kOrganisation ||
+           k == EntryKind::kCapital;
+  }
+  const std::string& Norm(size_t t) const { return a_.tokens[t].norm; }
+  bool InSentence(size_t t) const { return t < s_.last_token; }
+
+  ActorMention Start(size_t h) const {
+    ActorMention m;
+    m.first_token = hits_[h].first;
+    m.last_token = hits_[h].last;
+    m.actor = E(h).code;
+    if (E(h).kind == EntryKind::kPerson) m.person = E(h).person;
+    m.rules.push_back(E(h).rule);
+    return m;
+  }
+
+  // Adds an agent's sectors to a mention that names a country or organisation.
+  void AddAgent(ActorMention& m, size_t h) const {
+    const Entry& agent = E(h);
+    // The agent says what part of the country or organisation acts: "Iraqi forces" are
+    // MIL, "Peshmerga officials" GOV. Sectors the organisation already carries are kept
+    // only when the agent gives none.
+    if (!agent.code.sectors.empty()) m.actor.sectors = agent.code.sectors;
+    m.rules.push_back(agent.rule);
+    m.first_token = std::min(m.first_token, hits_[h].first);
+    m.last_token = std::max(m.last_token, hits_[h].last);
+  }
+
+  // Capitalised words at token t that are not in the dictionary: a person's name.
+  size_t NameEnd(size_t t, size_t next_hit_first) const {
+    size_t end = t;
+    while (end < s_.last_token && end < next_hit_first && end - t < 5) {
+      const Token& tok = a_.tokens[end];
+      if (tok.kind != TokenKind::kWord) break;
+      if (!tok.capitalized && !(IsNameParticle(tok.norm) && end > t)) break;
+      if (tok.norm == "'s") break;
+      ++end;
+    }
+    // A name does not end in a particle.
+    while (end > t && !a_.tokens[end - 1].capitalized) --end;
+    return end;
+  }
+
+  size_t NextHitFirst(size_t h) const { return h < hits_.size() ? hits_[h].first : s_.last_token; }
+
+  void AttachName(ActorMention& m, size_t first, size_t end, const char* rule) {
+    std::string name;
+    for (size_t t = first; t < end; ++t) {
+      if (!name.empty()) name += ' ';
+      name += a_.TokenText(t);
+    }
+    m.person = name;
+    m.last_token = std::max(m.last_token, end);
+    m.rules.push_back(rule);
+  }
+
+  size_t ComposeAt(size_t h, std::vector<ActorMention>* out) {
+    const EntryKind kind = E(h).kind;
+    // Compound: "Hungarian and Romanian officials" -> two actors sharing the agent.
+    if (kind == EntryKind::kDemonym || kind == EntryKind::kCountry) {
+      size_t k = h;
+      std::vector<size_t> members{h};
+      while (k + 1 < hits_.size()) {
+        const size_t gap_first = hits_[k].last, gap_last = hits_[k + 1].first;
+        if (gap_last != gap_first + 1) break;
+        const std::string& joiner = Norm(gap_first);
+        if (joiner != "and" && joiner != "," && joiner != "or") break;
+        if (E(k + 1).kind != EntryKind::kDemonym && E(k + 1).kind != EntryKind::kCountry) break;
+        members.push_back(++k);
+      }
+      if (members.size() > 1 && k + 1 < hits_.size() && E(k + 1).kind == EntryKind::kAgent &&
+          hits_[k + 1].first == hits_[k].last) {
+        for (size_t member : members) {
+          ActorMention m = Start(member);
+          AddAgent(m, k + 1);
+          m.first_token = hits_[member].first;
+          m.last_token = member == members.back() ? hits_[k + 1].last : hits_[member].last;
+          m.rules.push_back("rule:compound-actor");
+          out->push_back(std::move(m));
+        }
+        return k + 2;
+      }
+    }
+
+    ActorMention m = Start(h);
+    size_t next = h + 1;
+    if (IsPlaceLike(kind) || kind == EntryKind::kPerson) {
+      // "Iraqi forces", "Peshmerga officials"; possessive "Kurdistan Region's Minister".
+      if (next < hits_.size() && E(next).kind == EntryKind::kAgent) {
+        const size_t gap = hits_[next].first - hits_[h].last;
+        if (gap == 0 || (gap == 1 && Norm(hits_[h].last) == "'s")) {
+          AddAgent(m, next);
+          if (gap == 1) m.rules.push_back("rule:possessive");
+          ++next;
+        }
+      }
+    } else if (kind == EntryKind::kAgent) {
+      // "General of the US-led coalition", "forces of Iraq".
+      size_t t = hits_[h].last;
+      if (InSentence(t) && Norm(t) == "of") {
+        ++t;
+        if (InSentence(t) && Norm(t) == "the") ++t;
+        if (next < hits_.size() && hits_[next].first == t && IsPlaceLike(E(next).kind)) {
+          ActorMention owner = Start(next);
+          owner.first_token = m.first_token;
+          owner.rules.insert(owner.rules.begin(), m.rules.front());
+          if (!E(h).code.sectors.empty()) owner.actor.sectors = E(h).code.sectors;
+          owner.rules.push_back("rule:agent-of-owner");
+          m = std::move(owner);
+          ++next;
+        }
+      }
+      // Person by role: "Interior Minister Reber Ahmed", "Maj. General Karl Harris".
+      const size_t name_first = m.last_token;
+      const size_t name_end = NameEnd(name_first, NextHitFirst(next));
+      if (name_end > name_first && name_first == hits_[h].last) AttachName(m, name_first, name_end, "rule:person-by-role");
+    }
+    // Appositive: "..., Reber Ahmed met" / "Reber Ahmed, the interior minister,".
+    size_t t = m.last_token;
+    if (m.person.empty() && InSentence(t) && Norm(t) == ",") {
+      if (next < hits_.size() && hits_[next].first == t + 1 && E(next).kind == EntryKind::kPerson) {
+        const Entry& p = E(next);
+        m.person = p.person;
+        if (m.actor.country.empty()) m.actor = p.code;
+        m.rules.push_back(p.rule);
+        m.rules.push_back("rule:appositive");
+        m.last_token = hits_[next].last;
+        ++next;
+      } else if (kind != EntryKind::kDemonym) {
+        const size_t end = NameEnd(t + 1, NextHitFirst(next));
+        // Two or more capitalised words after the comma, then no capitalised word
+        // continuing a list ("Iraq, Iran and Syria" is not a name).
+        if (end >= t + 3 && (end >= s_.last_token || !a_.tokens[end].capitalized))
+          AttachName(m, t + 1, end, "rule:appositive");
+      }
+    }
+    out->push_back(std::move(m));
+    return next;
+  }
+
+  const AnalyzedText& a_;
+  const Sentence& s_;
+  const std::vector<Entry>& entries_;
+  const std::vector<Hit>& hits_;
+};
+
+}  // namespace
+
+std::vector<ActorMention> ActorMatcher::FindActors(const AnalyzedText& a,
+                                                   const ActorContext& context) const {
+  std::vector<ActorMention> mentions;
+  for (const Sentence& s : a.sentences) {
+    std::vector<Hit> hits;
+    for (size_t i = s.first_token; i < s.last_token;) {
+      std::optional<Hit> hit = impl_->LongestHit(a, i, s.last_token, context);
+      if (hit) {
+        hits.push_back(*hit);
+        i = hit->last;
+      } else {
+        ++i;
+      }
+    }
+    SentenceComposer(a, s, impl_->entries, hits).Compose(&mentions);
+  }
+
+  // In-document coreference by surname: "Ahmed tweeted" after "Reber Ahmed".
+  std::unordered_map<std::string, size_t> surname_to_mention;
+  std::vector<bool> covered(a.tokens.size(), false);
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    for (size_t t = mentions[i].first_token; t < mentions[i].last_token; ++t) covered[t] = true;
+    const std::string& person = mentions[i].person;
+    if (person.empty() || mentions[i].actor.country.empty()) continue;
+    const size_t space = person.rfind(' ');
+    if (space == std::string::npos) continue;
+    surname_to_mention[person.substr(space + 1)] = i;
+  }
+  if (!surname_to_mention.empty()) {
+    std::vector<ActorMention> refs;
+    for (size_t t = 0; t < a.tokens.size(); ++t) {
+      if (covered[t] || !a.tokens[t].capitalized) continue;
+      auto it = surname_to_mention.find(std::string(a.TokenText(t)));
+      if (it == surname_to_mention.end()) continue;
+      const ActorMention& antecedent = mentions[it->second];
+      if (t < antecedent.last_token) continue;  // only refer back
+      if (t + 1 < a.tokens.size() && a.tokens[t + 1].capitalized && a.tokens[t + 1].kind == TokenKind::kWord)
+        continue;  // part of a longer name
+      ActorMention ref;
+      ref.first_token = t;
+      ref.last_token = t + 1;
+      ref.actor = antecedent.actor;
+      ref.person = antecedent.person;
+      ref.rules = {"rule:coreference-surname"};
+      refs.push_back(std::move(ref));
+    }
+    mentions.insert(mentions.end(), refs.begin(), refs.end());
+    std::sort(mentions.begin(), mentions.end(),
+              [](const ActorMention& x, const ActorMention& y) { return x.first_token < y.first_token; });
+  }
+
+  // Role nouns without a country take it from the latest earlier mention of the same
+  // role that has one: "the minister" after "the Kurdistan Region's Minister".
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    ActorMention& m = mentions[i];
+    if (!m.actor.country.empty() || m.rules.empty() || m.rules.size() > 1) continue;
+    for (size_t j = i; j-- > 0;) {
+      const ActorMention& prev = mentions[j];
+      if (!prev.actor.country.empty() &&
+          std::find(prev.rules.begin(), prev.rules.end(), m.rules.front()) != prev.rules.end()) {
+        m.actor = prev.actor;
+        if (m.person.empty()) m.person = prev.person;
+        m.rules.push_back("rule:coreference-role");
+        break;
+      }
+    }
+  }
+
+  for (ActorMention& m : mentions) {
+    m.span.start = a.tokens[m.first_token].start;
+    m.span.end = a.tokens[m.last_token - 1].end;
+    m.text = std::string(a.text.substr(m.span.start, m.span.end - m.span.start));
+  }
+  return mentions;
+}
+
+}  // namespace dateline

@@ -1,0 +1,113 @@
+#include "core/table_file.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "core/utf8.h"
+
+namespace dateline {
+
+std::string_view Trim(std::string_view s) {
+  const char* kSpace = " \t\r\n\f\v";
+  const size_t b = s.find_first_not_of(kSpace);
+  if (b == std::string_view::npos) return {};
+  const size_t e = s.find_last_not_of(kSpace);
+  return s.substr(b, e - b + 1);
+}
+
+std::string TableRecord::Where() const {
+  size_t cut = file.rfind('/');
+  if (cut != std::string::npos && cut > 0) {
+    const size_t prev = file.rfind('/', cut - 1);
+    cut = prev == std::string::npos ? 0 : prev + 1;
+  } else {
+    cut = 0;
+  }
+  return file.substr(cut) + ":" + std::to_string(line);
+}
+
+Error TableRecord::MakeError(std::string message) const {
+  return dateline::MakeError(file, std::move(message), line);
+}
+
+std::vector<std::string> SplitList(std::string_view field) {
+  std::vector<std::string> items;
+  size_t pos = 0;
+  while (pos <= field.size()) {
+    size_t semi = field.find(';', pos);
+    if (semi == std::string_view::npos) semi = field.size();
+    std::string_view item = Trim(field.substr(pos, semi - pos));
+    if (!item.empty()) items.emplace_back(item);
+    pos = semi + 1;
+  }
+  return items;
+}
+
+Result<std::vector<TableRecord>> ParseTable(std::string_view text, const std::string& name,
+                                            size_t min_fields, size_t max_fields) {
+  if (const size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos) {
+    return MakeError(name, "not valid UTF-8", -1, static_cast<int64_t>(bad));
+  }
+  std::vector<TableRecord> records;
+  int line_no = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    std::string_view trimmed = Trim(line);
+    if (trimmed.empty() || trimmed.front() == '#') continue;
+    TableRecord rec;
+    rec.file = name;
+    rec.line = line_no;
+    size_t start = 0;
+    while (true) {
+      size_t bar = trimmed.find(" | ", start);
+      // A line may end in " |" when its last field is empty.
+      if (bar == std::string_view::npos) {
+        std::string_view last = trimmed.substr(start);
+        if (last.size() >= 2 && last.substr(last.size() - 2) == " |") {
+          rec.fields.emplace_back(Trim(last.substr(0, last.size() - 2)));
+          rec.fields.emplace_back();
+        } else {
+          rec.fields.emplace_back(Trim(last));
+        }
+        break;
+      }
+      rec.fields.emplace_back(Trim(trimmed.substr(start, bar - start)));
+      start = bar + 3;
+    }
+    if (rec.fields.size() < min_fields || rec.fields.size() > max_fields) {
+      std::ostringstream msg;
+      msg << "expected " << min_fields;
+      if (max_fields != min_fields) msg << " to " << max_fields;
+      msg << " fields separated by \" | \", found " << rec.fields.size();
+      return rec.MakeError(msg.str());
+    }
+    rec.fields.resize(max_fields);
+    records.push_back(std::move(rec));
+  }
+  return records;
+}
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return MakeError(path, std::string("cannot open: ") + std::strerror(errno));
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) return MakeError(path, std::string("read failed: ") + std::strerror(errno));
+  return buf.str();
+}
+
+Result<std::vector<TableRecord>> ReadTableFile(const std::string& path, size_t min_fields,
+                                               size_t max_fields) {
+  Result<std::string> text = ReadFile(path);
+  if (!text.ok()) return text.error();
+  return ParseTable(*text, path, min_fields, max_fields);
+}
+
+}  // namespace dateline

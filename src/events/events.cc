@@ -1,0 +1,534 @@
+// Pattern compilation and the clause rules of the event coder.
+//
+// A pattern is a list of elements (words, the target slot "+", gaps "..."); the first
+// word is the trigger. Patterns are indexed by their trigger's match keys, so coding a
+// sentence costs one hash lookup per token plus the patterns of the words that are
+// triggers. Matching backtracks over gaps, which are short (at most kMaxGap tokens).
+#include "events/events.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <unordered_map>
+
+#include "core/table_file.h"
+
+namespace dateline {
+
+namespace {
+
+constexpr size_t kMaxGap = 3;
+constexpr size_t kMaxSlotSkip = 3;  // determiners/adjectives before a target actor
+
+struct Element {
+  enum Kind { kWord, kTarget, kGap } kind = kWord;
+  std::vector<std::string> keys;  // kWord: any of these match keys
+};
+
+struct Pattern {
+  uint32_t entry;
+  std::string text;
+  std::vector<Element> elements;
+  size_t trigger = 0;  // index of the trigger element
+  int specificity = 0;
+};
+
+struct VerbEntry {
+  std::string id, cameo, rule;
+};
+
+bool Contains(const std::vector<std::string>& v, std::string_view s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+template <size_t N>
+bool OneOf(std::string_view s, const char* const (&words)[N]) {
+  return std::find(std::begin(words), std::end(words), s) != std::end(words);
+}
+
+const char* const kPrepositions[] = {"with", "to", "against", "between", "by", "of", "for", "from",
+                                     "in", "at", "on", "near", "into", "over", "toward", "towards",
+                                     "among", "across", "inside", "outside", "throughout", "through",
+                                     "around", "about", "under", "after", "before", "during", "than"};
+const char* const kLocatives[] = {"in", "at", "near", "across", "inside", "outside", "throughout",
+                                  "around", "into", "from", "through"};
+const char* const kDeterminers[] = {"the", "a", "an", "this", "these", "those", "that", "its",
+                                    "their", "his", "her", "our", "'s", "any", "every", "another"};
+const char* const kNegations[] = {"not", "n't", "never", "no"};
+const char* const kIntentVerbs[] = {"plan", "intend", "want", "seek", "vow", "pledge", "promise",
+                                    "hope", "aim", "prepare", "decide", "try", "attempt", "threaten",
+                                    "expect", "agree", "refuse", "offer", "propose"};
+
+struct NumberWord {
+  const char* word;
+  int value;
+};
+const NumberWord kNumberWords[] = {
+    {"one", 1},     {"two", 2},        {"three", 3},     {"four", 4},     {"five", 5},
+    {"six", 6},     {"seven", 7},      {"eight", 8},     {"nine", 9},     {"ten", 10},
+    {"eleven", 11}, {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
+    {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
+    {"thirty", 30}, {"forty", 40},     {"fifty", 50},    {"hundred", 100}, {"dozen", 12},
+    {"dozens", 24}, {"hundreds", 200}};
+
+std::optional<int> NumberValue(const Token& t) {
+  if (t.kind == TokenKind::kNumber) {
+    long v = 0;
+    bool any = false;
+    for (char c : t.norm) {
+      if (c >= '0' && c <= '9') {
+        v = v * 10 + (c - '0');
+        any = true;
+        if (v > 10000000) return std::nullopt;
+      } else if (c == ',') {
+        continue;
+      } else {
+        break;  // "3.5", "25th": the integer part
+      }
+    }
+    if (!any) return std::nullopt;
+    return static_cast<int>(v);
+  }
+  for (const NumberWord& w : kNumberWords) {
+    if (t.norm == w.word) return w.value;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+struct EventCoder::Impl {
+  std::map<std::string, CameoCode, std::less<>> cameo;
+  std::vector<VerbEntry> entries;
+  std::vector<Pattern> patterns;
+  std::unordered_map<std::string, std::vector<uint32_t>> by_trigger;  // key -> patterns
+
+  Status Load(const std::string& data_dir, const TextAnalyzer& analyzer);
+  Status AddPattern(const TableRecord& r, uint32_t entry, std::string_view text,
+                    const TextAnalyzer& analyzer);
+};
+
+Status EventCoder::Impl::AddPattern(const TableRecord& r, uint32_t entry, std::string_view text,
+                                    const TextAnalyzer& analyzer) {
+  Pattern p;
+  p.entry = entry;
+  p.text = std::string(text);
+  bool have_trigger = false;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    while (pos < text.size() && text[pos] == ' ') ++pos;
+    if (pos >= text.size()) break;
+    size_t end = text.find(' ', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view word = text.substr(pos, end - pos);
+    pos = end;
+    Element e;
+    if (word == "+") {
+      e.kind = Element::kTarget;
+    } else if (word == "...") {
+      e.kind = Element::kGap;
+    } else {
+      size_t a = 0;
+      while (a <= word.size()) {
+        size_t slash = word.find('/', a);
+        if (slash == std::string_view::npos) slash = word.size();
+        std::string_view alt = word.substr(a, slash - a);
+        a = slash + 1;
+        if (alt.empty()) continue;
+        std::vector<Token> toks = analyzer.Tokenize(alt);
+        if (toks.empty()) return r.MakeError("pattern \"" + p.text + "\": empty word");
+        // A hyphenated or multi-token alternative ("cease-fire") is one token in text
+        // when hyphenated; otherwise only its first token can be matched here.
+        e.keys.push_back(toks.front().key);
+      }
+      if (e.keys.empty()) return r.MakeError("pattern \"" + p.text + "\": empty alternative");
+      if (!have_trigger) {
+        have_trigger = true;
+        p.trigger = p.elements.size();
+      }
+      p.specificity += 2;
+    }
+    if (e.kind == Element::kTarget) p.specificity += 1;
+    p.elements.push_back(std::move(e));
+  }
+  if (!have_trigger) return r.MakeError("pattern \"" + p.text + "\" has no word to anchor it");
+  const uint32_t index = static_cast<uint32_t>(patterns.size());
+  for (const std::string& key : p.elements[p.trigger].keys) {
+    std::vector<uint32_t>& list = by_trigger[key];
+    if (list.empty() || list.back() != index) list.push_back(index);  // "a/a" twice
+  }
+  patterns.push_back(std::move(p));
+  return Status::Ok();
+}
+
+Status EventCoder::Impl::Load(const std::string& data_dir, const TextAnalyzer& analyzer) {
+  auto codes = ReadTableFile(data_dir + "/events/cameo.txt", 3, 5);
+  if (!codes.ok()) return codes.error();
+  for (const TableRecord& r : *codes) {
+    const std::string& code = r.fields[0];
+    if (code.size() < 2 || code.size() > 4 ||
+        !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return r.MakeError("CAMEO code must be 2 to 4 digits, not \"" + code + "\"");
+    cameo[code] = CameoCode{code, r.fields[1], r.fields[2], {r.fields[3], r.fields[4]}};
+  }
+  auto verbs = ReadTableFile(data_dir + "/events/verbs.txt", 3, 3);
+  if (!verbs.ok()) return verbs.error();
+  for (const TableRecord& r : *verbs) {
+    if (!cameo.count(r.fields[1]))
+      return r.MakeError("CAMEO code \"" + r.fields[1] + "\" is not in events/cameo.txt");
+    entries.push_back(VerbEntry{r.fields[0], r.fields[1], r.Where() + " " + r.fields[0]});
+    const uint32_t entry = static_cast<uint32_t>(entries.size() - 1);
+    std::vector<std::string> list = SplitList(r.fields[2]);
+    if (list.empty()) return r.MakeError("an entry needs at least one pattern");
+    for (const std::string& p : list) {
+      if (Status s = AddPattern(r, entry, p, analyzer); !s) return s;
+    }
+  }
+  return Status::Ok();
+}
+
+EventCoder::EventCoder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+EventCoder::~EventCoder() = default;
+size_t EventCoder::pattern_count() const { return impl_->patterns.size(); }
+
+const CameoCode* EventCoder::Cameo(std::string_view code) const {
+  auto it = impl_->cameo.find(code);
+  return it == impl_->cameo.end() ? nullptr : &it->second;
+}
+
+Result<std::unique_ptr<EventCoder>> EventCoder::Create(const std::string& data_dir,
+                                                       const TextAnalyzer& analyzer) {
+  auto impl = std::make_unique<Impl>();
+  if (Status s = impl->Load(data_dir, analyzer); !s) return s.error();
+  return std::unique_ptr<EventCoder>(new EventCoder(std::move(impl)));
+}
+
+namespace {
+
+// Everything one sentence's coding needs, with helpers over its tokens and mentions.
+class SentenceCoder {
+ public:
+  SentenceCoder(const AnalyzedText& a, size_t sentence_index, const std::vector<ActorMention>& actors)
+      : a_(a), s_(a.sentences[sentence_index]) {
+    for (size_t i = 0; i < actors.size(); ++i) {
+      if (actors[i].first_token >= s_.first_token && actors[i].last_token <= s_.last_token)
+        mentions_.push_back(&actors[i]);
+    }
+  }
+
+  const Sentence& sentence() const { return s_; }
+  const std::vector<const ActorMention*>& mentions() const { return mentions_; }
+  const Token& T(size_t i) const { return a_.tokens[i]; }
+
+  struct Match {
+    size_t end = 0;                       // token after the last matched element
+    const ActorMention* target = nullptr;
+  };
+
+  // Matches elements [e, n) of `p` from token `t`.
+  bool MatchFrom(const Pattern& p, size_t e, size_t t, Match* m) const {
+    if (e == p.elements.size()) {
+      m->end = t;
+      return true;
+    }
+    const Element& el = p.elements[e];
+    switch (el.kind) {
+      case Element::kWord:
+        if (t < s_.last_token && Contains(el.keys, T(t).key)) return MatchFrom(p, e + 1, t + 1, m);
+        return false;
+      case Element::kGap:
+        for (size_t skip = 0; skip <= kMaxGap && t + skip <= s_.last_token; ++skip) {
+          if (skip > 0 && IsClauseBreak(t + skip - 1)) break;
+          if (MatchFrom(p, e + 1, t + skip, m)) return true;
+        }
+        return false;
+      case Element::kTarget: {
+        for (const ActorMention* am : mentions_) {
+          if (am->first_token < t) continue;
+          if (am->first_token > t + kMaxSlotSkip) break;
+          bool clean = true;
+          for (size_t k = t; k < am->first_token; ++k) clean &= !IsClauseBreak(k) && T(k).kind == TokenKind::kWord;
+          if (!clean) break;
+          const ActorMention* saved = m->target;
+          m->target = am;
+          if (MatchFrom(p, e + 1, am->last_token, m)) return true;
+          m->target = saved;
+          break;
+        }
+        return false;
+      }
+    }
+    return false;
+  }
+
+  bool IsClauseBreak(size_t t) const {
+    const std::string& n = T(t).norm;
+    return n == "." || n == ";" || n == ":" || n == "!" || n == "?";
+  }
+
+  // Whether the mention is the object of a preposition (then it is not a subject).
+  bool AfterPreposition(const ActorMention* m) const {
+    if (m->first_token == s_.first_token) return false;
+    size_t t = m->first_token - 1;
+    while (t > s_.first_token && OneOf(T(t).norm, kDeterminers)) --t;
+    return OneOf(T(t).norm, kPrepositions);
+  }
+  bool AfterLocative(const ActorMention* m) const {
+    if (m->first_token == s_.first_token) return false;
+    size_t t = m->first_token - 1;
+    while (t > s_.first_token && OneOf(T(t).norm, kDeterminers)) --t;
+    return OneOf(T(t).norm, kLocatives);
+  }
+
+  // The subject: the nearest actor before the trigger that is not a prepositional
+  // object, with the other members of a compound subject ("X and Y met").
+  std::vector<const ActorMention*> Subjects(size_t trigger) const {
+    std::vector<const ActorMention*> out;
+    for (size_t i = mentions_.size(); i-- > 0;) {
+      const ActorMention* m = mentions_[i];
+      if (m->last_token > trigger) continue;
+      if (AfterPreposition(m)) continue;
+      out.push_back(m);
+      // Compound subject members produced by the actor stage share the rule.
+      for (size_t j = i; j-- > 0;) {
+        const ActorMention* prev = mentions_[j];
+        if (!Contains(prev->rules, "rule:compound-actor") || !Contains(m->rules, "rule:compound-actor")) break;
+        if (m->first_token - prev->last_token > 2) break;
+        out.insert(out.begin(), prev);
+        m = prev;
+      }
+      break;
+    }
+    return out;
+  }
+
+  // The first actor after token t in the same clause. A sentence that opens with a
+  // subordinate clause ("If ISIS attacks, Iraqi forces would respond") ends that
+  // clause at its first comma.
+  const ActorMention* FirstActorAfter(size_t t, const ActorMention* not_this) const {
+    static const char* const kSubordinators[] = {"if", "when", "after", "as", "while", "although",
+                                                 "because", "before", "unless", "though", "since"};
+    size_t clause_end = s_.last_token;
+    for (size_t k = t; k < s_.last_token; ++k) {
+      if (IsClauseBreak(k) ||
+          (T(k).norm == "," && OneOf(T(s_.first_token).norm, kSubordinators))) {
+        clause_end = k;
+        break;
+      }
+    }
+    for (const ActorMention* m : mentions_) {
+      if (m->first_token < t || m == not_this) continue;
+      if (m->first_token >= clause_end) break;
+      if (AfterLocative(m)) continue;
+      return m;
+    }
+    return nullptr;
+  }
+
+  const ActorMention* AgentAfterBy(size_t t) const {
+    for (size_t k = t; k < s_.last_token && k < t + 4; ++k) {
+      if (T(k).norm != "by") continue;
+      for (const ActorMention* m : mentions_) {
+        if (m->first_token > k && m->first_token <= k + 3) return m;
+      }
+    }
+    return nullptr;
+  }
+
+  // Passive: a form of "be"/"get" just before an inflected trigger ("was killed").
+  bool IsPassive(size_t trigger) const {
+    if (T(trigger).norm == T(trigger).lemma) return false;
+    for (size_t k = trigger; k-- > s_.first_token && trigger - k <= 3;) {
+      const Token& tok = T(k);
+      if (tok.lemma == "be" || tok.lemma == "get") return true;
+      if (tok.kind != TokenKind::kWord) return false;
+      if (!(tok.norm.size() > 2 && tok.norm.compare(tok.norm.size() - 2, 2, "ly") == 0) &&
+          tok.norm != "also" && tok.norm != "not" && tok.norm != "n't" && tok.norm != "reportedly")
+        return false;
+    }
+    return false;
+  }
+
+  bool IsNominal(size_t trigger) const {
+    for (size_t k = trigger; k-- > s_.first_token && trigger - k <= 2;) {
+      if (OneOf(T(k).norm, kDeterminers)) return true;
+      if (T(k).kind != TokenKind::kWord) return false;
+    }
+    return false;
+  }
+
+  bool Negated(size_t from, size_t trigger) const {
+    for (size_t k = std::max(from, trigger >= 4 ? trigger - 4 : 0); k < trigger; ++k) {
+      if (OneOf(T(k).norm, kNegations) || T(k).lemma == "not") return true;
+    }
+    return false;
+  }
+
+  std::string Modality(size_t from, size_t trigger) const {
+    for (size_t k = s_.first_token; k < trigger; ++k) {
+      if (k == s_.first_token && (T(k).norm == "if" || T(k).norm == "unless")) return "conditional";
+    }
+    const size_t start = std::max(from, trigger >= 5 ? trigger - 5 : 0);
+    for (size_t k = trigger; k-- > start;) {
+      const std::string& n = T(k).norm;
+      if (n == "will" || n == "shall" || n == "'ll") return "future";
+      if (n == "may" || n == "might" || n == "could") return "possible";
+      if (n == "would") return "conditional";
+      if (n == "should" || n == "must") return "obligation";
+      if (n == "to" && k > s_.first_token && OneOf(T(k - 1).lemma, kIntentVerbs)) return "intended";
+      if (n == "to" && k > s_.first_token + 1 && T(k - 1).norm == "going") return "future";
+    }
+    return "asserted";
+  }
+
+  std::optional<int> Fatalities() const {
+    static const char* const kDeathWords[] = {"kill", "dead", "die", "death", "fatality", "slay", "perish", "massacre", "execute", "behead"};
+    for (size_t t = s_.first_token; t < s_.last_token; ++t) {
+      if (!OneOf(T(t).lemma, kDeathWords) && !OneOf(T(t).norm, kDeathWords)) continue;
+      // The nearest number within six tokens, before or after ("killing 6 civilians",
+      // "more than 20 people were killed"), that is not a year or a date.
+      std::optional<int> best;
+      size_t best_distance = 7;
+      const size_t lo = t >= 6 ? std::max(t - 6, s_.first_token) : s_.first_token;
+      for (size_t k = lo; k < s_.last_token && k <= t + 6; ++k) {
+        std::optional<int> v = NumberValue(T(k));
+        if (!v || (T(k).kind == TokenKind::kNumber && *v >= 1900 && *v <= 2100)) continue;
+        const size_t d = k > t ? k - t : t - k;
+        if (d < best_distance) {
+          best = v;
+          best_distance = d;
+        }
+      }
+      if (best) return best;
+    }
+    return std::nullopt;
+  }
+
+ private:
+  const AnalyzedText& a_;
+  const Sentence& s_;
+  std::vector<const ActorMention*> mentions_;
+};
+
+}  // namespace
+
+std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<ActorMention>& actors,
+                                    const std::vector<DateMention>& dates,
+                                    const std::vector<PlaceMention>& places,
+                                    const EventContext& context) const {
+  std::vector<Event> events;
+  for (size_t si = 0; si < a.sentences.size(); ++si) {
+    SentenceCoder sc(a, si, actors);
+    const Sentence& s = sc.sentence();
+    if (sc.mentions().empty()) continue;  // no actor, no event
+    for (size_t t = s.first_token; t < s.last_token; ++t) {
+      auto it = impl_->by_trigger.find(sc.T(t).key);
+      if (it == impl_->by_trigger.end()) continue;
+      // The most specific pattern that matches at this trigger.
+      const Pattern* best = nullptr;
+      SentenceCoder::Match best_match;
+      for (uint32_t pi : it->second) {
+        const Pattern& p = impl_->patterns[pi];
+        if (p.trigger != 0) continue;  // words before the trigger are not supported
+        SentenceCoder::Match m;
+        if (!sc.MatchFrom(p, 1, t + 1, &m)) continue;
+        if (!best || p.specificity > best->specificity) {
+          best = &p;
+          best_match = m;
+        }
+      }
+      if (!best) continue;
+      const VerbEntry& entry = impl_->entries[best->entry];
+      const bool passive = sc.IsPassive(t);
+      std::vector<const ActorMention*> sources;
+      const ActorMention* target = best_match.target;
+      std::vector<std::string> clause_rules;
+      if (passive) {
+        std::vector<const ActorMention*> subjects = sc.Subjects(t);
+        const ActorMention* agent = sc.AgentAfterBy(best_match.end > t + 1 ? best_match.end : t + 1);
+        if (agent) sources.push_back(agent);
+        if (!target && !subjects.empty()) target = subjects.back();
+        clause_rules.push_back("rule:passive");
+      } else {
+        if (sc.IsNominal(t)) {
+          // "the attack on X", "the ongoing fight against ISIS": a noun names an event
+          // whose doer the sentence gives only with "by".
+          const ActorMention* agent = sc.AgentAfterBy(best_match.end);
+          if (!agent) continue;
+          sources.push_back(agent);
+          clause_rules.push_back("rule:nominal-by");
+        } else {
+          sources = sc.Subjects(t);
+        }
+        if (!target) {
+          target = sc.FirstActorAfter(best_match.end, sources.empty() ? nullptr : sources.back());
+          if (target && target->first_token < t) target = nullptr;
+        }
+      }
+      if (sources.empty() && !target) continue;
+      if (sources.empty() && !passive) continue;  // an active verb with no subject
+      const CameoCode* code = Cameo(entry.cameo);
+      const size_t clause_start = sources.empty() ? s.first_token : sources.back()->last_token;
+      for (const ActorMention* source : sources.empty() ? std::vector<const ActorMention*>{nullptr} : sources) {
+        Event e;
+        e.cameo = entry.cameo;
+        if (code) {
+          e.cameo_name = code->name;
+          e.plover = code->plover;
+          e.acled = code->acled;
+        }
+        if (source) e.source = *source;
+        if (target && target != source) e.target = *target;
+        e.negated = sc.Negated(clause_start, t);
+        e.modality = sc.Modality(clause_start, t);
+        e.evidence = Span{s.start, s.end};
+        e.sentence = si;
+        e.trigger = std::string(a.text.substr(sc.T(t).start, sc.T(best_match.end > t ? best_match.end - 1 : t).end - sc.T(t).start));
+        e.rules.push_back(entry.rule + " \"" + best->text + "\"");
+        e.rules.insert(e.rules.end(), clause_rules.begin(), clause_rules.end());
+        if (e.plover == "ASSAULT" || e.plover == "FIGHT" || e.cameo.rfind("18", 0) == 0 ||
+            e.cameo.rfind("19", 0) == 0 || e.cameo.rfind("20", 0) == 0)
+          e.fatalities = sc.Fatalities();
+        // When: a date in the sentence, else the publication date.
+        for (const DateMention& d : dates) {
+          if (d.span.start >= s.start && d.span.end <= s.end) {
+            e.date = d;
+            e.rules.push_back("rule:date-in-sentence");
+            break;
+          }
+        }
+        if (!e.date) {
+          DateMention d;
+          if (context.published) {
+            d.value = context.published;
+            d.year_hint = context.published->year;
+            d.relative = "publication date";
+          } else {
+            d.relative = "publication date (unknown)";
+            d.year_hint = context.year_hint;
+          }
+          e.date = d;
+          e.rules.push_back("rule:date-from-publication");
+        }
+        // Where: a place named in the sentence outside the actors, else the dateline.
+        for (const PlaceMention& p : places) {
+          if (p.from_dateline || p.span.start < s.start || p.span.end > s.end) continue;
+          const bool inside_actor = (source && p.span.start < source->span.end && p.span.end > source->span.start) ||
+                                    (target && p.span.start < target->span.end && p.span.end > target->span.start);
+          if (inside_actor) continue;
+          e.place = p;
+          e.rules.push_back("rule:place-in-sentence");
+          break;
+        }
+        if (!e.place && context.dateline_place) {
+          e.place = context.dateline_place;
+          e.rules.push_back("rule:place-from-dateline");
+        }
+        events.push_back(std::move(e));
+      }
+    }
+  }
+  return events;
+}
+
+}  // namespace dateline

@@ -1,0 +1,66 @@
+// Events: who did what to whom, sentence by sentence. Verb and event-noun patterns
+// (data/events/verbs.txt) are compiled into a trigger index over match keys; each
+// match takes its source (the subject; "by X" in the passive) and target (the pattern's
+// "+" slot or the first actor after the trigger) from the actor mentions, records
+// negation and modality, and is typed in three vocabularies at once through the CAMEO
+// codebook (data/events/cameo.txt: CAMEO code -> PLOVER category, ACLED type).
+//
+// An EventCoder is immutable after Create and safe to share between threads.
+#ifndef DATELINE_EVENTS_EVENTS_H_
+#define DATELINE_EVENTS_EVENTS_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/analysis.h"
+#include "core/error.h"
+#include "core/record.h"
+#include "text/text.h"
+
+namespace dateline {
+
+struct CameoCode {
+  std::string code, name, plover;
+  AcledType acled;
+};
+
+// What the coder knows of the article around a sentence.
+struct EventContext {
+  std::optional<PartialDate> published;      // the publication date, when known
+  std::optional<int> year_hint;              // e.g. the footer's copyright year
+  std::optional<PlaceMention> dateline_place;
+};
+
+class EventCoder {
+ public:
+  // Loads data_dir/events/cameo.txt and data_dir/events/verbs.txt, tokenising patterns
+  // with `analyzer` (used only during Create). A bad line is an Error naming file,
+  // line and problem.
+  static Result<std::unique_ptr<EventCoder>> Create(const std::string& data_dir,
+                                                    const TextAnalyzer& analyzer);
+  ~EventCoder();
+  EventCoder(const EventCoder&) = delete;
+  EventCoder& operator=(const EventCoder&) = delete;
+
+  // Events of every sentence, in text order. `actors`, `dates` and `places` are the
+  // other stages' findings on the same text (spans in analysed.text), sorted by start.
+  std::vector<Event> Code(const AnalyzedText& analysed, const std::vector<ActorMention>& actors,
+                          const std::vector<DateMention>& dates,
+                          const std::vector<PlaceMention>& places,
+                          const EventContext& context) const;
+
+  const CameoCode* Cameo(std::string_view code) const;
+  size_t pattern_count() const;
+
+ private:
+  struct Impl;
+  explicit EventCoder(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dateline
+
+#endif  // DATELINE_EVENTS_EVENTS_H_

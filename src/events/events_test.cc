@@ -1,0 +1,199 @@
+#include "events/events.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include "actors/actors.h"
+
+namespace dateline {
+namespace {
+
+// Codes sentences against testdata/dict, a small fixed dictionary set.
+class EventsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const std::string dir = DATELINE_TESTDATA_DIR "/dict";
+    auto analyzer = TextAnalyzer::Create(dir);
+    ASSERT_TRUE(analyzer.ok()) << analyzer.error().ToString();
+    analyzer_ = std::move(analyzer).value().release();
+    auto actors = ActorMatcher::Create(dir, *analyzer_);
+    ASSERT_TRUE(actors.ok()) << actors.error().ToString();
+    actors_ = std::move(actors).value().release();
+    auto coder = EventCoder::Create(dir, *analyzer_);
+    ASSERT_TRUE(coder.ok()) << coder.error().ToString();
+    coder_ = std::move(coder).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete coder_;
+    delete actors_;
+    delete analyzer_;
+  }
+
+  static std::vector<Event> Code(const std::string& text, EventContext context = {}) {
+    AnalyzedText a = analyzer_->Analyze(text);
+    std::vector<ActorMention> mentions = actors_->FindActors(a, {});
+    return coder_->Code(a, mentions, {}, {}, context);
+  }
+
+  static TextAnalyzer* analyzer_;
+  static ActorMatcher* actors_;
+  static EventCoder* coder_;
+};
+TextAnalyzer* EventsTest::analyzer_ = nullptr;
+ActorMatcher* EventsTest::actors_ = nullptr;
+EventCoder* EventsTest::coder_ = nullptr;
+
+struct CodeCase {
+  const char* construction;
+  const char* text;
+  const char* cameo;
+  const char* plover;
+  const char* source;  // CAMEO-style code, "" for none
+  const char* target;
+  bool negated;
+  const char* modality;
+};
+
+TEST_F(EventsTest, CodesClauseConstructions) {
+  const std::vector<CodeCase> cases = {
+      {"active with slot", "Iraqi forces pushed Peshmerga forces out of the disputed areas.", "190", "FIGHT",
+       "IRQMIL", "IRQMIL", false, "asserted"},
+      {"active, target after trigger", "The Kurdistan Region's Minister of Interior, Reber Ahmed met with the Deputy Commanding General of the US-led coalition.",
+       "040", "CONSULT", "IRQGOV", "USAMIL", false, "asserted"},
+      {"support verb + noun", "Peshmerga officials recently had several meetings with the Iraqi army in Baghdad.", "040",
+       "CONSULT", "IRQGOV", "IRQMIL", false, "asserted"},
+      {"passive with by", "Six civilians were killed by ISIS militants on Monday.", "1823", "ASSAULT", "IMGINS",
+       "CVL", false, "asserted"},
+      {"passive without agent", "Three Syrian soldiers were killed.", "1823", "ASSAULT", "", "SYRMIL", false,
+       "asserted"},
+      {"negation", "Iraqi forces did not attack Peshmerga forces.", "180", "ASSAULT", "IRQMIL", "IRQMIL", true,
+       "asserted"},
+      {"future", "Hungarian officials will visit Romania next week.", "042", "CONSULT", "HUNGOV", "ROU", false, "future"},
+      {"possible", "Syrian troops may attack ISIS.", "180", "ASSAULT", "SYRMIL", "IMGINS", false, "possible"},
+      {"intention", "ISIS threatened to attack the Iraqi army.", "180", "ASSAULT", "IMGINS", "IRQMIL", false,
+       "intended"},
+      {"conditional", "If ISIS attacks, Iraqi forces would respond.", "180", "ASSAULT", "IMGINS", "", false,
+       "conditional"},
+      {"reported speech: the reported event", "Police said gunmen attacked Iraqi soldiers.", "180", "ASSAULT", "INS",
+       "IRQMIL", false, "asserted"},
+  };
+  for (const CodeCase& c : cases) {
+    std::vector<Event> events = Code(c.text);
+    const Event* found = nullptr;
+    for (const Event& e : events) {
+      if (e.cameo == c.cameo) found = &e;
+    }
+    ASSERT_NE(found, nullptr) << c.construction << ": " << c.text;
+    EXPECT_EQ(found->plover, c.plover) << c.construction;
+    EXPECT_EQ(found->source.actor.Code(), c.source) << c.construction;
+    EXPECT_EQ(found->target.actor.Code(), c.target) << c.construction;
+    EXPECT_EQ(found->negated, c.negated) << c.construction;
+    EXPECT_EQ(found->modality, c.modality) << c.construction;
+    EXPECT_FALSE(found->rules.empty());
+    EXPECT_NE(found->rules.front().find("verbs.txt:"), std::string::npos) << found->rules.front();
+  }
+}
+
+TEST_F(EventsTest, ReportedSpeechGivesStatementAndReportedEvent) {
+  std::vector<Event> events = Code("Police said gunmen attacked Iraqi soldiers.");
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].cameo, "010");
+  EXPECT_EQ(events[0].source.actor.Code(), "COP");
+  EXPECT_EQ(events[1].cameo, "180");
+}
+
+TEST_F(EventsTest, CompoundSubjectGivesOneEventPerActor) {
+  std::vector<Event> events = Code("Hungarian and Romanian officials condemned ISIS.");
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].source.actor.Code(), "HUNGOV");
+  EXPECT_EQ(events[1].source.actor.Code(), "ROUGOV");
+  EXPECT_EQ(events[1].target.actor.Code(), "IMGINS");
+}
+
+TEST_F(EventsTest, NounTriggersNeedAnExplicitDoer) {
+  EXPECT_TRUE(Code("The minister spoke about the ongoing attack on ISIS.").empty() ||
+              Code("The minister spoke about the ongoing attack on ISIS.")[0].cameo != "180");
+  std::vector<Event> by = Code("The attack on Iraqi soldiers by ISIS militants shocked officials.");
+  ASSERT_FALSE(by.empty());
+  EXPECT_EQ(by[0].cameo, "180");
+  EXPECT_EQ(by[0].source.actor.Code(), "IMGINS");
+}
+
+TEST_F(EventsTest, CountsFatalities) {
+  struct Case {
+    const char* text;
+    int fatalities;
+  };
+  const std::vector<Case> cases = {
+      {"ISIS militants attacked a village, killing 6 civilians.", 6},
+      {"More than 20 Iraqi soldiers were killed by ISIS militants.", 20},
+      {"Gunmen killed six civilians in 2021.", 6},
+  };
+  for (const Case& c : cases) {
+    std::vector<Event> events = Code(c.text);
+    ASSERT_FALSE(events.empty()) << c.text;
+    ASSERT_TRUE(events[0].fatalities.has_value()) << c.text;
+    EXPECT_EQ(*events[0].fatalities, c.fatalities) << c.text;
+  }
+}
+
+TEST_F(EventsTest, EvidenceIsTheSentenceAndDatesFallBackToPublication) {
+  const std::string text = "Officials spoke. Later, Iraqi forces attacked ISIS.";
+  EventContext context;
+  context.published = PartialDate{2021, 6, 3};
+  std::vector<Event> events = Code(text, context);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(text.substr(events[0].evidence.start, events[0].evidence.end - events[0].evidence.start),
+            "Later, Iraqi forces attacked ISIS.");
+  ASSERT_TRUE(events[0].date.has_value());
+  EXPECT_EQ(events[0].date->value, (PartialDate{2021, 6, 3}));
+  EXPECT_EQ(events[0].acled.event_type, "Violence against civilians");
+}
+
+TEST_F(EventsTest, LooksUpTheCodebook) {
+  EXPECT_EQ(coder_->Cameo("040")->plover, "CONSULT");
+  EXPECT_EQ(coder_->Cameo("141")->acled.sub_event_type, "Peaceful protest");
+  EXPECT_EQ(coder_->Cameo("999"), nullptr);
+  EXPECT_GT(coder_->pattern_count(), 10u);
+}
+
+TEST_F(EventsTest, BadVerbLinesNameFileLineAndProblem) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("dateline_events_bad_" + std::to_string(::getpid()));
+  fs::create_directories(dir / "events");
+  std::ofstream(dir / "events/cameo.txt") << "040 | Consult | CONSULT |  | \n";
+  struct Case {
+    const char* verbs;
+    const char* problem;
+  };
+  const std::vector<Case> cases = {
+      {"meet | 040 | meet\nvisit | 042 | visit\n", "\"042\" is not in events/cameo.txt"},
+      {"meet | 040\n", "expected 3 fields"},
+      {"meet | 040 | + ...\n", "has no word to anchor it"},
+      {"meet | 040 | ;\n", "at least one pattern"},
+  };
+  for (const Case& c : cases) {
+    std::ofstream(dir / "events/verbs.txt") << c.verbs;
+    auto coder = EventCoder::Create(dir.string(), *analyzer_);
+    ASSERT_FALSE(coder.ok()) << c.verbs;
+    const std::string message = coder.error().ToString();
+    EXPECT_NE(message.find("verbs.txt:"), std::string::npos) << message;
+    EXPECT_NE(message.find(c.problem), std::string::npos) << message;
+  }
+  fs::remove_all(dir);
+}
+
+TEST(EventCoderRealDataTest, LoadsTheShippedDictionaries) {
+  auto analyzer = TextAnalyzer::Create(DATELINE_TEST_DATA_DIR);
+  ASSERT_TRUE(analyzer.ok()) << analyzer.error().ToString();
+  auto coder = EventCoder::Create(DATELINE_TEST_DATA_DIR, **analyzer);
+  ASSERT_TRUE(coder.ok()) << coder.error().ToString();
+  EXPECT_GT((*coder)->pattern_count(), 500u);
+  ASSERT_NE((*coder)->Cameo("190"), nullptr);
+}
+
+}  // namespace
+}  // namespace dateline

@@ -1,0 +1,432 @@
+// Tokeniser, normaliser, lemmatiser and sentence splitter.
+//
+// The tokeniser walks UTF-8 code points once. ASCII is classified inline; other code
+// points through ICU's character properties. Normalisation (NFKC + case folding) goes
+// through ICU only for tokens that contain non-ASCII bytes, which keeps the common
+// case fast.
+#include "text/text.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/table_file.h"
+#include "core/utf8.h"
+
+namespace dateline {
+
+namespace {
+
+bool IsAsciiAlpha(char32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
+
+bool IsLetter(char32_t c) {
+  if (c < 0x80) return IsAsciiAlpha(c);
+  return u_isalpha(static_cast<UChar32>(c)) ||
+         u_getCombiningClass(static_cast<UChar32>(c)) != 0 ||
+         u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK;
+}
+bool IsDigit(char32_t c) { return c < 0x80 ? IsAsciiDigit(c) : u_isdigit(static_cast<UChar32>(c)); }
+bool IsAlnum(char32_t c) { return IsLetter(c) || IsDigit(c); }
+bool IsSpace(char32_t c) {
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  return u_isUWhiteSpace(static_cast<UChar32>(c)) || c == 0x200B || c == 0xFEFF;
+}
+bool IsUpper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return u_isupper(static_cast<UChar32>(c));
+}
+bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC; }
+bool IsHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+
+// Code point at `pos`, or 0 past the end; `next` receives the position after it.
+char32_t Peek(std::string_view s, size_t pos, size_t* next = nullptr) {
+  if (pos >= s.size()) {
+    if (next) *next = pos;
+    return 0;
+  }
+  size_t p = pos;
+  const char32_t c = DecodeUtf8(s, &p);
+  if (next) *next = p;
+  return c;
+}
+
+// Maps typographic variants to the ASCII form dictionaries are written in.
+char32_t UnifyPunctuation(char32_t c) {
+  switch (c) {
+    case 0x2018: case 0x2019: case 0x201B: case 0x02BC: case 0x2032: return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB: return '"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+      return '-';
+    case 0x2026: return '.';
+    default: return c;
+  }
+}
+
+std::string Normalize(std::string_view word) {
+  bool ascii = true;
+  for (unsigned char c : word) {
+    if (c >= 0x80) { ascii = false; break; }
+  }
+  std::string out;
+  out.reserve(word.size());
+  if (ascii) {
+    for (char c : word) out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+    return out;
+  }
+  // Unify punctuation first, then NFKC + case fold through ICU.
+  std::string unified;
+  for (size_t p = 0; p < word.size();) AppendUtf8(UnifyPunctuation(DecodeUtf8(word, &p)), &unified);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  if (U_FAILURE(status)) return unified;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(unified);
+  icu::UnicodeString n = nfkc_cf->normalize(u, status);
+  if (U_FAILURE(status)) return unified;
+  n.toUTF8String(out);
+  return out;
+}
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Stem after removing -ed/-ing: restores a dropped final e where English spelling
+// usually has one ("forc" -> "force", "argu" -> "argue"). MatchKey folds the remaining
+// cases, so this only needs to look right, not be complete.
+std::string RestoreE(std::string stem) {
+  if (stem.size() < 2) return stem;
+  const char last = stem.back();
+  if (last == 'c' || last == 'g' || last == 'v' || last == 'z' || last == 'u' ||
+      (last == 's' && !EndsWith(stem, "ss"))) {
+    if (!EndsWith(stem, "ng")) stem.push_back('e');
+  }
+  return stem;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(const std::string& data_dir) {
+  std::unique_ptr<TextAnalyzer> analyzer(new TextAnalyzer());
+  auto abbreviations = ReadTableFile(data_dir + "/text/abbreviations.txt", 1, 2);
+  if (!abbreviations.ok()) return abbreviations.error();
+  for (const TableRecord& r : *abbreviations) {
+    AbbreviationKind kind = AbbreviationKind::kTitle;
+    if (r.fields[1] == "any") {
+      kind = AbbreviationKind::kAny;
+    } else if (!r.fields[1].empty() && r.fields[1] != "title") {
+      return r.MakeError("abbreviation kind must be \"title\" or \"any\", not \"" + r.fields[1] + "\"");
+    }
+    analyzer->abbreviations_[r.fields[0]] = kind;
+  }
+  auto irregular = ReadTableFile(data_dir + "/text/irregular.txt", 2, 2);
+  if (!irregular.ok()) return irregular.error();
+  for (const TableRecord& r : *irregular) {
+    if (r.fields[0].empty() || r.fields[1].empty()) return r.MakeError("empty form or lemma");
+    analyzer->irregular_[Normalize(r.fields[0])] = Normalize(r.fields[1]);
+  }
+  return analyzer;
+}
+
+bool TextAnalyzer::IsAbbreviation(std::string_view word, AbbreviationKind* kind) const {
+  auto it = abbreviations_.find(std::string(word));
+  if (it == abbreviations_.end()) return false;
+  *kind = it->second;
+  return true;
+}
+
+std::string TextAnalyzer::Lemma(std::string_view norm) const {
+  if (auto it = irregular_.find(std::string(norm)); it != irregular_.end()) return it->second;
+  std::string w(norm);
+  const size_t n = w.size();
+  bool alpha = n > 0;
+  for (char c : w) {
+    if (!(c >= 'a' && c <= 'z')) { alpha = false; break; }
+  }
+  if (!alpha || n <= 3) return w;
+  if (EndsWith(w, "ies") && n > 4) return w.substr(0, n - 3) + "y";
+  if (EndsWith(w, "sses") || EndsWith(w, "shes") || EndsWith(w, "ches") || EndsWith(w, "xes") ||
+      EndsWith(w, "zzes"))
+    return w.substr(0, n - 2);
+  if (EndsWith(w, "s") && !EndsWith(w, "ss") && !EndsWith(w, "us") && !EndsWith(w, "is") &&
+      !EndsWith(w, "'s"))
+    return w.substr(0, n - 1);
+  if (EndsWith(w, "ied") && n > 4) return w.substr(0, n - 3) + "y";
+  if (EndsWith(w, "eed")) return w;  // "proceed", "need"; "agreed"/"freed" fold in MatchKey
+  if (EndsWith(w, "ed") && n > 4) {
+    std::string stem = w.substr(0, n - 2);
+    const size_t m = stem.size();
+    if (m >= 3 && stem[m - 1] == stem[m - 2] && !IsVowel(stem[m - 1]) && stem[m - 1] != 'l' &&
+        stem[m - 1] != 's' && stem[m - 1] != 'f' && stem[m - 1] != 'z')
+      return stem.substr(0, m - 1);  // "stopped" -> "stop"
+    return RestoreE(stem);
+  }
+  if (EndsWith(w, "ing") && n > 5) {
+    std::string stem = w.substr(0, n - 3);
+    const size_t m = stem.size();
+    if (m >= 3 && stem[m - 1] == stem[m - 2] && !IsVowel(stem[m - 1]) && stem[m - 1] != 'l' &&
+        stem[m - 1] != 's' && stem[m - 1] != 'f' && stem[m - 1] != 'z')
+      return stem.substr(0, m - 1);  // "running" -> "run"
+    bool has_vowel = false;
+    for (char c : stem) has_vowel |= IsVowel(c) || c == 'y';
+    if (!has_vowel) return w;  // "string", "bring" are not -ing forms
+    return RestoreE(stem);
+  }
+  return w;
+}
+
+std::string TextAnalyzer::MatchKey(std::string_view lemma) {
+  std::string k(lemma);
+  // Fold the spelling differences between base and inflected forms that the
+  // rule-based lemmatiser cannot resolve without a lexicon: a final silent e
+  // ("state"/"stat(ed)", "agree"/"agre(ed)") and a doubled final consonant
+  // ("expel"/"expell(ed)").
+  if (k.size() > 3 && k.back() == 'e') k.pop_back();
+  if (k.size() > 3 && k.back() == 'e' && k[k.size() - 2] == 'e') k.pop_back();
+  const size_t n = k.size();
+  if (n > 3 && k[n - 1] == k[n - 2] && !IsVowel(k[n - 1]) && k[n - 1] >= 'a' && k[n - 1] <= 'z')
+    k.pop_back();
+  return k;
+}
+
+void TextAnalyzer::Finish(Token& token, std::string_view text) const {
+  std::string_view word = text.substr(token.start, token.end - token.start);
+  token.norm = Normalize(word);
+  size_t p = 0;
+  const char32_t first = Peek(word, 0, &p);
+  token.capitalized = IsUpper(first);
+  int letters = 0;
+  bool all_upper = true;
+  for (size_t q = 0; q < word.size();) {
+    const char32_t c = DecodeUtf8(word, &q);
+    if (IsLetter(c)) {
+      ++letters;
+      if (!IsUpper(c)) all_upper = false;
+    }
+  }
+  token.all_caps = letters >= 2 && all_upper;
+  if (token.kind == TokenKind::kWord) {
+    token.lemma = Lemma(token.norm);
+    token.key = MatchKey(token.lemma);
+  } else {
+    token.lemma = token.norm;
+    token.key = token.norm;
+  }
+}
+
+std::vector<Token> TextAnalyzer::Tokenize(std::string_view text) const {
+  std::vector<Token> tokens;
+  tokens.reserve(text.size() / 5 + 4);
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t next = 0;
+    const char32_t c = Peek(text, pos, &next);
+    if (IsSpace(c)) {
+      pos = next;
+      continue;
+    }
+    Token tok;
+    tok.start = pos;
+    if (IsAlnum(c)) {
+      const bool starts_with_digit = IsDigit(c);
+      bool has_letter = !starts_with_digit;
+      size_t end = next;
+      size_t letters_since_dot = 1;  // for initialisms such as "U.S."
+      bool initialism = false;
+      while (end < text.size()) {
+        size_t after = 0;
+        const char32_t d = Peek(text, end, &after);
+        if (IsAlnum(d)) {
+          has_letter |= IsLetter(d);
+          ++letters_since_dot;
+          end = after;
+          continue;
+        }
+        size_t after2 = 0;
+        const char32_t e = Peek(text, after, &after2);
+        if (IsHyphen(d) && IsAlnum(e)) {  // "US-led", "CJTF-OIR", "al-Shabaab"
+          end = after;
+          letters_since_dot = 0;
+          continue;
+        }
+        if (IsApostrophe(d) && IsLetter(e)) {
+          // Possessive 's and contracted n't become their own tokens.
+          size_t after3 = 0;
+          const char32_t f = Peek(text, after2, &after3);
+          if ((e == 's' || e == 'S') && !IsLetter(f)) break;
+          if ((e == 't' || e == 'T') && end > tok.start) {
+            size_t back = end - 1;
+            if (text[back] == 'n' || text[back] == 'N') {
+              end = back;  // "didn't" -> "did" + "n't"
+              break;
+            }
+          }
+          end = after;  // "O'Brien", "Qa'ida"
+          continue;
+        }
+        if ((d == '.' || d == ',') && starts_with_digit && !has_letter && IsAsciiDigit(e)) {
+          end = after;  // "1,000", "3.5"
+          continue;
+        }
+        if (d == '.' && letters_since_dot == 1 && IsLetter(e)) {
+          // "U.S", "U.N" — a single letter followed by a period and a letter.
+          size_t after3 = 0;
+          const char32_t f = Peek(text, after2, &after3);
+          if (f == '.') {
+            end = after;
+            letters_since_dot = 0;
+            initialism = true;
+            continue;
+          }
+        }
+        break;
+      }
+      // A period belongs to the word for initialisms ("U.S."), single initials
+      // ("J."), and listed abbreviations ("Maj.", "Sept.").
+      if (end < text.size() && text[end] == '.') {
+        std::string_view word = text.substr(tok.start, end - tok.start);
+        AbbreviationKind kind;
+        const bool single_capital = word.size() == 1 && IsUpper(c);
+        if (initialism || single_capital || IsAbbreviation(word, &kind)) ++end;
+      }
+      tok.end = end;
+      tok.kind = has_letter ? TokenKind::kWord : TokenKind::kNumber;
+      if (starts_with_digit && has_letter) {
+        // "25th", "1st" are ordinals: numbers; "4x4" or "G20"-style stay words.
+        std::string_view w = text.substr(tok.start, end - tok.start);
+        if (EndsWith(w, "st") || EndsWith(w, "nd") || EndsWith(w, "rd") || EndsWith(w, "th"))
+          tok.kind = TokenKind::kNumber;
+      }
+    } else if (IsApostrophe(c)) {
+      // "'s" (possessive) and "n't" arrive here after the word before them.
+      size_t after = 0;
+      const char32_t e = Peek(text, next, &after);
+      size_t after2 = 0;
+      const char32_t f = Peek(text, after, &after2);
+      if ((e == 's' || e == 'S') && !IsLetter(f)) {
+        tok.end = after;
+        tok.kind = TokenKind::kWord;
+      } else {
+        tok.end = next;
+        tok.kind = TokenKind::kPunct;
+      }
+    } else {
+      tok.end = next;
+      const char32_t u = UnifyPunctuation(c);
+      tok.kind = (u < 0x80 && std::ispunct(static_cast<int>(u))) || u_ispunct(static_cast<UChar32>(c))
+                     ? TokenKind::kPunct
+                     : TokenKind::kSymbol;
+      if (u == '.') {  // "..." is one token
+        while (tok.end < text.size() && text[tok.end] == '.') ++tok.end;
+      }
+    }
+    if (tok.end == tok.start) tok.end = next;  // never loop
+    Finish(tok, text);
+    tokens.push_back(std::move(tok));
+    pos = tokens.back().end;
+    // The word loop stops before the "n" of "n't" ("didn't" -> "did"); "n't" follows
+    // as its own token with the lemma "not".
+    if (pos < text.size() && (text[pos] == 'n' || text[pos] == 'N')) {
+      size_t after = 0;
+      const char32_t a = Peek(text, pos + 1, &after);
+      if (IsApostrophe(a)) {
+        size_t after2 = 0;
+        const char32_t t = Peek(text, after, &after2);
+        size_t after3 = 0;
+        const char32_t f = Peek(text, after2, &after3);
+        if ((t == 't' || t == 'T') && !IsLetter(f)) {
+          Token neg;
+          neg.start = pos;
+          neg.end = after2;
+          neg.kind = TokenKind::kWord;
+          Finish(neg, text);
+          neg.norm = "n't";
+          neg.lemma = "not";
+          neg.key = "not";
+          tokens.push_back(std::move(neg));
+          pos = after2;
+        }
+      }
+    }
+  }
+  return tokens;
+}
+
+AnalyzedText TextAnalyzer::Analyze(std::string_view text) const {
+  AnalyzedText out;
+  out.text = text;
+  out.tokens = Tokenize(text);
+  const std::vector<Token>& t = out.tokens;
+  const auto is_closer = [](const Token& tok) {
+    return tok.norm == "\"" || tok.norm == "'" || tok.norm == ")" || tok.norm == "]";
+  };
+  const auto paragraph_break_between = [&](size_t a_end, size_t b_start) {
+    int newlines = 0;
+    for (size_t i = a_end; i < b_start; ++i) {
+      if (text[i] == '\n') ++newlines;
+    }
+    return newlines >= 2;
+  };
+  size_t sentence_start = 0;
+  size_t paragraph = 0;
+  const auto close = [&](size_t last_token_exclusive) {
+    if (last_token_exclusive <= sentence_start) return;
+    Sentence s;
+    s.first_token = sentence_start;
+    s.last_token = last_token_exclusive;
+    s.start = t[sentence_start].start;
+    s.end = t[last_token_exclusive - 1].end;
+    s.paragraph = paragraph;
+    out.sentences.push_back(s);
+    sentence_start = last_token_exclusive;
+  };
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (i + 1 < t.size() && paragraph_break_between(t[i].end, t[i + 1].start)) {
+      close(i + 1);
+      ++paragraph;
+      continue;
+    }
+    const std::string& n = t[i].norm;
+    bool terminal = n == "." || n == "!" || n == "?" || n == "...";
+    bool weak = false;  // an abbreviation's period: ends a sentence only before a clear start
+    if (!terminal && t[i].kind == TokenKind::kWord && !n.empty() && n.back() == '.') {
+      std::string_view word = text.substr(t[i].start, t[i].end - t[i].start - 1);
+      AbbreviationKind kind = AbbreviationKind::kTitle;
+      const bool listed = IsAbbreviation(word, &kind);
+      if (!listed || kind == AbbreviationKind::kAny) {
+        // Initialisms ("U.S.") and sentence-capable abbreviations ("Inc.").
+        terminal = true;
+        weak = true;
+      }
+      if (listed && kind == AbbreviationKind::kTitle) continue;
+      if (word.size() == 1) continue;  // a single initial: "Karl J. Harris"
+    }
+    if (!terminal) continue;
+    size_t j = i + 1;
+    while (j < t.size() && is_closer(t[j]) && t[j].start == t[j - 1].end) ++j;
+    if (j >= t.size()) {
+      close(t.size());
+      break;
+    }
+    const Token& next = t[j];
+    bool starts = next.capitalized || next.kind == TokenKind::kNumber || next.norm == "\"" ||
+                  next.norm == "(" || next.norm == "'";
+    if (weak) {
+      // After "U.S." only a word that typically opens a sentence starts a new one.
+      static const char* const kOpeners[] = {"the", "a", "an", "he", "she", "it", "they", "we",
+                                             "i", "in", "on", "but", "and", "this", "that",
+                                             "there", "his", "her", "their", "its", "as", "at"};
+      starts = std::find(std::begin(kOpeners), std::end(kOpeners), next.norm) != std::end(kOpeners) &&
+               next.capitalized;
+    }
+    if (starts) close(j);
+  }
+  close(t.size());
+  return out;
+}
+
+}  // namespace dateline

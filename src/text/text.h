@@ -1,0 +1,52 @@
+// Text: language analysis of an article body — tokens with byte offsets, Unicode
+// normalisation (NFKC, case folding, typographic quotes and dashes unified), sentence
+// splitting that keeps "Maj. General", "Sept. 25, 2017" and "U.S." inside their
+// sentences, and lemmas.
+//
+// A TextAnalyzer is immutable after Create and safe to share between threads.
+#ifndef DATELINE_TEXT_TEXT_H_
+#define DATELINE_TEXT_TEXT_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/analysis.h"
+#include "core/error.h"
+
+namespace dateline {
+
+class TextAnalyzer {
+ public:
+  // Loads data_dir/text/abbreviations.txt and data_dir/text/irregular.txt (formats at
+  // the top of each file). A missing irregular.txt is an error; a bad line is an error
+  // naming file and line.
+  static Result<std::unique_ptr<TextAnalyzer>> Create(const std::string& data_dir);
+
+  // Tokens and sentences of `text`. Blank lines (paragraph breaks) always end a
+  // sentence. The result borrows `text`.
+  AnalyzedText Analyze(std::string_view text) const;
+
+  // Tokens only (no sentences); used for dictionary phrases so that they are cut and
+  // normalised exactly as article text is.
+  std::vector<Token> Tokenize(std::string_view text) const;
+
+  // Lemma and match key of a normalised word (see Token).
+  std::string Lemma(std::string_view norm) const;
+  static std::string MatchKey(std::string_view lemma);
+
+ private:
+  enum class AbbreviationKind { kTitle, kAny };
+  TextAnalyzer() = default;
+  bool IsAbbreviation(std::string_view word, AbbreviationKind* kind) const;
+  void Finish(Token& token, std::string_view text) const;
+
+  std::unordered_map<std::string, AbbreviationKind> abbreviations_;
+  std::unordered_map<std::string, std::string> irregular_;
+};
+
+}  // namespace dateline
+
+#endif  // DATELINE_TEXT_TEXT_H_
