@@ -4,13 +4,19 @@
 // Writes are transactional: an article and all its events, actors and evidence land
 // together or not at all. Storing is idempotent: a document already stored with the
 // same id and content is skipped; the same id with new content replaces the old rows.
-// A Store is not thread-safe; use one per thread.
+// A process killed in the middle of Put leaves no trace of that article; running Put
+// again for it stores it once (no duplicates, no losses).
+// A Store is not thread-safe; use one per thread. Several Stores (threads or processes)
+// may open the same file: SQLite's WAL mode lets readers run beside one writer, and a
+// writer waits up to a few seconds for another writer's lock before failing.
 #ifndef DATELINE_STORE_STORE_H_
 #define DATELINE_STORE_STORE_H_
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.h"
@@ -18,50 +24,131 @@
 
 namespace dateline {
 
-// Filters of an event query; empty fields do not filter.
+// Filters of an event query; empty fields do not filter. Every value is passed to
+// SQLite as a bound parameter, never spliced into SQL.
+//
+// Dates. An event's date is its own resolved date (Event::date->value) when it has
+// one, else its article's publication date; an event with neither has no date and is
+// left out whenever `since` or `until` is set. A date of month or year precision
+// stands for the whole period it names ("2017-10" is 2017-10-01 .. 2017-10-31), and
+// `since`/`until` may themselves be "YYYY", "YYYY-MM" or "YYYY-MM-DD" with the same
+// meaning (since "2017-10" = on/after 2017-10-01; until "2017-10" = on/before
+// 2017-10-31). An event matches when its period overlaps the asked window, i.e. when
+// it may have happened inside it: event "2017-10" matches since "2017-10-20" and
+// until "2017-10-05", but not since "2017-11" nor until "2017-09-30".
 struct EventQuery {
   std::string country;      // ISO alpha-3: matches the source or the target country
   std::string since;        // ISO date: events dated (or else published) on/after it
   std::string until;        // ISO date: ... on/before it
-  std::string plover;       // PLOVER category, e.g. "CONSULT"
+  std::string plover;       // PLOVER category, e.g. "CONSULT" (exact match)
   std::string cameo;        // CAMEO code prefix, e.g. "04" or "042"
-  std::string article_id;
-  size_t limit = 1000;
+  std::string article_id;   // exact match
+  size_t limit = 1000;      // at most this many rows; 0 = no limit
 };
 
-// One event row as queries return it.
+// One event row as queries return it. Rows come ordered by date (events without a
+// date last), then article id, then the event's index in its article.
 struct StoredEvent {
-  long event_id = 0;
+  long event_id = 0;          // row id; changes when the article is replaced
   std::string article_id, url, title;
   std::string published;      // ISO date or empty
   std::string cameo, cameo_name, plover, acled_event_type, acled_sub_event_type;
   std::string source_text, source_code, source_country, source_region;
   std::string target_text, target_code, target_country, target_region;
-  std::string date, date_precision, date_relative;
+  std::string date, date_precision, date_relative;  // the event's own date, or empty
   std::string place_name, place_country, place_precision;
   std::optional<double> lat, lon;
   std::optional<int> fatalities;
   bool negated = false;
   std::string modality;
-  std::string evidence;
+  std::string evidence;       // Article::body[evidence.start, evidence.end)
   std::string rules;          // the rules that fired, "; "-separated
+  // Additions beyond the first contract:
+  int index = 0;              // the event's index in CodedArticle::events
+  size_t evidence_start = 0, evidence_end = 0;  // bytes into Article::body
+  std::string trigger;
+  std::string source_person, target_person;
+};
+
+// One article row (metadata only) as QueryArticles returns it.
+struct StoredArticle {
+  std::string id, url, input, content_hash;
+  std::string title, section, dateline, published;  // published: ISO date or empty
+  std::vector<std::string> authors, tags;
+  std::string coded_at;       // UTC, "YYYY-MM-DDTHH:MM:SSZ"
+  long event_count = 0;
+};
+
+// Filters of an article query; empty fields do not filter. `since`/`until` compare the
+// publication date with the period semantics of EventQuery; articles without one are
+// left out when either is set. Rows come ordered by publication date (undated last),
+// then id.
+struct ArticleQuery {
+  std::string article_id;
+  std::string since, until;
+  size_t limit = 1000;        // 0 = no limit
 };
 
 enum class PutOutcome { kInserted, kUnchanged, kReplaced };
 
+const char* PutOutcomeName(PutOutcome outcome);  // "inserted", "unchanged", "replaced"
+
+// Options of Store::Open. The defaults are what the program uses.
+struct StoreOptions {
+  // Fault-injection seam for tests (leveldb-style). When set, Put calls it inside its
+  // transaction before each statement that writes, with the number of writes done so
+  // far in this Put (0, 1, 2, ...). A non-ok Status makes Put roll back and return that
+  // error, exactly as a failing SQLite statement would. A test may also end the process
+  // from inside the hook to simulate a crash mid-transaction.
+  std::function<Status(int writes_done)> before_write;
+  // How long a writer waits for another connection's lock before giving up.
+  int busy_timeout_ms = 5000;
+};
+
+// Stable 64-bit FNV-1a hash of `content`, as 16 lowercase hex digits. This is what the
+// store keeps in articles.content_hash to decide whether a document changed.
+std::string ContentHash(std::string_view content);
+
 class Store {
  public:
-  // Opens (creating if needed) the database at `path` and migrates its schema.
+  // Opens (creating if needed) the database at `path` and migrates its schema to the
+  // current version. ":memory:" gives a private in-memory database. Fails with an
+  // Error naming `path` when the directory is missing or not writable, the file is
+  // not a SQLite database or belongs to another application, or its schema is newer
+  // than this program knows.
   static Result<std::unique_ptr<Store>> Open(const std::string& path);
+  static Result<std::unique_ptr<Store>> Open(const std::string& path,
+                                             StoreOptions options);
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
-  // Writes one coded article in one transaction.
+  // Writes one coded article in one transaction, keyed by Document::id:
+  //   no row with that id                  -> inserts it, kInserted;
+  //   a row with the same content hash     -> writes nothing, kUnchanged;
+  //   a row with a different content hash  -> deletes it and all its rows, inserts,
+  //                                           kReplaced.
+  // On any failure the transaction is rolled back (the database is as before) and the
+  // Error names the database path and SQLite's message. An empty Document::id is an
+  // Error (nothing is written). Spans past the end of
+  // Article::body give an empty evidence text; they are not an error.
   Result<PutOutcome> Put(const CodedArticle& coded);
+
+  // Events matching `query` (see EventQuery). An unparsable since/until is an Error.
   Result<std::vector<StoredEvent>> QueryEvents(const EventQuery& query) const;
+
+  // Articles matching `query` (see ArticleQuery), with their event counts.
+  Result<std::vector<StoredArticle>> QueryArticles(const ArticleQuery& query) const;
+
+  // The content hash stored for `article_id`, or nullopt when it is not stored. Lets a
+  // caller skip coding a document that is already stored unchanged.
+  Result<std::optional<std::string>> StoredContentHash(const std::string& article_id) const;
+
   Result<long> CountArticles() const;
   Result<long> CountEvents() const;
+
+  // The schema version this program writes (PRAGMA user_version).
+  static int SchemaVersion();
 
  private:
   struct Impl;

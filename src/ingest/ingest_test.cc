@@ -1,0 +1,153 @@
+#include "ingest/ingest.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace dateline {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<Result<Document>> ReadAll(const std::string& bytes, const std::string& name,
+                                      IngestOptions options = {}) {
+  std::vector<Result<Document>> out;
+  ReadBytes(bytes, name, options, [&](Result<Document> d) { out.push_back(std::move(d)); });
+  return out;
+}
+
+TEST(IngestTest, DetectsKinds) {
+  EXPECT_EQ(DetectKind("a.html", "anything"), InputKind::kHtml);
+  EXPECT_EQ(DetectKind("a.jsonl.gz", ""), InputKind::kJsonLines);
+  EXPECT_EQ(DetectKind("page", "  <!DOCTYPE html><html>"), InputKind::kHtml);
+  EXPECT_EQ(DetectKind("page", "{\"id\": 1}\n"), InputKind::kJsonLines);
+  EXPECT_EQ(DetectKind("seed.txt", "Security\n\nInterior Minister meets"), InputKind::kPageText);
+  EXPECT_EQ(DetectKind("x", "<3 love this"), InputKind::kPageText);
+}
+
+TEST(IngestTest, JsonLinesGoodRecordsSurviveBadOnes) {
+  const std::string jsonl =
+      "{\"id\": \"a1\", \"url\": \"https://example.org/a\", \"text\": \"Police arrested two men.\", \"published\": \"2021-06-03\"}\n"
+      "{\"id\": \"a2\", \"html\": \"<p>Rebels attacked a convoy.</p>\"}\n"
+      "{not json}\n"
+      "\n"
+      "[1, 2]\n"
+      "{\"id\": \"a3\"}\n"
+      "{\"id\": \"a4\", \"text\": \"x\", \"published\": \"June 3\"}\n";
+  auto docs = ReadAll(jsonl, "feed.jsonl");
+  ASSERT_EQ(docs.size(), 6u);
+  ASSERT_TRUE(docs[0].ok());
+  EXPECT_EQ(docs[0]->id, "a1");
+  EXPECT_EQ(docs[0]->url, "https://example.org/a");
+  EXPECT_EQ(docs[0]->kind, InputKind::kPageText);
+  EXPECT_EQ(docs[0]->published, (PartialDate{2021, 6, 3}));
+  EXPECT_EQ(docs[0]->input, "feed.jsonl:1");
+  ASSERT_TRUE(docs[1].ok());
+  EXPECT_EQ(docs[1]->kind, InputKind::kHtml);
+  ASSERT_FALSE(docs[2].ok());
+  EXPECT_EQ(docs[2].error().line, 3);
+  EXPECT_NE(docs[2].error().ToString().find("feed.jsonl:3"), std::string::npos);
+  EXPECT_NE(docs[2].error().message.find("malformed JSON"), std::string::npos);
+  ASSERT_FALSE(docs[3].ok());
+  EXPECT_EQ(docs[3].error().line, 5);
+  ASSERT_FALSE(docs[4].ok());
+  EXPECT_NE(docs[4].error().message.find("neither"), std::string::npos);
+  ASSERT_TRUE(docs[5].ok());
+  EXPECT_FALSE(docs[5]->published.has_value());
+  ASSERT_EQ(docs[5]->warnings.size(), 1u);
+}
+
+TEST(IngestTest, RefusesBinaryData) {
+  std::string junk = "PK\x03\x04";
+  junk.push_back('\0');
+  junk += "binary";
+  auto docs = ReadAll(junk, "archive.txt");
+  ASSERT_EQ(docs.size(), 1u);
+  ASSERT_FALSE(docs[0].ok());
+  EXPECT_NE(docs[0].error().ToString().find("archive.txt"), std::string::npos);
+  EXPECT_NE(docs[0].error().message.find("binary"), std::string::npos);
+}
+
+TEST(IngestTest, ConvertsDeclaredAndUndeclaredEncodings) {
+  // windows-1252: "Caf\xE9 \x93quoted\x94" with the charset declared in a meta tag.
+  const std::string html = "<html><head><meta charset=\"windows-1252\"></head><body><p>Caf\xE9 \x93quoted\x94</p></body></html>";
+  auto docs = ReadAll(html, "page.html");
+  ASSERT_TRUE(docs[0].ok());
+  EXPECT_NE(docs[0]->content.find("Caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D"), std::string::npos);
+  ASSERT_FALSE(docs[0]->warnings.empty());
+
+  // A few bad bytes in otherwise UTF-8 text are repaired and reported.
+  std::string mostly_utf8 = "Erbil \xE2\x80\x93 the Kurdistan Region\xE2\x80\x99s minister \xFF met envoys.";
+  auto repaired = ReadAll(mostly_utf8, "page.txt");
+  ASSERT_TRUE(repaired[0].ok());
+  EXPECT_NE(repaired[0]->content.find("\xEF\xBF\xBD"), std::string::npos);
+  EXPECT_NE(repaired[0]->warnings.at(0).find("repaired"), std::string::npos);
+
+  // UTF-16 with a byte-order mark.
+  std::string utf16 = "\xFF\xFE";
+  for (char c : std::string("Hello")) {
+    utf16.push_back(c);
+    utf16.push_back('\0');
+  }
+  auto converted = ReadAll(utf16, "u16.txt");
+  ASSERT_TRUE(converted[0].ok()) << converted[0].error().ToString();
+  EXPECT_EQ(converted[0]->content, "Hello");
+}
+
+TEST(IngestTest, EnforcesTheSizeLimit) {
+  IngestOptions options;
+  options.max_document_bytes = 10;
+  auto docs = ReadAll("This page is longer than ten bytes.", "big.txt", options);
+  ASSERT_FALSE(docs[0].ok());
+  EXPECT_NE(docs[0].error().message.find("exceeds the limit"), std::string::npos);
+}
+
+std::string Gzip(const std::string& data) {
+  z_stream zs{};
+  deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&zs, data.size()) + 32, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  zs.avail_in = static_cast<uInt>(data.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  deflate(&zs, Z_FINISH);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
+}
+
+TEST(IngestTest, ReadsGzipAndReportsTruncation) {
+  const std::string gz = Gzip("<html><body><p>Troops withdrew.</p></body></html>");
+  auto docs = ReadAll(gz, "page.html.gz");
+  ASSERT_TRUE(docs[0].ok()) << docs[0].error().ToString();
+  EXPECT_EQ(docs[0]->kind, InputKind::kHtml);
+  EXPECT_EQ(docs[0]->id, "page");
+  auto truncated = ReadAll(gz.substr(0, gz.size() / 2), "page.html.gz");
+  ASSERT_FALSE(truncated[0].ok());
+  EXPECT_NE(truncated[0].error().message.find("truncated"), std::string::npos);
+}
+
+TEST(IngestTest, WalksDirectoriesInOrderAndReportsMissingPaths) {
+  const fs::path dir = fs::temp_directory_path() / ("dateline_ingest_" + std::to_string(::getpid()));
+  fs::create_directories(dir / "sub");
+  std::ofstream(dir / "b.txt") << "Second page.";
+  std::ofstream(dir / "a.txt") << "First page.";
+  std::ofstream(dir / "sub" / "c.html") << "<p>Third</p>";
+  std::ofstream(dir / ".hidden") << "skip me";
+  std::vector<std::string> ids;
+  std::vector<std::string> errors;
+  ReadInputs({dir.string(), (dir / "missing.txt").string()}, {}, [&](Result<Document> d) {
+    if (d.ok()) ids.push_back(d->id);
+    else errors.push_back(d.error().ToString());
+  });
+  EXPECT_EQ(ids, (std::vector<std::string>{"a", "b", "c"}));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("missing.txt: no such file"), std::string::npos);
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace dateline

@@ -1,0 +1,787 @@
+// Tests of the store: round trips, idempotence, replacement, crash consistency (an
+// injected failure, a failing SQLite trigger and a process killed mid-transaction),
+// bad paths and files, and filter values that look like SQL.
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace dateline {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A fresh directory under the system temp dir, removed with everything in it.
+class TempDir {
+ public:
+  TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "dateline_store_test.XXXXXX").string();
+    char* made = mkdtemp(tmpl.data());
+    EXPECT_NE(made, nullptr);
+    path_ = tmpl;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ec);
+    fs::remove_all(path_, ec);
+  }
+  std::string File(const std::string& name) const { return (fs::path(path_) / name).string(); }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// Direct SQLite access, to look at rows the Store API does not expose.
+class RawDb {
+ public:
+  explicit RawDb(const std::string& path) {
+    EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
+    sqlite3_busy_timeout(db_, 5000);
+  }
+  ~RawDb() { sqlite3_close(db_); }
+  void Exec(const std::string& sql) {
+    char* msg = nullptr;
+    EXPECT_EQ(sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &msg), SQLITE_OK) << (msg ? msg : "");
+    sqlite3_free(msg);
+  }
+  std::string Text(const std::string& sql) {
+    sqlite3_stmt* s = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr), SQLITE_OK) << sqlite3_errmsg(db_);
+    std::string out;
+    if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0)) {
+      out = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+    }
+    sqlite3_finalize(s);
+    return out;
+  }
+  long Long(const std::string& sql) { return std::atol(Text(sql).c_str()); }
+  // Rows of `article_id` in every table, e.g. "articles=1 paragraphs=3 ...".
+  std::string RowsOf(const std::string& article_id) {
+    std::string out;
+    for (const char* table : {"articles", "paragraphs", "actors", "places", "dates", "events"}) {
+      const char* col = std::string(table) == "articles" ? "id" : "article_id";
+      out += std::string(table) + "=" +
+             Text(std::string("SELECT count(*) FROM ") + table + " WHERE " + col + " = '" +
+                  article_id + "'") +
+             " ";
+    }
+    return out;
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+Span Find(const std::string& body, const std::string& words) {
+  const size_t at = body.find(words);
+  EXPECT_NE(at, std::string::npos) << words;
+  return Span{at, at + words.size()};
+}
+
+ActorMention Actor(const std::string& body, const std::string& text, const std::string& country,
+                   std::vector<std::string> sectors, const std::string& region = "",
+                   const std::string& person = "") {
+  ActorMention a;
+  a.span = Find(body, text);
+  a.text = text;
+  a.actor.country = country;
+  a.actor.sectors = std::move(sectors);
+  a.actor.region = region;
+  a.person = person;
+  a.rules = {"actors/people.txt:12 " + text};
+  return a;
+}
+
+// Our own short article in the manner of a Kurdistan 24 security story: a meeting on a
+// resolved day, coalition support dated only by publication, and a clash dated to a
+// month. Published 2021-06-05.
+CodedArticle KurdistanArticle(const std::string& id = "k24-interior-coalition",
+                              const std::string& edition = "") {
+  CodedArticle c;
+  c.document.id = id;
+  c.document.url = "https://example.org/en/story/" + id;
+  c.document.input = "testdata/" + id + ".txt";
+  c.article.title = "Interior minister and coalition general discuss the fight against ISIS";
+  c.article.section = "Security";
+  c.article.authors = {"A. Reporter"};
+  c.article.dateline = "Erbil";
+  c.article.tags = {"Kurdistan", "Peshmerga", "Coalition"};
+  c.article.published = PartialDate{2021, 6, 5};
+  c.article.published_source = "input";
+  c.article.language = "en";
+  const std::vector<std::string> paragraphs = {
+      "ERBIL \xE2\x80\x93 Kurdistan Region Interior Minister Reber Ahmed met Maj. Gen. Karl Harris "
+      "of the US-led coalition on Thursday to talk about the campaign against ISIS.",
+      "The coalition has supported closer coordination between Iraqi forces and the Peshmerga "
+      "in the disputed areas." + edition,
+      "In October 2017, Iraqi forces fought Peshmerga units and pushed them out of Kirkuk.",
+  };
+  std::string content = "Security\n\n" + c.article.title + "\n\n";
+  for (const std::string& p : paragraphs) {
+    Paragraph para;
+    para.text = p;
+    para.start = content.size();
+    content += p;
+    para.end = content.size();
+    content += "\n\n";
+    AppendParagraph(c.article, para);
+  }
+  c.document.content = content;
+  const std::string& body = c.article.body;
+
+  c.actors = {Actor(body, "Reber Ahmed", "IRQ", {"GOV"}, "Kurdistan Region", "Reber Ahmed"),
+              Actor(body, "Karl Harris", "USA", {"MIL"}, "", "Karl Harris"),
+              Actor(body, "coalition", "IMG", {"MIL"}),
+              Actor(body, "Iraqi forces", "IRQ", {"MIL"}),
+              Actor(body, "Peshmerga units", "IRQ", {"MIL"}, "Kurdistan Region")};
+  PlaceMention erbil;
+  erbil.span = Find(body, "ERBIL");
+  erbil.name = "Erbil";
+  erbil.country = "IQ";
+  erbil.admin1 = "Erbil";
+  erbil.lat = 36.19257;
+  erbil.lon = 44.01062;
+  erbil.precision = "point";
+  erbil.geonameid = 95446;
+  erbil.from_dateline = true;
+  PlaceMention kirkuk = erbil;
+  kirkuk.span = Find(body, "Kirkuk");
+  kirkuk.name = "Kirkuk";
+  kirkuk.admin1 = "Kirkuk";
+  kirkuk.lat = 35.46806;
+  kirkuk.lon = 44.39222;
+  kirkuk.geonameid = 94787;
+  kirkuk.from_dateline = false;
+  c.places = {erbil, kirkuk};
+  DateMention thursday;
+  thursday.span = Find(body, "on Thursday");
+  thursday.text = "on Thursday";
+  thursday.value = PartialDate{2021, 6, 3};
+  thursday.relative = "Thursday before publication";
+  DateMention october;
+  october.span = Find(body, "In October 2017");
+  october.text = "October 2017";
+  october.value = PartialDate{2017, 10, 0};
+  october.year_hint = 2017;
+  c.dates = {thursday, october};
+
+  Event meet;
+  meet.cameo = "040";
+  meet.cameo_name = "Consult, not specified";
+  meet.plover = "CONSULT";
+  meet.source = c.actors[0];
+  meet.target = c.actors[1];
+  meet.date = thursday;
+  meet.place = erbil;
+  meet.modality = "asserted";
+  meet.evidence = Span{0, paragraphs[0].size()};
+  meet.trigger = "met";
+  meet.rules = {"events/verbs.txt:40 meet", "rule:source-before-verb"};
+
+  Event support;
+  support.cameo = "070";
+  support.cameo_name = "Provide aid, not specified";
+  support.plover = "AID";
+  support.source = c.actors[2];
+  support.target = c.actors[3];
+  support.modality = "asserted";
+  support.evidence = Find(body, paragraphs[1]);
+  support.sentence = 1;
+  support.trigger = "has supported";
+  support.rules = {"events/verbs.txt:70 support"};
+
+  Event clash;
+  clash.cameo = "190";
+  clash.cameo_name = "Use conventional military force";
+  clash.plover = "FIGHT";
+  clash.acled = AcledType{"Battles", "Armed clash"};
+  clash.source = c.actors[3];
+  clash.target = c.actors[4];
+  clash.date = october;
+  clash.place = kirkuk;
+  clash.fatalities = 4;
+  clash.negated = false;
+  clash.modality = "asserted";
+  clash.evidence = Find(body, paragraphs[2]);
+  clash.sentence = 2;
+  clash.trigger = "fought";
+  clash.rules = {"events/verbs.txt:190 fight"};
+  c.events = {meet, support, clash};
+  return c;
+}
+
+// A second, undated article with one event, so ordering and "no date" can be tested.
+CodedArticle UndatedArticle() {
+  CodedArticle c;
+  c.document.id = "undated-protest";
+  c.document.input = "undated.txt";
+  c.document.content = "Protesters rallied outside the parliament in Baghdad.";
+  Paragraph p;
+  p.text = c.document.content;
+  p.end = p.text.size();
+  AppendParagraph(c.article, p);
+  c.article.title = "Protest in Baghdad";
+  Event e;
+  e.cameo = "141";
+  e.cameo_name = "Demonstrate or rally";
+  e.plover = "PROTEST";
+  e.source = Actor(c.article.body, "Protesters", "IRQ", {"CVL"});
+  e.target = Actor(c.article.body, "parliament", "IRQ", {"LEG"});
+  e.evidence = Span{0, c.article.body.size()};
+  e.modality = "asserted";
+  e.negated = true;
+  c.events = {e};
+  return c;
+}
+
+std::unique_ptr<Store> OpenOrDie(const std::string& path, StoreOptions options = {}) {
+  auto store = Store::Open(path, std::move(options));
+  EXPECT_TRUE(store.ok()) << store.error().ToString();
+  return store.ok() ? std::move(store).value() : nullptr;
+}
+
+std::vector<std::string> Keys(const std::vector<StoredEvent>& events) {
+  std::vector<std::string> keys;
+  for (const StoredEvent& e : events) keys.push_back(e.article_id + "#" + std::to_string(e.index));
+  return keys;
+}
+
+TEST(ContentHashTest, IsFnv1a64) {
+  EXPECT_EQ(ContentHash(""), "cbf29ce484222325");
+  EXPECT_EQ(ContentHash("a"), "af63dc4c8601ec8c");
+  EXPECT_EQ(ContentHash("foobar"), "85944171f73967e8");
+  EXPECT_NE(ContentHash("Erbil"), ContentHash("Erbil "));
+}
+
+TEST(StoreTest, RoundTripKeepsEveryField) {
+  auto store = OpenOrDie(":memory:");
+  ASSERT_TRUE(store);
+  const CodedArticle k = KurdistanArticle();
+  auto put = store->Put(k);
+  ASSERT_TRUE(put.ok()) << put.error().ToString();
+  EXPECT_EQ(*put, PutOutcome::kInserted);
+  EXPECT_EQ(*store->CountArticles(), 1);
+  EXPECT_EQ(*store->CountEvents(), 3);
+
+  EventQuery q;
+  q.article_id = k.document.id;
+  auto rows = store->QueryEvents(q);
+  ASSERT_TRUE(rows.ok()) << rows.error().ToString();
+  ASSERT_EQ(Keys(*rows), (std::vector<std::string>{k.document.id + "#2", k.document.id + "#0",
+                                                   k.document.id + "#1"}));
+  const StoredEvent& meet = (*rows)[1];
+  EXPECT_GT(meet.event_id, 0);
+  EXPECT_EQ(meet.url, k.document.url);
+  EXPECT_EQ(meet.title, k.article.title);
+  EXPECT_EQ(meet.published, "2021-06-05");
+  EXPECT_EQ(meet.cameo, "040");
+  EXPECT_EQ(meet.cameo_name, "Consult, not specified");
+  EXPECT_EQ(meet.plover, "CONSULT");
+  EXPECT_EQ(meet.acled_event_type, "");
+  EXPECT_EQ(meet.source_text, "Reber Ahmed");
+  EXPECT_EQ(meet.source_code, "IRQGOV");
+  EXPECT_EQ(meet.source_country, "IRQ");
+  EXPECT_EQ(meet.source_region, "Kurdistan Region");
+  EXPECT_EQ(meet.source_person, "Reber Ahmed");
+  EXPECT_EQ(meet.target_text, "Karl Harris");
+  EXPECT_EQ(meet.target_code, "USAMIL");
+  EXPECT_EQ(meet.target_country, "USA");
+  EXPECT_EQ(meet.date, "2021-06-03");
+  EXPECT_EQ(meet.date_precision, "day");
+  EXPECT_EQ(meet.date_relative, "Thursday before publication");
+  EXPECT_EQ(meet.place_name, "Erbil");
+  EXPECT_EQ(meet.place_country, "IQ");
+  EXPECT_EQ(meet.place_precision, "point");
+  ASSERT_TRUE(meet.lat && meet.lon);
+  EXPECT_DOUBLE_EQ(*meet.lat, 36.19257);
+  EXPECT_DOUBLE_EQ(*meet.lon, 44.01062);
+  EXPECT_FALSE(meet.fatalities.has_value());
+  EXPECT_FALSE(meet.negated);
+  EXPECT_EQ(meet.modality, "asserted");
+  EXPECT_EQ(meet.trigger, "met");
+  EXPECT_EQ(meet.rules, "events/verbs.txt:40 meet; rule:source-before-verb");
+  EXPECT_EQ(meet.evidence_start, 0u);
+  EXPECT_EQ(meet.evidence, k.article.body.substr(meet.evidence_start,
+                                                 meet.evidence_end - meet.evidence_start));
+  EXPECT_EQ(meet.evidence.substr(0, 5), "ERBIL");
+
+  const StoredEvent& support = (*rows)[2];
+  EXPECT_EQ(support.date, "");  // no date of its own: publication date applies
+  EXPECT_EQ(support.source_code, "IMGMIL");
+  EXPECT_FALSE(support.lat.has_value());
+  EXPECT_EQ(support.place_name, "");
+
+  const StoredEvent& clash = (*rows)[0];
+  EXPECT_EQ(clash.date, "2017-10");
+  EXPECT_EQ(clash.date_precision, "month");
+  EXPECT_EQ(clash.acled_event_type, "Battles");
+  EXPECT_EQ(clash.acled_sub_event_type, "Armed clash");
+  EXPECT_EQ(clash.fatalities, 4);
+  EXPECT_EQ(clash.evidence, "In October 2017, Iraqi forces fought Peshmerga units and pushed them out of Kirkuk.");
+}
+
+struct FilterCase {
+  const char* name;
+  EventQuery query;
+  std::vector<std::string> expected;
+};
+
+TEST(StoreTest, FiltersSelectAndOrderEvents) {
+  auto store = OpenOrDie(":memory:");
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->Put(KurdistanArticle("k24")).ok());
+  ASSERT_TRUE(store->Put(UndatedArticle()).ok());
+  // Publication 2021-06-05; k24#0 dated 2021-06-03, k24#1 undated (-> 2021-06-05),
+  // k24#2 dated 2017-10; undated-protest#0 has no date at all.
+  const std::string u = "undated-protest#0";
+  const std::vector<FilterCase> cases = {
+      {"all", {}, {"k24#2", "k24#0", "k24#1", u}},
+      {"country source or target IRQ", {.country = "IRQ"}, {"k24#2", "k24#0", "k24#1", u}},
+      {"country target USA", {.country = "USA"}, {"k24#0"}},
+      {"country source IMG", {.country = "IMG"}, {"k24#1"}},
+      {"country unknown", {.country = "FRA"}, {}},
+      {"since year", {.since = "2021"}, {"k24#0", "k24#1"}},
+      {"since inside a month-dated event", {.since = "2017-10-20"}, {"k24#2", "k24#0", "k24#1"}},
+      {"since after that month", {.since = "2017-11"}, {"k24#0", "k24#1"}},
+      {"since falls back to publication", {.since = "2021-06-04"}, {"k24#1"}},
+      {"until inside a month-dated event", {.until = "2017-10-05"}, {"k24#2"}},
+      {"until before that month", {.until = "2017-09-30"}, {}},
+      {"until month", {.until = "2021-06"}, {"k24#2", "k24#0", "k24#1"}},
+      {"until day", {.until = "2021-06-04"}, {"k24#2", "k24#0"}},
+      {"one day", {.since = "2021-06-03", .until = "2021-06-03"}, {"k24#0"}},
+      {"plover exact", {.plover = "CONSULT"}, {"k24#0"}},
+      {"plover is not a prefix", {.plover = "CONS"}, {}},
+      {"cameo root", {.cameo = "04"}, {"k24#0"}},
+      {"cameo full code", {.cameo = "190"}, {"k24#2"}},
+      {"cameo first digit", {.cameo = "0"}, {"k24#0", "k24#1"}},
+      {"cameo 1", {.cameo = "1"}, {"k24#2", u}},
+      {"article", {.article_id = "undated-protest"}, {u}},
+      {"combined", {.country = "IRQ", .since = "2017", .plover = "FIGHT", .cameo = "19"}, {"k24#2"}},
+      {"limit", {.limit = 2}, {"k24#2", "k24#0"}},
+      {"limit zero means none", {.limit = 0}, {"k24#2", "k24#0", "k24#1", u}},
+  };
+  for (const FilterCase& c : cases) {
+    auto rows = store->QueryEvents(c.query);
+    ASSERT_TRUE(rows.ok()) << c.name << ": " << rows.error().ToString();
+    EXPECT_EQ(Keys(*rows), c.expected) << c.name;
+  }
+  // Repeating a query reuses its cached statement and gives the same rows.
+  auto again = store->QueryEvents({.country = "USA"});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(Keys(*again), (std::vector<std::string>{"k24#0"}));
+}
+
+TEST(StoreTest, BadDateFilterIsAnError) {
+  auto store = OpenOrDie(":memory:");
+  ASSERT_TRUE(store);
+  for (const char* bad : {"yesterday", "2021-13-01", "2021-02-30", "21-06-03"}) {
+    auto rows = store->QueryEvents({.since = bad});
+    ASSERT_FALSE(rows.ok()) << bad;
+    EXPECT_NE(rows.error().message.find(bad), std::string::npos) << rows.error().ToString();
+    EXPECT_FALSE(store->QueryEvents({.until = bad}).ok()) << bad;
+  }
+}
+
+TEST(StoreTest, PutTwiceIsUnchanged) {
+  TempDir dir;
+  const std::string path = dir.File("events.db");
+  auto store = OpenOrDie(path);
+  ASSERT_TRUE(store);
+  const CodedArticle k = KurdistanArticle();
+  ASSERT_EQ(*store->Put(k), PutOutcome::kInserted);
+  auto before = store->QueryEvents({});
+  RawDb raw(path);
+  const std::string coded_at = raw.Text("SELECT coded_at FROM articles");
+  const std::string rows = raw.RowsOf(k.document.id);
+  EXPECT_EQ(rows, "articles=1 paragraphs=3 actors=5 places=2 dates=2 events=3 ");
+  const long changes = raw.Long("PRAGMA data_version");
+
+  auto again = store->Put(k);
+  ASSERT_TRUE(again.ok()) << again.error().ToString();
+  EXPECT_EQ(*again, PutOutcome::kUnchanged);
+  EXPECT_EQ(*store->CountArticles(), 1);
+  EXPECT_EQ(*store->CountEvents(), 3);
+  auto after = store->QueryEvents({});
+  ASSERT_EQ(after->size(), before->size());
+  for (size_t i = 0; i < after->size(); ++i) EXPECT_EQ((*after)[i].event_id, (*before)[i].event_id);
+  EXPECT_EQ(raw.Text("SELECT coded_at FROM articles"), coded_at);
+  EXPECT_EQ(raw.RowsOf(k.document.id), rows);
+  // data_version changes when another connection commits a write: none happened.
+  EXPECT_EQ(raw.Long("PRAGMA data_version"), changes);
+}
+
+TEST(StoreTest, ChangedContentReplacesWithoutLeftovers) {
+  TempDir dir;
+  const std::string path = dir.File("events.db");
+  auto store = OpenOrDie(path);
+  ASSERT_TRUE(store);
+  ASSERT_EQ(*store->Put(KurdistanArticle("k24")), PutOutcome::kInserted);
+  ASSERT_EQ(*store->Put(UndatedArticle()), PutOutcome::kInserted);
+  const std::string old_hash = store->StoredContentHash("k24")->value();
+
+  // A corrected edition: different text, fewer mentions and one event.
+  CodedArticle edited = KurdistanArticle("k24", " (corrected)");
+  edited.actors.resize(2);
+  edited.places.resize(1);
+  edited.dates.resize(1);
+  edited.events.resize(1);
+  auto put = store->Put(edited);
+  ASSERT_TRUE(put.ok()) << put.error().ToString();
+  EXPECT_EQ(*put, PutOutcome::kReplaced);
+  EXPECT_NE(store->StoredContentHash("k24")->value(), old_hash);
+  EXPECT_EQ(store->StoredContentHash("k24")->value(), ContentHash(edited.document.content));
+  EXPECT_EQ(*store->CountArticles(), 2);
+  EXPECT_EQ(*store->CountEvents(), 2);
+  RawDb raw(path);
+  EXPECT_EQ(raw.RowsOf("k24"), "articles=1 paragraphs=3 actors=2 places=1 dates=1 events=1 ");
+  EXPECT_EQ(raw.RowsOf("undated-protest"), "articles=1 paragraphs=1 actors=0 places=0 dates=0 events=1 ");
+  auto rows = store->QueryEvents({.article_id = "k24"});
+  ASSERT_EQ(Keys(*rows), (std::vector<std::string>{"k24#0"}));
+  EXPECT_NE((*rows)[0].evidence.find("Reber Ahmed"), std::string::npos);
+  EXPECT_EQ(raw.Text("PRAGMA foreign_key_check"), "");
+}
+
+TEST(StoreTest, ReopenedDatabaseSeesTheData) {
+  TempDir dir;
+  const std::string path = dir.File("events.db");
+  {
+    auto store = OpenOrDie(path);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE(store->Put(KurdistanArticle()).ok());
+    ASSERT_TRUE(store->Put(UndatedArticle()).ok());
+  }
+  auto store = OpenOrDie(path);
+  ASSERT_TRUE(store);
+  EXPECT_EQ(*store->CountArticles(), 2);
+  EXPECT_EQ(*store->CountEvents(), 4);
+  EXPECT_EQ(*store->Put(KurdistanArticle()), PutOutcome::kUnchanged);
+  auto rows = store->QueryEvents({.plover = "FIGHT"});
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ((*rows)[0].place_name, "Kirkuk");
+  RawDb raw(path);
+  EXPECT_EQ(raw.Long("PRAGMA user_version"), Store::SchemaVersion());
+  EXPECT_EQ(raw.Text("PRAGMA journal_mode"), "wal");
+}
+
+TEST(StoreTest, QueryArticlesAndStoredHash) {
+  auto store = OpenOrDie(":memory:");
+  ASSERT_TRUE(store);
+  const CodedArticle k = KurdistanArticle("k24");
+  ASSERT_TRUE(store->Put(k).ok());
+  ASSERT_TRUE(store->Put(UndatedArticle()).ok());
+  auto all = store->QueryArticles({});
+  ASSERT_TRUE(all.ok()) << all.error().ToString();
+  ASSERT_EQ(all->size(), 2u);
+  const StoredArticle& a = (*all)[0];  // dated first
+  EXPECT_EQ(a.id, "k24");
+  EXPECT_EQ(a.published, "2021-06-05");
+  EXPECT_EQ(a.authors, k.article.authors);
+  EXPECT_EQ(a.tags, k.article.tags);
+  EXPECT_EQ(a.dateline, "Erbil");
+  EXPECT_EQ(a.content_hash, ContentHash(k.document.content));
+  EXPECT_EQ(a.event_count, 3);
+  EXPECT_EQ(a.coded_at.size(), 20u);  // "YYYY-MM-DDTHH:MM:SSZ"
+  EXPECT_EQ((*all)[1].id, "undated-protest");
+  EXPECT_EQ((*all)[1].published, "");
+  auto since = store->QueryArticles({.since = "2021-06"});
+  ASSERT_EQ(since->size(), 1u);
+  EXPECT_EQ((*since)[0].id, "k24");
+  EXPECT_TRUE(store->QueryArticles({.until = "2021-06-04"})->empty());
+  EXPECT_EQ(store->QueryArticles({.article_id = "undated-protest"})->size(), 1u);
+
+  EXPECT_EQ(store->StoredContentHash("k24")->value(), ContentHash(k.document.content));
+  EXPECT_FALSE(store->StoredContentHash("nope")->has_value());
+}
+
+TEST(StoreTest, BadSpansGiveEmptyEvidence) {
+  auto store = OpenOrDie(":memory:");
+  ASSERT_TRUE(store);
+  CodedArticle c = UndatedArticle();
+  c.events[0].evidence = Span{5000, 6000};
+  c.events.push_back(c.events[0]);
+  c.events[1].evidence = Span{10, 3};
+  ASSERT_TRUE(store->Put(c).ok());
+  auto rows = store->QueryEvents({});
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ((*rows)[0].evidence, "");
+  EXPECT_EQ((*rows)[1].evidence, "");
+}
+
+TEST(StoreTest, ArticleWithoutIdIsAnError) {
+  auto store = OpenOrDie(":memory:");
+  ASSERT_TRUE(store);
+  CodedArticle c = UndatedArticle();
+  c.document.id.clear();
+  auto put = store->Put(c);
+  ASSERT_FALSE(put.ok());
+  EXPECT_NE(put.error().message.find("without an id"), std::string::npos) << put.error().ToString();
+  EXPECT_NE(put.error().message.find("undated.txt"), std::string::npos);
+  EXPECT_EQ(*store->CountArticles(), 0);
+}
+
+TEST(StoreTest, SqlLookingFilterValuesAreHarmless) {
+  TempDir dir;
+  const std::string path = dir.File("events.db");
+  auto store = OpenOrDie(path);
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->Put(KurdistanArticle("k24")).ok());
+  // An id full of quotes is stored and found as written.
+  CodedArticle odd = UndatedArticle();
+  odd.document.id = "it's \"odd\"; DROP TABLE events; --";
+  ASSERT_EQ(*store->Put(odd), PutOutcome::kInserted);
+  const std::vector<EventQuery> hostile = {
+      {.country = "IRQ' OR '1'='1"},
+      {.country = "x\"); DROP TABLE events; --"},
+      {.plover = "%"},
+      {.plover = "CONSULT' --"},
+      {.cameo = "%"},
+      {.cameo = "_4"},
+      {.cameo = "*"},
+      {.cameo = std::string("\xFF\xFF")},
+      {.article_id = "k24' OR 1=1 --"},
+      {.article_id = "'; DELETE FROM articles; --"},
+  };
+  for (const EventQuery& q : hostile) {
+    auto rows = store->QueryEvents(q);
+    ASSERT_TRUE(rows.ok()) << rows.error().ToString();
+    EXPECT_TRUE(rows->empty()) << q.country << q.plover << q.cameo << q.article_id;
+  }
+  EXPECT_FALSE(store->QueryEvents({.since = "2021' OR '1'='1"}).ok());
+  auto found = store->QueryEvents({.article_id = odd.document.id});
+  ASSERT_EQ(found->size(), 1u);
+  EXPECT_EQ((*found)[0].article_id, odd.document.id);
+  EXPECT_EQ(*store->CountArticles(), 2);
+  EXPECT_EQ(*store->CountEvents(), 4);
+  EXPECT_EQ(RawDb(path).Text("PRAGMA integrity_check"), "ok");
+}
+
+// ------------------------------------------------------------ crash consistency
+
+// The number of writing statements Put issues for the Kurdistan article: 1 article,
+// 3 paragraphs, 5 actors, 2 places, 2 dates, 3 events.
+constexpr int kKurdistanWrites = 16;
+
+TEST(StoreCrashTest, InjectedFailureAtEveryWriteLeavesNothingAndRetrySucceeds) {
+  TempDir dir;
+  const std::string path = dir.File("events.db");
+  int fail_at = -1;
+  int writes_seen = 0;
+  StoreOptions options;
+  options.before_write = [&](int writes_done) -> Status {
+    writes_seen = std::max(writes_seen, writes_done + 1);
+    if (writes_done == fail_at) return MakeError("", "injected fault");
+    return Status::Ok();
+  };
+  auto store = OpenOrDie(path, options);
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->Put(UndatedArticle()).ok());  // a neighbour that must survive
+  writes_seen = 0;
+  const CodedArticle k = KurdistanArticle("k24");
+  RawDb raw(path);
+  for (fail_at = 0; fail_at < kKurdistanWrites; ++fail_at) {
+    auto put = store->Put(k);
+    ASSERT_FALSE(put.ok()) << "fail_at=" << fail_at;
+    EXPECT_NE(put.error().ToString().find(path), std::string::npos) << put.error().ToString();
+    EXPECT_NE(put.error().message.find("injected fault"), std::string::npos);
+    EXPECT_NE(put.error().message.find("k24"), std::string::npos);
+    EXPECT_EQ(raw.RowsOf("k24"), "articles=0 paragraphs=0 actors=0 places=0 dates=0 events=0 ")
+        << "fail_at=" << fail_at;
+    EXPECT_EQ(*store->CountArticles(), 1);
+    EXPECT_EQ(*store->CountEvents(), 1);
+  }
+  EXPECT_EQ(writes_seen, kKurdistanWrites);
+  fail_at = -1;
+  ASSERT_EQ(*store->Put(k), PutOutcome::kInserted);
+  EXPECT_EQ(raw.RowsOf("k24"), "articles=1 paragraphs=3 actors=5 places=2 dates=2 events=3 ");
+
+  // A failed replacement keeps the old version whole.
+  CodedArticle edited = KurdistanArticle("k24", " (corrected)");
+  edited.events.resize(1);
+  fail_at = 3;
+  ASSERT_FALSE(store->Put(edited).ok());
+  EXPECT_EQ(raw.RowsOf("k24"), "articles=1 paragraphs=3 actors=5 places=2 dates=2 events=3 ");
+  EXPECT_EQ(store->StoredContentHash("k24")->value(), ContentHash(k.document.content));
+  fail_at = -1;
+  EXPECT_EQ(*store->Put(edited), PutOutcome::kReplaced);
+  EXPECT_EQ(*store->CountEvents(), 2);
+}
+
+TEST(StoreCrashTest, FailingSqliteStatementRollsBack) {
+  TempDir dir;
+  const std::string path = dir.File("events.db");
+  auto store = OpenOrDie(path);
+  ASSERT_TRUE(store);
+  RawDb raw(path);
+  // A real SQLite failure on the third event, after everything else was inserted.
+  raw.Exec("CREATE TRIGGER fail_third_event BEFORE INSERT ON events WHEN NEW.idx = 2 "
+           "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+  const CodedArticle k = KurdistanArticle("k24");
+  auto put = store->Put(k);
+  ASSERT_FALSE(put.ok());
+  EXPECT_NE(put.error().ToString().find(path), std::string::npos) << put.error().ToString();
+  EXPECT_NE(put.error().message.find("disk on fire"), std::string::npos) << put.error().ToString();
+  EXPECT_EQ(raw.RowsOf("k24"), "articles=0 paragraphs=0 actors=0 places=0 dates=0 events=0 ");
+  EXPECT_EQ(*store->CountEvents(), 0);
+  raw.Exec("DROP TRIGGER fail_third_event");
+  auto retry = store->Put(k);
+  ASSERT_TRUE(retry.ok()) << retry.error().ToString();
+  EXPECT_EQ(*retry, PutOutcome::kInserted);
+  EXPECT_EQ(*store->CountEvents(), 3);
+}
+
+// The "killed run resumes" property: a process dies in the middle of Put (no rollback,
+// no close, WAL and shared memory left behind); the next run sees none of that article,
+// stores it once, and skips what was already stored.
+TEST(StoreCrashTest, ProcessKilledMidPutResumesWithoutDuplicatesOrLosses) {
+  TempDir dir;
+  const std::string path = dir.File("events.db");
+  {
+    auto store = OpenOrDie(path);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE(store->Put(UndatedArticle()).ok());
+  }
+  for (int crash_at : {0, 7, kKurdistanWrites - 1}) {
+    const pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      StoreOptions options;
+      options.before_write = [crash_at](int writes_done) -> Status {
+        if (writes_done == crash_at) _exit(42);
+        return Status::Ok();
+      };
+      auto store = Store::Open(path, options);
+      if (!store.ok()) _exit(1);
+      (void)(*store)->Put(UndatedArticle());    // unchanged: no writes, no crash
+      (void)(*store)->Put(KurdistanArticle("k24"));
+      _exit(2);  // not reached when the crash fires
+    }
+    int status = 0;
+    ASSERT_EQ(waitpid(pid, &status, 0), pid);
+    ASSERT_TRUE(WIFEXITED(status));
+    ASSERT_EQ(WEXITSTATUS(status), 42) << "crash_at=" << crash_at;
+    RawDb raw(path);
+    EXPECT_EQ(raw.RowsOf("k24"), "articles=0 paragraphs=0 actors=0 places=0 dates=0 events=0 ")
+        << "crash_at=" << crash_at;
+    EXPECT_EQ(raw.Text("PRAGMA integrity_check"), "ok");
+  }
+  // The resumed run.
+  auto store = OpenOrDie(path);
+  ASSERT_TRUE(store);
+  EXPECT_EQ(*store->Put(UndatedArticle()), PutOutcome::kUnchanged);
+  EXPECT_EQ(*store->Put(KurdistanArticle("k24")), PutOutcome::kInserted);
+  EXPECT_EQ(*store->CountArticles(), 2);
+  EXPECT_EQ(*store->CountEvents(), 4);
+  EXPECT_EQ(RawDb(path).RowsOf("k24"), "articles=1 paragraphs=3 actors=5 places=2 dates=2 events=3 ");
+}
+
+TEST(StoreTest, TwoConnectionsShareTheFile) {
+  TempDir dir;
+  const std::string path = dir.File("events.db");
+  auto writer = OpenOrDie(path);
+  auto reader = OpenOrDie(path);
+  ASSERT_TRUE(writer && reader);
+  EXPECT_EQ(*reader->CountEvents(), 0);
+  ASSERT_TRUE(writer->Put(KurdistanArticle()).ok());
+  EXPECT_EQ(*reader->CountEvents(), 3);
+  EXPECT_EQ(*reader->Put(KurdistanArticle()), PutOutcome::kUnchanged);
+}
+
+// ------------------------------------------------------------ bad paths and files
+
+TEST(StoreOpenTest, MissingDirectoryIsAnError) {
+  TempDir dir;
+  const std::string path = dir.File("no/such/dir/events.db");
+  auto store = Store::Open(path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.error().input, path);
+  EXPECT_NE(store.error().message.find("does not exist"), std::string::npos) << store.error().ToString();
+}
+
+TEST(StoreOpenTest, GarbageFileIsAnError) {
+  TempDir dir;
+  const std::string path = dir.File("garbage.db");
+  {
+    std::ofstream out(path, std::ios::binary);
+    for (int i = 0; i < 200; ++i) out << "this is not a SQLite database, just some text\n";
+  }
+  const auto size = fs::file_size(path);
+  auto store = Store::Open(path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.error().input, path);
+  EXPECT_NE(store.error().message.find("not a database"), std::string::npos) << store.error().ToString();
+  EXPECT_EQ(fs::file_size(path), size);  // left as it was
+}
+
+TEST(StoreOpenTest, DirectoryInsteadOfFileIsAnError) {
+  TempDir dir;
+  auto store = Store::Open(dir.path());
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.error().ToString().find(dir.path()), std::string::npos);
+}
+
+TEST(StoreOpenTest, ReadOnlyLocationIsAnError) {
+  TempDir dir;
+  std::string path;
+  if (geteuid() == 0) {
+    // root writes through file permissions; /proc refuses new files even to root.
+    path = "/proc/dateline_store_test.db";
+  } else {
+    const std::string ro = dir.File("ro");
+    fs::create_directory(ro);
+    fs::permissions(ro, fs::perms::owner_read | fs::perms::owner_exec);
+    path = ro + "/events.db";
+  }
+  auto store = Store::Open(path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.error().ToString().find(path), std::string::npos) << store.error().ToString();
+}
+
+TEST(StoreOpenTest, ForeignSqliteDatabaseIsRefused) {
+  TempDir dir;
+  const std::string path = dir.File("other.db");
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE customers (name TEXT)", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto store = Store::Open(path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.error().message.find("not a Dateline store"), std::string::npos) << store.error().ToString();
+  EXPECT_EQ(RawDb(path).Long("SELECT count(*) FROM sqlite_schema"), 1);  // untouched
+}
+
+TEST(StoreOpenTest, NewerSchemaIsRefused) {
+  TempDir dir;
+  const std::string path = dir.File("events.db");
+  ASSERT_TRUE(OpenOrDie(path));
+  RawDb(path).Exec("PRAGMA user_version = 99");
+  auto store = Store::Open(path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.error().message.find("schema version 99"), std::string::npos) << store.error().ToString();
+}
+
+TEST(StoreOpenTest, EmptyFileIsMigrated) {
+  TempDir dir;
+  const std::string path = dir.File("empty.db");
+  { std::ofstream out(path); }
+  auto store = OpenOrDie(path);
+  ASSERT_TRUE(store);
+  EXPECT_EQ(*store->CountArticles(), 0);
+  EXPECT_EQ(RawDb(path).Long("PRAGMA user_version"), Store::SchemaVersion());
+  EXPECT_EQ(RawDb(path).Long("PRAGMA application_id"), 0x444C5354);
+}
+
+}  // namespace
+}  // namespace dateline
