@@ -50,7 +50,7 @@ struct PlaceMention {
   std::string country;     // ISO 3166-1 alpha-2
   std::string admin1;      // first-level region name or code, when known
   double lat = 0, lon = 0;
-  std::string precision;   // "point", "admin1", "country"
+  std::string precision;   // "point", "admin2", "admin1", "country"
   long geonameid = 0;      // 0 when not a GeoNames entry
   bool from_dateline = false;
 };

@@ -20,6 +20,18 @@
 
 namespace dateline {
 
+// One gazetteer candidate with what the resolver scores it by. (Addition to the
+// original contract: PlaceMention alone lacks population and feature code.)
+struct GazetteerEntry {
+  PlaceMention place;         // span empty; precision "point", "admin1" or "country"
+  long population = 0;
+  char feature_class = 0;     // GeoNames feature class: 'P' populated place, 'A' area, ...
+  std::string feature_code;   // GeoNames feature code: "PPLC", "PPLA", "ADM1", "PCLI", ...
+  bool primary_name = false;  // the name looked up is the entry's own name, not an alias
+  bool demonym = false;       // matched as a demonym ("Iraqi" -> Iraq)
+  bool capital_alias = false; // a capital's name standing for its country (countries-only)
+};
+
 class Gazetteer {
  public:
   // Memory-maps a gazetteer file written by BuildGazetteer.
@@ -30,8 +42,21 @@ class Gazetteer {
   virtual ~Gazetteer() = default;
 
   // Candidate places for a name (case- and accent-insensitive), most populous first.
-  virtual std::vector<PlaceMention> Lookup(std::string_view name) const = 0;
+  virtual std::vector<PlaceMention> Lookup(std::string_view name) const;
   virtual size_t size() const = 0;
+
+  // Additions to the original contract:
+  // The same candidates as Lookup with their population, feature code and how the name
+  // matched, most populous first. Phrases marked exact-case in countries.txt ("US")
+  // match only when `name` has that case.
+  virtual std::vector<GazetteerEntry> LookupEntries(std::string_view name) const = 0;
+  // The country entry for an ISO 3166-1 alpha-2 or alpha-3 code ("IQ", "IRQ").
+  virtual std::optional<GazetteerEntry> Country(std::string_view iso_code) const = 0;
+  // True when `name` is listed as a common word that is also a place name ("Reading",
+  // "Mobile"); such names are only taken as places where the context supports it.
+  virtual bool IsCommonWord(std::string_view name) const = 0;
+  // Number of distinct lookup keys (names, aliases, demonyms).
+  virtual size_t key_count() const = 0;
 };
 
 struct GazetteerBuildOptions {
@@ -39,6 +64,12 @@ struct GazetteerBuildOptions {
   std::string countries_file;  // data/countries.txt
   std::string output_file;
   long min_population = 0;     // places below this are left out (countries never are)
+  // Additions: optional inputs, skipped when empty.
+  std::string subdivisions_file;  // iso-codes iso_3166-2.json: first-level regions (admin1)
+  std::string common_words_file;  // data/where/common_words.txt
+  std::string regions_file;       // data/where/regions.txt: continents and regions
+  std::string admin1_file;        // data/where/admin1.txt: admin1 code ties and aliases
+  bool verbose = false;           // progress on stderr
 };
 
 // Builds a gazetteer file. Reproducible: the same inputs give the same bytes.
@@ -47,6 +78,9 @@ Status BuildGazetteer(const GazetteerBuildOptions& options);
 struct PlaceContext {
   std::string dateline;                     // Article::dateline, e.g. "Erbil"
   std::vector<std::string> actor_countries; // ISO 3166-1 alpha-3 codes of the actors found
+  // Addition: other place names of the same article, used by Resolve to prefer
+  // readings that lie in the same country or region and near each other.
+  std::vector<std::string> other_places;
 };
 
 class PlaceResolver {
@@ -60,6 +94,23 @@ class PlaceResolver {
                                        const PlaceContext& context) const;
   // Resolves one name (e.g. a dateline) in context; nullopt when unresolved.
   std::optional<PlaceMention> Resolve(std::string_view name, const PlaceContext& context) const;
+  // Addition: resolves several names of one article jointly, each in the context of the
+  // others (plus context.other_places); result i belongs to names[i].
+  std::vector<std::optional<PlaceMention>> ResolveAll(const std::vector<std::string>& names,
+                                                      const PlaceContext& context) const;
+
+  // How FindPlaces and Resolve decide (documented here because callers see the result):
+  // each candidate is scored by log population, feature code (countries, capitals,
+  // admin1 regions and seats first), whether the name is its own or an alias, and
+  // agreement with the context (dateline country, actor countries, countries and
+  // regions of the article's other places, nearness to them). A name with no
+  // candidate is unresolved: Resolve returns nullopt and FindPlaces leaves it out.
+  // Second-level divisions missing from the gazetteer ("Laurel County") are placed at
+  // the same-named place of the region the article's other places are in, or at the
+  // article's most local place there, with precision "admin2" and geonameid 0.
+  // FindPlaces also leaves out names it does not believe are places (common words
+  // without a locative cue, person names after a title, lone sentence-initial words
+  // that the article also writes in lower case).
 
  private:
   const Gazetteer& gazetteer_;

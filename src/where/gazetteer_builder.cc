@@ -1,0 +1,746 @@
+// Builds the gazetteer image from a GeoNames dump, data/countries.txt and (optionally)
+// iso-codes' first-level subdivisions with data/where/admin1.txt, data/where/regions.txt
+// and data/where/common_words.txt.
+//
+// FILE FORMAT, version 1. All integers little-endian; no padding beyond what is shown.
+//
+//   file      := header entry[entry_count] key[key_count] posting[posting_count]
+//                strings[string_bytes]
+//   header    := magic:8 = "DLGAZET\0"
+//                version:u32 = 1
+//                header_size:u32 = 64
+//                entry_count:u32 key_count:u32 posting_count:u32 string_bytes:u32
+//                crc32:u32          -- zlib CRC-32 of every byte after the header
+//                reserved:28        -- zero
+//   entry     := geonameid:u32      -- 0 for entries not from GeoNames (countries, admin1)
+//                lat_e5:i32 lon_e5:i32   -- degrees * 100000, rounded
+//                population:u32     -- saturated at 2^32-1
+//                name:u32 admin1:u32 feature_code:u32   -- string offsets
+//                country:2          -- ISO 3166-1 alpha-2, ASCII
+//                feature_class:u8   -- GeoNames class letter ('P', 'A', ...)
+//                precision:u8       -- 0 point, 1 admin1, 2 country
+//   key       := text:u32           -- string offset of the lookup key
+//                first_posting:u32 posting_count:u32
+//   posting   := u32: entry index (bits 0-27) | primary (bit 28) | demonym (bit 29)
+//                     | capital alias (bit 30)
+//   strings   := string*; a string is len:u8 followed by len bytes of UTF-8. Offset 0
+//                holds the empty string.
+//
+// Invariants the reader checks at open: sizes add up to the file size, the CRC
+// matches, every string offset, posting range and entry index is in bounds. Keys are
+// sorted by bytewise comparison of their text and unique; a key's postings are sorted
+// by population (descending), then entry index. Keys are normalised names
+// (name_normalizer.h), "=" + an exact-case phrase, "#" + an ISO country code, or
+// "!" + a normalised common word (no postings).
+//
+// Entries are ordered by (geonameid, country, feature code, name); strings are pooled
+// in first-use order over that ordering, so the same inputs give the same bytes.
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+#include <zlib.h>
+
+#include "where/gazetteer_image.h"
+#include "where/name_normalizer.h"
+
+namespace dateline {
+namespace where_internal {
+
+namespace {
+
+struct Place {
+  uint32_t geonameid = 0;
+  double lat = 0, lon = 0;
+  uint64_t population = 0;
+  std::string name, admin1_code, admin1, fcode;
+  std::string country;  // ISO2
+  char fclass = 'P';
+  uint8_t precision = kPrecisionPoint;
+  // key -> posting flags
+  std::map<std::string, uint32_t> keys;
+};
+
+void AddKey(Place& p, const std::string& key, uint32_t flags) {
+  if (key.empty()) return;
+  auto [it, inserted] = p.keys.emplace(key, flags);
+  if (!inserted) it->second |= flags;
+}
+
+bool IsAsciiKey(const std::string& key) {
+  for (char c : key) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+bool AllDigitsOrSpaces(const std::string& key) {
+  for (char c : key) {
+    if (!(c == ' ' || (c >= '0' && c <= '9'))) return false;
+  }
+  return true;
+}
+
+// Whether an alternate name is worth a key. English news writes place names in Latin
+// script, so names that stay non-ASCII after folding (Cyrillic, Arabic, CJK, ...) are
+// left out; so are codes (short all-capital alternates such as airport codes "EBL"),
+// numbers and links.
+bool KeepAlternate(std::string_view raw, const std::string& key) {
+  if (key.size() < 2 || !IsAsciiKey(key) || AllDigitsOrSpaces(key)) return false;
+  if (raw.find("http") != std::string_view::npos) return false;
+  if (raw.size() <= 4) {
+    bool all_upper = true;
+    for (char c : raw) {
+      if (!(c >= 'A' && c <= 'Z')) all_upper = false;
+    }
+    if (all_upper) return false;
+  }
+  return true;
+}
+
+bool KeepFeature(char fclass, std::string_view fcode) {
+  switch (fclass) {
+    case 'P':
+      return true;
+    case 'A':
+      return fcode == "ADM1" || fcode == "ADM2" || fcode == "ADMD" || fcode.starts_with("PCL") ||
+             fcode == "TERR";
+    case 'L':
+      return fcode == "CONT" || fcode == "RGN";
+    case 'H':
+      return fcode == "OCN" || fcode == "SEA" || fcode == "GULF";
+    default:
+      return false;
+  }
+}
+
+uint8_t PrecisionFor(char fclass, std::string_view fcode) {
+  if (fclass == 'A' && fcode.starts_with("PCL")) return kPrecisionCountry;
+  if (fclass == 'A' && fcode == "ADM1") return kPrecisionAdmin1;
+  return kPrecisionPoint;
+}
+
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> f;
+  size_t start = 0;
+  while (true) {
+    const size_t pos = line.find('\t', start);
+    if (pos == std::string_view::npos) {
+      f.push_back(line.substr(start));
+      break;
+    }
+    f.push_back(line.substr(start, pos - start));
+    start = pos + 1;
+  }
+  return f;
+}
+
+bool ParseDouble(std::string_view s, double* out) {
+  if (s.empty() || s.size() > 40) return false;
+  char buf[48];
+  std::memcpy(buf, s.data(), s.size());
+  buf[s.size()] = '\0';
+  char* end = nullptr;
+  const double v = std::strtod(buf, &end);
+  if (end != buf + s.size() || !std::isfinite(v)) return false;
+  *out = v;
+  return true;
+}
+
+bool ParseUnsigned(std::string_view s, uint64_t* out) {
+  if (s.empty()) {
+    *out = 0;
+    return true;
+  }
+  uint64_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    if (v > (UINT64_MAX - 9) / 10) return false;
+    v = v * 10 + static_cast<uint64_t>(c - '0');
+  }
+  *out = v;
+  return true;
+}
+
+// Reads the GeoNames dump line by line (allCountries.txt is over a gigabyte).
+Status ReadGeoNames(const ImageInputs& in, std::vector<Place>* places,
+                    std::map<std::pair<std::string, std::string>, std::string>* adm1_names) {
+  std::ifstream file(in.geonames_file, std::ios::binary);
+  if (!file) return MakeError(in.geonames_file, "cannot open GeoNames file");
+  std::string line;
+  int64_t line_no = 0;
+  size_t skipped = 0;
+  while (std::getline(file, line)) {
+    ++line_no;
+    if (in.verbose && line_no % 1000000 == 0) {
+      std::fprintf(stderr, "dateline-gazetteer: %lld lines read, %zu places kept\n",
+                   static_cast<long long>(line_no), places->size());
+    }
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    const std::vector<std::string_view> f = SplitTabs(line);
+    if (f.size() < 15) {
+      return MakeError(in.geonames_file,
+                       "expected at least 15 tab-separated GeoNames fields, found " +
+                           std::to_string(f.size()),
+                       line_no);
+    }
+    Place p;
+    uint64_t id = 0;
+    if (!ParseUnsigned(f[0], &id) || id == 0 || id > UINT32_MAX) {
+      return MakeError(in.geonames_file, "bad geonameid '" + std::string(f[0]) + "'", line_no);
+    }
+    p.geonameid = static_cast<uint32_t>(id);
+    if (!ParseDouble(f[4], &p.lat) || !ParseDouble(f[5], &p.lon) || std::fabs(p.lat) > 90 ||
+        std::fabs(p.lon) > 180) {
+      return MakeError(in.geonames_file, "bad latitude/longitude", line_no);
+    }
+    if (!ParseUnsigned(f[14], &p.population)) {
+      return MakeError(in.geonames_file, "bad population '" + std::string(f[14]) + "'", line_no);
+    }
+    if (f[6].size() != 1) {
+      ++skipped;
+      continue;
+    }
+    p.fclass = f[6][0];
+    p.fcode = std::string(f[7]);
+    if (!KeepFeature(p.fclass, p.fcode)) continue;
+    if (p.fclass == 'P' && static_cast<long>(std::min<uint64_t>(p.population, LONG_MAX)) < in.min_population) {
+      continue;
+    }
+    if (f[8].size() == 2) p.country = std::string(f[8]);
+    p.admin1_code = std::string(f[10]);
+    p.name = std::string(f[1]);
+    p.precision = PrecisionFor(p.fclass, p.fcode);
+    if (p.fclass == 'A' && p.fcode == "ADM1" && !p.country.empty()) {
+      (*adm1_names)[{p.country, p.admin1_code}] = p.name;
+    }
+    AddKey(p, NormalizePlaceName(f[1]), kPostingPrimary);
+    AddKey(p, NormalizePlaceName(f[2]), kPostingPrimary);
+    std::string_view alts = f[3];
+    while (!alts.empty()) {
+      const size_t comma = alts.find(',');
+      const std::string_view alt = alts.substr(0, comma);
+      alts = comma == std::string_view::npos ? std::string_view() : alts.substr(comma + 1);
+      const std::string key = NormalizePlaceName(alt);
+      if (KeepAlternate(alt, key)) AddKey(p, key, 0);
+    }
+    if (p.keys.empty()) continue;
+    places->push_back(std::move(p));
+  }
+  if (file.bad()) return MakeError(in.geonames_file, "error reading GeoNames file", line_no);
+  if (in.verbose) {
+    std::fprintf(stderr, "dateline-gazetteer: %lld lines, %zu places kept, %zu malformed skipped\n",
+                 static_cast<long long>(line_no), places->size(), skipped);
+  }
+  return Status::Ok();
+}
+
+// The middle of the range the region's places span, ignoring the outer 5% on each side
+// (outlying islands): closer to the middle of the region's area, which is where
+// gazetteers put a region, than the mean of its places, which leans to where people
+// live.
+double TrimmedMidpoint(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const size_t lo = v.size() / 20, hi = v.size() - 1 - v.size() / 20;
+  return (v[lo] + v[hi]) / 2;
+}
+
+std::string StripBracketed(std::string name) {
+  const size_t pos = name.find(" [");
+  if (pos != std::string::npos) name.erase(pos);
+  return name;
+}
+
+// A pipe-separated data file: lines split into trimmed fields; '#' lines and blank
+// lines skipped. Calls `row(fields, line_no)` for each line; its error stops the read.
+template <class Row>
+Status ReadPipeFile(const std::string& path, size_t fields_wanted, const char* format, Row row) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return MakeError(path, "cannot open file");
+  std::string line;
+  int64_t line_no = 0;
+  while (std::getline(file, line)) {
+    ++line_no;
+    std::string_view v = line;
+    while (!v.empty() && (v.back() == '\r' || v.back() == ' ')) v.remove_suffix(1);
+    while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+    if (v.empty() || v.front() == '#') continue;
+    std::vector<std::string> fields;
+    size_t start = 0;
+    while (true) {
+      const size_t bar = v.find('|', start);
+      std::string_view f = v.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start);
+      while (!f.empty() && f.front() == ' ') f.remove_prefix(1);
+      while (!f.empty() && f.back() == ' ') f.remove_suffix(1);
+      fields.emplace_back(f);
+      if (bar == std::string_view::npos) break;
+      start = bar + 1;
+    }
+    if (fields.size() != fields_wanted) {
+      return MakeError(path, "expected " + std::to_string(fields_wanted) + " fields '" + format + "', found " +
+                                 std::to_string(fields.size()), line_no);
+    }
+    if (Status s = row(fields, line_no); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+std::vector<CountryPhrase> Phrases(const std::string& field) {
+  std::vector<CountryPhrase> out;
+  size_t start = 0;
+  while (start <= field.size()) {
+    const size_t semi = field.find(';', start);
+    std::string item = field.substr(start, semi == std::string::npos ? std::string::npos : semi - start);
+    while (!item.empty() && item.front() == ' ') item.erase(0, 1);
+    while (!item.empty() && item.back() == ' ') item.pop_back();
+    CountryPhrase p;
+    if (!item.empty() && item[0] == '=') {
+      p.exact_case = true;
+      item.erase(0, 1);
+    }
+    // Abbreviations keep their periods and case ("Ky.", "W. Va."): folded, "La." would
+    // be the article "la".
+    if (!item.empty() && item.back() == '.') p.exact_case = true;
+    p.text = item;
+    if (!item.empty() && item != "-") out.push_back(std::move(p));
+    if (semi == std::string::npos) break;
+    start = semi + 1;
+  }
+  return out;
+}
+
+struct Admin1Extra {
+  std::string geonames_code;
+  std::vector<CountryPhrase> aliases;
+  bool has_position = false;
+  double lat = 0, lon = 0;
+};
+
+bool ParseLatLon(const std::string& field, double* lat, double* lon) {
+  const size_t comma = field.find(',');
+  if (comma == std::string::npos) return false;
+  std::string_view second = std::string_view(field).substr(comma + 1);
+  while (!second.empty() && second.front() == ' ') second.remove_prefix(1);
+  return ParseDouble(std::string_view(field).substr(0, comma), lat) && ParseDouble(second, lon) &&
+         std::fabs(*lat) <= 90 && std::fabs(*lon) <= 180;
+}
+
+Status ReadAdmin1File(const std::string& path, std::map<std::string, Admin1Extra>* out) {
+  return ReadPipeFile(path, 4, "ISO 3166-2 code | GeoNames admin1 code | aliases | lat, lon",
+                      [&](const std::vector<std::string>& f, int64_t line_no) -> Status {
+                        if (f[0].size() < 4 || f[0][2] != '-') {
+                          return MakeError(path, "bad ISO 3166-2 code '" + f[0] + "'", line_no);
+                        }
+                        Admin1Extra& e = (*out)[f[0]];
+                        if (f[1] != "-") e.geonames_code = f[1];
+                        e.aliases = Phrases(f[2]);
+                        if (f[3] != "-" && !ParseLatLon(f[3], &e.lat, &e.lon)) {
+                          return MakeError(path, "position must be 'lat, lon' in degrees or '-': '" + f[3] + "'", line_no);
+                        }
+                        e.has_position = f[3] != "-";
+                        return Status::Ok();
+                      });
+}
+
+// Continents and regions from data/where/regions.txt.
+Status ReadRegions(const std::string& path, std::vector<Place>* places) {
+  return ReadPipeFile(path, 4, "names | ISO2 or - | feature code | lat, lon",
+                      [&](const std::vector<std::string>& f, int64_t line_no) -> Status {
+                        Place p;
+                        const std::vector<CountryPhrase> names = Phrases(f[0]);
+                        if (names.empty()) return MakeError(path, "a region needs a name", line_no);
+                        p.name = names[0].text;
+                        if (f[1] != "-") {
+                          if (f[1].size() != 2) return MakeError(path, "bad ISO2 code '" + f[1] + "'", line_no);
+                          p.country = f[1];
+                        }
+                        p.fcode = f[2];
+                        if (p.fcode.empty()) return MakeError(path, "empty feature code", line_no);
+                        p.fclass = p.fcode == "ADM1" ? 'A' : 'L';
+                        p.precision = p.fcode == "CONT" ? kPrecisionCountry : kPrecisionAdmin1;
+                        if (!ParseLatLon(f[3], &p.lat, &p.lon)) {
+                          return MakeError(path, "position must be 'lat, lon' in degrees: '" + f[3] + "'", line_no);
+                        }
+                        if (p.fcode == "ADM1") p.admin1 = p.name;
+                        for (const CountryPhrase& n : names) {
+                          AddKey(p, n.exact_case ? ExactCaseKey(n.text) : NormalizePlaceName(n.text), kPostingPrimary);
+                        }
+                        places->push_back(std::move(p));
+                        return Status::Ok();
+                      });
+}
+
+// First-level subdivisions from iso-codes (no coordinates there): each is matched to
+// a GeoNames admin1 code, either because the country's GeoNames codes are the ISO
+// suffixes (the United States, Switzerland, ...) or because an admin seat or capital
+// of the country carries the subdivision's name ("Arbīl" -> Erbil's admin1 code). The
+// region is then placed at the mean position of its places. Unmatched subdivisions
+// are left out.
+Status AddSubdivisions(const ImageInputs& in, std::vector<Place>* places,
+                       std::map<std::pair<std::string, std::string>, std::string>* adm1_names,
+                       size_t* added) {
+  std::map<std::string, Admin1Extra> admin1_extra;
+  if (!in.admin1_file.empty()) {
+    if (Status s = ReadAdmin1File(in.admin1_file, &admin1_extra); !s.ok()) return s;
+  }
+  std::ifstream file(in.subdivisions_file, std::ios::binary);
+  if (!file) return MakeError(in.subdivisions_file, "cannot open subdivisions file");
+  nlohmann::json doc = nlohmann::json::parse(file, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded() || !doc.is_object() || !doc.contains("3166-2") || !doc["3166-2"].is_array()) {
+    return MakeError(in.subdivisions_file, "not an iso-codes iso_3166-2.json file (no \"3166-2\" array)");
+  }
+  struct Sub {
+    std::string country, suffix, name;
+  };
+  std::map<std::string, std::vector<Sub>> by_country;
+  for (const auto& item : doc["3166-2"]) {
+    if (!item.is_object() || item.contains("parent")) continue;
+    const auto code = item.find("code");
+    const auto name = item.find("name");
+    if (code == item.end() || name == item.end() || !code->is_string() || !name->is_string()) continue;
+    const std::string c = code->get<std::string>();
+    if (c.size() < 4 || c[2] != '-') continue;
+    by_country[c.substr(0, 2)].push_back({c.substr(0, 2), c.substr(3), StripBracketed(name->get<std::string>())});
+  }
+  // Groups of places per (country, admin1 code).
+  struct Group {
+    std::vector<double> lats, lons;
+    uint64_t population = 0;
+    size_t count = 0;
+  };
+  std::map<std::pair<std::string, std::string>, Group> groups;
+  std::map<std::string, std::set<std::string>> codes_by_country;
+  std::set<std::string> countries_with_adm1;
+  for (const auto& [k, v] : *adm1_names) countries_with_adm1.insert(k.first);
+  for (const Place& p : *places) {
+    if (p.fclass != 'P' || p.country.empty() || p.admin1_code.empty()) continue;
+    Group& g = groups[{p.country, p.admin1_code}];
+    g.lats.push_back(p.lat);
+    g.lons.push_back(p.lon);
+    g.population += p.population;
+    ++g.count;
+    codes_by_country[p.country].insert(p.admin1_code);
+  }
+  // (country, key) -> admin1 codes of the admin seats and capitals carrying that name.
+  std::map<std::pair<std::string, std::string>, std::set<std::string>> seats;
+  for (const Place& p : *places) {
+    if (p.admin1_code.empty() || (p.fcode != "PPLA" && p.fcode != "PPLC")) continue;
+    for (const auto& [key, flags] : p.keys) seats[{p.country, key}].insert(p.admin1_code);
+  }
+  for (const auto& [country, subs] : by_country) {
+    if (countries_with_adm1.count(country)) continue;  // the dump has its own ADM1 rows
+    const auto codes_it = codes_by_country.find(country);
+    if (codes_it == codes_by_country.end()) continue;
+    const std::set<std::string>& codes = codes_it->second;
+    size_t direct = 0;
+    for (const Sub& s : subs) direct += codes.count(s.suffix);
+    const bool use_direct = codes.size() > 0 && direct * 10 >= codes.size() * 6;
+    std::set<std::string> used;
+    for (const Sub& s : subs) {
+      const std::string key = NormalizePlaceName(s.name);
+      std::string code;
+      const auto extra = admin1_extra.find(country + "-" + s.suffix);
+      if (extra != admin1_extra.end() && !extra->second.geonames_code.empty()) {
+        code = extra->second.geonames_code;
+      } else if (use_direct && codes.count(s.suffix)) {
+        code = s.suffix;
+      } else {
+        const auto m = seats.find({country, key});
+        if (m != seats.end() && m->second.size() == 1) code = *m->second.begin();
+      }
+      if (code.empty() || !used.insert(code).second) continue;
+      const auto g = groups.find({country, code});
+      if (g == groups.end() || g->second.count == 0) continue;
+      Place region;
+      region.fclass = 'A';
+      region.fcode = "ADM1";
+      region.precision = kPrecisionAdmin1;
+      region.country = country;
+      region.admin1_code = code;
+      region.name = s.name;
+      region.lat = TrimmedMidpoint(g->second.lats);
+      region.lon = TrimmedMidpoint(g->second.lons);
+      region.population = g->second.population;
+      AddKey(region, key, kPostingPrimary);
+      if (extra != admin1_extra.end() && extra->second.has_position) {
+        region.lat = extra->second.lat;
+        region.lon = extra->second.lon;
+      }
+      if (extra != admin1_extra.end()) {
+        for (const CountryPhrase& alias : extra->second.aliases) {
+          AddKey(region, alias.exact_case ? ExactCaseKey(alias.text) : NormalizePlaceName(alias.text), kPostingPrimary);
+        }
+      }
+      (*adm1_names)[{country, code}] = s.name;
+      places->push_back(std::move(region));
+      ++*added;
+    }
+  }
+  return Status::Ok();
+}
+
+Status ReadCommonWords(const std::string& path, std::vector<std::string>* words) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return MakeError(path, "cannot open common words file");
+  std::string line;
+  int64_t line_no = 0;
+  while (std::getline(file, line)) {
+    ++line_no;
+    const size_t hash = line.find('#');
+    if (hash != std::string::npos) line.erase(hash);
+    const std::string key = NormalizePlaceName(line);
+    if (key.empty()) continue;
+    words->push_back(key);
+  }
+  return Status::Ok();
+}
+
+void Put32(std::string* out, uint32_t v) {
+  for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+
+int32_t ToE5(double degrees) { return static_cast<int32_t>(std::lround(degrees * 100000.0)); }
+
+class StringPool {
+ public:
+  StringPool() { bytes_.push_back('\0'); }
+  uint32_t Intern(std::string s) {
+    if (s.empty()) return 0;
+    if (s.size() > 255) {
+      size_t cut = 255;
+      while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+      s.resize(cut);
+    }
+    auto [it, inserted] = index_.emplace(s, static_cast<uint32_t>(bytes_.size()));
+    if (inserted) {
+      bytes_.push_back(static_cast<char>(s.size()));
+      bytes_ += s;
+    }
+    return it->second;
+  }
+  const std::string& bytes() const { return bytes_; }
+
+ private:
+  std::string bytes_;
+  std::unordered_map<std::string, uint32_t> index_;
+};
+
+}  // namespace
+
+Result<std::string> BuildImage(const ImageInputs& in, ImageStats* stats) {
+  std::vector<Place> places;
+  std::map<std::pair<std::string, std::string>, std::string> adm1_names;
+  std::set<std::string> country_codes;
+  for (const CountryRecord& c : in.countries) country_codes.insert(c.iso2);
+  if (!in.geonames_file.empty()) {
+    if (Status s = ReadGeoNames(in, &places, &adm1_names); !s.ok()) return s.error();
+  }
+  // GeoNames' own country rows (allCountries.txt) give the reference point that
+  // GeoNames-based evaluations measure against; countries.txt's centroid is the
+  // fallback.
+  std::map<std::string, std::pair<uint32_t, std::pair<double, double>>> geonames_country;
+  for (const Place& p : places) {
+    if (p.precision == kPrecisionCountry && p.fcode == "PCLI") geonames_country[p.country] = {p.geonameid, {p.lat, p.lon}};
+  }
+  if (!in.geonames_file.empty()) {
+    std::erase_if(places, [&](const Place& p) {
+      return p.precision == kPrecisionCountry && country_codes.count(p.country);
+    });
+  }
+  if (!in.regions_file.empty()) {
+    if (Status s = ReadRegions(in.regions_file, &places); !s.ok()) return s.error();
+  }
+  size_t admin1_added = 0;
+  if (!in.subdivisions_file.empty()) {
+    if (Status s = AddSubdivisions(in, &places, &adm1_names, &admin1_added); !s.ok()) return s.error();
+  }
+  for (Place& p : places) {
+    if (p.country.empty() || p.admin1_code.empty()) continue;
+    const auto it = adm1_names.find({p.country, p.admin1_code});
+    p.admin1 = it != adm1_names.end() ? it->second : p.admin1_code;
+  }
+  // Population of a country, for ranking it among same-named places: the sum over its
+  // places, so that e.g. Georgia the country and the US state compare sensibly.
+  std::map<std::string, uint64_t> country_population;
+  for (const Place& p : places) {
+    if (p.fclass == 'P') country_population[p.country] += p.population;
+  }
+  // The most populous place per (country, primary key), to mark capitals.
+  std::map<std::pair<std::string, std::string>, size_t> by_primary;
+  if (!in.capitals_as_country_aliases) {
+    for (size_t i = 0; i < places.size(); ++i) {
+      const Place& q = places[i];
+      if (q.fclass != 'P') continue;
+      for (const auto& [key, flags] : q.keys) {
+        if (!(flags & kPostingPrimary)) continue;
+        auto [it, inserted] = by_primary.emplace(std::make_pair(q.country, key), i);
+        if (!inserted && places[it->second].population < q.population) it->second = i;
+      }
+    }
+  }
+  for (const CountryRecord& c : in.countries) {
+    Place p;
+    p.fclass = 'A';
+    p.fcode = "PCLI";
+    p.precision = kPrecisionCountry;
+    p.country = c.iso2;
+    p.name = c.names[0].text;
+    p.lat = c.lat;
+    p.lon = c.lon;
+    // Countries come from countries.txt (names, demonyms); the point from GeoNames
+    // when the dump has the country's row.
+    if (const auto g = geonames_country.find(c.iso2); g != geonames_country.end()) {
+      p.geonameid = g->second.first;
+      p.lat = g->second.second.first;
+      p.lon = g->second.second.second;
+    }
+    p.population = country_population[c.iso2];
+    for (const CountryPhrase& n : c.names) {
+      AddKey(p, n.exact_case ? ExactCaseKey(n.text) : NormalizePlaceName(n.text), kPostingPrimary);
+    }
+    for (const CountryPhrase& d : c.demonyms) {
+      AddKey(p, d.exact_case ? ExactCaseKey(d.text) : NormalizePlaceName(d.text), kPostingDemonym);
+    }
+    AddKey(p, std::string(1, kIsoKeyPrefix) + c.iso2, kPostingPrimary);
+    AddKey(p, std::string(1, kIsoKeyPrefix) + c.iso3, kPostingPrimary);
+    if (in.capitals_as_country_aliases) {
+      for (const CountryPhrase& cap : c.capitals) {
+        AddKey(p, cap.exact_case ? ExactCaseKey(cap.text) : NormalizePlaceName(cap.text),
+               kPostingCapitalAlias);
+      }
+    } else {
+      // The capitals named in countries.txt are marked PPLC where GeoNames does not
+      // already (countries with several seats of government).
+      for (const CountryPhrase& cap : c.capitals) {
+        const auto it = by_primary.find({c.iso2, NormalizePlaceName(cap.text)});
+        if (it != by_primary.end()) places[it->second].fcode = "PPLC";
+      }
+    }
+    places.push_back(std::move(p));
+  }
+  std::sort(places.begin(), places.end(), [](const Place& a, const Place& b) {
+    return std::tie(a.geonameid, a.country, a.fcode, a.name, a.lat, a.lon) <
+           std::tie(b.geonameid, b.country, b.fcode, b.name, b.lat, b.lon);
+  });
+  if (places.size() > kPostingIndexMask) return MakeError(in.geonames_file, "too many places for format version 1");
+
+  // key -> postings
+  std::map<std::string, std::vector<uint32_t>> keys;
+  for (size_t i = 0; i < places.size(); ++i) {
+    for (const auto& [key, flags] : places[i].keys) {
+      uint32_t f = flags;
+      if (f & kPostingPrimary) f &= ~kPostingCapitalAlias;
+      keys[key].push_back(static_cast<uint32_t>(i) | f);
+    }
+  }
+  if (!in.common_words_file.empty()) {
+    std::vector<std::string> words;
+    if (Status s = ReadCommonWords(in.common_words_file, &words); !s.ok()) return s.error();
+    for (const std::string& w : words) keys[std::string(1, kCommonWordPrefix) + w];
+  }
+  for (auto& [key, list] : keys) {
+    std::sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
+      const Place& pa = places[a & kPostingIndexMask];
+      const Place& pb = places[b & kPostingIndexMask];
+      if (pa.population != pb.population) return pa.population > pb.population;
+      return (a & kPostingIndexMask) < (b & kPostingIndexMask);
+    });
+  }
+
+  StringPool pool;
+  std::string entries, key_bytes, postings;
+  entries.reserve(places.size() * kEntrySize);
+  for (const Place& p : places) {
+    Put32(&entries, p.geonameid);
+    Put32(&entries, static_cast<uint32_t>(ToE5(p.lat)));
+    Put32(&entries, static_cast<uint32_t>(ToE5(p.lon)));
+    Put32(&entries, static_cast<uint32_t>(std::min<uint64_t>(p.population, UINT32_MAX)));
+    Put32(&entries, pool.Intern(p.name));
+    Put32(&entries, pool.Intern(p.admin1));
+    Put32(&entries, pool.Intern(p.fcode));
+    entries.push_back(p.country.size() == 2 ? p.country[0] : ' ');
+    entries.push_back(p.country.size() == 2 ? p.country[1] : ' ');
+    entries.push_back(p.fclass);
+    entries.push_back(static_cast<char>(p.precision));
+  }
+  uint32_t posting_count = 0;
+  for (const auto& [key, list] : keys) {
+    Put32(&key_bytes, pool.Intern(key));
+    Put32(&key_bytes, posting_count);
+    Put32(&key_bytes, static_cast<uint32_t>(list.size()));
+    for (uint32_t v : list) Put32(&postings, v);
+    posting_count += static_cast<uint32_t>(list.size());
+  }
+  std::string body = entries + key_bytes + postings + pool.bytes();
+  std::string out(kGazetteerMagic, sizeof(kGazetteerMagic));
+  Put32(&out, kGazetteerVersion);
+  Put32(&out, kHeaderSize);
+  Put32(&out, static_cast<uint32_t>(places.size()));
+  Put32(&out, static_cast<uint32_t>(keys.size()));
+  Put32(&out, posting_count);
+  Put32(&out, static_cast<uint32_t>(pool.bytes().size()));
+  Put32(&out, static_cast<uint32_t>(crc32(0L, reinterpret_cast<const Bytef*>(body.data()),
+                                          static_cast<uInt>(body.size()))));
+  out.resize(kHeaderSize, '\0');
+  out += body;
+  if (stats != nullptr) {
+    stats->entries = places.size();
+    stats->keys = keys.size();
+    stats->postings = posting_count;
+    stats->string_bytes = pool.bytes().size();
+    stats->admin1 = admin1_added;
+  }
+  return out;
+}
+
+}  // namespace where_internal
+
+Status BuildGazetteer(const GazetteerBuildOptions& options) {
+  using namespace where_internal;
+  if (options.output_file.empty()) return MakeError("", "no output file given");
+  Result<std::vector<CountryRecord>> countries = ReadCountriesFile(options.countries_file);
+  if (!countries.ok()) return countries.error();
+  ImageInputs in;
+  in.countries = std::move(countries.value());
+  in.geonames_file = options.geonames_file;
+  in.subdivisions_file = options.subdivisions_file;
+  in.common_words_file = options.common_words_file;
+  in.regions_file = options.regions_file;
+  in.admin1_file = options.admin1_file;
+  in.min_population = options.min_population;
+  in.verbose = options.verbose;
+  ImageStats stats;
+  Result<std::string> image = BuildImage(in, &stats);
+  if (!image.ok()) return image.error();
+  // Write to a temporary name and rename, so a reader never maps a half-written file.
+  const std::string tmp = options.output_file + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return MakeError(tmp, "cannot create gazetteer file");
+    out.write(image->data(), static_cast<std::streamsize>(image->size()));
+    out.close();
+    if (!out) return MakeError(tmp, "error writing gazetteer file");
+  }
+  if (std::rename(tmp.c_str(), options.output_file.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    return MakeError(options.output_file, "cannot rename " + tmp + " to the output file");
+  }
+  if (options.verbose) {
+    std::fprintf(stderr,
+                 "dateline-gazetteer: wrote %s: %zu entries (%zu admin1 regions), %zu keys, "
+                 "%zu postings, %zu bytes\n",
+                 options.output_file.c_str(), stats.entries, stats.admin1, stats.keys,
+                 stats.postings, image->size());
+  }
+  return Status::Ok();
+}
+
+}  // namespace dateline

@@ -1,0 +1,127 @@
+#include "where/name_normalizer.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "core/utf8.h"
+
+namespace dateline::where_internal {
+
+namespace {
+
+bool IsApostrophe(char32_t c) {
+  // ASCII apostrophe and backtick, typographic quotes, modifier letters used for
+  // ayin/hamza and the Hawaiian okina: all dropped, so "Ma'rib", "Ma’rib" and
+  // "Maʿrib" meet "Marib".
+  return c == U'\'' || c == U'`' || c == 0x2018 || c == 0x2019 || c == 0x02BC ||
+         c == 0x02BB || c == 0x02BE || c == 0x02BF || c == 0x00B4;
+}
+
+// Letters that NFKD does not decompose into a base letter plus marks.
+const char* SpelledOut(char32_t c) {
+  switch (c) {
+    case 0x00F8: return "o";   // ø
+    case 0x00E6: return "ae";  // æ
+    case 0x0153: return "oe";  // œ
+    case 0x0111: return "d";   // đ
+    case 0x00F0: return "d";   // ð
+    case 0x00FE: return "th";  // þ
+    case 0x0142: return "l";   // ł
+    case 0x0131: return "i";   // dotless ı
+    case 0x0127: return "h";   // ħ
+    case 0x00DF: return "ss";  // ß (case folding gives "ss" too)
+    default: return nullptr;
+  }
+}
+
+// Appends one folded code point, turning separators into a single pending space.
+void AppendFolded(char32_t c, std::string* out, bool* pending_space) {
+  if (IsApostrophe(c)) return;
+  if (c < 0x80) {
+    const char ch = static_cast<char>(c);
+    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+      if (*pending_space && !out->empty()) out->push_back(' ');
+      *pending_space = false;
+      out->push_back(ch);
+      return;
+    }
+    if (ch >= 'A' && ch <= 'Z') {
+      if (*pending_space && !out->empty()) out->push_back(' ');
+      *pending_space = false;
+      out->push_back(static_cast<char>(ch - 'A' + 'a'));
+      return;
+    }
+    *pending_space = true;
+    return;
+  }
+  const int8_t type = u_charType(static_cast<UChar32>(c));
+  if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK ||
+      type == U_FORMAT_CHAR || c == 0xFFFD) {
+    return;
+  }
+  if (!u_isalnum(static_cast<UChar32>(c))) {
+    *pending_space = true;
+    return;
+  }
+  const char32_t folded = static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
+  if (*pending_space && !out->empty()) out->push_back(' ');
+  *pending_space = false;
+  if (const char* s = SpelledOut(folded)) {
+    out->append(s);
+  } else {
+    AppendUtf8(folded, out);
+  }
+}
+
+}  // namespace
+
+std::string NormalizePlaceName(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  bool pending_space = false;
+  bool ascii = true;
+  for (char c : name) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) {
+    for (char c : name) AppendFolded(static_cast<unsigned char>(c), &out, &pending_space);
+    return out;
+  }
+  // Decode ourselves (invalid bytes become U+FFFD) so ICU never sees bad UTF-8.
+  icu::UnicodeString input;
+  for (size_t pos = 0; pos < name.size();) {
+    input.append(static_cast<UChar32>(DecodeUtf8(name, &pos)));
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
+  icu::UnicodeString decomposed;
+  if (U_SUCCESS(status)) decomposed = nfkd->normalize(input, status);
+  if (U_FAILURE(status)) decomposed = input;
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    AppendFolded(static_cast<char32_t>(c), &out, &pending_space);
+  }
+  return out;
+}
+
+std::string ExactCaseKey(std::string_view phrase) {
+  std::string out = "=";
+  bool space = false;
+  for (char c : phrase) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && out.size() > 1) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace dateline::where_internal

@@ -1,0 +1,561 @@
+// Toponym recognition and resolution (PlaceResolver in where.h).
+//
+// Recognition walks the tokens looking for the longest run (up to kMaxSpanTokens
+// tokens) of capitalised words, joined by connectors ("of", "de", "al-", "and") and
+// glued hyphens, that the gazetteer knows; then it throws out what context says is not
+// a place (see IsPlausible). Resolution is joint over the distinct names of an article:
+// every candidate gets a prior (population, feature code, how its name matched) plus
+// context agreement with the dateline, the actors' countries and the current readings
+// of the article's other names (same country, same admin1 region, nearness); the
+// readings are re-chosen a few times so that names settle on a coherent geography.
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "where/name_normalizer.h"
+#include "where/where.h"
+
+namespace dateline {
+
+namespace {
+
+constexpr size_t kMaxSpanTokens = 5;
+constexpr size_t kMaxCandidates = 200;
+constexpr int kRounds = 3;
+
+// Score weights. Tuned on the development split of the geo evaluation set (see
+// geo_eval_main.cc); each says how much one kind of evidence is worth in units of one
+// decade of population.
+constexpr double kCountryBonus = 3.0;
+constexpr double kAdmin1Bonus = 2.0;
+constexpr double kCapitalBonus = 1.0;
+constexpr double kSeatBonus = 1.0;
+constexpr double kSecondSeatBonus = 0.4;
+constexpr double kSectionPenalty = -0.8;  // PPLX: a section of a city
+constexpr double kAliasPenalty = -1.0;    // matched an alternate name only
+constexpr double kOwnNameBonus = 1.0;
+// Continents and regions (data/where/regions.txt) have no population; these stand in.
+constexpr double kContinentPrior = 8.0;
+constexpr double kRegionPrior = 5.5;
+constexpr double kDatelineCountry = 1.5;
+constexpr double kDatelineAdmin1 = 1.0;
+constexpr double kDatelineNear = 2.0;
+constexpr double kActorCountry = 1.0;
+constexpr double kOtherCountry = 1.2;     // per other name read in the same country, up to 3
+constexpr double kOtherAdmin1 = 2.0;
+constexpr double kOtherNear = 3.5;
+constexpr double kNearKm = 100;
+
+double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = M_PI / 180;
+  const double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+bool IsCountry(const GazetteerEntry& e) { return e.place.precision == "country"; }
+
+double Prior(const GazetteerEntry& e) {
+  double s = std::log10(static_cast<double>(std::max(0L, e.population)) + 1);
+  const std::string& code = e.feature_code;
+  if (IsCountry(e)) {
+    s += kCountryBonus;
+  } else if (code == "CONT") {
+    s += kContinentPrior;
+  } else if (code == "RGN") {
+    s += kRegionPrior;
+  } else if (code == "ADM1") {
+    s += kAdmin1Bonus;
+  } else if (code == "PPLC") {
+    s += kCapitalBonus;
+  } else if (code == "PPLA") {
+    s += kSeatBonus;
+  } else if (code == "PPLA2") {
+    s += kSecondSeatBonus;
+  } else if (code == "PPLX") {
+    s += kSectionPenalty;
+  }
+  if (!e.primary_name && !e.demonym) s += kAliasPenalty;
+  return s;
+}
+
+// The name looked up is the entry's own name ("England" the region rather than the
+// United Kingdom, for which it is an alias in countries.txt).
+double NameBonus(const GazetteerEntry& e, const std::string& key) {
+  return where_internal::NormalizePlaceName(e.place.name) == key ? kOwnNameBonus : 0;
+}
+
+// "Laurel County", "Rapides Parish": second-level divisions are not in a cities
+// gazetteer; the head word names the suffix, the rest the division.
+std::string_view CountyStem(std::string_view key) {
+  for (std::string_view suffix : {" county", " parish", " borough", " township", " district"}) {
+    if (key.size() > suffix.size() && key.ends_with(suffix)) return key.substr(0, key.size() - suffix.size());
+  }
+  return {};
+}
+
+// One distinct name of an article and its candidates.
+struct NameSlot {
+  std::string key;                         // normalised name
+  std::string display;                     // the name as first written
+  std::vector<GazetteerEntry> candidates;  // most populous first
+  std::vector<double> prior;
+  int pick = -1;
+};
+
+struct Evidence {
+  std::optional<GazetteerEntry> dateline;
+  std::set<std::string> actor_countries;  // ISO2
+};
+
+// Picks a reading for every slot, each in the context of the others.
+void ResolveJointly(std::vector<NameSlot>& slots, const Evidence& ev) {
+  for (NameSlot& s : slots) {
+    s.prior.resize(s.candidates.size());
+    for (size_t c = 0; c < s.candidates.size(); ++c) {
+      const GazetteerEntry& e = s.candidates[c];
+      double p = Prior(e) + NameBonus(e, s.key);
+      if (ev.dateline) {
+        const GazetteerEntry& d = *ev.dateline;
+        if (e.place.country == d.place.country) {
+          p += kDatelineCountry;
+          if (!d.place.admin1.empty() && e.place.admin1 == d.place.admin1) p += kDatelineAdmin1;
+        }
+        if (!IsCountry(d) && !IsCountry(e)) {
+          p += kDatelineNear *
+               std::exp(-DistanceKm(e.place.lat, e.place.lon, d.place.lat, d.place.lon) / kNearKm);
+        }
+      }
+      if (ev.actor_countries.count(e.place.country)) p += kActorCountry;
+      s.prior[c] = p;
+    }
+    s.pick = s.candidates.empty() ? -1
+                                  : static_cast<int>(std::max_element(s.prior.begin(), s.prior.end()) -
+                                                     s.prior.begin());
+  }
+  if (slots.size() < 2) return;
+  for (int round = 0; round < kRounds; ++round) {
+    std::vector<int> next(slots.size(), -1);
+    bool changed = false;
+    for (size_t i = 0; i < slots.size(); ++i) {
+      NameSlot& s = slots[i];
+      if (s.candidates.empty()) continue;
+      double best = -1e300;
+      for (size_t c = 0; c < s.candidates.size(); ++c) {
+        const GazetteerEntry& e = s.candidates[c];
+        double score = s.prior[c];
+        int same_country = 0;
+        bool same_admin1 = false;
+        double near = 0;
+        for (size_t j = 0; j < slots.size(); ++j) {
+          if (j == i || slots[j].pick < 0) continue;
+          const GazetteerEntry& o = slots[j].candidates[static_cast<size_t>(slots[j].pick)];
+          if (o.place.country != e.place.country) continue;
+          ++same_country;
+          if (!e.place.admin1.empty() && o.place.admin1 == e.place.admin1) same_admin1 = true;
+          if (!IsCountry(o) && !IsCountry(e)) {
+            near = std::max(near, std::exp(-DistanceKm(e.place.lat, e.place.lon, o.place.lat, o.place.lon) / kNearKm));
+          }
+        }
+        score += kOtherCountry * std::min(same_country, 3);
+        if (same_admin1) score += kOtherAdmin1;
+        score += kOtherNear * near;
+        if (score > best) {
+          best = score;
+          next[i] = static_cast<int>(c);
+        }
+      }
+    }
+    for (size_t i = 0; i < slots.size(); ++i) {
+      if (next[i] != slots[i].pick) changed = true;
+      slots[i].pick = next[i];
+    }
+    if (!changed) break;
+  }
+}
+
+// Second-level divisions ("Laurel County") that the gazetteer lacks are placed where
+// the article's other places say: at the same-named place of the region the article
+// is about, or failing that at the article's most local other place. Precision
+// "admin2" says the position stands for a county-sized area.
+void ResolveCounties(std::vector<NameSlot>& slots, const Gazetteer& gazetteer) {
+  for (NameSlot& s : slots) {
+    if (s.pick >= 0) continue;
+    const std::string_view stem = CountyStem(s.key);
+    if (stem.empty()) continue;
+    // The region most of the article's other sub-national places are in.
+    std::map<std::pair<std::string, std::string>, int> regions;
+    for (const NameSlot& o : slots) {
+      if (o.pick < 0 || &o == &s) continue;
+      const GazetteerEntry& e = o.candidates[static_cast<size_t>(o.pick)];
+      if (IsCountry(e) || e.place.admin1.empty()) continue;
+      ++regions[{e.place.country, e.place.admin1}];
+    }
+    if (regions.empty()) continue;
+    const auto region = std::max_element(regions.begin(), regions.end(), [](const auto& a, const auto& b) {
+                          return a.second < b.second;
+                        })->first;
+    std::optional<GazetteerEntry> place;
+    for (const GazetteerEntry& c : gazetteer.LookupEntries(stem)) {
+      if (c.place.country == region.first && c.place.admin1 == region.second && c.place.precision == "point") {
+        place = c;  // most populous first
+        break;
+      }
+    }
+    if (!place) {
+      for (const NameSlot& o : slots) {
+        if (o.pick < 0 || &o == &s) continue;
+        const GazetteerEntry& e = o.candidates[static_cast<size_t>(o.pick)];
+        if (e.place.precision != "point" || e.place.country != region.first || e.place.admin1 != region.second) continue;
+        if (!place || e.population < place->population) place = e;
+      }
+    }
+    if (!place) continue;
+    place->place.name = s.display;
+    place->place.geonameid = 0;
+    place->place.precision = "admin2";
+    s.candidates.push_back(*place);
+    s.prior.push_back(0);
+    s.pick = static_cast<int>(s.candidates.size() - 1);
+  }
+}
+
+// A region that shares its name with a city inside it ("Baghdad", "Erbil" governorates)
+// is rarely what the bare name means: the city is.
+void DropRegionsNamedAfterTheirCity(std::vector<GazetteerEntry>& candidates) {
+  std::erase_if(candidates, [&](const GazetteerEntry& region) {
+    if (region.place.precision != "admin1") return false;
+    return std::any_of(candidates.begin(), candidates.end(), [&](const GazetteerEntry& c) {
+      return c.place.precision == "point" && c.place.country == region.place.country &&
+             c.place.admin1 == region.place.admin1;
+    });
+  });
+}
+
+std::string StripEdges(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+// Splits "ERBIL, Iraq (Reuters) -" into the place ("ERBIL") and qualifiers ("Iraq").
+std::vector<std::string> SplitDateline(std::string_view dateline) {
+  std::string text(dateline);
+  for (const char* cut : {"(", " - ", " — ", " – ", "--"}) {
+    const size_t pos = text.find(cut);
+    if (pos != std::string::npos) text.erase(pos);
+  }
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= text.size()) {
+    const size_t comma = text.find(',', start);
+    const std::string part = StripEdges(std::string_view(text).substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    if (!part.empty()) parts.push_back(part);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return parts;
+}
+
+const std::unordered_set<std::string>& Titles() {
+  static const auto* titles = new std::unordered_set<std::string>{
+      "mr", "mrs", "ms", "miss", "dr", "president", "gen", "general", "sen", "senator", "rep",
+      "gov", "governor", "minister", "king", "queen", "prince", "princess", "sheikh", "pope",
+      "judge", "justice", "lt", "col", "colonel", "capt", "captain", "sgt", "sergeant", "maj",
+      "major", "prof", "professor", "rev", "reverend", "lord", "lady", "sir", "dame", "imam",
+      "ayatollah", "mullah", "chairman", "secretary", "commander", "officer", "spokesman",
+      "spokeswoman", "coach", "pastor", "father", "mayor", "chief", "deputy", "detective",
+      "sheriff", "trooper", "attorney", "adm", "admiral", "cpl", "pvt", "brig", "mp", "emir",
+      "sultan", "saint"};
+  return *titles;
+}
+
+const std::unordered_set<std::string>& Connectors() {
+  static const auto* words = new std::unordered_set<std::string>{
+      "of", "de", "del", "della", "di", "la", "le", "les", "al", "el", "upon", "on", "du",
+      "des", "da", "do", "dos", "das", "y", "and", "the", "am", "an", "sur", "en", "im"};
+  return *words;
+}
+
+// Arabic articles written before a hyphen ("al-Anbar", "as-Sulaymaniyah").
+const std::unordered_set<std::string>& ArabicArticles() {
+  static const auto* words = new std::unordered_set<std::string>{
+      "al", "el", "as", "ad", "an", "ar", "at", "ash", "az", "ath", "adh", "ag", "ul"};
+  return *words;
+}
+
+const std::unordered_set<std::string>& Locatives() {
+  static const auto* words = new std::unordered_set<std::string>{
+      "in", "at", "near", "from", "to", "outside", "across", "around", "into", "towards",
+      "toward", "via", "through", "throughout", "inside", "between", "of"};
+  return *words;
+}
+
+// Compass and size words that may stand before a place name ("northern Iraq").
+const std::unordered_set<std::string>& Modifiers() {
+  static const auto* words = new std::unordered_set<std::string>{
+      "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+      "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
+      "northwestern", "southeastern", "southwestern", "greater", "upper", "lower", "downtown",
+      "rural", "new"};
+  return *words;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// The token's word with a trailing period removed, lower case ("Gen." -> "gen").
+std::string Bare(const AnalyzedText& a, size_t i) {
+  std::string w = a.tokens[i].norm.empty() ? Lower(a.TokenText(i)) : a.tokens[i].norm;
+  while (!w.empty() && w.back() == '.') w.pop_back();
+  return w;
+}
+
+bool IsCapWord(const Token& t) { return t.kind == TokenKind::kWord && (t.capitalized || t.all_caps); }
+
+struct Match {
+  size_t first = 0, last = 0;  // tokens [first, last)
+  std::string key;             // normalised surface
+  bool demonym_only = false;
+};
+
+}  // namespace
+
+std::vector<std::optional<PlaceMention>> PlaceResolver::ResolveAll(const std::vector<std::string>& names,
+                                                                   const PlaceContext& context) const {
+  Evidence ev;
+  if (!context.dateline.empty()) {
+    if (std::optional<PlaceMention> d = Resolve(context.dateline, PlaceContext{"", context.actor_countries, {}})) {
+      // Resolve returns a mention; look the entry up again for its fields.
+      GazetteerEntry e;
+      e.place = *d;
+      ev.dateline = e;
+    }
+  }
+  for (const std::string& iso3 : context.actor_countries) {
+    if (std::optional<GazetteerEntry> c = gazetteer_.Country(iso3)) ev.actor_countries.insert(c->place.country);
+  }
+  std::vector<NameSlot> slots;
+  std::unordered_map<std::string, size_t> index;
+  std::vector<size_t> slot_of(names.size());
+  auto add = [&](const std::string& name) -> size_t {
+    std::string key = where_internal::NormalizePlaceName(name);
+    // Exact-case phrases ("US") must keep their case: key them by the raw text.
+    const std::string slot_key = key + '\x01' + name;
+    auto [it, inserted] = index.emplace(slot_key, slots.size());
+    if (inserted) {
+      NameSlot s;
+      s.key = key;
+      s.display = name;
+      s.candidates = gazetteer_.LookupEntries(name);
+      if (s.candidates.size() > kMaxCandidates) s.candidates.resize(kMaxCandidates);
+      DropRegionsNamedAfterTheirCity(s.candidates);
+      slots.push_back(std::move(s));
+    }
+    return it->second;
+  };
+  for (size_t i = 0; i < names.size(); ++i) slot_of[i] = add(names[i]);
+  for (const std::string& other : context.other_places) add(other);
+  ResolveJointly(slots, ev);
+  ResolveCounties(slots, gazetteer_);
+  std::vector<std::optional<PlaceMention>> out(names.size());
+  for (size_t i = 0; i < names.size(); ++i) {
+    const NameSlot& s = slots[slot_of[i]];
+    if (s.pick >= 0) out[i] = s.candidates[static_cast<size_t>(s.pick)].place;
+  }
+  return out;
+}
+
+std::optional<PlaceMention> PlaceResolver::Resolve(std::string_view name, const PlaceContext& context) const {
+  std::vector<std::string> parts = SplitDateline(name);
+  if (parts.empty()) return std::nullopt;
+  if (parts.size() == 1) return ResolveAll({parts[0]}, context)[0];
+  // "Paris, Texas" / "Erbil, Iraq": the qualifiers must agree with the reading.
+  std::vector<GazetteerEntry> candidates = gazetteer_.LookupEntries(parts[0]);
+  std::vector<GazetteerEntry> qualifiers;
+  for (size_t i = 1; i < parts.size(); ++i) {
+    for (GazetteerEntry& q : gazetteer_.LookupEntries(parts[i])) qualifiers.push_back(std::move(q));
+  }
+  std::vector<std::string> qualified_names;
+  std::optional<PlaceMention> best;
+  double best_score = -1e300;
+  for (const GazetteerEntry& c : candidates) {
+    bool agrees = false;
+    for (const GazetteerEntry& q : qualifiers) {
+      if (q.place.country != c.place.country) continue;
+      if (IsCountry(q) || q.place.admin1 == c.place.admin1) agrees = true;
+    }
+    if (!agrees) continue;
+    const double score = Prior(c);
+    if (score > best_score) {
+      best_score = score;
+      best = c.place;
+    }
+  }
+  if (best) return best;
+  return ResolveAll({parts[0]}, context)[0];
+}
+
+std::vector<PlaceMention> PlaceResolver::FindPlaces(const AnalyzedText& a, const PlaceContext& context) const {
+  std::vector<PlaceMention> out;
+  std::optional<PlaceMention> dateline;
+  if (!context.dateline.empty()) dateline = Resolve(context.dateline, context);
+
+  // Words the article itself writes in lower case are common words here ("reading").
+  std::unordered_set<std::string> lowercase_words;
+  for (const Token& t : a.tokens) {
+    if (t.kind == TokenKind::kWord && !t.capitalized && !t.all_caps) {
+      lowercase_words.insert(t.norm.empty() ? std::string() : t.norm);
+    }
+  }
+  std::vector<size_t> sentence_start(a.tokens.size(), 0);
+  std::vector<bool> is_sentence_start(a.tokens.size(), false);
+  for (const Sentence& s : a.sentences) {
+    for (size_t i = s.first_token; i < s.last_token && i < a.tokens.size(); ++i) sentence_start[i] = s.first_token;
+    if (s.first_token < a.tokens.size()) is_sentence_start[s.first_token] = true;
+  }
+  if (a.sentences.empty() && !a.tokens.empty()) is_sentence_start[0] = true;
+  auto first_word_of_sentence = [&](size_t i) {
+    // Quotes or brackets may open a sentence: the first word after them counts as first.
+    size_t j = sentence_start[i];
+    while (j < i && a.tokens[j].kind != TokenKind::kWord) ++j;
+    return j == i || is_sentence_start[i];
+  };
+
+  std::unordered_map<std::string, std::vector<GazetteerEntry>> cache;
+  auto lookup = [&](std::string_view surface) -> const std::vector<GazetteerEntry>& {
+    const std::string k(surface);
+    auto it = cache.find(k);
+    if (it == cache.end()) {
+      std::vector<GazetteerEntry> c = gazetteer_.LookupEntries(surface);
+      if (c.size() > kMaxCandidates) c.resize(kMaxCandidates);
+      it = cache.emplace(k, std::move(c)).first;
+    }
+    return it->second;
+  };
+  auto glued = [&](size_t i) { return i > 0 && a.tokens[i].start == a.tokens[i - 1].end; };
+
+  std::vector<Match> matches;
+  std::vector<bool> in_match(a.tokens.size(), false);
+  for (size_t i = 0; i < a.tokens.size();) {
+    const Token& t = a.tokens[i];
+    bool can_start = IsCapWord(t);
+    // "al-Anbar": a lower-case article glued by a hyphen to a capitalised word.
+    if (!can_start && t.kind == TokenKind::kWord && i + 2 < a.tokens.size() &&
+        ArabicArticles().count(Bare(a, i)) && a.TokenText(i + 1) == "-" && glued(i + 1) && glued(i + 2) &&
+        IsCapWord(a.tokens[i + 2])) {
+      can_start = true;
+    }
+    if (!can_start) {
+      ++i;
+      continue;
+    }
+    // Longest known span starting here.
+    std::vector<size_t> ends;  // candidate exclusive ends, in growing order
+    size_t words = 0;
+    for (size_t j = i; j < a.tokens.size() && words < kMaxSpanTokens; ++j) {
+      const Token& u = a.tokens[j];
+      if (j > i && sentence_start[j] != sentence_start[i]) break;
+      if (u.kind == TokenKind::kWord) {
+        if (j > i && !IsCapWord(u) && !Connectors().count(Bare(a, j)) &&
+            !(glued(j) && a.TokenText(j - 1) == "-")) {
+          break;
+        }
+        ++words;
+        if (IsCapWord(u) || (glued(j) && j > i && a.TokenText(j - 1) == "-")) ends.push_back(j + 1);
+      } else if (u.kind == TokenKind::kPunct) {
+        const std::string_view p = a.TokenText(j);
+        const bool hyphen = p == "-" && glued(j) && j + 1 < a.tokens.size() && a.tokens[j + 1].start == u.end;
+        // "St. Louis", "W.Va.", "Ky.": a period glued to a short capitalised word.
+        const bool abbrev_dot = p == "." && glued(j) && a.tokens[j - 1].kind == TokenKind::kWord &&
+                                IsCapWord(a.tokens[j - 1]) && a.tokens[j - 1].end - a.tokens[j - 1].start <= 4;
+        if (!hyphen && !abbrev_dot) break;
+        if (abbrev_dot) ends.push_back(j + 1);
+      } else {
+        break;
+      }
+    }
+    bool found = false;
+    for (auto e = ends.rbegin(); e != ends.rend(); ++e) {
+      const size_t end = *e;
+      const std::string_view surface =
+          a.text.substr(a.tokens[i].start, a.tokens[end - 1].end - a.tokens[i].start);
+      const std::vector<GazetteerEntry>& cands = lookup(surface);
+      if (cands.empty()) continue;
+      // A final period belongs to the name only when the dotted form is what matched
+      // ("Ky."), not when it ends the sentence ("... in Iraq.").
+      if (surface.ends_with('.') && lookup(surface.substr(0, surface.size() - 1)).size() == cands.size()) continue;
+      Match m;
+      m.first = i;
+      m.last = end;
+      m.key = std::string(surface);
+      m.demonym_only = std::all_of(cands.begin(), cands.end(), [](const GazetteerEntry& c) { return c.demonym; });
+      matches.push_back(std::move(m));
+      for (size_t k = i; k < end; ++k) in_match[k] = true;
+      i = end;
+      found = true;
+      break;
+    }
+    if (!found) ++i;
+  }
+
+  // Keep what looks like a place in its context.
+  std::vector<Match> kept;
+  for (const Match& m : matches) {
+    const size_t i = m.first;
+    const bool single = m.last - m.first == 1;
+    const bool sentence_initial = first_word_of_sentence(i);
+    const std::string prev = i > 0 ? Bare(a, i - 1) : std::string();
+    const bool prev_is_word = i > 0 && a.tokens[i - 1].kind == TokenKind::kWord;
+    if (!m.demonym_only) {
+      // A title before the name makes it a person's ("President Jordan", "Mr. Paris").
+      size_t p = i;
+      if (p > 0 && a.TokenText(p - 1) == ".") --p;
+      if (p > 0 && a.tokens[p - 1].kind == TokenKind::kWord && Titles().count(Bare(a, p - 1)) &&
+          IsCapWord(a.tokens[p - 1])) {
+        continue;
+      }
+      // Inside a longer capitalised name that is not a place ("George Washington").
+      if (prev_is_word && IsCapWord(a.tokens[i - 1]) && !in_match[i - 1] && !first_word_of_sentence(i - 1) &&
+          !Modifiers().count(prev)) {
+        continue;
+      }
+    }
+    const std::string key = where_internal::NormalizePlaceName(m.key);
+    const bool common = gazetteer_.IsCommonWord(m.key) || (single && lowercase_words.count(key));
+    const bool locative = prev_is_word && Locatives().count(prev) && !a.tokens[i - 1].capitalized;
+    if (common && (sentence_initial || !locative)) continue;
+    kept.push_back(m);
+  }
+
+  std::vector<std::string> names;
+  for (const Match& m : kept) names.push_back(m.key);
+  // The dateline takes part through the context (ResolveAll resolves it as evidence).
+  std::vector<std::optional<PlaceMention>> resolved = ResolveAll(names, context);
+  if (dateline) {
+    PlaceMention d = *dateline;
+    d.span = Span{0, 0};
+    d.from_dateline = true;
+    out.push_back(std::move(d));
+  }
+  for (size_t k = 0; k < kept.size(); ++k) {
+    if (!resolved[k]) continue;
+    PlaceMention p = *resolved[k];
+    p.span = Span{a.tokens[kept[k].first].start, a.tokens[kept[k].last - 1].end};
+    p.from_dateline = false;
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+}  // namespace dateline

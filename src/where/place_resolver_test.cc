@@ -1,0 +1,201 @@
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <string>
+
+#include "where/testing_tokenizer.h"
+#include "where/where.h"
+
+namespace dateline {
+namespace {
+
+const std::string kFixtures = std::string(DATELINE_TESTDATA_DIR) + "/where/";
+
+class PlaceResolverTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const std::string path = ::testing::TempDir() + "where_resolver_" + std::to_string(::getpid()) + ".gaz";
+    GazetteerBuildOptions o;
+    o.geonames_file = kFixtures + "geonames.txt";
+    o.countries_file = kFixtures + "countries.txt";
+    o.subdivisions_file = kFixtures + "subdivisions.json";
+    o.admin1_file = kFixtures + "admin1.txt";
+    o.regions_file = kFixtures + "regions.txt";
+    o.common_words_file = kFixtures + "common_words.txt";
+    o.output_file = path;
+    const Status s = BuildGazetteer(o);
+    ASSERT_TRUE(s.ok()) << s.error().ToString();
+    auto g = Gazetteer::Open(path);
+    ASSERT_TRUE(g.ok()) << g.error().ToString();
+    gazetteer_ = g->release();
+    std::remove(path.c_str());  // the mapping stays valid
+  }
+  static void TearDownTestSuite() { delete gazetteer_; }
+
+  std::optional<PlaceMention> Resolve(const std::string& name, PlaceContext context = {}) {
+    return PlaceResolver(*gazetteer_).Resolve(name, context);
+  }
+  static Gazetteer* gazetteer_;
+};
+Gazetteer* PlaceResolverTest::gazetteer_ = nullptr;
+
+TEST_F(PlaceResolverTest, SeedNames) {
+  auto baghdad = Resolve("Baghdad");
+  ASSERT_TRUE(baghdad);
+  EXPECT_EQ(baghdad->country, "IQ");
+  EXPECT_EQ(baghdad->precision, "point");
+  EXPECT_EQ(baghdad->geonameid, 98182);
+
+  auto erbil = Resolve("Erbil");
+  ASSERT_TRUE(erbil);
+  EXPECT_EQ(erbil->name, "Erbil");
+  EXPECT_EQ(erbil->country, "IQ");
+  EXPECT_NEAR(erbil->lat, 36.19, 0.01);
+  EXPECT_NEAR(erbil->lon, 44.01, 0.01);
+  EXPECT_EQ(erbil->precision, "point");
+
+  auto iraqi = Resolve("Iraqi");
+  ASSERT_TRUE(iraqi);
+  EXPECT_EQ(iraqi->name, "Iraq");
+  EXPECT_EQ(iraqi->precision, "country");
+
+  auto krg = Resolve("Kurdistan Region");
+  ASSERT_TRUE(krg);
+  EXPECT_EQ(krg->country, "IQ");
+  EXPECT_EQ(krg->precision, "admin1");
+
+  EXPECT_FALSE(Resolve("Atlantis"));
+  EXPECT_FALSE(Resolve(""));
+}
+
+TEST_F(PlaceResolverTest, MostProminentReadingWithoutContext) {
+  auto paris = Resolve("Paris");
+  ASSERT_TRUE(paris);
+  EXPECT_EQ(paris->country, "FR");
+}
+
+TEST_F(PlaceResolverTest, DatelineBias) {
+  PlaceContext context;
+  context.dateline = "DALLAS";
+  auto paris = Resolve("Paris", context);
+  ASSERT_TRUE(paris);
+  EXPECT_EQ(paris->country, "US");
+  EXPECT_EQ(paris->admin1, "Texas");
+}
+
+TEST_F(PlaceResolverTest, QualifiedNames) {
+  auto tx = Resolve("Paris, Texas");
+  ASSERT_TRUE(tx);
+  EXPECT_EQ(tx->admin1, "Texas");
+  auto tn = Resolve("Paris, Tenn.");
+  ASSERT_TRUE(tn);
+  EXPECT_EQ(tn->admin1, "Tennessee");
+  auto iq = Resolve("ERBIL, Iraq (Reuters) -");
+  ASSERT_TRUE(iq);
+  EXPECT_EQ(iq->name, "Erbil");
+  // A qualifier that fits no reading falls back to the plain name.
+  auto fr = Resolve("Paris, Iraq");
+  ASSERT_TRUE(fr);
+  EXPECT_EQ(fr->country, "FR");
+}
+
+TEST_F(PlaceResolverTest, ActorCountryBias) {
+  auto gb = Resolve("Manchester");
+  ASSERT_TRUE(gb);
+  EXPECT_EQ(gb->country, "GB");
+  PlaceContext context;
+  context.actor_countries = {"USA"};
+  auto us = Resolve("Manchester", context);
+  ASSERT_TRUE(us);
+  EXPECT_EQ(us->country, "US");
+}
+
+TEST_F(PlaceResolverTest, OtherPlacesOfTheArticle) {
+  PlaceContext context;
+  context.other_places = {"Austin", "Texas"};
+  auto paris = Resolve("Paris", context);
+  ASSERT_TRUE(paris);
+  EXPECT_EQ(paris->admin1, "Texas");
+
+  const auto joint = PlaceResolver(*gazetteer_).ResolveAll({"London", "Paris", "Jersey City"}, {});
+  ASSERT_EQ(joint.size(), 3u);
+  ASSERT_TRUE(joint[0] && joint[1] && joint[2]);
+  EXPECT_EQ(joint[0]->country, "GB");
+  EXPECT_EQ(joint[1]->country, "FR");
+}
+
+TEST_F(PlaceResolverTest, CountiesFollowTheArticlesRegion) {
+  const auto r = PlaceResolver(*gazetteer_).ResolveAll({"Dallas County", "Dallas", "Austin"}, {});
+  ASSERT_TRUE(r[0]);
+  EXPECT_EQ(r[0]->precision, "admin2");
+  EXPECT_EQ(r[0]->name, "Dallas County");
+  EXPECT_EQ(r[0]->admin1, "Texas");
+  EXPECT_EQ(r[0]->geonameid, 0);
+  // Without other places there is nothing to go by.
+  EXPECT_FALSE(Resolve("Dallas County"));
+}
+
+std::vector<std::string> Surfaces(const std::string& text, const std::vector<PlaceMention>& places) {
+  std::vector<std::string> out;
+  for (const PlaceMention& p : places) {
+    out.push_back(p.from_dateline ? "<dateline:" + p.name + ">" : text.substr(p.span.start, p.span.end - p.span.start));
+  }
+  return out;
+}
+
+TEST_F(PlaceResolverTest, FindPlacesInText) {
+  const std::string text =
+      "Iraqi forces entered Erbil on Monday. Police said Mr. Paris flew to Baghdad, "
+      "not to the Kurdistan Region.";
+  const AnalyzedText a = where_testing::Tokenize(text);
+  PlaceContext context;
+  context.dateline = "ERBIL, Iraq";
+  const std::vector<PlaceMention> places = PlaceResolver(*gazetteer_).FindPlaces(a, context);
+  EXPECT_EQ(Surfaces(text, places),
+            (std::vector<std::string>{"<dateline:Erbil>", "Iraqi", "Erbil", "Baghdad", "Kurdistan Region"}));
+  ASSERT_GE(places.size(), 2u);
+  EXPECT_TRUE(places[0].from_dateline);
+  EXPECT_EQ(places[0].span.start, places[0].span.end);
+  EXPECT_EQ(places[1].precision, "country");
+  EXPECT_FALSE(places[1].from_dateline);
+}
+
+TEST_F(PlaceResolverTest, CommonWordsNeedALocativeCue) {
+  const std::string text =
+      "Reading the report, he said. A fire in Reading spread. The reading was low.";
+  const AnalyzedText a = where_testing::Tokenize(text);
+  const std::vector<PlaceMention> places = PlaceResolver(*gazetteer_).FindPlaces(a, {});
+  ASSERT_EQ(places.size(), 1u);
+  EXPECT_EQ(text.substr(places[0].span.start, places[0].span.end - places[0].span.start), "Reading");
+  EXPECT_EQ(places[0].span.start, text.find("in Reading") + 3);
+}
+
+TEST_F(PlaceResolverTest, PersonNamesAreNotPlaces) {
+  const std::string text = "President Jordan met John Paris and King Washington in Amman.";
+  const AnalyzedText a = where_testing::Tokenize(text);
+  const std::vector<PlaceMention> places = PlaceResolver(*gazetteer_).FindPlaces(a, {});
+  EXPECT_EQ(Surfaces(text, places), (std::vector<std::string>{"Amman"}));
+}
+
+TEST_F(PlaceResolverTest, HyphenatedArticlesAbbreviationsAndCase) {
+  const std::string text = "Fighting near Sidi-Bouzid and in Paris, Tex. reached MA'RIB and the US.";
+  const AnalyzedText a = where_testing::Tokenize(text);
+  const std::vector<PlaceMention> places = PlaceResolver(*gazetteer_).FindPlaces(a, {});
+  EXPECT_EQ(Surfaces(text, places),
+            (std::vector<std::string>{"Sidi-Bouzid", "Paris", "Tex.", "MA'RIB", "US"}));
+  ASSERT_EQ(places.size(), 5u);
+  EXPECT_EQ(places[1].admin1, "Texas");  // "Tex." pulls Paris to Texas
+}
+
+TEST_F(PlaceResolverTest, EmptyInputs) {
+  const AnalyzedText a = where_testing::Tokenize("");
+  EXPECT_TRUE(PlaceResolver(*gazetteer_).FindPlaces(a, {}).empty());
+  PlaceContext context;
+  context.dateline = "Nowhere";
+  EXPECT_TRUE(PlaceResolver(*gazetteer_).FindPlaces(a, context).empty());
+}
+
+}  // namespace
+}  // namespace dateline
