@@ -1,0 +1,35 @@
+// Serve: how Dateline's results leave the program — the JSON record of a coded article
+// (doc/record.md), event rows from the store as JSON or as a text table, and CSV/TSV.
+//
+// In JSON records, `start`/`end` are Unicode code point offsets into the document's
+// input text (what Python's and most tools' string indexing use), converted from the
+// byte offsets the stages carry.
+//
+// Stateless functions; thread-safe.
+#ifndef DATELINE_SERVE_SERVE_H_
+#define DATELINE_SERVE_SERVE_H_
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <vector>
+
+#include "core/record.h"
+#include "store/store.h"
+
+namespace dateline {
+
+// The JSON record of one coded article (format version 1, doc/record.md).
+nlohmann::json ArticleRecord(const CodedArticle& coded);
+
+// One stored event as a JSON object.
+nlohmann::json StoredEventJson(const StoredEvent& event);
+
+// Events as an aligned text table for a terminal, one line each.
+void PrintEventTable(const std::vector<StoredEvent>& events, std::ostream& out);
+
+// Events as CSV (RFC 4180) or TSV with a header row.
+void PrintEventDelimited(const std::vector<StoredEvent>& events, char separator, std::ostream& out);
+
+}  // namespace dateline
+
+#endif  // DATELINE_SERVE_SERVE_H_
