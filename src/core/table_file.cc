@@ -64,22 +64,14 @@ Result<std::vector<TableRecord>> ParseTable(std::string_view text, const std::st
     TableRecord rec;
     rec.file = name;
     rec.line = line_no;
+    // Fields are separated by "|"; surrounding spaces are not part of a field, so a
+    // line may end in "|" or "| " when its last fields are empty.
     size_t start = 0;
     while (true) {
-      size_t bar = trimmed.find(" | ", start);
-      // A line may end in " |" when its last field is empty.
-      if (bar == std::string_view::npos) {
-        std::string_view last = trimmed.substr(start);
-        if (last.size() >= 2 && last.substr(last.size() - 2) == " |") {
-          rec.fields.emplace_back(Trim(last.substr(0, last.size() - 2)));
-          rec.fields.emplace_back();
-        } else {
-          rec.fields.emplace_back(Trim(last));
-        }
-        break;
-      }
-      rec.fields.emplace_back(Trim(trimmed.substr(start, bar - start)));
-      start = bar + 3;
+      const size_t bar = trimmed.find('|', start);
+      rec.fields.emplace_back(Trim(trimmed.substr(start, bar == std::string_view::npos ? bar : bar - start)));
+      if (bar == std::string_view::npos) break;
+      start = bar + 1;
     }
     if (rec.fields.size() < min_fields || rec.fields.size() > max_fields) {
       std::ostringstream msg;

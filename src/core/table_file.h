@@ -1,6 +1,6 @@
 // Reader for Dateline's plain-text data files (data/**/*.txt): one record per line,
 // fields separated by " | ", list items inside a field by "; ", `#` starting a comment
-// line, blank lines ignored. Every record remembers its file and line so that errors
+// line, blank lines ignored; a "|" never occurs inside a field. Every record remembers its file and line so that errors
 // and the `rules` of coded events can cite them.
 //
 // Stateless functions; thread-safe.

@@ -6,7 +6,7 @@ namespace dateline {
 namespace {
 
 TEST(TableFileTest, ParsesFieldsListsAndComments) {
-  auto recs = ParseTable("# header\n\nIRQ | IQ | Iraq; Republic of Iraq\n  # indented comment\nUSA | US |\n",
+  auto recs = ParseTable("# header\n\nIRQ | IQ | Iraq; Republic of Iraq\n  # indented comment\nUSA | US | \n",
                          "data/countries.txt", 2, 3);
   ASSERT_TRUE(recs.ok()) << recs.error().ToString();
   ASSERT_EQ(recs->size(), 2u);

@@ -272,6 +272,15 @@ std::vector<Token> TextAnalyzer::Tokenize(std::string_view text) const {
           end = after;  // "1,000", "3.5"
           continue;
         }
+        if (d == '.' && initialism && IsHyphen(e)) {  // "U.S.-led"
+          size_t after3 = 0;
+          if (IsAlnum(Peek(text, after2, &after3))) {
+            end = after2;
+            initialism = false;
+            letters_since_dot = 0;
+            continue;
+          }
+        }
         if (d == '.' && letters_since_dot == 1 && IsLetter(e)) {
           // "U.S", "U.N" — a single letter followed by a period and a letter.
           size_t after3 = 0;
