@@ -140,6 +140,13 @@ struct ActorMatcher::Impl {
 
 ActorMatcher::ActorMatcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 ActorMatcher::~ActorMatcher() = default;
+const CountryInfo* ActorMatcher::CountryByIso2(std::string_view iso2) const {
+  for (const auto& [iso3, info] : impl_->countries) {
+    if (info.iso2 == iso2) return &info;
+  }
+  return nullptr;
+}
+
 size_t ActorMatcher::entry_count() const { return impl_->entries.size(); }
 size_t ActorMatcher::phrase_count() const { return impl_->phrases; }
 
@@ -338,7 +345,10 @@ class SentenceComposer {
   size_t ComposeAt(size_t h, std::vector<ActorMention>* out) {
     const EntryKind kind = E(h).kind;
     // Compound: "Hungarian and Romanian officials" -> two actors sharing the agent.
-    if (kind == EntryKind::kDemonym || kind == EntryKind::kCountry) {
+    const auto compoundable = [&](EntryKind k) {
+      return k == EntryKind::kDemonym || k == EntryKind::kCountry || k == EntryKind::kOrganisation;
+    };
+    if (compoundable(kind)) {
       size_t k = h;
       std::vector<size_t> members{h};
       while (k + 1 < hits_.size()) {
@@ -346,7 +356,7 @@ class SentenceComposer {
         if (gap_last != gap_first + 1) break;
         const std::string& joiner = Norm(gap_first);
         if (joiner != "and" && joiner != "," && joiner != "or") break;
-        if (E(k + 1).kind != EntryKind::kDemonym && E(k + 1).kind != EntryKind::kCountry) break;
+        if (!compoundable(E(k + 1).kind)) break;
         members.push_back(++k);
       }
       if (members.size() > 1 && k + 1 < hits_.size() && E(k + 1).kind == EntryKind::kAgent &&
@@ -365,6 +375,22 @@ class SentenceComposer {
 
     ActorMention m = Start(h);
     size_t next = h + 1;
+    // Stacked role nouns name one role, headed by the last: "Deputy Commanding
+    // General", "deputy prime minister", "army chief". Only title-case words may stand
+    // between them.
+    if (kind == EntryKind::kAgent) {
+      while (next < hits_.size() && E(next).kind == EntryKind::kAgent && hits_[next].first - m.last_token <= 2) {
+        bool titles_between = true;
+        for (size_t t = m.last_token; t < hits_[next].first; ++t) titles_between &= a_.tokens[t].capitalized;
+        if (!titles_between) break;
+        const Entry& head = E(next);
+        m.actor.sectors = head.code.sectors;
+        m.rules.insert(m.rules.begin(), head.rule);  // the head's rule names the role
+        m.last_token = hits_[next].last;
+        ++next;
+      }
+      if (next != h + 1) m.rules.push_back("rule:stacked-roles");
+    }
     if (IsPlaceLike(kind) || kind == EntryKind::kPerson) {
       // "Iraqi forces", "Peshmerga officials"; possessive "Kurdistan Region's Minister".
       if (next < hits_.size() && E(next).kind == EntryKind::kAgent) {
@@ -377,15 +403,15 @@ class SentenceComposer {
       }
     } else if (kind == EntryKind::kAgent) {
       // "General of the US-led coalition", "forces of Iraq".
-      size_t t = hits_[h].last;
+      size_t t = m.last_token;
       if (InSentence(t) && Norm(t) == "of") {
         ++t;
         if (InSentence(t) && Norm(t) == "the") ++t;
         if (next < hits_.size() && hits_[next].first == t && IsPlaceLike(E(next).kind)) {
           ActorMention owner = Start(next);
           owner.first_token = m.first_token;
-          owner.rules.insert(owner.rules.begin(), m.rules.front());
-          if (!E(h).code.sectors.empty()) owner.actor.sectors = E(h).code.sectors;
+          owner.rules.insert(owner.rules.begin(), m.rules.begin(), m.rules.end());
+          if (!m.actor.sectors.empty()) owner.actor.sectors = m.actor.sectors;
           owner.rules.push_back("rule:agent-of-owner");
           m = std::move(owner);
           ++next;
@@ -394,7 +420,8 @@ class SentenceComposer {
       // Person by role: "Interior Minister Reber Ahmed", "Maj. General Karl Harris".
       const size_t name_first = m.last_token;
       const size_t name_end = NameEnd(name_first, NextHitFirst(next));
-      if (name_end > name_first && name_first == hits_[h].last) AttachName(m, name_first, name_end, "rule:person-by-role");
+      const bool right_after_role = name_first == m.last_token && m.actor.country.empty();
+      if (name_end > name_first && right_after_role) AttachName(m, name_first, name_end, "rule:person-by-role");
     }
     // Appositive: "..., Reber Ahmed met" / "Reber Ahmed, the interior minister,".
     size_t t = m.last_token;
@@ -482,7 +509,11 @@ std::vector<ActorMention> ActorMatcher::FindActors(const AnalyzedText& a,
   // role that has one: "the minister" after "the Kurdistan Region's Minister".
   for (size_t i = 0; i < mentions.size(); ++i) {
     ActorMention& m = mentions[i];
-    if (!m.actor.country.empty() || m.rules.empty() || m.rules.size() > 1) continue;
+    // Only mentions that are a bare role (possibly with a name after it).
+    if (!m.actor.country.empty() || m.rules.empty() || m.rules.front().rfind("rule:", 0) == 0) continue;
+    bool bare_role = true;
+    for (size_t r = 1; r < m.rules.size(); ++r) bare_role &= m.rules[r] == "rule:person-by-role";
+    if (!bare_role) continue;
     for (size_t j = i; j-- > 0;) {
       const ActorMention& prev = mentions[j];
       if (!prev.actor.country.empty() &&

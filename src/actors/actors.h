@@ -52,6 +52,7 @@ class ActorMatcher {
                                        const ActorContext& context) const;
 
   const CountryInfo* Country(std::string_view iso3) const;
+  const CountryInfo* CountryByIso2(std::string_view iso2) const;
   size_t entry_count() const;
   size_t phrase_count() const;
 

@@ -96,6 +96,7 @@ struct CodedArticle {
   std::vector<PlaceMention> places;
   std::vector<DateMention> dates;
   std::vector<Event> events;
+  size_t sentence_count = 0;          // sentences the body was split into
   std::vector<std::string> warnings;  // non-fatal problems met on the way
 };
 

@@ -148,7 +148,7 @@ Status EventCoder::Impl::AddPattern(const TableRecord& r, uint32_t entry, std::s
       }
       p.specificity += 2;
     }
-    if (e.kind == Element::kTarget) p.specificity += 1;
+    if (e.kind == Element::kTarget) p.specificity += 2;  // a slot is as specific as a word
     p.elements.push_back(std::move(e));
   }
   if (!have_trigger) return r.MakeError("pattern \"" + p.text + "\" has no word to anchor it");
@@ -284,9 +284,16 @@ class SentenceCoder {
   // object, with the other members of a compound subject ("X and Y met").
   std::vector<const ActorMention*> Subjects(size_t trigger) const {
     std::vector<const ActorMention*> out;
+    static const char* const kClauseOpeners[] = {"whether", "that", "which", "who", "whom", "because",
+                                                 "although", "while", "when", "if", "unless"};
     for (size_t i = mentions_.size(); i-- > 0;) {
       const ActorMention* m = mentions_[i];
       if (m->last_token > trigger) continue;
+      // "Officials did not say whether the checkpoint had been attacked": an actor
+      // outside the trigger's clause is not its subject.
+      bool other_clause = false;
+      for (size_t k = m->last_token; k < trigger; ++k) other_clause |= OneOf(T(k).norm, kClauseOpeners);
+      if (other_clause) break;
       if (AfterPreposition(m)) continue;
       out.push_back(m);
       // Compound subject members produced by the actor stage share the rule.
@@ -337,7 +344,10 @@ class SentenceCoder {
 
   // Passive: a form of "be"/"get" just before an inflected trigger ("was killed").
   bool IsPassive(size_t trigger) const {
-    if (T(trigger).norm == T(trigger).lemma) return false;
+    const std::string& n = T(trigger).norm;
+    if (n == T(trigger).lemma) return false;
+    // A participle: "killed", "shot", "taken"; not "has been supporting" or "says".
+    if (n.size() > 3 && (n.compare(n.size() - 3, 3, "ing") == 0 || n.back() == 's')) return false;
     for (size_t k = trigger; k-- > s_.first_token && trigger - k <= 3;) {
       const Token& tok = T(k);
       if (tok.lemma == "be" || tok.lemma == "get") return true;
@@ -349,7 +359,23 @@ class SentenceCoder {
     return false;
   }
 
+  // "met with X to discuss Y": an infinitive that states the purpose of another act
+  // is not an event of its own (after "plan to", "threaten to" it is, with a modality).
+  bool IsPurposeInfinitive(size_t trigger) const {
+    if (trigger < s_.first_token + 1 || T(trigger - 1).norm != "to") return false;
+    if (trigger < s_.first_token + 2) return true;
+    const Token& governor = T(trigger - 2);
+    return !OneOf(governor.lemma, kIntentVerbs) && governor.norm != "going" && governor.norm != "able";
+  }
+
   bool IsNominal(size_t trigger) const {
+    // Derived nouns ("cooperation", "agreement", "assistance") are never verbs.
+    static const char* const kNounSuffixes[] = {"tion", "sion", "ment", "ance", "ence"};
+    const std::string& n = T(trigger).norm;
+    for (const char* suffix : kNounSuffixes) {
+      const size_t len = std::char_traits<char>::length(suffix);
+      if (n.size() > len + 2 && n.compare(n.size() - len, len, suffix) == 0) return true;
+    }
     for (size_t k = trigger; k-- > s_.first_token && trigger - k <= 2;) {
       if (OneOf(T(k).norm, kDeterminers)) return true;
       if (T(k).kind != TokenKind::kWord) return false;
@@ -439,6 +465,7 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
       }
       if (!best) continue;
       const VerbEntry& entry = impl_->entries[best->entry];
+      if (sc.IsPurposeInfinitive(t)) continue;
       const bool passive = sc.IsPassive(t);
       std::vector<const ActorMention*> sources;
       const ActorMention* target = best_match.target;
@@ -457,6 +484,17 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
           if (!agent) continue;
           sources.push_back(agent);
           clause_rules.push_back("rule:nominal-by");
+        } else if (t > s.first_token && sc.T(t - 1).norm == "," && sc.T(t).norm.size() > 4 &&
+                   sc.T(t).norm.compare(sc.T(t).norm.size() - 3, 3, "ing") == 0 && !events.empty() &&
+                   events.back().sentence == si && !events.back().source.text.empty()) {
+          // ", killing four police officers": a participle clause shares the subject
+          // of the clause it follows.
+          sources = sc.Subjects(t);
+          for (const ActorMention* m : sc.mentions()) {
+            if (m->span.start == events.back().source.span.start && m->span.end == events.back().source.span.end)
+              sources = {m};
+          }
+          clause_rules.push_back("rule:participle-clause-subject");
         } else {
           sources = sc.Subjects(t);
         }

@@ -146,6 +146,7 @@ json ArticleRecord(const CodedArticle& c) {
     events.push_back(std::move(j));
   }
   rec["events"] = std::move(events);
+  rec["sentences"] = c.sentence_count;
   if (!c.warnings.empty()) rec["warnings"] = c.warnings;
   return rec;
 }

@@ -535,6 +535,9 @@ std::vector<PlaceMention> PlaceResolver::FindPlaces(const AnalyzedText& a, const
     const bool common = gazetteer_.IsCommonWord(m.key) || (single && lowercase_words.count(key));
     const bool locative = prev_is_word && Locatives().count(prev) && !a.tokens[i - 1].capitalized;
     if (common && (sentence_initial || !locative)) continue;
+    // One- and two-letter words ("Ma", "Al") are places only as codes in capitals
+    // ("UK" is a country through the exact-case name list, not through here).
+    if (single && m.key.size() <= 2 && !a.tokens[i].all_caps && !locative) continue;
     kept.push_back(m);
   }
 

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# End-to-end tests of the dateline program: exit codes, stdin, batches with bad
+# documents, idempotent ingest, queries in every format, and eval requirements.
+# Usage: cli_test.sh DATELINE_BINARY SOURCE_DIR
+set -u
+bin=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+
+check() {  # check NAME CONDITION-COMMAND...
+  local name=$1
+  shift
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL: $name"
+  fi
+}
+
+page="$src/testdata/pages/kirkuk_attack.txt"
+
+# --help and usage errors
+"$bin" --help >"$tmp/help" 2>&1
+check "help exits 0" test $? -eq 0
+check "help names the commands" grep -q "dateline ingest PATH" "$tmp/help"
+"$bin" frobnicate >/dev/null 2>"$tmp/err"
+check "unknown command exits 2" test $? -eq 2
+check "unknown command is named" grep -q 'unknown command "frobnicate"' "$tmp/err"
+"$bin" code --bogus "$page" >/dev/null 2>&1
+check "unknown option exits 2" test $? -eq 2
+
+# code: a file, then stdin; one JSON object per line
+"$bin" code --quiet "$page" >"$tmp/out.jsonl"
+check "code exits 0" test $? -eq 0
+check "code prints one line" test "$(wc -l <"$tmp/out.jsonl")" -eq 1
+check "record has events" grep -q '"plover":"FIGHT"' "$tmp/out.jsonl"
+check "record has the evidence" grep -q 'Suspected ISIS militants attacked a police checkpoint' "$tmp/out.jsonl"
+"$bin" code --quiet - <"$page" >"$tmp/stdin.jsonl"
+check "stdin gives the same events" test "$(grep -o '"plover":"[A-Z]*"' "$tmp/stdin.jsonl" | sort)" = "$(grep -o '"plover":"[A-Z]*"' "$tmp/out.jsonl" | sort)"
+
+# a batch with bad documents: the good ones still come out, the exit code says 1
+printf '{"id":"ok1","text":"Police arrested two men in Basra."}\n{broken json\n{"id":"ok2","html":"<p>Rebels attacked a convoy near Goma.</p>"}\n' >"$tmp/batch.jsonl"
+printf 'PK\003\004\000\000binary' >"$tmp/junk.txt"
+"$bin" code --quiet "$tmp/batch.jsonl" "$tmp/junk.txt" "$tmp/missing.txt" >"$tmp/batch.out" 2>"$tmp/batch.err"
+check "bad documents exit 1" test $? -eq 1
+check "good documents survive" test "$(wc -l <"$tmp/batch.out")" -eq 2
+check "malformed line is named" grep -q "batch.jsonl:2" "$tmp/batch.err"
+check "binary input is named" grep -q "junk.txt: binary data" "$tmp/batch.err"
+check "missing input is named" grep -q "missing.txt: no such file" "$tmp/batch.err"
+
+# ingest twice: the second run adds nothing
+"$bin" ingest --db "$tmp/d.db" "$page" "$tmp/batch.jsonl" 2>"$tmp/ingest1.err"
+check "first ingest reports inserts" grep -q "3 inserted" "$tmp/ingest1.err"
+"$bin" ingest --db "$tmp/d.db" "$page" "$tmp/batch.jsonl" 2>"$tmp/ingest2.err"
+check "second ingest inserts nothing" grep -q "0 inserted, 0 replaced, 3 unchanged" "$tmp/ingest2.err"
+
+# query in every format, with filters
+"$bin" query --db "$tmp/d.db" >"$tmp/q.txt"
+check "query exits 0" test $? -eq 0
+check "table has a header" grep -q "^DATE" "$tmp/q.txt"
+"$bin" query --db "$tmp/d.db" --country IRQ --type fight --format json >"$tmp/q.json"
+check "json query filters by type" grep -q '"plover": "FIGHT"' "$tmp/q.json"
+check "json query has no other types" test "$(grep -c '"plover": "COERCE"' "$tmp/q.json")" -eq 0
+"$bin" query --db "$tmp/d.db" --format csv >"$tmp/q.csv"
+check "csv has a header" grep -q "^article_id,url,published" "$tmp/q.csv"
+"$bin" query --db "$tmp/missing.db" >/dev/null 2>&1
+check "missing database exits 2" test $? -eq 2
+"$bin" query --db "$tmp/d.db" --since notadate >/dev/null 2>&1
+check "bad date exits 2" test $? -eq 2
+
+# eval on the seed gold, with requirements (only where the shared data exists)
+gold="$src/../shared/eval/seed.gold.json"
+if [ -f "$gold" ]; then
+  "$bin" eval "$gold" --require event_recall=1 --require body_must_not_contain=1 >"$tmp/eval.txt"
+  check "seed eval meets its requirements" test $? -eq 0
+  "$bin" eval "$gold" --require event_f1=1.01 >/dev/null 2>&1
+  check "an unmet requirement exits 1" test $? -eq 1
+fi
+
+echo "$passed passed, $failed failed"
+test "$failed" -eq 0

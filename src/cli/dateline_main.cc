@@ -1,0 +1,399 @@
+// The dateline program: code pages into events, store them, query them, score them.
+// Exit codes: 0 success; 1 some input failed or a check did not pass; 2 usage error or
+// a failure to start (bad data files, unopenable database).
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/args.h"
+#include "eval/eval.h"
+#include "ingest/ingest.h"
+#include "pipeline/pipeline.h"
+#include "serve/serve.h"
+#include "store/store.h"
+
+namespace dateline {
+namespace {
+
+constexpr const char* kVersion = "0.1.0";
+
+constexpr const char* kUsage = R"(dateline: raw news pages in, coded political and security events out.
+
+Usage:
+  dateline code PATH... [options]        code inputs, print one JSON record per article
+  dateline ingest PATH... --db FILE      code inputs and store them in SQLite
+  dateline query --db FILE [filters]     print stored events
+  dateline eval GOLD... [options]        score Dateline against gold files
+  dateline version                       print the version and the loaded data
+
+PATH is a file, a directory (read recursively) or "-" for standard input. Inputs are
+page text, HTML or JSON Lines (fields id, url, html or text, published), detected
+from the name and content; .gz files are decompressed.
+
+Common options:
+  --data-dir DIR        dictionaries (default: $DATELINE_DATA or the built-in path)
+  --gazetteer FILE      gazetteer (default: $DATELINE_GAZETTEER or the built one)
+  --input-kind KIND     auto, page-text, html, jsonl or text (default auto)
+  --max-bytes N         refuse documents larger than N bytes (default 33554432)
+  --progress            report progress on standard error (default when it is a terminal)
+  --quiet               no progress or summary
+  -h, --help            this help
+
+code:    --pretty       indent the JSON records
+ingest:  --db FILE      the SQLite database (created if missing); re-running resumes:
+                        documents already stored unchanged are skipped
+query:   --country ISO3 --since DATE --until DATE --type PLOVER --cameo CODE
+         --article ID --limit N --format table|json|csv|tsv (default table)
+eval:    --shared DIR   folder that gold `input` paths are relative to
+         --format text|json
+         --require NAME=MIN   fail (exit 1) when a figure is below MIN, e.g.
+                        --require event_f1=0.9 --require body_must_contain=1
+
+Exit status: 0 success, 1 some input failed or a requirement was not met, 2 usage
+or start-up error.
+)";
+
+int UsageError(const std::string& message) {
+  std::cerr << "dateline: " << message << "\nTry 'dateline --help'.\n";
+  return 2;
+}
+
+const std::set<std::string> kCommonValues = {"--data-dir", "--gazetteer", "--input-kind", "--max-bytes"};
+const std::set<std::string> kCommonFlags = {"--progress", "--quiet", "--help", "-h"};
+
+std::set<std::string> With(std::set<std::string> base, std::initializer_list<std::string> more) {
+  base.insert(more);
+  return base;
+}
+
+// Progress on standard error: documents done, failures, rate. Throttled to 5 Hz.
+class Progress {
+ public:
+  explicit Progress(bool enabled) : enabled_(enabled), start_(Clock::now()), last_(start_) {}
+  void Tick(long done, long failed) {
+    if (!enabled_) return;
+    const auto now = Clock::now();
+    if (now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    Print(done, failed, "\r");
+  }
+  void Finish(long done, long failed) {
+    if (enabled_) Print(done, failed, "\n");
+  }
+  double Seconds() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  void Print(long done, long failed, const char* end) {
+    const double secs = Seconds();
+    std::fprintf(stderr, "dateline: %ld documents, %ld failed, %.1f s, %.0f docs/s%s", done, failed, secs,
+                 secs > 0 ? static_cast<double>(done) / secs : 0.0, end);
+  }
+  bool enabled_;
+  Clock::time_point start_, last_;
+};
+
+struct Common {
+  PipelineOptions pipeline;
+  IngestOptions ingest;
+  bool progress = false;
+  bool quiet = false;
+};
+
+bool ParseCommon(const Args& args, Common* c, std::string* error) {
+  c->pipeline.data_dir = args.Get("--data-dir");
+  c->pipeline.gazetteer_file = args.Get("--gazetteer");
+  const std::string kind = args.Get("--input-kind", "auto");
+  std::optional<InputKind> k = ParseInputKind(kind);
+  if (!k) {
+    *error = "unknown --input-kind \"" + kind + "\" (auto, page-text, html, jsonl, text)";
+    return false;
+  }
+  c->ingest.kind = *k;
+  if (args.Has("--max-bytes")) {
+    try {
+      c->ingest.max_document_bytes = std::stoull(args.Get("--max-bytes"));
+      c->pipeline.extract.max_input_bytes = c->ingest.max_document_bytes;
+    } catch (...) {
+      *error = "--max-bytes needs a number";
+      return false;
+    }
+  }
+  c->quiet = args.Has("--quiet");
+  c->progress = !c->quiet && (args.Has("--progress") || isatty(STDERR_FILENO));
+  return true;
+}
+
+std::unique_ptr<Pipeline> StartPipeline(const Common& c) {
+  auto pipeline = Pipeline::Create(c.pipeline);
+  if (!pipeline.ok()) {
+    std::cerr << "dateline: cannot start: " << pipeline.error().ToString() << "\n";
+    return nullptr;
+  }
+  if ((*pipeline)->info().countries_only_gazetteer && !c.quiet) {
+    std::cerr << "dateline: warning: no gazetteer file found; places resolve to countries only "
+                 "(build one with scripts/setup or pass --gazetteer)\n";
+  }
+  return std::move(pipeline).value();
+}
+
+int RunCode(const std::vector<std::string>& argv) {
+  Args args(argv, kCommonValues, With(kCommonFlags, {"--pretty"}));
+  if (!args.ok()) return UsageError(args.error());
+  if (args.Has("--help") || args.Has("-h")) {
+    std::cout << kUsage;
+    return 0;
+  }
+  Common c;
+  std::string error;
+  if (!ParseCommon(args, &c, &error)) return UsageError(error);
+  if (args.positional().empty()) return UsageError("code: no input given (a path, a directory or -)");
+  std::unique_ptr<Pipeline> pipeline = StartPipeline(c);
+  if (!pipeline) return 2;
+  const int indent = args.Has("--pretty") ? 2 : -1;
+  long done = 0, failed = 0;
+  Progress progress(c.progress);
+  ReadInputs(args.positional(), c.ingest, [&](Result<Document> doc) {
+    ++done;
+    if (!doc.ok()) {
+      ++failed;
+      std::cerr << "dateline: " << doc.error().ToString() << "\n";
+      return;
+    }
+    const std::string input = doc->input;
+    auto coded = pipeline->Code(std::move(doc).value());
+    if (!coded.ok()) {
+      ++failed;
+      std::cerr << "dateline: " << coded.error().ToString() << "\n";
+      return;
+    }
+    std::cout << ArticleRecord(*coded).dump(indent, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    progress.Tick(done, failed);
+  });
+  std::cout.flush();
+  progress.Finish(done, failed);
+  return failed ? 1 : 0;
+}
+
+int RunIngest(const std::vector<std::string>& argv) {
+  Args args(argv, With(kCommonValues, {"--db"}), kCommonFlags);
+  if (!args.ok()) return UsageError(args.error());
+  if (args.Has("--help") || args.Has("-h")) {
+    std::cout << kUsage;
+    return 0;
+  }
+  Common c;
+  std::string error;
+  if (!ParseCommon(args, &c, &error)) return UsageError(error);
+  if (!args.Has("--db")) return UsageError("ingest: --db FILE is required");
+  if (args.positional().empty()) return UsageError("ingest: no input given");
+  auto store = Store::Open(args.Get("--db"));
+  if (!store.ok()) {
+    std::cerr << "dateline: " << store.error().ToString() << "\n";
+    return 2;
+  }
+  std::unique_ptr<Pipeline> pipeline = StartPipeline(c);
+  if (!pipeline) return 2;
+  long done = 0, failed = 0, inserted = 0, unchanged = 0, replaced = 0, events = 0;
+  Progress progress(c.progress);
+  ReadInputs(args.positional(), c.ingest, [&](Result<Document> doc) {
+    ++done;
+    progress.Tick(done, failed);
+    if (!doc.ok()) {
+      ++failed;
+      std::cerr << "dateline: " << doc.error().ToString() << "\n";
+      return;
+    }
+    // Resuming: a document already stored with the same content is not coded again.
+    auto stored = (*store)->StoredContentHash(doc->id);
+    if (stored.ok() && stored->has_value() && **stored == ContentHash(doc->content)) {
+      ++unchanged;
+      return;
+    }
+    auto coded = pipeline->Code(std::move(doc).value());
+    if (!coded.ok()) {
+      ++failed;
+      std::cerr << "dateline: " << coded.error().ToString() << "\n";
+      return;
+    }
+    auto put = (*store)->Put(*coded);
+    if (!put.ok()) {
+      ++failed;
+      std::cerr << "dateline: " << put.error().ToString() << "\n";
+      return;
+    }
+    events += static_cast<long>(coded->events.size());
+    switch (*put) {
+      case PutOutcome::kInserted: ++inserted; break;
+      case PutOutcome::kUnchanged: ++unchanged; break;
+      case PutOutcome::kReplaced: ++replaced; break;
+    }
+  });
+  progress.Finish(done, failed);
+  if (!c.quiet) {
+    std::cerr << "dateline: " << inserted << " inserted, " << replaced << " replaced, " << unchanged
+              << " unchanged, " << failed << " failed; " << events << " events written to " << args.Get("--db")
+              << "\n";
+  }
+  return failed ? 1 : 0;
+}
+
+int RunQuery(const std::vector<std::string>& argv) {
+  Args args(argv,
+            {"--db", "--country", "--since", "--until", "--type", "--cameo", "--article", "--limit", "--format"},
+            {"--help", "-h"});
+  if (!args.ok()) return UsageError(args.error());
+  if (args.Has("--help") || args.Has("-h")) {
+    std::cout << kUsage;
+    return 0;
+  }
+  if (!args.Has("--db")) return UsageError("query: --db FILE is required");
+  if (!args.positional().empty()) return UsageError("query: unexpected argument " + args.positional().front());
+  const std::string format = args.Get("--format", "table");
+  if (format != "table" && format != "json" && format != "csv" && format != "tsv")
+    return UsageError("query: --format must be table, json, csv or tsv");
+  EventQuery q;
+  q.country = args.Get("--country");
+  q.since = args.Get("--since");
+  q.until = args.Get("--until");
+  q.plover = args.Get("--type");
+  for (char& ch : q.plover) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  for (char& ch : q.country) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  q.cameo = args.Get("--cameo");
+  q.article_id = args.Get("--article");
+  if (args.Has("--limit")) {
+    try {
+      q.limit = std::stoul(args.Get("--limit"));
+    } catch (...) {
+      return UsageError("--limit needs a number");
+    }
+  }
+  const std::string db = args.Get("--db");
+  if (access(db.c_str(), F_OK) != 0) {
+    std::cerr << "dateline: " << db << ": no such database\n";
+    return 2;
+  }
+  auto store = Store::Open(db);
+  if (!store.ok()) {
+    std::cerr << "dateline: " << store.error().ToString() << "\n";
+    return 2;
+  }
+  auto events = (*store)->QueryEvents(q);
+  if (!events.ok()) {
+    std::cerr << "dateline: " << events.error().ToString() << "\n";
+    return 2;
+  }
+  if (format == "json") {
+    nlohmann::json out = nlohmann::json::array();
+    for (const StoredEvent& e : *events) out.push_back(StoredEventJson(e));
+    std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  } else if (format == "csv" || format == "tsv") {
+    PrintEventDelimited(*events, format == "csv" ? ',' : '\t', std::cout);
+  } else {
+    PrintEventTable(*events, std::cout);
+  }
+  return 0;
+}
+
+int RunEvalCommand(const std::vector<std::string>& argv) {
+  Args args(argv, With(kCommonValues, {"--shared", "--format", "--require"}), kCommonFlags);
+  if (!args.ok()) return UsageError(args.error());
+  if (args.Has("--help") || args.Has("-h")) {
+    std::cout << kUsage;
+    return 0;
+  }
+  Common c;
+  std::string error;
+  if (!ParseCommon(args, &c, &error)) return UsageError(error);
+  if (args.positional().empty()) return UsageError("eval: no gold file given");
+  const std::string format = args.Get("--format", "text");
+  if (format != "text" && format != "json") return UsageError("eval: --format must be text or json");
+  std::vector<std::pair<std::string, double>> requirements;
+  for (const std::string& r : args.GetAll("--require")) {
+    const size_t eq = r.find('=');
+    try {
+      if (eq == std::string::npos) throw std::invalid_argument(r);
+      requirements.emplace_back(r.substr(0, eq), std::stod(r.substr(eq + 1)));
+    } catch (...) {
+      return UsageError("--require takes NAME=MIN, e.g. event_f1=0.9");
+    }
+  }
+  c.quiet = true;
+  std::unique_ptr<Pipeline> pipeline = StartPipeline(c);
+  if (!pipeline) return 2;
+  EvalOptions options;
+  options.shared_dir = args.Get("--shared");
+  auto scores = RunEval(args.positional(), *pipeline, options);
+  if (!scores.ok()) {
+    std::cerr << "dateline: " << scores.error().ToString() << "\n";
+    return 2;
+  }
+  if (format == "json") {
+    std::cout << EvalReportJson(*scores).dump(2) << "\n";
+  } else {
+    PrintEvalReport(*scores, std::cout);
+  }
+  int status = 0;
+  const auto figures = scores->Figures();
+  for (const auto& [name, min] : requirements) {
+    auto it = figures.find(name);
+    if (it == figures.end()) {
+      std::cerr << "dateline: eval: no figure named \"" << name << "\" was measured\n";
+      status = 1;
+    } else if (it->second + 1e-9 < min) {
+      std::cerr << "dateline: eval: " << name << " = " << it->second << " is below the required " << min << "\n";
+      status = 1;
+    }
+  }
+  return status;
+}
+
+int RunVersion(const std::vector<std::string>& argv) {
+  Args args(argv, {"--data-dir", "--gazetteer"}, {"--help", "-h"});
+  if (!args.ok()) return UsageError(args.error());
+  std::cout << "dateline " << kVersion << "\n";
+  PipelineOptions options;
+  options.data_dir = args.Get("--data-dir");
+  options.gazetteer_file = args.Get("--gazetteer");
+  auto pipeline = Pipeline::Create(options);
+  if (!pipeline.ok()) {
+    std::cout << "data: not loaded: " << pipeline.error().ToString() << "\n";
+    return 2;
+  }
+  const PipelineInfo& info = (*pipeline)->info();
+  std::cout << "data: " << info.data_dir << " (" << info.actor_phrases << " actor phrases, " << info.verb_patterns
+            << " verb patterns)\n";
+  std::cout << "gazetteer: "
+            << (info.countries_only_gazetteer ? std::string("countries only (no gazetteer file)") : info.gazetteer_file)
+            << " (" << info.gazetteer_entries << " places)\n";
+  return 0;
+}
+
+}  // namespace
+}  // namespace dateline
+
+int main(int argc, char** argv) {
+  using namespace dateline;
+  std::ios::sync_with_stdio(false);
+  if (argc < 2) {
+    std::cerr << kUsage;
+    return 2;
+  }
+  const std::string command = argv[1];
+  const std::vector<std::string> rest(argv + 2, argv + argc);
+  if (command == "-h" || command == "--help" || command == "help") {
+    std::cout << kUsage;
+    return 0;
+  }
+  if (command == "--version" || command == "version") return RunVersion(rest);
+  if (command == "code") return RunCode(rest);
+  if (command == "ingest") return RunIngest(rest);
+  if (command == "query") return RunQuery(rest);
+  if (command == "eval") return RunEvalCommand(rest);
+  return UsageError("unknown command \"" + command + "\"");
+}

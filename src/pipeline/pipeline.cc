@@ -1,0 +1,185 @@
+#include "pipeline/pipeline.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include "actors/actors.h"
+#include "dedup/dedup.h"
+#include "events/events.h"
+#include "text/text.h"
+#include "when/when.h"
+#include "where/where.h"
+
+namespace dateline {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path ExecutableDir() {
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::path() : exe.parent_path();
+}
+
+// A word inside an actor's name is a place only when it names the actor's own
+// country or a place in it ("Iraqi" in "Iraqi forces"); "Minister" or "Harris" inside
+// "Interior Minister Karl Harris" are not places, whatever the gazetteer holds.
+void DropPlacesInsideActors(const std::vector<ActorMention>& actors, const ActorMatcher& matcher,
+                            std::vector<PlaceMention>* places) {
+  std::erase_if(*places, [&](const PlaceMention& p) {
+    if (p.from_dateline) return false;
+    for (const ActorMention& m : actors) {
+      if (p.span.start >= m.span.end || p.span.end <= m.span.start) continue;
+      const CountryInfo* country = matcher.Country(m.actor.country);
+      if (!m.person.empty() || !country || country->iso2 != p.country) return true;
+    }
+    return false;
+  });
+}
+
+}  // namespace
+
+std::string DefaultDataDir() {
+  if (const char* env = std::getenv("DATELINE_DATA"); env && *env) return env;
+  std::error_code ec;
+  if (fs::is_directory(DATELINE_DATA_DIR_DEFAULT, ec)) return DATELINE_DATA_DIR_DEFAULT;
+  return (ExecutableDir() / ".." / "share" / "dateline" / "data").string();
+}
+
+std::string DefaultGazetteerFile() {
+  if (const char* env = std::getenv("DATELINE_GAZETTEER"); env && *env) return env;
+  std::error_code ec;
+  if (fs::exists(DATELINE_GAZETTEER_DEFAULT, ec)) return DATELINE_GAZETTEER_DEFAULT;
+  return (ExecutableDir() / ".." / "share" / "dateline" / "gazetteer.bin").string();
+}
+
+struct Pipeline::Impl {
+  PipelineOptions options;
+  PipelineInfo info;
+  std::unique_ptr<TextAnalyzer> text;
+  std::unique_ptr<ActorMatcher> actors;
+  std::unique_ptr<EventCoder> events;
+  std::unique_ptr<Gazetteer> gazetteer;
+  std::unique_ptr<PlaceResolver> places;
+};
+
+Pipeline::Pipeline(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Pipeline::~Pipeline() = default;
+const PipelineInfo& Pipeline::info() const { return impl_->info; }
+
+Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  const std::string data_dir = options.data_dir.empty() ? DefaultDataDir() : options.data_dir;
+  impl->info.data_dir = data_dir;
+  std::error_code ec;
+  if (!fs::is_directory(data_dir, ec))
+    return MakeError(data_dir, "data directory not found (set --data-dir or DATELINE_DATA)");
+
+  auto text = TextAnalyzer::Create(data_dir);
+  if (!text.ok()) return text.error();
+  impl->text = std::move(text).value();
+  auto actors = ActorMatcher::Create(data_dir, *impl->text);
+  if (!actors.ok()) return actors.error();
+  impl->actors = std::move(actors).value();
+  auto events = EventCoder::Create(data_dir, *impl->text);
+  if (!events.ok()) return events.error();
+  impl->events = std::move(events).value();
+
+  const std::string gazetteer_file = options.gazetteer_file.empty() ? DefaultGazetteerFile() : options.gazetteer_file;
+  if (fs::exists(gazetteer_file, ec)) {
+    auto gazetteer = Gazetteer::Open(gazetteer_file);
+    if (!gazetteer.ok()) return gazetteer.error();
+    impl->gazetteer = std::move(gazetteer).value();
+    impl->info.gazetteer_file = gazetteer_file;
+  } else if (!options.gazetteer_file.empty()) {
+    return MakeError(gazetteer_file, "gazetteer file not found");
+  } else {
+    // No gazetteer built (e.g. the npm package was not installed): countries only.
+    auto gazetteer = Gazetteer::CountriesOnly(data_dir + "/countries.txt");
+    if (!gazetteer.ok()) return gazetteer.error();
+    impl->gazetteer = std::move(gazetteer).value();
+    impl->info.countries_only_gazetteer = true;
+  }
+  impl->places = std::make_unique<PlaceResolver>(*impl->gazetteer);
+  impl->info.actor_phrases = impl->actors->phrase_count();
+  impl->info.verb_patterns = impl->events->pattern_count();
+  impl->info.gazetteer_entries = impl->gazetteer->size();
+  return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));
+}
+
+Result<CodedArticle> Pipeline::Code(Document document) const {
+  CodedArticle coded;
+  auto article = ExtractArticle(document, impl_->options.extract);
+  if (!article.ok()) return article.error();
+  coded.article = std::move(article).value();
+  coded.document = std::move(document);
+  coded.warnings = coded.document.warnings;
+  Article& a = coded.article;
+
+  // The publication date: the input's metadata wins over what the page says.
+  if (coded.document.published) {
+    a.published = coded.document.published;
+    a.published_source = "input";
+  } else if (!a.published && !a.published_text.empty()) {
+    a.published = ParseDateText(a.published_text);
+    if (a.published) a.published_source = "page";
+  }
+
+  const AnalyzedText analysed = impl_->text->Analyze(a.body);
+  coded.sentence_count = analysed.sentences.size();
+  ActorContext actor_context;
+  actor_context.date = a.published;
+  if (!actor_context.date && a.copyright_year) actor_context.date = PartialDate{*a.copyright_year, 0, 0};
+  coded.actors = impl_->actors->FindActors(analysed, actor_context);
+
+  DateContext date_context;
+  date_context.published = a.published;
+  date_context.year_hint = a.copyright_year;
+  coded.dates = FindDates(a.body, date_context);
+
+  PlaceContext place_context;
+  place_context.dateline = a.dateline;
+  for (const ActorMention& m : coded.actors) {
+    if (m.actor.country.size() == 3 && impl_->actors->Country(m.actor.country) &&
+        std::find(place_context.actor_countries.begin(), place_context.actor_countries.end(), m.actor.country) ==
+            place_context.actor_countries.end())
+      place_context.actor_countries.push_back(m.actor.country);
+  }
+  coded.places = impl_->places->FindPlaces(analysed, place_context);
+  DropPlacesInsideActors(coded.actors, *impl_->actors, &coded.places);
+
+  // Role nouns with no country ("police", "officials") belong, in a datelined report,
+  // to the dateline's country; the rule says so, so that users can tell.
+  for (const PlaceMention& p : coded.places) {
+    if (!p.from_dateline) continue;
+    if (const CountryInfo* country = impl_->actors->CountryByIso2(p.country)) {
+      for (ActorMention& m : coded.actors) {
+        if (m.actor.country.empty() && !m.actor.sectors.empty()) {
+          m.actor.country = country->iso3;
+          m.rules.push_back("rule:country-from-dateline");
+        }
+      }
+    }
+    break;
+  }
+
+  EventContext event_context;
+  event_context.published = a.published;
+  event_context.year_hint = a.copyright_year;
+  for (const PlaceMention& p : coded.places) {
+    if (p.from_dateline) {
+      event_context.dateline_place = p;
+      break;
+    }
+  }
+  coded.events = impl_->events->Code(analysed, coded.actors, coded.dates, coded.places, event_context);
+  DedupArticleEvents(a.body, &coded.events);
+  return coded;
+}
+
+}  // namespace dateline

@@ -1,0 +1,58 @@
+// Pipeline: the stages wired together — extract, text, actors, when, where, events,
+// dedup — turning one Document into one CodedArticle. Loading the dictionaries and the
+// gazetteer happens once in Create; Code is then cheap to call.
+//
+// A Pipeline is immutable after Create: Code may be called from several threads.
+#ifndef DATELINE_PIPELINE_PIPELINE_H_
+#define DATELINE_PIPELINE_PIPELINE_H_
+
+#include <memory>
+#include <string>
+
+#include "core/document.h"
+#include "core/error.h"
+#include "core/record.h"
+#include "extract/extract.h"
+
+namespace dateline {
+
+struct PipelineOptions {
+  std::string data_dir;        // empty: DefaultDataDir()
+  std::string gazetteer_file;  // empty: DefaultGazetteerFile(); if that does not exist
+                               // either, a countries-only gazetteer (with a warning)
+  ExtractOptions extract;
+};
+
+// $DATELINE_DATA if set, else the data/ folder of the source tree the binary was built
+// from, else ../share/dateline/data next to the executable.
+std::string DefaultDataDir();
+// $DATELINE_GAZETTEER if set, else the gazetteer built next to the binary's build tree.
+std::string DefaultGazetteerFile();
+
+struct PipelineInfo {
+  std::string data_dir, gazetteer_file;
+  size_t actor_phrases = 0, verb_patterns = 0, gazetteer_entries = 0;
+  bool countries_only_gazetteer = false;
+};
+
+class Pipeline {
+ public:
+  static Result<std::unique_ptr<Pipeline>> Create(const PipelineOptions& options);
+  ~Pipeline();
+  Pipeline(const Pipeline&) = delete;
+  Pipeline& operator=(const Pipeline&) = delete;
+
+  // Codes one document. Fails only when extraction cannot read the document at all.
+  Result<CodedArticle> Code(Document document) const;
+
+  const PipelineInfo& info() const;
+
+ private:
+  struct Impl;
+  explicit Pipeline(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dateline
+
+#endif  // DATELINE_PIPELINE_PIPELINE_H_

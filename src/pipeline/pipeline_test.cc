@@ -1,0 +1,180 @@
+// End-to-end tests: raw pages in, coded articles out, through every stage with the
+// shipped dictionaries and (when built) the gazetteer.
+#include "pipeline/pipeline.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/table_file.h"
+#include "ingest/ingest.h"
+
+namespace dateline {
+namespace {
+
+namespace fs = std::filesystem;
+
+class PipelineTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    PipelineOptions options;
+    options.data_dir = DATELINE_TEST_DATA_DIR;
+    if (fs::exists(DATELINE_TEST_GAZETTEER)) options.gazetteer_file = DATELINE_TEST_GAZETTEER;
+    auto pipeline = Pipeline::Create(options);
+    ASSERT_TRUE(pipeline.ok()) << pipeline.error().ToString();
+    pipeline_ = std::move(pipeline).value().release();
+  }
+  static void TearDownTestSuite() { delete pipeline_; }
+
+  static CodedArticle CodeFile(const std::string& path) {
+    std::optional<Result<Document>> doc;
+    ReadInputs({path}, {}, [&](Result<Document> d) { doc.emplace(std::move(d)); });
+    EXPECT_TRUE(doc && doc->ok());
+    auto coded = pipeline_->Code(std::move(doc->value()));
+    EXPECT_TRUE(coded.ok()) << coded.error().ToString();
+    return std::move(coded).value();
+  }
+
+  static const Event* FindEvent(const CodedArticle& c, const std::string& plover, const std::string& evidence_part) {
+    for (const Event& e : c.events) {
+      const std::string sentence = c.article.body.substr(e.evidence.start, e.evidence.end - e.evidence.start);
+      if (e.plover == plover && sentence.find(evidence_part) != std::string::npos) return &e;
+    }
+    return nullptr;
+  }
+
+  static Pipeline* pipeline_;
+};
+Pipeline* PipelineTest::pipeline_ = nullptr;
+
+TEST_F(PipelineTest, SeedPageGivesTheGoldEvents) {
+  const std::string seed = std::string(DATELINE_SHARED_DIR) + "/seeds/000_877e7492e3bd1938.txt";
+  if (!fs::exists(seed)) GTEST_SKIP() << "shared seed page not available";
+  CodedArticle c = CodeFile(seed);
+  EXPECT_EQ(c.article.title, "Interior Minister meets with senior coalition general on anti-ISIS fight");
+  EXPECT_EQ(c.article.dateline, "Erbil");
+  EXPECT_EQ(c.article.copyright_year, 2021);
+
+  const Event* meet = FindEvent(c, "CONSULT", "met with the Deputy Commanding General of the US-led coalition");
+  ASSERT_NE(meet, nullptr);
+  EXPECT_EQ(meet->source.actor.Code(), "IRQGOV");
+  EXPECT_EQ(meet->source.actor.region, "Kurdistan Region");
+  EXPECT_EQ(meet->source.person, "Reber Ahmed");
+  EXPECT_EQ(meet->target.actor.Code(), "USAMIL");
+  ASSERT_TRUE(meet->place.has_value());
+  EXPECT_EQ(meet->place->country, "IQ");
+  EXPECT_NEAR(meet->place->lat, 36.19, 0.1);
+  ASSERT_TRUE(meet->date.has_value());
+  EXPECT_EQ(meet->date->year_hint, 2021);
+
+  const Event* push = FindEvent(c, "FIGHT", "Iraqi forces pushed Peshmerga forces out");
+  ASSERT_NE(push, nullptr);
+  EXPECT_EQ(push->cameo.substr(0, 2), "19");
+  EXPECT_EQ(push->source.actor.Code(), "IRQMIL");
+  EXPECT_EQ(push->target.actor.Code(), "IRQMIL");
+  EXPECT_EQ(push->target.actor.region, "Kurdistan Region");
+  ASSERT_TRUE(push->date && push->date->value);
+  EXPECT_EQ(push->date->value->ToIso(), "2017-10");
+
+  const Event* meetings = FindEvent(c, "CONSULT", "Peshmerga officials recently had several meetings");
+  ASSERT_NE(meetings, nullptr);
+  EXPECT_EQ(meetings->source.actor.Code(), "IRQGOV");
+  EXPECT_EQ(meetings->target.actor.Code(), "IRQMIL");
+  ASSERT_TRUE(meetings->place.has_value());
+  EXPECT_EQ(meetings->place->name, "Baghdad");
+
+  // Every evidence span maps back to the same words in the raw page.
+  for (const Event& e : c.events) {
+    const size_t start = c.article.ToInputOffset(e.evidence.start);
+    const std::string sentence = c.article.body.substr(e.evidence.start, e.evidence.end - e.evidence.start);
+    EXPECT_EQ(c.document.content.substr(start, sentence.size()), sentence);
+  }
+}
+
+// testdata/pages/kirkuk_attack.txt: expectations checked by hand against the page.
+TEST_F(PipelineTest, GoldenKirkukPage) {
+  CodedArticle c = CodeFile(DATELINE_TESTDATA_DIR "/pages/kirkuk_attack.txt");
+  const Article& a = c.article;
+  EXPECT_EQ(a.title, "Gunmen kill four police officers in attack near Kirkuk");
+  EXPECT_EQ(a.dateline, "Kirkuk");
+  EXPECT_EQ(a.authors, std::vector<std::string>{"Staff Writer"});
+  EXPECT_EQ(a.copyright_year, 2022);
+  EXPECT_EQ(a.paragraphs.size(), 5u);
+  for (const char* furniture : {"Read More", "Edited by", "Copyright", "App Store", "Site Map", "(Photo:"}) {
+    EXPECT_EQ(a.body.find(furniture), std::string::npos) << furniture;
+  }
+
+  const Event* attack = FindEvent(c, "FIGHT", "Suspected ISIS militants attacked a police checkpoint");
+  ASSERT_NE(attack, nullptr);
+  EXPECT_EQ(attack->source.actor.organisation, "ISIS");
+  EXPECT_EQ(attack->acled.event_type, "Battles");
+  ASSERT_TRUE(attack->date.has_value());
+  EXPECT_EQ(attack->date->relative, "Tuesday before publication");  // no publication date printed
+  EXPECT_EQ(attack->date->year_hint, 2022);
+
+  const Event* kill = FindEvent(c, "ASSAULT", "killing four police officers");
+  ASSERT_NE(kill, nullptr);
+  EXPECT_EQ(kill->source.actor.organisation, "ISIS");  // the participle clause's subject
+  EXPECT_EQ(kill->target.actor.sectors, std::vector<std::string>{"COP"});
+  EXPECT_EQ(kill->fatalities, 4);
+
+  const Event* arrest = FindEvent(c, "COERCE", "arrested two suspects");
+  ASSERT_NE(arrest, nullptr);
+  EXPECT_EQ(arrest->source.actor.Code(), "IRQMIL");
+  EXPECT_EQ(arrest->acled.sub_event_type, "Arrests");
+  ASSERT_TRUE(arrest->place.has_value());
+  EXPECT_EQ(arrest->place->country, "IQ");
+
+  const Event* condemn = FindEvent(c, "DISAPPROVE", "condemned the attack");
+  ASSERT_NE(condemn, nullptr);
+  EXPECT_EQ(condemn->source.actor.Code(), "IRQGOV");
+
+  const Event* denial = FindEvent(c, "OTHER", "did not say");
+  ASSERT_NE(denial, nullptr);
+  EXPECT_TRUE(denial->negated);
+  for (const Event& e : c.events) {
+    EXPECT_NE(e.target.text, "Officials") << "a passive in a 'whether' clause must not take the outer subject";
+  }
+}
+
+TEST_F(PipelineTest, PublicationDateFromTheInputResolvesWeekdays) {
+  Document doc;
+  doc.id = "t1";
+  doc.kind = InputKind::kText;
+  doc.content = "Iraqi forces attacked ISIS militants near Mosul on Thursday, killing six.";
+  doc.published = PartialDate{2021, 6, 5};  // a Saturday
+  auto coded = pipeline_->Code(doc);
+  ASSERT_TRUE(coded.ok());
+  ASSERT_FALSE(coded->events.empty());
+  const Event& e = coded->events.front();
+  ASSERT_TRUE(e.date && e.date->value);
+  EXPECT_EQ(e.date->value->ToIso(), "2021-06-03");
+  EXPECT_EQ(e.fatalities, 6);
+  EXPECT_EQ(coded->article.published_source, "input");
+}
+
+TEST_F(PipelineTest, HostileInputsDoNotStopThePipeline) {
+  for (const char* content : {"", "   \n\n  ", "<<<>>>", "\xEF\xBF\xBD\xEF\xBF\xBD", "a. b. c. d."}) {
+    for (InputKind kind : {InputKind::kPageText, InputKind::kHtml, InputKind::kText}) {
+      Document doc;
+      doc.id = "junk";
+      doc.kind = kind;
+      doc.content = content;
+      auto coded = pipeline_->Code(doc);
+      if (coded.ok()) {
+        EXPECT_TRUE(coded->events.empty());
+      }
+    }
+  }
+}
+
+TEST(PipelineCreateTest, BadDataDirIsAClearError) {
+  PipelineOptions options;
+  options.data_dir = "/nonexistent/dateline-data";
+  auto pipeline = Pipeline::Create(options);
+  ASSERT_FALSE(pipeline.ok());
+  EXPECT_NE(pipeline.error().ToString().find("/nonexistent/dateline-data"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dateline
