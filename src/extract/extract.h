@@ -23,8 +23,10 @@ struct ExtractOptions {
 
 // Extracts the article from `doc` according to doc.kind (kPageText, kHtml or kText;
 // kText keeps every non-empty paragraph as body). doc.published, when set, becomes
-// Article::published with published_source "input". Fails only when the document
-// cannot be read as its kind at all (e.g. an HTML document with no text).
+// Article::published with published_source "input". A document without article text
+// gives an Article with an empty body; the call fails (Error::input = doc.input) only
+// for a kind extraction cannot handle (kAuto, kJsonLines: ingest must resolve those).
+// HTML nested deeper than ~1500 elements is cut where the nesting passes that depth.
 Result<Article> ExtractArticle(const Document& doc, const ExtractOptions& options = {});
 
 }  // namespace dateline

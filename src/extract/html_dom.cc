@@ -1,0 +1,351 @@
+#include "extract/html_dom.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstring>
+
+#include "core/utf8.h"
+#include "extract/text_rules.h"
+
+namespace dateline::extract_internal {
+namespace {
+
+// Gumbo stops recording parse errors after this many; broken pages would otherwise
+// collect one error object per bad byte.
+constexpr int kMaxParseErrors = 64;
+
+bool IsBlockTag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD:
+    case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIR: case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR:
+    case GUMBO_TAG_HTML: case GUMBO_TAG_LI: case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_UL: case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_LEGEND:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Elements whose content is never article text.
+bool IsSkippedTag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_BUTTON: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT: case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_VIDEO: case GUMBO_TAG_MAP: case GUMBO_TAG_TITLE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Structural elements that hold page furniture rather than article text.
+bool IsBoilerplateTag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_HEADER:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsHidden(const GumboNode* node) {
+  if (gumbo_get_attribute(&node->v.element.attributes, "hidden")) return true;
+  std::string style = AsciiLower(Attribute(node, "style"));
+  style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+  return style.find("display:none") != std::string::npos ||
+         style.find("visibility:hidden") != std::string::npos;
+}
+
+std::vector<std::string> ClassTokens(const GumboNode* element) {
+  std::string s = AsciiLower(Attribute(element, "class"));
+  s += ' ';
+  s += AsciiLower(Attribute(element, "id"));
+  std::vector<std::string> tokens;
+  std::string cur;
+  for (char c : s) {
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (alnum) {
+      cur += c;
+    } else if (!cur.empty()) {
+      tokens.push_back(cur);
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) tokens.push_back(cur);
+  return tokens;
+}
+
+}  // namespace
+
+std::string_view Attribute(const GumboNode* element, const char* name) {
+  if (element == nullptr || element->type != GUMBO_NODE_ELEMENT) return {};
+  const GumboAttribute* a = gumbo_get_attribute(&element->v.element.attributes, name);
+  return a ? std::string_view(a->value) : std::string_view();
+}
+
+bool HasBoilerplateClass(const GumboNode* element) {
+  // Stems that mark furniture even on an element that also says "article" or "content"
+  // ("article-comments"); the others yield to such a content cue ("l-sidebar-fixed
+  // l-article-body-segment" is the article column).
+  static constexpr std::array<std::string_view, 10> kStrong = {
+      "comment", "related", "share", "social", "newsletter", "promo", "outbrain", "taboola",
+      "recirc", "footer"};
+  std::vector<std::string> tokens = ClassTokens(element);
+  for (const std::string& t : tokens) {
+    for (std::string_view k : kStrong) {
+      if (t.find(k) != std::string::npos) return true;
+    }
+  }
+  if (HasContentClass(element)) return false;
+  // Whole tokens that name furniture, and stems that do so even inside longer class
+  // names ("relatedArticles", "share-bar").
+  static constexpr std::array<std::string_view, 30> kTokens = {
+      "ad", "ads", "adv", "advert", "advertisement", "nav", "navbar", "navigation", "menu",
+      "footer", "masthead", "byline", "caption", "credit", "credits", "tags", "tag",
+      "toolbar", "banner", "rss", "pagination", "pager", "skip", "breadcrumb", "meta",
+      "author", "dateline", "timestamp", "signup", "sharing"};
+  static constexpr std::array<std::string_view, 25> kStems = {
+      "comment", "share", "social", "related", "newsletter", "promo", "sponsor", "subscri",
+      "sidebar", "breadcrumb", "cookie", "popup", "modal", "outbrain", "taboola",
+      "recirc", "trending", "footer", "paywall", "disqus", "recommend", "mostpopular",
+      "most-popular", "morestories", "readmore"};
+  for (const std::string& t : tokens) {
+    for (std::string_view k : kTokens) {
+      if (t == k) return true;
+    }
+    for (std::string_view k : kStems) {
+      if (t.find(k) != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
+bool HasContentClass(const GumboNode* element) {
+  static constexpr std::array<std::string_view, 10> kStems = {
+      "article", "body", "content", "entry", "story", "post", "text", "main", "blog", "prose"};
+  if (Attribute(element, "itemprop") == "articleBody") return true;
+  for (const std::string& t : ClassTokens(element)) {
+    for (std::string_view k : kStems) {
+      if (t.find(k) != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
+HtmlPage::HtmlPage(std::string_view content) : content_(content) {
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = kMaxParseErrors;
+  output_ = gumbo_parse_with_options(&options, content.data(), content.size());
+}
+
+HtmlPage::~HtmlPage() { gumbo_destroy_output(&kGumboDefaultOptions, output_); }
+
+namespace {
+
+struct BlockContext {
+  const GumboNode* element = nullptr;
+  int heading = 0;
+  int boiler_depth = -1;
+  bool tag_boiler = false;
+  bool in_list = false;
+};
+
+struct Frame {
+  const GumboNode* node;
+  size_t next_child = 0;
+  int depth = 0;
+  bool in_link = false;
+  BlockContext block;
+};
+
+class Segmenter {
+ public:
+  Segmenter(std::string_view content, std::unordered_map<const GumboNode*, ElementStats>* stats)
+      : content_(content), stats_(stats) {}
+
+  std::vector<HtmlBlock> Run(const GumboNode* root) {
+    std::vector<Frame> stack;
+    Frame top{root};
+    top.block.element = root;
+    stack.push_back(top);
+    while (!stack.empty()) {
+      Frame& f = stack.back();
+      const GumboVector& children = f.node->v.element.children;
+      if (f.next_child >= children.length) {
+        Leave(stack);
+        continue;
+      }
+      const GumboNode* child = static_cast<const GumboNode*>(children.data[f.next_child++]);
+      if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE ||
+          child->type == GUMBO_NODE_CDATA) {
+        AppendText(child, f);
+        continue;
+      }
+      if (child->type != GUMBO_NODE_ELEMENT && child->type != GUMBO_NODE_TEMPLATE) continue;
+      GumboTag tag = child->v.element.tag;
+      if (IsSkippedTag(tag) || child->type == GUMBO_NODE_TEMPLATE || IsHidden(child)) continue;
+      if (tag == GUMBO_TAG_BR) {
+        // One <br> is a space; two in a row end a paragraph.
+        if (last_was_br_) {
+          Flush();
+        } else {
+          pending_space_ = true;
+        }
+        last_was_br_ = true;
+        continue;
+      }
+      Frame next{child};
+      next.depth = f.depth + 1;
+      next.in_link = f.in_link || tag == GUMBO_TAG_A;
+      next.block = f.block;
+      if (IsBlockTag(tag)) {
+        Flush();
+        next.block.element = child;
+        if (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6) next.block.heading = tag - GUMBO_TAG_H1 + 1;
+        if (tag == GUMBO_TAG_LI) next.block.in_list = true;
+        bool structural = tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY ||
+                          tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN ||
+                          Attribute(child, "itemprop") == "articleBody";
+        if (IsBoilerplateTag(tag)) {
+          next.block.boiler_depth = next.depth;
+          next.block.tag_boiler = true;
+        } else if (!structural && (tag == GUMBO_TAG_FORM || HasBoilerplateClass(child))) {
+          next.block.boiler_depth = next.depth;
+          next.block.tag_boiler = false;
+        }
+      }
+      (*stats_)[child].depth = next.depth;
+      stack.push_back(next);
+    }
+    Flush();
+    return std::move(blocks_);
+  }
+
+ private:
+  void Leave(std::vector<Frame>& stack) {
+    const Frame f = stack.back();
+    stack.pop_back();
+    if (f.node->type == GUMBO_NODE_ELEMENT && IsBlockTag(f.node->v.element.tag)) Flush();
+    if (!stack.empty()) {
+      auto it = stats_->find(f.node);
+      if (it != stats_->end()) {
+        ElementStats& parent = (*stats_)[stack.back().node];
+        parent.text_chars += it->second.text_chars;
+        parent.link_chars += it->second.link_chars;
+      }
+    }
+  }
+
+  void Flush() {
+    last_was_br_ = false;
+    pending_space_ = false;
+    if (!cur_.text.empty()) blocks_.push_back(std::move(cur_));
+    cur_ = HtmlBlock();
+  }
+
+  void AppendText(const GumboNode* node, const Frame& f) {
+    std::string_view dec = node->v.text.text ? node->v.text.text : "";
+    std::string_view orig(node->v.text.original_text.data, node->v.text.original_text.length);
+    size_t base = node->v.text.start_pos.offset;
+    if (orig.data() >= content_.data() && orig.data() + orig.size() <= content_.data() + content_.size()) {
+      base = static_cast<size_t>(orig.data() - content_.data());
+    } else {
+      orig = {};
+      base = std::min(base, content_.size());
+    }
+    bool first_in_node = true;
+    size_t added = 0;
+    size_t i = 0, j = 0;
+    while (j < dec.size()) {
+      size_t cp_start = j;
+      char32_t c = DecodeUtf8(dec, &j);
+      std::string_view cp = dec.substr(cp_start, j - cp_start);
+      // Gumbo turns CR LF into LF in text; skip the CR in the source.
+      while (i < orig.size() && orig[i] == '\r' && cp != "\r") ++i;
+      size_t src = std::min(i, orig.size());
+      bool entity = i + 1 < orig.size() && orig[i] == '&' &&
+                    (orig[i + 1] == '#' || std::isalnum(static_cast<unsigned char>(orig[i + 1])));
+      if (!entity && i < orig.size() && orig.compare(i, cp.size(), cp) == 0) {
+        i += cp.size();
+      } else if (entity) {
+        // An entity: skip its name or number and the semicolon.
+        size_t k = i + 1;
+        if (k < orig.size() && orig[k] == '#') ++k;
+        size_t limit = std::min(orig.size(), i + 40);
+        while (k < limit && std::isalnum(static_cast<unsigned char>(orig[k]))) ++k;
+        if (k < orig.size() && orig[k] == ';') ++k;
+        i = k;
+      } else if (i < orig.size()) {
+        size_t k = i;
+        DecodeUtf8(orig, &k);
+        i = k;
+      }
+      size_t src_end = std::min(i, orig.size());
+      if (IsSpaceCodepoint(c)) {
+        if (!cur_.text.empty()) pending_space_ = true;
+        continue;
+      }
+      last_was_br_ = false;
+      if (cur_.text.empty()) {
+        const BlockContext& b = f.block;
+        cur_.element = b.element;
+        cur_.heading = b.heading;
+        cur_.boiler_depth = b.boiler_depth;
+        cur_.tag_boiler = b.tag_boiler;
+        cur_.in_list = b.in_list;
+        cur_.start = base + src;
+      } else if (pending_space_) {
+        cur_.text += ' ';
+        if (f.in_link) ++cur_.link_chars;
+      }
+      pending_space_ = false;
+      size_t t = cur_.text.size();
+      size_t in = base + src;
+      if (first_in_node || cur_.anchors.empty() ||
+          cur_.anchors.back().input_offset + (t - cur_.anchors.back().text_offset) != in) {
+        cur_.anchors.push_back({t, in});
+      }
+      first_in_node = false;
+      cur_.text.append(cp);
+      cur_.end = base + src_end;
+      if (f.in_link) cur_.link_chars += cp.size();
+      added += cp.size();
+    }
+    if (added > 0) {
+      ElementStats& s = (*stats_)[f.node];
+      s.text_chars += added;
+      if (f.in_link) s.link_chars += added;
+    }
+  }
+
+  std::string_view content_;
+  std::unordered_map<const GumboNode*, ElementStats>* stats_;
+  std::vector<HtmlBlock> blocks_;
+  HtmlBlock cur_;
+  bool pending_space_ = false;
+  bool last_was_br_ = false;
+};
+
+}  // namespace
+
+std::vector<HtmlBlock> HtmlPage::Segment(
+    std::unordered_map<const GumboNode*, ElementStats>* stats) const {
+  const GumboNode* root = output_->root;
+  if (root == nullptr || root->type != GUMBO_NODE_ELEMENT) return {};
+  return Segmenter(content_, stats).Run(root);
+}
+
+}  // namespace dateline::extract_internal

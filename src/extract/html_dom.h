@@ -1,0 +1,70 @@
+// HTML block segmentation (internal to src/extract/): parses a page with gumbo and cuts
+// its visible text into blocks — the text of one block-level element (a paragraph, a
+// list item, a heading, a table cell) — with entities decoded, white space collapsed and
+// anchors that map every block text offset back to the byte in the HTML source. Also
+// keeps per-element text and link-text totals, which content selection scores.
+//
+// Not thread-safe per object (each HtmlPage is used by one thread); no global state.
+// Invariant: an HtmlPage borrows the content it was parsed from, which must outlive it.
+#ifndef DATELINE_EXTRACT_HTML_DOM_H_
+#define DATELINE_EXTRACT_HTML_DOM_H_
+
+#include <gumbo.h>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/article.h"
+
+namespace dateline::extract_internal {
+
+struct HtmlBlock {
+  std::string text;                   // decoded, white space collapsed, trimmed
+  std::vector<OffsetAnchor> anchors;  // text offset -> content offset, sorted
+  size_t start = 0;                   // content offset of the first character
+  size_t end = 0;                     // content offset one past the last character
+  size_t link_chars = 0;              // bytes of `text` inside <a> elements
+  const GumboNode* element = nullptr; // the block-level element holding the text
+  int heading = 0;                    // 1..6 inside <h1>..<h6>, else 0
+  int boiler_depth = -1;              // depth of the deepest boilerplate ancestor, or -1
+  bool tag_boiler = false;            // that ancestor is nav/aside/footer/form/figure...
+  bool in_list = false;               // inside <li>
+};
+
+struct ElementStats {
+  size_t text_chars = 0;
+  size_t link_chars = 0;
+  int depth = 0;
+};
+
+// Class/id verdicts, shared with content selection.
+bool HasBoilerplateClass(const GumboNode* element);
+bool HasContentClass(const GumboNode* element);
+std::string_view Attribute(const GumboNode* element, const char* name);
+
+class HtmlPage {
+ public:
+  // Parses `content`, which must outlive the page.
+  explicit HtmlPage(std::string_view content);
+  ~HtmlPage();
+  HtmlPage(const HtmlPage&) = delete;
+  HtmlPage& operator=(const HtmlPage&) = delete;
+
+  const GumboNode* root() const { return output_->root; }
+  std::string_view content() const { return content_; }
+
+  // Segments the visible text of <body> into blocks (document order) and fills `stats`
+  // for every element that holds text.
+  std::vector<HtmlBlock> Segment(std::unordered_map<const GumboNode*, ElementStats>* stats) const;
+
+ private:
+  std::string_view content_;
+  GumboOutput* output_;
+};
+
+}  // namespace dateline::extract_internal
+
+#endif  // DATELINE_EXTRACT_HTML_DOM_H_

@@ -1,0 +1,782 @@
+#include "extract/html_extract.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
+
+#include "core/utf8.h"
+#include "extract/html_dom.h"
+#include "extract/text_rules.h"
+
+namespace dateline::extract_internal {
+namespace {
+
+using Json = nlohmann::json;
+
+// JSON-LD graphs are shallow; deeper nesting is not worth following.
+constexpr int kMaxJsonDepth = 12;
+// A JSON-LD articleBody shorter than this is a teaser, not the article.
+constexpr size_t kMinArticleBody = 300;
+
+// ---------------------------------------------------------------------------
+// Metadata
+
+struct JsonLdArticle {
+  std::string headline, body, date_published, section, language, url;
+  std::vector<std::string> authors, keywords;
+  size_t script_offset = 0;  // where the script's text starts in the content
+  int rank = 0;              // how article-like its @type is
+};
+
+struct PageMetadata {
+  std::map<std::string, std::vector<std::string>> meta;  // lower-cased name -> contents
+  std::string html_lang, canonical, title_tag, h1;
+  std::vector<std::string> time_datetimes;
+  std::vector<std::string> itemprop_authors;
+  std::vector<std::string> byline_texts;
+  std::optional<JsonLdArticle> jsonld;
+};
+
+std::string NodeText(const GumboNode* node, size_t limit = 2000) {
+  std::string out;
+  std::vector<const GumboNode*> stack{node};
+  while (!stack.empty() && out.size() < limit) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
+        n->type == GUMBO_NODE_CDATA) {
+      out += n->v.text.text;
+      continue;
+    }
+    if (n->type != GUMBO_NODE_ELEMENT) continue;
+    GumboTag tag = n->v.element.tag;
+    if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) continue;
+    const GumboVector& c = n->v.element.children;
+    for (size_t i = c.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(c.data[i]));
+    if (tag == GUMBO_TAG_BR || tag == GUMBO_TAG_P || tag == GUMBO_TAG_DIV) out += ' ';
+  }
+  return out;
+}
+
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  for (std::string_view w : SplitWords(s)) {
+    if (!out.empty()) out += ' ';
+    out.append(w);
+  }
+  return out;
+}
+
+std::string JsonString(const Json& v) {
+  if (v.is_string()) return CollapseSpaces(v.get<std::string>());
+  if (v.is_number_integer()) return std::to_string(v.get<long long>());
+  return {};
+}
+
+// Names from a JSON-LD author value: a string, a Person/Organization, or an array.
+void JsonNames(const Json& v, std::vector<std::string>* out, int depth = 0) {
+  if (depth > 3) return;
+  if (v.is_string()) {
+    std::string s = CollapseSpaces(v.get<std::string>());
+    if (!s.empty() && s.find("://") == std::string::npos) out->push_back(s);
+  } else if (v.is_object()) {
+    auto it = v.find("name");
+    if (it != v.end()) JsonNames(*it, out, depth + 1);
+  } else if (v.is_array()) {
+    for (const Json& e : v) JsonNames(e, out, depth + 1);
+  }
+}
+
+void JsonStrings(const Json& v, std::vector<std::string>* out) {
+  if (v.is_string()) {
+    for (std::string_view part : std::vector<std::string_view>{v.get_ref<const std::string&>()}) {
+      size_t pos = 0;
+      while (pos <= part.size()) {
+        size_t comma = part.find(',', pos);
+        if (comma == std::string_view::npos) comma = part.size();
+        std::string item = CollapseSpaces(part.substr(pos, comma - pos));
+        if (!item.empty()) out->push_back(item);
+        pos = comma + 1;
+      }
+    }
+  } else if (v.is_array()) {
+    for (const Json& e : v) {
+      if (e.is_string()) out->push_back(CollapseSpaces(e.get<std::string>()));
+    }
+  }
+}
+
+int ArticleTypeRank(const Json& type) {
+  auto rank_of = [](const std::string& t) {
+    if (t == "NewsArticle" || t == "ReportageNewsArticle" || t == "AnalysisNewsArticle" ||
+        t == "OpinionNewsArticle" || t == "BackgroundNewsArticle") {
+      return 4;
+    }
+    if (t == "Article" || t == "BlogPosting" || t == "Report" || t == "ScholarlyArticle" ||
+        t == "TechArticle" || t == "LiveBlogPosting" || t == "SocialMediaPosting") {
+      return 3;
+    }
+    if (t == "WebPage" || t == "ItemPage") return 1;
+    return 0;
+  };
+  int best = 0;
+  if (type.is_string()) best = rank_of(type.get<std::string>());
+  if (type.is_array()) {
+    for (const Json& t : type) {
+      if (t.is_string()) best = std::max(best, rank_of(t.get<std::string>()));
+    }
+  }
+  return best;
+}
+
+void VisitJsonLd(const Json& v, int depth, size_t offset, std::optional<JsonLdArticle>* best) {
+  if (depth > kMaxJsonDepth) return;
+  if (v.is_array()) {
+    for (const Json& e : v) VisitJsonLd(e, depth + 1, offset, best);
+    return;
+  }
+  if (!v.is_object()) return;
+  auto type = v.find("@type");
+  int rank = type == v.end() ? 0 : ArticleTypeRank(*type);
+  bool has_body = v.contains("articleBody");
+  if (rank > 0 || has_body) {
+    JsonLdArticle a;
+    a.rank = rank + (has_body ? 2 : 0);
+    a.script_offset = offset;
+    if (auto it = v.find("headline"); it != v.end()) a.headline = JsonString(*it);
+    if (auto it = v.find("articleBody"); it != v.end() && it->is_string()) {
+      a.body = it->get<std::string>();
+    }
+    if (auto it = v.find("datePublished"); it != v.end()) a.date_published = JsonString(*it);
+    if (auto it = v.find("articleSection"); it != v.end()) {
+      std::vector<std::string> s;
+      JsonStrings(*it, &s);
+      if (!s.empty()) a.section = s.front();
+    }
+    if (auto it = v.find("inLanguage"); it != v.end()) a.language = JsonString(*it);
+    if (auto it = v.find("url"); it != v.end()) a.url = JsonString(*it);
+    if (auto it = v.find("author"); it != v.end()) JsonNames(*it, &a.authors);
+    if (auto it = v.find("creator"); a.authors.empty() && it != v.end()) JsonNames(*it, &a.authors);
+    if (auto it = v.find("keywords"); it != v.end()) JsonStrings(*it, &a.keywords);
+    if (!*best || a.rank > (*best)->rank) *best = std::move(a);
+  }
+  for (const char* key : {"@graph", "mainEntity", "mainEntityOfPage", "itemListElement"}) {
+    auto it = v.find(key);
+    if (it != v.end() && (it->is_array() || it->is_object())) VisitJsonLd(*it, depth + 1, offset, best);
+  }
+}
+
+// Parses a JSON-LD script leniently: pages wrap it in CDATA or HTML comments, leave
+// trailing semicolons, or concatenate objects.
+void ParseJsonLd(std::string_view text, size_t offset, std::optional<JsonLdArticle>* best) {
+  std::string s(TrimSpaces(text));
+  for (std::string_view wrap : {"<!--", "//<![CDATA[", "<![CDATA["}) {
+    if (s.rfind(wrap, 0) == 0) s.erase(0, wrap.size());
+  }
+  for (std::string_view wrap : {"-->", "//]]>", "]]>", ";"}) {
+    std::string_view t = TrimSpaces(s);
+    if (t.size() >= wrap.size() && t.substr(t.size() - wrap.size()) == wrap) {
+      s = std::string(t.substr(0, t.size() - wrap.size()));
+    }
+  }
+  Json j = Json::parse(s, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) {
+    // Control characters inside strings are the usual culprit; replace them.
+    for (char& c : s) {
+      if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+    }
+    j = Json::parse(s, nullptr, false);
+  }
+  if (j.is_discarded()) return;
+  VisitJsonLd(j, 0, offset, best);
+}
+
+void CollectMetadata(const GumboNode* root, std::string_view content, PageMetadata* md) {
+  if (root && root->type == GUMBO_NODE_ELEMENT) md->html_lang = std::string(Attribute(root, "lang"));
+  std::vector<const GumboNode*> stack{root};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n == nullptr || n->type != GUMBO_NODE_ELEMENT) continue;
+    GumboTag tag = n->v.element.tag;
+    switch (tag) {
+      case GUMBO_TAG_META: {
+        std::string_view c = Attribute(n, "content");
+        for (const char* key : {"name", "property", "itemprop", "http-equiv"}) {
+          std::string_view k = Attribute(n, key);
+          if (!k.empty() && !c.empty()) md->meta[AsciiLower(k)].push_back(CollapseSpaces(c));
+        }
+        break;
+      }
+      case GUMBO_TAG_LINK:
+        if (AsciiLower(Attribute(n, "rel")) == "canonical" && md->canonical.empty()) {
+          md->canonical = std::string(TrimSpaces(Attribute(n, "href")));
+        }
+        break;
+      case GUMBO_TAG_TITLE:
+        if (md->title_tag.empty()) md->title_tag = CollapseSpaces(NodeText(n));
+        break;
+      case GUMBO_TAG_H1:
+        if (md->h1.empty()) md->h1 = CollapseSpaces(NodeText(n));
+        break;
+      case GUMBO_TAG_TIME: {
+        std::string_view dt = Attribute(n, "datetime");
+        if (!dt.empty()) md->time_datetimes.emplace_back(TrimSpaces(dt));
+        break;
+      }
+      case GUMBO_TAG_SCRIPT: {
+        if (AsciiLower(TrimSpaces(Attribute(n, "type"))) == "application/ld+json") {
+          const GumboVector& c = n->v.element.children;
+          for (size_t i = 0; i < c.length; ++i) {
+            const GumboNode* t = static_cast<const GumboNode*>(c.data[i]);
+            if (t->type == GUMBO_NODE_TEXT || t->type == GUMBO_NODE_WHITESPACE ||
+                t->type == GUMBO_NODE_CDATA) {
+              ParseJsonLd(t->v.text.text, std::min<size_t>(t->v.text.start_pos.offset, content.size()),
+                          &md->jsonld);
+            }
+          }
+        }
+        continue;  // nothing else inside a script
+      }
+      default:
+        break;
+    }
+    std::string_view itemprop = Attribute(n, "itemprop");
+    if (itemprop == "author" || AsciiLower(Attribute(n, "rel")) == "author") {
+      std::string text = CollapseSpaces(NodeText(n, 200));
+      if (!text.empty() && text.size() < 80) md->itemprop_authors.push_back(text);
+    }
+    if (itemprop == "datePublished") {
+      std::string_view dt = Attribute(n, "datetime");
+      if (!dt.empty()) md->meta["datepublished"].emplace_back(TrimSpaces(dt));
+    }
+    {
+      std::string cls = AsciiLower(Attribute(n, "class"));
+      if (cls.find("byline") != std::string::npos && md->byline_texts.size() < 4) {
+        md->byline_texts.push_back(CollapseSpaces(NodeText(n, 300)));
+      }
+    }
+    const GumboVector& c = n->v.element.children;
+    for (size_t i = c.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(c.data[i]));
+  }
+}
+
+const std::vector<std::string>* MetaValues(const PageMetadata& md, std::string_view key) {
+  auto it = md.meta.find(std::string(key));
+  return it == md.meta.end() || it->second.empty() ? nullptr : &it->second;
+}
+
+std::string FirstMeta(const PageMetadata& md, std::initializer_list<std::string_view> keys) {
+  for (std::string_view k : keys) {
+    if (const auto* v = MetaValues(md, k)) return v->front();
+  }
+  return {};
+}
+
+// ISO dates with a space or slashes instead of 'T' and '-' are common in meta tags.
+std::optional<PartialDate> ParseLooseIso(std::string_view raw) {
+  std::string_view t = TrimSpaces(raw);
+  if (auto d = ParseIsoDate(t)) return d;
+  if (t.size() >= 10) {
+    std::string head(t.substr(0, 10));
+    if ((head[4] == '/' && head[7] == '/') || (head[4] == '-' && head[7] == '-')) {
+      head[4] = head[7] = '-';
+      bool rest_ok = t.size() == 10 || t[10] == ' ' || t[10] == 'T';
+      if (rest_ok) return ParseIsoDate(head);
+    }
+  }
+  return std::nullopt;
+}
+
+std::string NormalizeLanguage(std::string_view raw) {
+  std::string s(TrimSpaces(raw));
+  std::replace(s.begin(), s.end(), '_', '-');
+  if (s.size() < 2 || s.size() > 35) return {};
+  for (char c : s) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') return {};
+  }
+  return s;
+}
+
+void AddUnique(std::vector<std::string>* v, std::string s) {
+  if (s.empty()) return;
+  if (std::find(v->begin(), v->end(), s) == v->end()) v->push_back(std::move(s));
+}
+
+void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
+  const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
+
+  // Title.
+  std::string title = FirstMeta(md, {"og:title", "twitter:title"});
+  if (title.empty() && ld) title = ld->headline;
+  if (title.empty()) title = md.h1;
+  if (title.empty()) title = md.title_tag;
+  title = StripSiteSuffix(title);
+  // A headline in <h1> that the meta title extends wins ("Headline" vs "Headline - Site").
+  if (!md.h1.empty() && title != md.h1 && title.find(md.h1) == 0 && md.h1.size() * 2 > title.size()) {
+    title = md.h1;
+  }
+  if (a->title.empty()) a->title = title;
+
+  // Section and tags.
+  if (a->section.empty()) {
+    a->section = ld && !ld->section.empty() ? ld->section
+                                            : FirstMeta(md, {"article:section", "parsely-section",
+                                                             "section", "og:section"});
+  }
+  if (const auto* tags = MetaValues(md, "article:tag")) {
+    for (const std::string& t : *tags) {
+      std::vector<std::string> parts;
+      JsonStrings(Json(t), &parts);
+      for (std::string& p : parts) AddUnique(&a->tags, std::move(p));
+    }
+  }
+  if (a->tags.empty() && ld) {
+    for (const std::string& k : ld->keywords) AddUnique(&a->tags, k);
+  }
+  if (a->tags.empty()) {
+    std::string kw = FirstMeta(md, {"news_keywords", "keywords", "parsely-tags"});
+    std::vector<std::string> parts;
+    JsonStrings(Json(kw), &parts);
+    for (std::string& p : parts) AddUnique(&a->tags, std::move(p));
+  }
+  if (a->tags.size() > 40) a->tags.resize(40);
+
+  // Authors.
+  std::vector<std::string> authors;
+  if (ld) {
+    for (const std::string& n : ld->authors) AddUnique(&authors, n);
+  }
+  if (authors.empty()) {
+    for (std::string_view key : {"author", "article:author", "parsely-author", "sailthru.author",
+                                 "citation_author", "dc.creator", "byl"}) {
+      if (const auto* v = MetaValues(md, key)) {
+        for (const std::string& s : *v) {
+          if (s.find("://") != std::string::npos) continue;
+          std::vector<std::string> names = ParseAuthorLine(s);
+          if (names.empty()) names.push_back(s);
+          for (std::string& n : names) AddUnique(&authors, std::move(n));
+        }
+      }
+      if (!authors.empty()) break;
+    }
+  }
+  if (authors.empty()) {
+    for (const std::string& s : md.itemprop_authors) {
+      std::vector<std::string> names = ParseAuthorLine(s);
+      if (names.empty()) names.push_back(s);
+      for (std::string& n : names) AddUnique(&authors, std::move(n));
+    }
+  }
+  if (authors.empty()) {
+    for (const std::string& s : md.byline_texts) {
+      for (std::string& n : ParseAuthorLine(s)) AddUnique(&authors, std::move(n));
+      if (!authors.empty()) break;
+    }
+  }
+  if (a->authors.empty()) a->authors = std::move(authors);
+
+  // Publication date: the first source that gives one, ISO preferred.
+  if (!a->published) {
+    std::vector<std::pair<std::string, std::string>> candidates;  // raw, source
+    if (ld && !ld->date_published.empty()) candidates.push_back({ld->date_published, "json-ld"});
+    for (std::string_view key : {"article:published_time", "og:published_time", "datepublished",
+                                 "publishdate", "pubdate", "publish-date", "date", "dc.date",
+                                 "dc.date.issued", "dcterms.created", "citation_publication_date",
+                                 "citation_date", "sailthru.date", "parsely-pub-date",
+                                 "article.published", "dcterms.date"}) {
+      if (const auto* v = MetaValues(md, key)) candidates.push_back({v->front(), "meta"});
+    }
+    for (const std::string& t : md.time_datetimes) candidates.push_back({t, "time"});
+    for (const auto& [raw, source] : candidates) {
+      if (auto d = ParseLooseIso(raw)) {
+        a->published = d;
+        a->published_source = source;
+        a->published_text.clear();
+        break;
+      }
+      if (a->published_text.empty()) a->published_text = raw;
+    }
+    if (!a->published && a->published_text.empty()) {
+      std::string_view u = !url.empty() ? url : std::string_view(md.canonical);
+      if (auto d = DateFromUrl(u)) {
+        a->published = d;
+        a->published_source = "url";
+      }
+    }
+  }
+
+  // Language and canonical URL.
+  if (a->language.empty()) {
+    a->language = NormalizeLanguage(md.html_lang);
+    if (a->language.empty()) a->language = NormalizeLanguage(FirstMeta(md, {"content-language", "language", "dc.language"}));
+    if (a->language.empty() && ld) a->language = NormalizeLanguage(ld->language);
+    if (a->language.empty()) a->language = NormalizeLanguage(FirstMeta(md, {"og:locale"}));
+  }
+  if (a->canonical_url.empty()) {
+    a->canonical_url = md.canonical;
+    if (a->canonical_url.empty()) a->canonical_url = FirstMeta(md, {"og:url"});
+    if (a->canonical_url.empty()) a->canonical_url = std::string(url);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Content selection
+
+double LinkDensity(size_t link, size_t total) {
+  return total == 0 ? 0.0 : static_cast<double>(link) / static_cast<double>(total);
+}
+
+int CountCommas(std::string_view s) {
+  return static_cast<int>(std::count(s.begin(), s.end(), ','));
+}
+
+double TagWeight(const GumboNode* n) {
+  switch (n->v.element.tag) {
+    case GUMBO_TAG_ARTICLE: return 10;
+    case GUMBO_TAG_DIV: case GUMBO_TAG_MAIN: case GUMBO_TAG_SECTION: return 5;
+    case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: return 3;
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL:
+    case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM:
+      return -3;
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TH:
+      return -5;
+    default:
+      return 0;
+  }
+}
+
+double ClassWeight(const GumboNode* n) {
+  double w = 0;
+  if (Attribute(n, "itemprop") == "articleBody") w += 50;
+  GumboTag tag = n->v.element.tag;
+  if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY) return w;
+  if (HasBoilerplateClass(n)) w -= 25;
+  if (HasContentClass(n)) w += 25;
+  return w;
+}
+
+// Word tokens (lower-cased ASCII, other bytes kept) for comparing blocks with a JSON-LD
+// articleBody.
+std::vector<std::string> WordTokens(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c >= 0x80) {
+      cur += static_cast<char>(std::tolower(c));
+    } else if (!cur.empty()) {
+      out.push_back(std::move(cur));
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+bool IsFurnitureBlock(const HtmlBlock& b) {
+  FurnitureKind k = ClassifyFurnitureLine(b.text);
+  switch (k) {
+    case FurnitureKind::kNone:
+    case FurnitureKind::kPlaceList:
+      return false;
+    case FurnitureKind::kCaption:
+      // Long paragraphs may mention a photo; only short lines are captions.
+      return b.text.size() < 300;
+    default:
+      return true;
+  }
+}
+
+bool InsideAny(const GumboNode* n, const std::unordered_map<const GumboNode*, int>& roots,
+               int* root_depth) {
+  for (const GumboNode* p = n; p != nullptr; p = p->parent) {
+    auto it = roots.find(p);
+    if (it != roots.end()) {
+      *root_depth = it->second;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<const HtmlBlock*> SelectByScore(
+    const std::vector<HtmlBlock>& blocks,
+    const std::unordered_map<const GumboNode*, ElementStats>& stats) {
+  std::unordered_map<const GumboNode*, double> score;
+  auto depth_of = [&](const GumboNode* n) {
+    auto it = stats.find(n);
+    return it == stats.end() ? 0 : it->second.depth;
+  };
+  for (const HtmlBlock& b : blocks) {
+    if (b.heading || b.tag_boiler) continue;
+    size_t len = b.text.size();
+    if (len < 25 || LinkDensity(b.link_chars, len) > 0.5) continue;
+    double s = 1 + CountCommas(b.text) + std::min(len / 100.0, 3.0);
+    const GumboNode* n = b.element ? b.element->parent : nullptr;
+    for (int level = 0; n != nullptr && n->type == GUMBO_NODE_ELEMENT && level < 5;
+         ++level, n = n->parent) {
+      auto [it, inserted] = score.try_emplace(n, 0.0);
+      if (inserted) it->second = TagWeight(n) + ClassWeight(n);
+      it->second += level == 0 ? s : level == 1 ? s / 2 : s / (level * 3);
+    }
+  }
+  const GumboNode* top = nullptr;
+  double top_score = -1e9;
+  for (auto& [n, s] : score) {
+    auto st = stats.find(n);
+    double ld = st == stats.end() ? 0 : LinkDensity(st->second.link_chars, st->second.text_chars);
+    s *= (1 - ld);
+    if (s > top_score || (s == top_score && depth_of(n) < depth_of(top))) {
+      top = n;
+      top_score = s;
+    }
+  }
+  std::vector<const HtmlBlock*> out;
+  if (top == nullptr) {
+    for (const HtmlBlock& b : blocks) {
+      if (!b.tag_boiler && b.text.size() >= 80 && LinkDensity(b.link_chars, b.text.size()) < 0.3) {
+        out.push_back(&b);
+      }
+    }
+    return out;
+  }
+  // The top candidate and its siblings that score well or read like paragraphs.
+  std::unordered_map<const GumboNode*, int> roots;
+  roots[top] = depth_of(top);
+  const GumboNode* parent = top->parent;
+  if (parent && parent->type == GUMBO_NODE_ELEMENT) {
+    double threshold = std::max(10.0, top_score * 0.2);
+    const GumboVector& c = parent->v.element.children;
+    for (size_t i = 0; i < c.length; ++i) {
+      const GumboNode* sib = static_cast<const GumboNode*>(c.data[i]);
+      if (sib == top || sib->type != GUMBO_NODE_ELEMENT) continue;
+      auto sc = score.find(sib);
+      bool take = sc != score.end() && sc->second >= threshold;
+      if (!take && sib->v.element.tag == GUMBO_TAG_P) {
+        auto st = stats.find(sib);
+        if (st != stats.end()) {
+          double ld = LinkDensity(st->second.link_chars, st->second.text_chars);
+          size_t len = st->second.text_chars;
+          take = (len > 80 && ld < 0.25) || (len > 0 && ld == 0 && len <= 80);
+        }
+      }
+      if (take) roots[sib] = depth_of(sib);
+    }
+  }
+  for (const HtmlBlock& b : blocks) {
+    int root_depth = 0;
+    if (!InsideAny(b.element, roots, &root_depth)) continue;
+    if (b.boiler_depth > root_depth) continue;
+    out.push_back(&b);
+  }
+  return out;
+}
+
+// Blocks whose words lie in the JSON-LD articleBody; empty when they cover too little
+// of it for the guide to be trusted.
+std::vector<const HtmlBlock*> SelectByArticleBody(const std::vector<HtmlBlock>& blocks,
+                                                  std::string_view body) {
+  std::vector<std::string> body_tokens = WordTokens(body);
+  std::unordered_set<std::string> vocab(body_tokens.begin(), body_tokens.end());
+  std::vector<const HtmlBlock*> out;
+  size_t covered = 0;
+  std::unordered_set<std::string_view> seen;
+  for (const HtmlBlock& b : blocks) {
+    if (b.heading == 1) continue;
+    std::vector<std::string> t = WordTokens(b.text);
+    if (t.size() < 4) continue;
+    size_t hit = 0;
+    for (const std::string& w : t) hit += vocab.count(w) ? 1 : 0;
+    if (hit * 10 < t.size() * 9) continue;
+    if (!seen.insert(b.text).second) continue;
+    out.push_back(&b);
+    covered += t.size();
+  }
+  if (covered * 10 < body_tokens.size() * 6) out.clear();
+  return out;
+}
+
+// Gumbo checks element scopes by walking the stack of open elements, so parse time grows
+// with the square of the nesting depth; hostile input nests hundreds of thousands of
+// elements. Real pages nest well under a hundred. The tag scan below estimates the depth
+// (elements whose end tag is optional or absent are not counted) and cuts the input where
+// it passes kMaxNesting; the prefix is still a document gumbo parses as usual.
+constexpr int kMaxNesting = 1500;
+
+std::string_view CutDeepNesting(std::string_view html) {
+  static constexpr std::array<std::string_view, 30> kUncounted = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+      "source", "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td",
+      "th", "tbody", "thead", "tfoot", "colgroup", "html", "head", "body"};
+  int depth = 0;
+  size_t pos = 0;
+  while ((pos = html.find('<', pos)) != std::string_view::npos) {
+    size_t tag_start = pos;
+    if (html.compare(pos, 4, "<!--") == 0) {
+      size_t end = html.find("-->", pos + 4);
+      if (end == std::string_view::npos) break;
+      pos = end + 3;
+      continue;
+    }
+    bool closing = pos + 1 < html.size() && html[pos + 1] == '/';
+    size_t name_start = pos + (closing ? 2 : 1);
+    size_t name_end = name_start;
+    while (name_end < html.size() && std::isalnum(static_cast<unsigned char>(html[name_end]))) ++name_end;
+    if (name_end == name_start) {
+      pos = name_start;
+      continue;
+    }
+    std::string name = AsciiLower(html.substr(name_start, name_end - name_start));
+    size_t gt = html.find('>', name_end);
+    if (gt == std::string_view::npos) break;
+    pos = gt + 1;
+    if (!closing && (name == "script" || name == "style" || name == "textarea" || name == "title")) {
+      // Raw text: skip to the end tag.
+      size_t end = html.find("</", pos);
+      while (end != std::string_view::npos &&
+             AsciiLower(html.substr(end + 2, name.size())) != name) {
+        end = html.find("</", end + 2);
+      }
+      if (end == std::string_view::npos) break;
+      pos = end;
+      continue;
+    }
+    if (std::find(kUncounted.begin(), kUncounted.end(), name) != kUncounted.end()) continue;
+    if (closing) {
+      depth = std::max(0, depth - 1);
+    } else if (html[gt - 1] != '/' && ++depth > kMaxNesting) {
+      return html.substr(0, tag_start);
+    }
+  }
+  return html;
+}
+
+}  // namespace
+
+std::string StripSiteSuffix(std::string_view title) {
+  std::string t = CollapseSpaces(title);
+  for (int round = 0; round < 2; ++round) {
+    size_t best = std::string::npos, sep_len = 0;
+    for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
+                                 " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xC2\xAB ", " \xC2\xBB "}) {
+      size_t p = t.rfind(sep);
+      if (p != std::string::npos && (best == std::string::npos || p > best)) {
+        best = p;
+        sep_len = sep.size();
+      }
+    }
+    if (best == std::string::npos) break;
+    std::string_view head = std::string_view(t).substr(0, best);
+    std::string_view tail = std::string_view(t).substr(best + sep_len);
+    if (SplitWords(tail).size() > 4 || SplitWords(head).size() < 2 || head.size() <= tail.size()) break;
+    t = std::string(head);
+  }
+  return t;
+}
+
+void ExtractHtml(std::string_view content, std::string_view url, Article* article) {
+  content = CutDeepNesting(content);
+  HtmlPage page(content);
+  PageMetadata md;
+  CollectMetadata(page.root(), content, &md);
+  FillMetadata(md, url, article);
+
+  std::unordered_map<const GumboNode*, ElementStats> stats;
+  std::vector<HtmlBlock> blocks = page.Segment(&stats);
+
+  for (auto it = blocks.rbegin(); it != blocks.rend() && !article->copyright_year; ++it) {
+    if (it->text.size() < 300) article->copyright_year = FindCopyrightYear(it->text);
+  }
+
+  // With a JSON-LD articleBody, the blocks it contains are the article. A complete one
+  // replaces the scored selection; a teaser (cut with an ellipsis) only adds to it.
+  std::vector<const HtmlBlock*> chosen;
+  const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
+  std::vector<const HtmlBlock*> guided;
+  bool complete_ld = false;
+  if (ld && ld->body.size() >= kMinArticleBody) {
+    guided = SelectByArticleBody(blocks, ld->body);
+    std::string_view tail = TrimSpaces(ld->body);
+    complete_ld = !(tail.ends_with("\xE2\x80\xA6") || tail.ends_with("...") ||
+                    tail.ends_with("&hellip;"));
+  }
+  if (complete_ld && !guided.empty()) {
+    chosen = guided;
+  } else {
+    chosen = SelectByScore(blocks, stats);
+    if (!guided.empty()) {
+      chosen.insert(chosen.end(), guided.begin(), guided.end());
+      std::sort(chosen.begin(), chosen.end());
+      chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
+    }
+  }
+
+  std::unordered_set<std::string_view> seen;
+  size_t chosen_chars = 0;
+  std::vector<const HtmlBlock*> kept;
+  for (const HtmlBlock* b : chosen) {
+    if (b->heading == 1) continue;
+    if (!b->heading && LinkDensity(b->link_chars, b->text.size()) > 0.5) continue;
+    if (IsFurnitureBlock(*b)) continue;
+    if (!b->heading && SplitWords(b->text).size() < 3 && !EndsWithSentencePunctuation(b->text)) continue;
+    if (b->text == article->title) continue;
+    if (!seen.insert(b->text).second) continue;
+    kept.push_back(b);
+    chosen_chars += b->text.size();
+  }
+
+  // A short page may have no block that looks like a paragraph; keep what text it has.
+  if (kept.empty()) {
+    for (const HtmlBlock& b : blocks) {
+      if (b.tag_boiler || b.heading == 1 || LinkDensity(b.link_chars, b.text.size()) > 0.5) continue;
+      if (IsFurnitureBlock(b) || !seen.insert(b.text).second) continue;
+      kept.push_back(&b);
+      chosen_chars += b.text.size();
+    }
+  }
+
+  // A page whose text lives only in its JSON-LD (rendered by script): use that text,
+  // anchored at the script.
+  if (complete_ld && chosen_chars * 2 < ld->body.size()) {
+    std::string_view body = ld->body;
+    size_t pos = 0;
+    while (pos <= body.size()) {
+      size_t nl = body.find('\n', pos);
+      if (nl == std::string_view::npos) nl = body.size();
+      std::string text = CollapseSpaces(body.substr(pos, nl - pos));
+      if (!text.empty()) {
+        Paragraph p;
+        p.text = std::move(text);
+        p.start = ld->script_offset;
+        p.end = std::min(content.size(), ld->script_offset + 1);
+        p.anchors.push_back({0, ld->script_offset});
+        AppendParagraph(*article, std::move(p));
+      }
+      if (nl == body.size()) break;
+      pos = nl + 1;
+    }
+  } else {
+    for (const HtmlBlock* b : kept) {
+      Paragraph p;
+      p.text = b->text;
+      p.start = b->start;
+      p.end = b->end;
+      p.anchors = b->anchors;
+      AppendParagraph(*article, std::move(p));
+    }
+  }
+  if (!article->paragraphs.empty()) {
+    if (auto place = ParseDatelinePlace(article->paragraphs.front().text)) {
+      article->dateline = *place;
+    }
+  }
+}
+
+}  // namespace dateline::extract_internal

@@ -1,0 +1,322 @@
+#include "extract/page_text.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/utf8.h"
+
+namespace dateline::extract_internal {
+namespace {
+
+// Pull-quote matching looks this many header lines at most, so a page with thousands of
+// lines before any prose stays linear in practice.
+constexpr size_t kMaxPullQuoteChecks = 40;
+
+int CountLowerWords(const std::vector<std::string_view>& words) {
+  int n = 0;
+  for (std::string_view w : words) n += StartsLower(w) ? 1 : 0;
+  return n;
+}
+
+// A line that reads like a paragraph of the article: a sentence of some length with
+// ordinary lower-case words.
+bool IsProse(std::string_view line) {
+  std::vector<std::string_view> words = SplitWords(line);
+  if (words.size() < 6 || line.size() < 40) return false;
+  int lower = CountLowerWords(words);
+  if (EndsWithSentencePunctuation(line)) return lower >= 2;
+  // A long paragraph that merely lost its final period.
+  return words.size() >= 15 && lower * 10 >= static_cast<int>(words.size()) * 3;
+}
+
+// The words of a line without surrounding quotes and final punctuation, for comparing a
+// pull quote with the body sentence it repeats.
+std::string_view QuoteCore(std::string_view line) {
+  auto strip_cp = [](std::string_view s, bool front) {
+    static constexpr std::string_view kMarks[] = {"\"", "'", "\xE2\x80\x9C", "\xE2\x80\x9D",
+                                                  "\xE2\x80\x98", "\xE2\x80\x99", "\xC2\xAB",
+                                                  "\xC2\xBB", ".", ",", "!", "?", ";", ":"};
+    bool changed = true;
+    while (changed && !s.empty()) {
+      changed = false;
+      for (std::string_view m : kMarks) {
+        if (front && s.substr(0, m.size()) == m) {
+          s.remove_prefix(m.size());
+          changed = true;
+        } else if (!front && s.size() >= m.size() && s.substr(s.size() - m.size()) == m) {
+          s.remove_suffix(m.size());
+          changed = true;
+        }
+      }
+      s = TrimSpaces(s);
+    }
+    return s;
+  };
+  return strip_cp(strip_cp(line, true), false);
+}
+
+bool IsTagLine(std::string_view line) {
+  std::vector<std::string_view> words = SplitWords(line);
+  if (words.empty() || words.size() > 15) return false;
+  if (EndsWithSentencePunctuation(line)) return false;
+  for (std::string_view w : words) {
+    if (!StartsUpper(w)) return false;
+    if (w.find_first_of(",;:") != std::string_view::npos) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+const char* LineRoleName(LineRole role) {
+  switch (role) {
+    case LineRole::kBlank: return "blank";
+    case LineRole::kSection: return "section";
+    case LineRole::kTitle: return "title";
+    case LineRole::kPullQuote: return "pull-quote";
+    case LineRole::kAuthor: return "author";
+    case LineRole::kTags: return "tags";
+    case LineRole::kBody: return "body";
+    case LineRole::kFurniture: return "furniture";
+  }
+  return "blank";
+}
+
+std::vector<PageLine> ClassifyPageText(std::string_view content) {
+  std::vector<PageLine> lines;
+  size_t pos = 0;
+  while (pos <= content.size()) {
+    size_t nl = content.find('\n', pos);
+    if (nl == std::string_view::npos) nl = content.size();
+    std::string_view raw = content.substr(pos, nl - pos);
+    std::string_view t = TrimSpaces(raw);
+    PageLine line;
+    line.text = t;
+    line.start = t.empty() ? pos : static_cast<size_t>(t.data() - content.data());
+    line.end = line.start + t.size();
+    line.role = t.empty() ? LineRole::kBlank : LineRole::kFurniture;
+    if (!t.empty()) line.furniture = ClassifyFurnitureLine(t);
+    lines.push_back(line);
+    if (nl == content.size()) break;
+    pos = nl + 1;
+  }
+
+  std::unordered_map<std::string_view, int> counts;
+  for (const PageLine& l : lines) {
+    if (!l.text.empty()) ++counts[l.text];
+  }
+  auto next_nonblank = [&](size_t i) {
+    for (size_t j = i + 1; j < lines.size(); ++j) {
+      if (!lines[j].text.empty()) return j;
+    }
+    return lines.size();
+  };
+
+  // A header line is a pull quote when a later line contains its words.
+  size_t pull_quote_checks = 0;
+  auto is_pull_quote = [&](size_t i) {
+    if (pull_quote_checks++ >= kMaxPullQuoteChecks) return false;
+    std::string_view core = QuoteCore(lines[i].text);
+    if (core.size() < 20) return false;
+    for (size_t j = i + 1; j < lines.size(); ++j) {
+      if (lines[j].text != lines[i].text && lines[j].text.find(core) != std::string_view::npos) {
+        return true;
+      }
+    }
+    return false;
+  };
+
+  // The body starts at the first prose line that no rule calls furniture.
+  size_t body_start = lines.size();
+  std::vector<bool> pull_quote(lines.size(), false);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const PageLine& l = lines[i];
+    if (l.text.empty() || l.furniture != FurnitureKind::kNone) continue;
+    if (!IsProse(l.text)) continue;
+    if (counts[l.text] > 1) {
+      // A line printed twice in a row is a caption; a repeat elsewhere is kept once.
+      size_t j = next_nonblank(i);
+      if (j < lines.size() && lines[j].text == l.text) continue;
+    }
+    if (is_pull_quote(i)) {
+      pull_quote[i] = true;
+      continue;
+    }
+    body_start = i;
+    break;
+  }
+  if (body_start == lines.size()) {
+    // No sentence at all: take the first line of some length that is not furniture.
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (lines[i].furniture == FurnitureKind::kNone && counts[lines[i].text] == 1 &&
+          SplitWords(lines[i].text).size() >= 8) {
+        body_start = i;
+        break;
+      }
+    }
+  }
+
+  // The footer starts at the first copyright or site-map line after the body start.
+  size_t footer = lines.size();
+  for (size_t i = body_start; i < lines.size(); ++i) {
+    if (lines[i].furniture == FurnitureKind::kCopyright ||
+        lines[i].furniture == FurnitureKind::kSiteMap) {
+      footer = i;
+      break;
+    }
+  }
+
+  // Body lines.
+  std::unordered_set<std::string_view> emitted;
+  for (size_t i = body_start; i < footer; ++i) {
+    PageLine& l = lines[i];
+    if (l.text.empty() || l.furniture != FurnitureKind::kNone) continue;
+    if (!IsProse(l.text) && i != body_start) continue;
+    if (counts[l.text] > 1) {
+      // A line printed twice in a row is a caption; elsewhere keep the first copy.
+      size_t j = next_nonblank(i);
+      if (j < lines.size() && lines[j].text == l.text) continue;
+      if (!emitted.insert(l.text).second) continue;
+    }
+    l.role = LineRole::kBody;
+  }
+  for (size_t i = 0; i < footer; ++i) {
+    if (lines[i].furniture == FurnitureKind::kAuthor) lines[i].role = LineRole::kAuthor;
+  }
+
+  // Header: headline, section label before it, tag line right before the body.
+  size_t title = body_start;
+  for (int min_words : {4, 2}) {
+    for (size_t i = 0; i < body_start && title == body_start; ++i) {
+      const PageLine& l = lines[i];
+      if (l.text.empty() || l.furniture != FurnitureKind::kNone || pull_quote[i]) continue;
+      if (counts[l.text] > 1 || EndsWithSentencePunctuation(l.text) || l.text.size() > 250) continue;
+      if (static_cast<int>(SplitWords(l.text).size()) >= min_words) title = i;
+    }
+    if (title != body_start) break;
+  }
+  if (title < body_start) {
+    lines[title].role = LineRole::kTitle;
+    for (size_t i = title; i-- > 0;) {
+      const PageLine& l = lines[i];
+      if (l.text.empty()) continue;
+      std::vector<std::string_view> words = SplitWords(l.text);
+      if (l.furniture == FurnitureKind::kNone && words.size() <= 4 && l.text.size() <= 40 &&
+          !EndsWithSentencePunctuation(l.text)) {
+        lines[i].role = LineRole::kSection;
+      }
+      break;
+    }
+  }
+  for (size_t i = body_start; i-- > 0;) {
+    PageLine& l = lines[i];
+    if (l.text.empty()) continue;
+    if (static_cast<int>(i) > static_cast<int>(title) && l.role == LineRole::kFurniture &&
+        (l.furniture == FurnitureKind::kNone || l.furniture == FurnitureKind::kPlaceList) &&
+        counts[l.text] == 1 && !pull_quote[i] && IsTagLine(l.text)) {
+      l.role = LineRole::kTags;
+    }
+    break;
+  }
+  for (size_t i = 0; i < body_start; ++i) {
+    PageLine& l = lines[i];
+    if (pull_quote[i] || (l.role == LineRole::kFurniture && l.furniture == FurnitureKind::kNone &&
+                          is_pull_quote(i))) {
+      l.role = LineRole::kPullQuote;
+    }
+  }
+  return lines;
+}
+
+void ExtractPageText(std::string_view content, Article* article) {
+  std::vector<PageLine> lines = ClassifyPageText(content);
+  for (const PageLine& l : lines) {
+    switch (l.role) {
+      case LineRole::kTitle:
+        if (article->title.empty()) article->title = std::string(l.text);
+        break;
+      case LineRole::kSection:
+        if (article->section.empty()) article->section = std::string(l.text);
+        break;
+      case LineRole::kAuthor:
+        for (std::string& name : ParseAuthorLine(l.text)) {
+          if (std::find(article->authors.begin(), article->authors.end(), name) ==
+              article->authors.end()) {
+            article->authors.push_back(std::move(name));
+          }
+        }
+        break;
+      case LineRole::kTags:
+        if (article->tags.empty()) {
+          for (std::string_view w : SplitWords(l.text)) article->tags.emplace_back(w);
+        }
+        break;
+      case LineRole::kBody: {
+        Paragraph p;
+        p.text = std::string(l.text);
+        p.start = l.start;
+        p.end = l.end;
+        if (article->paragraphs.empty()) {
+          if (auto place = ParseDatelinePlace(l.text)) article->dateline = *place;
+        }
+        AppendParagraph(*article, std::move(p));
+        break;
+      }
+      default:
+        break;
+    }
+    if (l.furniture == FurnitureKind::kCopyright && !article->copyright_year) {
+      article->copyright_year = FindCopyrightYear(l.text);
+    }
+  }
+}
+
+void ExtractPlainText(std::string_view content, Article* article) {
+  // Blank lines separate paragraphs when there is one between two non-blank lines.
+  bool has_blank_line = false;
+  {
+    bool seen_text = false, blank_after_text = false;
+    size_t pos = 0;
+    while (pos <= content.size() && !has_blank_line) {
+      size_t nl = content.find('\n', pos);
+      if (nl == std::string_view::npos) nl = content.size();
+      bool blank = TrimSpaces(content.substr(pos, nl - pos)).empty();
+      if (blank) {
+        blank_after_text = seen_text;
+      } else {
+        has_blank_line = blank_after_text;
+        seen_text = true;
+      }
+      if (nl == content.size()) break;
+      pos = nl + 1;
+    }
+  }
+  auto emit = [&](size_t from, size_t to) {
+    std::string_view t = TrimSpaces(content.substr(from, to - from));
+    if (t.empty()) return;
+    Paragraph p;
+    p.text = std::string(t);
+    p.start = static_cast<size_t>(t.data() - content.data());
+    p.end = p.start + t.size();
+    AppendParagraph(*article, std::move(p));
+  };
+  size_t para_start = 0, pos = 0;
+  while (pos <= content.size()) {
+    size_t nl = content.find('\n', pos);
+    if (nl == std::string_view::npos) nl = content.size();
+    bool blank = TrimSpaces(content.substr(pos, nl - pos)).empty();
+    if (!has_blank_line) {
+      emit(pos, nl);
+    } else if (blank) {
+      emit(para_start, pos);
+      para_start = nl + 1 > content.size() ? content.size() : nl + 1;
+    }
+    if (nl == content.size()) break;
+    pos = nl + 1;
+  }
+  if (has_blank_line && para_start < content.size()) emit(para_start, content.size());
+}
+
+}  // namespace dateline::extract_internal

@@ -1,0 +1,498 @@
+#include "extract/text_rules.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "core/utf8.h"
+
+namespace dateline::extract_internal {
+namespace {
+
+// Case mapping for the scripts datelines and bylines use in practice. Full Unicode case
+// mapping would need ICU; these ranges cover Latin-1, Latin Extended-A, Greek and
+// Cyrillic, which is what upper-case place names in news pages are written in.
+bool IsUpperCp(char32_t c) {
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return true;
+  if (c >= 0x100 && c <= 0x17F) return c % 2 == 0 && c != 0x138;
+  if (c >= 0x391 && c <= 0x3A9) return true;
+  if (c >= 0x400 && c <= 0x42F) return true;
+  return false;
+}
+
+bool IsLowerCp(char32_t c) {
+  if (c >= 'a' && c <= 'z') return true;
+  if (c >= 0xDF && c <= 0xFF && c != 0xF7) return true;
+  if (c >= 0x100 && c <= 0x17F) return c % 2 == 1;
+  if (c >= 0x3B1 && c <= 0x3C9) return true;
+  if (c >= 0x430 && c <= 0x45F) return true;
+  return false;
+}
+
+char32_t ToLowerCp(char32_t c) {
+  if (c >= 'A' && c <= 'Z') return c + 32;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 0x20;
+  if (c >= 0x100 && c <= 0x17F && IsUpperCp(c)) return c + 1;
+  if (c >= 0x391 && c <= 0x3A9) return c + 0x20;
+  if (c >= 0x410 && c <= 0x42F) return c + 0x20;
+  if (c >= 0x400 && c <= 0x40F) return c + 0x50;
+  return c;
+}
+
+bool IsLetterCp(char32_t c) { return IsUpperCp(c) || IsLowerCp(c); }
+
+bool IsDashCp(char32_t c) { return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2012; }
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+bool Contains(std::string_view s, std::string_view part) {
+  return s.find(part) != std::string_view::npos;
+}
+
+template <size_t N>
+bool ContainsAny(std::string_view s, const std::array<std::string_view, N>& parts) {
+  for (std::string_view p : parts) {
+    if (Contains(s, p)) return true;
+  }
+  return false;
+}
+
+template <size_t N>
+bool StartsWithAny(std::string_view s, const std::array<std::string_view, N>& prefixes) {
+  for (std::string_view p : prefixes) {
+    if (StartsWith(s, p)) return true;
+  }
+  return false;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Reads `n` digits at s[pos]; -1 when they are not all digits.
+int ReadDigits(std::string_view s, size_t pos, size_t n) {
+  if (pos + n > s.size()) return -1;
+  int v = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (!IsDigit(s[pos + i])) return -1;
+    v = v * 10 + (s[pos + i] - '0');
+  }
+  return v;
+}
+
+// Letters of a word without the punctuation a line may put around it.
+std::string_view StripPunct(std::string_view w) {
+  auto is_punct = [](char c) {
+    return c == ',' || c == '.' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' ||
+           c == '\'' || c == '|';
+  };
+  while (!w.empty() && is_punct(w.front())) w.remove_prefix(1);
+  while (!w.empty() && is_punct(w.back())) w.remove_suffix(1);
+  return w;
+}
+
+}  // namespace
+
+bool IsSpaceCodepoint(char32_t c) {
+  return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) ||
+         c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF || c == 0x85;
+}
+
+std::string_view TrimSpaces(std::string_view s) {
+  size_t begin = 0;
+  while (begin < s.size()) {
+    size_t next = begin;
+    if (!IsSpaceCodepoint(DecodeUtf8(s, &next))) break;
+    begin = next;
+  }
+  size_t end = s.size();
+  while (end > begin) {
+    // Step back to the start of the last code point.
+    size_t start = end - 1;
+    while (start > begin && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+    size_t pos = start;
+    if (!IsSpaceCodepoint(DecodeUtf8(s, &pos))) break;
+    end = start;
+  }
+  return s.substr(begin, end - begin);
+}
+
+std::vector<std::string_view> SplitWords(std::string_view s) {
+  std::vector<std::string_view> words;
+  size_t pos = 0, word_start = std::string_view::npos;
+  while (pos < s.size()) {
+    size_t cp_start = pos;
+    char32_t c = DecodeUtf8(s, &pos);
+    if (IsSpaceCodepoint(c)) {
+      if (word_start != std::string_view::npos) words.push_back(s.substr(word_start, cp_start - word_start));
+      word_start = std::string_view::npos;
+    } else if (word_start == std::string_view::npos) {
+      word_start = cp_start;
+    }
+  }
+  if (word_start != std::string_view::npos) words.push_back(s.substr(word_start));
+  return words;
+}
+
+std::string TitleCase(std::string_view upper) {
+  std::string out;
+  out.reserve(upper.size());
+  bool word_start = true;
+  size_t pos = 0;
+  while (pos < upper.size()) {
+    char32_t c = DecodeUtf8(upper, &pos);
+    if (IsLetterCp(c)) {
+      AppendUtf8(word_start ? c : ToLowerCp(c), &out);
+      word_start = false;
+    } else {
+      AppendUtf8(c, &out);
+      // An apostrophe keeps the word going ("N'DJAMENA" -> "N'djamena").
+      word_start = !(c == '\'' || c == 0x2019);
+    }
+  }
+  return out;
+}
+
+bool IsUpperWord(std::string_view word) {
+  bool any = false;
+  size_t pos = 0;
+  while (pos < word.size()) {
+    char32_t c = DecodeUtf8(word, &pos);
+    if (IsLowerCp(c)) return false;
+    if (IsUpperCp(c)) any = true;
+  }
+  return any;
+}
+
+bool StartsUpper(std::string_view word) {
+  size_t pos = 0;
+  while (pos < word.size()) {
+    char32_t c = DecodeUtf8(word, &pos);
+    if (c == '"' || c == '\'' || c == '(' || c == 0x201C || c == 0x2018) continue;
+    return IsUpperCp(c) || (c >= '0' && c <= '9') || (c > 0x17F && !IsLowerCp(c));
+  }
+  return false;
+}
+
+bool StartsLower(std::string_view word) {
+  size_t pos = 0;
+  while (pos < word.size()) {
+    char32_t c = DecodeUtf8(word, &pos);
+    if (IsLetterCp(c)) return IsLowerCp(c);
+  }
+  return false;
+}
+
+std::optional<std::string> ParseDatelinePlace(std::string_view paragraph) {
+  // Upper-case words at the start ("NEW YORK"), each ending at a space, comma or bracket.
+  size_t pos = 0, place_end = 0;
+  int words = 0, letters = 0;
+  while (pos < paragraph.size() && words < 5) {
+    size_t end = pos;
+    while (end < paragraph.size() && paragraph[end] != ' ' && paragraph[end] != ',' &&
+           paragraph[end] != '(') {
+      ++end;
+    }
+    std::string_view word = paragraph.substr(pos, end - pos);
+    int word_letters = 0;
+    bool ok = !word.empty();
+    size_t q = 0;
+    while (ok && q < word.size()) {
+      char32_t c = DecodeUtf8(word, &q);
+      if (IsUpperCp(c)) {
+        ++word_letters;
+      } else if (!(c == '.' || c == '\'' || c == 0x2019 || c == '-')) {
+        ok = false;
+      }
+    }
+    if (!ok || word_letters == 0) break;
+    ++words;
+    letters += word_letters;
+    place_end = end;
+    if (end < paragraph.size() && paragraph[end] == ' ') {
+      pos = end + 1;
+    } else {
+      break;
+    }
+  }
+  if (words == 0 || letters < 3) return std::nullopt;
+  std::string_view place = paragraph.substr(0, place_end);
+  while (!place.empty() && place.back() == '.') place.remove_suffix(1);
+  std::string_view rest = paragraph.substr(place_end);
+  // What follows the place: a comma, a parenthesised source or a dash.
+  size_t p = 0;
+  while (p < rest.size() && rest[p] == ' ') ++p;
+  if (p >= rest.size()) return std::nullopt;
+  auto dash_within = [&](size_t from, size_t limit) {
+    size_t q = from;
+    while (q < rest.size() && q < from + limit) {
+      char32_t c = DecodeUtf8(rest, &q);
+      if (IsDashCp(c) || c == ':') {
+        // A hyphen must stand apart ("- "), not join words.
+        if (c == '-' && q < rest.size() && rest[q] != ' ') continue;
+        return true;
+      }
+    }
+    return false;
+  };
+  size_t q = p;
+  char32_t next = DecodeUtf8(rest, &q);
+  if (IsDashCp(next) || next == ':') {
+    if (next == '-' && q < rest.size() && rest[q] != ' ') return std::nullopt;
+  } else if (next == '(') {
+    size_t close = rest.find(')', q);
+    if (close == std::string_view::npos || close > q + 40) return std::nullopt;
+    if (!dash_within(close + 1, 6)) return std::nullopt;
+  } else if (next == ',') {
+    if (!dash_within(q, 60)) return std::nullopt;
+  } else {
+    return std::nullopt;
+  }
+  return TitleCase(place);
+}
+
+std::optional<int> FindCopyrightYear(std::string_view line) {
+  std::string lower = AsciiLower(line);
+  size_t marks[] = {lower.find("\xC2\xA9"), lower.find("copyright"), lower.find("(c)")};
+  size_t start = std::string::npos;
+  for (size_t m : marks) start = std::min(start, m);
+  if (start == std::string::npos) return std::nullopt;
+  std::optional<int> year;
+  size_t limit = std::min(lower.size(), start + 48);
+  for (size_t i = start; i + 4 <= limit; ++i) {
+    if (i > 0 && IsDigit(lower[i - 1])) continue;
+    int y = ReadDigits(lower, i, 4);
+    if (y >= 1900 && y <= 2099 && (i + 4 == lower.size() || !IsDigit(lower[i + 4]))) year = y;
+  }
+  return year;
+}
+
+std::optional<PartialDate> DateFromUrl(std::string_view url) {
+  // Only the path: skip scheme and host.
+  size_t scheme = url.find("://");
+  size_t path_start = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
+  if (path_start == std::string_view::npos) return std::nullopt;
+  std::string_view path = url.substr(path_start);
+  path = path.substr(0, path.find_first_of("?#"));
+  for (size_t i = 0; i < path.size(); ++i) {
+    if (path[i] != '/') continue;
+    size_t p = i + 1;
+    int year = ReadDigits(path, p, 4);
+    if (year < 1990 || year > 2099) continue;
+    p += 4;
+    if (p < path.size() && IsDigit(path[p])) {
+      // Compact form /20210603
+      int month = ReadDigits(path, p, 2), day = ReadDigits(path, p + 2, 2);
+      if (month >= 1 && month <= 12 && day >= 1 && day <= DaysInMonth(year, month) &&
+          (p + 4 == path.size() || !IsDigit(path[p + 4]))) {
+        return PartialDate{year, month, day};
+      }
+      continue;
+    }
+    if (p >= path.size() || (path[p] != '/' && path[p] != '-')) continue;
+    char sep = path[p++];
+    size_t mlen = (p + 1 < path.size() && IsDigit(path[p + 1])) ? 2 : 1;
+    int month = ReadDigits(path, p, mlen);
+    if (month < 1 || month > 12) continue;
+    p += mlen;
+    if (p < path.size() && IsDigit(path[p])) continue;
+    if (p < path.size() && path[p] == sep) {
+      size_t q = p + 1;
+      size_t dlen = (q + 1 < path.size() && IsDigit(path[q + 1])) ? 2 : 1;
+      int day = ReadDigits(path, q, dlen);
+      if (day >= 1 && day <= DaysInMonth(year, month) &&
+          (q + dlen == path.size() || !IsDigit(path[q + dlen]))) {
+        return PartialDate{year, month, day};
+      }
+    }
+    // /2021/06/ with a slash after the month gives the month.
+    if (sep == '/' && p < path.size() && path[p] == '/') return PartialDate{year, month, 0};
+  }
+  return std::nullopt;
+}
+
+bool EndsWithSentencePunctuation(std::string_view line) {
+  line = TrimSpaces(line);
+  while (!line.empty()) {
+    size_t start = line.size() - 1;
+    while (start > 0 && (static_cast<unsigned char>(line[start]) & 0xC0) == 0x80) --start;
+    size_t pos = start;
+    char32_t c = DecodeUtf8(line, &pos);
+    if (c == '.' || c == '!' || c == '?' || c == 0x2026) return true;
+    if (c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 ||
+        c == 0xBB || c == '*') {
+      line = line.substr(0, start);
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
+
+const char* FurnitureKindName(FurnitureKind kind) {
+  switch (kind) {
+    case FurnitureKind::kNone: return "none";
+    case FurnitureKind::kAuthor: return "author";
+    case FurnitureKind::kCaption: return "caption";
+    case FurnitureKind::kRelatedLink: return "related-link";
+    case FurnitureKind::kCredit: return "credit";
+    case FurnitureKind::kCopyright: return "copyright";
+    case FurnitureKind::kApps: return "apps";
+    case FurnitureKind::kBroadcast: return "broadcast";
+    case FurnitureKind::kSiteMap: return "site-map";
+    case FurnitureKind::kPlaceList: return "place-list";
+    case FurnitureKind::kSocial: return "social";
+  }
+  return "none";
+}
+
+std::vector<std::string> ParseAuthorLine(std::string_view line) {
+  line = TrimSpaces(line);
+  std::string lower = AsciiLower(line);
+  static constexpr std::array<std::string_view, 8> kPrefixes = {
+      "author_image ", "written by ", "words by ", "author: ", "authors: ", "by: ", "by ",
+      "reporter: "};
+  std::string_view rest;
+  for (std::string_view p : kPrefixes) {
+    if (StartsWith(lower, p)) {
+      rest = TrimSpaces(line.substr(p.size()));
+      break;
+    }
+  }
+  if (rest.empty()) return {};
+  // Cut at a separator that starts other information ("By Jane Doe | Reuters").
+  size_t cut = rest.find_first_of("|\n");
+  if (cut != std::string_view::npos) rest = TrimSpaces(rest.substr(0, cut));
+  std::vector<std::string> names;
+  std::string_view r = rest;
+  while (!r.empty()) {
+    size_t sep = std::string_view::npos, sep_len = 0;
+    for (std::string_view s : {std::string_view(", "), std::string_view(" and "),
+                               std::string_view(" & "), std::string_view(";")}) {
+      size_t f = r.find(s);
+      if (f < sep) sep = f, sep_len = s.size();
+    }
+    std::string_view name = TrimSpaces(r.substr(0, sep));
+    r = sep == std::string_view::npos ? std::string_view() : r.substr(sep + sep_len);
+    std::vector<std::string_view> words = SplitWords(name);
+    if (words.empty() || words.size() > 5 || !StartsUpper(words.front())) continue;
+    // Titles and agencies after a comma are not names ("Jane Doe, Reuters").
+    if (!names.empty() && words.size() == 1 && IsUpperWord(words[0])) continue;
+    names.emplace_back(name);
+  }
+  return names;
+}
+
+FurnitureKind ClassifyFurnitureLine(std::string_view raw) {
+  std::string_view line = TrimSpaces(raw);
+  if (line.empty()) return FurnitureKind::kNone;
+  std::string lower = AsciiLower(line);
+  std::vector<std::string_view> words = SplitWords(line);
+  const size_t n = words.size();
+  const bool sentence = EndsWithSentencePunctuation(line);
+
+  if (StartsWith(lower, "author_image")) return FurnitureKind::kAuthor;
+  if (n <= 10 && !sentence &&
+      StartsWithAny(lower, std::array<std::string_view, 6>{"by ", "written by ", "words by ",
+                                                           "author: ", "authors: ", "by: "}) &&
+      !ParseAuthorLine(line).empty()) {
+    return FurnitureKind::kAuthor;
+  }
+
+  static constexpr std::array<std::string_view, 12> kCaptionMarks = {
+      "(photo", "photo credit", "getty images", "afp/getty", "/getty", "(ap photo", "ap photo/",
+      "(file photo", "(image:", "(credit:", "(picture:", "photograph:"};
+  if (ContainsAny(lower, kCaptionMarks)) return FurnitureKind::kCaption;
+  if (StartsWithAny(lower, std::array<std::string_view, 4>{"photo:", "image:", "credit:",
+                                                           "file photo"})) {
+    return FurnitureKind::kCaption;
+  }
+
+  static constexpr std::array<std::string_view, 14> kRelated = {
+      "read more", "related:", "related articles", "related stories", "see also", "also read",
+      "read also", "more:", "recommended:", "also see", "click here", "watch:", "read next",
+      "related coverage"};
+  if (StartsWithAny(lower, kRelated)) return FurnitureKind::kRelatedLink;
+
+  static constexpr std::array<std::string_view, 8> kCredits = {
+      "edited by", "reporting by", "additional reporting", "writing by", "editing by",
+      "compiled by", "translated by", "translation by"};
+  if (StartsWithAny(lower, kCredits)) return FurnitureKind::kCredit;
+
+  if (Contains(lower, "all rights reserved") || StartsWith(line, "\xC2\xA9") ||
+      StartsWith(lower, "copyright") ||
+      (n <= 16 && FindCopyrightYear(line).has_value())) {
+    return FurnitureKind::kCopyright;
+  }
+
+  static constexpr std::array<std::string_view, 6> kStores = {
+      "app store", "google play", "galaxy store", "huawei store", "appgallery", "play store"};
+  if (n <= 12 && ContainsAny(lower, kStores)) return FurnitureKind::kApps;
+  if (n <= 3 && StartsWithAny(lower, std::array<std::string_view, 4>{"download", "listen to",
+                                                                     "listen live", "watch live"})) {
+    return FurnitureKind::kApps;
+  }
+
+  static constexpr std::array<std::string_view, 8> kSatellites = {
+      "eutelsat", "nilesat", "hotbird", "hot bird", "arabsat", "yahsat", "turksat", "astra "};
+  if (n <= 8 && ContainsAny(lower, kSatellites)) return FurnitureKind::kBroadcast;
+  if (n <= 8) {
+    for (std::string_view w : words) {
+      std::string lw = AsciiLower(StripPunct(w));
+      // A frequency: digits with an optional decimal part and a band ("100.7FM").
+      size_t i = 0;
+      while (i < lw.size() && (IsDigit(lw[i]) || lw[i] == '.')) ++i;
+      if (i > 1 && IsDigit(lw[0])) {
+        std::string_view unit = std::string_view(lw).substr(i);
+        if (unit == "fm" || unit == "am" || unit == "mhz" || unit == "khz") {
+          return FurnitureKind::kBroadcast;
+        }
+      }
+    }
+    // Polarisation and symbol rate ("H 27500", "V 27500").
+    for (size_t i = 0; i + 1 < n; ++i) {
+      if ((words[i] == "H" || words[i] == "V") && words[i + 1].size() >= 4 &&
+          std::all_of(words[i + 1].begin(), words[i + 1].end(), IsDigit)) {
+        return FurnitureKind::kBroadcast;
+      }
+    }
+  }
+
+  static constexpr std::array<std::string_view, 9> kSiteMap = {
+      "site map", "sitemap", "privacy policy", "terms of use", "terms of service",
+      "cookie policy", "terms and conditions", "contact us", "privacy notice"};
+  if (n <= 30 && !sentence && ContainsAny(lower, kSiteMap)) return FurnitureKind::kSiteMap;
+
+  static constexpr std::array<std::string_view, 12> kSocial = {
+      "share this", "share on", "follow us", "advertisement", "subscribe", "sign up",
+      "click to share", "tweet this", "share:", "comments", "leave a comment", "print this"};
+  if (n <= 10 && !sentence && StartsWithAny(lower, kSocial)) return FurnitureKind::kSocial;
+
+  // A row of upper-case names with no digits or sentence punctuation ("ERBIL  KIRKUK").
+  if (n >= 2 && n <= 12) {
+    bool all_upper = true;
+    for (std::string_view w : words) {
+      std::string_view core = StripPunct(w);
+      if (core.empty()) continue;
+      bool bullet = core == "-" || core == "|" || core == "\xE2\x80\xA2" || core == "\xC2\xB7";
+      if (bullet) continue;
+      if (!IsUpperWord(core) || std::any_of(core.begin(), core.end(), IsDigit)) {
+        all_upper = false;
+        break;
+      }
+    }
+    if (all_upper && !sentence) return FurnitureKind::kPlaceList;
+  }
+  return FurnitureKind::kNone;
+}
+
+}  // namespace dateline::extract_internal

@@ -1,0 +1,85 @@
+// Text rules shared by the page-text and HTML extractors (internal to src/extract/):
+// Unicode-aware trimming, the dateline ("ERBIL (Kurdistan 24) –"), copyright years,
+// dates in URLs and the line patterns that mark page furniture ("Read More:", "Edited
+// by", app-store and radio lines, site maps).
+//
+// Stateless functions; thread-safe. Inputs are valid UTF-8.
+#ifndef DATELINE_EXTRACT_TEXT_RULES_H_
+#define DATELINE_EXTRACT_TEXT_RULES_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+
+namespace dateline::extract_internal {
+
+// True for the white space code points news pages use: ASCII space and controls,
+// NBSP, the U+2000 block spaces, zero-width space, ideographic space, BOM.
+bool IsSpaceCodepoint(char32_t c);
+
+// `s` without leading and trailing white space (as IsSpaceCodepoint).
+std::string_view TrimSpaces(std::string_view s);
+
+// Splits on white space runs.
+std::vector<std::string_view> SplitWords(std::string_view s);
+
+// "ERBIL" -> "Erbil", "NEW YORK" -> "New York" (Latin, Greek and Cyrillic letters).
+std::string TitleCase(std::string_view upper);
+
+// True when the word's letters are all upper case and it has at least one letter.
+bool IsUpperWord(std::string_view word);
+// True when the word starts with an upper-case letter or a digit.
+bool StartsUpper(std::string_view word);
+// True when the first letter of the word is lower case.
+bool StartsLower(std::string_view word);
+
+// The place of a dateline opening `paragraph`: an upper-case place name followed by a
+// comma, a parenthesised agency or a dash ("BAGHDAD, June 3 (Reuters) -", "KABUL —"),
+// in title case; nullopt when the paragraph does not open with a dateline.
+std::optional<std::string> ParseDatelinePlace(std::string_view paragraph);
+
+// The year of a copyright notice in `line` ("©Copyright 2021", "© 2021 Foo",
+// "Copyright (c) 2019-2021" gives the last year); nullopt when there is none.
+std::optional<int> FindCopyrightYear(std::string_view line);
+
+// A publication date in a URL path: /2021/06/03/, /2021-06-03/, /20210603/ or
+// /2021/06/ (month precision).
+std::optional<PartialDate> DateFromUrl(std::string_view url);
+
+// True when the line ends like a sentence: . ! ? or … possibly followed by closing
+// quotes or brackets.
+bool EndsWithSentencePunctuation(std::string_view line);
+
+// Kinds of furniture recognisable from a line alone.
+enum class FurnitureKind {
+  kNone,
+  kAuthor,       // "By Jane Doe", "author_image Jane Doe", "Written by Jane Doe"
+  kCaption,      // "(Photo: ...)", "(Photo credit ...)", "AFP/Getty Images"
+  kRelatedLink,  // "Read More: ...", "Related: ...", "See also ...", "Also read ..."
+  kCredit,       // "Edited by ...", "Reporting by ...", "Additional reporting ..."
+  kCopyright,    // "© 2021 ...", "All Rights Reserved"
+  kApps,         // "App Store Google Play", "Download", "Listen To"
+  kBroadcast,    // "Eutelsat11677 H 5040", "100.7FM"
+  kSiteMap,      // "Site Map - Privacy Policy - About - Contact"
+  kPlaceList,    // "ERBIL  KIRKUK  DUHOK"
+  kSocial,       // "Share this article", "Follow us on Twitter", "Advertisement"
+};
+
+const char* FurnitureKindName(FurnitureKind kind);
+
+// Classifies one line (already trimmed) by its own content.
+FurnitureKind ClassifyFurnitureLine(std::string_view line);
+
+// The names in an author line ("By Jane Doe and John Roe" -> {"Jane Doe", "John Roe"});
+// empty when the line is not an author line.
+std::vector<std::string> ParseAuthorLine(std::string_view line);
+
+// Lower-cased ASCII copy.
+std::string AsciiLower(std::string_view s);
+
+}  // namespace dateline::extract_internal
+
+#endif  // DATELINE_EXTRACT_TEXT_RULES_H_
