@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -49,7 +50,10 @@ ingest:  --db FILE      the SQLite database (created if missing); re-running res
                         documents already stored unchanged are skipped
 query:   --country ISO3 --since DATE --until DATE --type PLOVER --cameo CODE
          --article ID --limit N --format table|json|csv|tsv (default table)
-eval:    --shared DIR   folder that gold `input` paths are relative to
+eval:    GOLD is any gold set of shared/eval (its kind is detected): *.gold.json(l),
+         extraction/ground-truth.json, PLOVER or geo JSON Lines, CASE TSV
+         --shared DIR   folder that gold `input` paths are relative to
+         --worst N      list the N worst items (default 10)
          --format text|json
          --require NAME=MIN   fail (exit 1) when a figure is below MIN, e.g.
                         --require event_f1=0.9 --require body_must_contain=1
@@ -301,7 +305,7 @@ int RunQuery(const std::vector<std::string>& argv) {
 }
 
 int RunEvalCommand(const std::vector<std::string>& argv) {
-  Args args(argv, With(kCommonValues, {"--shared", "--format", "--require"}), kCommonFlags);
+  Args args(argv, With(kCommonValues, {"--shared", "--format", "--require", "--worst"}), kCommonFlags);
   if (!args.ok()) return UsageError(args.error());
   if (args.Has("--help") || args.Has("-h")) {
     std::cout << kUsage;
@@ -328,18 +332,36 @@ int RunEvalCommand(const std::vector<std::string>& argv) {
   if (!pipeline) return 2;
   EvalOptions options;
   options.shared_dir = args.Get("--shared");
-  auto scores = RunEval(args.positional(), *pipeline, options);
-  if (!scores.ok()) {
-    std::cerr << "dateline: " << scores.error().ToString() << "\n";
-    return 2;
+  if (args.Has("--worst")) {
+    try {
+      options.worst = std::stoul(args.Get("--worst"));
+    } catch (...) {
+      return UsageError("--worst needs a number");
+    }
   }
-  if (format == "json") {
-    std::cout << EvalReportJson(*scores).dump(2) << "\n";
-  } else {
-    PrintEvalReport(*scores, std::cout);
+  std::map<std::string, double> figures;
+  nlohmann::json reports = nlohmann::json::array();
+  for (const std::string& path : args.positional()) {
+    auto kind = DetectGoldKind(path);
+    if (!kind.ok()) {
+      std::cerr << "dateline: " << kind.error().ToString() << "\n";
+      return 2;
+    }
+    auto report = EvaluateGoldFile(path, *kind, *pipeline, options);
+    if (!report.ok()) {
+      std::cerr << "dateline: " << report.error().ToString() << "\n";
+      return 2;
+    }
+    for (const auto& [name, value] : report->figures) figures[name] = value;
+    if (format == "json") {
+      reports.push_back({{"set", report->set}, {"source", report->source}, {"figures", report->figures},
+                         {"detail", report->detail}});
+    } else {
+      std::cout << "== " << report->set << ": " << report->source << "\n" << report->text << "\n";
+    }
   }
+  if (format == "json") std::cout << reports.dump(2) << "\n";
   int status = 0;
-  const auto figures = scores->Figures();
   for (const auto& [name, min] : requirements) {
     auto it = figures.find(name);
     if (it == figures.end()) {

@@ -4,9 +4,12 @@
 #include <cmath>
 #include <filesystem>
 #include <iomanip>
+#include <fstream>
 #include <set>
+#include <sstream>
 
 #include "core/table_file.h"
+#include "eval/gold_sets.h"
 #include "ingest/ingest.h"
 
 namespace dateline {
@@ -370,6 +373,63 @@ json EvalReportJson(const EvalScores& s) {
   j["events"] = {{"gold", s.gold_events}, {"predicted", s.predicted_events}, {"matched", s.matched_events}};
   j["notes"] = s.notes;
   return j;
+}
+
+const char* GoldKindName(GoldKind kind) {
+  switch (kind) {
+    case GoldKind::kDocuments: return "documents";
+    case GoldKind::kExtraction: return "extraction";
+    case GoldKind::kPlover: return "plover";
+    case GoldKind::kCase: return "case";
+    case GoldKind::kGeo: return "geo";
+  }
+  return "documents";
+}
+
+Result<GoldKind> DetectGoldKind(const std::string& path) {
+  const std::string name = fs::path(path).filename().string();
+  const auto ends = [&](const char* suffix) {
+    const std::string s(suffix);
+    return name.size() >= s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0;
+  };
+  if (ends(".gold.json") || ends(".gold.jsonl")) return GoldKind::kDocuments;
+  if (name == "ground-truth.json") return GoldKind::kExtraction;
+  if (ends(".tsv")) return GoldKind::kCase;
+  // Otherwise look at the first record.
+  std::ifstream in(path);
+  if (!in) return MakeError(path, "cannot open");
+  std::string first;
+  std::getline(in, first);
+  json j = json::parse(first, nullptr, false);
+  if (j.is_object()) {
+    if (j.contains("toponyms")) return GoldKind::kGeo;
+    if (j.contains("event") && j.contains("text")) return GoldKind::kPlover;
+    if (j.contains("events") || j.contains("article")) return GoldKind::kDocuments;
+  }
+  return MakeError(path, "not a gold set dateline eval knows (see shared/eval/README.md): "
+                         "*.gold.json(l), extraction ground-truth.json, PLOVER or geo JSON Lines, CASE TSV");
+}
+
+Result<EvalReport> EvaluateGoldFile(const std::string& path, GoldKind kind, const Pipeline& pipeline,
+                                    const EvalOptions& options) {
+  switch (kind) {
+    case GoldKind::kExtraction: return EvalExtractionSet(path, pipeline, options);
+    case GoldKind::kPlover: return EvalPloverSet(path, pipeline, options);
+    case GoldKind::kCase: return EvalCaseSet(path, pipeline, options);
+    case GoldKind::kGeo: return EvalGeoSet(path, pipeline, options);
+    case GoldKind::kDocuments: break;
+  }
+  auto scores = RunEval({path}, pipeline, options);
+  if (!scores.ok()) return scores.error();
+  EvalReport report;
+  report.set = GoldKindName(kind);
+  report.source = path;
+  report.figures = scores->Figures();
+  std::ostringstream text;
+  PrintEvalReport(*scores, text);
+  report.text = text.str();
+  report.detail = EvalReportJson(*scores);
+  return report;
 }
 
 }  // namespace dateline

@@ -69,7 +69,34 @@ EvalScores ScoreDocument(const nlohmann::json& gold, const CodedArticle& coded);
 struct EvalOptions {
   std::string shared_dir;  // where gold `input` paths are relative to; empty: search
                            // upwards from each gold file for a folder that has them
+  size_t worst = 10;       // how many worst items the reports list
 };
+
+// The gold sets `dateline eval` knows (shared/eval/README.md).
+enum class GoldKind {
+  kDocuments,   // *.gold.json / *.gold.jsonl: articles with expected fields and events
+  kExtraction,  // extraction/ground-truth.json (+ html/*.html.gz): article bodies
+  kPlover,      // PLOVER gold-standard records (JSON Lines with text, event, source, target)
+  kCase,        // CASE 2021 task 2 snippets (TSV: id, EventSnippet, SubType)
+  kGeo,         // geoparsing corpora (JSON Lines with text and toponyms)
+};
+const char* GoldKindName(GoldKind kind);
+// Decides from the file name and its first bytes; an Error when it is none of them.
+Result<GoldKind> DetectGoldKind(const std::string& path);
+
+// One gold set's result: named figures (for --require and JSON), a printable report,
+// and details (per-label, worst items) for --format json.
+struct EvalReport {
+  std::string set;                       // GoldKindName
+  std::string source;                    // the gold file
+  std::map<std::string, double> figures; // e.g. "extraction_f1", "case_weighted_f1"
+  std::string text;
+  nlohmann::json detail = nlohmann::json::object();
+};
+
+// Scores `pipeline` (and the data and gazetteer it loaded) on one gold file.
+Result<EvalReport> EvaluateGoldFile(const std::string& path, GoldKind kind, const Pipeline& pipeline,
+                                    const EvalOptions& options);
 
 // Reads each gold file, codes its input with `pipeline`, and scores it.
 Result<EvalScores> RunEval(const std::vector<std::string>& gold_files, const Pipeline& pipeline,

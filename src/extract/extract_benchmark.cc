@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "extract/extract.h"
-#include "extract/extraction_score.h"
+#include "ingest/ingest.h"
 
 namespace {
 
@@ -18,15 +18,9 @@ std::vector<dateline::Document> LoadHtmlSet() {
   std::string shared = DATELINE_SHARED_DIR;
   if (const char* env = std::getenv("DATELINE_SHARED")) shared = env;
   std::vector<dateline::Document> docs;
-  std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(shared + "/eval/extraction/html", ec)) {
-    auto html = dateline::extract_internal::ReadGzipFile(e.path().string());
-    if (!html) continue;
-    dateline::Document d;
-    d.kind = dateline::InputKind::kHtml;
-    d.content = std::move(*html);
-    docs.push_back(std::move(d));
-  }
+  dateline::ReadInputs({shared + "/eval/extraction/html"}, {}, [&](dateline::Result<dateline::Document> d) {
+    if (d.ok()) docs.push_back(std::move(d).value());
+  });
   return docs;
 }
 

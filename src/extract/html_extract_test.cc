@@ -9,7 +9,6 @@
 #include <nlohmann/json.hpp>
 
 #include "extract/extract.h"
-#include "extract/extraction_score.h"
 
 namespace dateline {
 namespace {
@@ -194,33 +193,6 @@ TEST(HtmlExtractTest, RobustInputs) {
   doc.kind = InputKind::kHtml;
   doc.content = "<html><body><p>Unfinished";
   EXPECT_EQ(ExtractArticle(doc)->body, "Unfinished");
-}
-
-// The shared benchmark set: shingle F1 must stay at or above the level reached.
-TEST(HtmlBenchmarkTest, ShingleF1OnSharedSet) {
-  std::string shared = DATELINE_SHARED_DIR;
-  if (const char* env = std::getenv("DATELINE_SHARED")) shared = env;
-  std::string dir = shared + "/eval/extraction";
-  std::ifstream in(dir + "/ground-truth.json");
-  if (!in) GTEST_SKIP() << "shared extraction set absent";
-  nlohmann::json truth = nlohmann::json::parse(in, nullptr, false);
-  ASSERT_TRUE(truth.is_object());
-  double sum_p = 0, sum_r = 0;
-  int pages = 0;
-  for (auto& [id, v] : truth.items()) {
-    auto html = extract_internal::ReadGzipFile(dir + "/html/" + id + ".html.gz");
-    if (!html) continue;
-    Article a = ExtractHtmlDoc(*html, v.value("url", ""));
-    auto c = extract_internal::ScoreShingles(a.body, v.value("articleBody", ""));
-    sum_p += c.Precision();
-    sum_r += c.Recall();
-    ++pages;
-  }
-  ASSERT_GT(pages, 0);
-  double p = sum_p / pages, r = sum_r / pages;
-  double f1 = 2 * p * r / (p + r);
-  RecordProperty("f1", std::to_string(f1));
-  EXPECT_GE(f1, 0.93) << "precision " << p << " recall " << r;
 }
 
 }  // namespace

@@ -1,13 +1,12 @@
-#include "extract/extraction_score.h"
+#include "eval/shingle_score.h"
 
 #include <unicode/uchar.h>
-#include <zlib.h>
 
 #include <map>
 
 #include "core/utf8.h"
 
-namespace dateline::extract_internal {
+namespace dateline {
 
 std::vector<std::string> ShingleTokens(std::string_view text) {
   std::vector<std::string> out;
@@ -74,17 +73,4 @@ ShingleCounts ScoreShingles(std::string_view predicted, std::string_view gold) {
   return c;
 }
 
-std::optional<std::string> ReadGzipFile(const std::string& path) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (f == nullptr) return std::nullopt;
-  std::string out;
-  char buf[1 << 16];
-  int n;
-  while ((n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
-  bool ok = n == 0;
-  gzclose(f);
-  if (!ok) return std::nullopt;
-  return out;
-}
-
-}  // namespace dateline::extract_internal
+}  // namespace dateline

@@ -1,0 +1,28 @@
+// Internal to src/eval: one scorer per gold set besides the document format (eval.cc).
+// Each reads its gold file, runs the part of Dateline the set measures, and returns
+// figures named with the set's prefix ("extraction_f1", "plover_event_accuracy", ...).
+#ifndef DATELINE_EVAL_GOLD_SETS_H_
+#define DATELINE_EVAL_GOLD_SETS_H_
+
+#include <string>
+
+#include "eval/eval.h"
+
+namespace dateline {
+
+// extraction/ground-truth.json with html/<id>.html.gz beside it: shingle P/R/F1 of the
+// extracted body, averaged over pages, with the worst pages listed.
+Result<EvalReport> EvalExtractionSet(const std::string& ground_truth, const Pipeline& pipeline,
+                                     const EvalOptions& options);
+// PLOVER gold records: event category accuracy and source/target code accuracy.
+Result<EvalReport> EvalPloverSet(const std::string& jsonl, const Pipeline& pipeline,
+                                 const EvalOptions& options);
+// CASE 2021 task 2 snippets: weighted F1 of the ACLED-style label, per-label P/R.
+Result<EvalReport> EvalCaseSet(const std::string& tsv, const Pipeline& pipeline, const EvalOptions& options);
+// Geoparsing corpora: resolution with gold spans and end to end (recognition P/R/F1,
+// accuracy within 161 km, mean/median error, AUC of log error).
+Result<EvalReport> EvalGeoSet(const std::string& jsonl, const Pipeline& pipeline, const EvalOptions& options);
+
+}  // namespace dateline
+
+#endif  // DATELINE_EVAL_GOLD_SETS_H_
