@@ -47,6 +47,7 @@ struct Article {
   std::string language;               // BCP 47 tag when known, e.g. "en"
   std::string canonical_url;
   std::optional<int> copyright_year;  // from a footer like "©Copyright 2021"
+  std::vector<std::string> warnings;  // e.g. "input cut at the 16 MiB limit"
   std::string body;                   // paragraphs joined by "\n\n"
   std::vector<Paragraph> paragraphs;
 

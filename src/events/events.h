@@ -61,6 +61,30 @@ class EventCoder {
   std::unique_ptr<Impl> impl_;
 };
 
+// ACLED typing (acled.cc): refines each event's ACLED event and sub-event type from
+// its CAMEO code and the cues of its sentence (weapons, tactics, who the target is),
+// and labels a whole text with its main event type in the CASE 2021 label set, which
+// also covers reports with no coded actors (natural disasters, crime, ...).
+// Immutable after Create; thread-safe.
+class AcledClassifier {
+ public:
+  static Result<std::unique_ptr<AcledClassifier>> Create(const std::string& data_dir,
+                                                         const TextAnalyzer& analyzer);
+  ~AcledClassifier();
+  AcledClassifier(const AcledClassifier&) = delete;
+  AcledClassifier& operator=(const AcledClassifier&) = delete;
+
+  void Refine(const AnalyzedText& analysed, std::vector<Event>* events) const;
+  // The CASE-style label of the text ("ARMED_CLASH", "PEACE_PROTEST", ...), or "" when
+  // it reports no event of the ACLED or CASE sets.
+  std::string LabelText(const AnalyzedText& analysed, const std::vector<Event>& events) const;
+
+ private:
+  struct Impl;
+  explicit AcledClassifier(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
 }  // namespace dateline
 
 #endif  // DATELINE_EVENTS_EVENTS_H_

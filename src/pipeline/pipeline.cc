@@ -63,6 +63,7 @@ struct Pipeline::Impl {
   std::unique_ptr<TextAnalyzer> text;
   std::unique_ptr<ActorMatcher> actors;
   std::unique_ptr<EventCoder> events;
+  std::unique_ptr<AcledClassifier> acled;
   std::unique_ptr<Gazetteer> gazetteer;
   std::unique_ptr<PlaceResolver> places;
 };
@@ -89,6 +90,9 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
   auto events = EventCoder::Create(data_dir, *impl->text);
   if (!events.ok()) return events.error();
   impl->events = std::move(events).value();
+  auto acled = AcledClassifier::Create(data_dir, *impl->text);
+  if (!acled.ok()) return acled.error();
+  impl->acled = std::move(acled).value();
 
   const std::string gazetteer_file = options.gazetteer_file.empty() ? DefaultGazetteerFile() : options.gazetteer_file;
   if (fs::exists(gazetteer_file, ec)) {
@@ -119,6 +123,7 @@ Result<CodedArticle> Pipeline::Code(Document document) const {
   coded.article = std::move(article).value();
   coded.document = std::move(document);
   coded.warnings = coded.document.warnings;
+  coded.warnings.insert(coded.warnings.end(), coded.article.warnings.begin(), coded.article.warnings.end());
   Article& a = coded.article;
 
   // The publication date: the input's metadata wins over what the page says.
@@ -178,7 +183,9 @@ Result<CodedArticle> Pipeline::Code(Document document) const {
     }
   }
   coded.events = impl_->events->Code(analysed, coded.actors, coded.dates, coded.places, event_context);
+  impl_->acled->Refine(analysed, &coded.events);
   DedupArticleEvents(a.body, &coded.events);
+  coded.event_label = impl_->acled->LabelText(analysed, coded.events);
   return coded;
 }
 

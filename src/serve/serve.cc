@@ -147,6 +147,7 @@ json ArticleRecord(const CodedArticle& c) {
   }
   rec["events"] = std::move(events);
   rec["sentences"] = c.sentence_count;
+  rec["event_label"] = c.event_label;
   if (!c.warnings.empty()) rec["warnings"] = c.warnings;
   return rec;
 }
