@@ -42,6 +42,12 @@ check "record has the evidence" grep -q 'Suspected ISIS militants attacked a pol
 "$bin" code --quiet - <"$page" >"$tmp/stdin.jsonl"
 check "stdin gives the same events" test "$(grep -o '"plover":"[A-Z]*"' "$tmp/stdin.jsonl" | sort)" = "$(grep -o '"plover":"[A-Z]*"' "$tmp/out.jsonl" | sort)"
 
+# explain quotes the dictionary lines behind each event
+"$bin" explain --quiet "$page" >"$tmp/explain.txt"
+check "explain exits 0" test $? -eq 0
+check "explain quotes the verb entry" grep -q "> attack | 190 |" "$tmp/explain.txt"
+check "explain names actor rules with lines" grep -q "actors/agents.txt:[0-9]* police" "$tmp/explain.txt"
+
 # a batch with bad documents: the good ones still come out, the exit code says 1
 printf '{"id":"ok1","text":"Police arrested two men in Basra."}\n{broken json\n{"id":"ok2","html":"<p>Rebels attacked a convoy near Goma.</p>"}\n' >"$tmp/batch.jsonl"
 printf 'PK\003\004\000\000binary' >"$tmp/junk.txt"

@@ -27,6 +27,7 @@ constexpr const char* kUsage = R"(dateline: raw news pages in, coded political a
 
 Usage:
   dateline code PATH... [options]        code inputs, print one JSON record per article
+  dateline explain PATH...               show how each event was coded, rule by rule
   dateline ingest PATH... --db FILE      code inputs and store them in SQLite
   dateline query --db FILE [filters]     print stored events
   dateline eval GOLD... [options]        score Dateline against gold files
@@ -181,6 +182,38 @@ int RunCode(const std::vector<std::string>& argv) {
   });
   std::cout.flush();
   progress.Finish(done, failed);
+  return failed ? 1 : 0;
+}
+
+int RunExplain(const std::vector<std::string>& argv) {
+  Args args(argv, kCommonValues, kCommonFlags);
+  if (!args.ok()) return UsageError(args.error());
+  if (args.Has("--help") || args.Has("-h")) {
+    std::cout << kUsage;
+    return 0;
+  }
+  Common c;
+  std::string error;
+  if (!ParseCommon(args, &c, &error)) return UsageError(error);
+  if (args.positional().empty()) return UsageError("explain: no input given (a path, a directory or -)");
+  std::unique_ptr<Pipeline> pipeline = StartPipeline(c);
+  if (!pipeline) return 2;
+  long failed = 0;
+  ReadInputs(args.positional(), c.ingest, [&](Result<Document> doc) {
+    if (!doc.ok()) {
+      ++failed;
+      std::cerr << "dateline: " << doc.error().ToString() << "\n";
+      return;
+    }
+    auto coded = pipeline->Code(std::move(doc).value());
+    if (!coded.ok()) {
+      ++failed;
+      std::cerr << "dateline: " << coded.error().ToString() << "\n";
+      return;
+    }
+    PrintExplanation(*coded, pipeline->info().data_dir, std::cout);
+    std::cout << "\n";
+  });
   return failed ? 1 : 0;
 }
 
@@ -415,6 +448,7 @@ int main(int argc, char** argv) {
   if (command == "--version" || command == "version") return RunVersion(rest);
   if (command == "code") return RunCode(rest);
   if (command == "ingest") return RunIngest(rest);
+  if (command == "explain") return RunExplain(rest);
   if (command == "query") return RunQuery(rest);
   if (command == "eval") return RunEvalCommand(rest);
   return UsageError("unknown command \"" + command + "\"");

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <iomanip>
+#include <map>
 
 #include "core/utf8.h"
 
@@ -223,6 +225,92 @@ void PrintEventTable(const std::vector<StoredEvent>& events, std::ostream& out) 
   print(header);
   for (const StoredEvent& e : events) print(Row(e));
   out << events.size() << " event(s)\n";
+}
+
+namespace {
+
+// Quotes line N of a data file for a rule such as "actors/agents.txt:30 minister".
+// Files are read once per explanation.
+class RuleQuoter {
+ public:
+  explicit RuleQuoter(std::string data_dir) : data_dir_(std::move(data_dir)) {}
+  std::string Quote(const std::string& rule) {
+    if (rule.rfind("rule:", 0) == 0) return "";
+    const size_t colon = rule.find(':');
+    const size_t space = rule.find(' ', colon == std::string::npos ? 0 : colon);
+    if (colon == std::string::npos) return "";
+    const std::string file = rule.substr(0, colon);
+    int line = 0;
+    try {
+      line = std::stoi(rule.substr(colon + 1, space - colon - 1));
+    } catch (...) {
+      return "";
+    }
+    auto it = files_.find(file);
+    if (it == files_.end()) {
+      std::vector<std::string> lines;
+      std::ifstream in(data_dir_ + "/" + file);
+      for (std::string l; std::getline(in, l);) lines.push_back(l);
+      it = files_.emplace(file, std::move(lines)).first;
+    }
+    if (line < 1 || static_cast<size_t>(line) > it->second.size()) return "";
+    std::string text = it->second[static_cast<size_t>(line) - 1];
+    if (text.size() > 160) text = text.substr(0, 157) + "...";
+    return text;
+  }
+
+ private:
+  std::string data_dir_;
+  std::map<std::string, std::vector<std::string>> files_;
+};
+
+void ExplainRules(const std::vector<std::string>& rules, RuleQuoter& quoter, std::ostream& out) {
+  for (const std::string& r : rules) {
+    out << "      " << r << "\n";
+    const std::string quoted = quoter.Quote(r);
+    if (!quoted.empty()) out << "        > " << quoted << "\n";
+  }
+}
+
+void ExplainActor(const char* role, const ActorMention& m, RuleQuoter& quoter, std::ostream& out) {
+  if (m.actor.empty() && m.text.empty()) {
+    out << "    " << role << ": none\n";
+    return;
+  }
+  out << "    " << role << ": \"" << m.text << "\" -> " << m.actor.Code();
+  if (!m.actor.region.empty()) out << " (" << m.actor.region << ")";
+  if (!m.person.empty()) out << ", person " << m.person;
+  out << "\n";
+  ExplainRules(m.rules, quoter, out);
+}
+
+}  // namespace
+
+void PrintExplanation(const CodedArticle& c, const std::string& data_dir, std::ostream& out) {
+  RuleQuoter quoter(data_dir);
+  out << c.document.id << ": \"" << c.article.title << "\", " << c.events.size() << " event(s)";
+  if (!c.event_label.empty()) out << ", mainly " << c.event_label;
+  out << "\n";
+  for (size_t i = 0; i < c.events.size(); ++i) {
+    const Event& e = c.events[i];
+    out << "\n[" << i + 1 << "] " << e.cameo << " " << e.cameo_name << " / PLOVER " << e.plover;
+    if (!e.acled.event_type.empty()) out << " / ACLED " << e.acled.event_type << ": " << e.acled.sub_event_type;
+    out << "\n    sentence: " << c.article.body.substr(e.evidence.start, e.evidence.end - e.evidence.start) << "\n";
+    out << "    trigger: \"" << e.trigger << "\"";
+    if (e.negated) out << ", negated";
+    if (e.modality != "asserted") out << ", " << e.modality;
+    if (e.fatalities) out << ", " << *e.fatalities << " killed";
+    out << "\n";
+    ExplainRules(e.rules, quoter, out);
+    ExplainActor("source", e.source, quoter, out);
+    ExplainActor("target", e.target, quoter, out);
+    if (e.date) {
+      out << "    when: " << (e.date->value ? e.date->value->ToIso() : e.date->relative);
+      if (!e.date->text.empty()) out << " (\"" << e.date->text << "\")";
+      out << "\n";
+    }
+    if (e.place) out << "    where: " << e.place->name << ", " << e.place->country << " (" << e.place->precision << ")\n";
+  }
 }
 
 void PrintEventDelimited(const std::vector<StoredEvent>& events, char sep, std::ostream& out) {

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <string>
 #include <vector>
 
 #include "core/record.h"
@@ -26,6 +27,11 @@ nlohmann::json StoredEventJson(const StoredEvent& event);
 
 // Events as an aligned text table for a terminal, one line each.
 void PrintEventTable(const std::vector<StoredEvent>& events, std::ostream& out);
+
+// A reader's account of how each event of an article was coded: the sentence, the
+// trigger, and for the type, the source and the target every dictionary line (quoted
+// from the files under `data_dir`) and rule that produced them.
+void PrintExplanation(const CodedArticle& coded, const std::string& data_dir, std::ostream& out);
 
 // Events as CSV (RFC 4180) or TSV with a header row.
 void PrintEventDelimited(const std::vector<StoredEvent>& events, char separator, std::ostream& out);
