@@ -6,7 +6,9 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <functional>
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -147,135 +149,115 @@ std::unique_ptr<Pipeline> StartPipeline(const Common& c) {
   return std::move(pipeline).value();
 }
 
-int RunCode(const std::vector<std::string>& argv) {
-  Args args(argv, kCommonValues, With(kCommonFlags, {"--pretty"}));
+// What every command that codes inputs shares: its arguments, the common options and
+// the started pipeline.
+struct CodingCommand {
+  Args args;
+  Common common;
+  std::unique_ptr<Pipeline> pipeline;
+};
+
+// Parses a coding command's arguments and starts the pipeline. Returns the exit status
+// when the command ends here (--help, a usage error, a start-up failure).
+std::optional<int> Prepare(const char* name, const std::vector<std::string>& argv,
+                           std::initializer_list<std::string> values, std::initializer_list<std::string> flags,
+                           std::unique_ptr<CodingCommand>* out) {
+  auto cmd = std::make_unique<CodingCommand>(
+      CodingCommand{Args(argv, With(kCommonValues, values), With(kCommonFlags, flags)), {}, nullptr});
+  const Args& args = cmd->args;
   if (!args.ok()) return UsageError(args.error());
   if (args.Has("--help") || args.Has("-h")) {
     std::cout << kUsage;
     return 0;
   }
-  Common c;
   std::string error;
-  if (!ParseCommon(args, &c, &error)) return UsageError(error);
-  if (args.positional().empty()) return UsageError("code: no input given (a path, a directory or -)");
-  std::unique_ptr<Pipeline> pipeline = StartPipeline(c);
-  if (!pipeline) return 2;
-  const int indent = args.Has("--pretty") ? 2 : -1;
+  if (!ParseCommon(args, &cmd->common, &error)) return UsageError(error);
+  if (args.positional().empty()) return UsageError(std::string(name) + ": no input given (a path, a directory or -)");
+  cmd->pipeline = StartPipeline(cmd->common);
+  if (!cmd->pipeline) return 2;
+  *out = std::move(cmd);
+  return std::nullopt;
+}
+
+// Reads every input and codes each document, unless `skip` says it need not be; hands
+// the coded article to `use`. Problems are reported on stderr with the input's name;
+// returns how many documents failed.
+long CodeInputs(const CodingCommand& cmd, const std::function<bool(const Document&)>& skip,
+                const std::function<Status(const CodedArticle&)>& use) {
   long done = 0, failed = 0;
-  Progress progress(c.progress);
-  ReadInputs(args.positional(), c.ingest, [&](Result<Document> doc) {
+  Progress progress(cmd.common.progress);
+  const auto fail = [&](const Error& e) {
+    ++failed;
+    std::cerr << "dateline: " << e.ToString() << "\n";
+  };
+  ReadInputs(cmd.args.positional(), cmd.common.ingest, [&](Result<Document> doc) {
     ++done;
-    if (!doc.ok()) {
-      ++failed;
-      std::cerr << "dateline: " << doc.error().ToString() << "\n";
-      return;
-    }
-    const std::string input = doc->input;
-    auto coded = pipeline->Code(std::move(doc).value());
-    if (!coded.ok()) {
-      ++failed;
-      std::cerr << "dateline: " << coded.error().ToString() << "\n";
-      return;
-    }
-    std::cout << ArticleRecord(*coded).dump(indent, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     progress.Tick(done, failed);
+    if (!doc.ok()) return fail(doc.error());
+    if (skip && skip(*doc)) return;
+    auto coded = cmd.pipeline->Code(std::move(doc).value());
+    if (!coded.ok()) return fail(coded.error());
+    if (Status s = use(*coded); !s.ok()) fail(s.error());
   });
   std::cout.flush();
   progress.Finish(done, failed);
+  return failed;
+}
+
+int RunCode(const std::vector<std::string>& argv) {
+  std::unique_ptr<CodingCommand> cmd;
+  if (auto status = Prepare("code", argv, {}, {"--pretty"}, &cmd)) return *status;
+  const int indent = cmd->args.Has("--pretty") ? 2 : -1;
+  const long failed = CodeInputs(*cmd, nullptr, [&](const CodedArticle& coded) {
+    std::cout << ArticleRecord(coded).dump(indent, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return Status::Ok();
+  });
   return failed ? 1 : 0;
 }
 
 int RunExplain(const std::vector<std::string>& argv) {
-  Args args(argv, kCommonValues, kCommonFlags);
-  if (!args.ok()) return UsageError(args.error());
-  if (args.Has("--help") || args.Has("-h")) {
-    std::cout << kUsage;
-    return 0;
-  }
-  Common c;
-  std::string error;
-  if (!ParseCommon(args, &c, &error)) return UsageError(error);
-  if (args.positional().empty()) return UsageError("explain: no input given (a path, a directory or -)");
-  std::unique_ptr<Pipeline> pipeline = StartPipeline(c);
-  if (!pipeline) return 2;
-  long failed = 0;
-  ReadInputs(args.positional(), c.ingest, [&](Result<Document> doc) {
-    if (!doc.ok()) {
-      ++failed;
-      std::cerr << "dateline: " << doc.error().ToString() << "\n";
-      return;
-    }
-    auto coded = pipeline->Code(std::move(doc).value());
-    if (!coded.ok()) {
-      ++failed;
-      std::cerr << "dateline: " << coded.error().ToString() << "\n";
-      return;
-    }
-    PrintExplanation(*coded, pipeline->info().data_dir, std::cout);
+  std::unique_ptr<CodingCommand> cmd;
+  if (auto status = Prepare("explain", argv, {}, {}, &cmd)) return *status;
+  const long failed = CodeInputs(*cmd, nullptr, [&](const CodedArticle& coded) {
+    PrintExplanation(coded, cmd->pipeline->info().data_dir, std::cout);
     std::cout << "\n";
+    return Status::Ok();
   });
   return failed ? 1 : 0;
 }
 
 int RunIngest(const std::vector<std::string>& argv) {
-  Args args(argv, With(kCommonValues, {"--db"}), kCommonFlags);
-  if (!args.ok()) return UsageError(args.error());
-  if (args.Has("--help") || args.Has("-h")) {
-    std::cout << kUsage;
-    return 0;
-  }
-  Common c;
-  std::string error;
-  if (!ParseCommon(args, &c, &error)) return UsageError(error);
-  if (!args.Has("--db")) return UsageError("ingest: --db FILE is required");
-  if (args.positional().empty()) return UsageError("ingest: no input given");
-  auto store = Store::Open(args.Get("--db"));
+  std::unique_ptr<CodingCommand> cmd;
+  if (auto status = Prepare("ingest", argv, {"--db"}, {}, &cmd)) return *status;
+  const std::string db = cmd->args.Get("--db");
+  if (db.empty()) return UsageError("ingest: --db FILE is required");
+  auto store = Store::Open(db);
   if (!store.ok()) {
     std::cerr << "dateline: " << store.error().ToString() << "\n";
     return 2;
   }
-  std::unique_ptr<Pipeline> pipeline = StartPipeline(c);
-  if (!pipeline) return 2;
-  long done = 0, failed = 0, inserted = 0, unchanged = 0, replaced = 0, events = 0;
-  Progress progress(c.progress);
-  ReadInputs(args.positional(), c.ingest, [&](Result<Document> doc) {
-    ++done;
-    progress.Tick(done, failed);
-    if (!doc.ok()) {
-      ++failed;
-      std::cerr << "dateline: " << doc.error().ToString() << "\n";
-      return;
-    }
-    // Resuming: a document already stored with the same content is not coded again.
-    auto stored = (*store)->StoredContentHash(doc->id);
-    if (stored.ok() && stored->has_value() && **stored == ContentHash(doc->content)) {
-      ++unchanged;
-      return;
-    }
-    auto coded = pipeline->Code(std::move(doc).value());
-    if (!coded.ok()) {
-      ++failed;
-      std::cerr << "dateline: " << coded.error().ToString() << "\n";
-      return;
-    }
-    auto put = (*store)->Put(*coded);
-    if (!put.ok()) {
-      ++failed;
-      std::cerr << "dateline: " << put.error().ToString() << "\n";
-      return;
-    }
-    events += static_cast<long>(coded->events.size());
+  long inserted = 0, unchanged = 0, replaced = 0, events = 0;
+  // Resuming: a document already stored with the same content is not coded again.
+  const auto already_stored = [&](const Document& doc) {
+    auto stored = (*store)->StoredContentHash(doc.id);
+    const bool same = stored.ok() && stored->has_value() && **stored == ContentHash(doc.content);
+    unchanged += same;
+    return same;
+  };
+  const long failed = CodeInputs(*cmd, already_stored, [&](const CodedArticle& coded) -> Status {
+    auto put = (*store)->Put(coded);
+    if (!put.ok()) return put.error();
+    events += static_cast<long>(coded.events.size());
     switch (*put) {
       case PutOutcome::kInserted: ++inserted; break;
       case PutOutcome::kUnchanged: ++unchanged; break;
       case PutOutcome::kReplaced: ++replaced; break;
     }
+    return Status::Ok();
   });
-  progress.Finish(done, failed);
-  if (!c.quiet) {
-    std::cerr << "dateline: " << inserted << " inserted, " << replaced << " replaced, " << unchanged
-              << " unchanged, " << failed << " failed; " << events << " events written to " << args.Get("--db")
-              << "\n";
+  if (!cmd->common.quiet) {
+    std::cerr << "dateline: " << inserted << " inserted, " << replaced << " replaced, " << unchanged << " unchanged, "
+              << failed << " failed; " << events << " events written to " << db << "\n";
   }
   return failed ? 1 : 0;
 }
