@@ -64,6 +64,18 @@ check "first ingest reports inserts" grep -q "3 inserted" "$tmp/ingest1.err"
 "$bin" ingest --db "$tmp/d.db" "$page" "$tmp/batch.jsonl" 2>"$tmp/ingest2.err"
 check "second ingest inserts nothing" grep -q "0 inserted, 0 replaced, 3 unchanged" "$tmp/ingest2.err"
 
+# a killed ingest resumes without duplicates or losses: whatever the kill interrupted,
+# a second run brings the database to the same content as one clean run
+for i in $(seq 1 1500); do
+  printf '{"id":"n%d","text":"Police arrested %d protesters in Basra on Monday. Gunmen attacked a convoy near Mosul."}\n' "$i" "$i"
+done >"$tmp/many.jsonl"
+(timeout -s KILL 0.5 "$bin" ingest --quiet --db "$tmp/killed.db" "$tmp/many.jsonl" >/dev/null 2>&1) 2>/dev/null
+"$bin" ingest --quiet --db "$tmp/killed.db" "$tmp/many.jsonl" 2>/dev/null
+"$bin" ingest --quiet --db "$tmp/clean.db" "$tmp/many.jsonl" 2>/dev/null
+count() { sqlite3 "$1" "select count(*) from articles; select count(*) from events;" | tr '\n' ' '; }
+check "resumed ingest equals a clean one" test "$(count "$tmp/killed.db")" = "$(count "$tmp/clean.db")"
+check "all documents stored" test "$(sqlite3 "$tmp/clean.db" 'select count(*) from articles')" -eq 1500
+
 # query in every format, with filters
 "$bin" query --db "$tmp/d.db" >"$tmp/q.txt"
 check "query exits 0" test $? -eq 0
