@@ -69,7 +69,7 @@ check "second ingest inserts nothing" grep -q "0 inserted, 0 replaced, 3 unchang
 for i in $(seq 1 1500); do
   printf '{"id":"n%d","text":"Police arrested %d protesters in Basra on Monday. Gunmen attacked a convoy near Mosul."}\n' "$i" "$i"
 done >"$tmp/many.jsonl"
-(timeout -s KILL 0.5 "$bin" ingest --quiet --db "$tmp/killed.db" "$tmp/many.jsonl" >/dev/null 2>&1) 2>/dev/null
+bash -c 'timeout -s KILL 0.5 "$@" >/dev/null 2>&1' _ "$bin" ingest --quiet --db "$tmp/killed.db" "$tmp/many.jsonl" 2>/dev/null
 "$bin" ingest --quiet --db "$tmp/killed.db" "$tmp/many.jsonl" 2>/dev/null
 "$bin" ingest --quiet --db "$tmp/clean.db" "$tmp/many.jsonl" 2>/dev/null
 count() { sqlite3 "$1" "select count(*) from articles; select count(*) from events;" | tr '\n' ' '; }
