@@ -13,6 +13,7 @@
 
 #include "core/table_file.h"
 #include "core/date.h"
+#include "actors/tabari_actors.h"
 
 namespace dateline {
 
@@ -177,6 +178,12 @@ Result<std::optional<PartialDate>> ParseOfficeDate(const TableRecord& r, const s
 
 Result<std::unique_ptr<ActorMatcher>> ActorMatcher::Create(const std::string& data_dir,
                                                            const TextAnalyzer& analyzer) {
+  return Create(data_dir, analyzer, ActorMatcherOptions{});
+}
+
+Result<std::unique_ptr<ActorMatcher>> ActorMatcher::Create(const std::string& data_dir,
+                                                           const TextAnalyzer& analyzer,
+                                                           const ActorMatcherOptions& options) {
   auto impl = std::make_unique<Impl>();
   const std::string actors_dir = data_dir + "/actors/";
 
@@ -265,6 +272,32 @@ Result<std::unique_ptr<ActorMatcher>> ActorMatcher::Create(const std::string& da
     if (phrases.empty()) return r.MakeError("an agent needs at least one phrase");
     for (const std::string& p : phrases) {
       if (Status s = impl->AddPhrase(analyzer, p, id, r); !s) return s.error();
+    }
+  }
+  // Extra dictionaries in TABARI/PETRARCH layout.
+  const auto ends_with = [](const std::string& s, const char* suffix) {
+    const size_t n = std::char_traits<char>::length(suffix);
+    return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
+  };
+  for (const bool agents : {false, true}) {
+    for (const std::string& file : agents ? options.agent_files : options.actor_files) {
+      if (!options.tabari_format && !ends_with(file, agents ? ".agents" : ".actors"))
+        return MakeError(file, std::string("not a TABARI/PETRARCH ") + (agents ? ".agents" : ".actors") +
+                                   " file (set tabari_format to read it as one)");
+      auto text = ReadFile(file);
+      if (!text.ok()) return text.error();
+      auto converted = ParseTabariActors(*text, file, agents);
+      if (!converted.ok()) return converted.error();
+      for (const ConvertedActorEntry& c : *converted) {
+        TableRecord r{file, c.line, {}};
+        const EntryKind kind = agents ? EntryKind::kAgent : (c.from || c.to) ? EntryKind::kPerson : EntryKind::kOrganisation;
+        Entry e{kind, {c.country, c.sectors, "", ""}, c.id, r.Where() + " " + c.id,
+                kind == EntryKind::kPerson ? c.phrases.front() : "", c.from, c.to};
+        const uint32_t id = impl->AddEntry(std::move(e));
+        for (const std::string& p : c.phrases) {
+          if (Status s = impl->AddPhrase(analyzer, p, id, r); !s) return s.error();
+        }
+      }
     }
   }
   return std::unique_ptr<ActorMatcher>(new ActorMatcher(std::move(impl)));

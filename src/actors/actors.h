@@ -35,6 +35,16 @@ struct ActorContext {
   std::optional<PartialDate> date;  // when the text was written; filters office-holders
 };
 
+// Extra dictionaries for ActorMatcher::Create, loaded after those of data_dir (whose
+// entries win where a phrase is in both). TABARI/PETRARCH-format files (accepted
+// subset: actors/tabari_actors.h) are recognised by the extensions ".actors" and
+// ".agents"; `tabari_format` reads every file of the lists in that format.
+struct ActorMatcherOptions {
+  std::vector<std::string> actor_files;  // "NAME [CODE]" entries
+  std::vector<std::string> agent_files;  // "NOUN [~SECTOR]" entries
+  bool tabari_format = false;
+};
+
 class ActorMatcher {
  public:
   // Loads the dictionaries under data_dir, tokenising phrases with `analyzer` so they
@@ -42,6 +52,9 @@ class ActorMatcher {
   // during Create.
   static Result<std::unique_ptr<ActorMatcher>> Create(const std::string& data_dir,
                                                       const TextAnalyzer& analyzer);
+  static Result<std::unique_ptr<ActorMatcher>> Create(const std::string& data_dir,
+                                                      const TextAnalyzer& analyzer,
+                                                      const ActorMatcherOptions& options);
   ~ActorMatcher();
   ActorMatcher(const ActorMatcher&) = delete;
   ActorMatcher& operator=(const ActorMatcher&) = delete;

@@ -1,10 +1,305 @@
-// Geoparsing corpora (issue 5 develops this scorer further).
+// Geoparsing corpora (shared/eval/geo/*.jsonl; shared/eval/README.md): one article per
+// line, {id, corpus, text, toponyms: [{start, end, phrase, lat, lon, ...}]}, offsets in
+// code points of `text`.
+//
+// Two measurements, overall and per corpus (the records' `corpus` field, e.g. LGL and
+// GeoVirus):
+//  (a) gold spans: every gold toponym span is resolved by PlaceResolver::ResolveSpans
+//      with the article text as context (what a geoparser achieves given perfect
+//      recognition);
+//  (b) end to end: PlaceResolver::FindPlaces on the text as analysed by the real
+//      TextAnalyzer. A gold toponym is recognised when a predicted span overlaps it;
+//      recognition precision is the share of predicted spans overlapping a gold one,
+//      recall the share of gold toponyms recognised; distances are measured for the
+//      recognised toponyms, at the first overlapping prediction.
+// Distance figures: accuracy within 161 km (100 miles) over all toponyms of the
+// measurement (an unresolved toponym counts as wrong); mean and median error in km over
+// the resolved ones; and AUC, the area under the curve of the sorted log errors as in
+// Gritta et al. (2018): with e_1 <= ... <= e_n the errors in km (an unresolved toponym
+// at the maximum, 20039 km, half the Earth's circumference),
+//   AUC = trapezoid integral over i of log(1 + e_i) / log(1 + 20039), divided by n - 1,
+// which lies in [0, 1]; lower is better (0: every toponym placed exactly).
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <sstream>
+
+#include "core/table_file.h"
+#include "core/utf8.h"
 #include "eval/gold_sets.h"
+#include "text/text.h"
+#include "where/where.h"
 
 namespace dateline {
 
-Result<EvalReport> EvalGeoSet(const std::string& jsonl, const Pipeline&, const EvalOptions&) {
-  return MakeError(jsonl, "scoring of geoparsing corpora is not built yet");
+namespace {
+
+constexpr double kCorrectKm = 161;
+constexpr double kMaxErrorKm = 20039;
+
+double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = M_PI / 180;
+  const double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+// Errors of one measurement; a negative error marks an unresolved toponym.
+struct Distances {
+  std::vector<double> errors;
+
+  void Add(std::optional<double> km) { errors.push_back(km ? *km : -1); }
+  size_t resolved() const {
+    return static_cast<size_t>(std::count_if(errors.begin(), errors.end(), [](double e) { return e >= 0; }));
+  }
+  double Acc161() const {
+    if (errors.empty()) return 0;
+    const auto hits = std::count_if(errors.begin(), errors.end(), [](double e) { return e >= 0 && e <= kCorrectKm; });
+    return static_cast<double>(hits) / static_cast<double>(errors.size());
+  }
+  std::vector<double> Resolved() const {
+    std::vector<double> r;
+    for (double e : errors) {
+      if (e >= 0) r.push_back(e);
+    }
+    std::sort(r.begin(), r.end());
+    return r;
+  }
+  double Mean() const {
+    const std::vector<double> r = Resolved();
+    double sum = 0;
+    for (double e : r) sum += e;
+    return r.empty() ? 0 : sum / static_cast<double>(r.size());
+  }
+  double Median() const {
+    const std::vector<double> r = Resolved();
+    if (r.empty()) return 0;
+    const size_t n = r.size();
+    return n % 2 ? r[n / 2] : (r[n / 2 - 1] + r[n / 2]) / 2;
+  }
+  double Auc() const {
+    std::vector<double> logs;
+    for (double e : errors) logs.push_back(std::log1p(e >= 0 ? std::min(e, kMaxErrorKm) : kMaxErrorKm) / std::log1p(kMaxErrorKm));
+    std::sort(logs.begin(), logs.end());
+    if (logs.size() < 2) return logs.empty() ? 0 : logs[0];
+    double area = 0;
+    for (size_t i = 1; i < logs.size(); ++i) area += (logs[i - 1] + logs[i]) / 2;
+    return area / static_cast<double>(logs.size() - 1);
+  }
+};
+
+struct GeoTally {
+  Distances gold_spans, end_to_end;
+  long gold = 0, predicted = 0, predicted_matched = 0, gold_recognised = 0;
+
+  double Precision() const { return predicted ? static_cast<double>(predicted_matched) / static_cast<double>(predicted) : 0; }
+  double Recall() const { return gold ? static_cast<double>(gold_recognised) / static_cast<double>(gold) : 0; }
+  double F1() const {
+    const double p = Precision(), r = Recall();
+    return p + r > 0 ? 2 * p * r / (p + r) : 0;
+  }
+};
+
+void AddFigures(const std::string& prefix, const GeoTally& t, std::map<std::string, double>* figures) {
+  (*figures)[prefix + "acc161_gold_spans"] = t.gold_spans.Acc161();
+  (*figures)[prefix + "mean_km_gold_spans"] = t.gold_spans.Mean();
+  (*figures)[prefix + "median_km_gold_spans"] = t.gold_spans.Median();
+  (*figures)[prefix + "auc_gold_spans"] = t.gold_spans.Auc();
+  (*figures)[prefix + "recognition_precision"] = t.Precision();
+  (*figures)[prefix + "recognition_recall"] = t.Recall();
+  (*figures)[prefix + "recognition_f1"] = t.F1();
+  (*figures)[prefix + "acc161_end_to_end"] = t.end_to_end.Acc161();
+  (*figures)[prefix + "mean_km_end_to_end"] = t.end_to_end.Mean();
+  (*figures)[prefix + "median_km_end_to_end"] = t.end_to_end.Median();
+  (*figures)[prefix + "auc_end_to_end"] = t.end_to_end.Auc();
+}
+
+void PrintTally(const std::string& label, const GeoTally& t, std::ostream& out) {
+  char line[512];
+  std::snprintf(line, sizeof line,
+                "%s: %ld gold toponyms\n"
+                "  gold spans:  acc@161km %.1f%%  mean %.0f km  median %.1f km  AUC %.3f  (%zu resolved)\n"
+                "  end to end:  recognition P %.1f%% R %.1f%% F1 %.1f%% (%ld predicted)\n"
+                "               acc@161km %.1f%%  mean %.0f km  median %.1f km  AUC %.3f  (%ld recognised)\n",
+                label.c_str(), t.gold, 100 * t.gold_spans.Acc161(), t.gold_spans.Mean(), t.gold_spans.Median(),
+                t.gold_spans.Auc(), t.gold_spans.resolved(), 100 * t.Precision(), 100 * t.Recall(), 100 * t.F1(),
+                t.predicted, 100 * t.end_to_end.Acc161(), t.end_to_end.Mean(), t.end_to_end.Median(),
+                t.end_to_end.Auc(), t.gold_recognised);
+  out << line;
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+}  // namespace
+
+Result<EvalReport> EvalGeoSet(const std::string& jsonl, const Pipeline& pipeline, const EvalOptions& options) {
+  const PipelineInfo& info = pipeline.info();
+  if (info.gazetteer_file.empty() || info.countries_only_gazetteer) {
+    return MakeError(jsonl, "the geo set needs a built gazetteer file (the pipeline has only countries)");
+  }
+  auto gazetteer = Gazetteer::Open(info.gazetteer_file);
+  if (!gazetteer.ok()) return gazetteer.error();
+  auto analyzer = TextAnalyzer::Create(info.data_dir);
+  if (!analyzer.ok()) return analyzer.error();
+  const PlaceResolver resolver(**gazetteer);
+  auto content = ReadFile(jsonl);
+  if (!content.ok()) return content.error();
+
+  std::map<std::string, GeoTally> corpora;
+  std::map<std::string, Tally> by_fcode;
+  std::map<std::string, long> false_positives;  // end to end, by surface  // gold spans, by the gold GeoNames feature code
+  GeoTally all;
+  struct Miss {
+    double km;
+    std::string id, phrase, got;
+  };
+  std::vector<Miss> misses;
+  std::istringstream lines(*content);
+  std::string line;
+  int64_t line_no = 0;
+  long articles = 0;
+  while (std::getline(lines, line)) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    const nlohmann::json doc = nlohmann::json::parse(line, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object() || !doc.contains("text") || !doc["text"].is_string() ||
+        !doc.contains("toponyms") || !doc["toponyms"].is_array()) {
+      return MakeError(jsonl, "not a geo record ({text, toponyms: [...]})", line_no);
+    }
+    ++articles;
+    const std::string text = doc["text"].get<std::string>();
+    const std::string corpus = doc.contains("corpus") && doc["corpus"].is_string() ? doc["corpus"].get<std::string>() : "";
+    const std::string id = doc.contains("id") && doc["id"].is_string() ? doc["id"].get<std::string>() : "";
+    // Gold offsets are code points; spans here are bytes.
+    std::vector<size_t> byte_of;
+    for (size_t pos = 0; pos < text.size();) {
+      byte_of.push_back(pos);
+      DecodeUtf8(text, &pos);
+    }
+    byte_of.push_back(text.size());
+    struct Gold {
+      Span span;
+      double lat = 0, lon = 0;
+      std::string phrase, fcode;
+    };
+    std::vector<Gold> gold;
+    for (const auto& t : doc["toponyms"]) {
+      if (!t.is_object() || !t.contains("start") || !t.contains("end") || !t.contains("lat") || !t.contains("lon") ||
+          !t["start"].is_number_unsigned() || !t["end"].is_number_unsigned() || !t["lat"].is_number() ||
+          !t["lon"].is_number()) {
+        return MakeError(jsonl, "toponym without start, end, lat and lon", line_no);
+      }
+      const size_t s = std::min<size_t>(t["start"].get<size_t>(), byte_of.size() - 1);
+      const size_t e = std::min<size_t>(t["end"].get<size_t>(), byte_of.size() - 1);
+      gold.push_back({Span{byte_of[s], byte_of[std::max(s, e)]}, t["lat"].get<double>(), t["lon"].get<double>(),
+                      t.contains("phrase") && t["phrase"].is_string() ? t["phrase"].get<std::string>() : "",
+                      t.contains("fcode") && t["fcode"].is_string() ? t["fcode"].get<std::string>() : "-"});
+    }
+    const AnalyzedText analysed = (*analyzer)->Analyze(text);
+    const PlaceContext context;
+    std::vector<Span> spans;
+    for (const Gold& g : gold) spans.push_back(g.span);
+    const std::vector<std::optional<PlaceMention>> resolved = resolver.ResolveSpans(analysed, spans, context);
+    const std::vector<PlaceMention> found = resolver.FindPlaces(analysed, context);
+
+    GeoTally doc_tally;
+    doc_tally.gold = static_cast<long>(gold.size());
+    for (size_t i = 0; i < gold.size(); ++i) {
+      std::optional<double> km;
+      if (resolved[i]) km = DistanceKm(resolved[i]->lat, resolved[i]->lon, gold[i].lat, gold[i].lon);
+      doc_tally.gold_spans.Add(km);
+      by_fcode[gold[i].fcode].Add(km && *km <= kCorrectKm);
+      if (!km || *km > kCorrectKm) {
+        misses.push_back({km ? *km : kMaxErrorKm, id, gold[i].phrase + " [" + gold[i].fcode + "]",
+                          resolved[i] ? resolved[i]->name + " " + resolved[i]->country + " " + resolved[i]->admin1
+                                      : "(unresolved)"});
+      }
+    }
+    std::vector<const PlaceMention*> first_hit(gold.size(), nullptr);
+    for (const PlaceMention& p : found) {
+      if (p.from_dateline) continue;
+      ++doc_tally.predicted;
+      bool matched = false;
+      for (size_t g = 0; g < gold.size(); ++g) {
+        if (p.span.start < gold[g].span.end && gold[g].span.start < p.span.end) {
+          matched = true;
+          if (!first_hit[g]) first_hit[g] = &p;
+        }
+      }
+      doc_tally.predicted_matched += matched;
+      if (!matched) ++false_positives[text.substr(p.span.start, p.span.end - p.span.start)];
+    }
+    for (size_t g = 0; g < gold.size(); ++g) {
+      if (!first_hit[g]) continue;
+      ++doc_tally.gold_recognised;
+      doc_tally.end_to_end.Add(DistanceKm(first_hit[g]->lat, first_hit[g]->lon, gold[g].lat, gold[g].lon));
+    }
+    for (GeoTally* t : {&all, corpus.empty() ? nullptr : &corpora[corpus]}) {
+      if (!t) continue;
+      t->gold += doc_tally.gold;
+      t->predicted += doc_tally.predicted;
+      t->predicted_matched += doc_tally.predicted_matched;
+      t->gold_recognised += doc_tally.gold_recognised;
+      for (double e : doc_tally.gold_spans.errors) t->gold_spans.errors.push_back(e);
+      for (double e : doc_tally.end_to_end.errors) t->end_to_end.errors.push_back(e);
+    }
+  }
+  if (articles == 0) return MakeError(jsonl, "no article in the geo set");
+
+  EvalReport report;
+  report.set = GoldKindName(GoldKind::kGeo);
+  report.source = jsonl;
+  AddFigures("geo_", all, &report.figures);
+  std::ostringstream out;
+  out << "articles " << articles << "\n";
+  PrintTally("all", all, out);
+  for (const auto& [name, t] : corpora) {
+    AddFigures("geo_" + Lower(name) + "_", t, &report.figures);
+    PrintTally(name, t, out);
+  }
+  out << "gold spans by gold feature code (acc@161km)\n ";
+  for (const auto& [code, t] : by_fcode) {
+    if (t.total < 10) continue;
+    char cell[96];
+    std::snprintf(cell, sizeof cell, " %s %.1f%% of %ld;", code.c_str(), 100 * t.rate(), t.total);
+    out << cell;
+  }
+  out << "\n";
+  std::sort(misses.begin(), misses.end(), [](const Miss& a, const Miss& b) { return a.km > b.km; });
+  // The most frequent misses say more than the farthest: group by phrase and reading.
+  std::map<std::pair<std::string, std::string>, long> grouped;
+  for (const Miss& m : misses) ++grouped[{m.phrase, m.got}];
+  std::vector<std::pair<long, std::pair<std::string, std::string>>> ranked;
+  for (const auto& [k, n] : grouped) ranked.push_back({n, k});
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  out << "most frequent misses with gold spans\n";
+  nlohmann::json worst = nlohmann::json::array();
+  for (size_t i = 0; i < std::min(options.worst, ranked.size()); ++i) {
+    out << "  " << ranked[i].first << "x  " << ranked[i].second.first << " -> " << ranked[i].second.second << "\n";
+    worst.push_back({{"phrase", ranked[i].second.first}, {"reading", ranked[i].second.second}, {"count", ranked[i].first}});
+  }
+  std::vector<std::pair<long, std::string>> fps;
+  for (const auto& [surface, n] : false_positives) fps.push_back({n, surface});
+  std::sort(fps.begin(), fps.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  out << "most frequent false positives end to end\n ";
+  nlohmann::json fp_json = nlohmann::json::array();
+  for (size_t i = 0; i < std::min(options.worst, fps.size()); ++i) {
+    out << " " << fps[i].second << " (" << fps[i].first << ");";
+    fp_json.push_back({{"surface", fps[i].second}, {"count", fps[i].first}});
+  }
+  out << "\n";
+  report.text = out.str();
+  report.detail["false_positives"] = std::move(fp_json);
+  report.detail["articles"] = articles;
+  report.detail["misses"] = std::move(worst);
+  return report;
 }
 
 }  // namespace dateline

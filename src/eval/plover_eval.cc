@@ -1,10 +1,263 @@
-// PLOVER gold-standard records (issue 4 develops this scorer further).
+// PLOVER gold-standard records (JSON Lines; shared/eval/README.md): each record is
+// one sentence with its gold PLOVER category and source/target actors. Every text is
+// coded alone (a Document of kind kText) and scored by the rules of plover_score.h.
+//
+// Figures: plover_event_accuracy (the chosen prediction's category), plover_primary_
+// accuracy (the coder's primary event alone, stricter), plover_source_accuracy and
+// plover_target_accuracy (country codes, over records that give the actor), and the
+// same two "with sector". The report adds a per-category table and the commonest
+// confusions; --format json lists every record's outcome under detail.records.
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <sstream>
+
+#include "core/table_file.h"
 #include "eval/gold_sets.h"
+#include "eval/plover_score.h"
 
 namespace dateline {
 
-Result<EvalReport> EvalPloverSet(const std::string& jsonl, const Pipeline&, const EvalOptions&) {
-  return MakeError(jsonl, "scoring of PLOVER gold records is not built yet");
+namespace {
+
+using nlohmann::json;
+
+std::vector<PloverGoldActor> GoldActors(const json& j) {
+  std::vector<PloverGoldActor> out;
+  if (!j.is_array()) return out;  // null, or a string naming no actor
+  for (const json& a : j) {
+    if (!a.is_object()) continue;
+    PloverGoldActor actor;
+    actor.text = a.value("actorText", "");
+    actor.code = a.contains("code") && a["code"].is_string() ? a["code"].get<std::string>() : "";
+    actor.sector = a.contains("sector") && a["sector"].is_string() ? a["sector"].get<std::string>() : "";
+    if (!actor.code.empty()) out.push_back(std::move(actor));
+  }
+  return out;
+}
+
+bool CountryRight(const std::vector<PloverGoldActor>& gold, const ActorMention& m,
+                  const PloverGoldActor** which) {
+  if (m.actor.country.empty()) return false;
+  for (const PloverGoldActor& g : gold) {
+    if (NormalisePloverCountry(g.code) == m.actor.country) {
+      *which = &g;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool SectorRight(const PloverGoldActor& g, const ActorMention& m) {
+  if (g.sector.size() < 3 || g.sector == "***") return true;
+  const std::string want = g.sector.substr(0, 3);
+  return std::find(m.actor.sectors.begin(), m.actor.sectors.end(), want) != m.actor.sectors.end();
+}
+
+// How many gold actors the event's source and target agree with.
+int Agreement(const PloverGold& gold, const Event& e) {
+  const PloverGoldActor* which = nullptr;
+  return (CountryRight(gold.source, e.source, &which) ? 1 : 0) +
+         (CountryRight(gold.target, e.target, &which) ? 1 : 0);
+}
+
+}  // namespace
+
+std::string NormalisePloverCountry(const std::string& code) {
+  // CAMEO's own spellings of a few ISO 3166-1 alpha-3 codes.
+  static const std::map<std::string, std::string> kCameo = {
+      {"JAP", "JPN"}, {"ITL", "ITA"}, {"VTN", "VNM"}, {"ROM", "ROU"}, {"TMP", "TLS"},
+      {"ZAR", "COD"}, {"BUR", "MMR"}, {"GER", "DEU"}, {"UK", "GBR"}};
+  auto it = kCameo.find(code);
+  return it == kCameo.end() ? code : it->second;
+}
+
+Result<PloverGold> ParsePloverGold(const json& r) {
+  if (!r.is_object()) return MakeError("record", "not a JSON object");
+  if (!r.contains("text") || !r["text"].is_string()) return MakeError("record", "no \"text\" string");
+  if (!r.contains("event") || !r["event"].is_string()) return MakeError("record", "no \"event\" string");
+  PloverGold g;
+  g.id = r.value("id", "");
+  g.text = r["text"].get<std::string>();
+  g.event = r["event"].get<std::string>();
+  if (r.contains("source")) g.source = GoldActors(r["source"]);
+  if (r.contains("target")) g.target = GoldActors(r["target"]);
+  if (r.contains("dead") && r["dead"].is_string()) {
+    const std::string d = r["dead"].get<std::string>();
+    if (!d.empty() && d.size() < 9 && std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      g.dead = std::stoi(d);
+  }
+  return g;
+}
+
+int PrimaryEvent(const std::vector<Event>& events) {
+  for (size_t i = 0; i < events.size(); ++i) {
+    if (events[i].plover != "OTHER" && !events[i].plover.empty()) return static_cast<int>(i);
+  }
+  return events.empty() ? -1 : 0;
+}
+
+int ChoosePloverPrediction(const PloverGold& gold, const std::vector<Event>& events) {
+  int best = -1, best_agreement = -1;
+  for (size_t i = 0; i < events.size(); ++i) {
+    if (events[i].plover != gold.event) continue;
+    const int agreement = Agreement(gold, events[i]);
+    if (agreement > best_agreement) {
+      best = static_cast<int>(i);
+      best_agreement = agreement;
+    }
+  }
+  return best >= 0 ? best : PrimaryEvent(events);
+}
+
+PloverRecordScore ScorePloverRecord(const PloverGold& gold, const std::vector<Event>& events) {
+  PloverRecordScore s;
+  s.chosen = ChoosePloverPrediction(gold, events);
+  const int primary = PrimaryEvent(events);
+  s.primary_right = primary >= 0 && events[primary].plover == gold.event;
+  static const Event kNone;
+  const Event& e = s.chosen >= 0 ? events[s.chosen] : kNone;
+  s.predicted = e.plover;
+  s.event_right = s.chosen >= 0 && e.plover == gold.event;
+  const auto score = [](const std::vector<PloverGoldActor>& g, const ActorMention& m,
+                        std::optional<bool>* country, std::optional<bool>* sector) {
+    if (g.empty()) return;
+    const PloverGoldActor* which = nullptr;
+    *country = CountryRight(g, m, &which);
+    *sector = **country && SectorRight(*which, m);
+  };
+  score(gold.source, e.source, &s.source_right, &s.source_sector_right);
+  score(gold.target, e.target, &s.target_right, &s.target_sector_right);
+  if (gold.dead) s.fatalities_right = e.fatalities && *e.fatalities == *gold.dead;
+  return s;
+}
+
+Result<EvalReport> EvalPloverSet(const std::string& jsonl, const Pipeline& pipeline, const EvalOptions& options) {
+  auto text = ReadFile(jsonl);
+  if (!text.ok()) return text.error();
+
+  struct Category {
+    Tally event, source, target;
+  };
+  std::map<std::string, Category> categories;
+  std::map<std::pair<std::string, std::string>, long> confusions;  // (gold, predicted)
+  Tally event, primary, source, target, source_sector, target_sector, fatalities;
+  json records = json::array();
+  std::vector<std::string> misses;
+
+  std::istringstream lines(*text);
+  std::string line;
+  long line_number = 0;
+  while (std::getline(lines, line)) {
+    ++line_number;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    const std::string where = jsonl + ":" + std::to_string(line_number);
+    json j = json::parse(line, nullptr, false);
+    if (j.is_discarded()) return MakeError(where, "not valid JSON");
+    auto gold = ParsePloverGold(j);
+    if (!gold.ok()) return MakeError(where, gold.error().message);
+
+    Document doc;
+    doc.id = gold->id;
+    doc.input = where;
+    doc.kind = InputKind::kText;
+    doc.content = gold->text;
+    auto coded = pipeline.Code(std::move(doc));
+    static const std::vector<Event> kNoEvents;
+    const std::vector<Event>& events = coded.ok() ? coded->events : kNoEvents;
+    const PloverRecordScore s = ScorePloverRecord(*gold, events);
+
+    event.Add(s.event_right);
+    primary.Add(s.primary_right);
+    Category& c = categories[gold->event];
+    c.event.Add(s.event_right);
+    if (s.source_right) {
+      source.Add(*s.source_right);
+      source_sector.Add(*s.source_sector_right);
+      c.source.Add(*s.source_right);
+    }
+    if (s.target_right) {
+      target.Add(*s.target_right);
+      target_sector.Add(*s.target_sector_right);
+      c.target.Add(*s.target_right);
+    }
+    if (s.fatalities_right) fatalities.Add(*s.fatalities_right);
+    if (!s.event_right) ++confusions[{gold->event, s.predicted.empty() ? "(none)" : s.predicted}];
+
+    const Event* e = s.chosen >= 0 ? &events[s.chosen] : nullptr;
+    json rec = {{"id", gold->id},
+                {"gold", gold->event},
+                {"predicted", s.predicted},
+                {"event_right", s.event_right},
+                {"source", e ? e->source.actor.Code() : ""},
+                {"target", e ? e->target.actor.Code() : ""},
+                {"trigger", e ? e->trigger : ""},
+                {"cameo", e ? e->cameo : ""}};
+    if (s.source_right) rec["source_right"] = *s.source_right;
+    if (s.target_right) rec["target_right"] = *s.target_right;
+    records.push_back(std::move(rec));
+    if (!s.event_right || (s.source_right && !*s.source_right) || (s.target_right && !*s.target_right)) {
+      std::string m = gold->id + ": gold " + gold->event + ", predicted " +
+                      (s.predicted.empty() ? "(none)" : s.predicted);
+      if (e) m += " \"" + e->trigger + "\" " + e->source.actor.Code() + " -> " + e->target.actor.Code();
+      misses.push_back(std::move(m));
+    }
+  }
+  if (event.total == 0) return MakeError(jsonl, "no PLOVER record in the file");
+
+  EvalReport report;
+  report.set = GoldKindName(GoldKind::kPlover);
+  report.source = jsonl;
+  report.figures = {{"plover_event_accuracy", event.rate()},
+                    {"plover_primary_accuracy", primary.rate()},
+                    {"plover_source_accuracy", source.rate()},
+                    {"plover_target_accuracy", target.rate()},
+                    {"plover_source_sector_accuracy", source_sector.rate()},
+                    {"plover_target_sector_accuracy", target_sector.rate()},
+                    {"plover_fatalities_accuracy", fatalities.rate()}};
+  std::ostringstream out;
+  char buf[512];
+  const auto row = [&](const char* name, const Tally& t) {
+    std::snprintf(buf, sizeof buf, "  %-24s %.4f  (%ld/%ld)\n", name, t.rate(), t.hits, t.total);
+    out << buf;
+  };
+  out << "records " << event.total << "\n";
+  row("event", event);
+  row("primary event", primary);
+  row("source", source);
+  row("target", target);
+  row("source with sector", source_sector);
+  row("target with sector", target_sector);
+  row("fatalities", fatalities);
+  out << "per category          gold  event   source  target\n";
+  json per_category = json::object();
+  for (const auto& [name, c] : categories) {
+    std::snprintf(buf, sizeof buf, "  %-18s %6ld  %.3f   %.3f   %.3f\n", name.c_str(), c.event.total, c.event.rate(),
+                  c.source.rate(), c.target.rate());
+    out << buf;
+    per_category[name] = {{"gold", c.event.total},
+                          {"event_accuracy", c.event.rate()},
+                          {"source_accuracy", c.source.rate()},
+                          {"target_accuracy", c.target.rate()}};
+  }
+  std::vector<std::pair<long, std::pair<std::string, std::string>>> sorted;
+  for (const auto& [k, n] : confusions) sorted.push_back({n, k});
+  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  out << "commonest confusions (gold -> predicted)\n";
+  json confusion = json::array();
+  for (size_t i = 0; i < sorted.size() && i < std::max<size_t>(options.worst, 10); ++i) {
+    std::snprintf(buf, sizeof buf, "  %4ld  %s -> %s\n", sorted[i].first, sorted[i].second.first.c_str(),
+                  sorted[i].second.second.c_str());
+    out << buf;
+    confusion.push_back({{"gold", sorted[i].second.first}, {"predicted", sorted[i].second.second}, {"count", sorted[i].first}});
+  }
+  out << "misses (first " << std::min(options.worst, misses.size()) << " of " << misses.size() << ")\n";
+  for (size_t i = 0; i < misses.size() && i < options.worst; ++i) out << "  " << misses[i] << "\n";
+  report.text = out.str();
+  report.detail["per_category"] = std::move(per_category);
+  report.detail["confusions"] = std::move(confusion);
+  report.detail["records"] = std::move(records);
+  return report;
 }
 
 }  // namespace dateline

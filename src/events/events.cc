@@ -8,16 +8,18 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <map>
 #include <unordered_map>
 
 #include "core/table_file.h"
+#include "events/tabari_verbs.h"
 
 namespace dateline {
 
 namespace {
 
-constexpr size_t kMaxGap = 3;
+constexpr size_t kMaxGap = 4;
 constexpr size_t kMaxSlotSkip = 3;  // determiners/adjectives before a target actor
 
 struct Element {
@@ -50,8 +52,10 @@ const char* const kPrepositions[] = {"with", "to", "against", "between", "by", "
                                      "in", "at", "on", "near", "into", "over", "toward", "towards",
                                      "among", "across", "inside", "outside", "throughout", "through",
                                      "around", "about", "under", "after", "before", "during", "than"};
+// Not "from": "an offer from Afghanistan", "autonomy from Serbian authorities" name a
+// participant more often than a place.
 const char* const kLocatives[] = {"in", "at", "near", "across", "inside", "outside", "throughout",
-                                  "around", "into", "from", "through"};
+                                  "around", "into", "through"};
 const char* const kDeterminers[] = {"the", "a", "an", "this", "these", "those", "that", "its",
                                     "their", "his", "her", "our", "'s", "any", "every", "another"};
 const char* const kNegations[] = {"not", "n't", "never", "no"};
@@ -69,7 +73,7 @@ const NumberWord kNumberWords[] = {
     {"eleven", 11}, {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
     {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
     {"thirty", 30}, {"forty", 40},     {"fifty", 50},    {"hundred", 100}, {"dozen", 12},
-    {"dozens", 24}, {"hundreds", 200}};
+    {"dozens", 24}, {"hundreds", 200}, {"thousand", 1000}, {"thousands", 2000}, {"scores", 40}};
 
 std::optional<int> NumberValue(const Token& t) {
   if (t.kind == TokenKind::kNumber) {
@@ -104,6 +108,7 @@ struct EventCoder::Impl {
   std::unordered_map<std::string, std::vector<uint32_t>> by_trigger;  // key -> patterns
 
   Status Load(const std::string& data_dir, const TextAnalyzer& analyzer);
+  Status LoadVerbFile(const std::string& path, bool tabari, const TextAnalyzer& analyzer);
   Status AddPattern(const TableRecord& r, uint32_t entry, std::string_view text,
                     const TextAnalyzer& analyzer);
 };
@@ -171,7 +176,27 @@ Status EventCoder::Impl::Load(const std::string& data_dir, const TextAnalyzer& a
       return r.MakeError("CAMEO code must be 2 to 4 digits, not \"" + code + "\"");
     cameo[code] = CameoCode{code, r.fields[1], r.fields[2], {r.fields[3], r.fields[4]}};
   }
-  auto verbs = ReadTableFile(data_dir + "/events/verbs.txt", 3, 3);
+  return LoadVerbFile(data_dir + "/events/verbs.txt", false, analyzer);
+}
+
+Status EventCoder::Impl::LoadVerbFile(const std::string& path, bool tabari, const TextAnalyzer& analyzer) {
+  if (tabari) {
+    auto text = ReadFile(path);
+    if (!text.ok()) return text.error();
+    auto converted = ParseTabariVerbs(*text, path);
+    if (!converted.ok()) return converted.error();
+    for (const ConvertedVerbEntry& c : *converted) {
+      TableRecord r{path, c.line, {}};
+      if (!cameo.count(c.cameo)) return r.MakeError("CAMEO code \"" + c.cameo + "\" is not in events/cameo.txt");
+      entries.push_back(VerbEntry{c.id, c.cameo, r.Where() + " " + c.id});
+      const uint32_t entry = static_cast<uint32_t>(entries.size() - 1);
+      for (const std::string& p : c.patterns) {
+        if (Status s = AddPattern(r, entry, p, analyzer); !s) return s;
+      }
+    }
+    return Status::Ok();
+  }
+  auto verbs = ReadTableFile(path, 3, 3);
   if (!verbs.ok()) return verbs.error();
   for (const TableRecord& r : *verbs) {
     if (!cameo.count(r.fields[1]))
@@ -198,8 +223,18 @@ const CameoCode* EventCoder::Cameo(std::string_view code) const {
 
 Result<std::unique_ptr<EventCoder>> EventCoder::Create(const std::string& data_dir,
                                                        const TextAnalyzer& analyzer) {
+  return Create(data_dir, analyzer, EventCoderOptions{});
+}
+
+Result<std::unique_ptr<EventCoder>> EventCoder::Create(const std::string& data_dir, const TextAnalyzer& analyzer,
+                                                       const EventCoderOptions& options) {
   auto impl = std::make_unique<Impl>();
   if (Status s = impl->Load(data_dir, analyzer); !s) return s.error();
+  for (const std::string& file : options.verb_files) {
+    const bool tabari = options.tabari_format ||
+                        (file.size() > 6 && file.compare(file.size() - 6, 6, ".verbs") == 0);
+    if (Status s = impl->LoadVerbFile(file, tabari, analyzer); !s) return s.error();
+  }
   return std::unique_ptr<EventCoder>(new EventCoder(std::move(impl)));
 }
 
@@ -267,10 +302,30 @@ class SentenceCoder {
   }
 
   // Whether the mention is the object of a preposition (then it is not a subject).
+  // "A group of Moroccan diplomats", "thousands of students": after a partitive
+  // or collective noun, "of" introduces the subject itself.
   bool AfterPreposition(const ActorMention* m) const {
+    static const char* const kPartitives[] = {"group", "member", "leader", "thousand", "hundred", "dozen",
+                                              "some", "many", "most", "several", "one", "two", "delegation",
+                                              "team", "band", "number", "couple", "few", "all", "none",
+                                              "contingent", "unit", "supporter", "million", "tens"};
     if (m->first_token == s_.first_token) return false;
     size_t t = m->first_token - 1;
-    while (t > s_.first_token && OneOf(T(t).norm, kDeterminers)) --t;
+    bool counted = false;
+    while (t > s_.first_token && (OneOf(T(t).norm, kDeterminers) || NumberValue(T(t)))) {
+      counted |= NumberValue(T(t)).has_value();
+      --t;
+    }
+    // "up to 100 Hungarians", "more than 20 people", "about 200 supporters": the
+    // preposition belongs to the number, not to the actor.
+    static const char* const kQuantityWords[] = {"than", "about", "over", "around", "least", "nearly",
+                                                 "almost", "approximately", "roughly", "some"};
+    if (counted && (OneOf(T(t).norm, kQuantityWords) ||
+                    (T(t).norm == "to" && t > s_.first_token && T(t - 1).norm == "up")))
+      return false;
+    if (T(t).norm == "of" && t > s_.first_token &&
+        (OneOf(T(t - 1).lemma, kPartitives) || OneOf(T(t - 1).norm, kPartitives)))
+      return false;
     return OneOf(T(t).norm, kPrepositions);
   }
   bool AfterLocative(const ActorMention* m) const {
@@ -312,24 +367,73 @@ class SentenceCoder {
   // The first actor after token t in the same clause. A sentence that opens with a
   // subordinate clause ("If ISIS attacks, Iraqi forces would respond") ends that
   // clause at its first comma.
-  const ActorMention* FirstActorAfter(size_t t, const ActorMention* not_this) const {
+  // Role nouns before `pattern_end` are words of the matched pattern ("launch a
+  // military offensive"), not participants.
+  const ActorMention* FirstActorAfter(size_t t, const ActorMention* not_this, size_t pattern_end = 0,
+                                      bool* is_place = nullptr) const {
     static const char* const kSubordinators[] = {"if", "when", "after", "as", "while", "although",
                                                  "because", "before", "unless", "though", "since"};
     size_t clause_end = s_.last_token;
+    // A comma followed by a subordinator or a reporting verb also ends the clause:
+    // ", as authorities in Croatia cracked down", ", said a spokesman for ...".
+    static const char* const kClauseAfterComma[] = {"as", "while", "when", "after", "because", "but", "which",
+                                                    "who", "whose", "where", "said", "according", "says", "before"};
     for (size_t k = t; k < s_.last_token; ++k) {
       if (IsClauseBreak(k) ||
-          (T(k).norm == "," && OneOf(T(s_.first_token).norm, kSubordinators))) {
+          (T(k).norm == "," && OneOf(T(s_.first_token).norm, kSubordinators)) ||
+          (T(k).norm == "," && k + 1 < s_.last_token && OneOf(T(k + 1).norm, kClauseAfterComma))) {
         clause_end = k;
         break;
       }
     }
+    const ActorMention* place = nullptr;
     for (const ActorMention* m : mentions_) {
       if (m->first_token < t || m == not_this) continue;
       if (m->first_token >= clause_end) break;
-      if (AfterLocative(m)) continue;
+      if (m->first_token < pattern_end && m->last_token == m->first_token + 1 && m->actor.country.empty() &&
+          m->actor.organisation.empty() && m->person.empty())
+        continue;
+      if (AfterLocative(m)) {
+        // "lifted the curfew in Sudan": with no other participant, the country where
+        // the act takes place is what it is done to (the CAMEO/PLOVER convention).
+        const bool capital = std::any_of(m->rules.begin(), m->rules.end(), [](const std::string& r) {
+          return r.size() > 8 && r.compare(r.size() - 8, 8, " capital") == 0;
+        });
+        if (!place && (m->actor.sectors.empty() || capital) && m->actor.country.size() == 3 &&
+            m->actor.country != "IGO" && m->actor.country != "NGO")
+          place = m;
+        continue;
+      }
+      // After a place, only a participant still beats it: a direct object or the
+      // object of "with", "against", "on", "to" — not an adjunct ("following the
+      // deaths of two Israelis").
+      if (place && AfterPreposition(m) && !AfterParticipantPreposition(m)) break;
       return m;
     }
-    return nullptr;
+    if (place && is_place) *is_place = true;
+    return place;
+  }
+
+  bool AfterParticipantPreposition(const ActorMention* m) const {
+    static const char* const kParticipant[] = {"with", "against", "on", "to", "toward", "towards", "upon"};
+    if (m->first_token == s_.first_token) return false;
+    size_t t = m->first_token - 1;
+    while (t > s_.first_token && OneOf(T(t).norm, kDeterminers)) --t;
+    return OneOf(T(t).norm, kParticipant);
+  }
+
+  // The last actor that ends before token t in its clause, prepositional or not.
+  const ActorMention* NearestBefore(size_t t) const {
+    const ActorMention* best = nullptr;
+    for (const ActorMention* m : mentions_) {
+      if (m->last_token > t) break;
+      best = m;
+    }
+    if (!best) return nullptr;
+    for (size_t k = best->last_token; k < t; ++k) {
+      if (IsClauseBreak(k) || T(k).norm == ",") return nullptr;
+    }
+    return best;
   }
 
   const ActorMention* AgentAfterBy(size_t t) const {
@@ -407,12 +511,48 @@ class SentenceCoder {
     return "asserted";
   }
 
+  // The lemma of the verb that governs an infinitive trigger ("refused to allow" ->
+  // "refuse"), or "" when the trigger is not such an infinitive.
+  std::string IntentGovernor(size_t from, size_t trigger) const {
+    const size_t start = std::max(from, trigger >= 5 ? trigger - 5 : 0);
+    for (size_t k = trigger; k-- > start;) {
+      if (T(k).norm == "to" && k > s_.first_token && OneOf(T(k - 1).lemma, kIntentVerbs)) return T(k - 1).lemma;
+    }
+    return "";
+  }
+
+  // Counts stated in the sentence, each the nearest number within six tokens of a
+  // cue word, before or after ("killing 6 civilians", "more than 20 people were
+  // killed", "arresting 12"), that is not a year. Vague amounts count at a typical
+  // value ("dozens" 24, "hundreds" 200, "thousands" 2000).
   std::optional<int> Fatalities() const {
     static const char* const kDeathWords[] = {"kill", "dead", "die", "death", "fatality", "slay", "perish", "massacre", "execute", "behead"};
+    return CountNear(kDeathWords);
+  }
+  std::optional<int> Injuries() const {
+    static const char* const kInjuryWords[] = {"wound", "wounded", "injure", "injured", "injury", "hurt", "maim"};
+    return CountNear(kInjuryWords);
+  }
+  std::optional<int> Arrests() const {
+    static const char* const kArrestWords[] = {"arrest", "detain", "detention", "jail", "imprison", "apprehend"};
+    return CountNear(kArrestWords);
+  }
+  // The size of the acting crowd: a number in the source's phrase or just before it
+  // ("Up to 100 ethnic Albanians demonstrated", "thousands of students marched").
+  std::optional<int> CrowdSize(const ActorMention& source) const {
+    if (source.text.empty()) return std::nullopt;
+    const size_t lo = source.first_token >= s_.first_token + 4 ? source.first_token - 4 : s_.first_token;
+    for (size_t k = lo; k < source.last_token && k < s_.last_token; ++k) {
+      std::optional<int> v = NumberValue(T(k));
+      if (v && !(T(k).kind == TokenKind::kNumber && *v >= 1900 && *v <= 2100)) return v;
+    }
+    return std::nullopt;
+  }
+
+  template <size_t N>
+  std::optional<int> CountNear(const char* const (&cues)[N]) const {
     for (size_t t = s_.first_token; t < s_.last_token; ++t) {
-      if (!OneOf(T(t).lemma, kDeathWords) && !OneOf(T(t).norm, kDeathWords)) continue;
-      // The nearest number within six tokens, before or after ("killing 6 civilians",
-      // "more than 20 people were killed"), that is not a year or a date.
+      if (!OneOf(T(t).lemma, cues) && !OneOf(T(t).norm, cues)) continue;
       std::optional<int> best;
       size_t best_distance = 7;
       const size_t lo = t >= 6 ? std::max(t - 6, s_.first_token) : s_.first_token;
@@ -435,6 +575,143 @@ class SentenceCoder {
   const Sentence& s_;
   std::vector<const ActorMention*> mentions_;
 };
+
+// The statement of intent behind a future, intended or conditional act. PLOVER (like
+// CAMEO's 03x, 12x and 13x codes) codes "X will support Y", "X said it would blockade
+// Y" as the statement of intent: a co-operative act gives AGREE, a hostile one
+// THREATEN, a negated co-operative one ("will not accept") REJECT. The act itself is
+// kept as its own event with its modality flag; the intent event comes first, as what
+// the sentence asserts. None when the governing verb codes the intent itself
+// ("threatened to", "agreed to", "refused to").
+std::optional<Event> IntentEvent(const Event& act, const std::string& governor, const EventCoder& coder) {
+  static const char* const kCooperative[] = {"SUPPORT", "COOPERATE", "AID", "CONSULT", "RETREAT", "CONCEDE"};
+  static const char* const kHostile[] = {"COERCE", "SANCTION", "ASSAULT", "FIGHT", "PROTEST", "MOBILIZE"};
+  static const char* const kSelfCoding[] = {"threaten", "agree", "refuse", "promise", "pledge", "vow", "offer",
+                                            "propose", "decline"};
+  const bool intent = act.modality == "future" || act.modality == "intended" || act.modality == "conditional" ||
+                      act.modality == "possible";
+  if (!intent || OneOf(governor, kSelfCoding)) return std::nullopt;
+  const bool cooperative = OneOf(act.plover, kCooperative);
+  const bool hostile = OneOf(act.plover, kHostile);
+  std::string code;
+  if (cooperative && act.negated) {
+    code = "120";
+  } else if (hostile && !act.negated) {
+    if (act.plover == "PROTEST") code = "133";
+    else if (act.plover == "SANCTION") code = "131";
+    else if (act.plover == "COERCE") code = "137";
+    else code = "138";
+  } else if (cooperative) {
+    if (act.plover == "AID") code = "033";
+    else if (act.plover == "CONSULT") code = "036";
+    else if (act.plover == "RETREAT" || act.plover == "CONCEDE") code = "035";
+    else if (act.plover == "SUPPORT") code = "032";
+    else code = "031";
+  }
+  const CameoCode* c = code.empty() ? nullptr : coder.Cameo(code);
+  if (!c) return std::nullopt;
+  Event e = act;
+  e.rules.push_back("rule:stated-intent " + act.cameo + " -> " + c->code);
+  e.cameo = c->code;
+  e.cameo_name = c->name;
+  e.plover = c->plover;
+  e.acled = c->acled;
+  e.negated = false;
+  e.modality = "asserted";
+  e.fatalities.reset();
+  return e;
+}
+
+// "X said Y must (should) do Z": the statement is a demand by X on Y (CAMEO 100,
+// PLOVER DEMAND). Added beside the statement, which it copies for date and place.
+void AddObligationDemands(const SentenceCoder& sc, size_t si, const EventCoder& coder, std::vector<Event>* events) {
+  const Sentence& s = sc.sentence();
+  const CameoCode* demand = coder.Cameo("100");
+  if (!demand) return;
+  for (size_t k = s.first_token + 1; k < s.last_token; ++k) {
+    const std::string& n = sc.T(k).norm;
+    if (n != "must" && n != "should") continue;
+    const ActorMention* addressee = nullptr;
+    for (const ActorMention* m : sc.mentions()) {
+      if (m->last_token == k || (m->last_token + 1 == k && sc.T(m->last_token).kind == TokenKind::kWord &&
+                                 (sc.T(m->last_token).norm == "also" || sc.T(m->last_token).norm == "now")))
+        addressee = m;
+    }
+    if (!addressee) continue;
+    const Event* statement = nullptr;
+    for (const Event& e : *events) {
+      if (e.sentence != si || e.plover != "OTHER" || e.source.text.empty()) continue;
+      if (e.source.span.start == addressee->span.start) continue;
+      statement = &e;
+      break;
+    }
+    if (!statement) continue;
+    Event d = *statement;
+    d.cameo = demand->code;
+    d.cameo_name = demand->name;
+    d.plover = demand->plover;
+    d.acled = demand->acled;
+    d.target = *addressee;
+    d.modality = "asserted";
+    d.negated = false;
+    d.trigger = std::string(sc.T(k).norm);
+    d.rules.push_back("rule:reported-obligation");
+    events->push_back(std::move(d));
+    break;
+  }
+}
+
+// An actor named only by its role ("the prime minister", "police", "rebels") takes the
+// country of the nearest country-coded actor in its sentence ("Haiti's", "in Sudan"):
+// in news a role noun without a country almost always belongs to the country the
+// sentence is about. International codes (IGO, NGO, IMG, MNC) are not countries.
+void FillCountriesFromSentence(const SentenceCoder& sc, size_t si, std::vector<Event>* events) {
+  const auto is_country = [](const std::string& c) {
+    return c.size() == 3 && c != "IGO" && c != "NGO" && c != "IMG" && c != "MNC";
+  };
+  // The other participant's own words are the last resort: "Palestinian bombers
+  // killed 23 people in Tel Aviv" should not make the victims Palestinian when the
+  // sentence names another country, but "Nigerian authorities jailed 52 members of
+  // MASSOB" has no other.
+  const auto fill = [&](ActorMention& m, const ActorMention& partner) {
+    if (m.text.empty() || !m.actor.country.empty()) return;
+    const ActorMention* best = nullptr;
+    // Pass 0: another actor of the same comma-free stretch; 1: the partner; 2: any.
+    for (const int pass : {0, 1, 2}) {
+      size_t best_distance = SIZE_MAX;
+      for (const ActorMention* other : sc.mentions()) {
+        if (!is_country(other->actor.country)) continue;
+        const bool is_partner = !partner.text.empty() && other->span.start == partner.span.start &&
+                                other->span.end == partner.span.end;
+        if (pass == 0) {
+          if (is_partner) continue;
+          bool comma = false;
+          const size_t lo = std::min(other->last_token, m.last_token), hi = std::max(other->first_token, m.first_token);
+          for (size_t k = lo; k < hi; ++k) comma |= sc.T(k).norm == "," || sc.IsClauseBreak(k);
+          if (comma) continue;
+        } else if (pass == 1 && !is_partner) {
+          continue;
+        }
+        const size_t d = other->first_token >= m.last_token ? other->first_token - m.last_token
+                         : m.first_token >= other->last_token ? m.first_token - other->last_token : 0;
+        if (d < best_distance) {
+          best = other;
+          best_distance = d;
+        }
+      }
+      if (best) break;
+    }
+    if (!best) return;
+    m.actor.country = best->actor.country;
+    m.rules.push_back("rule:country-from-sentence");
+  };
+  for (Event& e : *events) {
+    if (e.sentence != si) continue;
+    const ActorMention source = e.source;  // as found, before its own country is filled
+    fill(e.source, e.target);
+    fill(e.target, source);
+  }
+}
 
 }  // namespace
 
@@ -469,12 +746,18 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
       const bool passive = sc.IsPassive(t);
       std::vector<const ActorMention*> sources;
       const ActorMention* target = best_match.target;
+      bool target_is_place = false;
       std::vector<std::string> clause_rules;
       if (passive) {
         std::vector<const ActorMention*> subjects = sc.Subjects(t);
-        const ActorMention* agent = sc.AgentAfterBy(best_match.end > t + 1 ? best_match.end : t + 1);
+        // "was attacked by X armed with machetes": the agent follows the participle,
+        // whatever the pattern matched beyond it.
+        const ActorMention* agent = sc.AgentAfterBy(t + 1);
         if (agent) sources.push_back(agent);
         if (!target && !subjects.empty()) target = subjects.back();
+        // "A camp for Congolese refugees was attacked": the passive subject's head may
+        // be no actor, its modifier is what was hit.
+        if (!target) target = sc.NearestBefore(t);
         clause_rules.push_back("rule:passive");
       } else {
         if (sc.IsNominal(t)) {
@@ -499,7 +782,8 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
           sources = sc.Subjects(t);
         }
         if (!target) {
-          target = sc.FirstActorAfter(best_match.end, sources.empty() ? nullptr : sources.back());
+          target = sc.FirstActorAfter(t + 1, sources.empty() ? nullptr : sources.back(), best_match.end,
+                                      &target_is_place);
           if (target && target->first_token < t) target = nullptr;
         }
       }
@@ -516,9 +800,17 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
           e.acled = code->acled;
         }
         if (source) e.source = *source;
-        if (target && target != source) e.target = *target;
+        if (target && target != source) {
+          e.target = *target;
+          if (target_is_place) {
+            // The place stands for its country, not its government ("in Baku").
+            e.target.actor.sectors.clear();
+            e.target.rules.push_back("rule:place-as-target");
+          }
+        }
         e.negated = sc.Negated(clause_start, t);
         e.modality = sc.Modality(clause_start, t);
+        const std::string governor = sc.IntentGovernor(clause_start, t);
         e.evidence = Span{s.start, s.end};
         e.sentence = si;
         e.trigger = std::string(a.text.substr(sc.T(t).start, sc.T(best_match.end > t ? best_match.end - 1 : t).end - sc.T(t).start));
@@ -527,6 +819,17 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
         if (e.plover == "ASSAULT" || e.plover == "FIGHT" || e.cameo.rfind("18", 0) == 0 ||
             e.cameo.rfind("19", 0) == 0 || e.cameo.rfind("20", 0) == 0)
           e.fatalities = sc.Fatalities();
+        // Injuries, arrests and crowd sizes have no field of their own in Event yet:
+        // they are recorded as rules ("quantity:injured 2") for explain and review.
+        if (e.fatalities || e.plover == "ASSAULT" || e.plover == "FIGHT") {
+          if (std::optional<int> n = sc.Injuries()) e.rules.push_back("quantity:injured " + std::to_string(*n));
+        }
+        if (e.plover == "COERCE" || e.cameo.rfind("17", 0) == 0) {
+          if (std::optional<int> n = sc.Arrests()) e.rules.push_back("quantity:arrested " + std::to_string(*n));
+        }
+        if (e.plover == "PROTEST" && source) {
+          if (std::optional<int> n = sc.CrowdSize(*source)) e.rules.push_back("quantity:crowd " + std::to_string(*n));
+        }
         // When: a date in the sentence, else the publication date.
         for (const DateMention& d : dates) {
           if (d.span.start >= s.start && d.span.end <= s.end) {
@@ -562,9 +865,12 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
           e.place = context.dateline_place;
           e.rules.push_back("rule:place-from-dateline");
         }
+        if (std::optional<Event> intent = IntentEvent(e, governor, *this)) events.push_back(std::move(*intent));
         events.push_back(std::move(e));
       }
     }
+    AddObligationDemands(sc, si, *this, &events);
+    FillCountriesFromSentence(sc, si, &events);
   }
   return events;
 }

@@ -34,6 +34,15 @@ struct EventContext {
   std::optional<PlaceMention> dateline_place;
 };
 
+// Extra verb dictionaries for EventCoder::Create, loaded after data/events/verbs.txt.
+// A file whose name ends in ".verbs", or any file when `tabari_format` is set, is read
+// as a TABARI/PETRARCH CAMEO verb dictionary (accepted subset: events/tabari_verbs.h);
+// any other file is in the format of data/events/verbs.txt.
+struct EventCoderOptions {
+  std::vector<std::string> verb_files;
+  bool tabari_format = false;
+};
+
 class EventCoder {
  public:
   // Loads data_dir/events/cameo.txt and data_dir/events/verbs.txt, tokenising patterns
@@ -41,12 +50,21 @@ class EventCoder {
   // line and problem.
   static Result<std::unique_ptr<EventCoder>> Create(const std::string& data_dir,
                                                     const TextAnalyzer& analyzer);
+  static Result<std::unique_ptr<EventCoder>> Create(const std::string& data_dir,
+                                                    const TextAnalyzer& analyzer,
+                                                    const EventCoderOptions& options);
   ~EventCoder();
   EventCoder(const EventCoder&) = delete;
   EventCoder& operator=(const EventCoder&) = delete;
 
   // Events of every sentence, in text order. `actors`, `dates` and `places` are the
   // other stages' findings on the same text (spans in analysed.text), sorted by start.
+  // Besides the verb matches: a future/intended/conditional act is preceded by its
+  // statement of intent (AGREE, THREATEN or REJECT, rule "rule:stated-intent"); "X said
+  // Y must ..." adds a DEMAND by X on Y ("rule:reported-obligation"); a role-noun actor
+  // without a country takes the nearest country of its sentence
+  // ("rule:country-from-sentence"); injuries, arrests and crowd sizes are recorded as
+  // rules "quantity:injured N", "quantity:arrested N", "quantity:crowd N".
   std::vector<Event> Code(const AnalyzedText& analysed, const std::vector<ActorMention>& actors,
                           const std::vector<DateMention>& dates,
                           const std::vector<PlaceMention>& places,
@@ -68,12 +86,18 @@ class EventCoder {
 // Immutable after Create; thread-safe.
 class AcledClassifier {
  public:
+  // Loads data_dir/events/acled.txt (types and CASE labels) and
+  // data_dir/events/acled_cues.txt (cue phrases, event rules, precedence), tokenising
+  // phrases with `analyzer` (used only during Create). A bad line is an Error naming
+  // file, line and problem.
   static Result<std::unique_ptr<AcledClassifier>> Create(const std::string& data_dir,
                                                          const TextAnalyzer& analyzer);
   ~AcledClassifier();
   AcledClassifier(const AcledClassifier&) = delete;
   AcledClassifier& operator=(const AcledClassifier&) = delete;
 
+  // Gives each event that has an ACLED type the best-scoring label of its own sentence
+  // (and cites the deciding cue in its `rules`); events without one are left alone.
   void Refine(const AnalyzedText& analysed, std::vector<Event>* events) const;
   // The CASE-style label of the text ("ARMED_CLASH", "PEACE_PROTEST", ...), or "" when
   // it reports no event of the ACLED or CASE sets.

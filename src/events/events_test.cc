@@ -2,11 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <unistd.h>
 
 #include "actors/actors.h"
+#include "events/tabari_verbs.h"
 
 namespace dateline {
 namespace {
@@ -77,8 +79,8 @@ TEST_F(EventsTest, CodesClauseConstructions) {
        "intended"},
       {"conditional", "If ISIS attacks, Iraqi forces would respond.", "180", "ASSAULT", "IMGINS", "", false,
        "conditional"},
-      {"reported speech: the reported event", "Police said gunmen attacked Iraqi soldiers.", "180", "ASSAULT", "INS",
-       "IRQMIL", false, "asserted"},
+      {"reported speech: the reported event", "Police said gunmen attacked Iraqi soldiers.", "180", "ASSAULT", "IRQINS",
+       "IRQMIL", false, "asserted"},  // role nouns take the sentence's country
   };
   for (const CodeCase& c : cases) {
     std::vector<Event> events = Code(c.text);
@@ -101,7 +103,7 @@ TEST_F(EventsTest, ReportedSpeechGivesStatementAndReportedEvent) {
   std::vector<Event> events = Code("Police said gunmen attacked Iraqi soldiers.");
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[0].cameo, "010");
-  EXPECT_EQ(events[0].source.actor.Code(), "COP");
+  EXPECT_EQ(events[0].source.actor.Code(), "IRQCOP");  // country from the sentence
   EXPECT_EQ(events[1].cameo, "180");
 }
 
@@ -193,6 +195,132 @@ TEST(EventCoderRealDataTest, LoadsTheShippedDictionaries) {
   ASSERT_TRUE(coder.ok()) << coder.error().ToString();
   EXPECT_GT((*coder)->pattern_count(), 500u);
   ASSERT_NE((*coder)->Cameo("190"), nullptr);
+}
+
+TEST_F(EventsTest, StatedIntentAddsAgreeOrThreatenBeforeTheAct) {
+  struct Case {
+    const char* text;
+    const char* intent_plover;  // "" when no intent event is expected
+    const char* act_cameo;
+  };
+  const std::vector<Case> cases = {
+      {"Hungarian officials will visit Romania next week.", "AGREE", "042"},
+      {"Syrian troops may attack ISIS.", "THREATEN", "180"},
+      {"ISIS threatened to attack the Iraqi army.", "", "180"},  // "threaten" codes it
+      {"Iraqi forces attacked ISIS.", "", "180"},                 // asserted: no intent
+  };
+  for (const Case& c : cases) {
+    std::vector<Event> events = Code(c.text);
+    const Event* act = nullptr;
+    const Event* intent = nullptr;
+    for (const Event& e : events) {
+      if (e.cameo == c.act_cameo) act = &e;
+      for (const std::string& r : e.rules) {
+        if (r.rfind("rule:stated-intent", 0) == 0) intent = &e;
+      }
+    }
+    ASSERT_NE(act, nullptr) << c.text;
+    if (*c.intent_plover == '\0') {
+      EXPECT_EQ(intent, nullptr) << c.text;
+      continue;
+    }
+    ASSERT_NE(intent, nullptr) << c.text;
+    EXPECT_EQ(intent->plover, c.intent_plover) << c.text;
+    EXPECT_EQ(intent->modality, "asserted");
+    EXPECT_EQ(intent->source.actor.Code(), act->source.actor.Code());
+    EXPECT_LT(intent - events.data(), act - events.data()) << "the intent comes first";
+  }
+}
+
+TEST_F(EventsTest, ReportedObligationIsADemandOnTheAddressee) {
+  std::vector<Event> events = Code("Hungarian officials said Romania must attack ISIS.");
+  const Event* demand = nullptr;
+  for (const Event& e : events) {
+    if (e.plover == "DEMAND") demand = &e;
+  }
+  ASSERT_NE(demand, nullptr);
+  EXPECT_EQ(demand->source.actor.Code(), "HUNGOV");
+  EXPECT_EQ(demand->target.actor.Code(), "ROU");
+}
+
+TEST_F(EventsTest, RoleNounsTakeTheCountryOfTheirSentence) {
+  std::vector<Event> events = Code("Police arrested protesters in Syria.");
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events.front().source.actor.Code(), "SYRCOP");
+}
+
+TEST_F(EventsTest, RecordsInjuriesArrestsAndCrowdSizes) {
+  struct Case {
+    const char* text;
+    const char* cameo;
+    const char* quantity;  // the rule expected on the event
+  };
+  const std::vector<Case> cases = {
+      {"Gunmen attacked Iraqi soldiers, killing 3 and wounding 5.", "180", "quantity:injured 5"},
+      {"Police arrested 12 protesters in Baghdad.", "173", "quantity:arrested 12"},
+      {"Up to 100 Hungarians protested in Budapest.", "141", "quantity:crowd 100"},
+      {"Thousands of Syrians protested.", "141", "quantity:crowd 2000"},
+  };
+  for (const Case& c : cases) {
+    const Event* found = nullptr;
+    std::vector<Event> events = Code(c.text);
+    for (const Event& e : events) {
+      if (e.cameo == c.cameo) found = &e;
+    }
+    ASSERT_NE(found, nullptr) << c.text;
+    EXPECT_NE(std::find(found->rules.begin(), found->rules.end(), c.quantity), found->rules.end()) << c.text;
+  }
+}
+
+TEST(TabariVerbsTest, ConvertsBlocksAndPatterns) {
+  auto entries = ParseTabariVerbs(
+      "# comment\n--- SCOLD [111] ---\nSCOLD\nTELL_OFF {TOLD_OFF}\n- * + FOR [112]  # why\n- $ * OVER  \n", "x.verbs");
+  ASSERT_TRUE(entries.ok()) << entries.error().ToString();
+  ASSERT_EQ(entries->size(), 3u);
+  EXPECT_EQ((*entries)[0].cameo, "111");  // the bare verbs
+  EXPECT_EQ((*entries)[0].patterns, (std::vector<std::string>{"scold", "tell/told off"}));
+  EXPECT_EQ((*entries)[1].cameo, "112");
+  EXPECT_EQ((*entries)[1].line, 5);
+  EXPECT_EQ((*entries)[1].patterns, (std::vector<std::string>{"scold ... + ... for", "tell/told off ... + ... for"}));
+  EXPECT_EQ((*entries)[2].cameo, "111");  // no code: the block's
+  EXPECT_EQ((*entries)[2].patterns.front(), "scold ... over");
+}
+
+TEST(TabariVerbsTest, BadLinesNameFileLineAndProblem) {
+  struct Case {
+    const char* text;
+    int line;
+    const char* problem;
+  };
+  const std::vector<Case> cases = {
+      {"SCOLD\n", 1, "before any"},
+      {"--- SCOLD ---\n", 1, "needs a code"},
+      {"--- SCOLD [1x1] ---\n", 1, "2 to 4 digits"},
+      {"--- SCOLD [111] ---\nSCOLD\n- + FOR [111]\n", 3, "needs \"*\""},
+      {"--- SCOLD [111] ---\nSCOLD\n- * {A B} [111]\n", 3, "not supported"},
+      {"--- SCOLD [111] ---\nSCOLD HARD\n", 2, "one word"},
+  };
+  for (const Case& c : cases) {
+    auto entries = ParseTabariVerbs(c.text, "bad.verbs");
+    ASSERT_FALSE(entries.ok()) << c.text;
+    EXPECT_EQ(entries.error().line, c.line) << c.text;
+    EXPECT_EQ(entries.error().input, "bad.verbs");
+    EXPECT_NE(entries.error().message.find(c.problem), std::string::npos) << entries.error().message;
+  }
+}
+
+TEST_F(EventsTest, CodesWithAnExtraTabariVerbDictionary) {
+  EventCoderOptions options;
+  options.verb_files = {DATELINE_TESTDATA_DIR "/dict/tabari/sample.verbs"};
+  auto coder = EventCoder::Create(DATELINE_TESTDATA_DIR "/dict", *analyzer_, options);
+  ASSERT_TRUE(coder.ok()) << coder.error().ToString();
+  EXPECT_GT((*coder)->pattern_count(), coder_->pattern_count());
+  AnalyzedText a = analyzer_->Analyze("Hungarian officials lambasted Romania publicly.");
+  std::vector<Event> events = (*coder)->Code(a, actors_->FindActors(a, {}), {}, {}, {});
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].plover, "DISAPPROVE");
+  EXPECT_EQ(events[0].target.actor.Code(), "ROU");
+  EXPECT_NE(events[0].rules.front().find("sample.verbs:"), std::string::npos) << events[0].rules.front();
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "extract/extract.h"
 
+#include <string>
 #include <string_view>
 
 #include "extract/html_extract.h"
@@ -21,6 +22,11 @@ std::string_view CutAtUtf8Boundary(std::string_view s, size_t limit) {
 Result<Article> ExtractArticle(const Document& doc, const ExtractOptions& options) {
   std::string_view content = CutAtUtf8Boundary(doc.content, options.max_input_bytes);
   Article article;
+  if (content.size() < doc.content.size()) {
+    article.warnings.push_back("input cut at " + std::to_string(content.size()) + " bytes (the limit is " +
+                               std::to_string(options.max_input_bytes) + "); the rest of the " +
+                               std::to_string(doc.content.size()) + " bytes was not read");
+  }
   if (doc.published) {
     article.published = doc.published;
     article.published_source = "input";

@@ -16,8 +16,10 @@
 namespace dateline {
 
 struct ExtractOptions {
-  // Inputs larger than this are cut at the limit before parsing; the Article then
-  // carries a warning through the caller (see ExtractArticle).
+  // Inputs larger than this are cut at the limit (on a code point boundary) before
+  // parsing, and Article::warnings says so ("input cut at N bytes ..."); the pipeline
+  // copies it into the record's warnings. Ingest refuses documents over its own,
+  // larger limit (IngestOptions::max_document_bytes, 32 MiB) with an Error.
   size_t max_input_bytes = 16u << 20;
 };
 

@@ -2,7 +2,11 @@
 //   BM_ExtractHtmlSet   — the 126 pages of the shared HTML benchmark set (skipped when the
 //                         shared folder is absent); reports pages/s and bytes/s.
 //   BM_ExtractPageText  — a synthetic scraped page of furniture and prose lines.
+// Each also reports the process's peak resident memory so far (peak_rss_MiB; it
+// includes the loaded set).
 #include <benchmark/benchmark.h>
+
+#include <sys/resource.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -13,6 +17,12 @@
 #include "ingest/ingest.h"
 
 namespace {
+
+double PeakRssMiB() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
+}
 
 std::vector<dateline::Document> LoadHtmlSet() {
   std::string shared = DATELINE_SHARED_DIR;
@@ -41,6 +51,7 @@ void BM_ExtractHtmlSet(benchmark::State& state) {
   state.counters["pages/s"] = benchmark::Counter(static_cast<double>(docs.size() * state.iterations()),
                                                  benchmark::Counter::kIsRate);
   state.SetBytesProcessed(static_cast<int64_t>(bytes * state.iterations()));
+  state.counters["peak_rss_MiB"] = PeakRssMiB();
 }
 BENCHMARK(BM_ExtractHtmlSet)->Unit(benchmark::kMillisecond);
 
@@ -59,6 +70,7 @@ void BM_ExtractPageText(benchmark::State& state) {
     benchmark::DoNotOptimize(r);
   }
   state.SetBytesProcessed(static_cast<int64_t>(d.content.size() * state.iterations()));
+  state.counters["peak_rss_MiB"] = PeakRssMiB();
 }
 BENCHMARK(BM_ExtractPageText);
 

@@ -50,6 +50,14 @@ TEST(ExtractArticleTest, CutsHugeInputAtCodePointBoundary) {
   Result<Article> r = ExtractArticle(doc, options);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->body, "\xC3\xA9");
+  ASSERT_EQ(r->warnings.size(), 1u);
+  EXPECT_EQ(r->warnings[0].rfind("input cut at 2 bytes", 0), 0u) << r->warnings[0];
+
+  // Within the limit: no warning.
+  options.max_input_bytes = 6;
+  r = ExtractArticle(doc, options);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->warnings.empty());
 }
 
 TEST(ExtractArticleTest, EmptyAndJunkDocumentsGiveEmptyArticles) {

@@ -36,6 +36,53 @@ bool IsBlockTag(GumboTag tag) {
   }
 }
 
+// A table cell holding only inline content is part of its row's block ("1 Kyle Busch
+// 5040"), as a reader sees a data row; a cell that holds paragraphs or divs is a layout
+// cell and a block of its own.
+bool IsInlineCell(const GumboNode* node) {
+  GumboTag tag = node->v.element.tag;
+  if (tag != GUMBO_TAG_TD && tag != GUMBO_TAG_TH) return false;
+  const GumboVector& c = node->v.element.children;
+  for (size_t i = 0; i < c.length; ++i) {
+    const GumboNode* n = static_cast<const GumboNode*>(c.data[i]);
+    if (n->type == GUMBO_NODE_ELEMENT && (IsBlockTag(n->v.element.tag) || n->v.element.tag == GUMBO_TAG_BR)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool HasHoverClass(const GumboNode* node) {
+  static constexpr std::array<std::string_view, 6> kStems = {
+      "tooltip", "popover", "hovercard", "rollover", "popup", "flyout"};
+  if (node == nullptr || node->type != GUMBO_NODE_ELEMENT) return false;
+  const GumboAttribute* attr = gumbo_get_attribute(&node->v.element.attributes, "class");
+  if (attr == nullptr) return false;
+  std::string cls = AsciiLower(attr->value);
+  for (std::string_view k : kStems) {
+    if (cls.find(k) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// An inline element that the page shows only on hover (a person card behind a linked
+// name inside a sentence): its text would run into the paragraph around it. The
+// trigger around it ("rollover-people" holding the linked name) has the name as a
+// direct link or text child and stays; the card inside a trigger, or one with neither,
+// goes.
+bool IsHoverCard(const GumboNode* node) {
+  // The linked name itself ("rollover-people-link") is the trigger's text.
+  if (node->v.element.tag == GUMBO_TAG_A || !HasHoverClass(node)) return false;
+  if (HasHoverClass(node->parent)) return true;
+  const GumboVector& c = node->v.element.children;
+  for (size_t i = 0; i < c.length; ++i) {
+    const GumboNode* n = static_cast<const GumboNode*>(c.data[i]);
+    if (n->type == GUMBO_NODE_TEXT) return false;
+    if (n->type == GUMBO_NODE_ELEMENT && n->v.element.tag == GUMBO_TAG_A) return false;
+  }
+  return true;
+}
+
 // Elements whose content is never article text.
 bool IsSkippedTag(GumboTag tag) {
   switch (tag) {
@@ -104,6 +151,11 @@ bool HasBoilerplateClass(const GumboNode* element) {
       "comment", "related", "share", "social", "newsletter", "promo", "outbrain", "taboola",
       "recirc", "footer"};
   std::vector<std::string> tokens = ClassTokens(element);
+  // An embedded post ("social-media-embed", "twitter-tweet") is a quotation the story
+  // makes, not a share bar.
+  for (const std::string& t : tokens) {
+    if (t.find("embed") != std::string::npos || t == "tweet") return false;
+  }
   for (const std::string& t : tokens) {
     for (std::string_view k : kStrong) {
       if (t.find(k) != std::string::npos) return true;
@@ -158,6 +210,7 @@ namespace {
 struct BlockContext {
   const GumboNode* element = nullptr;
   int heading = 0;
+  const GumboNode* boiler = nullptr;
   int boiler_depth = -1;
   bool tag_boiler = false;
   bool in_list = false;
@@ -168,6 +221,7 @@ struct Frame {
   size_t next_child = 0;
   int depth = 0;
   bool in_link = false;
+  bool block_level = false;  // the element ends the running block where it starts and ends
   BlockContext block;
 };
 
@@ -197,6 +251,7 @@ class Segmenter {
       if (child->type != GUMBO_NODE_ELEMENT && child->type != GUMBO_NODE_TEMPLATE) continue;
       GumboTag tag = child->v.element.tag;
       if (IsSkippedTag(tag) || child->type == GUMBO_NODE_TEMPLATE || IsHidden(child)) continue;
+      if (!IsBlockTag(tag) && IsHoverCard(child)) continue;
       if (tag == GUMBO_TAG_BR) {
         // One <br> is a space; two in a row end a paragraph.
         if (last_was_br_) {
@@ -211,7 +266,9 @@ class Segmenter {
       next.depth = f.depth + 1;
       next.in_link = f.in_link || tag == GUMBO_TAG_A;
       next.block = f.block;
-      if (IsBlockTag(tag)) {
+      next.block_level = IsBlockTag(tag) && !IsInlineCell(child);
+      if (!next.block_level && (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH)) pending_space_ = true;
+      if (next.block_level) {
         Flush();
         next.block.element = child;
         if (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6) next.block.heading = tag - GUMBO_TAG_H1 + 1;
@@ -220,9 +277,11 @@ class Segmenter {
                           tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN ||
                           Attribute(child, "itemprop") == "articleBody";
         if (IsBoilerplateTag(tag)) {
+          next.block.boiler = child;
           next.block.boiler_depth = next.depth;
           next.block.tag_boiler = true;
         } else if (!structural && (tag == GUMBO_TAG_FORM || HasBoilerplateClass(child))) {
+          next.block.boiler = child;
           next.block.boiler_depth = next.depth;
           next.block.tag_boiler = false;
         }
@@ -238,7 +297,7 @@ class Segmenter {
   void Leave(std::vector<Frame>& stack) {
     const Frame f = stack.back();
     stack.pop_back();
-    if (f.node->type == GUMBO_NODE_ELEMENT && IsBlockTag(f.node->v.element.tag)) Flush();
+    if (f.block_level) Flush();
     if (!stack.empty()) {
       auto it = stats_->find(f.node);
       if (it != stats_->end()) {
@@ -303,6 +362,7 @@ class Segmenter {
         const BlockContext& b = f.block;
         cur_.element = b.element;
         cur_.heading = b.heading;
+        cur_.boiler = b.boiler;
         cur_.boiler_depth = b.boiler_depth;
         cur_.tag_boiler = b.tag_boiler;
         cur_.in_list = b.in_list;

@@ -1,8 +1,10 @@
 // HTML block segmentation (internal to src/extract/): parses a page with gumbo and cuts
 // its visible text into blocks — the text of one block-level element (a paragraph, a
-// list item, a heading, a table cell) — with entities decoded, white space collapsed and
-// anchors that map every block text offset back to the byte in the HTML source. Also
-// keeps per-element text and link-text totals, which content selection scores.
+// list item, a heading, a table row whose cells hold only inline content, a layout cell)
+// — with entities decoded, white space collapsed and anchors that map every block text
+// offset back to the byte in the HTML source. Also
+// keeps per-element text and link-text totals, which content selection scores. Hidden
+// elements and inline hover cards (a person card behind a linked name) give no text.
 //
 // Not thread-safe per object (each HtmlPage is used by one thread); no global state.
 // Invariant: an HtmlPage borrows the content it was parsed from, which must outlive it.
@@ -29,7 +31,8 @@ struct HtmlBlock {
   size_t link_chars = 0;              // bytes of `text` inside <a> elements
   const GumboNode* element = nullptr; // the block-level element holding the text
   int heading = 0;                    // 1..6 inside <h1>..<h6>, else 0
-  int boiler_depth = -1;              // depth of the deepest boilerplate ancestor, or -1
+  const GumboNode* boiler = nullptr;  // the deepest boilerplate ancestor, if any
+  int boiler_depth = -1;              // its depth, or -1
   bool tag_boiler = false;            // that ancestor is nav/aside/footer/form/figure...
   bool in_list = false;               // inside <li>
 };

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -22,6 +24,8 @@ using Json = nlohmann::json;
 constexpr int kMaxJsonDepth = 12;
 // A JSON-LD articleBody shorter than this is a teaser, not the article.
 constexpr size_t kMinArticleBody = 300;
+// Non-link text an element needs before its class name counts in full.
+constexpr double kClassTrustChars = 500;
 
 // ---------------------------------------------------------------------------
 // Metadata
@@ -78,13 +82,23 @@ std::string JsonString(const Json& v) {
   return {};
 }
 
-// Names from a JSON-LD author value: a string, a Person/Organization, or an array.
+bool IsOrganizationType(const Json& type) {
+  auto is_org = [](const Json& t) {
+    return t.is_string() && t.get_ref<const std::string&>().find("Organization") != std::string::npos;
+  };
+  if (type.is_array()) return std::any_of(type.begin(), type.end(), is_org);
+  return is_org(type);
+}
+
+// Names from a JSON-LD author value: a string, a Person, or an array. An Organization
+// as author ("BBC News") names the publisher, not a writer.
 void JsonNames(const Json& v, std::vector<std::string>* out, int depth = 0) {
   if (depth > 3) return;
   if (v.is_string()) {
     std::string s = CollapseSpaces(v.get<std::string>());
     if (!s.empty() && s.find("://") == std::string::npos) out->push_back(s);
   } else if (v.is_object()) {
+    if (auto type = v.find("@type"); type != v.end() && IsOrganizationType(*type)) return;
     auto it = v.find("name");
     if (it != v.end()) JsonNames(*it, out, depth + 1);
   } else if (v.is_array()) {
@@ -197,7 +211,10 @@ void ParseJsonLd(std::string_view text, size_t offset, std::optional<JsonLdArtic
 }
 
 void CollectMetadata(const GumboNode* root, std::string_view content, PageMetadata* md) {
-  if (root && root->type == GUMBO_NODE_ELEMENT) md->html_lang = std::string(Attribute(root, "lang"));
+  if (root && root->type == GUMBO_NODE_ELEMENT) {
+    md->html_lang = std::string(Attribute(root, "lang"));
+    if (md->html_lang.empty()) md->html_lang = std::string(Attribute(root, "xml:lang"));
+  }
   std::vector<const GumboNode*> stack{root};
   while (!stack.empty()) {
     const GumboNode* n = stack.back();
@@ -308,6 +325,96 @@ void AddUnique(std::vector<std::string>* v, std::string s) {
   if (std::find(v->begin(), v->end(), s) == v->end()) v->push_back(std::move(s));
 }
 
+// Words that make a comma-separated part of an author field a job title, not a name
+// ("Chris Cillizza, CNN Editor-at-large").
+bool IsRoleWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 14> kRoles = {
+      "editor", "correspondent", "reporter", "writer", "staff", "columnist", "contributor",
+      "producer", "analyst", "journalist", "bureau", "desk", "chief", "senior"};
+  static constexpr std::array<std::string_view, 8> kPublisherWords = {
+      "press", "news", "media", "international", "agency", "wire", "online", "magazine"};
+  std::string lower = AsciiLower(w);
+  for (std::string_view r : kRoles) {
+    if (lower.find(r) == 0) return true;
+  }
+  for (std::string_view r : kPublisherWords) {
+    if (lower == r) return true;
+  }
+  // A domain ("Cleveland.com") names the site.
+  size_t dot = lower.rfind('.');
+  return dot != std::string::npos && dot > 0 && dot + 2 < lower.size() &&
+         std::isalpha(static_cast<unsigned char>(lower[dot + 1]));
+}
+
+// Bylines run on into the date ("Jeff Foust Monday, November 18, 2019").
+bool IsDateWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 19> kWords = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+      "january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december"};
+  std::string lower = AsciiLower(w);
+  while (!lower.empty() && (lower.back() == ',' || lower.back() == '.')) lower.pop_back();
+  if (std::find(kWords.begin(), kWords.end(), lower) != kWords.end()) return true;
+  return std::any_of(lower.begin(), lower.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Author names from a metadata field as pages fill it: "Jane Doe", "By Jane Doe and
+// John Roe", "Analysis by Chris Cillizza, CNN Editor-at-large", "Amy Kuperinsky | NJ
+// Advance Media". Returns the names, or nothing when the field reads like no name.
+std::vector<std::string> AuthorNames(std::string_view raw) {
+  std::string_view line = TrimSpaces(raw);
+  if (size_t bar = line.find('|'); bar != std::string_view::npos) line = TrimSpaces(line.substr(0, bar));
+  std::string lower = AsciiLower(line);
+  // "By Jane Doe", "Analysis by Jane Doe": the names follow the "by".
+  if (lower.rfind("by ", 0) == 0) {
+    line = TrimSpaces(line.substr(3));
+  } else if (size_t by = lower.find(" by "); by != std::string::npos && by < 30) {
+    line = TrimSpaces(line.substr(by + 4));
+  }
+  std::vector<std::string> names;
+  std::string_view r = line;
+  bool first = true;
+  while (!r.empty()) {
+    size_t sep = std::string_view::npos, sep_len = 0;
+    for (std::string_view s : {std::string_view(", "), std::string_view(" and "),
+                               std::string_view(" & "), std::string_view(";")}) {
+      size_t f = r.find(s);
+      if (f < sep) sep = f, sep_len = s.size();
+    }
+    std::string_view part = TrimSpaces(r.substr(0, sep));
+    r = sep == std::string_view::npos ? std::string_view() : r.substr(sep + sep_len);
+    std::vector<std::string_view> words = SplitWords(part);
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (IsDateWord(words[i])) {
+        // The date ends the byline: nothing after it is a name.
+        words.resize(i);
+        part = words.empty() ? std::string_view()
+                             : std::string_view(part.data(), static_cast<size_t>(words.back().data() +
+                                                                                 words.back().size() - part.data()));
+        r = {};
+        break;
+      }
+    }
+    bool first_part = first;
+    first = false;
+    if (words.empty() || words.size() > 5 || !StartsUpper(words.front())) continue;
+    bool role = false;
+    for (std::string_view w : words) {
+      if (IsRoleWord(w) || (!first_part && w.size() >= 2 && IsUpperWord(w))) role = true;
+    }
+    if (role) continue;
+    names.emplace_back(part);
+  }
+  return names;
+}
+
+// A keyword worth keeping as a tag: not a CMS flag ("_no-apple-news", "@river") and
+// not a sentence (some pages repeat the headline among their keywords).
+bool IsTag(std::string_view t) {
+  if (t.empty() || t.front() == '_' || t.front() == '@' || t.front() == '#') return false;
+  return SplitWords(t).size() <= 6;
+}
+
 void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
   const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
 
@@ -333,49 +440,55 @@ void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
     for (const std::string& t : *tags) {
       std::vector<std::string> parts;
       JsonStrings(Json(t), &parts);
-      for (std::string& p : parts) AddUnique(&a->tags, std::move(p));
+      for (std::string& p : parts) {
+        if (IsTag(p)) AddUnique(&a->tags, std::move(p));
+      }
     }
   }
   if (a->tags.empty() && ld) {
-    for (const std::string& k : ld->keywords) AddUnique(&a->tags, k);
+    for (const std::string& k : ld->keywords) {
+      if (IsTag(k)) AddUnique(&a->tags, k);
+    }
   }
   if (a->tags.empty()) {
     std::string kw = FirstMeta(md, {"news_keywords", "keywords", "parsely-tags"});
     std::vector<std::string> parts;
     JsonStrings(Json(kw), &parts);
-    for (std::string& p : parts) AddUnique(&a->tags, std::move(p));
+    for (std::string& p : parts) {
+      if (IsTag(p)) AddUnique(&a->tags, std::move(p));
+    }
   }
   if (a->tags.size() > 40) a->tags.resize(40);
 
   // Authors.
   std::vector<std::string> authors;
+  const std::string site_name = FirstMeta(md, {"og:site_name", "application-name"});
+  auto add_names = [&](const std::string& field) {
+    if (field.find("://") != std::string::npos || field == site_name) return;
+    for (std::string& n : AuthorNames(field)) {
+      if (n != site_name) AddUnique(&authors, std::move(n));
+    }
+  };
   if (ld) {
-    for (const std::string& n : ld->authors) AddUnique(&authors, n);
+    for (const std::string& n : ld->authors) add_names(n);
   }
   if (authors.empty()) {
     for (std::string_view key : {"author", "article:author", "parsely-author", "sailthru.author",
                                  "citation_author", "dc.creator", "byl"}) {
       if (const auto* v = MetaValues(md, key)) {
-        for (const std::string& s : *v) {
-          if (s.find("://") != std::string::npos) continue;
-          std::vector<std::string> names = ParseAuthorLine(s);
-          if (names.empty()) names.push_back(s);
-          for (std::string& n : names) AddUnique(&authors, std::move(n));
-        }
+        for (const std::string& s : *v) add_names(s);
       }
       if (!authors.empty()) break;
     }
   }
   if (authors.empty()) {
-    for (const std::string& s : md.itemprop_authors) {
-      std::vector<std::string> names = ParseAuthorLine(s);
-      if (names.empty()) names.push_back(s);
-      for (std::string& n : names) AddUnique(&authors, std::move(n));
-    }
+    for (const std::string& s : md.itemprop_authors) add_names(s);
   }
   if (authors.empty()) {
     for (const std::string& s : md.byline_texts) {
-      for (std::string& n : ParseAuthorLine(s)) AddUnique(&authors, std::move(n));
+      for (std::string& n : ParseAuthorLine(s)) {
+        for (std::string& m : AuthorNames(n)) AddUnique(&authors, std::move(m));
+      }
       if (!authors.empty()) break;
     }
   }
@@ -403,10 +516,13 @@ void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
       if (a->published_text.empty()) a->published_text = raw;
     }
     if (!a->published && a->published_text.empty()) {
-      std::string_view u = !url.empty() ? url : std::string_view(md.canonical);
-      if (auto d = DateFromUrl(u)) {
-        a->published = d;
-        a->published_source = "url";
+      const std::string og_url = FirstMeta(md, {"og:url"});
+      for (std::string_view u : {url, std::string_view(md.canonical), std::string_view(og_url)}) {
+        if (auto d = DateFromUrl(u)) {
+          a->published = d;
+          a->published_source = "url";
+          break;
+        }
       }
     }
   }
@@ -464,13 +580,29 @@ double ClassWeight(const GumboNode* n) {
 
 // Word tokens (lower-cased ASCII, other bytes kept) for comparing blocks with a JSON-LD
 // articleBody.
+// Typographic punctuation separates words as ASCII punctuation does: the page prints
+// "can’t" and “quotes” where its JSON-LD copy has "can't".
+bool IsWordCodepoint(char32_t c) {
+  if (c < 0x80) return std::isalnum(static_cast<int>(c)) != 0;
+  if (c == 0xA0 || c == 0xAB || c == 0xBB || c == 0xFFFD) return false;
+  if (c >= 0x2000 && c <= 0x206F) return false;  // general punctuation, special spaces
+  if (c >= 0x3000 && c <= 0x303F) return false;  // CJK punctuation
+  return true;
+}
+
 std::vector<std::string> WordTokens(std::string_view s) {
   std::vector<std::string> out;
   std::string cur;
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    if (std::isalnum(c) || c >= 0x80) {
-      cur += static_cast<char>(std::tolower(c));
+  size_t pos = 0;
+  while (pos < s.size()) {
+    size_t start = pos;
+    char32_t c = DecodeUtf8(s, &pos);
+    if (IsWordCodepoint(c)) {
+      if (c < 0x80) {
+        cur += static_cast<char>(std::tolower(static_cast<int>(c)));
+      } else {
+        cur.append(s.substr(start, pos - start));
+      }
     } else if (!cur.empty()) {
       out.push_back(std::move(cur));
       cur.clear();
@@ -480,7 +612,66 @@ std::vector<std::string> WordTokens(std::string_view s) {
   return out;
 }
 
+// Elements that hold paragraphs rather than being one.
+bool IsContainerTag(const GumboNode* n) {
+  switch (n->v.element.tag) {
+    case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_TD: case GUMBO_TAG_CENTER:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Mostly link text: a menu entry or a teaser. A linked lead-in followed by a sentence of
+// its own ("<a>Google has bought CloudSimple</a>. The startup was...") is a paragraph.
+bool IsLinkBlock(const HtmlBlock& b) {
+  const double density = LinkDensity(b.link_chars, b.text.size());
+  if (density <= 0.5) return false;
+  return density > 0.8 || b.text.size() - b.link_chars < 80;
+}
+
+// Lines that close an article on the web rather than in print: how to reach the writer
+// ("Email Jane at jane@example.com or follow her @jane"), newsletter pitches, gallery
+// counters ("Image 2 of 5") and reuse notices.
+bool IsWebFurniture(std::string_view text) {
+  std::vector<std::string_view> words = SplitWords(text);
+  if (words.size() > 45) return false;
+  std::string lower = AsciiLower(text);
+  bool email = false;
+  for (std::string_view w : words) {
+    size_t at = w.find('@');
+    if (at != std::string_view::npos && at > 0 && w.find('.', at) != std::string_view::npos) email = true;
+  }
+  if (email && (lower.find("follow") != std::string::npos || lower.find("reach") != std::string::npos ||
+                lower.find("contact") != std::string::npos || lower.find("email") != std::string::npos ||
+                lower.find("e-mail") != std::string::npos || lower.find("tip") != std::string::npos)) {
+    return true;
+  }
+  if (words.size() <= 16 && lower.find("subscribe") != std::string::npos &&
+      lower.find("newsletter") != std::string::npos) {
+    return true;
+  }
+  if (lower.find("subject to copyright") != std::string::npos) return true;
+  // Notices for readers without script, and unexpanded WordPress shortcodes.
+  if (words.size() <= 12 && lower.find("javascript") != std::string::npos &&
+      (lower.find("requires") != std::string::npos || lower.find("enable") != std::string::npos)) {
+    return true;
+  }
+  if (text.starts_with("[") && text.find("[/") != std::string_view::npos) return true;
+  if (words.size() == 4) {
+    static constexpr std::array<std::string_view, 5> kMedia = {"image", "photo", "slide", "picture", "video"};
+    bool media = std::find(kMedia.begin(), kMedia.end(), AsciiLower(words[0])) != kMedia.end();
+    auto number = [](std::string_view w) {
+      return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (media && number(words[1]) && AsciiLower(words[2]) == "of" && number(words[3])) return true;
+  }
+  return false;
+}
+
 bool IsFurnitureBlock(const HtmlBlock& b) {
+  if (IsWebFurniture(b.text)) return true;
   FurnitureKind k = ClassifyFurnitureLine(b.text);
   switch (k) {
     case FurnitureKind::kNone:
@@ -494,13 +685,19 @@ bool IsFurnitureBlock(const HtmlBlock& b) {
   }
 }
 
+// Whether `n` lies inside one of `roots`; if so sets *root_depth to that root's depth
+// and *inner_article to the nearest <article> between `n` and the root (or nullptr).
 bool InsideAny(const GumboNode* n, const std::unordered_map<const GumboNode*, int>& roots,
-               int* root_depth) {
+               int* root_depth, const GumboNode** inner_article) {
+  *inner_article = nullptr;
   for (const GumboNode* p = n; p != nullptr; p = p->parent) {
     auto it = roots.find(p);
     if (it != roots.end()) {
       *root_depth = it->second;
       return true;
+    }
+    if (*inner_article == nullptr && p->type == GUMBO_NODE_ELEMENT && p->v.element.tag == GUMBO_TAG_ARTICLE) {
+      *inner_article = p;
     }
   }
   return false;
@@ -519,11 +716,28 @@ std::vector<const HtmlBlock*> SelectByScore(
     size_t len = b.text.size();
     if (len < 25 || LinkDensity(b.link_chars, len) > 0.5) continue;
     double s = 1 + CountCommas(b.text) + std::min(len / 100.0, 3.0);
-    const GumboNode* n = b.element ? b.element->parent : nullptr;
+    // Text written straight into a container (a <div> holding prose between <br>s) is
+    // that container's own paragraph: credit the container, as its <p> parent would be.
+    // Text inside furniture (a comment thread, a related-stories box) votes for no
+    // element inside that furniture: a long comment must not pull the choice into it.
+    const GumboNode* n = b.element == nullptr         ? nullptr
+                         : IsContainerTag(b.element) ? b.element
+                                                     : b.element->parent;
     for (int level = 0; n != nullptr && n->type == GUMBO_NODE_ELEMENT && level < 5;
          ++level, n = n->parent) {
+      if (b.boiler_depth >= 0 && depth_of(n) >= b.boiler_depth) continue;
       auto [it, inserted] = score.try_emplace(n, 0.0);
-      if (inserted) it->second = TagWeight(n) + ClassWeight(n);
+      if (inserted) {
+        // A class name vouches for an element only as far as it holds text: a
+        // "content-title" wrapper around a headline is no article body.
+        auto st = stats.find(n);
+        double text = st == stats.end()
+                          ? 0.0
+                          : static_cast<double>(st->second.text_chars - st->second.link_chars);
+        double cw = ClassWeight(n);
+        if (cw > 0) cw *= std::min(1.0, text / kClassTrustChars);
+        it->second = TagWeight(n) + cw;
+      }
       it->second += level == 0 ? s : level == 1 ? s / 2 : s / (level * 3);
     }
   }
@@ -570,13 +784,61 @@ std::vector<const HtmlBlock*> SelectByScore(
       if (take) roots[sib] = depth_of(sib);
     }
   }
+  // Pages that cut the story into chunks between ad rails repeat the body container's
+  // tag and class for each chunk; the chunks are cousins of the top one, not siblings.
+  std::string_view top_class = Attribute(top, "class");
+  if (!top_class.empty()) {
+    for (const auto& [n, s] : score) {
+      if (n == top || s < top_score * 0.2 || n->v.element.tag != top->v.element.tag ||
+          Attribute(n, "class") != top_class) {
+        continue;
+      }
+      bool nested = false;
+      for (const GumboNode* p = n->parent; p && !nested; p = p->parent) nested = p == top;
+      for (const GumboNode* p = top->parent; p && !nested; p = p->parent) nested = p == n;
+      if (!nested) roots[n] = depth_of(n);
+    }
+  }
+  // Several <article> elements inside the chosen content are teasers for other stories
+  // (a "you may also like" list the page nested into its article); one is the story.
+  std::vector<std::pair<const HtmlBlock*, const GumboNode*>> inside;
+  std::unordered_set<const GumboNode*> inner_articles;
   for (const HtmlBlock& b : blocks) {
     int root_depth = 0;
-    if (!InsideAny(b.element, roots, &root_depth)) continue;
+    const GumboNode* inner = nullptr;
+    if (!InsideAny(b.element, roots, &root_depth, &inner)) continue;
     if (b.boiler_depth > root_depth) continue;
-    out.push_back(&b);
+    inside.push_back({&b, inner});
+    if (inner) inner_articles.insert(inner);
+  }
+  for (const auto& [b, inner] : inside) {
+    if (inner != nullptr && inner_articles.size() >= 2) continue;
+    out.push_back(b);
   }
   return out;
+}
+
+// A "boilerplate" element that holds most of the page's text is a layout wrapper (an
+// off-canvas menu container around the whole page, a <header> left unclosed), not
+// furniture: its blocks lose that mark.
+void ForgiveLayoutWrappers(const std::unordered_map<const GumboNode*, ElementStats>& stats,
+                           std::vector<HtmlBlock>* blocks) {
+  size_t total = 0;
+  for (const HtmlBlock& b : *blocks) total += b.text.size();
+  std::unordered_map<const GumboNode*, bool> verdict;
+  for (HtmlBlock& b : *blocks) {
+    if (b.boiler == nullptr) continue;
+    auto [it, inserted] = verdict.try_emplace(b.boiler, false);
+    if (inserted) {
+      auto st = stats.find(b.boiler);
+      it->second = st != stats.end() && st->second.text_chars * 2 > total;
+    }
+    if (it->second) {
+      b.boiler = nullptr;
+      b.boiler_depth = -1;
+      b.tag_boiler = false;
+    }
+  }
 }
 
 // Blocks whose words lie in the JSON-LD articleBody; empty when they cover too little
@@ -658,6 +920,93 @@ std::string_view CutDeepNesting(std::string_view html) {
   return html;
 }
 
+// Half the bytes of a typical news page are the bodies of <script> and <style>
+// elements, which gumbo lexes one character token at a time and extraction never reads
+// (except JSON-LD). They are dropped before parsing; `breaks` maps offsets in the
+// parsed text back to the page.
+struct ParsedText {
+  std::string text;
+  // (offset in text, offset in the page) at the start and after each dropped range.
+  std::vector<std::pair<size_t, size_t>> breaks{{0, 0}};
+
+  size_t ToPage(size_t offset) const {
+    auto it = std::upper_bound(breaks.begin(), breaks.end(), std::make_pair(offset, SIZE_MAX));
+    --it;  // breaks.front() is (0, 0), so some break precedes every offset
+    return it->second + (offset - it->first);
+  }
+};
+
+// Position just past the '>' that ends the tag opening at `pos` (quotes respected), or
+// npos.
+size_t TagEnd(std::string_view html, size_t pos) {
+  char quote = 0;
+  for (size_t i = pos; i < html.size(); ++i) {
+    char c = html[i];
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '>') {
+      return i + 1;
+    }
+  }
+  return std::string_view::npos;
+}
+
+bool StartsWithNoCase(std::string_view s, size_t pos, std::string_view prefix) {
+  if (pos + prefix.size() > s.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(s[pos + i])) != prefix[i]) return false;
+  }
+  return true;
+}
+
+ParsedText DropRawTextBodies(std::string_view html) {
+  ParsedText out;
+  out.text.reserve(html.size());
+  size_t copied = 0;  // html[0, copied) is in out.text (less the dropped ranges)
+  size_t pos = 0;
+  while ((pos = html.find('<', pos)) != std::string_view::npos) {
+    if (html.compare(pos, 4, "<!--") == 0) {
+      size_t end = html.find("-->", pos + 4);
+      if (end == std::string_view::npos) break;
+      pos = end + 3;
+      continue;
+    }
+    std::string_view name;
+    if (StartsWithNoCase(html, pos + 1, "script")) {
+      name = "script";
+    } else if (StartsWithNoCase(html, pos + 1, "style")) {
+      name = "style";
+    } else {
+      ++pos;
+      continue;
+    }
+    size_t after_name = pos + 1 + name.size();
+    if (after_name < html.size() && std::isalnum(static_cast<unsigned char>(html[after_name]))) {
+      pos = after_name;  // <scripts>, <styled>: another tag
+      continue;
+    }
+    size_t body = TagEnd(html, after_name);
+    if (body == std::string_view::npos) break;
+    std::string closing = "</" + std::string(name);
+    size_t end = body;
+    while ((end = html.find("</", end)) != std::string_view::npos && !StartsWithNoCase(html, end, closing)) {
+      end += 2;
+    }
+    if (end == std::string_view::npos) break;
+    std::string start_tag = AsciiLower(html.substr(pos, body - pos));
+    if (start_tag.find("ld+json") == std::string::npos && end > body) {
+      out.text.append(html.substr(copied, body - copied));
+      copied = end;
+      out.breaks.emplace_back(out.text.size(), end);
+    }
+    pos = end;
+  }
+  out.text.append(html.substr(copied));
+  return out;
+}
+
 }  // namespace
 
 std::string StripSiteSuffix(std::string_view title) {
@@ -683,13 +1032,25 @@ std::string StripSiteSuffix(std::string_view title) {
 
 void ExtractHtml(std::string_view content, std::string_view url, Article* article) {
   content = CutDeepNesting(content);
-  HtmlPage page(content);
+  const ParsedText parsed = DropRawTextBodies(content);
+  HtmlPage page(parsed.text);
   PageMetadata md;
-  CollectMetadata(page.root(), content, &md);
+  CollectMetadata(page.root(), parsed.text, &md);
+  if (md.jsonld) md.jsonld->script_offset = parsed.ToPage(md.jsonld->script_offset);
   FillMetadata(md, url, article);
 
   std::unordered_map<const GumboNode*, ElementStats> stats;
   std::vector<HtmlBlock> blocks = page.Segment(&stats);
+  if (parsed.breaks.size() > 1) {
+    // A text node never spans a dropped range and every node starts an anchor, so each
+    // anchor maps on its own.
+    for (HtmlBlock& b : blocks) {
+      b.start = parsed.ToPage(b.start);
+      b.end = parsed.ToPage(b.end);
+      for (OffsetAnchor& a : b.anchors) a.input_offset = parsed.ToPage(a.input_offset);
+    }
+  }
+  ForgiveLayoutWrappers(stats, &blocks);
 
   for (auto it = blocks.rbegin(); it != blocks.rend() && !article->copyright_year; ++it) {
     if (it->text.size() < 300) article->copyright_year = FindCopyrightYear(it->text);
@@ -723,11 +1084,14 @@ void ExtractHtml(std::string_view content, std::string_view url, Article* articl
   std::vector<const HtmlBlock*> kept;
   for (const HtmlBlock* b : chosen) {
     if (b->heading == 1) continue;
-    if (!b->heading && LinkDensity(b->link_chars, b->text.size()) > 0.5) continue;
+    if (!b->heading && IsLinkBlock(*b)) continue;
     if (IsFurnitureBlock(*b)) continue;
     if (!b->heading && SplitWords(b->text).size() < 3 && !EndsWithSentencePunctuation(b->text)) continue;
     if (b->text == article->title) continue;
-    if (!seen.insert(b->text).second) continue;
+    // A block repeated right after itself is a page's mobile and desktop copies of
+    // one text; repeats further apart are the article's own (a recipe's "Meal 2" after
+    // "Meal 1" under each plan).
+    if (!kept.empty() && kept.back()->text == b->text) continue;
     kept.push_back(b);
     chosen_chars += b->text.size();
   }

@@ -96,6 +96,188 @@ TEST(HtmlExtractTest, AnchorsThroughEntitiesAndInlineTags) {
   EXPECT_EQ(html.substr(p.end - 8, 8), "evening.");
 }
 
+// Script and style bodies are dropped before parsing; offsets must still point into the
+// page as given, including text after and between scripts, and JSON-LD is still read.
+TEST(HtmlExtractTest, AnchorsSurviveDroppedScripts) {
+  std::string html =
+      "<html><head><style>p { color: red } /* </p> */</style>"
+      "<script>var s = '<p>not text</p>'; if (a < b) {}</script>"
+      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":"
+      "{\"@type\":\"Person\",\"name\":\"Jane Roe\"}}</script></head><body><article>"
+      "<p>The council voted on Monday to reopen the bridge, officials said after the meeting.</p>"
+      "<SCRIPT>document.write('<p>also not text</p>');</SCRIPT><scripts>odd tag</scripts>"
+      "<p>Traffic will resume next week, once inspectors have signed off on the repairs.</p>"
+      "<script>/* no end tag, ever"
+      "</article></body></html>";
+  Article a = ExtractHtmlDoc(html);
+  ASSERT_EQ(a.paragraphs.size(), 2u) << a.body;
+  EXPECT_EQ(a.body.find("not text"), std::string::npos);
+  EXPECT_EQ(a.authors, std::vector<std::string>{"Jane Roe"});
+  ExpectAnchorsRoundTrip(a, html);
+  for (const Paragraph& p : a.paragraphs) {
+    EXPECT_EQ(html.substr(p.start, 9), p.text.substr(0, 9));
+  }
+}
+
+// Cells of a data table read as rows; a row is one block of body text.
+TEST(HtmlExtractTest, TableRowsAreBlocks) {
+  std::string html =
+      "<html><body><article><p>The final standings after the last race of the season were "
+      "published on Sunday, the series said.</p><table><tr><th>Pos.</th><th>Driver</th>"
+      "<th>Points</th></tr><tr><td>1</td><td>Kyle Busch</td><td>5040</td></tr>"
+      "<tr><td>2</td><td>Martin Truex Jr.</td><td>5035</td></tr></table></article></body></html>";
+  Article a = ExtractHtmlDoc(html);
+  EXPECT_NE(a.body.find("1 Kyle Busch 5040"), std::string::npos) << a.body;
+  EXPECT_NE(a.body.find("2 Martin Truex Jr. 5035"), std::string::npos) << a.body;
+  ExpectAnchorsRoundTrip(a, html);
+}
+
+struct AuthorCase {
+  const char* meta;
+  std::vector<std::string> want;
+};
+
+TEST(HtmlExtractTest, AuthorMetaFields) {
+  const AuthorCase cases[] = {
+      {"Jane Doe", {"Jane Doe"}},
+      {"By Jane Doe and John Roe", {"Jane Doe", "John Roe"}},
+      {"Analysis by Chris Smith, CNN Editor-at-large", {"Chris Smith"}},
+      {"Amy Lee | NJ Advance Media for NJ.com", {"Amy Lee"}},
+      {"Troy Smith, Cleveland.com", {"Troy Smith"}},
+      {"Jeff Foust Monday, November 18, 2019", {"Jeff Foust"}},
+      {"https://www.facebook.com/someone", {}},
+  };
+  for (const AuthorCase& c : cases) {
+    std::string html = std::string("<html><head><meta name=\"author\" content=\"") + c.meta +
+                       "\"></head><body><p>Officials met on Monday to discuss the plan, and they "
+                       "agreed to meet again next month.</p></body></html>";
+    EXPECT_EQ(ExtractHtmlDoc(html).authors, c.want) << c.meta;
+  }
+}
+
+// Page layouts that defeat plain text-density scoring, each with the body it must give.
+struct LayoutCase {
+  const char* what;
+  std::string html;
+  std::vector<std::string> must_contain;
+  std::vector<std::string> must_not_contain;
+};
+
+const char kProse1[] =
+    "The committee approved the budget on Tuesday after a long debate, and the mayor said "
+    "the vote would let the city hire more teachers, nurses and firefighters next year.";
+const char kProse2[] =
+    "Opponents said the plan relied on optimistic revenue forecasts, and they warned that "
+    "the city could face cuts, layoffs and higher fees if the economy slowed down.";
+const char kProse3[] =
+    "The budget takes effect on the first of July, and the council will review spending "
+    "every quarter, according to the resolution passed by a vote of seven to two.";
+
+std::string Menu() {
+  std::string m = "<ul class=\"tree\">";
+  for (int i = 0; i < 40; ++i) {
+    m += "<li><a href=\"/archive/" + std::to_string(i) + "\">Archive month " + std::to_string(i) +
+         "</a></li>";
+  }
+  return m + "</ul>";
+}
+
+TEST(HtmlExtractTest, Layouts) {
+  const LayoutCase cases[] = {
+      {"prose written straight into a div beside a link-heavy column",
+       "<html><body><div class=\"row\"><div class=\"col-3\">" + Menu() +
+           "</div><div class=\"col-9\"><p class=\"titulo\">Budget approved</p>" + kProse1 +
+           "<br><br>" + kProse2 + "</div></div><div class=\"rodape\">City Hall, 1 Main "
+           "Street, phone 555-0100, open Monday to Friday from nine to five.</div></body></html>",
+       {kProse1, kProse2},
+       {"Archive month", "City Hall"}},
+      {"a long comment must not pull the choice into the comment thread",
+       std::string("<html><body><div class=\"article\"><div class=\"content\"><p>") + kProse1 +
+           "</p><p>" + kProse2 + "</p></div></div><div class=\"comments\"><div "
+           "class=\"comment_content\"><div class=\"content\">I have lived in this city for "
+           "thirty years, and I can tell you that every budget, every single one, has promised "
+           "more teachers, more nurses, more firefighters, and every year the schools, the "
+           "hospitals and the stations have had fewer of them, while the fees went up, the "
+           "roads got worse, and the council voted itself a raise, again and again, and again, "
+           "and nobody, not one of them, has ever been held to account for any of it.</div>"
+           "</div></div></body></html>",
+       {kProse1, kProse2},
+       {"thirty years"}},
+      {"an off-canvas wrapper classed as a menu holds the whole page",
+       std::string("<html><body><div class=\"off-canvas-menu-wrapper\"><nav><a href=\"/\">Home</a>"
+                   "</nav><div class=\"story\"><p>") + kProse1 + "</p><p>" + kProse2 + "</p><p>" +
+           kProse3 + "</p></div></div></body></html>",
+       {kProse1, kProse2, kProse3},
+       {"Home"}},
+      {"the story cut into chunks between ad rails",
+       std::string("<html><body><div class=\"grid\"><div class=\"body__chunk\"><p>") + kProse1 +
+           "</p><p>" + kProse2 + "</p></div><div class=\"rail\">Advertisement</div></div>"
+           "<div class=\"grid\"><div class=\"body__chunk\"><p>" + kProse3 +
+           "</p></div><div class=\"rail\">Advertisement</div></div></body></html>",
+       {kProse1, kProse2, kProse3},
+       {}},
+      {"teasers for other stories nested inside the article element",
+       std::string("<html><body><article class=\"post\"><h1>Budget approved</h1><p>") + kProse1 +
+           "</p><p>" + kProse2 + "</p><h3>You may also like</h3>"
+           "<article class=\"post\"><p>A different story about the harbour, the ferries and the "
+           "fishermen who say the new rules will ruin them, by the look of it.</p></article>"
+           "<article class=\"post\"><p>Another story about the football club, its new stadium "
+           "and the neighbours who fear the traffic, the noise and the crowds.</p></article>"
+           "</article></body></html>",
+       {kProse1, kProse2},
+       {"harbour", "football"}},
+      {"an embedded post quoted by the story stays; a share bar goes",
+       std::string("<html><body><article><p>") + kProse1 +
+           "</p><div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\"><p>The "
+           "budget is a promise we intend to keep, every line of it.</p></blockquote></div>"
+           "<p>" + kProse2 + "</p><div class=\"social-share\"><p>Share this story with your "
+           "friends on all the networks you use.</p></div></article></body></html>",
+       {kProse1, "a promise we intend to keep", kProse2},
+       {"Share this story"}},
+      {"a hover card behind a linked name stays out of the sentence",
+       std::string("<html><body><article><p>The mayor, <span class=\"rollover-people\"><a "
+                   "class=\"rollover-people-link\" href=\"/p/1\">Ann Lee</a><span class=\"rollover-people-block\"><img "
+                   "src=\"a.jpg\"><a href=\"/p/1\">Ann Lee</a> <a href=\"/s/1\">Latest "
+                   "stories about the city council</a></span></span>, said the vote was a "
+                   "relief for every family in the city.</p><p>") + kProse2 + "</p></article></body></html>",
+       {"The mayor, Ann Lee, said the vote was a relief", kProse2},
+       {"Latest stories"}},
+      {"contact lines, gallery counters and reuse notices at the end",
+       std::string("<html><body><article><p>") + kProse1 + "</p><p>" + kProse2 +
+           "</p><p>Image 2 of 5</p><p>Email Jane Roe at jroe@example.com or follow her on "
+           "Twitter @janeroe.</p><p>This slideshow requires JavaScript.</p><p>This document is "
+           "subject to copyright.</p></article></body></html>",
+       {kProse1, kProse2},
+       {"Image 2", "jroe@", "JavaScript", "copyright"}},
+  };
+  for (const LayoutCase& c : cases) {
+    SCOPED_TRACE(c.what);
+    Article a = ExtractHtmlDoc(c.html);
+    for (const std::string& s : c.must_contain) {
+      EXPECT_NE(a.body.find(s), std::string::npos) << s << "\n---\n" << a.body;
+    }
+    for (const std::string& s : c.must_not_contain) {
+      EXPECT_EQ(a.body.find(s), std::string::npos) << s << "\n---\n" << a.body;
+    }
+    ExpectAnchorsRoundTrip(a, c.html);
+  }
+}
+
+// A paragraph repeated later in the article is the article's own (a recipe's "Meal 2"
+// under each plan); the same text twice in a row is a page's mobile and desktop copies.
+TEST(HtmlExtractTest, RepeatedBlocks) {
+  std::string html = std::string("<html><body><article><p>") + kProse1 + "</p><p>" + kProse1 +
+                     "</p><h2>Plan A</h2><p>Breakfast at seven, lunch at noon.</p><p>" + kProse2 +
+                     "</p><h2>Plan B</h2><p>Breakfast at seven, lunch at noon.</p><p>" + kProse3 +
+                     "</p></article></body></html>";
+  Article a = ExtractHtmlDoc(html);
+  std::vector<std::string> texts;
+  for (const Paragraph& p : a.paragraphs) texts.push_back(p.text);
+  EXPECT_EQ(texts, (std::vector<std::string>{kProse1, "Plan A", "Breakfast at seven, lunch at noon.",
+                                             kProse2, "Plan B", "Breakfast at seven, lunch at noon.",
+                                             kProse3}));
+}
+
 TEST(HtmlExtractTest, MetadataFallbacks) {
   std::string html =
       "<html lang='de-DE'><head><title>Ein Titel - Zeitung</title>"

@@ -57,6 +57,25 @@ std::string_view QuoteCore(std::string_view line) {
   return strip_cp(strip_cp(line, true), false);
 }
 
+// A line that reads like a section heading inside an article ("What happens next?",
+// "The Road to Mosul"): a few words, starting with a capital, no sentence end other
+// than a question mark, and mostly capitalised words when it is longer than a few.
+bool IsSubheading(std::string_view line) {
+  std::vector<std::string_view> words = SplitWords(line);
+  if (words.size() < 2 || words.size() > 12 || line.size() > 100) return false;
+  if (!StartsUpper(words.front())) return false;
+  const char last = line.back();
+  if (last == '.' || last == ',' || last == ';' || last == ':' || last == '!') return false;
+  if (words.size() <= 5) return true;
+  int capitalised = 0, long_words = 0;
+  for (std::string_view w : words) {
+    if (w.size() <= 3) continue;  // "of", "the", "and" stay lower case in titles
+    ++long_words;
+    capitalised += StartsUpper(w) ? 1 : 0;
+  }
+  return capitalised * 3 >= long_words * 2;
+}
+
 bool IsTagLine(std::string_view line) {
   std::vector<std::string_view> words = SplitWords(line);
   if (words.empty() || words.size() > 15) return false;
@@ -179,6 +198,28 @@ std::vector<PageLine> ClassifyPageText(std::string_view content) {
       size_t j = next_nonblank(i);
       if (j < lines.size() && lines[j].text == l.text) continue;
       if (!emitted.insert(l.text).second) continue;
+    }
+    l.role = LineRole::kBody;
+  }
+  // Section headings of the article: a short heading-like line with body prose both
+  // before and after it.
+  auto prev_nonblank = [&](size_t i) {
+    for (size_t j = i; j-- > 0;) {
+      if (!lines[j].text.empty()) return j;
+    }
+    return lines.size();
+  };
+  for (size_t i = body_start + 1; i < footer; ++i) {
+    PageLine& l = lines[i];
+    if (l.text.empty() || l.role != LineRole::kFurniture || l.furniture != FurnitureKind::kNone ||
+        counts[l.text] > 1 || !IsSubheading(l.text)) {
+      continue;
+    }
+    size_t before = prev_nonblank(i), after = next_nonblank(i);
+    if (before >= lines.size() || after >= footer) continue;
+    if (lines[before].role != LineRole::kBody || !IsProse(lines[after].text) ||
+        lines[after].furniture != FurnitureKind::kNone) {
+      continue;
     }
     l.role = LineRole::kBody;
   }

@@ -176,5 +176,80 @@ TEST(PageTextGoldenTest, SeedPage) {
   }
 }
 
+// Subheadings between body paragraphs are the article's; heading-like lines next to
+// furniture, or in the header, are not. A paragraph printed twice is kept once.
+TEST(PageTextTest, SubheadingsAndDuplicatesInTheBody) {
+  const std::string page =
+      "World\n\n"
+      "Floods displace thousands across the southern delta\n\n"
+      "By Omar Said\n\n"
+      "Heavy rain over the weekend pushed rivers over their banks in four provinces, the "
+      "civil defence agency said on Monday.\n\n"
+      "Relief Efforts Stall\n\n"
+      "Aid convoys were unable to reach the worst-hit villages because the main road had "
+      "been washed away near the provincial capital.\n\n"
+      "Officials said more rain was expected later in the week and urged residents to move "
+      "to higher ground while they still could.\n\n"
+      "What happens next?\n\n"
+      "Engineers will inspect the levees once the water recedes, and the government has "
+      "promised compensation for lost crops and livestock.\n\n"
+      "Aid convoys were unable to reach the worst-hit villages because the main road had "
+      "been washed away near the provincial capital.\n\n"
+      "Read More: Drought hits northern farms\n\n"
+      "Most Popular Stories\n\n"
+      "\xC2\xA9 2024 Delta Herald\n";
+  Document doc;
+  doc.kind = InputKind::kPageText;
+  doc.content = page;
+  Result<Article> r = ExtractArticle(doc);
+  ASSERT_TRUE(r.ok());
+  std::vector<std::string> texts;
+  for (const Paragraph& p : r->paragraphs) texts.push_back(p.text);
+  const std::vector<std::string> want = {
+      "Heavy rain over the weekend pushed rivers over their banks in four provinces, the civil "
+      "defence agency said on Monday.",
+      "Relief Efforts Stall",
+      "Aid convoys were unable to reach the worst-hit villages because the main road had been "
+      "washed away near the provincial capital.",
+      "Officials said more rain was expected later in the week and urged residents to move to "
+      "higher ground while they still could.",
+      "What happens next?",
+      "Engineers will inspect the levees once the water recedes, and the government has "
+      "promised compensation for lost crops and livestock."};
+  EXPECT_EQ(texts, want);
+  EXPECT_EQ(r->title, "Floods displace thousands across the southern delta");
+}
+
+struct SubheadingCase {
+  const char* line;
+  bool want;
+};
+
+TEST(PageTextTest, SubheadingShape) {
+  const SubheadingCase cases[] = {
+      {"Relief Efforts Stall", true},
+      {"What happens next?", true},
+      {"The Long Road to Recovery in the North", true},
+      {"Officials said it rained.", false},                    // a sentence
+      {"Note:", false},                                        // a label
+      {"the river rose over the banks of the old town", false},  // lower case
+      {"Share", false},                                        // one word
+      {"Prices rose again across the country as the harvest failed and exports", false},
+  };
+  for (const SubheadingCase& c : cases) {
+    std::string page = std::string("Headline of the story goes here today\n\n") +
+                       "The first paragraph of the story is long enough to read as prose, it "
+                       "says.\n\n" + c.line + "\n\n" +
+                       "The second paragraph of the story is also long enough to be prose, "
+                       "they said.\n";
+    std::vector<PageLine> lines = ClassifyPageText(page);
+    bool body = false;
+    for (const PageLine& l : lines) {
+      if (l.text == c.line) body = l.role == LineRole::kBody;
+    }
+    EXPECT_EQ(body, c.want) << c.line;
+  }
+}
+
 }  // namespace
 }  // namespace dateline::extract_internal

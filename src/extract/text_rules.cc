@@ -268,6 +268,27 @@ std::optional<int> FindCopyrightYear(std::string_view line) {
   return year;
 }
 
+// The month a URL path segment starting at `pos` names ("nov/", "november/"), or 0.
+namespace {
+
+int UrlMonthName(std::string_view path, size_t pos) {
+  static constexpr std::array<std::string_view, 12> kMonths = {
+      "january", "february", "march", "april", "may", "june", "july", "august",
+      "september", "october", "november", "december"};
+  size_t end = path.find('/', pos);
+  if (end == std::string_view::npos || end - pos < 3) return 0;
+  std::string seg = AsciiLower(path.substr(pos, end - pos));
+  for (size_t i = 0; i < kMonths.size(); ++i) {
+    if (seg == kMonths[i] || seg == kMonths[i].substr(0, 3) ||
+        (seg.size() == 4 && seg == kMonths[i].substr(0, 4))) {  // "sept"
+      return static_cast<int>(i) + 1;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
 std::optional<PartialDate> DateFromUrl(std::string_view url) {
   // Only the path: skip scheme and host.
   size_t scheme = url.find("://");
@@ -291,6 +312,16 @@ std::optional<PartialDate> DateFromUrl(std::string_view url) {
       continue;
     }
     if (p >= path.size() || (path[p] != '/' && path[p] != '-')) continue;
+    if (int m = UrlMonthName(path, p + 1); m > 0) {
+      // /2019/nov/18/: the month by its English name or abbreviation.
+      size_t q = path.find('/', p + 1);
+      int day = q == std::string_view::npos ? 0 : ReadDigits(path, q + 1, 2);
+      if (day < 1 || day > DaysInMonth(year, m)) {
+        day = q == std::string_view::npos ? 0 : ReadDigits(path, q + 1, 1);
+        if (day >= 1 && q + 2 < path.size() && IsDigit(path[q + 2])) day = 0;
+      }
+      return PartialDate{year, m, day >= 1 && day <= DaysInMonth(year, m) ? day : 0};
+    }
     char sep = path[p++];
     size_t mlen = (p + 1 < path.size() && IsDigit(path[p + 1])) ? 2 : 1;
     int month = ReadDigits(path, p, mlen);

@@ -100,6 +100,10 @@ TEST(TextRulesTest, DateFromUrl) {
   EXPECT_EQ(DateFromUrl("https://x.org/2019-11-19/story.html"), (PartialDate{2019, 11, 19}));
   EXPECT_EQ(DateFromUrl("https://x.org/a/20191119/story"), (PartialDate{2019, 11, 19}));
   EXPECT_EQ(DateFromUrl("https://x.org/2017/12/spiced-jam/"), (PartialDate{2017, 12, 0}));
+  EXPECT_EQ(DateFromUrl("https://x.org/wv/statements/2019/nov/18/someone/claim/"), (PartialDate{2019, 11, 18}));
+  EXPECT_EQ(DateFromUrl("https://x.org/2019/September/5/story"), (PartialDate{2019, 9, 5}));
+  EXPECT_EQ(DateFromUrl("https://x.org/2019/sept/story"), (PartialDate{2019, 9, 0}));
+  EXPECT_FALSE(DateFromUrl("https://x.org/2019/novel/18/").has_value());
   EXPECT_FALSE(DateFromUrl("https://x.org/2019/13/40/story").has_value());
   EXPECT_FALSE(DateFromUrl("https://2021.example.org/story").has_value());
   EXPECT_FALSE(DateFromUrl("https://x.org/story-471031").has_value());

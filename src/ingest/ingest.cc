@@ -97,6 +97,21 @@ Result<std::string> Convert(const std::string& bytes, const char* charset, const
   return out;
 }
 
+// ICU's guess at the encoding of non-UTF-8 text; windows-1252 when it has none.
+std::string DetectCharset(const std::string& bytes) {
+  UErrorCode status = U_ZERO_ERROR;
+  UCharsetDetector* det = ucsdet_open(&status);
+  if (U_FAILURE(status)) return "windows-1252";
+  std::unique_ptr<UCharsetDetector, void (*)(UCharsetDetector*)> guard(det, ucsdet_close);
+  ucsdet_setText(det, bytes.data(), static_cast<int32_t>(std::min<size_t>(bytes.size(), 1 << 20)), &status);
+  const UCharsetMatch* match = ucsdet_detect(det, &status);
+  const char* detected = U_SUCCESS(status) && match ? ucsdet_getName(match, &status) : nullptr;
+  std::string charset = detected && U_SUCCESS(status) ? detected : "windows-1252";
+  // The text is not valid UTF-8, whatever the detector says.
+  if (charset == "UTF-8") charset = "windows-1252";
+  return charset;
+}
+
 bool LooksBinary(std::string_view bytes) {
   const std::string_view head = bytes.substr(0, 8192);
   size_t control = 0;
@@ -236,19 +251,23 @@ Result<std::string> ToUtf8(std::string bytes, std::string_view declared, const s
                           std::to_string(bad));
       return repaired;
     }
-    UErrorCode status = U_ZERO_ERROR;
-    UCharsetDetector* det = ucsdet_open(&status);
-    std::unique_ptr<UCharsetDetector, void (*)(UCharsetDetector*)> guard(det, ucsdet_close);
-    ucsdet_setText(det, bytes.data(), static_cast<int32_t>(std::min<size_t>(bytes.size(), 1 << 20)), &status);
-    const UCharsetMatch* match = ucsdet_detect(det, &status);
-    const char* detected = U_SUCCESS(status) && match ? ucsdet_getName(match, &status) : nullptr;
-    charset = detected && U_SUCCESS(status) ? detected : "windows-1252";
-    if (charset == "UTF-8") charset = "windows-1252";
+    charset = DetectCharset(bytes);
   }
   // Latin-1 labels are windows-1252 on the web (HTML5 encoding standard).
   if (charset == "iso-8859-1" || charset == "latin1" || charset == "us-ascii" || charset == "ISO-8859-1")
     charset = "windows-1252";
   auto converted = Convert(bytes, charset.c_str(), name);
+  if (!converted.ok() && !declared.empty()) {
+    // A label ICU does not know ("x-mac-something", a typo): the page is still text;
+    // read it as the detector guesses and say so.
+    const std::string detected = DetectCharset(bytes);
+    converted = Convert(bytes, detected.c_str(), name);
+    if (converted.ok()) {
+      warnings->push_back("converted from " + detected + " (the declared encoding \"" + std::string(declared) +
+                          "\" is unknown)");
+    }
+    return converted;
+  }
   if (converted.ok()) warnings->push_back("converted from " + charset);
   return converted;
 }

@@ -149,5 +149,43 @@ TEST(IngestTest, WalksDirectoriesInOrderAndReportsMissingPaths) {
   fs::remove_all(dir);
 }
 
+// Pages in legacy encodings, as they come from the web: the charset declared in a meta
+// tag (windows-1251, Shift_JIS) or not declared at all (Latin-1 prose).
+struct EncodingCase {
+  const char* what;
+  std::string bytes;
+  std::string name;
+  std::string want;  // UTF-8 text the document must contain
+};
+
+TEST(IngestTest, LegacyEncodings) {
+  const EncodingCase cases[] = {
+      {"windows-1251 declared",
+       "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">"
+       "</head><body><p>\xcc\xee\xf1\xea\xe2\xe0 \xe8 \xca\xe8\xe5\xe2</p></body></html>",
+       "ru.html", "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 \xD0\xB8 \xD0\x9A\xD0\xB8\xD0\xB5\xD0\xB2"},
+      {"Shift_JIS declared",
+       "<html><head><meta charset=\"Shift_JIS\"></head><body><p>\x83j\x83\x85\x81[\x83X\x93\x8c\x8b\x9e</p></body></html>",
+       "jp.html", "\xE3\x83\x8B\xE3\x83\xA5\xE3\x83\xBC\xE3\x82\xB9\xE6\x9D\xB1\xE4\xBA\xAC"},
+      {"Latin-1 undeclared",
+       "Caf\xe9 \xe0 Z\xfcrich, o\xf9 les ministres se sont r\xe9unis apr\xe8s la r\xe9union du "
+       "conseil. Le pr\xe9sident a d\xe9" "clar\xe9 que les n\xe9gociations continueraient.",
+       "fr.txt", "Caf\xC3\xA9 \xC3\xA0 Z\xC3\xBCrich, o\xC3\xB9"},
+      {"unknown charset label falls back to detection",
+       "<html><head><meta charset=\"x-no-such-charset\"></head><body><p>Caf\xe9 cr\xe8me, "
+       "d\xe9j\xe0 vu, na\xefve fa\xe7" "ade et r\xe9sum\xe9 de la s\xe9" "ance.</p></body></html>",
+       "unknown.html", "Caf\xC3\xA9 cr\xC3\xA8me"},
+  };
+  for (const EncodingCase& c : cases) {
+    SCOPED_TRACE(c.what);
+    auto docs = ReadAll(c.bytes, c.name);
+    ASSERT_EQ(docs.size(), 1u);
+    ASSERT_TRUE(docs[0].ok()) << docs[0].error().ToString();
+    EXPECT_NE(docs[0]->content.find(c.want), std::string::npos) << docs[0]->content;
+    ASSERT_FALSE(docs[0]->warnings.empty());
+    EXPECT_NE(docs[0]->warnings.front().find("converted from"), std::string::npos) << docs[0]->warnings.front();
+  }
+}
+
 }  // namespace
 }  // namespace dateline

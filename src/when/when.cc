@@ -429,6 +429,10 @@ struct Found {
   // For weekday ranges ("from Monday to Friday"): the end must not precede the start.
   bool weekday = false;
   bool future = false;
+  // "two days later", "the next day": so many days after the article's latest earlier
+  // date of day precision (resolved after matching, in Run).
+  bool anchored = false;
+  long anchor_days = 0;
 };
 
 class Matcher {
@@ -1014,6 +1018,15 @@ bool Matcher::MatchRelativeUnit(size_t i, Found* out) const {
   Found f;
   f.first = i;
   f.last = j + 2;
+  if (unit == kDay && part == Kw::kNext && j == i && i > 0 && KwAt(i - 1) == Kw::kThe) {
+    // "the next day": the day after the text's own earlier date.
+    f.relative = "the day after an earlier date";
+    f.anchored = true;
+    f.anchor_days = 1;
+    SetHint(&f);
+    *out = f;
+    return true;
+  }
   if (part == Kw::kPast || part == Kw::kComing) {
     // "the past week" is the seven days up to publication, not a calendar week: a note.
     if (unit == kDay || unit == kDecade) return false;
@@ -1078,8 +1091,23 @@ bool Matcher::MatchAgo(size_t i, Found* out) const {
   } else {
     return false;
   }
-  if (KwAt(j) != Kw::kUnit || KwAt(j + 1) != Kw::kAgo) return false;
+  if (KwAt(j) != Kw::kUnit) return false;
   const Unit unit = T(j).info->unit;
+  if (KwAt(j + 1) == Kw::kLater && (unit == kDay || unit == kWeek)) {
+    // "two days later", "a week later": counted from the text's own earlier date.
+    Found f;
+    f.first = i;
+    f.last = j + 2;
+    f.relative = std::string(text_.substr(T(i).start, T(j + 1).end - T(i).start)) + " than an earlier date";
+    if (count > 0) {
+      f.anchored = true;
+      f.anchor_days = count * (unit == kDay ? 1 : 7);
+    }
+    SetHint(&f);
+    *out = f;
+    return true;
+  }
+  if (KwAt(j + 1) != Kw::kAgo) return false;
   if (unit == kWeekend) return false;
   Found f;
   f.first = i;
@@ -1220,6 +1248,19 @@ std::vector<Found> Matcher::Run() {
     a.value = PartialDate{year, a.month, a.day};
     a.relative.clear();
     a.year_hint = year;
+  }
+  // "the next day", "two days later": from the latest earlier date of day precision.
+  for (size_t k = 0; k < found.size(); ++k) {
+    Found& f = found[k];
+    if (!f.anchored) continue;
+    for (size_t a = k; a-- > 0;) {
+      const Found& anchor = found[a];
+      if (!anchor.value || anchor.value->day == 0) continue;
+      f.value = CivilFromDays(DaysFromCivil(anchor.value->year, anchor.value->month, anchor.value->day) + f.anchor_days);
+      f.relative.clear();
+      f.year_hint = f.value->year;
+      break;
+    }
   }
   // "from Monday to Friday" read in the past, published on a Thursday, is last week's
   // Monday to Friday; read in the future, this week's Monday... next Friday.

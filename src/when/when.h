@@ -32,6 +32,10 @@
 // - Ranges give one mention per end ("between January 4 and February 7, 2017" -> two);
 //   a start without a year borrows the end's (the year before if its month is later).
 //   "3-5 June 2021" is one mention with the first day.
+// - "the next day", "N days later", "a week later" count from the latest earlier date of
+//   day precision in the same text ("The talks began on June 1. Two days later ..." ->
+//   2021-06-03); without one they keep a `relative` ("two days later than an earlier
+//   date") and no value. "several days later" only gets a `relative`.
 // - Weeks and weekends resolve to the month, or else the year, that contains the whole
 //   week, with `relative` naming it ("the week before publication"); a week straddling
 //   two years has no value. "N weeks ago" keeps the month, "N months ago" the month,

@@ -60,7 +60,7 @@ struct Place {
   uint32_t geonameid = 0;
   double lat = 0, lon = 0;
   uint64_t population = 0;
-  std::string name, admin1_code, admin1, fcode;
+  std::string name, admin1_code, admin2_code, admin1, fcode;
   std::string country;  // ISO2
   char fclass = 'P';
   uint8_t precision = kPrecisionPoint;
@@ -217,6 +217,7 @@ Status ReadGeoNames(const ImageInputs& in, std::vector<Place>* places,
     }
     if (f[8].size() == 2) p.country = std::string(f[8]);
     p.admin1_code = std::string(f[10]);
+    if (f.size() > 11) p.admin2_code = std::string(f[11]);
     p.name = std::string(f[1]);
     p.precision = PrecisionFor(p.fclass, p.fcode);
     if (p.fclass == 'A' && p.fcode == "ADM1" && !p.country.empty()) {
@@ -350,6 +351,119 @@ Status ReadAdmin1File(const std::string& path, std::map<std::string, Admin1Extra
                       });
 }
 
+// First-level regions' points and GeoNames (FIPS 10-4) codes from
+// data/where/admin1_points.txt: ISO 3166-2 code | code or - | lat, lon.
+struct Admin1Point {
+  std::string geonames_code, name;
+  double lat = 0, lon = 0;
+};
+// A listed code ties a region to the GeoNames places carrying it only when their
+// middle lies this near the listed point.
+constexpr double kTieCheckKm = 500;
+// An untied region's listed point must lie this near one of its country's places.
+constexpr double kAmongPlacesKm = 300;
+// Whether a listed point replaces the middle of a tied region's places.
+constexpr bool kPreferListedPoints = true;
+
+double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = M_PI / 180;
+  const double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+Status ReadAdmin1Points(const std::string& path, std::map<std::string, Admin1Point>* out) {
+  return ReadPipeFile(path, 4, "ISO 3166-2 code | GeoNames admin1 code or - | name | lat, lon",
+                      [&](const std::vector<std::string>& f, int64_t line_no) -> Status {
+                        if (f[0].size() < 4 || f[0][2] != '-') {
+                          return MakeError(path, "bad ISO 3166-2 code '" + f[0] + "'", line_no);
+                        }
+                        Admin1Point p;
+                        if (f[1] != "-") p.geonames_code = f[1];
+                        p.name = f[2];
+                        if (!ParseLatLon(f[3], &p.lat, &p.lon)) {
+                          return MakeError(path, "position must be 'lat, lon' in degrees: '" + f[3] + "'", line_no);
+                        }
+                        (*out)[f[0]] = p;
+                        return Status::Ok();
+                      });
+}
+
+// Country reference points from data/where/country_points.txt: ISO2 | lat, lon.
+Status ReadCountryPoints(const std::string& path, std::map<std::string, std::pair<double, double>>* out) {
+  return ReadPipeFile(path, 2, "ISO2 | lat, lon", [&](const std::vector<std::string>& f, int64_t line_no) -> Status {
+    if (f[0].size() != 2) return MakeError(path, "bad ISO2 code '" + f[0] + "'", line_no);
+    double lat = 0, lon = 0;
+    if (!ParseLatLon(f[1], &lat, &lon)) {
+      return MakeError(path, "position must be 'lat, lon' in degrees: '" + f[1] + "'", line_no);
+    }
+    if (!out->emplace(f[0], std::make_pair(lat, lon)).second) {
+      return MakeError(path, "country '" + f[0] + "' listed twice", line_no);
+    }
+    return Status::Ok();
+  });
+}
+
+// Second-level divisions from data/where/us_counties.txt (ISO 3166-2 code | admin2
+// code | name), each placed at the middle of the places carrying its codes, for
+// countries whose GeoNames input has no ADM2 rows of its own.
+Status AddCounties(const std::string& path, std::vector<Place>* places, size_t* added) {
+  struct Group {
+    std::vector<double> lats, lons;
+    uint64_t population = 0;
+  };
+  std::map<std::tuple<std::string, std::string, std::string>, Group> groups;
+  std::set<std::string> countries_with_adm2;
+  for (const Place& p : *places) {
+    if (p.fcode == "ADM2") countries_with_adm2.insert(p.country);
+    if (p.fclass != 'P' || p.admin2_code.empty()) continue;
+    Group& g = groups[{p.country, p.admin1_code, p.admin2_code}];
+    g.lats.push_back(p.lat);
+    g.lons.push_back(p.lon);
+    g.population += p.population;
+  }
+  std::vector<Place> counties;
+  Status status = ReadPipeFile(path, 3, "ISO 3166-2 code | admin2 code | name",
+                               [&](const std::vector<std::string>& f, int64_t line_no) -> Status {
+                                 if (f[0].size() < 4 || f[0][2] != '-') {
+                                   return MakeError(path, "bad ISO 3166-2 code '" + f[0] + "'", line_no);
+                                 }
+                                 if (f[1].empty() || f[2].empty()) return MakeError(path, "empty code or name", line_no);
+                                 Place c;
+                                 c.country = f[0].substr(0, 2);
+                                 if (countries_with_adm2.count(c.country)) return Status::Ok();
+                                 c.admin1_code = f[0].substr(3);
+                                 c.admin2_code = f[1];
+                                 const auto g = groups.find({c.country, c.admin1_code, c.admin2_code});
+                                 if (g == groups.end()) return Status::Ok();  // no place of it in the dump
+                                 c.fclass = 'A';
+                                 c.fcode = "ADM2";
+                                 c.precision = kPrecisionPoint;
+                                 c.name = f[2];
+                                 c.lat = TrimmedMidpoint(g->second.lats);
+                                 c.lon = TrimmedMidpoint(g->second.lons);
+                                 c.population = g->second.population;
+                                 AddKey(c, NormalizePlaceName(c.name), kPostingPrimary);
+                                 // News writes "DeKalb" or "Sarpy" for the county too: the name
+                                 // without its suffix is an alternate name (resolution only; the
+                                 // recogniser does not take a bare stem for a county).
+                                 for (std::string_view suffix : {" County", " Parish", " Borough", " Census Area",
+                                                                 " Municipality", " City and Borough"}) {
+                                   if (c.name.size() > suffix.size() && c.name.ends_with(suffix)) {
+                                     AddKey(c, NormalizePlaceName(c.name.substr(0, c.name.size() - suffix.size())), 0);
+                                     break;
+                                   }
+                                 }
+                                 counties.push_back(std::move(c));
+                                 return Status::Ok();
+                               });
+  if (!status.ok()) return status;
+  *added = counties.size();
+  for (Place& c : counties) places->push_back(std::move(c));
+  return Status::Ok();
+}
+
 // Continents and regions from data/where/regions.txt.
 Status ReadRegions(const std::string& path, std::vector<Place>* places) {
   return ReadPipeFile(path, 4, "names | ISO2 or - | feature code | lat, lon",
@@ -390,6 +504,10 @@ Status AddSubdivisions(const ImageInputs& in, std::vector<Place>* places,
   std::map<std::string, Admin1Extra> admin1_extra;
   if (!in.admin1_file.empty()) {
     if (Status s = ReadAdmin1File(in.admin1_file, &admin1_extra); !s.ok()) return s;
+  }
+  std::map<std::string, Admin1Point> admin1_points;
+  if (!in.admin1_points_file.empty()) {
+    if (Status s = ReadAdmin1Points(in.admin1_points_file, &admin1_points); !s.ok()) return s;
   }
   std::ifstream file(in.subdivisions_file, std::ios::binary);
   if (!file) return MakeError(in.subdivisions_file, "cannot open subdivisions file");
@@ -456,9 +574,54 @@ Status AddSubdivisions(const ImageInputs& in, std::vector<Place>* places,
         const auto m = seats.find({country, key});
         if (m != seats.end() && m->second.size() == 1) code = *m->second.begin();
       }
-      if (code.empty() || !used.insert(code).second) continue;
-      const auto g = groups.find({country, code});
-      if (g == groups.end() || g->second.count == 0) continue;
+      const auto point = admin1_points.find(country + "-" + s.suffix);
+      if (code.empty() && point != admin1_points.end() && codes.count(point->second.geonames_code)) {
+        // The points file's code is trusted only when the places carrying it lie
+        // around the region's point (codes of one scheme, not of another).
+        const auto g = groups.find({country, point->second.geonames_code});
+        if (g != groups.end() && g->second.count > 0 &&
+            DistanceKm(TrimmedMidpoint(g->second.lats), TrimmedMidpoint(g->second.lons), point->second.lat,
+                       point->second.lon) <= kTieCheckKm) {
+          code = point->second.geonames_code;
+        }
+      }
+      if (!code.empty() && !used.insert(code).second) continue;
+      const auto g = code.empty() ? groups.end() : groups.find({country, code});
+      if (g == groups.end() || g->second.count == 0) {
+        // Untied, but with a known point: the region is still a place of its own,
+        // without the link to its towns.
+        if (!code.empty() || point == admin1_points.end()) continue;
+        // The listed point must lie among the country's places (a guard against errors
+        // in the list, such as a point in another country).
+        bool among = false;
+        for (const auto& [group_key, group] : groups) {
+          if (group_key.first != country) continue;
+          for (size_t k = 0; k < group.lats.size() && !among; ++k) {
+            among = DistanceKm(group.lats[k], group.lons[k], point->second.lat, point->second.lon) <= kAmongPlacesKm;
+          }
+          if (among) break;
+        }
+        if (!among) continue;
+        Place region;
+        region.fclass = 'A';
+        region.fcode = "ADM1";
+        region.precision = kPrecisionAdmin1;
+        region.country = country;
+        region.name = s.name;
+        region.admin1 = s.name;
+        region.lat = point->second.lat;
+        region.lon = point->second.lon;
+        AddKey(region, key, kPostingPrimary);
+        AddKey(region, NormalizePlaceName(point->second.name), kPostingPrimary);
+        if (extra != admin1_extra.end()) {
+          for (const CountryPhrase& alias : extra->second.aliases) {
+            AddKey(region, alias.exact_case ? ExactCaseKey(alias.text) : NormalizePlaceName(alias.text), kPostingPrimary);
+          }
+        }
+        places->push_back(std::move(region));
+        ++*added;
+        continue;
+      }
       Place region;
       region.fclass = 'A';
       region.fcode = "ADM1";
@@ -473,7 +636,13 @@ Status AddSubdivisions(const ImageInputs& in, std::vector<Place>* places,
       if (extra != admin1_extra.end() && extra->second.has_position) {
         region.lat = extra->second.lat;
         region.lon = extra->second.lon;
+      } else if (point != admin1_points.end() && kPreferListedPoints &&
+                 DistanceKm(region.lat, region.lon, point->second.lat, point->second.lon) <= kTieCheckKm) {
+        // (A listed point far from the region's places is an error in the list.)
+        region.lat = point->second.lat;
+        region.lon = point->second.lon;
       }
+      if (point != admin1_points.end()) AddKey(region, NormalizePlaceName(point->second.name), kPostingPrimary);
       if (extra != admin1_extra.end()) {
         for (const CountryPhrase& alias : extra->second.aliases) {
           AddKey(region, alias.exact_case ? ExactCaseKey(alias.text) : NormalizePlaceName(alias.text), kPostingPrimary);
@@ -558,6 +727,15 @@ Result<std::string> BuildImage(const ImageInputs& in, ImageStats* stats) {
   if (!in.regions_file.empty()) {
     if (Status s = ReadRegions(in.regions_file, &places); !s.ok()) return s.error();
   }
+  std::map<std::string, std::pair<double, double>> country_points;
+  if (!in.country_points_file.empty()) {
+    if (Status s = ReadCountryPoints(in.country_points_file, &country_points); !s.ok()) return s.error();
+  }
+  if (!in.admin2_file.empty()) {
+    size_t counties = 0;
+    if (Status s = AddCounties(in.admin2_file, &places, &counties); !s.ok()) return s.error();
+    if (in.verbose) std::fprintf(stderr, "dateline-gazetteer: %zu second-level divisions placed\n", counties);
+  }
   size_t admin1_added = 0;
   if (!in.subdivisions_file.empty()) {
     if (Status s = AddSubdivisions(in, &places, &adm1_names, &admin1_added); !s.ok()) return s.error();
@@ -596,7 +774,11 @@ Result<std::string> BuildImage(const ImageInputs& in, ImageStats* stats) {
     p.lat = c.lat;
     p.lon = c.lon;
     // Countries come from countries.txt (names, demonyms); the point from GeoNames
-    // when the dump has the country's row.
+    // when the dump has the country's row, else from country_points.txt.
+    if (const auto cp = country_points.find(c.iso2); cp != country_points.end()) {
+      p.lat = cp->second.first;
+      p.lon = cp->second.second;
+    }
     if (const auto g = geonames_country.find(c.iso2); g != geonames_country.end()) {
       p.geonameid = g->second.first;
       p.lat = g->second.second.first;
@@ -715,6 +897,9 @@ Status BuildGazetteer(const GazetteerBuildOptions& options) {
   in.common_words_file = options.common_words_file;
   in.regions_file = options.regions_file;
   in.admin1_file = options.admin1_file;
+  in.country_points_file = options.country_points_file;
+  in.admin2_file = options.admin2_file;
+  in.admin1_points_file = options.admin1_points_file;
   in.min_population = options.min_population;
   in.verbose = options.verbose;
   ImageStats stats;

@@ -32,6 +32,10 @@ constexpr char kUsage[] =
     "                         of the range their places span (optional)\n"
     "  --admin1 FILE          data/where/admin1.txt: GeoNames codes and aliases of regions\n"
     "  --regions FILE         data/where/regions.txt: continents and regions (optional)\n"
+    "  --country-points FILE  data/where/country_points.txt: country reference points, preferred\n"
+    "                         to the centroids of --countries (optional)\n"
+    "  --admin2 FILE          data/where/us_counties.txt: second-level divisions (optional)\n"
+    "  --admin1-points FILE   data/where/admin1_points.txt: region points and codes (optional)\n"
     "  --common-words FILE    data/where/common_words.txt: place names that are also common\n"
     "                         words (optional)\n"
     "  --min-population N     leave out populated places smaller than N (default 0)\n"
@@ -67,6 +71,12 @@ int main(int argc, char** argv) {
       value(&options.regions_file);
     } else if (arg == "--admin1") {
       value(&options.admin1_file);
+    } else if (arg == "--country-points") {
+      value(&options.country_points_file);
+    } else if (arg == "--admin2") {
+      value(&options.admin2_file);
+    } else if (arg == "--admin1-points") {
+      value(&options.admin1_points_file);
     } else if (arg == "--common-words") {
       value(&options.common_words_file);
     } else if (arg == "--min-population") {

@@ -38,6 +38,9 @@ GazetteerBuildOptions FixtureOptions(const std::string& out) {
   o.admin1_file = kFixtures + "admin1.txt";
   o.regions_file = kFixtures + "regions.txt";
   o.common_words_file = kFixtures + "common_words.txt";
+  o.country_points_file = kFixtures + "country_points.txt";
+  o.admin2_file = kFixtures + "us_counties.txt";
+  o.admin1_points_file = kFixtures + "admin1_points.txt";
   o.output_file = out;
   return o;
 }
@@ -83,6 +86,60 @@ TEST_F(GazetteerTest, FoldsCaseAccentsAndPunctuation) {
   EXPECT_EQ(gazetteer_->Lookup("Erbil")[0].country, "IQ");
   EXPECT_TRUE(gazetteer_->Lookup("Nowhere").empty());
   EXPECT_TRUE(gazetteer_->Lookup("").empty());
+}
+
+TEST_F(GazetteerTest, CountryPointsArePreferredToCentroids) {
+  // country_points.txt places Iraq at 33.5, 44.5 (countries.txt: 33, 44); Jordan is
+  // not listed and keeps its countries.txt centroid.
+  ASSERT_TRUE(gazetteer_->Country("IQ").has_value());
+  EXPECT_NEAR(gazetteer_->Country("IQ")->place.lat, 33.5, 1e-6);
+  EXPECT_NEAR(gazetteer_->Country("IQ")->place.lon, 44.5, 1e-6);
+  ASSERT_TRUE(gazetteer_->Country("JO").has_value());
+  EXPECT_NEAR(gazetteer_->Country("JO")->place.lat, 31.0, 1e-6);
+}
+
+TEST_F(GazetteerTest, CountiesArePlacedAtTheirPlaces) {
+  struct Case {
+    const char* name;
+    const char* admin1;
+    double lat, lon;
+    bool primary;
+  };
+  // The fixture's only Lamar County place is Paris, Texas; Henry County's is Paris,
+  // Tennessee. The bare stem is an alternate name.
+  for (const Case& c : {Case{"Lamar County", "Texas", 33.66094, -95.55551, true},
+                        Case{"Henry County", "Tennessee", 36.302, -88.32671, true},
+                        Case{"Lamar", "Texas", 33.66094, -95.55551, false}}) {
+    const std::vector<GazetteerEntry> e = gazetteer_->LookupEntries(c.name);
+    ASSERT_EQ(e.size(), 1u) << c.name;
+    EXPECT_EQ(e[0].feature_code, "ADM2") << c.name;
+    EXPECT_EQ(e[0].place.country, "US") << c.name;
+    EXPECT_EQ(e[0].place.admin1, c.admin1) << c.name;
+    EXPECT_NEAR(e[0].place.lat, c.lat, 1e-5) << c.name;
+    EXPECT_NEAR(e[0].place.lon, c.lon, 1e-5) << c.name;
+    EXPECT_EQ(e[0].primary_name, c.primary) << c.name;
+  }
+  // A county with no place in the GeoNames input is left out.
+  EXPECT_TRUE(gazetteer_->LookupEntries("Nowhere County").empty());
+}
+
+TEST_F(GazetteerTest, RegionPointsAndNamesFromTheAdmin1PointsFile) {
+  // Tied by its seat; the listed point replaces the middle of its places and the listed
+  // English name is a further name.
+  const std::vector<GazetteerEntry> erbil = gazetteer_->LookupEntries("Erbil Governorate");
+  ASSERT_EQ(erbil.size(), 1u);
+  EXPECT_EQ(erbil[0].feature_code, "ADM1");
+  EXPECT_NEAR(erbil[0].place.lat, 36.5, 1e-6);
+  // Untied and without places: still a region of its own at the listed point, under
+  // both its iso-codes name and the listed one.
+  for (const char* name : {"Ninawa", "Nineveh"}) {
+    const std::vector<GazetteerEntry> n = gazetteer_->LookupEntries(name);
+    ASSERT_EQ(n.size(), 1u) << name;
+    EXPECT_EQ(n[0].place.precision, "admin1") << name;
+    EXPECT_EQ(n[0].place.country, "IQ") << name;
+    EXPECT_NEAR(n[0].place.lat, 36.2, 1e-6) << name;
+    EXPECT_NEAR(n[0].place.lon, 42.6, 1e-6) << name;
+  }
 }
 
 TEST_F(GazetteerTest, AlternateCodesAreNotKeys) {
@@ -167,9 +224,9 @@ TEST_F(GazetteerTest, CommonWords) {
 }
 
 TEST_F(GazetteerTest, SizesAreCounted) {
-  // 20 GeoNames rows + 5 countries + 3 regions + admin1: TX, TN, NJ, NH, DC, Arbil,
-  // Baghdad, England.
-  EXPECT_EQ(gazetteer_->size(), 20u + 5u + 3u + 8u);
+  // 21 GeoNames rows + 5 countries + 3 regions + admin1: TX, TN, NJ, NH, DC, Arbil,
+  // Baghdad, England, Ninawa + counties: Lamar, Henry.
+  EXPECT_EQ(gazetteer_->size(), 21u + 5u + 3u + 9u + 2u);
   EXPECT_GT(gazetteer_->key_count(), gazetteer_->size());
 }
 
@@ -242,7 +299,7 @@ TEST(GazetteerBuildTest, BadGeoNamesLineNamesFileAndLine) {
   const Status s = BuildGazetteer(o);
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.error().input, geo);
-  EXPECT_EQ(s.error().line, 21);
+  EXPECT_EQ(s.error().line, 22);  // the fixture has 21 rows
   std::remove(geo.c_str());
   EXPECT_FALSE(std::ifstream(o.output_file).good());
 }

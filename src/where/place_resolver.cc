@@ -3,7 +3,7 @@
 // Recognition walks the tokens looking for the longest run (up to kMaxSpanTokens
 // tokens) of capitalised words, joined by connectors ("of", "de", "al-", "and") and
 // glued hyphens, that the gazetteer knows; then it throws out what context says is not
-// a place (see IsPlausible). Resolution is joint over the distinct names of an article:
+// a place (see Recognise). Resolution is joint over the distinct names of an article:
 // every candidate gets a prior (population, feature code, how its name matched) plus
 // context agreement with the dateline, the actors' countries and the current readings
 // of the article's other names (same country, same admin1 region, nearness); the
@@ -27,9 +27,9 @@ constexpr size_t kMaxSpanTokens = 5;
 constexpr size_t kMaxCandidates = 200;
 constexpr int kRounds = 3;
 
-// Score weights. Tuned on the development split of the geo evaluation set (see
-// geo_eval_main.cc); each says how much one kind of evidence is worth in units of one
-// decade of population.
+// Score weights. Tuned on the development split of the geo evaluation set (`dateline
+// eval .../geo/dev.jsonl`, src/eval/geo_eval.cc); each says how much one kind of
+// evidence is worth in units of one decade of population.
 constexpr double kCountryBonus = 3.0;
 constexpr double kAdmin1Bonus = 2.0;
 constexpr double kCapitalBonus = 1.0;
@@ -38,6 +38,7 @@ constexpr double kSecondSeatBonus = 0.4;
 constexpr double kSectionPenalty = -0.8;  // PPLX: a section of a city
 constexpr double kAliasPenalty = -1.0;    // matched an alternate name only
 constexpr double kOwnNameBonus = 1.0;
+constexpr double kCountyStemPenalty = -1.0;
 // Continents and regions (data/where/regions.txt) have no population; these stand in.
 constexpr double kContinentPrior = 8.0;
 constexpr double kRegionPrior = 5.5;
@@ -48,7 +49,9 @@ constexpr double kActorCountry = 1.0;
 constexpr double kOtherCountry = 1.2;     // per other name read in the same country, up to 3
 constexpr double kOtherAdmin1 = 2.0;
 constexpr double kOtherNear = 3.5;
-constexpr double kNearKm = 100;
+constexpr double kNearKm = 200;
+// Places at least this populous are not taken for parts of person names.
+constexpr long kProminentPopulation = 100000;
 
 double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
   constexpr double kRad = M_PI / 180;
@@ -63,11 +66,12 @@ bool IsCountry(const GazetteerEntry& e) { return e.place.precision == "country";
 double Prior(const GazetteerEntry& e) {
   double s = std::log10(static_cast<double>(std::max(0L, e.population)) + 1);
   const std::string& code = e.feature_code;
-  if (IsCountry(e)) {
-    s += kCountryBonus;
-  } else if (code == "CONT") {
+  // Continents carry country precision: test their code before IsCountry.
+  if (code == "CONT") {
     s += kContinentPrior;
-  } else if (code == "RGN") {
+  } else if (IsCountry(e)) {
+    s += kCountryBonus;
+  } else if (code == "RGN" || code == "OCN" || code == "SEA" || code == "GULF") {
     s += kRegionPrior;
   } else if (code == "ADM1") {
     s += kAdmin1Bonus;
@@ -81,6 +85,9 @@ double Prior(const GazetteerEntry& e) {
     s += kSectionPenalty;
   }
   if (!e.primary_name && !e.demonym) s += kAliasPenalty;
+  // A county named without its suffix ("DeKalb") competes with the towns of that name,
+  // which the bare name more often means; its population is a whole county's.
+  if (code == "ADM2" && !e.primary_name) s += kCountyStemPenalty;
   return s;
 }
 
@@ -225,16 +232,78 @@ void ResolveCounties(std::vector<NameSlot>& slots, const Gazetteer& gazetteer) {
   }
 }
 
+// Names known to be places (given spans) that the gazetteer lacks ("Harwinton", a
+// river, a park) are placed at the article's focus when it has one: the most local
+// place of the region that more than half of its other sub-national places are in. Precision "admin2", geonameid 0: the
+// position stands for the surroundings, not the place.
+void PlaceUnknownsAtTheFocus(std::vector<NameSlot>& slots) {
+  std::map<std::pair<std::string, std::string>, int> regions;
+  int subnational = 0;
+  for (const NameSlot& o : slots) {
+    if (o.pick < 0) continue;
+    const GazetteerEntry& e = o.candidates[static_cast<size_t>(o.pick)];
+    if (IsCountry(e) || e.place.admin1.empty()) continue;
+    ++subnational;
+    ++regions[{e.place.country, e.place.admin1}];
+  }
+  if (regions.empty()) return;
+  const auto focus = std::max_element(regions.begin(), regions.end(), [](const auto& a, const auto& b) {
+    return a.second < b.second;
+  });
+  if (focus->second < 1 || 2 * focus->second <= subnational) return;
+  std::optional<GazetteerEntry> local;
+  for (const NameSlot& o : slots) {
+    if (o.pick < 0) continue;
+    const GazetteerEntry& e = o.candidates[static_cast<size_t>(o.pick)];
+    if (e.place.precision != "point" || e.place.country != focus->first.first || e.place.admin1 != focus->first.second) {
+      continue;
+    }
+    if (!local || e.population < local->population) local = e;
+  }
+  if (!local) return;
+  for (NameSlot& s : slots) {
+    if (s.pick >= 0 || !s.candidates.empty()) continue;
+    GazetteerEntry guess = *local;
+    guess.place.name = s.display;
+    guess.place.geonameid = 0;
+    guess.place.precision = "admin2";
+    s.candidates.push_back(guess);
+    s.prior.push_back(0);
+    s.pick = 0;
+  }
+}
+
 // A region that shares its name with a city inside it ("Baghdad", "Erbil" governorates)
 // is rarely what the bare name means: the city is.
 void DropRegionsNamedAfterTheirCity(std::vector<GazetteerEntry>& candidates) {
   std::erase_if(candidates, [&](const GazetteerEntry& region) {
     if (region.place.precision != "admin1") return false;
+    // A national capital of the same name is what the bare name means in news
+    // ("Washington" the capital, not the state).
+    if (std::any_of(candidates.begin(), candidates.end(), [&](const GazetteerEntry& c) {
+          return c.feature_code == "PPLC" && c.primary_name && c.place.country == region.place.country;
+        })) {
+      return true;
+    }
+    // Only a seat that carries the name as its own counts: a town of the region that
+    // merely lists the name as an alternate ("Minneota" for Minnesota, "New York City"
+    // for New York) leaves the region in.
     return std::any_of(candidates.begin(), candidates.end(), [&](const GazetteerEntry& c) {
-      return c.place.precision == "point" && c.place.country == region.place.country &&
-             c.place.admin1 == region.place.admin1;
+      return c.place.precision == "point" && c.primary_name && c.place.country == region.place.country &&
+             c.place.admin1 == region.place.admin1 &&
+             (c.feature_code == "PPLA" || c.feature_code == "PPLC" || c.feature_code == "PPLA2");
     });
   });
+}
+
+// A country's or continent's own name ("Mexico", "Africa") does not denote a place that
+// merely lists it as an alternate name (Mexico City, Mahdia).
+void DropAliasesOfCountryNames(std::vector<GazetteerEntry>& candidates, const std::string& key) {
+  const bool country_named = std::any_of(candidates.begin(), candidates.end(), [&](const GazetteerEntry& c) {
+    return IsCountry(c) && c.primary_name && !c.demonym && where_internal::NormalizePlaceName(c.place.name) == key;
+  });
+  if (!country_named) return;
+  std::erase_if(candidates, [](const GazetteerEntry& c) { return !c.primary_name && !c.demonym && !IsCountry(c); });
 }
 
 std::string StripEdges(std::string_view s) {
@@ -329,88 +398,9 @@ struct Match {
   bool demonym_only = false;
 };
 
-}  // namespace
-
-std::vector<std::optional<PlaceMention>> PlaceResolver::ResolveAll(const std::vector<std::string>& names,
-                                                                   const PlaceContext& context) const {
-  Evidence ev;
-  if (!context.dateline.empty()) {
-    if (std::optional<PlaceMention> d = Resolve(context.dateline, PlaceContext{"", context.actor_countries, {}})) {
-      // Resolve returns a mention; look the entry up again for its fields.
-      GazetteerEntry e;
-      e.place = *d;
-      ev.dateline = e;
-    }
-  }
-  for (const std::string& iso3 : context.actor_countries) {
-    if (std::optional<GazetteerEntry> c = gazetteer_.Country(iso3)) ev.actor_countries.insert(c->place.country);
-  }
-  std::vector<NameSlot> slots;
-  std::unordered_map<std::string, size_t> index;
-  std::vector<size_t> slot_of(names.size());
-  auto add = [&](const std::string& name) -> size_t {
-    std::string key = where_internal::NormalizePlaceName(name);
-    // Exact-case phrases ("US") must keep their case: key them by the raw text.
-    const std::string slot_key = key + '\x01' + name;
-    auto [it, inserted] = index.emplace(slot_key, slots.size());
-    if (inserted) {
-      NameSlot s;
-      s.key = key;
-      s.display = name;
-      s.candidates = gazetteer_.LookupEntries(name);
-      if (s.candidates.size() > kMaxCandidates) s.candidates.resize(kMaxCandidates);
-      DropRegionsNamedAfterTheirCity(s.candidates);
-      slots.push_back(std::move(s));
-    }
-    return it->second;
-  };
-  for (size_t i = 0; i < names.size(); ++i) slot_of[i] = add(names[i]);
-  for (const std::string& other : context.other_places) add(other);
-  ResolveJointly(slots, ev);
-  ResolveCounties(slots, gazetteer_);
-  std::vector<std::optional<PlaceMention>> out(names.size());
-  for (size_t i = 0; i < names.size(); ++i) {
-    const NameSlot& s = slots[slot_of[i]];
-    if (s.pick >= 0) out[i] = s.candidates[static_cast<size_t>(s.pick)].place;
-  }
-  return out;
-}
-
-std::optional<PlaceMention> PlaceResolver::Resolve(std::string_view name, const PlaceContext& context) const {
-  std::vector<std::string> parts = SplitDateline(name);
-  if (parts.empty()) return std::nullopt;
-  if (parts.size() == 1) return ResolveAll({parts[0]}, context)[0];
-  // "Paris, Texas" / "Erbil, Iraq": the qualifiers must agree with the reading.
-  std::vector<GazetteerEntry> candidates = gazetteer_.LookupEntries(parts[0]);
-  std::vector<GazetteerEntry> qualifiers;
-  for (size_t i = 1; i < parts.size(); ++i) {
-    for (GazetteerEntry& q : gazetteer_.LookupEntries(parts[i])) qualifiers.push_back(std::move(q));
-  }
-  std::vector<std::string> qualified_names;
-  std::optional<PlaceMention> best;
-  double best_score = -1e300;
-  for (const GazetteerEntry& c : candidates) {
-    bool agrees = false;
-    for (const GazetteerEntry& q : qualifiers) {
-      if (q.place.country != c.place.country) continue;
-      if (IsCountry(q) || q.place.admin1 == c.place.admin1) agrees = true;
-    }
-    if (!agrees) continue;
-    const double score = Prior(c);
-    if (score > best_score) {
-      best_score = score;
-      best = c.place;
-    }
-  }
-  if (best) return best;
-  return ResolveAll({parts[0]}, context)[0];
-}
-
-std::vector<PlaceMention> PlaceResolver::FindPlaces(const AnalyzedText& a, const PlaceContext& context) const {
-  std::vector<PlaceMention> out;
-  std::optional<PlaceMention> dateline;
-  if (!context.dateline.empty()) dateline = Resolve(context.dateline, context);
-
+// Toponym recognition: capitalised spans the gazetteer knows, less what context says is
+// not a place.
+std::vector<Match> Recognise(const Gazetteer& gazetteer, const AnalyzedText& a) {
   // Words the article itself writes in lower case are common words here ("reading").
   std::unordered_set<std::string> lowercase_words;
   for (const Token& t : a.tokens) {
@@ -437,7 +427,7 @@ std::vector<PlaceMention> PlaceResolver::FindPlaces(const AnalyzedText& a, const
     const std::string k(surface);
     auto it = cache.find(k);
     if (it == cache.end()) {
-      std::vector<GazetteerEntry> c = gazetteer_.LookupEntries(surface);
+      std::vector<GazetteerEntry> c = gazetteer.LookupEntries(surface);
       if (c.size() > kMaxCandidates) c.resize(kMaxCandidates);
       it = cache.emplace(k, std::move(c)).first;
     }
@@ -491,7 +481,12 @@ std::vector<PlaceMention> PlaceResolver::FindPlaces(const AnalyzedText& a, const
       const std::string_view surface =
           a.text.substr(a.tokens[i].start, a.tokens[end - 1].end - a.tokens[i].start);
       const std::vector<GazetteerEntry>& cands = lookup(surface);
-      if (cands.empty()) continue;
+      // A bare county stem ("Clarke", "Henry") is mostly a person's name: taken as a
+      // place only with its suffix ("Clarke County").
+      if (std::all_of(cands.begin(), cands.end(),
+                      [](const GazetteerEntry& c) { return c.feature_code == "ADM2" && !c.primary_name; })) {
+        continue;
+      }
       // A final period belongs to the name only when the dotted form is what matched
       // ("Ky."), not when it ends the sentence ("... in Iraq.").
       if (surface.ends_with('.') && lookup(surface.substr(0, surface.size() - 1)).size() == cands.size()) continue;
@@ -509,6 +504,16 @@ std::vector<PlaceMention> PlaceResolver::FindPlaces(const AnalyzedText& a, const
     if (!found) ++i;
   }
 
+  // Words written right after a capitalised word that is no place and not a modifier
+  // ("Gordon Brown"): surnames, for the person rule below.
+  std::unordered_set<std::string> surnames;
+  for (size_t i = 1; i < a.tokens.size(); ++i) {
+    if (!IsCapWord(a.tokens[i]) || !IsCapWord(a.tokens[i - 1]) || in_match[i - 1] || first_word_of_sentence(i)) continue;
+    if (a.tokens[i].start != a.tokens[i - 1].end + 1 || Modifiers().count(Bare(a, i - 1))) continue;
+    if (Titles().count(Bare(a, i - 1)) || (i + 1 < a.tokens.size() && IsCapWord(a.tokens[i + 1]))) continue;
+    surnames.insert(where_internal::NormalizePlaceName(a.TokenText(i)));
+  }
+  auto gazetteer_lookup = [&](const std::string& surface) -> const std::vector<GazetteerEntry>& { return lookup(surface); };
   // Keep what looks like a place in its context.
   std::vector<Match> kept;
   for (const Match& m : matches) {
@@ -532,19 +537,215 @@ std::vector<PlaceMention> PlaceResolver::FindPlaces(const AnalyzedText& a, const
       }
     }
     const std::string key = where_internal::NormalizePlaceName(m.key);
-    const bool common = gazetteer_.IsCommonWord(m.key) || (single && lowercase_words.count(key));
+    const bool common = gazetteer.IsCommonWord(m.key) || (single && lowercase_words.count(key));
     const bool locative = prev_is_word && Locatives().count(prev) && !a.tokens[i - 1].capitalized;
     if (common && (sentence_initial || !locative)) continue;
     // One- and two-letter words ("Ma", "Al") are places only as codes in capitals
     // ("UK" is a country through the exact-case name list, not through here).
     if (single && m.key.size() <= 2 && !a.tokens[i].all_caps && !locative) continue;
+    const std::vector<GazetteerEntry>& cands = gazetteer_lookup(m.key);
+    // A name that is only some small place's alternate name ("Thursday" for Thursday
+    // Island, "FDA") is rarely meant as that place; a locative cue still lets it in,
+    // and so does a prominent place's alternate name ("Irbil").
+    if (!m.demonym_only && !locative && std::none_of(cands.begin(), cands.end(), [](const GazetteerEntry& c) {
+          return c.primary_name || c.demonym || c.population >= kProminentPopulation;
+        })) {
+      continue;
+    }
+    // Short capitals ("UN", "FDA") are acronyms unless they name a country or region.
+    if (single && a.tokens[i].all_caps && m.key.size() <= 4 &&
+        std::none_of(cands.begin(), cands.end(), [](const GazetteerEntry& c) { return c.place.precision != "point"; })) {
+      continue;
+    }
+    // A person: one word followed by a capitalised word that is no place ("David
+    // Cameron"), or a surname the article also writes after a first name ("Gordon Brown
+    // ... Brown said").
+    // (Prominent places keep their reading: "Dallas Cowboys", "Baghdad Police".)
+    const bool prominent = std::any_of(cands.begin(), cands.end(), [](const GazetteerEntry& c) {
+      return c.place.precision != "point" || c.population >= kProminentPopulation;
+    });
+    if (single && !m.demonym_only && !prominent) {
+      const size_t next = m.last;
+      if (next < a.tokens.size() && IsCapWord(a.tokens[next]) && !in_match[next] &&
+          sentence_start[next] == sentence_start[i] && a.tokens[next].start == a.tokens[i].end + 1) {
+        continue;
+      }
+      if (surnames.count(key)) continue;
+    }
     kept.push_back(m);
   }
 
+  return kept;
+}
+
+// Qualifiers written after a name: "Paris, Tenn.", "Athens, Ga.", "Erbil, Iraq". The
+// first-level regions and countries named by the capitalised words after the comma,
+// per normalised name; every occurrence of the name in the article shares them (one
+// place per name per article).
+using Qualifiers = std::unordered_map<std::string, std::vector<GazetteerEntry>>;
+
+Qualifiers QualifiersOf(const Gazetteer& gazetteer, const AnalyzedText& a, const std::vector<Span>& spans,
+                        const std::vector<std::string>& names) {
+  Qualifiers out;
+  for (size_t n = 0; n < spans.size(); ++n) {
+    // The token after the span must be a comma (or an opening bracket).
+    size_t k = 0;
+    while (k < a.tokens.size() && a.tokens[k].start < spans[n].end) ++k;
+    if (k + 1 >= a.tokens.size()) continue;
+    const std::string_view sep = a.TokenText(k);
+    if (sep != "," && sep != "(") continue;
+    ++k;
+    if (!IsCapWord(a.tokens[k])) continue;
+    // Longest run of up to 3 capitalised words (with glued abbreviation periods) that
+    // names a region or a country.
+    std::vector<size_t> ends;
+    size_t words = 0;
+    for (size_t j = k; j < a.tokens.size() && words < 3; ++j) {
+      const std::string_view t = a.TokenText(j);
+      if (a.tokens[j].kind == TokenKind::kWord && IsCapWord(a.tokens[j])) {
+        ++words;
+        ends.push_back(j + 1);
+      } else if (t == "." && a.tokens[j].start == a.tokens[j - 1].end) {
+        ends.push_back(j + 1);
+      } else {
+        break;
+      }
+    }
+    for (auto e = ends.rbegin(); e != ends.rend(); ++e) {
+      const std::string_view surface = a.text.substr(a.tokens[k].start, a.tokens[*e - 1].end - a.tokens[k].start);
+      std::vector<GazetteerEntry> regions;
+      for (GazetteerEntry& q : gazetteer.LookupEntries(surface)) {
+        if (q.demonym || (q.place.precision != "admin1" && q.place.precision != "country")) continue;
+        if (q.feature_code != "ADM1" && !IsCountry(q)) continue;
+        regions.push_back(std::move(q));
+      }
+      if (regions.empty()) continue;
+      std::vector<GazetteerEntry>& list = out[where_internal::NormalizePlaceName(names[n])];
+      for (GazetteerEntry& q : regions) list.push_back(std::move(q));
+      break;
+    }
+  }
+  return out;
+}
+
+// True when a qualifier says where `c` lies (same country and, for a region, same
+// region), and `c` is not the qualifier itself.
+bool AgreesWithQualifiers(const GazetteerEntry& c, const std::vector<GazetteerEntry>& qualifiers) {
+  return std::any_of(qualifiers.begin(), qualifiers.end(), [&](const GazetteerEntry& q) {
+    if (q.place.country != c.place.country) return false;
+    return IsCountry(q) || (!c.place.admin1.empty() && q.place.admin1 == c.place.admin1);
+  });
+}
+
+Evidence MakeEvidence(const PlaceResolver& resolver, const Gazetteer& gazetteer, const PlaceContext& context) {
+  Evidence ev;
+  if (!context.dateline.empty()) {
+    if (std::optional<PlaceMention> d = resolver.Resolve(context.dateline, PlaceContext{"", context.actor_countries, {}})) {
+      GazetteerEntry e;
+      e.place = *d;
+      ev.dateline = e;
+    }
+  }
+  for (const std::string& iso3 : context.actor_countries) {
+    if (std::optional<GazetteerEntry> c = gazetteer.Country(iso3)) ev.actor_countries.insert(c->place.country);
+  }
+  return ev;
+}
+
+std::vector<std::optional<PlaceMention>> ResolveNames(const Gazetteer& gazetteer, const std::vector<std::string>& names,
+                                                      const Qualifiers& qualifiers, const Evidence& ev,
+                                                      const PlaceContext& context, bool known_places = false) {
+  std::vector<NameSlot> slots;
+  std::unordered_map<std::string, size_t> index;
+  std::vector<size_t> slot_of(names.size());
+  auto add = [&](const std::string& name) -> size_t {
+    std::string key = where_internal::NormalizePlaceName(name);
+    // Exact-case phrases ("US") must keep their case: key them by the raw text.
+    const std::string slot_key = key + '\x01' + name;
+    auto [it, inserted] = index.emplace(slot_key, slots.size());
+    if (inserted) {
+      NameSlot s;
+      s.key = key;
+      s.display = name;
+      s.candidates = gazetteer.LookupEntries(name);
+      if (s.candidates.size() > kMaxCandidates) s.candidates.resize(kMaxCandidates);
+      DropRegionsNamedAfterTheirCity(s.candidates);
+      DropAliasesOfCountryNames(s.candidates, key);
+      if (const auto q = qualifiers.find(key); q != qualifiers.end()) {
+        std::vector<GazetteerEntry> agreeing;
+        for (const GazetteerEntry& c : s.candidates) {
+          if (AgreesWithQualifiers(c, q->second)) agreeing.push_back(c);
+        }
+        if (!agreeing.empty()) s.candidates = std::move(agreeing);
+      }
+      slots.push_back(std::move(s));
+    }
+    return it->second;
+  };
+  for (size_t i = 0; i < names.size(); ++i) slot_of[i] = add(names[i]);
+  for (const std::string& other : context.other_places) add(other);
+  ResolveJointly(slots, ev);
+  ResolveCounties(slots, gazetteer);
+  if (known_places) PlaceUnknownsAtTheFocus(slots);
+  std::vector<std::optional<PlaceMention>> out(names.size());
+  for (size_t i = 0; i < names.size(); ++i) {
+    const NameSlot& s = slots[slot_of[i]];
+    if (s.pick >= 0) out[i] = s.candidates[static_cast<size_t>(s.pick)].place;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::optional<PlaceMention>> PlaceResolver::ResolveAll(const std::vector<std::string>& names,
+                                                                   const PlaceContext& context) const {
+  return ResolveNames(gazetteer_, names, {}, MakeEvidence(*this, gazetteer_, context), context);
+}
+
+std::optional<PlaceMention> PlaceResolver::Resolve(std::string_view name, const PlaceContext& context) const {
+  std::vector<std::string> parts = SplitDateline(name);
+  if (parts.empty()) return std::nullopt;
+  if (parts.size() == 1) return ResolveAll({parts[0]}, context)[0];
+  // "Paris, Texas" / "Erbil, Iraq": the qualifiers must agree with the reading.
+  std::vector<GazetteerEntry> candidates = gazetteer_.LookupEntries(parts[0]);
+  std::vector<GazetteerEntry> qualifiers;
+  for (size_t i = 1; i < parts.size(); ++i) {
+    for (GazetteerEntry& q : gazetteer_.LookupEntries(parts[i])) qualifiers.push_back(std::move(q));
+  }
+  std::vector<std::string> qualified_names;
+  std::optional<PlaceMention> best;
+  double best_score = -1e300;
+  for (const GazetteerEntry& c : candidates) {
+    bool agrees = false;
+    for (const GazetteerEntry& q : qualifiers) {
+      if (q.place.country != c.place.country) continue;
+      if (IsCountry(q) || q.place.admin1 == c.place.admin1) agrees = true;
+    }
+    if (!agrees) continue;
+    const double score = Prior(c);
+    if (score > best_score) {
+      best_score = score;
+      best = c.place;
+    }
+  }
+  if (best) return best;
+  return ResolveAll({parts[0]}, context)[0];
+}
+
+std::vector<PlaceMention> PlaceResolver::FindPlaces(const AnalyzedText& a, const PlaceContext& context) const {
+  std::vector<PlaceMention> out;
+  std::optional<PlaceMention> dateline;
+  if (!context.dateline.empty()) dateline = Resolve(context.dateline, context);
+  const std::vector<Match> kept = Recognise(gazetteer_, a);
   std::vector<std::string> names;
-  for (const Match& m : kept) names.push_back(m.key);
+  std::vector<Span> spans;
+  for (const Match& m : kept) {
+    names.push_back(m.key);
+    spans.push_back(Span{a.tokens[m.first].start, a.tokens[m.last - 1].end});
+  }
   // The dateline takes part through the context (ResolveAll resolves it as evidence).
-  std::vector<std::optional<PlaceMention>> resolved = ResolveAll(names, context);
+  std::vector<std::optional<PlaceMention>> resolved =
+      ResolveNames(gazetteer_, names, QualifiersOf(gazetteer_, a, spans, names), MakeEvidence(*this, gazetteer_, context), context);
   if (dateline) {
     PlaceMention d = *dateline;
     d.span = Span{0, 0};
@@ -554,11 +755,31 @@ std::vector<PlaceMention> PlaceResolver::FindPlaces(const AnalyzedText& a, const
   for (size_t k = 0; k < kept.size(); ++k) {
     if (!resolved[k]) continue;
     PlaceMention p = *resolved[k];
-    p.span = Span{a.tokens[kept[k].first].start, a.tokens[kept[k].last - 1].end};
+    p.span = spans[k];
     p.from_dateline = false;
     out.push_back(std::move(p));
   }
   return out;
+}
+
+std::vector<std::optional<PlaceMention>> PlaceResolver::ResolveSpans(const AnalyzedText& a, const std::vector<Span>& spans,
+                                                                     const PlaceContext& context) const {
+  std::vector<std::string> names;
+  for (const Span& s : spans) {
+    const size_t start = std::min(s.start, a.text.size());
+    names.push_back(std::string(a.text.substr(start, std::min(s.end, a.text.size()) - std::min(start, s.end))));
+  }
+  // The places the recogniser finds outside the given spans are context too.
+  PlaceContext with_text = context;
+  for (const Match& m : Recognise(gazetteer_, a)) {
+    const Span found{a.tokens[m.first].start, a.tokens[m.last - 1].end};
+    const bool overlaps = std::any_of(spans.begin(), spans.end(), [&](const Span& s) {
+      return found.start < s.end && s.start < found.end;
+    });
+    if (!overlaps) with_text.other_places.push_back(m.key);
+  }
+  return ResolveNames(gazetteer_, names, QualifiersOf(gazetteer_, a, spans, names), MakeEvidence(*this, gazetteer_, context),
+                      with_text, /*known_places=*/true);
 }
 
 }  // namespace dateline

@@ -24,6 +24,9 @@ class PlaceResolverTest : public ::testing::Test {
     o.admin1_file = kFixtures + "admin1.txt";
     o.regions_file = kFixtures + "regions.txt";
     o.common_words_file = kFixtures + "common_words.txt";
+    o.country_points_file = kFixtures + "country_points.txt";
+    o.admin2_file = kFixtures + "us_counties.txt";
+    o.admin1_points_file = kFixtures + "admin1_points.txt";
     o.output_file = path;
     const Status s = BuildGazetteer(o);
     ASSERT_TRUE(s.ok()) << s.error().ToString();
@@ -160,6 +163,121 @@ TEST_F(PlaceResolverTest, FindPlacesInText) {
   EXPECT_EQ(places[0].span.start, places[0].span.end);
   EXPECT_EQ(places[1].precision, "country");
   EXPECT_FALSE(places[1].from_dateline);
+}
+
+// Byte span of the n-th (0-based) occurrence of `what` in `text`.
+Span SpanOf(const std::string& text, const std::string& what, int n = 0) {
+  size_t pos = text.find(what);
+  while (n-- > 0 && pos != std::string::npos) pos = text.find(what, pos + 1);
+  return pos == std::string::npos ? Span{} : Span{pos, pos + what.size()};
+}
+
+TEST_F(PlaceResolverTest, ResolveSpansUsesTheText) {
+  struct Case {
+    std::string text;
+    std::string name;  // the span resolved: its first occurrences
+    int occurrences;
+    std::string country, admin1;  // expected for every occurrence ("" admin1: any)
+  };
+  const std::vector<Case> cases = {
+      // No context: the most prominent reading.
+      {"Paris was quiet on Monday.", "Paris", 1, "FR", ""},
+      // A qualifier after a comma settles the name, here and elsewhere in the article.
+      {"PARIS, Tenn. - Paris police said the roads were closed.", "PARIS", 1, "US", "Tennessee"},
+      {"Officers in Paris, Tenn., said Paris was quiet.", "Paris", 2, "US", "Tennessee"},
+      // Places the recogniser finds outside the given spans are context too.
+      {"Officials of Lamar County said Paris was quiet.", "Paris", 1, "US", "Texas"},
+      {"Henry County deputies said Paris was quiet.", "Paris", 1, "US", "Tennessee"},
+      // A county's bare stem resolves when it is the given span.
+      {"Deputies in Lamar arrested two men.", "Lamar", 1, "US", "Texas"},
+  };
+  const PlaceResolver resolver(*gazetteer_);
+  for (const Case& c : cases) {
+    const AnalyzedText a = where_testing::Tokenize(c.text);
+    std::vector<Span> spans;
+    for (int n = 0; n < c.occurrences; ++n) spans.push_back(SpanOf(c.text, c.name, n));
+    const std::vector<std::optional<PlaceMention>> got = resolver.ResolveSpans(a, spans, {});
+    ASSERT_EQ(got.size(), spans.size()) << c.text;
+    for (const std::optional<PlaceMention>& p : got) {
+      ASSERT_TRUE(p) << c.text;
+      EXPECT_EQ(p->country, c.country) << c.text;
+      if (!c.admin1.empty()) {
+        EXPECT_EQ(p->admin1, c.admin1) << c.text;
+      }
+    }
+  }
+  // Unknown names stay unresolved; empty and out-of-range spans are harmless.
+  const std::string text = "Nowhere is quiet.";
+  const auto got = resolver.ResolveSpans(where_testing::Tokenize(text), {SpanOf(text, "Nowhere"), Span{}, Span{90, 99}}, {});
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_FALSE(got[0]);
+  EXPECT_FALSE(got[1]);
+  EXPECT_FALSE(got[2]);
+}
+
+TEST_F(PlaceResolverTest, BareCountyStemsAreNotRecognised) {
+  // "Lamar" alone is mostly a person's name; "Lamar County" is a place.
+  const std::string text = "Lamar said Lamar County roads were closed.";
+  const std::vector<PlaceMention> places = PlaceResolver(*gazetteer_).FindPlaces(where_testing::Tokenize(text), {});
+  EXPECT_EQ(Surfaces(text, places), (std::vector<std::string>{"Lamar County"}));
+}
+
+TEST_F(PlaceResolverTest, PersonNamesAliasesAndAcronymsAreNotPlaces) {
+  // Lincoln (Texas, 3,000 people, alternate name "Capital City") is a small place;
+  // Dallas is a prominent one.
+  struct Case {
+    std::string text;
+    std::vector<std::string> places;
+  };
+  const std::vector<Case> cases = {
+      {"Officials in Lincoln said the road was closed.", {"Lincoln"}},
+      // Before a capitalised word that is no place: part of a person's name.
+      {"Lincoln Smith said the road was closed.", {}},
+      // A surname the article writes after a first name.
+      {"Mayor Abraham Lincoln spoke on Monday. Lincoln said the road was closed.", {}},
+      // Prominent places keep their reading.
+      {"The Dallas Cowboys won on Sunday.", {"Dallas"}},
+      // Only an alternate name of a small place: a place after a locative word alone.
+      {"Capital City was quiet on Sunday.", {}},
+      {"Officials in Capital City said so.", {"Capital City"}},
+      // Short capitals that name a country are places.
+      {"The UK said so.", {"UK"}},
+  };
+  for (const Case& c : cases) {
+    const std::vector<PlaceMention> places = PlaceResolver(*gazetteer_).FindPlaces(where_testing::Tokenize(c.text), {});
+    EXPECT_EQ(Surfaces(c.text, places), c.places) << c.text;
+  }
+}
+
+TEST_F(PlaceResolverTest, GivenSpansUnknownToTheGazetteerGoToTheArticlesFocus) {
+  // "Greenvale" is no entry: with the article's places in Texas it is placed at the
+  // most local of them, with precision "admin2".
+  const std::string text = "Greenvale lies between Lincoln and Dallas.";
+  const std::vector<Span> spans = {SpanOf(text, "Greenvale"), SpanOf(text, "Lincoln"), SpanOf(text, "Dallas")};
+  const auto got = PlaceResolver(*gazetteer_).ResolveSpans(where_testing::Tokenize(text), spans, {});
+  ASSERT_EQ(got.size(), 3u);
+  ASSERT_TRUE(got[0]);
+  EXPECT_EQ(got[0]->name, "Greenvale");
+  EXPECT_EQ(got[0]->precision, "admin2");
+  EXPECT_EQ(got[0]->geonameid, 0);
+  EXPECT_EQ(got[0]->admin1, "Texas");
+  EXPECT_NEAR(got[0]->lat, 31.9, 1e-6);
+  // Without a focus (places in different regions) it stays unresolved.
+  const std::string spread = "Greenvale lies between Paris, Tenn., Dallas and Austin.";
+  const auto none = PlaceResolver(*gazetteer_).ResolveSpans(
+      where_testing::Tokenize(spread), {SpanOf(spread, "Greenvale"), SpanOf(spread, "Paris"), SpanOf(spread, "Dallas")}, {});
+  ASSERT_EQ(none.size(), 3u);  // Tennessee: Paris, "Tenn."; Texas: Dallas, Austin
+  EXPECT_FALSE(none[0]);
+  // FindPlaces never guesses: it only reports names the gazetteer knows.
+  EXPECT_EQ(Surfaces(text, PlaceResolver(*gazetteer_).FindPlaces(where_testing::Tokenize(text), {})),
+            (std::vector<std::string>{"Lincoln", "Dallas"}));
+}
+
+TEST_F(PlaceResolverTest, ContinentsOutrankPlacesNamedAfterThem) {
+  auto europe = Resolve("Europe");
+  ASSERT_TRUE(europe);
+  EXPECT_EQ(europe->name, "Europe");
+  EXPECT_EQ(europe->country, "");
 }
 
 TEST_F(PlaceResolverTest, CommonWordsNeedALocativeCue) {

@@ -69,6 +69,17 @@ struct GazetteerBuildOptions {
   std::string common_words_file;  // data/where/common_words.txt
   std::string regions_file;       // data/where/regions.txt: continents and regions
   std::string admin1_file;        // data/where/admin1.txt: admin1 code ties and aliases
+  // data/where/country_points.txt: the reference point of each country (GeoNames'
+  // country points), preferred to countries.txt's centroid; GeoNames' own country rows
+  // (allCountries.txt) are preferred to both.
+  std::string country_points_file;
+  // data/where/us_counties.txt: second-level divisions (state | county code | name),
+  // placed at the middle of the GeoNames places carrying their codes.
+  std::string admin2_file;
+  // data/where/admin1_points.txt: first-level regions' points and GeoNames codes
+  // (ISO 3166-2 code | code | lat, lon), for regions the builder cannot tie or place
+  // itself.
+  std::string admin1_points_file;
   bool verbose = false;           // progress on stderr
 };
 
@@ -98,6 +109,12 @@ class PlaceResolver {
   // others (plus context.other_places); result i belongs to names[i].
   std::vector<std::optional<PlaceMention>> ResolveAll(const std::vector<std::string>& names,
                                                       const PlaceContext& context) const;
+  // Addition: resolves given spans of the analysed text (byte offsets into
+  // analysed.text, e.g. gold toponym spans) with the text as context: the places the
+  // recogniser finds elsewhere in it and qualifiers written after a name ("Paris,
+  // Tenn."). Result i belongs to spans[i]; nullopt when unresolved.
+  std::vector<std::optional<PlaceMention>> ResolveSpans(const AnalyzedText& analysed, const std::vector<Span>& spans,
+                                                        const PlaceContext& context) const;
 
   // How FindPlaces and Resolve decide (documented here because callers see the result):
   // each candidate is scored by log population, feature code (countries, capitals,
@@ -108,9 +125,18 @@ class PlaceResolver {
   // Second-level divisions missing from the gazetteer ("Laurel County") are placed at
   // the same-named place of the region the article's other places are in, or at the
   // article's most local place there, with precision "admin2" and geonameid 0.
+  // A qualifier after a comma ("Paris, Tenn.") restricts the name's readings in the
+  // whole article. ResolveSpans, whose spans are known to be places, also places a
+  // name the gazetteer lacks at the article's focus (the most local place of the region
+  // more than half of its other sub-national places are in; "admin2", geonameid 0);
+  // without such a focus the name stays unresolved.
   // FindPlaces also leaves out names it does not believe are places (common words
-  // without a locative cue, person names after a title, lone sentence-initial words
-  // that the article also writes in lower case).
+  // without a locative cue, person names after a title or before a capitalised word,
+  // surnames the article writes after a first name, names that are only some place's
+  // alternate name, short acronyms that name no country or region, bare county
+  // stems, lone sentence-initial words that the article also writes in lower case);
+  // places of 100,000 people or more, regions and countries are exempt from the
+  // person-name rules.
 
  private:
   const Gazetteer& gazetteer_;
