@@ -78,7 +78,10 @@ struct Event {
   ActorMention target;
   std::optional<DateMention> date;    // none: the publication date, if any, applies
   std::optional<PlaceMention> place;
-  std::optional<int> fatalities;
+  std::optional<int> fatalities;  // numbers as the sentence states them
+  std::optional<int> injured;
+  std::optional<int> arrested;
+  std::optional<int> crowd_size;
   bool negated = false;
   std::string modality;        // "asserted", "possible", "intended", "future", ...
   Span evidence;               // the sentence

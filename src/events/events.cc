@@ -819,16 +819,18 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
         if (e.plover == "ASSAULT" || e.plover == "FIGHT" || e.cameo.rfind("18", 0) == 0 ||
             e.cameo.rfind("19", 0) == 0 || e.cameo.rfind("20", 0) == 0)
           e.fatalities = sc.Fatalities();
-        // Injuries, arrests and crowd sizes have no field of their own in Event yet:
-        // they are recorded as rules ("quantity:injured 2") for explain and review.
+        // Injuries, arrests and crowd sizes; the rule records which count was read.
         if (e.fatalities || e.plover == "ASSAULT" || e.plover == "FIGHT") {
-          if (std::optional<int> n = sc.Injuries()) e.rules.push_back("quantity:injured " + std::to_string(*n));
+          e.injured = sc.Injuries();
+          if (e.injured) e.rules.push_back("quantity:injured " + std::to_string(*e.injured));
         }
         if (e.plover == "COERCE" || e.cameo.rfind("17", 0) == 0) {
-          if (std::optional<int> n = sc.Arrests()) e.rules.push_back("quantity:arrested " + std::to_string(*n));
+          e.arrested = sc.Arrests();
+          if (e.arrested) e.rules.push_back("quantity:arrested " + std::to_string(*e.arrested));
         }
         if (e.plover == "PROTEST" && source) {
-          if (std::optional<int> n = sc.CrowdSize(*source)) e.rules.push_back("quantity:crowd " + std::to_string(*n));
+          e.crowd_size = sc.CrowdSize(*source);
+          if (e.crowd_size) e.rules.push_back("quantity:crowd " + std::to_string(*e.crowd_size));
         }
         // When: a date in the sentence, else the publication date.
         for (const DateMention& d : dates) {

@@ -254,12 +254,14 @@ TEST_F(EventsTest, RecordsInjuriesArrestsAndCrowdSizes) {
     const char* text;
     const char* cameo;
     const char* quantity;  // the rule expected on the event
+    std::optional<int> Event::*field;
+    int value;
   };
   const std::vector<Case> cases = {
-      {"Gunmen attacked Iraqi soldiers, killing 3 and wounding 5.", "180", "quantity:injured 5"},
-      {"Police arrested 12 protesters in Baghdad.", "173", "quantity:arrested 12"},
-      {"Up to 100 Hungarians protested in Budapest.", "141", "quantity:crowd 100"},
-      {"Thousands of Syrians protested.", "141", "quantity:crowd 2000"},
+      {"Gunmen attacked Iraqi soldiers, killing 3 and wounding 5.", "180", "quantity:injured 5", &Event::injured, 5},
+      {"Police arrested 12 protesters in Baghdad.", "173", "quantity:arrested 12", &Event::arrested, 12},
+      {"Up to 100 Hungarians protested in Budapest.", "141", "quantity:crowd 100", &Event::crowd_size, 100},
+      {"Thousands of Syrians protested.", "141", "quantity:crowd 2000", &Event::crowd_size, 2000},
   };
   for (const Case& c : cases) {
     const Event* found = nullptr;
@@ -269,6 +271,7 @@ TEST_F(EventsTest, RecordsInjuriesArrestsAndCrowdSizes) {
     }
     ASSERT_NE(found, nullptr) << c.text;
     EXPECT_NE(std::find(found->rules.begin(), found->rules.end(), c.quantity), found->rules.end()) << c.text;
+    EXPECT_EQ(found->*c.field, c.value) << c.text;
   }
 }
 

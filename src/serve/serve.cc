@@ -140,6 +140,9 @@ json ArticleRecord(const CodedArticle& c) {
     j["date"] = e.date ? DateJson(*e.date, map, a.body) : json(nullptr);
     j["place"] = e.place ? PlaceJson(*e.place, map, a.body) : json(nullptr);
     j["fatalities"] = e.fatalities ? json(*e.fatalities) : json(nullptr);
+    j["injured"] = e.injured ? json(*e.injured) : json(nullptr);
+    j["arrested"] = e.arrested ? json(*e.arrested) : json(nullptr);
+    j["crowd_size"] = e.crowd_size ? json(*e.crowd_size) : json(nullptr);
     j["negated"] = e.negated;
     j["modality"] = e.modality;
     j["trigger"] = e.trigger;
@@ -172,6 +175,9 @@ json StoredEventJson(const StoredEvent& e) {
                 {"precision", opt_str(e.place_precision)},
                 {"lat", e.lat ? json(*e.lat) : json(nullptr)}, {"lon", e.lon ? json(*e.lon) : json(nullptr)}};
   j["fatalities"] = e.fatalities ? json(*e.fatalities) : json(nullptr);
+  j["injured"] = e.injured ? json(*e.injured) : json(nullptr);
+  j["arrested"] = e.arrested ? json(*e.arrested) : json(nullptr);
+  j["crowd_size"] = e.crowd_size ? json(*e.crowd_size) : json(nullptr);
   j["negated"] = e.negated;
   j["modality"] = e.modality;
   j["evidence"] = e.evidence;
@@ -300,6 +306,9 @@ void PrintExplanation(const CodedArticle& c, const std::string& data_dir, std::o
     if (e.negated) out << ", negated";
     if (e.modality != "asserted") out << ", " << e.modality;
     if (e.fatalities) out << ", " << *e.fatalities << " killed";
+    if (e.injured) out << ", " << *e.injured << " injured";
+    if (e.arrested) out << ", " << *e.arrested << " arrested";
+    if (e.crowd_size) out << ", crowd of " << *e.crowd_size;
     out << "\n";
     ExplainRules(e.rules, quoter, out);
     ExplainActor("source", e.source, quoter, out);
@@ -332,11 +341,12 @@ void PrintEventDelimited(const std::vector<StoredEvent>& events, char sep, std::
   const std::vector<std::string> header = {
       "article_id", "url", "published", "date", "date_precision", "cameo", "plover", "acled_event_type",
       "acled_sub_event_type", "source_text", "source_code", "source_country", "target_text", "target_code",
-      "target_country", "place_name", "place_country", "lat", "lon", "fatalities", "negated", "modality",
+      "target_country", "place_name", "place_country", "lat", "lon", "fatalities", "injured", "arrested", "crowd_size", "negated", "modality",
       "evidence"};
   for (size_t i = 0; i < header.size(); ++i) out << (i ? std::string(1, sep) : "") << header[i];
   out << '\n';
   for (const StoredEvent& e : events) {
+    const auto count = [](const std::optional<int>& v) { return v ? std::to_string(*v) : std::string(); };
     const auto num = [](const std::optional<double>& v) {
       if (!v) return std::string();
       std::ostringstream s;
@@ -347,7 +357,8 @@ void PrintEventDelimited(const std::vector<StoredEvent>& events, char sep, std::
         e.article_id, e.url, e.published, e.date, e.date_precision, e.cameo, e.plover, e.acled_event_type,
         e.acled_sub_event_type, e.source_text, e.source_code, e.source_country, e.target_text, e.target_code,
         e.target_country, e.place_name, e.place_country, num(e.lat), num(e.lon),
-        e.fatalities ? std::to_string(*e.fatalities) : "", e.negated ? "true" : "false", e.modality, e.evidence};
+        count(e.fatalities), count(e.injured), count(e.arrested), count(e.crowd_size), e.negated ? "true" : "false",
+        e.modality, e.evidence};
     for (size_t i = 0; i < cells.size(); ++i) out << (i ? std::string(1, sep) : "") << cell(cells[i]);
     out << '\n';
   }

@@ -1,6 +1,6 @@
 // Store: the SQLite schema and the code that writes and queries it.
 //
-// Schema, version 1 (PRAGMA user_version = 1, PRAGMA application_id = 0x444C5354,
+// Schema, version 2 (PRAGMA user_version = 2, PRAGMA application_id = 0x444C5354,
 // "DLST", which marks the file as a Dateline store). Byte offsets ("start", "end",
 // *_start, *_end) are bytes into articles.body (Article::body), as in record.h,
 // except paragraphs.start/end, which are bytes into the document's content. Lists
@@ -29,7 +29,8 @@
 //          place_name, place_country, place_admin1, place_precision, place_geonameid,
 //          place_from_dateline, lat, lon, fatalities, negated, modality, sentence,
 //          evidence_start, evidence_end, evidence_text (= body[start, end)), trigger,
-//          rules, date_first, date_last, sort_date)          UNIQUE (article_id, idx)
+//          rules, date_first, date_last, sort_date,
+//          injured, arrested, crowd_size (version 2))          UNIQUE (article_id, idx)
 //
 // Every child table references articles(id) ON DELETE CASCADE, so replacing an
 // article is "DELETE FROM articles WHERE id = ?" plus inserts. events.date_first/
@@ -208,6 +209,12 @@ CREATE INDEX events_target_country ON events(target_country, sort_date, article_
 CREATE INDEX events_plover ON events(plover, sort_date, article_id, idx, date_last);
 CREATE INDEX events_cameo ON events(cameo, sort_date, article_id, idx, date_last);
 PRAGMA application_id = 0x444C5354;
+)sql",
+    // 1 -> 2: injuries, arrests and crowd sizes stated with an event.
+    R"sql(
+ALTER TABLE events ADD COLUMN injured INTEGER;
+ALTER TABLE events ADD COLUMN arrested INTEGER;
+ALTER TABLE events ADD COLUMN crowd_size INTEGER;
 )sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(std::size(kMigrations));
@@ -565,7 +572,7 @@ Status Store::Impl::PrepareAll() {
                   "place_geonameid", "place_from_dateline", "lat", "lon", "fatalities",
                   "negated", "modality", "sentence", "evidence_start", "evidence_end",
                   "evidence_text", "\"trigger\"", "rules", "date_first", "date_last",
-                  "sort_date"})},
+                  "sort_date", "injured", "arrested", "crowd_size"})},
       {&count_articles, "SELECT count(*) FROM articles"},
       {&count_events, "SELECT count(*) FROM events"},
   };
@@ -720,6 +727,7 @@ Result<PutOutcome> Store::Impl::PutInTransaction(const CodedArticle& coded, cons
     } else {
       b.Null().Null().Text(kUndated);
     }
+    b.OptInt(e.injured).OptInt(e.arrested).OptInt(e.crowd_size);
     if (Status s = Write(insert_event.get(), b, writes, "an event"); !s.ok()) return s.error();
   }
   return old_hash ? PutOutcome::kReplaced : PutOutcome::kInserted;
@@ -917,7 +925,7 @@ Result<std::vector<StoredEvent>> Store::QueryEvents(const EventQuery& q) const {
         " e.target_region, e.date_value, e.date_precision, e.date_relative, e.place_name,"
         " e.place_country, e.place_precision, e.lat, e.lon, e.fatalities, e.negated,"
         " e.modality, e.evidence_text, e.rules, e.idx, e.evidence_start, e.evidence_end,"
-        " e.\"trigger\", e.source_person, e.target_person"
+        " e.\"trigger\", e.source_person, e.target_person, e.injured, e.arrested, e.crowd_size"
         " FROM events e JOIN articles a ON a.id = e.article_id"
         " WHERE e.id IN (SELECT id FROM (" + ids + "))"
         " ORDER BY e.sort_date, e.article_id, e.idx";
@@ -984,6 +992,9 @@ Result<std::vector<StoredEvent>> Store::QueryEvents(const EventQuery& q) const {
     e.trigger = ColumnText(s, c++);
     e.source_person = ColumnText(s, c++);
     e.target_person = ColumnText(s, c++);
+    e.injured = ColumnOptInt(s, c++);
+    e.arrested = ColumnOptInt(s, c++);
+    e.crowd_size = ColumnOptInt(s, c++);
     out.push_back(std::move(e));
   }
   if (rc != SQLITE_DONE) return im.DbError("cannot query events");

@@ -58,7 +58,7 @@ struct StoredEvent {
   std::string date, date_precision, date_relative;  // the event's own date, or empty
   std::string place_name, place_country, place_precision;
   std::optional<double> lat, lon;
-  std::optional<int> fatalities;
+  std::optional<int> fatalities, injured, arrested, crowd_size;
   bool negated = false;
   std::string modality;
   std::string evidence;       // Article::body[evidence.start, evidence.end)

@@ -211,6 +211,7 @@ CodedArticle KurdistanArticle(const std::string& id = "k24-interior-coalition",
   clash.date = october;
   clash.place = kirkuk;
   clash.fatalities = 4;
+  clash.injured = 7;
   clash.negated = false;
   clash.modality = "asserted";
   clash.evidence = Find(body, paragraphs[2]);
@@ -328,6 +329,8 @@ TEST(StoreTest, RoundTripKeepsEveryField) {
   EXPECT_EQ(clash.acled_event_type, "Battles");
   EXPECT_EQ(clash.acled_sub_event_type, "Armed clash");
   EXPECT_EQ(clash.fatalities, 4);
+  EXPECT_EQ(clash.injured, 7);
+  EXPECT_FALSE(clash.arrested.has_value());
   EXPECT_EQ(clash.evidence, "In October 2017, Iraqi forces fought Peshmerga units and pushed them out of Kirkuk.");
 }
 
@@ -472,6 +475,32 @@ TEST(StoreTest, ReopenedDatabaseSeesTheData) {
   RawDb raw(path);
   EXPECT_EQ(raw.Long("PRAGMA user_version"), Store::SchemaVersion());
   EXPECT_EQ(raw.Text("PRAGMA journal_mode"), "wal");
+}
+
+// A version 1 database (before injuries, arrests and crowd sizes) is migrated in
+// place on open and keeps its rows.
+TEST(StoreTest, Version1DatabaseIsMigrated) {
+  TempDir dir;
+  const std::string path = dir.File("v1.db");
+  {
+    auto store = OpenOrDie(path);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE(store->Put(KurdistanArticle()).ok());
+  }
+  {
+    RawDb raw(path);  // take it back to the version 1 layout
+    raw.Exec("ALTER TABLE events DROP COLUMN injured; ALTER TABLE events DROP COLUMN arrested;"
+             " ALTER TABLE events DROP COLUMN crowd_size; PRAGMA user_version = 1;");
+  }
+  auto store = OpenOrDie(path);
+  ASSERT_TRUE(store);
+  EXPECT_EQ(RawDb(path).Long("PRAGMA user_version"), 2);
+  EXPECT_EQ(*store->CountEvents(), 3);
+  ASSERT_EQ(*store->Put(UndatedArticle()), PutOutcome::kInserted);
+  auto rows = store->QueryEvents({.plover = "FIGHT"});
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_FALSE((*rows)[0].injured.has_value());  // rows from before the migration
 }
 
 TEST(StoreTest, QueryArticlesAndStoredHash) {
