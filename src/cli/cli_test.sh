@@ -48,6 +48,17 @@ check "explain exits 0" test $? -eq 0
 check "explain quotes the verb entry" grep -q "> attack | 190 |" "$tmp/explain.txt"
 check "explain names actor rules with lines" grep -q "actors/agents.txt:[0-9]* police" "$tmp/explain.txt"
 
+# the user's own dictionaries in TABARI/PETRARCH format
+echo "Ruritanian Authorities scolded Iraq for the delay." |
+  "$bin" code --quiet - --verbs "$src/testdata/dict/tabari/sample.verbs" \
+    --actors "$src/testdata/dict/tabari/sample.actors" >"$tmp/tabari.jsonl"
+check "tabari dictionaries code an event" grep -q '"cameo":"111"' "$tmp/tabari.jsonl"
+check "tabari rules cite the file" grep -q 'sample.verbs:4' "$tmp/tabari.jsonl"
+echo "x | y" >"$tmp/bad.verbs"
+echo "text" | "$bin" code --quiet - --verbs "$tmp/bad.verbs" >/dev/null 2>"$tmp/bad.err"
+check "a bad dictionary stops start-up with exit 2" test $? -eq 2
+check "a bad dictionary line is named" grep -q "bad.verbs:1" "$tmp/bad.err"
+
 # a batch with bad documents: the good ones still come out, the exit code says 1
 printf '{"id":"ok1","text":"Police arrested two men in Basra."}\n{broken json\n{"id":"ok2","html":"<p>Rebels attacked a convoy near Goma.</p>"}\n' >"$tmp/batch.jsonl"
 printf 'PK\003\004\000\000binary' >"$tmp/junk.txt"

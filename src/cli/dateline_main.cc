@@ -44,6 +44,10 @@ Common options:
   --gazetteer FILE      gazetteer (default: $DATELINE_GAZETTEER or the built one)
   --input-kind KIND     auto, page-text, html, jsonl or text (default auto)
   --max-bytes N         refuse documents larger than N bytes (default 33554432)
+  --verbs FILE, --actors FILE, --agents FILE
+                        add your own dictionaries (repeatable), in Dateline's formats
+                        (data/README.md) or TABARI/PETRARCH's (files named *.verbs,
+                        *.actors, *.agents, or any with --tabari)
   --progress            report progress on standard error (default when it is a terminal)
   --quiet               no progress or summary
   -h, --help            this help
@@ -70,8 +74,9 @@ int UsageError(const std::string& message) {
   return 2;
 }
 
-const std::set<std::string> kCommonValues = {"--data-dir", "--gazetteer", "--input-kind", "--max-bytes"};
-const std::set<std::string> kCommonFlags = {"--progress", "--quiet", "--help", "-h"};
+const std::set<std::string> kCommonValues = {"--data-dir", "--gazetteer", "--input-kind", "--max-bytes",
+                                             "--verbs", "--actors", "--agents"};
+const std::set<std::string> kCommonFlags = {"--progress", "--quiet", "--help", "-h", "--tabari"};
 
 std::set<std::string> With(std::set<std::string> base, std::initializer_list<std::string> more) {
   base.insert(more);
@@ -115,6 +120,10 @@ struct Common {
 bool ParseCommon(const Args& args, Common* c, std::string* error) {
   c->pipeline.data_dir = args.Get("--data-dir");
   c->pipeline.gazetteer_file = args.Get("--gazetteer");
+  c->pipeline.verb_files = args.GetAll("--verbs");
+  c->pipeline.actor_files = args.GetAll("--actors");
+  c->pipeline.agent_files = args.GetAll("--agents");
+  c->pipeline.tabari_format = args.Has("--tabari");
   const std::string kind = args.Get("--input-kind", "auto");
   std::optional<InputKind> k = ParseInputKind(kind);
   if (!k) {

@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/document.h"
 #include "core/error.h"
@@ -21,6 +22,10 @@ struct PipelineOptions {
   std::string gazetteer_file;  // empty: DefaultGazetteerFile(); if that does not exist
                                // either, a countries-only gazetteer (with a warning)
   ExtractOptions extract;
+  // The user's own dictionaries, loaded after the shipped ones: Dateline's formats, or
+  // TABARI/PETRARCH's (by extension .verbs/.actors/.agents, or all with tabari_format).
+  std::vector<std::string> verb_files, actor_files, agent_files;
+  bool tabari_format = false;
 };
 
 // $DATELINE_DATA if set, else the data/ folder of the source tree the binary was built
