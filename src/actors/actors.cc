@@ -559,6 +559,34 @@ std::vector<ActorMention> ActorMatcher::FindActors(const AnalyzedText& a,
     }
   }
 
+  // Personal pronouns refer to the latest named person before them, when one was named
+  // recently (within kPronounReach tokens): "Ahmed met the envoy. He said ...".
+  constexpr size_t kPronounReach = 80;
+  std::vector<ActorMention> pronouns;
+  size_t next_mention = 0;
+  const ActorMention* latest_person = nullptr;
+  for (size_t t = 0; t < a.tokens.size(); ++t) {
+    while (next_mention < mentions.size() && mentions[next_mention].last_token <= t) {
+      const ActorMention& m = mentions[next_mention++];
+      if (!m.person.empty() && !m.actor.Code().empty()) latest_person = &m;
+    }
+    const std::string& n = a.tokens[t].norm;
+    if (n != "he" && n != "she" && n != "him") continue;
+    if (!latest_person || t - latest_person->last_token > kPronounReach) continue;
+    ActorMention ref;
+    ref.first_token = t;
+    ref.last_token = t + 1;
+    ref.actor = latest_person->actor;
+    ref.person = latest_person->person;
+    ref.rules = {"rule:coreference-pronoun"};
+    pronouns.push_back(std::move(ref));
+  }
+  if (!pronouns.empty()) {
+    mentions.insert(mentions.end(), pronouns.begin(), pronouns.end());
+    std::sort(mentions.begin(), mentions.end(),
+              [](const ActorMention& x, const ActorMention& y) { return x.first_token < y.first_token; });
+  }
+
   for (ActorMention& m : mentions) {
     m.span.start = a.tokens[m.first_token].start;
     m.span.end = a.tokens[m.last_token - 1].end;

@@ -99,6 +99,16 @@ TEST_F(ActorsTest, PersonByRoleAndSurnameCoreference) {
   EXPECT_EQ(found2[1].person, "Reber Ahmed");
 }
 
+TEST_F(ActorsTest, PronounsReferToTheLatestNamedPerson) {
+  auto found = Find("Reber Ahmed met Iraqi officials on Monday. He said the talks went well.");
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[2].text, "He");
+  EXPECT_EQ(found[2].code, "IRQGOV");
+  EXPECT_EQ(found[2].person, "Reber Ahmed");
+  // No named person before it: the pronoun stays unresolved.
+  EXPECT_TRUE(Find("He said the talks went well.").empty());
+}
+
 TEST_F(ActorsTest, ExactCasePhrasesDoNotMatchCommonWords) {
   auto found = Find("Let us go. The US army moved.");
   ASSERT_EQ(found.size(), 1u);
