@@ -130,6 +130,14 @@ void PrintTally(const std::string& label, const GeoTally& t, std::ostream& out) 
   out << line;
 }
 
+// "https://www.example.com/a/b" -> "www.example.com"; empty when there is no host.
+std::string HostOf(const std::string& url) {
+  size_t start = url.find("://");
+  start = start == std::string::npos ? 0 : start + 3;
+  const size_t end = url.find_first_of("/?#", start);
+  return url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
 std::string Lower(std::string s) {
   for (char& c : s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -161,6 +169,29 @@ Result<EvalReport> EvalGeoSet(const std::string& jsonl, const Pipeline& pipeline
     std::string id, phrase, got;
   };
   std::vector<Miss> misses;
+  // The publication's local lexicon: the places the recogniser finds in the set's
+  // other articles from the same site (the host of `url`), as a news feed would
+  // accumulate them; no gold data goes into it.
+  std::map<std::string, std::string> host_of;  // article id -> host
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> lexicon;  // host -> (id, name)
+  {
+    std::istringstream pre(*content);
+    std::string l;
+    while (std::getline(pre, l)) {
+      const nlohmann::json doc = nlohmann::json::parse(l, nullptr, false);
+      if (doc.is_discarded() || !doc.is_object() || !doc.contains("text") || !doc["text"].is_string()) continue;
+      if (!doc.contains("url") || !doc["url"].is_string() || !doc.contains("id") || !doc["id"].is_string()) continue;
+      const std::string host = HostOf(doc["url"].get<std::string>());
+      if (host.empty()) continue;
+      const std::string id = doc["id"].get<std::string>();
+      host_of[id] = host;
+      const std::string text = doc["text"].get<std::string>();
+      const AnalyzedText analysed = (*analyzer)->Analyze(text);
+      for (const PlaceMention& p : resolver.FindPlaces(analysed, PlaceContext{})) {
+        if (!p.from_dateline) lexicon[host].push_back({id, text.substr(p.span.start, p.span.end - p.span.start)});
+      }
+    }
+  }
   std::istringstream lines(*content);
   std::string line;
   int64_t line_no = 0;
@@ -203,7 +234,12 @@ Result<EvalReport> EvalGeoSet(const std::string& jsonl, const Pipeline& pipeline
                       t.contains("fcode") && t["fcode"].is_string() ? t["fcode"].get<std::string>() : "-"});
     }
     const AnalyzedText analysed = (*analyzer)->Analyze(text);
-    const PlaceContext context;
+    PlaceContext context;
+    if (const auto h = host_of.find(id); h != host_of.end()) {
+      for (const auto& [other, name] : lexicon[h->second]) {
+        if (other != id) context.publication_places.push_back(name);
+      }
+    }
     std::vector<Span> spans;
     for (const Gold& g : gold) spans.push_back(g.span);
     const std::vector<std::optional<PlaceMention>> resolved = resolver.ResolveSpans(analysed, spans, context);
@@ -275,7 +311,11 @@ Result<EvalReport> EvalGeoSet(const std::string& jsonl, const Pipeline& pipeline
   std::sort(misses.begin(), misses.end(), [](const Miss& a, const Miss& b) { return a.km > b.km; });
   // The most frequent misses say more than the farthest: group by phrase and reading.
   std::map<std::pair<std::string, std::string>, long> grouped;
-  for (const Miss& m : misses) ++grouped[{m.phrase, m.got}];
+  std::map<std::pair<std::string, std::string>, std::vector<std::string>> ids_of;
+  for (const Miss& m : misses) {
+    ++grouped[{m.phrase, m.got}];
+    ids_of[{m.phrase, m.got}].push_back(m.id);
+  }
   std::vector<std::pair<long, std::pair<std::string, std::string>>> ranked;
   for (const auto& [k, n] : grouped) ranked.push_back({n, k});
   std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
@@ -283,7 +323,10 @@ Result<EvalReport> EvalGeoSet(const std::string& jsonl, const Pipeline& pipeline
   nlohmann::json worst = nlohmann::json::array();
   for (size_t i = 0; i < std::min(options.worst, ranked.size()); ++i) {
     out << "  " << ranked[i].first << "x  " << ranked[i].second.first << " -> " << ranked[i].second.second << "\n";
-    worst.push_back({{"phrase", ranked[i].second.first}, {"reading", ranked[i].second.second}, {"count", ranked[i].first}});
+    worst.push_back({{"phrase", ranked[i].second.first},
+                     {"reading", ranked[i].second.second},
+                     {"count", ranked[i].first},
+                     {"ids", ids_of[ranked[i].second]}});
   }
   std::vector<std::pair<long, std::string>> fps;
   for (const auto& [surface, n] : false_positives) fps.push_back({n, surface});

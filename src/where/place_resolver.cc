@@ -46,10 +46,21 @@ constexpr double kDatelineCountry = 1.5;
 constexpr double kDatelineAdmin1 = 1.0;
 constexpr double kDatelineNear = 2.0;
 constexpr double kActorCountry = 1.0;
+// The publication's home region (PlaceContext::publication_places): as much as the
+// dateline's country and region, since a local paper's bare names are local.
+constexpr double kHomeCountry = 1.0;
+constexpr double kHomeAdmin1 = 1.5;
+// A home needs this many sub-national readings, and this share of them in one region.
+constexpr int kHomeMinPlaces = 3;
+constexpr double kHomeShare = 0.4;
 constexpr double kOtherCountry = 1.2;     // per other name read in the same country, up to 3
 constexpr double kOtherAdmin1 = 2.0;
 constexpr double kOtherNear = 3.5;
 constexpr double kNearKm = 200;
+// Nearness to a country named in the article that is not the candidate's own: a share
+// of kOtherNear, over a radius fit for a country's central point.
+constexpr double kNearCountryWeight = 0.5;
+constexpr double kNearCountryKm = 300;
 // Places at least this populous are not taken for parts of person names.
 constexpr long kProminentPopulation = 100000;
 
@@ -118,6 +129,8 @@ struct NameSlot {
 struct Evidence {
   std::optional<GazetteerEntry> dateline;
   std::set<std::string> actor_countries;  // ISO2
+  // The publication's home region (country ISO2, admin1), when it has one.
+  std::optional<std::pair<std::string, std::string>> home;
 };
 
 // Picks a reading for every slot, each in the context of the others.
@@ -139,6 +152,10 @@ void ResolveJointly(std::vector<NameSlot>& slots, const Evidence& ev) {
         }
       }
       if (ev.actor_countries.count(e.place.country)) p += kActorCountry;
+      if (ev.home && !IsCountry(e) && e.place.country == ev.home->first) {
+        p += kHomeCountry;
+        if (e.place.admin1 == ev.home->second) p += kHomeAdmin1;
+      }
       s.prior[c] = p;
     }
     s.pick = s.candidates.empty() ? -1
@@ -162,7 +179,16 @@ void ResolveJointly(std::vector<NameSlot>& slots, const Evidence& ev) {
         for (size_t j = 0; j < slots.size(); ++j) {
           if (j == i || slots[j].pick < 0) continue;
           const GazetteerEntry& o = slots[j].candidates[static_cast<size_t>(slots[j].pick)];
-          if (o.place.country != e.place.country) continue;
+          if (o.place.country != e.place.country) {
+            // A place near a neighbouring country the article names ("Gaza" with Israel
+            // and Egypt): country points are central, hence the wider radius.
+            if (IsCountry(o) && !IsCountry(e) && o.feature_code != "CONT") {
+              near = std::max(near, kNearCountryWeight *
+                                        std::exp(-DistanceKm(e.place.lat, e.place.lon, o.place.lat, o.place.lon) /
+                                                 kNearCountryKm));
+            }
+            continue;
+          }
           ++same_country;
           if (!e.place.admin1.empty() && o.place.admin1 == e.place.admin1) same_admin1 = true;
           if (!IsCountry(o) && !IsCountry(e)) {
@@ -304,6 +330,22 @@ void DropAliasesOfCountryNames(std::vector<GazetteerEntry>& candidates, const st
   });
   if (!country_named) return;
   std::erase_if(candidates, [](const GazetteerEntry& c) { return !c.primary_name && !c.demonym && !IsCountry(c); });
+}
+
+// A name that is a first-level region's own name and only an alias of its country
+// ("England", "Scotland" for the United Kingdom) means the region: writers who mean the
+// whole country have its own name at hand.
+void DropCountriesAliasedByTheirRegion(std::vector<GazetteerEntry>& candidates, const std::string& key) {
+  std::erase_if(candidates, [&](const GazetteerEntry& country) {
+    if (!IsCountry(country) || country.demonym || country.feature_code == "CONT" ||
+        where_internal::NormalizePlaceName(country.place.name) == key) {
+      return false;
+    }
+    return std::any_of(candidates.begin(), candidates.end(), [&](const GazetteerEntry& c) {
+      return c.feature_code == "ADM1" && c.primary_name && c.place.country == country.place.country &&
+             where_internal::NormalizePlaceName(c.place.name) == key;
+    });
+  });
 }
 
 std::string StripEdges(std::string_view s) {
@@ -640,7 +682,7 @@ bool AgreesWithQualifiers(const GazetteerEntry& c, const std::vector<GazetteerEn
 Evidence MakeEvidence(const PlaceResolver& resolver, const Gazetteer& gazetteer, const PlaceContext& context) {
   Evidence ev;
   if (!context.dateline.empty()) {
-    if (std::optional<PlaceMention> d = resolver.Resolve(context.dateline, PlaceContext{"", context.actor_countries, {}})) {
+    if (std::optional<PlaceMention> d = resolver.Resolve(context.dateline, PlaceContext{"", context.actor_countries, {}, {}})) {
       GazetteerEntry e;
       e.place = *d;
       ev.dateline = e;
@@ -648,6 +690,26 @@ Evidence MakeEvidence(const PlaceResolver& resolver, const Gazetteer& gazetteer,
   }
   for (const std::string& iso3 : context.actor_countries) {
     if (std::optional<GazetteerEntry> c = gazetteer.Country(iso3)) ev.actor_countries.insert(c->place.country);
+  }
+  if (!context.publication_places.empty()) {
+    // Each distinct name once, resolved jointly in its own (publication) context.
+    std::vector<std::string> names;
+    std::unordered_set<std::string> seen;
+    for (const std::string& n : context.publication_places) {
+      if (seen.insert(where_internal::NormalizePlaceName(n)).second) names.push_back(n);
+    }
+    std::map<std::pair<std::string, std::string>, int> regions;
+    int subnational = 0;
+    for (const std::optional<PlaceMention>& p : resolver.ResolveAll(names, PlaceContext{})) {
+      if (!p || p->precision == "country" || p->admin1.empty()) continue;
+      ++subnational;
+      ++regions[{p->country, p->admin1}];
+    }
+    if (!regions.empty()) {
+      const auto top = std::max_element(regions.begin(), regions.end(),
+                                        [](const auto& a, const auto& b) { return a.second < b.second; });
+      if (subnational >= kHomeMinPlaces && top->second >= kHomeShare * subnational) ev.home = top->first;
+    }
   }
   return ev;
 }
@@ -671,6 +733,7 @@ std::vector<std::optional<PlaceMention>> ResolveNames(const Gazetteer& gazetteer
       if (s.candidates.size() > kMaxCandidates) s.candidates.resize(kMaxCandidates);
       DropRegionsNamedAfterTheirCity(s.candidates);
       DropAliasesOfCountryNames(s.candidates, key);
+      DropCountriesAliasedByTheirRegion(s.candidates, key);
       if (const auto q = qualifiers.find(key); q != qualifiers.end()) {
         std::vector<GazetteerEntry> agreeing;
         for (const GazetteerEntry& c : s.candidates) {

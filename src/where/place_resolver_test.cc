@@ -129,6 +129,37 @@ TEST_F(PlaceResolverTest, OtherPlacesOfTheArticle) {
   EXPECT_EQ(joint[1]->country, "FR");
 }
 
+TEST_F(PlaceResolverTest, RegionNameAliasedToItsCountryMeansTheRegion) {
+  // "England" is an alias of the United Kingdom in countries.txt and the own name of
+  // a first-level region: the region is meant.
+  auto england = Resolve("England");
+  ASSERT_TRUE(england);
+  EXPECT_EQ(england->precision, "admin1");
+  EXPECT_EQ(england->country, "GB");
+  // The country's own name still means the country.
+  auto uk = Resolve("United Kingdom");
+  ASSERT_TRUE(uk);
+  EXPECT_EQ(uk->precision, "country");
+}
+
+TEST_F(PlaceResolverTest, PublicationHomeRegion) {
+  const struct {
+    std::vector<std::string> publication;
+    std::string want_country;
+  } cases[] = {
+      {{}, "GB"},                                          // no lexicon: the big city
+      {{"Dallas", "Austin", "Dallas County", "Dallas"}, "US"},  // a Texas paper
+      {{"Baghdad", "Berlin", "Madrid", "Amman"}, "GB"},     // no home region
+  };
+  for (const auto& c : cases) {
+    PlaceContext context;
+    context.publication_places = c.publication;
+    auto m = Resolve("Manchester", context);
+    ASSERT_TRUE(m);
+    EXPECT_EQ(m->country, c.want_country) << testing::PrintToString(c.publication);
+  }
+}
+
 TEST_F(PlaceResolverTest, CountiesFollowTheArticlesRegion) {
   const auto r = PlaceResolver(*gazetteer_).ResolveAll({"Dallas County", "Dallas", "Austin"}, {});
   ASSERT_TRUE(r[0]);

@@ -92,6 +92,13 @@ struct PlaceContext {
   // Addition: other place names of the same article, used by Resolve to prefer
   // readings that lie in the same country or region and near each other.
   std::vector<std::string> other_places;
+  // Addition: place names found in other articles of the same publication (its "local
+  // lexicon"). When most of their sub-national readings lie in one first-level region,
+  // that region is the publication's home and candidates in it are preferred: a bare
+  // "Dublin" in a paper from central Ohio is Dublin, Ohio. Weaker than the article's
+  // own places; a publication without such a home (a wire, an international site) has
+  // no effect.
+  std::vector<std::string> publication_places;
 };
 
 class PlaceResolver {
