@@ -195,6 +195,7 @@ long CodeInputs(const CodingCommand& cmd, const std::function<bool(const Documen
                 const std::function<Status(const CodedArticle&)>& use) {
   long done = 0, failed = 0;
   Progress progress(cmd.common.progress);
+  PublicationMemory publications;  // later reports of a site are coded with its places
   const auto fail = [&](const Error& e) {
     ++failed;
     std::cerr << "dateline: " << e.ToString() << "\n";
@@ -204,8 +205,10 @@ long CodeInputs(const CodingCommand& cmd, const std::function<bool(const Documen
     progress.Tick(done, failed);
     if (!doc.ok()) return fail(doc.error());
     if (skip && skip(*doc)) return;
-    auto coded = cmd.pipeline->Code(std::move(doc).value());
+    const CodeContext context = publications.ContextFor(*doc);
+    auto coded = cmd.pipeline->Code(std::move(doc).value(), context);
     if (!coded.ok()) return fail(coded.error());
+    publications.Remember(*coded);
     if (Status s = use(*coded); !s.ok()) fail(s.error());
   });
   std::cout.flush();

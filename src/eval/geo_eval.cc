@@ -131,13 +131,6 @@ void PrintTally(const std::string& label, const GeoTally& t, std::ostream& out) 
 }
 
 // "https://www.example.com/a/b" -> "www.example.com"; empty when there is no host.
-std::string HostOf(const std::string& url) {
-  size_t start = url.find("://");
-  start = start == std::string::npos ? 0 : start + 3;
-  const size_t end = url.find_first_of("/?#", start);
-  return url.substr(start, end == std::string::npos ? std::string::npos : end - start);
-}
-
 std::string Lower(std::string s) {
   for (char& c : s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -170,8 +163,9 @@ Result<EvalReport> EvalGeoSet(const std::string& jsonl, const Pipeline& pipeline
   };
   std::vector<Miss> misses;
   // The publication's local lexicon: the places the recogniser finds in the set's
-  // other articles from the same site (the host of `url`), as a news feed would
-  // accumulate them; no gold data goes into it.
+  // earlier articles from the same site (the host of `url`), as `dateline code` and
+  // `dateline ingest` accumulate them over a stream (PublicationMemory); no gold data
+  // goes into it.
   std::map<std::string, std::string> host_of;  // article id -> host
   std::map<std::string, std::vector<std::pair<std::string, std::string>>> lexicon;  // host -> (id, name)
   {
@@ -181,7 +175,7 @@ Result<EvalReport> EvalGeoSet(const std::string& jsonl, const Pipeline& pipeline
       const nlohmann::json doc = nlohmann::json::parse(l, nullptr, false);
       if (doc.is_discarded() || !doc.is_object() || !doc.contains("text") || !doc["text"].is_string()) continue;
       if (!doc.contains("url") || !doc["url"].is_string() || !doc.contains("id") || !doc["id"].is_string()) continue;
-      const std::string host = HostOf(doc["url"].get<std::string>());
+      const std::string host = UrlHost(doc["url"].get<std::string>());
       if (host.empty()) continue;
       const std::string id = doc["id"].get<std::string>();
       host_of[id] = host;
@@ -236,8 +230,10 @@ Result<EvalReport> EvalGeoSet(const std::string& jsonl, const Pipeline& pipeline
     const AnalyzedText analysed = (*analyzer)->Analyze(text);
     PlaceContext context;
     if (const auto h = host_of.find(id); h != host_of.end()) {
+      // Only the articles before this one, as a feed coded in order would have them.
       for (const auto& [other, name] : lexicon[h->second]) {
-        if (other != id) context.publication_places.push_back(name);
+        if (other == id) break;
+        context.publication_places.push_back(name);
       }
     }
     std::vector<Span> spans;

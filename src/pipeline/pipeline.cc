@@ -123,7 +123,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));
 }
 
-Result<CodedArticle> Pipeline::Code(Document document) const {
+Result<CodedArticle> Pipeline::Code(Document document, const CodeContext& context) const {
   CodedArticle coded;
   auto article = ExtractArticle(document, impl_->options.extract);
   if (!article.ok()) return article.error();
@@ -156,6 +156,7 @@ Result<CodedArticle> Pipeline::Code(Document document) const {
 
   PlaceContext place_context;
   place_context.dateline = a.dateline;
+  place_context.publication_places = context.publication_places;
   for (const ActorMention& m : coded.actors) {
     if (m.actor.country.size() == 3 && impl_->actors->Country(m.actor.country) &&
         std::find(place_context.actor_countries.begin(), place_context.actor_countries.end(), m.actor.country) ==
@@ -194,6 +195,35 @@ Result<CodedArticle> Pipeline::Code(Document document) const {
   DedupArticleEvents(a.body, &coded.events);
   coded.event_label = impl_->acled->LabelText(analysed, coded.events);
   return coded;
+}
+
+std::string UrlHost(std::string_view url) {
+  size_t start = url.find("://");
+  start = start == std::string_view::npos ? 0 : start + 3;
+  size_t end = url.find_first_of("/?#:", start);
+  std::string host(url.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+  return host;
+}
+
+CodeContext PublicationMemory::ContextFor(const Document& document) const {
+  CodeContext context;
+  auto it = names_.find(UrlHost(document.url));
+  if (it != names_.end() && !it->first.empty()) context.publication_places = it->second;
+  return context;
+}
+
+void PublicationMemory::Remember(const CodedArticle& coded) {
+  const std::string host = UrlHost(coded.document.url.empty() ? coded.article.canonical_url : coded.document.url);
+  if (host.empty()) return;
+  std::vector<std::string>& names = names_[host];
+  for (const PlaceMention& p : coded.places) {
+    if (p.from_dateline || p.span.end <= p.span.start) continue;
+    names.emplace_back(coded.article.body.substr(p.span.start, p.span.end - p.span.start));
+  }
+  if (names.size() > kMaxNamesPerPublication)
+    names.erase(names.begin(), names.begin() + static_cast<long>(names.size() - kMaxNamesPerPublication));
 }
 
 }  // namespace dateline

@@ -6,8 +6,10 @@
 #ifndef DATELINE_PIPELINE_PIPELINE_H_
 #define DATELINE_PIPELINE_PIPELINE_H_
 
+#include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/document.h"
@@ -40,6 +42,13 @@ struct PipelineInfo {
   bool countries_only_gazetteer = false;
 };
 
+// What a caller coding a stream of reports knows beyond one document: the place names
+// that earlier reports of the same publication gave, its "local lexicon" (a paper in
+// Texas means the Texan Paris). Filled by PublicationMemory.
+struct CodeContext {
+  std::vector<std::string> publication_places;
+};
+
 class Pipeline {
  public:
   static Result<std::unique_ptr<Pipeline>> Create(const PipelineOptions& options);
@@ -48,7 +57,7 @@ class Pipeline {
   Pipeline& operator=(const Pipeline&) = delete;
 
   // Codes one document. Fails only when extraction cannot read the document at all.
-  Result<CodedArticle> Code(Document document) const;
+  Result<CodedArticle> Code(Document document, const CodeContext& context = {}) const;
 
   const PipelineInfo& info() const;
 
@@ -57,6 +66,24 @@ class Pipeline {
   explicit Pipeline(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// Remembers, per publication (the host of a document's URL), the place names its coded
+// reports named, so that later reports of the same publication are coded with them.
+// Not thread-safe: one per stream of documents.
+class PublicationMemory {
+ public:
+  // The context for coding `document` (empty when its publication is unknown).
+  CodeContext ContextFor(const Document& document) const;
+  // Records the places of a coded report.
+  void Remember(const CodedArticle& coded);
+
+ private:
+  static constexpr size_t kMaxNamesPerPublication = 2000;
+  std::map<std::string, std::vector<std::string>> names_;  // host -> place names, oldest first
+};
+
+// The host of a URL ("https://www.example.com/a" -> "example.com"), or "".
+std::string UrlHost(std::string_view url);
 
 }  // namespace dateline
 

@@ -168,6 +168,53 @@ TEST_F(PipelineTest, HostileInputsDoNotStopThePipeline) {
   }
 }
 
+TEST(UrlHostTest, KeepsTheHostOnly) {
+  EXPECT_EQ(UrlHost("https://www.Example.com/2021/06/03/story?x=1"), "example.com");
+  EXPECT_EQ(UrlHost("http://news.example.org:8080/a"), "news.example.org");
+  EXPECT_EQ(UrlHost("example.net/path"), "example.net");
+  EXPECT_EQ(UrlHost(""), "");
+}
+
+// A local paper's earlier reports make its home region the likelier reading of an
+// ambiguous name in a later report.
+TEST_F(PipelineTest, EarlierReportsOfAPublicationInformItsLaterOnes) {
+  if (!fs::exists(DATELINE_TEST_GAZETTEER)) GTEST_SKIP() << "gazetteer not built";
+  const auto doc = [](const std::string& id, const std::string& text) {
+    Document d;
+    d.id = id;
+    d.url = "https://www.example-texas-paper.com/news/" + id;
+    d.kind = InputKind::kText;
+    d.content = text;
+    return d;
+  };
+  // Arlington, Virginia is the bigger place; Arlington, Texas is the one a Texan paper
+  // means.
+  const auto arlington = [](const CodedArticle& c) {
+    for (const PlaceMention& p : c.places) {
+      if (p.name == "Arlington") return p.country + "/" + p.admin1;
+    }
+    return std::string("(none)");
+  };
+  const Document later = doc("b", "Police in Arlington arrested two men after a robbery on Main Street.");
+  auto alone = pipeline_->Code(later);
+  ASSERT_TRUE(alone.ok());
+  EXPECT_EQ(arlington(*alone), "US/Virginia");
+
+  PublicationMemory memory;
+  for (const char* text : {"Officials in Dallas and Austin met with Houston leaders.",
+                           "Storms hit Tyler, Waco and Lubbock overnight.",
+                           "A new clinic opened in Amarillo; another is planned in Abilene."}) {
+    Document d = doc("a", text);
+    auto coded = pipeline_->Code(d, memory.ContextFor(d));
+    ASSERT_TRUE(coded.ok());
+    memory.Remember(*coded);
+  }
+  EXPECT_FALSE(memory.ContextFor(later).publication_places.empty());
+  auto informed = pipeline_->Code(later, memory.ContextFor(later));
+  ASSERT_TRUE(informed.ok());
+  EXPECT_EQ(arlington(*informed), "US/Texas");
+}
+
 TEST(PipelineCreateTest, BadDataDirIsAClearError) {
   PipelineOptions options;
   options.data_dir = "/nonexistent/dateline-data";
