@@ -372,26 +372,18 @@ std::vector<std::string> AuthorNames(std::string_view raw) {
     line = TrimSpaces(line.substr(by + 4));
   }
   std::vector<std::string> names;
-  std::string_view r = line;
   bool first = true;
-  while (!r.empty()) {
-    size_t sep = std::string_view::npos, sep_len = 0;
-    for (std::string_view s : {std::string_view(", "), std::string_view(" and "),
-                               std::string_view(" & "), std::string_view(";")}) {
-      size_t f = r.find(s);
-      if (f < sep) sep = f, sep_len = s.size();
-    }
-    std::string_view part = TrimSpaces(r.substr(0, sep));
-    r = sep == std::string_view::npos ? std::string_view() : r.substr(sep + sep_len);
+  bool date_seen = false;
+  for (std::string_view part : SplitNameList(line)) {
+    if (date_seen) break;  // the date ends the byline: nothing after it is a name
     std::vector<std::string_view> words = SplitWords(part);
     for (size_t i = 0; i < words.size(); ++i) {
       if (IsDateWord(words[i])) {
-        // The date ends the byline: nothing after it is a name.
         words.resize(i);
         part = words.empty() ? std::string_view()
                              : std::string_view(part.data(), static_cast<size_t>(words.back().data() +
                                                                                  words.back().size() - part.data()));
-        r = {};
+        date_seen = true;
         break;
       }
     }

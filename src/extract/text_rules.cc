@@ -386,6 +386,21 @@ const char* FurnitureKindName(FurnitureKind kind) {
   return "none";
 }
 
+std::vector<std::string_view> SplitNameList(std::string_view list) {
+  std::vector<std::string_view> parts;
+  while (!list.empty()) {
+    size_t sep = std::string_view::npos, sep_len = 0;
+    for (std::string_view s : {std::string_view(", "), std::string_view(" and "), std::string_view(" & "),
+                               std::string_view(";")}) {
+      const size_t f = list.find(s);
+      if (f < sep) sep = f, sep_len = s.size();
+    }
+    parts.push_back(TrimSpaces(list.substr(0, sep)));
+    list = sep == std::string_view::npos ? std::string_view() : list.substr(sep + sep_len);
+  }
+  return parts;
+}
+
 std::vector<std::string> ParseAuthorLine(std::string_view line) {
   line = TrimSpaces(line);
   std::string lower = AsciiLower(line);
@@ -404,16 +419,7 @@ std::vector<std::string> ParseAuthorLine(std::string_view line) {
   size_t cut = rest.find_first_of("|\n");
   if (cut != std::string_view::npos) rest = TrimSpaces(rest.substr(0, cut));
   std::vector<std::string> names;
-  std::string_view r = rest;
-  while (!r.empty()) {
-    size_t sep = std::string_view::npos, sep_len = 0;
-    for (std::string_view s : {std::string_view(", "), std::string_view(" and "),
-                               std::string_view(" & "), std::string_view(";")}) {
-      size_t f = r.find(s);
-      if (f < sep) sep = f, sep_len = s.size();
-    }
-    std::string_view name = TrimSpaces(r.substr(0, sep));
-    r = sep == std::string_view::npos ? std::string_view() : r.substr(sep + sep_len);
+  for (std::string_view name : SplitNameList(rest)) {
     std::vector<std::string_view> words = SplitWords(name);
     if (words.empty() || words.size() > 5 || !StartsUpper(words.front())) continue;
     // Titles and agencies after a comma are not names ("Jane Doe, Reuters").

@@ -77,6 +77,10 @@ FurnitureKind ClassifyFurnitureLine(std::string_view line);
 // empty when the line is not an author line.
 std::vector<std::string> ParseAuthorLine(std::string_view line);
 
+// Splits a list of names on ", ", " and ", " & " and ";" ("Jane Doe and John Roe"),
+// trimming each part.
+std::vector<std::string_view> SplitNameList(std::string_view list);
+
 // Lower-cased ASCII copy.
 std::string AsciiLower(std::string_view s);
 
