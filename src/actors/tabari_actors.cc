@@ -2,6 +2,8 @@
 // tabari_actors.h.
 #include "actors/tabari_actors.h"
 
+#include "core/table_file.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -54,18 +56,10 @@ Result<std::vector<ConvertedActorEntry>> ParseTabariActors(std::string_view text
   std::vector<ConvertedActorEntry> out;
   size_t group_start = 0;  // entries of the last primary line: [group_start, size)
   bool have_group = false;
-  int line_number = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_number;
-    if (const size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
-    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-    if (line.empty()) continue;
+  for (const ContentLine& content : ContentLines(text)) {
+    // Plain variables, not structured bindings: lambdas below capture them.
+    const int line_number = content.number;
+    std::string_view line = content.text;
     const auto error = [&](const std::string& problem) { return MakeError(file, problem, line_number); };
 
     if (line.front() == '+') {

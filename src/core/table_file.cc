@@ -45,6 +45,23 @@ std::vector<std::string> SplitList(std::string_view field) {
   return items;
 }
 
+std::vector<ContentLine> ContentLines(std::string_view text) {
+  std::vector<ContentLine> lines;
+  int number = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
+    ++number;
+    if (const size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+    line = Trim(line);
+    if (!line.empty()) lines.push_back({number, line});
+  }
+  return lines;
+}
+
 Result<std::vector<TableRecord>> ParseTable(std::string_view text, const std::string& name,
                                             size_t min_fields, size_t max_fields) {
   if (const size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos) {

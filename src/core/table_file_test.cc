@@ -39,3 +39,19 @@ TEST(TableFileTest, MissingFileIsAnError) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(ContentLinesTest, DropsCommentsAndBlankLinesAndKeepsNumbers) {
+  const std::vector<ContentLine> lines = ContentLines("# header\n\n  --- MEET [040] --- # why\r\n\t\nMEET\n");
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].number, 3);
+  EXPECT_EQ(lines[0].text, "--- MEET [040] ---");
+  EXPECT_EQ(lines[1].number, 5);
+  EXPECT_EQ(lines[1].text, "MEET");
+  EXPECT_TRUE(ContentLines("").empty());
+}
+
+}  // namespace
+}  // namespace dateline

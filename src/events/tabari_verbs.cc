@@ -1,6 +1,8 @@
 // The verb-dictionary reader; the accepted format is described in tabari_verbs.h.
 #include "events/tabari_verbs.h"
 
+#include "core/table_file.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -96,21 +98,10 @@ void Flush(Block& b, std::vector<ConvertedVerbEntry>* out) {
 Result<std::vector<ConvertedVerbEntry>> ParseTabariVerbs(std::string_view text, const std::string& file) {
   std::vector<ConvertedVerbEntry> out;
   Block block;
-  int line_number = 0;
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_number;
-    if (const size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
-    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-    if (line.empty()) {
-      if (end == text.size()) break;
-      continue;
-    }
+  for (const ContentLine& content : ContentLines(text)) {
+    // Plain variables, not structured bindings: lambdas below capture them.
+    const int line_number = content.number;
+    std::string_view line = content.text;
     const auto error = [&](const std::string& problem) { return MakeError(file, problem, line_number); };
     std::string code, problem;
     if (line.rfind("---", 0) == 0) {
@@ -186,7 +177,6 @@ Result<std::vector<ConvertedVerbEntry>> ParseTabariVerbs(std::string_view text, 
       verb.insert(verb.end(), parts.begin() + 1, parts.end());
       block.verbs.push_back(std::move(verb));
     }
-    if (end == text.size()) break;
   }
   Flush(block, &out);
   return out;
