@@ -1,13 +1,13 @@
 #include "eval/eval.h"
 
 #include <algorithm>
-#include <cmath>
 #include <filesystem>
 #include <iomanip>
 #include <fstream>
 #include <set>
 #include <sstream>
 
+#include "core/geo.h"
 #include "core/table_file.h"
 #include "eval/gold_sets.h"
 #include "ingest/ingest.h"
@@ -41,15 +41,6 @@ bool In(const std::vector<std::string>& list, const std::string& v, bool fold_ca
     if (fold_case ? Lower(x) == Lower(v) : x == v) return true;
   }
   return false;
-}
-
-double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
-  constexpr double kPi = 3.14159265358979323846;
-  const auto rad = [](double d) { return d * kPi / 180.0; };
-  const double dlat = rad(lat2 - lat1), dlon = rad(lon2 - lon1);
-  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(rad(lat1)) * std::cos(rad(lat2)) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 6371.0 * 2 * std::atan2(std::sqrt(a), std::sqrt(1 - a));
 }
 
 bool CategoryMatches(const json& gold, const Event& e) {
@@ -93,7 +84,7 @@ bool PlaceRight(const json& gold, const Event& e) {
   if (!e.place) return false;
   const std::string precision = gold.value("precision", "");
   if (gold.contains("lat") && gold.contains("lon") && precision != "country") {
-    return HaversineKm(gold["lat"].get<double>(), gold["lon"].get<double>(), e.place->lat, e.place->lon) <= 25.0;
+    return DistanceKm(gold["lat"].get<double>(), gold["lon"].get<double>(), e.place->lat, e.place->lon) <= 25.0;
   }
   const std::vector<std::string> names = Accepted(gold.value("name", json()));
   if (precision != "country" && !names.empty() && In(names, e.place->name, true)) return true;

@@ -25,6 +25,7 @@
 #include <map>
 #include <sstream>
 
+#include "core/geo.h"
 #include "core/table_file.h"
 #include "core/utf8.h"
 #include "eval/gold_sets.h"
@@ -37,14 +38,6 @@ namespace {
 
 constexpr double kCorrectKm = 161;
 constexpr double kMaxErrorKm = 20039;
-
-double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
-  constexpr double kRad = M_PI / 180;
-  const double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
-  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(a)));
-}
 
 // Errors of one measurement; a negative error marks an unresolved toponym.
 struct Distances {

@@ -48,6 +48,7 @@
 #include <nlohmann/json.hpp>
 #include <zlib.h>
 
+#include "core/geo.h"
 #include "where/gazetteer_image.h"
 #include "where/name_normalizer.h"
 
@@ -364,14 +365,6 @@ constexpr double kTieCheckKm = 500;
 constexpr double kAmongPlacesKm = 300;
 // Whether a listed point replaces the middle of a tied region's places.
 constexpr bool kPreferListedPoints = true;
-
-double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
-  constexpr double kRad = M_PI / 180;
-  const double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
-  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(a)));
-}
 
 Status ReadAdmin1Points(const std::string& path, std::map<std::string, Admin1Point>* out) {
   return ReadPipeFile(path, 4, "ISO 3166-2 code | GeoNames admin1 code or - | name | lat, lon",

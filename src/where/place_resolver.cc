@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/geo.h"
 #include "where/name_normalizer.h"
 #include "where/where.h"
 
@@ -63,14 +64,6 @@ constexpr double kNearCountryWeight = 0.5;
 constexpr double kNearCountryKm = 300;
 // Places at least this populous are not taken for parts of person names.
 constexpr long kProminentPopulation = 100000;
-
-double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
-  constexpr double kRad = M_PI / 180;
-  const double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
-  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(a)));
-}
 
 bool IsCountry(const GazetteerEntry& e) { return e.place.precision == "country"; }
 
