@@ -45,7 +45,7 @@ std::vector<std::string> SplitList(std::string_view field) {
   return items;
 }
 
-std::vector<ContentLine> ContentLines(std::string_view text) {
+std::vector<ContentLine> ContentLines(std::string_view text, CommentStyle comments) {
   std::vector<ContentLine> lines;
   int number = 0;
   size_t pos = 0;
@@ -55,9 +55,12 @@ std::vector<ContentLine> ContentLines(std::string_view text) {
     std::string_view line = text.substr(pos, end - pos);
     pos = end + 1;
     ++number;
-    if (const size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+    if (comments == CommentStyle::kToEndOfLine) {
+      if (const size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+    }
     line = Trim(line);
-    if (!line.empty()) lines.push_back({number, line});
+    if (line.empty() || (comments == CommentStyle::kWholeLine && line.front() == '#')) continue;
+    lines.push_back({number, line});
   }
   return lines;
 }
@@ -68,19 +71,11 @@ Result<std::vector<TableRecord>> ParseTable(std::string_view text, const std::st
     return MakeError(name, "not valid UTF-8", -1, static_cast<int64_t>(bad));
   }
   std::vector<TableRecord> records;
-  int line_no = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    std::string_view trimmed = Trim(line);
-    if (trimmed.empty() || trimmed.front() == '#') continue;
+  for (const ContentLine& line : ContentLines(text, CommentStyle::kWholeLine)) {
+    const std::string_view trimmed = line.text;
     TableRecord rec;
     rec.file = name;
-    rec.line = line_no;
+    rec.line = line.number;
     // Fields are separated by "|"; surrounding spaces are not part of a field, so a
     // line may end in "|" or "| " when its last fields are empty.
     size_t start = 0;

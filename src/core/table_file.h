@@ -33,15 +33,17 @@ Result<std::vector<TableRecord>> ReadTableFile(const std::string& path, size_t m
 Result<std::vector<TableRecord>> ParseTable(std::string_view text, const std::string& name,
                                             size_t min_fields, size_t max_fields);
 
-// The lines of a line-oriented file with what follows a `#` removed and surrounding
-// white space trimmed; blank results are left out. Each comes with its 1-based line
-// number. Used by readers of formats other than the tables above (TABARI/PETRARCH
-// dictionaries). The views borrow `text`.
+// The lines of a line-oriented file, trimmed, without comments and blank lines, each
+// with its 1-based line number. In the tables above a comment is a whole line starting
+// with `#` (a field may contain one); in TABARI/PETRARCH dictionaries a `#` starts a
+// comment anywhere. The views borrow `text`.
+enum class CommentStyle { kWholeLine, kToEndOfLine };
 struct ContentLine {
   int number;
   std::string_view text;
 };
-std::vector<ContentLine> ContentLines(std::string_view text);
+std::vector<ContentLine> ContentLines(std::string_view text,
+                                      CommentStyle comments = CommentStyle::kToEndOfLine);
 
 // Splits a list field on ";" and trims the items; empty items are dropped.
 std::vector<std::string> SplitList(std::string_view field);

@@ -17,6 +17,14 @@ TEST(TableFileTest, ParsesFieldsListsAndComments) {
   EXPECT_EQ((*recs)[1].Where(), "data/countries.txt:5");
 }
 
+TEST(TableFileTest, AHashInsideAFieldIsText) {
+  auto recs = ParseTable("tag | #Peshmarga_reform\n", "t.txt", 2, 2);
+  ASSERT_TRUE(recs.ok());
+  EXPECT_EQ((*recs)[0].fields[1], "#Peshmarga_reform");
+  EXPECT_EQ(ContentLines("tag | #x\n# c\n", CommentStyle::kWholeLine).size(), 1u);
+  EXPECT_EQ(ContentLines("tag | #x\n# c\n")[0].text, "tag |");
+}
+
 TEST(TableFileTest, BadLineNamesFileAndLine) {
   auto recs = ParseTable("a | b\nonly-one-field\n", "x/y/verbs.txt", 2, 2);
   ASSERT_FALSE(recs.ok());
