@@ -471,6 +471,15 @@ class Matcher {
            t.value >= 1 && t.value <= 31;
   }
   // A year after a month or day: "Sept. 25, 2017" but not "Sept. 25, 1500 people".
+  // A year at token k, optionally after a comma ("Sept. 25, 2017"): returns it and
+  // moves *k past it, or returns 0 and leaves *k.
+  int TakeYear(size_t* k) const {
+    const size_t y = IsPunct(*k, ',') ? *k + 1 : *k;
+    if (!IsYearNumber(y)) return 0;
+    *k = y + 1;
+    return static_cast<int>(T(y).value);
+  }
+
   bool IsYearNumber(size_t i) const {
     if (i >= size()) return false;
     const Token& t = T(i);
@@ -705,12 +714,7 @@ bool Matcher::MatchMonthFirst(size_t i, Found* out) const {
     const int day = static_cast<int>(T(j).value);
     size_t k = j + 1;
     if (IsPunct(k, '-') && IsDayNumber(k + 1) && T(k + 1).value > day) k += 2;  // 3-5
-    int year = 0;
-    size_t y = IsPunct(k, ',') ? k + 1 : k;
-    if (IsYearNumber(y)) {
-      year = static_cast<int>(T(y).value);
-      k = y + 1;
-    }
+    const int year = TakeYear(&k);
     f.first = i;
     f.last = k;
     f.day = day;
@@ -817,12 +821,7 @@ bool Matcher::MatchDayFirst(size_t i, Found* out) const {
   f.first = i;
   f.month = month;
   f.day = day;
-  int year = 0;
-  size_t y = IsPunct(k, ',') ? k + 1 : k;
-  if (IsYearNumber(y)) {
-    year = static_cast<int>(T(y).value);
-    k = y + 1;
-  }
+  const int year = TakeYear(&k);
   f.last = k;
   if (day > DaysInMonth(year ? year : 2000, month)) {
     f.emit = false;
