@@ -61,6 +61,9 @@ eval:    GOLD is any gold set of shared/eval (its kind is detected): *.gold.json
          extraction/ground-truth.json, PLOVER or geo JSON Lines, CASE TSV
          --shared DIR   folder that gold `input` paths are relative to
          --worst N      list the N worst items (default 10)
+         --half all|fit|held-out   PLOVER, CASE and geo sets: score every item, or
+                        only the half that fitting may use, or only the held-out
+                        half (items split by a hash of their id; doc/evaluation.md)
          --format text|json
          --require NAME=MIN   fail (exit 1) when a figure is below MIN, e.g.
                         --require event_f1=0.9 --require body_must_contain=1
@@ -332,7 +335,7 @@ int RunQuery(const std::vector<std::string>& argv) {
 }
 
 int RunEvalCommand(const std::vector<std::string>& argv) {
-  Args args(argv, With(kCommonValues, {"--shared", "--format", "--require", "--worst"}), kCommonFlags);
+  Args args(argv, With(kCommonValues, {"--shared", "--format", "--require", "--worst", "--half"}), kCommonFlags);
   if (!args.ok()) return UsageError(args.error());
   if (args.Has("--help") || args.Has("-h")) {
     std::cout << kUsage;
@@ -365,6 +368,14 @@ int RunEvalCommand(const std::vector<std::string>& argv) {
     } catch (...) {
       return UsageError("--worst needs a number");
     }
+  }
+  const std::string half = args.Get("--half", "all");
+  if (half == "fit") {
+    options.half = EvalHalf::kFit;
+  } else if (half == "held-out") {
+    options.half = EvalHalf::kHeldOut;
+  } else if (half != "all") {
+    return UsageError("eval: --half must be all, fit or held-out");
   }
   std::map<std::string, double> figures;
   nlohmann::json reports = nlohmann::json::array();

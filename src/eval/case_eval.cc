@@ -76,8 +76,14 @@ Result<std::vector<CaseItem>> ReadCaseTsv(const std::string& path) {
 }  // namespace
 
 Result<EvalReport> EvalCaseSet(const std::string& tsv, const Pipeline& pipeline, const EvalOptions& options) {
-  auto items = ReadCaseTsv(tsv);
-  if (!items.ok()) return items.error();
+  auto all_items = ReadCaseTsv(tsv);
+  if (!all_items.ok()) return all_items.error();
+  std::vector<CaseItem> half_items;
+  for (CaseItem& item : *all_items) {
+    if (InEvalHalf(item.id, options.half)) half_items.push_back(std::move(item));
+  }
+  if (half_items.empty()) return MakeError(tsv, std::string("no snippets in the ") + EvalHalfName(options.half) + " half");
+  const std::vector<CaseItem>* items = &half_items;
 
   struct Counts {
     long tp = 0, fp = 0, fn = 0, support = 0;
@@ -134,8 +140,8 @@ Result<EvalReport> EvalCaseSet(const std::string& tsv, const Pipeline& pipeline,
   std::ostringstream out;
   char line[512];
   std::snprintf(line, sizeof line,
-                "snippets %zu (%ld unlabelled)\n  weighted f1 %.4f\n  macro f1    %.4f\n  accuracy    %.4f\n",
-                items->size(), unlabelled, weighted, macro, accuracy);
+                "snippets %zu (half: %s; %ld unlabelled)\n  weighted f1 %.4f\n  macro f1    %.4f\n  accuracy    %.4f\n",
+                items->size(), EvalHalfName(options.half), unlabelled, weighted, macro, accuracy);
   out << line;
   std::snprintf(line, sizeof line, "  %-30s %6s %6s %6s %7s\n", "label", "P", "R", "F1", "support");
   out << line;
@@ -165,6 +171,7 @@ Result<EvalReport> EvalCaseSet(const std::string& tsv, const Pipeline& pipeline,
   }
   report.text = out.str();
   report.detail["snippets"] = items->size();
+  report.detail["half"] = EvalHalfName(options.half);
   report.detail["unlabelled"] = unlabelled;
   report.detail["labels"] = std::move(per_label);
   report.detail["confusions"] = std::move(errors);

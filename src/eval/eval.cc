@@ -1,6 +1,7 @@
 #include "eval/eval.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <iomanip>
 #include <fstream>
@@ -364,6 +365,25 @@ json EvalReportJson(const EvalScores& s) {
   j["events"] = {{"gold", s.gold_events}, {"predicted", s.predicted_events}, {"matched", s.matched_events}};
   j["notes"] = s.notes;
   return j;
+}
+
+const char* EvalHalfName(EvalHalf half) {
+  switch (half) {
+    case EvalHalf::kAll: return "all";
+    case EvalHalf::kFit: return "fit";
+    case EvalHalf::kHeldOut: return "held-out";
+  }
+  return "all";
+}
+
+bool InEvalHalf(std::string_view item_id, EvalHalf half) {
+  if (half == EvalHalf::kAll) return true;
+  uint64_t h = 14695981039346656037ull;  // FNV-1a 64
+  for (const unsigned char c : item_id) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return ((h & 1) == 0) == (half == EvalHalf::kFit);
 }
 
 const char* GoldKindName(GoldKind kind) {

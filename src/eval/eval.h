@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.h"
@@ -66,10 +67,21 @@ struct EvalScores {
 // Scores one coded article against one gold document object.
 EvalScores ScoreDocument(const nlohmann::json& gold, const CodedArticle& coded);
 
+// Which items of a gold set to score. Everything fitted to data (weights, thresholds,
+// lexicon choices) is fitted on the fit half and reported on the held-out half, so a
+// figure on the held-out half is an honest estimate. An item's half is a pure function
+// of its id (FNV-1a 64-bit hash of the id, even: fit, odd: held-out), so the split is
+// the same on every machine, independent of file order, and about 50/50.
+enum class EvalHalf { kAll, kFit, kHeldOut };
+const char* EvalHalfName(EvalHalf half);  // "all", "fit", "held-out"
+// Whether the item with this id belongs to `half` (always true for kAll).
+bool InEvalHalf(std::string_view item_id, EvalHalf half);
+
 struct EvalOptions {
   std::string shared_dir;  // where gold `input` paths are relative to; empty: search
                            // upwards from each gold file for a folder that has them
   size_t worst = 10;       // how many worst items the reports list
+  EvalHalf half = EvalHalf::kAll;  // PLOVER, CASE and geo sets: items scored
 };
 
 // The gold sets `dateline eval` knows (shared/eval/README.md).

@@ -37,7 +37,22 @@ struct Pattern {
 
 struct VerbEntry {
   std::string id, cameo, rule;
+  std::string incident;  // incidents.txt: the CASE label of an incident (no CAMEO code)
 };
+
+// Whether an event of this CAMEO code is coded even when no dictionary actor takes
+// part. ACLED and the CASE 2021 labels type events by what happened, however the
+// report names the participants: "medical interns protested", "a bomb exploded",
+// "clashes erupted", "the body was found dead" are events with unnamed or uncoded
+// actors. The roots are CAMEO's material conflict codes that ACLED's typology covers:
+// protest (14), seizing property (171), arrests (173), violent repression (175),
+// assault (18), fight (19) and mass violence (20).
+bool CodedWithoutActors(const VerbEntry& entry) {
+  if (!entry.incident.empty()) return true;
+  const std::string& c = entry.cameo;
+  return c.rfind("14", 0) == 0 || c.rfind("171", 0) == 0 || c.rfind("173", 0) == 0 || c.rfind("175", 0) == 0 ||
+         c.rfind("18", 0) == 0 || c.rfind("19", 0) == 0 || c.rfind("20", 0) == 0;
+}
 
 bool Contains(const std::vector<std::string>& v, std::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
@@ -108,6 +123,8 @@ struct EventCoder::Impl {
   std::unordered_map<std::string, std::vector<uint32_t>> by_trigger;  // key -> patterns
 
   Status Load(const std::string& data_dir, const TextAnalyzer& analyzer);
+  Status LoadIncidents(const std::string& data_dir, const TextAnalyzer& analyzer);
+  Status AddEntry(const TableRecord& r, VerbEntry entry, const TextAnalyzer& analyzer);
   Status LoadVerbFile(const std::string& path, bool tabari, const TextAnalyzer& analyzer);
   Status AddPattern(const TableRecord& r, uint32_t entry, std::string_view text,
                     const TextAnalyzer& analyzer);
@@ -176,7 +193,40 @@ Status EventCoder::Impl::Load(const std::string& data_dir, const TextAnalyzer& a
       return r.MakeError("CAMEO code must be 2 to 4 digits, not \"" + code + "\"");
     cameo[code] = CameoCode{code, r.fields[1], r.fields[2], {r.fields[3], r.fields[4]}};
   }
-  return LoadVerbFile(data_dir + "/events/verbs.txt", false, analyzer);
+  if (Status s = LoadVerbFile(data_dir + "/events/verbs.txt", false, analyzer); !s) return s;
+  return LoadIncidents(data_dir, analyzer);
+}
+
+// incidents.txt: "id | LABEL | patterns", LABEL a sub-event type of the pseudo-type
+// "Other" in acled.txt (natural and man-made disasters, crime).
+Status EventCoder::Impl::LoadIncidents(const std::string& data_dir, const TextAnalyzer& analyzer) {
+  auto ontology = ReadTableFile(data_dir + "/events/acled.txt", 2, 4);
+  if (!ontology.ok()) return ontology.error();
+  std::vector<std::string> labels;
+  for (const TableRecord& r : *ontology) {
+    if (r.fields[0] == "subtype" && r.fields.size() >= 3 && r.fields[1] == "Other") labels.push_back(r.fields[2]);
+  }
+  auto incidents = ReadTableFile(data_dir + "/events/incidents.txt", 3, 3);
+  if (!incidents.ok()) return incidents.error();
+  for (const TableRecord& r : *incidents) {
+    if (!Contains(labels, r.fields[1]))
+      return r.MakeError("\"" + r.fields[1] + "\" is not a sub-event type of \"Other\" in events/acled.txt");
+    if (Status s = AddEntry(r, VerbEntry{r.fields[0], "", r.Where() + " " + r.fields[0], r.fields[1]}, analyzer); !s)
+      return s;
+  }
+  return Status::Ok();
+}
+
+// One line of verbs.txt or incidents.txt: its entry and the patterns of its last field.
+Status EventCoder::Impl::AddEntry(const TableRecord& r, VerbEntry entry, const TextAnalyzer& analyzer) {
+  entries.push_back(std::move(entry));
+  const uint32_t index = static_cast<uint32_t>(entries.size() - 1);
+  std::vector<std::string> list = SplitList(r.fields[2]);
+  if (list.empty()) return r.MakeError("an entry needs at least one pattern");
+  for (const std::string& p : list) {
+    if (Status s = AddPattern(r, index, p, analyzer); !s) return s;
+  }
+  return Status::Ok();
 }
 
 Status EventCoder::Impl::LoadVerbFile(const std::string& path, bool tabari, const TextAnalyzer& analyzer) {
@@ -188,7 +238,7 @@ Status EventCoder::Impl::LoadVerbFile(const std::string& path, bool tabari, cons
     for (const ConvertedVerbEntry& c : *converted) {
       TableRecord r{path, c.line, {}};
       if (!cameo.count(c.cameo)) return r.MakeError("CAMEO code \"" + c.cameo + "\" is not in events/cameo.txt");
-      entries.push_back(VerbEntry{c.id, c.cameo, r.Where() + " " + c.id});
+      entries.push_back(VerbEntry{c.id, c.cameo, r.Where() + " " + c.id, ""});
       const uint32_t entry = static_cast<uint32_t>(entries.size() - 1);
       for (const std::string& p : c.patterns) {
         if (Status s = AddPattern(r, entry, p, analyzer); !s) return s;
@@ -201,13 +251,8 @@ Status EventCoder::Impl::LoadVerbFile(const std::string& path, bool tabari, cons
   for (const TableRecord& r : *verbs) {
     if (!cameo.count(r.fields[1]))
       return r.MakeError("CAMEO code \"" + r.fields[1] + "\" is not in events/cameo.txt");
-    entries.push_back(VerbEntry{r.fields[0], r.fields[1], r.Where() + " " + r.fields[0]});
-    const uint32_t entry = static_cast<uint32_t>(entries.size() - 1);
-    std::vector<std::string> list = SplitList(r.fields[2]);
-    if (list.empty()) return r.MakeError("an entry needs at least one pattern");
-    for (const std::string& p : list) {
-      if (Status s = AddPattern(r, entry, p, analyzer); !s) return s;
-    }
+    if (Status s = AddEntry(r, VerbEntry{r.fields[0], r.fields[1], r.Where() + " " + r.fields[0], ""}, analyzer); !s)
+      return s;
   }
   return Status::Ok();
 }
@@ -414,6 +459,87 @@ class SentenceCoder {
     return place;
   }
 
+  // The subject of a trigger that has no dictionary actor as subject ("medical interns
+  // protested", "suicide bombings in the city killed", "the body was found"): the
+  // words from the start of the trigger's clause to its first preposition, past
+  // auxiliaries and adverbs before the trigger, at most six. Empty when the clause
+  // starts with a preposition or the stretch is longer.
+  ActorMention UncodedSubject(size_t trigger) const {
+    static const char* const kAuxiliaries[] = {"be", "have", "do", "will", "would", "can", "could", "may",
+                                               "might", "shall", "should", "must", "also", "reportedly",
+                                               "allegedly", "not", "n't", "then", "later", "again", "still"};
+    static const char* const kClauseOpeners[] = {"that", "which", "who", "whom", "but", "as", "when",
+                                                 "while", "if", "because", "where", "although"};
+    ActorMention m;
+    size_t end = trigger;
+    while (end > s_.first_token) {
+      const Token& tok = T(end - 1);
+      const bool adverb = tok.norm.size() > 3 && tok.norm.compare(tok.norm.size() - 2, 2, "ly") == 0;
+      if (tok.kind != TokenKind::kWord || !(OneOf(tok.lemma, kAuxiliaries) || OneOf(tok.norm, kAuxiliaries) || adverb))
+        break;
+      --end;
+    }
+    size_t start = end;
+    while (start > s_.first_token && T(start - 1).norm != "," && !IsClauseBreak(start - 1) &&
+           !OneOf(T(start - 1).norm, kClauseOpeners))
+      --start;
+    size_t stop = start;
+    while (stop < end && !OneOf(T(stop).norm, kPrepositions) && T(stop).kind != TokenKind::kPunct) ++stop;
+    while (start < stop && OneOf(T(start).norm, kDeterminers)) ++start;
+    if (start == stop || stop - start > 6 || T(stop - 1).kind != TokenKind::kWord) return m;
+    m.first_token = start;
+    m.last_token = stop;
+    m.span = Span{T(start).start, T(stop - 1).end};
+    m.text = std::string(a_.text.substr(m.span.start, m.span.end - m.span.start));
+    m.rules.push_back("rule:participant-without-code");
+    return m;
+  }
+
+  // "killed in a grenade attack", "dead after an explosion", "injured during the
+  // clashes": the noun after a preposition that follows a word of harm names the
+  // event that did the harm.
+  bool AfterHarm(size_t t) const {
+    static const char* const kCausal[] = {"in", "after", "following", "during", "by", "from"};
+    static const char* const kHarm[] = {"kill", "dead", "die", "injure", "injured", "wound", "wounded", "hurt",
+                                        "destroy", "damage", "death", "casualty", "injury"};
+    size_t k = t;
+    for (size_t words = 0; k > s_.first_token && words < 4; ++words) {
+      --k;
+      if (OneOf(T(k).norm, kCausal)) {
+        for (size_t h = k; h > s_.first_token && k - h < 4;) {
+          --h;
+          if (OneOf(T(h).lemma, kHarm) || OneOf(T(h).norm, kHarm)) return true;
+        }
+        return false;
+      }
+      if (T(k).kind != TokenKind::kWord) return false;
+    }
+    return false;
+  }
+
+  // Whether the noun at `t` heads the subject of its clause: only modifiers (at most
+  // five words, no preposition, verb form or conjunction) stand between it and the
+  // sentence start or a comma. "On Tuesday, an airstrike hit" opens its clause; "to
+  // discuss the ongoing fight" and "developments in the fight" do not.
+  bool OpensClause(size_t t) const {
+    static const char* const kNotModifiers[] = {"that", "which", "who", "and", "or", "but", "as", "when",
+                                                "while", "if", "because", "where", "amid", "despite"};
+    size_t words = 0;
+    for (size_t k = t; k-- > s_.first_token;) {
+      const Token& tok = T(k);
+      if (tok.norm == "," || IsClauseBreak(k)) return true;
+      if (OneOf(tok.norm, kPrepositions) || OneOf(tok.norm, kNotModifiers) || tok.lemma == "be" ||
+          tok.lemma == "have" || tok.lemma != tok.norm || ++words > 5)
+        return false;
+    }
+    return true;
+  }
+
+  bool InsideMention(size_t t) const {
+    return std::any_of(mentions_.begin(), mentions_.end(),
+                       [t](const ActorMention* m) { return m->first_token <= t && t < m->last_token; });
+  }
+
   bool AfterParticipantPreposition(const ActorMention* m) const {
     static const char* const kParticipant[] = {"with", "against", "on", "to", "toward", "towards", "upon"};
     if (m->first_token == s_.first_token) return false;
@@ -480,9 +606,16 @@ class SentenceCoder {
       const size_t len = std::char_traits<char>::length(suffix);
       if (n.size() > len + 2 && n.compare(n.size() - len, len, suffix) == 0) return true;
     }
-    for (size_t k = trigger; k-- > s_.first_token && trigger - k <= 2;) {
+    // A past form is a verb ("the rebels attacked"); otherwise a determiner up to four
+    // words before makes a noun ("a nerve agent attack", "its April 4 chemical attack").
+    if (n.size() > 4 && n.compare(n.size() - 2, 2, "ed") == 0) return false;
+    for (size_t k = trigger; k-- > s_.first_token && trigger - k <= 4;) {
       if (OneOf(T(k).norm, kDeterminers)) return true;
-      if (T(k).kind != TokenKind::kWord) return false;
+      if (T(k).kind != TokenKind::kWord && T(k).kind != TokenKind::kNumber) return false;
+      if (T(k).lemma == "be" || T(k).lemma == "have" || OneOf(T(k).norm, kPrepositions) || T(k).norm == "and" ||
+          T(k).norm == "or" || T(k).norm == "but" ||
+          (T(k).norm.size() > 4 && T(k).norm.compare(T(k).norm.size() - 2, 2, "ed") == 0))
+        return false;
     }
     return false;
   }
@@ -501,6 +634,8 @@ class SentenceCoder {
     const size_t start = std::max(from, trigger >= 5 ? trigger - 5 : 0);
     for (size_t k = trigger; k-- > start;) {
       const std::string& n = T(k).norm;
+      // "9 May 2024", "Will Smith": a capitalised modal inside a sentence is a name.
+      if (T(k).capitalized && k > s_.first_token) continue;
       if (n == "will" || n == "shall" || n == "'ll") return "future";
       if (n == "may" || n == "might" || n == "could") return "possible";
       if (n == "would") return "conditional";
@@ -544,9 +679,24 @@ class SentenceCoder {
     const size_t lo = source.first_token >= s_.first_token + 4 ? source.first_token - 4 : s_.first_token;
     for (size_t k = lo; k < source.last_token && k < s_.last_token; ++k) {
       std::optional<int> v = NumberValue(T(k));
-      if (v && !(T(k).kind == TokenKind::kNumber && *v >= 1900 && *v <= 2100)) return v;
+      if (v && !IsDateNumber(k)) return v;
     }
     return std::nullopt;
+  }
+
+  // A year, or a day next to a month name ("9 May", "May 9"): not a count.
+  bool IsDateNumber(size_t k) const {
+    static const char* const kMonths[] = {"january", "february", "march", "april", "may", "june", "july",
+                                          "august", "september", "october", "november", "december", "jan",
+                                          "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                                          "nov", "dec"};
+    if (T(k).kind != TokenKind::kNumber) return false;
+    std::optional<int> v = NumberValue(T(k));
+    if (v && *v >= 1900 && *v <= 2100) return true;
+    const auto month = [&](size_t i) {
+      return i >= s_.first_token && i < s_.last_token && T(i).capitalized && OneOf(T(i).norm, kMonths);
+    };
+    return month(k + 1) || (k > s_.first_token && month(k - 1));
   }
 
   template <size_t N>
@@ -558,7 +708,7 @@ class SentenceCoder {
       const size_t lo = t >= 6 ? std::max(t - 6, s_.first_token) : s_.first_token;
       for (size_t k = lo; k < s_.last_token && k <= t + 6; ++k) {
         std::optional<int> v = NumberValue(T(k));
-        if (!v || (T(k).kind == TokenKind::kNumber && *v >= 1900 && *v <= 2100)) continue;
+        if (!v || IsDateNumber(k)) continue;
         const size_t d = k > t ? k - t : t - k;
         if (d < best_distance) {
           best = v;
@@ -723,7 +873,7 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
   for (size_t si = 0; si < a.sentences.size(); ++si) {
     SentenceCoder sc(a, si, actors);
     const Sentence& s = sc.sentence();
-    if (sc.mentions().empty()) continue;  // no actor, no event
+    const size_t first_event_of_sentence = events.size();
     for (size_t t = s.first_token; t < s.last_token; ++t) {
       auto it = impl_->by_trigger.find(sc.T(t).key);
       if (it == impl_->by_trigger.end()) continue;
@@ -742,12 +892,17 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
       }
       if (!best) continue;
       const VerbEntry& entry = impl_->entries[best->entry];
+      const bool without_actors = CodedWithoutActors(entry);
+      // A word of an actor's name ("Iraqi forces", "riot police") is not a verb.
+      if (sc.InsideMention(t)) continue;
+      if (sc.mentions().empty() && !without_actors) continue;  // no actor, no event
       if (sc.IsPurposeInfinitive(t)) continue;
       const bool passive = sc.IsPassive(t);
       std::vector<const ActorMention*> sources;
       const ActorMention* target = best_match.target;
       bool target_is_place = false;
       std::vector<std::string> clause_rules;
+      std::optional<ActorMention> uncoded_source, uncoded_target;
       if (passive) {
         std::vector<const ActorMention*> subjects = sc.Subjects(t);
         // "was attacked by X armed with machetes": the agent follows the participle,
@@ -758,15 +913,27 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
         // "A camp for Congolese refugees was attacked": the passive subject's head may
         // be no actor, its modifier is what was hit.
         if (!target) target = sc.NearestBefore(t);
+        if (!target && !agent && without_actors) {
+          uncoded_target = sc.UncodedSubject(t);
+          if (uncoded_target->text.empty()) uncoded_target.reset();
+        }
         clause_rules.push_back("rule:passive");
       } else {
         if (sc.IsNominal(t)) {
           // "the attack on X", "the ongoing fight against ISIS": a noun names an event
           // whose doer the sentence gives only with "by".
           const ActorMention* agent = sc.AgentAfterBy(best_match.end);
-          if (!agent) continue;
-          sources.push_back(agent);
-          clause_rules.push_back("rule:nominal-by");
+          if (agent) {
+            sources.push_back(agent);
+            clause_rules.push_back("rule:nominal-by");
+          } else if (without_actors && (sc.OpensClause(t) || sc.AfterHarm(t))) {
+            // "An airstrike hit the market": the noun is the event. Kept only when the
+            // sentence codes nothing else (see below), so that a background mention
+            // ("amid the fight against ISIS") does not become an event of its own.
+            clause_rules.push_back("rule:event-noun-without-actor");
+          } else {
+            continue;
+          }
         } else if (t > s.first_token && sc.T(t - 1).norm == "," && sc.T(t).norm.size() > 4 &&
                    sc.T(t).norm.compare(sc.T(t).norm.size() - 3, 3, "ing") == 0 && !events.empty() &&
                    events.back().sentence == si && !events.back().source.text.empty()) {
@@ -780,6 +947,10 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
           clause_rules.push_back("rule:participle-clause-subject");
         } else {
           sources = sc.Subjects(t);
+          if (sources.empty() && without_actors) {
+            uncoded_source = sc.UncodedSubject(t);
+            if (uncoded_source->text.empty()) uncoded_source.reset();
+          }
         }
         if (!target) {
           target = sc.FirstActorAfter(t + 1, sources.empty() ? nullptr : sources.back(), best_match.end,
@@ -787,9 +958,11 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
           if (target && target->first_token < t) target = nullptr;
         }
       }
-      if (sources.empty() && !target) continue;
-      if (sources.empty() && !passive) continue;  // an active verb with no subject
-      const CameoCode* code = Cameo(entry.cameo);
+      if (!without_actors) {
+        if (sources.empty() && !target) continue;
+        if (sources.empty() && !passive) continue;  // an active verb with no subject
+      }
+      const CameoCode* code = entry.cameo.empty() ? nullptr : Cameo(entry.cameo);
       const size_t clause_start = sources.empty() ? s.first_token : sources.back()->last_token;
       for (const ActorMention* source : sources.empty() ? std::vector<const ActorMention*>{nullptr} : sources) {
         Event e;
@@ -799,7 +972,10 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
           e.plover = code->plover;
           e.acled = code->acled;
         }
+        if (!entry.incident.empty()) e.acled = AcledType{"Other", entry.incident};
         if (source) e.source = *source;
+        if (!source && uncoded_source) e.source = *uncoded_source;
+        if (!target && uncoded_target) e.target = *uncoded_target;
         if (target && target != source) {
           e.target = *target;
           if (target_is_place) {
@@ -817,7 +993,7 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
         e.rules.push_back(entry.rule + " \"" + best->text + "\"");
         e.rules.insert(e.rules.end(), clause_rules.begin(), clause_rules.end());
         if (e.plover == "ASSAULT" || e.plover == "FIGHT" || e.cameo.rfind("18", 0) == 0 ||
-            e.cameo.rfind("19", 0) == 0 || e.cameo.rfind("20", 0) == 0)
+            e.cameo.rfind("19", 0) == 0 || e.cameo.rfind("20", 0) == 0 || !entry.incident.empty())
           e.fatalities = sc.Fatalities();
         // Injuries, arrests and crowd sizes; the rule records which count was read.
         if (e.fatalities || e.plover == "ASSAULT" || e.plover == "FIGHT") {
@@ -828,8 +1004,8 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
           e.arrested = sc.Arrests();
           if (e.arrested) e.rules.push_back("quantity:arrested " + std::to_string(*e.arrested));
         }
-        if (e.plover == "PROTEST" && source) {
-          e.crowd_size = sc.CrowdSize(*source);
+        if (e.plover == "PROTEST" && !e.source.text.empty()) {
+          e.crowd_size = sc.CrowdSize(e.source);
           if (e.crowd_size) e.rules.push_back("quantity:crowd " + std::to_string(*e.crowd_size));
         }
         // When: a date in the sentence, else the publication date.
@@ -870,6 +1046,14 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
         if (std::optional<Event> intent = IntentEvent(e, governor, *this)) events.push_back(std::move(*intent));
         events.push_back(std::move(e));
       }
+    }
+    // An event noun with no actor stands for the sentence's event only when the
+    // sentence codes no other.
+    const auto noun_only = [](const Event& e) { return Contains(e.rules, "rule:event-noun-without-actor"); };
+    if (std::any_of(events.begin() + static_cast<long>(first_event_of_sentence), events.end(),
+                    [&](const Event& e) { return !noun_only(e); })) {
+      events.erase(std::remove_if(events.begin() + static_cast<long>(first_event_of_sentence), events.end(), noun_only),
+                   events.end());
     }
     AddObligationDemands(sc, si, *this, &events);
     FillCountriesFromSentence(sc, si, &events);

@@ -79,15 +79,17 @@ class EventCoder {
   std::unique_ptr<Impl> impl_;
 };
 
-// ACLED typing (acled.cc): refines each event's ACLED event and sub-event type from
-// its CAMEO code and the cues of its sentence (weapons, tactics, who the target is),
-// and labels a whole text with its main event type in the CASE 2021 label set, which
-// also covers reports with no coded actors (natural disasters, crime, ...).
+// ACLED typing (acled.cc): a decision table (data/events/acled_rules.txt) types each
+// event with an ACLED event and sub-event type from what it is (CAMEO code or incident
+// kind), who takes part (sectors of its source and target) and what its own sentence
+// states about how and with what outcome it happened (weapons, tactics, territory,
+// arrests, accidents). A report's label (CASE 2021 label set) is the label of its main
+// event. No weights: the first matching rule wins, in the codebook's precedence.
 // Immutable after Create; thread-safe.
 class AcledClassifier {
  public:
   // Loads data_dir/events/acled.txt (types and CASE labels) and
-  // data_dir/events/acled_cues.txt (cue phrases, event rules, precedence), tokenising
+  // data_dir/events/acled_rules.txt (participant kinds, attributes, rules), tokenising
   // phrases with `analyzer` (used only during Create). A bad line is an Error naming
   // file, line and problem.
   static Result<std::unique_ptr<AcledClassifier>> Create(const std::string& data_dir,
@@ -96,11 +98,15 @@ class AcledClassifier {
   AcledClassifier(const AcledClassifier&) = delete;
   AcledClassifier& operator=(const AcledClassifier&) = delete;
 
-  // Gives each event that has an ACLED type the best-scoring label of its own sentence
-  // (and cites the deciding cue in its `rules`); events without one are left alone.
+  // Gives each event the ACLED type of the first rule that holds for it, and cites in
+  // its `rules` the row ("events/acled_rules.txt:N LABEL (codebook section)") and the
+  // phrases that stated the attributes the row relied on. Events no rule types, and
+  // events whose row keeps an empty codebook mapping, are left alone.
   void Refine(const AnalyzedText& analysed, std::vector<Event>* events) const;
-  // The CASE-style label of the text ("ARMED_CLASH", "PEACE_PROTEST", ...), or "" when
-  // it reports no event of the ACLED or CASE sets.
+  // The CASE-style label of the text ("ARMED_CLASH", "PEACE_PROTEST", ...) from its
+  // events: among asserted, non-negated events, the label of the earliest-ranked
+  // event of the first sentence that has a CAMEO-coded event with a label; incident
+  // events (incidents.txt) only when there is none. "" when no event has a label.
   std::string LabelText(const AnalyzedText& analysed, const std::vector<Event>& events) const;
 
  private:

@@ -153,8 +153,12 @@ std::string TextAnalyzer::Lemma(std::string_view norm) const {
       EndsWith(w, "zzes"))
     return w.substr(0, n - 2);
   if (EndsWith(w, "s") && !EndsWith(w, "ss") && !EndsWith(w, "us") && !EndsWith(w, "is") &&
-      !EndsWith(w, "'s"))
+      !EndsWith(w, "'s")) {
+    // "bombings", "killings": the plural of an -ing noun has the lemma of its
+    // singular ("bomb", "kill"; "meetings" -> "meeting" through irregular.txt).
+    if (EndsWith(w, "ings")) return Lemma(std::string_view(w).substr(0, n - 1));
     return w.substr(0, n - 1);
+  }
   if (EndsWith(w, "ied") && n > 4) return w.substr(0, n - 3) + "y";
   if (EndsWith(w, "eed")) return w;  // "proceed", "need"; "agreed"/"freed" fold in MatchKey
   if (EndsWith(w, "ed") && n > 4) {

@@ -113,6 +113,7 @@ TEST_F(TextTest, LemmatisesRegularAndIrregularForms) {
       {"visiting", "visit"},  {"running", "run"},       {"carried", "carry"},       {"fought", "fight"},
       {"says", "say"},        {"was", "be"},            {"children", "child"},      {"men", "man"},
       {"news", "news"},       {"crisis", "crisis"},     {"status", "status"},       {"bring", "bring"},
+      {"bombings", "bomb"},   {"bombing", "bomb"},      {"killings", "kill"},       {"things", "thing"},
   };
   for (const LemmaCase& c : cases) EXPECT_EQ(analyzer_->Lemma(c.word), c.lemma) << c.word;
 }
