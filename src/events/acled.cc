@@ -37,7 +37,7 @@ struct Phrase {
 };
 
 struct Condition {
-  enum Kind { kEvent, kMeans, kSource, kTarget, kFatalities } kind = kEvent;
+  enum Kind { kEvent, kWith, kMeans, kSource, kTarget, kFatalities } kind = kEvent;
   bool negated = false;
   std::vector<std::string> values;  // kEvent: codes/categories; kSource/kTarget: kinds
   std::vector<size_t> means;        // kMeans
@@ -59,6 +59,7 @@ bool IsDigits(const std::string& s) {
 struct SentenceMeans {
   std::vector<const Phrase*> by_means;  // null: not stated
   bool deaths = false;                  // an event of the sentence states deaths
+  std::vector<const Event*> events;     // the sentence's asserted, non-negated events
 };
 
 }  // namespace
@@ -88,7 +89,11 @@ struct AcledClassifier::Impl {
 
   SentenceMeans Means(const AnalyzedText& a, size_t s, const std::vector<Event>& events) const {
     SentenceMeans out;
-    for (const Event& e : events) out.deaths |= e.sentence == s && !e.negated && e.fatalities.value_or(0) > 0;
+    for (const Event& e : events) {
+      if (e.sentence != s || e.negated) continue;
+      out.deaths |= e.fatalities.value_or(0) > 0;
+      if (e.modality == "asserted") out.events.push_back(&e);
+    }
     out.by_means.assign(means_names.size(), nullptr);
     if (s >= a.sentences.size()) return out;
     const Sentence& sent = a.sentences[s];
@@ -128,6 +133,12 @@ struct AcledClassifier::Impl {
     switch (c.kind) {
       case Condition::kEvent:
         for (const std::string& v : c.values) any = any || EventIs(v, e);
+        break;
+      case Condition::kWith:
+        for (const Event* other : means.events) {
+          if (other == &e) continue;
+          for (const std::string& v : c.values) any = any || EventIs(v, *other);
+        }
         break;
       case Condition::kMeans:
         for (size_t m : c.means) any = any || means.by_means[m] != nullptr;
@@ -255,8 +266,8 @@ Status AcledClassifier::Impl::AddRule(const TableRecord& r) {
       if (comma > pos) values.push_back(cond.substr(pos, comma - pos));
       pos = comma + 1;
     }
-    if (name == "event") {
-      c.kind = Condition::kEvent;
+    if (name == "event" || name == "with") {
+      c.kind = name == "event" ? Condition::kEvent : Condition::kWith;
     } else if (name == "means") {
       c.kind = Condition::kMeans;
       for (const std::string& v : values) {
@@ -271,7 +282,7 @@ Status AcledClassifier::Impl::AddRule(const TableRecord& r) {
           return r.MakeError("unknown participant kind \"" + v + "\" (a who line, \"none\" or \"uncoded\")");
       }
     } else {
-      return r.MakeError("unknown condition \"" + name + "\" (event, means, source, target or fatalities)");
+      return r.MakeError("unknown condition \"" + name + "\" (event, with, means, source, target or fatalities)");
     }
     c.values = std::move(values);
     rule.conditions.push_back(std::move(c));
@@ -362,10 +373,10 @@ std::string AcledClassifier::LabelText(const AnalyzedText& analysed, const std::
     size_t rule = SIZE_MAX;
     std::string label;
   };
-  std::map<size_t, Best> coded, incidents;  // by sentence
+  std::map<size_t, Best> coded, incidents, unasserted;  // by sentence
   std::map<size_t, SentenceMeans> means;
   for (const Event& e : events) {
-    if (e.negated || e.modality != "asserted") continue;
+    if (e.negated) continue;
     auto m = means.find(e.sentence);
     if (m == means.end()) m = means.emplace(e.sentence, impl_->Means(analysed, e.sentence, events)).first;
     const size_t r = impl_->Decide(e, m->second);
@@ -373,7 +384,12 @@ std::string AcledClassifier::LabelText(const AnalyzedText& analysed, const std::
     const Rule& rule = impl_->rules[r];
     const std::string label = rule.label == "=" ? impl_->LabelOf(e.acled) : rule.label;
     if (label.empty()) continue;
-    Best& best = (e.cameo.empty() ? incidents : coded)[e.sentence];
+    // Announced or planned measures (sanctions, deployments, deals) label a report that
+    // reports nothing that happened; threatened violence and protests do not, as ACLED
+    // codes only events that took place.
+    const std::string& type = rule.label == "=" ? e.acled.event_type : rule.type.event_type;
+    if (e.modality != "asserted" && type != "Other" && type != "Strategic developments") continue;
+    Best& best = (e.modality != "asserted" ? unasserted : e.cameo.empty() ? incidents : coded)[e.sentence];
     if (r < best.rule) best = Best{r, label};
   }
   if (!coded.empty()) {
@@ -392,6 +408,7 @@ std::string AcledClassifier::LabelText(const AnalyzedText& analysed, const std::
     }
     return most_severe.label;
   }
+  if (!unasserted.empty()) return unasserted.begin()->second.label;
   if (!incidents.empty()) return incidents.begin()->second.label;
   return "";
 }

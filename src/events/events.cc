@@ -40,15 +40,17 @@ struct VerbEntry {
   std::string incident;  // incidents.txt: the CASE label of an incident (no CAMEO code)
 };
 
-// Whether an event of this CAMEO code is coded even when no dictionary actor takes
-// part. ACLED and the CASE 2021 labels type events by what happened, however the
-// report names the participants: "medical interns protested", "a bomb exploded",
-// "clashes erupted", "the body was found dead" are events with unnamed or uncoded
-// actors. The roots are CAMEO's material conflict codes that ACLED's typology covers:
-// protest (14), seizing property (171), arrests (173), violent repression (175),
-// assault (18), fight (19) and mass violence (20).
-bool CodedWithoutActors(const VerbEntry& entry) {
+// Whether an event of this entry is coded even when no dictionary actor takes part.
+// ACLED and the CASE 2021 labels type events by what happened, however the report
+// names the participants: "medical interns protested", "a bomb exploded", "clashes
+// erupted", "the body was found dead" are events with unnamed or uncoded actors. So
+// are the events of every CAMEO code the codebook maps to an ACLED type (cameo.txt),
+// and CAMEO's material conflict roots that ACLED's typology covers: protest (14),
+// seizing property (171), arrests (173), violent repression (175), assault (18),
+// fight (19) and mass violence (20). Incidents have no actors by nature.
+bool CodedWithoutActors(const VerbEntry& entry, const CameoCode* code) {
   if (!entry.incident.empty()) return true;
+  if (code && !code->acled.event_type.empty()) return true;
   const std::string& c = entry.cameo;
   return c.rfind("14", 0) == 0 || c.rfind("171", 0) == 0 || c.rfind("173", 0) == 0 || c.rfind("175", 0) == 0 ||
          c.rfind("18", 0) == 0 || c.rfind("19", 0) == 0 || c.rfind("20", 0) == 0;
@@ -327,7 +329,9 @@ class SentenceCoder {
           if (am->first_token < t) continue;
           if (am->first_token > t + kMaxSlotSkip) break;
           bool clean = true;
-          for (size_t k = t; k < am->first_token; ++k) clean &= !IsClauseBreak(k) && T(k).kind == TokenKind::kWord;
+          // Determiners, adjectives and counts ("30 separatist rebels") may come first.
+          for (size_t k = t; k < am->first_token; ++k)
+            clean &= !IsClauseBreak(k) && (T(k).kind == TokenKind::kWord || T(k).kind == TokenKind::kNumber);
           if (!clean) break;
           const ActorMention* saved = m->target;
           m->target = am;
@@ -892,7 +896,7 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
       }
       if (!best) continue;
       const VerbEntry& entry = impl_->entries[best->entry];
-      const bool without_actors = CodedWithoutActors(entry);
+      const bool without_actors = CodedWithoutActors(entry, entry.cameo.empty() ? nullptr : Cameo(entry.cameo));
       // A word of an actor's name ("Iraqi forces", "riot police") is not a verb.
       if (sc.InsideMention(t)) continue;
       if (sc.mentions().empty() && !without_actors) continue;  // no actor, no event
