@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <unordered_map>
 
@@ -199,9 +200,11 @@ Status EventCoder::Impl::Load(const std::string& data_dir, const TextAnalyzer& a
   return LoadIncidents(data_dir, analyzer);
 }
 
-// incidents.txt: "id | LABEL | patterns", LABEL a sub-event type of the pseudo-type
-// "Other" in acled.txt (natural and man-made disasters, crime).
+// incidents.txt (optional): "id | LABEL | patterns", LABEL a sub-event type of the
+// pseudo-type "Other" in acled.txt (natural and man-made disasters, crime).
 Status EventCoder::Impl::LoadIncidents(const std::string& data_dir, const TextAnalyzer& analyzer) {
+  // Optional: a dictionary set may code political events only.
+  if (!std::filesystem::exists(data_dir + "/events/incidents.txt")) return Status::Ok();
   auto ontology = ReadTableFile(data_dir + "/events/acled.txt", 2, 4);
   if (!ontology.ok()) return ontology.error();
   std::vector<std::string> labels;

@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <optional>
 
 #include "core/table_file.h"
 #include "ingest/ingest.h"
@@ -151,6 +153,49 @@ TEST_F(PipelineTest, PublicationDateFromTheInputResolvesWeekdays) {
   EXPECT_EQ(e.date->value->ToIso(), "2021-06-03");
   EXPECT_EQ(e.fatalities, 6);
   EXPECT_EQ(coded->article.published_source, "input");
+}
+
+// Conflict-event notes in the style of ACLED's own (written for this test): the event
+// date is the leading date, the report's label and each event's ACLED type follow from
+// the coded events, fatalities are read from the note.
+TEST_F(PipelineTest, AcledStyleNotesGiveDateTypeAndFatalities) {
+  struct NoteCase {
+    const char* note;
+    const char* date;
+    const char* label;
+    std::optional<int> fatalities;
+  };
+  const NoteCase cases[] = {
+      {"On 14 March 2023, nurses protested outside the regional hospital, demanding unpaid wages.", "2023-03-14",
+       "PEACE_PROTEST", std::nullopt},
+      {"On 2 June 2022, unidentified gunmen shot dead two traders at a market. 2 fatalities.", "2022-06-02", "ATTACK",
+       2},
+      {"On 30 April 2021, a roadside bomb struck a military convoy, killing three soldiers.", "2021-04-30",
+       "REM_EXPLOS", 3},
+      {"On 7 August 2020, police fired tear gas to disperse students protesting against fee increases.",
+       "2020-08-07", "PROTEST_WITH_INTER", std::nullopt},
+  };
+  for (const NoteCase& c : cases) {
+    Document doc;
+    doc.id = "note";
+    doc.kind = InputKind::kText;
+    doc.content = c.note;
+    auto coded = pipeline_->Code(doc);
+    ASSERT_TRUE(coded.ok()) << c.note;
+    EXPECT_EQ(coded->event_label, c.label) << c.note;
+    const Event* typed = nullptr;
+    for (const Event& e : coded->events) {
+      if (!typed && !e.acled.event_type.empty()) typed = &e;
+    }
+    ASSERT_NE(typed, nullptr) << c.note;
+    ASSERT_TRUE(typed->date && typed->date->value) << c.note;
+    EXPECT_EQ(typed->date->value->ToIso(), c.date) << c.note;
+    if (c.fatalities) {
+      int most = 0;
+      for (const Event& e : coded->events) most = std::max(most, e.fatalities.value_or(0));
+      EXPECT_EQ(most, *c.fatalities) << c.note;
+    }
+  }
 }
 
 TEST_F(PipelineTest, HostileInputsDoNotStopThePipeline) {
