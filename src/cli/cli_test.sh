@@ -47,6 +47,8 @@ check "stdin gives the same events" test "$(grep -o '"plover":"[A-Z]*"' "$tmp/st
 check "explain exits 0" test $? -eq 0
 check "explain quotes the verb entry" grep -q "> attack | 190 |" "$tmp/explain.txt"
 check "explain names actor rules with lines" grep -q "actors/agents.txt:[0-9]* police" "$tmp/explain.txt"
+check "explain cites the ACLED decision-table row" grep -q "events/acled_rules.txt:[0-9]* [A-Z_]* (" "$tmp/explain.txt"
+check "explain quotes the decision-table row" grep -q "> rule | [A-Z_=]* | event=" "$tmp/explain.txt"
 
 # the user's own dictionaries in TABARI/PETRARCH format
 echo "Ruritanian Authorities scolded Iraq for the delay." |
@@ -109,6 +111,24 @@ if [ -f "$gold" ]; then
   "$bin" eval "$gold" --require event_f1=1.01 >/dev/null 2>&1
   check "an unmet requirement exits 1" test $? -eq 1
 fi
+"$bin" eval "$src/../shared/eval/seed.gold.json" --half sideways >/dev/null 2>&1
+check "a bad --half exits 2" test $? -eq 2
+
+# eval --half: the two halves of a gold set split its items between them
+cat >"$tmp/case.tsv" <<'TSV'
+id	EventSnippet	SubType
+1	Police arrested the opposition leader at his home.	ARREST
+2	Rebels shelled the market with mortars, killing three civilians.	ART_MISS_ATTACK
+3	A magnitude 6 earthquake shook the coast.	NATURAL_DISASTER
+4	Thousands of teachers protested in the capital.	PEACE_PROTEST
+5	The army deployed troops to the border.	CHANGE_TO_GROUP_ACT
+6	Gunmen kidnapped two aid workers.	ABDUCT_DISSAP
+TSV
+snippets() { "$bin" eval "$tmp/case.tsv" --half "$1" --format json | grep -o '"snippets": *[0-9]*' | grep -o '[0-9]*$'; }
+fit=$(snippets fit)
+held=$(snippets held-out)
+all=$(snippets all)
+check "eval --half splits the items" test "$((fit + held))" -eq "$all" -a "$fit" -gt 0 -a "$held" -gt 0
 
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0
