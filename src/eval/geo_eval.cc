@@ -2,6 +2,10 @@
 // line, {id, corpus, text, toponyms: [{start, end, phrase, lat, lon, ...}]}, offsets in
 // code points of `text`.
 //
+// Only the articles whose `id` is in options.half are scored (eval.h: InEvalHalf); the
+// publication lexicon below still comes from every article of the set, as a feed coded
+// in order would have them (it holds no gold data).
+//
 // Two measurements, overall and per corpus (the records' `corpus` field, e.g. LGL and
 // GeoVirus):
 //  (a) gold spans: every gold toponym span is resolved by PlaceResolver::ResolveSpans
@@ -182,7 +186,7 @@ Result<EvalReport> EvalGeoSet(const std::string& jsonl, const Pipeline& pipeline
   std::istringstream lines(*content);
   std::string line;
   int64_t line_no = 0;
-  long articles = 0;
+  long articles = 0, other_half = 0;
   while (std::getline(lines, line)) {
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
@@ -191,10 +195,14 @@ Result<EvalReport> EvalGeoSet(const std::string& jsonl, const Pipeline& pipeline
         !doc.contains("toponyms") || !doc["toponyms"].is_array()) {
       return MakeError(jsonl, "not a geo record ({text, toponyms: [...]})", line_no);
     }
+    const std::string id = doc.contains("id") && doc["id"].is_string() ? doc["id"].get<std::string>() : "";
+    if (!InEvalHalf(id, options.half)) {
+      ++other_half;
+      continue;
+    }
     ++articles;
     const std::string text = doc["text"].get<std::string>();
     const std::string corpus = doc.contains("corpus") && doc["corpus"].is_string() ? doc["corpus"].get<std::string>() : "";
-    const std::string id = doc.contains("id") && doc["id"].is_string() ? doc["id"].get<std::string>() : "";
     // Gold offsets are code points; spans here are bytes.
     std::vector<size_t> byte_of;
     for (size_t pos = 0; pos < text.size();) {
@@ -276,14 +284,18 @@ Result<EvalReport> EvalGeoSet(const std::string& jsonl, const Pipeline& pipeline
       for (double e : doc_tally.end_to_end.errors) t->end_to_end.errors.push_back(e);
     }
   }
-  if (articles == 0) return MakeError(jsonl, "no article in the geo set");
+  if (articles == 0) {
+    return MakeError(jsonl, other_half ? std::string("no article in the ") + EvalHalfName(options.half) + " half"
+                                       : std::string("no article in the geo set"));
+  }
 
   EvalReport report;
   report.set = GoldKindName(GoldKind::kGeo);
   report.source = jsonl;
   AddFigures("geo_", all, &report.figures);
   std::ostringstream out;
-  out << "articles " << articles << "\n";
+  out << "articles " << articles << " (half: " << EvalHalfName(options.half) << "; " << other_half
+      << " articles of the other half not scored)\n";
   PrintTally("all", all, out);
   for (const auto& [name, t] : corpora) {
     AddFigures("geo_" + Lower(name) + "_", t, &report.figures);
@@ -330,6 +342,7 @@ Result<EvalReport> EvalGeoSet(const std::string& jsonl, const Pipeline& pipeline
   report.text = out.str();
   report.detail["false_positives"] = std::move(fp_json);
   report.detail["articles"] = articles;
+  report.detail["half"] = EvalHalfName(options.half);
   report.detail["misses"] = std::move(worst);
   return report;
 }

@@ -102,13 +102,10 @@ class ImageGazetteer : public Gazetteer {
     return out;
   }
 
-  std::optional<GazetteerEntry> Country(std::string_view iso_code) const override {
-    std::string key(1, kIsoKeyPrefix);
-    for (char c : iso_code) key.push_back((c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c);
-    std::vector<uint32_t> postings;
-    AppendPostings(key, &postings);
-    if (postings.empty()) return std::nullopt;
-    return Entry(postings[0]);
+  std::optional<GazetteerEntry> Country(std::string_view iso_code) const override { return ByIsoCode(iso_code); }
+  std::optional<GazetteerEntry> Subdivision(std::string_view iso_3166_2) const override {
+    if (iso_3166_2.size() < 4 || iso_3166_2[2] != '-') return std::nullopt;
+    return ByIsoCode(iso_3166_2);
   }
 
   bool IsCommonWord(std::string_view name) const override {
@@ -122,6 +119,16 @@ class ImageGazetteer : public Gazetteer {
   static constexpr uint32_t kNotFound = UINT32_MAX;
 
   explicit ImageGazetteer(std::unique_ptr<Storage> storage) : storage_(std::move(storage)) {}
+
+  // The entry keyed "#" + an upper-cased ISO 3166 code.
+  std::optional<GazetteerEntry> ByIsoCode(std::string_view iso_code) const {
+    std::string key(1, kIsoKeyPrefix);
+    for (char c : iso_code) key.push_back((c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c);
+    std::vector<uint32_t> postings;
+    AppendPostings(key, &postings);
+    if (postings.empty()) return std::nullopt;
+    return Entry(postings[0]);
+  }
 
   Status Validate(const std::string& name) {
     const char* d = storage_->data();

@@ -30,7 +30,8 @@
 // matches, every string offset, posting range and entry index is in bounds. Keys are
 // sorted by bytewise comparison of their text and unique; a key's postings are sorted
 // by population (descending), then entry index. Keys are normalised names
-// (name_normalizer.h), "=" + an exact-case phrase, "#" + an ISO country code, or
+// (name_normalizer.h), "=" + an exact-case phrase, "#" + an ISO 3166-1 country code
+// or an ISO 3166-2 region code ("#IN-AP"), or
 // "!" + a normalised common word (no postings).
 //
 // Entries are ordered by (geonameid, country, feature code, name); strings are pooled
@@ -40,8 +41,10 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -352,21 +355,81 @@ Status ReadAdmin1File(const std::string& path, std::map<std::string, Admin1Extra
                       });
 }
 
-// First-level regions' points and GeoNames (FIPS 10-4) codes from
-// data/where/admin1_points.txt: ISO 3166-2 code | code or - | lat, lon.
+// First-level regions' points, names and GeoNames (FIPS 10-4) codes: either the text
+// file format (ISO 3166-2 code | code or - | name | lat, lon; the test fixtures and
+// users' own lists) or the package country-state-city-js itself (its `db` folder:
+// states/CC/index.json, [{name, countryCode, fipsCode, iso, latitude, longitude}], and
+// cities/CC/ISO/index.json, [{name, latitude, longitude}]).
+//
+// The package's points are not all right: hundreds lie on another continent (the
+// Singapore districts in the United States, Free State at Wichita, Lazio at Montreal,
+// Trujillo in California), apparently geocoded by name. So each region keeps up to two
+// candidate points, the listed one and the middle (median) of the package's cities of
+// that region, and the builder uses a candidate only when it lies within its country's
+// extent: the box its GeoNames places span, widened by kExtentMarginDeg (Extent below).
 struct Admin1Point {
   std::string geonames_code, name;
-  double lat = 0, lon = 0;
+  std::optional<std::pair<double, double>> listed;
+  std::vector<std::pair<double, double>> cities;  // the region's towns in the source
 };
 // A listed code ties a region to the GeoNames places carrying it only when their
-// middle lies this near the listed point.
+// middle lies this near one of the region's candidate points.
 constexpr double kTieCheckKm = 500;
-// An untied region's listed point must lie this near one of its country's places.
+// An untied region's point must lie this near one of its country's places.
 constexpr double kAmongPlacesKm = 300;
 // Whether a listed point replaces the middle of a tied region's places.
 constexpr bool kPreferListedPoints = true;
+// How far (degrees) beyond the box of a country's GeoNames places its points may lie.
+constexpr double kExtentMarginDeg = 1.5;  // about 165 km
 
-Status ReadAdmin1Points(const std::string& path, std::map<std::string, Admin1Point>* out) {
+// The box a country's GeoNames populated places span; a point of the country (its
+// reference point, a region's point) must lie in it, widened by kExtentMarginDeg. A
+// country with no places in the input has no extent and accepts any point.
+struct Extent {
+  double min_lat = 90, max_lat = -90, min_lon = 180, max_lon = -180;
+  bool empty = true;
+  void Add(double lat, double lon) {
+    min_lat = std::min(min_lat, lat);
+    max_lat = std::max(max_lat, lat);
+    min_lon = std::min(min_lon, lon);
+    max_lon = std::max(max_lon, lon);
+    empty = false;
+  }
+  bool Contains(double lat, double lon) const {
+    if (empty) return true;
+    return lat >= min_lat - kExtentMarginDeg && lat <= max_lat + kExtentMarginDeg &&
+           lon >= min_lon - kExtentMarginDeg && lon <= max_lon + kExtentMarginDeg;
+  }
+};
+
+std::map<std::string, Extent> CountryExtents(const std::vector<Place>& places) {
+  std::map<std::string, Extent> out;
+  for (const Place& p : places) {
+    if (p.fclass == 'P' && !p.country.empty()) out[p.country].Add(p.lat, p.lon);
+  }
+  return out;
+}
+
+// A region's candidate points that lie in its country's extent: the listed point, then
+// the median of its towns that do.
+std::vector<std::pair<double, double>> PlausiblePoints(const Admin1Point& a, const Extent& extent) {
+  std::vector<std::pair<double, double>> out;
+  if (a.listed && extent.Contains(a.listed->first, a.listed->second)) out.push_back(*a.listed);
+  std::vector<double> lats, lons;
+  for (const auto& [lat, lon] : a.cities) {
+    if (!extent.Contains(lat, lon)) continue;
+    lats.push_back(lat);
+    lons.push_back(lon);
+  }
+  if (!lats.empty()) {
+    std::sort(lats.begin(), lats.end());
+    std::sort(lons.begin(), lons.end());
+    out.push_back({lats[lats.size() / 2], lons[lons.size() / 2]});
+  }
+  return out;
+}
+
+Status ReadAdmin1PointsText(const std::string& path, std::map<std::string, Admin1Point>* out) {
   return ReadPipeFile(path, 4, "ISO 3166-2 code | GeoNames admin1 code or - | name | lat, lon",
                       [&](const std::vector<std::string>& f, int64_t line_no) -> Status {
                         if (f[0].size() < 4 || f[0][2] != '-') {
@@ -375,16 +438,111 @@ Status ReadAdmin1Points(const std::string& path, std::map<std::string, Admin1Poi
                         Admin1Point p;
                         if (f[1] != "-") p.geonames_code = f[1];
                         p.name = f[2];
-                        if (!ParseLatLon(f[3], &p.lat, &p.lon)) {
+                        double lat = 0, lon = 0;
+                        if (!ParseLatLon(f[3], &lat, &lon)) {
                           return MakeError(path, "position must be 'lat, lon' in degrees: '" + f[3] + "'", line_no);
                         }
+                        p.listed = {lat, lon};
                         (*out)[f[0]] = p;
                         return Status::Ok();
                       });
 }
 
-// Country reference points from data/where/country_points.txt: ISO2 | lat, lon.
+// A JSON number or numeric string ("12.5"), as the package writes coordinates.
+std::optional<double> JsonDegrees(const nlohmann::json& v) {
+  if (v.is_number()) return v.get<double>();
+  double d = 0;
+  if (v.is_string() && ParseDouble(v.get<std::string>(), &d)) return d;
+  return std::nullopt;
+}
+
+std::optional<std::pair<double, double>> JsonLatLon(const nlohmann::json& item) {
+  if (!item.is_object() || !item.contains("latitude") || !item.contains("longitude")) return std::nullopt;
+  const std::optional<double> lat = JsonDegrees(item["latitude"]), lon = JsonDegrees(item["longitude"]);
+  if (!lat || !lon || std::fabs(*lat) > 90 || std::fabs(*lon) > 180) return std::nullopt;
+  return std::make_pair(*lat, *lon);
+}
+
+Result<nlohmann::json> ReadJsonFile(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return MakeError(path, "cannot open JSON file");
+  nlohmann::json doc = nlohmann::json::parse(file, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) return MakeError(path, "not valid JSON");
+  return doc;
+}
+
+// The country-state-city-js package folder (the one holding `db`, or `db` itself).
+Status ReadAdmin1PointsPackage(const std::string& dir, std::map<std::string, Admin1Point>* out) {
+  namespace fs = std::filesystem;
+  fs::path db = fs::path(dir) / "db";
+  if (!fs::is_directory(db / "states")) db = fs::path(dir);
+  if (!fs::is_directory(db / "states")) {
+    return MakeError(dir, "not a country-state-city-js package (no db/states folder)");
+  }
+  std::vector<fs::path> countries;
+  std::error_code ec;
+  for (const fs::directory_entry& e : fs::directory_iterator(db / "states", ec)) {
+    if (e.is_directory()) countries.push_back(e.path());
+  }
+  if (ec) return MakeError((db / "states").string(), "cannot list: " + ec.message());
+  std::sort(countries.begin(), countries.end());
+  for (const fs::path& country_dir : countries) {
+    const fs::path states_file = country_dir / "index.json";
+    if (!fs::exists(states_file)) continue;
+    Result<nlohmann::json> states = ReadJsonFile(states_file.string());
+    if (!states.ok()) return states.error();
+    if (!states->is_array()) return MakeError(states_file.string(), "expected an array of states");
+    const std::string country = country_dir.filename().string();
+    for (const nlohmann::json& s : *states) {
+      if (!s.is_object() || !s.contains("iso") || !s["iso"].is_string() || !s.contains("name") ||
+          !s["name"].is_string()) {
+        continue;
+      }
+      const std::string iso = s["iso"].get<std::string>();
+      Admin1Point p;
+      p.name = s["name"].get<std::string>();
+      if (s.contains("fipsCode") && s["fipsCode"].is_string()) p.geonames_code = s["fipsCode"].get<std::string>();
+      p.listed = JsonLatLon(s);
+      const fs::path cities_file = db / "cities" / country / iso / "index.json";
+      if (fs::exists(cities_file)) {
+        Result<nlohmann::json> cities = ReadJsonFile(cities_file.string());
+        if (!cities.ok()) return cities.error();
+        if (cities->is_array()) {
+          for (const nlohmann::json& c : *cities) {
+            if (std::optional<std::pair<double, double>> ll = JsonLatLon(c)) p.cities.push_back(*ll);
+          }
+        }
+      }
+      (*out)[country + "-" + iso] = std::move(p);
+    }
+  }
+  return Status::Ok();
+}
+
+Status ReadAdmin1Points(const std::string& path, std::map<std::string, Admin1Point>* out) {
+  if (std::filesystem::is_directory(path)) return ReadAdmin1PointsPackage(path, out);
+  return ReadAdmin1PointsText(path, out);
+}
+
+// Country reference points: the text format (ISO2 | lat, lon) or the package
+// world-countries' countries.json ([{cca2, latlng: [lat, lon]}, ...]).
 Status ReadCountryPoints(const std::string& path, std::map<std::string, std::pair<double, double>>* out) {
+  if (path.ends_with(".json")) {
+    Result<nlohmann::json> doc = ReadJsonFile(path);
+    if (!doc.ok()) return doc.error();
+    if (!doc->is_array()) return MakeError(path, "expected world-countries' array of countries");
+    for (const nlohmann::json& c : *doc) {
+      if (!c.is_object() || !c.contains("cca2") || !c["cca2"].is_string() || !c.contains("latlng") ||
+          !c["latlng"].is_array() || c["latlng"].size() != 2 || !c["latlng"][0].is_number() ||
+          !c["latlng"][1].is_number()) {
+        continue;
+      }
+      const double lat = c["latlng"][0].get<double>(), lon = c["latlng"][1].get<double>();
+      if (std::fabs(lat) > 90 || std::fabs(lon) > 180) continue;
+      out->emplace(c["cca2"].get<std::string>(), std::make_pair(lat, lon));
+    }
+    return Status::Ok();
+  }
   return ReadPipeFile(path, 2, "ISO2 | lat, lon", [&](const std::vector<std::string>& f, int64_t line_no) -> Status {
     if (f[0].size() != 2) return MakeError(path, "bad ISO2 code '" + f[0] + "'", line_no);
     double lat = 0, lon = 0;
@@ -521,6 +679,7 @@ Status AddSubdivisions(const ImageInputs& in, std::vector<Place>* places,
     if (c.size() < 4 || c[2] != '-') continue;
     by_country[c.substr(0, 2)].push_back({c.substr(0, 2), c.substr(3), StripBracketed(name->get<std::string>())});
   }
+  std::map<std::string, Extent> extents = CountryExtents(*places);
   // Groups of places per (country, admin1 code).
   struct Group {
     std::vector<double> lats, lons;
@@ -568,13 +727,22 @@ Status AddSubdivisions(const ImageInputs& in, std::vector<Place>* places,
         if (m != seats.end() && m->second.size() == 1) code = *m->second.begin();
       }
       const auto point = admin1_points.find(country + "-" + s.suffix);
+      const std::vector<std::pair<double, double>> candidates =
+          point != admin1_points.end() ? PlausiblePoints(point->second, extents[country])
+                                       : std::vector<std::pair<double, double>>{};
+      // The first candidate point within `km` of (lat, lon), if any.
+      auto near_candidate = [&](double lat, double lon, double km) -> std::optional<std::pair<double, double>> {
+        for (const auto& c : candidates) {
+          if (DistanceKm(lat, lon, c.first, c.second) <= km) return c;
+        }
+        return std::nullopt;
+      };
       if (code.empty() && point != admin1_points.end() && codes.count(point->second.geonames_code)) {
         // The points file's code is trusted only when the places carrying it lie
-        // around the region's point (codes of one scheme, not of another).
+        // around one of the region's points (codes of one scheme, not of another).
         const auto g = groups.find({country, point->second.geonames_code});
         if (g != groups.end() && g->second.count > 0 &&
-            DistanceKm(TrimmedMidpoint(g->second.lats), TrimmedMidpoint(g->second.lons), point->second.lat,
-                       point->second.lon) <= kTieCheckKm) {
+            near_candidate(TrimmedMidpoint(g->second.lats), TrimmedMidpoint(g->second.lons), kTieCheckKm)) {
           code = point->second.geonames_code;
         }
       }
@@ -584,13 +752,16 @@ Status AddSubdivisions(const ImageInputs& in, std::vector<Place>* places,
         // Untied, but with a known point: the region is still a place of its own,
         // without the link to its towns.
         if (!code.empty() || point == admin1_points.end()) continue;
-        // The listed point must lie among the country's places (a guard against errors
-        // in the list, such as a point in another country).
-        bool among = false;
-        for (const auto& [group_key, group] : groups) {
-          if (group_key.first != country) continue;
-          for (size_t k = 0; k < group.lats.size() && !among; ++k) {
-            among = DistanceKm(group.lats[k], group.lons[k], point->second.lat, point->second.lon) <= kAmongPlacesKm;
+        // The point must lie among the country's places (a guard against errors in the
+        // list, such as a point in a neighbouring country).
+        std::optional<std::pair<double, double>> among;
+        for (const auto& c : candidates) {
+          for (const auto& [group_key, group] : groups) {
+            if (group_key.first != country) continue;
+            for (size_t k = 0; k < group.lats.size() && !among; ++k) {
+              if (DistanceKm(group.lats[k], group.lons[k], c.first, c.second) <= kAmongPlacesKm) among = c;
+            }
+            if (among) break;
           }
           if (among) break;
         }
@@ -602,9 +773,10 @@ Status AddSubdivisions(const ImageInputs& in, std::vector<Place>* places,
         region.country = country;
         region.name = s.name;
         region.admin1 = s.name;
-        region.lat = point->second.lat;
-        region.lon = point->second.lon;
+        region.lat = among->first;
+        region.lon = among->second;
         AddKey(region, key, kPostingPrimary);
+        AddKey(region, std::string(1, kIsoKeyPrefix) + country + "-" + s.suffix, kPostingPrimary);
         AddKey(region, NormalizePlaceName(point->second.name), kPostingPrimary);
         if (extra != admin1_extra.end()) {
           for (const CountryPhrase& alias : extra->second.aliases) {
@@ -626,14 +798,14 @@ Status AddSubdivisions(const ImageInputs& in, std::vector<Place>* places,
       region.lon = TrimmedMidpoint(g->second.lons);
       region.population = g->second.population;
       AddKey(region, key, kPostingPrimary);
+      AddKey(region, std::string(1, kIsoKeyPrefix) + country + "-" + s.suffix, kPostingPrimary);
       if (extra != admin1_extra.end() && extra->second.has_position) {
         region.lat = extra->second.lat;
         region.lon = extra->second.lon;
-      } else if (point != admin1_points.end() && kPreferListedPoints &&
-                 DistanceKm(region.lat, region.lon, point->second.lat, point->second.lon) <= kTieCheckKm) {
+      } else if (const auto listed = near_candidate(region.lat, region.lon, kTieCheckKm); listed && kPreferListedPoints) {
         // (A listed point far from the region's places is an error in the list.)
-        region.lat = point->second.lat;
-        region.lon = point->second.lon;
+        region.lat = listed->first;
+        region.lon = listed->second;
       }
       if (point != admin1_points.end()) AddKey(region, NormalizePlaceName(point->second.name), kPostingPrimary);
       if (extra != admin1_extra.end()) {
@@ -757,6 +929,7 @@ Result<std::string> BuildImage(const ImageInputs& in, ImageStats* stats) {
       }
     }
   }
+  std::map<std::string, Extent> country_extents = CountryExtents(places);
   for (const CountryRecord& c : in.countries) {
     Place p;
     p.fclass = 'A';
@@ -768,7 +941,10 @@ Result<std::string> BuildImage(const ImageInputs& in, ImageStats* stats) {
     p.lon = c.lon;
     // Countries come from countries.txt (names, demonyms); the point from GeoNames
     // when the dump has the country's row, else from country_points.txt.
-    if (const auto cp = country_points.find(c.iso2); cp != country_points.end()) {
+    // A listed point outside the country's extent (world-countries puts Kuwait at
+    // 29.5, 45.75, in Iraq) is an error in the list: the countries.txt point stays.
+    if (const auto cp = country_points.find(c.iso2);
+        cp != country_points.end() && country_extents[c.iso2].Contains(cp->second.first, cp->second.second)) {
       p.lat = cp->second.first;
       p.lon = cp->second.second;
     }

@@ -49,9 +49,9 @@ struct ImageInputs {
   std::string common_words_file;   // may be empty
   std::string regions_file;        // data/where/regions.txt; may be empty
   std::string admin1_file;         // data/where/admin1.txt; may be empty
-  std::string country_points_file; // data/where/country_points.txt; may be empty
+  std::string country_points_file; // world-countries' countries.json or text; may be empty
   std::string admin2_file;         // data/where/us_counties.txt; may be empty
-  std::string admin1_points_file;  // data/where/admin1_points.txt; may be empty
+  std::string admin1_points_file;  // country-state-city-js folder or text; may be empty
   long min_population = 0;
   // Countries-only images make each capital's name an alias of its country.
   bool capitals_as_country_aliases = false;

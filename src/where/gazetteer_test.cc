@@ -2,10 +2,19 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
+#include <vector>
+
+#include "core/geo.h"
 
 #include "where/where.h"
 
@@ -338,6 +347,179 @@ TEST(GazetteerBuildTest, AcceptsTheFullDumpsFeatureClasses) {
   EXPECT_TRUE((*g)->LookupEntries("Iraqi")[0].demonym);
   std::remove(geo.c_str());
   std::remove(o.output_file.c_str());
+}
+
+// The registry packages' formats: world-countries' countries.json and the
+// country-state-city-js folder, with the kinds of error found in them.
+TEST(GazetteerBuildTest, PointsFromThePackagesMustLieInTheirCountry) {
+  namespace fs = std::filesystem;
+  const fs::path dir = TempPath("packages");
+  fs::remove_all(dir);
+  fs::create_directories(dir / "db" / "states" / "IQ");
+  fs::create_directories(dir / "db" / "cities" / "IQ" / "AR");
+  // Erbil listed at Wichita, Kansas, with its towns in Iraq; Nineveh listed at
+  // Montreal with no towns; Baghdad listed right.
+  WriteAll((dir / "db" / "states" / "IQ" / "index.json").string(),
+           R"([{"name":"Erbil Governorate","countryCode":"IQ","fipsCode":"11","iso":"AR",)"
+           R"("latitude":"37.68585250","longitude":"-97.28112560"},)"
+           R"({"name":"Nineveh Governorate","countryCode":"IQ","fipsCode":null,"iso":"NI",)"
+           R"("latitude":"45.69916670","longitude":"-73.65583330"},)"
+           R"({"name":"Baghdad Governorate","countryCode":"IQ","fipsCode":"07","iso":"BG",)"
+           R"("latitude":"33.30","longitude":"44.35"}])");
+  WriteAll((dir / "db" / "cities" / "IQ" / "AR" / "index.json").string(),
+           R"([{"name":"Erbil","latitude":"36.19","longitude":"44.01"},)"
+           R"({"name":"Koya","latitude":"36.08","longitude":"44.63"},)"
+           R"({"name":"Soran","latitude":"36.65","longitude":"44.54"},{"name":"Nowhere"}])");
+  // Iraq listed right; Jordan listed in Mexico.
+  const std::string countries_json = (dir / "countries.json").string();
+  WriteAll(countries_json, R"([{"cca2":"IQ","latlng":[33.5,44.5]},{"cca2":"JO","latlng":[20.0,-100.0]},)"
+                           R"({"cca2":"XX"}])");
+  GazetteerBuildOptions o;
+  o.geonames_file = kFixtures + "geonames.txt";
+  o.countries_file = kFixtures + "countries.txt";
+  o.subdivisions_file = kFixtures + "subdivisions.json";
+  o.country_points_file = countries_json;
+  o.admin1_points_file = dir.string();
+  o.output_file = TempPath("packages.gaz");
+  const Status built = BuildGazetteer(o);
+  ASSERT_TRUE(built.ok()) << built.error().ToString();
+  auto g = Gazetteer::Open(o.output_file);
+  ASSERT_TRUE(g.ok()) << g.error().ToString();
+  EXPECT_NEAR((*g)->Country("IQ")->place.lat, 33.5, 1e-6);
+  EXPECT_NEAR((*g)->Country("JO")->place.lat, 31.0, 1e-6);  // countries.txt's point
+  EXPECT_NEAR((*g)->Country("JO")->place.lon, 36.3, 1e-6);
+  // Erbil: at the middle of its listed towns, under its listed English name too.
+  const std::vector<GazetteerEntry> erbil = (*g)->LookupEntries("Erbil Governorate");
+  ASSERT_EQ(erbil.size(), 1u);
+  EXPECT_EQ(erbil[0].place.precision, "admin1");
+  EXPECT_EQ(erbil[0].place.country, "IQ");
+  EXPECT_NEAR(erbil[0].place.lat, 36.19, 1e-6);
+  EXPECT_NEAR(erbil[0].place.lon, 44.54, 1e-6);
+  // Nineveh: untied, and its only point is in Canada: left out rather than misplaced.
+  EXPECT_TRUE((*g)->LookupEntries("Nineveh Governorate").empty());
+  EXPECT_TRUE((*g)->LookupEntries("Ninawa").empty());
+  // Baghdad: tied by its code, at its listed point.
+  const std::vector<GazetteerEntry> baghdad = (*g)->LookupEntries("Baghdad Governorate");
+  ASSERT_EQ(baghdad.size(), 1u);
+  EXPECT_NEAR(baghdad[0].place.lat, 33.30, 1e-6);
+  std::remove(o.output_file.c_str());
+  fs::remove_all(dir);
+}
+
+TEST(GazetteerBuildTest, PackageErrorsNameTheFile) {
+  namespace fs = std::filesystem;
+  const fs::path dir = TempPath("bad_packages");
+  fs::remove_all(dir);
+  fs::create_directories(dir / "db" / "states" / "IQ");
+  WriteAll((dir / "db" / "states" / "IQ" / "index.json").string(), "[{\"name\": ");
+  GazetteerBuildOptions o;
+  o.geonames_file = kFixtures + "geonames.txt";
+  o.countries_file = kFixtures + "countries.txt";
+  o.subdivisions_file = kFixtures + "subdivisions.json";
+  o.admin1_points_file = dir.string();
+  o.output_file = TempPath("never.gaz");
+  Status s = BuildGazetteer(o);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().input, (dir / "db" / "states" / "IQ" / "index.json").string());
+  o.admin1_points_file = (dir / "missing").string();
+  s = BuildGazetteer(o);
+  ASSERT_FALSE(s.ok());
+  o.admin1_points_file.clear();
+  o.country_points_file = (dir / "countries.json").string();
+  WriteAll(o.country_points_file, "{}");
+  s = BuildGazetteer(o);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().input, o.country_points_file);
+  fs::remove_all(dir);
+}
+
+// The real gazetteer (built from the registry packages by the CMake build): every
+// first-level region and every country lies within the box its country's GeoNames
+// places span, widened by 2 degrees. This catches a region placed on another
+// continent, as the package's own points place 300 of them.
+TEST(RealGazetteerTest, RegionsAndCountriesLieInTheirCountry) {
+  const std::string gazetteer_file = DATELINE_TEST_GAZETTEER;
+  const std::string cities_file = DATELINE_TEST_GEONAMES_CITIES;
+  const std::string subdivisions_file = "/usr/share/iso-codes/json/iso_3166-2.json";
+  const std::string package = DATELINE_TEST_ADMIN1_PACKAGE;
+  for (const std::string& f : {gazetteer_file, cities_file, subdivisions_file, package + "/package.json"}) {
+    if (!std::ifstream(f).good()) GTEST_SKIP() << f << " not present";
+  }
+  auto g = Gazetteer::Open(gazetteer_file);
+  ASSERT_TRUE(g.ok()) << g.error().ToString();
+  struct Box {
+    double min_lat = 90, max_lat = -90, min_lon = 180, max_lon = -180;
+    int places = 0;
+    bool Contains(double lat, double lon) const {
+      return lat >= min_lat - 2 && lat <= max_lat + 2 && lon >= min_lon - 2 && lon <= max_lon + 2;
+    }
+  };
+  std::map<std::string, Box> boxes;
+  {
+    std::ifstream in(cities_file);
+    std::string line;
+    while (std::getline(in, line)) {
+      std::vector<std::string> f;
+      std::stringstream ss(line);
+      std::string field;
+      while (std::getline(ss, field, '\t')) f.push_back(field);
+      if (f.size() < 9) continue;
+      Box& b = boxes[f[8]];
+      const double lat = std::stod(f[4]), lon = std::stod(f[5]);
+      ++b.places;
+      b.min_lat = std::min(b.min_lat, lat);
+      b.max_lat = std::max(b.max_lat, lat);
+      b.min_lon = std::min(b.min_lon, lon);
+      b.max_lon = std::max(b.max_lon, lon);
+    }
+  }
+  ASSERT_GT(boxes.size(), 200u);
+  // Names to look up: iso-codes' and the package's names of every region.
+  std::set<std::pair<std::string, std::string>> names;  // (country, name)
+  {
+    std::ifstream in(subdivisions_file);
+    const nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
+    ASSERT_TRUE(doc.contains("3166-2"));
+    for (const auto& item : doc["3166-2"]) names.insert({item["code"].get<std::string>().substr(0, 2), item["name"]});
+  }
+  for (const auto& e : std::filesystem::directory_iterator(package + "/db/states")) {
+    std::ifstream in(e.path() / "index.json");
+    const nlohmann::json states = nlohmann::json::parse(in, nullptr, false);
+    if (!states.is_array()) continue;
+    for (const auto& s : states) names.insert({e.path().filename().string(), s["name"]});
+  }
+  size_t regions = 0, outside = 0;
+  for (const auto& [country, name] : names) {
+    for (const GazetteerEntry& entry : (*g)->LookupEntries(name)) {
+      if (entry.feature_code != "ADM1" || entry.place.country != country || !boxes.count(country)) continue;
+      ++regions;
+      if (!boxes[country].Contains(entry.place.lat, entry.place.lon)) {
+        ++outside;
+        ADD_FAILURE() << name << " (" << country << ") at " << entry.place.lat << ", " << entry.place.lon;
+      }
+    }
+  }
+  EXPECT_GT(regions, 2500u);
+  EXPECT_EQ(outside, 0u);
+  for (const auto& [country, box] : boxes) {
+    const std::optional<GazetteerEntry> c = (*g)->Country(country);
+    // (One research station gives Antarctica no extent.)
+    if (!c || box.places < 3) continue;
+    EXPECT_TRUE(box.Contains(c->place.lat, c->place.lon)) << country << " at " << c->place.lat << ", " << c->place.lon;
+  }
+  // Regions that the package's wrong points used to lose or misplace.
+  for (const auto& [country, name, lat, lon] :
+       std::vector<std::tuple<std::string, std::string, double, double>>{{"ZA", "Free State", -28.5, 26.8},
+                                                                         {"IT", "Lazio", 41.9, 12.7},
+                                                                         {"VE", "Trujillo", 9.4, -70.4},
+                                                                         {"SG", "North West", 1.4, 103.8}}) {
+    const std::vector<GazetteerEntry> found = (*g)->LookupEntries(name);
+    const auto it = std::find_if(found.begin(), found.end(), [&](const GazetteerEntry& e) {
+      return e.place.country == country && e.place.precision == "admin1";
+    });
+    ASSERT_NE(it, found.end()) << name;
+    EXPECT_LT(DistanceKm(it->place.lat, it->place.lon, lat, lon), 200) << name;
+  }
 }
 
 TEST(CountriesOnlyTest, CountriesDemonymsAndCapitalsAsAliases) {

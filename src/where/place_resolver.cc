@@ -251,47 +251,6 @@ void ResolveCounties(std::vector<NameSlot>& slots, const Gazetteer& gazetteer) {
   }
 }
 
-// Names known to be places (given spans) that the gazetteer lacks ("Harwinton", a
-// river, a park) are placed at the article's focus when it has one: the most local
-// place of the region that more than half of its other sub-national places are in. Precision "admin2", geonameid 0: the
-// position stands for the surroundings, not the place.
-void PlaceUnknownsAtTheFocus(std::vector<NameSlot>& slots) {
-  std::map<std::pair<std::string, std::string>, int> regions;
-  int subnational = 0;
-  for (const NameSlot& o : slots) {
-    if (o.pick < 0) continue;
-    const GazetteerEntry& e = o.candidates[static_cast<size_t>(o.pick)];
-    if (IsCountry(e) || e.place.admin1.empty()) continue;
-    ++subnational;
-    ++regions[{e.place.country, e.place.admin1}];
-  }
-  if (regions.empty()) return;
-  const auto focus = std::max_element(regions.begin(), regions.end(), [](const auto& a, const auto& b) {
-    return a.second < b.second;
-  });
-  if (focus->second < 1 || 2 * focus->second <= subnational) return;
-  std::optional<GazetteerEntry> local;
-  for (const NameSlot& o : slots) {
-    if (o.pick < 0) continue;
-    const GazetteerEntry& e = o.candidates[static_cast<size_t>(o.pick)];
-    if (e.place.precision != "point" || e.place.country != focus->first.first || e.place.admin1 != focus->first.second) {
-      continue;
-    }
-    if (!local || e.population < local->population) local = e;
-  }
-  if (!local) return;
-  for (NameSlot& s : slots) {
-    if (s.pick >= 0 || !s.candidates.empty()) continue;
-    GazetteerEntry guess = *local;
-    guess.place.name = s.display;
-    guess.place.geonameid = 0;
-    guess.place.precision = "admin2";
-    s.candidates.push_back(guess);
-    s.prior.push_back(0);
-    s.pick = 0;
-  }
-}
-
 // A region that shares its name with a city inside it ("Baghdad", "Erbil" governorates)
 // is rarely what the bare name means: the city is.
 void DropRegionsNamedAfterTheirCity(std::vector<GazetteerEntry>& candidates) {
@@ -613,52 +572,213 @@ std::vector<Match> Recognise(const Gazetteer& gazetteer, const AnalyzedText& a) 
   return kept;
 }
 
-// Qualifiers written after a name: "Paris, Tenn.", "Athens, Ga.", "Erbil, Iraq". The
-// first-level regions and countries named by the capitalised words after the comma,
-// per normalised name; every occurrence of the name in the article shares them (one
-// place per name per article).
-using Qualifiers = std::unordered_map<std::string, std::vector<GazetteerEntry>>;
+// Qualifiers written after a name: "Paris, Tenn.", "Athens, Ga.", "Erbil, Iraq", and
+// the forms of conflict-event notes: "Carvajal, Trujillo state", "Nellore town
+// (Nellore, AP)", "Kismayo (Kismayo, Lower Juba)". A qualifier is a run of up to 3
+// capitalised words (with glued abbreviation periods and "&": "Tenn.", "J&K") that
+// names a first-level region or a country, or, after a comma, an ISO 3166-2 region code
+// of a country the other words point to ("AP" in India: IN-AP). A word after a name or
+// a qualifier says what it is: "state", "province", ... (a region), "district",
+// "county", ... (a second-level division), "town", "village", ... (a place).
+//
+// Every occurrence of a name in the article shares its qualifiers (one place per name
+// per article). Qualifiers in brackets listing two or more parts, qualifiers marked
+// "state" and the like, and region codes are explicit: the writer says where the place
+// is, so a reading elsewhere is never taken, and a name with no reading there (a town
+// the gazetteer lacks) is placed at the qualifier itself: at the named district's
+// place in that region (precision "admin2") or else at the region (precision
+// "admin1"), geonameid 0.
+enum class Designation { kNone, kRegion, kDistrict, kPlace };
 
-Qualifiers QualifiersOf(const Gazetteer& gazetteer, const AnalyzedText& a, const std::vector<Span>& spans,
-                        const std::vector<std::string>& names) {
-  Qualifiers out;
-  for (size_t n = 0; n < spans.size(); ++n) {
-    // The token after the span must be a comma (or an opening bracket).
-    size_t k = 0;
-    while (k < a.tokens.size() && a.tokens[k].start < spans[n].end) ++k;
-    if (k + 1 >= a.tokens.size()) continue;
-    const std::string_view sep = a.TokenText(k);
-    if (sep != "," && sep != "(") continue;
-    ++k;
-    if (!IsCapWord(a.tokens[k])) continue;
-    // Longest run of up to 3 capitalised words (with glued abbreviation periods) that
-    // names a region or a country.
-    std::vector<size_t> ends;
+Designation DesignationOf(std::string_view word) {
+  static const auto* regions = new std::unordered_set<std::string>{
+      "state", "province", "region", "governorate", "department", "oblast", "prefecture", "emirate",
+      "canton", "krai", "voivodeship", "wilaya"};
+  static const auto* districts = new std::unordered_set<std::string>{
+      "district", "county", "municipality", "subdistrict", "sub-district", "tehsil", "taluk", "taluka",
+      "commune", "municipio", "parish", "division"};
+  static const auto* places = new std::unordered_set<std::string>{
+      "town", "city", "village", "villages", "township", "area", "neighbourhood", "neighborhood",
+      "settlement", "locality", "camp", "market"};
+  const std::string w(word);
+  if (regions->count(w)) return Designation::kRegion;
+  if (districts->count(w)) return Designation::kDistrict;
+  if (places->count(w)) return Designation::kPlace;
+  return Designation::kNone;
+}
+
+// The designation word at token k (lower case), if any.
+Designation DesignationAt(const AnalyzedText& a, size_t k) {
+  if (k >= a.tokens.size() || a.tokens[k].kind != TokenKind::kWord || a.tokens[k].capitalized || a.tokens[k].all_caps) {
+    return Designation::kNone;
+  }
+  return DesignationOf(Bare(a, k));
+}
+
+struct QualifierPart {
+  std::string surface;
+  std::vector<std::string> shorter;  // the run's shorter prefixes, longest first ("Texas Governor" -> "Texas")
+  Designation designation = Designation::kNone;
+  bool code = false;  // a short all-capital word: maybe an ISO 3166-2 region code
+};
+
+struct QualifierList {
+  Designation own = Designation::kNone;  // the word right after the name ("town")
+  bool bracketed = false;
+  std::vector<QualifierPart> parts;
+};
+
+// Parses what follows a name whose last token is `last` (exclusive end index).
+QualifierList ParseQualifiers(const AnalyzedText& a, size_t k) {
+  QualifierList out;
+  const size_t n = a.tokens.size();
+  out.own = DesignationAt(a, k);
+  if (out.own != Designation::kNone) ++k;
+  if (k >= n) return out;
+  const std::string_view sep = a.TokenText(k);
+  if (sep != "," && sep != "(") return out;
+  out.bracketed = sep == "(";
+  ++k;
+  const size_t max_parts = out.bracketed ? 3 : 2;
+  while (k < n && out.parts.size() < max_parts) {
+    if (!IsCapWord(a.tokens[k])) break;
+    const size_t first = k;
     size_t words = 0;
-    for (size_t j = k; j < a.tokens.size() && words < 3; ++j) {
+    std::vector<size_t> ends;
+    for (size_t j = k; j < n && words < 3; ++j) {
       const std::string_view t = a.TokenText(j);
+      const bool glued = a.tokens[j].start == a.tokens[j - 1].end;
       if (a.tokens[j].kind == TokenKind::kWord && IsCapWord(a.tokens[j])) {
         ++words;
         ends.push_back(j + 1);
-      } else if (t == "." && a.tokens[j].start == a.tokens[j - 1].end) {
+      } else if (t == "." && glued) {
         ends.push_back(j + 1);
+      } else if (t == "&" && glued && j + 1 < n && a.tokens[j + 1].start == a.tokens[j].end) {
+        continue;  // "J&K": the run goes on with the glued word
       } else {
         break;
       }
     }
-    for (auto e = ends.rbegin(); e != ends.rend(); ++e) {
-      const std::string_view surface = a.text.substr(a.tokens[k].start, a.tokens[*e - 1].end - a.tokens[k].start);
-      std::vector<GazetteerEntry> regions;
-      for (GazetteerEntry& q : gazetteer.LookupEntries(surface)) {
-        if (q.demonym || (q.place.precision != "admin1" && q.place.precision != "country")) continue;
-        if (q.feature_code != "ADM1" && !IsCountry(q)) continue;
-        regions.push_back(std::move(q));
-      }
-      if (regions.empty()) continue;
-      std::vector<GazetteerEntry>& list = out[where_internal::NormalizePlaceName(names[n])];
-      for (GazetteerEntry& q : regions) list.push_back(std::move(q));
-      break;
+    const size_t end = ends.back();
+    auto surface_to = [&](size_t e) {
+      return std::string(a.text.substr(a.tokens[first].start, a.tokens[e - 1].end - a.tokens[first].start));
+    };
+    QualifierPart part;
+    part.surface = surface_to(end);
+    for (auto e = ends.rbegin() + 1; e != ends.rend(); ++e) part.shorter.push_back(surface_to(*e));
+    part.code = end == first + 1 && a.tokens[first].all_caps && part.surface.size() <= 3;
+    k = end;
+    part.designation = DesignationAt(a, k);
+    if (part.designation != Designation::kNone) ++k;
+    out.parts.push_back(std::move(part));
+    if (k < n && a.TokenText(k) == ",") {
+      ++k;
+      continue;
     }
+    break;
+  }
+  if (out.bracketed && (k >= n || a.TokenText(k) != ")")) out.parts.clear();  // not a closed list
+  return out;
+}
+
+// What the qualifiers after one name say.
+struct NameQualifiers {
+  std::vector<GazetteerEntry> regions;   // first-level regions and countries
+  bool explicit_ = false;                // see above: never read the name elsewhere
+  bool region_designated = false;        // "Trujillo state": the name is a region
+  std::optional<GazetteerEntry> fallback;  // where the name goes without a reading
+};
+using Qualifiers = std::unordered_map<std::string, NameQualifiers>;
+
+// The first-level regions and countries a qualifier part names.
+std::vector<GazetteerEntry> RegionsNamed(const Gazetteer& gazetteer, const QualifierPart& part,
+                                         const std::set<std::string>& countries) {
+  std::vector<GazetteerEntry> regions;
+  if (part.designation == Designation::kDistrict || part.designation == Designation::kPlace) return regions;
+  std::vector<std::string> surfaces = {part.surface};
+  // (A designation word follows the whole run, so only the whole run takes it.)
+  if (part.designation == Designation::kNone) surfaces.insert(surfaces.end(), part.shorter.begin(), part.shorter.end());
+  for (const std::string& surface : surfaces) {
+    for (GazetteerEntry& q : gazetteer.LookupEntries(surface)) {
+      if (q.demonym || (q.place.precision != "admin1" && q.place.precision != "country")) continue;
+      if (q.feature_code != "ADM1" && !IsCountry(q)) continue;
+      if (part.designation == Designation::kRegion && IsCountry(q)) continue;
+      regions.push_back(std::move(q));
+    }
+    if (!regions.empty()) break;
+  }
+  if (regions.empty() && part.code) {
+    for (const std::string& country : countries) {
+      if (std::optional<GazetteerEntry> r = gazetteer.Subdivision(country + "-" + part.surface)) regions.push_back(*r);
+    }
+  }
+  return regions;
+}
+
+// `context_countries` (ISO2: the dateline's and the actors' countries) help read region
+// codes when neither the name nor the other parts are in the gazetteer.
+Qualifiers QualifiersOf(const Gazetteer& gazetteer, const AnalyzedText& a, const std::vector<Span>& spans,
+                        const std::vector<std::string>& names, const std::set<std::string>& context_countries) {
+  Qualifiers out;
+  for (size_t n = 0; n < spans.size(); ++n) {
+    size_t k = 0;
+    while (k < a.tokens.size() && a.tokens[k].start < spans[n].end) ++k;
+    const QualifierList list = ParseQualifiers(a, k);
+    const std::string key = where_internal::NormalizePlaceName(names[n]);
+    if (list.own == Designation::kRegion) out[key].region_designated = true;
+    if (list.parts.empty()) continue;
+    // Countries the name and the parts point to, for region codes.
+    std::set<std::string> countries = context_countries;
+    for (const GazetteerEntry& c : gazetteer.LookupEntries(names[n])) countries.insert(c.place.country);
+    for (const QualifierPart& p : list.parts) {
+      if (p.code) continue;
+      for (const GazetteerEntry& c : gazetteer.LookupEntries(p.surface)) countries.insert(c.place.country);
+    }
+    countries.erase("");
+    std::vector<GazetteerEntry> regions;
+    bool explicit_ = list.bracketed && list.parts.size() >= 2;
+    for (size_t i = 0; i < list.parts.size(); ++i) {
+      const QualifierPart& p = list.parts[i];
+      // A lone code in brackets is a news agency's ("Washington (AP)"), not a region.
+      if (p.code && list.bracketed && i == 0) continue;
+      std::vector<GazetteerEntry> named = RegionsNamed(gazetteer, p, countries);
+      if (named.empty()) continue;
+      if (p.designation == Designation::kRegion || (p.code && named.size() == 1)) explicit_ = true;
+      for (GazetteerEntry& q : named) regions.push_back(std::move(q));
+    }
+    if (regions.empty()) continue;
+    NameQualifiers& q = out[key];
+    q.explicit_ = q.explicit_ || explicit_;
+    if (!explicit_) {
+      for (GazetteerEntry& r : regions) q.regions.push_back(std::move(r));
+      continue;
+    }
+    // Explicit: the fallback is the named district's place in the region, else the
+    // region (the first named).
+    const auto region = std::find_if(regions.begin(), regions.end(), [](const GazetteerEntry& r) { return !IsCountry(r); });
+    const GazetteerEntry& where = region != regions.end() ? *region : regions.front();
+    std::optional<GazetteerEntry> fallback;
+    if (!IsCountry(where)) {
+      for (const QualifierPart& p : list.parts) {
+        if (p.code || p.designation == Designation::kRegion || p.designation == Designation::kPlace) continue;
+        for (const GazetteerEntry& c : gazetteer.LookupEntries(p.surface)) {
+          if (c.place.precision != "point" || c.place.country != where.place.country ||
+              c.place.admin1 != where.place.admin1) {
+            continue;
+          }
+          fallback = c;  // most populous first
+          fallback->place.precision = "admin2";
+          break;
+        }
+        if (fallback) break;
+      }
+    }
+    if (!fallback) fallback = where;
+    fallback->place.name = names[n];
+    fallback->place.geonameid = 0;
+    fallback->primary_name = true;
+    if (!q.fallback) q.fallback = fallback;
+    for (GazetteerEntry& r : regions) q.regions.push_back(std::move(r));
   }
   return out;
 }
@@ -670,6 +790,50 @@ bool AgreesWithQualifiers(const GazetteerEntry& c, const std::vector<GazetteerEn
     if (q.place.country != c.place.country) return false;
     return IsCountry(q) || (!c.place.admin1.empty() && q.place.admin1 == c.place.admin1);
   });
+}
+
+// Conflict-event notes name towns the gazetteer lacks, with their district and region:
+// "in Kavali town (Nellore, AP)", "in El Hatillo, Trujillo state". Such a capitalised
+// run after a locative word, followed by explicit qualifiers, is a place name too.
+std::vector<Match> QualifiedUnknowns(const Gazetteer& gazetteer, const AnalyzedText& a, const std::vector<Match>& known,
+                                     const std::set<std::string>& context_countries) {
+  std::vector<bool> taken(a.tokens.size(), false);
+  for (const Match& m : known) {
+    for (size_t k = m.first; k < m.last; ++k) taken[k] = true;
+  }
+  std::vector<Match> out;
+  for (size_t i = 1; i < a.tokens.size(); ++i) {
+    if (taken[i] || !IsCapWord(a.tokens[i]) || a.tokens[i - 1].kind != TokenKind::kWord ||
+        a.tokens[i - 1].capitalized || !Locatives().count(Bare(a, i - 1))) {
+      continue;
+    }
+    size_t end = i;
+    while (end < a.tokens.size() && end - i < kMaxSpanTokens && !taken[end] &&
+           (IsCapWord(a.tokens[end]) || (end > i && a.tokens[end].kind == TokenKind::kWord &&
+                                         Connectors().count(Bare(a, end)) && end + 1 < a.tokens.size() &&
+                                         IsCapWord(a.tokens[end + 1])))) {
+      ++end;
+    }
+    if (end == i) continue;
+    Match m;
+    m.first = i;
+    m.last = end;
+    m.key = std::string(a.text.substr(a.tokens[i].start, a.tokens[end - 1].end - a.tokens[i].start));
+    const Qualifiers q =
+        QualifiersOf(gazetteer, a, {Span{a.tokens[i].start, a.tokens[end - 1].end}}, {m.key}, context_countries);
+    const auto it = q.find(where_internal::NormalizePlaceName(m.key));
+    if (it == q.end() || !it->second.fallback) continue;
+    out.push_back(std::move(m));
+    i = end;
+  }
+  return out;
+}
+
+// The dateline's and the actors' countries (ISO2).
+std::set<std::string> ContextCountries(const Evidence& ev) {
+  std::set<std::string> out = ev.actor_countries;
+  if (ev.dateline && !ev.dateline->place.country.empty()) out.insert(ev.dateline->place.country);
+  return out;
 }
 
 Evidence MakeEvidence(const PlaceResolver& resolver, const Gazetteer& gazetteer, const PlaceContext& context) {
@@ -709,7 +873,7 @@ Evidence MakeEvidence(const PlaceResolver& resolver, const Gazetteer& gazetteer,
 
 std::vector<std::optional<PlaceMention>> ResolveNames(const Gazetteer& gazetteer, const std::vector<std::string>& names,
                                                       const Qualifiers& qualifiers, const Evidence& ev,
-                                                      const PlaceContext& context, bool known_places = false) {
+                                                      const PlaceContext& context) {
   std::vector<NameSlot> slots;
   std::unordered_map<std::string, size_t> index;
   std::vector<size_t> slot_of(names.size());
@@ -724,15 +888,28 @@ std::vector<std::optional<PlaceMention>> ResolveNames(const Gazetteer& gazetteer
       s.display = name;
       s.candidates = gazetteer.LookupEntries(name);
       if (s.candidates.size() > kMaxCandidates) s.candidates.resize(kMaxCandidates);
-      DropRegionsNamedAfterTheirCity(s.candidates);
+      const auto q = qualifiers.find(key);
+      // ("Trujillo state" is the region even where its capital has its name.)
+      if (q == qualifiers.end() || !q->second.region_designated) DropRegionsNamedAfterTheirCity(s.candidates);
       DropAliasesOfCountryNames(s.candidates, key);
       DropCountriesAliasedByTheirRegion(s.candidates, key);
-      if (const auto q = qualifiers.find(key); q != qualifiers.end()) {
+      if (q != qualifiers.end()) {
+        if (q->second.region_designated) {
+          std::vector<GazetteerEntry> regions;
+          for (const GazetteerEntry& c : s.candidates) {
+            if (c.feature_code == "ADM1") regions.push_back(c);
+          }
+          if (!regions.empty()) s.candidates = std::move(regions);
+        }
         std::vector<GazetteerEntry> agreeing;
         for (const GazetteerEntry& c : s.candidates) {
-          if (AgreesWithQualifiers(c, q->second)) agreeing.push_back(c);
+          if (AgreesWithQualifiers(c, q->second.regions)) agreeing.push_back(c);
         }
-        if (!agreeing.empty()) s.candidates = std::move(agreeing);
+        if (!agreeing.empty()) {
+          s.candidates = std::move(agreeing);
+        } else if (q->second.explicit_ && q->second.fallback) {
+          s.candidates = {*q->second.fallback};
+        }
       }
       slots.push_back(std::move(s));
     }
@@ -742,7 +919,6 @@ std::vector<std::optional<PlaceMention>> ResolveNames(const Gazetteer& gazetteer
   for (const std::string& other : context.other_places) add(other);
   ResolveJointly(slots, ev);
   ResolveCounties(slots, gazetteer);
-  if (known_places) PlaceUnknownsAtTheFocus(slots);
   std::vector<std::optional<PlaceMention>> out(names.size());
   for (size_t i = 0; i < names.size(); ++i) {
     const NameSlot& s = slots[slot_of[i]];
@@ -792,7 +968,11 @@ std::vector<PlaceMention> PlaceResolver::FindPlaces(const AnalyzedText& a, const
   std::vector<PlaceMention> out;
   std::optional<PlaceMention> dateline;
   if (!context.dateline.empty()) dateline = Resolve(context.dateline, context);
-  const std::vector<Match> kept = Recognise(gazetteer_, a);
+  const Evidence ev = MakeEvidence(*this, gazetteer_, context);
+  const std::set<std::string> countries = ContextCountries(ev);
+  std::vector<Match> kept = Recognise(gazetteer_, a);
+  for (Match& m : QualifiedUnknowns(gazetteer_, a, kept, countries)) kept.push_back(std::move(m));
+  std::sort(kept.begin(), kept.end(), [](const Match& x, const Match& y) { return x.first < y.first; });
   std::vector<std::string> names;
   std::vector<Span> spans;
   for (const Match& m : kept) {
@@ -801,7 +981,7 @@ std::vector<PlaceMention> PlaceResolver::FindPlaces(const AnalyzedText& a, const
   }
   // The dateline takes part through the context (ResolveAll resolves it as evidence).
   std::vector<std::optional<PlaceMention>> resolved =
-      ResolveNames(gazetteer_, names, QualifiersOf(gazetteer_, a, spans, names), MakeEvidence(*this, gazetteer_, context), context);
+      ResolveNames(gazetteer_, names, QualifiersOf(gazetteer_, a, spans, names, countries), ev, context);
   if (dateline) {
     PlaceMention d = *dateline;
     d.span = Span{0, 0};
@@ -834,8 +1014,8 @@ std::vector<std::optional<PlaceMention>> PlaceResolver::ResolveSpans(const Analy
     });
     if (!overlaps) with_text.other_places.push_back(m.key);
   }
-  return ResolveNames(gazetteer_, names, QualifiersOf(gazetteer_, a, spans, names), MakeEvidence(*this, gazetteer_, context),
-                      with_text, /*known_places=*/true);
+  const Evidence ev = MakeEvidence(*this, gazetteer_, context);
+  return ResolveNames(gazetteer_, names, QualifiersOf(gazetteer_, a, spans, names, ContextCountries(ev)), ev, with_text);
 }
 
 }  // namespace dateline

@@ -4,6 +4,9 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
+
+#include "core/geo.h"
 
 #include "where/testing_tokenizer.h"
 #include "where/where.h"
@@ -280,28 +283,23 @@ TEST_F(PlaceResolverTest, PersonNamesAliasesAndAcronymsAreNotPlaces) {
   }
 }
 
-TEST_F(PlaceResolverTest, GivenSpansUnknownToTheGazetteerGoToTheArticlesFocus) {
-  // "Greenvale" is no entry: with the article's places in Texas it is placed at the
-  // most local of them, with precision "admin2".
+TEST_F(PlaceResolverTest, GivenSpansResolveAsFindPlacesDoes) {
+  // "Greenvale" is no entry: a given span the gazetteer lacks stays unresolved, as
+  // FindPlaces leaves it out; no guess is made for the scorer that the product would
+  // not make. The known names resolve to the same readings both ways.
   const std::string text = "Greenvale lies between Lincoln and Dallas.";
+  const AnalyzedText a = where_testing::Tokenize(text);
   const std::vector<Span> spans = {SpanOf(text, "Greenvale"), SpanOf(text, "Lincoln"), SpanOf(text, "Dallas")};
-  const auto got = PlaceResolver(*gazetteer_).ResolveSpans(where_testing::Tokenize(text), spans, {});
+  const auto got = PlaceResolver(*gazetteer_).ResolveSpans(a, spans, {});
   ASSERT_EQ(got.size(), 3u);
-  ASSERT_TRUE(got[0]);
-  EXPECT_EQ(got[0]->name, "Greenvale");
-  EXPECT_EQ(got[0]->precision, "admin2");
-  EXPECT_EQ(got[0]->geonameid, 0);
-  EXPECT_EQ(got[0]->admin1, "Texas");
-  EXPECT_NEAR(got[0]->lat, 31.9, 1e-6);
-  // Without a focus (places in different regions) it stays unresolved.
-  const std::string spread = "Greenvale lies between Paris, Tenn., Dallas and Austin.";
-  const auto none = PlaceResolver(*gazetteer_).ResolveSpans(
-      where_testing::Tokenize(spread), {SpanOf(spread, "Greenvale"), SpanOf(spread, "Paris"), SpanOf(spread, "Dallas")}, {});
-  ASSERT_EQ(none.size(), 3u);  // Tennessee: Paris, "Tenn."; Texas: Dallas, Austin
-  EXPECT_FALSE(none[0]);
-  // FindPlaces never guesses: it only reports names the gazetteer knows.
-  EXPECT_EQ(Surfaces(text, PlaceResolver(*gazetteer_).FindPlaces(where_testing::Tokenize(text), {})),
-            (std::vector<std::string>{"Lincoln", "Dallas"}));
+  EXPECT_FALSE(got[0]);
+  const std::vector<PlaceMention> found = PlaceResolver(*gazetteer_).FindPlaces(a, {});
+  ASSERT_EQ(Surfaces(text, found), (std::vector<std::string>{"Lincoln", "Dallas"}));
+  for (size_t i = 0; i < 2; ++i) {
+    ASSERT_TRUE(got[i + 1]);
+    EXPECT_EQ(got[i + 1]->geonameid, found[i].geonameid) << found[i].name;
+    EXPECT_EQ(got[i + 1]->admin1, found[i].admin1) << found[i].name;
+  }
 }
 
 TEST_F(PlaceResolverTest, ContinentsOutrankPlacesNamedAfterThem) {
@@ -344,6 +342,178 @@ TEST_F(PlaceResolverTest, EmptyInputs) {
   PlaceContext context;
   context.dateline = "Nowhere";
   EXPECT_TRUE(PlaceResolver(*gazetteer_).FindPlaces(a, context).empty());
+}
+
+// Conflict-event notes in ACLED's style name a town with its district and region:
+// "in X, Y state", "in X town (district, state)", with Indian states often as their
+// ISO 3166-2 codes ("AP", "UP") or "J&K". The examples below are written for this test;
+// the gazetteer is built from a small GeoNames-format file of real towns.
+class ConflictNoteTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const std::string dir = ::testing::TempDir() + "where_notes_" + std::to_string(::getpid()) + "_";
+    auto write = [](const std::string& path, const std::string& bytes) {
+      std::FILE* f = std::fopen(path.c_str(), "wb");
+      ASSERT_NE(f, nullptr) << path;
+      std::fwrite(bytes.data(), 1, bytes.size(), f);
+      std::fclose(f);
+    };
+    int id = 100;
+    auto row = [&id](const char* name, double lat, double lon, const char* code, const char* cc, const char* a1,
+                     long pop) {
+      return std::to_string(++id) + "\t" + name + "\t" + name + "\t\t" + std::to_string(lat) + "\t" +
+             std::to_string(lon) + "\tP\t" + code + "\t" + cc + "\t\t" + a1 + "\t\t\t\t" + std::to_string(pop) +
+             "\t\t0\tEtc/UTC\t2024-01-01\n";
+    };
+    write(dir + "geonames.txt",
+          row("Ongole", 15.50, 80.05, "PPL", "IN", "02", 200000) + row("Guntur", 16.30, 80.45, "PPLA2", "IN", "02", 650000) +
+              row("Lucknow", 26.85, 80.95, "PPLA", "IN", "36", 2800000) +
+              row("Rampur", 28.80, 79.03, "PPLA2", "IN", "36", 325000) +
+              row("Rampur", 31.45, 77.63, "PPL", "IN", "11", 5000) + row("Shimla", 31.10, 77.17, "PPLA", "IN", "11", 170000) +
+              row("Baramulla", 34.20, 74.34, "PPLA2", "IN", "12", 70000) +
+              row("Srinagar", 34.09, 74.79, "PPLA", "IN", "12", 1200000) +
+              row("Aurangabad", 19.88, 75.34, "PPLA2", "IN", "16", 1200000) +
+              row("Aurangabad", 24.75, 84.37, "PPLA2", "IN", "34", 100000) + row("Patna", 25.59, 85.14, "PPLA", "IN", "34", 1600000) +
+              row("Mumbai", 19.07, 72.88, "PPLA", "IN", "16", 12000000) +
+              row("Santa Ana", 9.31, -70.65, "PPL", "VE", "21", 5000) + row("Valera", 9.32, -70.60, "PPL", "VE", "21", 130000) +
+              row("Trujillo", 9.37, -70.44, "PPLA", "VE", "21", 40000) +
+              row("Upata", 8.01, -62.40, "PPL", "VE", "06", 80000) +
+              row("Ciudad Bolivar", 8.12, -63.55, "PPLA", "VE", "06", 340000) +
+              row("Santa Ana", 33.75, -117.87, "PPLA2", "US", "CA", 330000) +
+              row("Sacramento", 38.58, -121.49, "PPLA", "US", "CA", 500000) +
+              row("Kismayo", -0.36, 42.55, "PPLA", "SO", "09", 180000) + row("Jamaame", 0.07, 42.75, "PPL", "SO", "09", 185000) +
+              row("Marka", 1.71, 44.77, "PPLA", "SO", "14", 230000) + row("Afgooye", 2.14, 45.12, "PPL", "SO", "14", 80000) +
+              row("Marka", 31.98, 35.98, "PPL", "JO", "16", 300000) + row("Amman", 31.95, 35.93, "PPLC", "JO", "16", 1300000));
+    write(dir + "countries.txt",
+          "IND | IN | India | Indian; Indians | New Delhi | 21.0, 78.0\n"
+          "VEN | VE | Venezuela | Venezuelan; Venezuelans | Caracas | 8.0, -66.0\n"
+          "SOM | SO | Somalia | Somali; Somalis | Mogadishu | 6.0, 48.0\n"
+          "JOR | JO | Jordan | Jordanian; Jordanians | Amman | 31.0, 36.3\n"
+          "USA | US | United States | American; Americans | Washington | 39.8, -98.6\n");
+    write(dir + "subdivisions.json",
+          R"({"3166-2": [{"code": "IN-AP", "name": "Andhra Pradesh"}, {"code": "IN-UP", "name": "Uttar Pradesh"},)"
+          R"({"code": "IN-JK", "name": "Jammu and Kashmir"}, {"code": "IN-BR", "name": "Bihar"},)"
+          R"({"code": "IN-MH", "name": "Maharashtra"}, {"code": "IN-HP", "name": "Himachal Pradesh"},)"
+          R"({"code": "VE-T", "name": "Trujillo"}, {"code": "VE-F", "name": "Bolívar"},)"
+          R"({"code": "SO-JH", "name": "Jubbada Hoose"}, {"code": "SO-SH", "name": "Shabeellaha Hoose"},)"
+          R"({"code": "US-CA", "name": "California"}, {"code": "JO-AM", "name": "Al Asimah"}]})");
+    write(dir + "admin1.txt",
+          "IN-AP | 02 | - | 15.9, 79.7\nIN-UP | 36 | - | 27.0, 80.9\nIN-JK | 12 | =J&K | 33.9, 75.0\n"
+          "IN-BR | 34 | - | 25.6, 85.6\nIN-MH | 16 | - | 19.4, 76.4\nIN-HP | 11 | - | 31.9, 77.2\n"
+          "VE-T | 21 | - | 9.4, -70.4\nVE-F | 06 | Bolivar | 6.5, -63.5\n"
+          "SO-JH | 09 | Lower Juba | -0.2, 42.3\nSO-SH | 14 | Lower Shabelle | 1.9, 44.6\nJO-AM | 16 | - | -\n");
+    GazetteerBuildOptions o;
+    o.geonames_file = dir + "geonames.txt";
+    o.countries_file = dir + "countries.txt";
+    o.subdivisions_file = dir + "subdivisions.json";
+    o.admin1_file = dir + "admin1.txt";
+    o.output_file = dir + "notes.gaz";
+    const Status s = BuildGazetteer(o);
+    ASSERT_TRUE(s.ok()) << s.error().ToString();
+    auto g = Gazetteer::Open(o.output_file);
+    ASSERT_TRUE(g.ok()) << g.error().ToString();
+    gazetteer_ = g->release();
+    for (const char* f : {"geonames.txt", "countries.txt", "subdivisions.json", "admin1.txt", "notes.gaz"}) {
+      std::remove((dir + f).c_str());
+    }
+  }
+  static void TearDownTestSuite() { delete gazetteer_; }
+  static Gazetteer* gazetteer_;
+};
+Gazetteer* ConflictNoteTest::gazetteer_ = nullptr;
+
+TEST_F(ConflictNoteTest, TheNamedTownInItsQualifiersOrTheQualifierItself) {
+  struct Case {
+    std::string text;
+    std::string name, country, admin1, precision;
+    double lat, lon;
+    std::vector<std::string> actor_countries = {};  // as the actors stage finds them
+  };
+  const std::vector<Case> cases = {
+      // A town of the named state, though a bigger place elsewhere has the name.
+      {"On 3 March 2021, in Santa Ana, Trujillo state, residents blocked a road over water cuts.", "Santa Ana", "VE",
+       "Trujillo", "point", 9.31, -70.65},
+      {"On 5 March 2021, in Upata, Bolivar state, miners clashed with soldiers.", "Upata", "VE", "Bolívar", "point", 8.01,
+       -62.40},
+      // A town the gazetteer lacks: the state, with precision admin1.
+      {"On 7 March 2021, in El Callao, Bolivar state, gunmen killed two miners.", "El Callao", "VE", "Bolívar", "admin1",
+       6.5, -63.5},
+      // (district, state) with the state as its ISO 3166-2 code.
+      {"Around 2 April 2021 (between), in Rampur town (Rampur, UP), shopkeepers held a sit-in.", "Rampur", "IN",
+       "Uttar Pradesh", "point", 28.80, 79.03},
+      // Town unknown, district known: the district's place, precision admin2.
+      {"On 4 April 2021, in Tadepalle village (Guntur, AP), farmers blocked a highway.", "Tadepalle", "IN",
+       "Andhra Pradesh", "admin2", 16.30, 80.45},
+      // Town and district unknown: the state, its code read in the actors' country.
+      {"On 6 April 2021, in Kothapeta (Ongolu, AP), Indian police dispersed two groups.", "Kothapeta", "IN",
+       "Andhra Pradesh", "admin1", 15.9, 79.7, {"IND"}},
+      {"On 8 April 2021, in Sopore town (Baramulla, J&K), militants attacked a police post.", "Sopore", "IN",
+       "Jammu and Kashmir", "admin2", 34.20, 74.34},
+      // The region by its English name; the more populous Marka is in Jordan.
+      {"On 10 April 2021, in Marka (Marka, Lower Shabelle), militants shelled a base.", "Marka", "SO", "Shabeellaha Hoose",
+       "point", 1.71, 44.77},
+      {"On 12 April 2021, in Bulo Haji (Afmadow, Lower Juba), clan militias clashed.", "Bulo Haji", "SO", "Jubbada Hoose",
+       "admin1", -0.2, 42.3},
+      {"On 14 April 2021, in Aurangabad town (Aurangabad, Bihar), police fired tear gas.", "Aurangabad", "IN", "Bihar",
+       "point", 24.75, 84.37},
+      // A lone code in brackets is a news agency's: no qualifier.
+      {"Officials in Santa Ana (AP) said the fire was out.", "Santa Ana", "US", "California", "point", 33.75, -117.87},
+  };
+  const PlaceResolver resolver(*gazetteer_);
+  for (const Case& c : cases) {
+    PlaceContext context;
+    context.actor_countries = c.actor_countries;
+    const std::vector<PlaceMention> places = resolver.FindPlaces(where_testing::Tokenize(c.text), context);
+    ASSERT_FALSE(places.empty()) << c.text;
+    const PlaceMention& p = places[0];
+    EXPECT_EQ(c.text.substr(p.span.start, p.span.end - p.span.start), c.name) << c.text;
+    EXPECT_EQ(p.name, c.name) << c.text;
+    EXPECT_EQ(p.country, c.country) << c.text;
+    EXPECT_EQ(p.admin1, c.admin1) << c.text;
+    EXPECT_EQ(p.precision, c.precision) << c.text;
+    EXPECT_LT(DistanceKm(p.lat, p.lon, c.lat, c.lon), 1.0) << c.text;
+    if (c.precision != "point") {
+      EXPECT_EQ(p.geonameid, 0) << c.text;
+    }
+  }
+}
+
+TEST_F(ConflictNoteTest, QualifierWordsAndUnqualifiedUnknowns) {
+  const PlaceResolver resolver(*gazetteer_);
+  // "Bolivar state", "Trujillo state" are the regions, even where the region's capital
+  // has its name (a bare "Trujillo" is the town).
+  for (const char* t : {"On 5 March 2021, in Upata, Bolivar state, miners clashed with soldiers.",
+                        "On 3 March 2021, in Santa Ana, Trujillo state, residents blocked a road."}) {
+    const std::vector<PlaceMention> places = resolver.FindPlaces(where_testing::Tokenize(t), {});
+    ASSERT_EQ(places.size(), 2u) << t;
+    EXPECT_EQ(places[1].precision, "admin1") << t;
+    EXPECT_EQ(places[1].country, "VE") << t;
+  }
+  const std::string bare = "Teachers marched in Trujillo.";
+  const std::vector<PlaceMention> town = resolver.FindPlaces(where_testing::Tokenize(bare), {});
+  ASSERT_EQ(town.size(), 1u);
+  EXPECT_EQ(town[0].precision, "point");
+  // An unknown name without explicit qualifiers is no place; a plain comma qualifier
+  // ("Kothapeta, Bihar") does not make one either.
+  for (const char* t : {"On 6 April 2021, in Kothapeta two groups fought.", "A fire in Kothapeta, Bihar was put out.",
+                        "A fire in Kothapeta (near the river) was put out."}) {
+    const std::string s(t);
+    for (const PlaceMention& p : resolver.FindPlaces(where_testing::Tokenize(s), {})) {
+      EXPECT_NE(s.substr(p.span.start, p.span.end - p.span.start), "Kothapeta") << s;
+    }
+  }
+  // Given spans (ResolveSpans) are placed the same way.
+  const std::string note = "On 4 April 2021, in Tadepalle village (Guntur, AP), farmers blocked a highway.";
+  const auto got = resolver.ResolveSpans(where_testing::Tokenize(note), {SpanOf(note, "Tadepalle")}, {});
+  ASSERT_EQ(got.size(), 1u);
+  ASSERT_TRUE(got[0]);
+  EXPECT_EQ(got[0]->precision, "admin2");
+  EXPECT_EQ(got[0]->admin1, "Andhra Pradesh");
+  // The region codes are keys of the gazetteer.
+  ASSERT_TRUE(gazetteer_->Subdivision("IN-AP"));
+  EXPECT_EQ(gazetteer_->Subdivision("IN-AP")->place.name, "Andhra Pradesh");
+  EXPECT_FALSE(gazetteer_->Subdivision("IN-ZZ"));
+  EXPECT_FALSE(gazetteer_->Subdivision("IN"));
 }
 
 }  // namespace

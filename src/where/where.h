@@ -52,6 +52,9 @@ class Gazetteer {
   virtual std::vector<GazetteerEntry> LookupEntries(std::string_view name) const = 0;
   // The country entry for an ISO 3166-1 alpha-2 or alpha-3 code ("IQ", "IRQ").
   virtual std::optional<GazetteerEntry> Country(std::string_view iso_code) const = 0;
+  // The first-level region with an ISO 3166-2 code ("IN-AP", "VE-T"), when the
+  // gazetteer has it (regions come from iso-codes' top-level subdivisions).
+  virtual std::optional<GazetteerEntry> Subdivision(std::string_view iso_3166_2) const = 0;
   // True when `name` is listed as a common word that is also a place name ("Reading",
   // "Mobile"); such names are only taken as places where the context supports it.
   virtual bool IsCommonWord(std::string_view name) const = 0;
@@ -69,16 +72,21 @@ struct GazetteerBuildOptions {
   std::string common_words_file;  // data/where/common_words.txt
   std::string regions_file;       // data/where/regions.txt: continents and regions
   std::string admin1_file;        // data/where/admin1.txt: admin1 code ties and aliases
-  // data/where/country_points.txt: the reference point of each country (GeoNames'
-  // country points), preferred to countries.txt's centroid; GeoNames' own country rows
-  // (allCountries.txt) are preferred to both.
+  // The reference point of each country, preferred to countries.txt's point: the npm
+  // package world-countries' countries.json (its `latlng`, the CIA World Factbook's
+  // geographic coordinates) or a text file of "ISO2 | lat, lon" lines. A point outside
+  // the country's extent (the box its GeoNames places span, widened by 1.5 degrees) is
+  // ignored. GeoNames' own country rows (allCountries.txt) are preferred to both.
   std::string country_points_file;
   // data/where/us_counties.txt: second-level divisions (state | county code | name),
   // placed at the middle of the GeoNames places carrying their codes.
   std::string admin2_file;
-  // data/where/admin1_points.txt: first-level regions' points and GeoNames codes
-  // (ISO 3166-2 code | code | lat, lon), for regions the builder cannot tie or place
-  // itself.
+  // First-level regions' points, English names and GeoNames codes, for regions the
+  // builder cannot tie or place itself: the npm package country-state-city-js (its
+  // folder) or a text file of "ISO 3166-2 code | code or - | name | lat, lon" lines. A
+  // region's point is its listed one or the middle of its listed towns, whichever lies
+  // in the country's extent (as for country points) and near the region's GeoNames
+  // places.
   std::string admin1_points_file;
   bool verbose = false;           // progress on stderr
 };
@@ -133,10 +141,9 @@ class PlaceResolver {
   // the same-named place of the region the article's other places are in, or at the
   // article's most local place there, with precision "admin2" and geonameid 0.
   // A qualifier after a comma ("Paris, Tenn.") restricts the name's readings in the
-  // whole article. ResolveSpans, whose spans are known to be places, also places a
-  // name the gazetteer lacks at the article's focus (the most local place of the region
-  // more than half of its other sub-national places are in; "admin2", geonameid 0);
-  // without such a focus the name stays unresolved.
+  // whole article. ResolveSpans resolves exactly as FindPlaces does (a name the
+  // gazetteer lacks stays unresolved), so that a measurement with given spans measures
+  // what the product does.
   // FindPlaces also leaves out names it does not believe are places (common words
   // without a locative cue, person names after a title or before a capitalised word,
   // surnames the article writes after a first name, names that are only some place's
