@@ -643,6 +643,71 @@ Status ReadRegions(const std::string& path, std::vector<Place>* places) {
                       });
 }
 
+// Second-level subdivisions from iso-codes ("BE-VWV" West Flanders, "IT-PI" Pisa, "FR-33"
+// Gironde) where the GeoNames input has no ADM2 rows of its own but its places carry
+// the ISO suffix as their admin2 code, under the admin1 code their parent region is
+// tied to. Each is placed at the middle of the range those places span (like the US
+// counties; the package's points are not used: they are often wrong), under
+// its iso-codes name and the English name of admin1_points (the package lists many of
+// them as "states"), and keyed by its ISO code. A subdivision named after a town inside
+// it ("Pisa", "Namur") is not keyed by that bare name: the bare name means the town.
+struct SubdivisionChild {
+  std::string country, suffix, parent, name;
+};
+
+void AddSecondLevelSubdivisions(const std::vector<SubdivisionChild>& children,
+                                const std::map<std::pair<std::string, std::string>, std::string>& tied,
+                                const std::map<std::string, Admin1Point>& admin1_points, std::vector<Place>* places) {
+  struct Group {
+    std::vector<double> lats, lons;
+    uint64_t population = 0;
+    std::set<std::string> seat_keys;  // names of the group's towns
+  };
+  std::map<std::tuple<std::string, std::string, std::string>, Group> groups;
+  std::set<std::string> countries_with_adm2;
+  for (const Place& p : *places) {
+    if (p.fcode == "ADM2") countries_with_adm2.insert(p.country);
+    if (p.fclass != 'P' || p.admin1_code.empty() || p.admin2_code.empty()) continue;
+    Group& g = groups[{p.country, p.admin1_code, p.admin2_code}];
+    g.lats.push_back(p.lat);
+    g.lons.push_back(p.lon);
+    g.population += p.population;
+    for (const auto& [key, flags] : p.keys) {
+      if (flags & kPostingPrimary) g.seat_keys.insert(key);
+    }
+  }
+  std::set<std::tuple<std::string, std::string, std::string>> used;
+  for (const SubdivisionChild& c : children) {
+    if (countries_with_adm2.count(c.country)) continue;
+    const auto parent = tied.find({c.country, c.parent});
+    if (parent == tied.end()) continue;
+    const std::tuple<std::string, std::string, std::string> group_key{c.country, parent->second, c.suffix};
+    const auto g = groups.find(group_key);
+    if (g == groups.end() || !used.insert(group_key).second) continue;
+    Place d;
+    d.fclass = 'A';
+    d.fcode = "ADM2";
+    d.precision = kPrecisionPoint;
+    d.country = c.country;
+    d.admin1_code = parent->second;
+    d.admin2_code = c.suffix;
+    d.name = c.name;
+    d.lat = TrimmedMidpoint(g->second.lats);
+    d.lon = TrimmedMidpoint(g->second.lons);
+    d.population = g->second.population;
+    std::vector<std::string> names = {c.name};
+    if (const auto point = admin1_points.find(c.country + "-" + c.suffix); point != admin1_points.end()) {
+      names.push_back(point->second.name);
+    }
+    for (const std::string& name : names) {
+      const std::string key = NormalizePlaceName(name);
+      if (!g->second.seat_keys.count(key)) AddKey(d, key, kPostingPrimary);
+    }
+    AddKey(d, std::string(1, kIsoKeyPrefix) + c.country + "-" + c.suffix, kPostingPrimary);
+    places->push_back(std::move(d));
+  }
+}
+
 // First-level subdivisions from iso-codes (no coordinates there): each is matched to
 // a GeoNames admin1 code, either because the country's GeoNames codes are the ISO
 // suffixes (the United States, Switzerland, ...) or because an admin seat or capital
@@ -670,15 +735,23 @@ Status AddSubdivisions(const ImageInputs& in, std::vector<Place>* places,
     std::string country, suffix, name;
   };
   std::map<std::string, std::vector<Sub>> by_country;
+  std::vector<SubdivisionChild> children;  // second-level subdivisions ("BE-VWV", parent "VLG")
   for (const auto& item : doc["3166-2"]) {
-    if (!item.is_object() || item.contains("parent")) continue;
+    if (!item.is_object()) continue;
     const auto code = item.find("code");
     const auto name = item.find("name");
     if (code == item.end() || name == item.end() || !code->is_string() || !name->is_string()) continue;
     const std::string c = code->get<std::string>();
     if (c.size() < 4 || c[2] != '-') continue;
+    if (const auto parent = item.find("parent"); parent != item.end()) {
+      if (parent->is_string()) {
+        children.push_back({c.substr(0, 2), c.substr(3), parent->get<std::string>(), StripBracketed(name->get<std::string>())});
+      }
+      continue;
+    }
     by_country[c.substr(0, 2)].push_back({c.substr(0, 2), c.substr(3), StripBracketed(name->get<std::string>())});
   }
+  std::map<std::pair<std::string, std::string>, std::string> tied;  // (country, ISO suffix) -> admin1 code
   std::map<std::string, Extent> extents = CountryExtents(*places);
   // Groups of places per (country, admin1 code).
   struct Group {
@@ -814,10 +887,12 @@ Status AddSubdivisions(const ImageInputs& in, std::vector<Place>* places,
         }
       }
       (*adm1_names)[{country, code}] = s.name;
+      tied[{country, s.suffix}] = code;
       places->push_back(std::move(region));
       ++*added;
     }
   }
+  AddSecondLevelSubdivisions(children, tied, admin1_points, places);
   return Status::Ok();
 }
 

@@ -406,6 +406,53 @@ TEST(GazetteerBuildTest, PointsFromThePackagesMustLieInTheirCountry) {
   fs::remove_all(dir);
 }
 
+TEST(GazetteerBuildTest, SecondLevelSubdivisionsWhereGeoNamesUsesTheirCodes) {
+  // Belgium: GeoNames' admin1 codes are the regions' ISO suffixes, its admin2 codes the
+  // provinces'. The provinces become ADM2 entries at the middle of their towns.
+  const std::string geo = TempPath("be.txt");
+  auto row = [](const char* id, const char* name, double lat, double lon, const char* a2, const char* pop) {
+    return std::string(id) + "\t" + name + "\t" + name + "\t\t" + std::to_string(lat) + "\t" + std::to_string(lon) +
+           "\tP\tPPL\tBE\t\tVLG\t" + a2 + "\t\t\t" + pop + "\t\t0\tEurope/Brussels\t2024-01-01\n";
+  };
+  WriteAll(geo, row("1", "Brugge", 51.2, 3.2, "VWV", "118000") + row("2", "Oostende", 51.2, 2.9, "VWV", "71000") +
+                    row("3", "Kortrijk", 50.8, 3.3, "VWV", "76000") + row("4", "Antwerpen", 51.2, 4.4, "VAN", "500000"));
+  const std::string subdivisions = TempPath("be.json");
+  WriteAll(subdivisions,
+           R"({"3166-2": [{"code": "BE-VLG", "name": "Vlaams Gewest"},)"
+           R"({"code": "BE-VWV", "name": "West-Vlaanderen", "parent": "VLG"},)"
+           R"({"code": "BE-VAN", "name": "Antwerpen", "parent": "VLG"},)"
+           R"({"code": "BE-VXX", "name": "Nowhere", "parent": "VLG"}]})");
+  const std::string points = TempPath("be_points.txt");
+  WriteAll(points, "BE-VWV | - | West Flanders | 40.0, -105.3\n");  // the package's point: Boulder
+  GazetteerBuildOptions o;
+  o.geonames_file = geo;
+  o.countries_file = kFixtures + "countries.txt";
+  o.subdivisions_file = subdivisions;
+  o.admin1_points_file = points;
+  o.output_file = TempPath("be.gaz");
+  const Status built = BuildGazetteer(o);
+  ASSERT_TRUE(built.ok()) << built.error().ToString();
+  auto g = Gazetteer::Open(o.output_file);
+  ASSERT_TRUE(g.ok()) << g.error().ToString();
+  for (const char* name : {"West Flanders", "West-Vlaanderen"}) {
+    const std::vector<GazetteerEntry> wv = (*g)->LookupEntries(name);
+    ASSERT_EQ(wv.size(), 1u) << name;
+    EXPECT_EQ(wv[0].feature_code, "ADM2");
+    EXPECT_EQ(wv[0].place.admin1, "Vlaams Gewest");
+    EXPECT_NEAR(wv[0].place.lat, 51.0, 1e-6);  // the middle of its towns' range, not Boulder
+    EXPECT_NEAR(wv[0].place.lon, 3.1, 1e-6);
+  }
+  ASSERT_TRUE((*g)->Subdivision("BE-VWV"));
+  // Antwerpen the province is named after its town: the bare name stays the town's.
+  const std::vector<GazetteerEntry> antwerpen = (*g)->LookupEntries("Antwerpen");
+  ASSERT_EQ(antwerpen.size(), 1u);
+  EXPECT_EQ(antwerpen[0].feature_code, "PPL");
+  ASSERT_TRUE((*g)->Subdivision("BE-VAN"));
+  EXPECT_EQ((*g)->Subdivision("BE-VAN")->feature_code, "ADM2");
+  EXPECT_FALSE((*g)->Subdivision("BE-VXX"));  // no towns carry its code
+  for (const std::string& f : {geo, subdivisions, points, o.output_file}) std::remove(f.c_str());
+}
+
 TEST(GazetteerBuildTest, PackageErrorsNameTheFile) {
   namespace fs = std::filesystem;
   const fs::path dir = TempPath("bad_packages");
@@ -507,6 +554,11 @@ TEST(RealGazetteerTest, RegionsAndCountriesLieInTheirCountry) {
     if (!c || box.places < 3) continue;
     EXPECT_TRUE(box.Contains(c->place.lat, c->place.lon)) << country << " at " << c->place.lat << ", " << c->place.lon;
   }
+  // A province (GeoNames' admin2) by its English name.
+  const std::vector<GazetteerEntry> west_flanders = (*g)->LookupEntries("West Flanders");
+  ASSERT_FALSE(west_flanders.empty());
+  EXPECT_EQ(west_flanders[0].place.country, "BE");
+  EXPECT_LT(DistanceKm(west_flanders[0].place.lat, west_flanders[0].place.lon, 51.0, 3.1), 50);
   // Regions that the package's wrong points used to lose or misplace.
   for (const auto& [country, name, lat, lon] :
        std::vector<std::tuple<std::string, std::string, double, double>>{{"ZA", "Free State", -28.5, 26.8},
