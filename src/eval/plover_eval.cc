@@ -1,12 +1,16 @@
 // PLOVER gold-standard records (JSON Lines; shared/eval/README.md): each record is
 // one sentence with its gold PLOVER category and source/target actors. Every text is
-// coded alone (a Document of kind kText) and scored by the rules of plover_score.h.
+// coded alone (a Document of kind kText) and scored by the rules of plover_score.h:
+// one primary prediction per record, chosen without the gold; the record's other
+// events are false positives. Only the records whose `id` is in options.half are
+// scored (eval.h: InEvalHalf).
 //
-// Figures: plover_event_accuracy (the chosen prediction's category), plover_primary_
-// accuracy (the coder's primary event alone, stricter), plover_source_accuracy and
-// plover_target_accuracy (country codes, over records that give the actor), and the
-// same two "with sector". The report adds a per-category table and the commonest
-// confusions; --format json lists every record's outcome under detail.records.
+// Figures: plover_event_accuracy (the primary prediction's category, over records),
+// plover_event_precision (right records over all predicted events), plover_source_
+// accuracy and plover_target_accuracy (country codes of the primary prediction, over
+// records that give the actor), and the same two "with sector". The report names the
+// half and adds a per-category table and the commonest confusions; --format json lists
+// every record's outcome under detail.records.
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -54,13 +58,6 @@ bool SectorRight(const PloverGoldActor& g, const ActorMention& m) {
   return std::find(m.actor.sectors.begin(), m.actor.sectors.end(), want) != m.actor.sectors.end();
 }
 
-// How many gold actors the event's source and target agree with.
-int Agreement(const PloverGold& gold, const Event& e) {
-  const PloverGoldActor* which = nullptr;
-  return (CountryRight(gold.source, e.source, &which) ? 1 : 0) +
-         (CountryRight(gold.target, e.target, &which) ? 1 : 0);
-}
-
 }  // namespace
 
 std::string NormalisePloverCountry(const std::string& code) {
@@ -90,35 +87,22 @@ Result<PloverGold> ParsePloverGold(const json& r) {
   return g;
 }
 
-int PrimaryEvent(const std::vector<Event>& events) {
+int ChoosePloverPrediction(const std::vector<Event>& events) {
   for (size_t i = 0; i < events.size(); ++i) {
-    if (events[i].plover != "OTHER" && !events[i].plover.empty()) return static_cast<int>(i);
+    if (!events[i].plover.empty() && events[i].plover != "OTHER") return static_cast<int>(i);
   }
   return events.empty() ? -1 : 0;
 }
 
-int ChoosePloverPrediction(const PloverGold& gold, const std::vector<Event>& events) {
-  int best = -1, best_agreement = -1;
-  for (size_t i = 0; i < events.size(); ++i) {
-    if (events[i].plover != gold.event) continue;
-    const int agreement = Agreement(gold, events[i]);
-    if (agreement > best_agreement) {
-      best = static_cast<int>(i);
-      best_agreement = agreement;
-    }
-  }
-  return best >= 0 ? best : PrimaryEvent(events);
-}
-
 PloverRecordScore ScorePloverRecord(const PloverGold& gold, const std::vector<Event>& events) {
   PloverRecordScore s;
-  s.chosen = ChoosePloverPrediction(gold, events);
-  const int primary = PrimaryEvent(events);
-  s.primary_right = primary >= 0 && events[primary].plover == gold.event;
+  s.chosen = ChoosePloverPrediction(events);
   static const Event kNone;
   const Event& e = s.chosen >= 0 ? events[s.chosen] : kNone;
   s.predicted = e.plover;
   s.event_right = s.chosen >= 0 && e.plover == gold.event;
+  s.predictions = static_cast<long>(events.size());
+  s.false_positives = s.predictions - (s.event_right ? 1 : 0);
   const auto score = [](const std::vector<PloverGoldActor>& g, const ActorMention& m,
                         std::optional<bool>* country, std::optional<bool>* sector) {
     if (g.empty()) return;
@@ -132,6 +116,21 @@ PloverRecordScore ScorePloverRecord(const PloverGold& gold, const std::vector<Ev
   return s;
 }
 
+void PloverTotals::Add(const PloverRecordScore& s) {
+  event.Add(s.event_right);
+  precision.hits += s.event_right ? 1 : 0;
+  precision.total += s.predictions;
+  if (s.source_right) {
+    source.Add(*s.source_right);
+    source_sector.Add(*s.source_sector_right);
+  }
+  if (s.target_right) {
+    target.Add(*s.target_right);
+    target_sector.Add(*s.target_sector_right);
+  }
+  if (s.fatalities_right) fatalities.Add(*s.fatalities_right);
+}
+
 Result<EvalReport> EvalPloverSet(const std::string& jsonl, const Pipeline& pipeline, const EvalOptions& options) {
   auto text = ReadFile(jsonl);
   if (!text.ok()) return text.error();
@@ -141,7 +140,8 @@ Result<EvalReport> EvalPloverSet(const std::string& jsonl, const Pipeline& pipel
   };
   std::map<std::string, Category> categories;
   std::map<std::pair<std::string, std::string>, long> confusions;  // (gold, predicted)
-  Tally event, primary, source, target, source_sector, target_sector, fatalities;
+  PloverTotals totals;
+  long skipped = 0;  // records outside options.half
   json records = json::array();
   std::vector<std::string> misses;
 
@@ -156,6 +156,10 @@ Result<EvalReport> EvalPloverSet(const std::string& jsonl, const Pipeline& pipel
     if (j.is_discarded()) return MakeError(where, "not valid JSON");
     auto gold = ParsePloverGold(j);
     if (!gold.ok()) return MakeError(where, gold.error().message);
+    if (!InEvalHalf(gold->id, options.half)) {
+      ++skipped;
+      continue;
+    }
 
     Document doc;
     doc.id = gold->id;
@@ -167,21 +171,11 @@ Result<EvalReport> EvalPloverSet(const std::string& jsonl, const Pipeline& pipel
     const std::vector<Event>& events = coded.ok() ? coded->events : kNoEvents;
     const PloverRecordScore s = ScorePloverRecord(*gold, events);
 
-    event.Add(s.event_right);
-    primary.Add(s.primary_right);
+    totals.Add(s);
     Category& c = categories[gold->event];
     c.event.Add(s.event_right);
-    if (s.source_right) {
-      source.Add(*s.source_right);
-      source_sector.Add(*s.source_sector_right);
-      c.source.Add(*s.source_right);
-    }
-    if (s.target_right) {
-      target.Add(*s.target_right);
-      target_sector.Add(*s.target_sector_right);
-      c.target.Add(*s.target_right);
-    }
-    if (s.fatalities_right) fatalities.Add(*s.fatalities_right);
+    if (s.source_right) c.source.Add(*s.source_right);
+    if (s.target_right) c.target.Add(*s.target_right);
     if (!s.event_right) ++confusions[{gold->event, s.predicted.empty() ? "(none)" : s.predicted}];
 
     const Event* e = s.chosen >= 0 ? &events[s.chosen] : nullptr;
@@ -189,6 +183,8 @@ Result<EvalReport> EvalPloverSet(const std::string& jsonl, const Pipeline& pipel
                 {"gold", gold->event},
                 {"predicted", s.predicted},
                 {"event_right", s.event_right},
+                {"predictions", s.predictions},
+                {"false_positives", s.false_positives},
                 {"source", e ? e->source.actor.Code() : ""},
                 {"target", e ? e->target.actor.Code() : ""},
                 {"trigger", e ? e->trigger : ""},
@@ -200,35 +196,42 @@ Result<EvalReport> EvalPloverSet(const std::string& jsonl, const Pipeline& pipel
       std::string m = gold->id + ": gold " + gold->event + ", predicted " +
                       (s.predicted.empty() ? "(none)" : s.predicted);
       if (e) m += " \"" + e->trigger + "\" " + e->source.actor.Code() + " -> " + e->target.actor.Code();
+      if (s.false_positives > 0) m += " (+" + std::to_string(s.false_positives) + " false positive(s))";
       misses.push_back(std::move(m));
     }
   }
-  if (event.total == 0) return MakeError(jsonl, "no PLOVER record in the file");
+  const Tally& event = totals.event;
+  if (event.total == 0) {
+    return MakeError(jsonl, skipped ? std::string("no PLOVER record in the ") + EvalHalfName(options.half) + " half"
+                                    : std::string("no PLOVER record in the file"));
+  }
 
   EvalReport report;
   report.set = GoldKindName(GoldKind::kPlover);
   report.source = jsonl;
   report.figures = {{"plover_event_accuracy", event.rate()},
-                    {"plover_primary_accuracy", primary.rate()},
-                    {"plover_source_accuracy", source.rate()},
-                    {"plover_target_accuracy", target.rate()},
-                    {"plover_source_sector_accuracy", source_sector.rate()},
-                    {"plover_target_sector_accuracy", target_sector.rate()},
-                    {"plover_fatalities_accuracy", fatalities.rate()}};
+                    {"plover_event_precision", totals.precision.rate()},
+                    {"plover_source_accuracy", totals.source.rate()},
+                    {"plover_target_accuracy", totals.target.rate()},
+                    {"plover_source_sector_accuracy", totals.source_sector.rate()},
+                    {"plover_target_sector_accuracy", totals.target_sector.rate()},
+                    {"plover_fatalities_accuracy", totals.fatalities.rate()}};
   std::ostringstream out;
   char buf[512];
   const auto row = [&](const char* name, const Tally& t) {
     std::snprintf(buf, sizeof buf, "  %-24s %.4f  (%ld/%ld)\n", name, t.rate(), t.hits, t.total);
     out << buf;
   };
-  out << "records " << event.total << "\n";
+  out << "records " << event.total << " (half: " << EvalHalfName(options.half) << "; " << skipped
+      << " records of the other half not scored)\n";
+  out << "primary prediction per record: the first non-statement event in text order\n";
   row("event", event);
-  row("primary event", primary);
-  row("source", source);
-  row("target", target);
-  row("source with sector", source_sector);
-  row("target with sector", target_sector);
-  row("fatalities", fatalities);
+  row("event precision", totals.precision);
+  row("source", totals.source);
+  row("target", totals.target);
+  row("source with sector", totals.source_sector);
+  row("target with sector", totals.target_sector);
+  row("fatalities", totals.fatalities);
   out << "per category          gold  event   source  target\n";
   json per_category = json::object();
   for (const auto& [name, c] : categories) {
@@ -254,6 +257,7 @@ Result<EvalReport> EvalPloverSet(const std::string& jsonl, const Pipeline& pipel
   out << "misses (first " << std::min(options.worst, misses.size()) << " of " << misses.size() << ")\n";
   for (size_t i = 0; i < misses.size() && i < options.worst; ++i) out << "  " << misses[i] << "\n";
   report.text = out.str();
+  report.detail["half"] = EvalHalfName(options.half);
   report.detail["per_category"] = std::move(per_category);
   report.detail["confusions"] = std::move(confusion);
   report.detail["records"] = std::move(records);

@@ -1,21 +1,28 @@
 // Internal to src/eval: the pure part of the PLOVER gold-record scorer — reading one
-// record, choosing the prediction that answers it, and judging that prediction — so
-// that the rules are tested on hand-built cases without running the pipeline.
+// record, choosing the prediction that answers it, judging that prediction and adding
+// up the figures — so that the rules are tested on hand-built cases without running
+// the pipeline.
 //
-// The choice rule (one prediction per record, so a coder is not rewarded for
-// emitting many events):
-//   1. Among the predicted events whose PLOVER category equals the gold one, the one
-//      whose source and target agree with most gold actors (ties: first in text).
-//   2. When none has the gold category, the coder's own PRIMARY event: the first
-//      event that is not a statement (PLOVER OTHER, CAMEO 01x), else the first event.
-//      The record's event is then wrong; its actors are still scored on this event.
-// Actors: a source (target) is right when the chosen event's actor country equals the
-// code of one of the gold actors, after mapping the CAMEO country codes that differ
-// from ISO 3166-1 (JAP, ITL, VTN, ...) to ISO. Sectors are scored separately ("with
+// The rule (shared/eval/README.md: one primary prediction per record; the others are
+// false positives, reported as precision):
+//   - The record's PRIMARY prediction is chosen without looking at the gold: the
+//     first event in text order whose PLOVER category is not OTHER (Dateline's pseudo-
+//     category for CAMEO root 01, public statements, which PLOVER does not code), else
+//     the first event. "X said on Monday that Y would attack Z" is thus answered by
+//     the reported act, not by the verb of saying.
+//   - The record's event is right when the primary prediction's category equals the
+//     gold one (plover_event_accuracy, over all records scored).
+//   - Every event of the record is a prediction; the records answered right are the
+//     true positives, every other event (including statements) is a false positive:
+//     plover_event_precision = right records / predicted events.
+// Actors are judged on the primary prediction, whatever its category: a source
+// (target) is right when its actor country equals the code of one of the gold actors,
+// after mapping the CAMEO country codes that differ from ISO 3166-1 (JAP, ITL, VTN, ...)
+// to ISO; with no prediction it is wrong. Sectors are scored separately ("with
 // sector"): right when the country is right and, where the gold gives a sector other
 // than "***", one of the predicted sectors equals its first three letters.
 // A gold target given as a string (empty, or a word such as "diplomatic") names no
-// actor and is not scored. Plain functions; thread-safe.
+// actor and is not scored. Plain functions and values; thread-safe.
 #ifndef DATELINE_EVAL_PLOVER_SCORE_H_
 #define DATELINE_EVAL_PLOVER_SCORE_H_
 
@@ -26,6 +33,7 @@
 
 #include "core/error.h"
 #include "core/record.h"
+#include "eval/eval.h"
 
 namespace dateline {
 
@@ -45,25 +53,31 @@ Result<PloverGold> ParsePloverGold(const nlohmann::json& record);
 // The gold's country code in ISO 3166-1 alpha-3 where CAMEO spells it differently.
 std::string NormalisePloverCountry(const std::string& code);
 
-// Index into `events` of the prediction that answers `gold` (rule above), or -1 when
-// there is no event.
-int ChoosePloverPrediction(const PloverGold& gold, const std::vector<Event>& events);
-
-// Index of the coder's primary event (rule 2 above), or -1.
-int PrimaryEvent(const std::vector<Event>& events);
+// Index into `events` (in text order) of the record's primary prediction (rule above),
+// or -1 when there is no event. Takes no gold, so it cannot look at it.
+int ChoosePloverPrediction(const std::vector<Event>& events);
 
 struct PloverRecordScore {
-  int chosen = -1;
-  std::string predicted;          // PLOVER category of the chosen event, "" if none
-  bool event_right = false;
-  bool primary_right = false;     // the primary event alone has the gold category
+  int chosen = -1;                // the primary prediction, -1 if none
+  std::string predicted;          // its PLOVER category, "" if none
+  bool event_right = false;       // its category is the gold one
+  long predictions = 0;           // events predicted for the record
+  long false_positives = 0;       // predictions - (event_right ? 1 : 0)
   // Unset when the gold gives no such actor.
   std::optional<bool> source_right, target_right;
   std::optional<bool> source_sector_right, target_sector_right;
-  std::optional<bool> fatalities_right;  // the chosen event's count equals the gold's
+  std::optional<bool> fatalities_right;  // the primary's count equals the gold's
 };
 
 PloverRecordScore ScorePloverRecord(const PloverGold& gold, const std::vector<Event>& events);
+
+// The set's figures, added up record by record.
+struct PloverTotals {
+  Tally event;       // records whose primary prediction has the gold category
+  Tally precision;   // hits: right records; total: predicted events
+  Tally source, target, source_sector, target_sector, fatalities;
+  void Add(const PloverRecordScore& s);
+};
 
 }  // namespace dateline
 

@@ -23,29 +23,74 @@ PloverGold Gold(const char* event, const char* source, const char* target) {
   return g;
 }
 
-TEST(PloverScoreTest, ChoosesOnePredictionByTheDocumentedRule) {
+TEST(PloverScoreTest, ChoosesThePrimaryPredictionWithoutTheGold) {
+  struct Case {
+    const char* name;
+    std::vector<Event> events;
+    int chosen;
+  };
+  const std::vector<Case> cases = {
+      {"no prediction", {}, -1},
+      {"one event", {MakeEvent("AGREE", "HUN", "ROU")}, 0},
+      {"the first in text order", {MakeEvent("CONSULT", "HUN", ""), MakeEvent("AGREE", "HUN", "ROU")}, 0},
+      {"statements are passed over",
+       {MakeEvent("OTHER", "HUN", ""), MakeEvent("CONSULT", "ROU", ""), MakeEvent("AID", "HUN", "")}, 1},
+      {"an event without a category is passed over", {MakeEvent("", "HUN", ""), MakeEvent("AID", "HUN", "")}, 1},
+      {"only statements: the first", {MakeEvent("OTHER", "ROU", ""), MakeEvent("OTHER", "HUN", "")}, 0},
+  };
+  for (const Case& c : cases) EXPECT_EQ(ChoosePloverPrediction(c.events), c.chosen) << c.name;
+}
+
+TEST(PloverScoreTest, ALaterEventWithTheGoldCategoryDoesNotRescueTheRecord) {
+  // The old scorer picked any event with the gold category; the primary is fixed first.
+  const std::vector<Event> events = {MakeEvent("CONSULT", "ROU", ""), MakeEvent("AGREE", "HUN", "ROU")};
+  const PloverRecordScore s = ScorePloverRecord(Gold("AGREE", "HUN", "ROU"), events);
+  EXPECT_EQ(s.chosen, 0);
+  EXPECT_EQ(s.predicted, "CONSULT");
+  EXPECT_FALSE(s.event_right);
+  // Actors are judged on the primary prediction, not on the event that would fit.
+  ASSERT_TRUE(s.source_right && s.target_right);
+  EXPECT_FALSE(*s.source_right);
+  EXPECT_FALSE(*s.target_right);
+  EXPECT_EQ(s.predictions, 2);
+  EXPECT_EQ(s.false_positives, 2);
+}
+
+TEST(PloverScoreTest, CountsEveryOtherEventAsAFalsePositive) {
   struct Case {
     const char* name;
     PloverGold gold;
     std::vector<Event> events;
-    int chosen;
     bool event_right;
+    long false_positives;
   };
   const std::vector<Case> cases = {
-      {"no prediction", Gold("AGREE", "HUN", ""), {}, -1, false},
-      {"category match beats order", Gold("AGREE", "HUN", "ROU"),
-       {MakeEvent("OTHER", "HUN", ""), MakeEvent("AGREE", "HUN", "ROU")}, 1, true},
-      {"among matches, most actors agree", Gold("AGREE", "HUN", "ROU"),
-       {MakeEvent("AGREE", "ROU", ""), MakeEvent("AGREE", "HUN", "ROU")}, 1, true},
-      {"no match: the first non-statement", Gold("FIGHT", "HUN", ""),
-       {MakeEvent("OTHER", "HUN", ""), MakeEvent("CONSULT", "ROU", ""), MakeEvent("AID", "HUN", "")}, 1, false},
-      {"only statements: the first", Gold("FIGHT", "HUN", ""), {MakeEvent("OTHER", "ROU", "")}, 0, false},
+      {"nothing predicted", Gold("FIGHT", "HUN", ""), {}, false, 0},
+      {"one right event", Gold("FIGHT", "HUN", ""), {MakeEvent("FIGHT", "HUN", "")}, true, 0},
+      {"one wrong event", Gold("FIGHT", "HUN", ""), {MakeEvent("ASSAULT", "HUN", "")}, false, 1},
+      {"right primary and a statement", Gold("FIGHT", "HUN", ""),
+       {MakeEvent("OTHER", "HUN", ""), MakeEvent("FIGHT", "HUN", "")}, true, 1},
+      {"right primary and a repeat of it", Gold("FIGHT", "HUN", ""),
+       {MakeEvent("FIGHT", "HUN", ""), MakeEvent("FIGHT", "HUN", "")}, true, 1},
   };
+  PloverTotals totals;
   for (const Case& c : cases) {
     const PloverRecordScore s = ScorePloverRecord(c.gold, c.events);
-    EXPECT_EQ(s.chosen, c.chosen) << c.name;
     EXPECT_EQ(s.event_right, c.event_right) << c.name;
+    EXPECT_EQ(s.predictions, static_cast<long>(c.events.size())) << c.name;
+    EXPECT_EQ(s.false_positives, c.false_positives) << c.name;
+    totals.Add(s);
   }
+  // 5 records, 3 answered right; 6 events predicted, 3 of them right.
+  EXPECT_EQ(totals.event.hits, 3);
+  EXPECT_EQ(totals.event.total, 5);
+  EXPECT_EQ(totals.precision.hits, 3);
+  EXPECT_EQ(totals.precision.total, 6);
+  EXPECT_DOUBLE_EQ(totals.precision.rate(), 0.5);
+  // Every record gives a source: a record without a prediction has it wrong.
+  EXPECT_EQ(totals.source.total, 5);
+  EXPECT_EQ(totals.source.hits, 4);
+  EXPECT_EQ(totals.target.total, 0);
 }
 
 TEST(PloverScoreTest, ScoresActorsByCountryWithCameoSpellingsAndSectorsApart) {
