@@ -11,7 +11,6 @@
 #include <set>
 #include <sstream>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include "core/geo.h"
@@ -560,17 +559,20 @@ TEST(RealGazetteerTest, RegionsAndCountriesLieInTheirCountry) {
   EXPECT_EQ(west_flanders[0].place.country, "BE");
   EXPECT_LT(DistanceKm(west_flanders[0].place.lat, west_flanders[0].place.lon, 51.0, 3.1), 50);
   // Regions that the package's wrong points used to lose or misplace.
-  for (const auto& [country, name, lat, lon] :
-       std::vector<std::tuple<std::string, std::string, double, double>>{{"ZA", "Free State", -28.5, 26.8},
-                                                                         {"IT", "Lazio", 41.9, 12.7},
-                                                                         {"VE", "Trujillo", 9.4, -70.4},
-                                                                         {"SG", "North West", 1.4, 103.8}}) {
-    const std::vector<GazetteerEntry> found = (*g)->LookupEntries(name);
-    const auto it = std::find_if(found.begin(), found.end(), [&](const GazetteerEntry& e) {
-      return e.place.country == country && e.place.precision == "admin1";
+  struct Expected {
+    std::string country, name;
+    double lat, lon;
+  };
+  for (const Expected& want : std::vector<Expected>{{"ZA", "Free State", -28.5, 26.8},
+                                                    {"IT", "Lazio", 41.9, 12.7},
+                                                    {"VE", "Trujillo", 9.4, -70.4},
+                                                    {"SG", "North West", 1.4, 103.8}}) {
+    const std::vector<GazetteerEntry> found = (*g)->LookupEntries(want.name);
+    const auto it = std::find_if(found.begin(), found.end(), [&want](const GazetteerEntry& e) {
+      return e.place.country == want.country && e.place.precision == "admin1";
     });
-    ASSERT_NE(it, found.end()) << name;
-    EXPECT_LT(DistanceKm(it->place.lat, it->place.lon, lat, lon), 200) << name;
+    ASSERT_NE(it, found.end()) << want.name;
+    EXPECT_LT(DistanceKm(it->place.lat, it->place.lon, want.lat, want.lon), 200) << want.name;
   }
 }
 
