@@ -884,6 +884,8 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
     for (size_t t = s.first_token; t < s.last_token; ++t) {
       auto it = impl_->by_trigger.find(sc.T(t).key);
       if (it == impl_->by_trigger.end()) continue;
+      // "in March", "on 9 May": a capitalised month name inside a sentence is no verb.
+      if (t > s.first_token && sc.T(t).capitalized && (sc.T(t).norm == "march" || sc.T(t).norm == "may")) continue;
       // The most specific pattern that matches at this trigger.
       const Pattern* best = nullptr;
       SentenceCoder::Match best_match;
