@@ -156,25 +156,33 @@ TEST_F(PipelineTest, PublicationDateFromTheInputResolvesWeekdays) {
 }
 
 // Conflict-event notes in the style of ACLED's own (written for this test): the event
-// date is the leading date, the report's label and each event's ACLED type follow from
-// the coded events, fatalities are read from the note.
-TEST_F(PipelineTest, AcledStyleNotesGiveDateTypeAndFatalities) {
+// date is the leading date, the place the named town read with its qualifiers, the
+// report's label and each event's ACLED type follow from the coded events, and
+// fatalities are read from the note.
+TEST_F(PipelineTest, AcledStyleNotesGiveDatePlaceTypeAndFatalities) {
   struct NoteCase {
     const char* note;
     const char* date;
     const char* label;
     std::optional<int> fatalities;
+    const char* place;    // gazetteer name, checked when the gazetteer is built
+    const char* country;  // ISO alpha-2
   };
   const NoteCase cases[] = {
-      {"On 14 March 2023, nurses protested outside the regional hospital, demanding unpaid wages.", "2023-03-14",
-       "PEACE_PROTEST", std::nullopt},
-      {"On 2 June 2022, unidentified gunmen shot dead two traders at a market. 2 fatalities.", "2022-06-02", "ATTACK",
-       2},
-      {"On 30 April 2021, a roadside bomb struck a military convoy, killing three soldiers.", "2021-04-30",
-       "REM_EXPLOS", 3},
+      {"On 9 May 2020, medical interns protested in a square of Haifa city, demanding shorter shifts.",
+       "2020-05-09", "PEACE_PROTEST", std::nullopt, "Haifa", "IL"},
+      {"On 14 March 2023, in Carvajal, Trujillo state, residents blocked a road to protest water shortages.",
+       "2023-03-14", "PEACE_PROTEST", std::nullopt, "Carvajal", "VE"},
+      {"On 2 June 2022, unidentified gunmen shot dead two traders at a market in Nellore town (Nellore, AP). "
+       "2 fatalities.",
+       "2022-06-02", "ATTACK", 2, "Nellore", "IN"},
+      {"On 30 April 2021, a roadside bomb struck a military convoy near Kismayo (Kismayo, Lower Juba), killing "
+       "three soldiers.",
+       "2021-04-30", "REM_EXPLOS", 3, "Kismayo", "SO"},
       {"On 7 August 2020, police fired tear gas to disperse students protesting against fee increases.",
-       "2020-08-07", "PROTEST_WITH_INTER", std::nullopt},
+       "2020-08-07", "PROTEST_WITH_INTER", std::nullopt, nullptr, nullptr},
   };
+  const bool gazetteer = fs::exists(DATELINE_TEST_GAZETTEER);
   for (const NoteCase& c : cases) {
     Document doc;
     doc.id = "note";
@@ -194,6 +202,11 @@ TEST_F(PipelineTest, AcledStyleNotesGiveDateTypeAndFatalities) {
       int most = 0;
       for (const Event& e : coded->events) most = std::max(most, e.fatalities.value_or(0));
       EXPECT_EQ(most, *c.fatalities) << c.note;
+    }
+    if (gazetteer && c.place) {
+      ASSERT_TRUE(typed->place.has_value()) << c.note;
+      EXPECT_EQ(typed->place->name, c.place) << c.note;
+      EXPECT_EQ(typed->place->country, c.country) << c.note;
     }
   }
 }
