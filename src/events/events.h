@@ -65,7 +65,12 @@ class EventCoder {
   // Y must ..." adds a DEMAND by X on Y ("rule:reported-obligation"); a role-noun actor
   // without a country takes the nearest country of its sentence
   // ("rule:country-from-sentence"); injuries, arrests and crowd sizes are recorded as
-  // rules "quantity:injured N", "quantity:arrested N", "quantity:crowd N".
+  // rules "quantity:injured N", "quantity:arrested N", "quantity:crowd N". Events of
+  // the codes ACLED types and incidents (incidents.txt) are coded even when no
+  // dictionary actor takes part: the subject's words become an uncoded source
+  // ("rule:participant-without-code"), and an event noun with no actor stands for its
+  // sentence's event when it opens its clause or names what did harm, and the
+  // sentence codes nothing else ("rule:event-noun-without-actor").
   std::vector<Event> Code(const AnalyzedText& analysed, const std::vector<ActorMention>& actors,
                           const std::vector<DateMention>& dates,
                           const std::vector<PlaceMention>& places,
