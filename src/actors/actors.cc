@@ -121,6 +121,12 @@ struct ActorMatcher::Impl {
       auto e = edges.find((static_cast<uint64_t>(node) << 32) | v->second);
       if (e == edges.end()) break;
       node = e->second;
+      // A phrase does not end on a past form: "recruited" is a verb, not "recruit"
+      // (names are capitalised: "Ahmed" stays a name).
+      const Token& last = a.tokens[j];
+      if (!last.capitalized && last.norm != last.lemma && last.norm.size() > 4 &&
+          last.norm.compare(last.norm.size() - 2, 2, "ed") == 0)
+        continue;
       for (const Candidate& c : nodes[node].candidates) {
         const Entry& entry = entries[c.entry];
         if (!c.exact.empty()) {

@@ -99,6 +99,14 @@ TEST_F(ActorsTest, PersonByRoleAndSurnameCoreference) {
   EXPECT_EQ(found2[1].person, "Reber Ahmed");
 }
 
+TEST_F(ActorsTest, APastFormIsNoRoleNoun) {
+  // "force" is a role noun; "forced" is the verb between two actors.
+  auto found = Find("Militants forced villagers out of their homes.");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].text, "Militants");
+  EXPECT_EQ(found[1].text, "villagers");
+}
+
 TEST_F(ActorsTest, PronounsReferToTheLatestNamedPerson) {
   auto found = Find("Reber Ahmed met Iraqi officials on Monday. He said the talks went well.");
   ASSERT_EQ(found.size(), 3u);

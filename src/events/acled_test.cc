@@ -101,6 +101,67 @@ TEST_F(AcledTest, LabelsEachCaseLabelFromTheCodedEvents) {
   for (const LabelCase& c : cases) EXPECT_EQ(Label(c.text), c.label) << c.text;
 }
 
+// Sentences of the kinds news reports every day, written for this test from general
+// knowledge of news language, one row per construction the coder must read.
+TEST_F(AcledTest, LabelsEverydayConstructionsOfEachKind) {
+  const LabelCase cases[] = {
+      {"NON_VIOL_TERRIT_TRANSFER", "Government troops took over the town after the rebels withdrew under a local deal."},
+      {"NON_VIOL_TERRIT_TRANSFER", "The militia handed control of the border crossing to the army."},
+      {"NON_VIOL_TERRIT_TRANSFER", "Rebel fighters entered the city without a fight after government forces pulled out."},
+      {"NON_VIOL_TERRIT_TRANSFER", "The army took control of the district after insurgents abandoned their positions."},
+      {"CHANGE_TO_GROUP_ACT", "The government deployed thousands of troops to the restive province."},
+      {"CHANGE_TO_GROUP_ACT", "Foreign forces withdrew from the northern base on Sunday."},
+      {"CHANGE_TO_GROUP_ACT", "The militia recruited hundreds of new fighters in the villages."},
+      {"VIOL_DEMONSTR", "Protesters set fire to tyres and threw rocks at police in the capital."},
+      {"VIOL_DEMONSTR", "Demonstrators stormed the governor's office and smashed windows."},
+      {"VIOL_DEMONSTR", "Rioters looted shops and torched cars as protests turned violent."},
+      {"VIOL_DEMONSTR", "Angry protesters clashed with police after the election results were announced."},
+      {"FORCE_AGAINST_PROTEST", "Police opened fire on demonstrators, killing three people."},
+      {"FORCE_AGAINST_PROTEST", "Two protesters were shot dead by security forces during the march."},
+      {"FORCE_AGAINST_PROTEST", "Soldiers fired live rounds at protesters, wounding dozens."},
+      {"FORCE_AGAINST_PROTEST", "At least five people were killed when police fired on a protest in the city."},
+      {"ATTRIB", "The Islamic State group claimed the attack on the checkpoint."},
+      {"ATTRIB", "The government blamed the rebels for the bombing of the market."},
+      {"ATTRIB", "The militants denied responsibility for the killing of the aid workers."},
+      {"ATTRIB", "Officials accused the separatists of carrying out the attack."},
+      {"ORG_CRIME", "Police arrested five suspected drug traffickers and seized heroin."},
+      {"ORG_CRIME", "Armed robbers killed a bank guard and stole cash."},
+      {"ORG_CRIME", "Gang members shot dead a rival in the slum."},
+      {"ORG_CRIME", "Customs officers seized a shipment of smuggled cigarettes."},
+      {"HQ_ESTABLISHED", "The army set up a new base near the border."},
+      {"HQ_ESTABLISHED", "Insurgents established a headquarters in the captured village."},
+      {"HQ_ESTABLISHED", "Troops built an outpost on the hill overlooking the town."},
+      {"PROPERTY_DISTRUCT", "Militants burned down a school in the village."},
+      {"PROPERTY_DISTRUCT", "Soldiers looted homes and destroyed crops in the area."},
+      {"PROPERTY_DISTRUCT", "Unknown men torched several houses in the night."},
+      {"GOV_REGAINS_TERIT", "Government forces recaptured the town from the rebels after heavy fighting."},
+      {"GOV_REGAINS_TERIT", "The army retook control of the district from the militants."},
+      {"NON_STATE_ACTOR_OVERTAKES_TER", "Rebels seized the town after fierce clashes with the army."},
+      {"NON_STATE_ACTOR_OVERTAKES_TER", "The militants captured two villages from government forces."},
+      {"MAN_MADE_DISASTER", "A massive fire at a garment factory killed at least 12 workers on Tuesday."},
+      {"MAN_MADE_DISASTER", "At least 30 people died when a bus plunged into a gorge in the northern hills."},
+      {"MAN_MADE_DISASTER", "A passenger train derailed near the capital, injuring dozens."},
+      {"MAN_MADE_DISASTER", "A five-storey building collapsed in the old city, trapping residents under the rubble."},
+      {"MAN_MADE_DISASTER", "Twenty people drowned after an overloaded boat capsized on the river."},
+      {"MAN_MADE_DISASTER", "A gas cylinder explosion at a restaurant killed four people."},
+      {"MAN_MADE_DISASTER", "An explosion at a chemical plant sent a huge plume of smoke over the city."},
+      {"MAN_MADE_DISASTER", "A stampede at a religious festival left 11 pilgrims dead."},
+      {"MAN_MADE_DISASTER", "A small plane crashed shortly after take-off, killing all six on board."},
+      {"MAN_MADE_DISASTER", "Firefighters battled a blaze that gutted a shopping mall overnight."},
+      {"MAN_MADE_DISASTER", "Dozens of people died after drinking toxic liquor in the district."},
+      {"MAN_MADE_DISASTER", "Seven miners were trapped after a coal mine collapsed."},
+      {"MAN_MADE_DISASTER", "A fuel tanker overturned and exploded on the highway, killing nine."},
+      {"MAN_MADE_DISASTER", "Two workers were killed when a wall collapsed at a construction site."},
+      {"MAN_MADE_DISASTER", "Flames engulfed a hospital ward, killing several patients."},
+      {"MAN_MADE_DISASTER", "A ferry sank off the coast with 200 passengers on board."},
+      {"MAN_MADE_DISASTER", "An oil spill from a damaged pipeline polluted the river delta."},
+      {"MAN_MADE_DISASTER", "A bridge collapsed during rush hour, sending cars into the river."},
+      {"MAN_MADE_DISASTER", "Sixteen people were killed in a road accident on the national highway."},
+      {"MAN_MADE_DISASTER", "A blast at a fireworks factory killed eight workers."},
+  };
+  for (const LabelCase& c : cases) EXPECT_EQ(Label(c.text), c.label) << c.text;
+}
+
 TEST_F(AcledTest, EarlierRowsWin) {
   const LabelCase cases[] = {
       // A suicide bombing is also an explosion; the attacker's death makes it specific.

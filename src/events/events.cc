@@ -332,9 +332,13 @@ class SentenceCoder {
           if (am->first_token < t) continue;
           if (am->first_token > t + kMaxSlotSkip) break;
           bool clean = true;
-          // Determiners, adjectives and counts ("30 separatist rebels") may come first.
+          // Determiners, adjectives and counts ("30 separatist rebels") may come first;
+          // a subordinator starts another clause ("killed when police fired").
+          static const char* const kSubordinators[] = {"when", "as", "after", "while", "because", "if",
+                                                       "that", "who", "which", "before", "since", "until"};
           for (size_t k = t; k < am->first_token; ++k)
-            clean &= !IsClauseBreak(k) && (T(k).kind == TokenKind::kWord || T(k).kind == TokenKind::kNumber);
+            clean &= !IsClauseBreak(k) && !OneOf(T(k).norm, kSubordinators) &&
+                     (T(k).kind == TokenKind::kWord || T(k).kind == TokenKind::kNumber);
           if (!clean) break;
           const ActorMention* saved = m->target;
           m->target = am;
@@ -508,7 +512,8 @@ class SentenceCoder {
   bool AfterHarm(size_t t) const {
     static const char* const kCausal[] = {"in", "after", "following", "during", "by", "from"};
     static const char* const kHarm[] = {"kill", "dead", "die", "injure", "injured", "wound", "wounded", "hurt",
-                                        "destroy", "damage", "death", "casualty", "injury"};
+                                        "destroy", "damage", "death", "casualty", "injury", "trap", "trapped",
+                                        "drown", "burn", "bury", "missing"};
     size_t k = t;
     for (size_t words = 0; k > s_.first_token && words < 4; ++words) {
       --k;
@@ -613,9 +618,12 @@ class SentenceCoder {
       const size_t len = std::char_traits<char>::length(suffix);
       if (n.size() > len + 2 && n.compare(n.size() - len, len, suffix) == 0) return true;
     }
-    // A past form is a verb ("the rebels attacked"); otherwise a determiner up to four
-    // words before makes a noun ("a nerve agent attack", "its April 4 chemical attack").
-    if (n.size() > 4 && n.compare(n.size() - 2, 2, "ed") == 0) return false;
+    // An inflected form other than a plural or an -ing form is a verb ("the rebels
+    // attacked", "the army took control"); otherwise a determiner up to four words
+    // before makes a noun ("a nerve agent attack", "its April 4 chemical attack").
+    const bool ends_s = !n.empty() && n.back() == 's';
+    const bool ends_ing = n.size() > 4 && n.compare(n.size() - 3, 3, "ing") == 0;
+    if (n != T(trigger).lemma && !ends_s && !ends_ing) return false;
     for (size_t k = trigger; k-- > s_.first_token && trigger - k <= 4;) {
       if (OneOf(T(k).norm, kDeterminers)) return true;
       if (T(k).kind != TokenKind::kWord && T(k).kind != TokenKind::kNumber) return false;
@@ -902,6 +910,11 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
       if (!best) continue;
       const VerbEntry& entry = impl_->entries[best->entry];
       const bool without_actors = CodedWithoutActors(entry, entry.cameo.empty() ? nullptr : Cameo(entry.cameo));
+      // "the captured village", "a damaged car": a participle right after a determiner
+      // describes a noun, it does not report an act.
+      if (t > s.first_token && OneOf(sc.T(t - 1).norm, kDeterminers) && sc.T(t).norm.size() > 4 &&
+          sc.T(t).norm.compare(sc.T(t).norm.size() - 2, 2, "ed") == 0)
+        continue;
       // A word of an actor's name ("Iraqi forces", "riot police") is not a verb.
       if (sc.InsideMention(t)) continue;
       if (sc.mentions().empty() && !without_actors) continue;  // no actor, no event
@@ -1057,8 +1070,11 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
       }
     }
     // An event noun with no actor stands for the sentence's event only when the
-    // sentence codes no other.
-    const auto noun_only = [](const Event& e) { return Contains(e.rules, "rule:event-noun-without-actor"); };
+    // sentence codes no other. Incidents stay: "an oil spill" is what "damaged" the
+    // delta, and the ACLED table reads the two together.
+    const auto noun_only = [](const Event& e) {
+      return !e.cameo.empty() && Contains(e.rules, "rule:event-noun-without-actor");
+    };
     if (std::any_of(events.begin() + static_cast<long>(first_event_of_sentence), events.end(),
                     [&](const Event& e) { return !noun_only(e); })) {
       events.erase(std::remove_if(events.begin() + static_cast<long>(first_event_of_sentence), events.end(), noun_only),
