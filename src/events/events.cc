@@ -624,6 +624,15 @@ class SentenceCoder {
     const bool ends_s = !n.empty() && n.back() == 's';
     const bool ends_ing = n.size() > 4 && n.compare(n.size() - 3, 3, "ing") == 0;
     if (n != T(trigger).lemma && !ends_s && !ends_ing) return false;
+    if (trigger > s_.first_token) {
+      const Token& before = T(trigger - 1);
+      // "in protest", "after talks": right after a preposition it is a noun.
+      if (before.norm != "to" && OneOf(before.norm, kPrepositions)) return true;
+      // "the two countries cut ties", "the rebels attack": after a plural noun, a verb.
+      if (before.kind == TokenKind::kWord && before.norm != before.lemma && before.norm.size() > 3 &&
+          before.norm.back() == 's' && before.norm.compare(before.norm.size() - 2, 2, "ss") != 0)
+        return false;
+    }
     for (size_t k = trigger; k-- > s_.first_token && trigger - k <= 4;) {
       if (OneOf(T(k).norm, kDeterminers)) return true;
       if (T(k).kind != TokenKind::kWord && T(k).kind != TokenKind::kNumber) return false;
@@ -948,7 +957,10 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
           if (agent) {
             sources.push_back(agent);
             clause_rules.push_back("rule:nominal-by");
-          } else if (without_actors && (sc.OpensClause(t) || sc.AfterHarm(t))) {
+          } else if (without_actors && (!entry.incident.empty() || sc.OpensClause(t) || sc.AfterHarm(t))) {
+            // Incidents are taken wherever they are named: they label a report only
+            // when it codes no political event (acled.cc), so a pandemic in the
+            // background of a protest is harmless.
             // "An airstrike hit the market": the noun is the event. Kept only when the
             // sentence codes nothing else (see below), so that a background mention
             // ("amid the fight against ISIS") does not become an event of its own.
