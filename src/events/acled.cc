@@ -375,6 +375,26 @@ std::string AcledClassifier::LabelText(const AnalyzedText& analysed, const std::
   };
   std::map<size_t, Best> coded, incidents, unasserted;  // by sentence
   std::map<size_t, SentenceMeans> means;
+  // The report's own time: the latest date its events carry (a date in the sentence or
+  // the publication date). An event dated well before it (more than six months, or two
+  // years when only years are known: "In October 2017, Iraqi forces pushed ..." in a
+  // 2021 report) is background, and does not say what the report is about.
+  int now_year = 0, now_month = 0;
+  for (const Event& e : events) {
+    if (!e.date) continue;
+    const int year = e.date->value ? e.date->value->year : e.date->year_hint.value_or(0);
+    const int month = e.date->value ? e.date->value->month : 0;
+    if (year > now_year || (year == now_year && month > now_month)) {
+      now_year = year;
+      now_month = month;
+    }
+  }
+  const auto is_background = [&](const Event& e) {
+    if (!e.date || !e.date->value || now_year == 0) return false;
+    const PartialDate& d = *e.date->value;
+    if (d.month && now_month) return (now_year - d.year) * 12 + (now_month - d.month) > 6;
+    return now_year - d.year >= 2;
+  };
   for (const Event& e : events) {
     if (e.negated) continue;
     auto m = means.find(e.sentence);
@@ -389,6 +409,7 @@ std::string AcledClassifier::LabelText(const AnalyzedText& analysed, const std::
     // codes only events that took place.
     const std::string& type = rule.label == "=" ? e.acled.event_type : rule.type.event_type;
     if (e.modality != "asserted" && type != "Other" && type != "Strategic developments") continue;
+    if (is_background(e)) continue;
     Best& best = (e.modality != "asserted" ? unasserted : e.cameo.empty() ? incidents : coded)[e.sentence];
     if (r < best.rule) best = Best{r, label};
   }

@@ -258,6 +258,28 @@ TEST_F(AcledTest, TopicWordsDoNotOutweighTheCodedEvent) {
   EXPECT_EQ(Label("Nothing in this sentence says what happened."), "");
 }
 
+TEST_F(AcledTest, BackgroundEventsDoNotLabelAReport) {
+  // A 2021 report of a meeting that recalls a 2017 offensive is not about the offensive.
+  AnalyzedText a = analyzer_->Analyze(
+      "The minister met the coalition commander in Erbil on Thursday. "
+      "In October 2017, Iraqi forces pushed Peshmerga forces out of the disputed areas.");
+  std::vector<ActorMention> mentions = actors_->FindActors(a, {});
+  EventContext context;
+  context.published = PartialDate{2021, 3, 12};
+  // The date stage's finding, as it would give it.
+  DateMention october;
+  october.text = "October 2017";
+  october.span.start = a.text.find(october.text);
+  october.span.end = october.span.start + october.text.size();
+  october.value = PartialDate{2017, 10, 0};
+  std::vector<Event> events = coder_->Code(a, mentions, {october}, {}, context);
+  acled_->Refine(a, &events);
+  EXPECT_EQ(acled_->LabelText(a, events), "");
+  // Reported on its own, the offensive is the report's event.
+  EXPECT_EQ(Label("In October 2017, Iraqi forces pushed Peshmerga forces out of the disputed areas."),
+            "ARMED_CLASH");
+}
+
 TEST_F(AcledTest, EventsCiteTheirRowAndAttributes) {
   AnalyzedText a = analyzer_->Analyze("Rebels shelled the army post with mortars. The minister said he would visit.");
   std::vector<Event> events = Code(a);
