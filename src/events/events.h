@@ -110,9 +110,11 @@ class AcledClassifier {
   // events whose row keeps an empty codebook mapping, are left alone.
   void Refine(const AnalyzedText& analysed, std::vector<Event>* events) const;
   // The CASE-style label of the text ("ARMED_CLASH", "PEACE_PROTEST", ...) from its
-  // events: among asserted, non-negated events, the label of the earliest-ranked
-  // event of the first sentence that has a CAMEO-coded event with a label; incident
-  // events (incidents.txt) only when there is none. "" when no event has a label.
+  // events: among asserted, non-negated events that are not background (dated more
+  // than six months before the report's latest event date), the label of the
+  // earliest-ranked event of the first sentence that has a CAMEO-coded event with a
+  // label; then announced (non-asserted) measures; incident events (incidents.txt)
+  // only when there is none. "" when no event has a label.
   std::string LabelText(const AnalyzedText& analysed, const std::vector<Event>& events) const;
 
  private:
