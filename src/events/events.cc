@@ -396,7 +396,8 @@ class SentenceCoder {
   std::vector<const ActorMention*> Subjects(size_t trigger) const {
     std::vector<const ActorMention*> out;
     static const char* const kClauseOpeners[] = {"whether", "that", "which", "who", "whom", "because",
-                                                 "although", "while", "when", "if", "unless"};
+                                                 "although", "while", "when", "if", "unless", "after",
+                                                 "before", "since", "until"};
     for (size_t i = mentions_.size(); i-- > 0;) {
       const ActorMention* m = mentions_[i];
       if (m->last_token > trigger) continue;
