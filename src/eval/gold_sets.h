@@ -1,6 +1,7 @@
 // Internal to src/eval: one scorer per gold set besides the document format (eval.cc).
 // Each reads its gold file, runs the part of Dateline the set measures, and returns
 // figures named with the set's prefix ("extraction_f1", "plover_event_accuracy", ...).
+// The PLOVER, CASE and geo scorers score only the items of options.half.
 #ifndef DATELINE_EVAL_GOLD_SETS_H_
 #define DATELINE_EVAL_GOLD_SETS_H_
 
@@ -14,7 +15,9 @@ namespace dateline {
 // extracted body, averaged over pages, with the worst pages listed.
 Result<EvalReport> EvalExtractionSet(const std::string& ground_truth, const Pipeline& pipeline,
                                      const EvalOptions& options);
-// PLOVER gold records: event category accuracy and source/target code accuracy.
+// PLOVER gold records: one primary prediction per record (its category accuracy and
+// source/target code accuracy), the record's other events as false positives (event
+// precision).
 Result<EvalReport> EvalPloverSet(const std::string& jsonl, const Pipeline& pipeline,
                                  const EvalOptions& options);
 // CASE 2021 task 2 snippets: weighted F1 of the ACLED-style label, per-label P/R.
