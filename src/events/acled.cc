@@ -98,7 +98,10 @@ struct AcledClassifier::Impl {
     if (s >= a.sentences.size()) return out;
     const Sentence& sent = a.sentences[s];
     for (size_t t = sent.first_token; t < sent.last_token; ++t) {
-      auto it = by_first_key.find(a.tokens[t].key);
+      // "On 3 March 2021": a capitalised month name inside a sentence states nothing.
+      const Token& tok = a.tokens[t];
+      if (t > sent.first_token && tok.capitalized && (tok.norm == "march" || tok.norm == "may")) continue;
+      auto it = by_first_key.find(tok.key);
       if (it == by_first_key.end()) continue;
       for (size_t pi : it->second) {
         const Phrase& p = phrases[pi];

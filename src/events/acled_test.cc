@@ -208,6 +208,29 @@ TEST_F(AcledTest, LabelsEverydayConstructionsOfEachKind) {
   for (const LabelCase& c : cases) EXPECT_EQ(Label(c.text), c.label) << c.text;
 }
 
+// Conflict-event notes in ACLED's own style (written for this test): a leading date
+// with a month name, a place with its qualifiers, the event, the toll.
+TEST_F(AcledTest, LabelsAcledStyleNotes) {
+  const LabelCase cases[] = {
+      {"ARMED_CLASH", "On 3 March 2021, military forces clashed with JNIM militants near Boulkessi (Mopti). 5 fatalities."},
+      {"ATTACK", "On 12 June 2020, unidentified armed men attacked a village near Kaya (Sanmatenga), killing 4 civilians."},
+      {"PEACE_PROTEST", "On 5 May 2020, around 50 workers protested in front of the municipal building in Sfax over unpaid wages. [size=around 50]"},
+      {"VIOL_DEMONSTR", "On 18 October 2019, rioters burned a police post and looted shops in Santiago."},
+      {"PROTEST_WITH_INTER", "On 22 August 2020, police dispersed a protest by teachers in Harare and arrested 10 of them."},
+      {"ABDUCT_DISSAP", "On 1 July 2021, Boko Haram militants abducted 12 farmers near Konduga (Borno)."},
+      {"ARREST", "On 10 February 2021, police arrested an opposition activist in Kampala."},
+      {"AIR_STRIKE", "On 14 April 2019, Saudi-led coalition aircraft carried out airstrikes on Sanaa, killing 7 civilians."},
+      {"ART_MISS_ATTACK", "On 9 September 2020, Houthi forces shelled residential areas of Taiz city, wounding 3 civilians."},
+      {"REM_EXPLOS", "On 27 January 2021, an IED exploded targeting a military vehicle near Kabul. 2 fatalities."},
+      {"MOB_VIOL", "On 4 March 2020, a mob lynched a suspected thief in Lagos."},
+      {"PROPERTY_DISTRUCT", "On 15 May 2021, militiamen burned several houses in Djugu (Ituri)."},
+      {"GOV_REGAINS_TERIT", "On 20 March 2021, government forces regained control of the town of Mocimboa from insurgents."},
+      {"NON_STATE_ACTOR_OVERTAKES_TER", "On 24 March 2021, Al Shabaab militants captured the town of Bulo Burte from government forces."},
+      {"AGREEMENT", "On 11 July 2020, the government and rebel groups signed a ceasefire agreement in Juba."},
+  };
+  for (const LabelCase& c : cases) EXPECT_EQ(Label(c.text), c.label) << c.text;
+}
+
 TEST_F(AcledTest, EarlierRowsWin) {
   const LabelCase cases[] = {
       // A suicide bombing is also an explosion; the attacker's death makes it specific.
