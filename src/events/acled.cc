@@ -89,8 +89,11 @@ struct AcledClassifier::Impl {
 
   SentenceMeans Means(const AnalyzedText& a, size_t s, const std::vector<Event>& events) const {
     SentenceMeans out;
+    std::vector<Span> dates;  // "On 3 March 2021": words of a date state no attribute
     for (const Event& e : events) {
-      if (e.sentence != s || e.negated) continue;
+      if (e.sentence != s) continue;
+      if (e.date && e.date->span.end > e.date->span.start) dates.push_back(e.date->span);
+      if (e.negated) continue;
       out.deaths |= e.fatalities.value_or(0) > 0;
       if (e.modality == "asserted") out.events.push_back(&e);
     }
@@ -98,9 +101,10 @@ struct AcledClassifier::Impl {
     if (s >= a.sentences.size()) return out;
     const Sentence& sent = a.sentences[s];
     for (size_t t = sent.first_token; t < sent.last_token; ++t) {
-      // "On 3 March 2021": a capitalised month name inside a sentence states nothing.
       const Token& tok = a.tokens[t];
-      if (t > sent.first_token && tok.capitalized && (tok.norm == "march" || tok.norm == "may")) continue;
+      if (std::any_of(dates.begin(), dates.end(),
+                      [&](const Span& d) { return tok.start >= d.start && tok.end <= d.end; }))
+        continue;
       auto it = by_first_key.find(tok.key);
       if (it == by_first_key.end()) continue;
       for (size_t pi : it->second) {
@@ -169,6 +173,23 @@ struct AcledClassifier::Impl {
     }
     return rules.size();
   }
+
+  // Every event's rule (rules.size() when none holds), and the attributes of the
+  // sentences that have events. Decided once for both Refine and the report's label.
+  struct Decisions {
+    std::vector<size_t> rule;
+    std::map<size_t, SentenceMeans> means;  // by sentence
+  };
+  Decisions DecideAll(const AnalyzedText& a, const std::vector<Event>& events) const {
+    Decisions d;
+    for (const Event& e : events) {
+      auto m = d.means.find(e.sentence);
+      if (m == d.means.end()) m = d.means.emplace(e.sentence, Means(a, e.sentence, events)).first;
+      d.rule.push_back(Decide(e, m->second));
+    }
+    return d;
+  }
+  std::string Label(const std::vector<Event>& events, const std::vector<size_t>& rule_of) const;
 
   std::string LabelOf(const AcledType& t) const {
     auto it = case_labels.find({t.event_type, t.sub_event_type});
@@ -344,12 +365,11 @@ Result<std::unique_ptr<AcledClassifier>> AcledClassifier::Create(const std::stri
   return std::unique_ptr<AcledClassifier>(new AcledClassifier(std::move(impl)));
 }
 
-void AcledClassifier::Refine(const AnalyzedText& analysed, std::vector<Event>* events) const {
-  std::map<size_t, SentenceMeans> means;  // by sentence, computed once
-  for (Event& e : *events) {
-    auto m = means.find(e.sentence);
-    if (m == means.end()) m = means.emplace(e.sentence, impl_->Means(analysed, e.sentence, *events)).first;
-    const size_t r = impl_->Decide(e, m->second);
+std::string AcledClassifier::Refine(const AnalyzedText& analysed, std::vector<Event>* events) const {
+  const Impl::Decisions decisions = impl_->DecideAll(analysed, *events);
+  for (size_t i = 0; i < events->size(); ++i) {
+    Event& e = (*events)[i];
+    const size_t r = decisions.rule[i];
     if (r == impl_->rules.size()) continue;
     const Rule& rule = impl_->rules[r];
     if (rule.label != "=") e.acled = rule.type;
@@ -357,19 +377,25 @@ void AcledClassifier::Refine(const AnalyzedText& analysed, std::vector<Event>* e
     // Cite the row, then the attributes it relied on with the phrase that stated them.
     e.rules.push_back(rule.where + " " + (rule.label == "=" ? impl_->LabelOf(e.acled) : rule.label) + " (" +
                       rule.source + ")");
+    const SentenceMeans& means = decisions.means.at(e.sentence);
     for (const Condition& c : rule.conditions) {
       if (c.kind != Condition::kMeans || c.negated) continue;
       for (size_t id : c.means) {
-        if (const Phrase* p = m->second.by_means[id]) {
+        if (const Phrase* p = means.by_means[id]) {
           e.rules.push_back(p->where + " means " + impl_->means_names[id] + " \"" + p->text + "\"");
           break;
         }
       }
     }
   }
+  return impl_->Label(*events, decisions.rule);
 }
 
 std::string AcledClassifier::LabelText(const AnalyzedText& analysed, const std::vector<Event>& events) const {
+  return impl_->Label(events, impl_->DecideAll(analysed, events).rule);
+}
+
+std::string AcledClassifier::Impl::Label(const std::vector<Event>& events, const std::vector<size_t>& rule_of) const {
   // Per sentence, the label of the event with the earliest rule; CAMEO-coded events
   // before incidents (see acled_rules.txt).
   struct Best {
@@ -377,7 +403,6 @@ std::string AcledClassifier::LabelText(const AnalyzedText& analysed, const std::
     std::string label;
   };
   std::map<size_t, Best> coded, incidents, unasserted;  // by sentence
-  std::map<size_t, SentenceMeans> means;
   // The report's own time: the latest date its events carry (a date in the sentence or
   // the publication date). An event dated well before it (more than six months, or two
   // years when only years are known: "In October 2017, Iraqi forces pushed ..." in a
@@ -398,14 +423,12 @@ std::string AcledClassifier::LabelText(const AnalyzedText& analysed, const std::
     if (d.month && now_month) return (now_year - d.year) * 12 + (now_month - d.month) > 6;
     return now_year - d.year >= 2;
   };
-  for (const Event& e : events) {
-    if (e.negated) continue;
-    auto m = means.find(e.sentence);
-    if (m == means.end()) m = means.emplace(e.sentence, impl_->Means(analysed, e.sentence, events)).first;
-    const size_t r = impl_->Decide(e, m->second);
-    if (r == impl_->rules.size()) continue;
-    const Rule& rule = impl_->rules[r];
-    const std::string label = rule.label == "=" ? impl_->LabelOf(e.acled) : rule.label;
+  for (size_t i = 0; i < events.size(); ++i) {
+    const Event& e = events[i];
+    const size_t r = rule_of[i];
+    if (e.negated || r == rules.size()) continue;
+    const Rule& rule = rules[r];
+    const std::string label = rule.label == "=" ? LabelOf(e.acled) : rule.label;
     if (label.empty()) continue;
     // Announced or planned measures (sanctions, deployments, deals) label a report that
     // reports nothing that happened; threatened violence and protests do not, as ACLED
@@ -421,8 +444,8 @@ std::string AcledClassifier::LabelText(const AnalyzedText& analysed, const std::
     // One protest, its most severe form: a later sentence that tells how the protest
     // went (dispersed, turned violent) types it.
     const auto protest_family = [&](const std::string& label) {
-      auto t = impl_->label_types.find(label);
-      return t != impl_->label_types.end() &&
+      auto t = label_types.find(label);
+      return t != label_types.end() &&
              (t->second.event_type == "Protests" || t->second.event_type == "Riots");
     };
     if (!protest_family(main)) return main;

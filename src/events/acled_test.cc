@@ -12,6 +12,7 @@
 #include "actors/actors.h"
 #include "core/table_file.h"
 #include "events/events.h"
+#include "when/when.h"
 
 namespace dateline {
 namespace {
@@ -39,16 +40,20 @@ class AcledTest : public ::testing::Test {
     delete analyzer_;
   }
 
-  // Codes `text` as the pipeline does: actors, events, ACLED typing.
-  static std::vector<Event> Code(const AnalyzedText& a) {
+  // Codes `text` as the pipeline does: actors, dates, events, ACLED typing; returns
+  // the report's label.
+  static std::string Code(const AnalyzedText& a, std::vector<Event>* events) {
     std::vector<ActorMention> mentions = actors_->FindActors(a, {});
-    std::vector<Event> events = coder_->Code(a, mentions, {}, {}, {});
-    acled_->Refine(a, &events);
-    return events;
+    *events = coder_->Code(a, mentions, FindDates(a.text, {}), {}, {});
+    return acled_->Refine(a, events);
   }
   static std::string Label(const std::string& text) {
     AnalyzedText a = analyzer_->Analyze(text);
-    return acled_->LabelText(a, Code(a));
+    std::vector<Event> events;
+    const std::string label = Code(a, &events);
+    // The label decided with the types is the one decided from the typed events.
+    EXPECT_EQ(label, acled_->LabelText(a, events)) << text;
+    return label;
   }
 
   static TextAnalyzer* analyzer_;
@@ -325,7 +330,8 @@ TEST_F(AcledTest, BackgroundEventsDoNotLabelAReport) {
 
 TEST_F(AcledTest, EventsCiteTheirRowAndAttributes) {
   AnalyzedText a = analyzer_->Analyze("Rebels shelled the army post with mortars. The minister said he would visit.");
-  std::vector<Event> events = Code(a);
+  std::vector<Event> events;
+  Code(a, &events);
   const Event* shelling = nullptr;
   for (const Event& e : events) {
     if (e.sentence == 0 && !e.acled.event_type.empty()) shelling = &e;

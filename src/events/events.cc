@@ -39,23 +39,14 @@ struct Pattern {
 struct VerbEntry {
   std::string id, cameo, rule;
   std::string incident;  // incidents.txt: the CASE label of an incident (no CAMEO code)
+  // Coded even when no dictionary actor takes part. ACLED and the CASE 2021 labels
+  // type events by what happened, however the report names the participants:
+  // "medical interns protested", "a bomb exploded", "clashes erupted", "the body was
+  // found dead" are events with unnamed or uncoded actors. So: incidents, and every
+  // CAMEO code the codebook maps to an ACLED type (cameo.txt). Set once all
+  // dictionaries are loaded.
+  bool without_actors = false;
 };
-
-// Whether an event of this entry is coded even when no dictionary actor takes part.
-// ACLED and the CASE 2021 labels type events by what happened, however the report
-// names the participants: "medical interns protested", "a bomb exploded", "clashes
-// erupted", "the body was found dead" are events with unnamed or uncoded actors. So
-// are the events of every CAMEO code the codebook maps to an ACLED type (cameo.txt),
-// and CAMEO's material conflict roots that ACLED's typology covers: protest (14),
-// seizing property (171), arrests (173), violent repression (175), assault (18),
-// fight (19) and mass violence (20). Incidents have no actors by nature.
-bool CodedWithoutActors(const VerbEntry& entry, const CameoCode* code) {
-  if (!entry.incident.empty()) return true;
-  if (code && !code->acled.event_type.empty()) return true;
-  const std::string& c = entry.cameo;
-  return c.rfind("14", 0) == 0 || c.rfind("171", 0) == 0 || c.rfind("173", 0) == 0 || c.rfind("175", 0) == 0 ||
-         c.rfind("18", 0) == 0 || c.rfind("19", 0) == 0 || c.rfind("20", 0) == 0;
-}
 
 bool Contains(const std::vector<std::string>& v, std::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
@@ -285,6 +276,11 @@ Result<std::unique_ptr<EventCoder>> EventCoder::Create(const std::string& data_d
                         (file.size() > 6 && file.compare(file.size() - 6, 6, ".verbs") == 0);
     if (Status s = impl->LoadVerbFile(file, tabari, analyzer); !s) return s.error();
   }
+  for (VerbEntry& entry : impl->entries) {
+    auto code = impl->cameo.find(entry.cameo);
+    entry.without_actors =
+        !entry.incident.empty() || (code != impl->cameo.end() && !code->second.acled.event_type.empty());
+  }
   return std::unique_ptr<EventCoder>(new EventCoder(std::move(impl)));
 }
 
@@ -293,12 +289,22 @@ namespace {
 // Everything one sentence's coding needs, with helpers over its tokens and mentions.
 class SentenceCoder {
  public:
-  SentenceCoder(const AnalyzedText& a, size_t sentence_index, const std::vector<ActorMention>& actors)
+  SentenceCoder(const AnalyzedText& a, size_t sentence_index, const std::vector<ActorMention>& actors,
+                const std::vector<DateMention>& dates)
       : a_(a), s_(a.sentences[sentence_index]) {
     for (size_t i = 0; i < actors.size(); ++i) {
       if (actors[i].first_token >= s_.first_token && actors[i].last_token <= s_.last_token)
         mentions_.push_back(&actors[i]);
     }
+    for (const DateMention& d : dates) {
+      if (d.span.start >= s_.start && d.span.end <= s_.end && d.span.end > d.span.start) dates_.push_back(d.span);
+    }
+  }
+
+  // Whether token t is a word of a date the date stage found ("9 May 2020", "in March").
+  bool InsideDate(size_t t) const {
+    return std::any_of(dates_.begin(), dates_.end(),
+                       [&](const Span& d) { return T(t).start >= d.start && T(t).end <= d.end; });
   }
 
   const Sentence& sentence() const { return s_; }
@@ -659,8 +665,9 @@ class SentenceCoder {
     const size_t start = std::max(from, trigger >= 5 ? trigger - 5 : 0);
     for (size_t k = trigger; k-- > start;) {
       const std::string& n = T(k).norm;
-      // "9 May 2024", "Will Smith": a capitalised modal inside a sentence is a name.
-      if (T(k).capitalized && k > s_.first_token) continue;
+      // "9 May 2024", "Will Smith": a modal inside a date, or capitalised inside a
+      // sentence, is a month or a name.
+      if (InsideDate(k) || (T(k).capitalized && k > s_.first_token)) continue;
       if (n == "will" || n == "shall" || n == "'ll") return "future";
       if (n == "may" || n == "might" || n == "could") return "possible";
       if (n == "would") return "conditional";
@@ -709,19 +716,12 @@ class SentenceCoder {
     return std::nullopt;
   }
 
-  // A year, or a day next to a month name ("9 May", "May 9"): not a count.
+  // A number of a date ("9 May 2020") or a year: not a count.
   bool IsDateNumber(size_t k) const {
-    static const char* const kMonths[] = {"january", "february", "march", "april", "may", "june", "july",
-                                          "august", "september", "october", "november", "december", "jan",
-                                          "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-                                          "nov", "dec"};
     if (T(k).kind != TokenKind::kNumber) return false;
+    if (InsideDate(k)) return true;
     std::optional<int> v = NumberValue(T(k));
-    if (v && *v >= 1900 && *v <= 2100) return true;
-    const auto month = [&](size_t i) {
-      return i >= s_.first_token && i < s_.last_token && T(i).capitalized && OneOf(T(i).norm, kMonths);
-    };
-    return month(k + 1) || (k > s_.first_token && month(k - 1));
+    return v && *v >= 1900 && *v <= 2100;
   }
 
   template <size_t N>
@@ -749,6 +749,7 @@ class SentenceCoder {
   const AnalyzedText& a_;
   const Sentence& s_;
   std::vector<const ActorMention*> mentions_;
+  std::vector<Span> dates_;  // spans of the dates in the sentence
 };
 
 // The statement of intent behind a future, intended or conditional act. PLOVER (like
@@ -896,14 +897,14 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
                                     const EventContext& context) const {
   std::vector<Event> events;
   for (size_t si = 0; si < a.sentences.size(); ++si) {
-    SentenceCoder sc(a, si, actors);
+    SentenceCoder sc(a, si, actors, dates);
     const Sentence& s = sc.sentence();
     const size_t first_event_of_sentence = events.size();
     for (size_t t = s.first_token; t < s.last_token; ++t) {
       auto it = impl_->by_trigger.find(sc.T(t).key);
       if (it == impl_->by_trigger.end()) continue;
-      // "in March", "on 9 May": a capitalised month name inside a sentence is no verb.
-      if (t > s.first_token && sc.T(t).capitalized && (sc.T(t).norm == "march" || sc.T(t).norm == "may")) continue;
+      // "in March", "on 9 May": a word of a date is no verb.
+      if (sc.InsideDate(t)) continue;
       // The most specific pattern that matches at this trigger.
       const Pattern* best = nullptr;
       SentenceCoder::Match best_match;
@@ -919,7 +920,7 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
       }
       if (!best) continue;
       const VerbEntry& entry = impl_->entries[best->entry];
-      const bool without_actors = CodedWithoutActors(entry, entry.cameo.empty() ? nullptr : Cameo(entry.cameo));
+      const bool without_actors = entry.without_actors;
       // "the captured village", "a damaged car": a participle right after a determiner
       // describes a noun, it does not report an act.
       if (t > s.first_token && OneOf(sc.T(t - 1).norm, kDeterminers) && sc.T(t).norm.size() > 4 &&

@@ -107,8 +107,9 @@ class AcledClassifier {
   // Gives each event the ACLED type of the first rule that holds for it, and cites in
   // its `rules` the row ("events/acled_rules.txt:N LABEL (codebook section)") and the
   // phrases that stated the attributes the row relied on. Events no rule types, and
-  // events whose row keeps an empty codebook mapping, are left alone.
-  void Refine(const AnalyzedText& analysed, std::vector<Event>* events) const;
+  // events whose row keeps an empty codebook mapping, are left alone. Returns the
+  // report's label (as LabelText), decided in the same pass.
+  std::string Refine(const AnalyzedText& analysed, std::vector<Event>* events) const;
   // The CASE-style label of the text ("ARMED_CLASH", "PEACE_PROTEST", ...) from its
   // events: among asserted, non-negated events that are not background (dated more
   // than six months before the report's latest event date), the label of the

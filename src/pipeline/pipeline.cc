@@ -191,9 +191,9 @@ Result<CodedArticle> Pipeline::Code(Document document, const CodeContext& contex
     }
   }
   coded.events = impl_->events->Code(analysed, coded.actors, coded.dates, coded.places, event_context);
-  impl_->acled->Refine(analysed, &coded.events);
+  // The report's label is decided with the events' types, before duplicates go.
+  coded.event_label = impl_->acled->Refine(analysed, &coded.events);
   DedupArticleEvents(a.body, &coded.events);
-  coded.event_label = impl_->acled->LabelText(analysed, coded.events);
   return coded;
 }
 
