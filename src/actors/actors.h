@@ -43,6 +43,9 @@ struct ActorMatcherOptions {
   std::vector<std::string> actor_files;  // "NAME [CODE]" entries
   std::vector<std::string> agent_files;  // "NOUN [~SECTOR]" entries
   bool tabari_format = false;
+  // Load only the files above, none of data_dir's dictionaries (countries.txt is still
+  // read for country names and points), as TABARI and PETRARCH code with theirs.
+  bool dictionaries_only = false;
 };
 
 class ActorMatcher {

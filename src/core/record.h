@@ -28,8 +28,11 @@ struct ActorCode {
   std::vector<std::string> sectors;  // "GOV", "MIL", ...
   std::string region;                // "Kurdistan Region", or empty
   std::string organisation;          // an organisation's own code, e.g. "KRG", "CJTF-OIR"
+  // Sectors written before the country: a TABARI/PETRARCH agent coded "[NGO~]" makes
+  // "MSF Arnor" NGOARN.
+  std::vector<std::string> prefix_sectors;
 
-  // CAMEO-style code: country followed by the sectors, e.g. "IRQGOV", "USAMIL".
+  // CAMEO-style code: prefix sectors, country, sectors, e.g. "IRQGOV", "USAMIL".
   std::string Code() const;
   bool empty() const { return country.empty() && sectors.empty() && organisation.empty(); }
 };

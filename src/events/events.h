@@ -40,7 +40,15 @@ struct EventContext {
 // any other file is in the format of data/events/verbs.txt.
 struct EventCoderOptions {
   std::vector<std::string> verb_files;
+  // TABARI/PETRARCH discard lists: a sentence containing a listed phrase is not coded;
+  // a phrase marked "+" drops every event of the text.
+  std::vector<std::string> discard_files;
   bool tabari_format = false;
+  // Code with verb_files only: none of data_dir's verb patterns or incidents (cameo.txt
+  // is still read), and none of Dateline's own event rules (stated intent, reported
+  // obligation, country from sentence, participants without codes), as TABARI and
+  // PETRARCH code with their dictionaries.
+  bool dictionaries_only = false;
 };
 
 class EventCoder {

@@ -26,8 +26,13 @@ struct PipelineOptions {
   ExtractOptions extract;
   // The user's own dictionaries, loaded after the shipped ones: Dateline's formats, or
   // TABARI/PETRARCH's (by extension .verbs/.actors/.agents, or all with tabari_format).
-  std::vector<std::string> verb_files, actor_files, agent_files;
+  std::vector<std::string> verb_files, actor_files, agent_files, discard_files;
   bool tabari_format = false;
+  // Directories of TABARI/PETRARCH dictionaries, each file assigned by its name
+  // (verbs, actors, agents, discards); loaded like the lists above.
+  std::vector<std::string> dictionary_dirs;
+  // Code with the user's dictionaries only (see EventCoderOptions::dictionaries_only).
+  bool dictionaries_only = false;
 };
 
 // $DATELINE_DATA if set, else the data/ folder of the source tree the binary was built
