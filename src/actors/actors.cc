@@ -28,11 +28,18 @@ struct Entry {
   std::string rule;  // "actors/agents.txt:12 minister"
   std::string person;
   std::optional<PartialDate> from, to;
+  // From a TABARI/PETRARCH dictionary: an actor's code is chosen among `tabari_codes`
+  // by the report's date, an agent's sectors are added to the actor's rather than
+  // replacing them, and mentions compose the way PETRARCH codes noun phrases.
+  bool tabari = false;
+  std::vector<TabariCode> tabari_codes;
 };
 
 struct Candidate {
   uint32_t entry;
   std::vector<std::string> exact;  // original token spellings, when the phrase is "="
+  std::vector<std::string> norms;  // normalised words to match one for one (TABARI
+                                   // agents list their plurals, and "{}" means none)
 };
 
 struct Node {
@@ -80,7 +87,7 @@ struct ActorMatcher::Impl {
   }
 
   Status AddPhrase(const TextAnalyzer& analyzer, std::string_view phrase, uint32_t entry,
-                   const TableRecord& where) {
+                   const TableRecord& where, bool word_forms = false) {
     bool exact = false;
     if (!phrase.empty() && phrase.front() == '=') {
       exact = true;
@@ -99,6 +106,11 @@ struct ActorMatcher::Impl {
       }
       node = it->second;
       if (exact) c.exact.emplace_back(phrase.substr(t.start, t.end - t.start));
+      if (word_forms) c.norms.push_back(t.norm);
+    }
+    for (const Candidate& other : nodes[node].candidates) {
+      // The same words for the same entry again (a plural the lemmas already fold).
+      if (other.entry == entry && other.exact == c.exact && other.norms == c.norms) return Status::Ok();
     }
     nodes[node].candidates.push_back(std::move(c));
     ++phrases;
@@ -124,11 +136,16 @@ struct ActorMatcher::Impl {
       // A phrase does not end on a past form: "recruited" is a verb, not "recruit"
       // (names are capitalised: "Ahmed" stays a name).
       const Token& last = a.tokens[j];
-      if (!last.capitalized && last.norm != last.lemma && last.norm.size() > 4 &&
-          last.norm.compare(last.norm.size() - 2, 2, "ed") == 0)
-        continue;
+      const bool past_form = !last.capitalized && last.norm != last.lemma && last.norm.size() > 4 &&
+                             last.norm.compare(last.norm.size() - 2, 2, "ed") == 0;
       for (const Candidate& c : nodes[node].candidates) {
         const Entry& entry = entries[c.entry];
+        if (c.norms.empty() && past_form) continue;
+        if (!c.norms.empty()) {
+          bool same = true;
+          for (size_t k = 0; k < c.norms.size() && same; ++k) same = a.tokens[i + k].norm == c.norms[k];
+          if (!same) continue;
+        }
         if (!c.exact.empty()) {
           bool same = true;
           for (size_t k = 0; k < c.exact.size() && same; ++k) same = a.TokenText(i + k) == c.exact[k];
@@ -192,10 +209,13 @@ Result<std::unique_ptr<ActorMatcher>> ActorMatcher::Create(const std::string& da
                                                            const ActorMatcherOptions& options) {
   auto impl = std::make_unique<Impl>();
   const std::string actors_dir = data_dir + "/actors/";
+  // dictionaries_only: none of data_dir's phrases; countries.txt is still read for
+  // Country() and CountryByIso2().
+  const bool own = !options.dictionaries_only;
 
   // People first: the first valid candidate of a phrase wins, so a person's name beats
   // an organisation or place spelled the same way.
-  auto people = ReadTableFile(actors_dir + "people.txt", 7, 7);
+  auto people = own ? ReadTableFile(actors_dir + "people.txt", 7, 7) : Result<std::vector<TableRecord>>(std::vector<TableRecord>());
   if (!people.ok()) return people.error();
   for (const TableRecord& r : *people) {
     if (Status s = CheckCountryCode(r, r.fields[1]); !s) return s.error();
@@ -213,7 +233,7 @@ Result<std::unique_ptr<ActorMatcher>> ActorMatcher::Create(const std::string& da
     }
   }
 
-  auto orgs = ReadTableFile(actors_dir + "organisations.txt", 5, 5);
+  auto orgs = own ? ReadTableFile(actors_dir + "organisations.txt", 5, 5) : Result<std::vector<TableRecord>>(std::vector<TableRecord>());
   if (!orgs.ok()) return orgs.error();
   for (const TableRecord& r : *orgs) {
     if (Status s = CheckCountryCode(r, r.fields[1]); !s) return s.error();
@@ -244,12 +264,13 @@ Result<std::unique_ptr<ActorMatcher>> ActorMatcher::Create(const std::string& da
     info.capitals = SplitList(r.fields[4]);
     if (std::sscanf(r.fields[5].c_str(), "%lf , %lf", &info.lat, &info.lon) != 2)
       return r.MakeError("centroid must be \"lat, lon\", not \"" + r.fields[5] + "\"");
+    impl->countries.emplace(iso3, std::move(info));
+    if (!own) continue;
     const uint32_t id = impl->AddEntry(Entry{EntryKind::kCountry, {iso3, {}, "", ""}, iso3,
                                              r.Where() + " " + iso3, "", std::nullopt, std::nullopt});
     for (const std::string& n : names) {
       if (Status s = impl->AddPhrase(analyzer, n, id, r); !s) return s.error();
     }
-    impl->countries.emplace(iso3, std::move(info));
     capitals.emplace_back(&r, id);
   }
   // Capitals ("Baghdad said ...") stand for the government; demonyms for the country.
@@ -268,7 +289,7 @@ Result<std::unique_ptr<ActorMatcher>> ActorMatcher::Create(const std::string& da
     }
   }
 
-  auto agents = ReadTableFile(actors_dir + "agents.txt", 3, 3);
+  auto agents = own ? ReadTableFile(actors_dir + "agents.txt", 3, 3) : Result<std::vector<TableRecord>>(std::vector<TableRecord>());
   if (!agents.ok()) return agents.error();
   for (const TableRecord& r : *agents) {
     Entry e{EntryKind::kAgent, {"", SplitSectors(r.fields[1]), "", ""}, r.fields[0],
@@ -294,14 +315,19 @@ Result<std::unique_ptr<ActorMatcher>> ActorMatcher::Create(const std::string& da
       if (!text.ok()) return text.error();
       auto converted = ParseTabariActors(*text, file, agents);
       if (!converted.ok()) return converted.error();
-      for (const ConvertedActorEntry& c : *converted) {
+      for (ConvertedActorEntry& c : *converted) {
         TableRecord r{file, c.line, {}};
-        const EntryKind kind = agents ? EntryKind::kAgent : (c.from || c.to) ? EntryKind::kPerson : EntryKind::kOrganisation;
-        Entry e{kind, {c.country, c.sectors, "", ""}, c.id, r.Where() + " " + c.id,
-                kind == EntryKind::kPerson ? c.phrases.front() : "", c.from, c.to};
+        Entry e{agents ? EntryKind::kAgent : EntryKind::kOrganisation, {}, c.id, r.Where() + " " + c.id, "",
+                std::nullopt, std::nullopt};
+        e.tabari = true;
+        e.code.sectors = std::move(c.sectors);
+        e.code.prefix_sectors = std::move(c.prefix_sectors);
+        e.tabari_codes = std::move(c.codes);
         const uint32_t id = impl->AddEntry(std::move(e));
         for (const std::string& p : c.phrases) {
-          if (Status s = impl->AddPhrase(analyzer, p, id, r); !s) return s.error();
+          // Agents match their listed forms word for word; actor names by lemma, as
+          // Dateline's own names do (TABARI would match their stems).
+          if (Status s = impl->AddPhrase(analyzer, p, id, r, agents); !s) return s.error();
         }
       }
     }
@@ -315,8 +341,8 @@ namespace {
 class SentenceComposer {
  public:
   SentenceComposer(const AnalyzedText& a, const Sentence& s, const std::vector<Entry>& entries,
-                   const std::vector<Hit>& hits)
-      : a_(a), s_(s), entries_(entries), hits_(hits) {}
+                   const std::vector<Hit>& hits, const ActorContext& context)
+      : a_(a), s_(s), entries_(entries), hits_(hits), context_(context) {}
 
   void Compose(std::vector<ActorMention>* out) {
     for (size_t h = 0; h < hits_.size();) h = ComposeAt(h, out);
@@ -331,6 +357,17 @@ class SentenceComposer {
   const std::string& Norm(size_t t) const { return a_.tokens[t].norm; }
   bool InSentence(size_t t) const { return t < s_.last_token; }
 
+  // A TABARI actor whose code on the report's date is the null code ("[---]", or no
+  // restriction holds and there is no default): the words name an actor that codes
+  // nothing.
+  bool IsNull(size_t h) const {
+    const Entry& e = E(h);
+    if (!e.tabari || e.kind == EntryKind::kAgent) return false;
+    const TabariCode* c = ChooseTabariCode(e.tabari_codes, context_.date);
+    return !c || c->codes.empty();
+  }
+  bool IsAgent(size_t h) const { return E(h).kind == EntryKind::kAgent; }
+
   ActorMention Start(size_t h) const {
     ActorMention m;
     m.first_token = hits_[h].first;
@@ -338,16 +375,48 @@ class SentenceComposer {
     m.actor = E(h).code;
     if (E(h).kind == EntryKind::kPerson) m.person = E(h).person;
     m.rules.push_back(E(h).rule);
+    if (E(h).tabari && !IsAgent(h)) {
+      const TabariCode* c = ChooseTabariCode(E(h).tabari_codes, context_.date);
+      if (!c || c->codes.empty()) {
+        m.actor = ActorCode{};
+        m.rules.push_back("rule:null-code");
+      } else {
+        m.actor = ParseActorCode(c->codes.front());
+        for (size_t i = 1; i < c->codes.size(); ++i) m.also.push_back(ParseActorCode(c->codes[i]));
+        if (c->codes.size() > 1) m.rules.push_back("rule:several-actors");
+      }
+    }
     return m;
+  }
+
+  // An agent's sectors on one actor code. TABARI/PETRARCH agents add theirs after
+  // ("~GOV") or before ("NGO~") the code unless the code already carries them
+  // ("White House security officials" stay USAGOV, HGWGOVMED stays with "government
+  // newspaper" [~GOVMED], GMWGOV with "world government" [~WGO] becomes GMWGOVWGO).
+  // Dateline's agents say what part of the country or organisation acts: "Iraqi
+  // forces" are MIL, "Peshmerga officials" GOV; sectors the organisation already
+  // carries are kept only when the agent gives none.
+  static void ApplyAgent(ActorCode& code, const Entry& agent) {
+    if (!agent.tabari) {
+      if (!agent.code.sectors.empty()) code.sectors = agent.code.sectors;
+      return;
+    }
+    for (const std::string& s : agent.code.sectors) {
+      if (s != code.country && std::find(code.sectors.begin(), code.sectors.end(), s) == code.sectors.end())
+        code.sectors.push_back(s);
+    }
+    for (const std::string& s : agent.code.prefix_sectors) {
+      if (s != code.country &&
+          std::find(code.prefix_sectors.begin(), code.prefix_sectors.end(), s) == code.prefix_sectors.end())
+        code.prefix_sectors.push_back(s);
+    }
   }
 
   // Adds an agent's sectors to a mention that names a country or organisation.
   void AddAgent(ActorMention& m, size_t h) const {
     const Entry& agent = E(h);
-    // The agent says what part of the country or organisation acts: "Iraqi forces" are
-    // MIL, "Peshmerga officials" GOV. Sectors the organisation already carries are kept
-    // only when the agent gives none.
-    if (!agent.code.sectors.empty()) m.actor.sectors = agent.code.sectors;
+    ApplyAgent(m.actor, agent);
+    for (ActorCode& c : m.also) ApplyAgent(c, agent);
     m.rules.push_back(agent.rule);
     m.first_token = std::min(m.first_token, hits_[h].first);
     m.last_token = std::max(m.last_token, hits_[h].last);
@@ -387,7 +456,7 @@ class SentenceComposer {
     const auto compoundable = [&](EntryKind k) {
       return k == EntryKind::kDemonym || k == EntryKind::kCountry || k == EntryKind::kOrganisation;
     };
-    if (compoundable(kind)) {
+    if (compoundable(kind) && !IsNull(h)) {
       size_t k = h;
       std::vector<size_t> members{h};
       while (k + 1 < hits_.size()) {
@@ -395,7 +464,7 @@ class SentenceComposer {
         if (gap_last != gap_first + 1) break;
         const std::string& joiner = Norm(gap_first);
         if (joiner != "and" && joiner != "," && joiner != "or") break;
-        if (!compoundable(E(k + 1).kind)) break;
+        if (!compoundable(E(k + 1).kind) || IsNull(k + 1)) break;
         members.push_back(++k);
       }
       if (members.size() > 1 && k + 1 < hits_.size() && E(k + 1).kind == EntryKind::kAgent &&
@@ -412,6 +481,7 @@ class SentenceComposer {
       }
     }
 
+    if (E(h).tabari) return ComposeTabari(h, out);
     ActorMention m = Start(h);
     size_t next = h + 1;
     // Stacked role nouns name one role, headed by the last: "Deputy Commanding
@@ -485,10 +555,195 @@ class SentenceComposer {
     return next;
   }
 
+  // ---- Noun phrases of TABARI/PETRARCH dictionaries, composed as PETRARCH codes them.
+
+  bool IsPossessive(size_t t) const { return InSentence(t) && (Norm(t) == "'s" || Norm(t) == "'"); }
+
+  // Tokens [from, to) join two conjuncts: ",", "and", "or", "nor", ", and", and with
+  // `allow_the` a following "the" ("Ithilen and the government of Gondor").
+  bool Coordinator(size_t from, size_t to, bool allow_the) const {
+    size_t u = from;
+    bool joined = false;
+    if (u < to && Norm(u) == ",") ++u, joined = true;
+    if (u < to && (Norm(u) == "and" || Norm(u) == "or" || Norm(u) == "nor")) ++u, joined = true;
+    if (allow_the && u < to && Norm(u) == "the") ++u;
+    return joined && u == to;
+  }
+
+  // Words [from, to) between a possessive and its role noun: at most three plain words
+  // ("Dagolath's first Deputy Prime Minister", "Ithilen's awful and evil minister"),
+  // none of them a function word that would start a new phrase ("Iran's decision to
+  // send troops"). Without a possessive the role noun must follow at once.
+  bool ModifiersOnly(size_t from, size_t to, bool possessive) const {
+    if (from == to) return true;
+    if (!possessive || to - from > 3) return false;
+    static const char* const kStops[] = {"to",   "of",   "for",  "with", "in",  "on",   "at",    "by",  "from",
+                                         "that", "which", "who", "the",  "a",   "an",   "has",   "have", "had",
+                                         "is",   "are",  "was",  "were", "will", "would", "said", "says", "not"};
+    for (size_t u = from; u < to; ++u) {
+      if (a_.tokens[u].kind != TokenKind::kWord) return false;
+      if (std::find(std::begin(kStops), std::end(kStops), Norm(u)) != std::end(kStops)) return false;
+      if ((Norm(u) == "and" || Norm(u) == "or") && (u == from || u + 1 == to)) return false;
+    }
+    return true;
+  }
+
+  // Agents from hit k on: a run of adjacent agents, then further runs joined by
+  // "and"/"or"/"," ("media and government"). A later run shares the words before the
+  // first run's head ("Danish Islamist media and government": MUS+MED, MUS+GOV).
+  // Returns the hit after the last agent taken.
+  size_t AgentAlternatives(size_t k, std::vector<std::vector<size_t>>* alternatives) const {
+    const size_t n = hits_.size();
+    std::vector<size_t> run{k};
+    size_t j = k + 1;
+    while (j < n && IsAgent(j) && hits_[j].first == hits_[j - 1].last) run.push_back(j++);
+    alternatives->push_back(run);
+    while (j < n && IsAgent(j) && Coordinator(hits_[j - 1].last, hits_[j].first, false)) {
+      std::vector<size_t> next(run.begin(), run.end() - 1);
+      next.push_back(j++);
+      while (j < n && IsAgent(j) && hits_[j].first == hits_[j - 1].last) next.push_back(j++);
+      alternatives->push_back(std::move(next));
+    }
+    return j;
+  }
+
+  // Every owner code with every alternative's agents, without repeats; the first
+  // becomes the mention's actor, the others its `also`.
+  void SetCodes(ActorMention& m, const std::vector<ActorCode>& owners,
+                const std::vector<std::vector<size_t>>& alternatives) const {
+    std::vector<ActorCode> codes;
+    for (const std::vector<size_t>& agents : alternatives) {
+      for (const ActorCode& owner : owners) {
+        ActorCode c = owner;
+        for (size_t agent : agents) ApplyAgent(c, E(agent));
+        const std::string code = c.Code();
+        if (std::none_of(codes.begin(), codes.end(), [&](const ActorCode& x) { return x.Code() == code; }))
+          codes.push_back(std::move(c));
+      }
+    }
+    m.actor = codes.front();
+    m.also.assign(codes.begin() + 1, codes.end());
+  }
+
+  void AddRules(ActorMention& m, const std::vector<std::vector<size_t>>& alternatives) const {
+    std::vector<size_t> seen;
+    for (const auto& agents : alternatives) {
+      for (size_t agent : agents) {
+        if (std::find(seen.begin(), seen.end(), agent) != seen.end()) continue;
+        seen.push_back(agent);
+        m.rules.push_back(E(agent).rule);
+      }
+    }
+  }
+
+  // A phrase whose first hit h comes from a TABARI/PETRARCH dictionary:
+  //   [prefix agents] ACTOR ['s [modifiers]] [AGENTS [and AGENTS]] [NAME]
+  //     "MSF Arnor", "An MSF Arnor diplomat", "Gondor's main opposition group",
+  //     "Danish media and government", "Bree Prime Minister Romendacil"
+  //   AGENTS [and AGENTS] (of|in|from) [the] ACTOR [(,|and) [the] ACTOR]...
+  //     "Human rights activists in Arnor", "Lawmakers and officials in Fornost and
+  //     Gondor", "The ambassadors of Arnor, Osgiliath and Gondor"
+  //   AGENTS NAME: "Prime Minister Telemar"
+  //   AGENTS alone: no country ("students": EDU, printed ---EDU by PETRARCH)
+  // Every combination of actor and agents the words stand for is coded: the first is
+  // the mention's actor, the others are in `also`.
+  size_t ComposeTabari(size_t h, std::vector<ActorMention>* out) const {
+    const size_t n = hits_.size();
+    size_t k = h;
+    while (k + 1 < n && IsAgent(k) && E(k).code.sectors.empty() && !E(k).code.prefix_sectors.empty() &&
+           hits_[k + 1].first == hits_[k].last)
+      ++k;
+    if (IsAgent(k)) return ComposeTabariAgents(h, out);
+
+    ActorMention m = Start(k);
+    m.first_token = hits_[h].first;
+    size_t next = k + 1;
+    if (IsNull(k)) {
+      if (k > h) m.rules.insert(m.rules.begin(), E(h).rule);
+      out->push_back(std::move(m));
+      return next;
+    }
+    for (size_t p = h; p < k; ++p) AddAgent(m, p);
+    size_t t = hits_[k].last;
+    const bool possessive = IsPossessive(t);
+    if (possessive) ++t;
+    if (next < n && IsAgent(next) && hits_[next].first >= t && ModifiersOnly(t, hits_[next].first, possessive)) {
+      std::vector<std::vector<size_t>> alternatives;
+      const size_t end = AgentAlternatives(next, &alternatives);
+      std::vector<ActorCode> owners{m.actor};
+      owners.insert(owners.end(), m.also.begin(), m.also.end());
+      SetCodes(m, owners, alternatives);
+      AddRules(m, alternatives);
+      if (possessive) m.rules.push_back("rule:possessive");
+      if (alternatives.size() > 1) m.rules.push_back("rule:compound-agent");
+      m.last_token = hits_[end - 1].last;
+      next = end;
+      // The role's holder named after it; the phrase's first actor keeps the code
+      // ("Ithilen's minister Calimehtar" is ITHGOV whatever Calimehtar codes).
+      if (next < n && !IsAgent(next) && hits_[next].first == m.last_token) {
+        m.rules.push_back(E(next).rule);
+        m.rules.push_back("rule:name-after-role");
+        m.last_token = hits_[next].last;
+        ++next;
+      }
+    }
+    out->push_back(std::move(m));
+    return next;
+  }
+
+  size_t ComposeTabariAgents(size_t h, std::vector<ActorMention>* out) const {
+    const size_t n = hits_.size();
+    std::vector<std::vector<size_t>> alternatives;
+    const size_t end = AgentAlternatives(h, &alternatives);
+    ActorMention m;
+    m.first_token = hits_[h].first;
+    m.last_token = hits_[end - 1].last;
+    AddRules(m, alternatives);
+    const auto owner_at = [&](size_t j, size_t token) {
+      return j < n && !IsAgent(j) && !IsNull(j) && hits_[j].first == token;
+    };
+    std::vector<size_t> owners;
+    const char* how = "rule:agent-alone";
+    const size_t t = m.last_token;
+    if (owner_at(end, t)) {
+      owners.push_back(end);
+      how = "rule:name-after-role";
+    } else if (InSentence(t) && (Norm(t) == "of" || Norm(t) == "in" || Norm(t) == "from")) {
+      const size_t u = InSentence(t + 1) && Norm(t + 1) == "the" ? t + 2 : t + 1;
+      if (owner_at(end, u)) {
+        owners.push_back(end);
+        for (size_t j = end + 1; j < n && !IsAgent(j) && !IsNull(j) &&
+                                 Coordinator(hits_[j - 1].last, hits_[j].first, true);
+             ++j)
+          owners.push_back(j);
+        how = owners.size() > 1 ? "rule:agent-of-compound" : "rule:agent-of-owner";
+      }
+    }
+    std::vector<ActorCode> codes;
+    for (size_t o : owners) {
+      ActorMention owner = Start(o);
+      codes.push_back(owner.actor);
+      codes.insert(codes.end(), owner.also.begin(), owner.also.end());
+      m.rules.insert(m.rules.end(), owner.rules.begin(), owner.rules.end());
+    }
+    if (codes.empty()) codes.emplace_back();
+    SetCodes(m, codes, alternatives);
+    if (alternatives.size() > 1) m.rules.push_back("rule:compound-agent");
+    m.rules.push_back(how);
+    size_t next = end;
+    if (!owners.empty()) {
+      m.last_token = hits_[owners.back()].last;
+      next = owners.back() + 1;
+    }
+    out->push_back(std::move(m));
+    return next;
+  }
+
   const AnalyzedText& a_;
   const Sentence& s_;
   const std::vector<Entry>& entries_;
   const std::vector<Hit>& hits_;
+  const ActorContext& context_;
 };
 
 }  // namespace
@@ -507,7 +762,7 @@ std::vector<ActorMention> ActorMatcher::FindActors(const AnalyzedText& a,
         ++i;
       }
     }
-    SentenceComposer(a, s, impl_->entries, hits).Compose(&mentions);
+    SentenceComposer(a, s, impl_->entries, hits, context).Compose(&mentions);
   }
 
   // In-document coreference by surname: "Ahmed tweeted" after "Reber Ahmed".

@@ -168,55 +168,6 @@ TEST(ActorDictionaryRealDataTest, LoadsTheShippedDictionaries) {
   EXPECT_GT((*matcher)->phrase_count(), 1000u);
 }
 
-TEST(TabariActorsTest, ConvertsActorsWithDatesAndSynonyms) {
-  auto entries = ParseTabariActors(
-      "# c\nFREE_STATE [ITAGOV]\n+FREE_AUTHORITIES\nJ_DOE [FRAGOV 20100101-20151231] [FRAELI >20160101]\n", "x.actors",
-      false);
-  ASSERT_TRUE(entries.ok()) << entries.error().ToString();
-  ASSERT_EQ(entries->size(), 3u);
-  EXPECT_EQ((*entries)[0].country, "ITA");
-  EXPECT_EQ((*entries)[0].sectors, std::vector<std::string>{"GOV"});
-  EXPECT_EQ((*entries)[0].phrases, (std::vector<std::string>{"FREE STATE", "FREE AUTHORITIES"}));
-  EXPECT_FALSE((*entries)[0].from);
-  ASSERT_TRUE((*entries)[1].from && (*entries)[1].to);
-  EXPECT_EQ((*entries)[1].to->year, 2015);
-  EXPECT_EQ((*entries)[2].sectors, std::vector<std::string>{"ELI"});
-  EXPECT_EQ((*entries)[2].from->year, 2016);
-  EXPECT_FALSE((*entries)[2].to);
-}
-
-TEST(TabariActorsTest, ConvertsAgents) {
-  auto entries = ParseTabariActors("WARDEN {WARDENS} [~COP]\n+GUARD\nMARSHAL [GOVMIL~]\n", "x.agents", true);
-  ASSERT_TRUE(entries.ok()) << entries.error().ToString();
-  ASSERT_EQ(entries->size(), 2u);
-  EXPECT_EQ((*entries)[0].phrases, (std::vector<std::string>{"WARDEN", "WARDENS", "GUARD"}));
-  EXPECT_EQ((*entries)[1].sectors, (std::vector<std::string>{"GOV", "MIL"}));
-}
-
-TEST(TabariActorsTest, BadLinesNameFileLineAndProblem) {
-  struct Case {
-    const char* text;
-    bool agents;
-    int line;
-    const char* problem;
-  };
-  const std::vector<Case> cases = {
-      {"+SYNONYM\n", false, 1, "before any entry"},
-      {"NAME\n", false, 1, "needs a code"},
-      {"A [US]\n", false, 1, "three-letter country"},
-      {"A [USAGO]\n", false, 1, "three upper-case letters"},
-      {"A [USAGOV >2009]\n", false, 1, "date restriction"},
-      {"\nA [~GOV 20090101-20100101]\n", true, 2, "no dates"},
-      {"A B [USA]\n", false, 1, "expected \"[\""},
-  };
-  for (const Case& c : cases) {
-    auto entries = ParseTabariActors(c.text, "bad.actors", c.agents);
-    ASSERT_FALSE(entries.ok()) << c.text;
-    EXPECT_EQ(entries.error().line, c.line) << c.text;
-    EXPECT_NE(entries.error().message.find(c.problem), std::string::npos) << entries.error().message;
-  }
-}
-
 TEST(TabariActorsTest, MatcherLoadsExtraDictionariesByExtension) {
   const std::string dir = DATELINE_TESTDATA_DIR "/dict";
   auto analyzer = TextAnalyzer::Create(dir);

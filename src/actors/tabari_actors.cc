@@ -2,156 +2,421 @@
 // tabari_actors.h.
 #include "actors/tabari_actors.h"
 
-#include "core/table_file.h"
-
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 namespace dateline {
 
 namespace {
 
-bool Upper3(std::string_view s) {
-  return s.size() == 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+std::string_view TrimView(std::string_view s) {
+  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
+  return s;
 }
 
-bool ValidName(std::string_view w) {
-  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '\'' || c == '-' || c == '.' || c == '&' ||
-           c == '_' || (static_cast<unsigned char>(c) >= 0x80);
-  });
+std::string Upper(std::string_view s) {
+  std::string u(s);
+  for (char& c : u) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return u;
 }
 
+// "HAMAS_MILITARY_COMMAND" -> "HAMAS MILITARY COMMAND"; a trailing "_" (TABARI's "no
+// stem") is dropped and runs of blanks become one.
 std::string Phrase(std::string_view name) {
-  std::string p(name);
-  std::replace(p.begin(), p.end(), '_', ' ');
+  std::string p;
+  for (char c : name) {
+    if (c == '_' || IsSpace(c)) {
+      if (!p.empty() && p.back() != ' ') p.push_back(' ');
+    } else {
+      p.push_back(c);
+    }
+  }
+  while (!p.empty() && p.back() == ' ') p.pop_back();
   return p;
 }
 
+// YYYYMMDD, or YYMMDD with YY 00-30 in 2000-2030 and 31-99 in 1931-1999. Like
+// PETRARCH, seven digits are read as YYMMDD and more than eight as YYYYMMDD, the rest
+// ignored (Phoenix.Countries.actors.txt has "9008223", "201005011", "1920030320").
 std::optional<PartialDate> ParseDate(std::string_view s) {
-  if (s.size() != 8 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    return std::nullopt;
+  if (s.size() < 6 || s.size() > 12 || !std::all_of(s.begin(), s.end(), IsDigit)) return std::nullopt;
+  if (s.size() == 7) s.remove_suffix(1);
+  if (s.size() > 8) s = s.substr(0, 8);
+  const auto number = [&](size_t at, size_t n) {
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+  };
   PartialDate d;
-  d.year = std::stoi(std::string(s.substr(0, 4)));
-  d.month = std::stoi(std::string(s.substr(4, 2)));
-  d.day = std::stoi(std::string(s.substr(6, 2)));
+  size_t at = 0;
+  if (s.size() == 8) {
+    d.year = number(0, 4);
+    at = 4;
+  } else {
+    const int yy = number(0, 2);
+    d.year = yy <= 30 ? 2000 + yy : 1900 + yy;
+    at = 2;
+  }
+  d.month = number(at, 2);
+  d.day = number(at + 2, 2);
   if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return std::nullopt;
   return d;
 }
 
-// Sectors from a run of three-letter codes ("GOVMIL").
-bool SplitSectors(std::string_view s, std::vector<std::string>* out) {
-  if (s.size() % 3 != 0) return false;
-  for (size_t i = 0; i < s.size(); i += 3) {
-    if (!Upper3(s.substr(i, 3))) return false;
-    out->emplace_back(s.substr(i, 3));
+constexpr const char* kDateProblem =
+    "a date restriction is \"<DATE\", \">DATE\" or \"DATE-DATE\" with DATE as YYYYMMDD or YYMMDD";
+
+// Reads the brackets in `rest` ("[A] [B <950101]"). `code` parses one bracket's inside
+// and returns an error message or "". Words after the last bracket are ignored, as
+// PETRARCH ignores them (Phoenix.International.actors.txt has descriptions there
+// without "#"), unless another bracket follows them.
+template <typename ParseOne>
+std::string ReadBrackets(std::string_view rest, ParseOne code) {
+  bool first = true;
+  while (true) {
+    rest = TrimView(rest);
+    if (rest.empty()) return "";
+    if (rest.front() != '[' && (first || rest.find_first_of("[]{}") != std::string_view::npos))
+      return "expected \"[\" before a code, found \"" + std::string(rest) + "\"";
+    if (rest.front() != '[') return "";
+    first = false;
+    const size_t close = rest.find_first_of("]}");
+    if (close == std::string_view::npos) return "\"[\" without \"]\"";
+    const std::string problem = code(TrimView(rest.substr(1, close - 1)));
+    if (!problem.empty()) return problem;
+    rest.remove_prefix(close + 1);
   }
+}
+
+// The inside of an actor bracket: "CODE", "CODE <DATE", "A/B/C", "---".
+std::string ParseActorBracket(std::string_view inside, TabariCode* out) {
+  size_t end = 0;
+  while (end < inside.size() && !IsSpace(inside[end]) && inside[end] != '<' && inside[end] != '>') ++end;
+  const std::string_view code = inside.substr(0, end);
+  if (code.empty()) return "a code block needs a code, e.g. \"[ABC]\" or \"[ABC >950101]\"";
+  if (code != "---" && code != "+++") {
+    size_t from = 0;
+    while (from <= code.size()) {
+      size_t slash = code.find('/', from);
+      if (slash == std::string_view::npos) slash = code.size();
+      const std::string_view part = code.substr(from, slash - from);
+      if (part.empty() || !std::all_of(part.begin(), part.end(), [](char c) { return IsAlnum(c) || c == '-'; }))
+        return "a code is letters, digits and \"-\" (\"A/B\" for several actors), not \"" + std::string(code) + "\"";
+      if (!std::any_of(part.begin(), part.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) &&
+          part != "---")
+        return "\"" + std::string(code) + "\" is no code: a code block is \"[CODE DATE-DATE]\"";
+      size_t digits = 0, run = 0;
+      for (char c : part) digits = std::max(digits, run = IsDigit(c) ? run + 1 : 0);
+      if (digits >= 6) return "a space must separate the code and the date in \"" + std::string(code) + "\"";
+      if (part != "---") out->codes.push_back(Upper(part));
+      from = slash + 1;
+    }
+  }
+  std::string restriction;
+  for (char c : inside.substr(end))
+    if (!IsSpace(c)) restriction.push_back(c);
+  if (restriction.empty()) return "";
+  if (restriction.front() == '<' || restriction.front() == '>') {
+    auto d = ParseDate(std::string_view(restriction).substr(1));
+    if (!d) return kDateProblem;
+    (restriction.front() == '>' ? out->from : out->to) = d;
+    return "";
+  }
+  const size_t dash = restriction.find('-');
+  if (dash == std::string::npos) {
+    // A lone date: the shipped files mean a start ("[USAGOV 19820101] # entered ...").
+    out->from = ParseDate(restriction);
+    return out->from ? "" : kDateProblem;
+  }
+  out->from = ParseDate(std::string_view(restriction).substr(0, dash));
+  out->to = ParseDate(std::string_view(restriction).substr(dash + 1));
+  if (!out->from || !out->to) return kDateProblem;
+  return "";
+}
+
+// The inside of an agent bracket: "~GOV", "NGO~", "GOV".
+std::string ParseAgentBracket(std::string_view inside, ConvertedActorEntry* out) {
+  std::string code;
+  for (char c : inside)
+    if (!IsSpace(c)) code.push_back(c);
+  if (code.size() != inside.size() && std::any_of(code.begin(), code.end(), IsDigit))
+    return "agent codes take no dates";
+  bool prefix = false;
+  std::string_view c = code;
+  if (!c.empty() && c.front() == '~') {
+    c.remove_prefix(1);
+  } else if (!c.empty() && c.back() == '~') {
+    c.remove_suffix(1);
+    prefix = true;
+  }
+  if (c.empty() || !std::all_of(c.begin(), c.end(), IsAlnum))
+    return "an agent code is letters and digits after or before \"~\", such as \"~GOV\" or \"NGO~\", not \"" +
+           std::string(inside) + "\"";
+  for (std::string& s : SplitCodeSectors(Upper(c))) (prefix ? out->prefix_sectors : out->sectors).push_back(std::move(s));
+  return "";
+}
+
+bool IsVowel(char c) {
+  c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U';
+}
+
+// The regular plural of a phrase's last word (dictionaries.rst, "Plurals").
+std::string RegularPlural(const std::string& phrase) {
+  if (phrase.empty() || !std::isalpha(static_cast<unsigned char>(phrase.back()))) return "";
+  const bool lower = std::islower(static_cast<unsigned char>(phrase.back())) != 0;
+  const auto ends = [&](const char* s) {
+    const std::string u = Upper(phrase);
+    const size_t n = std::char_traits<char>::length(s);
+    return u.size() >= n && u.compare(u.size() - n, n, s) == 0;
+  };
+  std::string plural;
+  if (ends("Y") && phrase.size() >= 2 && std::isalpha(static_cast<unsigned char>(phrase[phrase.size() - 2])) &&
+      !IsVowel(phrase[phrase.size() - 2])) {
+    plural = phrase.substr(0, phrase.size() - 1) + "IES";
+  } else if (ends("S") || ends("SH") || ends("CH") || ends("X") || ends("Z")) {
+    plural = phrase + "ES";
+  } else {
+    plural = phrase + "S";
+  }
+  if (lower) {
+    for (size_t i = phrase.size() - 1; i < plural.size(); ++i)
+      plural[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(plural[i])));
+  }
+  return plural;
+}
+
+struct SubstitutionSets {
+  std::map<std::string, std::vector<std::string>, std::less<>> sets;  // "!PERSON!" -> items
+
+  // Every expansion of `name`; an error message in *problem for an undefined set.
+  std::vector<std::string> Expand(const std::string& name, std::string* problem) const {
+    const size_t open = name.find('!');
+    if (open == std::string::npos) return {name};
+    const size_t close = name.find('!', open + 1);
+    if (close == std::string::npos) {
+      *problem = "\"!\" without a closing \"!\" in \"" + name + "\"";
+      return {};
+    }
+    auto it = sets.find(std::string_view(name).substr(open, close - open + 1));
+    if (it == sets.end()) {
+      *problem = "undefined substitution set " + name.substr(open, close - open + 1) + " (define it first: \"" +
+                 name.substr(open, close - open + 1) + " = A, B\")";
+      return {};
+    }
+    std::vector<std::string> out;
+    for (const std::string& item : it->second) {
+      for (std::string& rest : Expand(name.substr(close + 1), problem)) out.push_back(name.substr(0, open) + item + rest);
+    }
+    return out;
+  }
+};
+
+// Appends the phrases of an agent noun `name` (with "{...}" forms when `forms` is set).
+std::string AgentPhrases(std::string_view name, const std::optional<std::string_view>& forms,
+                         const SubstitutionSets& sets, std::vector<std::string>* out) {
+  std::string problem;
+  const bool substituted = name.find('!') != std::string_view::npos;
+  for (const std::string& n : sets.Expand(std::string(name), &problem)) {
+    const std::string p = Phrase(n);
+    if (p.empty()) return "an agent needs a noun before its code";
+    out->push_back(p);
+    if (!forms && !substituted && n.back() != '_') out->push_back(RegularPlural(p));
+  }
+  if (!problem.empty()) return problem;
+  if (forms) {
+    size_t a = 0;
+    while (a < forms->size()) {
+      while (a < forms->size() && IsSpace((*forms)[a])) ++a;
+      size_t b = a;
+      while (b < forms->size() && !IsSpace((*forms)[b])) ++b;
+      if (b > a) {
+        for (const std::string& n : sets.Expand(std::string(forms->substr(a, b - a)), &problem)) {
+          if (!Phrase(n).empty()) out->push_back(Phrase(n));
+        }
+        if (!problem.empty()) return problem;
+      }
+      a = b;
+    }
+  }
+  return "";
+}
+
+// Moves the first line of *rest (without its "\n") to *line; false at the end.
+bool SplitFirstLine(std::string_view* rest, std::string_view* line) {
+  if (rest->empty()) return false;
+  const size_t eol = std::min(rest->find('\n'), rest->size());
+  *line = rest->substr(0, eol);
+  rest->remove_prefix(std::min(eol + 1, rest->size()));
   return true;
 }
 
 }  // namespace
 
+std::vector<std::string> SplitCodeSectors(std::string_view code) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < code.size(); i += 3) out.emplace_back(code.substr(i, 3));
+  return out;
+}
+
+ActorCode ParseActorCode(std::string_view code) {
+  ActorCode a;
+  a.country = std::string(code.substr(0, std::min<size_t>(3, code.size())));
+  if (code.size() > 3) a.sectors = SplitCodeSectors(code.substr(3));
+  return a;
+}
+
+const TabariCode* ChooseTabariCode(const std::vector<TabariCode>& codes, const std::optional<PartialDate>& date) {
+  const TabariCode* fallback = nullptr;
+  const TabariCode* last_dated = nullptr;
+  const auto key = [](const PartialDate& d) { return d.year * 10000 + d.month * 100 + d.day; };
+  for (const TabariCode& c : codes) {
+    if (c.is_default()) {
+      if (!fallback) fallback = &c;
+      continue;
+    }
+    last_dated = &c;
+    if (!date) continue;
+    // A date known only to the month or year is taken at its start.
+    const int w = date->year * 10000 + std::max(date->month, 1) * 100 + std::max(date->day, 1);
+    if (c.from && w < key(*c.from)) continue;
+    if (c.to && w > key(*c.to)) continue;
+    return &c;
+  }
+  if (fallback || date) return fallback;
+  return last_dated;
+}
+
 Result<std::vector<ConvertedActorEntry>> ParseTabariActors(std::string_view text, const std::string& file,
                                                            bool agents) {
   std::vector<ConvertedActorEntry> out;
-  size_t group_start = 0;  // entries of the last primary line: [group_start, size)
-  bool have_group = false;
-  for (const ContentLine& content : ContentLines(text)) {
-    // Plain variables, not structured bindings: lambdas below capture them.
-    const int line_number = content.number;
-    std::string_view line = content.text;
-    const auto error = [&](const std::string& problem) { return MakeError(file, problem, line_number); };
+  int number = 0;
+  bool have_record = false;   // out.back() takes "+" and code lines
+  bool skipping = false;      // an agent without a code: its "+" lines are skipped too
+  SubstitutionSets sets;
+  int comment_from = 0;       // line of an open "<!--" comment, or 0
+  // Raw lines, not ContentLines(): "# -->" closes a "<!--" comment.
+  for (std::string_view rest = text, line; SplitFirstLine(&rest, &line);) {
+    ++number;
+    const auto error = [&](const std::string& problem) { return MakeError(file, problem, number); };
+
+    if (comment_from) {
+      if (line.find("-->") != std::string_view::npos) comment_from = 0;
+      continue;
+    }
+    if (TrimView(line).substr(0, 2) == "<!") {
+      if (line.find("-->") == std::string_view::npos) comment_from = number;
+      continue;
+    }
+    line = line.substr(0, line.find('#'));
+    line = line.substr(0, line.find(';'));
+    line = TrimView(line);
+    if (line.empty()) continue;
 
     if (line.front() == '+') {
-      std::string_view name = line.substr(1);
-      while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
-      if (!have_group) return error("a \"+\" synonym line before any entry");
-      if (name.find_first_of(" [{") != std::string_view::npos || !ValidName(name))
-        return error("a synonym line is \"+NAME\" with \"_\" between words");
-      for (size_t i = group_start; i < out.size(); ++i) out[i].phrases.push_back(Phrase(name));
+      const std::string_view name = TrimView(line.substr(1));
+      if (!have_record && !skipping) return error("a \"+\" synonym line before any entry");
+      if (name.empty()) return error("a \"+\" synonym line needs a name");
+      if (name.find('[') != std::string_view::npos) return error("a \"+\" synonym takes no code; codes go on the entry");
+      if (skipping) continue;
+      if (agents) {
+        const std::string problem = AgentPhrases(name, std::nullopt, sets, &out.back().phrases);
+        if (!problem.empty()) return error(problem);
+      } else {
+        out.back().phrases.push_back(Phrase(name));
+        if (out.back().phrases.back().empty()) return error("a \"+\" synonym line needs a name");
+      }
       continue;
     }
 
-    // NAME, optional {PLURALS}, then one or more [CODE ...] brackets.
-    size_t i = 0;
-    while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != '[' && line[i] != '{') ++i;
-    std::string_view name = line.substr(0, i);
-    if (!ValidName(name)) return error("an entry starts with NAME (\"_\" between words), not \"" + std::string(name) + "\"");
-    std::vector<std::string> phrases{Phrase(name)};
-    std::string_view rest = line.substr(i);
-    const auto skip_space = [&] {
-      while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
-    };
-    skip_space();
-    if (!rest.empty() && rest.front() == '{') {
-      const size_t close = rest.find('}');
-      if (close == std::string_view::npos) return error("\"{\" without \"}\"");
-      std::string_view forms = rest.substr(1, close - 1);
-      rest = rest.substr(close + 1);
-      size_t a = 0;
-      while (a < forms.size()) {
-        while (a < forms.size() && forms[a] == ' ') ++a;
-        size_t b = a;
-        while (b < forms.size() && forms[b] != ' ') ++b;
-        if (b > a) {
-          if (!ValidName(forms.substr(a, b - a))) return error("bad form \"" + std::string(forms.substr(a, b - a)) + "\"");
-          phrases.push_back(Phrase(forms.substr(a, b - a)));
+    if (agents) {
+      if (line.front() == '!' && line.find('=') != std::string_view::npos) {
+        const size_t eq = line.find('=');
+        const std::string_view marker = TrimView(line.substr(0, eq));
+        if (marker.size() < 3 || marker.back() != '!' || marker.find('!', 1) != marker.size() - 1)
+          return error("a substitution set is \"!NAME! = A, B, C\", not \"" + std::string(line) + "\"");
+        std::vector<std::string>& items = sets.sets[std::string(marker)];
+        items.clear();
+        std::string_view list = line.substr(eq + 1);
+        while (!list.empty()) {
+          const size_t comma = list.find(',');
+          const std::string_view item = TrimView(list.substr(0, comma));
+          if (!item.empty()) items.emplace_back(item);
+          list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
         }
-        a = b;
+        if (items.empty()) return error("the substitution set " + std::string(marker) + " lists no words");
+        have_record = false;
+        skipping = false;
+        continue;
       }
-      skip_space();
-    }
-    if (rest.empty()) return error("an entry needs a code in brackets, e.g. \"NAME [CODE]\"");
-    group_start = out.size();
-    while (!rest.empty()) {
-      if (rest.front() != '[') return error("expected \"[\" before a code, found \"" + std::string(rest) + "\"");
-      const size_t close = rest.find(']');
-      if (close == std::string_view::npos) return error("\"[\" without \"]\"");
-      std::string_view inside = rest.substr(1, close - 1);
-      rest = rest.substr(close + 1);
-      skip_space();
-      while (!inside.empty() && inside.front() == ' ') inside.remove_prefix(1);
-      while (!inside.empty() && inside.back() == ' ') inside.remove_suffix(1);
-      std::string_view code = inside.substr(0, inside.find(' '));
-      std::string_view restriction = code.size() < inside.size() ? inside.substr(code.size() + 1) : std::string_view();
-      while (!restriction.empty() && restriction.front() == ' ') restriction.remove_prefix(1);
-
+      const size_t cut = line.find_first_of("[{");
+      const std::string_view name = TrimView(line.substr(0, cut));
+      if (name.empty()) return error("an agent line is \"NOUN [~CODE]\", not \"" + std::string(line) + "\"");
+      std::string_view rest = cut == std::string_view::npos ? std::string_view() : line.substr(cut);
+      std::optional<std::string_view> forms;
+      if (!rest.empty() && rest.front() == '{') {
+        const size_t close = rest.find('}');
+        if (close == std::string_view::npos) return error("\"{\" without \"}\"");
+        forms = rest.substr(1, close - 1);
+        rest = TrimView(rest.substr(close + 1));
+      }
+      if (rest.empty()) {  // a noun without a code codes nothing
+        have_record = false;
+        skipping = true;
+        continue;
+      }
       ConvertedActorEntry e;
-      e.line = line_number;
+      e.line = number;
       e.id = std::string(name);
-      e.phrases = phrases;
-      if (agents) {
-        std::string_view c = code;
-        if (!c.empty() && c.front() == '~') c.remove_prefix(1);
-        else if (!c.empty() && c.back() == '~') c.remove_suffix(1);
-        if (c.empty() || !SplitSectors(c, &e.sectors))
-          return error("an agent code is three-letter sectors such as \"~GOV\", not \"" + std::string(code) + "\"");
-      } else {
-        if (code.size() < 3 || !Upper3(code.substr(0, 3)))
-          return error("a code starts with a three-letter country or international code, not \"" + std::string(code) + "\"");
-        e.country = std::string(code.substr(0, 3));
-        if (!SplitSectors(code.substr(3), &e.sectors))
-          return error("sectors after the country are three upper-case letters each in \"" + std::string(code) + "\"");
-      }
-      if (!restriction.empty()) {
-        if (agents) return error("agent codes take no dates");
-        if (restriction.front() == '>' || restriction.front() == '<') {
-          auto d = ParseDate(restriction.substr(1));
-          if (!d) return error("a date restriction is >YYYYMMDD, <YYYYMMDD or YYYYMMDD-YYYYMMDD");
-          (restriction.front() == '>' ? e.from : e.to) = d;
-        } else {
-          const size_t dash = restriction.find('-');
-          auto from = dash == std::string_view::npos ? std::nullopt : ParseDate(restriction.substr(0, dash));
-          auto to = dash == std::string_view::npos ? std::nullopt : ParseDate(restriction.substr(dash + 1));
-          if (!from || !to) return error("a date restriction is >YYYYMMDD, <YYYYMMDD or YYYYMMDD-YYYYMMDD");
-          e.from = from;
-          e.to = to;
-        }
-      }
+      std::string problem = AgentPhrases(name, forms, sets, &e.phrases);
+      if (problem.empty()) problem = ReadBrackets(rest, [&](std::string_view inside) { return ParseAgentBracket(inside, &e); });
+      if (!problem.empty()) return error(problem);
       out.push_back(std::move(e));
+      have_record = true;
+      skipping = false;
+      continue;
     }
-    have_group = true;
+
+    // Actors.
+    if (line.front() == '[') {
+      if (!have_record) return error("a code line before any actor");
+      const std::string problem = ReadBrackets(line, [&](std::string_view inside) {
+        TabariCode c;
+        std::string p = ParseActorBracket(inside, &c);
+        if (p.empty()) out.back().codes.push_back(std::move(c));
+        return p;
+      });
+      if (!problem.empty()) return error(problem);
+      continue;
+    }
+    if (line.find_first_of("{}") != std::string_view::npos && line.find_first_of("{}") < line.find('['))
+      return error("\"{...}\" belongs in agent dictionaries; an actor is \"NAME [CODE]\"");
+    const size_t cut = line.find('[');
+    const std::string_view name = TrimView(line.substr(0, cut));
+    ConvertedActorEntry e;
+    e.line = number;
+    e.id = std::string(name);
+    e.phrases.push_back(Phrase(name));
+    if (e.phrases.back().empty()) return error("an actor line is \"NAME [CODE]\", not \"" + std::string(line) + "\"");
+    if (cut != std::string_view::npos) {
+      const std::string problem = ReadBrackets(line.substr(cut), [&](std::string_view inside) {
+        TabariCode c;
+        std::string p = ParseActorBracket(inside, &c);
+        if (p.empty()) e.codes.push_back(std::move(c));
+        return p;
+      });
+      if (!problem.empty()) return error(problem);
+    }
+    out.push_back(std::move(e));
+    have_record = true;
   }
+  if (comment_from) return MakeError(file, "a \"<!--\" comment is not closed by \"-->\"", comment_from);
   return out;
 }
 

@@ -42,6 +42,7 @@ struct ActorMention {
   size_t first_token = 0, last_token = 0;  // token range [first, last)
   std::string text;                   // the words, as written
   ActorCode actor;
+  std::vector<ActorCode> also;  // further actors the same words stand for (TABARI "[A/B]")
   std::string person;                 // a person's name when one is given ("Reber Ahmed")
   std::vector<std::string> rules;     // dictionary entries that fired, "file:line id"
 };
