@@ -21,23 +21,31 @@ namespace dateline {
 namespace {
 
 constexpr size_t kMaxGap = 4;
+constexpr size_t kMaxTabariGap = 6;  // a blank between TABARI pattern words
 constexpr size_t kMaxSlotSkip = 3;  // determiners/adjectives before a target actor
 
 struct Element {
-  enum Kind { kWord, kTarget, kGap } kind = kWord;
-  std::vector<std::string> keys;  // kWord: any of these match keys
+  enum Kind { kWord, kTarget, kGap, kSource, kCompound, kSkip } kind = kWord;
+  // kWord: the alternatives, each a sequence of match keys, longest first.
+  std::vector<std::vector<std::string>> alternatives;
+  // kGap: how many tokens it may skip, and whether it stays inside a phrase (it may
+  // not skip a preposition or a comma: TABARI/PETRARCH's words after the verb belong
+  // to the verb's object, "adopt a resolution" but not "adopt a set of resolutions").
+  size_t max_gap = 0;
+  bool within_phrase = false;
 };
 
 struct Pattern {
   uint32_t entry;
   std::string text;
   std::vector<Element> elements;
-  size_t trigger = 0;  // index of the trigger element
-  int specificity = 0;
+  size_t trigger = 0;  // index of the trigger element (a one-token word)
 };
 
 struct VerbEntry {
   std::string id, cameo, rule;
+  std::string paired_cameo;    // TABARI "A:B": the code of the reverse event
+  bool codes_nothing = false;  // TABARI "---": a match that stops shorter ones, no event
   std::string incident;  // incidents.txt: the CASE label of an incident (no CAMEO code)
   // Coded even when no dictionary actor takes part. ACLED and the CASE 2021 labels
   // type events by what happened, however the report names the participants:
@@ -115,13 +123,27 @@ struct EventCoder::Impl {
   std::vector<VerbEntry> entries;
   std::vector<Pattern> patterns;
   std::unordered_map<std::string, std::vector<uint32_t>> by_trigger;  // key -> patterns
+  // TABARI/PETRARCH discard phrases, lower case, with a blank before them; `whole`: the
+  // phrase ends at a word's end ("_" in the file), else it is a stem.
+  struct Discard {
+    std::string phrase;
+    bool whole = false;
+    bool story = false;  // "+": the whole text is not coded
+  };
+  std::vector<Discard> discards;
+  bool dictionaries_only = false;
 
-  Status Load(const std::string& data_dir, const TextAnalyzer& analyzer);
+  Status Load(const std::string& data_dir, bool dictionaries_only, const TextAnalyzer& analyzer);
+  bool Discarded(std::string_view text, bool story) const;
   Status LoadIncidents(const std::string& data_dir, const TextAnalyzer& analyzer);
   Status AddEntry(const TableRecord& r, VerbEntry entry, const TextAnalyzer& analyzer);
   Status LoadVerbFile(const std::string& path, bool tabari, const TextAnalyzer& analyzer);
   Status AddPattern(const TableRecord& r, uint32_t entry, std::string_view text,
                     const TextAnalyzer& analyzer);
+  Status LoadTabariVerbFile(const std::string& path, const TextAnalyzer& analyzer);
+  Status LoadDiscards(const std::string& path, const TextAnalyzer& analyzer);
+  void IndexPattern(Pattern p);
+  static std::string WordKey(const std::string& word, const TextAnalyzer& analyzer);
 };
 
 Status EventCoder::Impl::AddPattern(const TableRecord& r, uint32_t entry, std::string_view text,
@@ -143,6 +165,7 @@ Status EventCoder::Impl::AddPattern(const TableRecord& r, uint32_t entry, std::s
       e.kind = Element::kTarget;
     } else if (word == "...") {
       e.kind = Element::kGap;
+      e.max_gap = kMaxGap;
     } else {
       size_t a = 0;
       while (a <= word.size()) {
@@ -155,29 +178,128 @@ Status EventCoder::Impl::AddPattern(const TableRecord& r, uint32_t entry, std::s
         if (toks.empty()) return r.MakeError("pattern \"" + p.text + "\": empty word");
         // A hyphenated or multi-token alternative ("cease-fire") is one token in text
         // when hyphenated; otherwise only its first token can be matched here.
-        e.keys.push_back(toks.front().key);
+        e.alternatives.push_back({toks.front().key});
       }
-      if (e.keys.empty()) return r.MakeError("pattern \"" + p.text + "\": empty alternative");
+      if (e.alternatives.empty()) return r.MakeError("pattern \"" + p.text + "\": empty alternative");
       if (!have_trigger) {
         have_trigger = true;
         p.trigger = p.elements.size();
       }
-      p.specificity += 2;
     }
-    if (e.kind == Element::kTarget) p.specificity += 2;  // a slot is as specific as a word
     p.elements.push_back(std::move(e));
   }
   if (!have_trigger) return r.MakeError("pattern \"" + p.text + "\" has no word to anchor it");
-  const uint32_t index = static_cast<uint32_t>(patterns.size());
-  for (const std::string& key : p.elements[p.trigger].keys) {
-    std::vector<uint32_t>& list = by_trigger[key];
-    if (list.empty() || list.back() != index) list.push_back(index);  // "a/a" twice
-  }
-  patterns.push_back(std::move(p));
+  IndexPattern(std::move(p));
   return Status::Ok();
 }
 
-Status EventCoder::Impl::Load(const std::string& data_dir, const TextAnalyzer& analyzer) {
+void EventCoder::Impl::IndexPattern(Pattern p) {
+  const uint32_t index = static_cast<uint32_t>(patterns.size());
+  for (const std::vector<std::string>& alt : p.elements[p.trigger].alternatives) {
+    std::vector<uint32_t>& list = by_trigger[alt.front()];
+    if (list.empty() || list.back() != index) list.push_back(index);  // "a/a" twice
+  }
+  patterns.push_back(std::move(p));
+}
+
+// The match key of a dictionary word as the analyser would key it in text.
+std::string EventCoder::Impl::WordKey(const std::string& word, const TextAnalyzer& analyzer) {
+  if (word == "n't") return "not";  // TreeBank's contraction, its own token in text too
+  std::vector<Token> toks = analyzer.Tokenize(word);
+  return toks.empty() ? word : toks.front().key;
+}
+
+// A TABARI/PETRARCH verb file: each block's verbs, alone and inside each pattern, become
+// patterns whose trigger is the verb word. Items joined by "_" are adjacent; a blank
+// between them becomes a gap (inside the object's phrase after the verb).
+Status EventCoder::Impl::LoadTabariVerbFile(const std::string& path, const TextAnalyzer& analyzer) {
+  auto text = ReadFile(path);
+  if (!text.ok()) return text.error();
+  auto blocks = ParseTabariVerbs(*text, path);
+  if (!blocks.ok()) return blocks.error();
+  const auto keys = [&](const std::vector<std::string>& words) {
+    std::vector<std::string> out;
+    for (const std::string& w : words) out.push_back(WordKey(w, analyzer));
+    return out;
+  };
+  const auto add_entry = [&](const std::string& id, const TabariCode& code, int line) {
+    VerbEntry e;
+    e.id = id;
+    e.cameo = code.code;
+    e.paired_cameo = code.paired;
+    e.codes_nothing = code.codes_nothing || (code.code.empty() && code.paired.empty());
+    e.rule = path + ":" + std::to_string(line) + " " + id;
+    entries.push_back(std::move(e));
+    return static_cast<uint32_t>(entries.size() - 1);
+  };
+  const auto gap = [](bool within_phrase) {
+    Element e;
+    e.kind = Element::kGap;
+    e.max_gap = kMaxTabariGap;
+    e.within_phrase = within_phrase;
+    return e;
+  };
+  const auto append_items = [&](const std::vector<TabariItem>& items, bool after_verb, std::vector<Element>* out) {
+    for (size_t i = 0; i < items.size(); ++i) {
+      const TabariItem& item = items[i];
+      Element e;
+      switch (item.kind) {
+        case TabariItem::Kind::kPhrase:
+          for (const std::vector<std::string>& alt : item.alternatives) e.alternatives.push_back(keys(alt));
+          std::stable_sort(e.alternatives.begin(), e.alternatives.end(),
+                           [](const auto& x, const auto& y) { return x.size() > y.size(); });
+          break;
+        case TabariItem::Kind::kTarget: e.kind = Element::kTarget; break;
+        case TabariItem::Kind::kSource: e.kind = Element::kSource; break;
+        case TabariItem::Kind::kCompound: e.kind = Element::kCompound; break;
+        case TabariItem::Kind::kSkip: e.kind = Element::kSkip; break;
+      }
+      out->push_back(std::move(e));
+      const bool last = i + 1 == items.size();
+      // Before the verb, the last item's join says whether it touches the verb.
+      if (!item.joined_to_next && !(after_verb && last)) out->push_back(gap(after_verb));
+    }
+  };
+  for (const TabariVerbBlock& block : *blocks) {
+    std::string id = block.name;
+    std::transform(id.begin(), id.end(), id.begin(), [](unsigned char c) { return std::tolower(c); });
+    const uint32_t block_entry = add_entry(id, block.code, block.line);
+    std::vector<uint32_t> pattern_entries;
+    for (const TabariPattern& tp : block.patterns) pattern_entries.push_back(add_entry(id, tp.code, tp.line));
+    for (const TabariVerb& verb : block.verbs) {
+      // The verb's own words: words before it, the trigger, words after, all adjacent.
+      std::vector<Element> verb_elements;
+      for (const std::string& w : verb.words_before) verb_elements.push_back(Element{Element::kWord, {{WordKey(w, analyzer)}}});
+      Element trigger;
+      for (const std::string& f : verb.forms) {
+        std::vector<std::string> k = {WordKey(f, analyzer)};
+        if (std::find(trigger.alternatives.begin(), trigger.alternatives.end(), k) == trigger.alternatives.end())
+          trigger.alternatives.push_back(std::move(k));
+      }
+      const size_t trigger_offset = verb_elements.size();
+      verb_elements.push_back(std::move(trigger));
+      for (const std::string& w : verb.words_after) verb_elements.push_back(Element{Element::kWord, {{WordKey(w, analyzer)}}});
+      const uint32_t bare_entry = verb.has_code ? add_entry(id, verb.code, verb.line) : block_entry;
+      Pattern bare{bare_entry, block.name, verb_elements, trigger_offset};
+      IndexPattern(std::move(bare));
+      for (size_t i = 0; i < block.patterns.size(); ++i) {
+        const TabariPattern& tp = block.patterns[i];
+        Pattern p;
+        p.entry = pattern_entries[i];
+        p.text = tp.text;
+        append_items(tp.before, false, &p.elements);
+        p.trigger = p.elements.size() + trigger_offset;
+        p.elements.insert(p.elements.end(), verb_elements.begin(), verb_elements.end());
+        if (!tp.after.empty() && !tp.verb_joined_to_next) p.elements.push_back(gap(true));
+        append_items(tp.after, true, &p.elements);
+        IndexPattern(std::move(p));
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+Status EventCoder::Impl::Load(const std::string& data_dir, bool only_cameo, const TextAnalyzer& analyzer) {
   auto codes = ReadTableFile(data_dir + "/events/cameo.txt", 3, 5);
   if (!codes.ok()) return codes.error();
   for (const TableRecord& r : *codes) {
@@ -187,8 +309,50 @@ Status EventCoder::Impl::Load(const std::string& data_dir, const TextAnalyzer& a
       return r.MakeError("CAMEO code must be 2 to 4 digits, not \"" + code + "\"");
     cameo[code] = CameoCode{code, r.fields[1], r.fields[2], {r.fields[3], r.fields[4]}};
   }
+  if (only_cameo) return Status::Ok();
   if (Status s = LoadVerbFile(data_dir + "/events/verbs.txt", false, analyzer); !s) return s;
   return LoadIncidents(data_dir, analyzer);
+}
+
+// A discard list (PETRARCH's dictionaries.rst): one phrase per line, "#" comments,
+// "+PHRASE" discards the whole story, a trailing "_" makes the phrase end at a word
+// end. Matching is case-insensitive on the text with a blank before the phrase.
+Status EventCoder::Impl::LoadDiscards(const std::string& path, const TextAnalyzer&) {
+  auto text = ReadFile(path);
+  if (!text.ok()) return text.error();
+  for (const ContentLine& line : ContentLines(*text)) {
+    std::string_view t = Trim(line.text);
+    if (t.rfind("<!", 0) == 0) continue;  // XML-style header comments
+    Discard d;
+    if (!t.empty() && t.front() == '+') {
+      d.story = true;
+      t.remove_prefix(1);
+    }
+    t = Trim(t);
+    if (!t.empty() && t.back() == '_') {
+      d.whole = true;
+      t.remove_suffix(1);
+    }
+    if (t.empty()) return MakeError(path, "an empty discard phrase", line.number);
+    d.phrase = " ";
+    for (char c : t) d.phrase += c == '_' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    discards.push_back(std::move(d));
+  }
+  return Status::Ok();
+}
+
+bool EventCoder::Impl::Discarded(std::string_view text, bool story) const {
+  if (discards.empty()) return false;
+  std::string lower = " ";
+  for (char c : text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const Discard& d : discards) {
+    if (d.story != story) continue;
+    for (size_t at = lower.find(d.phrase); at != std::string::npos; at = lower.find(d.phrase, at + 1)) {
+      const size_t end = at + d.phrase.size();
+      if (!d.whole || end == lower.size() || !std::isalnum(static_cast<unsigned char>(lower[end]))) return true;
+    }
+  }
+  return false;
 }
 
 // incidents.txt (optional): "id | LABEL | patterns", LABEL a sub-event type of the
@@ -226,22 +390,7 @@ Status EventCoder::Impl::AddEntry(const TableRecord& r, VerbEntry entry, const T
 }
 
 Status EventCoder::Impl::LoadVerbFile(const std::string& path, bool tabari, const TextAnalyzer& analyzer) {
-  if (tabari) {
-    auto text = ReadFile(path);
-    if (!text.ok()) return text.error();
-    auto converted = ParseTabariVerbs(*text, path);
-    if (!converted.ok()) return converted.error();
-    for (const ConvertedVerbEntry& c : *converted) {
-      TableRecord r{path, c.line, {}};
-      if (!cameo.count(c.cameo)) return r.MakeError("CAMEO code \"" + c.cameo + "\" is not in events/cameo.txt");
-      entries.push_back(VerbEntry{c.id, c.cameo, r.Where() + " " + c.id, ""});
-      const uint32_t entry = static_cast<uint32_t>(entries.size() - 1);
-      for (const std::string& p : c.patterns) {
-        if (Status s = AddPattern(r, entry, p, analyzer); !s) return s;
-      }
-    }
-    return Status::Ok();
-  }
+  if (tabari) return LoadTabariVerbFile(path, analyzer);
   auto verbs = ReadTableFile(path, 3, 3);
   if (!verbs.ok()) return verbs.error();
   for (const TableRecord& r : *verbs) {
@@ -270,16 +419,21 @@ Result<std::unique_ptr<EventCoder>> EventCoder::Create(const std::string& data_d
 Result<std::unique_ptr<EventCoder>> EventCoder::Create(const std::string& data_dir, const TextAnalyzer& analyzer,
                                                        const EventCoderOptions& options) {
   auto impl = std::make_unique<Impl>();
-  if (Status s = impl->Load(data_dir, analyzer); !s) return s.error();
+  impl->dictionaries_only = options.dictionaries_only;
+  if (Status s = impl->Load(data_dir, options.dictionaries_only, analyzer); !s) return s.error();
   for (const std::string& file : options.verb_files) {
     const bool tabari = options.tabari_format ||
                         (file.size() > 6 && file.compare(file.size() - 6, 6, ".verbs") == 0);
     if (Status s = impl->LoadVerbFile(file, tabari, analyzer); !s) return s.error();
   }
+  for (const std::string& file : options.discard_files) {
+    if (Status s = impl->LoadDiscards(file, analyzer); !s) return s.error();
+  }
   for (VerbEntry& entry : impl->entries) {
     auto code = impl->cameo.find(entry.cameo);
     entry.without_actors =
-        !entry.incident.empty() || (code != impl->cameo.end() && !code->second.acled.event_type.empty());
+        !impl->dictionaries_only &&
+        (!entry.incident.empty() || (code != impl->cameo.end() && !code->second.acled.event_type.empty()));
   }
   return std::unique_ptr<EventCoder>(new EventCoder(std::move(impl)));
 }
@@ -312,8 +466,14 @@ class SentenceCoder {
   const Token& T(size_t i) const { return a_.tokens[i]; }
 
   struct Match {
+    size_t start = 0;                     // first token of the match (before the trigger)
     size_t end = 0;                       // token after the last matched element
     const ActorMention* target = nullptr;
+    const ActorMention* source = nullptr;  // a "$" slot
+    bool target_before = false;            // the target slot stands before the trigger
+    bool compound_source = false;          // a "%" slot before the trigger
+    bool compound_target = false;          // a "%" slot after it
+    int weight = 0;                        // tokens matched by words, plus slots
   };
 
   // Matches elements [e, n) of `p` from token `t`.
@@ -325,37 +485,198 @@ class SentenceCoder {
     const Element& el = p.elements[e];
     switch (el.kind) {
       case Element::kWord:
-        if (t < s_.last_token && Contains(el.keys, T(t).key)) return MatchFrom(p, e + 1, t + 1, m);
+        for (const std::vector<std::string>& alt : el.alternatives) {
+          if (!WordsAt(alt, t)) continue;
+          m->weight += static_cast<int>(alt.size());
+          if (MatchFrom(p, e + 1, t + alt.size(), m)) return true;
+          m->weight -= static_cast<int>(alt.size());
+        }
         return false;
       case Element::kGap:
-        for (size_t skip = 0; skip <= kMaxGap && t + skip <= s_.last_token; ++skip) {
-          if (skip > 0 && IsClauseBreak(t + skip - 1)) break;
+        for (size_t skip = 0; skip <= el.max_gap && t + skip <= s_.last_token; ++skip) {
+          if (skip > 0 && !Skippable(t + skip - 1, el.within_phrase)) break;
           if (MatchFrom(p, e + 1, t + skip, m)) return true;
         }
         return false;
-      case Element::kTarget: {
-        for (const ActorMention* am : mentions_) {
-          if (am->first_token < t) continue;
-          if (am->first_token > t + kMaxSlotSkip) break;
-          bool clean = true;
-          // Determiners, adjectives and counts ("30 separatist rebels") may come first;
-          // a subordinator starts another clause ("killed when police fired").
-          static const char* const kSubordinators[] = {"when", "as", "after", "while", "because", "if",
-                                                       "that", "who", "which", "before", "since", "until"};
-          for (size_t k = t; k < am->first_token; ++k)
-            clean &= !IsClauseBreak(k) && !OneOf(T(k).norm, kSubordinators) &&
-                     (T(k).kind == TokenKind::kWord || T(k).kind == TokenKind::kNumber);
-          if (!clean) break;
-          const ActorMention* saved = m->target;
-          m->target = am;
-          if (MatchFrom(p, e + 1, am->last_token, m)) return true;
-          m->target = saved;
-          break;
+      case Element::kSkip:
+        for (size_t skip = 1; skip <= kMaxSlotSkip && t + skip <= s_.last_token; ++skip) {
+          if (!Skippable(t + skip - 1, true)) break;
+          if (MatchFrom(p, e + 1, t + skip, m)) return true;
         }
+        return false;
+      case Element::kTarget:
+      case Element::kSource:
+      case Element::kCompound: {
+        const ActorMention* am = SlotAfter(t);
+        if (!am || (el.kind == Element::kCompound && Conjuncts(am).size() < 2)) return false;
+        const Match saved = *m;
+        if (el.kind == Element::kSource) m->source = am;
+        else m->target = am;
+        m->compound_target |= el.kind == Element::kCompound;
+        m->weight += 1;
+        if (MatchFrom(p, e + 1, LastConjunct(am)->last_token, m)) return true;
+        *m = saved;
         return false;
       }
     }
     return false;
+  }
+
+  // Matches elements e, e-1, ..., 0 of `p` so that element e ends just before token t
+  // (the elements before the trigger, read leftwards from it).
+  bool MatchBack(const Pattern& p, size_t e, size_t t, Match* m) const {
+    const Element& el = p.elements[e];
+    const auto next = [&](size_t at) {
+      if (e == 0) {
+        m->start = at;
+        return true;
+      }
+      return MatchBack(p, e - 1, at, m);
+    };
+    switch (el.kind) {
+      case Element::kWord:
+        for (const std::vector<std::string>& alt : el.alternatives) {
+          if (t < s_.first_token + alt.size() || !WordsAt(alt, t - alt.size())) continue;
+          m->weight += static_cast<int>(alt.size());
+          if (next(t - alt.size())) return true;
+          m->weight -= static_cast<int>(alt.size());
+        }
+        return false;
+      case Element::kGap:
+        for (size_t skip = 0; skip <= el.max_gap && t >= s_.first_token + skip; ++skip) {
+          if (skip > 0 && !Skippable(t - skip, false)) break;
+          if (next(t - skip)) return true;
+        }
+        return false;
+      case Element::kSkip:
+        for (size_t skip = 1; skip <= kMaxSlotSkip && t >= s_.first_token + skip; ++skip) {
+          if (!Skippable(t - skip, true)) break;
+          if (next(t - skip)) return true;
+        }
+        return false;
+      case Element::kTarget:
+      case Element::kSource:
+      case Element::kCompound: {
+        const ActorMention* am = nullptr;
+        for (const ActorMention* c : mentions_) {
+          if (c->last_token == t) am = c;
+        }
+        if (!am) return false;
+        const Match saved = *m;
+        if (el.kind == Element::kTarget) {
+          m->target = am;
+          m->target_before = true;
+        } else if (el.kind == Element::kSource) {
+          m->source = am;
+        } else {
+          m->compound_source = true;
+        }
+        m->weight += 1;
+        if (next(am->first_token)) return true;
+        *m = saved;
+        return false;
+      }
+    }
+    return false;
+  }
+
+  // Whether the keys of `words` stand at tokens t, t+1, ...
+  bool WordsAt(const std::vector<std::string>& words, size_t t) const {
+    if (t + words.size() > s_.last_token) return false;
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (T(t + i).key != words[i]) return false;
+    }
+    return true;
+  }
+
+  // Whether a gap may pass over token k: never a clause break; inside a phrase, not a
+  // comma, a preposition or a subordinator either.
+  bool Skippable(size_t k, bool within_phrase) const {
+    if (IsClauseBreak(k)) return false;
+    if (!within_phrase) return T(k).norm != ",";
+    static const char* const kPhraseEnds[] = {",", "that", "which", "who", "when", "while", "because", "and", "but"};
+    return !OneOf(T(k).norm, kPhraseEnds) && !(OneOf(T(k).norm, kPrepositions) && T(k).norm != "to");
+  }
+
+  // The actor a slot at token t stands for: one that starts there, after at most a few
+  // determiners, adjectives or counts ("30 separatist rebels"), in the same clause.
+  const ActorMention* SlotAfter(size_t t) const {
+    static const char* const kSubordinators[] = {"when", "as", "after", "while", "because", "if",
+                                                 "that", "who", "which", "before", "since", "until"};
+    for (const ActorMention* am : mentions_) {
+      if (am->first_token < t) continue;
+      if (am->first_token > t + kMaxSlotSkip) return nullptr;
+      for (size_t k = t; k < am->first_token; ++k) {
+        if (IsClauseBreak(k) || OneOf(T(k).norm, kSubordinators) ||
+            (T(k).kind != TokenKind::kWord && T(k).kind != TokenKind::kNumber))
+          return nullptr;
+      }
+      return am;
+    }
+    return nullptr;
+  }
+
+  // The actors coordinated with `first` after it: "Gondor and Arnor", "Mordor, Rohan,
+  // Fornost and Bree", "the Philippines and the European Union". Each conjunct is a
+  // participant of its own. A list needs its "and"/"or"/"nor": "Gondor, Arnor said"
+  // is no list.
+  std::vector<const ActorMention*> Conjuncts(const ActorMention* first) const {
+    std::vector<const ActorMention*> out = {first}, pending;
+    const ActorMention* last = first;
+    for (const ActorMention* m : mentions_) {
+      if (m->first_token <= last->first_token) continue;
+      const Link link = Coordinated(last->last_token, m->first_token);
+      if (link == Link::kNone) break;
+      pending.push_back(m);
+      last = m;
+      if (link == Link::kConjunction) {
+        out.insert(out.end(), pending.begin(), pending.end());
+        pending.clear();
+      }
+    }
+    return out;
+  }
+  const ActorMention* LastConjunct(const ActorMention* first) const { return Conjuncts(first).back(); }
+
+  // The actors coordinated with `last` before it, in text order, `last` included
+  // ("Neither Galadriel nor Gollum", "Mordor, Rohan, Fornost and Bree welcomed").
+  std::vector<const ActorMention*> ConjunctsBefore(const ActorMention* last) const {
+    std::vector<const ActorMention*> out = {last}, pending;
+    const ActorMention* first = last;
+    bool conjunction_seen = false;
+    for (size_t i = mentions_.size(); i-- > 0;) {
+      const ActorMention* m = mentions_[i];
+      if (m->last_token > first->first_token) continue;
+      const Link link = Coordinated(m->last_token, first->first_token);
+      if (link == Link::kNone || AfterPreposition(m)) break;
+      conjunction_seen |= link == Link::kConjunction;
+      pending.insert(pending.begin(), m);
+      first = m;
+      if (conjunction_seen) {
+        out.insert(out.begin(), pending.begin(), pending.end());
+        pending.clear();
+      }
+    }
+    return out;
+  }
+
+  // How the tokens [from, to) join two actors: a comma, or "and"/"or"/"nor" (", and"),
+  // then at most three modifiers ("the evil awful").
+  enum class Link { kNone, kComma, kConjunction };
+  Link Coordinated(size_t from, size_t to) const {
+    if (to <= from || to - from > 5) return Link::kNone;
+    size_t k = from;
+    Link link = Link::kNone;
+    while (k < to && (T(k).norm == "," || T(k).norm == "and" || T(k).norm == "or" || T(k).norm == "nor")) {
+      link = T(k).norm == "," && link != Link::kConjunction ? Link::kComma : Link::kConjunction;
+      ++k;
+    }
+    if (link == Link::kNone) return link;
+    size_t modifiers = 0;
+    for (; k < to; ++k) {
+      if (T(k).kind != TokenKind::kWord || OneOf(T(k).norm, kPrepositions) || ++modifiers > 3) return Link::kNone;
+    }
+    return link;
   }
 
   bool IsClauseBreak(size_t t) const {
@@ -414,6 +735,7 @@ class SentenceCoder {
       if (other_clause) break;
       if (AfterPreposition(m)) continue;
       out.push_back(m);
+      if (std::vector<const ActorMention*> list = ConjunctsBefore(m); list.size() > 1) return list;
       // Compound subject members produced by the actor stage share the rule.
       for (size_t j = i; j-- > 0;) {
         const ActorMention* prev = mentions_[j];
@@ -614,7 +936,8 @@ class SentenceCoder {
     if (trigger < s_.first_token + 1 || T(trigger - 1).norm != "to") return false;
     if (trigger < s_.first_token + 2) return true;
     const Token& governor = T(trigger - 2);
-    return !OneOf(governor.lemma, kIntentVerbs) && governor.norm != "going" && governor.norm != "able";
+    return !OneOf(governor.lemma, kIntentVerbs) && governor.norm != "going" && governor.norm != "able" &&
+           governor.norm != "about";
   }
 
   bool IsNominal(size_t trigger) const {
@@ -673,7 +996,8 @@ class SentenceCoder {
       if (n == "would") return "conditional";
       if (n == "should" || n == "must") return "obligation";
       if (n == "to" && k > s_.first_token && OneOf(T(k - 1).lemma, kIntentVerbs)) return "intended";
-      if (n == "to" && k > s_.first_token + 1 && T(k - 1).norm == "going") return "future";
+      if (n == "to" && k > s_.first_token + 1 && (T(k - 1).norm == "going" || T(k - 1).norm == "about"))
+        return "future";  // "is going to", "is about to"
     }
     return "asserted";
   }
@@ -896,9 +1220,11 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
                                     const std::vector<PlaceMention>& places,
                                     const EventContext& context) const {
   std::vector<Event> events;
+  if (impl_->Discarded(a.text, /*story=*/true)) return events;
   for (size_t si = 0; si < a.sentences.size(); ++si) {
     SentenceCoder sc(a, si, actors, dates);
     const Sentence& s = sc.sentence();
+    if (impl_->Discarded(a.text.substr(s.start, s.end - s.start), /*story=*/false)) continue;
     const size_t first_event_of_sentence = events.size();
     for (size_t t = s.first_token; t < s.last_token; ++t) {
       auto it = impl_->by_trigger.find(sc.T(t).key);
@@ -910,16 +1236,19 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
       SentenceCoder::Match best_match;
       for (uint32_t pi : it->second) {
         const Pattern& p = impl_->patterns[pi];
-        if (p.trigger != 0) continue;  // words before the trigger are not supported
         SentenceCoder::Match m;
-        if (!sc.MatchFrom(p, 1, t + 1, &m)) continue;
-        if (!best || p.specificity > best->specificity) {
+        m.start = t;
+        if (p.trigger > 0 && !sc.MatchBack(p, p.trigger - 1, t, &m)) continue;
+        if (!sc.MatchFrom(p, p.trigger + 1, t + 1, &m)) continue;
+        if (!best || m.weight > best_match.weight) {
           best = &p;
           best_match = m;
         }
       }
       if (!best) continue;
       const VerbEntry& entry = impl_->entries[best->entry];
+      // TABARI's null code: the longest pattern says this is no event.
+      if (entry.codes_nothing) continue;
       const bool without_actors = entry.without_actors;
       // "the captured village", "a damaged car": a participle right after a determiner
       // describes a noun, it does not report an act.
@@ -982,7 +1311,10 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
           }
           clause_rules.push_back("rule:participle-clause-subject");
         } else {
-          sources = sc.Subjects(t);
+          // The subject stands before the words the pattern matched before the verb
+          // ("Ethiopia indicated it would act": "indicated ... would" is the pattern's).
+          sources = sc.Subjects(best_match.start);
+          if (best_match.source) sources = {best_match.source};
           if (sources.empty() && without_actors) {
             uncoded_source = sc.UncodedSubject(t);
             if (uncoded_source->text.empty()) uncoded_source.reset();
@@ -994,15 +1326,50 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
           if (target && target->first_token < t) target = nullptr;
         }
       }
+      if (passive && best_match.source && sources.empty()) sources = {best_match.source};
       if (!without_actors) {
         if (sources.empty() && !target) continue;
         if (sources.empty() && !passive) continue;  // an active verb with no subject
       }
-      const CameoCode* code = entry.cameo.empty() ? nullptr : Cameo(entry.cameo);
+      // Each coordinated actor is a participant of its own ("ties with Gondor and
+      // Arnor"); a passive's compound subject is a compound target.
+      std::vector<const ActorMention*> targets;
+      if (target && !target_is_place) targets = sc.Conjuncts(target);
+      else if (target) targets = {target};
+      if (passive && !best_match.target) {
+        std::vector<const ActorMention*> subjects = sc.Subjects(t);
+        if (subjects.size() > 1 && target == subjects.back()) targets = subjects;
+      }
+      // "X and Y agree": TABARI's "%" codes the members of a compound subject with each
+      // other, both ways.
+      std::vector<std::pair<const ActorMention*, const ActorMention*>> dyads;
+      if (best_match.compound_source && sources.size() > 1 && targets.empty()) {
+        for (size_t i = 0; i < sources.size(); ++i) {
+          for (size_t j = i + 1; j < sources.size(); ++j) dyads.emplace_back(sources[i], sources[j]);
+        }
+        clause_rules.push_back("rule:compound-dyads");
+      } else {
+        for (const ActorMention* src : sources.empty() ? std::vector<const ActorMention*>{nullptr} : sources) {
+          for (const ActorMention* tgt : targets.empty() ? std::vector<const ActorMention*>{nullptr} : targets)
+            dyads.emplace_back(src, tgt);
+        }
+      }
+      // A paired code ("032:033": X visits Y, Y hosts X) adds the reverse event; "%"
+      // pairs are reversed with the same code when no pair is given.
+      const std::string reverse_code =
+          !entry.paired_cameo.empty() ? entry.paired_cameo : best_match.compound_source ? entry.cameo : "";
+      const size_t dyad_count = dyads.size();
+      for (size_t d = 0; d < dyad_count && !reverse_code.empty(); ++d) {
+        if (dyads[d].first && dyads[d].second) dyads.emplace_back(dyads[d].second, dyads[d].first);
+      }
       const size_t clause_start = sources.empty() ? s.first_token : sources.back()->last_token;
-      for (const ActorMention* source : sources.empty() ? std::vector<const ActorMention*>{nullptr} : sources) {
+      for (size_t d = entry.cameo.empty() ? dyad_count : 0; d < dyads.size(); ++d) {
+        const ActorMention* source = dyads[d].first;
+        const ActorMention* target = dyads[d].second;
+        const std::string& event_code = d < dyad_count ? entry.cameo : reverse_code;
+        const CameoCode* code = event_code.empty() ? nullptr : Cameo(event_code);
         Event e;
-        e.cameo = entry.cameo;
+        e.cameo = event_code;
         if (code) {
           e.cameo_name = code->name;
           e.plover = code->plover;
@@ -1079,7 +1446,9 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
           e.place = context.dateline_place;
           e.rules.push_back("rule:place-from-dateline");
         }
-        if (std::optional<Event> intent = IntentEvent(e, governor, *this)) events.push_back(std::move(*intent));
+        if (!impl_->dictionaries_only) {
+          if (std::optional<Event> intent = IntentEvent(e, governor, *this)) events.push_back(std::move(*intent));
+        }
         events.push_back(std::move(e));
       }
     }
@@ -1094,8 +1463,10 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
       events.erase(std::remove_if(events.begin() + static_cast<long>(first_event_of_sentence), events.end(), noun_only),
                    events.end());
     }
-    AddObligationDemands(sc, si, *this, &events);
-    FillCountriesFromSentence(sc, si, &events);
+    if (!impl_->dictionaries_only) {
+      AddObligationDemands(sc, si, *this, &events);
+      FillCountriesFromSentence(sc, si, &events);
+    }
   }
   return events;
 }

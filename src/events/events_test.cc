@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "actors/actors.h"
+#include "core/table_file.h"
 #include "events/tabari_verbs.h"
 
 namespace dateline {
@@ -275,18 +276,86 @@ TEST_F(EventsTest, RecordsInjuriesArrestsAndCrowdSizes) {
   }
 }
 
-TEST(TabariVerbsTest, ConvertsBlocksAndPatterns) {
-  auto entries = ParseTabariVerbs(
-      "# comment\n--- SCOLD [111] ---\nSCOLD\nTELL_OFF {TOLD_OFF}\n- * + FOR [112]  # why\n- $ * OVER  \n", "x.verbs");
-  ASSERT_TRUE(entries.ok()) << entries.error().ToString();
-  ASSERT_EQ(entries->size(), 3u);
-  EXPECT_EQ((*entries)[0].cameo, "111");  // the bare verbs
-  EXPECT_EQ((*entries)[0].patterns, (std::vector<std::string>{"scold", "tell/told off"}));
-  EXPECT_EQ((*entries)[1].cameo, "112");
-  EXPECT_EQ((*entries)[1].line, 5);
-  EXPECT_EQ((*entries)[1].patterns, (std::vector<std::string>{"scold ... + ... for", "tell/told off ... + ... for"}));
-  EXPECT_EQ((*entries)[2].cameo, "111");  // no code: the block's
-  EXPECT_EQ((*entries)[2].patterns.front(), "scold ... over");
+// Renders a pattern item for comparison: words joined by " ", alternatives by "|",
+// slots as written, "_" after an item joined to the next.
+std::string RenderItems(const std::vector<TabariItem>& items) {
+  std::string out;
+  for (const TabariItem& item : items) {
+    if (!out.empty()) out += " ";
+    switch (item.kind) {
+      case TabariItem::Kind::kTarget: out += "+"; break;
+      case TabariItem::Kind::kSource: out += "$"; break;
+      case TabariItem::Kind::kCompound: out += "%"; break;
+      case TabariItem::Kind::kSkip: out += "^"; break;
+      case TabariItem::Kind::kPhrase:
+        for (size_t a = 0; a < item.alternatives.size(); ++a) {
+          if (a) out += "|";
+          for (size_t w = 0; w < item.alternatives[a].size(); ++w) out += (w ? " " : "") + item.alternatives[a][w];
+        }
+        break;
+    }
+    if (item.joined_to_next) out += "_";
+  }
+  return out;
+}
+
+TEST(TabariVerbsTest, ReadsBlocksVerbsSynsetsAndPatterns) {
+  auto blocks = ParseTabariVerbs(
+      "<!-- A header\n   comment -->\n"
+      "&TIES_\n+MILITARY\n+ECONOMIC_TRADE\n"
+      "&MORE\n+&TIES\n+CLOSER\n"
+      "--- SCOLD [111] ---\n"
+      "SCOLD\n"
+      "+TELL_OFF {+TOLD_OFF +TELLS_OFF} [112:113]\n"
+      "WIRE_+TAP {WIRE_+TAPPED}\n"
+      "- * + FOR [112]  # why\n"
+      "- SAID $ * OVER  \n"
+      "- NEW_&TIES_RELATIONS * [903]\n"
+      "- * {FINANCIAL AID} (WITH &MORE) [07A]\n"
+      "- * DIPLXMATIC [###] # a [###] in a comment\n"
+      "- * &UNDEFINED [111]\n"
+      "~ a (a b WILL_ATTACK) SAY = a b 138\n"
+      "--- QUIET ---\nHUSH\n",
+      "x.verbs");
+  ASSERT_TRUE(blocks.ok()) << blocks.error().ToString();
+  ASSERT_EQ(blocks->size(), 2u);
+  const TabariVerbBlock& b = (*blocks)[0];
+  EXPECT_EQ(b.name, "SCOLD");
+  EXPECT_EQ(b.code.code, "111");
+  EXPECT_EQ(b.line, 9);
+  ASSERT_EQ(b.verbs.size(), 3u);
+  EXPECT_EQ(b.verbs[0].forms, (std::vector<std::string>{"scold"}));
+  EXPECT_FALSE(b.verbs[0].has_code);
+  EXPECT_EQ(b.verbs[1].forms, (std::vector<std::string>{"tell", "told", "tells"}));
+  EXPECT_EQ(b.verbs[1].words_after, (std::vector<std::string>{"off"}));
+  EXPECT_TRUE(b.verbs[1].has_code);
+  EXPECT_EQ(b.verbs[1].code.code, "112");
+  EXPECT_EQ(b.verbs[1].code.paired, "113");
+  EXPECT_EQ(b.verbs[2].words_before, (std::vector<std::string>{"wire"}));
+  EXPECT_EQ(b.verbs[2].forms, (std::vector<std::string>{"tap", "tapped"}));
+  ASSERT_EQ(b.patterns.size(), 5u);
+  EXPECT_EQ(RenderItems(b.patterns[0].after), "+ for");
+  EXPECT_EQ(b.patterns[0].code.code, "112");
+  EXPECT_EQ(b.patterns[0].line, 13);
+  EXPECT_EQ(RenderItems(b.patterns[1].before), "said $");
+  EXPECT_EQ(RenderItems(b.patterns[1].after), "over");
+  EXPECT_EQ(b.patterns[1].code.code, "111");  // no code: the block's
+  EXPECT_EQ(RenderItems(b.patterns[2].before), "new military relations|new economic trade relations");
+  EXPECT_EQ(RenderItems(b.patterns[3].after), "financial aid with military|economic trade|closer");
+  EXPECT_EQ(b.patterns[3].code.code, "07A");  // codes outside CAMEO pass through
+  EXPECT_TRUE(b.patterns[4].code.codes_nothing);
+  EXPECT_TRUE((*blocks)[1].code.codes_nothing);  // a block without a code codes nothing
+}
+
+TEST(TabariVerbsTest, ReadsTheShippedDictionaries) {
+  for (const char* name : {"PETR.Validate.verbs.txt", "CAMEO.2.0.txt"}) {
+    const std::string path = std::string(DATELINE_SHARED_DIR "/peers/petrarch2/dictionaries/") + name;
+    auto text = ReadFile(path);
+    if (!text.ok()) GTEST_SKIP() << "../shared not present";
+    auto blocks = ParseTabariVerbs(*text, path);
+    ASSERT_TRUE(blocks.ok()) << blocks.error().ToString();
+    EXPECT_GT(blocks->size(), 100u) << name;
+  }
 }
 
 TEST(TabariVerbsTest, BadLinesNameFileLineAndProblem) {
@@ -297,18 +366,23 @@ TEST(TabariVerbsTest, BadLinesNameFileLineAndProblem) {
   };
   const std::vector<Case> cases = {
       {"SCOLD\n", 1, "before any"},
-      {"--- SCOLD ---\n", 1, "needs a code"},
-      {"--- SCOLD [1x1] ---\n", 1, "2 to 4 digits"},
+      {"- * FOR [111]\n", 1, "before any"},
+      {"--- [111] ---\n", 1, "needs a NAME"},
+      {"--- SCOLD [111 ---\n", 1, "without \"]\""},
       {"--- SCOLD [111] ---\nSCOLD\n- + FOR [111]\n", 3, "needs \"*\""},
-      {"--- SCOLD [111] ---\nSCOLD\n- * {A B} [111]\n", 3, "not supported"},
-      {"--- SCOLD [111] ---\nSCOLD HARD\n", 2, "one word"},
+      {"--- SCOLD [111] ---\nSCOLD\n- * FOR * [111]\n", 3, "more than one"},
+      {"&S\n+&NOPE\n", 2, "not defined"},
+      {"--- SCOLD [111] ---\nSCOLD\n- * FOR []\n", 3, "empty event code"},
+      {"--- SCOLD [111] ---\nSCOLD\n- * FOR [1 1]\n", 3, "malformed"},
+      {"--- SCOLD [111] ---\nSCOLD {SCOLDED\n", 2, "without \"}\""},
+      {"&S\n+A\n+B *\n", 3, "only words"},
   };
   for (const Case& c : cases) {
-    auto entries = ParseTabariVerbs(c.text, "bad.verbs");
-    ASSERT_FALSE(entries.ok()) << c.text;
-    EXPECT_EQ(entries.error().line, c.line) << c.text;
-    EXPECT_EQ(entries.error().input, "bad.verbs");
-    EXPECT_NE(entries.error().message.find(c.problem), std::string::npos) << entries.error().message;
+    auto blocks = ParseTabariVerbs(c.text, "bad.verbs");
+    ASSERT_FALSE(blocks.ok()) << c.text;
+    EXPECT_EQ(blocks.error().line, c.line) << c.text;
+    EXPECT_EQ(blocks.error().input, "bad.verbs");
+    EXPECT_NE(blocks.error().message.find(c.problem), std::string::npos) << c.text << ": " << blocks.error().message;
   }
 }
 
