@@ -61,6 +61,48 @@ echo "text" | "$bin" code --quiet - --verbs "$tmp/bad.verbs" >/dev/null 2>"$tmp/
 check "a bad dictionary stops start-up with exit 2" test $? -eq 2
 check "a bad dictionary line is named" grep -q "bad.verbs:1" "$tmp/bad.err"
 
+# --dictionaries-only: a directory of TABARI/PETRARCH dictionaries and nothing else
+mkdir -p "$tmp/dict"
+printf 'ARNOR [ARN]\nGONDOR [GON]\n' >"$tmp/dict/Tiny.actors.txt"
+printf -- '--- MEET [031] ---\nMEET\n' >"$tmp/dict/Tiny.verbs.txt"
+echo "not a dictionary" >"$tmp/dict/Tiny.notes.txt"
+mkdir -p "$tmp/only"
+echo "Arnor will meet Gondor." >"$tmp/only/a.txt"
+echo "Police arrested two men in Basra." >"$tmp/only/b.txt"  # coded by Dateline's own (173)
+"$bin" code --quiet --input-kind text --dictionaries-only --dictionaries "$tmp/dict" "$tmp/only" \
+  >"$tmp/only.out" 2>"$tmp/only.err"
+check "--dictionaries-only exits 0" test $? -eq 0
+check "--dictionaries-only codes from the given dictionaries" grep -q '"cameo":"031"' "$tmp/only.out"
+check "--dictionaries-only codes with nothing else" test "$(grep -c '"cameo"' "$tmp/only.out")" -eq 1
+check "--dictionaries names the files it skips" grep -q "Tiny.notes.txt.*skipped" "$tmp/only.err"
+"$bin" code --quiet --dictionaries "$tmp/no-such-dir" "$tmp/only" >/dev/null 2>"$tmp/nodir.err"
+check "a missing --dictionaries directory exits 2" test $? -eq 2
+check "a missing --dictionaries directory is named" grep -q "no-such-dir: dictionary directory not found" "$tmp/nodir.err"
+
+# a validation suite in PETRARCH2's layout, coded with its own dictionaries only
+cat >"$tmp/dict/suite.xml" <<'XML'
+<Validation>
+<Environment><Verbfile>Tiny.verbs.txt</Verbfile><Actorfile>Tiny.actors.txt</Actorfile></Environment>
+<Sentences>
+<Sentence date="20200101" id="T-01" category="T">
+<EventCoding sourcecode="ARN" targetcode="GON" eventcode="031"></EventCoding>
+<Text>Arnor will meet Gondor.</Text>
+</Sentence>
+<Sentence date="20200101" id="T-02" category="T">
+<EventCoding noevents="True"></EventCoding>
+<Text>Police arrested two men in Basra.</Text>
+</Sentence>
+</Sentences>
+</Validation>
+XML
+"$bin" eval "$tmp/dict/suite.xml" --format json >"$tmp/suite.json" 2>"$tmp/suite.err"
+check "a validation suite is scored" grep -q '"validation_exact"' "$tmp/suite.json"
+check "a validation suite counts its records" grep -q '"scored": 2' "$tmp/suite.json"
+sed 's/Tiny.verbs.txt/Missing.verbs.txt/' "$tmp/dict/suite.xml" >"$tmp/missing-suite.xml"
+"$bin" eval "$tmp/missing-suite.xml" >/dev/null 2>"$tmp/missing-suite.err"
+check "a suite's missing dictionary exits 2" test $? -eq 2
+check "a suite's missing dictionary is named" grep -q '"Missing.verbs.txt" not found' "$tmp/missing-suite.err"
+
 # a batch with bad documents: the good ones still come out, the exit code says 1
 printf '{"id":"ok1","text":"Police arrested two men in Basra."}\n{broken json\n{"id":"ok2","html":"<p>Rebels attacked a convoy near Goma.</p>"}\n' >"$tmp/batch.jsonl"
 printf 'PK\003\004\000\000binary' >"$tmp/junk.txt"

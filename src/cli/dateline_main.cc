@@ -48,6 +48,14 @@ Common options:
                         add your own dictionaries (repeatable), in Dateline's formats
                         (data/README.md) or TABARI/PETRARCH's (files named *.verbs,
                         *.actors, *.agents, or any with --tabari)
+  --discards FILE       a TABARI/PETRARCH discard list (repeatable): sentences with a
+                        listed phrase are not coded
+  --dictionaries DIR    load a directory of TABARI/PETRARCH dictionaries (repeatable),
+                        each file by its name: *verb* or CAMEO* verbs, *actor* actors,
+                        *agent* agents, *discard* discards; others are skipped with a
+                        warning
+  --dictionaries-only   code with the dictionaries given above only, none of
+                        Dateline's own (as TABARI and PETRARCH do)
   --progress            report progress on standard error (default when it is a terminal)
   --quiet               no progress or summary
   -h, --help            this help
@@ -58,12 +66,15 @@ ingest:  --db FILE      the SQLite database (created if missing); re-running res
 query:   --country ISO3 --since DATE --until DATE --type PLOVER --cameo CODE
          --article ID --limit N --format table|json|csv|tsv (default table)
 eval:    GOLD is any gold set of shared/eval (its kind is detected): *.gold.json(l),
-         extraction/ground-truth.json, PLOVER or geo JSON Lines, CASE TSV
+         extraction/ground-truth.json, PLOVER or geo JSON Lines, CASE TSV, or a
+         PETRARCH2/TABARI validation suite (XML; coded with the dictionaries its
+         <Environment> names, found beside it or in its dictionaries/ folder, only)
          --shared DIR   folder that gold `input` paths are relative to
          --worst N      list the N worst items (default 10)
-         --half all|fit|held-out   PLOVER, CASE and geo sets: score every item, or
-                        only the half that fitting may use, or only the held-out
-                        half (items split by a hash of their id; doc/evaluation.md)
+         --half all|fit|held-out   PLOVER, CASE, geo and validation sets: score
+                        every item, or only the half that fitting may use, or only
+                        the held-out half (items split by a hash of their id;
+                        doc/evaluation.md)
          --format text|json
          --require NAME=MIN   fail (exit 1) when a figure is below MIN, e.g.
                         --require event_f1=0.9 --require body_must_contain=1
@@ -78,8 +89,8 @@ int UsageError(const std::string& message) {
 }
 
 const std::set<std::string> kCommonValues = {"--data-dir", "--gazetteer", "--input-kind", "--max-bytes",
-                                             "--verbs", "--actors", "--agents"};
-const std::set<std::string> kCommonFlags = {"--progress", "--quiet", "--help", "-h", "--tabari"};
+                                             "--verbs", "--actors", "--agents", "--discards", "--dictionaries"};
+const std::set<std::string> kCommonFlags = {"--progress", "--quiet", "--help", "-h", "--tabari", "--dictionaries-only"};
 
 std::set<std::string> With(std::set<std::string> base, std::initializer_list<std::string> more) {
   base.insert(more);
@@ -126,7 +137,10 @@ bool ParseCommon(const Args& args, Common* c, std::string* error) {
   c->pipeline.verb_files = args.GetAll("--verbs");
   c->pipeline.actor_files = args.GetAll("--actors");
   c->pipeline.agent_files = args.GetAll("--agents");
+  c->pipeline.discard_files = args.GetAll("--discards");
+  c->pipeline.dictionary_dirs = args.GetAll("--dictionaries");
   c->pipeline.tabari_format = args.Has("--tabari");
+  c->pipeline.dictionaries_only = args.Has("--dictionaries-only");
   const std::string kind = args.Get("--input-kind", "auto");
   std::optional<InputKind> k = ParseInputKind(kind);
   if (!k) {

@@ -1,6 +1,7 @@
 #include "eval/eval.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <filesystem>
 #include <iomanip>
@@ -393,6 +394,7 @@ const char* GoldKindName(GoldKind kind) {
     case GoldKind::kPlover: return "plover";
     case GoldKind::kCase: return "case";
     case GoldKind::kGeo: return "geo";
+    case GoldKind::kValidation: return "validation";
   }
   return "documents";
 }
@@ -406,9 +408,29 @@ Result<GoldKind> DetectGoldKind(const std::string& path) {
   if (ends(".gold.json") || ends(".gold.jsonl")) return GoldKind::kDocuments;
   if (name == "ground-truth.json") return GoldKind::kExtraction;
   if (ends(".tsv")) return GoldKind::kCase;
-  // Otherwise look at the first record.
-  std::ifstream in(path);
+  std::ifstream in(path, std::ios::binary);
   if (!in) return MakeError(path, "cannot open");
+  // A PETRARCH2 / TABARI validation suite: an XML element of the suite layout in the
+  // first bytes (after the suite's opening comment), or a .xml file with records.
+  {
+    std::string head(64 * 1024, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(in.gcount()));
+    const auto has_element = [&](std::string_view element) {
+      for (size_t pos = head.find(element); pos != std::string::npos; pos = head.find(element, pos + 1)) {
+        const size_t after = pos + element.size();
+        if (after < head.size() && (head[after] == '>' || head[after] == '/' || std::isspace(static_cast<unsigned char>(head[after]))))
+          return true;
+      }
+      return false;
+    };
+    if (has_element("<Validation") || has_element("<Environment") || has_element("<Sentences") ||
+        (ends(".xml") && has_element("<Sentence")))
+      return GoldKind::kValidation;
+    in.clear();
+    in.seekg(0);
+  }
+  // Otherwise look at the first record.
   std::string first;
   std::getline(in, first);
   json j = json::parse(first, nullptr, false);
@@ -418,7 +440,8 @@ Result<GoldKind> DetectGoldKind(const std::string& path) {
     if (j.contains("events") || j.contains("article")) return GoldKind::kDocuments;
   }
   return MakeError(path, "not a gold set dateline eval knows (see shared/eval/README.md): "
-                         "*.gold.json(l), extraction ground-truth.json, PLOVER or geo JSON Lines, CASE TSV");
+                         "*.gold.json(l), extraction ground-truth.json, PLOVER or geo JSON Lines, CASE TSV, "
+                         "PETRARCH2/TABARI validation XML");
 }
 
 Result<EvalReport> EvaluateGoldFile(const std::string& path, GoldKind kind, const Pipeline& pipeline,
@@ -428,6 +451,7 @@ Result<EvalReport> EvaluateGoldFile(const std::string& path, GoldKind kind, cons
     case GoldKind::kPlover: return EvalPloverSet(path, pipeline, options);
     case GoldKind::kCase: return EvalCaseSet(path, pipeline, options);
     case GoldKind::kGeo: return EvalGeoSet(path, pipeline, options);
+    case GoldKind::kValidation: return EvalValidationSet(path, pipeline, options);
     case GoldKind::kDocuments: break;
   }
   auto scores = RunEval({path}, pipeline, options);

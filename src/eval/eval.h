@@ -81,7 +81,7 @@ struct EvalOptions {
   std::string shared_dir;  // where gold `input` paths are relative to; empty: search
                            // upwards from each gold file for a folder that has them
   size_t worst = 10;       // how many worst items the reports list
-  EvalHalf half = EvalHalf::kAll;  // PLOVER, CASE and geo sets: items scored
+  EvalHalf half = EvalHalf::kAll;  // PLOVER, CASE, geo and validation sets: items scored
 };
 
 // The gold sets `dateline eval` knows (shared/eval/README.md).
@@ -91,6 +91,7 @@ enum class GoldKind {
   kPlover,      // PLOVER gold-standard records (JSON Lines with text, event, source, target)
   kCase,        // CASE 2021 task 2 snippets (TSV: id, EventSnippet, SubType)
   kGeo,         // geoparsing corpora (JSON Lines with text and toponyms)
+  kValidation,  // PETRARCH2 / TABARI validation suites (XML <Sentence> records)
 };
 const char* GoldKindName(GoldKind kind);
 // Decides from the file name and its first bytes; an Error when it is none of them.

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+
+#include "eval/validation_score.h"
 
 namespace dateline {
 namespace {
@@ -118,6 +121,187 @@ TEST(EvalSeedTest, SeedGoldPassesEndToEnd) {
   EXPECT_DOUBLE_EQ(scores->body_must_not_contain.rate(), 1.0) << report.str();
   EXPECT_DOUBLE_EQ(scores->title.rate(), 1.0) << report.str();
   EXPECT_GE(scores->source.rate(), 1.0) << report.str();
+}
+
+// PETRARCH2 / TABARI validation suites: the multiset rule, case by case.
+TEST(ValidationScoreTest, MultisetRule) {
+  using T = ValidationTriple;
+  const T arn_gon{"ARN", "GON", "064"}, gon_arn{"GON", "ARN", "064"}, arn_gon_meet{"ARN", "GON", "031"};
+  struct Case {
+    const char* name;
+    std::vector<T> expected, produced;
+    bool exact;
+    long triple_hits, code_hits, root_hits;
+  } cases[] = {
+      {"exact", {arn_gon}, {arn_gon}, true, 1, 1, 1},
+      {"exact, other order", {arn_gon, gon_arn}, {gon_arn, arn_gon}, true, 2, 2, 2},
+      {"missing triple", {arn_gon, gon_arn}, {arn_gon}, false, 1, 1, 1},
+      {"extra triple", {arn_gon}, {arn_gon, arn_gon_meet}, false, 1, 1, 1},
+      {"noevents, nothing produced", {}, {}, true, 0, 0, 0},
+      {"noevents, something produced", {}, {arn_gon}, false, 0, 0, 0},
+      {"duplicate expected, one produced", {arn_gon, arn_gon}, {arn_gon}, false, 1, 1, 1},
+      {"duplicate produced, one expected", {arn_gon}, {arn_gon, arn_gon}, false, 1, 1, 1},
+      {"duplicates on both sides", {arn_gon, arn_gon}, {arn_gon, arn_gon}, true, 2, 2, 2},
+      {"wrong actors, right code", {arn_gon}, {gon_arn}, false, 0, 1, 1},
+      {"wrong code, right root", {T{"ARN", "GON", "031"}}, {T{"ARN", "GON", "036"}}, false, 0, 0, 1},
+  };
+  for (const Case& c : cases) {
+    const ValidationRecordScore s = ScoreValidationRecord(c.expected, c.produced);
+    EXPECT_EQ(s.exact, c.exact) << c.name;
+    EXPECT_EQ(s.expected, static_cast<long>(c.expected.size())) << c.name;
+    EXPECT_EQ(s.produced, static_cast<long>(c.produced.size())) << c.name;
+    EXPECT_EQ(s.triple_hits, c.triple_hits) << c.name;
+    EXPECT_EQ(s.code_hits, c.code_hits) << c.name;
+    EXPECT_EQ(s.root_hits, c.root_hits) << c.name;
+  }
+}
+
+TEST(ValidationScoreTest, TotalsAddUpRecords) {
+  ValidationTotals totals;
+  totals.Add("DEMO", ScoreValidationRecord({{"ARN", "GON", "064"}}, {{"ARN", "GON", "064"}}));
+  totals.Add("DEMO", ScoreValidationRecord({{"ARN", "GON", "064"}}, {{"GON", "ARN", "064"}, {"ARN", "GON", "010"}}));
+  totals.Add("NOEVENT", ScoreValidationRecord({}, {}));
+  const std::map<std::string, double> f = totals.Figures();
+  EXPECT_DOUBLE_EQ(f.at("validation_exact"), 2.0 / 3.0);
+  EXPECT_DOUBLE_EQ(f.at("validation_triple_recall"), 0.5);     // 1 of 2 expected
+  EXPECT_DOUBLE_EQ(f.at("validation_triple_precision"), 1.0 / 3.0);  // 1 of 3 produced
+  EXPECT_DOUBLE_EQ(f.at("validation_code_recall"), 1.0);
+  EXPECT_DOUBLE_EQ(f.at("validation_code_precision"), 2.0 / 3.0);
+  EXPECT_DOUBLE_EQ(f.at("validation_root_precision"), 2.0 / 3.0);
+  EXPECT_EQ(totals.exact_by_category.at("DEMO").hits, 1);
+  EXPECT_EQ(totals.exact_by_category.at("NOEVENT").hits, 1);
+}
+
+TEST(ValidationScoreTest, ActorCodesAsPetrarchPrintsThem) {
+  EXPECT_EQ(PetrarchActorCode(ActorCode{"ARN", {"GOV"}, "", ""}), "ARNGOV");
+  EXPECT_EQ(PetrarchActorCode(ActorCode{"", {"GOV"}, "", ""}), "---GOV");
+  EXPECT_EQ(PetrarchActorCode(ActorCode{}), "");
+  ActorCode ngo{"ARN", {}, "", ""};
+  ngo.prefix_sectors = {"NGO"};
+  EXPECT_EQ(PetrarchActorCode(ngo), "NGOARN");
+  ngo.country.clear();
+  EXPECT_EQ(PetrarchActorCode(ngo), "NGO---");
+
+  // Only dyads are triples.
+  Event dyad, no_target;
+  dyad.cameo = no_target.cameo = "042";
+  dyad.source.actor = no_target.source.actor = ActorCode{"ARN", {}, "", ""};
+  dyad.target.actor = ActorCode{"", {"LEG"}, "", ""};
+  const std::vector<ValidationTriple> triples = ProducedTriples({no_target, dyad});
+  ASSERT_EQ(triples.size(), 1u);
+  EXPECT_EQ(triples[0], (ValidationTriple{"ARN", "---LEG", "042"}));
+}
+
+// TABARI's layout: no single root, comments, spaces around "=", every kind of coding.
+constexpr const char* kSuiteWithoutRoot = R"(<!-- a suite
+  spanning lines -->
+<Environment>
+  <Verbfile> Test.verbs </Verbfile>
+  <Actorfile>Test.actors</Actorfile>
+  <Errorfile>ignored.txt</Errorfile>
+</Environment>
+<Sentence date="19950101" id="DEMO-01" category="DEMO">
+<!-- two events -->
+<EventCoding sourcecode="ARN" targetcode="GON" eventcode="064"></EventCoding>
+<EventCoding sourcecode = "GON"  targetcode="ARN" eventcode = '064'/>
+<Text>
+Arnor restored   ties with
+   Gondor.
+</Text>
+<Parse>(ROOT (S (NP (NNP Arnor))))</Parse>
+</Sentence>
+<Sentence date="19950102" id="NONE-01" category="NOEVENT">
+<EventCoding noevents = "True"></EventCoding>
+<Text>Arnor is about to restore ties with Gondor.</Text>
+</Sentence>
+<Sentence date="19950103" id="DISC-01" category="DISCARD">
+<EventCoding error="sentencediscard"></EventCoding>
+<Text>Arnor beat Gondor at football.</Text>
+</Sentence>
+<Sentence date="19950104" id="ERR-01" category="ERROR">
+<EventCoding error="bad_input_parse"></EventCoding>
+<Text>Garbled.</Text>
+</Sentence>
+)";
+
+TEST(ValidationSuiteTest, ReadsRecordsWithoutARoot) {
+  auto suite = ParseValidationSuite(kSuiteWithoutRoot, "suite.xml");
+  ASSERT_TRUE(suite.ok()) << suite.error().ToString();
+  EXPECT_EQ(suite->verb_files, std::vector<std::string>{"Test.verbs"});
+  EXPECT_EQ(suite->actor_files, std::vector<std::string>{"Test.actors"});
+  EXPECT_TRUE(suite->agent_files.empty());
+  ASSERT_EQ(suite->records.size(), 4u);
+  const ValidationRecord& demo = suite->records[0];
+  EXPECT_EQ(demo.id, "DEMO-01");
+  EXPECT_EQ(demo.category, "DEMO");
+  EXPECT_EQ(demo.date, "19950101");
+  EXPECT_EQ(demo.line, 8);
+  EXPECT_EQ(demo.text, "Arnor restored ties with Gondor.");
+  EXPECT_EQ(demo.expected, (std::vector<ValidationTriple>{{"ARN", "GON", "064"}, {"GON", "ARN", "064"}}));
+  EXPECT_TRUE(demo.Scored());
+  EXPECT_TRUE(suite->records[1].noevents);
+  EXPECT_TRUE(suite->records[1].expected.empty());
+  EXPECT_TRUE(suite->records[2].Scored());   // a discard expects no events
+  EXPECT_FALSE(suite->records[3].Scored());  // other errors are not scored
+}
+
+TEST(ValidationSuiteTest, ReadsASuiteWithItsOwnRoot) {
+  const std::string xml = std::string("<?xml version=\"1.0\"?>\n<Validation>\n") + kSuiteWithoutRoot +
+                          "</Validation>\n";
+  auto suite = ParseValidationSuite(xml, "suite.xml");
+  ASSERT_TRUE(suite.ok()) << suite.error().ToString();
+  EXPECT_EQ(suite->records.size(), 4u);
+  EXPECT_EQ(suite->records[0].line, 10);
+}
+
+TEST(ValidationSuiteTest, ErrorsNameLineAndColumn) {
+  const struct {
+    const char* xml;
+    int64_t line;
+    const char* says;
+  } cases[] = {
+      {"<Sentence id=\"A\">\n<EventCoding noevents=\"True\">\n<Text>x</Text>\n</Sentence>\n", 4, "mismatched tag"},
+      {"<Sentence id=\"A\">\n  <EventCoding/>\n<Text>x</Text></Sentence>\n", 2, "none of eventcode"},
+      {"<Sentence id=\"A\">\n</Sentence>\n", 2, "has no <Text>"},
+      {"<Sentences>\n<Sentence category=\"X\">\n<Text>x</Text></Sentence></Sentences>\n", 2, "without an id"},
+      // Expat points at the character after a bare "&"; columns count from 1 and are
+      // those of the file, not of the synthetic root the reader wraps it in.
+      {"<Sentence id=\"A\" date=\"1\"><EventCoding noevents=\"True\"/><Text>a & b</Text></Sentence>", 1,
+       "column 66"},
+      {"<!-- nothing -->\n", -1, "no <Sentence> records"},
+  };
+  for (const auto& c : cases) {
+    auto suite = ParseValidationSuite(c.xml, "bad.xml");
+    ASSERT_FALSE(suite.ok()) << c.xml;
+    EXPECT_EQ(suite.error().input, "bad.xml");
+    EXPECT_EQ(suite.error().line, c.line) << suite.error().ToString();
+    EXPECT_NE(suite.error().ToString().find(c.says), std::string::npos) << suite.error().ToString();
+  }
+}
+
+TEST(ValidationSuiteTest, EightBitTextIsReadAsLatin1) {
+  auto suite = ParseValidationSuite(
+      "<Sentence id=\"A\"><EventCoding noevents=\"True\"/><Text>Caf\xE9</Text></Sentence>", "latin1.xml");
+  ASSERT_TRUE(suite.ok()) << suite.error().ToString();
+  EXPECT_EQ(suite->records[0].text, "Caf\xC3\xA9");
+}
+
+TEST(ValidationSuiteTest, DetectedAsAGoldKind) {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "dateline_eval_test_validation";
+  std::filesystem::create_directories(dir);
+  const auto write = [&](const char* name, const std::string& content) {
+    std::ofstream(dir / name) << content;
+    return (dir / name).string();
+  };
+  auto without_root = DetectGoldKind(write("suite.txt", kSuiteWithoutRoot));
+  ASSERT_TRUE(without_root.ok()) << without_root.error().ToString();
+  EXPECT_EQ(*without_root, GoldKind::kValidation);
+  auto xml = DetectGoldKind(write("records.xml", "<Records><Sentence id=\"a\"></Sentence></Records>"));
+  ASSERT_TRUE(xml.ok());
+  EXPECT_EQ(*xml, GoldKind::kValidation);
+  EXPECT_FALSE(DetectGoldKind(write("other.xml", "<rss><item/></rss>")).ok());
+  EXPECT_STREQ(GoldKindName(GoldKind::kValidation), "validation");
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 // Internal to src/eval: one scorer per gold set besides the document format (eval.cc).
 // Each reads its gold file, runs the part of Dateline the set measures, and returns
 // figures named with the set's prefix ("extraction_f1", "plover_event_accuracy", ...).
-// The PLOVER, CASE and geo scorers score only the items of options.half.
+// The PLOVER, CASE, geo and validation scorers score only the items of options.half.
 #ifndef DATELINE_EVAL_GOLD_SETS_H_
 #define DATELINE_EVAL_GOLD_SETS_H_
 
@@ -25,6 +25,11 @@ Result<EvalReport> EvalCaseSet(const std::string& tsv, const Pipeline& pipeline,
 // Geoparsing corpora: resolution with gold spans and end to end (recognition P/R/F1,
 // accuracy within 161 km, mean/median error, AUC of log error).
 Result<EvalReport> EvalGeoSet(const std::string& jsonl, const Pipeline& pipeline, const EvalOptions& options);
+// PETRARCH2 / TABARI validation suites (XML records, validation_score.h): coded with
+// the suite's own dictionaries only (a pipeline of its own, with `pipeline`'s data
+// folder and gazetteer), scored by the multiset rule of (source, target, code) triples.
+Result<EvalReport> EvalValidationSet(const std::string& xml, const Pipeline& pipeline,
+                                     const EvalOptions& options);
 
 }  // namespace dateline
 

@@ -3,8 +3,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
+#include <iostream>
 
 #include "actors/actors.h"
 #include "dedup/dedup.h"
@@ -39,6 +41,54 @@ void DropPlacesInsideActors(const std::vector<ActorMention>& actors, const Actor
     }
     return false;
   });
+}
+
+// The files of PipelineOptions::dictionary_dirs, each assigned by its name as the
+// TABARI/PETRARCH distributions name them ("CAMEO.2.0.txt", "Phoenix.agents.txt",
+// "PETR.Validate.discards.txt", "TABARI.Demo.actors"). Sorted by name within each
+// directory, so that loading is the same on every file system.
+struct DirectoryDictionaries {
+  std::vector<std::string> verbs, actors, agents, discards;
+};
+
+Result<DirectoryDictionaries> ReadDictionaryDirs(const std::vector<std::string>& dirs) {
+  DirectoryDictionaries out;
+  for (const std::string& dir : dirs) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return MakeError(dir, "dictionary directory not found");
+    std::vector<fs::path> files;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      std::error_code file_ec;
+      if (it->is_regular_file(file_ec)) files.push_back(it->path());
+    }
+    if (ec) return MakeError(dir, "cannot list the dictionary directory: " + ec.message());
+    std::sort(files.begin(), files.end(),
+              [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
+    for (const fs::path& file : files) {
+      std::string name = file.filename().string();
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const auto has = [&](const char* word) { return name.find(word) != std::string::npos; };
+      if (has("verb") || name.rfind("cameo", 0) == 0) {
+        out.verbs.push_back(file.string());
+      } else if (has("actor")) {
+        out.actors.push_back(file.string());
+      } else if (has("agent")) {
+        out.agents.push_back(file.string());
+      } else if (has("discard")) {
+        out.discards.push_back(file.string());
+      } else {
+        // Issue codings, preposition lists and the like: nothing Dateline reads.
+        std::cerr << "dateline: warning: " << file.string()
+                  << ": not a verbs, actors, agents or discards dictionary by its name; skipped\n";
+      }
+    }
+  }
+  return out;
+}
+
+bool EndsWith(const std::string& s, const char* suffix) {
+  const size_t n = std::char_traits<char>::length(suffix);
+  return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
 }
 
 }  // namespace
@@ -81,19 +131,44 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
   if (!fs::is_directory(data_dir, ec))
     return MakeError(data_dir, "data directory not found (set --data-dir or DATELINE_DATA)");
 
+  auto from_dirs = ReadDictionaryDirs(options.dictionary_dirs);
+  if (!from_dirs.ok()) return from_dirs.error();
+  // Files from dictionary directories are in TABARI/PETRARCH format whatever their
+  // extension ("Phoenix.agents.txt"); the loaders have one format switch for all their
+  // files, so it is set when a directory contributes files of theirs. The actor loader
+  // reads only that format anyway; the verb loader would read a Dateline-format file
+  // of --verbs wrongly, so that combination is refused until it takes a per-file flag.
+  const bool tabari_verbs = options.tabari_format || !from_dirs->verbs.empty();
+  if (tabari_verbs && !options.tabari_format) {
+    for (const std::string& file : options.verb_files) {
+      if (!EndsWith(file, ".verbs"))
+        return MakeError(file, "a verbs file in Dateline's format cannot be combined with dictionary directories "
+                               "(their verb files are read in TABARI/PETRARCH format, and so would this one)");
+    }
+  }
+
   auto text = TextAnalyzer::Create(data_dir);
   if (!text.ok()) return text.error();
   impl->text = std::move(text).value();
   ActorMatcherOptions actor_options;
   actor_options.actor_files = options.actor_files;
+  actor_options.actor_files.insert(actor_options.actor_files.end(), from_dirs->actors.begin(), from_dirs->actors.end());
   actor_options.agent_files = options.agent_files;
-  actor_options.tabari_format = options.tabari_format;
+  actor_options.agent_files.insert(actor_options.agent_files.end(), from_dirs->agents.begin(), from_dirs->agents.end());
+  actor_options.tabari_format =
+      options.tabari_format || !from_dirs->actors.empty() || !from_dirs->agents.empty();
+  actor_options.dictionaries_only = options.dictionaries_only;
   auto actors = ActorMatcher::Create(data_dir, *impl->text, actor_options);
   if (!actors.ok()) return actors.error();
   impl->actors = std::move(actors).value();
   EventCoderOptions event_options;
   event_options.verb_files = options.verb_files;
-  event_options.tabari_format = options.tabari_format;
+  event_options.verb_files.insert(event_options.verb_files.end(), from_dirs->verbs.begin(), from_dirs->verbs.end());
+  event_options.discard_files = options.discard_files;
+  event_options.discard_files.insert(event_options.discard_files.end(), from_dirs->discards.begin(),
+                                     from_dirs->discards.end());
+  event_options.tabari_format = tabari_verbs;
+  event_options.dictionaries_only = options.dictionaries_only;
   auto events = EventCoder::Create(data_dir, *impl->text, event_options);
   if (!events.ok()) return events.error();
   impl->events = std::move(events).value();
