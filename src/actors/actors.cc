@@ -44,7 +44,14 @@ struct Candidate {
 
 struct Node {
   std::vector<Candidate> candidates;
+  bool gapped = false;  // has edges in Impl::gap_edges
 };
+
+// Words a TABARI/PETRARCH phrase may skip where its dictionary wrote a space
+// ("ITHILEN TELEVISION" matches "Ithilen state-run television"): PETRARCH allows other
+// words of the noun phrase there; Dateline, without a parse, allows a few words or
+// hyphens and no other punctuation.
+constexpr size_t kMaxGap = 3;
 
 // A dictionary hit: tokens [first, last) name entry `entry`.
 struct Hit {
@@ -78,6 +85,7 @@ struct ActorMatcher::Impl {
   std::vector<Node> nodes{Node{}};
   std::unordered_map<std::string, uint32_t> vocabulary;       // key -> id
   std::unordered_map<uint64_t, uint32_t> edges;                // (node << 32 | key id) -> node
+  std::unordered_map<uint64_t, uint32_t> gap_edges;            // the same, other words may come before
   std::map<std::string, CountryInfo, std::less<>> countries;  // by ISO3
   size_t phrases = 0;
 
@@ -93,16 +101,32 @@ struct ActorMatcher::Impl {
       exact = true;
       phrase.remove_prefix(1);
     }
-    std::vector<Token> tokens = analyzer.Tokenize(phrase);
+    // A tab (TABARI phrases only) separates parts between which other words may stand.
+    std::vector<Token> tokens;
+    std::vector<bool> gap_before;
+    for (size_t from = 0; from <= phrase.size();) {
+      const size_t tab = std::min(phrase.find('\t', from), phrase.size());
+      const size_t first = tokens.size();
+      for (Token& t : analyzer.Tokenize(phrase.substr(from, tab - from))) {
+        t.start += from;
+        t.end += from;
+        gap_before.push_back(first > 0 && tokens.size() == first);
+        tokens.push_back(std::move(t));
+      }
+      from = tab + 1;
+    }
     if (tokens.empty()) return where.MakeError("empty phrase");
     uint32_t node = 0;
-    Candidate c{entry, {}};
-    for (const Token& t : tokens) {
+    Candidate c{entry, {}, {}};
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      const Token& t = tokens[k];
+      auto& map = gap_before[k] ? gap_edges : edges;
+      if (gap_before[k]) nodes[node].gapped = true;
       const uint64_t edge = (static_cast<uint64_t>(node) << 32) | KeyId(t.key);
-      auto it = edges.find(edge);
-      if (it == edges.end()) {
+      auto it = map.find(edge);
+      if (it == map.end()) {
         nodes.emplace_back();
-        it = edges.emplace(edge, static_cast<uint32_t>(nodes.size() - 1)).first;
+        it = map.emplace(edge, static_cast<uint32_t>(nodes.size() - 1)).first;
       }
       node = it->second;
       if (exact) c.exact.emplace_back(phrase.substr(t.start, t.end - t.start));
@@ -125,40 +149,69 @@ struct ActorMatcher::Impl {
   // Longest dictionary hit starting at token i (within [i, end)), if any.
   std::optional<Hit> LongestHit(const AnalyzedText& a, size_t i, size_t end,
                                 const ActorContext& context) const {
-    uint32_t node = 0;
     std::optional<Hit> best;
-    for (size_t j = i; j < end; ++j) {
-      auto v = vocabulary.find(a.tokens[j].key);
-      if (v == vocabulary.end()) break;
-      auto e = edges.find((static_cast<uint64_t>(node) << 32) | v->second);
-      if (e == edges.end()) break;
-      node = e->second;
-      // A phrase does not end on a past form: "recruited" is a verb, not "recruit"
-      // (names are capitalised: "Ahmed" stays a name).
-      const Token& last = a.tokens[j];
-      const bool past_form = !last.capitalized && last.norm != last.lemma && last.norm.size() > 4 &&
-                             last.norm.compare(last.norm.size() - 2, 2, "ed") == 0;
-      for (const Candidate& c : nodes[node].candidates) {
-        const Entry& entry = entries[c.entry];
-        if (c.norms.empty() && past_form) continue;
-        if (!c.norms.empty()) {
-          bool same = true;
-          for (size_t k = 0; k < c.norms.size() && same; ++k) same = a.tokens[i + k].norm == c.norms[k];
-          if (!same) continue;
-        }
-        if (!c.exact.empty()) {
-          bool same = true;
-          for (size_t k = 0; k < c.exact.size() && same; ++k) same = a.TokenText(i + k) == c.exact[k];
-          if (!same) continue;
-        }
-        if (entry.kind == EntryKind::kPerson && !Covers(entry.from, entry.to, context.date)) continue;
-        // Candidates of one phrase are in load order (people, organisations, countries,
-        // capitals, demonyms, agents); the first valid one wins.
-        best = Hit{i, j + 1, c.entry};
-        break;
+    std::vector<size_t> path;  // the tokens matched, one per phrase word
+    Walk(a, i, end, 0, i, context, path, best);
+    return best;
+  }
+
+  // Follows the trie from `node` with token j (and, where the phrase allows, a few
+  // tokens later), keeping in *best the hit that ends furthest.
+  void Walk(const AnalyzedText& a, size_t i, size_t end, uint32_t node, size_t j, const ActorContext& context,
+            std::vector<size_t>& path, std::optional<Hit>& best) const {
+    const size_t max_skip = nodes[node].gapped ? kMaxGap : 0;
+    for (size_t skip = 0; skip <= max_skip; ++skip) {
+      const size_t t = j + skip;
+      if (t >= end) return;
+      if (skip > 0) {
+        const Token& skipped = a.tokens[t - 1];
+        if (skipped.kind != TokenKind::kWord && skipped.norm != "-") return;
+      }
+      auto v = vocabulary.find(a.tokens[t].key);
+      if (v == vocabulary.end()) continue;
+      const uint64_t key = (static_cast<uint64_t>(node) << 32) | v->second;
+      for (const auto* map : {&edges, &gap_edges}) {
+        if (skip > 0 && map == &edges) continue;
+        if (map == &gap_edges && !nodes[node].gapped) continue;
+        auto e = map->find(key);
+        if (e == map->end()) continue;
+        path.push_back(t);
+        Accept(a, i, e->second, context, path, best);
+        Walk(a, i, end, e->second, t + 1, context, path, best);
+        path.pop_back();
       }
     }
-    return best;
+  }
+
+  // The first valid candidate of `node`, reached over the tokens `path`.
+  void Accept(const AnalyzedText& a, size_t i, uint32_t node, const ActorContext& context,
+              const std::vector<size_t>& path, std::optional<Hit>& best) const {
+    const size_t last_token = path.back() + 1;
+    if (best && best->last >= last_token) return;
+    // A phrase does not end on a past form: "recruited" is a verb, not "recruit"
+    // (names are capitalised: "Ahmed" stays a name).
+    const Token& last = a.tokens[path.back()];
+    const bool past_form = !last.capitalized && last.norm != last.lemma && last.norm.size() > 4 &&
+                           last.norm.compare(last.norm.size() - 2, 2, "ed") == 0;
+    for (const Candidate& c : nodes[node].candidates) {
+      const Entry& entry = entries[c.entry];
+      if (c.norms.empty() && past_form) continue;
+      if (!c.norms.empty()) {
+        bool same = true;
+        for (size_t k = 0; k < c.norms.size() && same; ++k) same = a.tokens[path[k]].norm == c.norms[k];
+        if (!same) continue;
+      }
+      if (!c.exact.empty()) {
+        bool same = true;
+        for (size_t k = 0; k < c.exact.size() && same; ++k) same = a.TokenText(path[k]) == c.exact[k];
+        if (!same) continue;
+      }
+      if (entry.kind == EntryKind::kPerson && !Covers(entry.from, entry.to, context.date)) continue;
+      // Candidates of one phrase are in load order (people, organisations, countries,
+      // capitals, demonyms, agents); the first valid one wins.
+      best = Hit{i, last_token, c.entry};
+      return;
+    }
   }
 };
 
@@ -709,8 +762,8 @@ class SentenceComposer {
       owners.push_back(end);
       how = "rule:name-after-role";
     } else if (InSentence(t) && (Norm(t) == "of" || Norm(t) == "in" || Norm(t) == "from")) {
-      const size_t u = InSentence(t + 1) && Norm(t + 1) == "the" ? t + 2 : t + 1;
-      if (owner_at(end, u)) {
+      // "of the Twin Cities": "the" may be the owner's first word or stand before it.
+      if (owner_at(end, t + 1) || (InSentence(t + 1) && Norm(t + 1) == "the" && owner_at(end, t + 2))) {
         owners.push_back(end);
         for (size_t j = end + 1; j < n && !IsAgent(j) && !IsNull(j) &&
                                  Coordinator(hits_[j - 1].last, hits_[j].first, true);

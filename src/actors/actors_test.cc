@@ -188,5 +188,211 @@ TEST(TabariActorsTest, MatcherLoadsExtraDictionariesByExtension) {
   EXPECT_FALSE(ActorMatcher::Create(dir, **analyzer, options).ok());
 }
 
+
+// ---- TABARI/PETRARCH dictionaries with dictionaries_only.
+
+// Each mention as "CODE" or, when the words stand for several actors, "CODE/ALSO/...".
+std::vector<std::string> Codes(const ActorMatcher& matcher, const TextAnalyzer& analyzer, std::string_view text,
+                               const ActorContext& context) {
+  AnalyzedText a = analyzer.Analyze(text);
+  std::vector<std::string> out;
+  for (const ActorMention& m : matcher.FindActors(a, context)) {
+    std::string code = m.actor.Code();
+    for (const ActorCode& c : m.also) code += "/" + c.Code();
+    out.push_back(code);
+  }
+  return out;
+}
+
+struct PhraseCase {
+  const char* date;  // YYYY-MM-DD, the report's date
+  const char* text;
+  std::vector<std::string> codes;
+};
+
+// PETRARCH2's validation dictionaries, as its unit tests (PETR.UnitTest.records.xml)
+// code these phrases; skipped without ../shared.
+TEST(PetrarchDictionariesTest, CodesPhrasesAsPetrarchUnitTests) {
+  const std::string dir = DATELINE_SHARED_DIR "/peers/petrarch2/dictionaries/";
+  if (!fs::exists(dir + "PETR.Validate.actors.txt")) GTEST_SKIP() << "no " << dir;
+  auto analyzer = TextAnalyzer::Create(DATELINE_TEST_DATA_DIR);
+  ASSERT_TRUE(analyzer.ok()) << analyzer.error().ToString();
+  ActorMatcherOptions options;
+  options.tabari_format = true;
+  options.dictionaries_only = true;
+  options.actor_files = {dir + "PETR.Validate.actors.txt"};
+  options.agent_files = {dir + "PETR.Validate.agents.txt"};
+  auto matcher = ActorMatcher::Create(DATELINE_TEST_DATA_DIR, **analyzer, options);
+  ASSERT_TRUE(matcher.ok()) << matcher.error().ToString();
+  const std::vector<PhraseCase> cases = {
+      {"1995-01-01", "Arnor cleric is about to restore ties with Gondor.", {"ARNREL", "GON"}},
+      {"1995-01-01", "MSF Arnor is about to restore ties.", {"NGOARN"}},
+      {"1995-01-01", "An MSF Arnor diplomat is about to restore ties.", {"NGOARNGOV"}},
+      {"1995-01-01", "Ties with Gondor's government were restored.", {"GONGOV"}},
+      {"1995-01-01", "Ties with the Gondor main opposition group.", {"GONMOP"}},
+      {"1995-01-01", "Ties with Gondor's main opposition groups.", {"GONMOP"}},
+      {"1995-01-01", "Ties with Gondor's golden geese.", {"GONGGS"}},
+      {"1995-01-01", "Ties with Gondor's polices.", {"GON"}},  // POLICE {} has no plural
+      {"1995-01-01", "Human rights activists in Arnor are about to act.", {"ARNOPP"}},
+      {"1995-01-01", "Arnor security officials are about to restore ties with Gondor police.", {"ARNGOV", "GONCOP"}},
+      {"1995-01-01", "White House security officials met Minas Tirith border police.", {"USAGOV", "GONCOP"}},
+      {"1995-01-06", "The Calenardhon government condemned an attack by Osgiliath soldiers in south Ithilen.",
+       {"CALGOV", "OSGMIL", "ITH"}},
+      {"1995-01-06", "The Calenardhon Ministry of Silly Walks condemned it.", {"CALGOV"}},
+      {"1995-01-06", "The Calenardhon Minister of Silly Walks condemned it.", {"CALGOV"}},
+      {"1995-01-06", "Calenardhon congressmen condemned it.", {"CALLEG"}},
+      {"1995-01-01", "The human rights activists of Amnesty International are about to act.", {"NGMOPP"}},
+      {"1995-01-01", "Washington security officials are about to act.", {"USAGOV"}},
+      {"1995-01-01", "The Quibbler government newspaper is about to act.", {"HGWGOVMED"}},
+      {"1995-01-01", "West German world government activists met human rights activists of Gonzo GMO.",
+       {"GMWGOVWGO", "GONGMOOPP"}},
+      {"1995-01-03", "Dagolath's first Deputy Prime Minister Telemar left for Minas Tirith.", {"DAGGOV", "GON"}},
+      {"1995-01-10", "Gondor's Prime Minister Falastur noted it.", {"GONGOV"}},
+      {"1995-01-11", "Bree Prime Minister Romendacil will meet Eriadori and Calenardhon leaders.",
+       {"BREGOV", "ERI", "CAL"}},
+      {"1995-01-19", "Arnor's foreign minister, in remarks published on Monday, urged Eriador.", {"ARNGOVFRM", "ERI"}},
+      {"1995-01-08", "The ambassadors of Arnor, Osgiliath and Gondor presented credentials to Ithilen's president.",
+       {"ARNGOV/OSGGOV/GONGOV", "ITHGOV"}},
+      {"1995-01-01", "Soldiers from Gondor have cordoned off the roads leading into Mordor.", {"GONMIL", "MOR"}},
+      {"1995-01-04", "Lawmakers in Fornost and Gondor welcomed it.", {"FORLEG/GONLEG"}},
+      {"1995-01-04", "Lawmakers and officials in Fornost and Gondor welcomed it.", {"FORLEG/GONLEG/FORGOV/GONGOV"}},
+      {"1999-08-09", "Danish media and government warned at the Gondor of the Prince of Dol Amroth.",
+       {"DNKMED/DNKGOV", "GON", "DOL"}},
+      {"1999-08-09", "The Danish Islamist media and government warned.", {"DNKMUSMED/DNKMUSGOV"}},
+      {"1999-08-09", "Ithilen and the government of Gondor warned.", {"ITH", "GONGOV"}},
+      {"1999-08-09", "Ithilen's awful and evil minister Calimehtar warned.", {"ITHGOV"}},
+      {"1995-01-07", "Clerics and lawmakers believe Dagolath can cope.", {"REL/LEG", "DAG"}},
+      {"1995-01-04", "Russian police arrested students in Moscow today.", {"RUSCOP", "EDU"}},
+      {"1995-01-04", "Russian police arrested Russian students in Moscow today.", {"RUSCOP", "RUSEDU"}},
+      {"1995-01-01", "The Shire is about to restore ties with Lorien.", {"FRO/BIL/SAM", "ELR/GAL"}},
+      {"1995-01-01", "The Kuwait government restored ties with Libya.", {"KUWGOV", "LBY"}},
+      {"1995-01-01", "The KU basketball team restored ties with Libya.", {"USAEDU", "LBY"}},
+      {"1995-01-01", "The K.U. basketball team restored ties.", {"USAEDU"}},
+      {"1995-01-01", "The Australian government restored ties.", {"AUSGOV"}},
+      {"1995-01-01", "The AU restored ties.", {"IGOAFR"}},
+      {"1995-01-03", "The Hermit Kingdom fired two artillery shells at New Zealand.", {"PRK", "NZE"}},
+      {"1995-01-03", "The Hermit Kingdom fired two artillery shells at Zealand.", {"PRK", "DNK"}},
+      {"1995-01-03", "Pyongyang fired two artillery shells at Seoul.", {"PRK", "KOR"}},
+      {"1995-01-01", "Palestinian officials met.", {"PSEGOV"}},
+      // A space in a dictionary name lets other words stand there (PATTERN-09).
+      {"1995-01-16", "He appealed for peace in Ithilen state-run television.", {"ITHTV"}},
+      {"1995-01-16", "Ithilen, television said.", {"ITH"}},
+      // Date restrictions by the report's date (DATE-* records).
+      {"1995-01-04", "Sam Gamgee will renew his license in Michel Delving.", {"HOBCIV", "SHRGOV"}},
+      {"2008-01-19", "Sam Gamgee will renew his license.", {"HOBCIV"}},
+      {"2010-01-06", "Sam Gamgee marched to the border with Mordor.", {"HOBMIL", "MOR"}},
+      {"2010-01-09", "Sam Gamgee met a bunch of Morgul Orcs.", {"ORCHOB", "MRGORC"}},
+      {"2010-01-12", "Sam Gamgee questioned it.", {"ORCHOB"}},
+      {"2010-01-13", "Sam Gamgee halted near Cirith Ungol.", {"HOBMIL", "MORMIL"}},
+      {"2012-12-31", "Sam Gamgee reasserted friendship.", {"HOBGOV"}},
+      {"1995-01-04", "Hamfast Gamgee rescheduled his trip in the White Downs.", {"HOB", "SHR"}},
+      {"2012-11-09", "Hamfast Gamgee criticized it.", {"HOBGOV"}},
+      {"2014-01-04", "Hamfast Gamgee rescheduled his trip.", {"HOB"}},
+      {"1995-11-01", "Smeagol is about to restore ties with Gondor.", {"HOBGOV", "GON"}},
+      {"1995-01-01", "Stinker is about to restore ties.", {"HOB"}},
+      {"2001-01-01", "Arnor restored ties with Slinker.", {"ARN", "HOBREB"}},
+      {"1978-12-23", "Zimbabwe restored ties with Slinker.", {"RHO", "HOB"}},
+      {"2001-01-01", "Arnor restored ties with Zimbabwe.", {"ARN", "ZBW"}},
+      {"1999-08-09", "It warned of the Prince of Dol Amroth.", {"DOL"}},
+      {"1995-01-01", "It warned of the Prince of Dol Amroth.", {""}},  // [--- <950630]: codes nothing
+      {"1995-01-01", "Boromir met Interpol.", {"", "IGOCOPITP"}},
+  };
+  for (const PhraseCase& c : cases) {
+    ActorContext context;
+    context.date = ParseIsoDate(c.date);
+    EXPECT_EQ(Codes(**matcher, **analyzer, c.text, context), c.codes) << c.date << " " << c.text;
+  }
+}
+
+
+// Small dictionaries written here, so that the composition rules are tested without
+// ../shared: prefix and suffix agents, possessives, agents of/in compound owners,
+// "[A/B]", date restrictions, the null code, and dictionaries_only.
+TEST(PetrarchDictionariesTest, ComposesWithInlineDictionaries) {
+  const fs::path dir = fs::temp_directory_path() / ("dateline_tabari_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "x.actors") << "<!-- test actors -->\n"
+                                     "RURITANIA [RUR]\n+RURITANIAN\n"
+                                     "GRAUSTARK_ [grk] # lower case is upper-cased\n"
+                                     "THE_TWIN_CITIES [RUR/GRK]\n"
+                                     "OLD_KING\n\t[RURGOV 900101 - 19991231]\n\t[RURELI >000101]\n"
+                                     "NOBODY [---]\n"
+                                     "KING_RUDOLF [RURGOV]\n";
+  std::ofstream(dir / "x.agents") << "!OFFICE! = MINISTER, MINISTRY\n"
+                                     "WARDEN [~COP]\nAID_AGENCY [NGO~]\n!OFFICE!_OF_FISH [~GOV]\nPRESS {} [~MED]\n"
+                                     "PRIME_MINISTER [~GOV]\n";
+  const std::string data = DATELINE_TESTDATA_DIR "/dict";
+  auto analyzer = TextAnalyzer::Create(data);
+  ASSERT_TRUE(analyzer.ok()) << analyzer.error().ToString();
+  ActorMatcherOptions options;
+  options.dictionaries_only = true;
+  options.actor_files = {(dir / "x.actors").string()};
+  options.agent_files = {(dir / "x.agents").string()};
+  auto matcher = ActorMatcher::Create(data, **analyzer, options);
+  ASSERT_TRUE(matcher.ok()) << matcher.error().ToString();
+  EXPECT_NE((*matcher)->Country("IRQ"), nullptr);  // countries.txt is still read
+  const std::vector<PhraseCase> cases = {
+      // None of data_dir's names ("Iraqi", "officials") with dictionaries_only.
+      {"2001-01-01", "Iraqi officials met Ruritanian wardens.", {"RURCOP"}},
+      {"2001-01-01", "An aid agency Graustark warden spoke.", {"NGOGRKCOP"}},
+      {"2001-01-01", "The Twin Cities wardens spoke.", {"RURCOP/GRKCOP"}},
+      {"2001-01-01", "Wardens of Ruritania and Graustark spoke.", {"RURCOP/GRKCOP"}},
+      {"2001-01-01", "Wardens in Ruritania spoke to wardens from the Twin Cities.", {"RURCOP", "RURCOP/GRKCOP"}},
+      {"2001-01-01", "The Ministry of Fish in Graustark spoke.", {"GRKGOV"}},
+      {"2001-01-01", "Ruritania's fish ministers spoke.", {"RUR"}},  // "fish ministers" is no agent
+      {"2001-01-01", "Ruritania's new Minister of Fish spoke.", {"RURGOV"}},
+      {"2001-01-01", "Ruritania's decision to send wardens.", {"RUR", "COP"}},
+      {"2001-01-01", "Ruritanian press and wardens spoke.", {"RURMED/RURCOP"}},
+      {"2001-01-01", "Ruritanian presses spoke.", {"RUR"}},  // "{}": no plural
+      {"2001-01-01", "Graustark Prime Minister King Rudolf spoke.", {"GRKGOV"}},
+      {"2001-01-01", "Prime Minister King Rudolf spoke.", {"RURGOV"}},
+      {"2001-01-01", "Wardens spoke.", {"COP"}},
+      {"1995-05-05", "Old King spoke.", {"RURGOV"}},
+      {"2005-05-05", "Old King spoke.", {"RURELI"}},
+      {"1980-05-05", "Old King spoke.", {""}},  // no restriction holds, no default
+      {"2005-05-05", "Nobody met Graustark.", {"", "GRK"}},
+  };
+  for (const PhraseCase& c : cases) {
+    ActorContext context;
+    context.date = ParseIsoDate(c.date);
+    EXPECT_EQ(Codes(**matcher, **analyzer, c.text, context), c.codes) << c.date << " " << c.text;
+  }
+  // Without dictionaries_only data_dir's names come first, the extra ones alongside.
+  options.dictionaries_only = false;
+  auto both = ActorMatcher::Create(data, **analyzer, options);
+  ASSERT_TRUE(both.ok()) << both.error().ToString();
+  EXPECT_EQ(Codes(**both, **analyzer, "Iraqi officials met Ruritanian wardens.", {}),
+            (std::vector<std::string>{"IRQGOV", "RURCOP"}));
+  EXPECT_EQ(Codes(**both, **analyzer, "Iraqi wardens met.", {}), (std::vector<std::string>{"IRQCOP"}));
+  fs::remove_all(dir);
+}
+
+
+// The Phoenix actor and agent dictionaries PETRARCH2 ships load as they are (alone and
+// beside Dateline's own); skipped without ../shared.
+TEST(PetrarchDictionariesTest, LoadsThePhoenixSet) {
+  const std::string dir = DATELINE_SHARED_DIR "/peers/petrarch2/dictionaries/";
+  if (!fs::exists(dir + "Phoenix.agents.txt")) GTEST_SKIP() << "no " << dir;
+  auto analyzer = TextAnalyzer::Create(DATELINE_TEST_DATA_DIR);
+  ASSERT_TRUE(analyzer.ok()) << analyzer.error().ToString();
+  ActorMatcherOptions options;
+  options.tabari_format = true;
+  options.actor_files = {dir + "Phoenix.Countries.actors.txt", dir + "Phoenix.International.actors.txt",
+                         dir + "Phoenix.MilNonState.actors.txt"};
+  options.agent_files = {dir + "Phoenix.agents.txt"};
+  for (const bool only : {true, false}) {
+    options.dictionaries_only = only;
+    auto matcher = ActorMatcher::Create(DATELINE_TEST_DATA_DIR, **analyzer, options);
+    ASSERT_TRUE(matcher.ok()) << matcher.error().ToString();
+    RecordProperty(only ? "phoenix_phrases" : "phoenix_and_own_phrases", std::to_string((*matcher)->phrase_count()));
+    EXPECT_GT((*matcher)->phrase_count(), 35000u);
+    if (!only) continue;  // beside Dateline's own, its entries win for the same words
+    ActorContext context;
+    context.date = PartialDate{2005, 6, 1};
+    EXPECT_EQ(Codes(**matcher, **analyzer, "Afghan police met President Hamid Karzai in Kabul.", context),
+              (std::vector<std::string>{"AFGCOP", "AFGGOV", "AFG"}));
+  }
+}
+
 }  // namespace
 }  // namespace dateline

@@ -26,14 +26,22 @@ std::string Upper(std::string_view s) {
   return u;
 }
 
-// "HAMAS_MILITARY_COMMAND" -> "HAMAS MILITARY COMMAND"; a trailing "_" (TABARI's "no
-// stem") is dropped and runs of blanks become one.
+// "HAMAS_MILITARY_COMMAND" -> "HAMAS MILITARY COMMAND", "HAMAS WING" -> "HAMAS\tWING"
+// (other words may stand at a tab); a trailing "_" (TABARI's "no stem") is dropped.
 std::string Phrase(std::string_view name) {
   std::string p;
+  bool gap = false;
   for (char c : name) {
-    if (c == '_' || IsSpace(c)) {
-      if (!p.empty() && p.back() != ' ') p.push_back(' ');
+    if (IsSpace(c)) {
+      gap = true;
+    } else if (c == '_') {
+      if (!p.empty() && p.back() != ' ' && p.back() != '\t') p.push_back(' ');
     } else {
+      if (gap && !p.empty()) {
+        if (p.back() == ' ') p.pop_back();
+        p.push_back('\t');
+      }
+      gap = false;
       p.push_back(c);
     }
   }
@@ -192,6 +200,9 @@ std::string RegularPlural(const std::string& phrase) {
   return plural;
 }
 
+// At most this many phrases from one noun: "!A!!A!!A!..." would grow exponentially.
+constexpr size_t kMaxExpansions = 1000;
+
 struct SubstitutionSets {
   std::map<std::string, std::vector<std::string>, std::less<>> sets;  // "!PERSON!" -> items
 
@@ -199,6 +210,7 @@ struct SubstitutionSets {
   std::vector<std::string> Expand(const std::string& name, std::string* problem) const {
     const size_t open = name.find('!');
     if (open == std::string::npos) return {name};
+    if (!problem->empty()) return {};
     const size_t close = name.find('!', open + 1);
     if (close == std::string::npos) {
       *problem = "\"!\" without a closing \"!\" in \"" + name + "\"";
@@ -210,9 +222,14 @@ struct SubstitutionSets {
                  name.substr(open, close - open + 1) + " = A, B\")";
       return {};
     }
+    const std::vector<std::string> tails = Expand(name.substr(close + 1), problem);
+    if (it->second.size() * tails.size() > kMaxExpansions) {
+      *problem = "more than " + std::to_string(kMaxExpansions) + " phrases from substitution sets in \"" + name + "\"";
+      return {};
+    }
     std::vector<std::string> out;
     for (const std::string& item : it->second) {
-      for (std::string& rest : Expand(name.substr(close + 1), problem)) out.push_back(name.substr(0, open) + item + rest);
+      for (const std::string& rest : tails) out.push_back(name.substr(0, open) + item + rest);
     }
     return out;
   }
@@ -227,7 +244,7 @@ std::string AgentPhrases(std::string_view name, const std::optional<std::string_
     const std::string p = Phrase(n);
     if (p.empty()) return "an agent needs a noun before its code";
     out->push_back(p);
-    if (!forms && !substituted && n.back() != '_') out->push_back(RegularPlural(p));
+    if (!forms && !substituted && n.back() != '_' && !RegularPlural(p).empty()) out->push_back(RegularPlural(p));
   }
   if (!problem.empty()) return problem;
   if (forms) {

@@ -48,8 +48,9 @@
 //                              when NOUN ends in "_"
 //   NOUN                       with no code: read and skipped (it codes nothing)
 //   Whitespace may stand inside brackets ("[ ~COP]"); "[~LEG}" is read as "[~LEG]".
-//   In NOUN "_" joins consecutive words; PETRARCH lets other words stand where a space
-//   is written, Dateline's matcher reads a space as "_" (consecutive words).
+// In NAME and NOUN "_" joins consecutive words; where a space is written PETRARCH lets
+// other words of the noun phrase stand ("ITHILEN TELEVISION" codes "Ithilen state-run
+// television"); Dateline's matcher, without a parse, lets up to three words stand there.
 // A code (CODE without "~") becomes an ActorCode by ParseActorCode below.
 // Anything else is an error naming file, line and problem.
 #ifndef DATELINE_ACTORS_TABARI_ACTORS_H_
@@ -77,7 +78,8 @@ struct TabariCode {
 struct ConvertedActorEntry {
   int line = 0;
   std::string id;                    // the first NAME, as written
-  std::vector<std::string> phrases;  // words separated by spaces
+  std::vector<std::string> phrases;  // words separated by spaces, or by a tab where
+                                     // the dictionary allows other words between
   // Actors: the brackets in file order (same line first, then code lines).
   std::vector<TabariCode> codes;
   // Agents: sectors added after ("~GOV") and before ("NGO~") the actor's code. The

@@ -16,13 +16,18 @@ std::string Ymd(const PartialDate& d) {
   return buf;
 }
 
-// "PHRASE|PHRASE: CODE<DATE CODE>DATE CODE DATE-DATE" for actors,
+// "PHRASE|PHRASE: CODE<DATE CODE>DATE CODE DATE-DATE" for actors ("A..B" where other
+// words may stand between A and B),
 // "PHRASE|PHRASE: PREFIX~ ~SUFFIX" for agents; records separated by "; ".
 std::string Describe(const std::vector<ConvertedActorEntry>& entries) {
   std::string out;
   for (const ConvertedActorEntry& e : entries) {
     if (!out.empty()) out += "; ";
-    for (size_t i = 0; i < e.phrases.size(); ++i) out += (i ? "|" : "") + e.phrases[i];
+    for (size_t i = 0; i < e.phrases.size(); ++i) {
+      std::string p = e.phrases[i];
+      for (size_t tab; (tab = p.find('\t')) != std::string::npos;) p.replace(tab, 1, "..");
+      out += (i ? "|" : "") + p;
+    }
     out += ":";
     for (const TabariCode& c : e.codes) {
       out += " ";
@@ -64,8 +69,9 @@ TEST(TabariActorsTest, ReadsActorLinesAsShipped) {
       {"THE_SHIRE  [FRO/BIL/SAM]\n", "THE SHIRE: FRO/BIL/SAM"},
       {"BOROMIR  [---]\nISILDUR  [+++]\n", "BOROMIR: ---; ISILDUR: ---"},
       {"PALESTINIAN [pse]\n", "PALESTINIAN: PSE"},
+      {"VIRGILIO_ FONTES_PEREIRA_ [AGOGOV]\n", "VIRGILIO..FONTES PEREIRA: AGOGOV"},
       {"ARNOR_  [ARN]\nHAMAS WING [PSEHMSBRD]\nGROUP OF 77  [G77]\n",
-       "ARNOR: ARN; HAMAS WING: PSEHMSBRD; GROUP OF 77: G77"},
+       "ARNOR: ARN; HAMAS..WING: PSEHMSBRD; GROUP..OF..77: G77"},
       {"JAMES_BYRNES_  ; CountryInfo.txt\n    [USAELI 18970101-450703]\n    [USAGOV 450703-470121]\n",
        "JAMES BYRNES: USAELI 18970101-19450703 USAGOV 19450703-19470121"},
       {"A.H._BELO_CORPORATION_\t[MNCMED]\tNewspapers/Magazines\t$137,000,000\n", "A.H. BELO CORPORATION: MNCMED"},
@@ -76,7 +82,7 @@ TEST(TabariActorsTest, ReadsActorLinesAsShipped) {
        "INTERNATIONAL CRIMINAL POLICE ORGANIZATION|INTERPOL: IGOCOPITP"},
       {"U.S.S.R\n+USSR  \n\t[USR <911226] \nUAE  [UAE]\n", "U.S.S.R|USSR: USR<19911226; UAE: UAE"},
       {"JAVIER_DE_CUELLAR_\t[IGOUNO 820101-911231] [ELI]\n", "JAVIER DE CUELLAR: IGOUNO 19820101-19911231 ELI"},
-      {"PRINCE OF DOL AMROTH  \n\t[--- <950630] \n\t[DOL]\n", "PRINCE OF DOL AMROTH: ---<19950630 DOL"},
+      {"PRINCE OF DOL AMROTH  \n\t[--- <950630] \n\t[DOL]\n", "PRINCE..OF..DOL..AMROTH: ---<19950630 DOL"},
       {"LIAMINE_ZROUAL_  \nENT  \n\t[ENT]\n", "LIAMINE ZROUAL:; ENT: ENT"},
       // Two-digit years: 00-30 are 2000-2030, 31-99 1931-1999.
       {"X\n\t[A >120106]\n\t[B <300101]\n\t[C <310101]\n", "X: A>20120106 B<20300101 C<19310101"},
@@ -108,10 +114,11 @@ TEST(TabariActorsTest, ReadsAgentLinesAsShipped) {
        "POLICE: ~COP; GOLDEN GOOSE|GOLDEN GEESE: ~GGS; MINISTRY: ~GOV"},
       {"HUMAN_RIGHTS_ORGANIZATION  [  NGO~]\nFOREIGN_MINISTER [~GOVFRM]\nSECURITY SERVICE [~GOV]\n",
        "HUMAN RIGHTS ORGANIZATION|HUMAN RIGHTS ORGANIZATIONS: NGO~; FOREIGN MINISTER|FOREIGN MINISTERS: ~GOVFRM; "
-       "SECURITY SERVICE|SECURITY SERVICES: ~GOV"},
+       "SECURITY..SERVICE|SECURITY..SERVICES: ~GOV"},
       {"WARDEN [~COP]\n+GUARD\nISLAMIC_EXTREMIST\n+ZEALOT\nMUSLIM [~MUS]\n",
        "WARDEN|WARDENS|GUARD|GUARDS: ~COP; MUSLIM|MUSLIMS: ~MUS"},
       {"<!-- PETRARCH VALIDATION SUITE AGENTS DICTIONARY -->\nMARSHAL [GOVMIL~]\n", "MARSHAL|MARSHALS: GOVMIL~"},
+      {"1ST_LT. [~MIL]\n", "1ST LT.: ~MIL"},  // no plural after a non-letter
   };
   for (const GoodCase& c : cases) {
     auto entries = ParseTabariActors(c.text, "good.agents", true);
@@ -153,6 +160,7 @@ TEST(TabariActorsTest, BadLinesNameFileLineAndProblem) {
       {"!X! = \n", true, 1, "lists no words"},
       {"!X = A, B\n", true, 1, "substitution set is"},
       {"FOO!UNDEF! [~GOV]\n", true, 1, "undefined substitution set !UNDEF!"},
+      {"!A! = B, C, D, E, F, G, H, I\nX!A!!A!!A!!A! [~GOV]\n", true, 2, "more than 1000 phrases"},
       {"+X\n", true, 1, "before any entry"},
       {"[~GOV]\n", true, 1, "an agent line is"},
   };
