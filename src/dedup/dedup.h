@@ -16,7 +16,7 @@
 namespace dateline {
 
 // Removes, in place and keeping text order, events that repeat an earlier one:
-// the same source and PLOVER category in the same sentence, or the same source code,
+// the same source, target and PLOVER category in the same sentence, or the same source code,
 // target code, CAMEO code and evidence text anywhere in the article. `text` is the
 // text the evidence spans refer to.
 void DedupArticleEvents(std::string_view text, std::vector<Event>* events);

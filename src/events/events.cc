@@ -28,11 +28,8 @@ struct Element {
   enum Kind { kWord, kTarget, kGap, kSource, kCompound, kSkip } kind = kWord;
   // kWord: the alternatives, each a sequence of match keys, longest first.
   std::vector<std::vector<std::string>> alternatives;
-  // kGap: how many tokens it may skip, and whether it stays inside a phrase (it may
-  // not skip a preposition or a comma: TABARI/PETRARCH's words after the verb belong
-  // to the verb's object, "adopt a resolution" but not "adopt a set of resolutions").
+  // kGap: how many tokens it may skip (never a clause break or a comma).
   size_t max_gap = 0;
-  bool within_phrase = false;
 };
 
 struct Pattern {
@@ -40,6 +37,9 @@ struct Pattern {
   std::string text;
   std::vector<Element> elements;
   size_t trigger = 0;  // index of the trigger element (a one-token word)
+  // TABARI/PETRARCH verbs as listed ("LEFT", "MET"): a token written exactly so is
+  // their verb rather than the lemma's ("left" is LEFT [032:033] before LEAVE [012]).
+  std::vector<std::string> literal_forms;
 };
 
 struct VerbEntry {
@@ -232,11 +232,11 @@ Status EventCoder::Impl::LoadTabariVerbFile(const std::string& path, const TextA
     entries.push_back(std::move(e));
     return static_cast<uint32_t>(entries.size() - 1);
   };
-  const auto gap = [](bool within_phrase) {
+  // TABARI's blank: other words may come between, within the clause.
+  const auto gap = [](bool) {
     Element e;
     e.kind = Element::kGap;
     e.max_gap = kMaxTabariGap;
-    e.within_phrase = within_phrase;
     return e;
   };
   const auto append_items = [&](const std::vector<TabariItem>& items, bool after_verb, std::vector<Element>* out) {
@@ -280,13 +280,14 @@ Status EventCoder::Impl::LoadTabariVerbFile(const std::string& path, const TextA
       verb_elements.push_back(std::move(trigger));
       for (const std::string& w : verb.words_after) verb_elements.push_back(Element{Element::kWord, {{WordKey(w, analyzer)}}});
       const uint32_t bare_entry = verb.has_code ? add_entry(id, verb.code, verb.line) : block_entry;
-      Pattern bare{bare_entry, block.name, verb_elements, trigger_offset};
+      Pattern bare{bare_entry, block.name, verb_elements, trigger_offset, verb.forms};
       IndexPattern(std::move(bare));
       for (size_t i = 0; i < block.patterns.size(); ++i) {
         const TabariPattern& tp = block.patterns[i];
         Pattern p;
         p.entry = pattern_entries[i];
         p.text = tp.text;
+        p.literal_forms = verb.forms;
         append_items(tp.before, false, &p.elements);
         p.trigger = p.elements.size() + trigger_offset;
         p.elements.insert(p.elements.end(), verb_elements.begin(), verb_elements.end());
@@ -443,9 +444,11 @@ namespace {
 // Everything one sentence's coding needs, with helpers over its tokens and mentions.
 class SentenceCoder {
  public:
+  // `coded_places`: a place with a code of its own ("Michel Delving" SHRGOV in
+  // TABARI dictionaries, which code places as actors) may be the act's target.
   SentenceCoder(const AnalyzedText& a, size_t sentence_index, const std::vector<ActorMention>& actors,
-                const std::vector<DateMention>& dates)
-      : a_(a), s_(a.sentences[sentence_index]) {
+                const std::vector<DateMention>& dates, bool coded_places = false)
+      : a_(a), s_(a.sentences[sentence_index]), coded_places_(coded_places) {
     for (size_t i = 0; i < actors.size(); ++i) {
       if (actors[i].first_token >= s_.first_token && actors[i].last_token <= s_.last_token)
         mentions_.push_back(&actors[i]);
@@ -494,16 +497,19 @@ class SentenceCoder {
         return false;
       case Element::kGap:
         for (size_t skip = 0; skip <= el.max_gap && t + skip <= s_.last_token; ++skip) {
-          if (skip > 0 && !Skippable(t + skip - 1, el.within_phrase)) break;
+          if (skip > 0 && !Skippable(t + skip - 1, false)) break;
           if (MatchFrom(p, e + 1, t + skip, m)) return true;
         }
         return false;
-      case Element::kSkip:
-        for (size_t skip = 1; skip <= kMaxSlotSkip && t + skip <= s_.last_token; ++skip) {
-          if (!Skippable(t + skip - 1, true)) break;
+      case Element::kSkip: {
+        // TABARI's "^" passes over a noun phrase: the longest run of phrase words.
+        size_t longest = 0;
+        while (longest < kMaxSlotSkip && t + longest < s_.last_token && Skippable(t + longest, true)) ++longest;
+        for (size_t skip = longest; skip >= 1; --skip) {
           if (MatchFrom(p, e + 1, t + skip, m)) return true;
         }
         return false;
+      }
       case Element::kTarget:
       case Element::kSource:
       case Element::kCompound: {
@@ -566,10 +572,9 @@ class SentenceCoder {
         if (el.kind == Element::kTarget) {
           m->target = am;
           m->target_before = true;
-        } else if (el.kind == Element::kSource) {
-          m->source = am;
         } else {
-          m->compound_source = true;
+          m->source = am;
+          m->compound_source = el.kind == Element::kCompound;
         }
         m->weight += 1;
         if (next(am->first_token)) return true;
@@ -679,6 +684,23 @@ class SentenceCoder {
     return link;
   }
 
+  // Whether the verb phrase starting at `start` is coordinated with the verb at
+  // `previous` ("condemned an attack ... and promised aid"): "and", "but" or "then"
+  // (", and") opens it, past adverbs and auxiliaries, with no actor in between.
+  bool CoordinatedWithPreviousVerb(size_t start, size_t previous) const {
+    if (previous >= start) return false;
+    static const char* const kJoins[] = {"and", "but", "then", "or"};
+    static const char* const kBetween[] = {"also", "later", "then", "not", "n't", "never", "again", "has", "have",
+                                           "had", "will", "would", "did", "was", "were", "is", "are"};
+    size_t k = start;
+    while (k > previous + 1 && (OneOf(T(k - 1).norm, kBetween) ||
+                                (T(k - 1).norm.size() > 3 && T(k - 1).norm.compare(T(k - 1).norm.size() - 2, 2, "ly") == 0)))
+      --k;
+    if (k <= previous + 1 || !OneOf(T(k - 1).norm, kJoins)) return false;
+    return std::none_of(mentions_.begin(), mentions_.end(),
+                        [&](const ActorMention* m) { return m->first_token >= k - 1 && m->first_token < start; });
+  }
+
   bool IsClauseBreak(size_t t) const {
     const std::string& n = T(t).norm;
     return n == "." || n == ";" || n == ":" || n == "!" || n == "?";
@@ -784,7 +806,7 @@ class SentenceCoder {
         const bool capital = std::any_of(m->rules.begin(), m->rules.end(), [](const std::string& r) {
           return r.size() > 8 && r.compare(r.size() - 8, 8, " capital") == 0;
         });
-        if (!place && (m->actor.sectors.empty() || capital) && m->actor.country.size() == 3 &&
+        if (!place && (m->actor.sectors.empty() || capital || coded_places_) && m->actor.country.size() == 3 &&
             m->actor.country != "IGO" && m->actor.country != "NGO")
           place = m;
         continue;
@@ -793,6 +815,9 @@ class SentenceCoder {
       // object of "with", "against", "on", "to" — not an adjunct ("following the
       // deaths of two Israelis").
       if (place && AfterPreposition(m) && !AfterParticipantPreposition(m)) break;
+      // A bare role ("on his first official visit") does not beat a named place.
+      if (place && m->actor.country.empty() && m->actor.organisation.empty() && m->actor.prefix_sectors.empty())
+        continue;
       return m;
     }
     if (place && is_place) *is_place = true;
@@ -874,6 +899,13 @@ class SentenceCoder {
         return false;
     }
     return true;
+  }
+
+  const ActorMention* MentionAt(size_t t) const {
+    for (const ActorMention* m : mentions_) {
+      if (m->first_token <= t && t < m->last_token) return m;
+    }
+    return nullptr;
   }
 
   bool InsideMention(size_t t) const {
@@ -964,7 +996,18 @@ class SentenceCoder {
         return false;
     }
     for (size_t k = trigger; k-- > s_.first_token && trigger - k <= 4;) {
+      // An actor just before: "the Central African Republic agree" is its subject,
+      // "an anti-Gondor parade" (after "a"/"an") uses the name as a modifier.
+      if (const ActorMention* m = MentionAt(k)) {
+        for (size_t j = m->first_token; j-- > s_.first_token && m->first_token - j <= 3;) {
+          if (T(j).norm == "a" || T(j).norm == "an") return true;
+          if (T(j).kind == TokenKind::kWord && T(j).norm.back() != '-' && T(j).norm != "anti" && T(j).norm != "pro")
+            break;
+        }
+        return false;
+      }
       if (OneOf(T(k).norm, kDeterminers)) return true;
+      if (T(k).norm == "-") continue;  // "anti- Gondor"
       if (T(k).kind != TokenKind::kWord && T(k).kind != TokenKind::kNumber) return false;
       if (T(k).lemma == "be" || T(k).lemma == "have" || OneOf(T(k).norm, kPrepositions) || T(k).norm == "and" ||
           T(k).norm == "or" || T(k).norm == "but" ||
@@ -1072,6 +1115,7 @@ class SentenceCoder {
  private:
   const AnalyzedText& a_;
   const Sentence& s_;
+  bool coded_places_ = false;
   std::vector<const ActorMention*> mentions_;
   std::vector<Span> dates_;  // spans of the dates in the sentence
 };
@@ -1222,10 +1266,12 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
   std::vector<Event> events;
   if (impl_->Discarded(a.text, /*story=*/true)) return events;
   for (size_t si = 0; si < a.sentences.size(); ++si) {
-    SentenceCoder sc(a, si, actors, dates);
+    SentenceCoder sc(a, si, actors, dates, impl_->dictionaries_only);
     const Sentence& s = sc.sentence();
     if (impl_->Discarded(a.text.substr(s.start, s.end - s.start), /*story=*/false)) continue;
     const size_t first_event_of_sentence = events.size();
+    std::vector<const ActorMention*> last_sources;  // of the last verb coded in the sentence
+    size_t last_trigger = 0;
     for (size_t t = s.first_token; t < s.last_token; ++t) {
       auto it = impl_->by_trigger.find(sc.T(t).key);
       if (it == impl_->by_trigger.end()) continue;
@@ -1240,6 +1286,7 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
         m.start = t;
         if (p.trigger > 0 && !sc.MatchBack(p, p.trigger - 1, t, &m)) continue;
         if (!sc.MatchFrom(p, p.trigger + 1, t + 1, &m)) continue;
+        if (Contains(p.literal_forms, sc.T(t).norm)) ++m.weight;
         if (!best || m.weight > best_match.weight) {
           best = &p;
           best_match = m;
@@ -1258,7 +1305,13 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
       // A word of an actor's name ("Iraqi forces", "riot police") is not a verb.
       if (sc.InsideMention(t)) continue;
       if (sc.mentions().empty() && !without_actors) continue;  // no actor, no event
-      if (sc.IsPurposeInfinitive(t)) continue;
+      // "very close to the border": after a degree adverb a base form is an adjective.
+      static const char* const kDegree[] = {"very", "too", "so", "more", "most", "less", "least", "quite"};
+      if (t > s.first_token && OneOf(sc.T(t - 1).norm, kDegree) && sc.T(t).norm == sc.T(t).lemma) continue;
+      // Words the pattern matched before the verb say how to read it ("begun to
+      // question", "inching nearer to accord"): no purpose infinitive then.
+      const bool words_before = best_match.start < t;
+      if (!words_before && sc.IsPurposeInfinitive(t)) continue;
       const bool passive = sc.IsPassive(t);
       std::vector<const ActorMention*> sources;
       const ActorMention* target = best_match.target;
@@ -1281,7 +1334,12 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
         }
         clause_rules.push_back("rule:passive");
       } else {
-        if (sc.IsNominal(t)) {
+        // TABARI and PETRARCH verb dictionaries list verbs: a noun is their event
+        // only when the pattern's words before it say so ("begun to question"), and
+        // then it is read as the verb.
+        const bool nominal = !(impl_->dictionaries_only && words_before) && sc.IsNominal(t);
+        if (nominal) {
+          if (impl_->dictionaries_only) continue;
           // "the attack on X", "the ongoing fight against ISIS": a noun names an event
           // whose doer the sentence gives only with "by".
           const ActorMention* agent = sc.AgentAfterBy(best_match.end);
@@ -1314,7 +1372,18 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
           // The subject stands before the words the pattern matched before the verb
           // ("Ethiopia indicated it would act": "indicated ... would" is the pattern's).
           sources = sc.Subjects(best_match.start);
-          if (best_match.source) sources = {best_match.source};
+          // "Neither Galadriel nor Gollum boycotted" (pattern "NEITHER *"): the subject
+          // may stand among the pattern's words.
+          if (sources.empty() && words_before && !best_match.target_before) sources = sc.Subjects(t);
+          // "X condemned the attack and promised aid": a verb coordinated with the one
+          // before it shares its subject.
+          if (!last_sources.empty() && sc.CoordinatedWithPreviousVerb(best_match.start, last_trigger))
+            sources = last_sources;
+          // A "$" or "%" slot names the source; a compound one with all its members.
+          if (best_match.source) {
+            sources = best_match.source->last_token <= t ? sc.ConjunctsBefore(best_match.source)
+                                                         : std::vector<const ActorMention*>{best_match.source};
+          }
           if (sources.empty() && without_actors) {
             uncoded_source = sc.UncodedSubject(t);
             if (uncoded_source->text.empty()) uncoded_source.reset();
@@ -1343,7 +1412,7 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
       // "X and Y agree": TABARI's "%" codes the members of a compound subject with each
       // other, both ways.
       std::vector<std::pair<const ActorMention*, const ActorMention*>> dyads;
-      if (best_match.compound_source && sources.size() > 1 && targets.empty()) {
+      if (best_match.compound_source && sources.size() > 1) {
         for (size_t i = 0; i < sources.size(); ++i) {
           for (size_t j = i + 1; j < sources.size(); ++j) dyads.emplace_back(sources[i], sources[j]);
         }
@@ -1361,6 +1430,10 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
       const size_t dyad_count = dyads.size();
       for (size_t d = 0; d < dyad_count && !reverse_code.empty(); ++d) {
         if (dyads[d].first && dyads[d].second) dyads.emplace_back(dyads[d].second, dyads[d].first);
+      }
+      if (!sources.empty() && !passive) {
+        last_sources = sources;
+        last_trigger = t;
       }
       const size_t clause_start = sources.empty() ? s.first_token : sources.back()->last_token;
       for (size_t d = entry.cameo.empty() ? dyad_count : 0; d < dyads.size(); ++d) {
@@ -1381,7 +1454,7 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
         if (!target && uncoded_target) e.target = *uncoded_target;
         if (target && target != source) {
           e.target = *target;
-          if (target_is_place) {
+          if (target_is_place && !impl_->dictionaries_only) {
             // The place stands for its country, not its government ("in Baku").
             e.target.actor.sectors.clear();
             e.target.rules.push_back("rule:place-as-target");
@@ -1452,6 +1525,7 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
         events.push_back(std::move(e));
       }
     }
+    // (end of the sentence's triggers)
     // An event noun with no actor stands for the sentence's event only when the
     // sentence codes no other. Incidents stay: "an oil spill" is what "damaged" the
     // delta, and the ACLED table reads the two together.

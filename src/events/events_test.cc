@@ -314,6 +314,7 @@ TEST(TabariVerbsTest, ReadsBlocksVerbsSynsetsAndPatterns) {
       "- * {FINANCIAL AID} (WITH &MORE) [07A]\n"
       "- * DIPLXMATIC [###] # a [###] in a comment\n"
       "- * &UNDEFINED [111]\n"
+      "- * RATHER [---]\n"
       "~ a (a b WILL_ATTACK) SAY = a b 138\n"
       "--- QUIET ---\nHUSH\n",
       "x.verbs");
@@ -333,7 +334,9 @@ TEST(TabariVerbsTest, ReadsBlocksVerbsSynsetsAndPatterns) {
   EXPECT_EQ(b.verbs[1].code.paired, "113");
   EXPECT_EQ(b.verbs[2].words_before, (std::vector<std::string>{"wire"}));
   EXPECT_EQ(b.verbs[2].forms, (std::vector<std::string>{"tap", "tapped"}));
-  ASSERT_EQ(b.patterns.size(), 5u);
+  ASSERT_EQ(b.patterns.size(), 5u);  // "[###]" and the undefined synset: ignored
+  EXPECT_TRUE(b.patterns[4].code.codes_nothing);  // "[---]"
+  EXPECT_FALSE(b.patterns[4].code.not_a_code);
   EXPECT_EQ(RenderItems(b.patterns[0].after), "+ for");
   EXPECT_EQ(b.patterns[0].code.code, "112");
   EXPECT_EQ(b.patterns[0].line, 13);
@@ -343,7 +346,6 @@ TEST(TabariVerbsTest, ReadsBlocksVerbsSynsetsAndPatterns) {
   EXPECT_EQ(RenderItems(b.patterns[2].before), "new military relations|new economic trade relations");
   EXPECT_EQ(RenderItems(b.patterns[3].after), "financial aid with military|economic trade|closer");
   EXPECT_EQ(b.patterns[3].code.code, "07A");  // codes outside CAMEO pass through
-  EXPECT_TRUE(b.patterns[4].code.codes_nothing);
   EXPECT_TRUE((*blocks)[1].code.codes_nothing);  // a block without a code codes nothing
 }
 

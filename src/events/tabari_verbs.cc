@@ -82,7 +82,8 @@ bool ParseCode(std::string_view inside, TabariCode* code, std::string* problem) 
     return true;
   }
   if (!plain(first)) {
-    code->codes_nothing = true;  // "---", "+++", "###"
+    code->codes_nothing = true;  // "---"
+    code->not_a_code = first != "---";  // "+++", "###"
     return true;
   }
   code->code = std::string(first);
@@ -334,8 +335,9 @@ class Reader {
     }
     if (Status s = flush_run(); !s) return s;
     if (!seen_verb) return Fail("a pattern needs \"*\" where the verb stands");
-    // PETRARCH ignores a pattern that uses a synset not defined above it.
-    if (!undefined_synset) block_->patterns.push_back(std::move(pattern));
+    // PETRARCH ignores a pattern that uses a synset not defined above it, or whose code
+    // is no code ("+++", "###").
+    if (!undefined_synset && !pattern.code.not_a_code) block_->patterns.push_back(std::move(pattern));
     return Status::Ok();
   }
 

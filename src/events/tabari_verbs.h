@@ -29,8 +29,8 @@
 //   ~ TRANSFORMATION              PETRARCH 2 verb-verb transformations: skipped.
 // Event codes are any word of letters, digits, "-", "?" ("075A", "1717", "903"):
 // they pass through unchanged. A pattern whose code has other characters ("+++",
-// "###": TABARI's complex and discard markers) is kept as a pattern that codes
-// nothing, so a longer match can still stop a shorter one.
+// "###": TABARI's complex and discard markers) is ignored, as PETRARCH does; a block
+// or verb with such a code codes nothing.
 //
 // Thread-safe (pure functions).
 #ifndef DATELINE_EVENTS_TABARI_VERBS_H_
@@ -58,6 +58,7 @@ struct TabariItem {
 struct TabariCode {
   std::string code, paired;
   bool codes_nothing = false;  // "---", "+++", "###", ...: a match that codes nothing
+  bool not_a_code = false;     // "+++", "###": TABARI markers, not event codes
 };
 
 struct TabariVerb {
