@@ -204,6 +204,28 @@ std::vector<std::string> Codes(const ActorMatcher& matcher, const TextAnalyzer& 
   return out;
 }
 
+// The analyser of data/, made once.
+const TextAnalyzer& DataAnalyzer() {
+  static const TextAnalyzer* analyzer = [] {
+    auto a = TextAnalyzer::Create(DATELINE_TEST_DATA_DIR);
+    if (!a.ok()) ADD_FAILURE() << a.error().ToString();
+    return a.ok() ? std::move(a).value().release() : nullptr;
+  }();
+  return *analyzer;
+}
+
+// Options reading TABARI/PETRARCH files, with dictionaries_only set.
+ActorMatcherOptions TabariOptions(std::vector<std::string> actors, std::vector<std::string> agents) {
+  ActorMatcherOptions options;
+  options.tabari_format = true;
+  options.dictionaries_only = true;
+  options.actor_files = std::move(actors);
+  options.agent_files = std::move(agents);
+  return options;
+}
+
+const std::string kPetrarchDir = DATELINE_SHARED_DIR "/peers/petrarch2/dictionaries/";
+
 struct PhraseCase {
   const char* date;  // YYYY-MM-DD, the report's date
   const char* text;
@@ -213,16 +235,11 @@ struct PhraseCase {
 // PETRARCH2's validation dictionaries, as its unit tests (PETR.UnitTest.records.xml)
 // code these phrases; skipped without ../shared.
 TEST(PetrarchDictionariesTest, CodesPhrasesAsPetrarchUnitTests) {
-  const std::string dir = DATELINE_SHARED_DIR "/peers/petrarch2/dictionaries/";
-  if (!fs::exists(dir + "PETR.Validate.actors.txt")) GTEST_SKIP() << "no " << dir;
-  auto analyzer = TextAnalyzer::Create(DATELINE_TEST_DATA_DIR);
-  ASSERT_TRUE(analyzer.ok()) << analyzer.error().ToString();
-  ActorMatcherOptions options;
-  options.tabari_format = true;
-  options.dictionaries_only = true;
-  options.actor_files = {dir + "PETR.Validate.actors.txt"};
-  options.agent_files = {dir + "PETR.Validate.agents.txt"};
-  auto matcher = ActorMatcher::Create(DATELINE_TEST_DATA_DIR, **analyzer, options);
+  if (!fs::exists(kPetrarchDir + "PETR.Validate.actors.txt")) GTEST_SKIP() << "no " << kPetrarchDir;
+  const TextAnalyzer& analyzer = DataAnalyzer();
+  auto matcher = ActorMatcher::Create(
+      DATELINE_TEST_DATA_DIR, analyzer,
+      TabariOptions({kPetrarchDir + "PETR.Validate.actors.txt"}, {kPetrarchDir + "PETR.Validate.agents.txt"}));
   ASSERT_TRUE(matcher.ok()) << matcher.error().ToString();
   const std::vector<PhraseCase> cases = {
       {"1995-01-01", "Arnor cleric is about to restore ties with Gondor.", {"ARNREL", "GON"}},
@@ -300,10 +317,9 @@ TEST(PetrarchDictionariesTest, CodesPhrasesAsPetrarchUnitTests) {
   for (const PhraseCase& c : cases) {
     ActorContext context;
     context.date = ParseIsoDate(c.date);
-    EXPECT_EQ(Codes(**matcher, **analyzer, c.text, context), c.codes) << c.date << " " << c.text;
+    EXPECT_EQ(Codes(**matcher, analyzer, c.text, context), c.codes) << c.date << " " << c.text;
   }
 }
-
 
 // Small dictionaries written here, so that the composition rules are tested without
 // ../shared: prefix and suffix agents, possessives, agents of/in compound owners,
@@ -324,10 +340,9 @@ TEST(PetrarchDictionariesTest, ComposesWithInlineDictionaries) {
   const std::string data = DATELINE_TESTDATA_DIR "/dict";
   auto analyzer = TextAnalyzer::Create(data);
   ASSERT_TRUE(analyzer.ok()) << analyzer.error().ToString();
-  ActorMatcherOptions options;
-  options.dictionaries_only = true;
-  options.actor_files = {(dir / "x.actors").string()};
-  options.agent_files = {(dir / "x.agents").string()};
+  // By their names (".actors", ".agents"), without tabari_format.
+  ActorMatcherOptions options = TabariOptions({(dir / "x.actors").string()}, {(dir / "x.agents").string()});
+  options.tabari_format = false;
   auto matcher = ActorMatcher::Create(data, **analyzer, options);
   ASSERT_TRUE(matcher.ok()) << matcher.error().ToString();
   EXPECT_NE((*matcher)->Country("IRQ"), nullptr);  // countries.txt is still read
@@ -371,25 +386,22 @@ TEST(PetrarchDictionariesTest, ComposesWithInlineDictionaries) {
 // The Phoenix actor and agent dictionaries PETRARCH2 ships load as they are (alone and
 // beside Dateline's own); skipped without ../shared.
 TEST(PetrarchDictionariesTest, LoadsThePhoenixSet) {
-  const std::string dir = DATELINE_SHARED_DIR "/peers/petrarch2/dictionaries/";
+  const std::string& dir = kPetrarchDir;
   if (!fs::exists(dir + "Phoenix.agents.txt")) GTEST_SKIP() << "no " << dir;
-  auto analyzer = TextAnalyzer::Create(DATELINE_TEST_DATA_DIR);
-  ASSERT_TRUE(analyzer.ok()) << analyzer.error().ToString();
-  ActorMatcherOptions options;
-  options.tabari_format = true;
-  options.actor_files = {dir + "Phoenix.Countries.actors.txt", dir + "Phoenix.International.actors.txt",
-                         dir + "Phoenix.MilNonState.actors.txt"};
-  options.agent_files = {dir + "Phoenix.agents.txt"};
+  const TextAnalyzer& analyzer = DataAnalyzer();
+  ActorMatcherOptions options = TabariOptions(
+      {dir + "Phoenix.Countries.actors.txt", dir + "Phoenix.International.actors.txt", dir + "Phoenix.MilNonState.actors.txt"},
+      {dir + "Phoenix.agents.txt"});
   for (const bool only : {true, false}) {
     options.dictionaries_only = only;
-    auto matcher = ActorMatcher::Create(DATELINE_TEST_DATA_DIR, **analyzer, options);
+    auto matcher = ActorMatcher::Create(DATELINE_TEST_DATA_DIR, analyzer, options);
     ASSERT_TRUE(matcher.ok()) << matcher.error().ToString();
     RecordProperty(only ? "phoenix_phrases" : "phoenix_and_own_phrases", std::to_string((*matcher)->phrase_count()));
     EXPECT_GT((*matcher)->phrase_count(), 35000u);
     if (!only) continue;  // beside Dateline's own, its entries win for the same words
     ActorContext context;
     context.date = PartialDate{2005, 6, 1};
-    EXPECT_EQ(Codes(**matcher, **analyzer, "Afghan police met President Hamid Karzai in Kabul.", context),
+    EXPECT_EQ(Codes(**matcher, analyzer, "Afghan police met President Hamid Karzai in Kabul.", context),
               (std::vector<std::string>{"AFGCOP", "AFGGOV", "AFG"}));
   }
 }
