@@ -424,8 +424,11 @@ Result<GoldKind> DetectGoldKind(const std::string& path) {
       }
       return false;
     };
-    if (has_element("<Validation") || has_element("<Environment") || has_element("<Sentences") ||
-        (ends(".xml") && has_element("<Sentence")))
+    size_t start = head.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+    while (start < head.size() && std::isspace(static_cast<unsigned char>(head[start]))) ++start;
+    const bool markup = start < head.size() && head[start] == '<';  // not JSON or TSV
+    if (markup && (has_element("<Validation") || has_element("<Environment") || has_element("<Sentences") ||
+                   (ends(".xml") && has_element("<Sentence"))))
       return GoldKind::kValidation;
     in.clear();
     in.seekg(0);

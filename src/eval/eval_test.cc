@@ -300,6 +300,9 @@ TEST(ValidationSuiteTest, DetectedAsAGoldKind) {
   ASSERT_TRUE(xml.ok());
   EXPECT_EQ(*xml, GoldKind::kValidation);
   EXPECT_FALSE(DetectGoldKind(write("other.xml", "<rss><item/></rss>")).ok());
+  auto plover = DetectGoldKind(write("quoting.jsonl", R"({"text": "<Sentences> quoted", "event": "PROTEST"})"));
+  ASSERT_TRUE(plover.ok());
+  EXPECT_EQ(*plover, GoldKind::kPlover);
   EXPECT_STREQ(GoldKindName(GoldKind::kValidation), "validation");
   std::filesystem::remove_all(dir);
 }

@@ -428,7 +428,7 @@ Result<EvalReport> EvalValidationSet(const std::string& xml_path, const Pipeline
   report.figures = totals.Figures();
   std::ostringstream out;
   char line[512];
-  std::snprintf(line, sizeof line, "records %zu (half: %s): %ld scored, %ld skipped (expected errors), %ld in the other half\n",
+  std::snprintf(line, sizeof line, "records %zu (half: %s): %ld scored, %ld not scored (error records other than discards), %ld in the other half\n",
                 suite->records.size(), EvalHalfName(options.half), totals.exact.total, skipped, out_of_half);
   out << line << "dictionaries (only): " << (dictionaries.empty() ? "(none named)" : dictionaries) << "\n";
   const auto figure = [&](const char* name, double value, long hits, long total) {
