@@ -28,8 +28,11 @@ struct Element {
   enum Kind { kWord, kTarget, kGap, kSource, kCompound, kSkip } kind = kWord;
   // kWord: the alternatives, each a sequence of match keys, longest first.
   std::vector<std::vector<std::string>> alternatives;
-  // kGap: how many tokens it may skip (never a clause break or a comma).
+  // kGap: how many tokens it may skip (never a clause break), and whether a comma
+  // stops it too (TABARI's blank stays inside the clause; Dateline's "..." may pass
+  // an apposition).
   size_t max_gap = 0;
+  bool stops_at_comma = false;
 };
 
 struct Pattern {
@@ -237,6 +240,7 @@ Status EventCoder::Impl::LoadTabariVerbFile(const std::string& path, const TextA
     Element e;
     e.kind = Element::kGap;
     e.max_gap = kMaxTabariGap;
+    e.stops_at_comma = true;
     return e;
   };
   const auto append_items = [&](const std::vector<TabariItem>& items, bool after_verb, std::vector<Element>* out) {
@@ -497,7 +501,8 @@ class SentenceCoder {
         return false;
       case Element::kGap:
         for (size_t skip = 0; skip <= el.max_gap && t + skip <= s_.last_token; ++skip) {
-          if (skip > 0 && !Skippable(t + skip - 1, false)) break;
+          if (skip > 0 && (IsClauseBreak(t + skip - 1) || (el.stops_at_comma && T(t + skip - 1).norm == ",")))
+            break;
           if (MatchFrom(p, e + 1, t + skip, m)) return true;
         }
         return false;
@@ -550,7 +555,7 @@ class SentenceCoder {
         return false;
       case Element::kGap:
         for (size_t skip = 0; skip <= el.max_gap && t >= s_.first_token + skip; ++skip) {
-          if (skip > 0 && !Skippable(t - skip, false)) break;
+          if (skip > 0 && (IsClauseBreak(t - skip) || (el.stops_at_comma && T(t - skip).norm == ","))) break;
           if (next(t - skip)) return true;
         }
         return false;
@@ -701,6 +706,20 @@ class SentenceCoder {
                         [&](const ActorMention* m) { return m->first_token >= k - 1 && m->first_token < start; });
   }
 
+  // Whether a personal pronoun is the subject of the verb phrase starting at `start`
+  // ("he said", "it would not attack"), past auxiliaries, negations and adverbs.
+  bool PronounSubject(size_t start) const {
+    static const char* const kPronouns[] = {"he", "she", "it", "they", "we", "i", "you"};
+    static const char* const kBetween[] = {"also", "not", "n't", "never", "would", "will", "could", "should",
+                                           "might", "may", "must", "can", "has", "have", "had", "did", "does",
+                                           "do", "is", "are", "was", "were", "'ll", "'d", "then", "later"};
+    size_t k = start;
+    while (k > s_.first_token && (OneOf(T(k - 1).norm, kBetween) ||
+                                  (T(k - 1).norm.size() > 3 && T(k - 1).norm.compare(T(k - 1).norm.size() - 2, 2, "ly") == 0)))
+      --k;
+    return k > s_.first_token && OneOf(T(k - 1).norm, kPronouns);
+  }
+
   bool IsClauseBreak(size_t t) const {
     const std::string& n = T(t).norm;
     return n == "." || n == ";" || n == ":" || n == "!" || n == "?";
@@ -815,8 +834,10 @@ class SentenceCoder {
       // object of "with", "against", "on", "to" — not an adjunct ("following the
       // deaths of two Israelis").
       if (place && AfterPreposition(m) && !AfterParticipantPreposition(m)) break;
-      // A bare role ("on his first official visit") does not beat a named place.
-      if (place && m->actor.country.empty() && m->actor.organisation.empty() && m->actor.prefix_sectors.empty())
+      // With TABARI dictionaries, whose roles take no country from the sentence, a
+      // bare role ("on his first official visit") does not beat a named place.
+      if (coded_places_ && place && m->actor.country.empty() && m->actor.organisation.empty() &&
+          m->actor.prefix_sectors.empty())
         continue;
       return m;
     }
@@ -968,18 +989,31 @@ class SentenceCoder {
     if (trigger < s_.first_token + 1 || T(trigger - 1).norm != "to") return false;
     if (trigger < s_.first_token + 2) return true;
     const Token& governor = T(trigger - 2);
+    // "was seen to break", "is expected to sign": after a passive verb of perception
+    // or report the infinitive is the act reported ("to be allowed to leave" is not).
+    static const char* const kReportParticiples[] = {"seen", "known", "said", "reported", "believed", "thought",
+                                                     "expected", "understood", "heard", "alleged", "rumoured",
+                                                     "rumored", "feared", "estimated"};
+    if (trigger >= s_.first_token + 3 && OneOf(governor.norm, kReportParticiples) && T(trigger - 3).lemma == "be")
+      return false;
     return !OneOf(governor.lemma, kIntentVerbs) && governor.norm != "going" && governor.norm != "able" &&
            governor.norm != "about";
   }
 
-  bool IsNominal(size_t trigger) const {
-    // Derived nouns ("cooperation", "agreement", "assistance") are never verbs.
+  // Derived nouns ("cooperation", "agreement", "assistance") are rarely verbs.
+  bool HasNounSuffix(size_t t) const {
     static const char* const kNounSuffixes[] = {"tion", "sion", "ment", "ance", "ence"};
-    const std::string& n = T(trigger).norm;
+    const std::string& n = T(t).norm;
     for (const char* suffix : kNounSuffixes) {
       const size_t len = std::char_traits<char>::length(suffix);
       if (n.size() > len + 2 && n.compare(n.size() - len, len, suffix) == 0) return true;
     }
+    return false;
+  }
+
+  bool IsNominal(size_t trigger) const {
+    if (HasNounSuffix(trigger)) return true;
+    const std::string& n = T(trigger).norm;
     // An inflected form other than a plural or an -ing form is a verb ("the rebels
     // attacked", "the army took control"); otherwise a determiner up to four words
     // before makes a noun ("a nerve agent attack", "its April 4 chemical attack").
@@ -996,16 +1030,6 @@ class SentenceCoder {
         return false;
     }
     for (size_t k = trigger; k-- > s_.first_token && trigger - k <= 4;) {
-      // An actor just before: "the Central African Republic agree" is its subject,
-      // "an anti-Gondor parade" (after "a"/"an") uses the name as a modifier.
-      if (const ActorMention* m = MentionAt(k)) {
-        for (size_t j = m->first_token; j-- > s_.first_token && m->first_token - j <= 3;) {
-          if (T(j).norm == "a" || T(j).norm == "an") return true;
-          if (T(j).kind == TokenKind::kWord && T(j).norm.back() != '-' && T(j).norm != "anti" && T(j).norm != "pro")
-            break;
-        }
-        return false;
-      }
       if (OneOf(T(k).norm, kDeterminers)) return true;
       if (T(k).norm == "-") continue;  // "anti- Gondor"
       if (T(k).kind != TokenKind::kWord && T(k).kind != TokenKind::kNumber) return false;
@@ -1311,6 +1335,13 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
       // Words the pattern matched before the verb say how to read it ("begun to
       // question", "inching nearer to accord"): no purpose infinitive then.
       const bool words_before = best_match.start < t;
+      // "should have acted": a modal before a verb is an auxiliary, no act of its own
+      // unless the pattern matched words around it.
+      static const char* const kModals[] = {"should", "would", "could", "might", "must", "shall", "will", "may",
+                                            "can"};
+      if (OneOf(sc.T(t).norm, kModals) && best_match.weight <= 1 && t + 1 < s.last_token &&
+          sc.T(t + 1).kind == TokenKind::kWord)
+        continue;
       if (!words_before && sc.IsPurposeInfinitive(t)) continue;
       const bool passive = sc.IsPassive(t);
       std::vector<const ActorMention*> sources;
@@ -1337,7 +1368,13 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
         // TABARI and PETRARCH verb dictionaries list verbs: a noun is their event
         // only when the pattern's words before it say so ("begun to question"), and
         // then it is read as the verb.
-        const bool nominal = !(impl_->dictionaries_only && words_before) && sc.IsNominal(t);
+        // Read as a verb when the pattern says so: its words before a derived noun
+        // ("begun to question"), or its source slot just before the word ("the
+        // Central African Republic agree", pattern "% *").
+        const bool pattern_says_verb =
+            impl_->dictionaries_only && ((words_before && sc.HasNounSuffix(t)) ||
+                                         (best_match.source && best_match.source->last_token == t));
+        const bool nominal = !pattern_says_verb && sc.IsNominal(t);
         if (nominal) {
           if (impl_->dictionaries_only) continue;
           // "the attack on X", "the ongoing fight against ISIS": a noun names an event
@@ -1379,6 +1416,9 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
           // before it shares its subject.
           if (!last_sources.empty() && sc.CoordinatedWithPreviousVerb(best_match.start, last_trigger))
             sources = last_sources;
+          // "Iraq said it would attack": a pronoun subject stands for the subject of the
+          // verb before it in the sentence; with none ("..., he said") it names no actor.
+          if (sc.PronounSubject(best_match.start)) sources = last_sources;
           // A "$" or "%" slot names the source; a compound one with all its members.
           if (best_match.source) {
             sources = best_match.source->last_token <= t ? sc.ConjunctsBefore(best_match.source)
