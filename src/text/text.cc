@@ -229,7 +229,9 @@ std::vector<Token> TextAnalyzer::Tokenize(std::string_view text) const {
   while (pos < text.size()) {
     size_t next = 0;
     const char32_t c = Peek(text, pos, &next);
-    if (IsSpace(c)) {
+    // An underscore joins the words of a name in TreeBank-era wire text and in the
+    // coders' dictionaries ("Dol_Amroth"): it separates words like a blank.
+    if (IsSpace(c) || c == '_') {
       pos = next;
       continue;
     }

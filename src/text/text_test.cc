@@ -88,6 +88,7 @@ TEST_F(TextTest, CutsWordsNumbersAndContractions) {
             (std::vector<std::string>{"did", "n't", "attack", "O'Brien", "'s", "1,000", "men", "on", "Sept.", "25th"}));
   EXPECT_EQ(Words("the U.N. and U.S.-led forces"),
             (std::vector<std::string>{"the", "U.N.", "and", "U.S.-led", "forces"}));
+  EXPECT_EQ(Words("the Prince of Dol_Amroth"), (std::vector<std::string>{"the", "Prince", "of", "Dol", "Amroth"}));
   auto t = analyzer_->Tokenize("didn't");
   ASSERT_EQ(t.size(), 2u);
   EXPECT_EQ(t[1].lemma, "not");
