@@ -4,6 +4,19 @@
 // Matching works on Token::key (normalised lemma), so "officials" matches the entry
 // "official" and "Region's" the entry "Region". Phrases marked with "=" in the data
 // must also match the original spelling exactly ("=US" matches "US" but not "us").
+// TABARI/PETRARCH names and agents match the forms their dictionary lists word for
+// word, as PETRARCH matches them (agents' plurals are generated, "POLICE {}" must not
+// match "polices", "FRANCE" not "francs"); where such a name has a space, a few other
+// words may stand (kMaxGap).
+//
+// TABARI/PETRARCH entries (actors/tabari_actors.h) compose as PETRARCH codes noun
+// phrases (SentenceComposer::ComposeTabari): agents add their sectors to the actor's,
+// an agent before "of/in/from" takes the actor after it, and every actor the words
+// stand for is coded, the first as the mention's actor and the others in
+// ActorMention::also ("the Shire" [FRO/BIL/SAM]; "Lawmakers in Fornost and Gondor":
+// FORLEG, also GONLEG). A TABARI actor's code is chosen by ActorContext::date; one
+// that codes nothing then (the null code "[---]") gives a mention with an empty code
+// and the rule "rule:null-code", so that the words are not read as anything else.
 #include "actors/actors.h"
 
 #include <algorithm>
@@ -39,7 +52,7 @@ struct Candidate {
   uint32_t entry;
   std::vector<std::string> exact;  // original token spellings, when the phrase is "="
   std::vector<std::string> norms;  // normalised words to match one for one (TABARI
-                                   // agents list their plurals, and "{}" means none)
+                                   // and PETRARCH phrases)
 };
 
 struct Node {
@@ -265,10 +278,13 @@ Result<std::unique_ptr<ActorMatcher>> ActorMatcher::Create(const std::string& da
   // dictionaries_only: none of data_dir's phrases; countries.txt is still read for
   // Country() and CountryByIso2().
   const bool own = !options.dictionaries_only;
+  const auto read_own = [own](const std::string& path, size_t fields) {
+    return own ? ReadTableFile(path, fields, fields) : Result<std::vector<TableRecord>>(std::vector<TableRecord>());
+  };
 
   // People first: the first valid candidate of a phrase wins, so a person's name beats
   // an organisation or place spelled the same way.
-  auto people = own ? ReadTableFile(actors_dir + "people.txt", 7, 7) : Result<std::vector<TableRecord>>(std::vector<TableRecord>());
+  auto people = read_own(actors_dir + "people.txt", 7);
   if (!people.ok()) return people.error();
   for (const TableRecord& r : *people) {
     if (Status s = CheckCountryCode(r, r.fields[1]); !s) return s.error();
@@ -286,7 +302,7 @@ Result<std::unique_ptr<ActorMatcher>> ActorMatcher::Create(const std::string& da
     }
   }
 
-  auto orgs = own ? ReadTableFile(actors_dir + "organisations.txt", 5, 5) : Result<std::vector<TableRecord>>(std::vector<TableRecord>());
+  auto orgs = read_own(actors_dir + "organisations.txt", 5);
   if (!orgs.ok()) return orgs.error();
   for (const TableRecord& r : *orgs) {
     if (Status s = CheckCountryCode(r, r.fields[1]); !s) return s.error();
@@ -342,7 +358,7 @@ Result<std::unique_ptr<ActorMatcher>> ActorMatcher::Create(const std::string& da
     }
   }
 
-  auto agents = own ? ReadTableFile(actors_dir + "agents.txt", 3, 3) : Result<std::vector<TableRecord>>(std::vector<TableRecord>());
+  auto agents = read_own(actors_dir + "agents.txt", 3);
   if (!agents.ok()) return agents.error();
   for (const TableRecord& r : *agents) {
     Entry e{EntryKind::kAgent, {"", SplitSectors(r.fields[1]), "", ""}, r.fields[0],
@@ -378,9 +394,10 @@ Result<std::unique_ptr<ActorMatcher>> ActorMatcher::Create(const std::string& da
         e.tabari_codes = std::move(c.codes);
         const uint32_t id = impl->AddEntry(std::move(e));
         for (const std::string& p : c.phrases) {
-          // Agents match their listed forms word for word; actor names by lemma, as
-          // Dateline's own names do (TABARI would match their stems).
-          if (Status s = impl->AddPhrase(analyzer, p, id, r, agents); !s) return s.error();
+          // Word for word, as PETRARCH matches: the files list the forms they mean
+          // ("ROHAN" and "+ROHANS"; agents' plurals are generated), and lemmas
+          // would read "francs" as FRANCE.
+          if (Status s = impl->AddPhrase(analyzer, p, id, r, /*word_forms=*/true); !s) return s.error();
         }
       }
     }

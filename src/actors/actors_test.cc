@@ -291,6 +291,7 @@ TEST(PetrarchDictionariesTest, CodesPhrasesAsPetrarchUnitTests) {
       {"1995-01-03", "The Hermit Kingdom fired two artillery shells at Zealand.", {"PRK", "DNK"}},
       {"1995-01-03", "Pyongyang fired two artillery shells at Seoul.", {"PRK", "KOR"}},
       {"1995-01-01", "Palestinian officials met.", {"PSEGOV"}},
+      {"1995-01-01", "Arnor will contribute a million swiss francs to Gondor.", {"ARN", "GON"}},  // not FRANCE
       // A space in a dictionary name lets other words stand there (PATTERN-09).
       {"1995-01-16", "He appealed for peace in Ithilen state-run television.", {"ITHTV"}},
       {"1995-01-16", "Ithilen, television said.", {"ITH"}},

@@ -12,8 +12,9 @@
 //   blank or white lines       ignored
 // Actors (a record is a name line, its "+" synonyms and its code lines):
 //   NAME [CODE ...]            NAME: words joined by "_" or spaces; a trailing "_"
-//                              (TABARI: "no stems or plurals") is dropped, the words are
-//                              matched as whole words either way. Any characters but
+//                              (TABARI: "no stems or plurals") is dropped: the words are
+//                              matched as written either way (no stems, no plurals:
+//                              files list them, "ROHAN" and "+ROHANS"). Any characters but
 //                              "[" may stand in a name ("PEOPLE'S_ARMY_(PA)_").
 //                              Codes may follow on the same line, several brackets;
 //                              words after the last are ignored (Phoenix has some)
