@@ -279,6 +279,17 @@ TEST(ValidationSuiteTest, ErrorsNameLineAndColumn) {
   }
 }
 
+TEST(ValidationSuiteTest, NothingInsideTheEnvironmentIsARecord) {
+  auto suite = ParseValidationSuite(
+      "<Environment><Sentence id=\"X\"><Text>not a record</Text></Sentence><Verbfile><b>v</b></Verbfile>"
+      "</Environment><Sentence id=\"A\"><EventCoding noevents=\"True\"/><Text>x</Text></Sentence>",
+      "env.xml");
+  ASSERT_TRUE(suite.ok()) << suite.error().ToString();
+  ASSERT_EQ(suite->records.size(), 1u);
+  EXPECT_EQ(suite->records[0].id, "A");
+  EXPECT_EQ(suite->verb_files, std::vector<std::string>{"v"});
+}
+
 TEST(ValidationSuiteTest, EightBitTextIsReadAsLatin1) {
   auto suite = ParseValidationSuite(
       "<Sentence id=\"A\"><EventCoding noevents=\"True\"/><Text>Caf\xE9</Text></Sentence>", "latin1.xml");

@@ -56,8 +56,10 @@ struct SuiteReader {
   XML_Parser parser = nullptr;
   std::string name;
   ValidationSuite suite;
-  bool in_environment = false, in_sentence = false;
+  int environment_depth = 0;  // elements open from <Environment> down, itself included
+  bool in_sentence = false;
   std::vector<std::string>* capture_file = nullptr;  // inside <Verbfile> etc.
+  int capture_depth = 0;                             // environment_depth of that element
   bool in_text = false;
   std::string chars;  // character data of the element being captured
   std::optional<Error> error;
@@ -77,14 +79,17 @@ struct SuiteReader {
     return nullptr;
   }
 
+  // Everything inside <Environment> is settings: only the four file elements are read
+  // there, and nothing there is a record.
   void Start(const char* element, const XML_Char** attributes) {
-    if (SameName(element, "Environment")) {
-      in_environment = true;
-    } else if (in_environment && !capture_file) {
+    if (environment_depth > 0 || SameName(element, "Environment")) {
+      ++environment_depth;
+      if (capture_file) return;
       if (SameName(element, "Verbfile")) capture_file = &suite.verb_files;
       if (SameName(element, "Actorfile")) capture_file = &suite.actor_files;
       if (SameName(element, "Agentfile")) capture_file = &suite.agent_files;
       if (SameName(element, "Discardfile")) capture_file = &suite.discard_files;
+      if (capture_file) capture_depth = environment_depth;
       chars.clear();
     } else if (SameName(element, "Sentence")) {
       if (in_sentence) return Fail("<Sentence> inside <Sentence>");
@@ -115,25 +120,26 @@ struct SuiteReader {
       } else {
         return Fail("<EventCoding> of " + r.id + " has none of eventcode, noevents, error");
       }
-    } else if (in_sentence && SameName(element, "Text")) {
+    } else if (in_sentence && !in_text && SameName(element, "Text")) {
       in_text = true;
       chars.clear();
     }
   }
 
   void End(const char* element) {
-    if (SameName(element, "Environment")) {
-      in_environment = false;
-    } else if (capture_file && (SameName(element, "Verbfile") || SameName(element, "Actorfile") ||
-                                SameName(element, "Agentfile") || SameName(element, "Discardfile"))) {
-      const std::string file(Trim(chars));
-      if (file.empty()) return Fail(std::string("empty <") + element + ">");
-      capture_file->push_back(file);
-      capture_file = nullptr;
-    } else if (in_sentence && SameName(element, "Text")) {
+    if (environment_depth > 0) {
+      if (capture_file && capture_depth == environment_depth) {
+        std::vector<std::string>* files = capture_file;
+        capture_file = nullptr;
+        const std::string file(Trim(chars));
+        if (file.empty()) return Fail(std::string("empty <") + element + ">");
+        files->push_back(file);
+      }
+      --environment_depth;
+    } else if (in_text && SameName(element, "Text")) {
       in_text = false;
       suite.records.back().text = CollapseWhitespace(chars);
-    } else if (SameName(element, "Sentence")) {
+    } else if (in_sentence && SameName(element, "Sentence")) {
       in_sentence = false;
       const ValidationRecord& r = suite.records.back();
       if (r.text.empty()) return Fail("<Sentence> " + r.id + " has no <Text>");
