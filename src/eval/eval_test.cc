@@ -269,6 +269,8 @@ TEST(ValidationSuiteTest, ErrorsNameLineAndColumn) {
       {"<Sentence id=\"A\" date=\"1\"><EventCoding noevents=\"True\"/><Text>a & b</Text></Sentence>", 1,
        "column 66"},
       {"<!-- nothing -->\n", -1, "no <Sentence> records"},
+      {"<Sentence id=\"A\">\n<EventCoding noevents=\"True\"/><Text>x</Text>\n", 2, "ends inside an element"},
+      {"<Sentence id=\"A\"><Text>x</Text></Sentence><Sentence>", 1, "without an id (column 43)"},
   };
   for (const auto& c : cases) {
     auto suite = ParseValidationSuite(c.xml, "bad.xml");

@@ -64,11 +64,24 @@ struct SuiteReader {
   std::string chars;  // character data of the element being captured
   std::optional<Error> error;
 
-  void Fail(std::string message) {
+  // Where the synthetic root was inserted (see ParseValidationSuite), to give
+  // positions in the file rather than in what expat read.
+  long insert_line = 1, insert_column = 0, inserted = 0;
+  long file_lines = 1;
+
+  // An error at expat's current position, given as line and 1-based column of the file.
+  Error ErrorHere(const std::string& message) const {
+    long line = static_cast<long>(XML_GetCurrentLineNumber(parser));
+    long column = static_cast<long>(XML_GetCurrentColumnNumber(parser));
+    if (line == insert_line && column >= insert_column + inserted) column -= inserted;
+    if (line > file_lines)  // in the synthetic closing tag: the file ended too early
+      return MakeError(name, "the file ends inside an element (" + message + ")", file_lines);
+    return MakeError(name, message + " (column " + std::to_string(column + 1) + ")", line);
+  }
+
+  void Fail(const std::string& message) {
     if (error) return;
-    error = MakeError(name, std::move(message) + " (column " +
-                                std::to_string(XML_GetCurrentColumnNumber(parser) + 1) + ")",
-                      static_cast<int64_t>(XML_GetCurrentLineNumber(parser)));
+    error = ErrorHere(message);
     XML_StopParser(parser, XML_FALSE);
   }
 
@@ -228,13 +241,15 @@ Result<ValidationSuite> ParseValidationSuite(std::string_view xml, const std::st
   std::string wrapped;
   wrapped.reserve(xml.size() + kOpen.size() + kClose.size() + 1);
   wrapped.append(xml.substr(0, insert)).append(kOpen).append(xml.substr(insert)).append("\n").append(kClose);
-  const long insert_line = 1 + std::count(xml.begin(), xml.begin() + static_cast<long>(insert), '\n');
-  const size_t line_start = xml.substr(0, insert).rfind('\n');
-  const long insert_column = static_cast<long>(insert - (line_start == std::string_view::npos ? 0 : line_start + 1));
-
+  if (xml.size() > (1u << 30)) return MakeError(name, "larger than 1 GiB; not a validation suite");
   const bool latin1 = !DeclaresEncoding(xml) && FindInvalidUtf8(xml) != std::string_view::npos;
   SuiteReader reader;
   reader.name = name;
+  reader.insert_line = 1 + std::count(xml.begin(), xml.begin() + static_cast<long>(insert), '\n');
+  const size_t line_start = xml.substr(0, insert).rfind('\n');
+  reader.insert_column = static_cast<long>(insert - (line_start == std::string_view::npos ? 0 : line_start + 1));
+  reader.inserted = static_cast<long>(kOpen.size());
+  reader.file_lines = 1 + std::count(xml.begin(), xml.end(), '\n') - (!xml.empty() && xml.back() == '\n');
   reader.parser = XML_ParserCreate(latin1 ? "ISO-8859-1" : nullptr);
   if (!reader.parser) return MakeError(name, "cannot create an XML parser (out of memory)");
   XML_SetUserData(reader.parser, &reader);
@@ -248,15 +263,8 @@ Result<ValidationSuite> ParseValidationSuite(std::string_view xml, const std::st
     static_cast<SuiteReader*>(data)->Characters(s, len);
   });
   const XML_Status status = XML_Parse(reader.parser, wrapped.data(), static_cast<int>(wrapped.size()), XML_TRUE);
-  if (status == XML_STATUS_ERROR && !reader.error) {
-    const long line = static_cast<long>(XML_GetCurrentLineNumber(reader.parser));
-    long column = static_cast<long>(XML_GetCurrentColumnNumber(reader.parser));
-    if (line == insert_line && column >= insert_column + static_cast<long>(kOpen.size()))
-      column -= static_cast<long>(kOpen.size());
-    reader.error = MakeError(name, std::string("not well-formed XML: ") + XML_ErrorString(XML_GetErrorCode(reader.parser)) +
-                                       " (column " + std::to_string(column + 1) + ")",
-                             line);
-  }
+  if (status == XML_STATUS_ERROR && !reader.error)
+    reader.error = reader.ErrorHere(std::string("not well-formed XML: ") + XML_ErrorString(XML_GetErrorCode(reader.parser)));
   XML_ParserFree(reader.parser);
   if (reader.error) return *reader.error;
   if (reader.suite.records.empty()) return MakeError(name, "no <Sentence> records");
