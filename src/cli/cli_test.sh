@@ -78,6 +78,10 @@ check "--dictionaries names the files it skips" grep -q "Tiny.notes.txt.*skipped
 "$bin" code --quiet --dictionaries "$tmp/no-such-dir" "$tmp/only" >/dev/null 2>"$tmp/nodir.err"
 check "a missing --dictionaries directory exits 2" test $? -eq 2
 check "a missing --dictionaries directory is named" grep -q "no-such-dir: dictionary directory not found" "$tmp/nodir.err"
+echo "# a Dateline-format verbs file" >"$tmp/own-verbs.txt"
+"$bin" code --quiet --dictionaries "$tmp/dict" --verbs "$tmp/own-verbs.txt" "$tmp/only" >/dev/null 2>"$tmp/mixed.err"
+check "Dateline-format --verbs with --dictionaries is refused" test $? -eq 2
+check "the refused verbs file is named" grep -q "own-verbs.txt: a verbs file in Dateline's format" "$tmp/mixed.err"
 
 # a validation suite in PETRARCH2's layout, coded with its own dictionaries only
 cat >"$tmp/dict/suite.xml" <<'XML'
