@@ -49,6 +49,9 @@ struct VerbEntry {
   std::string id, cameo, rule;
   std::string paired_cameo;    // TABARI "A:B": the code of the reverse event
   bool codes_nothing = false;  // TABARI "---": a match that stops shorter ones, no event
+  // A comment verb ("said", "told"; attribution.txt): it codes no event but names the
+  // speaker of what its sentence reports.
+  bool attribution = false;
   std::string incident;  // incidents.txt: the CASE label of an incident (no CAMEO code)
   // Coded even when no dictionary actor takes part. ACLED and the CASE 2021 labels
   // type events by what happened, however the report names the participants:
@@ -139,6 +142,7 @@ struct EventCoder::Impl {
   Status Load(const std::string& data_dir, bool dictionaries_only, const TextAnalyzer& analyzer);
   bool Discarded(std::string_view text, bool story) const;
   Status LoadIncidents(const std::string& data_dir, const TextAnalyzer& analyzer);
+  Status LoadAttributions(const std::string& data_dir, const TextAnalyzer& analyzer);
   Status AddEntry(const TableRecord& r, VerbEntry entry, const TextAnalyzer& analyzer);
   Status LoadVerbFile(const std::string& path, bool tabari, const TextAnalyzer& analyzer);
   Status AddPattern(const TableRecord& r, uint32_t entry, std::string_view text,
@@ -316,7 +320,30 @@ Status EventCoder::Impl::Load(const std::string& data_dir, bool only_cameo, cons
   }
   if (only_cameo) return Status::Ok();
   if (Status s = LoadVerbFile(data_dir + "/events/verbs.txt", false, analyzer); !s) return s;
+  if (Status s = LoadAttributions(data_dir, analyzer); !s) return s;
   return LoadIncidents(data_dir, analyzer);
+}
+
+// attribution.txt (optional): "id | patterns" of comment verbs.
+Status EventCoder::Impl::LoadAttributions(const std::string& data_dir, const TextAnalyzer& analyzer) {
+  const std::string path = data_dir + "/events/attribution.txt";
+  if (!std::filesystem::exists(path)) return Status::Ok();
+  auto table = ReadTableFile(path, 2, 2);
+  if (!table.ok()) return table.error();
+  for (const TableRecord& r : *table) {
+    VerbEntry entry;
+    entry.id = r.fields[0];
+    entry.rule = r.Where() + " " + r.fields[0];
+    entry.attribution = true;
+    entries.push_back(std::move(entry));
+    const uint32_t index = static_cast<uint32_t>(entries.size() - 1);
+    std::vector<std::string> list = SplitList(r.fields[1]);
+    if (list.empty()) return r.MakeError("an entry needs at least one pattern");
+    for (const std::string& pattern : list) {
+      if (Status st = AddPattern(r, index, pattern, analyzer); !st) return st;
+    }
+  }
+  return Status::Ok();
 }
 
 // A discard list (PETRARCH's dictionaries.rst): one phrase per line, "#" comments,
@@ -376,7 +403,11 @@ Status EventCoder::Impl::LoadIncidents(const std::string& data_dir, const TextAn
   for (const TableRecord& r : *incidents) {
     if (!Contains(labels, r.fields[1]))
       return r.MakeError("\"" + r.fields[1] + "\" is not a sub-event type of \"Other\" in events/acled.txt");
-    if (Status s = AddEntry(r, VerbEntry{r.fields[0], "", r.Where() + " " + r.fields[0], r.fields[1]}, analyzer); !s)
+    VerbEntry entry;
+    entry.id = r.fields[0];
+    entry.rule = r.Where() + " " + r.fields[0];
+    entry.incident = r.fields[1];
+    if (Status s = AddEntry(r, std::move(entry), analyzer); !s)
       return s;
   }
   return Status::Ok();
@@ -401,7 +432,11 @@ Status EventCoder::Impl::LoadVerbFile(const std::string& path, bool tabari, cons
   for (const TableRecord& r : *verbs) {
     if (!cameo.count(r.fields[1]))
       return r.MakeError("CAMEO code \"" + r.fields[1] + "\" is not in events/cameo.txt");
-    if (Status s = AddEntry(r, VerbEntry{r.fields[0], r.fields[1], r.Where() + " " + r.fields[0], ""}, analyzer); !s)
+    VerbEntry entry;
+    entry.id = r.fields[0];
+    entry.cameo = r.fields[1];
+    entry.rule = r.Where() + " " + r.fields[0];
+    if (Status s = AddEntry(r, std::move(entry), analyzer); !s)
       return s;
   }
   return Status::Ok();
@@ -684,7 +719,11 @@ class SentenceCoder {
     if (link == Link::kNone) return link;
     size_t modifiers = 0;
     for (; k < to; ++k) {
-      if (T(k).kind != TokenKind::kWord || OneOf(T(k).norm, kPrepositions) || ++modifiers > 3) return Link::kNone;
+      // Modifiers, not a verb ("attacked ISIS and arrested Syrian soldiers").
+      const std::string& n = T(k).norm;
+      const bool verb_form = n != T(k).lemma && n.size() > 4 &&
+                             (n.compare(n.size() - 2, 2, "ed") == 0 || n.compare(n.size() - 3, 3, "ing") == 0);
+      if (T(k).kind != TokenKind::kWord || OneOf(n, kPrepositions) || verb_form || ++modifiers > 3) return Link::kNone;
     }
     return link;
   }
@@ -704,6 +743,20 @@ class SentenceCoder {
     if (k <= previous + 1 || !OneOf(T(k - 1).norm, kJoins)) return false;
     return std::none_of(mentions_.begin(), mentions_.end(),
                         [&](const ActorMention* m) { return m->first_token >= k - 1 && m->first_token < start; });
+  }
+
+  // The inverted subject of a comment verb (", said a spokesman"): an actor right after
+  // it, past a determiner and two modifiers.
+  std::vector<const ActorMention*> SubjectAfter(size_t t) const {
+    for (const ActorMention* m : mentions_) {
+      if (m->first_token <= t) continue;
+      if (m->first_token > t + 4) break;
+      for (size_t k = t + 1; k < m->first_token; ++k) {
+        if (T(k).kind != TokenKind::kWord || OneOf(T(k).norm, kPrepositions)) return {};
+      }
+      return {m};
+    }
+    return {};
   }
 
   // Whether a personal pronoun is the subject of the verb phrase starting at `start`
@@ -1144,6 +1197,55 @@ class SentenceCoder {
   std::vector<Span> dates_;  // spans of the dates in the sentence
 };
 
+// A comment verb's speaker ("a spokesman said"): whom the sentence's report is
+// attributed to.
+struct Attribution {
+  const ActorMention* speaker;
+  size_t trigger;
+  std::string rule;  // the attribution.txt entry
+};
+
+// When and where an event of sentence `s` happened: a date in the sentence, else the
+// publication date; a place named in the sentence outside its actors, else the
+// dateline's. The rules record which.
+void AssignWhenWhere(const Sentence& s, const std::vector<DateMention>& dates, const std::vector<PlaceMention>& places,
+                     const EventContext& context, const ActorMention* source, const ActorMention* target, Event* e) {
+  for (const DateMention& d : dates) {
+    if (d.span.start >= s.start && d.span.end <= s.end) {
+      e->date = d;
+      e->rules.push_back("rule:date-in-sentence");
+      break;
+    }
+  }
+  if (!e->date) {
+    DateMention d;
+    if (context.published) {
+      d.value = context.published;
+      d.year_hint = context.published->year;
+      d.relative = "publication date";
+    } else {
+      d.relative = "publication date (unknown)";
+      d.year_hint = context.year_hint;
+    }
+    e->date = d;
+    e->rules.push_back("rule:date-from-publication");
+  }
+  const auto overlaps = [](const PlaceMention& p, const ActorMention* m) {
+    return m && p.span.start < m->span.end && p.span.end > m->span.start;
+  };
+  for (const PlaceMention& p : places) {
+    if (p.from_dateline || p.span.start < s.start || p.span.end > s.end) continue;
+    if (overlaps(p, source) || overlaps(p, target)) continue;
+    e->place = p;
+    e->rules.push_back("rule:place-in-sentence");
+    break;
+  }
+  if (!e->place && context.dateline_place) {
+    e->place = context.dateline_place;
+    e->rules.push_back("rule:place-from-dateline");
+  }
+}
+
 // The statement of intent behind a future, intended or conditional act. PLOVER (like
 // CAMEO's 03x, 12x and 13x codes) codes "X will support Y", "X said it would blockade
 // Y" as the statement of intent: a co-operative act gives AGREE, a hostile one
@@ -1191,8 +1293,12 @@ std::optional<Event> IntentEvent(const Event& act, const std::string& governor, 
 }
 
 // "X said Y must (should) do Z": the statement is a demand by X on Y (CAMEO 100,
-// PLOVER DEMAND). Added beside the statement, which it copies for date and place.
-void AddObligationDemands(const SentenceCoder& sc, size_t si, const EventCoder& coder, std::vector<Event>* events) {
+// PLOVER DEMAND). Added beside the statement (a statement event, or a comment verb's
+// speaker), dated and placed like the sentence's events.
+void AddObligationDemands(const SentenceCoder& sc, size_t si, const EventCoder& coder,
+                          const std::vector<Attribution>& attributions, const std::vector<DateMention>& dates,
+                          const std::vector<PlaceMention>& places, const EventContext& context,
+                          std::vector<Event>* events) {
   const Sentence& s = sc.sentence();
   const CameoCode* demand = coder.Cameo("100");
   if (!demand) return;
@@ -1213,8 +1319,21 @@ void AddObligationDemands(const SentenceCoder& sc, size_t si, const EventCoder& 
       statement = &e;
       break;
     }
-    if (!statement) continue;
-    Event d = *statement;
+    Event d;
+    if (statement) {
+      d = *statement;
+    } else {
+      const Attribution* said = nullptr;
+      for (const Attribution& at : attributions) {
+        if (at.trigger < k && at.speaker->span.start != addressee->span.start) said = &at;
+      }
+      if (!said) continue;
+      d.source = *said->speaker;
+      d.evidence = Span{s.start, s.end};
+      d.sentence = si;
+      d.rules.push_back(said->rule);
+      AssignWhenWhere(s, dates, places, context, said->speaker, addressee, &d);
+    }
     d.cameo = demand->code;
     d.cameo_name = demand->name;
     d.plover = demand->plover;
@@ -1296,6 +1415,7 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
     const size_t first_event_of_sentence = events.size();
     std::vector<const ActorMention*> last_sources;  // of the last verb coded in the sentence
     size_t last_trigger = 0;
+    std::vector<Attribution> attributions;
     for (size_t t = s.first_token; t < s.last_token; ++t) {
       auto it = impl_->by_trigger.find(sc.T(t).key);
       if (it == impl_->by_trigger.end()) continue;
@@ -1320,6 +1440,17 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
       const VerbEntry& entry = impl_->entries[best->entry];
       // TABARI's null code: the longest pattern says this is no event.
       if (entry.codes_nothing) continue;
+      if (entry.attribution) {
+        // "..., a spokesman said": the speaker of the sentence's report, no event.
+        std::vector<const ActorMention*> speakers = sc.Subjects(t);
+        if (speakers.empty()) speakers = sc.SubjectAfter(t);
+        if (!speakers.empty()) {
+          attributions.push_back(Attribution{speakers.back(), t, entry.rule});
+          last_sources = speakers;
+          last_trigger = t;
+        }
+        continue;
+      }
       const bool without_actors = entry.without_actors;
       // "the captured village", "a damaged car": a participle right after a determiner
       // describes a noun, it does not report an act.
@@ -1476,7 +1607,9 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
         last_trigger = t;
       }
       const size_t clause_start = sources.empty() ? s.first_token : sources.back()->last_token;
-      for (size_t d = entry.cameo.empty() ? dyad_count : 0; d < dyads.size(); ++d) {
+      // "[:173]" codes only the reverse event.
+      const bool reverse_only = entry.cameo.empty() && !entry.paired_cameo.empty();
+      for (size_t d = reverse_only ? dyad_count : 0; d < dyads.size(); ++d) {
         const ActorMention* source = dyads[d].first;
         const ActorMention* target = dyads[d].second;
         const std::string& event_code = d < dyad_count ? entry.cameo : reverse_code;
@@ -1524,41 +1657,7 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
           e.crowd_size = sc.CrowdSize(e.source);
           if (e.crowd_size) e.rules.push_back("quantity:crowd " + std::to_string(*e.crowd_size));
         }
-        // When: a date in the sentence, else the publication date.
-        for (const DateMention& d : dates) {
-          if (d.span.start >= s.start && d.span.end <= s.end) {
-            e.date = d;
-            e.rules.push_back("rule:date-in-sentence");
-            break;
-          }
-        }
-        if (!e.date) {
-          DateMention d;
-          if (context.published) {
-            d.value = context.published;
-            d.year_hint = context.published->year;
-            d.relative = "publication date";
-          } else {
-            d.relative = "publication date (unknown)";
-            d.year_hint = context.year_hint;
-          }
-          e.date = d;
-          e.rules.push_back("rule:date-from-publication");
-        }
-        // Where: a place named in the sentence outside the actors, else the dateline.
-        for (const PlaceMention& p : places) {
-          if (p.from_dateline || p.span.start < s.start || p.span.end > s.end) continue;
-          const bool inside_actor = (source && p.span.start < source->span.end && p.span.end > source->span.start) ||
-                                    (target && p.span.start < target->span.end && p.span.end > target->span.start);
-          if (inside_actor) continue;
-          e.place = p;
-          e.rules.push_back("rule:place-in-sentence");
-          break;
-        }
-        if (!e.place && context.dateline_place) {
-          e.place = context.dateline_place;
-          e.rules.push_back("rule:place-from-dateline");
-        }
+        AssignWhenWhere(s, dates, places, context, source, target, &e);
         if (!impl_->dictionaries_only) {
           if (std::optional<Event> intent = IntentEvent(e, governor, *this)) events.push_back(std::move(*intent));
         }
@@ -1577,8 +1676,16 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
       events.erase(std::remove_if(events.begin() + static_cast<long>(first_event_of_sentence), events.end(), noun_only),
                    events.end());
     }
+    for (size_t i = first_event_of_sentence; i < events.size(); ++i) {
+      for (const Attribution& at : attributions) {
+        if (events[i].source.span.start == at.speaker->span.start && events[i].source.span.end == at.speaker->span.end)
+          continue;
+        events[i].rules.push_back("rule:attributed-to \"" + at.speaker->text + "\" (" + at.rule + ")");
+        break;
+      }
+    }
     if (!impl_->dictionaries_only) {
-      AddObligationDemands(sc, si, *this, &events);
+      AddObligationDemands(sc, si, *this, attributions, dates, places, context, &events);
       FillCountriesFromSentence(sc, si, &events);
     }
   }

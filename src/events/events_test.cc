@@ -125,6 +125,46 @@ TEST_F(EventsTest, NounTriggersNeedAnExplicitDoer) {
   EXPECT_EQ(by[0].source.actor.Code(), "IMGINS");
 }
 
+TEST_F(EventsTest, CoordinationAndPronouns) {
+  struct Case {
+    const char* construction;
+    const char* text;
+    std::vector<std::string> triples;  // "SOURCE TARGET CAMEO", in text order
+  };
+  const std::vector<Case> cases = {
+      {"coordinated objects", "Hungarian officials condemned Romania and Syria.", {"HUNGOV ROU 111", "HUNGOV SYR 111"}},
+      {"list of objects", "ISIS attacked Romania, Syria and Hungary.",
+       {"IMGINS ROU 180", "IMGINS SYR 180", "IMGINS HUN 180"}},
+      {"subject carried to a coordinated verb", "Iraqi forces attacked ISIS and arrested Syrian soldiers.",
+       {"IRQMIL IMGINS 180", "IRQMIL SYRMIL 173"}},
+      {"pronoun subject after a statement", "Syria said it would attack ISIS.",
+       {"SYR IMGINS 010", "SYR IMGINS 180"}},
+      {"pronoun subject with nothing before", "On the talks with Syria, he condemned ISIS.", {}},
+      {"about to", "Syria is about to attack ISIS.", {"SYR IMGINS 180"}},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> got;
+    for (const Event& e : Code(c.text)) {
+      if (e.rules.end() != std::find_if(e.rules.begin(), e.rules.end(),
+                                        [](const std::string& r) { return r.rfind("rule:stated-intent", 0) == 0; }))
+        continue;  // the statement of intent beside a future act is tested elsewhere
+      got.push_back(e.source.actor.Code() + " " + e.target.actor.Code() + " " + e.cameo);
+    }
+    EXPECT_EQ(got, c.triples) << c.construction << ": " << c.text;
+  }
+}
+
+TEST_F(EventsTest, CommentVerbsAttributeInsteadOfCoding) {
+  std::vector<Event> events = Code("Iraqi forces attacked ISIS, Syrian officials tell reporters.");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].cameo, "180");
+  const auto attributed = std::find_if(events[0].rules.begin(), events[0].rules.end(), [](const std::string& r) {
+    return r.rfind("rule:attributed-to \"Syrian officials\"", 0) == 0;
+  });
+  EXPECT_NE(attributed, events[0].rules.end()) << ::testing::PrintToString(events[0].rules);
+  EXPECT_EQ(Code("ISIS attacked Syria, adds Iraqi officials.").size(), 1u);
+}
+
 TEST_F(EventsTest, CountsFatalities) {
   struct Case {
     const char* text;

@@ -131,10 +131,9 @@ TEST_F(PipelineTest, GoldenKirkukPage) {
   ASSERT_NE(condemn, nullptr);
   EXPECT_EQ(condemn->source.actor.Code(), "IRQGOV");
 
-  const Event* denial = FindEvent(c, "OTHER", "did not say");
-  ASSERT_NE(denial, nullptr);
-  EXPECT_TRUE(denial->negated);
+  // "Officials did not say whether ...": a comment verb attributes, it is no event.
   for (const Event& e : c.events) {
+    EXPECT_EQ(e.trigger.find("say"), std::string::npos) << e.trigger;
     EXPECT_NE(e.target.text, "Officials") << "a passive in a 'whether' clause must not take the outer subject";
   }
 }
