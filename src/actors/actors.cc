@@ -160,10 +160,11 @@ struct ActorMatcher::Impl {
   }
 
   // Longest dictionary hit starting at token i (within [i, end)), if any.
-  std::optional<Hit> LongestHit(const AnalyzedText& a, size_t i, size_t end,
-                                const ActorContext& context) const {
+  // `path` is scratch space, reused between calls.
+  std::optional<Hit> LongestHit(const AnalyzedText& a, size_t i, size_t end, const ActorContext& context,
+                                std::vector<size_t>& path) const {
     std::optional<Hit> best;
-    std::vector<size_t> path;  // the tokens matched, one per phrase word
+    path.clear();  // the tokens matched, one per phrase word
     Walk(a, i, end, 0, i, context, path, best);
     return best;
   }
@@ -821,10 +822,11 @@ class SentenceComposer {
 std::vector<ActorMention> ActorMatcher::FindActors(const AnalyzedText& a,
                                                    const ActorContext& context) const {
   std::vector<ActorMention> mentions;
+  std::vector<size_t> path;
   for (const Sentence& s : a.sentences) {
     std::vector<Hit> hits;
     for (size_t i = s.first_token; i < s.last_token;) {
-      std::optional<Hit> hit = impl_->LongestHit(a, i, s.last_token, context);
+      std::optional<Hit> hit = impl_->LongestHit(a, i, s.last_token, context, path);
       if (hit) {
         hits.push_back(*hit);
         i = hit->last;
