@@ -15,7 +15,7 @@
 //                              (TABARI: "no stems or plurals") is dropped: the words are
 //                              matched as written either way (no stems, no plurals:
 //                              files list them, "ROHAN" and "+ROHANS"). Any characters but
-//                              "[" may stand in a name ("PEOPLE'S_ARMY_(PA)_").
+//                              "[", "{", "}" may stand in a name ("PEOPLE'S_ARMY_(PA)_").
 //                              Codes may follow on the same line, several brackets;
 //                              words after the last are ignored (Phoenix has some)
 //   NAME                       no code on the line: the codes follow on code lines
@@ -35,7 +35,9 @@
 //                              "G77", "YEMNO"); lower case is upper-cased. "---" is the
 //                              null code (the words name an actor that codes nothing in
 //                              that period), "+++" (TABARI "complex") is read as null too.
-//                              "A/B/C": the words stand for several actors at once.
+//                              "A/B/C": the words stand for several actors at once. A
+//                              code with no letter, or with a date run into it
+//                              ("[950601-990815]", "[AAA950601-990815]"), is an error.
 //   A record with no code at all is null-coded.
 // Agents (role nouns; one record per line, "+" lines add synonyms):
 //   !SET! = A, B, C            a substitution set; "!SET!" inside a later NOUN is
