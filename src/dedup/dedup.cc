@@ -8,8 +8,9 @@
 namespace dateline {
 
 void DedupArticleEvents(std::string_view text, std::vector<Event>* events) {
-  // sentence, source span, target span, plover: coordinated targets ("ties with Gondor
-  // and Arnor") are events of their own.
+  // sentence, source span and code, target span and code, plover: coordinated targets
+  // ("ties with Gondor and Arnor") and the several actors one name stands for are
+  // events of their own.
   std::set<std::tuple<size_t, size_t, size_t, size_t, size_t, std::string>> same_sentence;
   std::set<std::tuple<std::string, std::string, std::string, std::string_view>> same_text;
   std::vector<Event> kept;
@@ -19,7 +20,7 @@ void DedupArticleEvents(std::string_view text, std::vector<Event>* events) {
         e.evidence.end <= text.size() ? text.substr(e.evidence.start, e.evidence.end - e.evidence.start)
                                       : std::string_view();
     auto key1 = std::make_tuple(e.sentence, e.source.span.start, e.source.span.end, e.target.span.start,
-                                e.target.span.end, e.plover);
+                                e.target.span.end, e.plover + "|" + e.source.actor.Code() + "|" + e.target.actor.Code());
     auto key2 = std::make_tuple(e.source.actor.Code(), e.target.actor.Code(), e.cameo, evidence);
     if (same_sentence.count(key1) || same_text.count(key2)) continue;
     same_sentence.insert(key1);

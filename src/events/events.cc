@@ -1197,6 +1197,31 @@ class SentenceCoder {
   std::vector<Span> dates_;  // spans of the dates in the sentence
 };
 
+// Words that stand for several actors at once (TABARI "THE_SHIRE [FRO/BIL/SAM]",
+// ActorMention::also) give one event per actor: each event from `first` on is
+// replaced by one per combination of its source's and its target's codes.
+void ExpandAlsoCodes(size_t first, std::vector<Event>* events) {
+  std::vector<Event> expanded;
+  for (size_t i = first; i < events->size(); ++i) {
+    Event& e = (*events)[i];
+    std::vector<ActorCode> sources = {e.source.actor}, targets = {e.target.actor};
+    sources.insert(sources.end(), e.source.also.begin(), e.source.also.end());
+    targets.insert(targets.end(), e.target.also.begin(), e.target.also.end());
+    for (const ActorCode& source : sources) {
+      for (const ActorCode& target : targets) {
+        Event copy = e;
+        copy.source.actor = source;
+        copy.source.also.clear();
+        copy.target.actor = target;
+        copy.target.also.clear();
+        expanded.push_back(std::move(copy));
+      }
+    }
+  }
+  events->resize(first);
+  for (Event& e : expanded) events->push_back(std::move(e));
+}
+
 // A comment verb's speaker ("a spokesman said"): whom the sentence's report is
 // attributed to.
 struct Attribution {
@@ -1676,6 +1701,7 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
       events.erase(std::remove_if(events.begin() + static_cast<long>(first_event_of_sentence), events.end(), noun_only),
                    events.end());
     }
+    ExpandAlsoCodes(first_event_of_sentence, &events);
     for (size_t i = first_event_of_sentence; i < events.size(); ++i) {
       for (const Attribution& at : attributions) {
         if (events[i].source.span.start == at.speaker->span.start && events[i].source.span.end == at.speaker->span.end)
