@@ -442,5 +442,105 @@ TEST_F(EventsTest, CodesWithAnExtraTabariVerbDictionary) {
   EXPECT_NE(events[0].rules.front().find("sample.verbs:"), std::string::npos) << events[0].rules.front();
 }
 
+// Codes with small TABARI/PETRARCH dictionaries written to a temporary folder, with
+// dictionaries_only: the constructions of the coders' own test suites, by general rules.
+class TabariModeTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new std::string(::testing::TempDir() + "/dateline_tabari_mode_" + std::to_string(getpid()));
+    std::filesystem::create_directories(*dir_);
+    Write("test.verbs",
+          "&TIES\n+DIPLOMATIC\n+ECONOMIC\n"
+          "--- RESTORE [064] ---\nRESTORE\n- * &TIES TIES [064]\n"
+          "--- LEAVE [012] ---\nLEAVE\n"
+          "--- LEFT [032:033] ---\nLEFT\n"
+          "--- AGREE [081] ---\nAGREE\n- % * [030:030]\n"
+          "--- ACT [100] ---\nACT\n- INDICATED WOULD * NOW [1010]\n"
+          "--- APPEAR [---] ---\nAPPEAR\n- * BEFORE [:173]\n"
+          "--- MEET [031] ---\nMEET {MET}\n"
+          "--- CONDEMN [122] ---\nCONDEMN\n"
+          "--- PROMISE [050] ---\nPROMISE\n");
+    Write("test.actors",
+          "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nBREE [BRE]\nETHIOPIA [ETH]\nLIBYA [LBY]\n"
+          "THE_SHIRE [FRO/BIL]\n");
+    Write("test.agents", "GOVERNMENT [~GOV]\n");
+    Write("test.discards", "+CRICKET MATCH\nFOOTBALL\n");
+    const std::string data = DATELINE_TESTDATA_DIR "/dict";
+    auto analyzer = TextAnalyzer::Create(data);
+    ASSERT_TRUE(analyzer.ok()) << analyzer.error().ToString();
+    analyzer_ = std::move(analyzer).value().release();
+    ActorMatcherOptions actor_options;
+    actor_options.actor_files = {*dir_ + "/test.actors"};
+    actor_options.agent_files = {*dir_ + "/test.agents"};
+    actor_options.dictionaries_only = true;
+    auto actors = ActorMatcher::Create(data, *analyzer_, actor_options);
+    ASSERT_TRUE(actors.ok()) << actors.error().ToString();
+    actors_ = std::move(actors).value().release();
+    EventCoderOptions options;
+    options.verb_files = {*dir_ + "/test.verbs"};
+    options.discard_files = {*dir_ + "/test.discards"};
+    options.dictionaries_only = true;
+    auto coder = EventCoder::Create(data, *analyzer_, options);
+    ASSERT_TRUE(coder.ok()) << coder.error().ToString();
+    coder_ = std::move(coder).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete coder_;
+    delete actors_;
+    delete analyzer_;
+    std::filesystem::remove_all(*dir_);
+    delete dir_;
+  }
+  static void Write(const std::string& name, const std::string& text) {
+    std::ofstream(*dir_ + "/" + name) << text;
+  }
+  // "SOURCE TARGET CODE" of every dyad, in order.
+  static std::vector<std::string> Triples(const std::string& text) {
+    AnalyzedText a = analyzer_->Analyze(text);
+    std::vector<std::string> out;
+    for (const Event& e : coder_->Code(a, actors_->FindActors(a, {}), {}, {}, {})) {
+      if (e.source.actor.empty() || e.target.actor.empty()) continue;
+      out.push_back(e.source.actor.Code() + " " + e.target.actor.Code() + " " + e.cameo);
+    }
+    return out;
+  }
+  static std::string* dir_;
+  static TextAnalyzer* analyzer_;
+  static ActorMatcher* actors_;
+  static EventCoder* coder_;
+};
+std::string* TabariModeTest::dir_ = nullptr;
+TextAnalyzer* TabariModeTest::analyzer_ = nullptr;
+ActorMatcher* TabariModeTest::actors_ = nullptr;
+EventCoder* TabariModeTest::coder_ = nullptr;
+
+TEST_F(TabariModeTest, CodesTheCodersConstructions) {
+  struct Case {
+    const char* construction;
+    const char* text;
+    std::vector<std::string> triples;
+  };
+  const std::vector<Case> cases = {
+      {"synset, gap, coordinated objects, 'about to'",
+       "Arnor is about to restore full diplomatic ties with Gondor and Rohan.", {"ARN GON 064", "ARN ROH 064"}},
+      {"a verb listed as written wins over its lemma; paired code", "Bree left for Gondor on Monday.",
+       {"BRE GON 032", "GON BRE 033"}},
+      {"compound subject with %", "Gondor and the evil Rohan agree that the war must end.",
+       {"GON ROH 030", "ROH GON 030"}},
+      {"words before the verb; codes outside CAMEO pass through", "Ethiopia indicated it would act now with Libya.",
+       {"ETH LBY 1010"}},
+      {"reverse-only code", "Gondor appeared before Rohan.", {"ROH GON 173"}},
+      {"subject carried to a coordinated verb", "Arnor condemned Gondor and promised aid to Rohan.",
+       {"ARN GON 122", "ARN ROH 050"}},
+      {"a name for several actors", "The Shire met Gondor.", {"FRO GON 031", "BIL GON 031"}},
+      {"a pronoun subject with no verb before", "On the talks with Rohan, he condemned Gondor.", {}},
+      {"sentence discard", "Arnor met Gondor at the football final.", {}},
+      {"nouns are not verbs of these dictionaries", "Arnor saw the Gondor meeting.", {}},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Triples(c.text), c.triples) << c.construction << ": " << c.text;
+  // A story discard drops every event of the text.
+  EXPECT_TRUE(Triples("Arnor met Gondor. The cricket match was drawn.").empty());
+}
+
 }  // namespace
 }  // namespace dateline
