@@ -138,6 +138,7 @@ struct EventCoder::Impl {
   };
   std::vector<Discard> discards;
   bool dictionaries_only = false;
+  std::vector<Error> skipped_lines;
 
   Status Load(const std::string& data_dir, bool dictionaries_only, const TextAnalyzer& analyzer);
   bool Discarded(std::string_view text, bool story) const;
@@ -222,7 +223,7 @@ std::string EventCoder::Impl::WordKey(const std::string& word, const TextAnalyze
 Status EventCoder::Impl::LoadTabariVerbFile(const std::string& path, const TextAnalyzer& analyzer) {
   auto text = ReadFile(path);
   if (!text.ok()) return text.error();
-  auto blocks = ParseTabariVerbs(*text, path);
+  auto blocks = ParseTabariVerbs(*text, path, &skipped_lines);
   if (!blocks.ok()) return blocks.error();
   const auto keys = [&](const std::vector<std::string>& words) {
     std::vector<std::string> out;
@@ -445,6 +446,7 @@ Status EventCoder::Impl::LoadVerbFile(const std::string& path, bool tabari, cons
 EventCoder::EventCoder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 EventCoder::~EventCoder() = default;
 size_t EventCoder::pattern_count() const { return impl_->patterns.size(); }
+const std::vector<Error>& EventCoder::skipped_lines() const { return impl_->skipped_lines; }
 
 const CameoCode* EventCoder::Cameo(std::string_view code) const {
   auto it = impl_->cameo.find(code);

@@ -86,6 +86,8 @@ class EventCoder {
 
   const CameoCode* Cameo(std::string_view code) const;
   size_t pattern_count() const;
+  // Dictionary lines skipped while loading (unusable but harmless), for the user.
+  const std::vector<Error>& skipped_lines() const;
 
  private:
   struct Impl;

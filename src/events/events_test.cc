@@ -389,8 +389,22 @@ TEST(TabariVerbsTest, ReadsBlocksVerbsSynsetsAndPatterns) {
   EXPECT_TRUE((*blocks)[1].code.codes_nothing);  // a block without a code codes nothing
 }
 
+TEST(TabariVerbsTest, SkipsPatternsWithoutOneVerbAndSaysSo) {
+  std::vector<Error> skipped;
+  auto blocks = ParseTabariVerbs("--- GIVE [070] ---\nGIVE\n- * COMMIT * AID [033]\n- * AID [073]\n- TIVILIAN [202]\n",
+                                 "x.verbs", &skipped);
+  ASSERT_TRUE(blocks.ok()) << blocks.error().ToString();
+  ASSERT_EQ((*blocks)[0].patterns.size(), 1u);
+  ASSERT_EQ(skipped.size(), 2u);
+  EXPECT_EQ(skipped[0].line, 3);
+  EXPECT_NE(skipped[0].message.find("more than one"), std::string::npos);
+  EXPECT_EQ(skipped[1].line, 5);
+  EXPECT_NE(skipped[1].message.find("no \"*\""), std::string::npos);
+}
+
 TEST(TabariVerbsTest, ReadsTheShippedDictionaries) {
-  for (const char* name : {"PETR.Validate.verbs.txt", "CAMEO.2.0.txt"}) {
+  for (const char* name : {"PETR.Validate.verbs.txt", "CAMEO.2.0.txt", "CAMEO.2.0_unsorted.txt",
+                           "CAMEO.verbpatterns.150430.txt", "newdict.txt"}) {
     const std::string path = std::string(DATELINE_SHARED_DIR "/peers/petrarch2/dictionaries/") + name;
     auto text = ReadFile(path);
     if (!text.ok()) GTEST_SKIP() << "../shared not present";
@@ -411,8 +425,6 @@ TEST(TabariVerbsTest, BadLinesNameFileLineAndProblem) {
       {"- * FOR [111]\n", 1, "before any"},
       {"--- [111] ---\n", 1, "needs a NAME"},
       {"--- SCOLD [111 ---\n", 1, "without \"]\""},
-      {"--- SCOLD [111] ---\nSCOLD\n- + FOR [111]\n", 3, "needs \"*\""},
-      {"--- SCOLD [111] ---\nSCOLD\n- * FOR * [111]\n", 3, "more than one"},
       {"&S\n+&NOPE\n", 2, "not defined"},
       {"--- SCOLD [111] ---\nSCOLD\n- * FOR []\n", 3, "empty event code"},
       {"--- SCOLD [111] ---\nSCOLD\n- * FOR [1 1]\n", 3, "malformed"},

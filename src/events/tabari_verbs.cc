@@ -14,7 +14,7 @@ namespace {
 
 // A synset or an item may stand for at most this many phrases: dictionaries as shipped
 // stay far below, and a hostile file cannot make the loader explode combinatorially.
-constexpr size_t kMaxAlternatives = 4096;
+constexpr size_t kMaxAlternatives = 1 << 15;
 
 using Phrase = std::vector<std::string>;
 using Alternatives = std::vector<Phrase>;
@@ -138,7 +138,7 @@ struct Piece {
 
 class Reader {
  public:
-  explicit Reader(const std::string& file) : file_(file) {}
+  Reader(const std::string& file, std::vector<Error>* skipped) : file_(file), skipped_(skipped) {}
 
   Result<std::vector<TabariVerbBlock>> Read(std::string_view text) {
     size_t pos = 0;
@@ -320,7 +320,10 @@ class Reader {
       }
       if (Status s = flush_run(); !s) return s;
       if (p.kind == Piece::kVerb) {
-        if (seen_verb) return Fail("a pattern has more than one \"*\"");
+        if (seen_verb) {
+          if (skipped_) skipped_->push_back(Fail("pattern skipped: it has more than one \"*\""));
+          return Status::Ok();
+        }
         seen_verb = true;
         pattern.verb_joined_to_next = p.joined_to_next;
         continue;
@@ -334,7 +337,10 @@ class Reader {
       target().push_back(std::move(item));
     }
     if (Status s = flush_run(); !s) return s;
-    if (!seen_verb) return Fail("a pattern needs \"*\" where the verb stands");
+    if (!seen_verb) {
+      if (skipped_) skipped_->push_back(Fail("pattern skipped: it has no \"*\" where the verb stands"));
+      return Status::Ok();
+    }
     // PETRARCH ignores a pattern that uses a synset not defined above it, or whose code
     // is no code ("+++", "###").
     if (!undefined_synset && !pattern.code.not_a_code) block_->patterns.push_back(std::move(pattern));
@@ -344,9 +350,18 @@ class Reader {
   Status AddVerb(std::string_view line) {
     TabariVerb verb;
     verb.line = line_;
-    std::string problem;
-    verb.has_code = TakeTrailingCode(line, &verb.code, &problem);
-    if (!problem.empty()) return Fail(problem);
+    // "SNUB [111] {SNUBS ...}" and "BAN {BANS BANNED} [191]": the code may stand
+    // before or after the forms.
+    std::string without_code;
+    if (const size_t open = line.find('['); open != std::string_view::npos) {
+      const size_t close = line.find(']', open);
+      if (close == std::string_view::npos) return Fail("\"[\" without \"]\"");
+      std::string problem;
+      if (!ParseCode(line.substr(open + 1, close - open - 1), &verb.code, &problem)) return Fail(problem);
+      verb.has_code = true;
+      without_code = std::string(line.substr(0, open)) + " " + std::string(line.substr(close + 1));
+      line = TrimBlanks(without_code);
+    }
     std::string_view forms;
     if (const size_t brace = line.find('{'); brace != std::string_view::npos) {
       const size_t close = line.find('}', brace);
@@ -404,6 +419,7 @@ class Reader {
   }
 
   const std::string& file_;
+  std::vector<Error>* skipped_;
   int line_ = 0;
   std::vector<TabariVerbBlock> blocks_;
   std::optional<TabariVerbBlock> block_;
@@ -413,8 +429,9 @@ class Reader {
 
 }  // namespace
 
-Result<std::vector<TabariVerbBlock>> ParseTabariVerbs(std::string_view text, const std::string& file) {
-  return Reader(file).Read(text);
+Result<std::vector<TabariVerbBlock>> ParseTabariVerbs(std::string_view text, const std::string& file,
+                                                      std::vector<Error>* skipped) {
+  return Reader(file, skipped).Read(text);
 }
 
 }  // namespace dateline

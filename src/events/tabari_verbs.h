@@ -27,6 +27,9 @@
 //                                 pattern using a synset not defined above it is
 //                                 ignored, as PETRARCH does.
 //   ~ TRANSFORMATION              PETRARCH 2 verb-verb transformations: skipped.
+// A pattern line with two "*" or none (a few such lines ship in PETRARCH's
+// dictionaries) is skipped and reported in `skipped`, not an error, so the files load
+// as shipped.
 // Event codes are any word of letters, digits, "-", "?" ("075A", "1717", "903"):
 // they pass through unchanged. A pattern whose code has other characters ("+++",
 // "###": TABARI's complex and discard markers) is ignored, as PETRARCH does; a block
@@ -88,8 +91,10 @@ struct TabariVerbBlock {
   std::vector<TabariPattern> patterns;
 };
 
-// Parses `text`; errors name `file`, the line and the problem.
-Result<std::vector<TabariVerbBlock>> ParseTabariVerbs(std::string_view text, const std::string& file);
+// Parses `text`; errors name `file`, the line and the problem. Lines skipped as
+// unusable but harmless are added to `skipped` when it is given.
+Result<std::vector<TabariVerbBlock>> ParseTabariVerbs(std::string_view text, const std::string& file,
+                                                      std::vector<Error>* skipped = nullptr);
 
 }  // namespace dateline
 

@@ -194,6 +194,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
   impl->places = std::make_unique<PlaceResolver>(*impl->gazetteer);
   impl->info.actor_phrases = impl->actors->phrase_count();
   impl->info.verb_patterns = impl->events->pattern_count();
+  for (const Error& e : impl->events->skipped_lines()) impl->info.warnings.push_back(e.ToString());
   impl->info.gazetteer_entries = impl->gazetteer->size();
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));
 }
