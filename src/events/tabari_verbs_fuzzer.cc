@@ -3,12 +3,15 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "events/tabari_verbs.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > (1 << 16)) return 0;
-  auto entries = dateline::ParseTabariVerbs(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.verbs");
-  (void)entries;
+  std::vector<dateline::Error> skipped;
+  auto blocks =
+      dateline::ParseTabariVerbs(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.verbs", &skipped);
+  (void)blocks;
   return 0;
 }
