@@ -1086,6 +1086,8 @@ class SentenceCoder {
     }
     for (size_t k = trigger; k-- > s_.first_token && trigger - k <= 4;) {
       if (OneOf(T(k).norm, kDeterminers)) return true;
+      // A count makes a noun phrase: "fired two artillery shells", "three rockets".
+      if (NumberValue(T(k)) && !IsDateNumber(k)) return true;
       if (T(k).norm == "-") continue;  // "anti- Gondor"
       if (T(k).kind != TokenKind::kWord && T(k).kind != TokenKind::kNumber) return false;
       if (T(k).lemma == "be" || T(k).lemma == "have" || OneOf(T(k).norm, kPrepositions) || T(k).norm == "and" ||

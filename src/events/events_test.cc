@@ -119,6 +119,8 @@ TEST_F(EventsTest, CompoundSubjectGivesOneEventPerActor) {
 TEST_F(EventsTest, NounTriggersNeedAnExplicitDoer) {
   EXPECT_TRUE(Code("The minister spoke about the ongoing attack on ISIS.").empty() ||
               Code("The minister spoke about the ongoing attack on ISIS.")[0].cameo != "180");
+  // A count before the word makes it a noun ("three ISIS attacks", "two artillery shells").
+  EXPECT_TRUE(Code("Syria reported three ISIS attacks.").empty());
   std::vector<Event> by = Code("The attack on Iraqi soldiers by ISIS militants shocked officials.");
   ASSERT_FALSE(by.empty());
   EXPECT_EQ(by[0].cameo, "180");
