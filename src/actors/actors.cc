@@ -530,15 +530,18 @@ class SentenceComposer {
     if (compoundable(kind) && !IsNull(h)) {
       size_t k = h;
       std::vector<size_t> members{h};
+      // A list needs its "and"/"or": "ISIS, Syrian officials said" is no compound.
+      bool conjunction = false;
       while (k + 1 < hits_.size()) {
         const size_t gap_first = hits_[k].last, gap_last = hits_[k + 1].first;
         if (gap_last != gap_first + 1) break;
         const std::string& joiner = Norm(gap_first);
         if (joiner != "and" && joiner != "," && joiner != "or") break;
         if (!compoundable(E(k + 1).kind) || IsNull(k + 1)) break;
+        conjunction |= joiner != ",";
         members.push_back(++k);
       }
-      if (members.size() > 1 && k + 1 < hits_.size() && E(k + 1).kind == EntryKind::kAgent &&
+      if (members.size() > 1 && conjunction && k + 1 < hits_.size() && E(k + 1).kind == EntryKind::kAgent &&
           hits_[k + 1].first == hits_[k].last) {
         for (size_t member : members) {
           ActorMention m = Start(member);

@@ -86,6 +86,11 @@ TEST_F(ActorsTest, SplitsCompoundActors) {
   ASSERT_EQ(found.size(), 2u);
   EXPECT_EQ(found[0].code, "HUNGOV");
   EXPECT_EQ(found[1].code, "ROUGOV");
+  // A comma alone joins no list: "Romania, Hungarian officials said" is two actors.
+  auto apposed = Find("Troops entered Romania, Hungarian officials said.");
+  ASSERT_EQ(apposed.size(), 3u);
+  EXPECT_EQ(apposed[1].code, "ROU");
+  EXPECT_EQ(apposed[2].code, "HUNGOV");
 }
 
 TEST_F(ActorsTest, PersonByRoleAndSurnameCoreference) {
