@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/table_file.h"
 #include "events/tabari_verbs.h"
@@ -43,6 +44,10 @@ struct Pattern {
   // TABARI/PETRARCH verbs as listed ("LEFT", "MET"): a token written exactly so is
   // their verb rather than the lemma's ("left" is LEFT [032:033] before LEAVE [012]).
   std::vector<std::string> literal_forms;
+  // Match keys every match needs in its sentence (the words of elements with one
+  // alternative): a pattern whose words are not all there is not tried. A common verb
+  // of a large dictionary carries hundreds of patterns.
+  std::vector<std::string> required;
 };
 
 struct VerbEntry {
@@ -203,6 +208,13 @@ Status EventCoder::Impl::AddPattern(const TableRecord& r, uint32_t entry, std::s
 
 void EventCoder::Impl::IndexPattern(Pattern p) {
   const uint32_t index = static_cast<uint32_t>(patterns.size());
+  for (size_t i = 0; i < p.elements.size(); ++i) {
+    const Element& e = p.elements[i];
+    if (i == p.trigger || e.kind != Element::kWord || e.alternatives.size() != 1) continue;
+    for (const std::string& key : e.alternatives.front()) {
+      if (!Contains(p.required, key)) p.required.push_back(key);
+    }
+  }
   for (const std::vector<std::string>& alt : p.elements[p.trigger].alternatives) {
     std::vector<uint32_t>& list = by_trigger[alt.front()];
     if (list.empty() || list.back() != index) list.push_back(index);  // "a/a" twice
@@ -1442,6 +1454,7 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
     const Sentence& s = sc.sentence();
     if (impl_->Discarded(a.text.substr(s.start, s.end - s.start), /*story=*/false)) continue;
     const size_t first_event_of_sentence = events.size();
+    std::unordered_set<std::string_view> sentence_keys;  // filled at the first trigger
     std::vector<const ActorMention*> last_sources;  // of the last verb coded in the sentence
     size_t last_trigger = 0;
     std::vector<Attribution> attributions;
@@ -1453,8 +1466,14 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
       // The most specific pattern that matches at this trigger.
       const Pattern* best = nullptr;
       SentenceCoder::Match best_match;
+      if (sentence_keys.empty()) {
+        for (size_t k = s.first_token; k < s.last_token; ++k) sentence_keys.insert(sc.T(k).key);
+      }
       for (uint32_t pi : it->second) {
         const Pattern& p = impl_->patterns[pi];
+        if (!std::all_of(p.required.begin(), p.required.end(),
+                         [&](const std::string& key) { return sentence_keys.count(key) > 0; }))
+          continue;
         SentenceCoder::Match m;
         m.start = t;
         if (p.trigger > 0 && !sc.MatchBack(p, p.trigger - 1, t, &m)) continue;
