@@ -231,7 +231,7 @@ std::string EventCoder::Impl::WordKey(const std::string& word, const TextAnalyze
 
 // A TABARI/PETRARCH verb file: each block's verbs, alone and inside each pattern, become
 // patterns whose trigger is the verb word. Items joined by "_" are adjacent; a blank
-// between them becomes a gap (inside the object's phrase after the verb).
+// between them becomes a gap within the clause.
 Status EventCoder::Impl::LoadTabariVerbFile(const std::string& path, const TextAnalyzer& analyzer) {
   auto text = ReadFile(path);
   if (!text.ok()) return text.error();
@@ -253,7 +253,7 @@ Status EventCoder::Impl::LoadTabariVerbFile(const std::string& path, const TextA
     return static_cast<uint32_t>(entries.size() - 1);
   };
   // TABARI's blank: other words may come between, within the clause.
-  const auto gap = [](bool) {
+  const auto gap = []() {
     Element e;
     e.kind = Element::kGap;
     e.max_gap = kMaxTabariGap;
@@ -278,7 +278,7 @@ Status EventCoder::Impl::LoadTabariVerbFile(const std::string& path, const TextA
       out->push_back(std::move(e));
       const bool last = i + 1 == items.size();
       // Before the verb, the last item's join says whether it touches the verb.
-      if (!item.joined_to_next && !(after_verb && last)) out->push_back(gap(after_verb));
+      if (!item.joined_to_next && !(after_verb && last)) out->push_back(gap());
     }
   };
   for (const TabariVerbBlock& block : *blocks) {
@@ -312,7 +312,7 @@ Status EventCoder::Impl::LoadTabariVerbFile(const std::string& path, const TextA
         append_items(tp.before, false, &p.elements);
         p.trigger = p.elements.size() + trigger_offset;
         p.elements.insert(p.elements.end(), verb_elements.begin(), verb_elements.end());
-        if (!tp.after.empty() && !tp.verb_joined_to_next) p.elements.push_back(gap(true));
+        if (!tp.after.empty() && !tp.verb_joined_to_next) p.elements.push_back(gap());
         append_items(tp.after, true, &p.elements);
         IndexPattern(std::move(p));
       }
