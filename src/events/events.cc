@@ -154,7 +154,7 @@ struct EventCoder::Impl {
   Status AddPattern(const TableRecord& r, uint32_t entry, std::string_view text,
                     const TextAnalyzer& analyzer);
   Status LoadTabariVerbFile(const std::string& path, const TextAnalyzer& analyzer);
-  Status LoadDiscards(const std::string& path, const TextAnalyzer& analyzer);
+  Status LoadDiscards(const std::string& path);
   void IndexPattern(Pattern p);
   static std::string WordKey(const std::string& word, const TextAnalyzer& analyzer);
 };
@@ -362,7 +362,7 @@ Status EventCoder::Impl::LoadAttributions(const std::string& data_dir, const Tex
 // A discard list (PETRARCH's dictionaries.rst): one phrase per line, "#" comments,
 // "+PHRASE" discards the whole story, a trailing "_" makes the phrase end at a word
 // end. Matching is case-insensitive on the text with a blank before the phrase.
-Status EventCoder::Impl::LoadDiscards(const std::string& path, const TextAnalyzer&) {
+Status EventCoder::Impl::LoadDiscards(const std::string& path) {
   auto text = ReadFile(path);
   if (!text.ok()) return text.error();
   for (const ContentLine& line : ContentLines(*text)) {
@@ -481,7 +481,7 @@ Result<std::unique_ptr<EventCoder>> EventCoder::Create(const std::string& data_d
     if (Status s = impl->LoadVerbFile(file, tabari, analyzer); !s) return s.error();
   }
   for (const std::string& file : options.discard_files) {
-    if (Status s = impl->LoadDiscards(file, analyzer); !s) return s.error();
+    if (Status s = impl->LoadDiscards(file); !s) return s.error();
   }
   for (VerbEntry& entry : impl->entries) {
     auto code = impl->cameo.find(entry.cameo);
