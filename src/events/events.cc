@@ -15,6 +15,7 @@
 #include <unordered_set>
 
 #include "core/table_file.h"
+#include "events/tabari_discards.h"
 #include "events/tabari_verbs.h"
 
 namespace dateline {
@@ -134,19 +135,12 @@ struct EventCoder::Impl {
   std::vector<VerbEntry> entries;
   std::vector<Pattern> patterns;
   std::unordered_map<std::string, std::vector<uint32_t>> by_trigger;  // key -> patterns
-  // TABARI/PETRARCH discard phrases, lower case, with a blank before them; `whole`: the
-  // phrase ends at a word's end ("_" in the file), else it is a stem.
-  struct Discard {
-    std::string phrase;
-    bool whole = false;
-    bool story = false;  // "+": the whole text is not coded
-  };
+  // TABARI/PETRARCH discard lists (tabari_discards.h).
   std::vector<Discard> discards;
   bool dictionaries_only = false;
   std::vector<Error> skipped_lines;
 
   Status Load(const std::string& data_dir, bool dictionaries_only, const TextAnalyzer& analyzer);
-  bool Discarded(std::string_view text, bool story) const;
   Status LoadIncidents(const std::string& data_dir, const TextAnalyzer& analyzer);
   Status LoadAttributions(const std::string& data_dir, const TextAnalyzer& analyzer);
   Status AddEntry(const TableRecord& r, VerbEntry entry, const TextAnalyzer& analyzer);
@@ -359,45 +353,13 @@ Status EventCoder::Impl::LoadAttributions(const std::string& data_dir, const Tex
   return Status::Ok();
 }
 
-// A discard list (PETRARCH's dictionaries.rst): one phrase per line, "#" comments,
-// "+PHRASE" discards the whole story, a trailing "_" makes the phrase end at a word
-// end. Matching is case-insensitive on the text with a blank before the phrase.
 Status EventCoder::Impl::LoadDiscards(const std::string& path) {
   auto text = ReadFile(path);
   if (!text.ok()) return text.error();
-  for (const ContentLine& line : ContentLines(*text)) {
-    std::string_view t = Trim(line.text);
-    if (t.rfind("<!", 0) == 0) continue;  // XML-style header comments
-    Discard d;
-    if (!t.empty() && t.front() == '+') {
-      d.story = true;
-      t.remove_prefix(1);
-    }
-    t = Trim(t);
-    if (!t.empty() && t.back() == '_') {
-      d.whole = true;
-      t.remove_suffix(1);
-    }
-    if (t.empty()) return MakeError(path, "an empty discard phrase", line.number);
-    d.phrase = " ";
-    for (char c : t) d.phrase += c == '_' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    discards.push_back(std::move(d));
-  }
+  auto list = ParseDiscards(*text, path);
+  if (!list.ok()) return list.error();
+  discards.insert(discards.end(), list->begin(), list->end());
   return Status::Ok();
-}
-
-bool EventCoder::Impl::Discarded(std::string_view text, bool story) const {
-  if (discards.empty()) return false;
-  std::string lower = " ";
-  for (char c : text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const Discard& d : discards) {
-    if (d.story != story) continue;
-    for (size_t at = lower.find(d.phrase); at != std::string::npos; at = lower.find(d.phrase, at + 1)) {
-      const size_t end = at + d.phrase.size();
-      if (!d.whole || end == lower.size() || !std::isalnum(static_cast<unsigned char>(lower[end]))) return true;
-    }
-  }
-  return false;
 }
 
 // incidents.txt (optional): "id | LABEL | patterns", LABEL a sub-event type of the
@@ -1448,11 +1410,11 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
                                     const std::vector<PlaceMention>& places,
                                     const EventContext& context) const {
   std::vector<Event> events;
-  if (impl_->Discarded(a.text, /*story=*/true)) return events;
+  if (Discarded(impl_->discards, a.text, /*story=*/true)) return events;
   for (size_t si = 0; si < a.sentences.size(); ++si) {
     SentenceCoder sc(a, si, actors, dates, impl_->dictionaries_only);
     const Sentence& s = sc.sentence();
-    if (impl_->Discarded(a.text.substr(s.start, s.end - s.start), /*story=*/false)) continue;
+    if (Discarded(impl_->discards, a.text.substr(s.start, s.end - s.start), /*story=*/false)) continue;
     const size_t first_event_of_sentence = events.size();
     std::unordered_set<std::string_view> sentence_keys;  // filled at the first trigger
     std::vector<const ActorMention*> last_sources;  // of the last verb coded in the sentence

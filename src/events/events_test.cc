@@ -9,6 +9,7 @@
 
 #include "actors/actors.h"
 #include "core/table_file.h"
+#include "events/tabari_discards.h"
 #include "events/tabari_verbs.h"
 
 namespace dateline {
@@ -414,6 +415,26 @@ TEST(TabariVerbsTest, ReadsTheShippedDictionaries) {
     ASSERT_TRUE(blocks.ok()) << blocks.error().ToString();
     EXPECT_GT(blocks->size(), 100u) << name;
   }
+}
+
+TEST(TabariDiscardsTest, ReadsAndMatchesAsPetrarchDoes) {
+  auto list = ParseDiscards("<!-- header -->\n# comment\nMONTHS LATER\n+World Golf Championships  # sport\n"
+                            "BATSM\nBASEBALL_\n",
+                            "x.discards");
+  ASSERT_TRUE(list.ok()) << list.error().ToString();
+  ASSERT_EQ(list->size(), 4u);
+  EXPECT_TRUE((*list)[1].story);
+  EXPECT_TRUE(Discarded(*list, "He returned months later to the capital.", false));
+  EXPECT_FALSE(Discarded(*list, "He returned months later to the capital.", true));
+  EXPECT_TRUE(Discarded(*list, "They won the world golf championships.", true));
+  EXPECT_TRUE(Discarded(*list, "Two batsmen were out.", false));     // a stem
+  EXPECT_FALSE(Discarded(*list, "The baseballs were sold.", false));  // "_": a whole word
+  EXPECT_TRUE(Discarded(*list, "Baseball, they said.", false));
+  EXPECT_FALSE(Discarded(*list, "Arnor met Gondor.", false));
+  auto bad = ParseDiscards("OK\n+  \n", "bad.discards");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().line, 2);
+  EXPECT_NE(bad.error().message.find("empty discard phrase"), std::string::npos);
 }
 
 TEST(TabariVerbsTest, BadLinesNameFileLineAndProblem) {
