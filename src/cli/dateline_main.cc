@@ -168,9 +168,9 @@ std::unique_ptr<Pipeline> StartPipeline(const Common& c) {
     std::cerr << "dateline: cannot start: " << pipeline.error().ToString() << "\n";
     return nullptr;
   }
-  for (const std::string& w : (*pipeline)->info().warnings) {
-    if (!c.quiet) std::cerr << "dateline: warning: " << w << "\n";
-  }
+  // Dictionary files and lines that were not loaded: shown even with --quiet, as the
+  // coding differs from what the user asked for.
+  for (const std::string& w : (*pipeline)->info().warnings) std::cerr << "dateline: warning: " << w << "\n";
   if ((*pipeline)->info().countries_only_gazetteer && !c.quiet) {
     std::cerr << "dateline: warning: no gazetteer file found; places resolve to countries only "
                  "(build one with scripts/setup or pass --gazetteer)\n";

@@ -6,7 +6,6 @@
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
-#include <iostream>
 
 #include "actors/actors.h"
 #include "dedup/dedup.h"
@@ -49,6 +48,7 @@ void DropPlacesInsideActors(const std::vector<ActorMention>& actors, const Actor
 // directory, so that loading is the same on every file system.
 struct DirectoryDictionaries {
   std::vector<std::string> verbs, actors, agents, discards;
+  std::vector<std::string> skipped;  // files of no kind Dateline reads, with the reason
 };
 
 Result<DirectoryDictionaries> ReadDictionaryDirs(const std::vector<std::string>& dirs) {
@@ -78,8 +78,7 @@ Result<DirectoryDictionaries> ReadDictionaryDirs(const std::vector<std::string>&
         out.discards.push_back(file.string());
       } else {
         // Issue codings, preposition lists and the like: nothing Dateline reads.
-        std::cerr << "dateline: warning: " << file.string()
-                  << ": not a verbs, actors, agents or discards dictionary by its name; skipped\n";
+        out.skipped.push_back(file.string() + ": not a verbs, actors, agents or discards dictionary by its name; skipped");
       }
     }
   }
@@ -194,6 +193,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
   impl->places = std::make_unique<PlaceResolver>(*impl->gazetteer);
   impl->info.actor_phrases = impl->actors->phrase_count();
   impl->info.verb_patterns = impl->events->pattern_count();
+  impl->info.warnings = from_dirs->skipped;
   for (const Error& e : impl->events->skipped_lines()) impl->info.warnings.push_back(e.ToString());
   impl->info.gazetteer_entries = impl->gazetteer->size();
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));

@@ -45,7 +45,7 @@ struct PipelineInfo {
   std::string data_dir, gazetteer_file;
   size_t actor_phrases = 0, verb_patterns = 0, gazetteer_entries = 0;
   bool countries_only_gazetteer = false;
-  std::vector<std::string> warnings;  // dictionary lines skipped while loading
+  std::vector<std::string> warnings;  // dictionary files and lines skipped while loading
 };
 
 // What a caller coding a stream of reports knows beyond one document: the place names
