@@ -236,7 +236,7 @@ Status EventCoder::Impl::LoadTabariVerbFile(const std::string& path, const TextA
     for (const std::string& w : words) out.push_back(WordKey(w, analyzer));
     return out;
   };
-  const auto add_entry = [&](const std::string& id, const TabariCode& code, int line) {
+  const auto add_entry = [&](const std::string& id, const TabariEventCode& code, int line) {
     VerbEntry e;
     e.id = id;
     e.cameo = code.code;

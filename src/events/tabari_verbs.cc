@@ -51,7 +51,7 @@ bool IsWordChar(char c) {
 }
 
 // Reads "[A]" or "[A:B]" (spaces allowed inside).
-bool ParseCode(std::string_view inside, TabariCode* code, std::string* problem) {
+bool ParseCode(std::string_view inside, TabariEventCode* code, std::string* problem) {
   inside = TrimBlanks(inside);
   if (inside.empty()) {
     *problem = "empty event code \"[]\"";
@@ -76,7 +76,7 @@ bool ParseCode(std::string_view inside, TabariCode* code, std::string* problem) 
     *problem = "malformed event code \"[" + std::string(inside) + "]\"";
     return false;
   }
-  *code = TabariCode{};
+  *code = TabariEventCode{};
   if (reverse_only && plain(second)) {
     code->paired = std::string(second);
     return true;
@@ -92,7 +92,7 @@ bool ParseCode(std::string_view inside, TabariCode* code, std::string* problem) 
 }
 
 // Takes a trailing "[CODE]" off `s`. False with an empty problem when there is none.
-bool TakeTrailingCode(std::string_view& s, TabariCode* code, std::string* problem) {
+bool TakeTrailingCode(std::string_view& s, TabariEventCode* code, std::string* problem) {
   s = TrimBlanks(s);
   if (s.empty() || s.back() != ']') {
     if (s.find(']') != std::string_view::npos || s.find('[') != std::string_view::npos)

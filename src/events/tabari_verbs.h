@@ -58,7 +58,7 @@ struct TabariItem {
 };
 
 // An event code as written: `code` "" for none, `paired` the B of "A:B" or ":B".
-struct TabariCode {
+struct TabariEventCode {
   std::string code, paired;
   bool codes_nothing = false;  // "---", "+++", "###", ...: a match that codes nothing
   bool not_a_code = false;     // "+++", "###": TABARI markers, not event codes
@@ -69,7 +69,7 @@ struct TabariVerb {
   std::vector<std::string> forms;         // the verb word and its irregular forms
   std::vector<std::string> words_after;   // "off" in +CORDON_OFF
   bool has_code = false;                  // a code of its own, else the block's
-  TabariCode code;
+  TabariEventCode code;
   int line = 0;
 };
 
@@ -78,14 +78,14 @@ struct TabariPattern {
                                    // says whether it touches the verb
   std::vector<TabariItem> after;   // items after "*"
   bool verb_joined_to_next = false;  // "*_X"
-  TabariCode code;
+  TabariEventCode code;
   int line = 0;
   std::string text;  // the pattern as written, for citations
 };
 
 struct TabariVerbBlock {
   std::string name;  // as written, e.g. "CORDON OFF"
-  TabariCode code;
+  TabariEventCode code;
   int line = 0;
   std::vector<TabariVerb> verbs;
   std::vector<TabariPattern> patterns;
