@@ -136,7 +136,7 @@ struct EventCoder::Impl {
   std::vector<Pattern> patterns;
   std::unordered_map<std::string, std::vector<uint32_t>> by_trigger;  // key -> patterns
   // TABARI/PETRARCH discard lists (tabari_discards.h).
-  std::vector<Discard> discards;
+  DiscardList discards;
   bool dictionaries_only = false;
   std::vector<Error> skipped_lines;
 
@@ -358,7 +358,7 @@ Status EventCoder::Impl::LoadDiscards(const std::string& path) {
   if (!text.ok()) return text.error();
   auto list = ParseDiscards(*text, path);
   if (!list.ok()) return list.error();
-  discards.insert(discards.end(), list->begin(), list->end());
+  discards.Add(*list);
   return Status::Ok();
 }
 
@@ -1410,11 +1410,11 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
                                     const std::vector<PlaceMention>& places,
                                     const EventContext& context) const {
   std::vector<Event> events;
-  if (Discarded(impl_->discards, a.text, /*story=*/true)) return events;
+  if (impl_->discards.Discarded(a.text, /*story=*/true)) return events;
   for (size_t si = 0; si < a.sentences.size(); ++si) {
     SentenceCoder sc(a, si, actors, dates, impl_->dictionaries_only);
     const Sentence& s = sc.sentence();
-    if (Discarded(impl_->discards, a.text.substr(s.start, s.end - s.start), /*story=*/false)) continue;
+    if (impl_->discards.Discarded(a.text.substr(s.start, s.end - s.start), /*story=*/false)) continue;
     const size_t first_event_of_sentence = events.size();
     std::unordered_set<std::string_view> sentence_keys;  // filled at the first trigger
     std::vector<const ActorMention*> last_sources;  // of the last verb coded in the sentence

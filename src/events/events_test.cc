@@ -424,13 +424,22 @@ TEST(TabariDiscardsTest, ReadsAndMatchesAsPetrarchDoes) {
   ASSERT_TRUE(list.ok()) << list.error().ToString();
   ASSERT_EQ(list->size(), 4u);
   EXPECT_TRUE((*list)[1].story);
-  EXPECT_TRUE(Discarded(*list, "He returned months later to the capital.", false));
-  EXPECT_FALSE(Discarded(*list, "He returned months later to the capital.", true));
-  EXPECT_TRUE(Discarded(*list, "They won the world golf championships.", true));
-  EXPECT_TRUE(Discarded(*list, "Two batsmen were out.", false));     // a stem
-  EXPECT_FALSE(Discarded(*list, "The baseballs were sold.", false));  // "_": a whole word
-  EXPECT_TRUE(Discarded(*list, "Baseball, they said.", false));
-  EXPECT_FALSE(Discarded(*list, "Arnor met Gondor.", false));
+  DiscardList discards;
+  discards.Add(*list);
+  const auto Discarded = [&](std::string_view text, bool story) { return discards.Discarded(text, story); };
+  EXPECT_TRUE(Discarded("He returned months later to the capital.", false));
+  EXPECT_FALSE(Discarded("He returned months later to the capital.", true));
+  EXPECT_TRUE(Discarded("They won the world golf championships.", true));
+  EXPECT_TRUE(Discarded("Two batsmen were out.", false));     // a stem
+  EXPECT_FALSE(Discarded("The baseballs were sold.", false));  // "_": a whole word
+  EXPECT_TRUE(Discarded("Baseball, they said.", false));
+  EXPECT_FALSE(Discarded("Arnor met Gondor.", false));
+  // Phrases shorter than the index prefix, and phrases at the text's start.
+  DiscardList short_list;
+  short_list.Add({Discard{" ab", false, false}, Discard{" x", true, false}});
+  EXPECT_TRUE(short_list.Discarded("Abbey road", false));
+  EXPECT_TRUE(short_list.Discarded("the x factor", false));
+  EXPECT_FALSE(short_list.Discarded("the xylophone", false));
   auto bad = ParseDiscards("OK\n+  \n", "bad.discards");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().line, 2);

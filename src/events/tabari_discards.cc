@@ -1,6 +1,7 @@
 // The discard-list reader and matcher; the format is described in tabari_discards.h.
 #include "events/tabari_discards.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "core/table_file.h"
@@ -30,15 +31,35 @@ Result<std::vector<Discard>> ParseDiscards(std::string_view text, const std::str
   return out;
 }
 
-bool Discarded(const std::vector<Discard>& discards, std::string_view text, bool story) {
-  if (discards.empty()) return false;
-  std::string lower = " ";
-  for (char c : text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+void DiscardList::Add(const std::vector<Discard>& discards) {
   for (const Discard& d : discards) {
-    if (d.story != story) continue;
-    for (size_t at = lower.find(d.phrase); at != std::string::npos; at = lower.find(d.phrase, at + 1)) {
-      const size_t end = at + d.phrase.size();
-      if (!d.whole || end == lower.size() || !std::isalnum(static_cast<unsigned char>(lower[end]))) return true;
+    discards_.push_back(d);
+    const size_t n = std::min(kPrefix, d.phrase.size() - 1);
+    by_prefix_[d.phrase.substr(1, n)].push_back(static_cast<uint32_t>(discards_.size() - 1));
+  }
+}
+
+bool DiscardList::Discarded(std::string_view text, bool story) const {
+  if (discards_.empty()) return false;
+  std::string lower = " ";
+  lower.reserve(text.size() + 1);
+  for (char c : text) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  // Every phrase starts with a blank: try the phrases whose first characters follow
+  // each blank of the text.
+  std::string key;
+  for (size_t at = 0; at < lower.size(); ++at) {
+    if (lower[at] != ' ') continue;
+    for (size_t n = 1; n <= kPrefix && at + n < lower.size(); ++n) {
+      key.assign(lower, at + 1, n);
+      auto it = by_prefix_.find(key);
+      if (it == by_prefix_.end()) continue;
+      for (uint32_t i : it->second) {
+        const Discard& d = discards_[i];
+        if (d.story != story) continue;
+        if (lower.compare(at, d.phrase.size(), d.phrase) != 0) continue;
+        const size_t end = at + d.phrase.size();
+        if (!d.whole || end == lower.size() || !std::isalnum(static_cast<unsigned char>(lower[end]))) return true;
+      }
     }
   }
   return false;

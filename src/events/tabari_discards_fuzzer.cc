@@ -12,8 +12,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   auto discards = dateline::ParseDiscards(text, "fuzz.discards");
   if (discards.ok()) {
-    (void)dateline::Discarded(*discards, text, true);
-    (void)dateline::Discarded(*discards, text, false);
+    dateline::DiscardList list;
+    list.Add(*discards);
+    (void)list.Discarded(text, true);
+    (void)list.Discarded(text, false);
   }
   return 0;
 }
