@@ -446,6 +446,41 @@ TEST(TabariDiscardsTest, ReadsAndMatchesAsPetrarchDoes) {
   EXPECT_NE(bad.error().message.find("empty discard phrase"), std::string::npos);
 }
 
+// Differential: the indexed list answers as a plain search of every phrase would.
+TEST(TabariDiscardsTest, IndexAgreesWithAPlainSearch) {
+  const std::vector<std::string> words = {"a", "ab", "abc", "abcd", "b", "ba", "cup", "world", "x"};
+  std::vector<Discard> list;
+  for (size_t i = 0; i < words.size(); ++i) {
+    list.push_back(Discard{" " + words[i], i % 2 == 0, i % 3 == 0});
+    list.push_back(Discard{" " + words[i] + " " + words[(i + 3) % words.size()], i % 2 == 1, false});
+  }
+  DiscardList indexed;
+  indexed.Add(list);
+  const auto plain = [&](const std::string& text, bool story) {
+    const std::string lower = " " + text;
+    for (const Discard& d : list) {
+      if (d.story != story) continue;
+      for (size_t at = lower.find(d.phrase); at != std::string::npos; at = lower.find(d.phrase, at + 1)) {
+        const size_t end = at + d.phrase.size();
+        if (!d.whole || end == lower.size() || !std::isalnum(static_cast<unsigned char>(lower[end]))) return true;
+      }
+    }
+    return false;
+  };
+  uint32_t state = 12345;
+  const auto next = [&] { return state = state * 1103515245u + 12345u; };
+  for (int n = 0; n < 2000; ++n) {
+    std::string text;
+    const size_t count = next() % 6;
+    for (size_t w = 0; w < count; ++w) {
+      if (w) text += (next() % 4 == 0) ? ", " : " ";
+      text += words[next() % words.size()];
+      if (next() % 5 == 0) text += "s";
+    }
+    for (bool story : {false, true}) EXPECT_EQ(indexed.Discarded(text, story), plain(text, story)) << text;
+  }
+}
+
 TEST(TabariVerbsTest, BadLinesNameFileLineAndProblem) {
   struct Case {
     const char* text;
