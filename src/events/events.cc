@@ -520,7 +520,7 @@ class SentenceCoder {
       case Element::kSkip: {
         // TABARI's "^" passes over a noun phrase: the longest run of phrase words.
         size_t longest = 0;
-        while (longest < kMaxSlotSkip && t + longest < s_.last_token && Skippable(t + longest, true)) ++longest;
+        while (longest < kMaxSlotSkip && t + longest < s_.last_token && InNounPhrase(t + longest)) ++longest;
         for (size_t skip = longest; skip >= 1; --skip) {
           if (MatchFrom(p, e + 1, t + skip, m)) return true;
         }
@@ -572,7 +572,7 @@ class SentenceCoder {
         return false;
       case Element::kSkip:
         for (size_t skip = 1; skip <= kMaxSlotSkip && t >= s_.first_token + skip; ++skip) {
-          if (!Skippable(t - skip, true)) break;
+          if (!InNounPhrase(t - skip)) break;
           if (next(t - skip)) return true;
         }
         return false;
@@ -610,11 +610,10 @@ class SentenceCoder {
     return true;
   }
 
-  // Whether a gap may pass over token k: never a clause break; inside a phrase, not a
-  // comma, a preposition or a subordinator either.
-  bool Skippable(size_t k, bool within_phrase) const {
+  // Whether TABARI's "^" may pass over token k as a word of a noun phrase: not a
+  // clause break, a comma, a preposition or a subordinator.
+  bool InNounPhrase(size_t k) const {
     if (IsClauseBreak(k)) return false;
-    if (!within_phrase) return T(k).norm != ",";
     static const char* const kPhraseEnds[] = {",", "that", "which", "who", "when", "while", "because", "and", "but"};
     return !OneOf(T(k).norm, kPhraseEnds) && !(OneOf(T(k).norm, kPrepositions) && T(k).norm != "to");
   }
@@ -949,13 +948,6 @@ class SentenceCoder {
         return false;
     }
     return true;
-  }
-
-  const ActorMention* MentionAt(size_t t) const {
-    for (const ActorMention* m : mentions_) {
-      if (m->first_token <= t && t < m->last_token) return m;
-    }
-    return nullptr;
   }
 
   bool InsideMention(size_t t) const {
