@@ -1498,12 +1498,10 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
         }
         clause_rules.push_back("rule:passive");
       } else {
-        // TABARI and PETRARCH verb dictionaries list verbs: a noun is their event
-        // only when the pattern's words before it say so ("begun to question"), and
-        // then it is read as the verb.
-        // Read as a verb when the pattern says so: its words before a derived noun
-        // ("begun to question"), or its source slot just before the word ("the
-        // Central African Republic agree", pattern "% *").
+        // TABARI and PETRARCH verb dictionaries list verbs: a noun is no event of
+        // theirs, unless the pattern reads the word as a verb: its words before a
+        // derived noun ("begun to question"), or its source slot just before the word
+        // ("the Central African Republic agree", pattern "% *").
         const bool pattern_says_verb =
             impl_->dictionaries_only && ((words_before && sc.HasNounSuffix(t)) ||
                                          (best_match.source && best_match.source->last_token == t));
