@@ -143,7 +143,8 @@ struct EventCoder::Impl {
   Status Load(const std::string& data_dir, bool dictionaries_only, const TextAnalyzer& analyzer);
   Status LoadIncidents(const std::string& data_dir, const TextAnalyzer& analyzer);
   Status LoadAttributions(const std::string& data_dir, const TextAnalyzer& analyzer);
-  Status AddEntry(const TableRecord& r, VerbEntry entry, const TextAnalyzer& analyzer);
+  // Adds `entry` and the patterns of the list field `patterns` ("a; b ... +").
+  Status AddEntry(const TableRecord& r, VerbEntry entry, const std::string& patterns, const TextAnalyzer& analyzer);
   Status LoadVerbFile(const std::string& path, bool tabari, const TextAnalyzer& analyzer);
   Status AddPattern(const TableRecord& r, uint32_t entry, std::string_view text,
                     const TextAnalyzer& analyzer);
@@ -342,13 +343,7 @@ Status EventCoder::Impl::LoadAttributions(const std::string& data_dir, const Tex
     entry.id = r.fields[0];
     entry.rule = r.Where() + " " + r.fields[0];
     entry.attribution = true;
-    entries.push_back(std::move(entry));
-    const uint32_t index = static_cast<uint32_t>(entries.size() - 1);
-    std::vector<std::string> list = SplitList(r.fields[1]);
-    if (list.empty()) return r.MakeError("an entry needs at least one pattern");
-    for (const std::string& pattern : list) {
-      if (Status st = AddPattern(r, index, pattern, analyzer); !st) return st;
-    }
+    if (Status st = AddEntry(r, std::move(entry), r.fields[1], analyzer); !st) return st;
   }
   return Status::Ok();
 }
@@ -382,17 +377,18 @@ Status EventCoder::Impl::LoadIncidents(const std::string& data_dir, const TextAn
     entry.id = r.fields[0];
     entry.rule = r.Where() + " " + r.fields[0];
     entry.incident = r.fields[1];
-    if (Status s = AddEntry(r, std::move(entry), analyzer); !s)
+    if (Status s = AddEntry(r, std::move(entry), r.fields[2], analyzer); !s)
       return s;
   }
   return Status::Ok();
 }
 
 // One line of verbs.txt or incidents.txt: its entry and the patterns of its last field.
-Status EventCoder::Impl::AddEntry(const TableRecord& r, VerbEntry entry, const TextAnalyzer& analyzer) {
+Status EventCoder::Impl::AddEntry(const TableRecord& r, VerbEntry entry, const std::string& patterns,
+                                  const TextAnalyzer& analyzer) {
   entries.push_back(std::move(entry));
   const uint32_t index = static_cast<uint32_t>(entries.size() - 1);
-  std::vector<std::string> list = SplitList(r.fields[2]);
+  std::vector<std::string> list = SplitList(patterns);
   if (list.empty()) return r.MakeError("an entry needs at least one pattern");
   for (const std::string& p : list) {
     if (Status s = AddPattern(r, index, p, analyzer); !s) return s;
@@ -411,7 +407,7 @@ Status EventCoder::Impl::LoadVerbFile(const std::string& path, bool tabari, cons
     entry.id = r.fields[0];
     entry.cameo = r.fields[1];
     entry.rule = r.Where() + " " + r.fields[0];
-    if (Status s = AddEntry(r, std::move(entry), analyzer); !s)
+    if (Status s = AddEntry(r, std::move(entry), r.fields[2], analyzer); !s)
       return s;
   }
   return Status::Ok();
@@ -490,7 +486,6 @@ class SentenceCoder {
     const ActorMention* source = nullptr;  // a "$" slot
     bool target_before = false;            // the target slot stands before the trigger
     bool compound_source = false;          // a "%" slot before the trigger
-    bool compound_target = false;          // a "%" slot after it
     int weight = 0;                        // tokens matched by words, plus slots
   };
 
@@ -530,13 +525,14 @@ class SentenceCoder {
       case Element::kSource:
       case Element::kCompound: {
         const ActorMention* am = SlotAfter(t);
-        if (!am || (el.kind == Element::kCompound && Conjuncts(am).size() < 2)) return false;
+        if (!am) return false;
+        const std::vector<const ActorMention*> conjuncts = Conjuncts(am);
+        if (el.kind == Element::kCompound && conjuncts.size() < 2) return false;
         const Match saved = *m;
         if (el.kind == Element::kSource) m->source = am;
         else m->target = am;
-        m->compound_target |= el.kind == Element::kCompound;
         m->weight += 1;
-        if (MatchFrom(p, e + 1, LastConjunct(am)->last_token, m)) return true;
+        if (MatchFrom(p, e + 1, conjuncts.back()->last_token, m)) return true;
         *m = saved;
         return false;
       }
@@ -656,7 +652,6 @@ class SentenceCoder {
     }
     return out;
   }
-  const ActorMention* LastConjunct(const ActorMention* first) const { return Conjuncts(first).back(); }
 
   // The actors coordinated with `last` before it, in text order, `last` included
   // ("Neither Galadriel nor Gollum", "Mordor, Rohan, Fornost and Bree welcomed").
@@ -709,12 +704,7 @@ class SentenceCoder {
   bool CoordinatedWithPreviousVerb(size_t start, size_t previous) const {
     if (previous >= start) return false;
     static const char* const kJoins[] = {"and", "but", "then", "or"};
-    static const char* const kBetween[] = {"also", "later", "then", "not", "n't", "never", "again", "has", "have",
-                                           "had", "will", "would", "did", "was", "were", "is", "are"};
-    size_t k = start;
-    while (k > previous + 1 && (OneOf(T(k - 1).norm, kBetween) ||
-                                (T(k - 1).norm.size() > 3 && T(k - 1).norm.compare(T(k - 1).norm.size() - 2, 2, "ly") == 0)))
-      --k;
+    const size_t k = BackOverAuxiliaries(start, previous + 1);
     if (k <= previous + 1 || !OneOf(T(k - 1).norm, kJoins)) return false;
     return std::none_of(mentions_.begin(), mentions_.end(),
                         [&](const ActorMention* m) { return m->first_token >= k - 1 && m->first_token < start; });
@@ -738,14 +728,26 @@ class SentenceCoder {
   // ("he said", "it would not attack"), past auxiliaries, negations and adverbs.
   bool PronounSubject(size_t start) const {
     static const char* const kPronouns[] = {"he", "she", "it", "they", "we", "i", "you"};
-    static const char* const kBetween[] = {"also", "not", "n't", "never", "would", "will", "could", "should",
-                                           "might", "may", "must", "can", "has", "have", "had", "did", "does",
-                                           "do", "is", "are", "was", "were", "'ll", "'d", "then", "later"};
-    size_t k = start;
-    while (k > s_.first_token && (OneOf(T(k - 1).norm, kBetween) ||
-                                  (T(k - 1).norm.size() > 3 && T(k - 1).norm.compare(T(k - 1).norm.size() - 2, 2, "ly") == 0)))
-      --k;
+    const size_t k = BackOverAuxiliaries(start, s_.first_token);
     return k > s_.first_token && OneOf(T(k - 1).norm, kPronouns);
+  }
+
+  // The first token of the run of auxiliaries, negations and adverbs that ends just
+  // before `t` ("would not", "has also", "reportedly"), going no further left than
+  // `floor`: where the verb phrase starts.
+  size_t BackOverAuxiliaries(size_t t, size_t floor) const {
+    static const char* const kAuxiliaries[] = {"be", "have", "do", "will", "would", "can", "could", "may",
+                                               "might", "shall", "should", "must", "also", "reportedly",
+                                               "allegedly", "not", "n't", "never", "then", "later", "again",
+                                               "still", "'ll", "'d"};
+    while (t > floor) {
+      const Token& tok = T(t - 1);
+      const bool adverb = tok.norm.size() > 3 && tok.norm.compare(tok.norm.size() - 2, 2, "ly") == 0;
+      if (tok.kind != TokenKind::kWord || !(OneOf(tok.lemma, kAuxiliaries) || OneOf(tok.norm, kAuxiliaries) || adverb))
+        break;
+      --t;
+    }
+    return t;
   }
 
   bool IsClauseBreak(size_t t) const {
@@ -804,15 +806,9 @@ class SentenceCoder {
       if (other_clause) break;
       if (AfterPreposition(m)) continue;
       out.push_back(m);
+      // A compound subject, whether the actor stage split it ("Hungarian and
+      // Romanian officials") or the text lists it ("Gondor and Osgiliath").
       if (std::vector<const ActorMention*> list = ConjunctsBefore(m); list.size() > 1) return list;
-      // Compound subject members produced by the actor stage share the rule.
-      for (size_t j = i; j-- > 0;) {
-        const ActorMention* prev = mentions_[j];
-        if (!Contains(prev->rules, "rule:compound-actor") || !Contains(m->rules, "rule:compound-actor")) break;
-        if (m->first_token - prev->last_token > 2) break;
-        out.insert(out.begin(), prev);
-        m = prev;
-      }
       break;
     }
     return out;
@@ -879,20 +875,10 @@ class SentenceCoder {
   // auxiliaries and adverbs before the trigger, at most six. Empty when the clause
   // starts with a preposition or the stretch is longer.
   ActorMention UncodedSubject(size_t trigger) const {
-    static const char* const kAuxiliaries[] = {"be", "have", "do", "will", "would", "can", "could", "may",
-                                               "might", "shall", "should", "must", "also", "reportedly",
-                                               "allegedly", "not", "n't", "then", "later", "again", "still"};
     static const char* const kClauseOpeners[] = {"that", "which", "who", "whom", "but", "as", "when",
                                                  "while", "if", "because", "where", "although"};
     ActorMention m;
-    size_t end = trigger;
-    while (end > s_.first_token) {
-      const Token& tok = T(end - 1);
-      const bool adverb = tok.norm.size() > 3 && tok.norm.compare(tok.norm.size() - 2, 2, "ly") == 0;
-      if (tok.kind != TokenKind::kWord || !(OneOf(tok.lemma, kAuxiliaries) || OneOf(tok.norm, kAuxiliaries) || adverb))
-        break;
-      --end;
-    }
+    const size_t end = BackOverAuxiliaries(trigger, s_.first_token);
     size_t start = end;
     while (start > s_.first_token && T(start - 1).norm != "," && !IsClauseBreak(start - 1) &&
            !OneOf(T(start - 1).norm, kClauseOpeners))
@@ -1171,6 +1157,10 @@ class SentenceCoder {
 // ActorMention::also) give one event per actor: each event from `first` on is
 // replaced by one per combination of its source's and its target's codes.
 void ExpandAlsoCodes(size_t first, std::vector<Event>* events) {
+  // Nearly every sentence has none: leave its events alone.
+  if (std::none_of(events->begin() + static_cast<long>(first), events->end(),
+                   [](const Event& e) { return !e.source.also.empty() || !e.target.also.empty(); }))
+    return;
   std::vector<Event> expanded;
   for (size_t i = first; i < events->size(); ++i) {
     Event& e = (*events)[i];
