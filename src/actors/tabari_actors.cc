@@ -49,34 +49,6 @@ std::string Phrase(std::string_view name) {
   return p;
 }
 
-// YYYYMMDD, or YYMMDD with YY 00-30 in 2000-2030 and 31-99 in 1931-1999. Like
-// PETRARCH, seven digits are read as YYMMDD and more than eight as YYYYMMDD, the rest
-// ignored (Phoenix.Countries.actors.txt has "9008223", "201005011", "1920030320").
-std::optional<PartialDate> ParseDate(std::string_view s) {
-  if (s.size() < 6 || s.size() > 12 || !std::all_of(s.begin(), s.end(), IsDigit)) return std::nullopt;
-  if (s.size() == 7) s.remove_suffix(1);
-  if (s.size() > 8) s = s.substr(0, 8);
-  const auto number = [&](size_t at, size_t n) {
-    int v = 0;
-    for (size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
-    return v;
-  };
-  PartialDate d;
-  size_t at = 0;
-  if (s.size() == 8) {
-    d.year = number(0, 4);
-    at = 4;
-  } else {
-    const int yy = number(0, 2);
-    d.year = yy <= 30 ? 2000 + yy : 1900 + yy;
-    at = 2;
-  }
-  d.month = number(at, 2);
-  d.day = number(at + 2, 2);
-  if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return std::nullopt;
-  return d;
-}
-
 constexpr const char* kDateProblem =
     "a date restriction is \"<DATE\", \">DATE\" or \"DATE-DATE\" with DATE as YYYYMMDD or YYMMDD";
 
@@ -131,7 +103,7 @@ std::string ParseActorBracket(std::string_view inside, TabariCode* out) {
     if (!IsSpace(c)) restriction.push_back(c);
   if (restriction.empty()) return "";
   if (restriction.front() == '<' || restriction.front() == '>') {
-    auto d = ParseDate(std::string_view(restriction).substr(1));
+    auto d = ParseTabariDate(std::string_view(restriction).substr(1));
     if (!d) return kDateProblem;
     (restriction.front() == '>' ? out->from : out->to) = d;
     return "";
@@ -139,11 +111,11 @@ std::string ParseActorBracket(std::string_view inside, TabariCode* out) {
   const size_t dash = restriction.find('-');
   if (dash == std::string::npos) {
     // A lone date: the shipped files mean a start ("[USAGOV 19820101] # entered ...").
-    out->from = ParseDate(restriction);
+    out->from = ParseTabariDate(restriction);
     return out->from ? "" : kDateProblem;
   }
-  out->from = ParseDate(std::string_view(restriction).substr(0, dash));
-  out->to = ParseDate(std::string_view(restriction).substr(dash + 1));
+  out->from = ParseTabariDate(std::string_view(restriction).substr(0, dash));
+  out->to = ParseTabariDate(std::string_view(restriction).substr(dash + 1));
   if (!out->from || !out->to) return kDateProblem;
   return "";
 }

@@ -1,5 +1,6 @@
 #include "core/date.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace dateline {
@@ -89,6 +90,33 @@ std::optional<PartialDate> ParseIsoDate(std::string_view s) {
     return std::nullopt;
   if (s.size() == 10) return d;
   if (s[10] != 'T' && s[10] != ' ' && s[10] != 't') return std::nullopt;
+  return d;
+}
+
+std::optional<PartialDate> ParseTabariDate(std::string_view s) {
+  if (s.size() < 6 || s.size() > 12 ||
+      !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
+  if (s.size() == 7) s.remove_suffix(1);
+  if (s.size() > 8) s = s.substr(0, 8);
+  const auto number = [&](size_t at, size_t n) {
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+  };
+  PartialDate d;
+  size_t at = 0;
+  if (s.size() == 8) {
+    d.year = number(0, 4);
+    at = 4;
+  } else {
+    const int yy = number(0, 2);
+    d.year = yy <= 30 ? 2000 + yy : 1900 + yy;
+    at = 2;
+  }
+  d.month = number(at, 2);
+  d.day = number(at + 2, 2);
+  if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > DaysInMonth(d.year, d.month)) return std::nullopt;
   return d;
 }
 

@@ -32,6 +32,13 @@ const char* PrecisionName(DatePrecision p);  // "year", "month", "day"
 // the time part is ignored). Returns nullopt for anything else or an impossible date.
 std::optional<PartialDate> ParseIsoDate(std::string_view text);
 
+// Parses the dates of the TABARI/PETRARCH coders (dictionaries' date restrictions,
+// validation-suite records): YYYYMMDD, or YYMMDD with YY 00-30 in 2000-2030 and 31-99
+// in 1931-1999 (the KEDS/TABARI rule PETRARCH keeps). Like PETRARCH, seven digits are
+// read as YYMMDD and more than eight as YYYYMMDD, the rest ignored (Phoenix's actor
+// lists have "9008223", "201005011"). Nullopt for anything else or an impossible date.
+std::optional<PartialDate> ParseTabariDate(std::string_view text);
+
 bool IsLeapYear(int year);
 int DaysInMonth(int year, int month);
 // Day of week of a full date, 0 = Monday .. 6 = Sunday.

@@ -41,3 +41,32 @@ TEST(CivilDaysTest, RoundTripsAndKnowsWeekdays) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(TabariDateTest, ReadsTheCodersDates) {
+  struct Case {
+    const char* text;
+    int year, month, day;  // year 0: not a date
+  };
+  const std::vector<Case> cases = {
+      {"19950601", 1995, 6, 1}, {"950601", 1995, 6, 1},  {"300101", 2030, 1, 1},  {"310101", 1931, 1, 1},
+      {"070723", 2007, 7, 23},  {"9008223", 1990, 8, 22}, {"201005011", 2010, 5, 1}, {"20000229", 2000, 2, 29},
+      {"19990229", 0, 0, 0},    {"950631", 0, 0, 0},      {"95061", 0, 0, 0},        {"95x601", 0, 0, 0},
+  };
+  for (const Case& c : cases) {
+    std::optional<PartialDate> d = ParseTabariDate(c.text);
+    if (c.year == 0) {
+      EXPECT_FALSE(d.has_value()) << c.text;
+      continue;
+    }
+    ASSERT_TRUE(d.has_value()) << c.text;
+    EXPECT_EQ(d->year, c.year) << c.text;
+    EXPECT_EQ(d->month, c.month) << c.text;
+    EXPECT_EQ(d->day, c.day) << c.text;
+  }
+}
+
+}  // namespace
+}  // namespace dateline

@@ -20,6 +20,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "core/date.h"
 #include "core/table_file.h"
 #include "core/utf8.h"
 #include "eval/gold_sets.h"
@@ -193,27 +194,6 @@ json TriplesJson(const std::vector<ValidationTriple>& triples) {
   json out = json::array();
   for (const ValidationTriple& t : triples) out.push_back({t.source, t.target, t.code});
   return out;
-}
-
-// "YYYYMMDD"; also TABARI's "YYMMDD", with years before 30 read as 20YY.
-std::optional<PartialDate> RecordDate(const std::string& date) {
-  if (date.empty() || !std::all_of(date.begin(), date.end(), [](unsigned char c) { return std::isdigit(c); }))
-    return std::nullopt;
-  int year = 0, rest = 0;
-  if (date.size() == 8) {
-    year = std::stoi(date.substr(0, 4));
-    rest = 4;
-  } else if (date.size() == 6) {
-    year = std::stoi(date.substr(0, 2));
-    year += year < 30 ? 2000 : 1900;
-    rest = 2;
-  } else {
-    return std::nullopt;
-  }
-  const int month = std::stoi(date.substr(static_cast<size_t>(rest), 2));
-  const int day = std::stoi(date.substr(static_cast<size_t>(rest) + 2, 2));
-  if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
-  return PartialDate{year, month, day};
 }
 
 // A dictionary named by the suite: next to the suite file, else in its dictionaries/.
@@ -395,7 +375,7 @@ Result<EvalReport> EvalValidationSet(const std::string& xml_path, const Pipeline
     }
     std::optional<PartialDate> date;
     if (!r.date.empty()) {
-      date = RecordDate(r.date);
+      date = ParseTabariDate(r.date);
       if (!date) return MakeError(xml_path, "<Sentence> " + r.id + ": date \"" + r.date + "\" is not YYYYMMDD", r.line);
     }
     Document doc;
