@@ -74,6 +74,12 @@ echo "Police arrested two men in Basra." >"$tmp/only/b.txt"  # coded by Dateline
 check "--dictionaries-only exits 0" test $? -eq 0
 check "--dictionaries-only codes from the given dictionaries" grep -q '"cameo":"031"' "$tmp/only.out"
 check "--dictionaries-only codes with nothing else" test "$(grep -c '"cameo"' "$tmp/only.out")" -eq 1
+echo "Iraqi forces attacked the village on Monday. Iraqi forces attacked Syria on Monday." >"$tmp/dyad.txt"
+"$bin" code --quiet --input-kind text "$tmp/dyad.txt" >"$tmp/all.out"
+"$bin" code --quiet --input-kind text --require-dyad "$tmp/dyad.txt" >"$tmp/dyad.out"
+check "without --require-dyad an event without target is kept" test "$(grep -o '"cameo"' "$tmp/all.out" | wc -l)" -eq 2
+check "--require-dyad keeps only events with source and target codes" \
+  test "$(grep -o '"cameo"' "$tmp/dyad.out" | wc -l)" -eq 1
 check "--dictionaries names the files it skips" grep -q "Tiny.notes.txt.*skipped" "$tmp/only.err"
 "$bin" code --quiet --dictionaries "$tmp/no-such-dir" "$tmp/only" >/dev/null 2>"$tmp/nodir.err"
 check "a missing --dictionaries directory exits 2" test $? -eq 2

@@ -56,6 +56,8 @@ Common options:
                         warning
   --dictionaries-only   code with the dictionaries given above only, none of
                         Dateline's own (as TABARI and PETRARCH do)
+  --require-dyad        keep only events whose source and target both carry a code
+                        (PETRARCH's default)
   --progress            report progress on standard error (default when it is a terminal)
   --quiet               no progress or summary
   -h, --help            this help
@@ -90,7 +92,8 @@ int UsageError(const std::string& message) {
 
 const std::set<std::string> kCommonValues = {"--data-dir", "--gazetteer", "--input-kind", "--max-bytes",
                                              "--verbs", "--actors", "--agents", "--discards", "--dictionaries"};
-const std::set<std::string> kCommonFlags = {"--progress", "--quiet", "--help", "-h", "--tabari", "--dictionaries-only"};
+const std::set<std::string> kCommonFlags = {"--progress", "--quiet", "--help", "-h", "--tabari", "--dictionaries-only",
+                                            "--require-dyad"};
 
 std::set<std::string> With(std::set<std::string> base, std::initializer_list<std::string> more) {
   base.insert(more);
@@ -140,6 +143,7 @@ bool ParseCommon(const Args& args, Common* c, std::string* error) {
   c->pipeline.discard_files = args.GetAll("--discards");
   c->pipeline.dictionary_dirs = args.GetAll("--dictionaries");
   c->pipeline.tabari_format = args.Has("--tabari");
+  c->pipeline.require_dyad = args.Has("--require-dyad");
   c->pipeline.dictionaries_only = args.Has("--dictionaries-only");
   const std::string kind = args.Get("--input-kind", "auto");
   std::optional<InputKind> k = ParseInputKind(kind);

@@ -34,7 +34,7 @@ struct ActorCode {
 
   // CAMEO-style code: prefix sectors, country, sectors, e.g. "IRQGOV", "USAMIL".
   std::string Code() const;
-  bool empty() const { return country.empty() && sectors.empty() && organisation.empty(); }
+  bool empty() const { return country.empty() && sectors.empty() && prefix_sectors.empty() && organisation.empty(); }
 };
 
 struct ActorMention {

@@ -182,14 +182,15 @@ TEST(ValidationScoreTest, ActorCodesAsPetrarchPrintsThem) {
   ngo.country.clear();
   EXPECT_EQ(PetrarchActorCode(ngo), "NGO---");
 
-  // Only dyads are triples.
+  // Every event is a triple; one without a target can match nothing expected.
   Event dyad, no_target;
   dyad.cameo = no_target.cameo = "042";
   dyad.source.actor = no_target.source.actor = ActorCode{"ARN", {}, "", ""};
   dyad.target.actor = ActorCode{"", {"LEG"}, "", ""};
   const std::vector<ValidationTriple> triples = ProducedTriples({no_target, dyad});
-  ASSERT_EQ(triples.size(), 1u);
-  EXPECT_EQ(triples[0], (ValidationTriple{"ARN", "---LEG", "042"}));
+  ASSERT_EQ(triples.size(), 2u);
+  EXPECT_EQ(triples[0], (ValidationTriple{"ARN", "", "042"}));
+  EXPECT_EQ(triples[1], (ValidationTriple{"ARN", "---LEG", "042"}));
 }
 
 // TABARI's layout: no single root, comments, spaces around "=", every kind of coding.

@@ -28,9 +28,10 @@
 // exact when nothing is produced. Records with any other error are not scored. Recall
 // and precision are multiset intersections over the expected and produced counts, at
 // three levels: the whole triple, the event code alone, and its root (first two
-// characters). Only events whose source and target both carry a code are produced
-// triples: PETRARCH codes dyads only. No leniency anywhere. Plain functions and
-// values; thread-safe.
+// characters). Every coded event is a produced triple (an actor without a code is ""):
+// the suite's pipeline is run with PipelineOptions::require_dyad, PETRARCH's default,
+// so the coder, not the scorer, leaves out events that are no dyad. Plain functions
+// and values; thread-safe.
 #ifndef DATELINE_EVAL_VALIDATION_SCORE_H_
 #define DATELINE_EVAL_VALIDATION_SCORE_H_
 

@@ -269,6 +269,9 @@ Result<CodedArticle> Pipeline::Code(Document document, const CodeContext& contex
   coded.events = impl_->events->Code(analysed, coded.actors, coded.dates, coded.places, event_context);
   // The report's label is decided with the events' types, before duplicates go.
   coded.event_label = impl_->acled->Refine(analysed, &coded.events);
+  if (impl_->options.require_dyad) {
+    std::erase_if(coded.events, [](const Event& e) { return e.source.actor.empty() || e.target.actor.empty(); });
+  }
   DedupArticleEvents(a.body, &coded.events);
   return coded;
 }

@@ -33,6 +33,9 @@ struct PipelineOptions {
   std::vector<std::string> dictionary_dirs;
   // Code with the user's dictionaries only (see EventCoderOptions::dictionaries_only).
   bool dictionaries_only = false;
+  // Keep only events whose source and target both carry a code, as PETRARCH does by
+  // default (its require_dyad option): the record then holds dyads only.
+  bool require_dyad = false;
 };
 
 // $DATELINE_DATA if set, else the data/ folder of the source tree the binary was built
