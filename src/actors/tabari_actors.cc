@@ -6,6 +6,8 @@
 #include <cctype>
 #include <map>
 
+#include "core/table_file.h"
+
 namespace dateline {
 
 namespace {
@@ -13,12 +15,6 @@ namespace {
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-
-std::string_view TrimView(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 std::string Upper(std::string_view s) {
   std::string u(s);
@@ -60,7 +56,7 @@ template <typename ParseOne>
 std::string ReadBrackets(std::string_view rest, ParseOne code) {
   bool first = true;
   while (true) {
-    rest = TrimView(rest);
+    rest = Trim(rest);
     if (rest.empty()) return "";
     if (rest.front() != '[' && (first || rest.find_first_of("[]{}") != std::string_view::npos))
       return "expected \"[\" before a code, found \"" + std::string(rest) + "\"";
@@ -68,7 +64,7 @@ std::string ReadBrackets(std::string_view rest, ParseOne code) {
     first = false;
     const size_t close = rest.find_first_of("]}");
     if (close == std::string_view::npos) return "\"[\" without \"]\"";
-    const std::string problem = code(TrimView(rest.substr(1, close - 1)));
+    const std::string problem = code(Trim(rest.substr(1, close - 1)));
     if (!problem.empty()) return problem;
     rest.remove_prefix(close + 1);
   }
@@ -299,17 +295,17 @@ Result<std::vector<ConvertedActorEntry>> ParseTabariActors(std::string_view text
       if (line.find("-->") != std::string_view::npos) comment_from = 0;
       continue;
     }
-    if (TrimView(line).substr(0, 2) == "<!") {
+    if (Trim(line).substr(0, 2) == "<!") {
       if (line.find("-->") == std::string_view::npos) comment_from = number;
       continue;
     }
     line = line.substr(0, line.find('#'));
     line = line.substr(0, line.find(';'));
-    line = TrimView(line);
+    line = Trim(line);
     if (line.empty()) continue;
 
     if (line.front() == '+') {
-      const std::string_view name = TrimView(line.substr(1));
+      const std::string_view name = Trim(line.substr(1));
       if (!have_record && !skipping) return error("a \"+\" synonym line before any entry");
       if (name.empty()) return error("a \"+\" synonym line needs a name");
       if (name.find('[') != std::string_view::npos) return error("a \"+\" synonym takes no code; codes go on the entry");
@@ -327,7 +323,7 @@ Result<std::vector<ConvertedActorEntry>> ParseTabariActors(std::string_view text
     if (agents) {
       if (line.front() == '!' && line.find('=') != std::string_view::npos) {
         const size_t eq = line.find('=');
-        const std::string_view marker = TrimView(line.substr(0, eq));
+        const std::string_view marker = Trim(line.substr(0, eq));
         if (marker.size() < 3 || marker.back() != '!' || marker.find('!', 1) != marker.size() - 1)
           return error("a substitution set is \"!NAME! = A, B, C\", not \"" + std::string(line) + "\"");
         std::vector<std::string>& items = sets.sets[std::string(marker)];
@@ -335,7 +331,7 @@ Result<std::vector<ConvertedActorEntry>> ParseTabariActors(std::string_view text
         std::string_view list = line.substr(eq + 1);
         while (!list.empty()) {
           const size_t comma = list.find(',');
-          const std::string_view item = TrimView(list.substr(0, comma));
+          const std::string_view item = Trim(list.substr(0, comma));
           if (!item.empty()) items.emplace_back(item);
           list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
         }
@@ -345,7 +341,7 @@ Result<std::vector<ConvertedActorEntry>> ParseTabariActors(std::string_view text
         continue;
       }
       const size_t cut = line.find_first_of("[{");
-      const std::string_view name = TrimView(line.substr(0, cut));
+      const std::string_view name = Trim(line.substr(0, cut));
       if (name.empty()) return error("an agent line is \"NOUN [~CODE]\", not \"" + std::string(line) + "\"");
       std::string_view rest = cut == std::string_view::npos ? std::string_view() : line.substr(cut);
       std::optional<std::string_view> forms;
@@ -353,7 +349,7 @@ Result<std::vector<ConvertedActorEntry>> ParseTabariActors(std::string_view text
         const size_t close = rest.find('}');
         if (close == std::string_view::npos) return error("\"{\" without \"}\"");
         forms = rest.substr(1, close - 1);
-        rest = TrimView(rest.substr(close + 1));
+        rest = Trim(rest.substr(close + 1));
       }
       if (rest.empty()) {  // a noun without a code codes nothing
         have_record = false;
@@ -387,7 +383,7 @@ Result<std::vector<ConvertedActorEntry>> ParseTabariActors(std::string_view text
     if (line.find_first_of("{}") != std::string_view::npos && line.find_first_of("{}") < line.find('['))
       return error("\"{...}\" belongs in agent dictionaries; an actor is \"NAME [CODE]\"");
     const size_t cut = line.find('[');
-    const std::string_view name = TrimView(line.substr(0, cut));
+    const std::string_view name = Trim(line.substr(0, cut));
     ConvertedActorEntry e;
     e.line = number;
     e.id = std::string(name);

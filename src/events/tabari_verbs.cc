@@ -25,12 +25,6 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-std::string_view TrimBlanks(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
 // Cuts a "#" comment; a "#" inside brackets is part of a code ("[###]").
 std::string_view StripComment(std::string_view s) {
   int depth = 0;
@@ -52,15 +46,15 @@ bool IsWordChar(char c) {
 
 // Reads "[A]" or "[A:B]" (spaces allowed inside).
 bool ParseCode(std::string_view inside, TabariEventCode* code, std::string* problem) {
-  inside = TrimBlanks(inside);
+  inside = Trim(inside);
   if (inside.empty()) {
     *problem = "empty event code \"[]\"";
     return false;
   }
   std::string_view first = inside, second;
   if (const size_t colon = inside.find(':'); colon != std::string_view::npos) {
-    first = TrimBlanks(inside.substr(0, colon));
-    second = TrimBlanks(inside.substr(colon + 1));
+    first = Trim(inside.substr(0, colon));
+    second = Trim(inside.substr(colon + 1));
   }
   const auto plain = [](std::string_view c) {
     return !c.empty() && c != "---" && std::all_of(c.begin(), c.end(), IsCodeChar);
@@ -93,7 +87,7 @@ bool ParseCode(std::string_view inside, TabariEventCode* code, std::string* prob
 
 // Takes a trailing "[CODE]" off `s`. False with an empty problem when there is none.
 bool TakeTrailingCode(std::string_view& s, TabariEventCode* code, std::string* problem) {
-  s = TrimBlanks(s);
+  s = Trim(s);
   if (s.empty() || s.back() != ']') {
     if (s.find(']') != std::string_view::npos || s.find('[') != std::string_view::npos)
       *problem = "\"[\" and \"]\" must close the line around the event code";
@@ -105,7 +99,7 @@ bool TakeTrailingCode(std::string_view& s, TabariEventCode* code, std::string* p
     return false;
   }
   if (!ParseCode(s.substr(open + 1, s.size() - open - 2), code, problem)) return false;
-  s = TrimBlanks(s.substr(0, open));
+  s = Trim(s.substr(0, open));
   return true;
 }
 
@@ -150,12 +144,12 @@ class Reader {
       std::string_view raw = text.substr(pos, nl - pos);
       pos = nl + 1;
       line_ = ++number;
-      std::string_view line = TrimBlanks(raw);
+      std::string_view line = Trim(raw);
       if (in_xml_comment || line.rfind("<!", 0) == 0) {
         in_xml_comment = line.find("-->") == std::string_view::npos && line.find("->") == std::string_view::npos;
         continue;
       }
-      line = TrimBlanks(StripComment(line));
+      line = Trim(StripComment(line));
       if (line.empty()) continue;
       if (Status s = ReadLine(line); !s) return s.error();
     }
@@ -168,7 +162,7 @@ class Reader {
 
   Status ReadLine(std::string_view line) {
     if (line.front() == '&') {
-      std::string name = Lower(TrimBlanks(line));
+      std::string name = Lower(Trim(line));
       if (name.find_first_of(" \t") != std::string::npos) return Fail("a synset line is one \"&NAME\"");
       if (!name.empty() && name.back() == '_') name.pop_back();
       synset_ = name;
@@ -189,9 +183,9 @@ class Reader {
     block_.emplace();
     block_->line = line_;
     line.remove_prefix(3);
-    while (line.size() >= 3 && line.substr(line.size() - 3) == "---") line = TrimBlanks(line.substr(0, line.size() - 3));
+    while (line.size() >= 3 && line.substr(line.size() - 3) == "---") line = Trim(line.substr(0, line.size() - 3));
     const size_t open = line.find('[');
-    std::string_view name = TrimBlanks(line.substr(0, open));
+    std::string_view name = Trim(line.substr(0, open));
     if (name.empty()) return Fail("a verb block needs a NAME: \"--- NAME [CODE] ---\"");
     block_->name = std::string(name);
     if (open == std::string_view::npos) {
@@ -286,7 +280,7 @@ class Reader {
   Status AddPattern(std::string_view body) {
     TabariPattern pattern;
     pattern.line = line_;
-    pattern.text = std::string(TrimBlanks(body));
+    pattern.text = std::string(Trim(body));
     std::string problem;
     if (!TakeTrailingCode(body, &pattern.code, &problem)) {
       if (!problem.empty()) return Fail(problem);
@@ -360,14 +354,14 @@ class Reader {
       if (!ParseCode(line.substr(open + 1, close - open - 1), &verb.code, &problem)) return Fail(problem);
       verb.has_code = true;
       without_code = std::string(line.substr(0, open)) + " " + std::string(line.substr(close + 1));
-      line = TrimBlanks(without_code);
+      line = Trim(without_code);
     }
     std::string_view forms;
     if (const size_t brace = line.find('{'); brace != std::string_view::npos) {
       const size_t close = line.find('}', brace);
       if (close == std::string_view::npos) return Fail("\"{\" without \"}\"");
       forms = line.substr(brace + 1, close - brace - 1);
-      line = TrimBlanks(line.substr(0, brace));
+      line = Trim(line.substr(0, brace));
     }
     // Words of the verb phrase; the one marked "+" (else the first) is the verb.
     const auto split = [&](std::string_view phrase, std::vector<std::string>* before, std::string* word,
@@ -404,7 +398,7 @@ class Reader {
     verb.forms.push_back(word);
     std::string_view rest = forms;
     while (!rest.empty()) {
-      rest = TrimBlanks(rest);
+      rest = Trim(rest);
       const size_t end = rest.find_first_of(" \t");
       std::string_view form = rest.substr(0, end);
       rest = end == std::string_view::npos ? std::string_view() : rest.substr(end);
