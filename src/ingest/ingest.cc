@@ -2,6 +2,7 @@
 
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -130,72 +131,74 @@ std::string IdFromPath(const std::string& path) {
   return stem;
 }
 
+// One record of a JSON Lines input: `line` (trimmed, not empty) is line `line_no` of
+// `name`, starting at byte `line_offset`. The line is made valid UTF-8 first (JSON is
+// UTF-8; other bytes are repaired or converted, with a warning on the document).
+void ReadJsonLine(std::string_view raw_line, const std::string& name, int64_t line_no, int64_t line_offset,
+                  const IngestOptions& options, const DocumentSink& sink);
+
+// Splits JSON Lines into records as their bytes arrive, so that memory stays flat
+// however long the input: Feed takes the next bytes, Finish the end of the input. A
+// line longer than any record may be is refused without being kept.
+class JsonLinesSplitter {
+ public:
+  JsonLinesSplitter(const std::string& name, const IngestOptions& options, const DocumentSink& sink)
+      : name_(name), options_(options), sink_(sink) {}
+
+  void Feed(std::string_view bytes) {
+    while (!bytes.empty()) {
+      const size_t nl = bytes.find('\n');
+      const std::string_view piece = bytes.substr(0, nl);
+      if (!skipping_) {
+        if (pending_.size() + piece.size() > MaxLine()) {
+          skipping_ = true;
+          pending_.clear();
+          pending_.shrink_to_fit();
+        } else {
+          pending_.append(piece);
+        }
+      }
+      if (nl == std::string_view::npos) return;
+      EndLine();
+      bytes.remove_prefix(nl + 1);
+    }
+  }
+
+  void Finish() {
+    if (skipping_ || !pending_.empty()) EndLine();
+  }
+
+ private:
+  // A record holds the document and some metadata, JSON-escaped (up to 6 bytes a byte).
+  size_t MaxLine() const { return options_.max_document_bytes * 6 + (1u << 20); }
+
+  void EndLine() {
+    ++line_no_;
+    if (skipping_) {
+      sink_(MakeError(name_, "line of more than " + std::to_string(MaxLine()) + " bytes exceeds the limit of " +
+                                 std::to_string(options_.max_document_bytes) + " bytes a record (see --max-bytes)",
+                      line_no_));
+    } else if (std::string_view line = Trim(pending_); !line.empty()) {
+      ReadJsonLine(line, name_, line_no_, offset_, options_, sink_);
+    }
+    offset_ += static_cast<int64_t>(pending_.size()) + 1;
+    pending_.clear();
+    skipping_ = false;
+  }
+
+  const std::string& name_;
+  const IngestOptions& options_;
+  const DocumentSink& sink_;
+  std::string pending_;  // the current line so far
+  bool skipping_ = false;
+  int64_t line_no_ = 0, offset_ = 0;
+};
+
 void ReadJsonLines(const std::string& content, const std::string& name, const IngestOptions& options,
                    const DocumentSink& sink) {
-  size_t pos = 0;
-  int64_t line_no = 0;
-  while (pos < content.size()) {
-    size_t nl = content.find('\n', pos);
-    if (nl == std::string::npos) nl = content.size();
-    std::string_view line = Trim(std::string_view(content).substr(pos, nl - pos));
-    const size_t line_offset = pos;
-    pos = nl + 1;
-    ++line_no;
-    if (line.empty()) continue;
-    const std::string where = name + ":" + std::to_string(line_no);
-    nlohmann::json record = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (record.is_discarded()) {
-      sink(MakeError(name, "malformed JSON (not a valid JSON object on this line)", line_no,
-                     static_cast<int64_t>(line_offset)));
-      continue;
-    }
-    if (!record.is_object()) {
-      sink(MakeError(name, "a JSON Lines record must be an object", line_no));
-      continue;
-    }
-    const auto get_string = [&](const char* key) -> std::string {
-      auto it = record.find(key);
-      return it != record.end() && it->is_string() ? it->get<std::string>() : std::string();
-    };
-    Document doc;
-    doc.input = where;
-    doc.id = get_string("id");
-    if (doc.id.empty() && record.contains("id") && record["id"].is_number()) doc.id = record["id"].dump();
-    if (doc.id.empty()) doc.id = IdFromPath(name) + ":" + std::to_string(line_no);
-    doc.url = get_string("url");
-    std::string html = get_string("html");
-    std::string text = get_string("text");
-    if (!html.empty()) {
-      doc.kind = InputKind::kHtml;
-      doc.content = std::move(html);
-    } else if (!text.empty()) {
-      doc.kind = InputKind::kPageText;
-      doc.content = std::move(text);
-    } else {
-      sink(MakeError(name, "record has neither an \"html\" nor a \"text\" field with content", line_no));
-      continue;
-    }
-    if (std::string kind = get_string("kind"); !kind.empty()) {
-      std::optional<InputKind> k = ParseInputKind(kind);
-      if (!k || *k == InputKind::kAuto || *k == InputKind::kJsonLines) {
-        sink(MakeError(name, "unknown \"kind\" \"" + kind + "\" (page-text, html or text)", line_no));
-        continue;
-      }
-      doc.kind = *k;
-    }
-    if (doc.content.size() > options.max_document_bytes) {
-      sink(MakeError(name, "record of " + std::to_string(doc.content.size()) + " bytes exceeds the limit of " +
-                               std::to_string(options.max_document_bytes),
-                     line_no));
-      continue;
-    }
-    if (std::string published = get_string("published"); !published.empty()) {
-      doc.published = ParseIsoDate(published);
-      if (!doc.published) doc.warnings.push_back("\"published\" is not an ISO 8601 date: " + published);
-    }
-    // nlohmann::json validates UTF-8 while parsing, so content is valid already.
-    sink(std::move(doc));
-  }
+  JsonLinesSplitter splitter(name, options, sink);
+  splitter.Feed(content);
+  splitter.Finish();
 }
 
 }  // namespace
@@ -272,21 +275,69 @@ Result<std::string> ToUtf8(std::string bytes, std::string_view declared, const s
   return converted;
 }
 
-void ReadBytes(std::string bytes, const std::string& name, const IngestOptions& options,
-               const DocumentSink& sink) {
-  if (EndsWith(name, ".gz") || (bytes.size() >= 2 && bytes[0] == '\x1F' && bytes[1] == '\x8B')) {
-    auto unzipped = Gunzip(bytes, name, options.max_document_bytes * 8);
-    if (!unzipped.ok()) return sink(unzipped.error());
-    bytes = std::move(unzipped).value();
+namespace {
+
+void ReadJsonLine(std::string_view raw_line, const std::string& name, int64_t line_no, int64_t line_offset,
+                  const IngestOptions& options, const DocumentSink& sink) {
+  std::vector<std::string> utf8_warnings;
+  std::string converted;
+  std::string_view line = raw_line;
+  if (FindInvalidUtf8(line) != std::string_view::npos) {
+    auto text = ToUtf8(std::string(line), "utf-8", name, &utf8_warnings);
+    if (!text.ok()) return sink(MakeError(name, text.error().message, line_no, line_offset));
+    converted = std::move(text).value();
+    line = converted;
   }
-  InputKind kind = options.kind;
-  if (kind == InputKind::kAuto) kind = DetectKind(name, bytes);
-  if (kind == InputKind::kJsonLines) {
-    std::vector<std::string> warnings;
-    auto text = ToUtf8(std::move(bytes), "utf-8", name, &warnings);
-    if (!text.ok()) return sink(text.error());
-    return ReadJsonLines(*text, name, options, sink);
+  nlohmann::json record = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (record.is_discarded()) {
+    return sink(MakeError(name, "malformed JSON (not a valid JSON object on this line)", line_no, line_offset));
   }
+  if (!record.is_object()) return sink(MakeError(name, "a JSON Lines record must be an object", line_no));
+  const auto get_string = [&](const char* key) -> std::string {
+    auto it = record.find(key);
+    return it != record.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  Document doc;
+  doc.input = name + ":" + std::to_string(line_no);
+  doc.warnings = std::move(utf8_warnings);
+  doc.id = get_string("id");
+  if (doc.id.empty() && record.contains("id") && record["id"].is_number()) doc.id = record["id"].dump();
+  if (doc.id.empty()) doc.id = IdFromPath(name) + ":" + std::to_string(line_no);
+  doc.url = get_string("url");
+  std::string html = get_string("html");
+  std::string text = get_string("text");
+  if (!html.empty()) {
+    doc.kind = InputKind::kHtml;
+    doc.content = std::move(html);
+  } else if (!text.empty()) {
+    doc.kind = InputKind::kPageText;
+    doc.content = std::move(text);
+  } else {
+    return sink(MakeError(name, "record has neither an \"html\" nor a \"text\" field with content", line_no));
+  }
+  if (std::string kind = get_string("kind"); !kind.empty()) {
+    std::optional<InputKind> k = ParseInputKind(kind);
+    if (!k || *k == InputKind::kAuto || *k == InputKind::kJsonLines) {
+      return sink(MakeError(name, "unknown \"kind\" \"" + kind + "\" (page-text, html or text)", line_no));
+    }
+    doc.kind = *k;
+  }
+  if (doc.content.size() > options.max_document_bytes) {
+    return sink(MakeError(name, "record of " + std::to_string(doc.content.size()) + " bytes exceeds the limit of " +
+                                    std::to_string(options.max_document_bytes),
+                          line_no));
+  }
+  if (std::string published = get_string("published"); !published.empty()) {
+    doc.published = ParseIsoDate(published);
+    if (!doc.published) doc.warnings.push_back("\"published\" is not an ISO 8601 date: " + published);
+  }
+  // nlohmann::json validates UTF-8 while parsing, so content is valid already.
+  sink(std::move(doc));
+}
+
+// One document (page text or HTML) from its bytes, already decompressed.
+void ReadDocument(std::string bytes, const std::string& name, InputKind kind, const IngestOptions& options,
+                  const DocumentSink& sink) {
   if (bytes.size() > options.max_document_bytes) {
     return sink(MakeError(name, "document of " + std::to_string(bytes.size()) + " bytes exceeds the limit of " +
                                     std::to_string(options.max_document_bytes) + " (see --max-bytes)"));
@@ -302,12 +353,105 @@ void ReadBytes(std::string bytes, const std::string& name, const IngestOptions& 
   sink(std::move(doc));
 }
 
+bool HasUtf16Bom(std::string_view bytes) {
+  return bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
+}
+
+// Reads one file, or standard input for "-", as a stream: gzip-compressed or not
+// (zlib reads both, and every member of a multi-member gzip file). JSON Lines go record
+// by record; any other input is one document, read no further than the size limit.
+void ReadStream(const std::string& path, const IngestOptions& options, const DocumentSink& sink) {
+  gzFile in = path == "-" ? gzdopen(dup(STDIN_FILENO), "rb") : gzopen(path.c_str(), "rb");
+  if (!in) return sink(MakeError(path, std::string("cannot open: ") + std::strerror(errno)));
+  std::unique_ptr<gzFile_s, int (*)(gzFile)> guard(in, gzclose);
+  gzbuffer(in, 1 << 17);
+  constexpr size_t kChunk = 1 << 20;
+  std::string chunk;
+  // Reads up to `n` more bytes onto `chunk`: how many, or nothing (the error sent).
+  const auto read_more = [&](size_t n) -> std::optional<size_t> {
+    const size_t old = chunk.size();
+    chunk.resize(old + n);
+    const int got = gzread(in, chunk.data() + old, static_cast<unsigned>(n));
+    if (got < 0) {
+      int code = 0;
+      const char* message = gzerror(in, &code);
+      chunk.resize(old);
+      sink(MakeError(path, std::string(code == Z_DATA_ERROR ? "corrupt gzip data: " : "cannot read: ") + message));
+      return std::nullopt;
+    }
+    chunk.resize(old + static_cast<size_t>(got));
+    return static_cast<size_t>(got);
+  };
+  // A truncated gzip stream reads as an early end; zlib says so only when asked.
+  const auto truncated = [&] {
+    int code = 0;
+    gzerror(in, &code);
+    if (code == Z_BUF_ERROR) sink(MakeError(path, "truncated gzip data (unexpected end of the compressed stream)"));
+    return code == Z_BUF_ERROR;
+  };
+
+  if (!read_more(64 << 10)) return;
+  InputKind kind = options.kind;
+  if (kind == InputKind::kAuto) kind = DetectKind(path, chunk);
+  if (kind == InputKind::kJsonLines && !HasUtf16Bom(chunk)) {
+    JsonLinesSplitter splitter(path, options, sink);
+    for (;;) {
+      splitter.Feed(chunk);
+      chunk.clear();
+      const std::optional<size_t> got = read_more(kChunk);
+      if (!got) return;
+      if (*got == 0) break;
+    }
+    splitter.Finish();
+    truncated();
+    return;
+  }
+  // One document: reading one byte past the limit tells whether it is over.
+  const size_t limit = kind == InputKind::kJsonLines ? options.max_document_bytes * 64 : options.max_document_bytes;
+  for (;;) {
+    if (chunk.size() > limit) {
+      return sink(MakeError(path, "document of more than " + std::to_string(limit) + " bytes exceeds the limit of " +
+                                      std::to_string(limit) + " (see --max-bytes)"));
+    }
+    const std::optional<size_t> got = read_more(std::min(kChunk, limit + 1 - chunk.size()));
+    if (!got) return;
+    if (*got == 0) break;
+  }
+  if (truncated()) return;
+  if (kind == InputKind::kJsonLines) {  // UTF-16 JSON Lines: converted whole
+    std::vector<std::string> warnings;
+    auto text = ToUtf8(std::move(chunk), "utf-8", path, &warnings);
+    if (!text.ok()) return sink(text.error());
+    return ReadJsonLines(*text, path, options, sink);
+  }
+  ReadDocument(std::move(chunk), path, kind, options, sink);
+}
+
+}  // namespace
+
+void ReadBytes(std::string bytes, const std::string& name, const IngestOptions& options,
+               const DocumentSink& sink) {
+  if (EndsWith(name, ".gz") || (bytes.size() >= 2 && bytes[0] == '\x1F' && bytes[1] == '\x8B')) {
+    auto unzipped = Gunzip(bytes, name, options.max_document_bytes * 8);
+    if (!unzipped.ok()) return sink(unzipped.error());
+    bytes = std::move(unzipped).value();
+  }
+  InputKind kind = options.kind;
+  if (kind == InputKind::kAuto) kind = DetectKind(name, bytes);
+  if (kind == InputKind::kJsonLines) {
+    std::vector<std::string> warnings;
+    auto text = ToUtf8(std::move(bytes), "utf-8", name, &warnings);
+    if (!text.ok()) return sink(text.error());
+    return ReadJsonLines(*text, name, options, sink);
+  }
+  ReadDocument(std::move(bytes), name, kind, options, sink);
+}
+
 void ReadInputs(const std::vector<std::string>& paths, const IngestOptions& options,
                 const DocumentSink& sink) {
   for (const std::string& path : paths) {
     if (path == "-") {
-      std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-      ReadBytes(std::move(bytes), "-", options, sink);
+      ReadStream(path, options, sink);
       continue;
     }
     std::error_code ec;
@@ -328,17 +472,7 @@ void ReadInputs(const std::vector<std::string>& paths, const IngestOptions& opti
       ReadInputs(files, options, sink);
       continue;
     }
-    const uintmax_t size = fs::file_size(path, ec);
-    if (!ec && size > options.max_document_bytes * 64 && !EndsWith(path, ".jsonl") && !EndsWith(path, ".jsonl.gz")) {
-      sink(MakeError(path, "file of " + std::to_string(size) + " bytes is too large to be one document"));
-      continue;
-    }
-    auto bytes = ReadFile(path);
-    if (!bytes.ok()) {
-      sink(bytes.error());
-      continue;
-    }
-    ReadBytes(std::move(bytes).value(), path, options, sink);
+    ReadStream(path, options, sink);
   }
 }
 

@@ -130,6 +130,68 @@ TEST(IngestTest, ReadsGzipAndReportsTruncation) {
   EXPECT_NE(truncated[0].error().message.find("truncated"), std::string::npos);
 }
 
+// Files are read as streams: JSON Lines record by record, gzip member after member.
+TEST(IngestTest, StreamsJsonLinesFilesWhateverTheirLength) {
+  const fs::path dir = fs::temp_directory_path() / ("dateline_stream_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::string first, second;
+  for (int i = 0; i < 3000; ++i) {
+    (i < 1500 ? first : second) += "{\"id\": \"r" + std::to_string(i) + "\", \"text\": \"Police arrested two men.\"}\n";
+  }
+  // Two gzip members, as `cat a.gz b.gz` makes them; gzip reads both.
+  std::ofstream(dir / "feed.jsonl.gz", std::ios::binary) << Gzip(first) << Gzip(second);
+  // A record longer than any may be, between good ones: refused without being kept.
+  IngestOptions options;
+  options.max_document_bytes = 1000;
+  std::string huge = "{\"id\": \"ok1\", \"text\": \"a\"}\n{\"id\": \"big\", \"text\": \"" +
+                     std::string(8 << 20, 'x') + "\"}\n{\"id\": \"ok2\", \"text\": \"b\"}";
+  std::ofstream(dir / "huge.jsonl", std::ios::binary) << huge;
+  // A truncated compressed feed: the records before the cut, then the error.
+  std::ofstream(dir / "cut.jsonl.gz", std::ios::binary) << Gzip(first).substr(0, 200);
+
+  std::vector<std::string> ids, errors;
+  const auto sink = [&](Result<Document> d) {
+    if (d.ok()) ids.push_back(d->id);
+    else errors.push_back(d.error().ToString());
+  };
+  ReadInputs({(dir / "feed.jsonl.gz").string()}, {}, sink);
+  ASSERT_EQ(ids.size(), 3000u);
+  EXPECT_EQ(ids.front(), "r0");
+  EXPECT_EQ(ids.back(), "r2999");
+  EXPECT_TRUE(errors.empty());
+
+  ids.clear();
+  ReadInputs({(dir / "huge.jsonl").string()}, options, sink);
+  EXPECT_EQ(ids, (std::vector<std::string>{"ok1", "ok2"}));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("huge.jsonl:2"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[0].find("exceeds the limit"), std::string::npos) << errors[0];
+
+  ids.clear();
+  errors.clear();
+  ReadInputs({(dir / "cut.jsonl.gz").string()}, {}, sink);
+  EXPECT_FALSE(ids.empty());
+  EXPECT_LT(ids.size(), 1500u);
+  ASSERT_FALSE(errors.empty());
+  EXPECT_NE(errors.back().find("truncated"), std::string::npos) << errors.back();
+  fs::remove_all(dir);
+}
+
+// A page larger than the limit is refused after reading just past the limit.
+TEST(IngestTest, RefusesAnOversizedFileWithoutReadingItAll) {
+  const fs::path path = fs::temp_directory_path() / ("dateline_big_" + std::to_string(::getpid()) + ".txt");
+  std::ofstream(path) << std::string(5000, 'a');
+  IngestOptions options;
+  options.max_document_bytes = 100;
+  std::vector<std::string> errors;
+  ReadInputs({path.string()}, options, [&](Result<Document> d) {
+    if (!d.ok()) errors.push_back(d.error().ToString());
+  });
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("exceeds the limit of 100"), std::string::npos) << errors[0];
+  fs::remove(path);
+}
+
 TEST(IngestTest, WalksDirectoriesInOrderAndReportsMissingPaths) {
   const fs::path dir = fs::temp_directory_path() / ("dateline_ingest_" + std::to_string(::getpid()));
   fs::create_directories(dir / "sub");
