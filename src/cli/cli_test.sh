@@ -130,16 +130,37 @@ check "first ingest reports inserts" grep -q "3 inserted" "$tmp/ingest1.err"
 check "second ingest inserts nothing" grep -q "0 inserted, 0 replaced, 3 unchanged" "$tmp/ingest2.err"
 
 # a killed ingest resumes without duplicates or losses: whatever the kill interrupted,
-# a second run brings the database to the same content as one clean run
+# a second run brings the database to the same content as one clean run, publication
+# context included (the reports come from one site, whose home region the resumed run
+# learns back from the store)
+towns=(Dallas Austin Houston Waco Tyler Arlington Paris Lubbock)
 for i in $(seq 1 1500); do
-  printf '{"id":"n%d","text":"Police arrested %d protesters in Basra on Monday. Gunmen attacked a convoy near Mosul."}\n' "$i" "$i"
+  printf '{"id":"n%d","url":"https://www.paper.example/n%d","text":"Police arrested %d protesters in %s on Monday. Gunmen attacked a convoy nearby."}\n' \
+    "$i" "$i" "$i" "${towns[$((i % 8))]}"
 done >"$tmp/many.jsonl"
 bash -c 'timeout -s KILL 0.5 "$@" >/dev/null 2>&1' _ "$bin" ingest --quiet --db "$tmp/killed.db" "$tmp/many.jsonl" 2>/dev/null
+killed_before=$(sqlite3 "$tmp/killed.db" 'select count(*) from articles' 2>/dev/null || echo 0)
 "$bin" ingest --quiet --db "$tmp/killed.db" "$tmp/many.jsonl" 2>/dev/null
-"$bin" ingest --quiet --db "$tmp/clean.db" "$tmp/many.jsonl" 2>/dev/null
-count() { sqlite3 "$1" "select count(*) from articles; select count(*) from events;" | tr '\n' ' '; }
-check "resumed ingest equals a clean one" test "$(count "$tmp/killed.db")" = "$(count "$tmp/clean.db")"
+"$bin" ingest --quiet --jobs 1 --db "$tmp/clean.db" "$tmp/many.jsonl" 2>/dev/null
+content() {
+  sqlite3 "$1" "select id, url, content_hash from articles order by id;
+    select article_id, idx, name, country, admin1 from places order by article_id, idx;
+    select article_id, idx, cameo, source_code, target_code, place_name from events order by article_id, idx;" | md5sum
+}
+check "the kill left a partial database ($killed_before of 1500)" test "$killed_before" -lt 1500
+check "resumed ingest equals a clean one" test "$(content "$tmp/killed.db")" = "$(content "$tmp/clean.db")"
 check "all documents stored" test "$(sqlite3 "$tmp/clean.db" 'select count(*) from articles')" -eq 1500
+check "the site's home region reached its later reports" \
+  test "$(sqlite3 "$tmp/clean.db" "select admin1 from places where article_id = 'n1493'")" = "Texas"
+
+# --jobs: the same output, in input order, whatever the number of threads
+"$bin" code --quiet --jobs 1 "$tmp/many.jsonl" >"$tmp/jobs1.jsonl"
+"$bin" code --quiet --jobs 3 "$tmp/many.jsonl" >"$tmp/jobs3.jsonl"
+check "--jobs 3 prints what --jobs 1 prints" cmp -s "$tmp/jobs1.jsonl" "$tmp/jobs3.jsonl"
+check "--jobs 3 prints every record" test "$(wc -l <"$tmp/jobs3.jsonl")" -eq 1500
+"$bin" code --jobs 0 "$page" >/dev/null 2>"$tmp/jobs0.err"
+check "--jobs 0 exits 2" test $? -eq 2
+check "--jobs 0 is named" grep -q -- "--jobs needs" "$tmp/jobs0.err"
 
 # query in every format, with filters
 "$bin" query --db "$tmp/d.db" >"$tmp/q.txt"

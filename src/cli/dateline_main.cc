@@ -8,6 +8,7 @@
 #include <iostream>
 #include <functional>
 #include <map>
+#include <sstream>
 #include <optional>
 #include <memory>
 #include <string>
@@ -58,6 +59,8 @@ Common options:
                         Dateline's own (as TABARI and PETRARCH do)
   --require-dyad        keep only events whose source and target both carry a code
                         (PETRARCH's default)
+  --jobs N              coding threads (default: the machine's cores); the output is
+                        the same, in input order, whatever N is
   --progress            report progress on standard error (default when it is a terminal)
   --quiet               no progress or summary
   -h, --help            this help
@@ -91,7 +94,8 @@ int UsageError(const std::string& message) {
 }
 
 const std::set<std::string> kCommonValues = {"--data-dir", "--gazetteer", "--input-kind", "--max-bytes",
-                                             "--verbs", "--actors", "--agents", "--discards", "--dictionaries"};
+                                             "--verbs", "--actors", "--agents", "--discards", "--dictionaries",
+                                             "--jobs"};
 const std::set<std::string> kCommonFlags = {"--progress", "--quiet", "--help", "-h", "--tabari", "--dictionaries-only",
                                             "--require-dyad"};
 
@@ -132,6 +136,7 @@ struct Common {
   IngestOptions ingest;
   bool progress = false;
   bool quiet = false;
+  int jobs = 1;  // coding threads
 };
 
 bool ParseCommon(const Args& args, Common* c, std::string* error) {
@@ -160,6 +165,17 @@ bool ParseCommon(const Args& args, Common* c, std::string* error) {
       *error = "--max-bytes needs a number";
       return false;
     }
+  }
+  c->jobs = DefaultJobs();
+  if (args.Has("--jobs")) {
+    const std::string jobs = args.Get("--jobs");
+    char* end = nullptr;
+    const long n = std::strtol(jobs.c_str(), &end, 10);
+    if (jobs.empty() || *end != '\0' || n < 1 || n > 1024) {
+      *error = "--jobs needs a whole number of threads from 1 to 1024, not \"" + jobs + "\"";
+      return false;
+    }
+    c->jobs = static_cast<int>(n);
   }
   c->quiet = args.Has("--quiet");
   c->progress = !c->quiet && (args.Has("--progress") || isatty(STDERR_FILENO));
@@ -212,29 +228,35 @@ std::optional<int> Prepare(const char* name, const std::vector<std::string>& arg
   return std::nullopt;
 }
 
-// Reads every input and codes each document, unless `skip` says it need not be; hands
-// the coded article to `use`. Problems are reported on stderr with the input's name;
-// returns how many documents failed.
-long CodeInputs(const CodingCommand& cmd, const std::function<bool(const Document&)>& skip,
-                const std::function<Status(const CodedArticle&)>& use) {
+// Reads every input and codes each document on the command's threads, unless `skip`
+// says it need not be. Each result reaches `use` in input order, on this thread, with
+// what `render` made of it on a coding thread. Problems are reported on stderr with the
+// input's name; returns how many documents failed.
+long CodeInputs(const CodingCommand& cmd, PublicationMemory* publications,
+                const std::function<bool(const Document&)>& skip, const StreamCoder::Render& render,
+                const std::function<Status(CodedArticle&, const std::string& rendered)>& use) {
   long done = 0, failed = 0;
   Progress progress(cmd.common.progress);
-  PublicationMemory publications;  // later reports of a site are coded with its places
   const auto fail = [&](const Error& e) {
     ++failed;
     std::cerr << "dateline: " << e.ToString() << "\n";
   };
-  ReadInputs(cmd.args.positional(), cmd.common.ingest, [&](Result<Document> doc) {
-    ++done;
-    progress.Tick(done, failed);
-    if (!doc.ok()) return fail(doc.error());
-    if (skip && skip(*doc)) return;
-    const CodeContext context = publications.ContextFor(*doc);
-    auto coded = cmd.pipeline->Code(std::move(doc).value(), context);
-    if (!coded.ok()) return fail(coded.error());
-    publications.Remember(*coded);
-    if (Status s = use(*coded); !s.ok()) fail(s.error());
-  });
+  {
+    StreamCoder coder(*cmd.pipeline, publications, cmd.common.jobs, render,
+                      [&](Result<CodedArticle> coded, std::string rendered) {
+                        ++done;
+                        progress.Tick(done, failed);
+                        if (!coded.ok()) return fail(coded.error());
+                        if (Status s = use(*coded, rendered); !s.ok()) fail(s.error());
+                      });
+    ReadInputs(cmd.args.positional(), cmd.common.ingest, [&](Result<Document> doc) {
+      if (doc.ok() && skip && skip(*doc)) {
+        ++done;
+        return;
+      }
+      coder.Add(std::move(doc));
+    });
+  }
   std::cout.flush();
   progress.Finish(done, failed);
   return failed;
@@ -244,23 +266,42 @@ int RunCode(const std::vector<std::string>& argv) {
   std::unique_ptr<CodingCommand> cmd;
   if (auto status = Prepare("code", argv, {}, {"--pretty"}, &cmd)) return *status;
   const int indent = cmd->args.Has("--pretty") ? 2 : -1;
-  const long failed = CodeInputs(*cmd, nullptr, [&](const CodedArticle& coded) {
-    std::cout << ArticleRecord(coded).dump(indent, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-    return Status::Ok();
-  });
+  PublicationMemory publications;
+  const long failed = CodeInputs(
+      *cmd, &publications, nullptr,
+      [&](const CodedArticle& coded) {
+        return ArticleRecord(coded).dump(indent, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+      },
+      [&](CodedArticle&, const std::string& rendered) {
+        std::cout << rendered;
+        return Status::Ok();
+      });
   return failed ? 1 : 0;
 }
 
 int RunExplain(const std::vector<std::string>& argv) {
   std::unique_ptr<CodingCommand> cmd;
   if (auto status = Prepare("explain", argv, {}, {}, &cmd)) return *status;
-  const long failed = CodeInputs(*cmd, nullptr, [&](const CodedArticle& coded) {
-    PrintExplanation(coded, cmd->pipeline->info().data_dir, std::cout);
-    std::cout << "\n";
-    return Status::Ok();
-  });
+  PublicationMemory publications;
+  const long failed = CodeInputs(
+      *cmd, &publications, nullptr,
+      [&](const CodedArticle& coded) {
+        std::ostringstream out;
+        PrintExplanation(coded, cmd->pipeline->info().data_dir, out);
+        out << "\n";
+        return out.str();
+      },
+      [&](CodedArticle&, const std::string& rendered) {
+        std::cout << rendered;
+        return Status::Ok();
+      });
   return failed ? 1 : 0;
 }
+
+// A batch of stored articles is one transaction: at most this many articles, and an
+// article waits at most this long for its batch to be written.
+constexpr size_t kStoreBatchArticles = 256;
+constexpr auto kStoreBatchTime = std::chrono::seconds(2);
 
 int RunIngest(const std::vector<std::string>& argv) {
   std::unique_ptr<CodingCommand> cmd;
@@ -272,7 +313,15 @@ int RunIngest(const std::vector<std::string>& argv) {
     std::cerr << "dateline: " << store.error().ToString() << "\n";
     return 2;
   }
-  long inserted = 0, unchanged = 0, replaced = 0, events = 0;
+  // A resumed stream goes on with what the stored reports taught about their sites.
+  PublicationMemory publications;
+  if (Status s = (*store)->ForEachStoredPlaces(
+          [&](const std::string& url, const std::vector<PlaceMention>& places) { publications.Remember(url, places); });
+      !s.ok()) {
+    std::cerr << "dateline: " << s.error().ToString() << "\n";
+    return 2;
+  }
+  long inserted = 0, unchanged = 0, replaced = 0, events = 0, store_failed = 0;
   // Resuming: a document already stored with the same content is not coded again.
   const auto already_stored = [&](const Document& doc) {
     auto stored = (*store)->StoredContentHash(doc.id);
@@ -280,17 +329,42 @@ int RunIngest(const std::vector<std::string>& argv) {
     unchanged += same;
     return same;
   };
-  const long failed = CodeInputs(*cmd, already_stored, [&](const CodedArticle& coded) -> Status {
-    auto put = (*store)->Put(coded);
-    if (!put.ok()) return put.error();
-    events += static_cast<long>(coded.events.size());
-    switch (*put) {
-      case PutOutcome::kInserted: ++inserted; break;
-      case PutOutcome::kUnchanged: ++unchanged; break;
-      case PutOutcome::kReplaced: ++replaced; break;
+  // Articles are written in batches, one transaction each: bounded in size and in the
+  // time an article waits, so a killed run loses at most a batch, which a re-run codes
+  // again.
+  std::vector<CodedArticle> batch;
+  auto batch_started = std::chrono::steady_clock::now();
+  const auto flush = [&] {
+    if (batch.empty()) return;
+    std::vector<const CodedArticle*> pointers;
+    for (const CodedArticle& c : batch) pointers.push_back(&c);
+    const std::vector<Result<PutOutcome>> outcomes = (*store)->PutBatch(pointers);
+    for (size_t i = 0; i < outcomes.size(); ++i) {
+      if (!outcomes[i].ok()) {
+        ++store_failed;
+        std::cerr << "dateline: " << outcomes[i].error().ToString() << "\n";
+        continue;
+      }
+      switch (*outcomes[i]) {
+        case PutOutcome::kInserted: ++inserted; break;
+        case PutOutcome::kUnchanged: ++unchanged; continue;
+        case PutOutcome::kReplaced: ++replaced; break;
+      }
+      events += static_cast<long>(batch[i].events.size());
     }
-    return Status::Ok();
-  });
+    batch.clear();
+  };
+  const long coding_failed =
+      CodeInputs(*cmd, &publications, already_stored, nullptr, [&](CodedArticle& coded, const std::string&) {
+        if (batch.empty()) batch_started = std::chrono::steady_clock::now();
+        batch.push_back(std::move(coded));
+        if (batch.size() >= kStoreBatchArticles || std::chrono::steady_clock::now() - batch_started >= kStoreBatchTime) {
+          flush();
+        }
+        return Status::Ok();
+      });
+  flush();
+  const long failed = coding_failed + store_failed;
   if (!cmd->common.quiet) {
     std::cerr << "dateline: " << inserted << " inserted, " << replaced << " replaced, " << unchanged << " unchanged, "
               << failed << " failed; " << events << " events written to " << db << "\n";

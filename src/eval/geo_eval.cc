@@ -159,13 +159,13 @@ Result<EvalReport> EvalGeoSet(const std::string& jsonl, const Pipeline& pipeline
     std::string id, phrase, got;
   };
   std::vector<Miss> misses;
-  // The publication's local lexicon: the places the recogniser finds in the set's
-  // earlier articles from the same site (the host of `url`), as `dateline code` and
-  // `dateline ingest` accumulate them over a stream (PublicationMemory); no gold data
-  // goes into it.
-  std::map<std::string, std::string> host_of;  // article id -> host
-  std::map<std::string, std::vector<std::pair<std::string, std::string>>> lexicon;  // host -> (id, name)
+  // The publication's home region, learnt from the set's earlier articles from the same
+  // site (the host of `url`) as `dateline code` and `dateline ingest` learn it over a
+  // stream (PublicationMemory): from the places found in each article in file order,
+  // with the home known before it. No gold data goes into it.
+  std::map<std::string, std::optional<HomeRegion>> home_of;  // article id -> its home
   {
+    std::map<std::string, PublicationHome> homes;  // by host
     std::istringstream pre(*content);
     std::string l;
     while (std::getline(pre, l)) {
@@ -174,13 +174,11 @@ Result<EvalReport> EvalGeoSet(const std::string& jsonl, const Pipeline& pipeline
       if (!doc.contains("url") || !doc["url"].is_string() || !doc.contains("id") || !doc["id"].is_string()) continue;
       const std::string host = UrlHost(doc["url"].get<std::string>());
       if (host.empty()) continue;
-      const std::string id = doc["id"].get<std::string>();
-      host_of[id] = host;
-      const std::string text = doc["text"].get<std::string>();
-      const AnalyzedText analysed = (*analyzer)->Analyze(text);
-      for (const PlaceMention& p : resolver.FindPlaces(analysed, PlaceContext{})) {
-        if (!p.from_dateline) lexicon[host].push_back({id, text.substr(p.span.start, p.span.end - p.span.start)});
-      }
+      PlaceContext context;
+      context.home = homes[host].Home();
+      home_of[doc["id"].get<std::string>()] = context.home;
+      const AnalyzedText analysed = (*analyzer)->Analyze(doc["text"].get<std::string>());
+      homes[host].Add(resolver.FindPlaces(analysed, context));
     }
   }
   std::istringstream lines(*content);
@@ -230,13 +228,7 @@ Result<EvalReport> EvalGeoSet(const std::string& jsonl, const Pipeline& pipeline
     }
     const AnalyzedText analysed = (*analyzer)->Analyze(text);
     PlaceContext context;
-    if (const auto h = host_of.find(id); h != host_of.end()) {
-      // Only the articles before this one, as a feed coded in order would have them.
-      for (const auto& [other, name] : lexicon[h->second]) {
-        if (other == id) break;
-        context.publication_places.push_back(name);
-      }
-    }
+    if (const auto h = home_of.find(id); h != home_of.end()) context.home = h->second;
     std::vector<Span> spans;
     for (const Gold& g : gold) spans.push_back(g.span);
     const std::vector<std::optional<PlaceMention>> resolved = resolver.ResolveSpans(analysed, spans, context);

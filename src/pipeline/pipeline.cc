@@ -232,7 +232,7 @@ Result<CodedArticle> Pipeline::Code(Document document, const CodeContext& contex
 
   PlaceContext place_context;
   place_context.dateline = a.dateline;
-  place_context.publication_places = context.publication_places;
+  place_context.home = context.publication_home;
   for (const ActorMention& m : coded.actors) {
     if (m.actor.country.size() == 3 && impl_->actors->Country(m.actor.country) &&
         std::find(place_context.actor_countries.begin(), place_context.actor_countries.end(), m.actor.country) ==
@@ -288,21 +288,27 @@ std::string UrlHost(std::string_view url) {
 
 CodeContext PublicationMemory::ContextFor(const Document& document) const {
   CodeContext context;
-  auto it = names_.find(UrlHost(document.url));
-  if (it != names_.end() && !it->first.empty()) context.publication_places = it->second;
+  const std::string host = UrlHost(document.url);
+  if (host.empty()) return context;
+  if (auto it = publications_.find(host); it != publications_.end()) context.publication_home = it->second.home.Home();
   return context;
 }
 
-void PublicationMemory::Remember(const CodedArticle& coded) {
-  const std::string host = UrlHost(coded.document.url.empty() ? coded.article.canonical_url : coded.document.url);
+void PublicationMemory::Remember(std::string_view url, const std::vector<PlaceMention>& places) {
+  std::string host = UrlHost(url);
   if (host.empty()) return;
-  std::vector<std::string>& names = names_[host];
-  for (const PlaceMention& p : coded.places) {
-    if (p.from_dateline || p.span.end <= p.span.start) continue;
-    names.emplace_back(coded.article.body.substr(p.span.start, p.span.end - p.span.start));
+  auto it = publications_.find(host);
+  if (it == publications_.end()) {
+    if (publications_.size() == kMaxPublications) {
+      publications_.erase(recency_.back());
+      recency_.pop_back();
+    }
+    recency_.push_front(host);
+    it = publications_.emplace(std::move(host), Publication{{}, recency_.begin()}).first;
+  } else {
+    recency_.splice(recency_.begin(), recency_, it->second.last_seen);
   }
-  if (names.size() > kMaxNamesPerPublication)
-    names.erase(names.begin(), names.begin() + static_cast<long>(names.size() - kMaxNamesPerPublication));
+  it->second.home.Add(places);
 }
 
 }  // namespace dateline

@@ -6,16 +6,20 @@
 #ifndef DATELINE_PIPELINE_PIPELINE_H_
 #define DATELINE_PIPELINE_PIPELINE_H_
 
-#include <map>
+#include <functional>
+#include <list>
+#include <optional>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/document.h"
 #include "core/error.h"
 #include "core/record.h"
 #include "extract/extract.h"
+#include "where/where.h"
 
 namespace dateline {
 
@@ -51,11 +55,12 @@ struct PipelineInfo {
   std::vector<std::string> warnings;  // dictionary files and lines skipped while loading
 };
 
-// What a caller coding a stream of reports knows beyond one document: the place names
-// that earlier reports of the same publication gave, its "local lexicon" (a paper in
-// Texas means the Texan Paris). Filled by PublicationMemory.
+// What a caller coding a stream of reports knows beyond one document: the home region
+// of the document's publication, learnt from its earlier reports (a paper in Texas
+// means the Texan Paris). Filled by PublicationMemory.
 struct CodeContext {
-  std::vector<std::string> publication_places;
+  std::optional<HomeRegion> publication_home;
+  bool operator==(const CodeContext&) const = default;
 };
 
 class Pipeline {
@@ -76,20 +81,68 @@ class Pipeline {
   std::unique_ptr<Impl> impl_;
 };
 
-// Remembers, per publication (the host of a document's URL), the place names its coded
-// reports named, so that later reports of the same publication are coded with them.
+// Remembers, per publication (the host of a document's URL), its home region
+// (PublicationHome), so that later reports of the same publication are coded with it.
+// Memory is bounded: a bounded summary per publication, and at most kMaxPublications
+// publications, the one seen least recently forgotten first.
 // Not thread-safe: one per stream of documents.
 class PublicationMemory {
  public:
   // The context for coding `document` (empty when its publication is unknown).
   CodeContext ContextFor(const Document& document) const;
   // Records the places of a coded report.
-  void Remember(const CodedArticle& coded);
+  void Remember(const CodedArticle& coded) { Remember(coded.document.url, coded.places); }
+  // Records the places of a report published at `url` (e.g. one read back from a store).
+  void Remember(std::string_view url, const std::vector<PlaceMention>& places);
+
+  static constexpr size_t kMaxPublications = 8192;
 
  private:
-  static constexpr size_t kMaxNamesPerPublication = 2000;
-  std::map<std::string, std::vector<std::string>> names_;  // host -> place names, oldest first
+  struct Publication {
+    PublicationHome home;
+    std::list<std::string>::iterator last_seen;  // in recency_
+  };
+  std::unordered_map<std::string, Publication> publications_;  // by host
+  std::list<std::string> recency_;                             // hosts, most recent first
 };
+
+// Codes a stream of documents on several threads and hands each result back in input
+// order, coded with the publication context of every report before it in the input
+// (PublicationMemory): the results are those of a one-thread run, whatever the number
+// of threads. A document's context is guessed when it goes to a thread, from the
+// reports delivered by then, and checked when its turn comes; when its publication's
+// home changed in between (rare: a home settles after a few reports), it is coded again.
+// At most a few documents per thread are in flight, so memory does not grow with the
+// stream. Add and Finish are called from one thread, which `deliver` runs on.
+class StreamCoder {
+ public:
+  // Runs on the coding threads after a document is coded: the part of using a result
+  // that can run in parallel (rendering it as JSON, say).
+  using Render = std::function<std::string(const CodedArticle&)>;
+  // Runs on the caller's thread, in input order, with the result and what `render`
+  // made of it (empty for a failed document).
+  using Deliver = std::function<void(Result<CodedArticle>, std::string rendered)>;
+
+  // `jobs` <= 1 codes on the caller's thread.
+  StreamCoder(const Pipeline& pipeline, PublicationMemory* memory, int jobs, Render render, Deliver deliver);
+  ~StreamCoder();  // Finish()
+  StreamCoder(const StreamCoder&) = delete;
+  StreamCoder& operator=(const StreamCoder&) = delete;
+
+  // One more document, or the error that stopped reading one (delivered in its turn).
+  void Add(Result<Document> document);
+  // Waits for every document added and delivers the rest.
+  void Finish();
+  // Documents coded a second time because their guessed context was wrong.
+  size_t recoded() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The number of coding threads `--jobs` means by default: the machine's cores.
+int DefaultJobs();
 
 // The host of a URL ("https://www.example.com/a" -> "example.com"), or "".
 std::string UrlHost(std::string_view url);

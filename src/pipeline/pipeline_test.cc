@@ -266,10 +266,57 @@ TEST_F(PipelineTest, EarlierReportsOfAPublicationInformItsLaterOnes) {
     ASSERT_TRUE(coded.ok());
     memory.Remember(*coded);
   }
-  EXPECT_FALSE(memory.ContextFor(later).publication_places.empty());
+  EXPECT_TRUE(memory.ContextFor(later).publication_home.has_value());
   auto informed = pipeline_->Code(later, memory.ContextFor(later));
   ASSERT_TRUE(informed.ok());
   EXPECT_EQ(arlington(*informed), "US/Texas");
+}
+
+// A stream coded on several threads gives what one thread gives, in input order,
+// publication context included: the Texan paper's later "Arlington" is read in Texas
+// although it is handed to a thread before the reports that make Texas its home are done.
+TEST_F(PipelineTest, StreamCoderOnThreadsEqualsOneThread) {
+  if (!fs::exists(DATELINE_TEST_GAZETTEER)) GTEST_SKIP() << "gazetteer not built";
+  std::vector<Result<Document>> stream;
+  const char* texts[] = {"Officials in Dallas and Austin met with Houston leaders.",
+                         "Storms hit Tyler, Waco and Lubbock overnight.",
+                         "A new clinic opened in Amarillo; another is planned in Abilene.",
+                         "Police in Arlington arrested two men after a robbery on Main Street."};
+  for (int round = 0; round < 3; ++round) {
+    for (int i = 0; i < 4; ++i) {
+      Document d;
+      d.id = "r" + std::to_string(round) + "-" + std::to_string(i);
+      d.url = (round == 1 ? "https://wire.example.net/" : "https://www.example-texas-paper.com/") + d.id;
+      d.kind = InputKind::kText;
+      // The wire's earlier reports name no place.
+      d.content = round == 1 && i < 3 ? "The minister said talks would go on." : texts[i];
+      stream.push_back(std::move(d));
+    }
+    stream.push_back(MakeError("broken.jsonl", "malformed JSON", round + 1));  // delivered in its turn
+  }
+  const auto run = [&](int jobs) {
+    PublicationMemory memory;
+    std::vector<std::string> out;
+    StreamCoder coder(
+        *pipeline_, &memory, jobs,
+        [](const CodedArticle& c) {
+          std::string places;
+          for (const PlaceMention& p : c.places) places += p.name + "/" + p.admin1 + ";";
+          return c.document.id + " " + places;
+        },
+        [&](Result<CodedArticle> coded, std::string rendered) {
+          out.push_back(coded.ok() ? rendered : "error: " + coded.error().ToString());
+        });
+    for (const Result<Document>& d : stream) coder.Add(d);
+    coder.Finish();
+    return out;
+  };
+  const std::vector<std::string> one = run(1);
+  ASSERT_EQ(one.size(), stream.size());
+  EXPECT_EQ(one[3].substr(0, 21), "r0-3 Arlington/Texas;");
+  EXPECT_EQ(one[4], "error: broken.jsonl:1: malformed JSON");
+  EXPECT_EQ(one[8].substr(0, 24), "r1-3 Arlington/Virginia;") << "the wire has no home";
+  for (int jobs : {2, 4, 8}) EXPECT_EQ(run(jobs), one) << jobs << " threads";
 }
 
 TEST(PipelineCreateTest, BadDataDirIsAClearError) {

@@ -832,6 +832,114 @@ Result<PutOutcome> Store::Put(const CodedArticle& coded) {
   return outcome;
 }
 
+std::vector<Result<PutOutcome>> Store::PutBatch(const std::vector<const CodedArticle*>& batch) {
+  Impl& im = *impl_;
+  // Every outcome is set below; kUnchanged stands in until then.
+  std::vector<Result<PutOutcome>> outcomes(batch.size(), Result<PutOutcome>(PutOutcome::kUnchanged));
+  size_t done = 0;               // outcomes[0, done) are set
+  size_t first_uncommitted = 0;  // outcomes from here on wait for the commit
+  bool open = false;
+  // Fails the articles [first_uncommitted, end) that had succeeded with `error`.
+  const auto lose_uncommitted = [&](const Error& error, size_t end) {
+    for (size_t i = first_uncommitted; i < end; ++i) {
+      if (outcomes[i].ok() && *outcomes[i] != PutOutcome::kUnchanged) {
+        Error e = error;
+        e.message = "article '" + batch[i]->document.id + "': " + e.message;
+        outcomes[i] = e;
+      }
+    }
+    first_uncommitted = end;
+  };
+  for (; done < batch.size(); ++done) {
+    const CodedArticle* coded = batch[done];
+    const std::string& id = coded->document.id;
+    if (id.empty()) {
+      outcomes[done] = MakeError(im.path, "cannot store an article without an id (from " +
+                                              (coded->document.input.empty() ? std::string("unknown input")
+                                                                             : coded->document.input) + ")");
+      continue;
+    }
+    if (!open) {
+      StmtScope scope(im.begin.get());
+      if (sqlite3_step(im.begin.get()) != SQLITE_DONE) {
+        outcomes[done] = im.DbError("cannot store article '" + id + "': cannot start a transaction");
+        continue;
+      }
+      open = true;
+    }
+    if (sqlite3_exec(im.db, "SAVEPOINT article", nullptr, nullptr, nullptr) != SQLITE_OK) {
+      outcomes[done] = im.DbError("cannot store article '" + id + "': cannot start a savepoint");
+      continue;
+    }
+    Result<PutOutcome> outcome = im.PutInTransaction(*coded, ContentHash(coded->document.content));
+    if (sqlite3_get_autocommit(im.db)) {
+      // SQLite ended the whole transaction (a full disk, an I/O error): the batch so far is lost.
+      open = false;
+      const Error error = outcome.ok() ? im.DbError("the transaction was rolled back") : outcome.error();
+      outcomes[done] = outcome;
+      lose_uncommitted(error, done + 1);
+      continue;
+    }
+    if (outcome.ok()) {
+      sqlite3_exec(im.db, "RELEASE article", nullptr, nullptr, nullptr);
+    } else {
+      sqlite3_exec(im.db, "ROLLBACK TO article", nullptr, nullptr, nullptr);
+      sqlite3_exec(im.db, "RELEASE article", nullptr, nullptr, nullptr);
+      if (outcome.error().message.find(id) == std::string::npos) {
+        Error e = outcome.error();
+        e.message = "article '" + id + "': " + e.message;
+        outcome = e;
+      }
+    }
+    outcomes[done] = std::move(outcome);
+  }
+  if (open) {
+    StmtScope scope(im.commit.get());
+    if (sqlite3_step(im.commit.get()) != SQLITE_DONE) {
+      const Error error = im.DbError("commit failed");
+      if (!sqlite3_get_autocommit(im.db)) sqlite3_exec(im.db, "ROLLBACK", nullptr, nullptr, nullptr);
+      lose_uncommitted(error, done);
+    }
+  }
+  return outcomes;
+}
+
+Status Store::ForEachStoredPlaces(
+    const std::function<void(const std::string& url, const std::vector<PlaceMention>& places)>& visit) const {
+  Impl& im = *impl_;
+  sqlite3_stmt* raw = nullptr;
+  // Articles by rowid: the order they were stored in; their places by index.
+  const char* sql =
+      "SELECT a.url, p.name, p.country, p.admin1, p.precision, p.from_dateline, a.rowid "
+      "FROM articles a LEFT JOIN places p ON p.article_id = a.id ORDER BY a.rowid, p.idx";
+  if (sqlite3_prepare_v2(im.db, sql, -1, &raw, nullptr) != SQLITE_OK) return im.DbError("cannot read stored places");
+  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> stmt(raw, sqlite3_finalize);
+  std::string url;
+  std::vector<PlaceMention> places;
+  int64_t article = -1;
+  int rc;
+  while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
+    const int64_t rowid = sqlite3_column_int64(raw, 6);
+    if (rowid != article) {
+      if (article >= 0) visit(url, places);
+      article = rowid;
+      url = ColumnText(raw, 0);
+      places.clear();
+    }
+    if (sqlite3_column_type(raw, 1) == SQLITE_NULL) continue;  // an article without places
+    PlaceMention p;
+    p.name = ColumnText(raw, 1);
+    p.country = ColumnText(raw, 2);
+    p.admin1 = ColumnText(raw, 3);
+    p.precision = ColumnText(raw, 4);
+    p.from_dateline = sqlite3_column_int(raw, 5) != 0;
+    places.push_back(std::move(p));
+  }
+  if (rc != SQLITE_DONE) return im.DbError("cannot read stored places");
+  if (article >= 0) visit(url, places);
+  return Status::Ok();
+}
+
 namespace {
 
 // Filter bits of the query-statement cache key.

@@ -646,6 +646,81 @@ TEST(StoreCrashTest, InjectedFailureAtEveryWriteLeavesNothingAndRetrySucceeds) {
   EXPECT_EQ(*store->CountEvents(), 2);
 }
 
+// A batch is one transaction, but an article that fails is rolled back alone: the
+// others of its batch are stored, and the failed one can be stored by a later batch.
+TEST(StoreCrashTest, BatchKeepsTheGoodArticlesWhenOneFails) {
+  TempDir dir;
+  const std::string path = dir.File("events.db");
+  CodedArticle a = KurdistanArticle("a"), b = KurdistanArticle("b"), c = KurdistanArticle("c");
+  CodedArticle no_id = UndatedArticle();
+  no_id.document.id.clear();
+  std::vector<const CodedArticle*> batch = {&a, &b, &no_id, &c};
+  // The hook learns which article writes by counting first writes (an article without
+  // an id never writes); b fails at its fourth write.
+  size_t next = 0;
+  const CodedArticle* writing = nullptr;
+  bool fail_b = true;
+  StoreOptions options;
+  options.before_write = [&](int writes_done) -> Status {
+    if (writes_done == 0) {
+      while (batch[next]->document.id.empty()) ++next;
+      writing = batch[next++];
+    }
+    if (fail_b && writing->document.id == "b" && writes_done == 3) return MakeError("", "injected fault");
+    return Status::Ok();
+  };
+  auto store = OpenOrDie(path, options);
+  ASSERT_TRUE(store);
+  const std::vector<Result<PutOutcome>> outcomes = store->PutBatch(batch);
+  ASSERT_EQ(outcomes.size(), 4u);
+  EXPECT_EQ(*outcomes[0], PutOutcome::kInserted);
+  ASSERT_FALSE(outcomes[1].ok());
+  EXPECT_NE(outcomes[1].error().message.find("'b'"), std::string::npos) << outcomes[1].error().ToString();
+  ASSERT_FALSE(outcomes[2].ok());
+  EXPECT_NE(outcomes[2].error().message.find("without an id"), std::string::npos);
+  EXPECT_EQ(*outcomes[3], PutOutcome::kInserted);
+  RawDb raw(path);
+  EXPECT_EQ(raw.RowsOf("a"), "articles=1 paragraphs=3 actors=5 places=2 dates=2 events=3 ");
+  EXPECT_EQ(raw.RowsOf("b"), "articles=0 paragraphs=0 actors=0 places=0 dates=0 events=0 ");
+  EXPECT_EQ(raw.RowsOf("c"), "articles=1 paragraphs=3 actors=5 places=2 dates=2 events=3 ");
+  // Stored again in a later batch: b is inserted, a and c are unchanged.
+  fail_b = false;
+  next = 0;
+  batch = {&a, &b, &c};
+  const std::vector<Result<PutOutcome>> again = store->PutBatch(batch);
+  EXPECT_EQ(*again[0], PutOutcome::kUnchanged);
+  EXPECT_EQ(*again[1], PutOutcome::kInserted);
+  EXPECT_EQ(*again[2], PutOutcome::kUnchanged);
+}
+
+// What a resumed stream reads back: each stored article's URL and places, in the order
+// the articles were stored.
+TEST(StoreTest, StoredPlacesComeBackInStoringOrder) {
+  auto store = Store::Open(":memory:");
+  ASSERT_TRUE(store.ok());
+  CodedArticle second = KurdistanArticle("z-second");
+  second.document.url = "https://second.example/1";
+  CodedArticle first = UndatedArticle();
+  first.document.url = "https://first.example/1";
+  ASSERT_TRUE((*store)->Put(first).ok());
+  ASSERT_TRUE((*store)->Put(second).ok());
+  std::vector<std::string> seen;
+  ASSERT_TRUE((*store)
+                  ->ForEachStoredPlaces([&](const std::string& url, const std::vector<PlaceMention>& places) {
+                    std::string line = url;
+                    for (const PlaceMention& p : places)
+                      line += " " + p.name + "/" + p.country + "/" + p.precision + (p.from_dateline ? "/dateline" : "");
+                    seen.push_back(line);
+                  })
+                  .ok());
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[0].rfind("https://first.example/1", 0), 0u) << seen[0];
+  std::string want = "https://second.example/1";
+  for (const PlaceMention& p : second.places)
+    want += " " + p.name + "/" + p.country + "/" + p.precision + (p.from_dateline ? "/dateline" : "");
+  EXPECT_EQ(seen[1], want);
+}
+
 TEST(StoreCrashTest, FailingSqliteStatementRollsBack) {
   TempDir dir;
   const std::string path = dir.File("events.db");

@@ -47,13 +47,10 @@ constexpr double kDatelineCountry = 1.5;
 constexpr double kDatelineAdmin1 = 1.0;
 constexpr double kDatelineNear = 2.0;
 constexpr double kActorCountry = 1.0;
-// The publication's home region (PlaceContext::publication_places): as much as the
-// dateline's country and region, since a local paper's bare names are local.
+// The publication's home region (PlaceContext::home): as much as the dateline's
+// country and region, since a local paper's bare names are local.
 constexpr double kHomeCountry = 1.0;
 constexpr double kHomeAdmin1 = 1.5;
-// A home needs this many sub-national readings, and this share of them in one region.
-constexpr int kHomeMinPlaces = 3;
-constexpr double kHomeShare = 0.4;
 constexpr double kOtherCountry = 1.2;     // per other name read in the same country, up to 3
 constexpr double kOtherAdmin1 = 2.0;
 constexpr double kOtherNear = 3.5;
@@ -848,26 +845,7 @@ Evidence MakeEvidence(const PlaceResolver& resolver, const Gazetteer& gazetteer,
   for (const std::string& iso3 : context.actor_countries) {
     if (std::optional<GazetteerEntry> c = gazetteer.Country(iso3)) ev.actor_countries.insert(c->place.country);
   }
-  if (!context.publication_places.empty()) {
-    // Each distinct name once, resolved jointly in its own (publication) context.
-    std::vector<std::string> names;
-    std::unordered_set<std::string> seen;
-    for (const std::string& n : context.publication_places) {
-      if (seen.insert(where_internal::NormalizePlaceName(n)).second) names.push_back(n);
-    }
-    std::map<std::pair<std::string, std::string>, int> regions;
-    int subnational = 0;
-    for (const std::optional<PlaceMention>& p : resolver.ResolveAll(names, PlaceContext{})) {
-      if (!p || p->precision == "country" || p->admin1.empty()) continue;
-      ++subnational;
-      ++regions[{p->country, p->admin1}];
-    }
-    if (!regions.empty()) {
-      const auto top = std::max_element(regions.begin(), regions.end(),
-                                        [](const auto& a, const auto& b) { return a.second < b.second; });
-      if (subnational >= kHomeMinPlaces && top->second >= kHomeShare * subnational) ev.home = top->first;
-    }
-  }
+  if (context.home) ev.home = {context.home->country, context.home->admin1};
   return ev;
 }
 

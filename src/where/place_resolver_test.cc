@@ -150,17 +150,66 @@ TEST_F(PlaceResolverTest, PublicationHomeRegion) {
     std::vector<std::string> publication;
     std::string want_country;
   } cases[] = {
-      {{}, "GB"},                                          // no lexicon: the big city
+      {{}, "GB"},                                          // no earlier reports: the big city
       {{"Dallas", "Austin", "Dallas County", "Dallas"}, "US"},  // a Texas paper
       {{"Baghdad", "Berlin", "Madrid", "Amman"}, "GB"},     // no home region
   };
   for (const auto& c : cases) {
+    PublicationHome home;
+    std::vector<PlaceMention> report;
+    for (const auto& p : PlaceResolver(*gazetteer_).ResolveAll(c.publication, {})) {
+      if (p) report.push_back(*p);
+    }
+    home.Add(report);
     PlaceContext context;
-    context.publication_places = c.publication;
+    context.home = home.Home();
     auto m = Resolve("Manchester", context);
     ASSERT_TRUE(m);
     EXPECT_EQ(m->country, c.want_country) << testing::PrintToString(c.publication);
   }
+}
+
+PlaceMention PlaceIn(const std::string& name, const std::string& country, const std::string& admin1) {
+  PlaceMention p;
+  p.name = name;
+  p.country = country;
+  p.admin1 = admin1;
+  p.precision = "city";
+  return p;
+}
+
+TEST(PublicationHomeTest, NeedsEnoughPlacesMostlyInOneRegion) {
+  PublicationHome home;
+  home.Add({PlaceIn("Dallas", "US", "Texas"), PlaceIn("Austin", "US", "Texas")});
+  EXPECT_FALSE(home.Home()) << "two places are not enough";
+  home.Add({PlaceIn("Dallas", "US", "Texas"), PlaceIn("Dallas", "US", "Texas")});  // once per report
+  EXPECT_FALSE(home.Home());
+  home.Add({PlaceIn("Waco", "US", "Texas")});
+  ASSERT_TRUE(home.Home());
+  EXPECT_EQ(*home.Home(), (HomeRegion{"US", "Texas"}));
+
+  PublicationHome wire;
+  for (const char* region : {"Texas", "Ohio", "Maine", "Iowa", "Utah"}) wire.Add({PlaceIn("X", "US", region)});
+  EXPECT_FALSE(wire.Home()) << "no region holds 40% of a wire's places";
+  // Countries and the dateline say nothing about a home.
+  PlaceMention country = PlaceIn("Iraq", "IQ", "");
+  country.precision = "country";
+  PlaceMention dateline = PlaceIn("Erbil", "IQ", "Erbil");
+  dateline.from_dateline = true;
+  PublicationHome none;
+  for (int i = 0; i < 5; ++i) none.Add({country, dateline});
+  EXPECT_FALSE(none.Home());
+}
+
+TEST(PublicationHomeTest, FollowsAMovedBeatAndStaysBounded) {
+  PublicationHome home;
+  for (int i = 0; i < 300; ++i) home.Add({PlaceIn("A" + std::to_string(i), "US", "Texas")});
+  EXPECT_EQ(home.Home()->admin1, "Texas");
+  // Thousands of reports over many regions: the old beat fades, memory does not grow.
+  for (int i = 0; i < 5000; ++i) home.Add({PlaceIn("B", "US", "Region" + std::to_string(i % 40))});
+  for (int i = 0; i < 600; ++i) home.Add({PlaceIn("C", "US", "Ohio")});
+  ASSERT_TRUE(home.Home());
+  EXPECT_EQ(home.Home()->admin1, "Ohio");
 }
 
 TEST_F(PlaceResolverTest, CountiesFollowTheArticlesRegion) {

@@ -94,19 +94,55 @@ struct GazetteerBuildOptions {
 // Builds a gazetteer file. Reproducible: the same inputs give the same bytes.
 Status BuildGazetteer(const GazetteerBuildOptions& options);
 
+// A first-level region: ISO 3166-1 alpha-2 country and the region's name, as in
+// PlaceMention.
+struct HomeRegion {
+  std::string country, admin1;
+  bool operator==(const HomeRegion&) const = default;
+};
+
+// A publication's home region, learnt from the places its reports name: a decayed
+// weight per first-level region of the sub-national places in each report (each
+// distinct place once per report), over a bounded number of regions. A region is home
+// when it holds a large enough share of a large enough weight. Add costs O(places in
+// the report), Home O(1), and the memory is bounded whatever the number of reports.
+class PublicationHome {
+ public:
+  // One more report's places, in the order the publication published them.
+  void Add(const std::vector<PlaceMention>& places);
+  const std::optional<HomeRegion>& Home() const { return home_; }
+
+  // Older reports count less: each report's places weigh 1/kDecay times the previous
+  // report's (a half-life of about 140 reports), so a site whose beat moves follows it.
+  static constexpr double kDecay = 0.995;
+  static constexpr size_t kMaxRegions = 16;
+  // A home needs this much weight (in places of the latest report), this share of it
+  // in one region.
+  static constexpr double kMinWeight = 3;
+  static constexpr double kMinShare = 0.4;
+
+ private:
+  struct Tally {
+    HomeRegion region;
+    double weight = 0;
+  };
+  std::vector<Tally> regions_;
+  double increment_ = 1;  // the weight of one place of the latest report
+  double total_ = 0;      // of every place added, including regions since dropped
+  std::optional<HomeRegion> home_;
+};
+
 struct PlaceContext {
   std::string dateline;                     // Article::dateline, e.g. "Erbil"
   std::vector<std::string> actor_countries; // ISO 3166-1 alpha-3 codes of the actors found
   // Addition: other place names of the same article, used by Resolve to prefer
   // readings that lie in the same country or region and near each other.
   std::vector<std::string> other_places;
-  // Addition: place names found in other articles of the same publication (its "local
-  // lexicon"). When most of their sub-national readings lie in one first-level region,
-  // that region is the publication's home and candidates in it are preferred: a bare
-  // "Dublin" in a paper from central Ohio is Dublin, Ohio. Weaker than the article's
-  // own places; a publication without such a home (a wire, an international site) has
-  // no effect.
-  std::vector<std::string> publication_places;
+  // The publication's home region, when its earlier reports gave it one
+  // (PublicationHome): candidates in it are preferred, as much as the dateline's
+  // country and region, since a local paper's bare names are local ("Dublin" in a paper
+  // from central Ohio is Dublin, Ohio). Weaker than the article's own places.
+  std::optional<HomeRegion> home;
 };
 
 class PlaceResolver {
