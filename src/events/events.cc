@@ -49,6 +49,9 @@ struct Pattern {
   // alternative): a pattern whose words are not all there is not tried. A common verb
   // of a large dictionary carries hundreds of patterns.
   std::vector<std::string> required;
+  // Their hashes (std::hash), what the per-sentence test compares: a collision only
+  // lets a pattern be tried that then fails to match.
+  std::vector<size_t> required_hashes;
 };
 
 struct VerbEntry {
@@ -210,6 +213,7 @@ void EventCoder::Impl::IndexPattern(Pattern p) {
       if (!Contains(p.required, key)) p.required.push_back(key);
     }
   }
+  for (const std::string& key : p.required) p.required_hashes.push_back(std::hash<std::string_view>()(key));
   for (const std::vector<std::string>& alt : p.elements[p.trigger].alternatives) {
     std::vector<uint32_t>& list = by_trigger[alt.front()];
     if (list.empty() || list.back() != index) list.push_back(index);  // "a/a" twice
@@ -1398,7 +1402,7 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
     const Sentence& s = sc.sentence();
     if (impl_->discards.Discarded(a.text.substr(s.start, s.end - s.start), /*story=*/false)) continue;
     const size_t first_event_of_sentence = events.size();
-    std::unordered_set<std::string_view> sentence_keys;  // filled at the first trigger
+    std::vector<size_t> sentence_key_hashes;  // sorted; filled at the first trigger
     std::vector<const ActorMention*> last_sources;  // of the last verb coded in the sentence
     size_t last_trigger = 0;
     std::vector<Attribution> attributions;
@@ -1410,13 +1414,16 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
       // The most specific pattern that matches at this trigger.
       const Pattern* best = nullptr;
       SentenceCoder::Match best_match;
-      if (sentence_keys.empty()) {
-        for (size_t k = s.first_token; k < s.last_token; ++k) sentence_keys.insert(sc.T(k).key);
+      if (sentence_key_hashes.empty()) {
+        for (size_t k = s.first_token; k < s.last_token; ++k)
+          sentence_key_hashes.push_back(std::hash<std::string_view>()(sc.T(k).key));
+        std::sort(sentence_key_hashes.begin(), sentence_key_hashes.end());
       }
       for (uint32_t pi : it->second) {
         const Pattern& p = impl_->patterns[pi];
-        if (!std::all_of(p.required.begin(), p.required.end(),
-                         [&](const std::string& key) { return sentence_keys.count(key) > 0; }))
+        if (!std::all_of(p.required_hashes.begin(), p.required_hashes.end(), [&](size_t h) {
+              return std::binary_search(sentence_key_hashes.begin(), sentence_key_hashes.end(), h);
+            }))
           continue;
         SentenceCoder::Match m;
         m.start = t;

@@ -122,9 +122,17 @@ std::vector<std::string_view> SplitWords(std::string_view s) {
   std::vector<std::string_view> words;
   size_t pos = 0, word_start = std::string_view::npos;
   while (pos < s.size()) {
-    size_t cp_start = pos;
-    char32_t c = DecodeUtf8(s, &pos);
-    if (IsSpaceCodepoint(c)) {
+    const size_t cp_start = pos;
+    // ASCII, most of any text, without decoding.
+    const unsigned char byte = static_cast<unsigned char>(s[pos]);
+    bool space;
+    if (byte < 0x80) {
+      space = byte == ' ' || (byte >= 0x09 && byte <= 0x0D);
+      ++pos;
+    } else {
+      space = IsSpaceCodepoint(DecodeUtf8(s, &pos));
+    }
+    if (space) {
       if (word_start != std::string_view::npos) words.push_back(s.substr(word_start, cp_start - word_start));
       word_start = std::string_view::npos;
     } else if (word_start == std::string_view::npos) {
