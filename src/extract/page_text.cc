@@ -23,8 +23,9 @@ int CountLowerWords(const std::vector<std::string_view>& words) {
 // A line that reads like a paragraph of the article: a sentence of some length with
 // ordinary lower-case words.
 bool IsProse(std::string_view line) {
+  if (line.size() < 40) return false;
   std::vector<std::string_view> words = SplitWords(line);
-  if (words.size() < 6 || line.size() < 40) return false;
+  if (words.size() < 6) return false;
   int lower = CountLowerWords(words);
   if (EndsWithSentencePunctuation(line)) return lower >= 2;
   // A long paragraph that merely lost its final period.
@@ -147,13 +148,21 @@ std::vector<PageLine> ClassifyPageText(std::string_view content) {
     return false;
   };
 
+  // Whether line i reads like prose, worked out once per line (the tests below ask
+  // again, and a long line costs a walk over all its words).
+  std::vector<signed char> prose_of(lines.size(), -1);
+  auto is_prose = [&](size_t i) {
+    if (prose_of[i] < 0) prose_of[i] = IsProse(lines[i].text) ? 1 : 0;
+    return prose_of[i] == 1;
+  };
+
   // The body starts at the first prose line that no rule calls furniture.
   size_t body_start = lines.size();
   std::vector<bool> pull_quote(lines.size(), false);
   for (size_t i = 0; i < lines.size(); ++i) {
     const PageLine& l = lines[i];
     if (l.text.empty() || l.furniture != FurnitureKind::kNone) continue;
-    if (!IsProse(l.text)) continue;
+    if (!is_prose(i)) continue;
     if (counts[l.text] > 1) {
       // A line printed twice in a row is a caption; a repeat elsewhere is kept once.
       size_t j = next_nonblank(i);
@@ -192,7 +201,7 @@ std::vector<PageLine> ClassifyPageText(std::string_view content) {
   for (size_t i = body_start; i < footer; ++i) {
     PageLine& l = lines[i];
     if (l.text.empty() || l.furniture != FurnitureKind::kNone) continue;
-    if (!IsProse(l.text) && i != body_start) continue;
+    if (!is_prose(i) && i != body_start) continue;
     if (counts[l.text] > 1) {
       // A line printed twice in a row is a caption; elsewhere keep the first copy.
       size_t j = next_nonblank(i);
@@ -217,7 +226,7 @@ std::vector<PageLine> ClassifyPageText(std::string_view content) {
     }
     size_t before = prev_nonblank(i), after = next_nonblank(i);
     if (before >= lines.size() || after >= footer) continue;
-    if (lines[before].role != LineRole::kBody || !IsProse(lines[after].text) ||
+    if (lines[before].role != LineRole::kBody || !is_prose(after) ||
         lines[after].furniture != FurnitureKind::kNone) {
       continue;
     }
