@@ -213,6 +213,40 @@ TEST_F(AcledTest, LabelsEverydayConstructionsOfEachKind) {
   for (const LabelCase& c : cases) EXPECT_EQ(Label(c.text), c.label) << c.text;
 }
 
+// Issue 8, second pass: how a label follows from the events and what their sentence
+// states (sentences written for this test from general news language).
+TEST_F(AcledTest, LabelsFromHowTheEventWent) {
+  const LabelCase cases[] = {
+      // Demonstrators in a clash are the ones using violence, whichever side is named
+      // first; arrests at a protest are the intervention it met.
+      {"VIOL_DEMONSTR", "Clashes broke out between riot police and protesters near the parliament."},
+      {"VIOL_DEMONSTR", "Thousands rallied in the capital. Clashes erupted between the police and demonstrators."},
+      {"VIOL_DEMONSTR", "Police arrested ten people during clashes at a protest against the new tax."},
+      {"VIOL_DEMONSTR", "A march against fuel prices descended into violence in the port city."},
+      {"PROTEST_WITH_INTER", "Police arrested more than 50 people as farmers staged a sit-in at the ministry."},
+      {"PEACE_PROTEST", "Activists staged a die-in outside the climate talks."},
+      // Harm, then the event that did it: "when", "with".
+      {"GRENADE", "Four shoppers were wounded when a grenade was thrown into the market."},
+      {"GRENADE", "The mayor's house was targeted with a grenade attack overnight."},
+      // The attacker killed by the explosives they set off.
+      {"SUIC_BOMB", "A militant detonated explosives, killing himself and two guards at the checkpoint."},
+      // Weapons found by the authorities, active and passive.
+      {"DISR_WEAP", "Soldiers discovered a large quantity of ammunition in an abandoned farmhouse."},
+      {"DISR_WEAP", "Weapons and ammunition were found buried near the river."},
+      // Vigilantes who use violence; robbery is crime.
+      {"MOB_VIOL", "Two suspected thieves were beaten to death by vigilantes in the village."},
+      {"ORG_CRIME", "Two armed men robbed a bank in the town centre on Monday."},
+      {"SEX_VIOL", "A woman was gang-raped by three men who also killed her husband."},
+      {"CHEM_WEAP", "Government forces attacked the town with sulfur mustard, inspectors said."},
+      {"ATTRIB", "The militant group claimed the murder of a local judge."},
+  };
+  for (const LabelCase& c : cases) EXPECT_EQ(Label(c.text), c.label) << c.text;
+  // Vigilantes named as victims or as sources of a report do not make an attack mob
+  // violence; an arrest that mentions no protest stays an arrest.
+  EXPECT_EQ(Label("Militants attacked a village, killing five people, according to vigilantes."), "ATTACK");
+  EXPECT_EQ(Label("Police arrested the governor's aide on corruption charges."), "ARREST");
+}
+
 // Conflict-event notes in ACLED's own style (written for this test): a leading date
 // with a month name, a place with its qualifiers, the event, the toll.
 TEST_F(AcledTest, LabelsAcledStyleNotes) {

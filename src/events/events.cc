@@ -900,13 +900,14 @@ class SentenceCoder {
   }
 
   // "killed in a grenade attack", "dead after an explosion", "injured during the
-  // clashes": the noun after a preposition that follows a word of harm names the
-  // event that did the harm.
+  // clashes", "wounded when a grenade was thrown", "targeted with a grenade attack":
+  // the noun after a preposition or "when" that follows a word of harm names the event
+  // that did the harm.
   bool AfterHarm(size_t t) const {
-    static const char* const kCausal[] = {"in", "after", "following", "during", "by", "from"};
+    static const char* const kCausal[] = {"in", "after", "following", "during", "by", "from", "when", "with"};
     static const char* const kHarm[] = {"kill", "dead", "die", "injure", "injured", "wound", "wounded", "hurt",
                                         "destroy", "damage", "death", "casualty", "injury", "trap", "trapped",
-                                        "drown", "burn", "bury", "missing"};
+                                        "drown", "burn", "bury", "missing", "target", "targeted"};
     size_t k = t;
     for (size_t words = 0; k > s_.first_token && words < 4; ++words) {
       --k;
