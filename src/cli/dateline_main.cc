@@ -270,7 +270,7 @@ int RunCode(const std::vector<std::string>& argv) {
   const long failed = CodeInputs(
       *cmd, &publications, nullptr,
       [&](const CodedArticle& coded) {
-        return ArticleRecord(coded).dump(indent, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+        return ArticleRecordJsonLine(coded, indent) + "\n";
       },
       [&](CodedArticle&, const std::string& rendered) {
         std::cout << rendered;

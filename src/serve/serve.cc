@@ -6,6 +6,15 @@
 #include <iomanip>
 #include <map>
 
+// RapidJSON copies the unescaped runs of a string 16 bytes at a time with SSE2 (part of
+// every x86-64 CPU) when told it may; bodies and paragraphs are most of a record.
+#if defined(__SSE2__) && !defined(RAPIDJSON_SSE2)
+#define RAPIDJSON_SSE2
+#endif
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 #include "core/utf8.h"
 
 namespace dateline {
@@ -20,142 +29,348 @@ class OffsetMapper {
   explicit OffsetMapper(const CodedArticle& c) : article_(c.article), index_(c.document.content) {}
   size_t FromBody(size_t body_offset) const { return index_.ToCodepoint(article_.ToInputOffset(body_offset)); }
   size_t FromInput(size_t input_offset) const { return index_.ToCodepoint(input_offset); }
-  json BodySpan(const Span& s, std::string_view body) const {
-    json j;
-    j["text"] = std::string(body.substr(s.start, s.end - s.start));
-    j["start"] = FromBody(s.start);
-    // The end maps through its last byte so that a span never runs into a separator.
-    j["end"] = s.end > s.start ? FromBody(s.end - 1) + 1 : FromBody(s.start);
-    return j;
-  }
+  size_t Start(const Span& s) const { return FromBody(s.start); }
+  // The end maps through its last byte so that a span never runs into a separator.
+  size_t End(const Span& s) const { return s.end > s.start ? FromBody(s.end - 1) + 1 : FromBody(s.start); }
 
  private:
   const Article& article_;
   CodepointIndex index_;
 };
 
-json OptionalDate(const std::optional<PartialDate>& d) { return d ? json(d->ToIso()) : json(nullptr); }
+// Writes the record of one article through a rapidjson Writer or PrettyWriter, without
+// building a document: the record is printed once per article, and a DOM of std::map
+// nodes cost more than coding the article's places, dates and actors together.
+//
+// Keys are written in sorted (byte) order, the order in which nlohmann::json, whose
+// objects are std::maps, printed them before; serve_test checks it stays so. Strings
+// that are not valid UTF-8 are written with U+FFFD for each bad sequence, as
+// nlohmann::json's error_handler_t::replace did (ingest hands over valid UTF-8, so this
+// is a guard, not a path taken).
+template <typename Writer>
+class RecordWriter {
+ public:
+  RecordWriter(Writer& w, const CodedArticle& c) : w_(w), c_(c), body_(c.article.body), map_(c) {}
 
-json Rounded(double v) { return std::round(v * 1e5) / 1e5; }
-
-json PlaceJson(const PlaceMention& p, const OffsetMapper& map, std::string_view body) {
-  json j;
-  j["name"] = p.name;
-  j["country"] = p.country;
-  if (!p.admin1.empty()) j["admin1"] = p.admin1;
-  j["lat"] = Rounded(p.lat);
-  j["lon"] = Rounded(p.lon);
-  j["precision"] = p.precision;
-  if (p.geonameid) j["geonameid"] = p.geonameid;
-  if (p.from_dateline) {
-    j["from_dateline"] = true;
-  } else {
-    json span = map.BodySpan(p.span, body);
-    j["text"] = span["text"];
-    j["start"] = span["start"];
-    j["end"] = span["end"];
+  void Record() {
+    const Article& a = c_.article;
+    w_.StartObject();
+    Key("actors");
+    w_.StartArray();
+    for (const ActorMention& m : c_.actors) Actor(m);
+    w_.EndArray();
+    Key("article");
+    ArticleObject();
+    Key("dates");
+    w_.StartArray();
+    for (const DateMention& d : c_.dates) Date(d);
+    w_.EndArray();
+    Key("event_label");
+    Str(c_.event_label);
+    Key("events");
+    w_.StartArray();
+    for (const Event& e : c_.events) EventObject(e);
+    w_.EndArray();
+    Key("format");
+    Str("dateline.article/1");
+    Key("id");
+    Str(c_.document.id);
+    Key("input");
+    Str(c_.document.input);
+    Key("input_kind");
+    Str(InputKindName(c_.document.kind));
+    Key("places");
+    w_.StartArray();
+    for (const PlaceMention& p : c_.places) Place(p);
+    w_.EndArray();
+    Key("sentences");
+    w_.Uint64(c_.sentence_count);
+    Key("url");
+    if (!c_.document.url.empty()) {
+      Str(c_.document.url);
+    } else if (!a.canonical_url.empty()) {
+      Str(a.canonical_url);
+    } else {
+      w_.Null();
+    }
+    if (!c_.warnings.empty()) {
+      Key("warnings");
+      Strings(c_.warnings);
+    }
+    w_.EndObject();
   }
-  return j;
-}
 
-json ActorJson(const ActorMention& m, const OffsetMapper& map, std::string_view body) {
-  if (m.span.end == 0 && m.actor.empty()) return nullptr;
-  json j = map.BodySpan(m.span, body);
-  j["code"] = m.actor.Code();
-  j["country"] = m.actor.country;
-  j["sectors"] = m.actor.sectors;
-  j["region"] = m.actor.region;
-  if (!m.actor.organisation.empty()) j["organisation"] = m.actor.organisation;
-  if (!m.person.empty()) j["person"] = m.person;
-  j["rules"] = m.rules;
-  return j;
-}
+ private:
+  void Key(std::string_view k) { w_.Key(k.data(), static_cast<rapidjson::SizeType>(k.size())); }
+  void Str(std::string_view s) {
+    if (FindInvalidUtf8(s) != std::string_view::npos) {
+      std::string repaired(s);
+      RepairUtf8(&repaired);
+      w_.String(repaired.data(), static_cast<rapidjson::SizeType>(repaired.size()));
+      return;
+    }
+    w_.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+  }
+  void Strings(const std::vector<std::string>& v) {
+    w_.StartArray();
+    for (const std::string& s : v) Str(s);
+    w_.EndArray();
+  }
+  void OptionalInt(const std::optional<int>& v) {
+    if (v) {
+      w_.Int(*v);
+    } else {
+      w_.Null();
+    }
+  }
+  // Degrees to 5 decimals (about a metre). Printed by nlohmann::json's shortest
+  // round-trip formatter, as records always were: rapidjson 1.1's prints some of these
+  // with 17 digits ("40.849850000000007" for 40.84985). Not finite: null, as before.
+  void Rounded(double v) {
+    const double r = std::round(v * 1e5) / 1e5;
+    if (!std::isfinite(r)) {
+      w_.Null();
+      return;
+    }
+    char digits[64];
+    const char* end = nlohmann::detail::to_chars(digits, digits + sizeof digits, r);
+    w_.RawValue(digits, static_cast<size_t>(end - digits), rapidjson::kNumberType);
+  }
+  std::string_view BodyText(const Span& s) const { return body_.substr(s.start, s.end - s.start); }
+  // {"end", "start", "text"} of a span of the body.
+  void SpanObject(const Span& s) {
+    w_.StartObject();
+    Key("end");
+    w_.Uint64(map_.End(s));
+    Key("start");
+    w_.Uint64(map_.Start(s));
+    Key("text");
+    Str(BodyText(s));
+    w_.EndObject();
+  }
 
-json DateJson(const DateMention& d, const OffsetMapper& map, std::string_view body) {
-  json j;
-  if (d.value) {
-    j["value"] = d.value->ToIso();
-    j["precision"] = PrecisionName(d.value->precision());
+  void ArticleObject() {
+    const Article& a = c_.article;
+    w_.StartObject();
+    Key("authors");
+    Strings(a.authors);
+    Key("body");
+    Str(a.body);
+    if (a.copyright_year) {
+      Key("copyright_year");
+      w_.Int(*a.copyright_year);
+    }
+    Key("dateline");
+    Str(a.dateline);
+    Key("language");
+    Str(a.language);
+    Key("paragraphs");
+    w_.StartArray();
+    for (const Paragraph& p : a.paragraphs) {
+      w_.StartObject();
+      Key("end");
+      w_.Uint64(map_.FromInput(p.end));
+      Key("start");
+      w_.Uint64(map_.FromInput(p.start));
+      Key("text");
+      Str(p.text);
+      w_.EndObject();
+    }
+    w_.EndArray();
+    Key("published");
+    if (a.published) {
+      Str(a.published->ToIso());
+    } else {
+      w_.Null();
+    }
+    if (!a.published_source.empty()) {
+      Key("published_source");
+      Str(a.published_source);
+    }
+    Key("section");
+    Str(a.section);
+    Key("tags");
+    Strings(a.tags);
+    Key("title");
+    Str(a.title);
+    w_.EndObject();
   }
-  if (!d.relative.empty()) j["relative"] = d.relative;
-  if (d.year_hint) j["year"] = *d.year_hint;
-  if (d.span.end > d.span.start) {
-    json span = map.BodySpan(d.span, body);
-    j["text"] = span["text"];
-    j["start"] = span["start"];
-    j["end"] = span["end"];
+
+  void Place(const PlaceMention& p) {
+    w_.StartObject();
+    if (!p.admin1.empty()) {
+      Key("admin1");
+      Str(p.admin1);
+    }
+    Key("country");
+    Str(p.country);
+    if (p.from_dateline) {
+      Key("from_dateline");
+      w_.Bool(true);
+    } else {
+      Key("end");
+      w_.Uint64(map_.End(p.span));
+    }
+    if (p.geonameid) {
+      Key("geonameid");
+      w_.Int64(p.geonameid);
+    }
+    Key("lat");
+    Rounded(p.lat);
+    Key("lon");
+    Rounded(p.lon);
+    Key("name");
+    Str(p.name);
+    Key("precision");
+    Str(p.precision);
+    if (!p.from_dateline) {
+      Key("start");
+      w_.Uint64(map_.Start(p.span));
+      Key("text");
+      Str(BodyText(p.span));
+    }
+    w_.EndObject();
   }
-  return j;
-}
+
+  void Actor(const ActorMention& m) {
+    if (m.span.end == 0 && m.actor.empty()) {
+      w_.Null();
+      return;
+    }
+    w_.StartObject();
+    Key("code");
+    Str(m.actor.Code());
+    Key("country");
+    Str(m.actor.country);
+    Key("end");
+    w_.Uint64(map_.End(m.span));
+    if (!m.actor.organisation.empty()) {
+      Key("organisation");
+      Str(m.actor.organisation);
+    }
+    if (!m.person.empty()) {
+      Key("person");
+      Str(m.person);
+    }
+    Key("region");
+    Str(m.actor.region);
+    Key("rules");
+    Strings(m.rules);
+    Key("sectors");
+    Strings(m.actor.sectors);
+    Key("start");
+    w_.Uint64(map_.Start(m.span));
+    Key("text");
+    Str(BodyText(m.span));
+    w_.EndObject();
+  }
+
+  void Date(const DateMention& d) {
+    const bool has_span = d.span.end > d.span.start;
+    w_.StartObject();
+    if (has_span) {
+      Key("end");
+      w_.Uint64(map_.End(d.span));
+    }
+    if (d.value) {
+      Key("precision");
+      Str(PrecisionName(d.value->precision()));
+    }
+    if (!d.relative.empty()) {
+      Key("relative");
+      Str(d.relative);
+    }
+    if (has_span) {
+      Key("start");
+      w_.Uint64(map_.Start(d.span));
+      Key("text");
+      Str(BodyText(d.span));
+    }
+    if (d.value) {
+      Key("value");
+      Str(d.value->ToIso());
+    }
+    if (d.year_hint) {
+      Key("year");
+      w_.Int(*d.year_hint);
+    }
+    w_.EndObject();
+  }
+
+  void EventObject(const Event& e) {
+    w_.StartObject();
+    Key("acled");
+    w_.StartObject();
+    Key("event_type");
+    Str(e.acled.event_type);
+    Key("sub_event_type");
+    Str(e.acled.sub_event_type);
+    w_.EndObject();
+    Key("arrested");
+    OptionalInt(e.arrested);
+    Key("cameo");
+    Str(e.cameo);
+    Key("cameo_name");
+    Str(e.cameo_name);
+    Key("crowd_size");
+    OptionalInt(e.crowd_size);
+    Key("date");
+    if (e.date) {
+      Date(*e.date);
+    } else {
+      w_.Null();
+    }
+    Key("evidence");
+    SpanObject(e.evidence);
+    Key("fatalities");
+    OptionalInt(e.fatalities);
+    Key("injured");
+    OptionalInt(e.injured);
+    Key("modality");
+    Str(e.modality);
+    Key("negated");
+    w_.Bool(e.negated);
+    Key("place");
+    if (e.place) {
+      Place(*e.place);
+    } else {
+      w_.Null();
+    }
+    Key("plover");
+    Str(e.plover);
+    Key("rules");
+    Strings(e.rules);
+    Key("source");
+    Actor(e.source);
+    Key("target");
+    Actor(e.target);
+    Key("trigger");
+    Str(e.trigger);
+    w_.EndObject();
+  }
+
+  Writer& w_;
+  const CodedArticle& c_;
+  std::string_view body_;
+  OffsetMapper map_;
+};
 
 }  // namespace
 
-json ArticleRecord(const CodedArticle& c) {
-  const Article& a = c.article;
-  const OffsetMapper map(c);
-  json rec;
-  rec["format"] = "dateline.article/1";
-  rec["id"] = c.document.id;
-  rec["url"] = c.document.url.empty() ? (a.canonical_url.empty() ? json(nullptr) : json(a.canonical_url))
-                                      : json(c.document.url);
-  rec["input"] = c.document.input;
-  rec["input_kind"] = InputKindName(c.document.kind);
-  json art;
-  art["title"] = a.title;
-  art["section"] = a.section;
-  art["authors"] = a.authors;
-  art["dateline"] = a.dateline;
-  art["published"] = OptionalDate(a.published);
-  if (!a.published_source.empty()) art["published_source"] = a.published_source;
-  if (a.copyright_year) art["copyright_year"] = *a.copyright_year;
-  art["language"] = a.language;
-  art["tags"] = a.tags;
-  art["body"] = a.body;
-  json paragraphs = json::array();
-  for (const Paragraph& p : a.paragraphs) {
-    paragraphs.push_back({{"text", p.text}, {"start", map.FromInput(p.start)}, {"end", map.FromInput(p.end)}});
+std::string ArticleRecordJsonLine(const CodedArticle& c, int indent) {
+  rapidjson::StringBuffer buffer;
+  if (indent >= 0) {
+    rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
+    w.SetIndent(' ', static_cast<unsigned>(indent));
+    RecordWriter(w, c).Record();
+  } else {
+    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+    RecordWriter(w, c).Record();
   }
-  art["paragraphs"] = std::move(paragraphs);
-  rec["article"] = std::move(art);
-
-  json places = json::array();
-  for (const PlaceMention& p : c.places) places.push_back(PlaceJson(p, map, a.body));
-  rec["places"] = std::move(places);
-  json dates = json::array();
-  for (const DateMention& d : c.dates) dates.push_back(DateJson(d, map, a.body));
-  rec["dates"] = std::move(dates);
-  json actors = json::array();
-  for (const ActorMention& m : c.actors) actors.push_back(ActorJson(m, map, a.body));
-  rec["actors"] = std::move(actors);
-
-  json events = json::array();
-  for (const Event& e : c.events) {
-    json j;
-    j["cameo"] = e.cameo;
-    j["cameo_name"] = e.cameo_name;
-    j["plover"] = e.plover;
-    j["acled"] = {{"event_type", e.acled.event_type}, {"sub_event_type", e.acled.sub_event_type}};
-    j["source"] = ActorJson(e.source, map, a.body);
-    j["target"] = ActorJson(e.target, map, a.body);
-    j["date"] = e.date ? DateJson(*e.date, map, a.body) : json(nullptr);
-    j["place"] = e.place ? PlaceJson(*e.place, map, a.body) : json(nullptr);
-    j["fatalities"] = e.fatalities ? json(*e.fatalities) : json(nullptr);
-    j["injured"] = e.injured ? json(*e.injured) : json(nullptr);
-    j["arrested"] = e.arrested ? json(*e.arrested) : json(nullptr);
-    j["crowd_size"] = e.crowd_size ? json(*e.crowd_size) : json(nullptr);
-    j["negated"] = e.negated;
-    j["modality"] = e.modality;
-    j["trigger"] = e.trigger;
-    j["evidence"] = map.BodySpan(e.evidence, a.body);
-    j["rules"] = e.rules;
-    events.push_back(std::move(j));
-  }
-  rec["events"] = std::move(events);
-  rec["sentences"] = c.sentence_count;
-  rec["event_label"] = c.event_label;
-  if (!c.warnings.empty()) rec["warnings"] = c.warnings;
-  return rec;
+  return std::string(buffer.GetString(), buffer.GetSize());
 }
+
+json ArticleRecord(const CodedArticle& c) { return json::parse(ArticleRecordJsonLine(c, -1)); }
 
 json StoredEventJson(const StoredEvent& e) {
   const auto opt_str = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };

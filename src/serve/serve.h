@@ -19,7 +19,14 @@
 
 namespace dateline {
 
-// The JSON record of one coded article (format version 1, doc/record.md).
+// The JSON record of one coded article (format version 1, doc/record.md), printed:
+// on one line when indent < 0, else over several lines indented by `indent` spaces per
+// level; without a final newline. Keys of each object are in sorted order. This is what
+// `dateline code` prints; it writes the text directly, without building a document.
+std::string ArticleRecordJsonLine(const CodedArticle& coded, int indent);
+
+// The same record as a document (parsed from ArticleRecordJsonLine), for callers that
+// inspect or edit it.
 nlohmann::json ArticleRecord(const CodedArticle& coded);
 
 // One stored event as a JSON object.

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <limits>
 #include <sstream>
 
 namespace dateline {
@@ -44,6 +46,108 @@ TEST(ServeTest, RecordOffsetsAreCodePointsIntoTheInput) {
   EXPECT_EQ(ev["source"]["end"], 28);
   EXPECT_TRUE(ev["target"].is_null());
   EXPECT_EQ(rec["article"]["paragraphs"][0]["start"], 16);
+}
+
+// Every optional field set, so that every key of the record is printed.
+CodedArticle MakeFullArticle() {
+  CodedArticle c = MakeArticle();
+  c.document.url = "https://example.org/a";
+  c.article.title = "Clashes \"near\" Kirkuk\ttoday";
+  c.article.authors = {"A. Writer"};
+  c.article.tags = {"Iraq", "ISIS"};
+  c.article.published = PartialDate{2021, 6, 3};
+  c.article.published_source = "input";
+  c.article.copyright_year = 2021;
+  c.article.language = "en";
+  PlaceMention p;
+  p.span = {0, 5};
+  p.name = "The Bronx";
+  p.country = "US";
+  p.admin1 = "New York";
+  p.lat = 40.849853;  // rounds to 40.84985, which a naive printer gives 17 digits
+  p.lon = -73.866412;
+  p.precision = "point";
+  p.geonameid = 5110266;
+  c.places.push_back(p);
+  PlaceMention d = p;
+  d.from_dateline = true;
+  d.span = {};
+  d.lat = 36;  // an integral double prints as "36.0"
+  c.places.push_back(d);
+  DateMention date;
+  date.span = {6, 12};
+  date.value = PartialDate{2021, 6};
+  date.relative = "month of publication";
+  date.year_hint = 2021;
+  c.dates.push_back(date);
+  ActorMention m;
+  m.span = {0, 5};
+  m.actor.country = "IRQ";
+  m.actor.organisation = "KRG";
+  m.actor.region = "Kurdistan Region";
+  m.person = "Reber Ahmed";
+  m.rules = {"actors/people.txt:3 ahmed", "rule:appositive"};
+  c.actors.push_back(m);
+  Event& e = c.events.front();
+  e.target = m;
+  e.date = date;
+  e.place = p;
+  e.fatalities = 3;
+  e.injured = 0;
+  e.crowd_size = 2000;
+  e.acled = {"Battles", "Armed clash"};
+  e.rules = {"events/verbs.txt:366 attack"};
+  c.warnings = {"repaired 1 invalid UTF-8 sequence"};
+  c.sentence_count = 1;
+  c.event_label = "ARMED_CLASH";
+  return c;
+}
+
+// The keys of every object in `j` come in sorted order.
+void ExpectSortedKeys(const nlohmann::ordered_json& j) {
+  if (j.is_object()) {
+    std::vector<std::string> keys;
+    for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
+    EXPECT_TRUE(std::is_sorted(keys.begin(), keys.end())) << j.dump();
+  }
+  if (j.is_structured()) {
+    for (const auto& child : j) ExpectSortedKeys(child);
+  }
+}
+
+TEST(ServeTest, RecordIsWhatNlohmannJsonPrints) {
+  // Records were printed from a nlohmann::json document (sorted keys, shortest
+  // round-trip numbers); the streaming writer prints the same bytes.
+  for (const CodedArticle& c : {MakeArticle(), MakeFullArticle()}) {
+    const std::string line = ArticleRecordJsonLine(c, -1);
+    EXPECT_EQ(line.find('\n'), std::string::npos);
+    EXPECT_EQ(nlohmann::json::parse(line).dump(), line);
+    const std::string pretty = ArticleRecordJsonLine(c, 2);
+    EXPECT_EQ(nlohmann::json::parse(pretty).dump(2), pretty);
+    EXPECT_EQ(nlohmann::json::parse(pretty), nlohmann::json::parse(line));
+    ExpectSortedKeys(nlohmann::ordered_json::parse(line));
+  }
+  const nlohmann::json rec = ArticleRecord(MakeFullArticle());
+  EXPECT_EQ(rec["places"][0]["lat"].dump(), "40.84985");
+  EXPECT_EQ(rec["places"][1]["lat"].dump(), "36.0");
+  EXPECT_EQ(rec["places"][1]["from_dateline"], true);
+  EXPECT_FALSE(rec["places"][1].contains("text"));
+  EXPECT_EQ(rec["actors"][0]["person"], "Reber Ahmed");
+  EXPECT_EQ(rec["events"][0]["injured"], 0);
+  EXPECT_TRUE(rec["events"][0]["arrested"].is_null());
+  EXPECT_EQ(rec["dates"][0]["precision"], "month");
+  EXPECT_EQ(rec["url"], "https://example.org/a");
+  EXPECT_EQ(rec["article"]["title"], "Clashes \"near\" Kirkuk\ttoday");
+}
+
+TEST(ServeTest, RecordRepairsInvalidUtf8AndPrintsNonFiniteAsNull) {
+  CodedArticle c = MakeFullArticle();
+  c.article.title = "bad \xC3 byte";
+  c.places[0].lat = std::numeric_limits<double>::quiet_NaN();
+  const std::string line = ArticleRecordJsonLine(c, -1);
+  const nlohmann::json rec = nlohmann::json::parse(line);  // throws on invalid UTF-8
+  EXPECT_EQ(rec["article"]["title"], "bad \xEF\xBF\xBD byte");
+  EXPECT_TRUE(rec["places"][0]["lat"].is_null());
 }
 
 TEST(ServeTest, DelimitedOutputQuotesFields) {
