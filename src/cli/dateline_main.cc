@@ -66,7 +66,8 @@ Common options:
   -h, --help            this help
 
 code:    --pretty       indent the JSON records
-ingest:  --db FILE      the SQLite database (created if missing); re-running resumes:
+ingest:  --db FILE      the SQLite database (created if missing); articles are written
+                        in batches, one transaction each; re-running resumes:
                         documents already stored unchanged are skipped
 query:   --country ISO3 --since DATE --until DATE --type PLOVER --cameo CODE
          --article ID --limit N --format table|json|csv|tsv (default table)
