@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 #include "core/table_file.h"
 #include "core/utf8.h"
@@ -23,14 +24,18 @@ namespace {
 bool IsAsciiAlpha(char32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
-bool IsLetter(char32_t c) {
-  if (c < 0x80) return IsAsciiAlpha(c);
-  return u_isalpha(static_cast<UChar32>(c)) ||
-         u_getCombiningClass(static_cast<UChar32>(c)) != 0 ||
+// The classifiers test ASCII inline and leave the rest to ICU out of line, so that
+// the common case costs a comparison or two where the tokeniser calls them.
+bool IsNonAsciiLetter(char32_t c) {
+  return u_isalpha(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) != 0 ||
          u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK;
 }
+bool IsLetter(char32_t c) { return c < 0x80 ? IsAsciiAlpha(c) : IsNonAsciiLetter(c); }
 bool IsDigit(char32_t c) { return c < 0x80 ? IsAsciiDigit(c) : u_isdigit(static_cast<UChar32>(c)); }
-bool IsAlnum(char32_t c) { return IsLetter(c) || IsDigit(c); }
+bool IsAlnum(char32_t c) {
+  if (c < 0x80) return IsAsciiAlpha(c) || IsAsciiDigit(c);
+  return IsNonAsciiLetter(c) || u_isdigit(static_cast<UChar32>(c));
+}
 bool IsSpace(char32_t c) {
   if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
   return u_isUWhiteSpace(static_cast<UChar32>(c)) || c == 0x200B || c == 0xFEFF;
@@ -47,6 +52,11 @@ char32_t Peek(std::string_view s, size_t pos, size_t* next = nullptr) {
   if (pos >= s.size()) {
     if (next) *next = pos;
     return 0;
+  }
+  // Most of a news text is ASCII: no call to decode it.
+  if (static_cast<unsigned char>(s[pos]) < 0x80) {
+    if (next) *next = pos + 1;
+    return static_cast<unsigned char>(s[pos]);
   }
   size_t p = pos;
   const char32_t c = DecodeUtf8(s, &p);
@@ -66,17 +76,24 @@ char32_t UnifyPunctuation(char32_t c) {
   }
 }
 
-std::string Normalize(std::string_view word) {
-  bool ascii = true;
+bool IsAscii(std::string_view word) {
   for (unsigned char c : word) {
-    if (c >= 0x80) { ascii = false; break; }
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+// `ascii`: IsAscii(word), which the caller knows.
+std::string Normalize(std::string_view word, bool ascii) {
+  if (ascii) {
+    std::string out(word);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    }
+    return out;
   }
   std::string out;
   out.reserve(word.size());
-  if (ascii) {
-    for (char c : word) out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-    return out;
-  }
   // Unify punctuation first, then NFKC + case fold through ICU.
   std::string unified;
   for (size_t p = 0; p < word.size();) AppendUtf8(UnifyPunctuation(DecodeUtf8(word, &p)), &unified);
@@ -89,23 +106,28 @@ std::string Normalize(std::string_view word) {
   n.toUTF8String(out);
   return out;
 }
+std::string Normalize(std::string_view word) { return Normalize(word, IsAscii(word)); }
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+// A template on the literal's length, so that the comparison is a few inline
+// instructions: the lemmatiser tries up to a dozen suffixes on every word.
+template <size_t N>
+bool EndsWith(std::string_view s, const char (&suffix)[N]) {
+  constexpr size_t n = N - 1;
+  return s.size() >= n && std::memcmp(s.data() + s.size() - n, suffix, n) == 0;
 }
 
-// Stem after removing -ed/-ing: restores a dropped final e where English spelling
-// usually has one ("forc" -> "force", "argu" -> "argue"). MatchKey folds the remaining
-// cases, so this only needs to look right, not be complete.
-std::string RestoreE(std::string stem) {
-  if (stem.size() < 2) return stem;
+// What to add to a stem after removing -ed/-ing: the dropped final e where English
+// spelling usually has one ("forc" -> "force", "argu" -> "argue"), else nothing (0).
+// MatchKey folds the remaining cases, so this only needs to look right, not be complete.
+char RestoredE(std::string_view stem) {
+  if (stem.size() < 2) return 0;
   const char last = stem.back();
   if (last == 'c' || last == 'g' || last == 'v' || last == 'z' || last == 'u' ||
       (last == 's' && !EndsWith(stem, "ss"))) {
-    if (!EndsWith(stem, "ng")) stem.push_back('e');
+    if (!EndsWith(stem, "ng")) return 'e';
   }
-  return stem;
+  return 0;
 }
 
 }  // namespace
@@ -133,89 +155,112 @@ Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(const std::string& da
 }
 
 bool TextAnalyzer::IsAbbreviation(std::string_view word, AbbreviationKind* kind) const {
-  auto it = abbreviations_.find(std::string(word));
+  auto it = abbreviations_.find(word);
   if (it == abbreviations_.end()) return false;
   *kind = it->second;
   return true;
 }
 
 std::string TextAnalyzer::Lemma(std::string_view norm) const {
-  if (auto it = irregular_.find(std::string(norm)); it != irregular_.end()) return it->second;
-  std::string w(norm);
+  const LemmaForm f = LemmaOf(norm);
+  std::string lemma(f.stem);
+  if (f.letter) lemma.push_back(f.letter);
+  return lemma;
+}
+
+// Every lemma is the irregular form listed, or a prefix of the word with at most one
+// letter added; computed as views, the token's string is written once (Finish).
+TextAnalyzer::LemmaForm TextAnalyzer::LemmaOf(std::string_view w) const {
+  if (auto it = irregular_.find(w); it != irregular_.end()) return {it->second, 0};
   const size_t n = w.size();
   bool alpha = n > 0;
   for (char c : w) {
     if (!(c >= 'a' && c <= 'z')) { alpha = false; break; }
   }
-  if (!alpha || n <= 3) return w;
-  if (EndsWith(w, "ies") && n > 4) return w.substr(0, n - 3) + "y";
+  if (!alpha || n <= 3) return {w, 0};
+  if (EndsWith(w, "ies") && n > 4) return {w.substr(0, n - 3), 'y'};
   if (EndsWith(w, "sses") || EndsWith(w, "shes") || EndsWith(w, "ches") || EndsWith(w, "xes") ||
       EndsWith(w, "zzes"))
-    return w.substr(0, n - 2);
+    return {w.substr(0, n - 2), 0};
   if (EndsWith(w, "s") && !EndsWith(w, "ss") && !EndsWith(w, "us") && !EndsWith(w, "is") &&
       !EndsWith(w, "'s")) {
     // "bombings", "killings": the plural of an -ing noun has the lemma of its
     // singular ("bomb", "kill"; "meetings" -> "meeting" through irregular.txt).
-    if (EndsWith(w, "ings")) return Lemma(std::string_view(w).substr(0, n - 1));
-    return w.substr(0, n - 1);
+    if (EndsWith(w, "ings")) return LemmaOf(w.substr(0, n - 1));
+    return {w.substr(0, n - 1), 0};
   }
-  if (EndsWith(w, "ied") && n > 4) return w.substr(0, n - 3) + "y";
-  if (EndsWith(w, "eed")) return w;  // "proceed", "need"; "agreed"/"freed" fold in MatchKey
+  if (EndsWith(w, "ied") && n > 4) return {w.substr(0, n - 3), 'y'};
+  if (EndsWith(w, "eed")) return {w, 0};  // "proceed", "need"; "agreed"/"freed" fold in MatchKey
   if (EndsWith(w, "ed") && n > 4) {
-    std::string stem = w.substr(0, n - 2);
+    const std::string_view stem = w.substr(0, n - 2);
     const size_t m = stem.size();
     if (m >= 3 && stem[m - 1] == stem[m - 2] && !IsVowel(stem[m - 1]) && stem[m - 1] != 'l' &&
         stem[m - 1] != 's' && stem[m - 1] != 'f' && stem[m - 1] != 'z')
-      return stem.substr(0, m - 1);  // "stopped" -> "stop"
-    return RestoreE(stem);
+      return {stem.substr(0, m - 1), 0};  // "stopped" -> "stop"
+    return {stem, RestoredE(stem)};
   }
   if (EndsWith(w, "ing") && n > 5) {
-    std::string stem = w.substr(0, n - 3);
+    const std::string_view stem = w.substr(0, n - 3);
     const size_t m = stem.size();
     if (m >= 3 && stem[m - 1] == stem[m - 2] && !IsVowel(stem[m - 1]) && stem[m - 1] != 'l' &&
         stem[m - 1] != 's' && stem[m - 1] != 'f' && stem[m - 1] != 'z')
-      return stem.substr(0, m - 1);  // "running" -> "run"
+      return {stem.substr(0, m - 1), 0};  // "running" -> "run"
     bool has_vowel = false;
     for (char c : stem) has_vowel |= IsVowel(c) || c == 'y';
-    if (!has_vowel) return w;  // "string", "bring" are not -ing forms
-    return RestoreE(stem);
+    if (!has_vowel) return {w, 0};  // "string", "bring" are not -ing forms
+    return {stem, RestoredE(stem)};
   }
-  return w;
+  return {w, 0};
 }
 
 std::string TextAnalyzer::MatchKey(std::string_view lemma) {
-  std::string k(lemma);
+  return std::string(lemma.substr(0, MatchKeyLength(lemma)));
+}
+
+// The key is a prefix of the lemma: MatchKey without building a string.
+size_t TextAnalyzer::MatchKeyLength(std::string_view k) {
   // Fold the spelling differences between base and inflected forms that the
   // rule-based lemmatiser cannot resolve without a lexicon: a final silent e
   // ("state"/"stat(ed)", "agree"/"agre(ed)") and a doubled final consonant
   // ("expel"/"expell(ed)").
-  if (k.size() > 3 && k.back() == 'e') k.pop_back();
-  if (k.size() > 3 && k.back() == 'e' && k[k.size() - 2] == 'e') k.pop_back();
+  if (k.size() > 3 && k.back() == 'e') k.remove_suffix(1);
+  if (k.size() > 3 && k.back() == 'e' && k[k.size() - 2] == 'e') k.remove_suffix(1);
   const size_t n = k.size();
   if (n > 3 && k[n - 1] == k[n - 2] && !IsVowel(k[n - 1]) && k[n - 1] >= 'a' && k[n - 1] <= 'z')
-    k.pop_back();
-  return k;
+    k.remove_suffix(1);
+  return k.size();
 }
 
 void TextAnalyzer::Finish(Token& token, std::string_view text) const {
   std::string_view word = text.substr(token.start, token.end - token.start);
-  token.norm = Normalize(word);
-  size_t p = 0;
-  const char32_t first = Peek(word, 0, &p);
-  token.capitalized = IsUpper(first);
+  const bool ascii = IsAscii(word);
+  token.norm = Normalize(word, ascii);
   int letters = 0;
   bool all_upper = true;
-  for (size_t q = 0; q < word.size();) {
-    const char32_t c = DecodeUtf8(word, &q);
-    if (IsLetter(c)) {
-      ++letters;
-      if (!IsUpper(c)) all_upper = false;
+  if (ascii) {
+    token.capitalized = !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
+    for (char c : word) {
+      if (IsAsciiAlpha(static_cast<unsigned char>(c))) {
+        ++letters;
+        all_upper &= c <= 'Z';
+      }
+    }
+  } else {
+    token.capitalized = IsUpper(Peek(word, 0));
+    for (size_t q = 0; q < word.size();) {
+      const char32_t c = DecodeUtf8(word, &q);
+      if (IsLetter(c)) {
+        ++letters;
+        if (!IsUpper(c)) all_upper = false;
+      }
     }
   }
   token.all_caps = letters >= 2 && all_upper;
   if (token.kind == TokenKind::kWord) {
-    token.lemma = Lemma(token.norm);
-    token.key = MatchKey(token.lemma);
+    const LemmaForm f = LemmaOf(token.norm);
+    token.lemma.assign(f.stem);
+    if (f.letter) token.lemma.push_back(f.letter);
+    token.key.assign(token.lemma, 0, MatchKeyLength(token.lemma));
   } else {
     token.lemma = token.norm;
     token.key = token.norm;
@@ -235,7 +280,8 @@ std::vector<Token> TextAnalyzer::Tokenize(std::string_view text) const {
       pos = next;
       continue;
     }
-    Token tok;
+    // Built in place: moving a token moves its three strings.
+    Token& tok = tokens.emplace_back();
     tok.start = pos;
     if (IsAlnum(c)) {
       const bool starts_with_digit = IsDigit(c);
@@ -341,8 +387,7 @@ std::vector<Token> TextAnalyzer::Tokenize(std::string_view text) const {
     }
     if (tok.end == tok.start) tok.end = next;  // never loop
     Finish(tok, text);
-    tokens.push_back(std::move(tok));
-    pos = tokens.back().end;
+    pos = tok.end;
     // The word loop stops before the "n" of "n't" ("didn't" -> "did"); "n't" follows
     // as its own token with the lemma "not".
     if (pos < text.size() && (text[pos] == 'n' || text[pos] == 'N')) {
@@ -354,7 +399,7 @@ std::vector<Token> TextAnalyzer::Tokenize(std::string_view text) const {
         size_t after3 = 0;
         const char32_t f = Peek(text, after2, &after3);
         if ((t == 't' || t == 'T') && !IsLetter(f)) {
-          Token neg;
+          Token& neg = tokens.emplace_back();
           neg.start = pos;
           neg.end = after2;
           neg.kind = TokenKind::kWord;
@@ -362,7 +407,6 @@ std::vector<Token> TextAnalyzer::Tokenize(std::string_view text) const {
           neg.norm = "n't";
           neg.lemma = "not";
           neg.key = "not";
-          tokens.push_back(std::move(neg));
           pos = after2;
         }
       }
@@ -376,8 +420,10 @@ AnalyzedText TextAnalyzer::Analyze(std::string_view text) const {
   out.text = text;
   out.tokens = Tokenize(text);
   const std::vector<Token>& t = out.tokens;
+  // Norms are compared as views: the length first, no strlen of the literal.
   const auto is_closer = [](const Token& tok) {
-    return tok.norm == "\"" || tok.norm == "'" || tok.norm == ")" || tok.norm == "]";
+    const std::string_view n = tok.norm;
+    return n == "\"" || n == "'" || n == ")" || n == "]";
   };
   const auto paragraph_break_between = [&](size_t a_end, size_t b_start) {
     int newlines = 0;
@@ -405,7 +451,7 @@ AnalyzedText TextAnalyzer::Analyze(std::string_view text) const {
       ++paragraph;
       continue;
     }
-    const std::string& n = t[i].norm;
+    const std::string_view n = t[i].norm;
     bool terminal = n == "." || n == "!" || n == "?" || n == "...";
     bool weak = false;  // an abbreviation's period: ends a sentence only before a clear start
     if (!terminal && t[i].kind == TokenKind::kWord && !n.empty() && n.back() == '.') {
@@ -428,14 +474,15 @@ AnalyzedText TextAnalyzer::Analyze(std::string_view text) const {
       break;
     }
     const Token& next = t[j];
-    bool starts = next.capitalized || next.kind == TokenKind::kNumber || next.norm == "\"" ||
-                  next.norm == "(" || next.norm == "'";
+    const std::string_view next_norm = next.norm;
+    bool starts = next.capitalized || next.kind == TokenKind::kNumber || next_norm == "\"" ||
+                  next_norm == "(" || next_norm == "'";
     if (weak) {
       // After "U.S." only a word that typically opens a sentence starts a new one.
       static const char* const kOpeners[] = {"the", "a", "an", "he", "she", "it", "they", "we",
                                              "i", "in", "on", "but", "and", "this", "that",
                                              "there", "his", "her", "their", "its", "as", "at"};
-      starts = std::find(std::begin(kOpeners), std::end(kOpeners), next.norm) != std::end(kOpeners) &&
+      starts = std::find(std::begin(kOpeners), std::end(kOpeners), next_norm) != std::end(kOpeners) &&
                next.capitalized;
     }
     if (starts) close(j);

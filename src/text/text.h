@@ -7,6 +7,7 @@
 #ifndef DATELINE_TEXT_TEXT_H_
 #define DATELINE_TEXT_TEXT_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -39,12 +40,25 @@ class TextAnalyzer {
 
  private:
   enum class AbbreviationKind { kTitle, kAny };
+  // A lemma as `stem` (a view of the word or of irregular_) followed by `letter` unless 0.
+  struct LemmaForm {
+    std::string_view stem;
+    char letter = 0;
+  };
   TextAnalyzer() = default;
+  LemmaForm LemmaOf(std::string_view norm) const;
+  static size_t MatchKeyLength(std::string_view lemma);
   bool IsAbbreviation(std::string_view word, AbbreviationKind* kind) const;
   void Finish(Token& token, std::string_view text) const;
 
-  std::unordered_map<std::string, AbbreviationKind> abbreviations_;
-  std::unordered_map<std::string, std::string> irregular_;
+  // Looked up by string_view (one lookup per word of every text), without building a
+  // std::string key.
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, AbbreviationKind, ViewHash, std::equal_to<>> abbreviations_;
+  std::unordered_map<std::string, std::string, ViewHash, std::equal_to<>> irregular_;
 };
 
 }  // namespace dateline

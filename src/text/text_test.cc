@@ -132,6 +132,36 @@ TEST_F(TextTest, MatchKeysAgreeAcrossInflections) {
   EXPECT_NE(TextAnalyzer::MatchKey("visit"), TextAnalyzer::MatchKey("vote"));
 }
 
+TEST_F(TextTest, TokensCarryTheLemmaAndKeyOfTheirNorm) {
+  // Analysis computes lemmas and keys in place; they must be what Lemma and MatchKey
+  // give for the token's norm, and the case flags what the letters say.
+  const std::string text =
+      "Iraqi forces pushed Peshmerga fighters out; officials said the KRG's ERBIL office "
+      "stopped meetings. Casualties carried, agreed, seizing, expelled, didn't, Ibrahim "
+      "al-Jaafari, \xC3\x89mile, \xC3\x89TAT, 25th, U.S.-led bombings.";
+  const AnalyzedText a = analyzer_->Analyze(text);
+  ASSERT_GT(a.tokens.size(), 30u);
+  for (const Token& t : a.tokens) {
+    if (t.kind != TokenKind::kWord || t.norm == "n't") continue;
+    EXPECT_EQ(t.lemma, analyzer_->Lemma(t.norm)) << t.norm;
+    EXPECT_EQ(t.key, TextAnalyzer::MatchKey(t.lemma)) << t.norm;
+  }
+  const auto token = [&](std::string_view word) {
+    for (size_t i = 0; i < a.tokens.size(); ++i) {
+      if (a.TokenText(i) == word) return a.tokens[i];
+    }
+    ADD_FAILURE() << word;
+    return Token{};
+  };
+  EXPECT_TRUE(token("ERBIL").all_caps);
+  EXPECT_TRUE(token("\xC3\x89TAT").all_caps);
+  EXPECT_FALSE(token("\xC3\x89mile").all_caps);
+  EXPECT_TRUE(token("\xC3\x89mile").capitalized);
+  EXPECT_EQ(token("\xC3\x89mile").norm, "\xC3\xA9mile");
+  EXPECT_FALSE(token("forces").capitalized);
+  EXPECT_EQ(token("stopped").key, "stop");
+}
+
 TEST_F(TextTest, SurvivesHostileInput) {
   std::string junk;
   for (int i = 0; i < 2000; ++i) junk.push_back(static_cast<char>(i * 37));
