@@ -107,6 +107,18 @@ struct ActorMatcher::Impl {
     return it->second;
   }
 
+  // Each token's key as its vocabulary id, or kNoKey when no phrase has the word. Looked
+  // up once per text, not by every trie walk that reaches the token (one from each start
+  // position before it, more where a gap may be skipped), each hashing the string again.
+  static constexpr uint32_t kNoKey = UINT32_MAX;
+  void KeyIds(const AnalyzedText& a, std::vector<uint32_t>* ids) const {
+    ids->resize(a.tokens.size());
+    for (size_t t = 0; t < a.tokens.size(); ++t) {
+      auto v = vocabulary.find(a.tokens[t].key);
+      (*ids)[t] = v == vocabulary.end() ? kNoKey : v->second;
+    }
+  }
+
   Status AddPhrase(const TextAnalyzer& analyzer, std::string_view phrase, uint32_t entry,
                    const TableRecord& where, bool word_forms = false) {
     bool exact = false;
@@ -159,31 +171,30 @@ struct ActorMatcher::Impl {
     return static_cast<uint32_t>(entries.size() - 1);
   }
 
-  // Longest dictionary hit starting at token i (within [i, end)), if any.
-  // `path` is scratch space, reused between calls.
-  std::optional<Hit> LongestHit(const AnalyzedText& a, size_t i, size_t end, const ActorContext& context,
-                                std::vector<size_t>& path) const {
+  // Longest dictionary hit starting at token i (within [i, end)), if any. `keys` are
+  // the KeyIds of `a`; `path` is scratch space, reused between calls.
+  std::optional<Hit> LongestHit(const AnalyzedText& a, const std::vector<uint32_t>& keys, size_t i, size_t end,
+                                const ActorContext& context, std::vector<size_t>& path) const {
     std::optional<Hit> best;
     path.clear();  // the tokens matched, one per phrase word
-    Walk(a, i, end, 0, i, context, path, best);
+    Walk(a, keys, i, end, 0, i, context, path, best);
     return best;
   }
 
   // Follows the trie from `node` with token j (and, where the phrase allows, a few
   // tokens later), keeping in *best the hit that ends furthest.
-  void Walk(const AnalyzedText& a, size_t i, size_t end, uint32_t node, size_t j, const ActorContext& context,
-            std::vector<size_t>& path, std::optional<Hit>& best) const {
+  void Walk(const AnalyzedText& a, const std::vector<uint32_t>& keys, size_t i, size_t end, uint32_t node,
+            size_t j, const ActorContext& context, std::vector<size_t>& path, std::optional<Hit>& best) const {
     const size_t max_skip = nodes[node].gapped ? kMaxGap : 0;
     for (size_t skip = 0; skip <= max_skip; ++skip) {
       const size_t t = j + skip;
       if (t >= end) return;
       if (skip > 0) {
         const Token& skipped = a.tokens[t - 1];
-        if (skipped.kind != TokenKind::kWord && skipped.norm != "-") return;
+        if (skipped.kind != TokenKind::kWord && std::string_view(skipped.norm) != "-") return;
       }
-      auto v = vocabulary.find(a.tokens[t].key);
-      if (v == vocabulary.end()) continue;
-      const uint64_t key = (static_cast<uint64_t>(node) << 32) | v->second;
+      if (keys[t] == kNoKey) continue;
+      const uint64_t key = (static_cast<uint64_t>(node) << 32) | keys[t];
       for (const auto* map : {&edges, &gap_edges}) {
         if (skip > 0 && map == &edges) continue;
         if (map == &gap_edges && !nodes[node].gapped) continue;
@@ -191,7 +202,7 @@ struct ActorMatcher::Impl {
         if (e == map->end()) continue;
         path.push_back(t);
         Accept(a, i, e->second, context, path, best);
-        Walk(a, i, end, e->second, t + 1, context, path, best);
+        Walk(a, keys, i, end, e->second, t + 1, context, path, best);
         path.pop_back();
       }
     }
@@ -425,7 +436,8 @@ class SentenceComposer {
     return k == EntryKind::kCountry || k == EntryKind::kDemonym || k == EntryKind::kOrganisation ||
            k == EntryKind::kCapital;
   }
-  const std::string& Norm(size_t t) const { return a_.tokens[t].norm; }
+  // A view, so that comparing it with a literal tests the length first and does no strlen.
+  std::string_view Norm(size_t t) const { return a_.tokens[t].norm; }
   bool InSentence(size_t t) const { return t < s_.last_token; }
 
   // A TABARI actor whose code on the report's date is the null code ("[---]", or no
@@ -535,7 +547,7 @@ class SentenceComposer {
       while (k + 1 < hits_.size()) {
         const size_t gap_first = hits_[k].last, gap_last = hits_[k + 1].first;
         if (gap_last != gap_first + 1) break;
-        const std::string& joiner = Norm(gap_first);
+        const std::string_view joiner = Norm(gap_first);
         if (joiner != "and" && joiner != "," && joiner != "or") break;
         if (!compoundable(E(k + 1).kind) || IsNull(k + 1)) break;
         conjunction |= joiner != ",";
@@ -826,10 +838,13 @@ std::vector<ActorMention> ActorMatcher::FindActors(const AnalyzedText& a,
                                                    const ActorContext& context) const {
   std::vector<ActorMention> mentions;
   std::vector<size_t> path;
+  std::vector<uint32_t> keys;
+  impl_->KeyIds(a, &keys);
+  std::vector<Hit> hits;
   for (const Sentence& s : a.sentences) {
-    std::vector<Hit> hits;
+    hits.clear();
     for (size_t i = s.first_token; i < s.last_token;) {
-      std::optional<Hit> hit = impl_->LongestHit(a, i, s.last_token, context, path);
+      std::optional<Hit> hit = impl_->LongestHit(a, keys, i, s.last_token, context, path);
       if (hit) {
         hits.push_back(*hit);
         i = hit->last;
@@ -906,7 +921,7 @@ std::vector<ActorMention> ActorMatcher::FindActors(const AnalyzedText& a,
       const ActorMention& m = mentions[next_mention++];
       if (!m.person.empty() && !m.actor.Code().empty()) latest_person = &m;
     }
-    const std::string& n = a.tokens[t].norm;
+    const std::string_view n = a.tokens[t].norm;
     if (n != "he" && n != "she" && n != "him") continue;
     if (!latest_person || t - latest_person->last_token > kPronounReach) continue;
     ActorMention ref;
