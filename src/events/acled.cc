@@ -130,7 +130,7 @@ struct AcledClassifier::Impl {
     const bool incident = e.cameo.empty() && e.acled.event_type == "Other";
     if (value == "*") return true;
     if (value == "incident") return incident;
-    if (value.rfind("incident:", 0) == 0) return incident && e.acled.sub_event_type == value.substr(9);
+    if (value.rfind("incident:", 0) == 0) return incident && e.acled.sub_event_type == std::string_view(value).substr(9);
     if (IsDigits(value)) return !e.cameo.empty() && e.cameo.compare(0, value.size(), value) == 0;
     return e.plover == value;
   }
@@ -139,7 +139,7 @@ struct AcledClassifier::Impl {
     bool any = false;
     switch (c.kind) {
       case Condition::kEvent:
-        for (const std::string& v : c.values) any = any || EventIs(v, e);
+        any = std::any_of(c.values.begin(), c.values.end(), [&](const std::string& v) { return EventIs(v, e); });
         break;
       case Condition::kWith:
         for (const Event* other : means.events) {
