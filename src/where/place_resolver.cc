@@ -10,9 +10,11 @@
 // readings are re-chosen a few times so that names settle on a coherent geography.
 
 #include <algorithm>
+#include <bitset>
 #include <cmath>
 #include <map>
 #include <set>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -106,6 +108,36 @@ std::string_view CountyStem(std::string_view key) {
   }
   return {};
 }
+
+// The gazetteer's candidates for each surface looked up while reading one text:
+// recognition tries the same n-grams again and again, and resolution and the
+// qualifiers look the recognised names up once more. Lists are complete; callers cut
+// them to kMaxCandidates where they always have. Returned references live as long as
+// the memo (the map's nodes do not move). Not thread-safe: one per call.
+class Lookups {
+ public:
+  explicit Lookups(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
+  Lookups(const Lookups&) = delete;
+  Lookups& operator=(const Lookups&) = delete;
+
+  const std::vector<GazetteerEntry>& All(std::string_view surface) {
+    auto it = cache_.find(surface);
+    if (it == cache_.end()) it = cache_.emplace(std::string(surface), gazetteer_.LookupEntries(surface)).first;
+    return it->second;
+  }
+  std::span<const GazetteerEntry> Capped(std::string_view surface) {
+    const std::vector<GazetteerEntry>& all = All(surface);
+    return {all.data(), std::min(all.size(), kMaxCandidates)};
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  const Gazetteer& gazetteer_;
+  std::unordered_map<std::string, std::vector<GazetteerEntry>, Hash, std::equal_to<>> cache_;
+};
 
 // One distinct name of an article and its candidates.
 struct NameSlot {
@@ -391,14 +423,7 @@ struct Match {
 
 // Toponym recognition: capitalised spans the gazetteer knows, less what context says is
 // not a place.
-std::vector<Match> Recognise(const Gazetteer& gazetteer, const AnalyzedText& a) {
-  // Words the article itself writes in lower case are common words here ("reading").
-  std::unordered_set<std::string> lowercase_words;
-  for (const Token& t : a.tokens) {
-    if (t.kind == TokenKind::kWord && !t.capitalized && !t.all_caps) {
-      lowercase_words.insert(t.norm.empty() ? std::string() : t.norm);
-    }
-  }
+std::vector<Match> Recognise(const Gazetteer& gazetteer, Lookups& lookups, const AnalyzedText& a) {
   std::vector<size_t> sentence_start(a.tokens.size(), 0);
   std::vector<bool> is_sentence_start(a.tokens.size(), false);
   for (const Sentence& s : a.sentences) {
@@ -413,17 +438,7 @@ std::vector<Match> Recognise(const Gazetteer& gazetteer, const AnalyzedText& a) 
     return j == i || is_sentence_start[i];
   };
 
-  std::unordered_map<std::string, std::vector<GazetteerEntry>> cache;
-  auto lookup = [&](std::string_view surface) -> const std::vector<GazetteerEntry>& {
-    const std::string k(surface);
-    auto it = cache.find(k);
-    if (it == cache.end()) {
-      std::vector<GazetteerEntry> c = gazetteer.LookupEntries(surface);
-      if (c.size() > kMaxCandidates) c.resize(kMaxCandidates);
-      it = cache.emplace(k, std::move(c)).first;
-    }
-    return it->second;
-  };
+  auto lookup = [&](std::string_view surface) { return lookups.Capped(surface); };
   auto glued = [&](size_t i) { return i > 0 && a.tokens[i].start == a.tokens[i - 1].end; };
 
   std::vector<Match> matches;
@@ -432,9 +447,9 @@ std::vector<Match> Recognise(const Gazetteer& gazetteer, const AnalyzedText& a) 
     const Token& t = a.tokens[i];
     bool can_start = IsCapWord(t);
     // "al-Anbar": a lower-case article glued by a hyphen to a capitalised word.
-    if (!can_start && t.kind == TokenKind::kWord && i + 2 < a.tokens.size() &&
-        ArabicArticles().count(Bare(a, i)) && a.TokenText(i + 1) == "-" && glued(i + 1) && glued(i + 2) &&
-        IsCapWord(a.tokens[i + 2])) {
+    // (The word is tested last: Bare allocates, and most lower-case words are no article.)
+    if (!can_start && t.kind == TokenKind::kWord && i + 2 < a.tokens.size() && a.TokenText(i + 1) == "-" &&
+        glued(i + 1) && glued(i + 2) && IsCapWord(a.tokens[i + 2]) && ArabicArticles().count(Bare(a, i))) {
       can_start = true;
     }
     if (!can_start) {
@@ -471,7 +486,7 @@ std::vector<Match> Recognise(const Gazetteer& gazetteer, const AnalyzedText& a) 
       const size_t end = *e;
       const std::string_view surface =
           a.text.substr(a.tokens[i].start, a.tokens[end - 1].end - a.tokens[i].start);
-      const std::vector<GazetteerEntry>& cands = lookup(surface);
+      const std::span<const GazetteerEntry> cands = lookup(surface);
       // A bare county stem ("Clarke", "Henry") is mostly a person's name: taken as a
       // place only with its suffix ("Clarke County").
       if (std::all_of(cands.begin(), cands.end(),
@@ -504,10 +519,44 @@ std::vector<Match> Recognise(const Gazetteer& gazetteer, const AnalyzedText& a) 
     if (Titles().count(Bare(a, i - 1)) || (i + 1 < a.tokens.size() && IsCapWord(a.tokens[i + 1]))) continue;
     surnames.insert(where_internal::NormalizePlaceName(a.TokenText(i)));
   }
-  auto gazetteer_lookup = [&](const std::string& surface) -> const std::vector<GazetteerEntry>& { return lookup(surface); };
+  // Words the article itself writes in lower case are common words here ("reading").
+  // Only one-word matches ask, so rather than a set of every lower-case word, each such
+  // match's key is looked for among the lower-case words, with a filter on length and
+  // first letter that rejects almost every word without comparing it.
+  std::vector<std::string> keys(matches.size());
+  std::vector<bool> written_lowercase(matches.size(), false);
+  {
+    uint64_t lengths = 0;
+    std::bitset<256> firsts;
+    for (size_t n = 0; n < matches.size(); ++n) {
+      keys[n] = where_internal::NormalizePlaceName(matches[n].key);
+      if (matches[n].last - matches[n].first != 1 || keys[n].empty()) continue;
+      lengths |= uint64_t{1} << std::min<size_t>(keys[n].size(), 63);
+      firsts.set(static_cast<unsigned char>(keys[n][0]));
+    }
+    bool empty_written = false;  // (a key without letters meets a word without them)
+    for (const Token& t : a.tokens) {
+      if (t.kind != TokenKind::kWord || t.capitalized || t.all_caps) continue;
+      if (t.norm.empty()) {
+        empty_written = true;
+        continue;
+      }
+      if (!(lengths & (uint64_t{1} << std::min<size_t>(t.norm.size(), 63))) ||
+          !firsts.test(static_cast<unsigned char>(t.norm[0]))) {
+        continue;
+      }
+      for (size_t n = 0; n < matches.size(); ++n) {
+        if (matches[n].last - matches[n].first == 1 && keys[n] == t.norm) written_lowercase[n] = true;
+      }
+    }
+    for (size_t n = 0; n < matches.size(); ++n) {
+      if (keys[n].empty()) written_lowercase[n] = empty_written;
+    }
+  }
   // Keep what looks like a place in its context.
   std::vector<Match> kept;
-  for (const Match& m : matches) {
+  for (size_t n = 0; n < matches.size(); ++n) {
+    const Match& m = matches[n];
     const size_t i = m.first;
     const bool single = m.last - m.first == 1;
     const bool sentence_initial = first_word_of_sentence(i);
@@ -527,14 +576,14 @@ std::vector<Match> Recognise(const Gazetteer& gazetteer, const AnalyzedText& a) 
         continue;
       }
     }
-    const std::string key = where_internal::NormalizePlaceName(m.key);
-    const bool common = gazetteer.IsCommonWord(m.key) || (single && lowercase_words.count(key));
+    const std::string& key = keys[n];
+    const bool common = gazetteer.IsCommonWord(m.key) || (single && written_lowercase[n]);
     const bool locative = prev_is_word && Locatives().count(prev) && !a.tokens[i - 1].capitalized;
     if (common && (sentence_initial || !locative)) continue;
     // One- and two-letter words ("Ma", "Al") are places only as codes in capitals
     // ("UK" is a country through the exact-case name list, not through here).
     if (single && m.key.size() <= 2 && !a.tokens[i].all_caps && !locative) continue;
-    const std::vector<GazetteerEntry>& cands = gazetteer_lookup(m.key);
+    const std::span<const GazetteerEntry> cands = lookup(m.key);
     // A name that is only some small place's alternate name ("Thursday" for Thursday
     // Island, "FDA") is rarely meant as that place; a locative cue still lets it in,
     // and so does a prominent place's alternate name ("Irbil").
@@ -688,7 +737,7 @@ struct NameQualifiers {
 using Qualifiers = std::unordered_map<std::string, NameQualifiers>;
 
 // The first-level regions and countries a qualifier part names.
-std::vector<GazetteerEntry> RegionsNamed(const Gazetteer& gazetteer, const QualifierPart& part,
+std::vector<GazetteerEntry> RegionsNamed(const Gazetteer& gazetteer, Lookups& lookups, const QualifierPart& part,
                                          const std::set<std::string>& countries) {
   std::vector<GazetteerEntry> regions;
   if (part.designation == Designation::kDistrict || part.designation == Designation::kPlace) return regions;
@@ -696,11 +745,11 @@ std::vector<GazetteerEntry> RegionsNamed(const Gazetteer& gazetteer, const Quali
   // (A designation word follows the whole run, so only the whole run takes it.)
   if (part.designation == Designation::kNone) surfaces.insert(surfaces.end(), part.shorter.begin(), part.shorter.end());
   for (const std::string& surface : surfaces) {
-    for (GazetteerEntry& q : gazetteer.LookupEntries(surface)) {
+    for (const GazetteerEntry& q : lookups.All(surface)) {
       if (q.demonym || (q.place.precision != "admin1" && q.place.precision != "country")) continue;
       if (q.feature_code != "ADM1" && !IsCountry(q)) continue;
       if (part.designation == Designation::kRegion && IsCountry(q)) continue;
-      regions.push_back(std::move(q));
+      regions.push_back(q);
     }
     if (!regions.empty()) break;
   }
@@ -714,7 +763,7 @@ std::vector<GazetteerEntry> RegionsNamed(const Gazetteer& gazetteer, const Quali
 
 // `context_countries` (ISO2: the dateline's and the actors' countries) help read region
 // codes when neither the name nor the other parts are in the gazetteer.
-Qualifiers QualifiersOf(const Gazetteer& gazetteer, const AnalyzedText& a, const std::vector<Span>& spans,
+Qualifiers QualifiersOf(const Gazetteer& gazetteer, Lookups& lookups, const AnalyzedText& a, const std::vector<Span>& spans,
                         const std::vector<std::string>& names, const std::set<std::string>& context_countries) {
   Qualifiers out;
   for (size_t n = 0; n < spans.size(); ++n) {
@@ -726,10 +775,10 @@ Qualifiers QualifiersOf(const Gazetteer& gazetteer, const AnalyzedText& a, const
     if (list.parts.empty()) continue;
     // Countries the name and the parts point to, for region codes.
     std::set<std::string> countries = context_countries;
-    for (const GazetteerEntry& c : gazetteer.LookupEntries(names[n])) countries.insert(c.place.country);
+    for (const GazetteerEntry& c : lookups.All(names[n])) countries.insert(c.place.country);
     for (const QualifierPart& p : list.parts) {
       if (p.code) continue;
-      for (const GazetteerEntry& c : gazetteer.LookupEntries(p.surface)) countries.insert(c.place.country);
+      for (const GazetteerEntry& c : lookups.All(p.surface)) countries.insert(c.place.country);
     }
     countries.erase("");
     std::vector<GazetteerEntry> regions;
@@ -738,7 +787,7 @@ Qualifiers QualifiersOf(const Gazetteer& gazetteer, const AnalyzedText& a, const
       const QualifierPart& p = list.parts[i];
       // A lone code in brackets is a news agency's ("Washington (AP)"), not a region.
       if (p.code && list.bracketed && i == 0) continue;
-      std::vector<GazetteerEntry> named = RegionsNamed(gazetteer, p, countries);
+      std::vector<GazetteerEntry> named = RegionsNamed(gazetteer, lookups, p, countries);
       if (named.empty()) continue;
       if (p.designation == Designation::kRegion || (p.code && named.size() == 1)) explicit_ = true;
       for (GazetteerEntry& q : named) regions.push_back(std::move(q));
@@ -758,7 +807,7 @@ Qualifiers QualifiersOf(const Gazetteer& gazetteer, const AnalyzedText& a, const
     if (!IsCountry(where)) {
       for (const QualifierPart& p : list.parts) {
         if (p.code || p.designation == Designation::kRegion || p.designation == Designation::kPlace) continue;
-        for (const GazetteerEntry& c : gazetteer.LookupEntries(p.surface)) {
+        for (const GazetteerEntry& c : lookups.All(p.surface)) {
           if (c.place.precision != "point" || c.place.country != where.place.country ||
               c.place.admin1 != where.place.admin1) {
             continue;
@@ -792,7 +841,8 @@ bool AgreesWithQualifiers(const GazetteerEntry& c, const std::vector<GazetteerEn
 // Conflict-event notes name towns the gazetteer lacks, with their district and region:
 // "in Kavali town (Nellore, AP)", "in El Hatillo, Trujillo state". Such a capitalised
 // run after a locative word, followed by explicit qualifiers, is a place name too.
-std::vector<Match> QualifiedUnknowns(const Gazetteer& gazetteer, const AnalyzedText& a, const std::vector<Match>& known,
+std::vector<Match> QualifiedUnknowns(const Gazetteer& gazetteer, Lookups& lookups, const AnalyzedText& a,
+                                     const std::vector<Match>& known,
                                      const std::set<std::string>& context_countries) {
   std::vector<bool> taken(a.tokens.size(), false);
   for (const Match& m : known) {
@@ -817,7 +867,7 @@ std::vector<Match> QualifiedUnknowns(const Gazetteer& gazetteer, const AnalyzedT
     m.last = end;
     m.key = std::string(a.text.substr(a.tokens[i].start, a.tokens[end - 1].end - a.tokens[i].start));
     const Qualifiers q =
-        QualifiersOf(gazetteer, a, {Span{a.tokens[i].start, a.tokens[end - 1].end}}, {m.key}, context_countries);
+        QualifiersOf(gazetteer, lookups, a, {Span{a.tokens[i].start, a.tokens[end - 1].end}}, {m.key}, context_countries);
     const auto it = q.find(where_internal::NormalizePlaceName(m.key));
     if (it == q.end() || !it->second.fallback) continue;
     out.push_back(std::move(m));
@@ -849,7 +899,8 @@ Evidence MakeEvidence(const PlaceResolver& resolver, const Gazetteer& gazetteer,
   return ev;
 }
 
-std::vector<std::optional<PlaceMention>> ResolveNames(const Gazetteer& gazetteer, const std::vector<std::string>& names,
+std::vector<std::optional<PlaceMention>> ResolveNames(const Gazetteer& gazetteer, Lookups& lookups,
+                                                      const std::vector<std::string>& names,
                                                       const Qualifiers& qualifiers, const Evidence& ev,
                                                       const PlaceContext& context) {
   std::vector<NameSlot> slots;
@@ -864,8 +915,8 @@ std::vector<std::optional<PlaceMention>> ResolveNames(const Gazetteer& gazetteer
       NameSlot s;
       s.key = key;
       s.display = name;
-      s.candidates = gazetteer.LookupEntries(name);
-      if (s.candidates.size() > kMaxCandidates) s.candidates.resize(kMaxCandidates);
+      const std::span<const GazetteerEntry> candidates = lookups.Capped(name);
+      s.candidates.assign(candidates.begin(), candidates.end());
       const auto q = qualifiers.find(key);
       // ("Trujillo state" is the region even where its capital has its name.)
       if (q == qualifiers.end() || !q->second.region_designated) DropRegionsNamedAfterTheirCity(s.candidates);
@@ -909,7 +960,8 @@ std::vector<std::optional<PlaceMention>> ResolveNames(const Gazetteer& gazetteer
 
 std::vector<std::optional<PlaceMention>> PlaceResolver::ResolveAll(const std::vector<std::string>& names,
                                                                    const PlaceContext& context) const {
-  return ResolveNames(gazetteer_, names, {}, MakeEvidence(*this, gazetteer_, context), context);
+  Lookups lookups(gazetteer_);
+  return ResolveNames(gazetteer_, lookups, names, {}, MakeEvidence(*this, gazetteer_, context), context);
 }
 
 std::optional<PlaceMention> PlaceResolver::Resolve(std::string_view name, const PlaceContext& context) const {
@@ -948,8 +1000,9 @@ std::vector<PlaceMention> PlaceResolver::FindPlaces(const AnalyzedText& a, const
   if (!context.dateline.empty()) dateline = Resolve(context.dateline, context);
   const Evidence ev = MakeEvidence(*this, gazetteer_, context);
   const std::set<std::string> countries = ContextCountries(ev);
-  std::vector<Match> kept = Recognise(gazetteer_, a);
-  for (Match& m : QualifiedUnknowns(gazetteer_, a, kept, countries)) kept.push_back(std::move(m));
+  Lookups lookups(gazetteer_);
+  std::vector<Match> kept = Recognise(gazetteer_, lookups, a);
+  for (Match& m : QualifiedUnknowns(gazetteer_, lookups, a, kept, countries)) kept.push_back(std::move(m));
   std::sort(kept.begin(), kept.end(), [](const Match& x, const Match& y) { return x.first < y.first; });
   std::vector<std::string> names;
   std::vector<Span> spans;
@@ -959,7 +1012,7 @@ std::vector<PlaceMention> PlaceResolver::FindPlaces(const AnalyzedText& a, const
   }
   // The dateline takes part through the context (ResolveAll resolves it as evidence).
   std::vector<std::optional<PlaceMention>> resolved =
-      ResolveNames(gazetteer_, names, QualifiersOf(gazetteer_, a, spans, names, countries), ev, context);
+      ResolveNames(gazetteer_, lookups, names, QualifiersOf(gazetteer_, lookups, a, spans, names, countries), ev, context);
   if (dateline) {
     PlaceMention d = *dateline;
     d.span = Span{0, 0};
@@ -985,7 +1038,8 @@ std::vector<std::optional<PlaceMention>> PlaceResolver::ResolveSpans(const Analy
   }
   // The places the recogniser finds outside the given spans are context too.
   PlaceContext with_text = context;
-  for (const Match& m : Recognise(gazetteer_, a)) {
+  Lookups lookups(gazetteer_);
+  for (const Match& m : Recognise(gazetteer_, lookups, a)) {
     const Span found{a.tokens[m.first].start, a.tokens[m.last - 1].end};
     const bool overlaps = std::any_of(spans.begin(), spans.end(), [&](const Span& s) {
       return found.start < s.end && s.start < found.end;
@@ -993,7 +1047,8 @@ std::vector<std::optional<PlaceMention>> PlaceResolver::ResolveSpans(const Analy
     if (!overlaps) with_text.other_places.push_back(m.key);
   }
   const Evidence ev = MakeEvidence(*this, gazetteer_, context);
-  return ResolveNames(gazetteer_, names, QualifiersOf(gazetteer_, a, spans, names, ContextCountries(ev)), ev, with_text);
+  return ResolveNames(gazetteer_, lookups, names, QualifiersOf(gazetteer_, lookups, a, spans, names, ContextCountries(ev)), ev,
+                      with_text);
 }
 
 }  // namespace dateline
