@@ -74,23 +74,54 @@ void AppendFolded(char32_t c, std::string* out, bool* pending_space) {
   }
 }
 
+bool IsAscii(std::string_view name) {
+  for (char c : name) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+// AppendFolded for ASCII text, one byte at a time, calling `emit` with each output
+// byte. Written out because recognition normalises every candidate n-gram of a text
+// and nearly all of them are ASCII.
+template <typename Emit>
+void FoldAscii(std::string_view name, Emit emit) {
+  bool pending_space = false, started = false;
+  for (char c : name) {
+    if (c == '\'' || c == '`') continue;  // IsApostrophe's ASCII members
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (pending_space && started) emit(' ');
+      pending_space = false;
+      started = true;
+      emit(c);
+    } else {
+      pending_space = true;
+    }
+  }
+}
+
 }  // namespace
+
+bool NormalizesTo(std::string_view name, std::string_view key) {
+  if (!IsAscii(name)) return NormalizePlaceName(name) == key;
+  size_t at = 0;
+  bool equal = true;
+  FoldAscii(name, [&](char c) {
+    equal = equal && at < key.size() && key[at] == c;
+    ++at;
+  });
+  return equal && at == key.size();
+}
 
 std::string NormalizePlaceName(std::string_view name) {
   std::string out;
   out.reserve(name.size());
-  bool pending_space = false;
-  bool ascii = true;
-  for (char c : name) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      ascii = false;
-      break;
-    }
-  }
-  if (ascii) {
-    for (char c : name) AppendFolded(static_cast<unsigned char>(c), &out, &pending_space);
+  if (IsAscii(name)) {
+    FoldAscii(name, [&out](char c) { out.push_back(c); });
     return out;
   }
+  bool pending_space = false;
   // Decode ourselves (invalid bytes become U+FFFD) so ICU never sees bad UTF-8.
   icu::UnicodeString input;
   for (size_t pos = 0; pos < name.size();) {

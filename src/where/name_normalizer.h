@@ -18,6 +18,10 @@ namespace dateline::where_internal {
 // Invalid UTF-8 sequences are treated as U+FFFD (which is dropped).
 std::string NormalizePlaceName(std::string_view name);
 
+// NormalizePlaceName(name) == key, without building the normalised name when `name`
+// is ASCII.
+bool NormalizesTo(std::string_view name, std::string_view key);
+
 // The key under which an exact-case phrase is stored: "=" followed by the phrase with
 // runs of white space collapsed ("US" -> "=US"). Never equal to a normalised key,
 // which cannot contain '='.

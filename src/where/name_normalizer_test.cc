@@ -16,6 +16,18 @@ TEST_P(NormalizeTest, FoldsCaseAccentsAndSeparators) {
   EXPECT_EQ(NormalizePlaceName(GetParam().input), GetParam().expected) << GetParam().input;
 }
 
+// NormalizesTo compares without building the key (for ASCII names): it must agree with
+// NormalizePlaceName on the expected key and on near misses (a prefix, an extension).
+TEST_P(NormalizeTest, NormalizesToAgreesWithNormalizePlaceName) {
+  const std::string key = GetParam().expected;
+  EXPECT_TRUE(NormalizesTo(GetParam().input, key)) << GetParam().input;
+  if (!key.empty()) {
+    EXPECT_FALSE(NormalizesTo(GetParam().input, key.substr(0, key.size() - 1))) << GetParam().input;
+  }
+  EXPECT_FALSE(NormalizesTo(GetParam().input, key + "x")) << GetParam().input;
+  EXPECT_FALSE(NormalizesTo(GetParam().input, key + " ")) << GetParam().input;
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Names, NormalizeTest,
     ::testing::Values(NormalizeCase{"Erbil", "erbil"}, NormalizeCase{"ERBIL", "erbil"},
@@ -29,6 +41,7 @@ INSTANTIATE_TEST_SUITE_P(
                       NormalizeCase{"ＢＡＧＨＤＡＤ", "baghdad"},  // fullwidth, NFKD
                       NormalizeCase{"Stratford-upon-Avon", "stratford upon avon"},
                       NormalizeCase{"...", ""}, NormalizeCase{"", ""},
+                      NormalizeCase{"`Ayn  al-'Arab,", "ayn al arab"}, NormalizeCase{"A1 -B2", "a1 b2"},
                       NormalizeCase{"Москва", "москва"}));
 
 TEST(NormalizeTest, InvalidUtf8IsDroppedNotFatal) {

@@ -97,7 +97,7 @@ double Prior(const GazetteerEntry& e) {
 // The name looked up is the entry's own name ("England" the region rather than the
 // United Kingdom, for which it is an alias in countries.txt).
 double NameBonus(const GazetteerEntry& e, const std::string& key) {
-  return where_internal::NormalizePlaceName(e.place.name) == key ? kOwnNameBonus : 0;
+  return where_internal::NormalizesTo(e.place.name, key) ? kOwnNameBonus : 0;
 }
 
 // "Laurel County", "Rapides Parish": second-level divisions are not in a cities
@@ -155,6 +155,63 @@ struct Evidence {
   std::optional<std::pair<std::string, std::string>> home;
 };
 
+// What the joint rounds ask of a candidate's strings, asked once.
+struct CandidateFacts {
+  uint32_t country = 0;  // PackedCountry
+  bool is_country = false;
+  bool continent = false;
+};
+
+// The ISO2 country with its length in one word, so that equal codes are equal words.
+// Strings longer than 3 bytes (the gazetteer writes none) get kLongCountry and are
+// compared as strings.
+constexpr uint32_t kLongCountry = 0xFF;
+uint32_t PackedCountry(const std::string& c) {
+  if (c.size() > 3) return kLongCountry;
+  uint32_t packed = static_cast<uint32_t>(c.size());
+  for (size_t k = 0; k < c.size(); ++k) packed |= uint32_t{static_cast<unsigned char>(c[k])} << (8 * (k + 1));
+  return packed;
+}
+
+CandidateFacts FactsOf(const GazetteerEntry& e) {
+  return CandidateFacts{PackedCountry(e.place.country), IsCountry(e), e.feature_code == "CONT"};
+}
+
+// How one candidate agrees with another slot's current reading (none without one).
+struct Agreement {
+  double near = 0;
+  bool same_country = false;
+  bool same_admin1 = false;
+};
+
+constexpr int kNoReading = -2;  // below any pick, -1 included
+constexpr size_t kMaxKeptAgreements = size_t{1} << 20;
+
+Agreement Agree(const GazetteerEntry& e, const CandidateFacts& fe, const NameSlot& other,
+                const std::vector<CandidateFacts>& other_facts) {
+  Agreement g;
+  if (other.pick < 0) return g;
+  const GazetteerEntry& o = other.candidates[static_cast<size_t>(other.pick)];
+  const CandidateFacts& fo = other_facts[static_cast<size_t>(other.pick)];
+  const bool same_country =
+      fo.country == fe.country && (fo.country != kLongCountry || o.place.country == e.place.country);
+  if (!same_country) {
+    // A place near a neighbouring country the article names ("Gaza" with Israel
+    // and Egypt): country points are central, hence the wider radius.
+    if (fo.is_country && !fe.is_country && !fo.continent) {
+      g.near = kNearCountryWeight *
+               std::exp(-DistanceKm(e.place.lat, e.place.lon, o.place.lat, o.place.lon) / kNearCountryKm);
+    }
+    return g;
+  }
+  g.same_country = true;
+  if (!e.place.admin1.empty() && o.place.admin1 == e.place.admin1) g.same_admin1 = true;
+  if (!fo.is_country && !fe.is_country) {
+    g.near = std::exp(-DistanceKm(e.place.lat, e.place.lon, o.place.lat, o.place.lon) / kNearKm);
+  }
+  return g;
+}
+
 // Picks a reading for every slot, each in the context of the others.
 void ResolveJointly(std::vector<NameSlot>& slots, const Evidence& ev) {
   for (NameSlot& s : slots) {
@@ -185,10 +242,29 @@ void ResolveJointly(std::vector<NameSlot>& slots, const Evidence& ev) {
                                                      s.prior.begin());
   }
   if (slots.size() < 2) return;
+  const size_t n = slots.size();
+  std::vector<std::vector<CandidateFacts>> facts(n);
+  size_t cells = 0;
+  for (size_t i = 0; i < n; ++i) {
+    for (const GazetteerEntry& e : slots[i].candidates) facts[i].push_back(FactsOf(e));
+    cells += slots[i].candidates.size() * n;
+  }
+  // Rounds after the first see mostly the same readings, so each candidate's agreement
+  // with each other slot is kept (agreement[i][c * n + j]) and recomputed only for the
+  // slots whose reading changed: distances were most of the resolver's time. The
+  // aggregate over the slots (a count, an any, a maximum) is the same whatever was
+  // recomputed. Articles with very many names and candidates recompute everything
+  // rather than hold a table that large.
+  const bool keep = cells <= kMaxKeptAgreements;
+  std::vector<std::vector<Agreement>> agreement(keep ? n : 0);
+  if (keep) {
+    for (size_t i = 0; i < n; ++i) agreement[i].resize(slots[i].candidates.size() * n);
+  }
+  std::vector<int> computed(n, kNoReading);  // the reading of slot j its agreements were computed against
   for (int round = 0; round < kRounds; ++round) {
-    std::vector<int> next(slots.size(), -1);
+    std::vector<int> next(n, -1);
     bool changed = false;
-    for (size_t i = 0; i < slots.size(); ++i) {
+    for (size_t i = 0; i < n; ++i) {
       NameSlot& s = slots[i];
       if (s.candidates.empty()) continue;
       double best = -1e300;
@@ -198,24 +274,20 @@ void ResolveJointly(std::vector<NameSlot>& slots, const Evidence& ev) {
         int same_country = 0;
         bool same_admin1 = false;
         double near = 0;
-        for (size_t j = 0; j < slots.size(); ++j) {
-          if (j == i || slots[j].pick < 0) continue;
-          const GazetteerEntry& o = slots[j].candidates[static_cast<size_t>(slots[j].pick)];
-          if (o.place.country != e.place.country) {
-            // A place near a neighbouring country the article names ("Gaza" with Israel
-            // and Egypt): country points are central, hence the wider radius.
-            if (IsCountry(o) && !IsCountry(e) && o.feature_code != "CONT") {
-              near = std::max(near, kNearCountryWeight *
-                                        std::exp(-DistanceKm(e.place.lat, e.place.lon, o.place.lat, o.place.lon) /
-                                                 kNearCountryKm));
-            }
-            continue;
+        for (size_t j = 0; j < n; ++j) {
+          if (j == i) continue;
+          Agreement fresh;
+          const Agreement* g = &fresh;
+          if (keep) {
+            Agreement& kept = agreement[i][c * n + j];
+            if (computed[j] != slots[j].pick) kept = Agree(e, facts[i][c], slots[j], facts[j]);
+            g = &kept;
+          } else {
+            fresh = Agree(e, facts[i][c], slots[j], facts[j]);
           }
-          ++same_country;
-          if (!e.place.admin1.empty() && o.place.admin1 == e.place.admin1) same_admin1 = true;
-          if (!IsCountry(o) && !IsCountry(e)) {
-            near = std::max(near, std::exp(-DistanceKm(e.place.lat, e.place.lon, o.place.lat, o.place.lon) / kNearKm));
-          }
+          if (g->same_country) ++same_country;
+          if (g->same_admin1) same_admin1 = true;
+          near = std::max(near, g->near);
         }
         score += kOtherCountry * std::min(same_country, 3);
         if (same_admin1) score += kOtherAdmin1;
@@ -226,7 +298,8 @@ void ResolveJointly(std::vector<NameSlot>& slots, const Evidence& ev) {
         }
       }
     }
-    for (size_t i = 0; i < slots.size(); ++i) {
+    for (size_t i = 0; i < n; ++i) {
+      computed[i] = slots[i].pick;
       if (next[i] != slots[i].pick) changed = true;
       slots[i].pick = next[i];
     }
@@ -307,7 +380,7 @@ void DropRegionsNamedAfterTheirCity(std::vector<GazetteerEntry>& candidates) {
 // merely lists it as an alternate name (Mexico City, Mahdia).
 void DropAliasesOfCountryNames(std::vector<GazetteerEntry>& candidates, const std::string& key) {
   const bool country_named = std::any_of(candidates.begin(), candidates.end(), [&](const GazetteerEntry& c) {
-    return IsCountry(c) && c.primary_name && !c.demonym && where_internal::NormalizePlaceName(c.place.name) == key;
+    return IsCountry(c) && c.primary_name && !c.demonym && where_internal::NormalizesTo(c.place.name, key);
   });
   if (!country_named) return;
   std::erase_if(candidates, [](const GazetteerEntry& c) { return !c.primary_name && !c.demonym && !IsCountry(c); });
@@ -319,12 +392,12 @@ void DropAliasesOfCountryNames(std::vector<GazetteerEntry>& candidates, const st
 void DropCountriesAliasedByTheirRegion(std::vector<GazetteerEntry>& candidates, const std::string& key) {
   std::erase_if(candidates, [&](const GazetteerEntry& country) {
     if (!IsCountry(country) || country.demonym || country.feature_code == "CONT" ||
-        where_internal::NormalizePlaceName(country.place.name) == key) {
+        where_internal::NormalizesTo(country.place.name, key)) {
       return false;
     }
     return std::any_of(candidates.begin(), candidates.end(), [&](const GazetteerEntry& c) {
       return c.feature_code == "ADM1" && c.primary_name && c.place.country == country.place.country &&
-             where_internal::NormalizePlaceName(c.place.name) == key;
+             where_internal::NormalizesTo(c.place.name, key);
     });
   });
 }
