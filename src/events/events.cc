@@ -52,7 +52,12 @@ struct Pattern {
   // Their hashes (std::hash), what the per-sentence test compares: a collision only
   // lets a pattern be tried that then fails to match.
   std::vector<size_t> required_hashes;
+  // One bit per required hash (hash mod 64): a pattern with a bit its sentence lacks
+  // is out at the cost of one AND, before the hashes are searched.
+  uint64_t required_bits = 0;
 };
+
+uint64_t HashBit(size_t hash) { return uint64_t{1} << (hash % 64); }
 
 struct VerbEntry {
   std::string id, cameo, rule;
@@ -216,7 +221,10 @@ void EventCoder::Impl::IndexPattern(Pattern p) {
       if (!Contains(p.required, key)) p.required.push_back(key);
     }
   }
-  for (const std::string& key : p.required) p.required_hashes.push_back(std::hash<std::string_view>()(key));
+  for (const std::string& key : p.required) {
+    p.required_hashes.push_back(std::hash<std::string_view>()(key));
+    p.required_bits |= HashBit(p.required_hashes.back());
+  }
   for (const std::vector<std::string>& alt : p.elements[p.trigger].alternatives) {
     std::vector<uint32_t>& list = by_trigger[alt.front()];
     if (list.empty() || list.back() != index) list.push_back(index);  // "a/a" twice
@@ -1407,6 +1415,7 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
     if (impl_->discards.Discarded(a.text.substr(s.start, s.end - s.start), /*story=*/false)) continue;
     const size_t first_event_of_sentence = events.size();
     std::vector<size_t> sentence_key_hashes;  // sorted; filled at the first trigger
+    uint64_t sentence_key_bits = 0;           // HashBit of each
     std::vector<const ActorMention*> last_sources;  // of the last verb coded in the sentence
     size_t last_trigger = 0;
     std::vector<Attribution> attributions;
@@ -1419,12 +1428,15 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
       const Pattern* best = nullptr;
       SentenceCoder::Match best_match;
       if (sentence_key_hashes.empty()) {
-        for (size_t k = s.first_token; k < s.last_token; ++k)
+        for (size_t k = s.first_token; k < s.last_token; ++k) {
           sentence_key_hashes.push_back(std::hash<std::string_view>()(sc.T(k).key));
+          sentence_key_bits |= HashBit(sentence_key_hashes.back());
+        }
         std::sort(sentence_key_hashes.begin(), sentence_key_hashes.end());
       }
       for (uint32_t pi : it->second) {
         const Pattern& p = impl_->patterns[pi];
+        if ((p.required_bits & ~sentence_key_bits) != 0) continue;
         if (!std::all_of(p.required_hashes.begin(), p.required_hashes.end(), [&](size_t h) {
               return std::binary_search(sentence_key_hashes.begin(), sentence_key_hashes.end(), h);
             }))
