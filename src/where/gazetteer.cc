@@ -82,7 +82,7 @@ class ImageGazetteer : public Gazetteer {
     std::vector<GazetteerEntry> out;
     std::vector<uint32_t> postings;
     AppendPostings(NormalizePlaceName(name), &postings);
-    AppendPostings(ExactCaseKey(name), &postings);
+    if (MayBeExactCaseKey(name)) AppendPostings(ExactCaseKey(name), &postings);
     if (postings.empty()) return out;
     if (postings.size() > 1) {
       // Two keys may list the same entry; keep the best-matching posting of each.
@@ -258,6 +258,32 @@ class ImageGazetteer : public Gazetteer {
       while (index_[i] != 0) i = (i + 1) & index_mask_;
       index_[i] = (h >> 32 << 32) | (uint64_t{k} + 1);
     }
+    // Exact-case keys are contiguous in key order: those starting with '='.
+    uint32_t lo = 0, hi = key_count_;
+    while (lo < hi) {
+      const uint32_t mid = lo + (hi - lo) / 2;
+      if (String(Load32(keys_ + size_t{mid} * kKeySize)) < "=") {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (uint32_t k = lo; k < key_count_; ++k) {
+      const std::string_view text = String(Load32(keys_ + size_t{k} * kKeySize));
+      if (text.empty() || text[0] != '=') break;
+      max_exact_key_size_ = std::max(max_exact_key_size_, text.size());
+    }
+  }
+
+  // False when ExactCaseKey(phrase) is longer than every exact-case key: it keeps at
+  // least one byte per non-space byte of the phrase. Exact-case phrases are short
+  // abbreviations ("US", "Calif."), and recognition tries many longer n-grams.
+  bool MayBeExactCaseKey(std::string_view phrase) const {
+    size_t bytes = 1;  // the '='
+    for (char c : phrase) {
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && ++bytes > max_exact_key_size_) return false;
+    }
+    return true;
   }
 
   uint32_t Population(uint32_t posting) const {
@@ -304,6 +330,7 @@ class ImageGazetteer : public Gazetteer {
   const char* strings_ = nullptr;
   std::vector<uint64_t> index_;  // see BuildIndex
   size_t index_mask_ = 0;
+  size_t max_exact_key_size_ = 0;  // the longest key starting with '='; see MayBeExactCaseKey
 };
 
 }  // namespace

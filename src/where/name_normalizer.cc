@@ -116,11 +116,15 @@ bool NormalizesTo(std::string_view name, std::string_view key) {
 
 std::string NormalizePlaceName(std::string_view name) {
   std::string out;
-  out.reserve(name.size());
   if (IsAscii(name)) {
-    FoldAscii(name, [&out](char c) { out.push_back(c); });
+    // Folding ASCII never lengthens the text: write in place, then cut.
+    out.resize(name.size());
+    char* p = out.data();
+    FoldAscii(name, [&p](char c) { *p++ = c; });
+    out.resize(static_cast<size_t>(p - out.data()));
     return out;
   }
+  out.reserve(name.size());
   bool pending_space = false;
   // Decode ourselves (invalid bytes become U+FFFD) so ICU never sees bad UTF-8.
   icu::UnicodeString input;

@@ -593,37 +593,27 @@ std::vector<Match> Recognise(const Gazetteer& gazetteer, Lookups& lookups, const
     surnames.insert(where_internal::NormalizePlaceName(a.TokenText(i)));
   }
   // Words the article itself writes in lower case are common words here ("reading").
-  // Only one-word matches ask, so rather than a set of every lower-case word, each such
-  // match's key is looked for among the lower-case words, with a filter on length and
-  // first letter that rejects almost every word without comparing it.
+  // Only one-word matches ask, so rather than a set of every lower-case word, the keys
+  // of those matches are looked for among the lower-case words, with a filter on length
+  // and first letter that rejects most words before they are hashed.
   std::vector<std::string> keys(matches.size());
-  std::vector<bool> written_lowercase(matches.size(), false);
+  std::unordered_set<std::string_view> wanted, written;
   {
     uint64_t lengths = 0;
     std::bitset<256> firsts;
     for (size_t n = 0; n < matches.size(); ++n) {
       keys[n] = where_internal::NormalizePlaceName(matches[n].key);
-      if (matches[n].last - matches[n].first != 1 || keys[n].empty()) continue;
+      if (matches[n].last - matches[n].first != 1) continue;
+      wanted.insert(keys[n]);
       lengths |= uint64_t{1} << std::min<size_t>(keys[n].size(), 63);
-      firsts.set(static_cast<unsigned char>(keys[n][0]));
+      if (!keys[n].empty()) firsts.set(static_cast<unsigned char>(keys[n][0]));
     }
-    bool empty_written = false;  // (a key without letters meets a word without them)
     for (const Token& t : a.tokens) {
+      if (wanted.empty()) break;
       if (t.kind != TokenKind::kWord || t.capitalized || t.all_caps) continue;
-      if (t.norm.empty()) {
-        empty_written = true;
-        continue;
-      }
-      if (!(lengths & (uint64_t{1} << std::min<size_t>(t.norm.size(), 63))) ||
-          !firsts.test(static_cast<unsigned char>(t.norm[0]))) {
-        continue;
-      }
-      for (size_t n = 0; n < matches.size(); ++n) {
-        if (matches[n].last - matches[n].first == 1 && keys[n] == t.norm) written_lowercase[n] = true;
-      }
-    }
-    for (size_t n = 0; n < matches.size(); ++n) {
-      if (keys[n].empty()) written_lowercase[n] = empty_written;
+      if (!(lengths & (uint64_t{1} << std::min<size_t>(t.norm.size(), 63)))) continue;
+      if (!t.norm.empty() && !firsts.test(static_cast<unsigned char>(t.norm[0]))) continue;
+      if (wanted.count(t.norm)) written.insert(t.norm);
     }
   }
   // Keep what looks like a place in its context.
@@ -650,7 +640,7 @@ std::vector<Match> Recognise(const Gazetteer& gazetteer, Lookups& lookups, const
       }
     }
     const std::string& key = keys[n];
-    const bool common = gazetteer.IsCommonWord(m.key) || (single && written_lowercase[n]);
+    const bool common = gazetteer.IsCommonWord(m.key) || (single && written.count(key));
     const bool locative = prev_is_word && Locatives().count(prev) && !a.tokens[i - 1].capitalized;
     if (common && (sentence_initial || !locative)) continue;
     // One- and two-letter words ("Ma", "Al") are places only as codes in capitals
@@ -840,8 +830,10 @@ Qualifiers QualifiersOf(const Gazetteer& gazetteer, Lookups& lookups, const Anal
                         const std::vector<std::string>& names, const std::set<std::string>& context_countries) {
   Qualifiers out;
   for (size_t n = 0; n < spans.size(); ++n) {
-    size_t k = 0;
-    while (k < a.tokens.size() && a.tokens[k].start < spans[n].end) ++k;
+    // The first token at or after the span's end (tokens are in text order).
+    const size_t k = static_cast<size_t>(
+        std::partition_point(a.tokens.begin(), a.tokens.end(), [&](const Token& t) { return t.start < spans[n].end; }) -
+        a.tokens.begin());
     const QualifierList list = ParseQualifiers(a, k);
     const std::string key = where_internal::NormalizePlaceName(names[n]);
     if (list.own == Designation::kRegion) out[key].region_designated = true;
