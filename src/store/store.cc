@@ -1033,7 +1033,8 @@ Result<std::vector<StoredEvent>> Store::QueryEvents(const EventQuery& q) const {
         " e.target_region, e.date_value, e.date_precision, e.date_relative, e.place_name,"
         " e.place_country, e.place_precision, e.lat, e.lon, e.fatalities, e.negated,"
         " e.modality, e.evidence_text, e.rules, e.idx, e.evidence_start, e.evidence_end,"
-        " e.\"trigger\", e.source_person, e.target_person, e.injured, e.arrested, e.crowd_size"
+        " e.\"trigger\", e.source_person, e.target_person, e.injured, e.arrested, e.crowd_size,"
+        " e.place_admin1, e.place_geonameid, e.source_sectors, e.target_sectors, a.coded_at"
         " FROM events e JOIN articles a ON a.id = e.article_id"
         " WHERE e.id IN (SELECT id FROM (" + ids + "))"
         " ORDER BY e.sort_date, e.article_id, e.idx";
@@ -1103,6 +1104,11 @@ Result<std::vector<StoredEvent>> Store::QueryEvents(const EventQuery& q) const {
     e.injured = ColumnOptInt(s, c++);
     e.arrested = ColumnOptInt(s, c++);
     e.crowd_size = ColumnOptInt(s, c++);
+    e.place_admin1 = ColumnText(s, c++);
+    e.place_geonameid = static_cast<long>(sqlite3_column_int64(s, c++));
+    e.source_sectors = ParseJsonList(ColumnText(s, c++));
+    e.target_sectors = ParseJsonList(ColumnText(s, c++));
+    e.coded_at = ColumnText(s, c++);
     out.push_back(std::move(e));
   }
   if (rc != SQLITE_DONE) return im.DbError("cannot query events");

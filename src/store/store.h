@@ -68,6 +68,10 @@ struct StoredEvent {
   size_t evidence_start = 0, evidence_end = 0;  // bytes into Article::body
   std::string trigger;
   std::string source_person, target_person;
+  std::string place_admin1;   // the place's first-level region, or empty
+  long place_geonameid = 0;   // GeoNames id of the place, 0 when none
+  std::vector<std::string> source_sectors, target_sectors;  // "GOV", "MIL", ...
+  std::string coded_at;       // when the article was coded, UTC "YYYY-MM-DDTHH:MM:SSZ"
 };
 
 // One article row (metadata only) as QueryArticles returns it.

@@ -304,6 +304,11 @@ TEST(StoreTest, RoundTripKeepsEveryField) {
   EXPECT_EQ(meet.place_name, "Erbil");
   EXPECT_EQ(meet.place_country, "IQ");
   EXPECT_EQ(meet.place_precision, "point");
+  EXPECT_EQ(meet.place_admin1, "Erbil");
+  EXPECT_EQ(meet.place_geonameid, 95446);
+  EXPECT_EQ(meet.source_sectors, std::vector<std::string>{"GOV"});
+  EXPECT_EQ(meet.target_sectors, std::vector<std::string>{"MIL"});
+  EXPECT_EQ(meet.coded_at.size(), 20u);  // "YYYY-MM-DDTHH:MM:SSZ"
   ASSERT_TRUE(meet.lat && meet.lon);
   EXPECT_DOUBLE_EQ(*meet.lat, 36.19257);
   EXPECT_DOUBLE_EQ(*meet.lon, 44.01062);
