@@ -176,6 +176,17 @@ check "missing database exits 2" test $? -eq 2
 "$bin" query --db "$tmp/d.db" --since notadate >/dev/null 2>&1
 check "bad date exits 2" test $? -eq 2
 
+# export: the GDELT table has 61 tab-separated fields a line; ACLED has its header
+"$bin" export --db "$tmp/d.db" --format gdelt >"$tmp/gdelt.tsv"
+check "gdelt export exits 0" test $? -eq 0
+check "gdelt export has rows" test "$(wc -l <"$tmp/gdelt.tsv")" -gt 0
+check "gdelt export has 61 fields a line" test "$(awk -F'\t' 'NF != 61' "$tmp/gdelt.tsv" | wc -l)" -eq 0
+"$bin" export --db "$tmp/d.db" --format acled >"$tmp/acled.csv"
+check "acled export has ACLED's header" grep -q "^event_id_cnty,event_date,year,time_precision," "$tmp/acled.csv"
+"$bin" export --db "$tmp/d.db" --format xml >/dev/null 2>"$tmp/export.err"
+check "a bad export --format exits 2" test $? -eq 2
+check "a bad export --format is named" grep -q -- "--format must be gdelt" "$tmp/export.err"
+
 # eval on the seed gold, with requirements (only where the shared data exists)
 gold="$src/../shared/eval/seed.gold.json"
 if [ -f "$gold" ]; then

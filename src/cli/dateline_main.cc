@@ -16,6 +16,7 @@
 
 #include "cli/args.h"
 #include "eval/eval.h"
+#include "export/export.h"
 #include "ingest/ingest.h"
 #include "pipeline/pipeline.h"
 #include "serve/serve.h"
@@ -33,6 +34,7 @@ Usage:
   dateline explain PATH...               show how each event was coded, rule by rule
   dateline ingest PATH... --db FILE      code inputs and store them in SQLite
   dateline query --db FILE [filters]     print stored events
+  dateline export --db FILE --format F   stored events as gdelt, acled, plover, jsonl or csv
   dateline eval GOLD... [options]        score Dateline against gold files
   dateline version                       print the version and the loaded data
 
@@ -71,6 +73,8 @@ ingest:  --db FILE      the SQLite database (created if missing); articles are w
                         documents already stored unchanged are skipped
 query:   --country ISO3 --since DATE --until DATE --type PLOVER --cameo CODE
          --article ID --limit N --format table|json|csv|tsv (default table)
+export:  the query filters (--limit default: none), --format gdelt|acled|plover|jsonl|csv,
+         --all-events (also events the format cannot type), --data-dir DIR; doc/export.md
 eval:    GOLD is any gold set of shared/eval (its kind is detected): *.gold.json(l),
          extraction/ground-truth.json, PLOVER or geo JSON Lines, CASE TSV, or a
          PETRARCH2/TABARI validation suite (XML; coded with the dictionaries its
@@ -373,6 +377,46 @@ int RunIngest(const std::vector<std::string>& argv) {
   return failed ? 1 : 0;
 }
 
+// The event filters of query and export (--country ... --limit) into `q`; false when
+// --limit is not a number.
+bool EventQueryFromArgs(const Args& args, EventQuery* q) {
+  q->country = args.Get("--country");
+  q->since = args.Get("--since");
+  q->until = args.Get("--until");
+  q->plover = args.Get("--type");
+  for (char& ch : q->plover) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  for (char& ch : q->country) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  q->cameo = args.Get("--cameo");
+  q->article_id = args.Get("--article");
+  if (args.Has("--limit")) {
+    try {
+      q->limit = std::stoul(args.Get("--limit"));
+    } catch (...) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Runs `q` on the existing database `db`; on failure prints why and returns nullopt.
+std::optional<std::vector<StoredEvent>> QueryStoredEvents(const std::string& db, const EventQuery& q) {
+  if (access(db.c_str(), F_OK) != 0) {
+    std::cerr << "dateline: " << db << ": no such database\n";
+    return std::nullopt;
+  }
+  auto store = Store::Open(db);
+  if (!store.ok()) {
+    std::cerr << "dateline: " << store.error().ToString() << "\n";
+    return std::nullopt;
+  }
+  auto events = (*store)->QueryEvents(q);
+  if (!events.ok()) {
+    std::cerr << "dateline: " << events.error().ToString() << "\n";
+    return std::nullopt;
+  }
+  return std::move(*events);
+}
+
 int RunQuery(const std::vector<std::string>& argv) {
   Args args(argv,
             {"--db", "--country", "--since", "--until", "--type", "--cameo", "--article", "--limit", "--format"},
@@ -388,36 +432,9 @@ int RunQuery(const std::vector<std::string>& argv) {
   if (format != "table" && format != "json" && format != "csv" && format != "tsv")
     return UsageError("query: --format must be table, json, csv or tsv");
   EventQuery q;
-  q.country = args.Get("--country");
-  q.since = args.Get("--since");
-  q.until = args.Get("--until");
-  q.plover = args.Get("--type");
-  for (char& ch : q.plover) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-  for (char& ch : q.country) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-  q.cameo = args.Get("--cameo");
-  q.article_id = args.Get("--article");
-  if (args.Has("--limit")) {
-    try {
-      q.limit = std::stoul(args.Get("--limit"));
-    } catch (...) {
-      return UsageError("--limit needs a number");
-    }
-  }
-  const std::string db = args.Get("--db");
-  if (access(db.c_str(), F_OK) != 0) {
-    std::cerr << "dateline: " << db << ": no such database\n";
-    return 2;
-  }
-  auto store = Store::Open(db);
-  if (!store.ok()) {
-    std::cerr << "dateline: " << store.error().ToString() << "\n";
-    return 2;
-  }
-  auto events = (*store)->QueryEvents(q);
-  if (!events.ok()) {
-    std::cerr << "dateline: " << events.error().ToString() << "\n";
-    return 2;
-  }
+  if (!EventQueryFromArgs(args, &q)) return UsageError("--limit needs a number");
+  auto events = QueryStoredEvents(args.Get("--db"), q);
+  if (!events) return 2;
   if (format == "json") {
     nlohmann::json out = nlohmann::json::array();
     for (const StoredEvent& e : *events) out.push_back(StoredEventJson(e));
@@ -428,6 +445,38 @@ int RunQuery(const std::vector<std::string>& argv) {
     PrintEventTable(*events, std::cout);
   }
   return 0;
+}
+
+// `dateline export`: the query's filters, then the events in an outside format.
+int RunExport(const std::vector<std::string>& argv) {
+  Args args(argv,
+            {"--db", "--country", "--since", "--until", "--type", "--cameo", "--article", "--limit", "--format",
+             "--data-dir"},
+            {"--all-events", "--help", "-h"});
+  if (!args.ok()) return UsageError(args.error());
+  if (args.Has("--help") || args.Has("-h")) {
+    std::cout << kUsage;
+    return 0;
+  }
+  if (!args.Has("--db")) return UsageError("export: --db FILE is required");
+  if (!args.positional().empty()) return UsageError("export: unexpected argument " + args.positional().front());
+  const std::optional<ExportFormat> format = ParseExportFormat(args.Get("--format"));
+  if (!format) return UsageError("export: --format must be gdelt, acled, plover, jsonl or csv");
+  EventQuery q;
+  q.limit = 0;  // an export is everything that matches unless --limit says otherwise
+  if (!EventQueryFromArgs(args, &q)) return UsageError("--limit needs a number");
+  auto tables = ExportTables::Load(args.Get("--data-dir", DefaultDataDir()));
+  if (!tables.ok()) {
+    std::cerr << "dateline: " << tables.error().ToString() << "\n";
+    return 2;
+  }
+  auto events = QueryStoredEvents(args.Get("--db"), q);
+  if (!events) return 2;
+  ExportOptions options;
+  options.all_events = args.Has("--all-events");
+  ExportEvents(*events, *format, **tables, options, std::cout);
+  std::cout.flush();
+  return std::cout ? 0 : 1;
 }
 
 int RunEvalCommand(const std::vector<std::string>& argv) {
@@ -551,6 +600,7 @@ int main(int argc, char** argv) {
   if (command == "ingest") return RunIngest(rest);
   if (command == "explain") return RunExplain(rest);
   if (command == "query") return RunQuery(rest);
+  if (command == "export") return RunExport(rest);
   if (command == "eval") return RunEvalCommand(rest);
   return UsageError("unknown command \"" + command + "\"");
 }
