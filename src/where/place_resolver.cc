@@ -64,11 +64,12 @@ constexpr double kNearCountryKm = 300;
 // Places at least this populous are not taken for parts of person names.
 constexpr long kProminentPopulation = 100000;
 
-bool IsCountry(const GazetteerEntry& e) { return e.place.precision == "country"; }
+// (Compared as string_views: a length test first, and no strlen of the literal.)
+bool IsCountry(const GazetteerEntry& e) { return std::string_view(e.place.precision) == "country"; }
 
 double Prior(const GazetteerEntry& e) {
   double s = std::log10(static_cast<double>(std::max(0L, e.population)) + 1);
-  const std::string& code = e.feature_code;
+  const std::string_view code = e.feature_code;
   // Continents carry country precision: test their code before IsCountry.
   if (code == "CONT") {
     s += kContinentPrior;
@@ -178,38 +179,52 @@ CandidateFacts FactsOf(const GazetteerEntry& e) {
 }
 
 // How one candidate agrees with another slot's current reading (none without one).
+// `near` (a distance, the costly part) is filled in only when asked for: see
+// ResolveJointly.
 struct Agreement {
   double near = 0;
   bool same_country = false;
   bool same_admin1 = false;
+  bool near_known = false;
 };
 
 constexpr int kNoReading = -2;  // below any pick, -1 included
 constexpr size_t kMaxKeptAgreements = size_t{1} << 20;
 
+// The country and region parts of the agreement; `near` is left unknown.
 Agreement Agree(const GazetteerEntry& e, const CandidateFacts& fe, const NameSlot& other,
                 const std::vector<CandidateFacts>& other_facts) {
   Agreement g;
-  if (other.pick < 0) return g;
+  if (other.pick < 0) {
+    g.near_known = true;
+    return g;
+  }
   const GazetteerEntry& o = other.candidates[static_cast<size_t>(other.pick)];
   const CandidateFacts& fo = other_facts[static_cast<size_t>(other.pick)];
-  const bool same_country =
-      fo.country == fe.country && (fo.country != kLongCountry || o.place.country == e.place.country);
-  if (!same_country) {
+  g.same_country = fo.country == fe.country && (fo.country != kLongCountry || o.place.country == e.place.country);
+  if (g.same_country && !e.place.admin1.empty() && o.place.admin1 == e.place.admin1) g.same_admin1 = true;
+  return g;
+}
+
+// Fills in g.near: how near `e` lies to the other slot's reading, at most 1.
+void AgreeNear(const GazetteerEntry& e, const CandidateFacts& fe, const NameSlot& other,
+               const std::vector<CandidateFacts>& other_facts, Agreement& g) {
+  g.near_known = true;
+  if (other.pick < 0) return;
+  const GazetteerEntry& o = other.candidates[static_cast<size_t>(other.pick)];
+  const CandidateFacts& fo = other_facts[static_cast<size_t>(other.pick)];
+  if (!g.same_country) {
     // A place near a neighbouring country the article names ("Gaza" with Israel
     // and Egypt): country points are central, hence the wider radius.
     if (fo.is_country && !fe.is_country && !fo.continent) {
       g.near = kNearCountryWeight *
                std::exp(-DistanceKm(e.place.lat, e.place.lon, o.place.lat, o.place.lon) / kNearCountryKm);
     }
-    return g;
+    return;
   }
-  g.same_country = true;
-  if (!e.place.admin1.empty() && o.place.admin1 == e.place.admin1) g.same_admin1 = true;
   if (!fo.is_country && !fe.is_country) {
     g.near = std::exp(-DistanceKm(e.place.lat, e.place.lon, o.place.lat, o.place.lon) / kNearKm);
   }
-  return g;
 }
 
 // Picks a reading for every slot, each in the context of the others.
@@ -260,6 +275,7 @@ void ResolveJointly(std::vector<NameSlot>& slots, const Evidence& ev) {
   if (keep) {
     for (size_t i = 0; i < n; ++i) agreement[i].resize(slots[i].candidates.size() * n);
   }
+  std::vector<Agreement> scratch(keep ? 0 : n);
   std::vector<int> computed(n, kNoReading);  // the reading of slot j its agreements were computed against
   for (int round = 0; round < kRounds; ++round) {
     std::vector<int> next(n, -1);
@@ -274,23 +290,26 @@ void ResolveJointly(std::vector<NameSlot>& slots, const Evidence& ev) {
         int same_country = 0;
         bool same_admin1 = false;
         double near = 0;
+        // The country and region parts first; the distances only when the candidate
+        // can still win. Distances are non-negative, so near <= 1 and the score is at
+        // most `score` + kOtherNear (rounding is monotonic): a candidate whose bound is
+        // below the best so far cannot be picked, and skipping its distances changes
+        // nothing.
+        Agreement* row = keep ? &agreement[i][c * n] : scratch.data();
         for (size_t j = 0; j < n; ++j) {
           if (j == i) continue;
-          Agreement fresh;
-          const Agreement* g = &fresh;
-          if (keep) {
-            Agreement& kept = agreement[i][c * n + j];
-            if (computed[j] != slots[j].pick) kept = Agree(e, facts[i][c], slots[j], facts[j]);
-            g = &kept;
-          } else {
-            fresh = Agree(e, facts[i][c], slots[j], facts[j]);
-          }
-          if (g->same_country) ++same_country;
-          if (g->same_admin1) same_admin1 = true;
-          near = std::max(near, g->near);
+          if (!keep || computed[j] != slots[j].pick) row[j] = Agree(e, facts[i][c], slots[j], facts[j]);
+          if (row[j].same_country) ++same_country;
+          if (row[j].same_admin1) same_admin1 = true;
         }
         score += kOtherCountry * std::min(same_country, 3);
         if (same_admin1) score += kOtherAdmin1;
+        if (score + kOtherNear < best) continue;
+        for (size_t j = 0; j < n; ++j) {
+          if (j == i) continue;
+          if (!row[j].near_known) AgreeNear(e, facts[i][c], slots[j], facts[j], row[j]);
+          near = std::max(near, row[j].near);
+        }
         score += kOtherNear * near;
         if (score > best) {
           best = score;
