@@ -220,10 +220,24 @@ class ImageGazetteer : public Gazetteer {
     }
   }
 
-  // FNV-1a with a final mix, so that the low bits (the slot) depend on every byte.
+  // Eight bytes at a time, each word multiplied in, then a final mix so that the low
+  // bits (the slot) depend on every byte. The table lives only in memory, so the
+  // byte order of the words does not matter.
   static uint64_t HashKey(std::string_view key) {
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (char c : key) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+    constexpr uint64_t kMul = 0x9e3779b97f4a7c15ull;
+    uint64_t h = 0xcbf29ce484222325ull ^ key.size();
+    size_t i = 0;
+    for (; i + 8 <= key.size(); i += 8) {
+      uint64_t w;
+      std::memcpy(&w, key.data() + i, 8);
+      h = (h ^ w) * kMul;
+      h ^= h >> 29;
+    }
+    if (i < key.size()) {
+      uint64_t w = 0;
+      std::memcpy(&w, key.data() + i, key.size() - i);
+      h = (h ^ w) * kMul;
+    }
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdull;
     h ^= h >> 33;
