@@ -1,10 +1,15 @@
 // Benchmarks for where: gazetteer lookups per second and FindPlaces throughput, on the
-// built gazetteer (DATELINE_TEST_GAZETTEER; skipped with a message when absent).
+// built gazetteer (DATELINE_TEST_GAZETTEER; skipped with a message when absent), on a
+// made-up article and on the real news articles of the geo evaluation set
+// (shared/eval/geo/dev.jsonl; skipped when absent).
 #include <benchmark/benchmark.h>
 
+#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "where/testing_tokenizer.h"
 #include "where/where.h"
@@ -74,6 +79,52 @@ void BM_FindPlaces(benchmark::State& state) {
   state.counters["articles/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_FindPlaces);
+
+// The texts of the geo evaluation set: 817 articles from local and international news
+// sites (LGL, GeoWebNews), as `dateline code` reads them.
+const std::vector<std::string>& GeoArticles() {
+  static const std::vector<std::string> texts = [] {
+    std::vector<std::string> out;
+    std::ifstream in(DATELINE_SHARED_DIR "/eval/geo/dev.jsonl");
+    std::string line;
+    while (std::getline(in, line)) {
+      const nlohmann::json doc = nlohmann::json::parse(line, nullptr, false);
+      if (doc.is_object() && doc.contains("text") && doc["text"].is_string()) out.push_back(doc["text"].get<std::string>());
+    }
+    return out;
+  }();
+  return texts;
+}
+
+// FindPlaces over every article of the geo set per iteration (tokenised once,
+// outside the timing, by the testing tokenizer).
+void BM_FindPlacesGeoArticles(benchmark::State& state) {
+  const dateline::Gazetteer* g = TheGazetteer();
+  if (g == nullptr) {
+    state.SkipWithError("no gazetteer at " DATELINE_TEST_GAZETTEER);
+    return;
+  }
+  if (GeoArticles().empty()) {
+    state.SkipWithError("no geo set at " DATELINE_SHARED_DIR "/eval/geo/dev.jsonl");
+    return;
+  }
+  std::vector<dateline::AnalyzedText> analysed;
+  size_t bytes = 0;
+  for (const std::string& text : GeoArticles()) {
+    analysed.push_back(dateline::where_testing::Tokenize(text));
+    bytes += text.size();
+  }
+  const dateline::PlaceResolver resolver(*g);
+  size_t places = 0;
+  for (auto _ : state) {
+    for (const dateline::AnalyzedText& a : analysed) places += resolver.FindPlaces(a, {}).size();
+  }
+  benchmark::DoNotOptimize(places);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+  state.counters["articles/s"] = benchmark::Counter(static_cast<double>(state.iterations() * analysed.size()),
+                                                    benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_FindPlacesGeoArticles)->Unit(benchmark::kMillisecond);
 
 void BM_Open(benchmark::State& state) {
   for (auto _ : state) {
