@@ -145,7 +145,13 @@ struct EventCoder::Impl {
   std::map<std::string, CameoCode, std::less<>> cameo;
   std::vector<VerbEntry> entries;
   std::vector<Pattern> patterns;
-  std::unordered_map<std::string, std::vector<uint32_t>> by_trigger;  // key -> patterns
+  // A pattern as its trigger lists it: its required-word bits beside its index, so
+  // that most patterns are ruled out without touching the Pattern itself.
+  struct Candidate {
+    uint64_t required_bits;
+    uint32_t pattern;
+  };
+  std::unordered_map<std::string, std::vector<Candidate>> by_trigger;  // key -> patterns
   // TABARI/PETRARCH discard lists (tabari_discards.h).
   DiscardList discards;
   bool dictionaries_only = false;
@@ -226,8 +232,8 @@ void EventCoder::Impl::IndexPattern(Pattern p) {
     p.required_bits |= HashBit(p.required_hashes.back());
   }
   for (const std::vector<std::string>& alt : p.elements[p.trigger].alternatives) {
-    std::vector<uint32_t>& list = by_trigger[alt.front()];
-    if (list.empty() || list.back() != index) list.push_back(index);  // "a/a" twice
+    std::vector<Candidate>& list = by_trigger[alt.front()];
+    if (list.empty() || list.back().pattern != index) list.push_back({p.required_bits, index});  // "a/a" twice
   }
   patterns.push_back(std::move(p));
 }
@@ -1434,9 +1440,9 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
         }
         std::sort(sentence_key_hashes.begin(), sentence_key_hashes.end());
       }
-      for (uint32_t pi : it->second) {
-        const Pattern& p = impl_->patterns[pi];
-        if ((p.required_bits & ~sentence_key_bits) != 0) continue;
+      for (const Impl::Candidate& candidate : it->second) {
+        if ((candidate.required_bits & ~sentence_key_bits) != 0) continue;
+        const Pattern& p = impl_->patterns[candidate.pattern];
         if (!std::all_of(p.required_hashes.begin(), p.required_hashes.end(), [&](size_t h) {
               return std::binary_search(sentence_key_hashes.begin(), sentence_key_hashes.end(), h);
             }))
