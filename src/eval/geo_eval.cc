@@ -177,7 +177,8 @@ Result<EvalReport> EvalGeoSet(const std::string& jsonl, const Pipeline& pipeline
       PlaceContext context;
       context.home = homes[host].Home();
       home_of[doc["id"].get<std::string>()] = context.home;
-      const AnalyzedText analysed = (*analyzer)->Analyze(doc["text"].get<std::string>());
+      const std::string text = doc["text"].get<std::string>();  // the analysis borrows it
+      const AnalyzedText analysed = (*analyzer)->Analyze(text);
       homes[host].Add(resolver.FindPlaces(analysed, context));
     }
   }
