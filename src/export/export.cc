@@ -181,23 +181,6 @@ std::string Number(double value, int decimals) {
 
 std::string OptNumber(const std::optional<double>& v, int decimals) { return v ? Number(*v, decimals) : ""; }
 
-// Characters that would break a tab-separated line become spaces.
-std::string TsvField(std::string s) {
-  for (char& c : s)
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  return s;
-}
-
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 // Whitespace runs (newlines in evidence spanning lines) become one space.
 std::string OneLine(const std::string& s) {
   std::string out;
@@ -638,7 +621,7 @@ size_t ExportEvents(const std::vector<StoredEvent>& events, ExportFormat format,
       std::vector<std::string> row;
       for (const StoredEvent& e : kept) {
         GdeltRow(tables, e, row);
-        for (size_t i = 0; i < row.size(); ++i) out << (i ? "\t" : "") << TsvField(row[i]);
+        for (size_t i = 0; i < row.size(); ++i) out << (i ? "\t" : "") << DelimitedField(row[i], '\t');
         out << "\n";
       }
       break;
@@ -649,7 +632,7 @@ size_t ExportEvents(const std::vector<StoredEvent>& events, ExportFormat format,
       out << "\n";
       for (const StoredEvent& e : kept) {
         const std::vector<std::string> row = AcledRow(tables, e);
-        for (size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << CsvField(row[i]);
+        for (size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << DelimitedField(row[i], ',');
         out << "\n";
       }
       break;

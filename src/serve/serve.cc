@@ -537,22 +537,24 @@ void PrintExplanation(const CodedArticle& c, const std::string& data_dir, std::o
   }
 }
 
+std::string DelimitedField(std::string_view value, char separator) {
+  std::string s(value);
+  if (separator == '\t') {
+    for (char& c : s)
+      if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+    return s;
+  }
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string quoted = "\"";
+  for (char c : s) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
 void PrintEventDelimited(const std::vector<StoredEvent>& events, char sep, std::ostream& out) {
-  const auto cell = [&](const std::string& v) {
-    if (sep == '\t') {
-      std::string s = v;
-      std::replace(s.begin(), s.end(), '\t', ' ');
-      std::replace(s.begin(), s.end(), '\n', ' ');
-      return s;
-    }
-    if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
-    std::string s = "\"";
-    for (char c : v) {
-      if (c == '"') s += '"';
-      s += c;
-    }
-    return s + "\"";
-  };
+  const auto cell = [&](const std::string& v) { return DelimitedField(v, sep); };
   const std::vector<std::string> header = {
       "article_id", "url", "published", "date", "date_precision", "cameo", "plover", "acled_event_type",
       "acled_sub_event_type", "source_text", "source_code", "source_country", "target_text", "target_code",

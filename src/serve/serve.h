@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/record.h"
@@ -39,6 +40,10 @@ void PrintEventTable(const std::vector<StoredEvent>& events, std::ostream& out);
 // trigger, and for the type, the source and the target every dictionary line (quoted
 // from the files under `data_dir`) and rule that produced them.
 void PrintExplanation(const CodedArticle& coded, const std::string& data_dir, std::ostream& out);
+
+// One cell of a CSV (RFC 4180: quoted when it holds a comma, quote or line break) or,
+// for separator '\t', TSV row (tabs and line breaks become spaces).
+std::string DelimitedField(std::string_view value, char separator);
 
 // Events as CSV (RFC 4180) or TSV with a header row.
 void PrintEventDelimited(const std::vector<StoredEvent>& events, char separator, std::ostream& out);
