@@ -46,7 +46,13 @@ Result<std::string> Gunzip(const std::string& bytes, const std::string& name, si
   std::string out;
   char buf[1 << 16];
   int rc = Z_OK;
-  while (rc != Z_STREAM_END) {
+  for (;;) {
+    if (rc == Z_STREAM_END) {
+      // Another member follows (`cat a.gz b.gz`): read it too, as zlib's gzread does
+      // for files (ReadStream).
+      if (zs.avail_in < 2 || zs.next_in[0] != 0x1F || zs.next_in[1] != 0x8B) break;
+      inflateReset(&zs);
+    }
     zs.next_out = reinterpret_cast<Bytef*>(buf);
     zs.avail_out = sizeof buf;
     rc = inflate(&zs, Z_NO_FLUSH);

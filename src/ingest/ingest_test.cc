@@ -125,6 +125,12 @@ TEST(IngestTest, ReadsGzipAndReportsTruncation) {
   ASSERT_TRUE(docs[0].ok()) << docs[0].error().ToString();
   EXPECT_EQ(docs[0]->kind, InputKind::kHtml);
   EXPECT_EQ(docs[0]->id, "page");
+  // Two members in memory, as from `cat a.gz b.gz`: both are read.
+  auto two = ReadAll(Gzip("{\"id\": \"a\", \"text\": \"x\"}\n") + Gzip("{\"id\": \"b\", \"text\": \"y\"}\n"),
+                     "feed.jsonl.gz");
+  ASSERT_EQ(two.size(), 2u);
+  ASSERT_TRUE(two[1].ok()) << two[1].error().ToString();
+  EXPECT_EQ(two[1]->id, "b");
   auto truncated = ReadAll(gz.substr(0, gz.size() / 2), "page.html.gz");
   ASSERT_FALSE(truncated[0].ok());
   EXPECT_NE(truncated[0].error().message.find("truncated"), std::string::npos);
