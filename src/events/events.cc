@@ -45,16 +45,12 @@ struct Pattern {
   // TABARI/PETRARCH verbs as listed ("LEFT", "MET"): a token written exactly so is
   // their verb rather than the lemma's ("left" is LEFT [032:033] before LEAVE [012]).
   std::vector<std::string> literal_forms;
-  // Match keys every match needs in its sentence (the words of elements with one
-  // alternative): a pattern whose words are not all there is not tried. A common verb
-  // of a large dictionary carries hundreds of patterns.
-  std::vector<std::string> required;
-  // Their hashes (std::hash), what the per-sentence test compares: a collision only
-  // lets a pattern be tried that then fails to match.
+  // Hashes (std::hash) of the match keys every match needs in its sentence (the words
+  // of elements with one alternative): a pattern whose words are not all there is not
+  // tried, as a common verb of a large dictionary carries hundreds of patterns. A
+  // collision only lets a pattern be tried that then fails to match. (The trigger's
+  // Candidate list holds their 64-bit signature.)
   std::vector<size_t> required_hashes;
-  // One bit per required hash (hash mod 64): a pattern with a bit its sentence lacks
-  // is out at the cost of one AND, before the hashes are searched.
-  uint64_t required_bits = 0;
 };
 
 uint64_t HashBit(size_t hash) { return uint64_t{1} << (hash % 64); }
@@ -220,20 +216,22 @@ Status EventCoder::Impl::AddPattern(const TableRecord& r, uint32_t entry, std::s
 
 void EventCoder::Impl::IndexPattern(Pattern p) {
   const uint32_t index = static_cast<uint32_t>(patterns.size());
+  // One bit per required hash (hash mod 64): a pattern with a bit its sentence lacks is
+  // out at the cost of one AND, before the hashes are searched.
+  uint64_t required_bits = 0;
   for (size_t i = 0; i < p.elements.size(); ++i) {
     const Element& e = p.elements[i];
     if (i == p.trigger || e.kind != Element::kWord || e.alternatives.size() != 1) continue;
     for (const std::string& key : e.alternatives.front()) {
-      if (!Contains(p.required, key)) p.required.push_back(key);
+      const size_t hash = std::hash<std::string_view>()(key);
+      if (std::find(p.required_hashes.begin(), p.required_hashes.end(), hash) != p.required_hashes.end()) continue;
+      p.required_hashes.push_back(hash);
+      required_bits |= HashBit(hash);
     }
-  }
-  for (const std::string& key : p.required) {
-    p.required_hashes.push_back(std::hash<std::string_view>()(key));
-    p.required_bits |= HashBit(p.required_hashes.back());
   }
   for (const std::vector<std::string>& alt : p.elements[p.trigger].alternatives) {
     std::vector<Candidate>& list = by_trigger[alt.front()];
-    if (list.empty() || list.back().pattern != index) list.push_back({p.required_bits, index});  // "a/a" twice
+    if (list.empty() || list.back().pattern != index) list.push_back({required_bits, index});  // "a/a" twice
   }
   patterns.push_back(std::move(p));
 }
