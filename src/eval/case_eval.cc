@@ -6,7 +6,11 @@
 // shared/eval/README.md: per-label precision/recall/F1, their mean weighted by gold
 // support (case_weighted_f1, the task's official measure), the unweighted mean over
 // gold labels (case_macro_f1) and accuracy. Labels only ever predicted, never gold,
-// lower precision of nothing but still count as errors in accuracy.
+// lower precision of nothing but still count as errors in accuracy. Each label also
+// names its ACLED event type (the `case` lines of events/acled.txt: ARMED_CLASH is a
+// Battle, AIR_STRIKE Explosions/Remote violence, ...), so the report gives the share of
+// snippets whose predicted label has the gold label's event type
+// (case_event_type_accuracy): the coarser figure ACLED users filter on.
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -73,6 +77,18 @@ Result<std::vector<CaseItem>> ReadCaseTsv(const std::string& path) {
   return items;
 }
 
+// CASE label -> ACLED event type, from the `case | LABEL | TYPE | SUBTYPE` lines of
+// events/acled.txt in the pipeline's data folder.
+Result<std::map<std::string, std::string>> ReadLabelTypes(const std::string& data_dir) {
+  auto records = ReadTableFile(data_dir + "/events/acled.txt", 2, 4);
+  if (!records.ok()) return records.error();
+  std::map<std::string, std::string> types;
+  for (const TableRecord& record : *records) {
+    if (record.fields[0] == "case") types[record.fields[1]] = record.fields[2];
+  }
+  return types;
+}
+
 }  // namespace
 
 Result<EvalReport> EvalCaseSet(const std::string& tsv, const Pipeline& pipeline, const EvalOptions& options) {
@@ -84,6 +100,12 @@ Result<EvalReport> EvalCaseSet(const std::string& tsv, const Pipeline& pipeline,
   }
   if (half_items.empty()) return MakeError(tsv, std::string("no snippets in the ") + EvalHalfName(options.half) + " half");
   const std::vector<CaseItem>* items = &half_items;
+  auto label_types = ReadLabelTypes(pipeline.info().data_dir);
+  if (!label_types.ok()) return label_types.error();
+  auto type_of = [&](const std::string& label) {
+    auto it = label_types->find(label);
+    return it == label_types->end() ? std::string() : it->second;
+  };
 
   struct Counts {
     long tp = 0, fp = 0, fn = 0, support = 0;
@@ -96,7 +118,7 @@ Result<EvalReport> EvalCaseSet(const std::string& tsv, const Pipeline& pipeline,
   };
   std::map<std::string, Counts> labels;
   std::map<std::pair<std::string, std::string>, std::vector<std::string>> confusions;  // (gold, predicted) -> ids
-  long correct = 0, unlabelled = 0;
+  long correct = 0, unlabelled = 0, type_correct = 0;
   for (const CaseItem& item : *items) {
     Document doc;
     doc.id = item.id;
@@ -106,6 +128,8 @@ Result<EvalReport> EvalCaseSet(const std::string& tsv, const Pipeline& pipeline,
     auto coded = pipeline.Code(std::move(doc));
     const std::string predicted = coded.ok() ? coded->event_label : "";
     ++labels[item.gold].support;
+    const std::string gold_type = type_of(item.gold);
+    if (!predicted.empty() && !gold_type.empty() && type_of(predicted) == gold_type) ++type_correct;
     if (predicted == item.gold) {
       ++correct;
       ++labels[item.gold].tp;
@@ -131,17 +155,20 @@ Result<EvalReport> EvalCaseSet(const std::string& tsv, const Pipeline& pipeline,
   }
   macro = gold_labels ? macro / static_cast<double>(gold_labels) : 0;
   const double accuracy = static_cast<double>(correct) / n;
+  const double type_accuracy = static_cast<double>(type_correct) / n;
 
   EvalReport report;
   report.set = GoldKindName(GoldKind::kCase);
   report.source = tsv;
-  report.figures = {{"case_weighted_f1", weighted}, {"case_macro_f1", macro}, {"case_accuracy", accuracy}};
+  report.figures = {{"case_weighted_f1", weighted}, {"case_macro_f1", macro}, {"case_accuracy", accuracy},
+                    {"case_event_type_accuracy", type_accuracy}};
 
   std::ostringstream out;
   char line[512];
   std::snprintf(line, sizeof line,
-                "snippets %zu (half: %s; %ld unlabelled)\n  weighted f1 %.4f\n  macro f1    %.4f\n  accuracy    %.4f\n",
-                items->size(), EvalHalfName(options.half), unlabelled, weighted, macro, accuracy);
+                "snippets %zu (half: %s; %ld unlabelled)\n  weighted f1 %.4f\n  macro f1    %.4f\n  accuracy    %.4f\n"
+                "  event type accuracy %.4f\n",
+                items->size(), EvalHalfName(options.half), unlabelled, weighted, macro, accuracy, type_accuracy);
   out << line;
   std::snprintf(line, sizeof line, "  %-30s %6s %6s %6s %7s\n", "label", "P", "R", "F1", "support");
   out << line;

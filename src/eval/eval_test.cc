@@ -321,5 +321,30 @@ TEST(ValidationSuiteTest, DetectedAsAGoldKind) {
   std::filesystem::remove_all(dir);
 }
 
+// Three snippets written for this test: one labelled right, one with the right ACLED
+// event type but the wrong sub-type (a protest met with tear gas, gold-labelled as a
+// peaceful one), one with a label of another type. Accuracy counts one; event-type
+// accuracy counts two.
+TEST(CaseEvalTest, ScoresLabelsAndTheirEventTypes) {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "dateline_eval_test_case";
+  std::filesystem::create_directories(dir);
+  const std::string tsv = (dir / "snippets.tsv").string();
+  std::ofstream(tsv) << "id\tEventSnippet\tSubType\n"
+                        "1\tThousands of teachers demonstrated peacefully in the capital to demand higher pay.\tPEACE_PROTEST\n"
+                        "2\tPolice used tear gas and water cannon to disperse the protesters outside parliament.\tPEACE_PROTEST\n"
+                        "3\tA suicide bomber blew himself up at a checkpoint, killing six soldiers.\tARREST\n";
+  PipelineOptions options;
+  options.data_dir = DATELINE_TEST_DATA_DIR;
+  if (std::filesystem::exists(DATELINE_TEST_GAZETTEER)) options.gazetteer_file = DATELINE_TEST_GAZETTEER;
+  auto pipeline = Pipeline::Create(options);
+  ASSERT_TRUE(pipeline.ok()) << pipeline.error().ToString();
+  auto report = EvaluateGoldFile(tsv, GoldKind::kCase, **pipeline, EvalOptions{});
+  ASSERT_TRUE(report.ok()) << report.error().ToString();
+  EXPECT_NEAR(report->figures.at("case_accuracy"), 1.0 / 3, 1e-9);
+  EXPECT_NEAR(report->figures.at("case_event_type_accuracy"), 2.0 / 3, 1e-9);
+  EXPECT_EQ(report->detail["labels"]["PEACE_PROTEST"]["support"], 2);
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace dateline
