@@ -62,6 +62,29 @@ struct SentenceMeans {
   std::vector<const Event*> events;     // the sentence's asserted, non-negated events
 };
 
+// Whether the event's trigger opens a participial adjunct: an -ing verb right after a
+// comma, or after a comma and an -ly adverb ("..., killing 56 people", "..., blaming
+// government forces", "..., reportedly destroying depots"). Such a clause tells how the
+// main clause's act went or what was said of it; it is not the report's act. The
+// trigger is found where it first occurs in its sentence's text.
+bool IsParticipialAdjunct(const AnalyzedText& a, const Event& e) {
+  if (e.trigger.empty() || e.sentence >= a.sentences.size()) return false;
+  const Sentence& s = a.sentences[e.sentence];
+  const size_t at = a.SentenceText(e.sentence).find(e.trigger);
+  if (at == std::string_view::npos) return false;
+  const size_t start = s.start + at;
+  size_t t = s.first_token;
+  while (t < s.last_token && a.tokens[t].start < start) ++t;
+  if (t == s.last_token || a.tokens[t].start != start) return false;
+  const auto ends_with = [](std::string_view word, std::string_view end) {
+    return word.size() > end.size() + 1 && word.substr(word.size() - end.size()) == end;
+  };
+  if (!ends_with(a.tokens[t].norm, "ing")) return false;
+  size_t before = t;
+  if (before > s.first_token && ends_with(a.tokens[before - 1].norm, "ly")) --before;
+  return before > s.first_token && a.tokens[before - 1].norm == ",";
+}
+
 }  // namespace
 
 struct AcledClassifier::Impl {
@@ -178,6 +201,7 @@ struct AcledClassifier::Impl {
   // sentences that have events. Decided once for both Refine and the report's label.
   struct Decisions {
     std::vector<size_t> rule;
+    std::vector<bool> adjunct;              // per event: IsParticipialAdjunct
     std::map<size_t, SentenceMeans> means;  // by sentence
   };
   Decisions DecideAll(const AnalyzedText& a, const std::vector<Event>& events) const {
@@ -186,10 +210,11 @@ struct AcledClassifier::Impl {
       auto m = d.means.find(e.sentence);
       if (m == d.means.end()) m = d.means.emplace(e.sentence, Means(a, e.sentence, events)).first;
       d.rule.push_back(Decide(e, m->second));
+      d.adjunct.push_back(IsParticipialAdjunct(a, e));
     }
     return d;
   }
-  std::string Label(const std::vector<Event>& events, const std::vector<size_t>& rule_of) const;
+  std::string Label(const std::vector<Event>& events, const Decisions& decisions) const;
 
   std::string LabelOf(const AcledType& t) const {
     auto it = case_labels.find({t.event_type, t.sub_event_type});
@@ -388,16 +413,21 @@ std::string AcledClassifier::Refine(const AnalyzedText& analysed, std::vector<Ev
       }
     }
   }
-  return impl_->Label(*events, decisions.rule);
+  return impl_->Label(*events, decisions);
 }
 
 std::string AcledClassifier::LabelText(const AnalyzedText& analysed, const std::vector<Event>& events) const {
-  return impl_->Label(events, impl_->DecideAll(analysed, events).rule);
+  return impl_->Label(events, impl_->DecideAll(analysed, events));
 }
 
-std::string AcledClassifier::Impl::Label(const std::vector<Event>& events, const std::vector<size_t>& rule_of) const {
+std::string AcledClassifier::Impl::Label(const std::vector<Event>& events, const Decisions& decisions) const {
+  const std::vector<size_t>& rule_of = decisions.rule;
   // Per sentence, the label of the event with the earliest rule; CAMEO-coded events
-  // before incidents (see acled_rules.txt).
+  // before incidents (see acled_rules.txt). An event told in a participial adjunct
+  // ("..., blaming government forces", "..., destroying ammunition depots") elaborates
+  // the sentence's main event: it ranks after every main-clause event of its sentence
+  // (its rule index is offset by the number of rules), so it labels the sentence only
+  // when the main clause has no labelled event.
   struct Best {
     size_t rule = SIZE_MAX;
     std::string label;
@@ -437,7 +467,8 @@ std::string AcledClassifier::Impl::Label(const std::vector<Event>& events, const
     if (e.modality != "asserted" && type != "Other" && type != "Strategic developments") continue;
     if (is_background(e)) continue;
     Best& best = (e.modality != "asserted" ? unasserted : e.cameo.empty() ? incidents : coded)[e.sentence];
-    if (r < best.rule) best = Best{r, label};
+    const size_t rank = decisions.adjunct[i] ? r + rules.size() : r;
+    if (rank < best.rule) best = Best{rank, label};
   }
   if (!coded.empty()) {
     const std::string& main = coded.begin()->second.label;

@@ -290,6 +290,41 @@ TEST_F(AcledTest, LabelsAcledStyleNotes) {
   for (const LabelCase& c : cases) EXPECT_EQ(Label(c.text), c.label) << c.text;
 }
 
+// A participial adjunct (", blaming X", ", destroying Y") tells how the main clause's
+// act went or what was said of it; the main clause labels the sentence. And a
+// participle whose main clause has no actor for subject ("a fire swept through ...,
+// killing") has none either. Sentences written for this test.
+TEST_F(AcledTest, ParticipialAdjunctsDoNotLabelTheirSentence) {
+  const LabelCase cases[] = {
+      {"AIR_STRIKE", "An air strike hit a wedding party in the province, killing 20 guests, local officials said, blaming the air force."},
+      {"ARREST", "Police detained a leading opposition lawmaker in the capital, accusing him of plotting attacks on state buildings."},
+      {"AIR_STRIKE", "Fighter jets bombed rebel positions in the hills overnight, destroying weapons depots and ammunition stores."},
+      {"MAN_MADE_DISASTER", "A blaze tore through a crowded market in the capital, killing 14 traders."},
+      {"ATTRIB", "Rebels accused the army of shelling their positions, saying a ceasefire had been broken."},
+  };
+  for (const LabelCase& c : cases) EXPECT_EQ(Label(c.text), c.label) << c.text;
+}
+
+// Codebook rows added for kinds of report the dictionaries did not read: sentences
+// written for this test.
+TEST_F(AcledTest, StrategicDevelopmentsOfEachKind) {
+  const LabelCase cases[] = {
+      {"OTHER", "The president declared a state of emergency in three northern provinces."},
+      {"OTHER", "The army imposed a dusk-to-dawn curfew on the city."},
+      {"CHANGE_TO_GROUP_ACT", "Local chiefs formed a militia to protect farmers from cattle raiders."},
+      {"CHANGE_TO_GROUP_ACT", "A faction of the rebel movement pledged allegiance to the Islamic State."},
+      {"HQ_ESTABLISHED", "The rebels installed a new headquarters in the captured town hall."},
+      {"AGREEMENT", "The two armies exchanged prisoners at the border crossing under the deal."},
+      {"AGREEMENT", "The government and the rebels signed a cessation of hostilities in the capital."},
+      {"DIPLO", "The regional bloc suspended Mali from all its activities after the coup."},
+      {"DIPLO", "The government gave the ambassador 48 hours to leave the country."},
+      {"ATTRIB", "Officials attributed the pipeline bombing to the rebel group."},
+      {"MOB_VIOL", "Angry villagers beat two suspected cattle thieves to death."},
+      {"VIOL_DEMONSTR", "Protesters set up burning barricades on the main road into the city."},
+  };
+  for (const LabelCase& c : cases) EXPECT_EQ(Label(c.text), c.label) << c.text;
+}
+
 TEST_F(AcledTest, EarlierRowsWin) {
   const LabelCase cases[] = {
       // A suicide bombing is also an explosion; the attacker's death makes it specific.

@@ -1544,13 +1544,18 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
           }
         } else if (t > s.first_token && sc.T(t - 1).norm == "," && sc.T(t).norm.size() > 4 &&
                    sc.T(t).norm.compare(sc.T(t).norm.size() - 3, 3, "ing") == 0 && !events.empty() &&
-                   events.back().sentence == si && !events.back().source.text.empty()) {
+                   events.back().sentence == si) {
           // ", killing four police officers": a participle clause shares the subject
-          // of the clause it follows.
-          sources = sc.Subjects(t);
-          for (const ActorMention* m : sc.mentions()) {
-            if (m->span.start == events.back().source.span.start && m->span.end == events.back().source.span.end)
-              sources = {m};
+          // of the clause it follows. When that subject is no actor ("a fire swept
+          // through the factory, killing 100 workers"), neither is the participle's:
+          // the nearest actor before it is some other clause's object or a place.
+          sources.clear();
+          if (!events.back().source.text.empty()) {
+            sources = sc.Subjects(t);
+            for (const ActorMention* m : sc.mentions()) {
+              if (m->span.start == events.back().source.span.start && m->span.end == events.back().source.span.end)
+                sources = {m};
+            }
           }
           clause_rules.push_back("rule:participle-clause-subject");
         } else {
