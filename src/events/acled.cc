@@ -95,6 +95,9 @@ struct AcledClassifier::Impl {
   std::vector<Phrase> phrases;
   std::unordered_map<std::string, std::vector<size_t>> by_first_key;  // first key -> phrases
   std::vector<Rule> rules;
+  // Rows for a report that codes no labelled event: conditions on the attributes its
+  // sentences state only (see "fallback" in acled_rules.txt).
+  std::vector<Rule> fallbacks;
 
   bool MatchAt(const Phrase& p, size_t e, const AnalyzedText& a, size_t t, size_t end) const {
     if (e == p.elements.size()) return true;
@@ -214,7 +217,11 @@ struct AcledClassifier::Impl {
     }
     return d;
   }
-  std::string Label(const std::vector<Event>& events, const Decisions& decisions) const;
+  std::string Label(const AnalyzedText& a, const std::vector<Event>& events, const Decisions& decisions) const;
+  // For a report that codes no labelled event: the label of the first fallback row
+  // (in file order) that a sentence satisfies, taking sentences in text order; "" when
+  // none does.
+  std::string FallbackLabel(const AnalyzedText& a, const std::vector<Event>& events) const;
 
   std::string LabelOf(const AcledType& t) const {
     auto it = case_labels.find({t.event_type, t.sub_event_type});
@@ -223,7 +230,7 @@ struct AcledClassifier::Impl {
 
   Status Load(const std::string& data_dir, const TextAnalyzer& analyzer);
   Status AddPhrases(const TableRecord& r, size_t means, const TextAnalyzer& analyzer);
-  Status AddRule(const TableRecord& r);
+  Status AddRule(const TableRecord& r, std::vector<Rule>* to);
 };
 
 Status AcledClassifier::Impl::AddPhrases(const TableRecord& r, size_t means, const TextAnalyzer& analyzer) {
@@ -280,9 +287,9 @@ Status AcledClassifier::Impl::AddPhrases(const TableRecord& r, size_t means, con
   return Status::Ok();
 }
 
-Status AcledClassifier::Impl::AddRule(const TableRecord& r) {
+Status AcledClassifier::Impl::AddRule(const TableRecord& r, std::vector<Rule>* to) {
   if (r.fields.size() < 4 || r.fields[3].empty())
-    return r.MakeError("a rule line is \"rule | LABEL | conditions | source\"");
+    return r.MakeError("a " + r.fields[0] + " line is \"" + r.fields[0] + " | LABEL | conditions | source\"");
   Rule rule;
   rule.label = r.fields[1];
   rule.where = r.Where();
@@ -337,7 +344,13 @@ Status AcledClassifier::Impl::AddRule(const TableRecord& r) {
     rule.conditions.push_back(std::move(c));
   }
   if (rule.conditions.empty()) return r.MakeError("a rule needs at least one condition (\"event=*\" for any)");
-  rules.push_back(std::move(rule));
+  if (to == &fallbacks) {
+    if (rule.label == "=") return r.MakeError("a fallback line needs a label");
+    for (const Condition& c : rule.conditions) {
+      if (c.kind != Condition::kMeans) return r.MakeError("a fallback line has means conditions only");
+    }
+  }
+  to->push_back(std::move(rule));
   return Status::Ok();
 }
 
@@ -368,13 +381,13 @@ Status AcledClassifier::Impl::Load(const std::string& data_dir, const TextAnalyz
       const size_t id = static_cast<size_t>(it - means_names.begin());
       if (it == means_names.end()) means_names.push_back(r.fields[1]);
       if (Status st = AddPhrases(r, id, analyzer); !st.ok()) return st;
-    } else if (r.fields[0] != "rule") {
-      return r.MakeError("unknown record kind \"" + r.fields[0] + "\" (who, means or rule)");
+    } else if (r.fields[0] != "rule" && r.fields[0] != "fallback") {
+      return r.MakeError("unknown record kind \"" + r.fields[0] + "\" (who, means, rule or fallback)");
     }
   }
   for (const TableRecord& r : *table) {
-    if (r.fields[0] != "rule") continue;
-    if (Status st = AddRule(r); !st.ok()) return st;
+    if (r.fields[0] != "rule" && r.fields[0] != "fallback") continue;
+    if (Status st = AddRule(r, r.fields[0] == "rule" ? &rules : &fallbacks); !st.ok()) return st;
   }
   if (rules.empty()) return MakeError(data_dir + "/events/acled_rules.txt", "no rule lines");
   return Status::Ok();
@@ -413,14 +426,31 @@ std::string AcledClassifier::Refine(const AnalyzedText& analysed, std::vector<Ev
       }
     }
   }
-  return impl_->Label(*events, decisions);
+  return impl_->Label(analysed, *events, decisions);
 }
 
 std::string AcledClassifier::LabelText(const AnalyzedText& analysed, const std::vector<Event>& events) const {
-  return impl_->Label(events, impl_->DecideAll(analysed, events));
+  return impl_->Label(analysed, events, impl_->DecideAll(analysed, events));
 }
 
-std::string AcledClassifier::Impl::Label(const std::vector<Event>& events, const Decisions& decisions) const {
+std::string AcledClassifier::Impl::FallbackLabel(const AnalyzedText& a, const std::vector<Event>& events) const {
+  if (fallbacks.empty()) return "";
+  for (size_t s = 0; s < a.sentences.size(); ++s) {
+    const SentenceMeans means = Means(a, s, events);
+    if (std::none_of(means.by_means.begin(), means.by_means.end(), [](const Phrase* p) { return p != nullptr; }))
+      continue;
+    for (const Rule& row : fallbacks) {
+      const Event none;
+      if (std::all_of(row.conditions.begin(), row.conditions.end(),
+                      [&](const Condition& c) { return Holds(c, none, means); }))
+        return row.label;
+    }
+  }
+  return "";
+}
+
+std::string AcledClassifier::Impl::Label(const AnalyzedText& a, const std::vector<Event>& events,
+                                         const Decisions& decisions) const {
   const std::vector<size_t>& rule_of = decisions.rule;
   // Per sentence, the label of the event with the earliest rule; CAMEO-coded events
   // before incidents (see acled_rules.txt). An event told in a participial adjunct
@@ -488,7 +518,7 @@ std::string AcledClassifier::Impl::Label(const std::vector<Event>& events, const
   }
   if (!unasserted.empty()) return unasserted.begin()->second.label;
   if (!incidents.empty()) return incidents.begin()->second.label;
-  return "";
+  return FallbackLabel(a, events);
 }
 
 }  // namespace dateline

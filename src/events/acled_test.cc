@@ -325,6 +325,20 @@ TEST_F(AcledTest, StrategicDevelopmentsOfEachKind) {
   for (const LabelCase& c : cases) EXPECT_EQ(Label(c.text), c.label) << c.text;
 }
 
+// A report that tells its event only in words the coder does not code as an event
+// takes its label from the weapon or protest form it names (the fallback rows); a
+// coded event always outranks them. Sentences written for this test.
+TEST_F(AcledTest, FallbackRowsLabelOnlyReportsWithoutLabelledEvents) {
+  const LabelCase cases[] = {
+      {"REM_EXPLOS", "The roadside bomb blast near the market was heard across the town."},
+      {"AIR_STRIKE", "Residents described the drone strike on the wedding as the worst in years."},
+      {"PEACE_PROTEST", "The protest outside the ministry over unpaid wages entered its third week."},
+      {"", "The drone was displayed at the trade fair in the capital."},
+      {"ARMED_CLASH", "Soldiers clashed with rebels near the border. Residents described the shelling as the worst in years."},
+  };
+  for (const LabelCase& c : cases) EXPECT_EQ(Label(c.text), c.label) << c.text;
+}
+
 TEST_F(AcledTest, EarlierRowsWin) {
   const LabelCase cases[] = {
       // A suicide bombing is also an explosion; the attacker's death makes it specific.
@@ -464,6 +478,8 @@ TEST_F(AcledDataTest, BadLinesNameFileAndLine) {
       {"rule | GRENADE | event=18\n", 1, "rule | LABEL | conditions | source"},
       {"who | none | CVL\n", 1, "other than"},
       {"verb | GRENADE | 3 | x\n", 1, "unknown record kind"},
+      {"means | m | grenade\nfallback | GRENADE | event=18 | x\n", 2, "means conditions only"},
+      {"fallback | = | event=18 | x\n", 1, "needs a label"},
   };
   for (const BadCase& c : cases) {
     auto loaded = Load(c.table);
