@@ -999,6 +999,7 @@ class SentenceCoder {
     if (n == T(trigger).lemma) return false;
     // A participle: "killed", "shot", "taken"; not "has been supporting" or "says".
     if (n.size() > 3 && (n.compare(n.size() - 3, 3, "ing") == 0 || n.back() == 's')) return false;
+    if (IsCountedParticiple(trigger)) return true;
     for (size_t k = trigger; k-- > s_.first_token && trigger - k <= 3;) {
       const Token& tok = T(k);
       if (tok.lemma == "be" || tok.lemma == "get") return true;
@@ -1006,6 +1007,31 @@ class SentenceCoder {
       if (!(tok.norm.size() > 2 && tok.norm.compare(tok.norm.size() - 2, 2, "ly") == 0) &&
           tok.norm != "also" && tok.norm != "not" && tok.norm != "n't" && tok.norm != "reportedly")
         return false;
+    }
+    return false;
+  }
+
+  // Headline and summary style, without an auxiliary: "7 civilians killed", "two
+  // soldiers wounded in the blast". The participle of a verb of harm or capture right
+  // after a noun phrase that opens with a count, with no object after it, is a
+  // passive: the counted people are what the act was done to. (Other verbs read as
+  // active there: "thousands of Albanians demonstrated in Pristina".)
+  bool IsCountedParticiple(size_t trigger) const {
+    static const char* const kDoneToPeople[] = {
+        "kill",   "injure", "wound",  "hurt",    "abduct", "kidnap",  "arrest", "detain", "displace",
+        "shoot",  "behead", "execute", "murder", "massacre", "rape",   "torture", "capture", "jail",
+        "lynch",  "stab",   "beat",   "hang",    "imprison", "deport", "evacuate", "rescue"};
+    if (!OneOf(T(trigger).lemma, kDoneToPeople)) return false;
+    if (trigger + 1 < s_.last_token) {
+      const Token& next = T(trigger + 1);
+      static const char* const kAfterPassive[] = {"in", "by", "at", "on", "near", "during", "after", "when",
+                                                  "as", "while", "and", "overnight", "yesterday", "today"};
+      if (next.kind != TokenKind::kPunct && !OneOf(next.norm, kAfterPassive)) return false;
+    }
+    for (size_t k = trigger; k-- > s_.first_token && trigger - k <= 4;) {
+      const Token& tok = T(k);
+      if (NumberValue(tok)) return k + 1 < trigger;  // a count, then the noun phrase
+      if (tok.kind != TokenKind::kWord) return false;
     }
     return false;
   }

@@ -144,6 +144,11 @@ TEST_F(EventsTest, CoordinationAndPronouns) {
        {"SYR IMGINS 010", "SYR IMGINS 180"}},
       {"pronoun subject with nothing before", "On the talks with Syria, he condemned ISIS.", {}},
       {"about to", "Syria is about to attack ISIS.", {"SYR IMGINS 180"}},
+      {"counted participle, headline style", "Two Syrian soldiers killed near the border.", {" SYRMIL 1823"}},
+      {"counted subject of an active verb", "Thousands of Iraqi soldiers attacked ISIS near the border.",
+       {"IRQMIL IMGINS 180"}},
+      {"participle after a clause without an actor subject", "A fire swept through the base, killing two Syrian soldiers.",
+       {" SYRMIL 1823"}},
   };
   for (const Case& c : cases) {
     std::vector<std::string> got;
