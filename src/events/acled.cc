@@ -11,7 +11,9 @@
 // an event. A report's label is the label of its main event (LabelText, below). There
 // are no weights and nothing fitted: rule order is the codebook's precedence.
 #include <algorithm>
+#include <iterator>
 #include <map>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
@@ -67,22 +69,52 @@ struct SentenceMeans {
 // government forces", "..., reportedly destroying depots"). Such a clause tells how the
 // main clause's act went or what was said of it; it is not the report's act. The
 // trigger is found where it first occurs in its sentence's text.
-bool IsParticipialAdjunct(const AnalyzedText& a, const Event& e) {
-  if (e.trigger.empty() || e.sentence >= a.sentences.size()) return false;
+bool EndsWith(std::string_view word, std::string_view end) {
+  return word.size() > end.size() + 1 && word.substr(word.size() - end.size()) == end;
+}
+
+// The token the event's trigger starts at (found where the trigger first occurs in its
+// sentence's text), or SIZE_MAX.
+size_t TriggerToken(const AnalyzedText& a, const Event& e) {
+  if (e.trigger.empty() || e.sentence >= a.sentences.size()) return SIZE_MAX;
   const Sentence& s = a.sentences[e.sentence];
   const size_t at = a.SentenceText(e.sentence).find(e.trigger);
-  if (at == std::string_view::npos) return false;
+  if (at == std::string_view::npos) return SIZE_MAX;
   const size_t start = s.start + at;
   size_t t = s.first_token;
   while (t < s.last_token && a.tokens[t].start < start) ++t;
-  if (t == s.last_token || a.tokens[t].start != start) return false;
-  const auto ends_with = [](std::string_view word, std::string_view end) {
-    return word.size() > end.size() + 1 && word.substr(word.size() - end.size()) == end;
-  };
-  if (!ends_with(a.tokens[t].norm, "ing")) return false;
+  return t < s.last_token && a.tokens[t].start == start ? t : SIZE_MAX;
+}
+
+bool IsParticipialAdjunct(const AnalyzedText& a, const Event& e) {
+  const size_t t = TriggerToken(a, e);
+  if (t == SIZE_MAX || !EndsWith(a.tokens[t].norm, "ing")) return false;
+  const Sentence& s = a.sentences[e.sentence];
   size_t before = t;
-  if (before > s.first_token && ends_with(a.tokens[before - 1].norm, "ly")) --before;
+  if (before > s.first_token && EndsWith(a.tokens[before - 1].norm, "ly")) --before;
   return before > s.first_token && a.tokens[before - 1].norm == ",";
+}
+
+// Whether the event is named by a noun phrase governed by a preposition of time, cause
+// or concession ("after earlier attacks", "despite the truce", "following the
+// protests", "over the poisoning", "amid clashes"): an event the sentence's own act
+// follows, answers or defies, not the act itself. The trigger must read as a noun
+// (its base form, a plural or a gerund; not a past tense, which opens a clause of its
+// own: "after protesters threw stones"), at most three words after the preposition.
+bool IsPrepositionalBackground(const AnalyzedText& a, const Event& e) {
+  static const std::string_view kPrepositions[] = {"after", "following", "despite", "amid", "amidst",
+                                                   "since", "before", "over"};
+  const size_t t = TriggerToken(a, e);
+  if (t == SIZE_MAX) return false;
+  const Token& trigger = a.tokens[t];
+  if (trigger.norm != trigger.lemma && !EndsWith(trigger.norm, "s") && !EndsWith(trigger.norm, "ing")) return false;
+  const Sentence& s = a.sentences[e.sentence];
+  for (size_t k = t; k-- > s.first_token && t - k <= 4;) {
+    const Token& tok = a.tokens[k];
+    if (tok.kind != TokenKind::kWord) return false;
+    if (std::find(std::begin(kPrepositions), std::end(kPrepositions), tok.norm) != std::end(kPrepositions)) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -204,7 +236,7 @@ struct AcledClassifier::Impl {
   // sentences that have events. Decided once for both Refine and the report's label.
   struct Decisions {
     std::vector<size_t> rule;
-    std::vector<bool> adjunct;              // per event: IsParticipialAdjunct
+    std::vector<bool> subordinate;          // per event: a participial adjunct or background
     std::map<size_t, SentenceMeans> means;  // by sentence
   };
   Decisions DecideAll(const AnalyzedText& a, const std::vector<Event>& events) const {
@@ -213,7 +245,7 @@ struct AcledClassifier::Impl {
       auto m = d.means.find(e.sentence);
       if (m == d.means.end()) m = d.means.emplace(e.sentence, Means(a, e.sentence, events)).first;
       d.rule.push_back(Decide(e, m->second));
-      d.adjunct.push_back(IsParticipialAdjunct(a, e));
+      d.subordinate.push_back(IsParticipialAdjunct(a, e) || IsPrepositionalBackground(a, e));
     }
     return d;
   }
@@ -455,9 +487,10 @@ std::string AcledClassifier::Impl::Label(const AnalyzedText& a, const std::vecto
   // Per sentence, the label of the event with the earliest rule; CAMEO-coded events
   // before incidents (see acled_rules.txt). An event told in a participial adjunct
   // ("..., blaming government forces", "..., destroying ammunition depots") elaborates
-  // the sentence's main event: it ranks after every main-clause event of its sentence
-  // (its rule index is offset by the number of rules), so it labels the sentence only
-  // when the main clause has no labelled event.
+  // the sentence's main event, and one named after "after", "despite", "amid", ... is
+  // its background: such events rank after every other event of their sentence (their
+  // rule index is offset by the number of rules), so they label the sentence only when
+  // it has no other labelled event.
   struct Best {
     size_t rule = SIZE_MAX;
     std::string label;
@@ -497,7 +530,7 @@ std::string AcledClassifier::Impl::Label(const AnalyzedText& a, const std::vecto
     if (e.modality != "asserted" && type != "Other" && type != "Strategic developments") continue;
     if (is_background(e)) continue;
     Best& best = (e.modality != "asserted" ? unasserted : e.cameo.empty() ? incidents : coded)[e.sentence];
-    const size_t rank = decisions.adjunct[i] ? r + rules.size() : r;
+    const size_t rank = decisions.subordinate[i] ? r + rules.size() : r;
     if (rank < best.rule) best = Best{rank, label};
   }
   if (!coded.empty()) {

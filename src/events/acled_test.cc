@@ -291,7 +291,8 @@ TEST_F(AcledTest, LabelsAcledStyleNotes) {
 }
 
 // A participial adjunct (", blaming X", ", destroying Y") tells how the main clause's
-// act went or what was said of it; the main clause labels the sentence. And a
+// act went or what was said of it, and an event named after "despite" or "following"
+// is its background; the main clause labels the sentence. And a
 // participle whose main clause has no actor for subject ("a fire swept through ...,
 // killing") has none either. Sentences written for this test.
 TEST_F(AcledTest, ParticipialAdjunctsDoNotLabelTheirSentence) {
@@ -301,6 +302,9 @@ TEST_F(AcledTest, ParticipialAdjunctsDoNotLabelTheirSentence) {
       {"AIR_STRIKE", "Fighter jets bombed rebel positions in the hills overnight, destroying weapons depots and ammunition stores."},
       {"MAN_MADE_DISASTER", "A blaze tore through a crowded market in the capital, killing 14 traders."},
       {"ATTRIB", "Rebels accused the army of shelling their positions, saying a ceasefire had been broken."},
+      // Events named after "despite", "following", "after": the background of the act.
+      {"ARMED_CLASH", "Government troops and rebels fought near the airport despite the ceasefire."},
+      {"PROPERTY_DISTRUCT", "Gunmen torched dozens of homes in the abandoned village after earlier attacks."},
   };
   for (const LabelCase& c : cases) EXPECT_EQ(Label(c.text), c.label) << c.text;
 }
