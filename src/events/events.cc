@@ -99,6 +99,11 @@ const char* const kIntentVerbs[] = {"plan", "intend", "want", "seek", "vow", "pl
                                     "hope", "aim", "prepare", "decide", "try", "attempt", "threaten",
                                     "expect", "agree", "refuse", "offer", "propose"};
 
+// Verbs whose compound subject names both sides ("X and Y clashed", "... met"): with
+// no object of their own, the members are coded with each other.
+const char* const kReciprocalVerbs[] = {"clash", "fight", "battle", "skirmish", "meet", "talk", "negotiate",
+                                        "agree", "spar", "feud"};
+
 struct NumberWord {
   const char* word;
   int value;
@@ -1629,9 +1634,13 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
         if (subjects.size() > 1 && target == subjects.back()) targets = subjects;
       }
       // "X and Y agree": TABARI's "%" codes the members of a compound subject with each
-      // other, both ways.
+      // other, both ways. So does a reciprocal verb whose pattern took no object ("Houthi
+      // fighters and government forces clashed"), whatever actor follows it.
+      const bool reciprocal = best_match.compound_source ||
+                              (!passive && !best_match.target && sources.size() > 1 &&
+                               OneOf(sc.T(t).lemma, kReciprocalVerbs));
       std::vector<std::pair<const ActorMention*, const ActorMention*>> dyads;
-      if (best_match.compound_source && sources.size() > 1) {
+      if (reciprocal && sources.size() > 1) {
         for (size_t i = 0; i < sources.size(); ++i) {
           for (size_t j = i + 1; j < sources.size(); ++j) dyads.emplace_back(sources[i], sources[j]);
         }
@@ -1645,7 +1654,7 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
       // A paired code ("032:033": X visits Y, Y hosts X) adds the reverse event; "%"
       // pairs are reversed with the same code when no pair is given.
       const std::string reverse_code =
-          !entry.paired_cameo.empty() ? entry.paired_cameo : best_match.compound_source ? entry.cameo : "";
+          !entry.paired_cameo.empty() ? entry.paired_cameo : reciprocal ? entry.cameo : "";
       const size_t dyad_count = dyads.size();
       for (size_t d = 0; d < dyad_count && !reverse_code.empty(); ++d) {
         if (dyads[d].first && dyads[d].second) dyads.emplace_back(dyads[d].second, dyads[d].first);

@@ -144,6 +144,8 @@ TEST_F(EventsTest, CoordinationAndPronouns) {
        {"SYR IMGINS 010", "SYR IMGINS 180"}},
       {"pronoun subject with nothing before", "On the talks with Syria, he condemned ISIS.", {}},
       {"about to", "Syria is about to attack ISIS.", {"SYR IMGINS 180"}},
+      {"reciprocal verb with a compound subject", "Iraqi soldiers and ISIS fighters fought, Syrian officials reported.",
+       {"IRQMIL IMGINS 190", "IMGINS IRQMIL 190"}},
       {"counted participle, headline style", "Two Syrian soldiers killed near the border.", {" SYRMIL 1823"}},
       {"counted subject of an active verb", "Thousands of Iraqi soldiers attacked ISIS near the border.",
        {"IRQMIL IMGINS 180"}},
