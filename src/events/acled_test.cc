@@ -325,6 +325,10 @@ TEST_F(AcledTest, StrategicDevelopmentsOfEachKind) {
       {"ATTRIB", "Officials attributed the pipeline bombing to the rebel group."},
       {"MOB_VIOL", "Angry villagers beat two suspected cattle thieves to death."},
       {"VIOL_DEMONSTR", "Protesters set up burning barricades on the main road into the city."},
+      {"DISR_WEAP", "Police thwarted a bomb plot against the parliament building."},
+      {"DISR_WEAP", "Soldiers found and dismantled an explosive device on the highway."},
+      {"SUIC_BOMB", "An attacker drove an explosives-laden truck into the checkpoint, killing himself and six soldiers."},
+      {"OTHER", "The junta banned the activities of all opposition parties."},
   };
   for (const LabelCase& c : cases) EXPECT_EQ(Label(c.text), c.label) << c.text;
 }
