@@ -494,6 +494,7 @@ std::string AcledClassifier::Impl::Label(const AnalyzedText& a, const std::vecto
   struct Best {
     size_t rule = SIZE_MAX;
     std::string label;
+    bool by_someone = false;  // the event names who did it
   };
   std::map<size_t, Best> coded, incidents, unasserted;  // by sentence
   // The report's own time: the latest date its events carry (a date in the sentence or
@@ -531,8 +532,15 @@ std::string AcledClassifier::Impl::Label(const AnalyzedText& a, const std::vecto
     if (is_background(e)) continue;
     Best& best = (e.modality != "asserted" ? unasserted : e.cameo.empty() ? incidents : coded)[e.sentence];
     const size_t rank = decisions.subordinate[i] ? r + rules.size() : r;
-    if (rank < best.rule) best = Best{rank, label};
+    if (rank < best.rule) best = Best{rank, label, !e.source.text.empty()};
   }
+  // A report that opens with a disaster, an accident or a crime (an incident sentence
+  // before any sentence with a coded event) and whose first coded event names no one
+  // who did it ("Storm Daniel caused flooding ... Thousands of people were killed")
+  // reports the incident: the deaths are its toll.
+  if (!coded.empty() && !incidents.empty() && incidents.begin()->first < coded.begin()->first &&
+      !coded.begin()->second.by_someone)
+    return incidents.begin()->second.label;
   if (!coded.empty()) {
     const std::string& main = coded.begin()->second.label;
     // One protest, its most severe form: a later sentence that tells how the protest

@@ -329,6 +329,11 @@ TEST_F(AcledTest, StrategicDevelopmentsOfEachKind) {
       {"DISR_WEAP", "Soldiers found and dismantled an explosive device on the highway."},
       {"SUIC_BOMB", "An attacker drove an explosives-laden truck into the checkpoint, killing himself and six soldiers."},
       {"OTHER", "The junta banned the activities of all opposition parties."},
+      {"MOB_VIOL", "Villagers beat to death a man suspected of stealing a goat."},
+      {"GOV_REGAINS_TERIT", "Soldiers chased the rebels from the hills and took over their camp."},
+      {"CHEM_WEAP", "Doctors said a toxic substance was used in the attack on the village."},
+      // A disaster in the lede, its toll after it: the deaths name no one who caused them.
+      {"NATURAL_DISASTER", "A cyclone struck the coast on Monday. Hundreds of people were killed and thousands displaced."},
   };
   for (const LabelCase& c : cases) EXPECT_EQ(Label(c.text), c.label) << c.text;
 }
