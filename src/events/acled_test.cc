@@ -347,6 +347,7 @@ TEST_F(AcledTest, FallbackRowsLabelOnlyReportsWithoutLabelledEvents) {
       {"AIR_STRIKE", "Residents described the drone strike on the wedding as the worst in years."},
       {"PEACE_PROTEST", "The protest outside the ministry over unpaid wages entered its third week."},
       {"", "The drone was displayed at the trade fair in the capital."},
+      {"CHEM_WEAP", "Inspectors said sarin was probably used as a weapon in the town."},
       {"ARMED_CLASH", "Soldiers clashed with rebels near the border. Residents described the shelling as the worst in years."},
   };
   for (const LabelCase& c : cases) EXPECT_EQ(Label(c.text), c.label) << c.text;
