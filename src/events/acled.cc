@@ -69,6 +69,13 @@ struct SentenceMeans {
 // government forces", "..., reportedly destroying depots"). Such a clause tells how the
 // main clause's act went or what was said of it; it is not the report's act. The
 // trigger is found where it first occurs in its sentence's text.
+// The events of each sentence that has any, in their order.
+std::map<size_t, std::vector<const Event*>> EventsBySentence(const std::vector<Event>& events) {
+  std::map<size_t, std::vector<const Event*>> out;
+  for (const Event& e : events) out[e.sentence].push_back(&e);
+  return out;
+}
+
 bool EndsWith(std::string_view word, std::string_view end) {
   return word.size() > end.size() + 1 && word.substr(word.size() - end.size()) == end;
 }
@@ -145,11 +152,12 @@ struct AcledClassifier::Impl {
     return MatchAt(p, e + 1, a, t + 1, end);
   }
 
-  SentenceMeans Means(const AnalyzedText& a, size_t s, const std::vector<Event>& events) const {
+  // `events` are the events of sentence `s` (EventsBySentence).
+  SentenceMeans Means(const AnalyzedText& a, size_t s, const std::vector<const Event*>& events) const {
     SentenceMeans out;
     std::vector<Span> dates;  // "On 3 March 2021": words of a date state no attribute
-    for (const Event& e : events) {
-      if (e.sentence != s) continue;
+    for (const Event* event : events) {
+      const Event& e = *event;
       if (e.date && e.date->span.end > e.date->span.start) dates.push_back(e.date->span);
       if (e.negated) continue;
       out.deaths |= e.fatalities.value_or(0) > 0;
@@ -241,9 +249,10 @@ struct AcledClassifier::Impl {
   };
   Decisions DecideAll(const AnalyzedText& a, const std::vector<Event>& events) const {
     Decisions d;
+    const std::map<size_t, std::vector<const Event*>> by_sentence = EventsBySentence(events);
     for (const Event& e : events) {
       auto m = d.means.find(e.sentence);
-      if (m == d.means.end()) m = d.means.emplace(e.sentence, Means(a, e.sentence, events)).first;
+      if (m == d.means.end()) m = d.means.emplace(e.sentence, Means(a, e.sentence, by_sentence.at(e.sentence))).first;
       d.rule.push_back(Decide(e, m->second));
       d.subordinate.push_back(IsParticipialAdjunct(a, e) || IsPrepositionalBackground(a, e));
     }
@@ -467,8 +476,11 @@ std::string AcledClassifier::LabelText(const AnalyzedText& analysed, const std::
 
 std::string AcledClassifier::Impl::FallbackLabel(const AnalyzedText& a, const std::vector<Event>& events) const {
   if (fallbacks.empty()) return "";
+  const std::map<size_t, std::vector<const Event*>> by_sentence = EventsBySentence(events);
+  const std::vector<const Event*> none_of_them;
   for (size_t s = 0; s < a.sentences.size(); ++s) {
-    const SentenceMeans means = Means(a, s, events);
+    auto it = by_sentence.find(s);
+    const SentenceMeans means = Means(a, s, it == by_sentence.end() ? none_of_them : it->second);
     if (std::none_of(means.by_means.begin(), means.by_means.end(), [](const Phrase* p) { return p != nullptr; }))
       continue;
     for (const Rule& row : fallbacks) {

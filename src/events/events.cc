@@ -481,15 +481,12 @@ class SentenceCoder {
  public:
   // `coded_places`: a place with a code of its own ("Michel Delving" SHRGOV in
   // TABARI dictionaries, which code places as actors) may be the act's target.
-  SentenceCoder(const AnalyzedText& a, size_t sentence_index, const std::vector<ActorMention>& actors,
-                const std::vector<DateMention>& dates, bool coded_places = false)
-      : a_(a), s_(a.sentences[sentence_index]), coded_places_(coded_places) {
-    for (size_t i = 0; i < actors.size(); ++i) {
-      if (actors[i].first_token >= s_.first_token && actors[i].last_token <= s_.last_token)
-        mentions_.push_back(&actors[i]);
-    }
-    for (const DateMention& d : dates) {
-      if (d.span.start >= s_.start && d.span.end <= s_.end && d.span.end > d.span.start) dates_.push_back(d.span);
+  // `actors` and `dates` are the sentence's own (SentenceItems), in document order.
+  SentenceCoder(const AnalyzedText& a, size_t sentence_index, const std::vector<const ActorMention*>& actors,
+                const std::vector<const DateMention*>& dates, bool coded_places = false)
+      : a_(a), s_(a.sentences[sentence_index]), coded_places_(coded_places), mentions_(actors) {
+    for (const DateMention* d : dates) {
+      if (d->span.end > d->span.start) dates_.push_back(d->span);
     }
   }
 
@@ -1143,17 +1140,22 @@ class SentenceCoder {
   // cue word, before or after ("killing 6 civilians", "more than 20 people were
   // killed", "arresting 12"), that is not a year. Vague amounts count at a typical
   // value ("dozens" 24, "hundreds" 200, "thousands" 2000).
+  // Each is a property of the sentence, computed on first use (every event of the
+  // sentence asks).
   std::optional<int> Fatalities() const {
     static const char* const kDeathWords[] = {"kill", "dead", "die", "death", "fatality", "slay", "perish", "massacre", "execute", "behead"};
-    return CountNear(kDeathWords);
+    if (!fatalities_) fatalities_ = CountNear(kDeathWords);
+    return *fatalities_;
   }
   std::optional<int> Injuries() const {
     static const char* const kInjuryWords[] = {"wound", "wounded", "injure", "injured", "injury", "hurt", "maim"};
-    return CountNear(kInjuryWords);
+    if (!injuries_) injuries_ = CountNear(kInjuryWords);
+    return *injuries_;
   }
   std::optional<int> Arrests() const {
     static const char* const kArrestWords[] = {"arrest", "detain", "detention", "jail", "imprison", "apprehend"};
-    return CountNear(kArrestWords);
+    if (!arrests_) arrests_ = CountNear(kArrestWords);
+    return *arrests_;
   }
   // The size of the acting crowd: a number in the source's phrase or just before it
   // ("Up to 100 ethnic Albanians demonstrated", "thousands of students marched").
@@ -1200,9 +1202,33 @@ class SentenceCoder {
   const AnalyzedText& a_;
   const Sentence& s_;
   bool coded_places_ = false;
+  mutable std::optional<std::optional<int>> fatalities_, injuries_, arrests_;  // not yet computed: nullopt
   std::vector<const ActorMention*> mentions_;
   std::vector<Span> dates_;  // spans of the dates in the sentence
 };
+
+// The items of a document (actors, dates, places) that lie in each sentence, in document
+// order: per sentence, the items `in(sentence, item)` accepts among those whose start
+// falls in it (or, for an empty item at a boundary, in the sentence before). Found by a
+// binary search per item, so that coding stays linear in the document however many
+// sentences and mentions it has.
+template <typename T, typename In>
+std::vector<std::vector<const T*>> SentenceItems(const AnalyzedText& a, const std::vector<T>& items, In in) {
+  std::vector<std::vector<const T*>> out(a.sentences.size());
+  for (const T& item : items) {
+    const size_t start = item.span.start;
+    auto it = std::upper_bound(a.sentences.begin(), a.sentences.end(), start,
+                               [](size_t pos, const Sentence& s) { return pos < s.start; });
+    size_t k = static_cast<size_t>(it - a.sentences.begin());
+    for (size_t candidate = k; candidate-- > 0 && candidate + 2 >= k;) {
+      if (in(a.sentences[candidate], item)) {
+        out[candidate].push_back(&item);
+        break;
+      }
+    }
+  }
+  return out;
+}
 
 // Words that stand for several actors at once (TABARI "THE_SHIRE [FRO/BIL/SAM]",
 // ActorMention::also) give one event per actor: each event from `first` on is
@@ -1244,14 +1270,12 @@ struct Attribution {
 // When and where an event of sentence `s` happened: a date in the sentence, else the
 // publication date; a place named in the sentence outside its actors, else the
 // dateline's. The rules record which.
-void AssignWhenWhere(const Sentence& s, const std::vector<DateMention>& dates, const std::vector<PlaceMention>& places,
+// `dates` and `places` are the sentence's own (SentenceItems), in document order.
+void AssignWhenWhere(const std::vector<const DateMention*>& dates, const std::vector<const PlaceMention*>& places,
                      const EventContext& context, const ActorMention* source, const ActorMention* target, Event* e) {
-  for (const DateMention& d : dates) {
-    if (d.span.start >= s.start && d.span.end <= s.end) {
-      e->date = d;
-      e->rules.push_back("rule:date-in-sentence");
-      break;
-    }
+  if (!dates.empty()) {
+    e->date = *dates.front();
+    e->rules.push_back("rule:date-in-sentence");
   }
   if (!e->date) {
     DateMention d;
@@ -1269,8 +1293,9 @@ void AssignWhenWhere(const Sentence& s, const std::vector<DateMention>& dates, c
   const auto overlaps = [](const PlaceMention& p, const ActorMention* m) {
     return m && p.span.start < m->span.end && p.span.end > m->span.start;
   };
-  for (const PlaceMention& p : places) {
-    if (p.from_dateline || p.span.start < s.start || p.span.end > s.end) continue;
+  for (const PlaceMention* place : places) {
+    const PlaceMention& p = *place;
+    if (p.from_dateline) continue;
     if (overlaps(p, source) || overlaps(p, target)) continue;
     e->place = p;
     e->rules.push_back("rule:place-in-sentence");
@@ -1332,8 +1357,8 @@ std::optional<Event> IntentEvent(const Event& act, const std::string& governor, 
 // PLOVER DEMAND). Added beside the statement (a statement event, or a comment verb's
 // speaker), dated and placed like the sentence's events.
 void AddObligationDemands(const SentenceCoder& sc, size_t si, const EventCoder& coder,
-                          const std::vector<Attribution>& attributions, const std::vector<DateMention>& dates,
-                          const std::vector<PlaceMention>& places, const EventContext& context,
+                          const std::vector<Attribution>& attributions, const std::vector<const DateMention*>& dates,
+                          const std::vector<const PlaceMention*>& places, const EventContext& context,
                           std::vector<Event>* events) {
   const Sentence& s = sc.sentence();
   const CameoCode* demand = coder.Cameo("100");
@@ -1368,7 +1393,7 @@ void AddObligationDemands(const SentenceCoder& sc, size_t si, const EventCoder& 
       d.evidence = Span{s.start, s.end};
       d.sentence = si;
       d.rules.push_back(said->rule);
-      AssignWhenWhere(s, dates, places, context, said->speaker, addressee, &d);
+      AssignWhenWhere(dates, places, context, said->speaker, addressee, &d);
     }
     d.cameo = demand->code;
     d.cameo_name = demand->name;
@@ -1388,7 +1413,8 @@ void AddObligationDemands(const SentenceCoder& sc, size_t si, const EventCoder& 
 // country of the nearest country-coded actor in its sentence ("Haiti's", "in Sudan"):
 // in news a role noun without a country almost always belongs to the country the
 // sentence is about. International codes (IGO, NGO, IMG, MNC) are not countries.
-void FillCountriesFromSentence(const SentenceCoder& sc, size_t si, std::vector<Event>* events) {
+// The events of sentence `si` are those from `first` on.
+void FillCountriesFromSentence(const SentenceCoder& sc, size_t si, size_t first, std::vector<Event>* events) {
   const auto is_country = [](const std::string& c) {
     return c.size() == 3 && c != "IGO" && c != "NGO" && c != "IMG" && c != "MNC";
   };
@@ -1396,6 +1422,17 @@ void FillCountriesFromSentence(const SentenceCoder& sc, size_t si, std::vector<E
   // killed 23 people in Tel Aviv" should not make the victims Palestinian when the
   // sentence names another country, but "Nigerian authorities jailed 52 members of
   // MASSOB" has no other.
+  // breaks_before[k]: commas and clause breaks among the sentence's tokens before k, so
+  // that "is there one between two mentions" costs O(1).
+  const Sentence& s = sc.sentence();
+  std::vector<uint32_t> breaks_before(s.last_token - s.first_token + 1, 0);
+  for (size_t k = s.first_token; k < s.last_token; ++k) {
+    breaks_before[k - s.first_token + 1] =
+        breaks_before[k - s.first_token] + (sc.T(k).norm == "," || sc.IsClauseBreak(k) ? 1 : 0);
+  }
+  const auto break_between = [&](size_t lo, size_t hi) {
+    return hi > lo && breaks_before[hi - s.first_token] != breaks_before[lo - s.first_token];
+  };
   const auto fill = [&](ActorMention& m, const ActorMention& partner) {
     if (m.text.empty() || !m.actor.country.empty()) return;
     const ActorMention* best = nullptr;
@@ -1408,10 +1445,8 @@ void FillCountriesFromSentence(const SentenceCoder& sc, size_t si, std::vector<E
                                 other->span.end == partner.span.end;
         if (pass == 0) {
           if (is_partner) continue;
-          bool comma = false;
           const size_t lo = std::min(other->last_token, m.last_token), hi = std::max(other->first_token, m.first_token);
-          for (size_t k = lo; k < hi; ++k) comma |= sc.T(k).norm == "," || sc.IsClauseBreak(k);
-          if (comma) continue;
+          if (break_between(lo, hi)) continue;
         } else if (pass == 1 && !is_partner) {
           continue;
         }
@@ -1428,7 +1463,8 @@ void FillCountriesFromSentence(const SentenceCoder& sc, size_t si, std::vector<E
     m.actor.country = best->actor.country;
     m.rules.push_back("rule:country-from-sentence");
   };
-  for (Event& e : *events) {
+  for (size_t i = first; i < events->size(); ++i) {
+    Event& e = (*events)[i];
     if (e.sentence != si) continue;
     const ActorMention source = e.source;  // as found, before its own country is filled
     fill(e.source, e.target);
@@ -1444,8 +1480,17 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
                                     const EventContext& context) const {
   std::vector<Event> events;
   if (impl_->discards.Discarded(a.text, /*story=*/true)) return events;
+  // Each sentence's own actors, dates and places, found once for the whole document.
+  const auto sentence_actors = SentenceItems(a, actors, [](const Sentence& s, const ActorMention& m) {
+    return m.first_token >= s.first_token && m.last_token <= s.last_token;
+  });
+  const auto within = [](const Sentence& s, const Span& span) { return span.start >= s.start && span.end <= s.end; };
+  const auto sentence_dates =
+      SentenceItems(a, dates, [&](const Sentence& s, const DateMention& d) { return within(s, d.span); });
+  const auto sentence_places =
+      SentenceItems(a, places, [&](const Sentence& s, const PlaceMention& p) { return within(s, p.span); });
   for (size_t si = 0; si < a.sentences.size(); ++si) {
-    SentenceCoder sc(a, si, actors, dates, impl_->dictionaries_only);
+    SentenceCoder sc(a, si, sentence_actors[si], sentence_dates[si], impl_->dictionaries_only);
     const Sentence& s = sc.sentence();
     if (impl_->discards.Discarded(a.text.substr(s.start, s.end - s.start), /*story=*/false)) continue;
     const size_t first_event_of_sentence = events.size();
@@ -1714,7 +1759,7 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
           e.crowd_size = sc.CrowdSize(e.source);
           if (e.crowd_size) e.rules.push_back("quantity:crowd " + std::to_string(*e.crowd_size));
         }
-        AssignWhenWhere(s, dates, places, context, source, target, &e);
+        AssignWhenWhere(sentence_dates[si], sentence_places[si], context, source, target, &e);
         if (!impl_->dictionaries_only) {
           if (std::optional<Event> intent = IntentEvent(e, governor, *this)) events.push_back(std::move(*intent));
         }
@@ -1743,8 +1788,8 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
       }
     }
     if (!impl_->dictionaries_only) {
-      AddObligationDemands(sc, si, *this, attributions, dates, places, context, &events);
-      FillCountriesFromSentence(sc, si, &events);
+      AddObligationDemands(sc, si, *this, attributions, sentence_dates[si], sentence_places[si], context, &events);
+      FillCountriesFromSentence(sc, si, first_event_of_sentence, &events);
     }
   }
   return events;

@@ -29,11 +29,29 @@ fs::path ExecutableDir() {
 // A word inside an actor's name is a place only when it names the actor's own
 // country or a place in it ("Iraqi" in "Iraqi forces"); "Minister" or "Harris" inside
 // "Interior Minister Karl Harris" are not places, whatever the gazetteer holds.
+// Actors are visited through an index sorted by start with the running maximum of their
+// ends, so that each place looks only at the actors that can overlap it (linear in
+// practice, whatever the number of mentions).
 void DropPlacesInsideActors(const std::vector<ActorMention>& actors, const ActorMatcher& matcher,
                             std::vector<PlaceMention>* places) {
+  std::vector<const ActorMention*> by_start;
+  by_start.reserve(actors.size());
+  for (const ActorMention& m : actors) by_start.push_back(&m);
+  std::stable_sort(by_start.begin(), by_start.end(),
+                   [](const ActorMention* a, const ActorMention* b) { return a->span.start < b->span.start; });
+  std::vector<size_t> max_end_so_far(by_start.size());
+  for (size_t i = 0; i < by_start.size(); ++i)
+    max_end_so_far[i] = std::max(i ? max_end_so_far[i - 1] : 0, by_start[i]->span.end);
   std::erase_if(*places, [&](const PlaceMention& p) {
     if (p.from_dateline) return false;
-    for (const ActorMention& m : actors) {
+    // Actors starting before the place ends, nearest first, while one of them may still
+    // reach into it.
+    size_t k = static_cast<size_t>(
+        std::lower_bound(by_start.begin(), by_start.end(), p.span.end,
+                         [](const ActorMention* m, size_t end) { return m->span.start < end; }) -
+        by_start.begin());
+    while (k-- > 0 && max_end_so_far[k] > p.span.start) {
+      const ActorMention& m = *by_start[k];
       if (p.span.start >= m.span.end || p.span.end <= m.span.start) continue;
       const CountryInfo* country = matcher.Country(m.actor.country);
       if (!m.person.empty() || !country || country->iso2 != p.country) return true;

@@ -451,6 +451,22 @@ AnalyzedText TextAnalyzer::Analyze(std::string_view text) const {
       ++paragraph;
       continue;
     }
+    if (i + 1 - sentence_start >= kMaxSentenceTokens) {
+      // No sentence end in kMaxSentenceTokens tokens: text without punctuation (a
+      // list, a table flattened to text, hostile input). It is cut after its last
+      // clause break in the second half of the window, else here, so that every step
+      // that works within a sentence stays bounded whatever the input.
+      size_t cut = i;
+      for (size_t k = i; k > sentence_start + kMaxSentenceTokens / 2; --k) {
+        const std::string_view n = t[k].norm;
+        if (n == ";" || n == ":" || n == "," || n == "-" || n == "\u2014") {
+          cut = k;
+          break;
+        }
+      }
+      close(cut + 1);
+      if (cut == i) continue;
+    }
     const std::string_view n = t[i].norm;
     bool terminal = n == "." || n == "!" || n == "?" || n == "...";
     bool weak = false;  // an abbreviation's period: ends a sentence only before a clear start

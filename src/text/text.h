@@ -27,8 +27,12 @@ class TextAnalyzer {
   static Result<std::unique_ptr<TextAnalyzer>> Create(const std::string& data_dir);
 
   // Tokens and sentences of `text`. Blank lines (paragraph breaks) always end a
-  // sentence. The result borrows `text`.
+  // sentence, and no sentence is longer than kMaxSentenceTokens tokens (a longer run
+  // without a sentence end is cut after a clause break). The result borrows `text`.
   AnalyzedText Analyze(std::string_view text) const;
+
+  // Longer than any sentence of news prose; what every sentence-local step may assume.
+  static constexpr size_t kMaxSentenceTokens = 256;
 
   // Tokens only (no sentences); used for dictionary phrases so that they are cut and
   // normalised exactly as article text is.

@@ -33,6 +33,28 @@ class TextTest : public ::testing::Test {
 };
 TextAnalyzer* TextTest::analyzer_ = nullptr;
 
+// Text without sentence ends (a flattened table, hostile input) is cut into pieces of at
+// most kMaxSentenceTokens tokens, after a clause break in the second half of each window
+// when there is one; every token stays in exactly one sentence.
+TEST_F(TextTest, RunsWithoutSentenceEndsAreCut) {
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += (i % 180 == 179) ? "troops, " : "troops ";
+  AnalyzedText a = analyzer_->Analyze(text);
+  ASSERT_GT(a.sentences.size(), 1u);
+  size_t next = 0;
+  for (const Sentence& s : a.sentences) {
+    EXPECT_EQ(s.first_token, next);
+    EXPECT_LE(s.last_token - s.first_token, TextAnalyzer::kMaxSentenceTokens);
+    next = s.last_token;
+  }
+  EXPECT_EQ(next, a.tokens.size());
+  // The first window holds a comma at token 180 (the 180th word and its comma): the cut
+  // falls after it.
+  EXPECT_EQ(a.tokens[a.sentences[0].last_token - 1].norm, ",");
+  // Ordinary prose is untouched.
+  EXPECT_EQ(Sentences("Troops attacked rebels near Goma. Police arrested ten people.").size(), 2u);
+}
+
 struct SplitCase {
   const char* text;
   std::vector<std::string> sentences;
