@@ -100,7 +100,7 @@ const char* const kIntentVerbs[] = {"plan", "intend", "want", "seek", "vow", "pl
                                     "expect", "agree", "refuse", "offer", "propose"};
 
 struct NumberWord {
-  const char* word;
+  std::string_view word;
   int value;
 };
 const NumberWord kNumberWords[] = {
@@ -129,8 +129,11 @@ std::optional<int> NumberValue(const Token& t) {
     if (!any) return std::nullopt;
     return static_cast<int>(v);
   }
+  // Compared as views: std::string == const char* measures the literal at each test.
+  const std::string_view norm = t.norm;
+  if (norm.size() < 3 || norm.size() > 9) return std::nullopt;  // the words' lengths
   for (const NumberWord& w : kNumberWords) {
-    if (t.norm == w.word) return w.value;
+    if (norm == w.word) return w.value;
   }
   return std::nullopt;
 }
@@ -1083,7 +1086,7 @@ class SentenceCoder {
     }
     const size_t start = std::max(from, trigger >= 5 ? trigger - 5 : 0);
     for (size_t k = trigger; k-- > start;) {
-      const std::string& n = T(k).norm;
+      const std::string_view n = T(k).norm;
       // "9 May 2024", "Will Smith": a modal inside a date, or capitalised inside a
       // sentence, is a month or a name.
       if (InsideDate(k) || (T(k).capitalized && k > s_.first_token)) continue;
@@ -1308,7 +1311,7 @@ void AddObligationDemands(const SentenceCoder& sc, size_t si, const EventCoder& 
   const CameoCode* demand = coder.Cameo("100");
   if (!demand) return;
   for (size_t k = s.first_token + 1; k < s.last_token; ++k) {
-    const std::string& n = sc.T(k).norm;
+    const std::string_view n = sc.T(k).norm;
     if (n != "must" && n != "should") continue;
     const ActorMention* addressee = nullptr;
     for (const ActorMention* m : sc.mentions()) {
