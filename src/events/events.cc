@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/string_hash.h"
 #include "core/table_file.h"
 #include "events/tabari_discards.h"
 #include "events/tabari_verbs.h"
@@ -45,7 +46,7 @@ struct Pattern {
   // TABARI/PETRARCH verbs as listed ("LEFT", "MET"): a token written exactly so is
   // their verb rather than the lemma's ("left" is LEFT [032:033] before LEAVE [012]).
   std::vector<std::string> literal_forms;
-  // Hashes (std::hash) of the match keys every match needs in its sentence (the words
+  // Hashes (StringHash) of the match keys every match needs in its sentence (the words
   // of elements with one alternative): a pattern whose words are not all there is not
   // tried, as a common verb of a large dictionary carries hundreds of patterns. A
   // collision only lets a pattern be tried that then fails to match. (The trigger's
@@ -150,7 +151,7 @@ struct EventCoder::Impl {
     uint64_t required_bits;
     uint32_t pattern;
   };
-  std::unordered_map<std::string, std::vector<Candidate>> by_trigger;  // key -> patterns
+  std::unordered_map<std::string, std::vector<Candidate>, StringHash, std::equal_to<>> by_trigger;  // key -> patterns
   // TABARI/PETRARCH discard lists (tabari_discards.h).
   DiscardList discards;
   bool dictionaries_only = false;
@@ -226,7 +227,7 @@ void EventCoder::Impl::IndexPattern(Pattern p) {
     const Element& e = p.elements[i];
     if (i == p.trigger || e.kind != Element::kWord || e.alternatives.size() != 1) continue;
     for (const std::string& key : e.alternatives.front()) {
-      const size_t hash = std::hash<std::string_view>()(key);
+      const size_t hash = StringHash()(key);
       if (std::find(p.required_hashes.begin(), p.required_hashes.end(), hash) != p.required_hashes.end()) continue;
       p.required_hashes.push_back(hash);
       required_bits |= HashBit(hash);
@@ -1436,7 +1437,7 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
       SentenceCoder::Match best_match;
       if (sentence_key_hashes.empty()) {
         for (size_t k = s.first_token; k < s.last_token; ++k) {
-          sentence_key_hashes.push_back(std::hash<std::string_view>()(sc.T(k).key));
+          sentence_key_hashes.push_back(StringHash()(sc.T(k).key));
           sentence_key_bits |= HashBit(sentence_key_hashes.back());
         }
         std::sort(sentence_key_hashes.begin(), sentence_key_hashes.end());

@@ -19,6 +19,7 @@
 #include <unordered_set>
 
 #include "core/geo.h"
+#include "core/string_hash.h"
 #include "where/name_normalizer.h"
 #include "where/where.h"
 
@@ -132,12 +133,8 @@ class Lookups {
   }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
   const Gazetteer& gazetteer_;
-  std::unordered_map<std::string, std::vector<GazetteerEntry>, Hash, std::equal_to<>> cache_;
+  std::unordered_map<std::string, std::vector<GazetteerEntry>, StringHash, std::equal_to<>> cache_;
 };
 
 // One distinct name of an article and its candidates.
@@ -446,8 +443,11 @@ std::vector<std::string> SplitDateline(std::string_view dateline) {
   return parts;
 }
 
-const std::unordered_set<std::string>& Titles() {
-  static const auto* titles = new std::unordered_set<std::string>{
+// Words looked up once per token of a text.
+using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
+const WordSet& Titles() {
+  static const auto* titles = new WordSet{
       "mr", "mrs", "ms", "miss", "dr", "president", "gen", "general", "sen", "senator", "rep",
       "gov", "governor", "minister", "king", "queen", "prince", "princess", "sheikh", "pope",
       "judge", "justice", "lt", "col", "colonel", "capt", "captain", "sgt", "sergeant", "maj",
@@ -459,30 +459,30 @@ const std::unordered_set<std::string>& Titles() {
   return *titles;
 }
 
-const std::unordered_set<std::string>& Connectors() {
-  static const auto* words = new std::unordered_set<std::string>{
+const WordSet& Connectors() {
+  static const auto* words = new WordSet{
       "of", "de", "del", "della", "di", "la", "le", "les", "al", "el", "upon", "on", "du",
       "des", "da", "do", "dos", "das", "y", "and", "the", "am", "an", "sur", "en", "im"};
   return *words;
 }
 
 // Arabic articles written before a hyphen ("al-Anbar", "as-Sulaymaniyah").
-const std::unordered_set<std::string>& ArabicArticles() {
-  static const auto* words = new std::unordered_set<std::string>{
+const WordSet& ArabicArticles() {
+  static const auto* words = new WordSet{
       "al", "el", "as", "ad", "an", "ar", "at", "ash", "az", "ath", "adh", "ag", "ul"};
   return *words;
 }
 
-const std::unordered_set<std::string>& Locatives() {
-  static const auto* words = new std::unordered_set<std::string>{
+const WordSet& Locatives() {
+  static const auto* words = new WordSet{
       "in", "at", "near", "from", "to", "outside", "across", "around", "into", "towards",
       "toward", "via", "through", "throughout", "inside", "between", "of"};
   return *words;
 }
 
 // Compass and size words that may stand before a place name ("northern Iraq").
-const std::unordered_set<std::string>& Modifiers() {
-  static const auto* words = new std::unordered_set<std::string>{
+const WordSet& Modifiers() {
+  static const auto* words = new WordSet{
       "north", "south", "east", "west", "northern", "southern", "eastern", "western",
       "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
       "northwestern", "southeastern", "southwestern", "greater", "upper", "lower", "downtown",
@@ -604,7 +604,7 @@ std::vector<Match> Recognise(const Gazetteer& gazetteer, Lookups& lookups, const
 
   // Words written right after a capitalised word that is no place and not a modifier
   // ("Gordon Brown"): surnames, for the person rule below.
-  std::unordered_set<std::string> surnames;
+  WordSet surnames;
   for (size_t i = 1; i < a.tokens.size(); ++i) {
     if (!IsCapWord(a.tokens[i]) || !IsCapWord(a.tokens[i - 1]) || in_match[i - 1] || first_word_of_sentence(i)) continue;
     if (a.tokens[i].start != a.tokens[i - 1].end + 1 || Modifiers().count(Bare(a, i - 1))) continue;
@@ -719,13 +719,13 @@ std::vector<Match> Recognise(const Gazetteer& gazetteer, Lookups& lookups, const
 enum class Designation { kNone, kRegion, kDistrict, kPlace };
 
 Designation DesignationOf(std::string_view word) {
-  static const auto* regions = new std::unordered_set<std::string>{
+  static const auto* regions = new WordSet{
       "state", "province", "region", "governorate", "department", "oblast", "prefecture", "emirate",
       "canton", "krai", "voivodeship", "wilaya"};
-  static const auto* districts = new std::unordered_set<std::string>{
+  static const auto* districts = new WordSet{
       "district", "county", "municipality", "subdistrict", "sub-district", "tehsil", "taluk", "taluka",
       "commune", "municipio", "parish", "division"};
-  static const auto* places = new std::unordered_set<std::string>{
+  static const auto* places = new WordSet{
       "town", "city", "village", "villages", "township", "area", "neighbourhood", "neighborhood",
       "settlement", "locality", "camp", "market"};
   const std::string w(word);
