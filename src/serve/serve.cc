@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iomanip>
 #include <map>
+#include <type_traits>
 
 // RapidJSON copies the unescaped runs of a string 16 bytes at a time with SSE2 (part of
 // every x86-64 CPU) when told it may; bodies and paragraphs are most of a record.
@@ -95,28 +96,44 @@ char* WriteJsonString(std::string_view s, char* dst) {
   return dst;
 }
 
-// rapidjson's Writer and PrettyWriter, plus Utf8String: String through
-// WriteJsonString, with the separators and indentation String would write.
-class CompactWriter : public rapidjson::Writer<rapidjson::StringBuffer> {
+// Writes `s`, which has nothing to escape (a key of the record format), quoted.
+char* WritePlainString(std::string_view s, char* dst) {
+  *dst++ = '"';
+  std::memcpy(dst, s.data(), s.size());
+  dst += s.size();
+  *dst++ = '"';
+  return dst;
+}
+
+// rapidjson's Writer and PrettyWriter, plus Utf8String and PlainKey: String through
+// WriteJsonString or WritePlainString, with the separators and indentation String
+// would write.
+template <typename Base>
+class FastStringWriter : public Base {
  public:
-  using Writer::Writer;
-  void Utf8String(std::string_view s) {
-    Prefix(rapidjson::kStringType);
-    char* begin = os_->Push(JsonStringRoom(s.size()));
-    os_->Pop(JsonStringRoom(s.size()) - static_cast<size_t>(WriteJsonString(s, begin) - begin));
-    EndValue(true);
+  using Base::Base;
+  void Utf8String(std::string_view s) { Write(s, JsonStringRoom(s.size()), WriteJsonString); }
+  void PlainKey(std::string_view k) { Write(k, k.size() + 2, WritePlainString); }
+
+ private:
+  void Write(std::string_view s, size_t room, char* (*write)(std::string_view, char*)) {
+    StringPrefix();
+    char* begin = this->os_->Push(room);
+    this->os_->Pop(room - static_cast<size_t>(write(s, begin) - begin));
+    this->EndValue(true);
+  }
+  // The separator or indentation before a string value.
+  void StringPrefix() {
+    if constexpr (std::is_same_v<Base, rapidjson::Writer<rapidjson::StringBuffer>>) {
+      this->Prefix(rapidjson::kStringType);
+    } else {
+      this->PrettyPrefix(rapidjson::kStringType);
+    }
   }
 };
 
-class IndentedWriter : public rapidjson::PrettyWriter<rapidjson::StringBuffer> {
- public:
-  using rapidjson::PrettyWriter<rapidjson::StringBuffer>::PrettyWriter;
-  void Utf8String(std::string_view s) {
-    PrettyPrefix(rapidjson::kStringType);
-    char* begin = os_->Push(JsonStringRoom(s.size()));
-    os_->Pop(JsonStringRoom(s.size()) - static_cast<size_t>(WriteJsonString(s, begin) - begin));
-  }
-};
+using CompactWriter = FastStringWriter<rapidjson::Writer<rapidjson::StringBuffer>>;
+using IndentedWriter = FastStringWriter<rapidjson::PrettyWriter<rapidjson::StringBuffer>>;
 
 // Writes the record of one article through a rapidjson Writer or PrettyWriter, without
 // building a document: the record is printed once per article, and a DOM of std::map
@@ -181,7 +198,7 @@ class RecordWriter {
   }
 
  private:
-  void Key(std::string_view k) { w_.Utf8String(k); }
+  void Key(std::string_view k) { w_.PlainKey(k); }
   void Str(std::string_view s) {
     std::string repaired;
     if (FindInvalidUtf8(s) != std::string_view::npos) {
