@@ -116,6 +116,18 @@ std::string_view CountyStem(std::string_view key) {
 // qualifiers look the recognised names up once more. Lists are complete; callers cut
 // them to kMaxCandidates where they always have. Returned references live as long as
 // the memo (the map's nodes do not move). Not thread-safe: one per call.
+// Precisions and GeoNames feature codes, compared as views: a std::string compared
+// with a character literal calls compare() and strlen() at each of the many tests.
+constexpr std::string_view kPointPrecision = "point";
+constexpr std::string_view kAdmin1Precision = "admin1";
+constexpr std::string_view kCountryPrecision = "country";
+constexpr std::string_view kContinentCode = "CONT";
+constexpr std::string_view kCapitalCode = "PPLC";
+constexpr std::string_view kAdmin1SeatCode = "PPLA";
+constexpr std::string_view kAdmin2SeatCode = "PPLA2";
+constexpr std::string_view kAdmin1Code = "ADM1";
+constexpr std::string_view kAdmin2Code = "ADM2";
+
 class Lookups {
  public:
   explicit Lookups(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
@@ -172,7 +184,7 @@ uint32_t PackedCountry(const std::string& c) {
 }
 
 CandidateFacts FactsOf(const GazetteerEntry& e) {
-  return CandidateFacts{PackedCountry(e.place.country), IsCountry(e), e.feature_code == "CONT"};
+  return CandidateFacts{PackedCountry(e.place.country), IsCountry(e), e.feature_code == kContinentCode};
 }
 
 // How one candidate agrees with another slot's current reading (none without one).
@@ -346,7 +358,7 @@ void ResolveCounties(std::vector<NameSlot>& slots, const Gazetteer& gazetteer) {
                         })->first;
     std::optional<GazetteerEntry> place;
     for (const GazetteerEntry& c : gazetteer.LookupEntries(stem)) {
-      if (c.place.country == region.first && c.place.admin1 == region.second && c.place.precision == "point") {
+      if (c.place.country == region.first && c.place.admin1 == region.second && c.place.precision == kPointPrecision) {
         place = c;  // most populous first
         break;
       }
@@ -355,7 +367,7 @@ void ResolveCounties(std::vector<NameSlot>& slots, const Gazetteer& gazetteer) {
       for (const NameSlot& o : slots) {
         if (o.pick < 0 || &o == &s) continue;
         const GazetteerEntry& e = o.candidates[static_cast<size_t>(o.pick)];
-        if (e.place.precision != "point" || e.place.country != region.first || e.place.admin1 != region.second) continue;
+        if (e.place.precision != kPointPrecision || e.place.country != region.first || e.place.admin1 != region.second) continue;
         if (!place || e.population < place->population) place = e;
       }
     }
@@ -373,11 +385,11 @@ void ResolveCounties(std::vector<NameSlot>& slots, const Gazetteer& gazetteer) {
 // is rarely what the bare name means: the city is.
 void DropRegionsNamedAfterTheirCity(std::vector<GazetteerEntry>& candidates) {
   std::erase_if(candidates, [&](const GazetteerEntry& region) {
-    if (region.place.precision != "admin1") return false;
+    if (region.place.precision != kAdmin1Precision) return false;
     // A national capital of the same name is what the bare name means in news
     // ("Washington" the capital, not the state).
     if (std::any_of(candidates.begin(), candidates.end(), [&](const GazetteerEntry& c) {
-          return c.feature_code == "PPLC" && c.primary_name && c.place.country == region.place.country;
+          return c.feature_code == kCapitalCode && c.primary_name && c.place.country == region.place.country;
         })) {
       return true;
     }
@@ -385,9 +397,9 @@ void DropRegionsNamedAfterTheirCity(std::vector<GazetteerEntry>& candidates) {
     // merely lists the name as an alternate ("Minneota" for Minnesota, "New York City"
     // for New York) leaves the region in.
     return std::any_of(candidates.begin(), candidates.end(), [&](const GazetteerEntry& c) {
-      return c.place.precision == "point" && c.primary_name && c.place.country == region.place.country &&
+      return c.place.precision == kPointPrecision && c.primary_name && c.place.country == region.place.country &&
              c.place.admin1 == region.place.admin1 &&
-             (c.feature_code == "PPLA" || c.feature_code == "PPLC" || c.feature_code == "PPLA2");
+             (c.feature_code == kAdmin1SeatCode || c.feature_code == kCapitalCode || c.feature_code == kAdmin2SeatCode);
     });
   });
 }
@@ -407,12 +419,12 @@ void DropAliasesOfCountryNames(std::vector<GazetteerEntry>& candidates, const st
 // whole country have its own name at hand.
 void DropCountriesAliasedByTheirRegion(std::vector<GazetteerEntry>& candidates, const std::string& key) {
   std::erase_if(candidates, [&](const GazetteerEntry& country) {
-    if (!IsCountry(country) || country.demonym || country.feature_code == "CONT" ||
+    if (!IsCountry(country) || country.demonym || country.feature_code == kContinentCode ||
         where_internal::NormalizesTo(country.place.name, key)) {
       return false;
     }
     return std::any_of(candidates.begin(), candidates.end(), [&](const GazetteerEntry& c) {
-      return c.feature_code == "ADM1" && c.primary_name && c.place.country == country.place.country &&
+      return c.feature_code == kAdmin1Code && c.primary_name && c.place.country == country.place.country &&
              where_internal::NormalizesTo(c.place.name, key);
     });
   });
@@ -582,7 +594,7 @@ std::vector<Match> Recognise(const Gazetteer& gazetteer, Lookups& lookups, const
       // A bare county stem ("Clarke", "Henry") is mostly a person's name: taken as a
       // place only with its suffix ("Clarke County").
       if (std::all_of(cands.begin(), cands.end(),
-                      [](const GazetteerEntry& c) { return c.feature_code == "ADM2" && !c.primary_name; })) {
+                      [](const GazetteerEntry& c) { return c.feature_code == kAdmin2Code && !c.primary_name; })) {
         continue;
       }
       // A final period belongs to the name only when the dotted form is what matched
@@ -676,7 +688,7 @@ std::vector<Match> Recognise(const Gazetteer& gazetteer, Lookups& lookups, const
     }
     // Short capitals ("UN", "FDA") are acronyms unless they name a country or region.
     if (single && a.tokens[i].all_caps && m.key.size() <= 4 &&
-        std::none_of(cands.begin(), cands.end(), [](const GazetteerEntry& c) { return c.place.precision != "point"; })) {
+        std::none_of(cands.begin(), cands.end(), [](const GazetteerEntry& c) { return c.place.precision != kPointPrecision; })) {
       continue;
     }
     // A person: one word followed by a capitalised word that is no place ("David
@@ -684,7 +696,7 @@ std::vector<Match> Recognise(const Gazetteer& gazetteer, Lookups& lookups, const
     // ... Brown said").
     // (Prominent places keep their reading: "Dallas Cowboys", "Baghdad Police".)
     const bool prominent = std::any_of(cands.begin(), cands.end(), [](const GazetteerEntry& c) {
-      return c.place.precision != "point" || c.population >= kProminentPopulation;
+      return c.place.precision != kPointPrecision || c.population >= kProminentPopulation;
     });
     if (single && !m.demonym_only && !prominent) {
       const size_t next = m.last;
@@ -828,8 +840,8 @@ std::vector<GazetteerEntry> RegionsNamed(const Gazetteer& gazetteer, Lookups& lo
   if (part.designation == Designation::kNone) surfaces.insert(surfaces.end(), part.shorter.begin(), part.shorter.end());
   for (const std::string& surface : surfaces) {
     for (const GazetteerEntry& q : lookups.All(surface)) {
-      if (q.demonym || (q.place.precision != "admin1" && q.place.precision != "country")) continue;
-      if (q.feature_code != "ADM1" && !IsCountry(q)) continue;
+      if (q.demonym || (q.place.precision != kAdmin1Precision && q.place.precision != kCountryPrecision)) continue;
+      if (q.feature_code != kAdmin1Code && !IsCountry(q)) continue;
       if (part.designation == Designation::kRegion && IsCountry(q)) continue;
       regions.push_back(q);
     }
@@ -892,7 +904,7 @@ Qualifiers QualifiersOf(const Gazetteer& gazetteer, Lookups& lookups, const Anal
       for (const QualifierPart& p : list.parts) {
         if (p.code || p.designation == Designation::kRegion || p.designation == Designation::kPlace) continue;
         for (const GazetteerEntry& c : lookups.All(p.surface)) {
-          if (c.place.precision != "point" || c.place.country != where.place.country ||
+          if (c.place.precision != kPointPrecision || c.place.country != where.place.country ||
               c.place.admin1 != where.place.admin1) {
             continue;
           }
@@ -1010,7 +1022,7 @@ std::vector<std::optional<PlaceMention>> ResolveNames(const Gazetteer& gazetteer
         if (q->second.region_designated) {
           std::vector<GazetteerEntry> regions;
           for (const GazetteerEntry& c : s.candidates) {
-            if (c.feature_code == "ADM1") regions.push_back(c);
+            if (c.feature_code == kAdmin1Code) regions.push_back(c);
           }
           if (!regions.empty()) s.candidates = std::move(regions);
         }
