@@ -29,8 +29,10 @@ constexpr size_t kMaxSlotSkip = 3;  // determiners/adjectives before a target ac
 
 struct Element {
   enum Kind { kWord, kTarget, kGap, kSource, kCompound, kSkip } kind = kWord;
-  // kWord: the alternatives, each a sequence of match keys, longest first.
+  // kWord: the alternatives, each a sequence of match keys, longest first, and the
+  // StringHash of each one's first key (set by IndexPattern).
   std::vector<std::vector<std::string>> alternatives;
+  std::vector<size_t> first_key_hashes;
   // kGap: how many tokens it may skip (never a clause break), and whether a comma
   // stops it too (TABARI's blank stays inside the clause; Dateline's "..." may pass
   // an apposition).
@@ -232,6 +234,10 @@ void EventCoder::Impl::IndexPattern(Pattern p) {
       p.required_hashes.push_back(hash);
       required_bits |= HashBit(hash);
     }
+  }
+  for (Element& e : p.elements) {
+    e.first_key_hashes.clear();
+    for (const std::vector<std::string>& alt : e.alternatives) e.first_key_hashes.push_back(StringHash()(alt.front()));
   }
   for (const std::vector<std::string>& alt : p.elements[p.trigger].alternatives) {
     std::vector<Candidate>& list = by_trigger[alt.front()];
@@ -500,6 +506,15 @@ class SentenceCoder {
 
   const Sentence& sentence() const { return s_; }
   const std::vector<const ActorMention*>& mentions() const { return mentions_; }
+
+  // The StringHash of the match key of each token of the sentence, in order; computed
+  // at the first call (a sentence's first trigger), then used by the matchers too.
+  const std::vector<size_t>& HashKeys() {
+    if (key_hashes_.empty()) {
+      for (size_t k = s_.first_token; k < s_.last_token; ++k) key_hashes_.push_back(StringHash()(T(k).key));
+    }
+    return key_hashes_;
+  }
   const Token& T(size_t i) const { return a_.tokens[i]; }
 
   struct Match {
@@ -521,8 +536,9 @@ class SentenceCoder {
     const Element& el = p.elements[e];
     switch (el.kind) {
       case Element::kWord:
-        for (const std::vector<std::string>& alt : el.alternatives) {
-          if (!WordsAt(alt, t)) continue;
+        for (size_t i = 0; i < el.alternatives.size(); ++i) {
+          const std::vector<std::string>& alt = el.alternatives[i];
+          if (!WordsAt(alt, el.first_key_hashes[i], t)) continue;
           m->weight += static_cast<int>(alt.size());
           if (MatchFrom(p, e + 1, t + alt.size(), m)) return true;
           m->weight -= static_cast<int>(alt.size());
@@ -576,8 +592,9 @@ class SentenceCoder {
     };
     switch (el.kind) {
       case Element::kWord:
-        for (const std::vector<std::string>& alt : el.alternatives) {
-          if (t < s_.first_token + alt.size() || !WordsAt(alt, t - alt.size())) continue;
+        for (size_t i = 0; i < el.alternatives.size(); ++i) {
+          const std::vector<std::string>& alt = el.alternatives[i];
+          if (t < s_.first_token + alt.size() || !WordsAt(alt, el.first_key_hashes[i], t - alt.size())) continue;
           m->weight += static_cast<int>(alt.size());
           if (next(t - alt.size())) return true;
           m->weight -= static_cast<int>(alt.size());
@@ -620,9 +637,12 @@ class SentenceCoder {
     return false;
   }
 
-  // Whether the keys of `words` stand at tokens t, t+1, ...
-  bool WordsAt(const std::vector<std::string>& words, size_t t) const {
+  // Whether the keys of `words` (the first of which hashes to `first_hash`) stand at
+  // tokens t, t+1, ... The hashes of the sentence's keys, once HashKeys has run, turn
+  // most alternatives away without a string comparison.
+  bool WordsAt(const std::vector<std::string>& words, size_t first_hash, size_t t) const {
     if (t + words.size() > s_.last_token) return false;
+    if (!key_hashes_.empty() && key_hashes_[t - s_.first_token] != first_hash) return false;
     for (size_t i = 0; i < words.size(); ++i) {
       if (T(t + i).key != words[i]) return false;
     }
@@ -1175,6 +1195,7 @@ class SentenceCoder {
   bool coded_places_ = false;
   std::vector<const ActorMention*> mentions_;
   std::vector<Span> dates_;  // spans of the dates in the sentence
+  std::vector<size_t> key_hashes_;  // StringHash of each token's key; see HashKeys
 };
 
 // Words that stand for several actors at once (TABARI "THE_SHIRE [FRO/BIL/SAM]",
@@ -1436,10 +1457,8 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
       const Pattern* best = nullptr;
       SentenceCoder::Match best_match;
       if (sentence_key_hashes.empty()) {
-        for (size_t k = s.first_token; k < s.last_token; ++k) {
-          sentence_key_hashes.push_back(StringHash()(sc.T(k).key));
-          sentence_key_bits |= HashBit(sentence_key_hashes.back());
-        }
+        sentence_key_hashes = sc.HashKeys();
+        for (size_t h : sentence_key_hashes) sentence_key_bits |= HashBit(h);
         std::sort(sentence_key_hashes.begin(), sentence_key_hashes.end());
       }
       for (const Impl::Candidate& candidate : it->second) {
