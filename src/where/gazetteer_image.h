@@ -77,11 +77,11 @@ inline uint64_t KeyHash(std::string_view key) {
 }
 
 // The file's integrity check, run over the whole image at every open: a 64-bit hash
-// of `bytes` in four independent lanes of multiply-rotate rounds (the structure of
-// xxHash64), about one instruction per byte, a third of what zlib's CRC-32 took. It
-// detects accidental damage (a flipped byte, a bad copy), not deliberate forgery; the
-// reader's bounds checks, not the checksum, keep a hostile file from reading out of
-// bounds.
+// of `bytes` in four independent lanes of xor-multiply steps, mixed at the end as
+// xxHash64 mixes its lanes; under an instruction a byte, a fifth of what zlib's CRC-32
+// took. It detects accidental damage (a flipped byte, a bad copy), not deliberate
+// forgery; the reader's bounds checks, not the checksum, keep a hostile file from
+// reading out of bounds.
 uint64_t ImageChecksum(std::string_view bytes, uint64_t seed);
 
 struct ImageInputs {
