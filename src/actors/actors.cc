@@ -24,6 +24,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "core/string_hash.h"
 #include "core/table_file.h"
 #include "core/date.h"
 #include "actors/tabari_actors.h"
@@ -96,7 +97,7 @@ bool Covers(const std::optional<PartialDate>& from, const std::optional<PartialD
 struct ActorMatcher::Impl {
   std::vector<Entry> entries;
   std::vector<Node> nodes{Node{}};
-  std::unordered_map<std::string, uint32_t> vocabulary;       // key -> id
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> vocabulary;  // key -> id
   std::unordered_map<uint64_t, uint32_t> edges;                // (node << 32 | key id) -> node
   std::unordered_map<uint64_t, uint32_t> gap_edges;            // the same, other words may come before
   std::map<std::string, CountryInfo, std::less<>> countries;  // by ISO3

@@ -42,5 +42,21 @@ TEST(CodepointIndexTest, CountsCodePointsBeforeByteOffsets) {
   EXPECT_EQ(index.ToCodepoint(4 * 77 + 3), 155u);
 }
 
+// Every offset of a mixed text against a count a byte at a time (the index counts
+// eight bytes at a time within 64-byte blocks).
+TEST(CodepointIndexTest, AgreesWithCountingEveryByte) {
+  const std::string pieces[] = {"a", "\xC3\xA9", "\xE2\x80\x94", "\xF0\x9F\x98\x80", " ", "xyz"};
+  std::string s;
+  for (int i = 0; i < 300; ++i) s += pieces[(i * 7 + i / 5) % 6];
+  const CodepointIndex index(s);
+  size_t starts = 0;
+  for (size_t byte = 0; byte < s.size(); ++byte) {
+    const bool lead = (static_cast<unsigned char>(s[byte]) & 0xC0) != 0x80;
+    EXPECT_EQ(index.ToCodepoint(byte), lead ? starts : starts - 1) << byte;
+    if (lead) ++starts;
+  }
+  EXPECT_EQ(index.ToCodepoint(s.size()), starts);
+}
+
 }  // namespace
 }  // namespace dateline

@@ -38,10 +38,21 @@ struct Phrase {
   std::string where;
 };
 
+// A value of an event or with condition, read once from its text: "*", "incident",
+// "incident:SUB-TYPE", a CAMEO code prefix (digits) or a PLOVER category. Rules are
+// tested against every event, so the text is not compared at each test.
+struct EventValue {
+  enum Kind { kAny, kIncident, kIncidentOf, kCameoPrefix, kPlover } kind = kAny;
+  std::string text;  // kIncidentOf: the sub-event type; kCameoPrefix: digits; kPlover: category
+
+  static EventValue Parse(const std::string& value);
+};
+
 struct Condition {
   enum Kind { kEvent, kWith, kMeans, kSource, kTarget, kFatalities } kind = kEvent;
   bool negated = false;
-  std::vector<std::string> values;  // kEvent: codes/categories; kSource/kTarget: kinds
+  std::vector<std::string> values;  // as written: codes/categories, or kinds (kSource/kTarget)
+  std::vector<EventValue> events;   // kEvent, kWith: the values read
   std::vector<size_t> means;        // kMeans
 };
 
@@ -55,6 +66,14 @@ struct Rule {
 
 bool IsDigits(const std::string& s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return c >= '0' && c <= '9'; });
+}
+
+EventValue EventValue::Parse(const std::string& value) {
+  if (value == "*") return {kAny, ""};
+  if (value == "incident") return {kIncident, ""};
+  if (value.rfind("incident:", 0) == 0) return {kIncidentOf, value.substr(9)};
+  if (IsDigits(value)) return {kCameoPrefix, value};
+  return {kPlover, value};
 }
 
 // The attributes one sentence states, with the phrase that first stated each.
@@ -192,25 +211,28 @@ struct AcledClassifier::Impl {
     return false;
   }
 
-  static bool EventIs(const std::string& value, const Event& e) {
-    const bool incident = e.cameo.empty() && e.acled.event_type == "Other";
-    if (value == "*") return true;
-    if (value == "incident") return incident;
-    if (value.rfind("incident:", 0) == 0) return incident && e.acled.sub_event_type == std::string_view(value).substr(9);
-    if (IsDigits(value)) return !e.cameo.empty() && e.cameo.compare(0, value.size(), value) == 0;
-    return e.plover == value;
+  static bool EventIs(const EventValue& value, const Event& e) {
+    const auto incident = [&e] { return e.cameo.empty() && e.acled.event_type == "Other"; };
+    switch (value.kind) {
+      case EventValue::kAny: return true;
+      case EventValue::kIncident: return incident();
+      case EventValue::kIncidentOf: return incident() && e.acled.sub_event_type == value.text;
+      case EventValue::kCameoPrefix: return !e.cameo.empty() && e.cameo.compare(0, value.text.size(), value.text) == 0;
+      case EventValue::kPlover: return e.plover == value.text;
+    }
+    return false;
   }
 
   bool Holds(const Condition& c, const Event& e, const SentenceMeans& means) const {
     bool any = false;
     switch (c.kind) {
       case Condition::kEvent:
-        any = std::any_of(c.values.begin(), c.values.end(), [&](const std::string& v) { return EventIs(v, e); });
+        any = std::any_of(c.events.begin(), c.events.end(), [&](const EventValue& v) { return EventIs(v, e); });
         break;
       case Condition::kWith:
         for (const Event* other : means.events) {
           if (other == &e) continue;
-          for (const std::string& v : c.values) any = any || EventIs(v, *other);
+          for (const EventValue& v : c.events) any = any || EventIs(v, *other);
         }
         break;
       case Condition::kMeans:
@@ -365,6 +387,7 @@ Status AcledClassifier::Impl::AddRule(const TableRecord& r, std::vector<Rule>* t
     }
     if (name == "event" || name == "with") {
       c.kind = name == "event" ? Condition::kEvent : Condition::kWith;
+      for (const std::string& v : values) c.events.push_back(EventValue::Parse(v));
     } else if (name == "means") {
       c.kind = Condition::kMeans;
       for (const std::string& v : values) {

@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/string_hash.h"
 #include "core/table_file.h"
 #include "events/tabari_discards.h"
 #include "events/tabari_verbs.h"
@@ -28,8 +29,10 @@ constexpr size_t kMaxSlotSkip = 3;  // determiners/adjectives before a target ac
 
 struct Element {
   enum Kind { kWord, kTarget, kGap, kSource, kCompound, kSkip } kind = kWord;
-  // kWord: the alternatives, each a sequence of match keys, longest first.
+  // kWord: the alternatives, each a sequence of match keys, longest first, and the
+  // StringHash of each one's first key (set by IndexPattern).
   std::vector<std::vector<std::string>> alternatives;
+  std::vector<size_t> first_key_hashes;
   // kGap: how many tokens it may skip (never a clause break), and whether a comma
   // stops it too (TABARI's blank stays inside the clause; Dateline's "..." may pass
   // an apposition).
@@ -45,7 +48,7 @@ struct Pattern {
   // TABARI/PETRARCH verbs as listed ("LEFT", "MET"): a token written exactly so is
   // their verb rather than the lemma's ("left" is LEFT [032:033] before LEAVE [012]).
   std::vector<std::string> literal_forms;
-  // Hashes (std::hash) of the match keys every match needs in its sentence (the words
+  // Hashes (StringHash) of the match keys every match needs in its sentence (the words
   // of elements with one alternative): a pattern whose words are not all there is not
   // tried, as a common verb of a large dictionary carries hundreds of patterns. A
   // collision only lets a pattern be tried that then fails to match. (The trigger's
@@ -105,7 +108,7 @@ const char* const kReciprocalVerbs[] = {"clash", "fight", "battle", "skirmish", 
                                         "agree", "spar", "feud"};
 
 struct NumberWord {
-  const char* word;
+  std::string_view word;
   int value;
 };
 const NumberWord kNumberWords[] = {
@@ -134,8 +137,11 @@ std::optional<int> NumberValue(const Token& t) {
     if (!any) return std::nullopt;
     return static_cast<int>(v);
   }
+  // Compared as views: std::string == const char* measures the literal at each test.
+  const std::string_view norm = t.norm;
+  if (norm.size() < 3 || norm.size() > 9) return std::nullopt;  // the words' lengths
   for (const NumberWord& w : kNumberWords) {
-    if (t.norm == w.word) return w.value;
+    if (norm == w.word) return w.value;
   }
   return std::nullopt;
 }
@@ -152,7 +158,7 @@ struct EventCoder::Impl {
     uint64_t required_bits;
     uint32_t pattern;
   };
-  std::unordered_map<std::string, std::vector<Candidate>> by_trigger;  // key -> patterns
+  std::unordered_map<std::string, std::vector<Candidate>, StringHash, std::equal_to<>> by_trigger;  // key -> patterns
   // TABARI/PETRARCH discard lists (tabari_discards.h).
   DiscardList discards;
   bool dictionaries_only = false;
@@ -228,11 +234,15 @@ void EventCoder::Impl::IndexPattern(Pattern p) {
     const Element& e = p.elements[i];
     if (i == p.trigger || e.kind != Element::kWord || e.alternatives.size() != 1) continue;
     for (const std::string& key : e.alternatives.front()) {
-      const size_t hash = std::hash<std::string_view>()(key);
+      const size_t hash = StringHash()(key);
       if (std::find(p.required_hashes.begin(), p.required_hashes.end(), hash) != p.required_hashes.end()) continue;
       p.required_hashes.push_back(hash);
       required_bits |= HashBit(hash);
     }
+  }
+  for (Element& e : p.elements) {
+    e.first_key_hashes.clear();
+    for (const std::vector<std::string>& alt : e.alternatives) e.first_key_hashes.push_back(StringHash()(alt.front()));
   }
   for (const std::vector<std::string>& alt : p.elements[p.trigger].alternatives) {
     std::vector<Candidate>& list = by_trigger[alt.front()];
@@ -498,6 +508,15 @@ class SentenceCoder {
 
   const Sentence& sentence() const { return s_; }
   const std::vector<const ActorMention*>& mentions() const { return mentions_; }
+
+  // The StringHash of the match key of each token of the sentence, in order; computed
+  // at the first call (a sentence's first trigger), then used by the matchers too.
+  const std::vector<size_t>& HashKeys() {
+    if (key_hashes_.empty()) {
+      for (size_t k = s_.first_token; k < s_.last_token; ++k) key_hashes_.push_back(StringHash()(T(k).key));
+    }
+    return key_hashes_;
+  }
   const Token& T(size_t i) const { return a_.tokens[i]; }
 
   struct Match {
@@ -519,8 +538,9 @@ class SentenceCoder {
     const Element& el = p.elements[e];
     switch (el.kind) {
       case Element::kWord:
-        for (const std::vector<std::string>& alt : el.alternatives) {
-          if (!WordsAt(alt, t)) continue;
+        for (size_t i = 0; i < el.alternatives.size(); ++i) {
+          const std::vector<std::string>& alt = el.alternatives[i];
+          if (!WordsAt(alt, el.first_key_hashes[i], t)) continue;
           m->weight += static_cast<int>(alt.size());
           if (MatchFrom(p, e + 1, t + alt.size(), m)) return true;
           m->weight -= static_cast<int>(alt.size());
@@ -574,8 +594,9 @@ class SentenceCoder {
     };
     switch (el.kind) {
       case Element::kWord:
-        for (const std::vector<std::string>& alt : el.alternatives) {
-          if (t < s_.first_token + alt.size() || !WordsAt(alt, t - alt.size())) continue;
+        for (size_t i = 0; i < el.alternatives.size(); ++i) {
+          const std::vector<std::string>& alt = el.alternatives[i];
+          if (t < s_.first_token + alt.size() || !WordsAt(alt, el.first_key_hashes[i], t - alt.size())) continue;
           m->weight += static_cast<int>(alt.size());
           if (next(t - alt.size())) return true;
           m->weight -= static_cast<int>(alt.size());
@@ -618,9 +639,12 @@ class SentenceCoder {
     return false;
   }
 
-  // Whether the keys of `words` stand at tokens t, t+1, ...
-  bool WordsAt(const std::vector<std::string>& words, size_t t) const {
+  // Whether the keys of `words` (the first of which hashes to `first_hash`) stand at
+  // tokens t, t+1, ... The hashes of the sentence's keys, once HashKeys has run, turn
+  // most alternatives away without a string comparison.
+  bool WordsAt(const std::vector<std::string>& words, size_t first_hash, size_t t) const {
     if (t + words.size() > s_.last_token) return false;
+    if (!key_hashes_.empty() && key_hashes_[t - s_.first_token] != first_hash) return false;
     for (size_t i = 0; i < words.size(); ++i) {
       if (T(t + i).key != words[i]) return false;
     }
@@ -1111,7 +1135,7 @@ class SentenceCoder {
     }
     const size_t start = std::max(from, trigger >= 5 ? trigger - 5 : 0);
     for (size_t k = trigger; k-- > start;) {
-      const std::string& n = T(k).norm;
+      const std::string_view n = T(k).norm;
       // "9 May 2024", "Will Smith": a modal inside a date, or capitalised inside a
       // sentence, is a month or a name.
       if (InsideDate(k) || (T(k).capitalized && k > s_.first_token)) continue;
@@ -1205,6 +1229,7 @@ class SentenceCoder {
   mutable std::optional<std::optional<int>> fatalities_, injuries_, arrests_;  // not yet computed: nullopt
   std::vector<const ActorMention*> mentions_;
   std::vector<Span> dates_;  // spans of the dates in the sentence
+  std::vector<size_t> key_hashes_;  // StringHash of each token's key; see HashKeys
 };
 
 // The items of a document (actors, dates, places) that lie in each sentence, in document
@@ -1364,7 +1389,7 @@ void AddObligationDemands(const SentenceCoder& sc, size_t si, const EventCoder& 
   const CameoCode* demand = coder.Cameo("100");
   if (!demand) return;
   for (size_t k = s.first_token + 1; k < s.last_token; ++k) {
-    const std::string& n = sc.T(k).norm;
+    const std::string_view n = sc.T(k).norm;
     if (n != "must" && n != "should") continue;
     const ActorMention* addressee = nullptr;
     for (const ActorMention* m : sc.mentions()) {
@@ -1508,10 +1533,8 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
       const Pattern* best = nullptr;
       SentenceCoder::Match best_match;
       if (sentence_key_hashes.empty()) {
-        for (size_t k = s.first_token; k < s.last_token; ++k) {
-          sentence_key_hashes.push_back(std::hash<std::string_view>()(sc.T(k).key));
-          sentence_key_bits |= HashBit(sentence_key_hashes.back());
-        }
+        sentence_key_hashes = sc.HashKeys();
+        for (size_t h : sentence_key_hashes) sentence_key_bits |= HashBit(h);
         std::sort(sentence_key_hashes.begin(), sentence_key_hashes.end());
       }
       for (const Impl::Candidate& candidate : it->second) {

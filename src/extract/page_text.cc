@@ -14,22 +14,22 @@ namespace {
 // lines before any prose stays linear in practice.
 constexpr size_t kMaxPullQuoteChecks = 40;
 
-int CountLowerWords(const std::vector<std::string_view>& words) {
-  int n = 0;
-  for (std::string_view w : words) n += StartsLower(w) ? 1 : 0;
-  return n;
-}
-
 // A line that reads like a paragraph of the article: a sentence of some length with
 // ordinary lower-case words.
 bool IsProse(std::string_view line) {
   if (line.size() < 40) return false;
-  std::vector<std::string_view> words = SplitWords(line);
-  if (words.size() < 6) return false;
-  int lower = CountLowerWords(words);
-  if (EndsWithSentencePunctuation(line)) return lower >= 2;
+  const bool sentence = EndsWithSentencePunctuation(line);
+  int words = 0, lower = 0;
+  // A sentence is decided by its first words; a whole article can be one line.
+  ForEachWord(line, [&](std::string_view w) {
+    ++words;
+    lower += StartsLower(w) ? 1 : 0;
+    return !(sentence && words >= 6 && lower >= 2);
+  });
+  if (words < 6) return false;
+  if (sentence) return lower >= 2;
   // A long paragraph that merely lost its final period.
-  return words.size() >= 15 && lower * 10 >= static_cast<int>(words.size()) * 3;
+  return words >= 15 && lower * 10 >= words * 3;
 }
 
 // The words of a line without surrounding quotes and final punctuation, for comparing a

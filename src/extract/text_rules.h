@@ -7,12 +7,14 @@
 #ifndef DATELINE_EXTRACT_TEXT_RULES_H_
 #define DATELINE_EXTRACT_TEXT_RULES_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/date.h"
+#include "core/utf8.h"
 
 namespace dateline::extract_internal {
 
@@ -23,8 +25,14 @@ bool IsSpaceCodepoint(char32_t c);
 // `s` without leading and trailing white space (as IsSpaceCodepoint).
 std::string_view TrimSpaces(std::string_view s);
 
-// Splits on white space runs.
-std::vector<std::string_view> SplitWords(std::string_view s);
+// Calls `word(w)` for each white-space-separated word of `s` in order, until it
+// returns false.
+template <typename WordFn>
+void ForEachWord(std::string_view s, WordFn&& word);
+
+// Splits on white space runs; the first `max_words` words only, for callers that
+// need no more (a page text document can be one line of thousands of words).
+std::vector<std::string_view> SplitWords(std::string_view s, size_t max_words = SIZE_MAX);
 
 // "ERBIL" -> "Erbil", "NEW YORK" -> "New York" (Latin, Greek and Cyrillic letters).
 std::string TitleCase(std::string_view upper);
@@ -83,6 +91,30 @@ std::vector<std::string_view> SplitNameList(std::string_view list);
 
 // Lower-cased ASCII copy.
 std::string AsciiLower(std::string_view s);
+
+template <typename WordFn>
+void ForEachWord(std::string_view s, WordFn&& word) {
+  size_t pos = 0, word_start = std::string_view::npos;
+  while (pos < s.size()) {
+    const size_t cp_start = pos;
+    // ASCII, most of any text, without decoding.
+    const unsigned char byte = static_cast<unsigned char>(s[pos]);
+    bool space;
+    if (byte < 0x80) {
+      space = byte == ' ' || (byte >= 0x09 && byte <= 0x0D);
+      ++pos;
+    } else {
+      space = IsSpaceCodepoint(DecodeUtf8(s, &pos));
+    }
+    if (space) {
+      if (word_start != std::string_view::npos && !word(s.substr(word_start, cp_start - word_start))) return;
+      word_start = std::string_view::npos;
+    } else if (word_start == std::string_view::npos) {
+      word_start = cp_start;
+    }
+  }
+  if (word_start != std::string_view::npos) word(s.substr(word_start));
+}
 
 }  // namespace dateline::extract_internal
 

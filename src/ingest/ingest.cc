@@ -13,10 +13,10 @@
 #include <iostream>
 #include <iterator>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "core/table_file.h"
 #include "core/utf8.h"
+#include "ingest/json_record.h"
 
 namespace dateline {
 
@@ -294,34 +294,31 @@ void ReadJsonLine(std::string_view raw_line, const std::string& name, int64_t li
     converted = std::move(text).value();
     line = converted;
   }
-  nlohmann::json record = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (record.is_discarded()) {
-    return sink(MakeError(name, "malformed JSON (not a valid JSON object on this line)", line_no, line_offset));
+  ingest_internal::RecordFields record;
+  switch (ingest_internal::ReadRecord(line, &record)) {
+    case ingest_internal::RecordStatus::kOk: break;
+    case ingest_internal::RecordStatus::kMalformed:
+      return sink(MakeError(name, "malformed JSON (not a valid JSON object on this line)", line_no, line_offset));
+    case ingest_internal::RecordStatus::kNotAnObject:
+      return sink(MakeError(name, "a JSON Lines record must be an object", line_no));
   }
-  if (!record.is_object()) return sink(MakeError(name, "a JSON Lines record must be an object", line_no));
-  const auto get_string = [&](const char* key) -> std::string {
-    auto it = record.find(key);
-    return it != record.end() && it->is_string() ? it->get<std::string>() : std::string();
-  };
   Document doc;
   doc.input = name + ":" + std::to_string(line_no);
   doc.warnings = std::move(utf8_warnings);
-  doc.id = get_string("id");
-  if (doc.id.empty() && record.contains("id") && record["id"].is_number()) doc.id = record["id"].dump();
+  doc.id = std::move(record.id);
+  if (doc.id.empty()) doc.id = std::move(record.numeric_id);
   if (doc.id.empty()) doc.id = IdFromPath(name) + ":" + std::to_string(line_no);
-  doc.url = get_string("url");
-  std::string html = get_string("html");
-  std::string text = get_string("text");
-  if (!html.empty()) {
+  doc.url = std::move(record.url);
+  if (!record.html.empty()) {
     doc.kind = InputKind::kHtml;
-    doc.content = std::move(html);
-  } else if (!text.empty()) {
+    doc.content = std::move(record.html);
+  } else if (!record.text.empty()) {
     doc.kind = InputKind::kPageText;
-    doc.content = std::move(text);
+    doc.content = std::move(record.text);
   } else {
     return sink(MakeError(name, "record has neither an \"html\" nor a \"text\" field with content", line_no));
   }
-  if (std::string kind = get_string("kind"); !kind.empty()) {
+  if (const std::string& kind = record.kind; !kind.empty()) {
     std::optional<InputKind> k = ParseInputKind(kind);
     if (!k || *k == InputKind::kAuto || *k == InputKind::kJsonLines) {
       return sink(MakeError(name, "unknown \"kind\" \"" + kind + "\" (page-text, html or text)", line_no));
@@ -333,11 +330,12 @@ void ReadJsonLine(std::string_view raw_line, const std::string& name, int64_t li
                                     std::to_string(options.max_document_bytes),
                           line_no));
   }
-  if (std::string published = get_string("published"); !published.empty()) {
+  if (const std::string& published = record.published; !published.empty()) {
     doc.published = ParseIsoDate(published);
     if (!doc.published) doc.warnings.push_back("\"published\" is not an ISO 8601 date: " + published);
   }
-  // nlohmann::json validates UTF-8 while parsing, so content is valid already.
+  // The line was valid UTF-8 and both JSON readers refuse escapes that decode to
+  // anything else, so content is valid already.
   sink(std::move(doc));
 }
 

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <iomanip>
 #include <map>
+#include <type_traits>
 
 // RapidJSON copies the unescaped runs of a string 16 bytes at a time with SSE2 (part of
 // every x86-64 CPU) when told it may; bodies and paragraphs are most of a record.
@@ -37,6 +39,101 @@ class OffsetMapper {
   const Article& article_;
   CodepointIndex index_;
 };
+
+// Writes `s` as a quoted JSON string to `dst`, escaped byte for byte as rapidjson's
+// Writer escapes UTF-8 (", \\ and control characters; \\u00XX in upper-case hex for
+// the controls without a short form), so that records keep their bytes; returns the
+// end. `dst` must have room for JsonStringRoom(s.size()) bytes. Eight bytes are tested
+// and copied at a time: a record is mostly runs of text with nothing to escape, which
+// rapidjson's Writer went through a byte at a time.
+constexpr size_t JsonStringRoom(size_t size) { return 6 * size + 2; }
+
+char* WriteJsonString(std::string_view s, char* dst) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  // The letter after the backslash for each byte below 0x20; 'u' is \\u00XX.
+  static constexpr char kShort[32] = {'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'b', 't', 'n',
+                                      'u', 'f', 'r', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',
+                                      'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u'};
+  // True when one of the eight bytes is below 0x20, '"' or '\\' (exact: the classic
+  // "has a byte less than n" and "has a zero byte" tests).
+  const auto needs_escape = [](uint64_t w) {
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    const uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
+    return (((w - kOnes * 0x20) & ~w) | ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash)) & kHigh;
+  };
+  const auto put = [&dst](unsigned char c) {
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      *dst++ = static_cast<char>(c);
+      return;
+    }
+    *dst++ = '\\';
+    if (c >= 0x20) {
+      *dst++ = static_cast<char>(c);
+      return;
+    }
+    *dst++ = kShort[c];
+    if (kShort[c] == 'u') {
+      *dst++ = '0';
+      *dst++ = '0';
+      *dst++ = kHex[c >> 4];
+      *dst++ = kHex[c & 0xF];
+    }
+  };
+  *dst++ = '"';
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (!needs_escape(w)) {
+      std::memcpy(dst, &w, 8);
+      dst += 8;
+    } else {
+      for (size_t j = i; j < i + 8; ++j) put(static_cast<unsigned char>(s[j]));
+    }
+  }
+  for (; i < s.size(); ++i) put(static_cast<unsigned char>(s[i]));
+  *dst++ = '"';
+  return dst;
+}
+
+// Writes `s`, which has nothing to escape (a key of the record format), quoted.
+char* WritePlainString(std::string_view s, char* dst) {
+  *dst++ = '"';
+  std::memcpy(dst, s.data(), s.size());
+  dst += s.size();
+  *dst++ = '"';
+  return dst;
+}
+
+// rapidjson's Writer and PrettyWriter, plus Utf8String and PlainKey: String through
+// WriteJsonString or WritePlainString, with the separators and indentation String
+// would write.
+template <typename Base>
+class FastStringWriter : public Base {
+ public:
+  using Base::Base;
+  void Utf8String(std::string_view s) { Write(s, JsonStringRoom(s.size()), WriteJsonString); }
+  void PlainKey(std::string_view k) { Write(k, k.size() + 2, WritePlainString); }
+
+ private:
+  void Write(std::string_view s, size_t room, char* (*write)(std::string_view, char*)) {
+    StringPrefix();
+    char* begin = this->os_->Push(room);
+    this->os_->Pop(room - static_cast<size_t>(write(s, begin) - begin));
+    this->EndValue(true);
+  }
+  // The separator or indentation before a string value.
+  void StringPrefix() {
+    if constexpr (std::is_same_v<Base, rapidjson::Writer<rapidjson::StringBuffer>>) {
+      this->Prefix(rapidjson::kStringType);
+    } else {
+      this->PrettyPrefix(rapidjson::kStringType);
+    }
+  }
+};
+
+using CompactWriter = FastStringWriter<rapidjson::Writer<rapidjson::StringBuffer>>;
+using IndentedWriter = FastStringWriter<rapidjson::PrettyWriter<rapidjson::StringBuffer>>;
 
 // Writes the record of one article through a rapidjson Writer or PrettyWriter, without
 // building a document: the record is printed once per article, and a DOM of std::map
@@ -101,15 +198,15 @@ class RecordWriter {
   }
 
  private:
-  void Key(std::string_view k) { w_.Key(k.data(), static_cast<rapidjson::SizeType>(k.size())); }
+  void Key(std::string_view k) { w_.PlainKey(k); }
   void Str(std::string_view s) {
+    std::string repaired;
     if (FindInvalidUtf8(s) != std::string_view::npos) {
-      std::string repaired(s);
+      repaired = s;
       RepairUtf8(&repaired);
-      w_.String(repaired.data(), static_cast<rapidjson::SizeType>(repaired.size()));
-      return;
+      s = repaired;
     }
-    w_.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+    w_.Utf8String(s);
   }
   void Strings(const std::vector<std::string>& v) {
     w_.StartArray();
@@ -360,11 +457,11 @@ class RecordWriter {
 std::string ArticleRecordJsonLine(const CodedArticle& c, int indent) {
   rapidjson::StringBuffer buffer;
   if (indent >= 0) {
-    rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
+    IndentedWriter w(buffer);
     w.SetIndent(' ', static_cast<unsigned>(indent));
     RecordWriter(w, c).Record();
   } else {
-    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+    CompactWriter w(buffer);
     RecordWriter(w, c).Record();
   }
   return std::string(buffer.GetString(), buffer.GetSize());

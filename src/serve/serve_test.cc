@@ -140,6 +140,38 @@ TEST(ServeTest, RecordIsWhatNlohmannJsonPrints) {
   EXPECT_EQ(rec["article"]["title"], "Clashes \"near\" Kirkuk\ttoday");
 }
 
+// Strings are escaped as rapidjson's Writer escapes them: the short forms, \u00XX in
+// upper-case hex for the other controls, nothing else (not "/", DEL or non-ASCII).
+TEST(ServeTest, RecordEscapesStringsAsRapidjsonDoes) {
+  CodedArticle c = MakeFullArticle();
+  std::string title, expected = "\"title\":\"";
+  for (int b = 0; b < 0x80; ++b) {
+    title.push_back(static_cast<char>(b));
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    switch (b) {
+      case '\b': expected += "\\b"; break;
+      case '\t': expected += "\\t"; break;
+      case '\n': expected += "\\n"; break;
+      case '\f': expected += "\\f"; break;
+      case '\r': expected += "\\r"; break;
+      case '"': expected += "\\\""; break;
+      case '\\': expected += "\\\\"; break;
+      default:
+        if (b < 0x20) {
+          expected += std::string("\\u00") + kHex[b >> 4] + kHex[b & 0xF];
+        } else {
+          expected.push_back(static_cast<char>(b));
+        }
+    }
+  }
+  title += "caf\xC3\xA9 \xE2\x80\x94 \"quoted\" at the end of a long run\\";
+  expected += "caf\xC3\xA9 \xE2\x80\x94 \\\"quoted\\\" at the end of a long run\\\\\"";
+  c.article.title = title;
+  const std::string line = ArticleRecordJsonLine(c, -1);
+  EXPECT_NE(line.find(expected), std::string::npos) << line;
+  EXPECT_EQ(nlohmann::json::parse(line)["article"]["title"], title);
+}
+
 TEST(ServeTest, RecordRepairsInvalidUtf8AndPrintsNonFiniteAsNull) {
   CodedArticle c = MakeFullArticle();
   c.article.title = "bad \xC3 byte";

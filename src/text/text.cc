@@ -25,17 +25,19 @@ bool IsAsciiAlpha(char32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
 // The classifiers test ASCII inline and leave the rest to ICU out of line, so that
-// the common case costs a comparison or two where the tokeniser calls them.
-bool IsNonAsciiLetter(char32_t c) {
+// the common case costs a comparison or two where the tokeniser calls them. (Without
+// noinline the compiler folds the ICU calls into the classifiers, which then grow too
+// large to be inlined: a call per character.)
+[[gnu::noinline]] bool IsNonAsciiLetter(char32_t c) {
   return u_isalpha(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) != 0 ||
          u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK;
 }
-bool IsLetter(char32_t c) { return c < 0x80 ? IsAsciiAlpha(c) : IsNonAsciiLetter(c); }
-bool IsDigit(char32_t c) { return c < 0x80 ? IsAsciiDigit(c) : u_isdigit(static_cast<UChar32>(c)); }
-bool IsAlnum(char32_t c) {
-  if (c < 0x80) return IsAsciiAlpha(c) || IsAsciiDigit(c);
+[[gnu::noinline]] bool IsNonAsciiAlnum(char32_t c) {
   return IsNonAsciiLetter(c) || u_isdigit(static_cast<UChar32>(c));
 }
+bool IsLetter(char32_t c) { return c < 0x80 ? IsAsciiAlpha(c) : IsNonAsciiLetter(c); }
+bool IsDigit(char32_t c) { return c < 0x80 ? IsAsciiDigit(c) : u_isdigit(static_cast<UChar32>(c)); }
+bool IsAlnum(char32_t c) { return c < 0x80 ? IsAsciiAlpha(c) || IsAsciiDigit(c) : IsNonAsciiAlnum(c); }
 bool IsSpace(char32_t c) {
   if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
   return u_isUWhiteSpace(static_cast<UChar32>(c)) || c == 0x200B || c == 0xFEFF;

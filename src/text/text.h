@@ -16,6 +16,7 @@
 
 #include "core/analysis.h"
 #include "core/error.h"
+#include "core/string_hash.h"
 
 namespace dateline {
 
@@ -57,12 +58,8 @@ class TextAnalyzer {
 
   // Looked up by string_view (one lookup per word of every text), without building a
   // std::string key.
-  struct ViewHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, AbbreviationKind, ViewHash, std::equal_to<>> abbreviations_;
-  std::unordered_map<std::string, std::string, ViewHash, std::equal_to<>> irregular_;
+  std::unordered_map<std::string, AbbreviationKind, StringHash, std::equal_to<>> abbreviations_;
+  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> irregular_;
 };
 
 }  // namespace dateline

@@ -16,6 +16,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/string_hash.h"
+
 namespace dateline {
 namespace {
 
@@ -84,7 +86,7 @@ constexpr std::array<const char*, 12> kMonthNames = {
 constexpr std::array<const char*, 7> kWeekdayNames = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
 
-using Lexicon = std::unordered_map<std::string_view, WordInfo>;
+using Lexicon = std::unordered_map<std::string_view, WordInfo, StringHash>;
 
 const Lexicon& GetLexicon() {
   static const Lexicon* lexicon = [] {

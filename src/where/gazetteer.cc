@@ -1,6 +1,7 @@
-// The gazetteer reader: validates an image (format in gazetteer_builder.cc) once at
-// open and indexes its keys in a hash table, then answers lookups without copying the
-// image. Files are memory-mapped read-only; countries-only gazetteers own their bytes.
+// The gazetteer reader: checks an image's sizes and checksum (format in
+// gazetteer_builder.cc) once at open, then answers lookups through the key index
+// stored in the image, without copying it. Files are memory-mapped read-only;
+// countries-only gazetteers own their bytes.
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -8,11 +9,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <bit>
 #include <cerrno>
 #include <cstring>
 #include <set>
-
-#include <zlib.h>
 
 #include "where/gazetteer_image.h"
 #include "where/name_normalizer.h"
@@ -74,7 +74,6 @@ class ImageGazetteer : public Gazetteer {
                                                    const std::string& name) {
     std::unique_ptr<ImageGazetteer> g(new ImageGazetteer(std::move(storage)));
     if (Status s = g->Validate(name); !s.ok()) return s.error();
-    g->BuildIndex();
     return std::unique_ptr<Gazetteer>(std::move(g));
   }
 
@@ -136,6 +135,10 @@ class ImageGazetteer : public Gazetteer {
     return Entry(postings[0]);
   }
 
+  // Checks what every later read relies on: the sizes add up and the bytes are those
+  // the builder wrote. The records themselves are bounds-checked as they are read
+  // (String, AppendPostings, FindKey), which costs a comparison per read instead of a
+  // pass over half a million records at every start.
   Status Validate(const std::string& name) {
     const char* d = storage_->data();
     const size_t n = storage_->size();
@@ -154,139 +157,52 @@ class ImageGazetteer : public Gazetteer {
     key_count_ = Load32(d + 20);
     posting_count_ = Load32(d + 24);
     string_bytes_ = Load32(d + 28);
-    const uint32_t crc = Load32(d + 32);
+    index_slots_ = Load32(d + 32);
+    max_exact_key_size_ = Load32(d + 36);
     const uint64_t expected = kHeaderSize + uint64_t{entry_count_} * kEntrySize +
-                              uint64_t{key_count_} * kKeySize +
-                              uint64_t{posting_count_} * kPostingSize + string_bytes_;
+                              uint64_t{key_count_} * kKeySize + uint64_t{posting_count_} * kPostingSize +
+                              uint64_t{index_slots_} * kIndexSlotSize + string_bytes_;
     if (expected != n) {
       return fail("size is " + std::to_string(n) + " bytes but the header describes " +
                   std::to_string(expected) + (n < expected ? " (truncated)" : " (trailing bytes)"));
     }
-    const uint32_t actual_crc = static_cast<uint32_t>(
-        crc32(0L, reinterpret_cast<const Bytef*>(d + kHeaderSize), static_cast<uInt>(n - kHeaderSize)));
-    if (actual_crc != crc) return fail("checksum mismatch (the file is corrupt)");
+    const std::string_view header(d, kChecksumOffset), body(d + kHeaderSize, n - kHeaderSize);
+    if (ImageChecksum(body, ImageChecksum(header, 0)) != LoadLittle64(d + kChecksumOffset)) {
+      return fail("checksum mismatch (the file is corrupt)");
+    }
+    // A probe ends at an empty slot; with more slots than keys there is one.
+    if (!std::has_single_bit(index_slots_) || index_slots_ <= key_count_) return fail("bad key index size");
     entries_ = d + kHeaderSize;
     keys_ = entries_ + size_t{entry_count_} * kEntrySize;
     postings_ = keys_ + size_t{key_count_} * kKeySize;
-    strings_ = postings_ + size_t{posting_count_} * kPostingSize;
-    if (string_bytes_ == 0 || strings_[0] != '\0') return fail("string pool does not start with the empty string");
-    // Everything a lookup dereferences is checked here, so lookups need no checks.
-    for (uint32_t i = 0; i < entry_count_; ++i) {
-      const char* e = entries_ + size_t{i} * kEntrySize;
-      for (size_t field : {16, 20, 24}) {
-        if (!StringOk(Load32(e + field))) return fail("entry " + std::to_string(i) + " has a bad string offset");
-      }
-      if (static_cast<uint8_t>(e[31]) > kPrecisionCountry) return fail("entry " + std::to_string(i) + " has a bad precision");
-    }
-    std::string_view previous;
-    for (uint32_t i = 0; i < key_count_; ++i) {
-      const char* k = keys_ + size_t{i} * kKeySize;
-      if (!StringOk(Load32(k))) return fail("key " + std::to_string(i) + " has a bad string offset");
-      const uint64_t first = Load32(k + 4), count = Load32(k + 8);
-      if (first + count > posting_count_) return fail("key " + std::to_string(i) + " points past the postings");
-      const std::string_view text = String(Load32(k));
-      if (i > 0 && !(previous < text)) return fail("keys are not sorted at key " + std::to_string(i));
-      previous = text;
-    }
-    for (uint32_t i = 0; i < posting_count_; ++i) {
-      if ((Load32(postings_ + size_t{i} * kPostingSize) & kPostingIndexMask) >= entry_count_) {
-        return fail("posting " + std::to_string(i) + " names a missing entry");
-      }
-    }
+    index_ = postings_ + size_t{posting_count_} * kPostingSize;
+    strings_ = index_ + size_t{index_slots_} * kIndexSlotSize;
     return Status::Ok();
   }
 
-  bool StringOk(uint32_t offset) const {
-    if (offset >= string_bytes_) return false;
-    return uint64_t{offset} + 1 + static_cast<uint8_t>(strings_[offset]) <= string_bytes_;
-  }
-
+  // The string at `offset`; empty when it would reach outside the pool (a damaged file).
   std::string_view String(uint32_t offset) const {
-    return std::string_view(strings_ + offset + 1, static_cast<uint8_t>(strings_[offset]));
+    if (offset >= string_bytes_) return {};
+    const size_t size = static_cast<uint8_t>(strings_[offset]);
+    if (uint64_t{offset} + 1 + size > string_bytes_) return {};
+    return std::string_view(strings_ + offset + 1, size);
   }
 
-  // Keys are found through a hash index built at open (BuildIndex) rather than by
-  // binary search: recognition looks up every capitalised n-gram of a text, most of
-  // which are no key, and a probe costs one hash and usually no string comparison.
+  // Keys are found through the hash index stored in the image rather than by binary
+  // search: recognition looks up every capitalised n-gram of a text, most of which are
+  // no key, and a probe costs one hash and usually no string comparison.
   uint32_t FindKey(std::string_view key) const {
-    const uint64_t h = HashKey(key);
+    const uint64_t h = KeyHash(key);
     const uint32_t tag = static_cast<uint32_t>(h >> 32);
-    for (size_t i = h & index_mask_;; i = (i + 1) & index_mask_) {
-      const uint64_t slot = index_[i];
+    const size_t mask = index_slots_ - 1;
+    for (size_t i = h & mask, probes = 0; probes < index_slots_; i = (i + 1) & mask, ++probes) {
+      const uint64_t slot = LoadLittle64(index_ + i * kIndexSlotSize);
       if (slot == 0) return kNotFound;
       if (static_cast<uint32_t>(slot >> 32) != tag) continue;
       const uint32_t k = static_cast<uint32_t>(slot) - 1;
-      if (String(Load32(keys_ + size_t{k} * kKeySize)) == key) return k;
+      if (k < key_count_ && String(Load32(keys_ + size_t{k} * kKeySize)) == key) return k;
     }
-  }
-
-  // Eight bytes at a time, each word multiplied in, then a final mix so that the low
-  // bits (the slot) depend on every byte. The table lives only in memory, so the
-  // byte order of the words does not matter.
-  static uint64_t HashKey(std::string_view key) {
-    constexpr uint64_t kMul = 0x9e3779b97f4a7c15ull;
-    uint64_t h = 0xcbf29ce484222325ull ^ key.size();
-    size_t i = 0;
-    for (; i + 8 <= key.size(); i += 8) {
-      uint64_t w;
-      std::memcpy(&w, key.data() + i, 8);
-      h = (h ^ w) * kMul;
-      h ^= h >> 29;
-    }
-    if (i < key.size()) {
-      uint64_t w = 0;
-      std::memcpy(&w, key.data() + i, key.size() - i);
-      h = (h ^ w) * kMul;
-    }
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    return h;
-  }
-
-  // An open-addressing table over the (unique) keys, at most half full: slot = hash tag
-  // in the high 32 bits, key index + 1 in the low 32 (0: empty). Built at open; the
-  // table (8 MiB for half a million keys) is far larger than the caches, so the slot of
-  // the key kAhead places on is prefetched while a key is inserted, which makes the
-  // build several times faster than waiting for each miss.
-  void BuildIndex() {
-    size_t slots = 16;
-    while (slots < size_t{key_count_} * 2) slots *= 2;
-    index_.assign(slots, 0);
-    index_mask_ = slots - 1;
-    constexpr uint32_t kAhead = 16;
-    uint64_t hashes[kAhead];
-    auto hash_of = [this](uint32_t k) { return HashKey(String(Load32(keys_ + size_t{k} * kKeySize))); };
-    for (uint32_t k = 0; k < std::min(kAhead, key_count_); ++k) {
-      hashes[k] = hash_of(k);
-      __builtin_prefetch(&index_[hashes[k] & index_mask_], 1);
-    }
-    for (uint32_t k = 0; k < key_count_; ++k) {
-      const uint64_t h = hashes[k % kAhead];
-      if (k + kAhead < key_count_) {
-        const uint64_t next = hash_of(k + kAhead);
-        hashes[k % kAhead] = next;
-        __builtin_prefetch(&index_[next & index_mask_], 1);
-      }
-      size_t i = h & index_mask_;
-      while (index_[i] != 0) i = (i + 1) & index_mask_;
-      index_[i] = (h >> 32 << 32) | (uint64_t{k} + 1);
-    }
-    // Exact-case keys are contiguous in key order: those starting with '='.
-    uint32_t lo = 0, hi = key_count_;
-    while (lo < hi) {
-      const uint32_t mid = lo + (hi - lo) / 2;
-      if (String(Load32(keys_ + size_t{mid} * kKeySize)) < "=") {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    for (uint32_t k = lo; k < key_count_; ++k) {
-      const std::string_view text = String(Load32(keys_ + size_t{k} * kKeySize));
-      if (text.empty() || text[0] != '=') break;
-      max_exact_key_size_ = std::max(max_exact_key_size_, text.size());
-    }
+    return kNotFound;
   }
 
   // False when ExactCaseKey(phrase) is longer than every exact-case key: it keeps at
@@ -309,8 +225,12 @@ class ImageGazetteer : public Gazetteer {
     const uint32_t k = FindKey(key);
     if (k == kNotFound) return;
     const char* rec = keys_ + size_t{k} * kKeySize;
-    const uint32_t first = Load32(rec + 4), count = Load32(rec + 8);
-    for (uint32_t i = 0; i < count; ++i) out->push_back(Load32(postings_ + (size_t{first} + i) * kPostingSize));
+    const uint64_t first = Load32(rec + 4), count = Load32(rec + 8);
+    if (first + count > posting_count_) return;  // a damaged file
+    for (uint64_t i = first; i < first + count; ++i) {
+      const uint32_t posting = Load32(postings_ + i * kPostingSize);
+      if ((posting & kPostingIndexMask) < entry_count_) out->push_back(posting);
+    }
   }
 
   GazetteerEntry Entry(uint32_t posting) const {
@@ -341,13 +261,48 @@ class ImageGazetteer : public Gazetteer {
   const char* entries_ = nullptr;
   const char* keys_ = nullptr;
   const char* postings_ = nullptr;
+  const char* index_ = nullptr;  // index_slots_ slots; see FindKey
   const char* strings_ = nullptr;
-  std::vector<uint64_t> index_;  // see BuildIndex
-  size_t index_mask_ = 0;
+  uint32_t index_slots_ = 0;
   size_t max_exact_key_size_ = 0;  // the longest key starting with '='; see MayBeExactCaseKey
 };
 
 }  // namespace
+
+uint64_t ImageChecksum(std::string_view bytes, uint64_t seed) {
+  constexpr uint64_t kP1 = 0x9e3779b185ebca87ull, kP2 = 0xc2b2ae3d27d4eb4full;
+  constexpr uint64_t kP3 = 0x165667b19e3779f9ull, kP4 = 0x85ebca77c2b2ae63ull;
+  auto round = [](uint64_t acc, uint64_t word) { return std::rotl(acc + word * kP2, 31) * kP1; };
+  // The bulk of the image goes through a lighter step than xxHash64's round: an xor
+  // and a multiply by an odd constant, a bijection of the lane's state, so that one
+  // changed word always changes that state, for two instructions a word.
+  auto step = [](uint64_t acc, uint64_t word) { return (acc ^ word) * kP1; };
+  const char* p = bytes.data();
+  const char* const end = p + bytes.size();
+  uint64_t h;
+  if (bytes.size() >= 32) {
+    uint64_t v1 = seed + kP1 + kP2, v2 = seed + kP2, v3 = seed, v4 = seed - kP1;
+    for (; end - p >= 32; p += 32) {
+      v1 = step(v1, LoadLittle64(p));
+      v2 = step(v2, LoadLittle64(p + 8));
+      v3 = step(v3, LoadLittle64(p + 16));
+      v4 = step(v4, LoadLittle64(p + 24));
+    }
+    h = std::rotl(v1, 1) + std::rotl(v2, 7) + std::rotl(v3, 12) + std::rotl(v4, 18);
+    for (uint64_t v : {v1, v2, v3, v4}) h = (h ^ round(0, v)) * kP1 + kP4;
+  } else {
+    h = seed + kP3;
+  }
+  h += bytes.size();
+  for (; end - p >= 8; p += 8) h = std::rotl(h ^ round(0, LoadLittle64(p)), 27) * kP1 + kP4;
+  for (; p < end; ++p) h = std::rotl(h ^ (static_cast<uint8_t>(*p) * kP3), 11) * kP1;
+  h ^= h >> 33;
+  h *= kP2;
+  h ^= h >> 29;
+  h *= kP3;
+  h ^= h >> 32;
+  return h;
+}
 
 Result<std::unique_ptr<Gazetteer>> OpenImage(std::string bytes, const std::string& name) {
   return ImageGazetteer::Create(std::make_unique<StringStorage>(std::move(bytes)), name);

@@ -2,16 +2,20 @@
 // iso-codes' first-level subdivisions with data/where/admin1.txt, data/where/regions.txt
 // and data/where/common_words.txt.
 //
-// FILE FORMAT, version 1. All integers little-endian; no padding beyond what is shown.
+// FILE FORMAT, version 2. All integers little-endian; no padding beyond what is shown.
 //
 //   file      := header entry[entry_count] key[key_count] posting[posting_count]
-//                strings[string_bytes]
+//                slot[index_slots] strings[string_bytes]
 //   header    := magic:8 = "DLGAZET\0"
-//                version:u32 = 1
+//                version:u32 = 2
 //                header_size:u32 = 64
 //                entry_count:u32 key_count:u32 posting_count:u32 string_bytes:u32
-//                crc32:u32          -- zlib CRC-32 of every byte after the header
-//                reserved:28        -- zero
+//                index_slots:u32      -- a power of two, more than key_count
+//                max_exact_key:u32    -- byte length of the longest key starting "="
+//                reserved:16          -- zero
+//                checksum:u64         -- ImageChecksum (gazetteer_image.h) of the first
+//                                        56 header bytes, that as the seed of the
+//                                        checksum of every byte after the header
 //   entry     := geonameid:u32      -- 0 for entries not from GeoNames (countries, admin1)
 //                lat_e5:i32 lon_e5:i32   -- degrees * 100000, rounded
 //                population:u32     -- saturated at 2^32-1
@@ -23,12 +27,20 @@
 //                first_posting:u32 posting_count:u32
 //   posting   := u32: entry index (bits 0-27) | primary (bit 28) | demonym (bit 29)
 //                     | capital alias (bit 30)
+//   slot      := u64: 0 (empty), or the high 32 bits of the key's KeyHash
+//                (gazetteer_image.h) in the high 32 and key index + 1 in the low 32
 //   strings   := string*; a string is len:u8 followed by len bytes of UTF-8. Offset 0
 //                holds the empty string.
 //
-// Invariants the reader checks at open: sizes add up to the file size, the CRC
-// matches, every string offset, posting range and entry index is in bounds. Keys are
-// sorted by bytewise comparison of their text and unique; a key's postings are sorted
+// The slots are an open-addressing hash table over the keys: key k is in the first
+// empty slot from KeyHash(text) mod index_slots on, inserted in key order, the table
+// at most half full. Storing it saves building it at every open.
+//
+// The reader checks at open that the sizes add up to the file size and that the
+// checksum matches; string offsets, posting ranges, entry indexes and key indexes are
+// bounds-checked where they are read, so a damaged file that passes the checksum reads
+// nothing outside itself. Keys are sorted by bytewise comparison of their text and
+// unique; a key's postings are sorted
 // by population (descending), then entry index. Keys are normalised names
 // (name_normalizer.h), "=" + an exact-case phrase, "#" + an ISO 3166-1 country code
 // or an ISO 3166-2 region code ("#IN-AP"), or
@@ -49,7 +61,6 @@
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
-#include <zlib.h>
 
 #include "core/geo.h"
 #include "where/gazetteer_image.h"
@@ -916,6 +927,29 @@ void Put32(std::string* out, uint32_t v) {
   for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
 }
 
+void Put64(std::string* out, uint64_t v) {
+  Put32(out, static_cast<uint32_t>(v));
+  Put32(out, static_cast<uint32_t>(v >> 32));
+}
+
+// The key index (see the file format above) over `key_texts`, in key order.
+std::string BuildKeyIndex(const std::vector<std::string_view>& key_texts, uint32_t* slot_count) {
+  size_t slots = 16;
+  while (slots < key_texts.size() * 2) slots *= 2;
+  std::vector<uint64_t> table(slots, 0);
+  for (size_t k = 0; k < key_texts.size(); ++k) {
+    const uint64_t h = KeyHash(key_texts[k]);
+    size_t i = h & (slots - 1);
+    while (table[i] != 0) i = (i + 1) & (slots - 1);
+    table[i] = (h >> 32 << 32) | (uint64_t{k} + 1);
+  }
+  std::string out;
+  out.reserve(slots * kIndexSlotSize);
+  for (uint64_t slot : table) Put64(&out, slot);
+  *slot_count = static_cast<uint32_t>(slots);
+  return out;
+}
+
 int32_t ToE5(double degrees) { return static_cast<int32_t>(std::lround(degrees * 100000.0)); }
 
 class StringPool {
@@ -1056,7 +1090,7 @@ Result<std::string> BuildImage(const ImageInputs& in, ImageStats* stats) {
     return std::tie(a.geonameid, a.country, a.fcode, a.name, a.lat, a.lon) <
            std::tie(b.geonameid, b.country, b.fcode, b.name, b.lat, b.lon);
   });
-  if (places.size() > kPostingIndexMask) return MakeError(in.geonames_file, "too many places for format version 1");
+  if (places.size() > kPostingIndexMask) return MakeError(in.geonames_file, "too many places for the gazetteer format");
 
   // key -> postings
   std::map<std::string, std::vector<uint32_t>> keys;
@@ -1098,14 +1132,30 @@ Result<std::string> BuildImage(const ImageInputs& in, ImageStats* stats) {
     entries.push_back(static_cast<char>(p.precision));
   }
   uint32_t posting_count = 0;
+  std::vector<uint32_t> key_offsets;
+  key_offsets.reserve(keys.size());
+  uint32_t max_exact_key = 0;
   for (const auto& [key, list] : keys) {
-    Put32(&key_bytes, pool.Intern(key));
+    key_offsets.push_back(pool.Intern(key));
+    Put32(&key_bytes, key_offsets.back());
     Put32(&key_bytes, posting_count);
     Put32(&key_bytes, static_cast<uint32_t>(list.size()));
     for (uint32_t v : list) Put32(&postings, v);
     posting_count += static_cast<uint32_t>(list.size());
   }
-  std::string body = entries + key_bytes + postings + pool.bytes();
+  // The index hashes the keys as pooled (a key longer than 255 bytes is cut), which is
+  // what the reader compares.
+  std::vector<std::string_view> key_texts;
+  key_texts.reserve(key_offsets.size());
+  for (uint32_t offset : key_offsets) {
+    key_texts.emplace_back(pool.bytes().data() + offset + 1, static_cast<uint8_t>(pool.bytes()[offset]));
+    if (key_texts.back().starts_with('=')) {
+      max_exact_key = std::max(max_exact_key, static_cast<uint32_t>(key_texts.back().size()));
+    }
+  }
+  uint32_t index_slots = 0;
+  const std::string index = BuildKeyIndex(key_texts, &index_slots);
+  const std::string body = entries + key_bytes + postings + index + pool.bytes();
   std::string out(kGazetteerMagic, sizeof(kGazetteerMagic));
   Put32(&out, kGazetteerVersion);
   Put32(&out, kHeaderSize);
@@ -1113,9 +1163,10 @@ Result<std::string> BuildImage(const ImageInputs& in, ImageStats* stats) {
   Put32(&out, static_cast<uint32_t>(keys.size()));
   Put32(&out, posting_count);
   Put32(&out, static_cast<uint32_t>(pool.bytes().size()));
-  Put32(&out, static_cast<uint32_t>(crc32(0L, reinterpret_cast<const Bytef*>(body.data()),
-                                          static_cast<uInt>(body.size()))));
-  out.resize(kHeaderSize, '\0');
+  Put32(&out, index_slots);
+  Put32(&out, max_exact_key);
+  out.resize(kChecksumOffset, '\0');
+  Put64(&out, ImageChecksum(body, ImageChecksum(out, 0)));
   out += body;
   if (stats != nullptr) {
     stats->entries = places.size();

@@ -15,6 +15,7 @@
 
 #include "core/geo.h"
 
+#include "where/gazetteer_image.h"
 #include "where/where.h"
 
 namespace dateline {
@@ -274,6 +275,8 @@ TEST_F(GazetteerTest, DamagedFilesAreErrors) {
   bad_magic[0] = 'X';
   std::string bad_version = good;
   bad_version[8] = 9;
+  std::string version_1 = good;  // built before the key index was stored
+  version_1[8] = 1;
   const Damage cases[] = {
       {"empty", "", "too short"},
       {"header only, cut", good.substr(0, 40), "too short"},
@@ -282,6 +285,7 @@ TEST_F(GazetteerTest, DamagedFilesAreErrors) {
       {"flipped byte", flipped, "checksum"},
       {"bad magic", bad_magic, "magic"},
       {"future version", bad_version, "version"},
+      {"version 1", version_1, "format version 1, this program reads version 2; rebuild it"},
   };
   const std::string path = TempPath("damaged.gaz");
   for (const Damage& d : cases) {
@@ -295,6 +299,46 @@ TEST_F(GazetteerTest, DamagedFilesAreErrors) {
   auto missing = Gazetteer::Open("/nonexistent/gazetteer.bin");
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().input, "/nonexistent/gazetteer.bin");
+}
+
+// A file whose records are damaged but whose checksum was made to match (a bug in
+// another writer, or a hostile file) is read within its bounds: lookups find nothing
+// or entries with empty strings, never memory outside the image.
+TEST_F(GazetteerTest, DamagedRecordsBehindAGoodChecksumStayInBounds) {
+  using namespace where_internal;
+  const std::string good = ReadAll(*path_);
+  auto u32 = [&](size_t at) {
+    uint32_t v = 0;
+    for (int i = 3; i >= 0; --i) v = (v << 8) | static_cast<uint8_t>(good[at + i]);
+    return v;
+  };
+  const size_t entries = kHeaderSize, keys = entries + size_t{u32(16)} * kEntrySize;
+  const size_t postings = keys + size_t{u32(20)} * kKeySize, index = postings + size_t{u32(24)} * kPostingSize;
+  auto with_checksum = [](std::string image) {
+    const std::string_view v(image);
+    const uint64_t sum = ImageChecksum(v.substr(kHeaderSize), ImageChecksum(v.substr(0, kChecksumOffset), 0));
+    for (size_t i = 0; i < 8; ++i) image[kChecksumOffset + i] = static_cast<char>(sum >> (8 * i));
+    return image;
+  };
+  auto fill = [](std::string* image, size_t from, size_t to, size_t stride, size_t offset, char byte) {
+    for (size_t at = from + offset; at < to; at += stride) std::fill_n(image->begin() + at, 4, byte);
+  };
+  std::string bad_strings = good;  // every entry's name, admin1 and feature code offsets
+  for (size_t field : {16, 20, 24}) fill(&bad_strings, entries, keys, kEntrySize, field, '\xFF');
+  std::string bad_postings = good;  // every key's first posting, every posting's entry
+  fill(&bad_postings, keys, postings, kKeySize, 4, '\x7F');
+  fill(&bad_postings, postings, index, kPostingSize, 0, '\x0F');
+  std::string bad_index = good;  // every slot full, naming a key past the end
+  fill(&bad_index, index, index + size_t{u32(32)} * kIndexSlotSize, 4, 0, '\xEE');
+  for (const std::string* image : {&bad_strings, &bad_postings, &bad_index}) {
+    auto g = OpenImage(with_checksum(*image), "damaged");
+    ASSERT_TRUE(g.ok()) << g.error().message;
+    for (const GazetteerEntry& e : (*g)->LookupEntries("Paris")) EXPECT_TRUE(e.place.name.empty());
+    (void)(*g)->Country("IRQ");
+    (void)(*g)->IsCommonWord("reading");
+  }
+  auto g = OpenImage(with_checksum(bad_postings), "damaged");
+  EXPECT_TRUE((*g)->LookupEntries("Paris").empty());
 }
 
 TEST(GazetteerBuildTest, BadGeoNamesLineNamesFileAndLine) {

@@ -19,6 +19,7 @@
 #include <unordered_set>
 
 #include "core/geo.h"
+#include "core/string_hash.h"
 #include "where/name_normalizer.h"
 #include "where/where.h"
 
@@ -115,6 +116,18 @@ std::string_view CountyStem(std::string_view key) {
 // qualifiers look the recognised names up once more. Lists are complete; callers cut
 // them to kMaxCandidates where they always have. Returned references live as long as
 // the memo (the map's nodes do not move). Not thread-safe: one per call.
+// Precisions and GeoNames feature codes, compared as views: a std::string compared
+// with a character literal calls compare() and strlen() at each of the many tests.
+constexpr std::string_view kPointPrecision = "point";
+constexpr std::string_view kAdmin1Precision = "admin1";
+constexpr std::string_view kCountryPrecision = "country";
+constexpr std::string_view kContinentCode = "CONT";
+constexpr std::string_view kCapitalCode = "PPLC";
+constexpr std::string_view kAdmin1SeatCode = "PPLA";
+constexpr std::string_view kAdmin2SeatCode = "PPLA2";
+constexpr std::string_view kAdmin1Code = "ADM1";
+constexpr std::string_view kAdmin2Code = "ADM2";
+
 class Lookups {
  public:
   explicit Lookups(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
@@ -132,12 +145,8 @@ class Lookups {
   }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
   const Gazetteer& gazetteer_;
-  std::unordered_map<std::string, std::vector<GazetteerEntry>, Hash, std::equal_to<>> cache_;
+  std::unordered_map<std::string, std::vector<GazetteerEntry>, StringHash, std::equal_to<>> cache_;
 };
 
 // One distinct name of an article and its candidates.
@@ -175,7 +184,7 @@ uint32_t PackedCountry(const std::string& c) {
 }
 
 CandidateFacts FactsOf(const GazetteerEntry& e) {
-  return CandidateFacts{PackedCountry(e.place.country), IsCountry(e), e.feature_code == "CONT"};
+  return CandidateFacts{PackedCountry(e.place.country), IsCountry(e), e.feature_code == kContinentCode};
 }
 
 // How one candidate agrees with another slot's current reading (none without one).
@@ -349,7 +358,7 @@ void ResolveCounties(std::vector<NameSlot>& slots, const Gazetteer& gazetteer) {
                         })->first;
     std::optional<GazetteerEntry> place;
     for (const GazetteerEntry& c : gazetteer.LookupEntries(stem)) {
-      if (c.place.country == region.first && c.place.admin1 == region.second && c.place.precision == "point") {
+      if (c.place.country == region.first && c.place.admin1 == region.second && c.place.precision == kPointPrecision) {
         place = c;  // most populous first
         break;
       }
@@ -358,7 +367,7 @@ void ResolveCounties(std::vector<NameSlot>& slots, const Gazetteer& gazetteer) {
       for (const NameSlot& o : slots) {
         if (o.pick < 0 || &o == &s) continue;
         const GazetteerEntry& e = o.candidates[static_cast<size_t>(o.pick)];
-        if (e.place.precision != "point" || e.place.country != region.first || e.place.admin1 != region.second) continue;
+        if (e.place.precision != kPointPrecision || e.place.country != region.first || e.place.admin1 != region.second) continue;
         if (!place || e.population < place->population) place = e;
       }
     }
@@ -376,11 +385,11 @@ void ResolveCounties(std::vector<NameSlot>& slots, const Gazetteer& gazetteer) {
 // is rarely what the bare name means: the city is.
 void DropRegionsNamedAfterTheirCity(std::vector<GazetteerEntry>& candidates) {
   std::erase_if(candidates, [&](const GazetteerEntry& region) {
-    if (region.place.precision != "admin1") return false;
+    if (region.place.precision != kAdmin1Precision) return false;
     // A national capital of the same name is what the bare name means in news
     // ("Washington" the capital, not the state).
     if (std::any_of(candidates.begin(), candidates.end(), [&](const GazetteerEntry& c) {
-          return c.feature_code == "PPLC" && c.primary_name && c.place.country == region.place.country;
+          return c.feature_code == kCapitalCode && c.primary_name && c.place.country == region.place.country;
         })) {
       return true;
     }
@@ -388,9 +397,9 @@ void DropRegionsNamedAfterTheirCity(std::vector<GazetteerEntry>& candidates) {
     // merely lists the name as an alternate ("Minneota" for Minnesota, "New York City"
     // for New York) leaves the region in.
     return std::any_of(candidates.begin(), candidates.end(), [&](const GazetteerEntry& c) {
-      return c.place.precision == "point" && c.primary_name && c.place.country == region.place.country &&
+      return c.place.precision == kPointPrecision && c.primary_name && c.place.country == region.place.country &&
              c.place.admin1 == region.place.admin1 &&
-             (c.feature_code == "PPLA" || c.feature_code == "PPLC" || c.feature_code == "PPLA2");
+             (c.feature_code == kAdmin1SeatCode || c.feature_code == kCapitalCode || c.feature_code == kAdmin2SeatCode);
     });
   });
 }
@@ -410,12 +419,12 @@ void DropAliasesOfCountryNames(std::vector<GazetteerEntry>& candidates, const st
 // whole country have its own name at hand.
 void DropCountriesAliasedByTheirRegion(std::vector<GazetteerEntry>& candidates, const std::string& key) {
   std::erase_if(candidates, [&](const GazetteerEntry& country) {
-    if (!IsCountry(country) || country.demonym || country.feature_code == "CONT" ||
+    if (!IsCountry(country) || country.demonym || country.feature_code == kContinentCode ||
         where_internal::NormalizesTo(country.place.name, key)) {
       return false;
     }
     return std::any_of(candidates.begin(), candidates.end(), [&](const GazetteerEntry& c) {
-      return c.feature_code == "ADM1" && c.primary_name && c.place.country == country.place.country &&
+      return c.feature_code == kAdmin1Code && c.primary_name && c.place.country == country.place.country &&
              where_internal::NormalizesTo(c.place.name, key);
     });
   });
@@ -446,8 +455,11 @@ std::vector<std::string> SplitDateline(std::string_view dateline) {
   return parts;
 }
 
-const std::unordered_set<std::string>& Titles() {
-  static const auto* titles = new std::unordered_set<std::string>{
+// Words looked up once per token of a text.
+using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
+const WordSet& Titles() {
+  static const auto* titles = new WordSet{
       "mr", "mrs", "ms", "miss", "dr", "president", "gen", "general", "sen", "senator", "rep",
       "gov", "governor", "minister", "king", "queen", "prince", "princess", "sheikh", "pope",
       "judge", "justice", "lt", "col", "colonel", "capt", "captain", "sgt", "sergeant", "maj",
@@ -459,30 +471,30 @@ const std::unordered_set<std::string>& Titles() {
   return *titles;
 }
 
-const std::unordered_set<std::string>& Connectors() {
-  static const auto* words = new std::unordered_set<std::string>{
+const WordSet& Connectors() {
+  static const auto* words = new WordSet{
       "of", "de", "del", "della", "di", "la", "le", "les", "al", "el", "upon", "on", "du",
       "des", "da", "do", "dos", "das", "y", "and", "the", "am", "an", "sur", "en", "im"};
   return *words;
 }
 
 // Arabic articles written before a hyphen ("al-Anbar", "as-Sulaymaniyah").
-const std::unordered_set<std::string>& ArabicArticles() {
-  static const auto* words = new std::unordered_set<std::string>{
+const WordSet& ArabicArticles() {
+  static const auto* words = new WordSet{
       "al", "el", "as", "ad", "an", "ar", "at", "ash", "az", "ath", "adh", "ag", "ul"};
   return *words;
 }
 
-const std::unordered_set<std::string>& Locatives() {
-  static const auto* words = new std::unordered_set<std::string>{
+const WordSet& Locatives() {
+  static const auto* words = new WordSet{
       "in", "at", "near", "from", "to", "outside", "across", "around", "into", "towards",
       "toward", "via", "through", "throughout", "inside", "between", "of"};
   return *words;
 }
 
 // Compass and size words that may stand before a place name ("northern Iraq").
-const std::unordered_set<std::string>& Modifiers() {
-  static const auto* words = new std::unordered_set<std::string>{
+const WordSet& Modifiers() {
+  static const auto* words = new WordSet{
       "north", "south", "east", "west", "northern", "southern", "eastern", "western",
       "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
       "northwestern", "southeastern", "southwestern", "greater", "upper", "lower", "downtown",
@@ -582,7 +594,7 @@ std::vector<Match> Recognise(const Gazetteer& gazetteer, Lookups& lookups, const
       // A bare county stem ("Clarke", "Henry") is mostly a person's name: taken as a
       // place only with its suffix ("Clarke County").
       if (std::all_of(cands.begin(), cands.end(),
-                      [](const GazetteerEntry& c) { return c.feature_code == "ADM2" && !c.primary_name; })) {
+                      [](const GazetteerEntry& c) { return c.feature_code == kAdmin2Code && !c.primary_name; })) {
         continue;
       }
       // A final period belongs to the name only when the dotted form is what matched
@@ -604,7 +616,7 @@ std::vector<Match> Recognise(const Gazetteer& gazetteer, Lookups& lookups, const
 
   // Words written right after a capitalised word that is no place and not a modifier
   // ("Gordon Brown"): surnames, for the person rule below.
-  std::unordered_set<std::string> surnames;
+  WordSet surnames;
   for (size_t i = 1; i < a.tokens.size(); ++i) {
     if (!IsCapWord(a.tokens[i]) || !IsCapWord(a.tokens[i - 1]) || in_match[i - 1] || first_word_of_sentence(i)) continue;
     if (a.tokens[i].start != a.tokens[i - 1].end + 1 || Modifiers().count(Bare(a, i - 1))) continue;
@@ -676,7 +688,7 @@ std::vector<Match> Recognise(const Gazetteer& gazetteer, Lookups& lookups, const
     }
     // Short capitals ("UN", "FDA") are acronyms unless they name a country or region.
     if (single && a.tokens[i].all_caps && m.key.size() <= 4 &&
-        std::none_of(cands.begin(), cands.end(), [](const GazetteerEntry& c) { return c.place.precision != "point"; })) {
+        std::none_of(cands.begin(), cands.end(), [](const GazetteerEntry& c) { return c.place.precision != kPointPrecision; })) {
       continue;
     }
     // A person: one word followed by a capitalised word that is no place ("David
@@ -684,7 +696,7 @@ std::vector<Match> Recognise(const Gazetteer& gazetteer, Lookups& lookups, const
     // ... Brown said").
     // (Prominent places keep their reading: "Dallas Cowboys", "Baghdad Police".)
     const bool prominent = std::any_of(cands.begin(), cands.end(), [](const GazetteerEntry& c) {
-      return c.place.precision != "point" || c.population >= kProminentPopulation;
+      return c.place.precision != kPointPrecision || c.population >= kProminentPopulation;
     });
     if (single && !m.demonym_only && !prominent) {
       const size_t next = m.last;
@@ -719,13 +731,13 @@ std::vector<Match> Recognise(const Gazetteer& gazetteer, Lookups& lookups, const
 enum class Designation { kNone, kRegion, kDistrict, kPlace };
 
 Designation DesignationOf(std::string_view word) {
-  static const auto* regions = new std::unordered_set<std::string>{
+  static const auto* regions = new WordSet{
       "state", "province", "region", "governorate", "department", "oblast", "prefecture", "emirate",
       "canton", "krai", "voivodeship", "wilaya"};
-  static const auto* districts = new std::unordered_set<std::string>{
+  static const auto* districts = new WordSet{
       "district", "county", "municipality", "subdistrict", "sub-district", "tehsil", "taluk", "taluka",
       "commune", "municipio", "parish", "division"};
-  static const auto* places = new std::unordered_set<std::string>{
+  static const auto* places = new WordSet{
       "town", "city", "village", "villages", "township", "area", "neighbourhood", "neighborhood",
       "settlement", "locality", "camp", "market"};
   const std::string w(word);
@@ -828,8 +840,8 @@ std::vector<GazetteerEntry> RegionsNamed(const Gazetteer& gazetteer, Lookups& lo
   if (part.designation == Designation::kNone) surfaces.insert(surfaces.end(), part.shorter.begin(), part.shorter.end());
   for (const std::string& surface : surfaces) {
     for (const GazetteerEntry& q : lookups.All(surface)) {
-      if (q.demonym || (q.place.precision != "admin1" && q.place.precision != "country")) continue;
-      if (q.feature_code != "ADM1" && !IsCountry(q)) continue;
+      if (q.demonym || (q.place.precision != kAdmin1Precision && q.place.precision != kCountryPrecision)) continue;
+      if (q.feature_code != kAdmin1Code && !IsCountry(q)) continue;
       if (part.designation == Designation::kRegion && IsCountry(q)) continue;
       regions.push_back(q);
     }
@@ -892,7 +904,7 @@ Qualifiers QualifiersOf(const Gazetteer& gazetteer, Lookups& lookups, const Anal
       for (const QualifierPart& p : list.parts) {
         if (p.code || p.designation == Designation::kRegion || p.designation == Designation::kPlace) continue;
         for (const GazetteerEntry& c : lookups.All(p.surface)) {
-          if (c.place.precision != "point" || c.place.country != where.place.country ||
+          if (c.place.precision != kPointPrecision || c.place.country != where.place.country ||
               c.place.admin1 != where.place.admin1) {
             continue;
           }
@@ -1010,7 +1022,7 @@ std::vector<std::optional<PlaceMention>> ResolveNames(const Gazetteer& gazetteer
         if (q->second.region_designated) {
           std::vector<GazetteerEntry> regions;
           for (const GazetteerEntry& c : s.candidates) {
-            if (c.feature_code == "ADM1") regions.push_back(c);
+            if (c.feature_code == kAdmin1Code) regions.push_back(c);
           }
           if (!regions.empty()) s.candidates = std::move(regions);
         }

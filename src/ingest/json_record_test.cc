@@ -1,0 +1,80 @@
+#include "ingest/json_record.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace dateline::ingest_internal {
+namespace {
+
+// The scan and the document parser agree on every line, including those where the
+// scan declines and asks the parser.
+TEST(JsonRecordTest, ScanAgreesWithTheDocumentParser) {
+  const std::string lines[] = {
+      R"({"id": "a1", "url": "http://x.test/1", "text": "Body", "published": "2021-03-04"})",
+      R"({"id": 17, "text": "t"})",
+      R"({"id": -0, "text": "t"})",
+      R"({"id": 1.50, "text": "t"})",
+      R"({"id": 12345678901234567890123, "text": "t"})",
+      R"({"id": 1e5, "text": "t"})",
+      R"({"id": 1e400, "text": "t"})",
+      R"({"id": 0e400, "text": "t"})",
+      R"({"id": "x", "id": 3, "text": "t"})",
+      R"({"id": 3, "id": "x", "text": "t"})",
+      R"({"text": "first", "text": null})",
+      R"({"text": "first", "text": {"text": "nested"}})",
+      R"({"meta": {"text": "nested", "id": 4}, "text": "top", "list": [1, "a", {"id": 2}]})",
+      R"({"html": "<p>x</p>", "text": "y", "kind": "text"})",
+      R"({"text": "caf\u00e9 \ud83d\ude00 \\ud"})",
+      R"({"text": "lone \udc00 low"})",
+      R"({"text": "lone \ud800 high"})",
+      R"({"text": "nul \u0000 inside"})",
+      R"({"te\u0078t": "escaped key"})",
+      std::string("{\"text\": \"a\"}\0trailing", 23),
+      std::string("{\"text\": \"a\0b\"}", 15),
+      R"({"text": "a"} {"text": "b"})",
+      R"({"text": "a",})",
+      R"({"text": "unterminated)",
+      R"(["text", "array"])",
+      R"("just a string")",
+      R"(42)",
+      R"(null)",
+      R"({"text": 'single'})",
+      R"({"text": "tab	raw"})",
+      R"({"text": "bad \x escape"})",
+      R"({"text": "x", "n": 01})",
+      R"({"text": "x", "n": -})",
+      R"({"text": "x", "n": NaN})",
+      R"({"text": "x"} // comment)",
+      R"({})",
+      R"({"text": ""})",
+  };
+  for (const std::string& line : lines) {
+    RecordFields scanned, parsed;
+    const RecordStatus a = ReadRecord(line, &scanned);
+    const RecordStatus b = ReadRecordWithDom(line, &parsed);
+    EXPECT_EQ(a, b) << line;
+    if (a == RecordStatus::kOk && b == RecordStatus::kOk) {
+      EXPECT_EQ(scanned, parsed) << line;
+    }
+  }
+}
+
+TEST(JsonRecordTest, ReadsTheFields) {
+  RecordFields f;
+  ASSERT_EQ(ReadRecord(R"({"id": 17, "url": "u", "html": "h", "kind": "html", "published": "p", "x": [1]})", &f),
+            RecordStatus::kOk);
+  EXPECT_EQ(f.id, "");
+  EXPECT_EQ(f.numeric_id, "17");
+  EXPECT_EQ(f.url, "u");
+  EXPECT_EQ(f.html, "h");
+  EXPECT_EQ(f.kind, "html");
+  EXPECT_EQ(f.published, "p");
+  EXPECT_EQ(ReadRecord(R"({"id": 1.50})", &f), RecordStatus::kOk);
+  EXPECT_EQ(f.numeric_id, "1.5");
+  EXPECT_EQ(ReadRecord(R"({"text": "x",})", &f), RecordStatus::kMalformed);
+  EXPECT_EQ(ReadRecord(R"(["x"])", &f), RecordStatus::kNotAnObject);
+}
+
+}  // namespace
+}  // namespace dateline::ingest_internal
