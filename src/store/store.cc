@@ -1894,7 +1894,7 @@ Result<std::vector<std::pair<std::string, long>>> Store::CountGroups(const Group
              " WHERE c IS NOT NULL AND c <> '' GROUP BY c ORDER BY 2 DESC, 1";
       break;
     case GroupStatsBy::kType:
-      sql += "SELECT CASE WHEN e.plover = '' THEN 'other' ELSE e.plover END, count(DISTINCT e.group_id)"
+      sql += "SELECT CASE WHEN e.plover = '' THEN 'incident' ELSE e.plover END, count(DISTINCT e.group_id)"
              " FROM events e JOIN m ON m.gid = e.group_id GROUP BY 1 ORDER BY 2 DESC, 1";
       break;
   }

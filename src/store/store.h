@@ -228,7 +228,8 @@ class Store {
   // How many groups match `query` (its cursor and limit ignored), by the first day of
   // the group ("YYYY-MM-DD", or "undated"), by a report's source or target country
   // (a group counts once under each country it involves), or by PLOVER category
-  // ("other" for incidents). Keys in order: days ascending; others by count, then key.
+  // ("incident" for incidents, which have no PLOVER category). Keys in order: days
+  // ascending; others by count, then key.
   Result<std::vector<std::pair<std::string, long>>> CountGroups(const GroupQuery& query,
                                                                 GroupStatsBy by) const;
   // The article with its body (StoredArticle::body), or nullopt.
