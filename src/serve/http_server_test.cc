@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <cctype>
@@ -301,6 +302,44 @@ TEST(EventApiTest, AMissingDatabaseIsNotCreated) {
   ASSERT_FALSE(api.ok());
   EXPECT_NE(api.error().ToString().find(path), std::string::npos);
   EXPECT_FALSE(fs::exists(path));
+}
+
+TEST(EventApiTest, AQueryOverItsTimeBoundIs503) {
+  const std::string dir = (fs::temp_directory_path() / ("dateline_api_slow." + std::to_string(getpid()))).string();
+  fs::create_directories(dir);
+  const std::string db = dir + "/e.db";
+  {
+    auto store = Store::Open(db);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->Put(Report("b1", "", "Iraqi forces attacked ISIS", "IRQ", "", "190", "FIGHT",
+                                     {2020, 1, 2}, 33.3, 44.4))
+                    .ok());
+  }
+  // 50,000 copies of the report, each an event of its own, written directly: a
+  // filter that reads every row takes far longer than a millisecond.
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+  const char* copies =
+      "DROP TRIGGER events_fts_insert;"
+      " CREATE TEMP TABLE n AS WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 50000)"
+      " SELECT i FROM c;"
+      " CREATE TEMP TABLE copy AS SELECT * FROM events, n;"
+      " UPDATE copy SET idx = i, group_id = NULL;"
+      " ALTER TABLE copy DROP COLUMN id; ALTER TABLE copy DROP COLUMN i;"
+      " INSERT INTO events SELECT NULL, copy.* FROM copy;"
+      " UPDATE events SET group_id = id WHERE group_id IS NULL;";
+  char* message = nullptr;
+  EXPECT_EQ(sqlite3_exec(raw, copies, nullptr, nullptr, &message), SQLITE_OK) << (message ? message : "");
+  sqlite3_free(message);
+  sqlite3_close(raw);
+  ApiOptions options;
+  options.query_timeout_ms = 1;
+  auto api = EventApi::Create(db, options);
+  ASSERT_TRUE(api.ok()) << api.error().ToString();
+  const ApiResponse r = (*api)->Get("/api/stats", {{"by", "country"}, {"actor", "nobody"}});
+  EXPECT_EQ(r.status, 503) << r.body;
+  EXPECT_NE(r.body.find("took longer than 1 ms"), std::string::npos) << r.body;
+  fs::remove_all(dir);
 }
 
 TEST(EventApiTest, HandlersAnswerWithoutANetwork) {

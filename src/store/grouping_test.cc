@@ -278,5 +278,47 @@ TEST(GroupingTest, PagesOfGroupsFollowTheirCursor) {
   EXPECT_TRUE(Store::IsValidCursor("~.12"));
 }
 
+
+TEST(GroupingTest, ALongQueryIsInterruptedAtItsTimeBound) {
+  TempDir dir;
+  const std::string path = dir.File("e.db");
+  {
+    auto store = OpenOrDie(path);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE(store->Put(Attack("a", "x.example", {2021, 6, 2}, 35.47, 44.39)).ok());
+  }
+  // 50,000 copies of its report (each a group of its own), written directly; a
+  // filter that reads every row then takes far longer than a millisecond.
+  Exec(path,
+       "DROP TRIGGER events_fts_insert;"
+       " INSERT INTO events (article_id, idx, cameo, cameo_name, plover, acled_event_type,"
+       "   acled_sub_event_type, source_start, source_end, source_text, source_code, source_country,"
+       "   source_sectors, source_region, source_organisation, source_person, target_start, target_end,"
+       "   target_text, target_code, target_country, target_sectors, target_region, target_organisation,"
+       "   target_person, negated, modality, sentence, evidence_start, evidence_end, evidence_text,"
+       "   \"trigger\", rules, sort_date)"
+       " WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000)"
+       " SELECT article_id, idx + i, cameo, cameo_name, plover, acled_event_type, acled_sub_event_type,"
+       "   source_start, source_end, source_text, source_code, source_country, source_sectors, source_region,"
+       "   source_organisation, source_person, target_start, target_end, target_text, target_code,"
+       "   target_country, target_sectors, target_region, target_organisation, target_person, negated,"
+       "   modality, sentence, evidence_start, evidence_end, evidence_text, \"trigger\", rules, sort_date"
+       " FROM events, n;"
+       " UPDATE events SET group_id = id WHERE group_id IS NULL;");
+  StoreOptions bounded;
+  bounded.read_only = true;
+  bounded.query_timeout_ms = 1;
+  auto store = OpenOrDie(path, bounded);
+  ASSERT_TRUE(store);
+  GroupQuery q;
+  q.actor = "nobody at all";
+  auto page = store->QueryGroups(q);
+  ASSERT_FALSE(page.ok());
+  EXPECT_TRUE(store->timed_out());
+  // The bound is per query: a quick one after it succeeds.
+  EXPECT_TRUE(store->GetGroup(1).ok());
+  EXPECT_FALSE(store->timed_out());
+}
+
 }  // namespace
 }  // namespace dateline
