@@ -42,8 +42,8 @@
 // Event groups (version 3): events.group_id is the id of the event's group, the
 // smallest events.id among the group's reports (store.h; the rule in doc/grouping.md).
 // group_kind is GroupKind(cameo, acled type, sub-type) and date_span the precision of
-// the effective date (0 day, 1 month, 2 year; NULL undated): with sort_date they
-// index the candidates a new report is compared with. event_groups holds each group's
+// the effective date (0 day, 1 month, 2 year; NULL undated): with sort_date and lat
+// they index the candidates a new report is compared with. event_groups holds each group's
 // aggregates, recomputed whenever its membership changes, in the same transaction;
 // settings["grouping"] the GroupingOptions the groups were made with.
 //
@@ -251,7 +251,7 @@ UPDATE events SET
                    WHEN substr(date_first, 6) = '01-01' AND substr(date_last, 6) = '12-31' THEN 2
                    ELSE 1 END;
 CREATE INDEX events_group ON events(group_id);
-CREATE INDEX events_group_kind ON events(group_kind, date_span, sort_date);
+CREATE INDEX events_group_kind ON events(group_kind, date_span, sort_date, lat);
 CREATE TABLE event_groups (
   id INTEGER PRIMARY KEY,
   sort_date TEXT NOT NULL,
@@ -805,7 +805,8 @@ Status Store::Impl::PrepareAll() {
       {&select_key, std::string("SELECT ") + kKeyColumns + " FROM events WHERE id = ?"},
       {&select_candidates, std::string("SELECT id, group_id, ") + kKeyColumns +
                                " FROM events WHERE group_kind = ? AND date_span = ?"
-                               " AND sort_date BETWEEN ? AND ? AND group_id IS NOT NULL"},
+                               " AND sort_date BETWEEN ? AND ? AND lat BETWEEN ? AND ?"
+                               " AND group_id IS NOT NULL"},
       {&set_group, "UPDATE events SET group_id = ? WHERE id = ?"},
       {&move_group, "UPDATE events SET group_id = ? WHERE group_id = ?"},
       {&delete_group, "DELETE FROM event_groups WHERE id = ?"},
@@ -1015,17 +1016,22 @@ Result<ReportKey> Store::Impl::LoadKey(int64_t event_id) {
 
 Status Store::Impl::GroupEvent(int64_t id, const ReportKey& key, int& writes, std::set<int64_t>* touched) {
   std::set<int64_t> matched;  // groups holding a report of the same event
-  if (!key.kind.empty() && key.date && grouping.max_km > 0) {
+  // SameEvent needs a kind, a date and a place on both sides.
+  if (!key.kind.empty() && key.date && key.has_place && grouping.max_km > 0) {
     // SameEvent compares dates of one precision only: the candidates are the
     // reports of this kind and precision whose period starts within the gap (days;
-    // the same month or year for coarser dates), one index range.
+    // the same month or year for coarser dates), one index range, read from the
+    // index alone up to the latitude band a town within max_km must lie in.
     const DatePrecision own = key.date->precision();
     const int gap = own == DatePrecision::kDay ? std::max(0, grouping.max_gap) : 0;
+    const bool town = key.place_precision != "admin1" && key.place_precision != "country";
+    const double band = grouping.max_km / 111.0 + 0.01;  // degrees: 111.19 km each on DistanceKm's sphere
     sqlite3_stmt* s = select_candidates.get();
     StmtScope scope(s);
     Binder b(s);
     b.Text(key.kind).Int(DateSpan(own)).Text(ShiftedUnit(*key.date, own, -gap).first);
     b.Text(ShiftedUnit(*key.date, own, gap).second);
+    b.Real(town ? key.lat - band : -1000).Real(town ? key.lat + band : 1000);
     int rc = b.rc() == SQLITE_OK ? SQLITE_ROW : b.rc();
     while (rc == SQLITE_ROW && (rc = sqlite3_step(s)) == SQLITE_ROW) {
       if (sqlite3_column_int64(s, 0) == id) continue;
