@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/utf8.h"
 #include "serve/http_server.h"
 #include "serve/serve.h"
 #include "store/store.h"
@@ -87,6 +88,10 @@ std::optional<BadParameter> ParseFilters(const Params& params, GroupQuery* q) {
   const auto get = [&](const char* name) { return Single(params, name, &bad).value_or(""); };
   for (const auto& [name, value] : params) {
     if (value.size() > kMaxTextParameter) return BadParameter{name, "longer than 200 bytes"};
+    if (FindInvalidUtf8(value) != std::string::npos) return BadParameter{name, "is not valid UTF-8"};
+    for (char c : value) {
+      if (static_cast<unsigned char>(c) < 0x20) return BadParameter{name, "holds a control character"};
+    }
   }
   q->country = Upper(get("country"));
   if (!q->country.empty() && (q->country.size() != 3 || !AllOf(q->country, IsAlpha))) {

@@ -258,7 +258,8 @@ TEST_F(HttpServerTest, MalformedParametersAre400WithAJsonError) {
         "/api/events?until=yesterday", "/api/events?bbox=1,2,3", "/api/events?bbox=10,0,5,1",
         "/api/events?bbox=a,b,c,d", "/api/events?country=IRAQ", "/api/events?cameo=abc",
         "/api/events?cursor=garbage", "/api/events?colour=red", "/api/events?type=F1GHT",
-        "/api/events?limit=1&limit=2", "/api/stats?by=week", "/api/events/1?limit=2"}) {
+        "/api/events?limit=1&limit=2", "/api/stats?by=week", "/api/events/1?limit=2",
+        "/api/events?q=attacked%00ISIS", "/api/events?actor=%FE%FF", "/api/events?q=a%0Ab"}) {
     auto [status, body] = Get(target);
     EXPECT_EQ(status, 400) << target;
     EXPECT_EQ(body["error"]["status"], 400) << target;

@@ -173,6 +173,11 @@ TEST(GroupingTest, ReplacingAnArticleRegroupsWhatItHeldTogether) {
   EXPECT_EQ(store->QueryGroups(q)->total, 0);
   q.text = "attacked";
   EXPECT_EQ(store->QueryGroups(q)->total, 1);
+  // Search words are words, whatever bytes they hold: no FTS5 syntax error.
+  for (const std::string& text : {std::string("attacked\0ISIS", 13), std::string("\"ISIS"), std::string("NEAR(x")}) {
+    q.text = text;
+    EXPECT_TRUE(store->QueryGroups(q).ok()) << text;
+  }
 }
 
 TEST(GroupingTest, OptionsAreKeptAndAChangeRegroups) {

@@ -1680,7 +1680,8 @@ std::string FtsQuery(const std::string& text) {
     word.clear();
   };
   for (char c : text) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
+    // Control characters (a NUL would end FTS5's reading of the query) separate words.
+    if (std::isspace(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) < 0x20) {
       flush();
     } else if (c == '"') {
       word += "\"\"";
