@@ -682,6 +682,10 @@ struct Store::Impl {
   // One statement of Put that writes: the fault-injection hook, then the step.
   Status Write(sqlite3_stmt* s, const Binder& b, int& writes, const char* what);
   Result<PutOutcome> PutInTransaction(const CodedArticle& coded, const std::string& hash);
+  // Writes coded.events[i] and puts it into its group (PutInTransaction's part).
+  Status InsertEvent(const CodedArticle& coded, size_t i, const std::optional<PartialDate>& published,
+                     const std::optional<std::pair<std::string, std::string>>& published_period, int& writes,
+                     std::set<int64_t>* touched);
 };
 
 Status Store::Impl::Migrate() {
@@ -933,60 +937,69 @@ Result<PutOutcome> Store::Impl::PutInTransaction(const CodedArticle& coded, cons
     if (Status s = Write(insert_date.get(), b, writes, "a date"); !s.ok()) return s.error();
   }
   for (size_t i = 0; i < coded.events.size(); ++i) {
-    const Event& e = coded.events[i];
-    Binder b(insert_event.get());
-    b.Text(id).Int(static_cast<int64_t>(i)).Text(e.cameo).Text(e.cameo_name).Text(e.plover);
-    b.Text(e.acled.event_type).Text(e.acled.sub_event_type);
-    for (const ActorMention* a : {&e.source, &e.target}) {
-      b.Int(static_cast<int64_t>(a->span.start)).Int(static_cast<int64_t>(a->span.end));
-      b.Text(a->text).Text(a->actor.Code()).Text(a->actor.country);
-      b.Text(JsonList(a->actor.sectors)).Text(a->actor.region).Text(a->actor.organisation);
-      b.Text(a->person);
-    }
-    std::optional<std::pair<std::string, std::string>> period = published_period;
-    if (e.date) {
-      const DateMention& d = *e.date;
-      if (d.value) {
-        b.Text(d.value->ToIso()).Text(PrecisionName(d.value->precision()));
-        period = Period(*d.value);
-      } else {
-        b.Null().Null();
-      }
-      b.Text(d.relative).Text(d.text);
-      b.Int(static_cast<int64_t>(d.span.start)).Int(static_cast<int64_t>(d.span.end));
-    } else {
-      b.Null().Null().Null().Null().Null().Null();
-    }
-    if (e.place) {
-      const PlaceMention& p = *e.place;
-      b.Text(p.name).Text(p.country).Text(p.admin1).Text(p.precision).Int(p.geonameid);
-      b.Int(p.from_dateline).Real(p.lat).Real(p.lon);
-    } else {
-      b.Null().Null().Null().Null().Null().Null().Null().Null();
-    }
-    b.OptInt(e.fatalities).Int(e.negated).Text(e.modality).Int(static_cast<int64_t>(e.sentence));
-    b.Int(static_cast<int64_t>(e.evidence.start)).Int(static_cast<int64_t>(e.evidence.end));
-    b.Text(SpanText(art.body, e.evidence)).Text(e.trigger).Text(JsonList(e.rules));
-    if (period) {
-      b.Text(period->first).Text(period->second).Text(period->first);
-    } else {
-      b.Null().Null().Text(kUndated);
-    }
-    b.OptInt(e.injured).OptInt(e.arrested).OptInt(e.crowd_size);
-    const ReportKey key = ReportKeyOf(e, published);
-    b.Text(key.kind);
-    if (key.date) {
-      b.Int(DateSpan(key.date->precision()));
-    } else {
-      b.Null();
-    }
-    if (Status s = Write(insert_event.get(), b, writes, "an event"); !s.ok()) return s.error();
-    // Grouped as soon as it is written: the article's own earlier events are
-    // candidates too (one event told twice in an article is one group).
-    if (Status s = GroupEvent(sqlite3_last_insert_rowid(db), key, writes, &touched); !s.ok()) return s.error();
+    if (Status s = InsertEvent(coded, i, published, published_period, writes, &touched); !s.ok()) return s.error();
   }
   if (Status s = RefreshGroups(touched, writes); !s.ok()) return s.error();
   return old_hash ? PutOutcome::kReplaced : PutOutcome::kInserted;
+}
+
+Status Store::Impl::InsertEvent(const CodedArticle& coded, size_t i, const std::optional<PartialDate>& published,
+                                const std::optional<std::pair<std::string, std::string>>& published_period,
+                                int& writes, std::set<int64_t>* touched) {
+  const std::string& id = coded.document.id;
+  const Article& art = coded.article;
+  const Event& e = coded.events[i];
+  Binder b(insert_event.get());
+  b.Text(id).Int(static_cast<int64_t>(i)).Text(e.cameo).Text(e.cameo_name).Text(e.plover);
+  b.Text(e.acled.event_type).Text(e.acled.sub_event_type);
+  for (const ActorMention* a : {&e.source, &e.target}) {
+    b.Int(static_cast<int64_t>(a->span.start)).Int(static_cast<int64_t>(a->span.end));
+    b.Text(a->text).Text(a->actor.Code()).Text(a->actor.country);
+    b.Text(JsonList(a->actor.sectors)).Text(a->actor.region).Text(a->actor.organisation);
+    b.Text(a->person);
+  }
+  std::optional<std::pair<std::string, std::string>> period = published_period;
+  if (e.date) {
+    const DateMention& d = *e.date;
+    if (d.value) {
+      b.Text(d.value->ToIso()).Text(PrecisionName(d.value->precision()));
+      period = Period(*d.value);
+    } else {
+      b.Null().Null();
+    }
+    b.Text(d.relative).Text(d.text);
+    b.Int(static_cast<int64_t>(d.span.start)).Int(static_cast<int64_t>(d.span.end));
+  } else {
+    b.Null().Null().Null().Null().Null().Null();
+  }
+  if (e.place) {
+    const PlaceMention& p = *e.place;
+    b.Text(p.name).Text(p.country).Text(p.admin1).Text(p.precision).Int(p.geonameid);
+    b.Int(p.from_dateline).Real(p.lat).Real(p.lon);
+  } else {
+    b.Null().Null().Null().Null().Null().Null().Null().Null();
+  }
+  b.OptInt(e.fatalities).Int(e.negated).Text(e.modality).Int(static_cast<int64_t>(e.sentence));
+  b.Int(static_cast<int64_t>(e.evidence.start)).Int(static_cast<int64_t>(e.evidence.end));
+  b.Text(SpanText(art.body, e.evidence)).Text(e.trigger).Text(JsonList(e.rules));
+  if (period) {
+    b.Text(period->first).Text(period->second).Text(period->first);
+  } else {
+    b.Null().Null().Text(kUndated);
+  }
+  b.OptInt(e.injured).OptInt(e.arrested).OptInt(e.crowd_size);
+  const ReportKey key = ReportKeyOf(e, published);
+  b.Text(key.kind);
+  if (key.date) {
+    b.Int(DateSpan(key.date->precision()));
+  } else {
+    b.Null();
+  }
+  if (Status s = Write(insert_event.get(), b, writes, "an event"); !s.ok()) return s;
+  // Grouped as soon as it is written: the article's own earlier events are
+  // candidates too (one event told twice in an article is one group).
+  if (Status s = GroupEvent(sqlite3_last_insert_rowid(db), key, writes, touched); !s.ok()) return s;
+  return Status::Ok();
 }
 
 // ---------------------------------------------------------------- grouping
