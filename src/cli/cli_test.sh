@@ -153,7 +153,11 @@ killed_before=$(sqlite3 "$tmp/killed.db" 'select count(*) from articles' 2>/dev/
 content() {
   sqlite3 "$1" "select id, url, content_hash from articles order by id;
     select article_id, idx, name, country, admin1 from places order by article_id, idx;
-    select article_id, idx, cameo, source_code, target_code, place_name from events order by article_id, idx;" | md5sum
+    select article_id, idx, cameo, source_code, target_code, place_name from events order by article_id, idx;
+    select e.article_id, e.idx, g.reports, g.articles, g.sources,
+           (select min(f.article_id || ':' || f.idx) from events f where f.group_id = e.group_id)
+      from events e join event_groups g on g.id = e.group_id order by 1, 2;
+    select count(*) from event_groups;" | md5sum
 }
 check "the kill left a partial database ($killed_before of 6000)" test "$killed_before" -gt 0 -a "$killed_before" -lt 6000
 check "resumed ingest equals a clean one" test "$(content "$tmp/killed.db")" = "$(content "$tmp/clean.db")"
@@ -195,6 +199,51 @@ check "acled export has ACLED's header" grep -q "^event_id_cnty,event_date,year,
 "$bin" export --db "$tmp/d.db" --format xml >/dev/null 2>"$tmp/export.err"
 check "a bad export --format exits 2" test $? -eq 2
 check "a bad export --format is named" grep -q -- "--format must be gdelt" "$tmp/export.err"
+
+# events across reports: the report count in every query format; gdelt counts them
+check "the table shows the report count" grep -q "REPORTS" "$tmp/q.txt"
+check "json rows carry their group" grep -q '"reports": [0-9]' "$tmp/q.json"
+check "gdelt NumMentions is the group's report count" \
+  test "$(awk -F'\t' '$32 < 1 || $33 < 1 || $34 < 1' "$tmp/gdelt.tsv" | wc -l)" -eq 0
+"$bin" ingest --quiet --db "$tmp/d.db" --group-km far "$page" >/dev/null 2>"$tmp/km.err"
+check "a bad --group-km exits 2" test $? -eq 2
+check "a bad --group-km is named" grep -q -- "--group-km needs" "$tmp/km.err"
+"$bin" migrate --db "$tmp/d.db" 2>/dev/null
+check "migrate on a current store exits 0" test $? -eq 0
+
+# serve: the JSON API on a free port, read-only; SIGTERM stops it cleanly
+before=$(cksum <"$tmp/d.db")
+"$bin" serve --db "$tmp/d.db" --port 0 2>"$tmp/serve.err" &
+serve_pid=$!
+port=""
+for _ in $(seq 100); do
+  port=$(grep -o '127\.0\.0\.1:[0-9]*' "$tmp/serve.err" | head -1 | cut -d: -f2)
+  [ -n "$port" ] && break
+  sleep 0.1
+done
+check "serve prints the port it listens on" test -n "$port"
+http_get() {  # http_get PATH: the response (status line, headers, body) over bash's /dev/tcp
+  exec 3<>"/dev/tcp/127.0.0.1/$port"
+  printf 'GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n' "$1" >&3
+  cat <&3
+  exec 3<&-
+}
+if [ -n "$port" ]; then
+  http_get "/api/events?limit=2" >"$tmp/events.http"
+  check "GET /api/events is 200" grep -q "^HTTP/1.1 200" "$tmp/events.http"
+  check "GET /api/events lists events with a total" grep -q '"total":' "$tmp/events.http"
+  http_get "/api/events?limit=0" >"$tmp/bad.http"
+  check "a malformed parameter is 400" grep -q "^HTTP/1.1 400" "$tmp/bad.http"
+  http_get "/api/stats?by=country" >"$tmp/stats.http"
+  check "GET /api/stats counts by country" grep -q '"by":"country"' "$tmp/stats.http"
+fi
+kill -TERM "$serve_pid"
+wait "$serve_pid"
+check "serve stops cleanly on SIGTERM" test $? -eq 0
+check "serve never wrote the database" test "$(cksum <"$tmp/d.db")" = "$before"
+"$bin" serve --db "$tmp/none.db" --port 0 >/dev/null 2>"$tmp/serve_missing.err"
+check "serve on a missing database exits 2" test $? -eq 2
+check "serve creates no database" test ! -e "$tmp/none.db"
 
 # eval on the seed gold, with requirements (only where the shared data exists)
 gold="$src/../shared/eval/seed.gold.json"

@@ -1,6 +1,7 @@
 // The dateline program: code pages into events, store them, query them, score them.
 // Exit codes: 0 success; 1 some input failed or a check did not pass; 2 usage error or
 // a failure to start (bad data files, unopenable database).
+#include <signal.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -12,6 +13,7 @@
 #include <optional>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cli/args.h"
@@ -19,6 +21,7 @@
 #include "export/export.h"
 #include "ingest/ingest.h"
 #include "pipeline/pipeline.h"
+#include "serve/http_server.h"
 #include "serve/serve.h"
 #include "store/store.h"
 
@@ -35,6 +38,8 @@ Usage:
   dateline ingest PATH... --db FILE      code inputs and store them in SQLite
   dateline query --db FILE [filters]     print stored events
   dateline export --db FILE --format F   stored events as gdelt, acled, plover, jsonl or csv
+  dateline serve --db FILE               the stored events over HTTP (JSON API, doc/api.md)
+  dateline migrate --db FILE             upgrade a store made by an older dateline
   dateline eval GOLD... [options]        score Dateline against gold files
   dateline version                       print the version and the loaded data
 
@@ -71,10 +76,17 @@ code:    --pretty       indent the JSON records
 ingest:  --db FILE      the SQLite database (created if missing); articles are written
                         in batches, one transaction each; re-running resumes:
                         documents already stored unchanged are skipped
+         --group-km KM  reports of one event: places at most KM apart (default 25;
+                        0: no grouping); --group-days N: dates at most N days (or
+                        months, years at that precision) apart (default 1);
+                        --group-unknown-actors: an uncoded actor matches a coded one.
+                        Default: as the store's groups were made (doc/grouping.md)
 query:   --country ISO3 --since DATE --until DATE --type PLOVER --cameo CODE
          --article ID --limit N --format table|json|csv|tsv (default table)
 export:  the query filters (--limit default: none), --format gdelt|acled|plover|jsonl|csv,
          --all-events (also events the format cannot type), --data-dir DIR; doc/export.md
+serve:   --db FILE --host ADDR (default 127.0.0.1) --port N (default 8080; 0: any
+         free port, printed); read-only; SIGINT/SIGTERM stop it
 eval:    GOLD is any gold set of shared/eval (its kind is detected): *.gold.json(l),
          extraction/ground-truth.json, PLOVER or geo JSON Lines, CASE TSV, or a
          PETRARCH2/TABARI validation suite (XML; coded with the dictionaries its
@@ -303,6 +315,35 @@ int RunExplain(const std::vector<std::string>& argv) {
   return failed ? 1 : 0;
 }
 
+// --group-km, --group-days, --group-unknown-actors into `out` (left nullopt when none
+// is given: the store goes on as its groups were made); false on a bad value.
+bool GroupingFromArgs(const Args& args, std::optional<GroupingOptions>* out, std::string* error) {
+  if (!args.Has("--group-km") && !args.Has("--group-days") && !args.Has("--group-unknown-actors")) return true;
+  GroupingOptions o;
+  if (args.Has("--group-km")) {
+    const std::string v = args.Get("--group-km");
+    char* end = nullptr;
+    o.max_km = std::strtod(v.c_str(), &end);
+    if (v.empty() || *end != '\0' || !(o.max_km >= 0) || o.max_km > 20000) {
+      *error = "--group-km needs a distance in km from 0 to 20000, not \"" + v + "\"";
+      return false;
+    }
+  }
+  if (args.Has("--group-days")) {
+    const std::string v = args.Get("--group-days");
+    char* end = nullptr;
+    const long n = std::strtol(v.c_str(), &end, 10);
+    if (v.empty() || *end != '\0' || n < 0 || n > 366) {
+      *error = "--group-days needs a whole number from 0 to 366, not \"" + v + "\"";
+      return false;
+    }
+    o.max_gap = static_cast<int>(n);
+  }
+  o.unknown_actor_matches = args.Has("--group-unknown-actors");
+  *out = o;
+  return true;
+}
+
 // A batch of stored articles is one transaction: at most this many articles, and an
 // article waits at most this long for its batch to be written.
 constexpr size_t kStoreBatchArticles = 256;
@@ -310,10 +351,13 @@ constexpr auto kStoreBatchTime = std::chrono::seconds(2);
 
 int RunIngest(const std::vector<std::string>& argv) {
   std::unique_ptr<CodingCommand> cmd;
-  if (auto status = Prepare("ingest", argv, {"--db"}, {}, &cmd)) return *status;
+  if (auto status = Prepare("ingest", argv, {"--db", "--group-km", "--group-days"}, {"--group-unknown-actors"}, &cmd))
+    return *status;
   const std::string db = cmd->args.Get("--db");
   if (db.empty()) return UsageError("ingest: --db FILE is required");
-  auto store = Store::Open(db);
+  StoreOptions store_options;
+  if (std::string error; !GroupingFromArgs(cmd->args, &store_options.grouping, &error)) return UsageError(error);
+  auto store = Store::Open(db, store_options);
   if (!store.ok()) {
     std::cerr << "dateline: " << store.error().ToString() << "\n";
     return 2;
@@ -404,7 +448,9 @@ std::optional<std::vector<StoredEvent>> QueryStoredEvents(const std::string& db,
     std::cerr << "dateline: " << db << ": no such database\n";
     return std::nullopt;
   }
-  auto store = Store::Open(db);
+  StoreOptions options;
+  options.read_only = true;  // a query never creates, migrates or writes a database
+  auto store = Store::Open(db, options);
   if (!store.ok()) {
     std::cerr << "dateline: " << store.error().ToString() << "\n";
     return std::nullopt;
@@ -477,6 +523,78 @@ int RunExport(const std::vector<std::string>& argv) {
   ExportEvents(*events, *format, **tables, options, std::cout);
   std::cout.flush();
   return std::cout ? 0 : 1;
+}
+
+// `dateline serve`: the JSON API of doc/api.md until SIGINT or SIGTERM.
+int RunServe(const std::vector<std::string>& argv) {
+  Args args(argv, {"--db", "--host", "--port"}, {"--help", "-h", "--quiet"});
+  if (!args.ok()) return UsageError(args.error());
+  if (args.Has("--help") || args.Has("-h")) {
+    std::cout << kUsage;
+    return 0;
+  }
+  if (!args.positional().empty()) return UsageError("serve: unexpected argument " + args.positional().front());
+  const std::string db = args.Get("--db");
+  if (db.empty()) return UsageError("serve: --db FILE is required");
+  HttpServerOptions options;
+  options.host = args.Get("--host", "127.0.0.1");
+  const std::string port = args.Get("--port", "8080");
+  char* end = nullptr;
+  const long n = std::strtol(port.c_str(), &end, 10);
+  if (port.empty() || *end != '\0' || n < 0 || n > 65535) {
+    return UsageError("serve: --port needs a TCP port from 0 to 65535, not \"" + port + "\"");
+  }
+  options.port = static_cast<int>(n);
+  // The signals are taken by sigwait below, never by a handler: blocked here, before
+  // any thread starts, so that every thread inherits the mask.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  auto server = HttpServer::Create(db, options);
+  if (!server.ok()) {
+    std::cerr << "dateline: " << server.error().ToString() << "\n";
+    return 2;
+  }
+  if (!args.Has("--quiet")) {
+    std::cerr << "dateline: serving " << db << " (read-only) on http://" << options.host << ":" << (*server)->port()
+              << "/api/events; Ctrl-C stops\n";
+  }
+  bool ok = true;
+  std::thread serving([&] {
+    ok = (*server)->Run();
+    if (!ok) kill(getpid(), SIGTERM);  // wakes the sigwait below
+  });
+  int signal_number = 0;
+  sigwait(&stop_signals, &signal_number);
+  (*server)->Stop();
+  serving.join();
+  if (!args.Has("--quiet")) std::cerr << "dateline: stopped (signal " << signal_number << ")\n";
+  return ok ? 0 : 1;
+}
+
+// `dateline migrate`: opens the store for writing, which upgrades its schema.
+int RunMigrate(const std::vector<std::string>& argv) {
+  Args args(argv, {"--db"}, {"--help", "-h"});
+  if (!args.ok()) return UsageError(args.error());
+  if (args.Has("--help") || args.Has("-h")) {
+    std::cout << kUsage;
+    return 0;
+  }
+  const std::string db = args.Get("--db");
+  if (db.empty()) return UsageError("migrate: --db FILE is required");
+  if (access(db.c_str(), F_OK) != 0) {
+    std::cerr << "dateline: " << db << ": no such database\n";
+    return 2;
+  }
+  auto store = Store::Open(db);
+  if (!store.ok()) {
+    std::cerr << "dateline: " << store.error().ToString() << "\n";
+    return 2;
+  }
+  std::cerr << "dateline: " << db << " is at schema version " << Store::SchemaVersion() << "\n";
+  return 0;
 }
 
 int RunEvalCommand(const std::vector<std::string>& argv) {
@@ -601,6 +719,8 @@ int main(int argc, char** argv) {
   if (command == "explain") return RunExplain(rest);
   if (command == "query") return RunQuery(rest);
   if (command == "export") return RunExport(rest);
+  if (command == "migrate") return RunMigrate(rest);
+  if (command == "serve") return RunServe(rest);
   if (command == "eval") return RunEvalCommand(rest);
   return UsageError("unknown command \"" + command + "\"");
 }

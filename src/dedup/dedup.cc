@@ -1,9 +1,13 @@
 #include "dedup/dedup.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <set>
 #include <tuple>
+
+#include "core/geo.h"
 
 namespace dateline {
 
@@ -42,6 +46,110 @@ std::string EventFingerprint(const Event& e) {
   }
   const std::string root = e.cameo.substr(0, 2);
   return date + "|" + e.source.actor.Code() + "|" + e.target.actor.Code() + "|" + root + "|" + place;
+}
+
+std::string GroupKind(std::string_view cameo, std::string_view acled_event_type,
+                      std::string_view acled_sub_event_type) {
+  if (cameo.size() >= 2) return "cameo:" + std::string(cameo.substr(0, 2));
+  if (!acled_event_type.empty()) {
+    return "acled:" + std::string(acled_event_type) + "/" + std::string(acled_sub_event_type);
+  }
+  return "";
+}
+
+ReportKey ReportKeyOf(const Event& e, const std::optional<PartialDate>& published) {
+  ReportKey k;
+  k.kind = GroupKind(e.cameo, e.acled.event_type, e.acled.sub_event_type);
+  k.source_code = e.source.actor.Code();
+  k.target_code = e.target.actor.Code();
+  k.negated = e.negated;
+  k.asserted = e.modality.empty() || e.modality == "asserted";
+  if (e.date && e.date->value) {
+    k.date = e.date->value;
+  } else {
+    k.date = published;
+  }
+  if (e.place) {
+    k.has_place = true;
+    k.lat = e.place->lat;
+    k.lon = e.place->lon;
+    k.place_precision = e.place->precision;
+    k.place_country = e.place->country;
+    k.place_admin1 = e.place->admin1;
+  }
+  return k;
+}
+
+namespace {
+
+// The date's position in units of `p` (days, months or years since an epoch).
+long DateUnit(const PartialDate& d, DatePrecision p) {
+  switch (p) {
+    case DatePrecision::kDay: return DaysFromCivil(d.year, d.month, d.day);
+    case DatePrecision::kMonth: return d.year * 12L + (d.month - 1);
+    case DatePrecision::kYear: return d.year;
+  }
+  return d.year;
+}
+
+bool DatesClose(const PartialDate& a, const PartialDate& b, int max_gap) {
+  // Only dates of one precision compare: a report dated "2009" or "March 2009" would
+  // otherwise match every day of its period and join reports of many events into one.
+  if (a.precision() != b.precision()) return false;
+  const DatePrecision p = a.precision();
+  // Days may be max_gap apart (reports a day late, time zones); months and years
+  // must be the same.
+  const long gap = p == DatePrecision::kDay ? max_gap : 0;
+  return std::labs(DateUnit(a, p) - DateUnit(b, p)) <= gap;
+}
+
+// "IRQ" and "IRQMIL" may name the same actors at two levels of detail: a code is
+// compatible with its extensions by whole 3-letter units.
+bool CodesCompatible(const std::string& a, const std::string& b, bool unknown_matches) {
+  if (a == b) return true;
+  if (a.empty() || b.empty()) return unknown_matches;
+  const std::string& shorter = a.size() < b.size() ? a : b;
+  const std::string& longer = a.size() < b.size() ? b : a;
+  return shorter.size() % 3 == 0 && longer.compare(0, shorter.size(), shorter) == 0;
+}
+
+// 0 a town or district, 1 a first-level region, 2 a country.
+int PlaceLevel(const std::string& precision) {
+  if (precision == "country") return 2;
+  if (precision == "admin1") return 1;
+  return 0;
+}
+
+bool PlacesCompatible(const ReportKey& a, const ReportKey& b, double max_km) {
+  // Both places must be known and of one level: an unknown place, a region or a
+  // country would match every town of its area and join many events into one.
+  if (!a.has_place || !b.has_place) return false;
+  const int level = PlaceLevel(a.place_precision);
+  if (level != PlaceLevel(b.place_precision) || a.place_country != b.place_country) return false;
+  if (level == 0) return DistanceKm(a.lat, a.lon, b.lat, b.lon) <= max_km;
+  return level == 2 || a.place_admin1 == b.place_admin1;
+}
+
+}  // namespace
+
+bool SameEvent(const ReportKey& a, const ReportKey& b, const GroupingOptions& o) {
+  if (o.max_km <= 0) return false;
+  if (a.kind.empty() || a.kind != b.kind) return false;
+  if (a.negated != b.negated || a.asserted != b.asserted) return false;
+  if (!a.date || !b.date || !DatesClose(*a.date, *b.date, o.max_gap)) return false;
+  if (!CodesCompatible(a.source_code, b.source_code, o.unknown_actor_matches)) return false;
+  if (!CodesCompatible(a.target_code, b.target_code, o.unknown_actor_matches)) return false;
+  return PlacesCompatible(a, b, o.max_km);
+}
+
+std::string UrlHost(std::string_view url) {
+  size_t start = url.find("://");
+  start = start == std::string_view::npos ? 0 : start + 3;
+  size_t end = url.find_first_of("/?#:", start);
+  std::string host(url.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+  return host;
 }
 
 }  // namespace dateline

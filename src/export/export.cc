@@ -310,7 +310,8 @@ void GdeltGeo(const ExportTables& t, const StoredEvent& e, std::vector<std::stri
 
 bool GdeltRow(const ExportTables& t, const StoredEvent& e, std::vector<std::string>& row) {
   row.clear();
-  row.push_back(std::to_string(e.event_id));
+  // One row per event group: its id is the group's (the id of its first report).
+  row.push_back(std::to_string(e.group_id ? e.group_id : e.event_id));
   const Day day = EventDay(e);
   if (day.ok()) {
     const int m = day.m ? day.m : 1, d = day.d ? day.d : 1;
@@ -332,9 +333,9 @@ bool GdeltRow(const ExportTables& t, const StoredEvent& e, std::vector<std::stri
   const int quad = t.QuadClass(e.cameo);
   row.push_back(quad ? std::to_string(quad) : "");
   row.push_back(OptNumber(t.Goldstein(e.cameo), 1));
-  row.push_back("1");  // NumMentions: one report per stored event until reports are grouped
-  row.push_back("1");  // NumSources
-  row.push_back("1");  // NumArticles
+  row.push_back(std::to_string(e.group_reports));   // NumMentions: the group's reports
+  row.push_back(std::to_string(e.group_sources));   // NumSources: distinct hosts
+  row.push_back(std::to_string(e.group_articles));  // NumArticles
   row.push_back("");   // AvgTone: Dateline measures no tone
   GdeltNoGeo(row);     // Actor1Geo: Dateline places the event, not each actor
   GdeltNoGeo(row);     // Actor2Geo
@@ -618,13 +619,28 @@ size_t ExportEvents(const std::vector<StoredEvent>& events, ExportFormat format,
     if (Keep(e, format, options)) kept.push_back(e);
   switch (format) {
     case ExportFormat::kGdelt: {
+      // GDELT has one row per event, however many reports tell of it: each group is
+      // written where its first matching report comes, with the fields of its
+      // earliest-stored matching report (GDELT's SOURCEURL is the first report seen).
+      std::map<long, size_t> representative;  // group -> index in kept
+      std::vector<long> order;
+      for (size_t i = 0; i < kept.size(); ++i) {
+        const long g = kept[i].group_id ? kept[i].group_id : -kept[i].event_id;
+        auto [it, fresh] = representative.emplace(g, i);
+        if (fresh) {
+          order.push_back(g);
+        } else if (kept[i].event_id < kept[it->second].event_id) {
+          it->second = i;
+        }
+      }
       std::vector<std::string> row;
-      for (const StoredEvent& e : kept) {
+      for (long g : order) {
+        const StoredEvent& e = kept[representative[g]];
         GdeltRow(tables, e, row);
         for (size_t i = 0; i < row.size(); ++i) out << (i ? "\t" : "") << DelimitedField(row[i], '\t');
         out << "\n";
       }
-      break;
+      return order.size();
     }
     case ExportFormat::kAcled: {
       const auto& columns = AcledColumns();

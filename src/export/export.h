@@ -77,7 +77,9 @@ struct ExportOptions {
 };
 
 // Writes `events` (as Store::QueryEvents returns them) to `out` in `format`; returns
-// the number of events written. gdelt: tab-separated, no header, 61 columns; acled
+// the number of rows written. gdelt writes one row per event group (the reports of one
+// event across articles, StoredEvent::group_id) with its counts of reports, sources
+// and articles; the other formats one row per report. gdelt: tab-separated, no header, 61 columns; acled
 // and csv: RFC 4180 CSV with a header row; plover and jsonl: one JSON object a line.
 size_t ExportEvents(const std::vector<StoredEvent>& events, ExportFormat format,
                     const ExportTables& tables, const ExportOptions& options, std::ostream& out);

@@ -18,6 +18,7 @@
 #include "core/document.h"
 #include "core/error.h"
 #include "core/record.h"
+#include "dedup/dedup.h"
 #include "extract/extract.h"
 #include "where/where.h"
 
@@ -144,8 +145,8 @@ class StreamCoder {
 // The number of coding threads `--jobs` means by default: the machine's cores.
 int DefaultJobs();
 
-// The host of a URL ("https://www.example.com/a" -> "example.com"), or "".
-std::string UrlHost(std::string_view url);
+// UrlHost (the publication a URL belongs to) is in dedup/dedup.h, which sources
+// across reports are counted by too.
 
 }  // namespace dateline
 

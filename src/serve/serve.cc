@@ -494,6 +494,9 @@ json StoredEventJson(const StoredEvent& e) {
   j["modality"] = e.modality;
   j["evidence"] = e.evidence;
   j["rules"] = e.rules;
+  // The event this report is one of (reports of one event across articles).
+  j["group"] = {{"id", e.group_id}, {"reports", e.group_reports}, {"articles", e.group_articles},
+                {"sources", e.group_sources}};
   return j;
 }
 
@@ -522,6 +525,7 @@ std::vector<std::string> Row(const StoredEvent& e) {
   return {DateCell(e),
           e.plover,
           e.cameo,
+          std::to_string(e.group_reports),
           e.source_code.empty() ? "-" : e.source_code,
           e.target_code.empty() ? "-" : e.target_code,
           e.place_name.empty() ? "-" : e.place_name,
@@ -532,8 +536,10 @@ std::vector<std::string> Row(const StoredEvent& e) {
 }  // namespace
 
 void PrintEventTable(const std::vector<StoredEvent>& events, std::ostream& out) {
-  const std::vector<std::string> header = {"DATE", "PLOVER", "CAMEO", "SOURCE", "TARGET", "PLACE", "ARTICLE", "EVIDENCE"};
-  const std::vector<size_t> width = {11, 11, 5, 12, 12, 14, 16, 60};
+  // REPORTS: how many reports (across articles) tell of the event this row reports.
+  const std::vector<std::string> header = {"DATE",  "PLOVER", "CAMEO",   "REPORTS",
+                                           "SOURCE", "TARGET", "PLACE", "ARTICLE", "EVIDENCE"};
+  const std::vector<size_t> width = {11, 11, 5, 7, 12, 12, 14, 16, 60};
   const auto print = [&](const std::vector<std::string>& cells) {
     for (size_t i = 0; i < cells.size(); ++i) {
       out << (i + 1 < cells.size() ? Clip(cells[i], width[i]) + "  " : cells[i].substr(0, 4 * width[i]));
@@ -656,7 +662,7 @@ void PrintEventDelimited(const std::vector<StoredEvent>& events, char sep, std::
       "article_id", "url", "published", "date", "date_precision", "cameo", "plover", "acled_event_type",
       "acled_sub_event_type", "source_text", "source_code", "source_country", "target_text", "target_code",
       "target_country", "place_name", "place_country", "lat", "lon", "fatalities", "injured", "arrested", "crowd_size", "negated", "modality",
-      "evidence"};
+      "evidence", "group_id", "group_reports", "group_articles", "group_sources"};
   for (size_t i = 0; i < header.size(); ++i) out << (i ? std::string(1, sep) : "") << header[i];
   out << '\n';
   for (const StoredEvent& e : events) {
@@ -672,7 +678,8 @@ void PrintEventDelimited(const std::vector<StoredEvent>& events, char sep, std::
         e.acled_sub_event_type, e.source_text, e.source_code, e.source_country, e.target_text, e.target_code,
         e.target_country, e.place_name, e.place_country, num(e.lat), num(e.lon),
         count(e.fatalities), count(e.injured), count(e.arrested), count(e.crowd_size), e.negated ? "true" : "false",
-        e.modality, e.evidence};
+        e.modality, e.evidence, std::to_string(e.group_id), std::to_string(e.group_reports),
+        std::to_string(e.group_articles), std::to_string(e.group_sources)};
     for (size_t i = 0; i < cells.size(); ++i) out << (i ? std::string(1, sep) : "") << cell(cells[i]);
     out << '\n';
   }

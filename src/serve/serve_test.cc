@@ -191,7 +191,7 @@ TEST(ServeTest, DelimitedOutputQuotesFields) {
   PrintEventDelimited({e}, ',', csv);
   EXPECT_NE(csv.str().find("\"He said \"\"no\"\", then left.\""), std::string::npos);
   PrintEventDelimited({e}, '\t', tsv);
-  EXPECT_NE(tsv.str().find("\tHe said \"no\", then left.\n"), std::string::npos);
+  EXPECT_NE(tsv.str().find("\tHe said \"no\", then left.\t"), std::string::npos);  // group columns follow
 }
 
 TEST(ServeTest, TableHasHeaderRowsAndCount) {

@@ -1,6 +1,6 @@
 // Store: the SQLite schema and the code that writes and queries it.
 //
-// Schema, version 2 (PRAGMA user_version = 2, PRAGMA application_id = 0x444C5354,
+// Schema, version 3 (PRAGMA user_version = 3, PRAGMA application_id = 0x444C5354,
 // "DLST", which marks the file as a Dateline store). Byte offsets ("start", "end",
 // *_start, *_end) are bytes into articles.body (Article::body), as in record.h,
 // except paragraphs.start/end, which are bytes into the document's content. Lists
@@ -30,7 +30,22 @@
 //          place_from_dateline, lat, lon, fatalities, negated, modality, sentence,
 //          evidence_start, evidence_end, evidence_text (= body[start, end)), trigger,
 //          rules, date_first, date_last, sort_date,
-//          injured, arrested, crowd_size (version 2))          UNIQUE (article_id, idx)
+//          injured, arrested, crowd_size (version 2),
+//          group_id, group_kind, date_span (version 3))        UNIQUE (article_id, idx)
+//   event_groups(id INTEGER PRIMARY KEY, sort_date, date_first, date_last, reports,
+//          articles, sources)                                  (version 3)
+//   settings(key TEXT PRIMARY KEY, value)                      (version 3)
+//   events_fts: FTS5 over events.evidence_text (external content, rowid = events.id),
+//          kept by the triggers events_fts_insert/_delete      (version 3)
+//   articles.host (version 3): UrlHost(url), what sources are counted by.
+//
+// Event groups (version 3): events.group_id is the id of the event's group, the
+// smallest events.id among the group's reports (store.h; the rule in doc/grouping.md).
+// group_kind is GroupKind(cameo, acled type, sub-type) and date_span the precision of
+// the effective date (0 day, 1 month, 2 year; NULL undated): with sort_date and lat
+// they index the candidates a new report is compared with. event_groups holds each group's
+// aggregates, recomputed whenever its membership changes, in the same transaction;
+// settings["grouping"] the GroupingOptions the groups were made with.
 //
 // Every child table references articles(id) ON DELETE CASCADE, so replacing an
 // article is "DELETE FROM articles WHERE id = ?" plus inserts. events.date_first/
@@ -52,7 +67,9 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cassert>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -60,7 +77,9 @@
 #include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <utility>
+#include <variant>
 
 namespace dateline {
 namespace {
@@ -216,6 +235,46 @@ ALTER TABLE events ADD COLUMN injured INTEGER;
 ALTER TABLE events ADD COLUMN arrested INTEGER;
 ALTER TABLE events ADD COLUMN crowd_size INTEGER;
 )sql",
+    // 2 -> 3: events across reports (groups), sources by host, full-text search of
+    // the evidence. The groups themselves are computed after this SQL, in the same
+    // transaction (Impl::RegroupAll); the functions dateline_* are registered by Open.
+    R"sql(
+ALTER TABLE articles ADD COLUMN host TEXT NOT NULL DEFAULT '';
+UPDATE articles SET host = dateline_url_host(url);
+ALTER TABLE events ADD COLUMN group_id INTEGER;
+ALTER TABLE events ADD COLUMN group_kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN date_span INTEGER;
+UPDATE events SET
+  group_kind = dateline_group_kind(cameo, acled_event_type, acled_sub_event_type),
+  date_span = CASE WHEN date_first IS NULL THEN NULL
+                   WHEN date_first = date_last THEN 0
+                   WHEN substr(date_first, 6) = '01-01' AND substr(date_last, 6) = '12-31' THEN 2
+                   ELSE 1 END;
+CREATE INDEX events_group ON events(group_id);
+CREATE INDEX events_group_kind ON events(group_kind, date_span, sort_date, lat);
+CREATE TABLE event_groups (
+  id INTEGER PRIMARY KEY,
+  sort_date TEXT NOT NULL,
+  date_first TEXT,
+  date_last TEXT,
+  reports INTEGER NOT NULL,
+  articles INTEGER NOT NULL,
+  sources INTEGER NOT NULL
+);
+CREATE INDEX event_groups_sort ON event_groups(sort_date, id);
+CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE VIRTUAL TABLE events_fts USING fts5(
+  evidence_text, content = 'events', content_rowid = 'id',
+  tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO events_fts(events_fts) VALUES ('rebuild');
+CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+  INSERT INTO events_fts(rowid, evidence_text) VALUES (new.id, new.evidence_text);
+END;
+CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+  INSERT INTO events_fts(events_fts, rowid, evidence_text)
+    VALUES ('delete', old.id, old.evidence_text);
+END;
+)sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(std::size(kMigrations));
 
@@ -353,6 +412,110 @@ std::optional<std::string> PrefixUpperBound(std::string prefix) {
   return prefix;
 }
 
+// ---------------------------------------------------------------- grouping helpers
+
+// The columns a ReportKey is read from (KeyFromRow), in order.
+constexpr const char* kKeyColumns =
+    "group_kind, source_code, target_code, negated, modality, date_first, date_span,"
+    " place_precision, lat, lon, place_country, place_admin1";
+
+// events.date_span of a precision: 0 day, 1 month, 2 year.
+int DateSpan(DatePrecision p) {
+  switch (p) {
+    case DatePrecision::kDay: return 0;
+    case DatePrecision::kMonth: return 1;
+    case DatePrecision::kYear: return 2;
+  }
+  return 2;
+}
+
+DatePrecision SpanPrecision(int span) {
+  return span == 0 ? DatePrecision::kDay : span == 1 ? DatePrecision::kMonth : DatePrecision::kYear;
+}
+
+// The key of the event row whose kKeyColumns start at column `c` of `s`.
+ReportKey KeyFromRow(sqlite3_stmt* s, int c) {
+  ReportKey k;
+  k.kind = ColumnText(s, c);
+  k.source_code = ColumnText(s, c + 1);
+  k.target_code = ColumnText(s, c + 2);
+  k.negated = sqlite3_column_int(s, c + 3) != 0;
+  const std::string modality = ColumnText(s, c + 4);
+  k.asserted = modality.empty() || modality == "asserted";
+  if (sqlite3_column_type(s, c + 5) != SQLITE_NULL && sqlite3_column_type(s, c + 6) != SQLITE_NULL) {
+    // date_first is the first day of the period; the span says how much of it counts.
+    if (std::optional<PartialDate> d = ParseIsoDate(ColumnText(s, c + 5))) {
+      const DatePrecision p = SpanPrecision(sqlite3_column_int(s, c + 6));
+      if (p != DatePrecision::kDay) d->day = 0;
+      if (p == DatePrecision::kYear) d->month = 0;
+      k.date = d;
+    }
+  }
+  if (sqlite3_column_type(s, c + 7) != SQLITE_NULL) {
+    k.has_place = true;
+    k.place_precision = ColumnText(s, c + 7);
+    k.lat = sqlite3_column_double(s, c + 8);
+    k.lon = sqlite3_column_double(s, c + 9);
+    k.place_country = ColumnText(s, c + 10);
+    k.place_admin1 = ColumnText(s, c + 11);
+  }
+  return k;
+}
+
+// First and last day of the unit `n` units from `d`'s unit at precision `p` (days,
+// months or years).
+std::pair<std::string, std::string> ShiftedUnit(const PartialDate& d, DatePrecision p, long n) {
+  if (p == DatePrecision::kDay) {
+    const PartialDate day = CivilFromDays(DaysFromCivil(d.year, d.month, d.day) + n);
+    const std::string iso = IsoDay(day.year, day.month, day.day);
+    return {iso, iso};
+  }
+  if (p == DatePrecision::kMonth) {
+    const long m = d.year * 12L + (d.month - 1) + n;
+    const int year = static_cast<int>(m / 12), month = static_cast<int>(m % 12) + 1;
+    return {IsoDay(year, month, 1), IsoDay(year, month, DaysInMonth(year, month))};
+  }
+  const int year = static_cast<int>(d.year + n);
+  return {IsoDay(year, 1, 1), IsoDay(year, 12, 31)};
+}
+
+// settings["grouping"]: the options the stored groups were made with.
+std::string GroupingSetting(const GroupingOptions& o) {
+  char buf[128];
+  std::snprintf(buf, sizeof buf, "max_km=%g max_gap=%d unknown_actor_matches=%d", o.max_km, o.max_gap,
+                o.unknown_actor_matches ? 1 : 0);
+  return buf;
+}
+
+std::optional<GroupingOptions> ParseGroupingSetting(const std::string& text) {
+  GroupingOptions o;
+  int unknown = 0;
+  char rest = 0;
+  if (std::sscanf(text.c_str(), "max_km=%lf max_gap=%d unknown_actor_matches=%d%c", &o.max_km, &o.max_gap,
+                  &unknown, &rest) != 3) {
+    return std::nullopt;
+  }
+  o.unknown_actor_matches = unknown != 0;
+  return o;
+}
+
+// SQL functions the migration to version 3 calls, so that hosts and kinds are
+// computed by the same C++ as at Put time.
+void SqlUrlHost(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  const unsigned char* url = sqlite3_value_text(argv[0]);
+  const std::string host = UrlHost(url ? reinterpret_cast<const char*>(url) : "");
+  sqlite3_result_text64(ctx, host.data(), host.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+void SqlGroupKind(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  const auto text = [&](int i) {
+    const unsigned char* t = sqlite3_value_text(argv[i]);
+    return std::string(t ? reinterpret_cast<const char*>(t) : "");
+  };
+  const std::string kind = GroupKind(text(0), text(1), text(2));
+  sqlite3_result_text64(ctx, kind.data(), kind.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
 bool IsMemoryPath(const std::string& path) {
   return path == ":memory:" || path.empty() || path.rfind("file:", 0) == 0;
 }
@@ -392,12 +555,20 @@ std::optional<Error> CheckPath(const std::string& path) {
 struct Store::Impl {
   std::string path;
   StoreOptions options;
+  GroupingOptions grouping;  // in effect: options.grouping, else as stored (CheckGrouping)
   sqlite3* db = nullptr;
 
   // Prepared once, reused by every Put (the bulk of Put's cost would otherwise be
   // parsing SQL).
   Stmt begin, commit, select_hash, delete_article, insert_article, insert_paragraph,
-      insert_actor, insert_place, insert_date, insert_event, count_articles, count_events;
+      insert_actor, insert_place, insert_date, insert_event, count_articles, count_events,
+      count_groups;
+  // Grouping (GroupEvent and its callers).
+  Stmt article_groups, group_members, ungroup, select_key, select_candidates, set_group,
+      move_group, delete_group, refresh_group;
+  // Queries stop at this time when set (the progress handler); timed_out says one did.
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+  bool timed_out = false;
   // QueryEvents/QueryArticles statements, one per combination of filters in use
   // (the SQL text depends only on which filters are set, never on their values).
   std::map<unsigned, Stmt> event_queries, article_queries;
@@ -407,11 +578,39 @@ struct Store::Impl {
     article_queries.clear();
     for (Stmt* s : {&begin, &commit, &select_hash, &delete_article, &insert_article,
                     &insert_paragraph, &insert_actor, &insert_place, &insert_date,
-                    &insert_event, &count_articles, &count_events}) {
+                    &insert_event, &count_articles, &count_events, &count_groups,
+                    &article_groups, &group_members, &ungroup, &select_key,
+                    &select_candidates, &set_group, &move_group, &delete_group,
+                    &refresh_group}) {
       s->reset();
     }
     sqlite3_close_v2(db);
   }
+
+  // Interrupts a query past its deadline (StoreOptions::query_timeout_ms).
+  static int ProgressHandler(void* impl) {
+    auto* im = static_cast<Impl*>(impl);
+    if (!im->deadline || std::chrono::steady_clock::now() < *im->deadline) return 0;
+    im->timed_out = true;
+    return 1;
+  }
+
+  // Sets the deadline of one query for its scope.
+  class QueryClock {
+   public:
+    explicit QueryClock(Impl& im) : im_(im) {
+      im_.timed_out = false;
+      if (im_.options.query_timeout_ms > 0) {
+        im_.deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(im_.options.query_timeout_ms);
+      }
+    }
+    ~QueryClock() { im_.deadline.reset(); }
+    QueryClock(const QueryClock&) = delete;
+    QueryClock& operator=(const QueryClock&) = delete;
+
+   private:
+    Impl& im_;
+  };
 
   Error DbError(const std::string& what) const {
     return MakeError(path, what + ": " + sqlite3_errmsg(db));
@@ -460,10 +659,33 @@ struct Store::Impl {
   }
 
   Status Migrate();
+  Status OpenReadOnly();
+  // Regroups every stored report with options.grouping and records the options
+  // (inside the caller's transaction).
+  Status RegroupAll();
+  // The GroupingOptions in effect vs those the stored groups were made with: regroup
+  // when they differ.
+  Status CheckGrouping();
+  Result<ReportKey> LoadKey(int64_t event_id);
+  // Steps `s` (its parameter 1 bound to `value`) and appends each row's first column.
+  template <class V>
+  Status CollectIds(sqlite3_stmt* s, const V& value, std::vector<int64_t>* out);
+  // Puts event `id` (group_id NULL) into the group of the reports it matches, merging
+  // those groups when it matches several; the groups changed go into `touched`.
+  Status GroupEvent(int64_t id, const ReportKey& key, int& writes, std::set<int64_t>* touched);
+  // After reports left `groups` (an article was replaced): regroups their remaining
+  // reports, which may now form several groups.
+  Status RegroupMembers(const std::vector<int64_t>& groups, int& writes, std::set<int64_t>* touched);
+  // Recomputes the event_groups rows of `groups` from their reports.
+  Status RefreshGroups(const std::set<int64_t>& groups, int& writes);
   Status PrepareAll();
   // One statement of Put that writes: the fault-injection hook, then the step.
   Status Write(sqlite3_stmt* s, const Binder& b, int& writes, const char* what);
   Result<PutOutcome> PutInTransaction(const CodedArticle& coded, const std::string& hash);
+  // Writes coded.events[i] and puts it into its group (PutInTransaction's part).
+  Status InsertEvent(const CodedArticle& coded, size_t i, const std::optional<PartialDate>& published,
+                     const std::optional<std::pair<std::string, std::string>>& published_period, int& writes,
+                     std::set<int64_t>* touched);
 };
 
 Status Store::Impl::Migrate() {
@@ -504,6 +726,10 @@ Status Store::Impl::Migrate() {
     const std::string sql = std::string(kMigrations[v]) +
                             "\nPRAGMA user_version = " + std::to_string(v + 1) + ";";
     Status s = Exec(sql.c_str(), ("cannot migrate the schema to version " + std::to_string(v + 1)).c_str());
+    // Version 3 groups the reports already stored, in the migration's transaction
+    // (with the statements of the current schema, which version 3 is, so far).
+    if (s.ok() && v + 1 == 3) s = PrepareAll();
+    if (s.ok() && v + 1 == 3) s = RegroupAll();
     if (s.ok()) s = Exec("COMMIT", "cannot migrate the schema");
     if (!s.ok()) {
       if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -547,7 +773,7 @@ Status Store::Impl::PrepareAll() {
        InsertSql("articles", {"id", "url", "input", "kind", "content_hash", "title", "section",
                               "authors", "dateline", "published", "published_precision",
                               "published_source", "published_first", "published_last",
-                              "language", "tags", "warnings", "body", "coded_at"})},
+                              "language", "tags", "warnings", "body", "coded_at", "host"})},
       {&insert_paragraph,
        InsertSql("paragraphs", {"article_id", "idx", "start", "\"end\"", "body_start"})},
       {&insert_actor,
@@ -572,9 +798,28 @@ Status Store::Impl::PrepareAll() {
                   "place_geonameid", "place_from_dateline", "lat", "lon", "fatalities",
                   "negated", "modality", "sentence", "evidence_start", "evidence_end",
                   "evidence_text", "\"trigger\"", "rules", "date_first", "date_last",
-                  "sort_date", "injured", "arrested", "crowd_size"})},
+                  "sort_date", "injured", "arrested", "crowd_size", "group_kind", "date_span"})},
       {&count_articles, "SELECT count(*) FROM articles"},
       {&count_events, "SELECT count(*) FROM events"},
+      {&count_groups, "SELECT count(*) FROM event_groups"},
+      {&article_groups,
+       "SELECT DISTINCT group_id FROM events WHERE article_id = ? AND group_id IS NOT NULL"},
+      {&group_members, "SELECT id FROM events WHERE group_id = ?"},
+      {&ungroup, "UPDATE events SET group_id = NULL WHERE group_id = ?"},
+      {&select_key, std::string("SELECT ") + kKeyColumns + " FROM events WHERE id = ?"},
+      {&select_candidates, std::string("SELECT id, group_id, ") + kKeyColumns +
+                               " FROM events WHERE group_kind = ? AND date_span = ?"
+                               " AND sort_date BETWEEN ? AND ? AND lat BETWEEN ? AND ?"
+                               " AND group_id IS NOT NULL"},
+      {&set_group, "UPDATE events SET group_id = ? WHERE id = ?"},
+      {&move_group, "UPDATE events SET group_id = ? WHERE group_id = ?"},
+      {&delete_group, "DELETE FROM event_groups WHERE id = ?"},
+      {&refresh_group,
+       "INSERT INTO event_groups (id, sort_date, date_first, date_last, reports, articles, sources)"
+       " SELECT ?1, min(e.sort_date), min(e.date_first), max(e.date_last), count(*),"
+       " count(DISTINCT e.article_id), count(DISTINCT a.host)"
+       " FROM events e JOIN articles a ON a.id = e.article_id WHERE e.group_id = ?1"
+       " HAVING count(*) > 0"},
   };
   for (const Item& item : items) {
     auto s = Prepare(item.sql);
@@ -620,10 +865,14 @@ Result<PutOutcome> Store::Impl::PutInTransaction(const CodedArticle& coded, cons
     }
   }
   if (old_hash && *old_hash == hash) return PutOutcome::kUnchanged;
+  std::set<int64_t> touched;       // groups whose reports changed
+  std::vector<int64_t> old_groups;  // groups the replaced article's events were in
   if (old_hash) {
     Binder b(delete_article.get());
     b.Text(id);
+    if (Status s = CollectIds(article_groups.get(), id, &old_groups); !s.ok()) return s.error();
     if (Status s = Write(delete_article.get(), b, writes, "the new version (deleting the old rows)"); !s.ok()) return s.error();
+    if (Status s = RegroupMembers(old_groups, writes, &touched); !s.ok()) return s.error();
   }
 
   const std::optional<PartialDate> published = art.published ? art.published : doc.published;
@@ -647,7 +896,7 @@ Result<PutOutcome> Store::Impl::PutInTransaction(const CodedArticle& coded, cons
     std::vector<std::string> warnings = doc.warnings;
     warnings.insert(warnings.end(), coded.warnings.begin(), coded.warnings.end());
     b.Text(art.language).Text(JsonList(art.tags)).Text(JsonList(warnings)).Text(art.body);
-    b.Text(NowUtc());
+    b.Text(NowUtc()).Text(UrlHost(doc.url));
     if (Status s = Write(insert_article.get(), b, writes, "the article"); !s.ok()) return s.error();
   }
   for (size_t i = 0; i < art.paragraphs.size(); ++i) {
@@ -688,49 +937,229 @@ Result<PutOutcome> Store::Impl::PutInTransaction(const CodedArticle& coded, cons
     if (Status s = Write(insert_date.get(), b, writes, "a date"); !s.ok()) return s.error();
   }
   for (size_t i = 0; i < coded.events.size(); ++i) {
-    const Event& e = coded.events[i];
-    Binder b(insert_event.get());
-    b.Text(id).Int(static_cast<int64_t>(i)).Text(e.cameo).Text(e.cameo_name).Text(e.plover);
-    b.Text(e.acled.event_type).Text(e.acled.sub_event_type);
-    for (const ActorMention* a : {&e.source, &e.target}) {
-      b.Int(static_cast<int64_t>(a->span.start)).Int(static_cast<int64_t>(a->span.end));
-      b.Text(a->text).Text(a->actor.Code()).Text(a->actor.country);
-      b.Text(JsonList(a->actor.sectors)).Text(a->actor.region).Text(a->actor.organisation);
-      b.Text(a->person);
-    }
-    std::optional<std::pair<std::string, std::string>> period = published_period;
-    if (e.date) {
-      const DateMention& d = *e.date;
-      if (d.value) {
-        b.Text(d.value->ToIso()).Text(PrecisionName(d.value->precision()));
-        period = Period(*d.value);
-      } else {
-        b.Null().Null();
-      }
-      b.Text(d.relative).Text(d.text);
-      b.Int(static_cast<int64_t>(d.span.start)).Int(static_cast<int64_t>(d.span.end));
-    } else {
-      b.Null().Null().Null().Null().Null().Null();
-    }
-    if (e.place) {
-      const PlaceMention& p = *e.place;
-      b.Text(p.name).Text(p.country).Text(p.admin1).Text(p.precision).Int(p.geonameid);
-      b.Int(p.from_dateline).Real(p.lat).Real(p.lon);
-    } else {
-      b.Null().Null().Null().Null().Null().Null().Null().Null();
-    }
-    b.OptInt(e.fatalities).Int(e.negated).Text(e.modality).Int(static_cast<int64_t>(e.sentence));
-    b.Int(static_cast<int64_t>(e.evidence.start)).Int(static_cast<int64_t>(e.evidence.end));
-    b.Text(SpanText(art.body, e.evidence)).Text(e.trigger).Text(JsonList(e.rules));
-    if (period) {
-      b.Text(period->first).Text(period->second).Text(period->first);
-    } else {
-      b.Null().Null().Text(kUndated);
-    }
-    b.OptInt(e.injured).OptInt(e.arrested).OptInt(e.crowd_size);
-    if (Status s = Write(insert_event.get(), b, writes, "an event"); !s.ok()) return s.error();
+    if (Status s = InsertEvent(coded, i, published, published_period, writes, &touched); !s.ok()) return s.error();
   }
+  if (Status s = RefreshGroups(touched, writes); !s.ok()) return s.error();
   return old_hash ? PutOutcome::kReplaced : PutOutcome::kInserted;
+}
+
+Status Store::Impl::InsertEvent(const CodedArticle& coded, size_t i, const std::optional<PartialDate>& published,
+                                const std::optional<std::pair<std::string, std::string>>& published_period,
+                                int& writes, std::set<int64_t>* touched) {
+  const std::string& id = coded.document.id;
+  const Article& art = coded.article;
+  const Event& e = coded.events[i];
+  Binder b(insert_event.get());
+  b.Text(id).Int(static_cast<int64_t>(i)).Text(e.cameo).Text(e.cameo_name).Text(e.plover);
+  b.Text(e.acled.event_type).Text(e.acled.sub_event_type);
+  for (const ActorMention* a : {&e.source, &e.target}) {
+    b.Int(static_cast<int64_t>(a->span.start)).Int(static_cast<int64_t>(a->span.end));
+    b.Text(a->text).Text(a->actor.Code()).Text(a->actor.country);
+    b.Text(JsonList(a->actor.sectors)).Text(a->actor.region).Text(a->actor.organisation);
+    b.Text(a->person);
+  }
+  std::optional<std::pair<std::string, std::string>> period = published_period;
+  if (e.date) {
+    const DateMention& d = *e.date;
+    if (d.value) {
+      b.Text(d.value->ToIso()).Text(PrecisionName(d.value->precision()));
+      period = Period(*d.value);
+    } else {
+      b.Null().Null();
+    }
+    b.Text(d.relative).Text(d.text);
+    b.Int(static_cast<int64_t>(d.span.start)).Int(static_cast<int64_t>(d.span.end));
+  } else {
+    b.Null().Null().Null().Null().Null().Null();
+  }
+  if (e.place) {
+    const PlaceMention& p = *e.place;
+    b.Text(p.name).Text(p.country).Text(p.admin1).Text(p.precision).Int(p.geonameid);
+    b.Int(p.from_dateline).Real(p.lat).Real(p.lon);
+  } else {
+    b.Null().Null().Null().Null().Null().Null().Null().Null();
+  }
+  b.OptInt(e.fatalities).Int(e.negated).Text(e.modality).Int(static_cast<int64_t>(e.sentence));
+  b.Int(static_cast<int64_t>(e.evidence.start)).Int(static_cast<int64_t>(e.evidence.end));
+  b.Text(SpanText(art.body, e.evidence)).Text(e.trigger).Text(JsonList(e.rules));
+  if (period) {
+    b.Text(period->first).Text(period->second).Text(period->first);
+  } else {
+    b.Null().Null().Text(kUndated);
+  }
+  b.OptInt(e.injured).OptInt(e.arrested).OptInt(e.crowd_size);
+  const ReportKey key = ReportKeyOf(e, published);
+  b.Text(key.kind);
+  if (key.date) {
+    b.Int(DateSpan(key.date->precision()));
+  } else {
+    b.Null();
+  }
+  if (Status s = Write(insert_event.get(), b, writes, "an event"); !s.ok()) return s;
+  // Grouped as soon as it is written: the article's own earlier events are
+  // candidates too (one event told twice in an article is one group).
+  if (Status s = GroupEvent(sqlite3_last_insert_rowid(db), key, writes, touched); !s.ok()) return s;
+  return Status::Ok();
+}
+
+// ---------------------------------------------------------------- grouping
+
+template <class V>
+Status Store::Impl::CollectIds(sqlite3_stmt* s, const V& value, std::vector<int64_t>* out) {
+  StmtScope scope(s);
+  Binder b(s);
+  if constexpr (std::is_integral_v<V>) {
+    b.Int(value);
+  } else {
+    b.Text(value);
+  }
+  int rc = b.rc() == SQLITE_OK ? SQLITE_ROW : b.rc();
+  while (rc == SQLITE_ROW && (rc = sqlite3_step(s)) == SQLITE_ROW) out->push_back(sqlite3_column_int64(s, 0));
+  if (rc != SQLITE_DONE) return DbError("cannot read event groups");
+  return Status::Ok();
+}
+
+Result<ReportKey> Store::Impl::LoadKey(int64_t event_id) {
+  sqlite3_stmt* s = select_key.get();
+  StmtScope scope(s);
+  sqlite3_bind_int64(s, 1, event_id);
+  if (sqlite3_step(s) != SQLITE_ROW) return DbError("cannot read event " + std::to_string(event_id));
+  return KeyFromRow(s, 0);
+}
+
+Status Store::Impl::GroupEvent(int64_t id, const ReportKey& key, int& writes, std::set<int64_t>* touched) {
+  std::set<int64_t> matched;  // groups holding a report of the same event
+  // SameEvent needs a kind, a date and a place on both sides.
+  if (!key.kind.empty() && key.date && key.has_place && grouping.max_km > 0) {
+    // SameEvent compares dates of one precision only: the candidates are the
+    // reports of this kind and precision whose period starts within the gap (days;
+    // the same month or year for coarser dates), one index range, read from the
+    // index alone up to the latitude band a town within max_km must lie in.
+    const DatePrecision own = key.date->precision();
+    const int gap = own == DatePrecision::kDay ? std::max(0, grouping.max_gap) : 0;
+    const bool town = key.place_precision != "admin1" && key.place_precision != "country";
+    const double band = grouping.max_km / 111.0 + 0.01;  // degrees: 111.19 km each on DistanceKm's sphere
+    sqlite3_stmt* s = select_candidates.get();
+    StmtScope scope(s);
+    Binder b(s);
+    b.Text(key.kind).Int(DateSpan(own)).Text(ShiftedUnit(*key.date, own, -gap).first);
+    b.Text(ShiftedUnit(*key.date, own, gap).second);
+    b.Real(town ? key.lat - band : -1000).Real(town ? key.lat + band : 1000);
+    int rc = b.rc() == SQLITE_OK ? SQLITE_ROW : b.rc();
+    while (rc == SQLITE_ROW && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+      if (sqlite3_column_int64(s, 0) == id) continue;
+      if (SameEvent(key, KeyFromRow(s, 2), grouping)) matched.insert(sqlite3_column_int64(s, 1));
+    }
+    if (rc != SQLITE_DONE) return DbError("cannot find the reports event " + std::to_string(id) + " may share");
+  }
+  // The group's id is its smallest event id; the groups this report joins become one.
+  const int64_t target = matched.empty() ? id : std::min(*matched.begin(), id);
+  {
+    Binder b(set_group.get());
+    b.Int(target).Int(id);
+    if (Status s = Write(set_group.get(), b, writes, "an event's group"); !s.ok()) return s;
+  }
+  for (int64_t g : matched) {
+    if (g == target) continue;
+    Binder move(move_group.get());
+    move.Int(target).Int(g);
+    if (Status s = Write(move_group.get(), move, writes, "a merged event group"); !s.ok()) return s;
+    Binder drop(delete_group.get());
+    drop.Int(g);
+    if (Status s = Write(delete_group.get(), drop, writes, "a merged event group"); !s.ok()) return s;
+    touched->erase(g);
+  }
+  touched->insert(target);
+  return Status::Ok();
+}
+
+Status Store::Impl::RegroupMembers(const std::vector<int64_t>& groups, int& writes, std::set<int64_t>* touched) {
+  std::vector<int64_t> members;
+  for (int64_t g : groups) {
+    if (Status s = CollectIds(group_members.get(), g, &members); !s.ok()) return s;
+    Binder b(ungroup.get());
+    b.Int(g);
+    if (Status s = Write(ungroup.get(), b, writes, "an event group"); !s.ok()) return s;
+    Binder drop(delete_group.get());
+    drop.Int(g);
+    if (Status s = Write(delete_group.get(), drop, writes, "an event group"); !s.ok()) return s;
+    touched->erase(g);
+  }
+  // In id order, as RegroupAll does: each remaining report joins what it matches
+  // among those regrouped before it and the untouched groups.
+  std::sort(members.begin(), members.end());
+  for (int64_t id : members) {
+    auto key = LoadKey(id);
+    if (!key.ok()) return key.error();
+    if (Status s = GroupEvent(id, *key, writes, touched); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status Store::Impl::RefreshGroups(const std::set<int64_t>& groups, int& writes) {
+  for (int64_t g : groups) {
+    Binder drop(delete_group.get());
+    drop.Int(g);
+    if (Status s = Write(delete_group.get(), drop, writes, "an event group"); !s.ok()) return s;
+    Binder b(refresh_group.get());
+    b.Int(g);
+    if (Status s = Write(refresh_group.get(), b, writes, "an event group"); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status Store::Impl::RegroupAll() {
+  if (Status s = Exec("UPDATE events SET group_id = NULL; DELETE FROM event_groups",
+                      "cannot regroup the stored events");
+      !s.ok()) {
+    return s;
+  }
+  std::vector<int64_t> ids;
+  {
+    auto all = Prepare("SELECT id FROM events ORDER BY id");
+    if (!all.ok()) return all.error();
+    int rc;
+    while ((rc = sqlite3_step(all->get())) == SQLITE_ROW) ids.push_back(sqlite3_column_int64(all->get(), 0));
+    if (rc != SQLITE_DONE) return DbError("cannot regroup the stored events");
+  }
+  int writes = 0;
+  std::set<int64_t> touched;  // refreshed below, all at once
+  for (int64_t id : ids) {
+    auto key = LoadKey(id);
+    if (!key.ok()) return key.error();
+    if (Status s = GroupEvent(id, *key, writes, &touched); !s.ok()) return s;
+  }
+  const std::string sql =
+      "INSERT INTO event_groups (id, sort_date, date_first, date_last, reports, articles, sources)"
+      " SELECT e.group_id, min(e.sort_date), min(e.date_first), max(e.date_last), count(*),"
+      " count(DISTINCT e.article_id), count(DISTINCT a.host)"
+      " FROM events e JOIN articles a ON a.id = e.article_id GROUP BY e.group_id;"
+      " INSERT OR REPLACE INTO settings (key, value) VALUES ('grouping', '" +
+      GroupingSetting(grouping) + "')";  // our own digits and words, no input
+  return Exec(sql.c_str(), "cannot regroup the stored events");
+}
+
+Status Store::Impl::CheckGrouping() {
+  auto stmt = Prepare("SELECT value FROM settings WHERE key = 'grouping'");
+  if (!stmt.ok()) return stmt.error();
+  std::string stored;
+  const int rc = sqlite3_step(stmt->get());
+  if (rc == SQLITE_ROW) stored = ColumnText(stmt->get(), 0);
+  else if (rc != SQLITE_DONE) return DbError("cannot read the grouping settings");
+  stmt->reset();
+  if (!options.grouping) {
+    // Go on as the stored groups were made.
+    if (std::optional<GroupingOptions> made = ParseGroupingSetting(stored)) {
+      grouping = *made;
+      return Status::Ok();
+    }
+  }
+  if (stored == GroupingSetting(grouping)) return Status::Ok();
+  if (Status s = Exec("BEGIN IMMEDIATE", "cannot regroup the stored events"); !s.ok()) return s;
+  Status s = RegroupAll();
+  if (s.ok()) s = Exec("COMMIT", "cannot regroup the stored events");
+  if (!s.ok() && !sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+  return s;
 }
 
 // ---------------------------------------------------------------- Store
@@ -766,20 +1195,56 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   return Open(path, StoreOptions());
 }
 
+Status Store::Impl::OpenReadOnly() {
+  // Read-only: check, never change. An old schema needs a writable open to migrate.
+  auto app = QueryLong("PRAGMA application_id");
+  if (!app.ok()) return app.error();
+  if (*app != kApplicationId) return MakeError(path, "not a Dateline store");
+  auto version = QueryLong("PRAGMA user_version");
+  if (!version.ok()) return version.error();
+  if (*version < kSchemaVersion) {
+    return MakeError(path, "the database has schema version " + std::to_string(*version) +
+                               ", older than this program's (" + std::to_string(kSchemaVersion) +
+                               "); upgrade it once with: dateline migrate --db " + path);
+  }
+  if (*version > kSchemaVersion) {
+    return MakeError(path, "the database has schema version " + std::to_string(*version) +
+                               ", newer than this program's (" + std::to_string(kSchemaVersion) +
+                               "); use a newer dateline");
+  }
+  return Exec("PRAGMA query_only = 1", "cannot open the database");
+}
+
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreOptions options) {
-  if (!IsMemoryPath(path)) {
+  if (options.read_only) {
+    if (!IsMemoryPath(path) && access(path.c_str(), R_OK) != 0) {
+      return MakeError(path, "cannot open the database: no such readable file");
+    }
+  } else if (!IsMemoryPath(path)) {
     if (auto e = CheckPath(path)) return *e;
   }
   auto impl = std::make_unique<Impl>();
   impl->path = path.empty() ? ":memory:" : path;
   impl->options = std::move(options);
-  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+  impl->grouping = impl->options.grouping.value_or(GroupingOptions());
+  const int flags = (impl->options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                    SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(impl->path.c_str(), &impl->db, flags, nullptr) != SQLITE_OK) {
     if (impl->db == nullptr) return MakeError(path, "cannot open the database: out of memory");
     return impl->CantOpen();
   }
   sqlite3_extended_result_codes(impl->db, 1);
   sqlite3_busy_timeout(impl->db, impl->options.busy_timeout_ms);
+  sqlite3_progress_handler(impl->db, 1000, Impl::ProgressHandler, impl.get());
+  if (impl->options.read_only) {
+    if (Status s = impl->OpenReadOnly(); !s.ok()) return s.error();
+    if (Status s = impl->PrepareAll(); !s.ok()) return s.error();
+    return std::unique_ptr<Store>(new Store(std::move(impl)));
+  }
+  sqlite3_create_function_v2(impl->db, "dateline_url_host", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                             SqlUrlHost, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(impl->db, "dateline_group_kind", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                             SqlGroupKind, nullptr, nullptr, nullptr);
   // The first statement that reads the file: a file that is not SQLite fails here with
   // "file is not a database".
   if (Status s = impl->Exec("PRAGMA journal_mode = WAL", "cannot open the database"); !s.ok()) {
@@ -797,11 +1262,13 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreOptions
   }
   if (Status s = impl->Migrate(); !s.ok()) return s.error();
   if (Status s = impl->PrepareAll(); !s.ok()) return s.error();
+  if (Status s = impl->CheckGrouping(); !s.ok()) return s.error();
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 
 Result<PutOutcome> Store::Put(const CodedArticle& coded) {
   Impl& im = *impl_;
+  if (im.options.read_only) return MakeError(im.path, "cannot store article '" + coded.document.id + "': the database is open read-only");
   if (coded.document.id.empty()) {
     return MakeError(im.path, "cannot store an article without an id (from " +
                                   (coded.document.input.empty() ? std::string("unknown input")
@@ -834,6 +1301,13 @@ Result<PutOutcome> Store::Put(const CodedArticle& coded) {
 
 std::vector<Result<PutOutcome>> Store::PutBatch(const std::vector<const CodedArticle*>& batch) {
   Impl& im = *impl_;
+  if (im.options.read_only) {
+    std::vector<Result<PutOutcome>> refused(batch.size(), Result<PutOutcome>(PutOutcome::kUnchanged));
+    for (size_t i = 0; i < batch.size(); ++i) {
+      refused[i] = MakeError(im.path, "cannot store article '" + batch[i]->document.id + "': the database is open read-only");
+    }
+    return refused;
+  }
   // Every outcome is set below; kUnchanged stands in until then.
   std::vector<Result<PutOutcome>> outcomes(batch.size(), Result<PutOutcome>(PutOutcome::kUnchanged));
   size_t done = 0;               // outcomes[0, done) are set
@@ -977,6 +1451,77 @@ void BindNamed(sqlite3_stmt* s, const char* name, const std::string& value) {
   sqlite3_bind_text64(s, i, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
 }
 
+// The columns ReadEvent reads, from events e, articles a and event_groups g.
+constexpr const char* kEventSelect =
+    "SELECT e.id, e.article_id, a.url, a.title, a.published, e.cameo, e.cameo_name,"
+    " e.plover, e.acled_event_type, e.acled_sub_event_type, e.source_text, e.source_code,"
+    " e.source_country, e.source_region, e.target_text, e.target_code, e.target_country,"
+    " e.target_region, e.date_value, e.date_precision, e.date_relative, e.place_name,"
+    " e.place_country, e.place_precision, e.lat, e.lon, e.fatalities, e.negated,"
+    " e.modality, e.evidence_text, e.rules, e.idx, e.evidence_start, e.evidence_end,"
+    " e.\"trigger\", e.source_person, e.target_person, e.injured, e.arrested, e.crowd_size,"
+    " e.place_admin1, e.place_geonameid, e.source_sectors, e.target_sectors, a.coded_at,"
+    " e.group_id, g.reports, g.articles, g.sources"
+    " FROM events e JOIN articles a ON a.id = e.article_id"
+    " LEFT JOIN event_groups g ON g.id = e.group_id";
+
+// One row of a kEventSelect statement.
+StoredEvent ReadEvent(sqlite3_stmt* s) {
+  StoredEvent e;
+  int c = 0;
+  e.event_id = static_cast<long>(sqlite3_column_int64(s, c++));
+  e.article_id = ColumnText(s, c++);
+  e.url = ColumnText(s, c++);
+  e.title = ColumnText(s, c++);
+  e.published = ColumnText(s, c++);
+  e.cameo = ColumnText(s, c++);
+  e.cameo_name = ColumnText(s, c++);
+  e.plover = ColumnText(s, c++);
+  e.acled_event_type = ColumnText(s, c++);
+  e.acled_sub_event_type = ColumnText(s, c++);
+  e.source_text = ColumnText(s, c++);
+  e.source_code = ColumnText(s, c++);
+  e.source_country = ColumnText(s, c++);
+  e.source_region = ColumnText(s, c++);
+  e.target_text = ColumnText(s, c++);
+  e.target_code = ColumnText(s, c++);
+  e.target_country = ColumnText(s, c++);
+  e.target_region = ColumnText(s, c++);
+  e.date = ColumnText(s, c++);
+  e.date_precision = ColumnText(s, c++);
+  e.date_relative = ColumnText(s, c++);
+  e.place_name = ColumnText(s, c++);
+  e.place_country = ColumnText(s, c++);
+  e.place_precision = ColumnText(s, c++);
+  e.lat = ColumnOptReal(s, c++);
+  e.lon = ColumnOptReal(s, c++);
+  e.fatalities = ColumnOptInt(s, c++);
+  e.negated = sqlite3_column_int(s, c++) != 0;
+  e.modality = ColumnText(s, c++);
+  e.evidence = ColumnText(s, c++);
+  e.rules = JoinRules(ColumnText(s, c++));
+  e.index = sqlite3_column_int(s, c++);
+  e.evidence_start = static_cast<size_t>(sqlite3_column_int64(s, c++));
+  e.evidence_end = static_cast<size_t>(sqlite3_column_int64(s, c++));
+  e.trigger = ColumnText(s, c++);
+  e.source_person = ColumnText(s, c++);
+  e.target_person = ColumnText(s, c++);
+  e.injured = ColumnOptInt(s, c++);
+  e.arrested = ColumnOptInt(s, c++);
+  e.crowd_size = ColumnOptInt(s, c++);
+  e.place_admin1 = ColumnText(s, c++);
+  e.place_geonameid = static_cast<long>(sqlite3_column_int64(s, c++));
+  e.source_sectors = ParseJsonList(ColumnText(s, c++));
+  e.target_sectors = ParseJsonList(ColumnText(s, c++));
+  e.coded_at = ColumnText(s, c++);
+  e.group_id = static_cast<long>(sqlite3_column_int64(s, c++));
+  // A report not yet grouped (impossible after Put) counts as a group of its own.
+  e.group_reports = std::max<long>(1, static_cast<long>(sqlite3_column_int64(s, c++)));
+  e.group_articles = std::max<long>(1, static_cast<long>(sqlite3_column_int64(s, c++)));
+  e.group_sources = std::max<long>(1, static_cast<long>(sqlite3_column_int64(s, c++)));
+  return e;
+}
+
 int64_t SqlLimit(size_t limit) {
   return limit == 0 || limit > static_cast<size_t>(INT64_MAX) ? -1 : static_cast<int64_t>(limit);
 }
@@ -985,6 +1530,7 @@ int64_t SqlLimit(size_t limit) {
 
 Result<std::vector<StoredEvent>> Store::QueryEvents(const EventQuery& q) const {
   Impl& im = *impl_;
+  Impl::QueryClock clock(im);
   auto dates = ParseDateFilter(im.path, q.since, q.until);
   if (!dates.ok()) return dates.error();
   const std::optional<std::string> cameo_upper = PrefixUpperBound(q.cameo);
@@ -1026,17 +1572,7 @@ Result<std::vector<StoredEvent>> Store::QueryEvents(const EventQuery& q) const {
       ids = arm + "1" + where;
     }
     ids += " ORDER BY 2, 3, 4 LIMIT :limit";
-    std::string sql =
-        "SELECT e.id, e.article_id, a.url, a.title, a.published, e.cameo, e.cameo_name,"
-        " e.plover, e.acled_event_type, e.acled_sub_event_type, e.source_text, e.source_code,"
-        " e.source_country, e.source_region, e.target_text, e.target_code, e.target_country,"
-        " e.target_region, e.date_value, e.date_precision, e.date_relative, e.place_name,"
-        " e.place_country, e.place_precision, e.lat, e.lon, e.fatalities, e.negated,"
-        " e.modality, e.evidence_text, e.rules, e.idx, e.evidence_start, e.evidence_end,"
-        " e.\"trigger\", e.source_person, e.target_person, e.injured, e.arrested, e.crowd_size,"
-        " e.place_admin1, e.place_geonameid, e.source_sectors, e.target_sectors, a.coded_at"
-        " FROM events e JOIN articles a ON a.id = e.article_id"
-        " WHERE e.id IN (SELECT id FROM (" + ids + "))"
+    std::string sql = std::string(kEventSelect) + " WHERE e.id IN (SELECT id FROM (" + ids + "))"
         " ORDER BY e.sort_date, e.article_id, e.idx";
     auto prepared = im.Prepare(sql);
     if (!prepared.ok()) {
@@ -1062,53 +1598,7 @@ Result<std::vector<StoredEvent>> Store::QueryEvents(const EventQuery& q) const {
   std::vector<StoredEvent> out;
   int rc;
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-    StoredEvent e;
-    int c = 0;
-    e.event_id = static_cast<long>(sqlite3_column_int64(s, c++));
-    e.article_id = ColumnText(s, c++);
-    e.url = ColumnText(s, c++);
-    e.title = ColumnText(s, c++);
-    e.published = ColumnText(s, c++);
-    e.cameo = ColumnText(s, c++);
-    e.cameo_name = ColumnText(s, c++);
-    e.plover = ColumnText(s, c++);
-    e.acled_event_type = ColumnText(s, c++);
-    e.acled_sub_event_type = ColumnText(s, c++);
-    e.source_text = ColumnText(s, c++);
-    e.source_code = ColumnText(s, c++);
-    e.source_country = ColumnText(s, c++);
-    e.source_region = ColumnText(s, c++);
-    e.target_text = ColumnText(s, c++);
-    e.target_code = ColumnText(s, c++);
-    e.target_country = ColumnText(s, c++);
-    e.target_region = ColumnText(s, c++);
-    e.date = ColumnText(s, c++);
-    e.date_precision = ColumnText(s, c++);
-    e.date_relative = ColumnText(s, c++);
-    e.place_name = ColumnText(s, c++);
-    e.place_country = ColumnText(s, c++);
-    e.place_precision = ColumnText(s, c++);
-    e.lat = ColumnOptReal(s, c++);
-    e.lon = ColumnOptReal(s, c++);
-    e.fatalities = ColumnOptInt(s, c++);
-    e.negated = sqlite3_column_int(s, c++) != 0;
-    e.modality = ColumnText(s, c++);
-    e.evidence = ColumnText(s, c++);
-    e.rules = JoinRules(ColumnText(s, c++));
-    e.index = sqlite3_column_int(s, c++);
-    e.evidence_start = static_cast<size_t>(sqlite3_column_int64(s, c++));
-    e.evidence_end = static_cast<size_t>(sqlite3_column_int64(s, c++));
-    e.trigger = ColumnText(s, c++);
-    e.source_person = ColumnText(s, c++);
-    e.target_person = ColumnText(s, c++);
-    e.injured = ColumnOptInt(s, c++);
-    e.arrested = ColumnOptInt(s, c++);
-    e.crowd_size = ColumnOptInt(s, c++);
-    e.place_admin1 = ColumnText(s, c++);
-    e.place_geonameid = static_cast<long>(sqlite3_column_int64(s, c++));
-    e.source_sectors = ParseJsonList(ColumnText(s, c++));
-    e.target_sectors = ParseJsonList(ColumnText(s, c++));
-    e.coded_at = ColumnText(s, c++);
+    StoredEvent e = ReadEvent(s);
     out.push_back(std::move(e));
   }
   if (rc != SQLITE_DONE) return im.DbError("cannot query events");
@@ -1117,6 +1607,7 @@ Result<std::vector<StoredEvent>> Store::QueryEvents(const EventQuery& q) const {
 
 Result<std::vector<StoredArticle>> Store::QueryArticles(const ArticleQuery& q) const {
   Impl& im = *impl_;
+  Impl::QueryClock clock(im);
   auto dates = ParseDateFilter(im.path, q.since, q.until);
   if (!dates.ok()) return dates.error();
   unsigned key = 0;
@@ -1167,6 +1658,294 @@ Result<std::vector<StoredArticle>> Store::QueryArticles(const ArticleQuery& q) c
   }
   if (rc != SQLITE_DONE) return im.DbError("cannot query articles");
   return out;
+}
+
+namespace {
+
+// The WHERE clause of a group query over `events e`, and the values its named
+// parameters take. Only fixed fragments are chosen here; every value is bound.
+struct GroupFilter {
+  std::string where = "e.group_id IS NOT NULL";
+  std::vector<std::pair<std::string, std::variant<std::string, double>>> values;
+  void Add(const char* sql) { where += std::string(" AND ") + sql; }
+  void Bind(const char* name, std::variant<std::string, double> v) { values.emplace_back(name, std::move(v)); }
+  void BindAll(sqlite3_stmt* s) const {
+    for (const auto& [name, v] : values) {
+      const int i = sqlite3_bind_parameter_index(s, name.c_str());
+      if (i == 0) continue;  // a statement that does not use this filter's value
+      if (const auto* text = std::get_if<std::string>(&v)) {
+        sqlite3_bind_text64(s, i, text->data(), text->size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+      } else {
+        sqlite3_bind_double(s, i, std::get<double>(v));
+      }
+    }
+  }
+};
+
+// FTS5 query of the words of `text`, each quoted (so that no word is an FTS operator
+// or a syntax error) and all required; empty when `text` has no word.
+std::string FtsQuery(const std::string& text) {
+  std::string out, word;
+  const auto flush = [&] {
+    if (word.empty()) return;
+    if (!out.empty()) out += " ";
+    out += "\"" + word + "\"";
+    word.clear();
+  };
+  for (char c : text) {
+    // Control characters (a NUL would end FTS5's reading of the query) separate words.
+    if (std::isspace(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) < 0x20) {
+      flush();
+    } else if (c == '"') {
+      word += "\"\"";
+    } else {
+      word += c;
+    }
+  }
+  flush();
+  return out;
+}
+
+std::string AsciiLower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+Result<GroupFilter> MakeGroupFilter(const std::string& path, const GroupQuery& q) {
+  GroupFilter f;
+  auto dates = ParseDateFilter(path, q.since, q.until);
+  if (!dates.ok()) return dates.error();
+  if (!q.country.empty()) {
+    f.Add("(e.source_country = :country OR e.target_country = :country)");
+    f.Bind(":country", q.country);
+  }
+  if (!q.actor.empty()) {
+    f.Add("(e.source_code = :actor OR e.target_code = :actor"
+          " OR instr(lower(e.source_text), :actor_lower) > 0"
+          " OR instr(lower(e.target_text), :actor_lower) > 0)");
+    f.Bind(":actor", q.actor);
+    f.Bind(":actor_lower", AsciiLower(q.actor));
+  }
+  if (!q.since.empty()) {
+    f.Add("e.date_last >= :since");
+    f.Bind(":since", dates->since_first);
+  }
+  if (!q.until.empty()) {
+    f.Add("e.sort_date <= :until");  // "~" (undated) sorts after every date
+    f.Bind(":until", dates->until_last);
+  }
+  if (!q.plover.empty()) {
+    f.Add("e.plover = :plover");
+    f.Bind(":plover", q.plover);
+  }
+  if (!q.cameo.empty()) {
+    f.Add("e.cameo >= :cameo");
+    f.Bind(":cameo", q.cameo);
+    if (auto upper = PrefixUpperBound(q.cameo)) {
+      f.Add("e.cameo < :cameo_upper");
+      f.Bind(":cameo_upper", *upper);
+    }
+  }
+  if (!q.acled.empty()) {
+    f.Add("(e.acled_event_type = :acled OR e.acled_sub_event_type = :acled)");
+    f.Bind(":acled", q.acled);
+  }
+  if (q.bbox) {
+    f.Add("e.lon >= :min_lon AND e.lat >= :min_lat AND e.lon <= :max_lon AND e.lat <= :max_lat");
+    f.Bind(":min_lon", (*q.bbox)[0]);
+    f.Bind(":min_lat", (*q.bbox)[1]);
+    f.Bind(":max_lon", (*q.bbox)[2]);
+    f.Bind(":max_lat", (*q.bbox)[3]);
+  }
+  if (const std::string fts = FtsQuery(q.text); !fts.empty()) {
+    f.Add("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :text)");
+    f.Bind(":text", fts);
+  }
+  return f;
+}
+
+// A page cursor: the last group's sort_date and id, "2009-03-20.1234" ("~.1234" for
+// an undated group).
+std::string MakeCursor(const std::string& sort_date, long id) { return sort_date + "." + std::to_string(id); }
+
+bool ParseCursor(const std::string& cursor, std::string* sort_date, long* id) {
+  const size_t dot = cursor.rfind('.');
+  if (dot == std::string::npos) return false;
+  const std::string date = cursor.substr(0, dot), digits = cursor.substr(dot + 1);
+  if (digits.empty() || digits.size() > 18 ||
+      digits.find_first_not_of("0123456789") != std::string::npos) {
+    return false;
+  }
+  if (date != kUndated) {
+    const std::optional<PartialDate> d = ParseIsoDate(date);
+    if (!d || d->precision() != DatePrecision::kDay || date.size() != 10) return false;
+  }
+  *sort_date = date;
+  *id = std::stol(digits);
+  return true;
+}
+
+}  // namespace
+
+bool Store::IsValidCursor(const std::string& cursor) {
+  std::string date;
+  long id = 0;
+  return ParseCursor(cursor, &date, &id);
+}
+
+bool Store::timed_out() const { return impl_->timed_out; }
+
+Result<long> Store::CountEventGroups() const { return impl_->CountWith(impl_->count_groups.get()); }
+
+// The reports of group `id` (all of them, in kEventSelect order).
+static Result<std::vector<StoredEvent>> GroupReports(sqlite3* db, const std::string& path, long id) {
+  sqlite3_stmt* raw = nullptr;
+  const std::string sql = std::string(kEventSelect) + " WHERE e.group_id = ? ORDER BY e.sort_date, e.article_id, e.idx";
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) {
+    return MakeError(path, std::string("cannot read an event group: ") + sqlite3_errmsg(db));
+  }
+  Stmt stmt(raw);
+  sqlite3_bind_int64(raw, 1, id);
+  std::vector<StoredEvent> out;
+  int rc;
+  while ((rc = sqlite3_step(raw)) == SQLITE_ROW) out.push_back(ReadEvent(raw));
+  if (rc != SQLITE_DONE) return MakeError(path, std::string("cannot read an event group: ") + sqlite3_errmsg(db));
+  return out;
+}
+
+Result<GroupPage> Store::QueryGroups(const GroupQuery& q) const {
+  Impl& im = *impl_;
+  Impl::QueryClock clock(im);
+  auto filter = MakeGroupFilter(im.path, q);
+  if (!filter.ok()) return filter.error();
+  std::string after_date;
+  long after_id = 0;
+  if (!q.after.empty() && !ParseCursor(q.after, &after_date, &after_id)) {
+    return MakeError(im.path, "query: \"" + q.after + "\" is not a page cursor");
+  }
+  const std::string matched = "WITH m AS (SELECT DISTINCT e.group_id AS gid FROM events e WHERE " + filter->where + ") ";
+  GroupPage page;
+  {
+    auto total = im.Prepare(matched + "SELECT count(*) FROM m");
+    if (!total.ok()) return total.error();
+    filter->BindAll(total->get());
+    if (sqlite3_step(total->get()) != SQLITE_ROW) return im.DbError("cannot count event groups");
+    page.total = static_cast<long>(sqlite3_column_int64(total->get(), 0));
+  }
+  std::string sql = matched +
+                    "SELECT g.id, g.sort_date, g.date_first, g.date_last, g.reports, g.articles, g.sources"
+                    " FROM event_groups g JOIN m ON m.gid = g.id";
+  if (!q.after.empty()) sql += " WHERE (g.sort_date, g.id) > (:after_date, :after_id)";
+  sql += " ORDER BY g.sort_date, g.id LIMIT :limit";
+  auto list = im.Prepare(sql);
+  if (!list.ok()) return list.error();
+  sqlite3_stmt* s = list->get();
+  filter->BindAll(s);
+  if (!q.after.empty()) {
+    BindNamed(s, ":after_date", after_date);
+    sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":after_id"), after_id);
+  }
+  const size_t limit = std::max<size_t>(1, q.limit);
+  sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":limit"), SqlLimit(limit + 1));
+  std::vector<std::string> sort_dates;
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    StoredGroup g;
+    g.id = static_cast<long>(sqlite3_column_int64(s, 0));
+    sort_dates.push_back(ColumnText(s, 1));
+    g.date_first = ColumnText(s, 2);
+    g.date_last = ColumnText(s, 3);
+    g.reports = static_cast<long>(sqlite3_column_int64(s, 4));
+    g.articles = static_cast<long>(sqlite3_column_int64(s, 5));
+    g.sources = static_cast<long>(sqlite3_column_int64(s, 6));
+    page.groups.push_back(std::move(g));
+  }
+  if (rc != SQLITE_DONE) return im.DbError("cannot query event groups");
+  if (page.groups.size() > limit) {
+    page.groups.pop_back();
+    page.next = MakeCursor(sort_dates[limit - 1], page.groups.back().id);
+  }
+  for (StoredGroup& g : page.groups) {
+    auto reports = GroupReports(im.db, im.path, g.id);
+    if (!reports.ok()) return reports.error();
+    g.events = std::move(*reports);
+  }
+  return page;
+}
+
+Result<std::optional<StoredGroup>> Store::GetGroup(long id) const {
+  Impl& im = *impl_;
+  Impl::QueryClock clock(im);
+  auto stmt = im.Prepare("SELECT date_first, date_last, reports, articles, sources FROM event_groups WHERE id = ?");
+  if (!stmt.ok()) return stmt.error();
+  sqlite3_stmt* s = stmt->get();
+  sqlite3_bind_int64(s, 1, id);
+  const int rc = sqlite3_step(s);
+  if (rc == SQLITE_DONE) return std::optional<StoredGroup>();
+  if (rc != SQLITE_ROW) return im.DbError("cannot read event group " + std::to_string(id));
+  StoredGroup g;
+  g.id = id;
+  g.date_first = ColumnText(s, 0);
+  g.date_last = ColumnText(s, 1);
+  g.reports = static_cast<long>(sqlite3_column_int64(s, 2));
+  g.articles = static_cast<long>(sqlite3_column_int64(s, 3));
+  g.sources = static_cast<long>(sqlite3_column_int64(s, 4));
+  auto reports = GroupReports(im.db, im.path, id);
+  if (!reports.ok()) return reports.error();
+  g.events = std::move(*reports);
+  return std::optional<StoredGroup>(std::move(g));
+}
+
+Result<std::vector<std::pair<std::string, long>>> Store::CountGroups(const GroupQuery& q, GroupStatsBy by) const {
+  Impl& im = *impl_;
+  Impl::QueryClock clock(im);
+  auto filter = MakeGroupFilter(im.path, q);
+  if (!filter.ok()) return filter.error();
+  std::string sql = "WITH m AS (SELECT DISTINCT e.group_id AS gid FROM events e WHERE " + filter->where + ") ";
+  switch (by) {
+    case GroupStatsBy::kDay:
+      sql += "SELECT CASE WHEN g.sort_date = '~' THEN 'undated' ELSE g.sort_date END, count(*)"
+             " FROM event_groups g JOIN m ON m.gid = g.id GROUP BY 1 ORDER BY g.sort_date";
+      break;
+    case GroupStatsBy::kCountry:
+      sql += "SELECT c, count(DISTINCT gid) FROM ("
+             " SELECT e.group_id AS gid, e.source_country AS c FROM events e JOIN m ON m.gid = e.group_id"
+             " UNION ALL SELECT e.group_id, e.target_country FROM events e JOIN m ON m.gid = e.group_id)"
+             " WHERE c IS NOT NULL AND c <> '' GROUP BY c ORDER BY 2 DESC, 1";
+      break;
+    case GroupStatsBy::kType:
+      sql += "SELECT CASE WHEN e.plover = '' THEN 'incident' ELSE e.plover END, count(DISTINCT e.group_id)"
+             " FROM events e JOIN m ON m.gid = e.group_id GROUP BY 1 ORDER BY 2 DESC, 1";
+      break;
+  }
+  auto stmt = im.Prepare(sql);
+  if (!stmt.ok()) return stmt.error();
+  filter->BindAll(stmt->get());
+  std::vector<std::pair<std::string, long>> out;
+  int rc;
+  while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW) {
+    out.emplace_back(ColumnText(stmt->get(), 0), static_cast<long>(sqlite3_column_int64(stmt->get(), 1)));
+  }
+  if (rc != SQLITE_DONE) return im.DbError("cannot count event groups");
+  return out;
+}
+
+Result<std::optional<StoredArticle>> Store::GetArticle(const std::string& id) const {
+  ArticleQuery q;
+  q.article_id = id;
+  q.limit = 1;
+  auto found = QueryArticles(q);
+  if (!found.ok()) return found.error();
+  if (found->empty()) return std::optional<StoredArticle>();
+  Impl& im = *impl_;
+  Impl::QueryClock clock(im);
+  auto stmt = im.Prepare("SELECT body FROM articles WHERE id = ?");
+  if (!stmt.ok()) return stmt.error();
+  sqlite3_bind_text64(stmt->get(), 1, id.data(), id.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  if (sqlite3_step(stmt->get()) != SQLITE_ROW) return im.DbError("cannot read article '" + id + "'");
+  StoredArticle a = std::move(found->front());
+  a.body = ColumnText(stmt->get(), 0);
+  return std::optional<StoredArticle>(std::move(a));
 }
 
 Result<std::optional<std::string>> Store::StoredContentHash(const std::string& article_id) const {

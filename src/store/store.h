@@ -9,9 +9,19 @@
 // A Store is not thread-safe; use one per thread. Several Stores (threads or processes)
 // may open the same file: SQLite's WAL mode lets readers run beside one writer, and a
 // writer waits up to a few seconds for another writer's lock before failing.
+//
+// Events across reports: each stored event (one report of an event, from one article)
+// belongs to an event group, the reports that tell of the same event (SameEvent in
+// dedup/dedup.h; the rule in doc/grouping.md). Groups are the connected components of
+// the SameEvent relation over all stored reports, kept up to date at Put time: a new
+// report joins (and may merge) the groups it matches, and replacing an article
+// recomputes the groups it belonged to, in the same transaction. So the groups never
+// depend on the order or the batches in which articles were stored. A group's id is
+// the smallest event id among its reports.
 #ifndef DATELINE_STORE_STORE_H_
 #define DATELINE_STORE_STORE_H_
 
+#include <array>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -21,6 +31,7 @@
 
 #include "core/error.h"
 #include "core/record.h"
+#include "dedup/dedup.h"
 
 namespace dateline {
 
@@ -72,7 +83,44 @@ struct StoredEvent {
   long place_geonameid = 0;   // GeoNames id of the place, 0 when none
   std::vector<std::string> source_sectors, target_sectors;  // "GOV", "MIL", ...
   std::string coded_at;       // when the article was coded, UTC "YYYY-MM-DDTHH:MM:SSZ"
+  // The event group this report belongs to (see above): its id, how many reports
+  // (events), distinct articles and distinct sources (URL hosts) it has.
+  long group_id = 0;
+  long group_reports = 1, group_articles = 1, group_sources = 1;
 };
+
+// Filters of a group query (the HTTP API's /api/events); empty fields do not filter.
+// A group matches when at least one of its reports matches every filter. Values are
+// bound as parameters, never spliced into SQL.
+struct GroupQuery {
+  std::string country;   // ISO alpha-3 of a report's source or target
+  std::string actor;     // a source/target code (exact), or words in its name (any case)
+  std::string since, until;  // as in EventQuery
+  std::string plover;    // PLOVER category, exact
+  std::string cameo;     // CAMEO code prefix
+  std::string acled;     // ACLED event type or sub-event type, exact
+  std::optional<std::array<double, 4>> bbox;  // min lon, min lat, max lon, max lat
+  std::string text;      // words that must all appear in a report's evidence (FTS5)
+  std::string after;     // a page's `next` cursor: groups after it; empty = from the start
+  size_t limit = 50;     // groups per page, 1 or more
+};
+
+// One event group with its reports.
+struct StoredGroup {
+  long id = 0;
+  std::string date_first, date_last;  // the span of its reports' effective dates, or empty
+  long reports = 0, articles = 0, sources = 0;
+  std::vector<StoredEvent> events;    // its reports, by date, article, index
+};
+
+// One page of groups, ordered by their first date (undated last), then id.
+struct GroupPage {
+  std::vector<StoredGroup> groups;
+  long total = 0;         // groups matching the filters, on every page
+  std::string next;       // cursor of the next page, empty on the last
+};
+
+enum class GroupStatsBy { kDay, kCountry, kType };
 
 // One article row (metadata only) as QueryArticles returns it.
 struct StoredArticle {
@@ -81,6 +129,7 @@ struct StoredArticle {
   std::vector<std::string> authors, tags;
   std::string coded_at;       // UTC, "YYYY-MM-DDTHH:MM:SSZ"
   long event_count = 0;
+  std::string body;           // Article::body; filled by GetArticle only
 };
 
 // Filters of an article query; empty fields do not filter. `since`/`until` compare the
@@ -107,6 +156,17 @@ struct StoreOptions {
   std::function<Status(int writes_done)> before_write;
   // How long a writer waits for another connection's lock before giving up.
   int busy_timeout_ms = 5000;
+  // Open the file read-only (SQLITE_OPEN_READONLY): nothing is created, migrated or
+  // written; Put fails. The file must exist and have the current schema version.
+  bool read_only = false;
+  // A query running longer than this is interrupted and fails (0 = no bound);
+  // Store::timed_out() then says so.
+  int query_timeout_ms = 0;
+  // How reports are grouped into events; nullopt: as the stored groups were made
+  // (the defaults for a new store). A writable Open with options that differ from
+  // those the groups were made with regroups every stored report (one transaction)
+  // and records the new options.
+  std::optional<GroupingOptions> grouping;
 };
 
 // Stable 64-bit FNV-1a hash of `content`, as 16 lowercase hex digits. This is what the
@@ -161,7 +221,26 @@ class Store {
   // caller skip coding a document that is already stored unchanged.
   Result<std::optional<std::string>> StoredContentHash(const std::string& article_id) const;
 
+  // One page of event groups matching `query`. An unparsable date or cursor is an Error.
+  Result<GroupPage> QueryGroups(const GroupQuery& query) const;
+  // The group with this id and all its reports, or nullopt.
+  Result<std::optional<StoredGroup>> GetGroup(long id) const;
+  // How many groups match `query` (its cursor and limit ignored), by the first day of
+  // the group ("YYYY-MM-DD", or "undated"), by a report's source or target country
+  // (a group counts once under each country it involves), or by PLOVER category
+  // ("incident" for incidents, which have no PLOVER category). Keys in order: days
+  // ascending; others by count, then key.
+  Result<std::vector<std::pair<std::string, long>>> CountGroups(const GroupQuery& query,
+                                                                GroupStatsBy by) const;
+  // The article with its body (StoredArticle::body), or nullopt.
+  Result<std::optional<StoredArticle>> GetArticle(const std::string& id) const;
+  // Whether `cursor` is a cursor QueryGroups could have returned.
+  static bool IsValidCursor(const std::string& cursor);
+  // Whether the last failed query was interrupted by StoreOptions::query_timeout_ms.
+  bool timed_out() const;
+
   Result<long> CountArticles() const;
+  Result<long> CountEventGroups() const;  // event groups (events across reports)
   Result<long> CountEvents() const;
 
   // The schema version this program writes (PRAGMA user_version).
