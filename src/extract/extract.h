@@ -28,7 +28,8 @@ struct ExtractOptions {
 // Article::published with published_source "input". A document without article text
 // gives an Article with an empty body; the call fails (Error::input = doc.input) only
 // for a kind extraction cannot handle (kAuto, kJsonLines: ingest must resolve those).
-// HTML nested deeper than ~1500 elements is cut where the nesting passes that depth.
+// HTML nested deeper than 1500 elements keeps its markup up to that depth and only the
+// text of the rest, with a warning on the article.
 Result<Article> ExtractArticle(const Document& doc, const ExtractOptions& options = {});
 
 }  // namespace dateline

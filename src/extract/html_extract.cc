@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -859,43 +860,82 @@ std::vector<const HtmlBlock*> SelectByArticleBody(const std::vector<HtmlBlock>& 
 
 // Gumbo checks element scopes by walking the stack of open elements, so parse time grows
 // with the square of the nesting depth; hostile input nests hundreds of thousands of
-// elements. Real pages nest well under a hundred. The tag scan below estimates the depth
-// (elements whose end tag is optional or absent are not counted) and cuts the input where
-// it passes kMaxNesting; the prefix is still a document gumbo parses as usual.
-constexpr int kMaxNesting = 1500;
+// elements. Real pages nest well under a hundred. LimitNesting scans the tags as an HTML5
+// parser would count them and, where the nesting passes kMaxNesting, keeps the page up to
+// there as it is and the rest as text without markup: gumbo parses a document of bounded
+// depth, and no word of the page is lost.
+constexpr size_t kMaxNesting = 1500;
+// How far down the stack of open elements an end tag looks for its start tag. An end tag
+// with no start tag that near is ignored (HTML5 ignores end tags without an open
+// element); the bound keeps hostile runs of stray end tags linear.
+constexpr size_t kEndTagReach = 64;
 
-std::string_view CutDeepNesting(std::string_view html) {
+// `html` with its markup (tags, comments) blanked out, each byte of it made a space, and
+// its text kept where it was: offsets into the result are offsets into `html`.
+std::string BlankMarkup(std::string_view html) {
+  std::string out(html);
+  size_t pos = 0;
+  while ((pos = html.find('<', pos)) != std::string_view::npos) {
+    size_t end = std::string_view::npos;
+    if (html.compare(pos, 4, "<!--") == 0) {
+      end = html.find("-->", pos + 4);
+      end = end == std::string_view::npos ? html.size() : end + 3;
+    } else {
+      const bool closing = pos + 1 < html.size() && html[pos + 1] == '/';
+      const size_t name_start = pos + (closing ? 2 : 1);
+      if (name_start < html.size() && std::isalpha(static_cast<unsigned char>(html[name_start]))) {
+        end = html.find('>', name_start);
+        end = end == std::string_view::npos ? html.size() : end + 1;
+      }
+    }
+    if (end == std::string_view::npos) {  // a literal "<"
+      ++pos;
+      continue;
+    }
+    std::fill(out.begin() + static_cast<long>(pos), out.begin() + static_cast<long>(end), ' ');
+    pos = end;
+  }
+  return out;
+}
+
+// None when the nesting of `html` stays under kMaxNesting; else the page with the markup
+// from where the nesting passes it blanked out (BlankMarkup: same length, same offsets). Counts as an HTML5 parser nests:
+// the self-closing slash of an ordinary element is ignored ("<div/>" opens a div; only
+// inside <svg> and <math> does it close one), void elements and elements whose end tag
+// may be left out are not counted, and an end tag closes the nearest open element of
+// its name, if there is one within kEndTagReach.
+std::optional<std::string> LimitNesting(std::string_view html) {
   static constexpr std::array<std::string_view, 30> kUncounted = {
       "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
       "source", "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td",
       "th", "tbody", "thead", "tfoot", "colgroup", "html", "head", "body"};
-  int depth = 0;
+  std::vector<std::string> open;  // names of the counted open elements
+  size_t foreign = 0;             // open <svg> and <math> elements
   size_t pos = 0;
   while ((pos = html.find('<', pos)) != std::string_view::npos) {
-    size_t tag_start = pos;
+    const size_t tag_start = pos;
     if (html.compare(pos, 4, "<!--") == 0) {
-      size_t end = html.find("-->", pos + 4);
+      const size_t end = html.find("-->", pos + 4);
       if (end == std::string_view::npos) break;
       pos = end + 3;
       continue;
     }
-    bool closing = pos + 1 < html.size() && html[pos + 1] == '/';
-    size_t name_start = pos + (closing ? 2 : 1);
+    const bool closing = pos + 1 < html.size() && html[pos + 1] == '/';
+    const size_t name_start = pos + (closing ? 2 : 1);
     size_t name_end = name_start;
     while (name_end < html.size() && std::isalnum(static_cast<unsigned char>(html[name_end]))) ++name_end;
     if (name_end == name_start) {
       pos = name_start;
       continue;
     }
-    std::string name = AsciiLower(html.substr(name_start, name_end - name_start));
-    size_t gt = html.find('>', name_end);
+    const std::string name = AsciiLower(html.substr(name_start, name_end - name_start));
+    const size_t gt = html.find('>', name_end);
     if (gt == std::string_view::npos) break;
     pos = gt + 1;
     if (!closing && (name == "script" || name == "style" || name == "textarea" || name == "title")) {
       // Raw text: skip to the end tag.
       size_t end = html.find("</", pos);
-      while (end != std::string_view::npos &&
-             AsciiLower(html.substr(end + 2, name.size())) != name) {
+      while (end != std::string_view::npos && AsciiLower(html.substr(end + 2, name.size())) != name) {
         end = html.find("</", end + 2);
       }
       if (end == std::string_view::npos) break;
@@ -904,12 +944,27 @@ std::string_view CutDeepNesting(std::string_view html) {
     }
     if (std::find(kUncounted.begin(), kUncounted.end(), name) != kUncounted.end()) continue;
     if (closing) {
-      depth = std::max(0, depth - 1);
-    } else if (html[gt - 1] != '/' && ++depth > kMaxNesting) {
-      return html.substr(0, tag_start);
+      for (size_t k = open.size(); k-- > 0 && open.size() - k <= kEndTagReach;) {
+        if (open[k] != name) continue;
+        for (size_t popped = k; popped < open.size(); ++popped) {
+          if (open[popped] == "svg" || open[popped] == "math") --foreign;
+        }
+        open.resize(k);
+        break;
+      }
+      continue;
     }
+    const bool self_closed = html[gt - 1] == '/';
+    if (self_closed && (foreign > 0 || name == "svg" || name == "math")) continue;
+    if (open.size() == kMaxNesting) {
+      std::string limited(html.substr(0, tag_start));
+      limited += BlankMarkup(html.substr(tag_start));
+      return limited;
+    }
+    open.push_back(name);
+    if (name == "svg" || name == "math") ++foreign;
   }
-  return html;
+  return std::nullopt;
 }
 
 // Half the bytes of a typical news page are the bodies of <script> and <style>
@@ -1023,7 +1078,12 @@ std::string StripSiteSuffix(std::string_view title) {
 }
 
 void ExtractHtml(std::string_view content, std::string_view url, Article* article) {
-  content = CutDeepNesting(content);
+  const std::optional<std::string> limited = LimitNesting(content);
+  if (limited) {
+    content = *limited;
+    article->warnings.push_back("HTML nested deeper than " + std::to_string(kMaxNesting) +
+                                " elements: the markup past that depth was dropped, its text kept");
+  }
   const ParsedText parsed = DropRawTextBodies(content);
   HtmlPage page(parsed.text);
   PageMetadata md;

@@ -345,6 +345,41 @@ std::string Nested(int depth) {
   return s;
 }
 
+// Nesting past 1500 elements (here by "<div/>", which HTML5 reads as an open div, and by
+// stray end tags, which close nothing) keeps the page's text, at its offsets in the
+// input, with a warning; ordinary nesting gives no warning.
+TEST(HtmlExtractTest, DeepNestingKeepsTheTextWithAWarning) {
+  const std::string sentence = "Troops attacked rebels near the border town on Monday, officials said.";
+  std::string stray_end_tags;
+  for (int i = 0; i < 3000; ++i) stray_end_tags += "<div></x>";
+  const std::vector<std::string> hostile = {std::string(200000 / 4, ' ') + "<body>" + [] {
+                                              std::string s;
+                                              for (int i = 0; i < 200000; ++i) s += "<div/>";
+                                              return s;
+                                            }() + "<p>" + sentence + "</p>",
+                                            "<body>" + stray_end_tags + "<p>" + sentence + "</p>"};
+  for (const std::string& html : hostile) {
+    Document doc;
+    doc.kind = InputKind::kHtml;
+    doc.content = html;
+    Result<Article> r = ExtractArticle(doc);
+    ASSERT_TRUE(r.ok());
+    EXPECT_NE(r->body.find(sentence), std::string::npos);
+    ASSERT_EQ(r->warnings.size(), 1u);
+    EXPECT_NE(r->warnings[0].find("nested deeper than 1500"), std::string::npos);
+    const size_t at = html.find(sentence);
+    bool found = false;
+    for (const Paragraph& p : r->paragraphs) found |= p.start <= at && at + sentence.size() <= p.end;
+    EXPECT_TRUE(found) << "the paragraph's offsets point at its text in the input";
+  }
+  Document ordinary;
+  ordinary.kind = InputKind::kHtml;
+  ordinary.content = "<body>" + Nested(100) + "<p>" + sentence + "</p></body>";
+  Result<Article> r = ExtractArticle(ordinary);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->warnings.empty());
+}
+
 TEST(HtmlExtractTest, RobustInputs) {
   std::string binary;
   for (int i = 0; i < 2000; ++i) binary += static_cast<char>((i * 37) % 128);
