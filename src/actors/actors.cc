@@ -891,24 +891,26 @@ std::vector<ActorMention> ActorMatcher::FindActors(const AnalyzedText& a,
   }
 
   // Role nouns without a country take it from the latest earlier mention of the same
-  // role that has one: "the minister" after "the Kurdistan Region's Minister".
+  // role that has one: "the minister" after "the Kurdistan Region's Minister". The
+  // latest mention with a country is kept per rule it cites, so that each mention is
+  // looked at once, however many there are.
+  std::unordered_map<std::string, size_t> latest_with_country;  // rule -> mention
   for (size_t i = 0; i < mentions.size(); ++i) {
     ActorMention& m = mentions[i];
     // Only mentions that are a bare role (possibly with a name after it).
-    if (!m.actor.country.empty() || m.rules.empty() || m.rules.front().rfind("rule:", 0) == 0) continue;
-    bool bare_role = true;
-    for (size_t r = 1; r < m.rules.size(); ++r) bare_role &= m.rules[r] == "rule:person-by-role";
-    if (!bare_role) continue;
-    for (size_t j = i; j-- > 0;) {
-      const ActorMention& prev = mentions[j];
-      if (!prev.actor.country.empty() &&
-          std::find(prev.rules.begin(), prev.rules.end(), m.rules.front()) != prev.rules.end()) {
+    bool bare_role = m.actor.country.empty() && !m.rules.empty() && m.rules.front().rfind("rule:", 0) != 0;
+    for (size_t r = 1; bare_role && r < m.rules.size(); ++r) bare_role = m.rules[r] == "rule:person-by-role";
+    if (bare_role) {
+      auto it = latest_with_country.find(m.rules.front());
+      if (it != latest_with_country.end()) {
+        const ActorMention& prev = mentions[it->second];
         m.actor = prev.actor;
         if (m.person.empty()) m.person = prev.person;
         m.rules.push_back("rule:coreference-role");
-        break;
       }
     }
+    if (m.actor.country.empty()) continue;
+    for (const std::string& rule : m.rules) latest_with_country[rule] = i;
   }
 
   // Personal pronouns refer to the latest named person before them, when one was named
