@@ -137,6 +137,18 @@ std::string IdFromPath(const std::string& path) {
   return stem;
 }
 
+// The id of a file found under a directory given as input: its path relative to that
+// directory, without its extension ("a/index.html" -> "a/index"), so that two files of
+// one name in different folders stay two articles.
+std::string IdInDirectory(const fs::path& file, const fs::path& root) {
+  std::error_code ec;
+  fs::path relative = fs::relative(file, root, ec);
+  if (ec || relative.empty()) return IdFromPath(file.string());
+  const std::string folder = relative.parent_path().generic_string();
+  const std::string stem = IdFromPath(relative.filename().string());
+  return folder.empty() ? stem : folder + "/" + stem;
+}
+
 // One record of a JSON Lines input: `line` (trimmed, not empty) is line `line_no` of
 // `name`, starting at byte `line_offset`. The line is made valid UTF-8 first (JSON is
 // UTF-8; other bytes are repaired or converted, with a warning on the document).
@@ -149,7 +161,21 @@ void ReadJsonLine(std::string_view raw_line, const std::string& name, int64_t li
 class JsonLinesSplitter {
  public:
   JsonLinesSplitter(const std::string& name, const IngestOptions& options, const DocumentSink& sink)
-      : name_(name), options_(options), sink_(sink) {}
+      : name_(name), options_(options), sink_(sink) {
+    // A record whose id an earlier record of this input had is an error, not a silent
+    // replacement of the first one in the store.
+    checked_sink_ = [this](Result<Document> doc) {
+      if (doc.ok()) {
+        auto [it, inserted] = first_line_of_id_.emplace(doc->id, line_no_);
+        if (!inserted) {
+          return sink_(MakeError(name_, "duplicate id \"" + doc->id + "\" (first on line " +
+                                            std::to_string(it->second) + "): the record is left out",
+                                 line_no_));
+        }
+      }
+      sink_(std::move(doc));
+    };
+  }
 
   void Feed(std::string_view bytes) {
     while (!bytes.empty()) {
@@ -185,7 +211,7 @@ class JsonLinesSplitter {
                                  std::to_string(options_.max_document_bytes) + " bytes a record (see --max-bytes)",
                       line_no_));
     } else if (std::string_view line = Trim(pending_); !line.empty()) {
-      ReadJsonLine(line, name_, line_no_, offset_, options_, sink_);
+      ReadJsonLine(line, name_, line_no_, offset_, options_, checked_sink_);
     }
     offset_ += static_cast<int64_t>(pending_.size()) + 1;
     pending_.clear();
@@ -195,6 +221,8 @@ class JsonLinesSplitter {
   const std::string& name_;
   const IngestOptions& options_;
   const DocumentSink& sink_;
+  DocumentSink checked_sink_;                                  // sink_ after the id check
+  std::unordered_map<std::string, int64_t> first_line_of_id_;  // ids seen, by first line
   std::string pending_;  // the current line so far
   bool skipping_ = false;
   int64_t line_no_ = 0, offset_ = 0;
@@ -340,14 +368,14 @@ void ReadJsonLine(std::string_view raw_line, const std::string& name, int64_t li
 }
 
 // One document (page text or HTML) from its bytes, already decompressed.
-void ReadDocument(std::string bytes, const std::string& name, InputKind kind, const IngestOptions& options,
-                  const DocumentSink& sink) {
+void ReadDocument(std::string bytes, const std::string& name, const std::string& id, InputKind kind,
+                  const IngestOptions& options, const DocumentSink& sink) {
   if (bytes.size() > options.max_document_bytes) {
     return sink(MakeError(name, "document of " + std::to_string(bytes.size()) + " bytes exceeds the limit of " +
                                     std::to_string(options.max_document_bytes) + " (see --max-bytes)"));
   }
   Document doc;
-  doc.id = IdFromPath(name);
+  doc.id = id;
   doc.input = name;
   doc.kind = kind;
   const std::string declared = kind == InputKind::kHtml ? SniffHtmlCharset(bytes) : "";
@@ -364,7 +392,9 @@ bool HasUtf16Bom(std::string_view bytes) {
 // Reads one file, or standard input for "-", as a stream: gzip-compressed or not
 // (zlib reads both, and every member of a multi-member gzip file). JSON Lines go record
 // by record; any other input is one document, read no further than the size limit.
-void ReadStream(const std::string& path, const IngestOptions& options, const DocumentSink& sink) {
+// `id` is the document's id when the input is one document.
+void ReadStream(const std::string& path, const std::string& id, const IngestOptions& options,
+                const DocumentSink& sink) {
   gzFile in = path == "-" ? gzdopen(dup(STDIN_FILENO), "rb") : gzopen(path.c_str(), "rb");
   if (!in) return sink(MakeError(path, std::string("cannot open: ") + std::strerror(errno)));
   std::unique_ptr<gzFile_s, int (*)(gzFile)> guard(in, gzclose);
@@ -428,7 +458,27 @@ void ReadStream(const std::string& path, const IngestOptions& options, const Doc
     if (!text.ok()) return sink(text.error());
     return ReadJsonLines(*text, path, options, sink);
   }
-  ReadDocument(std::move(chunk), path, kind, options, sink);
+  ReadDocument(std::move(chunk), path, id, kind, options, sink);
+}
+
+// The regular files under `dir`, recursively, hidden ones left out. A folder that cannot
+// be listed is an error naming it; the others are still read.
+void ListFiles(const fs::path& dir, std::vector<fs::path>* files, const DocumentSink& sink) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  if (ec) return sink(MakeError(dir.string(), "cannot list directory: " + ec.message()));
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    const fs::path& entry = it->path();
+    if (entry.filename().string().front() == '.') continue;
+    std::error_code type_ec;
+    if (it->is_directory(type_ec)) {
+      ListFiles(entry, files, sink);
+    } else if (it->is_regular_file(type_ec)) {
+      files->push_back(entry);
+    }
+  }
+  if (ec) sink(MakeError(dir.string(), "cannot list directory: " + ec.message()));
 }
 
 }  // namespace
@@ -448,14 +498,14 @@ void ReadBytes(std::string bytes, const std::string& name, const IngestOptions& 
     if (!text.ok()) return sink(text.error());
     return ReadJsonLines(*text, name, options, sink);
   }
-  ReadDocument(std::move(bytes), name, kind, options, sink);
+  ReadDocument(std::move(bytes), name, IdFromPath(name), kind, options, sink);
 }
 
 void ReadInputs(const std::vector<std::string>& paths, const IngestOptions& options,
                 const DocumentSink& sink) {
   for (const std::string& path : paths) {
     if (path == "-") {
-      ReadStream(path, options, sink);
+      ReadStream(path, IdFromPath(path), options, sink);
       continue;
     }
     std::error_code ec;
@@ -465,18 +515,14 @@ void ReadInputs(const std::vector<std::string>& paths, const IngestOptions& opti
       continue;
     }
     if (fs::is_directory(st)) {
-      std::vector<std::string> files;
-      for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec) && it->path().filename().string().front() != '.')
-          files.push_back(it->path().string());
-      }
-      if (ec) sink(MakeError(path, "cannot list directory: " + ec.message()));
-      std::sort(files.begin(), files.end());
-      ReadInputs(files, options, sink);
+      std::vector<fs::path> files;
+      ListFiles(path, &files, sink);
+      std::sort(files.begin(), files.end(),
+                [](const fs::path& a, const fs::path& b) { return a.string() < b.string(); });
+      for (const fs::path& file : files) ReadStream(file.string(), IdInDirectory(file, path), options, sink);
       continue;
     }
-    ReadStream(path, options, sink);
+    ReadStream(path, IdFromPath(path), options, sink);
   }
 }
 

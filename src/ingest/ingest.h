@@ -7,6 +7,11 @@
 //
 // Every problem becomes an Error naming the input (path, "path:line" for a JSON Lines
 // record) and what was wrong; reading goes on with the next document.
+//
+// Document ids: a file's name without its extension; for a file found under a directory
+// given as input, its path relative to that directory ("a/index.html" -> "a/index");
+// for a JSON Lines record its `id`, else "name:line". A record repeating an id of an
+// earlier record of the same input is an Error (the first one is kept).
 // Functions here are thread-compatible (no shared state).
 #ifndef DATELINE_INGEST_INGEST_H_
 #define DATELINE_INGEST_INGEST_H_

@@ -211,9 +211,35 @@ TEST(IngestTest, WalksDirectoriesInOrderAndReportsMissingPaths) {
     if (d.ok()) ids.push_back(d->id);
     else errors.push_back(d.error().ToString());
   });
-  EXPECT_EQ(ids, (std::vector<std::string>{"a", "b", "c"}));
+  // Ids are paths relative to the directory given, without the extension.
+  EXPECT_EQ(ids, (std::vector<std::string>{"a", "b", "sub/c"}));
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_NE(errors[0].find("missing.txt: no such file"), std::string::npos);
+  fs::remove_all(dir);
+}
+
+// Two pages of one name in different folders are two articles; two JSON Lines records
+// with one id are one article and an error naming both lines, never a silent
+// replacement.
+TEST(IngestTest, IdsDoNotCollideSilently) {
+  const fs::path dir = fs::temp_directory_path() / ("dateline_ingest_ids_" + std::to_string(::getpid()));
+  fs::create_directories(dir / "a");
+  fs::create_directories(dir / "b");
+  std::ofstream(dir / "a" / "index.html") << "<p>First</p>";
+  std::ofstream(dir / "b" / "index.html") << "<p>Second</p>";
+  std::ofstream(dir / "feed.jsonl") << R"({"id": "x1", "text": "First."})" "\n"
+                                       R"({"id": "x2", "text": "Second."})" "\n"
+                                       R"({"id": "x1", "text": "Third."})" "\n";
+  std::vector<std::string> ids;
+  std::vector<std::string> errors;
+  ReadInputs({(dir / "a").parent_path().string()}, {}, [&](Result<Document> d) {
+    if (d.ok()) ids.push_back(d->id);
+    else errors.push_back(d.error().ToString());
+  });
+  EXPECT_EQ(ids, (std::vector<std::string>{"a/index", "b/index", "x1", "x2"}));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("feed.jsonl:3"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[0].find("duplicate id \"x1\" (first on line 1)"), std::string::npos) << errors[0];
   fs::remove_all(dir);
 }
 
