@@ -1,5 +1,7 @@
 #include "cli/args.h"
 
+#include <cctype>
+
 namespace dateline {
 
 Args::Args(const std::vector<std::string>& argv, const std::set<std::string>& with_value,
@@ -51,6 +53,32 @@ std::vector<std::string> Args::GetAll(const std::string& name) const {
   auto range = values_.equal_range(name);
   for (auto it = range.first; it != range.second; ++it) out.push_back(it->second);
   return out;
+}
+
+std::optional<uint64_t> ParseWholeNumber(const std::string& text, uint64_t min, uint64_t max) {
+  if (text.empty() || text.size() > 19) return std::nullopt;  // 19 digits fit in 64 bits
+  uint64_t n = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + static_cast<uint64_t>(c - '0');
+  }
+  if (n < min || n > max) return std::nullopt;
+  return n;
+}
+
+std::optional<uint64_t> ParseByteSize(const std::string& text, uint64_t max) {
+  size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  std::string unit = text.substr(digits);
+  for (char& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  int shift = 0;
+  if (unit == "k" || unit == "kb" || unit == "kib") shift = 10;
+  else if (unit == "m" || unit == "mb" || unit == "mib") shift = 20;
+  else if (unit == "g" || unit == "gb" || unit == "gib") shift = 30;
+  else if (!unit.empty() && unit != "b") return std::nullopt;
+  const std::optional<uint64_t> n = ParseWholeNumber(text.substr(0, digits), 1, max >> shift);
+  if (!n) return std::nullopt;
+  return *n << shift;
 }
 
 }  // namespace dateline

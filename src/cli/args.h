@@ -4,6 +4,7 @@
 #ifndef DATELINE_CLI_ARGS_H_
 #define DATELINE_CLI_ARGS_H_
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -31,6 +32,15 @@ class Args {
   std::vector<std::string> positional_;
   std::string error_;
 };
+
+// A whole number from `min` to `max`, written as digits only ("12"; not "-5", "2.5",
+// "1e9", " 3" or "12abc"); nullopt otherwise or when out of range.
+std::optional<uint64_t> ParseWholeNumber(const std::string& text, uint64_t min, uint64_t max);
+
+// A size in bytes: digits, optionally followed by a unit K, M or G (powers of 1024; "KB",
+// "KiB" and lower case are accepted too): "33554432", "32M", "512KiB". Nullopt unless it
+// is such a size from 1 byte to `max`.
+std::optional<uint64_t> ParseByteSize(const std::string& text, uint64_t max);
 
 }  // namespace dateline
 

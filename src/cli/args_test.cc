@@ -26,5 +26,23 @@ TEST(ArgsTest, ReportsUnknownOptionsAndMissingValues) {
   EXPECT_EQ(after_dashes.positional(), std::vector<std::string>{"--db"});
 }
 
+TEST(ArgsTest, WholeNumbersAreDigitsInRange) {
+  EXPECT_EQ(ParseWholeNumber("12", 1, 100), 12u);
+  EXPECT_EQ(ParseWholeNumber("0", 0, 5), 0u);
+  for (const char* bad : {"", "-5", "2.5", "1e9", " 3", "3 ", "12abc", "+4", "0x10", "101", "99999999999999999999"})
+    EXPECT_FALSE(ParseWholeNumber(bad, 1, 100)) << bad;
+}
+
+TEST(ArgsTest, ByteSizesTakeUnits) {
+  const uint64_t max = uint64_t{4} << 30;
+  EXPECT_EQ(ParseByteSize("33554432", max), 33554432u);
+  EXPECT_EQ(ParseByteSize("32M", max), 32u << 20);
+  EXPECT_EQ(ParseByteSize("512KiB", max), 512u << 10);
+  EXPECT_EQ(ParseByteSize("1gb", max), uint64_t{1} << 30);
+  EXPECT_EQ(ParseByteSize("4G", max), max);
+  for (const char* bad : {"", "0", "1e9", "2^58", "5G", "-1", "1.5M", "12 M", "M", "288230376151711744", "3T"})
+    EXPECT_FALSE(ParseByteSize(bad, max)) << bad;
+}
+
 }  // namespace
 }  // namespace dateline

@@ -28,6 +28,9 @@
 namespace dateline {
 namespace {
 
+// The largest --max-bytes: a document is held in memory several times over while coded.
+constexpr uint64_t kMaxDocumentBytes = uint64_t{4} << 30;
+
 constexpr const char* kVersion = "0.1.0";
 
 constexpr const char* kUsage = R"(dateline: raw news pages in, coded political and security events out.
@@ -51,7 +54,8 @@ Common options:
   --data-dir DIR        dictionaries (default: $DATELINE_DATA or the built-in path)
   --gazetteer FILE      gazetteer (default: $DATELINE_GAZETTEER or the built one)
   --input-kind KIND     auto, page-text, html, jsonl or text (default auto)
-  --max-bytes N         refuse documents larger than N bytes (default 33554432)
+  --max-bytes SIZE      refuse documents larger than SIZE (bytes, or with K, M, G;
+                        default 32M, at most 4G)
   --verbs FILE, --actors FILE, --agents FILE
                         add your own dictionaries (repeatable), in Dateline's formats
                         (data/README.md) or TABARI/PETRARCH's (files named *.verbs,
@@ -175,24 +179,24 @@ bool ParseCommon(const Args& args, Common* c, std::string* error) {
   }
   c->ingest.kind = *k;
   if (args.Has("--max-bytes")) {
-    try {
-      c->ingest.max_document_bytes = std::stoull(args.Get("--max-bytes"));
-      c->pipeline.extract.max_input_bytes = c->ingest.max_document_bytes;
-    } catch (...) {
-      *error = "--max-bytes needs a number";
+    const std::string v = args.Get("--max-bytes");
+    const std::optional<uint64_t> bytes = ParseByteSize(v, kMaxDocumentBytes);
+    if (!bytes) {
+      *error = "--max-bytes needs a size from 1 byte to 4G (digits, optionally K, M or G), not \"" + v + "\"";
       return false;
     }
+    c->ingest.max_document_bytes = *bytes;
+    c->pipeline.extract.max_input_bytes = c->ingest.max_document_bytes;
   }
   c->jobs = DefaultJobs();
   if (args.Has("--jobs")) {
     const std::string jobs = args.Get("--jobs");
-    char* end = nullptr;
-    const long n = std::strtol(jobs.c_str(), &end, 10);
-    if (jobs.empty() || *end != '\0' || n < 1 || n > 1024) {
+    const std::optional<uint64_t> n = ParseWholeNumber(jobs, 1, 1024);
+    if (!n) {
       *error = "--jobs needs a whole number of threads from 1 to 1024, not \"" + jobs + "\"";
       return false;
     }
-    c->jobs = static_cast<int>(n);
+    c->jobs = static_cast<int>(*n);
   }
   c->quiet = args.Has("--quiet");
   c->progress = !c->quiet && (args.Has("--progress") || isatty(STDERR_FILENO));
@@ -331,13 +335,12 @@ bool GroupingFromArgs(const Args& args, std::optional<GroupingOptions>* out, std
   }
   if (args.Has("--group-days")) {
     const std::string v = args.Get("--group-days");
-    char* end = nullptr;
-    const long n = std::strtol(v.c_str(), &end, 10);
-    if (v.empty() || *end != '\0' || n < 0 || n > 366) {
+    const std::optional<uint64_t> n = ParseWholeNumber(v, 0, 366);
+    if (!n) {
       *error = "--group-days needs a whole number from 0 to 366, not \"" + v + "\"";
       return false;
     }
-    o.max_gap = static_cast<int>(n);
+    o.max_gap = static_cast<int>(*n);
   }
   o.unknown_actor_matches = args.Has("--group-unknown-actors");
   *out = o;
@@ -433,11 +436,9 @@ bool EventQueryFromArgs(const Args& args, EventQuery* q) {
   q->cameo = args.Get("--cameo");
   q->article_id = args.Get("--article");
   if (args.Has("--limit")) {
-    try {
-      q->limit = std::stoul(args.Get("--limit"));
-    } catch (...) {
-      return false;
-    }
+    const std::optional<uint64_t> n = ParseWholeNumber(args.Get("--limit"), 0, 100'000'000);
+    if (!n) return false;
+    q->limit = *n;
   }
   return true;
 }
@@ -478,7 +479,7 @@ int RunQuery(const std::vector<std::string>& argv) {
   if (format != "table" && format != "json" && format != "csv" && format != "tsv")
     return UsageError("query: --format must be table, json, csv or tsv");
   EventQuery q;
-  if (!EventQueryFromArgs(args, &q)) return UsageError("--limit needs a number");
+  if (!EventQueryFromArgs(args, &q)) return UsageError("--limit needs a whole number from 0 (no limit) to 100000000");
   auto events = QueryStoredEvents(args.Get("--db"), q);
   if (!events) return 2;
   if (format == "json") {
@@ -510,7 +511,7 @@ int RunExport(const std::vector<std::string>& argv) {
   if (!format) return UsageError("export: --format must be gdelt, acled, plover, jsonl or csv");
   EventQuery q;
   q.limit = 0;  // an export is everything that matches unless --limit says otherwise
-  if (!EventQueryFromArgs(args, &q)) return UsageError("--limit needs a number");
+  if (!EventQueryFromArgs(args, &q)) return UsageError("--limit needs a whole number from 0 (no limit) to 100000000");
   auto tables = ExportTables::Load(args.Get("--data-dir", DefaultDataDir()));
   if (!tables.ok()) {
     std::cerr << "dateline: " << tables.error().ToString() << "\n";
@@ -539,12 +540,9 @@ int RunServe(const std::vector<std::string>& argv) {
   HttpServerOptions options;
   options.host = args.Get("--host", "127.0.0.1");
   const std::string port = args.Get("--port", "8080");
-  char* end = nullptr;
-  const long n = std::strtol(port.c_str(), &end, 10);
-  if (port.empty() || *end != '\0' || n < 0 || n > 65535) {
-    return UsageError("serve: --port needs a TCP port from 0 to 65535, not \"" + port + "\"");
-  }
-  options.port = static_cast<int>(n);
+  const std::optional<uint64_t> n = ParseWholeNumber(port, 0, 65535);
+  if (!n) return UsageError("serve: --port needs a TCP port from 0 to 65535, not \"" + port + "\"");
+  options.port = static_cast<int>(*n);
   // The signals are taken by sigwait below, never by a handler: blocked here, before
   // any thread starts, so that every thread inherits the mask.
   sigset_t stop_signals;
@@ -626,11 +624,9 @@ int RunEvalCommand(const std::vector<std::string>& argv) {
   EvalOptions options;
   options.shared_dir = args.Get("--shared");
   if (args.Has("--worst")) {
-    try {
-      options.worst = std::stoul(args.Get("--worst"));
-    } catch (...) {
-      return UsageError("--worst needs a number");
-    }
+    const std::optional<uint64_t> n = ParseWholeNumber(args.Get("--worst"), 0, 100000);
+    if (!n) return UsageError("--worst needs a whole number from 0 to 100000");
+    options.worst = *n;
   }
   const std::string half = args.Get("--half", "all");
   if (half == "fit") {
