@@ -211,6 +211,18 @@ check "a bad --group-km is named" grep -q -- "--group-km needs" "$tmp/km.err"
 "$bin" migrate --db "$tmp/d.db" 2>/dev/null
 check "migrate on a current store exits 0" test $? -eq 0
 
+# query on a store another user may only read, in a folder they cannot write (where a
+# WAL database cannot get its -shm file): read as it is on disk. Needs root to switch
+# users; skipped otherwise.
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
+  mkdir -p "$tmp/ro" && cp "$tmp/d.db" "$tmp/ro/d.db" && chmod 444 "$tmp/ro/d.db" && chmod 555 "$tmp/ro"
+  chmod 755 "$tmp"
+  setpriv --reuid=65534 --regid=65534 --clear-groups "$bin" query --db "$tmp/ro/d.db" >"$tmp/ro.txt" 2>"$tmp/ro.err"
+  check "query reads a store it may not write" test $? -eq 0
+  check "query on a read-only store prints the events" grep -q "event(s)" "$tmp/ro.txt"
+  chmod 755 "$tmp/ro"
+fi
+
 # serve: the JSON API on a free port, read-only; SIGTERM stops it cleanly
 before=$(cksum <"$tmp/d.db")
 "$bin" serve --db "$tmp/d.db" --port 0 2>"$tmp/serve.err" &

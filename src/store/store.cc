@@ -516,6 +516,22 @@ void SqlGroupKind(sqlite3_context* ctx, int, sqlite3_value** argv) {
   sqlite3_result_text64(ctx, kind.data(), kind.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
 }
 
+// "file:PATH?immutable=1", with the characters a URI gives a meaning to escaped.
+std::string ImmutableUri(const std::string& path) {
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (c == '%' || c == '?' || c == '#' || c < 0x20) {
+      static const char kHex[] = "0123456789ABCDEF";
+      uri += '%';
+      uri += kHex[c >> 4];
+      uri += kHex[c & 15];
+    } else {
+      uri += static_cast<char>(c);
+    }
+  }
+  return uri + "?immutable=1";
+}
+
 bool IsMemoryPath(const std::string& path) {
   return path == ":memory:" || path.empty() || path.rfind("file:", 0) == 0;
 }
@@ -1237,7 +1253,20 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreOptions
   sqlite3_busy_timeout(impl->db, impl->options.busy_timeout_ms);
   sqlite3_progress_handler(impl->db, 1000, Impl::ProgressHandler, impl.get());
   if (impl->options.read_only) {
-    if (Status s = impl->OpenReadOnly(); !s.ok()) return s.error();
+    Status opened = impl->OpenReadOnly();
+    const int code = sqlite3_errcode(impl->db) & 0xFF;
+    if (!opened.ok() && (code == SQLITE_READONLY || code == SQLITE_CANTOPEN) && !IsMemoryPath(path)) {
+      // A WAL database needs its -shm file, which a reader cannot create beside a file it
+      // may not write (a read-only file, folder or mount). Such a file cannot be
+      // changed under us either: it is opened immutable, read as it is on disk.
+      sqlite3_close_v2(impl->db);
+      impl->db = nullptr;
+      if (sqlite3_open_v2(ImmutableUri(path).c_str(), &impl->db, flags, nullptr) != SQLITE_OK) return impl->CantOpen();
+      sqlite3_extended_result_codes(impl->db, 1);
+      sqlite3_progress_handler(impl->db, 1000, Impl::ProgressHandler, impl.get());
+      opened = impl->OpenReadOnly();
+    }
+    if (!opened.ok()) return opened.error();
     if (Status s = impl->PrepareAll(); !s.ok()) return s.error();
     return std::unique_ptr<Store>(new Store(std::move(impl)));
   }
