@@ -223,6 +223,20 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
   chmod 755 "$tmp/ro"
 fi
 
+# a store that fails mid-run (a full disk: a 1 MiB tmpfs) stops the ingest with one
+# message and exit 3, keeping what was committed. Needs root to mount; skipped otherwise.
+mkdir -p "$tmp/full"
+if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=1m tmpfs "$tmp/full" 2>/dev/null; then
+  for i in $(seq 1 3000); do
+    printf '{"id":"r%d","text":"Troops attacked rebels near Goma on Monday, killing %d fighters, officials said in a long statement read on state radio."}\n' "$i" "$i"
+  done >"$tmp/many.jsonl"
+  "$bin" ingest --quiet --jobs 1 --db "$tmp/full/f.db" "$tmp/many.jsonl" >/dev/null 2>"$tmp/full.err"
+  check "a failing store stops ingest with exit 3" test $? -eq 3
+  check "a failing store is reported once" test "$(grep -c 'stopped: the store failed' "$tmp/full.err")" -eq 1
+  check "a failing store does not fail every document" test "$(wc -l <"$tmp/full.err")" -le 2
+  umount "$tmp/full"
+fi
+
 # serve: the JSON API on a free port, read-only; SIGTERM stops it cleanly
 before=$(cksum <"$tmp/d.db")
 "$bin" serve --db "$tmp/d.db" --port 0 2>"$tmp/serve.err" &

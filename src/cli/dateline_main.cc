@@ -1,6 +1,7 @@
 // The dateline program: code pages into events, store them, query them, score them.
 // Exit codes: 0 success; 1 some input failed or a check did not pass; 2 usage error or
-// a failure to start (bad data files, unopenable database).
+// a failure to start (bad data files, unopenable database); 3 ingest stopped because the
+// store failed (disk, damaged database, lock held too long).
 #include <signal.h>
 #include <unistd.h>
 
@@ -27,6 +28,9 @@
 
 namespace dateline {
 namespace {
+
+// The exit status of an ingest stopped by a failing store (see the usage text).
+constexpr int kExitStoreFailed = 3;
 
 // The largest --max-bytes: a document is held in memory several times over while coded.
 constexpr uint64_t kMaxDocumentBytes = uint64_t{4} << 30;
@@ -106,7 +110,8 @@ eval:    GOLD is any gold set of shared/eval (its kind is detected): *.gold.json
                         --require event_f1=0.9 --require body_must_contain=1
 
 Exit status: 0 success, 1 some input failed or a requirement was not met, 2 usage
-or start-up error.
+or start-up error, 3 ingest stopped because the store failed (full disk, damaged
+database, a lock held too long): what was committed is kept; run it again to resume.
 )";
 
 int UsageError(const std::string& message) {
@@ -373,9 +378,20 @@ int RunIngest(const std::vector<std::string>& argv) {
     std::cerr << "dateline: " << s.error().ToString() << "\n";
     return 2;
   }
-  long inserted = 0, unchanged = 0, replaced = 0, events = 0, store_failed = 0;
+  long inserted = 0, unchanged = 0, replaced = 0, events = 0, store_failed = 0, not_stored = 0;
+  // The first failure of the store itself (the disk, damaged data, a lock held too long):
+  // the run stops there, with what was committed kept, instead of failing every
+  // remaining document one by one.
+  std::optional<Error> store_fault;
+  const auto is_store_fault = [](const Error& e) {
+    return e.kind == ErrorKind::kIo || e.kind == ErrorKind::kCorrupt || e.kind == ErrorKind::kBusy;
+  };
   // Resuming: a document already stored with the same content is not coded again.
   const auto already_stored = [&](const Document& doc) {
+    if (store_fault) {
+      ++not_stored;
+      return true;
+    }
     auto stored = (*store)->StoredContentHash(doc.id);
     const bool same = stored.ok() && stored->has_value() && **stored == ContentHash(doc.content);
     unchanged += same;
@@ -393,6 +409,11 @@ int RunIngest(const std::vector<std::string>& argv) {
     const std::vector<Result<PutOutcome>> outcomes = (*store)->PutBatch(pointers);
     for (size_t i = 0; i < outcomes.size(); ++i) {
       if (!outcomes[i].ok()) {
+        if (is_store_fault(outcomes[i].error())) {
+          if (!store_fault) store_fault = outcomes[i].error();
+          ++not_stored;
+          continue;
+        }
         ++store_failed;
         std::cerr << "dateline: " << outcomes[i].error().ToString() << "\n";
         continue;
@@ -408,6 +429,10 @@ int RunIngest(const std::vector<std::string>& argv) {
   };
   const long coding_failed =
       CodeInputs(*cmd, &publications, already_stored, nullptr, [&](CodedArticle& coded, const std::string&) {
+        if (store_fault) {  // coded before the fault was seen: left for the re-run
+          ++not_stored;
+          return Status::Ok();
+        }
         if (batch.empty()) batch_started = std::chrono::steady_clock::now();
         batch.push_back(std::move(coded));
         if (batch.size() >= kStoreBatchArticles || std::chrono::steady_clock::now() - batch_started >= kStoreBatchTime) {
@@ -420,6 +445,13 @@ int RunIngest(const std::vector<std::string>& argv) {
   if (!cmd->common.quiet) {
     std::cerr << "dateline: " << inserted << " inserted, " << replaced << " replaced, " << unchanged << " unchanged, "
               << failed << " failed; " << events << " events written to " << db << "\n";
+  }
+  if (store_fault) {
+    std::cerr << "dateline: stopped: the store failed (" << ErrorKindName(store_fault->kind)
+              << "): " << store_fault->ToString() << "; " << not_stored
+              << " documents were not stored; what was committed before is kept, and running the same "
+                 "ingest again resumes from there\n";
+    return kExitStoreFailed;
   }
   return failed ? 1 : 0;
 }

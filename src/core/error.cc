@@ -23,4 +23,21 @@ Error MakeError(std::string input, std::string message, int64_t line, int64_t of
   return e;
 }
 
+Error MakeError(ErrorKind kind, std::string input, std::string message) {
+  Error e = MakeError(std::move(input), std::move(message));
+  e.kind = kind;
+  return e;
+}
+
+const char* ErrorKindName(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::kInvalidInput: return "invalid input";
+    case ErrorKind::kNotFound: return "not found";
+    case ErrorKind::kIo: return "I/O";
+    case ErrorKind::kCorrupt: return "corrupt";
+    case ErrorKind::kBusy: return "busy";
+  }
+  return "unknown";
+}
+
 }  // namespace dateline

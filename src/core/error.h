@@ -15,11 +15,23 @@
 
 namespace dateline {
 
+// What kind of failure an Error is, for callers that act differently on each: a bad
+// input is reported and the batch goes on; a failing store stops a run.
+enum class ErrorKind : int {
+  kInvalidInput,  // the input (a document, a file, an argument, a dictionary line) is wrong
+  kNotFound,      // a file, database, record or route that does not exist
+  kIo,            // the system failed to read or write (disk full, permissions, I/O error)
+  kCorrupt,       // stored data is damaged or not what it should be
+  kBusy,          // a resource stayed locked by another process past the wait allowed
+};
+const char* ErrorKindName(ErrorKind kind);  // "invalid input", "not found", "I/O", ...
+
 struct Error {
   std::string input;     // file path, "-" for stdin, or a dictionary file; may be empty
   int64_t line = -1;     // 1-based line in `input`, -1 when unknown
   int64_t offset = -1;   // byte offset in `input`, -1 when unknown
   std::string message;   // what was wrong, e.g. "not valid JSON: unexpected '}'"
+  ErrorKind kind = ErrorKind::kInvalidInput;
 
   // "input:line: message" (parts that are unknown are left out).
   std::string ToString() const;
@@ -27,6 +39,8 @@ struct Error {
 
 Error MakeError(std::string input, std::string message, int64_t line = -1,
                 int64_t offset = -1);
+// The same with a kind other than kInvalidInput.
+Error MakeError(ErrorKind kind, std::string input, std::string message);
 
 // Result<T>: a T or an Error. Access to the wrong alternative is a programmer error.
 template <class T>

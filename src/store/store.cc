@@ -628,8 +628,25 @@ struct Store::Impl {
     Impl& im_;
   };
 
+  // SQLite's failure, with the kind its result code says: the disk, damaged data or a
+  // lock are the store's faults (ErrorKind kIo, kCorrupt, kBusy), not the input's.
   Error DbError(const std::string& what) const {
-    return MakeError(path, what + ": " + sqlite3_errmsg(db));
+    ErrorKind kind = ErrorKind::kInvalidInput;
+    switch (sqlite3_errcode(db) & 0xFF) {
+      case SQLITE_IOERR: case SQLITE_FULL: case SQLITE_CANTOPEN: case SQLITE_READONLY: case SQLITE_PERM:
+      case SQLITE_NOLFS: case SQLITE_NOMEM: case SQLITE_PROTOCOL:
+        kind = ErrorKind::kIo;
+        break;
+      case SQLITE_CORRUPT: case SQLITE_NOTADB: case SQLITE_SCHEMA: case SQLITE_FORMAT:
+        kind = ErrorKind::kCorrupt;
+        break;
+      case SQLITE_BUSY: case SQLITE_LOCKED:
+        kind = ErrorKind::kBusy;
+        break;
+      default:
+        break;
+    }
+    return MakeError(kind, path, what + ": " + sqlite3_errmsg(db));
   }
 
   // SQLite says "unable to open database file" whatever the reason; say what to check.
