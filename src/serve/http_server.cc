@@ -56,6 +56,9 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Create(const std::string& db_pat
   const int threads = impl->threads;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   server.set_payload_max_length(4096);  // GET only: a request has no business with a body
+  // Answers are written in pieces (headers, then body): without TCP_NODELAY each one on a
+  // keep-alive connection waited for the client's delayed ACK, 40 ms a request on Linux.
+  server.set_tcp_nodelay(true);
   server.set_read_timeout(5, 0);
   server.set_write_timeout(10, 0);
   EventApi* event_api = impl->api.get();  // owned by impl, which outlives the server's handlers
