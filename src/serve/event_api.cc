@@ -81,6 +81,7 @@ std::optional<std::array<double, 4>> ParseBbox(const std::string& text) {
 }
 
 constexpr size_t kMaxTextParameter = 200;  // bytes; names and search words are short
+constexpr size_t kMaxPlaces = 2000;        // dots on the page's map (by=place)
 
 // The filters of /api/events and /api/stats into `q`; `allowed` gets the names read.
 std::optional<BadParameter> ParseFilters(const Params& params, GroupQuery* q) {
@@ -232,6 +233,7 @@ struct EventApi::Impl {
   ApiResponse Events(Store& store, const Params& params);
   ApiResponse Event(Store& store, const std::string& id);
   ApiResponse Stats(Store& store, const Params& params);
+  ApiResponse PlaceStats(Store& store, const GroupQuery& q);
   ApiResponse Article(Store& store, const std::string& id);
 };
 
@@ -286,6 +288,7 @@ ApiResponse EventApi::Impl::Stats(Store& store, const Params& params) {
   std::optional<BadParameter> bad;
   const std::string by_name = Single(params, "by", &bad).value_or("day");
   if (bad) return ErrorResponse(400, bad->parameter + " " + bad->message, bad->parameter);
+  if (by_name == "place") return PlaceStats(store, q);
   GroupStatsBy by;
   if (by_name == "day") {
     by = GroupStatsBy::kDay;
@@ -294,7 +297,7 @@ ApiResponse EventApi::Impl::Stats(Store& store, const Params& params) {
   } else if (by_name == "type") {
     by = GroupStatsBy::kType;
   } else {
-    return ErrorResponse(400, "by must be day, country or type", "by");
+    return ErrorResponse(400, "by must be day, country, type or place", "by");
   }
   auto counts = store.CountGroups(q, by);
   if (!counts.ok()) return StoreFailure(store, counts.error());
@@ -305,6 +308,25 @@ ApiResponse EventApi::Impl::Stats(Store& store, const Params& params) {
     total += n;
   }
   return JsonResponse(200, {{"by", by_name}, {"counts", std::move(rows)}, {"total", total}});
+}
+
+// by=place: what the page's map draws, a dot per place however many events match, so
+// the page stays light on a large store (doc/api.md).
+ApiResponse EventApi::Impl::PlaceStats(Store& store, const GroupQuery& q) {
+  auto places = store.CountGroupsByPlace(q, kMaxPlaces);
+  if (!places.ok()) return StoreFailure(store, places.error());
+  json rows = json::array();
+  long total = 0;
+  for (const PlaceCount& p : *places) {
+    rows.push_back({{"key", p.name},
+                    {"name", p.name},
+                    {"country", p.country},
+                    {"lat", p.lat},
+                    {"lon", p.lon},
+                    {"count", p.count}});
+    total += p.count;
+  }
+  return JsonResponse(200, {{"by", "place"}, {"counts", std::move(rows)}, {"total", total}});
 }
 
 ApiResponse EventApi::Impl::Article(Store& store, const std::string& id) {

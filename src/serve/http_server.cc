@@ -1,6 +1,7 @@
-// HttpServer: EventApi behind cpp-httplib (Debian's libcpp-httplib-dev).
+// HttpServer: EventApi behind cpp-httplib (Debian's libcpp-httplib-dev), and the web
+// page (web_files.h) at / beside it.
 //
-// Only GET is served; every answer is JSON, errors included. Requests are bounded:
+// Only GET is served; every answer but the page's files is JSON, errors included. Requests are bounded:
 // the URI by httplib (CPPHTTPLIB_REQUEST_URI_MAX_LENGTH), bodies refused, each
 // connection's read and write time limited, the query time by EventApi.
 #include "serve/http_server.h"
@@ -8,6 +9,8 @@
 #include <httplib.h>
 
 #include <atomic>
+
+#include "serve/web_files.h"
 
 namespace dateline {
 
@@ -25,6 +28,19 @@ void SendJson(httplib::Response& res, const ApiResponse& answer) {
   res.set_content(answer.body, "application/json; charset=utf-8");
 }
 
+// The page's files (web/, embedded). The policy keeps the page to this server: it loads
+// nothing from elsewhere, which is also how it works with the network off.
+bool SendWebFile(const std::string& path, httplib::Response& res) {
+  const WebFile* file = FindWebFile(path);
+  if (file == nullptr) return false;
+  res.status = 200;
+  res.set_content(std::string(file->body), std::string(file->content_type));
+  res.set_header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:");
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("Cache-Control", "no-cache");
+  return true;
+}
+
 }  // namespace
 
 HttpServer::HttpServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -40,10 +56,14 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Create(const std::string& db_pat
   const int threads = impl->threads;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   server.set_payload_max_length(4096);  // GET only: a request has no business with a body
+  // Answers are written in pieces (headers, then body): without TCP_NODELAY each one on a
+  // keep-alive connection waited for the client's delayed ACK, 40 ms a request on Linux.
+  server.set_tcp_nodelay(true);
   server.set_read_timeout(5, 0);
   server.set_write_timeout(10, 0);
   EventApi* event_api = impl->api.get();  // owned by impl, which outlives the server's handlers
   server.Get(R"(/.*)", [event_api](const httplib::Request& req, httplib::Response& res) {
+    if (req.path.rfind("/api/", 0) != 0 && SendWebFile(req.path, res)) return;
     SendJson(res, event_api->Get(req.path, req.params));
   });
   const auto not_allowed = [](const httplib::Request&, httplib::Response& res) {

@@ -3,7 +3,8 @@
 //
 // EventApi answers a request (a path and its decoded query parameters) with a status
 // and a JSON body, with no network involved, so the handlers can be tested alone;
-// HttpServer puts it behind cpp-httplib on a socket. Both open the database read-only
+// HttpServer puts it behind cpp-httplib on a socket, with the web page (web/, embedded
+// at build time) at / and its files beside it. Both open the database read-only
 // (SQLITE_OPEN_READONLY): they never create, migrate or alter it.
 //
 // Thread-safety: EventApi::Get may be called from several threads at once (each call

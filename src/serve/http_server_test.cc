@@ -252,6 +252,53 @@ TEST_F(HttpServerTest, Stats) {
   EXPECT_EQ(countries["counts"][1], json({{"key", "USA"}, {"count", 1}}));
 }
 
+TEST_F(HttpServerTest, StatsByPlaceGiveADotPerPlace) {
+  auto [status, body] = Get("/api/stats?by=place");
+  ASSERT_EQ(status, 200) << body;
+  EXPECT_EQ(body["by"], "place");
+  // The Kirkuk event's two reports are two places (35.47,44.39 and 35.5,44.4): it counts
+  // under each, so the total is 4 dots' worth for 3 events.
+  ASSERT_EQ(body["counts"].size(), 4u) << body;
+  EXPECT_EQ(body["total"], 4);
+  for (const json& row : body["counts"]) {
+    EXPECT_EQ(row["name"], "Somewhere");
+    EXPECT_EQ(row["country"], "IQ");
+    EXPECT_EQ(row["count"], 1);
+    EXPECT_TRUE(row["lat"].is_number() && row["lon"].is_number()) << row;
+  }
+  auto [erbil_status, erbil] = Get("/api/stats?by=place&type=CONSULT");
+  ASSERT_EQ(erbil_status, 200) << erbil;
+  ASSERT_EQ(erbil["counts"].size(), 1u) << erbil;
+  EXPECT_DOUBLE_EQ(erbil["counts"][0]["lat"].get<double>(), 36.19);
+  EXPECT_DOUBLE_EQ(erbil["counts"][0]["lon"].get<double>(), 44.01);
+  auto [empty_status, empty] = Get("/api/stats?by=place&bbox=0,0,1,1");
+  ASSERT_EQ(empty_status, 200) << empty;
+  EXPECT_TRUE(empty["counts"].empty()) << empty;
+}
+
+TEST_F(HttpServerTest, ServesTheEmbeddedWebPage) {
+  httplib::Client client("127.0.0.1", server_->port());
+  auto page = client.Get("/");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(page->body.find("<title>Dateline</title>"), std::string::npos);
+  // Nothing from elsewhere: the policy confines the page to this server.
+  EXPECT_EQ(page->get_header_value("Content-Security-Policy").rfind("default-src 'self'", 0), 0u);
+  for (const char* path : {"/js/app.js", "/vendor/d3.min.js", "/vendor/topojson-client.min.js"}) {
+    auto res = client.Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 200) << path;
+    EXPECT_EQ(res->get_header_value("Content-Type"), "text/javascript; charset=utf-8") << path;
+    EXPECT_GT(res->body.size(), 100u) << path;
+  }
+  auto basemap = client.Get("/vendor/countries-50m.json");
+  ASSERT_TRUE(basemap);
+  EXPECT_EQ(basemap->status, 200);
+  EXPECT_FALSE(json::parse(basemap->body, nullptr, false).is_discarded());
+  EXPECT_EQ(Get("/no-such-file.js").first, 404);
+}
+
 TEST_F(HttpServerTest, MalformedParametersAre400WithAJsonError) {
   for (const char* target :
        {"/api/events?limit=0", "/api/events?limit=51", "/api/events?limit=ten", "/api/events?since=2021-13-01",

