@@ -358,6 +358,13 @@ void ReadJsonLine(std::string_view raw_line, const std::string& name, int64_t li
                                     std::to_string(options.max_document_bytes),
                           line_no));
   }
+  for (const std::string& field : record.wrong_type)
+    doc.warnings.push_back("\"" + field + "\" is not a string: left out");
+  // A NUL is no character of text (and ends strings in C tools downstream).
+  if (const size_t nuls = static_cast<size_t>(std::count(doc.content.begin(), doc.content.end(), '\0'))) {
+    std::replace(doc.content.begin(), doc.content.end(), '\0', ' ');
+    doc.warnings.push_back(std::to_string(nuls) + " NUL character(s) in the text replaced by spaces");
+  }
   if (const std::string& published = record.published; !published.empty()) {
     doc.published = ParseIsoDate(published);
     if (!doc.published) doc.warnings.push_back("\"published\" is not an ISO 8601 date: " + published);

@@ -218,6 +218,23 @@ TEST(IngestTest, WalksDirectoriesInOrderAndReportsMissingPaths) {
   fs::remove_all(dir);
 }
 
+// A member of the wrong type and NUL characters in the text are warnings on the record,
+// never dropped or passed on without a word.
+TEST(IngestTest, JsonLinesRepairsAreWarnings) {
+  std::vector<Document> docs;
+  ReadBytes(R"({"id": "a", "url": ["x"], "published": 2020, "text": "Troops \u0000 attacked."})" "\n", "feed.jsonl", {},
+            [&](Result<Document> d) {
+              ASSERT_TRUE(d.ok());
+              docs.push_back(std::move(d).value());
+            });
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].content.find('\0'), std::string::npos);
+  EXPECT_EQ(docs[0].content, "Troops   attacked.");
+  const std::vector<std::string> want = {"\"url\" is not a string: left out", "\"published\" is not a string: left out",
+                                         "1 NUL character(s) in the text replaced by spaces"};
+  EXPECT_EQ(docs[0].warnings, want);
+}
+
 // Two pages of one name in different folders are two articles; two JSON Lines records
 // with one id are one article and an error naming both lines, never a silent
 // replacement.

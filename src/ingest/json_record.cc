@@ -1,5 +1,8 @@
 #include "ingest/json_record.h"
 
+#include <algorithm>
+#include <iterator>
+
 // SSE2 lets RapidJSON scan strings and whitespace 16 bytes at a time; reads stay
 // within 16-byte aligned blocks that hold a byte of the input or its terminator.
 #if defined(__SSE2__) && !defined(RAPIDJSON_SSE2)
@@ -53,9 +56,18 @@ class FieldCollector {
     if (depth_ == 1 && field_ != nullptr) {
       field_->assign(s, n);
       if (field_ == &out_->id) out_->numeric_id.clear();
+      wrong_type_[Index(field_)] = false;
       field_ = nullptr;
     }
     return true;
+  }
+  // The members whose last value was of another type, in kRecordFieldNames order.
+  std::vector<std::string> WrongTypes() const {
+    std::vector<std::string> out;
+    for (size_t i = 0; i < std::size(kRecordFieldNames); ++i) {
+      if (wrong_type_[i]) out.emplace_back(kRecordFieldNames[i]);
+    }
+    return out;
   }
   // Numbers come as their literal text (kParseNumbersAsStringsFlag). One with an
   // exponent may overflow to infinity, which nlohmann::json refuses; the other forms
@@ -67,13 +79,14 @@ class FieldCollector {
     if (depth_ == 1 && field_ == &out_->id) {
       out_->id.clear();
       out_->numeric_id = nlohmann::json::parse(literal).dump();
+      wrong_type_[0] = false;
       field_ = nullptr;
       return true;
     }
     Value();
     return true;
   }
-  bool Null() { return depth_ > 0 && Value(); }
+  bool Null() { return depth_ > 0 && Value(/*wrong_type=*/false); }
   bool Bool(bool) { return depth_ > 0 && Value(); }
   // Unused with kParseNumbersAsStringsFlag, but part of the handler concept.
   bool Int(int) { return false; }
@@ -83,14 +96,20 @@ class FieldCollector {
   bool Double(double) { return false; }
 
  private:
-  // A top-level value that is no string empties the member it is the value of.
-  bool Value() {
+  // A top-level value that is no string empties the member it is the value of; unless
+  // it is null, the member is of the wrong type.
+  bool Value(bool wrong_type = true) {
     if (depth_ == 1 && field_ != nullptr) {
       field_->clear();
       if (field_ == &out_->id) out_->numeric_id.clear();
+      wrong_type_[Index(field_)] = wrong_type;
       field_ = nullptr;
     }
     return true;
+  }
+  size_t Index(const std::string* field) const {
+    const std::string* fields[] = {&out_->id, &out_->url, &out_->html, &out_->text, &out_->kind, &out_->published};
+    return static_cast<size_t>(std::find(std::begin(fields), std::end(fields), field) - std::begin(fields));
   }
 
   std::string* FieldFor(std::string_view key) const {
@@ -114,6 +133,7 @@ class FieldCollector {
   bool started_ = false;
   int depth_ = 0;
   std::string* field_ = nullptr;  // the member whose value comes next, if collected
+  bool wrong_type_[std::size(kRecordFieldNames)] = {};
 };
 
 // True when `line` holds "\u" followed by "d" or "D": an escaped surrogate, or an
@@ -139,6 +159,7 @@ RecordStatus ReadRecord(std::string_view line, RecordFields* out) {
   rapidjson::Reader reader;
   constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag;
   if (reader.Parse<kFlags>(stream, collector).IsError()) return ReadRecordWithDom(line, out);
+  fields.wrong_type = collector.WrongTypes();
   *out = std::move(fields);
   return RecordStatus::kOk;
 }
@@ -159,6 +180,12 @@ RecordStatus ReadRecordWithDom(std::string_view line, RecordFields* out) {
   fields.text = get_string("text");
   fields.kind = get_string("kind");
   fields.published = get_string("published");
+  for (const char* key : kRecordFieldNames) {
+    auto it = record.find(key);
+    if (it == record.end() || it->is_string() || it->is_null()) continue;
+    if (std::string_view(key) == "id" && it->is_number()) continue;
+    fields.wrong_type.emplace_back(key);
+  }
   *out = std::move(fields);
   return RecordStatus::kOk;
 }

@@ -10,6 +10,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dateline::ingest_internal {
 
@@ -18,9 +19,14 @@ namespace dateline::ingest_internal {
 struct RecordFields {
   std::string id, url, html, text, kind, published;
   std::string numeric_id;  // "id" as JSON prints it when it is a number ("17", "1.5")
+  // The members above whose (last) value is neither a string nor null (nor, for "id", a
+  // number), in the order of kRecordFieldNames: read as empty, reported as a warning.
+  std::vector<std::string> wrong_type;
 
   bool operator==(const RecordFields&) const = default;
 };
+
+inline constexpr const char* kRecordFieldNames[] = {"id", "url", "html", "text", "kind", "published"};
 
 enum class RecordStatus { kOk, kMalformed, kNotAnObject };
 

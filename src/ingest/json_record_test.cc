@@ -48,6 +48,8 @@ TEST(JsonRecordTest, ScanAgreesWithTheDocumentParser) {
       R"({"text": "x"} // comment)",
       R"({})",
       R"({"text": ""})",
+      R"({"url": ["x"], "published": 2020, "kind": true, "id": {"a": 1}, "text": "t"})",
+      R"({"url": 3, "url": "fixed", "published": "p", "published": false})",
   };
   for (const std::string& line : lines) {
     RecordFields scanned, parsed;
@@ -72,6 +74,10 @@ TEST(JsonRecordTest, ReadsTheFields) {
   EXPECT_EQ(f.published, "p");
   EXPECT_EQ(ReadRecord(R"({"id": 1.50})", &f), RecordStatus::kOk);
   EXPECT_EQ(f.numeric_id, "1.5");
+  // Members of another type are named (null is as good as absent; a numeric id is fine).
+  ASSERT_EQ(ReadRecord(R"({"id": 3, "url": ["x"], "published": 2020, "html": null, "text": "t"})", &f),
+            RecordStatus::kOk);
+  EXPECT_EQ(f.wrong_type, (std::vector<std::string>{"url", "published"}));
   EXPECT_EQ(ReadRecord(R"({"text": "x",})", &f), RecordStatus::kMalformed);
   EXPECT_EQ(ReadRecord(R"(["x"])", &f), RecordStatus::kNotAnObject);
 }
