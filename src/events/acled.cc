@@ -83,11 +83,6 @@ struct SentenceMeans {
   std::vector<const Event*> events;     // the sentence's asserted, non-negated events
 };
 
-// Whether the event's trigger opens a participial adjunct: an -ing verb right after a
-// comma, or after a comma and an -ly adverb ("..., killing 56 people", "..., blaming
-// government forces", "..., reportedly destroying depots"). Such a clause tells how the
-// main clause's act went or what was said of it; it is not the report's act. The
-// trigger is found where it first occurs in its sentence's text.
 // The events of each sentence that has any, in their order.
 std::map<size_t, std::vector<const Event*>> EventsBySentence(const std::vector<Event>& events) {
   std::map<size_t, std::vector<const Event*>> out;
@@ -112,6 +107,11 @@ size_t TriggerToken(const AnalyzedText& a, const Event& e) {
   return t < s.last_token && a.tokens[t].start == start ? t : SIZE_MAX;
 }
 
+// Whether the event's trigger opens a participial adjunct: an -ing verb right after a
+// comma, or after a comma and an -ly adverb ("..., killing 56 people", "..., blaming
+// government forces", "..., reportedly destroying depots"). Such a clause tells how the
+// main clause's act went or what was said of it; it is not the report's act. The
+// trigger is found where it first occurs in its sentence's text.
 bool IsParticipialAdjunct(const AnalyzedText& a, const Event& e) {
   const size_t t = TriggerToken(a, e);
   if (t == SIZE_MAX || !EndsWith(a.tokens[t].norm, "ing")) return false;
