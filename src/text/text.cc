@@ -99,9 +99,15 @@ std::string Normalize(std::string_view word, bool ascii) {
   // Unify punctuation first, then NFKC + case fold through ICU.
   std::string unified;
   for (size_t p = 0; p < word.size();) AppendUtf8(UnifyPunctuation(DecodeUtf8(word, &p)), &unified);
+  // Created once under C++'s once-initialisation, which ThreadSanitizer sees (ICU's own
+  // is thread-safe too, with atomics it cannot see).
+  static const icu::Normalizer2* const nfkc_cf = [] {
+    UErrorCode init = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(init);
+    return U_SUCCESS(init) ? n : nullptr;
+  }();
+  if (!nfkc_cf) return unified;
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
-  if (U_FAILURE(status)) return unified;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(unified);
   icu::UnicodeString n = nfkc_cf->normalize(u, status);
   if (U_FAILURE(status)) return unified;

@@ -131,11 +131,18 @@ std::string NormalizePlaceName(std::string_view name) {
   for (size_t pos = 0; pos < name.size();) {
     input.append(static_cast<UChar32>(DecodeUtf8(name, &pos)));
   }
+  // ICU creates the normaliser once, thread-safely, but with atomics ThreadSanitizer
+  // cannot see; C++'s own once-initialisation around it makes the ordering visible when
+  // the first coding threads ask together.
+  static const icu::Normalizer2* const nfkd = [] {
+    UErrorCode init = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKDInstance(init);
+    return U_SUCCESS(init) ? n : nullptr;
+  }();
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
   icu::UnicodeString decomposed;
-  if (U_SUCCESS(status)) decomposed = nfkd->normalize(input, status);
-  if (U_FAILURE(status)) decomposed = input;
+  if (nfkd) decomposed = nfkd->normalize(input, status);
+  if (!nfkd || U_FAILURE(status)) decomposed = input;
   for (int32_t i = 0; i < decomposed.length();) {
     const UChar32 c = decomposed.char32At(i);
     i += U16_LENGTH(c);
