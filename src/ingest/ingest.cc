@@ -119,6 +119,23 @@ std::string DetectCharset(const std::string& bytes) {
   return charset;
 }
 
+// "UTF-16LE" or "UTF-16BE" for text in UTF-16 without a byte-order mark: in the first
+// bytes, the high byte of nearly every code unit is zero (Latin text) on one side and
+// the other side has no zeros; else nullptr.
+const char* UnmarkedUtf16(std::string_view bytes) {
+  const std::string_view head = bytes.substr(0, 8192 & ~size_t{1});
+  if (head.size() < 8 || head.size() % 2 != 0) return nullptr;
+  size_t zero_even = 0, zero_odd = 0;
+  for (size_t i = 0; i < head.size(); i += 2) {
+    zero_even += head[i] == '\0';
+    zero_odd += head[i + 1] == '\0';
+  }
+  const size_t units = head.size() / 2;
+  if (zero_odd * 10 >= units * 9 && zero_even == 0) return "UTF-16LE";
+  if (zero_even * 10 >= units * 9 && zero_odd == 0) return "UTF-16BE";
+  return nullptr;
+}
+
 bool LooksBinary(std::string_view bytes) {
   const std::string_view head = bytes.substr(0, 8192);
   size_t control = 0;
@@ -264,6 +281,11 @@ Result<std::string> ToUtf8(std::string bytes, std::string_view declared, const s
     return converted;
   }
   if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);
+  if (const char* utf16 = UnmarkedUtf16(bytes)) {
+    auto converted = Convert(bytes, utf16, name);
+    if (converted.ok()) warnings->push_back(std::string("converted from ") + utf16 + " (no byte-order mark)");
+    return converted;
+  }
   if (LooksBinary(bytes)) return MakeError(name, "binary data, not text (NUL or control bytes near the start)");
   const size_t bad = FindInvalidUtf8(bytes);
   if (bad == std::string_view::npos) return bytes;

@@ -218,6 +218,30 @@ TEST(IngestTest, WalksDirectoriesInOrderAndReportsMissingPaths) {
   fs::remove_all(dir);
 }
 
+// UTF-16 without a byte-order mark is text, not "binary data": read in whichever byte
+// order has the zero high bytes.
+TEST(IngestTest, Utf16WithoutAMarkIsText) {
+  const std::string text = "Troops attacked rebels near Goma.";
+  std::string le, be;
+  for (char c : text) {
+    le += c;
+    le += '\0';
+    be += '\0';
+    be += c;
+  }
+  for (const auto& [bytes, order] : {std::pair{le, "UTF-16LE"}, std::pair{be, "UTF-16BE"}}) {
+    std::vector<Document> docs;
+    ReadBytes(bytes, "page.txt", {}, [&](Result<Document> d) {
+      ASSERT_TRUE(d.ok()) << d.error().ToString();
+      docs.push_back(std::move(d).value());
+    });
+    ASSERT_EQ(docs.size(), 1u);
+    EXPECT_EQ(docs[0].content, text);
+    ASSERT_EQ(docs[0].warnings.size(), 1u);
+    EXPECT_EQ(docs[0].warnings[0], std::string("converted from ") + order + " (no byte-order mark)");
+  }
+}
+
 // A member of the wrong type and NUL characters in the text are warnings on the record,
 // never dropped or passed on without a word.
 TEST(IngestTest, JsonLinesRepairsAreWarnings) {
