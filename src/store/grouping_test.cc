@@ -15,27 +15,17 @@
 
 #include "core/article.h"
 #include "store/store.h"
+#include "store/store_testing.h"
 
 namespace dateline {
 namespace {
 
 namespace fs = std::filesystem;
 
-class TempDir {
+// The shared scratch directory, its making checked.
+class TempDir : public store_testing::TempDir {
  public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "dateline_grouping_test.XXXXXX").string();
-    EXPECT_NE(mkdtemp(tmpl.data()), nullptr);
-    path_ = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  std::string File(const std::string& name) const { return (fs::path(path_) / name).string(); }
-
- private:
-  std::string path_;
+  TempDir() { EXPECT_TRUE(ok()); }
 };
 
 void Exec(const std::string& path, const std::string& sql) {

@@ -10,28 +10,14 @@
 #include <string>
 
 #include "store/store.h"
+#include "store/store_testing.h"
 
 namespace dateline {
 namespace {
 
 namespace fs = std::filesystem;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "dateline_store_bench.XXXXXX").string();
-    if (mkdtemp(tmpl.data()) != nullptr) path_ = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) fs::remove_all(path_, ec);
-  }
-  std::string File(const std::string& name) const { return (fs::path(path_) / name).string(); }
-  bool ok() const { return !path_.empty(); }
-
- private:
-  std::string path_;
-};
+using store_testing::TempDir;
 
 const char* const kCountries[] = {"IRQ", "SYR", "TUR", "IRN", "USA", "IMG", "NGA", "MLI"};
 const char* const kPlovers[] = {"CONSULT", "AID", "FIGHT", "PROTEST", "ASSAULT"};

@@ -2,6 +2,7 @@
 // injected failure, a failing SQLite trigger and a process killed mid-transaction),
 // bad paths and files, and filter values that look like SQL.
 #include "store/store.h"
+#include "store/store_testing.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -21,25 +22,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh directory under the system temp dir, removed with everything in it.
-class TempDir {
+// The shared scratch directory, its making checked.
+class TempDir : public store_testing::TempDir {
  public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "dateline_store_test.XXXXXX").string();
-    char* made = mkdtemp(tmpl.data());
-    EXPECT_NE(made, nullptr);
-    path_ = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ec);
-    fs::remove_all(path_, ec);
-  }
-  std::string File(const std::string& name) const { return (fs::path(path_) / name).string(); }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
+  TempDir() { EXPECT_TRUE(ok()); }
 };
 
 // Direct SQLite access, to look at rows the Store API does not expose.
