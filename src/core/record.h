@@ -6,6 +6,7 @@
 #define DATELINE_CORE_RECORD_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -91,6 +92,8 @@ struct Event {
   Span evidence;               // the sentence
   size_t sentence = 0;         // its index in AnalyzedText::sentences
   std::string trigger;         // the verb phrase, as written
+  size_t trigger_token = SIZE_MAX;  // index of its first word in AnalyzedText::tokens
+                                    // (SIZE_MAX: not coded from text)
   std::vector<std::string> rules;  // verb entry and coding rules that fired
 };
 

@@ -94,24 +94,18 @@ bool EndsWith(std::string_view word, std::string_view end) {
   return word.size() > end.size() + 1 && word.substr(word.size() - end.size()) == end;
 }
 
-// The token the event's trigger starts at (found where the trigger first occurs in its
-// sentence's text), or SIZE_MAX.
+// The token the event's trigger starts at, when it lies in the event's sentence, or
+// SIZE_MAX.
 size_t TriggerToken(const AnalyzedText& a, const Event& e) {
-  if (e.trigger.empty() || e.sentence >= a.sentences.size()) return SIZE_MAX;
+  if (e.sentence >= a.sentences.size()) return SIZE_MAX;
   const Sentence& s = a.sentences[e.sentence];
-  const size_t at = a.SentenceText(e.sentence).find(e.trigger);
-  if (at == std::string_view::npos) return SIZE_MAX;
-  const size_t start = s.start + at;
-  size_t t = s.first_token;
-  while (t < s.last_token && a.tokens[t].start < start) ++t;
-  return t < s.last_token && a.tokens[t].start == start ? t : SIZE_MAX;
+  return e.trigger_token >= s.first_token && e.trigger_token < s.last_token ? e.trigger_token : SIZE_MAX;
 }
 
 // Whether the event's trigger opens a participial adjunct: an -ing verb right after a
 // comma, or after a comma and an -ly adverb ("..., killing 56 people", "..., blaming
 // government forces", "..., reportedly destroying depots"). Such a clause tells how the
-// main clause's act went or what was said of it; it is not the report's act. The
-// trigger is found where it first occurs in its sentence's text.
+// main clause's act went or what was said of it; it is not the report's act.
 bool IsParticipialAdjunct(const AnalyzedText& a, const Event& e) {
   const size_t t = TriggerToken(a, e);
   if (t == SIZE_MAX || !EndsWith(a.tokens[t].norm, "ing")) return false;

@@ -1428,6 +1428,7 @@ void AddObligationDemands(const SentenceCoder& sc, size_t si, const EventCoder& 
     d.modality = "asserted";
     d.negated = false;
     d.trigger = std::string(sc.T(k).norm);
+    d.trigger_token = k;
     d.rules.push_back("rule:reported-obligation");
     events->push_back(std::move(d));
     break;
@@ -1764,6 +1765,7 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
         e.evidence = Span{s.start, s.end};
         e.sentence = si;
         e.trigger = std::string(a.text.substr(sc.T(t).start, sc.T(best_match.end > t ? best_match.end - 1 : t).end - sc.T(t).start));
+        e.trigger_token = t;
         e.rules.push_back(entry.rule + " \"" + best->text + "\"");
         e.rules.insert(e.rules.end(), clause_rules.begin(), clause_rules.end());
         if (e.plover == "ASSAULT" || e.plover == "FIGHT" || e.cameo.rfind("18", 0) == 0 ||
