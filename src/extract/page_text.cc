@@ -176,10 +176,13 @@ std::vector<PageLine> ClassifyPageText(std::string_view content) {
     break;
   }
   if (body_start == lines.size()) {
-    // No sentence at all: take the first line of some length that is not furniture.
+    // No prose line: take the first line that is not furniture and is either of some
+    // length or a short finished sentence ("Protesters gathered in Paris."), so a one-line
+    // report is not emptied. Headlines rarely end with a full stop.
     for (size_t i = 0; i < lines.size(); ++i) {
-      if (lines[i].furniture == FurnitureKind::kNone && counts[lines[i].text] == 1 &&
-          SplitWords(lines[i].text).size() >= 8) {
+      if (lines[i].furniture != FurnitureKind::kNone || counts[lines[i].text] != 1) continue;
+      const size_t words = SplitWords(lines[i].text).size();
+      if (words >= 8 || (words >= 3 && EndsWithSentencePunctuation(lines[i].text))) {
         body_start = i;
         break;
       }

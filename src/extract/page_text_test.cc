@@ -117,6 +117,19 @@ TEST(PageTextTest, DuplicateBodyLineKeptOnce) {
   EXPECT_EQ(a.paragraphs[0].start, 0u);
 }
 
+// A report of one short sentence has no prose line of paragraph length; it is still the
+// body, while a headline alone (no full stop) is not.
+TEST(PageTextTest, OneShortSentenceIsTheBody) {
+  Article a;
+  ExtractPageText("Protesters gathered in Paris.\n", &a);
+  ASSERT_EQ(a.paragraphs.size(), 1u);
+  EXPECT_EQ(a.paragraphs[0].text, "Protesters gathered in Paris.");
+
+  Article headline;
+  ExtractPageText("Protests spread across France\n", &headline);
+  EXPECT_TRUE(headline.paragraphs.empty());
+}
+
 TEST(PlainTextTest, BlankLinesSeparateParagraphs) {
   std::string text = "First line\nstill first.\n\n  Second paragraph.  \n\n\n";
   Article a;

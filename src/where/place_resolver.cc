@@ -517,6 +517,26 @@ std::string Bare(const AnalyzedText& a, size_t i) {
   return w;
 }
 
+// What a word written after a name says the name is.
+enum class Designation { kNone, kRegion, kDistrict, kPlace };
+
+Designation DesignationOf(std::string_view word) {
+  static const auto* regions = new WordSet{
+      "state", "province", "region", "governorate", "department", "oblast", "prefecture", "emirate",
+      "canton", "krai", "voivodeship", "wilaya"};
+  static const auto* districts = new WordSet{
+      "district", "county", "municipality", "subdistrict", "sub-district", "tehsil", "taluk", "taluka",
+      "commune", "municipio", "parish", "division"};
+  static const auto* places = new WordSet{
+      "town", "city", "village", "villages", "township", "area", "neighbourhood", "neighborhood",
+      "settlement", "locality", "camp", "market"};
+  const std::string w(word);
+  if (regions->count(w)) return Designation::kRegion;
+  if (districts->count(w)) return Designation::kDistrict;
+  if (places->count(w)) return Designation::kPlace;
+  return Designation::kNone;
+}
+
 bool IsCapWord(const Token& t) { return t.kind == TokenKind::kWord && (t.capitalized || t.all_caps); }
 
 struct Match {
@@ -694,14 +714,16 @@ std::vector<Match> Recognise(const Gazetteer& gazetteer, Lookups& lookups, const
     // A person: one word followed by a capitalised word that is no place ("David
     // Cameron"), or a surname the article also writes after a first name ("Gordon Brown
     // ... Brown said").
-    // (Prominent places keep their reading: "Dallas Cowboys", "Baghdad Police".)
+    // (Prominent places keep their reading under their own name: "Dallas Cowboys",
+    // "Baghdad Police"; an alias does not: "Bat" is Bath's, but "Bat Galim" is no Bath.)
     const bool prominent = std::any_of(cands.begin(), cands.end(), [](const GazetteerEntry& c) {
-      return c.place.precision != kPointPrecision || c.population >= kProminentPopulation;
+      return c.place.precision != kPointPrecision || (c.population >= kProminentPopulation && c.primary_name);
     });
     if (single && !m.demonym_only && !prominent) {
       const size_t next = m.last;
       if (next < a.tokens.size() && IsCapWord(a.tokens[next]) && !in_match[next] &&
-          sentence_start[next] == sentence_start[i] && a.tokens[next].start == a.tokens[i].end + 1) {
+          sentence_start[next] == sentence_start[i] && a.tokens[next].start == a.tokens[i].end + 1 &&
+          DesignationOf(Bare(a, next)) == Designation::kNone) {
         continue;
       }
       if (surnames.count(key)) continue;
@@ -728,25 +750,6 @@ std::vector<Match> Recognise(const Gazetteer& gazetteer, Lookups& lookups, const
 // the gazetteer lacks) is placed at the qualifier itself: at the named district's
 // place in that region (precision "admin2") or else at the region (precision
 // "admin1"), geonameid 0.
-enum class Designation { kNone, kRegion, kDistrict, kPlace };
-
-Designation DesignationOf(std::string_view word) {
-  static const auto* regions = new WordSet{
-      "state", "province", "region", "governorate", "department", "oblast", "prefecture", "emirate",
-      "canton", "krai", "voivodeship", "wilaya"};
-  static const auto* districts = new WordSet{
-      "district", "county", "municipality", "subdistrict", "sub-district", "tehsil", "taluk", "taluka",
-      "commune", "municipio", "parish", "division"};
-  static const auto* places = new WordSet{
-      "town", "city", "village", "villages", "township", "area", "neighbourhood", "neighborhood",
-      "settlement", "locality", "camp", "market"};
-  const std::string w(word);
-  if (regions->count(w)) return Designation::kRegion;
-  if (districts->count(w)) return Designation::kDistrict;
-  if (places->count(w)) return Designation::kPlace;
-  return Designation::kNone;
-}
-
 // The designation word at token k (lower case), if any.
 Designation DesignationAt(const AnalyzedText& a, size_t k) {
   if (k >= a.tokens.size() || a.tokens[k].kind != TokenKind::kWord || a.tokens[k].capitalized || a.tokens[k].all_caps) {

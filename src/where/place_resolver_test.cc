@@ -320,6 +320,10 @@ TEST_F(PlaceResolverTest, PersonNamesAliasesAndAcronymsAreNotPlaces) {
       {"Mayor Abraham Lincoln spoke on Monday. Lincoln said the road was closed.", {}},
       // Prominent places keep their reading.
       {"The Dallas Cowboys won on Sunday.", {"Dallas"}},
+      // A prominent place's alias does not: "Hawler" is Erbil's, "Hawler Gardens" is
+      // some other name, unless the next word says what kind of place it is.
+      {"Guests met at Hawler Gardens on Sunday.", {}},
+      {"Clashes were reported in Hawler Governorate.", {"Hawler"}},
       // Only an alternate name of a small place: a place after a locative word alone.
       {"Capital City was quiet on Sunday.", {}},
       {"Officials in Capital City said so.", {"Capital City"}},
