@@ -2,6 +2,7 @@
 
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
+#include <fcntl.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -13,6 +14,8 @@
 #include <iostream>
 #include <iterator>
 #include <memory>
+#include <optional>
+#include <vector>
 
 #include "core/table_file.h"
 #include "core/utf8.h"
@@ -37,8 +40,10 @@ std::string StripCompression(std::string_view name) {
   return std::string(name);
 }
 
-// Decompresses gzip data, refusing output larger than `limit`.
-Result<std::string> Gunzip(const std::string& bytes, const std::string& name, size_t limit) {
+// Decompresses gzip data, every member, refusing output larger than `limit`. Bytes after
+// the last member that start no member (zero padding aside) set `trailing_garbage`.
+Result<std::string> Gunzip(const std::string& bytes, const std::string& name, size_t limit,
+                           std::optional<Error>* trailing_garbage) {
   z_stream zs{};
   if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) return MakeError(name, "cannot start gzip decompression");
   zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
@@ -50,7 +55,16 @@ Result<std::string> Gunzip(const std::string& bytes, const std::string& name, si
     if (rc == Z_STREAM_END) {
       // Another member follows (`cat a.gz b.gz`): read it too, as zlib's gzread does
       // for files (ReadStream).
-      if (zs.avail_in < 2 || zs.next_in[0] != 0x1F || zs.next_in[1] != 0x8B) break;
+      if (zs.avail_in < 2 || zs.next_in[0] != 0x1F || zs.next_in[1] != 0x8B) {
+        const auto* rest = zs.next_in;
+        const auto* nonzero = std::find_if(rest, rest + zs.avail_in, [](Bytef c) { return c != 0; });
+        if (nonzero != rest + zs.avail_in) {
+          *trailing_garbage = MakeError(name, "trailing garbage after the gzip data (not another gzip member); "
+                                              "the data before it was read");
+          (*trailing_garbage)->offset = nonzero - reinterpret_cast<const Bytef*>(bytes.data());
+        }
+        break;
+      }
       inflateReset(&zs);
     }
     zs.next_out = reinterpret_cast<Bytef*>(buf);
@@ -418,39 +432,188 @@ bool HasUtf16Bom(std::string_view bytes) {
   return bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
 }
 
+// A file or standard input read as a stream of bytes, decompressed when it starts
+// with gzip's magic bytes. Every member of a multi-member file is read (`cat a.gz b.gz`,
+// as zcat does). Unlike zlib's gzread, which ignores whatever follows the last member,
+// bytes after it that start no member are reported (zero padding excepted, as gzip
+// does), so a damaged or appended-to file is not read as complete.
+class ByteStream {
+ public:
+  ~ByteStream() {
+    if (inflating_) inflateEnd(&zs_);
+    if (fd_ > STDERR_FILENO) ::close(fd_);
+  }
+
+  static Result<std::unique_ptr<ByteStream>> Open(const std::string& path) {
+    const int fd = path == "-" ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      return MakeError(errno == ENOENT ? ErrorKind::kNotFound : ErrorKind::kIo, path,
+                       std::string("cannot open: ") + std::strerror(errno));
+    }
+    std::unique_ptr<ByteStream> stream(new ByteStream(fd, path));
+    auto filled = stream->Fill(2);
+    if (!filled.ok()) return filled.error();
+    if (stream->end_ - stream->pos_ >= 2 && stream->raw_[stream->pos_] == 0x1F && stream->raw_[stream->pos_ + 1] == 0x8B) {
+      if (inflateInit2(&stream->zs_, 16 + MAX_WBITS) != Z_OK) {
+        return MakeError(ErrorKind::kIo, path, "cannot start gzip decompression");
+      }
+      stream->inflating_ = true;
+    } else if (EndsWith(path, ".gz") && stream->end_ > stream->pos_) {
+      // As gzip says: the name promises compressed data that is not there.
+      return MakeError(path, "not in gzip format (the name ends in .gz but the data has no gzip header)");
+    }
+    return stream;
+  }
+
+  // Bytes after the gzip data that start no member, once the end was read: an error to
+  // report after the data before them has been passed on.
+  const std::optional<Error>& trailing_garbage() const { return trailing_garbage_; }
+
+  // Up to `n` bytes into `out`: how many, 0 at the end of the input.
+  Result<size_t> Read(char* out, size_t n) {
+    if (n == 0) return size_t{0};
+    if (!inflating_) {
+      if (pos_ == end_) {
+        auto filled = Fill(1);
+        if (!filled.ok()) return filled.error();
+        if (pos_ == end_) return size_t{0};
+      }
+      const size_t take = std::min(n, end_ - pos_);
+      std::memcpy(out, raw_.data() + pos_, take);
+      pos_ += take;
+      return take;
+    }
+    for (;;) {
+      if (member_ended_) {
+        auto next = StartNextMember();
+        if (!next.ok()) return next.error();
+        if (!*next) return size_t{0};
+      }
+      if (pos_ == end_) {
+        auto filled = Fill(1);
+        if (!filled.ok()) return filled.error();
+        if (pos_ == end_) return MakeError(path_, "truncated gzip data (unexpected end of the compressed stream)");
+      }
+      zs_.next_in = raw_.data() + pos_;
+      zs_.avail_in = static_cast<uInt>(end_ - pos_);
+      zs_.next_out = reinterpret_cast<Bytef*>(out);
+      zs_.avail_out = static_cast<uInt>(std::min<size_t>(n, 1u << 30));
+      const uInt avail_out = zs_.avail_out;
+      const int rc = inflate(&zs_, Z_NO_FLUSH);
+      pos_ = end_ - zs_.avail_in;
+      if (rc == Z_STREAM_END) {
+        member_ended_ = true;
+      } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+        return MakeError(path_, std::string("corrupt gzip data: ") + (zs_.msg ? zs_.msg : "inflate failed"));
+      }
+      const size_t produced = avail_out - zs_.avail_out;
+      if (produced > 0) return produced;
+    }
+  }
+
+ private:
+  ByteStream(int fd, std::string path) : fd_(fd), path_(std::move(path)), raw_(1 << 17) {}
+
+  // Reads until at least `want` bytes are buffered or the input ends.
+  Status Fill(size_t want) {
+    if (end_ - pos_ >= want || eof_) return Status::Ok();
+    if (pos_ > 0) {
+      std::memmove(raw_.data(), raw_.data() + pos_, end_ - pos_);
+      consumed_ += pos_;
+      end_ -= pos_;
+      pos_ = 0;
+    }
+    while (end_ < want && !eof_) {
+      const ssize_t got = ::read(fd_, raw_.data() + end_, raw_.size() - end_);
+      if (got < 0) {
+        if (errno == EINTR) continue;
+        return MakeError(ErrorKind::kIo, path_, std::string("cannot read: ") + std::strerror(errno));
+      }
+      if (got == 0) eof_ = true;
+      end_ += static_cast<size_t>(got);
+    }
+    return Status::Ok();
+  }
+
+  // After a member's end: whether another member follows (then it is started). The
+  // end of the input or zero padding ends the data; so does anything else, recorded
+  // as trailing garbage.
+  Result<bool> StartNextMember() {
+    for (;;) {
+      auto filled = Fill(2);
+      if (!filled.ok()) return filled.error();
+      if (pos_ == end_) return false;
+      if (end_ - pos_ >= 2 && raw_[pos_] == 0x1F && raw_[pos_ + 1] == 0x8B) {
+        inflateReset(&zs_);
+        member_ended_ = false;
+        return true;
+      }
+      const auto nonzero = std::find_if(raw_.begin() + static_cast<std::ptrdiff_t>(pos_),
+                                        raw_.begin() + static_cast<std::ptrdiff_t>(end_),
+                                        [](unsigned char c) { return c != 0; });
+      if (nonzero != raw_.begin() + static_cast<std::ptrdiff_t>(end_)) {
+        trailing_garbage_ = MakeError(path_, "trailing garbage after the gzip data (not another gzip member); "
+                                             "the data before it was read");
+        trailing_garbage_->offset = static_cast<int64_t>(consumed_ + static_cast<size_t>(nonzero - raw_.begin()));
+        return false;
+      }
+      pos_ = end_;  // zero padding
+      if (eof_) return false;
+    }
+  }
+
+  int fd_;
+  std::string path_;
+  std::vector<unsigned char> raw_;
+  size_t pos_ = 0, end_ = 0;  // the unread raw bytes are raw_[pos_, end_)
+  size_t consumed_ = 0;       // raw bytes dropped from the front of raw_ so far
+  bool eof_ = false;
+  bool inflating_ = false;
+  bool member_ended_ = false;
+  z_stream zs_{};
+  std::optional<Error> trailing_garbage_;
+};
+
 // Reads one file, or standard input for "-", as a stream: gzip-compressed or not
-// (zlib reads both, and every member of a multi-member gzip file). JSON Lines go record
+// (ByteStream reads both). JSON Lines go record
 // by record; any other input is one document, read no further than the size limit.
 // `id` is the document's id when the input is one document.
 void ReadStream(const std::string& path, const std::string& id, const IngestOptions& options,
                 const DocumentSink& sink) {
-  gzFile in = path == "-" ? gzdopen(dup(STDIN_FILENO), "rb") : gzopen(path.c_str(), "rb");
-  if (!in) return sink(MakeError(path, std::string("cannot open: ") + std::strerror(errno)));
-  std::unique_ptr<gzFile_s, int (*)(gzFile)> guard(in, gzclose);
-  gzbuffer(in, 1 << 17);
+  auto opened = ByteStream::Open(path);
+  if (!opened.ok()) return sink(opened.error());
+  ByteStream& in = **opened;
   constexpr size_t kChunk = 1 << 20;
   std::string chunk;
-  // Reads up to `n` more bytes onto `chunk`: how many, or nothing (the error sent).
+  // A read error after some bytes: those bytes are passed on first (the records of a
+  // truncated feed before the cut), the error at the next read.
+  std::optional<Error> pending_error;
+  // Reads up to `n` more bytes onto `chunk`: how many (0 at the end), or nothing (the
+  // error sent).
   const auto read_more = [&](size_t n) -> std::optional<size_t> {
-    const size_t old = chunk.size();
-    chunk.resize(old + n);
-    const int got = gzread(in, chunk.data() + old, static_cast<unsigned>(n));
-    if (got < 0) {
-      int code = 0;
-      const char* message = gzerror(in, &code);
-      chunk.resize(old);
-      sink(MakeError(path, std::string(code == Z_DATA_ERROR ? "corrupt gzip data: " : "cannot read: ") + message));
+    if (pending_error) {
+      sink(*pending_error);
       return std::nullopt;
     }
-    chunk.resize(old + static_cast<size_t>(got));
-    return static_cast<size_t>(got);
-  };
-  // A truncated gzip stream reads as an early end; zlib says so only when asked.
-  const auto truncated = [&] {
-    int code = 0;
-    gzerror(in, &code);
-    if (code == Z_BUF_ERROR) sink(MakeError(path, "truncated gzip data (unexpected end of the compressed stream)"));
-    return code == Z_BUF_ERROR;
+    const size_t old = chunk.size();
+    chunk.resize(old + n);
+    size_t total = 0;
+    while (total < n) {
+      auto got = in.Read(chunk.data() + old + total, n - total);
+      if (!got.ok()) {
+        if (total > 0) {
+          pending_error = got.error();
+          break;
+        }
+        chunk.resize(old);
+        sink(got.error());
+        return std::nullopt;
+      }
+      if (*got == 0) break;
+      total += *got;
+    }
+    chunk.resize(old + total);
+    return total;
   };
 
   if (!read_more(64 << 10)) return;
@@ -466,7 +629,7 @@ void ReadStream(const std::string& path, const std::string& id, const IngestOpti
       if (*got == 0) break;
     }
     splitter.Finish();
-    truncated();
+    if (in.trailing_garbage()) sink(*in.trailing_garbage());
     return;
   }
   // One document: reading one byte past the limit tells whether it is over.
@@ -480,14 +643,15 @@ void ReadStream(const std::string& path, const std::string& id, const IngestOpti
     if (!got) return;
     if (*got == 0) break;
   }
-  if (truncated()) return;
   if (kind == InputKind::kJsonLines) {  // UTF-16 JSON Lines: converted whole
     std::vector<std::string> warnings;
     auto text = ToUtf8(std::move(chunk), "utf-8", path, &warnings);
     if (!text.ok()) return sink(text.error());
-    return ReadJsonLines(*text, path, options, sink);
+    ReadJsonLines(*text, path, options, sink);
+  } else {
+    ReadDocument(std::move(chunk), path, id, kind, options, sink);
   }
-  ReadDocument(std::move(chunk), path, id, kind, options, sink);
+  if (in.trailing_garbage()) sink(*in.trailing_garbage());
 }
 
 // The regular files under `dir`, recursively, hidden ones left out. A folder that cannot
@@ -514,8 +678,9 @@ void ListFiles(const fs::path& dir, std::vector<fs::path>* files, const Document
 
 void ReadBytes(std::string bytes, const std::string& name, const IngestOptions& options,
                const DocumentSink& sink) {
+  std::optional<Error> trailing_garbage;
   if (EndsWith(name, ".gz") || (bytes.size() >= 2 && bytes[0] == '\x1F' && bytes[1] == '\x8B')) {
-    auto unzipped = Gunzip(bytes, name, options.max_document_bytes * 8);
+    auto unzipped = Gunzip(bytes, name, options.max_document_bytes * 8, &trailing_garbage);
     if (!unzipped.ok()) return sink(unzipped.error());
     bytes = std::move(unzipped).value();
   }
@@ -525,9 +690,11 @@ void ReadBytes(std::string bytes, const std::string& name, const IngestOptions& 
     std::vector<std::string> warnings;
     auto text = ToUtf8(std::move(bytes), "utf-8", name, &warnings);
     if (!text.ok()) return sink(text.error());
-    return ReadJsonLines(*text, name, options, sink);
+    ReadJsonLines(*text, name, options, sink);
+  } else {
+    ReadDocument(std::move(bytes), name, IdFromPath(name), kind, options, sink);
   }
-  ReadDocument(std::move(bytes), name, IdFromPath(name), kind, options, sink);
+  if (trailing_garbage) sink(*trailing_garbage);
 }
 
 void ReadInputs(const std::vector<std::string>& paths, const IngestOptions& options,

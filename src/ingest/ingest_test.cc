@@ -183,6 +183,53 @@ TEST(IngestTest, StreamsJsonLinesFilesWhateverTheirLength) {
   fs::remove_all(dir);
 }
 
+// What follows the last gzip member is read as gzip reads it: zero padding is nothing,
+// anything else is an error after the data before it has been passed on.
+TEST(IngestTest, TrailingGarbageAfterGzipIsAnError) {
+  const fs::path dir = fs::temp_directory_path() / ("dateline_trailing_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string records = "{\"id\": \"a\", \"text\": \"x\"}\n{\"id\": \"b\", \"text\": \"y\"}\n";
+  const std::string page = "<html><body><p>Troops withdrew from the town on Monday.</p></body></html>";
+  std::ofstream(dir / "feed.jsonl.gz", std::ios::binary) << Gzip(records) << "junk appended";
+  std::ofstream(dir / "page.html.gz", std::ios::binary) << Gzip(page) << "\x01\x02";
+  std::ofstream(dir / "padded.html.gz", std::ios::binary) << Gzip(page) << std::string(1000, '\0');
+  std::ofstream(dir / "plain.txt", std::ios::binary) << "Troops withdrew from the town on Monday.\n";
+
+  for (const char* name : {"feed.jsonl.gz", "page.html.gz", "padded.html.gz", "plain.txt"}) {
+    std::vector<std::string> ids;
+    std::vector<Error> errors;
+    ReadInputs({(dir / name).string()}, {}, [&](Result<Document> d) {
+      if (d.ok()) ids.push_back(d->id);
+      else errors.push_back(d.error());
+    });
+    const std::string file = name;
+    EXPECT_EQ(ids.size(), file == "feed.jsonl.gz" ? 2u : 1u) << name;
+    if (file == "feed.jsonl.gz" || file == "page.html.gz") {
+      ASSERT_EQ(errors.size(), 1u) << name;
+      EXPECT_NE(errors[0].message.find("trailing garbage"), std::string::npos) << errors[0].ToString();
+      EXPECT_EQ(errors[0].offset, static_cast<int64_t>(fs::file_size(dir / name) -
+                                                       (file == "page.html.gz" ? 2 : 13)));
+    } else {
+      EXPECT_TRUE(errors.empty()) << name << ": " << errors[0].ToString();
+    }
+  }
+  // A name ending in .gz over data that is not gzip is refused, as gzip refuses it.
+  std::ofstream(dir / "plain.txt.gz", std::ios::binary) << "Troops withdrew from the town on Monday.\n";
+  std::vector<Result<Document>> not_gzip;
+  ReadInputs({(dir / "plain.txt.gz").string()}, {}, [&](Result<Document> d) { not_gzip.push_back(std::move(d)); });
+  ASSERT_EQ(not_gzip.size(), 1u);
+  ASSERT_FALSE(not_gzip[0].ok());
+  EXPECT_NE(not_gzip[0].error().message.find("not in gzip format"), std::string::npos);
+  // The same in memory.
+  auto in_memory = ReadAll(Gzip(records) + "junk", "feed.jsonl.gz");
+  ASSERT_EQ(in_memory.size(), 3u);
+  EXPECT_TRUE(in_memory[1].ok());
+  ASSERT_FALSE(in_memory[2].ok());
+  EXPECT_NE(in_memory[2].error().message.find("trailing garbage"), std::string::npos);
+  EXPECT_EQ(ReadAll(Gzip(records) + std::string(8, '\0'), "feed.jsonl.gz").size(), 2u);
+  fs::remove_all(dir);
+}
+
 // A page larger than the limit is refused after reading just past the limit.
 TEST(IngestTest, RefusesAnOversizedFileWithoutReadingItAll) {
   const fs::path path = fs::temp_directory_path() / ("dateline_big_" + std::to_string(::getpid()) + ".txt");
