@@ -165,6 +165,32 @@ check "all documents stored" test "$(sqlite3 "$tmp/clean.db" 'select count(*) fr
 check "the site's home region reached its later reports" \
   test "$(sqlite3 "$tmp/clean.db" "select admin1 from places where article_id = 'n1493'")" = "Texas"
 
+# another writer holding the database's lock: the batch is tried again after a pause
+# and gets in once the lock is gone; a lock held past every try stops the run (exit 3)
+# with nothing lost (the documents are stored by the next run)
+hold_lock() {  # hold_lock SECONDS: another writer holds locked.db's lock, in the background
+  (printf 'BEGIN IMMEDIATE;\n.shell sleep %s\nCOMMIT;\n' "$1" | sqlite3 "$tmp/locked.db") &
+  sleep 0.5
+}
+"$bin" ingest --quiet "$page" --db "$tmp/locked.db"
+printf '{"id": "l1", "text": "Rebels shelled the town of Idlib on Monday."}\n' >"$tmp/lock1.jsonl"
+printf '{"id": "l2", "text": "Police arrested ten protesters in Lagos on Monday."}\n' >"$tmp/lock2.jsonl"
+hold_lock 3
+"$bin" ingest "$tmp/lock1.jsonl" --db "$tmp/locked.db" --lock-wait 1 2>"$tmp/lock1.err"
+check "ingest waits out another writer's lock" test $? -eq 0
+check "the wait is reported" grep -q "locked by another writer; trying 1 article(s) again" "$tmp/lock1.err"
+wait
+hold_lock 9
+"$bin" ingest "$tmp/lock2.jsonl" --db "$tmp/locked.db" --lock-wait 0 2>"$tmp/lock2.err"
+check "a lock held past every try stops ingest with exit 3" test $? -eq 3
+check "the stop names the lock" grep -q "stopped: the store failed (busy).*database is locked" "$tmp/lock2.err"
+wait
+"$bin" ingest --quiet "$tmp/lock1.jsonl" "$tmp/lock2.jsonl" --db "$tmp/locked.db"
+check "the next run stores what the lock kept out" \
+  test "$(sqlite3 "$tmp/locked.db" "select count(*) from articles where id in ('l1', 'l2')")" -eq 2
+"$bin" ingest "$page" --db "$tmp/locked.db" --lock-wait soon >/dev/null 2>&1
+check "a bad --lock-wait exits 2" test $? -eq 2
+
 # --jobs: the same output, in input order, whatever the number of threads
 head -1500 "$tmp/many.jsonl" >"$tmp/some.jsonl"
 "$bin" code --quiet --jobs 1 "$tmp/some.jsonl" >"$tmp/jobs1.jsonl"

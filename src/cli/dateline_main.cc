@@ -89,6 +89,9 @@ ingest:  --db FILE      the SQLite database (created if missing); articles are w
                         months, years at that precision) apart (default 1);
                         --group-unknown-actors: an uncoded actor matches a coded one.
                         Default: as the store's groups were made (doc/grouping.md)
+         --lock-wait SECONDS  how long a batch waits for another writer's lock
+                        (default 10); a batch still locked out is tried again 3
+                        times, 1, 2 and 4 s apart, before the run stops (exit 3)
 query:   --country ISO3 --since DATE --until DATE --type PLOVER --cameo CODE
          --article ID --limit N --format table|json|csv|tsv (default table)
 export:  the query filters (--limit default: none), --format gdelt|acled|plover|jsonl|csv,
@@ -356,15 +359,29 @@ bool GroupingFromArgs(const Args& args, std::optional<GroupingOptions>* out, std
 // article waits at most this long for its batch to be written.
 constexpr size_t kStoreBatchArticles = 256;
 constexpr auto kStoreBatchTime = std::chrono::seconds(2);
+// Another writer (a second ingest, a backup) may hold the database's lock for a while:
+// SQLite waits this long for it at each try, and a batch still locked out is tried
+// again after each pause below before the run stops as a store fault.
+constexpr int kDefaultLockWaitSeconds = 10;
+constexpr std::chrono::seconds kLockRetryPauses[] = {std::chrono::seconds(1), std::chrono::seconds(2),
+                                                     std::chrono::seconds(4)};
 
 int RunIngest(const std::vector<std::string>& argv) {
   std::unique_ptr<CodingCommand> cmd;
-  if (auto status = Prepare("ingest", argv, {"--db", "--group-km", "--group-days"}, {"--group-unknown-actors"}, &cmd))
+  if (auto status = Prepare("ingest", argv, {"--db", "--group-km", "--group-days", "--lock-wait"},
+                            {"--group-unknown-actors"}, &cmd))
     return *status;
   const std::string db = cmd->args.Get("--db");
   if (db.empty()) return UsageError("ingest: --db FILE is required");
   StoreOptions store_options;
   if (std::string error; !GroupingFromArgs(cmd->args, &store_options.grouping, &error)) return UsageError(error);
+  store_options.busy_timeout_ms = kDefaultLockWaitSeconds * 1000;
+  if (cmd->args.Has("--lock-wait")) {
+    const std::string v = cmd->args.Get("--lock-wait");
+    const std::optional<uint64_t> seconds = ParseWholeNumber(v, 0, 3600);
+    if (!seconds) return UsageError("--lock-wait needs a whole number of seconds from 0 to 3600, not \"" + v + "\"");
+    store_options.busy_timeout_ms = static_cast<int>(*seconds * 1000);
+  }
   auto store = Store::Open(db, store_options);
   if (!store.ok()) {
     std::cerr << "dateline: " << store.error().ToString() << "\n";
@@ -406,7 +423,24 @@ int RunIngest(const std::vector<std::string>& argv) {
     if (batch.empty()) return;
     std::vector<const CodedArticle*> pointers;
     for (const CodedArticle& c : batch) pointers.push_back(&c);
-    const std::vector<Result<PutOutcome>> outcomes = (*store)->PutBatch(pointers);
+    std::vector<Result<PutOutcome>> outcomes = (*store)->PutBatch(pointers);
+    // Articles locked out by another writer are tried again, as one batch, after a pause.
+    for (const std::chrono::seconds pause : kLockRetryPauses) {
+      std::vector<size_t> locked_out;
+      for (size_t i = 0; i < outcomes.size(); ++i) {
+        if (!outcomes[i].ok() && outcomes[i].error().kind == ErrorKind::kBusy) locked_out.push_back(i);
+      }
+      if (locked_out.empty()) break;
+      if (!cmd->common.quiet) {
+        std::cerr << "dateline: " << db << " is locked by another writer; trying " << locked_out.size()
+                  << " article(s) again in " << pause.count() << " s\n";
+      }
+      std::this_thread::sleep_for(pause);
+      std::vector<const CodedArticle*> again;
+      for (size_t i : locked_out) again.push_back(pointers[i]);
+      std::vector<Result<PutOutcome>> retried = (*store)->PutBatch(again);
+      for (size_t k = 0; k < locked_out.size(); ++k) outcomes[locked_out[k]] = std::move(retried[k]);
+    }
     for (size_t i = 0; i < outcomes.size(); ++i) {
       if (!outcomes[i].ok()) {
         if (is_store_fault(outcomes[i].error())) {

@@ -1382,8 +1382,15 @@ std::vector<Result<PutOutcome>> Store::PutBatch(const std::vector<const CodedArt
     if (!open) {
       StmtScope scope(im.begin.get());
       if (sqlite3_step(im.begin.get()) != SQLITE_DONE) {
-        outcomes[done] = im.DbError("cannot store article '" + id + "': cannot start a transaction");
-        continue;
+        // Locked out (after the busy wait) or failing: every article left fails alike;
+        // trying each in turn would wait the whole busy timeout again per article.
+        const Error error = im.DbError("cannot start a transaction");
+        for (size_t i = done; i < batch.size(); ++i) {
+          Error e = error;
+          e.message = "cannot store article '" + batch[i]->document.id + "': " + e.message;
+          outcomes[i] = e;
+        }
+        return outcomes;
       }
       open = true;
     }

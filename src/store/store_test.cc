@@ -695,6 +695,32 @@ TEST(StoreCrashTest, BatchKeepsTheGoodArticlesWhenOneFails) {
   EXPECT_EQ(*again[2], PutOutcome::kUnchanged);
 }
 
+// A batch locked out by another writer fails whole with kBusy after one wait (not one
+// wait per article), and goes in once the lock is released.
+TEST(StoreTest, BatchLockedOutByAnotherWriterFailsWholeAsBusy) {
+  TempDir dir;
+  const std::string path = dir.File("events.db");
+  StoreOptions options;
+  options.busy_timeout_ms = 50;
+  auto store = OpenOrDie(path, options);
+  ASSERT_TRUE(store);
+  CodedArticle a = KurdistanArticle("a"), b = KurdistanArticle("b");
+  const std::vector<const CodedArticle*> batch = {&a, &b};
+  RawDb other(path);
+  other.Exec("BEGIN IMMEDIATE");
+  const std::vector<Result<PutOutcome>> locked = store->PutBatch(batch);
+  ASSERT_EQ(locked.size(), 2u);
+  for (const Result<PutOutcome>& outcome : locked) {
+    ASSERT_FALSE(outcome.ok());
+    EXPECT_EQ(outcome.error().kind, ErrorKind::kBusy) << outcome.error().ToString();
+  }
+  EXPECT_NE(locked[1].error().message.find("'b'"), std::string::npos) << locked[1].error().ToString();
+  other.Exec("COMMIT");
+  const std::vector<Result<PutOutcome>> again = store->PutBatch(batch);
+  EXPECT_EQ(*again[0], PutOutcome::kInserted);
+  EXPECT_EQ(*again[1], PutOutcome::kInserted);
+}
+
 // What a resumed stream reads back: each stored article's URL and places, in the order
 // the articles were stored.
 TEST(StoreTest, StoredPlacesComeBackInStoringOrder) {
