@@ -76,6 +76,9 @@ Common options:
                         (PETRARCH's default)
   --jobs N              coding threads (default: the machine's cores); the output is
                         the same, in input order, whatever N is
+  --time-budget SECONDS a document still being coded after this long is cut short,
+                        with a warning on its record saying what was left out
+                        (default 60; 0: no limit)
   --progress            report progress on standard error (default when it is a terminal)
   --quiet               no progress or summary
   -h, --help            this help
@@ -124,7 +127,7 @@ int UsageError(const std::string& message) {
 
 const std::set<std::string> kCommonValues = {"--data-dir", "--gazetteer", "--input-kind", "--max-bytes",
                                              "--verbs", "--actors", "--agents", "--discards", "--dictionaries",
-                                             "--jobs"};
+                                             "--jobs", "--time-budget"};
 const std::set<std::string> kCommonFlags = {"--progress", "--quiet", "--help", "-h", "--tabari", "--dictionaries-only",
                                             "--require-dyad"};
 
@@ -205,6 +208,15 @@ bool ParseCommon(const Args& args, Common* c, std::string* error) {
       return false;
     }
     c->jobs = static_cast<int>(*n);
+  }
+  if (args.Has("--time-budget")) {
+    const std::string v = args.Get("--time-budget");
+    const std::optional<uint64_t> seconds = ParseWholeNumber(v, 0, 86'400);
+    if (!seconds) {
+      *error = "--time-budget needs a whole number of seconds from 0 to 86400, not \"" + v + "\"";
+      return false;
+    }
+    c->pipeline.document_time_budget = std::chrono::seconds(*seconds);
   }
   c->quiet = args.Has("--quiet");
   c->progress = !c->quiet && (args.Has("--progress") || isatty(STDERR_FILENO));

@@ -1515,7 +1515,9 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
       SentenceItems(a, dates, [&](const Sentence& s, const DateMention& d) { return within(s, d.span); });
   const auto sentence_places =
       SentenceItems(a, places, [&](const Sentence& s, const PlaceMention& p) { return within(s, p.span); });
+  const bool bounded = context.deadline != std::chrono::steady_clock::time_point::max();
   for (size_t si = 0; si < a.sentences.size(); ++si) {
+    if (bounded && std::chrono::steady_clock::now() > context.deadline) break;
     SentenceCoder sc(a, si, sentence_actors[si], sentence_dates[si], impl_->dictionaries_only);
     const Sentence& s = sc.sentence();
     if (impl_->discards.Discarded(a.text.substr(s.start, s.end - s.start), /*story=*/false)) continue;

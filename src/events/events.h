@@ -9,6 +9,7 @@
 #ifndef DATELINE_EVENTS_EVENTS_H_
 #define DATELINE_EVENTS_EVENTS_H_
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -32,6 +33,9 @@ struct EventContext {
   std::optional<PartialDate> published;      // the publication date, when known
   std::optional<int> year_hint;              // e.g. the footer's copyright year
   std::optional<PlaceMention> dateline_place;
+  // Sentences are not coded past this time (the pipeline's per-document time budget);
+  // the caller tells by the clock that the coder stopped early.
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 };
 
 // Extra verb dictionaries for EventCoder::Create, loaded after data/events/verbs.txt.

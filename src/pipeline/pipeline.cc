@@ -219,6 +219,19 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
 
 Result<CodedArticle> Pipeline::Code(Document document, const CodeContext& context) const {
   CodedArticle coded;
+  using Clock = std::chrono::steady_clock;
+  const std::chrono::milliseconds budget = impl_->options.document_time_budget;
+  const Clock::time_point deadline = budget.count() > 0 ? Clock::now() + budget : Clock::time_point::max();
+  // Whether the budget is spent once `stage` is done; if so the record says what was
+  // left out.
+  const auto out_of_time = [&](const char* stage, const char* left_out) {
+    if (deadline == Clock::time_point::max() || Clock::now() <= deadline) return false;
+    const std::string spent = budget.count() % 1000 == 0 ? std::to_string(budget.count() / 1000) + " s"
+                                                           : std::to_string(budget.count()) + " ms";
+    coded.warnings.push_back("the time budget of " + spent + " per document ran out during " + stage + "; " +
+                             left_out + " not coded (see --time-budget)");
+    return true;
+  };
   auto article = ExtractArticle(document, impl_->options.extract);
   if (!article.ok()) return article.error();
   coded.article = std::move(article).value();
@@ -238,10 +251,12 @@ Result<CodedArticle> Pipeline::Code(Document document, const CodeContext& contex
 
   const AnalyzedText analysed = impl_->text->Analyze(a.body);
   coded.sentence_count = analysed.sentences.size();
+  if (out_of_time("extraction and sentence analysis", "actors, dates, places and events were")) return coded;
   ActorContext actor_context;
   actor_context.date = a.published;
   if (!actor_context.date && a.copyright_year) actor_context.date = PartialDate{*a.copyright_year, 0, 0};
   coded.actors = impl_->actors->FindActors(analysed, actor_context);
+  if (out_of_time("the actor search", "dates, places and events were")) return coded;
 
   DateContext date_context;
   date_context.published = a.published;
@@ -259,6 +274,7 @@ Result<CodedArticle> Pipeline::Code(Document document, const CodeContext& contex
   }
   coded.places = impl_->places->FindPlaces(analysed, place_context);
   DropPlacesInsideActors(coded.actors, *impl_->actors, &coded.places);
+  if (out_of_time("the place search", "events were")) return coded;
 
   // Role nouns with no country ("police", "officials") belong, in a datelined report,
   // to the dateline's country; the rule says so, so that users can tell.
@@ -284,7 +300,9 @@ Result<CodedArticle> Pipeline::Code(Document document, const CodeContext& contex
       break;
     }
   }
+  event_context.deadline = deadline;
   coded.events = impl_->events->Code(analysed, coded.actors, coded.dates, coded.places, event_context);
+  out_of_time("event coding", "the sentences after that point were");
   // The report's label is decided with the events' types, before duplicates go.
   coded.event_label = impl_->acled->Refine(analysed, &coded.events);
   if (impl_->options.require_dyad) {

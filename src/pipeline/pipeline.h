@@ -6,6 +6,7 @@
 #ifndef DATELINE_PIPELINE_PIPELINE_H_
 #define DATELINE_PIPELINE_PIPELINE_H_
 
+#include <chrono>
 #include <functional>
 #include <list>
 #include <optional>
@@ -41,6 +42,10 @@ struct PipelineOptions {
   // Keep only events whose source and target both carry a code, as PETRARCH does by
   // default (its require_dyad option): the record then holds dyads only.
   bool require_dyad = false;
+  // A document still being coded after this long is cut short: the stages not yet run
+  // (or the sentences not yet coded) are left out and the record says so in a warning,
+  // so that one pathological document cannot hold up a batch. Zero: no budget.
+  std::chrono::milliseconds document_time_budget{60'000};
 };
 
 // $DATELINE_DATA if set, else the data/ folder of the source tree the binary was built

@@ -225,6 +225,39 @@ TEST_F(PipelineTest, HostileInputsDoNotStopThePipeline) {
   }
 }
 
+// A document still being coded when its time budget runs out is cut short with a
+// warning that says where; without a budget the same document is coded whole.
+TEST(PipelineBudgetTest, ADocumentPastItsTimeBudgetIsCutShortWithAWarning) {
+  std::string text;
+  for (int i = 0; i < 3000; ++i) text += "Gunmen attacked a police checkpoint in Kirkuk on Monday, officials said. ";
+  Document doc;
+  doc.id = "long";
+  doc.kind = InputKind::kText;
+  doc.content = text;
+  size_t cut_events = 0;
+  for (const int budget_ms : {1, 0}) {
+    PipelineOptions options;
+    options.data_dir = DATELINE_TEST_DATA_DIR;
+    if (fs::exists(DATELINE_TEST_GAZETTEER)) options.gazetteer_file = DATELINE_TEST_GAZETTEER;
+    options.document_time_budget = std::chrono::milliseconds(budget_ms);
+    auto pipeline = Pipeline::Create(options);
+    ASSERT_TRUE(pipeline.ok()) << pipeline.error().ToString();
+    auto coded = (*pipeline)->Code(doc);
+    ASSERT_TRUE(coded.ok()) << coded.error().ToString();
+    const bool warned = std::any_of(coded->warnings.begin(), coded->warnings.end(), [](const std::string& w) {
+      return w.find("time budget of 1 ms per document ran out during") != std::string::npos;
+    });
+    if (budget_ms == 1) {
+      EXPECT_TRUE(warned);
+      cut_events = coded->events.size();
+    } else {
+      EXPECT_FALSE(warned);
+      EXPECT_FALSE(coded->events.empty());
+      EXPECT_LE(cut_events, coded->events.size());
+    }
+  }
+}
+
 TEST(UrlHostTest, KeepsTheHostOnly) {
   EXPECT_EQ(UrlHost("https://www.Example.com/2021/06/03/story?x=1"), "example.com");
   EXPECT_EQ(UrlHost("http://news.example.org:8080/a"), "news.example.org");
