@@ -59,7 +59,8 @@ Common options:
   --gazetteer FILE      gazetteer (default: $DATELINE_GAZETTEER or the built one)
   --input-kind KIND     auto, page-text, html, jsonl or text (default auto)
   --max-bytes SIZE      refuse documents larger than SIZE (bytes, or with K, M, G;
-                        default 32M, at most 4G)
+                        default 32M, at most 4G); of an article body longer than 2M,
+                        the first 2M are coded and a warning says so
   --verbs FILE, --actors FILE, --agents FILE
                         add your own dictionaries (repeatable), in Dateline's formats
                         (data/README.md) or TABARI/PETRARCH's (files named *.verbs,

@@ -217,6 +217,25 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));
 }
 
+namespace {
+
+// How much of `body` to code when it is longer than `limit`: up to the last line end or
+// sentence end ('.', '!' or '?' before a space) in the second half of the limit, else
+// to the last space, else to the last UTF-8 character boundary.
+size_t CodedPrefixLength(std::string_view body, size_t limit) {
+  const std::string_view head = body.substr(0, limit);
+  for (size_t i = head.size(); i-- > limit / 2;) {
+    if (head[i] == '\n') return i + 1;
+    if (head[i] == ' ' && i > 0 && (head[i - 1] == '.' || head[i - 1] == '!' || head[i - 1] == '?')) return i;
+  }
+  if (const size_t space = head.rfind(' '); space != std::string_view::npos && space > 0) return space;
+  size_t end = head.size();
+  while (end > 0 && (static_cast<unsigned char>(body[end]) & 0xC0) == 0x80) --end;
+  return end;
+}
+
+}  // namespace
+
 Result<CodedArticle> Pipeline::Code(Document document, const CodeContext& context) const {
   CodedArticle coded;
   using Clock = std::chrono::steady_clock;
@@ -249,7 +268,13 @@ Result<CodedArticle> Pipeline::Code(Document document, const CodeContext& contex
     if (a.published) a.published_source = "page";
   }
 
-  const AnalyzedText analysed = impl_->text->Analyze(a.body);
+  std::string_view body = a.body;
+  if (body.size() > impl_->options.max_coded_body_bytes) {
+    body = body.substr(0, CodedPrefixLength(body, impl_->options.max_coded_body_bytes));
+    coded.warnings.push_back("the body has " + std::to_string(a.body.size()) + " bytes; the first " +
+                             std::to_string(body.size()) + " were coded, the rest was not");
+  }
+  const AnalyzedText analysed = impl_->text->Analyze(body);
   coded.sentence_count = analysed.sentences.size();
   if (out_of_time("extraction and sentence analysis", "actors, dates, places and events were")) return coded;
   ActorContext actor_context;
@@ -261,7 +286,7 @@ Result<CodedArticle> Pipeline::Code(Document document, const CodeContext& contex
   DateContext date_context;
   date_context.published = a.published;
   date_context.year_hint = a.copyright_year;
-  coded.dates = FindDates(a.body, date_context);
+  coded.dates = FindDates(body, date_context);
 
   PlaceContext place_context;
   place_context.dateline = a.dateline;

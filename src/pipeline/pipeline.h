@@ -46,6 +46,10 @@ struct PipelineOptions {
   // (or the sentences not yet coded) are left out and the record says so in a warning,
   // so that one pathological document cannot hold up a batch. Zero: no budget.
   std::chrono::milliseconds document_time_budget{60'000};
+  // Of a longer body, the first this many bytes (to the last sentence or line end
+  // before them) are coded, with a warning: time and memory stay bounded whatever the
+  // input. News reports are far shorter; the record keeps the whole body.
+  size_t max_coded_body_bytes = size_t{2} << 20;
 };
 
 // $DATELINE_DATA if set, else the data/ folder of the source tree the binary was built

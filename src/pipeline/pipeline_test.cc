@@ -258,6 +258,34 @@ TEST(PipelineBudgetTest, ADocumentPastItsTimeBudgetIsCutShortWithAWarning) {
   }
 }
 
+// Of a body longer than max_coded_body_bytes, the part up to a sentence end before the
+// limit is coded; the record keeps the whole body and says what was not coded.
+TEST(PipelineBudgetTest, ABodyPastTheCodedSizeIsCodedUpToASentenceEndBeforeIt) {
+  std::string text;
+  while (text.size() < 5000) text += "Gunmen attacked a police checkpoint in Kirkuk on Monday. ";
+  Document doc;
+  doc.id = "long";
+  doc.kind = InputKind::kText;
+  doc.content = text;
+  PipelineOptions options;
+  options.data_dir = DATELINE_TEST_DATA_DIR;
+  if (fs::exists(DATELINE_TEST_GAZETTEER)) options.gazetteer_file = DATELINE_TEST_GAZETTEER;
+  options.max_coded_body_bytes = 1000;
+  auto pipeline = Pipeline::Create(options);
+  ASSERT_TRUE(pipeline.ok()) << pipeline.error().ToString();
+  auto coded = (*pipeline)->Code(doc);
+  ASSERT_TRUE(coded.ok()) << coded.error().ToString();
+  EXPECT_EQ(coded->article.body.size(), text.size() - 1);  // the final space is trimmed
+  ASSERT_FALSE(coded->events.empty());
+  for (const Event& e : coded->events) EXPECT_LE(e.evidence.end, 1000u);
+  // 17 sentences of 57 bytes fit in 1000 bytes; the cut is after the 17th full stop.
+  EXPECT_EQ(coded->sentence_count, 17u);
+  EXPECT_NE(std::find(coded->warnings.begin(), coded->warnings.end(),
+                      "the body has " + std::to_string(coded->article.body.size()) +
+                          " bytes; the first 968 were coded, the rest was not"),
+            coded->warnings.end());
+}
+
 TEST(UrlHostTest, KeepsTheHostOnly) {
   EXPECT_EQ(UrlHost("https://www.Example.com/2021/06/03/story?x=1"), "example.com");
   EXPECT_EQ(UrlHost("http://news.example.org:8080/a"), "news.example.org");
