@@ -9,7 +9,7 @@
 #include "extract/extract.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  if (size > (1u << 16)) return 0;
+  if (size > (1u << 20)) return 0;  // pages up to 1 MiB, so that nesting attacks are reachable
   dateline::Document doc;
   doc.kind = dateline::InputKind::kPageText;
   doc.content.assign(reinterpret_cast<const char*>(data), size);

@@ -145,9 +145,18 @@ bool MayEscapeSurrogate(std::string_view line) {
   return false;
 }
 
+// True when `line` holds a control character (below U+0020). JSON allows tabs, line
+// breaks and carriage returns only between tokens and nothing of the kind inside
+// strings, but RapidJSON's 16-byte string scan lets them through inside long strings
+// where nlohmann::json refuses them, so such lines go to the reference parser.
+bool HasControlCharacter(std::string_view line) {
+  return std::any_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+}
+
 }  // namespace
 
 RecordStatus ReadRecord(std::string_view line, RecordFields* out) {
+  if (HasControlCharacter(line)) return ReadRecordWithDom(line, out);
   RecordFields fields;
   FieldCollector collector(&fields, MayEscapeSurrogate(line));
   // RapidJSON's fast string scan needs a terminated buffer; the slack past the
