@@ -379,6 +379,137 @@ constexpr int kDefaultLockWaitSeconds = 10;
 constexpr std::chrono::seconds kLockRetryPauses[] = {std::chrono::seconds(1), std::chrono::seconds(2),
                                                      std::chrono::seconds(4)};
 
+// Writes coded articles to the store in batches, one transaction each, bounded in size
+// and in the time an article waits, so that a killed run loses at most a batch, which a
+// re-run codes again. Counts what happened to each article. The first failure of the
+// store itself (the disk, damaged data, a lock held past every retry) stops the writing:
+// what was committed is kept, and the remaining documents are counted as not stored
+// instead of failing one by one.
+class IngestWriter {
+ public:
+  IngestWriter(Store& store, std::string db, bool quiet) : store_(store), db_(std::move(db)), quiet_(quiet) {}
+
+  // Resuming: whether `doc` is already stored with the same content (then it is not
+  // coded again); after a store fault every document is left for the re-run.
+  bool AlreadyStored(const Document& doc) {
+    if (fault_) {
+      ++not_stored_;
+      return true;
+    }
+    auto stored = store_.StoredContentHash(doc.id);
+    const bool same = stored.ok() && stored->has_value() && **stored == ContentHash(doc.content);
+    unchanged_ += same;
+    return same;
+  }
+
+  void Add(CodedArticle& coded) {
+    if (fault_) {  // coded before the fault was seen: left for the re-run
+      ++not_stored_;
+      return;
+    }
+    if (batch_.empty()) batch_started_ = std::chrono::steady_clock::now();
+    batch_.push_back(std::move(coded));
+    if (batch_.size() >= kStoreBatchArticles || std::chrono::steady_clock::now() - batch_started_ >= kStoreBatchTime) {
+      Flush();
+    }
+  }
+
+  void Flush() {
+    if (batch_.empty()) return;
+    const std::vector<Result<PutOutcome>> outcomes = PutWithRetries();
+    for (size_t i = 0; i < outcomes.size(); ++i) Count(outcomes[i], batch_[i]);
+    batch_.clear();
+  }
+
+  // The summary line, and the exit status: kExitStoreFailed after a store fault, else 1
+  // when a document failed, else 0.
+  int Finish(long coding_failed) {
+    Flush();
+    const long failed = coding_failed + store_failed_;
+    if (!quiet_) {
+      std::cerr << "dateline: " << inserted_ << " inserted, " << replaced_ << " replaced, " << unchanged_
+                << " unchanged, " << failed << " failed; " << events_ << " events written to " << db_ << "\n";
+    }
+    if (fault_) {
+      std::cerr << "dateline: stopped: the store failed (" << ErrorKindName(fault_->kind) << "): " << fault_->ToString()
+                << "; " << not_stored_
+                << " documents were not stored; what was committed before is kept, and running the same "
+                   "ingest again resumes from there\n";
+      return kExitStoreFailed;
+    }
+    return failed ? 1 : 0;
+  }
+
+ private:
+  // The batch's outcomes; articles locked out by another writer are tried again, as one
+  // batch, after each pause of kLockRetryPauses.
+  std::vector<Result<PutOutcome>> PutWithRetries() {
+    std::vector<const CodedArticle*> pointers;
+    for (const CodedArticle& c : batch_) pointers.push_back(&c);
+    std::vector<Result<PutOutcome>> outcomes = store_.PutBatch(pointers);
+    for (const std::chrono::seconds pause : kLockRetryPauses) {
+      std::vector<size_t> locked_out;
+      for (size_t i = 0; i < outcomes.size(); ++i) {
+        if (!outcomes[i].ok() && outcomes[i].error().kind == ErrorKind::kBusy) locked_out.push_back(i);
+      }
+      if (locked_out.empty()) break;
+      if (!quiet_) {
+        std::cerr << "dateline: " << db_ << " is locked by another writer; trying " << locked_out.size()
+                  << " article(s) again in " << pause.count() << " s\n";
+      }
+      std::this_thread::sleep_for(pause);
+      std::vector<const CodedArticle*> again;
+      for (size_t i : locked_out) again.push_back(pointers[i]);
+      std::vector<Result<PutOutcome>> retried = store_.PutBatch(again);
+      for (size_t k = 0; k < locked_out.size(); ++k) outcomes[locked_out[k]] = std::move(retried[k]);
+    }
+    return outcomes;
+  }
+
+  void Count(const Result<PutOutcome>& outcome, const CodedArticle& coded) {
+    if (!outcome.ok()) {
+      const Error& e = outcome.error();
+      if (e.kind == ErrorKind::kIo || e.kind == ErrorKind::kCorrupt || e.kind == ErrorKind::kBusy) {
+        if (!fault_) fault_ = e;
+        ++not_stored_;
+        return;
+      }
+      ++store_failed_;
+      std::cerr << "dateline: " << e.ToString() << "\n";
+      return;
+    }
+    switch (*outcome) {
+      case PutOutcome::kInserted: ++inserted_; break;
+      case PutOutcome::kUnchanged: ++unchanged_; return;
+      case PutOutcome::kReplaced: ++replaced_; break;
+    }
+    events_ += static_cast<long>(coded.events.size());
+  }
+
+  Store& store_;
+  const std::string db_;
+  const bool quiet_;
+  std::vector<CodedArticle> batch_;
+  std::chrono::steady_clock::time_point batch_started_;
+  std::optional<Error> fault_;
+  long inserted_ = 0, unchanged_ = 0, replaced_ = 0, events_ = 0, store_failed_ = 0, not_stored_ = 0;
+};
+
+// --lock-wait into `options` (the default when absent); false when it is not a number
+// of seconds.
+bool LockWaitFromArgs(const Args& args, StoreOptions* options, std::string* error) {
+  options->busy_timeout_ms = kDefaultLockWaitSeconds * 1000;
+  if (!args.Has("--lock-wait")) return true;
+  const std::string v = args.Get("--lock-wait");
+  const std::optional<uint64_t> seconds = ParseWholeNumber(v, 0, 3600);
+  if (!seconds) {
+    *error = "--lock-wait needs a whole number of seconds from 0 to 3600, not \"" + v + "\"";
+    return false;
+  }
+  options->busy_timeout_ms = static_cast<int>(*seconds * 1000);
+  return true;
+}
+
 int RunIngest(const std::vector<std::string>& argv) {
   std::unique_ptr<CodingCommand> cmd;
   if (auto status = Prepare("ingest", argv, {"--db", "--group-km", "--group-days", "--lock-wait"},
@@ -387,13 +518,9 @@ int RunIngest(const std::vector<std::string>& argv) {
   const std::string db = cmd->args.Get("--db");
   if (db.empty()) return UsageError("ingest: --db FILE is required");
   StoreOptions store_options;
-  if (std::string error; !GroupingFromArgs(cmd->args, &store_options.grouping, &error)) return UsageError(error);
-  store_options.busy_timeout_ms = kDefaultLockWaitSeconds * 1000;
-  if (cmd->args.Has("--lock-wait")) {
-    const std::string v = cmd->args.Get("--lock-wait");
-    const std::optional<uint64_t> seconds = ParseWholeNumber(v, 0, 3600);
-    if (!seconds) return UsageError("--lock-wait needs a whole number of seconds from 0 to 3600, not \"" + v + "\"");
-    store_options.busy_timeout_ms = static_cast<int>(*seconds * 1000);
+  if (std::string error; !GroupingFromArgs(cmd->args, &store_options.grouping, &error) ||
+                         !LockWaitFromArgs(cmd->args, &store_options, &error)) {
+    return UsageError(error);
   }
   auto store = Store::Open(db, store_options);
   if (!store.ok()) {
@@ -408,99 +535,14 @@ int RunIngest(const std::vector<std::string>& argv) {
     std::cerr << "dateline: " << s.error().ToString() << "\n";
     return 2;
   }
-  long inserted = 0, unchanged = 0, replaced = 0, events = 0, store_failed = 0, not_stored = 0;
-  // The first failure of the store itself (the disk, damaged data, a lock held too long):
-  // the run stops there, with what was committed kept, instead of failing every
-  // remaining document one by one.
-  std::optional<Error> store_fault;
-  const auto is_store_fault = [](const Error& e) {
-    return e.kind == ErrorKind::kIo || e.kind == ErrorKind::kCorrupt || e.kind == ErrorKind::kBusy;
-  };
-  // Resuming: a document already stored with the same content is not coded again.
-  const auto already_stored = [&](const Document& doc) {
-    if (store_fault) {
-      ++not_stored;
-      return true;
-    }
-    auto stored = (*store)->StoredContentHash(doc.id);
-    const bool same = stored.ok() && stored->has_value() && **stored == ContentHash(doc.content);
-    unchanged += same;
-    return same;
-  };
-  // Articles are written in batches, one transaction each: bounded in size and in the
-  // time an article waits, so a killed run loses at most a batch, which a re-run codes
-  // again.
-  std::vector<CodedArticle> batch;
-  auto batch_started = std::chrono::steady_clock::now();
-  const auto flush = [&] {
-    if (batch.empty()) return;
-    std::vector<const CodedArticle*> pointers;
-    for (const CodedArticle& c : batch) pointers.push_back(&c);
-    std::vector<Result<PutOutcome>> outcomes = (*store)->PutBatch(pointers);
-    // Articles locked out by another writer are tried again, as one batch, after a pause.
-    for (const std::chrono::seconds pause : kLockRetryPauses) {
-      std::vector<size_t> locked_out;
-      for (size_t i = 0; i < outcomes.size(); ++i) {
-        if (!outcomes[i].ok() && outcomes[i].error().kind == ErrorKind::kBusy) locked_out.push_back(i);
-      }
-      if (locked_out.empty()) break;
-      if (!cmd->common.quiet) {
-        std::cerr << "dateline: " << db << " is locked by another writer; trying " << locked_out.size()
-                  << " article(s) again in " << pause.count() << " s\n";
-      }
-      std::this_thread::sleep_for(pause);
-      std::vector<const CodedArticle*> again;
-      for (size_t i : locked_out) again.push_back(pointers[i]);
-      std::vector<Result<PutOutcome>> retried = (*store)->PutBatch(again);
-      for (size_t k = 0; k < locked_out.size(); ++k) outcomes[locked_out[k]] = std::move(retried[k]);
-    }
-    for (size_t i = 0; i < outcomes.size(); ++i) {
-      if (!outcomes[i].ok()) {
-        if (is_store_fault(outcomes[i].error())) {
-          if (!store_fault) store_fault = outcomes[i].error();
-          ++not_stored;
-          continue;
-        }
-        ++store_failed;
-        std::cerr << "dateline: " << outcomes[i].error().ToString() << "\n";
-        continue;
-      }
-      switch (*outcomes[i]) {
-        case PutOutcome::kInserted: ++inserted; break;
-        case PutOutcome::kUnchanged: ++unchanged; continue;
-        case PutOutcome::kReplaced: ++replaced; break;
-      }
-      events += static_cast<long>(batch[i].events.size());
-    }
-    batch.clear();
-  };
-  const long coding_failed =
-      CodeInputs(*cmd, &publications, already_stored, nullptr, [&](CodedArticle& coded, const std::string&) {
-        if (store_fault) {  // coded before the fault was seen: left for the re-run
-          ++not_stored;
-          return Status::Ok();
-        }
-        if (batch.empty()) batch_started = std::chrono::steady_clock::now();
-        batch.push_back(std::move(coded));
-        if (batch.size() >= kStoreBatchArticles || std::chrono::steady_clock::now() - batch_started >= kStoreBatchTime) {
-          flush();
-        }
+  IngestWriter writer(**store, db, cmd->common.quiet);
+  const long coding_failed = CodeInputs(
+      *cmd, &publications, [&](const Document& doc) { return writer.AlreadyStored(doc); }, nullptr,
+      [&](CodedArticle& coded, const std::string&) {
+        writer.Add(coded);
         return Status::Ok();
       });
-  flush();
-  const long failed = coding_failed + store_failed;
-  if (!cmd->common.quiet) {
-    std::cerr << "dateline: " << inserted << " inserted, " << replaced << " replaced, " << unchanged << " unchanged, "
-              << failed << " failed; " << events << " events written to " << db << "\n";
-  }
-  if (store_fault) {
-    std::cerr << "dateline: stopped: the store failed (" << ErrorKindName(store_fault->kind)
-              << "): " << store_fault->ToString() << "; " << not_stored
-              << " documents were not stored; what was committed before is kept, and running the same "
-                 "ingest again resumes from there\n";
-    return kExitStoreFailed;
-  }
-  return failed ? 1 : 0;
+  return writer.Finish(coding_failed);
 }
 
 // The event filters of query and export (--country ... --limit) into `q`; false when
