@@ -83,4 +83,28 @@ class [[nodiscard]] Status {
 
 }  // namespace dateline
 
+// Early returns for functions that return Status or Result<T>, so that the steps of a
+// function read as steps rather than as error plumbing.
+//
+//   RETURN_IF_ERROR(WriteHeader(out));             // a Status or Result expression
+//   ASSIGN_OR_RETURN(auto rows, ReadTableFile(path, 2, 2));  // declares `rows` (the value)
+//
+// Both return the expression's Error from the enclosing function, which converts to
+// its Status or Result<T>.
+#define RETURN_IF_ERROR(expr)                                                   \
+  do {                                                                          \
+    if (auto dateline_status_ = (expr); !dateline_status_.ok()) {               \
+      return dateline_status_.error();                                          \
+    }                                                                           \
+  } while (false)
+
+#define ASSIGN_OR_RETURN(lhs, expr) \
+  DATELINE_ASSIGN_OR_RETURN_IMPL(DATELINE_CONCAT(dateline_result_, __LINE__), lhs, expr)
+#define DATELINE_ASSIGN_OR_RETURN_IMPL(result, lhs, expr) \
+  auto result = (expr);                                   \
+  if (!result.ok()) return result.error();                \
+  lhs = std::move(result).value()
+#define DATELINE_CONCAT(a, b) DATELINE_CONCAT_IMPL(a, b)
+#define DATELINE_CONCAT_IMPL(a, b) a##b
+
 #endif  // DATELINE_CORE_ERROR_H_

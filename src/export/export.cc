@@ -47,9 +47,8 @@ bool IsDigits(std::string_view s) {
 bool IsCameoCode(std::string_view s) { return s.size() >= 2 && s.size() <= 4 && IsDigits(s); }
 
 Status LoadCountries(const std::string& path, ExportTables::Impl& im) {
-  auto rows = ReadTableFile(path, 6, 6);
-  if (!rows.ok()) return rows.error();
-  for (const TableRecord& r : *rows) {
+  ASSIGN_OR_RETURN(auto rows, ReadTableFile(path, 6, 6));
+  for (const TableRecord& r : rows) {
     ExportCountry c{r.fields[0], r.fields[1], r.fields[2], r.fields[3], r.fields[4], r.fields[5]};
     if (!IsUpperCode(c.iso3, 3)) return r.MakeError("ISO3 must be three capital letters: \"" + c.iso3 + "\"");
     if (!IsUpperCode(c.iso2, 2)) return r.MakeError("ISO2 must be two capital letters: \"" + c.iso2 + "\"");
@@ -80,9 +79,8 @@ Status EveryRootListed(const std::string& path, const Map& table, const char* wh
 }
 
 Status LoadGoldstein(const std::string& path, ExportTables::Impl& im) {
-  auto rows = ReadTableFile(path, 2, 2);
-  if (!rows.ok()) return rows.error();
-  for (const TableRecord& r : *rows) {
+  ASSIGN_OR_RETURN(auto rows, ReadTableFile(path, 2, 2));
+  for (const TableRecord& r : rows) {
     const std::string& code = r.fields[0];
     if (!IsCameoCode(code) || code.size() > 3)
       return r.MakeError("code must be a CAMEO root or three-digit code: \"" + code + "\"");
@@ -96,9 +94,8 @@ Status LoadGoldstein(const std::string& path, ExportTables::Impl& im) {
 }
 
 Status LoadQuadClass(const std::string& path, ExportTables::Impl& im) {
-  auto rows = ReadTableFile(path, 3, 3);
-  if (!rows.ok()) return rows.error();
-  for (const TableRecord& r : *rows) {
+  ASSIGN_OR_RETURN(auto rows, ReadTableFile(path, 3, 3));
+  for (const TableRecord& r : rows) {
     const std::string& root = r.fields[0];
     if (root.size() != 2 || !IsDigits(root)) return r.MakeError("root must be two digits: \"" + root + "\"");
     if (r.fields[1].size() != 1 || r.fields[1][0] < '1' || r.fields[1][0] > '4')
@@ -109,9 +106,8 @@ Status LoadQuadClass(const std::string& path, ExportTables::Impl& im) {
 }
 
 Status LoadInter(const std::string& path, ExportTables::Impl& im) {
-  auto rows = ReadTableFile(path, 4, 4);
-  if (!rows.ok()) return rows.error();
-  for (const TableRecord& r : *rows) {
+  ASSIGN_OR_RETURN(auto rows, ReadTableFile(path, 4, 4));
+  for (const TableRecord& r : rows) {
     ExportTables::Impl::InterRule rule;
     if (r.fields[0].size() != 1 || r.fields[0][0] < '1' || r.fields[0][0] > '8')
       return r.MakeError("inter must be a code from 1 to 8: \"" + r.fields[0] + "\"");
@@ -128,9 +124,8 @@ Status LoadInter(const std::string& path, ExportTables::Impl& im) {
 }
 
 Status LoadDisorder(const std::string& path, ExportTables::Impl& im) {
-  auto rows = ReadTableFile(path, 3, 3);
-  if (!rows.ok()) return rows.error();
-  for (const TableRecord& r : *rows) {
+  ASSIGN_OR_RETURN(auto rows, ReadTableFile(path, 3, 3));
+  for (const TableRecord& r : rows) {
     if (r.fields[0].empty() || r.fields[1].empty() || r.fields[2].empty())
       return r.MakeError("event type, sub-event type and disorder type are required");
     std::string disorder;

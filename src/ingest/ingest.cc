@@ -451,8 +451,7 @@ class ByteStream {
                        std::string("cannot open: ") + std::strerror(errno));
     }
     std::unique_ptr<ByteStream> stream(new ByteStream(fd, path));
-    auto filled = stream->Fill(2);
-    if (!filled.ok()) return filled.error();
+    RETURN_IF_ERROR(stream->Fill(2));
     if (stream->end_ - stream->pos_ >= 2 && stream->raw_[stream->pos_] == 0x1F && stream->raw_[stream->pos_ + 1] == 0x8B) {
       if (inflateInit2(&stream->zs_, 16 + MAX_WBITS) != Z_OK) {
         return MakeError(ErrorKind::kIo, path, "cannot start gzip decompression");
@@ -474,8 +473,7 @@ class ByteStream {
     if (n == 0) return size_t{0};
     if (!inflating_) {
       if (pos_ == end_) {
-        auto filled = Fill(1);
-        if (!filled.ok()) return filled.error();
+        RETURN_IF_ERROR(Fill(1));
         if (pos_ == end_) return size_t{0};
       }
       const size_t take = std::min(n, end_ - pos_);
@@ -485,13 +483,11 @@ class ByteStream {
     }
     for (;;) {
       if (member_ended_) {
-        auto next = StartNextMember();
-        if (!next.ok()) return next.error();
-        if (!*next) return size_t{0};
+        ASSIGN_OR_RETURN(auto next, StartNextMember());
+        if (!next) return size_t{0};
       }
       if (pos_ == end_) {
-        auto filled = Fill(1);
-        if (!filled.ok()) return filled.error();
+        RETURN_IF_ERROR(Fill(1));
         if (pos_ == end_) return MakeError(path_, "truncated gzip data (unexpected end of the compressed stream)");
       }
       zs_.next_in = raw_.data() + pos_;
@@ -540,8 +536,7 @@ class ByteStream {
   // as trailing garbage.
   Result<bool> StartNextMember() {
     for (;;) {
-      auto filled = Fill(2);
-      if (!filled.ok()) return filled.error();
+      RETURN_IF_ERROR(Fill(2));
       if (pos_ == end_) return false;
       if (end_ - pos_ >= 2 && raw_[pos_] == 0x1F && raw_[pos_ + 1] == 0x8B) {
         inflateReset(&zs_);

@@ -48,9 +48,8 @@ HttpServer::~HttpServer() { Stop(); }
 
 Result<std::unique_ptr<HttpServer>> HttpServer::Create(const std::string& db_path, HttpServerOptions options) {
   auto impl = std::make_unique<Impl>();
-  auto api = EventApi::Create(db_path, options.api);
-  if (!api.ok()) return api.error();
-  impl->api = std::move(*api);
+  ASSIGN_OR_RETURN(auto api, EventApi::Create(db_path, options.api));
+  impl->api = std::move(api);
   impl->threads = std::max(1, options.threads);
   httplib::Server& server = impl->server;
   const int threads = impl->threads;

@@ -722,28 +722,26 @@ struct Store::Impl {
 };
 
 Status Store::Impl::Migrate() {
-  auto app = QueryLong("PRAGMA application_id");
-  if (!app.ok()) return app.error();
-  auto version = QueryLong("PRAGMA user_version");
-  if (!version.ok()) return version.error();
-  if (*app != 0 && *app != kApplicationId) {
+  ASSIGN_OR_RETURN(auto app, QueryLong("PRAGMA application_id"));
+  ASSIGN_OR_RETURN(auto version, QueryLong("PRAGMA user_version"));
+  if (app != 0 && app != kApplicationId) {
     return MakeError(path, "not a Dateline store: the SQLite file belongs to another application");
   }
-  if (*app == 0) {
+  if (app == 0) {
     // A fresh file has no tables; anything else is someone else's database, which we
     // must not write our tables into.
     auto tables = QueryLong("SELECT count(*) FROM sqlite_schema");
     if (!tables.ok()) return tables.error();
-    if (*tables != 0 || *version != 0) {
+    if (*tables != 0 || version != 0) {
       return MakeError(path, "not a Dateline store: the SQLite database already holds other tables");
     }
   }
-  if (*version > kSchemaVersion) {
-    return MakeError(path, "the database has schema version " + std::to_string(*version) +
+  if (version > kSchemaVersion) {
+    return MakeError(path, "the database has schema version " + std::to_string(version) +
                                ", newer than this program's (" +
                                std::to_string(kSchemaVersion) + "); use a newer dateline");
   }
-  for (long v = *version; v < kSchemaVersion; ++v) {
+  for (long v = version; v < kSchemaVersion; ++v) {
     if (Status s = Exec("BEGIN IMMEDIATE", "cannot migrate the schema"); !s.ok()) return s;
     // Another process may have migrated between our read and our lock.
     auto now = QueryLong("PRAGMA user_version");
@@ -855,9 +853,8 @@ Status Store::Impl::PrepareAll() {
        " HAVING count(*) > 0"},
   };
   for (const Item& item : items) {
-    auto s = Prepare(item.sql);
-    if (!s.ok()) return s.error();
-    *item.stmt = std::move(*s);
+    ASSIGN_OR_RETURN(auto s, Prepare(item.sql));
+    *item.stmt = std::move(s);
   }
   return Status::Ok();
 }
@@ -903,9 +900,9 @@ Result<PutOutcome> Store::Impl::PutInTransaction(const CodedArticle& coded, cons
   if (old_hash) {
     Binder b(delete_article.get());
     b.Text(id);
-    if (Status s = CollectIds(article_groups.get(), id, &old_groups); !s.ok()) return s.error();
-    if (Status s = Write(delete_article.get(), b, writes, "the new version (deleting the old rows)"); !s.ok()) return s.error();
-    if (Status s = RegroupMembers(old_groups, writes, &touched); !s.ok()) return s.error();
+    RETURN_IF_ERROR(CollectIds(article_groups.get(), id, &old_groups));
+    RETURN_IF_ERROR(Write(delete_article.get(), b, writes, "the new version (deleting the old rows)"));
+    RETURN_IF_ERROR(RegroupMembers(old_groups, writes, &touched));
   }
 
   const std::optional<PartialDate> published = art.published ? art.published : doc.published;
@@ -930,14 +927,14 @@ Result<PutOutcome> Store::Impl::PutInTransaction(const CodedArticle& coded, cons
     warnings.insert(warnings.end(), coded.warnings.begin(), coded.warnings.end());
     b.Text(art.language).Text(JsonList(art.tags)).Text(JsonList(warnings)).Text(art.body);
     b.Text(NowUtc()).Text(UrlHost(doc.url));
-    if (Status s = Write(insert_article.get(), b, writes, "the article"); !s.ok()) return s.error();
+    RETURN_IF_ERROR(Write(insert_article.get(), b, writes, "the article"));
   }
   for (size_t i = 0; i < art.paragraphs.size(); ++i) {
     const Paragraph& p = art.paragraphs[i];
     Binder b(insert_paragraph.get());
     b.Text(id).Int(static_cast<int64_t>(i)).Int(static_cast<int64_t>(p.start));
     b.Int(static_cast<int64_t>(p.end)).Int(static_cast<int64_t>(p.body_start));
-    if (Status s = Write(insert_paragraph.get(), b, writes, "a paragraph"); !s.ok()) return s.error();
+    RETURN_IF_ERROR(Write(insert_paragraph.get(), b, writes, "a paragraph"));
   }
   for (size_t i = 0; i < coded.actors.size(); ++i) {
     const ActorMention& a = coded.actors[i];
@@ -946,7 +943,7 @@ Result<PutOutcome> Store::Impl::PutInTransaction(const CodedArticle& coded, cons
     b.Int(static_cast<int64_t>(a.span.end)).Text(a.text).Text(a.actor.Code());
     b.Text(a.actor.country).Text(JsonList(a.actor.sectors)).Text(a.actor.region);
     b.Text(a.actor.organisation).Text(a.person).Text(JsonList(a.rules));
-    if (Status s = Write(insert_actor.get(), b, writes, "an actor"); !s.ok()) return s.error();
+    RETURN_IF_ERROR(Write(insert_actor.get(), b, writes, "an actor"));
   }
   for (size_t i = 0; i < coded.places.size(); ++i) {
     const PlaceMention& p = coded.places[i];
@@ -954,7 +951,7 @@ Result<PutOutcome> Store::Impl::PutInTransaction(const CodedArticle& coded, cons
     b.Text(id).Int(static_cast<int64_t>(i)).Int(static_cast<int64_t>(p.span.start));
     b.Int(static_cast<int64_t>(p.span.end)).Text(p.name).Text(p.country).Text(p.admin1);
     b.Real(p.lat).Real(p.lon).Text(p.precision).Int(p.geonameid).Int(p.from_dateline);
-    if (Status s = Write(insert_place.get(), b, writes, "a place"); !s.ok()) return s.error();
+    RETURN_IF_ERROR(Write(insert_place.get(), b, writes, "a place"));
   }
   for (size_t i = 0; i < coded.dates.size(); ++i) {
     const DateMention& d = coded.dates[i];
@@ -967,12 +964,12 @@ Result<PutOutcome> Store::Impl::PutInTransaction(const CodedArticle& coded, cons
       b.Null().Null();
     }
     b.Text(d.relative).OptInt(d.year_hint);
-    if (Status s = Write(insert_date.get(), b, writes, "a date"); !s.ok()) return s.error();
+    RETURN_IF_ERROR(Write(insert_date.get(), b, writes, "a date"));
   }
   for (size_t i = 0; i < coded.events.size(); ++i) {
-    if (Status s = InsertEvent(coded, i, published, published_period, writes, &touched); !s.ok()) return s.error();
+    RETURN_IF_ERROR(InsertEvent(coded, i, published, published_period, writes, &touched));
   }
-  if (Status s = RefreshGroups(touched, writes); !s.ok()) return s.error();
+  RETURN_IF_ERROR(RefreshGroups(touched, writes));
   return old_hash ? PutOutcome::kReplaced : PutOutcome::kInserted;
 }
 
@@ -1028,10 +1025,10 @@ Status Store::Impl::InsertEvent(const CodedArticle& coded, size_t i, const std::
   } else {
     b.Null();
   }
-  if (Status s = Write(insert_event.get(), b, writes, "an event"); !s.ok()) return s;
+  RETURN_IF_ERROR(Write(insert_event.get(), b, writes, "an event"));
   // Grouped as soon as it is written: the article's own earlier events are
   // candidates too (one event told twice in an article is one group).
-  if (Status s = GroupEvent(sqlite3_last_insert_rowid(db), key, writes, touched); !s.ok()) return s;
+  RETURN_IF_ERROR(GroupEvent(sqlite3_last_insert_rowid(db), key, writes, touched));
   return Status::Ok();
 }
 
@@ -1090,16 +1087,16 @@ Status Store::Impl::GroupEvent(int64_t id, const ReportKey& key, int& writes, st
   {
     Binder b(set_group.get());
     b.Int(target).Int(id);
-    if (Status s = Write(set_group.get(), b, writes, "an event's group"); !s.ok()) return s;
+    RETURN_IF_ERROR(Write(set_group.get(), b, writes, "an event's group"));
   }
   for (int64_t g : matched) {
     if (g == target) continue;
     Binder move(move_group.get());
     move.Int(target).Int(g);
-    if (Status s = Write(move_group.get(), move, writes, "a merged event group"); !s.ok()) return s;
+    RETURN_IF_ERROR(Write(move_group.get(), move, writes, "a merged event group"));
     Binder drop(delete_group.get());
     drop.Int(g);
-    if (Status s = Write(delete_group.get(), drop, writes, "a merged event group"); !s.ok()) return s;
+    RETURN_IF_ERROR(Write(delete_group.get(), drop, writes, "a merged event group"));
     touched->erase(g);
   }
   touched->insert(target);
@@ -1109,22 +1106,21 @@ Status Store::Impl::GroupEvent(int64_t id, const ReportKey& key, int& writes, st
 Status Store::Impl::RegroupMembers(const std::vector<int64_t>& groups, int& writes, std::set<int64_t>* touched) {
   std::vector<int64_t> members;
   for (int64_t g : groups) {
-    if (Status s = CollectIds(group_members.get(), g, &members); !s.ok()) return s;
+    RETURN_IF_ERROR(CollectIds(group_members.get(), g, &members));
     Binder b(ungroup.get());
     b.Int(g);
-    if (Status s = Write(ungroup.get(), b, writes, "an event group"); !s.ok()) return s;
+    RETURN_IF_ERROR(Write(ungroup.get(), b, writes, "an event group"));
     Binder drop(delete_group.get());
     drop.Int(g);
-    if (Status s = Write(delete_group.get(), drop, writes, "an event group"); !s.ok()) return s;
+    RETURN_IF_ERROR(Write(delete_group.get(), drop, writes, "an event group"));
     touched->erase(g);
   }
   // In id order, as RegroupAll does: each remaining report joins what it matches
   // among those regrouped before it and the untouched groups.
   std::sort(members.begin(), members.end());
   for (int64_t id : members) {
-    auto key = LoadKey(id);
-    if (!key.ok()) return key.error();
-    if (Status s = GroupEvent(id, *key, writes, touched); !s.ok()) return s;
+    ASSIGN_OR_RETURN(auto key, LoadKey(id));
+    RETURN_IF_ERROR(GroupEvent(id, key, writes, touched));
   }
   return Status::Ok();
 }
@@ -1133,10 +1129,10 @@ Status Store::Impl::RefreshGroups(const std::set<int64_t>& groups, int& writes) 
   for (int64_t g : groups) {
     Binder drop(delete_group.get());
     drop.Int(g);
-    if (Status s = Write(delete_group.get(), drop, writes, "an event group"); !s.ok()) return s;
+    RETURN_IF_ERROR(Write(delete_group.get(), drop, writes, "an event group"));
     Binder b(refresh_group.get());
     b.Int(g);
-    if (Status s = Write(refresh_group.get(), b, writes, "an event group"); !s.ok()) return s;
+    RETURN_IF_ERROR(Write(refresh_group.get(), b, writes, "an event group"));
   }
   return Status::Ok();
 }
@@ -1149,18 +1145,16 @@ Status Store::Impl::RegroupAll() {
   }
   std::vector<int64_t> ids;
   {
-    auto all = Prepare("SELECT id FROM events ORDER BY id");
-    if (!all.ok()) return all.error();
+    ASSIGN_OR_RETURN(auto all, Prepare("SELECT id FROM events ORDER BY id"));
     int rc;
-    while ((rc = sqlite3_step(all->get())) == SQLITE_ROW) ids.push_back(sqlite3_column_int64(all->get(), 0));
+    while ((rc = sqlite3_step(all.get())) == SQLITE_ROW) ids.push_back(sqlite3_column_int64(all.get(), 0));
     if (rc != SQLITE_DONE) return DbError("cannot regroup the stored events");
   }
   int writes = 0;
   std::set<int64_t> touched;  // refreshed below, all at once
   for (int64_t id : ids) {
-    auto key = LoadKey(id);
-    if (!key.ok()) return key.error();
-    if (Status s = GroupEvent(id, *key, writes, &touched); !s.ok()) return s;
+    ASSIGN_OR_RETURN(auto key, LoadKey(id));
+    RETURN_IF_ERROR(GroupEvent(id, key, writes, &touched));
   }
   const std::string sql =
       "INSERT INTO event_groups (id, sort_date, date_first, date_last, reports, articles, sources)"
@@ -1173,13 +1167,12 @@ Status Store::Impl::RegroupAll() {
 }
 
 Status Store::Impl::CheckGrouping() {
-  auto stmt = Prepare("SELECT value FROM settings WHERE key = 'grouping'");
-  if (!stmt.ok()) return stmt.error();
+  ASSIGN_OR_RETURN(auto stmt, Prepare("SELECT value FROM settings WHERE key = 'grouping'"));
   std::string stored;
-  const int rc = sqlite3_step(stmt->get());
-  if (rc == SQLITE_ROW) stored = ColumnText(stmt->get(), 0);
+  const int rc = sqlite3_step(stmt.get());
+  if (rc == SQLITE_ROW) stored = ColumnText(stmt.get(), 0);
   else if (rc != SQLITE_DONE) return DbError("cannot read the grouping settings");
-  stmt->reset();
+  stmt.reset();
   if (!options.grouping) {
     // Go on as the stored groups were made.
     if (std::optional<GroupingOptions> made = ParseGroupingSetting(stored)) {
@@ -1188,7 +1181,7 @@ Status Store::Impl::CheckGrouping() {
     }
   }
   if (stored == GroupingSetting(grouping)) return Status::Ok();
-  if (Status s = Exec("BEGIN IMMEDIATE", "cannot regroup the stored events"); !s.ok()) return s;
+  RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE", "cannot regroup the stored events"));
   Status s = RegroupAll();
   if (s.ok()) s = Exec("COMMIT", "cannot regroup the stored events");
   if (!s.ok() && !sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -1230,18 +1223,16 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
 
 Status Store::Impl::OpenReadOnly() {
   // Read-only: check, never change. An old schema needs a writable open to migrate.
-  auto app = QueryLong("PRAGMA application_id");
-  if (!app.ok()) return app.error();
-  if (*app != kApplicationId) return MakeError(path, "not a Dateline store");
-  auto version = QueryLong("PRAGMA user_version");
-  if (!version.ok()) return version.error();
-  if (*version < kSchemaVersion) {
-    return MakeError(path, "the database has schema version " + std::to_string(*version) +
+  ASSIGN_OR_RETURN(auto app, QueryLong("PRAGMA application_id"));
+  if (app != kApplicationId) return MakeError(path, "not a Dateline store");
+  ASSIGN_OR_RETURN(auto version, QueryLong("PRAGMA user_version"));
+  if (version < kSchemaVersion) {
+    return MakeError(path, "the database has schema version " + std::to_string(version) +
                                ", older than this program's (" + std::to_string(kSchemaVersion) +
                                "); upgrade it once with: dateline migrate --db " + path);
   }
-  if (*version > kSchemaVersion) {
-    return MakeError(path, "the database has schema version " + std::to_string(*version) +
+  if (version > kSchemaVersion) {
+    return MakeError(path, "the database has schema version " + std::to_string(version) +
                                ", newer than this program's (" + std::to_string(kSchemaVersion) +
                                "); use a newer dateline");
   }
@@ -1284,7 +1275,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreOptions
       opened = impl->OpenReadOnly();
     }
     if (!opened.ok()) return opened.error();
-    if (Status s = impl->PrepareAll(); !s.ok()) return s.error();
+    RETURN_IF_ERROR(impl->PrepareAll());
     return std::unique_ptr<Store>(new Store(std::move(impl)));
   }
   sqlite3_create_function_v2(impl->db, "dateline_url_host", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
@@ -1306,9 +1297,9 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreOptions
       !s.ok()) {
     return s.error();
   }
-  if (Status s = impl->Migrate(); !s.ok()) return s.error();
-  if (Status s = impl->PrepareAll(); !s.ok()) return s.error();
-  if (Status s = impl->CheckGrouping(); !s.ok()) return s.error();
+  RETURN_IF_ERROR(impl->Migrate());
+  RETURN_IF_ERROR(impl->PrepareAll());
+  RETURN_IF_ERROR(impl->CheckGrouping());
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 
@@ -1584,8 +1575,7 @@ int64_t SqlLimit(size_t limit) {
 Result<std::vector<StoredEvent>> Store::QueryEvents(const EventQuery& q) const {
   Impl& im = *impl_;
   Impl::QueryClock clock(im);
-  auto dates = ParseDateFilter(im.path, q.since, q.until);
-  if (!dates.ok()) return dates.error();
+  ASSIGN_OR_RETURN(auto dates, ParseDateFilter(im.path, q.since, q.until));
   const std::optional<std::string> cameo_upper = PrefixUpperBound(q.cameo);
   unsigned key = 0;
   if (!q.country.empty()) key |= kByCountry;
@@ -1638,10 +1628,10 @@ Result<std::vector<StoredEvent>> Store::QueryEvents(const EventQuery& q) const {
   StmtScope scope(s);
   if (key & kByCountry) BindNamed(s, ":country", q.country);
   if (key & kBySince) {
-    BindNamed(s, ":since", dates->since_first);
-    BindNamed(s, ":since_floor", dates->since_floor);
+    BindNamed(s, ":since", dates.since_first);
+    BindNamed(s, ":since_floor", dates.since_floor);
   }
-  if (key & kByUntil) BindNamed(s, ":until", dates->until_last);
+  if (key & kByUntil) BindNamed(s, ":until", dates.until_last);
   if (key & kByPlover) BindNamed(s, ":plover", q.plover);
   if (key & kByCameo) BindNamed(s, ":cameo", q.cameo);
   if (key & kByCameoUpper) BindNamed(s, ":cameo_upper", *cameo_upper);
@@ -1661,8 +1651,7 @@ Result<std::vector<StoredEvent>> Store::QueryEvents(const EventQuery& q) const {
 Result<std::vector<StoredArticle>> Store::QueryArticles(const ArticleQuery& q) const {
   Impl& im = *impl_;
   Impl::QueryClock clock(im);
-  auto dates = ParseDateFilter(im.path, q.since, q.until);
-  if (!dates.ok()) return dates.error();
+  ASSIGN_OR_RETURN(auto dates, ParseDateFilter(im.path, q.since, q.until));
   unsigned key = 0;
   if (!q.article_id.empty()) key |= kByArticle;
   if (!q.since.empty()) key |= kBySince;
@@ -1688,8 +1677,8 @@ Result<std::vector<StoredArticle>> Store::QueryArticles(const ArticleQuery& q) c
   sqlite3_stmt* s = stmt.get();
   StmtScope scope(s);
   if (key & kByArticle) BindNamed(s, ":article_id", q.article_id);
-  if (key & kBySince) BindNamed(s, ":since", dates->since_first);
-  if (key & kByUntil) BindNamed(s, ":until", dates->until_last);
+  if (key & kBySince) BindNamed(s, ":since", dates.since_first);
+  if (key & kByUntil) BindNamed(s, ":until", dates.until_last);
   sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":limit"), SqlLimit(q.limit));
   std::vector<StoredArticle> out;
   int rc;
@@ -1766,8 +1755,7 @@ std::string AsciiLower(std::string s) {
 
 Result<GroupFilter> MakeGroupFilter(const std::string& path, const GroupQuery& q) {
   GroupFilter f;
-  auto dates = ParseDateFilter(path, q.since, q.until);
-  if (!dates.ok()) return dates.error();
+  ASSIGN_OR_RETURN(auto dates, ParseDateFilter(path, q.since, q.until));
   if (!q.country.empty()) {
     f.Add("(e.source_country = :country OR e.target_country = :country)");
     f.Bind(":country", q.country);
@@ -1781,11 +1769,11 @@ Result<GroupFilter> MakeGroupFilter(const std::string& path, const GroupQuery& q
   }
   if (!q.since.empty()) {
     f.Add("e.date_last >= :since");
-    f.Bind(":since", dates->since_first);
+    f.Bind(":since", dates.since_first);
   }
   if (!q.until.empty()) {
     f.Add("e.sort_date <= :until");  // "~" (undated) sorts after every date
-    f.Bind(":until", dates->until_last);
+    f.Bind(":until", dates.until_last);
   }
   if (!q.plover.empty()) {
     f.Add("e.plover = :plover");
@@ -1869,31 +1857,28 @@ static Result<std::vector<StoredEvent>> GroupReports(sqlite3* db, const std::str
 Result<GroupPage> Store::QueryGroups(const GroupQuery& q) const {
   Impl& im = *impl_;
   Impl::QueryClock clock(im);
-  auto filter = MakeGroupFilter(im.path, q);
-  if (!filter.ok()) return filter.error();
+  ASSIGN_OR_RETURN(auto filter, MakeGroupFilter(im.path, q));
   std::string after_date;
   long after_id = 0;
   if (!q.after.empty() && !ParseCursor(q.after, &after_date, &after_id)) {
     return MakeError(im.path, "query: \"" + q.after + "\" is not a page cursor");
   }
-  const std::string matched = "WITH m AS (SELECT DISTINCT e.group_id AS gid FROM events e WHERE " + filter->where + ") ";
+  const std::string matched = "WITH m AS (SELECT DISTINCT e.group_id AS gid FROM events e WHERE " + filter.where + ") ";
   GroupPage page;
   {
-    auto total = im.Prepare(matched + "SELECT count(*) FROM m");
-    if (!total.ok()) return total.error();
-    filter->BindAll(total->get());
-    if (sqlite3_step(total->get()) != SQLITE_ROW) return im.DbError("cannot count event groups");
-    page.total = static_cast<long>(sqlite3_column_int64(total->get(), 0));
+    ASSIGN_OR_RETURN(auto total, im.Prepare(matched + "SELECT count(*) FROM m"));
+    filter.BindAll(total.get());
+    if (sqlite3_step(total.get()) != SQLITE_ROW) return im.DbError("cannot count event groups");
+    page.total = static_cast<long>(sqlite3_column_int64(total.get(), 0));
   }
   std::string sql = matched +
                     "SELECT g.id, g.sort_date, g.date_first, g.date_last, g.reports, g.articles, g.sources"
                     " FROM event_groups g JOIN m ON m.gid = g.id";
   if (!q.after.empty()) sql += " WHERE (g.sort_date, g.id) > (:after_date, :after_id)";
   sql += " ORDER BY g.sort_date, g.id LIMIT :limit";
-  auto list = im.Prepare(sql);
-  if (!list.ok()) return list.error();
-  sqlite3_stmt* s = list->get();
-  filter->BindAll(s);
+  ASSIGN_OR_RETURN(auto list, im.Prepare(sql));
+  sqlite3_stmt* s = list.get();
+  filter.BindAll(s);
   if (!q.after.empty()) {
     BindNamed(s, ":after_date", after_date);
     sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":after_id"), after_id);
@@ -1929,9 +1914,8 @@ Result<GroupPage> Store::QueryGroups(const GroupQuery& q) const {
 Result<std::optional<StoredGroup>> Store::GetGroup(long id) const {
   Impl& im = *impl_;
   Impl::QueryClock clock(im);
-  auto stmt = im.Prepare("SELECT date_first, date_last, reports, articles, sources FROM event_groups WHERE id = ?");
-  if (!stmt.ok()) return stmt.error();
-  sqlite3_stmt* s = stmt->get();
+  ASSIGN_OR_RETURN(auto stmt, im.Prepare("SELECT date_first, date_last, reports, articles, sources FROM event_groups WHERE id = ?"));
+  sqlite3_stmt* s = stmt.get();
   sqlite3_bind_int64(s, 1, id);
   const int rc = sqlite3_step(s);
   if (rc == SQLITE_DONE) return std::optional<StoredGroup>();
@@ -1943,18 +1927,16 @@ Result<std::optional<StoredGroup>> Store::GetGroup(long id) const {
   g.reports = static_cast<long>(sqlite3_column_int64(s, 2));
   g.articles = static_cast<long>(sqlite3_column_int64(s, 3));
   g.sources = static_cast<long>(sqlite3_column_int64(s, 4));
-  auto reports = GroupReports(im.db, im.path, id);
-  if (!reports.ok()) return reports.error();
-  g.events = std::move(*reports);
+  ASSIGN_OR_RETURN(auto reports, GroupReports(im.db, im.path, id));
+  g.events = std::move(reports);
   return std::optional<StoredGroup>(std::move(g));
 }
 
 Result<std::vector<std::pair<std::string, long>>> Store::CountGroups(const GroupQuery& q, GroupStatsBy by) const {
   Impl& im = *impl_;
   Impl::QueryClock clock(im);
-  auto filter = MakeGroupFilter(im.path, q);
-  if (!filter.ok()) return filter.error();
-  std::string sql = "WITH m AS (SELECT DISTINCT e.group_id AS gid FROM events e WHERE " + filter->where + ") ";
+  ASSIGN_OR_RETURN(auto filter, MakeGroupFilter(im.path, q));
+  std::string sql = "WITH m AS (SELECT DISTINCT e.group_id AS gid FROM events e WHERE " + filter.where + ") ";
   switch (by) {
     case GroupStatsBy::kDay:
       sql += "SELECT CASE WHEN g.sort_date = '~' THEN 'undated' ELSE g.sort_date END, count(*)"
@@ -1971,13 +1953,12 @@ Result<std::vector<std::pair<std::string, long>>> Store::CountGroups(const Group
              " FROM events e JOIN m ON m.gid = e.group_id GROUP BY 1 ORDER BY 2 DESC, 1";
       break;
   }
-  auto stmt = im.Prepare(sql);
-  if (!stmt.ok()) return stmt.error();
-  filter->BindAll(stmt->get());
+  ASSIGN_OR_RETURN(auto stmt, im.Prepare(sql));
+  filter.BindAll(stmt.get());
   std::vector<std::pair<std::string, long>> out;
   int rc;
-  while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW) {
-    out.emplace_back(ColumnText(stmt->get(), 0), static_cast<long>(sqlite3_column_int64(stmt->get(), 1)));
+  while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
+    out.emplace_back(ColumnText(stmt.get(), 0), static_cast<long>(sqlite3_column_int64(stmt.get(), 1)));
   }
   if (rc != SQLITE_DONE) return im.DbError("cannot count event groups");
   return out;
@@ -1986,22 +1967,21 @@ Result<std::vector<std::pair<std::string, long>>> Store::CountGroups(const Group
 Result<std::vector<PlaceCount>> Store::CountGroupsByPlace(const GroupQuery& q, size_t limit) const {
   Impl& im = *impl_;
   Impl::QueryClock clock(im);
-  auto filter = MakeGroupFilter(im.path, q);
-  if (!filter.ok()) return filter.error();
+  ASSIGN_OR_RETURN(auto filter, MakeGroupFilter(im.path, q));
   // Rounded so that one town's reports, geocoded to slightly different points, are one
   // dot. IN rather than the other counts' join with a CTE (40% faster on 100k events),
   // and no IN at all without filters (every filter binds a value): the page's first map
   // asks that, and it is the costliest.
-  const std::string matched = filter->values.empty()
+  const std::string matched = filter.values.empty()
                                   ? "p.group_id IS NOT NULL"
-                                  : "p.group_id IN (SELECT e.group_id FROM events e WHERE " + filter->where + ")";
+                                  : "p.group_id IN (SELECT e.group_id FROM events e WHERE " + filter.where + ")";
   auto stmt = im.Prepare(
       "SELECT coalesce(p.place_name, ''), coalesce(p.place_country, ''), round(p.lat, 3), round(p.lon, 3),"
       " count(DISTINCT p.group_id) FROM events p WHERE " + matched +
       " AND p.lat IS NOT NULL AND p.lon IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC, 1, 3, 4 LIMIT :limit");
   if (!stmt.ok()) return stmt.error();
   sqlite3_stmt* s = stmt->get();
-  filter->BindAll(s);
+  filter.BindAll(s);
   sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":limit"), SqlLimit(limit));
   std::vector<PlaceCount> out;
   int rc;
@@ -2017,17 +1997,15 @@ Result<std::optional<StoredArticle>> Store::GetArticle(const std::string& id) co
   ArticleQuery q;
   q.article_id = id;
   q.limit = 1;
-  auto found = QueryArticles(q);
-  if (!found.ok()) return found.error();
-  if (found->empty()) return std::optional<StoredArticle>();
+  ASSIGN_OR_RETURN(auto found, QueryArticles(q));
+  if (found.empty()) return std::optional<StoredArticle>();
   Impl& im = *impl_;
   Impl::QueryClock clock(im);
-  auto stmt = im.Prepare("SELECT body FROM articles WHERE id = ?");
-  if (!stmt.ok()) return stmt.error();
-  sqlite3_bind_text64(stmt->get(), 1, id.data(), id.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
-  if (sqlite3_step(stmt->get()) != SQLITE_ROW) return im.DbError("cannot read article '" + id + "'");
-  StoredArticle a = std::move(found->front());
-  a.body = ColumnText(stmt->get(), 0);
+  ASSIGN_OR_RETURN(auto stmt, im.Prepare("SELECT body FROM articles WHERE id = ?"));
+  sqlite3_bind_text64(stmt.get(), 1, id.data(), id.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  if (sqlite3_step(stmt.get()) != SQLITE_ROW) return im.DbError("cannot read article '" + id + "'");
+  StoredArticle a = std::move(found.front());
+  a.body = ColumnText(stmt.get(), 0);
   return std::optional<StoredArticle>(std::move(a));
 }
 
