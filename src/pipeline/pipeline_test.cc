@@ -218,9 +218,8 @@ TEST_F(PipelineTest, HostileInputsDoNotStopThePipeline) {
       doc.kind = kind;
       doc.content = content;
       auto coded = pipeline_->Code(doc);
-      if (coded.ok()) {
-        EXPECT_TRUE(coded->events.empty());
-      }
+      ASSERT_TRUE(coded.ok()) << coded.error().ToString();
+      EXPECT_TRUE(coded->events.empty());
     }
   }
 }
