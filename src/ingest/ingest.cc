@@ -1,12 +1,16 @@
 #include "ingest/ingest.h"
 
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
+#include <unicode/uscript.h>
+#include <unicode/utf16.h>
 #include <fcntl.h>
 #include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -133,9 +137,50 @@ std::string DetectCharset(const std::string& bytes) {
   return charset;
 }
 
-// "UTF-16LE" or "UTF-16BE" for text in UTF-16 without a byte-order mark: in the first
-// bytes, the high byte of nearly every code unit is zero (Latin text) on one side and
-// the other side has no zeros; else nullptr.
+// Whether `head`, read as UTF-16 in the given byte order, looks like text in one
+// script: every code unit decodes (surrogates paired), no control characters but line
+// breaks and tabs, nearly all code points letters, marks, digits, punctuation or spaces,
+// and most letters in one script. Random or binary data fails the last test: its code
+// points scatter over the scripts of the whole Basic Multilingual Plane. Returns how
+// many code points are ASCII (spaces, digits, punctuation: text read in the wrong byte
+// order has none of them), or nullopt when it does not read as text.
+std::optional<size_t> ReadsAsUtf16Text(std::string_view head, bool little_endian) {
+  size_t units = 0, textual = 0, letters = 0, ascii = 0;
+  std::array<size_t, USCRIPT_CODE_LIMIT> by_script{};
+  for (size_t i = 0; i + 1 < head.size(); i += 2) {
+    const auto lo = static_cast<unsigned char>(head[i + (little_endian ? 0 : 1)]);
+    const auto hi = static_cast<unsigned char>(head[i + (little_endian ? 1 : 0)]);
+    UChar32 c = static_cast<UChar32>(hi << 8 | lo);
+    if (U16_IS_SURROGATE(c)) {
+      if (!U16_IS_LEAD(c) || i + 3 >= head.size()) return std::nullopt;
+      const auto lo2 = static_cast<unsigned char>(head[i + 2 + (little_endian ? 0 : 1)]);
+      const auto hi2 = static_cast<unsigned char>(head[i + 2 + (little_endian ? 1 : 0)]);
+      const UChar trail = static_cast<UChar>(hi2 << 8 | lo2);
+      if (!U16_IS_TRAIL(trail)) return std::nullopt;
+      c = U16_GET_SUPPLEMENTARY(c, trail);
+      i += 2;
+    }
+    ++units;
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') return std::nullopt;
+    ascii += c < 0x80;
+    textual += u_isalnum(c) || u_isspace(c) || u_ispunct(c) || (U_GET_GC_MASK(c) & (U_GC_M_MASK | U_GC_S_MASK)) != 0;
+    if (u_isalpha(c)) {
+      ++letters;
+      UErrorCode status = U_ZERO_ERROR;
+      const UScriptCode script = uscript_getScript(c, &status);
+      if (U_SUCCESS(status) && script >= 0 && script < USCRIPT_CODE_LIMIT) ++by_script[static_cast<size_t>(script)];
+    }
+  }
+  if (units < 4 || textual * 100 < units * 95 || letters * 2 < units) return std::nullopt;
+  if (*std::max_element(by_script.begin(), by_script.end()) * 10 < letters * 7) return std::nullopt;
+  return ascii;
+}
+
+// "UTF-16LE" or "UTF-16BE" for text in UTF-16 without a byte-order mark, else nullptr.
+// Latin text shows as a zero high byte in nearly every code unit on one side and no zero
+// on the other; text in other scripts (Cyrillic, Arabic, Chinese, ...) has fewer zeros
+// and is recognised by reading it both ways (ReadsAsUtf16Text): when both read as text,
+// the order with more ASCII spaces and punctuation wins.
 const char* UnmarkedUtf16(std::string_view bytes) {
   const std::string_view head = bytes.substr(0, 8192 & ~size_t{1});
   if (head.size() < 8 || head.size() % 2 != 0) return nullptr;
@@ -147,6 +192,11 @@ const char* UnmarkedUtf16(std::string_view bytes) {
   const size_t units = head.size() / 2;
   if (zero_odd * 10 >= units * 9 && zero_even == 0) return "UTF-16LE";
   if (zero_even * 10 >= units * 9 && zero_odd == 0) return "UTF-16BE";
+  // Only data with NUL bytes is asked: text in UTF-8 or a legacy encoding has none.
+  if (zero_even + zero_odd == 0) return nullptr;
+  const std::optional<size_t> le = ReadsAsUtf16Text(head, true), be = ReadsAsUtf16Text(head, false);
+  if (le && (!be || *le > *be)) return "UTF-16LE";
+  if (be && (!le || *be > *le)) return "UTF-16BE";
   return nullptr;
 }
 

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/utf8.h"
+
 namespace dateline {
 namespace {
 
@@ -287,6 +289,56 @@ TEST(IngestTest, Utf16WithoutAMarkIsText) {
     ASSERT_EQ(docs[0].warnings.size(), 1u);
     EXPECT_EQ(docs[0].warnings[0], std::string("converted from ") + order + " (no byte-order mark)");
   }
+}
+
+// Text in other scripts has few zero bytes; it is read in the byte order in which it
+// reads as text in one script, and random bytes still are binary data. (Some zero byte
+// is needed, here the final line break's: Chinese with no ASCII character at all is
+// not told from a legacy encoding.)
+TEST(IngestTest, Utf16WithoutAMarkInOtherScriptsIsText) {
+  // UTF-8 to UTF-16 (these texts are all in the Basic Multilingual Plane).
+  const auto utf16 = [](const std::string& utf8, bool little_endian) {
+    std::string out;
+    for (size_t i = 0; i < utf8.size();) {
+      const char32_t c = DecodeUtf8(utf8, &i);
+      const char lo = static_cast<char>(c & 0xFF), hi = static_cast<char>(c >> 8);
+      out += little_endian ? std::string{lo, hi} : std::string{hi, lo};
+    }
+    return out;
+  };
+  const std::string texts[] = {
+      "\xD0\x9F\xD0\xBE\xD0\xBB\xD0\xB8\xD1\x86\xD0\xB8\xD1\x8F \xD0\xB0\xD1\x80\xD0\xB5\xD1\x81\xD1"
+      "\x82\xD0\xBE\xD0\xB2\xD0\xB0\xD0\xBB\xD0\xB0 \xD0\xB4\xD0\xB2\xD1\x83\xD1\x85 \xD0\xBC\xD1\x83"
+      "\xD0\xB6\xD1\x87\xD0\xB8\xD0\xBD.",  // Russian
+      "\xD8\xA7\xD8\xB9\xD8\xAA\xD9\x82\xD9\x84\xD8\xAA \xD8\xA7\xD9\x84\xD8\xB4\xD8\xB1\xD8\xB7\xD8"
+      "\xA9 \xD8\xB1\xD8\xAC\xD9\x84\xD9\x8A\xD9\x86.",  // Arabic
+      "\xE8\xAD\xA6\xE6\x96\xB9\xE9\x80\xAE\xE6\x8D\x95\xE4\xBA\x86\xE4\xB8\xA4\xE5\x90\x8D\xE7\x94"
+      "\xB7\xE5\xAD\x90\xE3\x80\x82\n",  // Chinese
+  };
+  for (const std::string& text : texts) {
+    for (const bool little_endian : {true, false}) {
+      std::vector<Result<Document>> docs;
+      ReadBytes(utf16(text, little_endian), "page.txt", {}, [&](Result<Document> d) { docs.push_back(std::move(d)); });
+      ASSERT_EQ(docs.size(), 1u);
+      ASSERT_TRUE(docs[0].ok()) << docs[0].error().ToString();
+      EXPECT_EQ(docs[0]->content, text);
+      EXPECT_EQ(docs[0]->warnings.at(0), std::string("converted from ") + (little_endian ? "UTF-16LE" : "UTF-16BE") +
+                                             " (no byte-order mark)");
+    }
+  }
+  // Bytes from a fixed pseudo-random sequence, with NULs: binary data, as before.
+  std::string noise;
+  uint32_t state = 12345;
+  for (int i = 0; i < 4096; ++i) {
+    state = state * 1103515245 + 12345;
+    noise += static_cast<char>(state >> 24);
+  }
+  noise[10] = '\0';
+  std::vector<Result<Document>> docs;
+  ReadBytes(noise, "noise.txt", {}, [&](Result<Document> d) { docs.push_back(std::move(d)); });
+  ASSERT_EQ(docs.size(), 1u);
+  ASSERT_FALSE(docs[0].ok());
+  EXPECT_NE(docs[0].error().message.find("binary data"), std::string::npos);
 }
 
 // A member of the wrong type and NUL characters in the text are warnings on the record,
