@@ -190,7 +190,7 @@ Result<EvalReport> EvalWildSet(const std::string& evaldata, const Pipeline& pipe
   json worst = json::array();
   for (size_t i = 0; i < std::min(options.worst, pages.size()) && !pages[i].misses.empty(); ++i) {
     const PageResult& p = pages[i];
-    out << "  " << p.id.substr(0, 16) << "  " << p.url << "\n";
+    out << "  " << p.id << "  " << p.url << "\n";
     for (const std::string& m : p.misses) out << "    " << m << "\n";
     worst.push_back({{"id", p.id}, {"url", p.url}, {"language", p.language}, {"misses", p.misses}});
   }

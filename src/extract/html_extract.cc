@@ -34,17 +34,31 @@ constexpr double kClassTrustChars = 500;
 struct JsonLdArticle {
   std::string headline, body, date_published, section, language, url;
   std::vector<std::string> authors, keywords;
+  std::vector<std::string> author_ids;  // authors given only as {"@id": ...}
   size_t script_offset = 0;  // where the script's text starts in the content
   int rank = 0;              // how article-like its @type is
+};
+
+// What a page's JSON-LD says besides its article: people named by @id (Yoast-style
+// graphs give the article's author as {"@id": ...} and the Person elsewhere), and the
+// first date of publication or upload of any object (a VideoObject, a HowTo).
+struct JsonLdGraph {
+  std::map<std::string, std::string> person_names;  // @id -> name
+  std::vector<std::string> author_ids;              // @ids the best article's author refers to
+  std::string any_date;
 };
 
 struct PageMetadata {
   std::map<std::string, std::vector<std::string>> meta;  // lower-cased name -> contents
   std::string html_lang, canonical, title_tag, h1;
+  std::vector<std::string> h1s;  // every non-empty <h1>, in order (at most 16)
   std::vector<std::string> time_datetimes;
   std::vector<std::string> itemprop_authors;
   std::vector<std::string> byline_texts;
   std::optional<JsonLdArticle> jsonld;
+  JsonLdGraph graph;
+  std::vector<std::string> author_class_texts;  // elements classed "author" (not in comments)
+  std::vector<std::string> date_texts;          // itemprop=datePublished element text
 };
 
 std::string NodeText(const GumboNode* node, size_t limit = 2000) {
@@ -149,14 +163,44 @@ int ArticleTypeRank(const Json& type) {
   return best;
 }
 
-void VisitJsonLd(const Json& v, int depth, size_t offset, std::optional<JsonLdArticle>* best) {
+// The @ids of author references without a name.
+void JsonAuthorIds(const Json& v, std::vector<std::string>* out, int depth = 0) {
+  if (depth > 3) return;
+  if (v.is_array()) {
+    for (const Json& e : v) JsonAuthorIds(e, out, depth + 1);
+  } else if (v.is_object() && !v.contains("name")) {
+    if (auto id = v.find("@id"); id != v.end() && id->is_string()) out->push_back(id->get<std::string>());
+  }
+}
+
+bool IsPersonType(const Json& type) {
+  auto is_person = [](const Json& t) { return t.is_string() && t.get_ref<const std::string&>() == "Person"; };
+  if (type.is_array()) return std::any_of(type.begin(), type.end(), is_person);
+  return is_person(type);
+}
+
+void VisitJsonLd(const Json& v, int depth, size_t offset, std::optional<JsonLdArticle>* best, JsonLdGraph* graph) {
   if (depth > kMaxJsonDepth) return;
   if (v.is_array()) {
-    for (const Json& e : v) VisitJsonLd(e, depth + 1, offset, best);
+    for (const Json& e : v) VisitJsonLd(e, depth + 1, offset, best, graph);
     return;
   }
   if (!v.is_object()) return;
   auto type = v.find("@type");
+  if (type != v.end() && IsPersonType(*type)) {
+    auto id = v.find("@id");
+    auto name = v.find("name");
+    if (id != v.end() && id->is_string() && name != v.end() && name->is_string())
+      graph->person_names.emplace(id->get<std::string>(), CollapseSpaces(name->get<std::string>()));
+  }
+  if (graph->any_date.empty()) {
+    for (const char* key : {"datePublished", "uploadDate", "dateCreated"}) {
+      if (auto it = v.find(key); it != v.end() && it->is_string()) {
+        graph->any_date = JsonString(*it);
+        break;
+      }
+    }
+  }
   int rank = type == v.end() ? 0 : ArticleTypeRank(*type);
   bool has_body = v.contains("articleBody");
   if (rank > 0 || has_body) {
@@ -175,20 +219,23 @@ void VisitJsonLd(const Json& v, int depth, size_t offset, std::optional<JsonLdAr
     }
     if (auto it = v.find("inLanguage"); it != v.end()) a.language = JsonString(*it);
     if (auto it = v.find("url"); it != v.end()) a.url = JsonString(*it);
-    if (auto it = v.find("author"); it != v.end()) JsonNames(*it, &a.authors);
+    if (auto it = v.find("author"); it != v.end()) {
+      JsonNames(*it, &a.authors);
+      JsonAuthorIds(*it, &a.author_ids);
+    }
     if (auto it = v.find("creator"); a.authors.empty() && it != v.end()) JsonNames(*it, &a.authors);
     if (auto it = v.find("keywords"); it != v.end()) JsonStrings(*it, &a.keywords);
     if (!*best || a.rank > (*best)->rank) *best = std::move(a);
   }
   for (const char* key : {"@graph", "mainEntity", "mainEntityOfPage", "itemListElement"}) {
     auto it = v.find(key);
-    if (it != v.end() && (it->is_array() || it->is_object())) VisitJsonLd(*it, depth + 1, offset, best);
+    if (it != v.end() && (it->is_array() || it->is_object())) VisitJsonLd(*it, depth + 1, offset, best, graph);
   }
 }
 
 // Parses a JSON-LD script leniently: pages wrap it in CDATA or HTML comments, leave
 // trailing semicolons, or concatenate objects.
-void ParseJsonLd(std::string_view text, size_t offset, std::optional<JsonLdArticle>* best) {
+void ParseJsonLd(std::string_view text, size_t offset, std::optional<JsonLdArticle>* best, JsonLdGraph* graph) {
   std::string s(TrimSpaces(text));
   for (std::string_view wrap : {"<!--", "//<![CDATA[", "<![CDATA["}) {
     if (s.rfind(wrap, 0) == 0) s.erase(0, wrap.size());
@@ -208,7 +255,38 @@ void ParseJsonLd(std::string_view text, size_t offset, std::optional<JsonLdArtic
     j = Json::parse(s, nullptr, false);
   }
   if (j.is_discarded()) return;
-  VisitJsonLd(j, 0, offset, best);
+  VisitJsonLd(j, 0, offset, best, graph);
+}
+
+// An element that names the writer by its class ("author", "vcard author",
+// "entry-meta-author", "byline__author"), holding no other such element, outside a
+// comment thread (where every comment names its author).
+bool HasAuthorClass(const GumboNode* n) {
+  const std::string cls = AsciiLower(Attribute(n, "class"));
+  return cls.find("author") != std::string::npos && cls.find("avatar") == std::string::npos &&
+         cls.find("image") == std::string::npos && cls.find("photo") == std::string::npos;
+}
+
+bool IsAuthorElement(const GumboNode* n) {
+  if (!HasAuthorClass(n)) return false;
+  std::vector<const GumboNode*> stack;
+  const GumboVector& c = n->v.element.children;
+  for (size_t i = 0; i < c.length; ++i) stack.push_back(static_cast<const GumboNode*>(c.data[i]));
+  for (size_t seen = 0; !stack.empty() && seen < 64; ++seen) {
+    const GumboNode* k = stack.back();
+    stack.pop_back();
+    if (k->type != GUMBO_NODE_ELEMENT) continue;
+    if (HasAuthorClass(k)) return false;  // the inner one is the name
+    const GumboVector& kc = k->v.element.children;
+    for (size_t i = 0; i < kc.length; ++i) stack.push_back(static_cast<const GumboNode*>(kc.data[i]));
+  }
+  int depth = 0;
+  for (const GumboNode* p = n; p != nullptr && p->type == GUMBO_NODE_ELEMENT && depth < 12; p = p->parent, ++depth) {
+    const std::string cls = AsciiLower(Attribute(p, "class"));
+    if (cls.find("comment") != std::string::npos || cls.find("related") != std::string::npos) return false;
+    if (p->v.element.tag == GUMBO_TAG_FOOTER || p->v.element.tag == GUMBO_TAG_NAV) return false;
+  }
+  return true;
 }
 
 void CollectMetadata(const GumboNode* root, std::string_view content, PageMetadata* md) {
@@ -239,9 +317,12 @@ void CollectMetadata(const GumboNode* root, std::string_view content, PageMetada
       case GUMBO_TAG_TITLE:
         if (md->title_tag.empty()) md->title_tag = CollapseSpaces(NodeText(n));
         break;
-      case GUMBO_TAG_H1:
-        if (md->h1.empty()) md->h1 = CollapseSpaces(NodeText(n));
+      case GUMBO_TAG_H1: {
+        std::string h = CollapseSpaces(NodeText(n));
+        if (md->h1.empty()) md->h1 = h;
+        if (!h.empty() && md->h1s.size() < 16) md->h1s.push_back(std::move(h));
         break;
+      }
       case GUMBO_TAG_TIME: {
         std::string_view dt = Attribute(n, "datetime");
         if (!dt.empty()) md->time_datetimes.emplace_back(TrimSpaces(dt));
@@ -255,7 +336,7 @@ void CollectMetadata(const GumboNode* root, std::string_view content, PageMetada
             if (t->type == GUMBO_NODE_TEXT || t->type == GUMBO_NODE_WHITESPACE ||
                 t->type == GUMBO_NODE_CDATA) {
               ParseJsonLd(t->v.text.text, std::min<size_t>(t->v.text.start_pos.offset, content.size()),
-                          &md->jsonld);
+                          &md->jsonld, &md->graph);
             }
           }
         }
@@ -269,9 +350,18 @@ void CollectMetadata(const GumboNode* root, std::string_view content, PageMetada
       std::string text = CollapseSpaces(NodeText(n, 200));
       if (!text.empty() && text.size() < 80) md->itemprop_authors.push_back(text);
     }
-    if (itemprop == "datePublished") {
+    if (itemprop == "datePublished" || itemprop == "dateCreated") {
       std::string_view dt = Attribute(n, "datetime");
-      if (!dt.empty()) md->meta["datepublished"].emplace_back(TrimSpaces(dt));
+      if (dt.empty()) dt = Attribute(n, "content");
+      if (!dt.empty()) {
+        md->meta["datepublished"].emplace_back(TrimSpaces(dt));
+      } else if (md->date_texts.size() < 2) {
+        md->date_texts.push_back(CollapseSpaces(NodeText(n, 200)));
+      }
+    }
+    if (md->author_class_texts.size() < 4 && IsAuthorElement(n)) {
+      std::string text = CollapseSpaces(NodeText(n, 200));
+      if (!text.empty() && text.size() <= 100) md->author_class_texts.push_back(std::move(text));
     }
     {
       std::string cls = AsciiLower(Attribute(n, "class"));
@@ -359,19 +449,42 @@ bool IsDateWord(std::string_view w) {
   return std::any_of(lower.begin(), lower.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// The word that introduces a writer's name in a byline, in the languages of European
+// news ("by", German "von", French "par", Spanish and Portuguese "por", Dutch "door",
+// Scandinavian "av"/"af").
+bool IsByWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 7> kBy = {"by", "von", "par", "por", "door", "av", "af"};
+  const std::string lower = AsciiLower(w);
+  return std::find(kBy.begin(), kBy.end(), lower) != kBy.end();
+}
+
+// A byline without its lead-in: a label ending in a colon ("Autor: X", "Auteur(s) :
+// X"), then the words up to a by-word followed by a capitalised word ("By X", "Erstellt
+// von X", "Posted on May 3, 2020 by X"). "Ursula von der Leyen" keeps its "von".
+std::string_view StripBylineLead(std::string_view line) {
+  line = TrimSpaces(line);
+  if (size_t colon = line.find(':'); colon != std::string_view::npos && colon < 24 &&
+                                     SplitWords(line.substr(0, colon)).size() <= 2) {
+    line = TrimSpaces(line.substr(colon + 1));
+  }
+  std::vector<std::string_view> words = SplitWords(line, 12);
+  for (size_t i = 0; i + 1 < words.size() && i < 10; ++i) {
+    if (IsByWord(words[i]) && StartsUpper(words[i + 1])) {
+      return TrimSpaces(line.substr(static_cast<size_t>(words[i + 1].data() - line.data())));
+    }
+  }
+  return line;
+}
+
 // Author names from a metadata field as pages fill it: "Jane Doe", "By Jane Doe and
 // John Roe", "Analysis by Chris Cillizza, CNN Editor-at-large", "Amy Kuperinsky | NJ
 // Advance Media". Returns the names, or nothing when the field reads like no name.
-std::vector<std::string> AuthorNames(std::string_view raw) {
+// `lenient`: the field is marked as the author's by the page's structure (rel=author,
+// an "author" class), so a lower-case user name ("eseppelt") counts too.
+std::vector<std::string> AuthorNames(std::string_view raw, bool lenient = false) {
   std::string_view line = TrimSpaces(raw);
   if (size_t bar = line.find('|'); bar != std::string_view::npos) line = TrimSpaces(line.substr(0, bar));
-  std::string lower = AsciiLower(line);
-  // "By Jane Doe", "Analysis by Jane Doe": the names follow the "by".
-  if (lower.rfind("by ", 0) == 0) {
-    line = TrimSpaces(line.substr(3));
-  } else if (size_t by = lower.find(" by "); by != std::string::npos && by < 30) {
-    line = TrimSpaces(line.substr(by + 4));
-  }
+  line = StripBylineLead(line);
   std::vector<std::string> names;
   bool first = true;
   bool date_seen = false;
@@ -390,7 +503,8 @@ std::vector<std::string> AuthorNames(std::string_view raw) {
     }
     bool first_part = first;
     first = false;
-    if (words.empty() || words.size() > 5 || !StartsUpper(words.front())) continue;
+    if (words.empty() || words.size() > 5 || (!lenient && !StartsUpper(words.front()))) continue;
+    if (lenient && words.size() == 1 && IsByWord(words[0])) continue;
     bool role = false;
     for (std::string_view w : words) {
       if (IsRoleWord(w) || (!first_part && w.size() >= 2 && IsUpperWord(w))) role = true;
@@ -408,6 +522,13 @@ bool IsTag(std::string_view t) {
   return SplitWords(t).size() <= 6;
 }
 
+// Whether numeric dates with slashes put the month first: US English pages do
+// ("11/01/2023" is November 1st); others put the day first.
+bool MonthFirst(const PageMetadata& md) {
+  const std::string lang = AsciiLower(md.html_lang);
+  return lang == "en-us" || lang == "en_us" || lang == "en";
+}
+
 void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
   const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
 
@@ -420,6 +541,25 @@ void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
   // A headline in <h1> that the meta title extends wins ("Headline" vs "Headline - Site").
   if (!md.h1.empty() && title != md.h1 && title.find(md.h1) == 0 && md.h1.size() * 2 > title.size()) {
     title = md.h1;
+  }
+  // The page's own heading is the title as the reader sees it: an <h1> that the <title>
+  // or og:title repeats (a blog's first <h1> is often its name, the post's comes later;
+  // the longer is the post's), or the only <h1> there is. og:title is often a shorter or longer variant written for
+  // sharing.
+  {
+    const std::string tag = AsciiLower(md.title_tag), og = AsciiLower(FirstMeta(md, {"og:title"}));
+    const std::string* chosen = nullptr;
+    for (const std::string& h : md.h1s) {
+      if (SplitWords(h).size() < 2 && h.size() < 8) continue;
+      const std::string lower = AsciiLower(h);
+      // Of several the title repeats (a blog's name and its post's), the longest.
+      if ((tag.find(lower) != std::string::npos || (!og.empty() && og.find(lower) != std::string::npos)) &&
+          (chosen == nullptr || h.size() > chosen->size())) {
+        chosen = &h;
+      }
+    }
+    if (chosen == nullptr && md.h1s.size() == 1 && SplitWords(md.h1s[0]).size() <= 40) chosen = &md.h1s[0];
+    if (chosen != nullptr) title = *chosen;
   }
   if (a->title.empty()) a->title = title;
 
@@ -462,12 +602,21 @@ void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
       if (n != site_name) AddUnique(&authors, std::move(n));
     }
   };
+  auto add_lenient = [&](const std::string& field) {
+    if (field.find("://") != std::string::npos) return;
+    for (std::string& n : AuthorNames(field, /*lenient=*/true)) {
+      if (n != site_name) AddUnique(&authors, std::move(n));
+    }
+  };
   if (ld) {
     for (const std::string& n : ld->authors) add_names(n);
+    for (const std::string& id : ld->author_ids) {
+      if (auto it = md.graph.person_names.find(id); it != md.graph.person_names.end()) add_lenient(it->second);
+    }
   }
   if (authors.empty()) {
     for (std::string_view key : {"author", "article:author", "parsely-author", "sailthru.author",
-                                 "citation_author", "dc.creator", "byl"}) {
+                                 "citation_author", "dc.creator", "dc:creator", "byl"}) {
       if (const auto* v = MetaValues(md, key)) {
         for (const std::string& s : *v) add_names(s);
       }
@@ -475,13 +624,19 @@ void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
     }
   }
   if (authors.empty()) {
-    for (const std::string& s : md.itemprop_authors) add_names(s);
+    for (const std::string& s : md.itemprop_authors) add_lenient(s);
   }
   if (authors.empty()) {
     for (const std::string& s : md.byline_texts) {
       for (std::string& n : ParseAuthorLine(s)) {
         for (std::string& m : AuthorNames(n)) AddUnique(&authors, std::move(m));
       }
+      if (!authors.empty()) break;
+    }
+  }
+  if (authors.empty()) {
+    for (const std::string& s : md.author_class_texts) {
+      add_lenient(s);
       if (!authors.empty()) break;
     }
   }
@@ -495,9 +650,11 @@ void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
                                  "publishdate", "pubdate", "publish-date", "date", "dc.date",
                                  "dc.date.issued", "dcterms.created", "citation_publication_date",
                                  "citation_date", "sailthru.date", "parsely-pub-date",
-                                 "article.published", "dcterms.date"}) {
+                                 "article.published", "dcterms.date", "dc:date", "dcterms.issued",
+                                 "bepress_citation_date", "uploaddate"}) {
       if (const auto* v = MetaValues(md, key)) candidates.push_back({v->front(), "meta"});
     }
+    if (!md.graph.any_date.empty()) candidates.push_back({md.graph.any_date, "json-ld"});
     for (const std::string& t : md.time_datetimes) candidates.push_back({t, "time"});
     for (const auto& [raw, source] : candidates) {
       if (auto d = ParseLooseIso(raw)) {
@@ -508,10 +665,21 @@ void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
       }
       if (a->published_text.empty()) a->published_text = raw;
     }
+    // A date the page prints where it marks the publication date (itemprop).
+    for (const std::string& t : md.date_texts) {
+      if (a->published) break;
+      if (auto d = FindDateInLine(t, MonthFirst(md))) {
+        a->published = d;
+        a->published_source = "page";
+        a->published_text.clear();
+      }
+    }
+    // A day in the URL; a month there only when nothing else gives a day (ExtractHtml
+    // looks for a printed date line first).
     if (!a->published && a->published_text.empty()) {
       const std::string og_url = FirstMeta(md, {"og:url"});
       for (std::string_view u : {url, std::string_view(md.canonical), std::string_view(og_url)}) {
-        if (auto d = DateFromUrl(u)) {
+        if (auto d = DateFromUrl(u); d && d->day != 0) {
           a->published = d;
           a->published_source = "url";
           break;
@@ -858,6 +1026,42 @@ std::vector<const HtmlBlock*> SelectByArticleBody(const std::vector<HtmlBlock>& 
   return out;
 }
 
+// A line that carries a date and little else: "19.10.2019 07:49 Uhr", "Posted on
+// September 21, 2020 by Jane Doe", "Aktualisiert: 30.12.2016", not a sentence that
+// mentions a day.
+constexpr size_t kMaxDateLineBytes = 100;
+
+// The publication date as the page prints it near its article: the nearest short
+// line carrying a day above the first body paragraph (below the headline, where
+// bylines sit), else a short line inside or just after the body ("Erstellt am: ..."
+// closes some articles). Failing that, a month in the URL.
+void FindPrintedDate(const std::vector<HtmlBlock>& blocks, const std::vector<const HtmlBlock*>& kept,
+                     bool month_first, std::string_view url, Article* article) {
+  auto try_block = [&](const HtmlBlock& b) {
+    if (b.text.size() > kMaxDateLineBytes || b.tag_boiler) return false;
+    if (auto d = FindDateInLine(b.text, month_first)) {
+      article->published = d;
+      article->published_source = "page";
+      return true;
+    }
+    return false;
+  };
+  if (!kept.empty() && !blocks.empty()) {
+    const size_t first = static_cast<size_t>(kept.front() - blocks.data());
+    const size_t last = static_cast<size_t>(kept.back() - blocks.data());
+    for (size_t i = first + 1; i-- > 0 && first - i <= 40;) {
+      if (try_block(blocks[i])) return;
+    }
+    for (size_t i = first + 1; i < blocks.size() && i <= last + 15; ++i) {
+      if (try_block(blocks[i])) return;
+    }
+  }
+  if (auto d = DateFromUrl(url)) {
+    article->published = d;
+    article->published_source = "url";
+  }
+}
+
 // Gumbo checks element scopes by walking the stack of open elements, so parse time grows
 // with the square of the nesting depth; hostile input nests hundreds of thousands of
 // elements. Real pages nest well under a hundred. LimitNesting scans the tags as an HTML5
@@ -1090,6 +1294,7 @@ void ExtractHtml(std::string_view content, std::string_view url, Article* articl
   CollectMetadata(page.root(), parsed.text, &md);
   if (md.jsonld) md.jsonld->script_offset = parsed.ToPage(md.jsonld->script_offset);
   FillMetadata(md, url, article);
+  const bool month_first = MonthFirst(md);
 
   std::unordered_map<const GumboNode*, ElementStats> stats;
   std::vector<HtmlBlock> blocks = page.Segment(&stats);
@@ -1192,6 +1397,9 @@ void ExtractHtml(std::string_view content, std::string_view url, Article* articl
     if (auto place = ParseDatelinePlace(article->paragraphs.front().text)) {
       article->dateline = *place;
     }
+  }
+  if (!article->published && article->published_text.empty()) {
+    FindPrintedDate(blocks, kept, month_first, url, article);
   }
 }
 
