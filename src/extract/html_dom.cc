@@ -169,10 +169,10 @@ bool HasBoilerplateClass(const GumboNode* element) {
       "footer", "masthead", "byline", "caption", "credit", "credits", "tags", "tag",
       "toolbar", "banner", "rss", "pagination", "pager", "skip", "breadcrumb", "meta",
       "author", "dateline", "timestamp", "signup", "sharing"};
-  static constexpr std::array<std::string_view, 25> kStems = {
+  static constexpr std::array<std::string_view, 26> kStems = {
       "comment", "share", "social", "related", "newsletter", "promo", "sponsor", "subscri",
       "sidebar", "breadcrumb", "cookie", "popup", "modal", "outbrain", "taboola",
-      "recirc", "trending", "footer", "paywall", "disqus", "recommend", "mostpopular",
+      "recirc", "trending", "footer", "paywall", "disqus", "recommend", "mostpopular", "overlay",
       "most-popular", "morestories", "readmore"};
   for (const std::string& t : tokens) {
     for (std::string_view k : kTokens) {

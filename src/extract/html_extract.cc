@@ -982,6 +982,27 @@ std::vector<const HtmlBlock*> SelectByScore(
 // A "boilerplate" element that holds most of the page's text is a layout wrapper (an
 // off-canvas menu container around the whole page, a <header> left unclosed), not
 // furniture: its blocks lose that mark.
+// Text an element classed as a widget must hold, nearly free of links, to be read as
+// the article it wraps ("entry themeform share": the share buttons' class on the body).
+constexpr size_t kProseHolderChars = 1000;
+
+// An element whose class names a small widget (share, social, promo, meta...) but that
+// holds a long run of prose: the class is a styling hook, the content the article.
+// Classes of furniture that can itself be long (comments, related stories, sidebars,
+// footers, recommendations, dialogs laid over the page) never qualify.
+bool IsProseHolder(const GumboNode* n, const ElementStats& st) {
+  if (st.text_chars < kProseHolderChars || LinkDensity(st.link_chars, st.text_chars) > 0.15) return false;
+  static constexpr std::array<std::string_view, 19> kLongFurniture = {
+      "comment", "related", "recirc", "footer", "sidebar", "outbrain", "taboola", "recommend",
+      "trending", "popular", "more", "teaser", "overlay", "popup", "modal", "cookie", "paywall",
+      "subscri", "newsletter"};
+  const std::string cls = AsciiLower(Attribute(n, "class")) + " " + AsciiLower(Attribute(n, "id"));
+  for (std::string_view k : kLongFurniture) {
+    if (cls.find(k) != std::string::npos) return false;
+  }
+  return true;
+}
+
 void ForgiveLayoutWrappers(const std::unordered_map<const GumboNode*, ElementStats>& stats,
                            std::vector<HtmlBlock>* blocks) {
   size_t total = 0;
@@ -992,7 +1013,8 @@ void ForgiveLayoutWrappers(const std::unordered_map<const GumboNode*, ElementSta
     auto [it, inserted] = verdict.try_emplace(b.boiler, false);
     if (inserted) {
       auto st = stats.find(b.boiler);
-      it->second = st != stats.end() && st->second.text_chars * 2 > total;
+      it->second = st != stats.end() && (st->second.text_chars * 2 > total ||
+                                         (!b.tag_boiler && IsProseHolder(b.boiler, st->second)));
     }
     if (it->second) {
       b.boiler = nullptr;
