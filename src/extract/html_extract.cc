@@ -709,8 +709,14 @@ double LinkDensity(size_t link, size_t total) {
   return total == 0 ? 0.0 : static_cast<double>(link) / static_cast<double>(total);
 }
 
+// Commas of any script: ASCII, the fullwidth and ideographic commas of Chinese and
+// Japanese (U+FF0C, U+3001) and the Arabic comma (U+060C).
 int CountCommas(std::string_view s) {
-  return static_cast<int>(std::count(s.begin(), s.end(), ','));
+  int n = static_cast<int>(std::count(s.begin(), s.end(), ','));
+  for (std::string_view mark : {"\xEF\xBC\x8C", "\xE3\x80\x81", "\xD8\x8C"}) {
+    for (size_t pos = s.find(mark); pos != std::string_view::npos; pos = s.find(mark, pos + mark.size())) ++n;
+  }
+  return n;
 }
 
 double TagWeight(const GumboNode* n) {
@@ -1373,6 +1379,22 @@ void ExtractHtml(std::string_view content, std::string_view url, Article* articl
     if (!kept.empty() && kept.back()->text == b->text) continue;
     kept.push_back(b);
     chosen_chars += b->text.size();
+  }
+
+  // Headings that are all link and head no paragraph (the next kept block is another
+  // heading, or none) are a list of other stories' titles, not sections of this one.
+  {
+    std::vector<const HtmlBlock*> out;
+    for (size_t i = 0; i < kept.size(); ++i) {
+      const HtmlBlock* b = kept[i];
+      const bool heads_nothing = i + 1 == kept.size() || kept[i + 1]->heading != 0;
+      if (b->heading && heads_nothing && LinkDensity(b->link_chars, b->text.size()) > 0.9) {
+        chosen_chars -= b->text.size();
+        continue;
+      }
+      out.push_back(b);
+    }
+    kept = std::move(out);
   }
 
   // A short page may have no block that looks like a paragraph; keep what text it has.
