@@ -61,14 +61,19 @@ struct PageMetadata {
   std::vector<std::string> date_texts;          // itemprop=datePublished element text
 };
 
+// The text of `node` up to about `limit` bytes. White space runs count as one byte, so
+// that a page's indentation does not use up the limit.
 std::string NodeText(const GumboNode* node, size_t limit = 2000) {
   std::string out;
   std::vector<const GumboNode*> stack{node};
   while (!stack.empty() && out.size() < limit) {
     const GumboNode* n = stack.back();
     stack.pop_back();
-    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
-        n->type == GUMBO_NODE_CDATA) {
+    if (n->type == GUMBO_NODE_WHITESPACE) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+      continue;
+    }
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
       out += n->v.text.text;
       continue;
     }
@@ -503,7 +508,19 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient = false)
     }
     bool first_part = first;
     first = false;
+    // A social handle after the name ("Jane Doe @janedoe Nov 3") ends it.
+    if (auto handle = std::find_if(words.begin(), words.end(), [](std::string_view w) { return w.front() == '@'; });
+        handle != words.end()) {
+      words.erase(handle, words.end());
+      part = words.empty() ? std::string_view()
+                           : std::string_view(part.data(), static_cast<size_t>(words.back().data() +
+                                                                               words.back().size() - part.data()));
+    }
     if (words.empty() || words.size() > 5 || (!lenient && !StartsUpper(words.front()))) continue;
+    if (!std::any_of(part.begin(), part.end(), [](char c) {
+          return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+        }))
+      continue;
     if (lenient && words.size() == 1 && IsByWord(words[0])) continue;
     bool role = false;
     for (std::string_view w : words) {
@@ -1240,6 +1257,93 @@ bool StartsWithNoCase(std::string_view s, size_t pos, std::string_view prefix) {
   return true;
 }
 
+// Attributes extraction reads (html_dom.cc, CollectMetadata); the others (href of
+// links, src, srcset, data-*, on*, aria-*, width...) are a third of a page's markup
+// and gumbo lexes them a character at a time.
+bool IsReadAttribute(std::string_view name, bool link_tag) {
+  static constexpr std::array<std::string_view, 15> kRead = {
+      "class", "id", "itemprop", "style", "hidden", "lang", "xml:lang", "content", "name",
+      "property", "http-equiv", "rel", "datetime", "type", "charset"};
+  if (name.size() > 10) return false;
+  char lower[16];
+  for (size_t i = 0; i < name.size(); ++i) lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
+  const std::string_view l(lower, name.size());
+  if (link_tag && l == "href") return true;  // <link rel=canonical href=...>
+  return std::find(kRead.begin(), kRead.end(), l) != kRead.end();
+}
+
+// At the '<' at `pos`: for a start tag, drops the attributes extraction does not read
+// (IsReadAttribute) from the text gumbo parses, recording each dropped range in
+// out->breaks. Returns where scanning goes on. A tag it cannot read to its end (an
+// unclosed quote) is left as it is.
+size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied, ParsedText* out) {
+  size_t i = pos + 1;
+  if (i + 1 < html.size() && html[i] == '/' && std::isalpha(static_cast<unsigned char>(html[i + 1]))) {
+    const size_t gt = html.find('>', i);  // an end tag: its attributes are ignored anyway
+    return gt == std::string_view::npos ? html.size() : gt + 1;
+  }
+  if (i >= html.size() || !std::isalpha(static_cast<unsigned char>(html[i]))) return pos + 1;
+  const size_t name_start = i;
+  // The tag name runs to white space, '/' or '>' ("time-ago", "my:tag").
+  while (i < html.size() && html[i] != ' ' && html[i] != '\n' && html[i] != '\t' && html[i] != '\r' &&
+         html[i] != '\f' && html[i] != '/' && html[i] != '>')
+    ++i;
+  const bool link_tag = i - name_start == 4 && StartsWithNoCase(html, name_start, "link");
+  std::vector<std::pair<size_t, size_t>> drops;
+  while (true) {
+    const size_t attr_space = i;
+    while (i < html.size() && (html[i] == ' ' || html[i] == '\n' || html[i] == '\t' || html[i] == '\r' || html[i] == '\f' || html[i] == '/'))
+      ++i;
+    if (i >= html.size()) return html.size();
+    if (html[i] == '>') break;
+    const size_t attr_name = i;
+    while (i < html.size() && html[i] != '=' && html[i] != '>' && html[i] != ' ' && html[i] != '\n' &&
+           html[i] != '\t' && html[i] != '\r' && html[i] != '\f' && html[i] != '/')
+      ++i;
+    const std::string_view name = html.substr(attr_name, i - attr_name);
+    size_t j = i;
+    while (j < html.size() && (html[j] == ' ' || html[j] == '\n' || html[j] == '\t' || html[j] == '\r')) ++j;
+    if (j < html.size() && html[j] == '=') {
+      ++j;
+      while (j < html.size() && (html[j] == ' ' || html[j] == '\n' || html[j] == '\t' || html[j] == '\r')) ++j;
+      if (j < html.size() && (html[j] == '"' || html[j] == '\'')) {
+        const size_t close = html.find(html[j], j + 1);
+        if (close == std::string_view::npos) return html.size();
+        i = close + 1;
+      } else {
+        while (j < html.size() && html[j] != '>' && html[j] != ' ' && html[j] != '\n' && html[j] != '\t' &&
+               html[j] != '\r')
+          ++j;
+        i = j;
+      }
+    }
+    if (name.empty()) return i;
+    if (!IsReadAttribute(name, link_tag)) drops.emplace_back(attr_space, i);
+  }
+  for (const auto& [from, to] : drops) {
+    out->text.append(html.substr(*copied, from - *copied));
+    *copied = to;
+    out->breaks.emplace_back(out->text.size(), to);
+  }
+  return i + 1;
+}
+
+// After a tag ending just before `pos`: a run of white space up to the next tag (the
+// page's indentation) is cut to its first character. Gumbo makes a token of every
+// white space character, and segmentation collapses runs to one space anyway; a run
+// inside text is kept, so every text node keeps its offsets. Returns `pos`.
+size_t DropIndentation(std::string_view html, size_t pos, size_t* copied, ParsedText* out) {
+  if (pos == 0 || pos > html.size() || html[pos - 1] != '>') return pos;
+  size_t end = pos;
+  while (end < html.size() && (html[end] == ' ' || html[end] == '\n' || html[end] == '\t' || html[end] == '\r'))
+    ++end;
+  if (end - pos < 2 || end >= html.size() || html[end] != '<') return pos;
+  out->text.append(html.substr(*copied, pos + 1 - *copied));
+  *copied = end;
+  out->breaks.emplace_back(out->text.size(), end);
+  return end;
+}
+
 ParsedText DropRawTextBodies(std::string_view html) {
   ParsedText out;
   out.text.reserve(html.size());
@@ -1249,6 +1353,10 @@ ParsedText DropRawTextBodies(std::string_view html) {
     if (html.compare(pos, 4, "<!--") == 0) {
       size_t end = html.find("-->", pos + 4);
       if (end == std::string_view::npos) break;
+      // Comments (and the markup of conditional comments) are never shown.
+      out.text.append(html.substr(copied, pos - copied));
+      copied = end + 3;
+      out.breaks.emplace_back(out.text.size(), copied);
       pos = end + 3;
       continue;
     }
@@ -1257,8 +1365,17 @@ ParsedText DropRawTextBodies(std::string_view html) {
       name = "script";
     } else if (StartsWithNoCase(html, pos + 1, "style")) {
       name = "style";
+    } else if (StartsWithNoCase(html, pos + 1, "svg")) {
+      name = "svg";
+    } else if (StartsWithNoCase(html, pos + 1, "noscript")) {
+      name = "noscript";
+    } else if (StartsWithNoCase(html, pos + 1, "template")) {
+      name = "template";
+    } else if (StartsWithNoCase(html, pos + 1, "select")) {
+      name = "select";
     } else {
-      ++pos;
+      pos = DropUnreadAttributes(html, pos, &copied, &out);
+      pos = DropIndentation(html, pos, &copied, &out);
       continue;
     }
     size_t after_name = pos + 1 + name.size();
@@ -1330,8 +1447,10 @@ void ExtractHtml(std::string_view content, std::string_view url, Article* articl
     // A text node never spans a dropped range and every node starts an anchor, so each
     // anchor maps on its own.
     for (HtmlBlock& b : blocks) {
+      // An end is one past the last character: map that character, so that an end
+      // right before a dropped range stays before it.
+      b.end = b.end > b.start ? parsed.ToPage(b.end - 1) + 1 : parsed.ToPage(b.start);
       b.start = parsed.ToPage(b.start);
-      b.end = parsed.ToPage(b.end);
       for (OffsetAnchor& a : b.anchors) a.input_offset = parsed.ToPage(a.input_offset);
     }
   }

@@ -477,5 +477,29 @@ TEST(HtmlExtractTest, TitleIsTheHeadingTheTitleTagRepeats) {
   EXPECT_EQ(a.title, "Was wurde aus Six Sigma?");
 }
 
+// What is cut before parsing (unread attributes, indentation between tags, comments,
+// noscript and select bodies) leaves every paragraph's anchors pointing into the page
+// as given, ends included, and a custom element is not read as the standard one its
+// name starts with.
+TEST(HtmlExtractTest, PreParseCutsKeepOffsets) {
+  const std::string html =
+      "<html><body>\n    <div class=\"post\" data-x=\"1\" onclick='go()'>\n      <p style=\"color:red\" "
+      "data-long=\"aaaaaaaaaaaaaaaa\">Der Gemeinderat hat am Freitag lange \u00fcber das neue Budget beraten, "
+      "<a href=\"/x\" title=\"t\">das im Fr\u00fchjahr</a> vorgelegt worden war.<!-- note --></p>\n\n      "
+      "<noscript><p>Bitte JavaScript einschalten, um alles zu sehen und mehr zu lesen.</p></noscript>"
+      "<select name=\"s\"><option>Option eins</option></select>\n      <p>Am Ende fiel der Entscheid knapp aus, "
+      "und die Gegner k\u00fcndigten ein Referendum an.</p>\n    </div><time-ago datetime=\"2001-01-01\">"
+      "vor Jahren</time-ago>\n</body></html>";
+  const Article a = ExtractHtmlDoc(html);
+  ASSERT_EQ(a.paragraphs.size(), 2u) << a.body;
+  ExpectAnchorsRoundTrip(a, html);
+  for (const Paragraph& p : a.paragraphs) {
+    // The end is just past the paragraph's last character in the page.
+    EXPECT_EQ(html.substr(p.end - 1, 1), p.text.substr(p.text.size() - 1)) << p.text;
+  }
+  EXPECT_EQ(a.body.find("JavaScript"), std::string::npos);
+  EXPECT_FALSE(a.published);
+}
+
 }  // namespace
 }  // namespace dateline
