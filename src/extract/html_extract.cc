@@ -52,6 +52,8 @@ struct PageMetadata {
   std::map<std::string, std::vector<std::string>> meta;  // lower-cased name -> contents
   std::string html_lang, canonical, title_tag, h1;
   std::vector<std::string> h1s;  // every non-empty <h1>, in order (at most 16)
+  // The texts of the children of each <h1> (a kicker in a <span> before the headline).
+  std::vector<std::string> h1_parts;
   std::vector<std::string> time_datetimes;
   std::vector<std::string> itemprop_authors;
   std::vector<std::string> byline_texts;
@@ -325,7 +327,15 @@ void CollectMetadata(const GumboNode* root, std::string_view content, PageMetada
       case GUMBO_TAG_H1: {
         std::string h = CollapseSpaces(NodeText(n));
         if (md->h1.empty()) md->h1 = h;
-        if (!h.empty() && md->h1s.size() < 16) md->h1s.push_back(std::move(h));
+        if (!h.empty() && md->h1s.size() < 16) {
+          md->h1s.push_back(std::move(h));
+          const GumboVector& c = n->v.element.children;
+          for (size_t i = 0; i < c.length && md->h1_parts.size() < 32; ++i) {
+            const GumboNode* k = static_cast<const GumboNode*>(c.data[i]);
+            std::string part = CollapseSpaces(k->type == GUMBO_NODE_TEXT ? std::string(k->v.text.text) : NodeText(k));
+            if (!part.empty()) md->h1_parts.push_back(std::move(part));
+          }
+        }
         break;
       }
       case GUMBO_TAG_TIME: {
@@ -573,6 +583,18 @@ void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
       if ((tag.find(lower) != std::string::npos || (!og.empty() && og.find(lower) != std::string::npos)) &&
           (chosen == nullptr || h.size() > chosen->size())) {
         chosen = &h;
+      }
+    }
+    // An <h1> that holds a kicker before its headline ("<span>Kicker</span> Headline"):
+    // the part the title repeats.
+    if (chosen == nullptr) {
+      for (const std::string& h : md.h1_parts) {
+        if (SplitWords(h).size() < 3) continue;
+        const std::string lower = AsciiLower(h);
+        if ((tag.find(lower) != std::string::npos || (!og.empty() && og.find(lower) != std::string::npos)) &&
+            (chosen == nullptr || h.size() > chosen->size())) {
+          chosen = &h;
+        }
       }
     }
     if (chosen == nullptr && md.h1s.size() == 1 && SplitWords(md.h1s[0]).size() <= 40) chosen = &md.h1s[0];

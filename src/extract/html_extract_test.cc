@@ -475,6 +475,13 @@ TEST(HtmlExtractTest, TitleIsTheHeadingTheTitleTagRepeats) {
       "<h1>Was wurde aus Six Sigma?</h1><p>Ein Satz, der lang genug ist, um als Absatz zu z\u00e4hlen, mit "
       "Kommas, und noch mehr Text.</p></body></html>");
   EXPECT_EQ(a.title, "Was wurde aus Six Sigma?");
+  // A kicker inside the <h1>: the part the <title> repeats.
+  a = ExtractHtmlDoc(
+      "<html><head><title>Eigentumsvorbehalt: Das sollten K\u00e4ufer wissen - Zeitung</title></head><body>"
+      "<h1><span class='kicker'>Forderungsausf\u00e4lle vermeiden</span> Eigentumsvorbehalt: Das sollten "
+      "K\u00e4ufer wissen</h1><p>Ein Satz, der lang genug ist, um als Absatz zu z\u00e4hlen, mit Kommas, und "
+      "noch mehr Text.</p></body></html>");
+  EXPECT_EQ(a.title, "Eigentumsvorbehalt: Das sollten K\u00e4ufer wissen");
 }
 
 // What is cut before parsing (unread attributes, indentation between tags, comments,
