@@ -41,6 +41,7 @@ TEST(SnippetScoreTest, AuthorsCompareAsSets) {
   EXPECT_EQ(AuthorSet({"Jane Doe, John Roe"}), (std::set<std::string>{"jane doe", "john roe"}));
   EXPECT_NE(AuthorSet({"Jane Doe"}), AuthorSet({"Jane Doe", "John Roe"}));
   EXPECT_TRUE(AuthorSet({" ; "}).empty());
+  EXPECT_EQ(AuthorSet({"V\xC3\x8D" "CTOR CASTELLANOS"}), AuthorSet({"V\xC3\xAD" "ctor Castellanos"}));
 }
 
 }  // namespace

@@ -452,16 +452,11 @@ bool IsRoleWord(std::string_view w) {
          std::isalpha(static_cast<unsigned char>(lower[dot + 1]));
 }
 
-// Bylines run on into the date ("Jeff Foust Monday, November 18, 2019").
+// Bylines run on into the date ("Jeff Foust Monday, November 18, 2019", "Jane Doe am
+// 3. Mai 2021"): a day or month name or a word with a digit.
 bool IsDateWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 19> kWords = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-      "january", "february", "march", "april", "may", "june", "july", "august", "september",
-      "october", "november", "december"};
-  std::string lower = AsciiLower(w);
-  while (!lower.empty() && (lower.back() == ',' || lower.back() == '.')) lower.pop_back();
-  if (std::find(kWords.begin(), kWords.end(), lower) != kWords.end()) return true;
-  return std::any_of(lower.begin(), lower.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (IsCalendarWord(w)) return true;
+  return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // The word that introduces a writer's name in a byline, in the languages of European
@@ -507,8 +502,11 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient = false)
     if (date_seen) break;  // the date ends the byline: nothing after it is a name
     std::vector<std::string_view> words = SplitWords(part);
     for (size_t i = 0; i < words.size(); ++i) {
-      if (IsDateWord(words[i])) {
+      // A date, or a label that starts other information ("Jane Doe Foto: X").
+      if (IsDateWord(words[i]) || (i > 0 && words[i].size() > 1 && words[i].back() == ':')) {
         words.resize(i);
+        // The preposition before the date ("am", "le", "on") is no part of the name.
+        if (words.size() > 1 && words.back().size() <= 3 && StartsLower(words.back())) words.pop_back();
         part = words.empty() ? std::string_view()
                              : std::string_view(part.data(), static_cast<size_t>(words.back().data() +
                                                                                  words.back().size() - part.data()));

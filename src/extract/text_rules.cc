@@ -365,6 +365,21 @@ std::optional<PartialDate> NumericDate(std::string_view s, size_t pos, bool mont
 
 }  // namespace
 
+bool IsCalendarWord(std::string_view word) {
+  static constexpr std::array<std::string_view, 49> kDays = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+      "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+      "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+      "lunes", "martes", "mi\xC3\xA9rcoles", "jueves", "viernes", "s\xC3\xA1" "bado", "domingo",
+      "luned\xC3\xAC", "marted\xC3\xAC", "mercoled\xC3\xAC", "gioved\xC3\xAC", "venerd\xC3\xAC", "sabato", "domenica",
+      "segunda-feira", "ter\xC3\xA7" "a-feira", "quarta-feira", "quinta-feira", "sexta-feira", "s\xC3\xA1" "bado", "domingo",
+      "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"};
+  std::string lower = AsciiLower(word);
+  while (!lower.empty() && (lower.back() == ',' || lower.back() == '.')) lower.pop_back();
+  if (std::find(kDays.begin(), kDays.end(), lower) != kDays.end()) return true;
+  return std::find(kMonthNames.begin(), kMonthNames.end(), lower) != kMonthNames.end();
+}
+
 std::optional<PartialDate> FindDateInLine(std::string_view line, bool month_first) {
   for (size_t i = 0; i < line.size(); ++i) {
     if (IsDigit(line[i]) && (i == 0 || !IsDigit(line[i - 1]))) {

@@ -65,6 +65,10 @@ std::optional<PartialDate> DateFromUrl(std::string_view url);
 // Portuguese and Dutch. Years 1990-2099; nullopt when the line has no such day.
 std::optional<PartialDate> FindDateInLine(std::string_view line, bool month_first = false);
 
+// True when `word` (any case, trailing '.' or ',' ignored) names a month or a day of
+// the week in English, German, French, Spanish, Italian, Portuguese or Dutch.
+bool IsCalendarWord(std::string_view word);
+
 // True when the line ends like a sentence: . ! ? or … possibly followed by closing
 // quotes or brackets.
 bool EndsWithSentencePunctuation(std::string_view line);
