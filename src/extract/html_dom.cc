@@ -277,7 +277,8 @@ class Segmenter {
       }
       Frame next{child};
       next.depth = f.depth + 1;
-      next.in_link = f.in_link || tag == GUMBO_TAG_A;
+      // An <a> without href is an anchor ("<a name=...>"), not a link.
+      next.in_link = f.in_link || (tag == GUMBO_TAG_A && gumbo_get_attribute(&child->v.element.attributes, "href"));
       next.block = f.block;
       next.block_level = IsBlockTag(tag) && !IsInlineCell(child);
       if (!next.block_level && (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH)) pending_space_ = true;

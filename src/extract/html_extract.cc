@@ -1103,7 +1103,10 @@ constexpr size_t kMaxDateLineBytes = 100;
 void FindPrintedDate(const std::vector<HtmlBlock>& blocks, const std::vector<const HtmlBlock*>& kept,
                      bool month_first, std::string_view url, Article* article) {
   auto try_block = [&](const HtmlBlock& b) {
-    if (b.text.size() > kMaxDateLineBytes || b.tag_boiler) return false;
+    // A <header> holds an article's date line as often as a site's banner.
+    if (b.text.size() > kMaxDateLineBytes ||
+        (b.tag_boiler && b.boiler != nullptr && b.boiler->v.element.tag != GUMBO_TAG_HEADER))
+      return false;
     if (auto d = FindDateInLine(b.text, month_first)) {
       article->published = d;
       article->published_source = "page";
@@ -1338,7 +1341,17 @@ size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied, P
       }
     }
     if (name.empty()) return i;
-    if (!IsReadAttribute(name, link_tag)) drops.emplace_back(attr_space, i);
+    if (!IsReadAttribute(name, link_tag)) {
+      // An href says that an <a> is a link (one without is an anchor): its name and
+      // quotes stay, the URL goes.
+      const bool href = name.size() == 4 && StartsWithNoCase(html, attr_name, "href");
+      if (href && i - 1 > attr_name && (html[i - 1] == '"' || html[i - 1] == '\'')) {
+        const size_t open = html.find(html[i - 1], attr_name);
+        if (open + 1 < i - 1) drops.emplace_back(open + 1, i - 1);
+      } else if (!href) {
+        drops.emplace_back(attr_space, i);
+      }
+    }
   }
   for (const auto& [from, to] : drops) {
     out->text.append(html.substr(*copied, from - *copied));
@@ -1510,7 +1523,11 @@ void ExtractHtml(std::string_view content, std::string_view url, Article* articl
     if (b->heading == 1) continue;
     if (!b->heading && IsLinkBlock(*b)) continue;
     if (IsFurnitureBlock(*b)) continue;
-    if (!b->heading && SplitWords(b->text).size() < 3 && !EndsWithSentencePunctuation(b->text)) continue;
+    // Fragments of one or two words are labels and buttons, except a paragraph of its
+    // own without links (a bold subheading, "<p><b>Im Detail</b></p>").
+    if (!b->heading && SplitWords(b->text).size() < 3 && !EndsWithSentencePunctuation(b->text) &&
+        !(b->element != nullptr && b->element->v.element.tag == GUMBO_TAG_P && b->link_chars == 0))
+      continue;
     if (b->text == article->title) continue;
     // A block repeated right after itself is a page's mobile and desktop copies of
     // one text; repeats further apart are the article's own (a recipe's "Meal 2" after

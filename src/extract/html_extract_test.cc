@@ -508,5 +508,20 @@ TEST(HtmlExtractTest, PreParseCutsKeepOffsets) {
   EXPECT_FALSE(a.published);
 }
 
+// A bold subheading in a paragraph of its own is text; an anchor without href is no
+// link, so a paragraph wrapped in one is kept.
+TEST(HtmlExtractTest, ShortSubheadingsAndAnchorsAreText) {
+  const std::string prose =
+      "<p>Der Gemeinderat hat am Freitag lange \u00fcber das neue Budget beraten, das im Fr\u00fchjahr "
+      "vorgelegt worden war, und am Ende knapp zugestimmt.</p>";
+  const Article a = ExtractHtmlDoc("<html><body><div class='text'>" + prose + "<p><b>Im Detail</b></p>" + prose +
+                                   "<p><a name='frage'>Was sagt der Rat dazu, und was sagen die Gegner, die "
+                                   "das Referendum ergreifen wollen?</a></p><div><a href='/x'>Mehr</a></div>"
+                                   "</div></body></html>");
+  EXPECT_NE(a.body.find("Im Detail"), std::string::npos) << a.body;
+  EXPECT_NE(a.body.find("Was sagt der Rat dazu"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("Mehr"), std::string::npos) << a.body;
+}
+
 }  // namespace
 }  // namespace dateline
