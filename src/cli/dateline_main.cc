@@ -103,12 +103,13 @@ export:  the query filters (--limit default: none), --format gdelt|acled|plover|
 serve:   --db FILE --host ADDR (default 127.0.0.1) --port N (default 8080; 0: any
          free port, printed); read-only; SIGINT/SIGTERM stop it
 eval:    GOLD is any gold set of shared/eval (its kind is detected): *.gold.json(l),
-         extraction/ground-truth.json, PLOVER or geo JSON Lines, CASE TSV, or a
+         extraction/ground-truth.json, extraction-wild/evaldata.json (trafilatura's
+         snippets, title, authors, date), PLOVER or geo JSON Lines, CASE TSV, or a
          PETRARCH2/TABARI validation suite (XML; coded with the dictionaries its
          <Environment> names, found beside it or in its dictionaries/ folder, only)
          --shared DIR   folder that gold `input` paths are relative to
          --worst N      list the N worst items (default 10)
-         --half all|fit|held-out   PLOVER, CASE, geo and validation sets: score
+         --half all|fit|held-out   PLOVER, CASE, geo, extraction-wild and validation sets: score
                         every item, or only the half that fitting may use, or only
                         the held-out half (items split by a hash of their id;
                         doc/evaluation.md)

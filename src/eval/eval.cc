@@ -391,6 +391,7 @@ const char* GoldKindName(GoldKind kind) {
   switch (kind) {
     case GoldKind::kDocuments: return "documents";
     case GoldKind::kExtraction: return "extraction";
+    case GoldKind::kWild: return "extraction-wild";
     case GoldKind::kPlover: return "plover";
     case GoldKind::kCase: return "case";
     case GoldKind::kGeo: return "geo";
@@ -407,6 +408,7 @@ Result<GoldKind> DetectGoldKind(const std::string& path) {
   };
   if (ends(".gold.json") || ends(".gold.jsonl")) return GoldKind::kDocuments;
   if (name == "ground-truth.json") return GoldKind::kExtraction;
+  if (name == "evaldata.json") return GoldKind::kWild;
   if (ends(".tsv")) return GoldKind::kCase;
   std::ifstream in(path, std::ios::binary);
   if (!in) return MakeError(path, "cannot open");
@@ -427,6 +429,8 @@ Result<GoldKind> DetectGoldKind(const std::string& path) {
     size_t start = head.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
     while (start < head.size() && std::isspace(static_cast<unsigned char>(head[start]))) ++start;
     const bool markup = start < head.size() && head[start] == '<';  // not JSON or TSV
+    if (start < head.size() && head[start] == '{' && ends(".json") && LooksLikeWildGold(head))
+      return GoldKind::kWild;
     if (markup && (has_element("<Validation") || has_element("<Environment") || has_element("<Sentences") ||
                    (ends(".xml") && has_element("<Sentence"))))
       return GoldKind::kValidation;
@@ -443,7 +447,7 @@ Result<GoldKind> DetectGoldKind(const std::string& path) {
     if (j.contains("events") || j.contains("article")) return GoldKind::kDocuments;
   }
   return MakeError(path, "not a gold set dateline eval knows (see shared/eval/README.md): "
-                         "*.gold.json(l), extraction ground-truth.json, PLOVER or geo JSON Lines, CASE TSV, "
+                         "*.gold.json(l), extraction ground-truth.json, extraction-wild evaldata.json, PLOVER or geo JSON Lines, CASE TSV, "
                          "PETRARCH2/TABARI validation XML");
 }
 
@@ -451,6 +455,7 @@ Result<EvalReport> EvaluateGoldFile(const std::string& path, GoldKind kind, cons
                                     const EvalOptions& options) {
   switch (kind) {
     case GoldKind::kExtraction: return EvalExtractionSet(path, pipeline, options);
+    case GoldKind::kWild: return EvalWildSet(path, pipeline, options);
     case GoldKind::kPlover: return EvalPloverSet(path, pipeline, options);
     case GoldKind::kCase: return EvalCaseSet(path, pipeline, options);
     case GoldKind::kGeo: return EvalGeoSet(path, pipeline, options);

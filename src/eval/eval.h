@@ -81,13 +81,14 @@ struct EvalOptions {
   std::string shared_dir;  // where gold `input` paths are relative to; empty: search
                            // upwards from each gold file for a folder that has them
   size_t worst = 10;       // how many worst items the reports list
-  EvalHalf half = EvalHalf::kAll;  // PLOVER, CASE, geo and validation sets: items scored
+  EvalHalf half = EvalHalf::kAll;  // PLOVER, CASE, geo, extraction-wild and validation sets: items scored
 };
 
 // The gold sets `dateline eval` knows (shared/eval/README.md).
 enum class GoldKind {
   kDocuments,   // *.gold.json / *.gold.jsonl: articles with expected fields and events
   kExtraction,  // extraction/ground-truth.json (+ html/*.html.gz): article bodies
+  kWild,        // extraction-wild/evaldata.json (+ html/*.html.gz): snippets and metadata
   kPlover,      // PLOVER gold-standard records (JSON Lines with text, event, source, target)
   kCase,        // CASE 2021 task 2 snippets (TSV: id, EventSnippet, SubType)
   kGeo,         // geoparsing corpora (JSON Lines with text and toponyms)

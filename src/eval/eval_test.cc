@@ -12,6 +12,14 @@ namespace {
 
 using nlohmann::json;
 
+// The pipeline with the repository's data and, when built, the gazetteer.
+Result<std::unique_ptr<Pipeline>> TestPipeline() {
+  PipelineOptions options;
+  options.data_dir = DATELINE_TEST_DATA_DIR;
+  if (std::filesystem::exists(DATELINE_TEST_GAZETTEER)) options.gazetteer_file = DATELINE_TEST_GAZETTEER;
+  return Pipeline::Create(options);
+}
+
 // A coded article built by hand: one right event, one wrong one.
 CodedArticle MakeCoded() {
   CodedArticle c;
@@ -107,10 +115,7 @@ TEST(EvalTest, RelativeGoldDatesCompareTheYear) {
 TEST(EvalSeedTest, SeedGoldPassesEndToEnd) {
   const std::string gold = std::string(DATELINE_SHARED_DIR) + "/eval/seed.gold.json";
   if (!std::filesystem::exists(gold)) GTEST_SKIP() << "shared gold data not available";
-  PipelineOptions options;
-  options.data_dir = DATELINE_TEST_DATA_DIR;
-  if (std::filesystem::exists(DATELINE_TEST_GAZETTEER)) options.gazetteer_file = DATELINE_TEST_GAZETTEER;
-  auto pipeline = Pipeline::Create(options);
+  auto pipeline = TestPipeline();
   ASSERT_TRUE(pipeline.ok()) << pipeline.error().ToString();
   auto scores = RunEval({gold}, **pipeline, {});
   ASSERT_TRUE(scores.ok()) << scores.error().ToString();
@@ -333,16 +338,75 @@ TEST(CaseEvalTest, ScoresLabelsAndTheirEventTypes) {
                         "1\tThousands of teachers demonstrated peacefully in the capital to demand higher pay.\tPEACE_PROTEST\n"
                         "2\tPolice used tear gas and water cannon to disperse the protesters outside parliament.\tPEACE_PROTEST\n"
                         "3\tA suicide bomber blew himself up at a checkpoint, killing six soldiers.\tARREST\n";
-  PipelineOptions options;
-  options.data_dir = DATELINE_TEST_DATA_DIR;
-  if (std::filesystem::exists(DATELINE_TEST_GAZETTEER)) options.gazetteer_file = DATELINE_TEST_GAZETTEER;
-  auto pipeline = Pipeline::Create(options);
+  auto pipeline = TestPipeline();
   ASSERT_TRUE(pipeline.ok()) << pipeline.error().ToString();
   auto report = EvaluateGoldFile(tsv, GoldKind::kCase, **pipeline, EvalOptions{});
   ASSERT_TRUE(report.ok()) << report.error().ToString();
   EXPECT_NEAR(report->figures.at("case_accuracy"), 1.0 / 3, 1e-9);
   EXPECT_NEAR(report->figures.at("case_event_type_accuracy"), 2.0 / 3, 1e-9);
   EXPECT_EQ(report->detail["labels"]["PEACE_PROTEST"]["support"], 2);
+  std::filesystem::remove_all(dir);
+}
+
+// The extraction-wild set (trafilatura's evaldata.json): two pages written for this
+// test, their snippets, title, authors and date.
+TEST(WildEvalTest, ScoresSnippetsTitleAuthorsAndDate) {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "dateline_eval_test_wild";
+  std::filesystem::create_directories(dir / "html");
+  // gzread reads uncompressed files too, so the pages are written as plain HTML.
+  std::ofstream(dir / "html" / "p1.html.gz")
+      << "<html lang=\"de-CH\"><head><title>Der Rat tagt | Zeitung</title>"
+         "<meta name=\"author\" content=\"Anna Muster\">"
+         "<meta property=\"article:published_time\" content=\"2019-10-19T08:00:00Z\"></head><body>"
+         "<nav><a href=\"/\">Startseite</a> <a href=\"/a\">Sport</a> <a href=\"/b\">Kultur</a></nav>"
+         "<article><h1>Der Rat tagt</h1><p>Der Gemeinderat hat am Freitag lange \xC3\xBC" "ber das neue "
+         "Budget beraten, das im Fr\xC3\xBChjahr vorgelegt worden war.</p><p>Am Ende fiel der Entscheid "
+         "knapp aus, und die Gegner k\xC3\xBCndigten ein Referendum an, wie sie sagten.</p></article>"
+         "<footer>Impressum und Datenschutz</footer></body></html>";
+  std::ofstream(dir / "html" / "p2.html.gz")
+      << "<html lang=\"fr\"><head><title>Le march\xC3\xA9</title></head><body><div><p>Le march\xC3\xA9 "
+         "ouvre ses portes chaque samedi, avec des producteurs de toute la r\xC3\xA9gion et des "
+         "animations pour les enfants.</p></div></body></html>";
+  std::ofstream(dir / "evaldata.json") << R"({
+    "p1": {"url": "https://example.ch/2019/10/19/rat", "title": "Der Rat tagt", "author": "Anna Muster",
+           "date": "2019-10-19", "with": ["lange über das neue Budget", "Referendum an"],
+           "without": ["Impressum und Datenschutz", "Startseite"]},
+    "p2": {"url": "https://example.fr/marche", "title": "Le marché du samedi", "author": "", "date": "2020-05-02",
+           "with": ["chaque samedi", "une phrase absente"], "without": ["Mentions légales"]}
+  })";
+  const std::string gold = (dir / "evaldata.json").string();
+  auto kind = DetectGoldKind(gold);
+  ASSERT_TRUE(kind.ok()) << kind.error().ToString();
+  EXPECT_EQ(*kind, GoldKind::kWild);
+  auto pipeline = TestPipeline();
+  ASSERT_TRUE(pipeline.ok()) << pipeline.error().ToString();
+  auto report = EvaluateGoldFile(gold, GoldKind::kWild, **pipeline, EvalOptions{});
+  ASSERT_TRUE(report.ok()) << report.error().ToString();
+  // Snippets: 3 of 4 found, no boilerplate of 3.
+  EXPECT_EQ(report->detail["snippets"]["tp"], 3) << report->text;
+  EXPECT_EQ(report->detail["snippets"]["fn"], 1) << report->text;
+  EXPECT_EQ(report->detail["snippets"]["fp"], 0) << report->text;
+  EXPECT_EQ(report->detail["snippets"]["tn"], 3) << report->text;
+  EXPECT_DOUBLE_EQ(report->figures.at("wild_snippet_precision"), 1.0);
+  EXPECT_DOUBLE_EQ(report->figures.at("wild_snippet_recall"), 0.75);
+  EXPECT_DOUBLE_EQ(report->figures.at("wild_snippet_accuracy"), 6.0 / 7);
+  // Title: one of two right (p2's page title is not the gold's); the empty author of
+  // p2 is not scored; dates: p1 from its meta tag, p2 has none.
+  EXPECT_DOUBLE_EQ(report->figures.at("wild_title"), 0.5) << report->text;
+  EXPECT_DOUBLE_EQ(report->figures.at("wild_authors"), 1.0) << report->text;
+  EXPECT_DOUBLE_EQ(report->figures.at("wild_date"), 0.5) << report->text;
+  EXPECT_EQ(report->detail["languages"]["de"]["pages"], 1);
+  EXPECT_EQ(report->detail["languages"]["fr"]["pages"], 1);
+  EXPECT_EQ(report->detail["worst"][0]["id"], "p2");
+  // The halves split the pages between them.
+  size_t pages = 0;
+  for (EvalHalf half : {EvalHalf::kFit, EvalHalf::kHeldOut}) {
+    EvalOptions o;
+    o.half = half;
+    auto r = EvaluateGoldFile(gold, GoldKind::kWild, **pipeline, o);
+    if (r.ok()) pages += r->detail["pages"].get<size_t>();
+  }
+  EXPECT_EQ(pages, 2u);
   std::filesystem::remove_all(dir);
 }
 

@@ -15,6 +15,13 @@ namespace dateline {
 // extracted body, averaged over pages, with the worst pages listed.
 Result<EvalReport> EvalExtractionSet(const std::string& ground_truth, const Pipeline& pipeline,
                                      const EvalOptions& options);
+// extraction-wild/evaldata.json (trafilatura's evaluation data) with html/<id>.html.gz
+// beside it: snippet precision/recall/accuracy/F1, title, authors and date accuracy,
+// per declared language, the worst pages.
+Result<EvalReport> EvalWildSet(const std::string& evaldata, const Pipeline& pipeline, const EvalOptions& options);
+// Whether the first bytes of a JSON file read like evaldata.json (pages with "with" and
+// "without" snippets).
+bool LooksLikeWildGold(std::string_view head);
 // PLOVER gold records: one primary prediction per record (its category accuracy and
 // source/target code accuracy), the record's other events as false positives (event
 // precision).

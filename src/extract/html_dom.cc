@@ -116,23 +116,40 @@ bool IsHidden(const GumboNode* node) {
          style.find("visibility:hidden") != std::string::npos;
 }
 
-std::vector<std::string> ClassTokens(const GumboNode* element) {
-  std::string s = AsciiLower(Attribute(element, "class"));
-  s += ' ';
-  s += AsciiLower(Attribute(element, "id"));
-  std::vector<std::string> tokens;
-  std::string cur;
-  for (char c : s) {
-    bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    if (alnum) {
-      cur += c;
-    } else if (!cur.empty()) {
-      tokens.push_back(cur);
-      cur.clear();
+// The lower-cased class and id of `element` split into alphanumeric tokens, as views
+// into *buffer (which must outlive them). Called for every element of a page, so it
+// allocates only when the attributes are long.
+std::vector<std::string_view> ClassTokens(const GumboNode* element, std::string* buffer) {
+  std::vector<std::string_view> tokens;
+  const std::string_view cls = Attribute(element, "class"), id = Attribute(element, "id");
+  if (cls.empty() && id.empty()) return tokens;
+  buffer->clear();
+  buffer->reserve(cls.size() + id.size() + 1);
+  for (std::string_view part : {cls, std::string_view(" "), id}) {
+    for (char c : part) buffer->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  size_t start = std::string::npos;
+  for (size_t i = 0; i <= buffer->size(); ++i) {
+    const char c = i < buffer->size() ? (*buffer)[i] : ' ';
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (alnum && start == std::string::npos) start = i;
+    if (!alnum && start != std::string::npos) {
+      tokens.emplace_back(buffer->data() + start, i - start);
+      start = std::string::npos;
     }
   }
-  if (!cur.empty()) tokens.push_back(cur);
   return tokens;
+}
+
+bool HasContentToken(const std::vector<std::string_view>& tokens) {
+  static constexpr std::array<std::string_view, 10> kStems = {
+      "article", "body", "content", "entry", "story", "post", "text", "main", "blog", "prose"};
+  for (std::string_view t : tokens) {
+    for (std::string_view k : kStems) {
+      if (t.find(k) != std::string_view::npos) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -150,18 +167,20 @@ bool HasBoilerplateClass(const GumboNode* element) {
   static constexpr std::array<std::string_view, 10> kStrong = {
       "comment", "related", "share", "social", "newsletter", "promo", "outbrain", "taboola",
       "recirc", "footer"};
-  std::vector<std::string> tokens = ClassTokens(element);
+  std::string buffer;
+  const std::vector<std::string_view> tokens = ClassTokens(element, &buffer);
+  if (tokens.empty()) return false;
   // An embedded post ("social-media-embed", "twitter-tweet") is a quotation the story
   // makes, not a share bar.
-  for (const std::string& t : tokens) {
-    if (t.find("embed") != std::string::npos || t == "tweet") return false;
+  for (std::string_view t : tokens) {
+    if (t.find("embed") != std::string_view::npos || t == "tweet") return false;
   }
-  for (const std::string& t : tokens) {
+  for (std::string_view t : tokens) {
     for (std::string_view k : kStrong) {
-      if (t.find(k) != std::string::npos) return true;
+      if (t.find(k) != std::string_view::npos) return true;
     }
   }
-  if (HasContentClass(element)) return false;
+  if (Attribute(element, "itemprop") == "articleBody" || HasContentToken(tokens)) return false;
   // Whole tokens that name furniture, and stems that do so even inside longer class
   // names ("relatedArticles", "share-bar").
   static constexpr std::array<std::string_view, 30> kTokens = {
@@ -169,32 +188,26 @@ bool HasBoilerplateClass(const GumboNode* element) {
       "footer", "masthead", "byline", "caption", "credit", "credits", "tags", "tag",
       "toolbar", "banner", "rss", "pagination", "pager", "skip", "breadcrumb", "meta",
       "author", "dateline", "timestamp", "signup", "sharing"};
-  static constexpr std::array<std::string_view, 25> kStems = {
+  static constexpr std::array<std::string_view, 26> kStems = {
       "comment", "share", "social", "related", "newsletter", "promo", "sponsor", "subscri",
       "sidebar", "breadcrumb", "cookie", "popup", "modal", "outbrain", "taboola",
-      "recirc", "trending", "footer", "paywall", "disqus", "recommend", "mostpopular",
+      "recirc", "trending", "footer", "paywall", "disqus", "recommend", "mostpopular", "overlay",
       "most-popular", "morestories", "readmore"};
-  for (const std::string& t : tokens) {
+  for (std::string_view t : tokens) {
     for (std::string_view k : kTokens) {
       if (t == k) return true;
     }
     for (std::string_view k : kStems) {
-      if (t.find(k) != std::string::npos) return true;
+      if (t.find(k) != std::string_view::npos) return true;
     }
   }
   return false;
 }
 
 bool HasContentClass(const GumboNode* element) {
-  static constexpr std::array<std::string_view, 10> kStems = {
-      "article", "body", "content", "entry", "story", "post", "text", "main", "blog", "prose"};
   if (Attribute(element, "itemprop") == "articleBody") return true;
-  for (const std::string& t : ClassTokens(element)) {
-    for (std::string_view k : kStems) {
-      if (t.find(k) != std::string::npos) return true;
-    }
-  }
-  return false;
+  std::string buffer;
+  return HasContentToken(ClassTokens(element, &buffer));
 }
 
 HtmlPage::HtmlPage(std::string_view content) : content_(content) {
@@ -264,7 +277,8 @@ class Segmenter {
       }
       Frame next{child};
       next.depth = f.depth + 1;
-      next.in_link = f.in_link || tag == GUMBO_TAG_A;
+      // An <a> without href is an anchor ("<a name=...>"), not a link.
+      next.in_link = f.in_link || (tag == GUMBO_TAG_A && gumbo_get_attribute(&child->v.element.attributes, "href"));
       next.block = f.block;
       next.block_level = IsBlockTag(tag) && !IsInlineCell(child);
       if (!next.block_level && (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH)) pending_space_ = true;

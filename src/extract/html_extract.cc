@@ -34,27 +34,48 @@ constexpr double kClassTrustChars = 500;
 struct JsonLdArticle {
   std::string headline, body, date_published, section, language, url;
   std::vector<std::string> authors, keywords;
+  std::vector<std::string> author_ids;  // authors given only as {"@id": ...}
   size_t script_offset = 0;  // where the script's text starts in the content
   int rank = 0;              // how article-like its @type is
+};
+
+// What a page's JSON-LD says besides its article: people named by @id (Yoast-style
+// graphs give the article's author as {"@id": ...} and the Person elsewhere), and the
+// first date of publication or upload of any object (a VideoObject, a HowTo).
+struct JsonLdGraph {
+  std::map<std::string, std::string> person_names;  // @id -> name
+  std::vector<std::string> author_ids;              // @ids the best article's author refers to
+  std::string any_date;
 };
 
 struct PageMetadata {
   std::map<std::string, std::vector<std::string>> meta;  // lower-cased name -> contents
   std::string html_lang, canonical, title_tag, h1;
+  std::vector<std::string> h1s;  // every non-empty <h1>, in order (at most 16)
+  // The texts of the children of each <h1> (a kicker in a <span> before the headline).
+  std::vector<std::string> h1_parts;
   std::vector<std::string> time_datetimes;
   std::vector<std::string> itemprop_authors;
   std::vector<std::string> byline_texts;
   std::optional<JsonLdArticle> jsonld;
+  JsonLdGraph graph;
+  std::vector<std::string> author_class_texts;  // elements classed "author" (not in comments)
+  std::vector<std::string> date_texts;          // itemprop=datePublished element text
 };
 
+// The text of `node` up to about `limit` bytes. White space runs count as one byte, so
+// that a page's indentation does not use up the limit.
 std::string NodeText(const GumboNode* node, size_t limit = 2000) {
   std::string out;
   std::vector<const GumboNode*> stack{node};
   while (!stack.empty() && out.size() < limit) {
     const GumboNode* n = stack.back();
     stack.pop_back();
-    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
-        n->type == GUMBO_NODE_CDATA) {
+    if (n->type == GUMBO_NODE_WHITESPACE) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+      continue;
+    }
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
       out += n->v.text.text;
       continue;
     }
@@ -149,14 +170,44 @@ int ArticleTypeRank(const Json& type) {
   return best;
 }
 
-void VisitJsonLd(const Json& v, int depth, size_t offset, std::optional<JsonLdArticle>* best) {
+// The @ids of author references without a name.
+void JsonAuthorIds(const Json& v, std::vector<std::string>* out, int depth = 0) {
+  if (depth > 3) return;
+  if (v.is_array()) {
+    for (const Json& e : v) JsonAuthorIds(e, out, depth + 1);
+  } else if (v.is_object() && !v.contains("name")) {
+    if (auto id = v.find("@id"); id != v.end() && id->is_string()) out->push_back(id->get<std::string>());
+  }
+}
+
+bool IsPersonType(const Json& type) {
+  auto is_person = [](const Json& t) { return t.is_string() && t.get_ref<const std::string&>() == "Person"; };
+  if (type.is_array()) return std::any_of(type.begin(), type.end(), is_person);
+  return is_person(type);
+}
+
+void VisitJsonLd(const Json& v, int depth, size_t offset, std::optional<JsonLdArticle>* best, JsonLdGraph* graph) {
   if (depth > kMaxJsonDepth) return;
   if (v.is_array()) {
-    for (const Json& e : v) VisitJsonLd(e, depth + 1, offset, best);
+    for (const Json& e : v) VisitJsonLd(e, depth + 1, offset, best, graph);
     return;
   }
   if (!v.is_object()) return;
   auto type = v.find("@type");
+  if (type != v.end() && IsPersonType(*type)) {
+    auto id = v.find("@id");
+    auto name = v.find("name");
+    if (id != v.end() && id->is_string() && name != v.end() && name->is_string())
+      graph->person_names.emplace(id->get<std::string>(), CollapseSpaces(name->get<std::string>()));
+  }
+  if (graph->any_date.empty()) {
+    for (const char* key : {"datePublished", "uploadDate", "dateCreated"}) {
+      if (auto it = v.find(key); it != v.end() && it->is_string()) {
+        graph->any_date = JsonString(*it);
+        break;
+      }
+    }
+  }
   int rank = type == v.end() ? 0 : ArticleTypeRank(*type);
   bool has_body = v.contains("articleBody");
   if (rank > 0 || has_body) {
@@ -175,20 +226,23 @@ void VisitJsonLd(const Json& v, int depth, size_t offset, std::optional<JsonLdAr
     }
     if (auto it = v.find("inLanguage"); it != v.end()) a.language = JsonString(*it);
     if (auto it = v.find("url"); it != v.end()) a.url = JsonString(*it);
-    if (auto it = v.find("author"); it != v.end()) JsonNames(*it, &a.authors);
+    if (auto it = v.find("author"); it != v.end()) {
+      JsonNames(*it, &a.authors);
+      JsonAuthorIds(*it, &a.author_ids);
+    }
     if (auto it = v.find("creator"); a.authors.empty() && it != v.end()) JsonNames(*it, &a.authors);
     if (auto it = v.find("keywords"); it != v.end()) JsonStrings(*it, &a.keywords);
     if (!*best || a.rank > (*best)->rank) *best = std::move(a);
   }
   for (const char* key : {"@graph", "mainEntity", "mainEntityOfPage", "itemListElement"}) {
     auto it = v.find(key);
-    if (it != v.end() && (it->is_array() || it->is_object())) VisitJsonLd(*it, depth + 1, offset, best);
+    if (it != v.end() && (it->is_array() || it->is_object())) VisitJsonLd(*it, depth + 1, offset, best, graph);
   }
 }
 
 // Parses a JSON-LD script leniently: pages wrap it in CDATA or HTML comments, leave
 // trailing semicolons, or concatenate objects.
-void ParseJsonLd(std::string_view text, size_t offset, std::optional<JsonLdArticle>* best) {
+void ParseJsonLd(std::string_view text, size_t offset, std::optional<JsonLdArticle>* best, JsonLdGraph* graph) {
   std::string s(TrimSpaces(text));
   for (std::string_view wrap : {"<!--", "//<![CDATA[", "<![CDATA["}) {
     if (s.rfind(wrap, 0) == 0) s.erase(0, wrap.size());
@@ -208,7 +262,38 @@ void ParseJsonLd(std::string_view text, size_t offset, std::optional<JsonLdArtic
     j = Json::parse(s, nullptr, false);
   }
   if (j.is_discarded()) return;
-  VisitJsonLd(j, 0, offset, best);
+  VisitJsonLd(j, 0, offset, best, graph);
+}
+
+// An element that names the writer by its class ("author", "vcard author",
+// "entry-meta-author", "byline__author"), holding no other such element, outside a
+// comment thread (where every comment names its author).
+bool HasAuthorClass(const GumboNode* n) {
+  const std::string cls = AsciiLower(Attribute(n, "class"));
+  return cls.find("author") != std::string::npos && cls.find("avatar") == std::string::npos &&
+         cls.find("image") == std::string::npos && cls.find("photo") == std::string::npos;
+}
+
+bool IsAuthorElement(const GumboNode* n) {
+  if (!HasAuthorClass(n)) return false;
+  std::vector<const GumboNode*> stack;
+  const GumboVector& c = n->v.element.children;
+  for (size_t i = 0; i < c.length; ++i) stack.push_back(static_cast<const GumboNode*>(c.data[i]));
+  for (size_t seen = 0; !stack.empty() && seen < 64; ++seen) {
+    const GumboNode* k = stack.back();
+    stack.pop_back();
+    if (k->type != GUMBO_NODE_ELEMENT) continue;
+    if (HasAuthorClass(k)) return false;  // the inner one is the name
+    const GumboVector& kc = k->v.element.children;
+    for (size_t i = 0; i < kc.length; ++i) stack.push_back(static_cast<const GumboNode*>(kc.data[i]));
+  }
+  int depth = 0;
+  for (const GumboNode* p = n; p != nullptr && p->type == GUMBO_NODE_ELEMENT && depth < 12; p = p->parent, ++depth) {
+    const std::string cls = AsciiLower(Attribute(p, "class"));
+    if (cls.find("comment") != std::string::npos || cls.find("related") != std::string::npos) return false;
+    if (p->v.element.tag == GUMBO_TAG_FOOTER || p->v.element.tag == GUMBO_TAG_NAV) return false;
+  }
+  return true;
 }
 
 void CollectMetadata(const GumboNode* root, std::string_view content, PageMetadata* md) {
@@ -239,9 +324,20 @@ void CollectMetadata(const GumboNode* root, std::string_view content, PageMetada
       case GUMBO_TAG_TITLE:
         if (md->title_tag.empty()) md->title_tag = CollapseSpaces(NodeText(n));
         break;
-      case GUMBO_TAG_H1:
-        if (md->h1.empty()) md->h1 = CollapseSpaces(NodeText(n));
+      case GUMBO_TAG_H1: {
+        std::string h = CollapseSpaces(NodeText(n));
+        if (md->h1.empty()) md->h1 = h;
+        if (!h.empty() && md->h1s.size() < 16) {
+          md->h1s.push_back(std::move(h));
+          const GumboVector& c = n->v.element.children;
+          for (size_t i = 0; i < c.length && md->h1_parts.size() < 32; ++i) {
+            const GumboNode* k = static_cast<const GumboNode*>(c.data[i]);
+            std::string part = CollapseSpaces(k->type == GUMBO_NODE_TEXT ? std::string(k->v.text.text) : NodeText(k));
+            if (!part.empty()) md->h1_parts.push_back(std::move(part));
+          }
+        }
         break;
+      }
       case GUMBO_TAG_TIME: {
         std::string_view dt = Attribute(n, "datetime");
         if (!dt.empty()) md->time_datetimes.emplace_back(TrimSpaces(dt));
@@ -255,7 +351,7 @@ void CollectMetadata(const GumboNode* root, std::string_view content, PageMetada
             if (t->type == GUMBO_NODE_TEXT || t->type == GUMBO_NODE_WHITESPACE ||
                 t->type == GUMBO_NODE_CDATA) {
               ParseJsonLd(t->v.text.text, std::min<size_t>(t->v.text.start_pos.offset, content.size()),
-                          &md->jsonld);
+                          &md->jsonld, &md->graph);
             }
           }
         }
@@ -269,9 +365,18 @@ void CollectMetadata(const GumboNode* root, std::string_view content, PageMetada
       std::string text = CollapseSpaces(NodeText(n, 200));
       if (!text.empty() && text.size() < 80) md->itemprop_authors.push_back(text);
     }
-    if (itemprop == "datePublished") {
+    if (itemprop == "datePublished" || itemprop == "dateCreated") {
       std::string_view dt = Attribute(n, "datetime");
-      if (!dt.empty()) md->meta["datepublished"].emplace_back(TrimSpaces(dt));
+      if (dt.empty()) dt = Attribute(n, "content");
+      if (!dt.empty()) {
+        md->meta["datepublished"].emplace_back(TrimSpaces(dt));
+      } else if (md->date_texts.size() < 2) {
+        md->date_texts.push_back(CollapseSpaces(NodeText(n, 200)));
+      }
+    }
+    if (md->author_class_texts.size() < 4 && IsAuthorElement(n)) {
+      std::string text = CollapseSpaces(NodeText(n, 200));
+      if (!text.empty() && text.size() <= 100) md->author_class_texts.push_back(std::move(text));
     }
     {
       std::string cls = AsciiLower(Attribute(n, "class"));
@@ -347,31 +452,49 @@ bool IsRoleWord(std::string_view w) {
          std::isalpha(static_cast<unsigned char>(lower[dot + 1]));
 }
 
-// Bylines run on into the date ("Jeff Foust Monday, November 18, 2019").
+// Bylines run on into the date ("Jeff Foust Monday, November 18, 2019", "Jane Doe am
+// 3. Mai 2021"): a day or month name or a word with a digit.
 bool IsDateWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 19> kWords = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-      "january", "february", "march", "april", "may", "june", "july", "august", "september",
-      "october", "november", "december"};
-  std::string lower = AsciiLower(w);
-  while (!lower.empty() && (lower.back() == ',' || lower.back() == '.')) lower.pop_back();
-  if (std::find(kWords.begin(), kWords.end(), lower) != kWords.end()) return true;
-  return std::any_of(lower.begin(), lower.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (IsCalendarWord(w)) return true;
+  return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The word that introduces a writer's name in a byline, in the languages of European
+// news ("by", German "von", French "par", Spanish and Portuguese "por", Dutch "door",
+// Scandinavian "av"/"af").
+bool IsByWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 7> kBy = {"by", "von", "par", "por", "door", "av", "af"};
+  const std::string lower = AsciiLower(w);
+  return std::find(kBy.begin(), kBy.end(), lower) != kBy.end();
+}
+
+// A byline without its lead-in: a label ending in a colon ("Autor: X", "Auteur(s) :
+// X"), then the words up to a by-word followed by a capitalised word ("By X", "Erstellt
+// von X", "Posted on May 3, 2020 by X"). "Ursula von der Leyen" keeps its "von".
+std::string_view StripBylineLead(std::string_view line) {
+  line = TrimSpaces(line);
+  if (size_t colon = line.find(':'); colon != std::string_view::npos && colon < 24 &&
+                                     SplitWords(line.substr(0, colon)).size() <= 2) {
+    line = TrimSpaces(line.substr(colon + 1));
+  }
+  std::vector<std::string_view> words = SplitWords(line, 12);
+  for (size_t i = 0; i + 1 < words.size() && i < 10; ++i) {
+    if (IsByWord(words[i]) && StartsUpper(words[i + 1])) {
+      return TrimSpaces(line.substr(static_cast<size_t>(words[i + 1].data() - line.data())));
+    }
+  }
+  return line;
 }
 
 // Author names from a metadata field as pages fill it: "Jane Doe", "By Jane Doe and
 // John Roe", "Analysis by Chris Cillizza, CNN Editor-at-large", "Amy Kuperinsky | NJ
 // Advance Media". Returns the names, or nothing when the field reads like no name.
-std::vector<std::string> AuthorNames(std::string_view raw) {
+// `lenient`: the field is marked as the author's by the page's structure (rel=author,
+// an "author" class), so a lower-case user name ("eseppelt") counts too.
+std::vector<std::string> AuthorNames(std::string_view raw, bool lenient = false) {
   std::string_view line = TrimSpaces(raw);
   if (size_t bar = line.find('|'); bar != std::string_view::npos) line = TrimSpaces(line.substr(0, bar));
-  std::string lower = AsciiLower(line);
-  // "By Jane Doe", "Analysis by Jane Doe": the names follow the "by".
-  if (lower.rfind("by ", 0) == 0) {
-    line = TrimSpaces(line.substr(3));
-  } else if (size_t by = lower.find(" by "); by != std::string::npos && by < 30) {
-    line = TrimSpaces(line.substr(by + 4));
-  }
+  line = StripBylineLead(line);
   std::vector<std::string> names;
   bool first = true;
   bool date_seen = false;
@@ -379,8 +502,11 @@ std::vector<std::string> AuthorNames(std::string_view raw) {
     if (date_seen) break;  // the date ends the byline: nothing after it is a name
     std::vector<std::string_view> words = SplitWords(part);
     for (size_t i = 0; i < words.size(); ++i) {
-      if (IsDateWord(words[i])) {
+      // A date, or a label that starts other information ("Jane Doe Foto: X").
+      if (IsDateWord(words[i]) || (i > 0 && words[i].size() > 1 && words[i].back() == ':')) {
         words.resize(i);
+        // The preposition before the date ("am", "le", "on") is no part of the name.
+        if (words.size() > 1 && words.back().size() <= 3 && StartsLower(words.back())) words.pop_back();
         part = words.empty() ? std::string_view()
                              : std::string_view(part.data(), static_cast<size_t>(words.back().data() +
                                                                                  words.back().size() - part.data()));
@@ -390,7 +516,20 @@ std::vector<std::string> AuthorNames(std::string_view raw) {
     }
     bool first_part = first;
     first = false;
-    if (words.empty() || words.size() > 5 || !StartsUpper(words.front())) continue;
+    // A social handle after the name ("Jane Doe @janedoe Nov 3") ends it.
+    if (auto handle = std::find_if(words.begin(), words.end(), [](std::string_view w) { return w.front() == '@'; });
+        handle != words.end()) {
+      words.erase(handle, words.end());
+      part = words.empty() ? std::string_view()
+                           : std::string_view(part.data(), static_cast<size_t>(words.back().data() +
+                                                                               words.back().size() - part.data()));
+    }
+    if (words.empty() || words.size() > 5 || (!lenient && !StartsUpper(words.front()))) continue;
+    if (!std::any_of(part.begin(), part.end(), [](char c) {
+          return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+        }))
+      continue;
+    if (lenient && words.size() == 1 && IsByWord(words[0])) continue;
     bool role = false;
     for (std::string_view w : words) {
       if (IsRoleWord(w) || (!first_part && w.size() >= 2 && IsUpperWord(w))) role = true;
@@ -408,6 +547,13 @@ bool IsTag(std::string_view t) {
   return SplitWords(t).size() <= 6;
 }
 
+// Whether numeric dates with slashes put the month first: US English pages do
+// ("11/01/2023" is November 1st); others put the day first.
+bool MonthFirst(const PageMetadata& md) {
+  const std::string lang = AsciiLower(md.html_lang);
+  return lang == "en-us" || lang == "en_us" || lang == "en";
+}
+
 void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
   const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
 
@@ -420,6 +566,37 @@ void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
   // A headline in <h1> that the meta title extends wins ("Headline" vs "Headline - Site").
   if (!md.h1.empty() && title != md.h1 && title.find(md.h1) == 0 && md.h1.size() * 2 > title.size()) {
     title = md.h1;
+  }
+  // The page's own heading is the title as the reader sees it: an <h1> that the <title>
+  // or og:title repeats (a blog's first <h1> is often its name, the post's comes later;
+  // the longer is the post's), or the only <h1> there is. og:title is often a shorter or longer variant written for
+  // sharing.
+  {
+    const std::string tag = AsciiLower(md.title_tag), og = AsciiLower(FirstMeta(md, {"og:title"}));
+    const std::string* chosen = nullptr;
+    for (const std::string& h : md.h1s) {
+      if (SplitWords(h).size() < 2 && h.size() < 8) continue;
+      const std::string lower = AsciiLower(h);
+      // Of several the title repeats (a blog's name and its post's), the longest.
+      if ((tag.find(lower) != std::string::npos || (!og.empty() && og.find(lower) != std::string::npos)) &&
+          (chosen == nullptr || h.size() > chosen->size())) {
+        chosen = &h;
+      }
+    }
+    // An <h1> that holds a kicker before its headline ("<span>Kicker</span> Headline"):
+    // the part the title repeats.
+    if (chosen == nullptr) {
+      for (const std::string& h : md.h1_parts) {
+        if (SplitWords(h).size() < 3) continue;
+        const std::string lower = AsciiLower(h);
+        if ((tag.find(lower) != std::string::npos || (!og.empty() && og.find(lower) != std::string::npos)) &&
+            (chosen == nullptr || h.size() > chosen->size())) {
+          chosen = &h;
+        }
+      }
+    }
+    if (chosen == nullptr && md.h1s.size() == 1 && SplitWords(md.h1s[0]).size() <= 40) chosen = &md.h1s[0];
+    if (chosen != nullptr) title = *chosen;
   }
   if (a->title.empty()) a->title = title;
 
@@ -462,12 +639,21 @@ void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
       if (n != site_name) AddUnique(&authors, std::move(n));
     }
   };
+  auto add_lenient = [&](const std::string& field) {
+    if (field.find("://") != std::string::npos) return;
+    for (std::string& n : AuthorNames(field, /*lenient=*/true)) {
+      if (n != site_name) AddUnique(&authors, std::move(n));
+    }
+  };
   if (ld) {
     for (const std::string& n : ld->authors) add_names(n);
+    for (const std::string& id : ld->author_ids) {
+      if (auto it = md.graph.person_names.find(id); it != md.graph.person_names.end()) add_lenient(it->second);
+    }
   }
   if (authors.empty()) {
     for (std::string_view key : {"author", "article:author", "parsely-author", "sailthru.author",
-                                 "citation_author", "dc.creator", "byl"}) {
+                                 "citation_author", "dc.creator", "dc:creator", "byl"}) {
       if (const auto* v = MetaValues(md, key)) {
         for (const std::string& s : *v) add_names(s);
       }
@@ -475,13 +661,19 @@ void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
     }
   }
   if (authors.empty()) {
-    for (const std::string& s : md.itemprop_authors) add_names(s);
+    for (const std::string& s : md.itemprop_authors) add_lenient(s);
   }
   if (authors.empty()) {
     for (const std::string& s : md.byline_texts) {
       for (std::string& n : ParseAuthorLine(s)) {
         for (std::string& m : AuthorNames(n)) AddUnique(&authors, std::move(m));
       }
+      if (!authors.empty()) break;
+    }
+  }
+  if (authors.empty()) {
+    for (const std::string& s : md.author_class_texts) {
+      add_lenient(s);
       if (!authors.empty()) break;
     }
   }
@@ -495,9 +687,11 @@ void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
                                  "publishdate", "pubdate", "publish-date", "date", "dc.date",
                                  "dc.date.issued", "dcterms.created", "citation_publication_date",
                                  "citation_date", "sailthru.date", "parsely-pub-date",
-                                 "article.published", "dcterms.date"}) {
+                                 "article.published", "dcterms.date", "dc:date", "dcterms.issued",
+                                 "bepress_citation_date", "uploaddate"}) {
       if (const auto* v = MetaValues(md, key)) candidates.push_back({v->front(), "meta"});
     }
+    if (!md.graph.any_date.empty()) candidates.push_back({md.graph.any_date, "json-ld"});
     for (const std::string& t : md.time_datetimes) candidates.push_back({t, "time"});
     for (const auto& [raw, source] : candidates) {
       if (auto d = ParseLooseIso(raw)) {
@@ -508,10 +702,21 @@ void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
       }
       if (a->published_text.empty()) a->published_text = raw;
     }
+    // A date the page prints where it marks the publication date (itemprop).
+    for (const std::string& t : md.date_texts) {
+      if (a->published) break;
+      if (auto d = FindDateInLine(t, MonthFirst(md))) {
+        a->published = d;
+        a->published_source = "page";
+        a->published_text.clear();
+      }
+    }
+    // A day in the URL; a month there only when nothing else gives a day (ExtractHtml
+    // looks for a printed date line first).
     if (!a->published && a->published_text.empty()) {
       const std::string og_url = FirstMeta(md, {"og:url"});
       for (std::string_view u : {url, std::string_view(md.canonical), std::string_view(og_url)}) {
-        if (auto d = DateFromUrl(u)) {
+        if (auto d = DateFromUrl(u); d && d->day != 0) {
           a->published = d;
           a->published_source = "url";
           break;
@@ -541,8 +746,14 @@ double LinkDensity(size_t link, size_t total) {
   return total == 0 ? 0.0 : static_cast<double>(link) / static_cast<double>(total);
 }
 
+// Commas of any script: ASCII, the fullwidth and ideographic commas of Chinese and
+// Japanese (U+FF0C, U+3001) and the Arabic comma (U+060C).
 int CountCommas(std::string_view s) {
-  return static_cast<int>(std::count(s.begin(), s.end(), ','));
+  int n = static_cast<int>(std::count(s.begin(), s.end(), ','));
+  for (std::string_view mark : {"\xEF\xBC\x8C", "\xE3\x80\x81", "\xD8\x8C"}) {
+    for (size_t pos = s.find(mark); pos != std::string_view::npos; pos = s.find(mark, pos + mark.size())) ++n;
+  }
+  return n;
 }
 
 double TagWeight(const GumboNode* n) {
@@ -814,6 +1025,27 @@ std::vector<const HtmlBlock*> SelectByScore(
 // A "boilerplate" element that holds most of the page's text is a layout wrapper (an
 // off-canvas menu container around the whole page, a <header> left unclosed), not
 // furniture: its blocks lose that mark.
+// Text an element classed as a widget must hold, nearly free of links, to be read as
+// the article it wraps ("entry themeform share": the share buttons' class on the body).
+constexpr size_t kProseHolderChars = 1000;
+
+// An element whose class names a small widget (share, social, promo, meta...) but that
+// holds a long run of prose: the class is a styling hook, the content the article.
+// Classes of furniture that can itself be long (comments, related stories, sidebars,
+// footers, recommendations, dialogs laid over the page) never qualify.
+bool IsProseHolder(const GumboNode* n, const ElementStats& st) {
+  if (st.text_chars < kProseHolderChars || LinkDensity(st.link_chars, st.text_chars) > 0.15) return false;
+  static constexpr std::array<std::string_view, 19> kLongFurniture = {
+      "comment", "related", "recirc", "footer", "sidebar", "outbrain", "taboola", "recommend",
+      "trending", "popular", "more", "teaser", "overlay", "popup", "modal", "cookie", "paywall",
+      "subscri", "newsletter"};
+  const std::string cls = AsciiLower(Attribute(n, "class")) + " " + AsciiLower(Attribute(n, "id"));
+  for (std::string_view k : kLongFurniture) {
+    if (cls.find(k) != std::string::npos) return false;
+  }
+  return true;
+}
+
 void ForgiveLayoutWrappers(const std::unordered_map<const GumboNode*, ElementStats>& stats,
                            std::vector<HtmlBlock>* blocks) {
   size_t total = 0;
@@ -824,7 +1056,8 @@ void ForgiveLayoutWrappers(const std::unordered_map<const GumboNode*, ElementSta
     auto [it, inserted] = verdict.try_emplace(b.boiler, false);
     if (inserted) {
       auto st = stats.find(b.boiler);
-      it->second = st != stats.end() && st->second.text_chars * 2 > total;
+      it->second = st != stats.end() && (st->second.text_chars * 2 > total ||
+                                         (!b.tag_boiler && IsProseHolder(b.boiler, st->second)));
     }
     if (it->second) {
       b.boiler = nullptr;
@@ -856,6 +1089,45 @@ std::vector<const HtmlBlock*> SelectByArticleBody(const std::vector<HtmlBlock>& 
   }
   if (covered * 10 < body_tokens.size() * 6) out.clear();
   return out;
+}
+
+// A line that carries a date and little else: "19.10.2019 07:49 Uhr", "Posted on
+// September 21, 2020 by Jane Doe", "Aktualisiert: 30.12.2016", not a sentence that
+// mentions a day.
+constexpr size_t kMaxDateLineBytes = 100;
+
+// The publication date as the page prints it near its article: the nearest short
+// line carrying a day above the first body paragraph (below the headline, where
+// bylines sit), else a short line inside or just after the body ("Erstellt am: ..."
+// closes some articles). Failing that, a month in the URL.
+void FindPrintedDate(const std::vector<HtmlBlock>& blocks, const std::vector<const HtmlBlock*>& kept,
+                     bool month_first, std::string_view url, Article* article) {
+  auto try_block = [&](const HtmlBlock& b) {
+    // A <header> holds an article's date line as often as a site's banner.
+    if (b.text.size() > kMaxDateLineBytes ||
+        (b.tag_boiler && b.boiler != nullptr && b.boiler->v.element.tag != GUMBO_TAG_HEADER))
+      return false;
+    if (auto d = FindDateInLine(b.text, month_first)) {
+      article->published = d;
+      article->published_source = "page";
+      return true;
+    }
+    return false;
+  };
+  if (!kept.empty() && !blocks.empty()) {
+    const size_t first = static_cast<size_t>(kept.front() - blocks.data());
+    const size_t last = static_cast<size_t>(kept.back() - blocks.data());
+    for (size_t i = first + 1; i-- > 0 && first - i <= 40;) {
+      if (try_block(blocks[i])) return;
+    }
+    for (size_t i = first + 1; i < blocks.size() && i <= last + 15; ++i) {
+      if (try_block(blocks[i])) return;
+    }
+  }
+  if (auto d = DateFromUrl(url)) {
+    article->published = d;
+    article->published_source = "url";
+  }
 }
 
 // Gumbo checks element scopes by walking the stack of open elements, so parse time grows
@@ -1008,6 +1280,103 @@ bool StartsWithNoCase(std::string_view s, size_t pos, std::string_view prefix) {
   return true;
 }
 
+// Attributes extraction reads (html_dom.cc, CollectMetadata); the others (href of
+// links, src, srcset, data-*, on*, aria-*, width...) are a third of a page's markup
+// and gumbo lexes them a character at a time.
+bool IsReadAttribute(std::string_view name, bool link_tag) {
+  static constexpr std::array<std::string_view, 15> kRead = {
+      "class", "id", "itemprop", "style", "hidden", "lang", "xml:lang", "content", "name",
+      "property", "http-equiv", "rel", "datetime", "type", "charset"};
+  if (name.size() > 10) return false;
+  char lower[16];
+  for (size_t i = 0; i < name.size(); ++i) lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
+  const std::string_view l(lower, name.size());
+  if (link_tag && l == "href") return true;  // <link rel=canonical href=...>
+  return std::find(kRead.begin(), kRead.end(), l) != kRead.end();
+}
+
+// At the '<' at `pos`: for a start tag, drops the attributes extraction does not read
+// (IsReadAttribute) from the text gumbo parses, recording each dropped range in
+// out->breaks. Returns where scanning goes on. A tag it cannot read to its end (an
+// unclosed quote) is left as it is.
+size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied, ParsedText* out) {
+  size_t i = pos + 1;
+  if (i + 1 < html.size() && html[i] == '/' && std::isalpha(static_cast<unsigned char>(html[i + 1]))) {
+    const size_t gt = html.find('>', i);  // an end tag: its attributes are ignored anyway
+    return gt == std::string_view::npos ? html.size() : gt + 1;
+  }
+  if (i >= html.size() || !std::isalpha(static_cast<unsigned char>(html[i]))) return pos + 1;
+  const size_t name_start = i;
+  // The tag name runs to white space, '/' or '>' ("time-ago", "my:tag").
+  while (i < html.size() && html[i] != ' ' && html[i] != '\n' && html[i] != '\t' && html[i] != '\r' &&
+         html[i] != '\f' && html[i] != '/' && html[i] != '>')
+    ++i;
+  const bool link_tag = i - name_start == 4 && StartsWithNoCase(html, name_start, "link");
+  std::vector<std::pair<size_t, size_t>> drops;
+  while (true) {
+    const size_t attr_space = i;
+    while (i < html.size() && (html[i] == ' ' || html[i] == '\n' || html[i] == '\t' || html[i] == '\r' || html[i] == '\f' || html[i] == '/'))
+      ++i;
+    if (i >= html.size()) return html.size();
+    if (html[i] == '>') break;
+    const size_t attr_name = i;
+    while (i < html.size() && html[i] != '=' && html[i] != '>' && html[i] != ' ' && html[i] != '\n' &&
+           html[i] != '\t' && html[i] != '\r' && html[i] != '\f' && html[i] != '/')
+      ++i;
+    const std::string_view name = html.substr(attr_name, i - attr_name);
+    size_t j = i;
+    while (j < html.size() && (html[j] == ' ' || html[j] == '\n' || html[j] == '\t' || html[j] == '\r')) ++j;
+    if (j < html.size() && html[j] == '=') {
+      ++j;
+      while (j < html.size() && (html[j] == ' ' || html[j] == '\n' || html[j] == '\t' || html[j] == '\r')) ++j;
+      if (j < html.size() && (html[j] == '"' || html[j] == '\'')) {
+        const size_t close = html.find(html[j], j + 1);
+        if (close == std::string_view::npos) return html.size();
+        i = close + 1;
+      } else {
+        while (j < html.size() && html[j] != '>' && html[j] != ' ' && html[j] != '\n' && html[j] != '\t' &&
+               html[j] != '\r')
+          ++j;
+        i = j;
+      }
+    }
+    if (name.empty()) return i;
+    if (!IsReadAttribute(name, link_tag)) {
+      // An href says that an <a> is a link (one without is an anchor): its name and
+      // quotes stay, the URL goes.
+      const bool href = name.size() == 4 && StartsWithNoCase(html, attr_name, "href");
+      if (href && i - 1 > attr_name && (html[i - 1] == '"' || html[i - 1] == '\'')) {
+        const size_t open = html.find(html[i - 1], attr_name);
+        if (open + 1 < i - 1) drops.emplace_back(open + 1, i - 1);
+      } else if (!href) {
+        drops.emplace_back(attr_space, i);
+      }
+    }
+  }
+  for (const auto& [from, to] : drops) {
+    out->text.append(html.substr(*copied, from - *copied));
+    *copied = to;
+    out->breaks.emplace_back(out->text.size(), to);
+  }
+  return i + 1;
+}
+
+// After a tag ending just before `pos`: a run of white space up to the next tag (the
+// page's indentation) is cut to its first character. Gumbo makes a token of every
+// white space character, and segmentation collapses runs to one space anyway; a run
+// inside text is kept, so every text node keeps its offsets. Returns `pos`.
+size_t DropIndentation(std::string_view html, size_t pos, size_t* copied, ParsedText* out) {
+  if (pos == 0 || pos > html.size() || html[pos - 1] != '>') return pos;
+  size_t end = pos;
+  while (end < html.size() && (html[end] == ' ' || html[end] == '\n' || html[end] == '\t' || html[end] == '\r'))
+    ++end;
+  if (end - pos < 2 || end >= html.size() || html[end] != '<') return pos;
+  out->text.append(html.substr(*copied, pos + 1 - *copied));
+  *copied = end;
+  out->breaks.emplace_back(out->text.size(), end);
+  return end;
+}
+
 ParsedText DropRawTextBodies(std::string_view html) {
   ParsedText out;
   out.text.reserve(html.size());
@@ -1017,6 +1386,10 @@ ParsedText DropRawTextBodies(std::string_view html) {
     if (html.compare(pos, 4, "<!--") == 0) {
       size_t end = html.find("-->", pos + 4);
       if (end == std::string_view::npos) break;
+      // Comments (and the markup of conditional comments) are never shown.
+      out.text.append(html.substr(copied, pos - copied));
+      copied = end + 3;
+      out.breaks.emplace_back(out.text.size(), copied);
       pos = end + 3;
       continue;
     }
@@ -1025,8 +1398,17 @@ ParsedText DropRawTextBodies(std::string_view html) {
       name = "script";
     } else if (StartsWithNoCase(html, pos + 1, "style")) {
       name = "style";
+    } else if (StartsWithNoCase(html, pos + 1, "svg")) {
+      name = "svg";
+    } else if (StartsWithNoCase(html, pos + 1, "noscript")) {
+      name = "noscript";
+    } else if (StartsWithNoCase(html, pos + 1, "template")) {
+      name = "template";
+    } else if (StartsWithNoCase(html, pos + 1, "select")) {
+      name = "select";
     } else {
-      ++pos;
+      pos = DropUnreadAttributes(html, pos, &copied, &out);
+      pos = DropIndentation(html, pos, &copied, &out);
       continue;
     }
     size_t after_name = pos + 1 + name.size();
@@ -1090,6 +1472,7 @@ void ExtractHtml(std::string_view content, std::string_view url, Article* articl
   CollectMetadata(page.root(), parsed.text, &md);
   if (md.jsonld) md.jsonld->script_offset = parsed.ToPage(md.jsonld->script_offset);
   FillMetadata(md, url, article);
+  const bool month_first = MonthFirst(md);
 
   std::unordered_map<const GumboNode*, ElementStats> stats;
   std::vector<HtmlBlock> blocks = page.Segment(&stats);
@@ -1097,8 +1480,10 @@ void ExtractHtml(std::string_view content, std::string_view url, Article* articl
     // A text node never spans a dropped range and every node starts an anchor, so each
     // anchor maps on its own.
     for (HtmlBlock& b : blocks) {
+      // An end is one past the last character: map that character, so that an end
+      // right before a dropped range stays before it.
+      b.end = b.end > b.start ? parsed.ToPage(b.end - 1) + 1 : parsed.ToPage(b.start);
       b.start = parsed.ToPage(b.start);
-      b.end = parsed.ToPage(b.end);
       for (OffsetAnchor& a : b.anchors) a.input_offset = parsed.ToPage(a.input_offset);
     }
   }
@@ -1138,7 +1523,11 @@ void ExtractHtml(std::string_view content, std::string_view url, Article* articl
     if (b->heading == 1) continue;
     if (!b->heading && IsLinkBlock(*b)) continue;
     if (IsFurnitureBlock(*b)) continue;
-    if (!b->heading && SplitWords(b->text).size() < 3 && !EndsWithSentencePunctuation(b->text)) continue;
+    // Fragments of one or two words are labels and buttons, except a paragraph of its
+    // own without links (a bold subheading, "<p><b>Im Detail</b></p>").
+    if (!b->heading && SplitWords(b->text).size() < 3 && !EndsWithSentencePunctuation(b->text) &&
+        !(b->element != nullptr && b->element->v.element.tag == GUMBO_TAG_P && b->link_chars == 0))
+      continue;
     if (b->text == article->title) continue;
     // A block repeated right after itself is a page's mobile and desktop copies of
     // one text; repeats further apart are the article's own (a recipe's "Meal 2" after
@@ -1146,6 +1535,22 @@ void ExtractHtml(std::string_view content, std::string_view url, Article* articl
     if (!kept.empty() && kept.back()->text == b->text) continue;
     kept.push_back(b);
     chosen_chars += b->text.size();
+  }
+
+  // Headings that are all link and head no paragraph (the next kept block is another
+  // heading, or none) are a list of other stories' titles, not sections of this one.
+  {
+    std::vector<const HtmlBlock*> out;
+    for (size_t i = 0; i < kept.size(); ++i) {
+      const HtmlBlock* b = kept[i];
+      const bool heads_nothing = i + 1 == kept.size() || kept[i + 1]->heading != 0;
+      if (b->heading && heads_nothing && LinkDensity(b->link_chars, b->text.size()) > 0.9) {
+        chosen_chars -= b->text.size();
+        continue;
+      }
+      out.push_back(b);
+    }
+    kept = std::move(out);
   }
 
   // A short page may have no block that looks like a paragraph; keep what text it has.
@@ -1192,6 +1597,9 @@ void ExtractHtml(std::string_view content, std::string_view url, Article* articl
     if (auto place = ParseDatelinePlace(article->paragraphs.front().text)) {
       article->dateline = *place;
     }
+  }
+  if (!article->published && article->published_text.empty()) {
+    FindPrintedDate(blocks, kept, month_first, url, article);
   }
 }
 

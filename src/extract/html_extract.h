@@ -1,16 +1,21 @@
 // HTML extraction (internal to src/extract/): metadata from <meta>, Open Graph,
-// schema.org JSON-LD, <time>, <link rel=canonical>, <html lang>/xml:lang and the URL
-// (author fields cleaned of "By", job titles, publishers and run-on dates; organisations
-// are not authors); the main content chosen by scoring blocks (text density against
+// schema.org JSON-LD (authors by @id among the graph's Persons), itemprop, <time>,
+// <link rel=canonical>, <html lang>/xml:lang, elements classed "author", the URL and
+// the printed date line nearest above the article (author fields cleaned of "By"/"von"/
+// "par" and labels, job titles, publishers and run-on dates; organisations are not
+// authors; the title is the <h1> that <title> or og:title repeats); the main content
+// chosen by scoring blocks (text density against
 // link density, paragraph continuity, <article>/<main>/itemprop=articleBody and class
 // cues, a class counting only as far as its element holds text), guided by a JSON-LD
 // articleBody when the page has one. Around the top candidate the selection adds its
 // well-scoring siblings and its same-class cousins (a story cut into chunks), and drops
 // teaser <article>s nested in it and web furniture (contact lines, gallery counters).
 //
-// Script and style bodies other than JSON-LD are dropped before gumbo parses the page
-// (half the bytes of a news page, and gumbo lexes them one token per character);
-// offsets are mapped back, so anchors still point into the page as given.
+// Script and style bodies other than JSON-LD, svg, noscript, template and select
+// bodies, comments, attributes extraction never reads and indentation between tags are
+// dropped before gumbo parses the page (two thirds of the bytes of a news page, and
+// gumbo lexes them one token per character); offsets are mapped back, so anchors still
+// point into the page as given.
 //
 // Stateless; thread-safe.
 #ifndef DATELINE_EXTRACT_HTML_EXTRACT_H_

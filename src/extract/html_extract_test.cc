@@ -412,5 +412,116 @@ TEST(HtmlExtractTest, RobustInputs) {
   EXPECT_EQ(ExtractArticle(doc)->body, "Unfinished");
 }
 
+// Bylines in the languages of European pages, behind a label or a "by" word, in an
+// element classed "author" (not a comment's).
+TEST(HtmlExtractTest, AuthorsFromClassedBylines) {
+  const std::string prose =
+      "<p>Der Gemeinderat hat am Freitag lange \u00fcber das neue Budget beraten, das im Fr\u00fchjahr "
+      "vorgelegt worden war, und am Ende knapp zugestimmt.</p>";
+  Article a = ExtractHtmlDoc("<html><body><article><h1>Der Rat</h1><div class=\"entry-meta\">"
+                             "<span class=\"news-list-author\">Erstellt von Andri Bryner</span></div>" +
+                             prose + "</article><div class=\"comments\"><span class=\"comment-author\">"
+                             "Troll</span></div></body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Andri Bryner"}));
+  a = ExtractHtmlDoc("<html><body><article><div><span class='label'>Autor:</span> <span class='author vcard'>"
+                     "<a rel='author' href='/u/eseppelt'>eseppelt</a></span></div>" + prose + "</article></body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"eseppelt"}));
+  // A comment's author is not the article's.
+  a = ExtractHtmlDoc("<html><body><article>" + prose + "</article><ol class='comment-list'><li>"
+                     "<span class='author'>Troll</span></li></ol></body></html>");
+  EXPECT_TRUE(a.authors.empty());
+  // "von der" is part of a name, not a byline's "by".
+  a = ExtractHtmlDoc("<html><head><meta name='author' content='Ursula von der Leyen'></head><body>" + prose +
+                     "</body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Ursula von der Leyen"}));
+}
+
+// Yoast-style graphs name the author by @id; the Person is elsewhere in the graph.
+TEST(HtmlExtractTest, JsonLdAuthorByReference) {
+  const std::string ld = R"({"@context":"https://schema.org","@graph":[
+    {"@type":"Article","headline":"Titel","author":{"@id":"https://x.de/#/person/1"},"datePublished":"2021-03-04T10:00:00+01:00"},
+    {"@type":["Person"],"@id":"https://x.de/#/person/1","name":"Luis Holuch"}]})";
+  Article a = ExtractHtmlDoc("<html><head><script type=\"application/ld+json\">" + ld +
+                             "</script></head><body><p>Ein Satz, der lang genug ist, um als Absatz zu z\u00e4hlen, "
+                             "mit Kommas, und noch mehr Text.</p></body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Luis Holuch"}));
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2021-03-04");
+}
+
+// Without a machine-readable date, the short date line nearest above the article.
+TEST(HtmlExtractTest, PrintedDateLineAboveTheArticle) {
+  const std::string body =
+      "<div class='text'><p>Der Gemeinderat hat am Freitag lange \u00fcber das neue Budget beraten, das im "
+      "Fr\u00fchjahr vorgelegt worden war, und am Ende knapp zugestimmt.</p><p>Die Gegner k\u00fcndigten "
+      "ein Referendum an, wie sie am 3. M\u00e4rz 2018 schon einmal getan hatten, und sammeln Unterschriften.</p></div>";
+  Article a = ExtractHtmlDoc("<html><body><div class='teaser'>01.01.2015</div><h1>Der Rat</h1>"
+                             "<div class='info'>20.06.2019 11:43</div>" + body + "</body></html>",
+                             "https://example.ch/2019/06/rat");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2019-06-20");
+  EXPECT_EQ(a.published_source, "page");
+  // None printed: the URL's month.
+  a = ExtractHtmlDoc("<html><body><h1>Der Rat</h1>" + body + "</body></html>", "https://example.ch/2019/06/rat");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2019-06");
+  EXPECT_EQ(a.published_source, "url");
+}
+
+// The title is the <h1> that <title> repeats, not a blog's name in the first <h1>.
+TEST(HtmlExtractTest, TitleIsTheHeadingTheTitleTagRepeats) {
+  Article a = ExtractHtmlDoc(
+      "<html><head><title>Was wurde aus Six Sigma? | sladisworld</title></head><body><h1>sladisworld</h1>"
+      "<h1>Was wurde aus Six Sigma?</h1><p>Ein Satz, der lang genug ist, um als Absatz zu z\u00e4hlen, mit "
+      "Kommas, und noch mehr Text.</p></body></html>");
+  EXPECT_EQ(a.title, "Was wurde aus Six Sigma?");
+  // A kicker inside the <h1>: the part the <title> repeats.
+  a = ExtractHtmlDoc(
+      "<html><head><title>Eigentumsvorbehalt: Das sollten K\u00e4ufer wissen - Zeitung</title></head><body>"
+      "<h1><span class='kicker'>Forderungsausf\u00e4lle vermeiden</span> Eigentumsvorbehalt: Das sollten "
+      "K\u00e4ufer wissen</h1><p>Ein Satz, der lang genug ist, um als Absatz zu z\u00e4hlen, mit Kommas, und "
+      "noch mehr Text.</p></body></html>");
+  EXPECT_EQ(a.title, "Eigentumsvorbehalt: Das sollten K\u00e4ufer wissen");
+}
+
+// What is cut before parsing (unread attributes, indentation between tags, comments,
+// noscript and select bodies) leaves every paragraph's anchors pointing into the page
+// as given, ends included, and a custom element is not read as the standard one its
+// name starts with.
+TEST(HtmlExtractTest, PreParseCutsKeepOffsets) {
+  const std::string html =
+      "<html><body>\n    <div class=\"post\" data-x=\"1\" onclick='go()'>\n      <p style=\"color:red\" "
+      "data-long=\"aaaaaaaaaaaaaaaa\">Der Gemeinderat hat am Freitag lange \u00fcber das neue Budget beraten, "
+      "<a href=\"/x\" title=\"t\">das im Fr\u00fchjahr</a> vorgelegt worden war.<!-- note --></p>\n\n      "
+      "<noscript><p>Bitte JavaScript einschalten, um alles zu sehen und mehr zu lesen.</p></noscript>"
+      "<select name=\"s\"><option>Option eins</option></select>\n      <p>Am Ende fiel der Entscheid knapp aus, "
+      "und die Gegner k\u00fcndigten ein Referendum an.</p>\n    </div><time-ago datetime=\"2001-01-01\">"
+      "vor Jahren</time-ago>\n</body></html>";
+  const Article a = ExtractHtmlDoc(html);
+  ASSERT_EQ(a.paragraphs.size(), 2u) << a.body;
+  ExpectAnchorsRoundTrip(a, html);
+  for (const Paragraph& p : a.paragraphs) {
+    // The end is just past the paragraph's last character in the page.
+    EXPECT_EQ(html.substr(p.end - 1, 1), p.text.substr(p.text.size() - 1)) << p.text;
+  }
+  EXPECT_EQ(a.body.find("JavaScript"), std::string::npos);
+  EXPECT_FALSE(a.published);
+}
+
+// A bold subheading in a paragraph of its own is text; an anchor without href is no
+// link, so a paragraph wrapped in one is kept.
+TEST(HtmlExtractTest, ShortSubheadingsAndAnchorsAreText) {
+  const std::string prose =
+      "<p>Der Gemeinderat hat am Freitag lange \u00fcber das neue Budget beraten, das im Fr\u00fchjahr "
+      "vorgelegt worden war, und am Ende knapp zugestimmt.</p>";
+  const Article a = ExtractHtmlDoc("<html><body><div class='text'>" + prose + "<p><b>Im Detail</b></p>" + prose +
+                                   "<p><a name='frage'>Was sagt der Rat dazu, und was sagen die Gegner, die "
+                                   "das Referendum ergreifen wollen?</a></p><div><a href='/x'>Mehr</a></div>"
+                                   "</div></body></html>");
+  EXPECT_NE(a.body.find("Im Detail"), std::string::npos) << a.body;
+  EXPECT_NE(a.body.find("Was sagt der Rat dazu"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("Mehr"), std::string::npos) << a.body;
+}
+
 }  // namespace
 }  // namespace dateline

@@ -68,7 +68,9 @@ const std::vector<PageCase>& Cases() {
        "https://www.cnn.com/2019/11/18/politics/donald-trump-health-walter-reed/index.html",
        {"politics"}, ""},
       // bbc.com: the JSON-LD author is the NewsMediaOrganization "BBC News", no person.
-      {"c7e39ac4", "Sweden drops Assange rape investigation", "Europe", {},
+      // The title is the <h1> that <title> repeats; og:title is a shorter variant
+      // written for sharing ("Sweden drops Assange rape investigation").
+      {"c7e39ac4", "Julian Assange: Sweden drops rape investigation", "Europe", {},
        PartialDate{2019, 11, 19}, "json-ld", "en", "https://www.bbc.com/news/world-europe-50473792",
        {}, ""},
       // nj.com: JSON-LD articleSection wins over article:section; the author field adds

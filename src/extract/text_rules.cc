@@ -282,6 +282,156 @@ int UrlMonthName(std::string_view path, size_t pos) {
 
 }  // namespace
 
+namespace {
+
+// Month names (lower case) of the languages European news sites are written in; the
+// index modulo 12 is the month. Abbreviations are matched as prefixes of at least
+// three letters ("Sept.", "févr.", "Dez.").
+constexpr std::array<std::string_view, 84> kMonthNames = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+    "januar", "februar", "m\xC3\xA4rz", "april", "mai", "juni", "juli", "august", "september",
+    "oktober", "november", "dezember",
+    "janvier", "f\xC3\xA9vrier", "mars", "avril", "mai", "juin", "juillet", "ao\xC3\xBBt", "septembre",
+    "octobre", "novembre", "d\xC3\xA9" "cembre",
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+    "octubre", "noviembre", "diciembre",
+    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
+    "ottobre", "novembre", "dicembre",
+    "janeiro", "fevereiro", "mar\xC3\xA7o", "abril", "maio", "junho", "julho", "agosto", "setembro",
+    "outubro", "novembro", "dezembro",
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+    "oktober", "november", "december"};
+
+// The month named by `word` (lower case, without a trailing period), or 0.
+int MonthOfWord(std::string_view word) {
+  if (word.size() < 3) return 0;
+  for (size_t i = 0; i < kMonthNames.size(); ++i) {
+    std::string_view m = kMonthNames[i];
+    if (word == m) return static_cast<int>(i % 12) + 1;
+  }
+  // Abbreviations: a prefix of 3 or 4 letters ("jan", "sept", "dez", "févr").
+  if (word.size() <= 5) {
+    for (size_t i = 0; i < kMonthNames.size(); ++i) {
+      std::string_view m = kMonthNames[i];
+      if (m.size() > word.size() && m.substr(0, word.size()) == word) return static_cast<int>(i % 12) + 1;
+    }
+  }
+  return 0;
+}
+
+std::optional<PartialDate> MakeDay(int year, int month, int day) {
+  if (year < 1990 || year > 2099 || month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month))
+    return std::nullopt;
+  return PartialDate{year, month, day};
+}
+
+// A number of 1 to 4 digits at `pos` not preceded or followed by another digit; its
+// length in *len, or -1.
+int ReadNumber(std::string_view s, size_t pos, size_t* len) {
+  if (pos >= s.size() || !IsDigit(s[pos]) || (pos > 0 && IsDigit(s[pos - 1]))) return -1;
+  size_t n = 0;
+  while (pos + n < s.size() && IsDigit(s[pos + n]) && n < 5) ++n;
+  if (n > 4) return -1;
+  *len = n;
+  return ReadDigits(s, pos, n);
+}
+
+std::optional<PartialDate> NumericDate(std::string_view s, size_t pos, bool month_first) {
+  size_t l1 = 0, l2 = 0, l3 = 0;
+  const int a = ReadNumber(s, pos, &l1);
+  if (a < 0) return std::nullopt;
+  size_t p = pos + l1;
+  if (p >= s.size() || (s[p] != '.' && s[p] != '-' && s[p] != '/')) return std::nullopt;
+  const char sep = s[p];
+  size_t q = p + 1;
+  if (sep == '.' && q < s.size() && s[q] == ' ') ++q;  // "26. 2. 2015"
+  const int b = ReadNumber(s, q, &l2);
+  if (b < 0 || l2 > 2) return std::nullopt;
+  q += l2;
+  if (q >= s.size() || s[q] != sep) return std::nullopt;
+  size_t r = q + 1;
+  if (sep == '.' && r < s.size() && s[r] == ' ') ++r;
+  const int c = ReadNumber(s, r, &l3);
+  if (c < 0) return std::nullopt;
+  if (l1 == 4 && l3 <= 2) return MakeDay(a, b, c);  // 2021-06-03
+  if (l1 > 2 || l3 != 4) return std::nullopt;
+  if (sep == '/' && month_first) {
+    if (auto d = MakeDay(c, a, b)) return d;
+  }
+  if (auto d = MakeDay(c, b, a)) return d;
+  return sep == '/' ? MakeDay(c, a, b) : std::nullopt;
+}
+
+}  // namespace
+
+bool IsCalendarWord(std::string_view word) {
+  static constexpr std::array<std::string_view, 49> kDays = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+      "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+      "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+      "lunes", "martes", "mi\xC3\xA9rcoles", "jueves", "viernes", "s\xC3\xA1" "bado", "domingo",
+      "luned\xC3\xAC", "marted\xC3\xAC", "mercoled\xC3\xAC", "gioved\xC3\xAC", "venerd\xC3\xAC", "sabato", "domenica",
+      "segunda-feira", "ter\xC3\xA7" "a-feira", "quarta-feira", "quinta-feira", "sexta-feira", "s\xC3\xA1" "bado", "domingo",
+      "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"};
+  std::string lower = AsciiLower(word);
+  while (!lower.empty() && (lower.back() == ',' || lower.back() == '.')) lower.pop_back();
+  if (std::find(kDays.begin(), kDays.end(), lower) != kDays.end()) return true;
+  return std::find(kMonthNames.begin(), kMonthNames.end(), lower) != kMonthNames.end();
+}
+
+std::optional<PartialDate> FindDateInLine(std::string_view line, bool month_first) {
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (IsDigit(line[i]) && (i == 0 || !IsDigit(line[i - 1]))) {
+      if (auto d = NumericDate(line, i, month_first)) return d;
+    }
+  }
+  // Month names: the words of the line, lower-cased, without the punctuation around them.
+  std::vector<std::string> words;
+  for (std::string_view w : SplitWords(line, 64)) {
+    std::string lower = AsciiLower(w);
+    while (!lower.empty() && (lower.back() == '.' || lower.back() == ',' || lower.back() == ')' ||
+                              lower.back() == '|' || lower.back() == ':'))
+      lower.pop_back();
+    while (!lower.empty() && (lower.front() == '(' || lower.front() == '|')) lower.erase(0, 1);
+    words.push_back(std::move(lower));
+  }
+  auto number = [&](size_t i, size_t max_len) {
+    if (i >= words.size()) return -1;
+    std::string w = words[i];
+    // "3rd", "21st", "1er", "1º"
+    for (std::string_view suffix : {"st", "nd", "rd", "th", "er", "\xC2\xBA"}) {
+      if (w.size() > suffix.size() && w.ends_with(suffix) && IsDigit(w[w.size() - suffix.size() - 1])) {
+        w.resize(w.size() - suffix.size());
+        break;
+      }
+    }
+    if (w.empty() || w.size() > max_len || !std::all_of(w.begin(), w.end(), [](char c) { return IsDigit(c); }))
+      return -1;
+    return std::stoi(w);
+  };
+  for (size_t i = 0; i < words.size(); ++i) {
+    const int month = MonthOfWord(words[i]);
+    if (month == 0) continue;
+    // "3. Juni 2021", "3 juin 2021", "3 de junio de 2021"
+    if (i >= 1) {
+      size_t di = i - 1, yi = i + 1;
+      if (words[di] == "de" && i >= 2) di = i - 2;
+      if (yi < words.size() && words[yi] == "de") ++yi;
+      const int day = number(di, 2), year = number(yi, 4);
+      if (day > 0 && year > 0) {
+        if (auto d = MakeDay(year, month, day)) return d;
+      }
+    }
+    // "June 3, 2021", "June 3rd 2021"
+    const int day = number(i + 1, 2), year = number(i + 2, 4);
+    if (day > 0 && year > 0) {
+      if (auto d = MakeDay(year, month, day)) return d;
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<PartialDate> DateFromUrl(std::string_view url) {
   // Only the path: skip scheme and host.
   size_t scheme = url.find("://");

@@ -57,6 +57,18 @@ std::optional<int> FindCopyrightYear(std::string_view line);
 // /2021/06/ (month precision).
 std::optional<PartialDate> DateFromUrl(std::string_view url);
 
+// The first calendar day written in `line` as pages print publication dates:
+// 2021-06-03 (also with / or .), 3.6.2021 and 03/06/2021 (day first, or month first
+// when `month_first`, unless the numbers only fit the other order), "3. Juni 2021",
+// "3 juin 2021", "3 de junio de 2021", "June 3, 2021", "June 3rd 2021", with month
+// names and their abbreviations in English, German, French, Spanish, Italian,
+// Portuguese and Dutch. Years 1990-2099; nullopt when the line has no such day.
+std::optional<PartialDate> FindDateInLine(std::string_view line, bool month_first = false);
+
+// True when `word` (any case, trailing '.' or ',' ignored) names a month or a day of
+// the week in English, German, French, Spanish, Italian, Portuguese or Dutch.
+bool IsCalendarWord(std::string_view word);
+
 // True when the line ends like a sentence: . ! ? or … possibly followed by closing
 // quotes or brackets.
 bool EndsWithSentencePunctuation(std::string_view line);

@@ -109,6 +109,31 @@ TEST(TextRulesTest, DateFromUrl) {
   EXPECT_FALSE(DateFromUrl("https://x.org/story-471031").has_value());
 }
 
+TEST(TextRulesTest, DateInLine) {
+  using D = std::optional<PartialDate>;
+  EXPECT_EQ(FindDateInLine("19.10.2019 07:49 Uhr"), (D{{2019, 10, 19}}));
+  EXPECT_EQ(FindDateInLine("Aktualisiert: 3.2.2022"), (D{{2022, 2, 3}}));
+  EXPECT_EQ(FindDateInLine("Written: 2023-11-07 15:03:30"), (D{{2023, 11, 7}}));
+  EXPECT_EQ(FindDateInLine("Hamburg, 2. November 2021"), (D{{2021, 11, 2}}));
+  EXPECT_EQ(FindDateInLine("Pressemitteilung vom 25. J\xC3\xA4nner 2022"), D{});  // Austrian month: not listed
+  EXPECT_EQ(FindDateInLine("12. M\xC3\xA4rz 2020"), (D{{2020, 3, 12}}));
+  EXPECT_EQ(FindDateInLine("Mise en ligne 23 mai 2019"), (D{{2019, 5, 23}}));
+  EXPECT_EQ(FindDateInLine("5 de mayo de 2020"), (D{{2020, 5, 5}}));
+  EXPECT_EQ(FindDateInLine("Posted on September 21, 2020 by Jane"), (D{{2020, 9, 21}}));
+  EXPECT_EQ(FindDateInLine("December 29th 2019"), (D{{2019, 12, 29}}));
+  EXPECT_EQ(FindDateInLine("Sept. 5, 2019"), (D{{2019, 9, 5}}));
+  // Slashes: day first unless the page writes month first; numbers that fit only one
+  // order decide it.
+  EXPECT_EQ(FindDateInLine("12/10/2020"), (D{{2020, 10, 12}}));
+  EXPECT_EQ(FindDateInLine("11/01/2023 12:43", true), (D{{2023, 11, 1}}));
+  EXPECT_EQ(FindDateInLine("11/25/2023", false), (D{{2023, 11, 25}}));
+  // Not a day: a version number, an impossible date, a year alone, a phone number.
+  EXPECT_EQ(FindDateInLine("Version 1.2.3"), D{});
+  EXPECT_EQ(FindDateInLine("31.02.2020"), D{});
+  EXPECT_EQ(FindDateInLine("Im Jahr 2020"), D{});
+  EXPECT_EQ(FindDateInLine("Tel. 030/123/4567"), D{});
+}
+
 TEST(TextRulesTest, TrimAndCase) {
   EXPECT_EQ(TrimSpaces("\xC2\xA0 text \xE2\x80\x8B\n"), "text");
   EXPECT_EQ(TrimSpaces("\xC2\xA0 \t"), "");
