@@ -168,19 +168,23 @@ check "the site's home region reached its later reports" \
 # another writer holding the database's lock: the batch is tried again after a pause
 # and gets in once the lock is gone; a lock held past every try stops the run (exit 3)
 # with nothing lost (the documents are stored by the next run)
-hold_lock() {  # hold_lock SECONDS: another writer holds locked.db's lock, in the background
-  (printf 'BEGIN IMMEDIATE;\n.shell sleep %s\nCOMMIT;\n' "$1" | sqlite3 "$tmp/locked.db") &
+# hold_lock PATTERN FILE: another writer holds locked.db's lock, in the background,
+# until FILE holds PATTERN (whatever the machine's speed; at most 5 minutes)
+hold_lock() {
+  : >"$2"
+  printf 'for i in $(seq 1500); do if grep -q "%s" "%s"; then break; fi; sleep 0.2; done\n' "$1" "$2" >"$tmp/wait.sh"
+  (printf 'BEGIN IMMEDIATE;\n.shell sh %s\nCOMMIT;\n' "$tmp/wait.sh" | sqlite3 "$tmp/locked.db") &
   sleep 0.5
 }
 "$bin" ingest --quiet "$page" --db "$tmp/locked.db"
 printf '{"id": "l1", "text": "Rebels shelled the town of Idlib on Monday."}\n' >"$tmp/lock1.jsonl"
 printf '{"id": "l2", "text": "Police arrested ten protesters in Lagos on Monday."}\n' >"$tmp/lock2.jsonl"
-hold_lock 3
+hold_lock "locked by another writer" "$tmp/lock1.err"
 "$bin" ingest "$tmp/lock1.jsonl" --db "$tmp/locked.db" --lock-wait 1 2>"$tmp/lock1.err"
 check "ingest waits out another writer's lock" test $? -eq 0
 check "the wait is reported" grep -q "locked by another writer; trying 1 article(s) again" "$tmp/lock1.err"
 wait
-hold_lock 9
+hold_lock "stopped: the store failed" "$tmp/lock2.err"
 "$bin" ingest "$tmp/lock2.jsonl" --db "$tmp/locked.db" --lock-wait 0 2>"$tmp/lock2.err"
 check "a lock held past every try stops ingest with exit 3" test $? -eq 3
 check "the stop names the lock" grep -q "stopped: the store failed (busy).*database is locked" "$tmp/lock2.err"

@@ -1,6 +1,7 @@
 #include "eval/eval.h"
 
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -348,25 +349,33 @@ TEST(CaseEvalTest, ScoresLabelsAndTheirEventTypes) {
   std::filesystem::remove_all(dir);
 }
 
+// Writes `content` gzip-compressed to `path`.
+void WriteGzip(const std::filesystem::path& path, const std::string& content) {
+  gzFile out = gzopen(path.string().c_str(), "wb");
+  ASSERT_NE(out, nullptr) << path;
+  ASSERT_EQ(gzwrite(out, content.data(), static_cast<unsigned>(content.size())), static_cast<int>(content.size()));
+  ASSERT_EQ(gzclose(out), Z_OK);
+}
+
 // The extraction-wild set (trafilatura's evaldata.json): two pages written for this
 // test, their snippets, title, authors and date.
 TEST(WildEvalTest, ScoresSnippetsTitleAuthorsAndDate) {
   const std::filesystem::path dir = std::filesystem::temp_directory_path() / "dateline_eval_test_wild";
   std::filesystem::create_directories(dir / "html");
-  // gzread reads uncompressed files too, so the pages are written as plain HTML.
-  std::ofstream(dir / "html" / "p1.html.gz")
-      << "<html lang=\"de-CH\"><head><title>Der Rat tagt | Zeitung</title>"
-         "<meta name=\"author\" content=\"Anna Muster\">"
-         "<meta property=\"article:published_time\" content=\"2019-10-19T08:00:00Z\"></head><body>"
-         "<nav><a href=\"/\">Startseite</a> <a href=\"/a\">Sport</a> <a href=\"/b\">Kultur</a></nav>"
-         "<article><h1>Der Rat tagt</h1><p>Der Gemeinderat hat am Freitag lange \xC3\xBC" "ber das neue "
-         "Budget beraten, das im Fr\xC3\xBChjahr vorgelegt worden war.</p><p>Am Ende fiel der Entscheid "
-         "knapp aus, und die Gegner k\xC3\xBCndigten ein Referendum an, wie sie sagten.</p></article>"
-         "<footer>Impressum und Datenschutz</footer></body></html>";
-  std::ofstream(dir / "html" / "p2.html.gz")
-      << "<html lang=\"fr\"><head><title>Le march\xC3\xA9</title></head><body><div><p>Le march\xC3\xA9 "
-         "ouvre ses portes chaque samedi, avec des producteurs de toute la r\xC3\xA9gion et des "
-         "animations pour les enfants.</p></div></body></html>";
+  // The pages are gzip-compressed, as in the set.
+  WriteGzip(dir / "html" / "p1.html.gz",
+            "<html lang=\"de-CH\"><head><title>Der Rat tagt | Zeitung</title>"
+            "<meta name=\"author\" content=\"Anna Muster\">"
+            "<meta property=\"article:published_time\" content=\"2019-10-19T08:00:00Z\"></head><body>"
+            "<nav><a href=\"/\">Startseite</a> <a href=\"/a\">Sport</a> <a href=\"/b\">Kultur</a></nav>"
+            "<article><h1>Der Rat tagt</h1><p>Der Gemeinderat hat am Freitag lange \xC3\xBC" "ber das neue "
+            "Budget beraten, das im Fr\xC3\xBChjahr vorgelegt worden war.</p><p>Am Ende fiel der Entscheid "
+            "knapp aus, und die Gegner k\xC3\xBCndigten ein Referendum an, wie sie sagten.</p></article>"
+            "<footer>Impressum und Datenschutz</footer></body></html>");
+  WriteGzip(dir / "html" / "p2.html.gz",
+            "<html lang=\"fr\"><head><title>Le march\xC3\xA9</title></head><body><div><p>Le march\xC3\xA9 "
+            "ouvre ses portes chaque samedi, avec des producteurs de toute la r\xC3\xA9gion et des "
+            "animations pour les enfants.</p></div></body></html>");
   std::ofstream(dir / "evaldata.json") << R"({
     "p1": {"url": "https://example.ch/2019/10/19/rat", "title": "Der Rat tagt", "author": "Anna Muster",
            "date": "2019-10-19", "with": ["lange über das neue Budget", "Referendum an"],
