@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/string_hash.h"
 #include "core/table_file.h"
 #include "events/events.h"
 
@@ -145,7 +146,7 @@ struct AcledClassifier::Impl {
   std::vector<std::string> means_names;
   std::map<std::string, std::vector<std::string>> who;  // kind -> sectors
   std::vector<Phrase> phrases;
-  std::unordered_map<std::string, std::vector<size_t>> by_first_key;  // first key -> phrases
+  std::unordered_map<std::string, std::vector<size_t>, StringHash, std::equal_to<>> by_first_key;  // first key -> phrases
   std::vector<Rule> rules;
   // Rows for a report that codes no labelled event: conditions on the attributes its
   // sentences state only (see "fallback" in acled_rules.txt).
@@ -313,7 +314,8 @@ Status AcledClassifier::Impl::AddPhrases(const TableRecord& r, size_t means, con
       }
       if (word.find('/') == std::string::npos) {
         // A word the tokenizer splits becomes the same token sequence as in text.
-        for (const Token& t : analyzer.Tokenize(word)) p.elements.push_back(Element{false, {t.key}});
+        const AnalyzedText words = analyzer.Tokenize(word);
+        for (const Token& t : words.tokens) p.elements.push_back(Element{false, {std::string(t.key)}});
         continue;
       }
       Element el;
@@ -324,10 +326,10 @@ Status AcledClassifier::Impl::AddPhrases(const TableRecord& r, size_t means, con
         const std::string alt = word.substr(a, slash - a);
         a = slash + 1;
         if (alt.empty()) continue;
-        std::vector<Token> toks = analyzer.Tokenize(alt);
-        if (toks.size() != 1)
+        const AnalyzedText words = analyzer.Tokenize(alt);
+        if (words.tokens.size() != 1)
           return r.MakeError("phrase \"" + text + "\": alternative \"" + alt + "\" is not one word");
-        el.keys.push_back(toks.front().key);
+        el.keys.emplace_back(words.tokens.front().key);
       }
       if (el.keys.empty()) return r.MakeError("phrase \"" + text + "\": empty alternative");
       p.elements.push_back(std::move(el));

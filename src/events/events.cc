@@ -206,11 +206,12 @@ Status EventCoder::Impl::AddPattern(const TableRecord& r, uint32_t entry, std::s
         std::string_view alt = word.substr(a, slash - a);
         a = slash + 1;
         if (alt.empty()) continue;
-        std::vector<Token> toks = analyzer.Tokenize(alt);
+        const AnalyzedText words = analyzer.Tokenize(alt);
+        const std::vector<Token>& toks = words.tokens;
         if (toks.empty()) return r.MakeError("pattern \"" + p.text + "\": empty word");
         // A hyphenated or multi-token alternative ("cease-fire") is one token in text
         // when hyphenated; otherwise only its first token can be matched here.
-        e.alternatives.push_back({toks.front().key});
+        e.alternatives.push_back({std::string(toks.front().key)});
       }
       if (e.alternatives.empty()) return r.MakeError("pattern \"" + p.text + "\": empty alternative");
       if (!have_trigger) {
@@ -254,8 +255,8 @@ void EventCoder::Impl::IndexPattern(Pattern p) {
 // The match key of a dictionary word as the analyser would key it in text.
 std::string EventCoder::Impl::WordKey(const std::string& word, const TextAnalyzer& analyzer) {
   if (word == "n't") return "not";  // TreeBank's contraction, its own token in text too
-  std::vector<Token> toks = analyzer.Tokenize(word);
-  return toks.empty() ? word : toks.front().key;
+  const AnalyzedText words = analyzer.Tokenize(word);
+  return words.tokens.empty() ? word : std::string(words.tokens.front().key);
 }
 
 // A TABARI/PETRARCH verb file: each block's verbs, alone and inside each pattern, become
@@ -735,7 +736,7 @@ class SentenceCoder {
     size_t modifiers = 0;
     for (; k < to; ++k) {
       // Modifiers, not a verb ("attacked ISIS and arrested Syrian soldiers").
-      const std::string& n = T(k).norm;
+      const std::string_view n = T(k).norm;
       const bool verb_form = n != T(k).lemma && n.size() > 4 &&
                              (n.compare(n.size() - 2, 2, "ed") == 0 || n.compare(n.size() - 3, 3, "ing") == 0);
       if (T(k).kind != TokenKind::kWord || OneOf(n, kPrepositions) || verb_form || ++modifiers > 3) return Link::kNone;
@@ -796,7 +797,7 @@ class SentenceCoder {
   }
 
   bool IsClauseBreak(size_t t) const {
-    const std::string& n = T(t).norm;
+    const std::string_view n = T(t).norm;
     return n.size() == 1 && (n[0] == '.' || n[0] == ';' || n[0] == ':' || n[0] == '!' || n[0] == '?');
   }
 
@@ -1021,7 +1022,7 @@ class SentenceCoder {
 
   // Passive: a form of "be"/"get" just before an inflected trigger ("was killed").
   bool IsPassive(size_t trigger) const {
-    const std::string& n = T(trigger).norm;
+    const std::string_view n = T(trigger).norm;
     if (n == T(trigger).lemma) return false;
     // A participle: "killed", "shot", "taken"; not "has been supporting" or "says".
     if (n.size() > 3 && (n.compare(n.size() - 3, 3, "ing") == 0 || n.back() == 's')) return false;
@@ -1082,7 +1083,7 @@ class SentenceCoder {
   // Derived nouns ("cooperation", "agreement", "assistance") are rarely verbs.
   bool HasNounSuffix(size_t t) const {
     static const char* const kNounSuffixes[] = {"tion", "sion", "ment", "ance", "ence"};
-    const std::string& n = T(t).norm;
+    const std::string_view n = T(t).norm;
     for (const char* suffix : kNounSuffixes) {
       const size_t len = std::char_traits<char>::length(suffix);
       if (n.size() > len + 2 && n.compare(n.size() - len, len, suffix) == 0) return true;
@@ -1092,7 +1093,7 @@ class SentenceCoder {
 
   bool IsNominal(size_t trigger) const {
     if (HasNounSuffix(trigger)) return true;
-    const std::string& n = T(trigger).norm;
+    const std::string_view n = T(trigger).norm;
     // An inflected form other than a plural or an -ing form is a verb ("the rebels
     // attacked", "the army took control"); otherwise a determiner up to four words
     // before makes a noun ("a nerve agent attack", "its April 4 chemical attack").
@@ -1155,7 +1156,7 @@ class SentenceCoder {
   std::string IntentGovernor(size_t from, size_t trigger) const {
     const size_t start = std::max(from, trigger >= 5 ? trigger - 5 : 0);
     for (size_t k = trigger; k-- > start;) {
-      if (T(k).norm == "to" && k > s_.first_token && OneOf(T(k - 1).lemma, kIntentVerbs)) return T(k - 1).lemma;
+      if (T(k).norm == "to" && k > s_.first_token && OneOf(T(k - 1).lemma, kIntentVerbs)) return std::string(T(k - 1).lemma);
     }
     return "";
   }

@@ -85,15 +85,9 @@ bool IsAscii(std::string_view word) {
   return true;
 }
 
-// `ascii`: IsAscii(word), which the caller knows.
-std::string Normalize(std::string_view word, bool ascii) {
-  if (ascii) {
-    std::string out(word);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    }
-    return out;
-  }
+// NFKC + case folding of a word that is not all ASCII, typographic punctuation unified
+// first.
+std::string NormalizeNonAscii(std::string_view word) {
   std::string out;
   out.reserve(word.size());
   // Unify punctuation first, then NFKC + case fold through ICU.
@@ -114,7 +108,31 @@ std::string Normalize(std::string_view word, bool ascii) {
   n.toUTF8String(out);
   return out;
 }
-std::string Normalize(std::string_view word) { return Normalize(word, IsAscii(word)); }
+
+// The normalised word as a view: the word itself when it is ASCII without capitals
+// (most words of a news text), else a lower-cased or normalised copy in `strings`.
+// `ascii`: IsAscii(word), which the caller knows.
+std::string_view Normalize(std::string_view word, bool ascii, TokenStrings* strings) {
+  if (!ascii) return strings->Copy(NormalizeNonAscii(word));
+  size_t first_upper = 0;
+  while (first_upper < word.size() && !(word[first_upper] >= 'A' && word[first_upper] <= 'Z')) ++first_upper;
+  if (first_upper == word.size()) return word;
+  const std::string_view copy = strings->Copy(word);
+  char* p = const_cast<char*>(copy.data());  // written by Copy just now, owned by `strings`
+  for (size_t i = first_upper; i < copy.size(); ++i) {
+    if (p[i] >= 'A' && p[i] <= 'Z') p[i] = static_cast<char>(p[i] + 32);
+  }
+  return copy;
+}
+
+std::string Normalize(std::string_view word) {
+  if (!IsAscii(word)) return NormalizeNonAscii(word);
+  std::string out(word);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 // A template on the literal's length, so that the comparison is a few inline
@@ -239,10 +257,10 @@ size_t TextAnalyzer::MatchKeyLength(std::string_view k) {
   return k.size();
 }
 
-void TextAnalyzer::Finish(Token& token, std::string_view text) const {
+void TextAnalyzer::Finish(Token& token, std::string_view text, TokenStrings* strings) const {
   std::string_view word = text.substr(token.start, token.end - token.start);
   const bool ascii = IsAscii(word);
-  token.norm = Normalize(word, ascii);
+  token.norm = Normalize(word, ascii, strings);
   int letters = 0;
   bool all_upper = true;
   if (ascii) {
@@ -266,17 +284,31 @@ void TextAnalyzer::Finish(Token& token, std::string_view text) const {
   token.all_caps = letters >= 2 && all_upper;
   if (token.kind == TokenKind::kWord) {
     const LemmaForm f = LemmaOf(token.norm);
-    token.lemma.assign(f.stem);
-    if (f.letter) token.lemma.push_back(f.letter);
-    token.key.assign(token.lemma, 0, MatchKeyLength(token.lemma));
+    // A stem that is a prefix of the norm is a view of it; an irregular lemma is
+    // copied, so that tokens do not depend on the analyser's tables.
+    if (f.letter) {
+      token.lemma = strings->CopyWith(f.stem, f.letter);
+    } else if (f.stem.data() == token.norm.data()) {
+      token.lemma = f.stem;
+    } else {
+      token.lemma = strings->Copy(f.stem);
+    }
+    token.key = token.lemma.substr(0, MatchKeyLength(token.lemma));
   } else {
     token.lemma = token.norm;
     token.key = token.norm;
   }
 }
 
-std::vector<Token> TextAnalyzer::Tokenize(std::string_view text) const {
-  std::vector<Token> tokens;
+AnalyzedText TextAnalyzer::Tokenize(std::string_view text) const {
+  AnalyzedText out;
+  out.text = text;
+  TokenizeInto(text, &out.tokens, &out.strings);
+  return out;
+}
+
+void TextAnalyzer::TokenizeInto(std::string_view text, std::vector<Token>* out, TokenStrings* strings) const {
+  std::vector<Token>& tokens = *out;
   tokens.reserve(text.size() / 5 + 4);
   size_t pos = 0;
   while (pos < text.size()) {
@@ -288,7 +320,6 @@ std::vector<Token> TextAnalyzer::Tokenize(std::string_view text) const {
       pos = next;
       continue;
     }
-    // Built in place: moving a token moves its three strings.
     Token& tok = tokens.emplace_back();
     tok.start = pos;
     if (IsAlnum(c)) {
@@ -394,7 +425,7 @@ std::vector<Token> TextAnalyzer::Tokenize(std::string_view text) const {
       }
     }
     if (tok.end == tok.start) tok.end = next;  // never loop
-    Finish(tok, text);
+    Finish(tok, text, strings);
     pos = tok.end;
     // The word loop stops before the "n" of "n't" ("didn't" -> "did"); "n't" follows
     // as its own token with the lemma "not".
@@ -411,7 +442,7 @@ std::vector<Token> TextAnalyzer::Tokenize(std::string_view text) const {
           neg.start = pos;
           neg.end = after2;
           neg.kind = TokenKind::kWord;
-          Finish(neg, text);
+          Finish(neg, text, strings);
           neg.norm = "n't";
           neg.lemma = "not";
           neg.key = "not";
@@ -420,13 +451,12 @@ std::vector<Token> TextAnalyzer::Tokenize(std::string_view text) const {
       }
     }
   }
-  return tokens;
 }
 
 AnalyzedText TextAnalyzer::Analyze(std::string_view text) const {
   AnalyzedText out;
   out.text = text;
-  out.tokens = Tokenize(text);
+  TokenizeInto(text, &out.tokens, &out.strings);
   const std::vector<Token>& t = out.tokens;
   // Norms are compared as views: the length first, no strlen of the literal.
   const auto is_closer = [](const Token& tok) {

@@ -512,7 +512,7 @@ std::string Lower(std::string_view s) {
 
 // The token's word with a trailing period removed, lower case ("Gen." -> "gen").
 std::string Bare(const AnalyzedText& a, size_t i) {
-  std::string w = a.tokens[i].norm.empty() ? Lower(a.TokenText(i)) : a.tokens[i].norm;
+  std::string w = a.tokens[i].norm.empty() ? Lower(a.TokenText(i)) : std::string(a.tokens[i].norm);
   while (!w.empty() && w.back() == '.') w.pop_back();
   return w;
 }
