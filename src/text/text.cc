@@ -109,17 +109,11 @@ std::string NormalizeNonAscii(std::string_view word) {
   return out;
 }
 
-// The normalised word as a view: the word itself when it is ASCII without capitals
-// (most words of a news text), else a lower-cased or normalised copy in `strings`.
-// `ascii`: IsAscii(word), which the caller knows.
-std::string_view Normalize(std::string_view word, bool ascii, TokenStrings* strings) {
-  if (!ascii) return strings->Copy(NormalizeNonAscii(word));
-  size_t first_upper = 0;
-  while (first_upper < word.size() && !(word[first_upper] >= 'A' && word[first_upper] <= 'Z')) ++first_upper;
-  if (first_upper == word.size()) return word;
+// An ASCII word with capitals, lower-cased into `strings`.
+std::string_view LowerCopy(std::string_view word, TokenStrings* strings) {
   const std::string_view copy = strings->Copy(word);
   char* p = const_cast<char*>(copy.data());  // written by Copy just now, owned by `strings`
-  for (size_t i = first_upper; i < copy.size(); ++i) {
+  for (size_t i = 0; i < copy.size(); ++i) {
     if (p[i] >= 'A' && p[i] <= 'Z') p[i] = static_cast<char>(p[i] + 32);
   }
   return copy;
@@ -175,7 +169,10 @@ Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(const std::string& da
   if (!irregular.ok()) return irregular.error();
   for (const TableRecord& r : *irregular) {
     if (r.fields[0].empty() || r.fields[1].empty()) return r.MakeError("empty form or lemma");
-    analyzer->irregular_[Normalize(r.fields[0])] = Normalize(r.fields[1]);
+    const std::string form = Normalize(r.fields[0]);
+    const size_t bit = FilterBit(form);
+    analyzer->irregular_filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+    analyzer->irregular_[form] = Normalize(r.fields[1]);
   }
   return analyzer;
 }
@@ -197,7 +194,9 @@ std::string TextAnalyzer::Lemma(std::string_view norm) const {
 // Every lemma is the irregular form listed, or a prefix of the word with at most one
 // letter added; computed as views, the token's string is written once (Finish).
 TextAnalyzer::LemmaForm TextAnalyzer::LemmaOf(std::string_view w) const {
-  if (auto it = irregular_.find(w); it != irregular_.end()) return {it->second, 0};
+  if (const size_t bit = FilterBit(w); irregular_filter_[bit / 64] & (uint64_t{1} << (bit % 64))) {
+    if (auto it = irregular_.find(w); it != irregular_.end()) return {it->second, 0};
+  }
   const size_t n = w.size();
   bool alpha = n > 0;
   for (char c : w) {
@@ -259,20 +258,27 @@ size_t TextAnalyzer::MatchKeyLength(std::string_view k) {
 
 void TextAnalyzer::Finish(Token& token, std::string_view text, TokenStrings* strings) const {
   std::string_view word = text.substr(token.start, token.end - token.start);
-  const bool ascii = IsAscii(word);
-  token.norm = Normalize(word, ascii, strings);
-  int letters = 0;
-  bool all_upper = true;
+  // One pass over the bytes answers what an ASCII word needs: whether it is ASCII, and
+  // its letters and capitals.
+  unsigned char high = 0;
+  size_t letters = 0, uppers = 0;
+  for (char ch : word) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    high |= c;
+    const bool upper = c >= 'A' && c <= 'Z';
+    uppers += upper;
+    letters += upper || (c >= 'a' && c <= 'z');
+  }
+  const bool ascii = high < 0x80;
+  bool all_upper = uppers == letters;
   if (ascii) {
+    token.norm = uppers == 0 ? word : LowerCopy(word, strings);
     token.capitalized = !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
-    for (char c : word) {
-      if (IsAsciiAlpha(static_cast<unsigned char>(c))) {
-        ++letters;
-        all_upper &= c <= 'Z';
-      }
-    }
   } else {
+    token.norm = strings->Copy(NormalizeNonAscii(word));
     token.capitalized = IsUpper(Peek(word, 0));
+    letters = 0;
+    all_upper = true;
     for (size_t q = 0; q < word.size();) {
       const char32_t c = DecodeUtf8(word, &q);
       if (IsLetter(c)) {
@@ -309,7 +315,7 @@ AnalyzedText TextAnalyzer::Tokenize(std::string_view text) const {
 
 void TextAnalyzer::TokenizeInto(std::string_view text, std::vector<Token>* out, TokenStrings* strings) const {
   std::vector<Token>& tokens = *out;
-  tokens.reserve(text.size() / 5 + 4);
+  tokens.reserve(text.size() / 4 + 4);  // news text has a token per five or six bytes
   size_t pos = 0;
   while (pos < text.size()) {
     size_t next = 0;
