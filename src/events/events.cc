@@ -514,6 +514,7 @@ class SentenceCoder {
   // at the first call (a sentence's first trigger), then used by the matchers too.
   const std::vector<size_t>& HashKeys() {
     if (key_hashes_.empty()) {
+      key_hashes_.reserve(s_.last_token - s_.first_token);
       for (size_t k = s_.first_token; k < s_.last_token; ++k) key_hashes_.push_back(StringHash()(T(k).key));
     }
     return key_hashes_;
@@ -529,6 +530,14 @@ class SentenceCoder {
     bool compound_source = false;          // a "%" slot before the trigger
     int weight = 0;                        // tokens matched by words, plus slots
   };
+
+  // False when no alternative of word element `el` can start at token t (its first
+  // key's hash differs, or t is past the sentence); needs key_hashes_.
+  bool MayStartWord(const Element& el, size_t t) const {
+    if (t >= s_.last_token) return false;
+    const size_t h = key_hashes_[t - s_.first_token];
+    return std::find(el.first_key_hashes.begin(), el.first_key_hashes.end(), h) != el.first_key_hashes.end();
+  }
 
   // Matches elements [e, n) of `p` from token `t`.
   bool MatchFrom(const Pattern& p, size_t e, size_t t, Match* m) const {
@@ -547,13 +556,22 @@ class SentenceCoder {
           m->weight -= static_cast<int>(alt.size());
         }
         return false;
-      case Element::kGap:
+      case Element::kGap: {
+        // A gap before a word (the common "trigger ... word") is tried only where one
+        // of the word's alternatives starts: what WordsAt would test first, read here
+        // without the call.
+        const Element* word =
+            e + 1 < p.elements.size() && p.elements[e + 1].kind == Element::kWord && !key_hashes_.empty()
+                ? &p.elements[e + 1]
+                : nullptr;
         for (size_t skip = 0; skip <= el.max_gap && t + skip <= s_.last_token; ++skip) {
           if (skip > 0 && (IsClauseBreak(t + skip - 1) || (el.stops_at_comma && T(t + skip - 1).norm == ",")))
             break;
+          if (word && !MayStartWord(*word, t + skip)) continue;
           if (MatchFrom(p, e + 1, t + skip, m)) return true;
         }
         return false;
+      }
       case Element::kSkip: {
         // TABARI's "^" passes over a noun phrase: the longest run of phrase words.
         size_t longest = 0;
