@@ -170,8 +170,7 @@ Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(const std::string& da
   for (const TableRecord& r : *irregular) {
     if (r.fields[0].empty() || r.fields[1].empty()) return r.MakeError("empty form or lemma");
     const std::string form = Normalize(r.fields[0]);
-    const size_t bit = FilterBit(form);
-    analyzer->irregular_filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+    analyzer->irregular_filter_.Add(form);
     analyzer->irregular_[form] = Normalize(r.fields[1]);
   }
   return analyzer;
@@ -194,7 +193,7 @@ std::string TextAnalyzer::Lemma(std::string_view norm) const {
 // Every lemma is the irregular form listed, or a prefix of the word with at most one
 // letter added; computed as views, the token's string is written once (Finish).
 TextAnalyzer::LemmaForm TextAnalyzer::LemmaOf(std::string_view w) const {
-  if (const size_t bit = FilterBit(w); irregular_filter_[bit / 64] & (uint64_t{1} << (bit % 64))) {
+  if (irregular_filter_.MayContain(w)) {
     if (auto it = irregular_.find(w); it != irregular_.end()) return {it->second, 0};
   }
   const size_t n = w.size();

@@ -7,8 +7,6 @@
 #ifndef DATELINE_TEXT_TEXT_H_
 #define DATELINE_TEXT_TEXT_H_
 
-#include <array>
-#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -63,10 +61,8 @@ class TextAnalyzer {
   // std::string key.
   std::unordered_map<std::string, AbbreviationKind, StringHash, std::equal_to<>> abbreviations_;
   std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> irregular_;
-  // One bit per irregular form's hash (its top 12 bits): a word whose bit is clear is
-  // no irregular form, which most words are, and skips the map's bucket search.
-  std::array<uint64_t, 64> irregular_filter_{};
-  static size_t FilterBit(std::string_view word) { return StringHash()(word) >> (8 * sizeof(size_t) - 12); }
+  // Most words are no irregular form: the filter turns them away before the map.
+  WordFilter irregular_filter_;
 };
 
 }  // namespace dateline
