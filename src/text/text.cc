@@ -334,6 +334,15 @@ void TextAnalyzer::TokenizeInto(std::string_view text, std::vector<Token>* out, 
       size_t letters_since_dot = 1;  // for initialisms such as "U.S."
       bool initialism = false;
       while (end < text.size()) {
+        // The bulk of a word: ASCII letters and digits, read without decoding.
+        const unsigned char b = static_cast<unsigned char>(text[end]);
+        const bool ascii_letter = static_cast<unsigned char>((b | 0x20) - 'a') < 26;
+        if (ascii_letter || static_cast<unsigned char>(b - '0') < 10) {
+          has_letter |= ascii_letter;
+          ++letters_since_dot;
+          ++end;
+          continue;
+        }
         size_t after = 0;
         const char32_t d = Peek(text, end, &after);
         if (IsAlnum(d)) {

@@ -178,6 +178,7 @@ struct Evidence {
 
 // What the joint rounds ask of a candidate's strings, asked once.
 struct CandidateFacts {
+  double cos_lat = 0;    // CosLatitude, for the distances
   uint32_t country = 0;  // PackedCountry
   bool is_country = false;
   bool continent = false;
@@ -195,7 +196,8 @@ uint32_t PackedCountry(const std::string& c) {
 }
 
 CandidateFacts FactsOf(const GazetteerEntry& e) {
-  return CandidateFacts{PackedCountry(e.place.country), IsCountry(e), e.feature_code == kContinentCode};
+  return CandidateFacts{CosLatitude(e.place.lat), PackedCountry(e.place.country), IsCountry(e),
+                        e.feature_code == kContinentCode};
 }
 
 // How one candidate agrees with another slot's current reading (none without one).
@@ -238,12 +240,13 @@ void AgreeNear(const GazetteerEntry& e, const CandidateFacts& fe, const NameSlot
     // and Egypt): country points are central, hence the wider radius.
     if (fo.is_country && !fe.is_country && !fo.continent) {
       g.near = kNearCountryWeight *
-               std::exp(-DistanceKm(e.place.lat, e.place.lon, o.place.lat, o.place.lon) / kNearCountryKm);
+               std::exp(-DistanceKm(e.place.lat, e.place.lon, fe.cos_lat, o.place.lat, o.place.lon, fo.cos_lat) /
+                        kNearCountryKm);
     }
     return;
   }
   if (!fo.is_country && !fe.is_country) {
-    g.near = std::exp(-DistanceKm(e.place.lat, e.place.lon, o.place.lat, o.place.lon) / kNearKm);
+    g.near = std::exp(-DistanceKm(e.place.lat, e.place.lon, fe.cos_lat, o.place.lat, o.place.lon, fo.cos_lat) / kNearKm);
   }
 }
 
