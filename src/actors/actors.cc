@@ -103,9 +103,9 @@ struct ActorMatcher::Impl {
   std::map<std::string, CountryInfo, std::less<>> countries;  // by ISO3
   size_t phrases = 0;
 
-  uint32_t KeyId(const std::string& key) {
-    auto [it, inserted] = vocabulary.emplace(key, static_cast<uint32_t>(vocabulary.size()));
-    return it->second;
+  uint32_t KeyId(std::string_view key) {
+    if (auto it = vocabulary.find(key); it != vocabulary.end()) return it->second;
+    return vocabulary.emplace(std::string(key), static_cast<uint32_t>(vocabulary.size())).first->second;
   }
 
   // Each token's key as its vocabulary id, or kNoKey when no phrase has the word. Looked
@@ -130,10 +130,12 @@ struct ActorMatcher::Impl {
     // A tab (TABARI phrases only) separates parts between which other words may stand.
     std::vector<Token> tokens;
     std::vector<bool> gap_before;
+    std::vector<AnalyzedText> parts;  // own the tokens' strings until the phrase is added
     for (size_t from = 0; from <= phrase.size();) {
       const size_t tab = std::min(phrase.find('\t', from), phrase.size());
       const size_t first = tokens.size();
-      for (Token& t : analyzer.Tokenize(phrase.substr(from, tab - from))) {
+      parts.push_back(analyzer.Tokenize(phrase.substr(from, tab - from)));
+      for (Token& t : parts.back().tokens) {
         t.start += from;
         t.end += from;
         gap_before.push_back(first > 0 && tokens.size() == first);
@@ -156,7 +158,7 @@ struct ActorMatcher::Impl {
       }
       node = it->second;
       if (exact) c.exact.emplace_back(phrase.substr(t.start, t.end - t.start));
-      if (word_forms) c.norms.push_back(t.norm);
+      if (word_forms) c.norms.emplace_back(t.norm);
     }
     for (const Candidate& other : nodes[node].candidates) {
       // The same words for the same entry again (a plural the lemmas already fold).

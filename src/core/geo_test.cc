@@ -13,5 +13,15 @@ TEST(DistanceKmTest, KnownDistances) {
   EXPECT_DOUBLE_EQ(DistanceKm(10, 20, 30, 40), DistanceKm(30, 40, 10, 20));
 }
 
+TEST(DistanceKmTest, GivenCosinesGiveTheSameBits) {
+  const double points[][2] = {{36.19, 44.01}, {33.34, 44.40}, {-33.87, 151.21}, {64.13, -21.9}, {0, 180}};
+  for (const auto& p : points) {
+    for (const auto& q : points) {
+      EXPECT_EQ(DistanceKm(p[0], p[1], CosLatitude(p[0]), q[0], q[1], CosLatitude(q[0])),
+                DistanceKm(p[0], p[1], q[0], q[1]));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace dateline

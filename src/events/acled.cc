@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/string_hash.h"
 #include "core/table_file.h"
 #include "events/events.h"
 
@@ -52,7 +53,7 @@ struct Condition {
   enum Kind { kEvent, kWith, kMeans, kSource, kTarget, kFatalities } kind = kEvent;
   bool negated = false;
   std::vector<std::string> values;  // as written: codes/categories, or kinds (kSource/kTarget)
-  std::vector<EventValue> events;   // kEvent, kWith: the values read
+  std::vector<uint32_t> event_ids;  // kEvent, kWith: the values read, as indices in Impl::values
   std::vector<size_t> means;        // kMeans
 };
 
@@ -81,6 +82,29 @@ struct SentenceMeans {
   std::vector<const Phrase*> by_means;  // null: not stated
   bool deaths = false;                  // an event of the sentence states deaths
   std::vector<const Event*> events;     // the sentence's asserted, non-negated events
+};
+
+// What EventIs answers for the events of one article, asked once per event and value:
+// the rules ask the same few values of every event, and of the other events of its
+// sentence, and each answer compares strings. Events are indices into the article's
+// event vector.
+class EventTests {
+ public:
+  EventTests(const std::vector<Event>& events, size_t values)
+      : first_(events.data()), count_(events.size()), values_(values), answers_(count_ * values_, kUnknown) {}
+  // The remembered answer for `e` and value `id`, or kUnknown (also for an event that is
+  // not the article's, such as FallbackLabel's empty one).
+  static constexpr uint8_t kUnknown = 0, kNo = 1, kYes = 2;
+  uint8_t* Answer(const Event& e, uint32_t id) {
+    const size_t i = static_cast<size_t>(&e - first_);
+    if (&e < first_ || i >= count_) return nullptr;
+    return &answers_[i * values_ + id];
+  }
+
+ private:
+  const Event* first_;
+  size_t count_, values_;
+  std::vector<uint8_t> answers_;
 };
 
 // The events of each sentence that has any, in their order.
@@ -145,11 +169,14 @@ struct AcledClassifier::Impl {
   std::vector<std::string> means_names;
   std::map<std::string, std::vector<std::string>> who;  // kind -> sectors
   std::vector<Phrase> phrases;
-  std::unordered_map<std::string, std::vector<size_t>> by_first_key;  // first key -> phrases
+  std::unordered_map<std::string, std::vector<size_t>, StringHash, std::equal_to<>> by_first_key;  // first key -> phrases
   std::vector<Rule> rules;
   // Rows for a report that codes no labelled event: conditions on the attributes its
   // sentences state only (see "fallback" in acled_rules.txt).
   std::vector<Rule> fallbacks;
+  // Every distinct event value of the rules' event and with conditions
+  // (Condition::event_ids).
+  std::vector<EventValue> values;
 
   bool MatchAt(const Phrase& p, size_t e, const AnalyzedText& a, size_t t, size_t end) const {
     if (e == p.elements.size()) return true;
@@ -217,16 +244,24 @@ struct AcledClassifier::Impl {
     return false;
   }
 
-  bool Holds(const Condition& c, const Event& e, const SentenceMeans& means) const {
+  // EventIs(values[id], e), remembered in `tests` when given.
+  bool Is(uint32_t id, const Event& e, EventTests* tests) const {
+    uint8_t* answer = tests ? tests->Answer(e, id) : nullptr;
+    if (!answer) return EventIs(values[id], e);
+    if (*answer == EventTests::kUnknown) *answer = EventIs(values[id], e) ? EventTests::kYes : EventTests::kNo;
+    return *answer == EventTests::kYes;
+  }
+
+  bool Holds(const Condition& c, const Event& e, const SentenceMeans& means, EventTests* tests = nullptr) const {
     bool any = false;
     switch (c.kind) {
       case Condition::kEvent:
-        any = std::any_of(c.events.begin(), c.events.end(), [&](const EventValue& v) { return EventIs(v, e); });
+        any = std::any_of(c.event_ids.begin(), c.event_ids.end(), [&](uint32_t id) { return Is(id, e, tests); });
         break;
       case Condition::kWith:
         for (const Event* other : means.events) {
           if (other == &e) continue;
-          for (const EventValue& v : c.events) any = any || EventIs(v, *other);
+          for (uint32_t id : c.event_ids) any = any || Is(id, *other, tests);
         }
         break;
       case Condition::kMeans:
@@ -246,11 +281,11 @@ struct AcledClassifier::Impl {
   }
 
   // The index of the first rule that holds for `e`, or rules.size() when none does.
-  size_t Decide(const Event& e, const SentenceMeans& means) const {
+  size_t Decide(const Event& e, const SentenceMeans& means, EventTests* tests) const {
     for (size_t r = 0; r < rules.size(); ++r) {
       const Rule& rule = rules[r];
       if (std::all_of(rule.conditions.begin(), rule.conditions.end(),
-                      [&](const Condition& c) { return Holds(c, e, means); }))
+                      [&](const Condition& c) { return Holds(c, e, means, tests); }))
         return r;
     }
     return rules.size();
@@ -266,10 +301,11 @@ struct AcledClassifier::Impl {
   Decisions DecideAll(const AnalyzedText& a, const std::vector<Event>& events) const {
     Decisions d;
     const std::map<size_t, std::vector<const Event*>> by_sentence = EventsBySentence(events);
+    EventTests tests(events, values.size());
     for (const Event& e : events) {
       auto m = d.means.find(e.sentence);
       if (m == d.means.end()) m = d.means.emplace(e.sentence, Means(a, e.sentence, by_sentence.at(e.sentence))).first;
-      d.rule.push_back(Decide(e, m->second));
+      d.rule.push_back(Decide(e, m->second, &tests));
       d.subordinate.push_back(IsParticipialAdjunct(a, e) || IsPrepositionalBackground(a, e));
     }
     return d;
@@ -313,7 +349,8 @@ Status AcledClassifier::Impl::AddPhrases(const TableRecord& r, size_t means, con
       }
       if (word.find('/') == std::string::npos) {
         // A word the tokenizer splits becomes the same token sequence as in text.
-        for (const Token& t : analyzer.Tokenize(word)) p.elements.push_back(Element{false, {t.key}});
+        const AnalyzedText words = analyzer.Tokenize(word);
+        for (const Token& t : words.tokens) p.elements.push_back(Element{false, {std::string(t.key)}});
         continue;
       }
       Element el;
@@ -324,10 +361,10 @@ Status AcledClassifier::Impl::AddPhrases(const TableRecord& r, size_t means, con
         const std::string alt = word.substr(a, slash - a);
         a = slash + 1;
         if (alt.empty()) continue;
-        std::vector<Token> toks = analyzer.Tokenize(alt);
-        if (toks.size() != 1)
+        const AnalyzedText words = analyzer.Tokenize(alt);
+        if (words.tokens.size() != 1)
           return r.MakeError("phrase \"" + text + "\": alternative \"" + alt + "\" is not one word");
-        el.keys.push_back(toks.front().key);
+        el.keys.emplace_back(words.tokens.front().key);
       }
       if (el.keys.empty()) return r.MakeError("phrase \"" + text + "\": empty alternative");
       p.elements.push_back(std::move(el));
@@ -381,7 +418,14 @@ Status AcledClassifier::Impl::AddRule(const TableRecord& r, std::vector<Rule>* t
     }
     if (name == "event" || name == "with") {
       c.kind = name == "event" ? Condition::kEvent : Condition::kWith;
-      for (const std::string& v : values) c.events.push_back(EventValue::Parse(v));
+      for (const std::string& v : values) {
+        const EventValue parsed = EventValue::Parse(v);
+        auto known = std::find_if(this->values.begin(), this->values.end(), [&](const EventValue& k) {
+          return k.kind == parsed.kind && k.text == parsed.text;
+        });
+        if (known == this->values.end()) known = this->values.insert(known, parsed);
+        c.event_ids.push_back(static_cast<uint32_t>(known - this->values.begin()));
+      }
     } else if (name == "means") {
       c.kind = Condition::kMeans;
       for (const std::string& v : values) {

@@ -206,11 +206,12 @@ Status EventCoder::Impl::AddPattern(const TableRecord& r, uint32_t entry, std::s
         std::string_view alt = word.substr(a, slash - a);
         a = slash + 1;
         if (alt.empty()) continue;
-        std::vector<Token> toks = analyzer.Tokenize(alt);
+        const AnalyzedText words = analyzer.Tokenize(alt);
+        const std::vector<Token>& toks = words.tokens;
         if (toks.empty()) return r.MakeError("pattern \"" + p.text + "\": empty word");
         // A hyphenated or multi-token alternative ("cease-fire") is one token in text
         // when hyphenated; otherwise only its first token can be matched here.
-        e.alternatives.push_back({toks.front().key});
+        e.alternatives.push_back({std::string(toks.front().key)});
       }
       if (e.alternatives.empty()) return r.MakeError("pattern \"" + p.text + "\": empty alternative");
       if (!have_trigger) {
@@ -254,8 +255,8 @@ void EventCoder::Impl::IndexPattern(Pattern p) {
 // The match key of a dictionary word as the analyser would key it in text.
 std::string EventCoder::Impl::WordKey(const std::string& word, const TextAnalyzer& analyzer) {
   if (word == "n't") return "not";  // TreeBank's contraction, its own token in text too
-  std::vector<Token> toks = analyzer.Tokenize(word);
-  return toks.empty() ? word : toks.front().key;
+  const AnalyzedText words = analyzer.Tokenize(word);
+  return words.tokens.empty() ? word : std::string(words.tokens.front().key);
 }
 
 // A TABARI/PETRARCH verb file: each block's verbs, alone and inside each pattern, become
@@ -513,6 +514,7 @@ class SentenceCoder {
   // at the first call (a sentence's first trigger), then used by the matchers too.
   const std::vector<size_t>& HashKeys() {
     if (key_hashes_.empty()) {
+      key_hashes_.reserve(s_.last_token - s_.first_token);
       for (size_t k = s_.first_token; k < s_.last_token; ++k) key_hashes_.push_back(StringHash()(T(k).key));
     }
     return key_hashes_;
@@ -528,6 +530,14 @@ class SentenceCoder {
     bool compound_source = false;          // a "%" slot before the trigger
     int weight = 0;                        // tokens matched by words, plus slots
   };
+
+  // False when no alternative of word element `el` can start at token t (its first
+  // key's hash differs, or t is past the sentence); needs key_hashes_.
+  bool MayStartWord(const Element& el, size_t t) const {
+    if (t >= s_.last_token) return false;
+    const size_t h = key_hashes_[t - s_.first_token];
+    return std::find(el.first_key_hashes.begin(), el.first_key_hashes.end(), h) != el.first_key_hashes.end();
+  }
 
   // Matches elements [e, n) of `p` from token `t`.
   bool MatchFrom(const Pattern& p, size_t e, size_t t, Match* m) const {
@@ -546,13 +556,22 @@ class SentenceCoder {
           m->weight -= static_cast<int>(alt.size());
         }
         return false;
-      case Element::kGap:
+      case Element::kGap: {
+        // A gap before a word (the common "trigger ... word") is tried only where one
+        // of the word's alternatives starts: what WordsAt would test first, read here
+        // without the call.
+        const Element* word =
+            e + 1 < p.elements.size() && p.elements[e + 1].kind == Element::kWord && !key_hashes_.empty()
+                ? &p.elements[e + 1]
+                : nullptr;
         for (size_t skip = 0; skip <= el.max_gap && t + skip <= s_.last_token; ++skip) {
           if (skip > 0 && (IsClauseBreak(t + skip - 1) || (el.stops_at_comma && T(t + skip - 1).norm == ",")))
             break;
+          if (word && !MayStartWord(*word, t + skip)) continue;
           if (MatchFrom(p, e + 1, t + skip, m)) return true;
         }
         return false;
+      }
       case Element::kSkip: {
         // TABARI's "^" passes over a noun phrase: the longest run of phrase words.
         size_t longest = 0;
@@ -735,7 +754,7 @@ class SentenceCoder {
     size_t modifiers = 0;
     for (; k < to; ++k) {
       // Modifiers, not a verb ("attacked ISIS and arrested Syrian soldiers").
-      const std::string& n = T(k).norm;
+      const std::string_view n = T(k).norm;
       const bool verb_form = n != T(k).lemma && n.size() > 4 &&
                              (n.compare(n.size() - 2, 2, "ed") == 0 || n.compare(n.size() - 3, 3, "ing") == 0);
       if (T(k).kind != TokenKind::kWord || OneOf(n, kPrepositions) || verb_form || ++modifiers > 3) return Link::kNone;
@@ -796,7 +815,7 @@ class SentenceCoder {
   }
 
   bool IsClauseBreak(size_t t) const {
-    const std::string& n = T(t).norm;
+    const std::string_view n = T(t).norm;
     return n.size() == 1 && (n[0] == '.' || n[0] == ';' || n[0] == ':' || n[0] == '!' || n[0] == '?');
   }
 
@@ -1021,7 +1040,7 @@ class SentenceCoder {
 
   // Passive: a form of "be"/"get" just before an inflected trigger ("was killed").
   bool IsPassive(size_t trigger) const {
-    const std::string& n = T(trigger).norm;
+    const std::string_view n = T(trigger).norm;
     if (n == T(trigger).lemma) return false;
     // A participle: "killed", "shot", "taken"; not "has been supporting" or "says".
     if (n.size() > 3 && (n.compare(n.size() - 3, 3, "ing") == 0 || n.back() == 's')) return false;
@@ -1082,7 +1101,7 @@ class SentenceCoder {
   // Derived nouns ("cooperation", "agreement", "assistance") are rarely verbs.
   bool HasNounSuffix(size_t t) const {
     static const char* const kNounSuffixes[] = {"tion", "sion", "ment", "ance", "ence"};
-    const std::string& n = T(t).norm;
+    const std::string_view n = T(t).norm;
     for (const char* suffix : kNounSuffixes) {
       const size_t len = std::char_traits<char>::length(suffix);
       if (n.size() > len + 2 && n.compare(n.size() - len, len, suffix) == 0) return true;
@@ -1092,7 +1111,7 @@ class SentenceCoder {
 
   bool IsNominal(size_t trigger) const {
     if (HasNounSuffix(trigger)) return true;
-    const std::string& n = T(trigger).norm;
+    const std::string_view n = T(trigger).norm;
     // An inflected form other than a plural or an -ing form is a verb ("the rebels
     // attacked", "the army took control"); otherwise a determiner up to four words
     // before makes a noun ("a nerve agent attack", "its April 4 chemical attack").
@@ -1155,7 +1174,7 @@ class SentenceCoder {
   std::string IntentGovernor(size_t from, size_t trigger) const {
     const size_t start = std::max(from, trigger >= 5 ? trigger - 5 : 0);
     for (size_t k = trigger; k-- > start;) {
-      if (T(k).norm == "to" && k > s_.first_token && OneOf(T(k - 1).lemma, kIntentVerbs)) return T(k - 1).lemma;
+      if (T(k).norm == "to" && k > s_.first_token && OneOf(T(k - 1).lemma, kIntentVerbs)) return std::string(T(k - 1).lemma);
     }
     return "";
   }

@@ -85,15 +85,9 @@ bool IsAscii(std::string_view word) {
   return true;
 }
 
-// `ascii`: IsAscii(word), which the caller knows.
-std::string Normalize(std::string_view word, bool ascii) {
-  if (ascii) {
-    std::string out(word);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    }
-    return out;
-  }
+// NFKC + case folding of a word that is not all ASCII, typographic punctuation unified
+// first.
+std::string NormalizeNonAscii(std::string_view word) {
   std::string out;
   out.reserve(word.size());
   // Unify punctuation first, then NFKC + case fold through ICU.
@@ -114,7 +108,25 @@ std::string Normalize(std::string_view word, bool ascii) {
   n.toUTF8String(out);
   return out;
 }
-std::string Normalize(std::string_view word) { return Normalize(word, IsAscii(word)); }
+
+// An ASCII word with capitals, lower-cased into `strings`.
+std::string_view LowerCopy(std::string_view word, TokenStrings* strings) {
+  const std::string_view copy = strings->Copy(word);
+  char* p = const_cast<char*>(copy.data());  // written by Copy just now, owned by `strings`
+  for (size_t i = 0; i < copy.size(); ++i) {
+    if (p[i] >= 'A' && p[i] <= 'Z') p[i] = static_cast<char>(p[i] + 32);
+  }
+  return copy;
+}
+
+std::string Normalize(std::string_view word) {
+  if (!IsAscii(word)) return NormalizeNonAscii(word);
+  std::string out(word);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 // A template on the literal's length, so that the comparison is a few inline
@@ -157,7 +169,9 @@ Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(const std::string& da
   if (!irregular.ok()) return irregular.error();
   for (const TableRecord& r : *irregular) {
     if (r.fields[0].empty() || r.fields[1].empty()) return r.MakeError("empty form or lemma");
-    analyzer->irregular_[Normalize(r.fields[0])] = Normalize(r.fields[1]);
+    const std::string form = Normalize(r.fields[0]);
+    analyzer->irregular_filter_.Add(form);
+    analyzer->irregular_[form] = Normalize(r.fields[1]);
   }
   return analyzer;
 }
@@ -179,7 +193,9 @@ std::string TextAnalyzer::Lemma(std::string_view norm) const {
 // Every lemma is the irregular form listed, or a prefix of the word with at most one
 // letter added; computed as views, the token's string is written once (Finish).
 TextAnalyzer::LemmaForm TextAnalyzer::LemmaOf(std::string_view w) const {
-  if (auto it = irregular_.find(w); it != irregular_.end()) return {it->second, 0};
+  if (irregular_filter_.MayContain(w)) {
+    if (auto it = irregular_.find(w); it != irregular_.end()) return {it->second, 0};
+  }
   const size_t n = w.size();
   bool alpha = n > 0;
   for (char c : w) {
@@ -239,22 +255,29 @@ size_t TextAnalyzer::MatchKeyLength(std::string_view k) {
   return k.size();
 }
 
-void TextAnalyzer::Finish(Token& token, std::string_view text) const {
+void TextAnalyzer::Finish(Token& token, std::string_view text, TokenStrings* strings) const {
   std::string_view word = text.substr(token.start, token.end - token.start);
-  const bool ascii = IsAscii(word);
-  token.norm = Normalize(word, ascii);
-  int letters = 0;
-  bool all_upper = true;
+  // One pass over the bytes answers what an ASCII word needs: whether it is ASCII, and
+  // its letters and capitals.
+  unsigned char high = 0;
+  size_t letters = 0, uppers = 0;
+  for (char ch : word) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    high |= c;
+    const bool upper = c >= 'A' && c <= 'Z';
+    uppers += upper;
+    letters += upper || (c >= 'a' && c <= 'z');
+  }
+  const bool ascii = high < 0x80;
+  bool all_upper = uppers == letters;
   if (ascii) {
+    token.norm = uppers == 0 ? word : LowerCopy(word, strings);
     token.capitalized = !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
-    for (char c : word) {
-      if (IsAsciiAlpha(static_cast<unsigned char>(c))) {
-        ++letters;
-        all_upper &= c <= 'Z';
-      }
-    }
   } else {
+    token.norm = strings->Copy(NormalizeNonAscii(word));
     token.capitalized = IsUpper(Peek(word, 0));
+    letters = 0;
+    all_upper = true;
     for (size_t q = 0; q < word.size();) {
       const char32_t c = DecodeUtf8(word, &q);
       if (IsLetter(c)) {
@@ -266,18 +289,32 @@ void TextAnalyzer::Finish(Token& token, std::string_view text) const {
   token.all_caps = letters >= 2 && all_upper;
   if (token.kind == TokenKind::kWord) {
     const LemmaForm f = LemmaOf(token.norm);
-    token.lemma.assign(f.stem);
-    if (f.letter) token.lemma.push_back(f.letter);
-    token.key.assign(token.lemma, 0, MatchKeyLength(token.lemma));
+    // A stem that is a prefix of the norm is a view of it; an irregular lemma is
+    // copied, so that tokens do not depend on the analyser's tables.
+    if (f.letter) {
+      token.lemma = strings->CopyWith(f.stem, f.letter);
+    } else if (f.stem.data() == token.norm.data()) {
+      token.lemma = f.stem;
+    } else {
+      token.lemma = strings->Copy(f.stem);
+    }
+    token.key = token.lemma.substr(0, MatchKeyLength(token.lemma));
   } else {
     token.lemma = token.norm;
     token.key = token.norm;
   }
 }
 
-std::vector<Token> TextAnalyzer::Tokenize(std::string_view text) const {
-  std::vector<Token> tokens;
-  tokens.reserve(text.size() / 5 + 4);
+AnalyzedText TextAnalyzer::Tokenize(std::string_view text) const {
+  AnalyzedText out;
+  out.text = text;
+  TokenizeInto(text, &out.tokens, &out.strings);
+  return out;
+}
+
+void TextAnalyzer::TokenizeInto(std::string_view text, std::vector<Token>* out, TokenStrings* strings) const {
+  std::vector<Token>& tokens = *out;
+  tokens.reserve(text.size() / 4 + 4);  // news text has a token per five or six bytes
   size_t pos = 0;
   while (pos < text.size()) {
     size_t next = 0;
@@ -288,7 +325,6 @@ std::vector<Token> TextAnalyzer::Tokenize(std::string_view text) const {
       pos = next;
       continue;
     }
-    // Built in place: moving a token moves its three strings.
     Token& tok = tokens.emplace_back();
     tok.start = pos;
     if (IsAlnum(c)) {
@@ -298,6 +334,15 @@ std::vector<Token> TextAnalyzer::Tokenize(std::string_view text) const {
       size_t letters_since_dot = 1;  // for initialisms such as "U.S."
       bool initialism = false;
       while (end < text.size()) {
+        // The bulk of a word: ASCII letters and digits, read without decoding.
+        const unsigned char b = static_cast<unsigned char>(text[end]);
+        const bool ascii_letter = static_cast<unsigned char>((b | 0x20) - 'a') < 26;
+        if (ascii_letter || static_cast<unsigned char>(b - '0') < 10) {
+          has_letter |= ascii_letter;
+          ++letters_since_dot;
+          ++end;
+          continue;
+        }
         size_t after = 0;
         const char32_t d = Peek(text, end, &after);
         if (IsAlnum(d)) {
@@ -394,7 +439,7 @@ std::vector<Token> TextAnalyzer::Tokenize(std::string_view text) const {
       }
     }
     if (tok.end == tok.start) tok.end = next;  // never loop
-    Finish(tok, text);
+    Finish(tok, text, strings);
     pos = tok.end;
     // The word loop stops before the "n" of "n't" ("didn't" -> "did"); "n't" follows
     // as its own token with the lemma "not".
@@ -411,7 +456,7 @@ std::vector<Token> TextAnalyzer::Tokenize(std::string_view text) const {
           neg.start = pos;
           neg.end = after2;
           neg.kind = TokenKind::kWord;
-          Finish(neg, text);
+          Finish(neg, text, strings);
           neg.norm = "n't";
           neg.lemma = "not";
           neg.key = "not";
@@ -420,13 +465,12 @@ std::vector<Token> TextAnalyzer::Tokenize(std::string_view text) const {
       }
     }
   }
-  return tokens;
 }
 
 AnalyzedText TextAnalyzer::Analyze(std::string_view text) const {
   AnalyzedText out;
   out.text = text;
-  out.tokens = Tokenize(text);
+  TokenizeInto(text, &out.tokens, &out.strings);
   const std::vector<Token>& t = out.tokens;
   // Norms are compared as views: the length first, no strlen of the literal.
   const auto is_closer = [](const Token& tok) {

@@ -36,8 +36,8 @@ class TextAnalyzer {
   static constexpr size_t kMaxSentenceTokens = 256;
 
   // Tokens only (no sentences); used for dictionary phrases so that they are cut and
-  // normalised exactly as article text is.
-  std::vector<Token> Tokenize(std::string_view text) const;
+  // normalised exactly as article text is. The result borrows `text`.
+  AnalyzedText Tokenize(std::string_view text) const;
 
   // Lemma and match key of a normalised word (see Token).
   std::string Lemma(std::string_view norm) const;
@@ -54,12 +54,15 @@ class TextAnalyzer {
   LemmaForm LemmaOf(std::string_view norm) const;
   static size_t MatchKeyLength(std::string_view lemma);
   bool IsAbbreviation(std::string_view word, AbbreviationKind* kind) const;
-  void Finish(Token& token, std::string_view text) const;
+  void TokenizeInto(std::string_view text, std::vector<Token>* tokens, TokenStrings* strings) const;
+  void Finish(Token& token, std::string_view text, TokenStrings* strings) const;
 
   // Looked up by string_view (one lookup per word of every text), without building a
   // std::string key.
   std::unordered_map<std::string, AbbreviationKind, StringHash, std::equal_to<>> abbreviations_;
   std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> irregular_;
+  // Most words are no irregular form: the filter turns them away before the map.
+  WordFilter irregular_filter_;
 };
 
 }  // namespace dateline

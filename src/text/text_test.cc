@@ -25,7 +25,7 @@ class TextTest : public ::testing::Test {
   }
   static std::vector<std::string> Words(std::string_view text) {
     std::vector<std::string> out;
-    for (const Token& t : analyzer_->Tokenize(text)) out.emplace_back(text.substr(t.start, t.end - t.start));
+    for (const Token& t : analyzer_->Tokenize(text).tokens) out.emplace_back(text.substr(t.start, t.end - t.start));
     return out;
   }
 
@@ -91,7 +91,8 @@ TEST_F(TextTest, SplitsSentencesButKeepsAbbreviationsInside) {
 
 TEST_F(TextTest, TokensKeepOffsetsIntoTheOriginalText) {
   const std::string text = "The Kurdistan Region\xE2\x80\x99" "s Minister met the US-led coalition\xE2\x80\x94" "CJTF-OIR.";
-  std::vector<Token> tokens = analyzer_->Tokenize(text);
+  const AnalyzedText analysed = analyzer_->Tokenize(text);
+  const std::vector<Token>& tokens = analysed.tokens;
   std::vector<std::string> words;
   for (const Token& t : tokens) words.push_back(text.substr(t.start, t.end - t.start));
   EXPECT_EQ(words, (std::vector<std::string>{"The", "Kurdistan", "Region", "\xE2\x80\x99s", "Minister",
@@ -111,13 +112,15 @@ TEST_F(TextTest, CutsWordsNumbersAndContractions) {
   EXPECT_EQ(Words("the U.N. and U.S.-led forces"),
             (std::vector<std::string>{"the", "U.N.", "and", "U.S.-led", "forces"}));
   EXPECT_EQ(Words("the Prince of Dol_Amroth"), (std::vector<std::string>{"the", "Prince", "of", "Dol", "Amroth"}));
-  auto t = analyzer_->Tokenize("didn't");
+  const AnalyzedText didnt = analyzer_->Tokenize("didn't");
+  const std::vector<Token>& t = didnt.tokens;
   ASSERT_EQ(t.size(), 2u);
   EXPECT_EQ(t[1].lemma, "not");
 }
 
 TEST_F(TextTest, NormalisesUnicodeCompatibilityForms) {
-  auto t = analyzer_->Tokenize("\xEF\xBC\xA9\xEF\xBD\x92\xEF\xBD\x81\xEF\xBD\x91 Stra\xC3\x9F" "e");  // fullwidth "Iraq"
+  const AnalyzedText words = analyzer_->Tokenize("\xEF\xBC\xA9\xEF\xBD\x92\xEF\xBD\x81\xEF\xBD\x91 Stra\xC3\x9F" "e");  // fullwidth "Iraq"
+  const std::vector<Token>& t = words.tokens;
   ASSERT_EQ(t.size(), 2u);
   EXPECT_EQ(t[0].norm, "iraq");
   EXPECT_EQ(t[1].norm, "strasse");  // case folding expands sharp s

@@ -79,8 +79,13 @@ class ImageGazetteer : public Gazetteer {
 
   std::vector<GazetteerEntry> LookupEntries(std::string_view name) const override {
     std::vector<GazetteerEntry> out;
-    std::vector<uint32_t> postings;
-    AppendPostings(NormalizePlaceName(name), &postings);
+    // Scratch reused by every lookup of the thread: most names looked up are no key,
+    // and need neither a string nor a list of their own.
+    thread_local std::string key;
+    thread_local std::vector<uint32_t> postings;
+    postings.clear();
+    NormalizePlaceName(name, &key);
+    AppendPostings(key, &postings);
     if (MayBeExactCaseKey(name)) AppendPostings(ExactCaseKey(name), &postings);
     if (postings.empty()) return out;
     if (postings.size() > 1) {

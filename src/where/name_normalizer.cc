@@ -116,13 +116,20 @@ bool NormalizesTo(std::string_view name, std::string_view key) {
 
 std::string NormalizePlaceName(std::string_view name) {
   std::string out;
+  NormalizePlaceName(name, &out);
+  return out;
+}
+
+void NormalizePlaceName(std::string_view name, std::string* out_string) {
+  std::string& out = *out_string;
+  out.clear();
   if (IsAscii(name)) {
     // Folding ASCII never lengthens the text: write in place, then cut.
     out.resize(name.size());
     char* p = out.data();
     FoldAscii(name, [&p](char c) { *p++ = c; });
     out.resize(static_cast<size_t>(p - out.data()));
-    return out;
+    return;
   }
   out.reserve(name.size());
   bool pending_space = false;
@@ -148,7 +155,6 @@ std::string NormalizePlaceName(std::string_view name) {
     i += U16_LENGTH(c);
     AppendFolded(static_cast<char32_t>(c), &out, &pending_space);
   }
-  return out;
 }
 
 std::string ExactCaseKey(std::string_view phrase) {

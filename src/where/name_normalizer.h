@@ -17,6 +17,10 @@ namespace dateline::where_internal {
 // The lookup key of a place name; empty when the name has no letters or digits.
 // Invalid UTF-8 sequences are treated as U+FFFD (which is dropped).
 std::string NormalizePlaceName(std::string_view name);
+// The same into `out` (replacing its content), whose capacity is reused: recognition
+// normalises every candidate n-gram of a text, most of them longer than a short
+// string holds.
+void NormalizePlaceName(std::string_view name, std::string* out);
 
 // NormalizePlaceName(name) == key, without building the normalised name when `name`
 // is ASCII.

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <bitset>
 #include <cmath>
+#include <deque>
 #include <map>
 #include <set>
 #include <span>
@@ -135,9 +136,17 @@ class Lookups {
   Lookups& operator=(const Lookups&) = delete;
 
   const std::vector<GazetteerEntry>& All(std::string_view surface) {
+    static const std::vector<GazetteerEntry> kNone;
     auto it = cache_.find(surface);
-    if (it == cache_.end()) it = cache_.emplace(std::string(surface), gazetteer_.LookupEntries(surface)).first;
-    return it->second;
+    if (it == cache_.end()) {
+      // Most surfaces tried are no name: they share one empty list, and each costs
+      // the memo a node and a copy of its text in `surfaces_`, no string of its own.
+      std::vector<GazetteerEntry> found = gazetteer_.LookupEntries(surface);
+      const std::vector<GazetteerEntry>* list = &kNone;
+      if (!found.empty()) list = &found_.emplace_back(std::move(found));
+      it = cache_.emplace(surfaces_.Copy(surface), list).first;
+    }
+    return *it->second;
   }
   std::span<const GazetteerEntry> Capped(std::string_view surface) {
     const std::vector<GazetteerEntry>& all = All(surface);
@@ -146,7 +155,9 @@ class Lookups {
 
  private:
   const Gazetteer& gazetteer_;
-  std::unordered_map<std::string, std::vector<GazetteerEntry>, StringHash, std::equal_to<>> cache_;
+  TokenStrings surfaces_;                                // the keys' text
+  std::deque<std::vector<GazetteerEntry>> found_;        // lists never move
+  std::unordered_map<std::string_view, const std::vector<GazetteerEntry>*, StringHash> cache_;
 };
 
 // One distinct name of an article and its candidates.
@@ -167,6 +178,7 @@ struct Evidence {
 
 // What the joint rounds ask of a candidate's strings, asked once.
 struct CandidateFacts {
+  double cos_lat = 0;    // CosLatitude, for the distances
   uint32_t country = 0;  // PackedCountry
   bool is_country = false;
   bool continent = false;
@@ -184,7 +196,8 @@ uint32_t PackedCountry(const std::string& c) {
 }
 
 CandidateFacts FactsOf(const GazetteerEntry& e) {
-  return CandidateFacts{PackedCountry(e.place.country), IsCountry(e), e.feature_code == kContinentCode};
+  return CandidateFacts{CosLatitude(e.place.lat), PackedCountry(e.place.country), IsCountry(e),
+                        e.feature_code == kContinentCode};
 }
 
 // How one candidate agrees with another slot's current reading (none without one).
@@ -227,12 +240,13 @@ void AgreeNear(const GazetteerEntry& e, const CandidateFacts& fe, const NameSlot
     // and Egypt): country points are central, hence the wider radius.
     if (fo.is_country && !fe.is_country && !fo.continent) {
       g.near = kNearCountryWeight *
-               std::exp(-DistanceKm(e.place.lat, e.place.lon, o.place.lat, o.place.lon) / kNearCountryKm);
+               std::exp(-DistanceKm(e.place.lat, e.place.lon, fe.cos_lat, o.place.lat, o.place.lon, fo.cos_lat) /
+                        kNearCountryKm);
     }
     return;
   }
   if (!fo.is_country && !fe.is_country) {
-    g.near = std::exp(-DistanceKm(e.place.lat, e.place.lon, o.place.lat, o.place.lon) / kNearKm);
+    g.near = std::exp(-DistanceKm(e.place.lat, e.place.lon, fe.cos_lat, o.place.lat, o.place.lon, fo.cos_lat) / kNearKm);
   }
 }
 
@@ -510,10 +524,17 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-// The token's word with a trailing period removed, lower case ("Gen." -> "gen").
-std::string Bare(const AnalyzedText& a, size_t i) {
-  std::string w = a.tokens[i].norm.empty() ? Lower(a.TokenText(i)) : a.tokens[i].norm;
-  while (!w.empty() && w.back() == '.') w.pop_back();
+// The token's word with a trailing period removed, lower case ("Gen." -> "gen"): a view
+// of its norm, which is lower case already (asked of many tokens of every text), or,
+// for a token without one, of a copy that the next call on the thread overwrites.
+std::string_view Bare(const AnalyzedText& a, size_t i) {
+  std::string_view w = a.tokens[i].norm;
+  if (w.empty()) {
+    thread_local std::string lowered;
+    lowered = Lower(a.TokenText(i));
+    w = lowered;
+  }
+  while (!w.empty() && w.back() == '.') w.remove_suffix(1);
   return w;
 }
 
@@ -530,10 +551,9 @@ Designation DesignationOf(std::string_view word) {
   static const auto* places = new WordSet{
       "town", "city", "village", "villages", "township", "area", "neighbourhood", "neighborhood",
       "settlement", "locality", "camp", "market"};
-  const std::string w(word);
-  if (regions->count(w)) return Designation::kRegion;
-  if (districts->count(w)) return Designation::kDistrict;
-  if (places->count(w)) return Designation::kPlace;
+  if (regions->count(word)) return Designation::kRegion;
+  if (districts->count(word)) return Designation::kDistrict;
+  if (places->count(word)) return Designation::kPlace;
   return Designation::kNone;
 }
 
@@ -567,6 +587,7 @@ std::vector<Match> Recognise(const Gazetteer& gazetteer, Lookups& lookups, const
 
   std::vector<Match> matches;
   std::vector<bool> in_match(a.tokens.size(), false);
+  std::vector<size_t> ends;  // candidate exclusive ends of a span, in growing order
   for (size_t i = 0; i < a.tokens.size();) {
     const Token& t = a.tokens[i];
     bool can_start = IsCapWord(t);
@@ -581,7 +602,7 @@ std::vector<Match> Recognise(const Gazetteer& gazetteer, Lookups& lookups, const
       continue;
     }
     // Longest known span starting here.
-    std::vector<size_t> ends;  // candidate exclusive ends, in growing order
+    ends.clear();
     size_t words = 0;
     for (size_t j = i; j < a.tokens.size() && words < kMaxSpanTokens; ++j) {
       const Token& u = a.tokens[j];
@@ -648,7 +669,7 @@ std::vector<Match> Recognise(const Gazetteer& gazetteer, Lookups& lookups, const
   // of those matches are looked for among the lower-case words, with a filter on length
   // and first letter that rejects most words before they are hashed.
   std::vector<std::string> keys(matches.size());
-  std::unordered_set<std::string_view> wanted, written;
+  std::unordered_set<std::string_view, StringHash> wanted, written;
   {
     uint64_t lengths = 0;
     std::bitset<256> firsts;
@@ -674,7 +695,7 @@ std::vector<Match> Recognise(const Gazetteer& gazetteer, Lookups& lookups, const
     const size_t i = m.first;
     const bool single = m.last - m.first == 1;
     const bool sentence_initial = first_word_of_sentence(i);
-    const std::string prev = i > 0 ? Bare(a, i - 1) : std::string();
+    const std::string prev = i > 0 ? std::string(Bare(a, i - 1)) : std::string();
     const bool prev_is_word = i > 0 && a.tokens[i - 1].kind == TokenKind::kWord;
     if (!m.demonym_only) {
       // A title before the name makes it a person's ("President Jordan", "Mr. Paris").
@@ -1003,7 +1024,7 @@ std::vector<std::optional<PlaceMention>> ResolveNames(const Gazetteer& gazetteer
                                                       const Qualifiers& qualifiers, const Evidence& ev,
                                                       const PlaceContext& context) {
   std::vector<NameSlot> slots;
-  std::unordered_map<std::string, size_t> index;
+  std::unordered_map<std::string, size_t, StringHash> index;
   std::vector<size_t> slot_of(names.size());
   auto add = [&](const std::string& name) -> size_t {
     std::string key = where_internal::NormalizePlaceName(name);

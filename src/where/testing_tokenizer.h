@@ -84,16 +84,16 @@ inline AnalyzedText Tokenize(std::string_view text) {
         }
         AppendUtf8(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(d), U_FOLD_CASE_DEFAULT)), &norm);
       }
-      t.norm = norm;
-      t.lemma = norm;
-      t.key = norm;
+      t.norm = a.strings.Copy(norm);
+      t.lemma = t.norm;
+      t.key = t.norm;
       t.capitalized = u_isupper(static_cast<UChar32>(c));
       t.all_caps = letters >= 2 && upper == letters;
       pos = end;
     } else {
       t.end = next;
       t.kind = TokenKind::kPunct;
-      t.norm = std::string(text.substr(pos, next - pos));
+      t.norm = text.substr(pos, next - pos);
       if (c == '.' || c == '!' || c == '?') {
         // A period after a single capital letter or a short capitalised abbreviation
         // ("U.S.", "Mr.", "St.") does not end the sentence.
