@@ -661,7 +661,8 @@ void ReadStream(const std::string& path, const std::string& id, const IngestOpti
     return total;
   };
 
-  if (!read_more(64 << 10)) return;
+  constexpr size_t kFirstRead = 64 << 10;
+  if (!read_more(kFirstRead)) return;
   InputKind kind = options.kind;
   if (kind == InputKind::kAuto) kind = DetectKind(path, chunk);
   if (kind == InputKind::kJsonLines && !HasUtf16Bom(chunk)) {
@@ -679,6 +680,10 @@ void ReadStream(const std::string& path, const std::string& id, const IngestOpti
   }
   // One document: reading one byte past the limit tells whether it is over.
   const size_t limit = kind == InputKind::kJsonLines ? options.max_document_bytes * 64 : options.max_document_bytes;
+  // A document longer than its first read gets its whole room at once: grown by
+  // doubling, the buffer would hold up to twice the limit (and the allocator the old
+  // copies) by the time an endless input is refused. Untouched room costs no memory.
+  if (kind != InputKind::kJsonLines && chunk.size() == kFirstRead) chunk.reserve(limit + 1);
   for (;;) {
     if (chunk.size() > limit) {
       return sink(MakeError(path, "document of more than " + std::to_string(limit) + " bytes exceeds the limit of " +
