@@ -55,6 +55,20 @@ std::vector<std::string> Args::GetAll(const std::string& name) const {
   return out;
 }
 
+bool Args::GetWholeNumber(const std::string& name, uint64_t min, uint64_t max, const std::string& what, uint64_t* out,
+                          std::string* error) const {
+  if (!Has(name)) return true;
+  const std::string value = Get(name);
+  const std::optional<uint64_t> n = ParseWholeNumber(value, min, max);
+  if (!n) {
+    *error = name + " needs a whole number of " + what + " from " + std::to_string(min) + " to " + std::to_string(max) +
+             ", not \"" + value + "\"";
+    return false;
+  }
+  *out = *n;
+  return true;
+}
+
 std::optional<uint64_t> ParseWholeNumber(const std::string& text, uint64_t min, uint64_t max) {
   if (text.empty() || text.size() > 19) return std::nullopt;  // 19 digits fit in 64 bits
   uint64_t n = 0;

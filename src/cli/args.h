@@ -26,6 +26,19 @@ class Args {
   std::string Get(const std::string& name, const std::string& fallback = "") const;
   std::vector<std::string> GetAll(const std::string& name) const;
   const std::vector<std::string>& positional() const { return positional_; }
+  // Option `name` as a whole number from `min` to `max` (ParseWholeNumber) into *out:
+  // true when it is valid or absent (*out then keeps its default); false, with *error
+  // "NAME needs a whole number of WHAT from MIN to MAX, not "VALUE"", otherwise.
+  template <class T>
+  bool GetWholeNumber(const std::string& name, uint64_t min, uint64_t max, const std::string& what, T* out,
+                      std::string* error) const {
+    uint64_t n = 0;
+    if (!GetWholeNumber(name, min, max, what, &n, error)) return false;
+    if (Has(name)) *out = static_cast<T>(n);
+    return true;
+  }
+  bool GetWholeNumber(const std::string& name, uint64_t min, uint64_t max, const std::string& what, uint64_t* out,
+                      std::string* error) const;
 
  private:
   std::multimap<std::string, std::string> values_;

@@ -33,6 +33,22 @@ TEST(ArgsTest, WholeNumbersAreDigitsInRange) {
     EXPECT_FALSE(ParseWholeNumber(bad, 1, 100)) << bad;
 }
 
+// An option read as a whole number: its default when absent, its value when valid, an
+// error naming the option and the value otherwise.
+TEST(ArgsTest, WholeNumberOptions) {
+  const Args a({"--jobs", "3", "--limit", "-5"}, {"--jobs", "--limit", "--port"}, {});
+  std::string error;
+  int jobs = 1, port = 8080;
+  EXPECT_TRUE(a.GetWholeNumber("--jobs", 1, 1024, "threads", &jobs, &error));
+  EXPECT_EQ(jobs, 3);
+  EXPECT_TRUE(a.GetWholeNumber("--port", 0, 65535, "ports", &port, &error));
+  EXPECT_EQ(port, 8080);
+  uint64_t limit = 7;
+  EXPECT_FALSE(a.GetWholeNumber("--limit", 0, 100, "rows", &limit, &error));
+  EXPECT_EQ(limit, 7u);
+  EXPECT_EQ(error, "--limit needs a whole number of rows from 0 to 100, not \"-5\"");
+}
+
 TEST(ArgsTest, ByteSizesTakeUnits) {
   const uint64_t max = uint64_t{4} << 30;
   EXPECT_EQ(ParseByteSize("33554432", max), 33554432u);

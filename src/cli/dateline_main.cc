@@ -202,24 +202,10 @@ bool ParseCommon(const Args& args, Common* c, std::string* error) {
     c->pipeline.extract.max_input_bytes = c->ingest.max_document_bytes;
   }
   c->jobs = DefaultJobs();
-  if (args.Has("--jobs")) {
-    const std::string jobs = args.Get("--jobs");
-    const std::optional<uint64_t> n = ParseWholeNumber(jobs, 1, 1024);
-    if (!n) {
-      *error = "--jobs needs a whole number of threads from 1 to 1024, not \"" + jobs + "\"";
-      return false;
-    }
-    c->jobs = static_cast<int>(*n);
-  }
-  if (args.Has("--time-budget")) {
-    const std::string v = args.Get("--time-budget");
-    const std::optional<uint64_t> seconds = ParseWholeNumber(v, 0, 86'400);
-    if (!seconds) {
-      *error = "--time-budget needs a whole number of seconds from 0 to 86400, not \"" + v + "\"";
-      return false;
-    }
-    c->pipeline.document_time_budget = std::chrono::seconds(*seconds);
-  }
+  if (!args.GetWholeNumber("--jobs", 1, 1024, "threads", &c->jobs, error)) return false;
+  uint64_t budget_seconds = std::chrono::duration_cast<std::chrono::seconds>(c->pipeline.document_time_budget).count();
+  if (!args.GetWholeNumber("--time-budget", 0, 86'400, "seconds", &budget_seconds, error)) return false;
+  c->pipeline.document_time_budget = std::chrono::seconds(budget_seconds);
   c->quiet = args.Has("--quiet");
   c->progress = !c->quiet && (args.Has("--progress") || isatty(STDERR_FILENO));
   return true;
@@ -355,15 +341,7 @@ bool GroupingFromArgs(const Args& args, std::optional<GroupingOptions>* out, std
       return false;
     }
   }
-  if (args.Has("--group-days")) {
-    const std::string v = args.Get("--group-days");
-    const std::optional<uint64_t> n = ParseWholeNumber(v, 0, 366);
-    if (!n) {
-      *error = "--group-days needs a whole number from 0 to 366, not \"" + v + "\"";
-      return false;
-    }
-    o.max_gap = static_cast<int>(*n);
-  }
+  if (!args.GetWholeNumber("--group-days", 0, 366, "days", &o.max_gap, error)) return false;
   o.unknown_actor_matches = args.Has("--group-unknown-actors");
   *out = o;
   return true;
@@ -499,15 +477,9 @@ class IngestWriter {
 // --lock-wait into `options` (the default when absent); false when it is not a number
 // of seconds.
 bool LockWaitFromArgs(const Args& args, StoreOptions* options, std::string* error) {
-  options->busy_timeout_ms = kDefaultLockWaitSeconds * 1000;
-  if (!args.Has("--lock-wait")) return true;
-  const std::string v = args.Get("--lock-wait");
-  const std::optional<uint64_t> seconds = ParseWholeNumber(v, 0, 3600);
-  if (!seconds) {
-    *error = "--lock-wait needs a whole number of seconds from 0 to 3600, not \"" + v + "\"";
-    return false;
-  }
-  options->busy_timeout_ms = static_cast<int>(*seconds * 1000);
+  int seconds = kDefaultLockWaitSeconds;
+  if (!args.GetWholeNumber("--lock-wait", 0, 3600, "seconds", &seconds, error)) return false;
+  options->busy_timeout_ms = seconds * 1000;
   return true;
 }
 
@@ -547,8 +519,8 @@ int RunIngest(const std::vector<std::string>& argv) {
 }
 
 // The event filters of query and export (--country ... --limit) into `q`; false when
-// --limit is not a number.
-bool EventQueryFromArgs(const Args& args, EventQuery* q) {
+// --limit is not a number (`error` then says so).
+bool EventQueryFromArgs(const Args& args, EventQuery* q, std::string* error) {
   q->country = args.Get("--country");
   q->since = args.Get("--since");
   q->until = args.Get("--until");
@@ -557,12 +529,7 @@ bool EventQueryFromArgs(const Args& args, EventQuery* q) {
   for (char& ch : q->country) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
   q->cameo = args.Get("--cameo");
   q->article_id = args.Get("--article");
-  if (args.Has("--limit")) {
-    const std::optional<uint64_t> n = ParseWholeNumber(args.Get("--limit"), 0, 100'000'000);
-    if (!n) return false;
-    q->limit = *n;
-  }
-  return true;
+  return args.GetWholeNumber("--limit", 0, 100'000'000, "rows (0: no limit)", &q->limit, error);
 }
 
 // Runs `q` on the existing database `db`; on failure prints why and returns nullopt.
@@ -601,7 +568,7 @@ int RunQuery(const std::vector<std::string>& argv) {
   if (format != "table" && format != "json" && format != "csv" && format != "tsv")
     return UsageError("query: --format must be table, json, csv or tsv");
   EventQuery q;
-  if (!EventQueryFromArgs(args, &q)) return UsageError("--limit needs a whole number from 0 (no limit) to 100000000");
+  if (std::string error; !EventQueryFromArgs(args, &q, &error)) return UsageError(error);
   auto events = QueryStoredEvents(args.Get("--db"), q);
   if (!events) return 2;
   if (format == "json") {
@@ -633,7 +600,7 @@ int RunExport(const std::vector<std::string>& argv) {
   if (!format) return UsageError("export: --format must be gdelt, acled, plover, jsonl or csv");
   EventQuery q;
   q.limit = 0;  // an export is everything that matches unless --limit says otherwise
-  if (!EventQueryFromArgs(args, &q)) return UsageError("--limit needs a whole number from 0 (no limit) to 100000000");
+  if (std::string error; !EventQueryFromArgs(args, &q, &error)) return UsageError(error);
   auto tables = ExportTables::Load(args.Get("--data-dir", DefaultDataDir()));
   if (!tables.ok()) {
     std::cerr << "dateline: " << tables.error().ToString() << "\n";
@@ -745,10 +712,8 @@ int RunEvalCommand(const std::vector<std::string>& argv) {
   if (!pipeline) return 2;
   EvalOptions options;
   options.shared_dir = args.Get("--shared");
-  if (args.Has("--worst")) {
-    const std::optional<uint64_t> n = ParseWholeNumber(args.Get("--worst"), 0, 100000);
-    if (!n) return UsageError("--worst needs a whole number from 0 to 100000");
-    options.worst = *n;
+  if (std::string error; !args.GetWholeNumber("--worst", 0, 100000, "items", &options.worst, &error)) {
+    return UsageError(error);
   }
   const std::string half = args.Get("--half", "all");
   if (half == "fit") {
