@@ -30,14 +30,14 @@ class TokenStrings {
   TokenStrings(const TokenStrings&) = delete;
   TokenStrings& operator=(const TokenStrings&) = delete;
 
-  // Room for `bytes` more bytes of copies in one block.
-  void Reserve(size_t bytes);
   // A copy of `s` that lives as long as this.
   std::string_view Copy(std::string_view s);
   // A copy of `s` followed by `c`.
   std::string_view CopyWith(std::string_view s, char c);
 
  private:
+  // Room for `bytes` more bytes of copies in one block.
+  void Reserve(size_t bytes);
   char* Allocate(size_t bytes);
   std::vector<std::unique_ptr<char[]>> blocks_;
   char* next_ = nullptr;  // free room of the last block

@@ -11,6 +11,7 @@
 // an event. A report's label is the label of its main event (LabelText, below). There
 // are no weights and nothing fitted: rule order is the codebook's precedence.
 #include <algorithm>
+#include <cassert>
 #include <iterator>
 #include <map>
 #include <string_view>
@@ -92,13 +93,13 @@ class EventTests {
  public:
   EventTests(const std::vector<Event>& events, size_t values)
       : first_(events.data()), count_(events.size()), values_(values), answers_(count_ * values_, kUnknown) {}
-  // The remembered answer for `e` and value `id`, or kUnknown (also for an event that is
-  // not the article's, such as FallbackLabel's empty one).
+  // The remembered answer for `e`, one of the article's events, and value `id`, or
+  // kUnknown.
   static constexpr uint8_t kUnknown = 0, kNo = 1, kYes = 2;
-  uint8_t* Answer(const Event& e, uint32_t id) {
+  uint8_t& Answer(const Event& e, uint32_t id) {
     const size_t i = static_cast<size_t>(&e - first_);
-    if (&e < first_ || i >= count_) return nullptr;
-    return &answers_[i * values_ + id];
+    assert(i < count_);
+    return answers_[i * values_ + id];
   }
 
  private:
@@ -246,10 +247,10 @@ struct AcledClassifier::Impl {
 
   // EventIs(values[id], e), remembered in `tests` when given.
   bool Is(uint32_t id, const Event& e, EventTests* tests) const {
-    uint8_t* answer = tests ? tests->Answer(e, id) : nullptr;
-    if (!answer) return EventIs(values[id], e);
-    if (*answer == EventTests::kUnknown) *answer = EventIs(values[id], e) ? EventTests::kYes : EventTests::kNo;
-    return *answer == EventTests::kYes;
+    if (!tests) return EventIs(values[id], e);
+    uint8_t& answer = tests->Answer(e, id);
+    if (answer == EventTests::kUnknown) answer = EventIs(values[id], e) ? EventTests::kYes : EventTests::kNo;
+    return answer == EventTests::kYes;
   }
 
   bool Holds(const Condition& c, const Event& e, const SentenceMeans& means, EventTests* tests = nullptr) const {

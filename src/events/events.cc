@@ -137,11 +137,8 @@ std::optional<int> NumberValue(const Token& t) {
     if (!any) return std::nullopt;
     return static_cast<int>(v);
   }
-  // Compared as views: std::string == const char* measures the literal at each test.
-  const std::string_view norm = t.norm;
-  if (norm.size() < 3 || norm.size() > 9) return std::nullopt;  // the words' lengths
   for (const NumberWord& w : kNumberWords) {
-    if (norm == w.word) return w.value;
+    if (t.norm == w.word) return w.value;
   }
   return std::nullopt;
 }
@@ -1522,8 +1519,9 @@ void FillCountriesFromSentence(const SentenceCoder& sc, size_t si, size_t first,
 std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<ActorMention>& actors,
                                     const std::vector<DateMention>& dates,
                                     const std::vector<PlaceMention>& places,
-                                    const EventContext& context) const {
+                                    const EventContext& context, bool* cut_short) const {
   std::vector<Event> events;
+  if (cut_short) *cut_short = false;
   if (impl_->discards.Discarded(a.text, /*story=*/true)) return events;
   // Each sentence's own actors, dates and places, found once for the whole document.
   const auto sentence_actors = SentenceItems(a, actors, [](const Sentence& s, const ActorMention& m) {
@@ -1536,7 +1534,10 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
       SentenceItems(a, places, [&](const Sentence& s, const PlaceMention& p) { return within(s, p.span); });
   const bool bounded = context.deadline != std::chrono::steady_clock::time_point::max();
   for (size_t si = 0; si < a.sentences.size(); ++si) {
-    if (bounded && std::chrono::steady_clock::now() > context.deadline) break;
+    if (bounded && std::chrono::steady_clock::now() > context.deadline) {
+      if (cut_short) *cut_short = true;
+      break;
+    }
     SentenceCoder sc(a, si, sentence_actors[si], sentence_dates[si], impl_->dictionaries_only);
     const Sentence& s = sc.sentence();
     if (impl_->discards.Discarded(a.text.substr(s.start, s.end - s.start), /*story=*/false)) continue;

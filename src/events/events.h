@@ -33,8 +33,7 @@ struct EventContext {
   std::optional<PartialDate> published;      // the publication date, when known
   std::optional<int> year_hint;              // e.g. the footer's copyright year
   std::optional<PlaceMention> dateline_place;
-  // Sentences are not coded past this time (the pipeline's per-document time budget);
-  // the caller tells by the clock that the coder stopped early.
+  // Sentences are not coded past this time (the pipeline's per-document time budget).
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 };
 
@@ -83,10 +82,12 @@ class EventCoder {
   // ("rule:participant-without-code"), and an event noun with no actor stands for its
   // sentence's event when it opens its clause or names what did harm, and the
   // sentence codes nothing else ("rule:event-noun-without-actor").
+  // When `cut_short` is given, it says whether the context's deadline left sentences
+  // uncoded.
   std::vector<Event> Code(const AnalyzedText& analysed, const std::vector<ActorMention>& actors,
                           const std::vector<DateMention>& dates,
                           const std::vector<PlaceMention>& places,
-                          const EventContext& context) const;
+                          const EventContext& context, bool* cut_short = nullptr) const;
 
   const CameoCode* Cameo(std::string_view code) const;
   size_t pattern_count() const;

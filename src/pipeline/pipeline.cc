@@ -241,14 +241,18 @@ Result<CodedArticle> Pipeline::Code(Document document, const CodeContext& contex
   using Clock = std::chrono::steady_clock;
   const std::chrono::milliseconds budget = impl_->options.document_time_budget;
   const Clock::time_point deadline = budget.count() > 0 ? Clock::now() + budget : Clock::time_point::max();
-  // Whether the budget is spent once `stage` is done; if so the record says what was
-  // left out.
-  const auto out_of_time = [&](const char* stage, const char* left_out) {
-    if (deadline == Clock::time_point::max() || Clock::now() <= deadline) return false;
+  // The record's word on what the budget left out.
+  const auto cut_short = [&](const char* stage, const char* left_out) {
     const std::string spent = budget.count() % 1000 == 0 ? std::to_string(budget.count() / 1000) + " s"
                                                            : std::to_string(budget.count()) + " ms";
     coded.warnings.push_back("the time budget of " + spent + " per document ran out during " + stage + "; " +
                              left_out + " not coded (see --time-budget)");
+  };
+  // Whether the budget is spent once `stage` is done; if so the record says what was
+  // left out.
+  const auto out_of_time = [&](const char* stage, const char* left_out) {
+    if (deadline == Clock::time_point::max() || Clock::now() <= deadline) return false;
+    cut_short(stage, left_out);
     return true;
   };
   auto article = ExtractArticle(document, impl_->options.extract);
@@ -326,8 +330,10 @@ Result<CodedArticle> Pipeline::Code(Document document, const CodeContext& contex
     }
   }
   event_context.deadline = deadline;
-  coded.events = impl_->events->Code(analysed, coded.actors, coded.dates, coded.places, event_context);
-  out_of_time("event coding", "the sentences after that point were");
+  bool events_cut_short = false;
+  coded.events =
+      impl_->events->Code(analysed, coded.actors, coded.dates, coded.places, event_context, &events_cut_short);
+  if (events_cut_short) cut_short("event coding", "the sentences after that point were");
   // The report's label is decided with the events' types, before duplicates go.
   coded.event_label = impl_->acled->Refine(analysed, &coded.events);
   if (impl_->options.require_dyad) {

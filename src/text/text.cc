@@ -336,8 +336,8 @@ void TextAnalyzer::TokenizeInto(std::string_view text, std::vector<Token>* out, 
       while (end < text.size()) {
         // The bulk of a word: ASCII letters and digits, read without decoding.
         const unsigned char b = static_cast<unsigned char>(text[end]);
-        const bool ascii_letter = static_cast<unsigned char>((b | 0x20) - 'a') < 26;
-        if (ascii_letter || static_cast<unsigned char>(b - '0') < 10) {
+        const bool ascii_letter = IsAsciiAlpha(b);
+        if (ascii_letter || IsAsciiDigit(b)) {
           has_letter |= ascii_letter;
           ++letters_since_dot;
           ++end;

@@ -171,8 +171,7 @@ class ImageGazetteer : public Gazetteer {
       return fail("size is " + std::to_string(n) + " bytes but the header describes " +
                   std::to_string(expected) + (n < expected ? " (truncated)" : " (trailing bytes)"));
     }
-    const std::string_view header(d, kChecksumOffset), body(d + kHeaderSize, n - kHeaderSize);
-    if (ImageChecksum(body, ImageChecksum(header, 0)) != LoadLittle64(d + kChecksumOffset)) {
+    if (ImageChecksumOf(std::string_view(d, n)) != LoadLittle64(d + kChecksumOffset)) {
       return fail("checksum mismatch (the file is corrupt)");
     }
     // A probe ends at an empty slot; with more slots than keys there is one.
@@ -307,6 +306,15 @@ uint64_t ImageChecksum(std::string_view bytes, uint64_t seed) {
   h *= kP3;
   h ^= h >> 32;
   return h;
+}
+
+uint64_t ImageChecksumOf(std::string_view image) {
+  return ImageChecksum(image.substr(kHeaderSize), ImageChecksum(image.substr(0, kChecksumOffset), 0));
+}
+
+void SealImage(std::string* image) {
+  const uint64_t sum = ImageChecksumOf(*image);
+  for (size_t i = 0; i < 8; ++i) (*image)[kChecksumOffset + i] = static_cast<char>(sum >> (8 * i));
 }
 
 Result<std::unique_ptr<Gazetteer>> OpenImage(std::string bytes, const std::string& name) {

@@ -1165,9 +1165,9 @@ Result<std::string> BuildImage(const ImageInputs& in, ImageStats* stats) {
   Put32(&out, static_cast<uint32_t>(pool.bytes().size()));
   Put32(&out, index_slots);
   Put32(&out, max_exact_key);
-  out.resize(kChecksumOffset, '\0');
-  Put64(&out, ImageChecksum(body, ImageChecksum(out, 0)));
+  out.resize(kHeaderSize, '\0');  // the checksum field, sealed below
   out += body;
+  SealImage(&out);
   if (stats != nullptr) {
     stats->entries = places.size();
     stats->keys = keys.size();

@@ -83,6 +83,11 @@ inline uint64_t KeyHash(std::string_view key) {
 // forgery; the reader's bounds checks, not the checksum, keep a hostile file from
 // reading out of bounds.
 uint64_t ImageChecksum(std::string_view bytes, uint64_t seed);
+// The checksum a whole image should carry: of its header up to the checksum field,
+// then of its body (everything after the header). `image` holds at least a header.
+uint64_t ImageChecksumOf(std::string_view image);
+// Writes ImageChecksumOf(*image) into the image's checksum field.
+void SealImage(std::string* image);
 
 struct ImageInputs {
   std::vector<CountryRecord> countries;

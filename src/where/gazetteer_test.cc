@@ -315,9 +315,7 @@ TEST_F(GazetteerTest, DamagedRecordsBehindAGoodChecksumStayInBounds) {
   const size_t entries = kHeaderSize, keys = entries + size_t{u32(16)} * kEntrySize;
   const size_t postings = keys + size_t{u32(20)} * kKeySize, index = postings + size_t{u32(24)} * kPostingSize;
   auto with_checksum = [](std::string image) {
-    const std::string_view v(image);
-    const uint64_t sum = ImageChecksum(v.substr(kHeaderSize), ImageChecksum(v.substr(0, kChecksumOffset), 0));
-    for (size_t i = 0; i < 8; ++i) image[kChecksumOffset + i] = static_cast<char>(sum >> (8 * i));
+    SealImage(&image);
     return image;
   };
   auto fill = [](std::string* image, size_t from, size_t to, size_t stride, size_t offset, char byte) {
