@@ -1,7 +1,5 @@
 #include "eval/snippet_score.h"
 
-#include <unicode/uchar.h>
-
 #include "core/utf8.h"
 
 namespace dateline {
@@ -11,15 +9,6 @@ bool IsPythonSpace(char32_t c) {
   if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
   return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
          c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
-}
-
-// Lower case of every code point (ICU's simple mapping), as Python's str.lower().
-std::string FoldCase(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  size_t pos = 0;
-  while (pos < s.size()) AppendUtf8(static_cast<char32_t>(u_tolower(static_cast<UChar32>(DecodeUtf8(s, &pos)))), &out);
-  return out;
 }
 
 double Ratio(long a, long b) { return b > 0 ? static_cast<double>(a) / static_cast<double>(b) : 0.0; }
@@ -79,7 +68,6 @@ std::set<std::string> AuthorSet(const std::vector<std::string>& fields) {
       size_t end = field.find_first_of(";,", pos);
       if (end == std::string::npos) end = field.size();
       std::string part = NormalizeSpaces(std::string_view(field).substr(pos, end - pos));
-      part = FoldCase(part);
       if (!part.empty()) out.insert(std::move(part));
       pos = end + 1;
     }

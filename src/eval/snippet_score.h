@@ -45,9 +45,8 @@ SnippetCounts ScoreSnippets(std::string_view body, const std::vector<std::string
                             const std::vector<std::string>& without);
 
 // The set an author field stands for: split on ';' and ',', each part with its white
-// space normalised and lower-cased (every script, as Python's str.lower()), empty parts
-// dropped. ("Jane Doe;
-// JOHN ROE" and "John Roe, Jane Doe" give the same set.)
+// space normalised, empty parts dropped; names compare exactly, case included ("Jane
+// Doe; John Roe" and "John Roe, Jane Doe" give the same set, "JOHN ROE" another).
 std::set<std::string> AuthorSet(const std::vector<std::string>& fields);
 
 }  // namespace dateline

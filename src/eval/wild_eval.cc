@@ -120,7 +120,7 @@ Result<EvalReport> EvalWildSet(const std::string& evaldata, const Pipeline& pipe
       if (!n.empty() && body.find(n) != std::string::npos) page.misses.push_back("boilerplate \"" + s + "\"");
     }
     if (const std::vector<std::string> want = Strings(g.value("title", json())); !want.empty()) {
-      const bool hit = NormalizeSpaces(want.front()) == NormalizeSpaces(a.title);
+      const bool hit = want.front() == a.title;  // exact, as the set's rule says
       page.score.title.Add(hit);
       if (!hit) page.misses.push_back("title \"" + a.title + "\", gold \"" + want.front() + "\"");
     }

@@ -459,6 +459,22 @@ bool IsDateWord(std::string_view w) {
   return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// A <p> whose whole text is one <b> or <strong> element: a subheading set in bold.
+bool IsBoldParagraph(const GumboNode& p) {
+  if (p.type != GUMBO_NODE_ELEMENT || p.v.element.tag != GUMBO_TAG_P) return false;
+  int bold = 0;
+  const GumboVector& children = p.v.element.children;
+  for (unsigned i = 0; i < children.length; ++i) {
+    const auto* child = static_cast<const GumboNode*>(children.data[i]);
+    if (child->type == GUMBO_NODE_WHITESPACE || child->type == GUMBO_NODE_COMMENT) continue;
+    if (child->type != GUMBO_NODE_ELEMENT) return false;
+    const GumboTag tag = child->v.element.tag;
+    if (tag != GUMBO_TAG_B && tag != GUMBO_TAG_STRONG) return false;
+    ++bold;
+  }
+  return bold == 1;
+}
+
 // The word that introduces a writer's name in a byline, in the languages of European
 // news ("by", German "von", French "par", Spanish and Portuguese "por", Dutch "door",
 // Scandinavian "av"/"af").
@@ -471,7 +487,11 @@ bool IsByWord(std::string_view w) {
 // A byline without its lead-in: a label ending in a colon ("Autor: X", "Auteur(s) :
 // X"), then the words up to a by-word followed by a capitalised word ("By X", "Erstellt
 // von X", "Posted on May 3, 2020 by X"). "Ursula von der Leyen" keeps its "von".
-std::string_view StripBylineLead(std::string_view line) {
+// `name_field`: the line is a field meant to hold names (JSON-LD, <meta>), where a
+// by-word inside is a nobiliary particle ("Beatrix von Storch", "Ebba af Geijerstam")
+// unless it is the English "by" ("Analysis by Chris Cillizza"): only a leading by-word
+// or "by" is a lead-in there.
+std::string_view StripBylineLead(std::string_view line, bool name_field) {
   line = TrimSpaces(line);
   if (size_t colon = line.find(':'); colon != std::string_view::npos && colon < 24 &&
                                      SplitWords(line.substr(0, colon)).size() <= 2) {
@@ -479,7 +499,8 @@ std::string_view StripBylineLead(std::string_view line) {
   }
   std::vector<std::string_view> words = SplitWords(line, 12);
   for (size_t i = 0; i + 1 < words.size() && i < 10; ++i) {
-    if (IsByWord(words[i]) && StartsUpper(words[i + 1])) {
+    const bool lead_in = !name_field || i == 0 || AsciiLower(words[i]) == "by";
+    if (lead_in && IsByWord(words[i]) && StartsUpper(words[i + 1])) {
       return TrimSpaces(line.substr(static_cast<size_t>(words[i + 1].data() - line.data())));
     }
   }
@@ -490,20 +511,29 @@ std::string_view StripBylineLead(std::string_view line) {
 // John Roe", "Analysis by Chris Cillizza, CNN Editor-at-large", "Amy Kuperinsky | NJ
 // Advance Media". Returns the names, or nothing when the field reads like no name.
 // `lenient`: the field is marked as the author's by the page's structure (rel=author,
-// an "author" class), so a lower-case user name ("eseppelt") counts too.
-std::vector<std::string> AuthorNames(std::string_view raw, bool lenient = false) {
+// an "author" class), so a lower-case user name ("eseppelt") counts too. `name_field`:
+// a field meant to hold names, not page text (StripBylineLead).
+std::vector<std::string> AuthorNames(std::string_view raw, bool lenient, bool name_field) {
   std::string_view line = TrimSpaces(raw);
   if (size_t bar = line.find('|'); bar != std::string_view::npos) line = TrimSpaces(line.substr(0, bar));
-  line = StripBylineLead(line);
+  line = StripBylineLead(line, name_field);
   std::vector<std::string> names;
   bool first = true;
   bool date_seen = false;
   for (std::string_view part : SplitNameList(line)) {
     if (date_seen) break;  // the date ends the byline: nothing after it is a name
     std::vector<std::string_view> words = SplitWords(part);
+    // A date starts at a word with digits, or at a day or month name after the first
+    // word or before a number: "Domingo Pérez" and "Mai Nguyen" are names.
+    const auto date_at = [&](size_t i) {
+      if (!IsDateWord(words[i])) return false;
+      if (!IsCalendarWord(words[i]) || i > 0) return true;
+      return std::any_of(words.begin() + 1, words.begin() + static_cast<std::ptrdiff_t>(std::min<size_t>(3, words.size())),
+                         [](std::string_view w) { return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }); });
+    };
     for (size_t i = 0; i < words.size(); ++i) {
       // A date, or a label that starts other information ("Jane Doe Foto: X").
-      if (IsDateWord(words[i]) || (i > 0 && words[i].size() > 1 && words[i].back() == ':')) {
+      if (date_at(i) || (i > 0 && words[i].size() > 1 && words[i].back() == ':')) {
         words.resize(i);
         // The preposition before the date ("am", "le", "on") is no part of the name.
         if (words.size() > 1 && words.back().size() <= 3 && StartsLower(words.back())) words.pop_back();
@@ -572,30 +602,33 @@ void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
   // the longer is the post's), or the only <h1> there is. og:title is often a shorter or longer variant written for
   // sharing.
   {
-    const std::string tag = AsciiLower(md.title_tag), og = AsciiLower(FirstMeta(md, {"og:title"}));
-    const std::string* chosen = nullptr;
-    for (const std::string& h : md.h1s) {
-      if (SplitWords(h).size() < 2 && h.size() < 8) continue;
+    // The title's words without the site's name: an <h1> found only in the <title>'s
+    // site suffix, or equal to og:site_name, is the site's name ("Post | Blog" with
+    // <h1>Blog</h1>), not the headline.
+    const std::string tag = AsciiLower(StripSiteSuffix(md.title_tag)), og = AsciiLower(FirstMeta(md, {"og:title"}));
+    const std::string site = AsciiLower(FirstMeta(md, {"og:site_name"}));
+    const auto repeated_by_title = [&](const std::string& h) {
       const std::string lower = AsciiLower(h);
-      // Of several the title repeats (a blog's name and its post's), the longest.
-      if ((tag.find(lower) != std::string::npos || (!og.empty() && og.find(lower) != std::string::npos)) &&
-          (chosen == nullptr || h.size() > chosen->size())) {
-        chosen = &h;
+      if (lower == site) return false;
+      return tag.find(lower) != std::string::npos || (!og.empty() && og.find(lower) != std::string::npos);
+    };
+    // Of several the title repeats (a blog's name and its post's), the longest.
+    const auto longest_repeated = [&](const std::vector<std::string>& candidates, size_t min_words) {
+      const std::string* best = nullptr;
+      for (const std::string& h : candidates) {
+        if (SplitWords(h, min_words).size() < min_words && (min_words > 2 || h.size() < 8)) continue;
+        if (repeated_by_title(h) && (best == nullptr || h.size() > best->size())) best = &h;
       }
-    }
+      return best;
+    };
+    const std::string* chosen = longest_repeated(md.h1s, 2);
     // An <h1> that holds a kicker before its headline ("<span>Kicker</span> Headline"):
     // the part the title repeats.
-    if (chosen == nullptr) {
-      for (const std::string& h : md.h1_parts) {
-        if (SplitWords(h).size() < 3) continue;
-        const std::string lower = AsciiLower(h);
-        if ((tag.find(lower) != std::string::npos || (!og.empty() && og.find(lower) != std::string::npos)) &&
-            (chosen == nullptr || h.size() > chosen->size())) {
-          chosen = &h;
-        }
-      }
+    if (chosen == nullptr) chosen = longest_repeated(md.h1_parts, 3);
+    if (chosen == nullptr && md.h1s.size() == 1 && SplitWords(md.h1s[0], 41).size() <= 40 &&
+        AsciiLower(md.h1s[0]) != site) {
+      chosen = &md.h1s[0];
     }
-    if (chosen == nullptr && md.h1s.size() == 1 && SplitWords(md.h1s[0]).size() <= 40) chosen = &md.h1s[0];
     if (chosen != nullptr) title = *chosen;
   }
   if (a->title.empty()) a->title = title;
@@ -633,47 +666,44 @@ void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
   // Authors.
   std::vector<std::string> authors;
   const std::string site_name = FirstMeta(md, {"og:site_name", "application-name"});
-  auto add_names = [&](const std::string& field) {
+  // Names from one field; `lenient` and `name_field` as AuthorNames takes them.
+  auto add_names = [&](const std::string& field, bool lenient, bool name_field) {
     if (field.find("://") != std::string::npos || field == site_name) return;
-    for (std::string& n : AuthorNames(field)) {
-      if (n != site_name) AddUnique(&authors, std::move(n));
-    }
-  };
-  auto add_lenient = [&](const std::string& field) {
-    if (field.find("://") != std::string::npos) return;
-    for (std::string& n : AuthorNames(field, /*lenient=*/true)) {
+    for (std::string& n : AuthorNames(field, lenient, name_field)) {
       if (n != site_name) AddUnique(&authors, std::move(n));
     }
   };
   if (ld) {
-    for (const std::string& n : ld->authors) add_names(n);
+    for (const std::string& n : ld->authors) add_names(n, /*lenient=*/false, /*name_field=*/true);
     for (const std::string& id : ld->author_ids) {
-      if (auto it = md.graph.person_names.find(id); it != md.graph.person_names.end()) add_lenient(it->second);
+      if (auto it = md.graph.person_names.find(id); it != md.graph.person_names.end()) {
+        add_names(it->second, /*lenient=*/true, /*name_field=*/true);
+      }
     }
   }
   if (authors.empty()) {
     for (std::string_view key : {"author", "article:author", "parsely-author", "sailthru.author",
                                  "citation_author", "dc.creator", "dc:creator", "byl"}) {
       if (const auto* v = MetaValues(md, key)) {
-        for (const std::string& s : *v) add_names(s);
+        for (const std::string& s : *v) add_names(s, /*lenient=*/false, /*name_field=*/true);
       }
       if (!authors.empty()) break;
     }
   }
   if (authors.empty()) {
-    for (const std::string& s : md.itemprop_authors) add_lenient(s);
+    for (const std::string& s : md.itemprop_authors) add_names(s, /*lenient=*/true, /*name_field=*/false);
   }
   if (authors.empty()) {
     for (const std::string& s : md.byline_texts) {
       for (std::string& n : ParseAuthorLine(s)) {
-        for (std::string& m : AuthorNames(n)) AddUnique(&authors, std::move(m));
+        for (std::string& m : AuthorNames(n, /*lenient=*/false, /*name_field=*/false)) AddUnique(&authors, std::move(m));
       }
       if (!authors.empty()) break;
     }
   }
   if (authors.empty()) {
     for (const std::string& s : md.author_class_texts) {
-      add_lenient(s);
+      add_names(s, /*lenient=*/true, /*name_field=*/false);
       if (!authors.empty()) break;
     }
   }
@@ -1411,16 +1441,23 @@ ParsedText DropRawTextBodies(std::string_view html) {
       pos = DropIndentation(html, pos, &copied, &out);
       continue;
     }
+    // A tag name ends at white space, '/' or '>': <scripts>, <select-box> and
+    // <svg-icon> are other (custom) elements.
+    const auto name_ends_at = [&](size_t at) {
+      return at >= html.size() || std::isspace(static_cast<unsigned char>(html[at])) || html[at] == '/' ||
+             html[at] == '>';
+    };
     size_t after_name = pos + 1 + name.size();
-    if (after_name < html.size() && std::isalnum(static_cast<unsigned char>(html[after_name]))) {
-      pos = after_name;  // <scripts>, <styled>: another tag
+    if (!name_ends_at(after_name)) {
+      pos = after_name;
       continue;
     }
     size_t body = TagEnd(html, after_name);
     if (body == std::string_view::npos) break;
     std::string closing = "</" + std::string(name);
     size_t end = body;
-    while ((end = html.find("</", end)) != std::string_view::npos && !StartsWithNoCase(html, end, closing)) {
+    while ((end = html.find("</", end)) != std::string_view::npos &&
+           !(StartsWithNoCase(html, end, closing) && name_ends_at(end + closing.size()))) {
       end += 2;
     }
     if (end == std::string_view::npos) break;
@@ -1523,10 +1560,10 @@ void ExtractHtml(std::string_view content, std::string_view url, Article* articl
     if (b->heading == 1) continue;
     if (!b->heading && IsLinkBlock(*b)) continue;
     if (IsFurnitureBlock(*b)) continue;
-    // Fragments of one or two words are labels and buttons, except a paragraph of its
-    // own without links (a bold subheading, "<p><b>Im Detail</b></p>").
-    if (!b->heading && SplitWords(b->text).size() < 3 && !EndsWithSentencePunctuation(b->text) &&
-        !(b->element != nullptr && b->element->v.element.tag == GUMBO_TAG_P && b->link_chars == 0))
+    // Fragments of one or two words are labels and buttons, except a paragraph that
+    // is all bold text (a subheading written as <p><b>...</b></p>).
+    if (!b->heading && SplitWords(b->text, 3).size() < 3 && !EndsWithSentencePunctuation(b->text) &&
+        !(b->element != nullptr && b->link_chars == 0 && IsBoldParagraph(*b->element)))
       continue;
     if (b->text == article->title) continue;
     // A block repeated right after itself is a page's mobile and desktop copies of
