@@ -588,9 +588,11 @@ void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
   const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
 
   // Title.
+  // An <h1> equal to og:site_name is the site's name, not a headline.
+  const std::string site = AsciiLower(FirstMeta(md, {"og:site_name"}));
   std::string title = FirstMeta(md, {"og:title", "twitter:title"});
   if (title.empty() && ld) title = ld->headline;
-  if (title.empty()) title = md.h1;
+  if (title.empty() && AsciiLower(md.h1) != site) title = md.h1;
   if (title.empty()) title = md.title_tag;
   title = StripSiteSuffix(title);
   // A headline in <h1> that the meta title extends wins ("Headline" vs "Headline - Site").
@@ -606,7 +608,6 @@ void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
     // site suffix, or equal to og:site_name, is the site's name ("Post | Blog" with
     // <h1>Blog</h1>), not the headline.
     const std::string tag = AsciiLower(StripSiteSuffix(md.title_tag)), og = AsciiLower(FirstMeta(md, {"og:title"}));
-    const std::string site = AsciiLower(FirstMeta(md, {"og:site_name"}));
     const auto repeated_by_title = [&](const std::string& h) {
       const std::string lower = AsciiLower(h);
       if (lower == site) return false;

@@ -146,6 +146,12 @@ TEST(HtmlExtractTest, AuthorMetaFields) {
       {"Troy Smith, Cleveland.com", {"Troy Smith"}},
       {"Jeff Foust Monday, November 18, 2019", {"Jeff Foust"}},
       {"https://www.facebook.com/someone", {}},
+      // A particle inside a name field is part of the name; a leading by-word is not.
+      {"Beatrix von Storch", {"Beatrix von Storch"}},
+      {"Von Max Muster", {"Max Muster"}},
+      // A day or month name opening a name is no date unless a number follows.
+      {"Domingo P\u00e9rez", {"Domingo P\u00e9rez"}},
+      {"Mai Nguyen", {"Mai Nguyen"}},
   };
   for (const AuthorCase& c : cases) {
     std::string html = std::string("<html><head><meta name=\"author\" content=\"") + c.meta +
@@ -482,6 +488,13 @@ TEST(HtmlExtractTest, TitleIsTheHeadingTheTitleTagRepeats) {
       "K\u00e4ufer wissen</h1><p>Ein Satz, der lang genug ist, um als Absatz zu z\u00e4hlen, mit Kommas, und "
       "noch mehr Text.</p></body></html>");
   EXPECT_EQ(a.title, "Eigentumsvorbehalt: Das sollten K\u00e4ufer wissen");
+  // A lone <h1> that is the site's name, which the <title> repeats as its suffix, is no
+  // title: the <title> without the suffix is.
+  a = ExtractHtmlDoc(
+      "<html><head><title>Der Rat tagt am Freitag | Gnaur</title><meta property='og:site_name' content='Gnaur'>"
+      "</head><body><h1>Gnaur</h1><p>Ein Satz, der lang genug ist, um als Absatz zu z\u00e4hlen, mit Kommas, und "
+      "noch mehr Text.</p></body></html>");
+  EXPECT_EQ(a.title, "Der Rat tagt am Freitag");
 }
 
 // What is cut before parsing (unread attributes, indentation between tags, comments,
@@ -506,6 +519,11 @@ TEST(HtmlExtractTest, PreParseCutsKeepOffsets) {
   }
   EXPECT_EQ(a.body.find("JavaScript"), std::string::npos);
   EXPECT_FALSE(a.published);
+  // A custom element whose name starts with "select" or "svg" keeps its text.
+  const Article custom = ExtractHtmlDoc(
+      "<html><body><select-box><p>Der Gemeinderat hat am Freitag lange \u00fcber das neue Budget beraten, das im "
+      "Fr\u00fchjahr vorgelegt worden war.</p></select-box><svg-icon></svg-icon></body></html>");
+  EXPECT_NE(custom.body.find("Gemeinderat"), std::string::npos) << custom.body;
 }
 
 // A bold subheading in a paragraph of its own is text; an anchor without href is no
@@ -521,6 +539,10 @@ TEST(HtmlExtractTest, ShortSubheadingsAndAnchorsAreText) {
   EXPECT_NE(a.body.find("Im Detail"), std::string::npos) << a.body;
   EXPECT_NE(a.body.find("Was sagt der Rat dazu"), std::string::npos) << a.body;
   EXPECT_EQ(a.body.find("Mehr"), std::string::npos) << a.body;
+  // A short paragraph that is not all bold is a label, not a subheading.
+  const Article label = ExtractHtmlDoc("<html><body><div class='text'>" + prose + "<p>Newsletter</p>" + prose +
+                                       "</div></body></html>");
+  EXPECT_EQ(label.body.find("Newsletter"), std::string::npos) << label.body;
 }
 
 }  // namespace
