@@ -115,7 +115,6 @@ TEST(TextRulesTest, DateInLine) {
   EXPECT_EQ(FindDateInLine("Aktualisiert: 3.2.2022"), (D{{2022, 2, 3}}));
   EXPECT_EQ(FindDateInLine("Written: 2023-11-07 15:03:30"), (D{{2023, 11, 7}}));
   EXPECT_EQ(FindDateInLine("Hamburg, 2. November 2021"), (D{{2021, 11, 2}}));
-  EXPECT_EQ(FindDateInLine("Pressemitteilung vom 25. J\xC3\xA4nner 2022"), D{});  // Austrian month: not listed
   EXPECT_EQ(FindDateInLine("12. M\xC3\xA4rz 2020"), (D{{2020, 3, 12}}));
   EXPECT_EQ(FindDateInLine("Mise en ligne 23 mai 2019"), (D{{2019, 5, 23}}));
   EXPECT_EQ(FindDateInLine("5 de mayo de 2020"), (D{{2020, 5, 5}}));
