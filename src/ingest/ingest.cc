@@ -44,54 +44,6 @@ std::string StripCompression(std::string_view name) {
   return std::string(name);
 }
 
-// Decompresses gzip data, every member, refusing output larger than `limit`. Bytes after
-// the last member that start no member (zero padding aside) set `trailing_garbage`.
-Result<std::string> Gunzip(const std::string& bytes, const std::string& name, size_t limit,
-                           std::optional<Error>* trailing_garbage) {
-  z_stream zs{};
-  if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) return MakeError(name, "cannot start gzip decompression");
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  zs.avail_in = static_cast<uInt>(bytes.size());
-  std::string out;
-  char buf[1 << 16];
-  int rc = Z_OK;
-  for (;;) {
-    if (rc == Z_STREAM_END) {
-      // Another member follows (`cat a.gz b.gz`): read it too, as zlib's gzread does
-      // for files (ReadStream).
-      if (zs.avail_in < 2 || zs.next_in[0] != 0x1F || zs.next_in[1] != 0x8B) {
-        const auto* rest = zs.next_in;
-        const auto* nonzero = std::find_if(rest, rest + zs.avail_in, [](Bytef c) { return c != 0; });
-        if (nonzero != rest + zs.avail_in) {
-          *trailing_garbage = MakeError(name, "trailing garbage after the gzip data (not another gzip member); "
-                                              "the data before it was read");
-          (*trailing_garbage)->offset = nonzero - reinterpret_cast<const Bytef*>(bytes.data());
-        }
-        break;
-      }
-      inflateReset(&zs);
-    }
-    zs.next_out = reinterpret_cast<Bytef*>(buf);
-    zs.avail_out = sizeof buf;
-    rc = inflate(&zs, Z_NO_FLUSH);
-    if (rc != Z_OK && rc != Z_STREAM_END) {
-      inflateEnd(&zs);
-      return MakeError(name, std::string("corrupt or truncated gzip data") + (zs.msg ? std::string(": ") + zs.msg : ""));
-    }
-    out.append(buf, sizeof buf - zs.avail_out);
-    if (out.size() > limit) {
-      inflateEnd(&zs);
-      return MakeError(name, "decompressed size exceeds the limit of " + std::to_string(limit) + " bytes");
-    }
-    if (rc != Z_STREAM_END && zs.avail_in == 0 && zs.avail_out != 0) {
-      inflateEnd(&zs);
-      return MakeError(name, "truncated gzip data");
-    }
-  }
-  inflateEnd(&zs);
-  return out;
-}
-
 // A charset declared in the first bytes of an HTML page (<meta charset> or
 // http-equiv content-type). Only ASCII is inspected, so any encoding can be sniffed.
 std::string SniffHtmlCharset(std::string_view bytes) {
@@ -482,11 +434,11 @@ bool HasUtf16Bom(std::string_view bytes) {
   return bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
 }
 
-// A file or standard input read as a stream of bytes, decompressed when it starts
-// with gzip's magic bytes. Every member of a multi-member file is read (`cat a.gz b.gz`,
-// as zcat does). Unlike zlib's gzread, which ignores whatever follows the last member,
-// bytes after it that start no member are reported (zero padding excepted, as gzip
-// does), so a damaged or appended-to file is not read as complete.
+// A file, standard input or bytes in memory read as a stream of bytes, decompressed
+// when it starts with gzip's magic bytes. Every member of a multi-member file is read
+// (`cat a.gz b.gz`, as zcat does). Unlike zlib's gzread, which ignores whatever follows
+// the last member, bytes after it that start no member are reported (zero padding
+// excepted, as gzip does), so a damaged or appended-to file is not read as complete.
 class ByteStream {
  public:
   ~ByteStream() {
@@ -501,16 +453,17 @@ class ByteStream {
                        std::string("cannot open: ") + std::strerror(errno));
     }
     std::unique_ptr<ByteStream> stream(new ByteStream(fd, path));
-    RETURN_IF_ERROR(stream->Fill(2));
-    if (stream->end_ - stream->pos_ >= 2 && stream->raw_[stream->pos_] == 0x1F && stream->raw_[stream->pos_ + 1] == 0x8B) {
-      if (inflateInit2(&stream->zs_, 16 + MAX_WBITS) != Z_OK) {
-        return MakeError(ErrorKind::kIo, path, "cannot start gzip decompression");
-      }
-      stream->inflating_ = true;
-    } else if (EndsWith(path, ".gz") && stream->end_ > stream->pos_) {
-      // As gzip says: the name promises compressed data that is not there.
-      return MakeError(path, "not in gzip format (the name ends in .gz but the data has no gzip header)");
-    }
+    RETURN_IF_ERROR(stream->Start());
+    return stream;
+  }
+
+  // The same over `bytes` (named `name`), already in memory.
+  static Result<std::unique_ptr<ByteStream>> OverBytes(std::string_view bytes, const std::string& name) {
+    std::unique_ptr<ByteStream> stream(new ByteStream(-1, name));
+    stream->raw_.assign(bytes.begin(), bytes.end());
+    stream->end_ = bytes.size();
+    stream->eof_ = true;
+    RETURN_IF_ERROR(stream->Start());
     return stream;
   }
 
@@ -558,7 +511,22 @@ class ByteStream {
   }
 
  private:
-  ByteStream(int fd, std::string path) : fd_(fd), path_(std::move(path)), raw_(1 << 17) {}
+  ByteStream(int fd, std::string path) : fd_(fd), path_(std::move(path)), raw_(fd < 0 ? 0 : 1 << 17) {}
+
+  // Decompression starts when the data begins with gzip's magic bytes.
+  Status Start() {
+    RETURN_IF_ERROR(Fill(2));
+    if (end_ - pos_ >= 2 && raw_[pos_] == 0x1F && raw_[pos_ + 1] == 0x8B) {
+      if (inflateInit2(&zs_, 16 + MAX_WBITS) != Z_OK) {
+        return MakeError(ErrorKind::kIo, path_, "cannot start gzip decompression");
+      }
+      inflating_ = true;
+    } else if (EndsWith(path_, ".gz") && end_ > pos_) {
+      // As gzip says: the name promises compressed data that is not there.
+      return MakeError(path_, "not in gzip format (the name ends in .gz but the data has no gzip header)");
+    }
+    return Status::Ok();
+  }
 
   // Reads until at least `want` bytes are buffered or the input ends.
   Status Fill(size_t want) {
@@ -618,6 +586,25 @@ class ByteStream {
   z_stream zs_{};
   std::optional<Error> trailing_garbage_;
 };
+
+// gzip data in memory decompressed, every member, refusing output larger than `limit`;
+// bytes after the last member that start no member set `trailing_garbage`.
+Result<std::string> ReadWhole(std::string_view bytes, const std::string& name, size_t limit,
+                              std::optional<Error>* trailing_garbage) {
+  ASSIGN_OR_RETURN(auto stream, ByteStream::OverBytes(bytes, name));
+  std::string out;
+  char buf[1 << 16];
+  for (;;) {
+    ASSIGN_OR_RETURN(const size_t got, stream->Read(buf, sizeof buf));
+    if (got == 0) break;
+    out.append(buf, got);
+    if (out.size() > limit) {
+      return MakeError(name, "decompressed size exceeds the limit of " + std::to_string(limit) + " bytes");
+    }
+  }
+  *trailing_garbage = stream->trailing_garbage();
+  return out;
+}
 
 // Reads one file, or standard input for "-", as a stream: gzip-compressed or not
 // (ByteStream reads both). JSON Lines go record
@@ -730,7 +717,7 @@ void ReadBytes(std::string bytes, const std::string& name, const IngestOptions& 
                const DocumentSink& sink) {
   std::optional<Error> trailing_garbage;
   if (EndsWith(name, ".gz") || (bytes.size() >= 2 && bytes[0] == '\x1F' && bytes[1] == '\x8B')) {
-    auto unzipped = Gunzip(bytes, name, options.max_document_bytes * 8, &trailing_garbage);
+    auto unzipped = ReadWhole(bytes, name, options.max_document_bytes * 8, &trailing_garbage);
     if (!unzipped.ok()) return sink(unzipped.error());
     bytes = std::move(unzipped).value();
   }
