@@ -714,6 +714,13 @@ struct Store::Impl {
   Status PrepareAll();
   // One statement of Put that writes: the fault-injection hook, then the step.
   Status Write(sqlite3_stmt* s, const Binder& b, int& writes, const char* what);
+  // Write of a statement whose one parameter is the event group `g` (deleting,
+  // ungrouping, refreshing it).
+  Status WriteForGroup(sqlite3_stmt* s, int64_t g, int& writes, const char* what) {
+    Binder b(s);
+    b.Int(g);
+    return Write(s, b, writes, what);
+  }
   Result<PutOutcome> PutInTransaction(const CodedArticle& coded, const std::string& hash);
   // Writes coded.events[i] and puts it into its group (PutInTransaction's part).
   Status InsertEvent(const CodedArticle& coded, size_t i, const std::optional<PartialDate>& published,
@@ -1094,9 +1101,7 @@ Status Store::Impl::GroupEvent(int64_t id, const ReportKey& key, int& writes, st
     Binder move(move_group.get());
     move.Int(target).Int(g);
     RETURN_IF_ERROR(Write(move_group.get(), move, writes, "a merged event group"));
-    Binder drop(delete_group.get());
-    drop.Int(g);
-    RETURN_IF_ERROR(Write(delete_group.get(), drop, writes, "a merged event group"));
+    RETURN_IF_ERROR(WriteForGroup(delete_group.get(), g, writes, "a merged event group"));
     touched->erase(g);
   }
   touched->insert(target);
@@ -1107,12 +1112,8 @@ Status Store::Impl::RegroupMembers(const std::vector<int64_t>& groups, int& writ
   std::vector<int64_t> members;
   for (int64_t g : groups) {
     RETURN_IF_ERROR(CollectIds(group_members.get(), g, &members));
-    Binder b(ungroup.get());
-    b.Int(g);
-    RETURN_IF_ERROR(Write(ungroup.get(), b, writes, "an event group"));
-    Binder drop(delete_group.get());
-    drop.Int(g);
-    RETURN_IF_ERROR(Write(delete_group.get(), drop, writes, "an event group"));
+    RETURN_IF_ERROR(WriteForGroup(ungroup.get(), g, writes, "an event group"));
+    RETURN_IF_ERROR(WriteForGroup(delete_group.get(), g, writes, "an event group"));
     touched->erase(g);
   }
   // In id order, as RegroupAll does: each remaining report joins what it matches
@@ -1127,22 +1128,14 @@ Status Store::Impl::RegroupMembers(const std::vector<int64_t>& groups, int& writ
 
 Status Store::Impl::RefreshGroups(const std::set<int64_t>& groups, int& writes) {
   for (int64_t g : groups) {
-    Binder drop(delete_group.get());
-    drop.Int(g);
-    RETURN_IF_ERROR(Write(delete_group.get(), drop, writes, "an event group"));
-    Binder b(refresh_group.get());
-    b.Int(g);
-    RETURN_IF_ERROR(Write(refresh_group.get(), b, writes, "an event group"));
+    RETURN_IF_ERROR(WriteForGroup(delete_group.get(), g, writes, "an event group"));
+    RETURN_IF_ERROR(WriteForGroup(refresh_group.get(), g, writes, "an event group"));
   }
   return Status::Ok();
 }
 
 Status Store::Impl::RegroupAll() {
-  if (Status s = Exec("UPDATE events SET group_id = NULL; DELETE FROM event_groups",
-                      "cannot regroup the stored events");
-      !s.ok()) {
-    return s;
-  }
+  RETURN_IF_ERROR(Exec("UPDATE events SET group_id = NULL; DELETE FROM event_groups", "cannot regroup the stored events"));
   std::vector<int64_t> ids;
   {
     ASSIGN_OR_RETURN(auto all, Prepare("SELECT id FROM events ORDER BY id"));
