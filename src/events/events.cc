@@ -143,6 +143,11 @@ std::optional<int> NumberValue(const Token& t) {
   return std::nullopt;
 }
 
+// Coding a sentence (below).
+class SentenceCoder;
+struct PatternMatch;
+struct SentenceKeys;
+
 }  // namespace
 
 struct EventCoder::Impl {
@@ -173,6 +178,8 @@ struct EventCoder::Impl {
   Status LoadDiscards(const std::string& path);
   void IndexPattern(Pattern p);
   static std::string WordKey(const std::string& word, const TextAnalyzer& analyzer);
+  // The most specific pattern that matches at trigger token t, and how; null when none.
+  const Pattern* BestPattern(SentenceCoder& sc, size_t t, SentenceKeys* keys, PatternMatch* best_match) const;
 };
 
 Status EventCoder::Impl::AddPattern(const TableRecord& r, uint32_t entry, std::string_view text,
@@ -484,6 +491,17 @@ Result<std::unique_ptr<EventCoder>> EventCoder::Create(const std::string& data_d
 
 namespace {
 
+// How a pattern matched around its trigger.
+struct PatternMatch {
+  size_t start = 0;                     // first token of the match (before the trigger)
+  size_t end = 0;                       // token after the last matched element
+  const ActorMention* target = nullptr;
+  const ActorMention* source = nullptr;  // a "$" slot
+  bool target_before = false;            // the target slot stands before the trigger
+  bool compound_source = false;          // a "%" slot before the trigger
+  int weight = 0;                        // tokens matched by words, plus slots
+};
+
 // Everything one sentence's coding needs, with helpers over its tokens and mentions.
 class SentenceCoder {
  public:
@@ -505,6 +523,7 @@ class SentenceCoder {
   }
 
   const Sentence& sentence() const { return s_; }
+  std::string_view text() const { return a_.text; }
   const std::vector<const ActorMention*>& mentions() const { return mentions_; }
 
   // The StringHash of the match key of each token of the sentence, in order; computed
@@ -518,16 +537,6 @@ class SentenceCoder {
   }
   const Token& T(size_t i) const { return a_.tokens[i]; }
 
-  struct Match {
-    size_t start = 0;                     // first token of the match (before the trigger)
-    size_t end = 0;                       // token after the last matched element
-    const ActorMention* target = nullptr;
-    const ActorMention* source = nullptr;  // a "$" slot
-    bool target_before = false;            // the target slot stands before the trigger
-    bool compound_source = false;          // a "%" slot before the trigger
-    int weight = 0;                        // tokens matched by words, plus slots
-  };
-
   // False when no alternative of word element `el` can start at token t (its first
   // key's hash differs, or t is past the sentence); needs key_hashes_.
   bool MayStartWord(const Element& el, size_t t) const {
@@ -537,7 +546,7 @@ class SentenceCoder {
   }
 
   // Matches elements [e, n) of `p` from token `t`.
-  bool MatchFrom(const Pattern& p, size_t e, size_t t, Match* m) const {
+  bool MatchFrom(const Pattern& p, size_t e, size_t t, PatternMatch* m) const {
     if (e == p.elements.size()) {
       m->end = t;
       return true;
@@ -585,7 +594,7 @@ class SentenceCoder {
         if (!am) return false;
         const std::vector<const ActorMention*> conjuncts = Conjuncts(am);
         if (el.kind == Element::kCompound && conjuncts.size() < 2) return false;
-        const Match saved = *m;
+        const PatternMatch saved = *m;
         if (el.kind == Element::kSource) m->source = am;
         else m->target = am;
         m->weight += 1;
@@ -599,7 +608,7 @@ class SentenceCoder {
 
   // Matches elements e, e-1, ..., 0 of `p` so that element e ends just before token t
   // (the elements before the trigger, read leftwards from it).
-  bool MatchBack(const Pattern& p, size_t e, size_t t, Match* m) const {
+  bool MatchBack(const Pattern& p, size_t e, size_t t, PatternMatch* m) const {
     const Element& el = p.elements[e];
     const auto next = [&](size_t at) {
       if (e == 0) {
@@ -638,7 +647,7 @@ class SentenceCoder {
           if (c->last_token == t) am = c;
         }
         if (!am) return false;
-        const Match saved = *m;
+        const PatternMatch saved = *m;
         if (el.kind == Element::kTarget) {
           m->target = am;
           m->target_before = true;
@@ -1514,7 +1523,405 @@ void FillCountriesFromSentence(const SentenceCoder& sc, size_t si, size_t first,
   }
 }
 
+// Who did it and to whom, as the clause around a trigger says.
+struct Participants {
+  std::vector<const ActorMention*> sources;
+  const ActorMention* target = nullptr;
+  bool target_is_place = false;
+  // Words the sentence gives as the doer or the one done to when no actor is named
+  // there (entries coded without actors: "an explosion hit the market").
+  std::optional<ActorMention> uncoded_source, uncoded_target;
+  std::vector<std::string> rules;  // clause rules that decided them
+};
+
+// Source-target pairs of one trigger's events: the coded ones first, then the reverse
+// events of a paired or reciprocal code.
+struct Dyads {
+  std::vector<std::pair<const ActorMention*, const ActorMention*>> pairs;
+  size_t coded = 0;          // pairs [0, coded) have the entry's own code
+  std::string reverse_code;  // the code of pairs [coded, end), or empty
+};
+
+// The match keys of a sentence, hashed at its first trigger: a pattern whose required
+// words are not all there is ruled out without being matched.
+struct SentenceKeys {
+  std::vector<size_t> hashes;  // sorted; empty until the first trigger
+  uint64_t bits = 0;           // HashBit of each
+};
+
+// Codes the triggers of one sentence, one at a time, then the sentence as a whole.
+// Holds what the sentence's earlier triggers leave for its later ones.
+class SentenceEvents {
+ public:
+  SentenceEvents(const EventCoder& coder, bool dictionaries_only, const SentenceCoder& sc, size_t si,
+                 const std::vector<const DateMention*>& dates, const std::vector<const PlaceMention*>& places,
+                 const EventContext& context, std::vector<Event>* events)
+      : coder_(coder),
+        dictionaries_only_(dictionaries_only),
+        sc_(sc),
+        si_(si),
+        dates_(dates),
+        places_(places),
+        context_(context),
+        events_(*events),
+        first_event_(events->size()) {}
+
+  // The events of the word at token t, whose most specific verb pattern, `pattern` of
+  // `entry`, matched as `m`.
+  void CodeTrigger(size_t t, const Pattern& pattern, const VerbEntry& entry, const PatternMatch& m) {
+    // TABARI's null code: the longest pattern says this is no event.
+    if (entry.codes_nothing) return;
+    if (entry.attribution) {
+      Attribute(t, entry);
+      return;
+    }
+    if (ReportsNoAct(t, m, entry.without_actors)) return;
+    const bool passive = sc_.IsPassive(t);
+    Participants p;
+    p.target = m.target;
+    if (passive) {
+      FindPassiveParticipants(t, entry.without_actors, &p);
+    } else if (!FindActiveParticipants(t, m, entry, &p)) {
+      return;
+    }
+    if (passive && m.source && p.sources.empty()) p.sources = {m.source};
+    if (!entry.without_actors) {
+      if (p.sources.empty() && !p.target) return;
+      if (p.sources.empty() && !passive) return;  // an active verb with no subject
+    }
+    const Dyads dyads = PairParticipants(t, m, entry, passive, &p);
+    if (!p.sources.empty() && !passive) {
+      last_sources_ = p.sources;
+      last_trigger_ = t;
+    }
+    Emit(t, pattern, entry, m, p, dyads);
+  }
+
+  // After the sentence's last trigger: event nouns without actors dropped where the
+  // sentence codes something else, multi-actor words expanded, attributions recorded,
+  // demands and countries the sentence implies added.
+  void Finish() {
+    // An event noun with no actor stands for the sentence's event only when the
+    // sentence codes no other. Incidents stay: "an oil spill" is what "damaged" the
+    // delta, and the ACLED table reads the two together.
+    const auto noun_only = [](const Event& e) {
+      return !e.cameo.empty() && Contains(e.rules, "rule:event-noun-without-actor");
+    };
+    const auto first = events_.begin() + static_cast<long>(first_event_);
+    if (std::any_of(first, events_.end(), [&](const Event& e) { return !noun_only(e); })) {
+      events_.erase(std::remove_if(first, events_.end(), noun_only), events_.end());
+    }
+    ExpandAlsoCodes(first_event_, &events_);
+    for (size_t i = first_event_; i < events_.size(); ++i) {
+      for (const Attribution& at : attributions_) {
+        if (events_[i].source.span.start == at.speaker->span.start && events_[i].source.span.end == at.speaker->span.end)
+          continue;
+        events_[i].rules.push_back("rule:attributed-to \"" + at.speaker->text + "\" (" + at.rule + ")");
+        break;
+      }
+    }
+    if (!dictionaries_only_) {
+      AddObligationDemands(sc_, si_, coder_, attributions_, dates_, places_, context_, &events_);
+      FillCountriesFromSentence(sc_, si_, first_event_, &events_);
+    }
+  }
+
+ private:
+  // "..., a spokesman said": the speaker of the sentence's report, no event.
+  void Attribute(size_t t, const VerbEntry& entry) {
+    std::vector<const ActorMention*> speakers = sc_.Subjects(t);
+    if (speakers.empty()) speakers = sc_.SubjectAfter(t);
+    if (speakers.empty()) return;
+    attributions_.push_back(Attribution{speakers.back(), t, entry.rule});
+    last_sources_ = speakers;
+    last_trigger_ = t;
+  }
+
+  // Whether the word at t, matched as `m`, reports no act of its own here.
+  bool ReportsNoAct(size_t t, const PatternMatch& m, bool without_actors) const {
+    const Sentence& s = sc_.sentence();
+    const std::string_view norm = sc_.T(t).norm;
+    // "the captured village", "a damaged car": a participle right after a determiner
+    // describes a noun, it does not report an act.
+    if (t > s.first_token && OneOf(sc_.T(t - 1).norm, kDeterminers) && norm.size() > 4 &&
+        norm.compare(norm.size() - 2, 2, "ed") == 0)
+      return true;
+    // A word of an actor's name ("Iraqi forces", "riot police") is not a verb.
+    if (sc_.InsideMention(t)) return true;
+    if (sc_.mentions().empty() && !without_actors) return true;  // no actor, no event
+    // "very close to the border": after a degree adverb a base form is an adjective.
+    static const char* const kDegree[] = {"very", "too", "so", "more", "most", "less", "least", "quite"};
+    if (t > s.first_token && OneOf(sc_.T(t - 1).norm, kDegree) && norm == sc_.T(t).lemma) return true;
+    // "should have acted": a modal before a verb is an auxiliary, no act of its own
+    // unless the pattern matched words around it.
+    static const char* const kModals[] = {"should", "would", "could", "might", "must", "shall", "will", "may",
+                                          "can"};
+    if (OneOf(norm, kModals) && m.weight <= 1 && t + 1 < s.last_token && sc_.T(t + 1).kind == TokenKind::kWord)
+      return true;
+    // Words the pattern matched before the verb say how to read it ("begun to
+    // question", "inching nearer to accord"): no purpose infinitive then.
+    const bool words_before = m.start < t;
+    return !words_before && sc_.IsPurposeInfinitive(t);
+  }
+
+  void FindPassiveParticipants(size_t t, bool without_actors, Participants* p) const {
+    std::vector<const ActorMention*> subjects = sc_.Subjects(t);
+    // "was attacked by X armed with machetes": the agent follows the participle,
+    // whatever the pattern matched beyond it.
+    const ActorMention* agent = sc_.AgentAfterBy(t + 1);
+    if (agent) p->sources.push_back(agent);
+    if (!p->target && !subjects.empty()) p->target = subjects.back();
+    // "A camp for Congolese refugees was attacked": the passive subject's head may
+    // be no actor, its modifier is what was hit.
+    if (!p->target) p->target = sc_.NearestBefore(t);
+    if (!p->target && !agent && without_actors) {
+      p->uncoded_target = sc_.UncodedSubject(t);
+      if (p->uncoded_target->text.empty()) p->uncoded_target.reset();
+    }
+    p->rules.push_back("rule:passive");
+  }
+
+  // False when the word is a noun that codes no event here.
+  bool FindActiveParticipants(size_t t, const PatternMatch& m, const VerbEntry& entry, Participants* p) const {
+    const Sentence& s = sc_.sentence();
+    const std::string_view norm = sc_.T(t).norm;
+    const bool words_before = m.start < t;
+    // TABARI and PETRARCH verb dictionaries list verbs: a noun is no event of
+    // theirs, unless the pattern reads the word as a verb: its words before a
+    // derived noun ("begun to question"), or its source slot just before the word
+    // ("the Central African Republic agree", pattern "% *").
+    const bool pattern_says_verb =
+        dictionaries_only_ && ((words_before && sc_.HasNounSuffix(t)) || (m.source && m.source->last_token == t));
+    if (!pattern_says_verb && sc_.IsNominal(t)) {
+      if (dictionaries_only_) return false;
+      // "the attack on X", "the ongoing fight against ISIS": a noun names an event
+      // whose doer the sentence gives only with "by".
+      const ActorMention* agent = sc_.AgentAfterBy(m.end);
+      if (agent) {
+        p->sources.push_back(agent);
+        p->rules.push_back("rule:nominal-by");
+      } else if (entry.without_actors && (!entry.incident.empty() || sc_.OpensClause(t) || sc_.AfterHarm(t))) {
+        // Incidents are taken wherever they are named: they label a report only
+        // when it codes no political event (acled.cc), so a pandemic in the
+        // background of a protest is harmless.
+        // "An airstrike hit the market": the noun is the event. Kept only when the
+        // sentence codes nothing else (see Finish), so that a background mention
+        // ("amid the fight against ISIS") does not become an event of its own.
+        p->rules.push_back("rule:event-noun-without-actor");
+      } else {
+        return false;
+      }
+    } else if (t > s.first_token && sc_.T(t - 1).norm == "," && norm.size() > 4 &&
+               norm.compare(norm.size() - 3, 3, "ing") == 0 && !events_.empty() && events_.back().sentence == si_) {
+      // ", killing four police officers": a participle clause shares the subject
+      // of the clause it follows. When that subject is no actor ("a fire swept
+      // through the factory, killing 100 workers"), neither is the participle's:
+      // the nearest actor before it is some other clause's object or a place.
+      const ActorMention& previous = events_.back().source;
+      if (!previous.text.empty()) {
+        p->sources = sc_.Subjects(t);
+        for (const ActorMention* mention : sc_.mentions()) {
+          if (mention->span.start == previous.span.start && mention->span.end == previous.span.end)
+            p->sources = {mention};
+        }
+      }
+      p->rules.push_back("rule:participle-clause-subject");
+    } else {
+      p->sources = ClauseSubjects(t, m, entry.without_actors, p);
+    }
+    if (!p->target) {
+      p->target = sc_.FirstActorAfter(t + 1, p->sources.empty() ? nullptr : p->sources.back(), m.end,
+                                      &p->target_is_place);
+      if (p->target && p->target->first_token < t) p->target = nullptr;
+    }
+    return true;
+  }
+
+  // The subject of an active verb's clause.
+  std::vector<const ActorMention*> ClauseSubjects(size_t t, const PatternMatch& m, bool without_actors,
+                                                  Participants* p) const {
+    const bool words_before = m.start < t;
+    // The subject stands before the words the pattern matched before the verb
+    // ("Ethiopia indicated it would act": "indicated ... would" is the pattern's).
+    std::vector<const ActorMention*> sources = sc_.Subjects(m.start);
+    // "Neither Galadriel nor Gollum boycotted" (pattern "NEITHER *"): the subject
+    // may stand among the pattern's words.
+    if (sources.empty() && words_before && !m.target_before) sources = sc_.Subjects(t);
+    // "X condemned the attack and promised aid": a verb coordinated with the one
+    // before it shares its subject.
+    if (!last_sources_.empty() && sc_.CoordinatedWithPreviousVerb(m.start, last_trigger_)) sources = last_sources_;
+    // "Iraq said it would attack": a pronoun subject stands for the subject of the
+    // verb before it in the sentence; with none ("..., he said") it names no actor.
+    if (sc_.PronounSubject(m.start)) sources = last_sources_;
+    // A "$" or "%" slot names the source; a compound one with all its members.
+    if (m.source) {
+      sources = m.source->last_token <= t ? sc_.ConjunctsBefore(m.source)
+                                          : std::vector<const ActorMention*>{m.source};
+    }
+    if (sources.empty() && without_actors) {
+      p->uncoded_source = sc_.UncodedSubject(t);
+      if (p->uncoded_source->text.empty()) p->uncoded_source.reset();
+    }
+    return sources;
+  }
+
+  Dyads PairParticipants(size_t t, const PatternMatch& m, const VerbEntry& entry, bool passive,
+                         Participants* p) const {
+    // Each coordinated actor is a participant of its own ("ties with Gondor and
+    // Arnor"); a passive's compound subject is a compound target.
+    std::vector<const ActorMention*> targets;
+    if (p->target && !p->target_is_place) targets = sc_.Conjuncts(p->target);
+    else if (p->target) targets = {p->target};
+    if (passive && !m.target) {
+      std::vector<const ActorMention*> subjects = sc_.Subjects(t);
+      if (subjects.size() > 1 && p->target == subjects.back()) targets = subjects;
+    }
+    // "X and Y agree": TABARI's "%" codes the members of a compound subject with each
+    // other, both ways. So does a reciprocal verb whose pattern took no object ("Houthi
+    // fighters and government forces clashed"), whatever actor follows it.
+    const std::vector<const ActorMention*>& sources = p->sources;
+    const bool reciprocal = m.compound_source || (!passive && !m.target && sources.size() > 1 &&
+                                                  OneOf(sc_.T(t).lemma, kReciprocalVerbs));
+    Dyads dyads;
+    if (reciprocal && sources.size() > 1) {
+      for (size_t i = 0; i < sources.size(); ++i) {
+        for (size_t j = i + 1; j < sources.size(); ++j) dyads.pairs.emplace_back(sources[i], sources[j]);
+      }
+      p->rules.push_back("rule:compound-dyads");
+    } else {
+      for (const ActorMention* src : sources.empty() ? std::vector<const ActorMention*>{nullptr} : sources) {
+        for (const ActorMention* tgt : targets.empty() ? std::vector<const ActorMention*>{nullptr} : targets)
+          dyads.pairs.emplace_back(src, tgt);
+      }
+    }
+    // A paired code ("032:033": X visits Y, Y hosts X) adds the reverse event; "%"
+    // pairs are reversed with the same code when no pair is given.
+    dyads.reverse_code = !entry.paired_cameo.empty() ? entry.paired_cameo : reciprocal ? entry.cameo : "";
+    dyads.coded = dyads.pairs.size();
+    for (size_t d = 0; d < dyads.coded && !dyads.reverse_code.empty(); ++d) {
+      if (dyads.pairs[d].first && dyads.pairs[d].second)
+        dyads.pairs.emplace_back(dyads.pairs[d].second, dyads.pairs[d].first);
+    }
+    return dyads;
+  }
+
+  // One event per pair.
+  void Emit(size_t t, const Pattern& pattern, const VerbEntry& entry, const PatternMatch& m, const Participants& p,
+            const Dyads& dyads) {
+    const Sentence& s = sc_.sentence();
+    const size_t clause_start = p.sources.empty() ? s.first_token : p.sources.back()->last_token;
+    // "[:173]" codes only the reverse event.
+    const bool reverse_only = entry.cameo.empty() && !entry.paired_cameo.empty();
+    for (size_t d = reverse_only ? dyads.coded : 0; d < dyads.pairs.size(); ++d) {
+      const auto [source, target] = dyads.pairs[d];
+      const std::string& event_code = d < dyads.coded ? entry.cameo : dyads.reverse_code;
+      const CameoCode* code = event_code.empty() ? nullptr : coder_.Cameo(event_code);
+      Event e;
+      e.cameo = event_code;
+      if (code) {
+        e.cameo_name = code->name;
+        e.plover = code->plover;
+        e.acled = code->acled;
+      }
+      if (!entry.incident.empty()) e.acled = AcledType{"Other", entry.incident};
+      if (source) e.source = *source;
+      if (!source && p.uncoded_source) e.source = *p.uncoded_source;
+      if (!target && p.uncoded_target) e.target = *p.uncoded_target;
+      if (target && target != source) {
+        e.target = *target;
+        if (p.target_is_place && !dictionaries_only_) {
+          // The place stands for its country, not its government ("in Baku").
+          e.target.actor.sectors.clear();
+          e.target.rules.push_back("rule:place-as-target");
+        }
+      }
+      e.negated = sc_.Negated(clause_start, t);
+      e.modality = sc_.Modality(clause_start, t);
+      const std::string governor = sc_.IntentGovernor(clause_start, t);
+      e.evidence = Span{s.start, s.end};
+      e.sentence = si_;
+      const Token& last = sc_.T(m.end > t ? m.end - 1 : t);
+      e.trigger = std::string(sc_.text().substr(sc_.T(t).start, last.end - sc_.T(t).start));
+      e.trigger_token = t;
+      e.rules.push_back(entry.rule + " \"" + pattern.text + "\"");
+      e.rules.insert(e.rules.end(), p.rules.begin(), p.rules.end());
+      AddQuantities(entry, &e);
+      AssignWhenWhere(dates_, places_, context_, source, target, &e);
+      if (!dictionaries_only_) {
+        if (std::optional<Event> intent = IntentEvent(e, governor, coder_)) events_.push_back(std::move(*intent));
+      }
+      events_.push_back(std::move(e));
+    }
+  }
+
+  // Deaths, injuries, arrests and crowd sizes the sentence states, for the events that
+  // have them; the rule records which count was read.
+  void AddQuantities(const VerbEntry& entry, Event* e) const {
+    const bool violent = e->plover == "ASSAULT" || e->plover == "FIGHT";
+    if (violent || e->cameo.rfind("18", 0) == 0 || e->cameo.rfind("19", 0) == 0 || e->cameo.rfind("20", 0) == 0 ||
+        !entry.incident.empty())
+      e->fatalities = sc_.Fatalities();
+    if (e->fatalities || violent) {
+      e->injured = sc_.Injuries();
+      if (e->injured) e->rules.push_back("quantity:injured " + std::to_string(*e->injured));
+    }
+    if (e->plover == "COERCE" || e->cameo.rfind("17", 0) == 0) {
+      e->arrested = sc_.Arrests();
+      if (e->arrested) e->rules.push_back("quantity:arrested " + std::to_string(*e->arrested));
+    }
+    if (e->plover == "PROTEST" && !e->source.text.empty()) {
+      e->crowd_size = sc_.CrowdSize(e->source);
+      if (e->crowd_size) e->rules.push_back("quantity:crowd " + std::to_string(*e->crowd_size));
+    }
+  }
+
+  const EventCoder& coder_;
+  const bool dictionaries_only_;
+  const SentenceCoder& sc_;
+  const size_t si_;
+  const std::vector<const DateMention*>& dates_;
+  const std::vector<const PlaceMention*>& places_;
+  const EventContext& context_;
+  std::vector<Event>& events_;
+  const size_t first_event_;  // the sentence's first event in events_
+  std::vector<const ActorMention*> last_sources_;  // of the last verb coded in the sentence
+  size_t last_trigger_ = 0;
+  std::vector<Attribution> attributions_;
+};
+
 }  // namespace
+
+const Pattern* EventCoder::Impl::BestPattern(SentenceCoder& sc, size_t t, SentenceKeys* keys,
+                                             PatternMatch* best_match) const {
+  auto it = by_trigger.find(sc.T(t).key);
+  if (it == by_trigger.end()) return nullptr;
+  // "in March", "on 9 May": a word of a date is no verb.
+  if (sc.InsideDate(t)) return nullptr;
+  if (keys->hashes.empty()) {
+    keys->hashes = sc.HashKeys();
+    for (size_t h : keys->hashes) keys->bits |= HashBit(h);
+    std::sort(keys->hashes.begin(), keys->hashes.end());
+  }
+  const Pattern* best = nullptr;
+  for (const Candidate& candidate : it->second) {
+    if ((candidate.required_bits & ~keys->bits) != 0) continue;
+    const Pattern& p = patterns[candidate.pattern];
+    if (!std::all_of(p.required_hashes.begin(), p.required_hashes.end(), [&](size_t h) {
+          return std::binary_search(keys->hashes.begin(), keys->hashes.end(), h);
+        }))
+      continue;
+    PatternMatch m;
+    m.start = t;
+    if (p.trigger > 0 && !sc.MatchBack(p, p.trigger - 1, t, &m)) continue;
+    if (!sc.MatchFrom(p, p.trigger + 1, t + 1, &m)) continue;
+    if (Contains(p.literal_forms, sc.T(t).norm)) ++m.weight;
+    if (!best || m.weight > best_match->weight) {
+      best = &p;
+      *best_match = m;
+    }
+  }
+  return best;
+}
 
 std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<ActorMention>& actors,
                                     const std::vector<DateMention>& dates,
@@ -1541,303 +1948,15 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a, const std::vector<Act
     SentenceCoder sc(a, si, sentence_actors[si], sentence_dates[si], impl_->dictionaries_only);
     const Sentence& s = sc.sentence();
     if (impl_->discards.Discarded(a.text.substr(s.start, s.end - s.start), /*story=*/false)) continue;
-    const size_t first_event_of_sentence = events.size();
-    std::vector<size_t> sentence_key_hashes;  // sorted; filled at the first trigger
-    uint64_t sentence_key_bits = 0;           // HashBit of each
-    std::vector<const ActorMention*> last_sources;  // of the last verb coded in the sentence
-    size_t last_trigger = 0;
-    std::vector<Attribution> attributions;
+    SentenceEvents sentence(*this, impl_->dictionaries_only, sc, si, sentence_dates[si], sentence_places[si], context,
+                            &events);
+    SentenceKeys keys;
     for (size_t t = s.first_token; t < s.last_token; ++t) {
-      auto it = impl_->by_trigger.find(sc.T(t).key);
-      if (it == impl_->by_trigger.end()) continue;
-      // "in March", "on 9 May": a word of a date is no verb.
-      if (sc.InsideDate(t)) continue;
-      // The most specific pattern that matches at this trigger.
-      const Pattern* best = nullptr;
-      SentenceCoder::Match best_match;
-      if (sentence_key_hashes.empty()) {
-        sentence_key_hashes = sc.HashKeys();
-        for (size_t h : sentence_key_hashes) sentence_key_bits |= HashBit(h);
-        std::sort(sentence_key_hashes.begin(), sentence_key_hashes.end());
-      }
-      for (const Impl::Candidate& candidate : it->second) {
-        if ((candidate.required_bits & ~sentence_key_bits) != 0) continue;
-        const Pattern& p = impl_->patterns[candidate.pattern];
-        if (!std::all_of(p.required_hashes.begin(), p.required_hashes.end(), [&](size_t h) {
-              return std::binary_search(sentence_key_hashes.begin(), sentence_key_hashes.end(), h);
-            }))
-          continue;
-        SentenceCoder::Match m;
-        m.start = t;
-        if (p.trigger > 0 && !sc.MatchBack(p, p.trigger - 1, t, &m)) continue;
-        if (!sc.MatchFrom(p, p.trigger + 1, t + 1, &m)) continue;
-        if (Contains(p.literal_forms, sc.T(t).norm)) ++m.weight;
-        if (!best || m.weight > best_match.weight) {
-          best = &p;
-          best_match = m;
-        }
-      }
-      if (!best) continue;
-      const VerbEntry& entry = impl_->entries[best->entry];
-      // TABARI's null code: the longest pattern says this is no event.
-      if (entry.codes_nothing) continue;
-      if (entry.attribution) {
-        // "..., a spokesman said": the speaker of the sentence's report, no event.
-        std::vector<const ActorMention*> speakers = sc.Subjects(t);
-        if (speakers.empty()) speakers = sc.SubjectAfter(t);
-        if (!speakers.empty()) {
-          attributions.push_back(Attribution{speakers.back(), t, entry.rule});
-          last_sources = speakers;
-          last_trigger = t;
-        }
-        continue;
-      }
-      const bool without_actors = entry.without_actors;
-      // "the captured village", "a damaged car": a participle right after a determiner
-      // describes a noun, it does not report an act.
-      if (t > s.first_token && OneOf(sc.T(t - 1).norm, kDeterminers) && sc.T(t).norm.size() > 4 &&
-          sc.T(t).norm.compare(sc.T(t).norm.size() - 2, 2, "ed") == 0)
-        continue;
-      // A word of an actor's name ("Iraqi forces", "riot police") is not a verb.
-      if (sc.InsideMention(t)) continue;
-      if (sc.mentions().empty() && !without_actors) continue;  // no actor, no event
-      // "very close to the border": after a degree adverb a base form is an adjective.
-      static const char* const kDegree[] = {"very", "too", "so", "more", "most", "less", "least", "quite"};
-      if (t > s.first_token && OneOf(sc.T(t - 1).norm, kDegree) && sc.T(t).norm == sc.T(t).lemma) continue;
-      // Words the pattern matched before the verb say how to read it ("begun to
-      // question", "inching nearer to accord"): no purpose infinitive then.
-      const bool words_before = best_match.start < t;
-      // "should have acted": a modal before a verb is an auxiliary, no act of its own
-      // unless the pattern matched words around it.
-      static const char* const kModals[] = {"should", "would", "could", "might", "must", "shall", "will", "may",
-                                            "can"};
-      if (OneOf(sc.T(t).norm, kModals) && best_match.weight <= 1 && t + 1 < s.last_token &&
-          sc.T(t + 1).kind == TokenKind::kWord)
-        continue;
-      if (!words_before && sc.IsPurposeInfinitive(t)) continue;
-      const bool passive = sc.IsPassive(t);
-      std::vector<const ActorMention*> sources;
-      const ActorMention* target = best_match.target;
-      bool target_is_place = false;
-      std::vector<std::string> clause_rules;
-      std::optional<ActorMention> uncoded_source, uncoded_target;
-      if (passive) {
-        std::vector<const ActorMention*> subjects = sc.Subjects(t);
-        // "was attacked by X armed with machetes": the agent follows the participle,
-        // whatever the pattern matched beyond it.
-        const ActorMention* agent = sc.AgentAfterBy(t + 1);
-        if (agent) sources.push_back(agent);
-        if (!target && !subjects.empty()) target = subjects.back();
-        // "A camp for Congolese refugees was attacked": the passive subject's head may
-        // be no actor, its modifier is what was hit.
-        if (!target) target = sc.NearestBefore(t);
-        if (!target && !agent && without_actors) {
-          uncoded_target = sc.UncodedSubject(t);
-          if (uncoded_target->text.empty()) uncoded_target.reset();
-        }
-        clause_rules.push_back("rule:passive");
-      } else {
-        // TABARI and PETRARCH verb dictionaries list verbs: a noun is no event of
-        // theirs, unless the pattern reads the word as a verb: its words before a
-        // derived noun ("begun to question"), or its source slot just before the word
-        // ("the Central African Republic agree", pattern "% *").
-        const bool pattern_says_verb =
-            impl_->dictionaries_only && ((words_before && sc.HasNounSuffix(t)) ||
-                                         (best_match.source && best_match.source->last_token == t));
-        const bool nominal = !pattern_says_verb && sc.IsNominal(t);
-        if (nominal) {
-          if (impl_->dictionaries_only) continue;
-          // "the attack on X", "the ongoing fight against ISIS": a noun names an event
-          // whose doer the sentence gives only with "by".
-          const ActorMention* agent = sc.AgentAfterBy(best_match.end);
-          if (agent) {
-            sources.push_back(agent);
-            clause_rules.push_back("rule:nominal-by");
-          } else if (without_actors && (!entry.incident.empty() || sc.OpensClause(t) || sc.AfterHarm(t))) {
-            // Incidents are taken wherever they are named: they label a report only
-            // when it codes no political event (acled.cc), so a pandemic in the
-            // background of a protest is harmless.
-            // "An airstrike hit the market": the noun is the event. Kept only when the
-            // sentence codes nothing else (see below), so that a background mention
-            // ("amid the fight against ISIS") does not become an event of its own.
-            clause_rules.push_back("rule:event-noun-without-actor");
-          } else {
-            continue;
-          }
-        } else if (t > s.first_token && sc.T(t - 1).norm == "," && sc.T(t).norm.size() > 4 &&
-                   sc.T(t).norm.compare(sc.T(t).norm.size() - 3, 3, "ing") == 0 && !events.empty() &&
-                   events.back().sentence == si) {
-          // ", killing four police officers": a participle clause shares the subject
-          // of the clause it follows. When that subject is no actor ("a fire swept
-          // through the factory, killing 100 workers"), neither is the participle's:
-          // the nearest actor before it is some other clause's object or a place.
-          sources.clear();
-          if (!events.back().source.text.empty()) {
-            sources = sc.Subjects(t);
-            for (const ActorMention* m : sc.mentions()) {
-              if (m->span.start == events.back().source.span.start && m->span.end == events.back().source.span.end)
-                sources = {m};
-            }
-          }
-          clause_rules.push_back("rule:participle-clause-subject");
-        } else {
-          // The subject stands before the words the pattern matched before the verb
-          // ("Ethiopia indicated it would act": "indicated ... would" is the pattern's).
-          sources = sc.Subjects(best_match.start);
-          // "Neither Galadriel nor Gollum boycotted" (pattern "NEITHER *"): the subject
-          // may stand among the pattern's words.
-          if (sources.empty() && words_before && !best_match.target_before) sources = sc.Subjects(t);
-          // "X condemned the attack and promised aid": a verb coordinated with the one
-          // before it shares its subject.
-          if (!last_sources.empty() && sc.CoordinatedWithPreviousVerb(best_match.start, last_trigger))
-            sources = last_sources;
-          // "Iraq said it would attack": a pronoun subject stands for the subject of the
-          // verb before it in the sentence; with none ("..., he said") it names no actor.
-          if (sc.PronounSubject(best_match.start)) sources = last_sources;
-          // A "$" or "%" slot names the source; a compound one with all its members.
-          if (best_match.source) {
-            sources = best_match.source->last_token <= t ? sc.ConjunctsBefore(best_match.source)
-                                                         : std::vector<const ActorMention*>{best_match.source};
-          }
-          if (sources.empty() && without_actors) {
-            uncoded_source = sc.UncodedSubject(t);
-            if (uncoded_source->text.empty()) uncoded_source.reset();
-          }
-        }
-        if (!target) {
-          target = sc.FirstActorAfter(t + 1, sources.empty() ? nullptr : sources.back(), best_match.end,
-                                      &target_is_place);
-          if (target && target->first_token < t) target = nullptr;
-        }
-      }
-      if (passive && best_match.source && sources.empty()) sources = {best_match.source};
-      if (!without_actors) {
-        if (sources.empty() && !target) continue;
-        if (sources.empty() && !passive) continue;  // an active verb with no subject
-      }
-      // Each coordinated actor is a participant of its own ("ties with Gondor and
-      // Arnor"); a passive's compound subject is a compound target.
-      std::vector<const ActorMention*> targets;
-      if (target && !target_is_place) targets = sc.Conjuncts(target);
-      else if (target) targets = {target};
-      if (passive && !best_match.target) {
-        std::vector<const ActorMention*> subjects = sc.Subjects(t);
-        if (subjects.size() > 1 && target == subjects.back()) targets = subjects;
-      }
-      // "X and Y agree": TABARI's "%" codes the members of a compound subject with each
-      // other, both ways. So does a reciprocal verb whose pattern took no object ("Houthi
-      // fighters and government forces clashed"), whatever actor follows it.
-      const bool reciprocal = best_match.compound_source ||
-                              (!passive && !best_match.target && sources.size() > 1 &&
-                               OneOf(sc.T(t).lemma, kReciprocalVerbs));
-      std::vector<std::pair<const ActorMention*, const ActorMention*>> dyads;
-      if (reciprocal && sources.size() > 1) {
-        for (size_t i = 0; i < sources.size(); ++i) {
-          for (size_t j = i + 1; j < sources.size(); ++j) dyads.emplace_back(sources[i], sources[j]);
-        }
-        clause_rules.push_back("rule:compound-dyads");
-      } else {
-        for (const ActorMention* src : sources.empty() ? std::vector<const ActorMention*>{nullptr} : sources) {
-          for (const ActorMention* tgt : targets.empty() ? std::vector<const ActorMention*>{nullptr} : targets)
-            dyads.emplace_back(src, tgt);
-        }
-      }
-      // A paired code ("032:033": X visits Y, Y hosts X) adds the reverse event; "%"
-      // pairs are reversed with the same code when no pair is given.
-      const std::string reverse_code =
-          !entry.paired_cameo.empty() ? entry.paired_cameo : reciprocal ? entry.cameo : "";
-      const size_t dyad_count = dyads.size();
-      for (size_t d = 0; d < dyad_count && !reverse_code.empty(); ++d) {
-        if (dyads[d].first && dyads[d].second) dyads.emplace_back(dyads[d].second, dyads[d].first);
-      }
-      if (!sources.empty() && !passive) {
-        last_sources = sources;
-        last_trigger = t;
-      }
-      const size_t clause_start = sources.empty() ? s.first_token : sources.back()->last_token;
-      // "[:173]" codes only the reverse event.
-      const bool reverse_only = entry.cameo.empty() && !entry.paired_cameo.empty();
-      for (size_t d = reverse_only ? dyad_count : 0; d < dyads.size(); ++d) {
-        const ActorMention* source = dyads[d].first;
-        const ActorMention* target = dyads[d].second;
-        const std::string& event_code = d < dyad_count ? entry.cameo : reverse_code;
-        const CameoCode* code = event_code.empty() ? nullptr : Cameo(event_code);
-        Event e;
-        e.cameo = event_code;
-        if (code) {
-          e.cameo_name = code->name;
-          e.plover = code->plover;
-          e.acled = code->acled;
-        }
-        if (!entry.incident.empty()) e.acled = AcledType{"Other", entry.incident};
-        if (source) e.source = *source;
-        if (!source && uncoded_source) e.source = *uncoded_source;
-        if (!target && uncoded_target) e.target = *uncoded_target;
-        if (target && target != source) {
-          e.target = *target;
-          if (target_is_place && !impl_->dictionaries_only) {
-            // The place stands for its country, not its government ("in Baku").
-            e.target.actor.sectors.clear();
-            e.target.rules.push_back("rule:place-as-target");
-          }
-        }
-        e.negated = sc.Negated(clause_start, t);
-        e.modality = sc.Modality(clause_start, t);
-        const std::string governor = sc.IntentGovernor(clause_start, t);
-        e.evidence = Span{s.start, s.end};
-        e.sentence = si;
-        e.trigger = std::string(a.text.substr(sc.T(t).start, sc.T(best_match.end > t ? best_match.end - 1 : t).end - sc.T(t).start));
-        e.trigger_token = t;
-        e.rules.push_back(entry.rule + " \"" + best->text + "\"");
-        e.rules.insert(e.rules.end(), clause_rules.begin(), clause_rules.end());
-        if (e.plover == "ASSAULT" || e.plover == "FIGHT" || e.cameo.rfind("18", 0) == 0 ||
-            e.cameo.rfind("19", 0) == 0 || e.cameo.rfind("20", 0) == 0 || !entry.incident.empty())
-          e.fatalities = sc.Fatalities();
-        // Injuries, arrests and crowd sizes; the rule records which count was read.
-        if (e.fatalities || e.plover == "ASSAULT" || e.plover == "FIGHT") {
-          e.injured = sc.Injuries();
-          if (e.injured) e.rules.push_back("quantity:injured " + std::to_string(*e.injured));
-        }
-        if (e.plover == "COERCE" || e.cameo.rfind("17", 0) == 0) {
-          e.arrested = sc.Arrests();
-          if (e.arrested) e.rules.push_back("quantity:arrested " + std::to_string(*e.arrested));
-        }
-        if (e.plover == "PROTEST" && !e.source.text.empty()) {
-          e.crowd_size = sc.CrowdSize(e.source);
-          if (e.crowd_size) e.rules.push_back("quantity:crowd " + std::to_string(*e.crowd_size));
-        }
-        AssignWhenWhere(sentence_dates[si], sentence_places[si], context, source, target, &e);
-        if (!impl_->dictionaries_only) {
-          if (std::optional<Event> intent = IntentEvent(e, governor, *this)) events.push_back(std::move(*intent));
-        }
-        events.push_back(std::move(e));
-      }
+      PatternMatch match;
+      const Pattern* best = impl_->BestPattern(sc, t, &keys, &match);
+      if (best) sentence.CodeTrigger(t, *best, impl_->entries[best->entry], match);
     }
-    // (end of the sentence's triggers)
-    // An event noun with no actor stands for the sentence's event only when the
-    // sentence codes no other. Incidents stay: "an oil spill" is what "damaged" the
-    // delta, and the ACLED table reads the two together.
-    const auto noun_only = [](const Event& e) {
-      return !e.cameo.empty() && Contains(e.rules, "rule:event-noun-without-actor");
-    };
-    if (std::any_of(events.begin() + static_cast<long>(first_event_of_sentence), events.end(),
-                    [&](const Event& e) { return !noun_only(e); })) {
-      events.erase(std::remove_if(events.begin() + static_cast<long>(first_event_of_sentence), events.end(), noun_only),
-                   events.end());
-    }
-    ExpandAlsoCodes(first_event_of_sentence, &events);
-    for (size_t i = first_event_of_sentence; i < events.size(); ++i) {
-      for (const Attribution& at : attributions) {
-        if (events[i].source.span.start == at.speaker->span.start && events[i].source.span.end == at.speaker->span.end)
-          continue;
-        events[i].rules.push_back("rule:attributed-to \"" + at.speaker->text + "\" (" + at.rule + ")");
-        break;
-      }
-    }
-    if (!impl_->dictionaries_only) {
-      AddObligationDemands(sc, si, *this, attributions, sentence_dates[si], sentence_places[si], context, &events);
-      FillCountriesFromSentence(sc, si, first_event_of_sentence, &events);
-    }
+    sentence.Finish();
   }
   return events;
 }
