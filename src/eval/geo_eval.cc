@@ -127,7 +127,7 @@ void PrintTally(const std::string& label, const GeoTally& t, std::ostream& out) 
   out << line;
 }
 
-// "https://www.example.com/a/b" -> "www.example.com"; empty when there is no host.
+// "LGL" -> "lgl": corpus names in figure names.
 std::string Lower(std::string s) {
   for (char& c : s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -135,175 +135,149 @@ std::string Lower(std::string s) {
   return s;
 }
 
-}  // namespace
+struct GoldToponym {
+  Span span;  // bytes of the article's text
+  double lat = 0, lon = 0;
+  std::string phrase, fcode;
+};
 
-Result<EvalReport> EvalGeoSet(const std::string& jsonl, const Pipeline& pipeline, const EvalOptions& options) {
-  const PipelineInfo& info = pipeline.info();
-  if (info.gazetteer_file.empty() || info.countries_only_gazetteer) {
-    return MakeError(jsonl, "the geo set needs a built gazetteer file (the pipeline has only countries)");
+// One record of the set.
+struct GeoArticle {
+  std::string id, corpus, text;
+  std::vector<GoldToponym> gold;
+};
+
+Result<GeoArticle> ParseGeoArticle(const nlohmann::json& doc, const std::string& jsonl, int64_t line_no) {
+  if (doc.is_discarded() || !doc.is_object() || !doc.contains("text") || !doc["text"].is_string() ||
+      !doc.contains("toponyms") || !doc["toponyms"].is_array()) {
+    return MakeError(jsonl, "not a geo record ({text, toponyms: [...]})", line_no);
   }
-  auto gazetteer = Gazetteer::Open(info.gazetteer_file);
-  if (!gazetteer.ok()) return gazetteer.error();
-  auto analyzer = TextAnalyzer::Create(info.data_dir);
-  if (!analyzer.ok()) return analyzer.error();
-  const PlaceResolver resolver(**gazetteer);
-  auto content = ReadFile(jsonl);
-  if (!content.ok()) return content.error();
-
-  std::map<std::string, GeoTally> corpora;
-  std::map<std::string, Tally> by_fcode;
-  std::map<std::string, long> false_positives;  // end to end, by surface  // gold spans, by the gold GeoNames feature code
-  GeoTally all;
-  struct Miss {
-    double km;
-    std::string id, phrase, got;
-  };
-  std::vector<Miss> misses;
-  // The publication's home region, learnt from the set's earlier articles from the same
-  // site (the host of `url`) as `dateline code` and `dateline ingest` learn it over a
-  // stream (PublicationMemory): from the places found in each article in file order,
-  // with the home known before it. No gold data goes into it.
-  std::map<std::string, std::optional<HomeRegion>> home_of;  // article id -> its home
-  {
-    std::map<std::string, PublicationHome> homes;  // by host
-    std::istringstream pre(*content);
-    std::string l;
-    while (std::getline(pre, l)) {
-      const nlohmann::json doc = nlohmann::json::parse(l, nullptr, false);
-      if (doc.is_discarded() || !doc.is_object() || !doc.contains("text") || !doc["text"].is_string()) continue;
-      if (!doc.contains("url") || !doc["url"].is_string() || !doc.contains("id") || !doc["id"].is_string()) continue;
-      const std::string host = UrlHost(doc["url"].get<std::string>());
-      if (host.empty()) continue;
-      PlaceContext context;
-      context.home = homes[host].Home();
-      home_of[doc["id"].get<std::string>()] = context.home;
-      const std::string text = doc["text"].get<std::string>();  // the analysis borrows it
-      const AnalyzedText analysed = (*analyzer)->Analyze(text);
-      homes[host].Add(resolver.FindPlaces(analysed, context));
+  GeoArticle article;
+  article.id = doc.contains("id") && doc["id"].is_string() ? doc["id"].get<std::string>() : "";
+  article.text = doc["text"].get<std::string>();
+  article.corpus = doc.contains("corpus") && doc["corpus"].is_string() ? doc["corpus"].get<std::string>() : "";
+  // Gold offsets are code points; spans here are bytes.
+  const std::string& text = article.text;
+  std::vector<size_t> byte_of;
+  for (size_t pos = 0; pos < text.size();) {
+    byte_of.push_back(pos);
+    DecodeUtf8(text, &pos);
+  }
+  byte_of.push_back(text.size());
+  for (const auto& t : doc["toponyms"]) {
+    if (!t.is_object() || !t.contains("start") || !t.contains("end") || !t.contains("lat") || !t.contains("lon") ||
+        !t["start"].is_number_unsigned() || !t["end"].is_number_unsigned() || !t["lat"].is_number() ||
+        !t["lon"].is_number()) {
+      return MakeError(jsonl, "toponym without start, end, lat and lon", line_no);
     }
+    const size_t s = std::min<size_t>(t["start"].get<size_t>(), byte_of.size() - 1);
+    const size_t e = std::min<size_t>(t["end"].get<size_t>(), byte_of.size() - 1);
+    article.gold.push_back({Span{byte_of[s], byte_of[std::max(s, e)]}, t["lat"].get<double>(), t["lon"].get<double>(),
+                            t.contains("phrase") && t["phrase"].is_string() ? t["phrase"].get<std::string>() : "",
+                            t.contains("fcode") && t["fcode"].is_string() ? t["fcode"].get<std::string>() : "-"});
   }
-  std::istringstream lines(*content);
+  return article;
+}
+
+// The publication's home region of each article (by id), learnt from the set's earlier
+// articles from the same site (the host of `url`) as `dateline code` and `dateline
+// ingest` learn it over a stream (PublicationMemory): from the places found in each
+// article in file order, with the home known before it. No gold data goes into it.
+std::map<std::string, std::optional<HomeRegion>> PublicationHomes(const std::string& content,
+                                                                  const TextAnalyzer& analyzer,
+                                                                  const PlaceResolver& resolver) {
+  std::map<std::string, std::optional<HomeRegion>> home_of;
+  std::map<std::string, PublicationHome> homes;  // by host
+  std::istringstream lines(content);
   std::string line;
-  int64_t line_no = 0;
-  long articles = 0, other_half = 0;
   while (std::getline(lines, line)) {
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     const nlohmann::json doc = nlohmann::json::parse(line, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object() || !doc.contains("text") || !doc["text"].is_string() ||
-        !doc.contains("toponyms") || !doc["toponyms"].is_array()) {
-      return MakeError(jsonl, "not a geo record ({text, toponyms: [...]})", line_no);
-    }
-    const std::string id = doc.contains("id") && doc["id"].is_string() ? doc["id"].get<std::string>() : "";
-    if (!InEvalHalf(id, options.half)) {
-      ++other_half;
-      continue;
-    }
-    ++articles;
-    const std::string text = doc["text"].get<std::string>();
-    const std::string corpus = doc.contains("corpus") && doc["corpus"].is_string() ? doc["corpus"].get<std::string>() : "";
-    // Gold offsets are code points; spans here are bytes.
-    std::vector<size_t> byte_of;
-    for (size_t pos = 0; pos < text.size();) {
-      byte_of.push_back(pos);
-      DecodeUtf8(text, &pos);
-    }
-    byte_of.push_back(text.size());
-    struct Gold {
-      Span span;
-      double lat = 0, lon = 0;
-      std::string phrase, fcode;
-    };
-    std::vector<Gold> gold;
-    for (const auto& t : doc["toponyms"]) {
-      if (!t.is_object() || !t.contains("start") || !t.contains("end") || !t.contains("lat") || !t.contains("lon") ||
-          !t["start"].is_number_unsigned() || !t["end"].is_number_unsigned() || !t["lat"].is_number() ||
-          !t["lon"].is_number()) {
-        return MakeError(jsonl, "toponym without start, end, lat and lon", line_no);
-      }
-      const size_t s = std::min<size_t>(t["start"].get<size_t>(), byte_of.size() - 1);
-      const size_t e = std::min<size_t>(t["end"].get<size_t>(), byte_of.size() - 1);
-      gold.push_back({Span{byte_of[s], byte_of[std::max(s, e)]}, t["lat"].get<double>(), t["lon"].get<double>(),
-                      t.contains("phrase") && t["phrase"].is_string() ? t["phrase"].get<std::string>() : "",
-                      t.contains("fcode") && t["fcode"].is_string() ? t["fcode"].get<std::string>() : "-"});
-    }
-    const AnalyzedText analysed = (*analyzer)->Analyze(text);
+    if (doc.is_discarded() || !doc.is_object() || !doc.contains("text") || !doc["text"].is_string()) continue;
+    if (!doc.contains("url") || !doc["url"].is_string() || !doc.contains("id") || !doc["id"].is_string()) continue;
+    const std::string host = UrlHost(doc["url"].get<std::string>());
+    if (host.empty()) continue;
     PlaceContext context;
-    if (const auto h = home_of.find(id); h != home_of.end()) context.home = h->second;
-    std::vector<Span> spans;
-    for (const Gold& g : gold) spans.push_back(g.span);
-    const std::vector<std::optional<PlaceMention>> resolved = resolver.ResolveSpans(analysed, spans, context);
-    const std::vector<PlaceMention> found = resolver.FindPlaces(analysed, context);
+    context.home = homes[host].Home();
+    home_of[doc["id"].get<std::string>()] = context.home;
+    const std::string text = doc["text"].get<std::string>();  // the analysis borrows it
+    const AnalyzedText analysed = analyzer.Analyze(text);
+    homes[host].Add(resolver.FindPlaces(analysed, context));
+  }
+  return home_of;
+}
 
-    GeoTally doc_tally;
-    doc_tally.gold = static_cast<long>(gold.size());
-    for (size_t i = 0; i < gold.size(); ++i) {
-      std::optional<double> km;
-      if (resolved[i]) km = DistanceKm(resolved[i]->lat, resolved[i]->lon, gold[i].lat, gold[i].lon);
-      doc_tally.gold_spans.Add(km);
-      by_fcode[gold[i].fcode].Add(km && *km <= kCorrectKm);
-      if (!km || *km > kCorrectKm) {
-        misses.push_back({km ? *km : kMaxErrorKm, id, gold[i].phrase + " [" + gold[i].fcode + "]",
-                          resolved[i] ? resolved[i]->name + " " + resolved[i]->country + " " + resolved[i]->admin1
-                                      : "(unresolved)"});
-      }
+// A gold toponym placed more than 161 km off, or not at all, with gold spans.
+struct Miss {
+  double km;
+  std::string id, phrase, got;
+};
+
+// Everything the scored articles add up to.
+struct GeoRun {
+  GeoTally all;
+  std::map<std::string, GeoTally> corpora;
+  std::map<std::string, Tally> by_fcode;        // gold spans, by the gold GeoNames feature code
+  std::map<std::string, long> false_positives;  // end to end, by surface
+  std::vector<Miss> misses;
+  long articles = 0, other_half = 0;
+};
+
+// Both measurements on one article, added to `run`.
+void ScoreGeoArticle(const GeoArticle& article, const TextAnalyzer& analyzer, const PlaceResolver& resolver,
+                     const PlaceContext& context, GeoRun* run) {
+  const std::vector<GoldToponym>& gold = article.gold;
+  const AnalyzedText analysed = analyzer.Analyze(article.text);
+  std::vector<Span> spans;
+  for (const GoldToponym& g : gold) spans.push_back(g.span);
+  const std::vector<std::optional<PlaceMention>> resolved = resolver.ResolveSpans(analysed, spans, context);
+  const std::vector<PlaceMention> found = resolver.FindPlaces(analysed, context);
+
+  GeoTally doc_tally;
+  doc_tally.gold = static_cast<long>(gold.size());
+  for (size_t i = 0; i < gold.size(); ++i) {
+    std::optional<double> km;
+    if (resolved[i]) km = DistanceKm(resolved[i]->lat, resolved[i]->lon, gold[i].lat, gold[i].lon);
+    doc_tally.gold_spans.Add(km);
+    run->by_fcode[gold[i].fcode].Add(km && *km <= kCorrectKm);
+    if (!km || *km > kCorrectKm) {
+      run->misses.push_back({km ? *km : kMaxErrorKm, article.id, gold[i].phrase + " [" + gold[i].fcode + "]",
+                             resolved[i] ? resolved[i]->name + " " + resolved[i]->country + " " + resolved[i]->admin1
+                                         : "(unresolved)"});
     }
-    std::vector<const PlaceMention*> first_hit(gold.size(), nullptr);
-    for (const PlaceMention& p : found) {
-      if (p.from_dateline) continue;
-      ++doc_tally.predicted;
-      bool matched = false;
-      for (size_t g = 0; g < gold.size(); ++g) {
-        if (p.span.start < gold[g].span.end && gold[g].span.start < p.span.end) {
-          matched = true;
-          if (!first_hit[g]) first_hit[g] = &p;
-        }
-      }
-      doc_tally.predicted_matched += matched;
-      if (!matched) ++false_positives[text.substr(p.span.start, p.span.end - p.span.start)];
-    }
+  }
+  std::vector<const PlaceMention*> first_hit(gold.size(), nullptr);
+  for (const PlaceMention& p : found) {
+    if (p.from_dateline) continue;
+    ++doc_tally.predicted;
+    bool matched = false;
     for (size_t g = 0; g < gold.size(); ++g) {
-      if (!first_hit[g]) continue;
-      ++doc_tally.gold_recognised;
-      doc_tally.end_to_end.Add(DistanceKm(first_hit[g]->lat, first_hit[g]->lon, gold[g].lat, gold[g].lon));
+      if (p.span.start < gold[g].span.end && gold[g].span.start < p.span.end) {
+        matched = true;
+        if (!first_hit[g]) first_hit[g] = &p;
+      }
     }
-    for (GeoTally* t : {&all, corpus.empty() ? nullptr : &corpora[corpus]}) {
-      if (!t) continue;
-      t->gold += doc_tally.gold;
-      t->predicted += doc_tally.predicted;
-      t->predicted_matched += doc_tally.predicted_matched;
-      t->gold_recognised += doc_tally.gold_recognised;
-      for (double e : doc_tally.gold_spans.errors) t->gold_spans.errors.push_back(e);
-      for (double e : doc_tally.end_to_end.errors) t->end_to_end.errors.push_back(e);
-    }
+    doc_tally.predicted_matched += matched;
+    if (!matched) ++run->false_positives[article.text.substr(p.span.start, p.span.end - p.span.start)];
   }
-  if (articles == 0) {
-    return MakeError(jsonl, other_half ? std::string("no article in the ") + EvalHalfName(options.half) + " half"
-                                       : std::string("no article in the geo set"));
+  for (size_t g = 0; g < gold.size(); ++g) {
+    if (!first_hit[g]) continue;
+    ++doc_tally.gold_recognised;
+    doc_tally.end_to_end.Add(DistanceKm(first_hit[g]->lat, first_hit[g]->lon, gold[g].lat, gold[g].lon));
   }
+  for (GeoTally* t : {&run->all, article.corpus.empty() ? nullptr : &run->corpora[article.corpus]}) {
+    if (!t) continue;
+    t->gold += doc_tally.gold;
+    t->predicted += doc_tally.predicted;
+    t->predicted_matched += doc_tally.predicted_matched;
+    t->gold_recognised += doc_tally.gold_recognised;
+    for (double e : doc_tally.gold_spans.errors) t->gold_spans.errors.push_back(e);
+    for (double e : doc_tally.end_to_end.errors) t->end_to_end.errors.push_back(e);
+  }
+}
 
-  EvalReport report;
-  report.set = GoldKindName(GoldKind::kGeo);
-  report.source = jsonl;
-  AddFigures("geo_", all, &report.figures);
-  std::ostringstream out;
-  out << "articles " << articles << " (half: " << EvalHalfName(options.half) << "; " << other_half
-      << " articles of the other half not scored)\n";
-  PrintTally("all", all, out);
-  for (const auto& [name, t] : corpora) {
-    AddFigures("geo_" + Lower(name) + "_", t, &report.figures);
-    PrintTally(name, t, out);
-  }
-  out << "gold spans by gold feature code (acc@161km)\n ";
-  for (const auto& [code, t] : by_fcode) {
-    if (t.total < 10) continue;
-    char cell[96];
-    std::snprintf(cell, sizeof cell, " %s %.1f%% of %ld;", code.c_str(), 100 * t.rate(), t.total);
-    out << cell;
-  }
-  out << "\n";
+// The most frequent misses say more than the farthest: grouped by phrase and reading.
+nlohmann::json ListMisses(std::vector<Miss> misses, size_t worst, std::ostream& out) {
   std::sort(misses.begin(), misses.end(), [](const Miss& a, const Miss& b) { return a.km > b.km; });
-  // The most frequent misses say more than the farthest: group by phrase and reading.
   std::map<std::pair<std::string, std::string>, long> grouped;
   std::map<std::pair<std::string, std::string>, std::vector<std::string>> ids_of;
   for (const Miss& m : misses) {
@@ -314,30 +288,98 @@ Result<EvalReport> EvalGeoSet(const std::string& jsonl, const Pipeline& pipeline
   for (const auto& [k, n] : grouped) ranked.push_back({n, k});
   std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   out << "most frequent misses with gold spans\n";
-  nlohmann::json worst = nlohmann::json::array();
-  for (size_t i = 0; i < std::min(options.worst, ranked.size()); ++i) {
+  nlohmann::json listed = nlohmann::json::array();
+  for (size_t i = 0; i < std::min(worst, ranked.size()); ++i) {
     out << "  " << ranked[i].first << "x  " << ranked[i].second.first << " -> " << ranked[i].second.second << "\n";
-    worst.push_back({{"phrase", ranked[i].second.first},
-                     {"reading", ranked[i].second.second},
-                     {"count", ranked[i].first},
-                     {"ids", ids_of[ranked[i].second]}});
+    listed.push_back({{"phrase", ranked[i].second.first},
+                      {"reading", ranked[i].second.second},
+                      {"count", ranked[i].first},
+                      {"ids", ids_of[ranked[i].second]}});
   }
+  return listed;
+}
+
+nlohmann::json ListFalsePositives(const std::map<std::string, long>& false_positives, size_t worst,
+                                  std::ostream& out) {
   std::vector<std::pair<long, std::string>> fps;
   for (const auto& [surface, n] : false_positives) fps.push_back({n, surface});
   std::sort(fps.begin(), fps.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   out << "most frequent false positives end to end\n ";
-  nlohmann::json fp_json = nlohmann::json::array();
-  for (size_t i = 0; i < std::min(options.worst, fps.size()); ++i) {
+  nlohmann::json listed = nlohmann::json::array();
+  for (size_t i = 0; i < std::min(worst, fps.size()); ++i) {
     out << " " << fps[i].second << " (" << fps[i].first << ");";
-    fp_json.push_back({{"surface", fps[i].second}, {"count", fps[i].first}});
+    listed.push_back({{"surface", fps[i].second}, {"count", fps[i].first}});
   }
   out << "\n";
+  return listed;
+}
+
+EvalReport GeoReport(const std::string& jsonl, const GeoRun& run, const EvalOptions& options) {
+  EvalReport report;
+  report.set = GoldKindName(GoldKind::kGeo);
+  report.source = jsonl;
+  AddFigures("geo_", run.all, &report.figures);
+  std::ostringstream out;
+  out << "articles " << run.articles << " (half: " << EvalHalfName(options.half) << "; " << run.other_half
+      << " articles of the other half not scored)\n";
+  PrintTally("all", run.all, out);
+  for (const auto& [name, t] : run.corpora) {
+    AddFigures("geo_" + Lower(name) + "_", t, &report.figures);
+    PrintTally(name, t, out);
+  }
+  out << "gold spans by gold feature code (acc@161km)\n ";
+  for (const auto& [code, t] : run.by_fcode) {
+    if (t.total < 10) continue;
+    char cell[96];
+    std::snprintf(cell, sizeof cell, " %s %.1f%% of %ld;", code.c_str(), 100 * t.rate(), t.total);
+    out << cell;
+  }
+  out << "\n";
+  nlohmann::json misses = ListMisses(run.misses, options.worst, out);
+  report.detail["false_positives"] = ListFalsePositives(run.false_positives, options.worst, out);
   report.text = out.str();
-  report.detail["false_positives"] = std::move(fp_json);
-  report.detail["articles"] = articles;
+  report.detail["articles"] = run.articles;
   report.detail["half"] = EvalHalfName(options.half);
-  report.detail["misses"] = std::move(worst);
+  report.detail["misses"] = std::move(misses);
   return report;
+}
+
+}  // namespace
+
+Result<EvalReport> EvalGeoSet(const std::string& jsonl, const Pipeline& pipeline, const EvalOptions& options) {
+  const PipelineInfo& info = pipeline.info();
+  if (info.gazetteer_file.empty() || info.countries_only_gazetteer) {
+    return MakeError(jsonl, "the geo set needs a built gazetteer file (the pipeline has only countries)");
+  }
+  ASSIGN_OR_RETURN(std::unique_ptr<Gazetteer> gazetteer, Gazetteer::Open(info.gazetteer_file));
+  ASSIGN_OR_RETURN(std::unique_ptr<TextAnalyzer> analyzer, TextAnalyzer::Create(info.data_dir));
+  const PlaceResolver resolver(*gazetteer);
+  ASSIGN_OR_RETURN(const std::string content, ReadFile(jsonl));
+  const std::map<std::string, std::optional<HomeRegion>> home_of = PublicationHomes(content, *analyzer, resolver);
+
+  GeoRun run;
+  std::istringstream lines(content);
+  std::string line;
+  int64_t line_no = 0;
+  while (std::getline(lines, line)) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    ASSIGN_OR_RETURN(const GeoArticle article,
+                     ParseGeoArticle(nlohmann::json::parse(line, nullptr, false), jsonl, line_no));
+    if (!InEvalHalf(article.id, options.half)) {
+      ++run.other_half;
+      continue;
+    }
+    ++run.articles;
+    PlaceContext context;
+    if (const auto h = home_of.find(article.id); h != home_of.end()) context.home = h->second;
+    ScoreGeoArticle(article, *analyzer, resolver, context, &run);
+  }
+  if (run.articles == 0) {
+    return MakeError(jsonl, run.other_half ? std::string("no article in the ") + EvalHalfName(options.half) + " half"
+                                           : std::string("no article in the geo set"));
+  }
+  return GeoReport(jsonl, run, options);
 }
 
 }  // namespace dateline
