@@ -89,73 +89,81 @@ Result<std::map<std::string, std::string>> ReadLabelTypes(const std::string& dat
   return types;
 }
 
-}  // namespace
-
-Result<EvalReport> EvalCaseSet(const std::string& tsv, const Pipeline& pipeline, const EvalOptions& options) {
-  auto all_items = ReadCaseTsv(tsv);
-  if (!all_items.ok()) return all_items.error();
-  std::vector<CaseItem> half_items;
-  for (CaseItem& item : *all_items) {
-    if (InEvalHalf(item.id, options.half)) half_items.push_back(std::move(item));
+// Per-label counts of one run.
+struct LabelCounts {
+  long tp = 0, fp = 0, fn = 0, support = 0;
+  double precision() const { return tp + fp ? static_cast<double>(tp) / static_cast<double>(tp + fp) : 0; }
+  double recall() const { return tp + fn ? static_cast<double>(tp) / static_cast<double>(tp + fn) : 0; }
+  double f1() const {
+    const double p = precision(), r = recall();
+    return p + r > 0 ? 2 * p * r / (p + r) : 0;
   }
-  if (half_items.empty()) return MakeError(tsv, std::string("no snippets in the ") + EvalHalfName(options.half) + " half");
-  const std::vector<CaseItem>* items = &half_items;
-  auto label_types = ReadLabelTypes(pipeline.info().data_dir);
-  if (!label_types.ok()) return label_types.error();
-  auto type_of = [&](const std::string& label) {
-    auto it = label_types->find(label);
-    return it == label_types->end() ? std::string() : it->second;
-  };
+};
 
-  struct Counts {
-    long tp = 0, fp = 0, fn = 0, support = 0;
-    double precision() const { return tp + fp ? static_cast<double>(tp) / static_cast<double>(tp + fp) : 0; }
-    double recall() const { return tp + fn ? static_cast<double>(tp) / static_cast<double>(tp + fn) : 0; }
-    double f1() const {
-      const double p = precision(), r = recall();
-      return p + r > 0 ? 2 * p * r / (p + r) : 0;
-    }
-  };
-  std::map<std::string, Counts> labels;
+// Everything the scored snippets add up to.
+struct CaseRun {
+  std::map<std::string, LabelCounts> labels;
   std::map<std::pair<std::string, std::string>, std::vector<std::string>> confusions;  // (gold, predicted) -> ids
-  long correct = 0, unlabelled = 0, type_correct = 0;
-  for (const CaseItem& item : *items) {
-    Document doc;
-    doc.id = item.id;
-    doc.input = tsv + ":" + std::to_string(item.line);
-    doc.kind = InputKind::kText;
-    doc.content = item.snippet;
-    auto coded = pipeline.Code(std::move(doc));
-    const std::string predicted = coded.ok() ? coded->event_label : "";
-    ++labels[item.gold].support;
-    const std::string gold_type = type_of(item.gold);
-    if (!predicted.empty() && !gold_type.empty() && type_of(predicted) == gold_type) ++type_correct;
-    if (predicted == item.gold) {
-      ++correct;
-      ++labels[item.gold].tp;
-      continue;
-    }
-    ++labels[item.gold].fn;
-    if (predicted.empty()) {
-      ++unlabelled;
-    } else {
-      ++labels[predicted].fp;
-    }
-    confusions[{item.gold, predicted.empty() ? "(none)" : predicted}].push_back(item.id);
-  }
+  long snippets = 0, correct = 0, unlabelled = 0, type_correct = 0;
+};
 
-  const double n = static_cast<double>(items->size());
+// Adds one snippet, labelled `predicted` (empty: no label), to `run`; `type_of` gives a
+// label's ACLED event type.
+template <typename TypeOf>
+void AddCaseSnippet(const CaseItem& item, const std::string& predicted, const TypeOf& type_of, CaseRun* run) {
+  ++run->snippets;
+  ++run->labels[item.gold].support;
+  const std::string gold_type = type_of(item.gold);
+  if (!predicted.empty() && !gold_type.empty() && type_of(predicted) == gold_type) ++run->type_correct;
+  if (predicted == item.gold) {
+    ++run->correct;
+    ++run->labels[item.gold].tp;
+    return;
+  }
+  ++run->labels[item.gold].fn;
+  if (predicted.empty()) {
+    ++run->unlabelled;
+  } else {
+    ++run->labels[predicted].fp;
+  }
+  run->confusions[{item.gold, predicted.empty() ? "(none)" : predicted}].push_back(item.id);
+}
+
+// The commonest errors, most frequent first.
+nlohmann::json ListConfusions(const CaseRun& run, size_t worst, std::ostream& out) {
+  std::vector<std::pair<std::pair<std::string, std::string>, std::vector<std::string>>> ranked(run.confusions.begin(),
+                                                                                                run.confusions.end());
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
+  out << "commonest errors (gold -> predicted: count, snippet ids)\n";
+  nlohmann::json errors = nlohmann::json::array();
+  char line[512];
+  for (size_t i = 0; i < std::min(worst, ranked.size()); ++i) {
+    const auto& [pair, ids] = ranked[i];
+    std::string id_list;
+    for (size_t k = 0; k < std::min<size_t>(ids.size(), 8); ++k) id_list += (k ? " " : "") + ids[k];
+    if (ids.size() > 8) id_list += " ...";
+    std::snprintf(line, sizeof line, "  %s -> %s: %zu  (%s)\n", pair.first.c_str(), pair.second.c_str(), ids.size(),
+                  id_list.c_str());
+    out << line;
+    errors.push_back({{"gold", pair.first}, {"predicted", pair.second}, {"count", ids.size()}, {"ids", ids}});
+  }
+  return errors;
+}
+
+EvalReport CaseReport(const std::string& tsv, const CaseRun& run, const EvalOptions& options) {
+  const double n = static_cast<double>(run.snippets);
   double weighted = 0, macro = 0;
   long gold_labels = 0;
-  for (const auto& [label, c] : labels) {
+  for (const auto& [label, c] : run.labels) {
     if (!c.support) continue;
     weighted += c.f1() * static_cast<double>(c.support) / n;
     macro += c.f1();
     ++gold_labels;
   }
   macro = gold_labels ? macro / static_cast<double>(gold_labels) : 0;
-  const double accuracy = static_cast<double>(correct) / n;
-  const double type_accuracy = static_cast<double>(type_correct) / n;
+  const double accuracy = static_cast<double>(run.correct) / n;
+  const double type_accuracy = static_cast<double>(run.type_correct) / n;
 
   EvalReport report;
   report.set = GoldKindName(GoldKind::kCase);
@@ -166,43 +174,56 @@ Result<EvalReport> EvalCaseSet(const std::string& tsv, const Pipeline& pipeline,
   std::ostringstream out;
   char line[512];
   std::snprintf(line, sizeof line,
-                "snippets %zu (half: %s; %ld unlabelled)\n  weighted f1 %.4f\n  macro f1    %.4f\n  accuracy    %.4f\n"
+                "snippets %ld (half: %s; %ld unlabelled)\n  weighted f1 %.4f\n  macro f1    %.4f\n  accuracy    %.4f\n"
                 "  event type accuracy %.4f\n",
-                items->size(), EvalHalfName(options.half), unlabelled, weighted, macro, accuracy, type_accuracy);
+                run.snippets, EvalHalfName(options.half), run.unlabelled, weighted, macro, accuracy, type_accuracy);
   out << line;
   std::snprintf(line, sizeof line, "  %-30s %6s %6s %6s %7s\n", "label", "P", "R", "F1", "support");
   out << line;
   nlohmann::json per_label = nlohmann::json::object();
-  for (const auto& [label, c] : labels) {
+  for (const auto& [label, c] : run.labels) {
     std::snprintf(line, sizeof line, "  %-30s %6.3f %6.3f %6.3f %7ld\n", label.c_str(), c.precision(), c.recall(),
                   c.f1(), c.support);
     out << line;
     per_label[label] = {{"precision", c.precision()}, {"recall", c.recall()}, {"f1", c.f1()},
                         {"support", c.support}, {"predicted", c.tp + c.fp}};
   }
-  std::vector<std::pair<std::pair<std::string, std::string>, std::vector<std::string>>> ranked(confusions.begin(),
-                                                                                                confusions.end());
-  std::stable_sort(ranked.begin(), ranked.end(),
-                   [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
-  out << "commonest errors (gold -> predicted: count, snippet ids)\n";
-  nlohmann::json errors = nlohmann::json::array();
-  for (size_t i = 0; i < std::min(options.worst, ranked.size()); ++i) {
-    const auto& [pair, ids] = ranked[i];
-    std::string id_list;
-    for (size_t k = 0; k < std::min<size_t>(ids.size(), 8); ++k) id_list += (k ? " " : "") + ids[k];
-    if (ids.size() > 8) id_list += " ...";
-    std::snprintf(line, sizeof line, "  %s -> %s: %zu  (%s)\n", pair.first.c_str(), pair.second.c_str(), ids.size(),
-                  id_list.c_str());
-    out << line;
-    errors.push_back({{"gold", pair.first}, {"predicted", pair.second}, {"count", ids.size()}, {"ids", ids}});
-  }
+  nlohmann::json errors = ListConfusions(run, options.worst, out);
   report.text = out.str();
-  report.detail["snippets"] = items->size();
+  report.detail["snippets"] = run.snippets;
   report.detail["half"] = EvalHalfName(options.half);
-  report.detail["unlabelled"] = unlabelled;
+  report.detail["unlabelled"] = run.unlabelled;
   report.detail["labels"] = std::move(per_label);
   report.detail["confusions"] = std::move(errors);
   return report;
+}
+
+}  // namespace
+
+Result<EvalReport> EvalCaseSet(const std::string& tsv, const Pipeline& pipeline, const EvalOptions& options) {
+  ASSIGN_OR_RETURN(std::vector<CaseItem> all_items, ReadCaseTsv(tsv));
+  std::vector<CaseItem> items;
+  for (CaseItem& item : all_items) {
+    if (InEvalHalf(item.id, options.half)) items.push_back(std::move(item));
+  }
+  if (items.empty()) return MakeError(tsv, std::string("no snippets in the ") + EvalHalfName(options.half) + " half");
+  using LabelTypes = std::map<std::string, std::string>;
+  ASSIGN_OR_RETURN(const LabelTypes label_types, ReadLabelTypes(pipeline.info().data_dir));
+  const auto type_of = [&](const std::string& label) {
+    auto it = label_types.find(label);
+    return it == label_types.end() ? std::string() : it->second;
+  };
+  CaseRun run;
+  for (const CaseItem& item : items) {
+    Document doc;
+    doc.id = item.id;
+    doc.input = tsv + ":" + std::to_string(item.line);
+    doc.kind = InputKind::kText;
+    doc.content = item.snippet;
+    auto coded = pipeline.Code(std::move(doc));
+    AddCaseSnippet(item, coded.ok() ? coded->event_label : "", type_of, &run);
+  }
+  return CaseReport(tsv, run, options);
 }
 
 }  // namespace dateline

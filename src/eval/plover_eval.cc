@@ -131,10 +131,10 @@ void PloverTotals::Add(const PloverRecordScore& s) {
   if (s.fatalities_right) fatalities.Add(*s.fatalities_right);
 }
 
-Result<EvalReport> EvalPloverSet(const std::string& jsonl, const Pipeline& pipeline, const EvalOptions& options) {
-  auto text = ReadFile(jsonl);
-  if (!text.ok()) return text.error();
+namespace {
 
+// Everything the scored records add up to.
+struct PloverRun {
   struct Category {
     Tally event, source, target;
   };
@@ -144,68 +144,43 @@ Result<EvalReport> EvalPloverSet(const std::string& jsonl, const Pipeline& pipel
   long skipped = 0;  // records outside options.half
   json records = json::array();
   std::vector<std::string> misses;
+};
 
-  std::istringstream lines(*text);
-  std::string line;
-  long line_number = 0;
-  while (std::getline(lines, line)) {
-    ++line_number;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    const std::string where = jsonl + ":" + std::to_string(line_number);
-    json j = json::parse(line, nullptr, false);
-    if (j.is_discarded()) return MakeError(where, "not valid JSON");
-    auto gold = ParsePloverGold(j);
-    if (!gold.ok()) return MakeError(where, gold.error().message);
-    if (!InEvalHalf(gold->id, options.half)) {
-      ++skipped;
-      continue;
-    }
+// Adds one record's score, and the events coded from its text, to `run`.
+void AddPloverRecord(const PloverGold& gold, const std::vector<Event>& events, PloverRun* run) {
+  const PloverRecordScore s = ScorePloverRecord(gold, events);
+  run->totals.Add(s);
+  PloverRun::Category& c = run->categories[gold.event];
+  c.event.Add(s.event_right);
+  if (s.source_right) c.source.Add(*s.source_right);
+  if (s.target_right) c.target.Add(*s.target_right);
+  if (!s.event_right) ++run->confusions[{gold.event, s.predicted.empty() ? "(none)" : s.predicted}];
 
-    Document doc;
-    doc.id = gold->id;
-    doc.input = where;
-    doc.kind = InputKind::kText;
-    doc.content = gold->text;
-    auto coded = pipeline.Code(std::move(doc));
-    static const std::vector<Event> kNoEvents;
-    const std::vector<Event>& events = coded.ok() ? coded->events : kNoEvents;
-    const PloverRecordScore s = ScorePloverRecord(*gold, events);
-
-    totals.Add(s);
-    Category& c = categories[gold->event];
-    c.event.Add(s.event_right);
-    if (s.source_right) c.source.Add(*s.source_right);
-    if (s.target_right) c.target.Add(*s.target_right);
-    if (!s.event_right) ++confusions[{gold->event, s.predicted.empty() ? "(none)" : s.predicted}];
-
-    const Event* e = s.chosen >= 0 ? &events[s.chosen] : nullptr;
-    json rec = {{"id", gold->id},
-                {"gold", gold->event},
-                {"predicted", s.predicted},
-                {"event_right", s.event_right},
-                {"predictions", s.predictions},
-                {"false_positives", s.false_positives},
-                {"source", e ? e->source.actor.Code() : ""},
-                {"target", e ? e->target.actor.Code() : ""},
-                {"trigger", e ? e->trigger : ""},
-                {"cameo", e ? e->cameo : ""}};
-    if (s.source_right) rec["source_right"] = *s.source_right;
-    if (s.target_right) rec["target_right"] = *s.target_right;
-    records.push_back(std::move(rec));
-    if (!s.event_right || (s.source_right && !*s.source_right) || (s.target_right && !*s.target_right)) {
-      std::string m = gold->id + ": gold " + gold->event + ", predicted " +
-                      (s.predicted.empty() ? "(none)" : s.predicted);
-      if (e) m += " \"" + e->trigger + "\" " + e->source.actor.Code() + " -> " + e->target.actor.Code();
-      if (s.false_positives > 0) m += " (+" + std::to_string(s.false_positives) + " false positive(s))";
-      misses.push_back(std::move(m));
-    }
+  const Event* e = s.chosen >= 0 ? &events[s.chosen] : nullptr;
+  json rec = {{"id", gold.id},
+              {"gold", gold.event},
+              {"predicted", s.predicted},
+              {"event_right", s.event_right},
+              {"predictions", s.predictions},
+              {"false_positives", s.false_positives},
+              {"source", e ? e->source.actor.Code() : ""},
+              {"target", e ? e->target.actor.Code() : ""},
+              {"trigger", e ? e->trigger : ""},
+              {"cameo", e ? e->cameo : ""}};
+  if (s.source_right) rec["source_right"] = *s.source_right;
+  if (s.target_right) rec["target_right"] = *s.target_right;
+  run->records.push_back(std::move(rec));
+  if (!s.event_right || (s.source_right && !*s.source_right) || (s.target_right && !*s.target_right)) {
+    std::string m = gold.id + ": gold " + gold.event + ", predicted " + (s.predicted.empty() ? "(none)" : s.predicted);
+    if (e) m += " \"" + e->trigger + "\" " + e->source.actor.Code() + " -> " + e->target.actor.Code();
+    if (s.false_positives > 0) m += " (+" + std::to_string(s.false_positives) + " false positive(s))";
+    run->misses.push_back(std::move(m));
   }
+}
+
+EvalReport PloverReport(const std::string& jsonl, PloverRun run, const EvalOptions& options) {
+  const PloverTotals& totals = run.totals;
   const Tally& event = totals.event;
-  if (event.total == 0) {
-    return MakeError(jsonl, skipped ? std::string("no PLOVER record in the ") + EvalHalfName(options.half) + " half"
-                                    : std::string("no PLOVER record in the file"));
-  }
-
   EvalReport report;
   report.set = GoldKindName(GoldKind::kPlover);
   report.source = jsonl;
@@ -222,7 +197,7 @@ Result<EvalReport> EvalPloverSet(const std::string& jsonl, const Pipeline& pipel
     std::snprintf(buf, sizeof buf, "  %-24s %.4f  (%ld/%ld)\n", name, t.rate(), t.hits, t.total);
     out << buf;
   };
-  out << "records " << event.total << " (half: " << EvalHalfName(options.half) << "; " << skipped
+  out << "records " << event.total << " (half: " << EvalHalfName(options.half) << "; " << run.skipped
       << " records of the other half not scored)\n";
   out << "primary prediction per record: the first non-statement event in text order\n";
   row("event", event);
@@ -234,7 +209,7 @@ Result<EvalReport> EvalPloverSet(const std::string& jsonl, const Pipeline& pipel
   row("fatalities", totals.fatalities);
   out << "per category          gold  event   source  target\n";
   json per_category = json::object();
-  for (const auto& [name, c] : categories) {
+  for (const auto& [name, c] : run.categories) {
     std::snprintf(buf, sizeof buf, "  %-18s %6ld  %.3f   %.3f   %.3f\n", name.c_str(), c.event.total, c.event.rate(),
                   c.source.rate(), c.target.rate());
     out << buf;
@@ -244,7 +219,7 @@ Result<EvalReport> EvalPloverSet(const std::string& jsonl, const Pipeline& pipel
                           {"target_accuracy", c.target.rate()}};
   }
   std::vector<std::pair<long, std::pair<std::string, std::string>>> sorted;
-  for (const auto& [k, n] : confusions) sorted.push_back({n, k});
+  for (const auto& [k, n] : run.confusions) sorted.push_back({n, k});
   std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   out << "commonest confusions (gold -> predicted)\n";
   json confusion = json::array();
@@ -254,14 +229,51 @@ Result<EvalReport> EvalPloverSet(const std::string& jsonl, const Pipeline& pipel
     out << buf;
     confusion.push_back({{"gold", sorted[i].second.first}, {"predicted", sorted[i].second.second}, {"count", sorted[i].first}});
   }
+  const std::vector<std::string>& misses = run.misses;
   out << "misses (first " << std::min(options.worst, misses.size()) << " of " << misses.size() << ")\n";
   for (size_t i = 0; i < misses.size() && i < options.worst; ++i) out << "  " << misses[i] << "\n";
   report.text = out.str();
   report.detail["half"] = EvalHalfName(options.half);
   report.detail["per_category"] = std::move(per_category);
   report.detail["confusions"] = std::move(confusion);
-  report.detail["records"] = std::move(records);
+  report.detail["records"] = std::move(run.records);
   return report;
+}
+
+}  // namespace
+
+Result<EvalReport> EvalPloverSet(const std::string& jsonl, const Pipeline& pipeline, const EvalOptions& options) {
+  ASSIGN_OR_RETURN(const std::string text, ReadFile(jsonl));
+  PloverRun run;
+  std::istringstream lines(text);
+  std::string line;
+  long line_number = 0;
+  while (std::getline(lines, line)) {
+    ++line_number;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    const std::string where = jsonl + ":" + std::to_string(line_number);
+    json j = json::parse(line, nullptr, false);
+    if (j.is_discarded()) return MakeError(where, "not valid JSON");
+    auto gold = ParsePloverGold(j);
+    if (!gold.ok()) return MakeError(where, gold.error().message);
+    if (!InEvalHalf(gold->id, options.half)) {
+      ++run.skipped;
+      continue;
+    }
+    Document doc;
+    doc.id = gold->id;
+    doc.input = where;
+    doc.kind = InputKind::kText;
+    doc.content = gold->text;
+    auto coded = pipeline.Code(std::move(doc));
+    static const std::vector<Event> kNoEvents;
+    AddPloverRecord(*gold, coded.ok() ? coded->events : kNoEvents, &run);
+  }
+  if (run.totals.event.total == 0) {
+    return MakeError(jsonl, run.skipped ? std::string("no PLOVER record in the ") + EvalHalfName(options.half) + " half"
+                                        : std::string("no PLOVER record in the file"));
+  }
+  return PloverReport(jsonl, std::move(run), options);
 }
 
 }  // namespace dateline
