@@ -130,65 +130,100 @@ std::map<std::string, double> EvalScores::Figures() const {
   return f;
 }
 
+namespace {
+
+// The article fields the gold record gives: title, section and dateline exactly,
+// authors in order, tags as a set, body phrases that must or must not be there.
+void ScoreArticleFields(const json& ga, const Article& a, const std::string& doc_id, EvalScores* s) {
+  const auto exact = [&](const char* field, const std::string& got, Tally& t) {
+    if (!ga.contains(field) || !ga[field].is_string()) return;
+    const bool hit = ga[field].get<std::string>() == got;
+    t.Add(hit);
+    if (!hit) s->notes.push_back(doc_id + ": " + field + " expected \"" + ga[field].get<std::string>() + "\", got \"" + got + "\"");
+  };
+  exact("title", a.title, s->title);
+  exact("section", a.section, s->section);
+  exact("dateline_place", a.dateline, s->dateline);
+  if (ga.contains("authors")) {
+    const bool hit = Accepted(ga["authors"]) == a.authors;
+    s->authors.Add(hit);
+    if (!hit) s->notes.push_back(doc_id + ": authors differ");
+  }
+  if (ga.contains("tags")) {
+    std::vector<std::string> want = Accepted(ga["tags"]), got = a.tags;
+    std::sort(want.begin(), want.end());
+    std::sort(got.begin(), got.end());
+    s->tags.Add(want == got);
+    if (want != got) s->notes.push_back(doc_id + ": tags differ");
+  }
+  for (const std::string& must : Accepted(ga.value("body_must_contain", json()))) {
+    const bool hit = a.body.find(must) != std::string::npos;
+    s->body_must_contain.Add(hit);
+    if (!hit) s->notes.push_back(doc_id + ": body lacks \"" + must + "\"");
+  }
+  for (const std::string& must_not : Accepted(ga.value("body_must_not_contain", json()))) {
+    const bool hit = a.body.find(must_not) == std::string::npos;
+    s->body_must_not_contain.Add(hit);
+    if (!hit) s->notes.push_back(doc_id + ": body contains furniture \"" + must_not + "\"");
+  }
+}
+
+// Whether predicted event `e` cites the gold event's evidence: the gold evidence,
+// located in the extracted body, overlaps the predicted sentence.
+bool EvidenceOverlaps(const json& g, const Event& e, const std::string& body) {
+  if (!g.contains("evidence") || !g["evidence"].is_string()) {
+    // Optional events may come without evidence: match on a source mention inside
+    // the predicted sentence instead.
+    const std::string mention = g.contains("source") ? g["source"].value("mention", "") : "";
+    const std::string sentence = body.substr(e.evidence.start, e.evidence.end - e.evidence.start);
+    return !mention.empty() && Lower(sentence).find(Lower(mention)) != std::string::npos;
+  }
+  const std::string ev = g["evidence"].get<std::string>();
+  for (size_t pos = body.find(ev); pos != std::string::npos; pos = body.find(ev, pos + 1)) {
+    if (pos < e.evidence.end && pos + ev.size() > e.evidence.start) return true;
+  }
+  return false;
+}
+
+// The fields of a gold event the prediction `e` matched: source, target, date, place.
+void ScoreMatchedEvent(const json& g, const Event& e, const std::string& what, EvalScores* s) {
+  if (g.contains("source")) {
+    const bool hit = ActorRight(g["source"], e.source);
+    s->source.Add(hit);
+    if (!hit) s->notes.push_back(what + ": source " + Describe(e.source));
+  }
+  if (g.contains("target")) {
+    const bool hit = ActorRight(g["target"], e.target);
+    s->target.Add(hit);
+    if (!hit) s->notes.push_back(what + ": target " + Describe(e.target));
+  }
+  if (g.contains("date")) {
+    const bool hit = DateRight(g["date"], e);
+    s->date.Add(hit);
+    if (!hit) s->notes.push_back(what + ": date " + (e.date && e.date->value ? e.date->value->ToIso() : "(unresolved)"));
+  }
+  if (g.contains("place")) {
+    const bool hit = PlaceRight(g["place"], e);
+    s->place.Add(hit);
+    if (!hit) s->notes.push_back(what + ": place " + (e.place ? e.place->name + " " + e.place->country : "(none)"));
+  }
+}
+
+}  // namespace
+
 EvalScores ScoreDocument(const json& gold, const CodedArticle& coded) {
   EvalScores s;
   s.documents = 1;
   const std::string doc_id = gold.value("id", coded.document.id);
   const Article& a = coded.article;
+  if (gold.contains("article") && gold["article"].is_object()) ScoreArticleFields(gold["article"], a, doc_id, &s);
 
-  if (gold.contains("article") && gold["article"].is_object()) {
-    const json& ga = gold["article"];
-    const auto exact = [&](const char* field, const std::string& got, Tally& t) {
-      if (!ga.contains(field) || !ga[field].is_string()) return;
-      const bool hit = ga[field].get<std::string>() == got;
-      t.Add(hit);
-      if (!hit) s.notes.push_back(doc_id + ": " + field + " expected \"" + ga[field].get<std::string>() + "\", got \"" + got + "\"");
-    };
-    exact("title", a.title, s.title);
-    exact("section", a.section, s.section);
-    exact("dateline_place", a.dateline, s.dateline);
-    if (ga.contains("authors")) {
-      const bool hit = Accepted(ga["authors"]) == a.authors;
-      s.authors.Add(hit);
-      if (!hit) s.notes.push_back(doc_id + ": authors differ");
-    }
-    if (ga.contains("tags")) {
-      std::vector<std::string> want = Accepted(ga["tags"]), got = a.tags;
-      std::sort(want.begin(), want.end());
-      std::sort(got.begin(), got.end());
-      s.tags.Add(want == got);
-      if (want != got) s.notes.push_back(doc_id + ": tags differ");
-    }
-    for (const std::string& must : Accepted(ga.value("body_must_contain", json()))) {
-      const bool hit = a.body.find(must) != std::string::npos;
-      s.body_must_contain.Add(hit);
-      if (!hit) s.notes.push_back(doc_id + ": body lacks \"" + must + "\"");
-    }
-    for (const std::string& must_not : Accepted(ga.value("body_must_not_contain", json()))) {
-      const bool hit = a.body.find(must_not) == std::string::npos;
-      s.body_must_not_contain.Add(hit);
-      if (!hit) s.notes.push_back(doc_id + ": body contains furniture \"" + must_not + "\"");
-    }
-  }
-
+  // Each gold event takes the first unused prediction of its category that cites its
+  // evidence: required events first, then optional ones (neither hits nor false
+  // positives when matched).
   const json gold_events = gold.value("events", json::array());
   std::vector<bool> used(coded.events.size(), false);
-  // Evidence must overlap: gold evidence is located in the extracted body.
-  const auto overlaps = [&](const json& g, const Event& e) {
-    if (!g.contains("evidence") || !g["evidence"].is_string()) {
-      // Optional events may come without evidence: match on a source mention inside
-      // the predicted sentence instead.
-      const std::string mention = g.contains("source") ? g["source"].value("mention", "") : "";
-      const std::string sentence = a.body.substr(e.evidence.start, e.evidence.end - e.evidence.start);
-      return !mention.empty() && Lower(sentence).find(Lower(mention)) != std::string::npos;
-    }
-    const std::string ev = g["evidence"].get<std::string>();
-    for (size_t pos = a.body.find(ev); pos != std::string::npos; pos = a.body.find(ev, pos + 1)) {
-      if (pos < e.evidence.end && pos + ev.size() > e.evidence.start) return true;
-    }
-    return false;
-  };
-  for (int pass = 0; pass < 2; ++pass) {  // required events first, then optional ones
+  for (int pass = 0; pass < 2; ++pass) {
     for (const json& g : gold_events) {
       const bool optional = g.value("optional", false);
       if (optional != (pass == 1)) continue;
@@ -196,7 +231,7 @@ EvalScores ScoreDocument(const json& gold, const CodedArticle& coded) {
       if (!optional) ++s.gold_events;
       size_t found = coded.events.size();
       for (size_t i = 0; i < coded.events.size(); ++i) {
-        if (!used[i] && CategoryMatches(g, coded.events[i]) && overlaps(g, coded.events[i])) {
+        if (!used[i] && CategoryMatches(g, coded.events[i]) && EvidenceOverlaps(g, coded.events[i], a.body)) {
           found = i;
           break;
         }
@@ -206,29 +241,9 @@ EvalScores ScoreDocument(const json& gold, const CodedArticle& coded) {
         continue;
       }
       used[found] = true;
-      if (optional) continue;  // neither a hit nor a false positive
+      if (optional) continue;
       ++s.matched_events;
-      const Event& e = coded.events[found];
-      if (g.contains("source")) {
-        const bool hit = ActorRight(g["source"], e.source);
-        s.source.Add(hit);
-        if (!hit) s.notes.push_back(doc_id + " " + gid + ": source " + Describe(e.source));
-      }
-      if (g.contains("target")) {
-        const bool hit = ActorRight(g["target"], e.target);
-        s.target.Add(hit);
-        if (!hit) s.notes.push_back(doc_id + " " + gid + ": target " + Describe(e.target));
-      }
-      if (g.contains("date")) {
-        const bool hit = DateRight(g["date"], e);
-        s.date.Add(hit);
-        if (!hit) s.notes.push_back(doc_id + " " + gid + ": date " + (e.date && e.date->value ? e.date->value->ToIso() : "(unresolved)"));
-      }
-      if (g.contains("place")) {
-        const bool hit = PlaceRight(g["place"], e);
-        s.place.Add(hit);
-        if (!hit) s.notes.push_back(doc_id + " " + gid + ": place " + (e.place ? e.place->name + " " + e.place->country : "(none)"));
-      }
+      ScoreMatchedEvent(g, coded.events[found], doc_id + " " + gid, &s);
     }
   }
   long optional_matches = 0;

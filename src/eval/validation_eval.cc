@@ -329,13 +329,12 @@ std::map<std::string, double> ValidationTotals::Figures() const {
           {"validation_root_precision", ratio(root_hits, produced)}};
 }
 
-Result<EvalReport> EvalValidationSet(const std::string& xml_path, const Pipeline& pipeline,
-                                     const EvalOptions& options) {
-  auto text = ReadFile(xml_path);
-  if (!text.ok()) return text.error();
-  auto suite = ParseValidationSuite(*text, xml_path);
-  if (!suite.ok()) return suite.error();
+namespace {
 
+// A pipeline with the suite's own dictionaries only, as PETRARCH codes the suite.
+// `dictionaries` gets the files' names, for the report.
+Result<std::unique_ptr<Pipeline>> SuitePipeline(const ValidationSuite& suite, const std::string& xml_path,
+                                                const Pipeline& pipeline, std::string* dictionaries) {
   PipelineOptions suite_options;
   suite_options.data_dir = pipeline.info().data_dir;
   suite_options.gazetteer_file = pipeline.info().gazetteer_file;
@@ -344,67 +343,67 @@ Result<EvalReport> EvalValidationSet(const std::string& xml_path, const Pipeline
   // The suites' expectations are PETRARCH's output with its default require_dyad:
   // the coder, not the scorer, keeps dyads only.
   suite_options.require_dyad = true;
-  std::string dictionaries;  // for the report
   for (auto [element, files, into] :
-       {std::tuple{"Verbfile", &suite->verb_files, &suite_options.verb_files},
-        std::tuple{"Actorfile", &suite->actor_files, &suite_options.actor_files},
-        std::tuple{"Agentfile", &suite->agent_files, &suite_options.agent_files},
-        std::tuple{"Discardfile", &suite->discard_files, &suite_options.discard_files}}) {
+       {std::tuple{"Verbfile", &suite.verb_files, &suite_options.verb_files},
+        std::tuple{"Actorfile", &suite.actor_files, &suite_options.actor_files},
+        std::tuple{"Agentfile", &suite.agent_files, &suite_options.agent_files},
+        std::tuple{"Discardfile", &suite.discard_files, &suite_options.discard_files}}) {
     for (const std::string& file : *files) {
-      auto found = FindSuiteFile(xml_path, element, file);
-      if (!found.ok()) return found.error();
-      into->push_back(*found);
-      dictionaries += (dictionaries.empty() ? "" : ", ") + file;
+      ASSIGN_OR_RETURN(std::string found, FindSuiteFile(xml_path, element, file));
+      into->push_back(std::move(found));
+      *dictionaries += (dictionaries->empty() ? "" : ", ") + file;
     }
   }
-  auto suite_pipeline = Pipeline::Create(suite_options);
-  if (!suite_pipeline.ok()) return suite_pipeline.error();
+  return Pipeline::Create(suite_options);
+}
 
+// Everything the scored records add up to.
+struct ValidationRun {
   ValidationTotals totals;
   long skipped = 0, out_of_half = 0;
   json failures = json::array();
-  std::ostringstream failure_text;
+  std::ostringstream failure_text;  // the first `options.worst` failures
   size_t listed = 0;
-  for (const ValidationRecord& r : suite->records) {
-    if (!r.Scored()) {
-      ++skipped;
-      continue;
-    }
-    if (!InEvalHalf(r.id, options.half)) {
-      ++out_of_half;
-      continue;
-    }
-    std::optional<PartialDate> date;
-    if (!r.date.empty()) {
-      date = ParseTabariDate(r.date);
-      if (!date) return MakeError(xml_path, "<Sentence> " + r.id + ": date \"" + r.date + "\" is not YYYYMMDD", r.line);
-    }
-    Document doc;
-    doc.id = r.id;
-    doc.input = xml_path + ":" + std::to_string(r.line);
-    doc.kind = InputKind::kText;
-    doc.content = r.text;
-    doc.published = date;
-    auto coded = (*suite_pipeline)->Code(std::move(doc));
-    std::vector<ValidationTriple> produced;
-    if (coded.ok()) produced = ProducedTriples(coded->events);
-    const ValidationRecordScore s = ScoreValidationRecord(r.expected, produced);
-    const std::string category = r.category.empty() ? "(none)" : r.category;
-    totals.Add(category, s);
-    if (s.exact) continue;
-    json failure = {{"id", r.id},     {"category", category},         {"line", r.line},
-                    {"text", r.text}, {"expected", TriplesJson(r.expected)}, {"produced", TriplesJson(produced)}};
-    if (!r.error.empty()) failure["discard"] = r.error;
-    if (!coded.ok()) failure["coding_error"] = coded.error().ToString();
-    failures.push_back(std::move(failure));
-    if (listed++ < options.worst) {
-      failure_text << "  " << r.id << " [" << category << "]: expected " << ShowTriples(r.expected) << "; produced "
-                   << ShowTriples(produced);
-      if (!coded.ok()) failure_text << " (coding failed: " << coded.error().ToString() << ")";
-      failure_text << "\n";
-    }
-  }
+};
 
+// Codes one scored record with `suite_pipeline` and adds its score to `run`.
+Status AddValidationRecord(const ValidationRecord& r, const Pipeline& suite_pipeline, const std::string& xml_path,
+                           const EvalOptions& options, ValidationRun* run) {
+  std::optional<PartialDate> date;
+  if (!r.date.empty()) {
+    date = ParseTabariDate(r.date);
+    if (!date) return MakeError(xml_path, "<Sentence> " + r.id + ": date \"" + r.date + "\" is not YYYYMMDD", r.line);
+  }
+  Document doc;
+  doc.id = r.id;
+  doc.input = xml_path + ":" + std::to_string(r.line);
+  doc.kind = InputKind::kText;
+  doc.content = r.text;
+  doc.published = date;
+  auto coded = suite_pipeline.Code(std::move(doc));
+  std::vector<ValidationTriple> produced;
+  if (coded.ok()) produced = ProducedTriples(coded->events);
+  const ValidationRecordScore s = ScoreValidationRecord(r.expected, produced);
+  const std::string category = r.category.empty() ? "(none)" : r.category;
+  run->totals.Add(category, s);
+  if (s.exact) return Status::Ok();
+  json failure = {{"id", r.id},     {"category", category},         {"line", r.line},
+                  {"text", r.text}, {"expected", TriplesJson(r.expected)}, {"produced", TriplesJson(produced)}};
+  if (!r.error.empty()) failure["discard"] = r.error;
+  if (!coded.ok()) failure["coding_error"] = coded.error().ToString();
+  run->failures.push_back(std::move(failure));
+  if (run->listed++ < options.worst) {
+    run->failure_text << "  " << r.id << " [" << category << "]: expected " << ShowTriples(r.expected)
+                      << "; produced " << ShowTriples(produced);
+    if (!coded.ok()) run->failure_text << " (coding failed: " << coded.error().ToString() << ")";
+    run->failure_text << "\n";
+  }
+  return Status::Ok();
+}
+
+EvalReport ValidationReport(const std::string& xml_path, size_t records, const std::string& dictionaries,
+                            ValidationRun& run, const EvalOptions& options) {
+  const ValidationTotals& totals = run.totals;
   EvalReport report;
   report.set = GoldKindName(GoldKind::kValidation);
   report.source = xml_path;
@@ -412,7 +411,7 @@ Result<EvalReport> EvalValidationSet(const std::string& xml_path, const Pipeline
   std::ostringstream out;
   char line[512];
   std::snprintf(line, sizeof line, "records %zu (half: %s): %ld scored, %ld not scored (error records other than discards), %ld in the other half\n",
-                suite->records.size(), EvalHalfName(options.half), totals.exact.total, skipped, out_of_half);
+                records, EvalHalfName(options.half), totals.exact.total, run.skipped, run.out_of_half);
   out << line << "dictionaries (only): " << (dictionaries.empty() ? "(none named)" : dictionaries) << "\n";
   const auto figure = [&](const char* name, double value, long hits, long total) {
     std::snprintf(line, sizeof line, "  %-20s %6.3f  (%ld/%ld)\n", name, value, hits, total);
@@ -433,20 +432,42 @@ Result<EvalReport> EvalValidationSet(const std::string& xml_path, const Pipeline
     out << line;
     by_category[category] = {{"exact", t.hits}, {"records", t.total}, {"rate", t.rate()}};
   }
-  out << "failing records (" << std::min(listed, options.worst) << " of " << failures.size()
+  out << "failing records (" << std::min(run.listed, options.worst) << " of " << run.failures.size()
       << "; all with --format json)\n"
-      << failure_text.str();
+      << run.failure_text.str();
   report.text = out.str();
-  report.detail["records"] = suite->records.size();
+  report.detail["records"] = records;
   report.detail["scored"] = totals.exact.total;
-  report.detail["skipped"] = skipped;
+  report.detail["skipped"] = run.skipped;
   report.detail["half"] = EvalHalfName(options.half);
   report.detail["triples"] = {{"expected", totals.expected}, {"produced", totals.produced},
                               {"matched", totals.triple_hits}, {"codes_matched", totals.code_hits},
                               {"roots_matched", totals.root_hits}};
   report.detail["categories"] = std::move(by_category);
-  report.detail["failures"] = std::move(failures);
+  report.detail["failures"] = std::move(run.failures);
   return report;
+}
+
+}  // namespace
+
+Result<EvalReport> EvalValidationSet(const std::string& xml_path, const Pipeline& pipeline,
+                                     const EvalOptions& options) {
+  ASSIGN_OR_RETURN(const std::string text, ReadFile(xml_path));
+  ASSIGN_OR_RETURN(const ValidationSuite suite, ParseValidationSuite(text, xml_path));
+  std::string dictionaries;
+  ASSIGN_OR_RETURN(const std::unique_ptr<Pipeline> suite_pipeline,
+                   SuitePipeline(suite, xml_path, pipeline, &dictionaries));
+  ValidationRun run;
+  for (const ValidationRecord& r : suite.records) {
+    if (!r.Scored()) {
+      ++run.skipped;
+    } else if (!InEvalHalf(r.id, options.half)) {
+      ++run.out_of_half;
+    } else {
+      RETURN_IF_ERROR(AddValidationRecord(r, *suite_pipeline, xml_path, options, &run));
+    }
+  }
+  return ValidationReport(xml_path, suite.records.size(), dictionaries, run, options);
 }
 
 }  // namespace dateline
