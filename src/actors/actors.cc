@@ -120,6 +120,15 @@ struct ActorMatcher::Impl {
     }
   }
 
+  // The dictionaries, in the order that decides which entry of a phrase wins (the
+  // first valid one): people, organisations, countries, their capitals and demonyms,
+  // agents, then TABARI/PETRARCH files. `own`: data_dir's phrases are read.
+  Status LoadPeople(const std::string& path, const TextAnalyzer& analyzer);
+  Status LoadOrganisations(const std::string& path, const TextAnalyzer& analyzer);
+  Status LoadCountries(const std::string& path, bool own, const TextAnalyzer& analyzer);
+  Status LoadAgents(const std::string& path, const TextAnalyzer& analyzer);
+  Status LoadTabariFiles(const ActorMatcherOptions& options, const TextAnalyzer& analyzer);
+
   Status AddPhrase(const TextAnalyzer& analyzer, std::string_view phrase, uint32_t entry,
                    const TableRecord& where, bool word_forms = false) {
     bool exact = false;
@@ -280,61 +289,41 @@ Result<std::optional<PartialDate>> ParseOfficeDate(const TableRecord& r, const s
 
 }  // namespace
 
-Result<std::unique_ptr<ActorMatcher>> ActorMatcher::Create(const std::string& data_dir,
-                                                           const TextAnalyzer& analyzer) {
-  return Create(data_dir, analyzer, ActorMatcherOptions{});
-}
-
-Result<std::unique_ptr<ActorMatcher>> ActorMatcher::Create(const std::string& data_dir,
-                                                           const TextAnalyzer& analyzer,
-                                                           const ActorMatcherOptions& options) {
-  auto impl = std::make_unique<Impl>();
-  const std::string actors_dir = data_dir + "/actors/";
-  // dictionaries_only: none of data_dir's phrases; countries.txt is still read for
-  // Country() and CountryByIso2().
-  const bool own = !options.dictionaries_only;
-  const auto read_own = [own](const std::string& path, size_t fields) {
-    return own ? ReadTableFile(path, fields, fields) : Result<std::vector<TableRecord>>(std::vector<TableRecord>());
-  };
-
-  // People first: the first valid candidate of a phrase wins, so a person's name beats
-  // an organisation or place spelled the same way.
-  auto people = read_own(actors_dir + "people.txt", 7);
-  if (!people.ok()) return people.error();
-  for (const TableRecord& r : *people) {
-    if (Status s = CheckCountryCode(r, r.fields[1]); !s) return s.error();
-    auto from = ParseOfficeDate(r, r.fields[4]);
-    if (!from.ok()) return from.error();
-    auto to = ParseOfficeDate(r, r.fields[5]);
-    if (!to.ok()) return to.error();
+Status ActorMatcher::Impl::LoadPeople(const std::string& path, const TextAnalyzer& analyzer) {
+  ASSIGN_OR_RETURN(const std::vector<TableRecord> people, ReadTableFile(path, 7, 7));
+  for (const TableRecord& r : people) {
+    RETURN_IF_ERROR(CheckCountryCode(r, r.fields[1]));
+    ASSIGN_OR_RETURN(const std::optional<PartialDate> from, ParseOfficeDate(r, r.fields[4]));
+    ASSIGN_OR_RETURN(const std::optional<PartialDate> to, ParseOfficeDate(r, r.fields[5]));
     std::vector<std::string> names = SplitList(r.fields[6]);
     if (names.empty()) return r.MakeError("a person needs at least one name");
     Entry e{EntryKind::kPerson, {r.fields[1], SplitSectors(r.fields[2]), r.fields[3], ""},
-            r.fields[0], r.Where() + " " + r.fields[0], names.front(), *from, *to};
-    const uint32_t id = impl->AddEntry(std::move(e));
-    for (const std::string& n : names) {
-      if (Status s = impl->AddPhrase(analyzer, n, id, r); !s) return s.error();
-    }
+            r.fields[0], r.Where() + " " + r.fields[0], names.front(), from, to};
+    const uint32_t id = AddEntry(std::move(e));
+    for (const std::string& n : names) RETURN_IF_ERROR(AddPhrase(analyzer, n, id, r));
   }
+  return Status::Ok();
+}
 
-  auto orgs = read_own(actors_dir + "organisations.txt", 5);
-  if (!orgs.ok()) return orgs.error();
-  for (const TableRecord& r : *orgs) {
-    if (Status s = CheckCountryCode(r, r.fields[1]); !s) return s.error();
+Status ActorMatcher::Impl::LoadOrganisations(const std::string& path, const TextAnalyzer& analyzer) {
+  ASSIGN_OR_RETURN(const std::vector<TableRecord> orgs, ReadTableFile(path, 5, 5));
+  for (const TableRecord& r : orgs) {
+    RETURN_IF_ERROR(CheckCountryCode(r, r.fields[1]));
     Entry e{EntryKind::kOrganisation, {r.fields[1], SplitSectors(r.fields[2]), r.fields[3], r.fields[0]},
             r.fields[0], r.Where() + " " + r.fields[0], "", std::nullopt, std::nullopt};
-    const uint32_t id = impl->AddEntry(std::move(e));
+    const uint32_t id = AddEntry(std::move(e));
     std::vector<std::string> phrases = SplitList(r.fields[4]);
     if (phrases.empty()) return r.MakeError("an organisation needs at least one phrase");
-    for (const std::string& p : phrases) {
-      if (Status s = impl->AddPhrase(analyzer, p, id, r); !s) return s.error();
-    }
+    for (const std::string& p : phrases) RETURN_IF_ERROR(AddPhrase(analyzer, p, id, r));
   }
+  return Status::Ok();
+}
 
-  auto countries = ReadTableFile(data_dir + "/countries.txt", 6, 6);
-  if (!countries.ok()) return countries.error();
-  std::vector<std::pair<const TableRecord*, uint32_t>> capitals, demonyms;
-  for (const TableRecord& r : *countries) {
+// countries.txt is read even without `own` phrases, for Country() and CountryByIso2().
+Status ActorMatcher::Impl::LoadCountries(const std::string& path, bool own, const TextAnalyzer& analyzer) {
+  ASSIGN_OR_RETURN(const std::vector<TableRecord> rows, ReadTableFile(path, 6, 6));
+  std::vector<const TableRecord*> named;  // countries whose names were added
+  for (const TableRecord& r : rows) {
     const std::string& iso3 = r.fields[0];
     if (Status s = CheckCountryCode(r, iso3); !s || iso3.empty())
       return r.MakeError("the first field must be an ISO 3166-1 alpha-3 code");
@@ -348,44 +337,42 @@ Result<std::unique_ptr<ActorMatcher>> ActorMatcher::Create(const std::string& da
     info.capitals = SplitList(r.fields[4]);
     if (std::sscanf(r.fields[5].c_str(), "%lf , %lf", &info.lat, &info.lon) != 2)
       return r.MakeError("centroid must be \"lat, lon\", not \"" + r.fields[5] + "\"");
-    impl->countries.emplace(iso3, std::move(info));
+    countries.emplace(iso3, std::move(info));
     if (!own) continue;
-    const uint32_t id = impl->AddEntry(Entry{EntryKind::kCountry, {iso3, {}, "", ""}, iso3,
-                                             r.Where() + " " + iso3, "", std::nullopt, std::nullopt});
-    for (const std::string& n : names) {
-      if (Status s = impl->AddPhrase(analyzer, n, id, r); !s) return s.error();
-    }
-    capitals.emplace_back(&r, id);
+    const uint32_t id = AddEntry(Entry{EntryKind::kCountry, {iso3, {}, "", ""}, iso3, r.Where() + " " + iso3, "",
+                                       std::nullopt, std::nullopt});
+    for (const std::string& n : names) RETURN_IF_ERROR(AddPhrase(analyzer, n, id, r));
+    named.push_back(&r);
   }
   // Capitals ("Baghdad said ...") stand for the government; demonyms for the country.
   // Both are added after every country name so that a name beats them.
-  for (const auto& [r, country_id] : capitals) {
+  for (const TableRecord* r : named) {
     const std::string iso3 = r->fields[0];
-    const uint32_t cap = impl->AddEntry(Entry{EntryKind::kCapital, {iso3, {"GOV"}, "", ""}, iso3,
-                                              r->Where() + " " + iso3 + " capital", "", std::nullopt, std::nullopt});
-    for (const std::string& c : SplitList(r->fields[4])) {
-      if (Status s = impl->AddPhrase(analyzer, c, cap, *r); !s) return s.error();
-    }
-    const uint32_t dem = impl->AddEntry(Entry{EntryKind::kDemonym, {iso3, {}, "", ""}, iso3,
-                                              r->Where() + " " + iso3 + " demonym", "", std::nullopt, std::nullopt});
-    for (const std::string& d : SplitList(r->fields[3])) {
-      if (Status s = impl->AddPhrase(analyzer, d, dem, *r); !s) return s.error();
-    }
+    const uint32_t cap = AddEntry(Entry{EntryKind::kCapital, {iso3, {"GOV"}, "", ""}, iso3,
+                                        r->Where() + " " + iso3 + " capital", "", std::nullopt, std::nullopt});
+    for (const std::string& c : SplitList(r->fields[4])) RETURN_IF_ERROR(AddPhrase(analyzer, c, cap, *r));
+    const uint32_t dem = AddEntry(Entry{EntryKind::kDemonym, {iso3, {}, "", ""}, iso3,
+                                        r->Where() + " " + iso3 + " demonym", "", std::nullopt, std::nullopt});
+    for (const std::string& d : SplitList(r->fields[3])) RETURN_IF_ERROR(AddPhrase(analyzer, d, dem, *r));
   }
+  return Status::Ok();
+}
 
-  auto agents = read_own(actors_dir + "agents.txt", 3);
-  if (!agents.ok()) return agents.error();
-  for (const TableRecord& r : *agents) {
+Status ActorMatcher::Impl::LoadAgents(const std::string& path, const TextAnalyzer& analyzer) {
+  ASSIGN_OR_RETURN(const std::vector<TableRecord> agents, ReadTableFile(path, 3, 3));
+  for (const TableRecord& r : agents) {
     Entry e{EntryKind::kAgent, {"", SplitSectors(r.fields[1]), "", ""}, r.fields[0],
             r.Where() + " " + r.fields[0], "", std::nullopt, std::nullopt};
-    const uint32_t id = impl->AddEntry(std::move(e));
+    const uint32_t id = AddEntry(std::move(e));
     std::vector<std::string> phrases = SplitList(r.fields[2]);
     if (phrases.empty()) return r.MakeError("an agent needs at least one phrase");
-    for (const std::string& p : phrases) {
-      if (Status s = impl->AddPhrase(analyzer, p, id, r); !s) return s.error();
-    }
+    for (const std::string& p : phrases) RETURN_IF_ERROR(AddPhrase(analyzer, p, id, r));
   }
-  // Extra dictionaries in TABARI/PETRARCH layout.
+  return Status::Ok();
+}
+
+// Extra dictionaries in TABARI/PETRARCH layout.
+Status ActorMatcher::Impl::LoadTabariFiles(const ActorMatcherOptions& options, const TextAnalyzer& analyzer) {
   const auto ends_with = [](const std::string& s, const char* suffix) {
     const size_t n = std::char_traits<char>::length(suffix);
     return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
@@ -395,11 +382,9 @@ Result<std::unique_ptr<ActorMatcher>> ActorMatcher::Create(const std::string& da
       if (!options.tabari_format && !ends_with(file, agents ? ".agents" : ".actors"))
         return MakeError(file, std::string("not a TABARI/PETRARCH ") + (agents ? ".agents" : ".actors") +
                                    " file (set tabari_format to read it as one)");
-      auto text = ReadFile(file);
-      if (!text.ok()) return text.error();
-      auto converted = ParseTabariActors(*text, file, agents);
-      if (!converted.ok()) return converted.error();
-      for (ConvertedActorEntry& c : *converted) {
+      ASSIGN_OR_RETURN(const std::string text, ReadFile(file));
+      ASSIGN_OR_RETURN(std::vector<ConvertedActorEntry> converted, ParseTabariActors(text, file, agents));
+      for (ConvertedActorEntry& c : converted) {
         TableRecord r{file, c.line, {}};
         Entry e{agents ? EntryKind::kAgent : EntryKind::kOrganisation, {}, c.id, r.Where() + " " + c.id, "",
                 std::nullopt, std::nullopt};
@@ -407,16 +392,38 @@ Result<std::unique_ptr<ActorMatcher>> ActorMatcher::Create(const std::string& da
         e.code.sectors = std::move(c.sectors);
         e.code.prefix_sectors = std::move(c.prefix_sectors);
         e.tabari_codes = std::move(c.codes);
-        const uint32_t id = impl->AddEntry(std::move(e));
+        const uint32_t id = AddEntry(std::move(e));
         for (const std::string& p : c.phrases) {
           // Word for word, as PETRARCH matches: the files list the forms they mean
           // ("ROHAN" and "+ROHANS"; agents' plurals are generated), and lemmas
           // would read "francs" as FRANCE.
-          if (Status s = impl->AddPhrase(analyzer, p, id, r, /*word_forms=*/true); !s) return s.error();
+          RETURN_IF_ERROR(AddPhrase(analyzer, p, id, r, /*word_forms=*/true));
         }
       }
     }
   }
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<ActorMatcher>> ActorMatcher::Create(const std::string& data_dir,
+                                                           const TextAnalyzer& analyzer) {
+  return Create(data_dir, analyzer, ActorMatcherOptions{});
+}
+
+Result<std::unique_ptr<ActorMatcher>> ActorMatcher::Create(const std::string& data_dir,
+                                                           const TextAnalyzer& analyzer,
+                                                           const ActorMatcherOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  const std::string actors_dir = data_dir + "/actors/";
+  // dictionaries_only: none of data_dir's phrases.
+  const bool own = !options.dictionaries_only;
+  // People first: the first valid candidate of a phrase wins, so a person's name beats
+  // an organisation or place spelled the same way.
+  if (own) RETURN_IF_ERROR(impl->LoadPeople(actors_dir + "people.txt", analyzer));
+  if (own) RETURN_IF_ERROR(impl->LoadOrganisations(actors_dir + "organisations.txt", analyzer));
+  RETURN_IF_ERROR(impl->LoadCountries(data_dir + "/countries.txt", own, analyzer));
+  if (own) RETURN_IF_ERROR(impl->LoadAgents(actors_dir + "agents.txt", analyzer));
+  RETURN_IF_ERROR(impl->LoadTabariFiles(options, analyzer));
   return std::unique_ptr<ActorMatcher>(new ActorMatcher(std::move(impl)));
 }
 
