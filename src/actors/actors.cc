@@ -543,111 +543,134 @@ class SentenceComposer {
     m.rules.push_back(rule);
   }
 
+  // The mention that starts at hit h, with the hits it absorbs; returns the next hit.
   size_t ComposeAt(size_t h, std::vector<ActorMention>* out) {
-    const EntryKind kind = E(h).kind;
-    // Compound: "Hungarian and Romanian officials" -> two actors sharing the agent.
-    const auto compoundable = [&](EntryKind k) {
-      return k == EntryKind::kDemonym || k == EntryKind::kCountry || k == EntryKind::kOrganisation;
-    };
-    if (compoundable(kind) && !IsNull(h)) {
-      size_t k = h;
-      std::vector<size_t> members{h};
-      // A list needs its "and"/"or": "ISIS, Syrian officials said" is no compound.
-      bool conjunction = false;
-      while (k + 1 < hits_.size()) {
-        const size_t gap_first = hits_[k].last, gap_last = hits_[k + 1].first;
-        if (gap_last != gap_first + 1) break;
-        const std::string_view joiner = Norm(gap_first);
-        if (joiner != "and" && joiner != "," && joiner != "or") break;
-        if (!compoundable(E(k + 1).kind) || IsNull(k + 1)) break;
-        conjunction |= joiner != ",";
-        members.push_back(++k);
-      }
-      if (members.size() > 1 && conjunction && k + 1 < hits_.size() && E(k + 1).kind == EntryKind::kAgent &&
-          hits_[k + 1].first == hits_[k].last) {
-        for (size_t member : members) {
-          ActorMention m = Start(member);
-          AddAgent(m, k + 1);
-          m.first_token = hits_[member].first;
-          m.last_token = member == members.back() ? hits_[k + 1].last : hits_[member].last;
-          m.rules.push_back("rule:compound-actor");
-          out->push_back(std::move(m));
-        }
-        return k + 2;
-      }
-    }
-
+    if (const size_t after = ComposeCompound(h, out)) return after;
     if (E(h).tabari) return ComposeTabari(h, out);
     ActorMention m = Start(h);
     size_t next = h + 1;
-    // Stacked role nouns name one role, headed by the last: "Deputy Commanding
-    // General", "deputy prime minister", "army chief". Only title-case words may stand
-    // between them.
-    if (kind == EntryKind::kAgent) {
-      while (next < hits_.size() && E(next).kind == EntryKind::kAgent && hits_[next].first - m.last_token <= 2) {
-        bool titles_between = true;
-        for (size_t t = m.last_token; t < hits_[next].first; ++t) titles_between &= a_.tokens[t].capitalized;
-        if (!titles_between) break;
-        const Entry& head = E(next);
-        m.actor.sectors = head.code.sectors;
-        m.rules.insert(m.rules.begin(), head.rule);  // the head's rule names the role
-        m.last_token = hits_[next].last;
-        ++next;
-      }
-      if (next != h + 1) m.rules.push_back("rule:stacked-roles");
-    }
+    const EntryKind kind = E(h).kind;
+    if (kind == EntryKind::kAgent) next = StackRoles(h, &m);
     if (IsPlaceLike(kind) || kind == EntryKind::kPerson) {
-      // "Iraqi forces", "Peshmerga officials"; possessive "Kurdistan Region's Minister".
-      if (next < hits_.size() && E(next).kind == EntryKind::kAgent) {
-        const size_t gap = hits_[next].first - hits_[h].last;
-        if (gap == 0 || (gap == 1 && Norm(hits_[h].last) == "'s")) {
-          AddAgent(m, next);
-          if (gap == 1) m.rules.push_back("rule:possessive");
-          ++next;
-        }
-      }
+      next = AttachAgent(h, next, &m);
     } else if (kind == EntryKind::kAgent) {
-      // "General of the US-led coalition", "forces of Iraq".
-      size_t t = m.last_token;
-      if (InSentence(t) && Norm(t) == "of") {
-        ++t;
-        if (InSentence(t) && Norm(t) == "the") ++t;
-        if (next < hits_.size() && hits_[next].first == t && IsPlaceLike(E(next).kind)) {
-          ActorMention owner = Start(next);
-          owner.first_token = m.first_token;
-          owner.rules.insert(owner.rules.begin(), m.rules.begin(), m.rules.end());
-          if (!m.actor.sectors.empty()) owner.actor.sectors = m.actor.sectors;
-          owner.rules.push_back("rule:agent-of-owner");
-          m = std::move(owner);
-          ++next;
-        }
-      }
-      // Person by role: "Interior Minister Reber Ahmed", "Maj. General Karl Harris".
-      const size_t name_first = m.last_token;
-      const size_t name_end = NameEnd(name_first, NextHitFirst(next));
-      const bool right_after_role = name_first == m.last_token && m.actor.country.empty();
-      if (name_end > name_first && right_after_role) AttachName(m, name_first, name_end, "rule:person-by-role");
+      next = AttachOwnerAndName(next, &m);
     }
-    // Appositive: "..., Reber Ahmed met" / "Reber Ahmed, the interior minister,".
-    size_t t = m.last_token;
-    if (m.person.empty() && InSentence(t) && Norm(t) == ",") {
-      if (next < hits_.size() && hits_[next].first == t + 1 && E(next).kind == EntryKind::kPerson) {
-        const Entry& p = E(next);
-        m.person = p.person;
-        if (m.actor.country.empty()) m.actor = p.code;
-        m.rules.push_back(p.rule);
-        m.rules.push_back("rule:appositive");
-        m.last_token = hits_[next].last;
-        ++next;
-      } else if (kind != EntryKind::kDemonym) {
-        const size_t end = NameEnd(t + 1, NextHitFirst(next));
-        // Two or more capitalised words after the comma, then no capitalised word
-        // continuing a list ("Iraq, Iran and Syria" is not a name).
-        if (end >= t + 3 && (end >= s_.last_token || !a_.tokens[end].capitalized))
-          AttachName(m, t + 1, end, "rule:appositive");
-      }
-    }
+    next = AttachAppositive(kind, next, &m);
     out->push_back(std::move(m));
+    return next;
+  }
+
+  // Compound: "Hungarian and Romanian officials" -> two actors sharing the agent.
+  // Returns the hit after the agent, or 0 when hit h starts no such compound.
+  size_t ComposeCompound(size_t h, std::vector<ActorMention>* out) {
+    const auto compoundable = [&](EntryKind k) {
+      return k == EntryKind::kDemonym || k == EntryKind::kCountry || k == EntryKind::kOrganisation;
+    };
+    if (!compoundable(E(h).kind) || IsNull(h)) return 0;
+    size_t k = h;
+    std::vector<size_t> members{h};
+    // A list needs its "and"/"or": "ISIS, Syrian officials said" is no compound.
+    bool conjunction = false;
+    while (k + 1 < hits_.size()) {
+      const size_t gap_first = hits_[k].last, gap_last = hits_[k + 1].first;
+      if (gap_last != gap_first + 1) break;
+      const std::string_view joiner = Norm(gap_first);
+      if (joiner != "and" && joiner != "," && joiner != "or") break;
+      if (!compoundable(E(k + 1).kind) || IsNull(k + 1)) break;
+      conjunction |= joiner != ",";
+      members.push_back(++k);
+    }
+    if (members.size() < 2 || !conjunction || k + 1 >= hits_.size() || E(k + 1).kind != EntryKind::kAgent ||
+        hits_[k + 1].first != hits_[k].last)
+      return 0;
+    for (size_t member : members) {
+      ActorMention m = Start(member);
+      AddAgent(m, k + 1);
+      m.first_token = hits_[member].first;
+      m.last_token = member == members.back() ? hits_[k + 1].last : hits_[member].last;
+      m.rules.push_back("rule:compound-actor");
+      out->push_back(std::move(m));
+    }
+    return k + 2;
+  }
+
+  // Stacked role nouns name one role, headed by the last: "Deputy Commanding
+  // General", "deputy prime minister", "army chief". Only title-case words may stand
+  // between them. Returns the hit after the last role.
+  size_t StackRoles(size_t h, ActorMention* m) {
+    size_t next = h + 1;
+    while (next < hits_.size() && E(next).kind == EntryKind::kAgent && hits_[next].first - m->last_token <= 2) {
+      bool titles_between = true;
+      for (size_t t = m->last_token; t < hits_[next].first; ++t) titles_between &= a_.tokens[t].capitalized;
+      if (!titles_between) break;
+      const Entry& head = E(next);
+      m->actor.sectors = head.code.sectors;
+      m->rules.insert(m->rules.begin(), head.rule);  // the head's rule names the role
+      m->last_token = hits_[next].last;
+      ++next;
+    }
+    if (next != h + 1) m->rules.push_back("rule:stacked-roles");
+    return next;
+  }
+
+  // After a place or person: "Iraqi forces", "Peshmerga officials"; possessive
+  // "Kurdistan Region's Minister".
+  size_t AttachAgent(size_t h, size_t next, ActorMention* m) {
+    if (next < hits_.size() && E(next).kind == EntryKind::kAgent) {
+      const size_t gap = hits_[next].first - hits_[h].last;
+      if (gap == 0 || (gap == 1 && Norm(hits_[h].last) == "'s")) {
+        AddAgent(*m, next);
+        if (gap == 1) m->rules.push_back("rule:possessive");
+        ++next;
+      }
+    }
+    return next;
+  }
+
+  // After a role: its owner ("General of the US-led coalition", "forces of Iraq") or
+  // the person who holds it ("Interior Minister Reber Ahmed", "Maj. General Karl
+  // Harris").
+  size_t AttachOwnerAndName(size_t next, ActorMention* m) {
+    size_t t = m->last_token;
+    if (InSentence(t) && Norm(t) == "of") {
+      ++t;
+      if (InSentence(t) && Norm(t) == "the") ++t;
+      if (next < hits_.size() && hits_[next].first == t && IsPlaceLike(E(next).kind)) {
+        ActorMention owner = Start(next);
+        owner.first_token = m->first_token;
+        owner.rules.insert(owner.rules.begin(), m->rules.begin(), m->rules.end());
+        if (!m->actor.sectors.empty()) owner.actor.sectors = m->actor.sectors;
+        owner.rules.push_back("rule:agent-of-owner");
+        *m = std::move(owner);
+        ++next;
+      }
+    }
+    const size_t name_first = m->last_token;
+    const size_t name_end = NameEnd(name_first, NextHitFirst(next));
+    if (name_end > name_first && m->actor.country.empty()) AttachName(*m, name_first, name_end, "rule:person-by-role");
+    return next;
+  }
+
+  // Appositive: "..., Reber Ahmed met" / "Reber Ahmed, the interior minister,".
+  size_t AttachAppositive(EntryKind kind, size_t next, ActorMention* m) {
+    const size_t t = m->last_token;
+    if (!m->person.empty() || !InSentence(t) || Norm(t) != ",") return next;
+    if (next < hits_.size() && hits_[next].first == t + 1 && E(next).kind == EntryKind::kPerson) {
+      const Entry& p = E(next);
+      m->person = p.person;
+      if (m->actor.country.empty()) m->actor = p.code;
+      m->rules.push_back(p.rule);
+      m->rules.push_back("rule:appositive");
+      m->last_token = hits_[next].last;
+      ++next;
+    } else if (kind != EntryKind::kDemonym) {
+      const size_t end = NameEnd(t + 1, NextHitFirst(next));
+      // Two or more capitalised words after the comma, then no capitalised word
+      // continuing a list ("Iraq, Iran and Syria" is not a name).
+      if (end >= t + 3 && (end >= s_.last_token || !a_.tokens[end].capitalized))
+        AttachName(*m, t + 1, end, "rule:appositive");
+    }
     return next;
   }
 
