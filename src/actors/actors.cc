@@ -867,6 +867,102 @@ class SentenceComposer {
 
 }  // namespace
 
+namespace {
+
+void SortByFirstToken(std::vector<ActorMention>* mentions) {
+  std::sort(mentions->begin(), mentions->end(),
+            [](const ActorMention& x, const ActorMention& y) { return x.first_token < y.first_token; });
+}
+
+// In-document coreference by surname: "Ahmed tweeted" after "Reber Ahmed".
+void AddSurnameReferences(const AnalyzedText& a, std::vector<ActorMention>* mentions) {
+  std::unordered_map<std::string, size_t> surname_to_mention;
+  std::vector<bool> covered(a.tokens.size(), false);
+  for (size_t i = 0; i < mentions->size(); ++i) {
+    const ActorMention& m = (*mentions)[i];
+    for (size_t t = m.first_token; t < m.last_token; ++t) covered[t] = true;
+    if (m.person.empty() || m.actor.country.empty()) continue;
+    const size_t space = m.person.rfind(' ');
+    if (space == std::string::npos) continue;
+    surname_to_mention[m.person.substr(space + 1)] = i;
+  }
+  if (surname_to_mention.empty()) return;
+  std::vector<ActorMention> refs;
+  for (size_t t = 0; t < a.tokens.size(); ++t) {
+    if (covered[t] || !a.tokens[t].capitalized) continue;
+    auto it = surname_to_mention.find(std::string(a.TokenText(t)));
+    if (it == surname_to_mention.end()) continue;
+    const ActorMention& antecedent = (*mentions)[it->second];
+    if (t < antecedent.last_token) continue;  // only refer back
+    if (t + 1 < a.tokens.size() && a.tokens[t + 1].capitalized && a.tokens[t + 1].kind == TokenKind::kWord)
+      continue;  // part of a longer name
+    ActorMention ref;
+    ref.first_token = t;
+    ref.last_token = t + 1;
+    ref.actor = antecedent.actor;
+    ref.person = antecedent.person;
+    ref.rules = {"rule:coreference-surname"};
+    refs.push_back(std::move(ref));
+  }
+  mentions->insert(mentions->end(), refs.begin(), refs.end());
+  SortByFirstToken(mentions);
+}
+
+// Role nouns without a country take it from the latest earlier mention of the same
+// role that has one: "the minister" after "the Kurdistan Region's Minister". The
+// latest mention with a country is kept per rule it cites, so that each mention is
+// looked at once, however many there are.
+void FillRolesFromEarlierMentions(std::vector<ActorMention>* mentions) {
+  std::unordered_map<std::string, size_t> latest_with_country;  // rule -> mention
+  for (size_t i = 0; i < mentions->size(); ++i) {
+    ActorMention& m = (*mentions)[i];
+    // Only mentions that are a bare role (possibly with a name after it).
+    bool bare_role = m.actor.country.empty() && !m.rules.empty() && m.rules.front().rfind("rule:", 0) != 0;
+    for (size_t r = 1; bare_role && r < m.rules.size(); ++r) bare_role = m.rules[r] == "rule:person-by-role";
+    if (bare_role) {
+      auto it = latest_with_country.find(m.rules.front());
+      if (it != latest_with_country.end()) {
+        const ActorMention& prev = (*mentions)[it->second];
+        m.actor = prev.actor;
+        if (m.person.empty()) m.person = prev.person;
+        m.rules.push_back("rule:coreference-role");
+      }
+    }
+    if (m.actor.country.empty()) continue;
+    for (const std::string& rule : m.rules) latest_with_country[rule] = i;
+  }
+}
+
+// Personal pronouns refer to the latest named person before them, when one was named
+// recently (within kPronounReach tokens): "Ahmed met the envoy. He said ...".
+void AddPronounReferences(const AnalyzedText& a, std::vector<ActorMention>* mentions) {
+  constexpr size_t kPronounReach = 80;
+  std::vector<ActorMention> pronouns;
+  size_t next_mention = 0;
+  const ActorMention* latest_person = nullptr;
+  for (size_t t = 0; t < a.tokens.size(); ++t) {
+    while (next_mention < mentions->size() && (*mentions)[next_mention].last_token <= t) {
+      const ActorMention& m = (*mentions)[next_mention++];
+      if (!m.person.empty() && !m.actor.Code().empty()) latest_person = &m;
+    }
+    const std::string_view n = a.tokens[t].norm;
+    if (n != "he" && n != "she" && n != "him") continue;
+    if (!latest_person || t - latest_person->last_token > kPronounReach) continue;
+    ActorMention ref;
+    ref.first_token = t;
+    ref.last_token = t + 1;
+    ref.actor = latest_person->actor;
+    ref.person = latest_person->person;
+    ref.rules = {"rule:coreference-pronoun"};
+    pronouns.push_back(std::move(ref));
+  }
+  if (pronouns.empty()) return;
+  mentions->insert(mentions->end(), pronouns.begin(), pronouns.end());
+  SortByFirstToken(mentions);
+}
+
+}  // namespace
+
 std::vector<ActorMention> ActorMatcher::FindActors(const AnalyzedText& a,
                                                    const ActorContext& context) const {
   std::vector<ActorMention> mentions;
@@ -887,92 +983,9 @@ std::vector<ActorMention> ActorMatcher::FindActors(const AnalyzedText& a,
     }
     SentenceComposer(a, s, impl_->entries, hits, context).Compose(&mentions);
   }
-
-  // In-document coreference by surname: "Ahmed tweeted" after "Reber Ahmed".
-  std::unordered_map<std::string, size_t> surname_to_mention;
-  std::vector<bool> covered(a.tokens.size(), false);
-  for (size_t i = 0; i < mentions.size(); ++i) {
-    for (size_t t = mentions[i].first_token; t < mentions[i].last_token; ++t) covered[t] = true;
-    const std::string& person = mentions[i].person;
-    if (person.empty() || mentions[i].actor.country.empty()) continue;
-    const size_t space = person.rfind(' ');
-    if (space == std::string::npos) continue;
-    surname_to_mention[person.substr(space + 1)] = i;
-  }
-  if (!surname_to_mention.empty()) {
-    std::vector<ActorMention> refs;
-    for (size_t t = 0; t < a.tokens.size(); ++t) {
-      if (covered[t] || !a.tokens[t].capitalized) continue;
-      auto it = surname_to_mention.find(std::string(a.TokenText(t)));
-      if (it == surname_to_mention.end()) continue;
-      const ActorMention& antecedent = mentions[it->second];
-      if (t < antecedent.last_token) continue;  // only refer back
-      if (t + 1 < a.tokens.size() && a.tokens[t + 1].capitalized && a.tokens[t + 1].kind == TokenKind::kWord)
-        continue;  // part of a longer name
-      ActorMention ref;
-      ref.first_token = t;
-      ref.last_token = t + 1;
-      ref.actor = antecedent.actor;
-      ref.person = antecedent.person;
-      ref.rules = {"rule:coreference-surname"};
-      refs.push_back(std::move(ref));
-    }
-    mentions.insert(mentions.end(), refs.begin(), refs.end());
-    std::sort(mentions.begin(), mentions.end(),
-              [](const ActorMention& x, const ActorMention& y) { return x.first_token < y.first_token; });
-  }
-
-  // Role nouns without a country take it from the latest earlier mention of the same
-  // role that has one: "the minister" after "the Kurdistan Region's Minister". The
-  // latest mention with a country is kept per rule it cites, so that each mention is
-  // looked at once, however many there are.
-  std::unordered_map<std::string, size_t> latest_with_country;  // rule -> mention
-  for (size_t i = 0; i < mentions.size(); ++i) {
-    ActorMention& m = mentions[i];
-    // Only mentions that are a bare role (possibly with a name after it).
-    bool bare_role = m.actor.country.empty() && !m.rules.empty() && m.rules.front().rfind("rule:", 0) != 0;
-    for (size_t r = 1; bare_role && r < m.rules.size(); ++r) bare_role = m.rules[r] == "rule:person-by-role";
-    if (bare_role) {
-      auto it = latest_with_country.find(m.rules.front());
-      if (it != latest_with_country.end()) {
-        const ActorMention& prev = mentions[it->second];
-        m.actor = prev.actor;
-        if (m.person.empty()) m.person = prev.person;
-        m.rules.push_back("rule:coreference-role");
-      }
-    }
-    if (m.actor.country.empty()) continue;
-    for (const std::string& rule : m.rules) latest_with_country[rule] = i;
-  }
-
-  // Personal pronouns refer to the latest named person before them, when one was named
-  // recently (within kPronounReach tokens): "Ahmed met the envoy. He said ...".
-  constexpr size_t kPronounReach = 80;
-  std::vector<ActorMention> pronouns;
-  size_t next_mention = 0;
-  const ActorMention* latest_person = nullptr;
-  for (size_t t = 0; t < a.tokens.size(); ++t) {
-    while (next_mention < mentions.size() && mentions[next_mention].last_token <= t) {
-      const ActorMention& m = mentions[next_mention++];
-      if (!m.person.empty() && !m.actor.Code().empty()) latest_person = &m;
-    }
-    const std::string_view n = a.tokens[t].norm;
-    if (n != "he" && n != "she" && n != "him") continue;
-    if (!latest_person || t - latest_person->last_token > kPronounReach) continue;
-    ActorMention ref;
-    ref.first_token = t;
-    ref.last_token = t + 1;
-    ref.actor = latest_person->actor;
-    ref.person = latest_person->person;
-    ref.rules = {"rule:coreference-pronoun"};
-    pronouns.push_back(std::move(ref));
-  }
-  if (!pronouns.empty()) {
-    mentions.insert(mentions.end(), pronouns.begin(), pronouns.end());
-    std::sort(mentions.begin(), mentions.end(),
-              [](const ActorMention& x, const ActorMention& y) { return x.first_token < y.first_token; });
-  }
-
+  AddSurnameReferences(a, &mentions);
+  FillRolesFromEarlierMentions(&mentions);
+  AddPronounReferences(a, &mentions);
   for (ActorMention& m : mentions) {
     m.span.start = a.tokens[m.first_token].start;
     m.span.end = a.tokens[m.last_token - 1].end;
