@@ -278,19 +278,138 @@ const TabariCode* ChooseTabariCode(const std::vector<TabariCode>& codes, const s
   return last_dated;
 }
 
+namespace {
+
+// Reads the entries of a TABARI/PETRARCH .actors or .agents file, one content line at
+// a time; each Read* returns a problem with the line, or "".
+class TabariActorReader {
+ public:
+  explicit TabariActorReader(bool agents) : agents_(agents) {}
+
+  std::string ReadLine(std::string_view line, int number) {
+    if (line.front() == '+') return ReadSynonym(Trim(line.substr(1)));
+    if (!agents_) return line.front() == '[' ? ReadActorCodes(line) : ReadActor(line, number);
+    if (line.front() == '!' && line.find('=') != std::string_view::npos) return ReadSubstitutionSet(line);
+    return ReadAgent(line, number);
+  }
+
+  std::vector<ConvertedActorEntry> TakeEntries() { return std::move(out_); }
+
+ private:
+  // "+NAME": one more phrase of the entry above.
+  std::string ReadSynonym(std::string_view name) {
+    if (!have_record_ && !skipping_) return "a \"+\" synonym line before any entry";
+    if (name.empty()) return "a \"+\" synonym line needs a name";
+    if (name.find('[') != std::string_view::npos) return "a \"+\" synonym takes no code; codes go on the entry";
+    if (skipping_) return "";
+    if (agents_) return AgentPhrases(name, std::nullopt, sets_, &out_.back().phrases);
+    out_.back().phrases.push_back(Phrase(name));
+    if (out_.back().phrases.back().empty()) return "a \"+\" synonym line needs a name";
+    return "";
+  }
+
+  // "!NAME! = A, B, C": the words "!NAME!" stands for in later agent nouns.
+  std::string ReadSubstitutionSet(std::string_view line) {
+    const size_t eq = line.find('=');
+    const std::string_view marker = Trim(line.substr(0, eq));
+    if (marker.size() < 3 || marker.back() != '!' || marker.find('!', 1) != marker.size() - 1)
+      return "a substitution set is \"!NAME! = A, B, C\", not \"" + std::string(line) + "\"";
+    std::vector<std::string>& items = sets_.sets[std::string(marker)];
+    items.clear();
+    std::string_view list = line.substr(eq + 1);
+    while (!list.empty()) {
+      const size_t comma = list.find(',');
+      const std::string_view item = Trim(list.substr(0, comma));
+      if (!item.empty()) items.emplace_back(item);
+      list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+    }
+    if (items.empty()) return "the substitution set " + std::string(marker) + " lists no words";
+    have_record_ = false;
+    skipping_ = false;
+    return "";
+  }
+
+  // "NOUN {FORMS} [~CODE]".
+  std::string ReadAgent(std::string_view line, int number) {
+    const size_t cut = line.find_first_of("[{");
+    const std::string_view name = Trim(line.substr(0, cut));
+    if (name.empty()) return "an agent line is \"NOUN [~CODE]\", not \"" + std::string(line) + "\"";
+    std::string_view rest = cut == std::string_view::npos ? std::string_view() : line.substr(cut);
+    std::optional<std::string_view> forms;
+    if (!rest.empty() && rest.front() == '{') {
+      const size_t close = rest.find('}');
+      if (close == std::string_view::npos) return "\"{\" without \"}\"";
+      forms = rest.substr(1, close - 1);
+      rest = Trim(rest.substr(close + 1));
+    }
+    if (rest.empty()) {  // a noun without a code codes nothing
+      have_record_ = false;
+      skipping_ = true;
+      return "";
+    }
+    ConvertedActorEntry e;
+    e.line = number;
+    e.id = std::string(name);
+    std::string problem = AgentPhrases(name, forms, sets_, &e.phrases);
+    if (problem.empty()) problem = ReadBrackets(rest, [&](std::string_view inside) { return ParseAgentBracket(inside, &e); });
+    if (!problem.empty()) return problem;
+    out_.push_back(std::move(e));
+    have_record_ = true;
+    skipping_ = false;
+    return "";
+  }
+
+  // "[CODE date-range] ...": more codes of the actor above.
+  std::string ReadActorCodes(std::string_view line) {
+    if (!have_record_) return "a code line before any actor";
+    return ReadCodes(line, &out_.back());
+  }
+
+  // "NAME [CODE] ...".
+  std::string ReadActor(std::string_view line, int number) {
+    if (line.find_first_of("{}") != std::string_view::npos && line.find_first_of("{}") < line.find('['))
+      return "\"{...}\" belongs in agent dictionaries; an actor is \"NAME [CODE]\"";
+    const size_t cut = line.find('[');
+    const std::string_view name = Trim(line.substr(0, cut));
+    ConvertedActorEntry e;
+    e.line = number;
+    e.id = std::string(name);
+    e.phrases.push_back(Phrase(name));
+    if (e.phrases.back().empty()) return "an actor line is \"NAME [CODE]\", not \"" + std::string(line) + "\"";
+    if (cut != std::string_view::npos) {
+      if (std::string problem = ReadCodes(line.substr(cut), &e); !problem.empty()) return problem;
+    }
+    out_.push_back(std::move(e));
+    have_record_ = true;
+    return "";
+  }
+
+  static std::string ReadCodes(std::string_view brackets, ConvertedActorEntry* e) {
+    return ReadBrackets(brackets, [&](std::string_view inside) {
+      TabariCode c;
+      std::string p = ParseActorBracket(inside, &c);
+      if (p.empty()) e->codes.push_back(std::move(c));
+      return p;
+    });
+  }
+
+  const bool agents_;
+  std::vector<ConvertedActorEntry> out_;
+  bool have_record_ = false;  // out_.back() takes "+" and code lines
+  bool skipping_ = false;     // an agent without a code: its "+" lines are skipped too
+  SubstitutionSets sets_;
+};
+
+}  // namespace
+
 Result<std::vector<ConvertedActorEntry>> ParseTabariActors(std::string_view text, const std::string& file,
                                                            bool agents) {
-  std::vector<ConvertedActorEntry> out;
+  TabariActorReader reader(agents);
   int number = 0;
-  bool have_record = false;   // out.back() takes "+" and code lines
-  bool skipping = false;      // an agent without a code: its "+" lines are skipped too
-  SubstitutionSets sets;
-  int comment_from = 0;       // line of an open "<!--" comment, or 0
+  int comment_from = 0;  // line of an open "<!--" comment, or 0
   // Raw lines, not ContentLines(): "# -->" closes a "<!--" comment.
   for (std::string_view rest = text, line; SplitFirstLine(&rest, &line);) {
     ++number;
-    const auto error = [&](const std::string& problem) { return MakeError(file, problem, number); };
-
     if (comment_from) {
       if (line.find("-->") != std::string_view::npos) comment_from = 0;
       continue;
@@ -303,106 +422,11 @@ Result<std::vector<ConvertedActorEntry>> ParseTabariActors(std::string_view text
     line = line.substr(0, line.find(';'));
     line = Trim(line);
     if (line.empty()) continue;
-
-    if (line.front() == '+') {
-      const std::string_view name = Trim(line.substr(1));
-      if (!have_record && !skipping) return error("a \"+\" synonym line before any entry");
-      if (name.empty()) return error("a \"+\" synonym line needs a name");
-      if (name.find('[') != std::string_view::npos) return error("a \"+\" synonym takes no code; codes go on the entry");
-      if (skipping) continue;
-      if (agents) {
-        const std::string problem = AgentPhrases(name, std::nullopt, sets, &out.back().phrases);
-        if (!problem.empty()) return error(problem);
-      } else {
-        out.back().phrases.push_back(Phrase(name));
-        if (out.back().phrases.back().empty()) return error("a \"+\" synonym line needs a name");
-      }
-      continue;
-    }
-
-    if (agents) {
-      if (line.front() == '!' && line.find('=') != std::string_view::npos) {
-        const size_t eq = line.find('=');
-        const std::string_view marker = Trim(line.substr(0, eq));
-        if (marker.size() < 3 || marker.back() != '!' || marker.find('!', 1) != marker.size() - 1)
-          return error("a substitution set is \"!NAME! = A, B, C\", not \"" + std::string(line) + "\"");
-        std::vector<std::string>& items = sets.sets[std::string(marker)];
-        items.clear();
-        std::string_view list = line.substr(eq + 1);
-        while (!list.empty()) {
-          const size_t comma = list.find(',');
-          const std::string_view item = Trim(list.substr(0, comma));
-          if (!item.empty()) items.emplace_back(item);
-          list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
-        }
-        if (items.empty()) return error("the substitution set " + std::string(marker) + " lists no words");
-        have_record = false;
-        skipping = false;
-        continue;
-      }
-      const size_t cut = line.find_first_of("[{");
-      const std::string_view name = Trim(line.substr(0, cut));
-      if (name.empty()) return error("an agent line is \"NOUN [~CODE]\", not \"" + std::string(line) + "\"");
-      std::string_view rest = cut == std::string_view::npos ? std::string_view() : line.substr(cut);
-      std::optional<std::string_view> forms;
-      if (!rest.empty() && rest.front() == '{') {
-        const size_t close = rest.find('}');
-        if (close == std::string_view::npos) return error("\"{\" without \"}\"");
-        forms = rest.substr(1, close - 1);
-        rest = Trim(rest.substr(close + 1));
-      }
-      if (rest.empty()) {  // a noun without a code codes nothing
-        have_record = false;
-        skipping = true;
-        continue;
-      }
-      ConvertedActorEntry e;
-      e.line = number;
-      e.id = std::string(name);
-      std::string problem = AgentPhrases(name, forms, sets, &e.phrases);
-      if (problem.empty()) problem = ReadBrackets(rest, [&](std::string_view inside) { return ParseAgentBracket(inside, &e); });
-      if (!problem.empty()) return error(problem);
-      out.push_back(std::move(e));
-      have_record = true;
-      skipping = false;
-      continue;
-    }
-
-    // Actors.
-    if (line.front() == '[') {
-      if (!have_record) return error("a code line before any actor");
-      const std::string problem = ReadBrackets(line, [&](std::string_view inside) {
-        TabariCode c;
-        std::string p = ParseActorBracket(inside, &c);
-        if (p.empty()) out.back().codes.push_back(std::move(c));
-        return p;
-      });
-      if (!problem.empty()) return error(problem);
-      continue;
-    }
-    if (line.find_first_of("{}") != std::string_view::npos && line.find_first_of("{}") < line.find('['))
-      return error("\"{...}\" belongs in agent dictionaries; an actor is \"NAME [CODE]\"");
-    const size_t cut = line.find('[');
-    const std::string_view name = Trim(line.substr(0, cut));
-    ConvertedActorEntry e;
-    e.line = number;
-    e.id = std::string(name);
-    e.phrases.push_back(Phrase(name));
-    if (e.phrases.back().empty()) return error("an actor line is \"NAME [CODE]\", not \"" + std::string(line) + "\"");
-    if (cut != std::string_view::npos) {
-      const std::string problem = ReadBrackets(line.substr(cut), [&](std::string_view inside) {
-        TabariCode c;
-        std::string p = ParseActorBracket(inside, &c);
-        if (p.empty()) e.codes.push_back(std::move(c));
-        return p;
-      });
-      if (!problem.empty()) return error(problem);
-    }
-    out.push_back(std::move(e));
-    have_record = true;
+    if (const std::string problem = reader.ReadLine(line, number); !problem.empty())
+      return MakeError(file, problem, number);
   }
   if (comment_from) return MakeError(file, "a \"<!--\" comment is not closed by \"-->\"", comment_from);
-  return out;
+  return reader.TakeEntries();
 }
 
 }  // namespace dateline
