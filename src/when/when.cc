@@ -88,105 +88,125 @@ constexpr std::array<const char*, 7> kWeekdayNames = {
 
 using Lexicon = std::unordered_map<std::string_view, WordInfo, StringHash>;
 
+// Month and weekday names, in full and abbreviated.
+void AddCalendarWords(Lexicon* m) {
+  static const char* const kFullMonths[] = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  for (int i = 0; i < 12; ++i) (*m)[kFullMonths[i]].month = static_cast<uint8_t>(i + 1);
+  static const struct { const char* word; int month; } kAbbrevMonths[] = {
+      {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7},
+      {"aug", 8}, {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12}};
+  for (const auto& a : kAbbrevMonths) {
+    WordInfo& w = (*m)[a.word];
+    w.month = static_cast<uint8_t>(a.month);
+    w.month_abbrev = true;
+  }
+  static const char* const kFullDays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                          "friday", "saturday", "sunday"};
+  for (int i = 0; i < 7; ++i) (*m)[kFullDays[i]].weekday = static_cast<int8_t>(i);
+  static const struct { const char* word; int day; } kAbbrevDays[] = {
+      {"mon", 0}, {"tue", 1}, {"tues", 1}, {"wed", 2}, {"thu", 3}, {"thur", 3},
+      {"thurs", 3}, {"fri", 4}, {"sat", 5}, {"sun", 6}};
+  for (const auto& a : kAbbrevDays) {
+    WordInfo& w = (*m)[a.word];
+    w.weekday = static_cast<int8_t>(a.day);
+    w.weekday_abbrev = true;
+  }
+}
+
+// Words that make a date relative or vague ("last", "ago", "several") or frame it.
+void AddKeywords(Lexicon* m) {
+  static const struct { const char* word; Kw kw; } kKeywords[] = {
+      {"yesterday", Kw::kYesterday}, {"today", Kw::kToday}, {"tonight", Kw::kTonight},
+      {"tomorrow", Kw::kTomorrow},   {"this", Kw::kThis},   {"last", Kw::kLast},
+      {"next", Kw::kNext},           {"past", Kw::kPast},   {"coming", Kw::kComing},
+      {"earlier", Kw::kEarlier},     {"later", Kw::kLater}, {"early", Kw::kEarly},
+      {"late", Kw::kLate},           {"mid", Kw::kMid},     {"ago", Kw::kAgo},
+      {"recently", Kw::kRecently},   {"lately", Kw::kRecently},
+      {"recent", Kw::kRecent},       {"night", Kw::kPartOfDay},
+      {"morning", Kw::kPartOfDay},   {"afternoon", Kw::kPartOfDay},
+      {"evening", Kw::kPartOfDay},   {"several", Kw::kVague},
+      {"few", Kw::kVague},           {"many", Kw::kVague},  {"some", Kw::kVague},
+      {"in", Kw::kIn},               {"of", Kw::kOf},       {"the", Kw::kThe},
+      {"going", Kw::kGoing},         {"won", Kw::kWon}};
+  for (const auto& k : kKeywords) (*m)[k.word].kw = k.kw;
+}
+
+// Units of time and small counts ("two weeks", "a month").
+void AddUnitsAndCounts(Lexicon* m) {
+  static const struct { const char* word; Unit unit; bool plural; } kUnits[] = {
+      {"day", kDay, false},     {"days", kDay, true},       {"week", kWeek, false},
+      {"weeks", kWeek, true},   {"weekend", kWeekend, false},
+      {"month", kMonth, false}, {"months", kMonth, true},   {"year", kYear, false},
+      {"years", kYear, true},   {"decade", kDecade, false}, {"decades", kDecade, true}};
+  for (const auto& u : kUnits) {
+    WordInfo& w = (*m)[u.word];
+    w.kw = Kw::kUnit;
+    w.unit = u.unit;
+    w.plural = u.plural;
+  }
+  static const char* const kCounts[] = {"one", "two",   "three", "four",
+                                        "five", "six",  "seven", "eight",
+                                        "nine", "ten",  "eleven", "twelve"};
+  for (int i = 0; i < 12; ++i) {
+    WordInfo& w = (*m)[kCounts[i]];
+    w.kw = Kw::kCount;
+    w.number = static_cast<int8_t>(i + 1);
+  }
+  for (const char* a : {"a", "an"}) {
+    WordInfo& w = (*m)[a];
+    w.kw = Kw::kCount;
+    w.number = 1;
+  }
+}
+
+// Words whose presence around a date decides how it reads (WordFlag).
+void AddFlags(Lexicon* m) {
+  auto flag = [m](std::initializer_list<const char*> words, uint16_t f) {
+    for (const char* w : words) (*m)[w].flags |= f;
+  };
+  flag({"in", "since", "by", "until", "till", "of", "from", "during", "before", "after",
+        "between", "around", "throughout", "circa", "early", "mid", "late", "last",
+        "next", "this", "through", "for", "as", "on", "year"},
+       kFlagDatePrep);
+  flag({"and", "or", "to", "through", "until", "till", "thru"}, kFlagConnector);
+  flag({"will", "shall", "ll", "upcoming", "scheduled", "expected", "due", "plans",
+        "plan", "planned", "planning", "intends", "tomorrow", "next", "going"},
+       kFlagFuture);
+  flag({"was", "were", "had", "did", "said", "told", "met", "held", "took", "came",
+        "went", "began", "left", "saw", "made", "gave", "fled", "fought", "struck",
+        "shot", "ago", "been", "last", "yesterday", "hit", "led", "ran", "won", "lost",
+        "spoke", "wrote", "found", "sent", "brought", "became", "fell", "broke",
+        "knew", "thought", "seized", "stole", "stood", "sought", "taught", "caught",
+        "overran", "withdrew", "drove", "threw", "blew", "flew", "paid", "laid"},
+       kFlagPast);
+  flag({"good", "black", "bloody", "super", "ash", "holy", "cyber", "palm", "easter",
+        "maundy", "great", "giving", "casual", "manic"},
+       kFlagNameBefore);
+  flag({"times", "telegraph", "express", "mirror", "herald", "post", "mail", "star",
+        "sport", "independent", "tribune", "observer", "people"},
+       kFlagNameAfter);
+  flag({"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "prof",
+        "rep", "sen", "gov", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur",
+        "thurs", "fri", "sat", "sun", "u", "s", "a", "m", "p"},
+       kFlagTitleAbbrev);
+  flag({"people", "persons", "police", "personnel", "staff", "militia", "cattle",
+        "livestock", "infantry", "civilians", "soldiers", "troops", "refugees",
+        "families", "children", "men", "women", "homes", "houses", "dollars", "euros",
+        "km", "kilometres", "kilometers", "miles", "metres", "meters", "tons", "tonnes"},
+       kFlagCountNoun);
+  flag({"the", "this", "that", "a", "its", "their", "his", "her", "our"}, kFlagDeterminer);
+}
+
 const Lexicon& GetLexicon() {
   static const Lexicon* lexicon = [] {
     auto* m = new Lexicon;
-    static const char* const kFullMonths[] = {
-        "january", "february", "march",     "april",   "may",      "june",
-        "july",    "august",   "september", "october", "november", "december"};
-    for (int i = 0; i < 12; ++i) (*m)[kFullMonths[i]].month = static_cast<uint8_t>(i + 1);
-    static const struct { const char* word; int month; } kAbbrevMonths[] = {
-        {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7},
-        {"aug", 8}, {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12}};
-    for (const auto& a : kAbbrevMonths) {
-      WordInfo& w = (*m)[a.word];
-      w.month = static_cast<uint8_t>(a.month);
-      w.month_abbrev = true;
-    }
-    static const char* const kFullDays[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                            "friday", "saturday", "sunday"};
-    for (int i = 0; i < 7; ++i) (*m)[kFullDays[i]].weekday = static_cast<int8_t>(i);
-    static const struct { const char* word; int day; } kAbbrevDays[] = {
-        {"mon", 0}, {"tue", 1}, {"tues", 1}, {"wed", 2}, {"thu", 3}, {"thur", 3},
-        {"thurs", 3}, {"fri", 4}, {"sat", 5}, {"sun", 6}};
-    for (const auto& a : kAbbrevDays) {
-      WordInfo& w = (*m)[a.word];
-      w.weekday = static_cast<int8_t>(a.day);
-      w.weekday_abbrev = true;
-    }
-    static const struct { const char* word; Kw kw; } kKeywords[] = {
-        {"yesterday", Kw::kYesterday}, {"today", Kw::kToday}, {"tonight", Kw::kTonight},
-        {"tomorrow", Kw::kTomorrow},   {"this", Kw::kThis},   {"last", Kw::kLast},
-        {"next", Kw::kNext},           {"past", Kw::kPast},   {"coming", Kw::kComing},
-        {"earlier", Kw::kEarlier},     {"later", Kw::kLater}, {"early", Kw::kEarly},
-        {"late", Kw::kLate},           {"mid", Kw::kMid},     {"ago", Kw::kAgo},
-        {"recently", Kw::kRecently},   {"lately", Kw::kRecently},
-        {"recent", Kw::kRecent},       {"night", Kw::kPartOfDay},
-        {"morning", Kw::kPartOfDay},   {"afternoon", Kw::kPartOfDay},
-        {"evening", Kw::kPartOfDay},   {"several", Kw::kVague},
-        {"few", Kw::kVague},           {"many", Kw::kVague},  {"some", Kw::kVague},
-        {"in", Kw::kIn},               {"of", Kw::kOf},       {"the", Kw::kThe},
-        {"going", Kw::kGoing},         {"won", Kw::kWon}};
-    for (const auto& k : kKeywords) (*m)[k.word].kw = k.kw;
-    static const struct { const char* word; Unit unit; bool plural; } kUnits[] = {
-        {"day", kDay, false},     {"days", kDay, true},       {"week", kWeek, false},
-        {"weeks", kWeek, true},   {"weekend", kWeekend, false},
-        {"month", kMonth, false}, {"months", kMonth, true},   {"year", kYear, false},
-        {"years", kYear, true},   {"decade", kDecade, false}, {"decades", kDecade, true}};
-    for (const auto& u : kUnits) {
-      WordInfo& w = (*m)[u.word];
-      w.kw = Kw::kUnit;
-      w.unit = u.unit;
-      w.plural = u.plural;
-    }
-    static const char* const kCounts[] = {"one", "two",   "three", "four",
-                                          "five", "six",  "seven", "eight",
-                                          "nine", "ten",  "eleven", "twelve"};
-    for (int i = 0; i < 12; ++i) {
-      WordInfo& w = (*m)[kCounts[i]];
-      w.kw = Kw::kCount;
-      w.number = static_cast<int8_t>(i + 1);
-    }
-    for (const char* a : {"a", "an"}) {
-      WordInfo& w = (*m)[a];
-      w.kw = Kw::kCount;
-      w.number = 1;
-    }
-    auto flag = [m](std::initializer_list<const char*> words, uint16_t f) {
-      for (const char* w : words) (*m)[w].flags |= f;
-    };
-    flag({"in", "since", "by", "until", "till", "of", "from", "during", "before", "after",
-          "between", "around", "throughout", "circa", "early", "mid", "late", "last",
-          "next", "this", "through", "for", "as", "on", "year"},
-         kFlagDatePrep);
-    flag({"and", "or", "to", "through", "until", "till", "thru"}, kFlagConnector);
-    flag({"will", "shall", "ll", "upcoming", "scheduled", "expected", "due", "plans",
-          "plan", "planned", "planning", "intends", "tomorrow", "next", "going"},
-         kFlagFuture);
-    flag({"was", "were", "had", "did", "said", "told", "met", "held", "took", "came",
-          "went", "began", "left", "saw", "made", "gave", "fled", "fought", "struck",
-          "shot", "ago", "been", "last", "yesterday", "hit", "led", "ran", "won", "lost",
-          "spoke", "wrote", "found", "sent", "brought", "became", "fell", "broke",
-          "knew", "thought", "seized", "stole", "stood", "sought", "taught", "caught",
-          "overran", "withdrew", "drove", "threw", "blew", "flew", "paid", "laid"},
-         kFlagPast);
-    flag({"good", "black", "bloody", "super", "ash", "holy", "cyber", "palm", "easter",
-          "maundy", "great", "giving", "casual", "manic"},
-         kFlagNameBefore);
-    flag({"times", "telegraph", "express", "mirror", "herald", "post", "mail", "star",
-          "sport", "independent", "tribune", "observer", "people"},
-         kFlagNameAfter);
-    flag({"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "prof",
-          "rep", "sen", "gov", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-          "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur",
-          "thurs", "fri", "sat", "sun", "u", "s", "a", "m", "p"},
-         kFlagTitleAbbrev);
-    flag({"people", "persons", "police", "personnel", "staff", "militia", "cattle",
-          "livestock", "infantry", "civilians", "soldiers", "troops", "refugees",
-          "families", "children", "men", "women", "homes", "houses", "dollars", "euros",
-          "km", "kilometres", "kilometers", "miles", "metres", "meters", "tons", "tonnes"},
-         kFlagCountNoun);
-    flag({"the", "this", "that", "a", "its", "their", "his", "her", "our"}, kFlagDeterminer);
+    AddCalendarWords(m);
+    AddKeywords(m);
+    AddUnitsAndCounts(m);
+    AddFlags(m);
     return m;
   }();
   return *lexicon;
