@@ -234,83 +234,80 @@ size_t CodedPrefixLength(std::string_view body, size_t limit) {
   return end;
 }
 
-}  // namespace
-
-Result<CodedArticle> Pipeline::Code(Document document, const CodeContext& context) const {
-  CodedArticle coded;
+// The per-document time budget (PipelineOptions::document_time_budget): when it runs
+// out, the record says which stage it ran out in and what was left out.
+class TimeBudget {
+ public:
   using Clock = std::chrono::steady_clock;
-  const std::chrono::milliseconds budget = impl_->options.document_time_budget;
-  const Clock::time_point deadline = budget.count() > 0 ? Clock::now() + budget : Clock::time_point::max();
-  // The record's word on what the budget left out.
-  const auto cut_short = [&](const char* stage, const char* left_out) {
-    const std::string spent = budget.count() % 1000 == 0 ? std::to_string(budget.count() / 1000) + " s"
-                                                           : std::to_string(budget.count()) + " ms";
-    coded.warnings.push_back("the time budget of " + spent + " per document ran out during " + stage + "; " +
-                             left_out + " not coded (see --time-budget)");
-  };
-  // Whether the budget is spent once `stage` is done; if so the record says what was
-  // left out.
-  const auto out_of_time = [&](const char* stage, const char* left_out) {
-    if (deadline == Clock::time_point::max() || Clock::now() <= deadline) return false;
-    cut_short(stage, left_out);
+  explicit TimeBudget(std::chrono::milliseconds budget)
+      : budget_(budget), deadline_(budget.count() > 0 ? Clock::now() + budget : Clock::time_point::max()) {}
+
+  Clock::time_point deadline() const { return deadline_; }
+
+  // Whether the budget is spent once `stage` is done; if so, says so in `warnings`.
+  bool Spent(const char* stage, const char* left_out, std::vector<std::string>* warnings) const {
+    if (deadline_ == Clock::time_point::max() || Clock::now() <= deadline_) return false;
+    Note(stage, left_out, warnings);
     return true;
-  };
-  auto article = ExtractArticle(document, impl_->options.extract);
-  if (!article.ok()) return article.error();
-  coded.article = std::move(article).value();
-  coded.document = std::move(document);
-  coded.warnings = coded.document.warnings;
-  coded.warnings.insert(coded.warnings.end(), coded.article.warnings.begin(), coded.article.warnings.end());
-  Article& a = coded.article;
-
-  // The publication date: the input's metadata wins over what the page says.
-  if (coded.document.published) {
-    a.published = coded.document.published;
-    a.published_source = "input";
-  } else if (!a.published && !a.published_text.empty()) {
-    a.published = ParseDateText(a.published_text);
-    if (a.published) a.published_source = "page";
   }
 
-  std::string_view body = a.body;
-  if (body.size() > impl_->options.max_coded_body_bytes) {
-    body = body.substr(0, CodedPrefixLength(body, impl_->options.max_coded_body_bytes));
-    coded.warnings.push_back("the body has " + std::to_string(a.body.size()) + " bytes; the first " +
-                             std::to_string(body.size()) + " were coded, the rest was not");
+  void Note(const char* stage, const char* left_out, std::vector<std::string>* warnings) const {
+    const std::string spent = budget_.count() % 1000 == 0 ? std::to_string(budget_.count() / 1000) + " s"
+                                                            : std::to_string(budget_.count()) + " ms";
+    warnings->push_back("the time budget of " + spent + " per document ran out during " + stage + "; " + left_out +
+                        " not coded (see --time-budget)");
   }
-  const AnalyzedText analysed = impl_->text->Analyze(body);
-  coded.sentence_count = analysed.sentences.size();
-  if (out_of_time("extraction and sentence analysis", "actors, dates, places and events were")) return coded;
-  ActorContext actor_context;
-  actor_context.date = a.published;
-  if (!actor_context.date && a.copyright_year) actor_context.date = PartialDate{*a.copyright_year, 0, 0};
-  coded.actors = impl_->actors->FindActors(analysed, actor_context);
-  if (out_of_time("the actor search", "dates, places and events were")) return coded;
 
-  DateContext date_context;
-  date_context.published = a.published;
-  date_context.year_hint = a.copyright_year;
-  coded.dates = FindDates(body, date_context);
+ private:
+  const std::chrono::milliseconds budget_;
+  const Clock::time_point deadline_;
+};
 
+// The publication date: the input's metadata wins over what the page says.
+void ResolvePublicationDate(const Document& document, Article* a) {
+  if (document.published) {
+    a->published = document.published;
+    a->published_source = "input";
+  } else if (!a->published && !a->published_text.empty()) {
+    a->published = ParseDateText(a->published_text);
+    if (a->published) a->published_source = "page";
+  }
+}
+
+// The part of the body that is coded: all of it up to `max_bytes`, else up to a
+// sentence end before it (with a warning).
+std::string_view CodedBody(const std::string& body, size_t max_bytes, std::vector<std::string>* warnings) {
+  if (body.size() <= max_bytes) return body;
+  const std::string_view coded = std::string_view(body).substr(0, CodedPrefixLength(body, max_bytes));
+  warnings->push_back("the body has " + std::to_string(body.size()) + " bytes; the first " +
+                      std::to_string(coded.size()) + " were coded, the rest was not");
+  return coded;
+}
+
+// What the place search knows beyond the text: the dateline, the publication's home
+// and the countries of the actors found.
+PlaceContext PlaceContextFor(const Article& a, const CodeContext& context, const std::vector<ActorMention>& actors,
+                             const ActorMatcher& matcher) {
   PlaceContext place_context;
   place_context.dateline = a.dateline;
   place_context.home = context.publication_home;
-  for (const ActorMention& m : coded.actors) {
-    if (m.actor.country.size() == 3 && impl_->actors->Country(m.actor.country) &&
+  for (const ActorMention& m : actors) {
+    if (m.actor.country.size() == 3 && matcher.Country(m.actor.country) &&
         std::find(place_context.actor_countries.begin(), place_context.actor_countries.end(), m.actor.country) ==
             place_context.actor_countries.end())
       place_context.actor_countries.push_back(m.actor.country);
   }
-  coded.places = impl_->places->FindPlaces(analysed, place_context);
-  DropPlacesInsideActors(coded.actors, *impl_->actors, &coded.places);
-  if (out_of_time("the place search", "events were")) return coded;
+  return place_context;
+}
 
-  // Role nouns with no country ("police", "officials") belong, in a datelined report,
-  // to the dateline's country; the rule says so, so that users can tell.
-  for (const PlaceMention& p : coded.places) {
+// Role nouns with no country ("police", "officials") belong, in a datelined report,
+// to the dateline's country; the rule says so, so that users can tell.
+void AssignDatelineCountry(const std::vector<PlaceMention>& places, const ActorMatcher& matcher,
+                           std::vector<ActorMention>* actors) {
+  for (const PlaceMention& p : places) {
     if (!p.from_dateline) continue;
-    if (const CountryInfo* country = impl_->actors->CountryByIso2(p.country)) {
-      for (ActorMention& m : coded.actors) {
+    if (const CountryInfo* country = matcher.CountryByIso2(p.country)) {
+      for (ActorMention& m : *actors) {
         if (m.actor.country.empty() && !m.actor.sectors.empty()) {
           m.actor.country = country->iso3;
           m.rules.push_back("rule:country-from-dateline");
@@ -319,21 +316,61 @@ Result<CodedArticle> Pipeline::Code(Document document, const CodeContext& contex
     }
     break;
   }
+}
 
+EventContext EventContextFor(const Article& a, const std::vector<PlaceMention>& places,
+                             TimeBudget::Clock::time_point deadline) {
   EventContext event_context;
   event_context.published = a.published;
   event_context.year_hint = a.copyright_year;
-  for (const PlaceMention& p : coded.places) {
+  for (const PlaceMention& p : places) {
     if (p.from_dateline) {
       event_context.dateline_place = p;
       break;
     }
   }
   event_context.deadline = deadline;
+  return event_context;
+}
+
+}  // namespace
+
+Result<CodedArticle> Pipeline::Code(Document document, const CodeContext& context) const {
+  const TimeBudget budget(impl_->options.document_time_budget);
+  CodedArticle coded;
+  ASSIGN_OR_RETURN(coded.article, ExtractArticle(document, impl_->options.extract));
+  coded.document = std::move(document);
+  coded.warnings = coded.document.warnings;
+  coded.warnings.insert(coded.warnings.end(), coded.article.warnings.begin(), coded.article.warnings.end());
+  Article& a = coded.article;
+  ResolvePublicationDate(coded.document, &a);
+
+  const std::string_view body = CodedBody(a.body, impl_->options.max_coded_body_bytes, &coded.warnings);
+  const AnalyzedText analysed = impl_->text->Analyze(body);
+  coded.sentence_count = analysed.sentences.size();
+  if (budget.Spent("extraction and sentence analysis", "actors, dates, places and events were", &coded.warnings))
+    return coded;
+
+  ActorContext actor_context;
+  actor_context.date = a.published;
+  if (!actor_context.date && a.copyright_year) actor_context.date = PartialDate{*a.copyright_year, 0, 0};
+  coded.actors = impl_->actors->FindActors(analysed, actor_context);
+  if (budget.Spent("the actor search", "dates, places and events were", &coded.warnings)) return coded;
+
+  DateContext date_context;
+  date_context.published = a.published;
+  date_context.year_hint = a.copyright_year;
+  coded.dates = FindDates(body, date_context);
+
+  coded.places = impl_->places->FindPlaces(analysed, PlaceContextFor(a, context, coded.actors, *impl_->actors));
+  DropPlacesInsideActors(coded.actors, *impl_->actors, &coded.places);
+  if (budget.Spent("the place search", "events were", &coded.warnings)) return coded;
+  AssignDatelineCountry(coded.places, *impl_->actors, &coded.actors);
+
   bool events_cut_short = false;
-  coded.events =
-      impl_->events->Code(analysed, coded.actors, coded.dates, coded.places, event_context, &events_cut_short);
-  if (events_cut_short) cut_short("event coding", "the sentences after that point were");
+  coded.events = impl_->events->Code(analysed, coded.actors, coded.dates, coded.places,
+                                     EventContextFor(a, coded.places, budget.deadline()), &events_cut_short);
+  if (events_cut_short) budget.Note("event coding", "the sentences after that point were", &coded.warnings);
   // The report's label is decided with the events' types, before duplicates go.
   coded.event_label = impl_->acled->Refine(analysed, &coded.events);
   if (impl_->options.require_dyad) {
