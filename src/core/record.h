@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/article.h"
@@ -16,6 +17,25 @@
 #include "core/document.h"
 
 namespace dateline {
+
+// Closed vocabularies of the record. Each is named in one place (record.cc): *Name()
+// gives the word that output formats, the store and dictionaries use, Parse*() reads
+// it back (nullopt for any other word).
+
+// How a sentence states an event: as a fact, or as possible, intended, due, required
+// or depending on a condition.
+enum class Modality { kAsserted, kPossible, kIntended, kFuture, kConditional, kObligation };
+const char* ModalityName(Modality m);  // "asserted", "possible", "intended", "future", ...
+std::optional<Modality> ParseModality(std::string_view name);
+
+// The PLOVER event categories (data/events/plover.txt), plus kOther for the public
+// statements PLOVER does not code; kNone: no category (an incident with no CAMEO code).
+enum class Plover {
+  kNone, kAgree, kConsult, kSupport, kConcede, kCooperate, kAid, kRetreat, kInvestigate, kDemand,
+  kDisapprove, kReject, kThreaten, kProtest, kSanction, kMobilize, kCoerce, kAssault, kFight, kOther,
+};
+const char* PloverName(Plover p);  // "AGREE", ..., "OTHER"; "" for kNone
+std::optional<Plover> ParsePlover(std::string_view name);  // "" gives kNone
 
 struct Span {
   size_t start = 0;
@@ -77,7 +97,7 @@ struct AcledType {
 struct Event {
   std::string cameo;           // CAMEO code, e.g. "040"
   std::string cameo_name;      // its codebook name, e.g. "Consult, not specified"
-  std::string plover;          // PLOVER category, e.g. "CONSULT"
+  Plover plover = Plover::kNone;
   AcledType acled;
   ActorMention source;
   ActorMention target;
@@ -88,7 +108,7 @@ struct Event {
   std::optional<int> arrested;
   std::optional<int> crowd_size;
   bool negated = false;
-  std::string modality;        // "asserted", "possible", "intended", "future", ...
+  Modality modality = Modality::kAsserted;
   Span evidence;               // the sentence
   size_t sentence = 0;         // its index in AnalyzedText::sentences
   std::string trigger;         // the verb phrase, as written

@@ -24,7 +24,7 @@ void DedupArticleEvents(std::string_view text, std::vector<Event>* events) {
         e.evidence.end <= text.size() ? text.substr(e.evidence.start, e.evidence.end - e.evidence.start)
                                       : std::string_view();
     auto key1 = std::make_tuple(e.sentence, e.source.span.start, e.source.span.end, e.target.span.start,
-                                e.target.span.end, e.plover + "|" + e.source.actor.Code() + "|" + e.target.actor.Code());
+                                e.target.span.end, std::string(PloverName(e.plover)) + "|" + e.source.actor.Code() + "|" + e.target.actor.Code());
     auto key2 = std::make_tuple(e.source.actor.Code(), e.target.actor.Code(), e.cameo, evidence);
     if (same_sentence.count(key1) || same_text.count(key2)) continue;
     same_sentence.insert(key1);
@@ -63,7 +63,7 @@ ReportKey ReportKeyOf(const Event& e, const std::optional<PartialDate>& publishe
   k.source_code = e.source.actor.Code();
   k.target_code = e.target.actor.Code();
   k.negated = e.negated;
-  k.asserted = e.modality.empty() || e.modality == "asserted";
+  k.asserted = e.modality == Modality::kAsserted;
   if (e.date && e.date->value) {
     k.date = e.date->value;
   } else {

@@ -47,7 +47,7 @@ struct ReportKey {
   std::string kind;            // GroupKind(); empty: never grouped
   std::string source_code, target_code;
   bool negated = false;
-  bool asserted = true;        // modality "asserted" (or empty)
+  bool asserted = true;        // Modality::kAsserted
   // The effective date (the event's own, else the publication date) as a period.
   std::optional<PartialDate> date;
   // The place, when the event has one.

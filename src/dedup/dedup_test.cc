@@ -13,7 +13,7 @@ Event MakeEvent(size_t sentence, Span evidence, Span source, const char* source_
   e.source.span = source;
   e.source.actor.country = source_country;
   e.cameo = cameo;
-  e.plover = plover;
+  e.plover = *ParsePlover(plover);
   return e;
 }
 

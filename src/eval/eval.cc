@@ -48,7 +48,7 @@ bool In(const std::vector<std::string>& list, const std::string& v, bool fold_ca
 bool CategoryMatches(const json& gold, const Event& e) {
   const std::vector<std::string> plover = Accepted(gold.value("plover", json()));
   const std::vector<std::string> roots = Accepted(gold.value("cameo_root", json()));
-  if (!plover.empty() && In(plover, e.plover)) return true;
+  if (!plover.empty() && In(plover, PloverName(e.plover))) return true;
   if (!roots.empty() && In(roots, e.cameo.substr(0, 2))) return true;
   return false;
 }
@@ -253,7 +253,7 @@ EvalScores ScoreDocument(const json& gold, const CodedArticle& coded) {
   for (size_t i = 0; i < coded.events.size(); ++i) {
     if (!used[i]) {
       const Event& e = coded.events[i];
-      s.notes.push_back(doc_id + ": extra event " + e.cameo + " " + e.plover + " " + Describe(e.source) + " -> " +
+      s.notes.push_back(doc_id + ": extra event " + e.cameo + " " + PloverName(e.plover) + " " + Describe(e.source) + " -> " +
                         Describe(e.target) + " [" + e.trigger + "]");
     }
   }

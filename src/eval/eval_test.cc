@@ -32,7 +32,7 @@ CodedArticle MakeCoded() {
   AppendParagraph(c.article, Paragraph{"The army said it regretted nothing.", 59, 94});
   Event fight;
   fight.cameo = "190";
-  fight.plover = "FIGHT";
+  fight.plover = Plover::kFight;
   fight.source.actor = ActorCode{"COD", {"MIL"}, "", ""};
   fight.target.actor = ActorCode{"COD", {"REB"}, "", "M23"};
   fight.evidence = {0, 57};
@@ -45,7 +45,7 @@ CodedArticle MakeCoded() {
   fight.place->lon = 29.22;
   Event statement;
   statement.cameo = "010";
-  statement.plover = "OTHER";
+  statement.plover = Plover::kOther;
   statement.source.actor = ActorCode{"COD", {"MIL"}, "", ""};
   statement.evidence = {59, 94};
   c.events = {fight, statement};
@@ -94,7 +94,7 @@ TEST(EvalTest, ScoresArticleFieldsEventsAndAttributes) {
 
 TEST(EvalTest, WrongCategoryOrSentenceDoesNotMatch) {
   CodedArticle c = MakeCoded();
-  c.events[0].plover = "CONSULT";
+  c.events[0].plover = Plover::kConsult;
   c.events[0].cameo = "040";
   EvalScores s = ScoreDocument(MakeGold(), c);
   EXPECT_EQ(s.matched_events, 0);

@@ -89,7 +89,7 @@ Result<PloverGold> ParsePloverGold(const json& r) {
 
 int ChoosePloverPrediction(const std::vector<Event>& events) {
   for (size_t i = 0; i < events.size(); ++i) {
-    if (!events[i].plover.empty() && events[i].plover != "OTHER") return static_cast<int>(i);
+    if (events[i].plover != Plover::kNone && events[i].plover != Plover::kOther) return static_cast<int>(i);
   }
   return events.empty() ? -1 : 0;
 }
@@ -99,8 +99,8 @@ PloverRecordScore ScorePloverRecord(const PloverGold& gold, const std::vector<Ev
   s.chosen = ChoosePloverPrediction(events);
   static const Event kNone;
   const Event& e = s.chosen >= 0 ? events[s.chosen] : kNone;
-  s.predicted = e.plover;
-  s.event_right = s.chosen >= 0 && e.plover == gold.event;
+  s.predicted = PloverName(e.plover);
+  s.event_right = s.chosen >= 0 && s.predicted == gold.event;
   s.predictions = static_cast<long>(events.size());
   s.false_positives = s.predictions - (s.event_right ? 1 : 0);
   const auto score = [](const std::vector<PloverGoldActor>& g, const ActorMention& m,

@@ -7,7 +7,7 @@ namespace {
 
 Event MakeEvent(const char* plover, const char* source, const char* target) {
   Event e;
-  e.plover = plover;
+  e.plover = *ParsePlover(plover);
   e.source.text = source;
   e.source.actor.country = source;
   e.target.text = target;

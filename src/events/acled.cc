@@ -46,8 +46,10 @@ struct Phrase {
 struct EventValue {
   enum Kind { kAny, kIncident, kIncidentOf, kCameoPrefix, kPlover } kind = kAny;
   std::string text;  // kIncidentOf: the sub-event type; kCameoPrefix: digits; kPlover: category
+  Plover plover = Plover::kNone;  // kPlover
 
-  static EventValue Parse(const std::string& value);
+  // Nullopt for a word that is none of these (an unknown PLOVER category).
+  static std::optional<EventValue> Parse(const std::string& value);
 };
 
 struct Condition {
@@ -70,12 +72,14 @@ bool IsDigits(const std::string& s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return c >= '0' && c <= '9'; });
 }
 
-EventValue EventValue::Parse(const std::string& value) {
-  if (value == "*") return {kAny, ""};
-  if (value == "incident") return {kIncident, ""};
-  if (value.rfind("incident:", 0) == 0) return {kIncidentOf, value.substr(9)};
-  if (IsDigits(value)) return {kCameoPrefix, value};
-  return {kPlover, value};
+std::optional<EventValue> EventValue::Parse(const std::string& value) {
+  if (value == "*") return EventValue{kAny, "", Plover::kNone};
+  if (value == "incident") return EventValue{kIncident, "", Plover::kNone};
+  if (value.rfind("incident:", 0) == 0) return EventValue{kIncidentOf, value.substr(9), Plover::kNone};
+  if (IsDigits(value)) return EventValue{kCameoPrefix, value, Plover::kNone};
+  const std::optional<Plover> plover = ParsePlover(value);
+  if (!plover || *plover == Plover::kNone) return std::nullopt;
+  return EventValue{kPlover, value, *plover};
 }
 
 // The attributes one sentence states, with the phrase that first stated each.
@@ -202,7 +206,7 @@ struct AcledClassifier::Impl {
       if (e.date && e.date->span.end > e.date->span.start) dates.push_back(e.date->span);
       if (e.negated) continue;
       out.deaths |= e.fatalities.value_or(0) > 0;
-      if (e.modality == "asserted") out.events.push_back(&e);
+      if (e.modality == Modality::kAsserted) out.events.push_back(&e);
     }
     out.by_means.assign(means_names.size(), nullptr);
     if (s >= a.sentences.size()) return out;
@@ -240,7 +244,7 @@ struct AcledClassifier::Impl {
       case EventValue::kIncident: return incident();
       case EventValue::kIncidentOf: return incident() && e.acled.sub_event_type == value.text;
       case EventValue::kCameoPrefix: return !e.cameo.empty() && e.cameo.compare(0, value.text.size(), value.text) == 0;
-      case EventValue::kPlover: return e.plover == value.text;
+      case EventValue::kPlover: return e.plover == value.plover;
     }
     return false;
   }
@@ -420,7 +424,11 @@ Status AcledClassifier::Impl::AddRule(const TableRecord& r, std::vector<Rule>* t
     if (name == "event" || name == "with") {
       c.kind = name == "event" ? Condition::kEvent : Condition::kWith;
       for (const std::string& v : values) {
-        const EventValue parsed = EventValue::Parse(v);
+        const std::optional<EventValue> value = EventValue::Parse(v);
+        if (!value) {
+          return r.MakeError("\"" + v + "\" is no event value: \"*\", \"incident\", \"incident:SUB-TYPE\", CAMEO digits or a PLOVER category");
+        }
+        const EventValue& parsed = *value;
         auto known = std::find_if(this->values.begin(), this->values.end(), [&](const EventValue& k) {
           return k.kind == parsed.kind && k.text == parsed.text;
         });
@@ -602,9 +610,9 @@ std::string AcledClassifier::Impl::Label(const AnalyzedText& a, const std::vecto
     // reports nothing that happened; threatened violence and protests do not, as ACLED
     // codes only events that took place.
     const std::string& type = rule.label == "=" ? e.acled.event_type : rule.type.event_type;
-    if (e.modality != "asserted" && type != "Other" && type != "Strategic developments") continue;
+    if (e.modality != Modality::kAsserted && type != "Other" && type != "Strategic developments") continue;
     if (is_background(e)) continue;
-    Best& best = (e.modality != "asserted" ? unasserted : e.cameo.empty() ? incidents : coded)[e.sentence];
+    Best& best = (e.modality != Modality::kAsserted ? unasserted : e.cameo.empty() ? incidents : coded)[e.sentence];
     const size_t rank = decisions.subordinate[i] ? r + rules.size() : r;
     if (rank < best.rule) best = Best{rank, label, !e.source.text.empty()};
   }

@@ -516,8 +516,8 @@ TEST_F(AcledDataTest, FirstMatchingRowDecides) {
     Event e;
     e.sentence = sentence;
     e.cameo = "171";
-    e.plover = "COERCE";
-    e.modality = "asserted";
+    e.plover = Plover::kCoerce;
+    e.modality = Modality::kAsserted;
     e.source.text = "Police";
     e.source.actor.sectors = {"COP"};
     return e;

@@ -363,7 +363,10 @@ Status EventCoder::Impl::Load(const std::string& data_dir, bool only_cameo, cons
     if (code.size() < 2 || code.size() > 4 ||
         !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }))
       return r.MakeError("CAMEO code must be 2 to 4 digits, not \"" + code + "\"");
-    cameo[code] = CameoCode{code, r.fields[1], r.fields[2], {r.fields[3], r.fields[4]}};
+    const std::optional<Plover> plover = ParsePlover(r.fields[2]);
+    if (!plover || *plover == Plover::kNone)
+      return r.MakeError("\"" + r.fields[2] + "\" is no PLOVER category (events/plover.txt)");
+    cameo[code] = CameoCode{code, r.fields[1], *plover, {r.fields[3], r.fields[4]}};
   }
   if (only_cameo) return Status::Ok();
   if (Status s = LoadVerbFile(data_dir + "/events/verbs.txt", false, analyzer); !s) return s;
@@ -1154,9 +1157,9 @@ class SentenceCoder {
     return false;
   }
 
-  std::string Modality(size_t from, size_t trigger) const {
+  Modality ModalityOf(size_t from, size_t trigger) const {
     for (size_t k = s_.first_token; k < trigger; ++k) {
-      if (k == s_.first_token && (T(k).norm == "if" || T(k).norm == "unless")) return "conditional";
+      if (k == s_.first_token && (T(k).norm == "if" || T(k).norm == "unless")) return Modality::kConditional;
     }
     const size_t start = std::max(from, trigger >= 5 ? trigger - 5 : 0);
     for (size_t k = trigger; k-- > start;) {
@@ -1164,15 +1167,15 @@ class SentenceCoder {
       // "9 May 2024", "Will Smith": a modal inside a date, or capitalised inside a
       // sentence, is a month or a name.
       if (InsideDate(k) || (T(k).capitalized && k > s_.first_token)) continue;
-      if (n == "will" || n == "shall" || n == "'ll") return "future";
-      if (n == "may" || n == "might" || n == "could") return "possible";
-      if (n == "would") return "conditional";
-      if (n == "should" || n == "must") return "obligation";
-      if (n == "to" && k > s_.first_token && OneOf(T(k - 1).lemma, kIntentVerbs)) return "intended";
+      if (n == "will" || n == "shall" || n == "'ll") return Modality::kFuture;
+      if (n == "may" || n == "might" || n == "could") return Modality::kPossible;
+      if (n == "would") return Modality::kConditional;
+      if (n == "should" || n == "must") return Modality::kObligation;
+      if (n == "to" && k > s_.first_token && OneOf(T(k - 1).lemma, kIntentVerbs)) return Modality::kIntended;
       if (n == "to" && k > s_.first_token + 1 && (T(k - 1).norm == "going" || T(k - 1).norm == "about"))
-        return "future";  // "is going to", "is about to"
+        return Modality::kFuture;  // "is going to", "is about to"
     }
-    return "asserted";
+    return Modality::kAsserted;
   }
 
   // The lemma of the verb that governs an infinitive trigger ("refused to allow" ->
@@ -1365,28 +1368,30 @@ void AssignWhenWhere(const std::vector<const DateMention*>& dates, const std::ve
 // the sentence asserts. None when the governing verb codes the intent itself
 // ("threatened to", "agreed to", "refused to").
 std::optional<Event> IntentEvent(const Event& act, const std::string& governor, const EventCoder& coder) {
-  static const char* const kCooperative[] = {"SUPPORT", "COOPERATE", "AID", "CONSULT", "RETREAT", "CONCEDE"};
-  static const char* const kHostile[] = {"COERCE", "SANCTION", "ASSAULT", "FIGHT", "PROTEST", "MOBILIZE"};
+  static constexpr Plover kCooperative[] = {Plover::kSupport, Plover::kCooperate, Plover::kAid,
+                                             Plover::kConsult, Plover::kRetreat,   Plover::kConcede};
+  static constexpr Plover kHostile[] = {Plover::kCoerce, Plover::kSanction, Plover::kAssault,
+                                        Plover::kFight,  Plover::kProtest,  Plover::kMobilize};
   static const char* const kSelfCoding[] = {"threaten", "agree", "refuse", "promise", "pledge", "vow", "offer",
                                             "propose", "decline"};
-  const bool intent = act.modality == "future" || act.modality == "intended" || act.modality == "conditional" ||
-                      act.modality == "possible";
+  const bool intent = act.modality == Modality::kFuture || act.modality == Modality::kIntended ||
+                      act.modality == Modality::kConditional || act.modality == Modality::kPossible;
   if (!intent || OneOf(governor, kSelfCoding)) return std::nullopt;
-  const bool cooperative = OneOf(act.plover, kCooperative);
-  const bool hostile = OneOf(act.plover, kHostile);
+  const bool cooperative = std::find(std::begin(kCooperative), std::end(kCooperative), act.plover) != std::end(kCooperative);
+  const bool hostile = std::find(std::begin(kHostile), std::end(kHostile), act.plover) != std::end(kHostile);
   std::string code;
   if (cooperative && act.negated) {
     code = "120";
   } else if (hostile && !act.negated) {
-    if (act.plover == "PROTEST") code = "133";
-    else if (act.plover == "SANCTION") code = "131";
-    else if (act.plover == "COERCE") code = "137";
+    if (act.plover == Plover::kProtest) code = "133";
+    else if (act.plover == Plover::kSanction) code = "131";
+    else if (act.plover == Plover::kCoerce) code = "137";
     else code = "138";
   } else if (cooperative) {
-    if (act.plover == "AID") code = "033";
-    else if (act.plover == "CONSULT") code = "036";
-    else if (act.plover == "RETREAT" || act.plover == "CONCEDE") code = "035";
-    else if (act.plover == "SUPPORT") code = "032";
+    if (act.plover == Plover::kAid) code = "033";
+    else if (act.plover == Plover::kConsult) code = "036";
+    else if (act.plover == Plover::kRetreat || act.plover == Plover::kConcede) code = "035";
+    else if (act.plover == Plover::kSupport) code = "032";
     else code = "031";
   }
   const CameoCode* c = code.empty() ? nullptr : coder.Cameo(code);
@@ -1398,7 +1403,7 @@ std::optional<Event> IntentEvent(const Event& act, const std::string& governor, 
   e.plover = c->plover;
   e.acled = c->acled;
   e.negated = false;
-  e.modality = "asserted";
+  e.modality = Modality::kAsserted;
   e.fatalities.reset();
   return e;
 }
@@ -1425,7 +1430,7 @@ void AddObligationDemands(const SentenceCoder& sc, size_t si, const EventCoder& 
     if (!addressee) continue;
     const Event* statement = nullptr;
     for (const Event& e : *events) {
-      if (e.sentence != si || e.plover != "OTHER" || e.source.text.empty()) continue;
+      if (e.sentence != si || e.plover != Plover::kOther || e.source.text.empty()) continue;
       if (e.source.span.start == addressee->span.start) continue;
       statement = &e;
       break;
@@ -1450,7 +1455,7 @@ void AddObligationDemands(const SentenceCoder& sc, size_t si, const EventCoder& 
     d.plover = demand->plover;
     d.acled = demand->acled;
     d.target = *addressee;
-    d.modality = "asserted";
+    d.modality = Modality::kAsserted;
     d.negated = false;
     d.trigger = std::string(sc.T(k).norm);
     d.trigger_token = k;
@@ -1836,7 +1841,7 @@ class SentenceEvents {
         }
       }
       e.negated = sc_.Negated(clause_start, t);
-      e.modality = sc_.Modality(clause_start, t);
+      e.modality = sc_.ModalityOf(clause_start, t);
       const std::string governor = sc_.IntentGovernor(clause_start, t);
       e.evidence = Span{s.start, s.end};
       e.sentence = si_;
@@ -1857,7 +1862,7 @@ class SentenceEvents {
   // Deaths, injuries, arrests and crowd sizes the sentence states, for the events that
   // have them; the rule records which count was read.
   void AddQuantities(const VerbEntry& entry, Event* e) const {
-    const bool violent = e->plover == "ASSAULT" || e->plover == "FIGHT";
+    const bool violent = e->plover == Plover::kAssault || e->plover == Plover::kFight;
     if (violent || e->cameo.rfind("18", 0) == 0 || e->cameo.rfind("19", 0) == 0 || e->cameo.rfind("20", 0) == 0 ||
         !entry.incident.empty())
       e->fatalities = sc_.Fatalities();
@@ -1865,11 +1870,11 @@ class SentenceEvents {
       e->injured = sc_.Injuries();
       if (e->injured) e->rules.push_back("quantity:injured " + std::to_string(*e->injured));
     }
-    if (e->plover == "COERCE" || e->cameo.rfind("17", 0) == 0) {
+    if (e->plover == Plover::kCoerce || e->cameo.rfind("17", 0) == 0) {
       e->arrested = sc_.Arrests();
       if (e->arrested) e->rules.push_back("quantity:arrested " + std::to_string(*e->arrested));
     }
-    if (e->plover == "PROTEST" && !e->source.text.empty()) {
+    if (e->plover == Plover::kProtest && !e->source.text.empty()) {
       e->crowd_size = sc_.CrowdSize(e->source);
       if (e->crowd_size) e->rules.push_back("quantity:crowd " + std::to_string(*e->crowd_size));
     }

@@ -24,7 +24,8 @@
 namespace dateline {
 
 struct CameoCode {
-  std::string code, name, plover;
+  std::string code, name;
+  Plover plover = Plover::kNone;
   AcledType acled;
 };
 

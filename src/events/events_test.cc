@@ -91,11 +91,11 @@ TEST_F(EventsTest, CodesClauseConstructions) {
       if (e.cameo == c.cameo) found = &e;
     }
     ASSERT_NE(found, nullptr) << c.construction << ": " << c.text;
-    EXPECT_EQ(found->plover, c.plover) << c.construction;
+    EXPECT_EQ(PloverName(found->plover), std::string(c.plover)) << c.construction;
     EXPECT_EQ(found->source.actor.Code(), c.source) << c.construction;
     EXPECT_EQ(found->target.actor.Code(), c.target) << c.construction;
     EXPECT_EQ(found->negated, c.negated) << c.construction;
-    EXPECT_EQ(found->modality, c.modality) << c.construction;
+    EXPECT_EQ(ModalityName(found->modality), std::string(c.modality)) << c.construction;
     EXPECT_FALSE(found->rules.empty());
     EXPECT_NE(found->rules.front().find("verbs.txt:"), std::string::npos) << found->rules.front();
   }
@@ -207,7 +207,7 @@ TEST_F(EventsTest, EvidenceIsTheSentenceAndDatesFallBackToPublication) {
 }
 
 TEST_F(EventsTest, LooksUpTheCodebook) {
-  EXPECT_EQ(coder_->Cameo("040")->plover, "CONSULT");
+  EXPECT_EQ(coder_->Cameo("040")->plover, Plover::kConsult);
   EXPECT_EQ(coder_->Cameo("141")->acled.sub_event_type, "Peaceful protest");
   EXPECT_EQ(coder_->Cameo("999"), nullptr);
   EXPECT_GT(coder_->pattern_count(), 10u);
@@ -276,8 +276,8 @@ TEST_F(EventsTest, StatedIntentAddsAgreeOrThreatenBeforeTheAct) {
       continue;
     }
     ASSERT_NE(intent, nullptr) << c.text;
-    EXPECT_EQ(intent->plover, c.intent_plover) << c.text;
-    EXPECT_EQ(intent->modality, "asserted");
+    EXPECT_EQ(PloverName(intent->plover), std::string(c.intent_plover)) << c.text;
+    EXPECT_EQ(intent->modality, Modality::kAsserted);
     EXPECT_EQ(intent->source.actor.Code(), act->source.actor.Code());
     EXPECT_LT(intent - events.data(), act - events.data()) << "the intent comes first";
   }
@@ -287,7 +287,7 @@ TEST_F(EventsTest, ReportedObligationIsADemandOnTheAddressee) {
   std::vector<Event> events = Code("Hungarian officials said Romania must attack ISIS.");
   const Event* demand = nullptr;
   for (const Event& e : events) {
-    if (e.plover == "DEMAND") demand = &e;
+    if (e.plover == Plover::kDemand) demand = &e;
   }
   ASSERT_NE(demand, nullptr);
   EXPECT_EQ(demand->source.actor.Code(), "HUNGOV");
@@ -523,7 +523,7 @@ TEST_F(EventsTest, CodesWithAnExtraTabariVerbDictionary) {
   AnalyzedText a = analyzer_->Analyze("Hungarian officials lambasted Romania publicly.");
   std::vector<Event> events = (*coder)->Code(a, actors_->FindActors(a, {}), {}, {}, {});
   ASSERT_EQ(events.size(), 1u);
-  EXPECT_EQ(events[0].plover, "DISAPPROVE");
+  EXPECT_EQ(events[0].plover, Plover::kDisapprove);
   EXPECT_EQ(events[0].target.actor.Code(), "ROU");
   EXPECT_NE(events[0].rules.front().find("sample.verbs:"), std::string::npos) << events[0].rules.front();
 }

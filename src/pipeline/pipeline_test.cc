@@ -40,7 +40,7 @@ class PipelineTest : public ::testing::Test {
   static const Event* FindEvent(const CodedArticle& c, const std::string& plover, const std::string& evidence_part) {
     for (const Event& e : c.events) {
       const std::string sentence = c.article.body.substr(e.evidence.start, e.evidence.end - e.evidence.start);
-      if (e.plover == plover && sentence.find(evidence_part) != std::string::npos) return &e;
+      if (PloverName(e.plover) == plover && sentence.find(evidence_part) != std::string::npos) return &e;
     }
     return nullptr;
   }

@@ -59,7 +59,7 @@ dateline::EventApi* Api() {
       dateline::AppendParagraph(c.article, p);
       dateline::Event e;
       e.cameo = "190";
-      e.plover = "FIGHT";
+      e.plover = Plover::kFight;
       e.source.actor.country = "IRQ";
       e.evidence = {0, p.text.size()};
       dateline::PlaceMention place;

@@ -44,14 +44,14 @@ CodedArticle Report(const std::string& id, const std::string& url, const std::st
   AppendParagraph(c.article, p);
   Event e;
   e.cameo = cameo;
-  e.plover = plover;
+  e.plover = *ParsePlover(plover);
   e.source.text = sentence.substr(0, sentence.find(' '));
   e.source.span = {0, e.source.text.size()};
   e.source.actor.country = source_country;
   e.source.actor.sectors = {"MIL"};
   e.target.text = sentence.substr(sentence.rfind(' ') + 1);
   e.target.actor.country = target_country;
-  e.modality = "asserted";
+  e.modality = Modality::kAsserted;
   e.evidence = {0, sentence.size()};
   e.trigger = "attacked";
   e.rules = {"events/verbs.txt:1 attack", "rule:place-in-sentence"};

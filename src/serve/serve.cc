@@ -424,7 +424,7 @@ class RecordWriter {
     Key("injured");
     OptionalInt(e.injured);
     Key("modality");
-    Str(e.modality);
+    Str(ModalityName(e.modality));
     Key("negated");
     w_.Bool(e.negated);
     Key("place");
@@ -434,7 +434,7 @@ class RecordWriter {
       w_.Null();
     }
     Key("plover");
-    Str(e.plover);
+    Str(PloverName(e.plover));
     Key("rules");
     Strings(e.rules);
     Key("source");
@@ -617,12 +617,12 @@ void PrintExplanation(const CodedArticle& c, const std::string& data_dir, std::o
   out << "\n";
   for (size_t i = 0; i < c.events.size(); ++i) {
     const Event& e = c.events[i];
-    out << "\n[" << i + 1 << "] " << e.cameo << " " << e.cameo_name << " / PLOVER " << e.plover;
+    out << "\n[" << i + 1 << "] " << e.cameo << " " << e.cameo_name << " / PLOVER " << PloverName(e.plover);
     if (!e.acled.event_type.empty()) out << " / ACLED " << e.acled.event_type << ": " << e.acled.sub_event_type;
     out << "\n    sentence: " << c.article.body.substr(e.evidence.start, e.evidence.end - e.evidence.start) << "\n";
     out << "    trigger: \"" << e.trigger << "\"";
     if (e.negated) out << ", negated";
-    if (e.modality != "asserted") out << ", " << e.modality;
+    if (e.modality != Modality::kAsserted) out << ", " << ModalityName(e.modality);
     if (e.fatalities) out << ", " << *e.fatalities << " killed";
     if (e.injured) out << ", " << *e.injured << " injured";
     if (e.arrested) out << ", " << *e.arrested << " arrested";

@@ -49,14 +49,14 @@ CodedArticle NewsRecord() {
       Event e;
       e.cameo = "190";
       e.cameo_name = "Use conventional military force";
-      e.plover = "ASSAULT";
+      e.plover = Plover::kAssault;
       e.acled = {"Violence against civilians", "Attack"};
       e.source = actor;
       e.target = actor;
       e.date = date;
       e.place = place;
       e.fatalities = 6;
-      e.modality = "asserted";
+      e.modality = Modality::kAsserted;
       e.trigger = "killed";
       e.evidence = {at + 159, at + n};
       e.rules = {"events/verbs.txt:366 kill", "rule:date-in-sentence"};

@@ -21,12 +21,12 @@ CodedArticle MakeArticle() {
   AppendParagraph(c.article, Paragraph{"Iraqi forces attacked ISIS.", start, start + 27});
   Event e;
   e.cameo = "190";
-  e.plover = "FIGHT";
+  e.plover = Plover::kFight;
   e.source.span = {0, 12};
   e.source.actor.country = "IRQ";
   e.source.actor.sectors = {"MIL"};
   e.evidence = {0, 27};
-  e.modality = "asserted";
+  e.modality = Modality::kAsserted;
   c.events.push_back(e);
   return c;
 }

@@ -53,14 +53,14 @@ CodedArticle Attack(const std::string& id, const std::string& host, PartialDate 
   AppendParagraph(c.article, p);
   Event e;
   e.cameo = "190";
-  e.plover = "FIGHT";
+  e.plover = Plover::kFight;
   e.source.text = "Iraqi forces";
   e.source.actor.country = "IRQ";
   e.source.actor.sectors = {"MIL"};
   e.target.text = "ISIS";
   e.target.actor.country = "IMG";
   e.target.actor.sectors = {"INS"};
-  e.modality = "asserted";
+  e.modality = Modality::kAsserted;
   e.evidence = {0, sentence.size()};
   PlaceMention place;
   place.name = "Town";

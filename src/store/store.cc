@@ -987,7 +987,7 @@ Status Store::Impl::InsertEvent(const CodedArticle& coded, size_t i, const std::
   const Article& art = coded.article;
   const Event& e = coded.events[i];
   Binder b(insert_event.get());
-  b.Text(id).Int(static_cast<int64_t>(i)).Text(e.cameo).Text(e.cameo_name).Text(e.plover);
+  b.Text(id).Int(static_cast<int64_t>(i)).Text(e.cameo).Text(e.cameo_name).Text(PloverName(e.plover));
   b.Text(e.acled.event_type).Text(e.acled.sub_event_type);
   for (const ActorMention* a : {&e.source, &e.target}) {
     b.Int(static_cast<int64_t>(a->span.start)).Int(static_cast<int64_t>(a->span.end));
@@ -1016,7 +1016,7 @@ Status Store::Impl::InsertEvent(const CodedArticle& coded, size_t i, const std::
   } else {
     b.Null().Null().Null().Null().Null().Null().Null().Null();
   }
-  b.OptInt(e.fatalities).Int(e.negated).Text(e.modality).Int(static_cast<int64_t>(e.sentence));
+  b.OptInt(e.fatalities).Int(e.negated).Text(ModalityName(e.modality)).Int(static_cast<int64_t>(e.sentence));
   b.Int(static_cast<int64_t>(e.evidence.start)).Int(static_cast<int64_t>(e.evidence.end));
   b.Text(SpanText(art.body, e.evidence)).Text(e.trigger).Text(JsonList(e.rules));
   if (period) {

@@ -66,7 +66,7 @@ CodedArticle SyntheticArticle(long n) {
     Event e;
     e.cameo = kCameos[(n + i) % 5];
     e.cameo_name = "name of " + e.cameo;
-    e.plover = kPlovers[(n + i) % 5];
+    e.plover = *ParsePlover(kPlovers[(n + i) % 5]);
     e.source = source;
     e.target = target;
     if (i % 2 == 0) {
@@ -85,7 +85,7 @@ CodedArticle SyntheticArticle(long n) {
     place.precision = "point";
     place.geonameid = 95446;
     e.place = place;
-    e.modality = "asserted";
+    e.modality = Modality::kAsserted;
     e.evidence = Span{para.body_start, para.body_start + para.text.size()};
     e.sentence = static_cast<size_t>(i);
     e.trigger = "met";

@@ -1,0 +1,40 @@
+#include "core/record.h"
+
+#include <gtest/gtest.h>
+
+namespace dateline {
+namespace {
+
+TEST(RecordVocabularyTest, EveryModalityReadsBackFromItsName) {
+  for (Modality m : {Modality::kAsserted, Modality::kPossible, Modality::kIntended, Modality::kFuture,
+                     Modality::kConditional, Modality::kObligation}) {
+    EXPECT_NE(std::string(ModalityName(m)), "");
+    EXPECT_EQ(ParseModality(ModalityName(m)), m) << ModalityName(m);
+  }
+  EXPECT_EQ(ParseModality("asserted"), Modality::kAsserted);
+  EXPECT_FALSE(ParseModality("Asserted").has_value());  // names are case-sensitive
+  EXPECT_FALSE(ParseModality("").has_value());
+}
+
+TEST(RecordVocabularyTest, PloverCategoriesAreTheCodebooksEighteenPlusOther) {
+  int named = 0;
+  for (int i = static_cast<int>(Plover::kNone); i <= static_cast<int>(Plover::kOther); ++i) {
+    const Plover p = static_cast<Plover>(i);
+    EXPECT_EQ(ParsePlover(PloverName(p)), p) << PloverName(p);
+    named += std::string(PloverName(p)).empty() ? 0 : 1;
+  }
+  EXPECT_EQ(named, 19);
+  EXPECT_EQ(ParsePlover("FIGHT"), Plover::kFight);
+  EXPECT_EQ(ParsePlover(""), Plover::kNone);
+  EXPECT_FALSE(ParsePlover("fight").has_value());
+  EXPECT_FALSE(ParsePlover("ATTACK").has_value());
+}
+
+TEST(RecordVocabularyTest, NewEventsAreAssertedWithNoCategory) {
+  const Event e;
+  EXPECT_EQ(e.modality, Modality::kAsserted);
+  EXPECT_EQ(e.plover, Plover::kNone);
+}
+
+}  // namespace
+}  // namespace dateline
