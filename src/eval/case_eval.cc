@@ -45,10 +45,9 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
 }
 
 Result<std::vector<CaseItem>> ReadCaseTsv(const std::string& path) {
-  auto text = ReadFile(path);
-  if (!text.ok()) return text.error();
+  ASSIGN_OR_RETURN(auto text, ReadFile(path));
   std::vector<CaseItem> items;
-  std::string_view rest = *text;
+  std::string_view rest = text;
   int line_no = 0;
   bool header_seen = false;
   while (!rest.empty()) {
@@ -80,10 +79,9 @@ Result<std::vector<CaseItem>> ReadCaseTsv(const std::string& path) {
 // CASE label -> ACLED event type, from the `case | LABEL | TYPE | SUBTYPE` lines of
 // events/acled.txt in the pipeline's data folder.
 Result<std::map<std::string, std::string>> ReadLabelTypes(const std::string& data_dir) {
-  auto records = ReadTableFile(data_dir + "/events/acled.txt", 2, 4);
-  if (!records.ok()) return records.error();
+  ASSIGN_OR_RETURN(auto records, ReadTableFile(data_dir + "/events/acled.txt", 2, 4));
   std::map<std::string, std::string> types;
-  for (const TableRecord& record : *records) {
+  for (const TableRecord& record : records) {
     if (record.fields[0] == "case") types[record.fields[1]] = record.fields[2];
   }
   return types;

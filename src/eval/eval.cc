@@ -272,22 +272,21 @@ std::string FindSharedDir(const fs::path& gold_file, const std::string& input) {
 }
 
 Result<std::vector<json>> ReadGold(const std::string& path) {
-  auto text = ReadFile(path);
-  if (!text.ok()) return text.error();
+  ASSIGN_OR_RETURN(auto text, ReadFile(path));
   std::vector<json> docs;
   const bool lines = path.size() > 6 && path.substr(path.size() - 6) == ".jsonl";
   if (!lines) {
-    json j = json::parse(*text, nullptr, false);
+    json j = json::parse(text, nullptr, false);
     if (j.is_discarded() || !j.is_object()) return MakeError(path, "not a JSON object (gold document)");
     docs.push_back(std::move(j));
     return docs;
   }
   int64_t line_no = 0;
   size_t pos = 0;
-  while (pos < text->size()) {
-    size_t nl = text->find('\n', pos);
-    if (nl == std::string::npos) nl = text->size();
-    std::string_view line = Trim(std::string_view(*text).substr(pos, nl - pos));
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    std::string_view line = Trim(std::string_view(text).substr(pos, nl - pos));
     pos = nl + 1;
     ++line_no;
     if (line.empty()) continue;
@@ -304,9 +303,8 @@ Result<EvalScores> RunEval(const std::vector<std::string>& gold_files, const Pip
                            const EvalOptions& options) {
   EvalScores total;
   for (const std::string& file : gold_files) {
-    auto docs = ReadGold(file);
-    if (!docs.ok()) return docs.error();
-    for (const json& gold : *docs) {
+    ASSIGN_OR_RETURN(auto docs, ReadGold(file));
+    for (const json& gold : docs) {
       Document doc;
       const std::string kind_name = gold.value("input_kind", "page-text");
       std::optional<InputKind> kind = ParseInputKind(kind_name);
@@ -477,16 +475,15 @@ Result<EvalReport> EvaluateGoldFile(const std::string& path, GoldKind kind, cons
     case GoldKind::kValidation: return EvalValidationSet(path, pipeline, options);
     case GoldKind::kDocuments: break;
   }
-  auto scores = RunEval({path}, pipeline, options);
-  if (!scores.ok()) return scores.error();
+  ASSIGN_OR_RETURN(auto scores, RunEval({path}, pipeline, options));
   EvalReport report;
   report.set = GoldKindName(kind);
   report.source = path;
-  report.figures = scores->Figures();
+  report.figures = scores.Figures();
   std::ostringstream text;
-  PrintEvalReport(*scores, text);
+  PrintEvalReport(scores, text);
   report.text = text.str();
-  report.detail = EvalReportJson(*scores);
+  report.detail = EvalReportJson(scores);
   return report;
 }
 

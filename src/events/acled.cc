@@ -466,19 +466,17 @@ Status AcledClassifier::Impl::AddRule(const TableRecord& r, std::vector<Rule>* t
 }
 
 Status AcledClassifier::Impl::Load(const std::string& data_dir, const TextAnalyzer& analyzer) {
-  auto records = ReadTableFile(data_dir + "/events/acled.txt", 2, 4);
-  if (!records.ok()) return records.error();
-  for (const TableRecord& r : *records) {
+  ASSIGN_OR_RETURN(auto records, ReadTableFile(data_dir + "/events/acled.txt", 2, 4));
+  for (const TableRecord& r : records) {
     if (r.fields[0] != "case") continue;
     if (r.fields[1].empty() || r.fields[2].empty() || r.fields[3].empty())
       return r.MakeError("a case line needs a label, an event type and a sub-event type");
     case_labels[{r.fields[2], r.fields[3]}] = r.fields[1];
     label_types[r.fields[1]] = AcledType{r.fields[2], r.fields[3]};
   }
-  auto table = ReadTableFile(data_dir + "/events/acled_rules.txt", 3, 4);
-  if (!table.ok()) return table.error();
+  ASSIGN_OR_RETURN(const auto table, ReadTableFile(data_dir + "/events/acled_rules.txt", 3, 4));
   // Who and means first, so that rules may name kinds and attributes defined anywhere.
-  for (const TableRecord& r : *table) {
+  for (const TableRecord& r : table) {
     if (r.fields[0] == "who") {
       if (r.fields[1].empty() || r.fields[1] == "none" || r.fields[1] == "uncoded")
         return r.MakeError("a who line needs a name other than \"none\" and \"uncoded\"");
@@ -496,7 +494,7 @@ Status AcledClassifier::Impl::Load(const std::string& data_dir, const TextAnalyz
       return r.MakeError("unknown record kind \"" + r.fields[0] + "\" (who, means, rule or fallback)");
     }
   }
-  for (const TableRecord& r : *table) {
+  for (const TableRecord& r : table) {
     if (r.fields[0] != "rule" && r.fields[0] != "fallback") continue;
     if (Status st = AddRule(r, r.fields[0] == "rule" ? &rules : &fallbacks); !st.ok()) return st;
   }
@@ -510,7 +508,7 @@ AcledClassifier::~AcledClassifier() = default;
 Result<std::unique_ptr<AcledClassifier>> AcledClassifier::Create(const std::string& data_dir,
                                                                  const TextAnalyzer& analyzer) {
   auto impl = std::make_unique<Impl>();
-  if (Status st = impl->Load(data_dir, analyzer); !st.ok()) return st.error();
+  RETURN_IF_ERROR(impl->Load(data_dir, analyzer));
   return std::unique_ptr<AcledClassifier>(new AcledClassifier(std::move(impl)));
 }
 

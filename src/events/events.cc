@@ -267,10 +267,8 @@ std::string EventCoder::Impl::WordKey(const std::string& word, const TextAnalyze
 // patterns whose trigger is the verb word. Items joined by "_" are adjacent; a blank
 // between them becomes a gap within the clause.
 Status EventCoder::Impl::LoadTabariVerbFile(const std::string& path, const TextAnalyzer& analyzer) {
-  auto text = ReadFile(path);
-  if (!text.ok()) return text.error();
-  auto blocks = ParseTabariVerbs(*text, path, &skipped_lines);
-  if (!blocks.ok()) return blocks.error();
+  ASSIGN_OR_RETURN(auto text, ReadFile(path));
+  ASSIGN_OR_RETURN(const auto blocks, ParseTabariVerbs(text, path, &skipped_lines));
   const auto keys = [&](const std::vector<std::string>& words) {
     std::vector<std::string> out;
     for (const std::string& w : words) out.push_back(WordKey(w, analyzer));
@@ -315,7 +313,7 @@ Status EventCoder::Impl::LoadTabariVerbFile(const std::string& path, const TextA
       if (!item.joined_to_next && !(after_verb && last)) out->push_back(gap());
     }
   };
-  for (const TabariVerbBlock& block : *blocks) {
+  for (const TabariVerbBlock& block : blocks) {
     std::string id = block.name;
     std::transform(id.begin(), id.end(), id.begin(), [](unsigned char c) { return std::tolower(c); });
     const uint32_t block_entry = add_entry(id, block.code, block.line);
@@ -356,9 +354,8 @@ Status EventCoder::Impl::LoadTabariVerbFile(const std::string& path, const TextA
 }
 
 Status EventCoder::Impl::Load(const std::string& data_dir, bool only_cameo, const TextAnalyzer& analyzer) {
-  auto codes = ReadTableFile(data_dir + "/events/cameo.txt", 3, 5);
-  if (!codes.ok()) return codes.error();
-  for (const TableRecord& r : *codes) {
+  ASSIGN_OR_RETURN(auto codes, ReadTableFile(data_dir + "/events/cameo.txt", 3, 5));
+  for (const TableRecord& r : codes) {
     const std::string& code = r.fields[0];
     if (code.size() < 2 || code.size() > 4 ||
         !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }))
@@ -378,9 +375,8 @@ Status EventCoder::Impl::Load(const std::string& data_dir, bool only_cameo, cons
 Status EventCoder::Impl::LoadAttributions(const std::string& data_dir, const TextAnalyzer& analyzer) {
   const std::string path = data_dir + "/events/attribution.txt";
   if (!std::filesystem::exists(path)) return Status::Ok();
-  auto table = ReadTableFile(path, 2, 2);
-  if (!table.ok()) return table.error();
-  for (const TableRecord& r : *table) {
+  ASSIGN_OR_RETURN(auto table, ReadTableFile(path, 2, 2));
+  for (const TableRecord& r : table) {
     VerbEntry entry;
     entry.id = r.fields[0];
     entry.rule = r.Where() + " " + r.fields[0];
@@ -391,11 +387,9 @@ Status EventCoder::Impl::LoadAttributions(const std::string& data_dir, const Tex
 }
 
 Status EventCoder::Impl::LoadDiscards(const std::string& path) {
-  auto text = ReadFile(path);
-  if (!text.ok()) return text.error();
-  auto list = ParseDiscards(*text, path);
-  if (!list.ok()) return list.error();
-  discards.Add(*list);
+  ASSIGN_OR_RETURN(auto text, ReadFile(path));
+  ASSIGN_OR_RETURN(auto list, ParseDiscards(text, path));
+  discards.Add(list);
   return Status::Ok();
 }
 
@@ -404,15 +398,13 @@ Status EventCoder::Impl::LoadDiscards(const std::string& path) {
 Status EventCoder::Impl::LoadIncidents(const std::string& data_dir, const TextAnalyzer& analyzer) {
   // Optional: a dictionary set may code political events only.
   if (!std::filesystem::exists(data_dir + "/events/incidents.txt")) return Status::Ok();
-  auto ontology = ReadTableFile(data_dir + "/events/acled.txt", 2, 4);
-  if (!ontology.ok()) return ontology.error();
+  ASSIGN_OR_RETURN(auto ontology, ReadTableFile(data_dir + "/events/acled.txt", 2, 4));
   std::vector<std::string> labels;
-  for (const TableRecord& r : *ontology) {
+  for (const TableRecord& r : ontology) {
     if (r.fields[0] == "subtype" && r.fields.size() >= 3 && r.fields[1] == "Other") labels.push_back(r.fields[2]);
   }
-  auto incidents = ReadTableFile(data_dir + "/events/incidents.txt", 3, 3);
-  if (!incidents.ok()) return incidents.error();
-  for (const TableRecord& r : *incidents) {
+  ASSIGN_OR_RETURN(auto incidents, ReadTableFile(data_dir + "/events/incidents.txt", 3, 3));
+  for (const TableRecord& r : incidents) {
     if (!Contains(labels, r.fields[1]))
       return r.MakeError("\"" + r.fields[1] + "\" is not a sub-event type of \"Other\" in events/acled.txt");
     VerbEntry entry;
@@ -440,9 +432,8 @@ Status EventCoder::Impl::AddEntry(const TableRecord& r, VerbEntry entry, const s
 
 Status EventCoder::Impl::LoadVerbFile(const std::string& path, bool tabari, const TextAnalyzer& analyzer) {
   if (tabari) return LoadTabariVerbFile(path, analyzer);
-  auto verbs = ReadTableFile(path, 3, 3);
-  if (!verbs.ok()) return verbs.error();
-  for (const TableRecord& r : *verbs) {
+  ASSIGN_OR_RETURN(auto verbs, ReadTableFile(path, 3, 3));
+  for (const TableRecord& r : verbs) {
     if (!cameo.count(r.fields[1]))
       return r.MakeError("CAMEO code \"" + r.fields[1] + "\" is not in events/cameo.txt");
     VerbEntry entry;

@@ -259,21 +259,19 @@ class Reader {
   }
 
   Status AddSynsetMember(std::string_view member) {
-    auto pieces = Pieces(member);
-    if (!pieces.ok()) return pieces.error();
+    ASSIGN_OR_RETURN(auto pieces, Pieces(member));
     std::vector<const Piece*> run;
-    for (const Piece& p : *pieces) {
+    for (const Piece& p : pieces) {
       if (p.kind != Piece::kWord && p.kind != Piece::kSynset)
         return Fail("a synset member holds only words and synsets");
       run.push_back(&p);
     }
     if (run.empty()) return Fail("empty synset member");
-    auto phrases = Expand(run);
-    if (!phrases.ok()) return phrases.error();
-    if (phrases->empty()) return Fail("synset member uses a synset not defined above");
+    ASSIGN_OR_RETURN(const auto phrases, Expand(run));
+    if (phrases.empty()) return Fail("synset member uses a synset not defined above");
     Alternatives& set = synsets_[synset_];
-    if (set.size() + phrases->size() > kMaxAlternatives) return Fail("synset is too large");
-    set.insert(set.end(), phrases->begin(), phrases->end());
+    if (set.size() + phrases.size() > kMaxAlternatives) return Fail("synset is too large");
+    set.insert(set.end(), phrases.begin(), phrases.end());
     return Status::Ok();
   }
 
@@ -286,25 +284,23 @@ class Reader {
       if (!problem.empty()) return Fail(problem);
       pattern.code = block_->code;
     }
-    auto pieces = Pieces(body);
-    if (!pieces.ok()) return pieces.error();
+    ASSIGN_OR_RETURN(auto pieces, Pieces(body));
     bool seen_verb = false;
     bool undefined_synset = false;
     std::vector<const Piece*> run;
     const auto target = [&]() -> std::vector<TabariItem>& { return seen_verb ? pattern.after : pattern.before; };
     const auto flush_run = [&]() -> Status {
       if (run.empty()) return Status::Ok();
-      auto phrases = Expand(run);
-      if (!phrases.ok()) return phrases.error();
-      if (phrases->empty()) undefined_synset = true;
+      ASSIGN_OR_RETURN(auto phrases, Expand(run));
+      if (phrases.empty()) undefined_synset = true;
       TabariItem item;
-      item.alternatives = std::move(*phrases);
+      item.alternatives = std::move(phrases);
       item.joined_to_next = run.back()->joined_to_next;
       target().push_back(std::move(item));
       run.clear();
       return Status::Ok();
     };
-    for (const Piece& p : *pieces) {
+    for (const Piece& p : pieces) {
       if (p.kind == Piece::kWord || p.kind == Piece::kSynset) {
         run.push_back(&p);
         if (!p.joined_to_next) {

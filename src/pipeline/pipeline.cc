@@ -148,14 +148,13 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
   if (!fs::is_directory(data_dir, ec))
     return MakeError(data_dir, "data directory not found (set --data-dir or DATELINE_DATA)");
 
-  auto from_dirs = ReadDictionaryDirs(options.dictionary_dirs);
-  if (!from_dirs.ok()) return from_dirs.error();
+  ASSIGN_OR_RETURN(auto from_dirs, ReadDictionaryDirs(options.dictionary_dirs));
   // Files from dictionary directories are in TABARI/PETRARCH format whatever their
   // extension ("Phoenix.agents.txt"); the loaders have one format switch for all their
   // files, so it is set when a directory contributes files of theirs. The actor loader
   // reads only that format anyway; the verb loader would read a Dateline-format file
   // of --verbs wrongly, so that combination is refused until it takes a per-file flag.
-  const bool tabari_verbs = options.tabari_format || !from_dirs->verbs.empty();
+  const bool tabari_verbs = options.tabari_format || !from_dirs.verbs.empty();
   if (tabari_verbs && !options.tabari_format) {
     for (const std::string& file : options.verb_files) {
       if (!EndsWith(file, ".verbs"))
@@ -164,54 +163,42 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
     }
   }
 
-  auto text = TextAnalyzer::Create(data_dir);
-  if (!text.ok()) return text.error();
-  impl->text = std::move(text).value();
+  ASSIGN_OR_RETURN(impl->text, TextAnalyzer::Create(data_dir));
   ActorMatcherOptions actor_options;
   actor_options.actor_files = options.actor_files;
-  actor_options.actor_files.insert(actor_options.actor_files.end(), from_dirs->actors.begin(), from_dirs->actors.end());
+  actor_options.actor_files.insert(actor_options.actor_files.end(), from_dirs.actors.begin(), from_dirs.actors.end());
   actor_options.agent_files = options.agent_files;
-  actor_options.agent_files.insert(actor_options.agent_files.end(), from_dirs->agents.begin(), from_dirs->agents.end());
+  actor_options.agent_files.insert(actor_options.agent_files.end(), from_dirs.agents.begin(), from_dirs.agents.end());
   actor_options.tabari_format =
-      options.tabari_format || !from_dirs->actors.empty() || !from_dirs->agents.empty();
+      options.tabari_format || !from_dirs.actors.empty() || !from_dirs.agents.empty();
   actor_options.dictionaries_only = options.dictionaries_only;
-  auto actors = ActorMatcher::Create(data_dir, *impl->text, actor_options);
-  if (!actors.ok()) return actors.error();
-  impl->actors = std::move(actors).value();
+  ASSIGN_OR_RETURN(impl->actors, ActorMatcher::Create(data_dir, *impl->text, actor_options));
   EventCoderOptions event_options;
   event_options.verb_files = options.verb_files;
-  event_options.verb_files.insert(event_options.verb_files.end(), from_dirs->verbs.begin(), from_dirs->verbs.end());
+  event_options.verb_files.insert(event_options.verb_files.end(), from_dirs.verbs.begin(), from_dirs.verbs.end());
   event_options.discard_files = options.discard_files;
-  event_options.discard_files.insert(event_options.discard_files.end(), from_dirs->discards.begin(),
-                                     from_dirs->discards.end());
+  event_options.discard_files.insert(event_options.discard_files.end(), from_dirs.discards.begin(),
+                                     from_dirs.discards.end());
   event_options.tabari_format = tabari_verbs;
   event_options.dictionaries_only = options.dictionaries_only;
-  auto events = EventCoder::Create(data_dir, *impl->text, event_options);
-  if (!events.ok()) return events.error();
-  impl->events = std::move(events).value();
-  auto acled = AcledClassifier::Create(data_dir, *impl->text);
-  if (!acled.ok()) return acled.error();
-  impl->acled = std::move(acled).value();
+  ASSIGN_OR_RETURN(impl->events, EventCoder::Create(data_dir, *impl->text, event_options));
+  ASSIGN_OR_RETURN(impl->acled, AcledClassifier::Create(data_dir, *impl->text));
 
   const std::string gazetteer_file = options.gazetteer_file.empty() ? DefaultGazetteerFile() : options.gazetteer_file;
   if (fs::exists(gazetteer_file, ec)) {
-    auto gazetteer = Gazetteer::Open(gazetteer_file);
-    if (!gazetteer.ok()) return gazetteer.error();
-    impl->gazetteer = std::move(gazetteer).value();
+    ASSIGN_OR_RETURN(impl->gazetteer, Gazetteer::Open(gazetteer_file));
     impl->info.gazetteer_file = gazetteer_file;
   } else if (!options.gazetteer_file.empty()) {
     return MakeError(gazetteer_file, "gazetteer file not found");
   } else {
     // No gazetteer built (e.g. the npm package was not installed): countries only.
-    auto gazetteer = Gazetteer::CountriesOnly(data_dir + "/countries.txt");
-    if (!gazetteer.ok()) return gazetteer.error();
-    impl->gazetteer = std::move(gazetteer).value();
+    ASSIGN_OR_RETURN(impl->gazetteer, Gazetteer::CountriesOnly(data_dir + "/countries.txt"));
     impl->info.countries_only_gazetteer = true;
   }
   impl->places = std::make_unique<PlaceResolver>(*impl->gazetteer);
   impl->info.actor_phrases = impl->actors->phrase_count();
   impl->info.verb_patterns = impl->events->pattern_count();
-  impl->info.warnings = from_dirs->skipped;
+  impl->info.warnings = from_dirs.skipped;
   for (const Error& e : impl->events->skipped_lines()) impl->info.warnings.push_back(e.ToString());
   impl->info.gazetteer_entries = impl->gazetteer->size();
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));
