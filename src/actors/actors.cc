@@ -33,7 +33,7 @@ namespace dateline {
 
 namespace {
 
-enum class EntryKind { kPerson, kOrganisation, kCountry, kCapital, kDemonym, kAgent };
+enum class EntryKind { kPerson, kOrganization, kCountry, kCapital, kDemonym, kAgent };
 
 struct Entry {
   EntryKind kind;
@@ -124,7 +124,7 @@ struct ActorMatcher::Impl {
   // first valid one): people, organisations, countries, their capitals and demonyms,
   // agents, then TABARI/PETRARCH files. `own`: data_dir's phrases are read.
   Status LoadPeople(const std::string& path, const TextAnalyzer& analyzer);
-  Status LoadOrganisations(const std::string& path, const TextAnalyzer& analyzer);
+  Status LoadOrganizations(const std::string& path, const TextAnalyzer& analyzer);
   Status LoadCountries(const std::string& path, bool own, const TextAnalyzer& analyzer);
   Status LoadAgents(const std::string& path, const TextAnalyzer& analyzer);
   Status LoadTabariFiles(const ActorMatcherOptions& options, const TextAnalyzer& analyzer);
@@ -305,11 +305,11 @@ Status ActorMatcher::Impl::LoadPeople(const std::string& path, const TextAnalyze
   return Status::Ok();
 }
 
-Status ActorMatcher::Impl::LoadOrganisations(const std::string& path, const TextAnalyzer& analyzer) {
+Status ActorMatcher::Impl::LoadOrganizations(const std::string& path, const TextAnalyzer& analyzer) {
   ASSIGN_OR_RETURN(const std::vector<TableRecord> orgs, ReadTableFile(path, 5, 5));
   for (const TableRecord& r : orgs) {
     RETURN_IF_ERROR(CheckCountryCode(r, r.fields[1]));
-    Entry e{EntryKind::kOrganisation, {r.fields[1], SplitSectors(r.fields[2]), r.fields[3], r.fields[0]},
+    Entry e{EntryKind::kOrganization, {r.fields[1], SplitSectors(r.fields[2]), r.fields[3], r.fields[0]},
             r.fields[0], r.Where() + " " + r.fields[0], "", std::nullopt, std::nullopt};
     const uint32_t id = AddEntry(std::move(e));
     std::vector<std::string> phrases = SplitList(r.fields[4]);
@@ -386,7 +386,7 @@ Status ActorMatcher::Impl::LoadTabariFiles(const ActorMatcherOptions& options, c
       ASSIGN_OR_RETURN(std::vector<ConvertedActorEntry> converted, ParseTabariActors(text, file, agents));
       for (ConvertedActorEntry& c : converted) {
         TableRecord r{file, c.line, {}};
-        Entry e{agents ? EntryKind::kAgent : EntryKind::kOrganisation, {}, c.id, r.Where() + " " + c.id, "",
+        Entry e{agents ? EntryKind::kAgent : EntryKind::kOrganization, {}, c.id, r.Where() + " " + c.id, "",
                 std::nullopt, std::nullopt};
         e.tabari = true;
         e.code.sectors = std::move(c.sectors);
@@ -420,7 +420,7 @@ Result<std::unique_ptr<ActorMatcher>> ActorMatcher::Create(const std::string& da
   // People first: the first valid candidate of a phrase wins, so a person's name beats
   // an organisation or place spelled the same way.
   if (own) RETURN_IF_ERROR(impl->LoadPeople(actors_dir + "people.txt", analyzer));
-  if (own) RETURN_IF_ERROR(impl->LoadOrganisations(actors_dir + "organisations.txt", analyzer));
+  if (own) RETURN_IF_ERROR(impl->LoadOrganizations(actors_dir + "organisations.txt", analyzer));
   RETURN_IF_ERROR(impl->LoadCountries(data_dir + "/countries.txt", own, analyzer));
   if (own) RETURN_IF_ERROR(impl->LoadAgents(actors_dir + "agents.txt", analyzer));
   RETURN_IF_ERROR(impl->LoadTabariFiles(options, analyzer));
@@ -443,7 +443,7 @@ class SentenceComposer {
  private:
   const Entry& E(size_t h) const { return entries_[hits_[h].entry]; }
   bool IsPlaceLike(EntryKind k) const {
-    return k == EntryKind::kCountry || k == EntryKind::kDemonym || k == EntryKind::kOrganisation ||
+    return k == EntryKind::kCountry || k == EntryKind::kDemonym || k == EntryKind::kOrganization ||
            k == EntryKind::kCapital;
   }
   // A view, so that comparing it with a literal tests the length first and does no strlen.
@@ -565,7 +565,7 @@ class SentenceComposer {
   // Returns the hit after the agent, or 0 when hit h starts no such compound.
   size_t ComposeCompound(size_t h, std::vector<ActorMention>* out) {
     const auto compoundable = [&](EntryKind k) {
-      return k == EntryKind::kDemonym || k == EntryKind::kCountry || k == EntryKind::kOrganisation;
+      return k == EntryKind::kDemonym || k == EntryKind::kCountry || k == EntryKind::kOrganization;
     };
     if (!compoundable(E(h).kind) || IsNull(h)) return 0;
     size_t k = h;

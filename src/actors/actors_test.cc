@@ -60,14 +60,14 @@ TEST_F(ActorsTest, ComposesPossessiveRoleWithAppositiveName) {
   EXPECT_EQ(found[0].person, "Reber Ahmed");
 }
 
-TEST_F(ActorsTest, ComposesRoleOfOrganisation) {
+TEST_F(ActorsTest, ComposesRoleOfOrganization) {
   auto found = Find("He met the Deputy Commanding General of the US-led coalition on Thursday.");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].text, "Deputy Commanding General of the US-led coalition");
   EXPECT_EQ(found[0].code, "USAMIL");
 }
 
-TEST_F(ActorsTest, ComposesDemonymOrOrganisationWithRole) {
+TEST_F(ActorsTest, ComposesDemonymOrOrganizationWithRole) {
   auto found = Find("In October 2017, Iraqi forces pushed Peshmerga forces out. Peshmerga officials met the Iraqi army.");
   ASSERT_EQ(found.size(), 4u);
   EXPECT_EQ(found[0].text, "Iraqi forces");

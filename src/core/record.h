@@ -48,14 +48,14 @@ struct ActorCode {
   std::string country;               // "IRQ", "USA", "IMG", or empty when unknown
   std::vector<std::string> sectors;  // "GOV", "MIL", ...
   std::string region;                // "Kurdistan Region", or empty
-  std::string organisation;          // an organisation's own code, e.g. "KRG", "CJTF-OIR"
+  std::string organization;          // an organisation's own code, e.g. "KRG", "CJTF-OIR"
   // Sectors written before the country: a TABARI/PETRARCH agent coded "[NGO~]" makes
   // "MSF Arnor" NGOARN.
   std::vector<std::string> prefix_sectors;
 
   // CAMEO-style code: prefix sectors, country, sectors, e.g. "IRQGOV", "USAMIL".
   std::string Code() const;
-  bool empty() const { return country.empty() && sectors.empty() && prefix_sectors.empty() && organisation.empty(); }
+  bool empty() const { return country.empty() && sectors.empty() && prefix_sectors.empty() && organization.empty(); }
 };
 
 struct ActorMention {

@@ -89,10 +89,10 @@ struct Distances {
 
 struct GeoTally {
   Distances gold_spans, end_to_end;
-  long gold = 0, predicted = 0, predicted_matched = 0, gold_recognised = 0;
+  long gold = 0, predicted = 0, predicted_matched = 0, gold_recognized = 0;
 
   double Precision() const { return predicted ? static_cast<double>(predicted_matched) / static_cast<double>(predicted) : 0; }
-  double Recall() const { return gold ? static_cast<double>(gold_recognised) / static_cast<double>(gold) : 0; }
+  double Recall() const { return gold ? static_cast<double>(gold_recognized) / static_cast<double>(gold) : 0; }
   double F1() const {
     const double p = Precision(), r = Recall();
     return p + r > 0 ? 2 * p * r / (p + r) : 0;
@@ -123,7 +123,7 @@ void PrintTally(const std::string& label, const GeoTally& t, std::ostream& out) 
                 label.c_str(), t.gold, 100 * t.gold_spans.Acc161(), t.gold_spans.Mean(), t.gold_spans.Median(),
                 t.gold_spans.Auc(), t.gold_spans.resolved(), 100 * t.Precision(), 100 * t.Recall(), 100 * t.F1(),
                 t.predicted, 100 * t.end_to_end.Acc161(), t.end_to_end.Mean(), t.end_to_end.Median(),
-                t.end_to_end.Auc(), t.gold_recognised);
+                t.end_to_end.Auc(), t.gold_recognized);
   out << line;
 }
 
@@ -261,7 +261,7 @@ void ScoreGeoArticle(const GeoArticle& article, const TextAnalyzer& analyzer, co
   }
   for (size_t g = 0; g < gold.size(); ++g) {
     if (!first_hit[g]) continue;
-    ++doc_tally.gold_recognised;
+    ++doc_tally.gold_recognized;
     doc_tally.end_to_end.Add(DistanceKm(first_hit[g]->lat, first_hit[g]->lon, gold[g].lat, gold[g].lon));
   }
   for (GeoTally* t : {&run->all, article.corpus.empty() ? nullptr : &run->corpora[article.corpus]}) {
@@ -269,7 +269,7 @@ void ScoreGeoArticle(const GeoArticle& article, const TextAnalyzer& analyzer, co
     t->gold += doc_tally.gold;
     t->predicted += doc_tally.predicted;
     t->predicted_matched += doc_tally.predicted_matched;
-    t->gold_recognised += doc_tally.gold_recognised;
+    t->gold_recognized += doc_tally.gold_recognized;
     for (double e : doc_tally.gold_spans.errors) t->gold_spans.errors.push_back(e);
     for (double e : doc_tally.end_to_end.errors) t->end_to_end.errors.push_back(e);
   }

@@ -44,7 +44,7 @@ bool CountryRight(const std::vector<PloverGoldActor>& gold, const ActorMention& 
                   const PloverGoldActor** which) {
   if (m.actor.country.empty()) return false;
   for (const PloverGoldActor& g : gold) {
-    if (NormalisePloverCountry(g.code) == m.actor.country) {
+    if (NormalizePloverCountry(g.code) == m.actor.country) {
       *which = &g;
       return true;
     }
@@ -60,7 +60,7 @@ bool SectorRight(const PloverGoldActor& g, const ActorMention& m) {
 
 }  // namespace
 
-std::string NormalisePloverCountry(const std::string& code) {
+std::string NormalizePloverCountry(const std::string& code) {
   // CAMEO's own spellings of a few ISO 3166-1 alpha-3 codes.
   static const std::map<std::string, std::string> kCameo = {
       {"JAP", "JPN"}, {"ITL", "ITA"}, {"VTN", "VNM"}, {"ROM", "ROU"}, {"TMP", "TLS"},

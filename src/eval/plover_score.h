@@ -51,7 +51,7 @@ struct PloverGold {
 Result<PloverGold> ParsePloverGold(const nlohmann::json& record);
 
 // The gold's country code in ISO 3166-1 alpha-3 where CAMEO spells it differently.
-std::string NormalisePloverCountry(const std::string& code);
+std::string NormalizePloverCountry(const std::string& code);
 
 // Index into `events` (in text order) of the record's primary prediction (rule above),
 // or -1 when there is no event. Takes no gold, so it cannot look at it.

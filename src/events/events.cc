@@ -905,7 +905,7 @@ class SentenceCoder {
       if (m->first_token < t || m == not_this) continue;
       if (m->first_token >= clause_end) break;
       if (m->first_token < pattern_end && m->last_token == m->first_token + 1 && m->actor.country.empty() &&
-          m->actor.organisation.empty() && m->person.empty())
+          m->actor.organization.empty() && m->person.empty())
         continue;
       if (AfterLocative(m)) {
         // "lifted the curfew in Sudan": with no other participant, the country where
@@ -924,7 +924,7 @@ class SentenceCoder {
       if (place && AfterPreposition(m) && !AfterParticipantPreposition(m)) break;
       // With TABARI dictionaries, whose roles take no country from the sentence, a
       // bare role ("on his first official visit") does not beat a named place.
-      if (coded_places_ && place && m->actor.country.empty() && m->actor.organisation.empty() &&
+      if (coded_places_ && place && m->actor.country.empty() && m->actor.organization.empty() &&
           m->actor.prefix_sectors.empty())
         continue;
       return m;

@@ -108,7 +108,7 @@ TEST_F(PipelineTest, GoldenKirkukPage) {
 
   const Event* attack = FindEvent(c, "FIGHT", "Suspected ISIS militants attacked a police checkpoint");
   ASSERT_NE(attack, nullptr);
-  EXPECT_EQ(attack->source.actor.organisation, "ISIS");
+  EXPECT_EQ(attack->source.actor.organization, "ISIS");
   EXPECT_EQ(attack->acled.event_type, "Battles");
   ASSERT_TRUE(attack->date.has_value());
   EXPECT_EQ(attack->date->relative, "Tuesday before publication");  // no publication date printed
@@ -116,7 +116,7 @@ TEST_F(PipelineTest, GoldenKirkukPage) {
 
   const Event* kill = FindEvent(c, "ASSAULT", "killing four police officers");
   ASSERT_NE(kill, nullptr);
-  EXPECT_EQ(kill->source.actor.organisation, "ISIS");  // the participle clause's subject
+  EXPECT_EQ(kill->source.actor.organization, "ISIS");  // the participle clause's subject
   EXPECT_EQ(kill->target.actor.sectors, std::vector<std::string>{"COP"});
   EXPECT_EQ(kill->fatalities, 4);
 

@@ -341,9 +341,9 @@ class RecordWriter {
     Str(m.actor.country);
     Key("end");
     w_.Uint64(map_.End(m.span));
-    if (!m.actor.organisation.empty()) {
+    if (!m.actor.organization.empty()) {
       Key("organisation");
-      Str(m.actor.organisation);
+      Str(m.actor.organization);
     }
     if (!m.person.empty()) {
       Key("person");

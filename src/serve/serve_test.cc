@@ -83,7 +83,7 @@ CodedArticle MakeFullArticle() {
   ActorMention m;
   m.span = {0, 5};
   m.actor.country = "IRQ";
-  m.actor.organisation = "KRG";
+  m.actor.organization = "KRG";
   m.actor.region = "Kurdistan Region";
   m.person = "Reber Ahmed";
   m.rules = {"actors/people.txt:3 ahmed", "rule:appositive"};

@@ -949,7 +949,7 @@ Result<PutOutcome> Store::Impl::PutInTransaction(const CodedArticle& coded, cons
     b.Text(id).Int(static_cast<int64_t>(i)).Int(static_cast<int64_t>(a.span.start));
     b.Int(static_cast<int64_t>(a.span.end)).Text(a.text).Text(a.actor.Code());
     b.Text(a.actor.country).Text(JsonList(a.actor.sectors)).Text(a.actor.region);
-    b.Text(a.actor.organisation).Text(a.person).Text(JsonList(a.rules));
+    b.Text(a.actor.organization).Text(a.person).Text(JsonList(a.rules));
     RETURN_IF_ERROR(Write(insert_actor.get(), b, writes, "an actor"));
   }
   for (size_t i = 0; i < coded.places.size(); ++i) {
@@ -992,7 +992,7 @@ Status Store::Impl::InsertEvent(const CodedArticle& coded, size_t i, const std::
   for (const ActorMention* a : {&e.source, &e.target}) {
     b.Int(static_cast<int64_t>(a->span.start)).Int(static_cast<int64_t>(a->span.end));
     b.Text(a->text).Text(a->actor.Code()).Text(a->actor.country);
-    b.Text(JsonList(a->actor.sectors)).Text(a->actor.region).Text(a->actor.organisation);
+    b.Text(JsonList(a->actor.sectors)).Text(a->actor.region).Text(a->actor.organization);
     b.Text(a->person);
   }
   std::optional<std::pair<std::string, std::string>> period = published_period;
