@@ -808,8 +808,9 @@ double ClassWeight(const GumboNode* n) {
   if (Attribute(n, "itemprop") == "articleBody") w += 50;
   GumboTag tag = n->v.element.tag;
   if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY) return w;
-  if (HasBoilerplateClass(n)) w -= 25;
-  if (HasContentClass(n)) w += 25;
+  const ClassVerdict verdict = ReadClass(n);
+  if (verdict.boilerplate) w -= 25;
+  if (verdict.content) w += 25;
   return w;
 }
 
@@ -1062,19 +1063,12 @@ constexpr size_t kProseHolderChars = 1000;
 
 // An element whose class names a small widget (share, social, promo, meta...) but that
 // holds a long run of prose: the class is a styling hook, the content the article.
-// Classes of furniture that can itself be long (comments, related stories, sidebars,
-// footers, recommendations, dialogs laid over the page) never qualify.
+// Classes of what can itself be long (comments, related stories, sidebars, footers,
+// recommendations, dialogs laid over the page: the "long" cues of
+// data/extract/classes.txt) never qualify.
 bool IsProseHolder(const GumboNode* n, const ElementStats& st) {
   if (st.text_chars < kProseHolderChars || LinkDensity(st.link_chars, st.text_chars) > 0.15) return false;
-  static constexpr std::array<std::string_view, 19> kLongFurniture = {
-      "comment", "related", "recirc", "footer", "sidebar", "outbrain", "taboola", "recommend",
-      "trending", "popular", "more", "teaser", "overlay", "popup", "modal", "cookie", "paywall",
-      "subscri", "newsletter"};
-  const std::string cls = AsciiLower(Attribute(n, "class")) + " " + AsciiLower(Attribute(n, "id"));
-  for (std::string_view k : kLongFurniture) {
-    if (cls.find(k) != std::string::npos) return false;
-  }
-  return true;
+  return !ReadClass(n).long_furniture;
 }
 
 void ForgiveLayoutWrappers(const std::unordered_map<const GumboNode*, ElementStats>& stats,
