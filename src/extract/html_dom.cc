@@ -168,14 +168,21 @@ ClassVerdict ReadClass(const GumboNode* element) {
   // An embedded post ("social-media-embed", "twitter-tweet") is a quotation the story
   // makes, not a share bar.
   bool embed = false;
+  const WordListSet& lists = WordLists();
+  const auto add = [&](const ClassCue& cue) {
+    v.content |= cue.content;
+    v.long_furniture |= cue.long_furniture;
+    furniture |= cue.furniture;
+    strong |= cue.furniture && cue.strong;
+  };
   for (std::string_view t : tokens) {
     if (t.find("embed") != std::string_view::npos || t == "tweet") embed = true;
-    for (const ClassCue& cue : WordLists().class_cues) {
-      if (!cue.Matches(t)) continue;
-      v.content |= cue.content;
-      v.long_furniture |= cue.long_furniture;
-      furniture |= cue.furniture;
-      strong |= cue.furniture && cue.strong;
+    if (auto it = lists.class_tokens.find(t); it != lists.class_tokens.end()) add(it->second);
+    for (size_t i = 0; i < t.size(); ++i) {
+      // Tokens hold only a-z and 0-9 (ClassTokens).
+      for (const ClassCue& cue : lists.class_stems_by_first[static_cast<unsigned char>(t[i])]) {
+        if (t.compare(i, cue.name.size(), cue.name) == 0) add(cue);
+      }
     }
   }
   v.content |= article_body;
@@ -398,9 +405,6 @@ std::vector<HtmlBlock> HtmlPage::Segment(
     std::unordered_map<const GumboNode*, ElementStats>* stats) const {
   const GumboNode* root = output_->root;
   if (root == nullptr || root->type != GUMBO_NODE_ELEMENT) return {};
-  // Every element gets an entry: room for about as many as the page has start tags,
-  // so that the table is not rehashed as it grows.
-  stats->reserve(static_cast<size_t>(std::count(content_.begin(), content_.end(), '<')) / 2 + 16);
   return Segmenter(content_, stats).Run(root);
 }
 

@@ -15,6 +15,7 @@
 #include "core/utf8.h"
 #include "extract/html_dom.h"
 #include "extract/text_rules.h"
+#include "extract/word_lists.h"
 
 namespace dateline::extract_internal {
 namespace {
@@ -1218,6 +1219,9 @@ constexpr size_t kMaxNesting = 1500;
 // element); the bound keeps hostile runs of stray end tags linear.
 constexpr size_t kEndTagReach = 64;
 
+// Tag and attribute names are ASCII; std::tolower is a call into the C library per byte.
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+
 // `html` with its markup (tags, comments) blanked out, each byte of it made a space, and
 // its text kept where it was: offsets into the result are offsets into `html`.
 std::string BlankMarkup(std::string_view html) {
@@ -1262,9 +1266,8 @@ std::optional<std::string> LimitNesting(std::string_view html) {
   std::vector<std::string_view> open;
   size_t foreign = 0;  // open <svg> and <math> elements
   const auto same_name = [](std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-             return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return LowerAscii(x) == LowerAscii(y); });
   };
   const auto is_foreign = [&](std::string_view n) { return same_name(n, "svg") || same_name(n, "math"); };
   size_t pos = 0;
@@ -1361,7 +1364,7 @@ size_t TagEnd(std::string_view html, size_t pos) {
 bool StartsWithNoCase(std::string_view s, size_t pos, std::string_view prefix) {
   if (pos + prefix.size() > s.size()) return false;
   for (size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(s[pos + i])) != prefix[i]) return false;
+    if (LowerAscii(s[pos + i]) != prefix[i]) return false;
   }
   return true;
 }
@@ -1375,7 +1378,7 @@ bool IsReadAttribute(std::string_view name, bool link_tag) {
       "property", "http-equiv", "rel", "datetime", "type", "charset"};
   if (name.size() > 10) return false;
   char lower[16];
-  for (size_t i = 0; i < name.size(); ++i) lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
+  for (size_t i = 0; i < name.size(); ++i) lower[i] = LowerAscii(name[i]);
   const std::string_view l(lower, name.size());
   if (link_tag && l == "href") return true;  // <link rel=canonical href=...>
   return std::find(kRead.begin(), kRead.end(), l) != kRead.end();
@@ -1480,6 +1483,13 @@ ParsedText DropRawTextBodies(std::string_view html) {
       continue;
     }
     std::string_view name;
+    // Every name below starts with s, n or t: other tags go straight on.
+    const char first = pos + 1 < html.size() ? LowerAscii(html[pos + 1]) : '\0';
+    if (first != 's' && first != 'n' && first != 't') {
+      pos = DropUnreadAttributes(html, pos, &copied, &out);
+      pos = DropIndentation(html, pos, &copied, &out);
+      continue;
+    }
     if (StartsWithNoCase(html, pos + 1, "script")) {
       name = "script";
     } else if (StartsWithNoCase(html, pos + 1, "style")) {

@@ -104,6 +104,11 @@ bool ParseClasses(std::string_view text, WordListSet* out, std::string* error) {
       }
       *flag = true;
     }
+    if (cue.whole_token) {
+      out->class_tokens[cue.name] = cue;
+    } else if (cue.content || cue.furniture || cue.long_furniture) {
+      out->class_stems_by_first[static_cast<unsigned char>(cue.name[0])].push_back(cue);
+    }
     out->class_cues.push_back(std::move(cue));
   }
   return true;

@@ -11,8 +11,11 @@
 #ifndef DATELINE_EXTRACT_WORD_LISTS_H_
 #define DATELINE_EXTRACT_WORD_LISTS_H_
 
+#include <array>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace dateline::extract_internal {
@@ -28,12 +31,25 @@ struct ClassCue {
   }
 };
 
+// Hashes std::string and std::string_view alike, so that a map keyed by strings can
+// be searched with a view (no string built per lookup).
+struct StringViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 struct WordListSet {
   // Month names, twelve per language in file order (index % 12 is the month - 1);
   // the first twelve are English.
   std::vector<std::string> months;
   std::vector<std::string> days;  // seven per language
   std::vector<ClassCue> class_cues;
+  // The same cues for the class verdicts (ReadClass), indexed for a scan over every
+  // element's tokens: the whole-token cues by name, and the stems other than those
+  // that only mark hover cards by their first character (a-z, 0-9), so that a token
+  // is read once, each position compared only with the stems starting with its byte.
+  std::unordered_map<std::string, ClassCue, StringViewHash, std::equal_to<>> class_tokens;
+  std::array<std::vector<ClassCue>, 128> class_stems_by_first;
 
   // Lists of furniture_lines.txt, by name.
   std::vector<std::string> author_start, byline_start, caption, caption_start, related_start,
