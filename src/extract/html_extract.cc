@@ -1207,6 +1207,41 @@ void FindPrintedDate(const std::vector<HtmlBlock>& blocks, const std::vector<con
   }
 }
 
+// Blocks of at most this many bytes are read for an author label.
+constexpr size_t kMaxLabelLineBytes = 200;
+
+// The names after an author label ("Autor: Jane Doe", "Datum: 3.5.2021 Autor: Jane
+// Doe Quelle: X") in a short block near the article: from 40 blocks above the first
+// body paragraph to 15 after the last (where FindPrintedDate looks), outside
+// structural furniture other than a <header> and outside comments, related stories
+// and sidebars (a commenter's "Autor:" is not the article's).
+std::vector<std::string> FindLabelledAuthors(const std::vector<HtmlBlock>& blocks,
+                                             const std::vector<const HtmlBlock*>& kept) {
+  if (kept.empty() || blocks.empty()) return {};
+  const size_t first = static_cast<size_t>(kept.front() - blocks.data());
+  const size_t last = static_cast<size_t>(kept.back() - blocks.data());
+  const std::vector<std::string>& labels = WordLists().author_label;
+  for (size_t i = first > 40 ? first - 40 : 0; i < blocks.size() && i <= last + 15; ++i) {
+    const HtmlBlock& b = blocks[i];
+    if (b.text.size() > kMaxLabelLineBytes) continue;
+    if (b.tag_boiler && b.boiler != nullptr && b.boiler->v.element.tag != GUMBO_TAG_HEADER) continue;
+    if (b.boiler != nullptr && ReadClass(b.boiler).long_furniture) continue;
+    const std::string lower = AsciiLower(b.text);
+    for (std::string_view label : labels) {
+      for (size_t at = lower.find(label); at != std::string::npos; at = lower.find(label, at + 1)) {
+        if (at > 0 && lower[at - 1] != ' ') continue;  // a word of its own
+        size_t colon = at + label.size();
+        while (colon < lower.size() && lower[colon] == ' ') ++colon;
+        if (colon >= lower.size() || lower[colon] != ':') continue;
+        std::vector<std::string> names =
+            AuthorNames(std::string_view(b.text).substr(colon + 1), /*lenient=*/true, /*name_field=*/false);
+        if (!names.empty()) return names;
+      }
+    }
+  }
+  return {};
+}
+
 // Gumbo checks element scopes by walking the stack of open elements, so parse time grows
 // with the square of the nesting depth; hostile input nests hundreds of thousands of
 // elements. Real pages nest well under a hundred. LimitNesting scans the tags as an HTML5
@@ -1712,6 +1747,7 @@ void ExtractHtml(std::string_view content, std::string_view url, Article* articl
       AppendParagraph(*article, std::move(p));
     }
   }
+  if (article->authors.empty()) article->authors = FindLabelledAuthors(blocks, kept);
   if (!article->paragraphs.empty()) {
     if (auto place = ParseDatelinePlace(article->paragraphs.front().text)) {
       article->dateline = *place;

@@ -545,5 +545,27 @@ TEST(HtmlExtractTest, ShortSubheadingsAndAnchorsAreText) {
   EXPECT_EQ(label.body.find("Newsletter"), std::string::npos) << label.body;
 }
 
+// A page that names its writer only after a label ("Autor:", "Auteur :") near the
+// article: the name, up to the next label; a commenter's label is not the writer's.
+TEST(HtmlExtractTest, AuthorAfterALabel) {
+  const std::string body =
+      "<div class='text'><p>Der Gemeinderat hat am Freitag lange \u00fcber das neue Budget beraten, das im "
+      "Fr\u00fchjahr vorgelegt worden war, und am Ende knapp zugestimmt.</p><p>Die Gegner k\u00fcndigten "
+      "ein Referendum an und sammeln nun in allen Quartieren der Stadt Unterschriften daf\u00fcr.</p></div>";
+  Article a = ExtractHtmlDoc("<html><body><h1>Der Rat</h1><div class='info'><span>Datum:</span> 20.06.2019 "
+                             "<span>Autor:</span> Jana Beispiel <span>Quelle:</span> Stadtanzeiger</div>" +
+                             body + "</body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"}));
+  a = ExtractHtmlDoc("<html><body><h1>Le conseil</h1><p class='auteurs'>Auteur(s) : Paul Exemple</p>" + body +
+                     "</body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Paul Exemple"}));
+  a = ExtractHtmlDoc("<html><body><h1>Der Rat</h1>" + body +
+                     "<div class='comment-list'><div>Autor: Leser Beispiel</div></div></body></html>");
+  EXPECT_TRUE(a.authors.empty());
+  // A label inside a word is no label ("Coautor:" is not "Autor:").
+  a = ExtractHtmlDoc("<html><body><h1>Der Rat</h1><div>Coautor: Jana Beispiel</div>" + body + "</body></html>");
+  EXPECT_TRUE(a.authors.empty());
+}
+
 }  // namespace
 }  // namespace dateline

@@ -119,6 +119,7 @@ bool ParseFurnitureLines(std::string_view text, WordListSet* out, std::string* e
   if (!records) return false;
   const std::map<std::string_view, std::vector<std::string>*> lists = {
       {"author-start", &out->author_start},   {"byline-start", &out->byline_start},
+      {"author-label", &out->author_label},
       {"caption", &out->caption},             {"caption-start", &out->caption_start},
       {"related-start", &out->related_start}, {"credit-start", &out->credit_start},
       {"app-store", &out->app_store},         {"app-start", &out->app_start},

@@ -52,7 +52,7 @@ struct WordListSet {
   std::array<std::vector<ClassCue>, 128> class_stems_by_first;
 
   // Lists of furniture_lines.txt, by name.
-  std::vector<std::string> author_start, byline_start, caption, caption_start, related_start,
+  std::vector<std::string> author_start, byline_start, author_label, caption, caption_start, related_start,
       credit_start, app_store, app_start, satellite, site_map, social_start;
 };
 
