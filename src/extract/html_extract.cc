@@ -1176,9 +1176,10 @@ constexpr size_t kMaxDateLineBytes = 100;
 // The publication date as the page prints it near its article: the nearest short
 // line carrying a day above the first body paragraph (below the headline, where
 // bylines sit), else a short line inside or just after the body ("Erstellt am: ..."
-// closes some articles). Failing that, a month in the URL.
+// closes some articles). Failing that, a month (or day) in the first of `urls` that
+// has one.
 void FindPrintedDate(const std::vector<HtmlBlock>& blocks, const std::vector<const HtmlBlock*>& kept,
-                     bool month_first, std::string_view url, Article* article) {
+                     bool month_first, std::initializer_list<std::string_view> urls, Article* article) {
   auto try_block = [&](const HtmlBlock& b) {
     // A <header> holds an article's date line as often as a site's banner.
     if (b.text.size() > kMaxDateLineBytes ||
@@ -1201,9 +1202,12 @@ void FindPrintedDate(const std::vector<HtmlBlock>& blocks, const std::vector<con
       if (try_block(blocks[i])) return;
     }
   }
-  if (auto d = DateFromUrl(url)) {
-    article->published = d;
-    article->published_source = "url";
+  for (std::string_view u : urls) {
+    if (auto d = DateFromUrl(u)) {
+      article->published = d;
+      article->published_source = "url";
+      return;
+    }
   }
 }
 
@@ -1754,7 +1758,10 @@ void ExtractHtml(std::string_view content, std::string_view url, Article* articl
     }
   }
   if (!article->published && article->published_text.empty()) {
-    FindPrintedDate(blocks, kept, MonthFirst(md), url, article);
+    // The page's own URL first, then the canonical and og:url the page gives for itself
+    // (a page fetched by another address still names its month there).
+    const std::string og_url = FirstMeta(md, {"og:url"});
+    FindPrintedDate(blocks, kept, MonthFirst(md), {url, md.canonical, og_url}, article);
   }
 }
 

@@ -472,6 +472,18 @@ TEST(HtmlExtractTest, PrintedDateLineAboveTheArticle) {
   ASSERT_TRUE(a.published);
   EXPECT_EQ(a.published->ToIso(), "2019-06");
   EXPECT_EQ(a.published_source, "url");
+  // Fetched by an address without a date: the month of the page's canonical URL, or
+  // of its og:url.
+  a = ExtractHtmlDoc("<html><head><link rel='canonical' href='https://example.ch/2019/06/rat'></head><body>"
+                     "<h1>Der Rat</h1>" + body + "</body></html>",
+                     "https://example.ch/share?id=5");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2019-06");
+  EXPECT_EQ(a.published_source, "url");
+  a = ExtractHtmlDoc("<html><head><meta property='og:url' content='https://example.ch/2018/11/rat'></head>"
+                     "<body><h1>Der Rat</h1>" + body + "</body></html>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2018-11");
 }
 
 // The title is the <h1> that <title> repeats, not a blog's name in the first <h1>.
