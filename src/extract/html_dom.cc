@@ -330,7 +330,9 @@ class Segmenter {
     size_t i = 0, j = 0;
     while (j < dec.size()) {
       size_t cp_start = j;
-      char32_t c = DecodeUtf8(dec, &j);
+      // Most of a page's text is ASCII: no call to decode it.
+      const bool ascii = static_cast<unsigned char>(dec[j]) < 0x80;
+      char32_t c = ascii ? static_cast<char32_t>(dec[j++]) : DecodeUtf8(dec, &j);
       std::string_view cp = dec.substr(cp_start, j - cp_start);
       // Gumbo turns CR LF into LF in text; skip the CR in the source.
       while (i < orig.size() && orig[i] == '\r' && cp != "\r") ++i;
@@ -353,7 +355,7 @@ class Segmenter {
         i = k;
       }
       size_t src_end = std::min(i, orig.size());
-      if (IsSpaceCodepoint(c)) {
+      if (ascii ? c == ' ' || (c >= 0x09 && c <= 0x0D) : IsSpaceCodepoint(c)) {
         if (!cur_.text.empty()) pending_space_ = true;
         continue;
       }
