@@ -1762,6 +1762,12 @@ void ExtractHtml(std::string_view content, std::string_view url, Article* articl
     // (a page fetched by another address still names its month there).
     const std::string og_url = FirstMeta(md, {"og:url"});
     FindPrintedDate(blocks, kept, MonthFirst(md), {url, md.canonical, og_url}, article);
+  } else if (!article->published) {
+    // Metadata gave a date in no form extraction reads ("11/01/2023 12:43:42"): the
+    // date line the article prints, when there is one, is the date as its readers see
+    // it; else the metadata's text is left to the pipeline's date stage (no URL month).
+    FindPrintedDate(blocks, kept, MonthFirst(md), {}, article);
+    if (article->published) article->published_text.clear();
   }
 }
 

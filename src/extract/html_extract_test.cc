@@ -557,6 +557,24 @@ TEST(HtmlExtractTest, ShortSubheadingsAndAnchorsAreText) {
   EXPECT_EQ(label.body.find("Newsletter"), std::string::npos) << label.body;
 }
 
+// Metadata whose date extraction cannot read ("11/01/2023 12:43"): the date line the
+// article prints wins; without one, the metadata's text is kept for the date stage.
+TEST(HtmlExtractTest, PrintedDateOverUnreadableMetadata) {
+  const std::string head = "<html lang='de'><head><meta name='date' content='11/01/2023 12:43'></head><body>";
+  const std::string body =
+      "<h1>Wasser</h1><div class='text'><p>Die Gemeinde hat die Anlage zur Aufbereitung des Trinkwassers "
+      "erneuert, nachdem im Sommer mehrere Proben beanstandet worden waren.</p><p>Die Arbeiten dauerten "
+      "drei Wochen und kosteten deutlich weniger als zuerst veranschlagt.</p>";
+  Article a = ExtractHtmlDoc(head + body + "<p>Erstellt am: 01.11.2023</p></div></body></html>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2023-11-01");
+  EXPECT_EQ(a.published_source, "page");
+  EXPECT_TRUE(a.published_text.empty());
+  a = ExtractHtmlDoc(head + body + "</div></body></html>", "https://example.ch/2023/10/wasser");
+  EXPECT_FALSE(a.published);  // not the URL's month: the metadata says more
+  EXPECT_EQ(a.published_text, "11/01/2023 12:43");
+}
+
 // A page that names its writer only after a label ("Autor:", "Auteur :") near the
 // article: the name, up to the next label; a commenter's label is not the writer's.
 TEST(HtmlExtractTest, AuthorAfterALabel) {
