@@ -172,7 +172,6 @@ ClassVerdict ReadClass(const GumboNode* element) {
   const auto add = [&](const ClassCue& cue) {
     v.content |= cue.content;
     v.long_furniture |= cue.long_furniture;
-    v.lead |= cue.lead;
     furniture |= cue.furniture;
     strong |= cue.furniture && cue.strong;
   };

@@ -49,7 +49,6 @@ struct ClassVerdict {
   bool boilerplate = false;     // furniture (a strong cue, or a cue without a content cue)
   bool content = false;         // a content cue, or itemprop=articleBody
   bool long_furniture = false;  // a cue of what can itself be long (comments, sidebars)
-  bool lead = false;            // a cue of an article's lead paragraph
 };
 ClassVerdict ReadClass(const GumboNode* element);
 // ReadClass(element).boilerplate and .content.

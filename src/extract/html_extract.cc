@@ -1674,24 +1674,6 @@ std::vector<const HtmlBlock*> KeepBodyBlocks(const std::vector<const HtmlBlock*>
   return out;
 }
 
-// The article's lead when the page sets it apart above the body: of the blocks just
-// before the first body block (back to the <h1>, at most three), the prose one whose
-// element or its parent has a lead class ("lead", "intro", "standfirst", "perex").
-const HtmlBlock* FindLead(const std::vector<HtmlBlock>& blocks, const std::vector<const HtmlBlock*>& kept) {
-  if (kept.empty()) return nullptr;
-  const size_t first = static_cast<size_t>(kept.front() - blocks.data());
-  for (size_t i = first, seen = 0; i-- > 0 && seen < 3; ++seen) {
-    const HtmlBlock& b = blocks[i];
-    if (b.heading == 1) break;
-    if (b.heading || b.boiler != nullptr || b.text.size() < 60 || LinkDensity(b.link_chars, b.text.size()) > 0.2 ||
-        b.element == nullptr || IsFurnitureBlock(b)) {
-      continue;
-    }
-    if (ReadClass(b.element).lead || (b.element->parent && ReadClass(b.element->parent).lead)) return &b;
-  }
-  return nullptr;
-}
-
 // A short page may have no block that looks like a paragraph: what text it has outside
 // structural furniture, links and furniture lines, each text once.
 std::vector<const HtmlBlock*> KeepAnyText(const std::vector<HtmlBlock>& blocks, size_t* chars) {
@@ -1756,7 +1738,6 @@ void ExtractHtml(std::string_view content, std::string_view url, Article* articl
   size_t chosen_chars = 0;
   std::vector<const HtmlBlock*> kept = KeepBodyBlocks(ChooseBlocks(blocks, stats, ld), article->title, &chosen_chars);
   if (kept.empty()) kept = KeepAnyText(blocks, &chosen_chars);
-  if (const HtmlBlock* lead = FindLead(blocks, kept)) kept.insert(kept.begin(), lead);
 
   if (IsCompleteArticleBody(ld) && chosen_chars * 2 < ld->body.size()) {
     AppendArticleBody(*ld, content.size(), article);

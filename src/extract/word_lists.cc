@@ -93,7 +93,6 @@ bool ParseClasses(std::string_view text, WordListSet* out, std::string* error) {
     cue.whole_token = r.fields[2] == "token";
     for (const std::string& kind : SplitList(r.fields[3])) {
       bool* flag = kind == "content"     ? &cue.content
-                   : kind == "lead"      ? &cue.lead
                    : kind == "hover"     ? &cue.hover
                    : kind == "furniture" ? &cue.furniture
                    : kind == "strong"    ? &cue.strong
@@ -107,7 +106,7 @@ bool ParseClasses(std::string_view text, WordListSet* out, std::string* error) {
     }
     if (cue.whole_token) {
       out->class_tokens[cue.name] = cue;
-    } else if (cue.content || cue.lead || cue.furniture || cue.long_furniture) {
+    } else if (cue.content || cue.furniture || cue.long_furniture) {
       out->class_stems_by_first[static_cast<unsigned char>(cue.name[0])].push_back(cue);
     }
     out->class_cues.push_back(std::move(cue));

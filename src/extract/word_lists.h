@@ -24,7 +24,7 @@ namespace dateline::extract_internal {
 struct ClassCue {
   std::string name;
   bool whole_token = false;  // "token": the whole token; else a stem inside one
-  bool content = false, lead = false, hover = false, furniture = false, strong = false, long_furniture = false;
+  bool content = false, hover = false, furniture = false, strong = false, long_furniture = false;
 
   bool Matches(std::string_view token) const {
     return whole_token ? token == name : token.find(name) != std::string_view::npos;
