@@ -25,10 +25,6 @@ struct ClassCue {
   std::string name;
   bool whole_token = false;  // "token": the whole token; else a stem inside one
   bool content = false, hover = false, furniture = false, strong = false, long_furniture = false;
-
-  bool Matches(std::string_view token) const {
-    return whole_token ? token == name : token.find(name) != std::string_view::npos;
-  }
 };
 
 // Hashes std::string and std::string_view alike, so that a map keyed by strings can
