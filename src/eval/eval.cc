@@ -11,6 +11,7 @@
 
 #include "core/geo.h"
 #include "core/table_file.h"
+#include "eval/gold_input.h"
 #include "eval/gold_sets.h"
 #include "ingest/ingest.h"
 
@@ -20,18 +21,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-// A gold field that may be a string or a list of strings.
-std::vector<std::string> Accepted(const json& j) {
-  std::vector<std::string> out;
-  if (j.is_string()) out.push_back(j.get<std::string>());
-  if (j.is_array()) {
-    for (const json& x : j) {
-      if (x.is_string()) out.push_back(x.get<std::string>());
-    }
-  }
-  return out;
-}
 
 std::string Lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -46,17 +35,17 @@ bool In(const std::vector<std::string>& list, const std::string& v, bool fold_ca
 }
 
 bool CategoryMatches(const json& gold, const Event& e) {
-  const std::vector<std::string> plover = Accepted(gold.value("plover", json()));
-  const std::vector<std::string> roots = Accepted(gold.value("cameo_root", json()));
+  const std::vector<std::string> plover = GoldStrings(gold.value("plover", json()));
+  const std::vector<std::string> roots = GoldStrings(gold.value("cameo_root", json()));
   if (!plover.empty() && In(plover, PloverName(e.plover))) return true;
   if (!roots.empty() && In(roots, e.cameo.substr(0, 2))) return true;
   return false;
 }
 
 bool ActorRight(const json& gold, const ActorMention& m) {
-  const std::vector<std::string> countries = Accepted(gold.value("country", json()));
+  const std::vector<std::string> countries = GoldStrings(gold.value("country", json()));
   if (!countries.empty() && !In(countries, m.actor.country)) return false;
-  const std::vector<std::string> sectors = Accepted(gold.value("sector", json()));
+  const std::vector<std::string> sectors = GoldStrings(gold.value("sector", json()));
   if (sectors.empty()) return true;
   return std::any_of(m.actor.sectors.begin(), m.actor.sectors.end(),
                      [&](const std::string& s) { return In(sectors, s); });
@@ -88,7 +77,7 @@ bool PlaceRight(const json& gold, const Event& e) {
   if (gold.contains("lat") && gold.contains("lon") && precision != "country") {
     return DistanceKm(gold["lat"].get<double>(), gold["lon"].get<double>(), e.place->lat, e.place->lon) <= 25.0;
   }
-  const std::vector<std::string> names = Accepted(gold.value("name", json()));
+  const std::vector<std::string> names = GoldStrings(gold.value("name", json()));
   if (precision != "country" && !names.empty() && In(names, e.place->name, true)) return true;
   const std::string country = gold.value("country", "");
   return !country.empty() && Lower(country) == Lower(e.place->country) &&
@@ -145,23 +134,23 @@ void ScoreArticleFields(const json& ga, const Article& a, const std::string& doc
   exact("section", a.section, s->section);
   exact("dateline_place", a.dateline, s->dateline);
   if (ga.contains("authors")) {
-    const bool hit = Accepted(ga["authors"]) == a.authors;
+    const bool hit = GoldStrings(ga["authors"]) == a.authors;
     s->authors.Add(hit);
     if (!hit) s->notes.push_back(doc_id + ": authors differ");
   }
   if (ga.contains("tags")) {
-    std::vector<std::string> want = Accepted(ga["tags"]), got = a.tags;
+    std::vector<std::string> want = GoldStrings(ga["tags"]), got = a.tags;
     std::sort(want.begin(), want.end());
     std::sort(got.begin(), got.end());
     s->tags.Add(want == got);
     if (want != got) s->notes.push_back(doc_id + ": tags differ");
   }
-  for (const std::string& must : Accepted(ga.value("body_must_contain", json()))) {
+  for (const std::string& must : GoldStrings(ga.value("body_must_contain", json()))) {
     const bool hit = a.body.find(must) != std::string::npos;
     s->body_must_contain.Add(hit);
     if (!hit) s->notes.push_back(doc_id + ": body lacks \"" + must + "\"");
   }
-  for (const std::string& must_not : Accepted(ga.value("body_must_not_contain", json()))) {
+  for (const std::string& must_not : GoldStrings(ga.value("body_must_not_contain", json()))) {
     const bool hit = a.body.find(must_not) == std::string::npos;
     s->body_must_not_contain.Add(hit);
     if (!hit) s->notes.push_back(doc_id + ": body contains furniture \"" + must_not + "\"");

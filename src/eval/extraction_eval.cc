@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "core/table_file.h"
+#include "eval/gold_input.h"
 #include "eval/gold_sets.h"
 #include "eval/shingle_score.h"
 #include "extract/extract.h"
@@ -40,12 +41,7 @@ Result<EvalReport> EvalExtractionSet(const std::string& ground_truth, const Pipe
   long missing = 0;
   for (const auto& [id, gold] : truth.items()) {
     if (!gold.is_object()) return MakeError(ground_truth, "entry \"" + id + "\" is not an object");
-    std::optional<Document> doc;
-    IngestOptions ingest;
-    ingest.kind = InputKind::kHtml;
-    ReadInputs({(html_dir / (id + ".html.gz")).string()}, ingest, [&](Result<Document> d) {
-      if (d.ok()) doc = std::move(d).value();
-    });
+    std::optional<Document> doc = ReadGoldPage(html_dir, id);
     if (!doc) {
       ++missing;
       continue;

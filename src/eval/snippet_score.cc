@@ -44,18 +44,22 @@ double SnippetCounts::F1() const {
 }
 
 SnippetCounts ScoreSnippets(std::string_view body, const std::vector<std::string>& with,
-                            const std::vector<std::string>& without) {
+                            const std::vector<std::string>& without, SnippetErrors* errors) {
   const std::string text = NormalizeSpaces(body);
   SnippetCounts c;
   for (const std::string& s : with) {
     const std::string n = NormalizeSpaces(s);
     if (n.empty()) continue;
-    (text.find(n) != std::string::npos ? c.tp : c.fn) += 1;
+    const bool found = text.find(n) != std::string::npos;
+    (found ? c.tp : c.fn) += 1;
+    if (!found && errors) errors->missing.push_back(s);
   }
   for (const std::string& s : without) {
     const std::string n = NormalizeSpaces(s);
     if (n.empty()) continue;
-    (text.find(n) != std::string::npos ? c.fp : c.tn) += 1;
+    const bool found = text.find(n) != std::string::npos;
+    (found ? c.fp : c.tn) += 1;
+    if (found && errors) errors->leaked.push_back(s);
   }
   return c;
 }

@@ -39,10 +39,17 @@ struct SnippetCounts {
   double F1() const;
 };
 
+// The snippets behind a page's errors, as the gold writes them.
+struct SnippetErrors {
+  std::vector<std::string> missing;  // `with` snippets not found (fn)
+  std::vector<std::string> leaked;   // `without` snippets found (fp)
+};
+
 // Counts of one page: each snippet (normalised) searched in the normalised `body`.
-// Snippets that normalise to nothing are skipped.
+// Snippets that normalise to nothing are skipped. When `errors` is given, the missing
+// and leaked snippets are added to it.
 SnippetCounts ScoreSnippets(std::string_view body, const std::vector<std::string>& with,
-                            const std::vector<std::string>& without);
+                            const std::vector<std::string>& without, SnippetErrors* errors = nullptr);
 
 // The set an author field stands for: split on ';' and ',', each part with its white
 // space normalised, empty parts dropped; names compare exactly, case included ("Jane

@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "core/table_file.h"
+#include "eval/gold_input.h"
 #include "eval/gold_sets.h"
 #include "eval/snippet_score.h"
 #include "ingest/ingest.h"
@@ -24,14 +25,10 @@ namespace {
 
 using nlohmann::json;
 
-std::vector<std::string> Strings(const json& j) {
-  std::vector<std::string> out;
-  if (j.is_string() && !j.get_ref<const std::string&>().empty()) out.push_back(j.get<std::string>());
-  if (j.is_array()) {
-    for (const json& x : j) {
-      if (x.is_string() && !x.get_ref<const std::string&>().empty()) out.push_back(x.get<std::string>());
-    }
-  }
+// A gold field's non-empty strings: a field left empty gives nothing to score.
+std::vector<std::string> NonEmptyStrings(const json& j) {
+  std::vector<std::string> out = GoldStrings(j);
+  std::erase_if(out, [](const std::string& s) { return s.empty(); });
   return out;
 }
 
@@ -75,6 +72,115 @@ bool LooksLikeWildGold(std::string_view head) {
   return head.find("\"with\"") != std::string_view::npos && head.find("\"without\"") != std::string_view::npos;
 }
 
+namespace {
+
+// Codes the page `id` (gold `g`) and scores it; none when its HTML cannot be read.
+Result<std::optional<PageResult>> ScorePage(const std::string& id, const json& g,
+                                            const std::filesystem::path& html_dir, const Pipeline& pipeline) {
+  std::optional<Document> doc = ReadGoldPage(html_dir, id);
+  if (!doc) return std::optional<PageResult>();
+  doc->id = id;
+  doc->url = g.value("url", "");
+  auto coded = pipeline.Code(std::move(*doc));
+  if (!coded.ok()) return coded.error();
+  const Article& a = coded->article;
+
+  PageResult page;
+  page.id = id;
+  page.url = g.value("url", "");
+  page.language = PrimaryLanguage(a.language);
+  page.score.pages = 1;
+  SnippetErrors errors;
+  page.score.snippets = ScoreSnippets(a.body, NonEmptyStrings(g.value("with", json())),
+                                      NonEmptyStrings(g.value("without", json())), &errors);
+  for (const std::string& s : errors.missing) page.misses.push_back("missing \"" + s + "\"");
+  for (const std::string& s : errors.leaked) page.misses.push_back("boilerplate \"" + s + "\"");
+  if (const std::vector<std::string> want = NonEmptyStrings(g.value("title", json())); !want.empty()) {
+    const bool hit = want.front() == a.title;  // exact, as the set's rule says
+    page.score.title.Add(hit);
+    if (!hit) page.misses.push_back("title \"" + a.title + "\", gold \"" + want.front() + "\"");
+  }
+  if (const std::vector<std::string> want = NonEmptyStrings(g.value("author", json())); !want.empty()) {
+    const bool hit = AuthorSet(want) == AuthorSet(a.authors);
+    page.score.authors.Add(hit);
+    if (!hit) page.misses.push_back("authors [" + Join(a.authors) + "], gold [" + Join(want) + "]");
+  }
+  if (const std::vector<std::string> want = NonEmptyStrings(g.value("date", json())); !want.empty()) {
+    const std::string got = a.published ? a.published->ToIso() : "";
+    const bool hit = got == want.front();
+    page.score.date.Add(hit);
+    if (!hit) page.misses.push_back("date " + (got.empty() ? "(none)" : got) + " (" + a.published_source + "), gold " + want.front());
+  }
+  return std::optional<PageResult>(std::move(page));
+}
+
+// The totals (figures and text), then the table by declared language.
+void ReportTotals(const std::vector<PageResult>& pages, const EvalOptions& options, long missing,
+                  EvalReport* report, std::ostringstream* out) {
+  Group all;
+  std::map<std::string, Group> by_language;
+  for (const PageResult& p : pages) {
+    all.Add(p.score);
+    by_language[p.language].Add(p.score);
+  }
+  const SnippetCounts& s = all.snippets;
+  report->figures = {{"wild_snippet_precision", s.Precision()}, {"wild_snippet_recall", s.Recall()},
+                     {"wild_snippet_accuracy", s.Accuracy()},   {"wild_snippet_f1", s.F1()}};
+  if (all.title.total) report->figures["wild_title"] = all.title.rate();
+  if (all.authors.total) report->figures["wild_authors"] = all.authors.rate();
+  if (all.date.total) report->figures["wild_date"] = all.date.rate();
+
+  char line[1024];
+  std::snprintf(line, sizeof line,
+                "pages %zu (half: %s; %ld missing)\nsnippets (tp %ld, fn %ld, fp %ld, tn %ld)\n"
+                "  precision %.4f\n  recall    %.4f\n  accuracy  %.4f\n  f1        %.4f\n"
+                "title   %.4f (%ld/%ld)\nauthors %.4f (%ld/%ld)\ndate    %.4f (%ld/%ld)\n",
+                pages.size(), EvalHalfName(options.half), missing, s.tp, s.fn, s.fp, s.tn, s.Precision(),
+                s.Recall(), s.Accuracy(), s.F1(), all.title.rate(), all.title.hits, all.title.total,
+                all.authors.rate(), all.authors.hits, all.authors.total, all.date.rate(), all.date.hits,
+                all.date.total);
+  *out << line << "by declared language (pages, snippet P/R/F1, title, authors, date)\n";
+  json languages = json::object();
+  for (const auto& [lang, grp] : by_language) {
+    const SnippetCounts& c = grp.snippets;
+    std::snprintf(line, sizeof line, "  %-5s %4ld  %.3f %.3f %.3f  %.3f (%ld)  %.3f (%ld)  %.3f (%ld)\n",
+                  lang.c_str(), grp.pages, c.Precision(), c.Recall(), c.F1(), grp.title.rate(),
+                  grp.title.total, grp.authors.rate(), grp.authors.total, grp.date.rate(), grp.date.total);
+    *out << line;
+    languages[lang] = {{"pages", grp.pages},        {"snippet_precision", c.Precision()},
+                       {"snippet_recall", c.Recall()}, {"snippet_f1", c.F1()},
+                       {"title", grp.title.rate()}, {"authors", grp.authors.rate()},
+                       {"date", grp.date.rate()}};
+  }
+  report->detail["half"] = EvalHalfName(options.half);
+  report->detail["pages"] = pages.size();
+  report->detail["snippets"] = {{"tp", s.tp}, {"fn", s.fn}, {"fp", s.fp}, {"tn", s.tn}};
+  report->detail["languages"] = std::move(languages);
+}
+
+// The worst pages first (snippet errors, then metadata misses; ties in id order), up
+// to options.worst of those with any miss.
+void ReportWorst(std::vector<PageResult> pages, const EvalOptions& options, EvalReport* report,
+                 std::ostringstream* out) {
+  std::stable_sort(pages.begin(), pages.end(), [](const PageResult& a, const PageResult& b) {
+    const auto key = [](const PageResult& p) {
+      return std::make_pair(p.score.snippets.errors(), static_cast<long>(p.misses.size()));
+    };
+    return key(a) > key(b);
+  });
+  *out << "worst pages\n";
+  json worst = json::array();
+  for (size_t i = 0; i < std::min(options.worst, pages.size()) && !pages[i].misses.empty(); ++i) {
+    const PageResult& p = pages[i];
+    *out << "  " << p.id << "  " << p.url << "\n";
+    for (const std::string& m : p.misses) *out << "    " << m << "\n";
+    worst.push_back({{"id", p.id}, {"url", p.url}, {"language", p.language}, {"misses", p.misses}});
+  }
+  report->detail["worst"] = std::move(worst);
+}
+
+}  // namespace
+
 Result<EvalReport> EvalWildSet(const std::string& evaldata, const Pipeline& pipeline, const EvalOptions& options) {
   auto text = ReadFile(evaldata);
   if (!text.ok()) return text.error();
@@ -88,118 +194,24 @@ Result<EvalReport> EvalWildSet(const std::string& evaldata, const Pipeline& pipe
   for (const auto& [id, g] : gold.items()) {
     if (!g.is_object()) return MakeError(evaldata, "entry \"" + id + "\" is not an object");
     if (!InEvalHalf(id, options.half)) continue;
-    std::optional<Document> doc;
-    IngestOptions ingest;
-    ingest.kind = InputKind::kHtml;
-    ReadInputs({(html_dir / (id + ".html.gz")).string()}, ingest, [&](Result<Document> d) {
-      if (d.ok() && !doc) doc = std::move(d).value();
-    });
-    if (!doc) {
+    auto page = ScorePage(id, g, html_dir, pipeline);
+    if (!page.ok()) return page.error();
+    if (!page->has_value()) {
       ++missing;
       continue;
     }
-    doc->id = id;
-    doc->url = g.value("url", "");
-    auto coded = pipeline.Code(std::move(*doc));
-    if (!coded.ok()) return coded.error();
-    const Article& a = coded->article;
-
-    PageResult page;
-    page.id = id;
-    page.url = g.value("url", "");
-    page.language = PrimaryLanguage(a.language);
-    page.score.pages = 1;
-    const std::vector<std::string> with = Strings(g.value("with", json())), without = Strings(g.value("without", json()));
-    page.score.snippets = ScoreSnippets(a.body, with, without);
-    const std::string body = NormalizeSpaces(a.body);
-    for (const std::string& s : with) {
-      if (body.find(NormalizeSpaces(s)) == std::string::npos) page.misses.push_back("missing \"" + s + "\"");
-    }
-    for (const std::string& s : without) {
-      const std::string n = NormalizeSpaces(s);
-      if (!n.empty() && body.find(n) != std::string::npos) page.misses.push_back("boilerplate \"" + s + "\"");
-    }
-    if (const std::vector<std::string> want = Strings(g.value("title", json())); !want.empty()) {
-      const bool hit = want.front() == a.title;  // exact, as the set's rule says
-      page.score.title.Add(hit);
-      if (!hit) page.misses.push_back("title \"" + a.title + "\", gold \"" + want.front() + "\"");
-    }
-    if (const std::vector<std::string> want = Strings(g.value("author", json())); !want.empty()) {
-      const bool hit = AuthorSet(want) == AuthorSet(a.authors);
-      page.score.authors.Add(hit);
-      if (!hit) page.misses.push_back("authors [" + Join(a.authors) + "], gold [" + Join(want) + "]");
-    }
-    if (const std::vector<std::string> want = Strings(g.value("date", json())); !want.empty()) {
-      const std::string got = a.published ? a.published->ToIso() : "";
-      const bool hit = got == want.front();
-      page.score.date.Add(hit);
-      if (!hit) page.misses.push_back("date " + (got.empty() ? "(none)" : got) + " (" + a.published_source + "), gold " + want.front());
-    }
-    pages.push_back(std::move(page));
+    pages.push_back(std::move(**page));
   }
   if (pages.empty())
     return MakeError(evaldata, std::string("no page of the ") + EvalHalfName(options.half) + " half could be read from " + html_dir.string());
 
-  Group all;
-  std::map<std::string, Group> by_language;
-  for (const PageResult& p : pages) {
-    all.Add(p.score);
-    by_language[p.language].Add(p.score);
-  }
   EvalReport report;
   report.set = GoldKindName(GoldKind::kWild);
   report.source = evaldata;
-  const SnippetCounts& s = all.snippets;
-  report.figures = {{"wild_snippet_precision", s.Precision()}, {"wild_snippet_recall", s.Recall()},
-                    {"wild_snippet_accuracy", s.Accuracy()},   {"wild_snippet_f1", s.F1()}};
-  if (all.title.total) report.figures["wild_title"] = all.title.rate();
-  if (all.authors.total) report.figures["wild_authors"] = all.authors.rate();
-  if (all.date.total) report.figures["wild_date"] = all.date.rate();
-
   std::ostringstream out;
-  char line[1024];
-  std::snprintf(line, sizeof line,
-                "pages %zu (half: %s; %ld missing)\nsnippets (tp %ld, fn %ld, fp %ld, tn %ld)\n"
-                "  precision %.4f\n  recall    %.4f\n  accuracy  %.4f\n  f1        %.4f\n"
-                "title   %.4f (%ld/%ld)\nauthors %.4f (%ld/%ld)\ndate    %.4f (%ld/%ld)\n",
-                pages.size(), EvalHalfName(options.half), missing, s.tp, s.fn, s.fp, s.tn, s.Precision(),
-                s.Recall(), s.Accuracy(), s.F1(), all.title.rate(), all.title.hits, all.title.total,
-                all.authors.rate(), all.authors.hits, all.authors.total, all.date.rate(), all.date.hits,
-                all.date.total);
-  out << line << "by declared language (pages, snippet P/R/F1, title, authors, date)\n";
-  json languages = json::object();
-  for (const auto& [lang, grp] : by_language) {
-    const SnippetCounts& c = grp.snippets;
-    std::snprintf(line, sizeof line, "  %-5s %4ld  %.3f %.3f %.3f  %.3f (%ld)  %.3f (%ld)  %.3f (%ld)\n",
-                  lang.c_str(), grp.pages, c.Precision(), c.Recall(), c.F1(), grp.title.rate(),
-                  grp.title.total, grp.authors.rate(), grp.authors.total, grp.date.rate(), grp.date.total);
-    out << line;
-    languages[lang] = {{"pages", grp.pages},        {"snippet_precision", c.Precision()},
-                       {"snippet_recall", c.Recall()}, {"snippet_f1", c.F1()},
-                       {"title", grp.title.rate()}, {"authors", grp.authors.rate()},
-                       {"date", grp.date.rate()}};
-  }
-  // Worst first: snippet errors, then metadata misses; ties in id order.
-  std::stable_sort(pages.begin(), pages.end(), [](const PageResult& a, const PageResult& b) {
-    const auto key = [](const PageResult& p) {
-      return std::make_pair(p.score.snippets.errors(), static_cast<long>(p.misses.size()));
-    };
-    return key(a) > key(b);
-  });
-  out << "worst pages\n";
-  json worst = json::array();
-  for (size_t i = 0; i < std::min(options.worst, pages.size()) && !pages[i].misses.empty(); ++i) {
-    const PageResult& p = pages[i];
-    out << "  " << p.id << "  " << p.url << "\n";
-    for (const std::string& m : p.misses) out << "    " << m << "\n";
-    worst.push_back({{"id", p.id}, {"url", p.url}, {"language", p.language}, {"misses", p.misses}});
-  }
+  ReportTotals(pages, options, missing, &report, &out);
+  ReportWorst(std::move(pages), options, &report, &out);
   report.text = out.str();
-  report.detail["half"] = EvalHalfName(options.half);
-  report.detail["pages"] = pages.size();
-  report.detail["snippets"] = {{"tp", s.tp}, {"fn", s.fn}, {"fp", s.fp}, {"tn", s.tn}};
-  report.detail["languages"] = std::move(languages);
-  report.detail["worst"] = std::move(worst);
   return report;
 }
 

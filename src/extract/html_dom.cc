@@ -7,6 +7,7 @@
 
 #include "core/utf8.h"
 #include "extract/text_rules.h"
+#include "extract/word_lists.h"
 
 namespace dateline::extract_internal {
 namespace {
@@ -53,14 +54,23 @@ bool IsInlineCell(const GumboNode* node) {
 }
 
 bool HasHoverClass(const GumboNode* node) {
-  static constexpr std::array<std::string_view, 6> kStems = {
-      "tooltip", "popover", "hovercard", "rollover", "popup", "flyout"};
   if (node == nullptr || node->type != GUMBO_NODE_ELEMENT) return false;
   const GumboAttribute* attr = gumbo_get_attribute(&node->v.element.attributes, "class");
   if (attr == nullptr) return false;
-  std::string cls = AsciiLower(attr->value);
-  for (std::string_view k : kStems) {
-    if (cls.find(k) != std::string::npos) return true;
+  // Asked of every inline element: the class is searched as it is, ignoring case,
+  // rather than copied lower-cased.
+  const std::string_view cls = attr->value;
+  const auto contains = [cls](std::string_view lower) {
+    if (lower.size() > cls.size()) return false;
+    for (size_t i = 0; i + lower.size() <= cls.size(); ++i) {
+      size_t k = 0;
+      while (k < lower.size() && (cls[i + k] >= 'A' && cls[i + k] <= 'Z' ? cls[i + k] + 32 : cls[i + k]) == lower[k]) ++k;
+      if (k == lower.size()) return true;
+    }
+    return false;
+  };
+  for (const ClassCue& cue : WordLists().class_cues) {
+    if (cue.hover && contains(cue.name)) return true;
   }
   return false;
 }
@@ -141,17 +151,6 @@ std::vector<std::string_view> ClassTokens(const GumboNode* element, std::string*
   return tokens;
 }
 
-bool HasContentToken(const std::vector<std::string_view>& tokens) {
-  static constexpr std::array<std::string_view, 10> kStems = {
-      "article", "body", "content", "entry", "story", "post", "text", "main", "blog", "prose"};
-  for (std::string_view t : tokens) {
-    for (std::string_view k : kStems) {
-      if (t.find(k) != std::string_view::npos) return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace
 
 std::string_view Attribute(const GumboNode* element, const char* name) {
@@ -160,55 +159,42 @@ std::string_view Attribute(const GumboNode* element, const char* name) {
   return a ? std::string_view(a->value) : std::string_view();
 }
 
-bool HasBoilerplateClass(const GumboNode* element) {
-  // Stems that mark furniture even on an element that also says "article" or "content"
-  // ("article-comments"); the others yield to such a content cue ("l-sidebar-fixed
-  // l-article-body-segment" is the article column).
-  static constexpr std::array<std::string_view, 10> kStrong = {
-      "comment", "related", "share", "social", "newsletter", "promo", "outbrain", "taboola",
-      "recirc", "footer"};
+ClassVerdict ReadClass(const GumboNode* element) {
+  ClassVerdict v;
+  const bool article_body = Attribute(element, "itemprop") == "articleBody";
   std::string buffer;
   const std::vector<std::string_view> tokens = ClassTokens(element, &buffer);
-  if (tokens.empty()) return false;
+  bool strong = false, furniture = false;
   // An embedded post ("social-media-embed", "twitter-tweet") is a quotation the story
   // makes, not a share bar.
+  bool embed = false;
+  const WordListSet& lists = WordLists();
+  const auto add = [&](const ClassCue& cue) {
+    v.content |= cue.content;
+    v.long_furniture |= cue.long_furniture;
+    furniture |= cue.furniture;
+    strong |= cue.furniture && cue.strong;
+  };
   for (std::string_view t : tokens) {
-    if (t.find("embed") != std::string_view::npos || t == "tweet") return false;
-  }
-  for (std::string_view t : tokens) {
-    for (std::string_view k : kStrong) {
-      if (t.find(k) != std::string_view::npos) return true;
+    if (t.find("embed") != std::string_view::npos || t == "tweet") embed = true;
+    if (auto it = lists.class_tokens.find(t); it != lists.class_tokens.end()) add(it->second);
+    for (size_t i = 0; i < t.size(); ++i) {
+      // Tokens hold only a-z and 0-9 (ClassTokens).
+      for (const ClassCue& cue : lists.class_stems_by_first[static_cast<unsigned char>(t[i])]) {
+        if (t.compare(i, cue.name.size(), cue.name) == 0) add(cue);
+      }
     }
   }
-  if (Attribute(element, "itemprop") == "articleBody" || HasContentToken(tokens)) return false;
-  // Whole tokens that name furniture, and stems that do so even inside longer class
-  // names ("relatedArticles", "share-bar").
-  static constexpr std::array<std::string_view, 30> kTokens = {
-      "ad", "ads", "adv", "advert", "advertisement", "nav", "navbar", "navigation", "menu",
-      "footer", "masthead", "byline", "caption", "credit", "credits", "tags", "tag",
-      "toolbar", "banner", "rss", "pagination", "pager", "skip", "breadcrumb", "meta",
-      "author", "dateline", "timestamp", "signup", "sharing"};
-  static constexpr std::array<std::string_view, 26> kStems = {
-      "comment", "share", "social", "related", "newsletter", "promo", "sponsor", "subscri",
-      "sidebar", "breadcrumb", "cookie", "popup", "modal", "outbrain", "taboola",
-      "recirc", "trending", "footer", "paywall", "disqus", "recommend", "mostpopular", "overlay",
-      "most-popular", "morestories", "readmore"};
-  for (std::string_view t : tokens) {
-    for (std::string_view k : kTokens) {
-      if (t == k) return true;
-    }
-    for (std::string_view k : kStems) {
-      if (t.find(k) != std::string_view::npos) return true;
-    }
-  }
-  return false;
+  v.content |= article_body;
+  // Furniture cues yield to a content cue ("l-sidebar-fixed l-article-body-segment" is
+  // the article column) unless they are strong ("article-comments").
+  v.boilerplate = !embed && (strong || (furniture && !v.content));
+  return v;
 }
 
-bool HasContentClass(const GumboNode* element) {
-  if (Attribute(element, "itemprop") == "articleBody") return true;
-  std::string buffer;
-  return HasContentToken(ClassTokens(element, &buffer));
-}
+bool HasBoilerplateClass(const GumboNode* element) { return ReadClass(element).boilerplate; }
+
+bool HasContentClass(const GumboNode* element) { return ReadClass(element).content; }
 
 HtmlPage::HtmlPage(std::string_view content) : content_(content) {
   GumboOptions options = kGumboDefaultOptions;
@@ -344,7 +330,9 @@ class Segmenter {
     size_t i = 0, j = 0;
     while (j < dec.size()) {
       size_t cp_start = j;
-      char32_t c = DecodeUtf8(dec, &j);
+      // Most of a page's text is ASCII: no call to decode it.
+      const bool ascii = static_cast<unsigned char>(dec[j]) < 0x80;
+      char32_t c = ascii ? static_cast<char32_t>(dec[j++]) : DecodeUtf8(dec, &j);
       std::string_view cp = dec.substr(cp_start, j - cp_start);
       // Gumbo turns CR LF into LF in text; skip the CR in the source.
       while (i < orig.size() && orig[i] == '\r' && cp != "\r") ++i;
@@ -367,7 +355,7 @@ class Segmenter {
         i = k;
       }
       size_t src_end = std::min(i, orig.size());
-      if (IsSpaceCodepoint(c)) {
+      if (ascii ? c == ' ' || (c >= 0x09 && c <= 0x0D) : IsSpaceCodepoint(c)) {
         if (!cur_.text.empty()) pending_space_ = true;
         continue;
       }

@@ -43,7 +43,15 @@ struct ElementStats {
   int depth = 0;
 };
 
-// Class/id verdicts, shared with content selection.
+// What an element's class and id say, by the cues of data/extract/classes.txt (the
+// attributes lower-cased and split into tokens once).
+struct ClassVerdict {
+  bool boilerplate = false;     // furniture (a strong cue, or a cue without a content cue)
+  bool content = false;         // a content cue, or itemprop=articleBody
+  bool long_furniture = false;  // a cue of what can itself be long (comments, sidebars)
+};
+ClassVerdict ReadClass(const GumboNode* element);
+// ReadClass(element).boilerplate and .content.
 bool HasBoilerplateClass(const GumboNode* element);
 bool HasContentClass(const GumboNode* element);
 std::string_view Attribute(const GumboNode* element, const char* name);

@@ -15,6 +15,7 @@
 #include "core/utf8.h"
 #include "extract/html_dom.h"
 #include "extract/text_rules.h"
+#include "extract/word_lists.h"
 
 namespace dateline::extract_internal {
 namespace {
@@ -268,14 +269,17 @@ void ParseJsonLd(std::string_view text, size_t offset, std::optional<JsonLdArtic
 // An element that names the writer by its class ("author", "vcard author",
 // "entry-meta-author", "byline__author"), holding no other such element, outside a
 // comment thread (where every comment names its author).
-bool HasAuthorClass(const GumboNode* n) {
-  const std::string cls = AsciiLower(Attribute(n, "class"));
+// `cls`: an element's class attribute, lower-cased.
+bool HasAuthorClass(std::string_view cls) {
   return cls.find("author") != std::string::npos && cls.find("avatar") == std::string::npos &&
          cls.find("image") == std::string::npos && cls.find("photo") == std::string::npos;
 }
 
-bool IsAuthorElement(const GumboNode* n) {
-  if (!HasAuthorClass(n)) return false;
+bool HasAuthorClass(const GumboNode* n) { return HasAuthorClass(AsciiLower(Attribute(n, "class"))); }
+
+// `cls`: n's class attribute, lower-cased.
+bool IsAuthorElement(const GumboNode* n, std::string_view cls) {
+  if (!HasAuthorClass(cls)) return false;
   std::vector<const GumboNode*> stack;
   const GumboVector& c = n->v.element.children;
   for (size_t i = 0; i < c.length; ++i) stack.push_back(static_cast<const GumboNode*>(c.data[i]));
@@ -374,15 +378,13 @@ void CollectMetadata(const GumboNode* root, std::string_view content, PageMetada
         md->date_texts.push_back(CollapseSpaces(NodeText(n, 200)));
       }
     }
-    if (md->author_class_texts.size() < 4 && IsAuthorElement(n)) {
+    const std::string cls = AsciiLower(Attribute(n, "class"));
+    if (md->author_class_texts.size() < 4 && IsAuthorElement(n, cls)) {
       std::string text = CollapseSpaces(NodeText(n, 200));
       if (!text.empty() && text.size() <= 100) md->author_class_texts.push_back(std::move(text));
     }
-    {
-      std::string cls = AsciiLower(Attribute(n, "class"));
-      if (cls.find("byline") != std::string::npos && md->byline_texts.size() < 4) {
-        md->byline_texts.push_back(CollapseSpaces(NodeText(n, 300)));
-      }
+    if (cls.find("byline") != std::string::npos && md->byline_texts.size() < 4) {
+      md->byline_texts.push_back(CollapseSpaces(NodeText(n, 300)));
     }
     const GumboVector& c = n->v.element.children;
     for (size_t i = c.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(c.data[i]));
@@ -584,10 +586,10 @@ bool MonthFirst(const PageMetadata& md) {
   return lang == "en-us" || lang == "en_us" || lang == "en";
 }
 
-void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
+// The title: og:title, JSON-LD headline, <h1> or <title> without the site's name, and
+// then the page's own <h1> where the title repeats it.
+std::string ChooseTitle(const PageMetadata& md) {
   const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
-
-  // Title.
   // An <h1> equal to og:site_name is the site's name, not a headline.
   const std::string site = AsciiLower(FirstMeta(md, {"og:site_name"}));
   std::string title = FirstMeta(md, {"og:title", "twitter:title"});
@@ -632,9 +634,11 @@ void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
     }
     if (chosen != nullptr) title = *chosen;
   }
-  if (a->title.empty()) a->title = title;
+  return title;
+}
 
-  // Section and tags.
+void FillSectionAndTags(const PageMetadata& md, Article* a) {
+  const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
   if (a->section.empty()) {
     a->section = ld && !ld->section.empty() ? ld->section
                                             : FirstMeta(md, {"article:section", "parsely-section",
@@ -663,8 +667,12 @@ void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
     }
   }
   if (a->tags.size() > 40) a->tags.resize(40);
+}
 
-  // Authors.
+// Authors from the first source that names any: JSON-LD (with authors given by @id),
+// author meta tags, itemprop=author, byline lines, elements classed "author".
+std::vector<std::string> ChooseAuthors(const PageMetadata& md) {
+  const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
   std::vector<std::string> authors;
   const std::string site_name = FirstMeta(md, {"og:site_name", "application-name"});
   // Names from one field; `lenient` and `name_field` as AuthorNames takes them.
@@ -708,55 +716,58 @@ void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
       if (!authors.empty()) break;
     }
   }
-  if (a->authors.empty()) a->authors = std::move(authors);
+  return authors;
+}
 
-  // Publication date: the first source that gives one, ISO preferred.
-  if (!a->published) {
-    std::vector<std::pair<std::string, std::string>> candidates;  // raw, source
-    if (ld && !ld->date_published.empty()) candidates.push_back({ld->date_published, "json-ld"});
-    for (std::string_view key : {"article:published_time", "og:published_time", "datepublished",
-                                 "publishdate", "pubdate", "publish-date", "date", "dc.date",
-                                 "dc.date.issued", "dcterms.created", "citation_publication_date",
-                                 "citation_date", "sailthru.date", "parsely-pub-date",
-                                 "article.published", "dcterms.date", "dc:date", "dcterms.issued",
-                                 "bepress_citation_date", "uploaddate"}) {
-      if (const auto* v = MetaValues(md, key)) candidates.push_back({v->front(), "meta"});
+// Publication date: the first source that gives one, ISO preferred.
+void FillPublished(const PageMetadata& md, std::string_view url, Article* a) {
+  const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
+  std::vector<std::pair<std::string, std::string>> candidates;  // raw, source
+  if (ld && !ld->date_published.empty()) candidates.push_back({ld->date_published, "json-ld"});
+  for (std::string_view key : {"article:published_time", "og:published_time", "datepublished",
+                               "publishdate", "pubdate", "publish-date", "date", "dc.date",
+                               "dc.date.issued", "dcterms.created", "citation_publication_date",
+                               "citation_date", "sailthru.date", "parsely-pub-date",
+                               "article.published", "dcterms.date", "dc:date", "dcterms.issued",
+                               "bepress_citation_date", "uploaddate"}) {
+    if (const auto* v = MetaValues(md, key)) candidates.push_back({v->front(), "meta"});
+  }
+  if (!md.graph.any_date.empty()) candidates.push_back({md.graph.any_date, "json-ld"});
+  for (const std::string& t : md.time_datetimes) candidates.push_back({t, "time"});
+  for (const auto& [raw, source] : candidates) {
+    if (auto d = ParseLooseIso(raw)) {
+      a->published = d;
+      a->published_source = source;
+      a->published_text.clear();
+      break;
     }
-    if (!md.graph.any_date.empty()) candidates.push_back({md.graph.any_date, "json-ld"});
-    for (const std::string& t : md.time_datetimes) candidates.push_back({t, "time"});
-    for (const auto& [raw, source] : candidates) {
-      if (auto d = ParseLooseIso(raw)) {
+    if (a->published_text.empty()) a->published_text = raw;
+  }
+  // A date the page prints where it marks the publication date (itemprop).
+  for (const std::string& t : md.date_texts) {
+    if (a->published) break;
+    if (auto d = FindDateInLine(t, MonthFirst(md))) {
+      a->published = d;
+      a->published_source = "page";
+      a->published_text.clear();
+    }
+  }
+  // A day in the URL; a month there only when nothing else gives a day (ExtractHtml
+  // looks for a printed date line first).
+  if (!a->published && a->published_text.empty()) {
+    const std::string og_url = FirstMeta(md, {"og:url"});
+    for (std::string_view u : {url, std::string_view(md.canonical), std::string_view(og_url)}) {
+      if (auto d = DateFromUrl(u); d && d->day != 0) {
         a->published = d;
-        a->published_source = source;
-        a->published_text.clear();
+        a->published_source = "url";
         break;
-      }
-      if (a->published_text.empty()) a->published_text = raw;
-    }
-    // A date the page prints where it marks the publication date (itemprop).
-    for (const std::string& t : md.date_texts) {
-      if (a->published) break;
-      if (auto d = FindDateInLine(t, MonthFirst(md))) {
-        a->published = d;
-        a->published_source = "page";
-        a->published_text.clear();
-      }
-    }
-    // A day in the URL; a month there only when nothing else gives a day (ExtractHtml
-    // looks for a printed date line first).
-    if (!a->published && a->published_text.empty()) {
-      const std::string og_url = FirstMeta(md, {"og:url"});
-      for (std::string_view u : {url, std::string_view(md.canonical), std::string_view(og_url)}) {
-        if (auto d = DateFromUrl(u); d && d->day != 0) {
-          a->published = d;
-          a->published_source = "url";
-          break;
-        }
       }
     }
   }
+}
 
-  // Language and canonical URL.
+void FillLanguageAndUrl(const PageMetadata& md, std::string_view url, Article* a) {
+  const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
   if (a->language.empty()) {
     a->language = NormalizeLanguage(md.html_lang);
     if (a->language.empty()) a->language = NormalizeLanguage(FirstMeta(md, {"content-language", "language", "dc.language"}));
@@ -768,6 +779,14 @@ void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
     if (a->canonical_url.empty()) a->canonical_url = FirstMeta(md, {"og:url"});
     if (a->canonical_url.empty()) a->canonical_url = std::string(url);
   }
+}
+
+void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
+  if (a->title.empty()) a->title = ChooseTitle(md);
+  FillSectionAndTags(md, a);
+  if (a->authors.empty()) a->authors = ChooseAuthors(md);
+  if (!a->published) FillPublished(md, url, a);
+  FillLanguageAndUrl(md, url, a);
 }
 
 // ---------------------------------------------------------------------------
@@ -808,8 +827,9 @@ double ClassWeight(const GumboNode* n) {
   if (Attribute(n, "itemprop") == "articleBody") w += 50;
   GumboTag tag = n->v.element.tag;
   if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY) return w;
-  if (HasBoilerplateClass(n)) w -= 25;
-  if (HasContentClass(n)) w += 25;
+  const ClassVerdict verdict = ReadClass(n);
+  if (verdict.boilerplate) w -= 25;
+  if (verdict.content) w += 25;
   return w;
 }
 
@@ -938,14 +958,18 @@ bool InsideAny(const GumboNode* n, const std::unordered_map<const GumboNode*, in
   return false;
 }
 
-std::vector<const HtmlBlock*> SelectByScore(
-    const std::vector<HtmlBlock>& blocks,
-    const std::unordered_map<const GumboNode*, ElementStats>& stats) {
+using StatsMap = std::unordered_map<const GumboNode*, ElementStats>;
+
+int DepthOf(const StatsMap& stats, const GumboNode* n) {
+  auto it = stats.find(n);
+  return it == stats.end() ? 0 : it->second.depth;
+}
+
+// Each paragraph-like block votes for its element's ancestors (five levels, less the
+// further up), on top of what the ancestor's tag and class say.
+std::unordered_map<const GumboNode*, double> ScoreElements(const std::vector<HtmlBlock>& blocks,
+                                                           const StatsMap& stats) {
   std::unordered_map<const GumboNode*, double> score;
-  auto depth_of = [&](const GumboNode* n) {
-    auto it = stats.find(n);
-    return it == stats.end() ? 0 : it->second.depth;
-  };
   for (const HtmlBlock& b : blocks) {
     if (b.heading || b.tag_boiler) continue;
     size_t len = b.text.size();
@@ -960,7 +984,7 @@ std::vector<const HtmlBlock*> SelectByScore(
                                                      : b.element->parent;
     for (int level = 0; n != nullptr && n->type == GUMBO_NODE_ELEMENT && level < 5;
          ++level, n = n->parent) {
-      if (b.boiler_depth >= 0 && depth_of(n) >= b.boiler_depth) continue;
+      if (b.boiler_depth >= 0 && DepthOf(stats, n) >= b.boiler_depth) continue;
       auto [it, inserted] = score.try_emplace(n, 0.0);
       if (inserted) {
         // A class name vouches for an element only as far as it holds text: a
@@ -976,29 +1000,34 @@ std::vector<const HtmlBlock*> SelectByScore(
       it->second += level == 0 ? s : level == 1 ? s / 2 : s / (level * 3);
     }
   }
+  return score;
+}
+
+// Discounts each score by its element's link density and returns the best element
+// (the shallower on a tie), or nullptr; its score in *top_score.
+const GumboNode* BestElement(std::unordered_map<const GumboNode*, double>* score, const StatsMap& stats,
+                             double* top_score) {
   const GumboNode* top = nullptr;
-  double top_score = -1e9;
-  for (auto& [n, s] : score) {
+  *top_score = -1e9;
+  for (auto& [n, s] : *score) {
     auto st = stats.find(n);
     double ld = st == stats.end() ? 0 : LinkDensity(st->second.link_chars, st->second.text_chars);
     s *= (1 - ld);
-    if (s > top_score || (s == top_score && depth_of(n) < depth_of(top))) {
+    if (s > *top_score || (s == *top_score && DepthOf(stats, n) < DepthOf(stats, top))) {
       top = n;
-      top_score = s;
+      *top_score = s;
     }
   }
-  std::vector<const HtmlBlock*> out;
-  if (top == nullptr) {
-    for (const HtmlBlock& b : blocks) {
-      if (!b.tag_boiler && b.text.size() >= 80 && LinkDensity(b.link_chars, b.text.size()) < 0.3) {
-        out.push_back(&b);
-      }
-    }
-    return out;
-  }
-  // The top candidate and its siblings that score well or read like paragraphs.
+  return top;
+}
+
+// The elements whose blocks make the article, with their depths: the top candidate,
+// its siblings that score well or read like paragraphs, and its same-class cousins.
+std::unordered_map<const GumboNode*, int> ContentRoots(
+    const GumboNode* top, double top_score, const std::unordered_map<const GumboNode*, double>& score,
+    const StatsMap& stats) {
   std::unordered_map<const GumboNode*, int> roots;
-  roots[top] = depth_of(top);
+  roots[top] = DepthOf(stats, top);
   const GumboNode* parent = top->parent;
   if (parent && parent->type == GUMBO_NODE_ELEMENT) {
     double threshold = std::max(10.0, top_score * 0.2);
@@ -1016,7 +1045,7 @@ std::vector<const HtmlBlock*> SelectByScore(
           take = (len > 80 && ld < 0.25) || (len > 0 && ld == 0 && len <= 80);
         }
       }
-      if (take) roots[sib] = depth_of(sib);
+      if (take) roots[sib] = DepthOf(stats, sib);
     }
   }
   // Pages that cut the story into chunks between ad rails repeat the body container's
@@ -1031,11 +1060,17 @@ std::vector<const HtmlBlock*> SelectByScore(
       bool nested = false;
       for (const GumboNode* p = n->parent; p && !nested; p = p->parent) nested = p == top;
       for (const GumboNode* p = top->parent; p && !nested; p = p->parent) nested = p == n;
-      if (!nested) roots[n] = depth_of(n);
+      if (!nested) roots[n] = DepthOf(stats, n);
     }
   }
-  // Several <article> elements inside the chosen content are teasers for other stories
-  // (a "you may also like" list the page nested into its article); one is the story.
+  return roots;
+}
+
+// The blocks inside `roots` and outside furniture within them. Several <article>
+// elements inside the chosen content are teasers for other stories (a "you may also
+// like" list the page nested into its article); one is the story.
+std::vector<const HtmlBlock*> BlocksUnder(const std::vector<HtmlBlock>& blocks,
+                                          const std::unordered_map<const GumboNode*, int>& roots) {
   std::vector<std::pair<const HtmlBlock*, const GumboNode*>> inside;
   std::unordered_set<const GumboNode*> inner_articles;
   for (const HtmlBlock& b : blocks) {
@@ -1046,11 +1081,29 @@ std::vector<const HtmlBlock*> SelectByScore(
     inside.push_back({&b, inner});
     if (inner) inner_articles.insert(inner);
   }
+  std::vector<const HtmlBlock*> out;
   for (const auto& [b, inner] : inside) {
     if (inner != nullptr && inner_articles.size() >= 2) continue;
     out.push_back(b);
   }
   return out;
+}
+
+std::vector<const HtmlBlock*> SelectByScore(const std::vector<HtmlBlock>& blocks, const StatsMap& stats) {
+  std::unordered_map<const GumboNode*, double> score = ScoreElements(blocks, stats);
+  double top_score = 0;
+  const GumboNode* top = BestElement(&score, stats, &top_score);
+  if (top == nullptr) {
+    // No element stands out: the long, link-poor blocks outside structural furniture.
+    std::vector<const HtmlBlock*> out;
+    for (const HtmlBlock& b : blocks) {
+      if (!b.tag_boiler && b.text.size() >= 80 && LinkDensity(b.link_chars, b.text.size()) < 0.3) {
+        out.push_back(&b);
+      }
+    }
+    return out;
+  }
+  return BlocksUnder(blocks, ContentRoots(top, top_score, score, stats));
 }
 
 // A "boilerplate" element that holds most of the page's text is a layout wrapper (an
@@ -1062,19 +1115,12 @@ constexpr size_t kProseHolderChars = 1000;
 
 // An element whose class names a small widget (share, social, promo, meta...) but that
 // holds a long run of prose: the class is a styling hook, the content the article.
-// Classes of furniture that can itself be long (comments, related stories, sidebars,
-// footers, recommendations, dialogs laid over the page) never qualify.
+// Classes of what can itself be long (comments, related stories, sidebars, footers,
+// recommendations, dialogs laid over the page: the "long" cues of
+// data/extract/classes.txt) never qualify.
 bool IsProseHolder(const GumboNode* n, const ElementStats& st) {
   if (st.text_chars < kProseHolderChars || LinkDensity(st.link_chars, st.text_chars) > 0.15) return false;
-  static constexpr std::array<std::string_view, 19> kLongFurniture = {
-      "comment", "related", "recirc", "footer", "sidebar", "outbrain", "taboola", "recommend",
-      "trending", "popular", "more", "teaser", "overlay", "popup", "modal", "cookie", "paywall",
-      "subscri", "newsletter"};
-  const std::string cls = AsciiLower(Attribute(n, "class")) + " " + AsciiLower(Attribute(n, "id"));
-  for (std::string_view k : kLongFurniture) {
-    if (cls.find(k) != std::string::npos) return false;
-  }
-  return true;
+  return !ReadClass(n).long_furniture;
 }
 
 void ForgiveLayoutWrappers(const std::unordered_map<const GumboNode*, ElementStats>& stats,
@@ -1130,9 +1176,10 @@ constexpr size_t kMaxDateLineBytes = 100;
 // The publication date as the page prints it near its article: the nearest short
 // line carrying a day above the first body paragraph (below the headline, where
 // bylines sit), else a short line inside or just after the body ("Erstellt am: ..."
-// closes some articles). Failing that, a month in the URL.
+// closes some articles). Failing that, a month (or day) in the first of `urls` that
+// has one.
 void FindPrintedDate(const std::vector<HtmlBlock>& blocks, const std::vector<const HtmlBlock*>& kept,
-                     bool month_first, std::string_view url, Article* article) {
+                     bool month_first, std::initializer_list<std::string_view> urls, Article* article) {
   auto try_block = [&](const HtmlBlock& b) {
     // A <header> holds an article's date line as often as a site's banner.
     if (b.text.size() > kMaxDateLineBytes ||
@@ -1155,10 +1202,48 @@ void FindPrintedDate(const std::vector<HtmlBlock>& blocks, const std::vector<con
       if (try_block(blocks[i])) return;
     }
   }
-  if (auto d = DateFromUrl(url)) {
-    article->published = d;
-    article->published_source = "url";
+  for (std::string_view u : urls) {
+    if (auto d = DateFromUrl(u)) {
+      article->published = d;
+      article->published_source = "url";
+      return;
+    }
   }
+}
+
+// Blocks of at most this many bytes are read for an author label.
+constexpr size_t kMaxLabelLineBytes = 200;
+
+// The names after an author label ("Autor: Jane Doe", "Datum: 3.5.2021 Autor: Jane
+// Doe Quelle: X") in a short block near the article: from 40 blocks above the first
+// body paragraph to 15 after the last (where FindPrintedDate looks), outside
+// structural furniture other than a <header> and outside comments, related stories
+// and sidebars (a commenter's "Autor:" is not the article's).
+std::vector<std::string> FindLabelledAuthors(const std::vector<HtmlBlock>& blocks,
+                                             const std::vector<const HtmlBlock*>& kept) {
+  if (kept.empty() || blocks.empty()) return {};
+  const size_t first = static_cast<size_t>(kept.front() - blocks.data());
+  const size_t last = static_cast<size_t>(kept.back() - blocks.data());
+  const std::vector<std::string>& labels = WordLists().author_label;
+  for (size_t i = first > 40 ? first - 40 : 0; i < blocks.size() && i <= last + 15; ++i) {
+    const HtmlBlock& b = blocks[i];
+    if (b.text.size() > kMaxLabelLineBytes) continue;
+    if (b.tag_boiler && b.boiler != nullptr && b.boiler->v.element.tag != GUMBO_TAG_HEADER) continue;
+    if (b.boiler != nullptr && ReadClass(b.boiler).long_furniture) continue;
+    const std::string lower = AsciiLower(b.text);
+    for (std::string_view label : labels) {
+      for (size_t at = lower.find(label); at != std::string::npos; at = lower.find(label, at + 1)) {
+        if (at > 0 && lower[at - 1] != ' ') continue;  // a word of its own
+        size_t colon = at + label.size();
+        while (colon < lower.size() && lower[colon] == ' ') ++colon;
+        if (colon >= lower.size() || lower[colon] != ':') continue;
+        std::vector<std::string> names =
+            AuthorNames(std::string_view(b.text).substr(colon + 1), /*lenient=*/true, /*name_field=*/false);
+        if (!names.empty()) return names;
+      }
+    }
+  }
+  return {};
 }
 
 // Gumbo checks element scopes by walking the stack of open elements, so parse time grows
@@ -1172,6 +1257,9 @@ constexpr size_t kMaxNesting = 1500;
 // with no start tag that near is ignored (HTML5 ignores end tags without an open
 // element); the bound keeps hostile runs of stray end tags linear.
 constexpr size_t kEndTagReach = 64;
+
+// Tag and attribute names are ASCII; std::tolower is a call into the C library per byte.
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
 
 // `html` with its markup (tags, comments) blanked out, each byte of it made a space, and
 // its text kept where it was: offsets into the result are offsets into `html`.
@@ -1212,8 +1300,15 @@ std::optional<std::string> LimitNesting(std::string_view html) {
       "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
       "source", "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td",
       "th", "tbody", "thead", "tfoot", "colgroup", "html", "head", "body"};
-  std::vector<std::string> open;  // names of the counted open elements
-  size_t foreign = 0;             // open <svg> and <math> elements
+  // Names of the counted open elements, as the page writes them (compared ignoring
+  // case): a scan over every tag of every page, so no string is built per tag.
+  std::vector<std::string_view> open;
+  size_t foreign = 0;  // open <svg> and <math> elements
+  const auto same_name = [](std::string_view a, std::string_view b) {
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return LowerAscii(x) == LowerAscii(y); });
+  };
+  const auto is_foreign = [&](std::string_view n) { return same_name(n, "svg") || same_name(n, "math"); };
   size_t pos = 0;
   while ((pos = html.find('<', pos)) != std::string_view::npos) {
     const size_t tag_start = pos;
@@ -1231,26 +1326,28 @@ std::optional<std::string> LimitNesting(std::string_view html) {
       pos = name_start;
       continue;
     }
-    const std::string name = AsciiLower(html.substr(name_start, name_end - name_start));
+    const std::string_view name = html.substr(name_start, name_end - name_start);
     const size_t gt = html.find('>', name_end);
     if (gt == std::string_view::npos) break;
     pos = gt + 1;
-    if (!closing && (name == "script" || name == "style" || name == "textarea" || name == "title")) {
+    if (!closing && (same_name(name, "script") || same_name(name, "style") || same_name(name, "textarea") ||
+                     same_name(name, "title"))) {
       // Raw text: skip to the end tag.
       size_t end = html.find("</", pos);
-      while (end != std::string_view::npos && AsciiLower(html.substr(end + 2, name.size())) != name) {
+      while (end != std::string_view::npos && !same_name(html.substr(end + 2, name.size()), name)) {
         end = html.find("</", end + 2);
       }
       if (end == std::string_view::npos) break;
       pos = end;
       continue;
     }
-    if (std::find(kUncounted.begin(), kUncounted.end(), name) != kUncounted.end()) continue;
+    if (std::any_of(kUncounted.begin(), kUncounted.end(), [&](std::string_view u) { return same_name(name, u); }))
+      continue;
     if (closing) {
       for (size_t k = open.size(); k-- > 0 && open.size() - k <= kEndTagReach;) {
-        if (open[k] != name) continue;
+        if (!same_name(open[k], name)) continue;
         for (size_t popped = k; popped < open.size(); ++popped) {
-          if (open[popped] == "svg" || open[popped] == "math") --foreign;
+          if (is_foreign(open[popped])) --foreign;
         }
         open.resize(k);
         break;
@@ -1258,14 +1355,14 @@ std::optional<std::string> LimitNesting(std::string_view html) {
       continue;
     }
     const bool self_closed = html[gt - 1] == '/';
-    if (self_closed && (foreign > 0 || name == "svg" || name == "math")) continue;
+    if (self_closed && (foreign > 0 || is_foreign(name))) continue;
     if (open.size() == kMaxNesting) {
       std::string limited(html.substr(0, tag_start));
       limited += BlankMarkup(html.substr(tag_start));
       return limited;
     }
     open.push_back(name);
-    if (name == "svg" || name == "math") ++foreign;
+    if (is_foreign(name)) ++foreign;
   }
   return std::nullopt;
 }
@@ -1306,7 +1403,7 @@ size_t TagEnd(std::string_view html, size_t pos) {
 bool StartsWithNoCase(std::string_view s, size_t pos, std::string_view prefix) {
   if (pos + prefix.size() > s.size()) return false;
   for (size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(s[pos + i])) != prefix[i]) return false;
+    if (LowerAscii(s[pos + i]) != prefix[i]) return false;
   }
   return true;
 }
@@ -1320,7 +1417,7 @@ bool IsReadAttribute(std::string_view name, bool link_tag) {
       "property", "http-equiv", "rel", "datetime", "type", "charset"};
   if (name.size() > 10) return false;
   char lower[16];
-  for (size_t i = 0; i < name.size(); ++i) lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
+  for (size_t i = 0; i < name.size(); ++i) lower[i] = LowerAscii(name[i]);
   const std::string_view l(lower, name.size());
   if (link_tag && l == "href") return true;  // <link rel=canonical href=...>
   return std::find(kRead.begin(), kRead.end(), l) != kRead.end();
@@ -1425,6 +1522,13 @@ ParsedText DropRawTextBodies(std::string_view html) {
       continue;
     }
     std::string_view name;
+    // Every name below starts with s, n or t: other tags go straight on.
+    const char first = pos + 1 < html.size() ? LowerAscii(html[pos + 1]) : '\0';
+    if (first != 's' && first != 'n' && first != 't') {
+      pos = DropUnreadAttributes(html, pos, &copied, &out);
+      pos = DropIndentation(html, pos, &copied, &out);
+      continue;
+    }
     if (StartsWithNoCase(html, pos + 1, "script")) {
       name = "script";
     } else if (StartsWithNoCase(html, pos + 1, "style")) {
@@ -1497,6 +1601,117 @@ std::string StripSiteSuffix(std::string_view title) {
   return t;
 }
 
+namespace {
+
+// Maps the blocks' offsets in the parsed text back to the page. A text node never
+// spans a dropped range and every node starts an anchor, so each anchor maps on its own.
+void MapBlocksToPage(const ParsedText& parsed, std::vector<HtmlBlock>* blocks) {
+  if (parsed.breaks.size() <= 1) return;
+  for (HtmlBlock& b : *blocks) {
+    // An end is one past the last character: map that character, so that an end
+    // right before a dropped range stays before it.
+    b.end = b.end > b.start ? parsed.ToPage(b.end - 1) + 1 : parsed.ToPage(b.start);
+    b.start = parsed.ToPage(b.start);
+    for (OffsetAnchor& a : b.anchors) a.input_offset = parsed.ToPage(a.input_offset);
+  }
+}
+
+// Whether a JSON-LD articleBody is the whole article, not a teaser cut with an ellipsis.
+bool IsCompleteArticleBody(const JsonLdArticle* ld) {
+  if (ld == nullptr || ld->body.size() < kMinArticleBody) return false;
+  std::string_view tail = TrimSpaces(ld->body);
+  return !(tail.ends_with("\xE2\x80\xA6") || tail.ends_with("...") || tail.ends_with("&hellip;"));
+}
+
+// The candidate blocks of the article. With a JSON-LD articleBody, the blocks it
+// contains are the article: a complete one replaces the scored selection; a teaser
+// only adds to it.
+std::vector<const HtmlBlock*> ChooseBlocks(const std::vector<HtmlBlock>& blocks, const StatsMap& stats,
+                                           const JsonLdArticle* ld) {
+  std::vector<const HtmlBlock*> guided;
+  if (ld && ld->body.size() >= kMinArticleBody) guided = SelectByArticleBody(blocks, ld->body);
+  if (IsCompleteArticleBody(ld) && !guided.empty()) return guided;
+  std::vector<const HtmlBlock*> chosen = SelectByScore(blocks, stats);
+  if (!guided.empty()) {
+    chosen.insert(chosen.end(), guided.begin(), guided.end());
+    std::sort(chosen.begin(), chosen.end());
+    chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
+  }
+  return chosen;
+}
+
+// The chosen blocks less links, furniture, labels, the title and repeats; then less
+// headings that are all link and head no paragraph. Adds their text size to *chars.
+std::vector<const HtmlBlock*> KeepBodyBlocks(const std::vector<const HtmlBlock*>& chosen,
+                                             std::string_view title, size_t* chars) {
+  std::vector<const HtmlBlock*> kept;
+  for (const HtmlBlock* b : chosen) {
+    if (b->heading == 1) continue;
+    if (!b->heading && IsLinkBlock(*b)) continue;
+    if (IsFurnitureBlock(*b)) continue;
+    // Fragments of one or two words are labels and buttons, except a paragraph that
+    // is all bold text (a subheading written as <p><b>...</b></p>).
+    if (!b->heading && SplitWords(b->text, 3).size() < 3 && !EndsWithSentencePunctuation(b->text) &&
+        !(b->element != nullptr && b->link_chars == 0 && IsBoldParagraph(*b->element)))
+      continue;
+    if (b->text == title) continue;
+    // A block repeated right after itself is a page's mobile and desktop copies of
+    // one text; repeats further apart are the article's own (a recipe's "Meal 2" after
+    // "Meal 1" under each plan).
+    if (!kept.empty() && kept.back()->text == b->text) continue;
+    kept.push_back(b);
+  }
+  // Headings that are all link and head no paragraph (the next kept block is another
+  // heading, or none) are a list of other stories' titles, not sections of this one.
+  std::vector<const HtmlBlock*> out;
+  for (size_t i = 0; i < kept.size(); ++i) {
+    const HtmlBlock* b = kept[i];
+    const bool heads_nothing = i + 1 == kept.size() || kept[i + 1]->heading != 0;
+    if (b->heading && heads_nothing && LinkDensity(b->link_chars, b->text.size()) > 0.9) continue;
+    out.push_back(b);
+    *chars += b->text.size();
+  }
+  return out;
+}
+
+// A short page may have no block that looks like a paragraph: what text it has outside
+// structural furniture, links and furniture lines, each text once.
+std::vector<const HtmlBlock*> KeepAnyText(const std::vector<HtmlBlock>& blocks, size_t* chars) {
+  std::vector<const HtmlBlock*> kept;
+  std::unordered_set<std::string_view> seen;
+  for (const HtmlBlock& b : blocks) {
+    if (b.tag_boiler || b.heading == 1 || LinkDensity(b.link_chars, b.text.size()) > 0.5) continue;
+    if (IsFurnitureBlock(b) || !seen.insert(b.text).second) continue;
+    kept.push_back(&b);
+    *chars += b.text.size();
+  }
+  return kept;
+}
+
+// The paragraphs of a JSON-LD articleBody, one per line, anchored at its script (a page
+// whose text lives only there, rendered by script).
+void AppendArticleBody(const JsonLdArticle& ld, size_t content_size, Article* article) {
+  std::string_view body = ld.body;
+  size_t pos = 0;
+  while (pos <= body.size()) {
+    size_t nl = body.find('\n', pos);
+    if (nl == std::string_view::npos) nl = body.size();
+    std::string text = CollapseSpaces(body.substr(pos, nl - pos));
+    if (!text.empty()) {
+      Paragraph p;
+      p.text = std::move(text);
+      p.start = ld.script_offset;
+      p.end = std::min(content_size, ld.script_offset + 1);
+      p.anchors.push_back({0, ld.script_offset});
+      AppendParagraph(*article, std::move(p));
+    }
+    if (nl == body.size()) break;
+    pos = nl + 1;
+  }
+}
+
+}  // namespace
+
 void ExtractHtml(std::string_view content, std::string_view url, Article* article) {
   const std::optional<std::string> limited = LimitNesting(content);
   if (limited) {
@@ -1510,117 +1725,22 @@ void ExtractHtml(std::string_view content, std::string_view url, Article* articl
   CollectMetadata(page.root(), parsed.text, &md);
   if (md.jsonld) md.jsonld->script_offset = parsed.ToPage(md.jsonld->script_offset);
   FillMetadata(md, url, article);
-  const bool month_first = MonthFirst(md);
 
-  std::unordered_map<const GumboNode*, ElementStats> stats;
+  StatsMap stats;
   std::vector<HtmlBlock> blocks = page.Segment(&stats);
-  if (parsed.breaks.size() > 1) {
-    // A text node never spans a dropped range and every node starts an anchor, so each
-    // anchor maps on its own.
-    for (HtmlBlock& b : blocks) {
-      // An end is one past the last character: map that character, so that an end
-      // right before a dropped range stays before it.
-      b.end = b.end > b.start ? parsed.ToPage(b.end - 1) + 1 : parsed.ToPage(b.start);
-      b.start = parsed.ToPage(b.start);
-      for (OffsetAnchor& a : b.anchors) a.input_offset = parsed.ToPage(a.input_offset);
-    }
-  }
+  MapBlocksToPage(parsed, &blocks);
   ForgiveLayoutWrappers(stats, &blocks);
-
   for (auto it = blocks.rbegin(); it != blocks.rend() && !article->copyright_year; ++it) {
     if (it->text.size() < 300) article->copyright_year = FindCopyrightYear(it->text);
   }
 
-  // With a JSON-LD articleBody, the blocks it contains are the article. A complete one
-  // replaces the scored selection; a teaser (cut with an ellipsis) only adds to it.
-  std::vector<const HtmlBlock*> chosen;
   const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
-  std::vector<const HtmlBlock*> guided;
-  bool complete_ld = false;
-  if (ld && ld->body.size() >= kMinArticleBody) {
-    guided = SelectByArticleBody(blocks, ld->body);
-    std::string_view tail = TrimSpaces(ld->body);
-    complete_ld = !(tail.ends_with("\xE2\x80\xA6") || tail.ends_with("...") ||
-                    tail.ends_with("&hellip;"));
-  }
-  if (complete_ld && !guided.empty()) {
-    chosen = guided;
-  } else {
-    chosen = SelectByScore(blocks, stats);
-    if (!guided.empty()) {
-      chosen.insert(chosen.end(), guided.begin(), guided.end());
-      std::sort(chosen.begin(), chosen.end());
-      chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
-    }
-  }
-
-  std::unordered_set<std::string_view> seen;
   size_t chosen_chars = 0;
-  std::vector<const HtmlBlock*> kept;
-  for (const HtmlBlock* b : chosen) {
-    if (b->heading == 1) continue;
-    if (!b->heading && IsLinkBlock(*b)) continue;
-    if (IsFurnitureBlock(*b)) continue;
-    // Fragments of one or two words are labels and buttons, except a paragraph that
-    // is all bold text (a subheading written as <p><b>...</b></p>).
-    if (!b->heading && SplitWords(b->text, 3).size() < 3 && !EndsWithSentencePunctuation(b->text) &&
-        !(b->element != nullptr && b->link_chars == 0 && IsBoldParagraph(*b->element)))
-      continue;
-    if (b->text == article->title) continue;
-    // A block repeated right after itself is a page's mobile and desktop copies of
-    // one text; repeats further apart are the article's own (a recipe's "Meal 2" after
-    // "Meal 1" under each plan).
-    if (!kept.empty() && kept.back()->text == b->text) continue;
-    kept.push_back(b);
-    chosen_chars += b->text.size();
-  }
+  std::vector<const HtmlBlock*> kept = KeepBodyBlocks(ChooseBlocks(blocks, stats, ld), article->title, &chosen_chars);
+  if (kept.empty()) kept = KeepAnyText(blocks, &chosen_chars);
 
-  // Headings that are all link and head no paragraph (the next kept block is another
-  // heading, or none) are a list of other stories' titles, not sections of this one.
-  {
-    std::vector<const HtmlBlock*> out;
-    for (size_t i = 0; i < kept.size(); ++i) {
-      const HtmlBlock* b = kept[i];
-      const bool heads_nothing = i + 1 == kept.size() || kept[i + 1]->heading != 0;
-      if (b->heading && heads_nothing && LinkDensity(b->link_chars, b->text.size()) > 0.9) {
-        chosen_chars -= b->text.size();
-        continue;
-      }
-      out.push_back(b);
-    }
-    kept = std::move(out);
-  }
-
-  // A short page may have no block that looks like a paragraph; keep what text it has.
-  if (kept.empty()) {
-    for (const HtmlBlock& b : blocks) {
-      if (b.tag_boiler || b.heading == 1 || LinkDensity(b.link_chars, b.text.size()) > 0.5) continue;
-      if (IsFurnitureBlock(b) || !seen.insert(b.text).second) continue;
-      kept.push_back(&b);
-      chosen_chars += b.text.size();
-    }
-  }
-
-  // A page whose text lives only in its JSON-LD (rendered by script): use that text,
-  // anchored at the script.
-  if (complete_ld && chosen_chars * 2 < ld->body.size()) {
-    std::string_view body = ld->body;
-    size_t pos = 0;
-    while (pos <= body.size()) {
-      size_t nl = body.find('\n', pos);
-      if (nl == std::string_view::npos) nl = body.size();
-      std::string text = CollapseSpaces(body.substr(pos, nl - pos));
-      if (!text.empty()) {
-        Paragraph p;
-        p.text = std::move(text);
-        p.start = ld->script_offset;
-        p.end = std::min(content.size(), ld->script_offset + 1);
-        p.anchors.push_back({0, ld->script_offset});
-        AppendParagraph(*article, std::move(p));
-      }
-      if (nl == body.size()) break;
-      pos = nl + 1;
-    }
+  if (IsCompleteArticleBody(ld) && chosen_chars * 2 < ld->body.size()) {
+    AppendArticleBody(*ld, content.size(), article);
   } else {
     for (const HtmlBlock* b : kept) {
       Paragraph p;
@@ -1631,13 +1751,23 @@ void ExtractHtml(std::string_view content, std::string_view url, Article* articl
       AppendParagraph(*article, std::move(p));
     }
   }
+  if (article->authors.empty()) article->authors = FindLabelledAuthors(blocks, kept);
   if (!article->paragraphs.empty()) {
     if (auto place = ParseDatelinePlace(article->paragraphs.front().text)) {
       article->dateline = *place;
     }
   }
   if (!article->published && article->published_text.empty()) {
-    FindPrintedDate(blocks, kept, month_first, url, article);
+    // The page's own URL first, then the canonical and og:url the page gives for itself
+    // (a page fetched by another address still names its month there).
+    const std::string og_url = FirstMeta(md, {"og:url"});
+    FindPrintedDate(blocks, kept, MonthFirst(md), {url, md.canonical, og_url}, article);
+  } else if (!article->published) {
+    // Metadata gave a date in no form extraction reads ("11/01/2023 12:43:42"): the
+    // date line the article prints, when there is one, is the date as its readers see
+    // it; else the metadata's text is left to the pipeline's date stage (no URL month).
+    FindPrintedDate(blocks, kept, MonthFirst(md), {}, article);
+    if (article->published) article->published_text.clear();
   }
 }
 

@@ -472,6 +472,18 @@ TEST(HtmlExtractTest, PrintedDateLineAboveTheArticle) {
   ASSERT_TRUE(a.published);
   EXPECT_EQ(a.published->ToIso(), "2019-06");
   EXPECT_EQ(a.published_source, "url");
+  // Fetched by an address without a date: the month of the page's canonical URL, or
+  // of its og:url.
+  a = ExtractHtmlDoc("<html><head><link rel='canonical' href='https://example.ch/2019/06/rat'></head><body>"
+                     "<h1>Der Rat</h1>" + body + "</body></html>",
+                     "https://example.ch/share?id=5");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2019-06");
+  EXPECT_EQ(a.published_source, "url");
+  a = ExtractHtmlDoc("<html><head><meta property='og:url' content='https://example.ch/2018/11/rat'></head>"
+                     "<body><h1>Der Rat</h1>" + body + "</body></html>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2018-11");
 }
 
 // The title is the <h1> that <title> repeats, not a blog's name in the first <h1>.
@@ -543,6 +555,46 @@ TEST(HtmlExtractTest, ShortSubheadingsAndAnchorsAreText) {
   const Article label = ExtractHtmlDoc("<html><body><div class='text'>" + prose + "<p>Newsletter</p>" + prose +
                                        "</div></body></html>");
   EXPECT_EQ(label.body.find("Newsletter"), std::string::npos) << label.body;
+}
+
+// Metadata whose date extraction cannot read ("11/01/2023 12:43"): the date line the
+// article prints wins; without one, the metadata's text is kept for the date stage.
+TEST(HtmlExtractTest, PrintedDateOverUnreadableMetadata) {
+  const std::string head = "<html lang='de'><head><meta name='date' content='11/01/2023 12:43'></head><body>";
+  const std::string body =
+      "<h1>Wasser</h1><div class='text'><p>Die Gemeinde hat die Anlage zur Aufbereitung des Trinkwassers "
+      "erneuert, nachdem im Sommer mehrere Proben beanstandet worden waren.</p><p>Die Arbeiten dauerten "
+      "drei Wochen und kosteten deutlich weniger als zuerst veranschlagt.</p>";
+  Article a = ExtractHtmlDoc(head + body + "<p>Erstellt am: 01.11.2023</p></div></body></html>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2023-11-01");
+  EXPECT_EQ(a.published_source, "page");
+  EXPECT_TRUE(a.published_text.empty());
+  a = ExtractHtmlDoc(head + body + "</div></body></html>", "https://example.ch/2023/10/wasser");
+  EXPECT_FALSE(a.published);  // not the URL's month: the metadata says more
+  EXPECT_EQ(a.published_text, "11/01/2023 12:43");
+}
+
+// A page that names its writer only after a label ("Autor:", "Auteur :") near the
+// article: the name, up to the next label; a commenter's label is not the writer's.
+TEST(HtmlExtractTest, AuthorAfterALabel) {
+  const std::string body =
+      "<div class='text'><p>Der Gemeinderat hat am Freitag lange \u00fcber das neue Budget beraten, das im "
+      "Fr\u00fchjahr vorgelegt worden war, und am Ende knapp zugestimmt.</p><p>Die Gegner k\u00fcndigten "
+      "ein Referendum an und sammeln nun in allen Quartieren der Stadt Unterschriften daf\u00fcr.</p></div>";
+  Article a = ExtractHtmlDoc("<html><body><h1>Der Rat</h1><div class='info'><span>Datum:</span> 20.06.2019 "
+                             "<span>Autor:</span> Jana Beispiel <span>Quelle:</span> Stadtanzeiger</div>" +
+                             body + "</body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"}));
+  a = ExtractHtmlDoc("<html><body><h1>Le conseil</h1><p class='auteurs'>Auteur(s) : Paul Exemple</p>" + body +
+                     "</body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Paul Exemple"}));
+  a = ExtractHtmlDoc("<html><body><h1>Der Rat</h1>" + body +
+                     "<div class='comment-list'><div>Autor: Leser Beispiel</div></div></body></html>");
+  EXPECT_TRUE(a.authors.empty());
+  // A label inside a word is no label ("Coautor:" is not "Autor:").
+  a = ExtractHtmlDoc("<html><body><h1>Der Rat</h1><div>Coautor: Jana Beispiel</div>" + body + "</body></html>");
+  EXPECT_TRUE(a.authors.empty());
 }
 
 }  // namespace

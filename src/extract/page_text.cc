@@ -104,184 +104,218 @@ const char* LineRoleName(LineRole role) {
   return "blank";
 }
 
-std::vector<PageLine> ClassifyPageText(std::string_view content) {
-  std::vector<PageLine> lines;
-  size_t pos = 0;
-  while (pos <= content.size()) {
-    size_t nl = content.find('\n', pos);
-    if (nl == std::string_view::npos) nl = content.size();
-    std::string_view raw = content.substr(pos, nl - pos);
-    std::string_view t = TrimSpaces(raw);
-    PageLine line;
-    line.text = t;
-    line.start = t.empty() ? pos : static_cast<size_t>(t.data() - content.data());
-    line.end = line.start + t.size();
-    line.role = t.empty() ? LineRole::kBlank : LineRole::kFurniture;
-    if (!t.empty()) line.furniture = ClassifyFurnitureLine(t);
-    lines.push_back(line);
-    if (nl == content.size()) break;
-    pos = nl + 1;
+namespace {
+
+// The steps of ClassifyPageText over one page's lines, with what they share: each
+// line's count on the page, whether it reads like prose (worked out once per line: a
+// long line costs a walk over all its words), the pull quotes found before the body.
+class PageTextClassifier {
+ public:
+  explicit PageTextClassifier(std::string_view content) : lines_(SplitLines(content)) {
+    for (const PageLine& l : lines_) {
+      if (!l.text.empty()) ++counts_[l.text];
+    }
+    prose_of_.assign(lines_.size(), -1);
+    pull_quote_.assign(lines_.size(), false);
   }
 
-  std::unordered_map<std::string_view, int> counts;
-  for (const PageLine& l : lines) {
-    if (!l.text.empty()) ++counts[l.text];
-  }
-  auto next_nonblank = [&](size_t i) {
-    for (size_t j = i + 1; j < lines.size(); ++j) {
-      if (!lines[j].text.empty()) return j;
+  std::vector<PageLine> Run() {
+    const size_t body_start = FindBodyStart();
+    const size_t footer = FindFooter(body_start);
+    MarkBody(body_start, footer);
+    MarkSubheadings(body_start, footer);
+    for (size_t i = 0; i < footer; ++i) {
+      if (lines_[i].furniture == FurnitureKind::kAuthor) lines_[i].role = LineRole::kAuthor;
     }
-    return lines.size();
-  };
+    MarkHeader(body_start);
+    return std::move(lines_);
+  }
+
+ private:
+  // One PageLine per line, trimmed, furniture classified.
+  static std::vector<PageLine> SplitLines(std::string_view content) {
+    std::vector<PageLine> lines;
+    size_t pos = 0;
+    while (pos <= content.size()) {
+      size_t nl = content.find('\n', pos);
+      if (nl == std::string_view::npos) nl = content.size();
+      std::string_view raw = content.substr(pos, nl - pos);
+      std::string_view t = TrimSpaces(raw);
+      PageLine line;
+      line.text = t;
+      line.start = t.empty() ? pos : static_cast<size_t>(t.data() - content.data());
+      line.end = line.start + t.size();
+      line.role = t.empty() ? LineRole::kBlank : LineRole::kFurniture;
+      if (!t.empty()) line.furniture = ClassifyFurnitureLine(t);
+      lines.push_back(line);
+      if (nl == content.size()) break;
+      pos = nl + 1;
+    }
+    return lines;
+  }
+
+  int Count(std::string_view text) { return counts_[text]; }
+
+  size_t NextNonblank(size_t i) const {
+    for (size_t j = i + 1; j < lines_.size(); ++j) {
+      if (!lines_[j].text.empty()) return j;
+    }
+    return lines_.size();
+  }
+
+  size_t PrevNonblank(size_t i) const {
+    for (size_t j = i; j-- > 0;) {
+      if (!lines_[j].text.empty()) return j;
+    }
+    return lines_.size();
+  }
 
   // A header line is a pull quote when a later line contains its words.
-  size_t pull_quote_checks = 0;
-  auto is_pull_quote = [&](size_t i) {
-    if (pull_quote_checks++ >= kMaxPullQuoteChecks) return false;
-    std::string_view core = QuoteCore(lines[i].text);
+  bool IsPullQuote(size_t i) {
+    if (pull_quote_checks_++ >= kMaxPullQuoteChecks) return false;
+    std::string_view core = QuoteCore(lines_[i].text);
     if (core.size() < 20) return false;
-    for (size_t j = i + 1; j < lines.size(); ++j) {
-      if (lines[j].text != lines[i].text && lines[j].text.find(core) != std::string_view::npos) {
+    for (size_t j = i + 1; j < lines_.size(); ++j) {
+      if (lines_[j].text != lines_[i].text && lines_[j].text.find(core) != std::string_view::npos) {
         return true;
       }
     }
     return false;
-  };
+  }
 
-  // Whether line i reads like prose, worked out once per line (the tests below ask
-  // again, and a long line costs a walk over all its words).
-  std::vector<signed char> prose_of(lines.size(), -1);
-  auto is_prose = [&](size_t i) {
-    if (prose_of[i] < 0) prose_of[i] = IsProse(lines[i].text) ? 1 : 0;
-    return prose_of[i] == 1;
-  };
+  bool IsProseLine(size_t i) {
+    if (prose_of_[i] < 0) prose_of_[i] = IsProse(lines_[i].text) ? 1 : 0;
+    return prose_of_[i] == 1;
+  }
 
   // The body starts at the first prose line that no rule calls furniture.
-  size_t body_start = lines.size();
-  std::vector<bool> pull_quote(lines.size(), false);
-  for (size_t i = 0; i < lines.size(); ++i) {
-    const PageLine& l = lines[i];
-    if (l.text.empty() || l.furniture != FurnitureKind::kNone) continue;
-    if (!is_prose(i)) continue;
-    if (counts[l.text] > 1) {
-      // A line printed twice in a row is a caption; a repeat elsewhere is kept once.
-      size_t j = next_nonblank(i);
-      if (j < lines.size() && lines[j].text == l.text) continue;
+  size_t FindBodyStart() {
+    for (size_t i = 0; i < lines_.size(); ++i) {
+      const PageLine& l = lines_[i];
+      if (l.text.empty() || l.furniture != FurnitureKind::kNone) continue;
+      if (!IsProseLine(i)) continue;
+      if (Count(l.text) > 1) {
+        // A line printed twice in a row is a caption; a repeat elsewhere is kept once.
+        size_t j = NextNonblank(i);
+        if (j < lines_.size() && lines_[j].text == l.text) continue;
+      }
+      if (IsPullQuote(i)) {
+        pull_quote_[i] = true;
+        continue;
+      }
+      return i;
     }
-    if (is_pull_quote(i)) {
-      pull_quote[i] = true;
-      continue;
-    }
-    body_start = i;
-    break;
-  }
-  if (body_start == lines.size()) {
     // No prose line: take the first line that is not furniture and is either of some
     // length or a short finished sentence ("Protesters gathered in Paris."), so a one-line
     // report is not emptied. Headlines rarely end with a full stop.
-    for (size_t i = 0; i < lines.size(); ++i) {
-      if (lines[i].furniture != FurnitureKind::kNone || counts[lines[i].text] != 1) continue;
-      const size_t words = SplitWords(lines[i].text).size();
-      if (words >= 8 || (words >= 3 && EndsWithSentencePunctuation(lines[i].text))) {
-        body_start = i;
-        break;
-      }
+    for (size_t i = 0; i < lines_.size(); ++i) {
+      if (lines_[i].furniture != FurnitureKind::kNone || Count(lines_[i].text) != 1) continue;
+      const size_t words = SplitWords(lines_[i].text).size();
+      if (words >= 8 || (words >= 3 && EndsWithSentencePunctuation(lines_[i].text))) return i;
     }
+    return lines_.size();
   }
 
   // The footer starts at the first copyright or site-map line after the body start.
-  size_t footer = lines.size();
-  for (size_t i = body_start; i < lines.size(); ++i) {
-    if (lines[i].furniture == FurnitureKind::kCopyright ||
-        lines[i].furniture == FurnitureKind::kSiteMap) {
-      footer = i;
-      break;
+  size_t FindFooter(size_t body_start) const {
+    for (size_t i = body_start; i < lines_.size(); ++i) {
+      if (lines_[i].furniture == FurnitureKind::kCopyright || lines_[i].furniture == FurnitureKind::kSiteMap) {
+        return i;
+      }
+    }
+    return lines_.size();
+  }
+
+  void MarkBody(size_t body_start, size_t footer) {
+    std::unordered_set<std::string_view> emitted;
+    for (size_t i = body_start; i < footer; ++i) {
+      PageLine& l = lines_[i];
+      if (l.text.empty() || l.furniture != FurnitureKind::kNone) continue;
+      if (!IsProseLine(i) && i != body_start) continue;
+      if (Count(l.text) > 1) {
+        // A line printed twice in a row is a caption; elsewhere keep the first copy.
+        size_t j = NextNonblank(i);
+        if (j < lines_.size() && lines_[j].text == l.text) continue;
+        if (!emitted.insert(l.text).second) continue;
+      }
+      l.role = LineRole::kBody;
     }
   }
 
-  // Body lines.
-  std::unordered_set<std::string_view> emitted;
-  for (size_t i = body_start; i < footer; ++i) {
-    PageLine& l = lines[i];
-    if (l.text.empty() || l.furniture != FurnitureKind::kNone) continue;
-    if (!is_prose(i) && i != body_start) continue;
-    if (counts[l.text] > 1) {
-      // A line printed twice in a row is a caption; elsewhere keep the first copy.
-      size_t j = next_nonblank(i);
-      if (j < lines.size() && lines[j].text == l.text) continue;
-      if (!emitted.insert(l.text).second) continue;
-    }
-    l.role = LineRole::kBody;
-  }
   // Section headings of the article: a short heading-like line with body prose both
   // before and after it.
-  auto prev_nonblank = [&](size_t i) {
-    for (size_t j = i; j-- > 0;) {
-      if (!lines[j].text.empty()) return j;
+  void MarkSubheadings(size_t body_start, size_t footer) {
+    for (size_t i = body_start + 1; i < footer; ++i) {
+      PageLine& l = lines_[i];
+      if (l.text.empty() || l.role != LineRole::kFurniture || l.furniture != FurnitureKind::kNone ||
+          Count(l.text) > 1 || !IsSubheading(l.text)) {
+        continue;
+      }
+      size_t before = PrevNonblank(i), after = NextNonblank(i);
+      if (before >= lines_.size() || after >= footer) continue;
+      if (lines_[before].role != LineRole::kBody || !IsProseLine(after) ||
+          lines_[after].furniture != FurnitureKind::kNone) {
+        continue;
+      }
+      l.role = LineRole::kBody;
     }
-    return lines.size();
-  };
-  for (size_t i = body_start + 1; i < footer; ++i) {
-    PageLine& l = lines[i];
-    if (l.text.empty() || l.role != LineRole::kFurniture || l.furniture != FurnitureKind::kNone ||
-        counts[l.text] > 1 || !IsSubheading(l.text)) {
-      continue;
-    }
-    size_t before = prev_nonblank(i), after = next_nonblank(i);
-    if (before >= lines.size() || after >= footer) continue;
-    if (lines[before].role != LineRole::kBody || !is_prose(after) ||
-        lines[after].furniture != FurnitureKind::kNone) {
-      continue;
-    }
-    l.role = LineRole::kBody;
-  }
-  for (size_t i = 0; i < footer; ++i) {
-    if (lines[i].furniture == FurnitureKind::kAuthor) lines[i].role = LineRole::kAuthor;
   }
 
-  // Header: headline, section label before it, tag line right before the body.
-  size_t title = body_start;
-  for (int min_words : {4, 2}) {
-    for (size_t i = 0; i < body_start && title == body_start; ++i) {
-      const PageLine& l = lines[i];
-      if (l.text.empty() || l.furniture != FurnitureKind::kNone || pull_quote[i]) continue;
-      if (counts[l.text] > 1 || EndsWithSentencePunctuation(l.text) || l.text.size() > 250) continue;
-      if (static_cast<int>(SplitWords(l.text).size()) >= min_words) title = i;
+  // Header: headline, section label before it, tag line right before the body, pull
+  // quotes.
+  void MarkHeader(size_t body_start) {
+    size_t title = body_start;
+    for (int min_words : {4, 2}) {
+      for (size_t i = 0; i < body_start && title == body_start; ++i) {
+        const PageLine& l = lines_[i];
+        if (l.text.empty() || l.furniture != FurnitureKind::kNone || pull_quote_[i]) continue;
+        if (Count(l.text) > 1 || EndsWithSentencePunctuation(l.text) || l.text.size() > 250) continue;
+        if (static_cast<int>(SplitWords(l.text).size()) >= min_words) title = i;
+      }
+      if (title != body_start) break;
     }
-    if (title != body_start) break;
-  }
-  if (title < body_start) {
-    lines[title].role = LineRole::kTitle;
-    for (size_t i = title; i-- > 0;) {
-      const PageLine& l = lines[i];
+    if (title < body_start) {
+      lines_[title].role = LineRole::kTitle;
+      for (size_t i = title; i-- > 0;) {
+        const PageLine& l = lines_[i];
+        if (l.text.empty()) continue;
+        std::vector<std::string_view> words = SplitWords(l.text);
+        if (l.furniture == FurnitureKind::kNone && words.size() <= 4 && l.text.size() <= 40 &&
+            !EndsWithSentencePunctuation(l.text)) {
+          lines_[i].role = LineRole::kSection;
+        }
+        break;
+      }
+    }
+    for (size_t i = body_start; i-- > 0;) {
+      PageLine& l = lines_[i];
       if (l.text.empty()) continue;
-      std::vector<std::string_view> words = SplitWords(l.text);
-      if (l.furniture == FurnitureKind::kNone && words.size() <= 4 && l.text.size() <= 40 &&
-          !EndsWithSentencePunctuation(l.text)) {
-        lines[i].role = LineRole::kSection;
+      if (static_cast<int>(i) > static_cast<int>(title) && l.role == LineRole::kFurniture &&
+          (l.furniture == FurnitureKind::kNone || l.furniture == FurnitureKind::kPlaceList) &&
+          Count(l.text) == 1 && !pull_quote_[i] && IsTagLine(l.text)) {
+        l.role = LineRole::kTags;
       }
       break;
     }
-  }
-  for (size_t i = body_start; i-- > 0;) {
-    PageLine& l = lines[i];
-    if (l.text.empty()) continue;
-    if (static_cast<int>(i) > static_cast<int>(title) && l.role == LineRole::kFurniture &&
-        (l.furniture == FurnitureKind::kNone || l.furniture == FurnitureKind::kPlaceList) &&
-        counts[l.text] == 1 && !pull_quote[i] && IsTagLine(l.text)) {
-      l.role = LineRole::kTags;
-    }
-    break;
-  }
-  for (size_t i = 0; i < body_start; ++i) {
-    PageLine& l = lines[i];
-    if (pull_quote[i] || (l.role == LineRole::kFurniture && l.furniture == FurnitureKind::kNone &&
-                          is_pull_quote(i))) {
-      l.role = LineRole::kPullQuote;
+    for (size_t i = 0; i < body_start; ++i) {
+      PageLine& l = lines_[i];
+      if (pull_quote_[i] ||
+          (l.role == LineRole::kFurniture && l.furniture == FurnitureKind::kNone && IsPullQuote(i))) {
+        l.role = LineRole::kPullQuote;
+      }
     }
   }
-  return lines;
-}
+
+  std::vector<PageLine> lines_;
+  std::unordered_map<std::string_view, int> counts_;
+  std::vector<signed char> prose_of_;  // -1 not yet known, else 0 or 1
+  std::vector<bool> pull_quote_;
+  size_t pull_quote_checks_ = 0;
+};
+
+}  // namespace
+
+std::vector<PageLine> ClassifyPageText(std::string_view content) { return PageTextClassifier(content).Run(); }
 
 void ExtractPageText(std::string_view content, Article* article) {
   std::vector<PageLine> lines = ClassifyPageText(content);

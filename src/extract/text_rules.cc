@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "core/utf8.h"
+#include "extract/word_lists.h"
 
 namespace dateline::extract_internal {
 namespace {
@@ -52,16 +53,16 @@ bool Contains(std::string_view s, std::string_view part) {
   return s.find(part) != std::string_view::npos;
 }
 
-template <size_t N>
-bool ContainsAny(std::string_view s, const std::array<std::string_view, N>& parts) {
+template <typename List>
+bool ContainsAny(std::string_view s, const List& parts) {
   for (std::string_view p : parts) {
     if (Contains(s, p)) return true;
   }
   return false;
 }
 
-template <size_t N>
-bool StartsWithAny(std::string_view s, const std::array<std::string_view, N>& prefixes) {
+template <typename List>
+bool StartsWithAny(std::string_view s, const List& prefixes) {
   for (std::string_view p : prefixes) {
     if (StartsWith(s, p)) return true;
   }
@@ -261,59 +262,37 @@ std::optional<int> FindCopyrightYear(std::string_view line) {
   return year;
 }
 
-// The month a URL path segment starting at `pos` names ("nov/", "november/"), or 0.
 namespace {
 
+// The month a URL path segment starting at `pos` names by its English name or its
+// first three or four letters ("nov/", "sept/", "november/"), or 0.
 int UrlMonthName(std::string_view path, size_t pos) {
-  static constexpr std::array<std::string_view, 12> kMonths = {
-      "january", "february", "march", "april", "may", "june", "july", "august",
-      "september", "october", "november", "december"};
   size_t end = path.find('/', pos);
   if (end == std::string_view::npos || end - pos < 3) return 0;
   std::string seg = AsciiLower(path.substr(pos, end - pos));
-  for (size_t i = 0; i < kMonths.size(); ++i) {
-    if (seg == kMonths[i] || seg == kMonths[i].substr(0, 3) ||
-        (seg.size() == 4 && seg == kMonths[i].substr(0, 4))) {  // "sept"
+  const std::vector<std::string>& months = WordLists().months;  // English first
+  for (size_t i = 0; i < 12; ++i) {
+    const std::string_view m = months[i];
+    if (seg == m || seg == m.substr(0, 3) || (seg.size() == 4 && seg == m.substr(0, 4))) {  // "sept"
       return static_cast<int>(i) + 1;
     }
   }
   return 0;
 }
 
-}  // namespace
-
-namespace {
-
-// Month names (lower case) of the languages European news sites are written in; the
-// index modulo 12 is the month. Abbreviations are matched as prefixes of at least
-// three letters ("Sept.", "févr.", "Dez.").
-constexpr std::array<std::string_view, 84> kMonthNames = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-    "januar", "februar", "m\xC3\xA4rz", "april", "mai", "juni", "juli", "august", "september",
-    "oktober", "november", "dezember",
-    "janvier", "f\xC3\xA9vrier", "mars", "avril", "mai", "juin", "juillet", "ao\xC3\xBBt", "septembre",
-    "octobre", "novembre", "d\xC3\xA9" "cembre",
-    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-    "octubre", "noviembre", "diciembre",
-    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
-    "ottobre", "novembre", "dicembre",
-    "janeiro", "fevereiro", "mar\xC3\xA7o", "abril", "maio", "junho", "julho", "agosto", "setembro",
-    "outubro", "novembro", "dezembro",
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-    "oktober", "november", "december"};
-
-// The month named by `word` (lower case, without a trailing period), or 0.
+// The month named by `word` (lower case, without a trailing period), or 0. Month
+// names of several languages (data/extract/calendar.txt); abbreviations are matched as
+// prefixes of at least three letters ("Sept.", "févr.", "Dez.").
 int MonthOfWord(std::string_view word) {
   if (word.size() < 3) return 0;
-  for (size_t i = 0; i < kMonthNames.size(); ++i) {
-    std::string_view m = kMonthNames[i];
-    if (word == m) return static_cast<int>(i % 12) + 1;
+  const std::vector<std::string>& months = WordLists().months;
+  for (size_t i = 0; i < months.size(); ++i) {
+    if (word == months[i]) return static_cast<int>(i % 12) + 1;
   }
   // Abbreviations: a prefix of 3 or 4 letters ("jan", "sept", "dez", "févr").
   if (word.size() <= 5) {
-    for (size_t i = 0; i < kMonthNames.size(); ++i) {
-      std::string_view m = kMonthNames[i];
+    for (size_t i = 0; i < months.size(); ++i) {
+      std::string_view m = months[i];
       if (m.size() > word.size() && m.substr(0, word.size()) == word) return static_cast<int>(i % 12) + 1;
     }
   }
@@ -366,18 +345,11 @@ std::optional<PartialDate> NumericDate(std::string_view s, size_t pos, bool mont
 }  // namespace
 
 bool IsCalendarWord(std::string_view word) {
-  static constexpr std::array<std::string_view, 49> kDays = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-      "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
-      "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-      "lunes", "martes", "mi\xC3\xA9rcoles", "jueves", "viernes", "s\xC3\xA1" "bado", "domingo",
-      "luned\xC3\xAC", "marted\xC3\xAC", "mercoled\xC3\xAC", "gioved\xC3\xAC", "venerd\xC3\xAC", "sabato", "domenica",
-      "segunda-feira", "ter\xC3\xA7" "a-feira", "quarta-feira", "quinta-feira", "sexta-feira", "s\xC3\xA1" "bado", "domingo",
-      "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"};
   std::string lower = AsciiLower(word);
   while (!lower.empty() && (lower.back() == ',' || lower.back() == '.')) lower.pop_back();
-  if (std::find(kDays.begin(), kDays.end(), lower) != kDays.end()) return true;
-  return std::find(kMonthNames.begin(), kMonthNames.end(), lower) != kMonthNames.end();
+  const WordListSet& lists = WordLists();
+  if (std::find(lists.days.begin(), lists.days.end(), lower) != lists.days.end()) return true;
+  return std::find(lists.months.begin(), lists.months.end(), lower) != lists.months.end();
 }
 
 std::optional<PartialDate> FindDateInLine(std::string_view line, bool month_first) {
@@ -547,11 +519,8 @@ std::vector<std::string_view> SplitNameList(std::string_view list) {
 std::vector<std::string> ParseAuthorLine(std::string_view line) {
   line = TrimSpaces(line);
   std::string lower = AsciiLower(line);
-  static constexpr std::array<std::string_view, 8> kPrefixes = {
-      "author_image ", "written by ", "words by ", "author: ", "authors: ", "by: ", "by ",
-      "reporter: "};
   std::string_view rest;
-  for (std::string_view p : kPrefixes) {
+  for (std::string_view p : WordLists().author_start) {
     if (StartsWith(lower, p)) {
       rest = TrimSpaces(line.substr(p.size()));
       break;
@@ -572,6 +541,72 @@ std::vector<std::string> ParseAuthorLine(std::string_view line) {
   return names;
 }
 
+namespace {
+
+// The lines a word list marks: bylines, captions, "Read more" links, credits,
+// copyright, app and site-map lines, share buttons. `lower` is the trimmed line
+// lower-cased, `n` its number of words (capped at 31), `sentence` whether it ends as
+// a sentence does.
+FurnitureKind ClassifyByPhrase(std::string_view line, std::string_view lower, size_t n, bool sentence) {
+  const WordListSet& lists = WordLists();
+  if (StartsWith(lower, "author_image")) return FurnitureKind::kAuthor;
+  if (n <= 10 && !sentence && StartsWithAny(lower, lists.byline_start) && !ParseAuthorLine(line).empty()) {
+    return FurnitureKind::kAuthor;
+  }
+  if (ContainsAny(lower, lists.caption) || StartsWithAny(lower, lists.caption_start)) {
+    return FurnitureKind::kCaption;
+  }
+  if (StartsWithAny(lower, lists.related_start)) return FurnitureKind::kRelatedLink;
+  if (StartsWithAny(lower, lists.credit_start)) return FurnitureKind::kCredit;
+  if (Contains(lower, "all rights reserved") || StartsWith(line, "\xC2\xA9") ||
+      StartsWith(lower, "copyright") || (n <= 16 && FindCopyrightYear(line).has_value())) {
+    return FurnitureKind::kCopyright;
+  }
+  if (n <= 12 && ContainsAny(lower, lists.app_store)) return FurnitureKind::kApps;
+  if (n <= 3 && StartsWithAny(lower, lists.app_start)) return FurnitureKind::kApps;
+  return FurnitureKind::kNone;
+}
+
+// A short line of a broadcaster's frequency list: a satellite's name, a frequency
+// ("100.7FM"), a polarisation and symbol rate ("H 27500").
+bool IsBroadcastLine(const std::vector<std::string_view>& words, std::string_view lower) {
+  const size_t n = words.size();
+  if (n > 8) return false;
+  if (ContainsAny(lower, WordLists().satellite)) return true;
+  for (std::string_view w : words) {
+    std::string lw = AsciiLower(StripPunct(w));
+    // A frequency: digits with an optional decimal part and a band ("100.7FM").
+    size_t i = 0;
+    while (i < lw.size() && (IsDigit(lw[i]) || lw[i] == '.')) ++i;
+    if (i > 1 && IsDigit(lw[0])) {
+      std::string_view unit = std::string_view(lw).substr(i);
+      if (unit == "fm" || unit == "am" || unit == "mhz" || unit == "khz") return true;
+    }
+  }
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if ((words[i] == "H" || words[i] == "V") && words[i + 1].size() >= 4 &&
+        std::all_of(words[i + 1].begin(), words[i + 1].end(), IsDigit)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A row of upper-case names with no digits or sentence punctuation ("ERBIL  KIRKUK").
+bool IsPlaceList(const std::vector<std::string_view>& words) {
+  if (words.size() < 2 || words.size() > 12) return false;
+  for (std::string_view w : words) {
+    std::string_view core = StripPunct(w);
+    if (core.empty()) continue;
+    bool bullet = core == "-" || core == "|" || core == "\xE2\x80\xA2" || core == "\xC2\xB7";
+    if (bullet) continue;
+    if (!IsUpperWord(core) || std::any_of(core.begin(), core.end(), IsDigit)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 FurnitureKind ClassifyFurnitureLine(std::string_view raw) {
   std::string_view line = TrimSpaces(raw);
   if (line.empty()) return FurnitureKind::kNone;
@@ -580,99 +615,12 @@ FurnitureKind ClassifyFurnitureLine(std::string_view raw) {
   std::vector<std::string_view> words = SplitWords(line, 31);
   const size_t n = words.size();
   const bool sentence = EndsWithSentencePunctuation(line);
-
-  if (StartsWith(lower, "author_image")) return FurnitureKind::kAuthor;
-  if (n <= 10 && !sentence &&
-      StartsWithAny(lower, std::array<std::string_view, 6>{"by ", "written by ", "words by ",
-                                                           "author: ", "authors: ", "by: "}) &&
-      !ParseAuthorLine(line).empty()) {
-    return FurnitureKind::kAuthor;
-  }
-
-  static constexpr std::array<std::string_view, 12> kCaptionMarks = {
-      "(photo", "photo credit", "getty images", "afp/getty", "/getty", "(ap photo", "ap photo/",
-      "(file photo", "(image:", "(credit:", "(picture:", "photograph:"};
-  if (ContainsAny(lower, kCaptionMarks)) return FurnitureKind::kCaption;
-  if (StartsWithAny(lower, std::array<std::string_view, 4>{"photo:", "image:", "credit:",
-                                                           "file photo"})) {
-    return FurnitureKind::kCaption;
-  }
-
-  static constexpr std::array<std::string_view, 14> kRelated = {
-      "read more", "related:", "related articles", "related stories", "see also", "also read",
-      "read also", "more:", "recommended:", "also see", "click here", "watch:", "read next",
-      "related coverage"};
-  if (StartsWithAny(lower, kRelated)) return FurnitureKind::kRelatedLink;
-
-  static constexpr std::array<std::string_view, 8> kCredits = {
-      "edited by", "reporting by", "additional reporting", "writing by", "editing by",
-      "compiled by", "translated by", "translation by"};
-  if (StartsWithAny(lower, kCredits)) return FurnitureKind::kCredit;
-
-  if (Contains(lower, "all rights reserved") || StartsWith(line, "\xC2\xA9") ||
-      StartsWith(lower, "copyright") ||
-      (n <= 16 && FindCopyrightYear(line).has_value())) {
-    return FurnitureKind::kCopyright;
-  }
-
-  static constexpr std::array<std::string_view, 6> kStores = {
-      "app store", "google play", "galaxy store", "huawei store", "appgallery", "play store"};
-  if (n <= 12 && ContainsAny(lower, kStores)) return FurnitureKind::kApps;
-  if (n <= 3 && StartsWithAny(lower, std::array<std::string_view, 4>{"download", "listen to",
-                                                                     "listen live", "watch live"})) {
-    return FurnitureKind::kApps;
-  }
-
-  static constexpr std::array<std::string_view, 8> kSatellites = {
-      "eutelsat", "nilesat", "hotbird", "hot bird", "arabsat", "yahsat", "turksat", "astra "};
-  if (n <= 8 && ContainsAny(lower, kSatellites)) return FurnitureKind::kBroadcast;
-  if (n <= 8) {
-    for (std::string_view w : words) {
-      std::string lw = AsciiLower(StripPunct(w));
-      // A frequency: digits with an optional decimal part and a band ("100.7FM").
-      size_t i = 0;
-      while (i < lw.size() && (IsDigit(lw[i]) || lw[i] == '.')) ++i;
-      if (i > 1 && IsDigit(lw[0])) {
-        std::string_view unit = std::string_view(lw).substr(i);
-        if (unit == "fm" || unit == "am" || unit == "mhz" || unit == "khz") {
-          return FurnitureKind::kBroadcast;
-        }
-      }
-    }
-    // Polarisation and symbol rate ("H 27500", "V 27500").
-    for (size_t i = 0; i + 1 < n; ++i) {
-      if ((words[i] == "H" || words[i] == "V") && words[i + 1].size() >= 4 &&
-          std::all_of(words[i + 1].begin(), words[i + 1].end(), IsDigit)) {
-        return FurnitureKind::kBroadcast;
-      }
-    }
-  }
-
-  static constexpr std::array<std::string_view, 9> kSiteMap = {
-      "site map", "sitemap", "privacy policy", "terms of use", "terms of service",
-      "cookie policy", "terms and conditions", "contact us", "privacy notice"};
-  if (n <= 30 && !sentence && ContainsAny(lower, kSiteMap)) return FurnitureKind::kSiteMap;
-
-  static constexpr std::array<std::string_view, 12> kSocial = {
-      "share this", "share on", "follow us", "advertisement", "subscribe", "sign up",
-      "click to share", "tweet this", "share:", "comments", "leave a comment", "print this"};
-  if (n <= 10 && !sentence && StartsWithAny(lower, kSocial)) return FurnitureKind::kSocial;
-
-  // A row of upper-case names with no digits or sentence punctuation ("ERBIL  KIRKUK").
-  if (n >= 2 && n <= 12) {
-    bool all_upper = true;
-    for (std::string_view w : words) {
-      std::string_view core = StripPunct(w);
-      if (core.empty()) continue;
-      bool bullet = core == "-" || core == "|" || core == "\xE2\x80\xA2" || core == "\xC2\xB7";
-      if (bullet) continue;
-      if (!IsUpperWord(core) || std::any_of(core.begin(), core.end(), IsDigit)) {
-        all_upper = false;
-        break;
-      }
-    }
-    if (all_upper && !sentence) return FurnitureKind::kPlaceList;
-  }
+  if (FurnitureKind k = ClassifyByPhrase(line, lower, n, sentence); k != FurnitureKind::kNone) return k;
+  if (IsBroadcastLine(words, lower)) return FurnitureKind::kBroadcast;
+  const WordListSet& lists = WordLists();
+  if (n <= 30 && !sentence && ContainsAny(lower, lists.site_map)) return FurnitureKind::kSiteMap;
+  if (n <= 10 && !sentence && StartsWithAny(lower, lists.social_start)) return FurnitureKind::kSocial;
+  if (!sentence && IsPlaceList(words)) return FurnitureKind::kPlaceList;
   return FurnitureKind::kNone;
 }
 
