@@ -40,7 +40,7 @@ struct Article {
                                       // gives "Erbil"), or empty
   std::vector<std::string> tags;
   std::optional<PartialDate> published;
-  std::string published_source;       // how `published` was found: "input", "meta", ...
+  DateSource published_source = DateSource::kNone;  // how `published` was found
   std::string published_text;         // the date as the page writes it, when extraction
                                       // found one it could not parse as ISO 8601; the
                                       // pipeline resolves it with the `when` stage

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 namespace dateline {
 
@@ -24,6 +25,28 @@ const char* PrecisionName(DatePrecision p) {
     case DatePrecision::kDay: return "day";
   }
   return "year";
+}
+
+namespace {
+constexpr std::pair<DateSource, const char*> kDateSources[] = {
+    {DateSource::kNone, ""},       {DateSource::kInput, "input"}, {DateSource::kJsonLd, "json-ld"},
+    {DateSource::kMeta, "meta"},   {DateSource::kTime, "time"},   {DateSource::kPage, "page"},
+    {DateSource::kUrl, "url"},
+};
+}  // namespace
+
+const char* DateSourceName(DateSource s) {
+  for (const auto& [source, name] : kDateSources) {
+    if (source == s) return name;
+  }
+  return "";
+}
+
+std::optional<DateSource> ParseDateSource(std::string_view name) {
+  for (const auto& [source, n] : kDateSources) {
+    if (name == n) return source;
+  }
+  return std::nullopt;
 }
 
 bool IsLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }

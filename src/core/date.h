@@ -28,6 +28,13 @@ struct PartialDate {
 
 const char* PrecisionName(DatePrecision p);  // "year", "month", "day"
 
+// Where a publication date came from (Article::published_source): the input's own
+// metadata, schema.org JSON-LD, a <meta> tag, a <time datetime>, a date printed on the
+// page, or the URL's path; kNone while there is none.
+enum class DateSource { kNone, kInput, kJsonLd, kMeta, kTime, kPage, kUrl };
+const char* DateSourceName(DateSource s);  // "", "input", "json-ld", "meta", "time", "page", "url"
+std::optional<DateSource> ParseDateSource(std::string_view name);
+
 // Parses "YYYY", "YYYY-MM", "YYYY-MM-DD" and ISO 8601 date-times ("2021-06-03T10:00:00Z",
 // the time part is ignored). Returns nullopt for anything else or an impossible date.
 std::optional<PartialDate> ParseIsoDate(std::string_view text);

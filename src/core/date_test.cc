@@ -70,3 +70,19 @@ TEST(TabariDateTest, ReadsTheCodersDates) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(DateSourceTest, EverySourceReadsBackFromItsName) {
+  for (DateSource s : {DateSource::kNone, DateSource::kInput, DateSource::kJsonLd, DateSource::kMeta,
+                       DateSource::kTime, DateSource::kPage, DateSource::kUrl}) {
+    EXPECT_EQ(ParseDateSource(DateSourceName(s)), s) << DateSourceName(s);
+  }
+  EXPECT_STREQ(DateSourceName(DateSource::kJsonLd), "json-ld");
+  EXPECT_FALSE(ParseDateSource("JSON-LD").has_value());
+  EXPECT_FALSE(ParseDateSource("header").has_value());
+}
+
+}  // namespace
+}  // namespace dateline

@@ -109,7 +109,7 @@ Result<std::optional<PageResult>> ScorePage(const std::string& id, const json& g
     const std::string got = a.published ? a.published->ToIso() : "";
     const bool hit = got == want.front();
     page.score.date.Add(hit);
-    if (!hit) page.misses.push_back("date " + (got.empty() ? "(none)" : got) + " (" + a.published_source + "), gold " + want.front());
+    if (!hit) page.misses.push_back("date " + (got.empty() ? "(none)" : got) + " (" + DateSourceName(a.published_source) + "), gold " + want.front());
   }
   return std::optional<PageResult>(std::move(page));
 }

@@ -29,7 +29,7 @@ Result<Article> ExtractArticle(const Document& doc, const ExtractOptions& option
   }
   if (doc.published) {
     article.published = doc.published;
-    article.published_source = "input";
+    article.published_source = DateSource::kInput;
   }
   switch (doc.kind) {
     case InputKind::kPageText:

@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
   std::printf("\ntags:");
   for (const auto& t : a.tags) std::printf(" [%s]", t.c_str());
   std::printf("\npublished: %s (%s) %s\nlanguage: %s\ncanonical: %s\ndateline: %s\n",
-              a.published ? a.published->ToIso().c_str() : "-", a.published_source.c_str(),
+              a.published ? a.published->ToIso().c_str() : "-", DateSourceName(a.published_source),
               a.published_text.c_str(), a.language.c_str(), a.canonical_url.c_str(),
               a.dateline.c_str());
   for (const auto& w : a.warnings) std::printf("warning: %s\n", w.c_str());

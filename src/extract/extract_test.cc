@@ -26,7 +26,7 @@ TEST(ExtractArticleTest, InputDateWins) {
   Result<Article> r = ExtractArticle(doc);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(*r->published, (PartialDate{2020, 1, 2}));
-  EXPECT_EQ(r->published_source, "input");
+  EXPECT_EQ(r->published_source, DateSource::kInput);
 }
 
 TEST(ExtractArticleTest, PlainTextKeepsEveryParagraph) {

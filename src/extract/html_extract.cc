@@ -722,18 +722,18 @@ std::vector<std::string> ChooseAuthors(const PageMetadata& md) {
 // Publication date: the first source that gives one, ISO preferred.
 void FillPublished(const PageMetadata& md, std::string_view url, Article* a) {
   const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
-  std::vector<std::pair<std::string, std::string>> candidates;  // raw, source
-  if (ld && !ld->date_published.empty()) candidates.push_back({ld->date_published, "json-ld"});
+  std::vector<std::pair<std::string, DateSource>> candidates;  // raw, source
+  if (ld && !ld->date_published.empty()) candidates.push_back({ld->date_published, DateSource::kJsonLd});
   for (std::string_view key : {"article:published_time", "og:published_time", "datepublished",
                                "publishdate", "pubdate", "publish-date", "date", "dc.date",
                                "dc.date.issued", "dcterms.created", "citation_publication_date",
                                "citation_date", "sailthru.date", "parsely-pub-date",
                                "article.published", "dcterms.date", "dc:date", "dcterms.issued",
                                "bepress_citation_date", "uploaddate"}) {
-    if (const auto* v = MetaValues(md, key)) candidates.push_back({v->front(), "meta"});
+    if (const auto* v = MetaValues(md, key)) candidates.push_back({v->front(), DateSource::kMeta});
   }
-  if (!md.graph.any_date.empty()) candidates.push_back({md.graph.any_date, "json-ld"});
-  for (const std::string& t : md.time_datetimes) candidates.push_back({t, "time"});
+  if (!md.graph.any_date.empty()) candidates.push_back({md.graph.any_date, DateSource::kJsonLd});
+  for (const std::string& t : md.time_datetimes) candidates.push_back({t, DateSource::kTime});
   for (const auto& [raw, source] : candidates) {
     if (auto d = ParseLooseIso(raw)) {
       a->published = d;
@@ -748,7 +748,7 @@ void FillPublished(const PageMetadata& md, std::string_view url, Article* a) {
     if (a->published) break;
     if (auto d = FindDateInLine(t, MonthFirst(md))) {
       a->published = d;
-      a->published_source = "page";
+      a->published_source = DateSource::kPage;
       a->published_text.clear();
     }
   }
@@ -759,7 +759,7 @@ void FillPublished(const PageMetadata& md, std::string_view url, Article* a) {
     for (std::string_view u : {url, std::string_view(md.canonical), std::string_view(og_url)}) {
       if (auto d = DateFromUrl(u); d && d->day != 0) {
         a->published = d;
-        a->published_source = "url";
+        a->published_source = DateSource::kUrl;
         break;
       }
     }
@@ -1187,7 +1187,7 @@ void FindPrintedDate(const std::vector<HtmlBlock>& blocks, const std::vector<con
       return false;
     if (auto d = FindDateInLine(b.text, month_first)) {
       article->published = d;
-      article->published_source = "page";
+      article->published_source = DateSource::kPage;
       return true;
     }
     return false;
@@ -1205,7 +1205,7 @@ void FindPrintedDate(const std::vector<HtmlBlock>& blocks, const std::vector<con
   for (std::string_view u : urls) {
     if (auto d = DateFromUrl(u)) {
       article->published = d;
-      article->published_source = "url";
+      article->published_source = DateSource::kUrl;
       return;
     }
   }

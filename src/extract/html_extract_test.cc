@@ -58,7 +58,7 @@ TEST(HtmlGoldenTest, NewsArticlePage) {
   EXPECT_EQ(a.tags, (std::vector<std::string>{"Afghanistan", "Taliban", "Peace talks"}));
   ASSERT_TRUE(a.published.has_value());
   EXPECT_EQ(*a.published, (PartialDate{2021, 6, 3}));
-  EXPECT_EQ(a.published_source, "json-ld");
+  EXPECT_EQ(a.published_source, DateSource::kJsonLd);
   EXPECT_EQ(a.language, "en");
   EXPECT_EQ(a.canonical_url, "https://ledger.example.org/world/2021/06/03/afghan-taliban-talks-doha");
   EXPECT_EQ(a.copyright_year, 2021);
@@ -307,7 +307,7 @@ TEST(HtmlExtractTest, DateFromUrlWhenPageHasNone) {
                              "https://news.example.com/2020/02/29/leap");
   ASSERT_TRUE(a.published.has_value());
   EXPECT_EQ(*a.published, (PartialDate{2020, 2, 29}));
-  EXPECT_EQ(a.published_source, "url");
+  EXPECT_EQ(a.published_source, DateSource::kUrl);
 }
 
 TEST(HtmlExtractTest, JsonLdArticleBodyGuidesSelection) {
@@ -466,12 +466,12 @@ TEST(HtmlExtractTest, PrintedDateLineAboveTheArticle) {
                              "https://example.ch/2019/06/rat");
   ASSERT_TRUE(a.published);
   EXPECT_EQ(a.published->ToIso(), "2019-06-20");
-  EXPECT_EQ(a.published_source, "page");
+  EXPECT_EQ(a.published_source, DateSource::kPage);
   // None printed: the URL's month.
   a = ExtractHtmlDoc("<html><body><h1>Der Rat</h1>" + body + "</body></html>", "https://example.ch/2019/06/rat");
   ASSERT_TRUE(a.published);
   EXPECT_EQ(a.published->ToIso(), "2019-06");
-  EXPECT_EQ(a.published_source, "url");
+  EXPECT_EQ(a.published_source, DateSource::kUrl);
   // Fetched by an address without a date: the month of the page's canonical URL, or
   // of its og:url.
   a = ExtractHtmlDoc("<html><head><link rel='canonical' href='https://example.ch/2019/06/rat'></head><body>"
@@ -479,7 +479,7 @@ TEST(HtmlExtractTest, PrintedDateLineAboveTheArticle) {
                      "https://example.ch/share?id=5");
   ASSERT_TRUE(a.published);
   EXPECT_EQ(a.published->ToIso(), "2019-06");
-  EXPECT_EQ(a.published_source, "url");
+  EXPECT_EQ(a.published_source, DateSource::kUrl);
   a = ExtractHtmlDoc("<html><head><meta property='og:url' content='https://example.ch/2018/11/rat'></head>"
                      "<body><h1>Der Rat</h1>" + body + "</body></html>");
   ASSERT_TRUE(a.published);
@@ -568,7 +568,7 @@ TEST(HtmlExtractTest, PrintedDateOverUnreadableMetadata) {
   Article a = ExtractHtmlDoc(head + body + "<p>Erstellt am: 01.11.2023</p></div></body></html>");
   ASSERT_TRUE(a.published);
   EXPECT_EQ(a.published->ToIso(), "2023-11-01");
-  EXPECT_EQ(a.published_source, "page");
+  EXPECT_EQ(a.published_source, DateSource::kPage);
   EXPECT_TRUE(a.published_text.empty());
   a = ExtractHtmlDoc(head + body + "</div></body></html>", "https://example.ch/2023/10/wasser");
   EXPECT_FALSE(a.published);  // not the URL's month: the metadata says more

@@ -115,7 +115,7 @@ TEST(SharedPagesTest, MetadataReadByHand) {
     EXPECT_EQ(a.section, c.section);
     EXPECT_EQ(a.authors, c.authors);
     EXPECT_EQ(a.published, c.published);
-    EXPECT_EQ(a.published_source, c.published_source);
+    EXPECT_EQ(DateSourceName(a.published_source), c.published_source);
     EXPECT_EQ(a.language, c.language);
     EXPECT_EQ(a.canonical_url, c.canonical_url);
     EXPECT_EQ(a.tags, c.tags);

@@ -254,10 +254,10 @@ class TimeBudget {
 void ResolvePublicationDate(const Document& document, Article* a) {
   if (document.published) {
     a->published = document.published;
-    a->published_source = "input";
+    a->published_source = DateSource::kInput;
   } else if (!a->published && !a->published_text.empty()) {
     a->published = ParseDateText(a->published_text);
-    if (a->published) a->published_source = "page";
+    if (a->published) a->published_source = DateSource::kPage;
   }
 }
 

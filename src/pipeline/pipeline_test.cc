@@ -151,7 +151,7 @@ TEST_F(PipelineTest, PublicationDateFromTheInputResolvesWeekdays) {
   ASSERT_TRUE(e.date && e.date->value);
   EXPECT_EQ(e.date->value->ToIso(), "2021-06-03");
   EXPECT_EQ(e.fatalities, 6);
-  EXPECT_EQ(coded->article.published_source, "input");
+  EXPECT_EQ(coded->article.published_source, DateSource::kInput);
 }
 
 // Conflict-event notes in the style of ACLED's own (written for this test): the event

@@ -280,9 +280,9 @@ class RecordWriter {
     } else {
       w_.Null();
     }
-    if (!a.published_source.empty()) {
+    if (a.published_source != DateSource::kNone) {
       Key("published_source");
-      Str(a.published_source);
+      Str(DateSourceName(a.published_source));
     }
     Key("section");
     Str(a.section);

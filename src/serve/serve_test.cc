@@ -56,7 +56,7 @@ CodedArticle MakeFullArticle() {
   c.article.authors = {"A. Writer"};
   c.article.tags = {"Iraq", "ISIS"};
   c.article.published = PartialDate{2021, 6, 3};
-  c.article.published_source = "input";
+  c.article.published_source = DateSource::kInput;
   c.article.copyright_year = 2021;
   c.article.language = "en";
   PlaceMention p;

@@ -924,7 +924,7 @@ Result<PutOutcome> Store::Impl::PutInTransaction(const CodedArticle& coded, cons
     } else {
       b.Null().Null();
     }
-    b.Text(art.published_source);
+    b.Text(DateSourceName(art.published_source));
     if (published_period) {
       b.Text(published_period->first).Text(published_period->second);
     } else {

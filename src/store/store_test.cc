@@ -104,7 +104,7 @@ CodedArticle KurdistanArticle(const std::string& id = "k24-interior-coalition",
   c.article.dateline = "Erbil";
   c.article.tags = {"Kurdistan", "Peshmerga", "Coalition"};
   c.article.published = PartialDate{2021, 6, 5};
-  c.article.published_source = "input";
+  c.article.published_source = DateSource::kInput;
   c.article.language = "en";
   const std::vector<std::string> paragraphs = {
       "ERBIL \xE2\x80\x93 Kurdistan Region Interior Minister Reber Ahmed met Maj. Gen. Karl Harris "
