@@ -8,6 +8,7 @@
 #ifndef DATELINE_WHERE_WHERE_H_
 #define DATELINE_WHERE_WHERE_H_
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,16 +21,29 @@
 
 namespace dateline {
 
-// One gazetteer candidate with what the resolver scores it by. (Addition to the
-// original contract: PlaceMention alone lacks population and feature code.)
+// One gazetteer entry as a candidate reading of a name, with what the resolver scores
+// it by. Its strings view the gazetteer's bytes: they are valid as long as the
+// Gazetteer that returned the entry, and copying an entry copies no text (recognition
+// and resolution copy candidate lists around a great deal).
 struct GazetteerEntry {
-  PlaceMention place;         // span empty; precision "point", "admin1" or "country"
+  // kAdmin2 marks only places the resolver makes up for second-level divisions.
+  enum class Precision : uint8_t { kPoint, kAdmin2, kAdmin1, kCountry };
+
+  std::string_view name;          // the gazetteer's name for the place
+  std::string_view country;       // ISO 3166-1 alpha-2; empty for continents and regions
+  std::string_view admin1;        // first-level region's name, when known
+  std::string_view feature_code;  // GeoNames feature code: "PPLC", "PPLA", "ADM1", "PCLI", ...
+  double lat = 0, lon = 0;
+  long geonameid = 0;  // 0 when not a GeoNames entry
   long population = 0;
-  char feature_class = 0;     // GeoNames feature class: 'P' populated place, 'A' area, ...
-  std::string feature_code;   // GeoNames feature code: "PPLC", "PPLA", "ADM1", "PCLI", ...
-  bool primary_name = false;  // the name looked up is the entry's own name, not an alias
-  bool demonym = false;       // matched as a demonym ("Iraqi" -> Iraq)
-  bool capital_alias = false; // a capital's name standing for its country (countries-only)
+  Precision precision = Precision::kPoint;
+  char feature_class = 0;      // GeoNames feature class: 'P' populated place, 'A' area, ...
+  bool primary_name = false;   // the name looked up is the entry's own name, not an alias
+  bool demonym = false;        // matched as a demonym ("Iraqi" -> Iraq)
+  bool capital_alias = false;  // a capital's name standing for its country (countries-only)
+
+  // The entry as a record's place: span empty, not from the dateline.
+  PlaceMention ToPlace() const;
 };
 
 class Gazetteer {
@@ -45,7 +59,6 @@ class Gazetteer {
   virtual std::vector<PlaceMention> Lookup(std::string_view name) const;
   virtual size_t size() const = 0;
 
-  // Additions to the original contract:
   // The same candidates as Lookup with their population, feature code and how the name
   // matched, most populous first. Phrases marked exact-case in countries.txt ("US")
   // match only when `name` has that case.
