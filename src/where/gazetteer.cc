@@ -103,9 +103,12 @@ class ImageGazetteer : public Gazetteer {
     postings.clear();
     NormalizePlaceName(name, &key);
     AppendPostings(key, &postings);
+    const size_t from_name = postings.size();
     if (MayBeExactCaseKey(name)) AppendPostings(ExactCaseKey(name), &postings);
     if (postings.empty()) return out;
-    if (postings.size() > 1) {
+    // One key's postings are stored in the order wanted (most populous first, then
+    // entry order) and list each entry once; only two keys' need merging.
+    if (from_name > 0 && postings.size() > from_name) {
       // Two keys may list the same entry; keep the best-matching posting of each.
       std::sort(postings.begin(), postings.end(), [](uint32_t a, uint32_t b) {
         if ((a & kPostingIndexMask) != (b & kPostingIndexMask)) {
@@ -136,7 +139,11 @@ class ImageGazetteer : public Gazetteer {
   }
 
   bool IsCommonWord(std::string_view name) const override {
-    return FindKey(std::string(1, kCommonWordPrefix) + NormalizePlaceName(name)) != kNotFound;
+    thread_local std::string normalized, key;  // scratch, as in LookupEntries
+    NormalizePlaceName(name, &normalized);
+    key.assign(1, kCommonWordPrefix);
+    key += normalized;
+    return FindKey(key) != kNotFound;
   }
 
   size_t size() const override { return entry_count_; }
