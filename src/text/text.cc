@@ -11,7 +11,9 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 
 #include "core/table_file.h"
@@ -128,6 +130,42 @@ std::string Normalize(std::string_view word) {
   return out;
 }
 
+// Non-empty and of the letters a-z only: the words the suffix rules apply to.
+bool IsLowerAlpha(std::string_view w) {
+  if (w.empty()) return false;
+  for (char c : w) {
+    if (!(c >= 'a' && c <= 'z')) return false;
+  }
+  return true;
+}
+
+// Eight bytes at a time: the letters and capitals among ASCII bytes, by the classic
+// "byte in range" test on each byte's low seven bits (no carry crosses a byte). The
+// counts are meaningful only when no byte has its high bit set (kHighBits).
+constexpr uint64_t kHighBits = 0x8080808080808080ull;
+constexpr uint64_t kLowBits = 0x7F7F7F7F7F7F7F7Full;
+constexpr uint64_t kOnes = 0x0101010101010101ull;
+// The eight bytes at `p`, the first in the low byte.
+uint64_t LoadWord(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+  return w;
+}
+// Bytes of `w` in [lo, hi], each marked by its high bit.
+uint64_t InRange(uint64_t w, unsigned char lo, unsigned char hi) {
+  const uint64_t x = w & kLowBits;
+  const uint64_t at_least_lo = x + kOnes * (0x80 - lo);  // high bit set when x >= lo
+  const uint64_t above_hi = x + kOnes * (0x7F - hi);     // high bit set when x > hi
+  return at_least_lo & ~above_hi & kHighBits;
+}
+// The number of marked bytes: a multiply sums the bytes into the top one. (Not
+// std::popcount, which without -mpopcnt is a call into libgcc.)
+size_t CountMarks(uint64_t marks) { return static_cast<size_t>(((marks >> 7) * kOnes) >> 56); }
+size_t CountUppers(uint64_t w) { return CountMarks(InRange(w, 'A', 'Z')); }
+// A byte OR 0x20 in a-z is a letter of either case ('@' and '[' become '`' and '{').
+size_t CountLetters(uint64_t w) { return CountMarks(InRange(w | (kOnes * 0x20), 'a', 'z')); }
+
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 // A template on the literal's length, so that the comparison is a few inline
 // instructions: the lemmatiser tries up to a dozen suffixes on every word.
@@ -184,7 +222,7 @@ bool TextAnalyzer::IsAbbreviation(std::string_view word, AbbreviationKind* kind)
 }
 
 std::string TextAnalyzer::Lemma(std::string_view norm) const {
-  const LemmaForm f = LemmaOf(norm);
+  const LemmaForm f = LemmaOf(norm, IsLowerAlpha(norm));
   std::string lemma(f.stem);
   if (f.letter) lemma.push_back(f.letter);
   return lemma;
@@ -192,16 +230,12 @@ std::string TextAnalyzer::Lemma(std::string_view norm) const {
 
 // Every lemma is the irregular form listed, or a prefix of the word with at most one
 // letter added; computed as views, the token's string is written once (Finish).
-TextAnalyzer::LemmaForm TextAnalyzer::LemmaOf(std::string_view w) const {
+TextAnalyzer::LemmaForm TextAnalyzer::LemmaOf(std::string_view w, bool lower_alpha) const {
   if (irregular_filter_.MayContain(w)) {
     if (auto it = irregular_.find(w); it != irregular_.end()) return {it->second, 0};
   }
   const size_t n = w.size();
-  bool alpha = n > 0;
-  for (char c : w) {
-    if (!(c >= 'a' && c <= 'z')) { alpha = false; break; }
-  }
-  if (!alpha || n <= 3) return {w, 0};
+  if (!lower_alpha || n <= 3) return {w, 0};
   if (EndsWith(w, "ies") && n > 4) return {w.substr(0, n - 3), 'y'};
   if (EndsWith(w, "sses") || EndsWith(w, "shes") || EndsWith(w, "ches") || EndsWith(w, "xes") ||
       EndsWith(w, "zzes"))
@@ -210,7 +244,7 @@ TextAnalyzer::LemmaForm TextAnalyzer::LemmaOf(std::string_view w) const {
       !EndsWith(w, "'s")) {
     // "bombings", "killings": the plural of an -ing noun has the lemma of its
     // singular ("bomb", "kill"; "meetings" -> "meeting" through irregular.txt).
-    if (EndsWith(w, "ings")) return LemmaOf(w.substr(0, n - 1));
+    if (EndsWith(w, "ings")) return LemmaOf(w.substr(0, n - 1), true);
     return {w.substr(0, n - 1), 0};
   }
   if (EndsWith(w, "ied") && n > 4) return {w.substr(0, n - 3), 'y'};
@@ -257,18 +291,31 @@ size_t TextAnalyzer::MatchKeyLength(std::string_view k) {
 
 void TextAnalyzer::Finish(Token& token, std::string_view text, TokenStrings* strings) const {
   std::string_view word = text.substr(token.start, token.end - token.start);
-  // One pass over the bytes answers what an ASCII word needs: whether it is ASCII, and
-  // its letters and capitals.
-  unsigned char high = 0;
+  // What an ASCII word needs: whether it is ASCII, and its letters and capitals,
+  // counted eight bytes at a time (most words fit in one load).
+  bool ascii = true;
   size_t letters = 0, uppers = 0;
-  for (char ch : word) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    high |= c;
-    const bool upper = c >= 'A' && c <= 'Z';
-    uppers += upper;
-    letters += upper || (c >= 'a' && c <= 'z');
+  size_t i = 0;
+  for (; i + 8 <= word.size(); i += 8) {
+    const uint64_t w = LoadWord(word.data() + i);
+    ascii = ascii && (w & kHighBits) == 0;
+    letters += CountLetters(w);
+    uppers += CountUppers(w);
   }
-  const bool ascii = high < 0x80;
+  if (i < word.size()) {
+    // The rest of the word in one load where the text goes on for eight bytes, the
+    // bytes after the word masked off.
+    const size_t rest = word.size() - i;
+    uint64_t w = 0;
+    if (token.start + i + 8 <= text.size()) {
+      w = LoadWord(word.data() + i) & (~uint64_t{0} >> (64 - 8 * rest));
+    } else {
+      std::memcpy(&w, word.data() + i, rest);
+    }
+    ascii = ascii && (w & kHighBits) == 0;
+    letters += CountLetters(w);
+    uppers += CountUppers(w);
+  }
   bool all_upper = uppers == letters;
   if (ascii) {
     token.norm = uppers == 0 ? word : LowerCopy(word, strings);
@@ -288,7 +335,8 @@ void TextAnalyzer::Finish(Token& token, std::string_view text, TokenStrings* str
   }
   token.all_caps = letters >= 2 && all_upper;
   if (token.kind == TokenKind::kWord) {
-    const LemmaForm f = LemmaOf(token.norm);
+    // An ASCII word of letters only has a norm of a-z only: no second scan for it.
+    const LemmaForm f = LemmaOf(token.norm, ascii ? letters == word.size() : IsLowerAlpha(token.norm));
     // A stem that is a prefix of the norm is a view of it; an irregular lemma is
     // copied, so that tokens do not depend on the analyser's tables.
     if (f.letter) {
