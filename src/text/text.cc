@@ -188,6 +188,161 @@ char RestoredE(std::string_view stem) {
   return 0;
 }
 
+// TokenizeInto's steps, one per kind of token. Each is given the token's start in
+// `tok.start`, its first code point `c` and the position after it, `next`; each sets
+// the token's end and kind.
+
+// A word or number: letters and digits, with the hyphens, apostrophes, periods and
+// commas that belong inside one ("US-led", "O'Brien", "U.S.", "1,000"), and a final
+// period where it belongs to the word (initialisms, single initials, listed
+// abbreviations: `is_abbreviation`).
+template <typename IsAbbreviationFn>
+void ReadWord(std::string_view text, char32_t c, size_t next, IsAbbreviationFn is_abbreviation, Token& tok) {
+  const bool starts_with_digit = IsDigit(c);
+  bool has_letter = !starts_with_digit;
+  size_t end = next;
+  size_t letters_since_dot = 1;  // for initialisms such as "U.S."
+  bool initialism = false;
+  while (end < text.size()) {
+    // The bulk of a word: ASCII letters and digits, read without decoding.
+    const unsigned char b = static_cast<unsigned char>(text[end]);
+    const bool ascii_letter = IsAsciiAlpha(b);
+    if (ascii_letter || IsAsciiDigit(b)) {
+      has_letter |= ascii_letter;
+      ++letters_since_dot;
+      ++end;
+      continue;
+    }
+    size_t after = 0;
+    const char32_t d = Peek(text, end, &after);
+    if (IsAlnum(d)) {
+      has_letter |= IsLetter(d);
+      ++letters_since_dot;
+      end = after;
+      continue;
+    }
+    size_t after2 = 0;
+    const char32_t e = Peek(text, after, &after2);
+    if (IsHyphen(d) && IsAlnum(e)) {  // "US-led", "CJTF-OIR", "al-Shabaab"
+      end = after;
+      letters_since_dot = 0;
+      continue;
+    }
+    if (IsApostrophe(d) && IsLetter(e)) {
+      // Possessive 's and contracted n't become their own tokens.
+      size_t after3 = 0;
+      const char32_t f = Peek(text, after2, &after3);
+      if ((e == 's' || e == 'S') && !IsLetter(f)) break;
+      if ((e == 't' || e == 'T') && end > tok.start) {
+        size_t back = end - 1;
+        if (text[back] == 'n' || text[back] == 'N') {
+          end = back;  // "didn't" -> "did" + "n't"
+          break;
+        }
+      }
+      end = after;  // "O'Brien", "Qa'ida"
+      continue;
+    }
+    if ((d == '.' || d == ',') && starts_with_digit && !has_letter && IsAsciiDigit(e)) {
+      end = after;  // "1,000", "3.5"
+      continue;
+    }
+    if (d == '.' && initialism && IsHyphen(e)) {  // "U.S.-led"
+      size_t after3 = 0;
+      if (IsAlnum(Peek(text, after2, &after3))) {
+        end = after2;
+        initialism = false;
+        letters_since_dot = 0;
+        continue;
+      }
+    }
+    if (d == '.' && letters_since_dot == 1 && IsLetter(e)) {
+      // "U.S", "U.N" — a single letter followed by a period and a letter.
+      size_t after3 = 0;
+      const char32_t f = Peek(text, after2, &after3);
+      if (f == '.') {
+        end = after;
+        letters_since_dot = 0;
+        initialism = true;
+        continue;
+      }
+    }
+    break;
+  }
+  // A period belongs to the word for initialisms ("U.S."), single initials
+  // ("J."), and listed abbreviations ("Maj.", "Sept.").
+  if (end < text.size() && text[end] == '.') {
+    std::string_view word = text.substr(tok.start, end - tok.start);
+    const bool single_capital = word.size() == 1 && IsUpper(c);
+    if (initialism || single_capital || is_abbreviation(word)) ++end;
+  }
+  tok.end = end;
+  tok.kind = has_letter ? TokenKind::kWord : TokenKind::kNumber;
+  if (starts_with_digit && has_letter) {
+    // "25th", "1st" are ordinals: numbers; "4x4" or "G20"-style stay words.
+    std::string_view w = text.substr(tok.start, end - tok.start);
+    if (EndsWith(w, "st") || EndsWith(w, "nd") || EndsWith(w, "rd") || EndsWith(w, "th"))
+      tok.kind = TokenKind::kNumber;
+  }
+}
+
+// "'s" (possessive) and "n't" arrive here after the word before them; another
+// apostrophe is punctuation.
+void ReadApostrophe(std::string_view text, size_t next, Token& tok) {
+  size_t after = 0;
+  const char32_t e = Peek(text, next, &after);
+  size_t after2 = 0;
+  const char32_t f = Peek(text, after, &after2);
+  if ((e == 's' || e == 'S') && !IsLetter(f)) {
+    tok.end = after;
+    tok.kind = TokenKind::kWord;
+  } else {
+    tok.end = next;
+    tok.kind = TokenKind::kPunct;
+  }
+}
+
+// Punctuation or a symbol; "..." is one token.
+void ReadPunctuation(std::string_view text, char32_t c, size_t next, Token& tok) {
+  tok.end = next;
+  const char32_t u = UnifyPunctuation(c);
+  tok.kind = (u < 0x80 && std::ispunct(static_cast<int>(u))) || u_ispunct(static_cast<UChar32>(c))
+                 ? TokenKind::kPunct
+                 : TokenKind::kSymbol;
+  if (u == '.') {  // "..." is one token
+    while (tok.end < text.size() && text[tok.end] == '.') ++tok.end;
+  }
+}
+
+// The word loop stops before the "n" of "n't" ("didn't" -> "did"); "n't" follows as
+// its own token with the lemma "not", appended to `tokens` and finished by `finish`.
+// Returns where tokenising goes on.
+template <typename FinishFn>
+size_t SplitNegation(std::string_view text, size_t pos, std::vector<Token>* tokens, FinishFn finish) {
+  if (pos < text.size() && (text[pos] == 'n' || text[pos] == 'N')) {
+    size_t after = 0;
+    const char32_t a = Peek(text, pos + 1, &after);
+    if (IsApostrophe(a)) {
+      size_t after2 = 0;
+      const char32_t t = Peek(text, after, &after2);
+      size_t after3 = 0;
+      const char32_t f = Peek(text, after2, &after3);
+      if ((t == 't' || t == 'T') && !IsLetter(f)) {
+        Token& neg = tokens->emplace_back();
+        neg.start = pos;
+        neg.end = after2;
+        neg.kind = TokenKind::kWord;
+        finish(neg);
+        neg.norm = "n't";
+        neg.lemma = "not";
+        neg.key = "not";
+        pos = after2;
+      }
+    }
+  }
+  return pos;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(const std::string& data_dir) {
@@ -363,6 +518,11 @@ AnalyzedText TextAnalyzer::Tokenize(std::string_view text) const {
 void TextAnalyzer::TokenizeInto(std::string_view text, std::vector<Token>* out, TokenStrings* strings) const {
   std::vector<Token>& tokens = *out;
   tokens.reserve(text.size() / 4 + 4);  // news text has a token per five or six bytes
+  const auto is_abbreviation = [this](std::string_view word) {
+    AbbreviationKind kind;
+    return IsAbbreviation(word, &kind);
+  };
+  const auto finish = [&](Token& t) { Finish(t, text, strings); };
   size_t pos = 0;
   while (pos < text.size()) {
     size_t next = 0;
@@ -376,142 +536,15 @@ void TextAnalyzer::TokenizeInto(std::string_view text, std::vector<Token>* out, 
     Token& tok = tokens.emplace_back();
     tok.start = pos;
     if (IsAlnum(c)) {
-      const bool starts_with_digit = IsDigit(c);
-      bool has_letter = !starts_with_digit;
-      size_t end = next;
-      size_t letters_since_dot = 1;  // for initialisms such as "U.S."
-      bool initialism = false;
-      while (end < text.size()) {
-        // The bulk of a word: ASCII letters and digits, read without decoding.
-        const unsigned char b = static_cast<unsigned char>(text[end]);
-        const bool ascii_letter = IsAsciiAlpha(b);
-        if (ascii_letter || IsAsciiDigit(b)) {
-          has_letter |= ascii_letter;
-          ++letters_since_dot;
-          ++end;
-          continue;
-        }
-        size_t after = 0;
-        const char32_t d = Peek(text, end, &after);
-        if (IsAlnum(d)) {
-          has_letter |= IsLetter(d);
-          ++letters_since_dot;
-          end = after;
-          continue;
-        }
-        size_t after2 = 0;
-        const char32_t e = Peek(text, after, &after2);
-        if (IsHyphen(d) && IsAlnum(e)) {  // "US-led", "CJTF-OIR", "al-Shabaab"
-          end = after;
-          letters_since_dot = 0;
-          continue;
-        }
-        if (IsApostrophe(d) && IsLetter(e)) {
-          // Possessive 's and contracted n't become their own tokens.
-          size_t after3 = 0;
-          const char32_t f = Peek(text, after2, &after3);
-          if ((e == 's' || e == 'S') && !IsLetter(f)) break;
-          if ((e == 't' || e == 'T') && end > tok.start) {
-            size_t back = end - 1;
-            if (text[back] == 'n' || text[back] == 'N') {
-              end = back;  // "didn't" -> "did" + "n't"
-              break;
-            }
-          }
-          end = after;  // "O'Brien", "Qa'ida"
-          continue;
-        }
-        if ((d == '.' || d == ',') && starts_with_digit && !has_letter && IsAsciiDigit(e)) {
-          end = after;  // "1,000", "3.5"
-          continue;
-        }
-        if (d == '.' && initialism && IsHyphen(e)) {  // "U.S.-led"
-          size_t after3 = 0;
-          if (IsAlnum(Peek(text, after2, &after3))) {
-            end = after2;
-            initialism = false;
-            letters_since_dot = 0;
-            continue;
-          }
-        }
-        if (d == '.' && letters_since_dot == 1 && IsLetter(e)) {
-          // "U.S", "U.N" — a single letter followed by a period and a letter.
-          size_t after3 = 0;
-          const char32_t f = Peek(text, after2, &after3);
-          if (f == '.') {
-            end = after;
-            letters_since_dot = 0;
-            initialism = true;
-            continue;
-          }
-        }
-        break;
-      }
-      // A period belongs to the word for initialisms ("U.S."), single initials
-      // ("J."), and listed abbreviations ("Maj.", "Sept.").
-      if (end < text.size() && text[end] == '.') {
-        std::string_view word = text.substr(tok.start, end - tok.start);
-        AbbreviationKind kind;
-        const bool single_capital = word.size() == 1 && IsUpper(c);
-        if (initialism || single_capital || IsAbbreviation(word, &kind)) ++end;
-      }
-      tok.end = end;
-      tok.kind = has_letter ? TokenKind::kWord : TokenKind::kNumber;
-      if (starts_with_digit && has_letter) {
-        // "25th", "1st" are ordinals: numbers; "4x4" or "G20"-style stay words.
-        std::string_view w = text.substr(tok.start, end - tok.start);
-        if (EndsWith(w, "st") || EndsWith(w, "nd") || EndsWith(w, "rd") || EndsWith(w, "th"))
-          tok.kind = TokenKind::kNumber;
-      }
+      ReadWord(text, c, next, is_abbreviation, tok);
     } else if (IsApostrophe(c)) {
-      // "'s" (possessive) and "n't" arrive here after the word before them.
-      size_t after = 0;
-      const char32_t e = Peek(text, next, &after);
-      size_t after2 = 0;
-      const char32_t f = Peek(text, after, &after2);
-      if ((e == 's' || e == 'S') && !IsLetter(f)) {
-        tok.end = after;
-        tok.kind = TokenKind::kWord;
-      } else {
-        tok.end = next;
-        tok.kind = TokenKind::kPunct;
-      }
+      ReadApostrophe(text, next, tok);
     } else {
-      tok.end = next;
-      const char32_t u = UnifyPunctuation(c);
-      tok.kind = (u < 0x80 && std::ispunct(static_cast<int>(u))) || u_ispunct(static_cast<UChar32>(c))
-                     ? TokenKind::kPunct
-                     : TokenKind::kSymbol;
-      if (u == '.') {  // "..." is one token
-        while (tok.end < text.size() && text[tok.end] == '.') ++tok.end;
-      }
+      ReadPunctuation(text, c, next, tok);
     }
     if (tok.end == tok.start) tok.end = next;  // never loop
     Finish(tok, text, strings);
-    pos = tok.end;
-    // The word loop stops before the "n" of "n't" ("didn't" -> "did"); "n't" follows
-    // as its own token with the lemma "not".
-    if (pos < text.size() && (text[pos] == 'n' || text[pos] == 'N')) {
-      size_t after = 0;
-      const char32_t a = Peek(text, pos + 1, &after);
-      if (IsApostrophe(a)) {
-        size_t after2 = 0;
-        const char32_t t = Peek(text, after, &after2);
-        size_t after3 = 0;
-        const char32_t f = Peek(text, after2, &after3);
-        if ((t == 't' || t == 'T') && !IsLetter(f)) {
-          Token& neg = tokens.emplace_back();
-          neg.start = pos;
-          neg.end = after2;
-          neg.kind = TokenKind::kWord;
-          Finish(neg, text, strings);
-          neg.norm = "n't";
-          neg.lemma = "not";
-          neg.key = "not";
-          pos = after2;
-        }
-      }
-    }
+    pos = SplitNegation(text, tok.end, &tokens, finish);  // (may move `tok`: read first)
   }
 }
 
