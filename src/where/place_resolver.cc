@@ -570,28 +570,42 @@ struct Match {
   bool demonym_only = false;
 };
 
-// Toponym recognition: capitalised spans the gazetteer knows, less what context says is
-// not a place.
-std::vector<Match> Recognise(const Gazetteer& gazetteer, Lookups& lookups, const AnalyzedText& a) {
-  std::vector<size_t> sentence_start(a.tokens.size(), 0);
-  std::vector<bool> is_sentence_start(a.tokens.size(), false);
-  for (const Sentence& s : a.sentences) {
-    for (size_t i = s.first_token; i < s.last_token && i < a.tokens.size(); ++i) sentence_start[i] = s.first_token;
-    if (s.first_token < a.tokens.size()) is_sentence_start[s.first_token] = true;
-  }
-  if (a.sentences.empty() && !a.tokens.empty()) is_sentence_start[0] = true;
-  auto first_word_of_sentence = [&](size_t i) {
-    // Quotes or brackets may open a sentence: the first word after them counts as first.
-    size_t j = sentence_start[i];
-    while (j < i && a.tokens[j].kind != TokenKind::kWord) ++j;
-    return j == i || is_sentence_start[i];
-  };
+// Where each token's sentence starts, for recognition.
+struct SentenceStarts {
+  std::vector<size_t> start;      // the first token of each token's sentence
+  std::vector<bool> is_start;     // the token opens a sentence
 
+  // Quotes or brackets may open a sentence: the first word after them counts as first.
+  bool FirstWord(const AnalyzedText& a, size_t i) const {
+    size_t j = start[i];
+    while (j < i && a.tokens[j].kind != TokenKind::kWord) ++j;
+    return j == i || is_start[i];
+  }
+};
+
+SentenceStarts SentenceStartsOf(const AnalyzedText& a) {
+  SentenceStarts out;
+  out.start.assign(a.tokens.size(), 0);
+  out.is_start.assign(a.tokens.size(), false);
+  for (const Sentence& s : a.sentences) {
+    for (size_t i = s.first_token; i < s.last_token && i < a.tokens.size(); ++i) out.start[i] = s.first_token;
+    if (s.first_token < a.tokens.size()) out.is_start[s.first_token] = true;
+  }
+  if (a.sentences.empty() && !a.tokens.empty()) out.is_start[0] = true;
+  return out;
+}
+
+// Recognition's first step: at each capitalised word (or Arabic article glued to one),
+// the longest run of up to kMaxSpanTokens words that the gazetteer knows; the tokens
+// matched are marked in `in_match`.
+std::vector<Match> KnownSpans(Lookups& lookups, const AnalyzedText& a, const SentenceStarts& sentences,
+                              std::vector<bool>* in_match) {
+  const std::vector<size_t>& sentence_start = sentences.start;
   auto lookup = [&](std::string_view surface) { return lookups.Capped(surface); };
   auto glued = [&](size_t i) { return i > 0 && a.tokens[i].start == a.tokens[i - 1].end; };
 
   std::vector<Match> matches;
-  std::vector<bool> in_match(a.tokens.size(), false);
+  in_match->assign(a.tokens.size(), false);
   std::vector<size_t> ends;  // candidate exclusive ends of a span, in growing order
   for (size_t i = 0; i < a.tokens.size();) {
     const Token& t = a.tokens[i];
@@ -652,28 +666,40 @@ std::vector<Match> Recognise(const Gazetteer& gazetteer, Lookups& lookups, const
       m.key = std::string(surface);
       m.demonym_only = std::all_of(cands.begin(), cands.end(), [](const GazetteerEntry& c) { return c.demonym; });
       matches.push_back(std::move(m));
-      for (size_t k = i; k < end; ++k) in_match[k] = true;
+      for (size_t k = i; k < end; ++k) (*in_match)[k] = true;
       i = end;
       found = true;
       break;
     }
     if (!found) ++i;
   }
+  return matches;
+}
 
-  // Words written right after a capitalised word that is no place and not a modifier
-  // ("Gordon Brown"): surnames, for the person rule below.
+// Words written right after a capitalised word that is no place and not a modifier
+// ("Gordon Brown"): surnames, for the person rule of LooksLikePlace.
+WordSet Surnames(const AnalyzedText& a, const SentenceStarts& sentences, const std::vector<bool>& in_match) {
   WordSet surnames;
   for (size_t i = 1; i < a.tokens.size(); ++i) {
-    if (!IsCapWord(a.tokens[i]) || !IsCapWord(a.tokens[i - 1]) || in_match[i - 1] || first_word_of_sentence(i)) continue;
+    if (!IsCapWord(a.tokens[i]) || !IsCapWord(a.tokens[i - 1]) || in_match[i - 1] || sentences.FirstWord(a, i)) continue;
     if (a.tokens[i].start != a.tokens[i - 1].end + 1 || Modifiers().count(Bare(a, i - 1))) continue;
     if (Titles().count(Bare(a, i - 1)) || (i + 1 < a.tokens.size() && IsCapWord(a.tokens[i + 1]))) continue;
     surnames.insert(where_internal::NormalizePlaceName(a.TokenText(i)));
   }
-  // Words the article itself writes in lower case are common words here ("reading").
-  // Only one-word matches ask, so rather than a set of every lower-case word, the keys
-  // of those matches are looked for among the lower-case words, with a filter on length
-  // and first letter that rejects most words before they are hashed.
-  std::vector<std::string> keys(matches.size());
+  return surnames;
+}
+
+// Words the article itself writes in lower case are common words here ("reading").
+// Only one-word matches ask, so rather than a set of every lower-case word, the keys
+// of those matches are looked for among the lower-case words, with a filter on length
+// and first letter that rejects most words before they are hashed.
+// Each match's normalised key goes to `keys` (i for matches[i]); the result views the
+// tokens' norms.
+std::unordered_set<std::string_view, StringHash> WrittenInLowerCase(const AnalyzedText& a,
+                                                                    const std::vector<Match>& matches,
+                                                                    std::vector<std::string>* keys_out) {
+  std::vector<std::string>& keys = *keys_out;
+  keys.assign(matches.size(), std::string());
   std::unordered_set<std::string_view, StringHash> wanted, written;
   {
     uint64_t lengths = 0;
@@ -693,70 +719,99 @@ std::vector<Match> Recognise(const Gazetteer& gazetteer, Lookups& lookups, const
       if (wanted.count(t.norm)) written.insert(t.norm);
     }
   }
-  // Keep what looks like a place in its context.
+  return written;
+}
+
+// What recognition knows of the whole text when it judges one match.
+struct RecognitionContext {
+  const Gazetteer& gazetteer;
+  Lookups& lookups;
+  const AnalyzedText& a;
+  const SentenceStarts& sentences;
+  const std::vector<bool>& in_match;  // tokens inside a known span
+  const WordSet& surnames;
+  const std::unordered_set<std::string_view, StringHash>& written;  // keys also written in lower case
+};
+
+// Recognition's last step: whether known span `m` (normalised key `key`) looks like a
+// place where it stands, rather than a common word, part of a person's name or an
+// acronym.
+bool LooksLikePlace(const RecognitionContext& ctx, const Match& m, const std::string& key) {
+  const AnalyzedText& a = ctx.a;
+  const SentenceStarts& sentences = ctx.sentences;
+  const size_t i = m.first;
+  const bool single = m.last - m.first == 1;
+  const bool sentence_initial = sentences.FirstWord(a, i);
+  const std::string prev = i > 0 ? std::string(Bare(a, i - 1)) : std::string();
+  const bool prev_is_word = i > 0 && a.tokens[i - 1].kind == TokenKind::kWord;
+  if (!m.demonym_only) {
+    // A title before the name makes it a person's ("President Jordan", "Mr. Paris").
+    size_t p = i;
+    if (p > 0 && a.TokenText(p - 1) == ".") --p;
+    if (p > 0 && a.tokens[p - 1].kind == TokenKind::kWord && Titles().count(Bare(a, p - 1)) &&
+        IsCapWord(a.tokens[p - 1])) {
+      return false;
+    }
+    // Inside a longer capitalised name that is not a place ("George Washington").
+    if (prev_is_word && IsCapWord(a.tokens[i - 1]) && !ctx.in_match[i - 1] && !sentences.FirstWord(a, i - 1) &&
+        !Modifiers().count(prev)) {
+      return false;
+    }
+  }
+  const bool common = ctx.gazetteer.IsCommonWord(m.key) || (single && ctx.written.count(key));
+  const bool locative = prev_is_word && Locatives().count(prev) && !a.tokens[i - 1].capitalized;
+  if (common && (sentence_initial || !locative)) return false;
+  // One- and two-letter words ("Ma", "Al") are places only as codes in capitals
+  // ("UK" is a country through the exact-case name list, not through here).
+  if (single && m.key.size() <= 2 && !a.tokens[i].all_caps && !locative) return false;
+  const std::span<const GazetteerEntry> cands = ctx.lookups.Capped(m.key);
+  // A name that is only some small place's alternate name ("Thursday" for Thursday
+  // Island, "FDA") is rarely meant as that place; a locative cue still lets it in,
+  // and so does a prominent place's alternate name ("Irbil").
+  if (!m.demonym_only && !locative && std::none_of(cands.begin(), cands.end(), [](const GazetteerEntry& c) {
+        return c.primary_name || c.demonym || c.population >= kProminentPopulation;
+      })) {
+    return false;
+  }
+  // Short capitals ("UN", "FDA") are acronyms unless they name a country or region.
+  if (single && a.tokens[i].all_caps && m.key.size() <= 4 &&
+      std::none_of(cands.begin(), cands.end(), [](const GazetteerEntry& c) { return c.precision != Precision::kPoint; })) {
+    return false;
+  }
+  // A person: one word followed by a capitalised word that is no place ("David
+  // Cameron"), or a surname the article also writes after a first name ("Gordon Brown
+  // ... Brown said").
+  // (Prominent places keep their reading under their own name: "Dallas Cowboys",
+  // "Baghdad Police"; an alias does not: "Bat" is Bath's, but "Bat Galim" is no Bath.)
+  const bool prominent = std::any_of(cands.begin(), cands.end(), [](const GazetteerEntry& c) {
+    return c.precision != Precision::kPoint || (c.population >= kProminentPopulation && c.primary_name);
+  });
+  if (single && !m.demonym_only && !prominent) {
+    const size_t next = m.last;
+    if (next < a.tokens.size() && IsCapWord(a.tokens[next]) && !ctx.in_match[next] &&
+        sentences.start[next] == sentences.start[i] && a.tokens[next].start == a.tokens[i].end + 1 &&
+        DesignationOf(Bare(a, next)) == Designation::kNone) {
+      return false;
+    }
+    if (ctx.surnames.count(key)) return false;
+  }
+  return true;
+}
+
+// Toponym recognition: capitalised spans the gazetteer knows, less what context says is
+// not a place.
+std::vector<Match> Recognise(const Gazetteer& gazetteer, Lookups& lookups, const AnalyzedText& a) {
+  const SentenceStarts sentences = SentenceStartsOf(a);
+  std::vector<bool> in_match;
+  const std::vector<Match> matches = KnownSpans(lookups, a, sentences, &in_match);
+  const WordSet surnames = Surnames(a, sentences, in_match);
+  std::vector<std::string> keys;
+  const std::unordered_set<std::string_view, StringHash> written = WrittenInLowerCase(a, matches, &keys);
+  const RecognitionContext ctx{gazetteer, lookups, a, sentences, in_match, surnames, written};
   std::vector<Match> kept;
   for (size_t n = 0; n < matches.size(); ++n) {
-    const Match& m = matches[n];
-    const size_t i = m.first;
-    const bool single = m.last - m.first == 1;
-    const bool sentence_initial = first_word_of_sentence(i);
-    const std::string prev = i > 0 ? std::string(Bare(a, i - 1)) : std::string();
-    const bool prev_is_word = i > 0 && a.tokens[i - 1].kind == TokenKind::kWord;
-    if (!m.demonym_only) {
-      // A title before the name makes it a person's ("President Jordan", "Mr. Paris").
-      size_t p = i;
-      if (p > 0 && a.TokenText(p - 1) == ".") --p;
-      if (p > 0 && a.tokens[p - 1].kind == TokenKind::kWord && Titles().count(Bare(a, p - 1)) &&
-          IsCapWord(a.tokens[p - 1])) {
-        continue;
-      }
-      // Inside a longer capitalised name that is not a place ("George Washington").
-      if (prev_is_word && IsCapWord(a.tokens[i - 1]) && !in_match[i - 1] && !first_word_of_sentence(i - 1) &&
-          !Modifiers().count(prev)) {
-        continue;
-      }
-    }
-    const std::string& key = keys[n];
-    const bool common = gazetteer.IsCommonWord(m.key) || (single && written.count(key));
-    const bool locative = prev_is_word && Locatives().count(prev) && !a.tokens[i - 1].capitalized;
-    if (common && (sentence_initial || !locative)) continue;
-    // One- and two-letter words ("Ma", "Al") are places only as codes in capitals
-    // ("UK" is a country through the exact-case name list, not through here).
-    if (single && m.key.size() <= 2 && !a.tokens[i].all_caps && !locative) continue;
-    const std::span<const GazetteerEntry> cands = lookup(m.key);
-    // A name that is only some small place's alternate name ("Thursday" for Thursday
-    // Island, "FDA") is rarely meant as that place; a locative cue still lets it in,
-    // and so does a prominent place's alternate name ("Irbil").
-    if (!m.demonym_only && !locative && std::none_of(cands.begin(), cands.end(), [](const GazetteerEntry& c) {
-          return c.primary_name || c.demonym || c.population >= kProminentPopulation;
-        })) {
-      continue;
-    }
-    // Short capitals ("UN", "FDA") are acronyms unless they name a country or region.
-    if (single && a.tokens[i].all_caps && m.key.size() <= 4 &&
-        std::none_of(cands.begin(), cands.end(), [](const GazetteerEntry& c) { return c.precision != Precision::kPoint; })) {
-      continue;
-    }
-    // A person: one word followed by a capitalised word that is no place ("David
-    // Cameron"), or a surname the article also writes after a first name ("Gordon Brown
-    // ... Brown said").
-    // (Prominent places keep their reading under their own name: "Dallas Cowboys",
-    // "Baghdad Police"; an alias does not: "Bat" is Bath's, but "Bat Galim" is no Bath.)
-    const bool prominent = std::any_of(cands.begin(), cands.end(), [](const GazetteerEntry& c) {
-      return c.precision != Precision::kPoint || (c.population >= kProminentPopulation && c.primary_name);
-    });
-    if (single && !m.demonym_only && !prominent) {
-      const size_t next = m.last;
-      if (next < a.tokens.size() && IsCapWord(a.tokens[next]) && !in_match[next] &&
-          sentence_start[next] == sentence_start[i] && a.tokens[next].start == a.tokens[i].end + 1 &&
-          DesignationOf(Bare(a, next)) == Designation::kNone) {
-        continue;
-      }
-      if (surnames.count(key)) continue;
-    }
-    kept.push_back(m);
+    if (LooksLikePlace(ctx, matches[n], keys[n])) kept.push_back(matches[n]);
   }
-
   return kept;
 }
 
