@@ -63,6 +63,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/geo.h"
+#include "where/gazetteer_builder.h"
 #include "where/gazetteer_image.h"
 #include "where/name_normalizer.h"
 

@@ -15,6 +15,7 @@
 
 #include "core/geo.h"
 
+#include "where/gazetteer_builder.h"
 #include "where/gazetteer_image.h"
 #include "where/where.h"
 

@@ -8,6 +8,24 @@
 // context agreement with the dateline, the actors' countries and the current readings
 // of the article's other names (same country, same admin1 region, nearness); the
 // readings are re-chosen a few times so that names settle on a coherent geography.
+//
+// What callers see of it (where.h states the contract): each candidate is scored by
+// log population, feature code (countries, capitals, admin1 regions and seats first),
+// whether the name is its own or an alias, and agreement with the context (dateline
+// country, actor countries, countries and regions of the article's other places,
+// nearness to them). Second-level divisions missing from the gazetteer ("Laurel
+// County") are placed at the same-named place of the region the article's other
+// places are in, or at the article's most local place there (ResolveCounties). A
+// qualifier after a comma ("Paris, Tenn.") restricts the name's readings in the whole
+// article (QualifiersOf). ResolveSpans resolves exactly as FindPlaces does (a name the
+// gazetteer lacks stays unresolved), so that a measurement with given spans measures
+// what the product does. Recognition leaves out common words without a locative cue,
+// person names after a title or before a capitalised word, surnames the article
+// writes after a first name, names that are only some place's alternate name, short
+// acronyms that name no country or region, bare county stems, and lone
+// sentence-initial words that the article also writes in lower case; places of
+// 100,000 people or more, regions and countries are exempt from the person-name rules
+// (LooksLikePlace).
 
 #include <algorithm>
 #include <bitset>

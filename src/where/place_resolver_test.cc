@@ -8,6 +8,7 @@
 
 #include "core/geo.h"
 
+#include "where/gazetteer_builder.h"
 #include "where/testing_tokenizer.h"
 #include "where/where.h"
 
