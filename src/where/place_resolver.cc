@@ -88,31 +88,42 @@ using Precision = GazetteerEntry::Precision;
 
 bool IsCountry(const GazetteerEntry& e) { return e.precision == Precision::kCountry; }
 
+// A feature code of up to eight bytes as one integer, so that the prior's many tests
+// of every candidate are integer comparisons; longer codes (GeoNames has none) pack to
+// 0, which no test asks for.
+constexpr uint64_t PackedCode(std::string_view code) {
+  if (code.size() > 8) return 0;
+  uint64_t packed = 0;
+  for (size_t k = 0; k < code.size(); ++k) packed |= uint64_t{static_cast<unsigned char>(code[k])} << (8 * k);
+  return packed;
+}
+
 double Prior(const GazetteerEntry& e) {
   double s = std::log10(static_cast<double>(std::max(0L, e.population)) + 1);
-  const std::string_view code = e.feature_code;
+  const uint64_t code = PackedCode(e.feature_code);
   // Continents carry country precision: test their code before IsCountry.
-  if (code == "CONT") {
+  if (code == PackedCode("CONT")) {
     s += kContinentPrior;
   } else if (IsCountry(e)) {
     s += kCountryBonus;
-  } else if (code == "RGN" || code == "OCN" || code == "SEA" || code == "GULF") {
+  } else if (code == PackedCode("RGN") || code == PackedCode("OCN") || code == PackedCode("SEA") ||
+             code == PackedCode("GULF")) {
     s += kRegionPrior;
-  } else if (code == "ADM1") {
+  } else if (code == PackedCode("ADM1")) {
     s += kAdmin1Bonus;
-  } else if (code == "PPLC") {
+  } else if (code == PackedCode("PPLC")) {
     s += kCapitalBonus;
-  } else if (code == "PPLA") {
+  } else if (code == PackedCode("PPLA")) {
     s += kSeatBonus;
-  } else if (code == "PPLA2") {
+  } else if (code == PackedCode("PPLA2")) {
     s += kSecondSeatBonus;
-  } else if (code == "PPLX") {
+  } else if (code == PackedCode("PPLX")) {
     s += kSectionPenalty;
   }
   if (!e.primary_name && !e.demonym) s += kAliasPenalty;
   // A county named without its suffix ("DeKalb") competes with the towns of that name,
   // which the bare name more often means; its population is a whole county's.
-  if (code == "ADM2" && !e.primary_name) s += kCountyStemPenalty;
+  if (code == PackedCode("ADM2") && !e.primary_name) s += kCountyStemPenalty;
   return s;
 }
 
