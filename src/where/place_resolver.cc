@@ -159,6 +159,8 @@ constexpr std::string_view kAdmin2Code = "ADM2";
 class Lookups {
  public:
   explicit Lookups(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
+  // A memo sized for `surfaces` surfaces, so that it is not rehashed as it fills.
+  Lookups(const Gazetteer& gazetteer, size_t surfaces) : gazetteer_(gazetteer) { cache_.reserve(surfaces); }
   Lookups(const Lookups&) = delete;
   Lookups& operator=(const Lookups&) = delete;
 
@@ -1208,7 +1210,8 @@ std::vector<PlaceMention> PlaceResolver::FindPlaces(const AnalyzedText& a, const
   if (!context.dateline.empty()) dateline = Resolve(context.dateline, context);
   const Evidence ev = MakeEvidence(*this, gazetteer_, context);
   const std::set<std::string, std::less<>> countries = ContextCountries(ev);
-  Lookups lookups(gazetteer_);
+  // News text tries about one distinct surface per six tokens.
+  Lookups lookups(gazetteer_, a.tokens.size() / 4);
   std::vector<Match> kept = Recognise(gazetteer_, lookups, a);
   for (Match& m : QualifiedUnknowns(gazetteer_, lookups, a, kept, countries)) kept.push_back(std::move(m));
   std::sort(kept.begin(), kept.end(), [](const Match& x, const Match& y) { return x.first < y.first; });
