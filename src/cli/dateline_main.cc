@@ -298,11 +298,10 @@ int RunCode(const std::vector<std::string>& argv) {
   PublicationMemory publications;
   const long failed = CodeInputs(
       *cmd, &publications, nullptr,
-      [&](const CodedArticle& coded) {
-        return ArticleRecordJsonLine(coded, indent) + "\n";
-      },
+      [&](const CodedArticle& coded) { return ArticleRecordJsonLine(coded, indent); },
       [&](CodedArticle&, const std::string& rendered) {
-        std::cout << rendered;
+        // (The newline written apart: appended to the record it copied the record.)
+        std::cout << rendered << '\n';
         return Status::Ok();
       });
   return failed ? 1 : 0;

@@ -455,7 +455,11 @@ class RecordWriter {
 }  // namespace
 
 std::string ArticleRecordJsonLine(const CodedArticle& c, int indent) {
-  rapidjson::StringBuffer buffer;
+  // One buffer per thread, cleared (its capacity kept) for each record: grown anew for
+  // every record it was reallocated and copied ten times over. It holds as much as the
+  // thread's largest record, which the body limit bounds.
+  thread_local rapidjson::StringBuffer buffer;
+  buffer.Clear();
   if (indent >= 0) {
     IndentedWriter w(buffer);
     w.SetIndent(' ', static_cast<unsigned>(indent));

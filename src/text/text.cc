@@ -11,7 +11,9 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 
 #include "core/table_file.h"
@@ -128,6 +130,42 @@ std::string Normalize(std::string_view word) {
   return out;
 }
 
+// Non-empty and of the letters a-z only: the words the suffix rules apply to.
+bool IsLowerAlpha(std::string_view w) {
+  if (w.empty()) return false;
+  for (char c : w) {
+    if (!(c >= 'a' && c <= 'z')) return false;
+  }
+  return true;
+}
+
+// Eight bytes at a time: the letters and capitals among ASCII bytes, by the classic
+// "byte in range" test on each byte's low seven bits (no carry crosses a byte). The
+// counts are meaningful only when no byte has its high bit set (kHighBits).
+constexpr uint64_t kHighBits = 0x8080808080808080ull;
+constexpr uint64_t kLowBits = 0x7F7F7F7F7F7F7F7Full;
+constexpr uint64_t kOnes = 0x0101010101010101ull;
+// The eight bytes at `p`, the first in the low byte.
+uint64_t LoadWord(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+  return w;
+}
+// Bytes of `w` in [lo, hi], each marked by its high bit.
+uint64_t InRange(uint64_t w, unsigned char lo, unsigned char hi) {
+  const uint64_t x = w & kLowBits;
+  const uint64_t at_least_lo = x + kOnes * (0x80 - lo);  // high bit set when x >= lo
+  const uint64_t above_hi = x + kOnes * (0x7F - hi);     // high bit set when x > hi
+  return at_least_lo & ~above_hi & kHighBits;
+}
+// The number of marked bytes: a multiply sums the bytes into the top one. (Not
+// std::popcount, which without -mpopcnt is a call into libgcc.)
+size_t CountMarks(uint64_t marks) { return static_cast<size_t>(((marks >> 7) * kOnes) >> 56); }
+size_t CountUppers(uint64_t w) { return CountMarks(InRange(w, 'A', 'Z')); }
+// A byte OR 0x20 in a-z is a letter of either case ('@' and '[' become '`' and '{').
+size_t CountLetters(uint64_t w) { return CountMarks(InRange(w | (kOnes * 0x20), 'a', 'z')); }
+
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 // A template on the literal's length, so that the comparison is a few inline
 // instructions: the lemmatiser tries up to a dozen suffixes on every word.
@@ -148,6 +186,161 @@ char RestoredE(std::string_view stem) {
     if (!EndsWith(stem, "ng")) return 'e';
   }
   return 0;
+}
+
+// TokenizeInto's steps, one per kind of token. Each is given the token's start in
+// `tok.start`, its first code point `c` and the position after it, `next`; each sets
+// the token's end and kind.
+
+// A word or number: letters and digits, with the hyphens, apostrophes, periods and
+// commas that belong inside one ("US-led", "O'Brien", "U.S.", "1,000"), and a final
+// period where it belongs to the word (initialisms, single initials, listed
+// abbreviations: `is_abbreviation`).
+template <typename IsAbbreviationFn>
+void ReadWord(std::string_view text, char32_t c, size_t next, IsAbbreviationFn is_abbreviation, Token& tok) {
+  const bool starts_with_digit = IsDigit(c);
+  bool has_letter = !starts_with_digit;
+  size_t end = next;
+  size_t letters_since_dot = 1;  // for initialisms such as "U.S."
+  bool initialism = false;
+  while (end < text.size()) {
+    // The bulk of a word: ASCII letters and digits, read without decoding.
+    const unsigned char b = static_cast<unsigned char>(text[end]);
+    const bool ascii_letter = IsAsciiAlpha(b);
+    if (ascii_letter || IsAsciiDigit(b)) {
+      has_letter |= ascii_letter;
+      ++letters_since_dot;
+      ++end;
+      continue;
+    }
+    size_t after = 0;
+    const char32_t d = Peek(text, end, &after);
+    if (IsAlnum(d)) {
+      has_letter |= IsLetter(d);
+      ++letters_since_dot;
+      end = after;
+      continue;
+    }
+    size_t after2 = 0;
+    const char32_t e = Peek(text, after, &after2);
+    if (IsHyphen(d) && IsAlnum(e)) {  // "US-led", "CJTF-OIR", "al-Shabaab"
+      end = after;
+      letters_since_dot = 0;
+      continue;
+    }
+    if (IsApostrophe(d) && IsLetter(e)) {
+      // Possessive 's and contracted n't become their own tokens.
+      size_t after3 = 0;
+      const char32_t f = Peek(text, after2, &after3);
+      if ((e == 's' || e == 'S') && !IsLetter(f)) break;
+      if ((e == 't' || e == 'T') && end > tok.start) {
+        size_t back = end - 1;
+        if (text[back] == 'n' || text[back] == 'N') {
+          end = back;  // "didn't" -> "did" + "n't"
+          break;
+        }
+      }
+      end = after;  // "O'Brien", "Qa'ida"
+      continue;
+    }
+    if ((d == '.' || d == ',') && starts_with_digit && !has_letter && IsAsciiDigit(e)) {
+      end = after;  // "1,000", "3.5"
+      continue;
+    }
+    if (d == '.' && initialism && IsHyphen(e)) {  // "U.S.-led"
+      size_t after3 = 0;
+      if (IsAlnum(Peek(text, after2, &after3))) {
+        end = after2;
+        initialism = false;
+        letters_since_dot = 0;
+        continue;
+      }
+    }
+    if (d == '.' && letters_since_dot == 1 && IsLetter(e)) {
+      // "U.S", "U.N" — a single letter followed by a period and a letter.
+      size_t after3 = 0;
+      const char32_t f = Peek(text, after2, &after3);
+      if (f == '.') {
+        end = after;
+        letters_since_dot = 0;
+        initialism = true;
+        continue;
+      }
+    }
+    break;
+  }
+  // A period belongs to the word for initialisms ("U.S."), single initials
+  // ("J."), and listed abbreviations ("Maj.", "Sept.").
+  if (end < text.size() && text[end] == '.') {
+    std::string_view word = text.substr(tok.start, end - tok.start);
+    const bool single_capital = word.size() == 1 && IsUpper(c);
+    if (initialism || single_capital || is_abbreviation(word)) ++end;
+  }
+  tok.end = end;
+  tok.kind = has_letter ? TokenKind::kWord : TokenKind::kNumber;
+  if (starts_with_digit && has_letter) {
+    // "25th", "1st" are ordinals: numbers; "4x4" or "G20"-style stay words.
+    std::string_view w = text.substr(tok.start, end - tok.start);
+    if (EndsWith(w, "st") || EndsWith(w, "nd") || EndsWith(w, "rd") || EndsWith(w, "th"))
+      tok.kind = TokenKind::kNumber;
+  }
+}
+
+// "'s" (possessive) and "n't" arrive here after the word before them; another
+// apostrophe is punctuation.
+void ReadApostrophe(std::string_view text, size_t next, Token& tok) {
+  size_t after = 0;
+  const char32_t e = Peek(text, next, &after);
+  size_t after2 = 0;
+  const char32_t f = Peek(text, after, &after2);
+  if ((e == 's' || e == 'S') && !IsLetter(f)) {
+    tok.end = after;
+    tok.kind = TokenKind::kWord;
+  } else {
+    tok.end = next;
+    tok.kind = TokenKind::kPunct;
+  }
+}
+
+// Punctuation or a symbol; "..." is one token.
+void ReadPunctuation(std::string_view text, char32_t c, size_t next, Token& tok) {
+  tok.end = next;
+  const char32_t u = UnifyPunctuation(c);
+  tok.kind = (u < 0x80 && std::ispunct(static_cast<int>(u))) || u_ispunct(static_cast<UChar32>(c))
+                 ? TokenKind::kPunct
+                 : TokenKind::kSymbol;
+  if (u == '.') {  // "..." is one token
+    while (tok.end < text.size() && text[tok.end] == '.') ++tok.end;
+  }
+}
+
+// The word loop stops before the "n" of "n't" ("didn't" -> "did"); "n't" follows as
+// its own token with the lemma "not", appended to `tokens` and finished by `finish`.
+// Returns where tokenising goes on.
+template <typename FinishFn>
+size_t SplitNegation(std::string_view text, size_t pos, std::vector<Token>* tokens, FinishFn finish) {
+  if (pos < text.size() && (text[pos] == 'n' || text[pos] == 'N')) {
+    size_t after = 0;
+    const char32_t a = Peek(text, pos + 1, &after);
+    if (IsApostrophe(a)) {
+      size_t after2 = 0;
+      const char32_t t = Peek(text, after, &after2);
+      size_t after3 = 0;
+      const char32_t f = Peek(text, after2, &after3);
+      if ((t == 't' || t == 'T') && !IsLetter(f)) {
+        Token& neg = tokens->emplace_back();
+        neg.start = pos;
+        neg.end = after2;
+        neg.kind = TokenKind::kWord;
+        finish(neg);
+        neg.norm = "n't";
+        neg.lemma = "not";
+        neg.key = "not";
+        pos = after2;
+      }
+    }
+  }
+  return pos;
 }
 
 }  // namespace
@@ -184,7 +377,7 @@ bool TextAnalyzer::IsAbbreviation(std::string_view word, AbbreviationKind* kind)
 }
 
 std::string TextAnalyzer::Lemma(std::string_view norm) const {
-  const LemmaForm f = LemmaOf(norm);
+  const LemmaForm f = LemmaOf(norm, IsLowerAlpha(norm));
   std::string lemma(f.stem);
   if (f.letter) lemma.push_back(f.letter);
   return lemma;
@@ -192,16 +385,12 @@ std::string TextAnalyzer::Lemma(std::string_view norm) const {
 
 // Every lemma is the irregular form listed, or a prefix of the word with at most one
 // letter added; computed as views, the token's string is written once (Finish).
-TextAnalyzer::LemmaForm TextAnalyzer::LemmaOf(std::string_view w) const {
+TextAnalyzer::LemmaForm TextAnalyzer::LemmaOf(std::string_view w, bool lower_alpha) const {
   if (irregular_filter_.MayContain(w)) {
     if (auto it = irregular_.find(w); it != irregular_.end()) return {it->second, 0};
   }
   const size_t n = w.size();
-  bool alpha = n > 0;
-  for (char c : w) {
-    if (!(c >= 'a' && c <= 'z')) { alpha = false; break; }
-  }
-  if (!alpha || n <= 3) return {w, 0};
+  if (!lower_alpha || n <= 3) return {w, 0};
   if (EndsWith(w, "ies") && n > 4) return {w.substr(0, n - 3), 'y'};
   if (EndsWith(w, "sses") || EndsWith(w, "shes") || EndsWith(w, "ches") || EndsWith(w, "xes") ||
       EndsWith(w, "zzes"))
@@ -210,7 +399,7 @@ TextAnalyzer::LemmaForm TextAnalyzer::LemmaOf(std::string_view w) const {
       !EndsWith(w, "'s")) {
     // "bombings", "killings": the plural of an -ing noun has the lemma of its
     // singular ("bomb", "kill"; "meetings" -> "meeting" through irregular.txt).
-    if (EndsWith(w, "ings")) return LemmaOf(w.substr(0, n - 1));
+    if (EndsWith(w, "ings")) return LemmaOf(w.substr(0, n - 1), true);
     return {w.substr(0, n - 1), 0};
   }
   if (EndsWith(w, "ied") && n > 4) return {w.substr(0, n - 3), 'y'};
@@ -257,18 +446,31 @@ size_t TextAnalyzer::MatchKeyLength(std::string_view k) {
 
 void TextAnalyzer::Finish(Token& token, std::string_view text, TokenStrings* strings) const {
   std::string_view word = text.substr(token.start, token.end - token.start);
-  // One pass over the bytes answers what an ASCII word needs: whether it is ASCII, and
-  // its letters and capitals.
-  unsigned char high = 0;
+  // What an ASCII word needs: whether it is ASCII, and its letters and capitals,
+  // counted eight bytes at a time (most words fit in one load).
+  bool ascii = true;
   size_t letters = 0, uppers = 0;
-  for (char ch : word) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    high |= c;
-    const bool upper = c >= 'A' && c <= 'Z';
-    uppers += upper;
-    letters += upper || (c >= 'a' && c <= 'z');
+  size_t i = 0;
+  for (; i + 8 <= word.size(); i += 8) {
+    const uint64_t w = LoadWord(word.data() + i);
+    ascii = ascii && (w & kHighBits) == 0;
+    letters += CountLetters(w);
+    uppers += CountUppers(w);
   }
-  const bool ascii = high < 0x80;
+  if (i < word.size()) {
+    // The rest of the word in one load where the text goes on for eight bytes, the
+    // bytes after the word masked off.
+    const size_t rest = word.size() - i;
+    uint64_t w = 0;
+    if (token.start + i + 8 <= text.size()) {
+      w = LoadWord(word.data() + i) & (~uint64_t{0} >> (64 - 8 * rest));
+    } else {
+      std::memcpy(&w, word.data() + i, rest);
+    }
+    ascii = ascii && (w & kHighBits) == 0;
+    letters += CountLetters(w);
+    uppers += CountUppers(w);
+  }
   bool all_upper = uppers == letters;
   if (ascii) {
     token.norm = uppers == 0 ? word : LowerCopy(word, strings);
@@ -288,7 +490,8 @@ void TextAnalyzer::Finish(Token& token, std::string_view text, TokenStrings* str
   }
   token.all_caps = letters >= 2 && all_upper;
   if (token.kind == TokenKind::kWord) {
-    const LemmaForm f = LemmaOf(token.norm);
+    // An ASCII word of letters only has a norm of a-z only: no second scan for it.
+    const LemmaForm f = LemmaOf(token.norm, ascii ? letters == word.size() : IsLowerAlpha(token.norm));
     // A stem that is a prefix of the norm is a view of it; an irregular lemma is
     // copied, so that tokens do not depend on the analyser's tables.
     if (f.letter) {
@@ -315,6 +518,11 @@ AnalyzedText TextAnalyzer::Tokenize(std::string_view text) const {
 void TextAnalyzer::TokenizeInto(std::string_view text, std::vector<Token>* out, TokenStrings* strings) const {
   std::vector<Token>& tokens = *out;
   tokens.reserve(text.size() / 4 + 4);  // news text has a token per five or six bytes
+  const auto is_abbreviation = [this](std::string_view word) {
+    AbbreviationKind kind;
+    return IsAbbreviation(word, &kind);
+  };
+  const auto finish = [&](Token& t) { Finish(t, text, strings); };
   size_t pos = 0;
   while (pos < text.size()) {
     size_t next = 0;
@@ -328,142 +536,15 @@ void TextAnalyzer::TokenizeInto(std::string_view text, std::vector<Token>* out, 
     Token& tok = tokens.emplace_back();
     tok.start = pos;
     if (IsAlnum(c)) {
-      const bool starts_with_digit = IsDigit(c);
-      bool has_letter = !starts_with_digit;
-      size_t end = next;
-      size_t letters_since_dot = 1;  // for initialisms such as "U.S."
-      bool initialism = false;
-      while (end < text.size()) {
-        // The bulk of a word: ASCII letters and digits, read without decoding.
-        const unsigned char b = static_cast<unsigned char>(text[end]);
-        const bool ascii_letter = IsAsciiAlpha(b);
-        if (ascii_letter || IsAsciiDigit(b)) {
-          has_letter |= ascii_letter;
-          ++letters_since_dot;
-          ++end;
-          continue;
-        }
-        size_t after = 0;
-        const char32_t d = Peek(text, end, &after);
-        if (IsAlnum(d)) {
-          has_letter |= IsLetter(d);
-          ++letters_since_dot;
-          end = after;
-          continue;
-        }
-        size_t after2 = 0;
-        const char32_t e = Peek(text, after, &after2);
-        if (IsHyphen(d) && IsAlnum(e)) {  // "US-led", "CJTF-OIR", "al-Shabaab"
-          end = after;
-          letters_since_dot = 0;
-          continue;
-        }
-        if (IsApostrophe(d) && IsLetter(e)) {
-          // Possessive 's and contracted n't become their own tokens.
-          size_t after3 = 0;
-          const char32_t f = Peek(text, after2, &after3);
-          if ((e == 's' || e == 'S') && !IsLetter(f)) break;
-          if ((e == 't' || e == 'T') && end > tok.start) {
-            size_t back = end - 1;
-            if (text[back] == 'n' || text[back] == 'N') {
-              end = back;  // "didn't" -> "did" + "n't"
-              break;
-            }
-          }
-          end = after;  // "O'Brien", "Qa'ida"
-          continue;
-        }
-        if ((d == '.' || d == ',') && starts_with_digit && !has_letter && IsAsciiDigit(e)) {
-          end = after;  // "1,000", "3.5"
-          continue;
-        }
-        if (d == '.' && initialism && IsHyphen(e)) {  // "U.S.-led"
-          size_t after3 = 0;
-          if (IsAlnum(Peek(text, after2, &after3))) {
-            end = after2;
-            initialism = false;
-            letters_since_dot = 0;
-            continue;
-          }
-        }
-        if (d == '.' && letters_since_dot == 1 && IsLetter(e)) {
-          // "U.S", "U.N" — a single letter followed by a period and a letter.
-          size_t after3 = 0;
-          const char32_t f = Peek(text, after2, &after3);
-          if (f == '.') {
-            end = after;
-            letters_since_dot = 0;
-            initialism = true;
-            continue;
-          }
-        }
-        break;
-      }
-      // A period belongs to the word for initialisms ("U.S."), single initials
-      // ("J."), and listed abbreviations ("Maj.", "Sept.").
-      if (end < text.size() && text[end] == '.') {
-        std::string_view word = text.substr(tok.start, end - tok.start);
-        AbbreviationKind kind;
-        const bool single_capital = word.size() == 1 && IsUpper(c);
-        if (initialism || single_capital || IsAbbreviation(word, &kind)) ++end;
-      }
-      tok.end = end;
-      tok.kind = has_letter ? TokenKind::kWord : TokenKind::kNumber;
-      if (starts_with_digit && has_letter) {
-        // "25th", "1st" are ordinals: numbers; "4x4" or "G20"-style stay words.
-        std::string_view w = text.substr(tok.start, end - tok.start);
-        if (EndsWith(w, "st") || EndsWith(w, "nd") || EndsWith(w, "rd") || EndsWith(w, "th"))
-          tok.kind = TokenKind::kNumber;
-      }
+      ReadWord(text, c, next, is_abbreviation, tok);
     } else if (IsApostrophe(c)) {
-      // "'s" (possessive) and "n't" arrive here after the word before them.
-      size_t after = 0;
-      const char32_t e = Peek(text, next, &after);
-      size_t after2 = 0;
-      const char32_t f = Peek(text, after, &after2);
-      if ((e == 's' || e == 'S') && !IsLetter(f)) {
-        tok.end = after;
-        tok.kind = TokenKind::kWord;
-      } else {
-        tok.end = next;
-        tok.kind = TokenKind::kPunct;
-      }
+      ReadApostrophe(text, next, tok);
     } else {
-      tok.end = next;
-      const char32_t u = UnifyPunctuation(c);
-      tok.kind = (u < 0x80 && std::ispunct(static_cast<int>(u))) || u_ispunct(static_cast<UChar32>(c))
-                     ? TokenKind::kPunct
-                     : TokenKind::kSymbol;
-      if (u == '.') {  // "..." is one token
-        while (tok.end < text.size() && text[tok.end] == '.') ++tok.end;
-      }
+      ReadPunctuation(text, c, next, tok);
     }
     if (tok.end == tok.start) tok.end = next;  // never loop
     Finish(tok, text, strings);
-    pos = tok.end;
-    // The word loop stops before the "n" of "n't" ("didn't" -> "did"); "n't" follows
-    // as its own token with the lemma "not".
-    if (pos < text.size() && (text[pos] == 'n' || text[pos] == 'N')) {
-      size_t after = 0;
-      const char32_t a = Peek(text, pos + 1, &after);
-      if (IsApostrophe(a)) {
-        size_t after2 = 0;
-        const char32_t t = Peek(text, after, &after2);
-        size_t after3 = 0;
-        const char32_t f = Peek(text, after2, &after3);
-        if ((t == 't' || t == 'T') && !IsLetter(f)) {
-          Token& neg = tokens.emplace_back();
-          neg.start = pos;
-          neg.end = after2;
-          neg.kind = TokenKind::kWord;
-          Finish(neg, text, strings);
-          neg.norm = "n't";
-          neg.lemma = "not";
-          neg.key = "not";
-          pos = after2;
-        }
-      }
-    }
+    pos = SplitNegation(text, tok.end, &tokens, finish);  // (may move `tok`: read first)
   }
 }
 

@@ -51,7 +51,8 @@ class TextAnalyzer {
     char letter = 0;
   };
   TextAnalyzer() = default;
-  LemmaForm LemmaOf(std::string_view norm) const;
+  // `lower_alpha`: `norm` is non-empty and of the letters a-z only.
+  LemmaForm LemmaOf(std::string_view norm, bool lower_alpha) const;
   static size_t MatchKeyLength(std::string_view lemma);
   bool IsAbbreviation(std::string_view word, AbbreviationKind* kind) const;
   void TokenizeInto(std::string_view text, std::vector<Token>* tokens, TokenStrings* strings) const;

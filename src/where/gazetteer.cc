@@ -20,9 +20,26 @@
 
 namespace dateline {
 
+PlaceMention GazetteerEntry::ToPlace() const {
+  PlaceMention p;
+  p.name = std::string(name);
+  p.country = std::string(country);
+  p.admin1 = std::string(admin1);
+  p.lat = lat;
+  p.lon = lon;
+  switch (precision) {
+    case Precision::kPoint: p.precision = "point"; break;
+    case Precision::kAdmin2: p.precision = "admin2"; break;
+    case Precision::kAdmin1: p.precision = "admin1"; break;
+    case Precision::kCountry: p.precision = "country"; break;
+  }
+  p.geonameid = geonameid;
+  return p;
+}
+
 std::vector<PlaceMention> Gazetteer::Lookup(std::string_view name) const {
   std::vector<PlaceMention> out;
-  for (GazetteerEntry& e : LookupEntries(name)) out.push_back(std::move(e.place));
+  for (const GazetteerEntry& e : LookupEntries(name)) out.push_back(e.ToPlace());
   return out;
 }
 
@@ -86,9 +103,12 @@ class ImageGazetteer : public Gazetteer {
     postings.clear();
     NormalizePlaceName(name, &key);
     AppendPostings(key, &postings);
+    const size_t from_name = postings.size();
     if (MayBeExactCaseKey(name)) AppendPostings(ExactCaseKey(name), &postings);
     if (postings.empty()) return out;
-    if (postings.size() > 1) {
+    // One key's postings are stored in the order wanted (most populous first, then
+    // entry order) and list each entry once; only two keys' need merging.
+    if (from_name > 0 && postings.size() > from_name) {
       // Two keys may list the same entry; keep the best-matching posting of each.
       std::sort(postings.begin(), postings.end(), [](uint32_t a, uint32_t b) {
         if ((a & kPostingIndexMask) != (b & kPostingIndexMask)) {
@@ -119,7 +139,11 @@ class ImageGazetteer : public Gazetteer {
   }
 
   bool IsCommonWord(std::string_view name) const override {
-    return FindKey(std::string(1, kCommonWordPrefix) + NormalizePlaceName(name)) != kNotFound;
+    thread_local std::string normalized, key;  // scratch, as in LookupEntries
+    NormalizePlaceName(name, &normalized);
+    key.assign(1, kCommonWordPrefix);
+    key += normalized;
+    return FindKey(key) != kNotFound;
   }
 
   size_t size() const override { return entry_count_; }
@@ -240,19 +264,19 @@ class ImageGazetteer : public Gazetteer {
   GazetteerEntry Entry(uint32_t posting) const {
     const char* e = entries_ + size_t{posting & kPostingIndexMask} * kEntrySize;
     GazetteerEntry out;
-    out.place.geonameid = Load32(e);
-    out.place.lat = static_cast<int32_t>(Load32(e + 4)) / 100000.0;
-    out.place.lon = static_cast<int32_t>(Load32(e + 8)) / 100000.0;
+    out.geonameid = Load32(e);
+    out.lat = static_cast<int32_t>(Load32(e + 4)) / 100000.0;
+    out.lon = static_cast<int32_t>(Load32(e + 8)) / 100000.0;
     out.population = static_cast<long>(Load32(e + 12));
-    out.place.name = std::string(String(Load32(e + 16)));
-    out.place.admin1 = std::string(String(Load32(e + 20)));
-    out.feature_code = std::string(String(Load32(e + 24)));
-    if (e[28] != ' ') out.place.country = std::string(e + 28, 2);
+    out.name = String(Load32(e + 16));
+    out.admin1 = String(Load32(e + 20));
+    out.feature_code = String(Load32(e + 24));
+    if (e[28] != ' ') out.country = std::string_view(e + 28, 2);
     out.feature_class = e[30];
     switch (static_cast<uint8_t>(e[31])) {
-      case kPrecisionAdmin1: out.place.precision = "admin1"; break;
-      case kPrecisionCountry: out.place.precision = "country"; break;
-      default: out.place.precision = "point"; break;
+      case kPrecisionAdmin1: out.precision = GazetteerEntry::Precision::kAdmin1; break;
+      case kPrecisionCountry: out.precision = GazetteerEntry::Precision::kCountry; break;
+      default: out.precision = GazetteerEntry::Precision::kPoint; break;
     }
     out.primary_name = (posting & kPostingPrimary) != 0;
     out.demonym = (posting & kPostingDemonym) != 0;

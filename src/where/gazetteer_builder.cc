@@ -63,6 +63,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/geo.h"
+#include "where/gazetteer_builder.h"
 #include "where/gazetteer_image.h"
 #include "where/name_normalizer.h"
 
@@ -719,34 +720,20 @@ void AddSecondLevelSubdivisions(const std::vector<SubdivisionChild>& children,
   }
 }
 
-// First-level subdivisions from iso-codes (no coordinates there): each is matched to
-// a GeoNames admin1 code, either because the country's GeoNames codes are the ISO
-// suffixes (the United States, Switzerland, ...) or because an admin seat or capital
-// of the country carries the subdivision's name ("Arbīl" -> Erbil's admin1 code). The
-// region is then placed at the mean position of its places. Unmatched subdivisions
-// are left out.
-Status AddSubdivisions(const ImageInputs& in, std::vector<Place>* places,
-                       std::map<std::pair<std::string, std::string>, std::string>* adm1_names,
-                       size_t* added) {
-  std::map<std::string, Admin1Extra> admin1_extra;
-  if (!in.admin1_file.empty()) {
-    if (Status s = ReadAdmin1File(in.admin1_file, &admin1_extra); !s.ok()) return s;
-  }
-  std::map<std::string, Admin1Point> admin1_points;
-  if (!in.admin1_points_file.empty()) {
-    if (Status s = ReadAdmin1Points(in.admin1_points_file, &admin1_points); !s.ok()) return s;
-  }
-  std::ifstream file(in.subdivisions_file, std::ios::binary);
-  if (!file) return MakeError(in.subdivisions_file, "cannot open subdivisions file");
+struct Subdivision {
+  std::string country, suffix, name;
+};
+
+// Reads iso-codes' iso_3166-2.json: first-level subdivisions by country, and the
+// second-level ones with their parents.
+Status ReadSubdivisionList(const std::string& path, std::map<std::string, std::vector<Subdivision>>* by_country,
+                           std::vector<SubdivisionChild>* children) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return MakeError(path, "cannot open subdivisions file");
   nlohmann::json doc = nlohmann::json::parse(file, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded() || !doc.is_object() || !doc.contains("3166-2") || !doc["3166-2"].is_array()) {
-    return MakeError(in.subdivisions_file, "not an iso-codes iso_3166-2.json file (no \"3166-2\" array)");
+    return MakeError(path, "not an iso-codes iso_3166-2.json file (no \"3166-2\" array)");
   }
-  struct Sub {
-    std::string country, suffix, name;
-  };
-  std::map<std::string, std::vector<Sub>> by_country;
-  std::vector<SubdivisionChild> children;  // second-level subdivisions ("BE-VWV", parent "VLG")
   for (const auto& item : doc["3166-2"]) {
     if (!item.is_object()) continue;
     const auto code = item.find("code");
@@ -756,154 +743,215 @@ Status AddSubdivisions(const ImageInputs& in, std::vector<Place>* places,
     if (c.size() < 4 || c[2] != '-') continue;
     if (const auto parent = item.find("parent"); parent != item.end()) {
       if (parent->is_string()) {
-        children.push_back({c.substr(0, 2), c.substr(3), parent->get<std::string>(), StripBracketed(name->get<std::string>())});
+        children->push_back({c.substr(0, 2), c.substr(3), parent->get<std::string>(), StripBracketed(name->get<std::string>())});
       }
       continue;
     }
-    by_country[c.substr(0, 2)].push_back({c.substr(0, 2), c.substr(3), StripBracketed(name->get<std::string>())});
+    (*by_country)[c.substr(0, 2)].push_back({c.substr(0, 2), c.substr(3), StripBracketed(name->get<std::string>())});
   }
-  std::map<std::pair<std::string, std::string>, std::string> tied;  // (country, ISO suffix) -> admin1 code
-  std::map<std::string, Extent> extents = CountryExtents(*places);
-  // Groups of places per (country, admin1 code).
-  struct Group {
-    std::vector<double> lats, lons;
-    uint64_t population = 0;
-    size_t count = 0;
-  };
-  std::map<std::pair<std::string, std::string>, Group> groups;
+  return Status::Ok();
+}
+
+// The places of one (country, GeoNames admin1 code).
+struct Admin1Group {
+  std::vector<double> lats, lons;
+  uint64_t population = 0;
+  size_t count = 0;
+};
+
+// What tying a country's subdivisions to GeoNames admin1 codes consults.
+struct TieEvidence {
+  std::map<std::string, Admin1Extra> admin1_extra;  // data/where/admin1.txt, by ISO 3166-2 code
+  std::map<std::string, Admin1Point> admin1_points;  // by ISO 3166-2 code
+  std::map<std::string, Extent> extents;             // by country
+  std::map<std::pair<std::string, std::string>, Admin1Group> groups;
   std::map<std::string, std::set<std::string>> codes_by_country;
-  std::set<std::string> countries_with_adm1;
-  for (const auto& [k, v] : *adm1_names) countries_with_adm1.insert(k.first);
-  for (const Place& p : *places) {
+  // (country, key) -> admin1 codes of the admin seats and capitals carrying that name.
+  std::map<std::pair<std::string, std::string>, std::set<std::string>> seats;
+};
+
+Status GatherTieEvidence(const ImageInputs& in, const std::vector<Place>& places, TieEvidence* ev) {
+  if (!in.admin1_file.empty()) {
+    if (Status s = ReadAdmin1File(in.admin1_file, &ev->admin1_extra); !s.ok()) return s;
+  }
+  if (!in.admin1_points_file.empty()) {
+    if (Status s = ReadAdmin1Points(in.admin1_points_file, &ev->admin1_points); !s.ok()) return s;
+  }
+  ev->extents = CountryExtents(places);
+  for (const Place& p : places) {
     if (p.fclass != 'P' || p.country.empty() || p.admin1_code.empty()) continue;
-    Group& g = groups[{p.country, p.admin1_code}];
+    Admin1Group& g = ev->groups[{p.country, p.admin1_code}];
     g.lats.push_back(p.lat);
     g.lons.push_back(p.lon);
     g.population += p.population;
     ++g.count;
-    codes_by_country[p.country].insert(p.admin1_code);
+    ev->codes_by_country[p.country].insert(p.admin1_code);
   }
-  // (country, key) -> admin1 codes of the admin seats and capitals carrying that name.
-  std::map<std::pair<std::string, std::string>, std::set<std::string>> seats;
-  for (const Place& p : *places) {
+  for (const Place& p : places) {
     if (p.admin1_code.empty() || (p.fcode != "PPLA" && p.fcode != "PPLC")) continue;
-    for (const auto& [key, flags] : p.keys) seats[{p.country, key}].insert(p.admin1_code);
+    for (const auto& [key, flags] : p.keys) ev->seats[{p.country, key}].insert(p.admin1_code);
   }
+  return Status::Ok();
+}
+
+// The first of `candidates` within `km` of (lat, lon), if any.
+std::optional<std::pair<double, double>> NearCandidate(const std::vector<std::pair<double, double>>& candidates,
+                                                       double lat, double lon, double km) {
+  for (const auto& c : candidates) {
+    if (DistanceKm(lat, lon, c.first, c.second) <= km) return c;
+  }
+  return std::nullopt;
+}
+
+// The GeoNames admin1 code of subdivision `s` (normalised name `key`), empty when
+// none ties: admin1.txt's code, else the ISO suffix where the country's codes are ISO
+// suffixes (`use_direct`), else the code of the one seat carrying its name, else the
+// points file's code when the places carrying it lie around one of the region's points.
+std::string Admin1CodeOf(const Subdivision& s, const std::string& key, const Admin1Extra* extra,
+                         const Admin1Point* point, const std::vector<std::pair<double, double>>& candidates,
+                         bool use_direct, const std::set<std::string>& codes, const TieEvidence& ev) {
+  if (extra != nullptr && !extra->geonames_code.empty()) return extra->geonames_code;
+  if (use_direct && codes.count(s.suffix)) return s.suffix;
+  if (const auto m = ev.seats.find({s.country, key}); m != ev.seats.end() && m->second.size() == 1) {
+    return *m->second.begin();
+  }
+  if (point != nullptr && codes.count(point->geonames_code)) {
+    // The points file's code is trusted only when the places carrying it lie
+    // around one of the region's points (codes of one scheme, not of another).
+    const auto g = ev.groups.find({s.country, point->geonames_code});
+    if (g != ev.groups.end() && g->second.count > 0 &&
+        NearCandidate(candidates, TrimmedMidpoint(g->second.lats), TrimmedMidpoint(g->second.lons), kTieCheckKm)) {
+      return point->geonames_code;
+    }
+  }
+  return "";
+}
+
+// The names of admin1.txt for a region, as primary keys.
+void AddAliasKeys(const Admin1Extra* extra, Place* region) {
+  if (extra == nullptr) return;
+  for (const CountryPhrase& alias : extra->aliases) {
+    AddKey(*region, alias.exact_case ? ExactCaseKey(alias.text) : NormalizePlaceName(alias.text), kPostingPrimary);
+  }
+}
+
+// An untied subdivision with a listed point is still a region of its own, without the
+// link to its towns, when the point lies among the country's places (a guard against
+// errors in the list, such as a point in a neighbouring country).
+std::optional<Place> UntiedRegion(const Subdivision& s, const std::string& key, const Admin1Extra* extra,
+                                  const Admin1Point& point, const std::vector<std::pair<double, double>>& candidates,
+                                  const TieEvidence& ev) {
+  std::optional<std::pair<double, double>> among;
+  for (const auto& c : candidates) {
+    for (const auto& [group_key, group] : ev.groups) {
+      if (group_key.first != s.country) continue;
+      for (size_t k = 0; k < group.lats.size() && !among; ++k) {
+        if (DistanceKm(group.lats[k], group.lons[k], c.first, c.second) <= kAmongPlacesKm) among = c;
+      }
+      if (among) break;
+    }
+    if (among) break;
+  }
+  if (!among) return std::nullopt;
+  Place region;
+  region.fclass = 'A';
+  region.fcode = "ADM1";
+  region.precision = kPrecisionAdmin1;
+  region.country = s.country;
+  region.name = s.name;
+  region.admin1 = s.name;
+  region.lat = among->first;
+  region.lon = among->second;
+  AddKey(region, key, kPostingPrimary);
+  AddKey(region, std::string(1, kIsoKeyPrefix) + s.country + "-" + s.suffix, kPostingPrimary);
+  AddKey(region, NormalizePlaceName(point.name), kPostingPrimary);
+  AddAliasKeys(extra, &region);
+  return region;
+}
+
+// A subdivision tied to admin1 `code`, placed at the middle of the code's places
+// unless admin1.txt or a listed point near them says otherwise.
+Place TiedRegion(const Subdivision& s, const std::string& key, const std::string& code, const Admin1Group& group,
+                 const Admin1Extra* extra, const Admin1Point* point,
+                 const std::vector<std::pair<double, double>>& candidates) {
+  Place region;
+  region.fclass = 'A';
+  region.fcode = "ADM1";
+  region.precision = kPrecisionAdmin1;
+  region.country = s.country;
+  region.admin1_code = code;
+  region.name = s.name;
+  region.lat = TrimmedMidpoint(group.lats);
+  region.lon = TrimmedMidpoint(group.lons);
+  region.population = group.population;
+  AddKey(region, key, kPostingPrimary);
+  AddKey(region, std::string(1, kIsoKeyPrefix) + s.country + "-" + s.suffix, kPostingPrimary);
+  if (extra != nullptr && extra->has_position) {
+    region.lat = extra->lat;
+    region.lon = extra->lon;
+  } else if (const auto listed = NearCandidate(candidates, region.lat, region.lon, kTieCheckKm);
+             listed && kPreferListedPoints) {
+    // (A listed point far from the region's places is an error in the list.)
+    region.lat = listed->first;
+    region.lon = listed->second;
+  }
+  if (point != nullptr) AddKey(region, NormalizePlaceName(point->name), kPostingPrimary);
+  AddAliasKeys(extra, &region);
+  return region;
+}
+
+// First-level subdivisions from iso-codes (no coordinates there): each is matched to
+// a GeoNames admin1 code, either because the country's GeoNames codes are the ISO
+// suffixes (the United States, Switzerland, ...) or because an admin seat or capital
+// of the country carries the subdivision's name ("Arbīl" -> Erbil's admin1 code). The
+// region is then placed at the mean position of its places. Unmatched subdivisions
+// are left out.
+Status AddSubdivisions(const ImageInputs& in, std::vector<Place>* places,
+                       std::map<std::pair<std::string, std::string>, std::string>* adm1_names,
+                       size_t* added) {
+  TieEvidence ev;
+  if (Status s = GatherTieEvidence(in, *places, &ev); !s.ok()) return s;
+  std::map<std::string, std::vector<Subdivision>> by_country;
+  std::vector<SubdivisionChild> children;  // second-level subdivisions ("BE-VWV", parent "VLG")
+  if (Status s = ReadSubdivisionList(in.subdivisions_file, &by_country, &children); !s.ok()) return s;
+  std::map<std::pair<std::string, std::string>, std::string> tied;  // (country, ISO suffix) -> admin1 code
+  std::set<std::string> countries_with_adm1;
+  for (const auto& [k, v] : *adm1_names) countries_with_adm1.insert(k.first);
   for (const auto& [country, subs] : by_country) {
     if (countries_with_adm1.count(country)) continue;  // the dump has its own ADM1 rows
-    const auto codes_it = codes_by_country.find(country);
-    if (codes_it == codes_by_country.end()) continue;
+    const auto codes_it = ev.codes_by_country.find(country);
+    if (codes_it == ev.codes_by_country.end()) continue;
     const std::set<std::string>& codes = codes_it->second;
     size_t direct = 0;
-    for (const Sub& s : subs) direct += codes.count(s.suffix);
+    for (const Subdivision& s : subs) direct += codes.count(s.suffix);
     const bool use_direct = codes.size() > 0 && direct * 10 >= codes.size() * 6;
     std::set<std::string> used;
-    for (const Sub& s : subs) {
+    for (const Subdivision& s : subs) {
       const std::string key = NormalizePlaceName(s.name);
-      std::string code;
-      const auto extra = admin1_extra.find(country + "-" + s.suffix);
-      if (extra != admin1_extra.end() && !extra->second.geonames_code.empty()) {
-        code = extra->second.geonames_code;
-      } else if (use_direct && codes.count(s.suffix)) {
-        code = s.suffix;
-      } else {
-        const auto m = seats.find({country, key});
-        if (m != seats.end() && m->second.size() == 1) code = *m->second.begin();
-      }
-      const auto point = admin1_points.find(country + "-" + s.suffix);
+      const auto extra_it = ev.admin1_extra.find(country + "-" + s.suffix);
+      const Admin1Extra* extra = extra_it != ev.admin1_extra.end() ? &extra_it->second : nullptr;
+      const auto point_it = ev.admin1_points.find(country + "-" + s.suffix);
+      const Admin1Point* point = point_it != ev.admin1_points.end() ? &point_it->second : nullptr;
       const std::vector<std::pair<double, double>> candidates =
-          point != admin1_points.end() ? PlausiblePoints(point->second, extents[country])
-                                       : std::vector<std::pair<double, double>>{};
-      // The first candidate point within `km` of (lat, lon), if any.
-      auto near_candidate = [&](double lat, double lon, double km) -> std::optional<std::pair<double, double>> {
-        for (const auto& c : candidates) {
-          if (DistanceKm(lat, lon, c.first, c.second) <= km) return c;
-        }
-        return std::nullopt;
-      };
-      if (code.empty() && point != admin1_points.end() && codes.count(point->second.geonames_code)) {
-        // The points file's code is trusted only when the places carrying it lie
-        // around one of the region's points (codes of one scheme, not of another).
-        const auto g = groups.find({country, point->second.geonames_code});
-        if (g != groups.end() && g->second.count > 0 &&
-            near_candidate(TrimmedMidpoint(g->second.lats), TrimmedMidpoint(g->second.lons), kTieCheckKm)) {
-          code = point->second.geonames_code;
-        }
-      }
+          point != nullptr ? PlausiblePoints(*point, ev.extents[country]) : std::vector<std::pair<double, double>>{};
+      const std::string code = Admin1CodeOf(s, key, extra, point, candidates, use_direct, codes, ev);
       if (!code.empty() && !used.insert(code).second) continue;
-      const auto g = code.empty() ? groups.end() : groups.find({country, code});
-      if (g == groups.end() || g->second.count == 0) {
-        // Untied, but with a known point: the region is still a place of its own,
-        // without the link to its towns.
-        if (!code.empty() || point == admin1_points.end()) continue;
-        // The point must lie among the country's places (a guard against errors in the
-        // list, such as a point in a neighbouring country).
-        std::optional<std::pair<double, double>> among;
-        for (const auto& c : candidates) {
-          for (const auto& [group_key, group] : groups) {
-            if (group_key.first != country) continue;
-            for (size_t k = 0; k < group.lats.size() && !among; ++k) {
-              if (DistanceKm(group.lats[k], group.lons[k], c.first, c.second) <= kAmongPlacesKm) among = c;
-            }
-            if (among) break;
-          }
-          if (among) break;
+      const auto g = code.empty() ? ev.groups.end() : ev.groups.find({country, code});
+      if (g == ev.groups.end() || g->second.count == 0) {
+        if (!code.empty() || point == nullptr) continue;
+        if (std::optional<Place> region = UntiedRegion(s, key, extra, *point, candidates, ev)) {
+          places->push_back(std::move(*region));
+          ++*added;
         }
-        if (!among) continue;
-        Place region;
-        region.fclass = 'A';
-        region.fcode = "ADM1";
-        region.precision = kPrecisionAdmin1;
-        region.country = country;
-        region.name = s.name;
-        region.admin1 = s.name;
-        region.lat = among->first;
-        region.lon = among->second;
-        AddKey(region, key, kPostingPrimary);
-        AddKey(region, std::string(1, kIsoKeyPrefix) + country + "-" + s.suffix, kPostingPrimary);
-        AddKey(region, NormalizePlaceName(point->second.name), kPostingPrimary);
-        if (extra != admin1_extra.end()) {
-          for (const CountryPhrase& alias : extra->second.aliases) {
-            AddKey(region, alias.exact_case ? ExactCaseKey(alias.text) : NormalizePlaceName(alias.text), kPostingPrimary);
-          }
-        }
-        places->push_back(std::move(region));
-        ++*added;
         continue;
       }
-      Place region;
-      region.fclass = 'A';
-      region.fcode = "ADM1";
-      region.precision = kPrecisionAdmin1;
-      region.country = country;
-      region.admin1_code = code;
-      region.name = s.name;
-      region.lat = TrimmedMidpoint(g->second.lats);
-      region.lon = TrimmedMidpoint(g->second.lons);
-      region.population = g->second.population;
-      AddKey(region, key, kPostingPrimary);
-      AddKey(region, std::string(1, kIsoKeyPrefix) + country + "-" + s.suffix, kPostingPrimary);
-      if (extra != admin1_extra.end() && extra->second.has_position) {
-        region.lat = extra->second.lat;
-        region.lon = extra->second.lon;
-      } else if (const auto listed = near_candidate(region.lat, region.lon, kTieCheckKm); listed && kPreferListedPoints) {
-        // (A listed point far from the region's places is an error in the list.)
-        region.lat = listed->first;
-        region.lon = listed->second;
-      }
-      if (point != admin1_points.end()) AddKey(region, NormalizePlaceName(point->second.name), kPostingPrimary);
-      if (extra != admin1_extra.end()) {
-        for (const CountryPhrase& alias : extra->second.aliases) {
-          AddKey(region, alias.exact_case ? ExactCaseKey(alias.text) : NormalizePlaceName(alias.text), kPostingPrimary);
-        }
-      }
+      places->push_back(TiedRegion(s, key, code, g->second, extra, point, candidates));
       (*adm1_names)[{country, code}] = s.name;
       tied[{country, s.suffix}] = code;
-      places->push_back(std::move(region));
       ++*added;
     }
   }
-  AddSecondLevelSubdivisions(children, tied, admin1_points, places);
+  AddSecondLevelSubdivisions(children, tied, ev.admin1_points, places);
   return Status::Ok();
 }
 
@@ -976,49 +1024,66 @@ class StringPool {
   std::unordered_map<std::string, uint32_t> index_;
 };
 
-}  // namespace
+// (Admin1 names are keyed by (country, GeoNames admin1 code).)
+using Admin1Names = std::map<std::pair<std::string, std::string>, std::string>;
+// A country's GeoNames id and point, from the dump's own country rows.
+using GeoNamesCountries = std::map<std::string, std::pair<uint32_t, std::pair<double, double>>>;
+using CountryPoints = std::map<std::string, std::pair<double, double>>;
+// Each lookup key and its postings, in key order.
+using PostingLists = std::map<std::string, std::vector<uint32_t>>;
 
-Result<std::string> BuildImage(const ImageInputs& in, ImageStats* stats) {
-  std::vector<Place> places;
-  std::map<std::pair<std::string, std::string>, std::string> adm1_names;
+// Phase 1 of BuildImage: every place but the countries, from the optional inputs, with
+// the names of the admin1 codes and what the countries' points are taken from.
+Status ReadPlaces(const ImageInputs& in, std::vector<Place>* places, Admin1Names* adm1_names,
+                  GeoNamesCountries* geonames_country, CountryPoints* country_points, size_t* admin1_added) {
   std::set<std::string> country_codes;
   for (const CountryRecord& c : in.countries) country_codes.insert(c.iso2);
   if (!in.geonames_file.empty()) {
-    if (Status s = ReadGeoNames(in, &places, &adm1_names); !s.ok()) return s.error();
+    if (Status s = ReadGeoNames(in, places, adm1_names); !s.ok()) return s;
   }
   // GeoNames' own country rows (allCountries.txt) give the reference point that
   // GeoNames-based evaluations measure against; countries.txt's centroid is the
   // fallback.
-  std::map<std::string, std::pair<uint32_t, std::pair<double, double>>> geonames_country;
-  for (const Place& p : places) {
-    if (p.precision == kPrecisionCountry && p.fcode == "PCLI") geonames_country[p.country] = {p.geonameid, {p.lat, p.lon}};
+  for (const Place& p : *places) {
+    if (p.precision == kPrecisionCountry && p.fcode == "PCLI") (*geonames_country)[p.country] = {p.geonameid, {p.lat, p.lon}};
   }
   if (!in.geonames_file.empty()) {
-    std::erase_if(places, [&](const Place& p) {
+    std::erase_if(*places, [&](const Place& p) {
       return p.precision == kPrecisionCountry && country_codes.count(p.country);
     });
   }
   if (!in.regions_file.empty()) {
-    if (Status s = ReadRegions(in.regions_file, &places); !s.ok()) return s.error();
+    if (Status s = ReadRegions(in.regions_file, places); !s.ok()) return s;
   }
-  std::map<std::string, std::pair<double, double>> country_points;
   if (!in.country_points_file.empty()) {
-    if (Status s = ReadCountryPoints(in.country_points_file, &country_points); !s.ok()) return s.error();
+    if (Status s = ReadCountryPoints(in.country_points_file, country_points); !s.ok()) return s;
   }
   if (!in.admin2_file.empty()) {
     size_t counties = 0;
-    if (Status s = AddCounties(in.admin2_file, &places, &counties); !s.ok()) return s.error();
+    if (Status s = AddCounties(in.admin2_file, places, &counties); !s.ok()) return s;
     if (in.verbose) std::fprintf(stderr, "dateline-gazetteer: %zu second-level divisions placed\n", counties);
   }
-  size_t admin1_added = 0;
   if (!in.subdivisions_file.empty()) {
-    if (Status s = AddSubdivisions(in, &places, &adm1_names, &admin1_added); !s.ok()) return s.error();
+    if (Status s = AddSubdivisions(in, places, adm1_names, admin1_added); !s.ok()) return s;
   }
-  for (Place& p : places) {
+  return Status::Ok();
+}
+
+// Phase 2: each place's admin1 name, or its code where the code has no name.
+void NameAdmin1Regions(const Admin1Names& adm1_names, std::vector<Place>* places) {
+  for (Place& p : *places) {
     if (p.country.empty() || p.admin1_code.empty()) continue;
     const auto it = adm1_names.find({p.country, p.admin1_code});
     p.admin1 = it != adm1_names.end() ? it->second : p.admin1_code;
   }
+}
+
+// Phase 3: one entry per country of countries.txt, keyed by its names, demonyms and
+// ISO codes; its capitals marked PPLC (or, in a countries-only image, made aliases of
+// the country).
+void AddCountries(const ImageInputs& in, const GeoNamesCountries& geonames_country,
+                  const CountryPoints& country_points, std::vector<Place>* places_out) {
+  std::vector<Place>& places = *places_out;
   // Population of a country, for ranking it among same-named places: the sum over its
   // places, so that e.g. Georgia the country and the US state compare sensibly.
   std::map<std::string, uint64_t> country_population;
@@ -1086,14 +1151,13 @@ Result<std::string> BuildImage(const ImageInputs& in, ImageStats* stats) {
     }
     places.push_back(std::move(p));
   }
-  std::sort(places.begin(), places.end(), [](const Place& a, const Place& b) {
-    return std::tie(a.geonameid, a.country, a.fcode, a.name, a.lat, a.lon) <
-           std::tie(b.geonameid, b.country, b.fcode, b.name, b.lat, b.lon);
-  });
-  if (places.size() > kPostingIndexMask) return MakeError(in.geonames_file, "too many places for the gazetteer format");
+}
 
-  // key -> postings
-  std::map<std::string, std::vector<uint32_t>> keys;
+// Phase 5: the postings of every key (entry indexes of the sorted places with the
+// key's flags), most populous first, and the listed common words as keys without
+// postings.
+Result<PostingLists> MakePostingLists(const ImageInputs& in, const std::vector<Place>& places) {
+  PostingLists keys;
   for (size_t i = 0; i < places.size(); ++i) {
     for (const auto& [key, flags] : places[i].keys) {
       uint32_t f = flags;
@@ -1114,7 +1178,12 @@ Result<std::string> BuildImage(const ImageInputs& in, ImageStats* stats) {
       return (a & kPostingIndexMask) < (b & kPostingIndexMask);
     });
   }
+  return keys;
+}
 
+// Phase 6: the bytes of the file (format at the top of this file), sealed.
+std::string WriteImage(const std::vector<Place>& places, const PostingLists& keys, size_t admin1_added,
+                       ImageStats* stats) {
   StringPool pool;
   std::string entries, key_bytes, postings;
   entries.reserve(places.size() * kEntrySize);
@@ -1176,6 +1245,30 @@ Result<std::string> BuildImage(const ImageInputs& in, ImageStats* stats) {
     stats->admin1 = admin1_added;
   }
   return out;
+}
+
+}  // namespace
+
+Result<std::string> BuildImage(const ImageInputs& in, ImageStats* stats) {
+  std::vector<Place> places;
+  Admin1Names adm1_names;
+  GeoNamesCountries geonames_country;
+  CountryPoints country_points;
+  size_t admin1_added = 0;
+  if (Status s = ReadPlaces(in, &places, &adm1_names, &geonames_country, &country_points, &admin1_added); !s.ok()) {
+    return s.error();
+  }
+  NameAdmin1Regions(adm1_names, &places);
+  AddCountries(in, geonames_country, country_points, &places);
+  // Phase 4: the entry order of the file, which makes the bytes reproducible.
+  std::sort(places.begin(), places.end(), [](const Place& a, const Place& b) {
+    return std::tie(a.geonameid, a.country, a.fcode, a.name, a.lat, a.lon) <
+           std::tie(b.geonameid, b.country, b.fcode, b.name, b.lat, b.lon);
+  });
+  if (places.size() > kPostingIndexMask) return MakeError(in.geonames_file, "too many places for the gazetteer format");
+  Result<PostingLists> keys = MakePostingLists(in, places);
+  if (!keys.ok()) return keys.error();
+  return WriteImage(places, *keys, admin1_added, stats);
 }
 
 }  // namespace where_internal

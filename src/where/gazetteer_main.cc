@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "where/where.h"
+#include "where/gazetteer_builder.h"
 
 namespace {
 

@@ -15,6 +15,7 @@
 
 #include "core/geo.h"
 
+#include "where/gazetteer_builder.h"
 #include "where/gazetteer_image.h"
 #include "where/where.h"
 
@@ -101,10 +102,10 @@ TEST_F(GazetteerTest, CountryPointsArePreferredToCentroids) {
   // country_points.txt places Iraq at 33.5, 44.5 (countries.txt: 33, 44); Jordan is
   // not listed and keeps its countries.txt centroid.
   ASSERT_TRUE(gazetteer_->Country("IQ").has_value());
-  EXPECT_NEAR(gazetteer_->Country("IQ")->place.lat, 33.5, 1e-6);
-  EXPECT_NEAR(gazetteer_->Country("IQ")->place.lon, 44.5, 1e-6);
+  EXPECT_NEAR(gazetteer_->Country("IQ")->lat, 33.5, 1e-6);
+  EXPECT_NEAR(gazetteer_->Country("IQ")->lon, 44.5, 1e-6);
   ASSERT_TRUE(gazetteer_->Country("JO").has_value());
-  EXPECT_NEAR(gazetteer_->Country("JO")->place.lat, 31.0, 1e-6);
+  EXPECT_NEAR(gazetteer_->Country("JO")->lat, 31.0, 1e-6);
 }
 
 TEST_F(GazetteerTest, CountiesArePlacedAtTheirPlaces) {
@@ -122,10 +123,10 @@ TEST_F(GazetteerTest, CountiesArePlacedAtTheirPlaces) {
     const std::vector<GazetteerEntry> e = gazetteer_->LookupEntries(c.name);
     ASSERT_EQ(e.size(), 1u) << c.name;
     EXPECT_EQ(e[0].feature_code, "ADM2") << c.name;
-    EXPECT_EQ(e[0].place.country, "US") << c.name;
-    EXPECT_EQ(e[0].place.admin1, c.admin1) << c.name;
-    EXPECT_NEAR(e[0].place.lat, c.lat, 1e-5) << c.name;
-    EXPECT_NEAR(e[0].place.lon, c.lon, 1e-5) << c.name;
+    EXPECT_EQ(e[0].country, "US") << c.name;
+    EXPECT_EQ(e[0].admin1, c.admin1) << c.name;
+    EXPECT_NEAR(e[0].lat, c.lat, 1e-5) << c.name;
+    EXPECT_NEAR(e[0].lon, c.lon, 1e-5) << c.name;
     EXPECT_EQ(e[0].primary_name, c.primary) << c.name;
   }
   // A county with no place in the GeoNames input is left out.
@@ -138,16 +139,16 @@ TEST_F(GazetteerTest, RegionPointsAndNamesFromTheAdmin1PointsFile) {
   const std::vector<GazetteerEntry> erbil = gazetteer_->LookupEntries("Erbil Governorate");
   ASSERT_EQ(erbil.size(), 1u);
   EXPECT_EQ(erbil[0].feature_code, "ADM1");
-  EXPECT_NEAR(erbil[0].place.lat, 36.5, 1e-6);
+  EXPECT_NEAR(erbil[0].lat, 36.5, 1e-6);
   // Untied and without places: still a region of its own at the listed point, under
   // both its iso-codes name and the listed one.
   for (const char* name : {"Ninawa", "Nineveh"}) {
     const std::vector<GazetteerEntry> n = gazetteer_->LookupEntries(name);
     ASSERT_EQ(n.size(), 1u) << name;
-    EXPECT_EQ(n[0].place.precision, "admin1") << name;
-    EXPECT_EQ(n[0].place.country, "IQ") << name;
-    EXPECT_NEAR(n[0].place.lat, 36.2, 1e-6) << name;
-    EXPECT_NEAR(n[0].place.lon, 42.6, 1e-6) << name;
+    EXPECT_EQ(n[0].precision, GazetteerEntry::Precision::kAdmin1) << name;
+    EXPECT_EQ(n[0].country, "IQ") << name;
+    EXPECT_NEAR(n[0].lat, 36.2, 1e-6) << name;
+    EXPECT_NEAR(n[0].lon, 42.6, 1e-6) << name;
   }
 }
 
@@ -160,9 +161,9 @@ TEST_F(GazetteerTest, AlternateCodesAreNotKeys) {
 TEST_F(GazetteerTest, CountriesWithNamesDemonymsAndCodes) {
   const std::vector<GazetteerEntry> iraqi = gazetteer_->LookupEntries("Iraqi");
   ASSERT_EQ(iraqi.size(), 1u);
-  EXPECT_EQ(iraqi[0].place.name, "Iraq");
-  EXPECT_EQ(iraqi[0].place.country, "IQ");
-  EXPECT_EQ(iraqi[0].place.precision, "country");
+  EXPECT_EQ(iraqi[0].name, "Iraq");
+  EXPECT_EQ(iraqi[0].country, "IQ");
+  EXPECT_EQ(iraqi[0].precision, GazetteerEntry::Precision::kCountry);
   EXPECT_EQ(iraqi[0].feature_code, "PCLI");
   EXPECT_TRUE(iraqi[0].demonym);
   const std::vector<GazetteerEntry> iraq = gazetteer_->LookupEntries("Republic of Iraq");
@@ -170,8 +171,8 @@ TEST_F(GazetteerTest, CountriesWithNamesDemonymsAndCodes) {
   EXPECT_FALSE(iraq[0].demonym);
   EXPECT_TRUE(iraq[0].primary_name);
   ASSERT_TRUE(gazetteer_->Country("IRQ").has_value());
-  EXPECT_EQ(gazetteer_->Country("IRQ")->place.name, "Iraq");
-  EXPECT_EQ(gazetteer_->Country("iq")->place.name, "Iraq");
+  EXPECT_EQ(gazetteer_->Country("IRQ")->name, "Iraq");
+  EXPECT_EQ(gazetteer_->Country("iq")->name, "Iraq");
   EXPECT_FALSE(gazetteer_->Country("XXX").has_value());
 }
 
@@ -193,11 +194,11 @@ TEST_F(GazetteerTest, CapitalsFromCountriesAreMarked) {
 TEST_F(GazetteerTest, FirstLevelRegionsFromSubdivisions) {
   const std::vector<GazetteerEntry> texas = gazetteer_->LookupEntries("Texas");
   ASSERT_EQ(texas.size(), 1u);
-  EXPECT_EQ(texas[0].place.precision, "admin1");
+  EXPECT_EQ(texas[0].precision, GazetteerEntry::Precision::kAdmin1);
   EXPECT_EQ(texas[0].feature_code, "ADM1");
-  EXPECT_EQ(texas[0].place.country, "US");
+  EXPECT_EQ(texas[0].country, "US");
   // Position from admin1.txt; the AP abbreviation is an alias (exact case, with dot).
-  EXPECT_NEAR(texas[0].place.lat, 31.2, 1e-6);
+  EXPECT_NEAR(texas[0].lat, 31.2, 1e-6);
   ASSERT_EQ(gazetteer_->Lookup("Tex.").size(), 1u);
   EXPECT_TRUE(gazetteer_->Lookup("tex").empty());
   // Tennessee has no position in admin1.txt: the middle of its places' range.
@@ -331,7 +332,7 @@ TEST_F(GazetteerTest, DamagedRecordsBehindAGoodChecksumStayInBounds) {
   for (const std::string* image : {&bad_strings, &bad_postings, &bad_index}) {
     auto g = OpenImage(with_checksum(*image), "damaged");
     ASSERT_TRUE(g.ok()) << g.error().message;
-    for (const GazetteerEntry& e : (*g)->LookupEntries("Paris")) EXPECT_TRUE(e.place.name.empty());
+    for (const GazetteerEntry& e : (*g)->LookupEntries("Paris")) EXPECT_TRUE(e.name.empty());
     (void)(*g)->Country("IRQ");
     (void)(*g)->IsCommonWord("reading");
   }
@@ -383,8 +384,8 @@ TEST(GazetteerBuildTest, AcceptsTheFullDumpsFeatureClasses) {
   // The country entry is countries.txt's, at GeoNames' point for it.
   const std::vector<GazetteerEntry> iraq = (*g)->LookupEntries("Iraq");
   ASSERT_EQ(iraq.size(), 1u);
-  EXPECT_EQ(iraq[0].place.geonameid, 5);
-  EXPECT_NEAR(iraq[0].place.lat, 10.5, 1e-6);
+  EXPECT_EQ(iraq[0].geonameid, 5);
+  EXPECT_NEAR(iraq[0].lat, 10.5, 1e-6);
   EXPECT_TRUE((*g)->LookupEntries("Iraqi")[0].demonym);
   std::remove(geo.c_str());
   std::remove(o.output_file.c_str());
@@ -426,23 +427,23 @@ TEST(GazetteerBuildTest, PointsFromThePackagesMustLieInTheirCountry) {
   ASSERT_TRUE(built.ok()) << built.error().ToString();
   auto g = Gazetteer::Open(o.output_file);
   ASSERT_TRUE(g.ok()) << g.error().ToString();
-  EXPECT_NEAR((*g)->Country("IQ")->place.lat, 33.5, 1e-6);
-  EXPECT_NEAR((*g)->Country("JO")->place.lat, 31.0, 1e-6);  // countries.txt's point
-  EXPECT_NEAR((*g)->Country("JO")->place.lon, 36.3, 1e-6);
+  EXPECT_NEAR((*g)->Country("IQ")->lat, 33.5, 1e-6);
+  EXPECT_NEAR((*g)->Country("JO")->lat, 31.0, 1e-6);  // countries.txt's point
+  EXPECT_NEAR((*g)->Country("JO")->lon, 36.3, 1e-6);
   // Erbil: at the middle of its listed towns, under its listed English name too.
   const std::vector<GazetteerEntry> erbil = (*g)->LookupEntries("Erbil Governorate");
   ASSERT_EQ(erbil.size(), 1u);
-  EXPECT_EQ(erbil[0].place.precision, "admin1");
-  EXPECT_EQ(erbil[0].place.country, "IQ");
-  EXPECT_NEAR(erbil[0].place.lat, 36.19, 1e-6);
-  EXPECT_NEAR(erbil[0].place.lon, 44.54, 1e-6);
+  EXPECT_EQ(erbil[0].precision, GazetteerEntry::Precision::kAdmin1);
+  EXPECT_EQ(erbil[0].country, "IQ");
+  EXPECT_NEAR(erbil[0].lat, 36.19, 1e-6);
+  EXPECT_NEAR(erbil[0].lon, 44.54, 1e-6);
   // Nineveh: untied, and its only point is in Canada: left out rather than misplaced.
   EXPECT_TRUE((*g)->LookupEntries("Nineveh Governorate").empty());
   EXPECT_TRUE((*g)->LookupEntries("Ninawa").empty());
   // Baghdad: tied by its code, at its listed point.
   const std::vector<GazetteerEntry> baghdad = (*g)->LookupEntries("Baghdad Governorate");
   ASSERT_EQ(baghdad.size(), 1u);
-  EXPECT_NEAR(baghdad[0].place.lat, 33.30, 1e-6);
+  EXPECT_NEAR(baghdad[0].lat, 33.30, 1e-6);
   std::remove(o.output_file.c_str());
   fs::remove_all(dir);
 }
@@ -479,9 +480,9 @@ TEST(GazetteerBuildTest, SecondLevelSubdivisionsWhereGeoNamesUsesTheirCodes) {
     const std::vector<GazetteerEntry> wv = (*g)->LookupEntries(name);
     ASSERT_EQ(wv.size(), 1u) << name;
     EXPECT_EQ(wv[0].feature_code, "ADM2");
-    EXPECT_EQ(wv[0].place.admin1, "Vlaams Gewest");
-    EXPECT_NEAR(wv[0].place.lat, 51.0, 1e-6);  // the middle of its towns' range, not Boulder
-    EXPECT_NEAR(wv[0].place.lon, 3.1, 1e-6);
+    EXPECT_EQ(wv[0].admin1, "Vlaams Gewest");
+    EXPECT_NEAR(wv[0].lat, 51.0, 1e-6);  // the middle of its towns' range, not Boulder
+    EXPECT_NEAR(wv[0].lon, 3.1, 1e-6);
   }
   ASSERT_TRUE((*g)->Subdivision("BE-VWV"));
   // Antwerpen the province is named after its town: the bare name stays the town's.
@@ -579,11 +580,11 @@ TEST(RealGazetteerTest, RegionsAndCountriesLieInTheirCountry) {
   size_t regions = 0, outside = 0;
   for (const auto& [country, name] : names) {
     for (const GazetteerEntry& entry : (*g)->LookupEntries(name)) {
-      if (entry.feature_code != "ADM1" || entry.place.country != country || !boxes.count(country)) continue;
+      if (entry.feature_code != "ADM1" || entry.country != country || !boxes.count(country)) continue;
       ++regions;
-      if (!boxes[country].Contains(entry.place.lat, entry.place.lon)) {
+      if (!boxes[country].Contains(entry.lat, entry.lon)) {
         ++outside;
-        ADD_FAILURE() << name << " (" << country << ") at " << entry.place.lat << ", " << entry.place.lon;
+        ADD_FAILURE() << name << " (" << country << ") at " << entry.lat << ", " << entry.lon;
       }
     }
   }
@@ -593,13 +594,13 @@ TEST(RealGazetteerTest, RegionsAndCountriesLieInTheirCountry) {
     const std::optional<GazetteerEntry> c = (*g)->Country(country);
     // (One research station gives Antarctica no extent.)
     if (!c || box.places < 3) continue;
-    EXPECT_TRUE(box.Contains(c->place.lat, c->place.lon)) << country << " at " << c->place.lat << ", " << c->place.lon;
+    EXPECT_TRUE(box.Contains(c->lat, c->lon)) << country << " at " << c->lat << ", " << c->lon;
   }
   // A province (GeoNames' admin2) by its English name.
   const std::vector<GazetteerEntry> west_flanders = (*g)->LookupEntries("West Flanders");
   ASSERT_FALSE(west_flanders.empty());
-  EXPECT_EQ(west_flanders[0].place.country, "BE");
-  EXPECT_LT(DistanceKm(west_flanders[0].place.lat, west_flanders[0].place.lon, 51.0, 3.1), 50);
+  EXPECT_EQ(west_flanders[0].country, "BE");
+  EXPECT_LT(DistanceKm(west_flanders[0].lat, west_flanders[0].lon, 51.0, 3.1), 50);
   // Regions that the package's wrong points used to lose or misplace.
   struct Expected {
     std::string country, name;
@@ -611,10 +612,10 @@ TEST(RealGazetteerTest, RegionsAndCountriesLieInTheirCountry) {
                                                     {"SG", "North West", 1.4, 103.8}}) {
     const std::vector<GazetteerEntry> found = (*g)->LookupEntries(want.name);
     const auto it = std::find_if(found.begin(), found.end(), [&want](const GazetteerEntry& e) {
-      return e.place.country == want.country && e.place.precision == "admin1";
+      return e.country == want.country && e.precision == GazetteerEntry::Precision::kAdmin1;
     });
     ASSERT_NE(it, found.end()) << want.name;
-    EXPECT_LT(DistanceKm(it->place.lat, it->place.lon, want.lat, want.lon), 200) << want.name;
+    EXPECT_LT(DistanceKm(it->lat, it->lon, want.lat, want.lon), 200) << want.name;
   }
 }
 
@@ -625,7 +626,7 @@ TEST(CountriesOnlyTest, CountriesDemonymsAndCapitalsAsAliases) {
   EXPECT_EQ((*g)->Lookup("Iraqi")[0].name, "Iraq");
   const std::vector<GazetteerEntry> baghdad = (*g)->LookupEntries("Baghdad");
   ASSERT_EQ(baghdad.size(), 1u);
-  EXPECT_EQ(baghdad[0].place.precision, "country");
+  EXPECT_EQ(baghdad[0].precision, GazetteerEntry::Precision::kCountry);
   EXPECT_TRUE(baghdad[0].capital_alias);
   auto missing = Gazetteer::CountriesOnly("/nonexistent/countries.txt");
   EXPECT_FALSE(missing.ok());

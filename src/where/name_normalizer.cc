@@ -1,5 +1,7 @@
 #include "where/name_normalizer.h"
 
+#include <array>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -74,43 +76,64 @@ void AppendFolded(char32_t c, std::string* out, bool* pending_space) {
   }
 }
 
-bool IsAscii(std::string_view name) {
-  for (char c : name) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  }
-  return true;
-}
-
-// AppendFolded for ASCII text, one byte at a time, calling `emit` with each output
-// byte. Written out because recognition normalises every candidate n-gram of a text
-// and nearly all of them are ASCII.
-template <typename Emit>
-void FoldAscii(std::string_view name, Emit emit) {
-  bool pending_space = false, started = false;
-  for (char c : name) {
-    if (c == '\'' || c == '`') continue;  // IsApostrophe's ASCII members
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      if (pending_space && started) emit(' ');
-      pending_space = false;
-      started = true;
-      emit(c);
+// What AppendFolded makes of each byte of ASCII text, as a table: recognition
+// normalises every candidate n-gram of a text, nearly all of them ASCII, and a lookup
+// per byte costs less than the comparisons. Bytes from 0x80 start a multi-byte code
+// point, which only AppendFolded reads.
+constexpr char kDropped = 0;     // IsApostrophe's ASCII members
+constexpr char kSeparator = 1;   // punctuation and white space: one space between words
+constexpr char kNotAscii = 2;
+constexpr std::array<char, 256> kAsciiFold = [] {
+  std::array<char, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    if (c >= 0x80) {
+      t[c] = kNotAscii;
+    } else if (c == '\'' || c == '`') {
+      t[c] = kDropped;
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      t[c] = static_cast<char>(c);
+    } else if (c >= 'A' && c <= 'Z') {
+      t[c] = static_cast<char>(c - 'A' + 'a');
     } else {
-      pending_space = true;
+      t[c] = kSeparator;
     }
   }
+  return t;
+}();
+
+// AppendFolded for ASCII text, calling `emit` with each output byte; false (having
+// emitted part of the key) at the first byte that is not ASCII.
+template <typename Emit>
+bool FoldAscii(std::string_view name, Emit emit) {
+  bool pending_space = false, started = false;
+  for (char c : name) {
+    const char f = kAsciiFold[static_cast<unsigned char>(c)];
+    if (f > kNotAscii) {
+      if (pending_space && started && !emit(' ')) return true;
+      pending_space = false;
+      started = true;
+      if (!emit(f)) return true;
+    } else if (f == kSeparator) {
+      pending_space = true;
+    } else if (f == kNotAscii) {
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace
 
 bool NormalizesTo(std::string_view name, std::string_view key) {
-  if (!IsAscii(name)) return NormalizePlaceName(name) == key;
+  // Folding ASCII never lengthens a name; the comparison stops at the first difference.
   size_t at = 0;
   bool equal = true;
-  FoldAscii(name, [&](char c) {
-    equal = equal && at < key.size() && key[at] == c;
+  const bool ascii = FoldAscii(name, [&](char c) {
+    equal = at < key.size() && key[at] == c;
     ++at;
+    return equal;
   });
+  if (!ascii) return NormalizePlaceName(name) == key;
   return equal && at == key.size();
 }
 
@@ -123,15 +146,17 @@ std::string NormalizePlaceName(std::string_view name) {
 void NormalizePlaceName(std::string_view name, std::string* out_string) {
   std::string& out = *out_string;
   out.clear();
-  if (IsAscii(name)) {
-    // Folding ASCII never lengthens the text: write in place, then cut.
-    out.resize(name.size());
-    char* p = out.data();
-    FoldAscii(name, [&p](char c) { *p++ = c; });
+  // Folding ASCII never lengthens the text: write in place, then cut.
+  out.resize(name.size());
+  char* p = out.data();
+  if (FoldAscii(name, [&p](char c) {
+        *p++ = c;
+        return true;
+      })) {
     out.resize(static_cast<size_t>(p - out.data()));
     return;
   }
-  out.reserve(name.size());
+  out.clear();
   bool pending_space = false;
   // Decode ourselves (invalid bytes become U+FFFD) so ICU never sees bad UTF-8.
   icu::UnicodeString input;

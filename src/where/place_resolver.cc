@@ -8,6 +8,24 @@
 // context agreement with the dateline, the actors' countries and the current readings
 // of the article's other names (same country, same admin1 region, nearness); the
 // readings are re-chosen a few times so that names settle on a coherent geography.
+//
+// What callers see of it (where.h states the contract): each candidate is scored by
+// log population, feature code (countries, capitals, admin1 regions and seats first),
+// whether the name is its own or an alias, and agreement with the context (dateline
+// country, actor countries, countries and regions of the article's other places,
+// nearness to them). Second-level divisions missing from the gazetteer ("Laurel
+// County") are placed at the same-named place of the region the article's other
+// places are in, or at the article's most local place there (ResolveCounties). A
+// qualifier after a comma ("Paris, Tenn.") restricts the name's readings in the whole
+// article (QualifiersOf). ResolveSpans resolves exactly as FindPlaces does (a name the
+// gazetteer lacks stays unresolved), so that a measurement with given spans measures
+// what the product does. Recognition leaves out common words without a locative cue,
+// person names after a title or before a capitalised word, surnames the article
+// writes after a first name, names that are only some place's alternate name, short
+// acronyms that name no country or region, bare county stems, and lone
+// sentence-initial words that the article also writes in lower case; places of
+// 100,000 people or more, regions and countries are exempt from the person-name rules
+// (LooksLikePlace).
 
 #include <algorithm>
 #include <bitset>
@@ -66,41 +84,53 @@ constexpr double kNearCountryKm = 300;
 // Places at least this populous are not taken for parts of person names.
 constexpr long kProminentPopulation = 100000;
 
-// (Compared as string_views: a length test first, and no strlen of the literal.)
-bool IsCountry(const GazetteerEntry& e) { return std::string_view(e.place.precision) == "country"; }
+using Precision = GazetteerEntry::Precision;
+
+bool IsCountry(const GazetteerEntry& e) { return e.precision == Precision::kCountry; }
+
+// A feature code of up to eight bytes as one integer, so that the prior's many tests
+// of every candidate are integer comparisons; longer codes (GeoNames has none) pack to
+// 0, which no test asks for.
+constexpr uint64_t PackedCode(std::string_view code) {
+  if (code.size() > 8) return 0;
+  uint64_t packed = 0;
+  for (size_t k = 0; k < code.size(); ++k) packed |= uint64_t{static_cast<unsigned char>(code[k])} << (8 * k);
+  return packed;
+}
 
 double Prior(const GazetteerEntry& e) {
   double s = std::log10(static_cast<double>(std::max(0L, e.population)) + 1);
-  const std::string_view code = e.feature_code;
+  const uint64_t code = PackedCode(e.feature_code);
   // Continents carry country precision: test their code before IsCountry.
-  if (code == "CONT") {
+  if (code == PackedCode("CONT")) {
     s += kContinentPrior;
   } else if (IsCountry(e)) {
     s += kCountryBonus;
-  } else if (code == "RGN" || code == "OCN" || code == "SEA" || code == "GULF") {
+  } else if (code == PackedCode("RGN") || code == PackedCode("OCN") || code == PackedCode("SEA") ||
+             code == PackedCode("GULF")) {
     s += kRegionPrior;
-  } else if (code == "ADM1") {
+  } else if (code == PackedCode("ADM1")) {
     s += kAdmin1Bonus;
-  } else if (code == "PPLC") {
+  } else if (code == PackedCode("PPLC")) {
     s += kCapitalBonus;
-  } else if (code == "PPLA") {
+  } else if (code == PackedCode("PPLA")) {
     s += kSeatBonus;
-  } else if (code == "PPLA2") {
+  } else if (code == PackedCode("PPLA2")) {
     s += kSecondSeatBonus;
-  } else if (code == "PPLX") {
+  } else if (code == PackedCode("PPLX")) {
     s += kSectionPenalty;
   }
   if (!e.primary_name && !e.demonym) s += kAliasPenalty;
   // A county named without its suffix ("DeKalb") competes with the towns of that name,
   // which the bare name more often means; its population is a whole county's.
-  if (code == "ADM2" && !e.primary_name) s += kCountyStemPenalty;
+  if (code == PackedCode("ADM2") && !e.primary_name) s += kCountyStemPenalty;
   return s;
 }
 
 // The name looked up is the entry's own name ("England" the region rather than the
 // United Kingdom, for which it is an alias in countries.txt).
 double NameBonus(const GazetteerEntry& e, const std::string& key) {
-  return where_internal::NormalizesTo(e.place.name, key) ? kOwnNameBonus : 0;
+  return where_internal::NormalizesTo(e.name, key) ? kOwnNameBonus : 0;
 }
 
 // "Laurel County", "Rapides Parish": second-level divisions are not in a cities
@@ -117,11 +147,8 @@ std::string_view CountyStem(std::string_view key) {
 // qualifiers look the recognised names up once more. Lists are complete; callers cut
 // them to kMaxCandidates where they always have. Returned references live as long as
 // the memo (the map's nodes do not move). Not thread-safe: one per call.
-// Precisions and GeoNames feature codes, compared as views: a std::string compared
-// with a character literal calls compare() and strlen() at each of the many tests.
-constexpr std::string_view kPointPrecision = "point";
-constexpr std::string_view kAdmin1Precision = "admin1";
-constexpr std::string_view kCountryPrecision = "country";
+// GeoNames feature codes, compared as views: a std::string compared with a character
+// literal calls compare() and strlen() at each of the many tests.
 constexpr std::string_view kContinentCode = "CONT";
 constexpr std::string_view kCapitalCode = "PPLC";
 constexpr std::string_view kAdmin1SeatCode = "PPLA";
@@ -132,6 +159,8 @@ constexpr std::string_view kAdmin2Code = "ADM2";
 class Lookups {
  public:
   explicit Lookups(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
+  // A memo sized for `surfaces` surfaces, so that it is not rehashed as it fills.
+  Lookups(const Gazetteer& gazetteer, size_t surfaces) : gazetteer_(gazetteer) { cache_.reserve(surfaces); }
   Lookups(const Lookups&) = delete;
   Lookups& operator=(const Lookups&) = delete;
 
@@ -169,9 +198,16 @@ struct NameSlot {
   int pick = -1;
 };
 
+// The dateline's reading, as the scores ask of it.
+struct DatelineReading {
+  std::string country, admin1;
+  double lat = 0, lon = 0;
+  bool is_country = false;
+};
+
 struct Evidence {
-  std::optional<GazetteerEntry> dateline;
-  std::set<std::string> actor_countries;  // ISO2
+  std::optional<DatelineReading> dateline;
+  std::set<std::string, std::less<>> actor_countries;  // ISO2
   // The publication's home region (country ISO2, admin1), when it has one.
   std::optional<std::pair<std::string, std::string>> home;
 };
@@ -188,7 +224,7 @@ struct CandidateFacts {
 // Strings longer than 3 bytes (the gazetteer writes none) get kLongCountry and are
 // compared as strings.
 constexpr uint32_t kLongCountry = 0xFF;
-uint32_t PackedCountry(const std::string& c) {
+uint32_t PackedCountry(std::string_view c) {
   if (c.size() > 3) return kLongCountry;
   uint32_t packed = static_cast<uint32_t>(c.size());
   for (size_t k = 0; k < c.size(); ++k) packed |= uint32_t{static_cast<unsigned char>(c[k])} << (8 * (k + 1));
@@ -196,7 +232,7 @@ uint32_t PackedCountry(const std::string& c) {
 }
 
 CandidateFacts FactsOf(const GazetteerEntry& e) {
-  return CandidateFacts{CosLatitude(e.place.lat), PackedCountry(e.place.country), IsCountry(e),
+  return CandidateFacts{CosLatitude(e.lat), PackedCountry(e.country), IsCountry(e),
                         e.feature_code == kContinentCode};
 }
 
@@ -223,8 +259,8 @@ Agreement Agree(const GazetteerEntry& e, const CandidateFacts& fe, const NameSlo
   }
   const GazetteerEntry& o = other.candidates[static_cast<size_t>(other.pick)];
   const CandidateFacts& fo = other_facts[static_cast<size_t>(other.pick)];
-  g.same_country = fo.country == fe.country && (fo.country != kLongCountry || o.place.country == e.place.country);
-  if (g.same_country && !e.place.admin1.empty() && o.place.admin1 == e.place.admin1) g.same_admin1 = true;
+  g.same_country = fo.country == fe.country && (fo.country != kLongCountry || o.country == e.country);
+  if (g.same_country && !e.admin1.empty() && o.admin1 == e.admin1) g.same_admin1 = true;
   return g;
 }
 
@@ -240,13 +276,13 @@ void AgreeNear(const GazetteerEntry& e, const CandidateFacts& fe, const NameSlot
     // and Egypt): country points are central, hence the wider radius.
     if (fo.is_country && !fe.is_country && !fo.continent) {
       g.near = kNearCountryWeight *
-               std::exp(-DistanceKm(e.place.lat, e.place.lon, fe.cos_lat, o.place.lat, o.place.lon, fo.cos_lat) /
+               std::exp(-DistanceKm(e.lat, e.lon, fe.cos_lat, o.lat, o.lon, fo.cos_lat) /
                         kNearCountryKm);
     }
     return;
   }
   if (!fo.is_country && !fe.is_country) {
-    g.near = std::exp(-DistanceKm(e.place.lat, e.place.lon, fe.cos_lat, o.place.lat, o.place.lon, fo.cos_lat) / kNearKm);
+    g.near = std::exp(-DistanceKm(e.lat, e.lon, fe.cos_lat, o.lat, o.lon, fo.cos_lat) / kNearKm);
   }
 }
 
@@ -258,20 +294,20 @@ void ResolveJointly(std::vector<NameSlot>& slots, const Evidence& ev) {
       const GazetteerEntry& e = s.candidates[c];
       double p = Prior(e) + NameBonus(e, s.key);
       if (ev.dateline) {
-        const GazetteerEntry& d = *ev.dateline;
-        if (e.place.country == d.place.country) {
+        const DatelineReading& d = *ev.dateline;
+        if (e.country == d.country) {
           p += kDatelineCountry;
-          if (!d.place.admin1.empty() && e.place.admin1 == d.place.admin1) p += kDatelineAdmin1;
+          if (!d.admin1.empty() && e.admin1 == d.admin1) p += kDatelineAdmin1;
         }
-        if (!IsCountry(d) && !IsCountry(e)) {
+        if (!d.is_country && !IsCountry(e)) {
           p += kDatelineNear *
-               std::exp(-DistanceKm(e.place.lat, e.place.lon, d.place.lat, d.place.lon) / kNearKm);
+               std::exp(-DistanceKm(e.lat, e.lon, d.lat, d.lon) / kNearKm);
         }
       }
-      if (ev.actor_countries.count(e.place.country)) p += kActorCountry;
-      if (ev.home && !IsCountry(e) && e.place.country == ev.home->first) {
+      if (ev.actor_countries.count(e.country)) p += kActorCountry;
+      if (ev.home && !IsCountry(e) && e.country == ev.home->first) {
         p += kHomeCountry;
-        if (e.place.admin1 == ev.home->second) p += kHomeAdmin1;
+        if (e.admin1 == ev.home->second) p += kHomeAdmin1;
       }
       s.prior[c] = p;
     }
@@ -359,12 +395,12 @@ void ResolveCounties(std::vector<NameSlot>& slots, const Gazetteer& gazetteer) {
     const std::string_view stem = CountyStem(s.key);
     if (stem.empty()) continue;
     // The region most of the article's other sub-national places are in.
-    std::map<std::pair<std::string, std::string>, int> regions;
+    std::map<std::pair<std::string_view, std::string_view>, int> regions;
     for (const NameSlot& o : slots) {
       if (o.pick < 0 || &o == &s) continue;
       const GazetteerEntry& e = o.candidates[static_cast<size_t>(o.pick)];
-      if (IsCountry(e) || e.place.admin1.empty()) continue;
-      ++regions[{e.place.country, e.place.admin1}];
+      if (IsCountry(e) || e.admin1.empty()) continue;
+      ++regions[{e.country, e.admin1}];
     }
     if (regions.empty()) continue;
     const auto region = std::max_element(regions.begin(), regions.end(), [](const auto& a, const auto& b) {
@@ -372,7 +408,7 @@ void ResolveCounties(std::vector<NameSlot>& slots, const Gazetteer& gazetteer) {
                         })->first;
     std::optional<GazetteerEntry> place;
     for (const GazetteerEntry& c : gazetteer.LookupEntries(stem)) {
-      if (c.place.country == region.first && c.place.admin1 == region.second && c.place.precision == kPointPrecision) {
+      if (c.country == region.first && c.admin1 == region.second && c.precision == Precision::kPoint) {
         place = c;  // most populous first
         break;
       }
@@ -381,14 +417,14 @@ void ResolveCounties(std::vector<NameSlot>& slots, const Gazetteer& gazetteer) {
       for (const NameSlot& o : slots) {
         if (o.pick < 0 || &o == &s) continue;
         const GazetteerEntry& e = o.candidates[static_cast<size_t>(o.pick)];
-        if (e.place.precision != kPointPrecision || e.place.country != region.first || e.place.admin1 != region.second) continue;
+        if (e.precision != Precision::kPoint || e.country != region.first || e.admin1 != region.second) continue;
         if (!place || e.population < place->population) place = e;
       }
     }
     if (!place) continue;
-    place->place.name = s.display;
-    place->place.geonameid = 0;
-    place->place.precision = "admin2";
+    place->name = s.display;
+    place->geonameid = 0;
+    place->precision = Precision::kAdmin2;
     s.candidates.push_back(*place);
     s.prior.push_back(0);
     s.pick = static_cast<int>(s.candidates.size() - 1);
@@ -399,11 +435,11 @@ void ResolveCounties(std::vector<NameSlot>& slots, const Gazetteer& gazetteer) {
 // is rarely what the bare name means: the city is.
 void DropRegionsNamedAfterTheirCity(std::vector<GazetteerEntry>& candidates) {
   std::erase_if(candidates, [&](const GazetteerEntry& region) {
-    if (region.place.precision != kAdmin1Precision) return false;
+    if (region.precision != Precision::kAdmin1) return false;
     // A national capital of the same name is what the bare name means in news
     // ("Washington" the capital, not the state).
     if (std::any_of(candidates.begin(), candidates.end(), [&](const GazetteerEntry& c) {
-          return c.feature_code == kCapitalCode && c.primary_name && c.place.country == region.place.country;
+          return c.feature_code == kCapitalCode && c.primary_name && c.country == region.country;
         })) {
       return true;
     }
@@ -411,8 +447,8 @@ void DropRegionsNamedAfterTheirCity(std::vector<GazetteerEntry>& candidates) {
     // merely lists the name as an alternate ("Minneota" for Minnesota, "New York City"
     // for New York) leaves the region in.
     return std::any_of(candidates.begin(), candidates.end(), [&](const GazetteerEntry& c) {
-      return c.place.precision == kPointPrecision && c.primary_name && c.place.country == region.place.country &&
-             c.place.admin1 == region.place.admin1 &&
+      return c.precision == Precision::kPoint && c.primary_name && c.country == region.country &&
+             c.admin1 == region.admin1 &&
              (c.feature_code == kAdmin1SeatCode || c.feature_code == kCapitalCode || c.feature_code == kAdmin2SeatCode);
     });
   });
@@ -422,7 +458,7 @@ void DropRegionsNamedAfterTheirCity(std::vector<GazetteerEntry>& candidates) {
 // merely lists it as an alternate name (Mexico City, Mahdia).
 void DropAliasesOfCountryNames(std::vector<GazetteerEntry>& candidates, const std::string& key) {
   const bool country_named = std::any_of(candidates.begin(), candidates.end(), [&](const GazetteerEntry& c) {
-    return IsCountry(c) && c.primary_name && !c.demonym && where_internal::NormalizesTo(c.place.name, key);
+    return IsCountry(c) && c.primary_name && !c.demonym && where_internal::NormalizesTo(c.name, key);
   });
   if (!country_named) return;
   std::erase_if(candidates, [](const GazetteerEntry& c) { return !c.primary_name && !c.demonym && !IsCountry(c); });
@@ -434,12 +470,12 @@ void DropAliasesOfCountryNames(std::vector<GazetteerEntry>& candidates, const st
 void DropCountriesAliasedByTheirRegion(std::vector<GazetteerEntry>& candidates, const std::string& key) {
   std::erase_if(candidates, [&](const GazetteerEntry& country) {
     if (!IsCountry(country) || country.demonym || country.feature_code == kContinentCode ||
-        where_internal::NormalizesTo(country.place.name, key)) {
+        where_internal::NormalizesTo(country.name, key)) {
       return false;
     }
     return std::any_of(candidates.begin(), candidates.end(), [&](const GazetteerEntry& c) {
-      return c.feature_code == kAdmin1Code && c.primary_name && c.place.country == country.place.country &&
-             where_internal::NormalizesTo(c.place.name, key);
+      return c.feature_code == kAdmin1Code && c.primary_name && c.country == country.country &&
+             where_internal::NormalizesTo(c.name, key);
     });
   });
 }
@@ -565,28 +601,42 @@ struct Match {
   bool demonym_only = false;
 };
 
-// Toponym recognition: capitalised spans the gazetteer knows, less what context says is
-// not a place.
-std::vector<Match> Recognise(const Gazetteer& gazetteer, Lookups& lookups, const AnalyzedText& a) {
-  std::vector<size_t> sentence_start(a.tokens.size(), 0);
-  std::vector<bool> is_sentence_start(a.tokens.size(), false);
-  for (const Sentence& s : a.sentences) {
-    for (size_t i = s.first_token; i < s.last_token && i < a.tokens.size(); ++i) sentence_start[i] = s.first_token;
-    if (s.first_token < a.tokens.size()) is_sentence_start[s.first_token] = true;
-  }
-  if (a.sentences.empty() && !a.tokens.empty()) is_sentence_start[0] = true;
-  auto first_word_of_sentence = [&](size_t i) {
-    // Quotes or brackets may open a sentence: the first word after them counts as first.
-    size_t j = sentence_start[i];
-    while (j < i && a.tokens[j].kind != TokenKind::kWord) ++j;
-    return j == i || is_sentence_start[i];
-  };
+// Where each token's sentence starts, for recognition.
+struct SentenceStarts {
+  std::vector<size_t> start;      // the first token of each token's sentence
+  std::vector<bool> is_start;     // the token opens a sentence
 
+  // Quotes or brackets may open a sentence: the first word after them counts as first.
+  bool FirstWord(const AnalyzedText& a, size_t i) const {
+    size_t j = start[i];
+    while (j < i && a.tokens[j].kind != TokenKind::kWord) ++j;
+    return j == i || is_start[i];
+  }
+};
+
+SentenceStarts SentenceStartsOf(const AnalyzedText& a) {
+  SentenceStarts out;
+  out.start.assign(a.tokens.size(), 0);
+  out.is_start.assign(a.tokens.size(), false);
+  for (const Sentence& s : a.sentences) {
+    for (size_t i = s.first_token; i < s.last_token && i < a.tokens.size(); ++i) out.start[i] = s.first_token;
+    if (s.first_token < a.tokens.size()) out.is_start[s.first_token] = true;
+  }
+  if (a.sentences.empty() && !a.tokens.empty()) out.is_start[0] = true;
+  return out;
+}
+
+// Recognition's first step: at each capitalised word (or Arabic article glued to one),
+// the longest run of up to kMaxSpanTokens words that the gazetteer knows; the tokens
+// matched are marked in `in_match`.
+std::vector<Match> KnownSpans(Lookups& lookups, const AnalyzedText& a, const SentenceStarts& sentences,
+                              std::vector<bool>* in_match) {
+  const std::vector<size_t>& sentence_start = sentences.start;
   auto lookup = [&](std::string_view surface) { return lookups.Capped(surface); };
   auto glued = [&](size_t i) { return i > 0 && a.tokens[i].start == a.tokens[i - 1].end; };
 
   std::vector<Match> matches;
-  std::vector<bool> in_match(a.tokens.size(), false);
+  in_match->assign(a.tokens.size(), false);
   std::vector<size_t> ends;  // candidate exclusive ends of a span, in growing order
   for (size_t i = 0; i < a.tokens.size();) {
     const Token& t = a.tokens[i];
@@ -647,28 +697,40 @@ std::vector<Match> Recognise(const Gazetteer& gazetteer, Lookups& lookups, const
       m.key = std::string(surface);
       m.demonym_only = std::all_of(cands.begin(), cands.end(), [](const GazetteerEntry& c) { return c.demonym; });
       matches.push_back(std::move(m));
-      for (size_t k = i; k < end; ++k) in_match[k] = true;
+      for (size_t k = i; k < end; ++k) (*in_match)[k] = true;
       i = end;
       found = true;
       break;
     }
     if (!found) ++i;
   }
+  return matches;
+}
 
-  // Words written right after a capitalised word that is no place and not a modifier
-  // ("Gordon Brown"): surnames, for the person rule below.
+// Words written right after a capitalised word that is no place and not a modifier
+// ("Gordon Brown"): surnames, for the person rule of LooksLikePlace.
+WordSet Surnames(const AnalyzedText& a, const SentenceStarts& sentences, const std::vector<bool>& in_match) {
   WordSet surnames;
   for (size_t i = 1; i < a.tokens.size(); ++i) {
-    if (!IsCapWord(a.tokens[i]) || !IsCapWord(a.tokens[i - 1]) || in_match[i - 1] || first_word_of_sentence(i)) continue;
+    if (!IsCapWord(a.tokens[i]) || !IsCapWord(a.tokens[i - 1]) || in_match[i - 1] || sentences.FirstWord(a, i)) continue;
     if (a.tokens[i].start != a.tokens[i - 1].end + 1 || Modifiers().count(Bare(a, i - 1))) continue;
     if (Titles().count(Bare(a, i - 1)) || (i + 1 < a.tokens.size() && IsCapWord(a.tokens[i + 1]))) continue;
     surnames.insert(where_internal::NormalizePlaceName(a.TokenText(i)));
   }
-  // Words the article itself writes in lower case are common words here ("reading").
-  // Only one-word matches ask, so rather than a set of every lower-case word, the keys
-  // of those matches are looked for among the lower-case words, with a filter on length
-  // and first letter that rejects most words before they are hashed.
-  std::vector<std::string> keys(matches.size());
+  return surnames;
+}
+
+// Words the article itself writes in lower case are common words here ("reading").
+// Only one-word matches ask, so rather than a set of every lower-case word, the keys
+// of those matches are looked for among the lower-case words, with a filter on length
+// and first letter that rejects most words before they are hashed.
+// Each match's normalised key goes to `keys` (i for matches[i]); the result views the
+// tokens' norms.
+std::unordered_set<std::string_view, StringHash> WrittenInLowerCase(const AnalyzedText& a,
+                                                                    const std::vector<Match>& matches,
+                                                                    std::vector<std::string>* keys_out) {
+  std::vector<std::string>& keys = *keys_out;
+  keys.assign(matches.size(), std::string());
   std::unordered_set<std::string_view, StringHash> wanted, written;
   {
     uint64_t lengths = 0;
@@ -688,70 +750,99 @@ std::vector<Match> Recognise(const Gazetteer& gazetteer, Lookups& lookups, const
       if (wanted.count(t.norm)) written.insert(t.norm);
     }
   }
-  // Keep what looks like a place in its context.
+  return written;
+}
+
+// What recognition knows of the whole text when it judges one match.
+struct RecognitionContext {
+  const Gazetteer& gazetteer;
+  Lookups& lookups;
+  const AnalyzedText& a;
+  const SentenceStarts& sentences;
+  const std::vector<bool>& in_match;  // tokens inside a known span
+  const WordSet& surnames;
+  const std::unordered_set<std::string_view, StringHash>& written;  // keys also written in lower case
+};
+
+// Recognition's last step: whether known span `m` (normalised key `key`) looks like a
+// place where it stands, rather than a common word, part of a person's name or an
+// acronym.
+bool LooksLikePlace(const RecognitionContext& ctx, const Match& m, const std::string& key) {
+  const AnalyzedText& a = ctx.a;
+  const SentenceStarts& sentences = ctx.sentences;
+  const size_t i = m.first;
+  const bool single = m.last - m.first == 1;
+  const bool sentence_initial = sentences.FirstWord(a, i);
+  const std::string prev = i > 0 ? std::string(Bare(a, i - 1)) : std::string();
+  const bool prev_is_word = i > 0 && a.tokens[i - 1].kind == TokenKind::kWord;
+  if (!m.demonym_only) {
+    // A title before the name makes it a person's ("President Jordan", "Mr. Paris").
+    size_t p = i;
+    if (p > 0 && a.TokenText(p - 1) == ".") --p;
+    if (p > 0 && a.tokens[p - 1].kind == TokenKind::kWord && Titles().count(Bare(a, p - 1)) &&
+        IsCapWord(a.tokens[p - 1])) {
+      return false;
+    }
+    // Inside a longer capitalised name that is not a place ("George Washington").
+    if (prev_is_word && IsCapWord(a.tokens[i - 1]) && !ctx.in_match[i - 1] && !sentences.FirstWord(a, i - 1) &&
+        !Modifiers().count(prev)) {
+      return false;
+    }
+  }
+  const bool common = ctx.gazetteer.IsCommonWord(m.key) || (single && ctx.written.count(key));
+  const bool locative = prev_is_word && Locatives().count(prev) && !a.tokens[i - 1].capitalized;
+  if (common && (sentence_initial || !locative)) return false;
+  // One- and two-letter words ("Ma", "Al") are places only as codes in capitals
+  // ("UK" is a country through the exact-case name list, not through here).
+  if (single && m.key.size() <= 2 && !a.tokens[i].all_caps && !locative) return false;
+  const std::span<const GazetteerEntry> cands = ctx.lookups.Capped(m.key);
+  // A name that is only some small place's alternate name ("Thursday" for Thursday
+  // Island, "FDA") is rarely meant as that place; a locative cue still lets it in,
+  // and so does a prominent place's alternate name ("Irbil").
+  if (!m.demonym_only && !locative && std::none_of(cands.begin(), cands.end(), [](const GazetteerEntry& c) {
+        return c.primary_name || c.demonym || c.population >= kProminentPopulation;
+      })) {
+    return false;
+  }
+  // Short capitals ("UN", "FDA") are acronyms unless they name a country or region.
+  if (single && a.tokens[i].all_caps && m.key.size() <= 4 &&
+      std::none_of(cands.begin(), cands.end(), [](const GazetteerEntry& c) { return c.precision != Precision::kPoint; })) {
+    return false;
+  }
+  // A person: one word followed by a capitalised word that is no place ("David
+  // Cameron"), or a surname the article also writes after a first name ("Gordon Brown
+  // ... Brown said").
+  // (Prominent places keep their reading under their own name: "Dallas Cowboys",
+  // "Baghdad Police"; an alias does not: "Bat" is Bath's, but "Bat Galim" is no Bath.)
+  const bool prominent = std::any_of(cands.begin(), cands.end(), [](const GazetteerEntry& c) {
+    return c.precision != Precision::kPoint || (c.population >= kProminentPopulation && c.primary_name);
+  });
+  if (single && !m.demonym_only && !prominent) {
+    const size_t next = m.last;
+    if (next < a.tokens.size() && IsCapWord(a.tokens[next]) && !ctx.in_match[next] &&
+        sentences.start[next] == sentences.start[i] && a.tokens[next].start == a.tokens[i].end + 1 &&
+        DesignationOf(Bare(a, next)) == Designation::kNone) {
+      return false;
+    }
+    if (ctx.surnames.count(key)) return false;
+  }
+  return true;
+}
+
+// Toponym recognition: capitalised spans the gazetteer knows, less what context says is
+// not a place.
+std::vector<Match> Recognise(const Gazetteer& gazetteer, Lookups& lookups, const AnalyzedText& a) {
+  const SentenceStarts sentences = SentenceStartsOf(a);
+  std::vector<bool> in_match;
+  const std::vector<Match> matches = KnownSpans(lookups, a, sentences, &in_match);
+  const WordSet surnames = Surnames(a, sentences, in_match);
+  std::vector<std::string> keys;
+  const std::unordered_set<std::string_view, StringHash> written = WrittenInLowerCase(a, matches, &keys);
+  const RecognitionContext ctx{gazetteer, lookups, a, sentences, in_match, surnames, written};
   std::vector<Match> kept;
   for (size_t n = 0; n < matches.size(); ++n) {
-    const Match& m = matches[n];
-    const size_t i = m.first;
-    const bool single = m.last - m.first == 1;
-    const bool sentence_initial = first_word_of_sentence(i);
-    const std::string prev = i > 0 ? std::string(Bare(a, i - 1)) : std::string();
-    const bool prev_is_word = i > 0 && a.tokens[i - 1].kind == TokenKind::kWord;
-    if (!m.demonym_only) {
-      // A title before the name makes it a person's ("President Jordan", "Mr. Paris").
-      size_t p = i;
-      if (p > 0 && a.TokenText(p - 1) == ".") --p;
-      if (p > 0 && a.tokens[p - 1].kind == TokenKind::kWord && Titles().count(Bare(a, p - 1)) &&
-          IsCapWord(a.tokens[p - 1])) {
-        continue;
-      }
-      // Inside a longer capitalised name that is not a place ("George Washington").
-      if (prev_is_word && IsCapWord(a.tokens[i - 1]) && !in_match[i - 1] && !first_word_of_sentence(i - 1) &&
-          !Modifiers().count(prev)) {
-        continue;
-      }
-    }
-    const std::string& key = keys[n];
-    const bool common = gazetteer.IsCommonWord(m.key) || (single && written.count(key));
-    const bool locative = prev_is_word && Locatives().count(prev) && !a.tokens[i - 1].capitalized;
-    if (common && (sentence_initial || !locative)) continue;
-    // One- and two-letter words ("Ma", "Al") are places only as codes in capitals
-    // ("UK" is a country through the exact-case name list, not through here).
-    if (single && m.key.size() <= 2 && !a.tokens[i].all_caps && !locative) continue;
-    const std::span<const GazetteerEntry> cands = lookup(m.key);
-    // A name that is only some small place's alternate name ("Thursday" for Thursday
-    // Island, "FDA") is rarely meant as that place; a locative cue still lets it in,
-    // and so does a prominent place's alternate name ("Irbil").
-    if (!m.demonym_only && !locative && std::none_of(cands.begin(), cands.end(), [](const GazetteerEntry& c) {
-          return c.primary_name || c.demonym || c.population >= kProminentPopulation;
-        })) {
-      continue;
-    }
-    // Short capitals ("UN", "FDA") are acronyms unless they name a country or region.
-    if (single && a.tokens[i].all_caps && m.key.size() <= 4 &&
-        std::none_of(cands.begin(), cands.end(), [](const GazetteerEntry& c) { return c.place.precision != kPointPrecision; })) {
-      continue;
-    }
-    // A person: one word followed by a capitalised word that is no place ("David
-    // Cameron"), or a surname the article also writes after a first name ("Gordon Brown
-    // ... Brown said").
-    // (Prominent places keep their reading under their own name: "Dallas Cowboys",
-    // "Baghdad Police"; an alias does not: "Bat" is Bath's, but "Bat Galim" is no Bath.)
-    const bool prominent = std::any_of(cands.begin(), cands.end(), [](const GazetteerEntry& c) {
-      return c.place.precision != kPointPrecision || (c.population >= kProminentPopulation && c.primary_name);
-    });
-    if (single && !m.demonym_only && !prominent) {
-      const size_t next = m.last;
-      if (next < a.tokens.size() && IsCapWord(a.tokens[next]) && !in_match[next] &&
-          sentence_start[next] == sentence_start[i] && a.tokens[next].start == a.tokens[i].end + 1 &&
-          DesignationOf(Bare(a, next)) == Designation::kNone) {
-        continue;
-      }
-      if (surnames.count(key)) continue;
-    }
-    kept.push_back(m);
+    if (LooksLikePlace(ctx, matches[n], keys[n])) kept.push_back(matches[n]);
   }
-
   return kept;
 }
 
@@ -856,7 +947,7 @@ using Qualifiers = std::unordered_map<std::string, NameQualifiers>;
 
 // The first-level regions and countries a qualifier part names.
 std::vector<GazetteerEntry> RegionsNamed(const Gazetteer& gazetteer, Lookups& lookups, const QualifierPart& part,
-                                         const std::set<std::string>& countries) {
+                                         const std::set<std::string, std::less<>>& countries) {
   std::vector<GazetteerEntry> regions;
   if (part.designation == Designation::kDistrict || part.designation == Designation::kPlace) return regions;
   std::vector<std::string> surfaces = {part.surface};
@@ -864,7 +955,7 @@ std::vector<GazetteerEntry> RegionsNamed(const Gazetteer& gazetteer, Lookups& lo
   if (part.designation == Designation::kNone) surfaces.insert(surfaces.end(), part.shorter.begin(), part.shorter.end());
   for (const std::string& surface : surfaces) {
     for (const GazetteerEntry& q : lookups.All(surface)) {
-      if (q.demonym || (q.place.precision != kAdmin1Precision && q.place.precision != kCountryPrecision)) continue;
+      if (q.demonym || (q.precision != Precision::kAdmin1 && q.precision != Precision::kCountry)) continue;
       if (q.feature_code != kAdmin1Code && !IsCountry(q)) continue;
       if (part.designation == Designation::kRegion && IsCountry(q)) continue;
       regions.push_back(q);
@@ -882,7 +973,7 @@ std::vector<GazetteerEntry> RegionsNamed(const Gazetteer& gazetteer, Lookups& lo
 // `context_countries` (ISO2: the dateline's and the actors' countries) help read region
 // codes when neither the name nor the other parts are in the gazetteer.
 Qualifiers QualifiersOf(const Gazetteer& gazetteer, Lookups& lookups, const AnalyzedText& a, const std::vector<Span>& spans,
-                        const std::vector<std::string>& names, const std::set<std::string>& context_countries) {
+                        const std::vector<std::string>& names, const std::set<std::string, std::less<>>& context_countries) {
   Qualifiers out;
   for (size_t n = 0; n < spans.size(); ++n) {
     // The first token at or after the span's end (tokens are in text order).
@@ -894,11 +985,11 @@ Qualifiers QualifiersOf(const Gazetteer& gazetteer, Lookups& lookups, const Anal
     if (list.own == Designation::kRegion) out[key].region_designated = true;
     if (list.parts.empty()) continue;
     // Countries the name and the parts point to, for region codes.
-    std::set<std::string> countries = context_countries;
-    for (const GazetteerEntry& c : lookups.All(names[n])) countries.insert(c.place.country);
+    std::set<std::string, std::less<>> countries = context_countries;
+    for (const GazetteerEntry& c : lookups.All(names[n])) countries.emplace(c.country);
     for (const QualifierPart& p : list.parts) {
       if (p.code) continue;
-      for (const GazetteerEntry& c : lookups.All(p.surface)) countries.insert(c.place.country);
+      for (const GazetteerEntry& c : lookups.All(p.surface)) countries.emplace(c.country);
     }
     countries.erase("");
     std::vector<GazetteerEntry> regions;
@@ -928,20 +1019,20 @@ Qualifiers QualifiersOf(const Gazetteer& gazetteer, Lookups& lookups, const Anal
       for (const QualifierPart& p : list.parts) {
         if (p.code || p.designation == Designation::kRegion || p.designation == Designation::kPlace) continue;
         for (const GazetteerEntry& c : lookups.All(p.surface)) {
-          if (c.place.precision != kPointPrecision || c.place.country != where.place.country ||
-              c.place.admin1 != where.place.admin1) {
+          if (c.precision != Precision::kPoint || c.country != where.country ||
+              c.admin1 != where.admin1) {
             continue;
           }
           fallback = c;  // most populous first
-          fallback->place.precision = "admin2";
+          fallback->precision = Precision::kAdmin2;
           break;
         }
         if (fallback) break;
       }
     }
     if (!fallback) fallback = where;
-    fallback->place.name = names[n];
-    fallback->place.geonameid = 0;
+    fallback->name = names[n];
+    fallback->geonameid = 0;
     fallback->primary_name = true;
     if (!q.fallback) q.fallback = fallback;
     for (GazetteerEntry& r : regions) q.regions.push_back(std::move(r));
@@ -953,8 +1044,8 @@ Qualifiers QualifiersOf(const Gazetteer& gazetteer, Lookups& lookups, const Anal
 // region), and `c` is not the qualifier itself.
 bool AgreesWithQualifiers(const GazetteerEntry& c, const std::vector<GazetteerEntry>& qualifiers) {
   return std::any_of(qualifiers.begin(), qualifiers.end(), [&](const GazetteerEntry& q) {
-    if (q.place.country != c.place.country) return false;
-    return IsCountry(q) || (!c.place.admin1.empty() && q.place.admin1 == c.place.admin1);
+    if (q.country != c.country) return false;
+    return IsCountry(q) || (!c.admin1.empty() && q.admin1 == c.admin1);
   });
 }
 
@@ -963,7 +1054,7 @@ bool AgreesWithQualifiers(const GazetteerEntry& c, const std::vector<GazetteerEn
 // run after a locative word, followed by explicit qualifiers, is a place name too.
 std::vector<Match> QualifiedUnknowns(const Gazetteer& gazetteer, Lookups& lookups, const AnalyzedText& a,
                                      const std::vector<Match>& known,
-                                     const std::set<std::string>& context_countries) {
+                                     const std::set<std::string, std::less<>>& context_countries) {
   std::vector<bool> taken(a.tokens.size(), false);
   for (const Match& m : known) {
     for (size_t k = m.first; k < m.last; ++k) taken[k] = true;
@@ -986,8 +1077,9 @@ std::vector<Match> QualifiedUnknowns(const Gazetteer& gazetteer, Lookups& lookup
     m.first = i;
     m.last = end;
     m.key = std::string(a.text.substr(a.tokens[i].start, a.tokens[end - 1].end - a.tokens[i].start));
+    const std::vector<std::string> names = {m.key};  // outlives `q`, whose fallback views it
     const Qualifiers q =
-        QualifiersOf(gazetteer, lookups, a, {Span{a.tokens[i].start, a.tokens[end - 1].end}}, {m.key}, context_countries);
+        QualifiersOf(gazetteer, lookups, a, {Span{a.tokens[i].start, a.tokens[end - 1].end}}, names, context_countries);
     const auto it = q.find(where_internal::NormalizePlaceName(m.key));
     if (it == q.end() || !it->second.fallback) continue;
     out.push_back(std::move(m));
@@ -997,9 +1089,9 @@ std::vector<Match> QualifiedUnknowns(const Gazetteer& gazetteer, Lookups& lookup
 }
 
 // The dateline's and the actors' countries (ISO2).
-std::set<std::string> ContextCountries(const Evidence& ev) {
-  std::set<std::string> out = ev.actor_countries;
-  if (ev.dateline && !ev.dateline->place.country.empty()) out.insert(ev.dateline->place.country);
+std::set<std::string, std::less<>> ContextCountries(const Evidence& ev) {
+  std::set<std::string, std::less<>> out = ev.actor_countries;
+  if (ev.dateline && !ev.dateline->country.empty()) out.insert(ev.dateline->country);
   return out;
 }
 
@@ -1007,13 +1099,11 @@ Evidence MakeEvidence(const PlaceResolver& resolver, const Gazetteer& gazetteer,
   Evidence ev;
   if (!context.dateline.empty()) {
     if (std::optional<PlaceMention> d = resolver.Resolve(context.dateline, PlaceContext{"", context.actor_countries, {}, {}})) {
-      GazetteerEntry e;
-      e.place = *d;
-      ev.dateline = e;
+      ev.dateline = DatelineReading{d->country, d->admin1, d->lat, d->lon, d->precision == "country"};
     }
   }
   for (const std::string& iso3 : context.actor_countries) {
-    if (std::optional<GazetteerEntry> c = gazetteer.Country(iso3)) ev.actor_countries.insert(c->place.country);
+    if (std::optional<GazetteerEntry> c = gazetteer.Country(iso3)) ev.actor_countries.emplace(c->country);
   }
   if (context.home) ev.home = {context.home->country, context.home->admin1};
   return ev;
@@ -1071,7 +1161,7 @@ std::vector<std::optional<PlaceMention>> ResolveNames(const Gazetteer& gazetteer
   std::vector<std::optional<PlaceMention>> out(names.size());
   for (size_t i = 0; i < names.size(); ++i) {
     const NameSlot& s = slots[slot_of[i]];
-    if (s.pick >= 0) out[i] = s.candidates[static_cast<size_t>(s.pick)].place;
+    if (s.pick >= 0) out[i] = s.candidates[static_cast<size_t>(s.pick)].ToPlace();
   }
   return out;
 }
@@ -1100,14 +1190,14 @@ std::optional<PlaceMention> PlaceResolver::Resolve(std::string_view name, const 
   for (const GazetteerEntry& c : candidates) {
     bool agrees = false;
     for (const GazetteerEntry& q : qualifiers) {
-      if (q.place.country != c.place.country) continue;
-      if (IsCountry(q) || q.place.admin1 == c.place.admin1) agrees = true;
+      if (q.country != c.country) continue;
+      if (IsCountry(q) || q.admin1 == c.admin1) agrees = true;
     }
     if (!agrees) continue;
     const double score = Prior(c);
     if (score > best_score) {
       best_score = score;
-      best = c.place;
+      best = c.ToPlace();
     }
   }
   if (best) return best;
@@ -1119,8 +1209,9 @@ std::vector<PlaceMention> PlaceResolver::FindPlaces(const AnalyzedText& a, const
   std::optional<PlaceMention> dateline;
   if (!context.dateline.empty()) dateline = Resolve(context.dateline, context);
   const Evidence ev = MakeEvidence(*this, gazetteer_, context);
-  const std::set<std::string> countries = ContextCountries(ev);
-  Lookups lookups(gazetteer_);
+  const std::set<std::string, std::less<>> countries = ContextCountries(ev);
+  // News text tries about one distinct surface per six tokens.
+  Lookups lookups(gazetteer_, a.tokens.size() / 4);
   std::vector<Match> kept = Recognise(gazetteer_, lookups, a);
   for (Match& m : QualifiedUnknowns(gazetteer_, lookups, a, kept, countries)) kept.push_back(std::move(m));
   std::sort(kept.begin(), kept.end(), [](const Match& x, const Match& y) { return x.first < y.first; });

@@ -8,6 +8,7 @@
 
 #include "core/geo.h"
 
+#include "where/gazetteer_builder.h"
 #include "where/testing_tokenizer.h"
 #include "where/where.h"
 
@@ -564,7 +565,7 @@ TEST_F(ConflictNoteTest, QualifierWordsAndUnqualifiedUnknowns) {
   EXPECT_EQ(got[0]->admin1, "Andhra Pradesh");
   // The region codes are keys of the gazetteer.
   ASSERT_TRUE(gazetteer_->Subdivision("IN-AP"));
-  EXPECT_EQ(gazetteer_->Subdivision("IN-AP")->place.name, "Andhra Pradesh");
+  EXPECT_EQ(gazetteer_->Subdivision("IN-AP")->name, "Andhra Pradesh");
   EXPECT_FALSE(gazetteer_->Subdivision("IN-ZZ"));
   EXPECT_FALSE(gazetteer_->Subdivision("IN"));
 }

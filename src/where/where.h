@@ -8,6 +8,7 @@
 #ifndef DATELINE_WHERE_WHERE_H_
 #define DATELINE_WHERE_WHERE_H_
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,16 +21,29 @@
 
 namespace dateline {
 
-// One gazetteer candidate with what the resolver scores it by. (Addition to the
-// original contract: PlaceMention alone lacks population and feature code.)
+// One gazetteer entry as a candidate reading of a name, with what the resolver scores
+// it by. Its strings view the gazetteer's bytes: they are valid as long as the
+// Gazetteer that returned the entry, and copying an entry copies no text (recognition
+// and resolution copy candidate lists around a great deal).
 struct GazetteerEntry {
-  PlaceMention place;         // span empty; precision "point", "admin1" or "country"
+  // kAdmin2 marks only places the resolver makes up for second-level divisions.
+  enum class Precision : uint8_t { kPoint, kAdmin2, kAdmin1, kCountry };
+
+  std::string_view name;          // the gazetteer's name for the place
+  std::string_view country;       // ISO 3166-1 alpha-2; empty for continents and regions
+  std::string_view admin1;        // first-level region's name, when known
+  std::string_view feature_code;  // GeoNames feature code: "PPLC", "PPLA", "ADM1", "PCLI", ...
+  double lat = 0, lon = 0;
+  long geonameid = 0;  // 0 when not a GeoNames entry
   long population = 0;
-  char feature_class = 0;     // GeoNames feature class: 'P' populated place, 'A' area, ...
-  std::string feature_code;   // GeoNames feature code: "PPLC", "PPLA", "ADM1", "PCLI", ...
-  bool primary_name = false;  // the name looked up is the entry's own name, not an alias
-  bool demonym = false;       // matched as a demonym ("Iraqi" -> Iraq)
-  bool capital_alias = false; // a capital's name standing for its country (countries-only)
+  Precision precision = Precision::kPoint;
+  char feature_class = 0;      // GeoNames feature class: 'P' populated place, 'A' area, ...
+  bool primary_name = false;   // the name looked up is the entry's own name, not an alias
+  bool demonym = false;        // matched as a demonym ("Iraqi" -> Iraq)
+  bool capital_alias = false;  // a capital's name standing for its country (countries-only)
+
+  // The entry as a record's place: span empty, not from the dateline.
+  PlaceMention ToPlace() const;
 };
 
 class Gazetteer {
@@ -45,7 +59,6 @@ class Gazetteer {
   virtual std::vector<PlaceMention> Lookup(std::string_view name) const;
   virtual size_t size() const = 0;
 
-  // Additions to the original contract:
   // The same candidates as Lookup with their population, feature code and how the name
   // matched, most populous first. Phrases marked exact-case in countries.txt ("US")
   // match only when `name` has that case.
@@ -61,38 +74,6 @@ class Gazetteer {
   // Number of distinct lookup keys (names, aliases, demonyms).
   virtual size_t key_count() const = 0;
 };
-
-struct GazetteerBuildOptions {
-  std::string geonames_file;   // GeoNames dump format: cities500.txt or allCountries.txt
-  std::string countries_file;  // data/countries.txt
-  std::string output_file;
-  long min_population = 0;     // places below this are left out (countries never are)
-  // Additions: optional inputs, skipped when empty.
-  std::string subdivisions_file;  // iso-codes iso_3166-2.json: first-level regions (admin1)
-  std::string common_words_file;  // data/where/common_words.txt
-  std::string regions_file;       // data/where/regions.txt: continents and regions
-  std::string admin1_file;        // data/where/admin1.txt: admin1 code ties and aliases
-  // The reference point of each country, preferred to countries.txt's point: the npm
-  // package world-countries' countries.json (its `latlng`, the CIA World Factbook's
-  // geographic coordinates) or a text file of "ISO2 | lat, lon" lines. A point outside
-  // the country's extent (the box its GeoNames places span, widened by 1.5 degrees) is
-  // ignored. GeoNames' own country rows (allCountries.txt) are preferred to both.
-  std::string country_points_file;
-  // data/where/us_counties.txt: second-level divisions (state | county code | name),
-  // placed at the middle of the GeoNames places carrying their codes.
-  std::string admin2_file;
-  // First-level regions' points, English names and GeoNames codes, for regions the
-  // builder cannot tie or place itself: the npm package country-state-city-js (its
-  // folder) or a text file of "ISO 3166-2 code | code or - | name | lat, lon" lines. A
-  // region's point is its listed one or the middle of its listed towns, whichever lies
-  // in the country's extent (as for country points) and near the region's GeoNames
-  // places.
-  std::string admin1_points_file;
-  bool verbose = false;           // progress on stderr
-};
-
-// Builds a gazetteer file. Reproducible: the same inputs give the same bytes.
-Status BuildGazetteer(const GazetteerBuildOptions& options);
 
 // A first-level region: ISO 3166-1 alpha-2 country and the region's name, as in
 // PlaceMention.
@@ -135,8 +116,8 @@ class PublicationHome {
 struct PlaceContext {
   std::string dateline;                     // Article::dateline, e.g. "Erbil"
   std::vector<std::string> actor_countries; // ISO 3166-1 alpha-3 codes of the actors found
-  // Addition: other place names of the same article, used by Resolve to prefer
-  // readings that lie in the same country or region and near each other.
+  // Other place names of the same article: readings that lie in the same country or
+  // region as theirs, and near them, are preferred.
   std::vector<std::string> other_places;
   // The publication's home region, when its earlier reports gave it one
   // (PublicationHome): candidates in it are preferred, as much as the dateline's
@@ -156,37 +137,25 @@ class PlaceResolver {
                                        const PlaceContext& context) const;
   // Resolves one name (e.g. a dateline) in context; nullopt when unresolved.
   std::optional<PlaceMention> Resolve(std::string_view name, const PlaceContext& context) const;
-  // Addition: resolves several names of one article jointly, each in the context of the
-  // others (plus context.other_places); result i belongs to names[i].
+  // Resolves several names of one article jointly, each in the context of the others
+  // (plus context.other_places); result i belongs to names[i].
   std::vector<std::optional<PlaceMention>> ResolveAll(const std::vector<std::string>& names,
                                                       const PlaceContext& context) const;
-  // Addition: resolves given spans of the analysed text (byte offsets into
+  // Resolves given spans of the analysed text (byte offsets into
   // analysed.text, e.g. gold toponym spans) with the text as context: the places the
   // recogniser finds elsewhere in it and qualifiers written after a name ("Paris,
   // Tenn."). Result i belongs to spans[i]; nullopt when unresolved.
   std::vector<std::optional<PlaceMention>> ResolveSpans(const AnalyzedText& analysed, const std::vector<Span>& spans,
                                                         const PlaceContext& context) const;
 
-  // How FindPlaces and Resolve decide (documented here because callers see the result):
-  // each candidate is scored by log population, feature code (countries, capitals,
-  // admin1 regions and seats first), whether the name is its own or an alias, and
-  // agreement with the context (dateline country, actor countries, countries and
-  // regions of the article's other places, nearness to them). A name with no
-  // candidate is unresolved: Resolve returns nullopt and FindPlaces leaves it out.
-  // Second-level divisions missing from the gazetteer ("Laurel County") are placed at
-  // the same-named place of the region the article's other places are in, or at the
-  // article's most local place there, with precision "admin2" and geonameid 0.
-  // A qualifier after a comma ("Paris, Tenn.") restricts the name's readings in the
-  // whole article. ResolveSpans resolves exactly as FindPlaces does (a name the
-  // gazetteer lacks stays unresolved), so that a measurement with given spans measures
-  // what the product does.
-  // FindPlaces also leaves out names it does not believe are places (common words
-  // without a locative cue, person names after a title or before a capitalised word,
-  // surnames the article writes after a first name, names that are only some place's
-  // alternate name, short acronyms that name no country or region, bare county
-  // stems, lone sentence-initial words that the article also writes in lower case);
-  // places of 100,000 people or more, regions and countries are exempt from the
-  // person-name rules.
+  // Each name is read as its best-scoring candidate in context: population, feature,
+  // agreement with the dateline, the actors' countries and the article's other places,
+  // and a qualifier after it ("Paris, Tenn."); place_resolver.cc gives the rules. A
+  // name with no candidate is unresolved (Resolve returns nullopt, FindPlaces leaves
+  // it out), except a second-level division the gazetteer lacks ("Laurel County"),
+  // placed by the article's other places with precision "admin2" and geonameid 0.
+  // FindPlaces leaves out names it does not believe are places (common words, parts
+  // of person names, acronyms). ResolveSpans resolves exactly as FindPlaces does.
 
  private:
   const Gazetteer& gazetteer_;
