@@ -16,6 +16,13 @@ constexpr std::array<std::pair<Modality, const char*>, 6> kModalities = {{
     {Modality::kObligation, "obligation"},
 }};
 
+constexpr std::array<std::pair<PlacePrecision, const char*>, 4> kPlacePrecisions = {{
+    {PlacePrecision::kPoint, "point"},
+    {PlacePrecision::kAdmin2, "admin2"},
+    {PlacePrecision::kAdmin1, "admin1"},
+    {PlacePrecision::kCountry, "country"},
+}};
+
 constexpr std::array<std::pair<Plover, const char*>, 20> kPlovers = {{
     {Plover::kNone, ""},
     {Plover::kAgree, "AGREE"},
@@ -59,6 +66,8 @@ std::optional<Enum> ParseIn(const std::array<std::pair<Enum, const char*>, N>& n
 
 const char* ModalityName(Modality m) { return NameIn(kModalities, m); }
 std::optional<Modality> ParseModality(std::string_view name) { return ParseIn(kModalities, name); }
+const char* PlacePrecisionName(PlacePrecision p) { return NameIn(kPlacePrecisions, p); }
+std::optional<PlacePrecision> ParsePlacePrecision(std::string_view name) { return ParseIn(kPlacePrecisions, name); }
 const char* PloverName(Plover p) { return NameIn(kPlovers, p); }
 std::optional<Plover> ParsePlover(std::string_view name) { return ParseIn(kPlovers, name); }
 

@@ -37,6 +37,13 @@ enum class Plover {
 const char* PloverName(Plover p);  // "AGREE", ..., "OTHER"; "" for kNone
 std::optional<Plover> ParsePlover(std::string_view name);  // "" gives kNone
 
+// How precisely a place is located: a point (a town, a site), a second-level division
+// (admin2; only places the resolver makes up for one), a first-level region (admin1),
+// or a whole country.
+enum class PlacePrecision : uint8_t { kPoint, kAdmin2, kAdmin1, kCountry };
+const char* PlacePrecisionName(PlacePrecision p);  // "point", "admin2", "admin1", "country"
+std::optional<PlacePrecision> ParsePlacePrecision(std::string_view name);
+
 struct Span {
   size_t start = 0;
   size_t end = 0;
@@ -75,7 +82,7 @@ struct PlaceMention {
   std::string country;     // ISO 3166-1 alpha-2
   std::string admin1;      // first-level region name or code, when known
   double lat = 0, lon = 0;
-  std::string precision;   // "point", "admin2", "admin1", "country"
+  PlacePrecision precision = PlacePrecision::kPoint;
   long geonameid = 0;      // 0 when not a GeoNames entry
   bool from_dateline = false;
 };

@@ -30,6 +30,12 @@ TEST(RecordVocabularyTest, PloverCategoriesAreTheCodebooksEighteenPlusOther) {
   EXPECT_FALSE(ParsePlover("ATTACK").has_value());
 }
 
+TEST(RecordVocabularyTest, EveryPlacePrecisionReadsBackFromItsName) {
+  for (PlacePrecision p : {PlacePrecision::kPoint, PlacePrecision::kAdmin2, PlacePrecision::kAdmin1, PlacePrecision::kCountry})
+    EXPECT_EQ(ParsePlacePrecision(PlacePrecisionName(p)), p) << PlacePrecisionName(p);
+  EXPECT_FALSE(ParsePlacePrecision("city").has_value());
+}
+
 TEST(RecordVocabularyTest, NewEventsAreAssertedWithNoCategory) {
   const Event e;
   EXPECT_EQ(e.modality, Modality::kAsserted);

@@ -73,7 +73,7 @@ ReportKey ReportKeyOf(const Event& e, const std::optional<PartialDate>& publishe
     k.has_place = true;
     k.lat = e.place->lat;
     k.lon = e.place->lon;
-    k.place_precision = e.place->precision;
+    k.place_precision = PlacePrecisionName(e.place->precision);
     k.place_country = e.place->country;
     k.place_admin1 = e.place->admin1;
   }

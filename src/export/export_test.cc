@@ -116,7 +116,7 @@ CodedArticle Report() {
   erbil.admin1 = "Erbil Governorate";
   erbil.lat = 36.19257;
   erbil.lon = 44.01062;
-  erbil.precision = "point";
+  erbil.precision = PlacePrecision::kPoint;
   erbil.geonameid = 95446;
   PlaceMention kirkuk = erbil;
   kirkuk.span = Find(body, "Kirkuk");

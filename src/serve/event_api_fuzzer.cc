@@ -66,7 +66,7 @@ dateline::EventApi* Api() {
       place.country = "IQ";
       place.lat = 35.47;
       place.lon = 44.39;
-      place.precision = "point";
+      place.precision = PlacePrecision::kPoint;
       e.place = place;
       c.events = {e};
       if (!(*store)->Put(c).ok()) std::abort();

@@ -60,7 +60,7 @@ CodedArticle Report(const std::string& id, const std::string& url, const std::st
   place.country = "IQ";
   place.lat = lat;
   place.lon = lon;
-  place.precision = "point";
+  place.precision = PlacePrecision::kPoint;
   e.place = place;
   c.places = {place};
   c.events = {e};

@@ -319,7 +319,7 @@ class RecordWriter {
     Key("name");
     Str(p.name);
     Key("precision");
-    Str(p.precision);
+    Str(PlacePrecisionName(p.precision));
     if (!p.from_dateline) {
       Key("start");
       w_.Uint64(map_.Start(p.span));
@@ -640,7 +640,7 @@ void PrintExplanation(const CodedArticle& c, const std::string& data_dir, std::o
       if (!e.date->text.empty()) out << " (\"" << e.date->text << "\")";
       out << "\n";
     }
-    if (e.place) out << "    where: " << e.place->name << ", " << e.place->country << " (" << e.place->precision << ")\n";
+    if (e.place) out << "    where: " << e.place->name << ", " << e.place->country << " (" << PlacePrecisionName(e.place->precision) << ")\n";
   }
 }
 

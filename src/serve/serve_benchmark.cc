@@ -30,7 +30,7 @@ CodedArticle NewsRecord() {
   const size_t n = sizeof kParagraph - 1;
   for (int p = 0; p < 20; ++p) {
     const size_t at = static_cast<size_t>(p) * (n + 2);
-    PlaceMention place{{at + 166, at + 172}, "Kirkuk", "IQ", "Kirkuk", 35.46806, 44.39222, "point", 94787, false};
+    PlaceMention place{{at + 166, at + 172}, "Kirkuk", "IQ", "Kirkuk", 35.46806, 44.39222, PlacePrecision::kPoint, 94787, false};
     c.places.push_back(place);
     ActorMention actor;
     actor.span = {at + 38, at + 72};

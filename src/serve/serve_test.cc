@@ -66,7 +66,7 @@ CodedArticle MakeFullArticle() {
   p.admin1 = "New York";
   p.lat = 40.849853;  // rounds to 40.84985, which a naive printer gives 17 digits
   p.lon = -73.866412;
-  p.precision = "point";
+  p.precision = PlacePrecision::kPoint;
   p.geonameid = 5110266;
   c.places.push_back(p);
   PlaceMention d = p;

@@ -67,7 +67,7 @@ CodedArticle Attack(const std::string& id, const std::string& host, PartialDate 
   place.country = "IQ";
   place.lat = lat;
   place.lon = lon;
-  place.precision = "point";
+  place.precision = PlacePrecision::kPoint;
   e.place = place;
   c.events = {e};
   return c;

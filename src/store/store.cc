@@ -957,7 +957,7 @@ Result<PutOutcome> Store::Impl::PutInTransaction(const CodedArticle& coded, cons
     Binder b(insert_place.get());
     b.Text(id).Int(static_cast<int64_t>(i)).Int(static_cast<int64_t>(p.span.start));
     b.Int(static_cast<int64_t>(p.span.end)).Text(p.name).Text(p.country).Text(p.admin1);
-    b.Real(p.lat).Real(p.lon).Text(p.precision).Int(p.geonameid).Int(p.from_dateline);
+    b.Real(p.lat).Real(p.lon).Text(PlacePrecisionName(p.precision)).Int(p.geonameid).Int(p.from_dateline);
     RETURN_IF_ERROR(Write(insert_place.get(), b, writes, "a place"));
   }
   for (size_t i = 0; i < coded.dates.size(); ++i) {
@@ -1011,7 +1011,7 @@ Status Store::Impl::InsertEvent(const CodedArticle& coded, size_t i, const std::
   }
   if (e.place) {
     const PlaceMention& p = *e.place;
-    b.Text(p.name).Text(p.country).Text(p.admin1).Text(p.precision).Int(p.geonameid);
+    b.Text(p.name).Text(p.country).Text(p.admin1).Text(PlacePrecisionName(p.precision)).Int(p.geonameid);
     b.Int(p.from_dateline).Real(p.lat).Real(p.lon);
   } else {
     b.Null().Null().Null().Null().Null().Null().Null().Null();
@@ -1442,7 +1442,13 @@ Status Store::ForEachStoredPlaces(
     p.name = ColumnText(raw, 1);
     p.country = ColumnText(raw, 2);
     p.admin1 = ColumnText(raw, 3);
-    p.precision = ColumnText(raw, 4);
+    const std::string precision = ColumnText(raw, 4);
+    const std::optional<PlacePrecision> parsed = ParsePlacePrecision(precision);
+    if (!parsed) {
+      return MakeError(ErrorKind::kCorrupt, im.path,
+                       "a stored place has the precision \"" + precision + "\", none of point, admin2, admin1, country");
+    }
+    p.precision = *parsed;
     p.from_dateline = sqlite3_column_int(raw, 5) != 0;
     places.push_back(std::move(p));
   }

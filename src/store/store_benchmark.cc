@@ -82,7 +82,7 @@ CodedArticle SyntheticArticle(long n) {
     place.country = "IQ";
     place.lat = 36.19;
     place.lon = 44.01;
-    place.precision = "point";
+    place.precision = PlacePrecision::kPoint;
     place.geonameid = 95446;
     e.place = place;
     e.modality = Modality::kAsserted;

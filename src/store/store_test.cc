@@ -138,7 +138,7 @@ CodedArticle KurdistanArticle(const std::string& id = "k24-interior-coalition",
   erbil.admin1 = "Erbil";
   erbil.lat = 36.19257;
   erbil.lon = 44.01062;
-  erbil.precision = "point";
+  erbil.precision = PlacePrecision::kPoint;
   erbil.geonameid = 95446;
   erbil.from_dateline = true;
   PlaceMention kirkuk = erbil;
@@ -737,7 +737,7 @@ TEST(StoreTest, StoredPlacesComeBackInStoringOrder) {
                   ->ForEachStoredPlaces([&](const std::string& url, const std::vector<PlaceMention>& places) {
                     std::string line = url;
                     for (const PlaceMention& p : places)
-                      line += " " + p.name + "/" + p.country + "/" + p.precision + (p.from_dateline ? "/dateline" : "");
+                      line += " " + p.name + "/" + p.country + "/" + PlacePrecisionName(p.precision) + (p.from_dateline ? "/dateline" : "");
                     seen.push_back(line);
                   })
                   .ok());
@@ -745,7 +745,7 @@ TEST(StoreTest, StoredPlacesComeBackInStoringOrder) {
   EXPECT_EQ(seen[0].rfind("https://first.example/1", 0), 0u) << seen[0];
   std::string want = "https://second.example/1";
   for (const PlaceMention& p : second.places)
-    want += " " + p.name + "/" + p.country + "/" + p.precision + (p.from_dateline ? "/dateline" : "");
+    want += " " + p.name + "/" + p.country + "/" + PlacePrecisionName(p.precision) + (p.from_dateline ? "/dateline" : "");
   EXPECT_EQ(seen[1], want);
 }
 

@@ -27,12 +27,7 @@ PlaceMention GazetteerEntry::ToPlace() const {
   p.admin1 = std::string(admin1);
   p.lat = lat;
   p.lon = lon;
-  switch (precision) {
-    case Precision::kPoint: p.precision = "point"; break;
-    case Precision::kAdmin2: p.precision = "admin2"; break;
-    case Precision::kAdmin1: p.precision = "admin1"; break;
-    case Precision::kCountry: p.precision = "country"; break;
-  }
+  p.precision = precision;
   p.geonameid = geonameid;
   return p;
 }
@@ -274,9 +269,9 @@ class ImageGazetteer : public Gazetteer {
     if (e[28] != ' ') out.country = std::string_view(e + 28, 2);
     out.feature_class = e[30];
     switch (static_cast<uint8_t>(e[31])) {
-      case kPrecisionAdmin1: out.precision = GazetteerEntry::Precision::kAdmin1; break;
-      case kPrecisionCountry: out.precision = GazetteerEntry::Precision::kCountry; break;
-      default: out.precision = GazetteerEntry::Precision::kPoint; break;
+      case kPrecisionAdmin1: out.precision = PlacePrecision::kAdmin1; break;
+      case kPrecisionCountry: out.precision = PlacePrecision::kCountry; break;
+      default: out.precision = PlacePrecision::kPoint; break;
     }
     out.primary_name = (posting & kPostingPrimary) != 0;
     out.demonym = (posting & kPostingDemonym) != 0;

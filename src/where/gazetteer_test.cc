@@ -83,7 +83,7 @@ TEST_F(GazetteerTest, LooksUpCitiesMostPopulousFirst) {
   EXPECT_EQ(paris[0].geonameid, 2988507);
   EXPECT_EQ(paris[1].admin1, "Texas");
   EXPECT_EQ(paris[2].admin1, "Tennessee");
-  EXPECT_EQ(paris[0].precision, "point");
+  EXPECT_EQ(paris[0].precision, PlacePrecision::kPoint);
   EXPECT_NEAR(paris[0].lat, 48.85341, 1e-5);
   EXPECT_NEAR(paris[0].lon, 2.3488, 1e-5);
 }
@@ -145,7 +145,7 @@ TEST_F(GazetteerTest, RegionPointsAndNamesFromTheAdmin1PointsFile) {
   for (const char* name : {"Ninawa", "Nineveh"}) {
     const std::vector<GazetteerEntry> n = gazetteer_->LookupEntries(name);
     ASSERT_EQ(n.size(), 1u) << name;
-    EXPECT_EQ(n[0].precision, GazetteerEntry::Precision::kAdmin1) << name;
+    EXPECT_EQ(n[0].precision, PlacePrecision::kAdmin1) << name;
     EXPECT_EQ(n[0].country, "IQ") << name;
     EXPECT_NEAR(n[0].lat, 36.2, 1e-6) << name;
     EXPECT_NEAR(n[0].lon, 42.6, 1e-6) << name;
@@ -163,7 +163,7 @@ TEST_F(GazetteerTest, CountriesWithNamesDemonymsAndCodes) {
   ASSERT_EQ(iraqi.size(), 1u);
   EXPECT_EQ(iraqi[0].name, "Iraq");
   EXPECT_EQ(iraqi[0].country, "IQ");
-  EXPECT_EQ(iraqi[0].precision, GazetteerEntry::Precision::kCountry);
+  EXPECT_EQ(iraqi[0].precision, PlacePrecision::kCountry);
   EXPECT_EQ(iraqi[0].feature_code, "PCLI");
   EXPECT_TRUE(iraqi[0].demonym);
   const std::vector<GazetteerEntry> iraq = gazetteer_->LookupEntries("Republic of Iraq");
@@ -194,7 +194,7 @@ TEST_F(GazetteerTest, CapitalsFromCountriesAreMarked) {
 TEST_F(GazetteerTest, FirstLevelRegionsFromSubdivisions) {
   const std::vector<GazetteerEntry> texas = gazetteer_->LookupEntries("Texas");
   ASSERT_EQ(texas.size(), 1u);
-  EXPECT_EQ(texas[0].precision, GazetteerEntry::Precision::kAdmin1);
+  EXPECT_EQ(texas[0].precision, PlacePrecision::kAdmin1);
   EXPECT_EQ(texas[0].feature_code, "ADM1");
   EXPECT_EQ(texas[0].country, "US");
   // Position from admin1.txt; the AP abbreviation is an alias (exact case, with dot).
@@ -208,7 +208,7 @@ TEST_F(GazetteerTest, FirstLevelRegionsFromSubdivisions) {
   // Iraq's GeoNames codes are numbers: tied through the admin seat's name.
   const std::vector<PlaceMention> arbil = gazetteer_->Lookup("Arbil");
   bool region = false;
-  for (const PlaceMention& p : arbil) region |= p.precision == "admin1";
+  for (const PlaceMention& p : arbil) region |= p.precision == PlacePrecision::kAdmin1;
   EXPECT_TRUE(region);
   EXPECT_EQ(gazetteer_->Lookup("Erbil")[0].admin1, "Arbīl");
   // Second-level subdivisions are not used.
@@ -222,7 +222,7 @@ TEST_F(GazetteerTest, RegionsAndContinents) {
   const std::vector<PlaceMention> krg = gazetteer_->Lookup("Kurdistan Region");
   ASSERT_EQ(krg.size(), 1u);
   EXPECT_EQ(krg[0].country, "IQ");
-  EXPECT_EQ(krg[0].precision, "admin1");
+  EXPECT_EQ(krg[0].precision, PlacePrecision::kAdmin1);
   EXPECT_EQ(gazetteer_->Lookup("Mideast").size(), 1u);
 }
 
@@ -377,7 +377,7 @@ TEST(GazetteerBuildTest, AcceptsTheFullDumpsFeatureClasses) {
   auto g = Gazetteer::Open(o.output_file);
   ASSERT_TRUE(g.ok());
   ASSERT_EQ((*g)->Lookup("Ruritania Province").size(), 1u);
-  EXPECT_EQ((*g)->Lookup("Ruritania Province")[0].precision, "admin1");
+  EXPECT_EQ((*g)->Lookup("Ruritania Province")[0].precision, PlacePrecision::kAdmin1);
   EXPECT_EQ((*g)->Lookup("Strelsau")[0].admin1, "Ruritania Province");
   EXPECT_TRUE((*g)->Lookup("Zenda River").empty());
   EXPECT_TRUE((*g)->Lookup("Grand Hotel").empty());
@@ -433,7 +433,7 @@ TEST(GazetteerBuildTest, PointsFromThePackagesMustLieInTheirCountry) {
   // Erbil: at the middle of its listed towns, under its listed English name too.
   const std::vector<GazetteerEntry> erbil = (*g)->LookupEntries("Erbil Governorate");
   ASSERT_EQ(erbil.size(), 1u);
-  EXPECT_EQ(erbil[0].precision, GazetteerEntry::Precision::kAdmin1);
+  EXPECT_EQ(erbil[0].precision, PlacePrecision::kAdmin1);
   EXPECT_EQ(erbil[0].country, "IQ");
   EXPECT_NEAR(erbil[0].lat, 36.19, 1e-6);
   EXPECT_NEAR(erbil[0].lon, 44.54, 1e-6);
@@ -612,7 +612,7 @@ TEST(RealGazetteerTest, RegionsAndCountriesLieInTheirCountry) {
                                                     {"SG", "North West", 1.4, 103.8}}) {
     const std::vector<GazetteerEntry> found = (*g)->LookupEntries(want.name);
     const auto it = std::find_if(found.begin(), found.end(), [&want](const GazetteerEntry& e) {
-      return e.country == want.country && e.precision == GazetteerEntry::Precision::kAdmin1;
+      return e.country == want.country && e.precision == PlacePrecision::kAdmin1;
     });
     ASSERT_NE(it, found.end()) << want.name;
     EXPECT_LT(DistanceKm(it->lat, it->lon, want.lat, want.lon), 200) << want.name;
@@ -626,7 +626,7 @@ TEST(CountriesOnlyTest, CountriesDemonymsAndCapitalsAsAliases) {
   EXPECT_EQ((*g)->Lookup("Iraqi")[0].name, "Iraq");
   const std::vector<GazetteerEntry> baghdad = (*g)->LookupEntries("Baghdad");
   ASSERT_EQ(baghdad.size(), 1u);
-  EXPECT_EQ(baghdad[0].precision, GazetteerEntry::Precision::kCountry);
+  EXPECT_EQ(baghdad[0].precision, PlacePrecision::kCountry);
   EXPECT_TRUE(baghdad[0].capital_alias);
   auto missing = Gazetteer::CountriesOnly("/nonexistent/countries.txt");
   EXPECT_FALSE(missing.ok());

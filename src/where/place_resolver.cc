@@ -84,9 +84,8 @@ constexpr double kNearCountryKm = 300;
 // Places at least this populous are not taken for parts of person names.
 constexpr long kProminentPopulation = 100000;
 
-using Precision = GazetteerEntry::Precision;
 
-bool IsCountry(const GazetteerEntry& e) { return e.precision == Precision::kCountry; }
+bool IsCountry(const GazetteerEntry& e) { return e.precision == PlacePrecision::kCountry; }
 
 // A feature code of up to eight bytes as one integer, so that the prior's many tests
 // of every candidate are integer comparisons; longer codes (GeoNames has none) pack to
@@ -408,7 +407,7 @@ void ResolveCounties(std::vector<NameSlot>& slots, const Gazetteer& gazetteer) {
                         })->first;
     std::optional<GazetteerEntry> place;
     for (const GazetteerEntry& c : gazetteer.LookupEntries(stem)) {
-      if (c.country == region.first && c.admin1 == region.second && c.precision == Precision::kPoint) {
+      if (c.country == region.first && c.admin1 == region.second && c.precision == PlacePrecision::kPoint) {
         place = c;  // most populous first
         break;
       }
@@ -417,14 +416,14 @@ void ResolveCounties(std::vector<NameSlot>& slots, const Gazetteer& gazetteer) {
       for (const NameSlot& o : slots) {
         if (o.pick < 0 || &o == &s) continue;
         const GazetteerEntry& e = o.candidates[static_cast<size_t>(o.pick)];
-        if (e.precision != Precision::kPoint || e.country != region.first || e.admin1 != region.second) continue;
+        if (e.precision != PlacePrecision::kPoint || e.country != region.first || e.admin1 != region.second) continue;
         if (!place || e.population < place->population) place = e;
       }
     }
     if (!place) continue;
     place->name = s.display;
     place->geonameid = 0;
-    place->precision = Precision::kAdmin2;
+    place->precision = PlacePrecision::kAdmin2;
     s.candidates.push_back(*place);
     s.prior.push_back(0);
     s.pick = static_cast<int>(s.candidates.size() - 1);
@@ -435,7 +434,7 @@ void ResolveCounties(std::vector<NameSlot>& slots, const Gazetteer& gazetteer) {
 // is rarely what the bare name means: the city is.
 void DropRegionsNamedAfterTheirCity(std::vector<GazetteerEntry>& candidates) {
   std::erase_if(candidates, [&](const GazetteerEntry& region) {
-    if (region.precision != Precision::kAdmin1) return false;
+    if (region.precision != PlacePrecision::kAdmin1) return false;
     // A national capital of the same name is what the bare name means in news
     // ("Washington" the capital, not the state).
     if (std::any_of(candidates.begin(), candidates.end(), [&](const GazetteerEntry& c) {
@@ -447,7 +446,7 @@ void DropRegionsNamedAfterTheirCity(std::vector<GazetteerEntry>& candidates) {
     // merely lists the name as an alternate ("Minneota" for Minnesota, "New York City"
     // for New York) leaves the region in.
     return std::any_of(candidates.begin(), candidates.end(), [&](const GazetteerEntry& c) {
-      return c.precision == Precision::kPoint && c.primary_name && c.country == region.country &&
+      return c.precision == PlacePrecision::kPoint && c.primary_name && c.country == region.country &&
              c.admin1 == region.admin1 &&
              (c.feature_code == kAdmin1SeatCode || c.feature_code == kCapitalCode || c.feature_code == kAdmin2SeatCode);
     });
@@ -806,7 +805,7 @@ bool LooksLikePlace(const RecognitionContext& ctx, const Match& m, const std::st
   }
   // Short capitals ("UN", "FDA") are acronyms unless they name a country or region.
   if (single && a.tokens[i].all_caps && m.key.size() <= 4 &&
-      std::none_of(cands.begin(), cands.end(), [](const GazetteerEntry& c) { return c.precision != Precision::kPoint; })) {
+      std::none_of(cands.begin(), cands.end(), [](const GazetteerEntry& c) { return c.precision != PlacePrecision::kPoint; })) {
     return false;
   }
   // A person: one word followed by a capitalised word that is no place ("David
@@ -815,7 +814,7 @@ bool LooksLikePlace(const RecognitionContext& ctx, const Match& m, const std::st
   // (Prominent places keep their reading under their own name: "Dallas Cowboys",
   // "Baghdad Police"; an alias does not: "Bat" is Bath's, but "Bat Galim" is no Bath.)
   const bool prominent = std::any_of(cands.begin(), cands.end(), [](const GazetteerEntry& c) {
-    return c.precision != Precision::kPoint || (c.population >= kProminentPopulation && c.primary_name);
+    return c.precision != PlacePrecision::kPoint || (c.population >= kProminentPopulation && c.primary_name);
   });
   if (single && !m.demonym_only && !prominent) {
     const size_t next = m.last;
@@ -955,7 +954,7 @@ std::vector<GazetteerEntry> RegionsNamed(const Gazetteer& gazetteer, Lookups& lo
   if (part.designation == Designation::kNone) surfaces.insert(surfaces.end(), part.shorter.begin(), part.shorter.end());
   for (const std::string& surface : surfaces) {
     for (const GazetteerEntry& q : lookups.All(surface)) {
-      if (q.demonym || (q.precision != Precision::kAdmin1 && q.precision != Precision::kCountry)) continue;
+      if (q.demonym || (q.precision != PlacePrecision::kAdmin1 && q.precision != PlacePrecision::kCountry)) continue;
       if (q.feature_code != kAdmin1Code && !IsCountry(q)) continue;
       if (part.designation == Designation::kRegion && IsCountry(q)) continue;
       regions.push_back(q);
@@ -1019,12 +1018,12 @@ Qualifiers QualifiersOf(const Gazetteer& gazetteer, Lookups& lookups, const Anal
       for (const QualifierPart& p : list.parts) {
         if (p.code || p.designation == Designation::kRegion || p.designation == Designation::kPlace) continue;
         for (const GazetteerEntry& c : lookups.All(p.surface)) {
-          if (c.precision != Precision::kPoint || c.country != where.country ||
+          if (c.precision != PlacePrecision::kPoint || c.country != where.country ||
               c.admin1 != where.admin1) {
             continue;
           }
           fallback = c;  // most populous first
-          fallback->precision = Precision::kAdmin2;
+          fallback->precision = PlacePrecision::kAdmin2;
           break;
         }
         if (fallback) break;
@@ -1099,7 +1098,7 @@ Evidence MakeEvidence(const PlaceResolver& resolver, const Gazetteer& gazetteer,
   Evidence ev;
   if (!context.dateline.empty()) {
     if (std::optional<PlaceMention> d = resolver.Resolve(context.dateline, PlaceContext{"", context.actor_countries, {}, {}})) {
-      ev.dateline = DatelineReading{d->country, d->admin1, d->lat, d->lon, d->precision == "country"};
+      ev.dateline = DatelineReading{d->country, d->admin1, d->lat, d->lon, d->precision == PlacePrecision::kCountry};
     }
   }
   for (const std::string& iso3 : context.actor_countries) {

@@ -52,7 +52,7 @@ TEST_F(PlaceResolverTest, SeedNames) {
   auto baghdad = Resolve("Baghdad");
   ASSERT_TRUE(baghdad);
   EXPECT_EQ(baghdad->country, "IQ");
-  EXPECT_EQ(baghdad->precision, "point");
+  EXPECT_EQ(baghdad->precision, PlacePrecision::kPoint);
   EXPECT_EQ(baghdad->geonameid, 98182);
 
   auto erbil = Resolve("Erbil");
@@ -61,17 +61,17 @@ TEST_F(PlaceResolverTest, SeedNames) {
   EXPECT_EQ(erbil->country, "IQ");
   EXPECT_NEAR(erbil->lat, 36.19, 0.01);
   EXPECT_NEAR(erbil->lon, 44.01, 0.01);
-  EXPECT_EQ(erbil->precision, "point");
+  EXPECT_EQ(erbil->precision, PlacePrecision::kPoint);
 
   auto iraqi = Resolve("Iraqi");
   ASSERT_TRUE(iraqi);
   EXPECT_EQ(iraqi->name, "Iraq");
-  EXPECT_EQ(iraqi->precision, "country");
+  EXPECT_EQ(iraqi->precision, PlacePrecision::kCountry);
 
   auto krg = Resolve("Kurdistan Region");
   ASSERT_TRUE(krg);
   EXPECT_EQ(krg->country, "IQ");
-  EXPECT_EQ(krg->precision, "admin1");
+  EXPECT_EQ(krg->precision, PlacePrecision::kAdmin1);
 
   EXPECT_FALSE(Resolve("Atlantis"));
   EXPECT_FALSE(Resolve(""));
@@ -138,12 +138,12 @@ TEST_F(PlaceResolverTest, RegionNameAliasedToItsCountryMeansTheRegion) {
   // a first-level region: the region is meant.
   auto england = Resolve("England");
   ASSERT_TRUE(england);
-  EXPECT_EQ(england->precision, "admin1");
+  EXPECT_EQ(england->precision, PlacePrecision::kAdmin1);
   EXPECT_EQ(england->country, "GB");
   // The country's own name still means the country.
   auto uk = Resolve("United Kingdom");
   ASSERT_TRUE(uk);
-  EXPECT_EQ(uk->precision, "country");
+  EXPECT_EQ(uk->precision, PlacePrecision::kCountry);
 }
 
 TEST_F(PlaceResolverTest, PublicationHomeRegion) {
@@ -175,7 +175,7 @@ PlaceMention PlaceIn(const std::string& name, const std::string& country, const 
   p.name = name;
   p.country = country;
   p.admin1 = admin1;
-  p.precision = "city";
+  p.precision = PlacePrecision::kPoint;
   return p;
 }
 
@@ -194,7 +194,7 @@ TEST(PublicationHomeTest, NeedsEnoughPlacesMostlyInOneRegion) {
   EXPECT_FALSE(wire.Home()) << "no region holds 40% of a wire's places";
   // Countries and the dateline say nothing about a home.
   PlaceMention country = PlaceIn("Iraq", "IQ", "");
-  country.precision = "country";
+  country.precision = PlacePrecision::kCountry;
   PlaceMention dateline = PlaceIn("Erbil", "IQ", "Erbil");
   dateline.from_dateline = true;
   PublicationHome none;
@@ -216,7 +216,7 @@ TEST(PublicationHomeTest, FollowsAMovedBeatAndStaysBounded) {
 TEST_F(PlaceResolverTest, CountiesFollowTheArticlesRegion) {
   const auto r = PlaceResolver(*gazetteer_).ResolveAll({"Dallas County", "Dallas", "Austin"}, {});
   ASSERT_TRUE(r[0]);
-  EXPECT_EQ(r[0]->precision, "admin2");
+  EXPECT_EQ(r[0]->precision, PlacePrecision::kAdmin2);
   EXPECT_EQ(r[0]->name, "Dallas County");
   EXPECT_EQ(r[0]->admin1, "Texas");
   EXPECT_EQ(r[0]->geonameid, 0);
@@ -245,7 +245,7 @@ TEST_F(PlaceResolverTest, FindPlacesInText) {
   ASSERT_GE(places.size(), 2u);
   EXPECT_TRUE(places[0].from_dateline);
   EXPECT_EQ(places[0].span.start, places[0].span.end);
-  EXPECT_EQ(places[1].precision, "country");
+  EXPECT_EQ(places[1].precision, PlacePrecision::kCountry);
   EXPECT_FALSE(places[1].from_dateline);
 }
 
@@ -524,7 +524,7 @@ TEST_F(ConflictNoteTest, TheNamedTownInItsQualifiersOrTheQualifierItself) {
     EXPECT_EQ(p.name, c.name) << c.text;
     EXPECT_EQ(p.country, c.country) << c.text;
     EXPECT_EQ(p.admin1, c.admin1) << c.text;
-    EXPECT_EQ(p.precision, c.precision) << c.text;
+    EXPECT_EQ(PlacePrecisionName(p.precision), c.precision) << c.text;
     EXPECT_LT(DistanceKm(p.lat, p.lon, c.lat, c.lon), 1.0) << c.text;
     if (c.precision != "point") {
       EXPECT_EQ(p.geonameid, 0) << c.text;
@@ -540,13 +540,13 @@ TEST_F(ConflictNoteTest, QualifierWordsAndUnqualifiedUnknowns) {
                         "On 3 March 2021, in Santa Ana, Trujillo state, residents blocked a road."}) {
     const std::vector<PlaceMention> places = resolver.FindPlaces(where_testing::Tokenize(t), {});
     ASSERT_EQ(places.size(), 2u) << t;
-    EXPECT_EQ(places[1].precision, "admin1") << t;
+    EXPECT_EQ(places[1].precision, PlacePrecision::kAdmin1) << t;
     EXPECT_EQ(places[1].country, "VE") << t;
   }
   const std::string bare = "Teachers marched in Trujillo.";
   const std::vector<PlaceMention> town = resolver.FindPlaces(where_testing::Tokenize(bare), {});
   ASSERT_EQ(town.size(), 1u);
-  EXPECT_EQ(town[0].precision, "point");
+  EXPECT_EQ(town[0].precision, PlacePrecision::kPoint);
   // An unknown name without explicit qualifiers is no place; a plain comma qualifier
   // ("Kothapeta, Bihar") does not make one either.
   for (const char* t : {"On 6 April 2021, in Kothapeta two groups fought.", "A fire in Kothapeta, Bihar was put out.",
@@ -561,7 +561,7 @@ TEST_F(ConflictNoteTest, QualifierWordsAndUnqualifiedUnknowns) {
   const auto got = resolver.ResolveSpans(where_testing::Tokenize(note), {SpanOf(note, "Tadepalle")}, {});
   ASSERT_EQ(got.size(), 1u);
   ASSERT_TRUE(got[0]);
-  EXPECT_EQ(got[0]->precision, "admin2");
+  EXPECT_EQ(got[0]->precision, PlacePrecision::kAdmin2);
   EXPECT_EQ(got[0]->admin1, "Andhra Pradesh");
   // The region codes are keys of the gazetteer.
   ASSERT_TRUE(gazetteer_->Subdivision("IN-AP"));

@@ -16,7 +16,7 @@ void PublicationHome::Add(const std::vector<PlaceMention>& places) {
   }
   std::set<std::tuple<std::string, std::string, std::string>> seen;
   for (const PlaceMention& p : places) {
-    if (p.from_dateline || p.precision == "country" || p.admin1.empty()) continue;
+    if (p.from_dateline || p.precision == PlacePrecision::kCountry || p.admin1.empty()) continue;
     if (!seen.emplace(p.name, p.country, p.admin1).second) continue;
     total_ += increment_;
     auto it = std::find_if(regions_.begin(), regions_.end(),

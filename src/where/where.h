@@ -26,9 +26,6 @@ namespace dateline {
 // Gazetteer that returned the entry, and copying an entry copies no text (recognition
 // and resolution copy candidate lists around a great deal).
 struct GazetteerEntry {
-  // kAdmin2 marks only places the resolver makes up for second-level divisions.
-  enum class Precision : uint8_t { kPoint, kAdmin2, kAdmin1, kCountry };
-
   std::string_view name;          // the gazetteer's name for the place
   std::string_view country;       // ISO 3166-1 alpha-2; empty for continents and regions
   std::string_view admin1;        // first-level region's name, when known
@@ -36,7 +33,7 @@ struct GazetteerEntry {
   double lat = 0, lon = 0;
   long geonameid = 0;  // 0 when not a GeoNames entry
   long population = 0;
-  Precision precision = Precision::kPoint;
+  PlacePrecision precision = PlacePrecision::kPoint;
   char feature_class = 0;      // GeoNames feature class: 'P' populated place, 'A' area, ...
   bool primary_name = false;   // the name looked up is the entry's own name, not an alias
   bool demonym = false;        // matched as a demonym ("Iraqi" -> Iraq)
