@@ -1,5 +1,6 @@
-// Throughput of actor matching (dictionary trie walk and composition) on an analysed
-// news page (testdata/pages/kirkuk_attack.txt, five times over), with the default dictionaries.
+// Throughput of actor matching (dictionary trie walk and composition) on an
+// analysed news page (testdata/pages/kirkuk_attack.txt, five times over), with
+// the default dictionaries.
 #include <benchmark/benchmark.h>
 
 #include <string>
@@ -28,19 +29,24 @@ void BM_FindActors(benchmark::State& state) {
     return;
   }
   std::string text;
-  for (int i = 0; i < 5; ++i) text += *page + "\n\n";  // about an article's length
+  for (int i = 0; i < 5; ++i)
+    text += *page + "\n\n";  // about an article's length
   const AnalyzedText analysed = (*analyzer)->Analyze(text);
   const ActorContext context{PartialDate{2021, 6, 3}};
   size_t mentions = 0;
   for (auto _ : state) {
-    const std::vector<ActorMention> found = (*matcher)->FindActors(analysed, context);
+    const std::vector<ActorMention> found =
+        (*matcher)->FindActors(analysed, context);
     mentions += found.size();
     benchmark::DoNotOptimize(found.data());
   }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+  state.SetBytesProcessed(
+      static_cast<int64_t>(state.iterations() * text.size()));
   state.counters["sentences/s"] = benchmark::Counter(
-      static_cast<double>(state.iterations() * analysed.sentences.size()), benchmark::Counter::kIsRate);
-  state.counters["mentions"] = static_cast<double>(mentions) / static_cast<double>(state.iterations());
+      static_cast<double>(state.iterations() * analysed.sentences.size()),
+      benchmark::Counter::kIsRate);
+  state.counters["mentions"] =
+      static_cast<double>(mentions) / static_cast<double>(state.iterations());
 }
 BENCHMARK(BM_FindActors)->Unit(benchmark::kMillisecond);
 

@@ -4,7 +4,8 @@
 
 namespace dateline {
 
-Args::Args(const std::vector<std::string>& argv, const std::set<std::string>& with_value,
+Args::Args(const std::vector<std::string>& argv,
+           const std::set<std::string>& with_value,
            const std::set<std::string>& flags) {
   bool options_done = false;
   for (size_t i = 0; i < argv.size(); ++i) {
@@ -19,7 +20,8 @@ Args::Args(const std::vector<std::string>& argv, const std::set<std::string>& wi
     }
     std::string name = a, value;
     bool inline_value = false;
-    if (const size_t eq = a.find('='); eq != std::string::npos && a.rfind("--", 0) == 0) {
+    if (const size_t eq = a.find('=');
+        eq != std::string::npos && a.rfind("--", 0) == 0) {
       name = a.substr(0, eq);
       value = a.substr(eq + 1);
       inline_value = true;
@@ -42,7 +44,8 @@ Args::Args(const std::vector<std::string>& argv, const std::set<std::string>& wi
   }
 }
 
-std::string Args::Get(const std::string& name, const std::string& fallback) const {
+std::string Args::Get(const std::string& name,
+                      const std::string& fallback) const {
   auto range = values_.equal_range(name);
   if (range.first == range.second) return fallback;
   return std::prev(range.second)->second;  // the last one given wins
@@ -51,26 +54,31 @@ std::string Args::Get(const std::string& name, const std::string& fallback) cons
 std::vector<std::string> Args::GetAll(const std::string& name) const {
   std::vector<std::string> out;
   auto range = values_.equal_range(name);
-  for (auto it = range.first; it != range.second; ++it) out.push_back(it->second);
+  for (auto it = range.first; it != range.second; ++it)
+    out.push_back(it->second);
   return out;
 }
 
-bool Args::GetWholeNumber(const std::string& name, uint64_t min, uint64_t max, const std::string& what, uint64_t* out,
+bool Args::GetWholeNumber(const std::string& name, uint64_t min, uint64_t max,
+                          const std::string& what, uint64_t* out,
                           std::string* error) const {
   if (!Has(name)) return true;
   const std::string value = Get(name);
   const std::optional<uint64_t> n = ParseWholeNumber(value, min, max);
   if (!n) {
-    *error = name + " needs a whole number of " + what + " from " + std::to_string(min) + " to " + std::to_string(max) +
-             ", not \"" + value + "\"";
+    *error = name + " needs a whole number of " + what + " from " +
+             std::to_string(min) + " to " + std::to_string(max) + ", not \"" +
+             value + "\"";
     return false;
   }
   *out = *n;
   return true;
 }
 
-std::optional<uint64_t> ParseWholeNumber(const std::string& text, uint64_t min, uint64_t max) {
-  if (text.empty() || text.size() > 19) return std::nullopt;  // 19 digits fit in 64 bits
+std::optional<uint64_t> ParseWholeNumber(const std::string& text, uint64_t min,
+                                         uint64_t max) {
+  if (text.empty() || text.size() > 19)
+    return std::nullopt;  // 19 digits fit in 64 bits
   uint64_t n = 0;
   for (char c : text) {
     if (c < '0' || c > '9') return std::nullopt;
@@ -82,15 +90,22 @@ std::optional<uint64_t> ParseWholeNumber(const std::string& text, uint64_t min, 
 
 std::optional<uint64_t> ParseByteSize(const std::string& text, uint64_t max) {
   size_t digits = 0;
-  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9')
+    ++digits;
   std::string unit = text.substr(digits);
-  for (char& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : unit)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   int shift = 0;
-  if (unit == "k" || unit == "kb" || unit == "kib") shift = 10;
-  else if (unit == "m" || unit == "mb" || unit == "mib") shift = 20;
-  else if (unit == "g" || unit == "gb" || unit == "gib") shift = 30;
-  else if (!unit.empty() && unit != "b") return std::nullopt;
-  const std::optional<uint64_t> n = ParseWholeNumber(text.substr(0, digits), 1, max >> shift);
+  if (unit == "k" || unit == "kb" || unit == "kib")
+    shift = 10;
+  else if (unit == "m" || unit == "mb" || unit == "mib")
+    shift = 20;
+  else if (unit == "g" || unit == "gb" || unit == "gib")
+    shift = 30;
+  else if (!unit.empty() && unit != "b")
+    return std::nullopt;
+  const std::optional<uint64_t> n =
+      ParseWholeNumber(text.substr(0, digits), 1, max >> shift);
   if (!n) return std::nullopt;
   return *n << shift;
 }

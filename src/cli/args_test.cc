@@ -6,7 +6,8 @@ namespace dateline {
 namespace {
 
 TEST(ArgsTest, ParsesValuesFlagsAndPositionals) {
-  Args a({"page.txt", "--db", "x.db", "--format=json", "-", "--progress", "--require", "a=1", "--require", "b=2"},
+  Args a({"page.txt", "--db", "x.db", "--format=json", "-", "--progress",
+          "--require", "a=1", "--require", "b=2"},
          {"--db", "--format", "--require"}, {"--progress"});
   ASSERT_TRUE(a.ok()) << a.error();
   EXPECT_EQ(a.Get("--db"), "x.db");
@@ -20,7 +21,8 @@ TEST(ArgsTest, ParsesValuesFlagsAndPositionals) {
 TEST(ArgsTest, ReportsUnknownOptionsAndMissingValues) {
   EXPECT_EQ(Args({"--bogus"}, {}, {}).error(), "unknown option --bogus");
   EXPECT_EQ(Args({"--db"}, {"--db"}, {}).error(), "option --db needs a value");
-  EXPECT_EQ(Args({"--progress=yes"}, {}, {"--progress"}).error(), "unknown option --progress=yes");
+  EXPECT_EQ(Args({"--progress=yes"}, {}, {"--progress"}).error(),
+            "unknown option --progress=yes");
   Args after_dashes({"--", "--db"}, {"--db"}, {});
   ASSERT_TRUE(after_dashes.ok());
   EXPECT_EQ(after_dashes.positional(), std::vector<std::string>{"--db"});
@@ -29,14 +31,16 @@ TEST(ArgsTest, ReportsUnknownOptionsAndMissingValues) {
 TEST(ArgsTest, WholeNumbersAreDigitsInRange) {
   EXPECT_EQ(ParseWholeNumber("12", 1, 100), 12u);
   EXPECT_EQ(ParseWholeNumber("0", 0, 5), 0u);
-  for (const char* bad : {"", "-5", "2.5", "1e9", " 3", "3 ", "12abc", "+4", "0x10", "101", "99999999999999999999"})
+  for (const char* bad : {"", "-5", "2.5", "1e9", " 3", "3 ", "12abc", "+4",
+                          "0x10", "101", "99999999999999999999"})
     EXPECT_FALSE(ParseWholeNumber(bad, 1, 100)) << bad;
 }
 
-// An option read as a whole number: its default when absent, its value when valid, an
-// error naming the option and the value otherwise.
+// An option read as a whole number: its default when absent, its value when
+// valid, an error naming the option and the value otherwise.
 TEST(ArgsTest, WholeNumberOptions) {
-  const Args a({"--jobs", "3", "--limit", "-5"}, {"--jobs", "--limit", "--port"}, {});
+  const Args a({"--jobs", "3", "--limit", "-5"},
+               {"--jobs", "--limit", "--port"}, {});
   std::string error;
   int jobs = 1, port = 8080;
   EXPECT_TRUE(a.GetWholeNumber("--jobs", 1, 1024, "threads", &jobs, &error));
@@ -46,7 +50,8 @@ TEST(ArgsTest, WholeNumberOptions) {
   uint64_t limit = 7;
   EXPECT_FALSE(a.GetWholeNumber("--limit", 0, 100, "rows", &limit, &error));
   EXPECT_EQ(limit, 7u);
-  EXPECT_EQ(error, "--limit needs a whole number of rows from 0 to 100, not \"-5\"");
+  EXPECT_EQ(error,
+            "--limit needs a whole number of rows from 0 to 100, not \"-5\"");
 }
 
 TEST(ArgsTest, ByteSizesTakeUnits) {
@@ -56,7 +61,8 @@ TEST(ArgsTest, ByteSizesTakeUnits) {
   EXPECT_EQ(ParseByteSize("512KiB", max), 512u << 10);
   EXPECT_EQ(ParseByteSize("1gb", max), uint64_t{1} << 30);
   EXPECT_EQ(ParseByteSize("4G", max), max);
-  for (const char* bad : {"", "0", "1e9", "2^58", "5G", "-1", "1.5M", "12 M", "M", "288230376151711744", "3T"})
+  for (const char* bad : {"", "0", "1e9", "2^58", "5G", "-1", "1.5M", "12 M",
+                          "M", "288230376151711744", "3T"})
     EXPECT_FALSE(ParseByteSize(bad, max)) << bad;
 }
 

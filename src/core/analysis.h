@@ -1,7 +1,7 @@
-// Tokens and sentences of an article body, as the text stage produces them and every
-// later stage reads them. Offsets are bytes into Article::body. Value types; an
-// AnalyzedText is movable, not copyable, since its tokens' strings are views into the
-// analysed text and into its own TokenStrings.
+// Tokens and sentences of an article body, as the text stage produces them and
+// every later stage reads them. Offsets are bytes into Article::body. Value
+// types; an AnalyzedText is movable, not copyable, since its tokens' strings
+// are views into the analysed text and into its own TokenStrings.
 #ifndef DATELINE_CORE_ANALYSIS_H_
 #define DATELINE_CORE_ANALYSIS_H_
 
@@ -16,12 +16,12 @@ namespace dateline {
 
 enum class TokenKind : uint8_t { kWord, kNumber, kPunct, kSymbol };
 
-// Owner of the token strings that are not views of the analysed text (words that
-// normalising changed, lemmas with a letter restored): each copy is written once into
-// a block that never moves, so a view handed out stays valid for the owner's life,
-// moves of the owner included. Most words of news text are already their own norm,
-// lemma and key, and need no copy at all; the rest cost no allocation of their own.
-// Not thread-safe; not copyable.
+// Owner of the token strings that are not views of the analysed text (words
+// that normalising changed, lemmas with a letter restored): each copy is
+// written once into a block that never moves, so a view handed out stays valid
+// for the owner's life, moves of the owner included. Most words of news text
+// are already their own norm, lemma and key, and need no copy at all; the rest
+// cost no allocation of their own. Not thread-safe; not copyable.
 class TokenStrings {
  public:
   TokenStrings() = default;
@@ -45,39 +45,44 @@ class TokenStrings {
 };
 
 // A token's strings are views: of the analysed text, of the AnalyzedText's
-// TokenStrings, or of static storage; they live as long as both the text and the
-// AnalyzedText that holds the token.
+// TokenStrings, or of static storage; they live as long as both the text and
+// the AnalyzedText that holds the token.
 struct Token {
-  size_t start = 0;   // byte offset in the analysed text
+  size_t start = 0;  // byte offset in the analysed text
   size_t end = 0;
-  std::string_view norm;   // NFKC, case-folded, typographic quotes/dashes unified
-  std::string_view lemma;  // dictionary form of `norm` ("forces" -> "force", "pushed" -> "push")
-  std::string_view key;    // what dictionaries match on: the lemma with spelling variation
-                           // folded ("stated"/"state" -> "stat", "expelled" -> "expel")
+  std::string_view
+      norm;  // NFKC, case-folded, typographic quotes/dashes unified
+  std::string_view lemma;  // dictionary form of `norm` ("forces" -> "force",
+                           // "pushed" -> "push")
+  std::string_view
+      key;  // what dictionaries match on: the lemma with spelling variation
+            // folded ("stated"/"state" -> "stat", "expelled" -> "expel")
   TokenKind kind = TokenKind::kWord;
-  bool capitalized = false;   // first letter upper case in the original
-  bool all_caps = false;      // two or more letters, all upper case ("ERBIL", "KRG")
+  bool capitalized = false;  // first letter upper case in the original
+  bool all_caps =
+      false;  // two or more letters, all upper case ("ERBIL", "KRG")
 };
 
 struct Sentence {
-  size_t start = 0;          // byte offsets in the analysed text
+  size_t start = 0;  // byte offsets in the analysed text
   size_t end = 0;
-  size_t first_token = 0;    // tokens [first_token, last_token) belong to it
+  size_t first_token = 0;  // tokens [first_token, last_token) belong to it
   size_t last_token = 0;
-  size_t paragraph = 0;      // index of the paragraph holding it
+  size_t paragraph = 0;  // index of the paragraph holding it
 };
 
 struct AnalyzedText {
-  std::string_view text;     // borrowed: the analysed text must outlive this
+  std::string_view text;  // borrowed: the analysed text must outlive this
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
-  TokenStrings strings;      // the tokens' strings that are not views of `text`
+  TokenStrings strings;  // the tokens' strings that are not views of `text`
 
   std::string_view TokenText(size_t i) const {
     return text.substr(tokens[i].start, tokens[i].end - tokens[i].start);
   }
   std::string_view SentenceText(size_t i) const {
-    return text.substr(sentences[i].start, sentences[i].end - sentences[i].start);
+    return text.substr(sentences[i].start,
+                       sentences[i].end - sentences[i].start);
   }
 };
 

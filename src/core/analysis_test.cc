@@ -23,7 +23,8 @@ TEST(TokenStringsTest, CopiesOutliveMovesAndLaterBlocks) {
   views.push_back(strings.CopyWith("stop", 'p'));
   TokenStrings moved = std::move(strings);
   for (size_t i = 0; i < views.size(); ++i) EXPECT_EQ(views[i], expected[i]);
-  // The moved-from owner starts afresh rather than writing into blocks it gave away.
+  // The moved-from owner starts afresh rather than writing into blocks it gave
+  // away.
   EXPECT_EQ(strings.Copy("fresh"), "fresh");  // NOLINT(bugprone-use-after-move)
   EXPECT_EQ(views.front(), "word0");
   EXPECT_TRUE(moved.Copy("").empty());

@@ -17,12 +17,13 @@ TEST(ArticleTest, MapsBodyOffsetsBackToVerbatimParagraphs) {
       EXPECT_EQ(content[a.ToInputOffset(p.body_start + i)], p.text[i]);
     }
   }
-  EXPECT_EQ(a.ToInputOffset(11), 16u);  // the separator maps to the paragraph's end
+  EXPECT_EQ(a.ToInputOffset(11),
+            16u);  // the separator maps to the paragraph's end
 }
 
 TEST(ArticleTest, MapsDecodedParagraphsThroughAnchors) {
-  // "<p>A&amp;B <b>C</b></p>": text "A&B C", input offsets of A=3, &=4 (entity), B=9,
-  // C=14.
+  // "<p>A&amp;B <b>C</b></p>": text "A&B C", input offsets of A=3, &=4
+  // (entity), B=9, C=14.
   Article a;
   Paragraph p{"A&B C", 3, 19};
   p.anchors = {{0, 3}, {1, 4}, {2, 9}, {4, 14}};

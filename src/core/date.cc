@@ -20,17 +20,21 @@ std::string PartialDate::ToIso() const {
 
 const char* PrecisionName(DatePrecision p) {
   switch (p) {
-    case DatePrecision::kYear: return "year";
-    case DatePrecision::kMonth: return "month";
-    case DatePrecision::kDay: return "day";
+    case DatePrecision::kYear:
+      return "year";
+    case DatePrecision::kMonth:
+      return "month";
+    case DatePrecision::kDay:
+      return "day";
   }
   return "year";
 }
 
 namespace {
 constexpr std::pair<DateSource, const char*> kDateSources[] = {
-    {DateSource::kNone, ""},       {DateSource::kInput, "input"}, {DateSource::kJsonLd, "json-ld"},
-    {DateSource::kMeta, "meta"},   {DateSource::kTime, "time"},   {DateSource::kPage, "page"},
+    {DateSource::kNone, ""},          {DateSource::kInput, "input"},
+    {DateSource::kJsonLd, "json-ld"}, {DateSource::kMeta, "meta"},
+    {DateSource::kTime, "time"},      {DateSource::kPage, "page"},
     {DateSource::kUrl, "url"},
 };
 }  // namespace
@@ -77,7 +81,8 @@ PartialDate CivilFromDays(long z) {
   const unsigned mp = (5 * doy + 2) / 153;
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return PartialDate{static_cast<int>(y + (m <= 2)), static_cast<int>(m), static_cast<int>(d)};
+  return PartialDate{static_cast<int>(y + (m <= 2)), static_cast<int>(m),
+                     static_cast<int>(d)};
 }
 
 int DayOfWeek(int y, int m, int d) {
@@ -100,16 +105,19 @@ bool ReadDigits(std::string_view s, size_t pos, size_t n, int* out) {
 }  // namespace
 
 std::optional<PartialDate> ParseIsoDate(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+    s.remove_suffix(1);
   PartialDate d;
   if (!ReadDigits(s, 0, 4, &d.year)) return std::nullopt;
   if (s.size() == 4) return d;
-  if (s[4] != '-' || !ReadDigits(s, 5, 2, &d.month) || d.month < 1 || d.month > 12)
+  if (s[4] != '-' || !ReadDigits(s, 5, 2, &d.month) || d.month < 1 ||
+      d.month > 12)
     return std::nullopt;
   if (s.size() == 7) return d;
-  if (s.size() < 10 || s[7] != '-' || !ReadDigits(s, 8, 2, &d.day) || d.day < 1 ||
-      d.day > DaysInMonth(d.year, d.month))
+  if (s.size() < 10 || s[7] != '-' || !ReadDigits(s, 8, 2, &d.day) ||
+      d.day < 1 || d.day > DaysInMonth(d.year, d.month))
     return std::nullopt;
   if (s.size() == 10) return d;
   if (s[10] != 'T' && s[10] != ' ' && s[10] != 't') return std::nullopt;
@@ -118,7 +126,8 @@ std::optional<PartialDate> ParseIsoDate(std::string_view s) {
 
 std::optional<PartialDate> ParseTabariDate(std::string_view s) {
   if (s.size() < 6 || s.size() > 12 ||
-      !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      !std::all_of(s.begin(), s.end(),
+                   [](char c) { return c >= '0' && c <= '9'; }))
     return std::nullopt;
   if (s.size() == 7) s.remove_suffix(1);
   if (s.size() > 8) s = s.substr(0, 8);
@@ -139,7 +148,9 @@ std::optional<PartialDate> ParseTabariDate(std::string_view s) {
   }
   d.month = number(at, 2);
   d.day = number(at + 2, 2);
-  if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > DaysInMonth(d.year, d.month)) return std::nullopt;
+  if (d.month < 1 || d.month > 12 || d.day < 1 ||
+      d.day > DaysInMonth(d.year, d.month))
+    return std::nullopt;
   return d;
 }
 

@@ -1,5 +1,6 @@
-// Calendar dates with a precision, as news text gives them ("2017", "October 2017",
-// "Sept. 25, 2017"). Plain values; no time zones: news dates are local calendar days.
+// Calendar dates with a precision, as news text gives them ("2017", "October
+// 2017", "Sept. 25, 2017"). Plain values; no time zones: news dates are local
+// calendar days.
 #ifndef DATELINE_CORE_DATE_H_
 #define DATELINE_CORE_DATE_H_
 
@@ -19,7 +20,9 @@ struct PartialDate {
   int day = 0;    // 1..31, 0 = unknown
 
   DatePrecision precision() const {
-    return day ? DatePrecision::kDay : month ? DatePrecision::kMonth : DatePrecision::kYear;
+    return day     ? DatePrecision::kDay
+           : month ? DatePrecision::kMonth
+                   : DatePrecision::kYear;
   }
   // "2017", "2017-10" or "2017-10-05".
   std::string ToIso() const;
@@ -28,22 +31,25 @@ struct PartialDate {
 
 const char* PrecisionName(DatePrecision p);  // "year", "month", "day"
 
-// Where a publication date came from (Article::published_source): the input's own
-// metadata, schema.org JSON-LD, a <meta> tag, a <time datetime>, a date printed on the
-// page, or the URL's path; kNone while there is none.
+// Where a publication date came from (Article::published_source): the input's
+// own metadata, schema.org JSON-LD, a <meta> tag, a <time datetime>, a date
+// printed on the page, or the URL's path; kNone while there is none.
 enum class DateSource { kNone, kInput, kJsonLd, kMeta, kTime, kPage, kUrl };
-const char* DateSourceName(DateSource s);  // "", "input", "json-ld", "meta", "time", "page", "url"
+const char* DateSourceName(
+    DateSource s);  // "", "input", "json-ld", "meta", "time", "page", "url"
 std::optional<DateSource> ParseDateSource(std::string_view name);
 
-// Parses "YYYY", "YYYY-MM", "YYYY-MM-DD" and ISO 8601 date-times ("2021-06-03T10:00:00Z",
-// the time part is ignored). Returns nullopt for anything else or an impossible date.
+// Parses "YYYY", "YYYY-MM", "YYYY-MM-DD" and ISO 8601 date-times
+// ("2021-06-03T10:00:00Z", the time part is ignored). Returns nullopt for
+// anything else or an impossible date.
 std::optional<PartialDate> ParseIsoDate(std::string_view text);
 
-// Parses the dates of the TABARI/PETRARCH coders (dictionaries' date restrictions,
-// validation-suite records): YYYYMMDD, or YYMMDD with YY 00-30 in 2000-2030 and 31-99
-// in 1931-1999 (the KEDS/TABARI rule PETRARCH keeps). Like PETRARCH, seven digits are
-// read as YYMMDD and more than eight as YYYYMMDD, the rest ignored (Phoenix's actor
-// lists have "9008223", "201005011"). Nullopt for anything else or an impossible date.
+// Parses the dates of the TABARI/PETRARCH coders (dictionaries' date
+// restrictions, validation-suite records): YYYYMMDD, or YYMMDD with YY 00-30 in
+// 2000-2030 and 31-99 in 1931-1999 (the KEDS/TABARI rule PETRARCH keeps). Like
+// PETRARCH, seven digits are read as YYMMDD and more than eight as YYYYMMDD,
+// the rest ignored (Phoenix's actor lists have "9008223", "201005011"). Nullopt
+// for anything else or an impossible date.
 std::optional<PartialDate> ParseTabariDate(std::string_view text);
 
 bool IsLeapYear(int year);

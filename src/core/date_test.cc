@@ -14,7 +14,8 @@ TEST(PartialDateTest, IsoFormsFollowPrecision) {
 
 TEST(ParseIsoDateTest, AcceptsDatesAndDateTimes) {
   EXPECT_EQ(ParseIsoDate("2021-06-03"), (PartialDate{2021, 6, 3}));
-  EXPECT_EQ(ParseIsoDate("2021-06-03T10:42:00+03:00"), (PartialDate{2021, 6, 3}));
+  EXPECT_EQ(ParseIsoDate("2021-06-03T10:42:00+03:00"),
+            (PartialDate{2021, 6, 3}));
   EXPECT_EQ(ParseIsoDate(" 2021-06 "), (PartialDate{2021, 6, 0}));
   EXPECT_EQ(ParseIsoDate("2021"), (PartialDate{2021, 0, 0}));
 }
@@ -51,9 +52,12 @@ TEST(TabariDateTest, ReadsTheCodersDates) {
     int year, month, day;  // year 0: not a date
   };
   const std::vector<Case> cases = {
-      {"19950601", 1995, 6, 1}, {"950601", 1995, 6, 1},  {"300101", 2030, 1, 1},  {"310101", 1931, 1, 1},
-      {"070723", 2007, 7, 23},  {"9008223", 1990, 8, 22}, {"201005011", 2010, 5, 1}, {"20000229", 2000, 2, 29},
-      {"19990229", 0, 0, 0},    {"950631", 0, 0, 0},      {"95061", 0, 0, 0},        {"95x601", 0, 0, 0},
+      {"19950601", 1995, 6, 1},  {"950601", 1995, 6, 1},
+      {"300101", 2030, 1, 1},    {"310101", 1931, 1, 1},
+      {"070723", 2007, 7, 23},   {"9008223", 1990, 8, 22},
+      {"201005011", 2010, 5, 1}, {"20000229", 2000, 2, 29},
+      {"19990229", 0, 0, 0},     {"950631", 0, 0, 0},
+      {"95061", 0, 0, 0},        {"95x601", 0, 0, 0},
   };
   for (const Case& c : cases) {
     std::optional<PartialDate> d = ParseTabariDate(c.text);
@@ -75,8 +79,10 @@ namespace dateline {
 namespace {
 
 TEST(DateSourceTest, EverySourceReadsBackFromItsName) {
-  for (DateSource s : {DateSource::kNone, DateSource::kInput, DateSource::kJsonLd, DateSource::kMeta,
-                       DateSource::kTime, DateSource::kPage, DateSource::kUrl}) {
+  for (DateSource s :
+       {DateSource::kNone, DateSource::kInput, DateSource::kJsonLd,
+        DateSource::kMeta, DateSource::kTime, DateSource::kPage,
+        DateSource::kUrl}) {
     EXPECT_EQ(ParseDateSource(DateSourceName(s)), s) << DateSourceName(s);
   }
   EXPECT_STREQ(DateSourceName(DateSource::kJsonLd), "json-ld");

@@ -14,7 +14,8 @@ std::string Error::ToString() const {
   return out;
 }
 
-Error MakeError(std::string input, std::string message, int64_t line, int64_t offset) {
+Error MakeError(std::string input, std::string message, int64_t line,
+                int64_t offset) {
   Error e;
   e.input = std::move(input);
   e.message = std::move(message);
@@ -31,11 +32,16 @@ Error MakeError(ErrorKind kind, std::string input, std::string message) {
 
 const char* ErrorKindName(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::kInvalidInput: return "invalid input";
-    case ErrorKind::kNotFound: return "not found";
-    case ErrorKind::kIo: return "I/O";
-    case ErrorKind::kCorrupt: return "corrupt";
-    case ErrorKind::kBusy: return "busy";
+    case ErrorKind::kInvalidInput:
+      return "invalid input";
+    case ErrorKind::kNotFound:
+      return "not found";
+    case ErrorKind::kIo:
+      return "I/O";
+    case ErrorKind::kCorrupt:
+      return "corrupt";
+    case ErrorKind::kBusy:
+      return "busy";
   }
   return "unknown";
 }

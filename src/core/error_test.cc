@@ -8,7 +8,9 @@
 namespace dateline {
 namespace {
 
-Status Fails(const std::string& why) { return MakeError(ErrorKind::kNotFound, "input.txt", why); }
+Status Fails(const std::string& why) {
+  return MakeError(ErrorKind::kNotFound, "input.txt", why);
+}
 Result<std::unique_ptr<int>> Number(bool ok) {
   if (!ok) return MakeError("numbers.txt", "no number");
   return std::make_unique<int>(7);
@@ -25,7 +27,7 @@ Status TwoSteps(bool first_ok, bool second_ok, int* steps) {
 
 Result<int> Doubled(bool ok) {
   ASSIGN_OR_RETURN(std::unique_ptr<int> n, Number(ok));  // a move-only value
-  ASSIGN_OR_RETURN(auto again, Number(true));            // twice in one function
+  ASSIGN_OR_RETURN(auto again, Number(true));  // twice in one function
   return *n * 2 + *again - 7;
 }
 

@@ -16,12 +16,13 @@ constexpr std::array<std::pair<Modality, const char*>, 6> kModalities = {{
     {Modality::kObligation, "obligation"},
 }};
 
-constexpr std::array<std::pair<PlacePrecision, const char*>, 4> kPlacePrecisions = {{
-    {PlacePrecision::kPoint, "point"},
-    {PlacePrecision::kAdmin2, "admin2"},
-    {PlacePrecision::kAdmin1, "admin1"},
-    {PlacePrecision::kCountry, "country"},
-}};
+constexpr std::array<std::pair<PlacePrecision, const char*>, 4>
+    kPlacePrecisions = {{
+        {PlacePrecision::kPoint, "point"},
+        {PlacePrecision::kAdmin2, "admin2"},
+        {PlacePrecision::kAdmin1, "admin1"},
+        {PlacePrecision::kCountry, "country"},
+    }};
 
 constexpr std::array<std::pair<Plover, const char*>, 20> kPlovers = {{
     {Plover::kNone, ""},
@@ -47,7 +48,8 @@ constexpr std::array<std::pair<Plover, const char*>, 20> kPlovers = {{
 }};
 
 template <typename Enum, size_t N>
-const char* NameIn(const std::array<std::pair<Enum, const char*>, N>& names, Enum value) {
+const char* NameIn(const std::array<std::pair<Enum, const char*>, N>& names,
+                   Enum value) {
   for (const auto& [v, name] : names) {
     if (v == value) return name;
   }
@@ -55,7 +57,9 @@ const char* NameIn(const std::array<std::pair<Enum, const char*>, N>& names, Enu
 }
 
 template <typename Enum, size_t N>
-std::optional<Enum> ParseIn(const std::array<std::pair<Enum, const char*>, N>& names, std::string_view word) {
+std::optional<Enum> ParseIn(
+    const std::array<std::pair<Enum, const char*>, N>& names,
+    std::string_view word) {
   for (const auto& [v, name] : names) {
     if (word == name) return v;
   }
@@ -65,11 +69,19 @@ std::optional<Enum> ParseIn(const std::array<std::pair<Enum, const char*>, N>& n
 }  // namespace
 
 const char* ModalityName(Modality m) { return NameIn(kModalities, m); }
-std::optional<Modality> ParseModality(std::string_view name) { return ParseIn(kModalities, name); }
-const char* PlacePrecisionName(PlacePrecision p) { return NameIn(kPlacePrecisions, p); }
-std::optional<PlacePrecision> ParsePlacePrecision(std::string_view name) { return ParseIn(kPlacePrecisions, name); }
+std::optional<Modality> ParseModality(std::string_view name) {
+  return ParseIn(kModalities, name);
+}
+const char* PlacePrecisionName(PlacePrecision p) {
+  return NameIn(kPlacePrecisions, p);
+}
+std::optional<PlacePrecision> ParsePlacePrecision(std::string_view name) {
+  return ParseIn(kPlacePrecisions, name);
+}
 const char* PloverName(Plover p) { return NameIn(kPlovers, p); }
-std::optional<Plover> ParsePlover(std::string_view name) { return ParseIn(kPlovers, name); }
+std::optional<Plover> ParsePlover(std::string_view name) {
+  return ParseIn(kPlovers, name);
+}
 
 std::string ActorCode::Code() const {
   std::string code;

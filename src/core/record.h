@@ -1,7 +1,8 @@
-// The coded record of one article: actors, events, places and dates, as the later
-// stages produce them, the store keeps them and the CLI prints them (doc/record.md).
-// Offsets are bytes into Article::body unless a field says otherwise; the output layer
-// converts them to character offsets into the input. Plain value types.
+// The coded record of one article: actors, events, places and dates, as the
+// later stages produce them, the store keeps them and the CLI prints them
+// (doc/record.md). Offsets are bytes into Article::body unless a field says
+// otherwise; the output layer converts them to character offsets into the
+// input. Plain value types.
 #ifndef DATELINE_CORE_RECORD_H_
 #define DATELINE_CORE_RECORD_H_
 
@@ -18,30 +19,58 @@
 
 namespace dateline {
 
-// Closed vocabularies of the record. Each is named in one place (record.cc): *Name()
-// gives the word that output formats, the store and dictionaries use, Parse*() reads
-// it back (nullopt for any other word).
+// Closed vocabularies of the record. Each is named in one place (record.cc):
+// *Name() gives the word that output formats, the store and dictionaries use,
+// Parse*() reads it back (nullopt for any other word).
 
-// How a sentence states an event: as a fact, or as possible, intended, due, required
-// or depending on a condition.
-enum class Modality { kAsserted, kPossible, kIntended, kFuture, kConditional, kObligation };
-const char* ModalityName(Modality m);  // "asserted", "possible", "intended", "future", ...
+// How a sentence states an event: as a fact, or as possible, intended, due,
+// required or depending on a condition.
+enum class Modality {
+  kAsserted,
+  kPossible,
+  kIntended,
+  kFuture,
+  kConditional,
+  kObligation
+};
+const char* ModalityName(
+    Modality m);  // "asserted", "possible", "intended", "future", ...
 std::optional<Modality> ParseModality(std::string_view name);
 
-// The PLOVER event categories (data/events/plover.txt), plus kOther for the public
-// statements PLOVER does not code; kNone: no category (an incident with no CAMEO code).
+// The PLOVER event categories (data/events/plover.txt), plus kOther for the
+// public statements PLOVER does not code; kNone: no category (an incident with
+// no CAMEO code).
 enum class Plover {
-  kNone, kAgree, kConsult, kSupport, kConcede, kCooperate, kAid, kRetreat, kInvestigate, kDemand,
-  kDisapprove, kReject, kThreaten, kProtest, kSanction, kMobilize, kCoerce, kAssault, kFight, kOther,
+  kNone,
+  kAgree,
+  kConsult,
+  kSupport,
+  kConcede,
+  kCooperate,
+  kAid,
+  kRetreat,
+  kInvestigate,
+  kDemand,
+  kDisapprove,
+  kReject,
+  kThreaten,
+  kProtest,
+  kSanction,
+  kMobilize,
+  kCoerce,
+  kAssault,
+  kFight,
+  kOther,
 };
 const char* PloverName(Plover p);  // "AGREE", ..., "OTHER"; "" for kNone
 std::optional<Plover> ParsePlover(std::string_view name);  // "" gives kNone
 
-// How precisely a place is located: a point (a town, a site), a second-level division
-// (admin2; only places the resolver makes up for one), a first-level region (admin1),
-// or a whole country.
+// How precisely a place is located: a point (a town, a site), a second-level
+// division (admin2; only places the resolver makes up for one), a first-level
+// region (admin1), or a whole country.
 enum class PlacePrecision : uint8_t { kPoint, kAdmin2, kAdmin1, kCountry };
-const char* PlacePrecisionName(PlacePrecision p);  // "point", "admin2", "admin1", "country"
+const char* PlacePrecisionName(
+    PlacePrecision p);  // "point", "admin2", "admin1", "country"
 std::optional<PlacePrecision> ParsePlacePrecision(std::string_view name);
 
 struct Span {
@@ -49,66 +78,77 @@ struct Span {
   size_t end = 0;
 };
 
-// A CAMEO-style actor: a country (ISO 3166-1 alpha-3, or an international code such as
-// IGO, IMG, NGO) plus role sectors (GOV, MIL, REB, ...) and a sub-state region.
+// A CAMEO-style actor: a country (ISO 3166-1 alpha-3, or an international code
+// such as IGO, IMG, NGO) plus role sectors (GOV, MIL, REB, ...) and a sub-state
+// region.
 struct ActorCode {
-  std::string country;               // "IRQ", "USA", "IMG", or empty when unknown
+  std::string country;  // "IRQ", "USA", "IMG", or empty when unknown
   std::vector<std::string> sectors;  // "GOV", "MIL", ...
   std::string region;                // "Kurdistan Region", or empty
-  std::string organization;          // an organisation's own code, e.g. "KRG", "CJTF-OIR"
-  // Sectors written before the country: a TABARI/PETRARCH agent coded "[NGO~]" makes
-  // "MSF Arnor" NGOARN.
+  std::string
+      organization;  // an organisation's own code, e.g. "KRG", "CJTF-OIR"
+  // Sectors written before the country: a TABARI/PETRARCH agent coded "[NGO~]"
+  // makes "MSF Arnor" NGOARN.
   std::vector<std::string> prefix_sectors;
 
-  // CAMEO-style code: prefix sectors, country, sectors, e.g. "IRQGOV", "USAMIL".
+  // CAMEO-style code: prefix sectors, country, sectors, e.g. "IRQGOV",
+  // "USAMIL".
   std::string Code() const;
-  bool empty() const { return country.empty() && sectors.empty() && prefix_sectors.empty() && organization.empty(); }
+  bool empty() const {
+    return country.empty() && sectors.empty() && prefix_sectors.empty() &&
+           organization.empty();
+  }
 };
 
 struct ActorMention {
-  Span span;                          // the words that name the actor
+  Span span;                               // the words that name the actor
   size_t first_token = 0, last_token = 0;  // token range [first, last)
-  std::string text;                   // the words, as written
+  std::string text;                        // the words, as written
   ActorCode actor;
-  std::vector<ActorCode> also;  // further actors the same words stand for (TABARI "[A/B]")
-  std::string person;                 // a person's name when one is given ("Reber Ahmed")
-  std::vector<std::string> rules;     // dictionary entries that fired, "file:line id"
+  std::vector<ActorCode>
+      also;  // further actors the same words stand for (TABARI "[A/B]")
+  std::string person;  // a person's name when one is given ("Reber Ahmed")
+  std::vector<std::string>
+      rules;  // dictionary entries that fired, "file:line id"
 };
 
 // A place found in the text and resolved against the gazetteer.
 struct PlaceMention {
-  Span span;               // in Article::body; an empty span marks a place from metadata
-  std::string name;        // the gazetteer's name for it
-  std::string country;     // ISO 3166-1 alpha-2
-  std::string admin1;      // first-level region name or code, when known
+  Span span;  // in Article::body; an empty span marks a place from metadata
+  std::string name;     // the gazetteer's name for it
+  std::string country;  // ISO 3166-1 alpha-2
+  std::string admin1;   // first-level region name or code, when known
   double lat = 0, lon = 0;
   PlacePrecision precision = PlacePrecision::kPoint;
-  long geonameid = 0;      // 0 when not a GeoNames entry
+  long geonameid = 0;  // 0 when not a GeoNames entry
   bool from_dateline = false;
 };
 
-// A date found in the text, resolved against the publication date where it can be.
+// A date found in the text, resolved against the publication date where it can
+// be.
 struct DateMention {
   Span span;
-  std::optional<PartialDate> value;  // the resolved date, when it could be resolved
-  std::string relative;              // e.g. "Thursday before publication" when not
-  std::optional<int> year_hint;      // a year the text implies even when unresolved
-  std::string text;                  // the words, as written
+  std::optional<PartialDate>
+      value;                     // the resolved date, when it could be resolved
+  std::string relative;          // e.g. "Thursday before publication" when not
+  std::optional<int> year_hint;  // a year the text implies even when unresolved
+  std::string text;              // the words, as written
 };
 
 struct AcledType {
-  std::string event_type;      // "Battles", ... or empty when not a conflict event
+  std::string event_type;  // "Battles", ... or empty when not a conflict event
   std::string sub_event_type;  // "Armed clash", ...
 };
 
 struct Event {
-  std::string cameo;           // CAMEO code, e.g. "040"
-  std::string cameo_name;      // its codebook name, e.g. "Consult, not specified"
+  std::string cameo;       // CAMEO code, e.g. "040"
+  std::string cameo_name;  // its codebook name, e.g. "Consult, not specified"
   Plover plover = Plover::kNone;
   AcledType acled;
   ActorMention source;
   ActorMention target;
-  std::optional<DateMention> date;    // none: the publication date, if any, applies
+  std::optional<DateMention>
+      date;  // none: the publication date, if any, applies
   std::optional<PlaceMention> place;
   std::optional<int> fatalities;  // numbers as the sentence states them
   std::optional<int> injured;
@@ -116,16 +156,17 @@ struct Event {
   std::optional<int> crowd_size;
   bool negated = false;
   Modality modality = Modality::kAsserted;
-  Span evidence;               // the sentence
-  size_t sentence = 0;         // its index in AnalyzedText::sentences
-  std::string trigger;         // the verb phrase, as written
-  size_t trigger_token = SIZE_MAX;  // index of its first word in AnalyzedText::tokens
-                                    // (SIZE_MAX: not coded from text)
+  Span evidence;        // the sentence
+  size_t sentence = 0;  // its index in AnalyzedText::sentences
+  std::string trigger;  // the verb phrase, as written
+  size_t trigger_token =
+      SIZE_MAX;  // index of its first word in AnalyzedText::tokens
+                 // (SIZE_MAX: not coded from text)
   std::vector<std::string> rules;  // verb entry and coding rules that fired
 };
 
-// Everything the pipeline produced for one document: what the store keeps and the
-// output layer prints.
+// Everything the pipeline produced for one document: what the store keeps and
+// the output layer prints.
 struct CodedArticle {
   Document document;
   Article article;
@@ -133,10 +174,10 @@ struct CodedArticle {
   std::vector<PlaceMention> places;
   std::vector<DateMention> dates;
   std::vector<Event> events;
-  size_t sentence_count = 0;          // sentences the body was split into
-  std::string event_label;            // what the report is mainly about: an ACLED
-                                      // sub-event type or a CASE 2021 label (e.g.
-                                      // "ARMED_CLASH", "NATURAL_DISASTER"), or empty
+  size_t sentence_count = 0;  // sentences the body was split into
+  std::string event_label;    // what the report is mainly about: an ACLED
+                              // sub-event type or a CASE 2021 label (e.g.
+                              // "ARMED_CLASH", "NATURAL_DISASTER"), or empty
   std::vector<std::string> warnings;  // non-fatal problems met on the way
 };
 

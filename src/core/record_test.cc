@@ -6,19 +6,22 @@ namespace dateline {
 namespace {
 
 TEST(RecordVocabularyTest, EveryModalityReadsBackFromItsName) {
-  for (Modality m : {Modality::kAsserted, Modality::kPossible, Modality::kIntended, Modality::kFuture,
-                     Modality::kConditional, Modality::kObligation}) {
+  for (Modality m :
+       {Modality::kAsserted, Modality::kPossible, Modality::kIntended,
+        Modality::kFuture, Modality::kConditional, Modality::kObligation}) {
     EXPECT_NE(std::string(ModalityName(m)), "");
     EXPECT_EQ(ParseModality(ModalityName(m)), m) << ModalityName(m);
   }
   EXPECT_EQ(ParseModality("asserted"), Modality::kAsserted);
-  EXPECT_FALSE(ParseModality("Asserted").has_value());  // names are case-sensitive
+  EXPECT_FALSE(
+      ParseModality("Asserted").has_value());  // names are case-sensitive
   EXPECT_FALSE(ParseModality("").has_value());
 }
 
 TEST(RecordVocabularyTest, PloverCategoriesAreTheCodebooksEighteenPlusOther) {
   int named = 0;
-  for (int i = static_cast<int>(Plover::kNone); i <= static_cast<int>(Plover::kOther); ++i) {
+  for (int i = static_cast<int>(Plover::kNone);
+       i <= static_cast<int>(Plover::kOther); ++i) {
     const Plover p = static_cast<Plover>(i);
     EXPECT_EQ(ParsePlover(PloverName(p)), p) << PloverName(p);
     named += std::string(PloverName(p)).empty() ? 0 : 1;
@@ -31,8 +34,10 @@ TEST(RecordVocabularyTest, PloverCategoriesAreTheCodebooksEighteenPlusOther) {
 }
 
 TEST(RecordVocabularyTest, EveryPlacePrecisionReadsBackFromItsName) {
-  for (PlacePrecision p : {PlacePrecision::kPoint, PlacePrecision::kAdmin2, PlacePrecision::kAdmin1, PlacePrecision::kCountry})
-    EXPECT_EQ(ParsePlacePrecision(PlacePrecisionName(p)), p) << PlacePrecisionName(p);
+  for (PlacePrecision p : {PlacePrecision::kPoint, PlacePrecision::kAdmin2,
+                           PlacePrecision::kAdmin1, PlacePrecision::kCountry})
+    EXPECT_EQ(ParsePlacePrecision(PlacePrecisionName(p)), p)
+        << PlacePrecisionName(p);
   EXPECT_FALSE(ParsePlacePrecision("city").has_value());
 }
 

@@ -1,9 +1,10 @@
-// StringHash: the hash of the unordered containers that every stage probes once per
-// word of a text (lemmas, match keys, date words, trigger words). Words are short, and
-// libstdc++'s std::hash (a byte-wise MurmurHash2 behind a call) took about 50
-// instructions a word; this reads a word in at most two overlapping loads and mixes
-// once. Transparent: a container keyed by std::string is probed with a string_view.
-// Stateless; thread-safe. The values may change between builds: never store them.
+// StringHash: the hash of the unordered containers that every stage probes once
+// per word of a text (lemmas, match keys, date words, trigger words). Words are
+// short, and libstdc++'s std::hash (a byte-wise MurmurHash2 behind a call) took
+// about 50 instructions a word; this reads a word in at most two overlapping
+// loads and mixes once. Transparent: a container keyed by std::string is probed
+// with a string_view. Stateless; thread-safe. The values may change between
+// builds: never store them.
 #ifndef DATELINE_CORE_STRING_HASH_H_
 #define DATELINE_CORE_STRING_HASH_H_
 
@@ -26,12 +27,14 @@ struct StringHash {
     if (n >= 8) {
       size_t i = 0;
       for (; i + 8 < n; i += 8) h = Mix(h ^ Load64(p + i));
-      h ^= Load64(p + n - 8);  // the last eight bytes, overlapping the word before
+      h ^= Load64(p + n -
+                  8);  // the last eight bytes, overlapping the word before
     } else if (n >= 4) {
       h ^= (uint64_t{Load32(p)} << 32) | Load32(p + n - 4);
     } else if (n > 0) {
       h ^= (uint64_t{static_cast<unsigned char>(p[0])} << 16) |
-           (uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) | static_cast<unsigned char>(p[n - 1]);
+           (uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
+           static_cast<unsigned char>(p[n - 1]);
     }
     return static_cast<size_t>(Mix(h));
   }
@@ -47,8 +50,8 @@ struct StringHash {
     std::memcpy(&w, p, 4);
     return w;
   }
-  // A multiply and xor-shifts (the finaliser of MurmurHash3), so that the low bits,
-  // which pick the bucket, depend on every input bit.
+  // A multiply and xor-shifts (the finaliser of MurmurHash3), so that the low
+  // bits, which pick the bucket, depend on every input bit.
   static uint64_t Mix(uint64_t h) {
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdull;
@@ -57,10 +60,11 @@ struct StringHash {
   }
 };
 
-// A 4096-bit filter of a set of words, asked before a hash map that most words of a
-// text are not in (irregular forms, date words): MayContain is true for every word
-// added and false for most others, at the cost of one StringHash and one bit test
-// instead of a bucket search. Not thread-safe to Add to; const use is thread-safe.
+// A 4096-bit filter of a set of words, asked before a hash map that most words
+// of a text are not in (irregular forms, date words): MayContain is true for
+// every word added and false for most others, at the cost of one StringHash and
+// one bit test instead of a bucket search. Not thread-safe to Add to; const use
+// is thread-safe.
 class WordFilter {
  public:
   void Add(std::string_view word) {
@@ -74,7 +78,9 @@ class WordFilter {
 
  private:
   // The hash's top bits: the low ones pick the buckets of the map asked next.
-  static size_t Bit(std::string_view word) { return StringHash()(word) >> (8 * sizeof(size_t) - 12); }
+  static size_t Bit(std::string_view word) {
+    return StringHash()(word) >> (8 * sizeof(size_t) - 12);
+  }
   std::array<uint64_t, 64> bits_{};
 };
 

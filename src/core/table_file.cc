@@ -45,7 +45,8 @@ std::vector<std::string> SplitList(std::string_view field) {
   return items;
 }
 
-std::vector<ContentLine> ContentLines(std::string_view text, CommentStyle comments) {
+std::vector<ContentLine> ContentLines(std::string_view text,
+                                      CommentStyle comments) {
   std::vector<ContentLine> lines;
   int number = 0;
   size_t pos = 0;
@@ -56,17 +57,22 @@ std::vector<ContentLine> ContentLines(std::string_view text, CommentStyle commen
     pos = end + 1;
     ++number;
     if (comments == CommentStyle::kToEndOfLine) {
-      if (const size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+      if (const size_t hash = line.find('#'); hash != std::string_view::npos)
+        line = line.substr(0, hash);
     }
     line = Trim(line);
-    if (line.empty() || (comments == CommentStyle::kWholeLine && line.front() == '#')) continue;
+    if (line.empty() ||
+        (comments == CommentStyle::kWholeLine && line.front() == '#'))
+      continue;
     lines.push_back({number, line});
   }
   return lines;
 }
 
-Result<std::vector<TableRecord>> ParseTable(std::string_view text, const std::string& name,
-                                            size_t min_fields, size_t max_fields) {
+Result<std::vector<TableRecord>> ParseTable(std::string_view text,
+                                            const std::string& name,
+                                            size_t min_fields,
+                                            size_t max_fields) {
   if (const size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos) {
     return MakeError(name, "not valid UTF-8", -1, static_cast<int64_t>(bad));
   }
@@ -76,12 +82,13 @@ Result<std::vector<TableRecord>> ParseTable(std::string_view text, const std::st
     TableRecord rec;
     rec.file = name;
     rec.line = line.number;
-    // Fields are separated by "|"; surrounding spaces are not part of a field, so a
-    // line may end in "|" or "| " when its last fields are empty.
+    // Fields are separated by "|"; surrounding spaces are not part of a field,
+    // so a line may end in "|" or "| " when its last fields are empty.
     size_t start = 0;
     while (true) {
       const size_t bar = trimmed.find('|', start);
-      rec.fields.emplace_back(Trim(trimmed.substr(start, bar == std::string_view::npos ? bar : bar - start)));
+      rec.fields.emplace_back(Trim(trimmed.substr(
+          start, bar == std::string_view::npos ? bar : bar - start)));
       if (bar == std::string_view::npos) break;
       start = bar + 1;
     }
@@ -100,14 +107,17 @@ Result<std::vector<TableRecord>> ParseTable(std::string_view text, const std::st
 
 Result<std::string> ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return MakeError(path, std::string("cannot open: ") + std::strerror(errno));
+  if (!in)
+    return MakeError(path, std::string("cannot open: ") + std::strerror(errno));
   std::ostringstream buf;
   buf << in.rdbuf();
-  if (in.bad()) return MakeError(path, std::string("read failed: ") + std::strerror(errno));
+  if (in.bad())
+    return MakeError(path, std::string("read failed: ") + std::strerror(errno));
   return buf.str();
 }
 
-Result<std::vector<TableRecord>> ReadTableFile(const std::string& path, size_t min_fields,
+Result<std::vector<TableRecord>> ReadTableFile(const std::string& path,
+                                               size_t min_fields,
                                                size_t max_fields) {
   Result<std::string> text = ReadFile(path);
   if (!text.ok()) return text.error();

@@ -1,4 +1,5 @@
-// libFuzzer target for the data-file reader every dictionary loader goes through.
+// libFuzzer target for the data-file reader every dictionary loader goes
+// through.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

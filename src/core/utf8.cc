@@ -9,7 +9,9 @@ namespace {
 
 // Length of the valid sequence starting at s[pos], or 0 when it is not valid.
 size_t ValidSequenceLength(std::string_view s, size_t pos) {
-  const auto b = [&](size_t i) { return static_cast<unsigned char>(s[pos + i]); };
+  const auto b = [&](size_t i) {
+    return static_cast<unsigned char>(s[pos + i]);
+  };
   const size_t left = s.size() - pos;
   const unsigned char c = b(0);
   if (c < 0x80) return 1;
@@ -22,7 +24,8 @@ size_t ValidSequenceLength(std::string_view s, size_t pos) {
     return 3;
   }
   if (c < 0xF5) {
-    if (left < 4 || (b(1) & 0xC0) != 0x80 || (b(2) & 0xC0) != 0x80 || (b(3) & 0xC0) != 0x80)
+    if (left < 4 || (b(1) & 0xC0) != 0x80 || (b(2) & 0xC0) != 0x80 ||
+        (b(3) & 0xC0) != 0x80)
       return 0;
     if (c == 0xF0 && b(1) < 0x90) return 0;   // overlong
     if (c == 0xF4 && b(1) >= 0x90) return 0;  // above U+10FFFF
@@ -35,16 +38,27 @@ size_t ValidSequenceLength(std::string_view s, size_t pos) {
 
 char32_t DecodeUtf8(std::string_view s, size_t* pos) {
   const size_t n = ValidSequenceLength(s, *pos);
-  const auto b = [&](size_t i) { return static_cast<char32_t>(static_cast<unsigned char>(s[*pos + i])); };
+  const auto b = [&](size_t i) {
+    return static_cast<char32_t>(static_cast<unsigned char>(s[*pos + i]));
+  };
   char32_t cp;
   switch (n) {
-    case 1: cp = b(0); break;
-    case 2: cp = ((b(0) & 0x1F) << 6) | (b(1) & 0x3F); break;
-    case 3: cp = ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F); break;
-    case 4:
-      cp = ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
+    case 1:
+      cp = b(0);
       break;
-    default: *pos += 1; return 0xFFFD;
+    case 2:
+      cp = ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
+      break;
+    case 3:
+      cp = ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+      break;
+    case 4:
+      cp = ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) |
+           ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
+      break;
+    default:
+      *pos += 1;
+      return 0xFFFD;
   }
   *pos += n;
   return cp;
@@ -80,7 +94,10 @@ size_t FindInvalidUtf8(std::string_view s) {
         continue;
       }
     }
-    if (static_cast<unsigned char>(s[pos]) < 0x80) { ++pos; continue; }
+    if (static_cast<unsigned char>(s[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
     const size_t n = ValidSequenceLength(s, pos);
     if (n == 0) return pos;
     pos += n;
@@ -111,8 +128,8 @@ size_t RepairUtf8(std::string* s) {
 
 namespace {
 
-// How many bytes of s[from, to) start a code point (are not 10xxxxxx), eight at a time:
-// offsets are converted for every mention of every record.
+// How many bytes of s[from, to) start a code point (are not 10xxxxxx), eight at
+// a time: offsets are converted for every mention of every record.
 uint32_t CountLeadBytes(std::string_view s, size_t from, size_t to) {
   uint32_t count = 0;
   size_t i = from;
@@ -122,9 +139,11 @@ uint32_t CountLeadBytes(std::string_view s, size_t from, size_t to) {
     // Bit 7 of each continuation byte: bit 7 set, bit 6 clear.
     const uint64_t continuation = w & ~(w << 1) & 0x8080808080808080ull;
     // The multiplication adds the eight 0-or-1 bytes into the top byte.
-    count += 8 - static_cast<uint32_t>(((continuation >> 7) * 0x0101010101010101ull) >> 56);
+    count += 8 - static_cast<uint32_t>(
+                     ((continuation >> 7) * 0x0101010101010101ull) >> 56);
   }
-  for (; i < to; ++i) count += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 ? 1 : 0;
+  for (; i < to; ++i)
+    count += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 ? 1 : 0;
   return count;
 }
 
@@ -142,9 +161,12 @@ CodepointIndex::CodepointIndex(std::string_view text) : text_(text) {
 
 size_t CodepointIndex::ToCodepoint(size_t byte) const {
   if (byte >= text_.size()) return checkpoints_.back();
-  size_t count = checkpoints_[byte / 64] + CountLeadBytes(text_, byte / 64 * 64, byte);
-  // A byte inside a multi-byte sequence rounds down to that sequence's code point.
-  if ((static_cast<unsigned char>(text_[byte]) & 0xC0) == 0x80 && count > 0) --count;
+  size_t count =
+      checkpoints_[byte / 64] + CountLeadBytes(text_, byte / 64 * 64, byte);
+  // A byte inside a multi-byte sequence rounds down to that sequence's code
+  // point.
+  if ((static_cast<unsigned char>(text_[byte]) & 0xC0) == 0x80 && count > 0)
+    --count;
   return count;
 }
 

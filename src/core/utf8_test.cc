@@ -7,17 +7,22 @@ namespace {
 
 TEST(Utf8Test, FindsInvalidSequences) {
   EXPECT_EQ(FindInvalidUtf8("plain ASCII"), std::string_view::npos);
-  EXPECT_EQ(FindInvalidUtf8("Kurdistan Region\xE2\x80\x99s"), std::string_view::npos);
+  EXPECT_EQ(FindInvalidUtf8("Kurdistan Region\xE2\x80\x99s"),
+            std::string_view::npos);
   EXPECT_EQ(FindInvalidUtf8("ab\xFF"), 2u);
-  EXPECT_EQ(FindInvalidUtf8("ab\xC0\xAF"), 2u);          // overlong '/'
-  EXPECT_EQ(FindInvalidUtf8("\xED\xA0\x80"), 0u);        // surrogate
-  EXPECT_EQ(FindInvalidUtf8("x\xE2\x80"), 1u);           // truncated
+  EXPECT_EQ(FindInvalidUtf8("ab\xC0\xAF"), 2u);    // overlong '/'
+  EXPECT_EQ(FindInvalidUtf8("\xED\xA0\x80"), 0u);  // surrogate
+  EXPECT_EQ(FindInvalidUtf8("x\xE2\x80"), 1u);     // truncated
 }
 
 TEST(Utf8Test, RepairReplacesEachBadByte) {
-  std::string s = "caf\xE9" " ok";  // Latin-1 e-acute
+  std::string s =
+      "caf\xE9"
+      " ok";  // Latin-1 e-acute
   EXPECT_EQ(RepairUtf8(&s), 1u);
-  EXPECT_EQ(s, "caf\xEF\xBF\xBD" " ok");
+  EXPECT_EQ(s,
+            "caf\xEF\xBF\xBD"
+            " ok");
   EXPECT_EQ(FindInvalidUtf8(s), std::string_view::npos);
 }
 
@@ -32,7 +37,9 @@ TEST(Utf8Test, DecodeAndAppendRoundTrip) {
 
 TEST(CodepointIndexTest, CountsCodePointsBeforeByteOffsets) {
   std::string s;
-  for (int i = 0; i < 100; ++i) s += "\xE2\x80\x99" "a";  // 4 bytes, 2 code points each
+  for (int i = 0; i < 100; ++i)
+    s += "\xE2\x80\x99"
+         "a";  // 4 bytes, 2 code points each
   CodepointIndex index(s);
   EXPECT_EQ(index.ToCodepoint(0), 0u);
   EXPECT_EQ(index.ToCodepoint(3), 1u);
@@ -42,10 +49,11 @@ TEST(CodepointIndexTest, CountsCodePointsBeforeByteOffsets) {
   EXPECT_EQ(index.ToCodepoint(4 * 77 + 3), 155u);
 }
 
-// Every offset of a mixed text against a count a byte at a time (the index counts
-// eight bytes at a time within 64-byte blocks).
+// Every offset of a mixed text against a count a byte at a time (the index
+// counts eight bytes at a time within 64-byte blocks).
 TEST(CodepointIndexTest, AgreesWithCountingEveryByte) {
-  const std::string pieces[] = {"a", "\xC3\xA9", "\xE2\x80\x94", "\xF0\x9F\x98\x80", " ", "xyz"};
+  const std::string pieces[] = {
+      "a", "\xC3\xA9", "\xE2\x80\x94", "\xF0\x9F\x98\x80", " ", "xyz"};
   std::string s;
   for (int i = 0; i < 300; ++i) s += pieces[(i * 7 + i / 5) % 6];
   const CodepointIndex index(s);

@@ -5,7 +5,8 @@
 namespace dateline {
 namespace {
 
-Event MakeEvent(size_t sentence, Span evidence, Span source, const char* source_country, const char* cameo,
+Event MakeEvent(size_t sentence, Span evidence, Span source,
+                const char* source_country, const char* cameo,
                 const char* plover) {
   Event e;
   e.sentence = sentence;
@@ -18,11 +19,14 @@ Event MakeEvent(size_t sentence, Span evidence, Span source, const char* source_
 }
 
 TEST(DedupTest, KeepsOneEventPerActorAndCategoryInASentence) {
-  const std::string text = "A met B to discuss C. A met B to discuss C. A attacked C.";
+  const std::string text =
+      "A met B to discuss C. A met B to discuss C. A attacked C.";
   std::vector<Event> events = {
-      MakeEvent(0, {0, 21}, {0, 1}, "IRQ", "040", "CONSULT"),   // met
-      MakeEvent(0, {0, 21}, {0, 1}, "IRQ", "041", "CONSULT"),   // discuss: same act
-      MakeEvent(1, {22, 43}, {22, 23}, "IRQ", "040", "CONSULT"),  // the page repeats the sentence
+      MakeEvent(0, {0, 21}, {0, 1}, "IRQ", "040", "CONSULT"),  // met
+      MakeEvent(0, {0, 21}, {0, 1}, "IRQ", "041",
+                "CONSULT"),  // discuss: same act
+      MakeEvent(1, {22, 43}, {22, 23}, "IRQ", "040",
+                "CONSULT"),  // the page repeats the sentence
       MakeEvent(2, {44, 57}, {44, 45}, "IRQ", "190", "FIGHT"),
   };
   DedupArticleEvents(text, &events);
@@ -46,8 +50,8 @@ TEST(DedupTest, FingerprintsIgnoreWordingButNotFacts) {
   EXPECT_NE(EventFingerprint(a), EventFingerprint(b));
 }
 
-
-ReportKey Key(const char* source, const char* target, PartialDate date, double lat, double lon) {
+ReportKey Key(const char* source, const char* target, PartialDate date,
+              double lat, double lon) {
   ReportKey k;
   k.kind = "cameo:19";
   k.source_code = source;
@@ -73,17 +77,27 @@ TEST(SameEventTest, ToleratesAdjacentDaysNearbyPlacesAndCoarserCodes) {
   std::vector<Case> cases = {
       {"the same", a, true},
       {"next day", Key("IRQMIL", "IMGINS", {2021, 6, 4}, 35.47, 44.39), true},
-      {"two days later", Key("IRQMIL", "IMGINS", {2021, 6, 5}, 35.47, 44.39), false},
-      {"month precision against a day", Key("IRQMIL", "IMGINS", {2021, 6, 0}, 35.47, 44.39), false},
-      {"year precision against a day", Key("IRQMIL", "IMGINS", {2021, 0, 0}, 35.47, 44.39), false},
-      {"a day within the gap", Key("IRQMIL", "IMGINS", {2021, 6, 2}, 35.46, 44.40), true},
-      {"the next year", Key("IRQMIL", "IMGINS", {2022, 6, 3}, 35.47, 44.39), false},
-      {"the day before", Key("IRQMIL", "IMGINS", {2021, 6, 2}, 35.47, 44.39), true},
+      {"two days later", Key("IRQMIL", "IMGINS", {2021, 6, 5}, 35.47, 44.39),
+       false},
+      {"month precision against a day",
+       Key("IRQMIL", "IMGINS", {2021, 6, 0}, 35.47, 44.39), false},
+      {"year precision against a day",
+       Key("IRQMIL", "IMGINS", {2021, 0, 0}, 35.47, 44.39), false},
+      {"a day within the gap",
+       Key("IRQMIL", "IMGINS", {2021, 6, 2}, 35.46, 44.40), true},
+      {"the next year", Key("IRQMIL", "IMGINS", {2022, 6, 3}, 35.47, 44.39),
+       false},
+      {"the day before", Key("IRQMIL", "IMGINS", {2021, 6, 2}, 35.47, 44.39),
+       true},
       {"20 km away", Key("IRQMIL", "IMGINS", {2021, 6, 3}, 35.65, 44.39), true},
-      {"150 km away", Key("IRQMIL", "IMGINS", {2021, 6, 3}, 36.34, 43.13), false},
-      {"country-level source", Key("IRQ", "IMGINS", {2021, 6, 3}, 35.47, 44.39), true},
-      {"another country", Key("SYRMIL", "IMGINS", {2021, 6, 3}, 35.47, 44.39), false},
-      {"IRQ is not a prefix unit of IRQM", Key("IRQM", "IMGINS", {2021, 6, 3}, 35.47, 44.39), false},
+      {"150 km away", Key("IRQMIL", "IMGINS", {2021, 6, 3}, 36.34, 43.13),
+       false},
+      {"country-level source", Key("IRQ", "IMGINS", {2021, 6, 3}, 35.47, 44.39),
+       true},
+      {"another country", Key("SYRMIL", "IMGINS", {2021, 6, 3}, 35.47, 44.39),
+       false},
+      {"IRQ is not a prefix unit of IRQM",
+       Key("IRQM", "IMGINS", {2021, 6, 3}, 35.47, 44.39), false},
       {"uncoded target", Key("IRQMIL", "", {2021, 6, 3}, 35.47, 44.39), false},
   };
   ReportKey other_kind = a;
@@ -113,14 +127,17 @@ TEST(SameEventTest, ToleratesAdjacentDaysNearbyPlacesAndCoarserCodes) {
   }
   // Coarse dates and places compare with their own kind only.
   ReportKey march = Key("IRQMIL", "IMGINS", {2021, 3, 0}, 35.47, 44.39);
-  EXPECT_TRUE(SameEvent(march, Key("IRQMIL", "IMGINS", {2021, 3, 0}, 35.48, 44.39), o));
-  EXPECT_FALSE(SameEvent(march, Key("IRQMIL", "IMGINS", {2021, 4, 0}, 35.47, 44.39), o));
+  EXPECT_TRUE(
+      SameEvent(march, Key("IRQMIL", "IMGINS", {2021, 3, 0}, 35.48, 44.39), o));
+  EXPECT_FALSE(
+      SameEvent(march, Key("IRQMIL", "IMGINS", {2021, 4, 0}, 35.47, 44.39), o));
   ReportKey other_region = region;
   EXPECT_TRUE(SameEvent(region, other_region, o));
   EXPECT_TRUE(SameEvent(country, country, o));
   GroupingOptions loose;
   loose.unknown_actor_matches = true;
-  EXPECT_TRUE(SameEvent(a, Key("IRQMIL", "", {2021, 6, 3}, 35.47, 44.39), loose));
+  EXPECT_TRUE(
+      SameEvent(a, Key("IRQMIL", "", {2021, 6, 3}, 35.47, 44.39), loose));
   GroupingOptions off;
   off.max_km = 0;
   EXPECT_FALSE(SameEvent(a, a, off));
@@ -128,7 +145,8 @@ TEST(SameEventTest, ToleratesAdjacentDaysNearbyPlacesAndCoarserCodes) {
 
 TEST(SameEventTest, KindsAndHosts) {
   EXPECT_EQ(GroupKind("0231", "", ""), "cameo:02");
-  EXPECT_EQ(GroupKind("", "Other", "NATURAL_DISASTER"), "acled:Other/NATURAL_DISASTER");
+  EXPECT_EQ(GroupKind("", "Other", "NATURAL_DISASTER"),
+            "acled:Other/NATURAL_DISASTER");
   EXPECT_EQ(GroupKind("", "", ""), "");
   EXPECT_EQ(UrlHost("https://www.BBC.co.uk/news/x?y#z"), "bbc.co.uk");
   EXPECT_EQ(UrlHost("http://example.org:8080/a"), "example.org");

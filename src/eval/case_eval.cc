@@ -1,16 +1,18 @@
-// CASE 2021 shared task 2 snippets: one news snippet per line with its ACLED-style
-// sub-type label. File format (tab-separated, UTF-8, first line the header):
+// CASE 2021 shared task 2 snippets: one news snippet per line with its
+// ACLED-style sub-type label. File format (tab-separated, UTF-8, first line the
+// header):
 //   id <TAB> EventSnippet <TAB> SubType
 // Every snippet is coded as a plain-text document; the prediction is the coded
 // article's event_label ("" = no label, which counts as wrong). Figures follow
-// shared/eval/README.md: per-label precision/recall/F1, their mean weighted by gold
-// support (case_weighted_f1, the task's official measure), the unweighted mean over
-// gold labels (case_macro_f1) and accuracy. Labels only ever predicted, never gold,
-// lower precision of nothing but still count as errors in accuracy. Each label also
-// names its ACLED event type (the `case` lines of events/acled.txt: ARMED_CLASH is a
-// Battle, AIR_STRIKE Explosions/Remote violence, ...), so the report gives the share of
-// snippets whose predicted label has the gold label's event type
-// (case_event_type_accuracy): the coarser figure ACLED users filter on.
+// shared/eval/README.md: per-label precision/recall/F1, their mean weighted by
+// gold support (case_weighted_f1, the task's official measure), the unweighted
+// mean over gold labels (case_macro_f1) and accuracy. Labels only ever
+// predicted, never gold, lower precision of nothing but still count as errors
+// in accuracy. Each label also names its ACLED event type (the `case` lines of
+// events/acled.txt: ARMED_CLASH is a Battle, AIR_STRIKE Explosions/Remote
+// violence, ...), so the report gives the share of snippets whose predicted
+// label has the gold label's event type (case_event_type_accuracy): the coarser
+// figure ACLED users filter on.
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -37,7 +39,9 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
   size_t pos = 0;
   while (true) {
     const size_t tab = line.find('\t', pos);
-    out.push_back(line.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos));
+    out.push_back(line.substr(pos, tab == std::string_view::npos
+                                       ? std::string_view::npos
+                                       : tab - pos));
     if (tab == std::string_view::npos) break;
     pos = tab + 1;
   }
@@ -53,21 +57,29 @@ Result<std::vector<CaseItem>> ReadCaseTsv(const std::string& path) {
   while (!rest.empty()) {
     size_t nl = rest.find('\n');
     std::string_view line = rest.substr(0, nl);
-    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+    rest =
+        nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (Trim(line).empty()) continue;
     const std::vector<std::string_view> f = SplitTabs(line);
     if (!header_seen) {
       header_seen = true;
-      if (f.size() != 3 || Trim(f[0]) != "id" || Trim(f[1]) != "EventSnippet" || Trim(f[2]) != "SubType")
-        return MakeError(path, "the header must be \"id<TAB>EventSnippet<TAB>SubType\"", line_no);
+      if (f.size() != 3 || Trim(f[0]) != "id" || Trim(f[1]) != "EventSnippet" ||
+          Trim(f[2]) != "SubType")
+        return MakeError(
+            path, "the header must be \"id<TAB>EventSnippet<TAB>SubType\"",
+            line_no);
       continue;
     }
     if (f.size() != 3)
-      return MakeError(path, "expected 3 tab-separated fields (id, EventSnippet, SubType), found " +
-                                 std::to_string(f.size()), line_no);
-    CaseItem item{std::string(Trim(f[0])), std::string(Trim(f[1])), std::string(Trim(f[2])), line_no};
+      return MakeError(path,
+                       "expected 3 tab-separated fields (id, EventSnippet, "
+                       "SubType), found " +
+                           std::to_string(f.size()),
+                       line_no);
+    CaseItem item{std::string(Trim(f[0])), std::string(Trim(f[1])),
+                  std::string(Trim(f[2])), line_no};
     if (item.id.empty() || item.snippet.empty() || item.gold.empty())
       return MakeError(path, "empty id, snippet or label", line_no);
     items.push_back(std::move(item));
@@ -76,10 +88,12 @@ Result<std::vector<CaseItem>> ReadCaseTsv(const std::string& path) {
   return items;
 }
 
-// CASE label -> ACLED event type, from the `case | LABEL | TYPE | SUBTYPE` lines of
-// events/acled.txt in the pipeline's data folder.
-Result<std::map<std::string, std::string>> ReadLabelTypes(const std::string& data_dir) {
-  ASSIGN_OR_RETURN(auto records, ReadTableFile(data_dir + "/events/acled.txt", 2, 4));
+// CASE label -> ACLED event type, from the `case | LABEL | TYPE | SUBTYPE`
+// lines of events/acled.txt in the pipeline's data folder.
+Result<std::map<std::string, std::string>> ReadLabelTypes(
+    const std::string& data_dir) {
+  ASSIGN_OR_RETURN(auto records,
+                   ReadTableFile(data_dir + "/events/acled.txt", 2, 4));
   std::map<std::string, std::string> types;
   for (const TableRecord& record : records) {
     if (record.fields[0] == "case") types[record.fields[1]] = record.fields[2];
@@ -90,8 +104,12 @@ Result<std::map<std::string, std::string>> ReadLabelTypes(const std::string& dat
 // Per-label counts of one run.
 struct LabelCounts {
   long tp = 0, fp = 0, fn = 0, support = 0;
-  double precision() const { return tp + fp ? static_cast<double>(tp) / static_cast<double>(tp + fp) : 0; }
-  double recall() const { return tp + fn ? static_cast<double>(tp) / static_cast<double>(tp + fn) : 0; }
+  double precision() const {
+    return tp + fp ? static_cast<double>(tp) / static_cast<double>(tp + fp) : 0;
+  }
+  double recall() const {
+    return tp + fn ? static_cast<double>(tp) / static_cast<double>(tp + fn) : 0;
+  }
   double f1() const {
     const double p = precision(), r = recall();
     return p + r > 0 ? 2 * p * r / (p + r) : 0;
@@ -101,18 +119,22 @@ struct LabelCounts {
 // Everything the scored snippets add up to.
 struct CaseRun {
   std::map<std::string, LabelCounts> labels;
-  std::map<std::pair<std::string, std::string>, std::vector<std::string>> confusions;  // (gold, predicted) -> ids
+  std::map<std::pair<std::string, std::string>, std::vector<std::string>>
+      confusions;  // (gold, predicted) -> ids
   long snippets = 0, correct = 0, unlabelled = 0, type_correct = 0;
 };
 
-// Adds one snippet, labelled `predicted` (empty: no label), to `run`; `type_of` gives a
-// label's ACLED event type.
+// Adds one snippet, labelled `predicted` (empty: no label), to `run`; `type_of`
+// gives a label's ACLED event type.
 template <typename TypeOf>
-void AddCaseSnippet(const CaseItem& item, const std::string& predicted, const TypeOf& type_of, CaseRun* run) {
+void AddCaseSnippet(const CaseItem& item, const std::string& predicted,
+                    const TypeOf& type_of, CaseRun* run) {
   ++run->snippets;
   ++run->labels[item.gold].support;
   const std::string gold_type = type_of(item.gold);
-  if (!predicted.empty() && !gold_type.empty() && type_of(predicted) == gold_type) ++run->type_correct;
+  if (!predicted.empty() && !gold_type.empty() &&
+      type_of(predicted) == gold_type)
+    ++run->type_correct;
   if (predicted == item.gold) {
     ++run->correct;
     ++run->labels[item.gold].tp;
@@ -124,32 +146,43 @@ void AddCaseSnippet(const CaseItem& item, const std::string& predicted, const Ty
   } else {
     ++run->labels[predicted].fp;
   }
-  run->confusions[{item.gold, predicted.empty() ? "(none)" : predicted}].push_back(item.id);
+  run->confusions[{item.gold, predicted.empty() ? "(none)" : predicted}]
+      .push_back(item.id);
 }
 
 // The commonest errors, most frequent first.
-nlohmann::json ListConfusions(const CaseRun& run, size_t worst, std::ostream& out) {
-  std::vector<std::pair<std::pair<std::string, std::string>, std::vector<std::string>>> ranked(run.confusions.begin(),
-                                                                                                run.confusions.end());
+nlohmann::json ListConfusions(const CaseRun& run, size_t worst,
+                              std::ostream& out) {
+  std::vector<
+      std::pair<std::pair<std::string, std::string>, std::vector<std::string>>>
+      ranked(run.confusions.begin(), run.confusions.end());
   std::stable_sort(ranked.begin(), ranked.end(),
-                   [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
+                   [](const auto& a, const auto& b) {
+                     return a.second.size() > b.second.size();
+                   });
   out << "commonest errors (gold -> predicted: count, snippet ids)\n";
   nlohmann::json errors = nlohmann::json::array();
   char line[512];
   for (size_t i = 0; i < std::min(worst, ranked.size()); ++i) {
     const auto& [pair, ids] = ranked[i];
     std::string id_list;
-    for (size_t k = 0; k < std::min<size_t>(ids.size(), 8); ++k) id_list += (k ? " " : "") + ids[k];
+    for (size_t k = 0; k < std::min<size_t>(ids.size(), 8); ++k)
+      id_list += (k ? " " : "") + ids[k];
     if (ids.size() > 8) id_list += " ...";
-    std::snprintf(line, sizeof line, "  %s -> %s: %zu  (%s)\n", pair.first.c_str(), pair.second.c_str(), ids.size(),
+    std::snprintf(line, sizeof line, "  %s -> %s: %zu  (%s)\n",
+                  pair.first.c_str(), pair.second.c_str(), ids.size(),
                   id_list.c_str());
     out << line;
-    errors.push_back({{"gold", pair.first}, {"predicted", pair.second}, {"count", ids.size()}, {"ids", ids}});
+    errors.push_back({{"gold", pair.first},
+                      {"predicted", pair.second},
+                      {"count", ids.size()},
+                      {"ids", ids}});
   }
   return errors;
 }
 
-EvalReport CaseReport(const std::string& tsv, const CaseRun& run, const EvalOptions& options) {
+EvalReport CaseReport(const std::string& tsv, const CaseRun& run,
+                      const EvalOptions& options) {
   const double n = static_cast<double>(run.snippets);
   double weighted = 0, macro = 0;
   long gold_labels = 0;
@@ -166,25 +199,33 @@ EvalReport CaseReport(const std::string& tsv, const CaseRun& run, const EvalOpti
   EvalReport report;
   report.set = GoldKindName(GoldKind::kCase);
   report.source = tsv;
-  report.figures = {{"case_weighted_f1", weighted}, {"case_macro_f1", macro}, {"case_accuracy", accuracy},
+  report.figures = {{"case_weighted_f1", weighted},
+                    {"case_macro_f1", macro},
+                    {"case_accuracy", accuracy},
                     {"case_event_type_accuracy", type_accuracy}};
 
   std::ostringstream out;
   char line[512];
   std::snprintf(line, sizeof line,
-                "snippets %ld (half: %s; %ld unlabelled)\n  weighted f1 %.4f\n  macro f1    %.4f\n  accuracy    %.4f\n"
+                "snippets %ld (half: %s; %ld unlabelled)\n  weighted f1 %.4f\n "
+                " macro f1    %.4f\n  accuracy    %.4f\n"
                 "  event type accuracy %.4f\n",
-                run.snippets, EvalHalfName(options.half), run.unlabelled, weighted, macro, accuracy, type_accuracy);
+                run.snippets, EvalHalfName(options.half), run.unlabelled,
+                weighted, macro, accuracy, type_accuracy);
   out << line;
-  std::snprintf(line, sizeof line, "  %-30s %6s %6s %6s %7s\n", "label", "P", "R", "F1", "support");
+  std::snprintf(line, sizeof line, "  %-30s %6s %6s %6s %7s\n", "label", "P",
+                "R", "F1", "support");
   out << line;
   nlohmann::json per_label = nlohmann::json::object();
   for (const auto& [label, c] : run.labels) {
-    std::snprintf(line, sizeof line, "  %-30s %6.3f %6.3f %6.3f %7ld\n", label.c_str(), c.precision(), c.recall(),
-                  c.f1(), c.support);
+    std::snprintf(line, sizeof line, "  %-30s %6.3f %6.3f %6.3f %7ld\n",
+                  label.c_str(), c.precision(), c.recall(), c.f1(), c.support);
     out << line;
-    per_label[label] = {{"precision", c.precision()}, {"recall", c.recall()}, {"f1", c.f1()},
-                        {"support", c.support}, {"predicted", c.tp + c.fp}};
+    per_label[label] = {{"precision", c.precision()},
+                        {"recall", c.recall()},
+                        {"f1", c.f1()},
+                        {"support", c.support},
+                        {"predicted", c.tp + c.fp}};
   }
   nlohmann::json errors = ListConfusions(run, options.worst, out);
   report.text = out.str();
@@ -198,15 +239,19 @@ EvalReport CaseReport(const std::string& tsv, const CaseRun& run, const EvalOpti
 
 }  // namespace
 
-Result<EvalReport> EvalCaseSet(const std::string& tsv, const Pipeline& pipeline, const EvalOptions& options) {
+Result<EvalReport> EvalCaseSet(const std::string& tsv, const Pipeline& pipeline,
+                               const EvalOptions& options) {
   ASSIGN_OR_RETURN(std::vector<CaseItem> all_items, ReadCaseTsv(tsv));
   std::vector<CaseItem> items;
   for (CaseItem& item : all_items) {
     if (InEvalHalf(item.id, options.half)) items.push_back(std::move(item));
   }
-  if (items.empty()) return MakeError(tsv, std::string("no snippets in the ") + EvalHalfName(options.half) + " half");
+  if (items.empty())
+    return MakeError(tsv, std::string("no snippets in the ") +
+                              EvalHalfName(options.half) + " half");
   using LabelTypes = std::map<std::string, std::string>;
-  ASSIGN_OR_RETURN(const LabelTypes label_types, ReadLabelTypes(pipeline.info().data_dir));
+  ASSIGN_OR_RETURN(const LabelTypes label_types,
+                   ReadLabelTypes(pipeline.info().data_dir));
   const auto type_of = [&](const std::string& label) {
     auto it = label_types.find(label);
     return it == label_types.end() ? std::string() : it->second;

@@ -17,7 +17,8 @@ using nlohmann::json;
 Result<std::unique_ptr<Pipeline>> TestPipeline() {
   PipelineOptions options;
   options.data_dir = DATELINE_TEST_DATA_DIR;
-  if (std::filesystem::exists(DATELINE_TEST_GAZETTEER)) options.gazetteer_file = DATELINE_TEST_GAZETTEER;
+  if (std::filesystem::exists(DATELINE_TEST_GAZETTEER))
+    options.gazetteer_file = DATELINE_TEST_GAZETTEER;
   return Pipeline::Create(options);
 }
 
@@ -28,8 +29,12 @@ CodedArticle MakeCoded() {
   c.article.title = "Troops clash with rebels";
   c.article.dateline = "Goma";
   c.article.authors = {"A. Writer"};
-  AppendParagraph(c.article, Paragraph{"Congolese troops attacked M23 rebels near Goma on Monday.", 0, 57});
-  AppendParagraph(c.article, Paragraph{"The army said it regretted nothing.", 59, 94});
+  AppendParagraph(
+      c.article,
+      Paragraph{"Congolese troops attacked M23 rebels near Goma on Monday.", 0,
+                57});
+  AppendParagraph(c.article,
+                  Paragraph{"The army said it regretted nothing.", 59, 94});
   Event fight;
   fight.cameo = "190";
   fight.plover = Plover::kFight;
@@ -88,7 +93,8 @@ TEST(EvalTest, ScoresArticleFieldsEventsAndAttributes) {
   EXPECT_EQ(s.date.hits, 1);    // 2024-03-04 is right at month precision
   EXPECT_EQ(s.place.hits, 1);   // within 25 km
   bool noted = false;
-  for (const std::string& n : s.notes) noted |= n.find("E2: not found") != std::string::npos;
+  for (const std::string& n : s.notes)
+    noted |= n.find("E2: not found") != std::string::npos;
   EXPECT_TRUE(noted);
 }
 
@@ -104,7 +110,8 @@ TEST(EvalTest, WrongCategoryOrSentenceDoesNotMatch) {
 
 TEST(EvalTest, RelativeGoldDatesCompareTheYear) {
   json gold = MakeGold();
-  gold["events"][0]["date"] = json::parse(R"({"relative": "the Monday before publication", "year": 2024})");
+  gold["events"][0]["date"] = json::parse(
+      R"({"relative": "the Monday before publication", "year": 2024})");
   CodedArticle c = MakeCoded();
   c.events[0].date->value.reset();
   c.events[0].date->year_hint = 2024;
@@ -114,8 +121,10 @@ TEST(EvalTest, RelativeGoldDatesCompareTheYear) {
 }
 
 TEST(EvalSeedTest, SeedGoldPassesEndToEnd) {
-  const std::string gold = std::string(DATELINE_SHARED_DIR) + "/eval/seed.gold.json";
-  if (!std::filesystem::exists(gold)) GTEST_SKIP() << "shared gold data not available";
+  const std::string gold =
+      std::string(DATELINE_SHARED_DIR) + "/eval/seed.gold.json";
+  if (!std::filesystem::exists(gold))
+    GTEST_SKIP() << "shared gold data not available";
   auto pipeline = TestPipeline();
   ASSERT_TRUE(pipeline.ok()) << pipeline.error().ToString();
   auto scores = RunEval({gold}, **pipeline, {});
@@ -132,7 +141,8 @@ TEST(EvalSeedTest, SeedGoldPassesEndToEnd) {
 // PETRARCH2 / TABARI validation suites: the multiset rule, case by case.
 TEST(ValidationScoreTest, MultisetRule) {
   using T = ValidationTriple;
-  const T arn_gon{"ARN", "GON", "064"}, gon_arn{"GON", "ARN", "064"}, arn_gon_meet{"ARN", "GON", "031"};
+  const T arn_gon{"ARN", "GON", "064"}, gon_arn{"GON", "ARN", "064"},
+      arn_gon_meet{"ARN", "GON", "031"};
   struct Case {
     const char* name;
     std::vector<T> expected, produced;
@@ -140,19 +150,50 @@ TEST(ValidationScoreTest, MultisetRule) {
     long triple_hits, code_hits, root_hits;
   } cases[] = {
       {"exact", {arn_gon}, {arn_gon}, true, 1, 1, 1},
-      {"exact, other order", {arn_gon, gon_arn}, {gon_arn, arn_gon}, true, 2, 2, 2},
+      {"exact, other order",
+       {arn_gon, gon_arn},
+       {gon_arn, arn_gon},
+       true,
+       2,
+       2,
+       2},
       {"missing triple", {arn_gon, gon_arn}, {arn_gon}, false, 1, 1, 1},
       {"extra triple", {arn_gon}, {arn_gon, arn_gon_meet}, false, 1, 1, 1},
       {"noevents, nothing produced", {}, {}, true, 0, 0, 0},
       {"noevents, something produced", {}, {arn_gon}, false, 0, 0, 0},
-      {"duplicate expected, one produced", {arn_gon, arn_gon}, {arn_gon}, false, 1, 1, 1},
-      {"duplicate produced, one expected", {arn_gon}, {arn_gon, arn_gon}, false, 1, 1, 1},
-      {"duplicates on both sides", {arn_gon, arn_gon}, {arn_gon, arn_gon}, true, 2, 2, 2},
+      {"duplicate expected, one produced",
+       {arn_gon, arn_gon},
+       {arn_gon},
+       false,
+       1,
+       1,
+       1},
+      {"duplicate produced, one expected",
+       {arn_gon},
+       {arn_gon, arn_gon},
+       false,
+       1,
+       1,
+       1},
+      {"duplicates on both sides",
+       {arn_gon, arn_gon},
+       {arn_gon, arn_gon},
+       true,
+       2,
+       2,
+       2},
       {"wrong actors, right code", {arn_gon}, {gon_arn}, false, 0, 1, 1},
-      {"wrong code, right root", {T{"ARN", "GON", "031"}}, {T{"ARN", "GON", "036"}}, false, 0, 0, 1},
+      {"wrong code, right root",
+       {T{"ARN", "GON", "031"}},
+       {T{"ARN", "GON", "036"}},
+       false,
+       0,
+       0,
+       1},
   };
   for (const Case& c : cases) {
-    const ValidationRecordScore s = ScoreValidationRecord(c.expected, c.produced);
+    const ValidationRecordScore s =
+        ScoreValidationRecord(c.expected, c.produced);
     EXPECT_EQ(s.exact, c.exact) << c.name;
     EXPECT_EQ(s.expected, static_cast<long>(c.expected.size())) << c.name;
     EXPECT_EQ(s.produced, static_cast<long>(c.produced.size())) << c.name;
@@ -164,13 +205,17 @@ TEST(ValidationScoreTest, MultisetRule) {
 
 TEST(ValidationScoreTest, TotalsAddUpRecords) {
   ValidationTotals totals;
-  totals.Add("DEMO", ScoreValidationRecord({{"ARN", "GON", "064"}}, {{"ARN", "GON", "064"}}));
-  totals.Add("DEMO", ScoreValidationRecord({{"ARN", "GON", "064"}}, {{"GON", "ARN", "064"}, {"ARN", "GON", "010"}}));
+  totals.Add("DEMO", ScoreValidationRecord({{"ARN", "GON", "064"}},
+                                           {{"ARN", "GON", "064"}}));
+  totals.Add("DEMO", ScoreValidationRecord(
+                         {{"ARN", "GON", "064"}},
+                         {{"GON", "ARN", "064"}, {"ARN", "GON", "010"}}));
   totals.Add("NOEVENT", ScoreValidationRecord({}, {}));
   const std::map<std::string, double> f = totals.Figures();
   EXPECT_DOUBLE_EQ(f.at("validation_exact"), 2.0 / 3.0);
-  EXPECT_DOUBLE_EQ(f.at("validation_triple_recall"), 0.5);     // 1 of 2 expected
-  EXPECT_DOUBLE_EQ(f.at("validation_triple_precision"), 1.0 / 3.0);  // 1 of 3 produced
+  EXPECT_DOUBLE_EQ(f.at("validation_triple_recall"), 0.5);  // 1 of 2 expected
+  EXPECT_DOUBLE_EQ(f.at("validation_triple_precision"),
+                   1.0 / 3.0);  // 1 of 3 produced
   EXPECT_DOUBLE_EQ(f.at("validation_code_recall"), 1.0);
   EXPECT_DOUBLE_EQ(f.at("validation_code_precision"), 2.0 / 3.0);
   EXPECT_DOUBLE_EQ(f.at("validation_root_precision"), 2.0 / 3.0);
@@ -193,13 +238,15 @@ TEST(ValidationScoreTest, ActorCodesAsPetrarchPrintsThem) {
   dyad.cameo = no_target.cameo = "042";
   dyad.source.actor = no_target.source.actor = ActorCode{"ARN", {}, "", ""};
   dyad.target.actor = ActorCode{"", {"LEG"}, "", ""};
-  const std::vector<ValidationTriple> triples = ProducedTriples({no_target, dyad});
+  const std::vector<ValidationTriple> triples =
+      ProducedTriples({no_target, dyad});
   ASSERT_EQ(triples.size(), 2u);
   EXPECT_EQ(triples[0], (ValidationTriple{"ARN", "", "042"}));
   EXPECT_EQ(triples[1], (ValidationTriple{"ARN", "---LEG", "042"}));
 }
 
-// TABARI's layout: no single root, comments, spaces around "=", every kind of coding.
+// TABARI's layout: no single root, comments, spaces around "=", every kind of
+// coding.
 constexpr const char* kSuiteWithoutRoot = R"(<!-- a suite
   spanning lines -->
 <Environment>
@@ -244,7 +291,8 @@ TEST(ValidationSuiteTest, ReadsRecordsWithoutARoot) {
   EXPECT_EQ(demo.date, "19950101");
   EXPECT_EQ(demo.line, 8);
   EXPECT_EQ(demo.text, "Arnor restored ties with Gondor.");
-  EXPECT_EQ(demo.expected, (std::vector<ValidationTriple>{{"ARN", "GON", "064"}, {"GON", "ARN", "064"}}));
+  EXPECT_EQ(demo.expected, (std::vector<ValidationTriple>{
+                               {"ARN", "GON", "064"}, {"GON", "ARN", "064"}}));
   EXPECT_TRUE(demo.Scored());
   EXPECT_TRUE(suite->records[1].noevents);
   EXPECT_TRUE(suite->records[1].expected.empty());
@@ -253,8 +301,9 @@ TEST(ValidationSuiteTest, ReadsRecordsWithoutARoot) {
 }
 
 TEST(ValidationSuiteTest, ReadsASuiteWithItsOwnRoot) {
-  const std::string xml = std::string("<?xml version=\"1.0\"?>\n<Validation>\n") + kSuiteWithoutRoot +
-                          "</Validation>\n";
+  const std::string xml =
+      std::string("<?xml version=\"1.0\"?>\n<Validation>\n") +
+      kSuiteWithoutRoot + "</Validation>\n";
   auto suite = ParseValidationSuite(xml, "suite.xml");
   ASSERT_TRUE(suite.ok()) << suite.error().ToString();
   EXPECT_EQ(suite->records.size(), 4u);
@@ -267,31 +316,43 @@ TEST(ValidationSuiteTest, ErrorsNameLineAndColumn) {
     int64_t line;
     const char* says;
   } cases[] = {
-      {"<Sentence id=\"A\">\n<EventCoding noevents=\"True\">\n<Text>x</Text>\n</Sentence>\n", 4, "mismatched tag"},
-      {"<Sentence id=\"A\">\n  <EventCoding/>\n<Text>x</Text></Sentence>\n", 2, "none of eventcode"},
+      {"<Sentence id=\"A\">\n<EventCoding "
+       "noevents=\"True\">\n<Text>x</Text>\n</Sentence>\n",
+       4, "mismatched tag"},
+      {"<Sentence id=\"A\">\n  <EventCoding/>\n<Text>x</Text></Sentence>\n", 2,
+       "none of eventcode"},
       {"<Sentence id=\"A\">\n</Sentence>\n", 2, "has no <Text>"},
-      {"<Sentences>\n<Sentence category=\"X\">\n<Text>x</Text></Sentence></Sentences>\n", 2, "without an id"},
-      // Expat points at the character after a bare "&"; columns count from 1 and are
-      // those of the file, not of the synthetic root the reader wraps it in.
-      {"<Sentence id=\"A\" date=\"1\"><EventCoding noevents=\"True\"/><Text>a & b</Text></Sentence>", 1,
-       "column 66"},
+      {"<Sentences>\n<Sentence "
+       "category=\"X\">\n<Text>x</Text></Sentence></Sentences>\n",
+       2, "without an id"},
+      // Expat points at the character after a bare "&"; columns count from 1
+      // and are those of the file, not of the synthetic root the reader wraps
+      // it in.
+      {"<Sentence id=\"A\" date=\"1\"><EventCoding noevents=\"True\"/><Text>a "
+       "& b</Text></Sentence>",
+       1, "column 66"},
       {"<!-- nothing -->\n", -1, "no <Sentence> records"},
-      {"<Sentence id=\"A\">\n<EventCoding noevents=\"True\"/><Text>x</Text>\n", 2, "ends inside an element"},
-      {"<Sentence id=\"A\"><Text>x</Text></Sentence><Sentence>", 1, "without an id (column 43)"},
+      {"<Sentence id=\"A\">\n<EventCoding noevents=\"True\"/><Text>x</Text>\n",
+       2, "ends inside an element"},
+      {"<Sentence id=\"A\"><Text>x</Text></Sentence><Sentence>", 1,
+       "without an id (column 43)"},
   };
   for (const auto& c : cases) {
     auto suite = ParseValidationSuite(c.xml, "bad.xml");
     ASSERT_FALSE(suite.ok()) << c.xml;
     EXPECT_EQ(suite.error().input, "bad.xml");
     EXPECT_EQ(suite.error().line, c.line) << suite.error().ToString();
-    EXPECT_NE(suite.error().ToString().find(c.says), std::string::npos) << suite.error().ToString();
+    EXPECT_NE(suite.error().ToString().find(c.says), std::string::npos)
+        << suite.error().ToString();
   }
 }
 
 TEST(ValidationSuiteTest, NothingInsideTheEnvironmentIsARecord) {
   auto suite = ParseValidationSuite(
-      "<Environment><Sentence id=\"X\"><Text>not a record</Text></Sentence><Verbfile><b>v</b></Verbfile>"
-      "</Environment><Sentence id=\"A\"><EventCoding noevents=\"True\"/><Text>x</Text></Sentence>",
+      "<Environment><Sentence id=\"X\"><Text>not a "
+      "record</Text></Sentence><Verbfile><b>v</b></Verbfile>"
+      "</Environment><Sentence id=\"A\"><EventCoding "
+      "noevents=\"True\"/><Text>x</Text></Sentence>",
       "env.xml");
   ASSERT_TRUE(suite.ok()) << suite.error().ToString();
   ASSERT_EQ(suite->records.size(), 1u);
@@ -301,13 +362,16 @@ TEST(ValidationSuiteTest, NothingInsideTheEnvironmentIsARecord) {
 
 TEST(ValidationSuiteTest, EightBitTextIsReadAsLatin1) {
   auto suite = ParseValidationSuite(
-      "<Sentence id=\"A\"><EventCoding noevents=\"True\"/><Text>Caf\xE9</Text></Sentence>", "latin1.xml");
+      "<Sentence id=\"A\"><EventCoding "
+      "noevents=\"True\"/><Text>Caf\xE9</Text></Sentence>",
+      "latin1.xml");
   ASSERT_TRUE(suite.ok()) << suite.error().ToString();
   EXPECT_EQ(suite->records[0].text, "Caf\xC3\xA9");
 }
 
 TEST(ValidationSuiteTest, DetectedAsAGoldKind) {
-  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "dateline_eval_test_validation";
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / "dateline_eval_test_validation";
   std::filesystem::create_directories(dir);
   const auto write = [&](const char* name, const std::string& content) {
     std::ofstream(dir / name) << content;
@@ -316,32 +380,40 @@ TEST(ValidationSuiteTest, DetectedAsAGoldKind) {
   auto without_root = DetectGoldKind(write("suite.txt", kSuiteWithoutRoot));
   ASSERT_TRUE(without_root.ok()) << without_root.error().ToString();
   EXPECT_EQ(*without_root, GoldKind::kValidation);
-  auto xml = DetectGoldKind(write("records.xml", "<Records><Sentence id=\"a\"></Sentence></Records>"));
+  auto xml = DetectGoldKind(write(
+      "records.xml", "<Records><Sentence id=\"a\"></Sentence></Records>"));
   ASSERT_TRUE(xml.ok());
   EXPECT_EQ(*xml, GoldKind::kValidation);
   EXPECT_FALSE(DetectGoldKind(write("other.xml", "<rss><item/></rss>")).ok());
-  auto plover = DetectGoldKind(write("quoting.jsonl", R"({"text": "<Sentences> quoted", "event": "PROTEST"})"));
+  auto plover = DetectGoldKind(
+      write("quoting.jsonl",
+            R"({"text": "<Sentences> quoted", "event": "PROTEST"})"));
   ASSERT_TRUE(plover.ok());
   EXPECT_EQ(*plover, GoldKind::kPlover);
   EXPECT_STREQ(GoldKindName(GoldKind::kValidation), "validation");
   std::filesystem::remove_all(dir);
 }
 
-// Three snippets written for this test: one labelled right, one with the right ACLED
-// event type but the wrong sub-type (a protest met with tear gas, gold-labelled as a
-// peaceful one), one with a label of another type. Accuracy counts one; event-type
-// accuracy counts two.
+// Three snippets written for this test: one labelled right, one with the right
+// ACLED event type but the wrong sub-type (a protest met with tear gas,
+// gold-labelled as a peaceful one), one with a label of another type. Accuracy
+// counts one; event-type accuracy counts two.
 TEST(CaseEvalTest, ScoresLabelsAndTheirEventTypes) {
-  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "dateline_eval_test_case";
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / "dateline_eval_test_case";
   std::filesystem::create_directories(dir);
   const std::string tsv = (dir / "snippets.tsv").string();
   std::ofstream(tsv) << "id\tEventSnippet\tSubType\n"
-                        "1\tThousands of teachers demonstrated peacefully in the capital to demand higher pay.\tPEACE_PROTEST\n"
-                        "2\tPolice used tear gas and water cannon to disperse the protesters outside parliament.\tPEACE_PROTEST\n"
-                        "3\tA suicide bomber blew himself up at a checkpoint, killing six soldiers.\tARREST\n";
+                        "1\tThousands of teachers demonstrated peacefully in "
+                        "the capital to demand higher pay.\tPEACE_PROTEST\n"
+                        "2\tPolice used tear gas and water cannon to disperse "
+                        "the protesters outside parliament.\tPEACE_PROTEST\n"
+                        "3\tA suicide bomber blew himself up at a checkpoint, "
+                        "killing six soldiers.\tARREST\n";
   auto pipeline = TestPipeline();
   ASSERT_TRUE(pipeline.ok()) << pipeline.error().ToString();
-  auto report = EvaluateGoldFile(tsv, GoldKind::kCase, **pipeline, EvalOptions{});
+  auto report =
+      EvaluateGoldFile(tsv, GoldKind::kCase, **pipeline, EvalOptions{});
   ASSERT_TRUE(report.ok()) << report.error().ToString();
   EXPECT_NEAR(report->figures.at("case_accuracy"), 1.0 / 3, 1e-9);
   EXPECT_NEAR(report->figures.at("case_event_type_accuracy"), 2.0 / 3, 1e-9);
@@ -353,28 +425,38 @@ TEST(CaseEvalTest, ScoresLabelsAndTheirEventTypes) {
 void WriteGzip(const std::filesystem::path& path, const std::string& content) {
   gzFile out = gzopen(path.string().c_str(), "wb");
   ASSERT_NE(out, nullptr) << path;
-  ASSERT_EQ(gzwrite(out, content.data(), static_cast<unsigned>(content.size())), static_cast<int>(content.size()));
+  ASSERT_EQ(gzwrite(out, content.data(), static_cast<unsigned>(content.size())),
+            static_cast<int>(content.size()));
   ASSERT_EQ(gzclose(out), Z_OK);
 }
 
-// The extraction-wild set (trafilatura's evaldata.json): two pages written for this
-// test, their snippets, title, authors and date.
+// The extraction-wild set (trafilatura's evaldata.json): two pages written for
+// this test, their snippets, title, authors and date.
 TEST(WildEvalTest, ScoresSnippetsTitleAuthorsAndDate) {
-  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "dateline_eval_test_wild";
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / "dateline_eval_test_wild";
   std::filesystem::create_directories(dir / "html");
   // The pages are gzip-compressed, as in the set.
   WriteGzip(dir / "html" / "p1.html.gz",
             "<html lang=\"de-CH\"><head><title>Der Rat tagt | Zeitung</title>"
             "<meta name=\"author\" content=\"Anna Muster\">"
-            "<meta property=\"article:published_time\" content=\"2019-10-19T08:00:00Z\"></head><body>"
-            "<nav><a href=\"/\">Startseite</a> <a href=\"/a\">Sport</a> <a href=\"/b\">Kultur</a></nav>"
-            "<article><h1>Der Rat tagt</h1><p>Der Gemeinderat hat am Freitag lange \xC3\xBC" "ber das neue "
-            "Budget beraten, das im Fr\xC3\xBChjahr vorgelegt worden war.</p><p>Am Ende fiel der Entscheid "
-            "knapp aus, und die Gegner k\xC3\xBCndigten ein Referendum an, wie sie sagten.</p></article>"
+            "<meta property=\"article:published_time\" "
+            "content=\"2019-10-19T08:00:00Z\"></head><body>"
+            "<nav><a href=\"/\">Startseite</a> <a href=\"/a\">Sport</a> <a "
+            "href=\"/b\">Kultur</a></nav>"
+            "<article><h1>Der Rat tagt</h1><p>Der Gemeinderat hat am Freitag "
+            "lange \xC3\xBC"
+            "ber das neue "
+            "Budget beraten, das im Fr\xC3\xBChjahr vorgelegt worden "
+            "war.</p><p>Am Ende fiel der Entscheid "
+            "knapp aus, und die Gegner k\xC3\xBCndigten ein Referendum an, wie "
+            "sie sagten.</p></article>"
             "<footer>Impressum und Datenschutz</footer></body></html>");
   WriteGzip(dir / "html" / "p2.html.gz",
-            "<html lang=\"fr\"><head><title>Le march\xC3\xA9</title></head><body><div><p>Le march\xC3\xA9 "
-            "ouvre ses portes chaque samedi, avec des producteurs de toute la r\xC3\xA9gion et des "
+            "<html lang=\"fr\"><head><title>Le "
+            "march\xC3\xA9</title></head><body><div><p>Le march\xC3\xA9 "
+            "ouvre ses portes chaque samedi, avec des producteurs de toute la "
+            "r\xC3\xA9gion et des "
             "animations pour les enfants.</p></div></body></html>");
   std::ofstream(dir / "evaldata.json") << R"({
     "p1": {"url": "https://example.ch/2019/10/19/rat", "title": "Der Rat tagt", "author": "Anna Muster",
@@ -389,7 +471,8 @@ TEST(WildEvalTest, ScoresSnippetsTitleAuthorsAndDate) {
   EXPECT_EQ(*kind, GoldKind::kWild);
   auto pipeline = TestPipeline();
   ASSERT_TRUE(pipeline.ok()) << pipeline.error().ToString();
-  auto report = EvaluateGoldFile(gold, GoldKind::kWild, **pipeline, EvalOptions{});
+  auto report =
+      EvaluateGoldFile(gold, GoldKind::kWild, **pipeline, EvalOptions{});
   ASSERT_TRUE(report.ok()) << report.error().ToString();
   // Snippets: 3 of 4 found, no boilerplate of 3.
   EXPECT_EQ(report->detail["snippets"]["tp"], 3) << report->text;
@@ -399,8 +482,8 @@ TEST(WildEvalTest, ScoresSnippetsTitleAuthorsAndDate) {
   EXPECT_DOUBLE_EQ(report->figures.at("wild_snippet_precision"), 1.0);
   EXPECT_DOUBLE_EQ(report->figures.at("wild_snippet_recall"), 0.75);
   EXPECT_DOUBLE_EQ(report->figures.at("wild_snippet_accuracy"), 6.0 / 7);
-  // Title: one of two right (p2's page title is not the gold's); the empty author of
-  // p2 is not scored; dates: p1 from its meta tag, p2 has none.
+  // Title: one of two right (p2's page title is not the gold's); the empty
+  // author of p2 is not scored; dates: p1 from its meta tag, p2 has none.
   EXPECT_DOUBLE_EQ(report->figures.at("wild_title"), 0.5) << report->text;
   EXPECT_DOUBLE_EQ(report->figures.at("wild_authors"), 1.0) << report->text;
   EXPECT_DOUBLE_EQ(report->figures.at("wild_date"), 0.5) << report->text;

@@ -32,23 +32,36 @@ TEST(PloverScoreTest, ChoosesThePrimaryPredictionWithoutTheGold) {
   const std::vector<Case> cases = {
       {"no prediction", {}, -1},
       {"one event", {MakeEvent("AGREE", "HUN", "ROU")}, 0},
-      {"the first in text order", {MakeEvent("CONSULT", "HUN", ""), MakeEvent("AGREE", "HUN", "ROU")}, 0},
+      {"the first in text order",
+       {MakeEvent("CONSULT", "HUN", ""), MakeEvent("AGREE", "HUN", "ROU")},
+       0},
       {"statements are passed over",
-       {MakeEvent("OTHER", "HUN", ""), MakeEvent("CONSULT", "ROU", ""), MakeEvent("AID", "HUN", "")}, 1},
-      {"an event without a category is passed over", {MakeEvent("", "HUN", ""), MakeEvent("AID", "HUN", "")}, 1},
-      {"only statements: the first", {MakeEvent("OTHER", "ROU", ""), MakeEvent("OTHER", "HUN", "")}, 0},
+       {MakeEvent("OTHER", "HUN", ""), MakeEvent("CONSULT", "ROU", ""),
+        MakeEvent("AID", "HUN", "")},
+       1},
+      {"an event without a category is passed over",
+       {MakeEvent("", "HUN", ""), MakeEvent("AID", "HUN", "")},
+       1},
+      {"only statements: the first",
+       {MakeEvent("OTHER", "ROU", ""), MakeEvent("OTHER", "HUN", "")},
+       0},
   };
-  for (const Case& c : cases) EXPECT_EQ(ChoosePloverPrediction(c.events), c.chosen) << c.name;
+  for (const Case& c : cases)
+    EXPECT_EQ(ChoosePloverPrediction(c.events), c.chosen) << c.name;
 }
 
 TEST(PloverScoreTest, ALaterEventWithTheGoldCategoryDoesNotRescueTheRecord) {
-  // The old scorer picked any event with the gold category; the primary is fixed first.
-  const std::vector<Event> events = {MakeEvent("CONSULT", "ROU", ""), MakeEvent("AGREE", "HUN", "ROU")};
-  const PloverRecordScore s = ScorePloverRecord(Gold("AGREE", "HUN", "ROU"), events);
+  // The old scorer picked any event with the gold category; the primary is
+  // fixed first.
+  const std::vector<Event> events = {MakeEvent("CONSULT", "ROU", ""),
+                                     MakeEvent("AGREE", "HUN", "ROU")};
+  const PloverRecordScore s =
+      ScorePloverRecord(Gold("AGREE", "HUN", "ROU"), events);
   EXPECT_EQ(s.chosen, 0);
   EXPECT_EQ(s.predicted, "CONSULT");
   EXPECT_FALSE(s.event_right);
-  // Actors are judged on the primary prediction, not on the event that would fit.
+  // Actors are judged on the primary prediction, not on the event that would
+  // fit.
   ASSERT_TRUE(s.source_right && s.target_right);
   EXPECT_FALSE(*s.source_right);
   EXPECT_FALSE(*s.target_right);
@@ -66,12 +79,26 @@ TEST(PloverScoreTest, CountsEveryOtherEventAsAFalsePositive) {
   };
   const std::vector<Case> cases = {
       {"nothing predicted", Gold("FIGHT", "HUN", ""), {}, false, 0},
-      {"one right event", Gold("FIGHT", "HUN", ""), {MakeEvent("FIGHT", "HUN", "")}, true, 0},
-      {"one wrong event", Gold("FIGHT", "HUN", ""), {MakeEvent("ASSAULT", "HUN", "")}, false, 1},
-      {"right primary and a statement", Gold("FIGHT", "HUN", ""),
-       {MakeEvent("OTHER", "HUN", ""), MakeEvent("FIGHT", "HUN", "")}, true, 1},
-      {"right primary and a repeat of it", Gold("FIGHT", "HUN", ""),
-       {MakeEvent("FIGHT", "HUN", ""), MakeEvent("FIGHT", "HUN", "")}, true, 1},
+      {"one right event",
+       Gold("FIGHT", "HUN", ""),
+       {MakeEvent("FIGHT", "HUN", "")},
+       true,
+       0},
+      {"one wrong event",
+       Gold("FIGHT", "HUN", ""),
+       {MakeEvent("ASSAULT", "HUN", "")},
+       false,
+       1},
+      {"right primary and a statement",
+       Gold("FIGHT", "HUN", ""),
+       {MakeEvent("OTHER", "HUN", ""), MakeEvent("FIGHT", "HUN", "")},
+       true,
+       1},
+      {"right primary and a repeat of it",
+       Gold("FIGHT", "HUN", ""),
+       {MakeEvent("FIGHT", "HUN", ""), MakeEvent("FIGHT", "HUN", "")},
+       true,
+       1},
   };
   PloverTotals totals;
   for (const Case& c : cases) {

@@ -1,5 +1,6 @@
-// Scoring of extracted article bodies against gold bodies, as the shared extraction
-// benchmark defines it: texts split into \w+ tokens (Unicode letters and digits and
+// Scoring of extracted article bodies against gold bodies, as the shared
+// extraction benchmark defines it: texts split into \w+ tokens (Unicode letters
+// and digits and
 // '_'), 4-token shingles compared as multisets.
 //
 // Stateless; thread-safe.
@@ -17,14 +18,14 @@ std::vector<std::string> ShingleTokens(std::string_view text);
 
 struct ShingleCounts {
   double tp = 0, fp = 0, fn = 0;
-  // Precision and recall of one page; a page with nothing predicted has precision 1
-  // when there is nothing to find, else 0.
+  // Precision and recall of one page; a page with nothing predicted has
+  // precision 1 when there is nothing to find, else 0.
   double Precision() const;
   double Recall() const;
 };
 
-// Multiset overlap of the 4-token shingles of `predicted` and `gold`. Texts shorter
-// than four tokens form one shingle.
+// Multiset overlap of the 4-token shingles of `predicted` and `gold`. Texts
+// shorter than four tokens form one shingle.
 ShingleCounts ScoreShingles(std::string_view predicted, std::string_view gold);
 
 }  // namespace dateline

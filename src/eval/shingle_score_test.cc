@@ -6,12 +6,14 @@ namespace dateline {
 namespace {
 
 TEST(ShingleScoreTest, TokensAreUnicodeWords) {
-  EXPECT_EQ(ShingleTokens("Iraq\xE2\x80\x99s Erbil, caf\xC3\xA9 2021!"),
-            (std::vector<std::string>{"Iraq", "s", "Erbil", "caf\xC3\xA9", "2021"}));
+  EXPECT_EQ(
+      ShingleTokens("Iraq\xE2\x80\x99s Erbil, caf\xC3\xA9 2021!"),
+      (std::vector<std::string>{"Iraq", "s", "Erbil", "caf\xC3\xA9", "2021"}));
 }
 
 TEST(ShingleScoreTest, CountsMultisetOverlapOfFourTokenShingles) {
-  // 6 tokens -> 3 shingles each; the predicted text adds two tokens of furniture.
+  // 6 tokens -> 3 shingles each; the predicted text adds two tokens of
+  // furniture.
   ShingleCounts same = ScoreShingles("a b c d e f", "a b c d e f");
   EXPECT_DOUBLE_EQ(same.Precision(), 1.0);
   EXPECT_DOUBLE_EQ(same.Recall(), 1.0);

@@ -1,7 +1,8 @@
-// Scoring of extracted pages against trafilatura's evaluation data (the extraction-wild
-// set of shared/eval): a snippet of main text (`with`) must be a substring of the
-// extracted body, a snippet of boilerplate (`without`) must not, both after white
-// space is normalised; title and date are compared exactly and authors as a set.
+// Scoring of extracted pages against trafilatura's evaluation data (the
+// extraction-wild set of shared/eval): a snippet of main text (`with`) must be
+// a substring of the extracted body, a snippet of boilerplate (`without`) must
+// not, both after white space is normalised; title and date are compared
+// exactly and authors as a set.
 //
 // Stateless; thread-safe.
 #ifndef DATELINE_EVAL_SNIPPET_SCORE_H_
@@ -14,10 +15,11 @@
 
 namespace dateline {
 
-// `text` with every run of white space made one ASCII space and the ends trimmed.
-// White space is what Python's str.split() splits on (trafilatura's scorer normalises
-// with it): ASCII spaces and controls 0x09-0x0D, 0x1C-0x1F, U+0085, U+00A0, U+1680,
-// U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000. Zero-width spaces are not.
+// `text` with every run of white space made one ASCII space and the ends
+// trimmed. White space is what Python's str.split() splits on (trafilatura's
+// scorer normalises with it): ASCII spaces and controls 0x09-0x0D, 0x1C-0x1F,
+// U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F,
+// U+3000. Zero-width spaces are not.
 std::string NormalizeSpaces(std::string_view text);
 
 struct SnippetCounts {
@@ -45,15 +47,18 @@ struct SnippetErrors {
   std::vector<std::string> leaked;   // `without` snippets found (fp)
 };
 
-// Counts of one page: each snippet (normalised) searched in the normalised `body`.
-// Snippets that normalise to nothing are skipped. When `errors` is given, the missing
-// and leaked snippets are added to it.
-SnippetCounts ScoreSnippets(std::string_view body, const std::vector<std::string>& with,
-                            const std::vector<std::string>& without, SnippetErrors* errors = nullptr);
+// Counts of one page: each snippet (normalised) searched in the normalised
+// `body`. Snippets that normalise to nothing are skipped. When `errors` is
+// given, the missing and leaked snippets are added to it.
+SnippetCounts ScoreSnippets(std::string_view body,
+                            const std::vector<std::string>& with,
+                            const std::vector<std::string>& without,
+                            SnippetErrors* errors = nullptr);
 
-// The set an author field stands for: split on ';' and ',', each part with its white
-// space normalised, empty parts dropped; names compare exactly, case included ("Jane
-// Doe; John Roe" and "John Roe, Jane Doe" give the same set, "JOHN ROE" another).
+// The set an author field stands for: split on ';' and ',', each part with its
+// white space normalised, empty parts dropped; names compare exactly, case
+// included ("Jane Doe; John Roe" and "John Roe, Jane Doe" give the same set,
+// "JOHN ROE" another).
 std::set<std::string> AuthorSet(const std::vector<std::string>& fields);
 
 }  // namespace dateline

@@ -1,13 +1,15 @@
-// PETRARCH2 / TABARI validation suites (format and scoring rule: validation_score.h).
-// The suite is coded the way its authors ran it: a Pipeline of its own, built from the
-// dictionaries its <Environment> names and none of Dateline's (dictionaries_only), each
-// record's <Text> coded alone as a plain-text document published on the record's date.
-// Only the records whose id is in options.half are scored (eval.h: InEvalHalf).
+// PETRARCH2 / TABARI validation suites (format and scoring rule:
+// validation_score.h). The suite is coded the way its authors ran it: a
+// Pipeline of its own, built from the dictionaries its <Environment> names and
+// none of Dateline's (dictionaries_only), each record's <Text> coded alone as a
+// plain-text document published on the record's date. Only the records whose id
+// is in options.half are scored (eval.h: InEvalHalf).
 //
-// Figures: validation_exact (exact records over scored records) and the multiset
-// recall/precision at triple, code and root level. The report adds the exact rate per
-// category (the records' category attribute) and the failing records with what was
-// expected and produced; --format json lists every failure under detail.failures.
+// Figures: validation_exact (exact records over scored records) and the
+// multiset recall/precision at triple, code and root level. The report adds the
+// exact rate per category (the records' category attribute) and the failing
+// records with what was expected and produced; --format json lists every
+// failure under detail.failures.
 #include <expat.h>
 #include <strings.h>
 
@@ -33,15 +35,14 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-bool SameName(const char* a, const char* b) {
-  return strcasecmp(a, b) == 0;
-}
+bool SameName(const char* a, const char* b) { return strcasecmp(a, b) == 0; }
 
 std::string CollapseWhitespace(std::string_view s) {
   std::string out;
   bool space = false;
   for (const char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+        c == '\v') {
       space = !out.empty();
       continue;
     }
@@ -52,15 +53,17 @@ std::string CollapseWhitespace(std::string_view s) {
   return out;
 }
 
-// State of one parse, shared with expat's callbacks through the user-data pointer.
+// State of one parse, shared with expat's callbacks through the user-data
+// pointer.
 struct SuiteReader {
   XML_Parser parser = nullptr;
   std::string name;
   ValidationSuite suite;
-  int environment_depth = 0;  // elements open from <Environment> down, itself included
+  int environment_depth =
+      0;  // elements open from <Environment> down, itself included
   bool in_sentence = false;
   std::vector<std::string>* capture_file = nullptr;  // inside <Verbfile> etc.
-  int capture_depth = 0;                             // environment_depth of that element
+  int capture_depth = 0;  // environment_depth of that element
   bool in_text = false;
   std::string chars;  // character data of the element being captured
   std::optional<Error> error;
@@ -70,14 +73,20 @@ struct SuiteReader {
   long insert_line = 1, insert_column = 0, inserted = 0;
   long file_lines = 1;
 
-  // An error at expat's current position, given as line and 1-based column of the file.
+  // An error at expat's current position, given as line and 1-based column of
+  // the file.
   Error ErrorHere(const std::string& message) const {
     long line = static_cast<long>(XML_GetCurrentLineNumber(parser));
     long column = static_cast<long>(XML_GetCurrentColumnNumber(parser));
-    if (line == insert_line && column >= insert_column + inserted) column -= inserted;
-    if (line > file_lines)  // in the synthetic closing tag: the file ended too early
-      return MakeError(name, "the file ends inside an element (" + message + ")", file_lines);
-    return MakeError(name, message + " (column " + std::to_string(column + 1) + ")", line);
+    if (line == insert_line && column >= insert_column + inserted)
+      column -= inserted;
+    if (line >
+        file_lines)  // in the synthetic closing tag: the file ended too early
+      return MakeError(name,
+                       "the file ends inside an element (" + message + ")",
+                       file_lines);
+    return MakeError(
+        name, message + " (column " + std::to_string(column + 1) + ")", line);
   }
 
   void Fail(const std::string& message) {
@@ -93,8 +102,8 @@ struct SuiteReader {
     return nullptr;
   }
 
-  // Everything inside <Environment> is settings: only the four file elements are read
-  // there, and nothing there is a record.
+  // Everything inside <Environment> is settings: only the four file elements
+  // are read there, and nothing there is a record.
   void Start(const char* element, const XML_Char** attributes) {
     if (environment_depth > 0 || SameName(element, "Environment")) {
       ++environment_depth;
@@ -123,16 +132,20 @@ struct SuiteReader {
       if (error_value) {
         r.error = error_value;
       } else if (noevents) {
-        if (!SameName(noevents, "True")) return Fail("noevents=\"" + std::string(noevents) + "\" (only \"True\" means something)");
+        if (!SameName(noevents, "True"))
+          return Fail("noevents=\"" + std::string(noevents) +
+                      "\" (only \"True\" means something)");
         r.noevents = true;
       } else if (code) {
-        // A missing source or target stays empty: it can never be produced, so the
-        // record cannot be exact, which is what such a record asks for.
+        // A missing source or target stays empty: it can never be produced, so
+        // the record cannot be exact, which is what such a record asks for.
         const char* source = Attribute(attributes, "sourcecode");
         const char* target = Attribute(attributes, "targetcode");
-        r.expected.push_back({source ? source : "", target ? target : "", code});
+        r.expected.push_back(
+            {source ? source : "", target ? target : "", code});
       } else {
-        return Fail("<EventCoding> of " + r.id + " has none of eventcode, noevents, error");
+        return Fail("<EventCoding> of " + r.id +
+                    " has none of eventcode, noevents, error");
       }
     } else if (in_sentence && !in_text && SameName(element, "Text")) {
       in_text = true;
@@ -165,7 +178,8 @@ struct SuiteReader {
   }
 };
 
-// Where the synthetic root goes: after a byte-order mark and an XML declaration.
+// Where the synthetic root goes: after a byte-order mark and an XML
+// declaration.
 size_t PrologEnd(std::string_view xml) {
   size_t pos = xml.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   if (xml.substr(pos, 5) == "<?xml") {
@@ -192,67 +206,98 @@ std::string ShowTriples(const std::vector<ValidationTriple>& triples) {
 
 json TriplesJson(const std::vector<ValidationTriple>& triples) {
   json out = json::array();
-  for (const ValidationTriple& t : triples) out.push_back({t.source, t.target, t.code});
+  for (const ValidationTriple& t : triples)
+    out.push_back({t.source, t.target, t.code});
   return out;
 }
 
-// A dictionary named by the suite: next to the suite file, else in its dictionaries/.
-Result<std::string> FindSuiteFile(const std::string& suite_path, const char* element, const std::string& file) {
+// A dictionary named by the suite: next to the suite file, else in its
+// dictionaries/.
+Result<std::string> FindSuiteFile(const std::string& suite_path,
+                                  const char* element,
+                                  const std::string& file) {
   const fs::path dir = fs::path(suite_path).parent_path();
   std::error_code ec;
   for (const fs::path& candidate : {dir / file, dir / "dictionaries" / file}) {
     if (fs::is_regular_file(candidate, ec)) return candidate.string();
   }
-  return MakeError(suite_path, std::string("<") + element + "> \"" + file + "\" not found in " +
-                                   (dir.empty() ? std::string(".") : dir.string()) + " or its dictionaries/ folder");
+  return MakeError(suite_path,
+                   std::string("<") + element + "> \"" + file +
+                       "\" not found in " +
+                       (dir.empty() ? std::string(".") : dir.string()) +
+                       " or its dictionaries/ folder");
 }
 
 }  // namespace
 
-bool ValidationRecord::Scored() const { return error.empty() || error == "storydiscard" || error == "sentencediscard"; }
+bool ValidationRecord::Scored() const {
+  return error.empty() || error == "storydiscard" || error == "sentencediscard";
+}
 
-Result<ValidationSuite> ParseValidationSuite(std::string_view xml, const std::string& name) {
-  // Always parse inside a synthetic root: a suite with its own root just nests in it,
-  // one without (TABARI's) becomes well-formed. The tag goes on the prolog's line, so
-  // line numbers stay those of the file.
+Result<ValidationSuite> ParseValidationSuite(std::string_view xml,
+                                             const std::string& name) {
+  // Always parse inside a synthetic root: a suite with its own root just nests
+  // in it, one without (TABARI's) becomes well-formed. The tag goes on the
+  // prolog's line, so line numbers stay those of the file.
   static constexpr std::string_view kOpen = "<dateline-validation-suite>";
   static constexpr std::string_view kClose = "</dateline-validation-suite>";
   const size_t insert = PrologEnd(xml);
   std::string wrapped;
   wrapped.reserve(xml.size() + kOpen.size() + kClose.size() + 1);
-  wrapped.append(xml.substr(0, insert)).append(kOpen).append(xml.substr(insert)).append("\n").append(kClose);
-  if (xml.size() > (1u << 30)) return MakeError(name, "larger than 1 GiB; not a validation suite");
-  const bool latin1 = !DeclaresEncoding(xml) && FindInvalidUtf8(xml) != std::string_view::npos;
+  wrapped.append(xml.substr(0, insert))
+      .append(kOpen)
+      .append(xml.substr(insert))
+      .append("\n")
+      .append(kClose);
+  if (xml.size() > (1u << 30))
+    return MakeError(name, "larger than 1 GiB; not a validation suite");
+  const bool latin1 =
+      !DeclaresEncoding(xml) && FindInvalidUtf8(xml) != std::string_view::npos;
   SuiteReader reader;
   reader.name = name;
-  reader.insert_line = 1 + std::count(xml.begin(), xml.begin() + static_cast<long>(insert), '\n');
+  reader.insert_line =
+      1 +
+      std::count(xml.begin(), xml.begin() + static_cast<long>(insert), '\n');
   const size_t line_start = xml.substr(0, insert).rfind('\n');
-  reader.insert_column = static_cast<long>(insert - (line_start == std::string_view::npos ? 0 : line_start + 1));
+  reader.insert_column = static_cast<long>(
+      insert - (line_start == std::string_view::npos ? 0 : line_start + 1));
   reader.inserted = static_cast<long>(kOpen.size());
-  reader.file_lines = 1 + std::count(xml.begin(), xml.end(), '\n') - (!xml.empty() && xml.back() == '\n');
+  reader.file_lines = 1 + std::count(xml.begin(), xml.end(), '\n') -
+                      (!xml.empty() && xml.back() == '\n');
   reader.parser = XML_ParserCreate(latin1 ? "ISO-8859-1" : nullptr);
-  if (!reader.parser) return MakeError(name, "cannot create an XML parser (out of memory)");
+  if (!reader.parser)
+    return MakeError(name, "cannot create an XML parser (out of memory)");
   XML_SetUserData(reader.parser, &reader);
   XML_SetElementHandler(
       reader.parser,
       [](void* data, const XML_Char* element, const XML_Char** attributes) {
         static_cast<SuiteReader*>(data)->Start(element, attributes);
       },
-      [](void* data, const XML_Char* element) { static_cast<SuiteReader*>(data)->End(element); });
-  XML_SetCharacterDataHandler(reader.parser, [](void* data, const XML_Char* s, int len) {
-    static_cast<SuiteReader*>(data)->Characters(s, len);
-  });
-  const XML_Status status = XML_Parse(reader.parser, wrapped.data(), static_cast<int>(wrapped.size()), XML_TRUE);
+      [](void* data, const XML_Char* element) {
+        static_cast<SuiteReader*>(data)->End(element);
+      });
+  XML_SetCharacterDataHandler(
+      reader.parser, [](void* data, const XML_Char* s, int len) {
+        static_cast<SuiteReader*>(data)->Characters(s, len);
+      });
+  const XML_Status status =
+      XML_Parse(reader.parser, wrapped.data(), static_cast<int>(wrapped.size()),
+                XML_TRUE);
   if (status == XML_STATUS_ERROR && !reader.error)
-    reader.error = reader.ErrorHere(std::string("not well-formed XML: ") + XML_ErrorString(XML_GetErrorCode(reader.parser)));
+    reader.error =
+        reader.ErrorHere(std::string("not well-formed XML: ") +
+                         XML_ErrorString(XML_GetErrorCode(reader.parser)));
   XML_ParserFree(reader.parser);
   if (reader.error) return *reader.error;
-  if (reader.suite.records.empty()) return MakeError(name, "no <Sentence> records");
+  if (reader.suite.records.empty())
+    return MakeError(name, "no <Sentence> records");
   return std::move(reader.suite);
 }
 
 std::string PetrarchActorCode(const ActorCode& actor) {
-  if (!actor.country.empty() || (actor.sectors.empty() && actor.prefix_sectors.empty())) return actor.Code();
+  if (!actor.country.empty() ||
+      (actor.sectors.empty() && actor.prefix_sectors.empty()))
+    return actor.Code();
   std::string code;
   for (const std::string& s : actor.prefix_sectors) code += s;
   code += "---";
@@ -260,10 +305,12 @@ std::string PetrarchActorCode(const ActorCode& actor) {
   return code;
 }
 
-std::vector<ValidationTriple> ProducedTriples(const std::vector<Event>& events) {
+std::vector<ValidationTriple> ProducedTriples(
+    const std::vector<Event>& events) {
   std::vector<ValidationTriple> out;
   for (const Event& e : events)
-    out.push_back({PetrarchActorCode(e.source.actor), PetrarchActorCode(e.target.actor), e.cameo});
+    out.push_back({PetrarchActorCode(e.source.actor),
+                   PetrarchActorCode(e.target.actor), e.cameo});
   return out;
 }
 
@@ -286,27 +333,32 @@ long MultisetIntersection(std::vector<T> a, std::vector<T> b) {
   return n;
 }
 
-std::vector<std::string> Codes(const std::vector<ValidationTriple>& triples, size_t length) {
+std::vector<std::string> Codes(const std::vector<ValidationTriple>& triples,
+                               size_t length) {
   std::vector<std::string> out;
-  for (const ValidationTriple& t : triples) out.push_back(t.code.substr(0, length));
+  for (const ValidationTriple& t : triples)
+    out.push_back(t.code.substr(0, length));
   return out;
 }
 
 }  // namespace
 
-ValidationRecordScore ScoreValidationRecord(const std::vector<ValidationTriple>& expected,
-                                            const std::vector<ValidationTriple>& produced) {
+ValidationRecordScore ScoreValidationRecord(
+    const std::vector<ValidationTriple>& expected,
+    const std::vector<ValidationTriple>& produced) {
   ValidationRecordScore s;
   s.expected = static_cast<long>(expected.size());
   s.produced = static_cast<long>(produced.size());
   s.triple_hits = MultisetIntersection(expected, produced);
-  s.code_hits = MultisetIntersection(Codes(expected, std::string::npos), Codes(produced, std::string::npos));
+  s.code_hits = MultisetIntersection(Codes(expected, std::string::npos),
+                                     Codes(produced, std::string::npos));
   s.root_hits = MultisetIntersection(Codes(expected, 2), Codes(produced, 2));
   s.exact = s.triple_hits == s.expected && s.triple_hits == s.produced;
   return s;
 }
 
-void ValidationTotals::Add(const std::string& category, const ValidationRecordScore& s) {
+void ValidationTotals::Add(const std::string& category,
+                           const ValidationRecordScore& s) {
   exact.Add(s.exact);
   exact_by_category[category].Add(s.exact);
   expected += s.expected;
@@ -331,25 +383,29 @@ std::map<std::string, double> ValidationTotals::Figures() const {
 
 namespace {
 
-// A pipeline with the suite's own dictionaries only, as PETRARCH codes the suite.
-// `dictionaries` gets the files' names, for the report.
-Result<std::unique_ptr<Pipeline>> SuitePipeline(const ValidationSuite& suite, const std::string& xml_path,
-                                                const Pipeline& pipeline, std::string* dictionaries) {
+// A pipeline with the suite's own dictionaries only, as PETRARCH codes the
+// suite. `dictionaries` gets the files' names, for the report.
+Result<std::unique_ptr<Pipeline>> SuitePipeline(const ValidationSuite& suite,
+                                                const std::string& xml_path,
+                                                const Pipeline& pipeline,
+                                                std::string* dictionaries) {
   PipelineOptions suite_options;
   suite_options.data_dir = pipeline.info().data_dir;
   suite_options.gazetteer_file = pipeline.info().gazetteer_file;
   suite_options.tabari_format = true;
   suite_options.dictionaries_only = true;
-  // The suites' expectations are PETRARCH's output with its default require_dyad:
-  // the coder, not the scorer, keeps dyads only.
+  // The suites' expectations are PETRARCH's output with its default
+  // require_dyad: the coder, not the scorer, keeps dyads only.
   suite_options.require_dyad = true;
   for (auto [element, files, into] :
        {std::tuple{"Verbfile", &suite.verb_files, &suite_options.verb_files},
         std::tuple{"Actorfile", &suite.actor_files, &suite_options.actor_files},
         std::tuple{"Agentfile", &suite.agent_files, &suite_options.agent_files},
-        std::tuple{"Discardfile", &suite.discard_files, &suite_options.discard_files}}) {
+        std::tuple{"Discardfile", &suite.discard_files,
+                   &suite_options.discard_files}}) {
     for (const std::string& file : *files) {
-      ASSIGN_OR_RETURN(std::string found, FindSuiteFile(xml_path, element, file));
+      ASSIGN_OR_RETURN(std::string found,
+                       FindSuiteFile(xml_path, element, file));
       into->push_back(std::move(found));
       *dictionaries += (dictionaries->empty() ? "" : ", ") + file;
     }
@@ -367,12 +423,18 @@ struct ValidationRun {
 };
 
 // Codes one scored record with `suite_pipeline` and adds its score to `run`.
-Status AddValidationRecord(const ValidationRecord& r, const Pipeline& suite_pipeline, const std::string& xml_path,
+Status AddValidationRecord(const ValidationRecord& r,
+                           const Pipeline& suite_pipeline,
+                           const std::string& xml_path,
                            const EvalOptions& options, ValidationRun* run) {
   std::optional<PartialDate> date;
   if (!r.date.empty()) {
     date = ParseTabariDate(r.date);
-    if (!date) return MakeError(xml_path, "<Sentence> " + r.id + ": date \"" + r.date + "\" is not YYYYMMDD", r.line);
+    if (!date)
+      return MakeError(
+          xml_path,
+          "<Sentence> " + r.id + ": date \"" + r.date + "\" is not YYYYMMDD",
+          r.line);
   }
   Document doc;
   doc.id = r.id;
@@ -387,22 +449,30 @@ Status AddValidationRecord(const ValidationRecord& r, const Pipeline& suite_pipe
   const std::string category = r.category.empty() ? "(none)" : r.category;
   run->totals.Add(category, s);
   if (s.exact) return Status::Ok();
-  json failure = {{"id", r.id},     {"category", category},         {"line", r.line},
-                  {"text", r.text}, {"expected", TriplesJson(r.expected)}, {"produced", TriplesJson(produced)}};
+  json failure = {{"id", r.id},
+                  {"category", category},
+                  {"line", r.line},
+                  {"text", r.text},
+                  {"expected", TriplesJson(r.expected)},
+                  {"produced", TriplesJson(produced)}};
   if (!r.error.empty()) failure["discard"] = r.error;
   if (!coded.ok()) failure["coding_error"] = coded.error().ToString();
   run->failures.push_back(std::move(failure));
   if (run->listed++ < options.worst) {
-    run->failure_text << "  " << r.id << " [" << category << "]: expected " << ShowTriples(r.expected)
-                      << "; produced " << ShowTriples(produced);
-    if (!coded.ok()) run->failure_text << " (coding failed: " << coded.error().ToString() << ")";
+    run->failure_text << "  " << r.id << " [" << category << "]: expected "
+                      << ShowTriples(r.expected) << "; produced "
+                      << ShowTriples(produced);
+    if (!coded.ok())
+      run->failure_text << " (coding failed: " << coded.error().ToString()
+                        << ")";
     run->failure_text << "\n";
   }
   return Status::Ok();
 }
 
-EvalReport ValidationReport(const std::string& xml_path, size_t records, const std::string& dictionaries,
-                            ValidationRun& run, const EvalOptions& options) {
+EvalReport ValidationReport(const std::string& xml_path, size_t records,
+                            const std::string& dictionaries, ValidationRun& run,
+                            const EvalOptions& options) {
   const ValidationTotals& totals = run.totals;
   EvalReport report;
   report.set = GoldKindName(GoldKind::kValidation);
@@ -410,38 +480,55 @@ EvalReport ValidationReport(const std::string& xml_path, size_t records, const s
   report.figures = totals.Figures();
   std::ostringstream out;
   char line[512];
-  std::snprintf(line, sizeof line, "records %zu (half: %s): %ld scored, %ld not scored (error records other than discards), %ld in the other half\n",
-                records, EvalHalfName(options.half), totals.exact.total, run.skipped, run.out_of_half);
-  out << line << "dictionaries (only): " << (dictionaries.empty() ? "(none named)" : dictionaries) << "\n";
-  const auto figure = [&](const char* name, double value, long hits, long total) {
-    std::snprintf(line, sizeof line, "  %-20s %6.3f  (%ld/%ld)\n", name, value, hits, total);
+  std::snprintf(line, sizeof line,
+                "records %zu (half: %s): %ld scored, %ld not scored (error "
+                "records other than discards), %ld in the other half\n",
+                records, EvalHalfName(options.half), totals.exact.total,
+                run.skipped, run.out_of_half);
+  out << line << "dictionaries (only): "
+      << (dictionaries.empty() ? "(none named)" : dictionaries) << "\n";
+  const auto figure = [&](const char* name, double value, long hits,
+                          long total) {
+    std::snprintf(line, sizeof line, "  %-20s %6.3f  (%ld/%ld)\n", name, value,
+                  hits, total);
     out << line;
   };
   const std::map<std::string, double> f = report.figures;
-  figure("exact", f.at("validation_exact"), totals.exact.hits, totals.exact.total);
-  figure("triple recall", f.at("validation_triple_recall"), totals.triple_hits, totals.expected);
-  figure("triple precision", f.at("validation_triple_precision"), totals.triple_hits, totals.produced);
-  figure("code recall", f.at("validation_code_recall"), totals.code_hits, totals.expected);
-  figure("code precision", f.at("validation_code_precision"), totals.code_hits, totals.produced);
-  figure("root recall", f.at("validation_root_recall"), totals.root_hits, totals.expected);
-  figure("root precision", f.at("validation_root_precision"), totals.root_hits, totals.produced);
+  figure("exact", f.at("validation_exact"), totals.exact.hits,
+         totals.exact.total);
+  figure("triple recall", f.at("validation_triple_recall"), totals.triple_hits,
+         totals.expected);
+  figure("triple precision", f.at("validation_triple_precision"),
+         totals.triple_hits, totals.produced);
+  figure("code recall", f.at("validation_code_recall"), totals.code_hits,
+         totals.expected);
+  figure("code precision", f.at("validation_code_precision"), totals.code_hits,
+         totals.produced);
+  figure("root recall", f.at("validation_root_recall"), totals.root_hits,
+         totals.expected);
+  figure("root precision", f.at("validation_root_precision"), totals.root_hits,
+         totals.produced);
   out << "exact by category\n";
   json by_category = json::object();
   for (const auto& [category, t] : totals.exact_by_category) {
-    std::snprintf(line, sizeof line, "  %-20s %6.3f  (%ld/%ld)\n", category.c_str(), t.rate(), t.hits, t.total);
+    std::snprintf(line, sizeof line, "  %-20s %6.3f  (%ld/%ld)\n",
+                  category.c_str(), t.rate(), t.hits, t.total);
     out << line;
-    by_category[category] = {{"exact", t.hits}, {"records", t.total}, {"rate", t.rate()}};
+    by_category[category] = {
+        {"exact", t.hits}, {"records", t.total}, {"rate", t.rate()}};
   }
-  out << "failing records (" << std::min(run.listed, options.worst) << " of " << run.failures.size()
-      << "; all with --format json)\n"
+  out << "failing records (" << std::min(run.listed, options.worst) << " of "
+      << run.failures.size() << "; all with --format json)\n"
       << run.failure_text.str();
   report.text = out.str();
   report.detail["records"] = records;
   report.detail["scored"] = totals.exact.total;
   report.detail["skipped"] = run.skipped;
   report.detail["half"] = EvalHalfName(options.half);
-  report.detail["triples"] = {{"expected", totals.expected}, {"produced", totals.produced},
-                              {"matched", totals.triple_hits}, {"codes_matched", totals.code_hits},
+  report.detail["triples"] = {{"expected", totals.expected},
+                              {"produced", totals.produced},
+                              {"matched", totals.triple_hits},
+                              {"codes_matched", totals.code_hits},
                               {"roots_matched", totals.root_hits}};
   report.detail["categories"] = std::move(by_category);
   report.detail["failures"] = std::move(run.failures);
@@ -450,10 +537,12 @@ EvalReport ValidationReport(const std::string& xml_path, size_t records, const s
 
 }  // namespace
 
-Result<EvalReport> EvalValidationSet(const std::string& xml_path, const Pipeline& pipeline,
+Result<EvalReport> EvalValidationSet(const std::string& xml_path,
+                                     const Pipeline& pipeline,
                                      const EvalOptions& options) {
   ASSIGN_OR_RETURN(const std::string text, ReadFile(xml_path));
-  ASSIGN_OR_RETURN(const ValidationSuite suite, ParseValidationSuite(text, xml_path));
+  ASSIGN_OR_RETURN(const ValidationSuite suite,
+                   ParseValidationSuite(text, xml_path));
   std::string dictionaries;
   ASSIGN_OR_RETURN(const std::unique_ptr<Pipeline> suite_pipeline,
                    SuitePipeline(suite, xml_path, pipeline, &dictionaries));
@@ -464,10 +553,12 @@ Result<EvalReport> EvalValidationSet(const std::string& xml_path, const Pipeline
     } else if (!InEvalHalf(r.id, options.half)) {
       ++run.out_of_half;
     } else {
-      RETURN_IF_ERROR(AddValidationRecord(r, *suite_pipeline, xml_path, options, &run));
+      RETURN_IF_ERROR(
+          AddValidationRecord(r, *suite_pipeline, xml_path, options, &run));
     }
   }
-  return ValidationReport(xml_path, suite.records.size(), dictionaries, run, options);
+  return ValidationReport(xml_path, suite.records.size(), dictionaries, run,
+                          options);
 }
 
 }  // namespace dateline

@@ -1,11 +1,12 @@
-// The extraction-wild set: trafilatura's evaluation data, evaldata.json mapping a page
-// id to {url, with, without, title?, author?, date?, ...}, the page being
-// html/<id>.html.gz beside it. Each page is coded by the pipeline as `dateline code`
-// codes an HTML page fetched from its URL, and scored by trafilatura's rule
-// (snippet_score.h): snippets over all pages give precision, recall, accuracy and F1;
-// title and date are exact, authors a set, each over the pages whose gold gives one
-// (a non-empty string or list). Figures are also split by the language the page
-// declares (its primary subtag; "none" when it declares none).
+// The extraction-wild set: trafilatura's evaluation data, evaldata.json mapping
+// a page id to {url, with, without, title?, author?, date?, ...}, the page
+// being html/<id>.html.gz beside it. Each page is coded by the pipeline as
+// `dateline code` codes an HTML page fetched from its URL, and scored by
+// trafilatura's rule (snippet_score.h): snippets over all pages give precision,
+// recall, accuracy and F1; title and date are exact, authors a set, each over
+// the pages whose gold gives one (a non-empty string or list). Figures are also
+// split by the language the page declares (its primary subtag; "none" when it
+// declares none).
 //
 // Only the pages whose id is in options.half are scored (eval.h: InEvalHalf).
 #include <algorithm>
@@ -69,14 +70,17 @@ std::string Join(const std::vector<std::string>& v) {
 }  // namespace
 
 bool LooksLikeWildGold(std::string_view head) {
-  return head.find("\"with\"") != std::string_view::npos && head.find("\"without\"") != std::string_view::npos;
+  return head.find("\"with\"") != std::string_view::npos &&
+         head.find("\"without\"") != std::string_view::npos;
 }
 
 namespace {
 
-// Codes the page `id` (gold `g`) and scores it; none when its HTML cannot be read.
-Result<std::optional<PageResult>> ScorePage(const std::string& id, const json& g,
-                                            const std::filesystem::path& html_dir, const Pipeline& pipeline) {
+// Codes the page `id` (gold `g`) and scores it; none when its HTML cannot be
+// read.
+Result<std::optional<PageResult>> ScorePage(
+    const std::string& id, const json& g, const std::filesystem::path& html_dir,
+    const Pipeline& pipeline) {
   std::optional<Document> doc = ReadGoldPage(html_dir, id);
   if (!doc) return std::optional<PageResult>();
   doc->id = id;
@@ -91,32 +95,49 @@ Result<std::optional<PageResult>> ScorePage(const std::string& id, const json& g
   page.language = PrimaryLanguage(a.language);
   page.score.pages = 1;
   SnippetErrors errors;
-  page.score.snippets = ScoreSnippets(a.body, NonEmptyStrings(g.value("with", json())),
-                                      NonEmptyStrings(g.value("without", json())), &errors);
-  for (const std::string& s : errors.missing) page.misses.push_back("missing \"" + s + "\"");
-  for (const std::string& s : errors.leaked) page.misses.push_back("boilerplate \"" + s + "\"");
-  if (const std::vector<std::string> want = NonEmptyStrings(g.value("title", json())); !want.empty()) {
+  page.score.snippets =
+      ScoreSnippets(a.body, NonEmptyStrings(g.value("with", json())),
+                    NonEmptyStrings(g.value("without", json())), &errors);
+  for (const std::string& s : errors.missing)
+    page.misses.push_back("missing \"" + s + "\"");
+  for (const std::string& s : errors.leaked)
+    page.misses.push_back("boilerplate \"" + s + "\"");
+  if (const std::vector<std::string> want =
+          NonEmptyStrings(g.value("title", json()));
+      !want.empty()) {
     const bool hit = want.front() == a.title;  // exact, as the set's rule says
     page.score.title.Add(hit);
-    if (!hit) page.misses.push_back("title \"" + a.title + "\", gold \"" + want.front() + "\"");
+    if (!hit)
+      page.misses.push_back("title \"" + a.title + "\", gold \"" +
+                            want.front() + "\"");
   }
-  if (const std::vector<std::string> want = NonEmptyStrings(g.value("author", json())); !want.empty()) {
+  if (const std::vector<std::string> want =
+          NonEmptyStrings(g.value("author", json()));
+      !want.empty()) {
     const bool hit = AuthorSet(want) == AuthorSet(a.authors);
     page.score.authors.Add(hit);
-    if (!hit) page.misses.push_back("authors [" + Join(a.authors) + "], gold [" + Join(want) + "]");
+    if (!hit)
+      page.misses.push_back("authors [" + Join(a.authors) + "], gold [" +
+                            Join(want) + "]");
   }
-  if (const std::vector<std::string> want = NonEmptyStrings(g.value("date", json())); !want.empty()) {
+  if (const std::vector<std::string> want =
+          NonEmptyStrings(g.value("date", json()));
+      !want.empty()) {
     const std::string got = a.published ? a.published->ToIso() : "";
     const bool hit = got == want.front();
     page.score.date.Add(hit);
-    if (!hit) page.misses.push_back("date " + (got.empty() ? "(none)" : got) + " (" + DateSourceName(a.published_source) + "), gold " + want.front());
+    if (!hit)
+      page.misses.push_back("date " + (got.empty() ? "(none)" : got) + " (" +
+                            DateSourceName(a.published_source) + "), gold " +
+                            want.front());
   }
   return std::optional<PageResult>(std::move(page));
 }
 
 // The totals (figures and text), then the table by declared language.
-void ReportTotals(const std::vector<PageResult>& pages, const EvalOptions& options, long missing,
-                  EvalReport* report, std::ostringstream* out) {
+void ReportTotals(const std::vector<PageResult>& pages,
+                  const EvalOptions& options, long missing, EvalReport* report,
+                  std::ostringstream* out) {
   Group all;
   std::map<std::string, Group> by_language;
   for (const PageResult& p : pages) {
@@ -124,75 +145,100 @@ void ReportTotals(const std::vector<PageResult>& pages, const EvalOptions& optio
     by_language[p.language].Add(p.score);
   }
   const SnippetCounts& s = all.snippets;
-  report->figures = {{"wild_snippet_precision", s.Precision()}, {"wild_snippet_recall", s.Recall()},
-                     {"wild_snippet_accuracy", s.Accuracy()},   {"wild_snippet_f1", s.F1()}};
+  report->figures = {{"wild_snippet_precision", s.Precision()},
+                     {"wild_snippet_recall", s.Recall()},
+                     {"wild_snippet_accuracy", s.Accuracy()},
+                     {"wild_snippet_f1", s.F1()}};
   if (all.title.total) report->figures["wild_title"] = all.title.rate();
   if (all.authors.total) report->figures["wild_authors"] = all.authors.rate();
   if (all.date.total) report->figures["wild_date"] = all.date.rate();
 
   char line[1024];
-  std::snprintf(line, sizeof line,
-                "pages %zu (half: %s; %ld missing)\nsnippets (tp %ld, fn %ld, fp %ld, tn %ld)\n"
-                "  precision %.4f\n  recall    %.4f\n  accuracy  %.4f\n  f1        %.4f\n"
-                "title   %.4f (%ld/%ld)\nauthors %.4f (%ld/%ld)\ndate    %.4f (%ld/%ld)\n",
-                pages.size(), EvalHalfName(options.half), missing, s.tp, s.fn, s.fp, s.tn, s.Precision(),
-                s.Recall(), s.Accuracy(), s.F1(), all.title.rate(), all.title.hits, all.title.total,
-                all.authors.rate(), all.authors.hits, all.authors.total, all.date.rate(), all.date.hits,
-                all.date.total);
-  *out << line << "by declared language (pages, snippet P/R/F1, title, authors, date)\n";
+  std::snprintf(
+      line, sizeof line,
+      "pages %zu (half: %s; %ld missing)\nsnippets (tp %ld, fn %ld, fp %ld, tn "
+      "%ld)\n"
+      "  precision %.4f\n  recall    %.4f\n  accuracy  %.4f\n  f1        %.4f\n"
+      "title   %.4f (%ld/%ld)\nauthors %.4f (%ld/%ld)\ndate    %.4f "
+      "(%ld/%ld)\n",
+      pages.size(), EvalHalfName(options.half), missing, s.tp, s.fn, s.fp, s.tn,
+      s.Precision(), s.Recall(), s.Accuracy(), s.F1(), all.title.rate(),
+      all.title.hits, all.title.total, all.authors.rate(), all.authors.hits,
+      all.authors.total, all.date.rate(), all.date.hits, all.date.total);
+  *out
+      << line
+      << "by declared language (pages, snippet P/R/F1, title, authors, date)\n";
   json languages = json::object();
   for (const auto& [lang, grp] : by_language) {
     const SnippetCounts& c = grp.snippets;
-    std::snprintf(line, sizeof line, "  %-5s %4ld  %.3f %.3f %.3f  %.3f (%ld)  %.3f (%ld)  %.3f (%ld)\n",
-                  lang.c_str(), grp.pages, c.Precision(), c.Recall(), c.F1(), grp.title.rate(),
-                  grp.title.total, grp.authors.rate(), grp.authors.total, grp.date.rate(), grp.date.total);
+    std::snprintf(
+        line, sizeof line,
+        "  %-5s %4ld  %.3f %.3f %.3f  %.3f (%ld)  %.3f (%ld)  %.3f (%ld)\n",
+        lang.c_str(), grp.pages, c.Precision(), c.Recall(), c.F1(),
+        grp.title.rate(), grp.title.total, grp.authors.rate(),
+        grp.authors.total, grp.date.rate(), grp.date.total);
     *out << line;
-    languages[lang] = {{"pages", grp.pages},        {"snippet_precision", c.Precision()},
-                       {"snippet_recall", c.Recall()}, {"snippet_f1", c.F1()},
-                       {"title", grp.title.rate()}, {"authors", grp.authors.rate()},
-                       {"date", grp.date.rate()}};
+    languages[lang] = {
+        {"pages", grp.pages},           {"snippet_precision", c.Precision()},
+        {"snippet_recall", c.Recall()}, {"snippet_f1", c.F1()},
+        {"title", grp.title.rate()},    {"authors", grp.authors.rate()},
+        {"date", grp.date.rate()}};
   }
   report->detail["half"] = EvalHalfName(options.half);
   report->detail["pages"] = pages.size();
-  report->detail["snippets"] = {{"tp", s.tp}, {"fn", s.fn}, {"fp", s.fp}, {"tn", s.tn}};
+  report->detail["snippets"] = {
+      {"tp", s.tp}, {"fn", s.fn}, {"fp", s.fp}, {"tn", s.tn}};
   report->detail["languages"] = std::move(languages);
 }
 
-// The worst pages first (snippet errors, then metadata misses; ties in id order), up
-// to options.worst of those with any miss.
-void ReportWorst(std::vector<PageResult> pages, const EvalOptions& options, EvalReport* report,
-                 std::ostringstream* out) {
-  std::stable_sort(pages.begin(), pages.end(), [](const PageResult& a, const PageResult& b) {
-    const auto key = [](const PageResult& p) {
-      return std::make_pair(p.score.snippets.errors(), static_cast<long>(p.misses.size()));
-    };
-    return key(a) > key(b);
-  });
+// The worst pages first (snippet errors, then metadata misses; ties in id
+// order), up to options.worst of those with any miss.
+void ReportWorst(std::vector<PageResult> pages, const EvalOptions& options,
+                 EvalReport* report, std::ostringstream* out) {
+  std::stable_sort(
+      pages.begin(), pages.end(), [](const PageResult& a, const PageResult& b) {
+        const auto key = [](const PageResult& p) {
+          return std::make_pair(p.score.snippets.errors(),
+                                static_cast<long>(p.misses.size()));
+        };
+        return key(a) > key(b);
+      });
   *out << "worst pages\n";
   json worst = json::array();
-  for (size_t i = 0; i < std::min(options.worst, pages.size()) && !pages[i].misses.empty(); ++i) {
+  for (size_t i = 0;
+       i < std::min(options.worst, pages.size()) && !pages[i].misses.empty();
+       ++i) {
     const PageResult& p = pages[i];
     *out << "  " << p.id << "  " << p.url << "\n";
     for (const std::string& m : p.misses) *out << "    " << m << "\n";
-    worst.push_back({{"id", p.id}, {"url", p.url}, {"language", p.language}, {"misses", p.misses}});
+    worst.push_back({{"id", p.id},
+                     {"url", p.url},
+                     {"language", p.language},
+                     {"misses", p.misses}});
   }
   report->detail["worst"] = std::move(worst);
 }
 
 }  // namespace
 
-Result<EvalReport> EvalWildSet(const std::string& evaldata, const Pipeline& pipeline, const EvalOptions& options) {
+Result<EvalReport> EvalWildSet(const std::string& evaldata,
+                               const Pipeline& pipeline,
+                               const EvalOptions& options) {
   auto text = ReadFile(evaldata);
   if (!text.ok()) return text.error();
   const json gold = json::parse(*text, nullptr, false);
   if (gold.is_discarded() || !gold.is_object())
-    return MakeError(evaldata, "not a JSON object mapping page ids to {url, with, without, ...}");
-  const std::filesystem::path html_dir = std::filesystem::path(evaldata).parent_path() / "html";
+    return MakeError(
+        evaldata,
+        "not a JSON object mapping page ids to {url, with, without, ...}");
+  const std::filesystem::path html_dir =
+      std::filesystem::path(evaldata).parent_path() / "html";
 
   std::vector<PageResult> pages;
   long missing = 0;
   for (const auto& [id, g] : gold.items()) {
-    if (!g.is_object()) return MakeError(evaldata, "entry \"" + id + "\" is not an object");
+    if (!g.is_object())
+      return MakeError(evaldata, "entry \"" + id + "\" is not an object");
     if (!InEvalHalf(id, options.half)) continue;
     auto page = ScorePage(id, g, html_dir, pipeline);
     if (!page.ok()) return page.error();
@@ -203,7 +249,9 @@ Result<EvalReport> EvalWildSet(const std::string& evaldata, const Pipeline& pipe
     pages.push_back(std::move(**page));
   }
   if (pages.empty())
-    return MakeError(evaldata, std::string("no page of the ") + EvalHalfName(options.half) + " half could be read from " + html_dir.string());
+    return MakeError(
+        evaldata, std::string("no page of the ") + EvalHalfName(options.half) +
+                      " half could be read from " + html_dir.string());
 
   EvalReport report;
   report.set = GoldKindName(GoldKind::kWild);

@@ -1,10 +1,11 @@
-// Throughput of the coding stages on real news sentences: TextAnalyzer::Analyze +
-// ActorMatcher::FindActors + EventCoder::Code with the shipped dictionaries.
+// Throughput of the coding stages on real news sentences: TextAnalyzer::Analyze
+// + ActorMatcher::FindActors + EventCoder::Code with the shipped dictionaries.
 // Workloads (read from shared/eval when present, skipped otherwise):
-//   plover  the 322 one-sentence texts of events/plover_gsr.jsonl, one text per call;
-//   geo     the article texts of geo/dev.jsonl (817 news articles), one article per call.
-// Reports sentences/s (per core: the benchmark is single-threaded) and the process's
-// peak resident memory in MiB.
+//   plover  the 322 one-sentence texts of events/plover_gsr.jsonl, one text per
+//   call; geo     the article texts of geo/dev.jsonl (817 news articles), one
+//   article per call.
+// Reports sentences/s (per core: the benchmark is single-threaded) and the
+// process's peak resident memory in MiB.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
@@ -55,7 +56,8 @@ std::vector<std::string> Texts(const std::string& jsonl) {
   std::string line;
   while (std::getline(in, line)) {
     nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_object() && j.contains("text") && j["text"].is_string()) out.push_back(j["text"].get<std::string>());
+    if (j.is_object() && j.contains("text") && j["text"].is_string())
+      out.push_back(j["text"].get<std::string>());
   }
   return out;
 }
@@ -89,13 +91,19 @@ void Run(benchmark::State& state, const std::string& jsonl) {
     }
   }
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
-  state.counters["sentences/s"] = benchmark::Counter(static_cast<double>(sentences), benchmark::Counter::kIsRate);
-  state.counters["events/s"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
+  state.counters["sentences/s"] = benchmark::Counter(
+      static_cast<double>(sentences), benchmark::Counter::kIsRate);
+  state.counters["events/s"] = benchmark::Counter(static_cast<double>(events),
+                                                  benchmark::Counter::kIsRate);
   state.counters["peak_MiB"] = PeakMiB();
 }
 
-void BM_CodePloverSentences(benchmark::State& state) { Run(state, "events/plover_gsr.jsonl"); }
-void BM_CodeGeoArticles(benchmark::State& state) { Run(state, "geo/dev.jsonl"); }
+void BM_CodePloverSentences(benchmark::State& state) {
+  Run(state, "events/plover_gsr.jsonl");
+}
+void BM_CodeGeoArticles(benchmark::State& state) {
+  Run(state, "geo/dev.jsonl");
+}
 BENCHMARK(BM_CodePloverSentences)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CodeGeoArticles)->Unit(benchmark::kMillisecond);
 

@@ -1,4 +1,5 @@
-// The discard-list reader and matcher; the format is described in tabari_discards.h.
+// The discard-list reader and matcher; the format is described in
+// tabari_discards.h.
 #include "events/tabari_discards.h"
 
 #include <algorithm>
@@ -8,7 +9,8 @@
 
 namespace dateline {
 
-Result<std::vector<Discard>> ParseDiscards(std::string_view text, const std::string& file) {
+Result<std::vector<Discard>> ParseDiscards(std::string_view text,
+                                           const std::string& file) {
   std::vector<Discard> out;
   for (const ContentLine& line : ContentLines(text)) {
     std::string_view t = Trim(line.text);
@@ -23,9 +25,13 @@ Result<std::vector<Discard>> ParseDiscards(std::string_view text, const std::str
       d.whole = true;
       t.remove_suffix(1);
     }
-    if (Trim(t).empty()) return MakeError(file, "an empty discard phrase", line.number);
+    if (Trim(t).empty())
+      return MakeError(file, "an empty discard phrase", line.number);
     d.phrase.assign(1, ' ');
-    for (char c : t) d.phrase.push_back(c == '_' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    for (char c : t)
+      d.phrase.push_back(c == '_' ? ' '
+                                  : static_cast<char>(std::tolower(
+                                        static_cast<unsigned char>(c))));
     out.push_back(std::move(d));
   }
   return out;
@@ -35,7 +41,8 @@ void DiscardList::Add(const std::vector<Discard>& discards) {
   for (const Discard& d : discards) {
     discards_.push_back(d);
     const size_t n = std::min(kPrefix, d.phrase.size() - 1);
-    by_prefix_[d.phrase.substr(1, n)].push_back(static_cast<uint32_t>(discards_.size() - 1));
+    by_prefix_[d.phrase.substr(1, n)].push_back(
+        static_cast<uint32_t>(discards_.size() - 1));
   }
 }
 
@@ -43,9 +50,11 @@ bool DiscardList::Discarded(std::string_view text, bool story) const {
   if (discards_.empty()) return false;
   std::string lower = " ";
   lower.reserve(text.size() + 1);
-  for (char c : text) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  // Every phrase starts with a blank: try the phrases whose first characters follow
-  // each blank of the text.
+  for (char c : text)
+    lower.push_back(
+        static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  // Every phrase starts with a blank: try the phrases whose first characters
+  // follow each blank of the text.
   std::string key;
   for (size_t at = 0; at < lower.size(); ++at) {
     if (lower[at] != ' ') continue;
@@ -58,7 +67,9 @@ bool DiscardList::Discarded(std::string_view text, bool story) const {
         if (d.story != story) continue;
         if (lower.compare(at, d.phrase.size(), d.phrase) != 0) continue;
         const size_t end = at + d.phrase.size();
-        if (!d.whole || end == lower.size() || !std::isalnum(static_cast<unsigned char>(lower[end]))) return true;
+        if (!d.whole || end == lower.size() ||
+            !std::isalnum(static_cast<unsigned char>(lower[end])))
+          return true;
       }
     }
   }

@@ -1,14 +1,16 @@
-// Internal to src/events: TABARI/PETRARCH discard lists (PETR.Validate.discards.txt,
-// Phoenix.discards.txt), read as shipped, and the test whether a text is discarded.
+// Internal to src/events: TABARI/PETRARCH discard lists
+// (PETR.Validate.discards.txt, Phoenix.discards.txt), read as shipped, and the
+// test whether a text is discarded.
 //
 // The layout (PETRARCH's dictionaries.rst, "Discard List"):
 //   # comment, <!-- comment -->   "#" to the end of a line; lines starting "<!"
 //   PHRASE                        a sentence containing it is not coded
 //   +PHRASE                       a story containing it is not coded at all
-//   PHRASE_                       the match must end at a word's end; without "_" the
+//   PHRASE_                       the match must end at a word's end; without
+//   "_" the
 //                                 phrase is a stem ("BATSM" matches "batsmen")
-// Words are joined by blanks or "_"; matching is case-insensitive on the text with a
-// blank before the phrase.
+// Words are joined by blanks or "_"; matching is case-insensitive on the text
+// with a blank before the phrase.
 //
 // Thread-safe (pure functions and an immutable list).
 #ifndef DATELINE_EVENTS_TABARI_DISCARDS_H_
@@ -30,11 +32,12 @@ struct Discard {
 };
 
 // Parses a discard list; errors name `file`, the line and the problem.
-Result<std::vector<Discard>> ParseDiscards(std::string_view text, const std::string& file);
+Result<std::vector<Discard>> ParseDiscards(std::string_view text,
+                                           const std::string& file);
 
-// Discard phrases indexed by their first characters, so that a text is checked with a
-// few lookups per word rather than a search per phrase (Phoenix lists about a
-// thousand). Immutable after Add; Discarded is thread-safe.
+// Discard phrases indexed by their first characters, so that a text is checked
+// with a few lookups per word rather than a search per phrase (Phoenix lists
+// about a thousand). Immutable after Add; Discarded is thread-safe.
 class DiscardList {
  public:
   void Add(const std::vector<Discard>& discards);

@@ -1,6 +1,6 @@
-// libFuzzer target for the TABARI/PETRARCH discard-list reader and matcher: any bytes
-// must give a list or an Error, and matching the list against the same bytes must not
-// crash. Inputs are capped so memory stays bounded.
+// libFuzzer target for the TABARI/PETRARCH discard-list reader and matcher: any
+// bytes must give a list or an Error, and matching the list against the same
+// bytes must not crash. Inputs are capped so memory stays bounded.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

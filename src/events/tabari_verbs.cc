@@ -12,8 +12,9 @@ namespace dateline {
 
 namespace {
 
-// A synset or an item may stand for at most this many phrases: dictionaries as shipped
-// stay far below, and a hostile file cannot make the loader explode combinatorially.
+// A synset or an item may stand for at most this many phrases: dictionaries as
+// shipped stay far below, and a hostile file cannot make the loader explode
+// combinatorially.
 constexpr size_t kMaxAlternatives = 1 << 15;
 
 using Phrase = std::vector<std::string>;
@@ -21,7 +22,8 @@ using Alternatives = std::vector<Phrase>;
 
 std::string Lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
@@ -29,23 +31,31 @@ std::string Lower(std::string_view s) {
 std::string_view StripComment(std::string_view s) {
   int depth = 0;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '[') ++depth;
-    else if (s[i] == ']' && depth > 0) --depth;
-    else if (s[i] == '#' && depth == 0) return s.substr(0, i);
+    if (s[i] == '[')
+      ++depth;
+    else if (s[i] == ']' && depth > 0)
+      --depth;
+    else if (s[i] == '#' && depth == 0)
+      return s.substr(0, i);
   }
   return s;
 }
 
-bool IsCodeChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '?'; }
+bool IsCodeChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '?';
+}
 
-// Words are anything but blanks, brackets and control characters ("F/A-18", "AT&T").
+// Words are anything but blanks, brackets and control characters ("F/A-18",
+// "AT&T").
 bool IsWordChar(char c) {
   const unsigned char u = static_cast<unsigned char>(c);
-  return u > ' ' && u != 0x7f && c != '[' && c != ']' && c != '{' && c != '}' && c != '(' && c != ')';
+  return u > ' ' && u != 0x7f && c != '[' && c != ']' && c != '{' && c != '}' &&
+         c != '(' && c != ')';
 }
 
 // Reads "[A]" or "[A:B]" (spaces allowed inside).
-bool ParseCode(std::string_view inside, TabariEventCode* code, std::string* problem) {
+bool ParseCode(std::string_view inside, TabariEventCode* code,
+               std::string* problem) {
   inside = Trim(inside);
   if (inside.empty()) {
     *problem = "empty event code \"[]\"";
@@ -57,15 +67,18 @@ bool ParseCode(std::string_view inside, TabariEventCode* code, std::string* prob
     second = Trim(inside.substr(colon + 1));
   }
   const auto plain = [](std::string_view c) {
-    return !c.empty() && c != "---" && std::all_of(c.begin(), c.end(), IsCodeChar);
+    return !c.empty() && c != "---" &&
+           std::all_of(c.begin(), c.end(), IsCodeChar);
   };
   const auto valid = [](std::string_view c) {
     return !c.empty() && std::none_of(c.begin(), c.end(), [](char ch) {
       return ch == ' ' || ch == '\t' || ch == '[' || ch == ']' || ch == ':';
     });
   };
-  // "[:173]": only the reverse event ("X appeared before the court": the court acts).
-  const bool reverse_only = first.empty() && !second.empty() && inside.front() == ':';
+  // "[:173]": only the reverse event ("X appeared before the court": the court
+  // acts).
+  const bool reverse_only =
+      first.empty() && !second.empty() && inside.front() == ':';
   if ((!reverse_only && !valid(first)) || (!second.empty() && !valid(second))) {
     *problem = "malformed event code \"[" + std::string(inside) + "]\"";
     return false;
@@ -76,7 +89,7 @@ bool ParseCode(std::string_view inside, TabariEventCode* code, std::string* prob
     return true;
   }
   if (!plain(first)) {
-    code->codes_nothing = true;  // "---"
+    code->codes_nothing = true;         // "---"
     code->not_a_code = first != "---";  // "+++", "###"
     return true;
   }
@@ -85,11 +98,14 @@ bool ParseCode(std::string_view inside, TabariEventCode* code, std::string* prob
   return true;
 }
 
-// Takes a trailing "[CODE]" off `s`. False with an empty problem when there is none.
-bool TakeTrailingCode(std::string_view& s, TabariEventCode* code, std::string* problem) {
+// Takes a trailing "[CODE]" off `s`. False with an empty problem when there is
+// none.
+bool TakeTrailingCode(std::string_view& s, TabariEventCode* code,
+                      std::string* problem) {
   s = Trim(s);
   if (s.empty() || s.back() != ']') {
-    if (s.find(']') != std::string_view::npos || s.find('[') != std::string_view::npos)
+    if (s.find(']') != std::string_view::npos ||
+        s.find('[') != std::string_view::npos)
       *problem = "\"[\" and \"]\" must close the line around the event code";
     return false;
   }
@@ -98,7 +114,8 @@ bool TakeTrailingCode(std::string_view& s, TabariEventCode* code, std::string* p
     *problem = "\"]\" without \"[\"";
     return false;
   }
-  if (!ParseCode(s.substr(open + 1, s.size() - open - 2), code, problem)) return false;
+  if (!ParseCode(s.substr(open + 1, s.size() - open - 2), code, problem))
+    return false;
   s = Trim(s.substr(0, open));
   return true;
 }
@@ -132,7 +149,8 @@ struct Piece {
 
 class Reader {
  public:
-  Reader(const std::string& file, std::vector<Error>* skipped) : file_(file), skipped_(skipped) {}
+  Reader(const std::string& file, std::vector<Error>* skipped)
+      : file_(file), skipped_(skipped) {}
 
   Result<std::vector<TabariVerbBlock>> Read(std::string_view text) {
     size_t pos = 0;
@@ -146,7 +164,8 @@ class Reader {
       line_ = ++number;
       std::string_view line = Trim(raw);
       if (in_xml_comment || line.rfind("<!", 0) == 0) {
-        in_xml_comment = line.find("-->") == std::string_view::npos && line.find("->") == std::string_view::npos;
+        in_xml_comment = line.find("-->") == std::string_view::npos &&
+                         line.find("->") == std::string_view::npos;
         continue;
       }
       line = Trim(StripComment(line));
@@ -158,22 +177,28 @@ class Reader {
   }
 
  private:
-  Error Fail(const std::string& problem) const { return MakeError(file_, problem, line_); }
+  Error Fail(const std::string& problem) const {
+    return MakeError(file_, problem, line_);
+  }
 
   Status ReadLine(std::string_view line) {
     if (line.front() == '&') {
       std::string name = Lower(Trim(line));
-      if (name.find_first_of(" \t") != std::string::npos) return Fail("a synset line is one \"&NAME\"");
+      if (name.find_first_of(" \t") != std::string::npos)
+        return Fail("a synset line is one \"&NAME\"");
       if (!name.empty() && name.back() == '_') name.pop_back();
       synset_ = name;
       synsets_[name].clear();
       return Status::Ok();
     }
-    if (line.front() == '+' && !synset_.empty()) return AddSynsetMember(line.substr(1));
+    if (line.front() == '+' && !synset_.empty())
+      return AddSynsetMember(line.substr(1));
     synset_.clear();
     if (line.rfind("---", 0) == 0) return OpenBlock(line);
     if (line.front() == '~') return Status::Ok();  // PETRARCH 2 transformations
-    if (!block_) return Fail("a verb or pattern line before any \"--- NAME [CODE] ---\" block");
+    if (!block_)
+      return Fail(
+          "a verb or pattern line before any \"--- NAME [CODE] ---\" block");
     if (line.front() == '-') return AddPattern(line.substr(1));
     return AddVerb(line);
   }
@@ -183,19 +208,24 @@ class Reader {
     block_.emplace();
     block_->line = line_;
     line.remove_prefix(3);
-    while (line.size() >= 3 && line.substr(line.size() - 3) == "---") line = Trim(line.substr(0, line.size() - 3));
+    while (line.size() >= 3 && line.substr(line.size() - 3) == "---")
+      line = Trim(line.substr(0, line.size() - 3));
     const size_t open = line.find('[');
     std::string_view name = Trim(line.substr(0, open));
-    if (name.empty()) return Fail("a verb block needs a NAME: \"--- NAME [CODE] ---\"");
+    if (name.empty())
+      return Fail("a verb block needs a NAME: \"--- NAME [CODE] ---\"");
     block_->name = std::string(name);
     if (open == std::string_view::npos) {
       block_->code.codes_nothing = true;  // no code: the null code
       return Status::Ok();
     }
     const size_t close = line.find(']', open);
-    if (close == std::string_view::npos) return Fail("\"[\" without \"]\" in the block header");
+    if (close == std::string_view::npos)
+      return Fail("\"[\" without \"]\" in the block header");
     std::string problem;
-    if (!ParseCode(line.substr(open + 1, close - open - 1), &block_->code, &problem)) return Fail(problem);
+    if (!ParseCode(line.substr(open + 1, close - open - 1), &block_->code,
+                   &problem))
+      return Fail(problem);
     return Status::Ok();
   }
 
@@ -207,14 +237,21 @@ class Reader {
     const auto flush = [&]() -> Status {
       if (current.empty()) return Status::Ok();
       Piece p{Piece::kWord, current, false};
-      if (current == "*") p.kind = Piece::kVerb;
-      else if (current == "+") p.kind = Piece::kTarget;
-      else if (current == "$") p.kind = Piece::kSource;
-      else if (current == "%") p.kind = Piece::kCompound;
-      else if (current == "^") p.kind = Piece::kSkip;
-      else if (current.front() == '&') p.kind = Piece::kSynset;
+      if (current == "*")
+        p.kind = Piece::kVerb;
+      else if (current == "+")
+        p.kind = Piece::kTarget;
+      else if (current == "$")
+        p.kind = Piece::kSource;
+      else if (current == "%")
+        p.kind = Piece::kCompound;
+      else if (current == "^")
+        p.kind = Piece::kSkip;
+      else if (current.front() == '&')
+        p.kind = Piece::kSynset;
       else if (!std::all_of(current.begin(), current.end(), IsWordChar))
-        return Fail("unsupported character in pattern word \"" + current + "\"");
+        return Fail("unsupported character in pattern word \"" + current +
+                    "\"");
       if (!out.empty() && join_pending) out.back().joined_to_next = true;
       join_pending = false;
       out.push_back(std::move(p));
@@ -223,12 +260,14 @@ class Reader {
     };
     for (size_t i = 0; i < s.size(); ++i) {
       const char c = s[i];
-      if (c == ' ' || c == '\t' || c == '{' || c == '}' || c == '(' || c == ')') {
+      if (c == ' ' || c == '\t' || c == '{' || c == '}' || c == '(' ||
+          c == ')') {
         if (Status st = flush(); !st) return st.error();
       } else if (c == '_') {
         if (Status st = flush(); !st) return st.error();
         join_pending = true;
-      } else if ((c == '*' || c == '+' || c == '$' || c == '%' || c == '^') && current.empty()) {
+      } else if ((c == '*' || c == '+' || c == '$' || c == '%' || c == '^') &&
+                 current.empty()) {
         current = std::string(1, c);
         if (Status st = flush(); !st) return st.error();
       } else {
@@ -247,7 +286,8 @@ class Reader {
         std::string name = Lower(p->text);
         if (!name.empty() && name.back() == '_') name.pop_back();
         auto it = synsets_.find(name);
-        if (it == synsets_.end() || it->second.empty()) return Alternatives{};  // see AddPattern
+        if (it == synsets_.end() || it->second.empty())
+          return Alternatives{};  // see AddPattern
         parts.push_back(it->second);
       } else {
         parts.push_back({Phrase{Lower(p->text)}});
@@ -268,9 +308,11 @@ class Reader {
     }
     if (run.empty()) return Fail("empty synset member");
     ASSIGN_OR_RETURN(const auto phrases, Expand(run));
-    if (phrases.empty()) return Fail("synset member uses a synset not defined above");
+    if (phrases.empty())
+      return Fail("synset member uses a synset not defined above");
     Alternatives& set = synsets_[synset_];
-    if (set.size() + phrases.size() > kMaxAlternatives) return Fail("synset is too large");
+    if (set.size() + phrases.size() > kMaxAlternatives)
+      return Fail("synset is too large");
     set.insert(set.end(), phrases.begin(), phrases.end());
     return Status::Ok();
   }
@@ -288,7 +330,9 @@ class Reader {
     bool seen_verb = false;
     bool undefined_synset = false;
     std::vector<const Piece*> run;
-    const auto target = [&]() -> std::vector<TabariItem>& { return seen_verb ? pattern.after : pattern.before; };
+    const auto target = [&]() -> std::vector<TabariItem>& {
+      return seen_verb ? pattern.after : pattern.before;
+    };
     const auto flush_run = [&]() -> Status {
       if (run.empty()) return Status::Ok();
       ASSIGN_OR_RETURN(auto phrases, Expand(run));
@@ -311,7 +355,9 @@ class Reader {
       if (Status s = flush_run(); !s) return s;
       if (p.kind == Piece::kVerb) {
         if (seen_verb) {
-          if (skipped_) skipped_->push_back(Fail("pattern skipped: it has more than one \"*\""));
+          if (skipped_)
+            skipped_->push_back(
+                Fail("pattern skipped: it has more than one \"*\""));
           return Status::Ok();
         }
         seen_verb = true;
@@ -319,8 +365,8 @@ class Reader {
         continue;
       }
       TabariItem item;
-      item.kind = p.kind == Piece::kTarget   ? TabariItem::Kind::kTarget
-                  : p.kind == Piece::kSource ? TabariItem::Kind::kSource
+      item.kind = p.kind == Piece::kTarget     ? TabariItem::Kind::kTarget
+                  : p.kind == Piece::kSource   ? TabariItem::Kind::kSource
                   : p.kind == Piece::kCompound ? TabariItem::Kind::kCompound
                                                : TabariItem::Kind::kSkip;
       item.joined_to_next = p.joined_to_next;
@@ -328,28 +374,34 @@ class Reader {
     }
     if (Status s = flush_run(); !s) return s;
     if (!seen_verb) {
-      if (skipped_) skipped_->push_back(Fail("pattern skipped: it has no \"*\" where the verb stands"));
+      if (skipped_)
+        skipped_->push_back(
+            Fail("pattern skipped: it has no \"*\" where the verb stands"));
       return Status::Ok();
     }
-    // PETRARCH ignores a pattern that uses a synset not defined above it, or whose code
-    // is no code ("+++", "###").
-    if (!undefined_synset && !pattern.code.not_a_code) block_->patterns.push_back(std::move(pattern));
+    // PETRARCH ignores a pattern that uses a synset not defined above it, or
+    // whose code is no code ("+++", "###").
+    if (!undefined_synset && !pattern.code.not_a_code)
+      block_->patterns.push_back(std::move(pattern));
     return Status::Ok();
   }
 
   Status AddVerb(std::string_view line) {
     TabariVerb verb;
     verb.line = line_;
-    // "SNUB [111] {SNUBS ...}" and "BAN {BANS BANNED} [191]": the code may stand
-    // before or after the forms.
+    // "SNUB [111] {SNUBS ...}" and "BAN {BANS BANNED} [191]": the code may
+    // stand before or after the forms.
     std::string without_code;
     if (const size_t open = line.find('['); open != std::string_view::npos) {
       const size_t close = line.find(']', open);
       if (close == std::string_view::npos) return Fail("\"[\" without \"]\"");
       std::string problem;
-      if (!ParseCode(line.substr(open + 1, close - open - 1), &verb.code, &problem)) return Fail(problem);
+      if (!ParseCode(line.substr(open + 1, close - open - 1), &verb.code,
+                     &problem))
+        return Fail(problem);
       verb.has_code = true;
-      without_code = std::string(line.substr(0, open)) + " " + std::string(line.substr(close + 1));
+      without_code = std::string(line.substr(0, open)) + " " +
+                     std::string(line.substr(close + 1));
       line = Trim(without_code);
     }
     std::string_view forms;
@@ -359,8 +411,10 @@ class Reader {
       forms = line.substr(brace + 1, close - brace - 1);
       line = Trim(line.substr(0, brace));
     }
-    // Words of the verb phrase; the one marked "+" (else the first) is the verb.
-    const auto split = [&](std::string_view phrase, std::vector<std::string>* before, std::string* word,
+    // Words of the verb phrase; the one marked "+" (else the first) is the
+    // verb.
+    const auto split = [&](std::string_view phrase,
+                           std::vector<std::string>* before, std::string* word,
                            std::vector<std::string>* after) -> Status {
       std::vector<std::string> words;
       size_t marked = std::string::npos;
@@ -375,33 +429,42 @@ class Reader {
         current.clear();
       };
       for (char c : phrase) {
-        if (c == ' ' || c == '\t' || c == '_') flush();
-        else current += c;
+        if (c == ' ' || c == '\t' || c == '_')
+          flush();
+        else
+          current += c;
       }
       flush();
       if (words.empty()) return Fail("empty verb");
       for (const std::string& w : words) {
-        if (!std::all_of(w.begin(), w.end(), IsWordChar)) return Fail("unsupported character in verb \"" + w + "\"");
+        if (!std::all_of(w.begin(), w.end(), IsWordChar))
+          return Fail("unsupported character in verb \"" + w + "\"");
       }
       const size_t v = marked < words.size() ? marked : 0;
       *word = words[v];
-      if (before) before->assign(words.begin(), words.begin() + static_cast<long>(v));
-      if (after) after->assign(words.begin() + static_cast<long>(v) + 1, words.end());
+      if (before)
+        before->assign(words.begin(), words.begin() + static_cast<long>(v));
+      if (after)
+        after->assign(words.begin() + static_cast<long>(v) + 1, words.end());
       return Status::Ok();
     };
     std::string word;
-    if (Status s = split(line, &verb.words_before, &word, &verb.words_after); !s) return s;
+    if (Status s = split(line, &verb.words_before, &word, &verb.words_after);
+        !s)
+      return s;
     verb.forms.push_back(word);
     std::string_view rest = forms;
     while (!rest.empty()) {
       rest = Trim(rest);
       const size_t end = rest.find_first_of(" \t");
       std::string_view form = rest.substr(0, end);
-      rest = end == std::string_view::npos ? std::string_view() : rest.substr(end);
+      rest =
+          end == std::string_view::npos ? std::string_view() : rest.substr(end);
       if (form.empty()) continue;
       std::string form_word;
       if (Status s = split(form, nullptr, &form_word, nullptr); !s) return s;
-      if (std::find(verb.forms.begin(), verb.forms.end(), form_word) == verb.forms.end())
+      if (std::find(verb.forms.begin(), verb.forms.end(), form_word) ==
+          verb.forms.end())
         verb.forms.push_back(form_word);
     }
     block_->verbs.push_back(std::move(verb));
@@ -419,8 +482,9 @@ class Reader {
 
 }  // namespace
 
-Result<std::vector<TabariVerbBlock>> ParseTabariVerbs(std::string_view text, const std::string& file,
-                                                      std::vector<Error>* skipped) {
+Result<std::vector<TabariVerbBlock>> ParseTabariVerbs(
+    std::string_view text, const std::string& file,
+    std::vector<Error>* skipped) {
   return Reader(file, skipped).Read(text);
 }
 

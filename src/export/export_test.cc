@@ -7,12 +7,11 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/table_file.h"
 
@@ -26,7 +25,8 @@ std::vector<std::string> Split(const std::string& s, char sep) {
   size_t start = 0;
   while (true) {
     const size_t at = s.find(sep, start);
-    out.push_back(s.substr(start, at == std::string::npos ? std::string::npos : at - start));
+    out.push_back(s.substr(
+        start, at == std::string::npos ? std::string::npos : at - start));
     if (at == std::string::npos) return out;
     start = at + 1;
   }
@@ -70,7 +70,8 @@ Span Find(const std::string& body, const std::string& words) {
   return Span{at, at + words.size()};
 }
 
-ActorMention Actor(const std::string& body, const std::string& text, const std::string& country,
+ActorMention Actor(const std::string& body, const std::string& text,
+                   const std::string& country,
                    std::vector<std::string> sectors) {
   ActorMention a;
   a.span = Find(body, text);
@@ -80,9 +81,10 @@ ActorMention Actor(const std::string& body, const std::string& text, const std::
   return a;
 }
 
-// An invented report, published 2021-06-05: a meeting in Erbil on a known day, an
-// attack on civilians in Kirkuk dated to a month (with deaths), a protest in Texas
-// dated by publication only, a denied attack, and a flood (an incident, no CAMEO).
+// An invented report, published 2021-06-05: a meeting in Erbil on a known day,
+// an attack on civilians in Kirkuk dated to a month (with deaths), a protest in
+// Texas dated by publication only, a denied attack, and a flood (an incident,
+// no CAMEO).
 CodedArticle Report() {
   CodedArticle c;
   c.document.id = "report-1";
@@ -91,7 +93,8 @@ CodedArticle Report() {
   c.article.published = PartialDate{2021, 6, 5};
   const std::vector<std::string> paragraphs = {
       "The Interior Minister met the coalition commander in Erbil on Thursday.",
-      "In May, gunmen attacked villagers near Kirkuk, killing three, \"witnesses\" said.",
+      "In May, gunmen attacked villagers near Kirkuk, killing three, "
+      "\"witnesses\" said.",
       "About 300 protesters rallied in Austin against the new law.",
       "The army did not attack the town.",
       "Floods swept the valley.",
@@ -230,10 +233,12 @@ class ExportTest : public ::testing::Test {
     return out.str();
   }
   // The row whose column `col` (by name) of `columns` equals `value`.
-  static std::vector<std::string> RowWhere(const std::vector<std::vector<std::string>>& rows,
-                                           const std::vector<std::string>& columns, const std::string& col,
-                                           const std::string& value) {
-    const size_t i = std::find(columns.begin(), columns.end(), col) - columns.begin();
+  static std::vector<std::string> RowWhere(
+      const std::vector<std::vector<std::string>>& rows,
+      const std::vector<std::string>& columns, const std::string& col,
+      const std::string& value) {
+    const size_t i =
+        std::find(columns.begin(), columns.end(), col) - columns.begin();
     for (const auto& r : rows)
       if (i < r.size() && r[i] == value) return r;
     ADD_FAILURE() << "no row with " << col << " = " << value;
@@ -305,11 +310,16 @@ TEST(ExportTablesTest, CountryCodes) {
     const char* numeric;
     const char* region;
   } cases[] = {
-      {"IRQ", "IQ", "IZ", "368", "Middle East"},  {"USA", "US", "US", "840", "North America"},
-      {"GBR", "GB", "UK", "826", "Europe"},       {"DEU", "DE", "GM", "276", "Europe"},
-      {"NER", "NE", "NG", "562", "Western Africa"}, {"NGA", "NG", "NI", "566", "Western Africa"},
-      {"COD", "CD", "CG", "180", "Middle Africa"}, {"SSD", "SS", "OD", "728", "Eastern Africa"},
-      {"ARM", "AM", "AM", "051", "Caucasus and Central Asia"}, {"MEX", "MX", "MX", "484", "Central America"},
+      {"IRQ", "IQ", "IZ", "368", "Middle East"},
+      {"USA", "US", "US", "840", "North America"},
+      {"GBR", "GB", "UK", "826", "Europe"},
+      {"DEU", "DE", "GM", "276", "Europe"},
+      {"NER", "NE", "NG", "562", "Western Africa"},
+      {"NGA", "NG", "NI", "566", "Western Africa"},
+      {"COD", "CD", "CG", "180", "Middle Africa"},
+      {"SSD", "SS", "OD", "728", "Eastern Africa"},
+      {"ARM", "AM", "AM", "051", "Caucasus and Central Asia"},
+      {"MEX", "MX", "MX", "484", "Central America"},
   };
   for (const auto& c : cases) {
     const ExportCountry* by2 = (*t)->CountryByIso2(c.iso2);
@@ -322,7 +332,8 @@ TEST(ExportTablesTest, CountryCodes) {
   EXPECT_EQ((*t)->CountryByIso3("IGO"), nullptr);
 }
 
-// The export table covers exactly the countries Dateline knows, with the same codes.
+// The export table covers exactly the countries Dateline knows, with the same
+// codes.
 TEST(ExportTablesTest, CountriesAgreeWithDatelinesCountryList) {
   auto t = ExportTables::Load(kDataDir);
   ASSERT_TRUE(t.ok()) << t.error().ToString();
@@ -330,7 +341,8 @@ TEST(ExportTablesTest, CountriesAgreeWithDatelinesCountryList) {
   ASSERT_TRUE(rows.ok()) << rows.error().ToString();
   for (const TableRecord& r : *rows) {
     const ExportCountry* c = (*t)->CountryByIso3(r.fields[0]);
-    ASSERT_NE(c, nullptr) << r.Where() << " " << r.fields[0] << " is missing from export/countries.txt";
+    ASSERT_NE(c, nullptr) << r.Where() << " " << r.fields[0]
+                          << " is missing from export/countries.txt";
     EXPECT_EQ(c->iso2, r.fields[1]) << r.Where();
   }
   EXPECT_EQ((*t)->countries().size(), rows->size());
@@ -349,8 +361,9 @@ TEST(ExportTablesTest, EveryAcledSubEventTypeHasADisorderType) {
     EXPECT_NE((*t)->AcledDisorder(r.fields[1], r.fields[2]), "") << r.Where();
   }
   EXPECT_GT(subtypes, 20);
-  EXPECT_EQ((*t)->AcledDisorder("Protests", "Excessive force against protesters"),
-            "Political violence; Demonstrations");
+  EXPECT_EQ(
+      (*t)->AcledDisorder("Protests", "Excessive force against protesters"),
+      "Political violence; Demonstrations");
 }
 
 TEST(ExportTablesTest, AcledInterCodesByActorType) {
@@ -372,29 +385,35 @@ TEST(ExportTablesTest, AcledInterCodesByActorType) {
 TEST(ExportTablesTest, BadTableLineIsNamed) {
   const std::string dir = ::testing::TempDir() + "/export_bad_data";
   std::filesystem::create_directories(dir + "/export");
-  for (const char* f : {"countries.txt", "goldstein.txt", "quadclass.txt", "acled_inter.txt", "acled_disorder.txt"})
-    std::filesystem::copy_file(kDataDir + "/export/" + f, dir + "/export/" + f,
-                               std::filesystem::copy_options::overwrite_existing);
+  for (const char* f : {"countries.txt", "goldstein.txt", "quadclass.txt",
+                        "acled_inter.txt", "acled_disorder.txt"})
+    std::filesystem::copy_file(
+        kDataDir + "/export/" + f, dir + "/export/" + f,
+        std::filesystem::copy_options::overwrite_existing);
   {
     std::ofstream out(dir + "/export/goldstein.txt", std::ios::app);
     out << "12a | 3.0\n";
   }
   auto t = ExportTables::Load(dir);
   ASSERT_FALSE(t.ok());
-  EXPECT_NE(t.error().ToString().find("goldstein.txt:"), std::string::npos) << t.error().ToString();
+  EXPECT_NE(t.error().ToString().find("goldstein.txt:"), std::string::npos)
+      << t.error().ToString();
   {
     std::ofstream out(dir + "/export/goldstein.txt");
     out << "01 | 0.0\n";
   }
   t = ExportTables::Load(dir);
   ASSERT_FALSE(t.ok());
-  EXPECT_NE(t.error().ToString().find("CAMEO root 02 has no weight"), std::string::npos) << t.error().ToString();
+  EXPECT_NE(t.error().ToString().find("CAMEO root 02 has no weight"),
+            std::string::npos)
+      << t.error().ToString();
   std::filesystem::remove_all(dir);
 }
 
 TEST_F(ExportTest, GdeltRowsHaveSixtyOneFieldsAndGdeltsConventions) {
   const std::vector<std::string> lines = Lines(Export(ExportFormat::kGdelt));
-  ASSERT_EQ(lines.size(), 3u);  // not the negated attack nor the flood (no CAMEO code)
+  ASSERT_EQ(lines.size(),
+            3u);  // not the negated attack nor the flood (no CAMEO code)
   std::vector<std::vector<std::string>> rows;
   for (const std::string& line : lines) {
     rows.push_back(Split(line, '\t'));
@@ -431,7 +450,8 @@ TEST_F(ExportTest, GdeltRowsHaveSixtyOneFieldsAndGdeltsConventions) {
   EXPECT_EQ(col(meet, "ActionGeo_Lat"), "36.1926");
   EXPECT_EQ(col(meet, "ActionGeo_Long"), "44.0106");
   EXPECT_EQ(col(meet, "DATEADDED").size(), 14u);
-  EXPECT_EQ(col(meet, "SOURCEURL"), "https://www.example.org/en/story/report-1");
+  EXPECT_EQ(col(meet, "SOURCEURL"),
+            "https://www.example.org/en/story/report-1");
 
   const auto attack = RowWhere(rows, cols, "EventCode", "180");
   EXPECT_EQ(col(attack, "SQLDATE"), "20210501");  // a month: its first day
@@ -442,7 +462,8 @@ TEST_F(ExportTest, GdeltRowsHaveSixtyOneFieldsAndGdeltsConventions) {
   EXPECT_EQ(col(attack, "Actor1Type1Code"), "UAF");
 
   const auto protest = RowWhere(rows, cols, "EventCode", "141");
-  EXPECT_EQ(col(protest, "SQLDATE"), "20210605");  // no date of its own: publication
+  EXPECT_EQ(col(protest, "SQLDATE"),
+            "20210605");  // no date of its own: publication
   EXPECT_EQ(col(protest, "GoldsteinScale"), "-6.5");
   EXPECT_EQ(col(protest, "ActionGeo_Type"), "3");  // a US city
   EXPECT_EQ(col(protest, "ActionGeo_CountryCode"), "US");
@@ -453,9 +474,11 @@ TEST_F(ExportTest, GdeltRowsHaveSixtyOneFieldsAndGdeltsConventions) {
 TEST_F(ExportTest, GdeltAllEventsKeepsTheOthersWithEmptyCodes) {
   ExportOptions all;
   all.all_events = true;
-  const std::vector<std::string> lines = Lines(Export(ExportFormat::kGdelt, all));
+  const std::vector<std::string> lines =
+      Lines(Export(ExportFormat::kGdelt, all));
   ASSERT_EQ(lines.size(), 5u);
-  for (const std::string& line : lines) EXPECT_EQ(Split(line, '\t').size(), 61u);
+  for (const std::string& line : lines)
+    EXPECT_EQ(Split(line, '\t').size(), 61u);
 }
 
 TEST_F(ExportTest, AcledHasItsHeaderAndConventions) {
@@ -472,7 +495,8 @@ TEST_F(ExportTest, AcledHasItsHeaderAndConventions) {
   auto col = [&](const std::vector<std::string>& row, const std::string& name) {
     return row[std::find(header.begin(), header.end(), name) - header.begin()];
   };
-  const auto attack = RowWhere(rows, header, "event_type", "Violence against civilians");
+  const auto attack =
+      RowWhere(rows, header, "event_type", "Violence against civilians");
   EXPECT_EQ(col(attack, "event_id_cnty").substr(0, 3), "IRQ");
   EXPECT_EQ(col(attack, "event_date"), "2021-05-01");
   EXPECT_EQ(col(attack, "year"), "2021");
@@ -493,14 +517,17 @@ TEST_F(ExportTest, AcledHasItsHeaderAndConventions) {
   EXPECT_EQ(col(attack, "latitude"), "35.4681");
   EXPECT_EQ(col(attack, "geo_precision"), "1");
   EXPECT_EQ(col(attack, "source"), "example.org");
-  EXPECT_EQ(col(attack, "notes"), "In May, gunmen attacked villagers near Kirkuk, killing three, \"witnesses\" said.");
+  EXPECT_EQ(col(attack, "notes"),
+            "In May, gunmen attacked villagers near Kirkuk, killing three, "
+            "\"witnesses\" said.");
   EXPECT_EQ(col(attack, "fatalities"), "3");
   EXPECT_EQ(col(attack, "tags"), "");
   EXPECT_FALSE(col(attack, "timestamp").empty());
 
   const auto protest = RowWhere(rows, header, "event_type", "Protests");
   EXPECT_EQ(col(protest, "event_date"), "2021-06-05");
-  EXPECT_EQ(col(protest, "time_precision"), "2");  // the report's date stands in
+  EXPECT_EQ(col(protest, "time_precision"),
+            "2");  // the report's date stands in
   EXPECT_EQ(col(protest, "disorder_type"), "Demonstrations");
   EXPECT_EQ(col(protest, "inter1"), "6");
   EXPECT_EQ(col(protest, "inter2"), "");
@@ -512,9 +539,11 @@ TEST_F(ExportTest, AcledHasItsHeaderAndConventions) {
 
 TEST_F(ExportTest, PloverRecordsCarryTypeActorsPlaceAndEvidence) {
   const std::vector<std::string> lines = Lines(Export(ExportFormat::kPlover));
-  ASSERT_EQ(lines.size(), 4u);  // every event with a PLOVER category, the negated one too
+  ASSERT_EQ(lines.size(),
+            4u);  // every event with a PLOVER category, the negated one too
   std::vector<nlohmann::json> records;
-  for (const std::string& line : lines) records.push_back(nlohmann::json::parse(line));
+  for (const std::string& line : lines)
+    records.push_back(nlohmann::json::parse(line));
   const nlohmann::json* meet = nullptr;
   for (const auto& r : records)
     if (r["event_type"] == "CONSULT") meet = &r;
@@ -528,7 +557,9 @@ TEST_F(ExportTest, PloverRecordsCarryTypeActorsPlaceAndEvidence) {
   EXPECT_EQ((*meet)["location"]["placename"], "Erbil");
   EXPECT_EQ((*meet)["location"]["country"], "IRQ");
   EXPECT_EQ((*meet)["location"]["geonames_id"], 95446);
-  EXPECT_EQ((*meet)["event_text"], "The Interior Minister met the coalition commander in Erbil on Thursday.");
+  EXPECT_EQ((*meet)["event_text"],
+            "The Interior Minister met the coalition commander in Erbil on "
+            "Thursday.");
   EXPECT_EQ((*meet)["source_url"], "https://www.example.org/en/story/report-1");
   EXPECT_EQ((*meet)["mode"], "");
   bool negated_seen = false;
@@ -539,7 +570,8 @@ TEST_F(ExportTest, PloverRecordsCarryTypeActorsPlaceAndEvidence) {
 TEST_F(ExportTest, JsonlAndCsvAreDatelinesOwnFields) {
   const std::vector<std::string> jsonl = Lines(Export(ExportFormat::kJsonl));
   ASSERT_EQ(jsonl.size(), 5u);
-  for (const std::string& line : jsonl) EXPECT_TRUE(nlohmann::json::parse(line).contains("evidence")) << line;
+  for (const std::string& line : jsonl)
+    EXPECT_TRUE(nlohmann::json::parse(line).contains("evidence")) << line;
   const std::vector<std::string> csv = Lines(Export(ExportFormat::kCsv));
   ASSERT_EQ(csv.size(), 6u);
   EXPECT_EQ(csv[0].substr(0, 20), "article_id,url,publi");

@@ -9,7 +9,8 @@
 namespace dateline {
 namespace {
 
-// The longest prefix of `s` of at most `limit` bytes that ends on a code point boundary.
+// The longest prefix of `s` of at most `limit` bytes that ends on a code point
+// boundary.
 std::string_view CutAtUtf8Boundary(std::string_view s, size_t limit) {
   if (s.size() <= limit) return s;
   size_t end = limit;
@@ -19,13 +20,17 @@ std::string_view CutAtUtf8Boundary(std::string_view s, size_t limit) {
 
 }  // namespace
 
-Result<Article> ExtractArticle(const Document& doc, const ExtractOptions& options) {
-  std::string_view content = CutAtUtf8Boundary(doc.content, options.max_input_bytes);
+Result<Article> ExtractArticle(const Document& doc,
+                               const ExtractOptions& options) {
+  std::string_view content =
+      CutAtUtf8Boundary(doc.content, options.max_input_bytes);
   Article article;
   if (content.size() < doc.content.size()) {
-    article.warnings.push_back("input cut at " + std::to_string(content.size()) + " bytes (the limit is " +
-                               std::to_string(options.max_input_bytes) + "); the rest of the " +
-                               std::to_string(doc.content.size()) + " bytes was not read");
+    article.warnings.push_back(
+        "input cut at " + std::to_string(content.size()) +
+        " bytes (the limit is " + std::to_string(options.max_input_bytes) +
+        "); the rest of the " + std::to_string(doc.content.size()) +
+        " bytes was not read");
   }
   if (doc.published) {
     article.published = doc.published;
@@ -43,9 +48,11 @@ Result<Article> ExtractArticle(const Document& doc, const ExtractOptions& option
       break;
     case InputKind::kAuto:
     case InputKind::kJsonLines:
-      return MakeError(doc.input, std::string("cannot extract an article from a document of kind '") +
-                                      InputKindName(doc.kind) +
-                                      "'; ingest must resolve it to page-text, html or text");
+      return MakeError(
+          doc.input,
+          std::string("cannot extract an article from a document of kind '") +
+              InputKindName(doc.kind) +
+              "'; ingest must resolve it to page-text, html or text");
   }
   if (article.canonical_url.empty()) article.canonical_url = doc.url;
   return article;

@@ -22,7 +22,9 @@ TEST(ExtractArticleTest, InputDateWins) {
   Document doc;
   doc.kind = InputKind::kHtml;
   doc.published = PartialDate{2020, 1, 2};
-  doc.content = "<meta property='article:published_time' content='2021-06-03'><p>Text here.</p>";
+  doc.content =
+      "<meta property='article:published_time' content='2021-06-03'><p>Text "
+      "here.</p>";
   Result<Article> r = ExtractArticle(doc);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(*r->published, (PartialDate{2020, 1, 2}));
@@ -51,7 +53,8 @@ TEST(ExtractArticleTest, CutsHugeInputAtCodePointBoundary) {
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->body, "\xC3\xA9");
   ASSERT_EQ(r->warnings.size(), 1u);
-  EXPECT_EQ(r->warnings[0].rfind("input cut at 2 bytes", 0), 0u) << r->warnings[0];
+  EXPECT_EQ(r->warnings[0].rfind("input cut at 2 bytes", 0), 0u)
+      << r->warnings[0];
 
   // Within the limit: no warning.
   options.max_input_bytes = 6;
@@ -61,7 +64,8 @@ TEST(ExtractArticleTest, CutsHugeInputAtCodePointBoundary) {
 }
 
 TEST(ExtractArticleTest, EmptyAndJunkDocumentsGiveEmptyArticles) {
-  for (InputKind kind : {InputKind::kPageText, InputKind::kHtml, InputKind::kText}) {
+  for (InputKind kind :
+       {InputKind::kPageText, InputKind::kHtml, InputKind::kText}) {
     for (std::string content : {std::string(), std::string("\n\n \xC2\xA0\n"),
                                 std::string("\x01\x02\x03\x7f", 4)}) {
       Document doc;
@@ -77,7 +81,9 @@ TEST(ExtractArticleTest, EmptyAndJunkDocumentsGiveEmptyArticles) {
 TEST(ExtractArticleTest, PageTextWithoutProseFallsBack) {
   Document doc;
   doc.kind = InputKind::kPageText;
-  doc.content = "Menu\nHome\nthe only real line of this page has some words but no period at all\n";
+  doc.content =
+      "Menu\nHome\nthe only real line of this page has some words but no "
+      "period at all\n";
   Result<Article> r = ExtractArticle(doc);
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->paragraphs.size(), 1u);

@@ -12,24 +12,57 @@
 namespace dateline::extract_internal {
 namespace {
 
-// Gumbo stops recording parse errors after this many; broken pages would otherwise
-// collect one error object per bad byte.
+// Gumbo stops recording parse errors after this many; broken pages would
+// otherwise collect one error object per bad byte.
 constexpr int kMaxParseErrors = 64;
 
 bool IsBlockTag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD:
-    case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIR: case GUMBO_TAG_DIV:
-    case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR:
-    case GUMBO_TAG_HTML: case GUMBO_TAG_LI: case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU:
-    case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE:
-    case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR:
-    case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_UL: case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_DIR:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_HTML:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_CAPTION:
     case GUMBO_TAG_LEGEND:
       return true;
     default:
@@ -37,16 +70,17 @@ bool IsBlockTag(GumboTag tag) {
   }
 }
 
-// A table cell holding only inline content is part of its row's block ("1 Kyle Busch
-// 5040"), as a reader sees a data row; a cell that holds paragraphs or divs is a layout
-// cell and a block of its own.
+// A table cell holding only inline content is part of its row's block ("1 Kyle
+// Busch 5040"), as a reader sees a data row; a cell that holds paragraphs or
+// divs is a layout cell and a block of its own.
 bool IsInlineCell(const GumboNode* node) {
   GumboTag tag = node->v.element.tag;
   if (tag != GUMBO_TAG_TD && tag != GUMBO_TAG_TH) return false;
   const GumboVector& c = node->v.element.children;
   for (size_t i = 0; i < c.length; ++i) {
     const GumboNode* n = static_cast<const GumboNode*>(c.data[i]);
-    if (n->type == GUMBO_NODE_ELEMENT && (IsBlockTag(n->v.element.tag) || n->v.element.tag == GUMBO_TAG_BR)) {
+    if (n->type == GUMBO_NODE_ELEMENT &&
+        (IsBlockTag(n->v.element.tag) || n->v.element.tag == GUMBO_TAG_BR)) {
       return false;
     }
   }
@@ -55,16 +89,20 @@ bool IsInlineCell(const GumboNode* node) {
 
 bool HasHoverClass(const GumboNode* node) {
   if (node == nullptr || node->type != GUMBO_NODE_ELEMENT) return false;
-  const GumboAttribute* attr = gumbo_get_attribute(&node->v.element.attributes, "class");
+  const GumboAttribute* attr =
+      gumbo_get_attribute(&node->v.element.attributes, "class");
   if (attr == nullptr) return false;
-  // Asked of every inline element: the class is searched as it is, ignoring case,
-  // rather than copied lower-cased.
+  // Asked of every inline element: the class is searched as it is, ignoring
+  // case, rather than copied lower-cased.
   const std::string_view cls = attr->value;
   const auto contains = [cls](std::string_view lower) {
     if (lower.size() > cls.size()) return false;
     for (size_t i = 0; i + lower.size() <= cls.size(); ++i) {
       size_t k = 0;
-      while (k < lower.size() && (cls[i + k] >= 'A' && cls[i + k] <= 'Z' ? cls[i + k] + 32 : cls[i + k]) == lower[k]) ++k;
+      while (k < lower.size() &&
+             (cls[i + k] >= 'A' && cls[i + k] <= 'Z' ? cls[i + k] + 32
+                                                     : cls[i + k]) == lower[k])
+        ++k;
       if (k == lower.size()) return true;
     }
     return false;
@@ -75,11 +113,11 @@ bool HasHoverClass(const GumboNode* node) {
   return false;
 }
 
-// An inline element that the page shows only on hover (a person card behind a linked
-// name inside a sentence): its text would run into the paragraph around it. The
-// trigger around it ("rollover-people" holding the linked name) has the name as a
-// direct link or text child and stays; the card inside a trigger, or one with neither,
-// goes.
+// An inline element that the page shows only on hover (a person card behind a
+// linked name inside a sentence): its text would run into the paragraph around
+// it. The trigger around it ("rollover-people" holding the linked name) has the
+// name as a direct link or text child and stays; the card inside a trigger, or
+// one with neither, goes.
 bool IsHoverCard(const GumboNode* node) {
   // The linked name itself ("rollover-people-link") is the trigger's text.
   if (node->v.element.tag == GUMBO_TAG_A || !HasHoverClass(node)) return false;
@@ -88,7 +126,8 @@ bool IsHoverCard(const GumboNode* node) {
   for (size_t i = 0; i < c.length; ++i) {
     const GumboNode* n = static_cast<const GumboNode*>(c.data[i]);
     if (n->type == GUMBO_NODE_TEXT) return false;
-    if (n->type == GUMBO_NODE_ELEMENT && n->v.element.tag == GUMBO_TAG_A) return false;
+    if (n->type == GUMBO_NODE_ELEMENT && n->v.element.tag == GUMBO_TAG_A)
+      return false;
   }
   return true;
 }
@@ -96,11 +135,25 @@ bool IsHoverCard(const GumboNode* node) {
 // Elements whose content is never article text.
 bool IsSkippedTag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_BUTTON: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT: case GUMBO_TAG_AUDIO:
-    case GUMBO_TAG_VIDEO: case GUMBO_TAG_MAP: case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_MAP:
+    case GUMBO_TAG_TITLE:
       return true;
     default:
       return false;
@@ -110,7 +163,12 @@ bool IsSkippedTag(GumboTag tag) {
 // Structural elements that hold page furniture rather than article text.
 bool IsBoilerplateTag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_MENU:
     case GUMBO_TAG_HEADER:
       return true;
     default:
@@ -126,17 +184,21 @@ bool IsHidden(const GumboNode* node) {
          style.find("visibility:hidden") != std::string::npos;
 }
 
-// The lower-cased class and id of `element` split into alphanumeric tokens, as views
-// into *buffer (which must outlive them). Called for every element of a page, so it
-// allocates only when the attributes are long.
-std::vector<std::string_view> ClassTokens(const GumboNode* element, std::string* buffer) {
+// The lower-cased class and id of `element` split into alphanumeric tokens, as
+// views into *buffer (which must outlive them). Called for every element of a
+// page, so it allocates only when the attributes are long.
+std::vector<std::string_view> ClassTokens(const GumboNode* element,
+                                          std::string* buffer) {
   std::vector<std::string_view> tokens;
-  const std::string_view cls = Attribute(element, "class"), id = Attribute(element, "id");
+  const std::string_view cls = Attribute(element, "class"),
+                         id = Attribute(element, "id");
   if (cls.empty() && id.empty()) return tokens;
   buffer->clear();
   buffer->reserve(cls.size() + id.size() + 1);
   for (std::string_view part : {cls, std::string_view(" "), id}) {
-    for (char c : part) buffer->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    for (char c : part)
+      buffer->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a')
+                                             : c);
   }
   size_t start = std::string::npos;
   for (size_t i = 0; i <= buffer->size(); ++i) {
@@ -155,7 +217,8 @@ std::vector<std::string_view> ClassTokens(const GumboNode* element, std::string*
 
 std::string_view Attribute(const GumboNode* element, const char* name) {
   if (element == nullptr || element->type != GUMBO_NODE_ELEMENT) return {};
-  const GumboAttribute* a = gumbo_get_attribute(&element->v.element.attributes, name);
+  const GumboAttribute* a =
+      gumbo_get_attribute(&element->v.element.attributes, name);
   return a ? std::string_view(a->value) : std::string_view();
 }
 
@@ -165,8 +228,8 @@ ClassVerdict ReadClass(const GumboNode* element) {
   std::string buffer;
   const std::vector<std::string_view> tokens = ClassTokens(element, &buffer);
   bool strong = false, furniture = false;
-  // An embedded post ("social-media-embed", "twitter-tweet") is a quotation the story
-  // makes, not a share bar.
+  // An embedded post ("social-media-embed", "twitter-tweet") is a quotation the
+  // story makes, not a share bar.
   bool embed = false;
   const WordListSet& lists = WordLists();
   const auto add = [&](const ClassCue& cue) {
@@ -177,24 +240,31 @@ ClassVerdict ReadClass(const GumboNode* element) {
   };
   for (std::string_view t : tokens) {
     if (t.find("embed") != std::string_view::npos || t == "tweet") embed = true;
-    if (auto it = lists.class_tokens.find(t); it != lists.class_tokens.end()) add(it->second);
+    if (auto it = lists.class_tokens.find(t); it != lists.class_tokens.end())
+      add(it->second);
     for (size_t i = 0; i < t.size(); ++i) {
       // Tokens hold only a-z and 0-9 (ClassTokens).
-      for (const ClassCue& cue : lists.class_stems_by_first[static_cast<unsigned char>(t[i])]) {
+      for (const ClassCue& cue :
+           lists.class_stems_by_first[static_cast<unsigned char>(t[i])]) {
         if (t.compare(i, cue.name.size(), cue.name) == 0) add(cue);
       }
     }
   }
   v.content |= article_body;
-  // Furniture cues yield to a content cue ("l-sidebar-fixed l-article-body-segment" is
-  // the article column) unless they are strong ("article-comments").
+  // Furniture cues yield to a content cue ("l-sidebar-fixed
+  // l-article-body-segment" is the article column) unless they are strong
+  // ("article-comments").
   v.boilerplate = !embed && (strong || (furniture && !v.content));
   return v;
 }
 
-bool HasBoilerplateClass(const GumboNode* element) { return ReadClass(element).boilerplate; }
+bool HasBoilerplateClass(const GumboNode* element) {
+  return ReadClass(element).boilerplate;
+}
 
-bool HasContentClass(const GumboNode* element) { return ReadClass(element).content; }
+bool HasContentClass(const GumboNode* element) {
+  return ReadClass(element).content;
+}
 
 HtmlPage::HtmlPage(std::string_view content) : content_(content) {
   GumboOptions options = kGumboDefaultOptions;
@@ -220,13 +290,15 @@ struct Frame {
   size_t next_child = 0;
   int depth = 0;
   bool in_link = false;
-  bool block_level = false;  // the element ends the running block where it starts and ends
+  bool block_level =
+      false;  // the element ends the running block where it starts and ends
   BlockContext block;
 };
 
 class Segmenter {
  public:
-  Segmenter(std::string_view content, std::unordered_map<const GumboNode*, ElementStats>* stats)
+  Segmenter(std::string_view content,
+            std::unordered_map<const GumboNode*, ElementStats>* stats)
       : content_(content), stats_(stats) {}
 
   std::vector<HtmlBlock> Run(const GumboNode* root) {
@@ -241,15 +313,21 @@ class Segmenter {
         Leave(stack);
         continue;
       }
-      const GumboNode* child = static_cast<const GumboNode*>(children.data[f.next_child++]);
-      if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE ||
+      const GumboNode* child =
+          static_cast<const GumboNode*>(children.data[f.next_child++]);
+      if (child->type == GUMBO_NODE_TEXT ||
+          child->type == GUMBO_NODE_WHITESPACE ||
           child->type == GUMBO_NODE_CDATA) {
         AppendText(child, f);
         continue;
       }
-      if (child->type != GUMBO_NODE_ELEMENT && child->type != GUMBO_NODE_TEMPLATE) continue;
+      if (child->type != GUMBO_NODE_ELEMENT &&
+          child->type != GUMBO_NODE_TEMPLATE)
+        continue;
       GumboTag tag = child->v.element.tag;
-      if (IsSkippedTag(tag) || child->type == GUMBO_NODE_TEMPLATE || IsHidden(child)) continue;
+      if (IsSkippedTag(tag) || child->type == GUMBO_NODE_TEMPLATE ||
+          IsHidden(child))
+        continue;
       if (!IsBlockTag(tag) && IsHoverCard(child)) continue;
       if (tag == GUMBO_TAG_BR) {
         // One <br> is a space; two in a row end a paragraph.
@@ -264,14 +342,18 @@ class Segmenter {
       Frame next{child};
       next.depth = f.depth + 1;
       // An <a> without href is an anchor ("<a name=...>"), not a link.
-      next.in_link = f.in_link || (tag == GUMBO_TAG_A && gumbo_get_attribute(&child->v.element.attributes, "href"));
+      next.in_link = f.in_link || (tag == GUMBO_TAG_A &&
+                                   gumbo_get_attribute(
+                                       &child->v.element.attributes, "href"));
       next.block = f.block;
       next.block_level = IsBlockTag(tag) && !IsInlineCell(child);
-      if (!next.block_level && (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH)) pending_space_ = true;
+      if (!next.block_level && (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH))
+        pending_space_ = true;
       if (next.block_level) {
         Flush();
         next.block.element = child;
-        if (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6) next.block.heading = tag - GUMBO_TAG_H1 + 1;
+        if (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6)
+          next.block.heading = tag - GUMBO_TAG_H1 + 1;
         if (tag == GUMBO_TAG_LI) next.block.in_list = true;
         bool structural = tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY ||
                           tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN ||
@@ -280,7 +362,8 @@ class Segmenter {
           next.block.boiler = child;
           next.block.boiler_depth = next.depth;
           next.block.tag_boiler = true;
-        } else if (!structural && (tag == GUMBO_TAG_FORM || HasBoilerplateClass(child))) {
+        } else if (!structural &&
+                   (tag == GUMBO_TAG_FORM || HasBoilerplateClass(child))) {
           next.block.boiler = child;
           next.block.boiler_depth = next.depth;
           next.block.tag_boiler = false;
@@ -317,9 +400,11 @@ class Segmenter {
 
   void AppendText(const GumboNode* node, const Frame& f) {
     std::string_view dec = node->v.text.text ? node->v.text.text : "";
-    std::string_view orig(node->v.text.original_text.data, node->v.text.original_text.length);
+    std::string_view orig(node->v.text.original_text.data,
+                          node->v.text.original_text.length);
     size_t base = node->v.text.start_pos.offset;
-    if (orig.data() >= content_.data() && orig.data() + orig.size() <= content_.data() + content_.size()) {
+    if (orig.data() >= content_.data() &&
+        orig.data() + orig.size() <= content_.data() + content_.size()) {
       base = static_cast<size_t>(orig.data() - content_.data());
     } else {
       orig = {};
@@ -332,13 +417,15 @@ class Segmenter {
       size_t cp_start = j;
       // Most of a page's text is ASCII: no call to decode it.
       const bool ascii = static_cast<unsigned char>(dec[j]) < 0x80;
-      char32_t c = ascii ? static_cast<char32_t>(dec[j++]) : DecodeUtf8(dec, &j);
+      char32_t c =
+          ascii ? static_cast<char32_t>(dec[j++]) : DecodeUtf8(dec, &j);
       std::string_view cp = dec.substr(cp_start, j - cp_start);
       // Gumbo turns CR LF into LF in text; skip the CR in the source.
       while (i < orig.size() && orig[i] == '\r' && cp != "\r") ++i;
       size_t src = std::min(i, orig.size());
       bool entity = i + 1 < orig.size() && orig[i] == '&' &&
-                    (orig[i + 1] == '#' || std::isalnum(static_cast<unsigned char>(orig[i + 1])));
+                    (orig[i + 1] == '#' ||
+                     std::isalnum(static_cast<unsigned char>(orig[i + 1])));
       if (!entity && i < orig.size() && orig.compare(i, cp.size(), cp) == 0) {
         i += cp.size();
       } else if (entity) {
@@ -346,7 +433,8 @@ class Segmenter {
         size_t k = i + 1;
         if (k < orig.size() && orig[k] == '#') ++k;
         size_t limit = std::min(orig.size(), i + 40);
-        while (k < limit && std::isalnum(static_cast<unsigned char>(orig[k]))) ++k;
+        while (k < limit && std::isalnum(static_cast<unsigned char>(orig[k])))
+          ++k;
         if (k < orig.size() && orig[k] == ';') ++k;
         i = k;
       } else if (i < orig.size()) {
@@ -377,7 +465,9 @@ class Segmenter {
       size_t t = cur_.text.size();
       size_t in = base + src;
       if (first_in_node || cur_.anchors.empty() ||
-          cur_.anchors.back().input_offset + (t - cur_.anchors.back().text_offset) != in) {
+          cur_.anchors.back().input_offset +
+                  (t - cur_.anchors.back().text_offset) !=
+              in) {
         cur_.anchors.push_back({t, in});
       }
       first_in_node = false;

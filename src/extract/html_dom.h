@@ -1,13 +1,15 @@
-// HTML block segmentation (internal to src/extract/): parses a page with gumbo and cuts
-// its visible text into blocks — the text of one block-level element (a paragraph, a
-// list item, a heading, a table row whose cells hold only inline content, a layout cell)
-// — with entities decoded, white space collapsed and anchors that map every block text
-// offset back to the byte in the HTML source. Also
-// keeps per-element text and link-text totals, which content selection scores. Hidden
-// elements and inline hover cards (a person card behind a linked name) give no text.
+// HTML block segmentation (internal to src/extract/): parses a page with gumbo
+// and cuts its visible text into blocks — the text of one block-level element
+// (a paragraph, a list item, a heading, a table row whose cells hold only
+// inline content, a layout cell) — with entities decoded, white space collapsed
+// and anchors that map every block text offset back to the byte in the HTML
+// source. Also keeps per-element text and link-text totals, which content
+// selection scores. Hidden elements and inline hover cards (a person card
+// behind a linked name) give no text.
 //
-// Not thread-safe per object (each HtmlPage is used by one thread); no global state.
-// Invariant: an HtmlPage borrows the content it was parsed from, which must outlive it.
+// Not thread-safe per object (each HtmlPage is used by one thread); no global
+// state. Invariant: an HtmlPage borrows the content it was parsed from, which
+// must outlive it.
 #ifndef DATELINE_EXTRACT_HTML_DOM_H_
 #define DATELINE_EXTRACT_HTML_DOM_H_
 
@@ -27,14 +29,16 @@ struct HtmlBlock {
   std::string text;                   // decoded, white space collapsed, trimmed
   std::vector<OffsetAnchor> anchors;  // text offset -> content offset, sorted
   size_t start = 0;                   // content offset of the first character
-  size_t end = 0;                     // content offset one past the last character
-  size_t link_chars = 0;              // bytes of `text` inside <a> elements
-  const GumboNode* element = nullptr; // the block-level element holding the text
-  int heading = 0;                    // 1..6 inside <h1>..<h6>, else 0
-  const GumboNode* boiler = nullptr;  // the deepest boilerplate ancestor, if any
-  int boiler_depth = -1;              // its depth, or -1
-  bool tag_boiler = false;            // that ancestor is nav/aside/footer/form/figure...
-  bool in_list = false;               // inside <li>
+  size_t end = 0;         // content offset one past the last character
+  size_t link_chars = 0;  // bytes of `text` inside <a> elements
+  const GumboNode* element =
+      nullptr;      // the block-level element holding the text
+  int heading = 0;  // 1..6 inside <h1>..<h6>, else 0
+  const GumboNode* boiler =
+      nullptr;              // the deepest boilerplate ancestor, if any
+  int boiler_depth = -1;    // its depth, or -1
+  bool tag_boiler = false;  // that ancestor is nav/aside/footer/form/figure...
+  bool in_list = false;     // inside <li>
 };
 
 struct ElementStats {
@@ -43,12 +47,14 @@ struct ElementStats {
   int depth = 0;
 };
 
-// What an element's class and id say, by the cues of data/extract/classes.txt (the
-// attributes lower-cased and split into tokens once).
+// What an element's class and id say, by the cues of data/extract/classes.txt
+// (the attributes lower-cased and split into tokens once).
 struct ClassVerdict {
-  bool boilerplate = false;     // furniture (a strong cue, or a cue without a content cue)
-  bool content = false;         // a content cue, or itemprop=articleBody
-  bool long_furniture = false;  // a cue of what can itself be long (comments, sidebars)
+  bool boilerplate =
+      false;  // furniture (a strong cue, or a cue without a content cue)
+  bool content = false;  // a content cue, or itemprop=articleBody
+  bool long_furniture =
+      false;  // a cue of what can itself be long (comments, sidebars)
 };
 ClassVerdict ReadClass(const GumboNode* element);
 // ReadClass(element).boilerplate and .content.
@@ -67,9 +73,10 @@ class HtmlPage {
   const GumboNode* root() const { return output_->root; }
   std::string_view content() const { return content_; }
 
-  // Segments the visible text of <body> into blocks (document order) and fills `stats`
-  // for every element that holds text.
-  std::vector<HtmlBlock> Segment(std::unordered_map<const GumboNode*, ElementStats>* stats) const;
+  // Segments the visible text of <body> into blocks (document order) and fills
+  // `stats` for every element that holds text.
+  std::vector<HtmlBlock> Segment(
+      std::unordered_map<const GumboNode*, ElementStats>* stats) const;
 
  private:
   std::string_view content_;

@@ -5,12 +5,11 @@
 #include <cctype>
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
-
-#include <nlohmann/json.hpp>
 
 #include "core/utf8.h"
 #include "extract/html_dom.h"
@@ -40,32 +39,37 @@ struct JsonLdArticle {
   int rank = 0;              // how article-like its @type is
 };
 
-// What a page's JSON-LD says besides its article: people named by @id (Yoast-style
-// graphs give the article's author as {"@id": ...} and the Person elsewhere), and the
-// first date of publication or upload of any object (a VideoObject, a HowTo).
+// What a page's JSON-LD says besides its article: people named by @id
+// (Yoast-style graphs give the article's author as {"@id": ...} and the Person
+// elsewhere), and the first date of publication or upload of any object (a
+// VideoObject, a HowTo).
 struct JsonLdGraph {
   std::map<std::string, std::string> person_names;  // @id -> name
-  std::vector<std::string> author_ids;              // @ids the best article's author refers to
+  std::vector<std::string>
+      author_ids;  // @ids the best article's author refers to
   std::string any_date;
 };
 
 struct PageMetadata {
-  std::map<std::string, std::vector<std::string>> meta;  // lower-cased name -> contents
+  std::map<std::string, std::vector<std::string>>
+      meta;  // lower-cased name -> contents
   std::string html_lang, canonical, title_tag, h1;
   std::vector<std::string> h1s;  // every non-empty <h1>, in order (at most 16)
-  // The texts of the children of each <h1> (a kicker in a <span> before the headline).
+  // The texts of the children of each <h1> (a kicker in a <span> before the
+  // headline).
   std::vector<std::string> h1_parts;
   std::vector<std::string> time_datetimes;
   std::vector<std::string> itemprop_authors;
   std::vector<std::string> byline_texts;
   std::optional<JsonLdArticle> jsonld;
   JsonLdGraph graph;
-  std::vector<std::string> author_class_texts;  // elements classed "author" (not in comments)
-  std::vector<std::string> date_texts;          // itemprop=datePublished element text
+  std::vector<std::string>
+      author_class_texts;  // elements classed "author" (not in comments)
+  std::vector<std::string> date_texts;  // itemprop=datePublished element text
 };
 
-// The text of `node` up to about `limit` bytes. White space runs count as one byte, so
-// that a page's indentation does not use up the limit.
+// The text of `node` up to about `limit` bytes. White space runs count as one
+// byte, so that a page's indentation does not use up the limit.
 std::string NodeText(const GumboNode* node, size_t limit = 2000) {
   std::string out;
   std::vector<const GumboNode*> stack{node};
@@ -84,8 +88,10 @@ std::string NodeText(const GumboNode* node, size_t limit = 2000) {
     GumboTag tag = n->v.element.tag;
     if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) continue;
     const GumboVector& c = n->v.element.children;
-    for (size_t i = c.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(c.data[i]));
-    if (tag == GUMBO_TAG_BR || tag == GUMBO_TAG_P || tag == GUMBO_TAG_DIV) out += ' ';
+    for (size_t i = c.length; i-- > 0;)
+      stack.push_back(static_cast<const GumboNode*>(c.data[i]));
+    if (tag == GUMBO_TAG_BR || tag == GUMBO_TAG_P || tag == GUMBO_TAG_DIV)
+      out += ' ';
   }
   return out;
 }
@@ -107,21 +113,24 @@ std::string JsonString(const Json& v) {
 
 bool IsOrganizationType(const Json& type) {
   auto is_org = [](const Json& t) {
-    return t.is_string() && t.get_ref<const std::string&>().find("Organization") != std::string::npos;
+    return t.is_string() && t.get_ref<const std::string&>().find(
+                                "Organization") != std::string::npos;
   };
   if (type.is_array()) return std::any_of(type.begin(), type.end(), is_org);
   return is_org(type);
 }
 
-// Names from a JSON-LD author value: a string, a Person, or an array. An Organization
-// as author ("BBC News") names the publisher, not a writer.
+// Names from a JSON-LD author value: a string, a Person, or an array. An
+// Organization as author ("BBC News") names the publisher, not a writer.
 void JsonNames(const Json& v, std::vector<std::string>* out, int depth = 0) {
   if (depth > 3) return;
   if (v.is_string()) {
     std::string s = CollapseSpaces(v.get<std::string>());
     if (!s.empty() && s.find("://") == std::string::npos) out->push_back(s);
   } else if (v.is_object()) {
-    if (auto type = v.find("@type"); type != v.end() && IsOrganizationType(*type)) return;
+    if (auto type = v.find("@type");
+        type != v.end() && IsOrganizationType(*type))
+      return;
     auto it = v.find("name");
     if (it != v.end()) JsonNames(*it, out, depth + 1);
   } else if (v.is_array()) {
@@ -131,7 +140,8 @@ void JsonNames(const Json& v, std::vector<std::string>* out, int depth = 0) {
 
 void JsonStrings(const Json& v, std::vector<std::string>* out) {
   if (v.is_string()) {
-    for (std::string_view part : std::vector<std::string_view>{v.get_ref<const std::string&>()}) {
+    for (std::string_view part :
+         std::vector<std::string_view>{v.get_ref<const std::string&>()}) {
       size_t pos = 0;
       while (pos <= part.size()) {
         size_t comma = part.find(',', pos);
@@ -150,12 +160,14 @@ void JsonStrings(const Json& v, std::vector<std::string>* out) {
 
 int ArticleTypeRank(const Json& type) {
   auto rank_of = [](const std::string& t) {
-    if (t == "NewsArticle" || t == "ReportageNewsArticle" || t == "AnalysisNewsArticle" ||
-        t == "OpinionNewsArticle" || t == "BackgroundNewsArticle") {
+    if (t == "NewsArticle" || t == "ReportageNewsArticle" ||
+        t == "AnalysisNewsArticle" || t == "OpinionNewsArticle" ||
+        t == "BackgroundNewsArticle") {
       return 4;
     }
-    if (t == "Article" || t == "BlogPosting" || t == "Report" || t == "ScholarlyArticle" ||
-        t == "TechArticle" || t == "LiveBlogPosting" || t == "SocialMediaPosting") {
+    if (t == "Article" || t == "BlogPosting" || t == "Report" ||
+        t == "ScholarlyArticle" || t == "TechArticle" ||
+        t == "LiveBlogPosting" || t == "SocialMediaPosting") {
       return 3;
     }
     if (t == "WebPage" || t == "ItemPage") return 1;
@@ -172,22 +184,27 @@ int ArticleTypeRank(const Json& type) {
 }
 
 // The @ids of author references without a name.
-void JsonAuthorIds(const Json& v, std::vector<std::string>* out, int depth = 0) {
+void JsonAuthorIds(const Json& v, std::vector<std::string>* out,
+                   int depth = 0) {
   if (depth > 3) return;
   if (v.is_array()) {
     for (const Json& e : v) JsonAuthorIds(e, out, depth + 1);
   } else if (v.is_object() && !v.contains("name")) {
-    if (auto id = v.find("@id"); id != v.end() && id->is_string()) out->push_back(id->get<std::string>());
+    if (auto id = v.find("@id"); id != v.end() && id->is_string())
+      out->push_back(id->get<std::string>());
   }
 }
 
 bool IsPersonType(const Json& type) {
-  auto is_person = [](const Json& t) { return t.is_string() && t.get_ref<const std::string&>() == "Person"; };
+  auto is_person = [](const Json& t) {
+    return t.is_string() && t.get_ref<const std::string&>() == "Person";
+  };
   if (type.is_array()) return std::any_of(type.begin(), type.end(), is_person);
   return is_person(type);
 }
 
-void VisitJsonLd(const Json& v, int depth, size_t offset, std::optional<JsonLdArticle>* best, JsonLdGraph* graph) {
+void VisitJsonLd(const Json& v, int depth, size_t offset,
+                 std::optional<JsonLdArticle>* best, JsonLdGraph* graph) {
   if (depth > kMaxJsonDepth) return;
   if (v.is_array()) {
     for (const Json& e : v) VisitJsonLd(e, depth + 1, offset, best, graph);
@@ -198,8 +215,10 @@ void VisitJsonLd(const Json& v, int depth, size_t offset, std::optional<JsonLdAr
   if (type != v.end() && IsPersonType(*type)) {
     auto id = v.find("@id");
     auto name = v.find("name");
-    if (id != v.end() && id->is_string() && name != v.end() && name->is_string())
-      graph->person_names.emplace(id->get<std::string>(), CollapseSpaces(name->get<std::string>()));
+    if (id != v.end() && id->is_string() && name != v.end() &&
+        name->is_string())
+      graph->person_names.emplace(id->get<std::string>(),
+                                  CollapseSpaces(name->get<std::string>()));
   }
   if (graph->any_date.empty()) {
     for (const char* key : {"datePublished", "uploadDate", "dateCreated"}) {
@@ -215,35 +234,43 @@ void VisitJsonLd(const Json& v, int depth, size_t offset, std::optional<JsonLdAr
     JsonLdArticle a;
     a.rank = rank + (has_body ? 2 : 0);
     a.script_offset = offset;
-    if (auto it = v.find("headline"); it != v.end()) a.headline = JsonString(*it);
+    if (auto it = v.find("headline"); it != v.end())
+      a.headline = JsonString(*it);
     if (auto it = v.find("articleBody"); it != v.end() && it->is_string()) {
       a.body = it->get<std::string>();
     }
-    if (auto it = v.find("datePublished"); it != v.end()) a.date_published = JsonString(*it);
+    if (auto it = v.find("datePublished"); it != v.end())
+      a.date_published = JsonString(*it);
     if (auto it = v.find("articleSection"); it != v.end()) {
       std::vector<std::string> s;
       JsonStrings(*it, &s);
       if (!s.empty()) a.section = s.front();
     }
-    if (auto it = v.find("inLanguage"); it != v.end()) a.language = JsonString(*it);
+    if (auto it = v.find("inLanguage"); it != v.end())
+      a.language = JsonString(*it);
     if (auto it = v.find("url"); it != v.end()) a.url = JsonString(*it);
     if (auto it = v.find("author"); it != v.end()) {
       JsonNames(*it, &a.authors);
       JsonAuthorIds(*it, &a.author_ids);
     }
-    if (auto it = v.find("creator"); a.authors.empty() && it != v.end()) JsonNames(*it, &a.authors);
-    if (auto it = v.find("keywords"); it != v.end()) JsonStrings(*it, &a.keywords);
+    if (auto it = v.find("creator"); a.authors.empty() && it != v.end())
+      JsonNames(*it, &a.authors);
+    if (auto it = v.find("keywords"); it != v.end())
+      JsonStrings(*it, &a.keywords);
     if (!*best || a.rank > (*best)->rank) *best = std::move(a);
   }
-  for (const char* key : {"@graph", "mainEntity", "mainEntityOfPage", "itemListElement"}) {
+  for (const char* key :
+       {"@graph", "mainEntity", "mainEntityOfPage", "itemListElement"}) {
     auto it = v.find(key);
-    if (it != v.end() && (it->is_array() || it->is_object())) VisitJsonLd(*it, depth + 1, offset, best, graph);
+    if (it != v.end() && (it->is_array() || it->is_object()))
+      VisitJsonLd(*it, depth + 1, offset, best, graph);
   }
 }
 
-// Parses a JSON-LD script leniently: pages wrap it in CDATA or HTML comments, leave
-// trailing semicolons, or concatenate objects.
-void ParseJsonLd(std::string_view text, size_t offset, std::optional<JsonLdArticle>* best, JsonLdGraph* graph) {
+// Parses a JSON-LD script leniently: pages wrap it in CDATA or HTML comments,
+// leave trailing semicolons, or concatenate objects.
+void ParseJsonLd(std::string_view text, size_t offset,
+                 std::optional<JsonLdArticle>* best, JsonLdGraph* graph) {
   std::string s(TrimSpaces(text));
   for (std::string_view wrap : {"<!--", "//<![CDATA[", "<![CDATA["}) {
     if (s.rfind(wrap, 0) == 0) s.erase(0, wrap.size());
@@ -267,43 +294,57 @@ void ParseJsonLd(std::string_view text, size_t offset, std::optional<JsonLdArtic
 }
 
 // An element that names the writer by its class ("author", "vcard author",
-// "entry-meta-author", "byline__author"), holding no other such element, outside a
-// comment thread (where every comment names its author).
-// `cls`: an element's class attribute, lower-cased.
+// "entry-meta-author", "byline__author"), holding no other such element,
+// outside a comment thread (where every comment names its author). `cls`: an
+// element's class attribute, lower-cased.
 bool HasAuthorClass(std::string_view cls) {
-  return cls.find("author") != std::string::npos && cls.find("avatar") == std::string::npos &&
-         cls.find("image") == std::string::npos && cls.find("photo") == std::string::npos;
+  return cls.find("author") != std::string::npos &&
+         cls.find("avatar") == std::string::npos &&
+         cls.find("image") == std::string::npos &&
+         cls.find("photo") == std::string::npos;
 }
 
-bool HasAuthorClass(const GumboNode* n) { return HasAuthorClass(AsciiLower(Attribute(n, "class"))); }
+bool HasAuthorClass(const GumboNode* n) {
+  return HasAuthorClass(AsciiLower(Attribute(n, "class")));
+}
 
 // `cls`: n's class attribute, lower-cased.
 bool IsAuthorElement(const GumboNode* n, std::string_view cls) {
   if (!HasAuthorClass(cls)) return false;
   std::vector<const GumboNode*> stack;
   const GumboVector& c = n->v.element.children;
-  for (size_t i = 0; i < c.length; ++i) stack.push_back(static_cast<const GumboNode*>(c.data[i]));
+  for (size_t i = 0; i < c.length; ++i)
+    stack.push_back(static_cast<const GumboNode*>(c.data[i]));
   for (size_t seen = 0; !stack.empty() && seen < 64; ++seen) {
     const GumboNode* k = stack.back();
     stack.pop_back();
     if (k->type != GUMBO_NODE_ELEMENT) continue;
     if (HasAuthorClass(k)) return false;  // the inner one is the name
     const GumboVector& kc = k->v.element.children;
-    for (size_t i = 0; i < kc.length; ++i) stack.push_back(static_cast<const GumboNode*>(kc.data[i]));
+    for (size_t i = 0; i < kc.length; ++i)
+      stack.push_back(static_cast<const GumboNode*>(kc.data[i]));
   }
   int depth = 0;
-  for (const GumboNode* p = n; p != nullptr && p->type == GUMBO_NODE_ELEMENT && depth < 12; p = p->parent, ++depth) {
+  for (const GumboNode* p = n;
+       p != nullptr && p->type == GUMBO_NODE_ELEMENT && depth < 12;
+       p = p->parent, ++depth) {
     const std::string cls = AsciiLower(Attribute(p, "class"));
-    if (cls.find("comment") != std::string::npos || cls.find("related") != std::string::npos) return false;
-    if (p->v.element.tag == GUMBO_TAG_FOOTER || p->v.element.tag == GUMBO_TAG_NAV) return false;
+    if (cls.find("comment") != std::string::npos ||
+        cls.find("related") != std::string::npos)
+      return false;
+    if (p->v.element.tag == GUMBO_TAG_FOOTER ||
+        p->v.element.tag == GUMBO_TAG_NAV)
+      return false;
   }
   return true;
 }
 
-void CollectMetadata(const GumboNode* root, std::string_view content, PageMetadata* md) {
+void CollectMetadata(const GumboNode* root, std::string_view content,
+                     PageMetadata* md) {
   if (root && root->type == GUMBO_NODE_ELEMENT) {
     md->html_lang = std::string(Attribute(root, "lang"));
-    if (md->html_lang.empty()) md->html_lang = std::string(Attribute(root, "xml:lang"));
+    if (md->html_lang.empty())
+      md->html_lang = std::string(Attribute(root, "xml:lang"));
   }
   std::vector<const GumboNode*> stack{root};
   while (!stack.empty()) {
@@ -316,12 +357,14 @@ void CollectMetadata(const GumboNode* root, std::string_view content, PageMetada
         std::string_view c = Attribute(n, "content");
         for (const char* key : {"name", "property", "itemprop", "http-equiv"}) {
           std::string_view k = Attribute(n, key);
-          if (!k.empty() && !c.empty()) md->meta[AsciiLower(k)].push_back(CollapseSpaces(c));
+          if (!k.empty() && !c.empty())
+            md->meta[AsciiLower(k)].push_back(CollapseSpaces(c));
         }
         break;
       }
       case GUMBO_TAG_LINK:
-        if (AsciiLower(Attribute(n, "rel")) == "canonical" && md->canonical.empty()) {
+        if (AsciiLower(Attribute(n, "rel")) == "canonical" &&
+            md->canonical.empty()) {
           md->canonical = std::string(TrimSpaces(Attribute(n, "href")));
         }
         break;
@@ -336,7 +379,9 @@ void CollectMetadata(const GumboNode* root, std::string_view content, PageMetada
           const GumboVector& c = n->v.element.children;
           for (size_t i = 0; i < c.length && md->h1_parts.size() < 32; ++i) {
             const GumboNode* k = static_cast<const GumboNode*>(c.data[i]);
-            std::string part = CollapseSpaces(k->type == GUMBO_NODE_TEXT ? std::string(k->v.text.text) : NodeText(k));
+            std::string part = CollapseSpaces(k->type == GUMBO_NODE_TEXT
+                                                  ? std::string(k->v.text.text)
+                                                  : NodeText(k));
             if (!part.empty()) md->h1_parts.push_back(std::move(part));
           }
         }
@@ -348,14 +393,18 @@ void CollectMetadata(const GumboNode* root, std::string_view content, PageMetada
         break;
       }
       case GUMBO_TAG_SCRIPT: {
-        if (AsciiLower(TrimSpaces(Attribute(n, "type"))) == "application/ld+json") {
+        if (AsciiLower(TrimSpaces(Attribute(n, "type"))) ==
+            "application/ld+json") {
           const GumboVector& c = n->v.element.children;
           for (size_t i = 0; i < c.length; ++i) {
             const GumboNode* t = static_cast<const GumboNode*>(c.data[i]);
-            if (t->type == GUMBO_NODE_TEXT || t->type == GUMBO_NODE_WHITESPACE ||
+            if (t->type == GUMBO_NODE_TEXT ||
+                t->type == GUMBO_NODE_WHITESPACE ||
                 t->type == GUMBO_NODE_CDATA) {
-              ParseJsonLd(t->v.text.text, std::min<size_t>(t->v.text.start_pos.offset, content.size()),
-                          &md->jsonld, &md->graph);
+              ParseJsonLd(
+                  t->v.text.text,
+                  std::min<size_t>(t->v.text.start_pos.offset, content.size()),
+                  &md->jsonld, &md->graph);
             }
           }
         }
@@ -367,7 +416,8 @@ void CollectMetadata(const GumboNode* root, std::string_view content, PageMetada
     std::string_view itemprop = Attribute(n, "itemprop");
     if (itemprop == "author" || AsciiLower(Attribute(n, "rel")) == "author") {
       std::string text = CollapseSpaces(NodeText(n, 200));
-      if (!text.empty() && text.size() < 80) md->itemprop_authors.push_back(text);
+      if (!text.empty() && text.size() < 80)
+        md->itemprop_authors.push_back(text);
     }
     if (itemprop == "datePublished" || itemprop == "dateCreated") {
       std::string_view dt = Attribute(n, "datetime");
@@ -381,35 +431,42 @@ void CollectMetadata(const GumboNode* root, std::string_view content, PageMetada
     const std::string cls = AsciiLower(Attribute(n, "class"));
     if (md->author_class_texts.size() < 4 && IsAuthorElement(n, cls)) {
       std::string text = CollapseSpaces(NodeText(n, 200));
-      if (!text.empty() && text.size() <= 100) md->author_class_texts.push_back(std::move(text));
+      if (!text.empty() && text.size() <= 100)
+        md->author_class_texts.push_back(std::move(text));
     }
-    if (cls.find("byline") != std::string::npos && md->byline_texts.size() < 4) {
+    if (cls.find("byline") != std::string::npos &&
+        md->byline_texts.size() < 4) {
       md->byline_texts.push_back(CollapseSpaces(NodeText(n, 300)));
     }
     const GumboVector& c = n->v.element.children;
-    for (size_t i = c.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(c.data[i]));
+    for (size_t i = c.length; i-- > 0;)
+      stack.push_back(static_cast<const GumboNode*>(c.data[i]));
   }
 }
 
-const std::vector<std::string>* MetaValues(const PageMetadata& md, std::string_view key) {
+const std::vector<std::string>* MetaValues(const PageMetadata& md,
+                                           std::string_view key) {
   auto it = md.meta.find(std::string(key));
   return it == md.meta.end() || it->second.empty() ? nullptr : &it->second;
 }
 
-std::string FirstMeta(const PageMetadata& md, std::initializer_list<std::string_view> keys) {
+std::string FirstMeta(const PageMetadata& md,
+                      std::initializer_list<std::string_view> keys) {
   for (std::string_view k : keys) {
     if (const auto* v = MetaValues(md, k)) return v->front();
   }
   return {};
 }
 
-// ISO dates with a space or slashes instead of 'T' and '-' are common in meta tags.
+// ISO dates with a space or slashes instead of 'T' and '-' are common in meta
+// tags.
 std::optional<PartialDate> ParseLooseIso(std::string_view raw) {
   std::string_view t = TrimSpaces(raw);
   if (auto d = ParseIsoDate(t)) return d;
   if (t.size() >= 10) {
     std::string head(t.substr(0, 10));
-    if ((head[4] == '/' && head[7] == '/') || (head[4] == '-' && head[7] == '-')) {
+    if ((head[4] == '/' && head[7] == '/') ||
+        (head[4] == '-' && head[7] == '-')) {
       head[4] = head[7] = '-';
       bool rest_ok = t.size() == 10 || t[10] == ' ' || t[10] == 'T';
       if (rest_ok) return ParseIsoDate(head);
@@ -430,17 +487,21 @@ std::string NormalizeLanguage(std::string_view raw) {
 
 void AddUnique(std::vector<std::string>* v, std::string s) {
   if (s.empty()) return;
-  if (std::find(v->begin(), v->end(), s) == v->end()) v->push_back(std::move(s));
+  if (std::find(v->begin(), v->end(), s) == v->end())
+    v->push_back(std::move(s));
 }
 
-// Words that make a comma-separated part of an author field a job title, not a name
+// Words that make a comma-separated part of an author field a job title, not a
+// name
 // ("Chris Cillizza, CNN Editor-at-large").
 bool IsRoleWord(std::string_view w) {
   static constexpr std::array<std::string_view, 14> kRoles = {
-      "editor", "correspondent", "reporter", "writer", "staff", "columnist", "contributor",
-      "producer", "analyst", "journalist", "bureau", "desk", "chief", "senior"};
+      "editor",    "correspondent", "reporter", "writer",  "staff",
+      "columnist", "contributor",   "producer", "analyst", "journalist",
+      "bureau",    "desk",          "chief",    "senior"};
   static constexpr std::array<std::string_view, 8> kPublisherWords = {
-      "press", "news", "media", "international", "agency", "wire", "online", "magazine"};
+      "press",  "news", "media",  "international",
+      "agency", "wire", "online", "magazine"};
   std::string lower = AsciiLower(w);
   for (std::string_view r : kRoles) {
     if (lower.find(r) == 0) return true;
@@ -454,21 +515,27 @@ bool IsRoleWord(std::string_view w) {
          std::isalpha(static_cast<unsigned char>(lower[dot + 1]));
 }
 
-// Bylines run on into the date ("Jeff Foust Monday, November 18, 2019", "Jane Doe am
+// Bylines run on into the date ("Jeff Foust Monday, November 18, 2019", "Jane
+// Doe am
 // 3. Mai 2021"): a day or month name or a word with a digit.
 bool IsDateWord(std::string_view w) {
   if (IsCalendarWord(w)) return true;
-  return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return std::any_of(w.begin(), w.end(),
+                     [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// A <p> whose whole text is one <b> or <strong> element: a subheading set in bold.
+// A <p> whose whole text is one <b> or <strong> element: a subheading set in
+// bold.
 bool IsBoldParagraph(const GumboNode& p) {
-  if (p.type != GUMBO_NODE_ELEMENT || p.v.element.tag != GUMBO_TAG_P) return false;
+  if (p.type != GUMBO_NODE_ELEMENT || p.v.element.tag != GUMBO_TAG_P)
+    return false;
   int bold = 0;
   const GumboVector& children = p.v.element.children;
   for (unsigned i = 0; i < children.length; ++i) {
     const auto* child = static_cast<const GumboNode*>(children.data[i]);
-    if (child->type == GUMBO_NODE_WHITESPACE || child->type == GUMBO_NODE_COMMENT) continue;
+    if (child->type == GUMBO_NODE_WHITESPACE ||
+        child->type == GUMBO_NODE_COMMENT)
+      continue;
     if (child->type != GUMBO_NODE_ELEMENT) return false;
     const GumboTag tag = child->v.element.tag;
     if (tag != GUMBO_TAG_B && tag != GUMBO_TAG_STRONG) return false;
@@ -477,71 +544,93 @@ bool IsBoldParagraph(const GumboNode& p) {
   return bold == 1;
 }
 
-// The word that introduces a writer's name in a byline, in the languages of European
-// news ("by", German "von", French "par", Spanish and Portuguese "por", Dutch "door",
-// Scandinavian "av"/"af").
+// The word that introduces a writer's name in a byline, in the languages of
+// European news ("by", German "von", French "par", Spanish and Portuguese
+// "por", Dutch "door", Scandinavian "av"/"af").
 bool IsByWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 7> kBy = {"by", "von", "par", "por", "door", "av", "af"};
+  static constexpr std::array<std::string_view, 7> kBy = {
+      "by", "von", "par", "por", "door", "av", "af"};
   const std::string lower = AsciiLower(w);
   return std::find(kBy.begin(), kBy.end(), lower) != kBy.end();
 }
 
-// A byline without its lead-in: a label ending in a colon ("Autor: X", "Auteur(s) :
-// X"), then the words up to a by-word followed by a capitalised word ("By X", "Erstellt
-// von X", "Posted on May 3, 2020 by X"). "Ursula von der Leyen" keeps its "von".
-// `name_field`: the line is a field meant to hold names (JSON-LD, <meta>), where a
-// by-word inside is a nobiliary particle ("Beatrix von Storch", "Ebba af Geijerstam")
-// unless it is the English "by" ("Analysis by Chris Cillizza"): only a leading by-word
-// or "by" is a lead-in there.
+// A byline without its lead-in: a label ending in a colon ("Autor: X",
+// "Auteur(s) : X"), then the words up to a by-word followed by a capitalised
+// word ("By X", "Erstellt von X", "Posted on May 3, 2020 by X"). "Ursula von
+// der Leyen" keeps its "von". `name_field`: the line is a field meant to hold
+// names (JSON-LD, <meta>), where a by-word inside is a nobiliary particle
+// ("Beatrix von Storch", "Ebba af Geijerstam") unless it is the English "by"
+// ("Analysis by Chris Cillizza"): only a leading by-word or "by" is a lead-in
+// there.
 std::string_view StripBylineLead(std::string_view line, bool name_field) {
   line = TrimSpaces(line);
-  if (size_t colon = line.find(':'); colon != std::string_view::npos && colon < 24 &&
-                                     SplitWords(line.substr(0, colon)).size() <= 2) {
+  if (size_t colon = line.find(':');
+      colon != std::string_view::npos && colon < 24 &&
+      SplitWords(line.substr(0, colon)).size() <= 2) {
     line = TrimSpaces(line.substr(colon + 1));
   }
   std::vector<std::string_view> words = SplitWords(line, 12);
   for (size_t i = 0; i + 1 < words.size() && i < 10; ++i) {
     const bool lead_in = !name_field || i == 0 || AsciiLower(words[i]) == "by";
     if (lead_in && IsByWord(words[i]) && StartsUpper(words[i + 1])) {
-      return TrimSpaces(line.substr(static_cast<size_t>(words[i + 1].data() - line.data())));
+      return TrimSpaces(
+          line.substr(static_cast<size_t>(words[i + 1].data() - line.data())));
     }
   }
   return line;
 }
 
-// Author names from a metadata field as pages fill it: "Jane Doe", "By Jane Doe and
-// John Roe", "Analysis by Chris Cillizza, CNN Editor-at-large", "Amy Kuperinsky | NJ
-// Advance Media". Returns the names, or nothing when the field reads like no name.
-// `lenient`: the field is marked as the author's by the page's structure (rel=author,
-// an "author" class), so a lower-case user name ("eseppelt") counts too. `name_field`:
-// a field meant to hold names, not page text (StripBylineLead).
-std::vector<std::string> AuthorNames(std::string_view raw, bool lenient, bool name_field) {
+// Author names from a metadata field as pages fill it: "Jane Doe", "By Jane Doe
+// and John Roe", "Analysis by Chris Cillizza, CNN Editor-at-large", "Amy
+// Kuperinsky | NJ Advance Media". Returns the names, or nothing when the field
+// reads like no name. `lenient`: the field is marked as the author's by the
+// page's structure (rel=author, an "author" class), so a lower-case user name
+// ("eseppelt") counts too. `name_field`: a field meant to hold names, not page
+// text (StripBylineLead).
+std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
+                                     bool name_field) {
   std::string_view line = TrimSpaces(raw);
-  if (size_t bar = line.find('|'); bar != std::string_view::npos) line = TrimSpaces(line.substr(0, bar));
+  if (size_t bar = line.find('|'); bar != std::string_view::npos)
+    line = TrimSpaces(line.substr(0, bar));
   line = StripBylineLead(line, name_field);
   std::vector<std::string> names;
   bool first = true;
   bool date_seen = false;
   for (std::string_view part : SplitNameList(line)) {
-    if (date_seen) break;  // the date ends the byline: nothing after it is a name
+    if (date_seen)
+      break;  // the date ends the byline: nothing after it is a name
     std::vector<std::string_view> words = SplitWords(part);
-    // A date starts at a word with digits, or at a day or month name after the first
-    // word or before a number: "Domingo Pérez" and "Mai Nguyen" are names.
+    // A date starts at a word with digits, or at a day or month name after the
+    // first word or before a number: "Domingo Pérez" and "Mai Nguyen" are
+    // names.
     const auto date_at = [&](size_t i) {
       if (!IsDateWord(words[i])) return false;
       if (!IsCalendarWord(words[i]) || i > 0) return true;
-      return std::any_of(words.begin() + 1, words.begin() + static_cast<std::ptrdiff_t>(std::min<size_t>(3, words.size())),
-                         [](std::string_view w) { return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }); });
+      return std::any_of(words.begin() + 1,
+                         words.begin() + static_cast<std::ptrdiff_t>(
+                                             std::min<size_t>(3, words.size())),
+                         [](std::string_view w) {
+                           return std::any_of(w.begin(), w.end(), [](char c) {
+                             return c >= '0' && c <= '9';
+                           });
+                         });
     };
     for (size_t i = 0; i < words.size(); ++i) {
       // A date, or a label that starts other information ("Jane Doe Foto: X").
-      if (date_at(i) || (i > 0 && words[i].size() > 1 && words[i].back() == ':')) {
+      if (date_at(i) ||
+          (i > 0 && words[i].size() > 1 && words[i].back() == ':')) {
         words.resize(i);
-        // The preposition before the date ("am", "le", "on") is no part of the name.
-        if (words.size() > 1 && words.back().size() <= 3 && StartsLower(words.back())) words.pop_back();
-        part = words.empty() ? std::string_view()
-                             : std::string_view(part.data(), static_cast<size_t>(words.back().data() +
-                                                                                 words.back().size() - part.data()));
+        // The preposition before the date ("am", "le", "on") is no part of the
+        // name.
+        if (words.size() > 1 && words.back().size() <= 3 &&
+            StartsLower(words.back()))
+          words.pop_back();
+        part = words.empty()
+                   ? std::string_view()
+                   : std::string_view(part.data(),
+                                      static_cast<size_t>(words.back().data() +
+                                                          words.back().size() -
+                                                          part.data()));
         date_seen = true;
         break;
       }
@@ -549,22 +638,31 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient, bool na
     bool first_part = first;
     first = false;
     // A social handle after the name ("Jane Doe @janedoe Nov 3") ends it.
-    if (auto handle = std::find_if(words.begin(), words.end(), [](std::string_view w) { return w.front() == '@'; });
+    if (auto handle =
+            std::find_if(words.begin(), words.end(),
+                         [](std::string_view w) { return w.front() == '@'; });
         handle != words.end()) {
       words.erase(handle, words.end());
-      part = words.empty() ? std::string_view()
-                           : std::string_view(part.data(), static_cast<size_t>(words.back().data() +
-                                                                               words.back().size() - part.data()));
+      part = words.empty()
+                 ? std::string_view()
+                 : std::string_view(
+                       part.data(),
+                       static_cast<size_t>(words.back().data() +
+                                           words.back().size() - part.data()));
     }
-    if (words.empty() || words.size() > 5 || (!lenient && !StartsUpper(words.front()))) continue;
+    if (words.empty() || words.size() > 5 ||
+        (!lenient && !StartsUpper(words.front())))
+      continue;
     if (!std::any_of(part.begin(), part.end(), [](char c) {
-          return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+          return std::isalpha(static_cast<unsigned char>(c)) ||
+                 static_cast<unsigned char>(c) >= 0x80;
         }))
       continue;
     if (lenient && words.size() == 1 && IsByWord(words[0])) continue;
     bool role = false;
     for (std::string_view w : words) {
-      if (IsRoleWord(w) || (!first_part && w.size() >= 2 && IsUpperWord(w))) role = true;
+      if (IsRoleWord(w) || (!first_part && w.size() >= 2 && IsUpperWord(w)))
+        role = true;
     }
     if (role) continue;
     names.emplace_back(part);
@@ -572,10 +670,11 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient, bool na
   return names;
 }
 
-// A keyword worth keeping as a tag: not a CMS flag ("_no-apple-news", "@river") and
-// not a sentence (some pages repeat the headline among their keywords).
+// A keyword worth keeping as a tag: not a CMS flag ("_no-apple-news", "@river")
+// and not a sentence (some pages repeat the headline among their keywords).
 bool IsTag(std::string_view t) {
-  if (t.empty() || t.front() == '_' || t.front() == '@' || t.front() == '#') return false;
+  if (t.empty() || t.front() == '_' || t.front() == '@' || t.front() == '#')
+    return false;
   return SplitWords(t).size() <= 6;
 }
 
@@ -586,8 +685,8 @@ bool MonthFirst(const PageMetadata& md) {
   return lang == "en-us" || lang == "en_us" || lang == "en";
 }
 
-// The title: og:title, JSON-LD headline, <h1> or <title> without the site's name, and
-// then the page's own <h1> where the title repeats it.
+// The title: og:title, JSON-LD headline, <h1> or <title> without the site's
+// name, and then the page's own <h1> where the title repeats it.
 std::string ChooseTitle(const PageMetadata& md) {
   const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
   // An <h1> equal to og:site_name is the site's name, not a headline.
@@ -597,38 +696,48 @@ std::string ChooseTitle(const PageMetadata& md) {
   if (title.empty() && AsciiLower(md.h1) != site) title = md.h1;
   if (title.empty()) title = md.title_tag;
   title = StripSiteSuffix(title);
-  // A headline in <h1> that the meta title extends wins ("Headline" vs "Headline - Site").
-  if (!md.h1.empty() && title != md.h1 && title.find(md.h1) == 0 && md.h1.size() * 2 > title.size()) {
+  // A headline in <h1> that the meta title extends wins ("Headline" vs
+  // "Headline - Site").
+  if (!md.h1.empty() && title != md.h1 && title.find(md.h1) == 0 &&
+      md.h1.size() * 2 > title.size()) {
     title = md.h1;
   }
-  // The page's own heading is the title as the reader sees it: an <h1> that the <title>
-  // or og:title repeats (a blog's first <h1> is often its name, the post's comes later;
-  // the longer is the post's), or the only <h1> there is. og:title is often a shorter or longer variant written for
-  // sharing.
+  // The page's own heading is the title as the reader sees it: an <h1> that the
+  // <title> or og:title repeats (a blog's first <h1> is often its name, the
+  // post's comes later; the longer is the post's), or the only <h1> there is.
+  // og:title is often a shorter or longer variant written for sharing.
   {
-    // The title's words without the site's name: an <h1> found only in the <title>'s
-    // site suffix, or equal to og:site_name, is the site's name ("Post | Blog" with
-    // <h1>Blog</h1>), not the headline.
-    const std::string tag = AsciiLower(StripSiteSuffix(md.title_tag)), og = AsciiLower(FirstMeta(md, {"og:title"}));
+    // The title's words without the site's name: an <h1> found only in the
+    // <title>'s site suffix, or equal to og:site_name, is the site's name
+    // ("Post | Blog" with <h1>Blog</h1>), not the headline.
+    const std::string tag = AsciiLower(StripSiteSuffix(md.title_tag)),
+                      og = AsciiLower(FirstMeta(md, {"og:title"}));
     const auto repeated_by_title = [&](const std::string& h) {
       const std::string lower = AsciiLower(h);
       if (lower == site) return false;
-      return tag.find(lower) != std::string::npos || (!og.empty() && og.find(lower) != std::string::npos);
+      return tag.find(lower) != std::string::npos ||
+             (!og.empty() && og.find(lower) != std::string::npos);
     };
     // Of several the title repeats (a blog's name and its post's), the longest.
-    const auto longest_repeated = [&](const std::vector<std::string>& candidates, size_t min_words) {
-      const std::string* best = nullptr;
-      for (const std::string& h : candidates) {
-        if (SplitWords(h, min_words).size() < min_words && (min_words > 2 || h.size() < 8)) continue;
-        if (repeated_by_title(h) && (best == nullptr || h.size() > best->size())) best = &h;
-      }
-      return best;
-    };
+    const auto longest_repeated =
+        [&](const std::vector<std::string>& candidates, size_t min_words) {
+          const std::string* best = nullptr;
+          for (const std::string& h : candidates) {
+            if (SplitWords(h, min_words).size() < min_words &&
+                (min_words > 2 || h.size() < 8))
+              continue;
+            if (repeated_by_title(h) &&
+                (best == nullptr || h.size() > best->size()))
+              best = &h;
+          }
+          return best;
+        };
     const std::string* chosen = longest_repeated(md.h1s, 2);
-    // An <h1> that holds a kicker before its headline ("<span>Kicker</span> Headline"):
-    // the part the title repeats.
+    // An <h1> that holds a kicker before its headline ("<span>Kicker</span>
+    // Headline"): the part the title repeats.
     if (chosen == nullptr) chosen = longest_repeated(md.h1_parts, 3);
-    if (chosen == nullptr && md.h1s.size() == 1 && SplitWords(md.h1s[0], 41).size() <= 40 &&
+    if (chosen == nullptr && md.h1s.size() == 1 &&
+        SplitWords(md.h1s[0], 41).size() <= 40 &&
         AsciiLower(md.h1s[0]) != site) {
       chosen = &md.h1s[0];
     }
@@ -640,9 +749,10 @@ std::string ChooseTitle(const PageMetadata& md) {
 void FillSectionAndTags(const PageMetadata& md, Article* a) {
   const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
   if (a->section.empty()) {
-    a->section = ld && !ld->section.empty() ? ld->section
-                                            : FirstMeta(md, {"article:section", "parsely-section",
-                                                             "section", "og:section"});
+    a->section = ld && !ld->section.empty()
+                     ? ld->section
+                     : FirstMeta(md, {"article:section", "parsely-section",
+                                      "section", "og:section"});
   }
   if (const auto* tags = MetaValues(md, "article:tag")) {
     for (const std::string& t : *tags) {
@@ -659,7 +769,8 @@ void FillSectionAndTags(const PageMetadata& md, Article* a) {
     }
   }
   if (a->tags.empty()) {
-    std::string kw = FirstMeta(md, {"news_keywords", "keywords", "parsely-tags"});
+    std::string kw =
+        FirstMeta(md, {"news_keywords", "keywords", "parsely-tags"});
     std::vector<std::string> parts;
     JsonStrings(Json(kw), &parts);
     for (std::string& p : parts) {
@@ -669,43 +780,53 @@ void FillSectionAndTags(const PageMetadata& md, Article* a) {
   if (a->tags.size() > 40) a->tags.resize(40);
 }
 
-// Authors from the first source that names any: JSON-LD (with authors given by @id),
-// author meta tags, itemprop=author, byline lines, elements classed "author".
+// Authors from the first source that names any: JSON-LD (with authors given by
+// @id), author meta tags, itemprop=author, byline lines, elements classed
+// "author".
 std::vector<std::string> ChooseAuthors(const PageMetadata& md) {
   const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
   std::vector<std::string> authors;
-  const std::string site_name = FirstMeta(md, {"og:site_name", "application-name"});
+  const std::string site_name =
+      FirstMeta(md, {"og:site_name", "application-name"});
   // Names from one field; `lenient` and `name_field` as AuthorNames takes them.
-  auto add_names = [&](const std::string& field, bool lenient, bool name_field) {
+  auto add_names = [&](const std::string& field, bool lenient,
+                       bool name_field) {
     if (field.find("://") != std::string::npos || field == site_name) return;
     for (std::string& n : AuthorNames(field, lenient, name_field)) {
       if (n != site_name) AddUnique(&authors, std::move(n));
     }
   };
   if (ld) {
-    for (const std::string& n : ld->authors) add_names(n, /*lenient=*/false, /*name_field=*/true);
+    for (const std::string& n : ld->authors)
+      add_names(n, /*lenient=*/false, /*name_field=*/true);
     for (const std::string& id : ld->author_ids) {
-      if (auto it = md.graph.person_names.find(id); it != md.graph.person_names.end()) {
+      if (auto it = md.graph.person_names.find(id);
+          it != md.graph.person_names.end()) {
         add_names(it->second, /*lenient=*/true, /*name_field=*/true);
       }
     }
   }
   if (authors.empty()) {
-    for (std::string_view key : {"author", "article:author", "parsely-author", "sailthru.author",
-                                 "citation_author", "dc.creator", "dc:creator", "byl"}) {
+    for (std::string_view key :
+         {"author", "article:author", "parsely-author", "sailthru.author",
+          "citation_author", "dc.creator", "dc:creator", "byl"}) {
       if (const auto* v = MetaValues(md, key)) {
-        for (const std::string& s : *v) add_names(s, /*lenient=*/false, /*name_field=*/true);
+        for (const std::string& s : *v)
+          add_names(s, /*lenient=*/false, /*name_field=*/true);
       }
       if (!authors.empty()) break;
     }
   }
   if (authors.empty()) {
-    for (const std::string& s : md.itemprop_authors) add_names(s, /*lenient=*/true, /*name_field=*/false);
+    for (const std::string& s : md.itemprop_authors)
+      add_names(s, /*lenient=*/true, /*name_field=*/false);
   }
   if (authors.empty()) {
     for (const std::string& s : md.byline_texts) {
       for (std::string& n : ParseAuthorLine(s)) {
-        for (std::string& m : AuthorNames(n, /*lenient=*/false, /*name_field=*/false)) AddUnique(&authors, std::move(m));
+        for (std::string& m :
+             AuthorNames(n, /*lenient=*/false, /*name_field=*/false))
+          AddUnique(&authors, std::move(m));
       }
       if (!authors.empty()) break;
     }
@@ -723,17 +844,35 @@ std::vector<std::string> ChooseAuthors(const PageMetadata& md) {
 void FillPublished(const PageMetadata& md, std::string_view url, Article* a) {
   const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
   std::vector<std::pair<std::string, DateSource>> candidates;  // raw, source
-  if (ld && !ld->date_published.empty()) candidates.push_back({ld->date_published, DateSource::kJsonLd});
-  for (std::string_view key : {"article:published_time", "og:published_time", "datepublished",
-                               "publishdate", "pubdate", "publish-date", "date", "dc.date",
-                               "dc.date.issued", "dcterms.created", "citation_publication_date",
-                               "citation_date", "sailthru.date", "parsely-pub-date",
-                               "article.published", "dcterms.date", "dc:date", "dcterms.issued",
-                               "bepress_citation_date", "uploaddate"}) {
-    if (const auto* v = MetaValues(md, key)) candidates.push_back({v->front(), DateSource::kMeta});
+  if (ld && !ld->date_published.empty())
+    candidates.push_back({ld->date_published, DateSource::kJsonLd});
+  for (std::string_view key : {"article:published_time",
+                               "og:published_time",
+                               "datepublished",
+                               "publishdate",
+                               "pubdate",
+                               "publish-date",
+                               "date",
+                               "dc.date",
+                               "dc.date.issued",
+                               "dcterms.created",
+                               "citation_publication_date",
+                               "citation_date",
+                               "sailthru.date",
+                               "parsely-pub-date",
+                               "article.published",
+                               "dcterms.date",
+                               "dc:date",
+                               "dcterms.issued",
+                               "bepress_citation_date",
+                               "uploaddate"}) {
+    if (const auto* v = MetaValues(md, key))
+      candidates.push_back({v->front(), DateSource::kMeta});
   }
-  if (!md.graph.any_date.empty()) candidates.push_back({md.graph.any_date, DateSource::kJsonLd});
-  for (const std::string& t : md.time_datetimes) candidates.push_back({t, DateSource::kTime});
+  if (!md.graph.any_date.empty())
+    candidates.push_back({md.graph.any_date, DateSource::kJsonLd});
+  for (const std::string& t : md.time_datetimes)
+    candidates.push_back({t, DateSource::kTime});
   for (const auto& [raw, source] : candidates) {
     if (auto d = ParseLooseIso(raw)) {
       a->published = d;
@@ -752,11 +891,12 @@ void FillPublished(const PageMetadata& md, std::string_view url, Article* a) {
       a->published_text.clear();
     }
   }
-  // A day in the URL; a month there only when nothing else gives a day (ExtractHtml
-  // looks for a printed date line first).
+  // A day in the URL; a month there only when nothing else gives a day
+  // (ExtractHtml looks for a printed date line first).
   if (!a->published && a->published_text.empty()) {
     const std::string og_url = FirstMeta(md, {"og:url"});
-    for (std::string_view u : {url, std::string_view(md.canonical), std::string_view(og_url)}) {
+    for (std::string_view u :
+         {url, std::string_view(md.canonical), std::string_view(og_url)}) {
       if (auto d = DateFromUrl(u); d && d->day != 0) {
         a->published = d;
         a->published_source = DateSource::kUrl;
@@ -766,13 +906,18 @@ void FillPublished(const PageMetadata& md, std::string_view url, Article* a) {
   }
 }
 
-void FillLanguageAndUrl(const PageMetadata& md, std::string_view url, Article* a) {
+void FillLanguageAndUrl(const PageMetadata& md, std::string_view url,
+                        Article* a) {
   const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
   if (a->language.empty()) {
     a->language = NormalizeLanguage(md.html_lang);
-    if (a->language.empty()) a->language = NormalizeLanguage(FirstMeta(md, {"content-language", "language", "dc.language"}));
-    if (a->language.empty() && ld) a->language = NormalizeLanguage(ld->language);
-    if (a->language.empty()) a->language = NormalizeLanguage(FirstMeta(md, {"og:locale"}));
+    if (a->language.empty())
+      a->language = NormalizeLanguage(
+          FirstMeta(md, {"content-language", "language", "dc.language"}));
+    if (a->language.empty() && ld)
+      a->language = NormalizeLanguage(ld->language);
+    if (a->language.empty())
+      a->language = NormalizeLanguage(FirstMeta(md, {"og:locale"}));
   }
   if (a->canonical_url.empty()) {
     a->canonical_url = md.canonical;
@@ -793,29 +938,50 @@ void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
 // Content selection
 
 double LinkDensity(size_t link, size_t total) {
-  return total == 0 ? 0.0 : static_cast<double>(link) / static_cast<double>(total);
+  return total == 0 ? 0.0
+                    : static_cast<double>(link) / static_cast<double>(total);
 }
 
-// Commas of any script: ASCII, the fullwidth and ideographic commas of Chinese and
-// Japanese (U+FF0C, U+3001) and the Arabic comma (U+060C).
+// Commas of any script: ASCII, the fullwidth and ideographic commas of Chinese
+// and Japanese (U+FF0C, U+3001) and the Arabic comma (U+060C).
 int CountCommas(std::string_view s) {
   int n = static_cast<int>(std::count(s.begin(), s.end(), ','));
   for (std::string_view mark : {"\xEF\xBC\x8C", "\xE3\x80\x81", "\xD8\x8C"}) {
-    for (size_t pos = s.find(mark); pos != std::string_view::npos; pos = s.find(mark, pos + mark.size())) ++n;
+    for (size_t pos = s.find(mark); pos != std::string_view::npos;
+         pos = s.find(mark, pos + mark.size()))
+      ++n;
   }
   return n;
 }
 
 double TagWeight(const GumboNode* n) {
   switch (n->v.element.tag) {
-    case GUMBO_TAG_ARTICLE: return 10;
-    case GUMBO_TAG_DIV: case GUMBO_TAG_MAIN: case GUMBO_TAG_SECTION: return 5;
-    case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: return 3;
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL:
-    case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM:
+    case GUMBO_TAG_ARTICLE:
+      return 10;
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_SECTION:
+      return 5;
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_BLOCKQUOTE:
+      return 3;
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_FORM:
       return -3;
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TH:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_TH:
       return -5;
     default:
       return 0;
@@ -833,14 +999,15 @@ double ClassWeight(const GumboNode* n) {
   return w;
 }
 
-// Word tokens (lower-cased ASCII, other bytes kept) for comparing blocks with a JSON-LD
-// articleBody.
-// Typographic punctuation separates words as ASCII punctuation does: the page prints
-// "can’t" and “quotes” where its JSON-LD copy has "can't".
+// Word tokens (lower-cased ASCII, other bytes kept) for comparing blocks with a
+// JSON-LD articleBody. Typographic punctuation separates words as ASCII
+// punctuation does: the page prints "can’t" and “quotes” where its JSON-LD copy
+// has "can't".
 bool IsWordCodepoint(char32_t c) {
   if (c < 0x80) return std::isalnum(static_cast<int>(c)) != 0;
   if (c == 0xA0 || c == 0xAB || c == 0xBB || c == 0xFFFD) return false;
-  if (c >= 0x2000 && c <= 0x206F) return false;  // general punctuation, special spaces
+  if (c >= 0x2000 && c <= 0x206F)
+    return false;  // general punctuation, special spaces
   if (c >= 0x3000 && c <= 0x303F) return false;  // CJK punctuation
   return true;
 }
@@ -870,25 +1037,31 @@ std::vector<std::string> WordTokens(std::string_view s) {
 // Elements that hold paragraphs rather than being one.
 bool IsContainerTag(const GumboNode* n) {
   switch (n->v.element.tag) {
-    case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_TD: case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_CENTER:
       return true;
     default:
       return false;
   }
 }
 
-// Mostly link text: a menu entry or a teaser. A linked lead-in followed by a sentence of
-// its own ("<a>Google has bought CloudSimple</a>. The startup was...") is a paragraph.
+// Mostly link text: a menu entry or a teaser. A linked lead-in followed by a
+// sentence of its own ("<a>Google has bought CloudSimple</a>. The startup
+// was...") is a paragraph.
 bool IsLinkBlock(const HtmlBlock& b) {
   const double density = LinkDensity(b.link_chars, b.text.size());
   if (density <= 0.5) return false;
   return density > 0.8 || b.text.size() - b.link_chars < 80;
 }
 
-// Lines that close an article on the web rather than in print: how to reach the writer
-// ("Email Jane at jane@example.com or follow her @jane"), newsletter pitches, gallery
-// counters ("Image 2 of 5") and reuse notices.
+// Lines that close an article on the web rather than in print: how to reach the
+// writer
+// ("Email Jane at jane@example.com or follow her @jane"), newsletter pitches,
+// gallery counters ("Image 2 of 5") and reuse notices.
 bool IsWebFurniture(std::string_view text) {
   std::vector<std::string_view> words = SplitWords(text);
   if (words.size() > 45) return false;
@@ -896,11 +1069,16 @@ bool IsWebFurniture(std::string_view text) {
   bool email = false;
   for (std::string_view w : words) {
     size_t at = w.find('@');
-    if (at != std::string_view::npos && at > 0 && w.find('.', at) != std::string_view::npos) email = true;
+    if (at != std::string_view::npos && at > 0 &&
+        w.find('.', at) != std::string_view::npos)
+      email = true;
   }
-  if (email && (lower.find("follow") != std::string::npos || lower.find("reach") != std::string::npos ||
-                lower.find("contact") != std::string::npos || lower.find("email") != std::string::npos ||
-                lower.find("e-mail") != std::string::npos || lower.find("tip") != std::string::npos)) {
+  if (email && (lower.find("follow") != std::string::npos ||
+                lower.find("reach") != std::string::npos ||
+                lower.find("contact") != std::string::npos ||
+                lower.find("email") != std::string::npos ||
+                lower.find("e-mail") != std::string::npos ||
+                lower.find("tip") != std::string::npos)) {
     return true;
   }
   if (words.size() <= 16 && lower.find("subscribe") != std::string::npos &&
@@ -910,17 +1088,25 @@ bool IsWebFurniture(std::string_view text) {
   if (lower.find("subject to copyright") != std::string::npos) return true;
   // Notices for readers without script, and unexpanded WordPress shortcodes.
   if (words.size() <= 12 && lower.find("javascript") != std::string::npos &&
-      (lower.find("requires") != std::string::npos || lower.find("enable") != std::string::npos)) {
+      (lower.find("requires") != std::string::npos ||
+       lower.find("enable") != std::string::npos)) {
     return true;
   }
-  if (text.starts_with("[") && text.find("[/") != std::string_view::npos) return true;
+  if (text.starts_with("[") && text.find("[/") != std::string_view::npos)
+    return true;
   if (words.size() == 4) {
-    static constexpr std::array<std::string_view, 5> kMedia = {"image", "photo", "slide", "picture", "video"};
-    bool media = std::find(kMedia.begin(), kMedia.end(), AsciiLower(words[0])) != kMedia.end();
+    static constexpr std::array<std::string_view, 5> kMedia = {
+        "image", "photo", "slide", "picture", "video"};
+    bool media = std::find(kMedia.begin(), kMedia.end(),
+                           AsciiLower(words[0])) != kMedia.end();
     auto number = [](std::string_view w) {
-      return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+      return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+        return c >= '0' && c <= '9';
+      });
     };
-    if (media && number(words[1]) && AsciiLower(words[2]) == "of" && number(words[3])) return true;
+    if (media && number(words[1]) && AsciiLower(words[2]) == "of" &&
+        number(words[3]))
+      return true;
   }
   return false;
 }
@@ -940,9 +1126,11 @@ bool IsFurnitureBlock(const HtmlBlock& b) {
   }
 }
 
-// Whether `n` lies inside one of `roots`; if so sets *root_depth to that root's depth
-// and *inner_article to the nearest <article> between `n` and the root (or nullptr).
-bool InsideAny(const GumboNode* n, const std::unordered_map<const GumboNode*, int>& roots,
+// Whether `n` lies inside one of `roots`; if so sets *root_depth to that root's
+// depth and *inner_article to the nearest <article> between `n` and the root
+// (or nullptr).
+bool InsideAny(const GumboNode* n,
+               const std::unordered_map<const GumboNode*, int>& roots,
                int* root_depth, const GumboNode** inner_article) {
   *inner_article = nullptr;
   for (const GumboNode* p = n; p != nullptr; p = p->parent) {
@@ -951,7 +1139,8 @@ bool InsideAny(const GumboNode* n, const std::unordered_map<const GumboNode*, in
       *root_depth = it->second;
       return true;
     }
-    if (*inner_article == nullptr && p->type == GUMBO_NODE_ELEMENT && p->v.element.tag == GUMBO_TAG_ARTICLE) {
+    if (*inner_article == nullptr && p->type == GUMBO_NODE_ELEMENT &&
+        p->v.element.tag == GUMBO_TAG_ARTICLE) {
       *inner_article = p;
     }
   }
@@ -965,24 +1154,26 @@ int DepthOf(const StatsMap& stats, const GumboNode* n) {
   return it == stats.end() ? 0 : it->second.depth;
 }
 
-// Each paragraph-like block votes for its element's ancestors (five levels, less the
-// further up), on top of what the ancestor's tag and class say.
-std::unordered_map<const GumboNode*, double> ScoreElements(const std::vector<HtmlBlock>& blocks,
-                                                           const StatsMap& stats) {
+// Each paragraph-like block votes for its element's ancestors (five levels,
+// less the further up), on top of what the ancestor's tag and class say.
+std::unordered_map<const GumboNode*, double> ScoreElements(
+    const std::vector<HtmlBlock>& blocks, const StatsMap& stats) {
   std::unordered_map<const GumboNode*, double> score;
   for (const HtmlBlock& b : blocks) {
     if (b.heading || b.tag_boiler) continue;
     size_t len = b.text.size();
     if (len < 25 || LinkDensity(b.link_chars, len) > 0.5) continue;
     double s = 1 + CountCommas(b.text) + std::min(len / 100.0, 3.0);
-    // Text written straight into a container (a <div> holding prose between <br>s) is
-    // that container's own paragraph: credit the container, as its <p> parent would be.
-    // Text inside furniture (a comment thread, a related-stories box) votes for no
-    // element inside that furniture: a long comment must not pull the choice into it.
-    const GumboNode* n = b.element == nullptr         ? nullptr
+    // Text written straight into a container (a <div> holding prose between
+    // <br>s) is that container's own paragraph: credit the container, as its
+    // <p> parent would be. Text inside furniture (a comment thread, a
+    // related-stories box) votes for no element inside that furniture: a long
+    // comment must not pull the choice into it.
+    const GumboNode* n = b.element == nullptr        ? nullptr
                          : IsContainerTag(b.element) ? b.element
                                                      : b.element->parent;
-    for (int level = 0; n != nullptr && n->type == GUMBO_NODE_ELEMENT && level < 5;
+    for (int level = 0;
+         n != nullptr && n->type == GUMBO_NODE_ELEMENT && level < 5;
          ++level, n = n->parent) {
       if (b.boiler_depth >= 0 && DepthOf(stats, n) >= b.boiler_depth) continue;
       auto [it, inserted] = score.try_emplace(n, 0.0);
@@ -992,7 +1183,8 @@ std::unordered_map<const GumboNode*, double> ScoreElements(const std::vector<Htm
         auto st = stats.find(n);
         double text = st == stats.end()
                           ? 0.0
-                          : static_cast<double>(st->second.text_chars - st->second.link_chars);
+                          : static_cast<double>(st->second.text_chars -
+                                                st->second.link_chars);
         double cw = ClassWeight(n);
         if (cw > 0) cw *= std::min(1.0, text / kClassTrustChars);
         it->second = TagWeight(n) + cw;
@@ -1003,17 +1195,21 @@ std::unordered_map<const GumboNode*, double> ScoreElements(const std::vector<Htm
   return score;
 }
 
-// Discounts each score by its element's link density and returns the best element
-// (the shallower on a tie), or nullptr; its score in *top_score.
-const GumboNode* BestElement(std::unordered_map<const GumboNode*, double>* score, const StatsMap& stats,
-                             double* top_score) {
+// Discounts each score by its element's link density and returns the best
+// element (the shallower on a tie), or nullptr; its score in *top_score.
+const GumboNode* BestElement(
+    std::unordered_map<const GumboNode*, double>* score, const StatsMap& stats,
+    double* top_score) {
   const GumboNode* top = nullptr;
   *top_score = -1e9;
   for (auto& [n, s] : *score) {
     auto st = stats.find(n);
-    double ld = st == stats.end() ? 0 : LinkDensity(st->second.link_chars, st->second.text_chars);
+    double ld = st == stats.end()
+                    ? 0
+                    : LinkDensity(st->second.link_chars, st->second.text_chars);
     s *= (1 - ld);
-    if (s > *top_score || (s == *top_score && DepthOf(stats, n) < DepthOf(stats, top))) {
+    if (s > *top_score ||
+        (s == *top_score && DepthOf(stats, n) < DepthOf(stats, top))) {
       top = n;
       *top_score = s;
     }
@@ -1021,10 +1217,12 @@ const GumboNode* BestElement(std::unordered_map<const GumboNode*, double>* score
   return top;
 }
 
-// The elements whose blocks make the article, with their depths: the top candidate,
-// its siblings that score well or read like paragraphs, and its same-class cousins.
+// The elements whose blocks make the article, with their depths: the top
+// candidate, its siblings that score well or read like paragraphs, and its
+// same-class cousins.
 std::unordered_map<const GumboNode*, int> ContentRoots(
-    const GumboNode* top, double top_score, const std::unordered_map<const GumboNode*, double>& score,
+    const GumboNode* top, double top_score,
+    const std::unordered_map<const GumboNode*, double>& score,
     const StatsMap& stats) {
   std::unordered_map<const GumboNode*, int> roots;
   roots[top] = DepthOf(stats, top);
@@ -1048,29 +1246,34 @@ std::unordered_map<const GumboNode*, int> ContentRoots(
       if (take) roots[sib] = DepthOf(stats, sib);
     }
   }
-  // Pages that cut the story into chunks between ad rails repeat the body container's
-  // tag and class for each chunk; the chunks are cousins of the top one, not siblings.
+  // Pages that cut the story into chunks between ad rails repeat the body
+  // container's tag and class for each chunk; the chunks are cousins of the top
+  // one, not siblings.
   std::string_view top_class = Attribute(top, "class");
   if (!top_class.empty()) {
     for (const auto& [n, s] : score) {
-      if (n == top || s < top_score * 0.2 || n->v.element.tag != top->v.element.tag ||
+      if (n == top || s < top_score * 0.2 ||
+          n->v.element.tag != top->v.element.tag ||
           Attribute(n, "class") != top_class) {
         continue;
       }
       bool nested = false;
-      for (const GumboNode* p = n->parent; p && !nested; p = p->parent) nested = p == top;
-      for (const GumboNode* p = top->parent; p && !nested; p = p->parent) nested = p == n;
+      for (const GumboNode* p = n->parent; p && !nested; p = p->parent)
+        nested = p == top;
+      for (const GumboNode* p = top->parent; p && !nested; p = p->parent)
+        nested = p == n;
       if (!nested) roots[n] = DepthOf(stats, n);
     }
   }
   return roots;
 }
 
-// The blocks inside `roots` and outside furniture within them. Several <article>
-// elements inside the chosen content are teasers for other stories (a "you may also
-// like" list the page nested into its article); one is the story.
-std::vector<const HtmlBlock*> BlocksUnder(const std::vector<HtmlBlock>& blocks,
-                                          const std::unordered_map<const GumboNode*, int>& roots) {
+// The blocks inside `roots` and outside furniture within them. Several
+// <article> elements inside the chosen content are teasers for other stories (a
+// "you may also like" list the page nested into its article); one is the story.
+std::vector<const HtmlBlock*> BlocksUnder(
+    const std::vector<HtmlBlock>& blocks,
+    const std::unordered_map<const GumboNode*, int>& roots) {
   std::vector<std::pair<const HtmlBlock*, const GumboNode*>> inside;
   std::unordered_set<const GumboNode*> inner_articles;
   for (const HtmlBlock& b : blocks) {
@@ -1089,15 +1292,19 @@ std::vector<const HtmlBlock*> BlocksUnder(const std::vector<HtmlBlock>& blocks,
   return out;
 }
 
-std::vector<const HtmlBlock*> SelectByScore(const std::vector<HtmlBlock>& blocks, const StatsMap& stats) {
-  std::unordered_map<const GumboNode*, double> score = ScoreElements(blocks, stats);
+std::vector<const HtmlBlock*> SelectByScore(
+    const std::vector<HtmlBlock>& blocks, const StatsMap& stats) {
+  std::unordered_map<const GumboNode*, double> score =
+      ScoreElements(blocks, stats);
   double top_score = 0;
   const GumboNode* top = BestElement(&score, stats, &top_score);
   if (top == nullptr) {
-    // No element stands out: the long, link-poor blocks outside structural furniture.
+    // No element stands out: the long, link-poor blocks outside structural
+    // furniture.
     std::vector<const HtmlBlock*> out;
     for (const HtmlBlock& b : blocks) {
-      if (!b.tag_boiler && b.text.size() >= 80 && LinkDensity(b.link_chars, b.text.size()) < 0.3) {
+      if (!b.tag_boiler && b.text.size() >= 80 &&
+          LinkDensity(b.link_chars, b.text.size()) < 0.3) {
         out.push_back(&b);
       }
     }
@@ -1106,25 +1313,28 @@ std::vector<const HtmlBlock*> SelectByScore(const std::vector<HtmlBlock>& blocks
   return BlocksUnder(blocks, ContentRoots(top, top_score, score, stats));
 }
 
-// A "boilerplate" element that holds most of the page's text is a layout wrapper (an
-// off-canvas menu container around the whole page, a <header> left unclosed), not
-// furniture: its blocks lose that mark.
-// Text an element classed as a widget must hold, nearly free of links, to be read as
-// the article it wraps ("entry themeform share": the share buttons' class on the body).
+// A "boilerplate" element that holds most of the page's text is a layout
+// wrapper (an off-canvas menu container around the whole page, a <header> left
+// unclosed), not furniture: its blocks lose that mark. Text an element classed
+// as a widget must hold, nearly free of links, to be read as the article it
+// wraps ("entry themeform share": the share buttons' class on the body).
 constexpr size_t kProseHolderChars = 1000;
 
-// An element whose class names a small widget (share, social, promo, meta...) but that
-// holds a long run of prose: the class is a styling hook, the content the article.
-// Classes of what can itself be long (comments, related stories, sidebars, footers,
-// recommendations, dialogs laid over the page: the "long" cues of
-// data/extract/classes.txt) never qualify.
+// An element whose class names a small widget (share, social, promo, meta...)
+// but that holds a long run of prose: the class is a styling hook, the content
+// the article. Classes of what can itself be long (comments, related stories,
+// sidebars, footers, recommendations, dialogs laid over the page: the "long"
+// cues of data/extract/classes.txt) never qualify.
 bool IsProseHolder(const GumboNode* n, const ElementStats& st) {
-  if (st.text_chars < kProseHolderChars || LinkDensity(st.link_chars, st.text_chars) > 0.15) return false;
+  if (st.text_chars < kProseHolderChars ||
+      LinkDensity(st.link_chars, st.text_chars) > 0.15)
+    return false;
   return !ReadClass(n).long_furniture;
 }
 
-void ForgiveLayoutWrappers(const std::unordered_map<const GumboNode*, ElementStats>& stats,
-                           std::vector<HtmlBlock>* blocks) {
+void ForgiveLayoutWrappers(
+    const std::unordered_map<const GumboNode*, ElementStats>& stats,
+    std::vector<HtmlBlock>* blocks) {
   size_t total = 0;
   for (const HtmlBlock& b : *blocks) total += b.text.size();
   std::unordered_map<const GumboNode*, bool> verdict;
@@ -1133,8 +1343,9 @@ void ForgiveLayoutWrappers(const std::unordered_map<const GumboNode*, ElementSta
     auto [it, inserted] = verdict.try_emplace(b.boiler, false);
     if (inserted) {
       auto st = stats.find(b.boiler);
-      it->second = st != stats.end() && (st->second.text_chars * 2 > total ||
-                                         (!b.tag_boiler && IsProseHolder(b.boiler, st->second)));
+      it->second = st != stats.end() &&
+                   (st->second.text_chars * 2 > total ||
+                    (!b.tag_boiler && IsProseHolder(b.boiler, st->second)));
     }
     if (it->second) {
       b.boiler = nullptr;
@@ -1144,10 +1355,10 @@ void ForgiveLayoutWrappers(const std::unordered_map<const GumboNode*, ElementSta
   }
 }
 
-// Blocks whose words lie in the JSON-LD articleBody; empty when they cover too little
-// of it for the guide to be trusted.
-std::vector<const HtmlBlock*> SelectByArticleBody(const std::vector<HtmlBlock>& blocks,
-                                                  std::string_view body) {
+// Blocks whose words lie in the JSON-LD articleBody; empty when they cover too
+// little of it for the guide to be trusted.
+std::vector<const HtmlBlock*> SelectByArticleBody(
+    const std::vector<HtmlBlock>& blocks, std::string_view body) {
   std::vector<std::string> body_tokens = WordTokens(body);
   std::unordered_set<std::string> vocab(body_tokens.begin(), body_tokens.end());
   std::vector<const HtmlBlock*> out;
@@ -1168,22 +1379,26 @@ std::vector<const HtmlBlock*> SelectByArticleBody(const std::vector<HtmlBlock>& 
   return out;
 }
 
-// A line that carries a date and little else: "19.10.2019 07:49 Uhr", "Posted on
-// September 21, 2020 by Jane Doe", "Aktualisiert: 30.12.2016", not a sentence that
-// mentions a day.
+// A line that carries a date and little else: "19.10.2019 07:49 Uhr", "Posted
+// on September 21, 2020 by Jane Doe", "Aktualisiert: 30.12.2016", not a
+// sentence that mentions a day.
 constexpr size_t kMaxDateLineBytes = 100;
 
-// The publication date as the page prints it near its article: the nearest short
-// line carrying a day above the first body paragraph (below the headline, where
-// bylines sit), else a short line inside or just after the body ("Erstellt am: ..."
-// closes some articles). Failing that, a month (or day) in the first of `urls` that
-// has one.
-void FindPrintedDate(const std::vector<HtmlBlock>& blocks, const std::vector<const HtmlBlock*>& kept,
-                     bool month_first, std::initializer_list<std::string_view> urls, Article* article) {
+// The publication date as the page prints it near its article: the nearest
+// short line carrying a day above the first body paragraph (below the headline,
+// where bylines sit), else a short line inside or just after the body
+// ("Erstellt am: ..." closes some articles). Failing that, a month (or day) in
+// the first of `urls` that has one.
+void FindPrintedDate(const std::vector<HtmlBlock>& blocks,
+                     const std::vector<const HtmlBlock*>& kept,
+                     bool month_first,
+                     std::initializer_list<std::string_view> urls,
+                     Article* article) {
   auto try_block = [&](const HtmlBlock& b) {
     // A <header> holds an article's date line as often as a site's banner.
     if (b.text.size() > kMaxDateLineBytes ||
-        (b.tag_boiler && b.boiler != nullptr && b.boiler->v.element.tag != GUMBO_TAG_HEADER))
+        (b.tag_boiler && b.boiler != nullptr &&
+         b.boiler->v.element.tag != GUMBO_TAG_HEADER))
       return false;
     if (auto d = FindDateInLine(b.text, month_first)) {
       article->published = d;
@@ -1214,31 +1429,37 @@ void FindPrintedDate(const std::vector<HtmlBlock>& blocks, const std::vector<con
 // Blocks of at most this many bytes are read for an author label.
 constexpr size_t kMaxLabelLineBytes = 200;
 
-// The names after an author label ("Autor: Jane Doe", "Datum: 3.5.2021 Autor: Jane
-// Doe Quelle: X") in a short block near the article: from 40 blocks above the first
-// body paragraph to 15 after the last (where FindPrintedDate looks), outside
-// structural furniture other than a <header> and outside comments, related stories
-// and sidebars (a commenter's "Autor:" is not the article's).
-std::vector<std::string> FindLabelledAuthors(const std::vector<HtmlBlock>& blocks,
-                                             const std::vector<const HtmlBlock*>& kept) {
+// The names after an author label ("Autor: Jane Doe", "Datum: 3.5.2021 Autor:
+// Jane Doe Quelle: X") in a short block near the article: from 40 blocks above
+// the first body paragraph to 15 after the last (where FindPrintedDate looks),
+// outside structural furniture other than a <header> and outside comments,
+// related stories and sidebars (a commenter's "Autor:" is not the article's).
+std::vector<std::string> FindLabelledAuthors(
+    const std::vector<HtmlBlock>& blocks,
+    const std::vector<const HtmlBlock*>& kept) {
   if (kept.empty() || blocks.empty()) return {};
   const size_t first = static_cast<size_t>(kept.front() - blocks.data());
   const size_t last = static_cast<size_t>(kept.back() - blocks.data());
   const std::vector<std::string>& labels = WordLists().author_label;
-  for (size_t i = first > 40 ? first - 40 : 0; i < blocks.size() && i <= last + 15; ++i) {
+  for (size_t i = first > 40 ? first - 40 : 0;
+       i < blocks.size() && i <= last + 15; ++i) {
     const HtmlBlock& b = blocks[i];
     if (b.text.size() > kMaxLabelLineBytes) continue;
-    if (b.tag_boiler && b.boiler != nullptr && b.boiler->v.element.tag != GUMBO_TAG_HEADER) continue;
+    if (b.tag_boiler && b.boiler != nullptr &&
+        b.boiler->v.element.tag != GUMBO_TAG_HEADER)
+      continue;
     if (b.boiler != nullptr && ReadClass(b.boiler).long_furniture) continue;
     const std::string lower = AsciiLower(b.text);
     for (std::string_view label : labels) {
-      for (size_t at = lower.find(label); at != std::string::npos; at = lower.find(label, at + 1)) {
+      for (size_t at = lower.find(label); at != std::string::npos;
+           at = lower.find(label, at + 1)) {
         if (at > 0 && lower[at - 1] != ' ') continue;  // a word of its own
         size_t colon = at + label.size();
         while (colon < lower.size() && lower[colon] == ' ') ++colon;
         if (colon >= lower.size() || lower[colon] != ':') continue;
         std::vector<std::string> names =
-            AuthorNames(std::string_view(b.text).substr(colon + 1), /*lenient=*/true, /*name_field=*/false);
+            AuthorNames(std::string_view(b.text).substr(colon + 1),
+                        /*lenient=*/true, /*name_field=*/false);
         if (!names.empty()) return names;
       }
     }
@@ -1246,23 +1467,29 @@ std::vector<std::string> FindLabelledAuthors(const std::vector<HtmlBlock>& block
   return {};
 }
 
-// Gumbo checks element scopes by walking the stack of open elements, so parse time grows
-// with the square of the nesting depth; hostile input nests hundreds of thousands of
-// elements. Real pages nest well under a hundred. LimitNesting scans the tags as an HTML5
-// parser would count them and, where the nesting passes kMaxNesting, keeps the page up to
-// there as it is and the rest as text without markup: gumbo parses a document of bounded
-// depth, and no word of the page is lost.
+// Gumbo checks element scopes by walking the stack of open elements, so parse
+// time grows with the square of the nesting depth; hostile input nests hundreds
+// of thousands of elements. Real pages nest well under a hundred. LimitNesting
+// scans the tags as an HTML5 parser would count them and, where the nesting
+// passes kMaxNesting, keeps the page up to there as it is and the rest as text
+// without markup: gumbo parses a document of bounded depth, and no word of the
+// page is lost.
 constexpr size_t kMaxNesting = 1500;
-// How far down the stack of open elements an end tag looks for its start tag. An end tag
-// with no start tag that near is ignored (HTML5 ignores end tags without an open
-// element); the bound keeps hostile runs of stray end tags linear.
+// How far down the stack of open elements an end tag looks for its start tag.
+// An end tag with no start tag that near is ignored (HTML5 ignores end tags
+// without an open element); the bound keeps hostile runs of stray end tags
+// linear.
 constexpr size_t kEndTagReach = 64;
 
-// Tag and attribute names are ASCII; std::tolower is a call into the C library per byte.
-char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+// Tag and attribute names are ASCII; std::tolower is a call into the C library
+// per byte.
+char LowerAscii(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+}
 
-// `html` with its markup (tags, comments) blanked out, each byte of it made a space, and
-// its text kept where it was: offsets into the result are offsets into `html`.
+// `html` with its markup (tags, comments) blanked out, each byte of it made a
+// space, and its text kept where it was: offsets into the result are offsets
+// into `html`.
 std::string BlankMarkup(std::string_view html) {
   std::string out(html);
   size_t pos = 0;
@@ -1274,7 +1501,8 @@ std::string BlankMarkup(std::string_view html) {
     } else {
       const bool closing = pos + 1 < html.size() && html[pos + 1] == '/';
       const size_t name_start = pos + (closing ? 2 : 1);
-      if (name_start < html.size() && std::isalpha(static_cast<unsigned char>(html[name_start]))) {
+      if (name_start < html.size() &&
+          std::isalpha(static_cast<unsigned char>(html[name_start]))) {
         end = html.find('>', name_start);
         end = end == std::string_view::npos ? html.size() : end + 1;
       }
@@ -1283,32 +1511,40 @@ std::string BlankMarkup(std::string_view html) {
       ++pos;
       continue;
     }
-    std::fill(out.begin() + static_cast<long>(pos), out.begin() + static_cast<long>(end), ' ');
+    std::fill(out.begin() + static_cast<long>(pos),
+              out.begin() + static_cast<long>(end), ' ');
     pos = end;
   }
   return out;
 }
 
-// None when the nesting of `html` stays under kMaxNesting; else the page with the markup
-// from where the nesting passes it blanked out (BlankMarkup: same length, same offsets). Counts as an HTML5 parser nests:
-// the self-closing slash of an ordinary element is ignored ("<div/>" opens a div; only
-// inside <svg> and <math> does it close one), void elements and elements whose end tag
-// may be left out are not counted, and an end tag closes the nearest open element of
-// its name, if there is one within kEndTagReach.
+// None when the nesting of `html` stays under kMaxNesting; else the page with
+// the markup from where the nesting passes it blanked out (BlankMarkup: same
+// length, same offsets). Counts as an HTML5 parser nests: the self-closing
+// slash of an ordinary element is ignored ("<div/>" opens a div; only inside
+// <svg> and <math> does it close one), void elements and elements whose end tag
+// may be left out are not counted, and an end tag closes the nearest open
+// element of its name, if there is one within kEndTagReach.
 std::optional<std::string> LimitNesting(std::string_view html) {
   static constexpr std::array<std::string_view, 30> kUncounted = {
-      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-      "source", "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td",
-      "th", "tbody", "thead", "tfoot", "colgroup", "html", "head", "body"};
-  // Names of the counted open elements, as the page writes them (compared ignoring
-  // case): a scan over every tag of every page, so no string is built per tag.
+      "area",  "base",  "br",       "col",      "embed", "hr",  "img", "input",
+      "link",  "meta",  "param",    "source",   "track", "wbr", "p",   "li",
+      "dt",    "dd",    "option",   "optgroup", "tr",    "td",  "th",  "tbody",
+      "thead", "tfoot", "colgroup", "html",     "head",  "body"};
+  // Names of the counted open elements, as the page writes them (compared
+  // ignoring case): a scan over every tag of every page, so no string is built
+  // per tag.
   std::vector<std::string_view> open;
   size_t foreign = 0;  // open <svg> and <math> elements
   const auto same_name = [](std::string_view a, std::string_view b) {
     return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return LowerAscii(x) == LowerAscii(y); });
+           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+             return LowerAscii(x) == LowerAscii(y);
+           });
   };
-  const auto is_foreign = [&](std::string_view n) { return same_name(n, "svg") || same_name(n, "math"); };
+  const auto is_foreign = [&](std::string_view n) {
+    return same_name(n, "svg") || same_name(n, "math");
+  };
   size_t pos = 0;
   while ((pos = html.find('<', pos)) != std::string_view::npos) {
     const size_t tag_start = pos;
@@ -1321,30 +1557,36 @@ std::optional<std::string> LimitNesting(std::string_view html) {
     const bool closing = pos + 1 < html.size() && html[pos + 1] == '/';
     const size_t name_start = pos + (closing ? 2 : 1);
     size_t name_end = name_start;
-    while (name_end < html.size() && std::isalnum(static_cast<unsigned char>(html[name_end]))) ++name_end;
+    while (name_end < html.size() &&
+           std::isalnum(static_cast<unsigned char>(html[name_end])))
+      ++name_end;
     if (name_end == name_start) {
       pos = name_start;
       continue;
     }
-    const std::string_view name = html.substr(name_start, name_end - name_start);
+    const std::string_view name =
+        html.substr(name_start, name_end - name_start);
     const size_t gt = html.find('>', name_end);
     if (gt == std::string_view::npos) break;
     pos = gt + 1;
-    if (!closing && (same_name(name, "script") || same_name(name, "style") || same_name(name, "textarea") ||
-                     same_name(name, "title"))) {
+    if (!closing && (same_name(name, "script") || same_name(name, "style") ||
+                     same_name(name, "textarea") || same_name(name, "title"))) {
       // Raw text: skip to the end tag.
       size_t end = html.find("</", pos);
-      while (end != std::string_view::npos && !same_name(html.substr(end + 2, name.size()), name)) {
+      while (end != std::string_view::npos &&
+             !same_name(html.substr(end + 2, name.size()), name)) {
         end = html.find("</", end + 2);
       }
       if (end == std::string_view::npos) break;
       pos = end;
       continue;
     }
-    if (std::any_of(kUncounted.begin(), kUncounted.end(), [&](std::string_view u) { return same_name(name, u); }))
+    if (std::any_of(kUncounted.begin(), kUncounted.end(),
+                    [&](std::string_view u) { return same_name(name, u); }))
       continue;
     if (closing) {
-      for (size_t k = open.size(); k-- > 0 && open.size() - k <= kEndTagReach;) {
+      for (size_t k = open.size();
+           k-- > 0 && open.size() - k <= kEndTagReach;) {
         if (!same_name(open[k], name)) continue;
         for (size_t popped = k; popped < open.size(); ++popped) {
           if (is_foreign(open[popped])) --foreign;
@@ -1368,23 +1610,25 @@ std::optional<std::string> LimitNesting(std::string_view html) {
 }
 
 // Half the bytes of a typical news page are the bodies of <script> and <style>
-// elements, which gumbo lexes one character token at a time and extraction never reads
-// (except JSON-LD). They are dropped before parsing; `breaks` maps offsets in the
-// parsed text back to the page.
+// elements, which gumbo lexes one character token at a time and extraction
+// never reads (except JSON-LD). They are dropped before parsing; `breaks` maps
+// offsets in the parsed text back to the page.
 struct ParsedText {
   std::string text;
-  // (offset in text, offset in the page) at the start and after each dropped range.
+  // (offset in text, offset in the page) at the start and after each dropped
+  // range.
   std::vector<std::pair<size_t, size_t>> breaks{{0, 0}};
 
   size_t ToPage(size_t offset) const {
-    auto it = std::upper_bound(breaks.begin(), breaks.end(), std::make_pair(offset, SIZE_MAX));
+    auto it = std::upper_bound(breaks.begin(), breaks.end(),
+                               std::make_pair(offset, SIZE_MAX));
     --it;  // breaks.front() is (0, 0), so some break precedes every offset
     return it->second + (offset - it->first);
   }
 };
 
-// Position just past the '>' that ends the tag opening at `pos` (quotes respected), or
-// npos.
+// Position just past the '>' that ends the tag opening at `pos` (quotes
+// respected), or npos.
 size_t TagEnd(std::string_view html, size_t pos) {
   char quote = 0;
   for (size_t i = pos; i < html.size(); ++i) {
@@ -1408,13 +1652,14 @@ bool StartsWithNoCase(std::string_view s, size_t pos, std::string_view prefix) {
   return true;
 }
 
-// Attributes extraction reads (html_dom.cc, CollectMetadata); the others (href of
-// links, src, srcset, data-*, on*, aria-*, width...) are a third of a page's markup
-// and gumbo lexes them a character at a time.
+// Attributes extraction reads (html_dom.cc, CollectMetadata); the others (href
+// of links, src, srcset, data-*, on*, aria-*, width...) are a third of a page's
+// markup and gumbo lexes them a character at a time.
 bool IsReadAttribute(std::string_view name, bool link_tag) {
   static constexpr std::array<std::string_view, 15> kRead = {
-      "class", "id", "itemprop", "style", "hidden", "lang", "xml:lang", "content", "name",
-      "property", "http-equiv", "rel", "datetime", "type", "charset"};
+      "class",      "id",       "itemprop", "style", "hidden",
+      "lang",       "xml:lang", "content",  "name",  "property",
+      "http-equiv", "rel",      "datetime", "type",  "charset"};
   if (name.size() > 10) return false;
   char lower[16];
   for (size_t i = 0; i < name.size(); ++i) lower[i] = LowerAscii(name[i]);
@@ -1423,57 +1668,72 @@ bool IsReadAttribute(std::string_view name, bool link_tag) {
   return std::find(kRead.begin(), kRead.end(), l) != kRead.end();
 }
 
-// At the '<' at `pos`: for a start tag, drops the attributes extraction does not read
-// (IsReadAttribute) from the text gumbo parses, recording each dropped range in
-// out->breaks. Returns where scanning goes on. A tag it cannot read to its end (an
-// unclosed quote) is left as it is.
-size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied, ParsedText* out) {
+// At the '<' at `pos`: for a start tag, drops the attributes extraction does
+// not read (IsReadAttribute) from the text gumbo parses, recording each dropped
+// range in out->breaks. Returns where scanning goes on. A tag it cannot read to
+// its end (an unclosed quote) is left as it is.
+size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied,
+                            ParsedText* out) {
   size_t i = pos + 1;
-  if (i + 1 < html.size() && html[i] == '/' && std::isalpha(static_cast<unsigned char>(html[i + 1]))) {
-    const size_t gt = html.find('>', i);  // an end tag: its attributes are ignored anyway
+  if (i + 1 < html.size() && html[i] == '/' &&
+      std::isalpha(static_cast<unsigned char>(html[i + 1]))) {
+    const size_t gt =
+        html.find('>', i);  // an end tag: its attributes are ignored anyway
     return gt == std::string_view::npos ? html.size() : gt + 1;
   }
-  if (i >= html.size() || !std::isalpha(static_cast<unsigned char>(html[i]))) return pos + 1;
+  if (i >= html.size() || !std::isalpha(static_cast<unsigned char>(html[i])))
+    return pos + 1;
   const size_t name_start = i;
   // The tag name runs to white space, '/' or '>' ("time-ago", "my:tag").
-  while (i < html.size() && html[i] != ' ' && html[i] != '\n' && html[i] != '\t' && html[i] != '\r' &&
-         html[i] != '\f' && html[i] != '/' && html[i] != '>')
+  while (i < html.size() && html[i] != ' ' && html[i] != '\n' &&
+         html[i] != '\t' && html[i] != '\r' && html[i] != '\f' &&
+         html[i] != '/' && html[i] != '>')
     ++i;
-  const bool link_tag = i - name_start == 4 && StartsWithNoCase(html, name_start, "link");
+  const bool link_tag =
+      i - name_start == 4 && StartsWithNoCase(html, name_start, "link");
   std::vector<std::pair<size_t, size_t>> drops;
   while (true) {
     const size_t attr_space = i;
-    while (i < html.size() && (html[i] == ' ' || html[i] == '\n' || html[i] == '\t' || html[i] == '\r' || html[i] == '\f' || html[i] == '/'))
+    while (i < html.size() &&
+           (html[i] == ' ' || html[i] == '\n' || html[i] == '\t' ||
+            html[i] == '\r' || html[i] == '\f' || html[i] == '/'))
       ++i;
     if (i >= html.size()) return html.size();
     if (html[i] == '>') break;
     const size_t attr_name = i;
-    while (i < html.size() && html[i] != '=' && html[i] != '>' && html[i] != ' ' && html[i] != '\n' &&
-           html[i] != '\t' && html[i] != '\r' && html[i] != '\f' && html[i] != '/')
+    while (i < html.size() && html[i] != '=' && html[i] != '>' &&
+           html[i] != ' ' && html[i] != '\n' && html[i] != '\t' &&
+           html[i] != '\r' && html[i] != '\f' && html[i] != '/')
       ++i;
     const std::string_view name = html.substr(attr_name, i - attr_name);
     size_t j = i;
-    while (j < html.size() && (html[j] == ' ' || html[j] == '\n' || html[j] == '\t' || html[j] == '\r')) ++j;
+    while (j < html.size() && (html[j] == ' ' || html[j] == '\n' ||
+                               html[j] == '\t' || html[j] == '\r'))
+      ++j;
     if (j < html.size() && html[j] == '=') {
       ++j;
-      while (j < html.size() && (html[j] == ' ' || html[j] == '\n' || html[j] == '\t' || html[j] == '\r')) ++j;
+      while (j < html.size() && (html[j] == ' ' || html[j] == '\n' ||
+                                 html[j] == '\t' || html[j] == '\r'))
+        ++j;
       if (j < html.size() && (html[j] == '"' || html[j] == '\'')) {
         const size_t close = html.find(html[j], j + 1);
         if (close == std::string_view::npos) return html.size();
         i = close + 1;
       } else {
-        while (j < html.size() && html[j] != '>' && html[j] != ' ' && html[j] != '\n' && html[j] != '\t' &&
-               html[j] != '\r')
+        while (j < html.size() && html[j] != '>' && html[j] != ' ' &&
+               html[j] != '\n' && html[j] != '\t' && html[j] != '\r')
           ++j;
         i = j;
       }
     }
     if (name.empty()) return i;
     if (!IsReadAttribute(name, link_tag)) {
-      // An href says that an <a> is a link (one without is an anchor): its name and
-      // quotes stay, the URL goes.
-      const bool href = name.size() == 4 && StartsWithNoCase(html, attr_name, "href");
-      if (href && i - 1 > attr_name && (html[i - 1] == '"' || html[i - 1] == '\'')) {
+      // An href says that an <a> is a link (one without is an anchor): its name
+      // and quotes stay, the URL goes.
+      const bool href =
+          name.size() == 4 && StartsWithNoCase(html, attr_name, "href");
+      if (href && i - 1 > attr_name &&
+          (html[i - 1] == '"' || html[i - 1] == '\'')) {
         const size_t open = html.find(html[i - 1], attr_name);
         if (open + 1 < i - 1) drops.emplace_back(open + 1, i - 1);
       } else if (!href) {
@@ -1489,14 +1749,17 @@ size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied, P
   return i + 1;
 }
 
-// After a tag ending just before `pos`: a run of white space up to the next tag (the
-// page's indentation) is cut to its first character. Gumbo makes a token of every
-// white space character, and segmentation collapses runs to one space anyway; a run
-// inside text is kept, so every text node keeps its offsets. Returns `pos`.
-size_t DropIndentation(std::string_view html, size_t pos, size_t* copied, ParsedText* out) {
+// After a tag ending just before `pos`: a run of white space up to the next tag
+// (the page's indentation) is cut to its first character. Gumbo makes a token
+// of every white space character, and segmentation collapses runs to one space
+// anyway; a run inside text is kept, so every text node keeps its offsets.
+// Returns `pos`.
+size_t DropIndentation(std::string_view html, size_t pos, size_t* copied,
+                       ParsedText* out) {
   if (pos == 0 || pos > html.size() || html[pos - 1] != '>') return pos;
   size_t end = pos;
-  while (end < html.size() && (html[end] == ' ' || html[end] == '\n' || html[end] == '\t' || html[end] == '\r'))
+  while (end < html.size() && (html[end] == ' ' || html[end] == '\n' ||
+                               html[end] == '\t' || html[end] == '\r'))
     ++end;
   if (end - pos < 2 || end >= html.size() || html[end] != '<') return pos;
   out->text.append(html.substr(*copied, pos + 1 - *copied));
@@ -1508,7 +1771,8 @@ size_t DropIndentation(std::string_view html, size_t pos, size_t* copied, Parsed
 ParsedText DropRawTextBodies(std::string_view html) {
   ParsedText out;
   out.text.reserve(html.size());
-  size_t copied = 0;  // html[0, copied) is in out.text (less the dropped ranges)
+  size_t copied =
+      0;  // html[0, copied) is in out.text (less the dropped ranges)
   size_t pos = 0;
   while ((pos = html.find('<', pos)) != std::string_view::npos) {
     if (html.compare(pos, 4, "<!--") == 0) {
@@ -1549,8 +1813,9 @@ ParsedText DropRawTextBodies(std::string_view html) {
     // A tag name ends at white space, '/' or '>': <scripts>, <select-box> and
     // <svg-icon> are other (custom) elements.
     const auto name_ends_at = [&](size_t at) {
-      return at >= html.size() || std::isspace(static_cast<unsigned char>(html[at])) || html[at] == '/' ||
-             html[at] == '>';
+      return at >= html.size() ||
+             std::isspace(static_cast<unsigned char>(html[at])) ||
+             html[at] == '/' || html[at] == '>';
     };
     size_t after_name = pos + 1 + name.size();
     if (!name_ends_at(after_name)) {
@@ -1562,7 +1827,8 @@ ParsedText DropRawTextBodies(std::string_view html) {
     std::string closing = "</" + std::string(name);
     size_t end = body;
     while ((end = html.find("</", end)) != std::string_view::npos &&
-           !(StartsWithNoCase(html, end, closing) && name_ends_at(end + closing.size()))) {
+           !(StartsWithNoCase(html, end, closing) &&
+             name_ends_at(end + closing.size()))) {
       end += 2;
     }
     if (end == std::string_view::npos) break;
@@ -1584,8 +1850,9 @@ std::string StripSiteSuffix(std::string_view title) {
   std::string t = CollapseSpaces(title);
   for (int round = 0; round < 2; ++round) {
     size_t best = std::string::npos, sep_len = 0;
-    for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
-                                 " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xC2\xAB ", " \xC2\xBB "}) {
+    for (std::string_view sep :
+         {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+          " :: ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xC2\xAB ", " \xC2\xBB "}) {
       size_t p = t.rfind(sep);
       if (p != std::string::npos && (best == std::string::npos || p > best)) {
         best = p;
@@ -1595,7 +1862,9 @@ std::string StripSiteSuffix(std::string_view title) {
     if (best == std::string::npos) break;
     std::string_view head = std::string_view(t).substr(0, best);
     std::string_view tail = std::string_view(t).substr(best + sep_len);
-    if (SplitWords(tail).size() > 4 || SplitWords(head).size() < 2 || head.size() <= tail.size()) break;
+    if (SplitWords(tail).size() > 4 || SplitWords(head).size() < 2 ||
+        head.size() <= tail.size())
+      break;
     t = std::string(head);
   }
   return t;
@@ -1603,33 +1872,40 @@ std::string StripSiteSuffix(std::string_view title) {
 
 namespace {
 
-// Maps the blocks' offsets in the parsed text back to the page. A text node never
-// spans a dropped range and every node starts an anchor, so each anchor maps on its own.
+// Maps the blocks' offsets in the parsed text back to the page. A text node
+// never spans a dropped range and every node starts an anchor, so each anchor
+// maps on its own.
 void MapBlocksToPage(const ParsedText& parsed, std::vector<HtmlBlock>* blocks) {
   if (parsed.breaks.size() <= 1) return;
   for (HtmlBlock& b : *blocks) {
     // An end is one past the last character: map that character, so that an end
     // right before a dropped range stays before it.
-    b.end = b.end > b.start ? parsed.ToPage(b.end - 1) + 1 : parsed.ToPage(b.start);
+    b.end =
+        b.end > b.start ? parsed.ToPage(b.end - 1) + 1 : parsed.ToPage(b.start);
     b.start = parsed.ToPage(b.start);
-    for (OffsetAnchor& a : b.anchors) a.input_offset = parsed.ToPage(a.input_offset);
+    for (OffsetAnchor& a : b.anchors)
+      a.input_offset = parsed.ToPage(a.input_offset);
   }
 }
 
-// Whether a JSON-LD articleBody is the whole article, not a teaser cut with an ellipsis.
+// Whether a JSON-LD articleBody is the whole article, not a teaser cut with an
+// ellipsis.
 bool IsCompleteArticleBody(const JsonLdArticle* ld) {
   if (ld == nullptr || ld->body.size() < kMinArticleBody) return false;
   std::string_view tail = TrimSpaces(ld->body);
-  return !(tail.ends_with("\xE2\x80\xA6") || tail.ends_with("...") || tail.ends_with("&hellip;"));
+  return !(tail.ends_with("\xE2\x80\xA6") || tail.ends_with("...") ||
+           tail.ends_with("&hellip;"));
 }
 
-// The candidate blocks of the article. With a JSON-LD articleBody, the blocks it
-// contains are the article: a complete one replaces the scored selection; a teaser
-// only adds to it.
-std::vector<const HtmlBlock*> ChooseBlocks(const std::vector<HtmlBlock>& blocks, const StatsMap& stats,
+// The candidate blocks of the article. With a JSON-LD articleBody, the blocks
+// it contains are the article: a complete one replaces the scored selection; a
+// teaser only adds to it.
+std::vector<const HtmlBlock*> ChooseBlocks(const std::vector<HtmlBlock>& blocks,
+                                           const StatsMap& stats,
                                            const JsonLdArticle* ld) {
   std::vector<const HtmlBlock*> guided;
-  if (ld && ld->body.size() >= kMinArticleBody) guided = SelectByArticleBody(blocks, ld->body);
+  if (ld && ld->body.size() >= kMinArticleBody)
+    guided = SelectByArticleBody(blocks, ld->body);
   if (IsCompleteArticleBody(ld) && !guided.empty()) return guided;
   std::vector<const HtmlBlock*> chosen = SelectByScore(blocks, stats);
   if (!guided.empty()) {
@@ -1640,47 +1916,58 @@ std::vector<const HtmlBlock*> ChooseBlocks(const std::vector<HtmlBlock>& blocks,
   return chosen;
 }
 
-// The chosen blocks less links, furniture, labels, the title and repeats; then less
-// headings that are all link and head no paragraph. Adds their text size to *chars.
-std::vector<const HtmlBlock*> KeepBodyBlocks(const std::vector<const HtmlBlock*>& chosen,
-                                             std::string_view title, size_t* chars) {
+// The chosen blocks less links, furniture, labels, the title and repeats; then
+// less headings that are all link and head no paragraph. Adds their text size
+// to *chars.
+std::vector<const HtmlBlock*> KeepBodyBlocks(
+    const std::vector<const HtmlBlock*>& chosen, std::string_view title,
+    size_t* chars) {
   std::vector<const HtmlBlock*> kept;
   for (const HtmlBlock* b : chosen) {
     if (b->heading == 1) continue;
     if (!b->heading && IsLinkBlock(*b)) continue;
     if (IsFurnitureBlock(*b)) continue;
-    // Fragments of one or two words are labels and buttons, except a paragraph that
-    // is all bold text (a subheading written as <p><b>...</b></p>).
-    if (!b->heading && SplitWords(b->text, 3).size() < 3 && !EndsWithSentencePunctuation(b->text) &&
-        !(b->element != nullptr && b->link_chars == 0 && IsBoldParagraph(*b->element)))
+    // Fragments of one or two words are labels and buttons, except a paragraph
+    // that is all bold text (a subheading written as <p><b>...</b></p>).
+    if (!b->heading && SplitWords(b->text, 3).size() < 3 &&
+        !EndsWithSentencePunctuation(b->text) &&
+        !(b->element != nullptr && b->link_chars == 0 &&
+          IsBoldParagraph(*b->element)))
       continue;
     if (b->text == title) continue;
-    // A block repeated right after itself is a page's mobile and desktop copies of
-    // one text; repeats further apart are the article's own (a recipe's "Meal 2" after
-    // "Meal 1" under each plan).
+    // A block repeated right after itself is a page's mobile and desktop copies
+    // of one text; repeats further apart are the article's own (a recipe's
+    // "Meal 2" after "Meal 1" under each plan).
     if (!kept.empty() && kept.back()->text == b->text) continue;
     kept.push_back(b);
   }
-  // Headings that are all link and head no paragraph (the next kept block is another
-  // heading, or none) are a list of other stories' titles, not sections of this one.
+  // Headings that are all link and head no paragraph (the next kept block is
+  // another heading, or none) are a list of other stories' titles, not sections
+  // of this one.
   std::vector<const HtmlBlock*> out;
   for (size_t i = 0; i < kept.size(); ++i) {
     const HtmlBlock* b = kept[i];
-    const bool heads_nothing = i + 1 == kept.size() || kept[i + 1]->heading != 0;
-    if (b->heading && heads_nothing && LinkDensity(b->link_chars, b->text.size()) > 0.9) continue;
+    const bool heads_nothing =
+        i + 1 == kept.size() || kept[i + 1]->heading != 0;
+    if (b->heading && heads_nothing &&
+        LinkDensity(b->link_chars, b->text.size()) > 0.9)
+      continue;
     out.push_back(b);
     *chars += b->text.size();
   }
   return out;
 }
 
-// A short page may have no block that looks like a paragraph: what text it has outside
-// structural furniture, links and furniture lines, each text once.
-std::vector<const HtmlBlock*> KeepAnyText(const std::vector<HtmlBlock>& blocks, size_t* chars) {
+// A short page may have no block that looks like a paragraph: what text it has
+// outside structural furniture, links and furniture lines, each text once.
+std::vector<const HtmlBlock*> KeepAnyText(const std::vector<HtmlBlock>& blocks,
+                                          size_t* chars) {
   std::vector<const HtmlBlock*> kept;
   std::unordered_set<std::string_view> seen;
   for (const HtmlBlock& b : blocks) {
-    if (b.tag_boiler || b.heading == 1 || LinkDensity(b.link_chars, b.text.size()) > 0.5) continue;
+    if (b.tag_boiler || b.heading == 1 ||
+        LinkDensity(b.link_chars, b.text.size()) > 0.5)
+      continue;
     if (IsFurnitureBlock(b) || !seen.insert(b.text).second) continue;
     kept.push_back(&b);
     *chars += b.text.size();
@@ -1688,9 +1975,10 @@ std::vector<const HtmlBlock*> KeepAnyText(const std::vector<HtmlBlock>& blocks, 
   return kept;
 }
 
-// The paragraphs of a JSON-LD articleBody, one per line, anchored at its script (a page
-// whose text lives only there, rendered by script).
-void AppendArticleBody(const JsonLdArticle& ld, size_t content_size, Article* article) {
+// The paragraphs of a JSON-LD articleBody, one per line, anchored at its script
+// (a page whose text lives only there, rendered by script).
+void AppendArticleBody(const JsonLdArticle& ld, size_t content_size,
+                       Article* article) {
   std::string_view body = ld.body;
   size_t pos = 0;
   while (pos <= body.size()) {
@@ -1712,31 +2000,37 @@ void AppendArticleBody(const JsonLdArticle& ld, size_t content_size, Article* ar
 
 }  // namespace
 
-void ExtractHtml(std::string_view content, std::string_view url, Article* article) {
+void ExtractHtml(std::string_view content, std::string_view url,
+                 Article* article) {
   const std::optional<std::string> limited = LimitNesting(content);
   if (limited) {
     content = *limited;
-    article->warnings.push_back("HTML nested deeper than " + std::to_string(kMaxNesting) +
-                                " elements: the markup past that depth was dropped, its text kept");
+    article->warnings.push_back(
+        "HTML nested deeper than " + std::to_string(kMaxNesting) +
+        " elements: the markup past that depth was dropped, its text kept");
   }
   const ParsedText parsed = DropRawTextBodies(content);
   HtmlPage page(parsed.text);
   PageMetadata md;
   CollectMetadata(page.root(), parsed.text, &md);
-  if (md.jsonld) md.jsonld->script_offset = parsed.ToPage(md.jsonld->script_offset);
+  if (md.jsonld)
+    md.jsonld->script_offset = parsed.ToPage(md.jsonld->script_offset);
   FillMetadata(md, url, article);
 
   StatsMap stats;
   std::vector<HtmlBlock> blocks = page.Segment(&stats);
   MapBlocksToPage(parsed, &blocks);
   ForgiveLayoutWrappers(stats, &blocks);
-  for (auto it = blocks.rbegin(); it != blocks.rend() && !article->copyright_year; ++it) {
-    if (it->text.size() < 300) article->copyright_year = FindCopyrightYear(it->text);
+  for (auto it = blocks.rbegin();
+       it != blocks.rend() && !article->copyright_year; ++it) {
+    if (it->text.size() < 300)
+      article->copyright_year = FindCopyrightYear(it->text);
   }
 
   const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
   size_t chosen_chars = 0;
-  std::vector<const HtmlBlock*> kept = KeepBodyBlocks(ChooseBlocks(blocks, stats, ld), article->title, &chosen_chars);
+  std::vector<const HtmlBlock*> kept = KeepBodyBlocks(
+      ChooseBlocks(blocks, stats, ld), article->title, &chosen_chars);
   if (kept.empty()) kept = KeepAnyText(blocks, &chosen_chars);
 
   if (IsCompleteArticleBody(ld) && chosen_chars * 2 < ld->body.size()) {
@@ -1751,21 +2045,25 @@ void ExtractHtml(std::string_view content, std::string_view url, Article* articl
       AppendParagraph(*article, std::move(p));
     }
   }
-  if (article->authors.empty()) article->authors = FindLabelledAuthors(blocks, kept);
+  if (article->authors.empty())
+    article->authors = FindLabelledAuthors(blocks, kept);
   if (!article->paragraphs.empty()) {
     if (auto place = ParseDatelinePlace(article->paragraphs.front().text)) {
       article->dateline = *place;
     }
   }
   if (!article->published && article->published_text.empty()) {
-    // The page's own URL first, then the canonical and og:url the page gives for itself
-    // (a page fetched by another address still names its month there).
+    // The page's own URL first, then the canonical and og:url the page gives
+    // for itself (a page fetched by another address still names its month
+    // there).
     const std::string og_url = FirstMeta(md, {"og:url"});
-    FindPrintedDate(blocks, kept, MonthFirst(md), {url, md.canonical, og_url}, article);
+    FindPrintedDate(blocks, kept, MonthFirst(md), {url, md.canonical, og_url},
+                    article);
   } else if (!article->published) {
-    // Metadata gave a date in no form extraction reads ("11/01/2023 12:43:42"): the
-    // date line the article prints, when there is one, is the date as its readers see
-    // it; else the metadata's text is left to the pipeline's date stage (no URL month).
+    // Metadata gave a date in no form extraction reads ("11/01/2023 12:43:42"):
+    // the date line the article prints, when there is one, is the date as its
+    // readers see it; else the metadata's text is left to the pipeline's date
+    // stage (no URL month).
     FindPrintedDate(blocks, kept, MonthFirst(md), {}, article);
     if (article->published) article->published_text.clear();
   }

@@ -4,9 +4,8 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "extract/extract.h"
 
@@ -30,8 +29,9 @@ Article ExtractHtmlDoc(const std::string& html, const std::string& url = "") {
   return r.ok() ? *r : Article();
 }
 
-// Every character of every paragraph maps back to the same character in the source,
-// except characters that came from an entity (there the source holds '&').
+// Every character of every paragraph maps back to the same character in the
+// source, except characters that came from an entity (there the source holds
+// '&').
 void ExpectAnchorsRoundTrip(const Article& a, const std::string& html) {
   for (const Paragraph& p : a.paragraphs) {
     ASSERT_FALSE(p.anchors.empty()) << p.text;
@@ -39,53 +39,70 @@ void ExpectAnchorsRoundTrip(const Article& a, const std::string& html) {
     EXPECT_LE(p.end, html.size());
     for (size_t i = 0; i < p.text.size(); ++i) {
       unsigned char c = static_cast<unsigned char>(p.text[i]);
-      if (c == ' ' || c >= 0x80) continue;  // collapsed white space, multi-byte entities
+      if (c == ' ' || c >= 0x80)
+        continue;  // collapsed white space, multi-byte entities
       size_t in = a.ToInputOffset(p.body_start + i);
       ASSERT_LT(in, html.size());
       EXPECT_TRUE(html[in] == p.text[i] || html[in] == '&')
-          << "paragraph '" << p.text << "' offset " << i << " maps to '" << html.substr(in, 10) << "'";
+          << "paragraph '" << p.text << "' offset " << i << " maps to '"
+          << html.substr(in, 10) << "'";
     }
   }
 }
 
 TEST(HtmlGoldenTest, NewsArticlePage) {
-  std::string html = ReadFile(std::string(DATELINE_TESTDATA_DIR) + "/extract/news_article.html");
+  std::string html = ReadFile(std::string(DATELINE_TESTDATA_DIR) +
+                              "/extract/news_article.html");
   ASSERT_FALSE(html.empty());
   Article a = ExtractHtmlDoc(html);
   EXPECT_EQ(a.title, "Afghan officials and Taliban resume talks in Doha");
-  EXPECT_EQ(a.section, "World");  // JSON-LD articleSection wins over article:section
-  EXPECT_EQ(a.authors, (std::vector<std::string>{"Amina Rahimi", "John Carter"}));
-  EXPECT_EQ(a.tags, (std::vector<std::string>{"Afghanistan", "Taliban", "Peace talks"}));
+  EXPECT_EQ(a.section,
+            "World");  // JSON-LD articleSection wins over article:section
+  EXPECT_EQ(a.authors,
+            (std::vector<std::string>{"Amina Rahimi", "John Carter"}));
+  EXPECT_EQ(a.tags, (std::vector<std::string>{"Afghanistan", "Taliban",
+                                              "Peace talks"}));
   ASSERT_TRUE(a.published.has_value());
   EXPECT_EQ(*a.published, (PartialDate{2021, 6, 3}));
   EXPECT_EQ(a.published_source, DateSource::kJsonLd);
   EXPECT_EQ(a.language, "en");
-  EXPECT_EQ(a.canonical_url, "https://ledger.example.org/world/2021/06/03/afghan-taliban-talks-doha");
+  EXPECT_EQ(
+      a.canonical_url,
+      "https://ledger.example.org/world/2021/06/03/afghan-taliban-talks-doha");
   EXPECT_EQ(a.copyright_year, 2021);
   EXPECT_EQ(a.dateline, "Kabul");
   ASSERT_EQ(a.paragraphs.size(), 5u) << a.body;
   EXPECT_EQ(a.paragraphs[0].text.substr(0, 14), "KABUL \xE2\x80\x94 Nego");
-  EXPECT_NE(a.paragraphs[1].text.find("government\xE2\x80\x99s negotiating team"), std::string::npos);
-  EXPECT_NE(a.paragraphs[1].text.find("a permanent ceasefire"), std::string::npos);
-  EXPECT_NE(a.paragraphs[4].text.find("troops & contractors"), std::string::npos);
-  for (const char* absent : {"Home", "Delegates arrive", "Share on", "Read more", "Ten years",
-                             "Sign up", "third round", "Privacy", "All rights", "By Amina"}) {
+  EXPECT_NE(
+      a.paragraphs[1].text.find("government\xE2\x80\x99s negotiating team"),
+      std::string::npos);
+  EXPECT_NE(a.paragraphs[1].text.find("a permanent ceasefire"),
+            std::string::npos);
+  EXPECT_NE(a.paragraphs[4].text.find("troops & contractors"),
+            std::string::npos);
+  for (const char* absent :
+       {"Home", "Delegates arrive", "Share on", "Read more", "Ten years",
+        "Sign up", "third round", "Privacy", "All rights", "By Amina"}) {
     EXPECT_EQ(a.body.find(absent), std::string::npos) << absent;
   }
   ExpectAnchorsRoundTrip(a, html);
   // The first paragraph starts at the 'K' of KABUL in the source.
   EXPECT_EQ(html.substr(a.paragraphs[0].start, 5), "KABUL");
-  EXPECT_EQ(html.substr(a.ToInputOffset(a.paragraphs[3].body_start), 8), "Fighting");
+  EXPECT_EQ(html.substr(a.ToInputOffset(a.paragraphs[3].body_start), 8),
+            "Fighting");
 }
 
 TEST(HtmlExtractTest, AnchorsThroughEntitiesAndInlineTags) {
   std::string html =
-      "<html><body><article><p>Tom &amp; Jerry   met <b>the</b>\n  mayor &#8212; again, in "
-      "<a href='/x'>Paris</a> on Monday, officials said on Tuesday evening.</p></article></body></html>";
+      "<html><body><article><p>Tom &amp; Jerry   met <b>the</b>\n  mayor "
+      "&#8212; again, in "
+      "<a href='/x'>Paris</a> on Monday, officials said on Tuesday "
+      "evening.</p></article></body></html>";
   Article a = ExtractHtmlDoc(html);
   ASSERT_EQ(a.paragraphs.size(), 1u);
   EXPECT_EQ(a.paragraphs[0].text,
-            "Tom & Jerry met the mayor \xE2\x80\x94 again, in Paris on Monday, officials said on "
+            "Tom & Jerry met the mayor \xE2\x80\x94 again, in Paris on Monday, "
+            "officials said on "
             "Tuesday evening.");
   ExpectAnchorsRoundTrip(a, html);
   size_t mayor = a.body.find("mayor");
@@ -96,17 +113,23 @@ TEST(HtmlExtractTest, AnchorsThroughEntitiesAndInlineTags) {
   EXPECT_EQ(html.substr(p.end - 8, 8), "evening.");
 }
 
-// Script and style bodies are dropped before parsing; offsets must still point into the
-// page as given, including text after and between scripts, and JSON-LD is still read.
+// Script and style bodies are dropped before parsing; offsets must still point
+// into the page as given, including text after and between scripts, and JSON-LD
+// is still read.
 TEST(HtmlExtractTest, AnchorsSurviveDroppedScripts) {
   std::string html =
       "<html><head><style>p { color: red } /* </p> */</style>"
       "<script>var s = '<p>not text</p>'; if (a < b) {}</script>"
-      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":"
-      "{\"@type\":\"Person\",\"name\":\"Jane Roe\"}}</script></head><body><article>"
-      "<p>The council voted on Monday to reopen the bridge, officials said after the meeting.</p>"
-      "<SCRIPT>document.write('<p>also not text</p>');</SCRIPT><scripts>odd tag</scripts>"
-      "<p>Traffic will resume next week, once inspectors have signed off on the repairs.</p>"
+      "<script "
+      "type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":"
+      "{\"@type\":\"Person\",\"name\":\"Jane "
+      "Roe\"}}</script></head><body><article>"
+      "<p>The council voted on Monday to reopen the bridge, officials said "
+      "after the meeting.</p>"
+      "<SCRIPT>document.write('<p>also not text</p>');</SCRIPT><scripts>odd "
+      "tag</scripts>"
+      "<p>Traffic will resume next week, once inspectors have signed off on "
+      "the repairs.</p>"
       "<script>/* no end tag, ever"
       "</article></body></html>";
   Article a = ExtractHtmlDoc(html);
@@ -122,13 +145,17 @@ TEST(HtmlExtractTest, AnchorsSurviveDroppedScripts) {
 // Cells of a data table read as rows; a row is one block of body text.
 TEST(HtmlExtractTest, TableRowsAreBlocks) {
   std::string html =
-      "<html><body><article><p>The final standings after the last race of the season were "
-      "published on Sunday, the series said.</p><table><tr><th>Pos.</th><th>Driver</th>"
+      "<html><body><article><p>The final standings after the last race of the "
+      "season were "
+      "published on Sunday, the series "
+      "said.</p><table><tr><th>Pos.</th><th>Driver</th>"
       "<th>Points</th></tr><tr><td>1</td><td>Kyle Busch</td><td>5040</td></tr>"
-      "<tr><td>2</td><td>Martin Truex Jr.</td><td>5035</td></tr></table></article></body></html>";
+      "<tr><td>2</td><td>Martin Truex "
+      "Jr.</td><td>5035</td></tr></table></article></body></html>";
   Article a = ExtractHtmlDoc(html);
   EXPECT_NE(a.body.find("1 Kyle Busch 5040"), std::string::npos) << a.body;
-  EXPECT_NE(a.body.find("2 Martin Truex Jr. 5035"), std::string::npos) << a.body;
+  EXPECT_NE(a.body.find("2 Martin Truex Jr. 5035"), std::string::npos)
+      << a.body;
   ExpectAnchorsRoundTrip(a, html);
 }
 
@@ -146,7 +173,8 @@ TEST(HtmlExtractTest, AuthorMetaFields) {
       {"Troy Smith, Cleveland.com", {"Troy Smith"}},
       {"Jeff Foust Monday, November 18, 2019", {"Jeff Foust"}},
       {"https://www.facebook.com/someone", {}},
-      // A particle inside a name field is part of the name; a leading by-word is not.
+      // A particle inside a name field is part of the name; a leading by-word
+      // is not.
       {"Beatrix von Storch", {"Beatrix von Storch"}},
       {"Von Max Muster", {"Max Muster"}},
       // A day or month name opening a name is no date unless a number follows.
@@ -154,14 +182,17 @@ TEST(HtmlExtractTest, AuthorMetaFields) {
       {"Mai Nguyen", {"Mai Nguyen"}},
   };
   for (const AuthorCase& c : cases) {
-    std::string html = std::string("<html><head><meta name=\"author\" content=\"") + c.meta +
-                       "\"></head><body><p>Officials met on Monday to discuss the plan, and they "
-                       "agreed to meet again next month.</p></body></html>";
+    std::string html =
+        std::string("<html><head><meta name=\"author\" content=\"") + c.meta +
+        "\"></head><body><p>Officials met on Monday to discuss the plan, and "
+        "they "
+        "agreed to meet again next month.</p></body></html>";
     EXPECT_EQ(ExtractHtmlDoc(html).authors, c.want) << c.meta;
   }
 }
 
-// Page layouts that defeat plain text-density scoring, each with the body it must give.
+// Page layouts that defeat plain text-density scoring, each with the body it
+// must give.
 struct LayoutCase {
   const char* what;
   std::string html;
@@ -170,20 +201,26 @@ struct LayoutCase {
 };
 
 const char kProse1[] =
-    "The committee approved the budget on Tuesday after a long debate, and the mayor said "
-    "the vote would let the city hire more teachers, nurses and firefighters next year.";
+    "The committee approved the budget on Tuesday after a long debate, and the "
+    "mayor said "
+    "the vote would let the city hire more teachers, nurses and firefighters "
+    "next year.";
 const char kProse2[] =
-    "Opponents said the plan relied on optimistic revenue forecasts, and they warned that "
-    "the city could face cuts, layoffs and higher fees if the economy slowed down.";
+    "Opponents said the plan relied on optimistic revenue forecasts, and they "
+    "warned that "
+    "the city could face cuts, layoffs and higher fees if the economy slowed "
+    "down.";
 const char kProse3[] =
-    "The budget takes effect on the first of July, and the council will review spending "
-    "every quarter, according to the resolution passed by a vote of seven to two.";
+    "The budget takes effect on the first of July, and the council will review "
+    "spending "
+    "every quarter, according to the resolution passed by a vote of seven to "
+    "two.";
 
 std::string Menu() {
   std::string m = "<ul class=\"tree\">";
   for (int i = 0; i < 40; ++i) {
-    m += "<li><a href=\"/archive/" + std::to_string(i) + "\">Archive month " + std::to_string(i) +
-         "</a></li>";
+    m += "<li><a href=\"/archive/" + std::to_string(i) + "\">Archive month " +
+         std::to_string(i) + "</a></li>";
   }
   return m + "</ul>";
 }
@@ -192,66 +229,101 @@ TEST(HtmlExtractTest, Layouts) {
   const LayoutCase cases[] = {
       {"prose written straight into a div beside a link-heavy column",
        "<html><body><div class=\"row\"><div class=\"col-3\">" + Menu() +
-           "</div><div class=\"col-9\"><p class=\"titulo\">Budget approved</p>" + kProse1 +
-           "<br><br>" + kProse2 + "</div></div><div class=\"rodape\">City Hall, 1 Main "
-           "Street, phone 555-0100, open Monday to Friday from nine to five.</div></body></html>",
+           "</div><div class=\"col-9\"><p class=\"titulo\">Budget "
+           "approved</p>" +
+           kProse1 + "<br><br>" + kProse2 +
+           "</div></div><div class=\"rodape\">City Hall, 1 Main "
+           "Street, phone 555-0100, open Monday to Friday from nine to "
+           "five.</div></body></html>",
        {kProse1, kProse2},
        {"Archive month", "City Hall"}},
       {"a long comment must not pull the choice into the comment thread",
-       std::string("<html><body><div class=\"article\"><div class=\"content\"><p>") + kProse1 +
-           "</p><p>" + kProse2 + "</p></div></div><div class=\"comments\"><div "
-           "class=\"comment_content\"><div class=\"content\">I have lived in this city for "
-           "thirty years, and I can tell you that every budget, every single one, has promised "
-           "more teachers, more nurses, more firefighters, and every year the schools, the "
-           "hospitals and the stations have had fewer of them, while the fees went up, the "
-           "roads got worse, and the council voted itself a raise, again and again, and again, "
-           "and nobody, not one of them, has ever been held to account for any of it.</div>"
+       std::string(
+           "<html><body><div class=\"article\"><div class=\"content\"><p>") +
+           kProse1 + "</p><p>" + kProse2 +
+           "</p></div></div><div class=\"comments\"><div "
+           "class=\"comment_content\"><div class=\"content\">I have lived in "
+           "this city for "
+           "thirty years, and I can tell you that every budget, every single "
+           "one, has promised "
+           "more teachers, more nurses, more firefighters, and every year the "
+           "schools, the "
+           "hospitals and the stations have had fewer of them, while the fees "
+           "went up, the "
+           "roads got worse, and the council voted itself a raise, again and "
+           "again, and again, "
+           "and nobody, not one of them, has ever been held to account for any "
+           "of it.</div>"
            "</div></div></body></html>",
        {kProse1, kProse2},
        {"thirty years"}},
       {"an off-canvas wrapper classed as a menu holds the whole page",
-       std::string("<html><body><div class=\"off-canvas-menu-wrapper\"><nav><a href=\"/\">Home</a>"
-                   "</nav><div class=\"story\"><p>") + kProse1 + "</p><p>" + kProse2 + "</p><p>" +
-           kProse3 + "</p></div></div></body></html>",
+       std::string("<html><body><div class=\"off-canvas-menu-wrapper\"><nav><a "
+                   "href=\"/\">Home</a>"
+                   "</nav><div class=\"story\"><p>") +
+           kProse1 + "</p><p>" + kProse2 + "</p><p>" + kProse3 +
+           "</p></div></div></body></html>",
        {kProse1, kProse2, kProse3},
        {"Home"}},
       {"the story cut into chunks between ad rails",
-       std::string("<html><body><div class=\"grid\"><div class=\"body__chunk\"><p>") + kProse1 +
-           "</p><p>" + kProse2 + "</p></div><div class=\"rail\">Advertisement</div></div>"
-           "<div class=\"grid\"><div class=\"body__chunk\"><p>" + kProse3 +
-           "</p></div><div class=\"rail\">Advertisement</div></div></body></html>",
+       std::string(
+           "<html><body><div class=\"grid\"><div class=\"body__chunk\"><p>") +
+           kProse1 + "</p><p>" + kProse2 +
+           "</p></div><div class=\"rail\">Advertisement</div></div>"
+           "<div class=\"grid\"><div class=\"body__chunk\"><p>" +
+           kProse3 +
+           "</p></div><div "
+           "class=\"rail\">Advertisement</div></div></body></html>",
        {kProse1, kProse2, kProse3},
        {}},
       {"teasers for other stories nested inside the article element",
-       std::string("<html><body><article class=\"post\"><h1>Budget approved</h1><p>") + kProse1 +
-           "</p><p>" + kProse2 + "</p><h3>You may also like</h3>"
-           "<article class=\"post\"><p>A different story about the harbour, the ferries and the "
-           "fishermen who say the new rules will ruin them, by the look of it.</p></article>"
-           "<article class=\"post\"><p>Another story about the football club, its new stadium "
-           "and the neighbours who fear the traffic, the noise and the crowds.</p></article>"
+       std::string(
+           "<html><body><article class=\"post\"><h1>Budget approved</h1><p>") +
+           kProse1 + "</p><p>" + kProse2 +
+           "</p><h3>You may also like</h3>"
+           "<article class=\"post\"><p>A different story about the harbour, "
+           "the ferries and the "
+           "fishermen who say the new rules will ruin them, by the look of "
+           "it.</p></article>"
+           "<article class=\"post\"><p>Another story about the football club, "
+           "its new stadium "
+           "and the neighbours who fear the traffic, the noise and the "
+           "crowds.</p></article>"
            "</article></body></html>",
        {kProse1, kProse2},
        {"harbour", "football"}},
       {"an embedded post quoted by the story stays; a share bar goes",
        std::string("<html><body><article><p>") + kProse1 +
-           "</p><div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\"><p>The "
-           "budget is a promise we intend to keep, every line of it.</p></blockquote></div>"
-           "<p>" + kProse2 + "</p><div class=\"social-share\"><p>Share this story with your "
-           "friends on all the networks you use.</p></div></article></body></html>",
+           "</p><div class=\"social-media-embed\"><blockquote "
+           "class=\"twitter-tweet\"><p>The "
+           "budget is a promise we intend to keep, every line of "
+           "it.</p></blockquote></div>"
+           "<p>" +
+           kProse2 +
+           "</p><div class=\"social-share\"><p>Share this story with your "
+           "friends on all the networks you "
+           "use.</p></div></article></body></html>",
        {kProse1, "a promise we intend to keep", kProse2},
        {"Share this story"}},
       {"a hover card behind a linked name stays out of the sentence",
-       std::string("<html><body><article><p>The mayor, <span class=\"rollover-people\"><a "
-                   "class=\"rollover-people-link\" href=\"/p/1\">Ann Lee</a><span class=\"rollover-people-block\"><img "
-                   "src=\"a.jpg\"><a href=\"/p/1\">Ann Lee</a> <a href=\"/s/1\">Latest "
-                   "stories about the city council</a></span></span>, said the vote was a "
-                   "relief for every family in the city.</p><p>") + kProse2 + "</p></article></body></html>",
+       std::string(
+           "<html><body><article><p>The mayor, <span "
+           "class=\"rollover-people\"><a "
+           "class=\"rollover-people-link\" href=\"/p/1\">Ann Lee</a><span "
+           "class=\"rollover-people-block\"><img "
+           "src=\"a.jpg\"><a href=\"/p/1\">Ann Lee</a> <a href=\"/s/1\">Latest "
+           "stories about the city council</a></span></span>, said the vote "
+           "was a "
+           "relief for every family in the city.</p><p>") +
+           kProse2 + "</p></article></body></html>",
        {"The mayor, Ann Lee, said the vote was a relief", kProse2},
        {"Latest stories"}},
       {"contact lines, gallery counters and reuse notices at the end",
        std::string("<html><body><article><p>") + kProse1 + "</p><p>" + kProse2 +
-           "</p><p>Image 2 of 5</p><p>Email Jane Roe at jroe@example.com or follow her on "
-           "Twitter @janeroe.</p><p>This slideshow requires JavaScript.</p><p>This document is "
+           "</p><p>Image 2 of 5</p><p>Email Jane Roe at jroe@example.com or "
+           "follow her on "
+           "Twitter @janeroe.</p><p>This slideshow requires "
+           "JavaScript.</p><p>This document is "
            "subject to copyright.</p></article></body></html>",
        {kProse1, kProse2},
        {"Image 2", "jroe@", "JavaScript", "copyright"}},
@@ -269,19 +341,23 @@ TEST(HtmlExtractTest, Layouts) {
   }
 }
 
-// A paragraph repeated later in the article is the article's own (a recipe's "Meal 2"
-// under each plan); the same text twice in a row is a page's mobile and desktop copies.
+// A paragraph repeated later in the article is the article's own (a recipe's
+// "Meal 2" under each plan); the same text twice in a row is a page's mobile
+// and desktop copies.
 TEST(HtmlExtractTest, RepeatedBlocks) {
-  std::string html = std::string("<html><body><article><p>") + kProse1 + "</p><p>" + kProse1 +
-                     "</p><h2>Plan A</h2><p>Breakfast at seven, lunch at noon.</p><p>" + kProse2 +
-                     "</p><h2>Plan B</h2><p>Breakfast at seven, lunch at noon.</p><p>" + kProse3 +
-                     "</p></article></body></html>";
+  std::string html =
+      std::string("<html><body><article><p>") + kProse1 + "</p><p>" + kProse1 +
+      "</p><h2>Plan A</h2><p>Breakfast at seven, lunch at noon.</p><p>" +
+      kProse2 +
+      "</p><h2>Plan B</h2><p>Breakfast at seven, lunch at noon.</p><p>" +
+      kProse3 + "</p></article></body></html>";
   Article a = ExtractHtmlDoc(html);
   std::vector<std::string> texts;
   for (const Paragraph& p : a.paragraphs) texts.push_back(p.text);
-  EXPECT_EQ(texts, (std::vector<std::string>{kProse1, "Plan A", "Breakfast at seven, lunch at noon.",
-                                             kProse2, "Plan B", "Breakfast at seven, lunch at noon.",
-                                             kProse3}));
+  EXPECT_EQ(texts, (std::vector<std::string>{
+                       kProse1, "Plan A", "Breakfast at seven, lunch at noon.",
+                       kProse2, "Plan B", "Breakfast at seven, lunch at noon.",
+                       kProse3}));
 }
 
 TEST(HtmlExtractTest, MetadataFallbacks) {
@@ -289,22 +365,27 @@ TEST(HtmlExtractTest, MetadataFallbacks) {
       "<html lang='de-DE'><head><title>Ein Titel - Zeitung</title>"
       "<meta name='date' content='3. Juni 2021'>"
       "<meta name='keywords' content='Politik, Berlin'></head>"
-      "<body><h1>Ein Titel</h1><div class='article-body'><p>Der Bundestag hat am Donnerstag "
-      "ein neues Gesetz beschlossen, das die Regeln f\xC3\xBCr Parteien \xC3\xA4ndert.</p></div>"
+      "<body><h1>Ein Titel</h1><div class='article-body'><p>Der Bundestag hat "
+      "am Donnerstag "
+      "ein neues Gesetz beschlossen, das die Regeln f\xC3\xBCr Parteien "
+      "\xC3\xA4ndert.</p></div>"
       "</body></html>";
-  Article a = ExtractHtmlDoc(html, "https://zeitung.example.de/2021/06/03/gesetz");
+  Article a =
+      ExtractHtmlDoc(html, "https://zeitung.example.de/2021/06/03/gesetz");
   EXPECT_EQ(a.title, "Ein Titel");
   EXPECT_EQ(a.language, "de-DE");
   EXPECT_EQ(a.tags, (std::vector<std::string>{"Politik", "Berlin"}));
-  EXPECT_FALSE(a.published.has_value());  // a non-ISO date goes to published_text
+  EXPECT_FALSE(
+      a.published.has_value());  // a non-ISO date goes to published_text
   EXPECT_EQ(a.published_text, "3. Juni 2021");
   EXPECT_EQ(a.canonical_url, "https://zeitung.example.de/2021/06/03/gesetz");
   ASSERT_EQ(a.paragraphs.size(), 1u);
 }
 
 TEST(HtmlExtractTest, DateFromUrlWhenPageHasNone) {
-  Article a = ExtractHtmlDoc("<p>Short text of a page that has no date at all in it, none.</p>",
-                             "https://news.example.com/2020/02/29/leap");
+  Article a = ExtractHtmlDoc(
+      "<p>Short text of a page that has no date at all in it, none.</p>",
+      "https://news.example.com/2020/02/29/leap");
   ASSERT_TRUE(a.published.has_value());
   EXPECT_EQ(*a.published, (PartialDate{2020, 2, 29}));
   EXPECT_EQ(a.published_source, DateSource::kUrl);
@@ -312,20 +393,31 @@ TEST(HtmlExtractTest, DateFromUrlWhenPageHasNone) {
 
 TEST(HtmlExtractTest, JsonLdArticleBodyGuidesSelection) {
   std::string body =
-      "The first paragraph of the story tells what happened in the capital on Monday morning. "
-      "The second paragraph gives the reaction of the government and of the opposition parties. "
-      "The third paragraph explains the background of the dispute over the election results. "
-      "The fourth paragraph quotes a diplomat who expects talks between the parties to resume.";
-  nlohmann::json ld = {{"@type", "NewsArticle"}, {"headline", "H"}, {"articleBody", body}};
-  std::string html =
-      "<html><head><script type='application/ld+json'>" + ld.dump() +
-      "</script></head><body><div class='x'><p>Most read: a completely different story that "
-      "has many words and commas, lots of them, here, there, everywhere, to score well.</p></div>"
-      "<div><p>The first paragraph of the story tells what happened in the capital on Monday "
-      "morning.</p><p>The second paragraph gives the reaction of the government and of the "
-      "opposition parties.</p><p>The third paragraph explains the background of the dispute "
-      "over the election results.</p><p>The fourth paragraph quotes a diplomat who expects talks "
-      "between the parties to resume.</p></div></body></html>";
+      "The first paragraph of the story tells what happened in the capital on "
+      "Monday morning. "
+      "The second paragraph gives the reaction of the government and of the "
+      "opposition parties. "
+      "The third paragraph explains the background of the dispute over the "
+      "election results. "
+      "The fourth paragraph quotes a diplomat who expects talks between the "
+      "parties to resume.";
+  nlohmann::json ld = {
+      {"@type", "NewsArticle"}, {"headline", "H"}, {"articleBody", body}};
+  std::string html = "<html><head><script type='application/ld+json'>" +
+                     ld.dump() +
+                     "</script></head><body><div class='x'><p>Most read: a "
+                     "completely different story that "
+                     "has many words and commas, lots of them, here, there, "
+                     "everywhere, to score well.</p></div>"
+                     "<div><p>The first paragraph of the story tells what "
+                     "happened in the capital on Monday "
+                     "morning.</p><p>The second paragraph gives the reaction "
+                     "of the government and of the "
+                     "opposition parties.</p><p>The third paragraph explains "
+                     "the background of the dispute "
+                     "over the election results.</p><p>The fourth paragraph "
+                     "quotes a diplomat who expects talks "
+                     "between the parties to resume.</p></div></body></html>";
   Article a = ExtractHtmlDoc(html);
   ASSERT_EQ(a.paragraphs.size(), 4u) << a.body;
   EXPECT_EQ(a.body.find("Most read"), std::string::npos);
@@ -333,8 +425,10 @@ TEST(HtmlExtractTest, JsonLdArticleBodyGuidesSelection) {
 
 TEST(HtmlExtractTest, MalformedJsonLdIsIgnored) {
   Article a = ExtractHtmlDoc(
-      "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": </script>"
-      "<p>A paragraph of real text that is long enough to be kept as the body of the page.</p>");
+      "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+      "\"headline\": </script>"
+      "<p>A paragraph of real text that is long enough to be kept as the body "
+      "of the page.</p>");
   EXPECT_EQ(a.paragraphs.size(), 1u);
 }
 
@@ -351,19 +445,23 @@ std::string Nested(int depth) {
   return s;
 }
 
-// Nesting past 1500 elements (here by "<div/>", which HTML5 reads as an open div, and by
-// stray end tags, which close nothing) keeps the page's text, at its offsets in the
-// input, with a warning; ordinary nesting gives no warning.
+// Nesting past 1500 elements (here by "<div/>", which HTML5 reads as an open
+// div, and by stray end tags, which close nothing) keeps the page's text, at
+// its offsets in the input, with a warning; ordinary nesting gives no warning.
 TEST(HtmlExtractTest, DeepNestingKeepsTheTextWithAWarning) {
-  const std::string sentence = "Troops attacked rebels near the border town on Monday, officials said.";
+  const std::string sentence =
+      "Troops attacked rebels near the border town on Monday, officials said.";
   std::string stray_end_tags;
   for (int i = 0; i < 3000; ++i) stray_end_tags += "<div></x>";
-  const std::vector<std::string> hostile = {std::string(200000 / 4, ' ') + "<body>" + [] {
-                                              std::string s;
-                                              for (int i = 0; i < 200000; ++i) s += "<div/>";
-                                              return s;
-                                            }() + "<p>" + sentence + "</p>",
-                                            "<body>" + stray_end_tags + "<p>" + sentence + "</p>"};
+  const std::vector<std::string> hostile = {
+      std::string(200000 / 4, ' ') + "<body>" +
+          [] {
+            std::string s;
+            for (int i = 0; i < 200000; ++i) s += "<div/>";
+            return s;
+          }() +
+          "<p>" + sentence + "</p>",
+      "<body>" + stray_end_tags + "<p>" + sentence + "</p>"};
   for (const std::string& html : hostile) {
     Document doc;
     doc.kind = InputKind::kHtml;
@@ -372,11 +470,14 @@ TEST(HtmlExtractTest, DeepNestingKeepsTheTextWithAWarning) {
     ASSERT_TRUE(r.ok());
     EXPECT_NE(r->body.find(sentence), std::string::npos);
     ASSERT_EQ(r->warnings.size(), 1u);
-    EXPECT_NE(r->warnings[0].find("nested deeper than 1500"), std::string::npos);
+    EXPECT_NE(r->warnings[0].find("nested deeper than 1500"),
+              std::string::npos);
     const size_t at = html.find(sentence);
     bool found = false;
-    for (const Paragraph& p : r->paragraphs) found |= p.start <= at && at + sentence.size() <= p.end;
-    EXPECT_TRUE(found) << "the paragraph's offsets point at its text in the input";
+    for (const Paragraph& p : r->paragraphs)
+      found |= p.start <= at && at + sentence.size() <= p.end;
+    EXPECT_TRUE(found)
+        << "the paragraph's offsets point at its text in the input";
   }
   Document ordinary;
   ordinary.kind = InputKind::kHtml;
@@ -395,7 +496,9 @@ TEST(HtmlExtractTest, RobustInputs) {
       {"binary", binary},
       {"deep", Nested(1000)},
       {"hostile depth", Nested(200000)},
-      {"no body", "<p>Just a paragraph without html or body tags, long enough to count.</p>"},
+      {"no body",
+       "<p>Just a paragraph without html or body tags, long enough to "
+       "count.</p>"},
       {"only tags", "<html><head></head><body></body></html>"},
       {"broken entity", "<p>&#xFFFFFFFF; &#0; &amp &notanentity; text &</p>"},
       {"unclosed script", "<p>text</p><script>var x = '<p>"},
@@ -418,182 +521,249 @@ TEST(HtmlExtractTest, RobustInputs) {
   EXPECT_EQ(ExtractArticle(doc)->body, "Unfinished");
 }
 
-// Bylines in the languages of European pages, behind a label or a "by" word, in an
-// element classed "author" (not a comment's).
+// Bylines in the languages of European pages, behind a label or a "by" word, in
+// an element classed "author" (not a comment's).
 TEST(HtmlExtractTest, AuthorsFromClassedBylines) {
   const std::string prose =
-      "<p>Der Gemeinderat hat am Freitag lange \u00fcber das neue Budget beraten, das im Fr\u00fchjahr "
+      "<p>Der Gemeinderat hat am Freitag lange \u00fcber das neue Budget "
+      "beraten, das im Fr\u00fchjahr "
       "vorgelegt worden war, und am Ende knapp zugestimmt.</p>";
-  Article a = ExtractHtmlDoc("<html><body><article><h1>Der Rat</h1><div class=\"entry-meta\">"
-                             "<span class=\"news-list-author\">Erstellt von Andri Bryner</span></div>" +
-                             prose + "</article><div class=\"comments\"><span class=\"comment-author\">"
-                             "Troll</span></div></body></html>");
+  Article a = ExtractHtmlDoc(
+      "<html><body><article><h1>Der Rat</h1><div class=\"entry-meta\">"
+      "<span class=\"news-list-author\">Erstellt von Andri "
+      "Bryner</span></div>" +
+      prose +
+      "</article><div class=\"comments\"><span class=\"comment-author\">"
+      "Troll</span></div></body></html>");
   EXPECT_EQ(a.authors, (std::vector<std::string>{"Andri Bryner"}));
-  a = ExtractHtmlDoc("<html><body><article><div><span class='label'>Autor:</span> <span class='author vcard'>"
-                     "<a rel='author' href='/u/eseppelt'>eseppelt</a></span></div>" + prose + "</article></body></html>");
+  a = ExtractHtmlDoc(
+      "<html><body><article><div><span class='label'>Autor:</span> <span "
+      "class='author vcard'>"
+      "<a rel='author' href='/u/eseppelt'>eseppelt</a></span></div>" +
+      prose + "</article></body></html>");
   EXPECT_EQ(a.authors, (std::vector<std::string>{"eseppelt"}));
   // A comment's author is not the article's.
-  a = ExtractHtmlDoc("<html><body><article>" + prose + "</article><ol class='comment-list'><li>"
-                     "<span class='author'>Troll</span></li></ol></body></html>");
+  a = ExtractHtmlDoc(
+      "<html><body><article>" + prose +
+      "</article><ol class='comment-list'><li>"
+      "<span class='author'>Troll</span></li></ol></body></html>");
   EXPECT_TRUE(a.authors.empty());
   // "von der" is part of a name, not a byline's "by".
-  a = ExtractHtmlDoc("<html><head><meta name='author' content='Ursula von der Leyen'></head><body>" + prose +
-                     "</body></html>");
+  a = ExtractHtmlDoc(
+      "<html><head><meta name='author' content='Ursula von der "
+      "Leyen'></head><body>" +
+      prose + "</body></html>");
   EXPECT_EQ(a.authors, (std::vector<std::string>{"Ursula von der Leyen"}));
 }
 
-// Yoast-style graphs name the author by @id; the Person is elsewhere in the graph.
+// Yoast-style graphs name the author by @id; the Person is elsewhere in the
+// graph.
 TEST(HtmlExtractTest, JsonLdAuthorByReference) {
   const std::string ld = R"({"@context":"https://schema.org","@graph":[
     {"@type":"Article","headline":"Titel","author":{"@id":"https://x.de/#/person/1"},"datePublished":"2021-03-04T10:00:00+01:00"},
     {"@type":["Person"],"@id":"https://x.de/#/person/1","name":"Luis Holuch"}]})";
-  Article a = ExtractHtmlDoc("<html><head><script type=\"application/ld+json\">" + ld +
-                             "</script></head><body><p>Ein Satz, der lang genug ist, um als Absatz zu z\u00e4hlen, "
-                             "mit Kommas, und noch mehr Text.</p></body></html>");
+  Article a =
+      ExtractHtmlDoc("<html><head><script type=\"application/ld+json\">" + ld +
+                     "</script></head><body><p>Ein Satz, der lang genug ist, "
+                     "um als Absatz zu z\u00e4hlen, "
+                     "mit Kommas, und noch mehr Text.</p></body></html>");
   EXPECT_EQ(a.authors, (std::vector<std::string>{"Luis Holuch"}));
   ASSERT_TRUE(a.published);
   EXPECT_EQ(a.published->ToIso(), "2021-03-04");
 }
 
-// Without a machine-readable date, the short date line nearest above the article.
+// Without a machine-readable date, the short date line nearest above the
+// article.
 TEST(HtmlExtractTest, PrintedDateLineAboveTheArticle) {
   const std::string body =
-      "<div class='text'><p>Der Gemeinderat hat am Freitag lange \u00fcber das neue Budget beraten, das im "
-      "Fr\u00fchjahr vorgelegt worden war, und am Ende knapp zugestimmt.</p><p>Die Gegner k\u00fcndigten "
-      "ein Referendum an, wie sie am 3. M\u00e4rz 2018 schon einmal getan hatten, und sammeln Unterschriften.</p></div>";
-  Article a = ExtractHtmlDoc("<html><body><div class='teaser'>01.01.2015</div><h1>Der Rat</h1>"
-                             "<div class='info'>20.06.2019 11:43</div>" + body + "</body></html>",
-                             "https://example.ch/2019/06/rat");
+      "<div class='text'><p>Der Gemeinderat hat am Freitag lange \u00fcber das "
+      "neue Budget beraten, das im "
+      "Fr\u00fchjahr vorgelegt worden war, und am Ende knapp "
+      "zugestimmt.</p><p>Die Gegner k\u00fcndigten "
+      "ein Referendum an, wie sie am 3. M\u00e4rz 2018 schon einmal getan "
+      "hatten, und sammeln Unterschriften.</p></div>";
+  Article a = ExtractHtmlDoc(
+      "<html><body><div class='teaser'>01.01.2015</div><h1>Der Rat</h1>"
+      "<div class='info'>20.06.2019 11:43</div>" +
+          body + "</body></html>",
+      "https://example.ch/2019/06/rat");
   ASSERT_TRUE(a.published);
   EXPECT_EQ(a.published->ToIso(), "2019-06-20");
   EXPECT_EQ(a.published_source, DateSource::kPage);
   // None printed: the URL's month.
-  a = ExtractHtmlDoc("<html><body><h1>Der Rat</h1>" + body + "</body></html>", "https://example.ch/2019/06/rat");
+  a = ExtractHtmlDoc("<html><body><h1>Der Rat</h1>" + body + "</body></html>",
+                     "https://example.ch/2019/06/rat");
   ASSERT_TRUE(a.published);
   EXPECT_EQ(a.published->ToIso(), "2019-06");
   EXPECT_EQ(a.published_source, DateSource::kUrl);
-  // Fetched by an address without a date: the month of the page's canonical URL, or
-  // of its og:url.
-  a = ExtractHtmlDoc("<html><head><link rel='canonical' href='https://example.ch/2019/06/rat'></head><body>"
-                     "<h1>Der Rat</h1>" + body + "</body></html>",
-                     "https://example.ch/share?id=5");
+  // Fetched by an address without a date: the month of the page's canonical
+  // URL, or of its og:url.
+  a = ExtractHtmlDoc(
+      "<html><head><link rel='canonical' "
+      "href='https://example.ch/2019/06/rat'></head><body>"
+      "<h1>Der Rat</h1>" +
+          body + "</body></html>",
+      "https://example.ch/share?id=5");
   ASSERT_TRUE(a.published);
   EXPECT_EQ(a.published->ToIso(), "2019-06");
   EXPECT_EQ(a.published_source, DateSource::kUrl);
-  a = ExtractHtmlDoc("<html><head><meta property='og:url' content='https://example.ch/2018/11/rat'></head>"
-                     "<body><h1>Der Rat</h1>" + body + "</body></html>");
+  a = ExtractHtmlDoc(
+      "<html><head><meta property='og:url' "
+      "content='https://example.ch/2018/11/rat'></head>"
+      "<body><h1>Der Rat</h1>" +
+      body + "</body></html>");
   ASSERT_TRUE(a.published);
   EXPECT_EQ(a.published->ToIso(), "2018-11");
 }
 
-// The title is the <h1> that <title> repeats, not a blog's name in the first <h1>.
+// The title is the <h1> that <title> repeats, not a blog's name in the first
+// <h1>.
 TEST(HtmlExtractTest, TitleIsTheHeadingTheTitleTagRepeats) {
   Article a = ExtractHtmlDoc(
-      "<html><head><title>Was wurde aus Six Sigma? | sladisworld</title></head><body><h1>sladisworld</h1>"
-      "<h1>Was wurde aus Six Sigma?</h1><p>Ein Satz, der lang genug ist, um als Absatz zu z\u00e4hlen, mit "
+      "<html><head><title>Was wurde aus Six Sigma? | "
+      "sladisworld</title></head><body><h1>sladisworld</h1>"
+      "<h1>Was wurde aus Six Sigma?</h1><p>Ein Satz, der lang genug ist, um "
+      "als Absatz zu z\u00e4hlen, mit "
       "Kommas, und noch mehr Text.</p></body></html>");
   EXPECT_EQ(a.title, "Was wurde aus Six Sigma?");
   // A kicker inside the <h1>: the part the <title> repeats.
   a = ExtractHtmlDoc(
-      "<html><head><title>Eigentumsvorbehalt: Das sollten K\u00e4ufer wissen - Zeitung</title></head><body>"
-      "<h1><span class='kicker'>Forderungsausf\u00e4lle vermeiden</span> Eigentumsvorbehalt: Das sollten "
-      "K\u00e4ufer wissen</h1><p>Ein Satz, der lang genug ist, um als Absatz zu z\u00e4hlen, mit Kommas, und "
+      "<html><head><title>Eigentumsvorbehalt: Das sollten K\u00e4ufer wissen - "
+      "Zeitung</title></head><body>"
+      "<h1><span class='kicker'>Forderungsausf\u00e4lle vermeiden</span> "
+      "Eigentumsvorbehalt: Das sollten "
+      "K\u00e4ufer wissen</h1><p>Ein Satz, der lang genug ist, um als Absatz "
+      "zu z\u00e4hlen, mit Kommas, und "
       "noch mehr Text.</p></body></html>");
   EXPECT_EQ(a.title, "Eigentumsvorbehalt: Das sollten K\u00e4ufer wissen");
-  // A lone <h1> that is the site's name, which the <title> repeats as its suffix, is no
-  // title: the <title> without the suffix is.
+  // A lone <h1> that is the site's name, which the <title> repeats as its
+  // suffix, is no title: the <title> without the suffix is.
   a = ExtractHtmlDoc(
-      "<html><head><title>Der Rat tagt am Freitag | Gnaur</title><meta property='og:site_name' content='Gnaur'>"
-      "</head><body><h1>Gnaur</h1><p>Ein Satz, der lang genug ist, um als Absatz zu z\u00e4hlen, mit Kommas, und "
+      "<html><head><title>Der Rat tagt am Freitag | Gnaur</title><meta "
+      "property='og:site_name' content='Gnaur'>"
+      "</head><body><h1>Gnaur</h1><p>Ein Satz, der lang genug ist, um als "
+      "Absatz zu z\u00e4hlen, mit Kommas, und "
       "noch mehr Text.</p></body></html>");
   EXPECT_EQ(a.title, "Der Rat tagt am Freitag");
 }
 
-// What is cut before parsing (unread attributes, indentation between tags, comments,
-// noscript and select bodies) leaves every paragraph's anchors pointing into the page
-// as given, ends included, and a custom element is not read as the standard one its
-// name starts with.
+// What is cut before parsing (unread attributes, indentation between tags,
+// comments, noscript and select bodies) leaves every paragraph's anchors
+// pointing into the page as given, ends included, and a custom element is not
+// read as the standard one its name starts with.
 TEST(HtmlExtractTest, PreParseCutsKeepOffsets) {
   const std::string html =
-      "<html><body>\n    <div class=\"post\" data-x=\"1\" onclick='go()'>\n      <p style=\"color:red\" "
-      "data-long=\"aaaaaaaaaaaaaaaa\">Der Gemeinderat hat am Freitag lange \u00fcber das neue Budget beraten, "
-      "<a href=\"/x\" title=\"t\">das im Fr\u00fchjahr</a> vorgelegt worden war.<!-- note --></p>\n\n      "
-      "<noscript><p>Bitte JavaScript einschalten, um alles zu sehen und mehr zu lesen.</p></noscript>"
-      "<select name=\"s\"><option>Option eins</option></select>\n      <p>Am Ende fiel der Entscheid knapp aus, "
-      "und die Gegner k\u00fcndigten ein Referendum an.</p>\n    </div><time-ago datetime=\"2001-01-01\">"
+      "<html><body>\n    <div class=\"post\" data-x=\"1\" onclick='go()'>\n    "
+      "  <p style=\"color:red\" "
+      "data-long=\"aaaaaaaaaaaaaaaa\">Der Gemeinderat hat am Freitag lange "
+      "\u00fcber das neue Budget beraten, "
+      "<a href=\"/x\" title=\"t\">das im Fr\u00fchjahr</a> vorgelegt worden "
+      "war.<!-- note --></p>\n\n      "
+      "<noscript><p>Bitte JavaScript einschalten, um alles zu sehen und mehr "
+      "zu lesen.</p></noscript>"
+      "<select name=\"s\"><option>Option eins</option></select>\n      <p>Am "
+      "Ende fiel der Entscheid knapp aus, "
+      "und die Gegner k\u00fcndigten ein Referendum an.</p>\n    "
+      "</div><time-ago datetime=\"2001-01-01\">"
       "vor Jahren</time-ago>\n</body></html>";
   const Article a = ExtractHtmlDoc(html);
   ASSERT_EQ(a.paragraphs.size(), 2u) << a.body;
   ExpectAnchorsRoundTrip(a, html);
   for (const Paragraph& p : a.paragraphs) {
     // The end is just past the paragraph's last character in the page.
-    EXPECT_EQ(html.substr(p.end - 1, 1), p.text.substr(p.text.size() - 1)) << p.text;
+    EXPECT_EQ(html.substr(p.end - 1, 1), p.text.substr(p.text.size() - 1))
+        << p.text;
   }
   EXPECT_EQ(a.body.find("JavaScript"), std::string::npos);
   EXPECT_FALSE(a.published);
   // A custom element whose name starts with "select" or "svg" keeps its text.
   const Article custom = ExtractHtmlDoc(
-      "<html><body><select-box><p>Der Gemeinderat hat am Freitag lange \u00fcber das neue Budget beraten, das im "
-      "Fr\u00fchjahr vorgelegt worden war.</p></select-box><svg-icon></svg-icon></body></html>");
+      "<html><body><select-box><p>Der Gemeinderat hat am Freitag lange "
+      "\u00fcber das neue Budget beraten, das im "
+      "Fr\u00fchjahr vorgelegt worden "
+      "war.</p></select-box><svg-icon></svg-icon></body></html>");
   EXPECT_NE(custom.body.find("Gemeinderat"), std::string::npos) << custom.body;
 }
 
-// A bold subheading in a paragraph of its own is text; an anchor without href is no
-// link, so a paragraph wrapped in one is kept.
+// A bold subheading in a paragraph of its own is text; an anchor without href
+// is no link, so a paragraph wrapped in one is kept.
 TEST(HtmlExtractTest, ShortSubheadingsAndAnchorsAreText) {
   const std::string prose =
-      "<p>Der Gemeinderat hat am Freitag lange \u00fcber das neue Budget beraten, das im Fr\u00fchjahr "
+      "<p>Der Gemeinderat hat am Freitag lange \u00fcber das neue Budget "
+      "beraten, das im Fr\u00fchjahr "
       "vorgelegt worden war, und am Ende knapp zugestimmt.</p>";
-  const Article a = ExtractHtmlDoc("<html><body><div class='text'>" + prose + "<p><b>Im Detail</b></p>" + prose +
-                                   "<p><a name='frage'>Was sagt der Rat dazu, und was sagen die Gegner, die "
-                                   "das Referendum ergreifen wollen?</a></p><div><a href='/x'>Mehr</a></div>"
-                                   "</div></body></html>");
+  const Article a = ExtractHtmlDoc(
+      "<html><body><div class='text'>" + prose + "<p><b>Im Detail</b></p>" +
+      prose +
+      "<p><a name='frage'>Was sagt der Rat dazu, und was sagen die Gegner, die "
+      "das Referendum ergreifen wollen?</a></p><div><a href='/x'>Mehr</a></div>"
+      "</div></body></html>");
   EXPECT_NE(a.body.find("Im Detail"), std::string::npos) << a.body;
   EXPECT_NE(a.body.find("Was sagt der Rat dazu"), std::string::npos) << a.body;
   EXPECT_EQ(a.body.find("Mehr"), std::string::npos) << a.body;
   // A short paragraph that is not all bold is a label, not a subheading.
-  const Article label = ExtractHtmlDoc("<html><body><div class='text'>" + prose + "<p>Newsletter</p>" + prose +
-                                       "</div></body></html>");
+  const Article label =
+      ExtractHtmlDoc("<html><body><div class='text'>" + prose +
+                     "<p>Newsletter</p>" + prose + "</div></body></html>");
   EXPECT_EQ(label.body.find("Newsletter"), std::string::npos) << label.body;
 }
 
-// Metadata whose date extraction cannot read ("11/01/2023 12:43"): the date line the
-// article prints wins; without one, the metadata's text is kept for the date stage.
+// Metadata whose date extraction cannot read ("11/01/2023 12:43"): the date
+// line the article prints wins; without one, the metadata's text is kept for
+// the date stage.
 TEST(HtmlExtractTest, PrintedDateOverUnreadableMetadata) {
-  const std::string head = "<html lang='de'><head><meta name='date' content='11/01/2023 12:43'></head><body>";
+  const std::string head =
+      "<html lang='de'><head><meta name='date' content='11/01/2023 "
+      "12:43'></head><body>";
   const std::string body =
-      "<h1>Wasser</h1><div class='text'><p>Die Gemeinde hat die Anlage zur Aufbereitung des Trinkwassers "
-      "erneuert, nachdem im Sommer mehrere Proben beanstandet worden waren.</p><p>Die Arbeiten dauerten "
+      "<h1>Wasser</h1><div class='text'><p>Die Gemeinde hat die Anlage zur "
+      "Aufbereitung des Trinkwassers "
+      "erneuert, nachdem im Sommer mehrere Proben beanstandet worden "
+      "waren.</p><p>Die Arbeiten dauerten "
       "drei Wochen und kosteten deutlich weniger als zuerst veranschlagt.</p>";
-  Article a = ExtractHtmlDoc(head + body + "<p>Erstellt am: 01.11.2023</p></div></body></html>");
+  Article a = ExtractHtmlDoc(
+      head + body + "<p>Erstellt am: 01.11.2023</p></div></body></html>");
   ASSERT_TRUE(a.published);
   EXPECT_EQ(a.published->ToIso(), "2023-11-01");
   EXPECT_EQ(a.published_source, DateSource::kPage);
   EXPECT_TRUE(a.published_text.empty());
-  a = ExtractHtmlDoc(head + body + "</div></body></html>", "https://example.ch/2023/10/wasser");
+  a = ExtractHtmlDoc(head + body + "</div></body></html>",
+                     "https://example.ch/2023/10/wasser");
   EXPECT_FALSE(a.published);  // not the URL's month: the metadata says more
   EXPECT_EQ(a.published_text, "11/01/2023 12:43");
 }
 
-// A page that names its writer only after a label ("Autor:", "Auteur :") near the
-// article: the name, up to the next label; a commenter's label is not the writer's.
+// A page that names its writer only after a label ("Autor:", "Auteur :") near
+// the article: the name, up to the next label; a commenter's label is not the
+// writer's.
 TEST(HtmlExtractTest, AuthorAfterALabel) {
   const std::string body =
-      "<div class='text'><p>Der Gemeinderat hat am Freitag lange \u00fcber das neue Budget beraten, das im "
-      "Fr\u00fchjahr vorgelegt worden war, und am Ende knapp zugestimmt.</p><p>Die Gegner k\u00fcndigten "
-      "ein Referendum an und sammeln nun in allen Quartieren der Stadt Unterschriften daf\u00fcr.</p></div>";
-  Article a = ExtractHtmlDoc("<html><body><h1>Der Rat</h1><div class='info'><span>Datum:</span> 20.06.2019 "
-                             "<span>Autor:</span> Jana Beispiel <span>Quelle:</span> Stadtanzeiger</div>" +
-                             body + "</body></html>");
+      "<div class='text'><p>Der Gemeinderat hat am Freitag lange \u00fcber das "
+      "neue Budget beraten, das im "
+      "Fr\u00fchjahr vorgelegt worden war, und am Ende knapp "
+      "zugestimmt.</p><p>Die Gegner k\u00fcndigten "
+      "ein Referendum an und sammeln nun in allen Quartieren der Stadt "
+      "Unterschriften daf\u00fcr.</p></div>";
+  Article a = ExtractHtmlDoc(
+      "<html><body><h1>Der Rat</h1><div class='info'><span>Datum:</span> "
+      "20.06.2019 "
+      "<span>Autor:</span> Jana Beispiel <span>Quelle:</span> "
+      "Stadtanzeiger</div>" +
+      body + "</body></html>");
   EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"}));
-  a = ExtractHtmlDoc("<html><body><h1>Le conseil</h1><p class='auteurs'>Auteur(s) : Paul Exemple</p>" + body +
-                     "</body></html>");
+  a = ExtractHtmlDoc(
+      "<html><body><h1>Le conseil</h1><p class='auteurs'>Auteur(s) : Paul "
+      "Exemple</p>" +
+      body + "</body></html>");
   EXPECT_EQ(a.authors, (std::vector<std::string>{"Paul Exemple"}));
   a = ExtractHtmlDoc("<html><body><h1>Der Rat</h1>" + body +
-                     "<div class='comment-list'><div>Autor: Leser Beispiel</div></div></body></html>");
+                     "<div class='comment-list'><div>Autor: Leser "
+                     "Beispiel</div></div></body></html>");
   EXPECT_TRUE(a.authors.empty());
   // A label inside a word is no label ("Coautor:" is not "Autor:").
-  a = ExtractHtmlDoc("<html><body><h1>Der Rat</h1><div>Coautor: Jana Beispiel</div>" + body + "</body></html>");
+  a = ExtractHtmlDoc(
+      "<html><body><h1>Der Rat</h1><div>Coautor: Jana Beispiel</div>" + body +
+      "</body></html>");
   EXPECT_TRUE(a.authors.empty());
 }
 

@@ -1,5 +1,5 @@
-// libFuzzer target: HTML extraction must not crash, hang or read out of bounds on any
-// input, and every paragraph must point inside the input.
+// libFuzzer target: HTML extraction must not crash, hang or read out of bounds
+// on any input, and every paragraph must point inside the input.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -9,7 +9,8 @@
 #include "extract/extract.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  if (size > (1u << 20)) return 0;  // pages up to 1 MiB, so that nesting attacks are reachable
+  if (size > (1u << 20))
+    return 0;  // pages up to 1 MiB, so that nesting attacks are reachable
   dateline::Document doc;
   doc.kind = dateline::InputKind::kHtml;
   doc.content.assign(reinterpret_cast<const char*>(data), size);

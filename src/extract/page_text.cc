@@ -10,12 +10,12 @@
 namespace dateline::extract_internal {
 namespace {
 
-// Pull-quote matching looks this many header lines at most, so a page with thousands of
-// lines before any prose stays linear in practice.
+// Pull-quote matching looks this many header lines at most, so a page with
+// thousands of lines before any prose stays linear in practice.
 constexpr size_t kMaxPullQuoteChecks = 40;
 
-// A line that reads like a paragraph of the article: a sentence of some length with
-// ordinary lower-case words.
+// A line that reads like a paragraph of the article: a sentence of some length
+// with ordinary lower-case words.
 bool IsProse(std::string_view line) {
   if (line.size() < 40) return false;
   const bool sentence = EndsWithSentencePunctuation(line);
@@ -32,13 +32,24 @@ bool IsProse(std::string_view line) {
   return words >= 15 && lower * 10 >= words * 3;
 }
 
-// The words of a line without surrounding quotes and final punctuation, for comparing a
-// pull quote with the body sentence it repeats.
+// The words of a line without surrounding quotes and final punctuation, for
+// comparing a pull quote with the body sentence it repeats.
 std::string_view QuoteCore(std::string_view line) {
   auto strip_cp = [](std::string_view s, bool front) {
-    static constexpr std::string_view kMarks[] = {"\"", "'", "\xE2\x80\x9C", "\xE2\x80\x9D",
-                                                  "\xE2\x80\x98", "\xE2\x80\x99", "\xC2\xAB",
-                                                  "\xC2\xBB", ".", ",", "!", "?", ";", ":"};
+    static constexpr std::string_view kMarks[] = {"\"",
+                                                  "'",
+                                                  "\xE2\x80\x9C",
+                                                  "\xE2\x80\x9D",
+                                                  "\xE2\x80\x98",
+                                                  "\xE2\x80\x99",
+                                                  "\xC2\xAB",
+                                                  "\xC2\xBB",
+                                                  ".",
+                                                  ",",
+                                                  "!",
+                                                  "?",
+                                                  ";",
+                                                  ":"};
     bool changed = true;
     while (changed && !s.empty()) {
       changed = false;
@@ -46,7 +57,8 @@ std::string_view QuoteCore(std::string_view line) {
         if (front && s.substr(0, m.size()) == m) {
           s.remove_prefix(m.size());
           changed = true;
-        } else if (!front && s.size() >= m.size() && s.substr(s.size() - m.size()) == m) {
+        } else if (!front && s.size() >= m.size() &&
+                   s.substr(s.size() - m.size()) == m) {
           s.remove_suffix(m.size());
           changed = true;
         }
@@ -58,19 +70,22 @@ std::string_view QuoteCore(std::string_view line) {
   return strip_cp(strip_cp(line, true), false);
 }
 
-// A line that reads like a section heading inside an article ("What happens next?",
-// "The Road to Mosul"): a few words, starting with a capital, no sentence end other
-// than a question mark, and mostly capitalised words when it is longer than a few.
+// A line that reads like a section heading inside an article ("What happens
+// next?", "The Road to Mosul"): a few words, starting with a capital, no
+// sentence end other than a question mark, and mostly capitalised words when it
+// is longer than a few.
 bool IsSubheading(std::string_view line) {
   std::vector<std::string_view> words = SplitWords(line);
   if (words.size() < 2 || words.size() > 12 || line.size() > 100) return false;
   if (!StartsUpper(words.front())) return false;
   const char last = line.back();
-  if (last == '.' || last == ',' || last == ';' || last == ':' || last == '!') return false;
+  if (last == '.' || last == ',' || last == ';' || last == ':' || last == '!')
+    return false;
   if (words.size() <= 5) return true;
   int capitalised = 0, long_words = 0;
   for (std::string_view w : words) {
-    if (w.size() <= 3) continue;  // "of", "the", "and" stay lower case in titles
+    if (w.size() <= 3)
+      continue;  // "of", "the", "and" stay lower case in titles
     ++long_words;
     capitalised += StartsUpper(w) ? 1 : 0;
   }
@@ -92,26 +107,36 @@ bool IsTagLine(std::string_view line) {
 
 const char* LineRoleName(LineRole role) {
   switch (role) {
-    case LineRole::kBlank: return "blank";
-    case LineRole::kSection: return "section";
-    case LineRole::kTitle: return "title";
-    case LineRole::kPullQuote: return "pull-quote";
-    case LineRole::kAuthor: return "author";
-    case LineRole::kTags: return "tags";
-    case LineRole::kBody: return "body";
-    case LineRole::kFurniture: return "furniture";
+    case LineRole::kBlank:
+      return "blank";
+    case LineRole::kSection:
+      return "section";
+    case LineRole::kTitle:
+      return "title";
+    case LineRole::kPullQuote:
+      return "pull-quote";
+    case LineRole::kAuthor:
+      return "author";
+    case LineRole::kTags:
+      return "tags";
+    case LineRole::kBody:
+      return "body";
+    case LineRole::kFurniture:
+      return "furniture";
   }
   return "blank";
 }
 
 namespace {
 
-// The steps of ClassifyPageText over one page's lines, with what they share: each
-// line's count on the page, whether it reads like prose (worked out once per line: a
-// long line costs a walk over all its words), the pull quotes found before the body.
+// The steps of ClassifyPageText over one page's lines, with what they share:
+// each line's count on the page, whether it reads like prose (worked out once
+// per line: a long line costs a walk over all its words), the pull quotes found
+// before the body.
 class PageTextClassifier {
  public:
-  explicit PageTextClassifier(std::string_view content) : lines_(SplitLines(content)) {
+  explicit PageTextClassifier(std::string_view content)
+      : lines_(SplitLines(content)) {
     for (const PageLine& l : lines_) {
       if (!l.text.empty()) ++counts_[l.text];
     }
@@ -125,7 +150,8 @@ class PageTextClassifier {
     MarkBody(body_start, footer);
     MarkSubheadings(body_start, footer);
     for (size_t i = 0; i < footer; ++i) {
-      if (lines_[i].furniture == FurnitureKind::kAuthor) lines_[i].role = LineRole::kAuthor;
+      if (lines_[i].furniture == FurnitureKind::kAuthor)
+        lines_[i].role = LineRole::kAuthor;
     }
     MarkHeader(body_start);
     return std::move(lines_);
@@ -143,7 +169,8 @@ class PageTextClassifier {
       std::string_view t = TrimSpaces(raw);
       PageLine line;
       line.text = t;
-      line.start = t.empty() ? pos : static_cast<size_t>(t.data() - content.data());
+      line.start =
+          t.empty() ? pos : static_cast<size_t>(t.data() - content.data());
       line.end = line.start + t.size();
       line.role = t.empty() ? LineRole::kBlank : LineRole::kFurniture;
       if (!t.empty()) line.furniture = ClassifyFurnitureLine(t);
@@ -176,7 +203,8 @@ class PageTextClassifier {
     std::string_view core = QuoteCore(lines_[i].text);
     if (core.size() < 20) return false;
     for (size_t j = i + 1; j < lines_.size(); ++j) {
-      if (lines_[j].text != lines_[i].text && lines_[j].text.find(core) != std::string_view::npos) {
+      if (lines_[j].text != lines_[i].text &&
+          lines_[j].text.find(core) != std::string_view::npos) {
         return true;
       }
     }
@@ -195,7 +223,8 @@ class PageTextClassifier {
       if (l.text.empty() || l.furniture != FurnitureKind::kNone) continue;
       if (!IsProseLine(i)) continue;
       if (Count(l.text) > 1) {
-        // A line printed twice in a row is a caption; a repeat elsewhere is kept once.
+        // A line printed twice in a row is a caption; a repeat elsewhere is
+        // kept once.
         size_t j = NextNonblank(i);
         if (j < lines_.size() && lines_[j].text == l.text) continue;
       }
@@ -205,21 +234,28 @@ class PageTextClassifier {
       }
       return i;
     }
-    // No prose line: take the first line that is not furniture and is either of some
-    // length or a short finished sentence ("Protesters gathered in Paris."), so a one-line
-    // report is not emptied. Headlines rarely end with a full stop.
+    // No prose line: take the first line that is not furniture and is either of
+    // some length or a short finished sentence ("Protesters gathered in
+    // Paris."), so a one-line report is not emptied. Headlines rarely end with
+    // a full stop.
     for (size_t i = 0; i < lines_.size(); ++i) {
-      if (lines_[i].furniture != FurnitureKind::kNone || Count(lines_[i].text) != 1) continue;
+      if (lines_[i].furniture != FurnitureKind::kNone ||
+          Count(lines_[i].text) != 1)
+        continue;
       const size_t words = SplitWords(lines_[i].text).size();
-      if (words >= 8 || (words >= 3 && EndsWithSentencePunctuation(lines_[i].text))) return i;
+      if (words >= 8 ||
+          (words >= 3 && EndsWithSentencePunctuation(lines_[i].text)))
+        return i;
     }
     return lines_.size();
   }
 
-  // The footer starts at the first copyright or site-map line after the body start.
+  // The footer starts at the first copyright or site-map line after the body
+  // start.
   size_t FindFooter(size_t body_start) const {
     for (size_t i = body_start; i < lines_.size(); ++i) {
-      if (lines_[i].furniture == FurnitureKind::kCopyright || lines_[i].furniture == FurnitureKind::kSiteMap) {
+      if (lines_[i].furniture == FurnitureKind::kCopyright ||
+          lines_[i].furniture == FurnitureKind::kSiteMap) {
         return i;
       }
     }
@@ -233,7 +269,8 @@ class PageTextClassifier {
       if (l.text.empty() || l.furniture != FurnitureKind::kNone) continue;
       if (!IsProseLine(i) && i != body_start) continue;
       if (Count(l.text) > 1) {
-        // A line printed twice in a row is a caption; elsewhere keep the first copy.
+        // A line printed twice in a row is a caption; elsewhere keep the first
+        // copy.
         size_t j = NextNonblank(i);
         if (j < lines_.size() && lines_[j].text == l.text) continue;
         if (!emitted.insert(l.text).second) continue;
@@ -242,13 +279,14 @@ class PageTextClassifier {
     }
   }
 
-  // Section headings of the article: a short heading-like line with body prose both
-  // before and after it.
+  // Section headings of the article: a short heading-like line with body prose
+  // both before and after it.
   void MarkSubheadings(size_t body_start, size_t footer) {
     for (size_t i = body_start + 1; i < footer; ++i) {
       PageLine& l = lines_[i];
-      if (l.text.empty() || l.role != LineRole::kFurniture || l.furniture != FurnitureKind::kNone ||
-          Count(l.text) > 1 || !IsSubheading(l.text)) {
+      if (l.text.empty() || l.role != LineRole::kFurniture ||
+          l.furniture != FurnitureKind::kNone || Count(l.text) > 1 ||
+          !IsSubheading(l.text)) {
         continue;
       }
       size_t before = PrevNonblank(i), after = NextNonblank(i);
@@ -261,15 +299,19 @@ class PageTextClassifier {
     }
   }
 
-  // Header: headline, section label before it, tag line right before the body, pull
-  // quotes.
+  // Header: headline, section label before it, tag line right before the body,
+  // pull quotes.
   void MarkHeader(size_t body_start) {
     size_t title = body_start;
     for (int min_words : {4, 2}) {
       for (size_t i = 0; i < body_start && title == body_start; ++i) {
         const PageLine& l = lines_[i];
-        if (l.text.empty() || l.furniture != FurnitureKind::kNone || pull_quote_[i]) continue;
-        if (Count(l.text) > 1 || EndsWithSentencePunctuation(l.text) || l.text.size() > 250) continue;
+        if (l.text.empty() || l.furniture != FurnitureKind::kNone ||
+            pull_quote_[i])
+          continue;
+        if (Count(l.text) > 1 || EndsWithSentencePunctuation(l.text) ||
+            l.text.size() > 250)
+          continue;
         if (static_cast<int>(SplitWords(l.text).size()) >= min_words) title = i;
       }
       if (title != body_start) break;
@@ -280,8 +322,8 @@ class PageTextClassifier {
         const PageLine& l = lines_[i];
         if (l.text.empty()) continue;
         std::vector<std::string_view> words = SplitWords(l.text);
-        if (l.furniture == FurnitureKind::kNone && words.size() <= 4 && l.text.size() <= 40 &&
-            !EndsWithSentencePunctuation(l.text)) {
+        if (l.furniture == FurnitureKind::kNone && words.size() <= 4 &&
+            l.text.size() <= 40 && !EndsWithSentencePunctuation(l.text)) {
           lines_[i].role = LineRole::kSection;
         }
         break;
@@ -290,8 +332,10 @@ class PageTextClassifier {
     for (size_t i = body_start; i-- > 0;) {
       PageLine& l = lines_[i];
       if (l.text.empty()) continue;
-      if (static_cast<int>(i) > static_cast<int>(title) && l.role == LineRole::kFurniture &&
-          (l.furniture == FurnitureKind::kNone || l.furniture == FurnitureKind::kPlaceList) &&
+      if (static_cast<int>(i) > static_cast<int>(title) &&
+          l.role == LineRole::kFurniture &&
+          (l.furniture == FurnitureKind::kNone ||
+           l.furniture == FurnitureKind::kPlaceList) &&
           Count(l.text) == 1 && !pull_quote_[i] && IsTagLine(l.text)) {
         l.role = LineRole::kTags;
       }
@@ -300,7 +344,8 @@ class PageTextClassifier {
     for (size_t i = 0; i < body_start; ++i) {
       PageLine& l = lines_[i];
       if (pull_quote_[i] ||
-          (l.role == LineRole::kFurniture && l.furniture == FurnitureKind::kNone && IsPullQuote(i))) {
+          (l.role == LineRole::kFurniture &&
+           l.furniture == FurnitureKind::kNone && IsPullQuote(i))) {
         l.role = LineRole::kPullQuote;
       }
     }
@@ -315,7 +360,9 @@ class PageTextClassifier {
 
 }  // namespace
 
-std::vector<PageLine> ClassifyPageText(std::string_view content) { return PageTextClassifier(content).Run(); }
+std::vector<PageLine> ClassifyPageText(std::string_view content) {
+  return PageTextClassifier(content).Run();
+}
 
 void ExtractPageText(std::string_view content, Article* article) {
   std::vector<PageLine> lines = ClassifyPageText(content);
@@ -329,15 +376,16 @@ void ExtractPageText(std::string_view content, Article* article) {
         break;
       case LineRole::kAuthor:
         for (std::string& name : ParseAuthorLine(l.text)) {
-          if (std::find(article->authors.begin(), article->authors.end(), name) ==
-              article->authors.end()) {
+          if (std::find(article->authors.begin(), article->authors.end(),
+                        name) == article->authors.end()) {
             article->authors.push_back(std::move(name));
           }
         }
         break;
       case LineRole::kTags:
         if (article->tags.empty()) {
-          for (std::string_view w : SplitWords(l.text)) article->tags.emplace_back(w);
+          for (std::string_view w : SplitWords(l.text))
+            article->tags.emplace_back(w);
         }
         break;
       case LineRole::kBody: {
@@ -346,7 +394,8 @@ void ExtractPageText(std::string_view content, Article* article) {
         p.start = l.start;
         p.end = l.end;
         if (article->paragraphs.empty()) {
-          if (auto place = ParseDatelinePlace(l.text)) article->dateline = *place;
+          if (auto place = ParseDatelinePlace(l.text))
+            article->dateline = *place;
         }
         AppendParagraph(*article, std::move(p));
         break;
@@ -361,7 +410,8 @@ void ExtractPageText(std::string_view content, Article* article) {
 }
 
 void ExtractPlainText(std::string_view content, Article* article) {
-  // Blank lines separate paragraphs when there is one between two non-blank lines.
+  // Blank lines separate paragraphs when there is one between two non-blank
+  // lines.
   bool has_blank_line = false;
   {
     bool seen_text = false, blank_after_text = false;
@@ -403,7 +453,8 @@ void ExtractPlainText(std::string_view content, Article* article) {
     if (nl == content.size()) break;
     pos = nl + 1;
   }
-  if (has_blank_line && para_start < content.size()) emit(para_start, content.size());
+  if (has_blank_line && para_start < content.size())
+    emit(para_start, content.size());
 }
 
 }  // namespace dateline::extract_internal

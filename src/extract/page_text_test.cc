@@ -3,16 +3,16 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "extract/extract.h"
 
 namespace dateline::extract_internal {
 namespace {
 
-// A page as a scraper prints it: every furniture kind the rules know, around a body.
+// A page as a scraper prints it: every furniture kind the rules know, around a
+// body.
 constexpr const char* kPage =
     "Politics\n"
     "\n"
@@ -20,23 +20,30 @@ constexpr const char* kPage =
     "\n"
     "\xE2\x80\x9CWe have chosen dialogue over war.\xE2\x80\x9D\n"
     "By Layla Hassan\n"
-    "The two leaders shake hands after the signing ceremony (Photo: Press Office).\n"
-    "The two leaders shake hands after the signing ceremony (Photo: Press Office).\n"
+    "The two leaders shake hands after the signing ceremony (Photo: Press "
+    "Office).\n"
+    "The two leaders shake hands after the signing ceremony (Photo: Press "
+    "Office).\n"
     "Mosul Ninewa KDP PUK Agreement\n"
     "\n"
-    "MOSUL, March 4 (Herald) - The two main factions in Ninewa signed a power-sharing deal on "
-    "Tuesday after weeks of talks, ending a dispute over the governor's office.\n"
+    "MOSUL, March 4 (Herald) - The two main factions in Ninewa signed a "
+    "power-sharing deal on "
+    "Tuesday after weeks of talks, ending a dispute over the governor's "
+    "office.\n"
     "\n"
-    "\xE2\x80\x9CWe have chosen dialogue over war. Our people deserve better,\xE2\x80\x9D the new "
+    "\xE2\x80\x9CWe have chosen dialogue over war. Our people deserve "
+    "better,\xE2\x80\x9D the new "
     "governor told reporters after the ceremony.\n"
     "\n"
     "Read More: Talks between factions collapse in February\n"
     "\n"
-    "The deal divides the provincial posts between the parties and sets elections for next year.\n"
+    "The deal divides the provincial posts between the parties and sets "
+    "elections for next year.\n"
     "\n"
     "Edited by Karim Nouri\n"
     "\n"
-    "Herald News \xC2\xA9" "Copyright 2022\n"
+    "Herald News \xC2\xA9"
+    "Copyright 2022\n"
     "All Rights Reserved\n"
     "Listen To\n"
     "Herald Radio On\n"
@@ -58,43 +65,51 @@ TEST_P(PageLineRoleTest, Role) {
   std::vector<PageLine> lines = ClassifyPageText(kPage);
   bool found = false;
   for (const PageLine& l : lines) {
-    if (l.text.substr(0, std::string_view(c.line_prefix).size()) != c.line_prefix) continue;
+    if (l.text.substr(0, std::string_view(c.line_prefix).size()) !=
+        c.line_prefix)
+      continue;
     found = true;
-    EXPECT_EQ(LineRoleName(l.role), std::string(LineRoleName(c.want))) << l.text;
+    EXPECT_EQ(LineRoleName(l.role), std::string(LineRoleName(c.want)))
+        << l.text;
   }
   EXPECT_TRUE(found) << c.line_prefix;
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Lines, PageLineRoleTest,
-    testing::Values(RoleCase{"Politics", LineRole::kSection},
-                    RoleCase{"Rival factions agree", LineRole::kTitle},
-                    RoleCase{"\xE2\x80\x9CWe have chosen dialogue over war.\xE2\x80\x9D", LineRole::kPullQuote},
-                    RoleCase{"By Layla Hassan", LineRole::kAuthor},
-                    RoleCase{"The two leaders shake hands", LineRole::kFurniture},
-                    RoleCase{"Mosul Ninewa KDP", LineRole::kTags},
-                    RoleCase{"MOSUL, March 4", LineRole::kBody},
-                    RoleCase{"\xE2\x80\x9CWe have chosen dialogue over war. Our", LineRole::kBody},
-                    RoleCase{"Read More:", LineRole::kFurniture},
-                    RoleCase{"The deal divides", LineRole::kBody},
-                    RoleCase{"Edited by", LineRole::kFurniture},
-                    RoleCase{"Herald News", LineRole::kFurniture},
-                    RoleCase{"All Rights Reserved", LineRole::kFurniture},
-                    RoleCase{"Listen To", LineRole::kFurniture},
-                    RoleCase{"Herald Radio On", LineRole::kFurniture},
-                    RoleCase{"Nilesat", LineRole::kFurniture},
-                    RoleCase{"101.2FM", LineRole::kFurniture},
-                    RoleCase{"MOSUL \xC2\xA0 DUHOK", LineRole::kFurniture},
-                    RoleCase{"App Store", LineRole::kFurniture},
-                    RoleCase{"Site Map", LineRole::kFurniture}));
+    testing::Values(
+        RoleCase{"Politics", LineRole::kSection},
+        RoleCase{"Rival factions agree", LineRole::kTitle},
+        RoleCase{"\xE2\x80\x9CWe have chosen dialogue over war.\xE2\x80\x9D",
+                 LineRole::kPullQuote},
+        RoleCase{"By Layla Hassan", LineRole::kAuthor},
+        RoleCase{"The two leaders shake hands", LineRole::kFurniture},
+        RoleCase{"Mosul Ninewa KDP", LineRole::kTags},
+        RoleCase{"MOSUL, March 4", LineRole::kBody},
+        RoleCase{"\xE2\x80\x9CWe have chosen dialogue over war. Our",
+                 LineRole::kBody},
+        RoleCase{"Read More:", LineRole::kFurniture},
+        RoleCase{"The deal divides", LineRole::kBody},
+        RoleCase{"Edited by", LineRole::kFurniture},
+        RoleCase{"Herald News", LineRole::kFurniture},
+        RoleCase{"All Rights Reserved", LineRole::kFurniture},
+        RoleCase{"Listen To", LineRole::kFurniture},
+        RoleCase{"Herald Radio On", LineRole::kFurniture},
+        RoleCase{"Nilesat", LineRole::kFurniture},
+        RoleCase{"101.2FM", LineRole::kFurniture},
+        RoleCase{"MOSUL \xC2\xA0 DUHOK", LineRole::kFurniture},
+        RoleCase{"App Store", LineRole::kFurniture},
+        RoleCase{"Site Map", LineRole::kFurniture}));
 
 TEST(PageTextTest, FillsArticle) {
   Article a;
   ExtractPageText(kPage, &a);
-  EXPECT_EQ(a.title, "Rival factions agree to share power in northern province");
+  EXPECT_EQ(a.title,
+            "Rival factions agree to share power in northern province");
   EXPECT_EQ(a.section, "Politics");
   EXPECT_EQ(a.authors, (std::vector<std::string>{"Layla Hassan"}));
-  EXPECT_EQ(a.tags, (std::vector<std::string>{"Mosul", "Ninewa", "KDP", "PUK", "Agreement"}));
+  EXPECT_EQ(a.tags, (std::vector<std::string>{"Mosul", "Ninewa", "KDP", "PUK",
+                                              "Agreement"}));
   EXPECT_EQ(a.dateline, "Mosul");
   EXPECT_EQ(a.copyright_year, 2022);
   ASSERT_EQ(a.paragraphs.size(), 3u);
@@ -117,8 +132,8 @@ TEST(PageTextTest, DuplicateBodyLineKeptOnce) {
   EXPECT_EQ(a.paragraphs[0].start, 0u);
 }
 
-// A report of one short sentence has no prose line of paragraph length; it is still the
-// body, while a headline alone (no full stop) is not.
+// A report of one short sentence has no prose line of paragraph length; it is
+// still the body, while a headline alone (no full stop) is not.
 TEST(PageTextTest, OneShortSentenceIsTheBody) {
   Article a;
   ExtractPageText("Protesters gathered in Paris.\n", &a);
@@ -137,7 +152,8 @@ TEST(PlainTextTest, BlankLinesSeparateParagraphs) {
   ASSERT_EQ(a.paragraphs.size(), 2u);
   EXPECT_EQ(a.paragraphs[0].text, "First line\nstill first.");
   EXPECT_EQ(a.paragraphs[1].text, "Second paragraph.");
-  EXPECT_EQ(text.substr(a.paragraphs[1].start, a.paragraphs[1].end - a.paragraphs[1].start),
+  EXPECT_EQ(text.substr(a.paragraphs[1].start,
+                        a.paragraphs[1].end - a.paragraphs[1].start),
             "Second paragraph.");
 }
 
@@ -158,7 +174,8 @@ TEST(PageTextGoldenTest, SeedPage) {
   if (!gold_file) GTEST_SKIP() << "shared folder absent";
   nlohmann::json gold = nlohmann::json::parse(gold_file, nullptr, false);
   ASSERT_FALSE(gold.is_discarded());
-  std::ifstream in(shared + "/" + gold["input"].get<std::string>(), std::ios::binary);
+  std::ifstream in(shared + "/" + gold["input"].get<std::string>(),
+                   std::ios::binary);
   ASSERT_TRUE(in);
   std::stringstream ss;
   ss << in.rdbuf();
@@ -189,24 +206,30 @@ TEST(PageTextGoldenTest, SeedPage) {
   }
 }
 
-// Subheadings between body paragraphs are the article's; heading-like lines next to
-// furniture, or in the header, are not. A paragraph printed twice is kept once.
+// Subheadings between body paragraphs are the article's; heading-like lines
+// next to furniture, or in the header, are not. A paragraph printed twice is
+// kept once.
 TEST(PageTextTest, SubheadingsAndDuplicatesInTheBody) {
   const std::string page =
       "World\n\n"
       "Floods displace thousands across the southern delta\n\n"
       "By Omar Said\n\n"
-      "Heavy rain over the weekend pushed rivers over their banks in four provinces, the "
+      "Heavy rain over the weekend pushed rivers over their banks in four "
+      "provinces, the "
       "civil defence agency said on Monday.\n\n"
       "Relief Efforts Stall\n\n"
-      "Aid convoys were unable to reach the worst-hit villages because the main road had "
+      "Aid convoys were unable to reach the worst-hit villages because the "
+      "main road had "
       "been washed away near the provincial capital.\n\n"
-      "Officials said more rain was expected later in the week and urged residents to move "
+      "Officials said more rain was expected later in the week and urged "
+      "residents to move "
       "to higher ground while they still could.\n\n"
       "What happens next?\n\n"
-      "Engineers will inspect the levees once the water recedes, and the government has "
+      "Engineers will inspect the levees once the water recedes, and the "
+      "government has "
       "promised compensation for lost crops and livestock.\n\n"
-      "Aid convoys were unable to reach the worst-hit villages because the main road had "
+      "Aid convoys were unable to reach the worst-hit villages because the "
+      "main road had "
       "been washed away near the provincial capital.\n\n"
       "Read More: Drought hits northern farms\n\n"
       "Most Popular Stories\n\n"
@@ -219,15 +242,19 @@ TEST(PageTextTest, SubheadingsAndDuplicatesInTheBody) {
   std::vector<std::string> texts;
   for (const Paragraph& p : r->paragraphs) texts.push_back(p.text);
   const std::vector<std::string> want = {
-      "Heavy rain over the weekend pushed rivers over their banks in four provinces, the civil "
+      "Heavy rain over the weekend pushed rivers over their banks in four "
+      "provinces, the civil "
       "defence agency said on Monday.",
       "Relief Efforts Stall",
-      "Aid convoys were unable to reach the worst-hit villages because the main road had been "
+      "Aid convoys were unable to reach the worst-hit villages because the "
+      "main road had been "
       "washed away near the provincial capital.",
-      "Officials said more rain was expected later in the week and urged residents to move to "
+      "Officials said more rain was expected later in the week and urged "
+      "residents to move to "
       "higher ground while they still could.",
       "What happens next?",
-      "Engineers will inspect the levees once the water recedes, and the government has "
+      "Engineers will inspect the levees once the water recedes, and the "
+      "government has "
       "promised compensation for lost crops and livestock."};
   EXPECT_EQ(texts, want);
   EXPECT_EQ(r->title, "Floods displace thousands across the southern delta");
@@ -243,18 +270,21 @@ TEST(PageTextTest, SubheadingShape) {
       {"Relief Efforts Stall", true},
       {"What happens next?", true},
       {"The Long Road to Recovery in the North", true},
-      {"Officials said it rained.", false},                    // a sentence
-      {"Note:", false},                                        // a label
+      {"Officials said it rained.", false},                      // a sentence
+      {"Note:", false},                                          // a label
       {"the river rose over the banks of the old town", false},  // lower case
-      {"Share", false},                                        // one word
-      {"Prices rose again across the country as the harvest failed and exports", false},
+      {"Share", false},                                          // one word
+      {"Prices rose again across the country as the harvest failed and exports",
+       false},
   };
   for (const SubheadingCase& c : cases) {
-    std::string page = std::string("Headline of the story goes here today\n\n") +
-                       "The first paragraph of the story is long enough to read as prose, it "
-                       "says.\n\n" + c.line + "\n\n" +
-                       "The second paragraph of the story is also long enough to be prose, "
-                       "they said.\n";
+    std::string page =
+        std::string("Headline of the story goes here today\n\n") +
+        "The first paragraph of the story is long enough to read as prose, it "
+        "says.\n\n" +
+        c.line + "\n\n" +
+        "The second paragraph of the story is also long enough to be prose, "
+        "they said.\n";
     std::vector<PageLine> lines = ClassifyPageText(page);
     bool body = false;
     for (const PageLine& l : lines) {

@@ -1,6 +1,7 @@
 // Metadata and body checks on pages of the shared extraction benchmark set
-// (shared/eval/extraction). Every expected value below was read off the page source by
-// hand (meta tags, JSON-LD, the visible byline). Skipped when the shared folder is absent.
+// (shared/eval/extraction). Every expected value below was read off the page
+// source by hand (meta tags, JSON-LD, the visible byline). Skipped when the
+// shared folder is absent.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -22,8 +23,9 @@ std::string SharedDir() {
 
 // Reads shared/eval/extraction/html/<id>.html.gz; nullopt when absent.
 std::optional<Document> LoadPage(const std::string& id) {
-  const std::filesystem::path path =
-      std::filesystem::path(SharedDir()) / "eval" / "extraction" / "html" / (id + ".html.gz");
+  const std::filesystem::path path = std::filesystem::path(SharedDir()) /
+                                     "eval" / "extraction" / "html" /
+                                     (id + ".html.gz");
   if (!std::filesystem::exists(path)) return std::nullopt;
   std::optional<Document> doc;
   IngestOptions options;
@@ -49,7 +51,8 @@ struct PageCase {
 
 const std::vector<PageCase>& Cases() {
   static const std::vector<PageCase> cases = {
-      // thehill.com: author and date in JSON-LD, language only in xml:lang, keywords
+      // thehill.com: author and date in JSON-LD, language only in xml:lang,
+      // keywords
       // meta with a trailing comma.
       {"6ebac05f",
        "New York man pleads guilty to threatening to kill Omar",
@@ -58,39 +61,76 @@ const std::vector<PageCase>& Cases() {
        PartialDate{2019, 11, 18},
        "json-ld",
        "en",
-       "https://thehill.com/blogs/blog-briefing-room/news/471031-new-york-man-pleads-guilty-to-threatening-to-kill-omar",
-       {"death threat", "Alexandria Ocasio-Cortez", "jeanine pirro", "Ilhan Omar"},
+       "https://thehill.com/blogs/blog-briefing-room/news/"
+       "471031-new-york-man-pleads-guilty-to-threatening-to-kill-omar",
+       {"death threat", "Alexandria Ocasio-Cortez", "jeanine pirro",
+        "Ilhan Omar"},
        "A New York man pleaded guilty to charges"},
-      // cnn.com: the author meta reads "Analysis by Chris Cillizza, CNN Editor-at-large";
+      // cnn.com: the author meta reads "Analysis by Chris Cillizza, CNN
+      // Editor-at-large";
       // the keywords repeat the <title>, which is no tag.
-      {"ef4e67b6", "Why you just can't trust the White House on Donald Trump's health",
-       "politics", {"Chris Cillizza"}, PartialDate{2019, 11, 18}, "meta", "",
-       "https://www.cnn.com/2019/11/18/politics/donald-trump-health-walter-reed/index.html",
-       {"politics"}, ""},
-      // bbc.com: the JSON-LD author is the NewsMediaOrganization "BBC News", no person.
-      // The title is the <h1> that <title> repeats; og:title is a shorter variant
+      {"ef4e67b6",
+       "Why you just can't trust the White House on Donald Trump's health",
+       "politics",
+       {"Chris Cillizza"},
+       PartialDate{2019, 11, 18},
+       "meta",
+       "",
+       "https://www.cnn.com/2019/11/18/politics/"
+       "donald-trump-health-walter-reed/index.html",
+       {"politics"},
+       ""},
+      // bbc.com: the JSON-LD author is the NewsMediaOrganization "BBC News", no
+      // person.
+      // The title is the <h1> that <title> repeats; og:title is a shorter
+      // variant
       // written for sharing ("Sweden drops Assange rape investigation").
-      {"c7e39ac4", "Julian Assange: Sweden drops rape investigation", "Europe", {},
-       PartialDate{2019, 11, 19}, "json-ld", "en", "https://www.bbc.com/news/world-europe-50473792",
-       {}, ""},
-      // nj.com: JSON-LD articleSection wins over article:section; the author field adds
+      {"c7e39ac4",
+       "Julian Assange: Sweden drops rape investigation",
+       "Europe",
+       {},
+       PartialDate{2019, 11, 19},
+       "json-ld",
+       "en",
+       "https://www.bbc.com/news/world-europe-50473792",
+       {},
+       ""},
+      // nj.com: JSON-LD articleSection wins over article:section; the author
+      // field adds
       // "| NJ Advance Media for NJ.com"; the only keyword is a CMS flag.
-      {"3f65af7b", "South Dakota doubles down on \xE2\x80\x98Meth. We\xE2\x80\x99re on it.\xE2\x80\x99 They just might be.",
-       "Life and Culture", {"Amy Kuperinsky"}, PartialDate{2019, 11, 19}, "json-ld", "en",
-       "https://www.nj.com/entertainment/2019/11/florida-man-exists-south-dakota-hold-my-beer-meth-were-on-it.html",
-       {}, ""},
-      // politifact.com: no date in the metadata; the og:url path has /2019/nov/18/.
-      {"9e8c9f08", "What is the value of drugs that come to the U.S. border?", "", {},
-       PartialDate{2019, 11, 18}, "url", "en",
-       "https://www.politifact.com/west-virginia/statements/2019/nov/18/david-mckinley/what-value-drugs-come-us-border/",
-       {}, ""},
+      {"3f65af7b",
+       "South Dakota doubles down on \xE2\x80\x98Meth. We\xE2\x80\x99re on "
+       "it.\xE2\x80\x99 They just might be.",
+       "Life and Culture",
+       {"Amy Kuperinsky"},
+       PartialDate{2019, 11, 19},
+       "json-ld",
+       "en",
+       "https://www.nj.com/entertainment/2019/11/"
+       "florida-man-exists-south-dakota-hold-my-beer-meth-were-on-it.html",
+       {},
+       ""},
+      // politifact.com: no date in the metadata; the og:url path has
+      // /2019/nov/18/.
+      {"9e8c9f08",
+       "What is the value of drugs that come to the U.S. border?",
+       "",
+       {},
+       PartialDate{2019, 11, 18},
+       "url",
+       "en",
+       "https://www.politifact.com/west-virginia/statements/2019/nov/18/"
+       "david-mckinley/what-value-drugs-come-us-border/",
+       {},
+       ""},
   };
   return cases;
 }
 
 // Ids in the set are long hashes; the cases name them by a unique prefix.
 std::optional<std::string> ResolveId(const std::string& prefix) {
-  const std::filesystem::path dir = std::filesystem::path(SharedDir()) / "eval" / "extraction" / "html";
+  const std::filesystem::path dir =
+      std::filesystem::path(SharedDir()) / "eval" / "extraction" / "html";
   if (!std::filesystem::is_directory(dir)) return std::nullopt;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     std::string name = entry.path().filename().string();

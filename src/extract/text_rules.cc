@@ -10,9 +10,10 @@
 namespace dateline::extract_internal {
 namespace {
 
-// Case mapping for the scripts datelines and bylines use in practice. Full Unicode case
-// mapping would need ICU; these ranges cover Latin-1, Latin Extended-A, Greek and
-// Cyrillic, which is what upper-case place names in news pages are written in.
+// Case mapping for the scripts datelines and bylines use in practice. Full
+// Unicode case mapping would need ICU; these ranges cover Latin-1, Latin
+// Extended-A, Greek and Cyrillic, which is what upper-case place names in news
+// pages are written in.
 bool IsUpperCp(char32_t c) {
   if (c >= 'A' && c <= 'Z') return true;
   if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return true;
@@ -43,7 +44,9 @@ char32_t ToLowerCp(char32_t c) {
 
 bool IsLetterCp(char32_t c) { return IsUpperCp(c) || IsLowerCp(c); }
 
-bool IsDashCp(char32_t c) { return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2012; }
+bool IsDashCp(char32_t c) {
+  return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2012;
+}
 
 bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
@@ -85,8 +88,8 @@ int ReadDigits(std::string_view s, size_t pos, size_t n) {
 // Letters of a word without the punctuation a line may put around it.
 std::string_view StripPunct(std::string_view w) {
   auto is_punct = [](char c) {
-    return c == ',' || c == '.' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' ||
-           c == '\'' || c == '|';
+    return c == ',' || c == '.' || c == ';' || c == ':' || c == '(' ||
+           c == ')' || c == '"' || c == '\'' || c == '|';
   };
   while (!w.empty() && is_punct(w.front())) w.remove_prefix(1);
   while (!w.empty() && is_punct(w.back())) w.remove_suffix(1);
@@ -96,8 +99,9 @@ std::string_view StripPunct(std::string_view w) {
 }  // namespace
 
 bool IsSpaceCodepoint(char32_t c) {
-  return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) ||
-         c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF || c == 0x85;
+  return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0xA0 ||
+         (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
+         c == 0x3000 || c == 0xFEFF || c == 0x85;
 }
 
 std::string_view TrimSpaces(std::string_view s) {
@@ -111,7 +115,9 @@ std::string_view TrimSpaces(std::string_view s) {
   while (end > begin) {
     // Step back to the start of the last code point.
     size_t start = end - 1;
-    while (start > begin && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+    while (start > begin &&
+           (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80)
+      --start;
     size_t pos = start;
     if (!IsSpaceCodepoint(DecodeUtf8(s, &pos))) break;
     end = start;
@@ -163,8 +169,10 @@ bool StartsUpper(std::string_view word) {
   size_t pos = 0;
   while (pos < word.size()) {
     char32_t c = DecodeUtf8(word, &pos);
-    if (c == '"' || c == '\'' || c == '(' || c == 0x201C || c == 0x2018) continue;
-    return IsUpperCp(c) || (c >= '0' && c <= '9') || (c > 0x17F && !IsLowerCp(c));
+    if (c == '"' || c == '\'' || c == '(' || c == 0x201C || c == 0x2018)
+      continue;
+    return IsUpperCp(c) || (c >= '0' && c <= '9') ||
+           (c > 0x17F && !IsLowerCp(c));
   }
   return false;
 }
@@ -179,13 +187,14 @@ bool StartsLower(std::string_view word) {
 }
 
 std::optional<std::string> ParseDatelinePlace(std::string_view paragraph) {
-  // Upper-case words at the start ("NEW YORK"), each ending at a space, comma or bracket.
+  // Upper-case words at the start ("NEW YORK"), each ending at a space, comma
+  // or bracket.
   size_t pos = 0, place_end = 0;
   int words = 0, letters = 0;
   while (pos < paragraph.size() && words < 5) {
     size_t end = pos;
-    while (end < paragraph.size() && paragraph[end] != ' ' && paragraph[end] != ',' &&
-           paragraph[end] != '(') {
+    while (end < paragraph.size() && paragraph[end] != ' ' &&
+           paragraph[end] != ',' && paragraph[end] != '(') {
       ++end;
     }
     std::string_view word = paragraph.substr(pos, end - pos);
@@ -248,7 +257,8 @@ std::optional<std::string> ParseDatelinePlace(std::string_view paragraph) {
 
 std::optional<int> FindCopyrightYear(std::string_view line) {
   std::string lower = AsciiLower(line);
-  size_t marks[] = {lower.find("\xC2\xA9"), lower.find("copyright"), lower.find("(c)")};
+  size_t marks[] = {lower.find("\xC2\xA9"), lower.find("copyright"),
+                    lower.find("(c)")};
   size_t start = std::string::npos;
   for (size_t m : marks) start = std::min(start, m);
   if (start == std::string::npos) return std::nullopt;
@@ -257,15 +267,17 @@ std::optional<int> FindCopyrightYear(std::string_view line) {
   for (size_t i = start; i + 4 <= limit; ++i) {
     if (i > 0 && IsDigit(lower[i - 1])) continue;
     int y = ReadDigits(lower, i, 4);
-    if (y >= 1900 && y <= 2099 && (i + 4 == lower.size() || !IsDigit(lower[i + 4]))) year = y;
+    if (y >= 1900 && y <= 2099 &&
+        (i + 4 == lower.size() || !IsDigit(lower[i + 4])))
+      year = y;
   }
   return year;
 }
 
 namespace {
 
-// The month a URL path segment starting at `pos` names by its English name or its
-// first three or four letters ("nov/", "sept/", "november/"), or 0.
+// The month a URL path segment starting at `pos` names by its English name or
+// its first three or four letters ("nov/", "sept/", "november/"), or 0.
 int UrlMonthName(std::string_view path, size_t pos) {
   size_t end = path.find('/', pos);
   if (end == std::string_view::npos || end - pos < 3) return 0;
@@ -273,16 +285,17 @@ int UrlMonthName(std::string_view path, size_t pos) {
   const std::vector<std::string>& months = WordLists().months;  // English first
   for (size_t i = 0; i < 12; ++i) {
     const std::string_view m = months[i];
-    if (seg == m || seg == m.substr(0, 3) || (seg.size() == 4 && seg == m.substr(0, 4))) {  // "sept"
+    if (seg == m || seg == m.substr(0, 3) ||
+        (seg.size() == 4 && seg == m.substr(0, 4))) {  // "sept"
       return static_cast<int>(i) + 1;
     }
   }
   return 0;
 }
 
-// The month named by `word` (lower case, without a trailing period), or 0. Month
-// names of several languages (data/extract/calendar.txt); abbreviations are matched as
-// prefixes of at least three letters ("Sept.", "févr.", "Dez.").
+// The month named by `word` (lower case, without a trailing period), or 0.
+// Month names of several languages (data/extract/calendar.txt); abbreviations
+// are matched as prefixes of at least three letters ("Sept.", "févr.", "Dez.").
 int MonthOfWord(std::string_view word) {
   if (word.size() < 3) return 0;
   const std::vector<std::string>& months = WordLists().months;
@@ -293,22 +306,25 @@ int MonthOfWord(std::string_view word) {
   if (word.size() <= 5) {
     for (size_t i = 0; i < months.size(); ++i) {
       std::string_view m = months[i];
-      if (m.size() > word.size() && m.substr(0, word.size()) == word) return static_cast<int>(i % 12) + 1;
+      if (m.size() > word.size() && m.substr(0, word.size()) == word)
+        return static_cast<int>(i % 12) + 1;
     }
   }
   return 0;
 }
 
 std::optional<PartialDate> MakeDay(int year, int month, int day) {
-  if (year < 1990 || year > 2099 || month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month))
+  if (year < 1990 || year > 2099 || month < 1 || month > 12 || day < 1 ||
+      day > DaysInMonth(year, month))
     return std::nullopt;
   return PartialDate{year, month, day};
 }
 
-// A number of 1 to 4 digits at `pos` not preceded or followed by another digit; its
-// length in *len, or -1.
+// A number of 1 to 4 digits at `pos` not preceded or followed by another digit;
+// its length in *len, or -1.
 int ReadNumber(std::string_view s, size_t pos, size_t* len) {
-  if (pos >= s.size() || !IsDigit(s[pos]) || (pos > 0 && IsDigit(s[pos - 1]))) return -1;
+  if (pos >= s.size() || !IsDigit(s[pos]) || (pos > 0 && IsDigit(s[pos - 1])))
+    return -1;
   size_t n = 0;
   while (pos + n < s.size() && IsDigit(s[pos + n]) && n < 5) ++n;
   if (n > 4) return -1;
@@ -316,12 +332,14 @@ int ReadNumber(std::string_view s, size_t pos, size_t* len) {
   return ReadDigits(s, pos, n);
 }
 
-std::optional<PartialDate> NumericDate(std::string_view s, size_t pos, bool month_first) {
+std::optional<PartialDate> NumericDate(std::string_view s, size_t pos,
+                                       bool month_first) {
   size_t l1 = 0, l2 = 0, l3 = 0;
   const int a = ReadNumber(s, pos, &l1);
   if (a < 0) return std::nullopt;
   size_t p = pos + l1;
-  if (p >= s.size() || (s[p] != '.' && s[p] != '-' && s[p] != '/')) return std::nullopt;
+  if (p >= s.size() || (s[p] != '.' && s[p] != '-' && s[p] != '/'))
+    return std::nullopt;
   const char sep = s[p];
   size_t q = p + 1;
   if (sep == '.' && q < s.size() && s[q] == ' ') ++q;  // "26. 2. 2015"
@@ -346,26 +364,34 @@ std::optional<PartialDate> NumericDate(std::string_view s, size_t pos, bool mont
 
 bool IsCalendarWord(std::string_view word) {
   std::string lower = AsciiLower(word);
-  while (!lower.empty() && (lower.back() == ',' || lower.back() == '.')) lower.pop_back();
+  while (!lower.empty() && (lower.back() == ',' || lower.back() == '.'))
+    lower.pop_back();
   const WordListSet& lists = WordLists();
-  if (std::find(lists.days.begin(), lists.days.end(), lower) != lists.days.end()) return true;
-  return std::find(lists.months.begin(), lists.months.end(), lower) != lists.months.end();
+  if (std::find(lists.days.begin(), lists.days.end(), lower) !=
+      lists.days.end())
+    return true;
+  return std::find(lists.months.begin(), lists.months.end(), lower) !=
+         lists.months.end();
 }
 
-std::optional<PartialDate> FindDateInLine(std::string_view line, bool month_first) {
+std::optional<PartialDate> FindDateInLine(std::string_view line,
+                                          bool month_first) {
   for (size_t i = 0; i < line.size(); ++i) {
     if (IsDigit(line[i]) && (i == 0 || !IsDigit(line[i - 1]))) {
       if (auto d = NumericDate(line, i, month_first)) return d;
     }
   }
-  // Month names: the words of the line, lower-cased, without the punctuation around them.
+  // Month names: the words of the line, lower-cased, without the punctuation
+  // around them.
   std::vector<std::string> words;
   for (std::string_view w : SplitWords(line, 64)) {
     std::string lower = AsciiLower(w);
-    while (!lower.empty() && (lower.back() == '.' || lower.back() == ',' || lower.back() == ')' ||
-                              lower.back() == '|' || lower.back() == ':'))
+    while (!lower.empty() &&
+           (lower.back() == '.' || lower.back() == ',' || lower.back() == ')' ||
+            lower.back() == '|' || lower.back() == ':'))
       lower.pop_back();
-    while (!lower.empty() && (lower.front() == '(' || lower.front() == '|')) lower.erase(0, 1);
+    while (!lower.empty() && (lower.front() == '(' || lower.front() == '|'))
+      lower.erase(0, 1);
     words.push_back(std::move(lower));
   }
   auto number = [&](size_t i, size_t max_len) {
@@ -373,12 +399,14 @@ std::optional<PartialDate> FindDateInLine(std::string_view line, bool month_firs
     std::string w = words[i];
     // "3rd", "21st", "1er", "1º"
     for (std::string_view suffix : {"st", "nd", "rd", "th", "er", "\xC2\xBA"}) {
-      if (w.size() > suffix.size() && w.ends_with(suffix) && IsDigit(w[w.size() - suffix.size() - 1])) {
+      if (w.size() > suffix.size() && w.ends_with(suffix) &&
+          IsDigit(w[w.size() - suffix.size() - 1])) {
         w.resize(w.size() - suffix.size());
         break;
       }
     }
-    if (w.empty() || w.size() > max_len || !std::all_of(w.begin(), w.end(), [](char c) { return IsDigit(c); }))
+    if (w.empty() || w.size() > max_len ||
+        !std::all_of(w.begin(), w.end(), [](char c) { return IsDigit(c); }))
       return -1;
     return std::stoi(w);
   };
@@ -407,7 +435,8 @@ std::optional<PartialDate> FindDateInLine(std::string_view line, bool month_firs
 std::optional<PartialDate> DateFromUrl(std::string_view url) {
   // Only the path: skip scheme and host.
   size_t scheme = url.find("://");
-  size_t path_start = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
+  size_t path_start =
+      url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
   if (path_start == std::string_view::npos) return std::nullopt;
   std::string_view path = url.substr(path_start);
   path = path.substr(0, path.find_first_of("?#"));
@@ -420,7 +449,8 @@ std::optional<PartialDate> DateFromUrl(std::string_view url) {
     if (p < path.size() && IsDigit(path[p])) {
       // Compact form /20210603
       int month = ReadDigits(path, p, 2), day = ReadDigits(path, p + 2, 2);
-      if (month >= 1 && month <= 12 && day >= 1 && day <= DaysInMonth(year, month) &&
+      if (month >= 1 && month <= 12 && day >= 1 &&
+          day <= DaysInMonth(year, month) &&
           (p + 4 == path.size() || !IsDigit(path[p + 4]))) {
         return PartialDate{year, month, day};
       }
@@ -435,7 +465,8 @@ std::optional<PartialDate> DateFromUrl(std::string_view url) {
         day = q == std::string_view::npos ? 0 : ReadDigits(path, q + 1, 1);
         if (day >= 1 && q + 2 < path.size() && IsDigit(path[q + 2])) day = 0;
       }
-      return PartialDate{year, m, day >= 1 && day <= DaysInMonth(year, m) ? day : 0};
+      return PartialDate{year, m,
+                         day >= 1 && day <= DaysInMonth(year, m) ? day : 0};
     }
     char sep = path[p++];
     size_t mlen = (p + 1 < path.size() && IsDigit(path[p + 1])) ? 2 : 1;
@@ -453,7 +484,8 @@ std::optional<PartialDate> DateFromUrl(std::string_view url) {
       }
     }
     // /2021/06/ with a slash after the month gives the month.
-    if (sep == '/' && p < path.size() && path[p] == '/') return PartialDate{year, month, 0};
+    if (sep == '/' && p < path.size() && path[p] == '/')
+      return PartialDate{year, month, 0};
   }
   return std::nullopt;
 }
@@ -462,12 +494,14 @@ bool EndsWithSentencePunctuation(std::string_view line) {
   line = TrimSpaces(line);
   while (!line.empty()) {
     size_t start = line.size() - 1;
-    while (start > 0 && (static_cast<unsigned char>(line[start]) & 0xC0) == 0x80) --start;
+    while (start > 0 &&
+           (static_cast<unsigned char>(line[start]) & 0xC0) == 0x80)
+      --start;
     size_t pos = start;
     char32_t c = DecodeUtf8(line, &pos);
     if (c == '.' || c == '!' || c == '?' || c == 0x2026) return true;
-    if (c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 ||
-        c == 0xBB || c == '*') {
+    if (c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D ||
+        c == 0x2019 || c == 0xBB || c == '*') {
       line = line.substr(0, start);
       continue;
     }
@@ -486,17 +520,28 @@ std::string AsciiLower(std::string_view s) {
 
 const char* FurnitureKindName(FurnitureKind kind) {
   switch (kind) {
-    case FurnitureKind::kNone: return "none";
-    case FurnitureKind::kAuthor: return "author";
-    case FurnitureKind::kCaption: return "caption";
-    case FurnitureKind::kRelatedLink: return "related-link";
-    case FurnitureKind::kCredit: return "credit";
-    case FurnitureKind::kCopyright: return "copyright";
-    case FurnitureKind::kApps: return "apps";
-    case FurnitureKind::kBroadcast: return "broadcast";
-    case FurnitureKind::kSiteMap: return "site-map";
-    case FurnitureKind::kPlaceList: return "place-list";
-    case FurnitureKind::kSocial: return "social";
+    case FurnitureKind::kNone:
+      return "none";
+    case FurnitureKind::kAuthor:
+      return "author";
+    case FurnitureKind::kCaption:
+      return "caption";
+    case FurnitureKind::kRelatedLink:
+      return "related-link";
+    case FurnitureKind::kCredit:
+      return "credit";
+    case FurnitureKind::kCopyright:
+      return "copyright";
+    case FurnitureKind::kApps:
+      return "apps";
+    case FurnitureKind::kBroadcast:
+      return "broadcast";
+    case FurnitureKind::kSiteMap:
+      return "site-map";
+    case FurnitureKind::kPlaceList:
+      return "place-list";
+    case FurnitureKind::kSocial:
+      return "social";
   }
   return "none";
 }
@@ -505,13 +550,15 @@ std::vector<std::string_view> SplitNameList(std::string_view list) {
   std::vector<std::string_view> parts;
   while (!list.empty()) {
     size_t sep = std::string_view::npos, sep_len = 0;
-    for (std::string_view s : {std::string_view(", "), std::string_view(" and "), std::string_view(" & "),
-                               std::string_view(";")}) {
+    for (std::string_view s :
+         {std::string_view(", "), std::string_view(" and "),
+          std::string_view(" & "), std::string_view(";")}) {
       const size_t f = list.find(s);
       if (f < sep) sep = f, sep_len = s.size();
     }
     parts.push_back(TrimSpaces(list.substr(0, sep)));
-    list = sep == std::string_view::npos ? std::string_view() : list.substr(sep + sep_len);
+    list = sep == std::string_view::npos ? std::string_view()
+                                         : list.substr(sep + sep_len);
   }
   return parts;
 }
@@ -533,7 +580,8 @@ std::vector<std::string> ParseAuthorLine(std::string_view line) {
   std::vector<std::string> names;
   for (std::string_view name : SplitNameList(rest)) {
     std::vector<std::string_view> words = SplitWords(name);
-    if (words.empty() || words.size() > 5 || !StartsUpper(words.front())) continue;
+    if (words.empty() || words.size() > 5 || !StartsUpper(words.front()))
+      continue;
     // Titles and agencies after a comma are not names ("Jane Doe, Reuters").
     if (!names.empty() && words.size() == 1 && IsUpperWord(words[0])) continue;
     names.emplace_back(name);
@@ -545,31 +593,40 @@ namespace {
 
 // The lines a word list marks: bylines, captions, "Read more" links, credits,
 // copyright, app and site-map lines, share buttons. `lower` is the trimmed line
-// lower-cased, `n` its number of words (capped at 31), `sentence` whether it ends as
-// a sentence does.
-FurnitureKind ClassifyByPhrase(std::string_view line, std::string_view lower, size_t n, bool sentence) {
+// lower-cased, `n` its number of words (capped at 31), `sentence` whether it
+// ends as a sentence does.
+FurnitureKind ClassifyByPhrase(std::string_view line, std::string_view lower,
+                               size_t n, bool sentence) {
   const WordListSet& lists = WordLists();
   if (StartsWith(lower, "author_image")) return FurnitureKind::kAuthor;
-  if (n <= 10 && !sentence && StartsWithAny(lower, lists.byline_start) && !ParseAuthorLine(line).empty()) {
+  if (n <= 10 && !sentence && StartsWithAny(lower, lists.byline_start) &&
+      !ParseAuthorLine(line).empty()) {
     return FurnitureKind::kAuthor;
   }
-  if (ContainsAny(lower, lists.caption) || StartsWithAny(lower, lists.caption_start)) {
+  if (ContainsAny(lower, lists.caption) ||
+      StartsWithAny(lower, lists.caption_start)) {
     return FurnitureKind::kCaption;
   }
-  if (StartsWithAny(lower, lists.related_start)) return FurnitureKind::kRelatedLink;
+  if (StartsWithAny(lower, lists.related_start))
+    return FurnitureKind::kRelatedLink;
   if (StartsWithAny(lower, lists.credit_start)) return FurnitureKind::kCredit;
   if (Contains(lower, "all rights reserved") || StartsWith(line, "\xC2\xA9") ||
-      StartsWith(lower, "copyright") || (n <= 16 && FindCopyrightYear(line).has_value())) {
+      StartsWith(lower, "copyright") ||
+      (n <= 16 && FindCopyrightYear(line).has_value())) {
     return FurnitureKind::kCopyright;
   }
-  if (n <= 12 && ContainsAny(lower, lists.app_store)) return FurnitureKind::kApps;
-  if (n <= 3 && StartsWithAny(lower, lists.app_start)) return FurnitureKind::kApps;
+  if (n <= 12 && ContainsAny(lower, lists.app_store))
+    return FurnitureKind::kApps;
+  if (n <= 3 && StartsWithAny(lower, lists.app_start))
+    return FurnitureKind::kApps;
   return FurnitureKind::kNone;
 }
 
-// A short line of a broadcaster's frequency list: a satellite's name, a frequency
+// A short line of a broadcaster's frequency list: a satellite's name, a
+// frequency
 // ("100.7FM"), a polarisation and symbol rate ("H 27500").
-bool IsBroadcastLine(const std::vector<std::string_view>& words, std::string_view lower) {
+bool IsBroadcastLine(const std::vector<std::string_view>& words,
+                     std::string_view lower) {
   const size_t n = words.size();
   if (n > 8) return false;
   if (ContainsAny(lower, WordLists().satellite)) return true;
@@ -580,7 +637,8 @@ bool IsBroadcastLine(const std::vector<std::string_view>& words, std::string_vie
     while (i < lw.size() && (IsDigit(lw[i]) || lw[i] == '.')) ++i;
     if (i > 1 && IsDigit(lw[0])) {
       std::string_view unit = std::string_view(lw).substr(i);
-      if (unit == "fm" || unit == "am" || unit == "mhz" || unit == "khz") return true;
+      if (unit == "fm" || unit == "am" || unit == "mhz" || unit == "khz")
+        return true;
     }
   }
   for (size_t i = 0; i + 1 < n; ++i) {
@@ -592,15 +650,18 @@ bool IsBroadcastLine(const std::vector<std::string_view>& words, std::string_vie
   return false;
 }
 
-// A row of upper-case names with no digits or sentence punctuation ("ERBIL  KIRKUK").
+// A row of upper-case names with no digits or sentence punctuation ("ERBIL
+// KIRKUK").
 bool IsPlaceList(const std::vector<std::string_view>& words) {
   if (words.size() < 2 || words.size() > 12) return false;
   for (std::string_view w : words) {
     std::string_view core = StripPunct(w);
     if (core.empty()) continue;
-    bool bullet = core == "-" || core == "|" || core == "\xE2\x80\xA2" || core == "\xC2\xB7";
+    bool bullet = core == "-" || core == "|" || core == "\xE2\x80\xA2" ||
+                  core == "\xC2\xB7";
     if (bullet) continue;
-    if (!IsUpperWord(core) || std::any_of(core.begin(), core.end(), IsDigit)) return false;
+    if (!IsUpperWord(core) || std::any_of(core.begin(), core.end(), IsDigit))
+      return false;
   }
   return true;
 }
@@ -611,15 +672,20 @@ FurnitureKind ClassifyFurnitureLine(std::string_view raw) {
   std::string_view line = TrimSpaces(raw);
   if (line.empty()) return FurnitureKind::kNone;
   std::string lower = AsciiLower(line);
-  // The tests below need the words of lines of at most 30 words; n is capped at 31.
+  // The tests below need the words of lines of at most 30 words; n is capped
+  // at 31.
   std::vector<std::string_view> words = SplitWords(line, 31);
   const size_t n = words.size();
   const bool sentence = EndsWithSentencePunctuation(line);
-  if (FurnitureKind k = ClassifyByPhrase(line, lower, n, sentence); k != FurnitureKind::kNone) return k;
+  if (FurnitureKind k = ClassifyByPhrase(line, lower, n, sentence);
+      k != FurnitureKind::kNone)
+    return k;
   if (IsBroadcastLine(words, lower)) return FurnitureKind::kBroadcast;
   const WordListSet& lists = WordLists();
-  if (n <= 30 && !sentence && ContainsAny(lower, lists.site_map)) return FurnitureKind::kSiteMap;
-  if (n <= 10 && !sentence && StartsWithAny(lower, lists.social_start)) return FurnitureKind::kSocial;
+  if (n <= 30 && !sentence && ContainsAny(lower, lists.site_map))
+    return FurnitureKind::kSiteMap;
+  if (n <= 10 && !sentence && StartsWithAny(lower, lists.social_start))
+    return FurnitureKind::kSocial;
   if (!sentence && IsPlaceList(words)) return FurnitureKind::kPlaceList;
   return FurnitureKind::kNone;
 }

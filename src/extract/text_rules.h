@@ -1,7 +1,7 @@
-// Text rules shared by the page-text and HTML extractors (internal to src/extract/):
-// Unicode-aware trimming, the dateline ("ERBIL (Kurdistan 24) –"), copyright years,
-// dates in URLs and the line patterns that mark page furniture ("Read More:", "Edited
-// by", app-store and radio lines, site maps).
+// Text rules shared by the page-text and HTML extractors (internal to
+// src/extract/): Unicode-aware trimming, the dateline ("ERBIL (Kurdistan 24)
+// –"), copyright years, dates in URLs and the line patterns that mark page
+// furniture ("Read More:", "Edited by", app-store and radio lines, site maps).
 //
 // Stateless functions; thread-safe. Inputs are valid UTF-8.
 #ifndef DATELINE_EXTRACT_TEXT_RULES_H_
@@ -18,8 +18,9 @@
 
 namespace dateline::extract_internal {
 
-// True for the white space code points news pages use: ASCII space and controls,
-// NBSP, the U+2000 block spaces, zero-width space, ideographic space, BOM.
+// True for the white space code points news pages use: ASCII space and
+// controls, NBSP, the U+2000 block spaces, zero-width space, ideographic space,
+// BOM.
 bool IsSpaceCodepoint(char32_t c);
 
 // `s` without leading and trailing white space (as IsSpaceCodepoint).
@@ -30,23 +31,28 @@ std::string_view TrimSpaces(std::string_view s);
 template <typename WordFn>
 void ForEachWord(std::string_view s, WordFn&& word);
 
-// Splits on white space runs; the first `max_words` words only, for callers that
-// need no more (a page text document can be one line of thousands of words).
-std::vector<std::string_view> SplitWords(std::string_view s, size_t max_words = SIZE_MAX);
+// Splits on white space runs; the first `max_words` words only, for callers
+// that need no more (a page text document can be one line of thousands of
+// words).
+std::vector<std::string_view> SplitWords(std::string_view s,
+                                         size_t max_words = SIZE_MAX);
 
-// "ERBIL" -> "Erbil", "NEW YORK" -> "New York" (Latin, Greek and Cyrillic letters).
+// "ERBIL" -> "Erbil", "NEW YORK" -> "New York" (Latin, Greek and Cyrillic
+// letters).
 std::string TitleCase(std::string_view upper);
 
-// True when the word's letters are all upper case and it has at least one letter.
+// True when the word's letters are all upper case and it has at least one
+// letter.
 bool IsUpperWord(std::string_view word);
 // True when the word starts with an upper-case letter or a digit.
 bool StartsUpper(std::string_view word);
 // True when the first letter of the word is lower case.
 bool StartsLower(std::string_view word);
 
-// The place of a dateline opening `paragraph`: an upper-case place name followed by a
-// comma, a parenthesised agency or a dash ("BAGHDAD, June 3 (Reuters) -", "KABUL —"),
-// in title case; nullopt when the paragraph does not open with a dateline.
+// The place of a dateline opening `paragraph`: an upper-case place name
+// followed by a comma, a parenthesised agency or a dash ("BAGHDAD, June 3
+// (Reuters) -", "KABUL —"), in title case; nullopt when the paragraph does not
+// open with a dateline.
 std::optional<std::string> ParseDatelinePlace(std::string_view paragraph);
 
 // The year of a copyright notice in `line` ("©Copyright 2021", "© 2021 Foo",
@@ -58,34 +64,38 @@ std::optional<int> FindCopyrightYear(std::string_view line);
 std::optional<PartialDate> DateFromUrl(std::string_view url);
 
 // The first calendar day written in `line` as pages print publication dates:
-// 2021-06-03 (also with / or .), 3.6.2021 and 03/06/2021 (day first, or month first
-// when `month_first`, unless the numbers only fit the other order), "3. Juni 2021",
-// "3 juin 2021", "3 de junio de 2021", "June 3, 2021", "June 3rd 2021", with month
-// names and their abbreviations in English, German, French, Spanish, Italian,
-// Portuguese and Dutch. Years 1990-2099; nullopt when the line has no such day.
-std::optional<PartialDate> FindDateInLine(std::string_view line, bool month_first = false);
+// 2021-06-03 (also with / or .), 3.6.2021 and 03/06/2021 (day first, or month
+// first when `month_first`, unless the numbers only fit the other order), "3.
+// Juni 2021", "3 juin 2021", "3 de junio de 2021", "June 3, 2021", "June 3rd
+// 2021", with month names and their abbreviations in English, German, French,
+// Spanish, Italian, Portuguese and Dutch. Years 1990-2099; nullopt when the
+// line has no such day.
+std::optional<PartialDate> FindDateInLine(std::string_view line,
+                                          bool month_first = false);
 
-// True when `word` (any case, trailing '.' or ',' ignored) names a month or a day of
-// the week in English, German, French, Spanish, Italian, Portuguese or Dutch.
+// True when `word` (any case, trailing '.' or ',' ignored) names a month or a
+// day of the week in English, German, French, Spanish, Italian, Portuguese or
+// Dutch.
 bool IsCalendarWord(std::string_view word);
 
-// True when the line ends like a sentence: . ! ? or … possibly followed by closing
-// quotes or brackets.
+// True when the line ends like a sentence: . ! ? or … possibly followed by
+// closing quotes or brackets.
 bool EndsWithSentencePunctuation(std::string_view line);
 
 // Kinds of furniture recognisable from a line alone.
 enum class FurnitureKind {
   kNone,
-  kAuthor,       // "By Jane Doe", "author_image Jane Doe", "Written by Jane Doe"
-  kCaption,      // "(Photo: ...)", "(Photo credit ...)", "AFP/Getty Images"
-  kRelatedLink,  // "Read More: ...", "Related: ...", "See also ...", "Also read ..."
-  kCredit,       // "Edited by ...", "Reporting by ...", "Additional reporting ..."
-  kCopyright,    // "© 2021 ...", "All Rights Reserved"
-  kApps,         // "App Store Google Play", "Download", "Listen To"
-  kBroadcast,    // "Eutelsat11677 H 5040", "100.7FM"
-  kSiteMap,      // "Site Map - Privacy Policy - About - Contact"
-  kPlaceList,    // "ERBIL  KIRKUK  DUHOK"
-  kSocial,       // "Share this article", "Follow us on Twitter", "Advertisement"
+  kAuthor,   // "By Jane Doe", "author_image Jane Doe", "Written by Jane Doe"
+  kCaption,  // "(Photo: ...)", "(Photo credit ...)", "AFP/Getty Images"
+  kRelatedLink,  // "Read More: ...", "Related: ...", "See also ...", "Also read
+                 // ..."
+  kCredit,  // "Edited by ...", "Reporting by ...", "Additional reporting ..."
+  kCopyright,  // "© 2021 ...", "All Rights Reserved"
+  kApps,       // "App Store Google Play", "Download", "Listen To"
+  kBroadcast,  // "Eutelsat11677 H 5040", "100.7FM"
+  kSiteMap,    // "Site Map - Privacy Policy - About - Contact"
+  kPlaceList,  // "ERBIL  KIRKUK  DUHOK"
+  kSocial,     // "Share this article", "Follow us on Twitter", "Advertisement"
 };
 
 const char* FurnitureKindName(FurnitureKind kind);
@@ -93,12 +103,12 @@ const char* FurnitureKindName(FurnitureKind kind);
 // Classifies one line (already trimmed) by its own content.
 FurnitureKind ClassifyFurnitureLine(std::string_view line);
 
-// The names in an author line ("By Jane Doe and John Roe" -> {"Jane Doe", "John Roe"});
-// empty when the line is not an author line.
+// The names in an author line ("By Jane Doe and John Roe" -> {"Jane Doe", "John
+// Roe"}); empty when the line is not an author line.
 std::vector<std::string> ParseAuthorLine(std::string_view line);
 
-// Splits a list of names on ", ", " and ", " & " and ";" ("Jane Doe and John Roe"),
-// trimming each part.
+// Splits a list of names on ", ", " and ", " & " and ";" ("Jane Doe and John
+// Roe"), trimming each part.
 std::vector<std::string_view> SplitNameList(std::string_view list);
 
 // Lower-cased ASCII copy.
@@ -119,7 +129,9 @@ void ForEachWord(std::string_view s, WordFn&& word) {
       space = IsSpaceCodepoint(DecodeUtf8(s, &pos));
     }
     if (space) {
-      if (word_start != std::string_view::npos && !word(s.substr(word_start, cp_start - word_start))) return;
+      if (word_start != std::string_view::npos &&
+          !word(s.substr(word_start, cp_start - word_start)))
+        return;
       word_start = std::string_view::npos;
     } else if (word_start == std::string_view::npos) {
       word_start = cp_start;

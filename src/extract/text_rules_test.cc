@@ -16,7 +16,8 @@ class FurnitureLineTest : public testing::TestWithParam<FurnitureCase> {};
 
 TEST_P(FurnitureLineTest, Classifies) {
   const FurnitureCase& c = GetParam();
-  EXPECT_EQ(FurnitureKindName(ClassifyFurnitureLine(c.line)), std::string(FurnitureKindName(c.want)))
+  EXPECT_EQ(FurnitureKindName(ClassifyFurnitureLine(c.line)),
+            std::string(FurnitureKindName(c.want)))
       << c.line;
 }
 
@@ -25,36 +26,53 @@ INSTANTIATE_TEST_SUITE_P(
     testing::Values(
         FurnitureCase{"author_image Jane Doe", FurnitureKind::kAuthor},
         FurnitureCase{"By Omar Haddad", FurnitureKind::kAuthor},
-        FurnitureCase{"Written by Lena Petrova and Sam Okafor", FurnitureKind::kAuthor},
-        FurnitureCase{"By the end of the week, the two armies had withdrawn from the valley.",
+        FurnitureCase{"Written by Lena Petrova and Sam Okafor",
+                      FurnitureKind::kAuthor},
+        FurnitureCase{"By the end of the week, the two armies had withdrawn "
+                      "from the valley.",
                       FurnitureKind::kNone},
-        FurnitureCase{"Soldiers patrol the border town on Monday (Photo: Defence Ministry).",
+        FurnitureCase{"Soldiers patrol the border town on Monday (Photo: "
+                      "Defence Ministry).",
                       FurnitureKind::kCaption},
-        FurnitureCase{"Protesters gather outside parliament. AFP/Getty Images", FurnitureKind::kCaption},
-        FurnitureCase{"(Photo credit should read STR/AFP)", FurnitureKind::kCaption},
-        FurnitureCase{"Read More: Ministers meet in Ankara to discuss the border",
+        FurnitureCase{"Protesters gather outside parliament. AFP/Getty Images",
+                      FurnitureKind::kCaption},
+        FurnitureCase{"(Photo credit should read STR/AFP)",
+                      FurnitureKind::kCaption},
+        FurnitureCase{
+            "Read More: Ministers meet in Ankara to discuss the border",
+            FurnitureKind::kRelatedLink},
+        FurnitureCase{"Related: Ceasefire talks stall",
                       FurnitureKind::kRelatedLink},
-        FurnitureCase{"Related: Ceasefire talks stall", FurnitureKind::kRelatedLink},
-        FurnitureCase{"See also the full timeline of the conflict", FurnitureKind::kRelatedLink},
-        FurnitureCase{"Also read: Five things to know", FurnitureKind::kRelatedLink},
+        FurnitureCase{"See also the full timeline of the conflict",
+                      FurnitureKind::kRelatedLink},
+        FurnitureCase{"Also read: Five things to know",
+                      FurnitureKind::kRelatedLink},
         FurnitureCase{"Edited by John Smith", FurnitureKind::kCredit},
-        FurnitureCase{"Reporting by Ali Kadhim; Editing by Mark Heinrich", FurnitureKind::kCredit},
-        FurnitureCase{"Kurdistan Herald \xC2\xA9" "Copyright 2020", FurnitureKind::kCopyright},
-        FurnitureCase{"\xC2\xA9 2019 Example Media Group", FurnitureKind::kCopyright},
+        FurnitureCase{"Reporting by Ali Kadhim; Editing by Mark Heinrich",
+                      FurnitureKind::kCredit},
+        FurnitureCase{"Kurdistan Herald \xC2\xA9"
+                      "Copyright 2020",
+                      FurnitureKind::kCopyright},
+        FurnitureCase{"\xC2\xA9 2019 Example Media Group",
+                      FurnitureKind::kCopyright},
         FurnitureCase{"All Rights Reserved", FurnitureKind::kCopyright},
         FurnitureCase{"App Store Google Play", FurnitureKind::kApps},
         FurnitureCase{"Download", FurnitureKind::kApps},
         FurnitureCase{"Listen To", FurnitureKind::kApps},
         FurnitureCase{"Eutelsat11200 V 27500", FurnitureKind::kBroadcast},
         FurnitureCase{"98.3FM", FurnitureKind::kBroadcast},
-        FurnitureCase{"Home - Privacy Policy - Terms of Use - Contact", FurnitureKind::kSiteMap},
-        FurnitureCase{"MOSUL \xC2\xA0 BASRA \xC2\xA0 NAJAF", FurnitureKind::kPlaceList},
+        FurnitureCase{"Home - Privacy Policy - Terms of Use - Contact",
+                      FurnitureKind::kSiteMap},
+        FurnitureCase{"MOSUL \xC2\xA0 BASRA \xC2\xA0 NAJAF",
+                      FurnitureKind::kPlaceList},
         FurnitureCase{"Advertisement", FurnitureKind::kSocial},
         FurnitureCase{"Share this article", FurnitureKind::kSocial},
-        FurnitureCase{"The minister said the copyright bill would be debated next week.",
-                      FurnitureKind::kNone},
-        FurnitureCase{"Security forces arrested three suspects in the city on Tuesday.",
-                      FurnitureKind::kNone}));
+        FurnitureCase{
+            "The minister said the copyright bill would be debated next week.",
+            FurnitureKind::kNone},
+        FurnitureCase{
+            "Security forces arrested three suspects in the city on Tuesday.",
+            FurnitureKind::kNone}));
 
 struct DatelineCase {
   const char* paragraph;
@@ -77,18 +95,28 @@ TEST_P(DatelineTest, FindsPlace) {
 INSTANTIATE_TEST_SUITE_P(
     Paragraphs, DatelineTest,
     testing::Values(
-        DatelineCase{"ERBIL (Kurdistan 24) \xE2\x80\x93\xC2\xA0The minister met the general.", "Erbil"},
-        DatelineCase{"BAGHDAD, June 3 (Reuters) - Iraqi forces said on Thursday ...", "Baghdad"},
-        DatelineCase{"KABUL \xE2\x80\x94 Negotiators met on Thursday.", "Kabul"},
+        DatelineCase{"ERBIL (Kurdistan 24) \xE2\x80\x93\xC2\xA0The minister "
+                     "met the general.",
+                     "Erbil"},
+        DatelineCase{
+            "BAGHDAD, June 3 (Reuters) - Iraqi forces said on Thursday ...",
+            "Baghdad"},
+        DatelineCase{"KABUL \xE2\x80\x94 Negotiators met on Thursday.",
+                     "Kabul"},
         DatelineCase{"NEW YORK (AP) \xE2\x80\x94 Stocks fell.", "New York"},
-        DatelineCase{"SAN'A, Yemen \xE2\x80\x94 Houthi forces advanced.", "San'a"},
-        DatelineCase{"The minister met the general in Erbil on Thursday.", nullptr},
-        DatelineCase{"NATO said on Monday that it would send more troops.", nullptr},
+        DatelineCase{"SAN'A, Yemen \xE2\x80\x94 Houthi forces advanced.",
+                     "San'a"},
+        DatelineCase{"The minister met the general in Erbil on Thursday.",
+                     nullptr},
+        DatelineCase{"NATO said on Monday that it would send more troops.",
+                     nullptr},
         DatelineCase{"US-led forces struck a base near the border.", nullptr},
         DatelineCase{"", nullptr}));
 
 TEST(TextRulesTest, CopyrightYear) {
-  EXPECT_EQ(FindCopyrightYear("Kurdistan24 \xC2\xA9" "Copyright 2021"), 2021);
+  EXPECT_EQ(FindCopyrightYear("Kurdistan24 \xC2\xA9"
+                              "Copyright 2021"),
+            2021);
   EXPECT_EQ(FindCopyrightYear("\xC2\xA9 2019-2022 Example Media"), 2022);
   EXPECT_EQ(FindCopyrightYear("Copyright (c) 2018 Foo Ltd."), 2018);
   EXPECT_FALSE(FindCopyrightYear("The year 2021 was hard").has_value());
@@ -96,13 +124,21 @@ TEST(TextRulesTest, CopyrightYear) {
 }
 
 TEST(TextRulesTest, DateFromUrl) {
-  EXPECT_EQ(DateFromUrl("https://x.org/news/2021/06/03/story"), (PartialDate{2021, 6, 3}));
-  EXPECT_EQ(DateFromUrl("https://x.org/2019-11-19/story.html"), (PartialDate{2019, 11, 19}));
-  EXPECT_EQ(DateFromUrl("https://x.org/a/20191119/story"), (PartialDate{2019, 11, 19}));
-  EXPECT_EQ(DateFromUrl("https://x.org/2017/12/spiced-jam/"), (PartialDate{2017, 12, 0}));
-  EXPECT_EQ(DateFromUrl("https://x.org/wv/statements/2019/nov/18/someone/claim/"), (PartialDate{2019, 11, 18}));
-  EXPECT_EQ(DateFromUrl("https://x.org/2019/September/5/story"), (PartialDate{2019, 9, 5}));
-  EXPECT_EQ(DateFromUrl("https://x.org/2019/sept/story"), (PartialDate{2019, 9, 0}));
+  EXPECT_EQ(DateFromUrl("https://x.org/news/2021/06/03/story"),
+            (PartialDate{2021, 6, 3}));
+  EXPECT_EQ(DateFromUrl("https://x.org/2019-11-19/story.html"),
+            (PartialDate{2019, 11, 19}));
+  EXPECT_EQ(DateFromUrl("https://x.org/a/20191119/story"),
+            (PartialDate{2019, 11, 19}));
+  EXPECT_EQ(DateFromUrl("https://x.org/2017/12/spiced-jam/"),
+            (PartialDate{2017, 12, 0}));
+  EXPECT_EQ(
+      DateFromUrl("https://x.org/wv/statements/2019/nov/18/someone/claim/"),
+      (PartialDate{2019, 11, 18}));
+  EXPECT_EQ(DateFromUrl("https://x.org/2019/September/5/story"),
+            (PartialDate{2019, 9, 5}));
+  EXPECT_EQ(DateFromUrl("https://x.org/2019/sept/story"),
+            (PartialDate{2019, 9, 0}));
   EXPECT_FALSE(DateFromUrl("https://x.org/2019/novel/18/").has_value());
   EXPECT_FALSE(DateFromUrl("https://x.org/2019/13/40/story").has_value());
   EXPECT_FALSE(DateFromUrl("https://2021.example.org/story").has_value());
@@ -118,15 +154,17 @@ TEST(TextRulesTest, DateInLine) {
   EXPECT_EQ(FindDateInLine("12. M\xC3\xA4rz 2020"), (D{{2020, 3, 12}}));
   EXPECT_EQ(FindDateInLine("Mise en ligne 23 mai 2019"), (D{{2019, 5, 23}}));
   EXPECT_EQ(FindDateInLine("5 de mayo de 2020"), (D{{2020, 5, 5}}));
-  EXPECT_EQ(FindDateInLine("Posted on September 21, 2020 by Jane"), (D{{2020, 9, 21}}));
+  EXPECT_EQ(FindDateInLine("Posted on September 21, 2020 by Jane"),
+            (D{{2020, 9, 21}}));
   EXPECT_EQ(FindDateInLine("December 29th 2019"), (D{{2019, 12, 29}}));
   EXPECT_EQ(FindDateInLine("Sept. 5, 2019"), (D{{2019, 9, 5}}));
-  // Slashes: day first unless the page writes month first; numbers that fit only one
-  // order decide it.
+  // Slashes: day first unless the page writes month first; numbers that fit
+  // only one order decide it.
   EXPECT_EQ(FindDateInLine("12/10/2020"), (D{{2020, 10, 12}}));
   EXPECT_EQ(FindDateInLine("11/01/2023 12:43", true), (D{{2023, 11, 1}}));
   EXPECT_EQ(FindDateInLine("11/25/2023", false), (D{{2023, 11, 25}}));
-  // Not a day: a version number, an impossible date, a year alone, a phone number.
+  // Not a day: a version number, an impossible date, a year alone, a phone
+  // number.
   EXPECT_EQ(FindDateInLine("Version 1.2.3"), D{});
   EXPECT_EQ(FindDateInLine("31.02.2020"), D{});
   EXPECT_EQ(FindDateInLine("Im Jahr 2020"), D{});
@@ -138,7 +176,10 @@ TEST(TextRulesTest, TrimAndCase) {
   EXPECT_EQ(TrimSpaces("\xC2\xA0 \t"), "");
   EXPECT_EQ(TitleCase("ERBIL"), "Erbil");
   EXPECT_EQ(TitleCase("RIO DE JANEIRO"), "Rio De Janeiro");
-  EXPECT_EQ(TitleCase("\xC3\x87" "ANKAYA"), "\xC3\x87" "ankaya");  // ÇANKAYA
+  EXPECT_EQ(TitleCase("\xC3\x87"
+                      "ANKAYA"),
+            "\xC3\x87"
+            "ankaya");  // ÇANKAYA
   EXPECT_TRUE(EndsWithSentencePunctuation("He said so.\xE2\x80\x9D"));
   EXPECT_FALSE(EndsWithSentencePunctuation("Interior Minister meets general"));
 }
@@ -148,13 +189,16 @@ TEST(TextRulesTest, AuthorLines) {
             (std::vector<std::string>{"Wladimir van Wilgenburg"}));
   EXPECT_EQ(ParseAuthorLine("By Jane Doe and John Roe"),
             (std::vector<std::string>{"Jane Doe", "John Roe"}));
-  EXPECT_EQ(ParseAuthorLine("By Jane Doe | Reuters"), (std::vector<std::string>{"Jane Doe"}));
+  EXPECT_EQ(ParseAuthorLine("By Jane Doe | Reuters"),
+            (std::vector<std::string>{"Jane Doe"}));
   EXPECT_TRUE(ParseAuthorLine("Jane Doe").empty());
 }
 
 TEST(TextRulesTest, StripSiteSuffix) {
-  EXPECT_EQ(StripSiteSuffix("Talks resume in Doha | The Daily Ledger"), "Talks resume in Doha");
-  EXPECT_EQ(StripSiteSuffix("Talks resume in Doha - World - Ledger"), "Talks resume in Doha");
+  EXPECT_EQ(StripSiteSuffix("Talks resume in Doha | The Daily Ledger"),
+            "Talks resume in Doha");
+  EXPECT_EQ(StripSiteSuffix("Talks resume in Doha - World - Ledger"),
+            "Talks resume in Doha");
   EXPECT_EQ(StripSiteSuffix("Iran - the long road to a nuclear deal explained"),
             "Iran - the long road to a nuclear deal explained");
 }

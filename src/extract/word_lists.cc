@@ -16,14 +16,16 @@ extern const std::string_view kFurnitureLinesData;
 
 namespace {
 
-// A phrase as written: trimmed by the table reader; double quotes keep the spaces at
-// its ends.
+// A phrase as written: trimmed by the table reader; double quotes keep the
+// spaces at its ends.
 std::string Phrase(const std::string& item) {
-  if (item.size() >= 2 && item.front() == '"' && item.back() == '"') return item.substr(1, item.size() - 2);
+  if (item.size() >= 2 && item.front() == '"' && item.back() == '"')
+    return item.substr(1, item.size() - 2);
   return item;
 }
 
-// Splits a ";" list keeping the spaces inside quotes ("by "): SplitList would trim them.
+// Splits a ";" list keeping the spaces inside quotes ("by "): SplitList would
+// trim them.
 std::vector<std::string> Phrases(std::string_view field) {
   std::vector<std::string> out;
   size_t start = 0;
@@ -40,7 +42,8 @@ std::vector<std::string> Phrases(std::string_view field) {
 }
 
 // The records of one file, or none with the reason in *error.
-std::optional<std::vector<TableRecord>> Records(std::string_view text, const char* name, size_t fields,
+std::optional<std::vector<TableRecord>> Records(std::string_view text,
+                                                const char* name, size_t fields,
                                                 std::string* error) {
   auto records = ParseTable(text, name, fields, fields);
   if (!records.ok()) {
@@ -50,7 +53,8 @@ std::optional<std::vector<TableRecord>> Records(std::string_view text, const cha
   return std::move(records).value();
 }
 
-bool ParseCalendar(std::string_view text, WordListSet* out, std::string* error) {
+bool ParseCalendar(std::string_view text, WordListSet* out,
+                   std::string* error) {
   const auto records = Records(text, "extract/calendar.txt", 3, error);
   if (!records) return false;
   for (const TableRecord& r : *records) {
@@ -61,7 +65,8 @@ bool ParseCalendar(std::string_view text, WordListSet* out, std::string* error) 
       return false;
     }
     if (names.size() != (month ? 12u : 7u)) {
-      *error = r.Where() + ": " + std::to_string(names.size()) + " names, " + (month ? "12" : "7") + " expected";
+      *error = r.Where() + ": " + std::to_string(names.size()) + " names, " +
+               (month ? "12" : "7") + " expected";
       return false;
     }
     auto& list = month ? out->months : out->days;
@@ -80,13 +85,16 @@ bool ParseClasses(std::string_view text, WordListSet* out, std::string* error) {
   for (const TableRecord& r : *records) {
     ClassCue cue;
     cue.name = r.fields[1];
-    if (r.fields[0] != "cue" || cue.name.empty() || (r.fields[2] != "token" && r.fields[2] != "stem")) {
+    if (r.fields[0] != "cue" || cue.name.empty() ||
+        (r.fields[2] != "token" && r.fields[2] != "stem")) {
       *error = r.Where() + ": expected \"cue | name | token or stem | kinds\"";
       return false;
     }
     for (char c : cue.name) {
       if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
-        *error = r.Where() + ": a cue is lower-case a-z and 0-9 (tokens never hold other characters)";
+        *error = r.Where() +
+                 ": a cue is lower-case a-z and 0-9 (tokens never hold other "
+                 "characters)";
         return false;
       }
     }
@@ -107,23 +115,30 @@ bool ParseClasses(std::string_view text, WordListSet* out, std::string* error) {
     if (cue.whole_token) {
       out->class_tokens[cue.name] = cue;
     } else if (cue.content || cue.furniture || cue.long_furniture) {
-      out->class_stems_by_first[static_cast<unsigned char>(cue.name[0])].push_back(cue);
+      out->class_stems_by_first[static_cast<unsigned char>(cue.name[0])]
+          .push_back(cue);
     }
     out->class_cues.push_back(std::move(cue));
   }
   return true;
 }
 
-bool ParseFurnitureLines(std::string_view text, WordListSet* out, std::string* error) {
+bool ParseFurnitureLines(std::string_view text, WordListSet* out,
+                         std::string* error) {
   const auto records = Records(text, "extract/furniture_lines.txt", 2, error);
   if (!records) return false;
   const std::map<std::string_view, std::vector<std::string>*> lists = {
-      {"author-start", &out->author_start},   {"byline-start", &out->byline_start},
+      {"author-start", &out->author_start},
+      {"byline-start", &out->byline_start},
       {"author-label", &out->author_label},
-      {"caption", &out->caption},             {"caption-start", &out->caption_start},
-      {"related-start", &out->related_start}, {"credit-start", &out->credit_start},
-      {"app-store", &out->app_store},         {"app-start", &out->app_start},
-      {"satellite", &out->satellite},         {"site-map", &out->site_map},
+      {"caption", &out->caption},
+      {"caption-start", &out->caption_start},
+      {"related-start", &out->related_start},
+      {"credit-start", &out->credit_start},
+      {"app-store", &out->app_store},
+      {"app-start", &out->app_start},
+      {"satellite", &out->satellite},
+      {"site-map", &out->site_map},
       {"social-start", &out->social_start}};
   for (const TableRecord& r : *records) {
     auto it = lists.find(r.fields[0]);
@@ -131,17 +146,20 @@ bool ParseFurnitureLines(std::string_view text, WordListSet* out, std::string* e
       *error = r.Where() + ": unknown list \"" + r.fields[0] + "\"";
       return false;
     }
-    for (std::string& p : Phrases(r.fields[1])) it->second->push_back(std::move(p));
+    for (std::string& p : Phrases(r.fields[1]))
+      it->second->push_back(std::move(p));
   }
   return true;
 }
 
 }  // namespace
 
-bool ParseWordLists(std::string_view calendar, std::string_view classes, std::string_view furniture_lines,
-                    WordListSet* out, std::string* error) {
+bool ParseWordLists(std::string_view calendar, std::string_view classes,
+                    std::string_view furniture_lines, WordListSet* out,
+                    std::string* error) {
   *out = WordListSet();
-  return ParseCalendar(calendar, out, error) && ParseClasses(classes, out, error) &&
+  return ParseCalendar(calendar, out, error) &&
+         ParseClasses(classes, out, error) &&
          ParseFurnitureLines(furniture_lines, out, error);
 }
 
@@ -149,8 +167,11 @@ const WordListSet& WordLists() {
   static const WordListSet* lists = [] {
     auto* set = new WordListSet();
     std::string error;
-    if (!ParseWordLists(kCalendarData, kClassesData, kFurnitureLinesData, set, &error)) {
-      std::fprintf(stderr, "dateline: built-in word lists of data/extract/: %s\n", error.c_str());
+    if (!ParseWordLists(kCalendarData, kClassesData, kFurnitureLinesData, set,
+                        &error)) {
+      std::fprintf(stderr,
+                   "dateline: built-in word lists of data/extract/: %s\n",
+                   error.c_str());
       std::abort();
     }
     return set;

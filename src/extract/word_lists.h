@@ -1,13 +1,13 @@
-// The word lists extraction reads from data/extract/ (internal to src/extract/): month
-// and day names (calendar.txt), the phrases that mark furniture lines
-// (furniture_lines.txt) and the class and id cues of HTML elements (classes.txt). The
-// files' formats are at their tops; they are built into the library (CMakeLists.txt)
-// and parsed on first use.
+// The word lists extraction reads from data/extract/ (internal to
+// src/extract/): month and day names (calendar.txt), the phrases that mark
+// furniture lines (furniture_lines.txt) and the class and id cues of HTML
+// elements (classes.txt). The files' formats are at their tops; they are built
+// into the library (CMakeLists.txt) and parsed on first use.
 //
-// Thread-safe: WordLists() builds its value once (a function-local static) and it is
-// never changed after. A file that does not parse is a defect of the build (the files
-// are compiled in), so it aborts with the file, line and problem on standard error;
-// word_lists_test.cc parses them all.
+// Thread-safe: WordLists() builds its value once (a function-local static) and
+// it is never changed after. A file that does not parse is a defect of the
+// build (the files are compiled in), so it aborts with the file, line and
+// problem on standard error; word_lists_test.cc parses them all.
 #ifndef DATELINE_EXTRACT_WORD_LISTS_H_
 #define DATELINE_EXTRACT_WORD_LISTS_H_
 
@@ -24,40 +24,47 @@ namespace dateline::extract_internal {
 struct ClassCue {
   std::string name;
   bool whole_token = false;  // "token": the whole token; else a stem inside one
-  bool content = false, hover = false, furniture = false, strong = false, long_furniture = false;
+  bool content = false, hover = false, furniture = false, strong = false,
+       long_furniture = false;
 };
 
-// Hashes std::string and std::string_view alike, so that a map keyed by strings can
-// be searched with a view (no string built per lookup).
+// Hashes std::string and std::string_view alike, so that a map keyed by strings
+// can be searched with a view (no string built per lookup).
 struct StringViewHash {
   using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  size_t operator()(std::string_view s) const {
+    return std::hash<std::string_view>{}(s);
+  }
 };
 
 struct WordListSet {
-  // Month names, twelve per language in file order (index % 12 is the month - 1);
-  // the first twelve are English.
+  // Month names, twelve per language in file order (index % 12 is the month -
+  // 1); the first twelve are English.
   std::vector<std::string> months;
   std::vector<std::string> days;  // seven per language
   std::vector<ClassCue> class_cues;
-  // The same cues for the class verdicts (ReadClass), indexed for a scan over every
-  // element's tokens: the whole-token cues by name, and the stems other than those
-  // that only mark hover cards by their first character (a-z, 0-9), so that a token
-  // is read once, each position compared only with the stems starting with its byte.
-  std::unordered_map<std::string, ClassCue, StringViewHash, std::equal_to<>> class_tokens;
+  // The same cues for the class verdicts (ReadClass), indexed for a scan over
+  // every element's tokens: the whole-token cues by name, and the stems other
+  // than those that only mark hover cards by their first character (a-z, 0-9),
+  // so that a token is read once, each position compared only with the stems
+  // starting with its byte.
+  std::unordered_map<std::string, ClassCue, StringViewHash, std::equal_to<>>
+      class_tokens;
   std::array<std::vector<ClassCue>, 128> class_stems_by_first;
 
   // Lists of furniture_lines.txt, by name.
-  std::vector<std::string> author_start, byline_start, author_label, caption, caption_start, related_start,
-      credit_start, app_store, app_start, satellite, site_map, social_start;
+  std::vector<std::string> author_start, byline_start, author_label, caption,
+      caption_start, related_start, credit_start, app_store, app_start,
+      satellite, site_map, social_start;
 };
 
 const WordListSet& WordLists();
 
-// Parses the three files' texts; on a malformed line returns false and says why in
-// *error ("calendar.txt:3: ..."). Exposed for tests.
+// Parses the three files' texts; on a malformed line returns false and says why
+// in *error ("calendar.txt:3: ..."). Exposed for tests.
 bool ParseWordLists(std::string_view calendar, std::string_view classes,
-                    std::string_view furniture_lines, WordListSet* out, std::string* error);
+                    std::string_view furniture_lines, WordListSet* out,
+                    std::string* error);
 
 }  // namespace dateline::extract_internal
 

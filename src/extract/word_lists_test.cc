@@ -1,7 +1,6 @@
 #include "extract/word_lists.h"
 
 #include <gtest/gtest.h>
-
 #include <gumbo.h>
 
 #include "extract/html_dom.h"
@@ -11,7 +10,8 @@ namespace dateline::extract_internal {
 namespace {
 
 constexpr std::string_view kTwelve =
-    "month | en | january; february; march; april; may; june; july; august; september; october; "
+    "month | en | january; february; march; april; may; june; july; august; "
+    "september; october; "
     "november; december\n";
 
 TEST(WordListsTest, BuiltInListsParse) {
@@ -28,7 +28,9 @@ TEST(WordListsTest, BuiltInListsParse) {
 TEST(WordListsTest, QuotesKeepSpacesAtTheEnds) {
   WordListSet set;
   std::string error;
-  ASSERT_TRUE(ParseWordLists(kTwelve, "", "satellite | \"sat \"; orbit ;  \"  \"\n", &set, &error)) << error;
+  ASSERT_TRUE(ParseWordLists(
+      kTwelve, "", "satellite | \"sat \"; orbit ;  \"  \"\n", &set, &error))
+      << error;
   ASSERT_EQ(set.satellite.size(), 3u);
   EXPECT_EQ(set.satellite[0], "sat ");
   EXPECT_EQ(set.satellite[1], "orbit");
@@ -38,7 +40,10 @@ TEST(WordListsTest, QuotesKeepSpacesAtTheEnds) {
 TEST(WordListsTest, ListsSpanLinesInFileOrder) {
   WordListSet set;
   std::string error;
-  ASSERT_TRUE(ParseWordLists(kTwelve, "", "# a comment\nsite-map | a; b\n\nsite-map | c\n", &set, &error)) << error;
+  ASSERT_TRUE(ParseWordLists(kTwelve, "",
+                             "# a comment\nsite-map | a; b\n\nsite-map | c\n",
+                             &set, &error))
+      << error;
   EXPECT_EQ(set.site_map, (std::vector<std::string>{"a", "b", "c"}));
 }
 
@@ -52,13 +57,15 @@ TEST(WordListsTest, MalformedLinesAreReportedWithFileAndLine) {
       {"", "", "", "no month names"},
       {kTwelve, "cue | Share | stem | furniture\n", "", "classes.txt:1"},
       {kTwelve, "cue | share | prefix | furniture\n", "", "classes.txt:1"},
-      {kTwelve, "\ncue | share | stem | furniture; shiny\n", "", "classes.txt:2"},
+      {kTwelve, "\ncue | share | stem | furniture; shiny\n", "",
+       "classes.txt:2"},
       {kTwelve, "", "weather | sunny\n", "furniture_lines.txt:1"},
   };
   for (const Case& c : cases) {
     WordListSet set;
     std::string error;
-    EXPECT_FALSE(ParseWordLists(c.calendar, c.classes, c.lines, &set, &error)) << c.want;
+    EXPECT_FALSE(ParseWordLists(c.calendar, c.classes, c.lines, &set, &error))
+        << c.want;
     EXPECT_NE(error.find(c.want), std::string::npos) << error;
   }
 }
@@ -66,8 +73,10 @@ TEST(WordListsTest, MalformedLinesAreReportedWithFileAndLine) {
 // Class verdicts of one element, read from markup written for the test.
 ClassVerdict VerdictOf(const char* html) {
   GumboOutput* out = gumbo_parse(html);
-  const GumboNode* body = static_cast<const GumboNode*>(out->root->v.element.children.data[1]);
-  const GumboNode* div = static_cast<const GumboNode*>(body->v.element.children.data[0]);
+  const GumboNode* body =
+      static_cast<const GumboNode*>(out->root->v.element.children.data[1]);
+  const GumboNode* div =
+      static_cast<const GumboNode*>(body->v.element.children.data[0]);
   const ClassVerdict v = ReadClass(div);
   gumbo_destroy_output(&kGumboDefaultOptions, out);
   return v;
@@ -77,10 +86,12 @@ TEST(WordListsTest, ClassVerdictsOfCommonThemeClasses) {
   EXPECT_TRUE(VerdictOf("<div class='entry-content'>x</div>").content);
   EXPECT_FALSE(VerdictOf("<div class='entry-content'>x</div>").boilerplate);
   // A weak furniture cue yields to a content cue; a strong one does not.
-  EXPECT_FALSE(VerdictOf("<div class='sidebar article-body'>x</div>").boilerplate);
+  EXPECT_FALSE(
+      VerdictOf("<div class='sidebar article-body'>x</div>").boilerplate);
   EXPECT_TRUE(VerdictOf("<div class='article-comments'>x</div>").boilerplate);
   EXPECT_TRUE(VerdictOf("<div id='site-nav' class='x'>x</div>").boilerplate);
-  // "ad" is a whole-token cue ("header" holds no ad); "share" a stem ("sharebar").
+  // "ad" is a whole-token cue ("header" holds no ad); "share" a stem
+  // ("sharebar").
   EXPECT_FALSE(VerdictOf("<div class='header'>x</div>").boilerplate);
   EXPECT_TRUE(VerdictOf("<div class='ad'>x</div>").boilerplate);
   EXPECT_TRUE(VerdictOf("<div class='socialsharebar'>x</div>").boilerplate);

@@ -1,11 +1,11 @@
 #include "ingest/ingest.h"
 
+#include <fcntl.h>
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/uscript.h>
 #include <unicode/utf16.h>
-#include <fcntl.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -34,7 +34,9 @@ namespace fs = std::filesystem;
 bool EndsWith(std::string_view s, std::string_view suffix) {
   if (s.size() < suffix.size()) return false;
   for (size_t i = 0; i < suffix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(s[s.size() - suffix.size() + i])) != suffix[i]) return false;
+    if (std::tolower(static_cast<unsigned char>(
+            s[s.size() - suffix.size() + i])) != suffix[i])
+      return false;
   }
   return true;
 }
@@ -45,31 +47,43 @@ std::string StripCompression(std::string_view name) {
 }
 
 // A charset declared in the first bytes of an HTML page (<meta charset> or
-// http-equiv content-type). Only ASCII is inspected, so any encoding can be sniffed.
+// http-equiv content-type). Only ASCII is inspected, so any encoding can be
+// sniffed.
 std::string SniffHtmlCharset(std::string_view bytes) {
   std::string head(bytes.substr(0, 4096));
-  std::transform(head.begin(), head.end(), head.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(head.begin(), head.end(), head.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   size_t pos = head.find("charset=");
   if (pos == std::string::npos) return "";
   pos += 8;
-  while (pos < head.size() && (head[pos] == '"' || head[pos] == '\'' || head[pos] == ' ')) ++pos;
+  while (pos < head.size() &&
+         (head[pos] == '"' || head[pos] == '\'' || head[pos] == ' '))
+    ++pos;
   size_t end = pos;
-  while (end < head.size() && (std::isalnum(static_cast<unsigned char>(head[end])) || head[end] == '-' || head[end] == '_'))
+  while (end < head.size() &&
+         (std::isalnum(static_cast<unsigned char>(head[end])) ||
+          head[end] == '-' || head[end] == '_'))
     ++end;
   return head.substr(pos, end - pos);
 }
 
-Result<std::string> Convert(const std::string& bytes, const char* charset, const std::string& name) {
+Result<std::string> Convert(const std::string& bytes, const char* charset,
+                            const std::string& name) {
   UErrorCode status = U_ZERO_ERROR;
   UConverter* conv = ucnv_open(charset, &status);
-  if (U_FAILURE(status)) return MakeError(name, std::string("unknown character encoding \"") + charset + "\"");
+  if (U_FAILURE(status))
+    return MakeError(
+        name, std::string("unknown character encoding \"") + charset + "\"");
   std::unique_ptr<UConverter, void (*)(UConverter*)> guard(conv, ucnv_close);
   // UTF-8 output is at most 3 bytes per UTF-16 unit of input; 4x bytes is safe.
   std::string out(bytes.size() * 4 + 16, '\0');
   status = U_ZERO_ERROR;
-  const int32_t n = ucnv_toAlgorithmic(UCNV_UTF8, conv, out.data(), static_cast<int32_t>(out.size()),
-                                       bytes.data(), static_cast<int32_t>(bytes.size()), &status);
-  if (U_FAILURE(status)) return MakeError(name, std::string("cannot convert from ") + charset + ": " + u_errorName(status));
+  const int32_t n = ucnv_toAlgorithmic(
+      UCNV_UTF8, conv, out.data(), static_cast<int32_t>(out.size()),
+      bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+  if (U_FAILURE(status))
+    return MakeError(name, std::string("cannot convert from ") + charset +
+                               ": " + u_errorName(status));
   out.resize(static_cast<size_t>(n));
   return out;
 }
@@ -79,34 +93,45 @@ std::string DetectCharset(const std::string& bytes) {
   UErrorCode status = U_ZERO_ERROR;
   UCharsetDetector* det = ucsdet_open(&status);
   if (U_FAILURE(status)) return "windows-1252";
-  std::unique_ptr<UCharsetDetector, void (*)(UCharsetDetector*)> guard(det, ucsdet_close);
-  ucsdet_setText(det, bytes.data(), static_cast<int32_t>(std::min<size_t>(bytes.size(), 1 << 20)), &status);
+  std::unique_ptr<UCharsetDetector, void (*)(UCharsetDetector*)> guard(
+      det, ucsdet_close);
+  ucsdet_setText(det, bytes.data(),
+                 static_cast<int32_t>(std::min<size_t>(bytes.size(), 1 << 20)),
+                 &status);
   const UCharsetMatch* match = ucsdet_detect(det, &status);
-  const char* detected = U_SUCCESS(status) && match ? ucsdet_getName(match, &status) : nullptr;
-  std::string charset = detected && U_SUCCESS(status) ? detected : "windows-1252";
+  const char* detected =
+      U_SUCCESS(status) && match ? ucsdet_getName(match, &status) : nullptr;
+  std::string charset =
+      detected && U_SUCCESS(status) ? detected : "windows-1252";
   // The text is not valid UTF-8, whatever the detector says.
   if (charset == "UTF-8") charset = "windows-1252";
   return charset;
 }
 
-// Whether `head`, read as UTF-16 in the given byte order, looks like text in one
-// script: every code unit decodes (surrogates paired), no control characters but line
-// breaks and tabs, nearly all code points letters, marks, digits, punctuation or spaces,
-// and most letters in one script. Random or binary data fails the last test: its code
-// points scatter over the scripts of the whole Basic Multilingual Plane. Returns how
-// many code points are ASCII (spaces, digits, punctuation: text read in the wrong byte
-// order has none of them), or nullopt when it does not read as text.
-std::optional<size_t> ReadsAsUtf16Text(std::string_view head, bool little_endian) {
+// Whether `head`, read as UTF-16 in the given byte order, looks like text in
+// one script: every code unit decodes (surrogates paired), no control
+// characters but line breaks and tabs, nearly all code points letters, marks,
+// digits, punctuation or spaces, and most letters in one script. Random or
+// binary data fails the last test: its code points scatter over the scripts of
+// the whole Basic Multilingual Plane. Returns how many code points are ASCII
+// (spaces, digits, punctuation: text read in the wrong byte order has none of
+// them), or nullopt when it does not read as text.
+std::optional<size_t> ReadsAsUtf16Text(std::string_view head,
+                                       bool little_endian) {
   size_t units = 0, textual = 0, letters = 0, ascii = 0;
   std::array<size_t, USCRIPT_CODE_LIMIT> by_script{};
   for (size_t i = 0; i + 1 < head.size(); i += 2) {
-    const auto lo = static_cast<unsigned char>(head[i + (little_endian ? 0 : 1)]);
-    const auto hi = static_cast<unsigned char>(head[i + (little_endian ? 1 : 0)]);
+    const auto lo =
+        static_cast<unsigned char>(head[i + (little_endian ? 0 : 1)]);
+    const auto hi =
+        static_cast<unsigned char>(head[i + (little_endian ? 1 : 0)]);
     UChar32 c = static_cast<UChar32>(hi << 8 | lo);
     if (U16_IS_SURROGATE(c)) {
       if (!U16_IS_LEAD(c) || i + 3 >= head.size()) return std::nullopt;
-      const auto lo2 = static_cast<unsigned char>(head[i + 2 + (little_endian ? 0 : 1)]);
-      const auto hi2 = static_cast<unsigned char>(head[i + 2 + (little_endian ? 1 : 0)]);
+      const auto lo2 =
+          static_cast<unsigned char>(head[i + 2 + (little_endian ? 0 : 1)]);
+      const auto hi2 =
+          static_cast<unsigned char>(head[i + 2 + (little_endian ? 1 : 0)]);
       const UChar trail = static_cast<UChar>(hi2 << 8 | lo2);
       if (!U16_IS_TRAIL(trail)) return std::nullopt;
       c = U16_GET_SUPPLEMENTARY(c, trail);
@@ -115,24 +140,29 @@ std::optional<size_t> ReadsAsUtf16Text(std::string_view head, bool little_endian
     ++units;
     if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') return std::nullopt;
     ascii += c < 0x80;
-    textual += u_isalnum(c) || u_isspace(c) || u_ispunct(c) || (U_GET_GC_MASK(c) & (U_GC_M_MASK | U_GC_S_MASK)) != 0;
+    textual += u_isalnum(c) || u_isspace(c) || u_ispunct(c) ||
+               (U_GET_GC_MASK(c) & (U_GC_M_MASK | U_GC_S_MASK)) != 0;
     if (u_isalpha(c)) {
       ++letters;
       UErrorCode status = U_ZERO_ERROR;
       const UScriptCode script = uscript_getScript(c, &status);
-      if (U_SUCCESS(status) && script >= 0 && script < USCRIPT_CODE_LIMIT) ++by_script[static_cast<size_t>(script)];
+      if (U_SUCCESS(status) && script >= 0 && script < USCRIPT_CODE_LIMIT)
+        ++by_script[static_cast<size_t>(script)];
     }
   }
-  if (units < 4 || textual * 100 < units * 95 || letters * 2 < units) return std::nullopt;
-  if (*std::max_element(by_script.begin(), by_script.end()) * 10 < letters * 7) return std::nullopt;
+  if (units < 4 || textual * 100 < units * 95 || letters * 2 < units)
+    return std::nullopt;
+  if (*std::max_element(by_script.begin(), by_script.end()) * 10 < letters * 7)
+    return std::nullopt;
   return ascii;
 }
 
-// "UTF-16LE" or "UTF-16BE" for text in UTF-16 without a byte-order mark, else nullptr.
-// Latin text shows as a zero high byte in nearly every code unit on one side and no zero
-// on the other; text in other scripts (Cyrillic, Arabic, Chinese, ...) has fewer zeros
-// and is recognised by reading it both ways (ReadsAsUtf16Text): when both read as text,
-// the order with more ASCII spaces and punctuation wins.
+// "UTF-16LE" or "UTF-16BE" for text in UTF-16 without a byte-order mark, else
+// nullptr. Latin text shows as a zero high byte in nearly every code unit on
+// one side and no zero on the other; text in other scripts (Cyrillic, Arabic,
+// Chinese, ...) has fewer zeros and is recognised by reading it both ways
+// (ReadsAsUtf16Text): when both read as text, the order with more ASCII spaces
+// and punctuation wins.
 const char* UnmarkedUtf16(std::string_view bytes) {
   const std::string_view head = bytes.substr(0, 8192 & ~size_t{1});
   if (head.size() < 8 || head.size() % 2 != 0) return nullptr;
@@ -144,9 +174,11 @@ const char* UnmarkedUtf16(std::string_view bytes) {
   const size_t units = head.size() / 2;
   if (zero_odd * 10 >= units * 9 && zero_even == 0) return "UTF-16LE";
   if (zero_even * 10 >= units * 9 && zero_odd == 0) return "UTF-16BE";
-  // Only data with NUL bytes is asked: text in UTF-8 or a legacy encoding has none.
+  // Only data with NUL bytes is asked: text in UTF-8 or a legacy encoding has
+  // none.
   if (zero_even + zero_odd == 0) return nullptr;
-  const std::optional<size_t> le = ReadsAsUtf16Text(head, true), be = ReadsAsUtf16Text(head, false);
+  const std::optional<size_t> le = ReadsAsUtf16Text(head, true),
+                              be = ReadsAsUtf16Text(head, false);
   if (le && (!be || *le > *be)) return "UTF-16LE";
   if (be && (!le || *be > *le)) return "UTF-16BE";
   return nullptr;
@@ -157,7 +189,9 @@ bool LooksBinary(std::string_view bytes) {
   size_t control = 0;
   for (unsigned char c : head) {
     if (c == 0) return true;
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B) ++control;
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' &&
+        c != 0x1B)
+      ++control;
   }
   return !head.empty() && control * 10 > head.size();
 }
@@ -170,9 +204,9 @@ std::string IdFromPath(const std::string& path) {
   return stem;
 }
 
-// The id of a file found under a directory given as input: its path relative to that
-// directory, without its extension ("a/index.html" -> "a/index"), so that two files of
-// one name in different folders stay two articles.
+// The id of a file found under a directory given as input: its path relative to
+// that directory, without its extension ("a/index.html" -> "a/index"), so that
+// two files of one name in different folders stay two articles.
 std::string IdInDirectory(const fs::path& file, const fs::path& root) {
   std::error_code ec;
   fs::path relative = fs::relative(file, root, ec);
@@ -182,28 +216,33 @@ std::string IdInDirectory(const fs::path& file, const fs::path& root) {
   return folder.empty() ? stem : folder + "/" + stem;
 }
 
-// One record of a JSON Lines input: `line` (trimmed, not empty) is line `line_no` of
-// `name`, starting at byte `line_offset`. The line is made valid UTF-8 first (JSON is
-// UTF-8; other bytes are repaired or converted, with a warning on the document).
-void ReadJsonLine(std::string_view raw_line, const std::string& name, int64_t line_no, int64_t line_offset,
+// One record of a JSON Lines input: `line` (trimmed, not empty) is line
+// `line_no` of `name`, starting at byte `line_offset`. The line is made valid
+// UTF-8 first (JSON is UTF-8; other bytes are repaired or converted, with a
+// warning on the document).
+void ReadJsonLine(std::string_view raw_line, const std::string& name,
+                  int64_t line_no, int64_t line_offset,
                   const IngestOptions& options, const DocumentSink& sink);
 
-// Splits JSON Lines into records as their bytes arrive, so that memory stays flat
-// however long the input: Feed takes the next bytes, Finish the end of the input. A
-// line longer than any record may be is refused without being kept.
+// Splits JSON Lines into records as their bytes arrive, so that memory stays
+// flat however long the input: Feed takes the next bytes, Finish the end of the
+// input. A line longer than any record may be is refused without being kept.
 class JsonLinesSplitter {
  public:
-  JsonLinesSplitter(const std::string& name, const IngestOptions& options, const DocumentSink& sink)
+  JsonLinesSplitter(const std::string& name, const IngestOptions& options,
+                    const DocumentSink& sink)
       : name_(name), options_(options), sink_(sink) {
-    // A record whose id an earlier record of this input had is an error, not a silent
-    // replacement of the first one in the store.
+    // A record whose id an earlier record of this input had is an error, not a
+    // silent replacement of the first one in the store.
     checked_sink_ = [this](Result<Document> doc) {
       if (doc.ok()) {
         auto [it, inserted] = first_line_of_id_.emplace(doc->id, line_no_);
         if (!inserted) {
-          return sink_(MakeError(name_, "duplicate id \"" + doc->id + "\" (first on line " +
-                                            std::to_string(it->second) + "): the record is left out",
-                                 line_no_));
+          return sink_(MakeError(
+              name_,
+              "duplicate id \"" + doc->id + "\" (first on line " +
+                  std::to_string(it->second) + "): the record is left out",
+              line_no_));
         }
       }
       sink_(std::move(doc));
@@ -234,14 +273,20 @@ class JsonLinesSplitter {
   }
 
  private:
-  // A record holds the document and some metadata, JSON-escaped (up to 6 bytes a byte).
-  size_t MaxLine() const { return options_.max_document_bytes * 6 + (1u << 20); }
+  // A record holds the document and some metadata, JSON-escaped (up to 6 bytes
+  // a byte).
+  size_t MaxLine() const {
+    return options_.max_document_bytes * 6 + (1u << 20);
+  }
 
   void EndLine() {
     ++line_no_;
     if (skipping_) {
-      sink_(MakeError(name_, "line of more than " + std::to_string(MaxLine()) + " bytes exceeds the limit of " +
-                                 std::to_string(options_.max_document_bytes) + " bytes a record (see --max-bytes)",
+      sink_(MakeError(name_,
+                      "line of more than " + std::to_string(MaxLine()) +
+                          " bytes exceeds the limit of " +
+                          std::to_string(options_.max_document_bytes) +
+                          " bytes a record (see --max-bytes)",
                       line_no_));
     } else if (std::string_view line = Trim(pending_); !line.empty()) {
       ReadJsonLine(line, name_, line_no_, offset_, options_, checked_sink_);
@@ -254,15 +299,16 @@ class JsonLinesSplitter {
   const std::string& name_;
   const IngestOptions& options_;
   const DocumentSink& sink_;
-  DocumentSink checked_sink_;                                  // sink_ after the id check
-  std::unordered_map<std::string, int64_t> first_line_of_id_;  // ids seen, by first line
-  std::string pending_;  // the current line so far
+  DocumentSink checked_sink_;  // sink_ after the id check
+  std::unordered_map<std::string, int64_t>
+      first_line_of_id_;  // ids seen, by first line
+  std::string pending_;   // the current line so far
   bool skipping_ = false;
   int64_t line_no_ = 0, offset_ = 0;
 };
 
-void ReadJsonLines(const std::string& content, const std::string& name, const IngestOptions& options,
-                   const DocumentSink& sink) {
+void ReadJsonLines(const std::string& content, const std::string& name,
+                   const IngestOptions& options, const DocumentSink& sink) {
   JsonLinesSplitter splitter(name, options, sink);
   splitter.Feed(content);
   splitter.Finish();
@@ -272,14 +318,19 @@ void ReadJsonLines(const std::string& content, const std::string& name, const In
 
 InputKind DetectKind(std::string_view name, std::string_view content) {
   const std::string base = StripCompression(name);
-  if (EndsWith(base, ".jsonl") || EndsWith(base, ".ndjson")) return InputKind::kJsonLines;
-  if (EndsWith(base, ".html") || EndsWith(base, ".htm") || EndsWith(base, ".xhtml")) return InputKind::kHtml;
+  if (EndsWith(base, ".jsonl") || EndsWith(base, ".ndjson"))
+    return InputKind::kJsonLines;
+  if (EndsWith(base, ".html") || EndsWith(base, ".htm") ||
+      EndsWith(base, ".xhtml"))
+    return InputKind::kHtml;
   std::string_view head = Trim(content.substr(0, 2048));
   if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
   if (!head.empty() && head.front() == '<') {
     std::string lower(head.substr(0, 512));
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-    for (const char* tag : {"<!doctype", "<html", "<head", "<body", "<p", "<div", "<article", "<meta", "<!--"}) {
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    for (const char* tag : {"<!doctype", "<html", "<head", "<body", "<p",
+                            "<div", "<article", "<meta", "<!--"}) {
       if (lower.find(tag) != std::string::npos) return InputKind::kHtml;
     }
   }
@@ -287,30 +338,42 @@ InputKind DetectKind(std::string_view name, std::string_view content) {
   return InputKind::kPageText;
 }
 
-Result<std::string> ToUtf8(std::string bytes, std::string_view declared, const std::string& name,
+Result<std::string> ToUtf8(std::string bytes, std::string_view declared,
+                           const std::string& name,
                            std::vector<std::string>* warnings) {
   // Byte-order marks say it all.
-  if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
+  if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
+                            (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
     const bool le = bytes[0] == '\xFF';
-    auto converted = Convert(bytes.substr(2), le ? "UTF-16LE" : "UTF-16BE", name);
-    if (converted.ok()) warnings->push_back(std::string("converted from ") + (le ? "UTF-16LE" : "UTF-16BE"));
+    auto converted =
+        Convert(bytes.substr(2), le ? "UTF-16LE" : "UTF-16BE", name);
+    if (converted.ok())
+      warnings->push_back(std::string("converted from ") +
+                          (le ? "UTF-16LE" : "UTF-16BE"));
     return converted;
   }
-  if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);
+  if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0)
+    bytes.erase(0, 3);
   if (const char* utf16 = UnmarkedUtf16(bytes)) {
     auto converted = Convert(bytes, utf16, name);
-    if (converted.ok()) warnings->push_back(std::string("converted from ") + utf16 + " (no byte-order mark)");
+    if (converted.ok())
+      warnings->push_back(std::string("converted from ") + utf16 +
+                          " (no byte-order mark)");
     return converted;
   }
-  if (LooksBinary(bytes)) return MakeError(name, "binary data, not text (NUL or control bytes near the start)");
+  if (LooksBinary(bytes))
+    return MakeError(
+        name, "binary data, not text (NUL or control bytes near the start)");
   const size_t bad = FindInvalidUtf8(bytes);
   if (bad == std::string_view::npos) return bytes;
 
   std::string charset(declared);
-  std::transform(charset.begin(), charset.end(), charset.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(charset.begin(), charset.end(), charset.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   if (charset.empty() || charset == "utf-8" || charset == "utf8") {
-    // Undeclared or wrongly declared: ask ICU's detector, but trust it only when the
-    // bytes are mostly not UTF-8 (a few bad bytes in UTF-8 text are repaired instead).
+    // Undeclared or wrongly declared: ask ICU's detector, but trust it only
+    // when the bytes are mostly not UTF-8 (a few bad bytes in UTF-8 text are
+    // repaired instead).
     size_t invalid = 0;
     for (size_t p = 0; p < bytes.size();) {
       size_t q = p;
@@ -322,23 +385,25 @@ Result<std::string> ToUtf8(std::string bytes, std::string_view declared, const s
     if (invalid * 4 < high) {
       std::string repaired = std::move(bytes);
       const size_t n = RepairUtf8(&repaired);
-      warnings->push_back("invalid UTF-8 repaired at " + std::to_string(n) + " place(s), first at byte " +
-                          std::to_string(bad));
+      warnings->push_back("invalid UTF-8 repaired at " + std::to_string(n) +
+                          " place(s), first at byte " + std::to_string(bad));
       return repaired;
     }
     charset = DetectCharset(bytes);
   }
   // Latin-1 labels are windows-1252 on the web (HTML5 encoding standard).
-  if (charset == "iso-8859-1" || charset == "latin1" || charset == "us-ascii" || charset == "ISO-8859-1")
+  if (charset == "iso-8859-1" || charset == "latin1" || charset == "us-ascii" ||
+      charset == "ISO-8859-1")
     charset = "windows-1252";
   auto converted = Convert(bytes, charset.c_str(), name);
   if (!converted.ok() && !declared.empty()) {
-    // A label ICU does not know ("x-mac-something", a typo): the page is still text;
-    // read it as the detector guesses and say so.
+    // A label ICU does not know ("x-mac-something", a typo): the page is still
+    // text; read it as the detector guesses and say so.
     const std::string detected = DetectCharset(bytes);
     converted = Convert(bytes, detected.c_str(), name);
     if (converted.ok()) {
-      warnings->push_back("converted from " + detected + " (the declared encoding \"" + std::string(declared) +
+      warnings->push_back("converted from " + detected +
+                          " (the declared encoding \"" + std::string(declared) +
                           "\" is unknown)");
     }
     return converted;
@@ -349,24 +414,30 @@ Result<std::string> ToUtf8(std::string bytes, std::string_view declared, const s
 
 namespace {
 
-void ReadJsonLine(std::string_view raw_line, const std::string& name, int64_t line_no, int64_t line_offset,
+void ReadJsonLine(std::string_view raw_line, const std::string& name,
+                  int64_t line_no, int64_t line_offset,
                   const IngestOptions& options, const DocumentSink& sink) {
   std::vector<std::string> utf8_warnings;
   std::string converted;
   std::string_view line = raw_line;
   if (FindInvalidUtf8(line) != std::string_view::npos) {
     auto text = ToUtf8(std::string(line), "utf-8", name, &utf8_warnings);
-    if (!text.ok()) return sink(MakeError(name, text.error().message, line_no, line_offset));
+    if (!text.ok())
+      return sink(MakeError(name, text.error().message, line_no, line_offset));
     converted = std::move(text).value();
     line = converted;
   }
   ingest_internal::RecordFields record;
   switch (ingest_internal::ReadRecord(line, &record)) {
-    case ingest_internal::RecordStatus::kOk: break;
+    case ingest_internal::RecordStatus::kOk:
+      break;
     case ingest_internal::RecordStatus::kMalformed:
-      return sink(MakeError(name, "malformed JSON (not a valid JSON object on this line)", line_no, line_offset));
+      return sink(MakeError(
+          name, "malformed JSON (not a valid JSON object on this line)",
+          line_no, line_offset));
     case ingest_internal::RecordStatus::kNotAnObject:
-      return sink(MakeError(name, "a JSON Lines record must be an object", line_no));
+      return sink(
+          MakeError(name, "a JSON Lines record must be an object", line_no));
   }
   Document doc;
   doc.input = name + ":" + std::to_string(line_no);
@@ -382,48 +453,63 @@ void ReadJsonLine(std::string_view raw_line, const std::string& name, int64_t li
     doc.kind = InputKind::kPageText;
     doc.content = std::move(record.text);
   } else {
-    return sink(MakeError(name, "record has neither an \"html\" nor a \"text\" field with content", line_no));
+    return sink(MakeError(
+        name,
+        "record has neither an \"html\" nor a \"text\" field with content",
+        line_no));
   }
   if (const std::string& kind = record.kind; !kind.empty()) {
     std::optional<InputKind> k = ParseInputKind(kind);
     if (!k || *k == InputKind::kAuto || *k == InputKind::kJsonLines) {
-      return sink(MakeError(name, "unknown \"kind\" \"" + kind + "\" (page-text, html or text)", line_no));
+      return sink(MakeError(
+          name, "unknown \"kind\" \"" + kind + "\" (page-text, html or text)",
+          line_no));
     }
     doc.kind = *k;
   }
   if (doc.content.size() > options.max_document_bytes) {
-    return sink(MakeError(name, "record of " + std::to_string(doc.content.size()) + " bytes exceeds the limit of " +
-                                    std::to_string(options.max_document_bytes),
+    return sink(MakeError(name,
+                          "record of " + std::to_string(doc.content.size()) +
+                              " bytes exceeds the limit of " +
+                              std::to_string(options.max_document_bytes),
                           line_no));
   }
   for (const std::string& field : record.wrong_type)
     doc.warnings.push_back("\"" + field + "\" is not a string: left out");
   // A NUL is no character of text (and ends strings in C tools downstream).
-  if (const size_t nuls = static_cast<size_t>(std::count(doc.content.begin(), doc.content.end(), '\0'))) {
+  if (const size_t nuls = static_cast<size_t>(
+          std::count(doc.content.begin(), doc.content.end(), '\0'))) {
     std::replace(doc.content.begin(), doc.content.end(), '\0', ' ');
-    doc.warnings.push_back(std::to_string(nuls) + " NUL character(s) in the text replaced by spaces");
+    doc.warnings.push_back(std::to_string(nuls) +
+                           " NUL character(s) in the text replaced by spaces");
   }
   if (const std::string& published = record.published; !published.empty()) {
     doc.published = ParseIsoDate(published);
-    if (!doc.published) doc.warnings.push_back("\"published\" is not an ISO 8601 date: " + published);
+    if (!doc.published)
+      doc.warnings.push_back("\"published\" is not an ISO 8601 date: " +
+                             published);
   }
-  // The line was valid UTF-8 and both JSON readers refuse escapes that decode to
-  // anything else, so content is valid already.
+  // The line was valid UTF-8 and both JSON readers refuse escapes that decode
+  // to anything else, so content is valid already.
   sink(std::move(doc));
 }
 
 // One document (page text or HTML) from its bytes, already decompressed.
-void ReadDocument(std::string bytes, const std::string& name, const std::string& id, InputKind kind,
+void ReadDocument(std::string bytes, const std::string& name,
+                  const std::string& id, InputKind kind,
                   const IngestOptions& options, const DocumentSink& sink) {
   if (bytes.size() > options.max_document_bytes) {
-    return sink(MakeError(name, "document of " + std::to_string(bytes.size()) + " bytes exceeds the limit of " +
-                                    std::to_string(options.max_document_bytes) + " (see --max-bytes)"));
+    return sink(MakeError(name, "document of " + std::to_string(bytes.size()) +
+                                    " bytes exceeds the limit of " +
+                                    std::to_string(options.max_document_bytes) +
+                                    " (see --max-bytes)"));
   }
   Document doc;
   doc.id = id;
   doc.input = name;
   doc.kind = kind;
-  const std::string declared = kind == InputKind::kHtml ? SniffHtmlCharset(bytes) : "";
+  const std::string declared =
+      kind == InputKind::kHtml ? SniffHtmlCharset(bytes) : "";
   auto text = ToUtf8(std::move(bytes), declared, name, &doc.warnings);
   if (!text.ok()) return sink(text.error());
   doc.content = std::move(text).value();
@@ -431,14 +517,17 @@ void ReadDocument(std::string bytes, const std::string& name, const std::string&
 }
 
 bool HasUtf16Bom(std::string_view bytes) {
-  return bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
+  return bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
+                               (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
 }
 
-// A file, standard input or bytes in memory read as a stream of bytes, decompressed
-// when it starts with gzip's magic bytes. Every member of a multi-member file is read
-// (`cat a.gz b.gz`, as zcat does). Unlike zlib's gzread, which ignores whatever follows
-// the last member, bytes after it that start no member are reported (zero padding
-// excepted, as gzip does), so a damaged or appended-to file is not read as complete.
+// A file, standard input or bytes in memory read as a stream of bytes,
+// decompressed when it starts with gzip's magic bytes. Every member of a
+// multi-member file is read
+// (`cat a.gz b.gz`, as zcat does). Unlike zlib's gzread, which ignores whatever
+// follows the last member, bytes after it that start no member are reported
+// (zero padding excepted, as gzip does), so a damaged or appended-to file is
+// not read as complete.
 class ByteStream {
  public:
   ~ByteStream() {
@@ -447,9 +536,11 @@ class ByteStream {
   }
 
   static Result<std::unique_ptr<ByteStream>> Open(const std::string& path) {
-    const int fd = path == "-" ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    const int fd =
+        path == "-" ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-      return MakeError(errno == ENOENT ? ErrorKind::kNotFound : ErrorKind::kIo, path,
+      return MakeError(errno == ENOENT ? ErrorKind::kNotFound : ErrorKind::kIo,
+                       path,
                        std::string("cannot open: ") + std::strerror(errno));
     }
     std::unique_ptr<ByteStream> stream(new ByteStream(fd, path));
@@ -458,7 +549,8 @@ class ByteStream {
   }
 
   // The same over `bytes` (named `name`), already in memory.
-  static Result<std::unique_ptr<ByteStream>> OverBytes(std::string_view bytes, const std::string& name) {
+  static Result<std::unique_ptr<ByteStream>> OverBytes(
+      std::string_view bytes, const std::string& name) {
     std::unique_ptr<ByteStream> stream(new ByteStream(-1, name));
     stream->raw_.assign(bytes.begin(), bytes.end());
     stream->end_ = bytes.size();
@@ -467,9 +559,11 @@ class ByteStream {
     return stream;
   }
 
-  // Bytes after the gzip data that start no member, once the end was read: an error to
-  // report after the data before them has been passed on.
-  const std::optional<Error>& trailing_garbage() const { return trailing_garbage_; }
+  // Bytes after the gzip data that start no member, once the end was read: an
+  // error to report after the data before them has been passed on.
+  const std::optional<Error>& trailing_garbage() const {
+    return trailing_garbage_;
+  }
 
   // Up to `n` bytes into `out`: how many, 0 at the end of the input.
   Result<size_t> Read(char* out, size_t n) {
@@ -491,7 +585,10 @@ class ByteStream {
       }
       if (pos_ == end_) {
         RETURN_IF_ERROR(Fill(1));
-        if (pos_ == end_) return MakeError(path_, "truncated gzip data (unexpected end of the compressed stream)");
+        if (pos_ == end_)
+          return MakeError(
+              path_,
+              "truncated gzip data (unexpected end of the compressed stream)");
       }
       zs_.next_in = raw_.data() + pos_;
       zs_.avail_in = static_cast<uInt>(end_ - pos_);
@@ -503,7 +600,8 @@ class ByteStream {
       if (rc == Z_STREAM_END) {
         member_ended_ = true;
       } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
-        return MakeError(path_, std::string("corrupt gzip data: ") + (zs_.msg ? zs_.msg : "inflate failed"));
+        return MakeError(path_, std::string("corrupt gzip data: ") +
+                                    (zs_.msg ? zs_.msg : "inflate failed"));
       }
       const size_t produced = avail_out - zs_.avail_out;
       if (produced > 0) return produced;
@@ -511,19 +609,23 @@ class ByteStream {
   }
 
  private:
-  ByteStream(int fd, std::string path) : fd_(fd), path_(std::move(path)), raw_(fd < 0 ? 0 : 1 << 17) {}
+  ByteStream(int fd, std::string path)
+      : fd_(fd), path_(std::move(path)), raw_(fd < 0 ? 0 : 1 << 17) {}
 
   // Decompression starts when the data begins with gzip's magic bytes.
   Status Start() {
     RETURN_IF_ERROR(Fill(2));
     if (end_ - pos_ >= 2 && raw_[pos_] == 0x1F && raw_[pos_ + 1] == 0x8B) {
       if (inflateInit2(&zs_, 16 + MAX_WBITS) != Z_OK) {
-        return MakeError(ErrorKind::kIo, path_, "cannot start gzip decompression");
+        return MakeError(ErrorKind::kIo, path_,
+                         "cannot start gzip decompression");
       }
       inflating_ = true;
     } else if (EndsWith(path_, ".gz") && end_ > pos_) {
       // As gzip says: the name promises compressed data that is not there.
-      return MakeError(path_, "not in gzip format (the name ends in .gz but the data has no gzip header)");
+      return MakeError(path_,
+                       "not in gzip format (the name ends in .gz but the data "
+                       "has no gzip header)");
     }
     return Status::Ok();
   }
@@ -541,7 +643,8 @@ class ByteStream {
       const ssize_t got = ::read(fd_, raw_.data() + end_, raw_.size() - end_);
       if (got < 0) {
         if (errno == EINTR) continue;
-        return MakeError(ErrorKind::kIo, path_, std::string("cannot read: ") + std::strerror(errno));
+        return MakeError(ErrorKind::kIo, path_,
+                         std::string("cannot read: ") + std::strerror(errno));
       }
       if (got == 0) eof_ = true;
       end_ += static_cast<size_t>(got);
@@ -549,9 +652,9 @@ class ByteStream {
     return Status::Ok();
   }
 
-  // After a member's end: whether another member follows (then it is started). The
-  // end of the input or zero padding ends the data; so does anything else, recorded
-  // as trailing garbage.
+  // After a member's end: whether another member follows (then it is started).
+  // The end of the input or zero padding ends the data; so does anything else,
+  // recorded as trailing garbage.
   Result<bool> StartNextMember() {
     for (;;) {
       RETURN_IF_ERROR(Fill(2));
@@ -561,13 +664,17 @@ class ByteStream {
         member_ended_ = false;
         return true;
       }
-      const auto nonzero = std::find_if(raw_.begin() + static_cast<std::ptrdiff_t>(pos_),
-                                        raw_.begin() + static_cast<std::ptrdiff_t>(end_),
-                                        [](unsigned char c) { return c != 0; });
+      const auto nonzero =
+          std::find_if(raw_.begin() + static_cast<std::ptrdiff_t>(pos_),
+                       raw_.begin() + static_cast<std::ptrdiff_t>(end_),
+                       [](unsigned char c) { return c != 0; });
       if (nonzero != raw_.begin() + static_cast<std::ptrdiff_t>(end_)) {
-        trailing_garbage_ = MakeError(path_, "trailing garbage after the gzip data (not another gzip member); "
-                                             "the data before it was read");
-        trailing_garbage_->offset = static_cast<int64_t>(consumed_ + static_cast<size_t>(nonzero - raw_.begin()));
+        trailing_garbage_ = MakeError(
+            path_,
+            "trailing garbage after the gzip data (not another gzip member); "
+            "the data before it was read");
+        trailing_garbage_->offset = static_cast<int64_t>(
+            consumed_ + static_cast<size_t>(nonzero - raw_.begin()));
         return false;
       }
       pos_ = end_;  // zero padding
@@ -587,9 +694,11 @@ class ByteStream {
   std::optional<Error> trailing_garbage_;
 };
 
-// gzip data in memory decompressed, every member, refusing output larger than `limit`;
-// bytes after the last member that start no member set `trailing_garbage`.
-Result<std::string> ReadWhole(std::string_view bytes, const std::string& name, size_t limit,
+// gzip data in memory decompressed, every member, refusing output larger than
+// `limit`; bytes after the last member that start no member set
+// `trailing_garbage`.
+Result<std::string> ReadWhole(std::string_view bytes, const std::string& name,
+                              size_t limit,
                               std::optional<Error>* trailing_garbage) {
   ASSIGN_OR_RETURN(auto stream, ByteStream::OverBytes(bytes, name));
   std::string out;
@@ -599,29 +708,30 @@ Result<std::string> ReadWhole(std::string_view bytes, const std::string& name, s
     if (got == 0) break;
     out.append(buf, got);
     if (out.size() > limit) {
-      return MakeError(name, "decompressed size exceeds the limit of " + std::to_string(limit) + " bytes");
+      return MakeError(name, "decompressed size exceeds the limit of " +
+                                 std::to_string(limit) + " bytes");
     }
   }
   *trailing_garbage = stream->trailing_garbage();
   return out;
 }
 
-// Reads one file, or standard input for "-", as a stream: gzip-compressed or not
-// (ByteStream reads both). JSON Lines go record
-// by record; any other input is one document, read no further than the size limit.
-// `id` is the document's id when the input is one document.
-void ReadStream(const std::string& path, const std::string& id, const IngestOptions& options,
-                const DocumentSink& sink) {
+// Reads one file, or standard input for "-", as a stream: gzip-compressed or
+// not (ByteStream reads both). JSON Lines go record by record; any other input
+// is one document, read no further than the size limit. `id` is the document's
+// id when the input is one document.
+void ReadStream(const std::string& path, const std::string& id,
+                const IngestOptions& options, const DocumentSink& sink) {
   auto opened = ByteStream::Open(path);
   if (!opened.ok()) return sink(opened.error());
   ByteStream& in = **opened;
   constexpr size_t kChunk = 1 << 20;
   std::string chunk;
-  // A read error after some bytes: those bytes are passed on first (the records of a
-  // truncated feed before the cut), the error at the next read.
+  // A read error after some bytes: those bytes are passed on first (the records
+  // of a truncated feed before the cut), the error at the next read.
   std::optional<Error> pending_error;
-  // Reads up to `n` more bytes onto `chunk`: how many (0 at the end), or nothing (the
-  // error sent).
+  // Reads up to `n` more bytes onto `chunk`: how many (0 at the end), or
+  // nothing (the error sent).
   const auto read_more = [&](size_t n) -> std::optional<size_t> {
     if (pending_error) {
       sink(*pending_error);
@@ -666,20 +776,28 @@ void ReadStream(const std::string& path, const std::string& id, const IngestOpti
     return;
   }
   // One document: reading one byte past the limit tells whether it is over.
-  const size_t limit = kind == InputKind::kJsonLines ? options.max_document_bytes * 64 : options.max_document_bytes;
+  const size_t limit = kind == InputKind::kJsonLines
+                           ? options.max_document_bytes * 64
+                           : options.max_document_bytes;
   // A document longer than its first read gets its whole room at once: grown by
-  // doubling, the buffer would hold up to twice the limit (and the allocator the old
-  // copies) by the time an endless input is refused. Untouched room costs no memory.
-  if (kind != InputKind::kJsonLines && chunk.size() == kFirstRead) chunk.reserve(limit + 1);
+  // doubling, the buffer would hold up to twice the limit (and the allocator
+  // the old copies) by the time an endless input is refused. Untouched room
+  // costs no memory.
+  if (kind != InputKind::kJsonLines && chunk.size() == kFirstRead)
+    chunk.reserve(limit + 1);
   for (;;) {
     if (chunk.size() > limit) {
-      return sink(MakeError(path, "document of more than " + std::to_string(limit) + " bytes exceeds the limit of " +
-                                      std::to_string(limit) + " (see --max-bytes)"));
+      return sink(
+          MakeError(path, "document of more than " + std::to_string(limit) +
+                              " bytes exceeds the limit of " +
+                              std::to_string(limit) + " (see --max-bytes)"));
     }
-    // Each read asks for about as much as there is already (read_more zero-fills the
-    // room it asks for): a page of 150 KB no longer clears two megabytes.
+    // Each read asks for about as much as there is already (read_more
+    // zero-fills the room it asks for): a page of 150 KB no longer clears two
+    // megabytes.
     const std::optional<size_t> got =
-        read_more(std::min({kChunk, std::max(kFirstRead, chunk.size()), limit + 1 - chunk.size()}));
+        read_more(std::min({kChunk, std::max(kFirstRead, chunk.size()),
+                            limit + 1 - chunk.size()}));
     if (!got) return;
     if (*got == 0) break;
   }
@@ -694,12 +812,15 @@ void ReadStream(const std::string& path, const std::string& id, const IngestOpti
   if (in.trailing_garbage()) sink(*in.trailing_garbage());
 }
 
-// The regular files under `dir`, recursively, hidden ones left out. A folder that cannot
-// be listed is an error naming it; the others are still read.
-void ListFiles(const fs::path& dir, std::vector<fs::path>* files, const DocumentSink& sink) {
+// The regular files under `dir`, recursively, hidden ones left out. A folder
+// that cannot be listed is an error naming it; the others are still read.
+void ListFiles(const fs::path& dir, std::vector<fs::path>* files,
+               const DocumentSink& sink) {
   std::error_code ec;
   fs::directory_iterator it(dir, ec);
-  if (ec) return sink(MakeError(dir.string(), "cannot list directory: " + ec.message()));
+  if (ec)
+    return sink(
+        MakeError(dir.string(), "cannot list directory: " + ec.message()));
   for (; it != fs::directory_iterator(); it.increment(ec)) {
     if (ec) break;
     const fs::path& entry = it->path();
@@ -711,16 +832,19 @@ void ListFiles(const fs::path& dir, std::vector<fs::path>* files, const Document
       files->push_back(entry);
     }
   }
-  if (ec) sink(MakeError(dir.string(), "cannot list directory: " + ec.message()));
+  if (ec)
+    sink(MakeError(dir.string(), "cannot list directory: " + ec.message()));
 }
 
 }  // namespace
 
-void ReadBytes(std::string bytes, const std::string& name, const IngestOptions& options,
-               const DocumentSink& sink) {
+void ReadBytes(std::string bytes, const std::string& name,
+               const IngestOptions& options, const DocumentSink& sink) {
   std::optional<Error> trailing_garbage;
-  if (EndsWith(name, ".gz") || (bytes.size() >= 2 && bytes[0] == '\x1F' && bytes[1] == '\x8B')) {
-    auto unzipped = ReadWhole(bytes, name, options.max_document_bytes * 8, &trailing_garbage);
+  if (EndsWith(name, ".gz") ||
+      (bytes.size() >= 2 && bytes[0] == '\x1F' && bytes[1] == '\x8B')) {
+    auto unzipped = ReadWhole(bytes, name, options.max_document_bytes * 8,
+                              &trailing_garbage);
     if (!unzipped.ok()) return sink(unzipped.error());
     bytes = std::move(unzipped).value();
   }
@@ -737,8 +861,8 @@ void ReadBytes(std::string bytes, const std::string& name, const IngestOptions& 
   if (trailing_garbage) sink(*trailing_garbage);
 }
 
-void ReadInputs(const std::vector<std::string>& paths, const IngestOptions& options,
-                const DocumentSink& sink) {
+void ReadInputs(const std::vector<std::string>& paths,
+                const IngestOptions& options, const DocumentSink& sink) {
   for (const std::string& path : paths) {
     if (path == "-") {
       ReadStream(path, IdFromPath(path), options, sink);
@@ -754,8 +878,11 @@ void ReadInputs(const std::vector<std::string>& paths, const IngestOptions& opti
       std::vector<fs::path> files;
       ListFiles(path, &files, sink);
       std::sort(files.begin(), files.end(),
-                [](const fs::path& a, const fs::path& b) { return a.string() < b.string(); });
-      for (const fs::path& file : files) ReadStream(file.string(), IdInDirectory(file, path), options, sink);
+                [](const fs::path& a, const fs::path& b) {
+                  return a.string() < b.string();
+                });
+      for (const fs::path& file : files)
+        ReadStream(file.string(), IdInDirectory(file, path), options, sink);
       continue;
     }
     ReadStream(path, IdFromPath(path), options, sink);

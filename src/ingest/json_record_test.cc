@@ -7,8 +7,8 @@
 namespace dateline::ingest_internal {
 namespace {
 
-// The scan and the document parser agree on every line, including those where the
-// scan declines and asks the parser.
+// The scan and the document parser agree on every line, including those where
+// the scan declines and asks the parser.
 TEST(JsonRecordTest, ScanAgreesWithTheDocumentParser) {
   const std::string lines[] = {
       R"({"id": "a1", "url": "http://x.test/1", "text": "Body", "published": "2021-03-04"})",
@@ -73,17 +73,21 @@ TEST(JsonRecordTest, LongRecordsAgree) {
   EXPECT_EQ(scanned.text.size(), parsed.text.size());
   EXPECT_EQ(scanned.id, parsed.id);
   EXPECT_TRUE(scanned == parsed);
-  // A raw control character inside a long string is refused both ways (RapidJSON's
-  // 16-byte scan alone lets it through).
-  const std::string with_control = "{\"id\": \"a\", \"text\": \"" + text.substr(0, 700) + "\x1c\"}";
+  // A raw control character inside a long string is refused both ways
+  // (RapidJSON's 16-byte scan alone lets it through).
+  const std::string with_control =
+      "{\"id\": \"a\", \"text\": \"" + text.substr(0, 700) + "\x1c\"}";
   EXPECT_EQ(ReadRecord(with_control, &scanned), RecordStatus::kMalformed);
   EXPECT_EQ(ReadRecordWithDom(with_control, &parsed), RecordStatus::kMalformed);
 }
 
 TEST(JsonRecordTest, ReadsTheFields) {
   RecordFields f;
-  ASSERT_EQ(ReadRecord(R"({"id": 17, "url": "u", "html": "h", "kind": "html", "published": "p", "x": [1]})", &f),
-            RecordStatus::kOk);
+  ASSERT_EQ(
+      ReadRecord(
+          R"({"id": 17, "url": "u", "html": "h", "kind": "html", "published": "p", "x": [1]})",
+          &f),
+      RecordStatus::kOk);
   EXPECT_EQ(f.id, "");
   EXPECT_EQ(f.numeric_id, "17");
   EXPECT_EQ(f.url, "u");
@@ -92,9 +96,13 @@ TEST(JsonRecordTest, ReadsTheFields) {
   EXPECT_EQ(f.published, "p");
   EXPECT_EQ(ReadRecord(R"({"id": 1.50})", &f), RecordStatus::kOk);
   EXPECT_EQ(f.numeric_id, "1.5");
-  // Members of another type are named (null is as good as absent; a numeric id is fine).
-  ASSERT_EQ(ReadRecord(R"({"id": 3, "url": ["x"], "published": 2020, "html": null, "text": "t"})", &f),
-            RecordStatus::kOk);
+  // Members of another type are named (null is as good as absent; a numeric id
+  // is fine).
+  ASSERT_EQ(
+      ReadRecord(
+          R"({"id": 3, "url": ["x"], "published": 2020, "html": null, "text": "t"})",
+          &f),
+      RecordStatus::kOk);
   EXPECT_EQ(f.wrong_type, (std::vector<std::string>{"url", "published"}));
   EXPECT_EQ(ReadRecord(R"({"text": "x",})", &f), RecordStatus::kMalformed);
   EXPECT_EQ(ReadRecord(R"(["x"])", &f), RecordStatus::kNotAnObject);

@@ -1,11 +1,12 @@
-// Whole-pipeline throughput (extraction, analysis, actors, dates, places, events,
-// dedup) on named workloads, reported as articles/s and sentences/s per core, with the
-// process's peak resident memory.
+// Whole-pipeline throughput (extraction, analysis, actors, dates, places,
+// events, dedup) on named workloads, reported as articles/s and sentences/s per
+// core, with the process's peak resident memory.
 //
 // Workloads:
 //   testdata_pages  the golden pages in testdata/pages (always available)
-//   news_text       the 817 news articles of shared/eval/geo/dev.jsonl, as plain text
-//   html_pages      the 126 real HTML pages of shared/eval/extraction/html
+//   news_text       the 817 news articles of shared/eval/geo/dev.jsonl, as
+//   plain text html_pages      the 126 real HTML pages of
+//   shared/eval/extraction/html
 // The shared workloads are skipped when shared/ is absent.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
@@ -27,7 +28,8 @@ const Pipeline* SharedPipeline() {
   static const Pipeline* pipeline = [] {
     PipelineOptions options;
     options.data_dir = DATELINE_TEST_DATA_DIR;
-    if (fs::exists(DATELINE_TEST_GAZETTEER)) options.gazetteer_file = DATELINE_TEST_GAZETTEER;
+    if (fs::exists(DATELINE_TEST_GAZETTEER))
+      options.gazetteer_file = DATELINE_TEST_GAZETTEER;
     auto created = Pipeline::Create(options);
     return created.ok() ? std::move(created).value().release() : nullptr;
   }();
@@ -79,20 +81,28 @@ void RunWorkload(benchmark::State& state, const std::vector<Document>& docs) {
       bytes += d.content.size();
     }
   }
-  state.counters["articles/s"] = benchmark::Counter(static_cast<double>(articles), benchmark::Counter::kIsRate);
-  state.counters["sentences/s"] = benchmark::Counter(static_cast<double>(sentences), benchmark::Counter::kIsRate);
-  state.counters["events/article"] = articles ? static_cast<double>(events) / static_cast<double>(articles) : 0.0;
+  state.counters["articles/s"] = benchmark::Counter(
+      static_cast<double>(articles), benchmark::Counter::kIsRate);
+  state.counters["sentences/s"] = benchmark::Counter(
+      static_cast<double>(sentences), benchmark::Counter::kIsRate);
+  state.counters["events/article"] =
+      articles ? static_cast<double>(events) / static_cast<double>(articles)
+               : 0.0;
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  state.counters["peak_rss_MiB"] = static_cast<double>(usage.ru_maxrss) / 1024.0;
+  state.counters["peak_rss_MiB"] =
+      static_cast<double>(usage.ru_maxrss) / 1024.0;
 }
 
 void BM_TestdataPages(benchmark::State& state) {
-  static const std::vector<Document> docs = ReadDocuments({DATELINE_TESTDATA_DIR "/pages/kirkuk_attack.txt"});
+  static const std::vector<Document> docs =
+      ReadDocuments({DATELINE_TESTDATA_DIR "/pages/kirkuk_attack.txt"});
   RunWorkload(state, docs);
 }
-BENCHMARK(BM_TestdataPages)->Name("testdata_pages")->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_TestdataPages)
+    ->Name("testdata_pages")
+    ->Unit(benchmark::kMicrosecond);
 
 void BM_NewsText(benchmark::State& state) {
   static const std::vector<Document> docs = NewsText();
@@ -101,7 +111,8 @@ void BM_NewsText(benchmark::State& state) {
 BENCHMARK(BM_NewsText)->Name("news_text")->Unit(benchmark::kMillisecond);
 
 void BM_HtmlPages(benchmark::State& state) {
-  static const std::vector<Document> docs = ReadDocuments({std::string(DATELINE_SHARED_DIR) + "/eval/extraction/html"});
+  static const std::vector<Document> docs = ReadDocuments(
+      {std::string(DATELINE_SHARED_DIR) + "/eval/extraction/html"});
   RunWorkload(state, docs);
 }
 BENCHMARK(BM_HtmlPages)->Name("html_pages")->Unit(benchmark::kMillisecond);

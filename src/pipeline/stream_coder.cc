@@ -7,8 +7,8 @@
 
 namespace dateline {
 
-// Documents in flight, per coding thread: enough to keep every thread busy while the
-// caller's thread reads, delivers and waits for the oldest.
+// Documents in flight, per coding thread: enough to keep every thread busy
+// while the caller's thread reads, delivers and waits for the oldest.
 constexpr size_t kInFlightPerJob = 4;
 
 struct StreamCoder::Impl {
@@ -29,9 +29,10 @@ struct StreamCoder::Impl {
 
   std::mutex mu;
   std::condition_variable work_ready, item_done;
-  std::deque<std::unique_ptr<Item>> in_order;  // the caller's: every item not yet delivered
-  std::deque<Item*> to_code;                   // guarded by mu
-  bool stopping = false;                       // guarded by mu
+  std::deque<std::unique_ptr<Item>>
+      in_order;               // the caller's: every item not yet delivered
+  std::deque<Item*> to_code;  // guarded by mu
+  bool stopping = false;      // guarded by mu
   std::vector<std::thread> threads;
 
   Impl(const Pipeline& p, PublicationMemory* m, Render r, Deliver d)
@@ -61,7 +62,8 @@ struct StreamCoder::Impl {
     }
   }
 
-  // Delivers the oldest item, waiting for it when `wait`; false when it is not done.
+  // Delivers the oldest item, waiting for it when `wait`; false when it is not
+  // done.
   bool DeliverOldest(bool wait) {
     Item& item = *in_order.front();
     {
@@ -75,8 +77,8 @@ struct StreamCoder::Impl {
     return true;
   }
 
-  // Checks the guessed context against the reports delivered before this one, codes
-  // again when it was wrong, remembers the report and delivers it.
+  // Checks the guessed context against the reports delivered before this one,
+  // codes again when it was wrong, remembers the report and delivers it.
   void Finalise(Item& item) {
     if (item.result.ok()) {
       const CodeContext exact = memory->ContextFor(item.result->document);
@@ -93,12 +95,14 @@ struct StreamCoder::Impl {
   }
 };
 
-StreamCoder::StreamCoder(const Pipeline& pipeline, PublicationMemory* memory, int jobs, Render render,
-                         Deliver deliver)
-    : impl_(std::make_unique<Impl>(pipeline, memory, std::move(render), std::move(deliver))) {
+StreamCoder::StreamCoder(const Pipeline& pipeline, PublicationMemory* memory,
+                         int jobs, Render render, Deliver deliver)
+    : impl_(std::make_unique<Impl>(pipeline, memory, std::move(render),
+                                   std::move(deliver))) {
   if (jobs <= 1) return;
   impl_->max_in_flight = kInFlightPerJob * static_cast<size_t>(jobs);
-  for (int i = 0; i < jobs; ++i) impl_->threads.emplace_back([this] { impl_->Work(); });
+  for (int i = 0; i < jobs; ++i)
+    impl_->threads.emplace_back([this] { impl_->Work(); });
 }
 
 StreamCoder::~StreamCoder() {
@@ -139,7 +143,8 @@ void StreamCoder::Add(Result<Document> document) {
     }
     im.work_ready.notify_one();
   }
-  while (!im.in_order.empty() && im.DeliverOldest(im.in_order.size() >= im.max_in_flight)) {
+  while (!im.in_order.empty() &&
+         im.DeliverOldest(im.in_order.size() >= im.max_in_flight)) {
   }
 }
 

@@ -1,7 +1,9 @@
-// libFuzzer target for the HTTP API's request parsing: the input is a request target
-// ("/api/events?country=IRQ&bbox=..."), split and percent-decoded as cpp-httplib does,
-// answered by EventApi over a small store made on the first call. Every answer must
-// be JSON with a status the API documents (doc/api.md); nothing may crash.
+// libFuzzer target for the HTTP API's request parsing: the input is a request
+// target
+// ("/api/events?country=IRQ&bbox=..."), split and percent-decoded as
+// cpp-httplib does, answered by EventApi over a small store made on the first
+// call. Every answer must be JSON with a status the API documents (doc/api.md);
+// nothing may crash.
 #include <unistd.h>
 
 #include <cctype>
@@ -23,9 +25,11 @@ namespace {
 std::string Decode(const std::string& s) {
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+    if (s[i] == '%' && i + 2 < s.size() &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
         std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-      out += static_cast<char>(std::strtol(s.substr(i + 1, 2).c_str(), nullptr, 16));
+      out += static_cast<char>(
+          std::strtol(s.substr(i + 1, 2).c_str(), nullptr, 16));
       i += 2;
     } else {
       out += s[i] == '+' ? ' ' : s[i];
@@ -37,7 +41,9 @@ std::string Decode(const std::string& s) {
 dateline::EventApi* Api() {
   static std::unique_ptr<dateline::EventApi> api = [] {
     namespace fs = std::filesystem;
-    const std::string dir = (fs::temp_directory_path() / ("dateline_api_fuzz." + std::to_string(getpid()))).string();
+    const std::string dir = (fs::temp_directory_path() /
+                             ("dateline_api_fuzz." + std::to_string(getpid())))
+                                .string();
     fs::create_directories(dir);
     static std::string made = dir;  // removed at exit, with the store in it
     std::atexit([] {
@@ -81,7 +87,8 @@ dateline::EventApi* Api() {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  if (size > 4096) return 0;  // the server refuses long request lines before the API
+  if (size > 4096)
+    return 0;  // the server refuses long request lines before the API
   const std::string target(reinterpret_cast<const char*>(data), size);
   const size_t question = target.find('?');
   const std::string path = Decode(target.substr(0, question));
@@ -94,13 +101,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (amp == std::string::npos) amp = query.size();
       const std::string pair = query.substr(pos, amp - pos);
       const size_t eq = pair.find('=');
-      if (!pair.empty()) params.emplace(Decode(pair.substr(0, eq)), eq == std::string::npos ? "" : Decode(pair.substr(eq + 1)));
+      if (!pair.empty())
+        params.emplace(
+            Decode(pair.substr(0, eq)),
+            eq == std::string::npos ? "" : Decode(pair.substr(eq + 1)));
       pos = amp + 1;
     }
   }
   const dateline::ApiResponse r = Api()->Get(path, params);
   const nlohmann::json body = nlohmann::json::parse(r.body, nullptr, false);
   if (body.is_discarded()) std::abort();
-  if (r.status != 200 && r.status != 400 && r.status != 404 && r.status != 503) std::abort();
+  if (r.status != 200 && r.status != 400 && r.status != 404 && r.status != 503)
+    std::abort();
   return 0;
 }

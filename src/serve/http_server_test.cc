@@ -1,6 +1,7 @@
-// Tests of the HTTP API against a real server on loopback (an ephemeral port, cpp-httplib's
-// client): every route, the filters, cursor pagination, 400s for malformed parameters,
-// values that try SQL or FTS injection, and that the database is never written.
+// Tests of the HTTP API against a real server on loopback (an ephemeral port,
+// cpp-httplib's client): every route, the filters, cursor pagination, 400s for
+// malformed parameters, values that try SQL or FTS injection, and that the
+// database is never written.
 #include "serve/http_server.h"
 
 #include <gtest/gtest.h>
@@ -26,11 +27,14 @@ namespace {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-// One article with one event: `sentence` is the whole body; the source and target
-// are its first and last words, with the codes given.
-CodedArticle Report(const std::string& id, const std::string& url, const std::string& sentence,
-                    const std::string& source_country, const std::string& target_country, const std::string& cameo,
-                    const std::string& plover, PartialDate day, double lat, double lon) {
+// One article with one event: `sentence` is the whole body; the source and
+// target are its first and last words, with the codes given.
+CodedArticle Report(const std::string& id, const std::string& url,
+                    const std::string& sentence,
+                    const std::string& source_country,
+                    const std::string& target_country, const std::string& cameo,
+                    const std::string& plover, PartialDate day, double lat,
+                    double lon) {
   CodedArticle c;
   c.document.id = id;
   c.document.url = url;
@@ -92,22 +96,29 @@ std::string FileBytes(const std::string& path) {
 class HttpServerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new std::string((fs::temp_directory_path() / ("dateline_http_test." + std::to_string(getpid()))).string());
+    dir_ = new std::string((fs::temp_directory_path() /
+                            ("dateline_http_test." + std::to_string(getpid())))
+                               .string());
     fs::create_directories(*dir_);
     db_ = new std::string(*dir_ + "/events.db");
     {
       auto store = Store::Open(*db_);
       ASSERT_TRUE(store.ok()) << store.error().ToString();
-      // Two sites report one attack near Kirkuk a day apart ("Mosul" is 150 km away:
-      // another event); a meeting in Erbil, with an accented word for offsets.
+      // Two sites report one attack near Kirkuk a day apart ("Mosul" is 150 km
+      // away: another event); a meeting in Erbil, with an accented word for
+      // offsets.
       for (const CodedArticle& c :
-           {Report("a1", "https://www.site-one.example/1", "Iraqi forces attacked the Kirkuk checkpoint ISIS",
-                   "IRQ", "", "190", "FIGHT", {2021, 6, 3}, 35.47, 44.39),
-            Report("a2", "https://site-two.example/x", "Iraqi soldiers attacked the checkpoint near Kirkuk ISIS",
+           {Report("a1", "https://www.site-one.example/1",
+                   "Iraqi forces attacked the Kirkuk checkpoint ISIS", "IRQ",
+                   "", "190", "FIGHT", {2021, 6, 3}, 35.47, 44.39),
+            Report("a2", "https://site-two.example/x",
+                   "Iraqi soldiers attacked the checkpoint near Kirkuk ISIS",
                    "IRQ", "", "193", "FIGHT", {2021, 6, 4}, 35.50, 44.40),
-            Report("a3", "https://site-two.example/y", "Iraqi troops attacked Mosul ISIS", "IRQ", "", "190",
+            Report("a3", "https://site-two.example/y",
+                   "Iraqi troops attacked Mosul ISIS", "IRQ", "", "190",
                    "FIGHT", {2021, 6, 3}, 36.34, 43.13),
-            Report("a4", "https://site-three.example/z", "Kurdish Peshmerga\xC3\xA9 met in Erbil USA", "IRQ", "USA",
+            Report("a4", "https://site-three.example/z",
+                   "Kurdish Peshmerga\xC3\xA9 met in Erbil USA", "IRQ", "USA",
                    "040", "CONSULT", {2021, 7, 1}, 36.19, 44.01)}) {
         auto put = (*store)->Put(c);
         ASSERT_TRUE(put.ok()) << put.error().ToString();
@@ -139,7 +150,9 @@ class HttpServerTest : public ::testing::Test {
     auto res = client.Get(target.c_str());
     EXPECT_TRUE(res) << target;
     if (!res) return {0, json()};
-    EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8") << target;
+    EXPECT_EQ(res->get_header_value("Content-Type"),
+              "application/json; charset=utf-8")
+        << target;
     json body = json::parse(res->body, nullptr, false);
     EXPECT_FALSE(body.is_discarded()) << target << ": " << res->body;
     return {res->status, body};
@@ -186,12 +199,14 @@ TEST_F(HttpServerTest, PagesWithACursorInAStableOrder) {
     ASSERT_EQ(body["events"].size(), 1u);
     ids.push_back(body["events"][0]["id"]);
     if (body["next"].is_null()) break;
-    target = "/api/events?limit=1&cursor=" + Encode(body["next"].get<std::string>());
+    target =
+        "/api/events?limit=1&cursor=" + Encode(body["next"].get<std::string>());
   }
   ASSERT_EQ(ids.size(), 3u);
   EXPECT_EQ(std::set<long>(ids.begin(), ids.end()).size(), 3u);
   auto [status, all] = Get("/api/events?limit=3");
-  for (size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(all["events"][i]["id"], ids[i]);
+  for (size_t i = 0; i < ids.size(); ++i)
+    EXPECT_EQ(all["events"][i]["id"], ids[i]);
 }
 
 TEST_F(HttpServerTest, Filters) {
@@ -235,7 +250,8 @@ TEST_F(HttpServerTest, ArticleTextWithItsSpansInCodePoints) {
   EXPECT_EQ(body["text"], "Kurdish Peshmerga\xC3\xA9 met in Erbil USA");
   ASSERT_EQ(body["events"].size(), 1u);
   EXPECT_EQ(body["events"][0]["start"], 0);
-  EXPECT_EQ(body["events"][0]["end"], 35);  // 36 bytes, one of them a continuation
+  EXPECT_EQ(body["events"][0]["end"],
+            35);  // 36 bytes, one of them a continuation
   EXPECT_EQ(Get("/api/articles/nope").first, 404);
 }
 
@@ -256,8 +272,8 @@ TEST_F(HttpServerTest, StatsByPlaceGiveADotPerPlace) {
   auto [status, body] = Get("/api/stats?by=place");
   ASSERT_EQ(status, 200) << body;
   EXPECT_EQ(body["by"], "place");
-  // The Kirkuk event's two reports are two places (35.47,44.39 and 35.5,44.4): it counts
-  // under each, so the total is 4 dots' worth for 3 events.
+  // The Kirkuk event's two reports are two places (35.47,44.39 and 35.5,44.4):
+  // it counts under each, so the total is 4 dots' worth for 3 events.
   ASSERT_EQ(body["counts"].size(), 4u) << body;
   EXPECT_EQ(body["total"], 4);
   for (const json& row : body["counts"]) {
@@ -284,12 +300,17 @@ TEST_F(HttpServerTest, ServesTheEmbeddedWebPage) {
   EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");
   EXPECT_NE(page->body.find("<title>Dateline</title>"), std::string::npos);
   // Nothing from elsewhere: the policy confines the page to this server.
-  EXPECT_EQ(page->get_header_value("Content-Security-Policy").rfind("default-src 'self'", 0), 0u);
-  for (const char* path : {"/js/app.js", "/vendor/d3.min.js", "/vendor/topojson-client.min.js"}) {
+  EXPECT_EQ(page->get_header_value("Content-Security-Policy")
+                .rfind("default-src 'self'", 0),
+            0u);
+  for (const char* path :
+       {"/js/app.js", "/vendor/d3.min.js", "/vendor/topojson-client.min.js"}) {
     auto res = client.Get(path);
     ASSERT_TRUE(res) << path;
     EXPECT_EQ(res->status, 200) << path;
-    EXPECT_EQ(res->get_header_value("Content-Type"), "text/javascript; charset=utf-8") << path;
+    EXPECT_EQ(res->get_header_value("Content-Type"),
+              "text/javascript; charset=utf-8")
+        << path;
     EXPECT_GT(res->body.size(), 100u) << path;
   }
   auto basemap = client.Get("/vendor/countries-50m.json");
@@ -301,12 +322,15 @@ TEST_F(HttpServerTest, ServesTheEmbeddedWebPage) {
 
 TEST_F(HttpServerTest, MalformedParametersAre400WithAJsonError) {
   for (const char* target :
-       {"/api/events?limit=0", "/api/events?limit=51", "/api/events?limit=ten", "/api/events?since=2021-13-01",
-        "/api/events?until=yesterday", "/api/events?bbox=1,2,3", "/api/events?bbox=10,0,5,1",
-        "/api/events?bbox=a,b,c,d", "/api/events?country=IRAQ", "/api/events?cameo=abc",
-        "/api/events?cursor=garbage", "/api/events?colour=red", "/api/events?type=F1GHT",
-        "/api/events?limit=1&limit=2", "/api/stats?by=week", "/api/events/1?limit=2",
-        "/api/events?q=attacked%00ISIS", "/api/events?actor=%FE%FF", "/api/events?q=a%0Ab"}) {
+       {"/api/events?limit=0", "/api/events?limit=51", "/api/events?limit=ten",
+        "/api/events?since=2021-13-01", "/api/events?until=yesterday",
+        "/api/events?bbox=1,2,3", "/api/events?bbox=10,0,5,1",
+        "/api/events?bbox=a,b,c,d", "/api/events?country=IRAQ",
+        "/api/events?cameo=abc", "/api/events?cursor=garbage",
+        "/api/events?colour=red", "/api/events?type=F1GHT",
+        "/api/events?limit=1&limit=2", "/api/stats?by=week",
+        "/api/events/1?limit=2", "/api/events?q=attacked%00ISIS",
+        "/api/events?actor=%FE%FF", "/api/events?q=a%0Ab"}) {
     auto [status, body] = Get(target);
     EXPECT_EQ(status, 400) << target;
     EXPECT_EQ(body["error"]["status"], 400) << target;
@@ -345,7 +369,10 @@ TEST_F(HttpServerTest, TheDatabaseIsNeverWritten) {
 }
 
 TEST(EventApiTest, AMissingDatabaseIsNotCreated) {
-  const std::string path = (fs::temp_directory_path() / ("dateline_http_missing." + std::to_string(getpid()))).string();
+  const std::string path =
+      (fs::temp_directory_path() /
+       ("dateline_http_missing." + std::to_string(getpid())))
+          .string();
   auto api = EventApi::Create(path, ApiOptions());
   ASSERT_FALSE(api.ok());
   EXPECT_NE(api.error().ToString().find(path), std::string::npos);
@@ -353,14 +380,17 @@ TEST(EventApiTest, AMissingDatabaseIsNotCreated) {
 }
 
 TEST(EventApiTest, AQueryOverItsTimeBoundIs503) {
-  const std::string dir = (fs::temp_directory_path() / ("dateline_api_slow." + std::to_string(getpid()))).string();
+  const std::string dir = (fs::temp_directory_path() /
+                           ("dateline_api_slow." + std::to_string(getpid())))
+                              .string();
   fs::create_directories(dir);
   const std::string db = dir + "/e.db";
   {
     auto store = Store::Open(db);
     ASSERT_TRUE(store.ok());
-    ASSERT_TRUE((*store)->Put(Report("b1", "", "Iraqi forces attacked ISIS", "IRQ", "", "190", "FIGHT",
-                                     {2020, 1, 2}, 33.3, 44.4))
+    ASSERT_TRUE((*store)
+                    ->Put(Report("b1", "", "Iraqi forces attacked ISIS", "IRQ",
+                                 "", "190", "FIGHT", {2020, 1, 2}, 33.3, 44.4))
                     .ok());
   }
   // 50,000 copies of the report, each an event of its own, written directly: a
@@ -369,7 +399,8 @@ TEST(EventApiTest, AQueryOverItsTimeBoundIs503) {
   ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
   const char* copies =
       "DROP TRIGGER events_fts_insert;"
-      " CREATE TEMP TABLE n AS WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 50000)"
+      " CREATE TEMP TABLE n AS WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL "
+      "SELECT i + 1 FROM c WHERE i < 50000)"
       " SELECT i FROM c;"
       " CREATE TEMP TABLE copy AS SELECT * FROM events, n;"
       " UPDATE copy SET idx = i, group_id = NULL;"
@@ -377,27 +408,32 @@ TEST(EventApiTest, AQueryOverItsTimeBoundIs503) {
       " INSERT INTO events SELECT NULL, copy.* FROM copy;"
       " UPDATE events SET group_id = id WHERE group_id IS NULL;";
   char* message = nullptr;
-  EXPECT_EQ(sqlite3_exec(raw, copies, nullptr, nullptr, &message), SQLITE_OK) << (message ? message : "");
+  EXPECT_EQ(sqlite3_exec(raw, copies, nullptr, nullptr, &message), SQLITE_OK)
+      << (message ? message : "");
   sqlite3_free(message);
   sqlite3_close(raw);
   ApiOptions options;
   options.query_timeout_ms = 1;
   auto api = EventApi::Create(db, options);
   ASSERT_TRUE(api.ok()) << api.error().ToString();
-  const ApiResponse r = (*api)->Get("/api/stats", {{"by", "country"}, {"actor", "nobody"}});
+  const ApiResponse r =
+      (*api)->Get("/api/stats", {{"by", "country"}, {"actor", "nobody"}});
   EXPECT_EQ(r.status, 503) << r.body;
   EXPECT_NE(r.body.find("took longer than 1 ms"), std::string::npos) << r.body;
   fs::remove_all(dir);
 }
 
 TEST(EventApiTest, HandlersAnswerWithoutANetwork) {
-  const std::string dir = (fs::temp_directory_path() / ("dateline_api_test." + std::to_string(getpid()))).string();
+  const std::string dir = (fs::temp_directory_path() /
+                           ("dateline_api_test." + std::to_string(getpid())))
+                              .string();
   fs::create_directories(dir);
   {
     auto store = Store::Open(dir + "/e.db");
     ASSERT_TRUE(store.ok());
-    ASSERT_TRUE((*store)->Put(Report("b1", "", "Iraqi forces attacked ISIS", "IRQ", "", "190", "FIGHT",
-                                     {2020, 1, 2}, 33.3, 44.4))
+    ASSERT_TRUE((*store)
+                    ->Put(Report("b1", "", "Iraqi forces attacked ISIS", "IRQ",
+                                 "", "190", "FIGHT", {2020, 1, 2}, 33.3, 44.4))
                     .ok());
   }
   auto api = EventApi::Create(dir + "/e.db", ApiOptions());

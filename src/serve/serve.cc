@@ -8,8 +8,9 @@
 #include <map>
 #include <type_traits>
 
-// RapidJSON copies the unescaped runs of a string 16 bytes at a time with SSE2 (part of
-// every x86-64 CPU) when told it may; bodies and paragraphs are most of a record.
+// RapidJSON copies the unescaped runs of a string 16 bytes at a time with SSE2
+// (part of every x86-64 CPU) when told it may; bodies and paragraphs are most
+// of a record.
 #if defined(__SSE2__) && !defined(RAPIDJSON_SSE2)
 #define RAPIDJSON_SSE2
 #endif
@@ -28,38 +29,51 @@ using nlohmann::json;
 // Converts body byte offsets to code point offsets into the document content.
 class OffsetMapper {
  public:
-  explicit OffsetMapper(const CodedArticle& c) : article_(c.article), index_(c.document.content) {}
-  size_t FromBody(size_t body_offset) const { return index_.ToCodepoint(article_.ToInputOffset(body_offset)); }
-  size_t FromInput(size_t input_offset) const { return index_.ToCodepoint(input_offset); }
+  explicit OffsetMapper(const CodedArticle& c)
+      : article_(c.article), index_(c.document.content) {}
+  size_t FromBody(size_t body_offset) const {
+    return index_.ToCodepoint(article_.ToInputOffset(body_offset));
+  }
+  size_t FromInput(size_t input_offset) const {
+    return index_.ToCodepoint(input_offset);
+  }
   size_t Start(const Span& s) const { return FromBody(s.start); }
-  // The end maps through its last byte so that a span never runs into a separator.
-  size_t End(const Span& s) const { return s.end > s.start ? FromBody(s.end - 1) + 1 : FromBody(s.start); }
+  // The end maps through its last byte so that a span never runs into a
+  // separator.
+  size_t End(const Span& s) const {
+    return s.end > s.start ? FromBody(s.end - 1) + 1 : FromBody(s.start);
+  }
 
  private:
   const Article& article_;
   CodepointIndex index_;
 };
 
-// Writes `s` as a quoted JSON string to `dst`, escaped byte for byte as rapidjson's
-// Writer escapes UTF-8 (", \\ and control characters; \\u00XX in upper-case hex for
-// the controls without a short form), so that records keep their bytes; returns the
-// end. `dst` must have room for JsonStringRoom(s.size()) bytes. Eight bytes are tested
-// and copied at a time: a record is mostly runs of text with nothing to escape, which
-// rapidjson's Writer went through a byte at a time.
+// Writes `s` as a quoted JSON string to `dst`, escaped byte for byte as
+// rapidjson's Writer escapes UTF-8 (", \\ and control characters; \\u00XX in
+// upper-case hex for the controls without a short form), so that records keep
+// their bytes; returns the end. `dst` must have room for
+// JsonStringRoom(s.size()) bytes. Eight bytes are tested and copied at a time:
+// a record is mostly runs of text with nothing to escape, which rapidjson's
+// Writer went through a byte at a time.
 constexpr size_t JsonStringRoom(size_t size) { return 6 * size + 2; }
 
 char* WriteJsonString(std::string_view s, char* dst) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   // The letter after the backslash for each byte below 0x20; 'u' is \\u00XX.
-  static constexpr char kShort[32] = {'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'b', 't', 'n',
-                                      'u', 'f', 'r', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',
-                                      'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u'};
-  // True when one of the eight bytes is below 0x20, '"' or '\\' (exact: the classic
-  // "has a byte less than n" and "has a zero byte" tests).
+  static constexpr char kShort[32] = {'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',
+                                      'b', 't', 'n', 'u', 'f', 'r', 'u', 'u',
+                                      'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',
+                                      'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u'};
+  // True when one of the eight bytes is below 0x20, '"' or '\\' (exact: the
+  // classic "has a byte less than n" and "has a zero byte" tests).
   const auto needs_escape = [](uint64_t w) {
-    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    constexpr uint64_t kOnes = 0x0101010101010101ull,
+                       kHigh = 0x8080808080808080ull;
     const uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
-    return (((w - kOnes * 0x20) & ~w) | ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash)) & kHigh;
+    return (((w - kOnes * 0x20) & ~w) | ((quote - kOnes) & ~quote) |
+            ((backslash - kOnes) & ~backslash)) &
+           kHigh;
   };
   const auto put = [&dst](unsigned char c) {
     if (c >= 0x20 && c != '"' && c != '\\') {
@@ -105,18 +119,23 @@ char* WritePlainString(std::string_view s, char* dst) {
   return dst;
 }
 
-// rapidjson's Writer and PrettyWriter, plus Utf8String and PlainKey: String through
-// WriteJsonString or WritePlainString, with the separators and indentation String
-// would write.
+// rapidjson's Writer and PrettyWriter, plus Utf8String and PlainKey: String
+// through WriteJsonString or WritePlainString, with the separators and
+// indentation String would write.
 template <typename Base>
 class FastStringWriter : public Base {
  public:
   using Base::Base;
-  void Utf8String(std::string_view s) { Write(s, JsonStringRoom(s.size()), WriteJsonString); }
-  void PlainKey(std::string_view k) { Write(k, k.size() + 2, WritePlainString); }
+  void Utf8String(std::string_view s) {
+    Write(s, JsonStringRoom(s.size()), WriteJsonString);
+  }
+  void PlainKey(std::string_view k) {
+    Write(k, k.size() + 2, WritePlainString);
+  }
 
  private:
-  void Write(std::string_view s, size_t room, char* (*write)(std::string_view, char*)) {
+  void Write(std::string_view s, size_t room,
+             char* (*write)(std::string_view, char*)) {
     StringPrefix();
     char* begin = this->os_->Push(room);
     this->os_->Pop(room - static_cast<size_t>(write(s, begin) - begin));
@@ -124,7 +143,8 @@ class FastStringWriter : public Base {
   }
   // The separator or indentation before a string value.
   void StringPrefix() {
-    if constexpr (std::is_same_v<Base, rapidjson::Writer<rapidjson::StringBuffer>>) {
+    if constexpr (std::is_same_v<Base,
+                                 rapidjson::Writer<rapidjson::StringBuffer>>) {
       this->Prefix(rapidjson::kStringType);
     } else {
       this->PrettyPrefix(rapidjson::kStringType);
@@ -132,22 +152,26 @@ class FastStringWriter : public Base {
   }
 };
 
-using CompactWriter = FastStringWriter<rapidjson::Writer<rapidjson::StringBuffer>>;
-using IndentedWriter = FastStringWriter<rapidjson::PrettyWriter<rapidjson::StringBuffer>>;
+using CompactWriter =
+    FastStringWriter<rapidjson::Writer<rapidjson::StringBuffer>>;
+using IndentedWriter =
+    FastStringWriter<rapidjson::PrettyWriter<rapidjson::StringBuffer>>;
 
-// Writes the record of one article through a rapidjson Writer or PrettyWriter, without
-// building a document: the record is printed once per article, and a DOM of std::map
-// nodes cost more than coding the article's places, dates and actors together.
+// Writes the record of one article through a rapidjson Writer or PrettyWriter,
+// without building a document: the record is printed once per article, and a
+// DOM of std::map nodes cost more than coding the article's places, dates and
+// actors together.
 //
-// Keys are written in sorted (byte) order, the order in which nlohmann::json, whose
-// objects are std::maps, printed them before; serve_test checks it stays so. Strings
-// that are not valid UTF-8 are written with U+FFFD for each bad sequence, as
-// nlohmann::json's error_handler_t::replace did (ingest hands over valid UTF-8, so this
-// is a guard, not a path taken).
+// Keys are written in sorted (byte) order, the order in which nlohmann::json,
+// whose objects are std::maps, printed them before; serve_test checks it stays
+// so. Strings that are not valid UTF-8 are written with U+FFFD for each bad
+// sequence, as nlohmann::json's error_handler_t::replace did (ingest hands over
+// valid UTF-8, so this is a guard, not a path taken).
 template <typename Writer>
 class RecordWriter {
  public:
-  RecordWriter(Writer& w, const CodedArticle& c) : w_(w), c_(c), body_(c.article.body), map_(c) {}
+  RecordWriter(Writer& w, const CodedArticle& c)
+      : w_(w), c_(c), body_(c.article.body), map_(c) {}
 
   void Record() {
     const Article& a = c_.article;
@@ -221,8 +245,9 @@ class RecordWriter {
     }
   }
   // Degrees to 5 decimals (about a metre). Printed by nlohmann::json's shortest
-  // round-trip formatter, as records always were: rapidjson 1.1's prints some of these
-  // with 17 digits ("40.849850000000007" for 40.84985). Not finite: null, as before.
+  // round-trip formatter, as records always were: rapidjson 1.1's prints some
+  // of these with 17 digits ("40.849850000000007" for 40.84985). Not finite:
+  // null, as before.
   void Rounded(double v) {
     const double r = std::round(v * 1e5) / 1e5;
     if (!std::isfinite(r)) {
@@ -230,10 +255,14 @@ class RecordWriter {
       return;
     }
     char digits[64];
-    const char* end = nlohmann::detail::to_chars(digits, digits + sizeof digits, r);
-    w_.RawValue(digits, static_cast<size_t>(end - digits), rapidjson::kNumberType);
+    const char* end =
+        nlohmann::detail::to_chars(digits, digits + sizeof digits, r);
+    w_.RawValue(digits, static_cast<size_t>(end - digits),
+                rapidjson::kNumberType);
   }
-  std::string_view BodyText(const Span& s) const { return body_.substr(s.start, s.end - s.start); }
+  std::string_view BodyText(const Span& s) const {
+    return body_.substr(s.start, s.end - s.start);
+  }
   // {"end", "start", "text"} of a span of the body.
   void SpanObject(const Span& s) {
     w_.StartObject();
@@ -455,9 +484,9 @@ class RecordWriter {
 }  // namespace
 
 std::string ArticleRecordJsonLine(const CodedArticle& c, int indent) {
-  // One buffer per thread, cleared (its capacity kept) for each record: grown anew for
-  // every record it was reallocated and copied ten times over. It holds as much as the
-  // thread's largest record, which the body limit bounds.
+  // One buffer per thread, cleared (its capacity kept) for each record: grown
+  // anew for every record it was reallocated and copied ten times over. It
+  // holds as much as the thread's largest record, which the body limit bounds.
   thread_local rapidjson::StringBuffer buffer;
   buffer.Clear();
   if (indent >= 0) {
@@ -471,10 +500,14 @@ std::string ArticleRecordJsonLine(const CodedArticle& c, int indent) {
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
-json ArticleRecord(const CodedArticle& c) { return json::parse(ArticleRecordJsonLine(c, -1)); }
+json ArticleRecord(const CodedArticle& c) {
+  return json::parse(ArticleRecordJsonLine(c, -1));
+}
 
 json StoredEventJson(const StoredEvent& e) {
-  const auto opt_str = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+  const auto opt_str = [](const std::string& s) {
+    return s.empty() ? json(nullptr) : json(s);
+  };
   json j;
   j["article_id"] = e.article_id;
   j["url"] = opt_str(e.url);
@@ -483,13 +516,24 @@ json StoredEventJson(const StoredEvent& e) {
   j["cameo"] = e.cameo;
   j["cameo_name"] = e.cameo_name;
   j["plover"] = e.plover;
-  j["acled"] = {{"event_type", e.acled_event_type}, {"sub_event_type", e.acled_sub_event_type}};
-  j["source"] = {{"text", e.source_text}, {"code", e.source_code}, {"country", e.source_country}, {"region", e.source_region}};
-  j["target"] = {{"text", e.target_text}, {"code", e.target_code}, {"country", e.target_country}, {"region", e.target_region}};
-  j["date"] = {{"value", opt_str(e.date)}, {"precision", opt_str(e.date_precision)}, {"relative", opt_str(e.date_relative)}};
-  j["place"] = {{"name", opt_str(e.place_name)}, {"country", opt_str(e.place_country)},
+  j["acled"] = {{"event_type", e.acled_event_type},
+                {"sub_event_type", e.acled_sub_event_type}};
+  j["source"] = {{"text", e.source_text},
+                 {"code", e.source_code},
+                 {"country", e.source_country},
+                 {"region", e.source_region}};
+  j["target"] = {{"text", e.target_text},
+                 {"code", e.target_code},
+                 {"country", e.target_country},
+                 {"region", e.target_region}};
+  j["date"] = {{"value", opt_str(e.date)},
+               {"precision", opt_str(e.date_precision)},
+               {"relative", opt_str(e.date_relative)}};
+  j["place"] = {{"name", opt_str(e.place_name)},
+                {"country", opt_str(e.place_country)},
                 {"precision", opt_str(e.place_precision)},
-                {"lat", e.lat ? json(*e.lat) : json(nullptr)}, {"lon", e.lon ? json(*e.lon) : json(nullptr)}};
+                {"lat", e.lat ? json(*e.lat) : json(nullptr)},
+                {"lon", e.lon ? json(*e.lon) : json(nullptr)}};
   j["fatalities"] = e.fatalities ? json(*e.fatalities) : json(nullptr);
   j["injured"] = e.injured ? json(*e.injured) : json(nullptr);
   j["arrested"] = e.arrested ? json(*e.arrested) : json(nullptr);
@@ -499,7 +543,9 @@ json StoredEventJson(const StoredEvent& e) {
   j["evidence"] = e.evidence;
   j["rules"] = e.rules;
   // The event this report is one of (reports of one event across articles).
-  j["group"] = {{"id", e.group_id}, {"reports", e.group_reports}, {"articles", e.group_articles},
+  j["group"] = {{"id", e.group_id},
+                {"reports", e.group_reports},
+                {"articles", e.group_articles},
                 {"sources", e.group_sources}};
   return j;
 }
@@ -539,14 +585,18 @@ std::vector<std::string> Row(const StoredEvent& e) {
 
 }  // namespace
 
-void PrintEventTable(const std::vector<StoredEvent>& events, std::ostream& out) {
-  // REPORTS: how many reports (across articles) tell of the event this row reports.
-  const std::vector<std::string> header = {"DATE",  "PLOVER", "CAMEO",   "REPORTS",
-                                           "SOURCE", "TARGET", "PLACE", "ARTICLE", "EVIDENCE"};
+void PrintEventTable(const std::vector<StoredEvent>& events,
+                     std::ostream& out) {
+  // REPORTS: how many reports (across articles) tell of the event this row
+  // reports.
+  const std::vector<std::string> header = {"DATE",    "PLOVER",  "CAMEO",
+                                           "REPORTS", "SOURCE",  "TARGET",
+                                           "PLACE",   "ARTICLE", "EVIDENCE"};
   const std::vector<size_t> width = {11, 11, 5, 7, 12, 12, 14, 16, 60};
   const auto print = [&](const std::vector<std::string>& cells) {
     for (size_t i = 0; i < cells.size(); ++i) {
-      out << (i + 1 < cells.size() ? Clip(cells[i], width[i]) + "  " : cells[i].substr(0, 4 * width[i]));
+      out << (i + 1 < cells.size() ? Clip(cells[i], width[i]) + "  "
+                                   : cells[i].substr(0, 4 * width[i]));
     }
     out << '\n';
   };
@@ -557,8 +607,8 @@ void PrintEventTable(const std::vector<StoredEvent>& events, std::ostream& out) 
 
 namespace {
 
-// Quotes line N of a data file for a rule such as "actors/agents.txt:30 minister".
-// Files are read once per explanation.
+// Quotes line N of a data file for a rule such as "actors/agents.txt:30
+// minister". Files are read once per explanation.
 class RuleQuoter {
  public:
   explicit RuleQuoter(std::string data_dir) : data_dir_(std::move(data_dir)) {}
@@ -592,7 +642,8 @@ class RuleQuoter {
   std::map<std::string, std::vector<std::string>> files_;
 };
 
-void ExplainRules(const std::vector<std::string>& rules, RuleQuoter& quoter, std::ostream& out) {
+void ExplainRules(const std::vector<std::string>& rules, RuleQuoter& quoter,
+                  std::ostream& out) {
   for (const std::string& r : rules) {
     out << "      " << r << "\n";
     const std::string quoted = quoter.Quote(r);
@@ -600,7 +651,8 @@ void ExplainRules(const std::vector<std::string>& rules, RuleQuoter& quoter, std
   }
 }
 
-void ExplainActor(const char* role, const ActorMention& m, RuleQuoter& quoter, std::ostream& out) {
+void ExplainActor(const char* role, const ActorMention& m, RuleQuoter& quoter,
+                  std::ostream& out) {
   if (m.actor.empty() && m.text.empty()) {
     out << "    " << role << ": none\n";
     return;
@@ -614,19 +666,28 @@ void ExplainActor(const char* role, const ActorMention& m, RuleQuoter& quoter, s
 
 }  // namespace
 
-void PrintExplanation(const CodedArticle& c, const std::string& data_dir, std::ostream& out) {
+void PrintExplanation(const CodedArticle& c, const std::string& data_dir,
+                      std::ostream& out) {
   RuleQuoter quoter(data_dir);
-  out << c.document.id << ": \"" << c.article.title << "\", " << c.events.size() << " event(s)";
+  out << c.document.id << ": \"" << c.article.title << "\", " << c.events.size()
+      << " event(s)";
   if (!c.event_label.empty()) out << ", mainly " << c.event_label;
   out << "\n";
   for (size_t i = 0; i < c.events.size(); ++i) {
     const Event& e = c.events[i];
-    out << "\n[" << i + 1 << "] " << e.cameo << " " << e.cameo_name << " / PLOVER " << PloverName(e.plover);
-    if (!e.acled.event_type.empty()) out << " / ACLED " << e.acled.event_type << ": " << e.acled.sub_event_type;
-    out << "\n    sentence: " << c.article.body.substr(e.evidence.start, e.evidence.end - e.evidence.start) << "\n";
+    out << "\n[" << i + 1 << "] " << e.cameo << " " << e.cameo_name
+        << " / PLOVER " << PloverName(e.plover);
+    if (!e.acled.event_type.empty())
+      out << " / ACLED " << e.acled.event_type << ": "
+          << e.acled.sub_event_type;
+    out << "\n    sentence: "
+        << c.article.body.substr(e.evidence.start,
+                                 e.evidence.end - e.evidence.start)
+        << "\n";
     out << "    trigger: \"" << e.trigger << "\"";
     if (e.negated) out << ", negated";
-    if (e.modality != Modality::kAsserted) out << ", " << ModalityName(e.modality);
+    if (e.modality != Modality::kAsserted)
+      out << ", " << ModalityName(e.modality);
     if (e.fatalities) out << ", " << *e.fatalities << " killed";
     if (e.injured) out << ", " << *e.injured << " injured";
     if (e.arrested) out << ", " << *e.arrested << " arrested";
@@ -636,11 +697,14 @@ void PrintExplanation(const CodedArticle& c, const std::string& data_dir, std::o
     ExplainActor("source", e.source, quoter, out);
     ExplainActor("target", e.target, quoter, out);
     if (e.date) {
-      out << "    when: " << (e.date->value ? e.date->value->ToIso() : e.date->relative);
+      out << "    when: "
+          << (e.date->value ? e.date->value->ToIso() : e.date->relative);
       if (!e.date->text.empty()) out << " (\"" << e.date->text << "\")";
       out << "\n";
     }
-    if (e.place) out << "    where: " << e.place->name << ", " << e.place->country << " (" << PlacePrecisionName(e.place->precision) << ")\n";
+    if (e.place)
+      out << "    where: " << e.place->name << ", " << e.place->country << " ("
+          << PlacePrecisionName(e.place->precision) << ")\n";
   }
 }
 
@@ -660,31 +724,86 @@ std::string DelimitedField(std::string_view value, char separator) {
   return quoted + "\"";
 }
 
-void PrintEventDelimited(const std::vector<StoredEvent>& events, char sep, std::ostream& out) {
-  const auto cell = [&](const std::string& v) { return DelimitedField(v, sep); };
-  const std::vector<std::string> header = {
-      "article_id", "url", "published", "date", "date_precision", "cameo", "plover", "acled_event_type",
-      "acled_sub_event_type", "source_text", "source_code", "source_country", "target_text", "target_code",
-      "target_country", "place_name", "place_country", "lat", "lon", "fatalities", "injured", "arrested", "crowd_size", "negated", "modality",
-      "evidence", "group_id", "group_reports", "group_articles", "group_sources"};
-  for (size_t i = 0; i < header.size(); ++i) out << (i ? std::string(1, sep) : "") << header[i];
+void PrintEventDelimited(const std::vector<StoredEvent>& events, char sep,
+                         std::ostream& out) {
+  const auto cell = [&](const std::string& v) {
+    return DelimitedField(v, sep);
+  };
+  const std::vector<std::string> header = {"article_id",
+                                           "url",
+                                           "published",
+                                           "date",
+                                           "date_precision",
+                                           "cameo",
+                                           "plover",
+                                           "acled_event_type",
+                                           "acled_sub_event_type",
+                                           "source_text",
+                                           "source_code",
+                                           "source_country",
+                                           "target_text",
+                                           "target_code",
+                                           "target_country",
+                                           "place_name",
+                                           "place_country",
+                                           "lat",
+                                           "lon",
+                                           "fatalities",
+                                           "injured",
+                                           "arrested",
+                                           "crowd_size",
+                                           "negated",
+                                           "modality",
+                                           "evidence",
+                                           "group_id",
+                                           "group_reports",
+                                           "group_articles",
+                                           "group_sources"};
+  for (size_t i = 0; i < header.size(); ++i)
+    out << (i ? std::string(1, sep) : "") << header[i];
   out << '\n';
   for (const StoredEvent& e : events) {
-    const auto count = [](const std::optional<int>& v) { return v ? std::to_string(*v) : std::string(); };
+    const auto count = [](const std::optional<int>& v) {
+      return v ? std::to_string(*v) : std::string();
+    };
     const auto num = [](const std::optional<double>& v) {
       if (!v) return std::string();
       std::ostringstream s;
       s << std::setprecision(7) << *v;
       return s.str();
     };
-    const std::vector<std::string> cells = {
-        e.article_id, e.url, e.published, e.date, e.date_precision, e.cameo, e.plover, e.acled_event_type,
-        e.acled_sub_event_type, e.source_text, e.source_code, e.source_country, e.target_text, e.target_code,
-        e.target_country, e.place_name, e.place_country, num(e.lat), num(e.lon),
-        count(e.fatalities), count(e.injured), count(e.arrested), count(e.crowd_size), e.negated ? "true" : "false",
-        e.modality, e.evidence, std::to_string(e.group_id), std::to_string(e.group_reports),
-        std::to_string(e.group_articles), std::to_string(e.group_sources)};
-    for (size_t i = 0; i < cells.size(); ++i) out << (i ? std::string(1, sep) : "") << cell(cells[i]);
+    const std::vector<std::string> cells = {e.article_id,
+                                            e.url,
+                                            e.published,
+                                            e.date,
+                                            e.date_precision,
+                                            e.cameo,
+                                            e.plover,
+                                            e.acled_event_type,
+                                            e.acled_sub_event_type,
+                                            e.source_text,
+                                            e.source_code,
+                                            e.source_country,
+                                            e.target_text,
+                                            e.target_code,
+                                            e.target_country,
+                                            e.place_name,
+                                            e.place_country,
+                                            num(e.lat),
+                                            num(e.lon),
+                                            count(e.fatalities),
+                                            count(e.injured),
+                                            count(e.arrested),
+                                            count(e.crowd_size),
+                                            e.negated ? "true" : "false",
+                                            e.modality,
+                                            e.evidence,
+                                            std::to_string(e.group_id),
+                                            std::to_string(e.group_reports),
+                                            std::to_string(e.group_articles),
+                                            std::to_string(e.group_sources)};
+    for (size_t i = 0; i < cells.size(); ++i)
+      out << (i ? std::string(1, sep) : "") << cell(cells[i]);
     out << '\n';
   }
 }

@@ -1,6 +1,6 @@
-// Throughput of printing article records (what `dateline code` prints per article) on
-// a news-sized article: 20 paragraphs, and the places, dates, actors and events a
-// report of that length typically has.
+// Throughput of printing article records (what `dateline code` prints per
+// article) on a news-sized article: 20 paragraphs, and the places, dates,
+// actors and events a report of that length typically has.
 #include <benchmark/benchmark.h>
 
 #include <string>
@@ -12,8 +12,10 @@ namespace {
 
 CodedArticle NewsRecord() {
   static const char kParagraph[] =
-      "The Kurdistan Region\xE2\x80\x99s Minister of Interior, Reber Ahmed, met with the Deputy Commanding "
-      "General of the US-led coalition, Maj. General Karl Harris, on Thursday in Erbil. Police said gunmen "
+      "The Kurdistan Region\xE2\x80\x99s Minister of Interior, Reber Ahmed, "
+      "met with the Deputy Commanding "
+      "General of the US-led coalition, Maj. General Karl Harris, on Thursday "
+      "in Erbil. Police said gunmen "
       "killed six civilians in an attack on a market in Kirkuk.";
   CodedArticle c;
   c.document.id = "bench-1";
@@ -24,13 +26,16 @@ CodedArticle NewsRecord() {
   for (int p = 0; p < 20; ++p) {
     const size_t start = c.document.content.size();
     c.document.content += kParagraph;
-    AppendParagraph(c.article, Paragraph{kParagraph, start, c.document.content.size()});
+    AppendParagraph(c.article,
+                    Paragraph{kParagraph, start, c.document.content.size()});
     c.document.content += "\n\n";
   }
   const size_t n = sizeof kParagraph - 1;
   for (int p = 0; p < 20; ++p) {
     const size_t at = static_cast<size_t>(p) * (n + 2);
-    PlaceMention place{{at + 166, at + 172}, "Kirkuk", "IQ", "Kirkuk", 35.46806, 44.39222, PlacePrecision::kPoint, 94787, false};
+    PlaceMention place{
+        {at + 166, at + 172},   "Kirkuk", "IQ", "Kirkuk", 35.46806, 44.39222,
+        PlacePrecision::kPoint, 94787,    false};
     c.places.push_back(place);
     ActorMention actor;
     actor.span = {at + 38, at + 72};
@@ -38,7 +43,8 @@ CodedArticle NewsRecord() {
     actor.actor.sectors = {"GOV"};
     actor.actor.region = "Kurdistan Region";
     actor.person = "Reber Ahmed";
-    actor.rules = {"actors/agents.txt:30 minister", "rule:possessive", "rule:appositive"};
+    actor.rules = {"actors/agents.txt:30 minister", "rule:possessive",
+                   "rule:appositive"};
     c.actors.push_back(actor);
     c.actors.push_back(actor);
     DateMention date;

@@ -9,16 +9,18 @@
 namespace dateline {
 namespace {
 
-// An article whose input has multi-byte characters before the body, so byte and code
-// point offsets differ.
+// An article whose input has multi-byte characters before the body, so byte and
+// code point offsets differ.
 CodedArticle MakeArticle() {
   CodedArticle c;
   c.document.id = "k24-1";
   c.document.input = "page.txt";
   c.document.kind = InputKind::kPageText;
-  c.document.content = "Caf\xC3\xA9 menu \xE2\x80\x94 nav\nIraqi forces attacked ISIS.\nFooter";
+  c.document.content =
+      "Caf\xC3\xA9 menu \xE2\x80\x94 nav\nIraqi forces attacked ISIS.\nFooter";
   const size_t start = c.document.content.find("Iraqi");
-  AppendParagraph(c.article, Paragraph{"Iraqi forces attacked ISIS.", start, start + 27});
+  AppendParagraph(c.article,
+                  Paragraph{"Iraqi forces attacked ISIS.", start, start + 27});
   Event e;
   e.cameo = "190";
   e.plover = Plover::kFight;
@@ -64,7 +66,8 @@ CodedArticle MakeFullArticle() {
   p.name = "The Bronx";
   p.country = "US";
   p.admin1 = "New York";
-  p.lat = 40.849853;  // rounds to 40.84985, which a naive printer gives 17 digits
+  p.lat =
+      40.849853;  // rounds to 40.84985, which a naive printer gives 17 digits
   p.lon = -73.866412;
   p.precision = PlacePrecision::kPoint;
   p.geonameid = 5110266;
@@ -140,8 +143,9 @@ TEST(ServeTest, RecordIsWhatNlohmannJsonPrints) {
   EXPECT_EQ(rec["article"]["title"], "Clashes \"near\" Kirkuk\ttoday");
 }
 
-// Strings are escaped as rapidjson's Writer escapes them: the short forms, \u00XX in
-// upper-case hex for the other controls, nothing else (not "/", DEL or non-ASCII).
+// Strings are escaped as rapidjson's Writer escapes them: the short forms,
+// \u00XX in upper-case hex for the other controls, nothing else (not "/", DEL
+// or non-ASCII).
 TEST(ServeTest, RecordEscapesStringsAsRapidjsonDoes) {
   CodedArticle c = MakeFullArticle();
   std::string title, expected = "\"title\":\"";
@@ -149,13 +153,27 @@ TEST(ServeTest, RecordEscapesStringsAsRapidjsonDoes) {
     title.push_back(static_cast<char>(b));
     static constexpr char kHex[] = "0123456789ABCDEF";
     switch (b) {
-      case '\b': expected += "\\b"; break;
-      case '\t': expected += "\\t"; break;
-      case '\n': expected += "\\n"; break;
-      case '\f': expected += "\\f"; break;
-      case '\r': expected += "\\r"; break;
-      case '"': expected += "\\\""; break;
-      case '\\': expected += "\\\\"; break;
+      case '\b':
+        expected += "\\b";
+        break;
+      case '\t':
+        expected += "\\t";
+        break;
+      case '\n':
+        expected += "\\n";
+        break;
+      case '\f':
+        expected += "\\f";
+        break;
+      case '\r':
+        expected += "\\r";
+        break;
+      case '"':
+        expected += "\\\"";
+        break;
+      case '\\':
+        expected += "\\\\";
+        break;
       default:
         if (b < 0x20) {
           expected += std::string("\\u00") + kHex[b >> 4] + kHex[b & 0xF];
@@ -165,7 +183,8 @@ TEST(ServeTest, RecordEscapesStringsAsRapidjsonDoes) {
     }
   }
   title += "caf\xC3\xA9 \xE2\x80\x94 \"quoted\" at the end of a long run\\";
-  expected += "caf\xC3\xA9 \xE2\x80\x94 \\\"quoted\\\" at the end of a long run\\\\\"";
+  expected +=
+      "caf\xC3\xA9 \xE2\x80\x94 \\\"quoted\\\" at the end of a long run\\\\\"";
   c.article.title = title;
   const std::string line = ArticleRecordJsonLine(c, -1);
   EXPECT_NE(line.find(expected), std::string::npos) << line;
@@ -177,7 +196,8 @@ TEST(ServeTest, RecordRepairsInvalidUtf8AndPrintsNonFiniteAsNull) {
   c.article.title = "bad \xC3 byte";
   c.places[0].lat = std::numeric_limits<double>::quiet_NaN();
   const std::string line = ArticleRecordJsonLine(c, -1);
-  const nlohmann::json rec = nlohmann::json::parse(line);  // throws on invalid UTF-8
+  const nlohmann::json rec =
+      nlohmann::json::parse(line);  // throws on invalid UTF-8
   EXPECT_EQ(rec["article"]["title"], "bad \xEF\xBF\xBD byte");
   EXPECT_TRUE(rec["places"][0]["lat"].is_null());
 }
@@ -189,9 +209,11 @@ TEST(ServeTest, DelimitedOutputQuotesFields) {
   e.cameo = "010";
   std::ostringstream csv, tsv;
   PrintEventDelimited({e}, ',', csv);
-  EXPECT_NE(csv.str().find("\"He said \"\"no\"\", then left.\""), std::string::npos);
+  EXPECT_NE(csv.str().find("\"He said \"\"no\"\", then left.\""),
+            std::string::npos);
   PrintEventDelimited({e}, '\t', tsv);
-  EXPECT_NE(tsv.str().find("\tHe said \"no\", then left.\t"), std::string::npos);  // group columns follow
+  EXPECT_NE(tsv.str().find("\tHe said \"no\", then left.\t"),
+            std::string::npos);  // group columns follow
 }
 
 TEST(ServeTest, TableHasHeaderRowsAndCount) {
@@ -203,7 +225,8 @@ TEST(ServeTest, TableHasHeaderRowsAndCount) {
   std::ostringstream out;
   PrintEventTable({e, e}, out);
   EXPECT_EQ(out.str().rfind("DATE", 0), 0u);
-  EXPECT_NE(out.str().find("2021-06-03*"), std::string::npos);  // date from publication
+  EXPECT_NE(out.str().find("2021-06-03*"),
+            std::string::npos);  // date from publication
   EXPECT_NE(out.str().find("2 event(s)"), std::string::npos);
 }
 

@@ -1,6 +1,7 @@
-// Store throughput: Put of news-sized articles with 5 events each into a database
-// file (new ids, and re-puts that are skipped as unchanged), and the latency of the
-// event queries the CLI and the HTTP API run, on a store of 20,000 articles.
+// Store throughput: Put of news-sized articles with 5 events each into a
+// database file (new ids, and re-puts that are skipped as unchanged), and the
+// latency of the event queries the CLI and the HTTP API run, on a store of
+// 20,000 articles.
 #include <benchmark/benchmark.h>
 #include <unistd.h>
 
@@ -19,18 +20,22 @@ namespace fs = std::filesystem;
 
 using store_testing::TempDir;
 
-const char* const kCountries[] = {"IRQ", "SYR", "TUR", "IRN", "USA", "IMG", "NGA", "MLI"};
-const char* const kPlovers[] = {"CONSULT", "AID", "FIGHT", "PROTEST", "ASSAULT"};
+const char* const kCountries[] = {"IRQ", "SYR", "TUR", "IRN",
+                                  "USA", "IMG", "NGA", "MLI"};
+const char* const kPlovers[] = {"CONSULT", "AID", "FIGHT", "PROTEST",
+                                "ASSAULT"};
 const char* const kCameos[] = {"040", "070", "190", "141", "182"};
 
-// Article `n`: five paragraphs of about 200 bytes, an event in each, published on one
-// of 1,000 days from 2019-01-01.
+// Article `n`: five paragraphs of about 200 bytes, an event in each, published
+// on one of 1,000 days from 2019-01-01.
 CodedArticle SyntheticArticle(long n) {
   CodedArticle c;
   c.document.id = "bench-" + std::to_string(n);
   c.document.url = "https://example.org/news/" + std::to_string(n);
   c.document.input = "bench.jsonl:" + std::to_string(n + 1);
-  c.article.title = "Officials meet to discuss security in the region, report " + std::to_string(n);
+  c.article.title =
+      "Officials meet to discuss security in the region, report " +
+      std::to_string(n);
   c.article.section = "Security";
   c.article.authors = {"Staff writer"};
   c.article.tags = {"Security", "Iraq"};
@@ -38,9 +43,12 @@ CodedArticle SyntheticArticle(long n) {
   std::string content;
   for (int p = 0; p < 5; ++p) {
     Paragraph para;
-    para.text = "Paragraph " + std::to_string(p) + " of report " + std::to_string(n) +
-                ": the interior minister met the coalition's deputy commander in Erbil to "
-                "discuss coordination between the army and regional forces, officials said, "
+    para.text = "Paragraph " + std::to_string(p) + " of report " +
+                std::to_string(n) +
+                ": the interior minister met the coalition's deputy commander "
+                "in Erbil to "
+                "discuss coordination between the army and regional forces, "
+                "officials said, "
                 "adding that further talks are planned for next month.";
     para.start = content.size();
     content += para.text;
@@ -114,10 +122,13 @@ void BM_PutNew(benchmark::State& state) {
     }
   }
   state.SetItemsProcessed(state.iterations());  // articles
-  state.counters["events/s"] = benchmark::Counter(static_cast<double>(n * 5), benchmark::Counter::kIsRate);
+  state.counters["events/s"] = benchmark::Counter(static_cast<double>(n * 5),
+                                                  benchmark::Counter::kIsRate);
   std::error_code ec;
-  const auto bytes = fs::file_size(dir.File("bench.db"), ec) + fs::file_size(dir.File("bench.db-wal"), ec);
-  state.counters["db_bytes/article"] = static_cast<double>(bytes) / static_cast<double>(n);
+  const auto bytes = fs::file_size(dir.File("bench.db"), ec) +
+                     fs::file_size(dir.File("bench.db-wal"), ec);
+  state.counters["db_bytes/article"] =
+      static_cast<double>(bytes) / static_cast<double>(n);
 }
 BENCHMARK(BM_PutNew)->Unit(benchmark::kMicrosecond);
 
@@ -184,19 +195,28 @@ void RunQuery(benchmark::State& state, const EventQuery& query) {
     }
     rows += r->size();
   }
-  state.counters["rows"] = static_cast<double>(rows) / static_cast<double>(state.iterations());
+  state.counters["rows"] =
+      static_cast<double>(rows) / static_cast<double>(state.iterations());
 }
 
-void BM_QueryArticle(benchmark::State& state) { RunQuery(state, {.article_id = "bench-12345"}); }
-void BM_QueryCountry100(benchmark::State& state) { RunQuery(state, {.country = "SYR", .limit = 100}); }
+void BM_QueryArticle(benchmark::State& state) {
+  RunQuery(state, {.article_id = "bench-12345"});
+}
+void BM_QueryCountry100(benchmark::State& state) {
+  RunQuery(state, {.country = "SYR", .limit = 100});
+}
 void BM_QueryOneDay(benchmark::State& state) {
   RunQuery(state, {.since = "2020-03-15", .until = "2020-03-15"});
 }
 void BM_QueryMonthPlover(benchmark::State& state) {
   RunQuery(state, {.since = "2020-03", .until = "2020-03", .plover = "FIGHT"});
 }
-void BM_QueryCameoPrefix100(benchmark::State& state) { RunQuery(state, {.cameo = "19", .limit = 100}); }
-void BM_QueryAll1000(benchmark::State& state) { RunQuery(state, {.limit = 1000}); }
+void BM_QueryCameoPrefix100(benchmark::State& state) {
+  RunQuery(state, {.cameo = "19", .limit = 100});
+}
+void BM_QueryAll1000(benchmark::State& state) {
+  RunQuery(state, {.limit = 1000});
+}
 void BM_QueryCountryYear1000(benchmark::State& state) {
   RunQuery(state, {.country = "IRQ", .since = "2020", .until = "2020"});
 }

@@ -1,8 +1,7 @@
-// Tests of the store: round trips, idempotence, replacement, crash consistency (an
-// injected failure, a failing SQLite trigger and a process killed mid-transaction),
-// bad paths and files, and filter values that look like SQL.
+// Tests of the store: round trips, idempotence, replacement, crash consistency
+// (an injected failure, a failing SQLite trigger and a process killed
+// mid-transaction), bad paths and files, and filter values that look like SQL.
 #include "store/store.h"
-#include "store/store_testing.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -16,6 +15,8 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "store/store_testing.h"
 
 namespace dateline {
 namespace {
@@ -32,18 +33,22 @@ class TempDir : public store_testing::TempDir {
 class RawDb {
  public:
   explicit RawDb(const std::string& path) {
-    EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
+    EXPECT_EQ(
+        sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr),
+        SQLITE_OK);
     sqlite3_busy_timeout(db_, 5000);
   }
   ~RawDb() { sqlite3_close(db_); }
   void Exec(const std::string& sql) {
     char* msg = nullptr;
-    EXPECT_EQ(sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &msg), SQLITE_OK) << (msg ? msg : "");
+    EXPECT_EQ(sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &msg), SQLITE_OK)
+        << (msg ? msg : "");
     sqlite3_free(msg);
   }
   std::string Text(const std::string& sql) {
     sqlite3_stmt* s = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr), SQLITE_OK) << sqlite3_errmsg(db_);
+    EXPECT_EQ(sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr), SQLITE_OK)
+        << sqlite3_errmsg(db_);
     std::string out;
     if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0)) {
       out = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
@@ -55,11 +60,12 @@ class RawDb {
   // Rows of `article_id` in every table, e.g. "articles=1 paragraphs=3 ...".
   std::string RowsOf(const std::string& article_id) {
     std::string out;
-    for (const char* table : {"articles", "paragraphs", "actors", "places", "dates", "events"}) {
+    for (const char* table :
+         {"articles", "paragraphs", "actors", "places", "dates", "events"}) {
       const char* col = std::string(table) == "articles" ? "id" : "article_id";
       out += std::string(table) + "=" +
-             Text(std::string("SELECT count(*) FROM ") + table + " WHERE " + col + " = '" +
-                  article_id + "'") +
+             Text(std::string("SELECT count(*) FROM ") + table + " WHERE " +
+                  col + " = '" + article_id + "'") +
              " ";
     }
     return out;
@@ -75,8 +81,9 @@ Span Find(const std::string& body, const std::string& words) {
   return Span{at, at + words.size()};
 }
 
-ActorMention Actor(const std::string& body, const std::string& text, const std::string& country,
-                   std::vector<std::string> sectors, const std::string& region = "",
+ActorMention Actor(const std::string& body, const std::string& text,
+                   const std::string& country, std::vector<std::string> sectors,
+                   const std::string& region = "",
                    const std::string& person = "") {
   ActorMention a;
   a.span = Find(body, text);
@@ -89,16 +96,17 @@ ActorMention Actor(const std::string& body, const std::string& text, const std::
   return a;
 }
 
-// Our own short article in the manner of a Kurdistan 24 security story: a meeting on a
-// resolved day, coalition support dated only by publication, and a clash dated to a
-// month. Published 2021-06-05.
+// Our own short article in the manner of a Kurdistan 24 security story: a
+// meeting on a resolved day, coalition support dated only by publication, and a
+// clash dated to a month. Published 2021-06-05.
 CodedArticle KurdistanArticle(const std::string& id = "k24-interior-coalition",
                               const std::string& edition = "") {
   CodedArticle c;
   c.document.id = id;
   c.document.url = "https://example.org/en/story/" + id;
   c.document.input = "testdata/" + id + ".txt";
-  c.article.title = "Interior minister and coalition general discuss the fight against ISIS";
+  c.article.title =
+      "Interior minister and coalition general discuss the fight against ISIS";
   c.article.section = "Security";
   c.article.authors = {"A. Reporter"};
   c.article.dateline = "Erbil";
@@ -107,11 +115,16 @@ CodedArticle KurdistanArticle(const std::string& id = "k24-interior-coalition",
   c.article.published_source = DateSource::kInput;
   c.article.language = "en";
   const std::vector<std::string> paragraphs = {
-      "ERBIL \xE2\x80\x93 Kurdistan Region Interior Minister Reber Ahmed met Maj. Gen. Karl Harris "
-      "of the US-led coalition on Thursday to talk about the campaign against ISIS.",
-      "The coalition has supported closer coordination between Iraqi forces and the Peshmerga "
-      "in the disputed areas." + edition,
-      "In October 2017, Iraqi forces fought Peshmerga units and pushed them out of Kirkuk.",
+      "ERBIL \xE2\x80\x93 Kurdistan Region Interior Minister Reber Ahmed met "
+      "Maj. Gen. Karl Harris "
+      "of the US-led coalition on Thursday to talk about the campaign against "
+      "ISIS.",
+      "The coalition has supported closer coordination between Iraqi forces "
+      "and the Peshmerga "
+      "in the disputed areas." +
+          edition,
+      "In October 2017, Iraqi forces fought Peshmerga units and pushed them "
+      "out of Kirkuk.",
   };
   std::string content = "Security\n\n" + c.article.title + "\n\n";
   for (const std::string& p : paragraphs) {
@@ -126,11 +139,13 @@ CodedArticle KurdistanArticle(const std::string& id = "k24-interior-coalition",
   c.document.content = content;
   const std::string& body = c.article.body;
 
-  c.actors = {Actor(body, "Reber Ahmed", "IRQ", {"GOV"}, "Kurdistan Region", "Reber Ahmed"),
-              Actor(body, "Karl Harris", "USA", {"MIL"}, "", "Karl Harris"),
-              Actor(body, "coalition", "IMG", {"MIL"}),
-              Actor(body, "Iraqi forces", "IRQ", {"MIL"}),
-              Actor(body, "Peshmerga units", "IRQ", {"MIL"}, "Kurdistan Region")};
+  c.actors = {
+      Actor(body, "Reber Ahmed", "IRQ", {"GOV"}, "Kurdistan Region",
+            "Reber Ahmed"),
+      Actor(body, "Karl Harris", "USA", {"MIL"}, "", "Karl Harris"),
+      Actor(body, "coalition", "IMG", {"MIL"}),
+      Actor(body, "Iraqi forces", "IRQ", {"MIL"}),
+      Actor(body, "Peshmerga units", "IRQ", {"MIL"}, "Kurdistan Region")};
   PlaceMention erbil;
   erbil.span = Find(body, "ERBIL");
   erbil.name = "Erbil";
@@ -208,7 +223,8 @@ CodedArticle KurdistanArticle(const std::string& id = "k24-interior-coalition",
   return c;
 }
 
-// A second, undated article with one event, so ordering and "no date" can be tested.
+// A second, undated article with one event, so ordering and "no date" can be
+// tested.
 CodedArticle UndatedArticle() {
   CodedArticle c;
   c.document.id = "undated-protest";
@@ -232,7 +248,8 @@ CodedArticle UndatedArticle() {
   return c;
 }
 
-std::unique_ptr<Store> OpenOrDie(const std::string& path, StoreOptions options = {}) {
+std::unique_ptr<Store> OpenOrDie(const std::string& path,
+                                 StoreOptions options = {}) {
   auto store = Store::Open(path, std::move(options));
   EXPECT_TRUE(store.ok()) << store.error().ToString();
   return store.ok() ? std::move(store).value() : nullptr;
@@ -240,7 +257,8 @@ std::unique_ptr<Store> OpenOrDie(const std::string& path, StoreOptions options =
 
 std::vector<std::string> Keys(const std::vector<StoredEvent>& events) {
   std::vector<std::string> keys;
-  for (const StoredEvent& e : events) keys.push_back(e.article_id + "#" + std::to_string(e.index));
+  for (const StoredEvent& e : events)
+    keys.push_back(e.article_id + "#" + std::to_string(e.index));
   return keys;
 }
 
@@ -265,7 +283,8 @@ TEST(StoreTest, RoundTripKeepsEveryField) {
   q.article_id = k.document.id;
   auto rows = store->QueryEvents(q);
   ASSERT_TRUE(rows.ok()) << rows.error().ToString();
-  ASSERT_EQ(Keys(*rows), (std::vector<std::string>{k.document.id + "#2", k.document.id + "#0",
+  ASSERT_EQ(Keys(*rows), (std::vector<std::string>{k.document.id + "#2",
+                                                   k.document.id + "#0",
                                                    k.document.id + "#1"}));
   const StoredEvent& meet = (*rows)[1];
   EXPECT_GT(meet.event_id, 0);
@@ -304,8 +323,9 @@ TEST(StoreTest, RoundTripKeepsEveryField) {
   EXPECT_EQ(meet.trigger, "met");
   EXPECT_EQ(meet.rules, "events/verbs.txt:40 meet; rule:source-before-verb");
   EXPECT_EQ(meet.evidence_start, 0u);
-  EXPECT_EQ(meet.evidence, k.article.body.substr(meet.evidence_start,
-                                                 meet.evidence_end - meet.evidence_start));
+  EXPECT_EQ(meet.evidence,
+            k.article.body.substr(meet.evidence_start,
+                                  meet.evidence_end - meet.evidence_start));
   EXPECT_EQ(meet.evidence.substr(0, 5), "ERBIL");
 
   const StoredEvent& support = (*rows)[2];
@@ -322,7 +342,9 @@ TEST(StoreTest, RoundTripKeepsEveryField) {
   EXPECT_EQ(clash.fatalities, 4);
   EXPECT_EQ(clash.injured, 7);
   EXPECT_FALSE(clash.arrested.has_value());
-  EXPECT_EQ(clash.evidence, "In October 2017, Iraqi forces fought Peshmerga units and pushed them out of Kirkuk.");
+  EXPECT_EQ(clash.evidence,
+            "In October 2017, Iraqi forces fought Peshmerga units and pushed "
+            "them out of Kirkuk.");
 }
 
 struct FilterCase {
@@ -336,17 +358,21 @@ TEST(StoreTest, FiltersSelectAndOrderEvents) {
   ASSERT_TRUE(store);
   ASSERT_TRUE(store->Put(KurdistanArticle("k24")).ok());
   ASSERT_TRUE(store->Put(UndatedArticle()).ok());
-  // Publication 2021-06-05; k24#0 dated 2021-06-03, k24#1 undated (-> 2021-06-05),
-  // k24#2 dated 2017-10; undated-protest#0 has no date at all.
+  // Publication 2021-06-05; k24#0 dated 2021-06-03, k24#1 undated (->
+  // 2021-06-05), k24#2 dated 2017-10; undated-protest#0 has no date at all.
   const std::string u = "undated-protest#0";
   const std::vector<FilterCase> cases = {
       {"all", {}, {"k24#2", "k24#0", "k24#1", u}},
-      {"country source or target IRQ", {.country = "IRQ"}, {"k24#2", "k24#0", "k24#1", u}},
+      {"country source or target IRQ",
+       {.country = "IRQ"},
+       {"k24#2", "k24#0", "k24#1", u}},
       {"country target USA", {.country = "USA"}, {"k24#0"}},
       {"country source IMG", {.country = "IMG"}, {"k24#1"}},
       {"country unknown", {.country = "FRA"}, {}},
       {"since year", {.since = "2021"}, {"k24#0", "k24#1"}},
-      {"since inside a month-dated event", {.since = "2017-10-20"}, {"k24#2", "k24#0", "k24#1"}},
+      {"since inside a month-dated event",
+       {.since = "2017-10-20"},
+       {"k24#2", "k24#0", "k24#1"}},
       {"since after that month", {.since = "2017-11"}, {"k24#0", "k24#1"}},
       {"since falls back to publication", {.since = "2021-06-04"}, {"k24#1"}},
       {"until inside a month-dated event", {.until = "2017-10-05"}, {"k24#2"}},
@@ -361,7 +387,9 @@ TEST(StoreTest, FiltersSelectAndOrderEvents) {
       {"cameo first digit", {.cameo = "0"}, {"k24#0", "k24#1"}},
       {"cameo 1", {.cameo = "1"}, {"k24#2", u}},
       {"article", {.article_id = "undated-protest"}, {u}},
-      {"combined", {.country = "IRQ", .since = "2017", .plover = "FIGHT", .cameo = "19"}, {"k24#2"}},
+      {"combined",
+       {.country = "IRQ", .since = "2017", .plover = "FIGHT", .cameo = "19"},
+       {"k24#2"}},
       {"limit", {.limit = 2}, {"k24#2", "k24#0"}},
       {"limit zero means none", {.limit = 0}, {"k24#2", "k24#0", "k24#1", u}},
   };
@@ -379,10 +407,12 @@ TEST(StoreTest, FiltersSelectAndOrderEvents) {
 TEST(StoreTest, BadDateFilterIsAnError) {
   auto store = OpenOrDie(":memory:");
   ASSERT_TRUE(store);
-  for (const char* bad : {"yesterday", "2021-13-01", "2021-02-30", "21-06-03"}) {
+  for (const char* bad :
+       {"yesterday", "2021-13-01", "2021-02-30", "21-06-03"}) {
     auto rows = store->QueryEvents({.since = bad});
     ASSERT_FALSE(rows.ok()) << bad;
-    EXPECT_NE(rows.error().message.find(bad), std::string::npos) << rows.error().ToString();
+    EXPECT_NE(rows.error().message.find(bad), std::string::npos)
+        << rows.error().ToString();
     EXPECT_FALSE(store->QueryEvents({.until = bad}).ok()) << bad;
   }
 }
@@ -398,7 +428,8 @@ TEST(StoreTest, PutTwiceIsUnchanged) {
   RawDb raw(path);
   const std::string coded_at = raw.Text("SELECT coded_at FROM articles");
   const std::string rows = raw.RowsOf(k.document.id);
-  EXPECT_EQ(rows, "articles=1 paragraphs=3 actors=5 places=2 dates=2 events=3 ");
+  EXPECT_EQ(rows,
+            "articles=1 paragraphs=3 actors=5 places=2 dates=2 events=3 ");
   const long changes = raw.Long("PRAGMA data_version");
 
   auto again = store->Put(k);
@@ -408,10 +439,12 @@ TEST(StoreTest, PutTwiceIsUnchanged) {
   EXPECT_EQ(*store->CountEvents(), 3);
   auto after = store->QueryEvents({});
   ASSERT_EQ(after->size(), before->size());
-  for (size_t i = 0; i < after->size(); ++i) EXPECT_EQ((*after)[i].event_id, (*before)[i].event_id);
+  for (size_t i = 0; i < after->size(); ++i)
+    EXPECT_EQ((*after)[i].event_id, (*before)[i].event_id);
   EXPECT_EQ(raw.Text("SELECT coded_at FROM articles"), coded_at);
   EXPECT_EQ(raw.RowsOf(k.document.id), rows);
-  // data_version changes when another connection commits a write: none happened.
+  // data_version changes when another connection commits a write: none
+  // happened.
   EXPECT_EQ(raw.Long("PRAGMA data_version"), changes);
 }
 
@@ -434,12 +467,15 @@ TEST(StoreTest, ChangedContentReplacesWithoutLeftovers) {
   ASSERT_TRUE(put.ok()) << put.error().ToString();
   EXPECT_EQ(*put, PutOutcome::kReplaced);
   EXPECT_NE(store->StoredContentHash("k24")->value(), old_hash);
-  EXPECT_EQ(store->StoredContentHash("k24")->value(), ContentHash(edited.document.content));
+  EXPECT_EQ(store->StoredContentHash("k24")->value(),
+            ContentHash(edited.document.content));
   EXPECT_EQ(*store->CountArticles(), 2);
   EXPECT_EQ(*store->CountEvents(), 2);
   RawDb raw(path);
-  EXPECT_EQ(raw.RowsOf("k24"), "articles=1 paragraphs=3 actors=2 places=1 dates=1 events=1 ");
-  EXPECT_EQ(raw.RowsOf("undated-protest"), "articles=1 paragraphs=1 actors=0 places=0 dates=0 events=1 ");
+  EXPECT_EQ(raw.RowsOf("k24"),
+            "articles=1 paragraphs=3 actors=2 places=1 dates=1 events=1 ");
+  EXPECT_EQ(raw.RowsOf("undated-protest"),
+            "articles=1 paragraphs=1 actors=0 places=0 dates=0 events=1 ");
   auto rows = store->QueryEvents({.article_id = "k24"});
   ASSERT_EQ(Keys(*rows), (std::vector<std::string>{"k24#0"}));
   EXPECT_NE((*rows)[0].evidence.find("Reber Ahmed"), std::string::npos);
@@ -468,15 +504,18 @@ TEST(StoreTest, ReopenedDatabaseSeesTheData) {
   EXPECT_EQ(raw.Text("PRAGMA journal_mode"), "wal");
 }
 
-// A version 1 database (before injuries, arrests and crowd sizes) is migrated in
-// place on open and keeps its rows.
-// Takes a database back to the version 2 layout (grouping_test.cc checks the
-// migration from there in detail).
+// A version 1 database (before injuries, arrests and crowd sizes) is migrated
+// in place on open and keeps its rows. Takes a database back to the version 2
+// layout (grouping_test.cc checks the migration from there in detail).
 constexpr const char* kBackToVersion2 =
-    "DROP TRIGGER events_fts_insert; DROP TRIGGER events_fts_delete; DROP TABLE events_fts;"
-    " DROP TABLE event_groups; DROP TABLE settings; DROP INDEX events_group; DROP INDEX events_group_kind;"
-    " ALTER TABLE events DROP COLUMN group_id; ALTER TABLE events DROP COLUMN group_kind;"
-    " ALTER TABLE events DROP COLUMN date_span; ALTER TABLE articles DROP COLUMN host;"
+    "DROP TRIGGER events_fts_insert; DROP TRIGGER events_fts_delete; DROP "
+    "TABLE events_fts;"
+    " DROP TABLE event_groups; DROP TABLE settings; DROP INDEX events_group; "
+    "DROP INDEX events_group_kind;"
+    " ALTER TABLE events DROP COLUMN group_id; ALTER TABLE events DROP COLUMN "
+    "group_kind;"
+    " ALTER TABLE events DROP COLUMN date_span; ALTER TABLE articles DROP "
+    "COLUMN host;"
     " PRAGMA user_version = 2;";
 
 TEST(StoreTest, Version1DatabaseIsMigrated) {
@@ -490,8 +529,10 @@ TEST(StoreTest, Version1DatabaseIsMigrated) {
   {
     RawDb raw(path);  // take it back to the version 1 layout
     raw.Exec(kBackToVersion2);
-    raw.Exec("ALTER TABLE events DROP COLUMN injured; ALTER TABLE events DROP COLUMN arrested;"
-             " ALTER TABLE events DROP COLUMN crowd_size; PRAGMA user_version = 1;");
+    raw.Exec(
+        "ALTER TABLE events DROP COLUMN injured; ALTER TABLE events DROP "
+        "COLUMN arrested;"
+        " ALTER TABLE events DROP COLUMN crowd_size; PRAGMA user_version = 1;");
   }
   auto store = OpenOrDie(path);
   ASSERT_TRUE(store);
@@ -501,7 +542,8 @@ TEST(StoreTest, Version1DatabaseIsMigrated) {
   auto rows = store->QueryEvents({.plover = "FIGHT"});
   ASSERT_TRUE(rows.ok());
   ASSERT_EQ(rows->size(), 1u);
-  EXPECT_FALSE((*rows)[0].injured.has_value());  // rows from before the migration
+  EXPECT_FALSE(
+      (*rows)[0].injured.has_value());  // rows from before the migration
 }
 
 TEST(StoreTest, QueryArticlesAndStoredHash) {
@@ -528,9 +570,11 @@ TEST(StoreTest, QueryArticlesAndStoredHash) {
   ASSERT_EQ(since->size(), 1u);
   EXPECT_EQ((*since)[0].id, "k24");
   EXPECT_TRUE(store->QueryArticles({.until = "2021-06-04"})->empty());
-  EXPECT_EQ(store->QueryArticles({.article_id = "undated-protest"})->size(), 1u);
+  EXPECT_EQ(store->QueryArticles({.article_id = "undated-protest"})->size(),
+            1u);
 
-  EXPECT_EQ(store->StoredContentHash("k24")->value(), ContentHash(k.document.content));
+  EXPECT_EQ(store->StoredContentHash("k24")->value(),
+            ContentHash(k.document.content));
   EXPECT_FALSE(store->StoredContentHash("nope")->has_value());
 }
 
@@ -555,7 +599,8 @@ TEST(StoreTest, ArticleWithoutIdIsAnError) {
   c.document.id.clear();
   auto put = store->Put(c);
   ASSERT_FALSE(put.ok());
-  EXPECT_NE(put.error().message.find("without an id"), std::string::npos) << put.error().ToString();
+  EXPECT_NE(put.error().message.find("without an id"), std::string::npos)
+      << put.error().ToString();
   EXPECT_NE(put.error().message.find("undated.txt"), std::string::npos);
   EXPECT_EQ(*store->CountArticles(), 0);
 }
@@ -585,7 +630,8 @@ TEST(StoreTest, SqlLookingFilterValuesAreHarmless) {
   for (const EventQuery& q : hostile) {
     auto rows = store->QueryEvents(q);
     ASSERT_TRUE(rows.ok()) << rows.error().ToString();
-    EXPECT_TRUE(rows->empty()) << q.country << q.plover << q.cameo << q.article_id;
+    EXPECT_TRUE(rows->empty())
+        << q.country << q.plover << q.cameo << q.article_id;
   }
   EXPECT_FALSE(store->QueryEvents({.since = "2021' OR '1'='1"}).ok());
   auto found = store->QueryEvents({.article_id = odd.document.id});
@@ -596,11 +642,12 @@ TEST(StoreTest, SqlLookingFilterValuesAreHarmless) {
   EXPECT_EQ(RawDb(path).Text("PRAGMA integrity_check"), "ok");
 }
 
-// ------------------------------------------------------------ crash consistency
+// ------------------------------------------------------------ crash
+// consistency
 
-// The number of writing statements Put issues for the Kurdistan article: 1 article,
-// 3 paragraphs, 5 actors, 2 places, 2 dates, 3 events each with its group (3 + 3), and
-// the three groups' rows (3 x 2: delete, insert).
+// The number of writing statements Put issues for the Kurdistan article: 1
+// article, 3 paragraphs, 5 actors, 2 places, 2 dates, 3 events each with its
+// group (3 + 3), and the three groups' rows (3 x 2: delete, insert).
 constexpr int kKurdistanWrites = 25;
 
 TEST(StoreCrashTest, InjectedFailureAtEveryWriteLeavesNothingAndRetrySucceeds) {
@@ -616,17 +663,20 @@ TEST(StoreCrashTest, InjectedFailureAtEveryWriteLeavesNothingAndRetrySucceeds) {
   };
   auto store = OpenOrDie(path, options);
   ASSERT_TRUE(store);
-  ASSERT_TRUE(store->Put(UndatedArticle()).ok());  // a neighbour that must survive
+  ASSERT_TRUE(
+      store->Put(UndatedArticle()).ok());  // a neighbour that must survive
   writes_seen = 0;
   const CodedArticle k = KurdistanArticle("k24");
   RawDb raw(path);
   for (fail_at = 0; fail_at < kKurdistanWrites; ++fail_at) {
     auto put = store->Put(k);
     ASSERT_FALSE(put.ok()) << "fail_at=" << fail_at;
-    EXPECT_NE(put.error().ToString().find(path), std::string::npos) << put.error().ToString();
+    EXPECT_NE(put.error().ToString().find(path), std::string::npos)
+        << put.error().ToString();
     EXPECT_NE(put.error().message.find("injected fault"), std::string::npos);
     EXPECT_NE(put.error().message.find("k24"), std::string::npos);
-    EXPECT_EQ(raw.RowsOf("k24"), "articles=0 paragraphs=0 actors=0 places=0 dates=0 events=0 ")
+    EXPECT_EQ(raw.RowsOf("k24"),
+              "articles=0 paragraphs=0 actors=0 places=0 dates=0 events=0 ")
         << "fail_at=" << fail_at;
     EXPECT_EQ(*store->CountArticles(), 1);
     EXPECT_EQ(*store->CountEvents(), 1);
@@ -634,31 +684,36 @@ TEST(StoreCrashTest, InjectedFailureAtEveryWriteLeavesNothingAndRetrySucceeds) {
   EXPECT_EQ(writes_seen, kKurdistanWrites);
   fail_at = -1;
   ASSERT_EQ(*store->Put(k), PutOutcome::kInserted);
-  EXPECT_EQ(raw.RowsOf("k24"), "articles=1 paragraphs=3 actors=5 places=2 dates=2 events=3 ");
+  EXPECT_EQ(raw.RowsOf("k24"),
+            "articles=1 paragraphs=3 actors=5 places=2 dates=2 events=3 ");
 
   // A failed replacement keeps the old version whole.
   CodedArticle edited = KurdistanArticle("k24", " (corrected)");
   edited.events.resize(1);
   fail_at = 3;
   ASSERT_FALSE(store->Put(edited).ok());
-  EXPECT_EQ(raw.RowsOf("k24"), "articles=1 paragraphs=3 actors=5 places=2 dates=2 events=3 ");
-  EXPECT_EQ(store->StoredContentHash("k24")->value(), ContentHash(k.document.content));
+  EXPECT_EQ(raw.RowsOf("k24"),
+            "articles=1 paragraphs=3 actors=5 places=2 dates=2 events=3 ");
+  EXPECT_EQ(store->StoredContentHash("k24")->value(),
+            ContentHash(k.document.content));
   fail_at = -1;
   EXPECT_EQ(*store->Put(edited), PutOutcome::kReplaced);
   EXPECT_EQ(*store->CountEvents(), 2);
 }
 
-// A batch is one transaction, but an article that fails is rolled back alone: the
-// others of its batch are stored, and the failed one can be stored by a later batch.
+// A batch is one transaction, but an article that fails is rolled back alone:
+// the others of its batch are stored, and the failed one can be stored by a
+// later batch.
 TEST(StoreCrashTest, BatchKeepsTheGoodArticlesWhenOneFails) {
   TempDir dir;
   const std::string path = dir.File("events.db");
-  CodedArticle a = KurdistanArticle("a"), b = KurdistanArticle("b"), c = KurdistanArticle("c");
+  CodedArticle a = KurdistanArticle("a"), b = KurdistanArticle("b"),
+               c = KurdistanArticle("c");
   CodedArticle no_id = UndatedArticle();
   no_id.document.id.clear();
   std::vector<const CodedArticle*> batch = {&a, &b, &no_id, &c};
-  // The hook learns which article writes by counting first writes (an article without
-  // an id never writes); b fails at its fourth write.
+  // The hook learns which article writes by counting first writes (an article
+  // without an id never writes); b fails at its fourth write.
   size_t next = 0;
   const CodedArticle* writing = nullptr;
   bool fail_b = true;
@@ -668,7 +723,8 @@ TEST(StoreCrashTest, BatchKeepsTheGoodArticlesWhenOneFails) {
       while (batch[next]->document.id.empty()) ++next;
       writing = batch[next++];
     }
-    if (fail_b && writing->document.id == "b" && writes_done == 3) return MakeError("", "injected fault");
+    if (fail_b && writing->document.id == "b" && writes_done == 3)
+      return MakeError("", "injected fault");
     return Status::Ok();
   };
   auto store = OpenOrDie(path, options);
@@ -677,14 +733,19 @@ TEST(StoreCrashTest, BatchKeepsTheGoodArticlesWhenOneFails) {
   ASSERT_EQ(outcomes.size(), 4u);
   EXPECT_EQ(*outcomes[0], PutOutcome::kInserted);
   ASSERT_FALSE(outcomes[1].ok());
-  EXPECT_NE(outcomes[1].error().message.find("'b'"), std::string::npos) << outcomes[1].error().ToString();
+  EXPECT_NE(outcomes[1].error().message.find("'b'"), std::string::npos)
+      << outcomes[1].error().ToString();
   ASSERT_FALSE(outcomes[2].ok());
-  EXPECT_NE(outcomes[2].error().message.find("without an id"), std::string::npos);
+  EXPECT_NE(outcomes[2].error().message.find("without an id"),
+            std::string::npos);
   EXPECT_EQ(*outcomes[3], PutOutcome::kInserted);
   RawDb raw(path);
-  EXPECT_EQ(raw.RowsOf("a"), "articles=1 paragraphs=3 actors=5 places=2 dates=2 events=3 ");
-  EXPECT_EQ(raw.RowsOf("b"), "articles=0 paragraphs=0 actors=0 places=0 dates=0 events=0 ");
-  EXPECT_EQ(raw.RowsOf("c"), "articles=1 paragraphs=3 actors=5 places=2 dates=2 events=3 ");
+  EXPECT_EQ(raw.RowsOf("a"),
+            "articles=1 paragraphs=3 actors=5 places=2 dates=2 events=3 ");
+  EXPECT_EQ(raw.RowsOf("b"),
+            "articles=0 paragraphs=0 actors=0 places=0 dates=0 events=0 ");
+  EXPECT_EQ(raw.RowsOf("c"),
+            "articles=1 paragraphs=3 actors=5 places=2 dates=2 events=3 ");
   // Stored again in a later batch: b is inserted, a and c are unchanged.
   fail_b = false;
   next = 0;
@@ -695,8 +756,8 @@ TEST(StoreCrashTest, BatchKeepsTheGoodArticlesWhenOneFails) {
   EXPECT_EQ(*again[2], PutOutcome::kUnchanged);
 }
 
-// A batch locked out by another writer fails whole with kBusy after one wait (not one
-// wait per article), and goes in once the lock is released.
+// A batch locked out by another writer fails whole with kBusy after one wait
+// (not one wait per article), and goes in once the lock is released.
 TEST(StoreTest, BatchLockedOutByAnotherWriterFailsWholeAsBusy) {
   TempDir dir;
   const std::string path = dir.File("events.db");
@@ -712,17 +773,19 @@ TEST(StoreTest, BatchLockedOutByAnotherWriterFailsWholeAsBusy) {
   ASSERT_EQ(locked.size(), 2u);
   for (const Result<PutOutcome>& outcome : locked) {
     ASSERT_FALSE(outcome.ok());
-    EXPECT_EQ(outcome.error().kind, ErrorKind::kBusy) << outcome.error().ToString();
+    EXPECT_EQ(outcome.error().kind, ErrorKind::kBusy)
+        << outcome.error().ToString();
   }
-  EXPECT_NE(locked[1].error().message.find("'b'"), std::string::npos) << locked[1].error().ToString();
+  EXPECT_NE(locked[1].error().message.find("'b'"), std::string::npos)
+      << locked[1].error().ToString();
   other.Exec("COMMIT");
   const std::vector<Result<PutOutcome>> again = store->PutBatch(batch);
   EXPECT_EQ(*again[0], PutOutcome::kInserted);
   EXPECT_EQ(*again[1], PutOutcome::kInserted);
 }
 
-// What a resumed stream reads back: each stored article's URL and places, in the order
-// the articles were stored.
+// What a resumed stream reads back: each stored article's URL and places, in
+// the order the articles were stored.
 TEST(StoreTest, StoredPlacesComeBackInStoringOrder) {
   auto store = Store::Open(":memory:");
   ASSERT_TRUE(store.ok());
@@ -733,19 +796,25 @@ TEST(StoreTest, StoredPlacesComeBackInStoringOrder) {
   ASSERT_TRUE((*store)->Put(first).ok());
   ASSERT_TRUE((*store)->Put(second).ok());
   std::vector<std::string> seen;
-  ASSERT_TRUE((*store)
-                  ->ForEachStoredPlaces([&](const std::string& url, const std::vector<PlaceMention>& places) {
-                    std::string line = url;
-                    for (const PlaceMention& p : places)
-                      line += " " + p.name + "/" + p.country + "/" + PlacePrecisionName(p.precision) + (p.from_dateline ? "/dateline" : "");
-                    seen.push_back(line);
-                  })
-                  .ok());
+  ASSERT_TRUE(
+      (*store)
+          ->ForEachStoredPlaces([&](const std::string& url,
+                                    const std::vector<PlaceMention>& places) {
+            std::string line = url;
+            for (const PlaceMention& p : places)
+              line += " " + p.name + "/" + p.country + "/" +
+                      PlacePrecisionName(p.precision) +
+                      (p.from_dateline ? "/dateline" : "");
+            seen.push_back(line);
+          })
+          .ok());
   ASSERT_EQ(seen.size(), 2u);
   EXPECT_EQ(seen[0].rfind("https://first.example/1", 0), 0u) << seen[0];
   std::string want = "https://second.example/1";
   for (const PlaceMention& p : second.places)
-    want += " " + p.name + "/" + p.country + "/" + PlacePrecisionName(p.precision) + (p.from_dateline ? "/dateline" : "");
+    want += " " + p.name + "/" + p.country + "/" +
+            PlacePrecisionName(p.precision) +
+            (p.from_dateline ? "/dateline" : "");
   EXPECT_EQ(seen[1], want);
 }
 
@@ -755,15 +824,21 @@ TEST(StoreCrashTest, FailingSqliteStatementRollsBack) {
   auto store = OpenOrDie(path);
   ASSERT_TRUE(store);
   RawDb raw(path);
-  // A real SQLite failure on the third event, after everything else was inserted.
-  raw.Exec("CREATE TRIGGER fail_third_event BEFORE INSERT ON events WHEN NEW.idx = 2 "
-           "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+  // A real SQLite failure on the third event, after everything else was
+  // inserted.
+  raw.Exec(
+      "CREATE TRIGGER fail_third_event BEFORE INSERT ON events WHEN NEW.idx = "
+      "2 "
+      "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
   const CodedArticle k = KurdistanArticle("k24");
   auto put = store->Put(k);
   ASSERT_FALSE(put.ok());
-  EXPECT_NE(put.error().ToString().find(path), std::string::npos) << put.error().ToString();
-  EXPECT_NE(put.error().message.find("disk on fire"), std::string::npos) << put.error().ToString();
-  EXPECT_EQ(raw.RowsOf("k24"), "articles=0 paragraphs=0 actors=0 places=0 dates=0 events=0 ");
+  EXPECT_NE(put.error().ToString().find(path), std::string::npos)
+      << put.error().ToString();
+  EXPECT_NE(put.error().message.find("disk on fire"), std::string::npos)
+      << put.error().ToString();
+  EXPECT_EQ(raw.RowsOf("k24"),
+            "articles=0 paragraphs=0 actors=0 places=0 dates=0 events=0 ");
   EXPECT_EQ(*store->CountEvents(), 0);
   raw.Exec("DROP TRIGGER fail_third_event");
   auto retry = store->Put(k);
@@ -772,9 +847,9 @@ TEST(StoreCrashTest, FailingSqliteStatementRollsBack) {
   EXPECT_EQ(*store->CountEvents(), 3);
 }
 
-// The "killed run resumes" property: a process dies in the middle of Put (no rollback,
-// no close, WAL and shared memory left behind); the next run sees none of that article,
-// stores it once, and skips what was already stored.
+// The "killed run resumes" property: a process dies in the middle of Put (no
+// rollback, no close, WAL and shared memory left behind); the next run sees
+// none of that article, stores it once, and skips what was already stored.
 TEST(StoreCrashTest, ProcessKilledMidPutResumesWithoutDuplicatesOrLosses) {
   TempDir dir;
   const std::string path = dir.File("events.db");
@@ -794,7 +869,7 @@ TEST(StoreCrashTest, ProcessKilledMidPutResumesWithoutDuplicatesOrLosses) {
       };
       auto store = Store::Open(path, options);
       if (!store.ok()) _exit(1);
-      (void)(*store)->Put(UndatedArticle());    // unchanged: no writes, no crash
+      (void)(*store)->Put(UndatedArticle());  // unchanged: no writes, no crash
       (void)(*store)->Put(KurdistanArticle("k24"));
       _exit(2);  // not reached when the crash fires
     }
@@ -803,7 +878,8 @@ TEST(StoreCrashTest, ProcessKilledMidPutResumesWithoutDuplicatesOrLosses) {
     ASSERT_TRUE(WIFEXITED(status));
     ASSERT_EQ(WEXITSTATUS(status), 42) << "crash_at=" << crash_at;
     RawDb raw(path);
-    EXPECT_EQ(raw.RowsOf("k24"), "articles=0 paragraphs=0 actors=0 places=0 dates=0 events=0 ")
+    EXPECT_EQ(raw.RowsOf("k24"),
+              "articles=0 paragraphs=0 actors=0 places=0 dates=0 events=0 ")
         << "crash_at=" << crash_at;
     EXPECT_EQ(raw.Text("PRAGMA integrity_check"), "ok");
   }
@@ -814,7 +890,8 @@ TEST(StoreCrashTest, ProcessKilledMidPutResumesWithoutDuplicatesOrLosses) {
   EXPECT_EQ(*store->Put(KurdistanArticle("k24")), PutOutcome::kInserted);
   EXPECT_EQ(*store->CountArticles(), 2);
   EXPECT_EQ(*store->CountEvents(), 4);
-  EXPECT_EQ(RawDb(path).RowsOf("k24"), "articles=1 paragraphs=3 actors=5 places=2 dates=2 events=3 ");
+  EXPECT_EQ(RawDb(path).RowsOf("k24"),
+            "articles=1 paragraphs=3 actors=5 places=2 dates=2 events=3 ");
 }
 
 TEST(StoreTest, TwoConnectionsShareTheFile) {
@@ -829,7 +906,8 @@ TEST(StoreTest, TwoConnectionsShareTheFile) {
   EXPECT_EQ(*reader->Put(KurdistanArticle()), PutOutcome::kUnchanged);
 }
 
-// ------------------------------------------------------------ bad paths and files
+// ------------------------------------------------------------ bad paths and
+// files
 
 TEST(StoreOpenTest, MissingDirectoryIsAnError) {
   TempDir dir;
@@ -837,7 +915,8 @@ TEST(StoreOpenTest, MissingDirectoryIsAnError) {
   auto store = Store::Open(path);
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.error().input, path);
-  EXPECT_NE(store.error().message.find("does not exist"), std::string::npos) << store.error().ToString();
+  EXPECT_NE(store.error().message.find("does not exist"), std::string::npos)
+      << store.error().ToString();
 }
 
 TEST(StoreOpenTest, GarbageFileIsAnError) {
@@ -845,13 +924,15 @@ TEST(StoreOpenTest, GarbageFileIsAnError) {
   const std::string path = dir.File("garbage.db");
   {
     std::ofstream out(path, std::ios::binary);
-    for (int i = 0; i < 200; ++i) out << "this is not a SQLite database, just some text\n";
+    for (int i = 0; i < 200; ++i)
+      out << "this is not a SQLite database, just some text\n";
   }
   const auto size = fs::file_size(path);
   auto store = Store::Open(path);
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.error().input, path);
-  EXPECT_NE(store.error().message.find("not a database"), std::string::npos) << store.error().ToString();
+  EXPECT_NE(store.error().message.find("not a database"), std::string::npos)
+      << store.error().ToString();
   EXPECT_EQ(fs::file_size(path), size);  // left as it was
 }
 
@@ -866,7 +947,8 @@ TEST(StoreOpenTest, ReadOnlyLocationIsAnError) {
   TempDir dir;
   std::string path;
   if (geteuid() == 0) {
-    // root writes through file permissions; /proc refuses new files even to root.
+    // root writes through file permissions; /proc refuses new files even to
+    // root.
     path = "/proc/dateline_store_test.db";
   } else {
     const std::string ro = dir.File("ro");
@@ -876,7 +958,8 @@ TEST(StoreOpenTest, ReadOnlyLocationIsAnError) {
   }
   auto store = Store::Open(path);
   ASSERT_FALSE(store.ok());
-  EXPECT_NE(store.error().ToString().find(path), std::string::npos) << store.error().ToString();
+  EXPECT_NE(store.error().ToString().find(path), std::string::npos)
+      << store.error().ToString();
 }
 
 TEST(StoreOpenTest, ForeignSqliteDatabaseIsRefused) {
@@ -885,13 +968,18 @@ TEST(StoreOpenTest, ForeignSqliteDatabaseIsRefused) {
   {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE customers (name TEXT)", nullptr, nullptr, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE customers (name TEXT)", nullptr,
+                           nullptr, nullptr),
+              SQLITE_OK);
     sqlite3_close(db);
   }
   auto store = Store::Open(path);
   ASSERT_FALSE(store.ok());
-  EXPECT_NE(store.error().message.find("not a Dateline store"), std::string::npos) << store.error().ToString();
-  EXPECT_EQ(RawDb(path).Long("SELECT count(*) FROM sqlite_schema"), 1);  // untouched
+  EXPECT_NE(store.error().message.find("not a Dateline store"),
+            std::string::npos)
+      << store.error().ToString();
+  EXPECT_EQ(RawDb(path).Long("SELECT count(*) FROM sqlite_schema"),
+            1);  // untouched
 }
 
 TEST(StoreOpenTest, NewerSchemaIsRefused) {
@@ -901,7 +989,8 @@ TEST(StoreOpenTest, NewerSchemaIsRefused) {
   RawDb(path).Exec("PRAGMA user_version = 99");
   auto store = Store::Open(path);
   ASSERT_FALSE(store.ok());
-  EXPECT_NE(store.error().message.find("schema version 99"), std::string::npos) << store.error().ToString();
+  EXPECT_NE(store.error().message.find("schema version 99"), std::string::npos)
+      << store.error().ToString();
 }
 
 TEST(StoreOpenTest, EmptyFileIsMigrated) {

@@ -1,9 +1,9 @@
 // Tokeniser, normaliser, lemmatiser and sentence splitter.
 //
-// The tokeniser walks UTF-8 code points once. ASCII is classified inline; other code
-// points through ICU's character properties. Normalisation (NFKC + case folding) goes
-// through ICU only for tokens that contain non-ASCII bytes, which keeps the common
-// case fast.
+// The tokeniser walks UTF-8 code points once. ASCII is classified inline; other
+// code points through ICU's character properties. Normalisation (NFKC + case
+// folding) goes through ICU only for tokens that contain non-ASCII bytes, which
+// keeps the common case fast.
 #include "text/text.h"
 
 #include <unicode/normalizer2.h>
@@ -26,32 +26,44 @@ namespace {
 bool IsAsciiAlpha(char32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
-// The classifiers test ASCII inline and leave the rest to ICU out of line, so that
-// the common case costs a comparison or two where the tokeniser calls them. (Without
-// noinline the compiler folds the ICU calls into the classifiers, which then grow too
-// large to be inlined: a call per character.)
+// The classifiers test ASCII inline and leave the rest to ICU out of line, so
+// that the common case costs a comparison or two where the tokeniser calls
+// them. (Without noinline the compiler folds the ICU calls into the
+// classifiers, which then grow too large to be inlined: a call per character.)
 [[gnu::noinline]] bool IsNonAsciiLetter(char32_t c) {
-  return u_isalpha(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) != 0 ||
+  return u_isalpha(static_cast<UChar32>(c)) ||
+         u_getCombiningClass(static_cast<UChar32>(c)) != 0 ||
          u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK;
 }
 [[gnu::noinline]] bool IsNonAsciiAlnum(char32_t c) {
   return IsNonAsciiLetter(c) || u_isdigit(static_cast<UChar32>(c));
 }
-bool IsLetter(char32_t c) { return c < 0x80 ? IsAsciiAlpha(c) : IsNonAsciiLetter(c); }
-bool IsDigit(char32_t c) { return c < 0x80 ? IsAsciiDigit(c) : u_isdigit(static_cast<UChar32>(c)); }
-bool IsAlnum(char32_t c) { return c < 0x80 ? IsAsciiAlpha(c) || IsAsciiDigit(c) : IsNonAsciiAlnum(c); }
+bool IsLetter(char32_t c) {
+  return c < 0x80 ? IsAsciiAlpha(c) : IsNonAsciiLetter(c);
+}
+bool IsDigit(char32_t c) {
+  return c < 0x80 ? IsAsciiDigit(c) : u_isdigit(static_cast<UChar32>(c));
+}
+bool IsAlnum(char32_t c) {
+  return c < 0x80 ? IsAsciiAlpha(c) || IsAsciiDigit(c) : IsNonAsciiAlnum(c);
+}
 bool IsSpace(char32_t c) {
-  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  if (c < 0x80)
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v';
   return u_isUWhiteSpace(static_cast<UChar32>(c)) || c == 0x200B || c == 0xFEFF;
 }
 bool IsUpper(char32_t c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z';
   return u_isupper(static_cast<UChar32>(c));
 }
-bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC; }
+bool IsApostrophe(char32_t c) {
+  return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC;
+}
 bool IsHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 
-// Code point at `pos`, or 0 past the end; `next` receives the position after it.
+// Code point at `pos`, or 0 past the end; `next` receives the position after
+// it.
 char32_t Peek(std::string_view s, size_t pos, size_t* next = nullptr) {
   if (pos >= s.size()) {
     if (next) *next = pos;
@@ -71,12 +83,31 @@ char32_t Peek(std::string_view s, size_t pos, size_t* next = nullptr) {
 // Maps typographic variants to the ASCII form dictionaries are written in.
 char32_t UnifyPunctuation(char32_t c) {
   switch (c) {
-    case 0x2018: case 0x2019: case 0x201B: case 0x02BC: case 0x2032: return '\'';
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB: return '"';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+    case 0x2018:
+    case 0x2019:
+    case 0x201B:
+    case 0x02BC:
+    case 0x2032:
+      return '\'';
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x00AB:
+    case 0x00BB:
+      return '"';
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
       return '-';
-    case 0x2026: return '.';
-    default: return c;
+    case 0x2026:
+      return '.';
+    default:
+      return c;
   }
 }
 
@@ -87,16 +118,17 @@ bool IsAscii(std::string_view word) {
   return true;
 }
 
-// NFKC + case folding of a word that is not all ASCII, typographic punctuation unified
-// first.
+// NFKC + case folding of a word that is not all ASCII, typographic punctuation
+// unified first.
 std::string NormalizeNonAscii(std::string_view word) {
   std::string out;
   out.reserve(word.size());
   // Unify punctuation first, then NFKC + case fold through ICU.
   std::string unified;
-  for (size_t p = 0; p < word.size();) AppendUtf8(UnifyPunctuation(DecodeUtf8(word, &p)), &unified);
-  // Created once under C++'s once-initialisation, which ThreadSanitizer sees (ICU's own
-  // is thread-safe too, with atomics it cannot see).
+  for (size_t p = 0; p < word.size();)
+    AppendUtf8(UnifyPunctuation(DecodeUtf8(word, &p)), &unified);
+  // Created once under C++'s once-initialisation, which ThreadSanitizer sees
+  // (ICU's own is thread-safe too, with atomics it cannot see).
   static const icu::Normalizer2* const nfkc_cf = [] {
     UErrorCode init = U_ZERO_ERROR;
     const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(init);
@@ -114,7 +146,8 @@ std::string NormalizeNonAscii(std::string_view word) {
 // An ASCII word with capitals, lower-cased into `strings`.
 std::string_view LowerCopy(std::string_view word, TokenStrings* strings) {
   const std::string_view copy = strings->Copy(word);
-  char* p = const_cast<char*>(copy.data());  // written by Copy just now, owned by `strings`
+  char* p = const_cast<char*>(
+      copy.data());  // written by Copy just now, owned by `strings`
   for (size_t i = 0; i < copy.size(); ++i) {
     if (p[i] >= 'A' && p[i] <= 'Z') p[i] = static_cast<char>(p[i] + 32);
   }
@@ -139,9 +172,10 @@ bool IsLowerAlpha(std::string_view w) {
   return true;
 }
 
-// Eight bytes at a time: the letters and capitals among ASCII bytes, by the classic
-// "byte in range" test on each byte's low seven bits (no carry crosses a byte). The
-// counts are meaningful only when no byte has its high bit set (kHighBits).
+// Eight bytes at a time: the letters and capitals among ASCII bytes, by the
+// classic "byte in range" test on each byte's low seven bits (no carry crosses
+// a byte). The counts are meaningful only when no byte has its high bit set
+// (kHighBits).
 constexpr uint64_t kHighBits = 0x8080808080808080ull;
 constexpr uint64_t kLowBits = 0x7F7F7F7F7F7F7F7Full;
 constexpr uint64_t kOnes = 0x0101010101010101ull;
@@ -149,24 +183,34 @@ constexpr uint64_t kOnes = 0x0101010101010101ull;
 uint64_t LoadWord(const char* p) {
   uint64_t w;
   std::memcpy(&w, p, 8);
-  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+  if constexpr (std::endian::native == std::endian::big)
+    w = __builtin_bswap64(w);
   return w;
 }
 // Bytes of `w` in [lo, hi], each marked by its high bit.
 uint64_t InRange(uint64_t w, unsigned char lo, unsigned char hi) {
   const uint64_t x = w & kLowBits;
-  const uint64_t at_least_lo = x + kOnes * (0x80 - lo);  // high bit set when x >= lo
-  const uint64_t above_hi = x + kOnes * (0x7F - hi);     // high bit set when x > hi
+  const uint64_t at_least_lo =
+      x + kOnes * (0x80 - lo);  // high bit set when x >= lo
+  const uint64_t above_hi =
+      x + kOnes * (0x7F - hi);  // high bit set when x > hi
   return at_least_lo & ~above_hi & kHighBits;
 }
 // The number of marked bytes: a multiply sums the bytes into the top one. (Not
 // std::popcount, which without -mpopcnt is a call into libgcc.)
-size_t CountMarks(uint64_t marks) { return static_cast<size_t>(((marks >> 7) * kOnes) >> 56); }
+size_t CountMarks(uint64_t marks) {
+  return static_cast<size_t>(((marks >> 7) * kOnes) >> 56);
+}
 size_t CountUppers(uint64_t w) { return CountMarks(InRange(w, 'A', 'Z')); }
-// A byte OR 0x20 in a-z is a letter of either case ('@' and '[' become '`' and '{').
-size_t CountLetters(uint64_t w) { return CountMarks(InRange(w | (kOnes * 0x20), 'a', 'z')); }
+// A byte OR 0x20 in a-z is a letter of either case ('@' and '[' become '`' and
+// '{').
+size_t CountLetters(uint64_t w) {
+  return CountMarks(InRange(w | (kOnes * 0x20), 'a', 'z'));
+}
 
-bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+bool IsVowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
 // A template on the literal's length, so that the comparison is a few inline
 // instructions: the lemmatiser tries up to a dozen suffixes on every word.
 template <size_t N>
@@ -175,9 +219,10 @@ bool EndsWith(std::string_view s, const char (&suffix)[N]) {
   return s.size() >= n && std::memcmp(s.data() + s.size() - n, suffix, n) == 0;
 }
 
-// What to add to a stem after removing -ed/-ing: the dropped final e where English
-// spelling usually has one ("forc" -> "force", "argu" -> "argue"), else nothing (0).
-// MatchKey folds the remaining cases, so this only needs to look right, not be complete.
+// What to add to a stem after removing -ed/-ing: the dropped final e where
+// English spelling usually has one ("forc" -> "force", "argu" -> "argue"), else
+// nothing (0). MatchKey folds the remaining cases, so this only needs to look
+// right, not be complete.
 char RestoredE(std::string_view stem) {
   if (stem.size() < 2) return 0;
   const char last = stem.back();
@@ -188,16 +233,17 @@ char RestoredE(std::string_view stem) {
   return 0;
 }
 
-// TokenizeInto's steps, one per kind of token. Each is given the token's start in
-// `tok.start`, its first code point `c` and the position after it, `next`; each sets
-// the token's end and kind.
+// TokenizeInto's steps, one per kind of token. Each is given the token's start
+// in `tok.start`, its first code point `c` and the position after it, `next`;
+// each sets the token's end and kind.
 
-// A word or number: letters and digits, with the hyphens, apostrophes, periods and
-// commas that belong inside one ("US-led", "O'Brien", "U.S.", "1,000"), and a final
-// period where it belongs to the word (initialisms, single initials, listed
-// abbreviations: `is_abbreviation`).
+// A word or number: letters and digits, with the hyphens, apostrophes, periods
+// and commas that belong inside one ("US-led", "O'Brien", "U.S.", "1,000"), and
+// a final period where it belongs to the word (initialisms, single initials,
+// listed abbreviations: `is_abbreviation`).
 template <typename IsAbbreviationFn>
-void ReadWord(std::string_view text, char32_t c, size_t next, IsAbbreviationFn is_abbreviation, Token& tok) {
+void ReadWord(std::string_view text, char32_t c, size_t next,
+              IsAbbreviationFn is_abbreviation, Token& tok) {
   const bool starts_with_digit = IsDigit(c);
   bool has_letter = !starts_with_digit;
   size_t end = next;
@@ -243,7 +289,8 @@ void ReadWord(std::string_view text, char32_t c, size_t next, IsAbbreviationFn i
       end = after;  // "O'Brien", "Qa'ida"
       continue;
     }
-    if ((d == '.' || d == ',') && starts_with_digit && !has_letter && IsAsciiDigit(e)) {
+    if ((d == '.' || d == ',') && starts_with_digit && !has_letter &&
+        IsAsciiDigit(e)) {
       end = after;  // "1,000", "3.5"
       continue;
     }
@@ -281,7 +328,8 @@ void ReadWord(std::string_view text, char32_t c, size_t next, IsAbbreviationFn i
   if (starts_with_digit && has_letter) {
     // "25th", "1st" are ordinals: numbers; "4x4" or "G20"-style stay words.
     std::string_view w = text.substr(tok.start, end - tok.start);
-    if (EndsWith(w, "st") || EndsWith(w, "nd") || EndsWith(w, "rd") || EndsWith(w, "th"))
+    if (EndsWith(w, "st") || EndsWith(w, "nd") || EndsWith(w, "rd") ||
+        EndsWith(w, "th"))
       tok.kind = TokenKind::kNumber;
   }
 }
@@ -303,10 +351,12 @@ void ReadApostrophe(std::string_view text, size_t next, Token& tok) {
 }
 
 // Punctuation or a symbol; "..." is one token.
-void ReadPunctuation(std::string_view text, char32_t c, size_t next, Token& tok) {
+void ReadPunctuation(std::string_view text, char32_t c, size_t next,
+                     Token& tok) {
   tok.end = next;
   const char32_t u = UnifyPunctuation(c);
-  tok.kind = (u < 0x80 && std::ispunct(static_cast<int>(u))) || u_ispunct(static_cast<UChar32>(c))
+  tok.kind = (u < 0x80 && std::ispunct(static_cast<int>(u))) ||
+                     u_ispunct(static_cast<UChar32>(c))
                  ? TokenKind::kPunct
                  : TokenKind::kSymbol;
   if (u == '.') {  // "..." is one token
@@ -314,11 +364,12 @@ void ReadPunctuation(std::string_view text, char32_t c, size_t next, Token& tok)
   }
 }
 
-// The word loop stops before the "n" of "n't" ("didn't" -> "did"); "n't" follows as
-// its own token with the lemma "not", appended to `tokens` and finished by `finish`.
-// Returns where tokenising goes on.
+// The word loop stops before the "n" of "n't" ("didn't" -> "did"); "n't"
+// follows as its own token with the lemma "not", appended to `tokens` and
+// finished by `finish`. Returns where tokenising goes on.
 template <typename FinishFn>
-size_t SplitNegation(std::string_view text, size_t pos, std::vector<Token>* tokens, FinishFn finish) {
+size_t SplitNegation(std::string_view text, size_t pos,
+                     std::vector<Token>* tokens, FinishFn finish) {
   if (pos < text.size() && (text[pos] == 'n' || text[pos] == 'N')) {
     size_t after = 0;
     const char32_t a = Peek(text, pos + 1, &after);
@@ -345,23 +396,28 @@ size_t SplitNegation(std::string_view text, size_t pos, std::vector<Token>* toke
 
 }  // namespace
 
-Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(const std::string& data_dir) {
+Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(
+    const std::string& data_dir) {
   std::unique_ptr<TextAnalyzer> analyzer(new TextAnalyzer());
-  auto abbreviations = ReadTableFile(data_dir + "/text/abbreviations.txt", 1, 2);
+  auto abbreviations =
+      ReadTableFile(data_dir + "/text/abbreviations.txt", 1, 2);
   if (!abbreviations.ok()) return abbreviations.error();
   for (const TableRecord& r : *abbreviations) {
     AbbreviationKind kind = AbbreviationKind::kTitle;
     if (r.fields[1] == "any") {
       kind = AbbreviationKind::kAny;
     } else if (!r.fields[1].empty() && r.fields[1] != "title") {
-      return r.MakeError("abbreviation kind must be \"title\" or \"any\", not \"" + r.fields[1] + "\"");
+      return r.MakeError(
+          "abbreviation kind must be \"title\" or \"any\", not \"" +
+          r.fields[1] + "\"");
     }
     analyzer->abbreviations_[r.fields[0]] = kind;
   }
   auto irregular = ReadTableFile(data_dir + "/text/irregular.txt", 2, 2);
   if (!irregular.ok()) return irregular.error();
   for (const TableRecord& r : *irregular) {
-    if (r.fields[0].empty() || r.fields[1].empty()) return r.MakeError("empty form or lemma");
+    if (r.fields[0].empty() || r.fields[1].empty())
+      return r.MakeError("empty form or lemma");
     const std::string form = Normalize(r.fields[0]);
     analyzer->irregular_filter_.Add(form);
     analyzer->irregular_[form] = Normalize(r.fields[1]);
@@ -369,7 +425,8 @@ Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(const std::string& da
   return analyzer;
 }
 
-bool TextAnalyzer::IsAbbreviation(std::string_view word, AbbreviationKind* kind) const {
+bool TextAnalyzer::IsAbbreviation(std::string_view word,
+                                  AbbreviationKind* kind) const {
   auto it = abbreviations_.find(word);
   if (it == abbreviations_.end()) return false;
   *kind = it->second;
@@ -383,40 +440,46 @@ std::string TextAnalyzer::Lemma(std::string_view norm) const {
   return lemma;
 }
 
-// Every lemma is the irregular form listed, or a prefix of the word with at most one
-// letter added; computed as views, the token's string is written once (Finish).
-TextAnalyzer::LemmaForm TextAnalyzer::LemmaOf(std::string_view w, bool lower_alpha) const {
+// Every lemma is the irregular form listed, or a prefix of the word with at
+// most one letter added; computed as views, the token's string is written once
+// (Finish).
+TextAnalyzer::LemmaForm TextAnalyzer::LemmaOf(std::string_view w,
+                                              bool lower_alpha) const {
   if (irregular_filter_.MayContain(w)) {
-    if (auto it = irregular_.find(w); it != irregular_.end()) return {it->second, 0};
+    if (auto it = irregular_.find(w); it != irregular_.end())
+      return {it->second, 0};
   }
   const size_t n = w.size();
   if (!lower_alpha || n <= 3) return {w, 0};
   if (EndsWith(w, "ies") && n > 4) return {w.substr(0, n - 3), 'y'};
-  if (EndsWith(w, "sses") || EndsWith(w, "shes") || EndsWith(w, "ches") || EndsWith(w, "xes") ||
-      EndsWith(w, "zzes"))
+  if (EndsWith(w, "sses") || EndsWith(w, "shes") || EndsWith(w, "ches") ||
+      EndsWith(w, "xes") || EndsWith(w, "zzes"))
     return {w.substr(0, n - 2), 0};
-  if (EndsWith(w, "s") && !EndsWith(w, "ss") && !EndsWith(w, "us") && !EndsWith(w, "is") &&
-      !EndsWith(w, "'s")) {
+  if (EndsWith(w, "s") && !EndsWith(w, "ss") && !EndsWith(w, "us") &&
+      !EndsWith(w, "is") && !EndsWith(w, "'s")) {
     // "bombings", "killings": the plural of an -ing noun has the lemma of its
     // singular ("bomb", "kill"; "meetings" -> "meeting" through irregular.txt).
     if (EndsWith(w, "ings")) return LemmaOf(w.substr(0, n - 1), true);
     return {w.substr(0, n - 1), 0};
   }
   if (EndsWith(w, "ied") && n > 4) return {w.substr(0, n - 3), 'y'};
-  if (EndsWith(w, "eed")) return {w, 0};  // "proceed", "need"; "agreed"/"freed" fold in MatchKey
+  if (EndsWith(w, "eed"))
+    return {w, 0};  // "proceed", "need"; "agreed"/"freed" fold in MatchKey
   if (EndsWith(w, "ed") && n > 4) {
     const std::string_view stem = w.substr(0, n - 2);
     const size_t m = stem.size();
-    if (m >= 3 && stem[m - 1] == stem[m - 2] && !IsVowel(stem[m - 1]) && stem[m - 1] != 'l' &&
-        stem[m - 1] != 's' && stem[m - 1] != 'f' && stem[m - 1] != 'z')
+    if (m >= 3 && stem[m - 1] == stem[m - 2] && !IsVowel(stem[m - 1]) &&
+        stem[m - 1] != 'l' && stem[m - 1] != 's' && stem[m - 1] != 'f' &&
+        stem[m - 1] != 'z')
       return {stem.substr(0, m - 1), 0};  // "stopped" -> "stop"
     return {stem, RestoredE(stem)};
   }
   if (EndsWith(w, "ing") && n > 5) {
     const std::string_view stem = w.substr(0, n - 3);
     const size_t m = stem.size();
-    if (m >= 3 && stem[m - 1] == stem[m - 2] && !IsVowel(stem[m - 1]) && stem[m - 1] != 'l' &&
-        stem[m - 1] != 's' && stem[m - 1] != 'f' && stem[m - 1] != 'z')
+    if (m >= 3 && stem[m - 1] == stem[m - 2] && !IsVowel(stem[m - 1]) &&
+        stem[m - 1] != 'l' && stem[m - 1] != 's' && stem[m - 1] != 'f' &&
+        stem[m - 1] != 'z')
       return {stem.substr(0, m - 1), 0};  // "running" -> "run"
     bool has_vowel = false;
     for (char c : stem) has_vowel |= IsVowel(c) || c == 'y';
@@ -437,17 +500,20 @@ size_t TextAnalyzer::MatchKeyLength(std::string_view k) {
   // ("state"/"stat(ed)", "agree"/"agre(ed)") and a doubled final consonant
   // ("expel"/"expell(ed)").
   if (k.size() > 3 && k.back() == 'e') k.remove_suffix(1);
-  if (k.size() > 3 && k.back() == 'e' && k[k.size() - 2] == 'e') k.remove_suffix(1);
+  if (k.size() > 3 && k.back() == 'e' && k[k.size() - 2] == 'e')
+    k.remove_suffix(1);
   const size_t n = k.size();
-  if (n > 3 && k[n - 1] == k[n - 2] && !IsVowel(k[n - 1]) && k[n - 1] >= 'a' && k[n - 1] <= 'z')
+  if (n > 3 && k[n - 1] == k[n - 2] && !IsVowel(k[n - 1]) && k[n - 1] >= 'a' &&
+      k[n - 1] <= 'z')
     k.remove_suffix(1);
   return k.size();
 }
 
-void TextAnalyzer::Finish(Token& token, std::string_view text, TokenStrings* strings) const {
+void TextAnalyzer::Finish(Token& token, std::string_view text,
+                          TokenStrings* strings) const {
   std::string_view word = text.substr(token.start, token.end - token.start);
-  // What an ASCII word needs: whether it is ASCII, and its letters and capitals,
-  // counted eight bytes at a time (most words fit in one load).
+  // What an ASCII word needs: whether it is ASCII, and its letters and
+  // capitals, counted eight bytes at a time (most words fit in one load).
   bool ascii = true;
   size_t letters = 0, uppers = 0;
   size_t i = 0;
@@ -458,8 +524,8 @@ void TextAnalyzer::Finish(Token& token, std::string_view text, TokenStrings* str
     uppers += CountUppers(w);
   }
   if (i < word.size()) {
-    // The rest of the word in one load where the text goes on for eight bytes, the
-    // bytes after the word masked off.
+    // The rest of the word in one load where the text goes on for eight bytes,
+    // the bytes after the word masked off.
     const size_t rest = word.size() - i;
     uint64_t w = 0;
     if (token.start + i + 8 <= text.size()) {
@@ -490,10 +556,12 @@ void TextAnalyzer::Finish(Token& token, std::string_view text, TokenStrings* str
   }
   token.all_caps = letters >= 2 && all_upper;
   if (token.kind == TokenKind::kWord) {
-    // An ASCII word of letters only has a norm of a-z only: no second scan for it.
-    const LemmaForm f = LemmaOf(token.norm, ascii ? letters == word.size() : IsLowerAlpha(token.norm));
-    // A stem that is a prefix of the norm is a view of it; an irregular lemma is
-    // copied, so that tokens do not depend on the analyser's tables.
+    // An ASCII word of letters only has a norm of a-z only: no second scan for
+    // it.
+    const LemmaForm f = LemmaOf(
+        token.norm, ascii ? letters == word.size() : IsLowerAlpha(token.norm));
+    // A stem that is a prefix of the norm is a view of it; an irregular lemma
+    // is copied, so that tokens do not depend on the analyser's tables.
     if (f.letter) {
       token.lemma = strings->CopyWith(f.stem, f.letter);
     } else if (f.stem.data() == token.norm.data()) {
@@ -515,9 +583,11 @@ AnalyzedText TextAnalyzer::Tokenize(std::string_view text) const {
   return out;
 }
 
-void TextAnalyzer::TokenizeInto(std::string_view text, std::vector<Token>* out, TokenStrings* strings) const {
+void TextAnalyzer::TokenizeInto(std::string_view text, std::vector<Token>* out,
+                                TokenStrings* strings) const {
   std::vector<Token>& tokens = *out;
-  tokens.reserve(text.size() / 4 + 4);  // news text has a token per five or six bytes
+  tokens.reserve(text.size() / 4 +
+                 4);  // news text has a token per five or six bytes
   const auto is_abbreviation = [this](std::string_view word) {
     AbbreviationKind kind;
     return IsAbbreviation(word, &kind);
@@ -527,8 +597,8 @@ void TextAnalyzer::TokenizeInto(std::string_view text, std::vector<Token>* out, 
   while (pos < text.size()) {
     size_t next = 0;
     const char32_t c = Peek(text, pos, &next);
-    // An underscore joins the words of a name in TreeBank-era wire text and in the
-    // coders' dictionaries ("Dol_Amroth"): it separates words like a blank.
+    // An underscore joins the words of a name in TreeBank-era wire text and in
+    // the coders' dictionaries ("Dol_Amroth"): it separates words like a blank.
     if (IsSpace(c) || c == '_') {
       pos = next;
       continue;
@@ -544,7 +614,8 @@ void TextAnalyzer::TokenizeInto(std::string_view text, std::vector<Token>* out, 
     }
     if (tok.end == tok.start) tok.end = next;  // never loop
     Finish(tok, text, strings);
-    pos = SplitNegation(text, tok.end, &tokens, finish);  // (may move `tok`: read first)
+    pos = SplitNegation(text, tok.end, &tokens,
+                        finish);  // (may move `tok`: read first)
   }
 }
 
@@ -585,10 +656,11 @@ AnalyzedText TextAnalyzer::Analyze(std::string_view text) const {
       continue;
     }
     if (i + 1 - sentence_start >= kMaxSentenceTokens) {
-      // No sentence end in kMaxSentenceTokens tokens: text without punctuation (a
-      // list, a table flattened to text, hostile input). It is cut after its last
-      // clause break in the second half of the window, else here, so that every step
-      // that works within a sentence stays bounded whatever the input.
+      // No sentence end in kMaxSentenceTokens tokens: text without punctuation
+      // (a list, a table flattened to text, hostile input). It is cut after its
+      // last clause break in the second half of the window, else here, so that
+      // every step that works within a sentence stays bounded whatever the
+      // input.
       size_t cut = i;
       for (size_t k = i; k > sentence_start + kMaxSentenceTokens / 2; --k) {
         const std::string_view n = t[k].norm;
@@ -602,9 +674,12 @@ AnalyzedText TextAnalyzer::Analyze(std::string_view text) const {
     }
     const std::string_view n = t[i].norm;
     bool terminal = n == "." || n == "!" || n == "?" || n == "...";
-    bool weak = false;  // an abbreviation's period: ends a sentence only before a clear start
-    if (!terminal && t[i].kind == TokenKind::kWord && !n.empty() && n.back() == '.') {
-      std::string_view word = text.substr(t[i].start, t[i].end - t[i].start - 1);
+    bool weak = false;  // an abbreviation's period: ends a sentence only before
+                        // a clear start
+    if (!terminal && t[i].kind == TokenKind::kWord && !n.empty() &&
+        n.back() == '.') {
+      std::string_view word =
+          text.substr(t[i].start, t[i].end - t[i].start - 1);
       AbbreviationKind kind = AbbreviationKind::kTitle;
       const bool listed = IsAbbreviation(word, &kind);
       if (!listed || kind == AbbreviationKind::kAny) {
@@ -624,14 +699,17 @@ AnalyzedText TextAnalyzer::Analyze(std::string_view text) const {
     }
     const Token& next = t[j];
     const std::string_view next_norm = next.norm;
-    bool starts = next.capitalized || next.kind == TokenKind::kNumber || next_norm == "\"" ||
-                  next_norm == "(" || next_norm == "'";
+    bool starts = next.capitalized || next.kind == TokenKind::kNumber ||
+                  next_norm == "\"" || next_norm == "(" || next_norm == "'";
     if (weak) {
-      // After "U.S." only a word that typically opens a sentence starts a new one.
-      static const char* const kOpeners[] = {"the", "a", "an", "he", "she", "it", "they", "we",
-                                             "i", "in", "on", "but", "and", "this", "that",
-                                             "there", "his", "her", "their", "its", "as", "at"};
-      starts = std::find(std::begin(kOpeners), std::end(kOpeners), next_norm) != std::end(kOpeners) &&
+      // After "U.S." only a word that typically opens a sentence starts a new
+      // one.
+      static const char* const kOpeners[] = {
+          "the", "a",   "an",    "he",  "she", "it",   "they", "we",
+          "i",   "in",  "on",    "but", "and", "this", "that", "there",
+          "his", "her", "their", "its", "as",  "at"};
+      starts = std::find(std::begin(kOpeners), std::end(kOpeners), next_norm) !=
+                   std::end(kOpeners) &&
                next.capitalized;
     }
     if (starts) close(j);

@@ -1,4 +1,5 @@
-// Throughput of language analysis (tokens, sentences, lemmas) on news-like text.
+// Throughput of language analysis (tokens, sentences, lemmas) on news-like
+// text.
 #include <benchmark/benchmark.h>
 
 #include <string>
@@ -10,11 +11,14 @@ namespace {
 
 std::string NewsText(int paragraphs) {
   static const char* const kSentences[] = {
-      "The Kurdistan Region\xE2\x80\x99" "s Minister of Interior, Reber Ahmed, met with the Deputy Commanding "
+      "The Kurdistan Region\xE2\x80\x99"
+      "s Minister of Interior, Reber Ahmed, met with the Deputy Commanding "
       "General of the US-led coalition, Maj. General Karl Harris, on Thursday.",
-      "In October 2017, Iraqi forces pushed Peshmerga forces out of the disputed areas one month after "
+      "In October 2017, Iraqi forces pushed Peshmerga forces out of the "
+      "disputed areas one month after "
       "the Sept. 25, 2017, referendum.",
-      "Police said gunmen killed six civilians and wounded 12 others in an attack on a market in "
+      "Police said gunmen killed six civilians and wounded 12 others in an "
+      "attack on a market in "
       "Kirkuk.",
       "\"We will not accept this,\" the U.S. envoy told reporters in Baghdad.",
   };
@@ -42,8 +46,10 @@ void BM_Analyze(benchmark::State& state) {
     sentences += a.sentences.size();
     benchmark::DoNotOptimize(a.tokens.data());
   }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
-  state.counters["sentences/s"] = benchmark::Counter(static_cast<double>(sentences), benchmark::Counter::kIsRate);
+  state.SetBytesProcessed(
+      static_cast<int64_t>(state.iterations() * text.size()));
+  state.counters["sentences/s"] = benchmark::Counter(
+      static_cast<double>(sentences), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_Analyze)->Unit(benchmark::kMillisecond);
 

@@ -20,12 +20,14 @@ class TextTest : public ::testing::Test {
   static std::vector<std::string> Sentences(std::string_view text) {
     AnalyzedText a = analyzer_->Analyze(text);
     std::vector<std::string> out;
-    for (size_t i = 0; i < a.sentences.size(); ++i) out.emplace_back(a.SentenceText(i));
+    for (size_t i = 0; i < a.sentences.size(); ++i)
+      out.emplace_back(a.SentenceText(i));
     return out;
   }
   static std::vector<std::string> Words(std::string_view text) {
     std::vector<std::string> out;
-    for (const Token& t : analyzer_->Tokenize(text).tokens) out.emplace_back(text.substr(t.start, t.end - t.start));
+    for (const Token& t : analyzer_->Tokenize(text).tokens)
+      out.emplace_back(text.substr(t.start, t.end - t.start));
     return out;
   }
 
@@ -33,12 +35,14 @@ class TextTest : public ::testing::Test {
 };
 TextAnalyzer* TextTest::analyzer_ = nullptr;
 
-// Text without sentence ends (a flattened table, hostile input) is cut into pieces of at
-// most kMaxSentenceTokens tokens, after a clause break in the second half of each window
-// when there is one; every token stays in exactly one sentence.
+// Text without sentence ends (a flattened table, hostile input) is cut into
+// pieces of at most kMaxSentenceTokens tokens, after a clause break in the
+// second half of each window when there is one; every token stays in exactly
+// one sentence.
 TEST_F(TextTest, RunsWithoutSentenceEndsAreCut) {
   std::string text;
-  for (int i = 0; i < 1000; ++i) text += (i % 180 == 179) ? "troops, " : "troops ";
+  for (int i = 0; i < 1000; ++i)
+    text += (i % 180 == 179) ? "troops, " : "troops ";
   AnalyzedText a = analyzer_->Analyze(text);
   ASSERT_GT(a.sentences.size(), 1u);
   size_t next = 0;
@@ -48,11 +52,14 @@ TEST_F(TextTest, RunsWithoutSentenceEndsAreCut) {
     next = s.last_token;
   }
   EXPECT_EQ(next, a.tokens.size());
-  // The first window holds a comma at token 180 (the 180th word and its comma): the cut
-  // falls after it.
+  // The first window holds a comma at token 180 (the 180th word and its comma):
+  // the cut falls after it.
   EXPECT_EQ(a.tokens[a.sentences[0].last_token - 1].norm, ",");
   // Ordinary prose is untouched.
-  EXPECT_EQ(Sentences("Troops attacked rebels near Goma. Police arrested ten people.").size(), 2u);
+  EXPECT_EQ(
+      Sentences("Troops attacked rebels near Goma. Police arrested ten people.")
+          .size(),
+      2u);
 }
 
 struct SplitCase {
@@ -62,13 +69,20 @@ struct SplitCase {
 
 TEST_F(TextTest, SplitsSentencesButKeepsAbbreviationsInside) {
   const std::vector<SplitCase> cases = {
-      {"Interior Minister Reber Ahmed met Maj. General Karl Harris on Thursday. They discussed ISIS.",
-       {"Interior Minister Reber Ahmed met Maj. General Karl Harris on Thursday.", "They discussed ISIS."}},
-      {"It came one month after the popular Sept. 25, 2017, Kurdish independence referendum. Baghdad objected.",
-       {"It came one month after the popular Sept. 25, 2017, Kurdish independence referendum.",
+      {"Interior Minister Reber Ahmed met Maj. General Karl Harris on "
+       "Thursday. They discussed ISIS.",
+       {"Interior Minister Reber Ahmed met Maj. General Karl Harris on "
+        "Thursday.",
+        "They discussed ISIS."}},
+      {"It came one month after the popular Sept. 25, 2017, Kurdish "
+       "independence referendum. Baghdad objected.",
+       {"It came one month after the popular Sept. 25, 2017, Kurdish "
+        "independence referendum.",
         "Baghdad objected."}},
-      {"The U.S. military said it had struck targets in Syria. The strikes hit depots.",
-       {"The U.S. military said it had struck targets in Syria.", "The strikes hit depots."}},
+      {"The U.S. military said it had struck targets in Syria. The strikes hit "
+       "depots.",
+       {"The U.S. military said it had struck targets in Syria.",
+        "The strikes hit depots."}},
       {"The talks moved to the U.S. The next round starts Monday.",
        {"The talks moved to the U.S.", "The next round starts Monday."}},
       {"\"We will not retreat,\" he said. \"Never.\" Then he left!",
@@ -81,7 +95,8 @@ TEST_F(TextTest, SplitsSentencesButKeepsAbbreviationsInside) {
        {"Prices rose 3.5 percent, to 1,000 dinars.", "Officials said so."}},
       {"Karl J. Harris met e.g. the envoy. Later, talks resumed.",
        {"Karl J. Harris met e.g. the envoy.", "Later, talks resumed."}},
-      {"What happened? Nobody knows... Yet.", {"What happened?", "Nobody knows...", "Yet."}},
+      {"What happened? Nobody knows... Yet.",
+       {"What happened?", "Nobody knows...", "Yet."}},
       {"", {}},
   };
   for (const SplitCase& c : cases) {
@@ -90,14 +105,19 @@ TEST_F(TextTest, SplitsSentencesButKeepsAbbreviationsInside) {
 }
 
 TEST_F(TextTest, TokensKeepOffsetsIntoTheOriginalText) {
-  const std::string text = "The Kurdistan Region\xE2\x80\x99" "s Minister met the US-led coalition\xE2\x80\x94" "CJTF-OIR.";
+  const std::string text =
+      "The Kurdistan Region\xE2\x80\x99"
+      "s Minister met the US-led coalition\xE2\x80\x94"
+      "CJTF-OIR.";
   const AnalyzedText analysed = analyzer_->Tokenize(text);
   const std::vector<Token>& tokens = analysed.tokens;
   std::vector<std::string> words;
-  for (const Token& t : tokens) words.push_back(text.substr(t.start, t.end - t.start));
-  EXPECT_EQ(words, (std::vector<std::string>{"The", "Kurdistan", "Region", "\xE2\x80\x99s", "Minister",
-                                             "met", "the", "US-led", "coalition", "\xE2\x80\x94",
-                                             "CJTF-OIR", "."}));
+  for (const Token& t : tokens)
+    words.push_back(text.substr(t.start, t.end - t.start));
+  EXPECT_EQ(words, (std::vector<std::string>{"The", "Kurdistan", "Region",
+                                             "\xE2\x80\x99s", "Minister", "met",
+                                             "the", "US-led", "coalition",
+                                             "\xE2\x80\x94", "CJTF-OIR", "."}));
   EXPECT_EQ(tokens[3].norm, "'s");
   EXPECT_EQ(tokens[9].norm, "-");
   EXPECT_EQ(tokens[7].norm, "us-led");
@@ -108,10 +128,13 @@ TEST_F(TextTest, TokensKeepOffsetsIntoTheOriginalText) {
 
 TEST_F(TextTest, CutsWordsNumbersAndContractions) {
   EXPECT_EQ(Words("didn't attack O'Brien's 1,000 men on Sept. 25th"),
-            (std::vector<std::string>{"did", "n't", "attack", "O'Brien", "'s", "1,000", "men", "on", "Sept.", "25th"}));
-  EXPECT_EQ(Words("the U.N. and U.S.-led forces"),
-            (std::vector<std::string>{"the", "U.N.", "and", "U.S.-led", "forces"}));
-  EXPECT_EQ(Words("the Prince of Dol_Amroth"), (std::vector<std::string>{"the", "Prince", "of", "Dol", "Amroth"}));
+            (std::vector<std::string>{"did", "n't", "attack", "O'Brien", "'s",
+                                      "1,000", "men", "on", "Sept.", "25th"}));
+  EXPECT_EQ(
+      Words("the U.N. and U.S.-led forces"),
+      (std::vector<std::string>{"the", "U.N.", "and", "U.S.-led", "forces"}));
+  EXPECT_EQ(Words("the Prince of Dol_Amroth"),
+            (std::vector<std::string>{"the", "Prince", "of", "Dol", "Amroth"}));
   const AnalyzedText didnt = analyzer_->Tokenize("didn't");
   const std::vector<Token>& t = didnt.tokens;
   ASSERT_EQ(t.size(), 2u);
@@ -119,7 +142,9 @@ TEST_F(TextTest, CutsWordsNumbersAndContractions) {
 }
 
 TEST_F(TextTest, NormalisesUnicodeCompatibilityForms) {
-  const AnalyzedText words = analyzer_->Tokenize("\xEF\xBC\xA9\xEF\xBD\x92\xEF\xBD\x81\xEF\xBD\x91 Stra\xC3\x9F" "e");  // fullwidth "Iraq"
+  const AnalyzedText words = analyzer_->Tokenize(
+      "\xEF\xBC\xA9\xEF\xBD\x92\xEF\xBD\x81\xEF\xBD\x91 Stra\xC3\x9F"
+      "e");  // fullwidth "Iraq"
   const std::vector<Token>& t = words.tokens;
   ASSERT_EQ(t.size(), 2u);
   EXPECT_EQ(t[0].norm, "iraq");
@@ -133,21 +158,44 @@ struct LemmaCase {
 
 TEST_F(TextTest, LemmatisesRegularAndIrregularForms) {
   const std::vector<LemmaCase> cases = {
-      {"forces", "force"},    {"pushed", "push"},       {"officials", "official"}, {"met", "meet"},
-      {"meetings", "meeting"}, {"clashes", "clash"},    {"casualties", "casualty"}, {"stopped", "stop"},
-      {"forced", "force"},    {"accused", "accuse"},    {"attacked", "attack"},     {"killed", "kill"},
-      {"visiting", "visit"},  {"running", "run"},       {"carried", "carry"},       {"fought", "fight"},
-      {"says", "say"},        {"was", "be"},            {"children", "child"},      {"men", "man"},
-      {"news", "news"},       {"crisis", "crisis"},     {"status", "status"},       {"bring", "bring"},
-      {"bombings", "bomb"},   {"bombing", "bomb"},      {"killings", "kill"},       {"things", "thing"},
+      {"forces", "force"},
+      {"pushed", "push"},
+      {"officials", "official"},
+      {"met", "meet"},
+      {"meetings", "meeting"},
+      {"clashes", "clash"},
+      {"casualties", "casualty"},
+      {"stopped", "stop"},
+      {"forced", "force"},
+      {"accused", "accuse"},
+      {"attacked", "attack"},
+      {"killed", "kill"},
+      {"visiting", "visit"},
+      {"running", "run"},
+      {"carried", "carry"},
+      {"fought", "fight"},
+      {"says", "say"},
+      {"was", "be"},
+      {"children", "child"},
+      {"men", "man"},
+      {"news", "news"},
+      {"crisis", "crisis"},
+      {"status", "status"},
+      {"bring", "bring"},
+      {"bombings", "bomb"},
+      {"bombing", "bomb"},
+      {"killings", "kill"},
+      {"things", "thing"},
   };
-  for (const LemmaCase& c : cases) EXPECT_EQ(analyzer_->Lemma(c.word), c.lemma) << c.word;
+  for (const LemmaCase& c : cases)
+    EXPECT_EQ(analyzer_->Lemma(c.word), c.lemma) << c.word;
 }
 
 TEST_F(TextTest, MatchKeysAgreeAcrossInflections) {
   const std::vector<std::pair<const char*, const char*>> same = {
-      {"stated", "state"}, {"agreed", "agree"}, {"freed", "free"}, {"expelled", "expel"},
-      {"seizing", "seize"}, {"making", "make"}, {"debated", "debate"}, {"forces", "force"},
+      {"stated", "state"},   {"agreed", "agree"},  {"freed", "free"},
+      {"expelled", "expel"}, {"seizing", "seize"}, {"making", "make"},
+      {"debated", "debate"}, {"forces", "force"},
   };
   for (const auto& [inflected, base] : same) {
     EXPECT_EQ(TextAnalyzer::MatchKey(analyzer_->Lemma(inflected)),
@@ -158,11 +206,14 @@ TEST_F(TextTest, MatchKeysAgreeAcrossInflections) {
 }
 
 TEST_F(TextTest, TokensCarryTheLemmaAndKeyOfTheirNorm) {
-  // Analysis computes lemmas and keys in place; they must be what Lemma and MatchKey
-  // give for the token's norm, and the case flags what the letters say.
+  // Analysis computes lemmas and keys in place; they must be what Lemma and
+  // MatchKey give for the token's norm, and the case flags what the letters
+  // say.
   const std::string text =
-      "Iraqi forces pushed Peshmerga fighters out; officials said the KRG's ERBIL office "
-      "stopped meetings. Casualties carried, agreed, seizing, expelled, didn't, Ibrahim "
+      "Iraqi forces pushed Peshmerga fighters out; officials said the KRG's "
+      "ERBIL office "
+      "stopped meetings. Casualties carried, agreed, seizing, expelled, "
+      "didn't, Ibrahim "
       "al-Jaafari, \xC3\x89mile, \xC3\x89TAT, 25th, U.S.-led bombings.";
   const AnalyzedText a = analyzer_->Analyze(text);
   ASSERT_GT(a.tokens.size(), 30u);
@@ -201,7 +252,8 @@ TEST_F(TextTest, SurvivesHostileInput) {
 TEST(TextAnalyzerCreateTest, MissingDataIsAnErrorNamingTheFile) {
   auto created = TextAnalyzer::Create("/nonexistent-dateline-data");
   ASSERT_FALSE(created.ok());
-  EXPECT_NE(created.error().ToString().find("abbreviations.txt"), std::string::npos);
+  EXPECT_NE(created.error().ToString().find("abbreviations.txt"),
+            std::string::npos);
 }
 
 }  // namespace

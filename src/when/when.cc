@@ -1,18 +1,18 @@
-// The when stage: a single tokenizing pass over the text, then pattern matching that
-// starts only at trigger tokens (month and weekday names, numbers, numeric dates and a
-// few relative keywords such as "yesterday" or "last"). No regular expressions: this
-// runs on every article.
+// The when stage: a single tokenizing pass over the text, then pattern matching
+// that starts only at trigger tokens (month and weekday names, numbers, numeric
+// dates and a few relative keywords such as "yesterday" or "last"). No regular
+// expressions: this runs on every article.
 //
-// The conventions (span extent, numeric date order, tense, ranges, weeks) are the
-// contract and are written down in when.h.
+// The conventions (span extent, numeric date order, tense, ranges, weeks) are
+// the contract and are written down in when.h.
 #include "when/when.h"
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <string>
 #include <initializer_list>
 #include <optional>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -33,39 +33,39 @@ enum class Kw : uint8_t {
   kThis,
   kLast,
   kNext,
-  kPast,      // "the past week" reads as "last week"
-  kComing,    // "the coming week" reads as "next week"
-  kEarlier,   // "earlier this month"
+  kPast,     // "the past week" reads as "last week"
+  kComing,   // "the coming week" reads as "next week"
+  kEarlier,  // "earlier this month"
   kLater,
-  kEarly,     // "early October", "early 2017"
+  kEarly,  // "early October", "early 2017"
   kLate,
   kMid,
-  kUnit,      // day(s), week(s), weekend, month(s), year(s), decade(s)
+  kUnit,  // day(s), week(s), weekend, month(s), year(s), decade(s)
   kAgo,
-  kRecently,  // "recently", "lately"
-  kRecent,    // "in recent days"
-  kPartOfDay, // night, morning, afternoon, evening
-  kCount,     // one..twelve, a, an (value in WordInfo::number)
-  kVague,     // several, few, many, some: "several days ago"
+  kRecently,   // "recently", "lately"
+  kRecent,     // "in recent days"
+  kPartOfDay,  // night, morning, afternoon, evening
+  kCount,      // one..twelve, a, an (value in WordInfo::number)
+  kVague,      // several, few, many, some: "several days ago"
   kIn,
   kOf,
   kThe,
-  kGoing,     // "going to"
-  kWon,       // "won't"
+  kGoing,  // "going to"
+  kWon,    // "won't"
 };
 
 enum Unit : uint8_t { kNoUnit, kDay, kWeek, kWeekend, kMonth, kYear, kDecade };
 
 enum WordFlag : uint16_t {
-  kFlagDatePrep = 1 << 0,    // a preposition that introduces a bare year or month
-  kFlagConnector = 1 << 1,   // joins the two ends of a range
-  kFlagFuture = 1 << 2,      // a future-tense marker
-  kFlagPast = 1 << 3,        // a past-tense marker
-  kFlagNameBefore = 1 << 4,  // "Good Friday", "Black Friday": not a date
-  kFlagNameAfter = 1 << 5,   // "Sunday Times": a newspaper, not a date
-  kFlagTitleAbbrev = 1 << 6, // "Mr." does not end a sentence
-  kFlagCountNoun = 1 << 7,   // "2017 people": a number of things, not a year
-  kFlagDeterminer = 1 << 8,  // "the 2017 referendum", "a 2019 report"
+  kFlagDatePrep = 1 << 0,  // a preposition that introduces a bare year or month
+  kFlagConnector = 1 << 1,    // joins the two ends of a range
+  kFlagFuture = 1 << 2,       // a future-tense marker
+  kFlagPast = 1 << 3,         // a past-tense marker
+  kFlagNameBefore = 1 << 4,   // "Good Friday", "Black Friday": not a date
+  kFlagNameAfter = 1 << 5,    // "Sunday Times": a newspaper, not a date
+  kFlagTitleAbbrev = 1 << 6,  // "Mr." does not end a sentence
+  kFlagCountNoun = 1 << 7,    // "2017 people": a number of things, not a year
+  kFlagDeterminer = 1 << 8,   // "the 2017 referendum", "a 2019 report"
 };
 
 struct WordInfo {
@@ -84,7 +84,8 @@ constexpr std::array<const char*, 12> kMonthNames = {
     "January", "February", "March",     "April",   "May",      "June",
     "July",    "August",   "September", "October", "November", "December"};
 constexpr std::array<const char*, 7> kWeekdayNames = {
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+    "Monday", "Tuesday",  "Wednesday", "Thursday",
+    "Friday", "Saturday", "Sunday"};
 
 using Lexicon = std::unordered_map<std::string_view, WordInfo, StringHash>;
 
@@ -93,21 +94,30 @@ void AddCalendarWords(Lexicon* m) {
   static const char* const kFullMonths[] = {
       "january", "february", "march",     "april",   "may",      "june",
       "july",    "august",   "september", "october", "november", "december"};
-  for (int i = 0; i < 12; ++i) (*m)[kFullMonths[i]].month = static_cast<uint8_t>(i + 1);
-  static const struct { const char* word; int month; } kAbbrevMonths[] = {
-      {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7},
-      {"aug", 8}, {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12}};
+  for (int i = 0; i < 12; ++i)
+    (*m)[kFullMonths[i]].month = static_cast<uint8_t>(i + 1);
+  static const struct {
+    const char* word;
+    int month;
+  } kAbbrevMonths[] = {{"jan", 1},  {"feb", 2},  {"mar", 3},  {"apr", 4},
+                       {"jun", 6},  {"jul", 7},  {"aug", 8},  {"sep", 9},
+                       {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12}};
   for (const auto& a : kAbbrevMonths) {
     WordInfo& w = (*m)[a.word];
     w.month = static_cast<uint8_t>(a.month);
     w.month_abbrev = true;
   }
-  static const char* const kFullDays[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                          "friday", "saturday", "sunday"};
-  for (int i = 0; i < 7; ++i) (*m)[kFullDays[i]].weekday = static_cast<int8_t>(i);
-  static const struct { const char* word; int day; } kAbbrevDays[] = {
-      {"mon", 0}, {"tue", 1}, {"tues", 1}, {"wed", 2}, {"thu", 3}, {"thur", 3},
-      {"thurs", 3}, {"fri", 4}, {"sat", 5}, {"sun", 6}};
+  static const char* const kFullDays[] = {"monday",   "tuesday", "wednesday",
+                                          "thursday", "friday",  "saturday",
+                                          "sunday"};
+  for (int i = 0; i < 7; ++i)
+    (*m)[kFullDays[i]].weekday = static_cast<int8_t>(i);
+  static const struct {
+    const char* word;
+    int day;
+  } kAbbrevDays[] = {{"mon", 0}, {"tue", 1},  {"tues", 1},  {"wed", 2},
+                     {"thu", 3}, {"thur", 3}, {"thurs", 3}, {"fri", 4},
+                     {"sat", 5}, {"sun", 6}};
   for (const auto& a : kAbbrevDays) {
     WordInfo& w = (*m)[a.word];
     w.weekday = static_cast<int8_t>(a.day);
@@ -115,40 +125,67 @@ void AddCalendarWords(Lexicon* m) {
   }
 }
 
-// Words that make a date relative or vague ("last", "ago", "several") or frame it.
+// Words that make a date relative or vague ("last", "ago", "several") or frame
+// it.
 void AddKeywords(Lexicon* m) {
-  static const struct { const char* word; Kw kw; } kKeywords[] = {
-      {"yesterday", Kw::kYesterday}, {"today", Kw::kToday}, {"tonight", Kw::kTonight},
-      {"tomorrow", Kw::kTomorrow},   {"this", Kw::kThis},   {"last", Kw::kLast},
-      {"next", Kw::kNext},           {"past", Kw::kPast},   {"coming", Kw::kComing},
-      {"earlier", Kw::kEarlier},     {"later", Kw::kLater}, {"early", Kw::kEarly},
-      {"late", Kw::kLate},           {"mid", Kw::kMid},     {"ago", Kw::kAgo},
-      {"recently", Kw::kRecently},   {"lately", Kw::kRecently},
-      {"recent", Kw::kRecent},       {"night", Kw::kPartOfDay},
-      {"morning", Kw::kPartOfDay},   {"afternoon", Kw::kPartOfDay},
-      {"evening", Kw::kPartOfDay},   {"several", Kw::kVague},
-      {"few", Kw::kVague},           {"many", Kw::kVague},  {"some", Kw::kVague},
-      {"in", Kw::kIn},               {"of", Kw::kOf},       {"the", Kw::kThe},
-      {"going", Kw::kGoing},         {"won", Kw::kWon}};
+  static const struct {
+    const char* word;
+    Kw kw;
+  } kKeywords[] = {{"yesterday", Kw::kYesterday},
+                   {"today", Kw::kToday},
+                   {"tonight", Kw::kTonight},
+                   {"tomorrow", Kw::kTomorrow},
+                   {"this", Kw::kThis},
+                   {"last", Kw::kLast},
+                   {"next", Kw::kNext},
+                   {"past", Kw::kPast},
+                   {"coming", Kw::kComing},
+                   {"earlier", Kw::kEarlier},
+                   {"later", Kw::kLater},
+                   {"early", Kw::kEarly},
+                   {"late", Kw::kLate},
+                   {"mid", Kw::kMid},
+                   {"ago", Kw::kAgo},
+                   {"recently", Kw::kRecently},
+                   {"lately", Kw::kRecently},
+                   {"recent", Kw::kRecent},
+                   {"night", Kw::kPartOfDay},
+                   {"morning", Kw::kPartOfDay},
+                   {"afternoon", Kw::kPartOfDay},
+                   {"evening", Kw::kPartOfDay},
+                   {"several", Kw::kVague},
+                   {"few", Kw::kVague},
+                   {"many", Kw::kVague},
+                   {"some", Kw::kVague},
+                   {"in", Kw::kIn},
+                   {"of", Kw::kOf},
+                   {"the", Kw::kThe},
+                   {"going", Kw::kGoing},
+                   {"won", Kw::kWon}};
   for (const auto& k : kKeywords) (*m)[k.word].kw = k.kw;
 }
 
 // Units of time and small counts ("two weeks", "a month").
 void AddUnitsAndCounts(Lexicon* m) {
-  static const struct { const char* word; Unit unit; bool plural; } kUnits[] = {
-      {"day", kDay, false},     {"days", kDay, true},       {"week", kWeek, false},
-      {"weeks", kWeek, true},   {"weekend", kWeekend, false},
-      {"month", kMonth, false}, {"months", kMonth, true},   {"year", kYear, false},
-      {"years", kYear, true},   {"decade", kDecade, false}, {"decades", kDecade, true}};
+  static const struct {
+    const char* word;
+    Unit unit;
+    bool plural;
+  } kUnits[] = {{"day", kDay, false},         {"days", kDay, true},
+                {"week", kWeek, false},       {"weeks", kWeek, true},
+                {"weekend", kWeekend, false}, {"month", kMonth, false},
+                {"months", kMonth, true},     {"year", kYear, false},
+                {"years", kYear, true},       {"decade", kDecade, false},
+                {"decades", kDecade, true}};
   for (const auto& u : kUnits) {
     WordInfo& w = (*m)[u.word];
     w.kw = Kw::kUnit;
     w.unit = u.unit;
     w.plural = u.plural;
   }
-  static const char* const kCounts[] = {"one", "two",   "three", "four",
-                                        "five", "six",  "seven", "eight",
-                                        "nine", "ten",  "eleven", "twelve"};
+  static const char* const kCounts[] = {"one",  "two", "three",  "four",
+                                        "five", "six", "seven",  "eight",
+                                        "nine", "ten", "eleven", "twelve"};
   for (int i = 0; i < 12; ++i) {
     WordInfo& w = (*m)[kCounts[i]];
     w.kw = Kw::kCount;
@@ -166,38 +203,48 @@ void AddFlags(Lexicon* m) {
   auto flag = [m](std::initializer_list<const char*> words, uint16_t f) {
     for (const char* w : words) (*m)[w].flags |= f;
   };
-  flag({"in", "since", "by", "until", "till", "of", "from", "during", "before", "after",
-        "between", "around", "throughout", "circa", "early", "mid", "late", "last",
-        "next", "this", "through", "for", "as", "on", "year"},
+  flag({"in",      "since",  "by",         "until",  "till",
+        "of",      "from",   "during",     "before", "after",
+        "between", "around", "throughout", "circa",  "early",
+        "mid",     "late",   "last",       "next",   "this",
+        "through", "for",    "as",         "on",     "year"},
        kFlagDatePrep);
   flag({"and", "or", "to", "through", "until", "till", "thru"}, kFlagConnector);
-  flag({"will", "shall", "ll", "upcoming", "scheduled", "expected", "due", "plans",
-        "plan", "planned", "planning", "intends", "tomorrow", "next", "going"},
+  flag({"will", "shall", "ll", "upcoming", "scheduled", "expected", "due",
+        "plans", "plan", "planned", "planning", "intends", "tomorrow", "next",
+        "going"},
        kFlagFuture);
-  flag({"was", "were", "had", "did", "said", "told", "met", "held", "took", "came",
-        "went", "began", "left", "saw", "made", "gave", "fled", "fought", "struck",
-        "shot", "ago", "been", "last", "yesterday", "hit", "led", "ran", "won", "lost",
-        "spoke", "wrote", "found", "sent", "brought", "became", "fell", "broke",
-        "knew", "thought", "seized", "stole", "stood", "sought", "taught", "caught",
-        "overran", "withdrew", "drove", "threw", "blew", "flew", "paid", "laid"},
+  flag({"was",    "were",   "had",     "did",     "said",     "told",
+        "met",    "held",   "took",    "came",    "went",     "began",
+        "left",   "saw",    "made",    "gave",    "fled",     "fought",
+        "struck", "shot",   "ago",     "been",    "last",     "yesterday",
+        "hit",    "led",    "ran",     "won",     "lost",     "spoke",
+        "wrote",  "found",  "sent",    "brought", "became",   "fell",
+        "broke",  "knew",   "thought", "seized",  "stole",    "stood",
+        "sought", "taught", "caught",  "overran", "withdrew", "drove",
+        "threw",  "blew",   "flew",    "paid",    "laid"},
        kFlagPast);
-  flag({"good", "black", "bloody", "super", "ash", "holy", "cyber", "palm", "easter",
-        "maundy", "great", "giving", "casual", "manic"},
+  flag({"good", "black", "bloody", "super", "ash", "holy", "cyber", "palm",
+        "easter", "maundy", "great", "giving", "casual", "manic"},
        kFlagNameBefore);
-  flag({"times", "telegraph", "express", "mirror", "herald", "post", "mail", "star",
-        "sport", "independent", "tribune", "observer", "people"},
+  flag({"times", "telegraph", "express", "mirror", "herald", "post", "mail",
+        "star", "sport", "independent", "tribune", "observer", "people"},
        kFlagNameAfter);
-  flag({"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "prof",
-        "rep", "sen", "gov", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-        "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur",
-        "thurs", "fri", "sat", "sun", "u", "s", "a", "m", "p"},
+  flag({"mr",   "mrs",  "ms",  "dr",   "st",  "gen", "col",  "lt",    "sgt",
+        "capt", "prof", "rep", "sen",  "gov", "no",  "vs",   "jan",   "feb",
+        "mar",  "apr",  "jun", "jul",  "aug", "sep", "sept", "oct",   "nov",
+        "dec",  "mon",  "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+        "sat",  "sun",  "u",   "s",    "a",   "m",   "p"},
        kFlagTitleAbbrev);
-  flag({"people", "persons", "police", "personnel", "staff", "militia", "cattle",
-        "livestock", "infantry", "civilians", "soldiers", "troops", "refugees",
-        "families", "children", "men", "women", "homes", "houses", "dollars", "euros",
-        "km", "kilometres", "kilometers", "miles", "metres", "meters", "tons", "tonnes"},
+  flag({"people",   "persons", "police",     "personnel",  "staff",
+        "militia",  "cattle",  "livestock",  "infantry",   "civilians",
+        "soldiers", "troops",  "refugees",   "families",   "children",
+        "men",      "women",   "homes",      "houses",     "dollars",
+        "euros",    "km",      "kilometres", "kilometers", "miles",
+        "metres",   "meters",  "tons",       "tonnes"},
        kFlagCountNoun);
-  flag({"the", "this", "that", "a", "its", "their", "his", "her", "our"}, kFlagDeterminer);
+  flag({"the", "this", "that", "a", "its", "their", "his", "her", "our"},
+       kFlagDeterminer);
 }
 
 const Lexicon& GetLexicon() {
@@ -219,7 +266,8 @@ const WordInfo* LookUp(std::string_view word) {
     const char c = word[i];
     buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
   }
-  // Most words of a text are no date word: the filter turns them away before the map.
+  // Most words of a text are no date word: the filter turns them away before
+  // the map.
   static const WordFilter* const filter = [] {
     auto* f = new WordFilter;
     for (const auto& entry : GetLexicon()) f->Add(entry.first);
@@ -238,16 +286,19 @@ const WordInfo* LookUp(std::string_view word) {
 enum class TokType : uint8_t {
   kWord,     // ASCII letters
   kNumber,   // a digit run, possibly with an ordinal or decade suffix
-  kNumDate,  // a numeric date such as 2017-09-25 or 25/09/2017 (already validated)
+  kNumDate,  // a numeric date such as 2017-09-25 or 25/09/2017 (already
+             // validated)
   kJunk,     // looks like a numeric date but is not a valid one
-  kPunct,    // one ASCII punctuation character (en/em dashes map to '-', ’ to '\'')
+  kPunct,    // one ASCII punctuation character (en/em dashes map to '-', ’ to
+             // '\'')
   kOther,    // any other code point
 };
 
 struct Token {
   size_t start = 0, end = 0;
   TokType type = TokType::kOther;
-  bool space_before = false;  // white space between this token and the previous one
+  bool space_before =
+      false;  // white space between this token and the previous one
   bool break_before = false;  // a line break in that white space
   bool cap = false;           // word starting with an upper-case letter
   char punct = 0;
@@ -255,19 +306,25 @@ struct Token {
   // Numbers.
   long value = 0;
   uint8_t digits = 0;
-  bool ordinal = false;    // 25th
-  bool decade = false;     // 1990s
-  bool formatted = false;  // 1,000 / 2.5 / 10:30 / 10am / F16: never a date part
+  bool ordinal = false;  // 25th
+  bool decade = false;   // 1990s
+  bool formatted =
+      false;  // 1,000 / 2.5 / 10:30 / 10am / F16: never a date part
   // Numeric dates.
   PartialDate date;
   bool order_ambiguous = false;
 };
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char ToLowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+bool IsAsciiAlpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+char ToLowerAscii(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+}
 
-// Reads a run of digits at text[*pos]; returns the count (0 if none) and its value.
+// Reads a run of digits at text[*pos]; returns the count (0 if none) and its
+// value.
 size_t ReadDigitRun(std::string_view text, size_t* pos, long* value) {
   size_t n = 0;
   long v = 0;
@@ -280,13 +337,13 @@ size_t ReadDigitRun(std::string_view text, size_t* pos, long* value) {
   return n;
 }
 
-// Tries a numeric date (Y-M-D, D/M/Y, D.M.Y, ...) at `pos`. Returns true and fills `tok`
-// (kNumDate or kJunk) when the characters have the shape of one.
+// Tries a numeric date (Y-M-D, D/M/Y, D.M.Y, ...) at `pos`. Returns true and
+// fills `tok` (kNumDate or kJunk) when the characters have the shape of one.
 bool TryNumericDate(std::string_view text, size_t pos, Token* tok) {
   if (pos > 0) {
     const char p = text[pos - 1];
-    if (IsAsciiDigit(p) || IsAsciiAlpha(p) || p == '/' || p == '.' || p == '-' || p == '+' ||
-        p == ':')
+    if (IsAsciiDigit(p) || IsAsciiAlpha(p) || p == '/' || p == '.' ||
+        p == '-' || p == '+' || p == ':')
       return false;
   }
   size_t i = pos;
@@ -301,15 +358,18 @@ bool TryNumericDate(std::string_view text, size_t pos, Token* tok) {
   ++i;
   const size_t lc = ReadDigitRun(text, &i, &c);
   if (lc == 0) return false;
-  // Not part of a longer numeric string (an IP address, a phone number, a version).
+  // Not part of a longer numeric string (an IP address, a phone number, a
+  // version).
   if (i < text.size() && IsAsciiDigit(text[i])) return false;
-  if (i + 1 < text.size() && (text[i] == sep || text[i] == '-' || text[i] == '/') &&
+  if (i + 1 < text.size() &&
+      (text[i] == sep || text[i] == '-' || text[i] == '/') &&
       IsAsciiDigit(text[i + 1]))
     return false;
   PartialDate d;
   bool ambiguous = false;
   if (la == 4 && lc <= 2) {
-    d = PartialDate{static_cast<int>(a), static_cast<int>(b), static_cast<int>(c)};
+    d = PartialDate{static_cast<int>(a), static_cast<int>(b),
+                    static_cast<int>(c)};
   } else if (la <= 2 && lc == 4) {
     int first = static_cast<int>(a), second = static_cast<int>(b);
     if (sep == '.' || first > 12) {
@@ -325,10 +385,11 @@ bool TryNumericDate(std::string_view text, size_t pos, Token* tok) {
   }
   tok->start = pos;
   tok->end = i;
-  const bool valid = d.year >= 1000 && d.month >= 1 && d.month <= 12 && d.day >= 1 &&
-                     d.day <= DaysInMonth(d.year, d.month);
+  const bool valid = d.year >= 1000 && d.month >= 1 && d.month <= 12 &&
+                     d.day >= 1 && d.day <= DaysInMonth(d.year, d.month);
   if (ambiguous && valid) {
-    // Both orders must be valid for the ambiguity to matter; only the year is certain.
+    // Both orders must be valid for the ambiguity to matter; only the year is
+    // certain.
     tok->type = TokType::kNumDate;
     tok->date = PartialDate{d.year, 0, 0};
     tok->order_ambiguous = true;
@@ -341,7 +402,8 @@ bool TryNumericDate(std::string_view text, size_t pos, Token* tok) {
 
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
-  tokens.reserve(text.size() / 4 + 4);  // news text has a token per five or six bytes
+  tokens.reserve(text.size() / 4 +
+                 4);  // news text has a token per five or six bytes
   bool space = false, line_break = false;
   size_t i = 0;
   const size_t n = text.size();
@@ -372,10 +434,13 @@ std::vector<Token> Tokenize(std::string_view text) {
       if (!TryNumericDate(text, i, &tok)) {
         size_t j = i;
         tok.type = TokType::kNumber;
-        tok.digits = static_cast<uint8_t>(std::min<size_t>(ReadDigitRun(text, &j, &tok.value), 255));
-        if (i > 0 && IsAsciiAlpha(text[i - 1])) tok.formatted = true;  // F16, A320
+        tok.digits = static_cast<uint8_t>(
+            std::min<size_t>(ReadDigitRun(text, &j, &tok.value), 255));
+        if (i > 0 && IsAsciiAlpha(text[i - 1]))
+          tok.formatted = true;  // F16, A320
         // Thousands groups, decimals and times: 1,000  2.5  10:30
-        while (j + 1 < n && (text[j] == ',' || text[j] == '.' || text[j] == ':') &&
+        while (j + 1 < n &&
+               (text[j] == ',' || text[j] == '.' || text[j] == ':') &&
                IsAsciiDigit(text[j + 1])) {
           if (text[j] == ',') {
             size_t k = j + 1;
@@ -393,7 +458,8 @@ std::vector<Token> Tokenize(std::string_view text) {
           while (k < n && IsAsciiAlpha(text[k])) ++k;
           std::string_view suffix = text.substr(j, k - j);
           auto is = [&](const char* s) {
-            if (suffix.size() != std::char_traits<char>::length(s)) return false;
+            if (suffix.size() != std::char_traits<char>::length(s))
+              return false;
             for (size_t q = 0; q < suffix.size(); ++q)
               if (ToLowerAscii(suffix[q]) != s[q]) return false;
             return true;
@@ -443,9 +509,9 @@ std::vector<Token> Tokenize(std::string_view text) {
 // ---------------------------------------------------------------------------------
 // Matching
 
-// One match: tokens [first, last). `emit` false marks text that looks like a date but is
-// not a valid one ("February 30, 2021"): it is consumed so that its parts are not
-// matched again, and not reported.
+// One match: tokens [first, last). `emit` false marks text that looks like a
+// date but is not a valid one ("February 30, 2021"): it is consumed so that its
+// parts are not matched again, and not reported.
 struct Found {
   size_t first = 0, last = 0;
   bool emit = true;
@@ -456,11 +522,12 @@ struct Found {
   int month = 0, day = 0;
   bool year_missing = false;
   bool explicit_year = false;
-  // For weekday ranges ("from Monday to Friday"): the end must not precede the start.
+  // For weekday ranges ("from Monday to Friday"): the end must not precede the
+  // start.
   bool weekday = false;
   bool future = false;
-  // "two days later", "the next day": so many days after the article's latest earlier
-  // date of day precision (resolved after matching, in Run).
+  // "two days later", "the next day": so many days after the article's latest
+  // earlier date of day precision (resolved after matching, in Run).
   bool anchored = false;
   long anchor_days = 0;
 };
@@ -472,7 +539,8 @@ class Matcher {
     if (context.published && context.published->year > 0) {
       const PartialDate& p = *context.published;
       if (p.month >= 1 && p.month <= 12) pub_month_ = true;
-      if (pub_month_ && p.day >= 1 && p.day <= DaysInMonth(p.year, p.month)) pub_day_ = true;
+      if (pub_month_ && p.day >= 1 && p.day <= DaysInMonth(p.year, p.month))
+        pub_day_ = true;
       pub_ = p;
       has_pub_ = true;
     }
@@ -484,7 +552,9 @@ class Matcher {
  private:
   const Token& T(size_t i) const { return tokens_[i]; }
   size_t size() const { return tokens_.size(); }
-  bool IsWord(size_t i) const { return i < size() && T(i).type == TokType::kWord; }
+  bool IsWord(size_t i) const {
+    return i < size() && T(i).type == TokType::kWord;
+  }
   Kw KwAt(size_t i) const {
     return IsWord(i) && T(i).info ? T(i).info->kw : Kw::kNone;
   }
@@ -497,12 +567,12 @@ class Matcher {
   bool IsDayNumber(size_t i) const {
     if (i >= size()) return false;
     const Token& t = T(i);
-    return t.type == TokType::kNumber && !t.formatted && !t.decade && t.digits <= 2 &&
-           t.value >= 1 && t.value <= 31;
+    return t.type == TokType::kNumber && !t.formatted && !t.decade &&
+           t.digits <= 2 && t.value >= 1 && t.value <= 31;
   }
-  // A year after a month or day: "Sept. 25, 2017" but not "Sept. 25, 1500 people".
-  // A year at token k, optionally after a comma ("Sept. 25, 2017"): returns it and
-  // moves *k past it, or returns 0 and leaves *k.
+  // A year after a month or day: "Sept. 25, 2017" but not "Sept. 25, 1500
+  // people". A year at token k, optionally after a comma ("Sept. 25, 2017"):
+  // returns it and moves *k past it, or returns 0 and leaves *k.
   int TakeYear(size_t* k) const {
     const size_t y = IsPunct(*k, ',') ? *k + 1 : *k;
     if (!IsYearNumber(y)) return 0;
@@ -513,8 +583,8 @@ class Matcher {
   bool IsYearNumber(size_t i) const {
     if (i >= size()) return false;
     const Token& t = T(i);
-    return t.type == TokType::kNumber && !t.formatted && !t.decade && !t.ordinal &&
-           t.digits == 4 && t.value >= 1000 && t.value <= 2999 &&
+    return t.type == TokType::kNumber && !t.formatted && !t.decade &&
+           !t.ordinal && t.digits == 4 && t.value >= 1000 && t.value <= 2999 &&
            !(IsWord(i + 1) && !T(i + 1).cap && HasFlag(i + 1, kFlagCountNoun));
   }
   // A month word spelled with a capital, or all capitals in a headline.
@@ -525,22 +595,27 @@ class Matcher {
   }
   // Skips the full stop after an abbreviation ("Sept.").
   size_t AfterAbbrev(size_t i, bool abbrev) const {
-    return abbrev && IsPunct(i + 1, '.') && !T(i + 1).space_before ? i + 2 : i + 1;
+    return abbrev && IsPunct(i + 1, '.') && !T(i + 1).space_before ? i + 2
+                                                                   : i + 1;
   }
-  // Token index `i` is a connector right after the previous match: "January and March".
+  // Token index `i` is a connector right after the previous match: "January and
+  // March".
   bool AfterConnector(size_t i) const {
     if (i == 0 || !have_last_) return false;
     const size_t c = i - 1;
     return c == floor_ && (HasFlag(c, kFlagConnector) || IsPunct(c, '-'));
   }
   bool SentenceEndAt(size_t i) const;
-  // +1 when the clause around tokens [first, last) is in the future tense, -1 when a
-  // past-tense marker is nearer, 0 when there is no marker at all.
+  // +1 when the clause around tokens [first, last) is in the future tense, -1
+  // when a past-tense marker is nearer, 0 when there is no marker at all.
   int Tense(size_t first, size_t last) const;
-  bool FutureTense(size_t first, size_t last) const { return Tense(first, last) > 0; }
+  bool FutureTense(size_t first, size_t last) const {
+    return Tense(first, last) > 0;
+  }
 
   void Consider(const Found& f, Found* best, bool* have) const {
-    if (!*have || f.last > best->last || (f.last == best->last && f.first < best->first)) {
+    if (!*have || f.last > best->last ||
+        (f.last == best->last && f.first < best->first)) {
       *best = f;
       *have = true;
     }
@@ -562,7 +637,8 @@ class Matcher {
   void ResolveWeek(int offset, bool weekend, const char* what, Found* f) const;
   // Value for a single publication-relative day.
   void ResolveDayOffset(long offset, const char* what, Found* f) const;
-  // Start of the match after optional modifiers before token `i` (early/mid/late).
+  // Start of the match after optional modifiers before token `i`
+  // (early/mid/late).
   size_t ModifierStart(size_t i, Kw* modifier) const;
   void SetHint(Found* f, int year_delta = 0) const {
     if (f->value) {
@@ -590,14 +666,14 @@ bool Matcher::SentenceEndAt(size_t i) const {
   if (t.punct == '!' || t.punct == '?' || t.punct == ';') return true;
   if (t.punct != '.') return false;
   // "Sept. 25", "Mr. Smith" and initials do not end a sentence.
-  if (i > 0 && IsWord(i - 1) && (HasFlag(i - 1, kFlagTitleAbbrev) ||
-                                 T(i - 1).end - T(i - 1).start == 1))
+  if (i > 0 && IsWord(i - 1) &&
+      (HasFlag(i - 1, kFlagTitleAbbrev) || T(i - 1).end - T(i - 1).start == 1))
     return false;
   return true;
 }
 
-// The nearest tense marker within the sentence decides; callers treat "no marker" as
-// past, the usual tense of news, except after "this".
+// The nearest tense marker within the sentence decides; callers treat "no
+// marker" as past, the usual tense of news, except after "this".
 int Matcher::Tense(size_t first, size_t last) const {
   constexpr size_t kWindow = 14;
   size_t future_distance = kWindow + 1, past_distance = kWindow + 1;
@@ -606,12 +682,14 @@ int Matcher::Tense(size_t first, size_t last) const {
     const Token& t = T(i);
     bool future = HasFlag(i, kFlagFuture), past = HasFlag(i, kFlagPast);
     if (KwAt(i) == Kw::kWon && IsPunct(i + 1, '\'') && IsWord(i + 2) &&
-        T(i + 2).end - T(i + 2).start == 1 && ToLowerAscii(text_[T(i + 2).start]) == 't') {
+        T(i + 2).end - T(i + 2).start == 1 &&
+        ToLowerAscii(text_[T(i + 2).start]) == 't') {
       future = true;  // won't
       past = false;
     }
-    if (KwAt(i) == Kw::kGoing && !(IsWord(i + 1) && T(i + 1).end - T(i + 1).start == 2 &&
-                                   ToLowerAscii(text_[T(i + 1).start]) == 't'))
+    if (KwAt(i) == Kw::kGoing &&
+        !(IsWord(i + 1) && T(i + 1).end - T(i + 1).start == 2 &&
+          ToLowerAscii(text_[T(i + 1).start]) == 't'))
       future = false;  // "going to" only
     if (!future && !past && t.end - t.start >= 5 && !t.cap &&
         text_[t.end - 2] == 'e' && text_[t.end - 1] == 'd')
@@ -640,7 +718,8 @@ int Matcher::Tense(size_t first, size_t last) const {
 size_t Matcher::ModifierStart(size_t i, Kw* modifier) const {
   *modifier = Kw::kNone;
   // "mid-October", "mid-2017"
-  if (i >= floor_ + 2 && IsPunct(i - 1, '-') && !T(i - 1).space_before && !T(i).space_before) {
+  if (i >= floor_ + 2 && IsPunct(i - 1, '-') && !T(i - 1).space_before &&
+      !T(i).space_before) {
     const Kw k = KwAt(i - 2);
     if (k == Kw::kMid || k == Kw::kEarly || k == Kw::kLate) {
       *modifier = k;
@@ -657,7 +736,8 @@ size_t Matcher::ModifierStart(size_t i, Kw* modifier) const {
   return i;
 }
 
-void Matcher::ResolveWithoutYear(int month, int day, int direction, Found* f) const {
+void Matcher::ResolveWithoutYear(int month, int day, int direction,
+                                 Found* f) const {
   // direction: -1 on or before publication, +1 on or after, -2 strictly before,
   // +2 strictly after, 0 the publication year.
   f->month = month;
@@ -680,15 +760,26 @@ void Matcher::ResolveWithoutYear(int month, int day, int direction, Found* f) co
   // Compare (month, day) against publication; a month alone compares by month.
   const int pub_day = day && pub_day_ ? pub_.day : 0;
   const int cmp = month != pub_.month ? (month < pub_.month ? -1 : 1)
-                  : day && pub_day    ? (day < pub_day ? -1 : day > pub_day ? 1 : 0)
+                  : day && pub_day    ? (day < pub_day   ? -1
+                                         : day > pub_day ? 1
+                                                         : 0)
                                       : 0;
   int year = pub_.year;
   switch (direction) {
-    case -1: if (cmp > 0) --year; break;
-    case -2: if (cmp >= 0) --year; break;
-    case 1: if (cmp < 0) ++year; break;
-    case 2: if (cmp <= 0) ++year; break;
-    default: break;
+    case -1:
+      if (cmp > 0) --year;
+      break;
+    case -2:
+      if (cmp >= 0) --year;
+      break;
+    case 1:
+      if (cmp < 0) ++year;
+      break;
+    case 2:
+      if (cmp <= 0) ++year;
+      break;
+    default:
+      break;
   }
   if (day == 29 && month == 2) {
     // The nearest leap year in the direction of reading.
@@ -701,21 +792,24 @@ void Matcher::ResolveWithoutYear(int month, int day, int direction, Found* f) co
 
 void Matcher::ResolveDayOffset(long offset, const char* what, Found* f) const {
   if (pub_day_) {
-    f->value = CivilFromDays(DaysFromCivil(pub_.year, pub_.month, pub_.day) + offset);
+    f->value =
+        CivilFromDays(DaysFromCivil(pub_.year, pub_.month, pub_.day) + offset);
   } else {
     f->relative = what;
   }
   SetHint(f);
 }
 
-void Matcher::ResolveWeek(int offset, bool weekend, const char* what, Found* f) const {
+void Matcher::ResolveWeek(int offset, bool weekend, const char* what,
+                          Found* f) const {
   f->relative = what;
   if (!pub_day_) {
     SetHint(f);
     return;
   }
   const long pub = DaysFromCivil(pub_.year, pub_.month, pub_.day);
-  const long monday = pub - DayOfWeek(pub_.year, pub_.month, pub_.day) + 7L * offset;
+  const long monday =
+      pub - DayOfWeek(pub_.year, pub_.month, pub_.day) + 7L * offset;
   long first = monday, last = monday + 6;
   if (weekend) {
     first = monday + 5;
@@ -731,8 +825,8 @@ void Matcher::ResolveWeek(int offset, bool weekend, const char* what, Found* f) 
   if (!f->value) f->year_hint = b.year;
 }
 
-// "September 25, 2017", "Sept. 25", "Sep 3-5, 2021", "October 2017", "October of 2017",
-// "in October", "early October", "mid-October", "last October".
+// "September 25, 2017", "Sept. 25", "Sep 3-5, 2021", "October 2017", "October
+// of 2017", "in October", "early October", "mid-October", "last October".
 bool Matcher::MatchMonthFirst(size_t i, Found* out) const {
   bool abbrev = false;
   const int month = MonthAt(i, &abbrev);
@@ -743,7 +837,8 @@ bool Matcher::MatchMonthFirst(size_t i, Found* out) const {
   if (IsDayNumber(j)) {
     const int day = static_cast<int>(T(j).value);
     size_t k = j + 1;
-    if (IsPunct(k, '-') && IsDayNumber(k + 1) && T(k + 1).value > day) k += 2;  // 3-5
+    if (IsPunct(k, '-') && IsDayNumber(k + 1) && T(k + 1).value > day)
+      k += 2;  // 3-5
     const int year = TakeYear(&k);
     f.first = i;
     f.last = k;
@@ -777,8 +872,8 @@ bool Matcher::MatchMonthFirst(size_t i, Found* out) const {
     return true;
   }
   if (abbrev) return false;
-  // A month on its own: "May" and "March" are also a verb, "August" and "June" names,
-  // so a preposition or modifier must introduce it.
+  // A month on its own: "May" and "March" are also a verb, "August" and "June"
+  // names, so a preposition or modifier must introduce it.
   int direction = 0;
   bool ok = modifier != Kw::kNone;
   if (!ok && i > floor_) {
@@ -824,7 +919,8 @@ bool Matcher::MatchDayFirst(size_t i, Found* out) const {
   bool abbrev = false;
   const int month = MonthAt(k, &abbrev);
   if (!month) {
-    // The first of two days sharing a month: "on 2 and 3 June", "between 4 and 7 June".
+    // The first of two days sharing a month: "on 2 and 3 June", "between 4 and
+    // 7 June".
     Found second;
     if (k == i + 1 && (HasFlag(k, kFlagConnector) || IsPunct(k, '-')) &&
         MatchDayFirst(k + 1, &second) && second.emit && second.day > day) {
@@ -838,7 +934,8 @@ bool Matcher::MatchDayFirst(size_t i, Found* out) const {
         f.explicit_year = true;
         SetHint(&f);
       } else {
-        ResolveWithoutYear(second.month, day, FutureTense(i, k + 2) ? 1 : -1, &f);
+        ResolveWithoutYear(second.month, day, FutureTense(i, k + 2) ? 1 : -1,
+                           &f);
       }
       *out = f;
       return true;
@@ -860,16 +957,18 @@ bool Matcher::MatchDayFirst(size_t i, Found* out) const {
     f.explicit_year = true;
     SetHint(&f);
   } else {
-    ResolveWithoutYear(month, day, FutureTense(i, month_token + 1) ? 1 : -1, &f);
+    ResolveWithoutYear(month, day, FutureTense(i, month_token + 1) ? 1 : -1,
+                       &f);
   }
   *out = f;
   return true;
 }
 
-// "Thursday", "on Thursday", "last Thursday", "Monday night", "Thursday, June 3, 2021",
-// "Wed, 3 June 2021".
+// "Thursday", "on Thursday", "last Thursday", "Monday night", "Thursday, June
+// 3, 2021", "Wed, 3 June 2021".
 bool Matcher::MatchWeekday(size_t i, Found* out) const {
-  if (!IsWord(i) || !T(i).cap || !T(i).info || T(i).info->weekday < 0) return false;
+  if (!IsWord(i) || !T(i).cap || !T(i).info || T(i).info->weekday < 0)
+    return false;
   const int weekday = T(i).info->weekday;
   const bool abbrev = T(i).info->weekday_abbrev;
   size_t j = AfterAbbrev(i, abbrev);
@@ -882,18 +981,33 @@ bool Matcher::MatchWeekday(size_t i, Found* out) const {
     return true;
   }
   if (abbrev) return false;
-  if (i > 0 && HasFlag(i - 1, kFlagNameBefore)) return false;         // Good Friday
-  if (IsWord(i + 1) && T(i + 1).cap && HasFlag(i + 1, kFlagNameAfter)) return false;
+  if (i > 0 && HasFlag(i - 1, kFlagNameBefore)) return false;  // Good Friday
+  if (IsWord(i + 1) && T(i + 1).cap && HasFlag(i + 1, kFlagNameAfter))
+    return false;
   Found f;
   f.first = i;
-  int direction = 0;  // -1 on or before, +2 strictly after, -2 strictly before, 0 this
+  int direction =
+      0;  // -1 on or before, +2 strictly after, -2 strictly before, 0 this
   bool explicit_direction = true;
   if (i > floor_) {
     switch (KwAt(i - 1)) {
-      case Kw::kLast: case Kw::kPast: direction = -2; f.first = i - 1; break;
-      case Kw::kNext: case Kw::kComing: direction = 2; f.first = i - 1; break;
-      case Kw::kThis: direction = 0; f.first = i - 1; break;
-      default: explicit_direction = false; break;
+      case Kw::kLast:
+      case Kw::kPast:
+        direction = -2;
+        f.first = i - 1;
+        break;
+      case Kw::kNext:
+      case Kw::kComing:
+        direction = 2;
+        f.first = i - 1;
+        break;
+      case Kw::kThis:
+        direction = 0;
+        f.first = i - 1;
+        break;
+      default:
+        explicit_direction = false;
+        break;
     }
   } else {
     explicit_direction = false;
@@ -904,10 +1018,12 @@ bool Matcher::MatchWeekday(size_t i, Found* out) const {
   f.weekday = !explicit_direction;
   f.future = tense > 0;
   if (!explicit_direction) direction = tense > 0 ? 2 : -1;
-  if (direction == 0) direction = tense < 0 ? -1 : 1;  // "this Saturday" looks ahead
+  if (direction == 0)
+    direction = tense < 0 ? -1 : 1;  // "this Saturday" looks ahead
   const std::string name = kWeekdayNames[weekday];
   if (!pub_day_) {
-    f.relative = name + (direction > 0 ? " after publication" : " before publication");
+    f.relative =
+        name + (direction > 0 ? " after publication" : " before publication");
     SetHint(&f);
     *out = f;
     return true;
@@ -921,15 +1037,18 @@ bool Matcher::MatchWeekday(size_t i, Found* out) const {
     delta = (weekday - pw + 7) % 7;
     if (delta == 0 && direction == 2) delta = 7;
   }
-  f.value = CivilFromDays(DaysFromCivil(pub_.year, pub_.month, pub_.day) + delta);
+  f.value =
+      CivilFromDays(DaysFromCivil(pub_.year, pub_.month, pub_.day) + delta);
   SetHint(&f);
   *out = f;
   return true;
 }
 
-// "in 2017", "since 2014", "mid-2017", "the 1990s", "the 2017 referendum", "2017's".
+// "in 2017", "since 2014", "mid-2017", "the 1990s", "the 2017 referendum",
+// "2017's".
 bool Matcher::MatchYear(size_t i, Found* out) const {
-  if (i >= size() || T(i).type != TokType::kNumber || T(i).formatted || T(i).digits != 4)
+  if (i >= size() || T(i).type != TokType::kNumber || T(i).formatted ||
+      T(i).digits != 4)
     return false;
   const long year = T(i).value;
   Kw modifier;
@@ -951,12 +1070,14 @@ bool Matcher::MatchYear(size_t i, Found* out) const {
     // "the 2017 referendum" but not "the 2017 soldiers".
     if (!ok && HasFlag(i - 1, kFlagDeterminer) && IsWord(i + 1)) {
       const Token& next = T(i + 1);
-      ok = text_[next.end - 1] != 's' && !(next.info && next.info->kw == Kw::kUnit) &&
+      ok = text_[next.end - 1] != 's' &&
+           !(next.info && next.info->kw == Kw::kUnit) &&
            !HasFlag(i + 1, kFlagCountNoun);
     }
   }
   // "2017's elections"
-  if (!ok && IsPunct(i + 1, '\'') && IsWord(i + 2) && T(i + 2).end - T(i + 2).start == 1 &&
+  if (!ok && IsPunct(i + 1, '\'') && IsWord(i + 2) &&
+      T(i + 2).end - T(i + 2).start == 1 &&
       ToLowerAscii(text_[T(i + 2).start]) == 's' && !T(i + 1).space_before)
     ok = true;
   if (!ok) return false;
@@ -1025,29 +1146,39 @@ bool Matcher::MatchDayWord(size_t i, Found* out) const {
   return true;
 }
 
-// "this week", "last month", "next year", "earlier this month", "late last year",
-// "the past week", "this weekend".
+// "this week", "last month", "next year", "earlier this month", "late last
+// year", "the past week", "this weekend".
 bool Matcher::MatchRelativeUnit(size_t i, Found* out) const {
   size_t j = i;
   Kw part = KwAt(j);
-  // "earlier this month", "late last year": the same month or year; a PartialDate
-  // cannot say which part of it.
-  if (part == Kw::kEarlier || part == Kw::kLater || part == Kw::kEarly || part == Kw::kLate ||
-      part == Kw::kMid)
+  // "earlier this month", "late last year": the same month or year; a
+  // PartialDate cannot say which part of it.
+  if (part == Kw::kEarlier || part == Kw::kLater || part == Kw::kEarly ||
+      part == Kw::kLate || part == Kw::kMid)
     part = KwAt(++j);
   int offset;
   switch (part) {
-    case Kw::kThis: offset = 0; break;
-    case Kw::kLast: case Kw::kPast: offset = -1; break;
-    case Kw::kNext: case Kw::kComing: offset = 1; break;
-    default: return false;
+    case Kw::kThis:
+      offset = 0;
+      break;
+    case Kw::kLast:
+    case Kw::kPast:
+      offset = -1;
+      break;
+    case Kw::kNext:
+    case Kw::kComing:
+      offset = 1;
+      break;
+    default:
+      return false;
   }
   if (KwAt(j + 1) != Kw::kUnit || T(j + 1).info->plural) return false;
   const Unit unit = T(j + 1).info->unit;
   Found f;
   f.first = i;
   f.last = j + 2;
-  if (unit == kDay && part == Kw::kNext && j == i && i > 0 && KwAt(i - 1) == Kw::kThe) {
+  if (unit == kDay && part == Kw::kNext && j == i && i > 0 &&
+      KwAt(i - 1) == Kw::kThe) {
     // "the next day": the day after the text's own earlier date.
     f.relative = "the day after an earlier date";
     f.anchored = true;
@@ -1057,10 +1188,12 @@ bool Matcher::MatchRelativeUnit(size_t i, Found* out) const {
     return true;
   }
   if (part == Kw::kPast || part == Kw::kComing) {
-    // "the past week" is the seven days up to publication, not a calendar week: a note.
+    // "the past week" is the seven days up to publication, not a calendar week:
+    // a note.
     if (unit == kDay || unit == kDecade) return false;
-    f.relative = std::string(text_.substr(T(i).start, T(j + 1).end - T(i).start)) +
-                 (part == Kw::kPast ? " before publication" : " after publication");
+    f.relative =
+        std::string(text_.substr(T(i).start, T(j + 1).end - T(i).start)) +
+        (part == Kw::kPast ? " before publication" : " after publication");
     SetHint(&f);
     *out = f;
     return true;
@@ -1070,16 +1203,23 @@ bool Matcher::MatchRelativeUnit(size_t i, Found* out) const {
   switch (unit) {
     case kWeek:
     case kWeekend: {
-      const std::string what =
-          std::string("the ") + (unit == kWeek ? "week " : "weekend ") + which + " publication";
+      const std::string what = std::string("the ") +
+                               (unit == kWeek ? "week " : "weekend ") + which +
+                               " publication";
       ResolveWeek(offset, unit == kWeekend, what.c_str(), &f);
       break;
     }
     case kMonth:
       if (pub_month_) {
         int y = pub_.year, m = pub_.month + offset;
-        if (m == 0) { m = 12; --y; }
-        if (m == 13) { m = 1; ++y; }
+        if (m == 0) {
+          m = 12;
+          --y;
+        }
+        if (m == 13) {
+          m = 1;
+          ++y;
+        }
         f.value = PartialDate{y, m, 0};
       } else {
         f.relative = "the month " + which + " publication";
@@ -1114,8 +1254,8 @@ bool Matcher::MatchAgo(size_t i, Found* out) const {
     }
   } else if (kw == Kw::kVague) {
     count = -1;
-  } else if (i < size() && T(i).type == TokType::kNumber && !T(i).formatted && !T(i).ordinal &&
-             T(i).digits <= 3) {
+  } else if (i < size() && T(i).type == TokType::kNumber && !T(i).formatted &&
+             !T(i).ordinal && T(i).digits <= 3) {
     count = T(i).value;
   } else {
     return false;
@@ -1123,11 +1263,14 @@ bool Matcher::MatchAgo(size_t i, Found* out) const {
   if (KwAt(j) != Kw::kUnit) return false;
   const Unit unit = T(j).info->unit;
   if (KwAt(j + 1) == Kw::kLater && (unit == kDay || unit == kWeek)) {
-    // "two days later", "a week later": counted from the text's own earlier date.
+    // "two days later", "a week later": counted from the text's own earlier
+    // date.
     Found f;
     f.first = i;
     f.last = j + 2;
-    f.relative = std::string(text_.substr(T(i).start, T(j + 1).end - T(i).start)) + " than an earlier date";
+    f.relative =
+        std::string(text_.substr(T(i).start, T(j + 1).end - T(i).start)) +
+        " than an earlier date";
     if (count > 0) {
       f.anchored = true;
       f.anchor_days = count * (unit == kDay ? 1 : 7);
@@ -1156,8 +1299,8 @@ bool Matcher::MatchAgo(size_t i, Found* out) const {
     case kWeek:
       // A date so many weeks back is approximate: keep its month.
       if (pub_day_) {
-        const PartialDate d =
-            CivilFromDays(DaysFromCivil(pub_.year, pub_.month, pub_.day) - 7 * count);
+        const PartialDate d = CivilFromDays(
+            DaysFromCivil(pub_.year, pub_.month, pub_.day) - 7 * count);
         f.value = PartialDate{d.year, d.month, 0};
       }
       f.relative = what;
@@ -1166,7 +1309,8 @@ bool Matcher::MatchAgo(size_t i, Found* out) const {
     case kMonth:
       if (pub_month_) {
         const long months = pub_.year * 12L + (pub_.month - 1) - count;
-        f.value = PartialDate{static_cast<int>(months / 12), static_cast<int>(months % 12) + 1, 0};
+        f.value = PartialDate{static_cast<int>(months / 12),
+                              static_cast<int>(months % 12) + 1, 0};
       } else {
         f.relative = what;
       }
@@ -1197,8 +1341,8 @@ bool Matcher::MatchRecent(size_t i, Found* out) const {
   f.first = i;
   if (KwAt(i) == Kw::kRecently) {
     f.last = i + 1;
-  } else if (KwAt(i) == Kw::kIn && KwAt(i + 1) == Kw::kRecent && KwAt(i + 2) == Kw::kUnit &&
-             T(i + 2).info->plural) {
+  } else if (KwAt(i) == Kw::kIn && KwAt(i + 1) == Kw::kRecent &&
+             KwAt(i + 2) == Kw::kUnit && T(i + 2).info->plural) {
     f.first = i + 1;
     f.last = i + 3;
   } else {
@@ -1227,21 +1371,33 @@ std::vector<Found> Matcher::Run() {
           if (MatchWeekday(i, &f)) Consider(f, &best, &have);
         } else {
           switch (w.kw) {
-            case Kw::kYesterday: case Kw::kToday: case Kw::kTonight: case Kw::kTomorrow:
+            case Kw::kYesterday:
+            case Kw::kToday:
+            case Kw::kTonight:
+            case Kw::kTomorrow:
               if (MatchDayWord(i, &f)) Consider(f, &best, &have);
               break;
-            case Kw::kThis: case Kw::kLast:
+            case Kw::kThis:
+            case Kw::kLast:
               if (MatchDayWord(i, &f)) Consider(f, &best, &have);
               if (MatchRelativeUnit(i, &f)) Consider(f, &best, &have);
               break;
-            case Kw::kNext: case Kw::kPast: case Kw::kComing: case Kw::kEarlier:
-            case Kw::kLater: case Kw::kEarly: case Kw::kLate: case Kw::kMid:
+            case Kw::kNext:
+            case Kw::kPast:
+            case Kw::kComing:
+            case Kw::kEarlier:
+            case Kw::kLater:
+            case Kw::kEarly:
+            case Kw::kLate:
+            case Kw::kMid:
               if (MatchRelativeUnit(i, &f)) Consider(f, &best, &have);
               break;
-            case Kw::kCount: case Kw::kVague:
+            case Kw::kCount:
+            case Kw::kVague:
               if (MatchAgo(i, &f)) Consider(f, &best, &have);
               break;
-            case Kw::kRecently: case Kw::kIn:
+            case Kw::kRecently:
+            case Kw::kIn:
               if (MatchRecent(i, &f)) Consider(f, &best, &have);
               break;
             default:
@@ -1264,8 +1420,9 @@ std::vector<Found> Matcher::Run() {
     have_last_ = best.emit;
     if (best.emit) found.push_back(std::move(best));
   }
-  // A range's start without a year takes the end's: "between January 4 and February 7,
-  // 2017", "December 28 to January 3, 2021" (the start then falls in the year before).
+  // A range's start without a year takes the end's: "between January 4 and
+  // February 7, 2017", "December 28 to January 3, 2021" (the start then falls
+  // in the year before).
   for (size_t k = 0; k + 1 < found.size(); ++k) {
     Found& a = found[k];
     const Found& b = found[k + 1];
@@ -1278,25 +1435,32 @@ std::vector<Found> Matcher::Run() {
     a.relative.clear();
     a.year_hint = year;
   }
-  // "the next day", "two days later": from the latest earlier date of day precision.
+  // "the next day", "two days later": from the latest earlier date of day
+  // precision.
   for (size_t k = 0; k < found.size(); ++k) {
     Found& f = found[k];
     if (!f.anchored) continue;
     for (size_t a = k; a-- > 0;) {
       const Found& anchor = found[a];
       if (!anchor.value || anchor.value->day == 0) continue;
-      f.value = CivilFromDays(DaysFromCivil(anchor.value->year, anchor.value->month, anchor.value->day) + f.anchor_days);
+      f.value =
+          CivilFromDays(DaysFromCivil(anchor.value->year, anchor.value->month,
+                                      anchor.value->day) +
+                        f.anchor_days);
       f.relative.clear();
       f.year_hint = f.value->year;
       break;
     }
   }
-  // "from Monday to Friday" read in the past, published on a Thursday, is last week's
-  // Monday to Friday; read in the future, this week's Monday... next Friday.
+  // "from Monday to Friday" read in the past, published on a Thursday, is last
+  // week's Monday to Friday; read in the future, this week's Monday... next
+  // Friday.
   for (size_t k = 0; k + 1 < found.size(); ++k) {
     Found& a = found[k];
     Found& b = found[k + 1];
-    if (!a.weekday || !b.weekday || !a.value || !b.value || b.first != a.last + 1) continue;
+    if (!a.weekday || !b.weekday || !a.value || !b.value ||
+        b.first != a.last + 1)
+      continue;
     if (!HasFlag(a.last, kFlagConnector) && !IsPunct(a.last, '-')) continue;
     const long da = DaysFromCivil(a.value->year, a.value->month, a.value->day);
     const long db = DaysFromCivil(b.value->year, b.value->month, b.value->day);
@@ -1314,7 +1478,8 @@ std::vector<Found> Matcher::Run() {
 
 }  // namespace
 
-std::vector<DateMention> FindDates(std::string_view text, const DateContext& context) {
+std::vector<DateMention> FindDates(std::string_view text,
+                                   const DateContext& context) {
   Matcher matcher(text, context);
   std::vector<Found> found = matcher.Run();
   std::vector<DateMention> mentions;

@@ -1,11 +1,13 @@
-// Parser for data/countries.txt, the reviewable table of countries the gazetteer takes
-// its country entries from. Internal to src/where/.
+// Parser for data/countries.txt, the reviewable table of countries the
+// gazetteer takes its country entries from. Internal to src/where/.
 //
-// Format (one country a line; '#' starts a comment line; blank lines are ignored):
+// Format (one country a line; '#' starts a comment line; blank lines are
+// ignored):
 //   ISO3 | ISO2 | names | demonyms | capitals | lat, lon
-// Fields are separated by " | ", list items by "; ". The first name is the common
-// English name. A phrase prefixed with '=' is matched with its exact case ("=US").
-// Demonyms and capitals may be empty; the centroid is decimal degrees.
+// Fields are separated by " | ", list items by "; ". The first name is the
+// common English name. A phrase prefixed with '=' is matched with its exact
+// case ("=US"). Demonyms and capitals may be empty; the centroid is decimal
+// degrees.
 //
 // Plain functions and value types; thread-safe.
 #ifndef DATELINE_WHERE_COUNTRIES_FILE_H_
@@ -27,15 +29,17 @@ struct CountryPhrase {
 struct CountryRecord {
   std::string iso3;  // "IRQ"
   std::string iso2;  // "IQ"
-  std::vector<CountryPhrase> names;     // at least one; names[0] is the common name
+  std::vector<CountryPhrase>
+      names;  // at least one; names[0] is the common name
   std::vector<CountryPhrase> demonyms;  // "Iraqi", "Iraqis"
   std::vector<CountryPhrase> capitals;  // "Baghdad"
   double lat = 0, lon = 0;
   int line = 0;  // 1-based line in the file
 };
 
-// Parses the content of a countries file; `file_name` is only used in errors, which
-// name the line and what is wrong with it. Duplicate ISO codes are an error.
+// Parses the content of a countries file; `file_name` is only used in errors,
+// which name the line and what is wrong with it. Duplicate ISO codes are an
+// error.
 Result<std::vector<CountryRecord>> ParseCountries(std::string_view content,
                                                   const std::string& file_name);
 

@@ -7,7 +7,8 @@ namespace {
 
 TEST(CountriesFileTest, ParsesFieldsListsAndExactCasePhrases) {
   auto r = ParseCountries(
-      "# comment\n\nUSA | US | United States; America; =US | American; Americans | Washington | 39.8, -98.6\n",
+      "# comment\n\nUSA | US | United States; America; =US | American; "
+      "Americans | Washington | 39.8, -98.6\n",
       "c.txt");
   ASSERT_TRUE(r.ok()) << r.error().ToString();
   ASSERT_EQ(r->size(), 1u);
@@ -41,25 +42,30 @@ struct BadLine {
 class CountriesFileErrorTest : public ::testing::TestWithParam<BadLine> {};
 
 TEST_P(CountriesFileErrorTest, NamesFileLineAndProblem) {
-  auto r = ParseCountries(std::string("# header\n") + GetParam().content, "countries.txt");
+  auto r = ParseCountries(std::string("# header\n") + GetParam().content,
+                          "countries.txt");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().input, "countries.txt");
   EXPECT_EQ(r.error().line, 2);
-  EXPECT_NE(r.error().message.find(GetParam().message_part), std::string::npos) << r.error().message;
+  EXPECT_NE(r.error().message.find(GetParam().message_part), std::string::npos)
+      << r.error().message;
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Bad, CountriesFileErrorTest,
-    ::testing::Values(BadLine{"IRQ | IQ | Iraq | Iraqi | Baghdad\n", "expected 6 fields"},
-                      BadLine{"IR | IQ | Iraq | Iraqi | Baghdad | 33, 44\n", "ISO3"},
-                      BadLine{"IRQ | iq | Iraq | Iraqi | Baghdad | 33, 44\n", "ISO2"},
-                      BadLine{"IRQ | IQ |  | Iraqi | Baghdad | 33, 44\n", "at least one name"},
-                      BadLine{"IRQ | IQ | Iraq | Iraqi | Baghdad | 33\n", "centroid"},
-                      BadLine{"IRQ | IQ | Iraq | Iraqi | Baghdad | 95, 44\n", "centroid"},
-                      BadLine{"IRQ | IQ | Iraq | Iraqi | Baghdad | x, 44\n", "centroid"}));
+    ::testing::Values(
+        BadLine{"IRQ | IQ | Iraq | Iraqi | Baghdad\n", "expected 6 fields"},
+        BadLine{"IR | IQ | Iraq | Iraqi | Baghdad | 33, 44\n", "ISO3"},
+        BadLine{"IRQ | iq | Iraq | Iraqi | Baghdad | 33, 44\n", "ISO2"},
+        BadLine{"IRQ | IQ |  | Iraqi | Baghdad | 33, 44\n",
+                "at least one name"},
+        BadLine{"IRQ | IQ | Iraq | Iraqi | Baghdad | 33\n", "centroid"},
+        BadLine{"IRQ | IQ | Iraq | Iraqi | Baghdad | 95, 44\n", "centroid"},
+        BadLine{"IRQ | IQ | Iraq | Iraqi | Baghdad | x, 44\n", "centroid"}));
 
 TEST(CountriesFileTest, DuplicateCodesAreAnError) {
-  auto r = ParseCountries("IRQ | IQ | Iraq | | | 33, 44\nIRQ | IQ | Iraq | | | 33, 44\n", "c.txt");
+  auto r = ParseCountries(
+      "IRQ | IQ | Iraq | | | 33, 44\nIRQ | IQ | Iraq | | | 33, 44\n", "c.txt");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().line, 2);
   EXPECT_NE(r.error().message.find("duplicate"), std::string::npos);

@@ -1,10 +1,10 @@
 #include "where/name_normalizer.h"
 
-#include <array>
-
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+
+#include <array>
 
 #include "core/utf8.h"
 
@@ -13,9 +13,9 @@ namespace dateline::where_internal {
 namespace {
 
 bool IsApostrophe(char32_t c) {
-  // ASCII apostrophe and backtick, typographic quotes, modifier letters used for
-  // ayin/hamza and the Hawaiian okina: all dropped, so "Ma'rib", "Ma’rib" and
-  // "Maʿrib" meet "Marib".
+  // ASCII apostrophe and backtick, typographic quotes, modifier letters used
+  // for ayin/hamza and the Hawaiian okina: all dropped, so "Ma'rib", "Ma’rib"
+  // and "Maʿrib" meet "Marib".
   return c == U'\'' || c == U'`' || c == 0x2018 || c == 0x2019 || c == 0x02BC ||
          c == 0x02BB || c == 0x02BE || c == 0x02BF || c == 0x00B4;
 }
@@ -23,21 +23,33 @@ bool IsApostrophe(char32_t c) {
 // Letters that NFKD does not decompose into a base letter plus marks.
 const char* SpelledOut(char32_t c) {
   switch (c) {
-    case 0x00F8: return "o";   // ø
-    case 0x00E6: return "ae";  // æ
-    case 0x0153: return "oe";  // œ
-    case 0x0111: return "d";   // đ
-    case 0x00F0: return "d";   // ð
-    case 0x00FE: return "th";  // þ
-    case 0x0142: return "l";   // ł
-    case 0x0131: return "i";   // dotless ı
-    case 0x0127: return "h";   // ħ
-    case 0x00DF: return "ss";  // ß (case folding gives "ss" too)
-    default: return nullptr;
+    case 0x00F8:
+      return "o";  // ø
+    case 0x00E6:
+      return "ae";  // æ
+    case 0x0153:
+      return "oe";  // œ
+    case 0x0111:
+      return "d";  // đ
+    case 0x00F0:
+      return "d";  // ð
+    case 0x00FE:
+      return "th";  // þ
+    case 0x0142:
+      return "l";  // ł
+    case 0x0131:
+      return "i";  // dotless ı
+    case 0x0127:
+      return "h";  // ħ
+    case 0x00DF:
+      return "ss";  // ß (case folding gives "ss" too)
+    default:
+      return nullptr;
   }
 }
 
-// Appends one folded code point, turning separators into a single pending space.
+// Appends one folded code point, turning separators into a single pending
+// space.
 void AppendFolded(char32_t c, std::string* out, bool* pending_space) {
   if (IsApostrophe(c)) return;
   if (c < 0x80) {
@@ -58,15 +70,17 @@ void AppendFolded(char32_t c, std::string* out, bool* pending_space) {
     return;
   }
   const int8_t type = u_charType(static_cast<UChar32>(c));
-  if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK ||
-      type == U_FORMAT_CHAR || c == 0xFFFD) {
+  if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK ||
+      type == U_COMBINING_SPACING_MARK || type == U_FORMAT_CHAR ||
+      c == 0xFFFD) {
     return;
   }
   if (!u_isalnum(static_cast<UChar32>(c))) {
     *pending_space = true;
     return;
   }
-  const char32_t folded = static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
+  const char32_t folded = static_cast<char32_t>(
+      u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
   if (*pending_space && !out->empty()) out->push_back(' ');
   *pending_space = false;
   if (const char* s = SpelledOut(folded)) {
@@ -77,11 +91,12 @@ void AppendFolded(char32_t c, std::string* out, bool* pending_space) {
 }
 
 // What AppendFolded makes of each byte of ASCII text, as a table: recognition
-// normalises every candidate n-gram of a text, nearly all of them ASCII, and a lookup
-// per byte costs less than the comparisons. Bytes from 0x80 start a multi-byte code
-// point, which only AppendFolded reads.
-constexpr char kDropped = 0;     // IsApostrophe's ASCII members
-constexpr char kSeparator = 1;   // punctuation and white space: one space between words
+// normalises every candidate n-gram of a text, nearly all of them ASCII, and a
+// lookup per byte costs less than the comparisons. Bytes from 0x80 start a
+// multi-byte code point, which only AppendFolded reads.
+constexpr char kDropped = 0;  // IsApostrophe's ASCII members
+constexpr char kSeparator =
+    1;  // punctuation and white space: one space between words
 constexpr char kNotAscii = 2;
 constexpr std::array<char, 256> kAsciiFold = [] {
   std::array<char, 256> t{};
@@ -101,8 +116,8 @@ constexpr std::array<char, 256> kAsciiFold = [] {
   return t;
 }();
 
-// AppendFolded for ASCII text, calling `emit` with each output byte; false (having
-// emitted part of the key) at the first byte that is not ASCII.
+// AppendFolded for ASCII text, calling `emit` with each output byte; false
+// (having emitted part of the key) at the first byte that is not ASCII.
 template <typename Emit>
 bool FoldAscii(std::string_view name, Emit emit) {
   bool pending_space = false, started = false;
@@ -125,7 +140,8 @@ bool FoldAscii(std::string_view name, Emit emit) {
 }  // namespace
 
 bool NormalizesTo(std::string_view name, std::string_view key) {
-  // Folding ASCII never lengthens a name; the comparison stops at the first difference.
+  // Folding ASCII never lengthens a name; the comparison stops at the first
+  // difference.
   size_t at = 0;
   bool equal = true;
   const bool ascii = FoldAscii(name, [&](char c) {
@@ -163,9 +179,9 @@ void NormalizePlaceName(std::string_view name, std::string* out_string) {
   for (size_t pos = 0; pos < name.size();) {
     input.append(static_cast<UChar32>(DecodeUtf8(name, &pos)));
   }
-  // ICU creates the normaliser once, thread-safely, but with atomics ThreadSanitizer
-  // cannot see; C++'s own once-initialisation around it makes the ordering visible when
-  // the first coding threads ask together.
+  // ICU creates the normaliser once, thread-safely, but with atomics
+  // ThreadSanitizer cannot see; C++'s own once-initialisation around it makes
+  // the ordering visible when the first coding threads ask together.
   static const icu::Normalizer2* const nfkd = [] {
     UErrorCode init = U_ZERO_ERROR;
     const icu::Normalizer2* n = icu::Normalizer2::getNFKDInstance(init);

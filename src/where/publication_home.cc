@@ -16,19 +16,24 @@ void PublicationHome::Add(const std::vector<PlaceMention>& places) {
   }
   std::set<std::tuple<std::string, std::string, std::string>> seen;
   for (const PlaceMention& p : places) {
-    if (p.from_dateline || p.precision == PlacePrecision::kCountry || p.admin1.empty()) continue;
+    if (p.from_dateline || p.precision == PlacePrecision::kCountry ||
+        p.admin1.empty())
+      continue;
     if (!seen.emplace(p.name, p.country, p.admin1).second) continue;
     total_ += increment_;
-    auto it = std::find_if(regions_.begin(), regions_.end(),
-                           [&](const Tally& t) { return t.region.country == p.country && t.region.admin1 == p.admin1; });
+    auto it =
+        std::find_if(regions_.begin(), regions_.end(), [&](const Tally& t) {
+          return t.region.country == p.country && t.region.admin1 == p.admin1;
+        });
     if (it != regions_.end()) {
       it->weight += increment_;
       continue;
     }
     if (regions_.size() == kMaxRegions) {
       // The lightest region makes room: it is the least likely to become home.
-      it = std::min_element(regions_.begin(), regions_.end(),
-                            [](const Tally& a, const Tally& b) { return a.weight < b.weight; });
+      it = std::min_element(
+          regions_.begin(), regions_.end(),
+          [](const Tally& a, const Tally& b) { return a.weight < b.weight; });
       *it = Tally{HomeRegion{p.country, p.admin1}, increment_};
     } else {
       regions_.push_back(Tally{HomeRegion{p.country, p.admin1}, increment_});
@@ -36,8 +41,9 @@ void PublicationHome::Add(const std::vector<PlaceMention>& places) {
   }
   home_.reset();
   if (regions_.empty() || total_ < kMinWeight * increment_) return;
-  const auto top = std::max_element(regions_.begin(), regions_.end(),
-                                    [](const Tally& a, const Tally& b) { return a.weight < b.weight; });
+  const auto top = std::max_element(
+      regions_.begin(), regions_.end(),
+      [](const Tally& a, const Tally& b) { return a.weight < b.weight; });
   if (top->weight >= kMinShare * total_) home_ = top->region;
 }
 

@@ -1,8 +1,9 @@
-// A minimal tokenizer for where's tests, benchmark and measurement only, so that they
-// can run FindPlaces before (and independently of) the text stage: words are runs of
-// letters, digits and inner apostrophes; every other non-space character is its own
-// punctuation token; sentences end after '.', '!' or '?' followed by a space and an
-// upper-case letter, and at blank lines. Not part of dl_where.
+// A minimal tokenizer for where's tests, benchmark and measurement only, so
+// that they can run FindPlaces before (and independently of) the text stage:
+// words are runs of letters, digits and inner apostrophes; every other
+// non-space character is its own punctuation token; sentences end after '.',
+// '!' or '?' followed by a space and an upper-case letter, and at blank lines.
+// Not part of dl_where.
 #ifndef DATELINE_WHERE_TESTING_TOKENIZER_H_
 #define DATELINE_WHERE_TESTING_TOKENIZER_H_
 
@@ -45,9 +46,13 @@ inline AnalyzedText Tokenize(std::string_view text) {
       pos = next;
       continue;
     }
-    const bool word_char = u_isalnum(static_cast<UChar32>(c)) || u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK;
+    const bool word_char =
+        u_isalnum(static_cast<UChar32>(c)) ||
+        u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK;
     if (end_pending && (word_char || c == '"' || c == 0x201C)) {
-      if (!word_char || u_isupper(static_cast<UChar32>(c)) || u_isdigit(static_cast<UChar32>(c))) close_sentence(pos);
+      if (!word_char || u_isupper(static_cast<UChar32>(c)) ||
+          u_isdigit(static_cast<UChar32>(c)))
+        close_sentence(pos);
       end_pending = false;
     }
     if (a.tokens.size() == sentence_first) sentence_start = pos;
@@ -58,7 +63,8 @@ inline AnalyzedText Tokenize(std::string_view text) {
       while (end < text.size()) {
         size_t after = end;
         const char32_t d = DecodeUtf8(text, &after);
-        if (u_isalnum(static_cast<UChar32>(d)) || u_charType(static_cast<UChar32>(d)) == U_NON_SPACING_MARK) {
+        if (u_isalnum(static_cast<UChar32>(d)) ||
+            u_charType(static_cast<UChar32>(d)) == U_NON_SPACING_MARK) {
           end = after;
           continue;
         }
@@ -73,7 +79,8 @@ inline AnalyzedText Tokenize(std::string_view text) {
         break;
       }
       t.end = end;
-      t.kind = u_isdigit(static_cast<UChar32>(c)) ? TokenKind::kNumber : TokenKind::kWord;
+      t.kind = u_isdigit(static_cast<UChar32>(c)) ? TokenKind::kNumber
+                                                  : TokenKind::kWord;
       std::string norm;
       size_t letters = 0, upper = 0;
       for (size_t p = pos; p < end;) {
@@ -82,7 +89,9 @@ inline AnalyzedText Tokenize(std::string_view text) {
           ++letters;
           if (u_isupper(static_cast<UChar32>(d))) ++upper;
         }
-        AppendUtf8(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(d), U_FOLD_CASE_DEFAULT)), &norm);
+        AppendUtf8(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(d),
+                                                    U_FOLD_CASE_DEFAULT)),
+                   &norm);
       }
       t.norm = a.strings.Copy(norm);
       t.lemma = t.norm;
@@ -95,13 +104,15 @@ inline AnalyzedText Tokenize(std::string_view text) {
       t.kind = TokenKind::kPunct;
       t.norm = text.substr(pos, next - pos);
       if (c == '.' || c == '!' || c == '?') {
-        // A period after a single capital letter or a short capitalised abbreviation
+        // A period after a single capital letter or a short capitalised
+        // abbreviation
         // ("U.S.", "Mr.", "St.") does not end the sentence.
         bool abbreviation = false;
         if (c == '.' && !a.tokens.empty() && a.tokens.back().end == pos) {
           const Token& prev = a.tokens.back();
           const size_t len = prev.end - prev.start;
-          abbreviation = prev.kind == TokenKind::kWord && prev.capitalized && len <= 3;
+          abbreviation =
+              prev.kind == TokenKind::kWord && prev.capitalized && len <= 3;
         }
         if (!abbreviation) end_pending = true;
       }

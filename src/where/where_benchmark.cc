@@ -1,15 +1,14 @@
-// Benchmarks for where: gazetteer lookups per second and FindPlaces throughput, on the
-// built gazetteer (DATELINE_TEST_GAZETTEER; skipped with a message when absent), on a
-// made-up article and on the real news articles of the geo evaluation set
-// (shared/eval/geo/dev.jsonl; skipped when absent).
+// Benchmarks for where: gazetteer lookups per second and FindPlaces throughput,
+// on the built gazetteer (DATELINE_TEST_GAZETTEER; skipped with a message when
+// absent), on a made-up article and on the real news articles of the geo
+// evaluation set (shared/eval/geo/dev.jsonl; skipped when absent).
 #include <benchmark/benchmark.h>
 
 #include <fstream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "where/testing_tokenizer.h"
 #include "where/where.h"
@@ -26,8 +25,9 @@ const dateline::Gazetteer* TheGazetteer() {
 
 const std::vector<std::string>& Names() {
   static const std::vector<std::string> names = {
-      "Baghdad", "Erbil",  "Paris",    "Springfield", "Kurdistan Region", "Iraqi", "São Paulo",
-      "London",  "Mosul",  "Nowhere",  "New York",    "Texas",            "Kirkuk", "al-Anbar"};
+      "Baghdad",  "Erbil",     "Paris",  "Springfield", "Kurdistan Region",
+      "Iraqi",    "São Paulo", "London", "Mosul",       "Nowhere",
+      "New York", "Texas",     "Kirkuk", "al-Anbar"};
   return names;
 }
 
@@ -49,10 +49,14 @@ BENCHMARK(BM_Lookup);
 const std::string& Article() {
   static const std::string text = [] {
     const std::string paragraph =
-        "ERBIL, Iraq - Iraqi and Kurdish forces moved on Mosul on Monday after talks in Baghdad, "
-        "officials in the Kurdistan Region said. Turkish and Iranian officials met in Ankara and "
-        "Tehran, while the United States and France sent advisers to Kirkuk and al-Anbar. "
-        "President Barzani told reporters in Duhok that fighting near Sinjar and Tal Afar had "
+        "ERBIL, Iraq - Iraqi and Kurdish forces moved on Mosul on Monday after "
+        "talks in Baghdad, "
+        "officials in the Kurdistan Region said. Turkish and Iranian officials "
+        "met in Ankara and "
+        "Tehran, while the United States and France sent advisers to Kirkuk "
+        "and al-Anbar. "
+        "President Barzani told reporters in Duhok that fighting near Sinjar "
+        "and Tal Afar had "
         "displaced thousands toward Syria.\n\n";
     std::string t;
     for (int i = 0; i < 8; ++i) t += paragraph;
@@ -75,13 +79,15 @@ void BM_FindPlaces(benchmark::State& state) {
   size_t places = 0;
   for (auto _ : state) places += resolver.FindPlaces(a, context).size();
   benchmark::DoNotOptimize(places);
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Article().size()));
-  state.counters["articles/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+  state.SetBytesProcessed(
+      static_cast<int64_t>(state.iterations() * Article().size()));
+  state.counters["articles/s"] = benchmark::Counter(
+      static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_FindPlaces);
 
-// The texts of the geo evaluation set: 817 articles from local and international news
-// sites (LGL, GeoWebNews), as `dateline code` reads them.
+// The texts of the geo evaluation set: 817 articles from local and
+// international news sites (LGL, GeoWebNews), as `dateline code` reads them.
 const std::vector<std::string>& GeoArticles() {
   static const std::vector<std::string> texts = [] {
     std::vector<std::string> out;
@@ -89,7 +95,8 @@ const std::vector<std::string>& GeoArticles() {
     std::string line;
     while (std::getline(in, line)) {
       const nlohmann::json doc = nlohmann::json::parse(line, nullptr, false);
-      if (doc.is_object() && doc.contains("text") && doc["text"].is_string()) out.push_back(doc["text"].get<std::string>());
+      if (doc.is_object() && doc.contains("text") && doc["text"].is_string())
+        out.push_back(doc["text"].get<std::string>());
     }
     return out;
   }();
@@ -105,7 +112,8 @@ void BM_FindPlacesGeoArticles(benchmark::State& state) {
     return;
   }
   if (GeoArticles().empty()) {
-    state.SkipWithError("no geo set at " DATELINE_SHARED_DIR "/eval/geo/dev.jsonl");
+    state.SkipWithError("no geo set at " DATELINE_SHARED_DIR
+                        "/eval/geo/dev.jsonl");
     return;
   }
   std::vector<dateline::AnalyzedText> analysed;
@@ -117,12 +125,14 @@ void BM_FindPlacesGeoArticles(benchmark::State& state) {
   const dateline::PlaceResolver resolver(*g);
   size_t places = 0;
   for (auto _ : state) {
-    for (const dateline::AnalyzedText& a : analysed) places += resolver.FindPlaces(a, {}).size();
+    for (const dateline::AnalyzedText& a : analysed)
+      places += resolver.FindPlaces(a, {}).size();
   }
   benchmark::DoNotOptimize(places);
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
-  state.counters["articles/s"] = benchmark::Counter(static_cast<double>(state.iterations() * analysed.size()),
-                                                    benchmark::Counter::kIsRate);
+  state.counters["articles/s"] = benchmark::Counter(
+      static_cast<double>(state.iterations() * analysed.size()),
+      benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_FindPlacesGeoArticles)->Unit(benchmark::kMillisecond);
 

@@ -1,10 +1,10 @@
 // libFuzzer target for where's parsers of outside input: the countries table
 // (countries_file.h), the gazetteer file reader (a damaged or hostile gazetteer
-// must give an Error or wrong answers, never a crash or an out-of-bounds read) and the recogniser and
-// resolver on arbitrary text and spans. The first byte picks the target. Lookups are
-// run on every image that opens.
-#include <cstddef>
+// must give an Error or wrong answers, never a crash or an out-of-bounds read)
+// and the recogniser and resolver on arbitrary text and spans. The first byte
+// picks the target. Lookups are run on every image that opens.
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -23,7 +23,8 @@ const dateline::Gazetteer& TextGazetteer() {
     auto countries = ParseCountries(
         "IRQ | IQ | Iraq | Iraqi; Iraqis | Baghdad | 33.0, 44.0\n"
         "FRA | FR | France | French | Paris | 46.0, 2.0\n"
-        "USA | US | United States; =US; =U.S. | American; Americans | Washington | 39.76, -98.5\n",
+        "USA | US | United States; =US; =U.S. | American; Americans | "
+        "Washington | 39.76, -98.5\n",
         "fuzz");
     if (!countries.ok()) __builtin_trap();
     ImageInputs in;
@@ -51,8 +52,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       break;
     }
     case 1: {
-      // Half the inputs get a correct checksum, so that the fuzzer gets past it to the
-      // bounds checks of the reads behind it.
+      // Half the inputs get a correct checksum, so that the fuzzer gets past it
+      // to the bounds checks of the reads behind it.
       std::string image = input;
       if (size % 2 == 0 && image.size() >= kHeaderSize) SealImage(&image);
       auto g = OpenImage(std::move(image), "fuzz");
@@ -64,25 +65,28 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       break;
     }
     case 3: {
-      // Recognition and resolution of arbitrary text; spans from the input's bytes,
-      // some out of range, must never be read outside the text.
+      // Recognition and resolution of arbitrary text; spans from the input's
+      // bytes, some out of range, must never be read outside the text.
       const dateline::AnalyzedText a = dateline::where_testing::Tokenize(input);
       const dateline::PlaceResolver resolver(TextGazetteer());
       dateline::PlaceContext context;
       context.dateline = input.substr(0, std::min<size_t>(input.size(), 24));
       for (const dateline::PlaceMention& p : resolver.FindPlaces(a, context)) {
-        if (p.span.end > input.size() || p.span.start > p.span.end) __builtin_trap();
+        if (p.span.end > input.size() || p.span.start > p.span.end)
+          __builtin_trap();
       }
       std::vector<dateline::Span> spans;
       for (size_t i = 0; i + 1 < std::min<size_t>(input.size(), 16); i += 2) {
         const size_t s = static_cast<uint8_t>(input[i]) * input.size() / 200;
         spans.push_back({s, s + static_cast<uint8_t>(input[i + 1]) % 32});
       }
-      if (resolver.ResolveSpans(a, spans, context).size() != spans.size()) __builtin_trap();
+      if (resolver.ResolveSpans(a, spans, context).size() != spans.size())
+        __builtin_trap();
       break;
     }
     default: {
-      // Countries table -> image -> open: the writer's output must always read back.
+      // Countries table -> image -> open: the writer's output must always read
+      // back.
       auto r = ParseCountries(input, "fuzz");
       if (!r.ok()) break;
       ImageInputs in;
@@ -93,7 +97,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       auto g = OpenImage(image.value(), "fuzz");
       if (!g.ok()) __builtin_trap();
       for (const auto& c : in.countries) {
-        if ((*g)->Lookup(c.names[0].text).empty() && !NormalizePlaceName(c.names[0].text).empty() &&
+        if ((*g)->Lookup(c.names[0].text).empty() &&
+            !NormalizePlaceName(c.names[0].text).empty() &&
             !c.names[0].exact_case) {
           __builtin_trap();
         }
