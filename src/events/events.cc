@@ -306,6 +306,82 @@ std::string EventCoder::Impl::WordKey(const std::string& word,
   return words.tokens.empty() ? word : std::string(words.tokens.front().key);
 }
 
+namespace {
+
+// TABARI's blank: other words may come between, within the clause.
+Element TabariGap() {
+  Element e;
+  e.kind = Element::kGap;
+  e.max_gap = kMaxTabariGap;
+  e.stops_at_comma = true;
+  return e;
+}
+
+// Appends the elements of a TABARI pattern's items before or after its verb;
+// `key_of` gives a word's match key.
+template <typename KeyOf>
+void AppendTabariItems(const std::vector<TabariItem>& items, bool after_verb,
+                       const KeyOf& key_of, std::vector<Element>* out) {
+  for (size_t i = 0; i < items.size(); ++i) {
+    const TabariItem& item = items[i];
+    Element e;
+    switch (item.kind) {
+      case TabariItem::Kind::kPhrase:
+        for (const std::vector<std::string>& alt : item.alternatives) {
+          std::vector<std::string> keys;
+          for (const std::string& w : alt) keys.push_back(key_of(w));
+          e.alternatives.push_back(std::move(keys));
+        }
+        std::stable_sort(
+            e.alternatives.begin(), e.alternatives.end(),
+            [](const auto& x, const auto& y) { return x.size() > y.size(); });
+        break;
+      case TabariItem::Kind::kTarget:
+        e.kind = Element::kTarget;
+        break;
+      case TabariItem::Kind::kSource:
+        e.kind = Element::kSource;
+        break;
+      case TabariItem::Kind::kCompound:
+        e.kind = Element::kCompound;
+        break;
+      case TabariItem::Kind::kSkip:
+        e.kind = Element::kSkip;
+        break;
+    }
+    out->push_back(std::move(e));
+    const bool last = i + 1 == items.size();
+    // Before the verb, the last item's join says whether it touches the verb.
+    if (!item.joined_to_next && !(after_verb && last))
+      out->push_back(TabariGap());
+  }
+}
+
+// A verb's own words: words before it, the trigger (its forms), words after,
+// all adjacent; `trigger_offset` gets the trigger's index.
+template <typename KeyOf>
+std::vector<Element> TabariVerbElements(const TabariVerb& verb,
+                                        const KeyOf& key_of,
+                                        size_t* trigger_offset) {
+  std::vector<Element> elements;
+  for (const std::string& w : verb.words_before)
+    elements.push_back(Element{Element::kWord, {{key_of(w)}}});
+  Element trigger;
+  for (const std::string& f : verb.forms) {
+    std::vector<std::string> k = {key_of(f)};
+    if (std::find(trigger.alternatives.begin(), trigger.alternatives.end(),
+                  k) == trigger.alternatives.end())
+      trigger.alternatives.push_back(std::move(k));
+  }
+  *trigger_offset = elements.size();
+  elements.push_back(std::move(trigger));
+  for (const std::string& w : verb.words_after)
+    elements.push_back(Element{Element::kWord, {{key_of(w)}}});
+  return elements;
+}
+
+}  // namespace
+
 // A TABARI/PETRARCH verb file: each block's verbs, alone and inside each
 // pattern, become patterns whose trigger is the verb word. Items joined by "_"
 // are adjacent; a blank between them becomes a gap within the clause.
@@ -314,10 +390,8 @@ Status EventCoder::Impl::LoadTabariVerbFile(const std::string& path,
   ASSIGN_OR_RETURN(auto text, ReadFile(path));
   ASSIGN_OR_RETURN(const auto blocks,
                    ParseTabariVerbs(text, path, &skipped_lines));
-  const auto keys = [&](const std::vector<std::string>& words) {
-    std::vector<std::string> out;
-    for (const std::string& w : words) out.push_back(WordKey(w, analyzer));
-    return out;
+  const auto key_of = [&](const std::string& w) {
+    return WordKey(w, analyzer);
   };
   const auto add_entry = [&](const std::string& id, const TabariEventCode& code,
                              int line) {
@@ -331,46 +405,6 @@ Status EventCoder::Impl::LoadTabariVerbFile(const std::string& path,
     entries.push_back(std::move(e));
     return static_cast<uint32_t>(entries.size() - 1);
   };
-  // TABARI's blank: other words may come between, within the clause.
-  const auto gap = []() {
-    Element e;
-    e.kind = Element::kGap;
-    e.max_gap = kMaxTabariGap;
-    e.stops_at_comma = true;
-    return e;
-  };
-  const auto append_items = [&](const std::vector<TabariItem>& items,
-                                bool after_verb, std::vector<Element>* out) {
-    for (size_t i = 0; i < items.size(); ++i) {
-      const TabariItem& item = items[i];
-      Element e;
-      switch (item.kind) {
-        case TabariItem::Kind::kPhrase:
-          for (const std::vector<std::string>& alt : item.alternatives)
-            e.alternatives.push_back(keys(alt));
-          std::stable_sort(
-              e.alternatives.begin(), e.alternatives.end(),
-              [](const auto& x, const auto& y) { return x.size() > y.size(); });
-          break;
-        case TabariItem::Kind::kTarget:
-          e.kind = Element::kTarget;
-          break;
-        case TabariItem::Kind::kSource:
-          e.kind = Element::kSource;
-          break;
-        case TabariItem::Kind::kCompound:
-          e.kind = Element::kCompound;
-          break;
-        case TabariItem::Kind::kSkip:
-          e.kind = Element::kSkip;
-          break;
-      }
-      out->push_back(std::move(e));
-      const bool last = i + 1 == items.size();
-      // Before the verb, the last item's join says whether it touches the verb.
-      if (!item.joined_to_next && !(after_verb && last)) out->push_back(gap());
-    }
-  };
   for (const TabariVerbBlock& block : blocks) {
     std::string id = block.name;
     std::transform(id.begin(), id.end(), id.begin(),
@@ -380,42 +414,26 @@ Status EventCoder::Impl::LoadTabariVerbFile(const std::string& path,
     for (const TabariPattern& tp : block.patterns)
       pattern_entries.push_back(add_entry(id, tp.code, tp.line));
     for (const TabariVerb& verb : block.verbs) {
-      // The verb's own words: words before it, the trigger, words after, all
-      // adjacent.
-      std::vector<Element> verb_elements;
-      for (const std::string& w : verb.words_before)
-        verb_elements.push_back(
-            Element{Element::kWord, {{WordKey(w, analyzer)}}});
-      Element trigger;
-      for (const std::string& f : verb.forms) {
-        std::vector<std::string> k = {WordKey(f, analyzer)};
-        if (std::find(trigger.alternatives.begin(), trigger.alternatives.end(),
-                      k) == trigger.alternatives.end())
-          trigger.alternatives.push_back(std::move(k));
-      }
-      const size_t trigger_offset = verb_elements.size();
-      verb_elements.push_back(std::move(trigger));
-      for (const std::string& w : verb.words_after)
-        verb_elements.push_back(
-            Element{Element::kWord, {{WordKey(w, analyzer)}}});
+      size_t trigger_offset = 0;
+      const std::vector<Element> verb_elements =
+          TabariVerbElements(verb, key_of, &trigger_offset);
       const uint32_t bare_entry =
           verb.has_code ? add_entry(id, verb.code, verb.line) : block_entry;
-      Pattern bare{bare_entry, block.name, verb_elements, trigger_offset,
-                   verb.forms};
-      IndexPattern(std::move(bare));
+      IndexPattern(Pattern{bare_entry, block.name, verb_elements,
+                           trigger_offset, verb.forms});
       for (size_t i = 0; i < block.patterns.size(); ++i) {
         const TabariPattern& tp = block.patterns[i];
         Pattern p;
         p.entry = pattern_entries[i];
         p.text = tp.text;
         p.literal_forms = verb.forms;
-        append_items(tp.before, false, &p.elements);
+        AppendTabariItems(tp.before, false, key_of, &p.elements);
         p.trigger = p.elements.size() + trigger_offset;
         p.elements.insert(p.elements.end(), verb_elements.begin(),
                           verb_elements.end());
         if (!tp.after.empty() && !tp.verb_joined_to_next)
-          p.elements.push_back(gap());
-        append_items(tp.after, true, &p.elements);
+          p.elements.push_back(TabariGap());
+        AppendTabariItems(tp.after, true, key_of, &p.elements);
         IndexPattern(std::move(p));
       }
     }
