@@ -547,6 +547,17 @@ class Matcher {
   }
 
   std::vector<Found> Run();
+
+ private:
+  // The longest date starting at token i, if any.
+  bool MatchAt(size_t i, Found* best);
+  // Passes over the dates found: a range's start takes the end's year; "two
+  // days later" counts from the date before; a weekday range runs forwards.
+  void YearsFromRangeEnds(std::vector<Found>* found) const;
+  void AnchorRelativeDays(std::vector<Found>* found) const;
+  void OrderWeekdayRanges(std::vector<Found>* found) const;
+
+ public:
   const std::vector<Token>& tokens() const { return tokens_; }
 
  private:
@@ -1354,78 +1365,70 @@ bool Matcher::MatchRecent(size_t i, Found* out) const {
   return true;
 }
 
-std::vector<Found> Matcher::Run() {
-  std::vector<Found> found;
-  const size_t n = size();
-  size_t i = 0;
-  while (i < n) {
-    const Token& t = T(i);
-    Found best, f;
-    bool have = false;
-    if (t.type == TokType::kWord) {
-      if (t.info) {
-        const WordInfo& w = *t.info;
-        if (w.month) {
-          if (MatchMonthFirst(i, &f)) Consider(f, &best, &have);
-        } else if (w.weekday >= 0) {
-          if (MatchWeekday(i, &f)) Consider(f, &best, &have);
-        } else {
-          switch (w.kw) {
-            case Kw::kYesterday:
-            case Kw::kToday:
-            case Kw::kTonight:
-            case Kw::kTomorrow:
-              if (MatchDayWord(i, &f)) Consider(f, &best, &have);
-              break;
-            case Kw::kThis:
-            case Kw::kLast:
-              if (MatchDayWord(i, &f)) Consider(f, &best, &have);
-              if (MatchRelativeUnit(i, &f)) Consider(f, &best, &have);
-              break;
-            case Kw::kNext:
-            case Kw::kPast:
-            case Kw::kComing:
-            case Kw::kEarlier:
-            case Kw::kLater:
-            case Kw::kEarly:
-            case Kw::kLate:
-            case Kw::kMid:
-              if (MatchRelativeUnit(i, &f)) Consider(f, &best, &have);
-              break;
-            case Kw::kCount:
-            case Kw::kVague:
-              if (MatchAgo(i, &f)) Consider(f, &best, &have);
-              break;
-            case Kw::kRecently:
-            case Kw::kIn:
-              if (MatchRecent(i, &f)) Consider(f, &best, &have);
-              break;
-            default:
-              break;
-          }
+bool Matcher::MatchAt(size_t i, Found* best) {
+  const Token& t = T(i);
+  Found f;
+  bool have = false;
+  if (t.type == TokType::kWord) {
+    if (t.info) {
+      const WordInfo& w = *t.info;
+      if (w.month) {
+        if (MatchMonthFirst(i, &f)) Consider(f, best, &have);
+      } else if (w.weekday >= 0) {
+        if (MatchWeekday(i, &f)) Consider(f, best, &have);
+      } else {
+        switch (w.kw) {
+          case Kw::kYesterday:
+          case Kw::kToday:
+          case Kw::kTonight:
+          case Kw::kTomorrow:
+            if (MatchDayWord(i, &f)) Consider(f, best, &have);
+            break;
+          case Kw::kThis:
+          case Kw::kLast:
+            if (MatchDayWord(i, &f)) Consider(f, best, &have);
+            if (MatchRelativeUnit(i, &f)) Consider(f, best, &have);
+            break;
+          case Kw::kNext:
+          case Kw::kPast:
+          case Kw::kComing:
+          case Kw::kEarlier:
+          case Kw::kLater:
+          case Kw::kEarly:
+          case Kw::kLate:
+          case Kw::kMid:
+            if (MatchRelativeUnit(i, &f)) Consider(f, best, &have);
+            break;
+          case Kw::kCount:
+          case Kw::kVague:
+            if (MatchAgo(i, &f)) Consider(f, best, &have);
+            break;
+          case Kw::kRecently:
+          case Kw::kIn:
+            if (MatchRecent(i, &f)) Consider(f, best, &have);
+            break;
+          default:
+            break;
         }
       }
-    } else if (t.type == TokType::kNumber) {
-      if (MatchDayFirst(i, &f)) Consider(f, &best, &have);
-      if (MatchYear(i, &f)) Consider(f, &best, &have);
-      if (MatchAgo(i, &f)) Consider(f, &best, &have);
-    } else if (t.type == TokType::kNumDate || t.type == TokType::kJunk) {
-      if (MatchNumericDate(i, &f)) Consider(f, &best, &have);
     }
-    if (!have) {
-      ++i;
-      continue;
-    }
-    floor_ = i = best.last;
-    have_last_ = best.emit;
-    if (best.emit) found.push_back(std::move(best));
+  } else if (t.type == TokType::kNumber) {
+    if (MatchDayFirst(i, &f)) Consider(f, best, &have);
+    if (MatchYear(i, &f)) Consider(f, best, &have);
+    if (MatchAgo(i, &f)) Consider(f, best, &have);
+  } else if (t.type == TokType::kNumDate || t.type == TokType::kJunk) {
+    if (MatchNumericDate(i, &f)) Consider(f, best, &have);
   }
+  return have;
+}
+
+void Matcher::YearsFromRangeEnds(std::vector<Found>* found) const {
   // A range's start without a year takes the end's: "between January 4 and
   // February 7, 2017", "December 28 to January 3, 2021" (the start then falls
   // in the year before).
-  for (size_t k = 0; k + 1 < found.size(); ++k) {
-    Found& a = found[k];
-    const Found& b = found[k + 1];
+  for (size_t k = 0; k + 1 < found->size(); ++k) {
+    Found& a = (*found)[k];
+    const Found& b = (*found)[k + 1];
     if (!a.year_missing || !b.explicit_year || !b.value || !b.month) continue;
     if (b.first != a.last + 1) continue;
     if (!HasFlag(a.last, kFlagConnector) && !IsPunct(a.last, '-')) continue;
@@ -1435,13 +1438,16 @@ std::vector<Found> Matcher::Run() {
     a.relative.clear();
     a.year_hint = year;
   }
+}
+
+void Matcher::AnchorRelativeDays(std::vector<Found>* found) const {
   // "the next day", "two days later": from the latest earlier date of day
   // precision.
-  for (size_t k = 0; k < found.size(); ++k) {
-    Found& f = found[k];
+  for (size_t k = 0; k < found->size(); ++k) {
+    Found& f = (*found)[k];
     if (!f.anchored) continue;
     for (size_t a = k; a-- > 0;) {
-      const Found& anchor = found[a];
+      const Found& anchor = (*found)[a];
       if (!anchor.value || anchor.value->day == 0) continue;
       f.value =
           CivilFromDays(DaysFromCivil(anchor.value->year, anchor.value->month,
@@ -1452,12 +1458,15 @@ std::vector<Found> Matcher::Run() {
       break;
     }
   }
+}
+
+void Matcher::OrderWeekdayRanges(std::vector<Found>* found) const {
   // "from Monday to Friday" read in the past, published on a Thursday, is last
   // week's Monday to Friday; read in the future, this week's Monday... next
   // Friday.
-  for (size_t k = 0; k + 1 < found.size(); ++k) {
-    Found& a = found[k];
-    Found& b = found[k + 1];
+  for (size_t k = 0; k + 1 < found->size(); ++k) {
+    Found& a = (*found)[k];
+    Found& b = (*found)[k + 1];
     if (!a.weekday || !b.weekday || !a.value || !b.value ||
         b.first != a.last + 1)
       continue;
@@ -1473,6 +1482,25 @@ std::vector<Found> Matcher::Run() {
       a.year_hint = a.value->year;
     }
   }
+}
+
+std::vector<Found> Matcher::Run() {
+  std::vector<Found> found;
+  const size_t n = size();
+  size_t i = 0;
+  while (i < n) {
+    Found best;
+    if (!MatchAt(i, &best)) {
+      ++i;
+      continue;
+    }
+    floor_ = i = best.last;
+    have_last_ = best.emit;
+    if (best.emit) found.push_back(std::move(best));
+  }
+  YearsFromRangeEnds(&found);
+  AnchorRelativeDays(&found);
+  OrderWeekdayRanges(&found);
   return found;
 }
 
