@@ -809,6 +809,16 @@ struct Store::Impl {
   }
   Result<PutOutcome> PutInTransaction(const CodedArticle& coded,
                                       const std::string& hash);
+  // PutInTransaction's parts: the stored version's content hash (none for a
+  // new article), the article's row, and the rows of its paragraphs and
+  // mentions.
+  Result<std::optional<std::string>> StoredHash(const std::string& id);
+  Status InsertArticle(const CodedArticle& coded, const std::string& hash,
+                       const std::optional<PartialDate>& published,
+                       const std::optional<std::pair<std::string, std::string>>&
+                           published_period,
+                       int& writes);
+  Status InsertMentions(const CodedArticle& coded, int& writes);
   // Writes coded.events[i] and puts it into its group (PutInTransaction's
   // part).
   Status InsertEvent(const CodedArticle& coded, size_t i,
@@ -1056,74 +1066,64 @@ Status Store::Impl::Write(sqlite3_stmt* s, const Binder& b, int& writes,
   return Status::Ok();
 }
 
-Result<PutOutcome> Store::Impl::PutInTransaction(const CodedArticle& coded,
-                                                 const std::string& hash) {
+Result<std::optional<std::string>> Store::Impl::StoredHash(
+    const std::string& id) {
+  StmtScope scope(select_hash.get());
+  Binder b(select_hash.get());
+  b.Text(id);
+  int rc = b.rc() == SQLITE_OK ? sqlite3_step(select_hash.get()) : b.rc();
+  if (rc == SQLITE_ROW) {
+    return std::optional<std::string>(ColumnText(select_hash.get(), 0));
+  } else if (rc != SQLITE_DONE) {
+    return DbError("cannot look up article '" + id + "'");
+  }
+  return std::optional<std::string>();
+}
+
+Status Store::Impl::InsertArticle(
+    const CodedArticle& coded, const std::string& hash,
+    const std::optional<PartialDate>& published,
+    const std::optional<std::pair<std::string, std::string>>& published_period,
+    int& writes) {
   const Document& doc = coded.document;
   const Article& art = coded.article;
   const std::string& id = doc.id;
-  int writes = 0;
+  Binder b(insert_article.get());
+  b.Text(id)
+      .Text(doc.url)
+      .Text(doc.input)
+      .Text(InputKindName(doc.kind))
+      .Text(hash);
+  b.Text(art.title)
+      .Text(art.section)
+      .Text(JsonList(art.authors))
+      .Text(art.dateline);
+  if (published) {
+    b.Text(published->ToIso()).Text(PrecisionName(published->precision()));
+  } else {
+    b.Null().Null();
+  }
+  b.Text(DateSourceName(art.published_source));
+  if (published_period) {
+    b.Text(published_period->first).Text(published_period->second);
+  } else {
+    b.Null().Null();
+  }
+  std::vector<std::string> warnings = doc.warnings;
+  warnings.insert(warnings.end(), coded.warnings.begin(), coded.warnings.end());
+  b.Text(art.language)
+      .Text(JsonList(art.tags))
+      .Text(JsonList(warnings))
+      .Text(art.body);
+  b.Text(NowUtc()).Text(UrlHost(doc.url));
+  RETURN_IF_ERROR(Write(insert_article.get(), b, writes, "the article"));
 
-  std::optional<std::string> old_hash;
-  {
-    StmtScope scope(select_hash.get());
-    Binder b(select_hash.get());
-    b.Text(id);
-    int rc = b.rc() == SQLITE_OK ? sqlite3_step(select_hash.get()) : b.rc();
-    if (rc == SQLITE_ROW) {
-      old_hash = ColumnText(select_hash.get(), 0);
-    } else if (rc != SQLITE_DONE) {
-      return DbError("cannot look up article '" + id + "'");
-    }
-  }
-  if (old_hash && *old_hash == hash) return PutOutcome::kUnchanged;
-  std::set<int64_t> touched;  // groups whose reports changed
-  std::vector<int64_t>
-      old_groups;  // groups the replaced article's events were in
-  if (old_hash) {
-    Binder b(delete_article.get());
-    b.Text(id);
-    RETURN_IF_ERROR(CollectIds(article_groups.get(), id, &old_groups));
-    RETURN_IF_ERROR(Write(delete_article.get(), b, writes,
-                          "the new version (deleting the old rows)"));
-    RETURN_IF_ERROR(RegroupMembers(old_groups, writes, &touched));
-  }
+  return Status::Ok();
+}
 
-  const std::optional<PartialDate> published =
-      art.published ? art.published : doc.published;
-  std::optional<std::pair<std::string, std::string>> published_period;
-  if (published) published_period = Period(*published);
-  {
-    Binder b(insert_article.get());
-    b.Text(id)
-        .Text(doc.url)
-        .Text(doc.input)
-        .Text(InputKindName(doc.kind))
-        .Text(hash);
-    b.Text(art.title)
-        .Text(art.section)
-        .Text(JsonList(art.authors))
-        .Text(art.dateline);
-    if (published) {
-      b.Text(published->ToIso()).Text(PrecisionName(published->precision()));
-    } else {
-      b.Null().Null();
-    }
-    b.Text(DateSourceName(art.published_source));
-    if (published_period) {
-      b.Text(published_period->first).Text(published_period->second);
-    } else {
-      b.Null().Null();
-    }
-    std::vector<std::string> warnings = doc.warnings;
-    warnings.insert(warnings.end(), coded.warnings.begin(),
-                    coded.warnings.end());
-    b.Text(art.language)
-        .Text(JsonList(art.tags))
-        .Text(JsonList(warnings))
-        .Text(art.body);
-    b.Text(NowUtc()).Text(UrlHost(doc.url));
-    RETURN_IF_ERROR(Write(insert_article.get(), b, writes, "the article"));
-  }
+Status Store::Impl::InsertMentions(const CodedArticle& coded, int& writes) {
+  const Article& art = coded.article;
+  const std::string& id = coded.document.id;
   for (size_t i = 0; i < art.paragraphs.size(); ++i) {
     const Paragraph& p = art.paragraphs[i];
     Binder b(insert_paragraph.get());
@@ -1176,6 +1176,36 @@ Result<PutOutcome> Store::Impl::PutInTransaction(const CodedArticle& coded,
     b.Text(d.relative).OptInt(d.year_hint);
     RETURN_IF_ERROR(Write(insert_date.get(), b, writes, "a date"));
   }
+  return Status::Ok();
+}
+
+Result<PutOutcome> Store::Impl::PutInTransaction(const CodedArticle& coded,
+                                                 const std::string& hash) {
+  const Document& doc = coded.document;
+  const Article& art = coded.article;
+  const std::string& id = doc.id;
+  int writes = 0;
+  ASSIGN_OR_RETURN(const std::optional<std::string> old_hash, StoredHash(id));
+  if (old_hash && *old_hash == hash) return PutOutcome::kUnchanged;
+  std::set<int64_t> touched;  // groups whose reports changed
+  std::vector<int64_t>
+      old_groups;  // groups the replaced article's events were in
+  if (old_hash) {
+    Binder b(delete_article.get());
+    b.Text(id);
+    RETURN_IF_ERROR(CollectIds(article_groups.get(), id, &old_groups));
+    RETURN_IF_ERROR(Write(delete_article.get(), b, writes,
+                          "the new version (deleting the old rows)"));
+    RETURN_IF_ERROR(RegroupMembers(old_groups, writes, &touched));
+  }
+
+  const std::optional<PartialDate> published =
+      art.published ? art.published : doc.published;
+  std::optional<std::pair<std::string, std::string>> published_period;
+  if (published) published_period = Period(*published);
+  RETURN_IF_ERROR(
+      InsertArticle(coded, hash, published, published_period, writes));
+  RETURN_IF_ERROR(InsertMentions(coded, writes));
   for (size_t i = 0; i < coded.events.size(); ++i) {
     RETURN_IF_ERROR(
         InsertEvent(coded, i, published, published_period, writes, &touched));
