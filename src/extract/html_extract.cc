@@ -339,6 +339,9 @@ bool IsAuthorElement(const GumboNode* n, std::string_view cls) {
   return true;
 }
 
+// Kept as one walk of the tree: each element is looked at once for every kind
+// of metadata it may hold (<html lang>, <meta>, <link>, <time>, JSON-LD,
+// microdata), so that a page costs one pass whatever it carries.
 void CollectMetadata(const GumboNode* root, std::string_view content,
                      PageMetadata* md) {
   if (root && root->type == GUMBO_NODE_ELEMENT) {

@@ -911,6 +911,8 @@ std::string InsertSql(const char* table,
 
 }  // namespace
 
+// Long because it is one table: every statement the store prepares, with its
+// SQL, in one place where a reader can check them against the schema above.
 Status Store::Impl::PrepareAll() {
   struct Item {
     Stmt* stmt;
@@ -1649,6 +1651,9 @@ Result<PutOutcome> Store::Put(const CodedArticle& coded) {
   return outcome;
 }
 
+// Long because of its failure paths: a read-only store, BEGIN failing, one
+// article failing (rolled back to its savepoint, the others kept) and COMMIT
+// failing each answer every article of the batch.
 std::vector<Result<PutOutcome>> Store::PutBatch(
     const std::vector<const CodedArticle*>& batch) {
   Impl& im = *impl_;

@@ -400,6 +400,9 @@ bool TryNumericDate(std::string_view text, size_t pos, Token* tok) {
   return true;
 }
 
+// Long because it is one pass over the bytes with a branch per kind of token
+// (space, line break, word, number, numeric date, punctuation); the branches
+// share the pass's state (position, the space and line break seen before).
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 4 +
