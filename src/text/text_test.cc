@@ -141,7 +141,7 @@ TEST_F(TextTest, CutsWordsNumbersAndContractions) {
   EXPECT_EQ(t[1].lemma, "not");
 }
 
-TEST_F(TextTest, NormalisesUnicodeCompatibilityForms) {
+TEST_F(TextTest, NormalizesUnicodeCompatibilityForms) {
   const AnalyzedText words = analyzer_->Tokenize(
       "\xEF\xBC\xA9\xEF\xBD\x92\xEF\xBD\x81\xEF\xBD\x91 Stra\xC3\x9F"
       "e");  // fullwidth "Iraq"
@@ -156,7 +156,7 @@ struct LemmaCase {
   const char* lemma;
 };
 
-TEST_F(TextTest, LemmatisesRegularAndIrregularForms) {
+TEST_F(TextTest, LemmatizesRegularAndIrregularForms) {
   const std::vector<LemmaCase> cases = {
       {"forces", "force"},
       {"pushed", "push"},

@@ -955,7 +955,7 @@ bool LooksLikePlace(const RecognitionContext& ctx, const Match& m,
 
 // Toponym recognition: capitalised spans the gazetteer knows, less what context
 // says is not a place.
-std::vector<Match> Recognise(const Gazetteer& gazetteer, Lookups& lookups,
+std::vector<Match> Recognize(const Gazetteer& gazetteer, Lookups& lookups,
                              const AnalyzedText& a) {
   const SentenceStarts sentences = SentenceStartsOf(a);
   std::vector<bool> in_match;
@@ -1396,7 +1396,7 @@ std::vector<PlaceMention> PlaceResolver::FindPlaces(
   const std::set<std::string, std::less<>> countries = ContextCountries(ev);
   // News text tries about one distinct surface per six tokens.
   Lookups lookups(gazetteer_, a.tokens.size() / 4);
-  std::vector<Match> kept = Recognise(gazetteer_, lookups, a);
+  std::vector<Match> kept = Recognize(gazetteer_, lookups, a);
   for (Match& m : QualifiedUnknowns(gazetteer_, lookups, a, kept, countries))
     kept.push_back(std::move(m));
   std::sort(kept.begin(), kept.end(),
@@ -1441,7 +1441,7 @@ std::vector<std::optional<PlaceMention>> PlaceResolver::ResolveSpans(
   // The places the recogniser finds outside the given spans are context too.
   PlaceContext with_text = context;
   Lookups lookups(gazetteer_);
-  for (const Match& m : Recognise(gazetteer_, lookups, a)) {
+  for (const Match& m : Recognize(gazetteer_, lookups, a)) {
     const Span found{a.tokens[m.first].start, a.tokens[m.last - 1].end};
     const bool overlaps =
         std::any_of(spans.begin(), spans.end(), [&](const Span& s) {

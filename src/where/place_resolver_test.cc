@@ -326,7 +326,7 @@ TEST_F(PlaceResolverTest, ResolveSpansUsesTheText) {
   EXPECT_FALSE(got[2]);
 }
 
-TEST_F(PlaceResolverTest, BareCountyStemsAreNotRecognised) {
+TEST_F(PlaceResolverTest, BareCountyStemsAreNotRecognized) {
   // "Lamar" alone is mostly a person's name; "Lamar County" is a place.
   const std::string text = "Lamar said Lamar County roads were closed.";
   const std::vector<PlaceMention> places =
