@@ -95,6 +95,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <thread>
 #include <utility>
 #include <variant>
 
@@ -732,6 +733,23 @@ struct Store::Impl {
     return MakeError(
         path, std::string("cannot open the database: ") + sqlite3_errmsg(db) +
                   " (check that the file and its directory are writable)");
+  }
+
+  // Switching a new file to WAL needs its exclusive lock. Two processes that
+  // open the same new file at once both hold a shared lock when they ask, and
+  // SQLite then answers BUSY at once, without the busy handler (waiting could
+  // deadlock). So the switch is retried, within the same wait, until the other
+  // process has made it (then it is a no-op) or the wait runs out.
+  Status SetWalMode() {
+    const auto deadline = std::chrono::steady_clock::now() +
+                          std::chrono::milliseconds(options.busy_timeout_ms);
+    while (true) {
+      Status s = Exec("PRAGMA journal_mode = WAL", "cannot open the database");
+      if (s.ok() || (sqlite3_errcode(db) & 0xFF) != SQLITE_BUSY ||
+          std::chrono::steady_clock::now() >= deadline)
+        return s;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
   }
 
   Status Exec(const char* sql, const char* what) {
@@ -1585,9 +1603,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path,
                              SqlGroupKind, nullptr, nullptr, nullptr);
   // The first statement that reads the file: a file that is not SQLite fails
   // here with "file is not a database".
-  if (Status s =
-          impl->Exec("PRAGMA journal_mode = WAL", "cannot open the database");
-      !s.ok()) {
+  if (Status s = impl->SetWalMode(); !s.ok()) {
     return (sqlite3_errcode(impl->db) & 0xFF) == SQLITE_CANTOPEN
                ? impl->CantOpen()
                : s.error();
