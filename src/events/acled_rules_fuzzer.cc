@@ -62,13 +62,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       "Rebels shelled the market with mortars, killing three protesters.");
   std::vector<dateline::Event> events(2);
   events[0].cameo = "194";
-  events[0].plover = Plover::kFight;
-  events[0].modality = Modality::kAsserted;
+  events[0].plover = dateline::Plover::kFight;
+  events[0].modality = dateline::Modality::kAsserted;
   events[0].fatalities = 3;
   events[0].source.text = "Rebels";
   events[0].source.actor.sectors = {"REB"};
   events[1].acled = {"Other", "NATURAL_DISASTER"};
-  events[1].modality = Modality::kAsserted;
+  events[1].modality = dateline::Modality::kAsserted;
   (*classifier)->Refine(a, &events);
   (void)(*classifier)->LabelText(a, events);
   return 0;

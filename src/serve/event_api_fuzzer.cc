@@ -65,14 +65,14 @@ dateline::EventApi* Api() {
       dateline::AppendParagraph(c.article, p);
       dateline::Event e;
       e.cameo = "190";
-      e.plover = Plover::kFight;
+      e.plover = dateline::Plover::kFight;
       e.source.actor.country = "IRQ";
       e.evidence = {0, p.text.size()};
       dateline::PlaceMention place;
       place.country = "IQ";
       place.lat = 35.47;
       place.lon = 44.39;
-      place.precision = PlacePrecision::kPoint;
+      place.precision = dateline::PlacePrecision::kPoint;
       e.place = place;
       c.events = {e};
       if (!(*store)->Put(c).ok()) std::abort();
