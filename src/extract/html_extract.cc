@@ -558,7 +558,7 @@ bool IsByWord(std::string_view w) {
 }
 
 // A byline without its lead-in: a label ending in a colon ("Autor: X",
-// "Auteur(s) : X"), then the words up to a by-word followed by a capitalised
+// "Auteur : X"), then the words up to a by-word followed by a capitalised
 // word ("By X", "Erstellt von X", "Posted on May 3, 2020 by X"). "Ursula von
 // der Leyen" keeps its "von". `name_field`: the line is a field meant to hold
 // names (JSON-LD, <meta>), where a by-word inside is a nobiliary particle

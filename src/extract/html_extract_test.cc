@@ -752,7 +752,7 @@ TEST(HtmlExtractTest, AuthorAfterALabel) {
       body + "</body></html>");
   EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"}));
   a = ExtractHtmlDoc(
-      "<html><body><h1>Le conseil</h1><p class='auteurs'>Auteur(s) : Paul "
+      "<html><body><h1>Le conseil</h1><p class='auteurs'>Auteur : Paul "
       "Exemple</p>" +
       body + "</body></html>");
   EXPECT_EQ(a.authors, (std::vector<std::string>{"Paul Exemple"}));
