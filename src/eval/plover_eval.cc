@@ -46,10 +46,11 @@ std::vector<PloverGoldActor> GoldActors(const json& j) {
 }
 
 bool CountryRight(const std::vector<PloverGoldActor>& gold,
-                  const ActorMention& m, const PloverGoldActor** which) {
+                  const ActorMention& m, const CameoCountryCodes& cameo,
+                  const PloverGoldActor** which) {
   if (m.actor.country.empty()) return false;
   for (const PloverGoldActor& g : gold) {
-    if (NormalizePloverCountry(g.code) == m.actor.country) {
+    if (NormalizePloverCountry(g.code, cameo) == m.actor.country) {
       *which = &g;
       return true;
     }
@@ -66,14 +67,34 @@ bool SectorRight(const PloverGoldActor& g, const ActorMention& m) {
 
 }  // namespace
 
-std::string NormalizePloverCountry(const std::string& code) {
-  // CAMEO's own spellings of a few ISO 3166-1 alpha-3 codes.
-  static const std::map<std::string, std::string> kCameo = {
-      {"JAP", "JPN"}, {"ITL", "ITA"}, {"VTN", "VNM"},
-      {"ROM", "ROU"}, {"TMP", "TLS"}, {"ZAR", "COD"},
-      {"BUR", "MMR"}, {"GER", "DEU"}, {"UK", "GBR"}};
-  auto it = kCameo.find(code);
-  return it == kCameo.end() ? code : it->second;
+Result<CameoCountryCodes> LoadCameoCountryCodes(const std::string& data_dir) {
+  ASSIGN_OR_RETURN(
+      const std::vector<TableRecord> table,
+      ReadTableFile(data_dir + "/actors/cameo_countries.txt", 2, 2));
+  const auto letters = [](const std::string& code, size_t min, size_t max) {
+    return code.size() >= min && code.size() <= max &&
+           std::all_of(code.begin(), code.end(),
+                       [](char c) { return c >= 'A' && c <= 'Z'; });
+  };
+  CameoCountryCodes codes;
+  for (const TableRecord& r : table) {
+    if (!letters(r.fields[0], 2, 3))
+      return r.MakeError("\"" + r.fields[0] +
+                         "\" is no CAMEO code (2 or 3 upper-case letters)");
+    if (!letters(r.fields[1], 3, 3))
+      return r.MakeError("\"" + r.fields[1] +
+                         "\" is no ISO 3166-1 alpha-3 code (3 upper-case "
+                         "letters)");
+    if (!codes.emplace(r.fields[0], r.fields[1]).second)
+      return r.MakeError("\"" + r.fields[0] + "\" is listed twice");
+  }
+  return codes;
+}
+
+std::string NormalizePloverCountry(const std::string& code,
+                                   const CameoCountryCodes& cameo) {
+  auto it = cameo.find(code);
+  return it == cameo.end() ? code : it->second;
 }
 
 Result<PloverGold> ParsePloverGold(const json& r) {
@@ -107,7 +128,8 @@ int ChoosePloverPrediction(const std::vector<Event>& events) {
 }
 
 PloverRecordScore ScorePloverRecord(const PloverGold& gold,
-                                    const std::vector<Event>& events) {
+                                    const std::vector<Event>& events,
+                                    const CameoCountryCodes& cameo) {
   PloverRecordScore s;
   s.chosen = ChoosePloverPrediction(events);
   static const Event kNone;
@@ -116,14 +138,14 @@ PloverRecordScore ScorePloverRecord(const PloverGold& gold,
   s.event_right = s.chosen >= 0 && s.predicted == gold.event;
   s.predictions = static_cast<long>(events.size());
   s.false_positives = s.predictions - (s.event_right ? 1 : 0);
-  const auto score = [](const std::vector<PloverGoldActor>& g,
-                        const ActorMention& m, std::optional<bool>* country,
-                        std::optional<bool>* sector) {
-    if (g.empty()) return;
-    const PloverGoldActor* which = nullptr;
-    *country = CountryRight(g, m, &which);
-    *sector = **country && SectorRight(*which, m);
-  };
+  const auto score =
+      [&cameo](const std::vector<PloverGoldActor>& g, const ActorMention& m,
+               std::optional<bool>* country, std::optional<bool>* sector) {
+        if (g.empty()) return;
+        const PloverGoldActor* which = nullptr;
+        *country = CountryRight(g, m, cameo, &which);
+        *sector = **country && SectorRight(*which, m);
+      };
   score(gold.source, e.source, &s.source_right, &s.source_sector_right);
   score(gold.target, e.target, &s.target_right, &s.target_sector_right);
   if (gold.dead)
@@ -164,8 +186,8 @@ struct PloverRun {
 
 // Adds one record's score, and the events coded from its text, to `run`.
 void AddPloverRecord(const PloverGold& gold, const std::vector<Event>& events,
-                     PloverRun* run) {
-  const PloverRecordScore s = ScorePloverRecord(gold, events);
+                     const CameoCountryCodes& cameo, PloverRun* run) {
+  const PloverRecordScore s = ScorePloverRecord(gold, events, cameo);
   run->totals.Add(s);
   PloverRun::Category& c = run->categories[gold.event];
   c.event.Add(s.event_right);
@@ -282,6 +304,8 @@ Result<EvalReport> EvalPloverSet(const std::string& jsonl,
                                  const Pipeline& pipeline,
                                  const EvalOptions& options) {
   ASSIGN_OR_RETURN(const std::string text, ReadFile(jsonl));
+  ASSIGN_OR_RETURN(const CameoCountryCodes cameo,
+                   LoadCameoCountryCodes(pipeline.info().data_dir));
   PloverRun run;
   std::istringstream lines(text);
   std::string line;
@@ -305,7 +329,7 @@ Result<EvalReport> EvalPloverSet(const std::string& jsonl,
     doc.content = gold->text;
     auto coded = pipeline.Code(std::move(doc));
     static const std::vector<Event> kNoEvents;
-    AddPloverRecord(*gold, coded.ok() ? coded->events : kNoEvents, &run);
+    AddPloverRecord(*gold, coded.ok() ? coded->events : kNoEvents, cameo, &run);
   }
   if (run.totals.event.total == 0) {
     return MakeError(jsonl, run.skipped

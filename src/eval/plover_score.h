@@ -21,7 +21,8 @@
 // Actors are judged on the primary prediction, whatever its category: a source
 // (target) is right when its actor country equals the code of one of the gold
 // actors, after mapping the CAMEO country codes that differ from ISO 3166-1
-// (JAP, ITL, VTN, ...) to ISO; with no prediction it is wrong. Sectors are
+// (JAP, ITL, VTN, ...; data/actors/cameo_countries.txt) to ISO; with no
+// prediction it is wrong. Sectors are
 // scored separately ("with sector"): right when the country is right and, where
 // the gold gives a sector other than "***", one of the predicted sectors equals
 // its first three letters. A gold target given as a string (empty, or a word
@@ -30,6 +31,8 @@
 #ifndef DATELINE_EVAL_PLOVER_SCORE_H_
 #define DATELINE_EVAL_PLOVER_SCORE_H_
 
+#include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -55,9 +58,17 @@ struct PloverGold {
 // Reads one record; an error names what is missing.
 Result<PloverGold> ParsePloverGold(const nlohmann::json& record);
 
+// CAMEO's spellings of ISO 3166-1 alpha-3 codes: CAMEO code -> ISO code.
+using CameoCountryCodes = std::map<std::string, std::string, std::less<>>;
+
+// Reads data_dir's actors/cameo_countries.txt (format at its top). A missing
+// file, or a line that does not fit, is an Error naming the file (and line).
+Result<CameoCountryCodes> LoadCameoCountryCodes(const std::string& data_dir);
+
 // The gold's country code in ISO 3166-1 alpha-3 where CAMEO spells it
-// differently.
-std::string NormalizePloverCountry(const std::string& code);
+// differently (`cameo`), else the code as it is.
+std::string NormalizePloverCountry(const std::string& code,
+                                   const CameoCountryCodes& cameo);
 
 // Index into `events` (in text order) of the record's primary prediction (rule
 // above), or -1 when there is no event. Takes no gold, so it cannot look at it.
@@ -77,7 +88,8 @@ struct PloverRecordScore {
 };
 
 PloverRecordScore ScorePloverRecord(const PloverGold& gold,
-                                    const std::vector<Event>& events);
+                                    const std::vector<Event>& events,
+                                    const CameoCountryCodes& cameo);
 
 // The set's figures, added up record by record.
 struct PloverTotals {

@@ -1,9 +1,23 @@
 #include "eval/plover_score.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 namespace dateline {
 namespace {
+
+// The shipped data/actors/cameo_countries.txt.
+const CameoCountryCodes& Cameo() {
+  static const CameoCountryCodes* codes = [] {
+    auto loaded = LoadCameoCountryCodes(DATELINE_TEST_DATA_DIR);
+    EXPECT_TRUE(loaded.ok()) << loaded.error().ToString();
+    return new CameoCountryCodes(loaded.ok() ? *loaded : CameoCountryCodes());
+  }();
+  return *codes;
+}
 
 Event MakeEvent(const char* plover, const char* source, const char* target) {
   Event e;
@@ -56,7 +70,7 @@ TEST(PloverScoreTest, ALaterEventWithTheGoldCategoryDoesNotRescueTheRecord) {
   const std::vector<Event> events = {MakeEvent("CONSULT", "ROU", ""),
                                      MakeEvent("AGREE", "HUN", "ROU")};
   const PloverRecordScore s =
-      ScorePloverRecord(Gold("AGREE", "HUN", "ROU"), events);
+      ScorePloverRecord(Gold("AGREE", "HUN", "ROU"), events, Cameo());
   EXPECT_EQ(s.chosen, 0);
   EXPECT_EQ(s.predicted, "CONSULT");
   EXPECT_FALSE(s.event_right);
@@ -102,7 +116,7 @@ TEST(PloverScoreTest, CountsEveryOtherEventAsAFalsePositive) {
   };
   PloverTotals totals;
   for (const Case& c : cases) {
-    const PloverRecordScore s = ScorePloverRecord(c.gold, c.events);
+    const PloverRecordScore s = ScorePloverRecord(c.gold, c.events, Cameo());
     EXPECT_EQ(s.event_right, c.event_right) << c.name;
     EXPECT_EQ(s.predictions, static_cast<long>(c.events.size())) << c.name;
     EXPECT_EQ(s.false_positives, c.false_positives) << c.name;
@@ -123,18 +137,67 @@ TEST(PloverScoreTest, CountsEveryOtherEventAsAFalsePositive) {
 TEST(PloverScoreTest, ScoresActorsByCountryWithCameoSpellingsAndSectorsApart) {
   PloverGold g = Gold("AGREE", "JAP", "ITL");
   Event e = MakeEvent("AGREE", "JPN", "ITA");
-  PloverRecordScore s = ScorePloverRecord(g, {e});
+  PloverRecordScore s = ScorePloverRecord(g, {e}, Cameo());
   ASSERT_TRUE(s.source_right && s.target_right);
   EXPECT_TRUE(*s.source_right);
   EXPECT_TRUE(*s.target_right);
   EXPECT_FALSE(*s.source_sector_right);  // gold says GOV, prediction has none
   EXPECT_TRUE(*s.target_sector_right);   // gold gives no sector
   e.source.actor.sectors = {"GOV"};
-  s = ScorePloverRecord(g, {e});
+  s = ScorePloverRecord(g, {e}, Cameo());
   EXPECT_TRUE(*s.source_sector_right);
   // A record without a target does not score one.
-  s = ScorePloverRecord(Gold("AGREE", "JAP", ""), {e});
+  s = ScorePloverRecord(Gold("AGREE", "JAP", ""), {e}, Cameo());
   EXPECT_FALSE(s.target_right.has_value());
+}
+
+TEST(PloverScoreTest, ReadsCameoSpellingsFromTheDataFolder) {
+  EXPECT_EQ(NormalizePloverCountry("JAP", Cameo()), "JPN");
+  EXPECT_EQ(NormalizePloverCountry("UK", Cameo()), "GBR");
+  EXPECT_EQ(NormalizePloverCountry("JPN", Cameo()), "JPN");
+  EXPECT_EQ(NormalizePloverCountry("XYZ", Cameo()), "XYZ");
+
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() /
+                       ("dateline_cameo_countries_" + std::to_string(getpid()));
+  fs::create_directories(dir / "actors");
+  auto missing = LoadCameoCountryCodes(dir.string());
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().input,
+            (dir / "actors/cameo_countries.txt").string());
+
+  struct Case {
+    const char* line;
+    const char* problem;
+  };
+  const Case cases[] = {
+      {"JAP", "expected 2 fields"},
+      {"JAP | JPN | Japan", "expected 2 fields"},
+      {"jap | JPN", "\"jap\" is no CAMEO code"},
+      {"JAPAN | JPN", "\"JAPAN\" is no CAMEO code"},
+      {"JAP | JP", "\"JP\" is no ISO 3166-1 alpha-3 code"},
+      {"ITL | ITA", "\"ITL\" is listed twice"},
+  };
+  for (const Case& c : cases) {
+    std::ofstream(dir / "actors/cameo_countries.txt")
+        << "# CAMEO | ISO3\nITL | ITA\n"
+        << c.line << "\n";
+    auto codes = LoadCameoCountryCodes(dir.string());
+    ASSERT_FALSE(codes.ok()) << c.line;
+    const std::string message = codes.error().ToString();
+    EXPECT_NE(message.find("cameo_countries.txt:3: "), std::string::npos)
+        << message;
+    EXPECT_NE(message.find(c.problem), std::string::npos) << message;
+  }
+  // The table read is the one used.
+  std::ofstream(dir / "actors/cameo_countries.txt") << "ITL | ITA\n";
+  auto codes = LoadCameoCountryCodes(dir.string());
+  ASSERT_TRUE(codes.ok()) << codes.error().ToString();
+  const PloverRecordScore s = ScorePloverRecord(
+      Gold("AGREE", "JAP", "ITL"), {MakeEvent("AGREE", "JPN", "ITA")}, *codes);
+  EXPECT_FALSE(*s.source_right);  // JAP is not mapped by this table
+  EXPECT_TRUE(*s.target_right);
+  fs::remove_all(dir);
 }
 
 TEST(PloverScoreTest, ParsesRecordsWithStringOrMissingActors) {

@@ -17,6 +17,7 @@
 
 #include "core/string_hash.h"
 #include "core/table_file.h"
+#include "events/function_words.h"
 #include "events/tabari_discards.h"
 #include "events/tabari_verbs.h"
 
@@ -85,59 +86,13 @@ bool Contains(const std::vector<std::string>& v, std::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
-template <size_t N>
-bool OneOf(std::string_view s, const char* const (&words)[N]) {
-  // The first letter rules most words out before a whole comparison (hot: asked
-  // of most tokens of every sentence).
-  if (s.empty())
-    return std::find(std::begin(words), std::end(words), s) != std::end(words);
-  return std::any_of(std::begin(words), std::end(words),
-                     [&](const char* w) { return w[0] == s[0] && s == w; });
+bool OneOf(std::string_view s, const WordSet& words) {
+  return words.Contains(s);
 }
 
-const char* const kPrepositions[] = {
-    "with",   "to",      "against",    "between", "by",     "of",
-    "for",    "from",    "in",         "at",      "on",     "near",
-    "into",   "over",    "toward",     "towards", "among",  "across",
-    "inside", "outside", "throughout", "through", "around", "about",
-    "under",  "after",   "before",     "during",  "than"};
-// Not "from": "an offer from Afghanistan", "autonomy from Serbian authorities"
-// name a participant more often than a place.
-const char* const kLocatives[] = {"in",     "at",      "near",       "across",
-                                  "inside", "outside", "throughout", "around",
-                                  "into",   "through"};
-const char* const kDeterminers[] = {
-    "the",   "a",   "an",  "this", "these", "those", "that",  "its",
-    "their", "his", "her", "our",  "'s",    "any",   "every", "another"};
-const char* const kNegations[] = {"not", "n't", "never", "no"};
-const char* const kIntentVerbs[] = {
-    "plan",   "intend", "want",    "seek",   "vow",    "pledge",  "promise",
-    "hope",   "aim",    "prepare", "decide", "try",    "attempt", "threaten",
-    "expect", "agree",  "refuse",  "offer",  "propose"};
-
-// Verbs whose compound subject names both sides ("X and Y clashed", "... met"):
-// with no object of their own, the members are coded with each other.
-const char* const kReciprocalVerbs[] = {
-    "clash", "fight",     "battle", "skirmish", "meet",
-    "talk",  "negotiate", "agree",  "spar",     "feud"};
-
-struct NumberWord {
-  std::string_view word;
-  int value;
-};
-const NumberWord kNumberWords[] = {
-    {"one", 1},         {"two", 2},          {"three", 3},
-    {"four", 4},        {"five", 5},         {"six", 6},
-    {"seven", 7},       {"eight", 8},        {"nine", 9},
-    {"ten", 10},        {"eleven", 11},      {"twelve", 12},
-    {"thirteen", 13},   {"fourteen", 14},    {"fifteen", 15},
-    {"sixteen", 16},    {"seventeen", 17},   {"eighteen", 18},
-    {"nineteen", 19},   {"twenty", 20},      {"thirty", 30},
-    {"forty", 40},      {"fifty", 50},       {"hundred", 100},
-    {"dozen", 12},      {"dozens", 24},      {"hundreds", 200},
-    {"thousand", 1000}, {"thousands", 2000}, {"scores", 40}};
-
-std::optional<int> NumberValue(const Token& t) {
+// The count a token states: its digits' integer part, or a number word's
+// value.
+std::optional<int> NumberOf(const Token& t, const FunctionWords& words) {
   if (t.kind == TokenKind::kNumber) {
     long v = 0;
     bool any = false;
@@ -155,10 +110,7 @@ std::optional<int> NumberValue(const Token& t) {
     if (!any) return std::nullopt;
     return static_cast<int>(v);
   }
-  for (const NumberWord& w : kNumberWords) {
-    if (t.norm == w.word) return w.value;
-  }
-  return std::nullopt;
+  return words.NumberWord(t.norm);
 }
 
 // Coding a sentence (below).
@@ -184,6 +136,8 @@ struct EventCoder::Impl {
   // TABARI/PETRARCH discard lists (tabari_discards.h).
   DiscardList discards;
   bool dictionaries_only = false;
+  // The words of the clause rules (events/function_words.txt).
+  FunctionWords words;
   std::vector<Error> skipped_lines;
 
   Status Load(const std::string& data_dir, bool dictionaries_only,
@@ -443,6 +397,7 @@ Status EventCoder::Impl::LoadTabariVerbFile(const std::string& path,
 
 Status EventCoder::Impl::Load(const std::string& data_dir, bool only_cameo,
                               const TextAnalyzer& analyzer) {
+  ASSIGN_OR_RETURN(words, LoadFunctionWords(data_dir));
   ASSIGN_OR_RETURN(auto codes,
                    ReadTableFile(data_dir + "/events/cameo.txt", 3, 5));
   for (const TableRecord& r : codes) {
@@ -621,12 +576,14 @@ class SentenceCoder {
   // TABARI dictionaries, which code places as actors) may be the act's target.
   // `actors` and `dates` are the sentence's own (SentenceItems), in document
   // order.
+  // `words` outlives the SentenceCoder (the EventCoder's own).
   SentenceCoder(const AnalyzedText& a, size_t sentence_index,
                 const std::vector<const ActorMention*>& actors,
                 const std::vector<const DateMention*>& dates,
-                bool coded_places = false)
+                const FunctionWords& words, bool coded_places = false)
       : a_(a),
         s_(a.sentences[sentence_index]),
+        words_(words),
         coded_places_(coded_places),
         mentions_(actors) {
     for (const DateMention* d : dates) {
@@ -643,6 +600,10 @@ class SentenceCoder {
   }
 
   const Sentence& sentence() const { return s_; }
+  const FunctionWords& words() const { return words_; }
+  std::optional<int> NumberValue(const Token& t) const {
+    return NumberOf(t, words_);
+  }
   std::string_view text() const { return a_.text; }
   const std::vector<const ActorMention*>& mentions() const { return mentions_; }
 
@@ -820,24 +781,19 @@ class SentenceCoder {
   // a clause break, a comma, a preposition or a subordinator.
   bool InNounPhrase(size_t k) const {
     if (IsClauseBreak(k)) return false;
-    static const char* const kPhraseEnds[] = {
-        ",", "that", "which", "who", "when", "while", "because", "and", "but"};
-    return !OneOf(T(k).norm, kPhraseEnds) &&
-           !(OneOf(T(k).norm, kPrepositions) && T(k).norm != "to");
+    return !OneOf(T(k).norm, words_.phrase_ends) &&
+           !(OneOf(T(k).norm, words_.prepositions) && T(k).norm != "to");
   }
 
   // The actor a slot at token t stands for: one that starts there, after at
   // most a few determiners, adjectives or counts ("30 separatist rebels"), in
   // the same clause.
   const ActorMention* SlotAfter(size_t t) const {
-    static const char* const kSubordinators[] = {
-        "when", "as",  "after", "while",  "because", "if",
-        "that", "who", "which", "before", "since",   "until"};
     for (const ActorMention* am : mentions_) {
       if (am->first_token < t) continue;
       if (am->first_token > t + kMaxSlotSkip) return nullptr;
       for (size_t k = t; k < am->first_token; ++k) {
-        if (IsClauseBreak(k) || OneOf(T(k).norm, kSubordinators) ||
+        if (IsClauseBreak(k) || OneOf(T(k).norm, words_.slot_stops) ||
             (T(k).kind != TokenKind::kWord && T(k).kind != TokenKind::kNumber))
           return nullptr;
       }
@@ -914,7 +870,7 @@ class SentenceCoder {
       const bool verb_form = n != T(k).lemma && n.size() > 4 &&
                              (n.compare(n.size() - 2, 2, "ed") == 0 ||
                               n.compare(n.size() - 3, 3, "ing") == 0);
-      if (T(k).kind != TokenKind::kWord || OneOf(n, kPrepositions) ||
+      if (T(k).kind != TokenKind::kWord || OneOf(n, words_.prepositions) ||
           verb_form || ++modifiers > 3)
         return Link::kNone;
     }
@@ -927,9 +883,9 @@ class SentenceCoder {
   // (", and") opens it, past adverbs and auxiliaries, with no actor in between.
   bool CoordinatedWithPreviousVerb(size_t start, size_t previous) const {
     if (previous >= start) return false;
-    static const char* const kJoins[] = {"and", "but", "then", "or"};
     const size_t k = BackOverAuxiliaries(start, previous + 1);
-    if (k <= previous + 1 || !OneOf(T(k - 1).norm, kJoins)) return false;
+    if (k <= previous + 1 || !OneOf(T(k - 1).norm, words_.verb_joins))
+      return false;
     return std::none_of(
         mentions_.begin(), mentions_.end(), [&](const ActorMention* m) {
           return m->first_token >= k - 1 && m->first_token < start;
@@ -943,7 +899,8 @@ class SentenceCoder {
       if (m->first_token <= t) continue;
       if (m->first_token > t + 4) break;
       for (size_t k = t + 1; k < m->first_token; ++k) {
-        if (T(k).kind != TokenKind::kWord || OneOf(T(k).norm, kPrepositions))
+        if (T(k).kind != TokenKind::kWord ||
+            OneOf(T(k).norm, words_.prepositions))
           return {};
       }
       return {m};
@@ -956,28 +913,21 @@ class SentenceCoder {
   // ("he said", "it would not attack"), past auxiliaries, negations and
   // adverbs.
   bool PronounSubject(size_t start) const {
-    static const char* const kPronouns[] = {"he", "she", "it", "they",
-                                            "we", "i",   "you"};
     const size_t k = BackOverAuxiliaries(start, s_.first_token);
-    return k > s_.first_token && OneOf(T(k - 1).norm, kPronouns);
+    return k > s_.first_token && OneOf(T(k - 1).norm, words_.pronouns);
   }
 
   // The first token of the run of auxiliaries, negations and adverbs that ends
   // just before `t` ("would not", "has also", "reportedly"), going no further
   // left than `floor`: where the verb phrase starts.
   size_t BackOverAuxiliaries(size_t t, size_t floor) const {
-    static const char* const kAuxiliaries[] = {
-        "be",    "have",       "do",        "will",  "would",  "can",
-        "could", "may",        "might",     "shall", "should", "must",
-        "also",  "reportedly", "allegedly", "not",   "n't",    "never",
-        "then",  "later",      "again",     "still", "'ll",    "'d"};
     while (t > floor) {
       const Token& tok = T(t - 1);
       const bool adverb = tok.norm.size() > 3 &&
                           tok.norm.compare(tok.norm.size() - 2, 2, "ly") == 0;
       if (tok.kind != TokenKind::kWord ||
-          !(OneOf(tok.lemma, kAuxiliaries) || OneOf(tok.norm, kAuxiliaries) ||
-            adverb))
+          !(OneOf(tok.lemma, words_.auxiliaries) ||
+            OneOf(tok.norm, words_.auxiliaries) || adverb))
         break;
       --t;
     }
@@ -994,40 +944,31 @@ class SentenceCoder {
   // subject). "A group of Moroccan diplomats", "thousands of students": after a
   // partitive or collective noun, "of" introduces the subject itself.
   bool AfterPreposition(const ActorMention* m) const {
-    static const char* const kPartitives[] = {
-        "group",      "member", "leader",     "thousand", "hundred",
-        "dozen",      "some",   "many",       "most",     "several",
-        "one",        "two",    "delegation", "team",     "band",
-        "number",     "couple", "few",        "all",      "none",
-        "contingent", "unit",   "supporter",  "million",  "tens"};
     if (m->first_token == s_.first_token) return false;
     size_t t = m->first_token - 1;
     bool counted = false;
     while (t > s_.first_token &&
-           (OneOf(T(t).norm, kDeterminers) || NumberValue(T(t)))) {
+           (OneOf(T(t).norm, words_.determiners) || NumberValue(T(t)))) {
       counted |= NumberValue(T(t)).has_value();
       --t;
     }
     // "up to 100 Hungarians", "more than 20 people", "about 200 supporters":
     // the preposition belongs to the number, not to the actor.
-    static const char* const kQuantityWords[] = {
-        "than",   "about",  "over",          "around",  "least",
-        "nearly", "almost", "approximately", "roughly", "some"};
     if (counted &&
-        (OneOf(T(t).norm, kQuantityWords) ||
+        (OneOf(T(t).norm, words_.quantity_words) ||
          (T(t).norm == "to" && t > s_.first_token && T(t - 1).norm == "up")))
       return false;
     if (T(t).norm == "of" && t > s_.first_token &&
-        (OneOf(T(t - 1).lemma, kPartitives) ||
-         OneOf(T(t - 1).norm, kPartitives)))
+        (OneOf(T(t - 1).lemma, words_.partitives) ||
+         OneOf(T(t - 1).norm, words_.partitives)))
       return false;
-    return OneOf(T(t).norm, kPrepositions);
+    return OneOf(T(t).norm, words_.prepositions);
   }
   bool AfterLocative(const ActorMention* m) const {
     if (m->first_token == s_.first_token) return false;
     size_t t = m->first_token - 1;
-    while (t > s_.first_token && OneOf(T(t).norm, kDeterminers)) --t;
-    return OneOf(T(t).norm, kLocatives);
+    while (t > s_.first_token && OneOf(T(t).norm, words_.determiners)) --t;
+    return OneOf(T(t).norm, words_.locatives);
   }
 
   // The subject: the nearest actor before the trigger that is not a
@@ -1035,10 +976,6 @@ class SentenceCoder {
   // Y met").
   std::vector<const ActorMention*> Subjects(size_t trigger) const {
     std::vector<const ActorMention*> out;
-    static const char* const kClauseOpeners[] = {
-        "whether", "that",     "which",  "who",   "whom",
-        "because", "although", "while",  "when",  "if",
-        "unless",  "after",    "before", "since", "until"};
     for (size_t i = mentions_.size(); i-- > 0;) {
       const ActorMention* m = mentions_[i];
       if (m->last_token > trigger) continue;
@@ -1046,7 +983,7 @@ class SentenceCoder {
       // actor outside the trigger's clause is not its subject.
       bool other_clause = false;
       for (size_t k = m->last_token; k < trigger; ++k)
-        other_clause |= OneOf(T(k).norm, kClauseOpeners);
+        other_clause |= OneOf(T(k).norm, words_.subject_clause_openers);
       if (other_clause) break;
       if (AfterPreposition(m)) continue;
       out.push_back(m);
@@ -1068,21 +1005,16 @@ class SentenceCoder {
   const ActorMention* FirstActorAfter(size_t t, const ActorMention* not_this,
                                       size_t pattern_end = 0,
                                       bool* is_place = nullptr) const {
-    static const char* const kSubordinators[] = {
-        "if",      "when",   "after",  "as",     "while", "although",
-        "because", "before", "unless", "though", "since"};
     size_t clause_end = s_.last_token;
     // A comma followed by a subordinator or a reporting verb also ends the
     // clause:
     // ", as authorities in Croatia cracked down", ", said a spokesman for ...".
-    static const char* const kClauseAfterComma[] = {
-        "as",  "while", "when",  "after", "because",   "but",  "which",
-        "who", "whose", "where", "said",  "according", "says", "before"};
     for (size_t k = t; k < s_.last_token; ++k) {
       if (IsClauseBreak(k) ||
-          (T(k).norm == "," && OneOf(T(s_.first_token).norm, kSubordinators)) ||
+          (T(k).norm == "," &&
+           OneOf(T(s_.first_token).norm, words_.opening_subordinators)) ||
           (T(k).norm == "," && k + 1 < s_.last_token &&
-           OneOf(T(k + 1).norm, kClauseAfterComma))) {
+           OneOf(T(k + 1).norm, words_.clause_after_comma))) {
         clause_end = k;
         break;
       }
@@ -1133,21 +1065,18 @@ class SentenceCoder {
   // preposition, past auxiliaries and adverbs before the trigger, at most six.
   // Empty when the clause starts with a preposition or the stretch is longer.
   ActorMention UncodedSubject(size_t trigger) const {
-    static const char* const kClauseOpeners[] = {
-        "that", "which", "who", "whom",    "but",   "as",
-        "when", "while", "if",  "because", "where", "although"};
     ActorMention m;
     const size_t end = BackOverAuxiliaries(trigger, s_.first_token);
     size_t start = end;
     while (start > s_.first_token && T(start - 1).norm != "," &&
            !IsClauseBreak(start - 1) &&
-           !OneOf(T(start - 1).norm, kClauseOpeners))
+           !OneOf(T(start - 1).norm, words_.uncoded_subject_stops))
       --start;
     size_t stop = start;
-    while (stop < end && !OneOf(T(stop).norm, kPrepositions) &&
+    while (stop < end && !OneOf(T(stop).norm, words_.prepositions) &&
            T(stop).kind != TokenKind::kPunct)
       ++stop;
-    while (start < stop && OneOf(T(start).norm, kDeterminers)) ++start;
+    while (start < stop && OneOf(T(start).norm, words_.determiners)) ++start;
     if (start == stop || stop - start > 6 ||
         T(stop - 1).kind != TokenKind::kWord)
       return m;
@@ -1165,20 +1094,14 @@ class SentenceCoder {
   // attack": the noun after a preposition or "when" that follows a word of harm
   // names the event that did the harm.
   bool AfterHarm(size_t t) const {
-    static const char* const kCausal[] = {"in", "after", "following", "during",
-                                          "by", "from",  "when",      "with"};
-    static const char* const kHarm[] = {
-        "kill",    "dead",   "die",     "injure", "injured", "wound",
-        "wounded", "hurt",   "destroy", "damage", "death",   "casualty",
-        "injury",  "trap",   "trapped", "drown",  "burn",    "bury",
-        "missing", "target", "targeted"};
     size_t k = t;
     for (size_t words = 0; k > s_.first_token && words < 4; ++words) {
       --k;
-      if (OneOf(T(k).norm, kCausal)) {
+      if (OneOf(T(k).norm, words_.harm_links)) {
         for (size_t h = k; h > s_.first_token && k - h < 4;) {
           --h;
-          if (OneOf(T(h).lemma, kHarm) || OneOf(T(h).norm, kHarm)) return true;
+          if (OneOf(T(h).lemma, words_.harm) || OneOf(T(h).norm, words_.harm))
+            return true;
         }
         return false;
       }
@@ -1193,16 +1116,13 @@ class SentenceCoder {
   // clause; "to discuss the ongoing fight" and "developments in the fight" do
   // not.
   bool OpensClause(size_t t) const {
-    static const char* const kNotModifiers[] = {
-        "that", "which", "who", "and",     "or",    "but",  "as",
-        "when", "while", "if",  "because", "where", "amid", "despite"};
     size_t words = 0;
     for (size_t k = t; k-- > s_.first_token;) {
       const Token& tok = T(k);
       if (tok.norm == "," || IsClauseBreak(k)) return true;
-      if (OneOf(tok.norm, kPrepositions) || OneOf(tok.norm, kNotModifiers) ||
-          tok.lemma == "be" || tok.lemma == "have" || tok.lemma != tok.norm ||
-          ++words > 5)
+      if (OneOf(tok.norm, words_.prepositions) ||
+          OneOf(tok.norm, words_.not_modifiers) || tok.lemma == "be" ||
+          tok.lemma == "have" || tok.lemma != tok.norm || ++words > 5)
         return false;
     }
     return true;
@@ -1216,12 +1136,10 @@ class SentenceCoder {
   }
 
   bool AfterParticipantPreposition(const ActorMention* m) const {
-    static const char* const kParticipant[] = {"with",   "against", "on",  "to",
-                                               "toward", "towards", "upon"};
     if (m->first_token == s_.first_token) return false;
     size_t t = m->first_token - 1;
-    while (t > s_.first_token && OneOf(T(t).norm, kDeterminers)) --t;
-    return OneOf(T(t).norm, kParticipant);
+    while (t > s_.first_token && OneOf(T(t).norm, words_.determiners)) --t;
+    return OneOf(T(t).norm, words_.participant_prepositions);
   }
 
   // The last actor that ends before token t in its clause, prepositional or
@@ -1280,19 +1198,11 @@ class SentenceCoder {
   // (Other verbs read as active there: "thousands of Albanians demonstrated in
   // Pristina".)
   bool IsCountedParticiple(size_t trigger) const {
-    static const char* const kDoneToPeople[] = {
-        "kill",     "injure",   "wound",    "hurt",    "abduct",   "kidnap",
-        "arrest",   "detain",   "displace", "shoot",   "behead",   "execute",
-        "murder",   "massacre", "rape",     "torture", "capture",  "jail",
-        "lynch",    "stab",     "beat",     "hang",    "imprison", "deport",
-        "evacuate", "rescue"};
-    if (!OneOf(T(trigger).lemma, kDoneToPeople)) return false;
+    if (!OneOf(T(trigger).lemma, words_.done_to_people)) return false;
     if (trigger + 1 < s_.last_token) {
       const Token& next = T(trigger + 1);
-      static const char* const kAfterPassive[] = {
-          "in",   "by", "at",    "on",  "near",      "during",    "after",
-          "when", "as", "while", "and", "overnight", "yesterday", "today"};
-      if (next.kind != TokenKind::kPunct && !OneOf(next.norm, kAfterPassive))
+      if (next.kind != TokenKind::kPunct &&
+          !OneOf(next.norm, words_.after_passive))
         return false;
     }
     for (size_t k = trigger; k-- > s_.first_token && trigger - k <= 4;) {
@@ -1315,25 +1225,20 @@ class SentenceCoder {
     // "was seen to break", "is expected to sign": after a passive verb of
     // perception or report the infinitive is the act reported ("to be allowed
     // to leave" is not).
-    static const char* const kReportParticiples[] = {
-        "seen",     "known",    "said",       "reported", "believed",
-        "thought",  "expected", "understood", "heard",    "alleged",
-        "rumoured", "rumored",  "feared",     "estimated"};
     if (trigger >= s_.first_token + 3 &&
-        OneOf(governor.norm, kReportParticiples) &&
+        OneOf(governor.norm, words_.report_participles) &&
         T(trigger - 3).lemma == "be")
       return false;
-    return !OneOf(governor.lemma, kIntentVerbs) && governor.norm != "going" &&
-           governor.norm != "able" && governor.norm != "about";
+    return !OneOf(governor.lemma, words_.intent_verbs) &&
+           governor.norm != "going" && governor.norm != "able" &&
+           governor.norm != "about";
   }
 
   // Derived nouns ("cooperation", "agreement", "assistance") are rarely verbs.
   bool HasNounSuffix(size_t t) const {
-    static const char* const kNounSuffixes[] = {"tion", "sion", "ment", "ance",
-                                                "ence"};
     const std::string_view n = T(t).norm;
-    for (const char* suffix : kNounSuffixes) {
-      const size_t len = std::char_traits<char>::length(suffix);
+    for (const std::string& suffix : words_.noun_suffixes.words()) {
+      const size_t len = suffix.size();
       if (n.size() > len + 2 && n.compare(n.size() - len, len, suffix) == 0)
         return true;
     }
@@ -1354,7 +1259,8 @@ class SentenceCoder {
     if (trigger > s_.first_token) {
       const Token& before = T(trigger - 1);
       // "in protest", "after talks": right after a preposition it is a noun.
-      if (before.norm != "to" && OneOf(before.norm, kPrepositions)) return true;
+      if (before.norm != "to" && OneOf(before.norm, words_.prepositions))
+        return true;
       // "the two countries cut ties", "the rebels attack": after a plural noun,
       // a verb.
       if (before.kind == TokenKind::kWord && before.norm != before.lemma &&
@@ -1363,7 +1269,7 @@ class SentenceCoder {
         return false;
     }
     for (size_t k = trigger; k-- > s_.first_token && trigger - k <= 4;) {
-      if (OneOf(T(k).norm, kDeterminers)) return true;
+      if (OneOf(T(k).norm, words_.determiners)) return true;
       // A count makes a noun phrase: "fired two artillery shells", "three
       // rockets".
       if (NumberValue(T(k)) && !IsDateNumber(k)) return true;
@@ -1371,7 +1277,7 @@ class SentenceCoder {
       if (T(k).kind != TokenKind::kWord && T(k).kind != TokenKind::kNumber)
         return false;
       if (T(k).lemma == "be" || T(k).lemma == "have" ||
-          OneOf(T(k).norm, kPrepositions) || T(k).norm == "and" ||
+          OneOf(T(k).norm, words_.prepositions) || T(k).norm == "and" ||
           T(k).norm == "or" || T(k).norm == "but" ||
           (T(k).norm.size() > 4 &&
            T(k).norm.compare(T(k).norm.size() - 2, 2, "ed") == 0))
@@ -1383,7 +1289,8 @@ class SentenceCoder {
   bool Negated(size_t from, size_t trigger) const {
     for (size_t k = std::max(from, trigger >= 4 ? trigger - 4 : 0); k < trigger;
          ++k) {
-      if (OneOf(T(k).norm, kNegations) || T(k).lemma == "not") return true;
+      if (OneOf(T(k).norm, words_.negations) || T(k).lemma == "not")
+        return true;
     }
     return false;
   }
@@ -1405,7 +1312,7 @@ class SentenceCoder {
       if (n == "would") return Modality::kConditional;
       if (n == "should" || n == "must") return Modality::kObligation;
       if (n == "to" && k > s_.first_token &&
-          OneOf(T(k - 1).lemma, kIntentVerbs))
+          OneOf(T(k - 1).lemma, words_.intent_verbs))
         return Modality::kIntended;
       if (n == "to" && k > s_.first_token + 1 &&
           (T(k - 1).norm == "going" || T(k - 1).norm == "about"))
@@ -1420,7 +1327,7 @@ class SentenceCoder {
     const size_t start = std::max(from, trigger >= 5 ? trigger - 5 : 0);
     for (size_t k = trigger; k-- > start;) {
       if (T(k).norm == "to" && k > s_.first_token &&
-          OneOf(T(k - 1).lemma, kIntentVerbs))
+          OneOf(T(k - 1).lemma, words_.intent_verbs))
         return std::string(T(k - 1).lemma);
     }
     return "";
@@ -1433,22 +1340,15 @@ class SentenceCoder {
   // property of the sentence, computed on first use (every event of the
   // sentence asks).
   std::optional<int> Fatalities() const {
-    static const char* const kDeathWords[] = {
-        "kill", "dead",   "die",      "death",   "fatality",
-        "slay", "perish", "massacre", "execute", "behead"};
-    if (!fatalities_) fatalities_ = CountNear(kDeathWords);
+    if (!fatalities_) fatalities_ = CountNear(words_.death_words);
     return *fatalities_;
   }
   std::optional<int> Injuries() const {
-    static const char* const kInjuryWords[] = {
-        "wound", "wounded", "injure", "injured", "injury", "hurt", "maim"};
-    if (!injuries_) injuries_ = CountNear(kInjuryWords);
+    if (!injuries_) injuries_ = CountNear(words_.injury_words);
     return *injuries_;
   }
   std::optional<int> Arrests() const {
-    static const char* const kArrestWords[] = {
-        "arrest", "detain", "detention", "jail", "imprison", "apprehend"};
-    if (!arrests_) arrests_ = CountNear(kArrestWords);
+    if (!arrests_) arrests_ = CountNear(words_.arrest_words);
     return *arrests_;
   }
   // The size of the acting crowd: a number in the source's phrase or just
@@ -1475,8 +1375,7 @@ class SentenceCoder {
     return v && *v >= 1900 && *v <= 2100;
   }
 
-  template <size_t N>
-  std::optional<int> CountNear(const char* const (&cues)[N]) const {
+  std::optional<int> CountNear(const WordSet& cues) const {
     for (size_t t = s_.first_token; t < s_.last_token; ++t) {
       if (!OneOf(T(t).lemma, cues) && !OneOf(T(t).norm, cues)) continue;
       std::optional<int> best;
@@ -1500,6 +1399,7 @@ class SentenceCoder {
  private:
   const AnalyzedText& a_;
   const Sentence& s_;
+  const FunctionWords& words_;
   bool coded_places_ = false;
   mutable std::optional<std::optional<int>> fatalities_, injuries_,
       arrests_;  // not yet computed: nullopt
@@ -1627,21 +1527,20 @@ void AssignWhenWhere(const std::vector<const DateMention*>& dates,
 // governing verb codes the intent itself
 // ("threatened to", "agreed to", "refused to").
 std::optional<Event> IntentEvent(const Event& act, const std::string& governor,
-                                 const EventCoder& coder) {
+                                 const EventCoder& coder,
+                                 const FunctionWords& words) {
   static constexpr Plover kCooperative[] = {
       Plover::kSupport, Plover::kCooperate, Plover::kAid,
       Plover::kConsult, Plover::kRetreat,   Plover::kConcede};
   static constexpr Plover kHostile[] = {Plover::kCoerce,  Plover::kSanction,
                                         Plover::kAssault, Plover::kFight,
                                         Plover::kProtest, Plover::kMobilize};
-  static const char* const kSelfCoding[] = {"threaten", "agree",   "refuse",
-                                            "promise",  "pledge",  "vow",
-                                            "offer",    "propose", "decline"};
   const bool intent = act.modality == Modality::kFuture ||
                       act.modality == Modality::kIntended ||
                       act.modality == Modality::kConditional ||
                       act.modality == Modality::kPossible;
-  if (!intent || OneOf(governor, kSelfCoding)) return std::nullopt;
+  if (!intent || OneOf(governor, words.self_coding_intents))
+    return std::nullopt;
   const bool cooperative =
       std::find(std::begin(kCooperative), std::end(kCooperative), act.plover) !=
       std::end(kCooperative);
@@ -1956,8 +1855,9 @@ class SentenceEvents {
     const std::string_view norm = sc_.T(t).norm;
     // "the captured village", "a damaged car": a participle right after a
     // determiner describes a noun, it does not report an act.
-    if (t > s.first_token && OneOf(sc_.T(t - 1).norm, kDeterminers) &&
-        norm.size() > 4 && norm.compare(norm.size() - 2, 2, "ed") == 0)
+    if (t > s.first_token &&
+        OneOf(sc_.T(t - 1).norm, sc_.words().determiners) && norm.size() > 4 &&
+        norm.compare(norm.size() - 2, 2, "ed") == 0)
       return true;
     // A word of an actor's name ("Iraqi forces", "riot police") is not a verb.
     if (sc_.InsideMention(t)) return true;
@@ -1965,18 +1865,14 @@ class SentenceEvents {
       return true;  // no actor, no event
     // "very close to the border": after a degree adverb a base form is an
     // adjective.
-    static const char* const kDegree[] = {"very", "too",  "so",    "more",
-                                          "most", "less", "least", "quite"};
-    if (t > s.first_token && OneOf(sc_.T(t - 1).norm, kDegree) &&
+    if (t > s.first_token &&
+        OneOf(sc_.T(t - 1).norm, sc_.words().degree_adverbs) &&
         norm == sc_.T(t).lemma)
       return true;
     // "should have acted": a modal before a verb is an auxiliary, no act of its
     // own unless the pattern matched words around it.
-    static const char* const kModals[] = {"should", "would", "could",
-                                          "might",  "must",  "shall",
-                                          "will",   "may",   "can"};
-    if (OneOf(norm, kModals) && m.weight <= 1 && t + 1 < s.last_token &&
-        sc_.T(t + 1).kind == TokenKind::kWord)
+    if (OneOf(norm, sc_.words().modals) && m.weight <= 1 &&
+        t + 1 < s.last_token && sc_.T(t + 1).kind == TokenKind::kWord)
       return true;
     // Words the pattern matched before the verb say how to read it ("begun to
     // question", "inching nearer to accord"): no purpose infinitive then.
@@ -2126,8 +2022,9 @@ class SentenceEvents {
     // actor follows it.
     const std::vector<const ActorMention*>& sources = p->sources;
     const bool reciprocal =
-        m.compound_source || (!passive && !m.target && sources.size() > 1 &&
-                              OneOf(sc_.T(t).lemma, kReciprocalVerbs));
+        m.compound_source ||
+        (!passive && !m.target && sources.size() > 1 &&
+         OneOf(sc_.T(t).lemma, sc_.words().reciprocal_verbs));
     Dyads dyads;
     if (reciprocal && sources.size() > 1) {
       for (size_t i = 0; i < sources.size(); ++i) {
@@ -2207,7 +2104,8 @@ class SentenceEvents {
       AddQuantities(entry, &e);
       AssignWhenWhere(dates_, places_, context_, source, target, &e);
       if (!dictionaries_only_) {
-        if (std::optional<Event> intent = IntentEvent(e, governor, coder_))
+        if (std::optional<Event> intent =
+                IntentEvent(e, governor, coder_, sc_.words()))
           events_.push_back(std::move(*intent));
       }
       events_.push_back(std::move(e));
@@ -2326,7 +2224,7 @@ std::vector<Event> EventCoder::Code(const AnalyzedText& a,
       break;
     }
     SentenceCoder sc(a, si, sentence_actors[si], sentence_dates[si],
-                     impl_->dictionaries_only);
+                     impl_->words, impl_->dictionaries_only);
     const Sentence& s = sc.sentence();
     if (impl_->discards.Discarded(a.text.substr(s.start, s.end - s.start),
                                   /*story=*/false))

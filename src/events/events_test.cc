@@ -262,6 +262,8 @@ TEST_F(EventsTest, BadVerbLinesNameFileLineAndProblem) {
                        ("dateline_events_bad_" + std::to_string(::getpid()));
   fs::create_directories(dir / "events");
   std::ofstream(dir / "events/cameo.txt") << "040 | Consult | CONSULT |  | \n";
+  fs::copy_file(DATELINE_TEST_DATA_DIR "/events/function_words.txt",
+                dir / "events/function_words.txt");
   struct Case {
     const char* verbs;
     const char* problem;
@@ -281,6 +283,63 @@ TEST_F(EventsTest, BadVerbLinesNameFileLineAndProblem) {
     EXPECT_NE(message.find("verbs.txt:"), std::string::npos) << message;
     EXPECT_NE(message.find(c.problem), std::string::npos) << message;
   }
+  fs::remove_all(dir);
+}
+
+// The clause rules read their words from events/function_words.txt: a data
+// folder whose file lacks "never" among the negations codes "never attacked"
+// as asserted, and one whose file does not parse does not load.
+TEST_F(EventsTest, ReadsItsFunctionWordsFromTheDataFolder) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() /
+                       ("dateline_events_words_" + std::to_string(::getpid()));
+  fs::create_directories(dir / "events");
+  for (const char* file : {"cameo.txt", "verbs.txt", "attribution.txt"})
+    fs::copy_file(fs::path(DATELINE_TESTDATA_DIR "/dict/events") / file,
+                  dir / "events" / file);
+  auto shipped = ReadFile(DATELINE_TEST_DATA_DIR "/events/function_words.txt");
+  ASSERT_TRUE(shipped.ok()) << shipped.error().ToString();
+  const std::string negations = "list | negations | not; n't; never; no\n";
+  const size_t at = shipped->find(negations);
+  ASSERT_NE(at, std::string::npos);
+  const std::string text = "Iraqi forces never attacked Peshmerga forces.";
+  const auto negated = [&](const EventCoder& coder) {
+    AnalyzedText a = analyzer_->Analyze(text);
+    std::vector<Event> events =
+        coder.Code(a, actors_->FindActors(a, {}), {}, {}, {});
+    EXPECT_EQ(events.size(), 1u);
+    return !events.empty() && events[0].negated;
+  };
+  EXPECT_TRUE(negated(*coder_));
+
+  std::string without_never = *shipped;
+  without_never.replace(at, negations.size(),
+                        "list | negations | not; n't; no\n");
+  std::ofstream(dir / "events/function_words.txt") << without_never;
+  auto coder = EventCoder::Create(dir.string(), *analyzer_);
+  ASSERT_TRUE(coder.ok()) << coder.error().ToString();
+  EXPECT_FALSE(negated(**coder));
+
+  // The line of the file that is wrong is named.
+  const size_t line = static_cast<size_t>(
+      std::count(shipped->begin(), shipped->begin() + at, '\n') + 1);
+  std::string bad = *shipped;
+  bad.replace(at, negations.size(), "list | negation | not\n");
+  std::ofstream(dir / "events/function_words.txt") << bad;
+  auto broken = EventCoder::Create(dir.string(), *analyzer_);
+  ASSERT_FALSE(broken.ok());
+  EXPECT_NE(broken.error().ToString().find(
+                "function_words.txt:" + std::to_string(line) +
+                ": unknown list \"negation\""),
+            std::string::npos)
+      << broken.error().ToString();
+
+  fs::remove(dir / "events/function_words.txt");
+  auto missing = EventCoder::Create(dir.string(), *analyzer_);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.error().input.find("events/function_words.txt"),
+            std::string::npos)
+      << missing.error().ToString();
   fs::remove_all(dir);
 }
 

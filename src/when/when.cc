@@ -17,68 +17,22 @@
 #include <vector>
 
 #include "core/string_hash.h"
+#include "when/lexicon.h"
 
 namespace dateline {
 namespace {
 
 // ---------------------------------------------------------------------------------
-// Lexicon
+// Lexicon: what each date word means (lexicon.h, data/when/lexicon.txt).
 
-enum class Kw : uint8_t {
-  kNone,
-  kYesterday,
-  kToday,
-  kTonight,
-  kTomorrow,
-  kThis,
-  kLast,
-  kNext,
-  kPast,     // "the past week" reads as "last week"
-  kComing,   // "the coming week" reads as "next week"
-  kEarlier,  // "earlier this month"
-  kLater,
-  kEarly,  // "early October", "early 2017"
-  kLate,
-  kMid,
-  kUnit,  // day(s), week(s), weekend, month(s), year(s), decade(s)
-  kAgo,
-  kRecently,   // "recently", "lately"
-  kRecent,     // "in recent days"
-  kPartOfDay,  // night, morning, afternoon, evening
-  kCount,      // one..twelve, a, an (value in WordInfo::number)
-  kVague,      // several, few, many, some: "several days ago"
-  kIn,
-  kOf,
-  kThe,
-  kGoing,  // "going to"
-  kWon,    // "won't"
-};
-
-enum Unit : uint8_t { kNoUnit, kDay, kWeek, kWeekend, kMonth, kYear, kDecade };
-
-enum WordFlag : uint16_t {
-  kFlagDatePrep = 1 << 0,  // a preposition that introduces a bare year or month
-  kFlagConnector = 1 << 1,    // joins the two ends of a range
-  kFlagFuture = 1 << 2,       // a future-tense marker
-  kFlagPast = 1 << 3,         // a past-tense marker
-  kFlagNameBefore = 1 << 4,   // "Good Friday", "Black Friday": not a date
-  kFlagNameAfter = 1 << 5,    // "Sunday Times": a newspaper, not a date
-  kFlagTitleAbbrev = 1 << 6,  // "Mr." does not end a sentence
-  kFlagCountNoun = 1 << 7,    // "2017 people": a number of things, not a year
-  kFlagDeterminer = 1 << 8,   // "the 2017 referendum", "a 2019 report"
-};
-
-struct WordInfo {
-  uint8_t month = 0;  // 1..12
-  bool month_abbrev = false;
-  int8_t weekday = -1;  // 0 = Monday
-  bool weekday_abbrev = false;
-  Kw kw = Kw::kNone;
-  Unit unit = kNoUnit;
-  bool plural = false;
-  int8_t number = 0;
-  uint16_t flags = 0;
-};
+using when_internal::GetLexicon;
+using when_internal::kMaxWordLength;
+using when_internal::Kw;
+using when_internal::Lexicon;
+using when_internal::Unit;
+using when_internal::WordInfo;
+using enum when_internal::Unit;
+using enum when_internal::WordFlag;
 
 constexpr std::array<const char*, 12> kMonthNames = {
     "January", "February", "March",     "April",   "May",      "June",
@@ -87,181 +41,9 @@ constexpr std::array<const char*, 7> kWeekdayNames = {
     "Monday", "Tuesday",  "Wednesday", "Thursday",
     "Friday", "Saturday", "Sunday"};
 
-using Lexicon = std::unordered_map<std::string_view, WordInfo, StringHash>;
-
-// Month and weekday names, in full and abbreviated.
-void AddCalendarWords(Lexicon* m) {
-  static const char* const kFullMonths[] = {
-      "january", "february", "march",     "april",   "may",      "june",
-      "july",    "august",   "september", "october", "november", "december"};
-  for (int i = 0; i < 12; ++i)
-    (*m)[kFullMonths[i]].month = static_cast<uint8_t>(i + 1);
-  static const struct {
-    const char* word;
-    int month;
-  } kAbbrevMonths[] = {{"jan", 1},  {"feb", 2},  {"mar", 3},  {"apr", 4},
-                       {"jun", 6},  {"jul", 7},  {"aug", 8},  {"sep", 9},
-                       {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12}};
-  for (const auto& a : kAbbrevMonths) {
-    WordInfo& w = (*m)[a.word];
-    w.month = static_cast<uint8_t>(a.month);
-    w.month_abbrev = true;
-  }
-  static const char* const kFullDays[] = {"monday",   "tuesday", "wednesday",
-                                          "thursday", "friday",  "saturday",
-                                          "sunday"};
-  for (int i = 0; i < 7; ++i)
-    (*m)[kFullDays[i]].weekday = static_cast<int8_t>(i);
-  static const struct {
-    const char* word;
-    int day;
-  } kAbbrevDays[] = {{"mon", 0}, {"tue", 1},  {"tues", 1},  {"wed", 2},
-                     {"thu", 3}, {"thur", 3}, {"thurs", 3}, {"fri", 4},
-                     {"sat", 5}, {"sun", 6}};
-  for (const auto& a : kAbbrevDays) {
-    WordInfo& w = (*m)[a.word];
-    w.weekday = static_cast<int8_t>(a.day);
-    w.weekday_abbrev = true;
-  }
-}
-
-// Words that make a date relative or vague ("last", "ago", "several") or frame
-// it.
-void AddKeywords(Lexicon* m) {
-  static const struct {
-    const char* word;
-    Kw kw;
-  } kKeywords[] = {{"yesterday", Kw::kYesterday},
-                   {"today", Kw::kToday},
-                   {"tonight", Kw::kTonight},
-                   {"tomorrow", Kw::kTomorrow},
-                   {"this", Kw::kThis},
-                   {"last", Kw::kLast},
-                   {"next", Kw::kNext},
-                   {"past", Kw::kPast},
-                   {"coming", Kw::kComing},
-                   {"earlier", Kw::kEarlier},
-                   {"later", Kw::kLater},
-                   {"early", Kw::kEarly},
-                   {"late", Kw::kLate},
-                   {"mid", Kw::kMid},
-                   {"ago", Kw::kAgo},
-                   {"recently", Kw::kRecently},
-                   {"lately", Kw::kRecently},
-                   {"recent", Kw::kRecent},
-                   {"night", Kw::kPartOfDay},
-                   {"morning", Kw::kPartOfDay},
-                   {"afternoon", Kw::kPartOfDay},
-                   {"evening", Kw::kPartOfDay},
-                   {"several", Kw::kVague},
-                   {"few", Kw::kVague},
-                   {"many", Kw::kVague},
-                   {"some", Kw::kVague},
-                   {"in", Kw::kIn},
-                   {"of", Kw::kOf},
-                   {"the", Kw::kThe},
-                   {"going", Kw::kGoing},
-                   {"won", Kw::kWon}};
-  for (const auto& k : kKeywords) (*m)[k.word].kw = k.kw;
-}
-
-// Units of time and small counts ("two weeks", "a month").
-void AddUnitsAndCounts(Lexicon* m) {
-  static const struct {
-    const char* word;
-    Unit unit;
-    bool plural;
-  } kUnits[] = {{"day", kDay, false},         {"days", kDay, true},
-                {"week", kWeek, false},       {"weeks", kWeek, true},
-                {"weekend", kWeekend, false}, {"month", kMonth, false},
-                {"months", kMonth, true},     {"year", kYear, false},
-                {"years", kYear, true},       {"decade", kDecade, false},
-                {"decades", kDecade, true}};
-  for (const auto& u : kUnits) {
-    WordInfo& w = (*m)[u.word];
-    w.kw = Kw::kUnit;
-    w.unit = u.unit;
-    w.plural = u.plural;
-  }
-  static const char* const kCounts[] = {"one",  "two", "three",  "four",
-                                        "five", "six", "seven",  "eight",
-                                        "nine", "ten", "eleven", "twelve"};
-  for (int i = 0; i < 12; ++i) {
-    WordInfo& w = (*m)[kCounts[i]];
-    w.kw = Kw::kCount;
-    w.number = static_cast<int8_t>(i + 1);
-  }
-  for (const char* a : {"a", "an"}) {
-    WordInfo& w = (*m)[a];
-    w.kw = Kw::kCount;
-    w.number = 1;
-  }
-}
-
-// Words whose presence around a date decides how it reads (WordFlag).
-void AddFlags(Lexicon* m) {
-  auto flag = [m](std::initializer_list<const char*> words, uint16_t f) {
-    for (const char* w : words) (*m)[w].flags |= f;
-  };
-  flag({"in",      "since",  "by",         "until",  "till",
-        "of",      "from",   "during",     "before", "after",
-        "between", "around", "throughout", "circa",  "early",
-        "mid",     "late",   "last",       "next",   "this",
-        "through", "for",    "as",         "on",     "year"},
-       kFlagDatePrep);
-  flag({"and", "or", "to", "through", "until", "till", "thru"}, kFlagConnector);
-  flag({"will", "shall", "ll", "upcoming", "scheduled", "expected", "due",
-        "plans", "plan", "planned", "planning", "intends", "tomorrow", "next",
-        "going"},
-       kFlagFuture);
-  flag({"was",    "were",   "had",     "did",     "said",     "told",
-        "met",    "held",   "took",    "came",    "went",     "began",
-        "left",   "saw",    "made",    "gave",    "fled",     "fought",
-        "struck", "shot",   "ago",     "been",    "last",     "yesterday",
-        "hit",    "led",    "ran",     "won",     "lost",     "spoke",
-        "wrote",  "found",  "sent",    "brought", "became",   "fell",
-        "broke",  "knew",   "thought", "seized",  "stole",    "stood",
-        "sought", "taught", "caught",  "overran", "withdrew", "drove",
-        "threw",  "blew",   "flew",    "paid",    "laid"},
-       kFlagPast);
-  flag({"good", "black", "bloody", "super", "ash", "holy", "cyber", "palm",
-        "easter", "maundy", "great", "giving", "casual", "manic"},
-       kFlagNameBefore);
-  flag({"times", "telegraph", "express", "mirror", "herald", "post", "mail",
-        "star", "sport", "independent", "tribune", "observer", "people"},
-       kFlagNameAfter);
-  flag({"mr",   "mrs",  "ms",  "dr",   "st",  "gen", "col",  "lt",    "sgt",
-        "capt", "prof", "rep", "sen",  "gov", "no",  "vs",   "jan",   "feb",
-        "mar",  "apr",  "jun", "jul",  "aug", "sep", "sept", "oct",   "nov",
-        "dec",  "mon",  "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
-        "sat",  "sun",  "u",   "s",    "a",   "m",   "p"},
-       kFlagTitleAbbrev);
-  flag({"people",   "persons", "police",     "personnel",  "staff",
-        "militia",  "cattle",  "livestock",  "infantry",   "civilians",
-        "soldiers", "troops",  "refugees",   "families",   "children",
-        "men",      "women",   "homes",      "houses",     "dollars",
-        "euros",    "km",      "kilometres", "kilometers", "miles",
-        "metres",   "meters",  "tons",       "tonnes"},
-       kFlagCountNoun);
-  flag({"the", "this", "that", "a", "its", "their", "his", "her", "our"},
-       kFlagDeterminer);
-}
-
-const Lexicon& GetLexicon() {
-  static const Lexicon* lexicon = [] {
-    auto* m = new Lexicon;
-    AddCalendarWords(m);
-    AddKeywords(m);
-    AddUnitsAndCounts(m);
-    AddFlags(m);
-    return m;
-  }();
-  return *lexicon;
-}
-
 const WordInfo* LookUp(std::string_view word) {
-  if (word.size() > 12) return nullptr;
-  char buf[12];
+  if (word.size() > kMaxWordLength) return nullptr;
+  char buf[kMaxWordLength];
   for (size_t i = 0; i < word.size(); ++i) {
     const char c = word[i];
     buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
