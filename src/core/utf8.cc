@@ -5,10 +5,7 @@
 
 namespace dateline {
 
-namespace {
-
-// Length of the valid sequence starting at s[pos], or 0 when it is not valid.
-size_t ValidSequenceLength(std::string_view s, size_t pos) {
+size_t Utf8SequenceLength(std::string_view s, size_t pos) {
   const auto b = [&](size_t i) {
     return static_cast<unsigned char>(s[pos + i]);
   };
@@ -34,10 +31,8 @@ size_t ValidSequenceLength(std::string_view s, size_t pos) {
   return 0;
 }
 
-}  // namespace
-
 char32_t DecodeUtf8(std::string_view s, size_t* pos) {
-  const size_t n = ValidSequenceLength(s, *pos);
+  const size_t n = Utf8SequenceLength(s, *pos);
   const auto b = [&](size_t i) {
     return static_cast<char32_t>(static_cast<unsigned char>(s[*pos + i]));
   };
@@ -98,7 +93,7 @@ size_t FindInvalidUtf8(std::string_view s) {
       ++pos;
       continue;
     }
-    const size_t n = ValidSequenceLength(s, pos);
+    const size_t n = Utf8SequenceLength(s, pos);
     if (n == 0) return pos;
     pos += n;
   }
@@ -112,7 +107,7 @@ size_t RepairUtf8(std::string* s) {
   size_t repaired = 0;
   size_t pos = first;
   while (pos < s->size()) {
-    const size_t n = ValidSequenceLength(*s, pos);
+    const size_t n = Utf8SequenceLength(*s, pos);
     if (n == 0) {
       AppendUtf8(0xFFFD, &out);
       ++repaired;

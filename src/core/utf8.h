@@ -17,6 +17,11 @@ namespace dateline {
 char32_t DecodeUtf8(std::string_view s, size_t* pos);
 void AppendUtf8(char32_t cp, std::string* out);
 
+// Length in bytes (1 to 4) of the valid sequence that starts at s[pos], or 0
+// when the bytes there are not valid UTF-8 (as FindInvalidUtf8 judges them).
+// `pos` must be below s.size().
+size_t Utf8SequenceLength(std::string_view s, size_t pos);
+
 // Byte offset of the first invalid sequence, or npos when `s` is valid UTF-8
 // (overlong forms, surrogates and code points above U+10FFFF are invalid).
 size_t FindInvalidUtf8(std::string_view s);

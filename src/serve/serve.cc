@@ -52,10 +52,12 @@ class OffsetMapper {
 // Writes `s` as a quoted JSON string to `dst`, escaped byte for byte as
 // rapidjson's Writer escapes UTF-8 (", \\ and control characters; \\u00XX in
 // upper-case hex for the controls without a short form), so that records keep
-// their bytes; returns the end. `dst` must have room for
-// JsonStringRoom(s.size()) bytes. Eight bytes are tested and copied at a time:
-// a record is mostly runs of text with nothing to escape, which rapidjson's
-// Writer went through a byte at a time.
+// their bytes; returns the end. A byte that starts no valid UTF-8 sequence is
+// written as U+FFFD, as RepairUtf8 would have it (ingest hands over valid
+// UTF-8: this is a guard, checked in the same pass rather than a pass of its
+// own). `dst` must have room for JsonStringRoom(s.size()) bytes. Eight bytes
+// are tested and copied at a time: a record is mostly runs of ASCII text with
+// nothing to escape, which rapidjson's Writer went through a byte at a time.
 constexpr size_t JsonStringRoom(size_t size) { return 6 * size + 2; }
 
 char* WriteJsonString(std::string_view s, char* dst) {
@@ -65,25 +67,38 @@ char* WriteJsonString(std::string_view s, char* dst) {
                                       'b', 't', 'n', 'u', 'f', 'r', 'u', 'u',
                                       'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',
                                       'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u'};
-  // True when one of the eight bytes is below 0x20, '"' or '\\' (exact: the
-  // classic "has a byte less than n" and "has a zero byte" tests).
-  const auto needs_escape = [](uint64_t w) {
-    constexpr uint64_t kOnes = 0x0101010101010101ull,
-                       kHigh = 0x8080808080808080ull;
+  constexpr uint64_t kOnes = 0x0101010101010101ull,
+                     kHigh = 0x8080808080808080ull;
+  // True when one of the eight bytes is below 0x20, '"', '\\' or not ASCII
+  // (exact: the classic "has a byte less than n" and "has a zero byte" tests).
+  const auto needs_care = [](uint64_t w) {
     const uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
     return (((w - kOnes * 0x20) & ~w) | ((quote - kOnes) & ~quote) |
-            ((backslash - kOnes) & ~backslash)) &
+            ((backslash - kOnes) & ~backslash) | w) &
            kHigh;
   };
-  const auto put = [&dst](unsigned char c) {
+  // Writes the character at s[i]; returns the index after it.
+  const auto put = [&s, &dst](size_t i) -> size_t {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      const size_t n = Utf8SequenceLength(s, i);
+      if (n == 0) {
+        std::memcpy(dst, "\xEF\xBF\xBD", 3);  // U+FFFD
+        dst += 3;
+        return i + 1;
+      }
+      std::memcpy(dst, s.data() + i, n);
+      dst += n;
+      return i + n;
+    }
     if (c >= 0x20 && c != '"' && c != '\\') {
       *dst++ = static_cast<char>(c);
-      return;
+      return i + 1;
     }
     *dst++ = '\\';
     if (c >= 0x20) {
       *dst++ = static_cast<char>(c);
-      return;
+      return i + 1;
     }
     *dst++ = kShort[c];
     if (kShort[c] == 'u') {
@@ -92,20 +107,22 @@ char* WriteJsonString(std::string_view s, char* dst) {
       *dst++ = kHex[c >> 4];
       *dst++ = kHex[c & 0xF];
     }
+    return i + 1;
   };
   *dst++ = '"';
   size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
+  while (i + 8 <= s.size()) {
     uint64_t w;
     std::memcpy(&w, s.data() + i, 8);
-    if (!needs_escape(w)) {
+    if (!needs_care(w)) {
       std::memcpy(dst, &w, 8);
       dst += 8;
+      i += 8;
     } else {
-      for (size_t j = i; j < i + 8; ++j) put(static_cast<unsigned char>(s[j]));
+      i = put(i);
     }
   }
-  for (; i < s.size(); ++i) put(static_cast<unsigned char>(s[i]));
+  while (i < s.size()) i = put(i);
   *dst++ = '"';
   return dst;
 }
@@ -165,8 +182,8 @@ using IndentedWriter =
 // Keys are written in sorted (byte) order, the order in which nlohmann::json,
 // whose objects are std::maps, printed them before; serve_test checks it stays
 // so. Strings that are not valid UTF-8 are written with U+FFFD for each bad
-// sequence, as nlohmann::json's error_handler_t::replace did (ingest hands over
-// valid UTF-8, so this is a guard, not a path taken).
+// byte (WriteJsonString; ingest hands over valid UTF-8, so this is a guard,
+// not a path taken).
 template <typename Writer>
 class RecordWriter {
  public:
@@ -223,15 +240,7 @@ class RecordWriter {
 
  private:
   void Key(std::string_view k) { w_.PlainKey(k); }
-  void Str(std::string_view s) {
-    std::string repaired;
-    if (FindInvalidUtf8(s) != std::string_view::npos) {
-      repaired = s;
-      RepairUtf8(&repaired);
-      s = repaired;
-    }
-    w_.Utf8String(s);
-  }
+  void Str(std::string_view s) { w_.Utf8String(s); }
   void Strings(const std::vector<std::string>& v) {
     w_.StartArray();
     for (const std::string& s : v) Str(s);

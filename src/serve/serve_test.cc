@@ -6,6 +6,8 @@
 #include <limits>
 #include <sstream>
 
+#include "core/utf8.h"
+
 namespace dateline {
 namespace {
 
@@ -200,6 +202,34 @@ TEST(ServeTest, RecordRepairsInvalidUtf8AndPrintsNonFiniteAsNull) {
       nlohmann::json::parse(line);  // throws on invalid UTF-8
   EXPECT_EQ(rec["article"]["title"], "bad \xEF\xBF\xBD byte");
   EXPECT_TRUE(rec["places"][0]["lat"].is_null());
+}
+
+// The record writer checks UTF-8 in its escaping pass, eight bytes at a time:
+// bad bytes at every position of a word, sequences across two words and cut
+// off at the end are written as RepairUtf8 repairs them.
+TEST(ServeTest, RecordRepairsInvalidUtf8AnywhereAsRepairUtf8Does) {
+  const std::vector<std::string> bad = {
+      "\xC3",              // lead byte without its continuation
+      "\x80",              // lone continuation byte
+      "\xED\xA0\x80",      // a surrogate
+      "\xE0\x80\xAF",      // an overlong form
+      "\xF4\x90\x80\x80",  // above U+10FFFF
+      "\xF0\x9F\x98",      // a four-byte sequence cut short
+  };
+  for (const std::string& b : bad) {
+    for (size_t at = 0; at < 12; ++at) {
+      for (const std::string& tail : {std::string(""), std::string(" ok")}) {
+        std::string title = std::string(at, 'a') + b + "\xE2\x80\x94" + tail;
+        std::string want = title;
+        RepairUtf8(&want);
+        CodedArticle c = MakeFullArticle();
+        c.article.title = title;
+        const nlohmann::json rec =
+            nlohmann::json::parse(ArticleRecordJsonLine(c, -1));
+        EXPECT_EQ(rec["article"]["title"], want) << "at " << at;
+      }
+    }
+  }
 }
 
 TEST(ServeTest, DelimitedOutputQuotesFields) {
