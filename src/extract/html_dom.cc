@@ -266,13 +266,13 @@ bool HasContentClass(const GumboNode* element) {
   return ReadClass(element).content;
 }
 
-HtmlPage::HtmlPage(std::string_view content) : content_(content) {
-  GumboOptions options = kGumboDefaultOptions;
-  options.max_errors = kMaxParseErrors;
-  output_ = gumbo_parse_with_options(&options, content.data(), content.size());
+HtmlPage::HtmlPage(std::string_view content)
+    : content_(content), options_(kGumboDefaultOptions) {
+  options_.max_errors = kMaxParseErrors;
+  parse_ = std::make_unique<StandInParse>(content, options_);
 }
 
-HtmlPage::~HtmlPage() { gumbo_destroy_output(&kGumboDefaultOptions, output_); }
+HtmlPage::~HtmlPage() = default;
 
 namespace {
 
@@ -495,7 +495,7 @@ class Segmenter {
 
 std::vector<HtmlBlock> HtmlPage::Segment(
     std::unordered_map<const GumboNode*, ElementStats>* stats) const {
-  const GumboNode* root = output_->root;
+  const GumboNode* root = parse_->output()->root;
   if (root == nullptr || root->type != GUMBO_NODE_ELEMENT) return {};
   return Segmenter(content_, stats).Run(root);
 }
