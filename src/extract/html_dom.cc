@@ -275,10 +275,8 @@ bool HasContentClass(const GumboNode* element) {
 }
 
 HtmlPage::HtmlPage(std::string_view content)
-    : content_(content), options_(kGumboDefaultOptions) {
-  options_.max_errors = kMaxParseErrors;
-  parse_ = std::make_unique<StandInParse>(content, options_);
-}
+    : content_(content),
+      parse_(std::make_unique<StandInParse>(content, kMaxParseErrors)) {}
 
 HtmlPage::~HtmlPage() = default;
 

@@ -82,7 +82,6 @@ class HtmlPage {
 
  private:
   std::string_view content_;
-  GumboOptions options_;
   std::unique_ptr<StandInParse> parse_;
 };
 

@@ -1,6 +1,7 @@
 #include "extract/stand_in_parse.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -88,8 +89,63 @@ bool IsRawTextElement(std::string_view name) {
 
 }  // namespace
 
-StandInParse::StandInParse(std::string_view html, const GumboOptions& options)
-    : html_(html), options_(options) {
+void* GumboArena::Allocate(void* arena, size_t size) {
+  auto* a = static_cast<GumboArena*>(arena);
+  size = (size + 15) & ~size_t{15};  // malloc's alignment
+  if (size <= static_cast<size_t>(a->end_ - a->next_)) {
+    void* p = a->next_;
+    a->next_ += size;
+    return p;
+  }
+  return a->Grow(size);
+}
+
+void* GumboArena::Grow(size_t size) {
+  const size_t block = std::max(size, next_block_);
+  if (reserved_ + block > kLimit) {
+    ++heap_allocations_;
+    return std::malloc(size);
+  }
+  // Not value-initialised: gumbo writes what it reads.
+  blocks_.emplace_back(std::unique_ptr<char[]>(new char[block]), block);
+  reserved_ += block;
+  next_block_ = block * 2;
+  next_ = blocks_.back().first.get() + size;
+  end_ = blocks_.back().first.get() + block;
+  return blocks_.back().first.get();
+}
+
+void GumboArena::Deallocate(void* arena, void* p) {
+  auto* a = static_cast<GumboArena*>(arena);
+  if (a->heap_allocations_ == 0 || p == nullptr) return;
+  for (const auto& [block, size] : a->blocks_) {
+    if (p >= block.get() && p < block.get() + size) return;
+  }
+  std::free(p);
+}
+
+namespace {
+
+// The first block: gumbo takes some 20-60 bytes per byte it parses.
+size_t FirstBlock(size_t html_size) {
+  return std::clamp(html_size * 16, size_t{64} << 10, size_t{8} << 20);
+}
+
+GumboOptions ArenaOptions(GumboArena* arena, int max_errors) {
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = max_errors;
+  options.allocator = &GumboArena::Allocate;
+  options.deallocator = &GumboArena::Deallocate;
+  options.userdata = arena;
+  return options;
+}
+
+}  // namespace
+
+StandInParse::StandInParse(std::string_view html, int max_errors)
+    : html_(html),
+      arena_(FirstBlock(html.size())),
+      options_(ArenaOptions(&arena_, max_errors)) {
   if (html.find(kStandIn) == std::string_view::npos) Scan();
   if (!stand_ins_.empty() && !duplicate_attributes_) {
     found_.assign(stand_ins_.size(), false);
@@ -103,13 +159,17 @@ StandInParse::StandInParse(std::string_view html, const GumboOptions& options)
       stood_in_ = true;
       return;
     }
-    gumbo_destroy_output(&options_, output_);
+    if (!arena_.all_in_blocks()) gumbo_destroy_output(&options_, output_);
   }
   output_ = gumbo_parse_with_options(&options_, html.data(), html.size());
   parsed_bytes_ += html.size();
 }
 
-StandInParse::~StandInParse() { gumbo_destroy_output(&options_, output_); }
+// Memory from the arena's blocks goes with it: gumbo's walk over the tree to
+// free each piece is needed only for what came from malloc.
+StandInParse::~StandInParse() {
+  if (!arena_.all_in_blocks()) gumbo_destroy_output(&options_, output_);
+}
 
 // Text runs between markup are stood in for; markup is copied, but for the
 // quoted values of start tags' attributes. Wherever the scan is unsure of

@@ -38,16 +38,50 @@
 #include <gumbo.h>
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace dateline::extract_internal {
 
+// Gumbo's memory for one page: gumbo calls malloc for every node, attribute,
+// string and buffer growth, and free for each of them when the output is
+// destroyed. The arena hands out memory from a few growing blocks and frees it
+// all at once when it is destroyed; past kLimit bytes it falls back to malloc
+// (and then the output must be destroyed as usual, to free those).
+class GumboArena {
+ public:
+  static constexpr size_t kLimit = size_t{64} << 20;
+
+  // The first block holds `first_block` bytes (more are added as needed).
+  explicit GumboArena(size_t first_block) : next_block_(first_block) {}
+  GumboArena(const GumboArena&) = delete;
+  GumboArena& operator=(const GumboArena&) = delete;
+
+  // Gumbo's allocator and deallocator, with the arena as userdata.
+  static void* Allocate(void* arena, size_t size);
+  static void Deallocate(void* arena, void* p);
+  // Whether every allocation so far came from the arena's blocks.
+  bool all_in_blocks() const { return heap_allocations_ == 0; }
+
+ private:
+  void* Grow(size_t size);
+
+  std::vector<std::pair<std::unique_ptr<char[]>, size_t>> blocks_;
+  char* next_ = nullptr;
+  char* end_ = nullptr;
+  size_t reserved_ = 0;
+  size_t next_block_;
+  size_t heap_allocations_ = 0;
+};
+
 class StandInParse {
  public:
-  // Parses `html` with `options` (which must outlive the object).
-  StandInParse(std::string_view html, const GumboOptions& options);
+  // Parses `html` with gumbo's default options but `max_errors`, in an arena
+  // of its own (GumboArena).
+  StandInParse(std::string_view html, int max_errors);
   ~StandInParse();
   StandInParse(const StandInParse&) = delete;
   StandInParse& operator=(const StandInParse&) = delete;
@@ -79,7 +113,8 @@ class StandInParse {
   char* Allocate(std::string_view s) const;
 
   std::string_view html_;
-  const GumboOptions& options_;
+  GumboArena arena_;
+  GumboOptions options_;
   std::string short_;
   std::vector<StandIn> stand_ins_;
   // delta_[i]: what offsets in html_ gain over offsets in short_ past the

@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string html(reinterpret_cast<const char*>(data), size);
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 64;
-  dateline::extract_internal::StandInParse parse(html, options);
+  dateline::extract_internal::StandInParse parse(html, options.max_errors);
   GumboOutput* plain =
       gumbo_parse_with_options(&options, html.data(), html.size());
   const std::string diff = dateline::extract_internal::TreeDiff(
