@@ -1,6 +1,7 @@
 #include "extract/stand_in_parse.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -38,6 +39,20 @@ bool DecodesToItself(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const auto* end = p + s.size();
   while (p < end) {
+    // Eight bytes at a time while they are all printable ASCII other than '&'
+    // (no byte below 0x20 or at or above 0x7F, none equal to '&').
+    while (end - p >= 8) {
+      uint64_t w;
+      std::memcpy(&w, p, 8);
+      constexpr uint64_t kOnes = 0x0101010101010101ULL;
+      constexpr uint64_t kHigh = 0x8080808080808080ULL;
+      const uint64_t amp = w ^ (kOnes * '&');
+      const uint64_t special =
+          ((w - kOnes * 0x20) | (w + kOnes * 0x01) | w | (amp - kOnes)) & kHigh;
+      if (special != 0) break;
+      p += 8;
+    }
+    if (p >= end) break;
     const unsigned char c = *p;
     if (c < 0x80) {
       if ((c < 0x20 && c != '\t' && c != '\n' && c != '\f') || c == 0x7F ||

@@ -115,6 +115,12 @@ std::vector<Case> Cases() {
              "byte here</p><p>c1 \xC2\x85 here</p><p>tab\tand\fform "
              "feed</p>"),
        true},
+      {"characters gumbo changes in the middle of long runs",
+       "<p>abcdefghijklmnop\x7Fqrstuvwxyz</p><p>abcdefghij\x0Bklmnopqrst</p>"
+       "<p class=\"abcdefghijk&amp;lmnopqrstu\">abcdefghijklmn\xC2\x9Fopq</p>"
+       "<p>abcdefghijklmnopqrstuvwxyz \xEF\xB7\x90 abc</p>"
+       "<p>plain words stand in</p>",
+       true},
       {"unterminated tag and quote",
        "<p>text before</p><div class=\"open>never closed text", true},
       {"plaintext runs to the end",
