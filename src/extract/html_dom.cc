@@ -184,33 +184,38 @@ bool IsHidden(const GumboNode* node) {
          style.find("visibility:hidden") != std::string::npos;
 }
 
-// The lower-cased class and id of `element` split into alphanumeric tokens, as
-// views into *buffer (which must outlive them). Called for every element of a
-// page, so it allocates only when the attributes are long.
-std::vector<std::string_view> ClassTokens(const GumboNode* element,
-                                          std::string* buffer) {
-  std::vector<std::string_view> tokens;
-  const std::string_view cls = Attribute(element, "class"),
-                         id = Attribute(element, "id");
-  if (cls.empty() && id.empty()) return tokens;
-  buffer->clear();
-  buffer->reserve(cls.size() + id.size() + 1);
-  for (std::string_view part : {cls, std::string_view(" "), id}) {
-    for (char c : part)
-      buffer->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a')
-                                             : c);
-  }
-  size_t start = std::string::npos;
-  for (size_t i = 0; i <= buffer->size(); ++i) {
-    const char c = i < buffer->size() ? (*buffer)[i] : ' ';
-    const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    if (alnum && start == std::string::npos) start = i;
-    if (!alnum && start != std::string::npos) {
-      tokens.emplace_back(buffer->data() + start, i - start);
-      start = std::string::npos;
+// Calls visit(token) for each alphanumeric token of the lower-cased class and
+// id of `element`, class first. Called for every element of a page: a token is
+// lower-cased into a buffer on the stack unless it is long.
+template <typename Visit>
+void ForEachClassToken(const GumboNode* element, Visit&& visit) {
+  char buffer[64];
+  std::string long_token;
+  for (const char* name : {"class", "id"}) {
+    const std::string_view part = Attribute(element, name);
+    size_t i = 0;
+    while (i < part.size()) {
+      const auto lower = [&](size_t k) {
+        const char c = part[k];
+        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+      };
+      const auto alnum = [&](size_t k) {
+        const char c = lower(k);
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      };
+      while (i < part.size() && !alnum(i)) ++i;
+      const size_t start = i;
+      while (i < part.size() && alnum(i)) ++i;
+      if (i == start) break;
+      char* out = buffer;
+      if (i - start > sizeof buffer) {
+        long_token.resize(i - start);
+        out = long_token.data();
+      }
+      for (size_t k = start; k < i; ++k) out[k - start] = lower(k);
+      visit(std::string_view(out, i - start));
     }
   }
-  return tokens;
 }
 
 }  // namespace
@@ -225,8 +230,6 @@ std::string_view Attribute(const GumboNode* element, const char* name) {
 ClassVerdict ReadClass(const GumboNode* element) {
   ClassVerdict v;
   const bool article_body = Attribute(element, "itemprop") == "articleBody";
-  std::string buffer;
-  const std::vector<std::string_view> tokens = ClassTokens(element, &buffer);
   bool strong = false, furniture = false;
   // An embedded post ("social-media-embed", "twitter-tweet") is a quotation the
   // story makes, not a share bar.
@@ -238,18 +241,23 @@ ClassVerdict ReadClass(const GumboNode* element) {
     furniture |= cue.furniture;
     strong |= cue.furniture && cue.strong;
   };
-  for (std::string_view t : tokens) {
+  ForEachClassToken(element, [&](std::string_view t) {
     if (t.find("embed") != std::string_view::npos || t == "tweet") embed = true;
     if (auto it = lists.class_tokens.find(t); it != lists.class_tokens.end())
       add(it->second);
     for (size_t i = 0; i < t.size(); ++i) {
-      // Tokens hold only a-z and 0-9 (ClassTokens).
+      // Tokens hold only a-z and 0-9 (ForEachClassToken). The second byte is
+      // compared first: most positions match no stem past the first.
+      const size_t rest = t.size() - i;
       for (const ClassCue& cue :
            lists.class_stems_by_first[static_cast<unsigned char>(t[i])]) {
-        if (t.compare(i, cue.name.size(), cue.name) == 0) add(cue);
+        const std::string_view n = cue.name;
+        if (n.size() <= rest && (n.size() < 2 || t[i + 1] == n[1]) &&
+            std::memcmp(t.data() + i, n.data(), n.size()) == 0)
+          add(cue);
       }
     }
-  }
+  });
   v.content |= article_body;
   // Furniture cues yield to a content cue ("l-sidebar-fixed
   // l-article-body-segment" is the article column) unless they are strong
@@ -266,13 +274,11 @@ bool HasContentClass(const GumboNode* element) {
   return ReadClass(element).content;
 }
 
-HtmlPage::HtmlPage(std::string_view content) : content_(content) {
-  GumboOptions options = kGumboDefaultOptions;
-  options.max_errors = kMaxParseErrors;
-  output_ = gumbo_parse_with_options(&options, content.data(), content.size());
-}
+HtmlPage::HtmlPage(std::string_view content)
+    : content_(content),
+      parse_(std::make_unique<StandInParse>(content, kMaxParseErrors)) {}
 
-HtmlPage::~HtmlPage() { gumbo_destroy_output(&kGumboDefaultOptions, output_); }
+HtmlPage::~HtmlPage() = default;
 
 namespace {
 
@@ -495,7 +501,7 @@ class Segmenter {
 
 std::vector<HtmlBlock> HtmlPage::Segment(
     std::unordered_map<const GumboNode*, ElementStats>* stats) const {
-  const GumboNode* root = output_->root;
+  const GumboNode* root = parse_->output()->root;
   if (root == nullptr || root->type != GUMBO_NODE_ELEMENT) return {};
   return Segmenter(content_, stats).Run(root);
 }

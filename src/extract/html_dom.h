@@ -16,12 +16,14 @@
 #include <gumbo.h>
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "core/article.h"
+#include "extract/stand_in_parse.h"
 
 namespace dateline::extract_internal {
 
@@ -70,7 +72,7 @@ class HtmlPage {
   HtmlPage(const HtmlPage&) = delete;
   HtmlPage& operator=(const HtmlPage&) = delete;
 
-  const GumboNode* root() const { return output_->root; }
+  const GumboNode* root() const { return parse_->output()->root; }
   std::string_view content() const { return content_; }
 
   // Segments the visible text of <body> into blocks (document order) and fills
@@ -80,7 +82,7 @@ class HtmlPage {
 
  private:
   std::string_view content_;
-  GumboOutput* output_;
+  std::unique_ptr<StandInParse> parse_;
 };
 
 }  // namespace dateline::extract_internal
