@@ -121,7 +121,9 @@ struct SentenceKeys;
 }  // namespace
 
 struct EventCoder::Impl {
-  std::map<std::string, CameoCode, std::less<>> cameo;
+  // Asked for each event coded (its code's name, PLOVER category and ACLED
+  // type): hashed, not a tree of some 300 codes.
+  std::unordered_map<std::string, CameoCode, StringHash, std::equal_to<>> cameo;
   std::vector<VerbEntry> entries;
   std::vector<Pattern> patterns;
   // A pattern as its trigger lists it: its required-word bits beside its index,
