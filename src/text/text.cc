@@ -15,7 +15,11 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <functional>
+#include <memory>
+#include <unordered_map>
 
+#include "core/string_hash.h"
 #include "core/table_file.h"
 #include "core/utf8.h"
 
@@ -396,22 +400,53 @@ size_t SplitNegation(std::string_view text, size_t pos,
 
 }  // namespace
 
+struct TextAnalyzer::Impl {
+  enum class AbbreviationKind { kTitle, kAny };
+  // A lemma as `stem` (a view of the word or of irregular) followed by
+  // `letter` unless 0.
+  struct LemmaForm {
+    std::string_view stem;
+    char letter = 0;
+  };
+  // `lower_alpha`: `norm` is non-empty and of the letters a-z only.
+  LemmaForm LemmaOf(std::string_view norm, bool lower_alpha) const;
+  static size_t MatchKeyLength(std::string_view lemma);
+  bool IsAbbreviation(std::string_view word, AbbreviationKind* kind) const;
+  void TokenizeInto(std::string_view text, std::vector<Token>* tokens,
+                    TokenStrings* strings) const;
+  void Finish(Token& token, std::string_view text, TokenStrings* strings) const;
+
+  // Looked up by string_view (one lookup per word of every text), without
+  // building a std::string key.
+  std::unordered_map<std::string, AbbreviationKind, StringHash, std::equal_to<>>
+      abbreviations;
+  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>>
+      irregular;
+  // Most words are no irregular form: the filter turns them away before the
+  // map.
+  WordFilter irregular_filter;
+};
+
+TextAnalyzer::TextAnalyzer(std::unique_ptr<const Impl> impl)
+    : impl_(std::move(impl)) {}
+TextAnalyzer::~TextAnalyzer() = default;
+
 Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(
     const std::string& data_dir) {
-  std::unique_ptr<TextAnalyzer> analyzer(new TextAnalyzer());
+  auto impl = std::make_unique<Impl>();
   auto abbreviations =
       ReadTableFile(data_dir + "/text/abbreviations.txt", 1, 2);
   if (!abbreviations.ok()) return abbreviations.error();
   for (const TableRecord& r : *abbreviations) {
-    AbbreviationKind kind = AbbreviationKind::kTitle;
+    Impl::AbbreviationKind kind = Impl::AbbreviationKind::kTitle;
     if (r.fields[1] == "any") {
-      kind = AbbreviationKind::kAny;
+      kind = Impl::AbbreviationKind::kAny;
     } else if (!r.fields[1].empty() && r.fields[1] != "title") {
       return r.MakeError(
           "abbreviation kind must be \"title\" or \"any\", not \"" +
           r.fields[1] + "\"");
     }
-    analyzer->abbreviations_[r.fields[0]] = kind;
+    impl->abbreviations[r.fields[0]] = kind;
   }
   auto irregular = ReadTableFile(data_dir + "/text/irregular.txt", 2, 2);
   if (!irregular.ok()) return irregular.error();
@@ -419,22 +454,22 @@ Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(
     if (r.fields[0].empty() || r.fields[1].empty())
       return r.MakeError("empty form or lemma");
     const std::string form = Normalize(r.fields[0]);
-    analyzer->irregular_filter_.Add(form);
-    analyzer->irregular_[form] = Normalize(r.fields[1]);
+    impl->irregular_filter.Add(form);
+    impl->irregular[form] = Normalize(r.fields[1]);
   }
-  return analyzer;
+  return std::unique_ptr<TextAnalyzer>(new TextAnalyzer(std::move(impl)));
 }
 
-bool TextAnalyzer::IsAbbreviation(std::string_view word,
-                                  AbbreviationKind* kind) const {
-  auto it = abbreviations_.find(word);
-  if (it == abbreviations_.end()) return false;
+bool TextAnalyzer::Impl::IsAbbreviation(std::string_view word,
+                                        AbbreviationKind* kind) const {
+  auto it = abbreviations.find(word);
+  if (it == abbreviations.end()) return false;
   *kind = it->second;
   return true;
 }
 
 std::string TextAnalyzer::Lemma(std::string_view norm) const {
-  const LemmaForm f = LemmaOf(norm, IsLowerAlpha(norm));
+  const Impl::LemmaForm f = impl_->LemmaOf(norm, IsLowerAlpha(norm));
   std::string lemma(f.stem);
   if (f.letter) lemma.push_back(f.letter);
   return lemma;
@@ -443,10 +478,10 @@ std::string TextAnalyzer::Lemma(std::string_view norm) const {
 // Every lemma is the irregular form listed, or a prefix of the word with at
 // most one letter added; computed as views, the token's string is written once
 // (Finish).
-TextAnalyzer::LemmaForm TextAnalyzer::LemmaOf(std::string_view w,
-                                              bool lower_alpha) const {
-  if (irregular_filter_.MayContain(w)) {
-    if (auto it = irregular_.find(w); it != irregular_.end())
+TextAnalyzer::Impl::LemmaForm TextAnalyzer::Impl::LemmaOf(
+    std::string_view w, bool lower_alpha) const {
+  if (irregular_filter.MayContain(w)) {
+    if (auto it = irregular.find(w); it != irregular.end())
       return {it->second, 0};
   }
   const size_t n = w.size();
@@ -490,11 +525,11 @@ TextAnalyzer::LemmaForm TextAnalyzer::LemmaOf(std::string_view w,
 }
 
 std::string TextAnalyzer::MatchKey(std::string_view lemma) {
-  return std::string(lemma.substr(0, MatchKeyLength(lemma)));
+  return std::string(lemma.substr(0, Impl::MatchKeyLength(lemma)));
 }
 
 // The key is a prefix of the lemma: MatchKey without building a string.
-size_t TextAnalyzer::MatchKeyLength(std::string_view k) {
+size_t TextAnalyzer::Impl::MatchKeyLength(std::string_view k) {
   // Fold the spelling differences between base and inflected forms that the
   // rule-based lemmatiser cannot resolve without a lexicon: a final silent e
   // ("state"/"stat(ed)", "agree"/"agre(ed)") and a doubled final consonant
@@ -509,8 +544,8 @@ size_t TextAnalyzer::MatchKeyLength(std::string_view k) {
   return k.size();
 }
 
-void TextAnalyzer::Finish(Token& token, std::string_view text,
-                          TokenStrings* strings) const {
+void TextAnalyzer::Impl::Finish(Token& token, std::string_view text,
+                                TokenStrings* strings) const {
   std::string_view word = text.substr(token.start, token.end - token.start);
   // What an ASCII word needs: whether it is ASCII, and its letters and
   // capitals, counted eight bytes at a time (most words fit in one load).
@@ -579,12 +614,13 @@ void TextAnalyzer::Finish(Token& token, std::string_view text,
 AnalyzedText TextAnalyzer::Tokenize(std::string_view text) const {
   AnalyzedText out;
   out.text = text;
-  TokenizeInto(text, &out.tokens, &out.strings);
+  impl_->TokenizeInto(text, &out.tokens, &out.strings);
   return out;
 }
 
-void TextAnalyzer::TokenizeInto(std::string_view text, std::vector<Token>* out,
-                                TokenStrings* strings) const {
+void TextAnalyzer::Impl::TokenizeInto(std::string_view text,
+                                      std::vector<Token>* out,
+                                      TokenStrings* strings) const {
   std::vector<Token>& tokens = *out;
   tokens.reserve(text.size() / 4 +
                  4);  // news text has a token per five or six bytes
@@ -622,7 +658,7 @@ void TextAnalyzer::TokenizeInto(std::string_view text, std::vector<Token>* out,
 AnalyzedText TextAnalyzer::Analyze(std::string_view text) const {
   AnalyzedText out;
   out.text = text;
-  TokenizeInto(text, &out.tokens, &out.strings);
+  impl_->TokenizeInto(text, &out.tokens, &out.strings);
   const std::vector<Token>& t = out.tokens;
   // Norms are compared as views: the length first, no strlen of the literal.
   const auto is_closer = [](const Token& tok) {
@@ -680,14 +716,15 @@ AnalyzedText TextAnalyzer::Analyze(std::string_view text) const {
         n.back() == '.') {
       std::string_view word =
           text.substr(t[i].start, t[i].end - t[i].start - 1);
-      AbbreviationKind kind = AbbreviationKind::kTitle;
-      const bool listed = IsAbbreviation(word, &kind);
-      if (!listed || kind == AbbreviationKind::kAny) {
+      using Kind = Impl::AbbreviationKind;
+      Kind kind = Kind::kTitle;
+      const bool listed = impl_->IsAbbreviation(word, &kind);
+      if (!listed || kind == Kind::kAny) {
         // Initialisms ("U.S.") and sentence-capable abbreviations ("Inc.").
         terminal = true;
         weak = true;
       }
-      if (listed && kind == AbbreviationKind::kTitle) continue;
+      if (listed && kind == Kind::kTitle) continue;
       if (word.size() == 1) continue;  // a single initial: "Karl J. Harris"
     }
     if (!terminal) continue;

@@ -7,16 +7,13 @@
 #ifndef DATELINE_TEXT_TEXT_H_
 #define DATELINE_TEXT_TEXT_H_
 
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/analysis.h"
 #include "core/error.h"
-#include "core/string_hash.h"
 
 namespace dateline {
 
@@ -46,32 +43,14 @@ class TextAnalyzer {
   std::string Lemma(std::string_view norm) const;
   static std::string MatchKey(std::string_view lemma);
 
- private:
-  enum class AbbreviationKind { kTitle, kAny };
-  // A lemma as `stem` (a view of the word or of irregular_) followed by
-  // `letter` unless 0.
-  struct LemmaForm {
-    std::string_view stem;
-    char letter = 0;
-  };
-  TextAnalyzer() = default;
-  // `lower_alpha`: `norm` is non-empty and of the letters a-z only.
-  LemmaForm LemmaOf(std::string_view norm, bool lower_alpha) const;
-  static size_t MatchKeyLength(std::string_view lemma);
-  bool IsAbbreviation(std::string_view word, AbbreviationKind* kind) const;
-  void TokenizeInto(std::string_view text, std::vector<Token>* tokens,
-                    TokenStrings* strings) const;
-  void Finish(Token& token, std::string_view text, TokenStrings* strings) const;
+  ~TextAnalyzer();
 
-  // Looked up by string_view (one lookup per word of every text), without
-  // building a std::string key.
-  std::unordered_map<std::string, AbbreviationKind, StringHash, std::equal_to<>>
-      abbreviations_;
-  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>>
-      irregular_;
-  // Most words are no irregular form: the filter turns them away before the
-  // map.
-  WordFilter irregular_filter_;
+ private:
+  // The word tables and the tokenizer's steps (text.cc).
+  struct Impl;
+  explicit TextAnalyzer(std::unique_ptr<const Impl> impl);
+
+  std::unique_ptr<const Impl> impl_;
 };
 
 }  // namespace dateline
