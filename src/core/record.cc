@@ -47,6 +47,20 @@ constexpr std::array<std::pair<Plover, const char*>, 20> kPlovers = {{
     {Plover::kOther, "OTHER"},
 }};
 
+constexpr std::array<std::pair<AcledEventType, const char*>, 8>
+    kAcledEventTypes = {{
+        {AcledEventType::kNone, ""},
+        {AcledEventType::kBattles, "Battles"},
+        {AcledEventType::kExplosionsRemoteViolence,
+         "Explosions/Remote violence"},
+        {AcledEventType::kViolenceAgainstCivilians,
+         "Violence against civilians"},
+        {AcledEventType::kProtests, "Protests"},
+        {AcledEventType::kRiots, "Riots"},
+        {AcledEventType::kStrategicDevelopments, "Strategic developments"},
+        {AcledEventType::kOther, "Other"},
+    }};
+
 template <typename Enum, size_t N>
 const char* NameIn(const std::array<std::pair<Enum, const char*>, N>& names,
                    Enum value) {
@@ -81,6 +95,13 @@ std::optional<PlacePrecision> ParsePlacePrecision(std::string_view name) {
 const char* PloverName(Plover p) { return NameIn(kPlovers, p); }
 std::optional<Plover> ParsePlover(std::string_view name) {
   return ParseIn(kPlovers, name);
+}
+
+const char* AcledEventTypeName(AcledEventType t) {
+  return NameIn(kAcledEventTypes, t);
+}
+std::optional<AcledEventType> ParseAcledEventType(std::string_view name) {
+  return ParseIn(kAcledEventTypes, name);
 }
 
 std::string ActorCode::Code() const {

@@ -73,6 +73,25 @@ const char* PlacePrecisionName(
     PlacePrecision p);  // "point", "admin2", "admin1", "country"
 std::optional<PlacePrecision> ParsePlacePrecision(std::string_view name);
 
+// The six ACLED event types (data/events/acled.txt, which must list exactly
+// these), plus kOther, Dateline's pseudo-type for the CASE 2021 labels outside
+// ACLED's typology (disasters, diplomacy, attribution, crime); kNone: no type
+// (not a conflict event).
+enum class AcledEventType : uint8_t {
+  kNone,
+  kBattles,
+  kExplosionsRemoteViolence,
+  kViolenceAgainstCivilians,
+  kProtests,
+  kRiots,
+  kStrategicDevelopments,
+  kOther,
+};
+// "Battles", "Explosions/Remote violence", ..., "Other"; "" for kNone.
+const char* AcledEventTypeName(AcledEventType t);
+// "" gives kNone.
+std::optional<AcledEventType> ParseAcledEventType(std::string_view name);
+
 struct Span {
   size_t start = 0;
   size_t end = 0;
@@ -136,7 +155,8 @@ struct DateMention {
 };
 
 struct AcledType {
-  std::string event_type;  // "Battles", ... or empty when not a conflict event
+  AcledEventType event_type =
+      AcledEventType::kNone;   // kNone: no conflict event
   std::string sub_event_type;  // "Armed clash", ...
 };
 

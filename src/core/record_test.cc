@@ -41,10 +41,28 @@ TEST(RecordVocabularyTest, EveryPlacePrecisionReadsBackFromItsName) {
   EXPECT_FALSE(ParsePlacePrecision("city").has_value());
 }
 
+TEST(RecordVocabularyTest, AcledEventTypesAreTheCodebooksSixPlusOther) {
+  int named = 0;
+  for (int i = static_cast<int>(AcledEventType::kNone);
+       i <= static_cast<int>(AcledEventType::kOther); ++i) {
+    const AcledEventType t = static_cast<AcledEventType>(i);
+    EXPECT_EQ(ParseAcledEventType(AcledEventTypeName(t)), t)
+        << AcledEventTypeName(t);
+    named += std::string(AcledEventTypeName(t)).empty() ? 0 : 1;
+  }
+  EXPECT_EQ(named, 7);
+  EXPECT_EQ(ParseAcledEventType("Explosions/Remote violence"),
+            AcledEventType::kExplosionsRemoteViolence);
+  EXPECT_EQ(ParseAcledEventType(""), AcledEventType::kNone);
+  EXPECT_FALSE(ParseAcledEventType("battles").has_value());
+  EXPECT_FALSE(ParseAcledEventType("Explosions").has_value());
+}
+
 TEST(RecordVocabularyTest, NewEventsAreAssertedWithNoCategory) {
   const Event e;
   EXPECT_EQ(e.modality, Modality::kAsserted);
   EXPECT_EQ(e.plover, Plover::kNone);
+  EXPECT_EQ(e.acled.event_type, AcledEventType::kNone);
 }
 
 }  // namespace

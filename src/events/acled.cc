@@ -201,7 +201,7 @@ bool IsPrepositionalBackground(const AnalyzedText& a, const Event& e) {
 }  // namespace
 
 struct AcledClassifier::Impl {
-  std::map<std::pair<std::string, std::string>, std::string>
+  std::map<std::pair<AcledEventType, std::string>, std::string>
       case_labels;                               // (type, sub-type) -> label
   std::map<std::string, AcledType> label_types;  // label -> (type, sub-type)
   std::vector<std::string> means_names;
@@ -283,9 +283,13 @@ struct AcledClassifier::Impl {
     return false;
   }
 
-  static bool EventIs(const EventValue& value, const Event& e) {
+  // Out of line: Holds asks through Is, whose answers are remembered per
+  // event, so this runs rarely; inlined into Holds' (unrolled) loop over values
+  // it made every rule test dearer.
+  [[gnu::noinline]] static bool EventIs(const EventValue& value,
+                                        const Event& e) {
     const auto incident = [&e] {
-      return e.cameo.empty() && e.acled.event_type == "Other";
+      return e.cameo.empty() && e.acled.event_type == AcledEventType::kOther;
     };
     switch (value.kind) {
       case EventValue::kAny:
@@ -398,6 +402,7 @@ struct AcledClassifier::Impl {
   }
 
   Status Load(const std::string& data_dir, const TextAnalyzer& analyzer);
+  Status LoadOntology(const std::string& path);
   Status AddPhrases(const TableRecord& r, size_t means,
                     const TextAnalyzer& analyzer);
   Status AddRule(const TableRecord& r, std::vector<Rule>* to);
@@ -564,18 +569,49 @@ Status AcledClassifier::Impl::AddRule(const TableRecord& r,
   return Status::Ok();
 }
 
-Status AcledClassifier::Impl::Load(const std::string& data_dir,
-                                   const TextAnalyzer& analyzer) {
-  ASSIGN_OR_RETURN(auto records,
-                   ReadTableFile(data_dir + "/events/acled.txt", 2, 4));
+// acled.txt's type lines must name exactly the event types of AcledEventType
+// (core/record.h), each once: the code branches on them, so a type the file
+// adds, renames or leaves out is an error, not a type that never matches.
+Status AcledClassifier::Impl::LoadOntology(const std::string& path) {
+  ASSIGN_OR_RETURN(auto records, ReadTableFile(path, 2, 4));
+  std::vector<AcledEventType> types;
+  const auto type_of = [&](const TableRecord& r,
+                           const std::string& name) -> Result<AcledEventType> {
+    const std::optional<AcledEventType> type = ParseAcledEventType(name);
+    if (!type || *type == AcledEventType::kNone)
+      return r.MakeError("\"" + name + "\" is no ACLED event type");
+    return *type;
+  };
   for (const TableRecord& r : records) {
+    if (r.fields[0] == "type") {
+      ASSIGN_OR_RETURN(const AcledEventType type, type_of(r, r.fields[1]));
+      if (std::find(types.begin(), types.end(), type) != types.end())
+        return r.MakeError("event type \"" + r.fields[1] + "\" defined twice");
+      types.push_back(type);
+    } else if (r.fields[0] == "subtype") {
+      RETURN_IF_ERROR(type_of(r, r.fields[1]));
+    }
     if (r.fields[0] != "case") continue;
     if (r.fields[1].empty() || r.fields[2].empty() || r.fields[3].empty())
       return r.MakeError(
           "a case line needs a label, an event type and a sub-event type");
-    case_labels[{r.fields[2], r.fields[3]}] = r.fields[1];
-    label_types[r.fields[1]] = AcledType{r.fields[2], r.fields[3]};
+    ASSIGN_OR_RETURN(const AcledEventType type, type_of(r, r.fields[2]));
+    case_labels[{type, r.fields[3]}] = r.fields[1];
+    label_types[r.fields[1]] = AcledType{type, r.fields[3]};
   }
+  for (int i = static_cast<int>(AcledEventType::kNone) + 1;
+       i <= static_cast<int>(AcledEventType::kOther); ++i) {
+    const AcledEventType type = static_cast<AcledEventType>(i);
+    if (std::find(types.begin(), types.end(), type) == types.end())
+      return MakeError(path, "no type line for the event type \"" +
+                                 std::string(AcledEventTypeName(type)) + "\"");
+  }
+  return Status::Ok();
+}
+
+Status AcledClassifier::Impl::Load(const std::string& data_dir,
+                                   const TextAnalyzer& analyzer) {
+  RETURN_IF_ERROR(LoadOntology(data_dir + "/events/acled.txt"));
   ASSIGN_OR_RETURN(const auto table,
                    ReadTableFile(data_dir + "/events/acled_rules.txt", 3, 4));
   // Who and means first, so that rules may name kinds and attributes defined
@@ -633,7 +669,7 @@ std::string AcledClassifier::Refine(const AnalyzedText& analysed,
     if (r == impl_->rules.size()) continue;
     const Rule& rule = impl_->rules[r];
     if (rule.label != "=") e.acled = rule.type;
-    if (e.acled.event_type.empty()) continue;
+    if (e.acled.event_type == AcledEventType::kNone) continue;
     // Cite the row, then the attributes it relied on with the phrase that
     // stated them.
     e.rules.push_back(
@@ -736,10 +772,10 @@ std::string AcledClassifier::Impl::Label(const AnalyzedText& a,
     // Announced or planned measures (sanctions, deployments, deals) label a
     // report that reports nothing that happened; threatened violence and
     // protests do not, as ACLED codes only events that took place.
-    const std::string& type =
+    const AcledEventType type =
         rule.label == "=" ? e.acled.event_type : rule.type.event_type;
-    if (e.modality != Modality::kAsserted && type != "Other" &&
-        type != "Strategic developments")
+    if (e.modality != Modality::kAsserted && type != AcledEventType::kOther &&
+        type != AcledEventType::kStrategicDevelopments)
       continue;
     if (is_background(e)) continue;
     Best& best = (e.modality != Modality::kAsserted ? unasserted
@@ -762,8 +798,9 @@ std::string AcledClassifier::Impl::Label(const AnalyzedText& a,
     // protest went (dispersed, turned violent) types it.
     const auto protest_family = [&](const std::string& label) {
       auto t = label_types.find(label);
-      return t != label_types.end() && (t->second.event_type == "Protests" ||
-                                        t->second.event_type == "Riots");
+      return t != label_types.end() &&
+             (t->second.event_type == AcledEventType::kProtests ||
+              t->second.event_type == AcledEventType::kRiots);
     };
     if (!protest_family(main)) return main;
     Best most_severe = coded.begin()->second;

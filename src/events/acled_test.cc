@@ -6,8 +6,10 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "actors/actors.h"
 #include "core/table_file.h"
@@ -725,7 +727,8 @@ TEST_F(AcledTest, EventsCiteTheirRowAndAttributes) {
   Code(a, &events);
   const Event* shelling = nullptr;
   for (const Event& e : events) {
-    if (e.sentence == 0 && !e.acled.event_type.empty()) shelling = &e;
+    if (e.sentence == 0 && e.acled.event_type != AcledEventType::kNone)
+      shelling = &e;
   }
   ASSERT_NE(shelling, nullptr);
   EXPECT_EQ(shelling->acled.sub_event_type,
@@ -740,7 +743,7 @@ TEST_F(AcledTest, EventsCiteTheirRowAndAttributes) {
   // Events the codebook gives no ACLED type stay untyped.
   for (const Event& e : events) {
     if (e.sentence == 1) {
-      EXPECT_TRUE(e.acled.event_type.empty()) << e.cameo;
+      EXPECT_EQ(e.acled.event_type, AcledEventType::kNone) << e.cameo;
     }
   }
 }
@@ -805,6 +808,53 @@ TEST_F(AcledDataTest, BadLinesNameFileAndLine) {
         << error;
     EXPECT_NE(error.find(c.message), std::string::npos) << error;
   }
+}
+
+// acled.txt's type lines are the event types the code knows (AcledEventType),
+// exactly: an unknown, a repeated or a missing one is a load error.
+TEST_F(AcledDataTest, OntologyTypesAreExactlyTheEnums) {
+  std::string shipped;
+  {
+    std::ifstream in(dir_ / "events/acled.txt");
+    shipped.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  const auto line_of = [&](const std::string& text) {
+    const size_t at = shipped.find(text);
+    EXPECT_NE(at, std::string::npos) << text;
+    return 1 + std::count(shipped.begin(), shipped.begin() + at, '\n');
+  };
+  const std::string riots = "type | Riots |";
+  const std::string clash = "case | ARMED_CLASH | Battles |";
+  struct BadCase {
+    std::string from, to;
+    long line;  // 0: the error names the file only
+    const char* message;
+  };
+  const BadCase cases[] = {
+      {riots, "type | Riot |", line_of(riots),
+       "\"Riot\" is no ACLED event type"},
+      {riots, "type | Protests |", line_of(riots),
+       "\"Protests\" defined twice"},
+      {riots, "# type | Riots |", 0,
+       "no type line for the event type \"Riots\""},
+      {clash, "case | ARMED_CLASH | Battle |", line_of(clash),
+       "\"Battle\" is no ACLED event type"},
+  };
+  for (const BadCase& c : cases) {
+    std::string text = shipped;
+    text.replace(text.find(c.from), c.from.size(), c.to);
+    std::ofstream(dir_ / "events/acled.txt") << text;
+    auto loaded = Load("rule | = | event=* | mapping\n");
+    ASSERT_FALSE(loaded.ok()) << c.to;
+    const std::string error = loaded.error().ToString();
+    EXPECT_NE(error.find(c.line ? "acled.txt:" + std::to_string(c.line) + ":"
+                                : "acled.txt: "),
+              std::string::npos)
+        << error;
+    EXPECT_NE(error.find(c.message), std::string::npos) << error;
+  }
+  std::ofstream(dir_ / "events/acled.txt") << shipped;
+  EXPECT_TRUE(Load("rule | = | event=* | mapping\n").ok());
 }
 
 TEST_F(AcledDataTest, FirstMatchingRowDecides) {

@@ -411,8 +411,12 @@ Status EventCoder::Impl::Load(const std::string& data_dir, bool only_cameo,
     if (!plover || *plover == Plover::kNone)
       return r.MakeError("\"" + r.fields[2] +
                          "\" is no PLOVER category (events/plover.txt)");
-    cameo[code] =
-        CameoCode{code, r.fields[1], *plover, {r.fields[3], r.fields[4]}};
+    const std::optional<AcledEventType> acled =
+        ParseAcledEventType(r.fields[3]);
+    if (!acled)
+      return r.MakeError("\"" + r.fields[3] +
+                         "\" is no ACLED event type (events/acled.txt)");
+    cameo[code] = CameoCode{code, r.fields[1], *plover, {*acled, r.fields[4]}};
   }
   if (only_cameo) return Status::Ok();
   if (Status s = LoadVerbFile(data_dir + "/events/verbs.txt", false, analyzer);
@@ -458,7 +462,7 @@ Status EventCoder::Impl::LoadIncidents(const std::string& data_dir,
   std::vector<std::string> labels;
   for (const TableRecord& r : ontology) {
     if (r.fields[0] == "subtype" && r.fields.size() >= 3 &&
-        r.fields[1] == "Other")
+        ParseAcledEventType(r.fields[1]) == AcledEventType::kOther)
       labels.push_back(r.fields[2]);
   }
   ASSIGN_OR_RETURN(auto incidents,
@@ -550,7 +554,8 @@ Result<std::unique_ptr<EventCoder>> EventCoder::Create(
     entry.without_actors =
         !impl->dictionaries_only &&
         (!entry.incident.empty() ||
-         (code != impl->cameo.end() && !code->second.acled.event_type.empty()));
+         (code != impl->cameo.end() &&
+          code->second.acled.event_type != AcledEventType::kNone));
   }
   return std::unique_ptr<EventCoder>(new EventCoder(std::move(impl)));
 }
@@ -2078,7 +2083,8 @@ class SentenceEvents {
         e.plover = code->plover;
         e.acled = code->acled;
       }
-      if (!entry.incident.empty()) e.acled = AcledType{"Other", entry.incident};
+      if (!entry.incident.empty())
+        e.acled = AcledType{AcledEventType::kOther, entry.incident};
       if (source) e.source = *source;
       if (!source && p.uncoded_source) e.source = *p.uncoded_source;
       if (!target && p.uncoded_target) e.target = *p.uncoded_target;

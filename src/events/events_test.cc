@@ -246,7 +246,8 @@ TEST_F(EventsTest, EvidenceIsTheSentenceAndDatesFallBackToPublication) {
             "Later, Iraqi forces attacked ISIS.");
   ASSERT_TRUE(events[0].date.has_value());
   EXPECT_EQ(events[0].date->value, (PartialDate{2021, 6, 3}));
-  EXPECT_EQ(events[0].acled.event_type, "Violence against civilians");
+  EXPECT_EQ(events[0].acled.event_type,
+            AcledEventType::kViolenceAgainstCivilians);
 }
 
 TEST_F(EventsTest, LooksUpTheCodebook) {

@@ -163,7 +163,7 @@ CodedArticle Report() {
   attack.cameo = "180";
   attack.cameo_name = "Use unconventional violence, not specified";
   attack.plover = Plover::kAssault;
-  attack.acled = AcledType{"Violence against civilians", "Attack"};
+  attack.acled = AcledType{AcledEventType::kViolenceAgainstCivilians, "Attack"};
   attack.source = Actor(body, "gunmen", "", {"UAF"});
   attack.target = Actor(body, "villagers", "IRQ", {"CVL"});
   attack.date = may;
@@ -178,7 +178,7 @@ CodedArticle Report() {
   protest.cameo = "141";
   protest.cameo_name = "Demonstrate or rally";
   protest.plover = Plover::kProtest;
-  protest.acled = AcledType{"Protests", "Peaceful protest"};
+  protest.acled = AcledType{AcledEventType::kProtests, "Peaceful protest"};
   protest.source = Actor(body, "protesters", "USA", {"PRO"});
   protest.place = austin;
   protest.crowd_size = 300;
@@ -191,7 +191,7 @@ CodedArticle Report() {
   denied.cameo = "190";
   denied.cameo_name = "Use conventional military force";
   denied.plover = Plover::kAssault;
-  denied.acled = AcledType{"Battles", "Armed clash"};
+  denied.acled = AcledType{AcledEventType::kBattles, "Armed clash"};
   denied.source = Actor(body, "The army", "", {"MIL"});
   denied.negated = true;
   denied.modality = Modality::kAsserted;
@@ -200,7 +200,7 @@ CodedArticle Report() {
   denied.trigger = "did not attack";
 
   Event flood;
-  flood.acled = AcledType{"Other", "NATURAL_DISASTER"};
+  flood.acled = AcledType{AcledEventType::kOther, "NATURAL_DISASTER"};
   flood.modality = Modality::kAsserted;
   flood.evidence = Find(body, paragraphs[4]);
   flood.sentence = 4;
@@ -358,12 +358,14 @@ TEST(ExportTablesTest, EveryAcledSubEventTypeHasADisorderType) {
   for (const TableRecord& r : *rows) {
     if (r.fields[0] != "subtype" || r.fields[1] == "Other") continue;
     ++subtypes;
-    EXPECT_NE((*t)->AcledDisorder(r.fields[1], r.fields[2]), "") << r.Where();
+    const std::optional<AcledEventType> type = ParseAcledEventType(r.fields[1]);
+    ASSERT_TRUE(type.has_value()) << r.Where();
+    EXPECT_NE((*t)->AcledDisorder(*type, r.fields[2]), "") << r.Where();
   }
   EXPECT_GT(subtypes, 20);
-  EXPECT_EQ(
-      (*t)->AcledDisorder("Protests", "Excessive force against protesters"),
-      "Political violence; Demonstrations");
+  EXPECT_EQ((*t)->AcledDisorder(AcledEventType::kProtests,
+                                "Excessive force against protesters"),
+            "Political violence; Demonstrations");
 }
 
 TEST(ExportTablesTest, AcledInterCodesByActorType) {

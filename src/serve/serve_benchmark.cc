@@ -56,7 +56,7 @@ CodedArticle NewsRecord() {
       e.cameo = "190";
       e.cameo_name = "Use conventional military force";
       e.plover = Plover::kAssault;
-      e.acled = {"Violence against civilians", "Attack"};
+      e.acled = {AcledEventType::kViolenceAgainstCivilians, "Attack"};
       e.source = actor;
       e.target = actor;
       e.date = date;
