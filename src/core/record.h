@@ -92,6 +92,57 @@ const char* AcledEventTypeName(AcledEventType t);
 // "" gives kNone.
 std::optional<AcledEventType> ParseAcledEventType(std::string_view name);
 
+// ACLED's 25 sub-event types (data/events/acled.txt, which must list exactly
+// these, each under its event type), plus the five of the pseudo-type kOther,
+// named as the CASE 2021 labels they stand for; kNone: no sub-event type.
+enum class AcledSubEventType : uint8_t {
+  kNone,
+  // Battles
+  kArmedClash,
+  kGovernmentRegainsTerritory,
+  kNonStateActorOvertakesTerritory,
+  // Explosions/Remote violence
+  kChemicalWeapon,
+  kAirDroneStrike,
+  kSuicideBomb,
+  kShellingArtilleryMissileAttack,
+  kRemoteExplosiveLandmineIed,
+  kGrenade,
+  // Violence against civilians
+  kSexualViolence,
+  kAttack,
+  kAbductionForcedDisappearance,
+  // Protests
+  kPeacefulProtest,
+  kProtestWithIntervention,
+  kExcessiveForceAgainstProtesters,
+  // Riots
+  kViolentDemonstration,
+  kMobViolence,
+  // Strategic developments
+  kAgreement,
+  kArrests,
+  kChangeToGroupActivity,
+  kDisruptedWeaponsUse,
+  kHeadquartersOrBaseEstablished,
+  kLootingPropertyDestruction,
+  kNonViolentTransferOfTerritory,
+  kOtherStrategicDevelopment,
+  // Other (named as the CASE 2021 labels)
+  kNaturalDisaster,
+  kManMadeDisaster,
+  kDiplomatic,
+  kAttribution,
+  kOrganizedCrime,
+};
+// "Armed clash", ..., "Other" (of Strategic developments), "NATURAL_DISASTER",
+// ...; "" for kNone.
+const char* AcledSubEventTypeName(AcledSubEventType s);
+// "" gives kNone. Sub-event type names are unique across event types.
+std::optional<AcledSubEventType> ParseAcledSubEventType(std::string_view name);
+// The event type a sub-event type belongs to; kNone for kNone.
+AcledEventType AcledEventTypeOf(AcledSubEventType s);
+
 struct Span {
   size_t start = 0;
   size_t end = 0;
@@ -156,8 +207,10 @@ struct DateMention {
 
 struct AcledType {
   AcledEventType event_type =
-      AcledEventType::kNone;   // kNone: no conflict event
-  std::string sub_event_type;  // "Armed clash", ...
+      AcledEventType::kNone;  // kNone: no conflict event
+  // Of event_type (AcledEventTypeOf(sub_event_type) == event_type); kNone
+  // exactly when event_type is.
+  AcledSubEventType sub_event_type = AcledSubEventType::kNone;
 };
 
 struct Event {

@@ -48,11 +48,13 @@ struct Phrase {
 // at each test.
 struct EventValue {
   enum Kind { kAny, kIncident, kIncidentOf, kCameoPrefix, kPlover } kind = kAny;
-  std::string text;  // kIncidentOf: the sub-event type; kCameoPrefix: digits;
-                     // kPlover: category
-  Plover plover = Plover::kNone;  // kPlover
+  std::string text;  // as written after "incident:" (kIncidentOf), the digits
+                     // (kCameoPrefix) or the category (kPlover)
+  Plover plover = Plover::kNone;                     // kPlover
+  AcledSubEventType sub = AcledSubEventType::kNone;  // kIncidentOf
 
-  // Nullopt for a word that is none of these (an unknown PLOVER category).
+  // Nullopt for a word that is none of these (an unknown PLOVER category, or
+  // sub-event type of "Other").
   static std::optional<EventValue> Parse(const std::string& value);
 };
 
@@ -90,8 +92,13 @@ bool IsDigits(const std::string& s) {
 std::optional<EventValue> EventValue::Parse(const std::string& value) {
   if (value == "*") return EventValue{kAny, "", Plover::kNone};
   if (value == "incident") return EventValue{kIncident, "", Plover::kNone};
-  if (value.rfind("incident:", 0) == 0)
-    return EventValue{kIncidentOf, value.substr(9), Plover::kNone};
+  if (value.rfind("incident:", 0) == 0) {
+    const std::optional<AcledSubEventType> sub =
+        ParseAcledSubEventType(value.substr(9));
+    if (!sub || AcledEventTypeOf(*sub) != AcledEventType::kOther)
+      return std::nullopt;
+    return EventValue{kIncidentOf, value.substr(9), Plover::kNone, *sub};
+  }
   if (IsDigits(value)) return EventValue{kCameoPrefix, value, Plover::kNone};
   const std::optional<Plover> plover = ParsePlover(value);
   if (!plover || *plover == Plover::kNone) return std::nullopt;
@@ -201,7 +208,7 @@ bool IsPrepositionalBackground(const AnalyzedText& a, const Event& e) {
 }  // namespace
 
 struct AcledClassifier::Impl {
-  std::map<std::pair<AcledEventType, std::string>, std::string>
+  std::map<std::pair<AcledEventType, AcledSubEventType>, std::string>
       case_labels;                               // (type, sub-type) -> label
   std::map<std::string, AcledType> label_types;  // label -> (type, sub-type)
   std::vector<std::string> means_names;
@@ -297,7 +304,7 @@ struct AcledClassifier::Impl {
       case EventValue::kIncident:
         return incident();
       case EventValue::kIncidentOf:
-        return incident() && e.acled.sub_event_type == value.text;
+        return incident() && e.acled.sub_event_type == value.sub;
       case EventValue::kCameoPrefix:
         return !e.cameo.empty() &&
                e.cameo.compare(0, value.text.size(), value.text) == 0;
@@ -519,7 +526,8 @@ Status AcledClassifier::Impl::AddRule(const TableRecord& r,
           return r.MakeError(
               "\"" + v +
               "\" is no event value: \"*\", \"incident\", "
-              "\"incident:SUB-TYPE\", CAMEO digits or a PLOVER category");
+              "\"incident:SUB-TYPE\" (of \"Other\"), CAMEO digits or a PLOVER "
+              "category");
         }
         const EventValue& parsed = *value;
         auto known = std::find_if(
@@ -569,12 +577,24 @@ Status AcledClassifier::Impl::AddRule(const TableRecord& r,
   return Status::Ok();
 }
 
-// acled.txt's type lines must name exactly the event types of AcledEventType
-// (core/record.h), each once: the code branches on them, so a type the file
-// adds, renames or leaves out is an error, not a type that never matches.
+// The first value after kNone, up to `last`, that `listed` lacks.
+template <typename Enum>
+std::optional<Enum> FirstMissing(const std::vector<Enum>& listed, Enum last) {
+  for (int i = 1; i <= static_cast<int>(last); ++i) {
+    const Enum value = static_cast<Enum>(i);
+    if (std::find(listed.begin(), listed.end(), value) == listed.end())
+      return value;
+  }
+  return std::nullopt;
+}
+
+// acled.txt's type and subtype lines must name exactly the event and sub-event
+// types of core/record.h (AcledEventType, AcledSubEventType), each once and
+// each sub-event type under its own event type: the code branches on them, so
+// a type the file adds, renames, moves or leaves out is an error, not a type
+// that never matches.
 Status AcledClassifier::Impl::LoadOntology(const std::string& path) {
   ASSIGN_OR_RETURN(auto records, ReadTableFile(path, 2, 4));
-  std::vector<AcledEventType> types;
   const auto type_of = [&](const TableRecord& r,
                            const std::string& name) -> Result<AcledEventType> {
     const std::optional<AcledEventType> type = ParseAcledEventType(name);
@@ -582,6 +602,18 @@ Status AcledClassifier::Impl::LoadOntology(const std::string& path) {
       return r.MakeError("\"" + name + "\" is no ACLED event type");
     return *type;
   };
+  const auto sub_of =
+      [&](const TableRecord& r, AcledEventType type,
+          const std::string& name) -> Result<AcledSubEventType> {
+    const std::optional<AcledSubEventType> sub = ParseAcledSubEventType(name);
+    if (!sub || *sub == AcledSubEventType::kNone ||
+        AcledEventTypeOf(*sub) != type)
+      return r.MakeError("\"" + name + "\" is no sub-event type of \"" +
+                         AcledEventTypeName(type) + "\"");
+    return *sub;
+  };
+  std::vector<AcledEventType> types;
+  std::vector<AcledSubEventType> subs;
   for (const TableRecord& r : records) {
     if (r.fields[0] == "type") {
       ASSIGN_OR_RETURN(const AcledEventType type, type_of(r, r.fields[1]));
@@ -589,23 +621,30 @@ Status AcledClassifier::Impl::LoadOntology(const std::string& path) {
         return r.MakeError("event type \"" + r.fields[1] + "\" defined twice");
       types.push_back(type);
     } else if (r.fields[0] == "subtype") {
-      RETURN_IF_ERROR(type_of(r, r.fields[1]));
+      ASSIGN_OR_RETURN(const AcledEventType type, type_of(r, r.fields[1]));
+      ASSIGN_OR_RETURN(const AcledSubEventType sub,
+                       sub_of(r, type, r.fields[2]));
+      if (std::find(subs.begin(), subs.end(), sub) != subs.end())
+        return r.MakeError("sub-event type \"" + r.fields[2] +
+                           "\" defined twice");
+      subs.push_back(sub);
+    } else if (r.fields[0] == "case") {
+      if (r.fields[1].empty() || r.fields[2].empty() || r.fields[3].empty())
+        return r.MakeError(
+            "a case line needs a label, an event type and a sub-event type");
+      ASSIGN_OR_RETURN(const AcledEventType type, type_of(r, r.fields[2]));
+      ASSIGN_OR_RETURN(const AcledSubEventType sub,
+                       sub_of(r, type, r.fields[3]));
+      case_labels[{type, sub}] = r.fields[1];
+      label_types[r.fields[1]] = AcledType{type, sub};
     }
-    if (r.fields[0] != "case") continue;
-    if (r.fields[1].empty() || r.fields[2].empty() || r.fields[3].empty())
-      return r.MakeError(
-          "a case line needs a label, an event type and a sub-event type");
-    ASSIGN_OR_RETURN(const AcledEventType type, type_of(r, r.fields[2]));
-    case_labels[{type, r.fields[3]}] = r.fields[1];
-    label_types[r.fields[1]] = AcledType{type, r.fields[3]};
   }
-  for (int i = static_cast<int>(AcledEventType::kNone) + 1;
-       i <= static_cast<int>(AcledEventType::kOther); ++i) {
-    const AcledEventType type = static_cast<AcledEventType>(i);
-    if (std::find(types.begin(), types.end(), type) == types.end())
-      return MakeError(path, "no type line for the event type \"" +
-                                 std::string(AcledEventTypeName(type)) + "\"");
-  }
+  if (auto type = FirstMissing(types, AcledEventType::kOther))
+    return MakeError(path, "no type line for the event type \"" +
+                               std::string(AcledEventTypeName(*type)) + "\"");
+  if (auto sub = FirstMissing(subs, AcledSubEventType::kOrganizedCrime))
+    return MakeError(path, "no subtype line for the sub-event type \"" +
+                               std::string(AcledSubEventTypeName(*sub)) + "\"");
   return Status::Ok();
 }
 

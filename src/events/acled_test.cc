@@ -732,7 +732,7 @@ TEST_F(AcledTest, EventsCiteTheirRowAndAttributes) {
   }
   ASSERT_NE(shelling, nullptr);
   EXPECT_EQ(shelling->acled.sub_event_type,
-            "Shelling/artillery/missile attack");
+            AcledSubEventType::kShellingArtilleryMissileAttack);
   bool row = false, means = false;
   for (const std::string& r : shelling->rules) {
     row |= r.rfind("events/acled_rules.txt:", 0) == 0 &&
@@ -810,8 +810,9 @@ TEST_F(AcledDataTest, BadLinesNameFileAndLine) {
   }
 }
 
-// acled.txt's type lines are the event types the code knows (AcledEventType),
-// exactly: an unknown, a repeated or a missing one is a load error.
+// acled.txt's type and subtype lines are the event and sub-event types the code
+// knows (AcledEventType, AcledSubEventType), exactly: an unknown, a repeated, a
+// misplaced or a missing one is a load error.
 TEST_F(AcledDataTest, OntologyTypesAreExactlyTheEnums) {
   std::string shipped;
   {
@@ -825,6 +826,8 @@ TEST_F(AcledDataTest, OntologyTypesAreExactlyTheEnums) {
   };
   const std::string riots = "type | Riots |";
   const std::string clash = "case | ARMED_CLASH | Battles |";
+  const std::string grenade =
+      "subtype | Explosions/Remote violence | Grenade |";
   struct BadCase {
     std::string from, to;
     long line;  // 0: the error names the file only
@@ -839,6 +842,16 @@ TEST_F(AcledDataTest, OntologyTypesAreExactlyTheEnums) {
        "no type line for the event type \"Riots\""},
       {clash, "case | ARMED_CLASH | Battle |", line_of(clash),
        "\"Battle\" is no ACLED event type"},
+      {clash, "case | ARMED_CLASH | Riots |", line_of(clash),
+       "\"Armed clash\" is no sub-event type of \"Riots\""},
+      {grenade, "subtype | Explosions/Remote violence | Grenades |",
+       line_of(grenade), "\"Grenades\" is no sub-event type"},
+      {grenade, "subtype | Riots | Grenade |", line_of(grenade),
+       "\"Grenade\" is no sub-event type of \"Riots\""},
+      {grenade, "subtype | Explosions/Remote violence | Suicide bomb |",
+       line_of(grenade), "\"Suicide bomb\" defined twice"},
+      {grenade, "# subtype | Explosions/Remote violence | Grenade |", 0,
+       "no subtype line for the sub-event type \"Grenade\""},
   };
   for (const BadCase& c : cases) {
     std::string text = shipped;
@@ -881,7 +894,8 @@ TEST_F(AcledDataTest, FirstMatchingRowDecides) {
   EXPECT_EQ((*loaded)->LabelText(without, {seizure(0)}), "ARREST");
   std::vector<Event> events = {seizure(0)};
   (*loaded)->Refine(with, &events);
-  EXPECT_EQ(events[0].acled.sub_event_type, "Disrupted weapons use");
+  EXPECT_EQ(events[0].acled.sub_event_type,
+            AcledSubEventType::kDisruptedWeaponsUse);
   ASSERT_GE(events[0].rules.size(), 2u);
   EXPECT_EQ(events[0].rules[0], "events/acled_rules.txt:3 DISR_WEAP (row one)");
   EXPECT_EQ(events[0].rules[1],

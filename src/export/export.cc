@@ -25,7 +25,7 @@ struct ExportTables::Impl {
     std::vector<std::string> countries;
   };
   std::vector<InterRule> inter_rules;
-  std::map<std::pair<AcledEventType, std::string>, std::string> disorder;
+  std::map<std::pair<AcledEventType, AcledSubEventType>, std::string> disorder;
 };
 
 namespace {
@@ -159,11 +159,15 @@ Status LoadDisorder(const std::string& path, ExportTables::Impl& im) {
     if (!type)
       return r.MakeError("\"" + r.fields[0] +
                          "\" is no ACLED event type (events/acled.txt)");
+    const std::optional<AcledSubEventType> sub =
+        ParseAcledSubEventType(r.fields[1]);
+    if (!sub || AcledEventTypeOf(*sub) != *type)
+      return r.MakeError("\"" + r.fields[1] + "\" is no sub-event type of \"" +
+                         r.fields[0] + "\" (events/acled.txt)");
     std::string disorder;
     for (const std::string& d : SplitList(r.fields[2]))
       disorder += (disorder.empty() ? "" : "; ") + d;
-    if (!im.disorder.emplace(std::make_pair(*type, r.fields[1]), disorder)
-             .second)
+    if (!im.disorder.emplace(std::make_pair(*type, *sub), disorder).second)
       return r.MakeError("duplicate sub-event type " + r.fields[1]);
   }
   return Status::Ok();
@@ -464,7 +468,7 @@ std::vector<std::string> AcledRow(const ExportTables& t, const StoredEvent& e) {
       precision,
       disorder,
       AcledEventTypeName(e.acled_event_type),
-      e.acled_sub_event_type,
+      AcledSubEventTypeName(e.acled_sub_event_type),
       OneLine(e.source_text),
       "",  // assoc_actor_1
       inter_text(e.source_text, inter1),
@@ -653,9 +657,9 @@ int ExportTables::AcledInter(std::string_view country,
   return 0;
 }
 
-std::string ExportTables::AcledDisorder(AcledEventType event_type,
-                                        std::string_view sub_event_type) const {
-  auto it = impl_->disorder.find({event_type, std::string(sub_event_type)});
+std::string ExportTables::AcledDisorder(
+    AcledEventType event_type, AcledSubEventType sub_event_type) const {
+  auto it = impl_->disorder.find({event_type, sub_event_type});
   return it == impl_->disorder.end() ? "" : it->second;
 }
 

@@ -63,7 +63,7 @@ class ExportTables {
   // ACLED disorder type of an event type and sub-event type, or "" when not
   // listed.
   std::string AcledDisorder(AcledEventType event_type,
-                            std::string_view sub_event_type) const;
+                            AcledSubEventType sub_event_type) const;
 
   const std::vector<ExportCountry>& countries() const;
 

@@ -143,7 +143,7 @@ TEST_F(PipelineTest, GoldenKirkukPage) {
   const Event* arrest = FindEvent(c, "COERCE", "arrested two suspects");
   ASSERT_NE(arrest, nullptr);
   EXPECT_EQ(arrest->source.actor.Code(), "IRQMIL");
-  EXPECT_EQ(arrest->acled.sub_event_type, "Arrests");
+  EXPECT_EQ(arrest->acled.sub_event_type, AcledSubEventType::kArrests);
   ASSERT_TRUE(arrest->place.has_value());
   EXPECT_EQ(arrest->place->country, "IQ");
 

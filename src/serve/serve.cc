@@ -430,7 +430,7 @@ class RecordWriter {
     Key("event_type");
     Str(AcledEventTypeName(e.acled.event_type));
     Key("sub_event_type");
-    Str(e.acled.sub_event_type);
+    Str(AcledSubEventTypeName(e.acled.sub_event_type));
     w_.EndObject();
     Key("arrested");
     OptionalInt(e.arrested);
@@ -516,8 +516,9 @@ json StoredEventJson(const StoredEvent& e) {
   j["cameo"] = e.cameo;
   j["cameo_name"] = e.cameo_name;
   j["plover"] = e.plover;
-  j["acled"] = {{"event_type", AcledEventTypeName(e.acled_event_type)},
-                {"sub_event_type", e.acled_sub_event_type}};
+  j["acled"] = {
+      {"event_type", AcledEventTypeName(e.acled_event_type)},
+      {"sub_event_type", AcledSubEventTypeName(e.acled_sub_event_type)}};
   j["source"] = {{"text", e.source_text},
                  {"code", e.source_code},
                  {"country", e.source_country},
@@ -679,7 +680,7 @@ void PrintExplanation(const CodedArticle& c, const std::string& data_dir,
         << " / PLOVER " << PloverName(e.plover);
     if (e.acled.event_type != AcledEventType::kNone)
       out << " / ACLED " << AcledEventTypeName(e.acled.event_type) << ": "
-          << e.acled.sub_event_type;
+          << AcledSubEventTypeName(e.acled.sub_event_type);
     out << "\n    sentence: "
         << c.article.body.substr(e.evidence.start,
                                  e.evidence.end - e.evidence.start)
@@ -781,7 +782,7 @@ void PrintEventDelimited(const std::vector<StoredEvent>& events, char sep,
         e.cameo,
         e.plover,
         AcledEventTypeName(e.acled_event_type),
-        e.acled_sub_event_type,
+        AcledSubEventTypeName(e.acled_sub_event_type),
         e.source_text,
         e.source_code,
         e.source_country,

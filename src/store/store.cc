@@ -1248,7 +1248,8 @@ Status Store::Impl::InsertEvent(
       .Text(e.cameo)
       .Text(e.cameo_name)
       .Text(PloverName(e.plover));
-  b.Text(AcledEventTypeName(e.acled.event_type)).Text(e.acled.sub_event_type);
+  b.Text(AcledEventTypeName(e.acled.event_type))
+      .Text(AcledSubEventTypeName(e.acled.sub_event_type));
   for (const ActorMention* a : {&e.source, &e.target}) {
     b.Int(static_cast<int64_t>(a->span.start))
         .Int(static_cast<int64_t>(a->span.end));
@@ -1918,7 +1919,16 @@ Result<StoredEvent> ReadEvent(sqlite3_stmt* s, const std::string& path) {
                          acled_event_type + "\", which is none of ACLED's");
   }
   e.acled_event_type = *acled;
-  e.acled_sub_event_type = ColumnText(s, c++);
+  const std::string acled_sub_event_type = ColumnText(s, c++);
+  const std::optional<AcledSubEventType> sub =
+      ParseAcledSubEventType(acled_sub_event_type);
+  if (!sub || AcledEventTypeOf(*sub) != *acled) {
+    return MakeError(ErrorKind::kCorrupt, path,
+                     "a stored event has the ACLED sub-event type \"" +
+                         acled_sub_event_type + "\", which is none of \"" +
+                         acled_event_type + "\"");
+  }
+  e.acled_sub_event_type = *sub;
   e.source_text = ColumnText(s, c++);
   e.source_code = ColumnText(s, c++);
   e.source_country = ColumnText(s, c++);

@@ -68,7 +68,7 @@ struct StoredEvent {
   std::string published;  // ISO date or empty
   std::string cameo, cameo_name, plover;
   AcledEventType acled_event_type = AcledEventType::kNone;
-  std::string acled_sub_event_type;
+  AcledSubEventType acled_sub_event_type = AcledSubEventType::kNone;
   std::string source_text, source_code, source_country, source_region;
   std::string target_text, target_code, target_country, target_region;
   std::string date, date_precision,

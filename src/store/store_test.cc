@@ -206,7 +206,8 @@ CodedArticle KurdistanArticle(const std::string& id = "k24-interior-coalition",
   clash.cameo = "190";
   clash.cameo_name = "Use conventional military force";
   clash.plover = Plover::kFight;
-  clash.acled = AcledType{AcledEventType::kBattles, "Armed clash"};
+  clash.acled =
+      AcledType{AcledEventType::kBattles, AcledSubEventType::kArmedClash};
   clash.source = c.actors[3];
   clash.target = c.actors[4];
   clash.date = october;
@@ -338,7 +339,7 @@ TEST(StoreTest, RoundTripKeepsEveryField) {
   EXPECT_EQ(clash.date, "2017-10");
   EXPECT_EQ(clash.date_precision, "month");
   EXPECT_EQ(clash.acled_event_type, AcledEventType::kBattles);
-  EXPECT_EQ(clash.acled_sub_event_type, "Armed clash");
+  EXPECT_EQ(clash.acled_sub_event_type, AcledSubEventType::kArmedClash);
   EXPECT_EQ(clash.fatalities, 4);
   EXPECT_EQ(clash.injured, 7);
   EXPECT_FALSE(clash.arrested.has_value());
@@ -504,9 +505,10 @@ TEST(StoreTest, ReopenedDatabaseSeesTheData) {
   EXPECT_EQ(raw.Text("PRAGMA journal_mode"), "wal");
 }
 
-// The store keeps ACLED event types as text; one that is none of ACLED's
-// (written by hand or by another program) is a corrupt store, not a type.
-TEST(StoreTest, UnknownStoredAcledEventTypeIsCorrupt) {
+// The store keeps ACLED event and sub-event types as text; one that is none of
+// ACLED's (written by hand or by another program) is a corrupt store, not a
+// type.
+TEST(StoreTest, UnknownStoredAcledTypeIsCorrupt) {
   TempDir dir;
   const std::string path = dir.File("events.db");
   auto store = OpenOrDie(path);
@@ -521,6 +523,14 @@ TEST(StoreTest, UnknownStoredAcledEventTypeIsCorrupt) {
   EXPECT_NE(rows.error().message.find("\"Battle\""), std::string::npos)
       << rows.error().ToString();
   EXPECT_TRUE(store->QueryEvents({.plover = "CONSULT"}).ok());
+  // A known sub-event type under another event type is no better.
+  RawDb(path).Exec(
+      "UPDATE events SET acled_event_type = 'Riots' WHERE plover = 'FIGHT'");
+  rows = store->QueryEvents({.plover = "FIGHT"});
+  ASSERT_FALSE(rows.ok());
+  EXPECT_EQ(rows.error().kind, ErrorKind::kCorrupt);
+  EXPECT_NE(rows.error().message.find("\"Armed clash\""), std::string::npos)
+      << rows.error().ToString();
 }
 
 // A version 1 database (before injuries, arrests and crowd sizes) is migrated
