@@ -248,9 +248,10 @@ struct CodedArticle {
   std::vector<DateMention> dates;
   std::vector<Event> events;
   size_t sentence_count = 0;  // sentences the body was split into
-  std::string event_label;    // what the report is mainly about: an ACLED
-                              // sub-event type or a CASE 2021 label (e.g.
-                              // "ARMED_CLASH", "NATURAL_DISASTER"), or empty
+  // What the report is mainly about: a CASE 2021 label ("ARMED_CLASH",
+  // "NATURAL_DISASTER", ...; one per sub-event type, named by the case lines
+  // of data/events/acled.txt) as AcledClassifier decides it, or empty.
+  std::string event_label;
   std::vector<std::string> warnings;  // non-fatal problems met on the way
 };
 
