@@ -47,6 +47,103 @@ constexpr std::array<std::pair<Plover, const char*>, 20> kPlovers = {{
     {Plover::kOther, "OTHER"},
 }};
 
+constexpr std::array<std::pair<AcledEventType, const char*>, 8>
+    kAcledEventTypes = {{
+        {AcledEventType::kNone, ""},
+        {AcledEventType::kBattles, "Battles"},
+        {AcledEventType::kExplosionsRemoteViolence,
+         "Explosions/Remote violence"},
+        {AcledEventType::kViolenceAgainstCivilians,
+         "Violence against civilians"},
+        {AcledEventType::kProtests, "Protests"},
+        {AcledEventType::kRiots, "Riots"},
+        {AcledEventType::kStrategicDevelopments, "Strategic developments"},
+        {AcledEventType::kOther, "Other"},
+    }};
+
+struct AcledSubEventRow {
+  AcledSubEventType sub;
+  AcledEventType type;
+  const char* name;
+};
+constexpr AcledSubEventRow kAcledSubEventTypes[] = {
+    {AcledSubEventType::kNone, AcledEventType::kNone, ""},
+    {AcledSubEventType::kArmedClash, AcledEventType::kBattles, "Armed clash"},
+    {AcledSubEventType::kGovernmentRegainsTerritory, AcledEventType::kBattles,
+     "Government regains territory"},
+    {AcledSubEventType::kNonStateActorOvertakesTerritory,
+     AcledEventType::kBattles, "Non-state actor overtakes territory"},
+    {AcledSubEventType::kChemicalWeapon,
+     AcledEventType::kExplosionsRemoteViolence, "Chemical weapon"},
+    {AcledSubEventType::kAirDroneStrike,
+     AcledEventType::kExplosionsRemoteViolence, "Air/drone strike"},
+    {AcledSubEventType::kSuicideBomb, AcledEventType::kExplosionsRemoteViolence,
+     "Suicide bomb"},
+    {AcledSubEventType::kShellingArtilleryMissileAttack,
+     AcledEventType::kExplosionsRemoteViolence,
+     "Shelling/artillery/missile attack"},
+    {AcledSubEventType::kRemoteExplosiveLandmineIed,
+     AcledEventType::kExplosionsRemoteViolence,
+     "Remote explosive/landmine/IED"},
+    {AcledSubEventType::kGrenade, AcledEventType::kExplosionsRemoteViolence,
+     "Grenade"},
+    {AcledSubEventType::kSexualViolence,
+     AcledEventType::kViolenceAgainstCivilians, "Sexual violence"},
+    {AcledSubEventType::kAttack, AcledEventType::kViolenceAgainstCivilians,
+     "Attack"},
+    {AcledSubEventType::kAbductionForcedDisappearance,
+     AcledEventType::kViolenceAgainstCivilians,
+     "Abduction/forced disappearance"},
+    {AcledSubEventType::kPeacefulProtest, AcledEventType::kProtests,
+     "Peaceful protest"},
+    {AcledSubEventType::kProtestWithIntervention, AcledEventType::kProtests,
+     "Protest with intervention"},
+    {AcledSubEventType::kExcessiveForceAgainstProtesters,
+     AcledEventType::kProtests, "Excessive force against protesters"},
+    {AcledSubEventType::kViolentDemonstration, AcledEventType::kRiots,
+     "Violent demonstration"},
+    {AcledSubEventType::kMobViolence, AcledEventType::kRiots, "Mob violence"},
+    {AcledSubEventType::kAgreement, AcledEventType::kStrategicDevelopments,
+     "Agreement"},
+    {AcledSubEventType::kArrests, AcledEventType::kStrategicDevelopments,
+     "Arrests"},
+    {AcledSubEventType::kChangeToGroupActivity,
+     AcledEventType::kStrategicDevelopments, "Change to group/activity"},
+    {AcledSubEventType::kDisruptedWeaponsUse,
+     AcledEventType::kStrategicDevelopments, "Disrupted weapons use"},
+    {AcledSubEventType::kHeadquartersOrBaseEstablished,
+     AcledEventType::kStrategicDevelopments,
+     "Headquarters or base established"},
+    {AcledSubEventType::kLootingPropertyDestruction,
+     AcledEventType::kStrategicDevelopments, "Looting/property destruction"},
+    {AcledSubEventType::kNonViolentTransferOfTerritory,
+     AcledEventType::kStrategicDevelopments,
+     "Non-violent transfer of territory"},
+    {AcledSubEventType::kOtherStrategicDevelopment,
+     AcledEventType::kStrategicDevelopments, "Other"},
+    {AcledSubEventType::kNaturalDisaster, AcledEventType::kOther,
+     "NATURAL_DISASTER"},
+    {AcledSubEventType::kManMadeDisaster, AcledEventType::kOther,
+     "MAN_MADE_DISASTER"},
+    {AcledSubEventType::kDiplomatic, AcledEventType::kOther, "DIPLO"},
+    {AcledSubEventType::kAttribution, AcledEventType::kOther, "ATTRIB"},
+    {AcledSubEventType::kOrganizedCrime, AcledEventType::kOther, "ORG_CRIME"},
+};
+
+constexpr bool RowsInEnumOrder() {
+  size_t i = 0;
+  for (const AcledSubEventRow& row : kAcledSubEventTypes) {
+    if (static_cast<size_t>(row.sub) != i++) return false;
+  }
+  return i == static_cast<size_t>(AcledSubEventType::kOrganizedCrime) + 1;
+}
+static_assert(RowsInEnumOrder(), "one row per sub-event type, in enum order");
+
+// The row of `s`.
+const AcledSubEventRow& RowOf(AcledSubEventType s) {
+  return kAcledSubEventTypes[static_cast<size_t>(s)];
+}
+
 template <typename Enum, size_t N>
 const char* NameIn(const std::array<std::pair<Enum, const char*>, N>& names,
                    Enum value) {
@@ -82,6 +179,22 @@ const char* PloverName(Plover p) { return NameIn(kPlovers, p); }
 std::optional<Plover> ParsePlover(std::string_view name) {
   return ParseIn(kPlovers, name);
 }
+
+const char* AcledEventTypeName(AcledEventType t) {
+  return NameIn(kAcledEventTypes, t);
+}
+std::optional<AcledEventType> ParseAcledEventType(std::string_view name) {
+  return ParseIn(kAcledEventTypes, name);
+}
+
+const char* AcledSubEventTypeName(AcledSubEventType s) { return RowOf(s).name; }
+std::optional<AcledSubEventType> ParseAcledSubEventType(std::string_view name) {
+  for (const AcledSubEventRow& row : kAcledSubEventTypes) {
+    if (name == row.name) return row.sub;
+  }
+  return std::nullopt;
+}
+AcledEventType AcledEventTypeOf(AcledSubEventType s) { return RowOf(s).type; }
 
 std::string ActorCode::Code() const {
   std::string code;

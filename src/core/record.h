@@ -73,6 +73,76 @@ const char* PlacePrecisionName(
     PlacePrecision p);  // "point", "admin2", "admin1", "country"
 std::optional<PlacePrecision> ParsePlacePrecision(std::string_view name);
 
+// The six ACLED event types (data/events/acled.txt, which must list exactly
+// these), plus kOther, Dateline's pseudo-type for the CASE 2021 labels outside
+// ACLED's typology (disasters, diplomacy, attribution, crime); kNone: no type
+// (not a conflict event).
+enum class AcledEventType : uint8_t {
+  kNone,
+  kBattles,
+  kExplosionsRemoteViolence,
+  kViolenceAgainstCivilians,
+  kProtests,
+  kRiots,
+  kStrategicDevelopments,
+  kOther,
+};
+// "Battles", "Explosions/Remote violence", ..., "Other"; "" for kNone.
+const char* AcledEventTypeName(AcledEventType t);
+// "" gives kNone.
+std::optional<AcledEventType> ParseAcledEventType(std::string_view name);
+
+// ACLED's 25 sub-event types (data/events/acled.txt, which must list exactly
+// these, each under its event type), plus the five of the pseudo-type kOther,
+// named as the CASE 2021 labels they stand for; kNone: no sub-event type.
+enum class AcledSubEventType : uint8_t {
+  kNone,
+  // Battles
+  kArmedClash,
+  kGovernmentRegainsTerritory,
+  kNonStateActorOvertakesTerritory,
+  // Explosions/Remote violence
+  kChemicalWeapon,
+  kAirDroneStrike,
+  kSuicideBomb,
+  kShellingArtilleryMissileAttack,
+  kRemoteExplosiveLandmineIed,
+  kGrenade,
+  // Violence against civilians
+  kSexualViolence,
+  kAttack,
+  kAbductionForcedDisappearance,
+  // Protests
+  kPeacefulProtest,
+  kProtestWithIntervention,
+  kExcessiveForceAgainstProtesters,
+  // Riots
+  kViolentDemonstration,
+  kMobViolence,
+  // Strategic developments
+  kAgreement,
+  kArrests,
+  kChangeToGroupActivity,
+  kDisruptedWeaponsUse,
+  kHeadquartersOrBaseEstablished,
+  kLootingPropertyDestruction,
+  kNonViolentTransferOfTerritory,
+  kOtherStrategicDevelopment,
+  // Other (named as the CASE 2021 labels)
+  kNaturalDisaster,
+  kManMadeDisaster,
+  kDiplomatic,
+  kAttribution,
+  kOrganizedCrime,
+};
+// "Armed clash", ..., "Other" (of Strategic developments), "NATURAL_DISASTER",
+// ...; "" for kNone.
+const char* AcledSubEventTypeName(AcledSubEventType s);
+// "" gives kNone. Sub-event type names are unique across event types.
+std::optional<AcledSubEventType> ParseAcledSubEventType(std::string_view name);
+// The event type a sub-event type belongs to; kNone for kNone.
+AcledEventType AcledEventTypeOf(AcledSubEventType s);
+
 struct Span {
   size_t start = 0;
   size_t end = 0;
@@ -136,8 +206,11 @@ struct DateMention {
 };
 
 struct AcledType {
-  std::string event_type;  // "Battles", ... or empty when not a conflict event
-  std::string sub_event_type;  // "Armed clash", ...
+  AcledEventType event_type =
+      AcledEventType::kNone;  // kNone: no conflict event
+  // Of event_type (AcledEventTypeOf(sub_event_type) == event_type); kNone
+  // exactly when event_type is.
+  AcledSubEventType sub_event_type = AcledSubEventType::kNone;
 };
 
 struct Event {
@@ -175,9 +248,10 @@ struct CodedArticle {
   std::vector<DateMention> dates;
   std::vector<Event> events;
   size_t sentence_count = 0;  // sentences the body was split into
-  std::string event_label;    // what the report is mainly about: an ACLED
-                              // sub-event type or a CASE 2021 label (e.g.
-                              // "ARMED_CLASH", "NATURAL_DISASTER"), or empty
+  // What the report is mainly about: a CASE 2021 label ("ARMED_CLASH",
+  // "NATURAL_DISASTER", ...; one per sub-event type, named by the case lines
+  // of data/events/acled.txt) as AcledClassifier decides it, or empty.
+  std::string event_label;
   std::vector<std::string> warnings;  // non-fatal problems met on the way
 };
 

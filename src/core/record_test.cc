@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 namespace dateline {
 namespace {
 
@@ -41,10 +43,55 @@ TEST(RecordVocabularyTest, EveryPlacePrecisionReadsBackFromItsName) {
   EXPECT_FALSE(ParsePlacePrecision("city").has_value());
 }
 
+TEST(RecordVocabularyTest, AcledEventTypesAreTheCodebooksSixPlusOther) {
+  int named = 0;
+  for (int i = static_cast<int>(AcledEventType::kNone);
+       i <= static_cast<int>(AcledEventType::kOther); ++i) {
+    const AcledEventType t = static_cast<AcledEventType>(i);
+    EXPECT_EQ(ParseAcledEventType(AcledEventTypeName(t)), t)
+        << AcledEventTypeName(t);
+    named += std::string(AcledEventTypeName(t)).empty() ? 0 : 1;
+  }
+  EXPECT_EQ(named, 7);
+  EXPECT_EQ(ParseAcledEventType("Explosions/Remote violence"),
+            AcledEventType::kExplosionsRemoteViolence);
+  EXPECT_EQ(ParseAcledEventType(""), AcledEventType::kNone);
+  EXPECT_FALSE(ParseAcledEventType("battles").has_value());
+  EXPECT_FALSE(ParseAcledEventType("Explosions").has_value());
+}
+
+TEST(RecordVocabularyTest, AcledSubEventTypesAreTheCodebooks25PlusFive) {
+  std::map<AcledEventType, int> per_type;
+  for (int i = static_cast<int>(AcledSubEventType::kNone);
+       i <= static_cast<int>(AcledSubEventType::kOrganizedCrime); ++i) {
+    const AcledSubEventType s = static_cast<AcledSubEventType>(i);
+    EXPECT_EQ(ParseAcledSubEventType(AcledSubEventTypeName(s)), s)
+        << AcledSubEventTypeName(s);
+    ++per_type[AcledEventTypeOf(s)];
+  }
+  EXPECT_EQ(per_type, (std::map<AcledEventType, int>{
+                          {AcledEventType::kNone, 1},
+                          {AcledEventType::kBattles, 3},
+                          {AcledEventType::kExplosionsRemoteViolence, 6},
+                          {AcledEventType::kViolenceAgainstCivilians, 3},
+                          {AcledEventType::kProtests, 3},
+                          {AcledEventType::kRiots, 2},
+                          {AcledEventType::kStrategicDevelopments, 8},
+                          {AcledEventType::kOther, 5}}));
+  EXPECT_EQ(ParseAcledSubEventType("Other"),
+            AcledSubEventType::kOtherStrategicDevelopment);
+  EXPECT_EQ(ParseAcledSubEventType("NATURAL_DISASTER"),
+            AcledSubEventType::kNaturalDisaster);
+  EXPECT_EQ(ParseAcledSubEventType(""), AcledSubEventType::kNone);
+  EXPECT_FALSE(ParseAcledSubEventType("armed clash").has_value());
+  EXPECT_FALSE(ParseAcledSubEventType("ARMED_CLASH").has_value());
+}
+
 TEST(RecordVocabularyTest, NewEventsAreAssertedWithNoCategory) {
   const Event e;
   EXPECT_EQ(e.modality, Modality::kAsserted);
   EXPECT_EQ(e.plover, Plover::kNone);
+  EXPECT_EQ(e.acled.event_type, AcledEventType::kNone);
 }
 
 }  // namespace

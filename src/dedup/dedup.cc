@@ -72,7 +72,8 @@ std::string GroupKind(std::string_view cameo, std::string_view acled_event_type,
 ReportKey ReportKeyOf(const Event& e,
                       const std::optional<PartialDate>& published) {
   ReportKey k;
-  k.kind = GroupKind(e.cameo, e.acled.event_type, e.acled.sub_event_type);
+  k.kind = GroupKind(e.cameo, AcledEventTypeName(e.acled.event_type),
+                     AcledSubEventTypeName(e.acled.sub_event_type));
   k.source_code = e.source.actor.Code();
   k.target_code = e.target.actor.Code();
   k.negated = e.negated;

@@ -90,13 +90,19 @@ Result<std::vector<CaseItem>> ReadCaseTsv(const std::string& path) {
 
 // CASE label -> ACLED event type, from the `case | LABEL | TYPE | SUBTYPE`
 // lines of events/acled.txt in the pipeline's data folder.
-Result<std::map<std::string, std::string>> ReadLabelTypes(
+Result<std::map<std::string, AcledEventType>> ReadLabelTypes(
     const std::string& data_dir) {
   ASSIGN_OR_RETURN(auto records,
                    ReadTableFile(data_dir + "/events/acled.txt", 2, 4));
-  std::map<std::string, std::string> types;
+  std::map<std::string, AcledEventType> types;
   for (const TableRecord& record : records) {
-    if (record.fields[0] == "case") types[record.fields[1]] = record.fields[2];
+    if (record.fields[0] != "case") continue;
+    const std::optional<AcledEventType> type =
+        ParseAcledEventType(record.fields[2]);
+    if (!type)
+      return record.MakeError("\"" + record.fields[2] +
+                              "\" is no ACLED event type");
+    types[record.fields[1]] = *type;
   }
   return types;
 }
@@ -131,8 +137,8 @@ void AddCaseSnippet(const CaseItem& item, const std::string& predicted,
                     const TypeOf& type_of, CaseRun* run) {
   ++run->snippets;
   ++run->labels[item.gold].support;
-  const std::string gold_type = type_of(item.gold);
-  if (!predicted.empty() && !gold_type.empty() &&
+  const AcledEventType gold_type = type_of(item.gold);
+  if (!predicted.empty() && gold_type != AcledEventType::kNone &&
       type_of(predicted) == gold_type)
     ++run->type_correct;
   if (predicted == item.gold) {
@@ -249,12 +255,12 @@ Result<EvalReport> EvalCaseSet(const std::string& tsv, const Pipeline& pipeline,
   if (items.empty())
     return MakeError(tsv, std::string("no snippets in the ") +
                               EvalHalfName(options.half) + " half");
-  using LabelTypes = std::map<std::string, std::string>;
+  using LabelTypes = std::map<std::string, AcledEventType>;
   ASSIGN_OR_RETURN(const LabelTypes label_types,
                    ReadLabelTypes(pipeline.info().data_dir));
   const auto type_of = [&](const std::string& label) {
     auto it = label_types.find(label);
-    return it == label_types.end() ? std::string() : it->second;
+    return it == label_types.end() ? AcledEventType::kNone : it->second;
   };
   CaseRun run;
   for (const CaseItem& item : items) {

@@ -48,11 +48,13 @@ struct Phrase {
 // at each test.
 struct EventValue {
   enum Kind { kAny, kIncident, kIncidentOf, kCameoPrefix, kPlover } kind = kAny;
-  std::string text;  // kIncidentOf: the sub-event type; kCameoPrefix: digits;
-                     // kPlover: category
-  Plover plover = Plover::kNone;  // kPlover
+  std::string text;  // as written after "incident:" (kIncidentOf), the digits
+                     // (kCameoPrefix) or the category (kPlover)
+  Plover plover = Plover::kNone;                     // kPlover
+  AcledSubEventType sub = AcledSubEventType::kNone;  // kIncidentOf
 
-  // Nullopt for a word that is none of these (an unknown PLOVER category).
+  // Nullopt for a word that is none of these (an unknown PLOVER category, or
+  // sub-event type of "Other").
   static std::optional<EventValue> Parse(const std::string& value);
 };
 
@@ -90,8 +92,13 @@ bool IsDigits(const std::string& s) {
 std::optional<EventValue> EventValue::Parse(const std::string& value) {
   if (value == "*") return EventValue{kAny, "", Plover::kNone};
   if (value == "incident") return EventValue{kIncident, "", Plover::kNone};
-  if (value.rfind("incident:", 0) == 0)
-    return EventValue{kIncidentOf, value.substr(9), Plover::kNone};
+  if (value.rfind("incident:", 0) == 0) {
+    const std::optional<AcledSubEventType> sub =
+        ParseAcledSubEventType(value.substr(9));
+    if (!sub || AcledEventTypeOf(*sub) != AcledEventType::kOther)
+      return std::nullopt;
+    return EventValue{kIncidentOf, value.substr(9), Plover::kNone, *sub};
+  }
   if (IsDigits(value)) return EventValue{kCameoPrefix, value, Plover::kNone};
   const std::optional<Plover> plover = ParsePlover(value);
   if (!plover || *plover == Plover::kNone) return std::nullopt;
@@ -201,7 +208,7 @@ bool IsPrepositionalBackground(const AnalyzedText& a, const Event& e) {
 }  // namespace
 
 struct AcledClassifier::Impl {
-  std::map<std::pair<std::string, std::string>, std::string>
+  std::map<std::pair<AcledEventType, AcledSubEventType>, std::string>
       case_labels;                               // (type, sub-type) -> label
   std::map<std::string, AcledType> label_types;  // label -> (type, sub-type)
   std::vector<std::string> means_names;
@@ -283,9 +290,13 @@ struct AcledClassifier::Impl {
     return false;
   }
 
-  static bool EventIs(const EventValue& value, const Event& e) {
+  // Out of line: Holds asks through Is, whose answers are remembered per
+  // event, so this runs rarely; inlined into Holds' (unrolled) loop over values
+  // it made every rule test dearer.
+  [[gnu::noinline]] static bool EventIs(const EventValue& value,
+                                        const Event& e) {
     const auto incident = [&e] {
-      return e.cameo.empty() && e.acled.event_type == "Other";
+      return e.cameo.empty() && e.acled.event_type == AcledEventType::kOther;
     };
     switch (value.kind) {
       case EventValue::kAny:
@@ -293,7 +304,7 @@ struct AcledClassifier::Impl {
       case EventValue::kIncident:
         return incident();
       case EventValue::kIncidentOf:
-        return incident() && e.acled.sub_event_type == value.text;
+        return incident() && e.acled.sub_event_type == value.sub;
       case EventValue::kCameoPrefix:
         return !e.cameo.empty() &&
                e.cameo.compare(0, value.text.size(), value.text) == 0;
@@ -398,6 +409,7 @@ struct AcledClassifier::Impl {
   }
 
   Status Load(const std::string& data_dir, const TextAnalyzer& analyzer);
+  Status LoadOntology(const std::string& path);
   Status AddPhrases(const TableRecord& r, size_t means,
                     const TextAnalyzer& analyzer);
   Status AddRule(const TableRecord& r, std::vector<Rule>* to);
@@ -514,7 +526,8 @@ Status AcledClassifier::Impl::AddRule(const TableRecord& r,
           return r.MakeError(
               "\"" + v +
               "\" is no event value: \"*\", \"incident\", "
-              "\"incident:SUB-TYPE\", CAMEO digits or a PLOVER category");
+              "\"incident:SUB-TYPE\" (of \"Other\"), CAMEO digits or a PLOVER "
+              "category");
         }
         const EventValue& parsed = *value;
         auto known = std::find_if(
@@ -564,18 +577,80 @@ Status AcledClassifier::Impl::AddRule(const TableRecord& r,
   return Status::Ok();
 }
 
+// The first value after kNone, up to `last`, that `listed` lacks.
+template <typename Enum>
+std::optional<Enum> FirstMissing(const std::vector<Enum>& listed, Enum last) {
+  for (int i = 1; i <= static_cast<int>(last); ++i) {
+    const Enum value = static_cast<Enum>(i);
+    if (std::find(listed.begin(), listed.end(), value) == listed.end())
+      return value;
+  }
+  return std::nullopt;
+}
+
+// acled.txt's type and subtype lines must name exactly the event and sub-event
+// types of core/record.h (AcledEventType, AcledSubEventType), each once and
+// each sub-event type under its own event type: the code branches on them, so
+// a type the file adds, renames, moves or leaves out is an error, not a type
+// that never matches.
+Status AcledClassifier::Impl::LoadOntology(const std::string& path) {
+  ASSIGN_OR_RETURN(auto records, ReadTableFile(path, 2, 4));
+  const auto type_of = [&](const TableRecord& r,
+                           const std::string& name) -> Result<AcledEventType> {
+    const std::optional<AcledEventType> type = ParseAcledEventType(name);
+    if (!type || *type == AcledEventType::kNone)
+      return r.MakeError("\"" + name + "\" is no ACLED event type");
+    return *type;
+  };
+  const auto sub_of =
+      [&](const TableRecord& r, AcledEventType type,
+          const std::string& name) -> Result<AcledSubEventType> {
+    const std::optional<AcledSubEventType> sub = ParseAcledSubEventType(name);
+    if (!sub || *sub == AcledSubEventType::kNone ||
+        AcledEventTypeOf(*sub) != type)
+      return r.MakeError("\"" + name + "\" is no sub-event type of \"" +
+                         AcledEventTypeName(type) + "\"");
+    return *sub;
+  };
+  std::vector<AcledEventType> types;
+  std::vector<AcledSubEventType> subs;
+  for (const TableRecord& r : records) {
+    if (r.fields[0] == "type") {
+      ASSIGN_OR_RETURN(const AcledEventType type, type_of(r, r.fields[1]));
+      if (std::find(types.begin(), types.end(), type) != types.end())
+        return r.MakeError("event type \"" + r.fields[1] + "\" defined twice");
+      types.push_back(type);
+    } else if (r.fields[0] == "subtype") {
+      ASSIGN_OR_RETURN(const AcledEventType type, type_of(r, r.fields[1]));
+      ASSIGN_OR_RETURN(const AcledSubEventType sub,
+                       sub_of(r, type, r.fields[2]));
+      if (std::find(subs.begin(), subs.end(), sub) != subs.end())
+        return r.MakeError("sub-event type \"" + r.fields[2] +
+                           "\" defined twice");
+      subs.push_back(sub);
+    } else if (r.fields[0] == "case") {
+      if (r.fields[1].empty() || r.fields[2].empty() || r.fields[3].empty())
+        return r.MakeError(
+            "a case line needs a label, an event type and a sub-event type");
+      ASSIGN_OR_RETURN(const AcledEventType type, type_of(r, r.fields[2]));
+      ASSIGN_OR_RETURN(const AcledSubEventType sub,
+                       sub_of(r, type, r.fields[3]));
+      case_labels[{type, sub}] = r.fields[1];
+      label_types[r.fields[1]] = AcledType{type, sub};
+    }
+  }
+  if (auto type = FirstMissing(types, AcledEventType::kOther))
+    return MakeError(path, "no type line for the event type \"" +
+                               std::string(AcledEventTypeName(*type)) + "\"");
+  if (auto sub = FirstMissing(subs, AcledSubEventType::kOrganizedCrime))
+    return MakeError(path, "no subtype line for the sub-event type \"" +
+                               std::string(AcledSubEventTypeName(*sub)) + "\"");
+  return Status::Ok();
+}
+
 Status AcledClassifier::Impl::Load(const std::string& data_dir,
                                    const TextAnalyzer& analyzer) {
-  ASSIGN_OR_RETURN(auto records,
-                   ReadTableFile(data_dir + "/events/acled.txt", 2, 4));
-  for (const TableRecord& r : records) {
-    if (r.fields[0] != "case") continue;
-    if (r.fields[1].empty() || r.fields[2].empty() || r.fields[3].empty())
-      return r.MakeError(
-          "a case line needs a label, an event type and a sub-event type");
-    case_labels[{r.fields[2], r.fields[3]}] = r.fields[1];
-    label_types[r.fields[1]] = AcledType{r.fields[2], r.fields[3]};
-  }
+  RETURN_IF_ERROR(LoadOntology(data_dir + "/events/acled.txt"));
   ASSIGN_OR_RETURN(const auto table,
                    ReadTableFile(data_dir + "/events/acled_rules.txt", 3, 4));
   // Who and means first, so that rules may name kinds and attributes defined
@@ -633,7 +708,7 @@ std::string AcledClassifier::Refine(const AnalyzedText& analysed,
     if (r == impl_->rules.size()) continue;
     const Rule& rule = impl_->rules[r];
     if (rule.label != "=") e.acled = rule.type;
-    if (e.acled.event_type.empty()) continue;
+    if (e.acled.event_type == AcledEventType::kNone) continue;
     // Cite the row, then the attributes it relied on with the phrase that
     // stated them.
     e.rules.push_back(
@@ -736,10 +811,10 @@ std::string AcledClassifier::Impl::Label(const AnalyzedText& a,
     // Announced or planned measures (sanctions, deployments, deals) label a
     // report that reports nothing that happened; threatened violence and
     // protests do not, as ACLED codes only events that took place.
-    const std::string& type =
+    const AcledEventType type =
         rule.label == "=" ? e.acled.event_type : rule.type.event_type;
-    if (e.modality != Modality::kAsserted && type != "Other" &&
-        type != "Strategic developments")
+    if (e.modality != Modality::kAsserted && type != AcledEventType::kOther &&
+        type != AcledEventType::kStrategicDevelopments)
       continue;
     if (is_background(e)) continue;
     Best& best = (e.modality != Modality::kAsserted ? unasserted
@@ -762,8 +837,9 @@ std::string AcledClassifier::Impl::Label(const AnalyzedText& a,
     // protest went (dispersed, turned violent) types it.
     const auto protest_family = [&](const std::string& label) {
       auto t = label_types.find(label);
-      return t != label_types.end() && (t->second.event_type == "Protests" ||
-                                        t->second.event_type == "Riots");
+      return t != label_types.end() &&
+             (t->second.event_type == AcledEventType::kProtests ||
+              t->second.event_type == AcledEventType::kRiots);
     };
     if (!protest_family(main)) return main;
     Best most_severe = coded.begin()->second;

@@ -67,7 +67,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   events[0].fatalities = 3;
   events[0].source.text = "Rebels";
   events[0].source.actor.sectors = {"REB"};
-  events[1].acled = {"Other", "NATURAL_DISASTER"};
+  events[1].acled = {dateline::AcledEventType::kOther,
+                     dateline::AcledSubEventType::kNaturalDisaster};
   events[1].modality = dateline::Modality::kAsserted;
   (*classifier)->Refine(a, &events);
   (void)(*classifier)->LabelText(a, events);

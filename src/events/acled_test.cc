@@ -6,8 +6,10 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "actors/actors.h"
 #include "core/table_file.h"
@@ -725,11 +727,12 @@ TEST_F(AcledTest, EventsCiteTheirRowAndAttributes) {
   Code(a, &events);
   const Event* shelling = nullptr;
   for (const Event& e : events) {
-    if (e.sentence == 0 && !e.acled.event_type.empty()) shelling = &e;
+    if (e.sentence == 0 && e.acled.event_type != AcledEventType::kNone)
+      shelling = &e;
   }
   ASSERT_NE(shelling, nullptr);
   EXPECT_EQ(shelling->acled.sub_event_type,
-            "Shelling/artillery/missile attack");
+            AcledSubEventType::kShellingArtilleryMissileAttack);
   bool row = false, means = false;
   for (const std::string& r : shelling->rules) {
     row |= r.rfind("events/acled_rules.txt:", 0) == 0 &&
@@ -740,7 +743,7 @@ TEST_F(AcledTest, EventsCiteTheirRowAndAttributes) {
   // Events the codebook gives no ACLED type stay untyped.
   for (const Event& e : events) {
     if (e.sentence == 1) {
-      EXPECT_TRUE(e.acled.event_type.empty()) << e.cameo;
+      EXPECT_EQ(e.acled.event_type, AcledEventType::kNone) << e.cameo;
     }
   }
 }
@@ -807,6 +810,66 @@ TEST_F(AcledDataTest, BadLinesNameFileAndLine) {
   }
 }
 
+// acled.txt's type and subtype lines are the event and sub-event types the code
+// knows (AcledEventType, AcledSubEventType), exactly: an unknown, a repeated, a
+// misplaced or a missing one is a load error.
+TEST_F(AcledDataTest, OntologyTypesAreExactlyTheEnums) {
+  std::string shipped;
+  {
+    std::ifstream in(dir_ / "events/acled.txt");
+    shipped.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  const auto line_of = [&](const std::string& text) {
+    const size_t at = shipped.find(text);
+    EXPECT_NE(at, std::string::npos) << text;
+    return 1 + std::count(shipped.begin(), shipped.begin() + at, '\n');
+  };
+  const std::string riots = "type | Riots |";
+  const std::string clash = "case | ARMED_CLASH | Battles |";
+  const std::string grenade =
+      "subtype | Explosions/Remote violence | Grenade |";
+  struct BadCase {
+    std::string from, to;
+    long line;  // 0: the error names the file only
+    const char* message;
+  };
+  const BadCase cases[] = {
+      {riots, "type | Riot |", line_of(riots),
+       "\"Riot\" is no ACLED event type"},
+      {riots, "type | Protests |", line_of(riots),
+       "\"Protests\" defined twice"},
+      {riots, "# type | Riots |", 0,
+       "no type line for the event type \"Riots\""},
+      {clash, "case | ARMED_CLASH | Battle |", line_of(clash),
+       "\"Battle\" is no ACLED event type"},
+      {clash, "case | ARMED_CLASH | Riots |", line_of(clash),
+       "\"Armed clash\" is no sub-event type of \"Riots\""},
+      {grenade, "subtype | Explosions/Remote violence | Grenades |",
+       line_of(grenade), "\"Grenades\" is no sub-event type"},
+      {grenade, "subtype | Riots | Grenade |", line_of(grenade),
+       "\"Grenade\" is no sub-event type of \"Riots\""},
+      {grenade, "subtype | Explosions/Remote violence | Suicide bomb |",
+       line_of(grenade), "\"Suicide bomb\" defined twice"},
+      {grenade, "# subtype | Explosions/Remote violence | Grenade |", 0,
+       "no subtype line for the sub-event type \"Grenade\""},
+  };
+  for (const BadCase& c : cases) {
+    std::string text = shipped;
+    text.replace(text.find(c.from), c.from.size(), c.to);
+    std::ofstream(dir_ / "events/acled.txt") << text;
+    auto loaded = Load("rule | = | event=* | mapping\n");
+    ASSERT_FALSE(loaded.ok()) << c.to;
+    const std::string error = loaded.error().ToString();
+    EXPECT_NE(error.find(c.line ? "acled.txt:" + std::to_string(c.line) + ":"
+                                : "acled.txt: "),
+              std::string::npos)
+        << error;
+    EXPECT_NE(error.find(c.message), std::string::npos) << error;
+  }
+  std::ofstream(dir_ / "events/acled.txt") << shipped;
+  EXPECT_TRUE(Load("rule | = | event=* | mapping\n").ok());
+}
+
 TEST_F(AcledDataTest, FirstMatchingRowDecides) {
   auto loaded = Load(
       "means | arms | rifle\n"
@@ -831,7 +894,8 @@ TEST_F(AcledDataTest, FirstMatchingRowDecides) {
   EXPECT_EQ((*loaded)->LabelText(without, {seizure(0)}), "ARREST");
   std::vector<Event> events = {seizure(0)};
   (*loaded)->Refine(with, &events);
-  EXPECT_EQ(events[0].acled.sub_event_type, "Disrupted weapons use");
+  EXPECT_EQ(events[0].acled.sub_event_type,
+            AcledSubEventType::kDisruptedWeaponsUse);
   ASSERT_GE(events[0].rules.size(), 2u);
   EXPECT_EQ(events[0].rules[0], "events/acled_rules.txt:3 DISR_WEAP (row one)");
   EXPECT_EQ(events[0].rules[1],

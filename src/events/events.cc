@@ -71,8 +71,9 @@ struct VerbEntry {
   // A comment verb ("said", "told"; attribution.txt): it codes no event but
   // names the speaker of what its sentence reports.
   bool attribution = false;
-  std::string
-      incident;  // incidents.txt: the CASE label of an incident (no CAMEO code)
+  // incidents.txt: the sub-event type (of "Other") of an incident, which has no
+  // CAMEO code.
+  AcledSubEventType incident = AcledSubEventType::kNone;
   // Coded even when no dictionary actor takes part. ACLED and the CASE 2021
   // labels type events by what happened, however the report names the
   // participants: "medical interns protested", "a bomb exploded", "clashes
@@ -413,8 +414,17 @@ Status EventCoder::Impl::Load(const std::string& data_dir, bool only_cameo,
     if (!plover || *plover == Plover::kNone)
       return r.MakeError("\"" + r.fields[2] +
                          "\" is no PLOVER category (events/plover.txt)");
-    cameo[code] =
-        CameoCode{code, r.fields[1], *plover, {r.fields[3], r.fields[4]}};
+    const std::optional<AcledEventType> acled =
+        ParseAcledEventType(r.fields[3]);
+    if (!acled)
+      return r.MakeError("\"" + r.fields[3] +
+                         "\" is no ACLED event type (events/acled.txt)");
+    const std::optional<AcledSubEventType> sub =
+        ParseAcledSubEventType(r.fields[4]);
+    if (!sub || AcledEventTypeOf(*sub) != *acled)
+      return r.MakeError("\"" + r.fields[4] + "\" is no sub-event type of \"" +
+                         r.fields[3] + "\" (events/acled.txt)");
+    cameo[code] = CameoCode{code, r.fields[1], *plover, {*acled, *sub}};
   }
   if (only_cameo) return Status::Ok();
   if (Status s = LoadVerbFile(data_dir + "/events/verbs.txt", false, analyzer);
@@ -449,31 +459,26 @@ Status EventCoder::Impl::LoadDiscards(const std::string& path) {
 }
 
 // incidents.txt (optional): "id | LABEL | patterns", LABEL a sub-event type of
-// the pseudo-type "Other" in acled.txt (natural and man-made disasters, crime).
+// the pseudo-type "Other" (natural and man-made disasters, crime; the
+// AcledSubEventType values of AcledEventType::kOther, which acled.txt lists).
 Status EventCoder::Impl::LoadIncidents(const std::string& data_dir,
                                        const TextAnalyzer& analyzer) {
   // Optional: a dictionary set may code political events only.
   if (!std::filesystem::exists(data_dir + "/events/incidents.txt"))
     return Status::Ok();
-  ASSIGN_OR_RETURN(auto ontology,
-                   ReadTableFile(data_dir + "/events/acled.txt", 2, 4));
-  std::vector<std::string> labels;
-  for (const TableRecord& r : ontology) {
-    if (r.fields[0] == "subtype" && r.fields.size() >= 3 &&
-        r.fields[1] == "Other")
-      labels.push_back(r.fields[2]);
-  }
   ASSIGN_OR_RETURN(auto incidents,
                    ReadTableFile(data_dir + "/events/incidents.txt", 3, 3));
   for (const TableRecord& r : incidents) {
-    if (!Contains(labels, r.fields[1]))
+    const std::optional<AcledSubEventType> label =
+        ParseAcledSubEventType(r.fields[1]);
+    if (!label || AcledEventTypeOf(*label) != AcledEventType::kOther)
       return r.MakeError(
           "\"" + r.fields[1] +
           "\" is not a sub-event type of \"Other\" in events/acled.txt");
     VerbEntry entry;
     entry.id = r.fields[0];
     entry.rule = r.Where() + " " + r.fields[0];
-    entry.incident = r.fields[1];
+    entry.incident = *label;
     if (Status s = AddEntry(r, std::move(entry), r.fields[2], analyzer); !s)
       return s;
   }
@@ -551,8 +556,9 @@ Result<std::unique_ptr<EventCoder>> EventCoder::Create(
     auto code = impl->cameo.find(entry.cameo);
     entry.without_actors =
         !impl->dictionaries_only &&
-        (!entry.incident.empty() ||
-         (code != impl->cameo.end() && !code->second.acled.event_type.empty()));
+        (entry.incident != AcledSubEventType::kNone ||
+         (code != impl->cameo.end() &&
+          code->second.acled.event_type != AcledEventType::kNone));
   }
   return std::unique_ptr<EventCoder>(new EventCoder(std::move(impl)));
 }
@@ -1923,8 +1929,8 @@ class SentenceEvents {
         p->sources.push_back(agent);
         p->rules.push_back("rule:nominal-by");
       } else if (entry.without_actors &&
-                 (!entry.incident.empty() || sc_.OpensClause(t) ||
-                  sc_.AfterHarm(t))) {
+                 (entry.incident != AcledSubEventType::kNone ||
+                  sc_.OpensClause(t) || sc_.AfterHarm(t))) {
         // Incidents are taken wherever they are named: they label a report only
         // when it codes no political event (acled.cc), so a pandemic in the
         // background of a protest is harmless.
@@ -2080,7 +2086,8 @@ class SentenceEvents {
         e.plover = code->plover;
         e.acled = code->acled;
       }
-      if (!entry.incident.empty()) e.acled = AcledType{"Other", entry.incident};
+      if (entry.incident != AcledSubEventType::kNone)
+        e.acled = AcledType{AcledEventType::kOther, entry.incident};
       if (source) e.source = *source;
       if (!source && p.uncoded_source) e.source = *p.uncoded_source;
       if (!target && p.uncoded_target) e.target = *p.uncoded_target;
@@ -2121,7 +2128,7 @@ class SentenceEvents {
         e->plover == Plover::kAssault || e->plover == Plover::kFight;
     if (violent || e->cameo.rfind("18", 0) == 0 ||
         e->cameo.rfind("19", 0) == 0 || e->cameo.rfind("20", 0) == 0 ||
-        !entry.incident.empty())
+        entry.incident != AcledSubEventType::kNone)
       e->fatalities = sc_.Fatalities();
     if (e->fatalities || violent) {
       e->injured = sc_.Injuries();

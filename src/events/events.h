@@ -64,10 +64,10 @@ class EventCoder {
  public:
   // Loads data_dir/events/function_words.txt (the words of the clause rules),
   // data_dir/events/cameo.txt and data_dir/events/verbs.txt, and when present
-  // data_dir/events/incidents.txt (checked against data_dir/events/acled.txt),
-  // tokenising patterns with `analyzer` (used only during Create). A missing
-  // file is an Error naming it; a bad line is an Error naming file, line and
-  // problem.
+  // data_dir/events/incidents.txt (its labels must be sub-event types of
+  // "Other"; cameo.txt's ACLED types must be ACLED's), tokenising patterns
+  // with `analyzer` (used only during Create). A missing file is an Error
+  // naming it; a bad line is an Error naming file, line and problem.
   static Result<std::unique_ptr<EventCoder>> Create(
       const std::string& data_dir, const TextAnalyzer& analyzer);
   static Result<std::unique_ptr<EventCoder>> Create(

@@ -246,12 +246,14 @@ TEST_F(EventsTest, EvidenceIsTheSentenceAndDatesFallBackToPublication) {
             "Later, Iraqi forces attacked ISIS.");
   ASSERT_TRUE(events[0].date.has_value());
   EXPECT_EQ(events[0].date->value, (PartialDate{2021, 6, 3}));
-  EXPECT_EQ(events[0].acled.event_type, "Violence against civilians");
+  EXPECT_EQ(events[0].acled.event_type,
+            AcledEventType::kViolenceAgainstCivilians);
 }
 
 TEST_F(EventsTest, LooksUpTheCodebook) {
   EXPECT_EQ(coder_->Cameo("040")->plover, Plover::kConsult);
-  EXPECT_EQ(coder_->Cameo("141")->acled.sub_event_type, "Peaceful protest");
+  EXPECT_EQ(coder_->Cameo("141")->acled.sub_event_type,
+            AcledSubEventType::kPeacefulProtest);
   EXPECT_EQ(coder_->Cameo("999"), nullptr);
   EXPECT_GT(coder_->pattern_count(), 10u);
 }
@@ -283,6 +285,53 @@ TEST_F(EventsTest, BadVerbLinesNameFileLineAndProblem) {
     EXPECT_NE(message.find("verbs.txt:"), std::string::npos) << message;
     EXPECT_NE(message.find(c.problem), std::string::npos) << message;
   }
+  fs::remove_all(dir);
+}
+
+// cameo.txt's ACLED columns and incidents.txt's labels are read as the enums of
+// core/record.h: an ACLED name that is none of them is an error at its line.
+TEST_F(EventsTest, BadAcledNamesInCameoAndIncidentsNameFileAndLine) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() /
+                       ("dateline_events_acled_" + std::to_string(::getpid()));
+  fs::create_directories(dir / "events");
+  fs::copy_file(DATELINE_TEST_DATA_DIR "/events/function_words.txt",
+                dir / "events/function_words.txt");
+  std::ofstream(dir / "events/verbs.txt") << "meet | 040 | meet\n";
+  struct Case {
+    const char* cameo;
+    const char* incidents;  // null: no incidents.txt
+    const char* where;
+    const char* problem;
+  };
+  const std::vector<Case> cases = {
+      {"040 | Consult | CONSULT | Battle | Armed clash\n", nullptr,
+       "cameo.txt:1", "\"Battle\" is no ACLED event type"},
+      {"040 | Consult | CONSULT |  | \n190 | Fight | FIGHT | Riots | Armed "
+       "clash\n",
+       nullptr, "cameo.txt:2", "\"Armed clash\" is no sub-event type of"},
+      {"040 | Consult | CONSULT | Battles | \n", nullptr, "cameo.txt:1",
+       "\"\" is no sub-event type of \"Battles\""},
+      {"040 | Consult | CONSULT |  | \n", "quake | FLOOD | earthquake\n",
+       "incidents.txt:1", "\"FLOOD\" is not a sub-event type of \"Other\""},
+      {"040 | Consult | CONSULT |  | \n", "clash | Armed clash | clash\n",
+       "incidents.txt:1", "is not a sub-event type of \"Other\""},
+  };
+  for (const Case& c : cases) {
+    std::ofstream(dir / "events/cameo.txt") << c.cameo;
+    fs::remove(dir / "events/incidents.txt");
+    if (c.incidents) std::ofstream(dir / "events/incidents.txt") << c.incidents;
+    auto coder = EventCoder::Create(dir.string(), *analyzer_);
+    ASSERT_FALSE(coder.ok()) << c.cameo;
+    const std::string message = coder.error().ToString();
+    EXPECT_NE(message.find(c.where), std::string::npos) << message;
+    EXPECT_NE(message.find(c.problem), std::string::npos) << message;
+  }
+  std::ofstream(dir / "events/cameo.txt")
+      << "040 | Consult | CONSULT | Battles | Armed clash\n";
+  std::ofstream(dir / "events/incidents.txt")
+      << "quake | NATURAL_DISASTER | earthquake\n";
+  EXPECT_TRUE(EventCoder::Create(dir.string(), *analyzer_).ok());
   fs::remove_all(dir);
 }
 

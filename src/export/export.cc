@@ -25,7 +25,7 @@ struct ExportTables::Impl {
     std::vector<std::string> countries;
   };
   std::vector<InterRule> inter_rules;
-  std::map<std::pair<std::string, std::string>, std::string> disorder;
+  std::map<std::pair<AcledEventType, AcledSubEventType>, std::string> disorder;
 };
 
 namespace {
@@ -155,11 +155,19 @@ Status LoadDisorder(const std::string& path, ExportTables::Impl& im) {
     if (r.fields[0].empty() || r.fields[1].empty() || r.fields[2].empty())
       return r.MakeError(
           "event type, sub-event type and disorder type are required");
+    const std::optional<AcledEventType> type = ParseAcledEventType(r.fields[0]);
+    if (!type)
+      return r.MakeError("\"" + r.fields[0] +
+                         "\" is no ACLED event type (events/acled.txt)");
+    const std::optional<AcledSubEventType> sub =
+        ParseAcledSubEventType(r.fields[1]);
+    if (!sub || AcledEventTypeOf(*sub) != *type)
+      return r.MakeError("\"" + r.fields[1] + "\" is no sub-event type of \"" +
+                         r.fields[0] + "\" (events/acled.txt)");
     std::string disorder;
     for (const std::string& d : SplitList(r.fields[2]))
       disorder += (disorder.empty() ? "" : "; ") + d;
-    if (!im.disorder.emplace(std::make_pair(r.fields[0], r.fields[1]), disorder)
-             .second)
+    if (!im.disorder.emplace(std::make_pair(*type, *sub), disorder).second)
       return r.MakeError("duplicate sub-event type " + r.fields[1]);
   }
   return Status::Ok();
@@ -423,7 +431,7 @@ std::vector<std::string> AcledRow(const ExportTables& t, const StoredEvent& e) {
                                : (e.date_precision == "day" ? "1" : "3");
   }
 
-  const bool riot = e.acled_event_type == "Riots";
+  const bool riot = e.acled_event_type == AcledEventType::kRiots;
   auto inter = [&](const std::string& code, const std::string& ctry,
                    const std::vector<std::string>& sectors) {
     if (code.empty()) return 0;
@@ -443,7 +451,7 @@ std::vector<std::string> AcledRow(const ExportTables& t, const StoredEvent& e) {
   std::string tags;
   if (e.crowd_size) {
     tags = "crowd size=" + std::to_string(*e.crowd_size);
-  } else if (e.acled_event_type == "Protests" || riot) {
+  } else if (e.acled_event_type == AcledEventType::kProtests || riot) {
     tags = "crowd size=no report";
   }
   const bool has_place = !e.place_name.empty() || e.lat;
@@ -459,8 +467,8 @@ std::vector<std::string> AcledRow(const ExportTables& t, const StoredEvent& e) {
       year,
       precision,
       disorder,
-      e.acled_event_type,
-      e.acled_sub_event_type,
+      AcledEventTypeName(e.acled_event_type),
+      AcledSubEventTypeName(e.acled_sub_event_type),
       OneLine(e.source_text),
       "",  // assoc_actor_1
       inter_text(e.source_text, inter1),
@@ -570,8 +578,9 @@ bool Keep(const StoredEvent& e, ExportFormat format,
     case ExportFormat::kGdelt:
       return !e.cameo.empty() && !e.negated;
     case ExportFormat::kAcled:
-      return !e.acled_event_type.empty() && e.acled_event_type != "Other" &&
-             !e.negated && (e.modality.empty() || e.modality == "asserted");
+      return e.acled_event_type != AcledEventType::kNone &&
+             e.acled_event_type != AcledEventType::kOther && !e.negated &&
+             (e.modality.empty() || e.modality == "asserted");
     case ExportFormat::kPlover:
       return !e.plover.empty();
     default:
@@ -648,10 +657,9 @@ int ExportTables::AcledInter(std::string_view country,
   return 0;
 }
 
-std::string ExportTables::AcledDisorder(std::string_view event_type,
-                                        std::string_view sub_event_type) const {
-  auto it = impl_->disorder.find(
-      {std::string(event_type), std::string(sub_event_type)});
+std::string ExportTables::AcledDisorder(
+    AcledEventType event_type, AcledSubEventType sub_event_type) const {
+  auto it = impl_->disorder.find({event_type, sub_event_type});
   return it == impl_->disorder.end() ? "" : it->second;
 }
 

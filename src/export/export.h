@@ -62,8 +62,8 @@ class ExportTables {
                  const std::vector<std::string>& sectors) const;
   // ACLED disorder type of an event type and sub-event type, or "" when not
   // listed.
-  std::string AcledDisorder(std::string_view event_type,
-                            std::string_view sub_event_type) const;
+  std::string AcledDisorder(AcledEventType event_type,
+                            AcledSubEventType sub_event_type) const;
 
   const std::vector<ExportCountry>& countries() const;
 

@@ -163,7 +163,8 @@ CodedArticle Report() {
   attack.cameo = "180";
   attack.cameo_name = "Use unconventional violence, not specified";
   attack.plover = Plover::kAssault;
-  attack.acled = AcledType{"Violence against civilians", "Attack"};
+  attack.acled = AcledType{AcledEventType::kViolenceAgainstCivilians,
+                           AcledSubEventType::kAttack};
   attack.source = Actor(body, "gunmen", "", {"UAF"});
   attack.target = Actor(body, "villagers", "IRQ", {"CVL"});
   attack.date = may;
@@ -178,7 +179,8 @@ CodedArticle Report() {
   protest.cameo = "141";
   protest.cameo_name = "Demonstrate or rally";
   protest.plover = Plover::kProtest;
-  protest.acled = AcledType{"Protests", "Peaceful protest"};
+  protest.acled =
+      AcledType{AcledEventType::kProtests, AcledSubEventType::kPeacefulProtest};
   protest.source = Actor(body, "protesters", "USA", {"PRO"});
   protest.place = austin;
   protest.crowd_size = 300;
@@ -191,7 +193,8 @@ CodedArticle Report() {
   denied.cameo = "190";
   denied.cameo_name = "Use conventional military force";
   denied.plover = Plover::kAssault;
-  denied.acled = AcledType{"Battles", "Armed clash"};
+  denied.acled =
+      AcledType{AcledEventType::kBattles, AcledSubEventType::kArmedClash};
   denied.source = Actor(body, "The army", "", {"MIL"});
   denied.negated = true;
   denied.modality = Modality::kAsserted;
@@ -200,7 +203,8 @@ CodedArticle Report() {
   denied.trigger = "did not attack";
 
   Event flood;
-  flood.acled = AcledType{"Other", "NATURAL_DISASTER"};
+  flood.acled =
+      AcledType{AcledEventType::kOther, AcledSubEventType::kNaturalDisaster};
   flood.modality = Modality::kAsserted;
   flood.evidence = Find(body, paragraphs[4]);
   flood.sentence = 4;
@@ -352,17 +356,19 @@ TEST(ExportTablesTest, CountriesAgreeWithDatelinesCountryList) {
 TEST(ExportTablesTest, EveryAcledSubEventTypeHasADisorderType) {
   auto t = ExportTables::Load(kDataDir);
   ASSERT_TRUE(t.ok()) << t.error().ToString();
-  auto rows = ReadTableFile(kDataDir + "/events/acled.txt", 2, 4);
-  ASSERT_TRUE(rows.ok()) << rows.error().ToString();
   int subtypes = 0;
-  for (const TableRecord& r : *rows) {
-    if (r.fields[0] != "subtype" || r.fields[1] == "Other") continue;
+  for (int i = static_cast<int>(AcledSubEventType::kNone) + 1;
+       i <= static_cast<int>(AcledSubEventType::kOrganizedCrime); ++i) {
+    const auto sub = static_cast<AcledSubEventType>(i);
+    const AcledEventType type = AcledEventTypeOf(sub);
+    if (type == AcledEventType::kOther) continue;
     ++subtypes;
-    EXPECT_NE((*t)->AcledDisorder(r.fields[1], r.fields[2]), "") << r.Where();
+    EXPECT_NE((*t)->AcledDisorder(type, sub), "") << AcledSubEventTypeName(sub);
   }
-  EXPECT_GT(subtypes, 20);
+  EXPECT_EQ(subtypes, 25);
   EXPECT_EQ(
-      (*t)->AcledDisorder("Protests", "Excessive force against protesters"),
+      (*t)->AcledDisorder(AcledEventType::kProtests,
+                          AcledSubEventType::kExcessiveForceAgainstProtesters),
       "Political violence; Demonstrations");
 }
 

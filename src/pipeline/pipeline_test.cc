@@ -127,7 +127,7 @@ TEST_F(PipelineTest, GoldenKirkukPage) {
       c, "FIGHT", "Suspected ISIS militants attacked a police checkpoint");
   ASSERT_NE(attack, nullptr);
   EXPECT_EQ(attack->source.actor.organization, "ISIS");
-  EXPECT_EQ(attack->acled.event_type, "Battles");
+  EXPECT_EQ(attack->acled.event_type, AcledEventType::kBattles);
   ASSERT_TRUE(attack->date.has_value());
   EXPECT_EQ(attack->date->relative,
             "Tuesday before publication");  // no publication date printed
@@ -143,7 +143,7 @@ TEST_F(PipelineTest, GoldenKirkukPage) {
   const Event* arrest = FindEvent(c, "COERCE", "arrested two suspects");
   ASSERT_NE(arrest, nullptr);
   EXPECT_EQ(arrest->source.actor.Code(), "IRQMIL");
-  EXPECT_EQ(arrest->acled.sub_event_type, "Arrests");
+  EXPECT_EQ(arrest->acled.sub_event_type, AcledSubEventType::kArrests);
   ASSERT_TRUE(arrest->place.has_value());
   EXPECT_EQ(arrest->place->country, "IQ");
 
@@ -221,7 +221,7 @@ TEST_F(PipelineTest, AcledStyleNotesGiveDatePlaceTypeAndFatalities) {
     EXPECT_EQ(coded->event_label, c.label) << c.note;
     const Event* typed = nullptr;
     for (const Event& e : coded->events) {
-      if (!typed && !e.acled.event_type.empty()) typed = &e;
+      if (!typed && e.acled.event_type != AcledEventType::kNone) typed = &e;
     }
     ASSERT_NE(typed, nullptr) << c.note;
     ASSERT_TRUE(typed->date && typed->date->value) << c.note;

@@ -437,9 +437,9 @@ class RecordWriter {
     Key("acled");
     w_.StartObject();
     Key("event_type");
-    Str(e.acled.event_type);
+    Str(AcledEventTypeName(e.acled.event_type));
     Key("sub_event_type");
-    Str(e.acled.sub_event_type);
+    Str(AcledSubEventTypeName(e.acled.sub_event_type));
     w_.EndObject();
     Key("arrested");
     OptionalInt(e.arrested);
@@ -525,8 +525,9 @@ json StoredEventJson(const StoredEvent& e) {
   j["cameo"] = e.cameo;
   j["cameo_name"] = e.cameo_name;
   j["plover"] = e.plover;
-  j["acled"] = {{"event_type", e.acled_event_type},
-                {"sub_event_type", e.acled_sub_event_type}};
+  j["acled"] = {
+      {"event_type", AcledEventTypeName(e.acled_event_type)},
+      {"sub_event_type", AcledSubEventTypeName(e.acled_sub_event_type)}};
   j["source"] = {{"text", e.source_text},
                  {"code", e.source_code},
                  {"country", e.source_country},
@@ -686,9 +687,9 @@ void PrintExplanation(const CodedArticle& c, const std::string& data_dir,
     const Event& e = c.events[i];
     out << "\n[" << i + 1 << "] " << e.cameo << " " << e.cameo_name
         << " / PLOVER " << PloverName(e.plover);
-    if (!e.acled.event_type.empty())
-      out << " / ACLED " << e.acled.event_type << ": "
-          << e.acled.sub_event_type;
+    if (e.acled.event_type != AcledEventType::kNone)
+      out << " / ACLED " << AcledEventTypeName(e.acled.event_type) << ": "
+          << AcledSubEventTypeName(e.acled.sub_event_type);
     out << "\n    sentence: "
         << c.article.body.substr(e.evidence.start,
                                  e.evidence.end - e.evidence.start)
@@ -781,36 +782,37 @@ void PrintEventDelimited(const std::vector<StoredEvent>& events, char sep,
       s << std::setprecision(7) << *v;
       return s.str();
     };
-    const std::vector<std::string> cells = {e.article_id,
-                                            e.url,
-                                            e.published,
-                                            e.date,
-                                            e.date_precision,
-                                            e.cameo,
-                                            e.plover,
-                                            e.acled_event_type,
-                                            e.acled_sub_event_type,
-                                            e.source_text,
-                                            e.source_code,
-                                            e.source_country,
-                                            e.target_text,
-                                            e.target_code,
-                                            e.target_country,
-                                            e.place_name,
-                                            e.place_country,
-                                            num(e.lat),
-                                            num(e.lon),
-                                            count(e.fatalities),
-                                            count(e.injured),
-                                            count(e.arrested),
-                                            count(e.crowd_size),
-                                            e.negated ? "true" : "false",
-                                            e.modality,
-                                            e.evidence,
-                                            std::to_string(e.group_id),
-                                            std::to_string(e.group_reports),
-                                            std::to_string(e.group_articles),
-                                            std::to_string(e.group_sources)};
+    const std::vector<std::string> cells = {
+        e.article_id,
+        e.url,
+        e.published,
+        e.date,
+        e.date_precision,
+        e.cameo,
+        e.plover,
+        AcledEventTypeName(e.acled_event_type),
+        AcledSubEventTypeName(e.acled_sub_event_type),
+        e.source_text,
+        e.source_code,
+        e.source_country,
+        e.target_text,
+        e.target_code,
+        e.target_country,
+        e.place_name,
+        e.place_country,
+        num(e.lat),
+        num(e.lon),
+        count(e.fatalities),
+        count(e.injured),
+        count(e.arrested),
+        count(e.crowd_size),
+        e.negated ? "true" : "false",
+        e.modality,
+        e.evidence,
+        std::to_string(e.group_id),
+        std::to_string(e.group_reports),
+        std::to_string(e.group_articles),
+        std::to_string(e.group_sources)};
     for (size_t i = 0; i < cells.size(); ++i)
       out << (i ? std::string(1, sep) : "") << cell(cells[i]);
     out << '\n';

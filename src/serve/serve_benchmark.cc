@@ -56,7 +56,8 @@ CodedArticle NewsRecord() {
       e.cameo = "190";
       e.cameo_name = "Use conventional military force";
       e.plover = Plover::kAssault;
-      e.acled = {"Violence against civilians", "Attack"};
+      e.acled = {AcledEventType::kViolenceAgainstCivilians,
+                 AcledSubEventType::kAttack};
       e.source = actor;
       e.target = actor;
       e.date = date;

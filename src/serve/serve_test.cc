@@ -100,7 +100,7 @@ CodedArticle MakeFullArticle() {
   e.fatalities = 3;
   e.injured = 0;
   e.crowd_size = 2000;
-  e.acled = {"Battles", "Armed clash"};
+  e.acled = {AcledEventType::kBattles, AcledSubEventType::kArmedClash};
   e.rules = {"events/verbs.txt:366 attack"};
   c.warnings = {"repaired 1 invalid UTF-8 sequence"};
   c.sentence_count = 1;

@@ -1248,7 +1248,8 @@ Status Store::Impl::InsertEvent(
       .Text(e.cameo)
       .Text(e.cameo_name)
       .Text(PloverName(e.plover));
-  b.Text(e.acled.event_type).Text(e.acled.sub_event_type);
+  b.Text(AcledEventTypeName(e.acled.event_type))
+      .Text(AcledSubEventTypeName(e.acled.sub_event_type));
   for (const ActorMention* a : {&e.source, &e.target}) {
     b.Int(static_cast<int64_t>(a->span.start))
         .Int(static_cast<int64_t>(a->span.end));
@@ -1897,8 +1898,8 @@ constexpr const char* kEventSelect =
     " FROM events e JOIN articles a ON a.id = e.article_id"
     " LEFT JOIN event_groups g ON g.id = e.group_id";
 
-// One row of a kEventSelect statement.
-StoredEvent ReadEvent(sqlite3_stmt* s) {
+// One row of a kEventSelect statement; `path` names the store in errors.
+Result<StoredEvent> ReadEvent(sqlite3_stmt* s, const std::string& path) {
   StoredEvent e;
   int c = 0;
   e.event_id = static_cast<long>(sqlite3_column_int64(s, c++));
@@ -1909,8 +1910,25 @@ StoredEvent ReadEvent(sqlite3_stmt* s) {
   e.cameo = ColumnText(s, c++);
   e.cameo_name = ColumnText(s, c++);
   e.plover = ColumnText(s, c++);
-  e.acled_event_type = ColumnText(s, c++);
-  e.acled_sub_event_type = ColumnText(s, c++);
+  const std::string acled_event_type = ColumnText(s, c++);
+  const std::optional<AcledEventType> acled =
+      ParseAcledEventType(acled_event_type);
+  if (!acled) {
+    return MakeError(ErrorKind::kCorrupt, path,
+                     "a stored event has the ACLED event type \"" +
+                         acled_event_type + "\", which is none of ACLED's");
+  }
+  e.acled_event_type = *acled;
+  const std::string acled_sub_event_type = ColumnText(s, c++);
+  const std::optional<AcledSubEventType> sub =
+      ParseAcledSubEventType(acled_sub_event_type);
+  if (!sub || AcledEventTypeOf(*sub) != *acled) {
+    return MakeError(ErrorKind::kCorrupt, path,
+                     "a stored event has the ACLED sub-event type \"" +
+                         acled_sub_event_type + "\", which is none of \"" +
+                         acled_event_type + "\"");
+  }
+  e.acled_sub_event_type = *sub;
   e.source_text = ColumnText(s, c++);
   e.source_code = ColumnText(s, c++);
   e.source_country = ColumnText(s, c++);
@@ -2042,7 +2060,7 @@ Result<std::vector<StoredEvent>> Store::QueryEvents(const EventQuery& q) const {
   std::vector<StoredEvent> out;
   int rc;
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-    StoredEvent e = ReadEvent(s);
+    ASSIGN_OR_RETURN(StoredEvent e, ReadEvent(s, im.path));
     out.push_back(std::move(e));
   }
   if (rc != SQLITE_DONE) return im.DbError("cannot query events");
@@ -2278,7 +2296,10 @@ static Result<std::vector<StoredEvent>> GroupReports(sqlite3* db,
   sqlite3_bind_int64(raw, 1, id);
   std::vector<StoredEvent> out;
   int rc;
-  while ((rc = sqlite3_step(raw)) == SQLITE_ROW) out.push_back(ReadEvent(raw));
+  while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
+    ASSIGN_OR_RETURN(StoredEvent e, ReadEvent(raw, path));
+    out.push_back(std::move(e));
+  }
   if (rc != SQLITE_DONE)
     return MakeError(
         path, std::string("cannot read an event group: ") + sqlite3_errmsg(db));

@@ -66,7 +66,9 @@ struct StoredEvent {
   long event_id = 0;  // row id; changes when the article is replaced
   std::string article_id, url, title;
   std::string published;  // ISO date or empty
-  std::string cameo, cameo_name, plover, acled_event_type, acled_sub_event_type;
+  std::string cameo, cameo_name, plover;
+  AcledEventType acled_event_type = AcledEventType::kNone;
+  AcledSubEventType acled_sub_event_type = AcledSubEventType::kNone;
   std::string source_text, source_code, source_country, source_region;
   std::string target_text, target_code, target_country, target_region;
   std::string date, date_precision,

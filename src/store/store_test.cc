@@ -206,7 +206,8 @@ CodedArticle KurdistanArticle(const std::string& id = "k24-interior-coalition",
   clash.cameo = "190";
   clash.cameo_name = "Use conventional military force";
   clash.plover = Plover::kFight;
-  clash.acled = AcledType{"Battles", "Armed clash"};
+  clash.acled =
+      AcledType{AcledEventType::kBattles, AcledSubEventType::kArmedClash};
   clash.source = c.actors[3];
   clash.target = c.actors[4];
   clash.date = october;
@@ -294,7 +295,7 @@ TEST(StoreTest, RoundTripKeepsEveryField) {
   EXPECT_EQ(meet.cameo, "040");
   EXPECT_EQ(meet.cameo_name, "Consult, not specified");
   EXPECT_EQ(meet.plover, "CONSULT");
-  EXPECT_EQ(meet.acled_event_type, "");
+  EXPECT_EQ(meet.acled_event_type, AcledEventType::kNone);
   EXPECT_EQ(meet.source_text, "Reber Ahmed");
   EXPECT_EQ(meet.source_code, "IRQGOV");
   EXPECT_EQ(meet.source_country, "IRQ");
@@ -337,8 +338,8 @@ TEST(StoreTest, RoundTripKeepsEveryField) {
   const StoredEvent& clash = (*rows)[0];
   EXPECT_EQ(clash.date, "2017-10");
   EXPECT_EQ(clash.date_precision, "month");
-  EXPECT_EQ(clash.acled_event_type, "Battles");
-  EXPECT_EQ(clash.acled_sub_event_type, "Armed clash");
+  EXPECT_EQ(clash.acled_event_type, AcledEventType::kBattles);
+  EXPECT_EQ(clash.acled_sub_event_type, AcledSubEventType::kArmedClash);
   EXPECT_EQ(clash.fatalities, 4);
   EXPECT_EQ(clash.injured, 7);
   EXPECT_FALSE(clash.arrested.has_value());
@@ -502,6 +503,34 @@ TEST(StoreTest, ReopenedDatabaseSeesTheData) {
   RawDb raw(path);
   EXPECT_EQ(raw.Long("PRAGMA user_version"), Store::SchemaVersion());
   EXPECT_EQ(raw.Text("PRAGMA journal_mode"), "wal");
+}
+
+// The store keeps ACLED event and sub-event types as text; one that is none of
+// ACLED's (written by hand or by another program) is a corrupt store, not a
+// type.
+TEST(StoreTest, UnknownStoredAcledTypeIsCorrupt) {
+  TempDir dir;
+  const std::string path = dir.File("events.db");
+  auto store = OpenOrDie(path);
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->Put(KurdistanArticle()).ok());
+  ASSERT_TRUE(store->QueryEvents({.plover = "FIGHT"}).ok());
+  RawDb(path).Exec(
+      "UPDATE events SET acled_event_type = 'Battle' WHERE plover = 'FIGHT'");
+  auto rows = store->QueryEvents({.plover = "FIGHT"});
+  ASSERT_FALSE(rows.ok());
+  EXPECT_EQ(rows.error().kind, ErrorKind::kCorrupt);
+  EXPECT_NE(rows.error().message.find("\"Battle\""), std::string::npos)
+      << rows.error().ToString();
+  EXPECT_TRUE(store->QueryEvents({.plover = "CONSULT"}).ok());
+  // A known sub-event type under another event type is no better.
+  RawDb(path).Exec(
+      "UPDATE events SET acled_event_type = 'Riots' WHERE plover = 'FIGHT'");
+  rows = store->QueryEvents({.plover = "FIGHT"});
+  ASSERT_FALSE(rows.ok());
+  EXPECT_EQ(rows.error().kind, ErrorKind::kCorrupt);
+  EXPECT_NE(rows.error().message.find("\"Armed clash\""), std::string::npos)
+      << rows.error().ToString();
 }
 
 // A version 1 database (before injuries, arrests and crowd sizes) is migrated
