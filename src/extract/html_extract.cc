@@ -310,7 +310,9 @@ bool HasAuthorClass(const GumboNode* n) {
 
 // `cls`: n's class attribute, lower-cased.
 bool IsAuthorElement(const GumboNode* n, std::string_view cls) {
-  if (!HasAuthorClass(cls)) return false;
+  // A <time> holds a date (HTML's definition), whatever its class says
+  // ("author-date").
+  if (!HasAuthorClass(cls) || n->v.element.tag == GUMBO_TAG_TIME) return false;
   std::vector<const GumboNode*> stack;
   const GumboVector& c = n->v.element.children;
   for (size_t i = 0; i < c.length; ++i)

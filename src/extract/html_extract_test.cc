@@ -554,6 +554,12 @@ TEST(HtmlExtractTest, AuthorsFromClassedBylines) {
       "Beispiel</span></div></div>" +
       prose + "</article></body></html>");
   EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"}));
+  // A <time> classed like the byline holds the date, not a name.
+  a = ExtractHtmlDoc(
+      "<html><body><article><h1>Der Rat</h1><time class='entry-author-date' "
+      "datetime='2021-05-06'>Donnerstag, 6. Mai 2021</time>" +
+      prose + "</article></body></html>");
+  EXPECT_TRUE(a.authors.empty());
   // A comment's author is not the article's.
   a = ExtractHtmlDoc(
       "<html><body><article>" + prose +
