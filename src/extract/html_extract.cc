@@ -310,7 +310,9 @@ bool HasAuthorClass(const GumboNode* n) {
 
 // `cls`: n's class attribute, lower-cased.
 bool IsAuthorElement(const GumboNode* n, std::string_view cls) {
-  if (!HasAuthorClass(cls)) return false;
+  // A <time> holds a date (HTML's definition), whatever its class says
+  // ("author-date").
+  if (!HasAuthorClass(cls) || n->v.element.tag == GUMBO_TAG_TIME) return false;
   std::vector<const GumboNode*> stack;
   const GumboVector& c = n->v.element.children;
   for (size_t i = 0; i < c.length; ++i)
@@ -319,7 +321,9 @@ bool IsAuthorElement(const GumboNode* n, std::string_view cls) {
     const GumboNode* k = stack.back();
     stack.pop_back();
     if (k->type != GUMBO_NODE_ELEMENT) continue;
-    if (HasAuthorClass(k)) return false;  // the inner one is the name
+    // The inner one is the name, unless it holds no text (a picture's frame).
+    if (HasAuthorClass(k) && !CollapseSpaces(NodeText(k, 200)).empty())
+      return false;
     const GumboVector& kc = k->v.element.children;
     for (size_t i = 0; i < kc.length; ++i)
       stack.push_back(static_cast<const GumboNode*>(kc.data[i]));
@@ -512,19 +516,24 @@ bool IsRoleWord(std::string_view w) {
   for (std::string_view r : kPublisherWords) {
     if (lower == r) return true;
   }
-  // A domain ("Cleveland.com") names the site.
-  size_t dot = lower.rfind('.');
-  return dot != std::string::npos && dot > 0 && dot + 2 < lower.size() &&
-         std::isalpha(static_cast<unsigned char>(lower[dot + 1]));
+  // A domain ("Cleveland.com") names the site. Domain names end in a
+  // lower-case top-level domain; a user name such as "Jane.DoeSmith" does not.
+  size_t dot = w.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 2 >= w.size())
+    return false;
+  return std::all_of(w.begin() + static_cast<std::ptrdiff_t>(dot) + 1, w.end(),
+                     [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 // Bylines run on into the date ("Jeff Foust Monday, November 18, 2019", "Jane
-// Doe am
-// 3. Mai 2021"): a day or month name or a word with a digit.
+// Doe am 3. Mai 2021"): a day or month name or a word that starts with a digit
+// ("3.", "2021", "(18."). A user name with digits inside ("Jane2k") is no date.
 bool IsDateWord(std::string_view w) {
   if (IsCalendarWord(w)) return true;
-  return std::any_of(w.begin(), w.end(),
-                     [](char c) { return c >= '0' && c <= '9'; });
+  while (!w.empty() && (w.front() == '(' || w.front() == '[' ||
+                        w.front() == '|' || w.front() == ','))
+    w.remove_prefix(1);
+  return !w.empty() && w.front() >= '0' && w.front() <= '9';
 }
 
 // A <p> whose whole text is one <b> or <strong> element: a subheading set in

@@ -180,6 +180,10 @@ TEST(HtmlExtractTest, AuthorMetaFields) {
       // A day or month name opening a name is no date unless a number follows.
       {"Domingo P\u00e9rez", {"Domingo P\u00e9rez"}},
       {"Mai Nguyen", {"Mai Nguyen"}},
+      // A user name with digits or a dot is a name, not a date or a domain.
+      {"Reader42 am 3. Mai 2021", {"Reader42"}},
+      {"Jana.Beispiel", {"Jana.Beispiel"}},
+      {"Jana Beispiel (12.03.2021)", {"Jana Beispiel"}},
   };
   for (const AuthorCase& c : cases) {
     std::string html =
@@ -542,6 +546,20 @@ TEST(HtmlExtractTest, AuthorsFromClassedBylines) {
       "<a rel='author' href='/u/eseppelt'>eseppelt</a></span></div>" +
       prose + "</article></body></html>");
   EXPECT_EQ(a.authors, (std::vector<std::string>{"eseppelt"}));
+  // An empty element classed "author" (a picture's frame) inside the byline
+  // box does not hide the box's name.
+  a = ExtractHtmlDoc(
+      "<html><body><article><h1>Der Rat</h1><div class='authorbox'><span "
+      "class='frame author'> </span><div><b>von</b> <span>Jana "
+      "Beispiel</span></div></div>" +
+      prose + "</article></body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"}));
+  // A <time> classed like the byline holds the date, not a name.
+  a = ExtractHtmlDoc(
+      "<html><body><article><h1>Der Rat</h1><time class='entry-author-date' "
+      "datetime='2021-05-06'>Donnerstag, 6. Mai 2021</time>" +
+      prose + "</article></body></html>");
+  EXPECT_TRUE(a.authors.empty());
   // A comment's author is not the article's.
   a = ExtractHtmlDoc(
       "<html><body><article>" + prose +
