@@ -204,4 +204,24 @@ std::string ActorCode::Code() const {
   return code;
 }
 
+std::optional<AcledType> ParseAcledType(std::string_view event_type,
+                                        std::string_view sub_event_type,
+                                        std::string* problem) {
+  const std::optional<AcledEventType> type = ParseAcledEventType(event_type);
+  if (!type) {
+    *problem = "\"" + std::string(event_type) +
+               "\" is no ACLED event type (events/acled.txt)";
+    return std::nullopt;
+  }
+  const std::optional<AcledSubEventType> sub =
+      ParseAcledSubEventType(sub_event_type);
+  if (!sub || AcledEventTypeOf(*sub) != *type) {
+    *problem = "\"" + std::string(sub_event_type) +
+               "\" is no sub-event type of \"" + std::string(event_type) +
+               "\" (events/acled.txt)";
+    return std::nullopt;
+  }
+  return AcledType{*type, *sub};
+}
+
 }  // namespace dateline

@@ -213,6 +213,14 @@ struct AcledType {
   AcledSubEventType sub_event_type = AcledSubEventType::kNone;
 };
 
+// The ACLED type that a data file names by an event type and one of its
+// sub-event types. nullopt when either name is unknown or the sub-event type
+// belongs to another event type; then *problem says which, for an error that
+// names the file's line.
+std::optional<AcledType> ParseAcledType(std::string_view event_type,
+                                        std::string_view sub_event_type,
+                                        std::string* problem);
+
 struct Event {
   std::string cameo;       // CAMEO code, e.g. "040"
   std::string cameo_name;  // its codebook name, e.g. "Consult, not specified"

@@ -414,17 +414,11 @@ Status EventCoder::Impl::Load(const std::string& data_dir, bool only_cameo,
     if (!plover || *plover == Plover::kNone)
       return r.MakeError("\"" + r.fields[2] +
                          "\" is no PLOVER category (events/plover.txt)");
-    const std::optional<AcledEventType> acled =
-        ParseAcledEventType(r.fields[3]);
-    if (!acled)
-      return r.MakeError("\"" + r.fields[3] +
-                         "\" is no ACLED event type (events/acled.txt)");
-    const std::optional<AcledSubEventType> sub =
-        ParseAcledSubEventType(r.fields[4]);
-    if (!sub || AcledEventTypeOf(*sub) != *acled)
-      return r.MakeError("\"" + r.fields[4] + "\" is no sub-event type of \"" +
-                         r.fields[3] + "\" (events/acled.txt)");
-    cameo[code] = CameoCode{code, r.fields[1], *plover, {*acled, *sub}};
+    std::string problem;
+    const std::optional<AcledType> acled =
+        ParseAcledType(r.fields[3], r.fields[4], &problem);
+    if (!acled) return r.MakeError(problem);
+    cameo[code] = CameoCode{code, r.fields[1], *plover, *acled};
   }
   if (only_cameo) return Status::Ok();
   if (Status s = LoadVerbFile(data_dir + "/events/verbs.txt", false, analyzer);

@@ -155,19 +155,17 @@ Status LoadDisorder(const std::string& path, ExportTables::Impl& im) {
     if (r.fields[0].empty() || r.fields[1].empty() || r.fields[2].empty())
       return r.MakeError(
           "event type, sub-event type and disorder type are required");
-    const std::optional<AcledEventType> type = ParseAcledEventType(r.fields[0]);
-    if (!type)
-      return r.MakeError("\"" + r.fields[0] +
-                         "\" is no ACLED event type (events/acled.txt)");
-    const std::optional<AcledSubEventType> sub =
-        ParseAcledSubEventType(r.fields[1]);
-    if (!sub || AcledEventTypeOf(*sub) != *type)
-      return r.MakeError("\"" + r.fields[1] + "\" is no sub-event type of \"" +
-                         r.fields[0] + "\" (events/acled.txt)");
+    std::string problem;
+    const std::optional<AcledType> type =
+        ParseAcledType(r.fields[0], r.fields[1], &problem);
+    if (!type) return r.MakeError(problem);
     std::string disorder;
     for (const std::string& d : SplitList(r.fields[2]))
       disorder += (disorder.empty() ? "" : "; ") + d;
-    if (!im.disorder.emplace(std::make_pair(*type, *sub), disorder).second)
+    if (!im.disorder
+             .emplace(std::make_pair(type->event_type, type->sub_event_type),
+                      disorder)
+             .second)
       return r.MakeError("duplicate sub-event type " + r.fields[1]);
   }
   return Status::Ok();
