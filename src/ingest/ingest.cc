@@ -24,6 +24,7 @@
 #include "core/table_file.h"
 #include "core/utf8.h"
 #include "ingest/json_record.h"
+#include "ingest/seen_ids.h"
 
 namespace dateline {
 
@@ -236,12 +237,11 @@ class JsonLinesSplitter {
     // silent replacement of the first one in the store.
     checked_sink_ = [this](Result<Document> doc) {
       if (doc.ok()) {
-        auto [it, inserted] = first_line_of_id_.emplace(doc->id, line_no_);
-        if (!inserted) {
+        if (const auto first = seen_ids_.Insert(doc->id, line_no_)) {
           return sink_(MakeError(
               name_,
               "duplicate id \"" + doc->id + "\" (first on line " +
-                  std::to_string(it->second) + "): the record is left out",
+                  std::to_string(*first) + "): the record is left out",
               line_no_));
         }
       }
@@ -300,9 +300,8 @@ class JsonLinesSplitter {
   const IngestOptions& options_;
   const DocumentSink& sink_;
   DocumentSink checked_sink_;  // sink_ after the id check
-  std::unordered_map<std::string, int64_t>
-      first_line_of_id_;  // ids seen, by first line
-  std::string pending_;   // the current line so far
+  SeenIds seen_ids_;     // of the records read so far, with their first lines
+  std::string pending_;  // the current line so far
   bool skipping_ = false;
   int64_t line_no_ = 0, offset_ = 0;
 };
