@@ -2,12 +2,14 @@
 // repeating an earlier one's id is refused rather than silently replacing it in
 // the store. Internal to ingest.
 //
-// Memory: an id is kept as a 64-bit fingerprint beside the line it was first
-// on, 16 bytes in an open-addressing table at most 3/4 full: 21 to 43 bytes an
-// id whatever its length (a std::unordered_map of the ids took about 80, and
-// long ids more), so that a stream of ten million records needs about 300 MB at
-// most, not a gigabyte. Exact duplicate detection over an unbounded stream
-// needs memory that grows with it; this keeps the growth small.
+// Memory: an id is kept as a 64-bit fingerprint and the line it was first on
+// (32 bits; lines past 2^32 - 1 are remembered as that), 12 bytes a slot in an
+// open-addressing table at most 7/8 full: 14 to 27 bytes an id whatever its
+// length (a std::unordered_map of the ids took about 80, and long ids more).
+// Exact duplicate detection over an unbounded stream needs memory that grows
+// with it; this keeps the growth to a few MB a million records. The table is
+// probed once a record, so the long probe runs of a full table cost nothing
+// beside coding the record.
 //
 // Fingerprints are libstdc++'s 64-bit string hash (MurmurHash64A). Two distinct
 // ids share one with probability about n^2 / 2^65 over n ids (3 in a million
@@ -34,16 +36,19 @@ class SeenIds {
 
   size_t size() const { return size_; }
   // Bytes held by the table, for tests of its growth.
-  size_t bytes() const { return slots_.capacity() * sizeof(Slot); }
+  size_t bytes() const {
+    return fingerprints_.capacity() * sizeof(uint64_t) +
+           lines_.capacity() * sizeof(uint32_t);
+  }
 
  private:
-  struct Slot {
-    uint64_t fingerprint = 0;  // 0: empty (a fingerprint of 0 is stored as 1)
-    int64_t line = 0;
-  };
   void Grow();
+  void Place(uint64_t fingerprint, uint32_t line);
 
-  std::vector<Slot> slots_;  // size a power of two, or 0
+  // Slot i holds fingerprints_[i] (0: empty; a fingerprint of 0 is stored as 1)
+  // and lines_[i]; the size is a power of two, or 0.
+  std::vector<uint64_t> fingerprints_;
+  std::vector<uint32_t> lines_;
   size_t size_ = 0;
 };
 
