@@ -204,7 +204,7 @@ class RecordWriter {
     for (const DateMention& d : c_.dates) Date(d);
     w_.EndArray();
     Key("event_label");
-    Str(c_.event_label);
+    Str(CaseLabelName(c_.event_label));
     Key("events");
     w_.StartArray();
     for (const Event& e : c_.events) EventObject(e);
@@ -681,7 +681,8 @@ void PrintExplanation(const CodedArticle& c, const std::string& data_dir,
   RuleQuoter quoter(data_dir);
   out << c.document.id << ": \"" << c.article.title << "\", " << c.events.size()
       << " event(s)";
-  if (!c.event_label.empty()) out << ", mainly " << c.event_label;
+  if (c.event_label != AcledSubEventType::kNone)
+    out << ", mainly " << CaseLabelName(c.event_label);
   out << "\n";
   for (size_t i = 0; i < c.events.size(); ++i) {
     const Event& e = c.events[i];

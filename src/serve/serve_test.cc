@@ -104,7 +104,7 @@ CodedArticle MakeFullArticle() {
   e.rules = {"events/verbs.txt:366 attack"};
   c.warnings = {"repaired 1 invalid UTF-8 sequence"};
   c.sentence_count = 1;
-  c.event_label = "ARMED_CLASH";
+  c.event_label = AcledSubEventType::kArmedClash;
   return c;
 }
 
