@@ -524,7 +524,7 @@ json StoredEventJson(const StoredEvent& e) {
   j["published"] = opt_str(e.published);
   j["cameo"] = e.cameo;
   j["cameo_name"] = e.cameo_name;
-  j["plover"] = e.plover;
+  j["plover"] = PloverName(e.plover);
   j["acled"] = {
       {"event_type", AcledEventTypeName(e.acled_event_type)},
       {"sub_event_type", AcledSubEventTypeName(e.acled_sub_event_type)}};
@@ -541,7 +541,9 @@ json StoredEventJson(const StoredEvent& e) {
                {"relative", opt_str(e.date_relative)}};
   j["place"] = {{"name", opt_str(e.place_name)},
                 {"country", opt_str(e.place_country)},
-                {"precision", opt_str(e.place_precision)},
+                {"precision", e.place_precision
+                                  ? json(PlacePrecisionName(*e.place_precision))
+                                  : json(nullptr)},
                 {"lat", e.lat ? json(*e.lat) : json(nullptr)},
                 {"lon", e.lon ? json(*e.lon) : json(nullptr)}};
   j["fatalities"] = e.fatalities ? json(*e.fatalities) : json(nullptr);
@@ -549,7 +551,7 @@ json StoredEventJson(const StoredEvent& e) {
   j["arrested"] = e.arrested ? json(*e.arrested) : json(nullptr);
   j["crowd_size"] = e.crowd_size ? json(*e.crowd_size) : json(nullptr);
   j["negated"] = e.negated;
-  j["modality"] = e.modality;
+  j["modality"] = ModalityName(e.modality);
   j["evidence"] = e.evidence;
   j["rules"] = e.rules;
   // The event this report is one of (reports of one event across articles).
@@ -583,7 +585,7 @@ std::string DateCell(const StoredEvent& e) {
 
 std::vector<std::string> Row(const StoredEvent& e) {
   return {DateCell(e),
-          e.plover,
+          PloverName(e.plover),
           e.cameo,
           std::to_string(e.group_reports),
           e.source_code.empty() ? "-" : e.source_code,
@@ -790,7 +792,7 @@ void PrintEventDelimited(const std::vector<StoredEvent>& events, char sep,
         e.date,
         e.date_precision,
         e.cameo,
-        e.plover,
+        PloverName(e.plover),
         AcledEventTypeName(e.acled_event_type),
         AcledSubEventTypeName(e.acled_sub_event_type),
         e.source_text,
@@ -808,7 +810,7 @@ void PrintEventDelimited(const std::vector<StoredEvent>& events, char sep,
         count(e.arrested),
         count(e.crowd_size),
         e.negated ? "true" : "false",
-        e.modality,
+        ModalityName(e.modality),
         e.evidence,
         std::to_string(e.group_id),
         std::to_string(e.group_reports),

@@ -250,7 +250,7 @@ TEST(ServeTest, TableHasHeaderRowsAndCount) {
   StoredEvent e;
   e.article_id = "a";
   e.published = "2021-06-03";
-  e.plover = "CONSULT";
+  e.plover = Plover::kConsult;
   e.source_code = "IRQGOV";
   std::ostringstream out;
   PrintEventTable({e, e}, out);
