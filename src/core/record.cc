@@ -61,73 +61,87 @@ constexpr std::array<std::pair<AcledEventType, const char*>, 8>
         {AcledEventType::kOther, "Other"},
     }};
 
+// One row per sub-event type, in enum order: its event type, its name in
+// ACLED's codebook (or, under kOther, the CASE 2021 label itself) and the CASE
+// 2021 label that stands for it (acled.txt's case lines must say the same).
 struct AcledSubEventRow {
   AcledSubEventType sub;
   AcledEventType type;
   const char* name;
+  const char* case_label;
 };
 constexpr AcledSubEventRow kAcledSubEventTypes[] = {
-    {AcledSubEventType::kNone, AcledEventType::kNone, ""},
-    {AcledSubEventType::kArmedClash, AcledEventType::kBattles, "Armed clash"},
+    {AcledSubEventType::kNone, AcledEventType::kNone, "", ""},
+    {AcledSubEventType::kArmedClash, AcledEventType::kBattles, "Armed clash",
+     "ARMED_CLASH"},
     {AcledSubEventType::kGovernmentRegainsTerritory, AcledEventType::kBattles,
-     "Government regains territory"},
+     "Government regains territory", "GOV_REGAINS_TERIT"},
     {AcledSubEventType::kNonStateActorOvertakesTerritory,
-     AcledEventType::kBattles, "Non-state actor overtakes territory"},
+     AcledEventType::kBattles, "Non-state actor overtakes territory",
+     "NON_STATE_ACTOR_OVERTAKES_TER"},
     {AcledSubEventType::kChemicalWeapon,
-     AcledEventType::kExplosionsRemoteViolence, "Chemical weapon"},
+     AcledEventType::kExplosionsRemoteViolence, "Chemical weapon", "CHEM_WEAP"},
     {AcledSubEventType::kAirDroneStrike,
-     AcledEventType::kExplosionsRemoteViolence, "Air/drone strike"},
+     AcledEventType::kExplosionsRemoteViolence, "Air/drone strike",
+     "AIR_STRIKE"},
     {AcledSubEventType::kSuicideBomb, AcledEventType::kExplosionsRemoteViolence,
-     "Suicide bomb"},
+     "Suicide bomb", "SUIC_BOMB"},
     {AcledSubEventType::kShellingArtilleryMissileAttack,
      AcledEventType::kExplosionsRemoteViolence,
-     "Shelling/artillery/missile attack"},
+     "Shelling/artillery/missile attack", "ART_MISS_ATTACK"},
     {AcledSubEventType::kRemoteExplosiveLandmineIed,
-     AcledEventType::kExplosionsRemoteViolence,
-     "Remote explosive/landmine/IED"},
+     AcledEventType::kExplosionsRemoteViolence, "Remote explosive/landmine/IED",
+     "REM_EXPLOS"},
     {AcledSubEventType::kGrenade, AcledEventType::kExplosionsRemoteViolence,
-     "Grenade"},
+     "Grenade", "GRENADE"},
     {AcledSubEventType::kSexualViolence,
-     AcledEventType::kViolenceAgainstCivilians, "Sexual violence"},
+     AcledEventType::kViolenceAgainstCivilians, "Sexual violence", "SEX_VIOL"},
     {AcledSubEventType::kAttack, AcledEventType::kViolenceAgainstCivilians,
-     "Attack"},
+     "Attack", "ATTACK"},
     {AcledSubEventType::kAbductionForcedDisappearance,
      AcledEventType::kViolenceAgainstCivilians,
-     "Abduction/forced disappearance"},
+     "Abduction/forced disappearance", "ABDUCT_DISSAP"},
     {AcledSubEventType::kPeacefulProtest, AcledEventType::kProtests,
-     "Peaceful protest"},
+     "Peaceful protest", "PEACE_PROTEST"},
     {AcledSubEventType::kProtestWithIntervention, AcledEventType::kProtests,
-     "Protest with intervention"},
+     "Protest with intervention", "PROTEST_WITH_INTER"},
     {AcledSubEventType::kExcessiveForceAgainstProtesters,
-     AcledEventType::kProtests, "Excessive force against protesters"},
+     AcledEventType::kProtests, "Excessive force against protesters",
+     "FORCE_AGAINST_PROTEST"},
     {AcledSubEventType::kViolentDemonstration, AcledEventType::kRiots,
-     "Violent demonstration"},
-    {AcledSubEventType::kMobViolence, AcledEventType::kRiots, "Mob violence"},
+     "Violent demonstration", "VIOL_DEMONSTR"},
+    {AcledSubEventType::kMobViolence, AcledEventType::kRiots, "Mob violence",
+     "MOB_VIOL"},
     {AcledSubEventType::kAgreement, AcledEventType::kStrategicDevelopments,
-     "Agreement"},
+     "Agreement", "AGREEMENT"},
     {AcledSubEventType::kArrests, AcledEventType::kStrategicDevelopments,
-     "Arrests"},
+     "Arrests", "ARREST"},
     {AcledSubEventType::kChangeToGroupActivity,
-     AcledEventType::kStrategicDevelopments, "Change to group/activity"},
+     AcledEventType::kStrategicDevelopments, "Change to group/activity",
+     "CHANGE_TO_GROUP_ACT"},
     {AcledSubEventType::kDisruptedWeaponsUse,
-     AcledEventType::kStrategicDevelopments, "Disrupted weapons use"},
+     AcledEventType::kStrategicDevelopments, "Disrupted weapons use",
+     "DISR_WEAP"},
     {AcledSubEventType::kHeadquartersOrBaseEstablished,
-     AcledEventType::kStrategicDevelopments,
-     "Headquarters or base established"},
+     AcledEventType::kStrategicDevelopments, "Headquarters or base established",
+     "HQ_ESTABLISHED"},
     {AcledSubEventType::kLootingPropertyDestruction,
-     AcledEventType::kStrategicDevelopments, "Looting/property destruction"},
+     AcledEventType::kStrategicDevelopments, "Looting/property destruction",
+     "PROPERTY_DISTRUCT"},
     {AcledSubEventType::kNonViolentTransferOfTerritory,
      AcledEventType::kStrategicDevelopments,
-     "Non-violent transfer of territory"},
+     "Non-violent transfer of territory", "NON_VIOL_TERRIT_TRANSFER"},
     {AcledSubEventType::kOtherStrategicDevelopment,
-     AcledEventType::kStrategicDevelopments, "Other"},
+     AcledEventType::kStrategicDevelopments, "Other", "OTHER"},
     {AcledSubEventType::kNaturalDisaster, AcledEventType::kOther,
-     "NATURAL_DISASTER"},
+     "NATURAL_DISASTER", "NATURAL_DISASTER"},
     {AcledSubEventType::kManMadeDisaster, AcledEventType::kOther,
-     "MAN_MADE_DISASTER"},
-    {AcledSubEventType::kDiplomatic, AcledEventType::kOther, "DIPLO"},
-    {AcledSubEventType::kAttribution, AcledEventType::kOther, "ATTRIB"},
-    {AcledSubEventType::kOrganizedCrime, AcledEventType::kOther, "ORG_CRIME"},
+     "MAN_MADE_DISASTER", "MAN_MADE_DISASTER"},
+    {AcledSubEventType::kDiplomatic, AcledEventType::kOther, "DIPLO", "DIPLO"},
+    {AcledSubEventType::kAttribution, AcledEventType::kOther, "ATTRIB",
+     "ATTRIB"},
+    {AcledSubEventType::kOrganizedCrime, AcledEventType::kOther, "ORG_CRIME",
+     "ORG_CRIME"},
 };
 
 constexpr bool RowsInEnumOrder() {
@@ -195,6 +209,14 @@ std::optional<AcledSubEventType> ParseAcledSubEventType(std::string_view name) {
   return std::nullopt;
 }
 AcledEventType AcledEventTypeOf(AcledSubEventType s) { return RowOf(s).type; }
+
+const char* CaseLabelName(AcledSubEventType s) { return RowOf(s).case_label; }
+std::optional<AcledSubEventType> ParseCaseLabel(std::string_view label) {
+  for (const AcledSubEventRow& row : kAcledSubEventTypes) {
+    if (label == row.case_label) return row.sub;
+  }
+  return std::nullopt;
+}
 
 std::string ActorCode::Code() const {
   std::string code;

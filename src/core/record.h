@@ -142,6 +142,13 @@ const char* AcledSubEventTypeName(AcledSubEventType s);
 std::optional<AcledSubEventType> ParseAcledSubEventType(std::string_view name);
 // The event type a sub-event type belongs to; kNone for kNone.
 AcledEventType AcledEventTypeOf(AcledSubEventType s);
+// The CASE 2021 shared task 2 label that stands for a sub-event type, one
+// label per sub-event type ("ARMED_CLASH", ..., "OTHER" for Strategic
+// developments' "Other", "NATURAL_DISASTER", ...); "" for kNone. The case
+// lines of data/events/acled.txt must pair them the same way.
+const char* CaseLabelName(AcledSubEventType s);
+// "" gives kNone; labels are case-sensitive.
+std::optional<AcledSubEventType> ParseCaseLabel(std::string_view label);
 
 struct Span {
   size_t start = 0;
@@ -256,10 +263,10 @@ struct CodedArticle {
   std::vector<DateMention> dates;
   std::vector<Event> events;
   size_t sentence_count = 0;  // sentences the body was split into
-  // What the report is mainly about: a CASE 2021 label ("ARMED_CLASH",
-  // "NATURAL_DISASTER", ...; one per sub-event type, named by the case lines
-  // of data/events/acled.txt) as AcledClassifier decides it, or empty.
-  std::string event_label;
+  // What the report is mainly about, as AcledClassifier decides it: the
+  // sub-event type whose CASE 2021 label (CaseLabelName: "ARMED_CLASH",
+  // "NATURAL_DISASTER", ...) the report gets; kNone: no label.
+  AcledSubEventType event_label = AcledSubEventType::kNone;
   std::vector<std::string> warnings;  // non-fatal problems met on the way
 };
 

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <set>
+#include <string>
 
 namespace dateline {
 namespace {
@@ -87,11 +89,37 @@ TEST(RecordVocabularyTest, AcledSubEventTypesAreTheCodebooks25PlusFive) {
   EXPECT_FALSE(ParseAcledSubEventType("ARMED_CLASH").has_value());
 }
 
+// One CASE 2021 label per sub-event type: 30 labels, each naming its own
+// sub-event type back, and ACLED's "Other" of Strategic developments is
+// "OTHER".
+TEST(RecordVocabularyTest, EverySubEventTypeHasItsOwnCaseLabel) {
+  std::set<std::string> labels;
+  for (int i = static_cast<int>(AcledSubEventType::kNone);
+       i <= static_cast<int>(AcledSubEventType::kOrganizedCrime); ++i) {
+    const AcledSubEventType s = static_cast<AcledSubEventType>(i);
+    EXPECT_EQ(ParseCaseLabel(CaseLabelName(s)), s) << CaseLabelName(s);
+    labels.insert(CaseLabelName(s));
+  }
+  EXPECT_EQ(labels.size(), 31u);  // 30 labels and "" for kNone
+  EXPECT_STREQ(CaseLabelName(AcledSubEventType::kNone), "");
+  EXPECT_STREQ(CaseLabelName(AcledSubEventType::kArmedClash), "ARMED_CLASH");
+  EXPECT_STREQ(CaseLabelName(AcledSubEventType::kOtherStrategicDevelopment),
+               "OTHER");
+  EXPECT_STREQ(CaseLabelName(AcledSubEventType::kNaturalDisaster),
+               "NATURAL_DISASTER");
+  EXPECT_EQ(ParseCaseLabel(""), AcledSubEventType::kNone);
+  EXPECT_EQ(ParseCaseLabel("ARREST"), AcledSubEventType::kArrests);
+  EXPECT_FALSE(ParseCaseLabel("armed_clash").has_value());
+  EXPECT_FALSE(ParseCaseLabel("Armed clash").has_value());  // not ACLED's name
+  EXPECT_FALSE(ParseCaseLabel("ARRESTS").has_value());
+}
+
 TEST(RecordVocabularyTest, NewEventsAreAssertedWithNoCategory) {
   const Event e;
   EXPECT_EQ(e.modality, Modality::kAsserted);
   EXPECT_EQ(e.plover, Plover::kNone);
   EXPECT_EQ(e.acled.event_type, AcledEventType::kNone);
+  EXPECT_EQ(CodedArticle().event_label, AcledSubEventType::kNone);
 }
 
 }  // namespace

@@ -2,17 +2,18 @@
 // ACLED-style sub-type label. File format (tab-separated, UTF-8, first line the
 // header):
 //   id <TAB> EventSnippet <TAB> SubType
-// Every snippet is coded as a plain-text document; the prediction is the coded
-// article's event_label ("" = no label, which counts as wrong). Figures follow
-// shared/eval/README.md: per-label precision/recall/F1, their mean weighted by
-// gold support (case_weighted_f1, the task's official measure), the unweighted
-// mean over gold labels (case_macro_f1) and accuracy. Labels only ever
-// predicted, never gold, lower precision of nothing but still count as errors
-// in accuracy. Each label also names its ACLED event type (the `case` lines of
-// events/acled.txt: ARMED_CLASH is a Battle, AIR_STRIKE Explosions/Remote
-// violence, ...), so the report gives the share of snippets whose predicted
-// label has the gold label's event type (case_event_type_accuracy): the coarser
-// figure ACLED users filter on.
+// Every snippet is coded as a plain-text document; the prediction is the CASE
+// label of the coded article's event_label ("" = no label, which counts as
+// wrong). Figures follow shared/eval/README.md: per-label precision/recall/F1,
+// their mean weighted by gold support (case_weighted_f1, the task's official
+// measure), the unweighted mean over gold labels (case_macro_f1) and accuracy.
+// Labels only ever predicted, never gold, lower precision of nothing but still
+// count as errors in accuracy. Each label also names its ACLED event type
+// (CaseLabelName in core/record.h, which the `case` lines of events/acled.txt
+// repeat: ARMED_CLASH is a Battle, AIR_STRIKE Explosions/Remote violence,
+// ...), so the report gives the share of snippets whose predicted label has
+// the gold label's event type (case_event_type_accuracy): the coarser figure
+// ACLED users filter on.
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -88,23 +89,11 @@ Result<std::vector<CaseItem>> ReadCaseTsv(const std::string& path) {
   return items;
 }
 
-// CASE label -> ACLED event type, from the `case | LABEL | TYPE | SUBTYPE`
-// lines of events/acled.txt in the pipeline's data folder.
-Result<std::map<std::string, AcledEventType>> ReadLabelTypes(
-    const std::string& data_dir) {
-  ASSIGN_OR_RETURN(auto records,
-                   ReadTableFile(data_dir + "/events/acled.txt", 2, 4));
-  std::map<std::string, AcledEventType> types;
-  for (const TableRecord& record : records) {
-    if (record.fields[0] != "case") continue;
-    const std::optional<AcledEventType> type =
-        ParseAcledEventType(record.fields[2]);
-    if (!type)
-      return record.MakeError("\"" + record.fields[2] +
-                              "\" is no ACLED event type");
-    types[record.fields[1]] = *type;
-  }
-  return types;
+// The ACLED event type of a CASE label (core/record.h); kNone for a label that
+// is none of the task's.
+AcledEventType LabelType(const std::string& label) {
+  return AcledEventTypeOf(
+      ParseCaseLabel(label).value_or(AcledSubEventType::kNone));
 }
 
 // Per-label counts of one run.
@@ -130,16 +119,14 @@ struct CaseRun {
   long snippets = 0, correct = 0, unlabelled = 0, type_correct = 0;
 };
 
-// Adds one snippet, labelled `predicted` (empty: no label), to `run`; `type_of`
-// gives a label's ACLED event type.
-template <typename TypeOf>
+// Adds one snippet, labelled `predicted` (empty: no label), to `run`.
 void AddCaseSnippet(const CaseItem& item, const std::string& predicted,
-                    const TypeOf& type_of, CaseRun* run) {
+                    CaseRun* run) {
   ++run->snippets;
   ++run->labels[item.gold].support;
-  const AcledEventType gold_type = type_of(item.gold);
+  const AcledEventType gold_type = LabelType(item.gold);
   if (!predicted.empty() && gold_type != AcledEventType::kNone &&
-      type_of(predicted) == gold_type)
+      LabelType(predicted) == gold_type)
     ++run->type_correct;
   if (predicted == item.gold) {
     ++run->correct;
@@ -255,13 +242,6 @@ Result<EvalReport> EvalCaseSet(const std::string& tsv, const Pipeline& pipeline,
   if (items.empty())
     return MakeError(tsv, std::string("no snippets in the ") +
                               EvalHalfName(options.half) + " half");
-  using LabelTypes = std::map<std::string, AcledEventType>;
-  ASSIGN_OR_RETURN(const LabelTypes label_types,
-                   ReadLabelTypes(pipeline.info().data_dir));
-  const auto type_of = [&](const std::string& label) {
-    auto it = label_types.find(label);
-    return it == label_types.end() ? AcledEventType::kNone : it->second;
-  };
   CaseRun run;
   for (const CaseItem& item : items) {
     Document doc;
@@ -270,7 +250,8 @@ Result<EvalReport> EvalCaseSet(const std::string& tsv, const Pipeline& pipeline,
     doc.kind = InputKind::kText;
     doc.content = item.snippet;
     auto coded = pipeline.Code(std::move(doc));
-    AddCaseSnippet(item, coded.ok() ? coded->event_label : "", type_of, &run);
+    AddCaseSnippet(item, coded.ok() ? CaseLabelName(coded->event_label) : "",
+                   &run);
   }
   return CaseReport(tsv, run, options);
 }

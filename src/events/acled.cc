@@ -76,11 +76,19 @@ struct Condition {
 };
 
 struct Rule {
-  std::string label;  // a CASE label, or "=" (keep the codebook mapping)
+  // "=" in the file: the event keeps its codebook mapping (cameo.txt), and its
+  // label is that type's. Otherwise `type` is the type of the row's label.
+  bool keeps_codebook_type = false;
   AcledType type;
   std::vector<Condition> conditions;
   std::string where;   // "events/acled_rules.txt:12"
   std::string source;  // the codebook section
+
+  // The label the row gives `e` (kNone: none), as the sub-event type that
+  // stands for it (CaseLabelName).
+  AcledSubEventType LabelOf(const Event& e) const {
+    return keeps_codebook_type ? e.acled.sub_event_type : type.sub_event_type;
+  }
 };
 
 bool IsDigits(const std::string& s) {
@@ -208,9 +216,6 @@ bool IsPrepositionalBackground(const AnalyzedText& a, const Event& e) {
 }  // namespace
 
 struct AcledClassifier::Impl {
-  std::map<std::pair<AcledEventType, AcledSubEventType>, std::string>
-      case_labels;                               // (type, sub-type) -> label
-  std::map<std::string, AcledType> label_types;  // label -> (type, sub-type)
   std::vector<std::string> means_names;
   std::map<std::string, std::vector<std::string>> who;  // kind -> sectors
   std::vector<Phrase> phrases;
@@ -395,18 +400,14 @@ struct AcledClassifier::Impl {
     }
     return d;
   }
-  std::string Label(const AnalyzedText& a, const std::vector<Event>& events,
-                    const Decisions& decisions) const;
+  AcledSubEventType Label(const AnalyzedText& a,
+                          const std::vector<Event>& events,
+                          const Decisions& decisions) const;
   // For a report that codes no labelled event: the label of the first fallback
   // row (in file order) that a sentence satisfies, taking sentences in text
-  // order; "" when none does.
-  std::string FallbackLabel(const AnalyzedText& a,
-                            const std::vector<Event>& events) const;
-
-  std::string LabelOf(const AcledType& t) const {
-    auto it = case_labels.find({t.event_type, t.sub_event_type});
-    return it == case_labels.end() ? "" : it->second;
-  }
+  // order; kNone when none does.
+  AcledSubEventType FallbackLabel(const AnalyzedText& a,
+                                  const std::vector<Event>& events) const;
 
   Status Load(const std::string& data_dir, const TextAnalyzer& analyzer);
   Status LoadOntology(const std::string& path);
@@ -484,15 +485,15 @@ Status AcledClassifier::Impl::AddRule(const TableRecord& r,
     return r.MakeError("a " + r.fields[0] + " line is \"" + r.fields[0] +
                        " | LABEL | conditions | source\"");
   Rule rule;
-  rule.label = r.fields[1];
+  rule.keeps_codebook_type = r.fields[1] == "=";
   rule.where = r.Where();
   rule.source = r.fields[3];
-  if (rule.label != "=") {
-    auto t = label_types.find(rule.label);
-    if (t == label_types.end())
-      return r.MakeError("unknown label \"" + rule.label +
+  if (!rule.keeps_codebook_type) {
+    const std::optional<AcledSubEventType> label = ParseCaseLabel(r.fields[1]);
+    if (!label || *label == AcledSubEventType::kNone)
+      return r.MakeError("unknown label \"" + r.fields[1] +
                          "\" (see acled.txt case lines, or \"=\")");
-    rule.type = t->second;
+    rule.type = AcledType{AcledEventTypeOf(*label), *label};
   }
   for (const std::string& text : SplitList(r.fields[2])) {
     Condition c;
@@ -567,7 +568,8 @@ Status AcledClassifier::Impl::AddRule(const TableRecord& r,
     return r.MakeError(
         "a rule needs at least one condition (\"event=*\" for any)");
   if (to == &fallbacks) {
-    if (rule.label == "=") return r.MakeError("a fallback line needs a label");
+    if (rule.keeps_codebook_type)
+      return r.MakeError("a fallback line needs a label");
     for (const Condition& c : rule.conditions) {
       if (c.kind != Condition::kMeans)
         return r.MakeError("a fallback line has means conditions only");
@@ -613,7 +615,7 @@ Status AcledClassifier::Impl::LoadOntology(const std::string& path) {
     return *sub;
   };
   std::vector<AcledEventType> types;
-  std::vector<AcledSubEventType> subs;
+  std::vector<AcledSubEventType> subs, labelled;
   for (const TableRecord& r : records) {
     if (r.fields[0] == "type") {
       ASSIGN_OR_RETURN(const AcledEventType type, type_of(r, r.fields[1]));
@@ -635,8 +637,13 @@ Status AcledClassifier::Impl::LoadOntology(const std::string& path) {
       ASSIGN_OR_RETURN(const AcledEventType type, type_of(r, r.fields[2]));
       ASSIGN_OR_RETURN(const AcledSubEventType sub,
                        sub_of(r, type, r.fields[3]));
-      case_labels[{type, sub}] = r.fields[1];
-      label_types[r.fields[1]] = AcledType{type, sub};
+      if (r.fields[1] != CaseLabelName(sub))
+        return r.MakeError("the CASE label of \"" + r.fields[3] + "\" is \"" +
+                           CaseLabelName(sub) + "\", not \"" + r.fields[1] +
+                           "\"");
+      if (std::find(labelled.begin(), labelled.end(), sub) != labelled.end())
+        return r.MakeError("a second case line for \"" + r.fields[3] + "\"");
+      labelled.push_back(sub);
     }
   }
   if (auto type = FirstMissing(types, AcledEventType::kOther))
@@ -644,6 +651,9 @@ Status AcledClassifier::Impl::LoadOntology(const std::string& path) {
                                std::string(AcledEventTypeName(*type)) + "\"");
   if (auto sub = FirstMissing(subs, AcledSubEventType::kOrganizedCrime))
     return MakeError(path, "no subtype line for the sub-event type \"" +
+                               std::string(AcledSubEventTypeName(*sub)) + "\"");
+  if (auto sub = FirstMissing(labelled, AcledSubEventType::kOrganizedCrime))
+    return MakeError(path, "no case line for the sub-event type \"" +
                                std::string(AcledSubEventTypeName(*sub)) + "\"");
   return Status::Ok();
 }
@@ -699,22 +709,20 @@ Result<std::unique_ptr<AcledClassifier>> AcledClassifier::Create(
   return std::unique_ptr<AcledClassifier>(new AcledClassifier(std::move(impl)));
 }
 
-std::string AcledClassifier::Refine(const AnalyzedText& analysed,
-                                    std::vector<Event>* events) const {
+AcledSubEventType AcledClassifier::Refine(const AnalyzedText& analysed,
+                                          std::vector<Event>* events) const {
   const Impl::Decisions decisions = impl_->DecideAll(analysed, *events);
   for (size_t i = 0; i < events->size(); ++i) {
     Event& e = (*events)[i];
     const size_t r = decisions.rule[i];
     if (r == impl_->rules.size()) continue;
     const Rule& rule = impl_->rules[r];
-    if (rule.label != "=") e.acled = rule.type;
+    if (!rule.keeps_codebook_type) e.acled = rule.type;
     if (e.acled.event_type == AcledEventType::kNone) continue;
     // Cite the row, then the attributes it relied on with the phrase that
     // stated them.
-    e.rules.push_back(
-        rule.where + " " +
-        (rule.label == "=" ? impl_->LabelOf(e.acled) : rule.label) + " (" +
-        rule.source + ")");
+    e.rules.push_back(rule.where + " " + CaseLabelName(rule.LabelOf(e)) + " (" +
+                      rule.source + ")");
     const SentenceMeans& means = decisions.means.at(e.sentence);
     for (const Condition& c : rule.conditions) {
       if (c.kind != Condition::kMeans || c.negated) continue;
@@ -730,14 +738,14 @@ std::string AcledClassifier::Refine(const AnalyzedText& analysed,
   return impl_->Label(analysed, *events, decisions);
 }
 
-std::string AcledClassifier::LabelText(const AnalyzedText& analysed,
-                                       const std::vector<Event>& events) const {
+AcledSubEventType AcledClassifier::LabelText(
+    const AnalyzedText& analysed, const std::vector<Event>& events) const {
   return impl_->Label(analysed, events, impl_->DecideAll(analysed, events));
 }
 
-std::string AcledClassifier::Impl::FallbackLabel(
+AcledSubEventType AcledClassifier::Impl::FallbackLabel(
     const AnalyzedText& a, const std::vector<Event>& events) const {
-  if (fallbacks.empty()) return "";
+  if (fallbacks.empty()) return AcledSubEventType::kNone;
   const std::map<size_t, std::vector<const Event*>> by_sentence =
       EventsBySentence(events);
   const std::vector<const Event*> none_of_them;
@@ -753,15 +761,15 @@ std::string AcledClassifier::Impl::FallbackLabel(
       if (std::all_of(
               row.conditions.begin(), row.conditions.end(),
               [&](const Condition& c) { return Holds(c, none, means); }))
-        return row.label;
+        return row.type.sub_event_type;
     }
   }
-  return "";
+  return AcledSubEventType::kNone;
 }
 
-std::string AcledClassifier::Impl::Label(const AnalyzedText& a,
-                                         const std::vector<Event>& events,
-                                         const Decisions& decisions) const {
+AcledSubEventType AcledClassifier::Impl::Label(
+    const AnalyzedText& a, const std::vector<Event>& events,
+    const Decisions& decisions) const {
   const std::vector<size_t>& rule_of = decisions.rule;
   // Per sentence, the label of the event with the earliest rule; CAMEO-coded
   // events before incidents (see acled_rules.txt). An event told in a
@@ -774,7 +782,7 @@ std::string AcledClassifier::Impl::Label(const AnalyzedText& a,
   // event.
   struct Best {
     size_t rule = SIZE_MAX;
-    std::string label;
+    AcledSubEventType label = AcledSubEventType::kNone;
     bool by_someone = false;  // the event names who did it
   };
   std::map<size_t, Best> coded, incidents, unasserted;  // by sentence
@@ -806,13 +814,13 @@ std::string AcledClassifier::Impl::Label(const AnalyzedText& a,
     const size_t r = rule_of[i];
     if (e.negated || r == rules.size()) continue;
     const Rule& rule = rules[r];
-    const std::string label = rule.label == "=" ? LabelOf(e.acled) : rule.label;
-    if (label.empty()) continue;
+    const AcledSubEventType label = rule.LabelOf(e);
+    if (label == AcledSubEventType::kNone) continue;
     // Announced or planned measures (sanctions, deployments, deals) label a
     // report that reports nothing that happened; threatened violence and
     // protests do not, as ACLED codes only events that took place.
     const AcledEventType type =
-        rule.label == "=" ? e.acled.event_type : rule.type.event_type;
+        rule.keeps_codebook_type ? e.acled.event_type : rule.type.event_type;
     if (e.modality != Modality::kAsserted && type != AcledEventType::kOther &&
         type != AcledEventType::kStrategicDevelopments)
       continue;
@@ -832,14 +840,13 @@ std::string AcledClassifier::Impl::Label(const AnalyzedText& a,
       !coded.begin()->second.by_someone)
     return incidents.begin()->second.label;
   if (!coded.empty()) {
-    const std::string& main = coded.begin()->second.label;
+    const AcledSubEventType main = coded.begin()->second.label;
     // One protest, its most severe form: a later sentence that tells how the
     // protest went (dispersed, turned violent) types it.
-    const auto protest_family = [&](const std::string& label) {
-      auto t = label_types.find(label);
-      return t != label_types.end() &&
-             (t->second.event_type == AcledEventType::kProtests ||
-              t->second.event_type == AcledEventType::kRiots);
+    const auto protest_family = [](AcledSubEventType label) {
+      const AcledEventType type = AcledEventTypeOf(label);
+      return type == AcledEventType::kProtests ||
+             type == AcledEventType::kRiots;
     };
     if (!protest_family(main)) return main;
     Best most_severe = coded.begin()->second;

@@ -43,11 +43,11 @@ class AcledTest : public ::testing::Test {
   }
 
   // Codes `text` as the pipeline does: actors, dates, events, ACLED typing;
-  // returns the report's label.
+  // returns the report's label, by its name.
   static std::string Code(const AnalyzedText& a, std::vector<Event>* events) {
     std::vector<ActorMention> mentions = actors_->FindActors(a, {});
     *events = coder_->Code(a, mentions, FindDates(a.text, {}), {}, {});
-    return acled_->Refine(a, events);
+    return CaseLabelName(acled_->Refine(a, events));
   }
   static std::string Label(const std::string& text) {
     AnalyzedText a = analyzer_->Analyze(text);
@@ -55,7 +55,7 @@ class AcledTest : public ::testing::Test {
     const std::string label = Code(a, &events);
     // The label decided with the types is the one decided from the typed
     // events.
-    EXPECT_EQ(label, acled_->LabelText(a, events)) << text;
+    EXPECT_EQ(label, CaseLabelName(acled_->LabelText(a, events))) << text;
     return label;
   }
 
@@ -712,7 +712,7 @@ TEST_F(AcledTest, BackgroundEventsDoNotLabelAReport) {
   october.value = PartialDate{2017, 10, 0};
   std::vector<Event> events = coder_->Code(a, mentions, {october}, {}, context);
   acled_->Refine(a, &events);
-  EXPECT_EQ(acled_->LabelText(a, events), "");
+  EXPECT_EQ(acled_->LabelText(a, events), AcledSubEventType::kNone);
   // Reported on its own, the offensive is the report's event.
   EXPECT_EQ(Label("In October 2017, Iraqi forces pushed Peshmerga forces out "
                   "of the disputed areas."),
@@ -826,6 +826,7 @@ TEST_F(AcledDataTest, OntologyTypesAreExactlyTheEnums) {
   };
   const std::string riots = "type | Riots |";
   const std::string clash = "case | ARMED_CLASH | Battles |";
+  const std::string regains = "case | GOV_REGAINS_TERIT | Battles |";
   const std::string grenade =
       "subtype | Explosions/Remote violence | Grenade |";
   struct BadCase {
@@ -844,6 +845,17 @@ TEST_F(AcledDataTest, OntologyTypesAreExactlyTheEnums) {
        "\"Battle\" is no ACLED event type"},
       {clash, "case | ARMED_CLASH | Riots |", line_of(clash),
        "\"Armed clash\" is no sub-event type of \"Riots\""},
+      // The labels are core/record.h's (CaseLabelName), each case line
+      // repeats one, and every sub-event type has its line.
+      {clash, "case | ARMED_CLASHES | Battles |", line_of(clash),
+       "the CASE label of \"Armed clash\" is \"ARMED_CLASH\", not "
+       "\"ARMED_CLASHES\""},
+      {regains + " Government regains territory",
+       "case | ARMED_CLASH | Battles | Armed clash", line_of(regains),
+       "a second case line for \"Armed clash\""},
+      {regains, "# case | GOV_REGAINS_TERIT | Battles |", 0,
+       "no case line for the sub-event type \"Government regains "
+       "territory\""},
       {grenade, "subtype | Explosions/Remote violence | Grenades |",
        line_of(grenade), "\"Grenades\" is no sub-event type"},
       {grenade, "subtype | Riots | Grenade |", line_of(grenade),
@@ -890,8 +902,10 @@ TEST_F(AcledDataTest, FirstMatchingRowDecides) {
   };
   AnalyzedText with = analyzer_->Analyze("Police seized rifles.");
   AnalyzedText without = analyzer_->Analyze("Police seized the house.");
-  EXPECT_EQ((*loaded)->LabelText(with, {seizure(0)}), "DISR_WEAP");
-  EXPECT_EQ((*loaded)->LabelText(without, {seizure(0)}), "ARREST");
+  EXPECT_EQ((*loaded)->LabelText(with, {seizure(0)}),
+            AcledSubEventType::kDisruptedWeaponsUse);
+  EXPECT_EQ((*loaded)->LabelText(without, {seizure(0)}),
+            AcledSubEventType::kArrests);
   std::vector<Event> events = {seizure(0)};
   (*loaded)->Refine(with, &events);
   EXPECT_EQ(events[0].acled.sub_event_type,

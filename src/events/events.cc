@@ -850,15 +850,16 @@ class SentenceCoder {
     return out;
   }
 
-  // How the tokens [from, to) join two actors: a comma, or "and"/"or"/"nor" (",
-  // and"), then at most three modifiers ("the evil awful").
+  // How the tokens [from, to) join two actors: a comma, or a coordinator
+  // ("and", "or", "nor"; ", and"), then at most three modifiers ("the evil
+  // awful").
   enum class Link { kNone, kComma, kConjunction };
   Link Coordinated(size_t from, size_t to) const {
     if (to <= from || to - from > 5) return Link::kNone;
     size_t k = from;
     Link link = Link::kNone;
-    while (k < to && (T(k).norm == "," || T(k).norm == "and" ||
-                      T(k).norm == "or" || T(k).norm == "nor")) {
+    while (k < to &&
+           (T(k).norm == "," || OneOf(T(k).norm, words_.coordinators))) {
       link = T(k).norm == "," && link != Link::kConjunction
                  ? Link::kComma
                  : Link::kConjunction;
@@ -1279,8 +1280,8 @@ class SentenceCoder {
       if (T(k).kind != TokenKind::kWord && T(k).kind != TokenKind::kNumber)
         return false;
       if (T(k).lemma == "be" || T(k).lemma == "have" ||
-          OneOf(T(k).norm, words_.prepositions) || T(k).norm == "and" ||
-          T(k).norm == "or" || T(k).norm == "but" ||
+          OneOf(T(k).norm, words_.prepositions) ||
+          OneOf(T(k).norm, words_.nominal_scan_stops) ||
           (T(k).norm.size() > 4 &&
            T(k).norm.compare(T(k).norm.size() - 2, 2, "ed") == 0))
         return false;
@@ -1299,7 +1300,7 @@ class SentenceCoder {
 
   Modality ModalityOf(size_t from, size_t trigger) const {
     for (size_t k = s_.first_token; k < trigger; ++k) {
-      if (k == s_.first_token && (T(k).norm == "if" || T(k).norm == "unless"))
+      if (k == s_.first_token && OneOf(T(k).norm, words_.conditional_openers))
         return Modality::kConditional;
     }
     const size_t start = std::max(from, trigger >= 5 ? trigger - 5 : 0);
@@ -1308,11 +1309,12 @@ class SentenceCoder {
       // "9 May 2024", "Will Smith": a modal inside a date, or capitalised
       // inside a sentence, is a month or a name.
       if (InsideDate(k) || (T(k).capitalized && k > s_.first_token)) continue;
-      if (n == "will" || n == "shall" || n == "'ll") return Modality::kFuture;
-      if (n == "may" || n == "might" || n == "could")
-        return Modality::kPossible;
-      if (n == "would") return Modality::kConditional;
-      if (n == "should" || n == "must") return Modality::kObligation;
+      if (OneOf(n, words_.future_modals)) return Modality::kFuture;
+      if (OneOf(n, words_.possible_modals)) return Modality::kPossible;
+      if (OneOf(n, words_.conditional_modals)) return Modality::kConditional;
+      if (OneOf(n, words_.obligation_modals)) return Modality::kObligation;
+      // "to" is the infinitive's own marker, and "going to", "about to" two
+      // fixed phrases, not word classes: they stay here.
       if (n == "to" && k > s_.first_token &&
           OneOf(T(k - 1).lemma, words_.intent_verbs))
         return Modality::kIntended;

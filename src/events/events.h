@@ -122,7 +122,8 @@ class EventCoder {
 // wins, in the codebook's precedence. Immutable after Create; thread-safe.
 class AcledClassifier {
  public:
-  // Loads data_dir/events/acled.txt (types and CASE labels) and
+  // Loads data_dir/events/acled.txt (types and CASE labels, which must be
+  // those of core/record.h) and
   // data_dir/events/acled_rules.txt (participant kinds, attributes, rules),
   // tokenising phrases with `analyzer` (used only during Create). A bad line is
   // an Error naming file, line and problem.
@@ -138,17 +139,17 @@ class AcledClassifier {
   // Events no rule types, and events whose row keeps an empty codebook mapping,
   // are left alone. Returns the report's label (as LabelText), decided in the
   // same pass.
-  std::string Refine(const AnalyzedText& analysed,
-                     std::vector<Event>* events) const;
-  // The CASE-style label of the text ("ARMED_CLASH", "PEACE_PROTEST", ...) from
-  // its events: among asserted, non-negated events that are not background
-  // (dated more than six months before the report's latest event date), the
-  // label of the earliest-ranked event of the first sentence that has a
-  // CAMEO-coded event with a label; then announced (non-asserted) measures;
-  // incident events (incidents.txt) only when there is none. "" when no event
-  // has a label.
-  std::string LabelText(const AnalyzedText& analysed,
-                        const std::vector<Event>& events) const;
+  AcledSubEventType Refine(const AnalyzedText& analysed,
+                           std::vector<Event>* events) const;
+  // The CASE 2021 label of the text from its events, as the sub-event type it
+  // stands for (CaseLabelName: "ARMED_CLASH", "PEACE_PROTEST", ...): among
+  // asserted, non-negated events that are not background (dated more than six
+  // months before the report's latest event date), the label of the
+  // earliest-ranked event of the first sentence that has a CAMEO-coded event
+  // with a label; then announced (non-asserted) measures; incident events
+  // (incidents.txt) only when there is none. kNone when no event has a label.
+  AcledSubEventType LabelText(const AnalyzedText& analysed,
+                              const std::vector<Event>& events) const;
 
  private:
   struct Impl;

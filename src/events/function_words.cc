@@ -39,6 +39,12 @@ const std::map<std::string_view, WordSet FunctionWords::*>& ListsByName() {
           {"clause-after-comma", &FunctionWords::clause_after_comma},
           {"uncoded-subject-stops", &FunctionWords::uncoded_subject_stops},
           {"not-modifiers", &FunctionWords::not_modifiers},
+          {"future-modals", &FunctionWords::future_modals},
+          {"possible-modals", &FunctionWords::possible_modals},
+          {"conditional-modals", &FunctionWords::conditional_modals},
+          {"obligation-modals", &FunctionWords::obligation_modals},
+          {"conditional-openers", &FunctionWords::conditional_openers},
+          {"coordinators", &FunctionWords::coordinators},
           {"slot-stops", &FunctionWords::slot_stops},
           {"phrase-ends", &FunctionWords::phrase_ends},
           {"participant-prepositions",
@@ -50,7 +56,8 @@ const std::map<std::string_view, WordSet FunctionWords::*>& ListsByName() {
           {"report-participles", &FunctionWords::report_participles},
           {"noun-suffixes", &FunctionWords::noun_suffixes},
           {"degree-adverbs", &FunctionWords::degree_adverbs},
-          {"modals", &FunctionWords::modals}};
+          {"modals", &FunctionWords::modals},
+          {"nominal-scan-stops", &FunctionWords::nominal_scan_stops}};
   return *lists;
 }
 

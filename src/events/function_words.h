@@ -56,11 +56,15 @@ struct FunctionWords {
   WordSet auxiliaries, pronouns, verb_joins, subject_clause_openers,
       opening_subordinators, clause_after_comma, uncoded_subject_stops,
       not_modifiers;
+  // Modality: the modals of each modality, and what opens a conditional
+  // sentence.
+  WordSet future_modals, possible_modals, conditional_modals, obligation_modals,
+      conditional_openers;
   // Participants.
-  WordSet slot_stops, phrase_ends, participant_prepositions;
+  WordSet coordinators, slot_stops, phrase_ends, participant_prepositions;
   // Reading the trigger.
   WordSet harm_links, harm, done_to_people, after_passive, report_participles,
-      noun_suffixes, degree_adverbs, modals;
+      noun_suffixes, degree_adverbs, modals, nominal_scan_stops;
 
   // The count a number word stands for ("twelve" 12, "dozens" 24), if it is
   // one.

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 namespace dateline {
@@ -30,6 +31,12 @@ std::string MinimalFile() {
                                "clause-after-comma",
                                "uncoded-subject-stops",
                                "not-modifiers",
+                               "future-modals",
+                               "possible-modals",
+                               "conditional-modals",
+                               "obligation-modals",
+                               "conditional-openers",
+                               "coordinators",
                                "slot-stops",
                                "phrase-ends",
                                "participant-prepositions",
@@ -40,7 +47,8 @@ std::string MinimalFile() {
                                "report-participles",
                                "noun-suffixes",
                                "degree-adverbs",
-                               "modals"};
+                               "modals",
+                               "nominal-scan-stops"};
   std::string text = "# a comment\n\nnumber | 1 | one\n";
   for (const char* list : lists)
     text += std::string("list | ") + list + " | word\n";
@@ -64,6 +72,15 @@ TEST(FunctionWordsTest, LoadsTheShippedFile) {
   EXPECT_EQ(words->NumberWord("dozen"), 12);
   EXPECT_EQ(words->NumberWord("thousands"), 2000);
   EXPECT_EQ(words->NumberWord("zero"), std::nullopt);
+  // The modals of each modality, and the coordinators of actors.
+  EXPECT_TRUE(words->future_modals.Contains("'ll"));
+  EXPECT_TRUE(words->possible_modals.Contains("could"));
+  EXPECT_TRUE(words->conditional_modals.Contains("would"));
+  EXPECT_TRUE(words->obligation_modals.Contains("must"));
+  EXPECT_TRUE(words->conditional_openers.Contains("unless"));
+  EXPECT_TRUE(words->coordinators.Contains("nor"));
+  EXPECT_FALSE(words->coordinators.Contains("but"));
+  EXPECT_TRUE(words->nominal_scan_stops.Contains("but"));
 }
 
 TEST(FunctionWordsTest, ParsesTheSmallestFile) {
@@ -84,7 +101,7 @@ TEST(FunctionWordsTest, AMissingFileIsNamed) {
 
 TEST(FunctionWordsTest, BadLinesNameFileLineAndProblem) {
   struct Case {
-    const char* line;  // appended to MinimalFile(), so it is line 35
+    const char* line;  // appended to MinimalFile(): its last line
     const char* problem;
   };
   const Case cases[] = {
@@ -101,13 +118,17 @@ TEST(FunctionWordsTest, BadLinesNameFileLineAndProblem) {
       {"number | 12x | dozen", "\"12x\" is no count"},
       {"number | 2 | one", "\"one\" already has a number"},
   };
+  const std::string minimal = MinimalFile();
+  const std::string where =
+      "events/function_words.txt:" +
+      std::to_string(1 + std::count(minimal.begin(), minimal.end(), '\n')) +
+      ":";
   for (const Case& c : cases) {
-    auto words = ParseFunctionWords(MinimalFile() + c.line + "\n",
+    auto words = ParseFunctionWords(minimal + c.line + "\n",
                                     "events/function_words.txt");
     ASSERT_FALSE(words.ok()) << c.line;
     const std::string message = words.error().ToString();
-    EXPECT_NE(message.find("events/function_words.txt:35:"), std::string::npos)
-        << message;
+    EXPECT_NE(message.find(where), std::string::npos) << message;
     EXPECT_NE(message.find(c.problem), std::string::npos) << message;
   }
 }

@@ -329,9 +329,9 @@ void GdeltGeo(const ExportTables& t, const StoredEvent& e,
   const ExportCountry* country = t.CountryByIso2(e.place_country);
   const bool us = e.place_country == "US";
   int type;
-  if (e.place_precision == "country") {
+  if (e.place_precision == PlacePrecision::kCountry) {
     type = 1;
-  } else if (e.place_precision == "admin1") {
+  } else if (e.place_precision == PlacePrecision::kAdmin1) {
     type = us ? 2 : 5;
   } else {
     type = us ? 3 : 4;
@@ -455,9 +455,9 @@ std::vector<std::string> AcledRow(const ExportTables& t, const StoredEvent& e) {
   const bool has_place = !e.place_name.empty() || e.lat;
   std::string geo_precision;
   if (has_place)
-    geo_precision = e.place_precision == "point"    ? "1"
-                    : e.place_precision == "admin2" ? "2"
-                                                    : "3";
+    geo_precision = e.place_precision == PlacePrecision::kPoint    ? "1"
+                    : e.place_precision == PlacePrecision::kAdmin2 ? "2"
+                                                                   : "3";
 
   return {
       id_prefix + std::to_string(e.event_id),
@@ -482,10 +482,10 @@ std::vector<std::string> AcledRow(const ExportTables& t, const StoredEvent& e) {
       country ? country->numeric : "",
       country ? country->acled_region : "",
       country ? country->name : "",
-      e.place_precision == "country" ? "" : e.place_admin1,
+      e.place_precision == PlacePrecision::kCountry ? "" : e.place_admin1,
       "",  // admin2
       "",  // admin3
-      e.place_precision == "country" ? "" : e.place_name,
+      e.place_precision == PlacePrecision::kCountry ? "" : e.place_name,
       OptNumber(e.lat, 4),
       OptNumber(e.lon, 4),
       geo_precision,
@@ -527,12 +527,12 @@ nlohmann::ordered_json PloverRecord(const ExportTables& t,
                             ? (e.published.empty() ? "" : "publication")
                             : e.date_precision;
   j["publication_date"] = e.published;
-  j["event_type"] = e.plover;
+  j["event_type"] = PloverName(e.plover);
   j["mode"] = "";
   j["context"] = nlohmann::ordered_json::array();
   j["cameo"] = e.cameo;
   j["negated"] = e.negated;
-  j["modality"] = e.modality;
+  j["modality"] = ModalityName(e.modality);
   j["actor"] = PloverActor(t, e.source_text, e.source_code, e.source_country,
                            e.source_sectors, e.source_region, e.source_person);
   j["recipient"] =
@@ -551,7 +551,8 @@ nlohmann::ordered_json PloverRecord(const ExportTables& t,
     loc["lon"] = e.lon ? nlohmann::ordered_json(*e.lon) : nullptr;
     loc["geonames_id"] =
         e.place_geonameid ? nlohmann::ordered_json(e.place_geonameid) : nullptr;
-    loc["precision"] = e.place_precision;
+    loc["precision"] =
+        e.place_precision ? PlacePrecisionName(*e.place_precision) : "";
     j["location"] = loc;
   }
   auto count = [](const std::optional<int>& v) {
@@ -578,9 +579,9 @@ bool Keep(const StoredEvent& e, ExportFormat format,
     case ExportFormat::kAcled:
       return e.acled_event_type != AcledEventType::kNone &&
              e.acled_event_type != AcledEventType::kOther && !e.negated &&
-             (e.modality.empty() || e.modality == "asserted");
+             e.modality == Modality::kAsserted;
     case ExportFormat::kPlover:
-      return !e.plover.empty();
+      return e.plover != Plover::kNone;
     default:
       return true;
   }

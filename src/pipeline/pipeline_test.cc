@@ -218,7 +218,7 @@ TEST_F(PipelineTest, AcledStyleNotesGiveDatePlaceTypeAndFatalities) {
     doc.content = c.note;
     auto coded = pipeline_->Code(doc);
     ASSERT_TRUE(coded.ok()) << c.note;
-    EXPECT_EQ(coded->event_label, c.label) << c.note;
+    EXPECT_STREQ(CaseLabelName(coded->event_label), c.label) << c.note;
     const Event* typed = nullptr;
     for (const Event& e : coded->events) {
       if (!typed && e.acled.event_type != AcledEventType::kNone) typed = &e;

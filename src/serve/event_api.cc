@@ -404,7 +404,7 @@ ApiResponse EventApi::Impl::Article(Store& store, const std::string& id) {
                      {"index", e.index},
                      {"event", e.group_id},
                      {"cameo", e.cameo},
-                     {"plover", e.plover},
+                     {"plover", PloverName(e.plover)},
                      {"start", CodePoints(a.body, e.evidence_start)},
                      {"end", CodePoints(a.body, e.evidence_end)},
                      {"trigger", e.trigger}});

@@ -204,7 +204,7 @@ class RecordWriter {
     for (const DateMention& d : c_.dates) Date(d);
     w_.EndArray();
     Key("event_label");
-    Str(c_.event_label);
+    Str(CaseLabelName(c_.event_label));
     Key("events");
     w_.StartArray();
     for (const Event& e : c_.events) EventObject(e);
@@ -524,7 +524,7 @@ json StoredEventJson(const StoredEvent& e) {
   j["published"] = opt_str(e.published);
   j["cameo"] = e.cameo;
   j["cameo_name"] = e.cameo_name;
-  j["plover"] = e.plover;
+  j["plover"] = PloverName(e.plover);
   j["acled"] = {
       {"event_type", AcledEventTypeName(e.acled_event_type)},
       {"sub_event_type", AcledSubEventTypeName(e.acled_sub_event_type)}};
@@ -541,7 +541,9 @@ json StoredEventJson(const StoredEvent& e) {
                {"relative", opt_str(e.date_relative)}};
   j["place"] = {{"name", opt_str(e.place_name)},
                 {"country", opt_str(e.place_country)},
-                {"precision", opt_str(e.place_precision)},
+                {"precision", e.place_precision
+                                  ? json(PlacePrecisionName(*e.place_precision))
+                                  : json(nullptr)},
                 {"lat", e.lat ? json(*e.lat) : json(nullptr)},
                 {"lon", e.lon ? json(*e.lon) : json(nullptr)}};
   j["fatalities"] = e.fatalities ? json(*e.fatalities) : json(nullptr);
@@ -549,7 +551,7 @@ json StoredEventJson(const StoredEvent& e) {
   j["arrested"] = e.arrested ? json(*e.arrested) : json(nullptr);
   j["crowd_size"] = e.crowd_size ? json(*e.crowd_size) : json(nullptr);
   j["negated"] = e.negated;
-  j["modality"] = e.modality;
+  j["modality"] = ModalityName(e.modality);
   j["evidence"] = e.evidence;
   j["rules"] = e.rules;
   // The event this report is one of (reports of one event across articles).
@@ -583,7 +585,7 @@ std::string DateCell(const StoredEvent& e) {
 
 std::vector<std::string> Row(const StoredEvent& e) {
   return {DateCell(e),
-          e.plover,
+          PloverName(e.plover),
           e.cameo,
           std::to_string(e.group_reports),
           e.source_code.empty() ? "-" : e.source_code,
@@ -681,7 +683,8 @@ void PrintExplanation(const CodedArticle& c, const std::string& data_dir,
   RuleQuoter quoter(data_dir);
   out << c.document.id << ": \"" << c.article.title << "\", " << c.events.size()
       << " event(s)";
-  if (!c.event_label.empty()) out << ", mainly " << c.event_label;
+  if (c.event_label != AcledSubEventType::kNone)
+    out << ", mainly " << CaseLabelName(c.event_label);
   out << "\n";
   for (size_t i = 0; i < c.events.size(); ++i) {
     const Event& e = c.events[i];
@@ -789,7 +792,7 @@ void PrintEventDelimited(const std::vector<StoredEvent>& events, char sep,
         e.date,
         e.date_precision,
         e.cameo,
-        e.plover,
+        PloverName(e.plover),
         AcledEventTypeName(e.acled_event_type),
         AcledSubEventTypeName(e.acled_sub_event_type),
         e.source_text,
@@ -807,7 +810,7 @@ void PrintEventDelimited(const std::vector<StoredEvent>& events, char sep,
         count(e.arrested),
         count(e.crowd_size),
         e.negated ? "true" : "false",
-        e.modality,
+        ModalityName(e.modality),
         e.evidence,
         std::to_string(e.group_id),
         std::to_string(e.group_reports),

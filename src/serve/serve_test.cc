@@ -104,7 +104,7 @@ CodedArticle MakeFullArticle() {
   e.rules = {"events/verbs.txt:366 attack"};
   c.warnings = {"repaired 1 invalid UTF-8 sequence"};
   c.sentence_count = 1;
-  c.event_label = "ARMED_CLASH";
+  c.event_label = AcledSubEventType::kArmedClash;
   return c;
 }
 
@@ -250,7 +250,7 @@ TEST(ServeTest, TableHasHeaderRowsAndCount) {
   StoredEvent e;
   e.article_id = "a";
   e.published = "2021-06-03";
-  e.plover = "CONSULT";
+  e.plover = Plover::kConsult;
   e.source_code = "IRQGOV";
   std::ostringstream out;
   PrintEventTable({e, e}, out);

@@ -1898,6 +1898,61 @@ constexpr const char* kEventSelect =
     " FROM events e JOIN articles a ON a.id = e.article_id"
     " LEFT JOIN event_groups g ON g.id = e.group_id";
 
+// The columns of an event row that hold a name of a closed vocabulary of the
+// record (core/record.h), as stored: the store keeps names, StoredEvent the
+// values.
+struct VocabularyColumns {
+  std::string plover, acled_event_type, acled_sub_event_type, modality;
+  std::optional<std::string> place_precision;  // NULL: the event has no place
+};
+
+// Reads `names` into `e`, whose event_id, article_id and index are read. A
+// name that is none of its vocabulary's was written by hand or by another
+// program: a corrupt store, with an error that names the row.
+Status ReadVocabulary(const VocabularyColumns& names, const std::string& path,
+                      StoredEvent* e) {
+  const auto corrupt = [&](const std::string& problem) {
+    return MakeError(ErrorKind::kCorrupt, path,
+                     "event " + std::to_string(e->event_id) + " (article \"" +
+                         e->article_id + "\", event " +
+                         std::to_string(e->index) + "): " + problem);
+  };
+  const auto none_of = [](const char* what, const std::string& name,
+                          const std::string& of) {
+    return std::string("the ") + what + " \"" + name + "\" is none of " + of;
+  };
+  const std::optional<Plover> plover = ParsePlover(names.plover);
+  if (!plover)
+    return corrupt(none_of("PLOVER category", names.plover, "PLOVER's"));
+  const std::optional<AcledEventType> acled =
+      ParseAcledEventType(names.acled_event_type);
+  if (!acled) {
+    return corrupt(
+        none_of("ACLED event type", names.acled_event_type, "ACLED's"));
+  }
+  const std::optional<AcledSubEventType> sub =
+      ParseAcledSubEventType(names.acled_sub_event_type);
+  if (!sub || AcledEventTypeOf(*sub) != *acled) {
+    return corrupt(none_of("ACLED sub-event type", names.acled_sub_event_type,
+                           "\"" + names.acled_event_type + "\""));
+  }
+  const std::optional<Modality> modality = ParseModality(names.modality);
+  if (!modality)
+    return corrupt(none_of("modality", names.modality, "the record's"));
+  e->plover = *plover;
+  e->acled_event_type = *acled;
+  e->acled_sub_event_type = *sub;
+  e->modality = *modality;
+  if (names.place_precision) {
+    e->place_precision = ParsePlacePrecision(*names.place_precision);
+    if (!e->place_precision) {
+      return corrupt(
+          none_of("place precision", *names.place_precision, "the record's"));
+    }
+  }
+  return Status::Ok();
+}
+
 // One row of a kEventSelect statement; `path` names the store in errors.
 Result<StoredEvent> ReadEvent(sqlite3_stmt* s, const std::string& path) {
   StoredEvent e;
@@ -1909,26 +1964,10 @@ Result<StoredEvent> ReadEvent(sqlite3_stmt* s, const std::string& path) {
   e.published = ColumnText(s, c++);
   e.cameo = ColumnText(s, c++);
   e.cameo_name = ColumnText(s, c++);
-  e.plover = ColumnText(s, c++);
-  const std::string acled_event_type = ColumnText(s, c++);
-  const std::optional<AcledEventType> acled =
-      ParseAcledEventType(acled_event_type);
-  if (!acled) {
-    return MakeError(ErrorKind::kCorrupt, path,
-                     "a stored event has the ACLED event type \"" +
-                         acled_event_type + "\", which is none of ACLED's");
-  }
-  e.acled_event_type = *acled;
-  const std::string acled_sub_event_type = ColumnText(s, c++);
-  const std::optional<AcledSubEventType> sub =
-      ParseAcledSubEventType(acled_sub_event_type);
-  if (!sub || AcledEventTypeOf(*sub) != *acled) {
-    return MakeError(ErrorKind::kCorrupt, path,
-                     "a stored event has the ACLED sub-event type \"" +
-                         acled_sub_event_type + "\", which is none of \"" +
-                         acled_event_type + "\"");
-  }
-  e.acled_sub_event_type = *sub;
+  VocabularyColumns names;
+  names.plover = ColumnText(s, c++);
+  names.acled_event_type = ColumnText(s, c++);
+  names.acled_sub_event_type = ColumnText(s, c++);
   e.source_text = ColumnText(s, c++);
   e.source_code = ColumnText(s, c++);
   e.source_country = ColumnText(s, c++);
@@ -1942,12 +1981,14 @@ Result<StoredEvent> ReadEvent(sqlite3_stmt* s, const std::string& path) {
   e.date_relative = ColumnText(s, c++);
   e.place_name = ColumnText(s, c++);
   e.place_country = ColumnText(s, c++);
-  e.place_precision = ColumnText(s, c++);
+  if (sqlite3_column_type(s, c) != SQLITE_NULL)
+    names.place_precision = ColumnText(s, c);
+  ++c;
   e.lat = ColumnOptReal(s, c++);
   e.lon = ColumnOptReal(s, c++);
   e.fatalities = ColumnOptInt(s, c++);
   e.negated = sqlite3_column_int(s, c++) != 0;
-  e.modality = ColumnText(s, c++);
+  names.modality = ColumnText(s, c++);
   e.evidence = ColumnText(s, c++);
   e.rules = JoinRules(ColumnText(s, c++));
   e.index = sqlite3_column_int(s, c++);
@@ -1973,6 +2014,7 @@ Result<StoredEvent> ReadEvent(sqlite3_stmt* s, const std::string& path) {
       std::max<long>(1, static_cast<long>(sqlite3_column_int64(s, c++)));
   e.group_sources =
       std::max<long>(1, static_cast<long>(sqlite3_column_int64(s, c++)));
+  RETURN_IF_ERROR(ReadVocabulary(names, path, &e));
   return e;
 }
 

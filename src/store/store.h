@@ -61,23 +61,29 @@ struct EventQuery {
 };
 
 // One event row as queries return it. Rows come ordered by date (events without
-// a date last), then article id, then the event's index in its article.
+// a date last), then article id, then the event's index in its article. The
+// store keeps the names of the record's closed vocabularies (PLOVER category,
+// ACLED types, place precision, modality) as text; a row holding a name that is
+// none of its vocabulary's fails the query with an Error of kind kCorrupt that
+// names the row.
 struct StoredEvent {
   long event_id = 0;  // row id; changes when the article is replaced
   std::string article_id, url, title;
   std::string published;  // ISO date or empty
-  std::string cameo, cameo_name, plover;
+  std::string cameo, cameo_name;
+  Plover plover = Plover::kNone;
   AcledEventType acled_event_type = AcledEventType::kNone;
   AcledSubEventType acled_sub_event_type = AcledSubEventType::kNone;
   std::string source_text, source_code, source_country, source_region;
   std::string target_text, target_code, target_country, target_region;
   std::string date, date_precision,
       date_relative;  // the event's own date, or empty
-  std::string place_name, place_country, place_precision;
+  std::string place_name, place_country;
+  std::optional<PlacePrecision> place_precision;  // nullopt: no place
   std::optional<double> lat, lon;
   std::optional<int> fatalities, injured, arrested, crowd_size;
   bool negated = false;
-  std::string modality;
+  Modality modality = Modality::kAsserted;
   std::string evidence;  // Article::body[evidence.start, evidence.end)
   std::string rules;     // the rules that fired, "; "-separated
   // Additions beyond the first contract:

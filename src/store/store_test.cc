@@ -9,9 +9,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -294,7 +296,7 @@ TEST(StoreTest, RoundTripKeepsEveryField) {
   EXPECT_EQ(meet.published, "2021-06-05");
   EXPECT_EQ(meet.cameo, "040");
   EXPECT_EQ(meet.cameo_name, "Consult, not specified");
-  EXPECT_EQ(meet.plover, "CONSULT");
+  EXPECT_EQ(meet.plover, Plover::kConsult);
   EXPECT_EQ(meet.acled_event_type, AcledEventType::kNone);
   EXPECT_EQ(meet.source_text, "Reber Ahmed");
   EXPECT_EQ(meet.source_code, "IRQGOV");
@@ -309,7 +311,7 @@ TEST(StoreTest, RoundTripKeepsEveryField) {
   EXPECT_EQ(meet.date_relative, "Thursday before publication");
   EXPECT_EQ(meet.place_name, "Erbil");
   EXPECT_EQ(meet.place_country, "IQ");
-  EXPECT_EQ(meet.place_precision, "point");
+  EXPECT_EQ(meet.place_precision, PlacePrecision::kPoint);
   EXPECT_EQ(meet.place_admin1, "Erbil");
   EXPECT_EQ(meet.place_geonameid, 95446);
   EXPECT_EQ(meet.source_sectors, std::vector<std::string>{"GOV"});
@@ -320,7 +322,7 @@ TEST(StoreTest, RoundTripKeepsEveryField) {
   EXPECT_DOUBLE_EQ(*meet.lon, 44.01062);
   EXPECT_FALSE(meet.fatalities.has_value());
   EXPECT_FALSE(meet.negated);
-  EXPECT_EQ(meet.modality, "asserted");
+  EXPECT_EQ(meet.modality, Modality::kAsserted);
   EXPECT_EQ(meet.trigger, "met");
   EXPECT_EQ(meet.rules, "events/verbs.txt:40 meet; rule:source-before-verb");
   EXPECT_EQ(meet.evidence_start, 0u);
@@ -334,6 +336,7 @@ TEST(StoreTest, RoundTripKeepsEveryField) {
   EXPECT_EQ(support.source_code, "IMGMIL");
   EXPECT_FALSE(support.lat.has_value());
   EXPECT_EQ(support.place_name, "");
+  EXPECT_FALSE(support.place_precision.has_value());
 
   const StoredEvent& clash = (*rows)[0];
   EXPECT_EQ(clash.date, "2017-10");
@@ -505,32 +508,93 @@ TEST(StoreTest, ReopenedDatabaseSeesTheData) {
   EXPECT_EQ(raw.Text("PRAGMA journal_mode"), "wal");
 }
 
-// The store keeps ACLED event and sub-event types as text; one that is none of
-// ACLED's (written by hand or by another program) is a corrupt store, not a
-// type.
-TEST(StoreTest, UnknownStoredAcledTypeIsCorrupt) {
+// The store keeps the record's closed vocabularies as their names: every
+// PLOVER category, modality and place precision reads back as it was put.
+TEST(StoreTest, VocabulariesReadBackAsTheyWerePut) {
+  auto store = OpenOrDie(":memory:");
+  ASSERT_TRUE(store);
+  const Modality modalities[] = {Modality::kAsserted,    Modality::kPossible,
+                                 Modality::kIntended,    Modality::kFuture,
+                                 Modality::kConditional, Modality::kObligation};
+  const PlacePrecision precisions[] = {
+      PlacePrecision::kPoint, PlacePrecision::kAdmin2, PlacePrecision::kAdmin1,
+      PlacePrecision::kCountry};
+  for (int i = static_cast<int>(Plover::kNone);
+       i <= static_cast<int>(Plover::kOther); ++i) {
+    const Plover plover = static_cast<Plover>(i);
+    const Modality modality = modalities[i % std::size(modalities)];
+    const PlacePrecision precision = precisions[i % std::size(precisions)];
+    CodedArticle k = KurdistanArticle("k24-" + std::to_string(i));
+    Event& meet = k.events[0];
+    ASSERT_TRUE(meet.place.has_value());
+    meet.plover = plover;
+    meet.modality = modality;
+    meet.place->precision = precision;
+    ASSERT_TRUE(store->Put(k).ok());
+    auto rows = store->QueryEvents({.article_id = k.document.id});
+    ASSERT_TRUE(rows.ok()) << rows.error().ToString();
+    const auto read =
+        std::find_if(rows->begin(), rows->end(),
+                     [](const StoredEvent& e) { return e.index == 0; });
+    ASSERT_NE(read, rows->end());
+    EXPECT_EQ(read->plover, plover) << PloverName(plover);
+    EXPECT_EQ(read->modality, modality) << ModalityName(modality);
+    EXPECT_EQ(read->place_precision, precision)
+        << PlacePrecisionName(precision);
+  }
+}
+
+// A stored name that is none of its vocabulary's (written by hand or by another
+// program) is a corrupt store, not a value: the query fails with kCorrupt, and
+// the error names the row and the name.
+TEST(StoreTest, UnknownStoredVocabularyNameIsCorrupt) {
   TempDir dir;
   const std::string path = dir.File("events.db");
   auto store = OpenOrDie(path);
   ASSERT_TRUE(store);
-  ASSERT_TRUE(store->Put(KurdistanArticle()).ok());
-  ASSERT_TRUE(store->QueryEvents({.plover = "FIGHT"}).ok());
-  RawDb(path).Exec(
-      "UPDATE events SET acled_event_type = 'Battle' WHERE plover = 'FIGHT'");
-  auto rows = store->QueryEvents({.plover = "FIGHT"});
-  ASSERT_FALSE(rows.ok());
-  EXPECT_EQ(rows.error().kind, ErrorKind::kCorrupt);
-  EXPECT_NE(rows.error().message.find("\"Battle\""), std::string::npos)
-      << rows.error().ToString();
-  EXPECT_TRUE(store->QueryEvents({.plover = "CONSULT"}).ok());
-  // A known sub-event type under another event type is no better.
-  RawDb(path).Exec(
-      "UPDATE events SET acled_event_type = 'Riots' WHERE plover = 'FIGHT'");
-  rows = store->QueryEvents({.plover = "FIGHT"});
-  ASSERT_FALSE(rows.ok());
-  EXPECT_EQ(rows.error().kind, ErrorKind::kCorrupt);
-  EXPECT_NE(rows.error().message.find("\"Armed clash\""), std::string::npos)
-      << rows.error().ToString();
+  const CodedArticle k = KurdistanArticle();
+  ASSERT_TRUE(store->Put(k).ok());
+  const std::string row = "events WHERE article_id = '" + k.document.id +
+                          "' AND idx = 2";  // the clash, a FIGHT
+  const std::string id = RawDb(path).Text("SELECT id FROM " + row);
+  ASSERT_FALSE(id.empty());
+  struct BadCase {
+    const char* column;
+    const char* value;
+    const char* problem;
+  };
+  const BadCase cases[] = {
+      {"plover", "FIGHTING", "the PLOVER category \"FIGHTING\""},
+      {"plover", "fight", "the PLOVER category \"fight\""},
+      {"acled_event_type", "Battle", "the ACLED event type \"Battle\""},
+      // A known sub-event type under another event type is no better.
+      {"acled_event_type", "Riots", "the ACLED sub-event type \"Armed clash\""},
+      {"acled_sub_event_type", "ARMED_CLASH",
+       "the ACLED sub-event type \"ARMED_CLASH\""},
+      {"modality", "", "the modality \"\""},
+      {"modality", "certain", "the modality \"certain\""},
+      {"place_precision", "city", "the place precision \"city\""},
+      {"place_precision", "", "the place precision \"\""},
+  };
+  for (const BadCase& c : cases) {
+    RawDb raw(path);
+    const std::string old =
+        raw.Text(std::string("SELECT ") + c.column + " FROM " + row);
+    raw.Exec(std::string("UPDATE events SET ") + c.column + " = '" + c.value +
+             "' WHERE id = " + id);
+    auto rows = store->QueryEvents({.article_id = k.document.id});
+    ASSERT_FALSE(rows.ok()) << c.column << " = " << c.value;
+    EXPECT_EQ(rows.error().kind, ErrorKind::kCorrupt);
+    const std::string error = rows.error().ToString();
+    EXPECT_NE(error.find("event " + id + " (article \"" + k.document.id +
+                         "\", event 2): " + c.problem),
+              std::string::npos)
+        << error;
+    raw.Exec(std::string("UPDATE events SET ") + c.column + " = '" + old +
+             "' WHERE id = " + id);
+    EXPECT_TRUE(store->QueryEvents({.article_id = k.document.id}).ok())
+        << c.column;
+  }
 }
 
 // A version 1 database (before injuries, arrests and crowd sizes) is migrated
