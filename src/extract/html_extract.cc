@@ -697,15 +697,111 @@ bool MonthFirst(const PageMetadata& md) {
   return lang == "en-us" || lang == "en_us" || lang == "en";
 }
 
+// What StripSiteSuffix cut off `title` (lower-cased, spaces collapsed) to
+// leave its first `kept` bytes, without the separator: the site's name.
+std::string_view SiteSuffixOf(std::string_view title, size_t kept) {
+  if (kept >= title.size()) return {};
+  std::string_view rest = title.substr(kept);
+  // The separator: spaces and punctuation up to the first letter or digit.
+  size_t pos = 0;
+  while (pos < rest.size()) {
+    size_t next = pos;
+    const char32_t c = DecodeUtf8(rest, &next);
+    if (c < 0x80 ? std::isalnum(static_cast<int>(c)) != 0
+                 : !(c == 0xAB || c == 0xB7 || c == 0xBB ||
+                     (c >= 0x2010 && c <= 0x2027)))
+      break;
+    pos = next;
+  }
+  return rest.substr(pos);
+}
+
+// The names a page gives itself, lower-cased: og:site_name, and the part of
+// its <title> that StripSiteSuffix cuts off ("Post - Section - Site" gives
+// "section - site"). A site's banner <h1> is that name, or that name and its
+// motto ("<title>Post » Verein e.V.</title>" with "<h1>Verein e.V. Für
+// Kinder</h1>"): not a headline.
+struct SiteNames {
+  std::string og_site, full_tag, tag;  // tag: the <title> less the suffix
+  std::string_view tag_site;           // the suffix, in full_tag
+
+  explicit SiteNames(const PageMetadata& md)
+      : og_site(AsciiLower(FirstMeta(md, {"og:site_name"}))),
+        full_tag(AsciiLower(CollapseSpaces(md.title_tag))),
+        tag(AsciiLower(StripSiteSuffix(md.title_tag))),
+        tag_site(SiteSuffixOf(full_tag, tag.size())) {}
+  SiteNames(const SiteNames&) = delete;
+  SiteNames& operator=(const SiteNames&) = delete;
+
+  // `lower`: a heading, lower-cased. A headline that opens with the site's
+  // name ("<title>Moordorf feiert | Moordorf</title>") is one the <title>
+  // repeats before its suffix.
+  bool IsSiteName(std::string_view lower) const {
+    if (lower == og_site) return true;
+    if (tag_site.empty() || !lower.starts_with(tag_site) ||
+        tag.find(lower) != std::string::npos)
+      return false;
+    return lower.size() == tag_site.size() || lower[tag_site.size()] == ' ';
+  }
+};
+
+// The page's own heading is the title as the reader sees it: an <h1> that the
+// <title> or og:title repeats (a blog's first <h1> is often its name, the
+// post's comes later), or the only <h1> there is; nullptr if none. og:title is
+// often a shorter or longer variant written for sharing.
+const std::string* ChooseHeading(const PageMetadata& md,
+                                 const SiteNames& names) {
+  const std::string og = AsciiLower(FirstMeta(md, {"og:title"}));
+  // The title's words without the site's name: an <h1> found only in the
+  // <title>'s site suffix, or equal to og:site_name, is the site's name
+  // ("Post | Blog" with <h1>Blog</h1>), not the headline.
+  const auto repeated_by_title = [&](const std::string& h) {
+    const std::string lower = AsciiLower(h);
+    if (names.IsSiteName(lower)) return false;
+    return names.tag.find(lower) != std::string::npos ||
+           (!og.empty() && og.find(lower) != std::string::npos);
+  };
+  // Of several the title repeats (a blog's name and its post's), the one the
+  // <title> opens with ("Post | Blog", the order of most sites' titles), else
+  // the longest.
+  const auto best_repeated = [&](const std::vector<std::string>& candidates,
+                                 size_t min_words) {
+    const std::string* best = nullptr;
+    bool best_opens = false;
+    for (const std::string& h : candidates) {
+      if (SplitWords(h, min_words).size() < min_words &&
+          (min_words > 2 || h.size() < 8))
+        continue;
+      if (!repeated_by_title(h)) continue;
+      const bool opens = names.full_tag.starts_with(AsciiLower(h));
+      if (best == nullptr || (opens && !best_opens) ||
+          (opens == best_opens && h.size() > best->size())) {
+        best = &h;
+        best_opens = opens;
+      }
+    }
+    return best;
+  };
+  const std::string* chosen = best_repeated(md.h1s, 2);
+  // An <h1> that holds a kicker before its headline ("<span>Kicker</span>
+  // Headline"): the part the title repeats.
+  if (chosen == nullptr) chosen = best_repeated(md.h1_parts, 3);
+  if (chosen == nullptr && md.h1s.size() == 1 &&
+      SplitWords(md.h1s[0], 41).size() <= 40 &&
+      !names.IsSiteName(AsciiLower(md.h1s[0]))) {
+    chosen = &md.h1s[0];
+  }
+  return chosen;
+}
+
 // The title: og:title, JSON-LD headline, <h1> or <title> without the site's
 // name, and then the page's own <h1> where the title repeats it.
 std::string ChooseTitle(const PageMetadata& md) {
   const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
-  // An <h1> equal to og:site_name is the site's name, not a headline.
-  const std::string site = AsciiLower(FirstMeta(md, {"og:site_name"}));
+  const SiteNames names(md);
   std::string title = FirstMeta(md, {"og:title", "twitter:title"});
   if (title.empty() && ld) title = ld->headline;
-  if (title.empty() && AsciiLower(md.h1) != site) title = md.h1;
+  if (title.empty() && !names.IsSiteName(AsciiLower(md.h1))) title = md.h1;
   if (title.empty()) title = md.title_tag;
   title = StripSiteSuffix(title);
   // A headline in <h1> that the meta title extends wins ("Headline" vs
@@ -714,47 +810,7 @@ std::string ChooseTitle(const PageMetadata& md) {
       md.h1.size() * 2 > title.size()) {
     title = md.h1;
   }
-  // The page's own heading is the title as the reader sees it: an <h1> that the
-  // <title> or og:title repeats (a blog's first <h1> is often its name, the
-  // post's comes later; the longer is the post's), or the only <h1> there is.
-  // og:title is often a shorter or longer variant written for sharing.
-  {
-    // The title's words without the site's name: an <h1> found only in the
-    // <title>'s site suffix, or equal to og:site_name, is the site's name
-    // ("Post | Blog" with <h1>Blog</h1>), not the headline.
-    const std::string tag = AsciiLower(StripSiteSuffix(md.title_tag)),
-                      og = AsciiLower(FirstMeta(md, {"og:title"}));
-    const auto repeated_by_title = [&](const std::string& h) {
-      const std::string lower = AsciiLower(h);
-      if (lower == site) return false;
-      return tag.find(lower) != std::string::npos ||
-             (!og.empty() && og.find(lower) != std::string::npos);
-    };
-    // Of several the title repeats (a blog's name and its post's), the longest.
-    const auto longest_repeated =
-        [&](const std::vector<std::string>& candidates, size_t min_words) {
-          const std::string* best = nullptr;
-          for (const std::string& h : candidates) {
-            if (SplitWords(h, min_words).size() < min_words &&
-                (min_words > 2 || h.size() < 8))
-              continue;
-            if (repeated_by_title(h) &&
-                (best == nullptr || h.size() > best->size()))
-              best = &h;
-          }
-          return best;
-        };
-    const std::string* chosen = longest_repeated(md.h1s, 2);
-    // An <h1> that holds a kicker before its headline ("<span>Kicker</span>
-    // Headline"): the part the title repeats.
-    if (chosen == nullptr) chosen = longest_repeated(md.h1_parts, 3);
-    if (chosen == nullptr && md.h1s.size() == 1 &&
-        SplitWords(md.h1s[0], 41).size() <= 40 &&
-        AsciiLower(md.h1s[0]) != site) {
-      chosen = &md.h1s[0];
-    }
-    if (chosen != nullptr) title = *chosen;
-  }
+  if (const std::string* heading = ChooseHeading(md, names)) title = *heading;
   return title;
 }
 

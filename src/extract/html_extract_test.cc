@@ -665,6 +665,41 @@ TEST(HtmlExtractTest, TitleIsTheHeadingTheTitleTagRepeats) {
   EXPECT_EQ(a.title, "Der Rat tagt am Freitag");
 }
 
+// The site's name is what the <title> gives after its headline: an <h1> that
+// is that name, or opens with it (a banner with the site's motto), is no
+// headline; of two <h1>s the <title> repeats, the one it opens with is.
+TEST(HtmlExtractTest, TitleIsNotTheSiteBanner) {
+  struct Case {
+    const char* title_tag;
+    const char* headings;
+    const char* want;
+  };
+  const Case cases[] = {
+      {"Ferien im Moor bei Leer \u00bb Heimatverein Moordorf",
+       "<h1>Heimatverein Moordorf und Umgebung</h1><h2>Ferien im Moor bei "
+       "Leer</h2>",
+       "Ferien im Moor bei Leer"},
+      {"Tango Schritte - Tanzen - Salon am Fluss",
+       "<h1>Tanzen - Salon am Fluss</h1>", "Tango Schritte"},
+      {"Neue Halle er\u00f6ffnet | Das Branchenbuch f\u00fcr kleine und "
+       "mittlere Firmen",
+       "<h1>Das Branchenbuch f\u00fcr kleine und mittlere Firmen</h1><h1>Neue "
+       "Halle er\u00f6ffnet</h1>",
+       "Neue Halle er\u00f6ffnet"},
+      // A headline that happens to start like the site's name is still one.
+      {"Moordorf feiert | Moordorf", "<h1>Moordorf feiert</h1>",
+       "Moordorf feiert"},
+  };
+  for (const Case& c : cases) {
+    Article a = ExtractHtmlDoc(
+        std::string("<html><head><title>") + c.title_tag +
+        "</title></head><body>" + c.headings +
+        "<p>Ein Satz, der lang genug ist, um als Absatz zu z\u00e4hlen, mit "
+        "Kommas, und noch mehr Text.</p></body></html>");
+    EXPECT_EQ(a.title, c.want) << c.title_tag;
+  }
+}
+
 // What is cut before parsing (unread attributes, indentation between tags,
 // comments, noscript and select bodies) leaves every paragraph's anchors
 // pointing into the page as given, ends included, and a custom element is not
