@@ -184,6 +184,15 @@ TEST(HtmlExtractTest, AuthorMetaFields) {
       {"Reader42 am 3. Mai 2021", {"Reader42"}},
       {"Jana.Beispiel", {"Jana.Beispiel"}},
       {"Jana Beispiel (12.03.2021)", {"Jana Beispiel"}},
+      // A job title before the name is no part of it, in the set's languages
+      // and inside a compound ("Von ZEITUNG-Experte ...").
+      {"Reporter Jane Doe", {"Jane Doe"}},
+      {"Von ZEITUNG-Experte Max Muster", {"Max Muster"}},
+      {"Rechtsanw\u00e4ltin Jana Beispiel", {"Jana Beispiel"}},
+      {"Jana Beispiel, Redakteurin", {"Jana Beispiel"}},
+      // Names end in a capitalised word; a phrase does not.
+      {"Show my full profile", {}},
+      {"Jos\u00e9 de la Vega", {"Jos\u00e9 de la Vega"}},
   };
   for (const AuthorCase& c : cases) {
     std::string html =
