@@ -617,8 +617,12 @@ std::string_view StripBylineLead(std::string_view line, bool name_field) {
 std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
                                      bool name_field) {
   std::string_view line = TrimSpaces(raw);
-  if (size_t bar = line.find('|'); bar != std::string_view::npos)
-    line = TrimSpaces(line.substr(0, bar));
+  // A bar or a bullet separates the name from what follows ("Jane Doe |
+  // Site", "By Jane Doe•15 January 2020").
+  for (std::string_view sep : {"|", "\xE2\x80\xA2", "\xC2\xB7"}) {
+    if (size_t at = line.find(sep); at != std::string_view::npos)
+      line = TrimSpaces(line.substr(0, at));
+  }
   line = StripBylineLead(line, name_field);
   std::vector<std::string> names;
   bool first = true;
@@ -876,20 +880,57 @@ void FillSectionAndTags(const PageMetadata& md, Article* a) {
   if (a->tags.size() > 40) a->tags.resize(40);
 }
 
+// The host of `url` without "www." ("https://www.example.org/x" gives
+// "example.org"), lower-cased; empty when `url` has none.
+std::string HostOf(std::string_view url) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  url.remove_prefix(scheme + 3);
+  url = url.substr(0, url.find_first_of("/?#:"));
+  std::string host = AsciiLower(url);
+  if (host.starts_with("www.")) host.erase(0, 4);
+  return host;
+}
+
+// Letters and digits of `s`, ASCII lower-cased ("Inter-Scenar.io" gives
+// "interscenario").
+std::string Alnum(std::string_view s) {
+  std::string out;
+  for (char c : AsciiLower(s)) {
+    if (std::isalnum(static_cast<unsigned char>(c)) ||
+        static_cast<unsigned char>(c) >= 0x80)
+      out += c;
+  }
+  return out;
+}
+
+// An author field naming the site itself (its host, with or without the
+// top-level domain: "Example" on example.org) or a CMS's default account
+// ("admin", WordPress's and most CMSs' first user): no writer.
+bool IsSiteOrAccount(std::string_view name, std::string_view host) {
+  const std::string n = Alnum(name);
+  if (n == "admin" || n == "administrator" || n == "webmaster") return true;
+  if (host.empty() || n.empty()) return false;
+  return n == Alnum(host) || n == Alnum(host.substr(0, host.rfind('.')));
+}
+
 // Authors from the first source that names any: JSON-LD (with authors given by
 // @id), author meta tags, itemprop=author, byline lines, elements classed
 // "author".
-std::vector<std::string> ChooseAuthors(const PageMetadata& md) {
+std::vector<std::string> ChooseAuthors(const PageMetadata& md,
+                                       std::string_view url) {
   const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
   std::vector<std::string> authors;
   const std::string site_name =
       FirstMeta(md, {"og:site_name", "application-name"});
+  const std::string host = HostOf(url.empty() ? md.canonical : url);
   // Names from one field; `lenient` and `name_field` as AuthorNames takes them.
   auto add_names = [&](const std::string& field, bool lenient,
                        bool name_field) {
     if (field.find("://") != std::string::npos || field == site_name) return;
     for (std::string& n : AuthorNames(field, lenient, name_field)) {
-      if (n != site_name) AddUnique(&authors, std::move(n));
+      if (n != site_name && !IsSiteOrAccount(n, host))
+        AddUnique(&authors, std::move(n));
     }
   };
   if (ld) {
@@ -1025,7 +1066,7 @@ void FillLanguageAndUrl(const PageMetadata& md, std::string_view url,
 void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
   if (a->title.empty()) a->title = ChooseTitle(md);
   FillSectionAndTags(md, a);
-  if (a->authors.empty()) a->authors = ChooseAuthors(md);
+  if (a->authors.empty()) a->authors = ChooseAuthors(md, url);
   if (!a->published) FillPublished(md, url, a);
   FillLanguageAndUrl(md, url, a);
 }
@@ -1522,6 +1563,32 @@ void FindPrintedDate(const std::vector<HtmlBlock>& blocks,
   }
 }
 
+// Whether every word of `name` is capitalised, but for short lower-case
+// particles inside it ("von der", "de la", "van"): a name as a byline prints
+// it, not the start of a sentence ("Von Berlin aus").
+bool IsNameShaped(std::string_view name) {
+  const std::vector<std::string_view> words = SplitWords(name, 6);
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (StartsUpper(words[i])) continue;
+    if (i == 0 || i + 1 == words.size() || words[i].size() > 3) return false;
+  }
+  return !words.empty();
+}
+
+// Blocks of at most this many bytes are read for a byline.
+constexpr size_t kMaxBylineBytes = 120;
+
+// Whether `lower` (a lower-cased block) is an author label and nothing else
+// ("Autor", "Auteur :", "Auteur(s) :").
+bool IsLabelOnly(std::string_view lower,
+                 const std::vector<std::string>& labels) {
+  lower = TrimSpaces(lower);
+  while (!lower.empty() && (lower.back() == ':' || lower.back() == ' '))
+    lower.remove_suffix(1);
+  if (lower.ends_with("(s)")) lower.remove_suffix(3);
+  return std::find(labels.begin(), labels.end(), lower) != labels.end();
+}
+
 // Blocks of at most this many bytes are read for an author label.
 constexpr size_t kMaxLabelLineBytes = 200;
 
@@ -1546,6 +1613,23 @@ std::vector<std::string> FindLabelledAuthors(
       continue;
     if (b.boiler != nullptr && ReadClass(b.boiler).long_furniture) continue;
     const std::string lower = AsciiLower(b.text);
+    // A label printed apart from its value ("<dt>Autor</dt><dd>Jane
+    // Doe</dd>", a heading over the name): the name is the next block that is
+    // not a label too.
+    if (IsLabelOnly(lower, labels)) {
+      for (size_t j = i + 1; j < blocks.size() && j <= i + 2; ++j) {
+        const std::string& next = blocks[j].text;
+        if (IsLabelOnly(AsciiLower(next), labels)) continue;
+        if (next.size() > kMaxBylineBytes) break;
+        std::vector<std::string> names =
+            AuthorNames(next, /*lenient=*/true, /*name_field=*/false);
+        if (!names.empty() &&
+            std::all_of(names.begin(), names.end(), IsNameShaped))
+          return names;
+        break;
+      }
+      continue;
+    }
     for (std::string_view label : labels) {
       for (size_t at = lower.find(label); at != std::string::npos;
            at = lower.find(label, at + 1)) {
@@ -1559,6 +1643,33 @@ std::vector<std::string> FindLabelledAuthors(
         if (!names.empty()) return names;
       }
     }
+  }
+  return {};
+}
+
+// The names of a byline printed as a line of its own above the article or at
+// its start: a by-word of the set's languages within its first words and
+// capitalised names after it ("By Jane Doe and John Roe", "Von Jana Beispiel
+// am 3. Mai 2021", "Posted by Jane Doe"), in a short block from 15 blocks
+// above the first body paragraph to the third, outside comments and sidebars.
+std::vector<std::string> FindBylineAuthors(
+    const std::vector<HtmlBlock>& blocks,
+    const std::vector<const HtmlBlock*>& kept) {
+  if (kept.empty() || blocks.empty()) return {};
+  const size_t first = static_cast<size_t>(kept.front() - blocks.data());
+  for (size_t i = first > 15 ? first - 15 : 0;
+       i < blocks.size() && i <= first + 2; ++i) {
+    const HtmlBlock& b = blocks[i];
+    if (b.text.size() > kMaxBylineBytes || b.heading == 1) continue;
+    if (b.boiler != nullptr && ReadClass(b.boiler).long_furniture) continue;
+    const std::vector<std::string_view> words = SplitWords(b.text, 4);
+    const auto by = std::find_if(words.begin(), words.end(), IsByWord);
+    if (by == words.end() || by + 1 == words.end() || !StartsUpper(*(by + 1)))
+      continue;
+    std::vector<std::string> names =
+        AuthorNames(b.text, /*lenient=*/false, /*name_field=*/false);
+    if (!names.empty() && std::all_of(names.begin(), names.end(), IsNameShaped))
+      return names;
   }
   return {};
 }
@@ -2143,6 +2254,8 @@ void ExtractHtml(std::string_view content, std::string_view url,
   }
   if (article->authors.empty())
     article->authors = FindLabelledAuthors(blocks, kept);
+  if (article->authors.empty())
+    article->authors = FindBylineAuthors(blocks, kept);
   if (!article->paragraphs.empty()) {
     if (auto place = ParseDatelinePlace(article->paragraphs.front().text)) {
       article->dateline = *place;

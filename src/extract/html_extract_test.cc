@@ -829,5 +829,67 @@ TEST(HtmlExtractTest, AuthorAfterALabel) {
   EXPECT_TRUE(a.authors.empty());
 }
 
+// An article body for the byline tests: two paragraphs of made-up council news.
+const char kCouncilBody[] =
+    "<div class='text'><p>Der Gemeinderat hat am Freitag lange \u00fcber das "
+    "neue Budget beraten, das im Fr\u00fchjahr vorgelegt worden war, und am "
+    "Ende knapp zugestimmt.</p><p>Die Gegner k\u00fcndigten ein Referendum an "
+    "und sammeln nun in allen Quartieren der Stadt Unterschriften "
+    "daf\u00fcr.</p></div>";
+
+// A byline printed as a line of its own near the article's start, in the set's
+// languages; the date after a bullet is no part of the name; a sentence that
+// opens with "Von" is no byline.
+TEST(HtmlExtractTest, AuthorsFromPrintedBylines) {
+  const std::string body = kCouncilBody;
+  Article a = ExtractHtmlDoc(
+      "<html><body><h1>Der Rat</h1><div class='x'>Von <a href='/a/jb'>Jana "
+      "Beispiel</a>, Max Muster am 3. Mai 2021</div>" +
+      body + "</body></html>");
+  EXPECT_EQ(a.authors,
+            (std::vector<std::string>{"Jana Beispiel", "Max Muster"}));
+  a = ExtractHtmlDoc(
+      "<html><body><h1>The council</h1><div>By Jane Doe\u202215 January "
+      "2020</div>" +
+      body + "</body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jane Doe"}));
+  a = ExtractHtmlDoc(
+      "<html><body><h1>Der Rat</h1><div>Von Berlin aus gesehen</div>" + body +
+      "</body></html>");
+  EXPECT_TRUE(a.authors.empty());
+}
+
+// A label printed apart from the name it labels: the name is the next block.
+TEST(HtmlExtractTest, AuthorUnderALabelOfItsOwn) {
+  const std::string body = kCouncilBody;
+  Article a = ExtractHtmlDoc("<html><body><h1>Der Rat</h1>" + body +
+                             "<section><h4>Autorin</h4><p><a "
+                             "href='/p/jb'>Jana Beispiel</a></p></section>"
+                             "</body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"}));
+  a = ExtractHtmlDoc(
+      "<html><body><h1>Le conseil</h1><dl><dt>Auteur :</dt>"
+      "<dt>Auteur(s) :</dt><dd>Paul Exemple</dd></dl>" +
+      body + "</body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Paul Exemple"}));
+}
+
+// A page that names itself or a CMS's default account as author names no
+// writer: the byline it prints does.
+TEST(HtmlExtractTest, SiteOrAccountIsNoAuthor) {
+  const std::string body =
+      "<h1>Der Rat</h1><div>Autor: Jana Beispiel</div><div "
+      "class='text'><p>Der Gemeinderat hat am Freitag lange \u00fcber das neue "
+      "Budget beraten, das im Fr\u00fchjahr vorgelegt worden war, und am Ende "
+      "knapp zugestimmt.</p></div>";
+  for (const char* meta : {"Ratsblatt", "Rats-Blatt.de", "admin"}) {
+    Article a = ExtractHtmlDoc(
+        std::string("<html><head><meta name='author' content='") + meta +
+            "'></head><body>" + body + "</body></html>",
+        "https://www.rats-blatt.de/2021/rat");
+    EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"})) << meta;
+  }
+}
+
 }  // namespace
 }  // namespace dateline
