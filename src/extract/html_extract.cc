@@ -1520,6 +1520,22 @@ std::vector<const HtmlBlock*> SelectByArticleBody(
 // on September 21, 2020 by Jane Doe", "Aktualisiert: 30.12.2016", not a
 // sentence that mentions a day.
 constexpr size_t kMaxDateLineBytes = 100;
+// Whether blocks[i] sits in a <figure> that also holds the page's <h1>, one of
+// the next two blocks.
+bool HoldsHeadline(const std::vector<HtmlBlock>& blocks, size_t i) {
+  const GumboNode* figure = blocks[i].boiler;
+  if (figure == nullptr || (figure->v.element.tag != GUMBO_TAG_FIGURE &&
+                            figure->v.element.tag != GUMBO_TAG_FIGCAPTION))
+    return false;
+  for (size_t j = i + 1; j < blocks.size() && j <= i + 2; ++j) {
+    if (blocks[j].heading == 1 && blocks[j].boiler == figure) return true;
+  }
+  return false;
+}
+
+// Of a longer paragraph at the top of the article, the opening bytes are read
+// for a date (cut at a space).
+constexpr size_t kDatelineOpeningBytes = 48;
 
 // The publication date as the page prints it near its article: the nearest
 // short line carrying a day above the first body paragraph (below the headline,
@@ -1531,13 +1547,23 @@ void FindPrintedDate(const std::vector<HtmlBlock>& blocks,
                      bool month_first,
                      std::initializer_list<std::string_view> urls,
                      Article* article) {
-  auto try_block = [&](const HtmlBlock& b) {
-    // A <header> holds an article's date line as often as a site's banner.
-    if (b.text.size() > kMaxDateLineBytes ||
-        (b.tag_boiler && b.boiler != nullptr &&
-         b.boiler->v.element.tag != GUMBO_TAG_HEADER))
+  // `lead`: read the opening of a paragraph at the top of the article (the
+  // first body paragraph or above it), which may open with the date
+  // ("29.11.2022 – Die Regierung ...", "Pressemitteilung vom 25. Januar 2022 |
+  // Berlin – ..."), as agency copy opens with its dateline.
+  auto try_block = [&](size_t i, bool lead) {
+    const HtmlBlock& b = blocks[i];
+    std::string_view text = b.text;
+    if (lead != (text.size() > kMaxDateLineBytes)) return false;
+    if (lead) text = text.substr(0, text.rfind(' ', kDatelineOpeningBytes));
+    // A <header> holds an article's date line as often as a site's banner,
+    // and so does a <figure> whose caption holds the headline (a picture
+    // with the article's kicker, date and <h1> set on it).
+    if (b.tag_boiler && b.boiler != nullptr &&
+        b.boiler->v.element.tag != GUMBO_TAG_HEADER &&
+        !HoldsHeadline(blocks, i))
       return false;
-    if (auto d = FindDateInLine(b.text, month_first)) {
+    if (auto d = FindDateInLine(text, month_first)) {
       article->published = d;
       article->published_source = DateSource::kPage;
       return true;
@@ -1547,11 +1573,15 @@ void FindPrintedDate(const std::vector<HtmlBlock>& blocks,
   if (!kept.empty() && !blocks.empty()) {
     const size_t first = static_cast<size_t>(kept.front() - blocks.data());
     const size_t last = static_cast<size_t>(kept.back() - blocks.data());
-    for (size_t i = first + 1; i-- > 0 && first - i <= 40;) {
-      if (try_block(blocks[i])) return;
+    // Date lines first: the opening of a paragraph may name an earlier day
+    // ("Bis einschließlich 9. November 2021 ...").
+    for (bool lead : {false, true}) {
+      for (size_t i = first + 1; i-- > 0 && first - i <= 40;) {
+        if (try_block(i, lead)) return;
+      }
     }
     for (size_t i = first + 1; i < blocks.size() && i <= last + 15; ++i) {
-      if (try_block(blocks[i])) return;
+      if (try_block(i, /*lead=*/false)) return;
     }
   }
   for (std::string_view u : urls) {

@@ -837,6 +837,41 @@ const char kCouncilBody[] =
     "und sammeln nun in allen Quartieren der Stadt Unterschriften "
     "daf\u00fcr.</p></div>";
 
+// Without metadata, a date that opens the article's lead paragraph (as a
+// dateline does), after any date line above it; and a date line in a
+// <figure> that also holds the headline.
+TEST(HtmlExtractTest, PrintedDateOpeningTheLead) {
+  const std::string rest =
+      "<p>Die Gegner k\u00fcndigten ein Referendum an und sammeln nun in allen "
+      "Quartieren der Stadt Unterschriften daf\u00fcr.</p></div>";
+  const std::string lead =
+      "<div class='text'><p>Mitteilung vom 29. November 2022 | Berlin \u2013 "
+      "Der Gemeinderat hat am Freitag lange \u00fcber das neue Budget "
+      "beraten, und am Ende knapp zugestimmt.</p>";
+  Article a = ExtractHtmlDoc("<html><body><h1>Der Rat</h1>" + lead + rest +
+                             "<div class='comment-date'>02.12.2022</div>"
+                             "</body></html>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2022-11-29");
+  // A date line above the article wins over the day its lead names.
+  a = ExtractHtmlDoc(
+      "<html><body><h1>Der Rat</h1><p>30.11.2022</p><div class='text'><p>Bis "
+      "einschlie\u00dflich 9. November 2022 hat der Gemeinderat lange "
+      "\u00fcber das neue Budget beraten und am Ende knapp zugestimmt.</p>" +
+      rest + "</body></html>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2022-11-30");
+  a = ExtractHtmlDoc(
+      "<html><body><figure><img src='a.jpg'><figcaption><small>31.01.2022 "
+      "Sport</small><h1>Der Rat tagt</h1></figcaption></figure>" +
+      lead.substr(0, lead.find("Mitteilung")) +
+      "Der Gemeinderat hat am Freitag lange \u00fcber das neue Budget "
+      "beraten, und am Ende knapp zugestimmt.</p>" +
+      rest + "</body></html>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2022-01-31");
+}
+
 // A byline printed as a line of its own near the article's start, in the set's
 // languages; the date after a bullet is no part of the name; a sentence that
 // opens with "Von" is no byline.
