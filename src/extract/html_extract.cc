@@ -2085,6 +2085,28 @@ ParsedText DropRawTextBodies(std::string_view html) {
 
 std::string StripSiteSuffix(std::string_view title) {
   std::string t = CollapseSpaces(title);
+  // Chinese and Japanese titles join the site's name without spaces
+  // ("标题-新华网", "标题_网站", "标题|网站"), the script writing no spaces
+  // between words: a separator between two ideographic characters, with a
+  // short name after it and a longer title before.
+  if (size_t p = t.find_last_of("-_|"); p != std::string::npos && p > 0) {
+    const std::string_view head = std::string_view(t).substr(0, p),
+                           tail = std::string_view(t).substr(p + 1);
+    const auto ideographic = [](std::string_view s, bool last) {
+      if (s.empty()) return false;
+      size_t pos = 0;
+      if (last) {
+        pos = s.size() - 1;
+        while (pos > 0 && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80)
+          --pos;
+      }
+      const char32_t c = DecodeUtf8(s, &pos);
+      return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFFEF);
+    };
+    if (ideographic(head, true) && ideographic(tail, false) &&
+        tail.size() <= 8 * 3 && head.size() > tail.size())
+      return std::string(head);
+  }
   for (int round = 0; round < 2; ++round) {
     size_t best = std::string::npos, sep_len = 0;
     for (std::string_view sep :
