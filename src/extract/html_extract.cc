@@ -502,10 +502,16 @@ void AddUnique(std::vector<std::string>* v, std::string s) {
 // name
 // ("Chris Cillizza, CNN Editor-at-large").
 bool IsRoleWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 14> kRoles = {
-      "editor",    "correspondent", "reporter", "writer",  "staff",
-      "columnist", "contributor",   "producer", "analyst", "journalist",
-      "bureau",    "desk",          "chief",    "senior"};
+  // English, and the same roles in the set's other languages as bylines give
+  // them ("Redakteurin", "rédacteur", "corresponsal", "Experte" as in "Von
+  // SPIEGEL-Experte X", "Rechtsanwalt" before a lawyer's name).
+  static constexpr std::array<std::string_view, 23> kRoles = {
+      "editor",      "correspondent", "reporter",     "writer",
+      "staff",       "columnist",     "contributor",  "producer",
+      "analyst",     "journalist",    "bureau",       "desk",
+      "chief",       "senior",        "redakteur",    "redact",
+      "r\u00e9dact", "korrespondent", "corresponsal", "correspondant",
+      "periodista",  "expert",        "rechtsanw"};
   static constexpr std::array<std::string_view, 8> kPublisherWords = {
       "press",  "news", "media",  "international",
       "agency", "wire", "online", "magazine"};
@@ -523,6 +529,15 @@ bool IsRoleWord(std::string_view w) {
     return false;
   return std::all_of(w.begin() + static_cast<std::ptrdiff_t>(dot) + 1, w.end(),
                      [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// The last part of a hyphenated compound ("FOCUS-Online-Experte" gives
+// "Experte"), or the word itself.
+std::string_view LastHyphenPart(std::string_view w) {
+  const size_t dash = w.rfind('-');
+  return dash == std::string_view::npos || dash + 1 == w.size()
+             ? w
+             : w.substr(dash + 1);
 }
 
 // Bylines run on into the date ("Jeff Foust Monday, November 18, 2019", "Jane
@@ -602,8 +617,12 @@ std::string_view StripBylineLead(std::string_view line, bool name_field) {
 std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
                                      bool name_field) {
   std::string_view line = TrimSpaces(raw);
-  if (size_t bar = line.find('|'); bar != std::string_view::npos)
-    line = TrimSpaces(line.substr(0, bar));
+  // A bar or a bullet separates the name from what follows ("Jane Doe |
+  // Site", "By Jane Doe•15 January 2020").
+  for (std::string_view sep : {"|", "\xE2\x80\xA2", "\xC2\xB7"}) {
+    if (size_t at = line.find(sep); at != std::string_view::npos)
+      line = TrimSpaces(line.substr(0, at));
+  }
   line = StripBylineLead(line, name_field);
   std::vector<std::string> names;
   bool first = true;
@@ -662,9 +681,22 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
                        static_cast<size_t>(words.back().data() +
                                            words.back().size() - part.data()));
     }
+    // A job title before the name ("Reporter Jane Doe", "FOCUS-Online-Experte
+    // Jane Doe", "Rechtsanwalt Max Muster") is no part of it.
+    while (words.size() > 2 && IsRoleWord(LastHyphenPart(words.front())) &&
+           StartsUpper(words[1])) {
+      words.erase(words.begin());
+      part = std::string_view(words.front().data(),
+                              static_cast<size_t>(part.data() + part.size() -
+                                                  words.front().data()));
+    }
     if (words.empty() || words.size() > 5 ||
         (!lenient && !StartsUpper(words.front())))
       continue;
+    // Names end in a capitalised word: particles ("Ursula von der Leyen",
+    // "Jose de la Cruz") stand inside; a phrase ends in a lower-case word
+    // ("View my complete profile").
+    if (words.size() > 1 && StartsLower(words.back())) continue;
     if (!std::any_of(part.begin(), part.end(), [](char c) {
           return std::isalpha(static_cast<unsigned char>(c)) ||
                  static_cast<unsigned char>(c) >= 0x80;
@@ -697,15 +729,111 @@ bool MonthFirst(const PageMetadata& md) {
   return lang == "en-us" || lang == "en_us" || lang == "en";
 }
 
+// What StripSiteSuffix cut off `title` (lower-cased, spaces collapsed) to
+// leave its first `kept` bytes, without the separator: the site's name.
+std::string_view SiteSuffixOf(std::string_view title, size_t kept) {
+  if (kept >= title.size()) return {};
+  std::string_view rest = title.substr(kept);
+  // The separator: spaces and punctuation up to the first letter or digit.
+  size_t pos = 0;
+  while (pos < rest.size()) {
+    size_t next = pos;
+    const char32_t c = DecodeUtf8(rest, &next);
+    if (c < 0x80 ? std::isalnum(static_cast<int>(c)) != 0
+                 : !(c == 0xAB || c == 0xB7 || c == 0xBB ||
+                     (c >= 0x2010 && c <= 0x2027)))
+      break;
+    pos = next;
+  }
+  return rest.substr(pos);
+}
+
+// The names a page gives itself, lower-cased: og:site_name, and the part of
+// its <title> that StripSiteSuffix cuts off ("Post - Section - Site" gives
+// "section - site"). A site's banner <h1> is that name, or that name and its
+// motto ("<title>Post » Verein e.V.</title>" with "<h1>Verein e.V. Für
+// Kinder</h1>"): not a headline.
+struct SiteNames {
+  std::string og_site, full_tag, tag;  // tag: the <title> less the suffix
+  std::string_view tag_site;           // the suffix, in full_tag
+
+  explicit SiteNames(const PageMetadata& md)
+      : og_site(AsciiLower(FirstMeta(md, {"og:site_name"}))),
+        full_tag(AsciiLower(CollapseSpaces(md.title_tag))),
+        tag(AsciiLower(StripSiteSuffix(md.title_tag))),
+        tag_site(SiteSuffixOf(full_tag, tag.size())) {}
+  SiteNames(const SiteNames&) = delete;
+  SiteNames& operator=(const SiteNames&) = delete;
+
+  // `lower`: a heading, lower-cased. A headline that opens with the site's
+  // name ("<title>Moordorf feiert | Moordorf</title>") is one the <title>
+  // repeats before its suffix.
+  bool IsSiteName(std::string_view lower) const {
+    if (lower == og_site) return true;
+    if (tag_site.empty() || !lower.starts_with(tag_site) ||
+        tag.find(lower) != std::string::npos)
+      return false;
+    return lower.size() == tag_site.size() || lower[tag_site.size()] == ' ';
+  }
+};
+
+// The page's own heading is the title as the reader sees it: an <h1> that the
+// <title> or og:title repeats (a blog's first <h1> is often its name, the
+// post's comes later), or the only <h1> there is; nullptr if none. og:title is
+// often a shorter or longer variant written for sharing.
+const std::string* ChooseHeading(const PageMetadata& md,
+                                 const SiteNames& names) {
+  const std::string og = AsciiLower(FirstMeta(md, {"og:title"}));
+  // The title's words without the site's name: an <h1> found only in the
+  // <title>'s site suffix, or equal to og:site_name, is the site's name
+  // ("Post | Blog" with <h1>Blog</h1>), not the headline.
+  const auto repeated_by_title = [&](const std::string& h) {
+    const std::string lower = AsciiLower(h);
+    if (names.IsSiteName(lower)) return false;
+    return names.tag.find(lower) != std::string::npos ||
+           (!og.empty() && og.find(lower) != std::string::npos);
+  };
+  // Of several the title repeats (a blog's name and its post's), the one the
+  // <title> opens with ("Post | Blog", the order of most sites' titles), else
+  // the longest.
+  const auto best_repeated = [&](const std::vector<std::string>& candidates,
+                                 size_t min_words) {
+    const std::string* best = nullptr;
+    bool best_opens = false;
+    for (const std::string& h : candidates) {
+      if (SplitWords(h, min_words).size() < min_words &&
+          (min_words > 2 || h.size() < 8))
+        continue;
+      if (!repeated_by_title(h)) continue;
+      const bool opens = names.full_tag.starts_with(AsciiLower(h));
+      if (best == nullptr || (opens && !best_opens) ||
+          (opens == best_opens && h.size() > best->size())) {
+        best = &h;
+        best_opens = opens;
+      }
+    }
+    return best;
+  };
+  const std::string* chosen = best_repeated(md.h1s, 2);
+  // An <h1> that holds a kicker before its headline ("<span>Kicker</span>
+  // Headline"): the part the title repeats.
+  if (chosen == nullptr) chosen = best_repeated(md.h1_parts, 3);
+  if (chosen == nullptr && md.h1s.size() == 1 &&
+      SplitWords(md.h1s[0], 41).size() <= 40 &&
+      !names.IsSiteName(AsciiLower(md.h1s[0]))) {
+    chosen = &md.h1s[0];
+  }
+  return chosen;
+}
+
 // The title: og:title, JSON-LD headline, <h1> or <title> without the site's
 // name, and then the page's own <h1> where the title repeats it.
 std::string ChooseTitle(const PageMetadata& md) {
   const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
-  // An <h1> equal to og:site_name is the site's name, not a headline.
-  const std::string site = AsciiLower(FirstMeta(md, {"og:site_name"}));
+  const SiteNames names(md);
   std::string title = FirstMeta(md, {"og:title", "twitter:title"});
   if (title.empty() && ld) title = ld->headline;
-  if (title.empty() && AsciiLower(md.h1) != site) title = md.h1;
+  if (title.empty() && !names.IsSiteName(AsciiLower(md.h1))) title = md.h1;
   if (title.empty()) title = md.title_tag;
   title = StripSiteSuffix(title);
   // A headline in <h1> that the meta title extends wins ("Headline" vs
@@ -714,47 +842,7 @@ std::string ChooseTitle(const PageMetadata& md) {
       md.h1.size() * 2 > title.size()) {
     title = md.h1;
   }
-  // The page's own heading is the title as the reader sees it: an <h1> that the
-  // <title> or og:title repeats (a blog's first <h1> is often its name, the
-  // post's comes later; the longer is the post's), or the only <h1> there is.
-  // og:title is often a shorter or longer variant written for sharing.
-  {
-    // The title's words without the site's name: an <h1> found only in the
-    // <title>'s site suffix, or equal to og:site_name, is the site's name
-    // ("Post | Blog" with <h1>Blog</h1>), not the headline.
-    const std::string tag = AsciiLower(StripSiteSuffix(md.title_tag)),
-                      og = AsciiLower(FirstMeta(md, {"og:title"}));
-    const auto repeated_by_title = [&](const std::string& h) {
-      const std::string lower = AsciiLower(h);
-      if (lower == site) return false;
-      return tag.find(lower) != std::string::npos ||
-             (!og.empty() && og.find(lower) != std::string::npos);
-    };
-    // Of several the title repeats (a blog's name and its post's), the longest.
-    const auto longest_repeated =
-        [&](const std::vector<std::string>& candidates, size_t min_words) {
-          const std::string* best = nullptr;
-          for (const std::string& h : candidates) {
-            if (SplitWords(h, min_words).size() < min_words &&
-                (min_words > 2 || h.size() < 8))
-              continue;
-            if (repeated_by_title(h) &&
-                (best == nullptr || h.size() > best->size()))
-              best = &h;
-          }
-          return best;
-        };
-    const std::string* chosen = longest_repeated(md.h1s, 2);
-    // An <h1> that holds a kicker before its headline ("<span>Kicker</span>
-    // Headline"): the part the title repeats.
-    if (chosen == nullptr) chosen = longest_repeated(md.h1_parts, 3);
-    if (chosen == nullptr && md.h1s.size() == 1 &&
-        SplitWords(md.h1s[0], 41).size() <= 40 &&
-        AsciiLower(md.h1s[0]) != site) {
-      chosen = &md.h1s[0];
-    }
-    if (chosen != nullptr) title = *chosen;
-  }
+  if (const std::string* heading = ChooseHeading(md, names)) title = *heading;
   return title;
 }
 
@@ -792,20 +880,57 @@ void FillSectionAndTags(const PageMetadata& md, Article* a) {
   if (a->tags.size() > 40) a->tags.resize(40);
 }
 
+// The host of `url` without "www." ("https://www.example.org/x" gives
+// "example.org"), lower-cased; empty when `url` has none.
+std::string HostOf(std::string_view url) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  url.remove_prefix(scheme + 3);
+  url = url.substr(0, url.find_first_of("/?#:"));
+  std::string host = AsciiLower(url);
+  if (host.starts_with("www.")) host.erase(0, 4);
+  return host;
+}
+
+// Letters and digits of `s`, ASCII lower-cased ("Inter-Scenar.io" gives
+// "interscenario").
+std::string Alnum(std::string_view s) {
+  std::string out;
+  for (char c : AsciiLower(s)) {
+    if (std::isalnum(static_cast<unsigned char>(c)) ||
+        static_cast<unsigned char>(c) >= 0x80)
+      out += c;
+  }
+  return out;
+}
+
+// An author field naming the site itself (its host, with or without the
+// top-level domain: "Example" on example.org) or a CMS's default account
+// ("admin", WordPress's and most CMSs' first user): no writer.
+bool IsSiteOrAccount(std::string_view name, std::string_view host) {
+  const std::string n = Alnum(name);
+  if (n == "admin" || n == "administrator" || n == "webmaster") return true;
+  if (host.empty() || n.empty()) return false;
+  return n == Alnum(host) || n == Alnum(host.substr(0, host.rfind('.')));
+}
+
 // Authors from the first source that names any: JSON-LD (with authors given by
 // @id), author meta tags, itemprop=author, byline lines, elements classed
 // "author".
-std::vector<std::string> ChooseAuthors(const PageMetadata& md) {
+std::vector<std::string> ChooseAuthors(const PageMetadata& md,
+                                       std::string_view url) {
   const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
   std::vector<std::string> authors;
   const std::string site_name =
       FirstMeta(md, {"og:site_name", "application-name"});
+  const std::string host = HostOf(url.empty() ? md.canonical : url);
   // Names from one field; `lenient` and `name_field` as AuthorNames takes them.
   auto add_names = [&](const std::string& field, bool lenient,
                        bool name_field) {
     if (field.find("://") != std::string::npos || field == site_name) return;
     for (std::string& n : AuthorNames(field, lenient, name_field)) {
-      if (n != site_name) AddUnique(&authors, std::move(n));
+      if (n != site_name && !IsSiteOrAccount(n, host))
+        AddUnique(&authors, std::move(n));
     }
   };
   if (ld) {
@@ -941,7 +1066,7 @@ void FillLanguageAndUrl(const PageMetadata& md, std::string_view url,
 void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
   if (a->title.empty()) a->title = ChooseTitle(md);
   FillSectionAndTags(md, a);
-  if (a->authors.empty()) a->authors = ChooseAuthors(md);
+  if (a->authors.empty()) a->authors = ChooseAuthors(md, url);
   if (!a->published) FillPublished(md, url, a);
   FillLanguageAndUrl(md, url, a);
 }
@@ -1395,6 +1520,22 @@ std::vector<const HtmlBlock*> SelectByArticleBody(
 // on September 21, 2020 by Jane Doe", "Aktualisiert: 30.12.2016", not a
 // sentence that mentions a day.
 constexpr size_t kMaxDateLineBytes = 100;
+// Whether blocks[i] sits in a <figure> that also holds the page's <h1>, one of
+// the next two blocks.
+bool HoldsHeadline(const std::vector<HtmlBlock>& blocks, size_t i) {
+  const GumboNode* figure = blocks[i].boiler;
+  if (figure == nullptr || (figure->v.element.tag != GUMBO_TAG_FIGURE &&
+                            figure->v.element.tag != GUMBO_TAG_FIGCAPTION))
+    return false;
+  for (size_t j = i + 1; j < blocks.size() && j <= i + 2; ++j) {
+    if (blocks[j].heading == 1 && blocks[j].boiler == figure) return true;
+  }
+  return false;
+}
+
+// Of a longer paragraph at the top of the article, the opening bytes are read
+// for a date (cut at a space).
+constexpr size_t kDatelineOpeningBytes = 48;
 
 // The publication date as the page prints it near its article: the nearest
 // short line carrying a day above the first body paragraph (below the headline,
@@ -1406,13 +1547,23 @@ void FindPrintedDate(const std::vector<HtmlBlock>& blocks,
                      bool month_first,
                      std::initializer_list<std::string_view> urls,
                      Article* article) {
-  auto try_block = [&](const HtmlBlock& b) {
-    // A <header> holds an article's date line as often as a site's banner.
-    if (b.text.size() > kMaxDateLineBytes ||
-        (b.tag_boiler && b.boiler != nullptr &&
-         b.boiler->v.element.tag != GUMBO_TAG_HEADER))
+  // `lead`: read the opening of a paragraph at the top of the article (the
+  // first body paragraph or above it), which may open with the date
+  // ("29.11.2022 – Die Regierung ...", "Pressemitteilung vom 25. Januar 2022 |
+  // Berlin – ..."), as agency copy opens with its dateline.
+  auto try_block = [&](size_t i, bool lead) {
+    const HtmlBlock& b = blocks[i];
+    std::string_view text = b.text;
+    if (lead != (text.size() > kMaxDateLineBytes)) return false;
+    if (lead) text = text.substr(0, text.rfind(' ', kDatelineOpeningBytes));
+    // A <header> holds an article's date line as often as a site's banner,
+    // and so does a <figure> whose caption holds the headline (a picture
+    // with the article's kicker, date and <h1> set on it).
+    if (b.tag_boiler && b.boiler != nullptr &&
+        b.boiler->v.element.tag != GUMBO_TAG_HEADER &&
+        !HoldsHeadline(blocks, i))
       return false;
-    if (auto d = FindDateInLine(b.text, month_first)) {
+    if (auto d = FindDateInLine(text, month_first)) {
       article->published = d;
       article->published_source = DateSource::kPage;
       return true;
@@ -1422,11 +1573,15 @@ void FindPrintedDate(const std::vector<HtmlBlock>& blocks,
   if (!kept.empty() && !blocks.empty()) {
     const size_t first = static_cast<size_t>(kept.front() - blocks.data());
     const size_t last = static_cast<size_t>(kept.back() - blocks.data());
-    for (size_t i = first + 1; i-- > 0 && first - i <= 40;) {
-      if (try_block(blocks[i])) return;
+    // Date lines first: the opening of a paragraph may name an earlier day
+    // ("Bis einschließlich 9. November 2021 ...").
+    for (bool lead : {false, true}) {
+      for (size_t i = first + 1; i-- > 0 && first - i <= 40;) {
+        if (try_block(i, lead)) return;
+      }
     }
     for (size_t i = first + 1; i < blocks.size() && i <= last + 15; ++i) {
-      if (try_block(blocks[i])) return;
+      if (try_block(i, /*lead=*/false)) return;
     }
   }
   for (std::string_view u : urls) {
@@ -1436,6 +1591,32 @@ void FindPrintedDate(const std::vector<HtmlBlock>& blocks,
       return;
     }
   }
+}
+
+// Whether every word of `name` is capitalised, but for short lower-case
+// particles inside it ("von der", "de la", "van"): a name as a byline prints
+// it, not the start of a sentence ("Von Berlin aus").
+bool IsNameShaped(std::string_view name) {
+  const std::vector<std::string_view> words = SplitWords(name, 6);
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (StartsUpper(words[i])) continue;
+    if (i == 0 || i + 1 == words.size() || words[i].size() > 3) return false;
+  }
+  return !words.empty();
+}
+
+// Blocks of at most this many bytes are read for a byline.
+constexpr size_t kMaxBylineBytes = 120;
+
+// Whether `lower` (a lower-cased block) is an author label and nothing else
+// ("Autor", "Auteur :", "Auteur(s) :").
+bool IsLabelOnly(std::string_view lower,
+                 const std::vector<std::string>& labels) {
+  lower = TrimSpaces(lower);
+  while (!lower.empty() && (lower.back() == ':' || lower.back() == ' '))
+    lower.remove_suffix(1);
+  if (lower.ends_with("(s)")) lower.remove_suffix(3);
+  return std::find(labels.begin(), labels.end(), lower) != labels.end();
 }
 
 // Blocks of at most this many bytes are read for an author label.
@@ -1462,6 +1643,23 @@ std::vector<std::string> FindLabelledAuthors(
       continue;
     if (b.boiler != nullptr && ReadClass(b.boiler).long_furniture) continue;
     const std::string lower = AsciiLower(b.text);
+    // A label printed apart from its value ("<dt>Autor</dt><dd>Jane
+    // Doe</dd>", a heading over the name): the name is the next block that is
+    // not a label too.
+    if (IsLabelOnly(lower, labels)) {
+      for (size_t j = i + 1; j < blocks.size() && j <= i + 2; ++j) {
+        const std::string& next = blocks[j].text;
+        if (IsLabelOnly(AsciiLower(next), labels)) continue;
+        if (next.size() > kMaxBylineBytes) break;
+        std::vector<std::string> names =
+            AuthorNames(next, /*lenient=*/true, /*name_field=*/false);
+        if (!names.empty() &&
+            std::all_of(names.begin(), names.end(), IsNameShaped))
+          return names;
+        break;
+      }
+      continue;
+    }
     for (std::string_view label : labels) {
       for (size_t at = lower.find(label); at != std::string::npos;
            at = lower.find(label, at + 1)) {
@@ -1475,6 +1673,33 @@ std::vector<std::string> FindLabelledAuthors(
         if (!names.empty()) return names;
       }
     }
+  }
+  return {};
+}
+
+// The names of a byline printed as a line of its own above the article or at
+// its start: a by-word of the set's languages within its first words and
+// capitalised names after it ("By Jane Doe and John Roe", "Von Jana Beispiel
+// am 3. Mai 2021", "Posted by Jane Doe"), in a short block from 15 blocks
+// above the first body paragraph to the third, outside comments and sidebars.
+std::vector<std::string> FindBylineAuthors(
+    const std::vector<HtmlBlock>& blocks,
+    const std::vector<const HtmlBlock*>& kept) {
+  if (kept.empty() || blocks.empty()) return {};
+  const size_t first = static_cast<size_t>(kept.front() - blocks.data());
+  for (size_t i = first > 15 ? first - 15 : 0;
+       i < blocks.size() && i <= first + 2; ++i) {
+    const HtmlBlock& b = blocks[i];
+    if (b.text.size() > kMaxBylineBytes || b.heading == 1) continue;
+    if (b.boiler != nullptr && ReadClass(b.boiler).long_furniture) continue;
+    const std::vector<std::string_view> words = SplitWords(b.text, 4);
+    const auto by = std::find_if(words.begin(), words.end(), IsByWord);
+    if (by == words.end() || by + 1 == words.end() || !StartsUpper(*(by + 1)))
+      continue;
+    std::vector<std::string> names =
+        AuthorNames(b.text, /*lenient=*/false, /*name_field=*/false);
+    if (!names.empty() && std::all_of(names.begin(), names.end(), IsNameShaped))
+      return names;
   }
   return {};
 }
@@ -1860,6 +2085,28 @@ ParsedText DropRawTextBodies(std::string_view html) {
 
 std::string StripSiteSuffix(std::string_view title) {
   std::string t = CollapseSpaces(title);
+  // Chinese and Japanese titles join the site's name without spaces
+  // ("标题-新华网", "标题_网站", "标题|网站"), the script writing no spaces
+  // between words: a separator between two ideographic characters, with a
+  // short name after it and a longer title before.
+  if (size_t p = t.find_last_of("-_|"); p != std::string::npos && p > 0) {
+    const std::string_view head = std::string_view(t).substr(0, p),
+                           tail = std::string_view(t).substr(p + 1);
+    const auto ideographic = [](std::string_view s, bool last) {
+      if (s.empty()) return false;
+      size_t pos = 0;
+      if (last) {
+        pos = s.size() - 1;
+        while (pos > 0 && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80)
+          --pos;
+      }
+      const char32_t c = DecodeUtf8(s, &pos);
+      return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFFEF);
+    };
+    if (ideographic(head, true) && ideographic(tail, false) &&
+        tail.size() <= 8 * 3 && head.size() > tail.size())
+      return std::string(head);
+  }
   for (int round = 0; round < 2; ++round) {
     size_t best = std::string::npos, sep_len = 0;
     for (std::string_view sep :
@@ -2059,6 +2306,8 @@ void ExtractHtml(std::string_view content, std::string_view url,
   }
   if (article->authors.empty())
     article->authors = FindLabelledAuthors(blocks, kept);
+  if (article->authors.empty())
+    article->authors = FindBylineAuthors(blocks, kept);
   if (!article->paragraphs.empty()) {
     if (auto place = ParseDatelinePlace(article->paragraphs.front().text)) {
       article->dateline = *place;

@@ -37,7 +37,8 @@ void ExtractHtml(std::string_view content, std::string_view url,
                  Article* article);
 
 // Removes a trailing site name from a page title ("Headline | Site", "Headline
-// - Site").
+// - Site", and without spaces between ideographic characters in Chinese and
+// Japanese titles: "标题-网站").
 std::string StripSiteSuffix(std::string_view title);
 
 }  // namespace dateline::extract_internal

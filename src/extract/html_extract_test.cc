@@ -184,6 +184,15 @@ TEST(HtmlExtractTest, AuthorMetaFields) {
       {"Reader42 am 3. Mai 2021", {"Reader42"}},
       {"Jana.Beispiel", {"Jana.Beispiel"}},
       {"Jana Beispiel (12.03.2021)", {"Jana Beispiel"}},
+      // A job title before the name is no part of it, in the set's languages
+      // and inside a compound ("Von ZEITUNG-Experte ...").
+      {"Reporter Jane Doe", {"Jane Doe"}},
+      {"Von ZEITUNG-Experte Max Muster", {"Max Muster"}},
+      {"Rechtsanw\u00e4ltin Jana Beispiel", {"Jana Beispiel"}},
+      {"Jana Beispiel, Redakteurin", {"Jana Beispiel"}},
+      // Names end in a capitalised word; a phrase does not.
+      {"Show my full profile", {}},
+      {"Jos\u00e9 de la Vega", {"Jos\u00e9 de la Vega"}},
   };
   for (const AuthorCase& c : cases) {
     std::string html =
@@ -665,6 +674,41 @@ TEST(HtmlExtractTest, TitleIsTheHeadingTheTitleTagRepeats) {
   EXPECT_EQ(a.title, "Der Rat tagt am Freitag");
 }
 
+// The site's name is what the <title> gives after its headline: an <h1> that
+// is that name, or opens with it (a banner with the site's motto), is no
+// headline; of two <h1>s the <title> repeats, the one it opens with is.
+TEST(HtmlExtractTest, TitleIsNotTheSiteBanner) {
+  struct Case {
+    const char* title_tag;
+    const char* headings;
+    const char* want;
+  };
+  const Case cases[] = {
+      {"Ferien im Moor bei Leer \u00bb Heimatverein Moordorf",
+       "<h1>Heimatverein Moordorf und Umgebung</h1><h2>Ferien im Moor bei "
+       "Leer</h2>",
+       "Ferien im Moor bei Leer"},
+      {"Tango Schritte - Tanzen - Salon am Fluss",
+       "<h1>Tanzen - Salon am Fluss</h1>", "Tango Schritte"},
+      {"Neue Halle er\u00f6ffnet | Das Branchenbuch f\u00fcr kleine und "
+       "mittlere Firmen",
+       "<h1>Das Branchenbuch f\u00fcr kleine und mittlere Firmen</h1><h1>Neue "
+       "Halle er\u00f6ffnet</h1>",
+       "Neue Halle er\u00f6ffnet"},
+      // A headline that happens to start like the site's name is still one.
+      {"Moordorf feiert | Moordorf", "<h1>Moordorf feiert</h1>",
+       "Moordorf feiert"},
+  };
+  for (const Case& c : cases) {
+    Article a = ExtractHtmlDoc(
+        std::string("<html><head><title>") + c.title_tag +
+        "</title></head><body>" + c.headings +
+        "<p>Ein Satz, der lang genug ist, um als Absatz zu z\u00e4hlen, mit "
+        "Kommas, und noch mehr Text.</p></body></html>");
+    EXPECT_EQ(a.title, c.want) << c.title_tag;
+  }
+}
+
 // What is cut before parsing (unread attributes, indentation between tags,
 // comments, noscript and select bodies) leaves every paragraph's anchors
 // pointing into the page as given, ends included, and a custom element is not
@@ -783,6 +827,103 @@ TEST(HtmlExtractTest, AuthorAfterALabel) {
       "<html><body><h1>Der Rat</h1><div>Coautor: Jana Beispiel</div>" + body +
       "</body></html>");
   EXPECT_TRUE(a.authors.empty());
+}
+
+// An article body for the byline tests: two paragraphs of made-up council news.
+const char kCouncilBody[] =
+    "<div class='text'><p>Der Gemeinderat hat am Freitag lange \u00fcber das "
+    "neue Budget beraten, das im Fr\u00fchjahr vorgelegt worden war, und am "
+    "Ende knapp zugestimmt.</p><p>Die Gegner k\u00fcndigten ein Referendum an "
+    "und sammeln nun in allen Quartieren der Stadt Unterschriften "
+    "daf\u00fcr.</p></div>";
+
+// Without metadata, a date that opens the article's lead paragraph (as a
+// dateline does), after any date line above it; and a date line in a
+// <figure> that also holds the headline.
+TEST(HtmlExtractTest, PrintedDateOpeningTheLead) {
+  const std::string rest =
+      "<p>Die Gegner k\u00fcndigten ein Referendum an und sammeln nun in allen "
+      "Quartieren der Stadt Unterschriften daf\u00fcr.</p></div>";
+  const std::string lead =
+      "<div class='text'><p>Mitteilung vom 29. November 2022 | Berlin \u2013 "
+      "Der Gemeinderat hat am Freitag lange \u00fcber das neue Budget "
+      "beraten, und am Ende knapp zugestimmt.</p>";
+  Article a = ExtractHtmlDoc("<html><body><h1>Der Rat</h1>" + lead + rest +
+                             "<div class='comment-date'>02.12.2022</div>"
+                             "</body></html>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2022-11-29");
+  // A date line above the article wins over the day its lead names.
+  a = ExtractHtmlDoc(
+      "<html><body><h1>Der Rat</h1><p>30.11.2022</p><div class='text'><p>Bis "
+      "einschlie\u00dflich 9. November 2022 hat der Gemeinderat lange "
+      "\u00fcber das neue Budget beraten und am Ende knapp zugestimmt.</p>" +
+      rest + "</body></html>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2022-11-30");
+  a = ExtractHtmlDoc(
+      "<html><body><figure><img src='a.jpg'><figcaption><small>31.01.2022 "
+      "Sport</small><h1>Der Rat tagt</h1></figcaption></figure>" +
+      lead.substr(0, lead.find("Mitteilung")) +
+      "Der Gemeinderat hat am Freitag lange \u00fcber das neue Budget "
+      "beraten, und am Ende knapp zugestimmt.</p>" +
+      rest + "</body></html>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2022-01-31");
+}
+
+// A byline printed as a line of its own near the article's start, in the set's
+// languages; the date after a bullet is no part of the name; a sentence that
+// opens with "Von" is no byline.
+TEST(HtmlExtractTest, AuthorsFromPrintedBylines) {
+  const std::string body = kCouncilBody;
+  Article a = ExtractHtmlDoc(
+      "<html><body><h1>Der Rat</h1><div class='x'>Von <a href='/a/jb'>Jana "
+      "Beispiel</a>, Max Muster am 3. Mai 2021</div>" +
+      body + "</body></html>");
+  EXPECT_EQ(a.authors,
+            (std::vector<std::string>{"Jana Beispiel", "Max Muster"}));
+  a = ExtractHtmlDoc(
+      "<html><body><h1>The council</h1><div>By Jane Doe\u202215 January "
+      "2020</div>" +
+      body + "</body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jane Doe"}));
+  a = ExtractHtmlDoc(
+      "<html><body><h1>Der Rat</h1><div>Von Berlin aus gesehen</div>" + body +
+      "</body></html>");
+  EXPECT_TRUE(a.authors.empty());
+}
+
+// A label printed apart from the name it labels: the name is the next block.
+TEST(HtmlExtractTest, AuthorUnderALabelOfItsOwn) {
+  const std::string body = kCouncilBody;
+  Article a = ExtractHtmlDoc("<html><body><h1>Der Rat</h1>" + body +
+                             "<section><h4>Autorin</h4><p><a "
+                             "href='/p/jb'>Jana Beispiel</a></p></section>"
+                             "</body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"}));
+  a = ExtractHtmlDoc(
+      "<html><body><h1>Le conseil</h1><dl><dt>Auteur :</dt>"
+      "<dt>Auteur(s) :</dt><dd>Paul Exemple</dd></dl>" +
+      body + "</body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Paul Exemple"}));
+}
+
+// A page that names itself or a CMS's default account as author names no
+// writer: the byline it prints does.
+TEST(HtmlExtractTest, SiteOrAccountIsNoAuthor) {
+  const std::string body =
+      "<h1>Der Rat</h1><div>Autor: Jana Beispiel</div><div "
+      "class='text'><p>Der Gemeinderat hat am Freitag lange \u00fcber das neue "
+      "Budget beraten, das im Fr\u00fchjahr vorgelegt worden war, und am Ende "
+      "knapp zugestimmt.</p></div>";
+  for (const char* meta : {"Ratsblatt", "Rats-Blatt.de", "admin"}) {
+    Article a = ExtractHtmlDoc(
+        std::string("<html><head><meta name='author' content='") + meta +
+            "'></head><body>" + body + "</body></html>",
+        "https://www.rats-blatt.de/2021/rat");
+    EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"})) << meta;
+  }
 }
 
 }  // namespace

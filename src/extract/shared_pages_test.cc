@@ -111,11 +111,13 @@ const std::vector<PageCase>& Cases() {
        {},
        ""},
       // politifact.com: no date in the metadata; the og:url path has
-      // /2019/nov/18/.
+      // /2019/nov/18/. No author in the metadata; the page prints "By
+      // Matthew Digby , Minh Do on Monday, November 18th, 2019" above the
+      // article.
       {"9e8c9f08",
        "What is the value of drugs that come to the U.S. border?",
        "",
-       {},
+       {"Matthew Digby", "Minh Do"},
        PartialDate{2019, 11, 18},
        "url",
        "en",

@@ -201,6 +201,15 @@ TEST(TextRulesTest, StripSiteSuffix) {
             "Talks resume in Doha");
   EXPECT_EQ(StripSiteSuffix("Iran - the long road to a nuclear deal explained"),
             "Iran - the long road to a nuclear deal explained");
+  // Chinese titles join the site's name without spaces; a hyphen inside
+  // Latin words or a long tail is not that.
+  EXPECT_EQ(StripSiteSuffix("\u5e02\u653f\u5e9c\u53ec\u5f00\u4f1a\u8bae-"
+                            "\u6c5f\u5317\u65e5\u62a5"),
+            "\u5e02\u653f\u5e9c\u53ec\u5f00\u4f1a\u8bae");
+  EXPECT_EQ(StripSiteSuffix("\u5e02\u653f\u5e9c_\u6c5f\u5317\u65e5\u62a5"
+                            "\u7f51\u7ad9"),
+            "\u5e02\u653f\u5e9c_\u6c5f\u5317\u65e5\u62a5\u7f51\u7ad9");
+  EXPECT_EQ(StripSiteSuffix("Covid-19 rules change"), "Covid-19 rules change");
 }
 
 }  // namespace
