@@ -502,16 +502,15 @@ void AddUnique(std::vector<std::string>* v, std::string s) {
 // name
 // ("Chris Cillizza, CNN Editor-at-large").
 bool IsRoleWord(std::string_view w) {
-  // English, and the same roles in the set's other languages as bylines give
-  // them ("Redakteurin", "rédacteur", "corresponsal", "Experte" as in "Von
-  // SPIEGEL-Experte X", "Rechtsanwalt" before a lawyer's name).
-  static constexpr std::array<std::string_view, 23> kRoles = {
+  // English, and the same roles (editor, correspondent, journalist) in the
+  // set's other languages ("Redakteurin", "rédacteur", "corresponsal").
+  static constexpr std::array<std::string_view, 21> kRoles = {
       "editor",      "correspondent", "reporter",     "writer",
       "staff",       "columnist",     "contributor",  "producer",
       "analyst",     "journalist",    "bureau",       "desk",
       "chief",       "senior",        "redakteur",    "redact",
       "r\u00e9dact", "korrespondent", "corresponsal", "correspondant",
-      "periodista",  "expert",        "rechtsanw"};
+      "periodista"};
   static constexpr std::array<std::string_view, 8> kPublisherWords = {
       "press",  "news", "media",  "international",
       "agency", "wire", "online", "magazine"};
@@ -531,8 +530,8 @@ bool IsRoleWord(std::string_view w) {
                      [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-// The last part of a hyphenated compound ("FOCUS-Online-Experte" gives
-// "Experte"), or the word itself.
+// The last part of a hyphenated compound ("ZEITUNG-Online-Redakteur" gives
+// "Redakteur"), or the word itself.
 std::string_view LastHyphenPart(std::string_view w) {
   const size_t dash = w.rfind('-');
   return dash == std::string_view::npos || dash + 1 == w.size()
@@ -681,8 +680,8 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
                        static_cast<size_t>(words.back().data() +
                                            words.back().size() - part.data()));
     }
-    // A job title before the name ("Reporter Jane Doe", "FOCUS-Online-Experte
-    // Jane Doe", "Rechtsanwalt Max Muster") is no part of it.
+    // A job title before the name ("Reporter Jane Doe", "ZEITUNG-Redakteur
+    // Max Muster") is no part of it.
     while (words.size() > 2 && IsRoleWord(LastHyphenPart(words.front())) &&
            StartsUpper(words[1])) {
       words.erase(words.begin());

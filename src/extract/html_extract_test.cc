@@ -185,10 +185,10 @@ TEST(HtmlExtractTest, AuthorMetaFields) {
       {"Jana.Beispiel", {"Jana.Beispiel"}},
       {"Jana Beispiel (12.03.2021)", {"Jana Beispiel"}},
       // A job title before the name is no part of it, in the set's languages
-      // and inside a compound ("Von ZEITUNG-Experte ...").
+      // and inside a compound ("Von ZEITUNG-Redakteur ...").
       {"Reporter Jane Doe", {"Jane Doe"}},
-      {"Von ZEITUNG-Experte Max Muster", {"Max Muster"}},
-      {"Rechtsanw\u00e4ltin Jana Beispiel", {"Jana Beispiel"}},
+      {"Von ZEITUNG-Redakteur Max Muster", {"Max Muster"}},
+      {"Korrespondentin Jana Beispiel", {"Jana Beispiel"}},
       {"Jana Beispiel, Redakteurin", {"Jana Beispiel"}},
       // Names end in a capitalised word; a phrase does not.
       {"Show my full profile", {}},
