@@ -68,8 +68,8 @@ class ActorMatcher {
   ActorMatcher& operator=(const ActorMatcher&) = delete;
 
   // Actor mentions in text order, non-overlapping. Spans are byte offsets in
-  // analysed.text; `rules` cite dictionary file and line.
-  std::vector<ActorMention> FindActors(const AnalyzedText& analysed,
+  // analyzed.text; `rules` cite dictionary file and line.
+  std::vector<ActorMention> FindActors(const AnalyzedText& analyzed,
                                        const ActorContext& context) const;
 
   const CountryInfo* Country(std::string_view iso3) const;

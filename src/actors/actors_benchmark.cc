@@ -31,19 +31,19 @@ void BM_FindActors(benchmark::State& state) {
   std::string text;
   for (int i = 0; i < 5; ++i)
     text += *page + "\n\n";  // about an article's length
-  const AnalyzedText analysed = (*analyzer)->Analyze(text);
+  const AnalyzedText analyzed = (*analyzer)->Analyze(text);
   const ActorContext context{PartialDate{2021, 6, 3}};
   size_t mentions = 0;
   for (auto _ : state) {
     const std::vector<ActorMention> found =
-        (*matcher)->FindActors(analysed, context);
+        (*matcher)->FindActors(analyzed, context);
     mentions += found.size();
     benchmark::DoNotOptimize(found.data());
   }
   state.SetBytesProcessed(
       static_cast<int64_t>(state.iterations() * text.size()));
   state.counters["sentences/s"] = benchmark::Counter(
-      static_cast<double>(state.iterations() * analysed.sentences.size()),
+      static_cast<double>(state.iterations() * analyzed.sentences.size()),
       benchmark::Counter::kIsRate);
   state.counters["mentions"] =
       static_cast<double>(mentions) / static_cast<double>(state.iterations());

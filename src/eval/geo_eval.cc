@@ -248,8 +248,8 @@ std::map<std::string, std::optional<HomeRegion>> PublicationHomes(
     home_of[doc["id"].get<std::string>()] = context.home;
     const std::string text =
         doc["text"].get<std::string>();  // the analysis borrows it
-    const AnalyzedText analysed = analyzer.Analyze(text);
-    homes[host].Add(resolver.FindPlaces(analysed, context));
+    const AnalyzedText analyzed = analyzer.Analyze(text);
+    homes[host].Add(resolver.FindPlaces(analyzed, context));
   }
   return home_of;
 }
@@ -276,13 +276,13 @@ void ScoreGeoArticle(const GeoArticle& article, const TextAnalyzer& analyzer,
                      const PlaceResolver& resolver, const PlaceContext& context,
                      GeoRun* run) {
   const std::vector<GoldToponym>& gold = article.gold;
-  const AnalyzedText analysed = analyzer.Analyze(article.text);
+  const AnalyzedText analyzed = analyzer.Analyze(article.text);
   std::vector<Span> spans;
   for (const GoldToponym& g : gold) spans.push_back(g.span);
   const std::vector<std::optional<PlaceMention>> resolved =
-      resolver.ResolveSpans(analysed, spans, context);
+      resolver.ResolveSpans(analyzed, spans, context);
   const std::vector<PlaceMention> found =
-      resolver.FindPlaces(analysed, context);
+      resolver.FindPlaces(analyzed, context);
 
   GeoTally doc_tally;
   doc_tally.gold = static_cast<long>(gold.size());

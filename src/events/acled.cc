@@ -709,9 +709,9 @@ Result<std::unique_ptr<AcledClassifier>> AcledClassifier::Create(
   return std::unique_ptr<AcledClassifier>(new AcledClassifier(std::move(impl)));
 }
 
-AcledSubEventType AcledClassifier::Refine(const AnalyzedText& analysed,
+AcledSubEventType AcledClassifier::Refine(const AnalyzedText& analyzed,
                                           std::vector<Event>* events) const {
-  const Impl::Decisions decisions = impl_->DecideAll(analysed, *events);
+  const Impl::Decisions decisions = impl_->DecideAll(analyzed, *events);
   for (size_t i = 0; i < events->size(); ++i) {
     Event& e = (*events)[i];
     const size_t r = decisions.rule[i];
@@ -735,12 +735,12 @@ AcledSubEventType AcledClassifier::Refine(const AnalyzedText& analysed,
       }
     }
   }
-  return impl_->Label(analysed, *events, decisions);
+  return impl_->Label(analyzed, *events, decisions);
 }
 
 AcledSubEventType AcledClassifier::LabelText(
-    const AnalyzedText& analysed, const std::vector<Event>& events) const {
-  return impl_->Label(analysed, events, impl_->DecideAll(analysed, events));
+    const AnalyzedText& analyzed, const std::vector<Event>& events) const {
+  return impl_->Label(analyzed, events, impl_->DecideAll(analyzed, events));
 }
 
 AcledSubEventType AcledClassifier::Impl::FallbackLabel(

@@ -78,7 +78,7 @@ class EventCoder {
   EventCoder& operator=(const EventCoder&) = delete;
 
   // Events of every sentence, in text order. `actors`, `dates` and `places` are
-  // the other stages' findings on the same text (spans in analysed.text),
+  // the other stages' findings on the same text (spans in analyzed.text),
   // sorted by start. Besides the verb matches: a future/intended/conditional
   // act is preceded by its statement of intent (AGREE, THREATEN or REJECT, rule
   // "rule:stated-intent"); "X said Y must ..." adds a DEMAND by X on Y
@@ -94,7 +94,7 @@ class EventCoder {
   // and the sentence codes nothing else ("rule:event-noun-without-actor"). When
   // `cut_short` is given, it says whether the context's deadline left sentences
   // uncoded.
-  std::vector<Event> Code(const AnalyzedText& analysed,
+  std::vector<Event> Code(const AnalyzedText& analyzed,
                           const std::vector<ActorMention>& actors,
                           const std::vector<DateMention>& dates,
                           const std::vector<PlaceMention>& places,
@@ -139,7 +139,7 @@ class AcledClassifier {
   // Events no rule types, and events whose row keeps an empty codebook mapping,
   // are left alone. Returns the report's label (as LabelText), decided in the
   // same pass.
-  AcledSubEventType Refine(const AnalyzedText& analysed,
+  AcledSubEventType Refine(const AnalyzedText& analyzed,
                            std::vector<Event>* events) const;
   // The CASE 2021 label of the text from its events, as the sub-event type it
   // stands for (CaseLabelName: "ARMED_CLASH", "PEACE_PROTEST", ...): among
@@ -148,7 +148,7 @@ class AcledClassifier {
   // earliest-ranked event of the first sentence that has a CAMEO-coded event
   // with a label; then announced (non-asserted) measures; incident events
   // (incidents.txt) only when there is none. kNone when no event has a label.
-  AcledSubEventType LabelText(const AnalyzedText& analysed,
+  AcledSubEventType LabelText(const AnalyzedText& analyzed,
                               const std::vector<Event>& events) const;
 
  private:

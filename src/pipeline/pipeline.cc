@@ -407,8 +407,8 @@ Result<CodedArticle> Pipeline::Code(Document document,
 
   const std::string_view body =
       CodedBody(a.body, impl_->options.max_coded_body_bytes, &coded.warnings);
-  const AnalyzedText analysed = impl_->text->Analyze(body);
-  coded.sentence_count = analysed.sentences.size();
+  const AnalyzedText analyzed = impl_->text->Analyze(body);
+  coded.sentence_count = analyzed.sentences.size();
   if (budget.Spent("extraction and sentence analysis",
                    "actors, dates, places and events were", &coded.warnings))
     return coded;
@@ -417,7 +417,7 @@ Result<CodedArticle> Pipeline::Code(Document document,
   actor_context.date = a.published;
   if (!actor_context.date && a.copyright_year)
     actor_context.date = PartialDate{*a.copyright_year, 0, 0};
-  coded.actors = impl_->actors->FindActors(analysed, actor_context);
+  coded.actors = impl_->actors->FindActors(analyzed, actor_context);
   if (budget.Spent("the actor search", "dates, places and events were",
                    &coded.warnings))
     return coded;
@@ -428,7 +428,7 @@ Result<CodedArticle> Pipeline::Code(Document document,
   coded.dates = FindDates(body, date_context);
 
   coded.places = impl_->places->FindPlaces(
-      analysed, PlaceContextFor(a, context, coded.actors, *impl_->actors));
+      analyzed, PlaceContextFor(a, context, coded.actors, *impl_->actors));
   DropPlacesInsideActors(coded.actors, *impl_->actors, &coded.places);
   if (budget.Spent("the place search", "events were", &coded.warnings))
     return coded;
@@ -436,13 +436,13 @@ Result<CodedArticle> Pipeline::Code(Document document,
 
   bool events_cut_short = false;
   coded.events = impl_->events->Code(
-      analysed, coded.actors, coded.dates, coded.places,
+      analyzed, coded.actors, coded.dates, coded.places,
       EventContextFor(a, coded.places, budget.deadline()), &events_cut_short);
   if (events_cut_short)
     budget.Note("event coding", "the sentences after that point were",
                 &coded.warnings);
   // The report's label is decided with the events' types, before duplicates go.
-  coded.event_label = impl_->acled->Refine(analysed, &coded.events);
+  coded.event_label = impl_->acled->Refine(analyzed, &coded.events);
   if (impl_->options.require_dyad) {
     std::erase_if(coded.events, [](const Event& e) {
       return e.source.actor.empty() || e.target.actor.empty();

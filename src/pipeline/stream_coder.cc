@@ -71,7 +71,7 @@ struct StreamCoder::Impl {
       if (!item.done && !wait) return false;
       item_done.wait(lock, [&] { return item.done; });
     }
-    Finalise(item);
+    Finalize(item);
     std::unique_ptr<Item> owned = std::move(in_order.front());
     in_order.pop_front();
     return true;
@@ -79,7 +79,7 @@ struct StreamCoder::Impl {
 
   // Checks the guessed context against the reports delivered before this one,
   // codes again when it was wrong, remembers the report and delivers it.
-  void Finalise(Item& item) {
+  void Finalize(Item& item) {
     if (item.result.ok()) {
       const CodeContext exact = memory->ContextFor(item.result->document);
       if (!(exact == item.guess)) {
@@ -127,7 +127,7 @@ void StreamCoder::Add(Result<Document> document) {
     } else {
       item->result = item->input.error();
     }
-    im.Finalise(*item);
+    im.Finalize(*item);
     return;
   }
   Impl::Item* raw = item.get();

@@ -109,8 +109,8 @@ TEST_F(TextTest, TokensKeepOffsetsIntoTheOriginalText) {
       "The Kurdistan Region\xE2\x80\x99"
       "s Minister met the US-led coalition\xE2\x80\x94"
       "CJTF-OIR.";
-  const AnalyzedText analysed = analyzer_->Tokenize(text);
-  const std::vector<Token>& tokens = analysed.tokens;
+  const AnalyzedText analyzed = analyzer_->Tokenize(text);
+  const std::vector<Token>& tokens = analyzed.tokens;
   std::vector<std::string> words;
   for (const Token& t : tokens)
     words.push_back(text.substr(t.start, t.end - t.start));

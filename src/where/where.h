@@ -144,9 +144,9 @@ class PlaceResolver {
   explicit PlaceResolver(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
 
   // Toponyms in the analysed text, resolved; spans are offsets in
-  // analysed.text. The dateline place, when resolved, comes first with
+  // analyzed.text. The dateline place, when resolved, comes first with
   // from_dateline set and an empty span.
-  std::vector<PlaceMention> FindPlaces(const AnalyzedText& analysed,
+  std::vector<PlaceMention> FindPlaces(const AnalyzedText& analyzed,
                                        const PlaceContext& context) const;
   // Resolves one name (e.g. a dateline) in context; nullopt when unresolved.
   std::optional<PlaceMention> Resolve(std::string_view name,
@@ -156,12 +156,12 @@ class PlaceResolver {
   std::vector<std::optional<PlaceMention>> ResolveAll(
       const std::vector<std::string>& names, const PlaceContext& context) const;
   // Resolves given spans of the analysed text (byte offsets into
-  // analysed.text, e.g. gold toponym spans) with the text as context: the
+  // analyzed.text, e.g. gold toponym spans) with the text as context: the
   // places the recogniser finds elsewhere in it and qualifiers written after a
   // name ("Paris, Tenn."). Result i belongs to spans[i]; nullopt when
   // unresolved.
   std::vector<std::optional<PlaceMention>> ResolveSpans(
-      const AnalyzedText& analysed, const std::vector<Span>& spans,
+      const AnalyzedText& analyzed, const std::vector<Span>& spans,
       const PlaceContext& context) const;
 
   // Each name is read as its best-scoring candidate in context: population,

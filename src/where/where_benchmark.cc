@@ -116,22 +116,22 @@ void BM_FindPlacesGeoArticles(benchmark::State& state) {
                         "/eval/geo/dev.jsonl");
     return;
   }
-  std::vector<dateline::AnalyzedText> analysed;
+  std::vector<dateline::AnalyzedText> analyzed;
   size_t bytes = 0;
   for (const std::string& text : GeoArticles()) {
-    analysed.push_back(dateline::where_testing::Tokenize(text));
+    analyzed.push_back(dateline::where_testing::Tokenize(text));
     bytes += text.size();
   }
   const dateline::PlaceResolver resolver(*g);
   size_t places = 0;
   for (auto _ : state) {
-    for (const dateline::AnalyzedText& a : analysed)
+    for (const dateline::AnalyzedText& a : analyzed)
       places += resolver.FindPlaces(a, {}).size();
   }
   benchmark::DoNotOptimize(places);
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
   state.counters["articles/s"] = benchmark::Counter(
-      static_cast<double>(state.iterations() * analysed.size()),
+      static_cast<double>(state.iterations() * analyzed.size()),
       benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_FindPlacesGeoArticles)->Unit(benchmark::kMillisecond);
