@@ -18,16 +18,26 @@ std::string PartialDate::ToIso() const {
   return buf;
 }
 
+namespace {
+constexpr std::pair<DatePrecision, const char*> kDatePrecisions[] = {
+    {DatePrecision::kYear, "year"},
+    {DatePrecision::kMonth, "month"},
+    {DatePrecision::kDay, "day"},
+};
+}  // namespace
+
 const char* PrecisionName(DatePrecision p) {
-  switch (p) {
-    case DatePrecision::kYear:
-      return "year";
-    case DatePrecision::kMonth:
-      return "month";
-    case DatePrecision::kDay:
-      return "day";
+  for (const auto& [value, name] : kDatePrecisions) {
+    if (value == p) return name;
   }
   return "year";
+}
+
+std::optional<DatePrecision> ParseDatePrecision(std::string_view name) {
+  for (const auto& [value, n] : kDatePrecisions) {
+    if (name == n) return value;
+  }
+  return std::nullopt;
 }
 
 namespace {

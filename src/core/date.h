@@ -30,6 +30,7 @@ struct PartialDate {
 };
 
 const char* PrecisionName(DatePrecision p);  // "year", "month", "day"
+std::optional<DatePrecision> ParseDatePrecision(std::string_view name);
 
 // Where a publication date came from (Article::published_source): the input's
 // own metadata, schema.org JSON-LD, a <meta> tag, a <time datetime>, a date

@@ -78,6 +78,16 @@ TEST(TabariDateTest, ReadsTheCodersDates) {
 namespace dateline {
 namespace {
 
+TEST(DatePrecisionTest, EveryPrecisionReadsBackFromItsName) {
+  for (DatePrecision p :
+       {DatePrecision::kYear, DatePrecision::kMonth, DatePrecision::kDay}) {
+    EXPECT_EQ(ParseDatePrecision(PrecisionName(p)), p) << PrecisionName(p);
+  }
+  EXPECT_STREQ(PrecisionName(DatePrecision::kMonth), "month");
+  EXPECT_FALSE(ParseDatePrecision("Day").has_value());
+  EXPECT_FALSE(ParseDatePrecision("").has_value());
+}
+
 TEST(DateSourceTest, EverySourceReadsBackFromItsName) {
   for (DateSource s :
        {DateSource::kNone, DateSource::kInput, DateSource::kJsonLd,

@@ -87,7 +87,7 @@ ReportKey ReportKeyOf(const Event& e,
     k.has_place = true;
     k.lat = e.place->lat;
     k.lon = e.place->lon;
-    k.place_precision = PlacePrecisionName(e.place->precision);
+    k.place_precision = e.place->precision;
     k.place_country = e.place->country;
     k.place_admin1 = e.place->admin1;
   }
@@ -134,9 +134,16 @@ bool CodesCompatible(const std::string& a, const std::string& b,
 }
 
 // 0 a town or district, 1 a first-level region, 2 a country.
-int PlaceLevel(const std::string& precision) {
-  if (precision == "country") return 2;
-  if (precision == "admin1") return 1;
+int PlaceLevel(PlacePrecision precision) {
+  switch (precision) {
+    case PlacePrecision::kCountry:
+      return 2;
+    case PlacePrecision::kAdmin1:
+      return 1;
+    case PlacePrecision::kPoint:
+    case PlacePrecision::kAdmin2:
+      return 0;
+  }
   return 0;
 }
 

@@ -57,8 +57,8 @@ struct ReportKey {
   // The place, when the event has one.
   bool has_place = false;
   double lat = 0, lon = 0;
-  std::string place_precision;  // "point", "admin2", "admin1", "country"
-  std::string place_country;    // ISO alpha-2
+  PlacePrecision place_precision = PlacePrecision::kPoint;
+  std::string place_country;  // ISO alpha-2
   std::string place_admin1;
 };
 

@@ -60,7 +60,7 @@ ReportKey Key(const char* source, const char* target, PartialDate date,
   k.has_place = true;
   k.lat = lat;
   k.lon = lon;
-  k.place_precision = "point";
+  k.place_precision = PlacePrecision::kPoint;
   k.place_country = "IQ";
   k.place_admin1 = "Kirkuk";
   return k;
@@ -110,12 +110,12 @@ TEST(SameEventTest, ToleratesAdjacentDaysNearbyPlacesAndCoarserCodes) {
   no_place.has_place = false;
   cases.push_back({"no place", no_place, false});
   ReportKey country = a;
-  country.place_precision = "country";
+  country.place_precision = PlacePrecision::kCountry;
   country.lat = 33;
   country.lon = 43;
   cases.push_back({"the country it lies in", country, false});
   ReportKey region = a;
-  region.place_precision = "admin1";
+  region.place_precision = PlacePrecision::kAdmin1;
   region.place_admin1 = "Nineveh";
   cases.push_back({"another region", region, false});
   ReportKey undated = a;

@@ -425,8 +425,9 @@ std::vector<std::string> AcledRow(const ExportTables& t, const StoredEvent& e) {
     year = std::to_string(day.y);
     // 1: the day is known; 2: the report's date stands in (within days of it);
     // 3: only the month or year is known.
-    precision = e.date.empty() ? (day.d ? "2" : "3")
-                               : (e.date_precision == "day" ? "1" : "3");
+    precision = e.date.empty()
+                    ? (day.d ? "2" : "3")
+                    : (e.date_precision == DatePrecision::kDay ? "1" : "3");
   }
 
   const bool riot = e.acled_event_type == AcledEventType::kRiots;
@@ -523,9 +524,9 @@ nlohmann::ordered_json PloverRecord(const ExportTables& t,
   j["event_id"] = e.article_id + ":" + std::to_string(e.index);
   j["story_id"] = e.article_id;
   j["event_date"] = e.date.empty() ? e.published : e.date;
-  j["date_precision"] = e.date.empty()
-                            ? (e.published.empty() ? "" : "publication")
-                            : e.date_precision;
+  j["date_precision"] = e.date_precision      ? PrecisionName(*e.date_precision)
+                        : e.published.empty() ? ""
+                                              : "publication";
   j["publication_date"] = e.published;
   j["event_type"] = PloverName(e.plover);
   j["mode"] = "";

@@ -536,9 +536,11 @@ json StoredEventJson(const StoredEvent& e) {
                  {"code", e.target_code},
                  {"country", e.target_country},
                  {"region", e.target_region}};
-  j["date"] = {{"value", opt_str(e.date)},
-               {"precision", opt_str(e.date_precision)},
-               {"relative", opt_str(e.date_relative)}};
+  j["date"] = {
+      {"value", opt_str(e.date)},
+      {"precision", e.date_precision ? json(PrecisionName(*e.date_precision))
+                                     : json(nullptr)},
+      {"relative", opt_str(e.date_relative)}};
   j["place"] = {{"name", opt_str(e.place_name)},
                 {"country", opt_str(e.place_country)},
                 {"precision", e.place_precision
@@ -790,7 +792,7 @@ void PrintEventDelimited(const std::vector<StoredEvent>& events, char sep,
         e.url,
         e.published,
         e.date,
-        e.date_precision,
+        e.date_precision ? PrecisionName(*e.date_precision) : "",
         e.cameo,
         PloverName(e.plover),
         AcledEventTypeName(e.acled_event_type),

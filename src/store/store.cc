@@ -476,15 +476,25 @@ DatePrecision SpanPrecision(int span) {
                      : DatePrecision::kYear;
 }
 
-// The key of the event row whose kKeyColumns start at column `c` of `s`.
-ReportKey KeyFromRow(sqlite3_stmt* s, int c) {
+// The key of event `event_id`, whose kKeyColumns start at column `c` of `s`.
+// A modality or place precision that is none of the record's is a corrupt
+// store (`path`), as in ReadVocabulary.
+Result<ReportKey> KeyFromRow(sqlite3_stmt* s, int c, int64_t event_id,
+                             const std::string& path) {
+  const auto corrupt = [&](const char* what, const std::string& name) {
+    return MakeError(ErrorKind::kCorrupt, path,
+                     "event " + std::to_string(event_id) + ": the " + what +
+                         " \"" + name + "\" is none of the record's");
+  };
   ReportKey k;
   k.kind = ColumnText(s, c);
   k.source_code = ColumnText(s, c + 1);
   k.target_code = ColumnText(s, c + 2);
   k.negated = sqlite3_column_int(s, c + 3) != 0;
   const std::string modality = ColumnText(s, c + 4);
-  k.asserted = modality.empty() || modality == "asserted";
+  const std::optional<Modality> m = ParseModality(modality);
+  if (!m) return corrupt("modality", modality);
+  k.asserted = *m == Modality::kAsserted;
   if (sqlite3_column_type(s, c + 5) != SQLITE_NULL &&
       sqlite3_column_type(s, c + 6) != SQLITE_NULL) {
     // date_first is the first day of the period; the span says how much of it
@@ -498,7 +508,10 @@ ReportKey KeyFromRow(sqlite3_stmt* s, int c) {
   }
   if (sqlite3_column_type(s, c + 7) != SQLITE_NULL) {
     k.has_place = true;
-    k.place_precision = ColumnText(s, c + 7);
+    const std::string precision = ColumnText(s, c + 7);
+    const std::optional<PlacePrecision> p = ParsePlacePrecision(precision);
+    if (!p) return corrupt("place precision", precision);
+    k.place_precision = *p;
     k.lat = sqlite3_column_double(s, c + 8);
     k.lon = sqlite3_column_double(s, c + 9);
     k.place_country = ColumnText(s, c + 10);
@@ -1340,7 +1353,7 @@ Result<ReportKey> Store::Impl::LoadKey(int64_t event_id) {
   sqlite3_bind_int64(s, 1, event_id);
   if (sqlite3_step(s) != SQLITE_ROW)
     return DbError("cannot read event " + std::to_string(event_id));
-  return KeyFromRow(s, 0);
+  return KeyFromRow(s, 0, event_id, path);
 }
 
 Status Store::Impl::GroupEvent(int64_t id, const ReportKey& key, int& writes,
@@ -1356,8 +1369,8 @@ Status Store::Impl::GroupEvent(int64_t id, const ReportKey& key, int& writes,
     const DatePrecision own = key.date->precision();
     const int gap =
         own == DatePrecision::kDay ? std::max(0, grouping.max_gap) : 0;
-    const bool town =
-        key.place_precision != "admin1" && key.place_precision != "country";
+    const bool town = key.place_precision != PlacePrecision::kAdmin1 &&
+                      key.place_precision != PlacePrecision::kCountry;
     const double band = grouping.max_km / 111.0 +
                         0.01;  // degrees: 111.19 km each on DistanceKm's sphere
     sqlite3_stmt* s = select_candidates.get();
@@ -1371,7 +1384,9 @@ Status Store::Impl::GroupEvent(int64_t id, const ReportKey& key, int& writes,
     int rc = b.rc() == SQLITE_OK ? SQLITE_ROW : b.rc();
     while (rc == SQLITE_ROW && (rc = sqlite3_step(s)) == SQLITE_ROW) {
       if (sqlite3_column_int64(s, 0) == id) continue;
-      if (SameEvent(key, KeyFromRow(s, 2), grouping))
+      ASSIGN_OR_RETURN(const ReportKey other,
+                       KeyFromRow(s, 2, sqlite3_column_int64(s, 0), path));
+      if (SameEvent(key, other, grouping))
         matched.insert(sqlite3_column_int64(s, 1));
     }
     if (rc != SQLITE_DONE)
@@ -1904,6 +1919,7 @@ constexpr const char* kEventSelect =
 struct VocabularyColumns {
   std::string plover, acled_event_type, acled_sub_event_type, modality;
   std::optional<std::string> place_precision;  // NULL: the event has no place
+  std::optional<std::string> date_precision;   // NULL: no date of its own
 };
 
 // Reads `names` into `e`, whose event_id, article_id and index are read. A
@@ -1950,6 +1966,13 @@ Status ReadVocabulary(const VocabularyColumns& names, const std::string& path,
           none_of("place precision", *names.place_precision, "the record's"));
     }
   }
+  if (names.date_precision) {
+    e->date_precision = ParseDatePrecision(*names.date_precision);
+    if (!e->date_precision) {
+      return corrupt(none_of("date precision", *names.date_precision,
+                             "\"year\", \"month\" and \"day\""));
+    }
+  }
   return Status::Ok();
 }
 
@@ -1977,7 +2000,9 @@ Result<StoredEvent> ReadEvent(sqlite3_stmt* s, const std::string& path) {
   e.target_country = ColumnText(s, c++);
   e.target_region = ColumnText(s, c++);
   e.date = ColumnText(s, c++);
-  e.date_precision = ColumnText(s, c++);
+  if (sqlite3_column_type(s, c) != SQLITE_NULL)
+    names.date_precision = ColumnText(s, c);
+  ++c;
   e.date_relative = ColumnText(s, c++);
   e.place_name = ColumnText(s, c++);
   e.place_country = ColumnText(s, c++);

@@ -76,8 +76,8 @@ struct StoredEvent {
   AcledSubEventType acled_sub_event_type = AcledSubEventType::kNone;
   std::string source_text, source_code, source_country, source_region;
   std::string target_text, target_code, target_country, target_region;
-  std::string date, date_precision,
-      date_relative;  // the event's own date, or empty
+  std::string date, date_relative;  // the event's own date, or empty
+  std::optional<DatePrecision> date_precision;  // nullopt: no date of its own
   std::string place_name, place_country;
   std::optional<PlacePrecision> place_precision;  // nullopt: no place
   std::optional<double> lat, lon;

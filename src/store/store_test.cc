@@ -307,7 +307,7 @@ TEST(StoreTest, RoundTripKeepsEveryField) {
   EXPECT_EQ(meet.target_code, "USAMIL");
   EXPECT_EQ(meet.target_country, "USA");
   EXPECT_EQ(meet.date, "2021-06-03");
-  EXPECT_EQ(meet.date_precision, "day");
+  EXPECT_EQ(meet.date_precision, DatePrecision::kDay);
   EXPECT_EQ(meet.date_relative, "Thursday before publication");
   EXPECT_EQ(meet.place_name, "Erbil");
   EXPECT_EQ(meet.place_country, "IQ");
@@ -340,7 +340,7 @@ TEST(StoreTest, RoundTripKeepsEveryField) {
 
   const StoredEvent& clash = (*rows)[0];
   EXPECT_EQ(clash.date, "2017-10");
-  EXPECT_EQ(clash.date_precision, "month");
+  EXPECT_EQ(clash.date_precision, DatePrecision::kMonth);
   EXPECT_EQ(clash.acled_event_type, AcledEventType::kBattles);
   EXPECT_EQ(clash.acled_sub_event_type, AcledSubEventType::kArmedClash);
   EXPECT_EQ(clash.fatalities, 4);
@@ -544,20 +544,39 @@ TEST(StoreTest, VocabulariesReadBackAsTheyWerePut) {
   }
 }
 
+// A store holding the Kurdistan article, for tests that corrupt a row of it:
+// `clash_id` is the row id of its event 2, the clash (a FIGHT with a date and a
+// place).
+struct StoreWithKurdistan {
+  TempDir dir;
+  std::string path = dir.File("events.db");
+  std::unique_ptr<Store> store = OpenOrDie(path);
+  CodedArticle article = KurdistanArticle();
+  std::string clash_id;
+
+  // False (with a test failure) when the article cannot be stored.
+  bool Fill() {
+    if (!store || !store->Put(article).ok()) {
+      ADD_FAILURE() << "cannot store the Kurdistan article";
+      return false;
+    }
+    clash_id = RawDb(path).Text("SELECT id FROM events WHERE article_id = '" +
+                                article.document.id + "' AND idx = 2");
+    return !clash_id.empty();
+  }
+};
+
 // A stored name that is none of its vocabulary's (written by hand or by another
 // program) is a corrupt store, not a value: the query fails with kCorrupt, and
 // the error names the row and the name.
 TEST(StoreTest, UnknownStoredVocabularyNameIsCorrupt) {
-  TempDir dir;
-  const std::string path = dir.File("events.db");
-  auto store = OpenOrDie(path);
-  ASSERT_TRUE(store);
-  const CodedArticle k = KurdistanArticle();
-  ASSERT_TRUE(store->Put(k).ok());
-  const std::string row = "events WHERE article_id = '" + k.document.id +
-                          "' AND idx = 2";  // the clash, a FIGHT
-  const std::string id = RawDb(path).Text("SELECT id FROM " + row);
-  ASSERT_FALSE(id.empty());
+  StoreWithKurdistan fixture;
+  ASSERT_TRUE(fixture.Fill());
+  const std::string& path = fixture.path;
+  Store* store = fixture.store.get();
+  const CodedArticle& k = fixture.article;
+  const std::string& id = fixture.clash_id;
+  const std::string row = "events WHERE id = " + id;
   struct BadCase {
     const char* column;
     const char* value;
@@ -575,6 +594,8 @@ TEST(StoreTest, UnknownStoredVocabularyNameIsCorrupt) {
       {"modality", "certain", "the modality \"certain\""},
       {"place_precision", "city", "the place precision \"city\""},
       {"place_precision", "", "the place precision \"\""},
+      {"date_precision", "week", "the date precision \"week\""},
+      {"date_precision", "Day", "the date precision \"Day\""},
   };
   for (const BadCase& c : cases) {
     RawDb raw(path);
@@ -594,6 +615,36 @@ TEST(StoreTest, UnknownStoredVocabularyNameIsCorrupt) {
              "' WHERE id = " + id);
     EXPECT_TRUE(store->QueryEvents({.article_id = k.document.id}).ok())
         << c.column;
+  }
+}
+
+// Grouping reads the stored reports a new event may share (their modality and
+// place precision): a name there that is none of the record's fails the Put
+// with kCorrupt naming the stored event, and the Put writes nothing.
+TEST(StoreTest, UnknownVocabularyNameInAGroupingCandidateIsCorrupt) {
+  for (const char* column : {"modality", "place_precision"}) {
+    StoreWithKurdistan fixture;
+    ASSERT_TRUE(fixture.Fill());
+    const std::string& path = fixture.path;
+    const std::string& id = fixture.clash_id;
+    RawDb(path).Exec(std::string("UPDATE events SET ") + column +
+                     " = 'sometimes' WHERE id = " + id);
+    CodedArticle again = fixture.article;  // a second report of the same events
+    again.document.id += "-again";
+    const auto put = fixture.store->Put(again);
+    ASSERT_FALSE(put.ok()) << column;
+    EXPECT_EQ(put.error().kind, ErrorKind::kCorrupt) << column;
+    EXPECT_NE(put.error().ToString().find("event " + id + ": the " +
+                                          (std::string(column) == "modality"
+                                               ? "modality"
+                                               : "place precision") +
+                                          " \"sometimes\" is none of the "
+                                          "record's"),
+              std::string::npos)
+        << put.error().ToString();
+    EXPECT_EQ(RawDb(path).Text("SELECT COUNT(*) FROM articles WHERE id = '" +
+                               again.document.id + "'"),
+              "0");
   }
 }
 
