@@ -1970,6 +1970,86 @@ std::vector<const HtmlBlock*> KeepBodyBlocks(
   return out;
 }
 
+// The lead (standfirst, intro) that many layouts set between the headline and
+// the body container, in an element of its own: a paragraph the scoring
+// leaves out because its container holds nothing else. Looked for from the
+// first body block back to the headline (the nearest <h1>, at most kLeadReach
+// blocks up); without a headline in reach nothing is added, since what stands
+// above the body is then not known to belong to it. A block between the two
+// counts when it reads as a paragraph of prose: kLeadMinBytes or more (a
+// one-line subtitle under the headline, "dek", is header matter, as is
+// anything inside a <header>), almost no link text, outside structural and
+// class-named furniture, not a list item, and not the caption of a picture.
+constexpr size_t kLeadReach = 12;
+constexpr size_t kLeadMinBytes = 150;
+
+bool HasImage(const GumboNode* n, int depth = 0) {
+  if (n->type != GUMBO_NODE_ELEMENT || depth > 6) return false;
+  if (n->v.element.tag == GUMBO_TAG_IMG) return true;
+  const GumboVector& c = n->v.element.children;
+  for (size_t i = 0; i < c.length; ++i) {
+    if (HasImage(static_cast<const GumboNode*>(c.data[i]), depth + 1))
+      return true;
+  }
+  return false;
+}
+
+// Whether the first thing before `element` that a reader sees is a picture.
+// Looks at the element's earlier siblings, passing those without text, and
+// climbs while the element is the first with text among its siblings (three
+// levels).
+bool FollowsImage(const GumboNode* element, const StatsMap& stats) {
+  const GumboNode* n = element;
+  for (int level = 0; level < 3 && n != nullptr && n->parent != nullptr;
+       ++level, n = n->parent) {
+    const GumboNode* parent = n->parent;
+    if (parent->type != GUMBO_NODE_ELEMENT) return false;
+    const GumboVector& c = parent->v.element.children;
+    for (size_t i = n->index_within_parent; i-- > 0;) {
+      const GumboNode* sib = static_cast<const GumboNode*>(c.data[i]);
+      if (sib->type == GUMBO_NODE_TEXT) return false;
+      if (sib->type != GUMBO_NODE_ELEMENT) continue;
+      if (HasImage(sib)) return true;
+      auto st = stats.find(sib);
+      if (st != stats.end() && st->second.text_chars > 0) return false;
+    }
+  }
+  return false;
+}
+
+bool IsLeadBlock(const HtmlBlock& b, const StatsMap& stats) {
+  if (b.text.size() < kLeadMinBytes || b.in_list || b.boiler != nullptr ||
+      b.element == nullptr || LinkDensity(b.link_chars, b.text.size()) > 0.1)
+    return false;
+  // Text right under a picture that does not end as a sentence ends is its
+  // caption with a credit ("... in Bremen. © CAE", "(Photo: Getty)"); a lead
+  // set under the article's opening picture ends as prose does.
+  if (!EndsWithSentencePunctuation(b.text) && FollowsImage(b.element, stats))
+    return false;
+  return !IsFurnitureBlock(b);
+}
+
+// Puts the lead blocks before the kept ones; adds their size to *chars.
+void AdoptLead(const std::vector<HtmlBlock>& blocks, const StatsMap& stats,
+               std::vector<const HtmlBlock*>* kept, size_t* chars) {
+  if (kept->empty()) return;
+  const size_t first = static_cast<size_t>(kept->front() - blocks.data());
+  size_t headline = first;
+  for (size_t i = first; i-- > 0 && first - i <= kLeadReach;) {
+    if (blocks[i].heading == 1) {
+      headline = i;
+      break;
+    }
+  }
+  if (headline == first) return;
+  std::vector<const HtmlBlock*> lead;
+  for (size_t i = headline + 1; i < first; ++i) {
+    if (IsLeadBlock(blocks[i], stats)) lead.push_back(&blocks[i]);
+  }
+  for (const HtmlBlock* b : lead) *chars += b->text.size();
+  kept->insert(kept->begin(), lead.begin(), lead.end());
+}
+
 // A short page may have no block that looks like a paragraph: what text it has
 // outside structural furniture, links and furniture lines, each text once.
 std::vector<const HtmlBlock*> KeepAnyText(const std::vector<HtmlBlock>& blocks,
@@ -2044,6 +2124,7 @@ void ExtractHtml(std::string_view content, std::string_view url,
   std::vector<const HtmlBlock*> kept = KeepBodyBlocks(
       ChooseBlocks(blocks, stats, ld), article->title, &chosen_chars);
   if (kept.empty()) kept = KeepAnyText(blocks, &chosen_chars);
+  AdoptLead(blocks, stats, &kept, &chosen_chars);
 
   if (IsCompleteArticleBody(ld) && chosen_chars * 2 < ld->body.size()) {
     AppendArticleBody(*ld, content.size(), article);

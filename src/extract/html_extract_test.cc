@@ -785,5 +785,61 @@ TEST(HtmlExtractTest, AuthorAfterALabel) {
   EXPECT_TRUE(a.authors.empty());
 }
 
+// A lead paragraph set between the headline and the body container, in a
+// container of its own, opens the body; a one-line subtitle, a lead inside the
+// page's <header>, a captioned picture's credit line and text above the
+// headline do not.
+TEST(HtmlExtractTest, LeadBetweenHeadlineAndBody) {
+  const std::string body =
+      "<div class='columns'><div class='col'><p>The ferry left the harbour "
+      "at dawn, carrying the first load of supplies since the storm, and "
+      "reached the island by noon.</p><p>Volunteers unloaded water, "
+      "blankets and medicine, and the island's doctor said the clinic would "
+      "reopen on Monday.</p><p>A second crossing is planned for the "
+      "weekend, weather permitting, the operator said in a statement.</p>"
+      "</div></div>";
+  const std::string lead =
+      "After four days cut off by the storm, the island received its first "
+      "supplies on Tuesday. Officials expect regular crossings to resume "
+      "within the week.";
+  Article a = ExtractHtmlDoc(
+      "<html><body><p class='top'>" + lead +
+      " (not this copy)</p><div class='head'><h1>Supplies reach the "
+      "island</h1><span>12 March</span></div><div class='intro'><p>" +
+      lead +
+      "</p></div><div class='pic'><img src='a.jpg'><p>The harbour "
+      "on Tuesday morning, when the first ferry came in after the storm "
+      "and the volunteers who had waited on the quay since dawn began to "
+      "unload it. (J. Doe)</p></div>" +
+      body + "</body></html>");
+  ASSERT_FALSE(a.paragraphs.empty());
+  EXPECT_EQ(a.paragraphs.front().text, lead) << a.body;
+  EXPECT_EQ(a.body.find("not this copy"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("(J. Doe)"), std::string::npos) << a.body;
+  // The same paragraph after the picture, ending as a sentence, is a lead.
+  a = ExtractHtmlDoc(
+      "<html><body><h1>Supplies reach the island</h1><div class='pic'><img "
+      "src='a.jpg'></div><div class='intro'><p>" +
+      lead + "</p></div>" + body + "</body></html>");
+  ASSERT_FALSE(a.paragraphs.empty());
+  EXPECT_EQ(a.paragraphs.front().text, lead) << a.body;
+  // A short subtitle, and a lead inside <header>, are header matter.
+  const std::string subtitle =
+      "The first supplies in four days arrived on Tuesday.";
+  for (const std::string& head :
+       {"<h1>Supplies reach the island</h1><p class='sub'>" + subtitle + "</p>",
+        "<header><h1>Supplies reach the island</h1><p class='sub'>" + lead +
+            "</p></header>"}) {
+    a = ExtractHtmlDoc("<html><body>" + head + body + "</body></html>");
+    ASSERT_FALSE(a.paragraphs.empty());
+    EXPECT_EQ(a.paragraphs.front().text.substr(0, 9), "The ferry") << a.body;
+  }
+  // Without a headline above the body, nothing above it is taken.
+  a = ExtractHtmlDoc("<html><body><div class='intro'><p>" + lead +
+                     "</p></div>" + body + "</body></html>");
+  ASSERT_FALSE(a.paragraphs.empty());
+  EXPECT_EQ(a.paragraphs.front().text.substr(0, 9), "The ferry") << a.body;
+}
+
 }  // namespace
 }  // namespace dateline
