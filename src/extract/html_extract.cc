@@ -1928,6 +1928,43 @@ std::vector<const HtmlBlock*> ChooseBlocks(const std::vector<HtmlBlock>& blocks,
   return chosen;
 }
 
+// Words in `text`, counted up to 3. Scripts written without spaces between
+// words (Chinese, Japanese) count a word per character: a sentence there is
+// one space-free run.
+size_t CountWordsUpTo3(std::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (size_t pos = 0; pos < text.size() && words < 3;) {
+    const char32_t c = DecodeUtf8(text, &pos);
+    if (c == ' ') {
+      in_word = false;
+    } else if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) ||
+               (c >= 0xF900 && c <= 0xFAFF)) {
+      ++words;  // kana, CJK ideographs
+      in_word = false;
+    } else if (!in_word) {
+      ++words;
+      in_word = true;
+    }
+  }
+  return words;
+}
+
+// Fragments of one or two words are labels and buttons ("Share", "Read
+// more"), except where the markup says they are text: a paragraph that is all
+// bold text (a subheading written as <p><b>...</b></p>), a link-free <p> of
+// two words (a signature, a phone number, a product's name under its photo), a
+// link-free list item of any length (an ingredient, a specification: a list
+// without links in the article is the article's enumeration).
+bool IsLabel(const HtmlBlock& b) {
+  const size_t words = CountWordsUpTo3(b.text);
+  if (words >= 3 || EndsWithSentencePunctuation(b.text)) return false;
+  if (b.element == nullptr || b.link_chars > 0) return true;
+  if (b.in_list) return false;
+  if (b.element->v.element.tag != GUMBO_TAG_P) return true;
+  return words < 2 && !IsBoldParagraph(*b.element);
+}
+
 // The chosen blocks less links, furniture, labels, the title and repeats; then
 // less headings that are all link and head no paragraph. Adds their text size
 // to *chars.
@@ -1939,13 +1976,7 @@ std::vector<const HtmlBlock*> KeepBodyBlocks(
     if (b->heading == 1) continue;
     if (!b->heading && IsLinkBlock(*b)) continue;
     if (IsFurnitureBlock(*b)) continue;
-    // Fragments of one or two words are labels and buttons, except a paragraph
-    // that is all bold text (a subheading written as <p><b>...</b></p>).
-    if (!b->heading && SplitWords(b->text, 3).size() < 3 &&
-        !EndsWithSentencePunctuation(b->text) &&
-        !(b->element != nullptr && b->link_chars == 0 &&
-          IsBoldParagraph(*b->element)))
-      continue;
+    if (!b->heading && IsLabel(*b)) continue;
     if (b->text == title) continue;
     // A block repeated right after itself is a page's mobile and desktop copies
     // of one text; repeats further apart are the article's own (a recipe's

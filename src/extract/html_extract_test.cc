@@ -841,5 +841,31 @@ TEST(HtmlExtractTest, LeadBetweenHeadlineAndBody) {
   EXPECT_EQ(a.paragraphs.front().text.substr(0, 9), "The ferry") << a.body;
 }
 
+// Short blocks inside the article are text where the markup says so: a list
+// without links (ingredients), a link-free paragraph of two words (a
+// signature), a sentence in a script without spaces; one-word paragraphs,
+// short divs and short links stay labels.
+TEST(HtmlExtractTest, ShortTextTheMarkupVouchesFor) {
+  const std::string prose =
+      "<p>Preheat the oven, butter a round tin and whisk the eggs with the "
+      "sugar until the mixture is pale, thick and doubled in volume.</p>";
+  Article a = ExtractHtmlDoc(
+      "<html><body><div class='recipe'>" + prose +
+      "<ul><li>Flour</li><li>2 eggs</li><li>Cling film</li></ul>" + prose +
+      "<p>Love, Anna</p><p>Share</p><div>Print recipe</div>"
+      "<p><a href='/more'>More recipes</a></p></div></body></html>");
+  for (const char* kept : {"Flour", "2 eggs", "Cling film", "Love, Anna"})
+    EXPECT_NE(a.body.find(kept), std::string::npos) << kept << ": " << a.body;
+  for (const char* dropped : {"Share", "Print recipe", "More recipes"})
+    EXPECT_EQ(a.body.find(dropped), std::string::npos) << dropped;
+  // "The city government said on Tuesday the bridge reopens next week."
+  const std::string zh =
+      "\u5E02\u653F\u5E9C\u5468\u4E8C\u5BA3\u5E03\u5927\u6865\u5C06\u5728\u4E0B"
+      "\u5468\u91CD\u65B0\u5F00\u653E\u3002";
+  a = ExtractHtmlDoc("<html><body><div class='text'>" + prose + "<div>" + zh +
+                     "</div>" + prose + "</div></body></html>");
+  EXPECT_NE(a.body.find(zh), std::string::npos) << a.body;
+}
+
 }  // namespace
 }  // namespace dateline
