@@ -1965,6 +1965,14 @@ bool IsLabel(const HtmlBlock& b) {
   return words < 2 && !IsBoldParagraph(*b.element);
 }
 
+// A line this short, not closed by a full stop, can be a list's heading.
+constexpr size_t kShortLineBytes = 80;
+
+bool IsShortLine(std::string_view text) {
+  if (text.size() >= kShortLineBytes) return false;
+  return !text.ends_with('.') || text.ends_with("...");
+}
+
 // The chosen blocks less links, furniture, labels, the title and repeats; then
 // less headings that are all link and head no paragraph. Adds their text size
 // to *chars.
@@ -1972,28 +1980,44 @@ std::vector<const HtmlBlock*> KeepBodyBlocks(
     const std::vector<const HtmlBlock*>& chosen, std::string_view title,
     size_t* chars) {
   std::vector<const HtmlBlock*> kept;
+  // Per kept block, the link blocks dropped after it and all blocks dropped
+  // after it, before the next kept one.
+  std::vector<int> links_after, dropped_after;
   for (const HtmlBlock* b : chosen) {
-    if (b->heading == 1) continue;
-    if (!b->heading && IsLinkBlock(*b)) continue;
-    if (IsFurnitureBlock(*b)) continue;
-    if (!b->heading && IsLabel(*b)) continue;
-    if (b->text == title) continue;
-    // A block repeated right after itself is a page's mobile and desktop copies
-    // of one text; repeats further apart are the article's own (a recipe's
-    // "Meal 2" after "Meal 1" under each plan).
-    if (!kept.empty() && kept.back()->text == b->text) continue;
+    const bool link = !b->heading && IsLinkBlock(*b);
+    // A block repeated right after itself is a page's mobile and desktop
+    // copies of one text; repeats further apart are the article's own (a
+    // recipe's "Meal 2" after "Meal 1" under each plan).
+    const bool repeat = !kept.empty() && kept.back()->text == b->text;
+    if (b->heading == 1 || link || IsFurnitureBlock(*b) ||
+        (!b->heading && IsLabel(*b)) || b->text == title || repeat) {
+      if (!kept.empty()) {
+        links_after.back() += link ? 1 : 0;
+        dropped_after.back() += 1;
+      }
+      continue;
+    }
     kept.push_back(b);
+    links_after.push_back(0);
+    dropped_after.push_back(0);
   }
-  // Headings that are all link and head no paragraph (the next kept block is
-  // another heading, or none) are a list of other stories' titles, not sections
-  // of this one.
   std::vector<const HtmlBlock*> out;
   for (size_t i = 0; i < kept.size(); ++i) {
     const HtmlBlock* b = kept[i];
+    // Headings that are all link and head no paragraph (the next kept block is
+    // another heading, or none) are a list of other stories' titles, not
+    // sections of this one.
     const bool heads_nothing =
         i + 1 == kept.size() || kept[i + 1]->heading != 0;
     if (b->heading && heads_nothing &&
         LinkDensity(b->link_chars, b->text.size()) > 0.9)
+      continue;
+    // A heading or a short line over nothing but links ("Read also:", "More
+    // from this column", "You may also like...") introduces a list of other
+    // pages, which is dropped: it heads nothing of this one. A short line that
+    // ends with a full stop is a sentence of the text, whatever follows it.
+    if ((b->heading || IsShortLine(b->text)) && links_after[i] >= 2 &&
+        links_after[i] * 2 >= dropped_after[i])
       continue;
     out.push_back(b);
     *chars += b->text.size();

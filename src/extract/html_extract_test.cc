@@ -867,5 +867,28 @@ TEST(HtmlExtractTest, ShortTextTheMarkupVouchesFor) {
   EXPECT_NE(a.body.find(zh), std::string::npos) << a.body;
 }
 
+// A heading or a short line over nothing but links introduces a list of other
+// pages and goes with it; a short sentence before links, and a heading over
+// text, stay.
+TEST(HtmlExtractTest, HeadingsOfLinkListsGo) {
+  const std::string prose =
+      "<p>The committee met on Thursday to review the plans for the new "
+      "library, which the council approved in the spring after a long "
+      "debate.</p>";
+  const std::string links =
+      "<p><a href='/a'>Council approves the budget for next year</a></p>"
+      "<p><a href='/b'>New cycle lanes open in the old town</a></p>"
+      "<p><a href='/c'>Museum extends its opening hours</a></p>";
+  const Article a = ExtractHtmlDoc(
+      "<html><body><div class='text'>" + prose + "<h2>Next steps</h2>" + prose +
+      "<p>Work starts in May.</p>" + links + prose +
+      "<p>Elsewhere on the site:</p>" + links +
+      "<h3>More from this column</h3>" + links + "</div></body></html>");
+  for (const char* kept : {"Next steps", "Work starts in May."})
+    EXPECT_NE(a.body.find(kept), std::string::npos) << kept << ": " << a.body;
+  for (const char* dropped : {"Elsewhere on", "More from this column"})
+    EXPECT_EQ(a.body.find(dropped), std::string::npos) << dropped;
+}
+
 }  // namespace
 }  // namespace dateline
