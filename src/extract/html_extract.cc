@@ -2174,6 +2174,51 @@ std::vector<const HtmlBlock*> ChooseBlocks(const std::vector<HtmlBlock>& blocks,
   return chosen;
 }
 
+// Words in `text`, counted up to 3. Scripts written without spaces between
+// words (Chinese, Japanese) count a word per character: a sentence there is
+// one space-free run.
+size_t CountWordsUpTo3(std::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (size_t pos = 0; pos < text.size() && words < 3;) {
+    const char32_t c = DecodeUtf8(text, &pos);
+    if (c == ' ') {
+      in_word = false;
+    } else if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) ||
+               (c >= 0xF900 && c <= 0xFAFF)) {
+      ++words;  // kana, CJK ideographs
+      in_word = false;
+    } else if (!in_word) {
+      ++words;
+      in_word = true;
+    }
+  }
+  return words;
+}
+
+// Fragments of one or two words are labels and buttons ("Share", "Read
+// more"), except where the markup says they are text: a paragraph that is all
+// bold text (a subheading written as <p><b>...</b></p>), a link-free <p> of
+// two words (a signature, a phone number, a product's name under its photo), a
+// link-free list item of any length (an ingredient, a specification: a list
+// without links in the article is the article's enumeration).
+bool IsLabel(const HtmlBlock& b) {
+  const size_t words = CountWordsUpTo3(b.text);
+  if (words >= 3 || EndsWithSentencePunctuation(b.text)) return false;
+  if (b.element == nullptr || b.link_chars > 0) return true;
+  if (b.in_list) return false;
+  if (b.element->v.element.tag != GUMBO_TAG_P) return true;
+  return words < 2 && !IsBoldParagraph(*b.element);
+}
+
+// A line this short, not closed by a full stop, can be a list's heading.
+constexpr size_t kShortLineBytes = 80;
+
+bool IsShortLine(std::string_view text) {
+  if (text.size() >= kShortLineBytes) return false;
+  return !text.ends_with('.') || text.ends_with("...");
+}
+
 // The chosen blocks less links, furniture, labels, the title and repeats; then
 // less headings that are all link and head no paragraph. Adds their text size
 // to *chars.
@@ -2181,39 +2226,129 @@ std::vector<const HtmlBlock*> KeepBodyBlocks(
     const std::vector<const HtmlBlock*>& chosen, std::string_view title,
     size_t* chars) {
   std::vector<const HtmlBlock*> kept;
+  // Per kept block, the link blocks dropped after it and all blocks dropped
+  // after it, before the next kept one.
+  std::vector<int> links_after, dropped_after;
   for (const HtmlBlock* b : chosen) {
-    if (b->heading == 1) continue;
-    if (!b->heading && IsLinkBlock(*b)) continue;
-    if (IsFurnitureBlock(*b)) continue;
-    // Fragments of one or two words are labels and buttons, except a paragraph
-    // that is all bold text (a subheading written as <p><b>...</b></p>).
-    if (!b->heading && SplitWords(b->text, 3).size() < 3 &&
-        !EndsWithSentencePunctuation(b->text) &&
-        !(b->element != nullptr && b->link_chars == 0 &&
-          IsBoldParagraph(*b->element)))
+    const bool link = !b->heading && IsLinkBlock(*b);
+    // A block repeated right after itself is a page's mobile and desktop
+    // copies of one text; repeats further apart are the article's own (a
+    // recipe's "Meal 2" after "Meal 1" under each plan).
+    const bool repeat = !kept.empty() && kept.back()->text == b->text;
+    if (b->heading == 1 || link || IsFurnitureBlock(*b) ||
+        (!b->heading && IsLabel(*b)) || b->text == title || repeat) {
+      if (!kept.empty()) {
+        links_after.back() += link ? 1 : 0;
+        dropped_after.back() += 1;
+      }
       continue;
-    if (b->text == title) continue;
-    // A block repeated right after itself is a page's mobile and desktop copies
-    // of one text; repeats further apart are the article's own (a recipe's
-    // "Meal 2" after "Meal 1" under each plan).
-    if (!kept.empty() && kept.back()->text == b->text) continue;
+    }
     kept.push_back(b);
+    links_after.push_back(0);
+    dropped_after.push_back(0);
   }
-  // Headings that are all link and head no paragraph (the next kept block is
-  // another heading, or none) are a list of other stories' titles, not sections
-  // of this one.
   std::vector<const HtmlBlock*> out;
   for (size_t i = 0; i < kept.size(); ++i) {
     const HtmlBlock* b = kept[i];
+    // Headings that are all link and head no paragraph (the next kept block is
+    // another heading, or none) are a list of other stories' titles, not
+    // sections of this one.
     const bool heads_nothing =
         i + 1 == kept.size() || kept[i + 1]->heading != 0;
     if (b->heading && heads_nothing &&
         LinkDensity(b->link_chars, b->text.size()) > 0.9)
       continue;
+    // A heading or a short line over nothing but links ("Read also:", "More
+    // from this column", "You may also like...") introduces a list of other
+    // pages, which is dropped: it heads nothing of this one. A short line that
+    // ends with a full stop is a sentence of the text, whatever follows it.
+    if ((b->heading || IsShortLine(b->text)) && links_after[i] >= 2 &&
+        links_after[i] * 2 >= dropped_after[i])
+      continue;
     out.push_back(b);
     *chars += b->text.size();
   }
   return out;
+}
+
+// The lead (standfirst, intro) that many layouts set between the headline and
+// the body container, in an element of its own: a paragraph the scoring
+// leaves out because its container holds nothing else. Looked for from the
+// first body block back to the headline (the nearest <h1>, at most kLeadReach
+// blocks up); without a headline in reach nothing is added, since what stands
+// above the body is then not known to belong to it. A block between the two
+// counts when it reads as a paragraph of prose: kLeadMinBytes or more (a
+// one-line subtitle under the headline, "dek", is header matter, as is
+// anything inside a <header>), almost no link text, outside structural and
+// class-named furniture, not a list item, and not the caption of a picture.
+constexpr size_t kLeadReach = 12;
+constexpr size_t kLeadMinBytes = 150;
+
+bool HasImage(const GumboNode* n, int depth = 0) {
+  if (n->type != GUMBO_NODE_ELEMENT || depth > 6) return false;
+  if (n->v.element.tag == GUMBO_TAG_IMG) return true;
+  const GumboVector& c = n->v.element.children;
+  for (size_t i = 0; i < c.length; ++i) {
+    if (HasImage(static_cast<const GumboNode*>(c.data[i]), depth + 1))
+      return true;
+  }
+  return false;
+}
+
+// Whether the first thing before `element` that a reader sees is a picture.
+// Looks at the element's earlier siblings, passing those without text, and
+// climbs while the element is the first with text among its siblings (three
+// levels).
+bool FollowsImage(const GumboNode* element, const StatsMap& stats) {
+  const GumboNode* n = element;
+  for (int level = 0; level < 3 && n != nullptr && n->parent != nullptr;
+       ++level, n = n->parent) {
+    const GumboNode* parent = n->parent;
+    if (parent->type != GUMBO_NODE_ELEMENT) return false;
+    const GumboVector& c = parent->v.element.children;
+    for (size_t i = n->index_within_parent; i-- > 0;) {
+      const GumboNode* sib = static_cast<const GumboNode*>(c.data[i]);
+      if (sib->type == GUMBO_NODE_TEXT) return false;
+      if (sib->type != GUMBO_NODE_ELEMENT) continue;
+      if (HasImage(sib)) return true;
+      auto st = stats.find(sib);
+      if (st != stats.end() && st->second.text_chars > 0) return false;
+    }
+  }
+  return false;
+}
+
+bool IsLeadBlock(const HtmlBlock& b, const StatsMap& stats) {
+  if (b.text.size() < kLeadMinBytes || b.in_list || b.boiler != nullptr ||
+      b.element == nullptr || LinkDensity(b.link_chars, b.text.size()) > 0.1)
+    return false;
+  // Text right under a picture that does not end as a sentence ends is its
+  // caption with a credit ("... in Bremen. © CAE", "(Photo: Getty)"); a lead
+  // set under the article's opening picture ends as prose does.
+  if (!EndsWithSentencePunctuation(b.text) && FollowsImage(b.element, stats))
+    return false;
+  return !IsFurnitureBlock(b);
+}
+
+// Puts the lead blocks before the kept ones; adds their size to *chars.
+void AdoptLead(const std::vector<HtmlBlock>& blocks, const StatsMap& stats,
+               std::vector<const HtmlBlock*>* kept, size_t* chars) {
+  if (kept->empty()) return;
+  const size_t first = static_cast<size_t>(kept->front() - blocks.data());
+  size_t headline = first;
+  for (size_t i = first; i-- > 0 && first - i <= kLeadReach;) {
+    if (blocks[i].heading == 1) {
+      headline = i;
+      break;
+    }
+  }
+  if (headline == first) return;
+  std::vector<const HtmlBlock*> lead;
+  for (size_t i = headline + 1; i < first; ++i) {
+    if (IsLeadBlock(blocks[i], stats)) lead.push_back(&blocks[i]);
+  }
+  for (const HtmlBlock* b : lead) *chars += b->text.size();
+  kept->insert(kept->begin(), lead.begin(), lead.end());
 }
 
 // A short page may have no block that looks like a paragraph: what text it has
@@ -2290,6 +2425,7 @@ void ExtractHtml(std::string_view content, std::string_view url,
   std::vector<const HtmlBlock*> kept = KeepBodyBlocks(
       ChooseBlocks(blocks, stats, ld), article->title, &chosen_chars);
   if (kept.empty()) kept = KeepAnyText(blocks, &chosen_chars);
+  AdoptLead(blocks, stats, &kept, &chosen_chars);
 
   if (IsCompleteArticleBody(ld) && chosen_chars * 2 < ld->body.size()) {
     AppendArticleBody(*ld, content.size(), article);

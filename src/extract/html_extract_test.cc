@@ -926,5 +926,110 @@ TEST(HtmlExtractTest, SiteOrAccountIsNoAuthor) {
   }
 }
 
+// A lead paragraph set between the headline and the body container, in a
+// container of its own, opens the body; a one-line subtitle, a lead inside the
+// page's <header>, a captioned picture's credit line and text above the
+// headline do not.
+TEST(HtmlExtractTest, LeadBetweenHeadlineAndBody) {
+  const std::string body =
+      "<div class='columns'><div class='col'><p>The ferry left the harbour "
+      "at dawn, carrying the first load of supplies since the storm, and "
+      "reached the island by noon.</p><p>Volunteers unloaded water, "
+      "blankets and medicine, and the island's doctor said the clinic would "
+      "reopen on Monday.</p><p>A second crossing is planned for the "
+      "weekend, weather permitting, the operator said in a statement.</p>"
+      "</div></div>";
+  const std::string lead =
+      "After four days cut off by the storm, the island received its first "
+      "supplies on Tuesday. Officials expect regular crossings to resume "
+      "within the week.";
+  Article a = ExtractHtmlDoc(
+      "<html><body><p class='top'>" + lead +
+      " (not this copy)</p><div class='head'><h1>Supplies reach the "
+      "island</h1><span>12 March</span></div><div class='intro'><p>" +
+      lead +
+      "</p></div><div class='pic'><img src='a.jpg'><p>The harbour "
+      "on Tuesday morning, when the first ferry came in after the storm "
+      "and the volunteers who had waited on the quay since dawn began to "
+      "unload it. (J. Doe)</p></div>" +
+      body + "</body></html>");
+  ASSERT_FALSE(a.paragraphs.empty());
+  EXPECT_EQ(a.paragraphs.front().text, lead) << a.body;
+  EXPECT_EQ(a.body.find("not this copy"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("(J. Doe)"), std::string::npos) << a.body;
+  // The same paragraph after the picture, ending as a sentence, is a lead.
+  a = ExtractHtmlDoc(
+      "<html><body><h1>Supplies reach the island</h1><div class='pic'><img "
+      "src='a.jpg'></div><div class='intro'><p>" +
+      lead + "</p></div>" + body + "</body></html>");
+  ASSERT_FALSE(a.paragraphs.empty());
+  EXPECT_EQ(a.paragraphs.front().text, lead) << a.body;
+  // A short subtitle, and a lead inside <header>, are header matter.
+  const std::string subtitle =
+      "The first supplies in four days arrived on Tuesday.";
+  for (const std::string& head :
+       {"<h1>Supplies reach the island</h1><p class='sub'>" + subtitle + "</p>",
+        "<header><h1>Supplies reach the island</h1><p class='sub'>" + lead +
+            "</p></header>"}) {
+    a = ExtractHtmlDoc("<html><body>" + head + body + "</body></html>");
+    ASSERT_FALSE(a.paragraphs.empty());
+    EXPECT_EQ(a.paragraphs.front().text.substr(0, 9), "The ferry") << a.body;
+  }
+  // Without a headline above the body, nothing above it is taken.
+  a = ExtractHtmlDoc("<html><body><div class='intro'><p>" + lead +
+                     "</p></div>" + body + "</body></html>");
+  ASSERT_FALSE(a.paragraphs.empty());
+  EXPECT_EQ(a.paragraphs.front().text.substr(0, 9), "The ferry") << a.body;
+}
+
+// Short blocks inside the article are text where the markup says so: a list
+// without links (ingredients), a link-free paragraph of two words (a
+// signature), a sentence in a script without spaces; one-word paragraphs,
+// short divs and short links stay labels.
+TEST(HtmlExtractTest, ShortTextTheMarkupVouchesFor) {
+  const std::string prose =
+      "<p>Preheat the oven, butter a round tin and whisk the eggs with the "
+      "sugar until the mixture is pale, thick and doubled in volume.</p>";
+  Article a = ExtractHtmlDoc(
+      "<html><body><div class='recipe'>" + prose +
+      "<ul><li>Flour</li><li>2 eggs</li><li>Cling film</li></ul>" + prose +
+      "<p>Love, Anna</p><p>Share</p><div>Print recipe</div>"
+      "<p><a href='/more'>More recipes</a></p></div></body></html>");
+  for (const char* kept : {"Flour", "2 eggs", "Cling film", "Love, Anna"})
+    EXPECT_NE(a.body.find(kept), std::string::npos) << kept << ": " << a.body;
+  for (const char* dropped : {"Share", "Print recipe", "More recipes"})
+    EXPECT_EQ(a.body.find(dropped), std::string::npos) << dropped;
+  // "The city government said on Tuesday the bridge reopens next week."
+  const std::string zh =
+      "\u5E02\u653F\u5E9C\u5468\u4E8C\u5BA3\u5E03\u5927\u6865\u5C06\u5728\u4E0B"
+      "\u5468\u91CD\u65B0\u5F00\u653E\u3002";
+  a = ExtractHtmlDoc("<html><body><div class='text'>" + prose + "<div>" + zh +
+                     "</div>" + prose + "</div></body></html>");
+  EXPECT_NE(a.body.find(zh), std::string::npos) << a.body;
+}
+
+// A heading or a short line over nothing but links introduces a list of other
+// pages and goes with it; a short sentence before links, and a heading over
+// text, stay.
+TEST(HtmlExtractTest, HeadingsOfLinkListsGo) {
+  const std::string prose =
+      "<p>The committee met on Thursday to review the plans for the new "
+      "library, which the council approved in the spring after a long "
+      "debate.</p>";
+  const std::string links =
+      "<p><a href='/a'>Council approves the budget for next year</a></p>"
+      "<p><a href='/b'>New cycle lanes open in the old town</a></p>"
+      "<p><a href='/c'>Museum extends its opening hours</a></p>";
+  const Article a = ExtractHtmlDoc(
+      "<html><body><div class='text'>" + prose + "<h2>Next steps</h2>" + prose +
+      "<p>Work starts in May.</p>" + links + prose +
+      "<p>Elsewhere on the site:</p>" + links +
+      "<h3>More from this column</h3>" + links + "</div></body></html>");
+  for (const char* kept : {"Next steps", "Work starts in May."})
+    EXPECT_NE(a.body.find(kept), std::string::npos) << kept << ": " << a.body;
+  for (const char* dropped : {"Elsewhere on", "More from this column"})
+    EXPECT_EQ(a.body.find(dropped), std::string::npos) << dropped;
+}
+
 }  // namespace
 }  // namespace dateline
