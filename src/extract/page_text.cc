@@ -82,14 +82,14 @@ bool IsSubheading(std::string_view line) {
   if (last == '.' || last == ',' || last == ';' || last == ':' || last == '!')
     return false;
   if (words.size() <= 5) return true;
-  int capitalised = 0, long_words = 0;
+  int capitalized = 0, long_words = 0;
   for (std::string_view w : words) {
     if (w.size() <= 3)
       continue;  // "of", "the", "and" stay lower case in titles
     ++long_words;
-    capitalised += StartsUpper(w) ? 1 : 0;
+    capitalized += StartsUpper(w) ? 1 : 0;
   }
-  return capitalised * 3 >= long_words * 2;
+  return capitalized * 3 >= long_words * 2;
 }
 
 bool IsTagLine(std::string_view line) {
