@@ -104,11 +104,12 @@ class [[nodiscard]] Status {
 }  // namespace dateline
 
 // Early returns for functions that return Status or Result<T>, so that the
-// steps of a function read as steps rather than as error plumbing.
+// steps of a function read as steps rather than as error plumbing:
 //
-//   RETURN_IF_ERROR(WriteHeader(out));             // a Status or Result
-//   expression ASSIGN_OR_RETURN(auto rows, ReadTableFile(path, 2, 2));  //
-//   declares `rows` (the value)
+//   // A Status or Result expression:
+//   RETURN_IF_ERROR(WriteHeader(out));
+//   // Declares `rows`, the value:
+//   ASSIGN_OR_RETURN(auto rows, ReadTableFile(path, 2, 2));
 //
 // Both return the expression's Error from the enclosing function, which
 // converts to its Status or Result<T>.

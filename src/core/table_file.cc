@@ -119,9 +119,8 @@ Result<std::string> ReadFile(const std::string& path) {
 Result<std::vector<TableRecord>> ReadTableFile(const std::string& path,
                                                size_t min_fields,
                                                size_t max_fields) {
-  Result<std::string> text = ReadFile(path);
-  if (!text.ok()) return text.error();
-  return ParseTable(*text, path, min_fields, max_fields);
+  ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+  return ParseTable(text, path, min_fields, max_fields);
 }
 
 }  // namespace dateline

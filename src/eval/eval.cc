@@ -364,9 +364,8 @@ Result<EvalScores> RunEval(const std::vector<std::string>& gold_files,
                                        ? FindSharedDir(file, input)
                                        : options.shared_dir;
         name = (fs::path(shared) / input).string();
-        auto read = ReadFile(name);
-        if (!read.ok()) return read.error();
-        bytes = std::move(read).value();
+        ASSIGN_OR_RETURN(auto read, ReadFile(name));
+        bytes = std::move(read);
       }
       std::optional<Result<Document>> read_doc;
       IngestOptions ingest;
@@ -380,9 +379,8 @@ Result<EvalScores> RunEval(const std::vector<std::string>& gold_files,
       doc = std::move(read_doc->value());
       if (gold.contains("published") && gold["published"].is_string())
         doc.published = ParseIsoDate(gold["published"].get<std::string>());
-      auto coded = pipeline.Code(std::move(doc));
-      if (!coded.ok()) return coded.error();
-      total.Add(ScoreDocument(gold, *coded));
+      ASSIGN_OR_RETURN(auto coded, pipeline.Code(std::move(doc)));
+      total.Add(ScoreDocument(gold, coded));
     }
   }
   return total;

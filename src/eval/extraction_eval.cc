@@ -27,9 +27,8 @@ namespace dateline {
 Result<EvalReport> EvalExtractionSet(const std::string& ground_truth,
                                      const Pipeline& /*pipeline*/,
                                      const EvalOptions& options) {
-  auto text = ReadFile(ground_truth);
-  if (!text.ok()) return text.error();
-  nlohmann::json truth = nlohmann::json::parse(*text, nullptr, false);
+  ASSIGN_OR_RETURN(auto text, ReadFile(ground_truth));
+  nlohmann::json truth = nlohmann::json::parse(text, nullptr, false);
   if (truth.is_discarded() || !truth.is_object())
     return MakeError(
         ground_truth,

@@ -85,9 +85,8 @@ Result<std::optional<PageResult>> ScorePage(
   if (!doc) return std::optional<PageResult>();
   doc->id = id;
   doc->url = g.value("url", "");
-  auto coded = pipeline.Code(std::move(*doc));
-  if (!coded.ok()) return coded.error();
-  const Article& a = coded->article;
+  ASSIGN_OR_RETURN(auto coded, pipeline.Code(std::move(*doc)));
+  const Article& a = coded.article;
 
   PageResult page;
   page.id = id;
@@ -224,9 +223,8 @@ void ReportWorst(std::vector<PageResult> pages, const EvalOptions& options,
 Result<EvalReport> EvalWildSet(const std::string& evaldata,
                                const Pipeline& pipeline,
                                const EvalOptions& options) {
-  auto text = ReadFile(evaldata);
-  if (!text.ok()) return text.error();
-  const json gold = json::parse(*text, nullptr, false);
+  ASSIGN_OR_RETURN(auto text, ReadFile(evaldata));
+  const json gold = json::parse(text, nullptr, false);
   if (gold.is_discarded() || !gold.is_object())
     return MakeError(
         evaldata,
@@ -240,13 +238,12 @@ Result<EvalReport> EvalWildSet(const std::string& evaldata,
     if (!g.is_object())
       return MakeError(evaldata, "entry \"" + id + "\" is not an object");
     if (!InEvalHalf(id, options.half)) continue;
-    auto page = ScorePage(id, g, html_dir, pipeline);
-    if (!page.ok()) return page.error();
-    if (!page->has_value()) {
+    ASSIGN_OR_RETURN(auto page, ScorePage(id, g, html_dir, pipeline));
+    if (!page.has_value()) {
       ++missing;
       continue;
     }
-    pages.push_back(std::move(**page));
+    pages.push_back(std::move(*page));
   }
   if (pages.empty())
     return MakeError(

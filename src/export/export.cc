@@ -606,8 +606,7 @@ Result<std::unique_ptr<ExportTables>> ExportTables::Load(
                             std::pair{"quadclass.txt", &LoadQuadClass},
                             std::pair{"acled_inter.txt", &LoadInter},
                             std::pair{"acled_disorder.txt", &LoadDisorder}}) {
-    Status s = load(dir + file, *im);
-    if (!s.ok()) return s.error();
+    RETURN_IF_ERROR(load(dir + file, *im));
   }
   return std::unique_ptr<ExportTables>(new ExportTables(std::move(im)));
 }

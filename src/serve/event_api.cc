@@ -433,10 +433,9 @@ Result<std::unique_ptr<EventApi>> EventApi::Create(const std::string& db_path,
   auto impl = std::make_unique<Impl>();
   impl->db_path = db_path;
   impl->options = options;
-  auto store = impl->Acquire();  // fails now, with the reason, rather than on
-                                 // each request
-  if (!store.ok()) return store.error();
-  impl->Release(std::move(*store));
+  // Fails now, with the reason, rather than on each request.
+  ASSIGN_OR_RETURN(auto store, impl->Acquire());
+  impl->Release(std::move(store));
   return std::unique_ptr<EventApi>(new EventApi(std::move(impl)));
 }
 

@@ -870,9 +870,9 @@ Status Store::Impl::Migrate() {
   if (app == 0) {
     // A fresh file has no tables; anything else is someone else's database,
     // which we must not write our tables into.
-    auto tables = QueryLong("SELECT count(*) FROM sqlite_schema");
-    if (!tables.ok()) return tables.error();
-    if (*tables != 0 || version != 0) {
+    ASSIGN_OR_RETURN(const long tables,
+                     QueryLong("SELECT count(*) FROM sqlite_schema"));
+    if (tables != 0 || version != 0) {
       return MakeError(path,
                        "not a Dateline store: the SQLite database already "
                        "holds other tables");
@@ -1607,7 +1607,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path,
                                impl.get());
       opened = impl->OpenReadOnly();
     }
-    if (!opened.ok()) return opened.error();
+    RETURN_IF_ERROR(opened);
     RETURN_IF_ERROR(impl->PrepareAll());
     return std::unique_ptr<Store>(new Store(std::move(impl)));
   }
@@ -2432,9 +2432,8 @@ Result<GroupPage> Store::QueryGroups(const GroupQuery& q) const {
     page.next = MakeCursor(sort_dates[limit - 1], page.groups.back().id);
   }
   for (StoredGroup& g : page.groups) {
-    auto reports = GroupReports(im.db, im.path, g.id);
-    if (!reports.ok()) return reports.error();
-    g.events = std::move(*reports);
+    ASSIGN_OR_RETURN(auto reports, GroupReports(im.db, im.path, g.id));
+    g.events = std::move(reports);
   }
   return page;
 }
@@ -2522,15 +2521,17 @@ Result<std::vector<PlaceCount>> Store::CountGroupsByPlace(const GroupQuery& q,
           ? "p.group_id IS NOT NULL"
           : "p.group_id IN (SELECT e.group_id FROM events e WHERE " +
                 filter.where + ")";
-  auto stmt = im.Prepare(
-      "SELECT coalesce(p.place_name, ''), coalesce(p.place_country, ''), "
-      "round(p.lat, 3), round(p.lon, 3),"
-      " count(DISTINCT p.group_id) FROM events p WHERE " +
-      matched +
-      " AND p.lat IS NOT NULL AND p.lon IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER "
-      "BY 5 DESC, 1, 3, 4 LIMIT :limit");
-  if (!stmt.ok()) return stmt.error();
-  sqlite3_stmt* s = stmt->get();
+  ASSIGN_OR_RETURN(
+      auto stmt,
+      im.Prepare(
+          "SELECT coalesce(p.place_name, ''), coalesce(p.place_country, ''), "
+          "round(p.lat, 3), round(p.lon, 3),"
+          " count(DISTINCT p.group_id) FROM events p WHERE " +
+          matched +
+          " AND p.lat IS NOT NULL AND p.lon IS NOT NULL GROUP BY 1, 2, 3, 4 "
+          "ORDER "
+          "BY 5 DESC, 1, 3, 4 LIMIT :limit"));
+  sqlite3_stmt* s = stmt.get();
   filter.BindAll(s);
   sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":limit"),
                      SqlLimit(limit));

@@ -434,10 +434,9 @@ TextAnalyzer::~TextAnalyzer() = default;
 Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(
     const std::string& data_dir) {
   auto impl = std::make_unique<Impl>();
-  auto abbreviations =
-      ReadTableFile(data_dir + "/text/abbreviations.txt", 1, 2);
-  if (!abbreviations.ok()) return abbreviations.error();
-  for (const TableRecord& r : *abbreviations) {
+  ASSIGN_OR_RETURN(auto abbreviations,
+                   ReadTableFile(data_dir + "/text/abbreviations.txt", 1, 2));
+  for (const TableRecord& r : abbreviations) {
     Impl::AbbreviationKind kind = Impl::AbbreviationKind::kTitle;
     if (r.fields[1] == "any") {
       kind = Impl::AbbreviationKind::kAny;
@@ -448,9 +447,9 @@ Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(
     }
     impl->abbreviations[r.fields[0]] = kind;
   }
-  auto irregular = ReadTableFile(data_dir + "/text/irregular.txt", 2, 2);
-  if (!irregular.ok()) return irregular.error();
-  for (const TableRecord& r : *irregular) {
+  ASSIGN_OR_RETURN(auto irregular,
+                   ReadTableFile(data_dir + "/text/irregular.txt", 2, 2));
+  for (const TableRecord& r : irregular) {
     if (r.fields[0].empty() || r.fields[1].empty())
       return r.MakeError("empty form or lemma");
     const std::string form = Normalize(r.fields[0]);

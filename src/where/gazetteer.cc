@@ -429,15 +429,13 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::Open(const std::string& path) {
 Result<std::unique_ptr<Gazetteer>> Gazetteer::CountriesOnly(
     const std::string& countries_file) {
   using namespace where_internal;
-  Result<std::vector<CountryRecord>> countries =
-      ReadCountriesFile(countries_file);
-  if (!countries.ok()) return countries.error();
+  ASSIGN_OR_RETURN(std::vector<CountryRecord> countries,
+                   ReadCountriesFile(countries_file));
   ImageInputs in;
-  in.countries = std::move(countries.value());
+  in.countries = std::move(countries);
   in.capitals_as_country_aliases = true;
-  Result<std::string> image = BuildImage(in, nullptr);
-  if (!image.ok()) return image.error();
-  return OpenImage(std::move(image.value()), countries_file);
+  ASSIGN_OR_RETURN(std::string image, BuildImage(in, nullptr));
+  return OpenImage(std::move(image), countries_file);
 }
 
 }  // namespace dateline

@@ -561,12 +561,11 @@ Status ReadAdmin1PointsPackage(const std::string& dir,
   for (const fs::path& country_dir : countries) {
     const fs::path states_file = country_dir / "index.json";
     if (!fs::exists(states_file)) continue;
-    Result<nlohmann::json> states = ReadJsonFile(states_file.string());
-    if (!states.ok()) return states.error();
-    if (!states->is_array())
+    ASSIGN_OR_RETURN(nlohmann::json states, ReadJsonFile(states_file.string()));
+    if (!states.is_array())
       return MakeError(states_file.string(), "expected an array of states");
     const std::string country = country_dir.filename().string();
-    for (const nlohmann::json& s : *states) {
+    for (const nlohmann::json& s : states) {
       if (!s.is_object() || !s.contains("iso") || !s["iso"].is_string() ||
           !s.contains("name") || !s["name"].is_string()) {
         continue;
@@ -579,10 +578,10 @@ Status ReadAdmin1PointsPackage(const std::string& dir,
       p.listed = JsonLatLon(s);
       const fs::path cities_file = db / "cities" / country / iso / "index.json";
       if (fs::exists(cities_file)) {
-        Result<nlohmann::json> cities = ReadJsonFile(cities_file.string());
-        if (!cities.ok()) return cities.error();
-        if (cities->is_array()) {
-          for (const nlohmann::json& c : *cities) {
+        ASSIGN_OR_RETURN(nlohmann::json cities,
+                         ReadJsonFile(cities_file.string()));
+        if (cities.is_array()) {
+          for (const nlohmann::json& c : cities) {
             if (std::optional<std::pair<double, double>> ll = JsonLatLon(c))
               p.cities.push_back(*ll);
           }
@@ -607,11 +606,10 @@ Status ReadCountryPoints(
     const std::string& path,
     std::map<std::string, std::pair<double, double>>* out) {
   if (path.ends_with(".json")) {
-    Result<nlohmann::json> doc = ReadJsonFile(path);
-    if (!doc.ok()) return doc.error();
-    if (!doc->is_array())
+    ASSIGN_OR_RETURN(nlohmann::json doc, ReadJsonFile(path));
+    if (!doc.is_array())
       return MakeError(path, "expected world-countries' array of countries");
-    for (const nlohmann::json& c : *doc) {
+    for (const nlohmann::json& c : doc) {
       if (!c.is_object() || !c.contains("cca2") || !c["cca2"].is_string() ||
           !c.contains("latlng") || !c["latlng"].is_array() ||
           c["latlng"].size() != 2 || !c["latlng"][0].is_number() ||
@@ -1465,9 +1463,8 @@ Result<std::string> BuildImage(const ImageInputs& in, ImageStats* stats) {
   if (places.size() > kPostingIndexMask)
     return MakeError(in.geonames_file,
                      "too many places for the gazetteer format");
-  Result<PostingLists> keys = MakePostingLists(in, places);
-  if (!keys.ok()) return keys.error();
-  return WriteImage(places, *keys, admin1_added, stats);
+  ASSIGN_OR_RETURN(PostingLists keys, MakePostingLists(in, places));
+  return WriteImage(places, keys, admin1_added, stats);
 }
 
 }  // namespace where_internal
@@ -1475,11 +1472,10 @@ Result<std::string> BuildImage(const ImageInputs& in, ImageStats* stats) {
 Status BuildGazetteer(const GazetteerBuildOptions& options) {
   using namespace where_internal;
   if (options.output_file.empty()) return MakeError("", "no output file given");
-  Result<std::vector<CountryRecord>> countries =
-      ReadCountriesFile(options.countries_file);
-  if (!countries.ok()) return countries.error();
+  ASSIGN_OR_RETURN(std::vector<CountryRecord> countries,
+                   ReadCountriesFile(options.countries_file));
   ImageInputs in;
-  in.countries = std::move(countries.value());
+  in.countries = std::move(countries);
   in.geonames_file = options.geonames_file;
   in.subdivisions_file = options.subdivisions_file;
   in.common_words_file = options.common_words_file;
@@ -1491,15 +1487,14 @@ Status BuildGazetteer(const GazetteerBuildOptions& options) {
   in.min_population = options.min_population;
   in.verbose = options.verbose;
   ImageStats stats;
-  Result<std::string> image = BuildImage(in, &stats);
-  if (!image.ok()) return image.error();
+  ASSIGN_OR_RETURN(std::string image, BuildImage(in, &stats));
   // Write to a temporary name and rename, so a reader never maps a half-written
   // file.
   const std::string tmp = options.output_file + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) return MakeError(tmp, "cannot create gazetteer file");
-    out.write(image->data(), static_cast<std::streamsize>(image->size()));
+    out.write(image.data(), static_cast<std::streamsize>(image.size()));
     out.close();
     if (!out) return MakeError(tmp, "error writing gazetteer file");
   }
@@ -1514,7 +1509,7 @@ Status BuildGazetteer(const GazetteerBuildOptions& options) {
                  "regions), %zu keys, "
                  "%zu postings, %zu bytes\n",
                  options.output_file.c_str(), stats.entries, stats.admin1,
-                 stats.keys, stats.postings, image->size());
+                 stats.keys, stats.postings, image.size());
   }
   return Status::Ok();
 }
