@@ -7,7 +7,7 @@
 // open-addressing table at most 7/8 full: 14 to 27 bytes an id whatever its
 // length (a std::unordered_map of the ids took about 80, and long ids more).
 // Exact duplicate detection over an unbounded stream needs memory that grows
-// with it; this keeps the growth to a few MB a million records. The table is
+// with it; this keeps the growth to 14-27 MB a million records. The table is
 // probed once a record, so the long probe runs of a full table cost nothing
 // beside coding the record.
 //
