@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.h"
@@ -32,6 +33,13 @@ struct Document {
   std::vector<std::string>
       warnings;  // e.g. "invalid UTF-8 repaired at 3 places"
 };
+
+// The host of a URL, lower-cased and without "www."
+// ("https://www.BBC.co.uk/news/x" gives "bbc.co.uk", "example.net/a" gives
+// "example.net"), or "". The publication a document comes from: dedup counts
+// sources by it, the pipeline keeps each publication's home region by it, and
+// extraction tells the site's own name from an author's.
+std::string UrlHost(std::string_view url);
 
 }  // namespace dateline
 

@@ -175,17 +175,4 @@ bool SameEvent(const ReportKey& a, const ReportKey& b,
   return PlacesCompatible(a, b, o.max_km);
 }
 
-std::string UrlHost(std::string_view url) {
-  size_t start = url.find("://");
-  start = start == std::string_view::npos ? 0 : start + 3;
-  size_t end = url.find_first_of("/?#:", start);
-  std::string host(url.substr(start, end == std::string_view::npos
-                                         ? std::string_view::npos
-                                         : end - start));
-  for (char& c : host)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
-  return host;
-}
-
 }  // namespace dateline

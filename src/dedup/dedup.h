@@ -91,12 +91,8 @@ ReportKey ReportKeyOf(const Event& event,
 bool SameEvent(const ReportKey& a, const ReportKey& b,
                const GroupingOptions& options);
 
-// The host of a URL, lower-cased and without "www."
-// ("https://www.BBC.co.uk/news/x"
-// -> "bbc.co.uk"; "example.net/a" -> "example.net"), or "". The publication a
-// report comes from: sources across reports are counted by it, and the pipeline
-// keeps each publication's home region by it.
-std::string UrlHost(std::string_view url);
+// UrlHost (core/document.h) names the publication a report comes from: sources
+// across reports are counted by it.
 
 }  // namespace dateline
 

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/document.h"
 #include "core/utf8.h"
 #include "extract/html_dom.h"
 #include "extract/text_rules.h"
@@ -879,18 +880,6 @@ void FillSectionAndTags(const PageMetadata& md, Article* a) {
   if (a->tags.size() > 40) a->tags.resize(40);
 }
 
-// The host of `url` without "www." ("https://www.example.org/x" gives
-// "example.org"), lower-cased; empty when `url` has none.
-std::string HostOf(std::string_view url) {
-  const size_t scheme = url.find("://");
-  if (scheme == std::string_view::npos) return {};
-  url.remove_prefix(scheme + 3);
-  url = url.substr(0, url.find_first_of("/?#:"));
-  std::string host = AsciiLower(url);
-  if (host.starts_with("www.")) host.erase(0, 4);
-  return host;
-}
-
 // Letters and digits of `s`, ASCII lower-cased ("Inter-Scenar.io" gives
 // "interscenario").
 std::string Alnum(std::string_view s) {
@@ -922,7 +911,7 @@ std::vector<std::string> ChooseAuthors(const PageMetadata& md,
   std::vector<std::string> authors;
   const std::string site_name =
       FirstMeta(md, {"og:site_name", "application-name"});
-  const std::string host = HostOf(url.empty() ? md.canonical : url);
+  const std::string host = UrlHost(url.empty() ? md.canonical : url);
   // Names from one field; `lenient` and `name_field` as AuthorNames takes them.
   auto add_names = [&](const std::string& field, bool lenient,
                        bool name_field) {

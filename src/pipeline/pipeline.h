@@ -174,8 +174,7 @@ class StreamCoder {
 // The number of coding threads `--jobs` means by default: the machine's cores.
 int DefaultJobs();
 
-// UrlHost (the publication a URL belongs to) is in dedup/dedup.h, which sources
-// across reports are counted by too.
+// UrlHost, the publication a URL belongs to, is in core/document.h.
 
 }  // namespace dateline
 
