@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <cstdlib>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -965,10 +966,43 @@ std::vector<std::string> ChooseAuthors(const PageMetadata& md,
   return authors;
 }
 
+using DateCandidates = std::vector<std::pair<std::string, DateSource>>;
+
+// A moment written in UTC ("...Z", "+00:00") is often a CMS's conversion of the
+// time the site printed in its own zone. When the page also gives the same
+// moment in a zone other than UTC (another <meta>, a <time datetime>), the day
+// is that zone's: the day the site printed and its readers saw. Nullopt when
+// `raw` is no UTC timestamp or no other source gives its moment.
+std::optional<std::pair<PartialDate, DateSource>> LocalDayOfUtcStamp(
+    std::string_view raw, const PageMetadata& md,
+    const DateCandidates& candidates) {
+  const auto utc = ParseZonedTime(raw);
+  if (!utc || utc->offset_minutes != 0) return std::nullopt;
+  const auto same_moment_elsewhere =
+      [&](std::string_view other) -> std::optional<PartialDate> {
+    const auto t = ParseZonedTime(other);
+    if (t && t->offset_minutes != 0 &&
+        std::abs(t->utc_minute - utc->utc_minute) <= 1)
+      return t->local_day;
+    return std::nullopt;
+  };
+  for (const auto& [other, source] : candidates) {
+    if (auto day = same_moment_elsewhere(other)) return {{*day, source}};
+  }
+  // Every value of a <meta> name, not only the first one candidates hold.
+  for (const auto& [name, values] : md.meta) {
+    for (const std::string& v : values) {
+      if (auto day = same_moment_elsewhere(v))
+        return {{*day, DateSource::kMeta}};
+    }
+  }
+  return std::nullopt;
+}
+
 // Publication date: the first source that gives one, ISO preferred.
 void FillPublished(const PageMetadata& md, std::string_view url, Article* a) {
   const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
-  std::vector<std::pair<std::string, DateSource>> candidates;  // raw, source
+  DateCandidates candidates;  // raw, source
   if (ld && !ld->date_published.empty())
     candidates.push_back({ld->date_published, DateSource::kJsonLd});
   for (std::string_view key : {"article:published_time",
@@ -1003,6 +1037,10 @@ void FillPublished(const PageMetadata& md, std::string_view url, Article* a) {
       a->published = d;
       a->published_source = source;
       a->published_text.clear();
+      if (auto local = LocalDayOfUtcStamp(raw, md, candidates)) {
+        a->published = local->first;
+        a->published_source = local->second;
+      }
       break;
     }
     if (a->published_text.empty()) a->published_text = raw;

@@ -872,6 +872,39 @@ TEST(HtmlExtractTest, PrintedDateOpeningTheLead) {
   EXPECT_EQ(a.published->ToIso(), "2022-01-31");
 }
 
+// A moment given in UTC and, elsewhere on the page, in the site's own zone: the
+// day is the site's. A UTC moment alone keeps its day; so does one whose
+// local twin names another moment.
+TEST(HtmlExtractTest, LocalDayOfAUtcTimestamp) {
+  const std::string body = kCouncilBody;
+  const auto page = [&](const std::string& time_element) {
+    return ExtractHtmlDoc(
+        "<html><head><meta property='article:published_time' "
+        "content='2022-05-04T03:37:37+00:00'></head><body><h1>Der Rat</h1>" +
+        time_element + body + "</body></html>");
+  };
+  Article a = page("<time datetime='2022-05-03T23:37:37-04:00'>May 3</time>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2022-05-03");
+  EXPECT_EQ(a.published_source, DateSource::kTime);
+  a = page("");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2022-05-04");
+  EXPECT_EQ(a.published_source, DateSource::kMeta);
+  a = page("<time datetime='2022-05-03T20:00:00-04:00'>May 3</time>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2022-05-04");
+  // RFC 2822 in a <meta name=date>, as some CMSs write it.
+  a = ExtractHtmlDoc(
+      "<html><head><meta name='date' content='Sat, 19 Oct 2019 00:04:00 "
+      "+0200'><script type='application/ld+json'>{\"@type\": "
+      "\"NewsArticle\", \"datePublished\": \"2019-10-18T22:04:00Z\"}"
+      "</script></head><body><h1>Der Rat</h1>" +
+      body + "</body></html>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2019-10-19");
+}
+
 // A byline printed as a line of its own near the article's start, in the set's
 // languages; the date after a bullet is no part of the name; a sentence that
 // opens with "Von" is no byline.

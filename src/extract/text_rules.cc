@@ -432,6 +432,97 @@ std::optional<PartialDate> FindDateInLine(std::string_view line,
   return std::nullopt;
 }
 
+namespace {
+
+// "Z", "+02:00", "+0200", "-04", "GMT", "UTC" or "UT" at the end of a
+// timestamp: the offset in minutes east of UTC, or nullopt.
+std::optional<int> ReadZone(std::string_view z) {
+  if (z == "Z" || z == "z" || z == "GMT" || z == "UTC" || z == "UT") return 0;
+  if (z.size() < 3 || (z[0] != '+' && z[0] != '-')) return std::nullopt;
+  const int hours = ReadDigits(z, 1, 2);
+  int minutes = 0;
+  if (z.size() == 6 && z[3] == ':') {
+    minutes = ReadDigits(z, 4, 2);
+  } else if (z.size() == 5) {
+    minutes = ReadDigits(z, 3, 2);
+  } else if (z.size() != 3) {
+    return std::nullopt;
+  }
+  if (hours < 0 || hours > 14 || minutes < 0 || minutes > 59)
+    return std::nullopt;
+  return (z[0] == '-' ? -1 : 1) * (hours * 60 + minutes);
+}
+
+// "HH:MM" or "HH:MM:SS", seconds' fraction allowed: minutes into the day and
+// the length read, or -1.
+int ReadClock(std::string_view s, size_t* len) {
+  const int h = ReadDigits(s, 0, 2);
+  const int m = s.size() > 2 && s[2] == ':' ? ReadDigits(s, 3, 2) : -1;
+  if (h < 0 || h > 23 || m < 0 || m > 59) return -1;
+  size_t n = 5;
+  if (s.size() >= 8 && s[5] == ':' && ReadDigits(s, 6, 2) >= 0) {
+    n = 8;
+    if (n < s.size() && (s[n] == '.' || s[n] == ',')) {
+      ++n;
+      while (n < s.size() && IsDigit(s[n])) ++n;
+    }
+  }
+  *len = n;
+  return h * 60 + m;
+}
+
+std::optional<ZonedTime> MakeZoned(std::optional<PartialDate> day, int clock,
+                                   std::optional<int> zone) {
+  if (!day || day->day == 0 || clock < 0 || !zone) return std::nullopt;
+  ZonedTime t;
+  t.local_day = *day;
+  t.offset_minutes = *zone;
+  t.utc_minute =
+      DaysFromCivil(day->year, day->month, day->day) * 1440 + clock - *zone;
+  return t;
+}
+
+// "Sat, 19 Oct 2019 00:04:00 +0200" (RFC 2822; the weekday is optional).
+std::optional<ZonedTime> ParseRfc2822(std::string_view s) {
+  if (const size_t comma = s.find(','); comma != std::string_view::npos) {
+    s.remove_prefix(comma + 1);
+  }
+  std::vector<std::string_view> parts;
+  for (size_t i = 0; i < s.size();) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    const size_t start = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    if (i > start) parts.push_back(s.substr(start, i - start));
+  }
+  if (parts.size() != 5) return std::nullopt;
+  size_t day_len = 0, year_len = 0, clock_len = 0;
+  const int day = ReadNumber(parts[0], 0, &day_len);
+  const int year = ReadNumber(parts[2], 0, &year_len);
+  const int clock = ReadClock(parts[3], &clock_len);
+  if (day_len != parts[0].size() || year_len != 4 ||
+      clock_len != parts[3].size())
+    return std::nullopt;
+  const int month = MonthOfWord(AsciiLower(parts[1]));
+  return MakeZoned(MakeDay(year, month, day), clock, ReadZone(parts[4]));
+}
+
+}  // namespace
+
+std::optional<ZonedTime> ParseZonedTime(std::string_view text) {
+  std::string_view s = TrimSpaces(text);
+  if (s.size() < 16) return std::nullopt;
+  if (!IsDigit(s[0])) return ParseRfc2822(s);
+  if (s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' '))
+    return ParseRfc2822(s);
+  const auto day = ParseIsoDate(s.substr(0, 10));
+  size_t clock_len = 0;
+  const int clock = ReadClock(s.substr(11), &clock_len);
+  if (clock < 0) return std::nullopt;
+  std::string_view zone = s.substr(11 + clock_len);
+  if (!zone.empty() && zone.front() == ' ') zone.remove_prefix(1);
+  return MakeZoned(day, clock, ReadZone(zone));
+}
+
 std::optional<PartialDate> DateFromUrl(std::string_view url) {
   // Only the path: skip scheme and host.
   size_t scheme = url.find("://");

@@ -63,6 +63,18 @@ std::optional<int> FindCopyrightYear(std::string_view line);
 // /2021/06/ (month precision).
 std::optional<PartialDate> DateFromUrl(std::string_view url);
 
+// A moment as machine-readable page metadata writes it, with the local day it
+// was written in: ISO 8601 with a time and a zone ("2022-05-03T23:37:37-04:00",
+// "2019-10-18T22:04:00Z", "2021-06-03 10:00:00+0200") or RFC 2822 as feeds and
+// some <meta> tags give it ("Sat, 19 Oct 2019 00:04:00 +0200", "... GMT").
+struct ZonedTime {
+  PartialDate local_day;   // the calendar day as written
+  long utc_minute = 0;     // minutes since 1970-01-01 00:00 UTC
+  int offset_minutes = 0;  // the zone's offset east of UTC
+};
+// Nullopt for a date without a time or zone, or anything else.
+std::optional<ZonedTime> ParseZonedTime(std::string_view text);
+
 // The first calendar day written in `line` as pages print publication dates:
 // 2021-06-03 (also with / or .), 3.6.2021 and 03/06/2021 (day first, or month
 // first when `month_first`, unless the numbers only fit the other order), "3.

@@ -171,6 +171,41 @@ TEST(TextRulesTest, DateInLine) {
   EXPECT_EQ(FindDateInLine("Tel. 030/123/4567"), D{});
 }
 
+TEST(TextRulesTest, ZonedTimes) {
+  // The local day as written, and the moment in UTC.
+  auto t = ParseZonedTime("2022-05-03T23:37:37-04:00");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->local_day, (PartialDate{2022, 5, 3}));
+  EXPECT_EQ(t->offset_minutes, -240);
+  const auto utc = ParseZonedTime("2022-05-04T03:37:37+00:00");
+  ASSERT_TRUE(utc);
+  EXPECT_EQ(utc->local_day, (PartialDate{2022, 5, 4}));
+  EXPECT_EQ(utc->offset_minutes, 0);
+  EXPECT_EQ(t->utc_minute, utc->utc_minute);
+  // Fractions of a second, a zone without a colon, a space before the time.
+  const auto a = ParseZonedTime("2019-10-18T22:04:00.000Z");
+  const auto b = ParseZonedTime("2019-10-19 00:04+0200");
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ(a->utc_minute, b->utc_minute);
+  EXPECT_EQ(b->local_day, (PartialDate{2019, 10, 19}));
+  // RFC 2822, with and without the weekday; GMT.
+  const auto c = ParseZonedTime("Sat, 19 Oct 2019 00:04:00 +0200");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->local_day, (PartialDate{2019, 10, 19}));
+  EXPECT_EQ(c->utc_minute, a->utc_minute);
+  const auto d = ParseZonedTime("1 Mar 2021 09:30 GMT");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->offset_minutes, 0);
+  EXPECT_EQ(d->local_day, (PartialDate{2021, 3, 1}));
+  // No zone, no time, or not a moment at all.
+  EXPECT_FALSE(ParseZonedTime("2022-05-03T23:37:37"));
+  EXPECT_FALSE(ParseZonedTime("2022-05-03"));
+  EXPECT_FALSE(ParseZonedTime("2022-05-03T25:00:00Z"));
+  EXPECT_FALSE(ParseZonedTime("2022-02-30T10:00:00Z"));
+  EXPECT_FALSE(ParseZonedTime("Sat, 19 Oct 2019 00:04:00 +2500"));
+  EXPECT_FALSE(ParseZonedTime("Mittwoch, 19. Oktober um 10 Uhr"));
+}
+
 TEST(TextRulesTest, TrimAndCase) {
   EXPECT_EQ(TrimSpaces("\xC2\xA0 text \xE2\x80\x8B\n"), "text");
   EXPECT_EQ(TrimSpaces("\xC2\xA0 \t"), "");
