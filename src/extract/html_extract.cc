@@ -345,6 +345,22 @@ bool IsAuthorElement(const GumboNode* n, std::string_view cls) {
   return true;
 }
 
+// Whether `n` sits in a comment thread, a list of related or recommended
+// stories, a sidebar or an <aside> (data/extract/classes.txt's `long` cues):
+// a <time> there dates a comment or another story, not the article.
+bool InLongFurniture(const GumboNode* n) {
+  int depth = 0;
+  for (const GumboNode* p = n->parent;
+       p != nullptr && p->type == GUMBO_NODE_ELEMENT && depth < 24;
+       p = p->parent, ++depth) {
+    // <body>'s classes describe the page ("has-sidebar"), not a part of it.
+    if (p->v.element.tag == GUMBO_TAG_BODY) break;
+    if (p->v.element.tag == GUMBO_TAG_ASIDE || ReadClass(p).long_furniture)
+      return true;
+  }
+  return false;
+}
+
 // Kept as one walk of the tree: each element is looked at once for every kind
 // of metadata it may hold (<html lang>, <meta>, <link>, <time>, JSON-LD,
 // microdata), so that a page costs one pass whatever it carries.
@@ -398,7 +414,8 @@ void CollectMetadata(const GumboNode* root, std::string_view content,
       }
       case GUMBO_TAG_TIME: {
         std::string_view dt = Attribute(n, "datetime");
-        if (!dt.empty()) md->time_datetimes.emplace_back(TrimSpaces(dt));
+        if (!dt.empty() && !InLongFurniture(n))
+          md->time_datetimes.emplace_back(TrimSpaces(dt));
         break;
       }
       case GUMBO_TAG_SCRIPT: {

@@ -905,6 +905,35 @@ TEST(HtmlExtractTest, LocalDayOfAUtcTimestamp) {
   EXPECT_EQ(a.published->ToIso(), "2019-10-19");
 }
 
+// A <time> in a list of related stories, a comment thread or an <aside> dates
+// another text than the article; <body>'s classes ("has-sidebar") say nothing
+// of where a <time> sits.
+TEST(HtmlExtractTest, TimeElementsOutsideTheArticleAreNotItsDate) {
+  const std::string body = kCouncilBody;
+  const std::string related =
+      "<ul class='related-posts'><li><a href='/a'>Alte Nachricht</a> <time "
+      "datetime='2020-12-03T07:32:49+01:00'>3. Dezember 2020</time></li></ul>";
+  const std::string comment =
+      "<div class='comment-metadata'><time "
+      "datetime='2023-11-06T03:36:11+01:00'>"
+      "6. November 2023</time></div>";
+  const std::string aside =
+      "<aside><time datetime='2021-01-02T10:00:00+01:00'>2.1.2021</time>"
+      "</aside>";
+  Article a = ExtractHtmlDoc(
+      "<html><body class='single has-sidebar'>" + related + aside +
+      "<article><h1>Der Rat</h1><p><time datetime='2023-10-31T09:00:00+01:00'>"
+      "31.10.2023</time></p>" +
+      body + "</article>" + comment + "</body></html>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2023-10-31");
+  EXPECT_EQ(a.published_source, DateSource::kTime);
+  // With no <time> of its own, the article takes none of theirs.
+  a = ExtractHtmlDoc("<html><body>" + related + "<article><h1>Der Rat</h1>" +
+                     body + "</article>" + comment + "</body></html>");
+  EXPECT_NE(a.published_source, DateSource::kTime);
+}
+
 // A byline printed as a line of its own near the article's start, in the set's
 // languages; the date after a bullet is no part of the name; a sentence that
 // opens with "Von" is no byline.
