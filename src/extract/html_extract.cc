@@ -37,6 +37,9 @@ struct JsonLdArticle {
   std::string headline, body, date_published, section, language, url;
   std::vector<std::string> authors, keywords;
   std::vector<std::string> author_ids;  // authors given only as {"@id": ...}
+  // Authors of @type Organization, and the publisher's name.
+  std::vector<std::string> organization_authors;
+  std::string publisher;
   size_t script_offset = 0;  // where the script's text starts in the content
   int rank = 0;              // how article-like its @type is
 };
@@ -123,20 +126,25 @@ bool IsOrganizationType(const Json& type) {
 }
 
 // Names from a JSON-LD author value: a string, a Person, or an array. An
-// Organization as author ("BBC News") names the publisher, not a writer.
-void JsonNames(const Json& v, std::vector<std::string>* out, int depth = 0) {
+// Organization as author ("BBC News") goes to `orgs` (when given): it names the
+// desk or the publisher, an author only when no writer is named anywhere.
+void JsonNames(const Json& v, std::vector<std::string>* out,
+               std::vector<std::string>* orgs = nullptr, int depth = 0) {
   if (depth > 3) return;
   if (v.is_string()) {
     std::string s = CollapseSpaces(v.get<std::string>());
     if (!s.empty() && s.find("://") == std::string::npos) out->push_back(s);
   } else if (v.is_object()) {
-    if (auto type = v.find("@type");
-        type != v.end() && IsOrganizationType(*type))
-      return;
     auto it = v.find("name");
-    if (it != v.end()) JsonNames(*it, out, depth + 1);
+    if (auto type = v.find("@type");
+        type != v.end() && IsOrganizationType(*type)) {
+      if (orgs != nullptr && it != v.end())
+        JsonNames(*it, orgs, nullptr, depth + 1);
+      return;
+    }
+    if (it != v.end()) JsonNames(*it, out, orgs, depth + 1);
   } else if (v.is_array()) {
-    for (const Json& e : v) JsonNames(e, out, depth + 1);
+    for (const Json& e : v) JsonNames(e, out, orgs, depth + 1);
   }
 }
 
@@ -252,8 +260,12 @@ void VisitJsonLd(const Json& v, int depth, size_t offset,
       a.language = JsonString(*it);
     if (auto it = v.find("url"); it != v.end()) a.url = JsonString(*it);
     if (auto it = v.find("author"); it != v.end()) {
-      JsonNames(*it, &a.authors);
+      JsonNames(*it, &a.authors, &a.organization_authors);
       JsonAuthorIds(*it, &a.author_ids);
+    }
+    if (auto it = v.find("publisher"); it != v.end() && it->is_object()) {
+      if (auto name = it->find("name"); name != it->end())
+        a.publisher = CollapseSpaces(JsonString(*name));
     }
     if (auto it = v.find("creator"); a.authors.empty() && it != v.end())
       JsonNames(*it, &a.authors);
@@ -918,6 +930,26 @@ bool IsSiteOrAccount(std::string_view name, std::string_view host) {
   if (n == "admin" || n == "administrator" || n == "webmaster") return true;
   if (host.empty() || n.empty()) return false;
   return n == Alnum(host) || n == Alnum(host.substr(0, host.rfind('.')));
+}
+
+// Whether `name` names the site that publishes the page: its JSON-LD
+// publisher, its og:site_name, or a name holding the host's own label ("BBC
+// News" on www.bbc.com, "OÖ Volksblatt" on volksblatt.at).
+bool NamesTheSite(std::string_view name, const PageMetadata& md,
+                  std::string_view url) {
+  const std::string n = Alnum(name);
+  if (n.empty()) return false;
+  if ((md.jsonld && n == Alnum(md.jsonld->publisher)) ||
+      n == Alnum(FirstMeta(md, {"og:site_name"})))
+    return true;
+  const std::string full_host = UrlHost(url.empty() ? md.canonical : url);
+  std::string_view host = full_host;
+  if (const size_t dot = host.rfind('.'); dot != std::string_view::npos)
+    host = host.substr(0, dot);
+  if (const size_t dot = host.rfind('.'); dot != std::string_view::npos)
+    host = host.substr(dot + 1);
+  const std::string label = Alnum(host);
+  return label.size() >= 3 && n.find(label) != std::string::npos;
 }
 
 // Authors from the first source that names any: JSON-LD (with authors given by
@@ -2487,6 +2519,14 @@ void ExtractHtml(std::string_view content, std::string_view url,
     article->authors = FindLabelledAuthors(blocks, kept);
   if (article->authors.empty())
     article->authors = FindBylineAuthors(blocks, kept);
+  // No writer named anywhere: an organisation the JSON-LD names as author (a
+  // news agency, a partner's desk) is the article's author, unless it is the
+  // site itself.
+  if (article->authors.empty() && md.jsonld) {
+    for (const std::string& org : md.jsonld->organization_authors) {
+      if (!NamesTheSite(org, md, url)) AddUnique(&article->authors, org);
+    }
+  }
   if (!article->paragraphs.empty()) {
     if (auto place = ParseDatelinePlace(article->paragraphs.front().text)) {
       article->dateline = *place;

@@ -934,6 +934,37 @@ TEST(HtmlExtractTest, TimeElementsOutsideTheArticleAreNotItsDate) {
   EXPECT_NE(a.published_source, DateSource::kTime);
 }
 
+// An organisation the JSON-LD names as author (an agency, a desk) is the
+// author only when no writer is named anywhere on the page.
+TEST(HtmlExtractTest, OrganizationAsAuthorWhenNoWriterIsNamed) {
+  const std::string body = kCouncilBody;
+  const auto page = [&](const std::string& author_json,
+                        const std::string& byline) {
+    return ExtractHtmlDoc(
+        "<html><head><script type='application/ld+json'>{\"@type\": "
+        "\"NewsArticle\", \"headline\": \"Der Rat\", \"author\": " +
+        author_json + "}</script></head><body><h1>Der Rat</h1>" + byline +
+        body + "</body></html>");
+  };
+  const std::string agency =
+      "{\"@type\": \"Organization\", \"name\": \"Presseagentur Nord\"}";
+  Article a = page(agency, "");
+  EXPECT_EQ(a.authors, std::vector<std::string>{"Presseagentur Nord"});
+  // The site itself as author names no one.
+  a = ExtractHtmlDoc(
+      "<html><head><script type='application/ld+json'>{\"@type\": "
+      "\"NewsArticle\", \"author\": " +
+      agency + ", \"publisher\": " + agency +
+      "}</script></head><body><h1>Der Rat</h1>" + body + "</body></html>");
+  EXPECT_TRUE(a.authors.empty());
+  a = page(agency, "<p class='byline'>Von Jana Beispiel</p>");
+  EXPECT_EQ(a.authors, std::vector<std::string>{"Jana Beispiel"});
+  a = page(
+      "[" + agency + ", {\"@type\": \"Person\", \"name\": \"Jana Beispiel\"}]",
+      "");
+  EXPECT_EQ(a.authors, std::vector<std::string>{"Jana Beispiel"});
+}
+
 // A byline printed as a line of its own near the article's start, in the set's
 // languages; the date after a bullet is no part of the name; a sentence that
 // opens with "Von" is no byline.
