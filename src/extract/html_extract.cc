@@ -2208,10 +2208,11 @@ bool IsShortLine(std::string_view text) {
   return !text.ends_with('.') || text.ends_with("...");
 }
 
-// The chosen blocks less links, furniture, labels, the title and repeats; then
-// less headings that are all link and head no paragraph. Adds their text size
-// to *chars.
+// The chosen blocks (pointers into `blocks`) less links, furniture, labels,
+// the title and repeats; then less headings that head no paragraph of the
+// article. Adds their text size to *chars.
 std::vector<const HtmlBlock*> KeepBodyBlocks(
+    const std::vector<HtmlBlock>& blocks,
     const std::vector<const HtmlBlock*>& chosen, std::string_view title,
     size_t* chars) {
   std::vector<const HtmlBlock*> kept;
@@ -2247,6 +2248,16 @@ std::vector<const HtmlBlock*> KeepBodyBlocks(
     if (b->heading && heads_nothing &&
         LinkDensity(b->link_chars, b->text.size()) > 0.9)
       continue;
+    // A heading followed in the page by blocks that were all left out, then
+    // by a heading of its rank or above or by the article's end, heads
+    // nothing of the article: it is the title of a box the selection dropped
+    // ("More on this topic" over teasers, a comments section's title).
+    if (b->heading && heads_nothing &&
+        (i + 1 == kept.size() || kept[i + 1]->heading <= b->heading)) {
+      const HtmlBlock* next =
+          i + 1 < kept.size() ? kept[i + 1] : blocks.data() + blocks.size();
+      if (next - b > 1) continue;
+    }
     // A heading or a short line over nothing but links ("Read also:", "More
     // from this column", "You may also like...") introduces a list of other
     // pages, which is dropped: it heads nothing of this one. A short line that
@@ -2412,7 +2423,7 @@ void ExtractHtml(std::string_view content, std::string_view url,
   const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
   size_t chosen_chars = 0;
   std::vector<const HtmlBlock*> kept = KeepBodyBlocks(
-      ChooseBlocks(blocks, stats, ld), article->title, &chosen_chars);
+      blocks, ChooseBlocks(blocks, stats, ld), article->title, &chosen_chars);
   if (kept.empty()) kept = KeepAnyText(blocks, &chosen_chars);
   AdoptLead(blocks, stats, &kept, &chosen_chars);
 

@@ -1031,5 +1031,32 @@ TEST(HtmlExtractTest, HeadingsOfLinkListsGo) {
     EXPECT_EQ(a.body.find(dropped), std::string::npos) << dropped;
 }
 
+TEST(HtmlExtractTest, HeadingsOverLeftOutBoxesGo) {
+  const std::string prose =
+      "<p>The committee met on Thursday to review the plans for the new "
+      "library, which the council approved in the spring after a long "
+      "debate.</p>";
+  // Two teaser cards the selection leaves out (several <article>s nested in
+  // the content are other stories).
+  const std::string cards =
+      "<div><article><h3>Bridge reopens</h3><p>The old bridge is open to "
+      "traffic again after two years of repairs by the city.</p></article>"
+      "<article><h3>Market moves</h3><p>The weekly market moves to the "
+      "square behind the town hall from the first of June.</p></article>"
+      "</div>";
+  const Article a = ExtractHtmlDoc(
+      "<html><body><div class='text'>" + prose + "<h2>Next steps</h2>" +
+      "<figure><figcaption>The site</figcaption></figure><h3>Costs</h3>" +
+      prose + prose + "<h2>More on this topic</h2>" + cards +
+      "<h2>Sources</h2><div class='box'><span>Council minutes</span></div>" +
+      "</div><footer><p>Imprint</p></footer></body></html>");
+  // A heading over a subsection heads that subsection.
+  for (const char* kept : {"Next steps", "Costs"})
+    EXPECT_NE(a.body.find(kept), std::string::npos) << kept << ": " << a.body;
+  for (const char* dropped :
+       {"More on this topic", "Bridge reopens", "Sources"})
+    EXPECT_EQ(a.body.find(dropped), std::string::npos) << dropped;
+}
+
 }  // namespace
 }  // namespace dateline
