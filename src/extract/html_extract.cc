@@ -1279,6 +1279,9 @@ int DepthOf(const StatsMap& stats, const GumboNode* n) {
   return it == stats.end() ? 0 : it->second.depth;
 }
 
+// What a list item's vote weighs against a paragraph's.
+constexpr double kListItemVote = 0.25;
+
 // Each paragraph-like block votes for its element's ancestors (five levels,
 // less the further up), on top of what the ancestor's tag and class say.
 std::unordered_map<const GumboNode*, double> ScoreElements(
@@ -1289,6 +1292,11 @@ std::unordered_map<const GumboNode*, double> ScoreElements(
     size_t len = b.text.size();
     if (len < 25 || LinkDensity(b.link_chars, len) > 0.5) continue;
     double s = 1 + CountCommas(b.text) + std::min(len / 100.0, 3.0);
+    // A list item is one entry of an enumeration (a reference, a menu entry,
+    // a product's feature), weaker evidence of the article than a paragraph:
+    // a long list of comma-rich references or teasers must not outvote the
+    // prose beside it. Its container still gathers the article's own lists.
+    if (b.in_list) s *= kListItemVote;
     // Text written straight into a container (a <div> holding prose between
     // <br>s) is that container's own paragraph: credit the container, as its
     // <p> parent would be. Text inside furniture (a comment thread, a

@@ -1058,5 +1058,27 @@ TEST(HtmlExtractTest, HeadingsOverLeftOutBoxesGo) {
     EXPECT_EQ(a.body.find(dropped), std::string::npos) << dropped;
 }
 
+TEST(HtmlExtractTest, ListItemsDoNotOutvoteProse) {
+  std::string refs;
+  for (int i = 1; i <= 16; ++i) {
+    refs += "<li>" + std::to_string(i) +
+            ". Smith J, Jones K, Brown L, et al. A study of rainfall, soil "
+            "and harvests. J Agron. 2012;14:" +
+            std::to_string(100 + i) + "-9.</li>";
+  }
+  std::string abstract;
+  for (const char* topic : {"rainfall", "soil moisture", "harvest size"}) {
+    abstract += std::string("<p>We measured ") + topic +
+                " on forty farms over ten years and compared the results "
+                "with the records kept by the regional office.</p>";
+  }
+  const Article a = ExtractHtmlDoc(
+      "<html><body><div class='main'><div class='abstract'>" + abstract +
+      "</div><div class='refs'><h2>References</h2><ul>" + refs +
+      "</ul></div></div></body></html>");
+  EXPECT_NE(a.body.find("We measured soil moisture"), std::string::npos)
+      << a.body;
+}
+
 }  // namespace
 }  // namespace dateline
