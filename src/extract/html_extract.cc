@@ -2283,12 +2283,13 @@ std::vector<const HtmlBlock*> KeepBodyBlocks(
 // the body container, in an element of its own: a paragraph the scoring
 // leaves out because its container holds nothing else. Looked for from the
 // first body block back to the headline (the nearest <h1>, at most kLeadReach
-// blocks up); without a headline in reach nothing is added, since what stands
-// above the body is then not known to belong to it. A block between the two
-// counts when it reads as a paragraph of prose: kLeadMinBytes or more (a
-// one-line subtitle under the headline, "dek", is header matter, as is
-// anything inside a <header>), almost no link text, outside structural and
-// class-named furniture, not a list item, and not the caption of a picture.
+// blocks of text up, not counting link blocks and furniture); without a
+// headline in reach nothing is added, since what stands above the body is then
+// not known to belong to it. A block between the two counts when it reads as a
+// paragraph of prose: kLeadMinBytes or more (a one-line subtitle under the
+// headline, "dek", is header matter, as is anything inside a <header>), almost
+// no link text, outside structural and class-named furniture, not a list item,
+// and not the caption of a picture.
 constexpr size_t kLeadReach = 12;
 constexpr size_t kLeadMinBytes = 150;
 
@@ -2344,11 +2345,15 @@ void AdoptLead(const std::vector<HtmlBlock>& blocks, const StatsMap& stats,
   if (kept->empty()) return;
   const size_t first = static_cast<size_t>(kept->front() - blocks.data());
   size_t headline = first;
-  for (size_t i = first; i-- > 0 && first - i <= kLeadReach;) {
+  size_t reach = 0;
+  for (size_t i = first; i-- > 0 && reach < kLeadReach;) {
     if (blocks[i].heading == 1) {
       headline = i;
       break;
     }
+    // A table of contents, share buttons or a byline box between the
+    // headline and the body is no distance a reader covers.
+    if (blocks[i].boiler == nullptr && !IsLinkBlock(blocks[i])) ++reach;
   }
   if (headline == first) return;
   std::vector<const HtmlBlock*> lead;

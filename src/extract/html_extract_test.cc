@@ -1080,5 +1080,29 @@ TEST(HtmlExtractTest, ListItemsDoNotOutvoteProse) {
       << a.body;
 }
 
+TEST(HtmlExtractTest, LeadReachSkipsLinksAndFurniture) {
+  const std::string lead =
+      "After four days cut off by the storm, the island received its first "
+      "supplies on Tuesday. Officials expect regular crossings to resume "
+      "within the week.";
+  // A table of contents and a share bar between the lead and the body: more
+  // than twelve blocks, none of them text a reader reads.
+  std::string toc = "<div class='toc'><ul>";
+  for (int i = 1; i <= 10; ++i)
+    toc += "<li><a href='#s" + std::to_string(i) + "'>Section " +
+           std::to_string(i) + "</a></li>";
+  toc += "</ul></div><aside><p>Share</p><p>Print</p><p>Mail</p></aside>";
+  const Article a = ExtractHtmlDoc(
+      "<html><body><h1>Supplies reach the island</h1><div class='intro'><p>" +
+      lead + "</p></div>" + toc +
+      "<div class='col'><p>The ferry left the harbour at dawn, carrying the "
+      "first load of supplies since the storm, and reached the island by "
+      "noon.</p><p>Volunteers unloaded water, blankets and medicine, and the "
+      "island's doctor said the clinic would reopen on Monday.</p></div>"
+      "</body></html>");
+  ASSERT_FALSE(a.paragraphs.empty());
+  EXPECT_EQ(a.paragraphs.front().text, lead) << a.body;
+}
+
 }  // namespace
 }  // namespace dateline
