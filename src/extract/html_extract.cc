@@ -2282,14 +2282,15 @@ std::vector<const HtmlBlock*> KeepBodyBlocks(
 // The lead (standfirst, intro) that many layouts set between the headline and
 // the body container, in an element of its own: a paragraph the scoring
 // leaves out because its container holds nothing else. Looked for from the
-// first body block back to the headline (the nearest <h1>, at most kLeadReach
-// blocks of text up, not counting link blocks and furniture); without a
-// headline in reach nothing is added, since what stands above the body is then
-// not known to belong to it. A block between the two counts when it reads as a
-// paragraph of prose: kLeadMinBytes or more (a one-line subtitle under the
-// headline, "dek", is header matter, as is anything inside a <header>), almost
-// no link text, outside structural and class-named furniture, not a list item,
-// and not the caption of a picture.
+// first body block back to the headline (the nearest <h1> or heading that is
+// the article's title: a listing template may set it in an <h3>; at most
+// kLeadReach blocks of text up, not counting link blocks and furniture);
+// without a headline in reach nothing is added, since what stands above the
+// body is then not known to belong to it. A block between the two counts when
+// it reads as a paragraph of prose: kLeadMinBytes or more (a one-line subtitle
+// under the headline, "dek", is header matter, as is anything inside a
+// <header>), almost no link text, outside structural and class-named furniture,
+// not a list item, and not the caption of a picture.
 constexpr size_t kLeadReach = 12;
 constexpr size_t kLeadMinBytes = 150;
 
@@ -2341,13 +2342,15 @@ bool IsLeadBlock(const HtmlBlock& b, const StatsMap& stats) {
 
 // Puts the lead blocks before the kept ones; adds their size to *chars.
 void AdoptLead(const std::vector<HtmlBlock>& blocks, const StatsMap& stats,
-               std::vector<const HtmlBlock*>* kept, size_t* chars) {
+               std::string_view title, std::vector<const HtmlBlock*>* kept,
+               size_t* chars) {
   if (kept->empty()) return;
   const size_t first = static_cast<size_t>(kept->front() - blocks.data());
   size_t headline = first;
   size_t reach = 0;
   for (size_t i = first; i-- > 0 && reach < kLeadReach;) {
-    if (blocks[i].heading == 1) {
+    if (blocks[i].heading == 1 ||
+        (blocks[i].heading != 0 && !title.empty() && blocks[i].text == title)) {
       headline = i;
       break;
     }
@@ -2438,7 +2441,7 @@ void ExtractHtml(std::string_view content, std::string_view url,
   std::vector<const HtmlBlock*> kept = KeepBodyBlocks(
       blocks, ChooseBlocks(blocks, stats, ld), article->title, &chosen_chars);
   if (kept.empty()) kept = KeepAnyText(blocks, &chosen_chars);
-  AdoptLead(blocks, stats, &kept, &chosen_chars);
+  AdoptLead(blocks, stats, article->title, &kept, &chosen_chars);
 
   if (IsCompleteArticleBody(ld) && chosen_chars * 2 < ld->body.size()) {
     AppendArticleBody(*ld, content.size(), article);

@@ -1104,5 +1104,33 @@ TEST(HtmlExtractTest, LeadReachSkipsLinksAndFurniture) {
   EXPECT_EQ(a.paragraphs.front().text, lead) << a.body;
 }
 
+TEST(HtmlExtractTest, LeadUnderAHeadlineThatIsNoH1) {
+  const std::string lead =
+      "After four days cut off by the storm, the island received its first "
+      "supplies on Tuesday. Officials expect regular crossings to resume "
+      "within the week.";
+  const std::string page =
+      "<html><head><title>Supplies reach the island</title></head><body>"
+      "<div class='news'><h3>Supplies reach the island</h3><div "
+      "class='intro'><p>" +
+      lead +
+      "</p></div><div class='col'><p>The ferry left the harbour at dawn, "
+      "carrying the first load of supplies since the storm, and reached the "
+      "island by noon.</p><p>Volunteers unloaded water, blankets and "
+      "medicine, and the island's doctor said the clinic would reopen on "
+      "Monday.</p></div></div></body></html>";
+  Article a = ExtractHtmlDoc(page);
+  ASSERT_FALSE(a.paragraphs.empty());
+  EXPECT_EQ(a.title, "Supplies reach the island");
+  EXPECT_EQ(a.paragraphs.front().text, lead) << a.body;
+  // Under a heading that is not the title, what stands above the body is
+  // not known to belong to it.
+  std::string other = page;
+  other.replace(other.find("<h3>Supplies"), 12, "<h3>Elsewhere");
+  a = ExtractHtmlDoc(other);
+  ASSERT_FALSE(a.paragraphs.empty());
+  EXPECT_NE(a.paragraphs.front().text, lead) << a.body;
+}
+
 }  // namespace
 }  // namespace dateline
