@@ -1366,6 +1366,9 @@ int DepthOf(const StatsMap& stats, const GumboNode* n) {
   return it == stats.end() ? 0 : it->second.depth;
 }
 
+// What a list item's vote weighs against a paragraph's.
+constexpr double kListItemVote = 0.25;
+
 // Each paragraph-like block votes for its element's ancestors (five levels,
 // less the further up), on top of what the ancestor's tag and class say.
 std::unordered_map<const GumboNode*, double> ScoreElements(
@@ -1376,6 +1379,11 @@ std::unordered_map<const GumboNode*, double> ScoreElements(
     size_t len = b.text.size();
     if (len < 25 || LinkDensity(b.link_chars, len) > 0.5) continue;
     double s = 1 + CountCommas(b.text) + std::min(len / 100.0, 3.0);
+    // A list item is one entry of an enumeration (a reference, a menu entry,
+    // a product's feature), weaker evidence of the article than a paragraph:
+    // a long list of comma-rich references or teasers must not outvote the
+    // prose beside it. Its container still gathers the article's own lists.
+    if (b.in_list) s *= kListItemVote;
     // Text written straight into a container (a <div> holding prose between
     // <br>s) is that container's own paragraph: credit the container, as its
     // <p> parent would be. Text inside furniture (a comment thread, a
@@ -2295,10 +2303,11 @@ bool IsShortLine(std::string_view text) {
   return !text.ends_with('.') || text.ends_with("...");
 }
 
-// The chosen blocks less links, furniture, labels, the title and repeats; then
-// less headings that are all link and head no paragraph. Adds their text size
-// to *chars.
+// The chosen blocks (pointers into `blocks`) less links, furniture, labels,
+// the title and repeats; then less headings that head no paragraph of the
+// article. Adds their text size to *chars.
 std::vector<const HtmlBlock*> KeepBodyBlocks(
+    const std::vector<HtmlBlock>& blocks,
     const std::vector<const HtmlBlock*>& chosen, std::string_view title,
     size_t* chars) {
   std::vector<const HtmlBlock*> kept;
@@ -2334,6 +2343,16 @@ std::vector<const HtmlBlock*> KeepBodyBlocks(
     if (b->heading && heads_nothing &&
         LinkDensity(b->link_chars, b->text.size()) > 0.9)
       continue;
+    // A heading followed in the page by blocks that were all left out, then
+    // by a heading of its rank or above or by the article's end, heads
+    // nothing of the article: it is the title of a box the selection dropped
+    // ("More on this topic" over teasers, a comments section's title).
+    if (b->heading && heads_nothing &&
+        (i + 1 == kept.size() || kept[i + 1]->heading <= b->heading)) {
+      const HtmlBlock* next =
+          i + 1 < kept.size() ? kept[i + 1] : blocks.data() + blocks.size();
+      if (next - b > 1) continue;
+    }
     // A heading or a short line over nothing but links ("Read also:", "More
     // from this column", "You may also like...") introduces a list of other
     // pages, which is dropped: it heads nothing of this one. A short line that
@@ -2350,13 +2369,15 @@ std::vector<const HtmlBlock*> KeepBodyBlocks(
 // The lead (standfirst, intro) that many layouts set between the headline and
 // the body container, in an element of its own: a paragraph the scoring
 // leaves out because its container holds nothing else. Looked for from the
-// first body block back to the headline (the nearest <h1>, at most kLeadReach
-// blocks up); without a headline in reach nothing is added, since what stands
-// above the body is then not known to belong to it. A block between the two
-// counts when it reads as a paragraph of prose: kLeadMinBytes or more (a
-// one-line subtitle under the headline, "dek", is header matter, as is
-// anything inside a <header>), almost no link text, outside structural and
-// class-named furniture, not a list item, and not the caption of a picture.
+// first body block back to the headline (the nearest <h1> or heading that is
+// the article's title: a listing template may set it in an <h3>; at most
+// kLeadReach blocks of text up, not counting link blocks and furniture);
+// without a headline in reach nothing is added, since what stands above the
+// body is then not known to belong to it. A block between the two counts when
+// it reads as a paragraph of prose: kLeadMinBytes or more (a one-line subtitle
+// under the headline, "dek", is header matter, as is anything inside a
+// <header>), almost no link text, outside structural and class-named furniture,
+// not a list item, and not the caption of a picture.
 constexpr size_t kLeadReach = 12;
 constexpr size_t kLeadMinBytes = 150;
 
@@ -2408,15 +2429,21 @@ bool IsLeadBlock(const HtmlBlock& b, const StatsMap& stats) {
 
 // Puts the lead blocks before the kept ones; adds their size to *chars.
 void AdoptLead(const std::vector<HtmlBlock>& blocks, const StatsMap& stats,
-               std::vector<const HtmlBlock*>* kept, size_t* chars) {
+               std::string_view title, std::vector<const HtmlBlock*>* kept,
+               size_t* chars) {
   if (kept->empty()) return;
   const size_t first = static_cast<size_t>(kept->front() - blocks.data());
   size_t headline = first;
-  for (size_t i = first; i-- > 0 && first - i <= kLeadReach;) {
-    if (blocks[i].heading == 1) {
+  size_t reach = 0;
+  for (size_t i = first; i-- > 0 && reach < kLeadReach;) {
+    if (blocks[i].heading == 1 ||
+        (blocks[i].heading != 0 && !title.empty() && blocks[i].text == title)) {
       headline = i;
       break;
     }
+    // A table of contents, share buttons or a byline box between the
+    // headline and the body is no distance a reader covers.
+    if (blocks[i].boiler == nullptr && !IsLinkBlock(blocks[i])) ++reach;
   }
   if (headline == first) return;
   std::vector<const HtmlBlock*> lead;
@@ -2499,9 +2526,9 @@ void ExtractHtml(std::string_view content, std::string_view url,
   const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
   size_t chosen_chars = 0;
   std::vector<const HtmlBlock*> kept = KeepBodyBlocks(
-      ChooseBlocks(blocks, stats, ld), article->title, &chosen_chars);
+      blocks, ChooseBlocks(blocks, stats, ld), article->title, &chosen_chars);
   if (kept.empty()) kept = KeepAnyText(blocks, &chosen_chars);
-  AdoptLead(blocks, stats, &kept, &chosen_chars);
+  AdoptLead(blocks, stats, article->title, &kept, &chosen_chars);
 
   if (IsCompleteArticleBody(ld) && chosen_chars * 2 < ld->body.size()) {
     AppendArticleBody(*ld, content.size(), article);

@@ -1124,5 +1124,106 @@ TEST(HtmlExtractTest, HeadingsOfLinkListsGo) {
     EXPECT_EQ(a.body.find(dropped), std::string::npos) << dropped;
 }
 
+TEST(HtmlExtractTest, HeadingsOverLeftOutBoxesGo) {
+  const std::string prose =
+      "<p>The committee met on Thursday to review the plans for the new "
+      "library, which the council approved in the spring after a long "
+      "debate.</p>";
+  // Two teaser cards the selection leaves out (several <article>s nested in
+  // the content are other stories).
+  const std::string cards =
+      "<div><article><h3>Bridge reopens</h3><p>The old bridge is open to "
+      "traffic again after two years of repairs by the city.</p></article>"
+      "<article><h3>Market moves</h3><p>The weekly market moves to the "
+      "square behind the town hall from the first of June.</p></article>"
+      "</div>";
+  const Article a = ExtractHtmlDoc(
+      "<html><body><div class='text'>" + prose + "<h2>Next steps</h2>" +
+      "<figure><figcaption>The site</figcaption></figure><h3>Costs</h3>" +
+      prose + prose + "<h2>More on this topic</h2>" + cards +
+      "<h2>Sources</h2><div class='box'><span>Council minutes</span></div>" +
+      "</div><footer><p>Imprint</p></footer></body></html>");
+  // A heading over a subsection heads that subsection.
+  for (const char* kept : {"Next steps", "Costs"})
+    EXPECT_NE(a.body.find(kept), std::string::npos) << kept << ": " << a.body;
+  for (const char* dropped :
+       {"More on this topic", "Bridge reopens", "Sources"})
+    EXPECT_EQ(a.body.find(dropped), std::string::npos) << dropped;
+}
+
+TEST(HtmlExtractTest, ListItemsDoNotOutvoteProse) {
+  std::string refs;
+  for (int i = 1; i <= 16; ++i) {
+    refs += "<li>" + std::to_string(i) +
+            ". Smith J, Jones K, Brown L, et al. A study of rainfall, soil "
+            "and harvests. J Agron. 2012;14:" +
+            std::to_string(100 + i) + "-9.</li>";
+  }
+  std::string abstract;
+  for (const char* topic : {"rainfall", "soil moisture", "harvest size"}) {
+    abstract += std::string("<p>We measured ") + topic +
+                " on forty farms over ten years and compared the results "
+                "with the records kept by the regional office.</p>";
+  }
+  const Article a = ExtractHtmlDoc(
+      "<html><body><div class='main'><div class='abstract'>" + abstract +
+      "</div><div class='refs'><h2>References</h2><ul>" + refs +
+      "</ul></div></div></body></html>");
+  EXPECT_NE(a.body.find("We measured soil moisture"), std::string::npos)
+      << a.body;
+}
+
+TEST(HtmlExtractTest, LeadReachSkipsLinksAndFurniture) {
+  const std::string lead =
+      "After four days cut off by the storm, the island received its first "
+      "supplies on Tuesday. Officials expect regular crossings to resume "
+      "within the week.";
+  // A table of contents and a share bar between the lead and the body: more
+  // than twelve blocks, none of them text a reader reads.
+  std::string toc = "<div class='toc'><ul>";
+  for (int i = 1; i <= 10; ++i)
+    toc += "<li><a href='#s" + std::to_string(i) + "'>Section " +
+           std::to_string(i) + "</a></li>";
+  toc += "</ul></div><aside><p>Share</p><p>Print</p><p>Mail</p></aside>";
+  const Article a = ExtractHtmlDoc(
+      "<html><body><h1>Supplies reach the island</h1><div class='intro'><p>" +
+      lead + "</p></div>" + toc +
+      "<div class='col'><p>The ferry left the harbour at dawn, carrying the "
+      "first load of supplies since the storm, and reached the island by "
+      "noon.</p><p>Volunteers unloaded water, blankets and medicine, and the "
+      "island's doctor said the clinic would reopen on Monday.</p></div>"
+      "</body></html>");
+  ASSERT_FALSE(a.paragraphs.empty());
+  EXPECT_EQ(a.paragraphs.front().text, lead) << a.body;
+}
+
+TEST(HtmlExtractTest, LeadUnderAHeadlineThatIsNoH1) {
+  const std::string lead =
+      "After four days cut off by the storm, the island received its first "
+      "supplies on Tuesday. Officials expect regular crossings to resume "
+      "within the week.";
+  const std::string page =
+      "<html><head><title>Supplies reach the island</title></head><body>"
+      "<div class='news'><h3>Supplies reach the island</h3><div "
+      "class='intro'><p>" +
+      lead +
+      "</p></div><div class='col'><p>The ferry left the harbour at dawn, "
+      "carrying the first load of supplies since the storm, and reached the "
+      "island by noon.</p><p>Volunteers unloaded water, blankets and "
+      "medicine, and the island's doctor said the clinic would reopen on "
+      "Monday.</p></div></div></body></html>";
+  Article a = ExtractHtmlDoc(page);
+  ASSERT_FALSE(a.paragraphs.empty());
+  EXPECT_EQ(a.title, "Supplies reach the island");
+  EXPECT_EQ(a.paragraphs.front().text, lead) << a.body;
+  // Under a heading that is not the title, what stands above the body is
+  // not known to belong to it.
+  std::string other = page;
+  other.replace(other.find("<h3>Supplies"), 12, "<h3>Elsewhere");
+  a = ExtractHtmlDoc(other);
+  ASSERT_FALSE(a.paragraphs.empty());
+  EXPECT_NE(a.paragraphs.front().text, lead) << a.body;
+}
+
 }  // namespace
 }  // namespace dateline
