@@ -424,6 +424,18 @@ class Segmenter {
     cur_ = HtmlBlock();
   }
 
+  // How many characters `dec` and `orig` start with alike that are printable
+  // ASCII and no '&' (which could start a character reference).
+  static size_t SameAsciiRun(std::string_view dec, std::string_view orig) {
+    size_t n = 0;
+    while (n < dec.size() && n < orig.size()) {
+      const char d = dec[n];
+      if (d <= ' ' || d >= 0x7F || d == '&' || d != orig[n]) break;
+      ++n;
+    }
+    return n;
+  }
+
   void AppendText(const GumboNode* node, const Frame& f) {
     std::string_view dec = node->v.text.text ? node->v.text.text : "";
     std::string_view orig(node->v.text.original_text.data,
@@ -503,12 +515,7 @@ class Segmenter {
       // anchor, as its offset follows on), so the run is appended at once.
       size_t run = cp.size();
       if (ascii && src_end == src + 1) {
-        size_t more = 0;
-        while (j + more < dec.size() && i + more < orig.size()) {
-          const char d = dec[j + more];
-          if (d <= ' ' || d >= 0x7F || d == '&' || d != orig[i + more]) break;
-          ++more;
-        }
+        const size_t more = SameAsciiRun(dec.substr(j), orig.substr(i));
         j += more;
         i += more;
         src_end = i;

@@ -757,6 +757,18 @@ Result<std::string> ReadWhole(std::string_view bytes, const std::string& name,
   return out;
 }
 
+// A gzip file that can be one document (not JSON Lines by its name or the
+// options: feeds stay streams) decompressed whole when it can be
+// (ByteStream::InflateWhole), at two to three times zlib's speed; nullopt
+// when not, an error when the file cannot be read.
+Result<std::optional<std::string>> InflateOneDocument(
+    ByteStream& in, const std::string& path, const IngestOptions& options) {
+  if (options.kind == InputKind::kJsonLines ||
+      DetectKind(path, {}) == InputKind::kJsonLines)
+    return std::optional<std::string>();
+  return in.InflateWhole(options.max_document_bytes);
+}
+
 // Reads one file, or standard input for "-", as a stream: gzip-compressed or
 // not (ByteStream reads both). JSON Lines go record by record; any other input
 // is one document, read no further than the size limit. `id` is the document's
@@ -799,18 +811,10 @@ void ReadStream(const std::string& path, const std::string& id,
     return total;
   };
 
-  // A gzip file that can be one document is decompressed whole when it can
-  // be, at two to three times zlib's speed; JSON Lines feeds stay streams.
-  bool whole = false;
-  if (options.kind != InputKind::kJsonLines &&
-      DetectKind(path, {}) != InputKind::kJsonLines) {
-    auto inflated = in.InflateWhole(options.max_document_bytes);
-    if (!inflated.ok()) return sink(inflated.error());
-    if (*inflated) {
-      chunk = std::move(**inflated);
-      whole = true;
-    }
-  }
+  auto inflated = InflateOneDocument(in, path, options);
+  if (!inflated.ok()) return sink(inflated.error());
+  const bool whole = inflated->has_value();
+  if (whole) chunk = std::move(**inflated);
   constexpr size_t kFirstRead = 64 << 10;
   if (!whole && !read_more(kFirstRead)) return;
   InputKind kind = options.kind;
