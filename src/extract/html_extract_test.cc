@@ -747,6 +747,27 @@ TEST(HtmlExtractTest, PreParseCutsKeepOffsets) {
   EXPECT_NE(custom.body.find("Gemeinderat"), std::string::npos) << custom.body;
 }
 
+// Segmentation appends a word's ASCII run at once after a character that was
+// one byte of the page: after a character reference ("&quot;Frucht"), a CR
+// LF or a non-ASCII letter the next word still maps back to itself in the
+// page.
+TEST(HtmlExtractTest, WordsAfterReferencesKeepOffsets) {
+  const std::string html =
+      "<html><body><article><p>Rund 1000 Jahre sp\u00e4ter wurde die "
+      "&quot;Frucht des Paradieses&quot; bei AT&amp;T und&#160;Labs "
+      "bekannt,\r\ndann&nbsp;&uuml;berall in Europa: "
+      "&lt;b&gt;fett&lt;/b&gt; &amp;amp; mehr Text "
+      "\u00dcbersee-Handel.</p><p>Ein zweiter Absatz &copy;2021 mit "
+      "genug W\u00f6rtern, damit er als Absatz der Seite "
+      "z\u00e4hlt.</p></article></body></html>";
+  const Article a = ExtractHtmlDoc(html);
+  ASSERT_FALSE(a.paragraphs.empty());
+  ExpectAnchorsRoundTrip(a, html);
+  EXPECT_NE(a.body.find("\"Frucht des Paradieses\" bei AT&T und Labs"),
+            std::string::npos)
+      << a.body;
+}
+
 // A bold subheading in a paragraph of its own is text; an anchor without href
 // is no link, so a paragraph wrapped in one is kept.
 TEST(HtmlExtractTest, ShortSubheadingsAndAnchorsAreText) {

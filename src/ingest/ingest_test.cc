@@ -297,6 +297,56 @@ TEST(IngestTest, RefusesAnOversizedFileWithoutReadingItAll) {
   fs::remove(path);
 }
 
+// A gzip page file is decompressed whole (gzip_whole.h) when it can be; read
+// either way, its document and its errors are the same.
+TEST(IngestTest, GzipFilesReadWholeOrStreamedAlike) {
+  const fs::path dir = fs::temp_directory_path() /
+                       ("dateline_whole_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::string page = "<html><body>";
+  for (int i = 0; i < 4000; ++i)
+    page += "<p>Troops withdrew from town " + std::to_string(i) + ".</p>";
+  page += "</body></html>";
+  std::ofstream(dir / "plain.html", std::ios::binary) << page;
+  std::ofstream(dir / "one.html.gz", std::ios::binary) << Gzip(page);
+  std::ofstream(dir / "two.html.gz", std::ios::binary)
+      << Gzip(page.substr(0, 1000)) << Gzip(page.substr(1000));
+  std::ofstream(dir / "cut.html.gz", std::ios::binary)
+      << Gzip(page).substr(0, 300);
+  const auto read = [&](const char* name, IngestOptions options = {}) {
+    std::vector<Result<Document>> docs;
+    ReadInputs({(dir / name).string()}, options,
+               [&](Result<Document> d) { docs.push_back(std::move(d)); });
+    return docs;
+  };
+  for (const char* name : {"plain.html", "one.html.gz", "two.html.gz"}) {
+    const auto docs = read(name);
+    ASSERT_EQ(docs.size(), 1u) << name;
+    ASSERT_TRUE(docs[0].ok()) << docs[0].error().ToString();
+    EXPECT_EQ(docs[0]->content, page) << name;
+    EXPECT_EQ(docs[0]->kind, InputKind::kHtml) << name;
+  }
+  const auto cut = read("cut.html.gz");
+  ASSERT_EQ(cut.size(), 1u);
+  ASSERT_FALSE(cut[0].ok());
+  EXPECT_NE(cut[0].error().message.find("truncated gzip data"),
+            std::string::npos);
+  // Over the limit: the fast path declines and the stream refuses it, as
+  // before.
+  IngestOptions small;
+  small.max_document_bytes = 5000;
+  for (const char* name : {"plain.html", "one.html.gz"}) {
+    const auto docs = read(name, small);
+    ASSERT_EQ(docs.size(), 1u);
+    ASSERT_FALSE(docs[0].ok());
+    EXPECT_NE(docs[0].error().message.find(
+                  "document of more than 5000 bytes exceeds the limit"),
+              std::string::npos)
+        << docs[0].error().message;
+  }
+  fs::remove_all(dir);
+}
+
 TEST(IngestTest, WalksDirectoriesInOrderAndReportsMissingPaths) {
   const fs::path dir = fs::temp_directory_path() /
                        ("dateline_ingest_" + std::to_string(::getpid()));
