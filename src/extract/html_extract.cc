@@ -1938,6 +1938,9 @@ struct ParsedText {
   // (offset in text, offset in the page) at the start and after each dropped
   // range.
   std::vector<std::pair<size_t, size_t>> breaks{{0, 0}};
+  // Dropped bodies that hold markup for readers (HoldsMarkupForReaders), as
+  // ranges of the page: read only when the visible page gives no article.
+  std::vector<std::pair<size_t, size_t>> held;
 
   size_t ToPage(size_t offset) const {
     auto it = std::upper_bound(breaks.begin(), breaks.end(),
@@ -2088,6 +2091,32 @@ size_t DropIndentation(std::string_view html, size_t pos, size_t* copied,
   return end;
 }
 
+// Whether a dropped body holds HTML written for readers: a <noscript> is by
+// definition what a reader without scripts is shown, a <template> markup a
+// script will insert, and a script whose type names HTML or a template
+// ("text/html", "text/template", "text/x-handlebars-template",
+// "text/x-jquery-tmpl") is a data block of markup the page's script renders,
+// not code. `start_tag`: the element's start tag, lower-cased.
+bool HoldsMarkupForReaders(std::string_view name, std::string_view start_tag) {
+  if (name == "noscript" || name == "template") return true;
+  if (name != "script") return false;
+  for (size_t at = start_tag.find("type"); at != std::string_view::npos;
+       at = start_tag.find("type", at + 4)) {
+    if (!std::isspace(static_cast<unsigned char>(start_tag[at - 1]))) continue;
+    size_t v = at + 4;
+    while (v < start_tag.size() &&
+           (start_tag[v] == ' ' || start_tag[v] == '=' || start_tag[v] == '"' ||
+            start_tag[v] == '\''))
+      ++v;
+    const std::string_view type =
+        start_tag.substr(v, start_tag.find_first_of("\"' >", v) - v);
+    return type.find("html") != std::string_view::npos ||
+           type.find("template") != std::string_view::npos ||
+           type.find("tmpl") != std::string_view::npos;
+  }
+  return false;
+}
+
 ParsedText DropRawTextBodies(std::string_view html) {
   ParsedText out;
   out.text.reserve(html.size());
@@ -2153,6 +2182,8 @@ ParsedText DropRawTextBodies(std::string_view html) {
     }
     if (end == std::string_view::npos) break;
     std::string start_tag = AsciiLower(html.substr(pos, body - pos));
+    if (end > body && HoldsMarkupForReaders(name, start_tag))
+      out.held.emplace_back(body, end);
     if (start_tag.find("ld+json") == std::string::npos && end > body) {
       out.text.append(html.substr(copied, body - copied));
       copied = end;
@@ -2494,6 +2525,85 @@ void AppendArticleBody(const JsonLdArticle& ld, size_t content_size,
   }
 }
 
+// Bytes of `html` outside its tags, white space not counted: an estimate of
+// a fragment's text made without parsing it.
+size_t TextBytesOutsideTags(std::string_view html) {
+  size_t n = 0;
+  bool in_tag = false;
+  for (const char c : html) {
+    if (c == '<') {
+      in_tag = true;
+    } else if (c == '>') {
+      in_tag = false;
+    } else if (!in_tag && !std::isspace(static_cast<unsigned char>(c))) {
+      ++n;
+    }
+  }
+  return n;
+}
+
+// The blocks as paragraphs of the article.
+std::vector<Paragraph> ToParagraphs(const std::vector<const HtmlBlock*>& kept) {
+  std::vector<Paragraph> out;
+  for (const HtmlBlock* b : kept) {
+    Paragraph p;
+    p.text = b->text;
+    p.start = b->start;
+    p.end = b->end;
+    p.anchors = b->anchors;
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+// The article a page holds for readers without scripts (a <noscript>) or as
+// markup its script renders (a <template>, a script of type text/template),
+// when the visible page's article (`visible_chars` bytes) is missing or less
+// than half of it: what a reader is given is then there, not in the visible
+// DOM, which holds a shell the script fills. The largest such body by its
+// text outside tags is parsed on its own, only when that estimate could beat
+// the visible article; its paragraphs keep offsets into the page (the body
+// is the page's own bytes). Empty when the visible article stands.
+std::vector<Paragraph> ArticleHeldForReaders(std::string_view content,
+                                             const ParsedText& parsed,
+                                             std::string_view title,
+                                             size_t visible_chars) {
+  const size_t floor = std::max(kMinArticleBody, 2 * visible_chars + 1);
+  size_t best_text = 0;
+  std::pair<size_t, size_t> best{0, 0};
+  for (const auto& [from, to] : parsed.held) {
+    if (to - from < floor) continue;  // its text is no longer than its bytes
+    const size_t text = TextBytesOutsideTags(content.substr(from, to - from));
+    if (text > best_text) {
+      best_text = text;
+      best = {from, to};
+    }
+  }
+  if (best_text < floor) return {};
+  std::string_view fragment =
+      content.substr(best.first, best.second - best.first);
+  // Raw text was not counted by the page's nesting guard.
+  const std::optional<std::string> limited = LimitNesting(fragment);
+  if (limited) fragment = *limited;
+  const ParsedText held = DropRawTextBodies(fragment);
+  HtmlPage page(held.text);
+  StatsMap stats;
+  std::vector<HtmlBlock> blocks = page.Segment(&stats);
+  MapBlocksToPage(held, &blocks);
+  for (HtmlBlock& b : blocks) {
+    b.start += best.first;
+    b.end += best.first;
+    for (OffsetAnchor& a : b.anchors) a.input_offset += best.first;
+  }
+  ForgiveLayoutWrappers(stats, &blocks);
+  size_t chars = 0;
+  std::vector<const HtmlBlock*> kept = KeepBodyBlocks(
+      blocks, ChooseBlocks(blocks, stats, nullptr), title, &chars);
+  if (kept.empty()) kept = KeepAnyText(blocks, &chars);
+  if (chars < floor) return {};
+  return ToParagraphs(kept);
+}
+
 }  // namespace
 
 void ExtractHtml(std::string_view content, std::string_view url,
@@ -2530,17 +2640,18 @@ void ExtractHtml(std::string_view content, std::string_view url,
   if (kept.empty()) kept = KeepAnyText(blocks, &chosen_chars);
   AdoptLead(blocks, stats, article->title, &kept, &chosen_chars);
 
+  std::vector<Paragraph> paragraphs =
+      ArticleHeldForReaders(content, parsed, article->title, chosen_chars);
+  if (paragraphs.empty()) {
+    paragraphs = ToParagraphs(kept);
+  } else {
+    chosen_chars = 0;
+    for (const Paragraph& p : paragraphs) chosen_chars += p.text.size();
+  }
   if (IsCompleteArticleBody(ld) && chosen_chars * 2 < ld->body.size()) {
     AppendArticleBody(*ld, content.size(), article);
   } else {
-    for (const HtmlBlock* b : kept) {
-      Paragraph p;
-      p.text = b->text;
-      p.start = b->start;
-      p.end = b->end;
-      p.anchors = b->anchors;
-      AppendParagraph(*article, std::move(p));
-    }
+    for (Paragraph& p : paragraphs) AppendParagraph(*article, std::move(p));
   }
   if (article->authors.empty())
     article->authors = FindLabelledAuthors(blocks, kept);
