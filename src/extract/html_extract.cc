@@ -53,6 +53,10 @@ struct JsonLdGraph {
   std::vector<std::string>
       author_ids;  // @ids the best article's author refers to
   std::string any_date;
+  // A HowTo's description and steps, as the HTML its strings hold
+  // (HowToMarkup), and where its script's text starts.
+  std::string howto;
+  size_t howto_offset = 0;
 };
 
 struct PageMetadata {
@@ -213,6 +217,37 @@ bool IsPersonType(const Json& type) {
   return is_person(type);
 }
 
+bool IsHowToType(const Json& type) {
+  auto is_howto = [](const Json& t) {
+    return t.is_string() && t.get_ref<const std::string&>() == "HowTo";
+  };
+  if (type.is_array()) return std::any_of(type.begin(), type.end(), is_howto);
+  return is_howto(type);
+}
+
+// Appends the text a schema.org HowTo gives as steps (its `step`: HowToStep,
+// HowToSection, or plain text; a step's `name` and `text`, and its
+// `itemListElement` of directions and tips, HowToDirection and HowToTip), as
+// the HTML its strings hold, a block per name and text.
+void HowToStepMarkup(const Json& v, int depth, std::string* out) {
+  if (depth > kMaxJsonDepth) return;
+  if (v.is_array()) {
+    for (const Json& e : v) HowToStepMarkup(e, depth + 1, out);
+    return;
+  }
+  if (v.is_string()) {
+    *out += "<div>" + v.get<std::string>() + "</div>";
+    return;
+  }
+  if (!v.is_object()) return;
+  for (const char* key : {"name", "text"}) {
+    if (auto it = v.find(key); it != v.end() && it->is_string())
+      *out += "<div>" + it->get<std::string>() + "</div>";
+  }
+  if (auto it = v.find("itemListElement"); it != v.end())
+    HowToStepMarkup(*it, depth + 1, out);
+}
+
 void VisitJsonLd(const Json& v, int depth, size_t offset,
                  std::optional<JsonLdArticle>* best, JsonLdGraph* graph) {
   if (depth > kMaxJsonDepth) return;
@@ -237,6 +272,15 @@ void VisitJsonLd(const Json& v, int depth, size_t offset,
         break;
       }
     }
+  }
+  if (type != v.end() && graph->howto.empty() && IsHowToType(*type)) {
+    // A HowTo (instructions, a do-it-yourself page) is its description and
+    // its steps, which its page may render only by script.
+    if (auto it = v.find("description"); it != v.end() && it->is_string())
+      graph->howto = "<div>" + it->get<std::string>() + "</div>";
+    if (auto it = v.find("step"); it != v.end())
+      HowToStepMarkup(*it, depth + 1, &graph->howto);
+    graph->howto_offset = offset;
   }
   int rank = type == v.end() ? 0 : ArticleTypeRank(*type);
   bool has_body = v.contains("articleBody");
@@ -2604,6 +2648,47 @@ std::vector<Paragraph> ArticleHeldForReaders(std::string_view content,
   return ToParagraphs(kept);
 }
 
+// The steps of a JSON-LD HowTo (md.graph.howto) as paragraphs anchored at its
+// script, when they hold an article the visible page (`visible_chars`) lacks
+// or gives less than half of: the page renders them by script, as it would
+// render an articleBody. Their HTML is parsed to read its entities and blocks.
+std::vector<Paragraph> HowToSteps(const PageMetadata& md, size_t content_size,
+                                  size_t visible_chars) {
+  const size_t floor = std::max(kMinArticleBody, 2 * visible_chars + 1);
+  if (md.graph.howto.size() < floor) return {};
+  HtmlPage page(md.graph.howto);
+  StatsMap stats;
+  const std::vector<HtmlBlock> blocks = page.Segment(&stats);
+  size_t chars = 0;
+  std::vector<Paragraph> out;
+  for (const HtmlBlock& b : blocks) {
+    Paragraph p;
+    p.text = b.text;
+    p.start = md.graph.howto_offset;
+    p.end = std::min(content_size, md.graph.howto_offset + 1);
+    p.anchors.push_back({0, md.graph.howto_offset});
+    chars += p.text.size();
+    out.push_back(std::move(p));
+  }
+  if (chars < floor) return {};
+  return out;
+}
+
+// The article where the page holds it outside its visible DOM, when the
+// visible one (`visible_chars` bytes) is missing or small: in markup for
+// readers without scripts or for the page's script to render, else in a
+// JSON-LD HowTo's steps. Empty when the visible article stands.
+std::vector<Paragraph> ArticleOutsideVisiblePage(std::string_view content,
+                                                 const ParsedText& parsed,
+                                                 const PageMetadata& md,
+                                                 std::string_view title,
+                                                 size_t visible_chars) {
+  std::vector<Paragraph> out =
+      ArticleHeldForReaders(content, parsed, title, visible_chars);
+  if (out.empty()) out = HowToSteps(md, content.size(), visible_chars);
+  return out;
+}
+
 }  // namespace
 
 void ExtractHtml(std::string_view content, std::string_view url,
@@ -2621,6 +2706,7 @@ void ExtractHtml(std::string_view content, std::string_view url,
   CollectMetadata(page.root(), parsed.text, &md);
   if (md.jsonld)
     md.jsonld->script_offset = parsed.ToPage(md.jsonld->script_offset);
+  md.graph.howto_offset = parsed.ToPage(md.graph.howto_offset);
   FillMetadata(md, url, article);
 
   StatsMap stats;
@@ -2640,8 +2726,8 @@ void ExtractHtml(std::string_view content, std::string_view url,
   if (kept.empty()) kept = KeepAnyText(blocks, &chosen_chars);
   AdoptLead(blocks, stats, article->title, &kept, &chosen_chars);
 
-  std::vector<Paragraph> paragraphs =
-      ArticleHeldForReaders(content, parsed, article->title, chosen_chars);
+  std::vector<Paragraph> paragraphs = ArticleOutsideVisiblePage(
+      content, parsed, md, article->title, chosen_chars);
   if (paragraphs.empty()) {
     paragraphs = ToParagraphs(kept);
   } else {

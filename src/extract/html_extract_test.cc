@@ -1296,5 +1296,59 @@ TEST(HtmlExtractTest, ArticleHeldForReadersWithoutScripts) {
       << both.body;
 }
 
+// A JSON-LD HowTo's description and steps (HowToStep texts, HowToDirection
+// lists) are the article of a page that renders them only by script; the HTML
+// in their strings is read as HTML (entities, paragraphs).
+TEST(HtmlExtractTest, HowToStepsWhenThePageShowsNone) {
+  const nlohmann::json howto = {
+      {"@context", "https://schema.org"},
+      {"@type", "HowTo"},
+      {"name", "How to sew a round tablecloth"},
+      {"description",
+       "<p>A round table looks best with a cloth cut to its size, and "
+       "making one takes an afternoon.</p>"},
+      {"step",
+       {{{"@type", "HowToStep"},
+         {"name", "Measure the table"},
+         {"itemListElement",
+          {{"@type", "HowToDirection"},
+           {"text",
+            "<p>Measure the diameter of the table top, from edge to edge "
+            "through the middle, and add the drop you want on each "
+            "side.</p>"}}}},
+        {{"@type", "HowToStep"},
+         {"text",
+          "Cut a square of fabric a little larger than that size, fold it in "
+          "four and mark the curve with a string&nbsp;and a pencil."}}}}};
+  const std::string head =
+      "<html><head><title>How to sew a round tablecloth</title>"
+      "<script type='application/ld+json'>" +
+      howto.dump() + "</script></head><body><div id='app'>";
+  const Article a =
+      ExtractHtmlDoc(head +
+                     "<p>Please update your browser.</p></div></body>"
+                     "</html>");
+  EXPECT_NE(a.body.find("A round table looks best"), std::string::npos)
+      << a.body;
+  EXPECT_NE(a.body.find("Measure the diameter of the table"),
+            std::string::npos);
+  EXPECT_NE(a.body.find("with a string and a pencil."), std::string::npos)
+      << a.body;
+  EXPECT_EQ(a.body.find("<p>"), std::string::npos);
+  EXPECT_EQ(a.body.find("update your browser"), std::string::npos);
+  // A page that shows an article of its own keeps it.
+  const std::string shown =
+      "<article><p>Round tables are back in fashion, and with them the "
+      "question of how to dress them for dinner, which this guide answers "
+      "step by step.</p><p>Measure the table, cut the fabric, hem the edge: "
+      "three steps, one afternoon, and a cloth that fits, whatever the size "
+      "of the table.</p><p>The same method works for oval tables with two "
+      "measures instead of one, as the pictures below show.</p></article>";
+  const Article b = ExtractHtmlDoc(head + "</div>" + shown + "</body></html>");
+  EXPECT_NE(b.body.find("Round tables are back"), std::string::npos);
+  EXPECT_EQ(b.body.find("A round table looks best"), std::string::npos)
+      << b.body;
+}
+
 }  // namespace
 }  // namespace dateline
