@@ -53,6 +53,10 @@ struct JsonLdGraph {
   std::vector<std::string>
       author_ids;  // @ids the best article's author refers to
   std::string any_date;
+  // A HowTo's description and steps, as the HTML its strings hold
+  // (HowToMarkup), and where its script's text starts.
+  std::string howto;
+  size_t howto_offset = 0;
 };
 
 struct PageMetadata {
@@ -213,6 +217,37 @@ bool IsPersonType(const Json& type) {
   return is_person(type);
 }
 
+bool IsHowToType(const Json& type) {
+  auto is_howto = [](const Json& t) {
+    return t.is_string() && t.get_ref<const std::string&>() == "HowTo";
+  };
+  if (type.is_array()) return std::any_of(type.begin(), type.end(), is_howto);
+  return is_howto(type);
+}
+
+// Appends the text a schema.org HowTo gives as steps (its `step`: HowToStep,
+// HowToSection, or plain text; a step's `name` and `text`, and its
+// `itemListElement` of directions and tips, HowToDirection and HowToTip), as
+// the HTML its strings hold, a block per name and text.
+void HowToStepMarkup(const Json& v, int depth, std::string* out) {
+  if (depth > kMaxJsonDepth) return;
+  if (v.is_array()) {
+    for (const Json& e : v) HowToStepMarkup(e, depth + 1, out);
+    return;
+  }
+  if (v.is_string()) {
+    *out += "<div>" + v.get<std::string>() + "</div>";
+    return;
+  }
+  if (!v.is_object()) return;
+  for (const char* key : {"name", "text"}) {
+    if (auto it = v.find(key); it != v.end() && it->is_string())
+      *out += "<div>" + it->get<std::string>() + "</div>";
+  }
+  if (auto it = v.find("itemListElement"); it != v.end())
+    HowToStepMarkup(*it, depth + 1, out);
+}
+
 void VisitJsonLd(const Json& v, int depth, size_t offset,
                  std::optional<JsonLdArticle>* best, JsonLdGraph* graph) {
   if (depth > kMaxJsonDepth) return;
@@ -237,6 +272,15 @@ void VisitJsonLd(const Json& v, int depth, size_t offset,
         break;
       }
     }
+  }
+  if (type != v.end() && graph->howto.empty() && IsHowToType(*type)) {
+    // A HowTo (instructions, a do-it-yourself page) is its description and
+    // its steps, which its page may render only by script.
+    if (auto it = v.find("description"); it != v.end() && it->is_string())
+      graph->howto = "<div>" + it->get<std::string>() + "</div>";
+    if (auto it = v.find("step"); it != v.end())
+      HowToStepMarkup(*it, depth + 1, &graph->howto);
+    graph->howto_offset = offset;
   }
   int rank = type == v.end() ? 0 : ArticleTypeRank(*type);
   bool has_body = v.contains("articleBody");
@@ -1938,6 +1982,9 @@ struct ParsedText {
   // (offset in text, offset in the page) at the start and after each dropped
   // range.
   std::vector<std::pair<size_t, size_t>> breaks{{0, 0}};
+  // Dropped bodies that hold markup for readers (HoldsMarkupForReaders), as
+  // ranges of the page: read only when the visible page gives no article.
+  std::vector<std::pair<size_t, size_t>> held;
 
   size_t ToPage(size_t offset) const {
     auto it = std::upper_bound(breaks.begin(), breaks.end(),
@@ -2088,6 +2135,32 @@ size_t DropIndentation(std::string_view html, size_t pos, size_t* copied,
   return end;
 }
 
+// Whether a dropped body holds HTML written for readers: a <noscript> is by
+// definition what a reader without scripts is shown, a <template> markup a
+// script will insert, and a script whose type names HTML or a template
+// ("text/html", "text/template", "text/x-handlebars-template",
+// "text/x-jquery-tmpl") is a data block of markup the page's script renders,
+// not code. `start_tag`: the element's start tag, lower-cased.
+bool HoldsMarkupForReaders(std::string_view name, std::string_view start_tag) {
+  if (name == "noscript" || name == "template") return true;
+  if (name != "script") return false;
+  for (size_t at = start_tag.find("type"); at != std::string_view::npos;
+       at = start_tag.find("type", at + 4)) {
+    if (!std::isspace(static_cast<unsigned char>(start_tag[at - 1]))) continue;
+    size_t v = at + 4;
+    while (v < start_tag.size() &&
+           (start_tag[v] == ' ' || start_tag[v] == '=' || start_tag[v] == '"' ||
+            start_tag[v] == '\''))
+      ++v;
+    const std::string_view type =
+        start_tag.substr(v, start_tag.find_first_of("\"' >", v) - v);
+    return type.find("html") != std::string_view::npos ||
+           type.find("template") != std::string_view::npos ||
+           type.find("tmpl") != std::string_view::npos;
+  }
+  return false;
+}
+
 ParsedText DropRawTextBodies(std::string_view html) {
   ParsedText out;
   out.text.reserve(html.size());
@@ -2153,6 +2226,8 @@ ParsedText DropRawTextBodies(std::string_view html) {
     }
     if (end == std::string_view::npos) break;
     std::string start_tag = AsciiLower(html.substr(pos, body - pos));
+    if (end > body && HoldsMarkupForReaders(name, start_tag))
+      out.held.emplace_back(body, end);
     if (start_tag.find("ld+json") == std::string::npos && end > body) {
       out.text.append(html.substr(copied, body - copied));
       copied = end;
@@ -2494,6 +2569,126 @@ void AppendArticleBody(const JsonLdArticle& ld, size_t content_size,
   }
 }
 
+// Bytes of `html` outside its tags, white space not counted: an estimate of
+// a fragment's text made without parsing it.
+size_t TextBytesOutsideTags(std::string_view html) {
+  size_t n = 0;
+  bool in_tag = false;
+  for (const char c : html) {
+    if (c == '<') {
+      in_tag = true;
+    } else if (c == '>') {
+      in_tag = false;
+    } else if (!in_tag && !std::isspace(static_cast<unsigned char>(c))) {
+      ++n;
+    }
+  }
+  return n;
+}
+
+// The blocks as paragraphs of the article.
+std::vector<Paragraph> ToParagraphs(const std::vector<const HtmlBlock*>& kept) {
+  std::vector<Paragraph> out;
+  for (const HtmlBlock* b : kept) {
+    Paragraph p;
+    p.text = b->text;
+    p.start = b->start;
+    p.end = b->end;
+    p.anchors = b->anchors;
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+// The article a page holds for readers without scripts (a <noscript>) or as
+// markup its script renders (a <template>, a script of type text/template),
+// when the visible page's article (`visible_chars` bytes) is missing or less
+// than half of it: what a reader is given is then there, not in the visible
+// DOM, which holds a shell the script fills. The largest such body by its
+// text outside tags is parsed on its own, only when that estimate could beat
+// the visible article; its paragraphs keep offsets into the page (the body
+// is the page's own bytes). Empty when the visible article stands.
+std::vector<Paragraph> ArticleHeldForReaders(std::string_view content,
+                                             const ParsedText& parsed,
+                                             std::string_view title,
+                                             size_t visible_chars) {
+  const size_t floor = std::max(kMinArticleBody, 2 * visible_chars + 1);
+  size_t best_text = 0;
+  std::pair<size_t, size_t> best{0, 0};
+  for (const auto& [from, to] : parsed.held) {
+    if (to - from < floor) continue;  // its text is no longer than its bytes
+    const size_t text = TextBytesOutsideTags(content.substr(from, to - from));
+    if (text > best_text) {
+      best_text = text;
+      best = {from, to};
+    }
+  }
+  if (best_text < floor) return {};
+  std::string_view fragment =
+      content.substr(best.first, best.second - best.first);
+  // Raw text was not counted by the page's nesting guard.
+  const std::optional<std::string> limited = LimitNesting(fragment);
+  if (limited) fragment = *limited;
+  const ParsedText held = DropRawTextBodies(fragment);
+  HtmlPage page(held.text);
+  StatsMap stats;
+  std::vector<HtmlBlock> blocks = page.Segment(&stats);
+  MapBlocksToPage(held, &blocks);
+  for (HtmlBlock& b : blocks) {
+    b.start += best.first;
+    b.end += best.first;
+    for (OffsetAnchor& a : b.anchors) a.input_offset += best.first;
+  }
+  ForgiveLayoutWrappers(stats, &blocks);
+  size_t chars = 0;
+  std::vector<const HtmlBlock*> kept = KeepBodyBlocks(
+      blocks, ChooseBlocks(blocks, stats, nullptr), title, &chars);
+  if (kept.empty()) kept = KeepAnyText(blocks, &chars);
+  if (chars < floor) return {};
+  return ToParagraphs(kept);
+}
+
+// The steps of a JSON-LD HowTo (md.graph.howto) as paragraphs anchored at its
+// script, when they hold an article the visible page (`visible_chars`) lacks
+// or gives less than half of: the page renders them by script, as it would
+// render an articleBody. Their HTML is parsed to read its entities and blocks.
+std::vector<Paragraph> HowToSteps(const PageMetadata& md, size_t content_size,
+                                  size_t visible_chars) {
+  const size_t floor = std::max(kMinArticleBody, 2 * visible_chars + 1);
+  if (md.graph.howto.size() < floor) return {};
+  HtmlPage page(md.graph.howto);
+  StatsMap stats;
+  const std::vector<HtmlBlock> blocks = page.Segment(&stats);
+  size_t chars = 0;
+  std::vector<Paragraph> out;
+  for (const HtmlBlock& b : blocks) {
+    Paragraph p;
+    p.text = b.text;
+    p.start = md.graph.howto_offset;
+    p.end = std::min(content_size, md.graph.howto_offset + 1);
+    p.anchors.push_back({0, md.graph.howto_offset});
+    chars += p.text.size();
+    out.push_back(std::move(p));
+  }
+  if (chars < floor) return {};
+  return out;
+}
+
+// The article where the page holds it outside its visible DOM, when the
+// visible one (`visible_chars` bytes) is missing or small: in markup for
+// readers without scripts or for the page's script to render, else in a
+// JSON-LD HowTo's steps. Empty when the visible article stands.
+std::vector<Paragraph> ArticleOutsideVisiblePage(std::string_view content,
+                                                 const ParsedText& parsed,
+                                                 const PageMetadata& md,
+                                                 std::string_view title,
+                                                 size_t visible_chars) {
+  std::vector<Paragraph> out =
+      ArticleHeldForReaders(content, parsed, title, visible_chars);
+  if (out.empty()) out = HowToSteps(md, content.size(), visible_chars);
+  return out;
+}
+
 }  // namespace
 
 void ExtractHtml(std::string_view content, std::string_view url,
@@ -2511,6 +2706,7 @@ void ExtractHtml(std::string_view content, std::string_view url,
   CollectMetadata(page.root(), parsed.text, &md);
   if (md.jsonld)
     md.jsonld->script_offset = parsed.ToPage(md.jsonld->script_offset);
+  md.graph.howto_offset = parsed.ToPage(md.graph.howto_offset);
   FillMetadata(md, url, article);
 
   StatsMap stats;
@@ -2530,17 +2726,18 @@ void ExtractHtml(std::string_view content, std::string_view url,
   if (kept.empty()) kept = KeepAnyText(blocks, &chosen_chars);
   AdoptLead(blocks, stats, article->title, &kept, &chosen_chars);
 
+  std::vector<Paragraph> paragraphs = ArticleOutsideVisiblePage(
+      content, parsed, md, article->title, chosen_chars);
+  if (paragraphs.empty()) {
+    paragraphs = ToParagraphs(kept);
+  } else {
+    chosen_chars = 0;
+    for (const Paragraph& p : paragraphs) chosen_chars += p.text.size();
+  }
   if (IsCompleteArticleBody(ld) && chosen_chars * 2 < ld->body.size()) {
     AppendArticleBody(*ld, content.size(), article);
   } else {
-    for (const HtmlBlock* b : kept) {
-      Paragraph p;
-      p.text = b->text;
-      p.start = b->start;
-      p.end = b->end;
-      p.anchors = b->anchors;
-      AppendParagraph(*article, std::move(p));
-    }
+    for (Paragraph& p : paragraphs) AppendParagraph(*article, std::move(p));
   }
   if (article->authors.empty())
     article->authors = FindLabelledAuthors(blocks, kept);

@@ -17,7 +17,11 @@
 // select bodies, comments, attributes extraction never reads and indentation
 // between tags are dropped before gumbo parses the page (two thirds of the
 // bytes of a news page, and gumbo lexes them one token per character); offsets
-// are mapped back, so anchors still point into the page as given.
+// are mapped back, so anchors still point into the page as given. When the
+// visible page gives no article or less than half of one held elsewhere, the
+// largest <noscript>, <template> or text/html or text/template script body is
+// parsed on its own and its article taken (anchors into the page), else a
+// JSON-LD HowTo's description and steps (anchored at their script).
 //
 // Stateless; thread-safe.
 #ifndef DATELINE_EXTRACT_HTML_EXTRACT_H_

@@ -1246,5 +1246,109 @@ TEST(HtmlExtractTest, LeadUnderAHeadlineThatIsNoH1) {
   EXPECT_NE(a.paragraphs.front().text, lead) << a.body;
 }
 
+// A page whose visible DOM is a shell a script fills holds its article for
+// readers without scripts in a <noscript>, or as markup in a script of type
+// text/template (a blog platform's post body): the article is read there, with
+// offsets into the page. A visible article keeps its place over a smaller
+// noscript.
+TEST(HtmlExtractTest, ArticleHeldForReadersWithoutScripts) {
+  const std::string post =
+      "<div class='post-body'><p>The council met on Monday to discuss the "
+      "new budget, which had been delayed for three months by a dispute "
+      "over school funding.</p><p>After a long debate, the members voted to "
+      "approve the plan, although two of them said they would ask for a "
+      "review in the autumn.</p><p>The mayor welcomed the vote and said that "
+      "work on the new library could now begin in the spring, as promised "
+      "during the campaign.</p></div>";
+  const std::string shell =
+      "<html><head><title>Council approves budget</title></head><body>"
+      "<div class='header'><a href='/'>Home</a> <a href='/news'>News</a>"
+      "</div><div class='post'><h2>Council approves budget</h2>"
+      "<div class='post-content'>";
+  for (const std::string& holder :
+       {std::string("<noscript>") + post + "</noscript>",
+        std::string("<script type='text/template'>") + post + "</script>",
+        std::string("<script type=\"text/html\">") + post + "</script>"}) {
+    const std::string html =
+        shell + holder + "</div></div><p>Loading...</p></body></html>";
+    const Article a = ExtractHtmlDoc(html);
+    ASSERT_EQ(a.paragraphs.size(), 3u) << holder << "\n" << a.body;
+    EXPECT_EQ(a.paragraphs.front().text.substr(0, 15), "The council met");
+    ExpectAnchorsRoundTrip(a, html);
+  }
+  // Script code that happens to build markup is not a template.
+  const Article code =
+      ExtractHtmlDoc(shell + "<script>var x = \"" + post +
+                     "\";</script></div></div></body>" + "</html>");
+  EXPECT_EQ(code.body.find("The council met"), std::string::npos) << code.body;
+  // A visible article larger than half the noscript's stays the article.
+  const std::string visible =
+      "<p>The council met on Monday and approved the new budget after a long "
+      "debate over school funding, the mayor said in a statement.</p><p>Two "
+      "members voted against it and said they would ask for a review of the "
+      "plan in the autumn, when the figures for the year are known.</p>";
+  const Article both =
+      ExtractHtmlDoc(shell + visible + "<noscript>" + post +
+                     "</noscript></div></div>" + "</body></html>");
+  EXPECT_NE(both.body.find("Two members voted"), std::string::npos)
+      << both.body;
+  EXPECT_EQ(both.body.find("The mayor welcomed"), std::string::npos)
+      << both.body;
+}
+
+// A JSON-LD HowTo's description and steps (HowToStep texts, HowToDirection
+// lists) are the article of a page that renders them only by script; the HTML
+// in their strings is read as HTML (entities, paragraphs).
+TEST(HtmlExtractTest, HowToStepsWhenThePageShowsNone) {
+  const nlohmann::json howto = {
+      {"@context", "https://schema.org"},
+      {"@type", "HowTo"},
+      {"name", "How to sew a round tablecloth"},
+      {"description",
+       "<p>A round table looks best with a cloth cut to its size, and "
+       "making one takes an afternoon.</p>"},
+      {"step",
+       {{{"@type", "HowToStep"},
+         {"name", "Measure the table"},
+         {"itemListElement",
+          {{"@type", "HowToDirection"},
+           {"text",
+            "<p>Measure the diameter of the table top, from edge to edge "
+            "through the middle, and add the drop you want on each "
+            "side.</p>"}}}},
+        {{"@type", "HowToStep"},
+         {"text",
+          "Cut a square of fabric a little larger than that size, fold it in "
+          "four and mark the curve with a string&nbsp;and a pencil."}}}}};
+  const std::string head =
+      "<html><head><title>How to sew a round tablecloth</title>"
+      "<script type='application/ld+json'>" +
+      howto.dump() + "</script></head><body><div id='app'>";
+  const Article a =
+      ExtractHtmlDoc(head +
+                     "<p>Please update your browser.</p></div></body>"
+                     "</html>");
+  EXPECT_NE(a.body.find("A round table looks best"), std::string::npos)
+      << a.body;
+  EXPECT_NE(a.body.find("Measure the diameter of the table"),
+            std::string::npos);
+  EXPECT_NE(a.body.find("with a string and a pencil."), std::string::npos)
+      << a.body;
+  EXPECT_EQ(a.body.find("<p>"), std::string::npos);
+  EXPECT_EQ(a.body.find("update your browser"), std::string::npos);
+  // A page that shows an article of its own keeps it.
+  const std::string shown =
+      "<article><p>Round tables are back in fashion, and with them the "
+      "question of how to dress them for dinner, which this guide answers "
+      "step by step.</p><p>Measure the table, cut the fabric, hem the edge: "
+      "three steps, one afternoon, and a cloth that fits, whatever the size "
+      "of the table.</p><p>The same method works for oval tables with two "
+      "measures instead of one, as the pictures below show.</p></article>";
+  const Article b = ExtractHtmlDoc(head + "</div>" + shown + "</body></html>");
+  EXPECT_NE(b.body.find("Round tables are back"), std::string::npos);
+  EXPECT_EQ(b.body.find("A round table looks best"), std::string::npos)
+      << b.body;
+}
+
 }  // namespace
 }  // namespace dateline
