@@ -1,32 +1,17 @@
 #include "ingest/gzip_whole.h"
 
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <optional>
 #include <string>
 
 #include "ingest/ingest.h"
+#include "ingest/ingest_testing.h"
 
 namespace dateline::ingest_internal {
 namespace {
 
-// One gzip member of `data`, made by zlib (a different implementation from the
-// one under test).
-std::string GzipMember(const std::string& data) {
-  z_stream zs{};
-  deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8,
-               Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, data.size()) + 32, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
+using ingest_testing::GzipMember;
 
 // Text that compresses about as a page does, `n` bytes of it.
 std::string Page(size_t n) {

@@ -2,12 +2,12 @@
 
 #include <gtest/gtest.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
 
 #include "core/utf8.h"
+#include "ingest/ingest_testing.h"
 
 namespace dateline {
 namespace {
@@ -119,31 +119,18 @@ TEST(IngestTest, EnforcesTheSizeLimit) {
             std::string::npos);
 }
 
-std::string Gzip(const std::string& data) {
-  z_stream zs{};
-  deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8,
-               Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, data.size()) + 32, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
+using ingest_testing::GzipMember;
 
 TEST(IngestTest, ReadsGzipAndReportsTruncation) {
   const std::string gz =
-      Gzip("<html><body><p>Troops withdrew.</p></body></html>");
+      GzipMember("<html><body><p>Troops withdrew.</p></body></html>");
   auto docs = ReadAll(gz, "page.html.gz");
   ASSERT_TRUE(docs[0].ok()) << docs[0].error().ToString();
   EXPECT_EQ(docs[0]->kind, InputKind::kHtml);
   EXPECT_EQ(docs[0]->id, "page");
   // Two members in memory, as from `cat a.gz b.gz`: both are read.
-  auto two = ReadAll(Gzip("{\"id\": \"a\", \"text\": \"x\"}\n") +
-                         Gzip("{\"id\": \"b\", \"text\": \"y\"}\n"),
+  auto two = ReadAll(GzipMember("{\"id\": \"a\", \"text\": \"x\"}\n") +
+                         GzipMember("{\"id\": \"b\", \"text\": \"y\"}\n"),
                      "feed.jsonl.gz");
   ASSERT_EQ(two.size(), 2u);
   ASSERT_TRUE(two[1].ok()) << two[1].error().ToString();
@@ -167,7 +154,7 @@ TEST(IngestTest, StreamsJsonLinesFilesWhateverTheirLength) {
   }
   // Two gzip members, as `cat a.gz b.gz` makes them; gzip reads both.
   std::ofstream(dir / "feed.jsonl.gz", std::ios::binary)
-      << Gzip(first) << Gzip(second);
+      << GzipMember(first) << GzipMember(second);
   // A record longer than any may be, between good ones: refused without being
   // kept.
   IngestOptions options;
@@ -178,7 +165,7 @@ TEST(IngestTest, StreamsJsonLinesFilesWhateverTheirLength) {
   std::ofstream(dir / "huge.jsonl", std::ios::binary) << huge;
   // A truncated compressed feed: the records before the cut, then the error.
   std::ofstream(dir / "cut.jsonl.gz", std::ios::binary)
-      << Gzip(first).substr(0, 200);
+      << GzipMember(first).substr(0, 200);
 
   std::vector<std::string> ids, errors;
   const auto sink = [&](Result<Document> d) {
@@ -225,11 +212,11 @@ TEST(IngestTest, TrailingGarbageAfterGzipIsAnError) {
       "<html><body><p>Troops withdrew from the town on "
       "Monday.</p></body></html>";
   std::ofstream(dir / "feed.jsonl.gz", std::ios::binary)
-      << Gzip(records) << "junk appended";
+      << GzipMember(records) << "junk appended";
   std::ofstream(dir / "page.html.gz", std::ios::binary)
-      << Gzip(page) << "\x01\x02";
+      << GzipMember(page) << "\x01\x02";
   std::ofstream(dir / "padded.html.gz", std::ios::binary)
-      << Gzip(page) << std::string(1000, '\0');
+      << GzipMember(page) << std::string(1000, '\0');
   std::ofstream(dir / "plain.txt", std::ios::binary)
       << "Troops withdrew from the town on Monday.\n";
 
@@ -268,15 +255,15 @@ TEST(IngestTest, TrailingGarbageAfterGzipIsAnError) {
   EXPECT_NE(not_gzip[0].error().message.find("not in gzip format"),
             std::string::npos);
   // The same in memory.
-  auto in_memory = ReadAll(Gzip(records) + "junk", "feed.jsonl.gz");
+  auto in_memory = ReadAll(GzipMember(records) + "junk", "feed.jsonl.gz");
   ASSERT_EQ(in_memory.size(), 3u);
   EXPECT_TRUE(in_memory[1].ok());
   ASSERT_FALSE(in_memory[2].ok());
   EXPECT_NE(in_memory[2].error().message.find("trailing garbage"),
             std::string::npos);
-  EXPECT_EQ(
-      ReadAll(Gzip(records) + std::string(8, '\0'), "feed.jsonl.gz").size(),
-      2u);
+  EXPECT_EQ(ReadAll(GzipMember(records) + std::string(8, '\0'), "feed.jsonl.gz")
+                .size(),
+            2u);
   fs::remove_all(dir);
 }
 
@@ -308,11 +295,11 @@ TEST(IngestTest, GzipFilesReadWholeOrStreamedAlike) {
     page += "<p>Troops withdrew from town " + std::to_string(i) + ".</p>";
   page += "</body></html>";
   std::ofstream(dir / "plain.html", std::ios::binary) << page;
-  std::ofstream(dir / "one.html.gz", std::ios::binary) << Gzip(page);
+  std::ofstream(dir / "one.html.gz", std::ios::binary) << GzipMember(page);
   std::ofstream(dir / "two.html.gz", std::ios::binary)
-      << Gzip(page.substr(0, 1000)) << Gzip(page.substr(1000));
+      << GzipMember(page.substr(0, 1000)) << GzipMember(page.substr(1000));
   std::ofstream(dir / "cut.html.gz", std::ios::binary)
-      << Gzip(page).substr(0, 300);
+      << GzipMember(page).substr(0, 300);
   const auto read = [&](const char* name, IngestOptions options = {}) {
     std::vector<Result<Document>> docs;
     ReadInputs({(dir / name).string()}, options,
