@@ -2569,6 +2569,27 @@ void AppendArticleBody(const JsonLdArticle& ld, size_t content_size,
   }
 }
 
+// The text blocks of `page` (the parse of `parsed.text`) with offsets into
+// what `parsed` was cut from, and *stats for every element that holds text.
+std::vector<HtmlBlock> SegmentPage(const HtmlPage& page,
+                                   const ParsedText& parsed, StatsMap* stats) {
+  std::vector<HtmlBlock> blocks = page.Segment(stats);
+  MapBlocksToPage(parsed, &blocks);
+  ForgiveLayoutWrappers(*stats, &blocks);
+  return blocks;
+}
+
+// The article's blocks: the chosen ones less furniture, labels and the title,
+// else what text a short page has; their size is added to *chars.
+std::vector<const HtmlBlock*> SelectArticle(
+    const std::vector<HtmlBlock>& blocks, const StatsMap& stats,
+    const JsonLdArticle* ld, std::string_view title, size_t* chars) {
+  std::vector<const HtmlBlock*> kept =
+      KeepBodyBlocks(blocks, ChooseBlocks(blocks, stats, ld), title, chars);
+  if (kept.empty()) kept = KeepAnyText(blocks, chars);
+  return kept;
+}
+
 // Bytes of `html` outside its tags, white space not counted: an estimate of
 // a fragment's text made without parsing it.
 size_t TextBytesOutsideTags(std::string_view html) {
@@ -2632,18 +2653,15 @@ std::vector<Paragraph> ArticleHeldForReaders(std::string_view content,
   const ParsedText held = DropRawTextBodies(fragment);
   HtmlPage page(held.text);
   StatsMap stats;
-  std::vector<HtmlBlock> blocks = page.Segment(&stats);
-  MapBlocksToPage(held, &blocks);
+  std::vector<HtmlBlock> blocks = SegmentPage(page, held, &stats);
   for (HtmlBlock& b : blocks) {
     b.start += best.first;
     b.end += best.first;
     for (OffsetAnchor& a : b.anchors) a.input_offset += best.first;
   }
-  ForgiveLayoutWrappers(stats, &blocks);
   size_t chars = 0;
-  std::vector<const HtmlBlock*> kept = KeepBodyBlocks(
-      blocks, ChooseBlocks(blocks, stats, nullptr), title, &chars);
-  if (kept.empty()) kept = KeepAnyText(blocks, &chars);
+  const std::vector<const HtmlBlock*> kept =
+      SelectArticle(blocks, stats, nullptr, title, &chars);
   if (chars < floor) return {};
   return ToParagraphs(kept);
 }
@@ -2710,9 +2728,7 @@ void ExtractHtml(std::string_view content, std::string_view url,
   FillMetadata(md, url, article);
 
   StatsMap stats;
-  std::vector<HtmlBlock> blocks = page.Segment(&stats);
-  MapBlocksToPage(parsed, &blocks);
-  ForgiveLayoutWrappers(stats, &blocks);
+  const std::vector<HtmlBlock> blocks = SegmentPage(page, parsed, &stats);
   for (auto it = blocks.rbegin();
        it != blocks.rend() && !article->copyright_year; ++it) {
     if (it->text.size() < 300)
@@ -2721,9 +2737,8 @@ void ExtractHtml(std::string_view content, std::string_view url,
 
   const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
   size_t chosen_chars = 0;
-  std::vector<const HtmlBlock*> kept = KeepBodyBlocks(
-      blocks, ChooseBlocks(blocks, stats, ld), article->title, &chosen_chars);
-  if (kept.empty()) kept = KeepAnyText(blocks, &chosen_chars);
+  std::vector<const HtmlBlock*> kept =
+      SelectArticle(blocks, stats, ld, article->title, &chosen_chars);
   AdoptLead(blocks, stats, article->title, &kept, &chosen_chars);
 
   std::vector<Paragraph> paragraphs = ArticleOutsideVisiblePage(
