@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 
+#include "extract/compose_text.h"
 #include "extract/html_extract.h"
 #include "extract/page_text.h"
 
@@ -54,6 +55,7 @@ Result<Article> ExtractArticle(const Document& doc,
               InputKindName(doc.kind) +
               "'; ingest must resolve it to page-text, html or text");
   }
+  extract_internal::ComposeArticleText(article);
   if (article.canonical_url.empty()) article.canonical_url = doc.url;
   return article;
 }
