@@ -4,6 +4,17 @@
 
 namespace dateline {
 
+size_t ParagraphInputOffset(const Paragraph& p, size_t text_offset) {
+  if (text_offset >= p.text.size()) return p.end;
+  if (p.anchors.empty()) return p.start + text_offset;
+  auto a = std::upper_bound(
+      p.anchors.begin(), p.anchors.end(), text_offset,
+      [](size_t off, const OffsetAnchor& x) { return off < x.text_offset; });
+  if (a == p.anchors.begin()) return p.start;
+  --a;
+  return std::min(a->input_offset + (text_offset - a->text_offset), p.end);
+}
+
 size_t Article::ToInputOffset(size_t body_offset) const {
   if (paragraphs.empty()) return body_offset;
   // Last paragraph starting at or before the offset.
@@ -12,15 +23,7 @@ size_t Article::ToInputOffset(size_t body_offset) const {
       [](size_t off, const Paragraph& p) { return off < p.body_start; });
   if (it == paragraphs.begin()) return paragraphs.front().start;
   const Paragraph& p = *(it - 1);
-  size_t in_text = body_offset - p.body_start;
-  if (in_text >= p.text.size()) return p.end;
-  if (p.anchors.empty()) return p.start + in_text;
-  auto a = std::upper_bound(
-      p.anchors.begin(), p.anchors.end(), in_text,
-      [](size_t off, const OffsetAnchor& x) { return off < x.text_offset; });
-  if (a == p.anchors.begin()) return p.start;
-  --a;
-  return std::min(a->input_offset + (in_text - a->text_offset), p.end);
+  return ParagraphInputOffset(p, body_offset - p.body_start);
 }
 
 void AppendParagraph(Article& a, Paragraph p) {

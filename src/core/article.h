@@ -60,6 +60,10 @@ struct Article {
   size_t ToInputOffset(size_t body_offset) const;
 };
 
+// The byte offset in Document::content of byte `text_offset` of `p.text`
+// (p.end from the end of the text on).
+size_t ParagraphInputOffset(const Paragraph& p, size_t text_offset);
+
 // Appends `p` to `a`: sets body_start and extends `body`.
 void AppendParagraph(Article& a, Paragraph p);
 

@@ -43,18 +43,6 @@ bool Normalize(const std::string& text, std::string* out, icu::Edits* edits) {
   return U_SUCCESS(status);
 }
 
-// Where byte `offset` of the paragraph's (old) text lies in the input, as
-// Article::ToInputOffset computes it within one paragraph.
-size_t OldToInput(const Paragraph& p, size_t offset) {
-  if (p.anchors.empty()) return std::min(p.start + offset, p.end);
-  auto a = std::upper_bound(
-      p.anchors.begin(), p.anchors.end(), offset,
-      [](size_t off, const OffsetAnchor& x) { return off < x.text_offset; });
-  if (a == p.anchors.begin()) return p.start;
-  --a;
-  return std::min(a->input_offset + (offset - a->text_offset), p.end);
-}
-
 }  // namespace
 
 std::string ComposeNfc(const std::string& text) {
@@ -76,7 +64,8 @@ bool ComposeParagraph(Paragraph& p) {
   for (icu::Edits::Iterator it = edits.getFineChangesIterator();
        it.next(status);) {
     old_points.push_back(static_cast<size_t>(it.sourceIndex()));
-    old_points.push_back(static_cast<size_t>(it.sourceIndex() + it.oldLength()));
+    old_points.push_back(
+        static_cast<size_t>(it.sourceIndex() + it.oldLength()));
   }
   if (U_FAILURE(status)) return false;
   std::sort(old_points.begin(), old_points.end());
@@ -96,7 +85,7 @@ bool ComposeParagraph(Paragraph& p) {
       continue;
     }
     anchors.push_back(
-        {static_cast<size_t>(new_offset), OldToInput(p, old_offset)});
+        {static_cast<size_t>(new_offset), ParagraphInputOffset(p, old_offset)});
   }
   p.text = std::move(composed);
   p.anchors = std::move(anchors);

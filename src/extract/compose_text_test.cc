@@ -102,8 +102,8 @@ TEST(ComposeArticleTextTest, ExtractedHtmlIsInNfc) {
   ASSERT_NE(a->body.find(kComposedMunich), std::string::npos) << a->body;
   EXPECT_EQ(a->body.find(kDecomposedMunich), std::string::npos);
   const size_t body_at = a->body.find(kComposedMunich);
-  const size_t input_at = doc.content.find(
-      kDecomposedMunich, doc.content.find("sagt"));
+  const size_t input_at =
+      doc.content.find(kDecomposedMunich, doc.content.find("sagt"));
   EXPECT_EQ(a->ToInputOffset(body_at), input_at);
   EXPECT_EQ(a->ToInputOffset(a->body.find("am Wochenende")),
             doc.content.find("am Wochenende"));

@@ -1667,49 +1667,77 @@ constexpr size_t kDatelineOpeningBytes = 48;
 // The publication date as the page prints it near its article: the nearest
 // short line carrying a day above the first body paragraph (below the headline,
 // where bylines sit), else a short line inside or just after the body
-// ("Erstellt am: ..." closes some articles). Failing that, a month (or day) in
-// the first of `urls` that has one.
+// ("Erstellt am: ..." closes some articles). In each of the two places a line
+// labelled as the publication's date comes first, and one labelled as an
+// update's last (ReadDateLabel). Failing that, a month (or day) in the first of
+// `urls` that has one.
 void FindPrintedDate(const std::vector<HtmlBlock>& blocks,
                      const std::vector<const HtmlBlock*>& kept,
                      bool month_first,
                      std::initializer_list<std::string_view> urls,
                      Article* article) {
-  // `lead`: read the opening of a paragraph at the top of the article (the
-  // first body paragraph or above it), which may open with the date
-  // ("29.11.2022 – Die Regierung ...", "Pressemitteilung vom 25. Januar 2022 |
-  // Berlin – ..."), as agency copy opens with its dateline.
-  auto try_block = [&](size_t i, bool lead) {
+  // Whether blocks[i] may carry the page's date: a <header> holds an article's
+  // date line as often as a site's banner, and so does a <figure> whose caption
+  // holds the headline (a picture with the article's kicker, date and <h1> set
+  // on it); other structural furniture does not.
+  auto may_carry_date = [&](size_t i) {
     const HtmlBlock& b = blocks[i];
-    std::string_view text = b.text;
-    if (lead != (text.size() > kMaxDateLineBytes)) return false;
-    if (lead) text = text.substr(0, text.rfind(' ', kDatelineOpeningBytes));
-    // A <header> holds an article's date line as often as a site's banner,
-    // and so does a <figure> whose caption holds the headline (a picture
-    // with the article's kicker, date and <h1> set on it).
-    if (b.tag_boiler && b.boiler != nullptr &&
-        b.boiler->v.element.tag != GUMBO_TAG_HEADER &&
-        !HoldsHeadline(blocks, i))
-      return false;
-    if (auto d = FindDateInLine(text, month_first)) {
-      article->published = d;
-      article->published_source = DateSource::kPage;
-      return true;
-    }
-    return false;
+    return !b.tag_boiler || b.boiler == nullptr ||
+           b.boiler->v.element.tag == GUMBO_TAG_HEADER ||
+           HoldsHeadline(blocks, i);
   };
+  // Of the short date lines at `indices`, nearest first: the first labelled as
+  // the publication's date, else the first unlabelled, else the first labelled
+  // as an update's.
+  auto best_date_line =
+      [&](const std::vector<size_t>& indices) -> std::optional<PartialDate> {
+    std::optional<PartialDate> unlabelled, updated;
+    for (size_t i : indices) {
+      const std::string_view text = blocks[i].text;
+      if (text.size() > kMaxDateLineBytes || !may_carry_date(i)) continue;
+      const DateLabelRead read = ReadDateLabel(text);
+      if (read.label == DateLabel::kPublished) {
+        if (auto d = FindDateInLine(text.substr(read.date_from), month_first))
+          return d;
+      }
+      std::optional<PartialDate>& slot =
+          read.label == DateLabel::kUpdated ? updated : unlabelled;
+      if (!slot) slot = FindDateInLine(text, month_first);
+    }
+    return unlabelled ? unlabelled : updated;
+  };
+  // The opening of a paragraph at the top of the article (the first body
+  // paragraph or above it), which may open with the date ("29.11.2022 – Die
+  // Regierung ...", "Pressemitteilung vom 25. Januar 2022 | Berlin – ..."), as
+  // agency copy opens with its dateline.
+  auto lead_date = [&](size_t i) -> std::optional<PartialDate> {
+    std::string_view text = blocks[i].text;
+    if (text.size() <= kMaxDateLineBytes || !may_carry_date(i)) return {};
+    text = text.substr(0, text.rfind(' ', kDatelineOpeningBytes));
+    return FindDateInLine(text, month_first);
+  };
+  std::optional<PartialDate> found;
   if (!kept.empty() && !blocks.empty()) {
     const size_t first = static_cast<size_t>(kept.front() - blocks.data());
     const size_t last = static_cast<size_t>(kept.back() - blocks.data());
+    std::vector<size_t> above;  // nearest first
+    for (size_t i = first + 1; i-- > 0 && first - i <= 40;) above.push_back(i);
     // Date lines first: the opening of a paragraph may name an earlier day
     // ("Bis einschließlich 9. November 2021 ...").
-    for (bool lead : {false, true}) {
-      for (size_t i = first + 1; i-- > 0 && first - i <= 40;) {
-        if (try_block(i, lead)) return;
-      }
+    found = best_date_line(above);
+    for (size_t k = 0; !found && k < above.size(); ++k)
+      found = lead_date(above[k]);
+    if (!found) {
+      std::vector<size_t> below;
+      for (size_t i = first + 1; i < blocks.size() && i <= last + 15; ++i)
+        below.push_back(i);
+      found = best_date_line(below);
     }
-    for (size_t i = first + 1; i < blocks.size() && i <= last + 15; ++i) {
-      if (try_block(i, /*lead=*/false)) return;
-    }
+  }
+  if (found) {
+    article->published = found;
+    article->published_source = DateSource::kPage;
+    return;
   }
   for (std::string_view u : urls) {
     if (auto d = DateFromUrl(u)) {

@@ -791,6 +791,36 @@ TEST(HtmlExtractTest, ShortSubheadingsAndAnchorsAreText) {
   EXPECT_EQ(label.body.find("Newsletter"), std::string::npos) << label.body;
 }
 
+// Of the date lines near the article, the one labelled as the publication's
+// date wins over an unlabelled one and over an update's, whatever the order;
+// an update's date is taken only when no other line gives one.
+TEST(HtmlExtractTest, PrintedDateLabelledAsPublication) {
+  const std::string body =
+      "<div class='text'><p>The council met on Friday to debate the new "
+      "budget, which had been presented in the spring, and approved it by a "
+      "narrow margin.</p><p>Its opponents announced a referendum and began "
+      "collecting signatures in the town square the same evening.</p></div>";
+  auto date_of = [&](const std::string& lines) {
+    Article a = ExtractHtmlDoc("<html><body><h1>The council</h1>" + lines +
+                               body + "</body></html>");
+    return a.published ? a.published->ToIso() : std::string("none");
+  };
+  EXPECT_EQ(date_of("<div>Published: March 3, 2021</div>"
+                    "<div>Updated: March 4, 2021</div>"),
+            "2021-03-03");
+  EXPECT_EQ(date_of("<div>Updated March 4, 2021</div>"
+                    "<div>Posted March 3, 2021</div>"),
+            "2021-03-03");
+  EXPECT_EQ(date_of("<div>Aktualisiert am 04.03.2021</div>"
+                    "<div>12.02.2021</div>"),
+            "2021-02-12");
+  EXPECT_EQ(date_of("<div>Aktualisiert am 04.03.2021</div>"), "2021-03-04");
+  // Both labels in one line: the date after the publication's label.
+  EXPECT_EQ(date_of("<div>Zuletzt ge\u00e4ndert: 04.03.2021, "
+                    "ver\u00f6ffentlicht: 03.03.2021</div>"),
+            "2021-03-03");
+}
+
 // Metadata whose date extraction cannot read ("11/01/2023 12:43"): the date
 // line the article prints wins; without one, the metadata's text is kept for
 // the date stage.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <utility>
 
 #include "core/utf8.h"
 #include "extract/word_lists.h"
@@ -758,6 +759,48 @@ bool IsPlaceList(const std::vector<std::string_view>& words) {
 }
 
 }  // namespace
+
+namespace {
+
+// Whether byte `c` may continue a word: an ASCII letter or digit, or any byte
+// of a non-ASCII code point (a letter, in a label's neighbourhood).
+bool IsWordByte(char c) {
+  const auto b = static_cast<unsigned char>(c);
+  return b >= 0x80 || (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') ||
+         (b >= 'A' && b <= 'Z');
+}
+
+// Where the first of `labels` stands as a whole word in `lower`, and its end;
+// npos when none does.
+std::pair<size_t, size_t> FindWholeWord(
+    std::string_view lower, const std::vector<std::string>& labels) {
+  std::pair<size_t, size_t> best{std::string_view::npos, 0};
+  for (const std::string& label : labels) {
+    for (size_t at = lower.find(label); at != std::string_view::npos;
+         at = lower.find(label, at + 1)) {
+      const size_t end = at + label.size();
+      if ((at > 0 && IsWordByte(lower[at - 1])) ||
+          (end < lower.size() && IsWordByte(lower[end])))
+        continue;
+      if (at < best.first) best = {at, end};
+      break;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+DateLabelRead ReadDateLabel(std::string_view line) {
+  const WordListSet& lists = WordLists();
+  const std::string lower = AsciiLower(line);
+  const auto published = FindWholeWord(lower, lists.date_published);
+  if (published.first != std::string_view::npos)
+    return {DateLabel::kPublished, published.second};
+  if (FindWholeWord(lower, lists.date_updated).first != std::string_view::npos)
+    return {DateLabel::kUpdated, 0};
+  return {};
+}
 
 FurnitureKind ClassifyFurnitureLine(std::string_view raw) {
   std::string_view line = TrimSpaces(raw);

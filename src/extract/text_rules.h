@@ -123,6 +123,19 @@ std::vector<std::string> ParseAuthorLine(std::string_view line);
 // Roe"), trimming each part.
 std::vector<std::string_view> SplitNameList(std::string_view list);
 
+// What a date line says its date is the date of (furniture_lines.txt's
+// date-published and date-updated labels, as whole words): kPublished for
+// "Veröffentlicht am 3.5.2021", "Published June 3, 2021"; kUpdated for
+// "Aktualisiert: 4.5.2021" with no publication label; kNone for neither. A
+// line with both ("Letzte Änderung: 31.10.2023 Erschienen am: 01.11.2023") is
+// kPublished.
+enum class DateLabel { kNone, kPublished, kUpdated };
+struct DateLabelRead {
+  DateLabel label = DateLabel::kNone;
+  size_t date_from = 0;  // kPublished: where the text after the label starts
+};
+DateLabelRead ReadDateLabel(std::string_view line);
+
 // Lower-cased ASCII copy.
 std::string AsciiLower(std::string_view s);
 

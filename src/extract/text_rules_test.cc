@@ -247,5 +247,26 @@ TEST(TextRulesTest, StripSiteSuffix) {
   EXPECT_EQ(StripSiteSuffix("Covid-19 rules change"), "Covid-19 rules change");
 }
 
+TEST(DateLabelTest, ReadsPublicationAndUpdateLabels) {
+  EXPECT_EQ(ReadDateLabel("Published: June 3, 2021").label,
+            DateLabel::kPublished);
+  EXPECT_EQ(ReadDateLabel("Ver\u00f6ffentlicht am 3.6.2021").label,
+            DateLabel::kPublished);
+  EXPECT_EQ(ReadDateLabel("Mis \u00e0 jour le 4 juin 2021").label,
+            DateLabel::kUpdated);
+  EXPECT_EQ(ReadDateLabel("Last updated 4 June 2021").label,
+            DateLabel::kUpdated);
+  EXPECT_EQ(ReadDateLabel("3 June 2021, 10:15").label, DateLabel::kNone);
+  // Whole words only.
+  EXPECT_EQ(ReadDateLabel("Unpublished draft of 3 June 2021").label,
+            DateLabel::kNone);
+  EXPECT_EQ(ReadDateLabel("Reposted 3 June 2021").label, DateLabel::kNone);
+  const std::string both =
+      "Aktualisiert: 04.06.2021 | Erschienen am: 03.06.2021";
+  const DateLabelRead read = ReadDateLabel(both);
+  EXPECT_EQ(read.label, DateLabel::kPublished);
+  EXPECT_EQ(both.substr(read.date_from), " am: 03.06.2021");
+}
+
 }  // namespace
 }  // namespace dateline::extract_internal

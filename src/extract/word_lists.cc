@@ -139,7 +139,9 @@ bool ParseFurnitureLines(std::string_view text, WordListSet* out,
       {"app-start", &out->app_start},
       {"satellite", &out->satellite},
       {"site-map", &out->site_map},
-      {"social-start", &out->social_start}};
+      {"social-start", &out->social_start},
+      {"date-published", &out->date_published},
+      {"date-updated", &out->date_updated}};
   for (const TableRecord& r : *records) {
     auto it = lists.find(r.fields[0]);
     if (it == lists.end()) {
