@@ -59,6 +59,27 @@ struct JsonLdGraph {
   size_t howto_offset = 0;
 };
 
+// What a <time> element says its moment is: the publication's (schema.org's
+// itemprop datePublished or dateCreated, HTML's old pubdate attribute, a class
+// such as hAtom's and WordPress's "published"), an update's (itemprop
+// dateModified, a class "updated" or "modified" without "published"), or
+// neither.
+enum class TimeMarking { kPublished, kUnmarked, kUpdated };
+
+TimeMarking ReadTimeMarking(const GumboNode* time) {
+  const std::string_view itemprop = Attribute(time, "itemprop");
+  if (itemprop == "datePublished" || itemprop == "dateCreated" ||
+      gumbo_get_attribute(&time->v.element.attributes, "pubdate") != nullptr)
+    return TimeMarking::kPublished;
+  if (itemprop == "dateModified") return TimeMarking::kUpdated;
+  const std::string cls = AsciiLower(Attribute(time, "class"));
+  if (cls.find("publish") != std::string::npos) return TimeMarking::kPublished;
+  if (cls.find("updated") != std::string::npos ||
+      cls.find("modified") != std::string::npos)
+    return TimeMarking::kUpdated;
+  return TimeMarking::kUnmarked;
+}
+
 struct PageMetadata {
   std::map<std::string, std::vector<std::string>>
       meta;  // lower-cased name -> contents
@@ -67,7 +88,11 @@ struct PageMetadata {
   // The texts of the children of each <h1> (a kicker in a <span> before the
   // headline).
   std::vector<std::string> h1_parts;
-  std::vector<std::string> time_datetimes;
+  struct TimeElement {
+    std::string datetime;
+    TimeMarking marking = TimeMarking::kUnmarked;
+  };
+  std::vector<TimeElement> time_datetimes;  // in document order
   std::vector<std::string> itemprop_authors;
   std::vector<std::string> byline_texts;
   std::optional<JsonLdArticle> jsonld;
@@ -471,7 +496,8 @@ void CollectMetadata(const GumboNode* root, std::string_view content,
       case GUMBO_TAG_TIME: {
         std::string_view dt = Attribute(n, "datetime");
         if (!dt.empty() && !InLongFurniture(n))
-          md->time_datetimes.emplace_back(TrimSpaces(dt));
+          md->time_datetimes.push_back(
+              {std::string(TrimSpaces(dt)), ReadTimeMarking(n)});
         break;
       }
       case GUMBO_TAG_SCRIPT: {
@@ -1123,8 +1149,15 @@ void FillPublished(const PageMetadata& md, std::string_view url, Article* a) {
   }
   if (!md.graph.any_date.empty())
     candidates.push_back({md.graph.any_date, DateSource::kJsonLd});
-  for (const std::string& t : md.time_datetimes)
-    candidates.push_back({t, DateSource::kTime});
+  // <time> elements marked as the publication's first, then unmarked ones,
+  // then those marked as an update's, each kind in document order.
+  for (TimeMarking marking : {TimeMarking::kPublished, TimeMarking::kUnmarked,
+                              TimeMarking::kUpdated}) {
+    for (const PageMetadata::TimeElement& t : md.time_datetimes) {
+      if (t.marking == marking)
+        candidates.push_back({t.datetime, DateSource::kTime});
+    }
+  }
   for (const auto& [raw, source] : candidates) {
     if (auto d = ParseLooseIso(raw)) {
       a->published = d;

@@ -985,6 +985,30 @@ TEST(HtmlExtractTest, TimeElementsOutsideTheArticleAreNotItsDate) {
   EXPECT_NE(a.published_source, DateSource::kTime);
 }
 
+// A <time> marked as the publication's (schema.org itemprop, a "published"
+// class) is the date before unmarked ones, and one marked as an update's
+// (itemprop dateModified, an "updated" class) comes last.
+TEST(HtmlExtractTest, TimeElementsMarkedAsPublicationOrUpdate) {
+  const std::string body = kCouncilBody;
+  const auto date_of = [&](const std::string& times) {
+    Article a = ExtractHtmlDoc("<html><body><article><h1>Der Rat</h1>" + times +
+                               body + "</article></body></html>");
+    return a.published ? a.published->ToIso() : std::string("none");
+  };
+  EXPECT_EQ(date_of("<time class='updated' datetime='2023-11-02'>2.11.</time>"
+                    "<time class='entry-date published' "
+                    "datetime='2023-10-31'>31.10.</time>"),
+            "2023-10-31");
+  EXPECT_EQ(date_of("<time itemprop='dateModified' datetime='2023-11-02'>"
+                    "</time><time datetime='2023-10-30'>30.10.</time>"),
+            "2023-10-30");
+  EXPECT_EQ(date_of("<time datetime='2023-10-29'>29.10.</time><time "
+                    "itemprop='datePublished' datetime='2023-10-31'></time>"),
+            "2023-10-31");
+  EXPECT_EQ(date_of("<time class='updated' datetime='2023-11-02'></time>"),
+            "2023-11-02");
+}
+
 // An organisation the JSON-LD names as author (an agency, a desk) is the
 // author only when no writer is named anywhere on the page.
 TEST(HtmlExtractTest, OrganizationAsAuthorWhenNoWriterIsNamed) {
