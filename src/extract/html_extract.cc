@@ -1760,6 +1760,10 @@ void FindPrintedDate(const std::vector<HtmlBlock>& blocks,
     found = best_date_line(above);
     for (size_t k = 0; !found && k < above.size(); ++k)
       found = lead_date(above[k]);
+    // The text may open with its dateline after a standfirst: the next two
+    // paragraphs, when a dash or bar sets a date off at their start.
+    for (size_t k = 1; !found && k < kept.size() && k <= 2; ++k)
+      found = DatelineDate(kept[k]->text, month_first);
     if (!found) {
       std::vector<size_t> below;
       for (size_t i = first + 1; i < blocks.size() && i <= last + 15; ++i)

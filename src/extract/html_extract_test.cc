@@ -985,6 +985,27 @@ TEST(HtmlExtractTest, TimeElementsOutsideTheArticleAreNotItsDate) {
   EXPECT_NE(a.published_source, DateSource::kTime);
 }
 
+// After a standfirst, the article's text may open with its dateline
+// ("29.11.2022 – ..."): that date beats one in the comments below.
+TEST(HtmlExtractTest, PrintedDateOpeningTheTextAfterAStandfirst) {
+  const std::string page =
+      "<html><body><h1>Stadtrat gibt Geld f\u00fcr die alte Br\u00fccke "
+      "frei</h1><div class='text'><p class='teaser'>Die Sanierung der "
+      "Steinbr\u00fccke am Hafen beginnt im Sommer, die Anwohner m\u00fcssen "
+      "mit Umleitungen rechnen.</p><p>14.03.2023 \u2013 Nach langer Debatte "
+      "hat der Stadtrat am Abend die Mittel f\u00fcr die Sanierung der "
+      "Br\u00fccke bewilligt, gegen die Stimmen der Opposition.</p><p>Die "
+      "Arbeiten sollen zwei Jahre dauern; die Stadt will die Br\u00fccke "
+      "w\u00e4hrend der Bauzeit f\u00fcr Fu\u00dfg\u00e4nger offen "
+      "halten.</p></div><div class='comments'><div class='comment'><span "
+      "class='comment-date'>20.03.2023, 09:12</span><p>Endlich!</p></div>"
+      "</div></body></html>";
+  const Article a = ExtractHtmlDoc(page);
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2023-03-14");
+  EXPECT_EQ(a.published_source, DateSource::kPage);
+}
+
 // A <time> marked as the publication's (schema.org itemprop, a "published"
 // class) is the date before unmarked ones, and one marked as an update's
 // (itemprop dateModified, an "updated" class) comes last.

@@ -791,6 +791,18 @@ std::pair<size_t, size_t> FindWholeWord(
 
 }  // namespace
 
+std::optional<PartialDate> DatelineDate(std::string_view paragraph,
+                                        bool month_first) {
+  constexpr size_t kDatelineBytes = 48;
+  const std::string_view opening = paragraph.substr(0, kDatelineBytes);
+  size_t cut = std::string_view::npos;
+  for (std::string_view dash :
+       {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ", " | "})
+    cut = std::min(cut, opening.find(dash));
+  if (cut == std::string_view::npos) return std::nullopt;
+  return FindDateInLine(opening.substr(0, cut), month_first);
+}
+
 DateLabelRead ReadDateLabel(std::string_view line) {
   const WordListSet& lists = WordLists();
   const std::string lower = AsciiLower(line);

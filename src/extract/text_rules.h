@@ -123,6 +123,13 @@ std::vector<std::string> ParseAuthorLine(std::string_view line);
 // Roe"), trimming each part.
 std::vector<std::string_view> SplitNameList(std::string_view list);
 
+// The date of a paragraph that opens with a dateline: a date before the first
+// dash or bar that sets the dateline off from the text, within the paragraph's
+// first 48 bytes ("29.11.2022 – Die Regierung ...", "BERLIN, 3. Juni 2021 |
+// ..."); nullopt otherwise.
+std::optional<PartialDate> DatelineDate(std::string_view paragraph,
+                                        bool month_first);
+
 // What a date line says its date is the date of (furniture_lines.txt's
 // date-published and date-updated labels, as whole words): kPublished for
 // "Veröffentlicht am 3.5.2021", "Published June 3, 2021"; kUpdated for

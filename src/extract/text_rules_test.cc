@@ -268,5 +268,23 @@ TEST(DateLabelTest, ReadsPublicationAndUpdateLabels) {
   EXPECT_EQ(both.substr(read.date_from), " am: 03.06.2021");
 }
 
+TEST(DatelineDateTest, ReadsADateSetOffByADash) {
+  auto iso = [](std::string_view p) {
+    const auto d = DatelineDate(p, /*month_first=*/false);
+    return d ? d->ToIso() : std::string("none");
+  };
+  EXPECT_EQ(iso("29.11.2022 \u2013 Die Regierung hat den Entwurf beschlossen."),
+            "2022-11-29");
+  EXPECT_EQ(iso("BERLIN, 3. Juni 2021 | Der Bundestag hat am Donnerstag ..."),
+            "2021-06-03");
+  // A date in the sentence itself is no dateline.
+  EXPECT_EQ(iso("Am 3. Juni 2021 hat der Bundestag das Gesetz beschlossen."),
+            "none");
+  // Nor is a dash far into the text.
+  EXPECT_EQ(iso("Der Bundestag hat das Gesetz am 3. Juni 2021 beschlossen "
+                "- mit knapper Mehrheit."),
+            "none");
+}
+
 }  // namespace
 }  // namespace dateline::extract_internal
