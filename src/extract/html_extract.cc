@@ -604,14 +604,19 @@ void AddUnique(std::vector<std::string>* v, std::string s) {
 // ("Chris Cillizza, CNN Editor-at-large").
 bool IsRoleWord(std::string_view w) {
   // English, and the same roles (editor, correspondent, journalist) in the
-  // set's other languages ("Redakteurin", "rédacteur", "corresponsal").
-  static constexpr std::array<std::string_view, 21> kRoles = {
+  // set's other languages ("Redakteurin", "rédacteur", "corresponsal"); and
+  // the guest writers' professions that columns and legal and advice pages
+  // print before the name ("Rechtsanwalt Jan Muster", "FOCUS-Online-Experte
+  // Jan Muster", "Attorney Jane Doe").
+  static constexpr std::array<std::string_view, 31> kRoles = {
       "editor",      "correspondent", "reporter",     "writer",
       "staff",       "columnist",     "contributor",  "producer",
       "analyst",     "journalist",    "bureau",       "desk",
       "chief",       "senior",        "redakteur",    "redact",
       "r\u00e9dact", "korrespondent", "corresponsal", "correspondant",
-      "periodista"};
+      "periodista",  "expert",        "rechtsanw",    "fachanw",
+      "anwalt",      "anw\u00e4lt",   "attorney",     "lawyer",
+      "avocat",      "abogad",        "avvocat"};
   static constexpr std::array<std::string_view, 8> kPublisherWords = {
       "press",  "news", "media",  "international",
       "agency", "wire", "online", "magazine"};

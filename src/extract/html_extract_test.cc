@@ -190,6 +190,10 @@ TEST(HtmlExtractTest, AuthorMetaFields) {
       {"Von ZEITUNG-Redakteur Max Muster", {"Max Muster"}},
       {"Korrespondentin Jana Beispiel", {"Jana Beispiel"}},
       {"Jana Beispiel, Redakteurin", {"Jana Beispiel"}},
+      // And so is a guest writer's profession.
+      {"Rechtsanw\u00e4ltin Jana Beispiel", {"Jana Beispiel"}},
+      {"Ratgeber-Experte Max Muster", {"Max Muster"}},
+      {"Attorney Jane Doe", {"Jane Doe"}},
       // Names end in a capitalised word; a phrase does not.
       {"Show my full profile", {}},
       {"Jos\u00e9 de la Vega", {"Jos\u00e9 de la Vega"}},
