@@ -85,6 +85,7 @@ struct PageMetadata {
       meta;  // lower-cased name -> contents
   std::string html_lang, canonical, title_tag, h1;
   std::vector<std::string> h1s;  // every non-empty <h1>, in order (at most 16)
+  std::vector<std::string> h2s;  // the same of <h2>
   // The texts of the children of each <h1> (a kicker in a <span> before the
   // headline).
   std::vector<std::string> h1_parts;
@@ -476,6 +477,12 @@ void CollectMetadata(const GumboNode* root, std::string_view content,
         break;
       case GUMBO_TAG_TITLE:
         if (md->title_tag.empty()) md->title_tag = CollapseSpaces(NodeText(n));
+        break;
+      case GUMBO_TAG_H2:
+        if (md->h2s.size() < 16) {
+          std::string h = CollapseSpaces(NodeText(n, 400));
+          if (!h.empty()) md->h2s.push_back(std::move(h));
+        }
         break;
       case GUMBO_TAG_H1: {
         std::string h = CollapseSpaces(NodeText(n));
@@ -923,6 +930,9 @@ const std::string* ChooseHeading(const PageMetadata& md,
   // An <h1> that holds a kicker before its headline ("<span>Kicker</span>
   // Headline"): the part the title repeats.
   if (chosen == nullptr) chosen = best_repeated(md.h1_parts, 3);
+  // No <h1> the title repeats: an <h2> it repeats, as templates that give
+  // <h1> to the site's logo set the headline in.
+  if (chosen == nullptr) chosen = best_repeated(md.h2s, 3);
   if (chosen == nullptr && md.h1s.size() == 1 &&
       SplitWords(md.h1s[0], 41).size() <= 40 &&
       !names.IsSiteName(AsciiLower(md.h1s[0]))) {

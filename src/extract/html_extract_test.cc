@@ -676,6 +676,15 @@ TEST(HtmlExtractTest, TitleIsTheHeadingTheTitleTagRepeats) {
       "Absatz zu z\u00e4hlen, mit Kommas, und "
       "noch mehr Text.</p></body></html>");
   EXPECT_EQ(a.title, "Der Rat tagt am Freitag");
+  // No <h1> the <title> repeats (the only one greets the reader): the <h2>
+  // it repeats is the headline.
+  a = ExtractHtmlDoc(
+      "<html><head><title>Der Rat tagt am Freitag \u2013 Gemeinde "
+      "Gnaur</title></head><body><h1>Willkommen in Gnaur</h1><h2>Aus dem "
+      "Rathaus</h2><h2>Der Rat tagt am Freitag</h2><p>Ein Satz, der lang "
+      "genug ist, um als Absatz zu z\u00e4hlen, mit Kommas, und noch mehr "
+      "Text.</p></body></html>");
+  EXPECT_EQ(a.title, "Der Rat tagt am Freitag");
 }
 
 // The site's name is what the <title> gives after its headline: an <h1> that
