@@ -730,8 +730,10 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
                                      bool name_field) {
   std::string_view line = TrimSpaces(raw);
   // A bar or a bullet separates the name from what follows ("Jane Doe |
-  // Site", "By Jane Doe•15 January 2020").
-  for (std::string_view sep : {"|", "\xE2\x80\xA2", "\xC2\xB7"}) {
+  // Site", "By Jane Doe•15 January 2020"); a closing CJK bracket ends a credit
+  // ("【责任编辑：王明】").
+  for (std::string_view sep : {"|", "\xE2\x80\xA2", "\xC2\xB7", "\xE3\x80\x91",
+                               "\xE3\x80\x8D", "\xEF\xBC\x89"}) {
     if (size_t at = line.find(sep); at != std::string_view::npos)
       line = TrimSpaces(line.substr(0, at));
   }
@@ -1815,13 +1817,30 @@ bool IsNameShaped(std::string_view name) {
 // Blocks of at most this many bytes are read for a byline.
 constexpr size_t kMaxBylineBytes = 120;
 
+// U+FF1A FULLWIDTH COLON, which Chinese and Japanese text sets after a label.
+constexpr std::string_view kFullWidthColon = "\xEF\xBC\x9A";
+
+// Whether an author label is written in CJK ideographs (U+3400-U+9FFF).
+bool IsCjkLabel(std::string_view label) {
+  size_t pos = 0;
+  const char32_t c = label.empty() ? 0 : DecodeUtf8(label, &pos);
+  return c >= 0x3400 && c <= 0x9FFF;
+}
+
 // Whether `lower` (a lower-cased block) is an author label and nothing else
 // ("Autor", "Auteur :", "Auteur(s) :").
 bool IsLabelOnly(std::string_view lower,
                  const std::vector<std::string>& labels) {
   lower = TrimSpaces(lower);
-  while (!lower.empty() && (lower.back() == ':' || lower.back() == ' '))
-    lower.remove_suffix(1);
+  while (!lower.empty()) {
+    if (lower.back() == ':' || lower.back() == ' ') {
+      lower.remove_suffix(1);
+    } else if (lower.ends_with(kFullWidthColon)) {
+      lower.remove_suffix(kFullWidthColon.size());
+    } else {
+      break;
+    }
+  }
   if (lower.ends_with("(s)")) lower.remove_suffix(3);
   return std::find(labels.begin(), labels.end(), lower) != labels.end();
 }
@@ -1870,12 +1889,21 @@ std::vector<std::string> FindLabelledAuthors(
     for (std::string_view label : labels) {
       for (size_t at = lower.find(label); at != std::string::npos;
            at = lower.find(label, at + 1)) {
-        if (at > 0 && lower[at - 1] != ' ') continue;  // a word of its own
+        // A word of its own, but in Chinese, which sets no spaces.
+        if (at > 0 && lower[at - 1] != ' ' && !IsCjkLabel(label)) continue;
         size_t colon = at + label.size();
         while (colon < lower.size() && lower[colon] == ' ') ++colon;
-        if (colon >= lower.size() || lower[colon] != ':') continue;
+        size_t colon_bytes = 0;
+        if (colon < lower.size() && lower[colon] == ':') {
+          colon_bytes = 1;
+        } else if (std::string_view(lower).substr(colon).starts_with(
+                       kFullWidthColon)) {
+          colon_bytes = kFullWidthColon.size();
+        } else {
+          continue;
+        }
         std::vector<std::string> names =
-            AuthorNames(std::string_view(b.text).substr(colon + 1),
+            AuthorNames(std::string_view(b.text).substr(colon + colon_bytes),
                         /*lenient=*/true, /*name_field=*/false);
         if (!names.empty()) return names;
       }

@@ -1109,6 +1109,22 @@ TEST(HtmlExtractTest, AuthorUnderALabelOfItsOwn) {
       "<dt>Auteur(s) :</dt><dd>Paul Exemple</dd></dl>" +
       body + "</body></html>");
   EXPECT_EQ(a.authors, (std::vector<std::string>{"Paul Exemple"}));
+  // Chinese credits, with a full-width colon and no space before the label,
+  // on the line or above the name.
+  const std::string zh_body =
+      "<div class='text'><p>\u5e02\u653f\u5e9c\u5468\u4e94\u5ba3\u5e03"
+      "\uff0c\u65b0\u6865\u5c06\u4e8e\u4e0b\u6708\u5f00\u901a\uff0c"
+      "\u5c4a\u65f6\u4e24\u5cb8\u5c45\u6c11\u51fa\u884c\u65f6\u95f4"
+      "\u5c06\u5927\u5927\u7f29\u77ed\u3002</p></div>";
+  a = ExtractHtmlDoc("<html><body><h1>\u65b0\u6865\u5f00\u901a</h1>" + zh_body +
+                     "<div>\u3010\u8d23\u4efb\u7f16\u8f91\uff1a"
+                     "\u738b\u660e\u3011</div></body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"\u738b\u660e"}));
+  a = ExtractHtmlDoc(
+      "<html><body><h1>\u65b0\u6865\u5f00\u901a</h1><div>"
+      "\u8bb0\u8005\uff1a</div><div>\u674e\u534e</div>" +
+      zh_body + "</body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"\u674e\u534e"}));
 }
 
 // A page that names itself or a CMS's default account as author names no
