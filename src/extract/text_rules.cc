@@ -699,7 +699,8 @@ FurnitureKind ClassifyByPhrase(std::string_view line, std::string_view lower,
       StartsWithAny(lower, lists.caption_start)) {
     return FurnitureKind::kCaption;
   }
-  if (StartsWithAny(lower, lists.related_start))
+  if (StartsWithAny(lower, lists.related_start) ||
+      (n <= 20 && !sentence && StartsWithAny(lower, lists.taxonomy_start)))
     return FurnitureKind::kRelatedLink;
   if (StartsWithAny(lower, lists.credit_start)) return FurnitureKind::kCredit;
   if (Contains(lower, "all rights reserved") || StartsWith(line, "\xC2\xA9") ||

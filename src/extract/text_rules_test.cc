@@ -38,6 +38,19 @@ INSTANTIATE_TEST_SUITE_P(
                       FurnitureKind::kCaption},
         FurnitureCase{"(Photo credit should read STR/AFP)",
                       FurnitureKind::kCaption},
+        FurnitureCase{"Foto: dpa/Jana Beispiel", FurnitureKind::kCaption},
+        FurnitureCase{"Titelbild: Die Br\u00fccke im Winter",
+                      FurnitureKind::kCaption},
+        FurnitureCase{"Kategorie: News, Sport", FurnitureKind::kRelatedLink},
+        FurnitureCase{"Filed under: Politics, Europe",
+                      FurnitureKind::kRelatedLink},
+        // Without the colon, or as a sentence, these are prose.
+        FurnitureCase{"Posted in the desert for months, the soldiers came "
+                      "home on Friday.",
+                      FurnitureKind::kNone},
+        FurnitureCase{"Tags: the council keeps a list of every tree it has "
+                      "felled, and of every tree it has planted.",
+                      FurnitureKind::kNone},
         FurnitureCase{
             "Read More: Ministers meet in Ankara to discuss the border",
             FurnitureKind::kRelatedLink},

@@ -140,6 +140,7 @@ bool ParseFurnitureLines(std::string_view text, WordListSet* out,
       {"satellite", &out->satellite},
       {"site-map", &out->site_map},
       {"social-start", &out->social_start},
+      {"taxonomy-start", &out->taxonomy_start},
       {"date-published", &out->date_published},
       {"date-updated", &out->date_updated}};
   for (const TableRecord& r : *records) {
