@@ -833,6 +833,8 @@ FurnitureKind ClassifyFurnitureLine(std::string_view raw) {
     return FurnitureKind::kSiteMap;
   if (n <= 10 && !sentence && StartsWithAny(lower, lists.social_start))
     return FurnitureKind::kSocial;
+  if (n <= 30 && ContainsAny(lower, lists.disclosure))
+    return FurnitureKind::kSocial;
   if (!sentence && IsPlaceList(words)) return FurnitureKind::kPlaceList;
   return FurnitureKind::kNone;
 }

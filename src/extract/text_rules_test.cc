@@ -39,6 +39,19 @@ INSTANTIATE_TEST_SUITE_P(
         FurnitureCase{"(Photo credit should read STR/AFP)",
                       FurnitureKind::kCaption},
         FurnitureCase{"Foto: dpa/Jana Beispiel", FurnitureKind::kCaption},
+        FurnitureCase{"*Werbung: Dieser Beitrag enth\u00e4lt Werbung f\u00fcr "
+                      "einen Fahrradladen.",
+                      FurnitureKind::kSocial},
+        FurnitureCase{"This post may contain affiliate links; we may earn a "
+                      "commission when you buy through them.",
+                      FurnitureKind::kSocial},
+        // A long paragraph that discusses affiliate links is text.
+        FurnitureCase{"Regulators said on Tuesday that influencers who use "
+                      "affiliate links must say so clearly, and that the new "
+                      "rules will apply to every platform operating in the "
+                      "country from the start of next year, with fines for "
+                      "repeated breaches.",
+                      FurnitureKind::kNone},
         FurnitureCase{"Titelbild: Die Br\u00fccke im Winter",
                       FurnitureKind::kCaption},
         FurnitureCase{"Kategorie: News, Sport", FurnitureKind::kRelatedLink},

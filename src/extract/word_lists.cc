@@ -141,6 +141,7 @@ bool ParseFurnitureLines(std::string_view text, WordListSet* out,
       {"site-map", &out->site_map},
       {"social-start", &out->social_start},
       {"taxonomy-start", &out->taxonomy_start},
+      {"disclosure", &out->disclosure},
       {"date-published", &out->date_published},
       {"date-updated", &out->date_updated}};
   for (const TableRecord& r : *records) {
