@@ -696,7 +696,8 @@ FurnitureKind ClassifyByPhrase(std::string_view line, std::string_view lower,
     return FurnitureKind::kAuthor;
   }
   if (ContainsAny(lower, lists.caption) ||
-      StartsWithAny(lower, lists.caption_start)) {
+      StartsWithAny(lower, lists.caption_start) ||
+      (n <= 30 && ContainsAny(lower, lists.caption_credit))) {
     return FurnitureKind::kCaption;
   }
   if (StartsWithAny(lower, lists.related_start) ||

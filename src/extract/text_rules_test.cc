@@ -54,7 +54,17 @@ INSTANTIATE_TEST_SUITE_P(
                       FurnitureKind::kNone},
         FurnitureCase{"Titelbild: Die Br\u00fccke im Winter",
                       FurnitureKind::kCaption},
+        FurnitureCase{"Der B\u00fcrgermeister bei der Er\u00f6ffnung. Foto: "
+                      "Stadt Gnaur",
+                      FurnitureKind::kCaption},
+        // A long paragraph with a caption flattened into it is text.
+        FurnitureCase{"The ferry anchors off the port on Monday. Photo: AP The "
+                      "coast guard said it could not board the ship without "
+                      "permission from the flag state, and talks with the "
+                      "owners went on late into the night.",
+                      FurnitureKind::kNone},
         FurnitureCase{"Kategorie: News, Sport", FurnitureKind::kRelatedLink},
+        FurnitureCase{"Themen: Verkehr, Hafen", FurnitureKind::kRelatedLink},
         FurnitureCase{"Filed under: Politics, Europe",
                       FurnitureKind::kRelatedLink},
         // Without the colon, or as a sentence, these are prose.

@@ -54,8 +54,8 @@ struct WordListSet {
 
   // Lists of furniture_lines.txt, by name.
   std::vector<std::string> author_start, byline_start, author_label, caption,
-      caption_start, related_start, credit_start, app_store, app_start,
-      satellite, site_map, social_start, taxonomy_start, disclosure,
+      caption_start, caption_credit, related_start, credit_start, app_store,
+      app_start, satellite, site_map, social_start, taxonomy_start, disclosure,
       date_published, date_updated;
 };
 
