@@ -333,6 +333,32 @@ int ReadNumber(std::string_view s, size_t pos, size_t* len) {
   return ReadDigits(s, pos, n);
 }
 
+// "2021年5月3日", as Chinese and Japanese print a date: a four-digit year, then
+// month and day, each followed by its ideograph (年, 月, 日).
+std::optional<PartialDate> CjkDate(std::string_view s) {
+  static constexpr std::string_view kYear = "\xE5\xB9\xB4",
+                                    kMonth = "\xE6\x9C\x88",
+                                    kDay = "\xE6\x97\xA5";
+  for (size_t at = s.find(kYear); at != std::string_view::npos;
+       at = s.find(kYear, at + 1)) {
+    if (at < 4 || (at > 4 && IsDigit(s[at - 5]))) continue;
+    size_t len = 0;
+    const int year = ReadNumber(s, at - 4, &len);
+    if (len != 4) continue;
+    size_t p = at + kYear.size();
+    while (p < s.size() && s[p] == ' ') ++p;
+    const int month = ReadNumber(s, p, &len);
+    if (month < 0 || len > 2 || s.substr(p + len, kMonth.size()) != kMonth)
+      continue;
+    p += len + kMonth.size();
+    while (p < s.size() && s[p] == ' ') ++p;
+    const int day = ReadNumber(s, p, &len);
+    if (day < 0 || len > 2 || s.substr(p + len, kDay.size()) != kDay) continue;
+    if (auto d = MakeDay(year, month, day)) return d;
+  }
+  return std::nullopt;
+}
+
 std::optional<PartialDate> NumericDate(std::string_view s, size_t pos,
                                        bool month_first) {
   size_t l1 = 0, l2 = 0, l3 = 0;
@@ -353,6 +379,14 @@ std::optional<PartialDate> NumericDate(std::string_view s, size_t pos,
   const int c = ReadNumber(s, r, &l3);
   if (c < 0) return std::nullopt;
   if (l1 == 4 && l3 <= 2) return MakeDay(a, b, c);  // 2021-06-03
+  // "03.05.21": a two-digit year, read as POSIX's %y reads it (69-99 in the
+  // 1900s, 00-68 in the 2000s); not in a longer dotted run ("1.2.21.4").
+  if (sep == '.' && l1 <= 2 && l3 == 2) {
+    const size_t after = r + l3;
+    if (after + 1 < s.size() && s[after] == '.' && IsDigit(s[after + 1]))
+      return std::nullopt;
+    return MakeDay(c < 69 ? 2000 + c : 1900 + c, b, a);
+  }
   if (l1 > 2 || l3 != 4) return std::nullopt;
   if (sep == '/' && month_first) {
     if (auto d = MakeDay(c, a, b)) return d;
@@ -377,6 +411,7 @@ bool IsCalendarWord(std::string_view word) {
 
 std::optional<PartialDate> FindDateInLine(std::string_view line,
                                           bool month_first) {
+  if (auto d = CjkDate(line)) return d;
   for (size_t i = 0; i < line.size(); ++i) {
     if (IsDigit(line[i]) && (i == 0 || !IsDigit(line[i - 1]))) {
       if (auto d = NumericDate(line, i, month_first)) return d;

@@ -199,9 +199,19 @@ TEST(TextRulesTest, DateInLine) {
   EXPECT_EQ(FindDateInLine("12/10/2020"), (D{{2020, 10, 12}}));
   EXPECT_EQ(FindDateInLine("11/01/2023 12:43", true), (D{{2023, 11, 1}}));
   EXPECT_EQ(FindDateInLine("11/25/2023", false), (D{{2023, 11, 25}}));
+  // Two-digit years after dots, as POSIX's %y reads them.
+  EXPECT_EQ(FindDateInLine("03.05.21 10:15"), (D{{2021, 5, 3}}));
+  EXPECT_EQ(FindDateInLine("12.05.99"), (D{{1999, 5, 12}}));
+  // Chinese and Japanese dates.
+  EXPECT_EQ(FindDateInLine("\u53d1\u5e03\u65f6\u95f4\uff1a2021\u5e745\u6708"
+                           "3\u65e5 10:15"),
+            (D{{2021, 5, 3}}));
+  EXPECT_EQ(FindDateInLine("2021\u5e74 05\u6708 03\u65e5"), (D{{2021, 5, 3}}));
   // Not a day: a version number, an impossible date, a year alone, a phone
   // number.
   EXPECT_EQ(FindDateInLine("Version 1.2.3"), D{});
+  EXPECT_EQ(FindDateInLine("Version 1.2.21.4"), D{});
+  EXPECT_EQ(FindDateInLine("\u7b2c12021\u5e745\u6708"), D{});
   EXPECT_EQ(FindDateInLine("31.02.2020"), D{});
   EXPECT_EQ(FindDateInLine("Im Jahr 2020"), D{});
   EXPECT_EQ(FindDateInLine("Tel. 030/123/4567"), D{});
