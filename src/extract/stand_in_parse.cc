@@ -369,6 +369,23 @@ size_t StandInParse::ToHtml(size_t short_offset) const {
   return short_offset + delta_[it - stand_ins_.begin()];
 }
 
+// Restore asks in document order, so the offsets asked for mostly rise a
+// little from one question to the next, and the answer is at or just past the
+// last one; elsewhere (nodes the tree builder moved) it is searched for.
+size_t StandInParse::FirstStandInFrom(size_t short_offset) {
+  const auto at_or_after = [&](size_t i) {
+    return (i == 0 || stand_ins_[i - 1].at < short_offset) &&
+           (i == stand_ins_.size() || stand_ins_[i].at >= short_offset);
+  };
+  for (size_t i = hint_; i < hint_ + 3 && i <= stand_ins_.size(); ++i) {
+    if (at_or_after(i)) return hint_ = i;
+  }
+  const auto it = std::lower_bound(
+      stand_ins_.begin(), stand_ins_.end(), short_offset,
+      [](const StandIn& x, size_t offset) { return x.at < offset; });
+  return hint_ = static_cast<size_t>(it - stand_ins_.begin());
+}
+
 char* StandInParse::Allocate(std::string_view s) const {
   char* p =
       static_cast<char*>(options_.allocator(options_.userdata, s.size() + 1));
@@ -418,17 +435,15 @@ bool StandInParse::RestoreText(GumboNode* node) {
       t.original_text.length > short_.size() - (data - short_.data()))
     return false;
   const size_t s = data - short_.data(), e = s + t.original_text.length;
-  const auto by_at = [](const StandIn& x, size_t offset) {
-    return x.at < offset;
-  };
-  const auto first =
-      std::lower_bound(stand_ins_.begin(), stand_ins_.end(), s, by_at);
-  const auto last = std::lower_bound(first, stand_ins_.end(), e, by_at);
+  const auto first = stand_ins_.begin() + FirstStandInFrom(s);
+  const auto last = stand_ins_.begin() + FirstStandInFrom(e);
   const size_t hs = s + delta_[first - stand_ins_.begin()];
   const size_t he = e + delta_[last - stand_ins_.begin()];
   t.original_text.data = html_.data() + hs;
   t.original_text.length = he - hs;
-  t.start_pos.offset = static_cast<unsigned int>(ToHtml(t.start_pos.offset));
+  // A text node's position is where its text starts: mapped above.
+  t.start_pos.offset = static_cast<unsigned int>(
+      t.start_pos.offset == s ? hs : ToHtml(t.start_pos.offset));
   if (first == last) return true;
   // A stand-in in a script's text may have been read in a script state where
   // '-' counts; one in CDATA where ']' does.
@@ -473,9 +488,7 @@ bool StandInParse::RestoreAttributes(GumboNode* node) {
       continue;
     const size_t s = data - short_.data(),
                  e = std::min(s + a->original_value.length, short_.size());
-    const auto it = std::lower_bound(
-        stand_ins_.begin(), stand_ins_.end(), s,
-        [](const StandIn& x, size_t offset) { return x.at < offset; });
+    const auto it = stand_ins_.begin() + FirstStandInFrom(s);
     if (it == stand_ins_.end() || it->at >= e) continue;
     if (!it->attribute || e - s != 3 || it->at != s + 1 ||
         std::string_view(a->value) != kReplacement)

@@ -110,6 +110,9 @@ class StandInParse {
   bool RestoreText(GumboNode* node);
   bool RestoreAttributes(GumboNode* node);
   size_t ToHtml(size_t short_offset) const;
+  // The index of the first stand-in at or after `short_offset` in short_
+  // (stand_ins_.size() if none): a lower bound, starting from hint_.
+  size_t FirstStandInFrom(size_t short_offset);
   char* Allocate(std::string_view s) const;
 
   std::string_view html_;
@@ -123,6 +126,7 @@ class StandInParse {
   std::vector<std::string_view> names_;  // attribute names of the tag read
   bool duplicate_attributes_ = false;
   std::vector<bool> found_;  // by stand-in: found in the tree
+  size_t hint_ = 0;          // FirstStandInFrom's last answer
   GumboOutput* output_ = nullptr;
   bool stood_in_ = false;
   size_t parsed_bytes_ = 0;
