@@ -444,7 +444,7 @@ void CollectMetadata(const GumboNode* root, std::string_view content,
         break;
       }
       case GUMBO_TAG_LINK:
-        if (AsciiLower(Attribute(n, "rel")) == "canonical" &&
+        if (EqualsNoCase(Attribute(n, "rel"), "canonical") &&
             md->canonical.empty()) {
           md->canonical = std::string(TrimSpaces(Attribute(n, "href")));
         }
@@ -496,7 +496,7 @@ void CollectMetadata(const GumboNode* root, std::string_view content,
         break;
     }
     std::string_view itemprop = Attribute(n, "itemprop");
-    if (itemprop == "author" || AsciiLower(Attribute(n, "rel")) == "author") {
+    if (itemprop == "author" || EqualsNoCase(Attribute(n, "rel"), "author")) {
       std::string text = CollapseSpaces(NodeText(n, 200));
       if (!text.empty() && text.size() < 80)
         md->itemprop_authors.push_back(text);
@@ -510,15 +510,21 @@ void CollectMetadata(const GumboNode* root, std::string_view content,
         md->date_texts.push_back(CollapseSpaces(NodeText(n, 200)));
       }
     }
-    const std::string cls = AsciiLower(Attribute(n, "class"));
-    if (md->author_class_texts.size() < 4 && IsAuthorElement(n, cls)) {
-      std::string text = CollapseSpaces(NodeText(n, 200));
-      if (!text.empty() && text.size() <= 100)
-        md->author_class_texts.push_back(std::move(text));
-    }
-    if (cls.find("byline") != std::string::npos &&
-        md->byline_texts.size() < 4) {
-      md->byline_texts.push_back(CollapseSpaces(NodeText(n, 300)));
+    // Most classes name neither (HasAuthorClass needs "author"): no
+    // lower-cased copy is made of them.
+    const std::string_view raw_cls = Attribute(n, "class");
+    if (ContainsNoCase(raw_cls, "author") ||
+        ContainsNoCase(raw_cls, "byline")) {
+      const std::string cls = AsciiLower(raw_cls);
+      if (md->author_class_texts.size() < 4 && IsAuthorElement(n, cls)) {
+        std::string text = CollapseSpaces(NodeText(n, 200));
+        if (!text.empty() && text.size() <= 100)
+          md->author_class_texts.push_back(std::move(text));
+      }
+      if (cls.find("byline") != std::string::npos &&
+          md->byline_texts.size() < 4) {
+        md->byline_texts.push_back(CollapseSpaces(NodeText(n, 300)));
+      }
     }
     const GumboVector& c = n->v.element.children;
     for (size_t i = c.length; i-- > 0;)
@@ -1882,6 +1888,74 @@ std::string BlankMarkup(std::string_view html) {
   return out;
 }
 
+// How LimitNesting counts an element, by its tag name.
+enum class NestingKind {
+  kCounted,    // an ordinary element
+  kUncounted,  // void, or its end tag may be left out
+  kRawText,    // script, style, textarea, title: raw text to its end tag
+  kForeign,    // svg, math: a self-closing slash closes it and its content
+};
+
+// Up to eight bytes as one number (the first in the low byte), for a switch
+// over names: no two names of a-z and 0-9 share one.
+constexpr uint64_t PackName(std::string_view s) {
+  uint64_t v = 0;
+  for (size_t i = 0; i < s.size() && i < 8; ++i)
+    v |= uint64_t{static_cast<unsigned char>(s[i])} << (8 * i);
+  return v;
+}
+
+// Asked of every tag of every page: a name no longer than the names looked
+// for is lower-cased into one number and switched on.
+NestingKind NestingKindOf(std::string_view name) {
+  if (name.size() > 8) return NestingKind::kCounted;
+  char lower[8];
+  for (size_t i = 0; i < name.size(); ++i) lower[i] = LowerAscii(name[i]);
+  switch (PackName(std::string_view(lower, name.size()))) {
+    case PackName("area"):
+    case PackName("base"):
+    case PackName("br"):
+    case PackName("col"):
+    case PackName("embed"):
+    case PackName("hr"):
+    case PackName("img"):
+    case PackName("input"):
+    case PackName("link"):
+    case PackName("meta"):
+    case PackName("param"):
+    case PackName("source"):
+    case PackName("track"):
+    case PackName("wbr"):
+    case PackName("p"):
+    case PackName("li"):
+    case PackName("dt"):
+    case PackName("dd"):
+    case PackName("option"):
+    case PackName("optgroup"):
+    case PackName("tr"):
+    case PackName("td"):
+    case PackName("th"):
+    case PackName("tbody"):
+    case PackName("thead"):
+    case PackName("tfoot"):
+    case PackName("colgroup"):
+    case PackName("html"):
+    case PackName("head"):
+    case PackName("body"):
+      return NestingKind::kUncounted;
+    case PackName("script"):
+    case PackName("style"):
+    case PackName("textarea"):
+    case PackName("title"):
+      return NestingKind::kRawText;
+    case PackName("svg"):
+    case PackName("math"):
+      return NestingKind::kForeign;
+    default:
+      return NestingKind::kCounted;
+  }
+}
+
 // None when the nesting of `html` stays under kMaxNesting; else the page with
 // the markup from where the nesting passes it blanked out (BlankMarkup: same
 // length, same offsets). Counts as an HTML5 parser nests: the self-closing
@@ -1890,15 +1964,10 @@ std::string BlankMarkup(std::string_view html) {
 // may be left out are not counted, and an end tag closes the nearest open
 // element of its name, if there is one within kEndTagReach.
 std::optional<std::string> LimitNesting(std::string_view html) {
-  static constexpr std::array<std::string_view, 30> kUncounted = {
-      "area",  "base",  "br",       "col",      "embed", "hr",  "img", "input",
-      "link",  "meta",  "param",    "source",   "track", "wbr", "p",   "li",
-      "dt",    "dd",    "option",   "optgroup", "tr",    "td",  "th",  "tbody",
-      "thead", "tfoot", "colgroup", "html",     "head",  "body"};
-  // Names of the counted open elements, as the page writes them (compared
-  // ignoring case): a scan over every tag of every page, so no string is built
-  // per tag.
-  std::vector<std::string_view> open;
+  // The counted open elements: names as the page writes them (compared
+  // ignoring case), so no string is built per tag, and whether each is
+  // foreign.
+  std::vector<std::pair<std::string_view, bool>> open;
   size_t foreign = 0;  // open <svg> and <math> elements
   const auto same_name = [](std::string_view a, std::string_view b) {
     return a.size() == b.size() &&
@@ -1906,8 +1975,9 @@ std::optional<std::string> LimitNesting(std::string_view html) {
              return LowerAscii(x) == LowerAscii(y);
            });
   };
-  const auto is_foreign = [&](std::string_view n) {
-    return same_name(n, "svg") || same_name(n, "math");
+  const auto alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
   };
   size_t pos = 0;
   while ((pos = html.find('<', pos)) != std::string_view::npos) {
@@ -1921,20 +1991,18 @@ std::optional<std::string> LimitNesting(std::string_view html) {
     const bool closing = pos + 1 < html.size() && html[pos + 1] == '/';
     const size_t name_start = pos + (closing ? 2 : 1);
     size_t name_end = name_start;
-    while (name_end < html.size() &&
-           std::isalnum(static_cast<unsigned char>(html[name_end])))
-      ++name_end;
+    while (name_end < html.size() && alnum(html[name_end])) ++name_end;
     if (name_end == name_start) {
       pos = name_start;
       continue;
     }
-    const std::string_view name =
-        html.substr(name_start, name_end - name_start);
+    const std::string_view name(html.data() + name_start,
+                                name_end - name_start);
     const size_t gt = html.find('>', name_end);
     if (gt == std::string_view::npos) break;
     pos = gt + 1;
-    if (!closing && (same_name(name, "script") || same_name(name, "style") ||
-                     same_name(name, "textarea") || same_name(name, "title"))) {
+    const NestingKind kind = NestingKindOf(name);
+    if (!closing && kind == NestingKind::kRawText) {
       // Raw text: skip to the end tag.
       size_t end = html.find("</", pos);
       while (end != std::string_view::npos &&
@@ -1945,30 +2013,29 @@ std::optional<std::string> LimitNesting(std::string_view html) {
       pos = end;
       continue;
     }
-    if (std::any_of(kUncounted.begin(), kUncounted.end(),
-                    [&](std::string_view u) { return same_name(name, u); }))
-      continue;
+    if (kind == NestingKind::kUncounted) continue;
     if (closing) {
       for (size_t k = open.size();
            k-- > 0 && open.size() - k <= kEndTagReach;) {
-        if (!same_name(open[k], name)) continue;
+        if (!same_name(open[k].first, name)) continue;
         for (size_t popped = k; popped < open.size(); ++popped) {
-          if (is_foreign(open[popped])) --foreign;
+          if (open[popped].second) --foreign;
         }
         open.resize(k);
         break;
       }
       continue;
     }
+    const bool is_foreign = kind == NestingKind::kForeign;
     const bool self_closed = html[gt - 1] == '/';
-    if (self_closed && (foreign > 0 || is_foreign(name))) continue;
+    if (self_closed && (foreign > 0 || is_foreign)) continue;
     if (open.size() == kMaxNesting) {
       std::string limited(html.substr(0, tag_start));
       limited += BlankMarkup(html.substr(tag_start));
       return limited;
     }
-    open.push_back(name);
-    if (is_foreign(name)) ++foreign;
+    open.emplace_back(name, is_foreign);
+    if (is_foreign) ++foreign;
   }
   return std::nullopt;
 }

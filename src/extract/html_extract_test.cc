@@ -500,6 +500,51 @@ TEST(HtmlExtractTest, DeepNestingKeepsTheTextWithAWarning) {
   EXPECT_TRUE(r->warnings.empty());
 }
 
+// Which tags the nesting guard counts, whatever their case: ordinary and
+// custom elements are; void elements, elements whose end tag may be left out,
+// raw text and the self-closed elements of <svg> and <math> are not.
+TEST(HtmlExtractTest, NestingCountsTheTagsAnHtmlParserNests) {
+  const auto repeated = [](std::string_view tag, int n) {
+    std::string s;
+    for (int i = 0; i < n; ++i) s += tag;
+    return s;
+  };
+  const std::string text =
+      "<p>Troops attacked rebels near the border town on Monday.</p>";
+  const struct {
+    std::string html;
+    bool warned;
+  } cases[] = {
+      {"<body>" + repeated("<DIV>", 1600) + text, true},
+      {"<body>" + repeated("<Section>", 1600) + text, true},
+      {"<body>" + repeated("<optgroupx>", 1600) + text, true},  // custom
+      {"<body>" + repeated("<span/>", 1600) + text, true},
+      {"<body>" + repeated("<div></div>", 1600) + text, false},
+      {"<body>" + repeated("<LI>", 1600) + text, false},
+      {"<body>" + repeated("<P>", 1600) + text, false},
+      {"<body>" + repeated("<Img>", 1600) + text, false},
+      {"<body>" + repeated("<OptGroup>", 1600) + text, false},
+      {"<body>" + repeated("<colgroup>", 1600) + text, false},
+      {"<body><svg>" + repeated("<g/>", 1600) + "</svg>" + text, false},
+      {"<body><MATH>" + repeated("<mi/>", 1600) + "</MATH>" + text, false},
+      {"<body>" + repeated("<svg/>", 1600) + text, false},
+      {"<body><svg>" + repeated("<g>", 1600) + "</svg>" + text, true},
+      {"<body><TextArea>" + repeated("<div>", 1600) + "</textarea>" + text,
+       false},
+      {"<body><title>" + repeated("<div>", 1600) + "</title>" + text, false},
+      {"<body><Style>" + repeated("<div>", 1600) + "</style>" + text, false},
+      {"<body><script>" + repeated("<div>", 1600) + "</SCRIPT>" + text, false},
+  };
+  for (const auto& c : cases) {
+    Document doc;
+    doc.kind = InputKind::kHtml;
+    doc.content = c.html;
+    Result<Article> r = ExtractArticle(doc);
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->warnings.size(), c.warned ? 1u : 0u) << c.html.substr(0, 30);
+  }
+}
+
 TEST(HtmlExtractTest, RobustInputs) {
   std::string binary;
   for (int i = 0; i < 2000; ++i) binary += static_cast<char>((i * 37) % 128);

@@ -609,6 +609,30 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
+namespace {
+char LowerByte(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+}
+}  // namespace
+
+bool EqualsNoCase(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (LowerByte(s[i]) != lower[i]) return false;
+  }
+  return true;
+}
+
+bool ContainsNoCase(std::string_view s, std::string_view lower) {
+  if (lower.empty()) return true;
+  for (size_t i = 0; i + lower.size() <= s.size(); ++i) {
+    if (LowerByte(s[i]) == lower[0] &&
+        EqualsNoCase(s.substr(i, lower.size()), lower))
+      return true;
+  }
+  return false;
+}
+
 const char* FurnitureKindName(FurnitureKind kind) {
   switch (kind) {
     case FurnitureKind::kNone:

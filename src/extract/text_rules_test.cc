@@ -219,6 +219,31 @@ TEST(TextRulesTest, TrimAndCase) {
   EXPECT_FALSE(EndsWithSentencePunctuation("Interior Minister meets general"));
 }
 
+// The comparisons of attribute values that make no lower-cased copy agree
+// with comparing AsciiLower's copy.
+TEST(TextRulesTest, NoCaseComparisonsAgreeWithAsciiLower) {
+  EXPECT_TRUE(EqualsNoCase("Author", "author"));
+  EXPECT_TRUE(EqualsNoCase("", ""));
+  EXPECT_FALSE(EqualsNoCase("Authors", "author"));
+  EXPECT_FALSE(EqualsNoCase("Auth", "author"));
+  EXPECT_FALSE(EqualsNoCase("\xC3\x84uthor", "author"));
+  EXPECT_TRUE(ContainsNoCase("post-BYLINE__name", "byline"));
+  EXPECT_TRUE(ContainsNoCase("byline", "byline"));
+  EXPECT_TRUE(ContainsNoCase("x-bylinE", "byline"));
+  EXPECT_TRUE(ContainsNoCase("bybyline", "byline"));  // a false start first
+  EXPECT_FALSE(ContainsNoCase("bylin", "byline"));
+  EXPECT_FALSE(ContainsNoCase("by-line", "byline"));
+  EXPECT_TRUE(ContainsNoCase("anything", ""));
+  for (std::string_view s : {"Entry-Author", "AUTHORS", "aut hor", "", "a"}) {
+    for (std::string_view n : {"author", "a", "hor", "entry-author"}) {
+      EXPECT_EQ(ContainsNoCase(s, n),
+                AsciiLower(s).find(n) != std::string::npos)
+          << s << " " << n;
+      EXPECT_EQ(EqualsNoCase(s, n), AsciiLower(s) == n) << s << " " << n;
+    }
+  }
+}
+
 TEST(TextRulesTest, AuthorLines) {
   EXPECT_EQ(ParseAuthorLine("author_image Wladimir van Wilgenburg"),
             (std::vector<std::string>{"Wladimir van Wilgenburg"}));
