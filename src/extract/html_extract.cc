@@ -2086,6 +2086,13 @@ bool StartsWithNoCase(std::string_view s, size_t pos, std::string_view prefix) {
   return true;
 }
 
+bool SameNoCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return LowerAscii(x) == LowerAscii(y);
+         });
+}
+
 // Attributes extraction reads (html_dom.cc, CollectMetadata); the others (href
 // of links, src, srcset, data-*, on*, aria-*, width...) are a third of a page's
 // markup and gumbo lexes them a character at a time.
@@ -2126,6 +2133,11 @@ size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied,
   const bool link_tag =
       i - name_start == 4 && StartsWithNoCase(html, name_start, "link");
   std::vector<std::pair<size_t, size_t>> drops;
+  // Names of the attributes kept so far; past the array's size (a tag with
+  // that many read attributes is rare) a repeated name is left to the
+  // stand-in scan, which then parses the page as it is.
+  std::array<std::string_view, 16> kept;
+  size_t kept_count = 0;
   while (true) {
     const size_t attr_space = i;
     while (i < html.size() &&
@@ -2161,11 +2173,26 @@ size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied,
       }
     }
     if (name.empty()) return i;
-    if (!IsReadAttribute(name, link_tag)) {
+    const bool read = IsReadAttribute(name, link_tag);
+    const bool href =
+        !read && name.size() == 4 && StartsWithNoCase(html, attr_name, "href");
+    if (read || href) {
+      // HTML5 keeps the first of two attributes of one name. Gumbo drops the
+      // second only while it still records errors (max_errors; past that it
+      // glues the next attribute's name to it), so the tree of a tag with
+      // one would hang on the count of parse errors before it, and such a
+      // page could not take StandInParse's shorter text, whose count differs
+      // (stand_in_parse.h). Dropped here, the tag reads as HTML5 says.
+      const auto same = [&](std::string_view k) { return SameNoCase(k, name); };
+      if (std::any_of(kept.begin(), kept.begin() + kept_count, same)) {
+        drops.emplace_back(attr_space, i);
+        continue;
+      }
+      if (kept_count < kept.size()) kept[kept_count++] = name;
+    }
+    if (!read) {
       // An href says that an <a> is a link (one without is an anchor): its name
       // and quotes stay, the URL goes.
-      const bool href =
-          name.size() == 4 && StartsWithNoCase(html, attr_name, "href");
       if (href && i - 1 > attr_name &&
           (html[i - 1] == '"' || html[i - 1] == '\'')) {
         const size_t open = html.find(html[i - 1], attr_name);
@@ -2284,6 +2311,10 @@ ParsedText DropRawTextBodies(std::string_view html) {
     }
     size_t body = TagEnd(html, after_name);
     if (body == std::string_view::npos) break;
+    // The start tag loses its unread and repeated attributes as any other
+    // does; read only up to its end as TagEnd finds it, so that nothing past
+    // it is dropped.
+    DropUnreadAttributes(html.substr(0, body), pos, &copied, &out);
     std::string closing = "</" + std::string(name);
     size_t end = body;
     while ((end = html.find("</", end)) != std::string_view::npos &&

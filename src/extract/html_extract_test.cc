@@ -545,6 +545,39 @@ TEST(HtmlExtractTest, NestingCountsTheTagsAnHtmlParserNests) {
   }
 }
 
+// Of two attributes of one name the first counts (HTML5), in any tag and
+// however many parse errors came before: gumbo, once it stops recording
+// errors (64 here, after the stray end tags), would glue the name after a
+// repeated attribute without a value to it ("classhidden").
+TEST(HtmlExtractTest, RepeatedAttributesReadAsHtml5Says) {
+  const std::string article =
+      "<p>The council approved the new budget on Friday after a long debate "
+      "about schools and roads in the district, and the mayor signed it the "
+      "same evening in front of the press.</p>";
+  const std::string hidden =
+      "<p>Secret draft text that the page hides from its readers.</p>";
+  std::string errors;
+  for (int i = 0; i < 100; ++i) errors += "</x>";
+  for (const std::string& before : {std::string(), errors}) {
+    for (const char* tag :
+         {"<div class=\"x\" class hidden>", "<div class=x CLASS='y' hidden>",
+          "<div hidden hidden class=x>", "<div class=\"x\" class Hidden>"}) {
+      const Article a =
+          ExtractHtmlDoc("<html><body><article>" + before + tag + hidden +
+                         "</div>" + article + "</article></body></html>");
+      EXPECT_EQ(a.body.find("Secret"), std::string::npos) << tag;
+      EXPECT_NE(a.body.find("council approved"), std::string::npos) << tag;
+    }
+  }
+  // The first value is the one read: a comment thread's class stands.
+  const Article a = ExtractHtmlDoc(
+      "<html><body><article>" + article +
+      "<div class=\"comments\" class=\"article-body\"><p>I think this is a "
+      "terrible idea and the mayor should resign, wrote one reader of the "
+      "paper.</p></div></article></body></html>");
+  EXPECT_EQ(a.body.find("terrible"), std::string::npos);
+}
+
 TEST(HtmlExtractTest, RobustInputs) {
   std::string binary;
   for (int i = 0; i < 2000; ++i) binary += static_cast<char>((i * 37) % 128);
