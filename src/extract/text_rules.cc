@@ -624,11 +624,18 @@ bool EqualsNoCase(std::string_view s, std::string_view lower) {
 }
 
 bool ContainsNoCase(std::string_view s, std::string_view lower) {
-  if (lower.empty()) return true;
-  for (size_t i = 0; i + lower.size() <= s.size(); ++i) {
-    if (LowerByte(s[i]) == lower[0] &&
-        EqualsNoCase(s.substr(i, lower.size()), lower))
-      return true;
+  const size_t n = lower.size();
+  if (n == 0) return true;
+  // Setting bit 0x20 lower-cases an ASCII letter and makes no other byte one,
+  // so when `lower` starts with a letter one OR and compare skips a byte.
+  const char first = lower[0];
+  const bool letter = first >= 'a' && first <= 'z';
+  for (size_t i = 0; i + n <= s.size(); ++i) {
+    const char c = s[i];
+    if (letter ? (c | 0x20) != first : LowerByte(c) != first) continue;
+    size_t k = 1;
+    while (k < n && LowerByte(s[i + k]) == lower[k]) ++k;
+    if (k == n) return true;
   }
   return false;
 }

@@ -234,6 +234,12 @@ TEST(TextRulesTest, NoCaseComparisonsAgreeWithAsciiLower) {
   EXPECT_FALSE(ContainsNoCase("bylin", "byline"));
   EXPECT_FALSE(ContainsNoCase("by-line", "byline"));
   EXPECT_TRUE(ContainsNoCase("anything", ""));
+  // Bytes that are no letter do not match one ('@' | 0x20 is '`', 0xC1 | 0x20
+  // is 0xE1).
+  EXPECT_FALSE(ContainsNoCase("@uthor", "`uthor"));
+  EXPECT_FALSE(ContainsNoCase("\xC1uthor", "author"));
+  EXPECT_TRUE(ContainsNoCase("x-1a", "-1a"));
+  EXPECT_FALSE(ContainsNoCase("x\r1a", "-1a"));
   for (std::string_view s : {"Entry-Author", "AUTHORS", "aut hor", "", "a"}) {
     for (std::string_view n : {"author", "a", "hor", "entry-author"}) {
       EXPECT_EQ(ContainsNoCase(s, n),
