@@ -1851,6 +1851,13 @@ constexpr size_t kMaxNesting = 1500;
 // linear.
 constexpr size_t kEndTagReach = 64;
 
+// Whether a comment ("<!--") starts at `pos`; asked at every tag, so the
+// second byte is looked at before the four are compared.
+bool CommentAt(std::string_view html, size_t pos) {
+  return pos + 1 < html.size() && html[pos + 1] == '!' &&
+         html.compare(pos, 4, "<!--") == 0;
+}
+
 // Tag and attribute names are ASCII; std::tolower is a call into the C library
 // per byte.
 char LowerAscii(char c) {
@@ -1865,7 +1872,7 @@ std::string BlankMarkup(std::string_view html) {
   size_t pos = 0;
   while ((pos = html.find('<', pos)) != std::string_view::npos) {
     size_t end = std::string_view::npos;
-    if (html.compare(pos, 4, "<!--") == 0) {
+    if (CommentAt(html, pos)) {
       end = html.find("-->", pos + 4);
       end = end == std::string_view::npos ? html.size() : end + 3;
     } else {
@@ -1982,7 +1989,7 @@ std::optional<std::string> LimitNesting(std::string_view html) {
   size_t pos = 0;
   while ((pos = html.find('<', pos)) != std::string_view::npos) {
     const size_t tag_start = pos;
-    if (html.compare(pos, 4, "<!--") == 0) {
+    if (CommentAt(html, pos)) {
       const size_t end = html.find("-->", pos + 4);
       if (end == std::string_view::npos) break;
       pos = end + 3;
@@ -2114,7 +2121,8 @@ bool IsReadAttribute(std::string_view name, bool link_tag) {
 // range in out->breaks. Returns where scanning goes on. A tag it cannot read to
 // its end (an unclosed quote) is left as it is.
 size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied,
-                            ParsedText* out) {
+                            ParsedText* out,
+                            std::vector<std::pair<size_t, size_t>>* scratch) {
   size_t i = pos + 1;
   if (i + 1 < html.size() && html[i] == '/' &&
       std::isalpha(static_cast<unsigned char>(html[i + 1]))) {
@@ -2132,11 +2140,18 @@ size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied,
     ++i;
   const bool link_tag =
       i - name_start == 4 && StartsWithNoCase(html, name_start, "link");
-  std::vector<std::pair<size_t, size_t>> drops;
+  // The ranges to drop, kept until the tag is read to its end; the caller's
+  // vector, so that no tag allocates one.
+  std::vector<std::pair<size_t, size_t>>& drops = *scratch;
+  drops.clear();
   // Names of the attributes kept so far; past the array's size (a tag with
   // that many read attributes is rare) a repeated name is left to the
   // stand-in scan, which then parses the page as it is.
-  std::array<std::string_view, 16> kept;
+  struct Name {
+    const char* data;
+    size_t size;
+  };
+  Name kept[16];  // not initialised: read only below kept_count
   size_t kept_count = 0;
   while (true) {
     const size_t attr_space = i;
@@ -2183,12 +2198,15 @@ size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied,
       // one would hang on the count of parse errors before it, and such a
       // page could not take StandInParse's shorter text, whose count differs
       // (stand_in_parse.h). Dropped here, the tag reads as HTML5 says.
-      const auto same = [&](std::string_view k) { return SameNoCase(k, name); };
-      if (std::any_of(kept.begin(), kept.begin() + kept_count, same)) {
+      const auto same = [&](const Name& k) {
+        return SameNoCase(std::string_view(k.data, k.size), name);
+      };
+      if (std::any_of(kept, kept + kept_count, same)) {
         drops.emplace_back(attr_space, i);
         continue;
       }
-      if (kept_count < kept.size()) kept[kept_count++] = name;
+      if (kept_count < std::size(kept))
+        kept[kept_count++] = {name.data(), name.size()};
     }
     if (!read) {
       // An href says that an <a> is a link (one without is an anchor): its name
@@ -2260,9 +2278,10 @@ ParsedText DropRawTextBodies(std::string_view html) {
   out.text.reserve(html.size());
   size_t copied =
       0;  // html[0, copied) is in out.text (less the dropped ranges)
+  std::vector<std::pair<size_t, size_t>> drops;  // DropUnreadAttributes'
   size_t pos = 0;
   while ((pos = html.find('<', pos)) != std::string_view::npos) {
-    if (html.compare(pos, 4, "<!--") == 0) {
+    if (CommentAt(html, pos)) {
       size_t end = html.find("-->", pos + 4);
       if (end == std::string_view::npos) break;
       // Comments (and the markup of conditional comments) are never shown.
@@ -2276,7 +2295,7 @@ ParsedText DropRawTextBodies(std::string_view html) {
     // Every name below starts with s, n or t: other tags go straight on.
     const char first = pos + 1 < html.size() ? LowerAscii(html[pos + 1]) : '\0';
     if (first != 's' && first != 'n' && first != 't') {
-      pos = DropUnreadAttributes(html, pos, &copied, &out);
+      pos = DropUnreadAttributes(html, pos, &copied, &out, &drops);
       pos = DropIndentation(html, pos, &copied, &out);
       continue;
     }
@@ -2293,7 +2312,7 @@ ParsedText DropRawTextBodies(std::string_view html) {
     } else if (StartsWithNoCase(html, pos + 1, "select")) {
       name = "select";
     } else {
-      pos = DropUnreadAttributes(html, pos, &copied, &out);
+      pos = DropUnreadAttributes(html, pos, &copied, &out, &drops);
       pos = DropIndentation(html, pos, &copied, &out);
       continue;
     }
@@ -2314,7 +2333,7 @@ ParsedText DropRawTextBodies(std::string_view html) {
     // The start tag loses its unread and repeated attributes as any other
     // does; read only up to its end as TagEnd finds it, so that nothing past
     // it is dropped.
-    DropUnreadAttributes(html.substr(0, body), pos, &copied, &out);
+    DropUnreadAttributes(html.substr(0, body), pos, &copied, &out, &drops);
     std::string closing = "</" + std::string(name);
     size_t end = body;
     while ((end = html.find("</", end)) != std::string_view::npos &&

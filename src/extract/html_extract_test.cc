@@ -578,6 +578,23 @@ TEST(HtmlExtractTest, RepeatedAttributesReadAsHtml5Says) {
   EXPECT_EQ(a.body.find("terrible"), std::string::npos);
 }
 
+// A comment, markup and all, is no text of the page, wherever it stands; "<!"
+// that opens no comment (a doctype, a bogus comment) is no comment.
+TEST(HtmlExtractTest, CommentsAreNoText) {
+  const std::string article =
+      "<p>The council approved the new budget on Friday after a long debate "
+      "about schools and roads in the district.</p>";
+  for (const std::string& html :
+       {"<!-- <p>Hidden remark of the editor</p> --><body>" + article,
+        "<body>" + article + "<!--<p>Hidden remark of the editor</p>-->",
+        "<body><!DOCTYPE x><!x Hidden remark>" + article +
+            "<div><!---->Shown</div>"}) {
+    const Article a = ExtractHtmlDoc(html);
+    EXPECT_EQ(a.body.find("Hidden"), std::string::npos) << html;
+    EXPECT_NE(a.body.find("council approved"), std::string::npos) << html;
+  }
+}
+
 TEST(HtmlExtractTest, RobustInputs) {
   std::string binary;
   for (int i = 0; i < 2000; ++i) binary += static_cast<char>((i * 37) % 128);

@@ -1,6 +1,7 @@
 #include "extract/stand_in_parse.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -10,6 +11,9 @@ namespace dateline::extract_internal {
 namespace {
 
 constexpr char kStandIn = '\x01';
+// Names compared for every tag or attribute, as views (no strlen per use).
+constexpr std::string_view kType = "type", kEncoding = "encoding",
+                           kPlaintext = "plaintext";
 // What gumbo makes of the stand-in byte (a control character): U+FFFD.
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
@@ -95,8 +99,10 @@ bool DecodesToItself(std::string_view s) {
 // <noscript>, that the tree builder reads differently in <head>): no stand-ins
 // inside. <plaintext> runs to the end of the page.
 bool IsRawTextElement(std::string_view name) {
-  for (std::string_view raw : {"script", "style", "textarea", "title", "xmp",
-                               "iframe", "noembed", "noframes", "noscript"}) {
+  static constexpr std::array<std::string_view, 9> kRawText = {
+      "script", "style",   "textarea", "title",   "xmp",
+      "iframe", "noembed", "noframes", "noscript"};
+  for (std::string_view raw : kRawText) {
     if (EqualsNoCase(name, raw)) return true;
   }
   return false;
@@ -203,12 +209,13 @@ void StandInParse::Scan() {
     if (lt + 1 >= h.size()) break;
     const char c = h[lt + 1];
     size_t next = std::string_view::npos;
-    if (h.compare(lt, 4, "<!--") == 0) {
+    // Comments and CDATA start with "<!": the other tags are not compared.
+    if (c == '!' && h.compare(lt, 4, "<!--") == 0) {
       // Gumbo's comment ends at the first "-->" (or earlier, at "--!>" or in
       // "<!-->"): resuming at or after it is safe.
       const size_t end = h.find("-->", lt + 2);
       if (end != std::string_view::npos) next = end + 3;
-    } else if (h.compare(lt, 9, "<![CDATA[") == 0) {
+    } else if (c == '!' && h.compare(lt, 9, "<![CDATA[") == 0) {
       const size_t end = h.find("]]>", lt + 9);
       if (end != std::string_view::npos) next = end + 3;
     } else if (c == '!' || c == '?' ||
@@ -277,7 +284,7 @@ size_t StandInParse::ReadTag(size_t pos, size_t* copied) {
       // `encoding` (<annotation-xml>).
       const std::string_view value = h.substr(j + 1, close - j - 1);
       if (copied != nullptr && !end_tag && value.size() >= 2 &&
-          !EqualsNoCase(attr, "type") && !EqualsNoCase(attr, "encoding") &&
+          !EqualsNoCase(attr, kType) && !EqualsNoCase(attr, kEncoding) &&
           DecodesToItself(value))
         StandInRange(j + 1, close, /*attribute=*/true, copied);
       i = close + 1;
@@ -288,7 +295,7 @@ size_t StandInParse::ReadTag(size_t pos, size_t* copied) {
   }
   ++i;  // past '>'
   if (end_tag || copied == nullptr) return i;
-  if (EqualsNoCase(name, "plaintext")) return Stop(i, copied);
+  if (EqualsNoCase(name, kPlaintext)) return Stop(i, copied);
   if (!IsRawTextElement(name)) return i;
   // Raw text runs to the element's end tag: "</name" and then white space, '/'
   // or '>'.
