@@ -15,7 +15,8 @@ namespace {
 // gumbo_get_attribute's answer (the first attribute whose name equals `name`
 // ignoring ASCII case) without its call to strcasecmp for every attribute: a
 // page's elements are asked some 5,000 times for class, id, style, hidden and
-// itemprop, and most names differ in their first byte.
+// itemprop, and most names differ in their first byte. `name` is lower-case
+// (every caller's is a literal), so only the attribute's bytes are folded.
 const GumboAttribute* FindAttribute(const GumboNode* element,
                                     const char* name) {
   const auto lower = [](char c) {
@@ -26,7 +27,7 @@ const GumboAttribute* FindAttribute(const GumboNode* element,
     const auto* attr = static_cast<const GumboAttribute*>(attributes.data[i]);
     const char* a = attr->name;
     const char* b = name;
-    while (*a != '\0' && lower(*a) == lower(*b)) {
+    while (*a != '\0' && lower(*a) == *b) {
       ++a;
       ++b;
     }
@@ -117,20 +118,8 @@ bool HasHoverClass(const GumboNode* node) {
   // Asked of every inline element: the class is searched as it is, ignoring
   // case, rather than copied lower-cased.
   const std::string_view cls = attr->value;
-  const auto contains = [cls](std::string_view lower) {
-    if (lower.size() > cls.size()) return false;
-    for (size_t i = 0; i + lower.size() <= cls.size(); ++i) {
-      size_t k = 0;
-      while (k < lower.size() &&
-             (cls[i + k] >= 'A' && cls[i + k] <= 'Z' ? cls[i + k] + 32
-                                                     : cls[i + k]) == lower[k])
-        ++k;
-      if (k == lower.size()) return true;
-    }
-    return false;
-  };
   for (const ClassCue& cue : WordLists().class_cues) {
-    if (cue.hover && contains(cue.name)) return true;
+    if (cue.hover && ContainsNoCase(cls, cue.name)) return true;
   }
   return false;
 }

@@ -132,6 +132,30 @@ ClassVerdict VerdictOf(const char* html) {
   return v;
 }
 
+// Attribute's lookup by a lower-case name finds the first attribute of that
+// name whatever case the tree has it in (gumbo lower-cases HTML attributes
+// but gives SVG's their camel case: "viewBox").
+TEST(WordListsTest, AttributeFindsTheFirstOfANameIgnoringCase) {
+  GumboOutput* out = gumbo_parse(
+      "<div CLASS='a' Id='b' class='c' data-x='d'></div>"
+      "<svg viewBox='0 0 1 1'></svg>");
+  const GumboNode* body =
+      static_cast<const GumboNode*>(out->root->v.element.children.data[1]);
+  const GumboNode* div =
+      static_cast<const GumboNode*>(body->v.element.children.data[0]);
+  const GumboNode* svg =
+      static_cast<const GumboNode*>(body->v.element.children.data[1]);
+  EXPECT_EQ(Attribute(div, "class"), "a");
+  EXPECT_EQ(Attribute(div, "id"), "b");
+  EXPECT_EQ(Attribute(div, "data-x"), "d");
+  EXPECT_EQ(Attribute(div, "data"), "");
+  EXPECT_EQ(Attribute(div, "style"), "");
+  EXPECT_EQ(Attribute(svg, "viewbox"), "0 0 1 1");
+  EXPECT_EQ(Attribute(svg, "view"), "");
+  EXPECT_EQ(Attribute(nullptr, "class"), "");
+  gumbo_destroy_output(&kGumboDefaultOptions, out);
+}
+
 TEST(WordListsTest, ClassVerdictsOfCommonThemeClasses) {
   EXPECT_TRUE(VerdictOf("<div class='entry-content'>x</div>").content);
   EXPECT_FALSE(VerdictOf("<div class='entry-content'>x</div>").boilerplate);
