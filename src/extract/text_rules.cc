@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 
 #include "core/utf8.h"
 #include "extract/word_lists.h"
@@ -626,16 +627,34 @@ bool EqualsNoCase(std::string_view s, std::string_view lower) {
 bool ContainsNoCase(std::string_view s, std::string_view lower) {
   const size_t n = lower.size();
   if (n == 0) return true;
+  if (s.size() < n) return false;
   // Setting bit 0x20 lower-cases an ASCII letter and makes no other byte one,
-  // so when `lower` starts with a letter one OR and compare skips a byte.
+  // so when `lower` starts with a letter a byte that could start it is found
+  // with one OR and compare, eight bytes at a time: asked of every element's
+  // class, most of whose bytes start nothing.
   const char first = lower[0];
   const bool letter = first >= 'a' && first <= 'z';
-  for (size_t i = 0; i + n <= s.size(); ++i) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  const uint64_t pattern = kOnes * static_cast<unsigned char>(first);
+  const size_t last = s.size() - n;  // the last place `lower` can start
+  for (size_t i = 0; i <= last;) {
+    if (letter && i + 8 <= s.size()) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      const uint64_t x = (w | (kOnes * 0x20)) ^ pattern;  // 0 where it could
+      if (((x - kOnes) & ~x & kHigh) == 0) {              // no zero byte
+        i += 8;
+        continue;
+      }
+    }
     const char c = s[i];
-    if (letter ? (c | 0x20) != first : LowerByte(c) != first) continue;
-    size_t k = 1;
-    while (k < n && LowerByte(s[i + k]) == lower[k]) ++k;
-    if (k == n) return true;
+    if (letter ? (c | 0x20) == first : LowerByte(c) == first) {
+      size_t k = 1;
+      while (k < n && LowerByte(s[i + k]) == lower[k]) ++k;
+      if (k == n) return true;
+    }
+    ++i;
   }
   return false;
 }

@@ -240,6 +240,19 @@ TEST(TextRulesTest, NoCaseComparisonsAgreeWithAsciiLower) {
   EXPECT_FALSE(ContainsNoCase("\xC1uthor", "author"));
   EXPECT_TRUE(ContainsNoCase("x-1a", "-1a"));
   EXPECT_FALSE(ContainsNoCase("x\r1a", "-1a"));
+  // Eight bytes are passed over at a time where none can start the word: the
+  // word found at every place of long texts, and not found when cut short.
+  const std::string filler = "xx-yy_zz.qq0123456789";
+  for (size_t at = 0; at <= filler.size(); ++at) {
+    for (std::string_view word : {"author", "Byline", "BYLINE"}) {
+      std::string text = filler;
+      text.insert(at, word);
+      EXPECT_TRUE(ContainsNoCase(text, AsciiLower(word))) << text;
+      text = filler;
+      text.insert(at, word.substr(0, word.size() - 1));
+      EXPECT_FALSE(ContainsNoCase(text, AsciiLower(word))) << text;
+    }
+  }
   for (std::string_view s : {"Entry-Author", "AUTHORS", "aut hor", "", "a"}) {
     for (std::string_view n : {"author", "a", "hor", "entry-author"}) {
       EXPECT_EQ(ContainsNoCase(s, n),
