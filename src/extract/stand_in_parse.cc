@@ -13,7 +13,8 @@ namespace {
 constexpr char kStandIn = '\x01';
 // Names compared for every tag or attribute, as views (no strlen per use).
 constexpr std::string_view kType = "type", kEncoding = "encoding",
-                           kPlaintext = "plaintext";
+                           kPlaintext = "plaintext", kHtml = "html",
+                           kBody = "body";
 // What gumbo makes of the stand-in byte (a control character): U+FFFD.
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
@@ -251,6 +252,11 @@ size_t StandInParse::ReadTag(size_t pos, size_t* copied) {
   const size_t name_start = i;
   while (i < h.size() && !IsHtmlSpace(h[i]) && h[i] != '/' && h[i] != '>') ++i;
   const std::string_view name = h.substr(name_start, i - name_start);
+  // A second <html> or <body> start tag is not an element: the tree builder
+  // adds its attributes to the first one's where it lacks them and drops the
+  // rest, so a stand-in there may be nowhere in the tree, and the page would
+  // be parsed again. Their few values are lexed as they are.
+  const bool merged = EqualsNoCase(name, kHtml) || EqualsNoCase(name, kBody);
   names_.clear();
   while (true) {
     while (i < h.size() && (IsHtmlSpace(h[i]) || h[i] == '/')) ++i;
@@ -283,7 +289,7 @@ size_t StandInParse::ReadTag(size_t pos, size_t* copied) {
       // The tree builder reads `type` (<input type=hidden> in a table) and
       // `encoding` (<annotation-xml>).
       const std::string_view value = h.substr(j + 1, close - j - 1);
-      if (copied != nullptr && !end_tag && value.size() >= 2 &&
+      if (copied != nullptr && !end_tag && !merged && value.size() >= 2 &&
           !EqualsNoCase(attr, kType) && !EqualsNoCase(attr, kEncoding) &&
           DecodesToItself(value))
         StandInRange(j + 1, close, /*attribute=*/true, copied);

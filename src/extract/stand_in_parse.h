@@ -8,7 +8,8 @@
 // NUL or something else, and reads no attribute value but `type` and
 // `encoding`. So before gumbo parses `html`, each run of text between tags
 // (from its first to its last non-space character, between character
-// references) and each quoted attribute value is stood in for by one byte,
+// references) and each quoted attribute value (but those of <html> and <body>
+// tags, whose attributes a second such tag merges) is stood in for by one byte,
 // 0x01, which gumbo reads as U+FFFD: a character like any letter to the tree
 // builder. After parsing, each stand-in's text is put back where it landed.
 //
