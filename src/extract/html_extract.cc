@@ -417,6 +417,23 @@ bool InLongFurniture(const GumboNode* n) {
   return false;
 }
 
+// The texts of `n` when its class names an author (IsAuthorElement) or a
+// byline, a few of each per page. Most classes name neither (HasAuthorClass
+// needs "author"): no lower-cased copy is made of them.
+void CollectClassedAuthors(const GumboNode* n, PageMetadata* md) {
+  const std::string_view raw_cls = Attribute(n, "class");
+  if (!ContainsNoCase(raw_cls, "author") && !ContainsNoCase(raw_cls, "byline"))
+    return;
+  const std::string cls = AsciiLower(raw_cls);
+  if (md->author_class_texts.size() < 4 && IsAuthorElement(n, cls)) {
+    std::string text = CollapseSpaces(NodeText(n, 200));
+    if (!text.empty() && text.size() <= 100)
+      md->author_class_texts.push_back(std::move(text));
+  }
+  if (cls.find("byline") != std::string::npos && md->byline_texts.size() < 4)
+    md->byline_texts.push_back(CollapseSpaces(NodeText(n, 300)));
+}
+
 // Kept as one walk of the tree: each element is looked at once for every kind
 // of metadata it may hold (<html lang>, <meta>, <link>, <time>, JSON-LD,
 // microdata), so that a page costs one pass whatever it carries.
@@ -510,22 +527,7 @@ void CollectMetadata(const GumboNode* root, std::string_view content,
         md->date_texts.push_back(CollapseSpaces(NodeText(n, 200)));
       }
     }
-    // Most classes name neither (HasAuthorClass needs "author"): no
-    // lower-cased copy is made of them.
-    const std::string_view raw_cls = Attribute(n, "class");
-    if (ContainsNoCase(raw_cls, "author") ||
-        ContainsNoCase(raw_cls, "byline")) {
-      const std::string cls = AsciiLower(raw_cls);
-      if (md->author_class_texts.size() < 4 && IsAuthorElement(n, cls)) {
-        std::string text = CollapseSpaces(NodeText(n, 200));
-        if (!text.empty() && text.size() <= 100)
-          md->author_class_texts.push_back(std::move(text));
-      }
-      if (cls.find("byline") != std::string::npos &&
-          md->byline_texts.size() < 4) {
-        md->byline_texts.push_back(CollapseSpaces(NodeText(n, 300)));
-      }
-    }
+    CollectClassedAuthors(n, md);
     const GumboVector& c = n->v.element.children;
     for (size_t i = c.length; i-- > 0;)
       stack.push_back(static_cast<const GumboNode*>(c.data[i]));
@@ -2118,6 +2120,37 @@ bool IsReadAttribute(std::string_view name, bool link_tag) {
   return std::find(kRead.begin(), kRead.end(), l) != kRead.end();
 }
 
+// The names of the attributes a start tag keeps, to drop a repeat. HTML5
+// keeps the first of two attributes of one name. Gumbo drops the second only
+// while it still records errors (max_errors; past that it glues the next
+// attribute's name to a repeat without a value), so the tree of a tag with one
+// would hang on the count of parse errors before it, and such a page could not
+// take StandInParse's shorter text, whose count differs (stand_in_parse.h).
+// Dropped before parsing, the tag reads as HTML5 says.
+class KeptNames {
+ public:
+  // Whether `name` repeats a kept name (ignoring case); if not, it is kept.
+  // Past the array's size (a tag with that many read attributes is rare) a
+  // repeat is left to the stand-in scan, which then parses the page as it is.
+  bool Repeats(std::string_view name) {
+    for (size_t k = 0; k < count_; ++k) {
+      if (SameNoCase(std::string_view(names_[k].data, names_[k].size), name))
+        return true;
+    }
+    if (count_ < std::size(names_))
+      names_[count_++] = {name.data(), name.size()};
+    return false;
+  }
+
+ private:
+  struct Name {
+    const char* data;
+    size_t size;
+  };
+  Name names_[16];  // not initialised: read only below count_
+  size_t count_ = 0;
+};
+
 // At the '<' at `pos`: for a start tag, drops the attributes extraction does
 // not read (IsReadAttribute) from the text gumbo parses, recording each dropped
 // range in out->breaks. Returns where scanning goes on. A tag it cannot read to
@@ -2146,15 +2179,7 @@ size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied,
   // vector, so that no tag allocates one.
   std::vector<std::pair<size_t, size_t>>& drops = *scratch;
   drops.clear();
-  // Names of the attributes kept so far; past the array's size (a tag with
-  // that many read attributes is rare) a repeated name is left to the
-  // stand-in scan, which then parses the page as it is.
-  struct Name {
-    const char* data;
-    size_t size;
-  };
-  Name kept[16];  // not initialised: read only below kept_count
-  size_t kept_count = 0;
+  KeptNames kept;
   while (true) {
     const size_t attr_space = i;
     while (i < html.size() &&
@@ -2193,22 +2218,9 @@ size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied,
     const bool read = IsReadAttribute(name, link_tag);
     const bool href =
         !read && name.size() == 4 && StartsWithNoCase(html, attr_name, "href");
-    if (read || href) {
-      // HTML5 keeps the first of two attributes of one name. Gumbo drops the
-      // second only while it still records errors (max_errors; past that it
-      // glues the next attribute's name to it), so the tree of a tag with
-      // one would hang on the count of parse errors before it, and such a
-      // page could not take StandInParse's shorter text, whose count differs
-      // (stand_in_parse.h). Dropped here, the tag reads as HTML5 says.
-      const auto same = [&](const Name& k) {
-        return SameNoCase(std::string_view(k.data, k.size), name);
-      };
-      if (std::any_of(kept, kept + kept_count, same)) {
-        drops.emplace_back(attr_space, i);
-        continue;
-      }
-      if (kept_count < std::size(kept))
-        kept[kept_count++] = {name.data(), name.size()};
+    if ((read || href) && kept.Repeats(name)) {
+      drops.emplace_back(attr_space, i);
+      continue;
     }
     if (!read) {
       // An href says that an <a> is a link (one without is an anchor): its name
