@@ -398,7 +398,7 @@ class Segmenter {
           next.block.boiler_depth = next.depth;
           next.block.tag_boiler = true;
         } else if (!structural &&
-                   (tag == GUMBO_TAG_FORM || HasBoilerplateClass(child))) {
+                   (tag == GUMBO_TAG_FORM || BoilerplateClass(child))) {
           next.block.boiler = child;
           next.block.boiler_depth = next.depth;
           next.block.tag_boiler = false;
@@ -412,6 +412,19 @@ class Segmenter {
   }
 
  private:
+  // HasBoilerplateClass(element). Pages repeat long class lists (a grid's
+  // cells, a menu's items), and an element with neither id nor itemprop has
+  // the verdict of its class alone: one met before is not read again.
+  bool BoilerplateClass(const GumboNode* element) {
+    const GumboAttribute* cls = FindAttribute(element, "class");
+    if (cls == nullptr || FindAttribute(element, "id") != nullptr ||
+        FindAttribute(element, "itemprop") != nullptr)
+      return HasBoilerplateClass(element);
+    const auto [it, added] = class_verdicts_.try_emplace(cls->value, false);
+    if (added) it->second = HasBoilerplateClass(element);
+    return it->second;
+  }
+
   void Leave(std::vector<Frame>& stack) {
     const Frame f = stack.back();
     stack.pop_back();
@@ -544,6 +557,8 @@ class Segmenter {
 
   std::string_view content_;
   std::unordered_map<const GumboNode*, ElementStats>* stats_;
+  // BoilerplateClass's verdicts by class, for elements with no id or itemprop.
+  std::unordered_map<std::string_view, bool> class_verdicts_;
   std::vector<HtmlBlock> blocks_;
   HtmlBlock cur_;
   bool pending_space_ = false;

@@ -595,6 +595,36 @@ TEST(HtmlExtractTest, CommentsAreNoText) {
   }
 }
 
+// Elements of one class share its verdict only when nothing else speaks: an
+// id or an itemprop beside the same class is read, in either order.
+TEST(HtmlExtractTest, AnIdBesideARepeatedClassIsRead) {
+  const std::string story =
+      "<p>The council approved the new budget on Friday after a long debate "
+      "about schools and roads in the district.</p>";
+  const std::string remark =
+      "<p>I think this is a terrible idea and the mayor should resign now, "
+      "wrote one reader.</p>";
+  for (const std::string& body :
+       {"<div class='box'>" + story + "</div><div class='box' id='comments'>" +
+            remark + "</div>",
+        "<div class='box' id='comments'>" + remark + "</div><div class='box'>" +
+            story + "</div>"}) {
+    const Article a = ExtractHtmlDoc("<html><body><article>" + body +
+                                     "</article></body></html>");
+    EXPECT_NE(a.body.find("council approved"), std::string::npos) << body;
+    EXPECT_EQ(a.body.find("terrible"), std::string::npos) << body;
+  }
+  // And the verdict of a class met before stands for the next element of it.
+  const Article a = ExtractHtmlDoc(
+      "<html><body><article>" + story +
+      "<div class='share-tools'><p>Share "
+      "this story with your friends and family by email today.</p></div>"
+      "<div class='share-tools'>" +
+      remark + "</div></article></body></html>");
+  EXPECT_EQ(a.body.find("terrible"), std::string::npos);
+  EXPECT_NE(a.body.find("council approved"), std::string::npos);
+}
+
 TEST(HtmlExtractTest, RobustInputs) {
   std::string binary;
   for (int i = 0; i < 2000; ++i) binary += static_cast<char>((i * 37) % 128);
