@@ -15,7 +15,8 @@ namespace {
 // gumbo_get_attribute's answer (the first attribute whose name equals `name`
 // ignoring ASCII case) without its call to strcasecmp for every attribute: a
 // page's elements are asked some 5,000 times for class, id, style, hidden and
-// itemprop, and most names differ in their first byte.
+// itemprop, and most names differ in their first byte. `name` is lower-case
+// (every caller's is a literal), so only the attribute's bytes are folded.
 const GumboAttribute* FindAttribute(const GumboNode* element,
                                     const char* name) {
   const auto lower = [](char c) {
@@ -26,7 +27,7 @@ const GumboAttribute* FindAttribute(const GumboNode* element,
     const auto* attr = static_cast<const GumboAttribute*>(attributes.data[i]);
     const char* a = attr->name;
     const char* b = name;
-    while (*a != '\0' && lower(*a) == lower(*b)) {
+    while (*a != '\0' && lower(*a) == *b) {
       ++a;
       ++b;
     }
@@ -117,20 +118,8 @@ bool HasHoverClass(const GumboNode* node) {
   // Asked of every inline element: the class is searched as it is, ignoring
   // case, rather than copied lower-cased.
   const std::string_view cls = attr->value;
-  const auto contains = [cls](std::string_view lower) {
-    if (lower.size() > cls.size()) return false;
-    for (size_t i = 0; i + lower.size() <= cls.size(); ++i) {
-      size_t k = 0;
-      while (k < lower.size() &&
-             (cls[i + k] >= 'A' && cls[i + k] <= 'Z' ? cls[i + k] + 32
-                                                     : cls[i + k]) == lower[k])
-        ++k;
-      if (k == lower.size()) return true;
-    }
-    return false;
-  };
   for (const ClassCue& cue : WordLists().class_cues) {
-    if (cue.hover && contains(cue.name)) return true;
+    if (cue.hover && ContainsNoCase(cls, cue.name)) return true;
   }
   return false;
 }
@@ -206,6 +195,20 @@ bool IsHidden(const GumboNode* node) {
          style.find("visibility:hidden") != std::string::npos;
 }
 
+// Each byte of a class or id as a token byte: lower-cased if it is an ASCII
+// letter or digit, else 0 (a separator).
+constexpr std::array<char, 256> kClassTokenByte = [] {
+  std::array<char, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      table[c] = static_cast<char>(c);
+    } else if (c >= 'A' && c <= 'Z') {
+      table[c] = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return table;
+}();
+
 // Calls visit(token) for each alphanumeric token of the lower-cased class and
 // id of `element`, class first. Called for every element of a page: a token is
 // lower-cased into a buffer on the stack unless it is long.
@@ -215,27 +218,26 @@ void ForEachClassToken(const GumboNode* element, Visit&& visit) {
   std::string long_token;
   for (const char* name : {"class", "id"}) {
     const std::string_view part = Attribute(element, name);
+    const auto byte = [&](size_t k) {
+      return kClassTokenByte[static_cast<unsigned char>(part[k])];
+    };
     size_t i = 0;
     while (i < part.size()) {
-      const auto lower = [&](size_t k) {
-        const char c = part[k];
-        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-      };
-      const auto alnum = [&](size_t k) {
-        const char c = lower(k);
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-      };
-      while (i < part.size() && !alnum(i)) ++i;
+      while (i < part.size() && byte(i) == 0) ++i;
       const size_t start = i;
-      while (i < part.size() && alnum(i)) ++i;
-      if (i == start) break;
-      char* out = buffer;
-      if (i - start > sizeof buffer) {
-        long_token.resize(i - start);
-        out = long_token.data();
+      size_t n = 0;
+      for (char c; i < part.size() && (c = byte(i)) != 0; ++i) {
+        if (n < sizeof buffer) buffer[n] = c;
+        ++n;
       }
-      for (size_t k = start; k < i; ++k) out[k - start] = lower(k);
-      visit(std::string_view(out, i - start));
+      if (n == 0) break;
+      std::string_view token(buffer, n);
+      if (n > sizeof buffer) {
+        long_token.resize(n);
+        for (size_t k = 0; k < n; ++k) long_token[k] = byte(start + k);
+        token = long_token;
+      }
+      visit(token);
     }
   }
 }
@@ -264,14 +266,21 @@ ClassVerdict ReadClass(const GumboNode* element) {
   };
   ForEachClassToken(element, [&](std::string_view t) {
     if (t.find("embed") != std::string_view::npos || t == "tweet") embed = true;
-    if (auto it = lists.class_tokens.find(t); it != lists.class_tokens.end())
-      add(it->second);
+    if (lists.class_token_pairs[static_cast<unsigned char>(t[0])]
+                               [t.size() > 1 ? static_cast<unsigned char>(t[1])
+                                             : size_t{0}]) {
+      if (auto it = lists.class_tokens.find(t); it != lists.class_tokens.end())
+        add(it->second);
+    }
     for (size_t i = 0; i < t.size(); ++i) {
-      // Tokens hold only a-z and 0-9 (ForEachClassToken). The second byte is
-      // compared first: most positions match no stem past the first.
+      // Tokens hold only a-z and 0-9 (ForEachClassToken), so a byte is an
+      // index and 0 (past the token's end) is no byte of it.
       const size_t rest = t.size() - i;
-      for (const ClassCue& cue :
-           lists.class_stems_by_first[static_cast<unsigned char>(t[i])]) {
+      const auto first = static_cast<unsigned char>(t[i]);
+      const auto second =
+          rest > 1 ? static_cast<unsigned char>(t[i + 1]) : size_t{0};
+      if (!lists.class_stem_pairs[first][second]) continue;
+      for (const ClassCue& cue : lists.class_stems_by_first[first]) {
         const std::string_view n = cue.name;
         if (n.size() <= rest && (n.size() < 2 || t[i + 1] == n[1]) &&
             std::memcmp(t.data() + i, n.data(), n.size()) == 0)
@@ -389,7 +398,7 @@ class Segmenter {
           next.block.boiler_depth = next.depth;
           next.block.tag_boiler = true;
         } else if (!structural &&
-                   (tag == GUMBO_TAG_FORM || HasBoilerplateClass(child))) {
+                   (tag == GUMBO_TAG_FORM || BoilerplateClass(child))) {
           next.block.boiler = child;
           next.block.boiler_depth = next.depth;
           next.block.tag_boiler = false;
@@ -403,6 +412,19 @@ class Segmenter {
   }
 
  private:
+  // HasBoilerplateClass(element). Pages repeat long class lists (a grid's
+  // cells, a menu's items), and an element with neither id nor itemprop has
+  // the verdict of its class alone: one met before is not read again.
+  bool BoilerplateClass(const GumboNode* element) {
+    const GumboAttribute* cls = FindAttribute(element, "class");
+    if (cls == nullptr || FindAttribute(element, "id") != nullptr ||
+        FindAttribute(element, "itemprop") != nullptr)
+      return HasBoilerplateClass(element);
+    const auto [it, added] = class_verdicts_.try_emplace(cls->value, false);
+    if (added) it->second = HasBoilerplateClass(element);
+    return it->second;
+  }
+
   void Leave(std::vector<Frame>& stack) {
     const Frame f = stack.back();
     stack.pop_back();
@@ -535,6 +557,8 @@ class Segmenter {
 
   std::string_view content_;
   std::unordered_map<const GumboNode*, ElementStats>* stats_;
+  // BoilerplateClass's verdicts by class, for elements with no id or itemprop.
+  std::unordered_map<std::string_view, bool> class_verdicts_;
   std::vector<HtmlBlock> blocks_;
   HtmlBlock cur_;
   bool pending_space_ = false;

@@ -62,6 +62,8 @@ ClassVerdict ReadClass(const GumboNode* element);
 // ReadClass(element).boilerplate and .content.
 bool HasBoilerplateClass(const GumboNode* element);
 bool HasContentClass(const GumboNode* element);
+// The value of `element`'s first attribute named `name` (lower-case; compared
+// ignoring the case of the page's name), or empty.
 std::string_view Attribute(const GumboNode* element, const char* name);
 
 class HtmlPage {

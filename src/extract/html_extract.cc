@@ -443,6 +443,23 @@ bool InLongFurniture(const GumboNode* n) {
   return false;
 }
 
+// The texts of `n` when its class names an author (IsAuthorElement) or a
+// byline, a few of each per page. Most classes name neither (HasAuthorClass
+// needs "author"): no lower-cased copy is made of them.
+void CollectClassedAuthors(const GumboNode* n, PageMetadata* md) {
+  const std::string_view raw_cls = Attribute(n, "class");
+  if (!ContainsNoCase(raw_cls, "author") && !ContainsNoCase(raw_cls, "byline"))
+    return;
+  const std::string cls = AsciiLower(raw_cls);
+  if (md->author_class_texts.size() < 4 && IsAuthorElement(n, cls)) {
+    std::string text = CollapseSpaces(NodeText(n, 200));
+    if (!text.empty() && text.size() <= 100)
+      md->author_class_texts.push_back(std::move(text));
+  }
+  if (cls.find("byline") != std::string::npos && md->byline_texts.size() < 4)
+    md->byline_texts.push_back(CollapseSpaces(NodeText(n, 300)));
+}
+
 // Kept as one walk of the tree: each element is looked at once for every kind
 // of metadata it may hold (<html lang>, <meta>, <link>, <time>, JSON-LD,
 // microdata), so that a page costs one pass whatever it carries.
@@ -470,7 +487,7 @@ void CollectMetadata(const GumboNode* root, std::string_view content,
         break;
       }
       case GUMBO_TAG_LINK:
-        if (AsciiLower(Attribute(n, "rel")) == "canonical" &&
+        if (EqualsNoCase(Attribute(n, "rel"), "canonical") &&
             md->canonical.empty()) {
           md->canonical = std::string(TrimSpaces(Attribute(n, "href")));
         }
@@ -529,7 +546,7 @@ void CollectMetadata(const GumboNode* root, std::string_view content,
         break;
     }
     std::string_view itemprop = Attribute(n, "itemprop");
-    if (itemprop == "author" || AsciiLower(Attribute(n, "rel")) == "author") {
+    if (itemprop == "author" || EqualsNoCase(Attribute(n, "rel"), "author")) {
       std::string text = CollapseSpaces(NodeText(n, 200));
       if (!text.empty() && text.size() < 80)
         md->itemprop_authors.push_back(text);
@@ -543,16 +560,7 @@ void CollectMetadata(const GumboNode* root, std::string_view content,
         md->date_texts.push_back(CollapseSpaces(NodeText(n, 200)));
       }
     }
-    const std::string cls = AsciiLower(Attribute(n, "class"));
-    if (md->author_class_texts.size() < 4 && IsAuthorElement(n, cls)) {
-      std::string text = CollapseSpaces(NodeText(n, 200));
-      if (!text.empty() && text.size() <= 100)
-        md->author_class_texts.push_back(std::move(text));
-    }
-    if (cls.find("byline") != std::string::npos &&
-        md->byline_texts.size() < 4) {
-      md->byline_texts.push_back(CollapseSpaces(NodeText(n, 300)));
-    }
+    CollectClassedAuthors(n, md);
     const GumboVector& c = n->v.element.children;
     for (size_t i = c.length; i-- > 0;)
       stack.push_back(static_cast<const GumboNode*>(c.data[i]));
@@ -1369,7 +1377,9 @@ bool IsLinkBlock(const HtmlBlock& b) {
 // ("Email Jane at jane@example.com or follow her @jane"), newsletter pitches,
 // gallery counters ("Image 2 of 5") and reuse notices.
 bool IsWebFurniture(std::string_view text) {
-  std::vector<std::string_view> words = SplitWords(text);
+  // No test reads past 45 words: a block's text is split no further than
+  // needed to know it has more.
+  std::vector<std::string_view> words = SplitWords(text, 46);
   if (words.size() > 45) return false;
   std::string lower = AsciiLower(text);
   bool email = false;
@@ -1953,6 +1963,13 @@ constexpr size_t kMaxNesting = 1500;
 // linear.
 constexpr size_t kEndTagReach = 64;
 
+// Whether a comment ("<!--") starts at `pos`; asked at every tag, so the
+// second byte is looked at before the four are compared.
+bool CommentAt(std::string_view html, size_t pos) {
+  return pos + 1 < html.size() && html[pos + 1] == '!' &&
+         html.compare(pos, 4, "<!--") == 0;
+}
+
 // Tag and attribute names are ASCII; std::tolower is a call into the C library
 // per byte.
 char LowerAscii(char c) {
@@ -1967,7 +1984,7 @@ std::string BlankMarkup(std::string_view html) {
   size_t pos = 0;
   while ((pos = html.find('<', pos)) != std::string_view::npos) {
     size_t end = std::string_view::npos;
-    if (html.compare(pos, 4, "<!--") == 0) {
+    if (CommentAt(html, pos)) {
       end = html.find("-->", pos + 4);
       end = end == std::string_view::npos ? html.size() : end + 3;
     } else {
@@ -1990,6 +2007,74 @@ std::string BlankMarkup(std::string_view html) {
   return out;
 }
 
+// How LimitNesting counts an element, by its tag name.
+enum class NestingKind {
+  kCounted,    // an ordinary element
+  kUncounted,  // void, or its end tag may be left out
+  kRawText,    // script, style, textarea, title: raw text to its end tag
+  kForeign,    // svg, math: a self-closing slash closes it and its content
+};
+
+// Up to eight bytes as one number (the first in the low byte), for a switch
+// over names: no two names of a-z and 0-9 share one.
+constexpr uint64_t PackName(std::string_view s) {
+  uint64_t v = 0;
+  for (size_t i = 0; i < s.size() && i < 8; ++i)
+    v |= uint64_t{static_cast<unsigned char>(s[i])} << (8 * i);
+  return v;
+}
+
+// Asked of every tag of every page: a name no longer than the names looked
+// for is lower-cased into one number and switched on.
+NestingKind NestingKindOf(std::string_view name) {
+  if (name.size() > 8) return NestingKind::kCounted;
+  char lower[8];
+  for (size_t i = 0; i < name.size(); ++i) lower[i] = LowerAscii(name[i]);
+  switch (PackName(std::string_view(lower, name.size()))) {
+    case PackName("area"):
+    case PackName("base"):
+    case PackName("br"):
+    case PackName("col"):
+    case PackName("embed"):
+    case PackName("hr"):
+    case PackName("img"):
+    case PackName("input"):
+    case PackName("link"):
+    case PackName("meta"):
+    case PackName("param"):
+    case PackName("source"):
+    case PackName("track"):
+    case PackName("wbr"):
+    case PackName("p"):
+    case PackName("li"):
+    case PackName("dt"):
+    case PackName("dd"):
+    case PackName("option"):
+    case PackName("optgroup"):
+    case PackName("tr"):
+    case PackName("td"):
+    case PackName("th"):
+    case PackName("tbody"):
+    case PackName("thead"):
+    case PackName("tfoot"):
+    case PackName("colgroup"):
+    case PackName("html"):
+    case PackName("head"):
+    case PackName("body"):
+      return NestingKind::kUncounted;
+    case PackName("script"):
+    case PackName("style"):
+    case PackName("textarea"):
+    case PackName("title"):
+      return NestingKind::kRawText;
+    case PackName("svg"):
+    case PackName("math"):
+      return NestingKind::kForeign;
+    default:
+      return NestingKind::kCounted;
+  }
+}
+
 // None when the nesting of `html` stays under kMaxNesting; else the page with
 // the markup from where the nesting passes it blanked out (BlankMarkup: same
 // length, same offsets). Counts as an HTML5 parser nests: the self-closing
@@ -1998,15 +2083,10 @@ std::string BlankMarkup(std::string_view html) {
 // may be left out are not counted, and an end tag closes the nearest open
 // element of its name, if there is one within kEndTagReach.
 std::optional<std::string> LimitNesting(std::string_view html) {
-  static constexpr std::array<std::string_view, 30> kUncounted = {
-      "area",  "base",  "br",       "col",      "embed", "hr",  "img", "input",
-      "link",  "meta",  "param",    "source",   "track", "wbr", "p",   "li",
-      "dt",    "dd",    "option",   "optgroup", "tr",    "td",  "th",  "tbody",
-      "thead", "tfoot", "colgroup", "html",     "head",  "body"};
-  // Names of the counted open elements, as the page writes them (compared
-  // ignoring case): a scan over every tag of every page, so no string is built
-  // per tag.
-  std::vector<std::string_view> open;
+  // The counted open elements: names as the page writes them (compared
+  // ignoring case), so no string is built per tag, and whether each is
+  // foreign.
+  std::vector<std::pair<std::string_view, bool>> open;
   size_t foreign = 0;  // open <svg> and <math> elements
   const auto same_name = [](std::string_view a, std::string_view b) {
     return a.size() == b.size() &&
@@ -2014,13 +2094,14 @@ std::optional<std::string> LimitNesting(std::string_view html) {
              return LowerAscii(x) == LowerAscii(y);
            });
   };
-  const auto is_foreign = [&](std::string_view n) {
-    return same_name(n, "svg") || same_name(n, "math");
+  const auto alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
   };
   size_t pos = 0;
   while ((pos = html.find('<', pos)) != std::string_view::npos) {
     const size_t tag_start = pos;
-    if (html.compare(pos, 4, "<!--") == 0) {
+    if (CommentAt(html, pos)) {
       const size_t end = html.find("-->", pos + 4);
       if (end == std::string_view::npos) break;
       pos = end + 3;
@@ -2029,20 +2110,18 @@ std::optional<std::string> LimitNesting(std::string_view html) {
     const bool closing = pos + 1 < html.size() && html[pos + 1] == '/';
     const size_t name_start = pos + (closing ? 2 : 1);
     size_t name_end = name_start;
-    while (name_end < html.size() &&
-           std::isalnum(static_cast<unsigned char>(html[name_end])))
-      ++name_end;
+    while (name_end < html.size() && alnum(html[name_end])) ++name_end;
     if (name_end == name_start) {
       pos = name_start;
       continue;
     }
-    const std::string_view name =
-        html.substr(name_start, name_end - name_start);
+    const std::string_view name(html.data() + name_start,
+                                name_end - name_start);
     const size_t gt = html.find('>', name_end);
     if (gt == std::string_view::npos) break;
     pos = gt + 1;
-    if (!closing && (same_name(name, "script") || same_name(name, "style") ||
-                     same_name(name, "textarea") || same_name(name, "title"))) {
+    const NestingKind kind = NestingKindOf(name);
+    if (!closing && kind == NestingKind::kRawText) {
       // Raw text: skip to the end tag.
       size_t end = html.find("</", pos);
       while (end != std::string_view::npos &&
@@ -2053,30 +2132,29 @@ std::optional<std::string> LimitNesting(std::string_view html) {
       pos = end;
       continue;
     }
-    if (std::any_of(kUncounted.begin(), kUncounted.end(),
-                    [&](std::string_view u) { return same_name(name, u); }))
-      continue;
+    if (kind == NestingKind::kUncounted) continue;
     if (closing) {
       for (size_t k = open.size();
            k-- > 0 && open.size() - k <= kEndTagReach;) {
-        if (!same_name(open[k], name)) continue;
+        if (!same_name(open[k].first, name)) continue;
         for (size_t popped = k; popped < open.size(); ++popped) {
-          if (is_foreign(open[popped])) --foreign;
+          if (open[popped].second) --foreign;
         }
         open.resize(k);
         break;
       }
       continue;
     }
+    const bool is_foreign = kind == NestingKind::kForeign;
     const bool self_closed = html[gt - 1] == '/';
-    if (self_closed && (foreign > 0 || is_foreign(name))) continue;
+    if (self_closed && (foreign > 0 || is_foreign)) continue;
     if (open.size() == kMaxNesting) {
       std::string limited(html.substr(0, tag_start));
       limited += BlankMarkup(html.substr(tag_start));
       return limited;
     }
-    open.push_back(name);
-    if (is_foreign(name)) ++foreign;
+    open.emplace_back(name, is_foreign);
+    if (is_foreign) ++foreign;
   }
   return std::nullopt;
 }
@@ -2127,6 +2205,13 @@ bool StartsWithNoCase(std::string_view s, size_t pos, std::string_view prefix) {
   return true;
 }
 
+bool SameNoCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return LowerAscii(x) == LowerAscii(y);
+         });
+}
+
 // Attributes extraction reads (html_dom.cc, CollectMetadata); the others (href
 // of links, src, srcset, data-*, on*, aria-*, width...) are a third of a page's
 // markup and gumbo lexes them a character at a time.
@@ -2143,12 +2228,44 @@ bool IsReadAttribute(std::string_view name, bool link_tag) {
   return std::find(kRead.begin(), kRead.end(), l) != kRead.end();
 }
 
+// The names of the attributes a start tag keeps, to drop a repeat. HTML5
+// keeps the first of two attributes of one name. Gumbo drops the second only
+// while it still records errors (max_errors; past that it glues the next
+// attribute's name to a repeat without a value), so the tree of a tag with one
+// would hang on the count of parse errors before it, and such a page could not
+// take StandInParse's shorter text, whose count differs (stand_in_parse.h).
+// Dropped before parsing, the tag reads as HTML5 says.
+class KeptNames {
+ public:
+  // Whether `name` repeats a kept name (ignoring case); if not, it is kept.
+  // Past the array's size (a tag with that many read attributes is rare) a
+  // repeat is left to the stand-in scan, which then parses the page as it is.
+  bool Repeats(std::string_view name) {
+    for (size_t k = 0; k < count_; ++k) {
+      if (SameNoCase(std::string_view(names_[k].data, names_[k].size), name))
+        return true;
+    }
+    if (count_ < std::size(names_))
+      names_[count_++] = {name.data(), name.size()};
+    return false;
+  }
+
+ private:
+  struct Name {
+    const char* data;
+    size_t size;
+  };
+  Name names_[16];  // not initialised: read only below count_
+  size_t count_ = 0;
+};
+
 // At the '<' at `pos`: for a start tag, drops the attributes extraction does
 // not read (IsReadAttribute) from the text gumbo parses, recording each dropped
 // range in out->breaks. Returns where scanning goes on. A tag it cannot read to
 // its end (an unclosed quote) is left as it is.
 size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied,
-                            ParsedText* out) {
+                            ParsedText* out,
+                            std::vector<std::pair<size_t, size_t>>* scratch) {
   size_t i = pos + 1;
   if (i + 1 < html.size() && html[i] == '/' &&
       std::isalpha(static_cast<unsigned char>(html[i + 1]))) {
@@ -2166,7 +2283,11 @@ size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied,
     ++i;
   const bool link_tag =
       i - name_start == 4 && StartsWithNoCase(html, name_start, "link");
-  std::vector<std::pair<size_t, size_t>> drops;
+  // The ranges to drop, kept until the tag is read to its end; the caller's
+  // vector, so that no tag allocates one.
+  std::vector<std::pair<size_t, size_t>>& drops = *scratch;
+  drops.clear();
+  KeptNames kept;
   while (true) {
     const size_t attr_space = i;
     while (i < html.size() &&
@@ -2202,11 +2323,16 @@ size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied,
       }
     }
     if (name.empty()) return i;
-    if (!IsReadAttribute(name, link_tag)) {
+    const bool read = IsReadAttribute(name, link_tag);
+    const bool href =
+        !read && name.size() == 4 && StartsWithNoCase(html, attr_name, "href");
+    if ((read || href) && kept.Repeats(name)) {
+      drops.emplace_back(attr_space, i);
+      continue;
+    }
+    if (!read) {
       // An href says that an <a> is a link (one without is an anchor): its name
       // and quotes stay, the URL goes.
-      const bool href =
-          name.size() == 4 && StartsWithNoCase(html, attr_name, "href");
       if (href && i - 1 > attr_name &&
           (html[i - 1] == '"' || html[i - 1] == '\'')) {
         const size_t open = html.find(html[i - 1], attr_name);
@@ -2274,9 +2400,10 @@ ParsedText DropRawTextBodies(std::string_view html) {
   out.text.reserve(html.size());
   size_t copied =
       0;  // html[0, copied) is in out.text (less the dropped ranges)
+  std::vector<std::pair<size_t, size_t>> drops;  // DropUnreadAttributes'
   size_t pos = 0;
   while ((pos = html.find('<', pos)) != std::string_view::npos) {
-    if (html.compare(pos, 4, "<!--") == 0) {
+    if (CommentAt(html, pos)) {
       size_t end = html.find("-->", pos + 4);
       if (end == std::string_view::npos) break;
       // Comments (and the markup of conditional comments) are never shown.
@@ -2290,7 +2417,7 @@ ParsedText DropRawTextBodies(std::string_view html) {
     // Every name below starts with s, n or t: other tags go straight on.
     const char first = pos + 1 < html.size() ? LowerAscii(html[pos + 1]) : '\0';
     if (first != 's' && first != 'n' && first != 't') {
-      pos = DropUnreadAttributes(html, pos, &copied, &out);
+      pos = DropUnreadAttributes(html, pos, &copied, &out, &drops);
       pos = DropIndentation(html, pos, &copied, &out);
       continue;
     }
@@ -2307,7 +2434,7 @@ ParsedText DropRawTextBodies(std::string_view html) {
     } else if (StartsWithNoCase(html, pos + 1, "select")) {
       name = "select";
     } else {
-      pos = DropUnreadAttributes(html, pos, &copied, &out);
+      pos = DropUnreadAttributes(html, pos, &copied, &out, &drops);
       pos = DropIndentation(html, pos, &copied, &out);
       continue;
     }
@@ -2325,6 +2452,10 @@ ParsedText DropRawTextBodies(std::string_view html) {
     }
     size_t body = TagEnd(html, after_name);
     if (body == std::string_view::npos) break;
+    // The start tag loses its unread and repeated attributes as any other
+    // does; read only up to its end as TagEnd finds it, so that nothing past
+    // it is dropped.
+    DropUnreadAttributes(html.substr(0, body), pos, &copied, &out, &drops);
     std::string closing = "</" + std::string(name);
     size_t end = body;
     while ((end = html.find("</", end)) != std::string_view::npos &&

@@ -504,6 +504,131 @@ TEST(HtmlExtractTest, DeepNestingKeepsTheTextWithAWarning) {
   EXPECT_TRUE(r->warnings.empty());
 }
 
+// Which tags the nesting guard counts, whatever their case: ordinary and
+// custom elements are; void elements, elements whose end tag may be left out,
+// raw text and the self-closed elements of <svg> and <math> are not.
+TEST(HtmlExtractTest, NestingCountsTheTagsAnHtmlParserNests) {
+  const auto repeated = [](std::string_view tag, int n) {
+    std::string s;
+    for (int i = 0; i < n; ++i) s += tag;
+    return s;
+  };
+  const std::string text =
+      "<p>Troops attacked rebels near the border town on Monday.</p>";
+  const struct {
+    std::string html;
+    bool warned;
+  } cases[] = {
+      {"<body>" + repeated("<DIV>", 1600) + text, true},
+      {"<body>" + repeated("<Section>", 1600) + text, true},
+      {"<body>" + repeated("<optgroupx>", 1600) + text, true},  // custom
+      {"<body>" + repeated("<span/>", 1600) + text, true},
+      {"<body>" + repeated("<div></div>", 1600) + text, false},
+      {"<body>" + repeated("<LI>", 1600) + text, false},
+      {"<body>" + repeated("<P>", 1600) + text, false},
+      {"<body>" + repeated("<Img>", 1600) + text, false},
+      {"<body>" + repeated("<OptGroup>", 1600) + text, false},
+      {"<body>" + repeated("<colgroup>", 1600) + text, false},
+      {"<body><svg>" + repeated("<g/>", 1600) + "</svg>" + text, false},
+      {"<body><MATH>" + repeated("<mi/>", 1600) + "</MATH>" + text, false},
+      {"<body>" + repeated("<svg/>", 1600) + text, false},
+      {"<body><svg>" + repeated("<g>", 1600) + "</svg>" + text, true},
+      {"<body><TextArea>" + repeated("<div>", 1600) + "</textarea>" + text,
+       false},
+      {"<body><title>" + repeated("<div>", 1600) + "</title>" + text, false},
+      {"<body><Style>" + repeated("<div>", 1600) + "</style>" + text, false},
+      {"<body><script>" + repeated("<div>", 1600) + "</SCRIPT>" + text, false},
+  };
+  for (const auto& c : cases) {
+    Document doc;
+    doc.kind = InputKind::kHtml;
+    doc.content = c.html;
+    Result<Article> r = ExtractArticle(doc);
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->warnings.size(), c.warned ? 1u : 0u) << c.html.substr(0, 30);
+  }
+}
+
+// Of two attributes of one name the first counts (HTML5), in any tag and
+// however many parse errors came before: gumbo, once it stops recording
+// errors (64 here, after the stray end tags), would glue the name after a
+// repeated attribute without a value to it ("classhidden").
+TEST(HtmlExtractTest, RepeatedAttributesReadAsHtml5Says) {
+  const std::string article =
+      "<p>The council approved the new budget on Friday after a long debate "
+      "about schools and roads in the district, and the mayor signed it the "
+      "same evening in front of the press.</p>";
+  const std::string hidden =
+      "<p>Secret draft text that the page hides from its readers.</p>";
+  std::string errors;
+  for (int i = 0; i < 100; ++i) errors += "</x>";
+  for (const std::string& before : {std::string(), errors}) {
+    for (const char* tag :
+         {"<div class=\"x\" class hidden>", "<div class=x CLASS='y' hidden>",
+          "<div hidden hidden class=x>", "<div class=\"x\" class Hidden>"}) {
+      const Article a =
+          ExtractHtmlDoc("<html><body><article>" + before + tag + hidden +
+                         "</div>" + article + "</article></body></html>");
+      EXPECT_EQ(a.body.find("Secret"), std::string::npos) << tag;
+      EXPECT_NE(a.body.find("council approved"), std::string::npos) << tag;
+    }
+  }
+  // The first value is the one read: a comment thread's class stands.
+  const Article a = ExtractHtmlDoc(
+      "<html><body><article>" + article +
+      "<div class=\"comments\" class=\"article-body\"><p>I think this is a "
+      "terrible idea and the mayor should resign, wrote one reader of the "
+      "paper.</p></div></article></body></html>");
+  EXPECT_EQ(a.body.find("terrible"), std::string::npos);
+}
+
+// A comment, markup and all, is no text of the page, wherever it stands; "<!"
+// that opens no comment (a doctype, a bogus comment) is no comment.
+TEST(HtmlExtractTest, CommentsAreNoText) {
+  const std::string article =
+      "<p>The council approved the new budget on Friday after a long debate "
+      "about schools and roads in the district.</p>";
+  for (const std::string& html :
+       {"<!-- <p>Hidden remark of the editor</p> --><body>" + article,
+        "<body>" + article + "<!--<p>Hidden remark of the editor</p>-->",
+        "<body><!DOCTYPE x><!x Hidden remark>" + article +
+            "<div><!---->Shown</div>"}) {
+    const Article a = ExtractHtmlDoc(html);
+    EXPECT_EQ(a.body.find("Hidden"), std::string::npos) << html;
+    EXPECT_NE(a.body.find("council approved"), std::string::npos) << html;
+  }
+}
+
+// Elements of one class share its verdict only when nothing else speaks: an
+// id or an itemprop beside the same class is read, in either order.
+TEST(HtmlExtractTest, AnIdBesideARepeatedClassIsRead) {
+  const std::string story =
+      "<p>The council approved the new budget on Friday after a long debate "
+      "about schools and roads in the district.</p>";
+  const std::string remark =
+      "<p>I think this is a terrible idea and the mayor should resign now, "
+      "wrote one reader.</p>";
+  for (const std::string& body :
+       {"<div class='box'>" + story + "</div><div class='box' id='comments'>" +
+            remark + "</div>",
+        "<div class='box' id='comments'>" + remark + "</div><div class='box'>" +
+            story + "</div>"}) {
+    const Article a = ExtractHtmlDoc("<html><body><article>" + body +
+                                     "</article></body></html>");
+    EXPECT_NE(a.body.find("council approved"), std::string::npos) << body;
+    EXPECT_EQ(a.body.find("terrible"), std::string::npos) << body;
+  }
+  // And the verdict of a class met before stands for the next element of it.
+  const Article a = ExtractHtmlDoc(
+      "<html><body><article>" + story +
+      "<div class='share-tools'><p>Share "
+      "this story with your friends and family by email today.</p></div>"
+      "<div class='share-tools'>" +
+      remark + "</div></article></body></html>");
+  EXPECT_EQ(a.body.find("terrible"), std::string::npos);
+  EXPECT_NE(a.body.find("council approved"), std::string::npos);
+}
+
 TEST(HtmlExtractTest, RobustInputs) {
   std::string binary;
   for (int i = 0; i < 2000; ++i) binary += static_cast<char>((i * 37) % 128);

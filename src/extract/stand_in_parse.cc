@@ -1,6 +1,7 @@
 #include "extract/stand_in_parse.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -10,6 +11,10 @@ namespace dateline::extract_internal {
 namespace {
 
 constexpr char kStandIn = '\x01';
+// Names compared for every tag or attribute, as views (no strlen per use).
+constexpr std::string_view kType = "type", kEncoding = "encoding",
+                           kPlaintext = "plaintext", kHtml = "html",
+                           kBody = "body";
 // What gumbo makes of the stand-in byte (a control character): U+FFFD.
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
@@ -95,8 +100,10 @@ bool DecodesToItself(std::string_view s) {
 // <noscript>, that the tree builder reads differently in <head>): no stand-ins
 // inside. <plaintext> runs to the end of the page.
 bool IsRawTextElement(std::string_view name) {
-  for (std::string_view raw : {"script", "style", "textarea", "title", "xmp",
-                               "iframe", "noembed", "noframes", "noscript"}) {
+  static constexpr std::array<std::string_view, 9> kRawText = {
+      "script", "style",   "textarea", "title",   "xmp",
+      "iframe", "noembed", "noframes", "noscript"};
+  for (std::string_view raw : kRawText) {
     if (EqualsNoCase(name, raw)) return true;
   }
   return false;
@@ -203,12 +210,13 @@ void StandInParse::Scan() {
     if (lt + 1 >= h.size()) break;
     const char c = h[lt + 1];
     size_t next = std::string_view::npos;
-    if (h.compare(lt, 4, "<!--") == 0) {
+    // Comments and CDATA start with "<!": the other tags are not compared.
+    if (c == '!' && h.compare(lt, 4, "<!--") == 0) {
       // Gumbo's comment ends at the first "-->" (or earlier, at "--!>" or in
       // "<!-->"): resuming at or after it is safe.
       const size_t end = h.find("-->", lt + 2);
       if (end != std::string_view::npos) next = end + 3;
-    } else if (h.compare(lt, 9, "<![CDATA[") == 0) {
+    } else if (c == '!' && h.compare(lt, 9, "<![CDATA[") == 0) {
       const size_t end = h.find("]]>", lt + 9);
       if (end != std::string_view::npos) next = end + 3;
     } else if (c == '!' || c == '?' ||
@@ -244,6 +252,11 @@ size_t StandInParse::ReadTag(size_t pos, size_t* copied) {
   const size_t name_start = i;
   while (i < h.size() && !IsHtmlSpace(h[i]) && h[i] != '/' && h[i] != '>') ++i;
   const std::string_view name = h.substr(name_start, i - name_start);
+  // A second <html> or <body> start tag is not an element: the tree builder
+  // adds its attributes to the first one's where it lacks them and drops the
+  // rest, so a stand-in there may be nowhere in the tree, and the page would
+  // be parsed again. Their few values are lexed as they are.
+  const bool merged = EqualsNoCase(name, kHtml) || EqualsNoCase(name, kBody);
   names_.clear();
   while (true) {
     while (i < h.size() && (IsHtmlSpace(h[i]) || h[i] == '/')) ++i;
@@ -276,8 +289,8 @@ size_t StandInParse::ReadTag(size_t pos, size_t* copied) {
       // The tree builder reads `type` (<input type=hidden> in a table) and
       // `encoding` (<annotation-xml>).
       const std::string_view value = h.substr(j + 1, close - j - 1);
-      if (copied != nullptr && !end_tag && value.size() >= 2 &&
-          !EqualsNoCase(attr, "type") && !EqualsNoCase(attr, "encoding") &&
+      if (copied != nullptr && !end_tag && !merged && value.size() >= 2 &&
+          !EqualsNoCase(attr, kType) && !EqualsNoCase(attr, kEncoding) &&
           DecodesToItself(value))
         StandInRange(j + 1, close, /*attribute=*/true, copied);
       i = close + 1;
@@ -288,7 +301,7 @@ size_t StandInParse::ReadTag(size_t pos, size_t* copied) {
   }
   ++i;  // past '>'
   if (end_tag || copied == nullptr) return i;
-  if (EqualsNoCase(name, "plaintext")) return Stop(i, copied);
+  if (EqualsNoCase(name, kPlaintext)) return Stop(i, copied);
   if (!IsRawTextElement(name)) return i;
   // Raw text runs to the element's end tag: "</name" and then white space, '/'
   // or '>'.
@@ -369,6 +382,23 @@ size_t StandInParse::ToHtml(size_t short_offset) const {
   return short_offset + delta_[it - stand_ins_.begin()];
 }
 
+// Restore asks in document order, so the offsets asked for mostly rise a
+// little from one question to the next, and the answer is at or just past the
+// last one; elsewhere (nodes the tree builder moved) it is searched for.
+size_t StandInParse::FirstStandInFrom(size_t short_offset) {
+  const auto at_or_after = [&](size_t i) {
+    return (i == 0 || stand_ins_[i - 1].at < short_offset) &&
+           (i == stand_ins_.size() || stand_ins_[i].at >= short_offset);
+  };
+  for (size_t i = hint_; i < hint_ + 3 && i <= stand_ins_.size(); ++i) {
+    if (at_or_after(i)) return hint_ = i;
+  }
+  const auto it = std::lower_bound(
+      stand_ins_.begin(), stand_ins_.end(), short_offset,
+      [](const StandIn& x, size_t offset) { return x.at < offset; });
+  return hint_ = static_cast<size_t>(it - stand_ins_.begin());
+}
+
 char* StandInParse::Allocate(std::string_view s) const {
   char* p =
       static_cast<char*>(options_.allocator(options_.userdata, s.size() + 1));
@@ -418,17 +448,15 @@ bool StandInParse::RestoreText(GumboNode* node) {
       t.original_text.length > short_.size() - (data - short_.data()))
     return false;
   const size_t s = data - short_.data(), e = s + t.original_text.length;
-  const auto by_at = [](const StandIn& x, size_t offset) {
-    return x.at < offset;
-  };
-  const auto first =
-      std::lower_bound(stand_ins_.begin(), stand_ins_.end(), s, by_at);
-  const auto last = std::lower_bound(first, stand_ins_.end(), e, by_at);
+  const auto first = stand_ins_.begin() + FirstStandInFrom(s);
+  const auto last = stand_ins_.begin() + FirstStandInFrom(e);
   const size_t hs = s + delta_[first - stand_ins_.begin()];
   const size_t he = e + delta_[last - stand_ins_.begin()];
   t.original_text.data = html_.data() + hs;
   t.original_text.length = he - hs;
-  t.start_pos.offset = static_cast<unsigned int>(ToHtml(t.start_pos.offset));
+  // A text node's position is where its text starts: mapped above.
+  t.start_pos.offset = static_cast<unsigned int>(
+      t.start_pos.offset == s ? hs : ToHtml(t.start_pos.offset));
   if (first == last) return true;
   // A stand-in in a script's text may have been read in a script state where
   // '-' counts; one in CDATA where ']' does.
@@ -473,9 +501,7 @@ bool StandInParse::RestoreAttributes(GumboNode* node) {
       continue;
     const size_t s = data - short_.data(),
                  e = std::min(s + a->original_value.length, short_.size());
-    const auto it = std::lower_bound(
-        stand_ins_.begin(), stand_ins_.end(), s,
-        [](const StandIn& x, size_t offset) { return x.at < offset; });
+    const auto it = stand_ins_.begin() + FirstStandInFrom(s);
     if (it == stand_ins_.end() || it->at >= e) continue;
     if (!it->attribute || e - s != 3 || it->at != s + 1 ||
         std::string_view(a->value) != kReplacement)

@@ -8,7 +8,8 @@
 // NUL or something else, and reads no attribute value but `type` and
 // `encoding`. So before gumbo parses `html`, each run of text between tags
 // (from its first to its last non-space character, between character
-// references) and each quoted attribute value is stood in for by one byte,
+// references) and each quoted attribute value (but those of <html> and <body>
+// tags, whose attributes a second such tag merges) is stood in for by one byte,
 // 0x01, which gumbo reads as U+FFFD: a character like any letter to the tree
 // builder. After parsing, each stand-in's text is put back where it landed.
 //
@@ -110,6 +111,9 @@ class StandInParse {
   bool RestoreText(GumboNode* node);
   bool RestoreAttributes(GumboNode* node);
   size_t ToHtml(size_t short_offset) const;
+  // The index of the first stand-in at or after `short_offset` in short_
+  // (stand_ins_.size() if none): a lower bound, starting from hint_.
+  size_t FirstStandInFrom(size_t short_offset);
   char* Allocate(std::string_view s) const;
 
   std::string_view html_;
@@ -123,6 +127,7 @@ class StandInParse {
   std::vector<std::string_view> names_;  // attribute names of the tag read
   bool duplicate_attributes_ = false;
   std::vector<bool> found_;  // by stand-in: found in the tree
+  size_t hint_ = 0;          // FirstStandInFrom's last answer
   GumboOutput* output_ = nullptr;
   bool stood_in_ = false;
   size_t parsed_bytes_ = 0;

@@ -103,10 +103,16 @@ std::vector<Case> Cases() {
        "  leading words <html><head></head>  <body>body words</body></html> "
        "trailing words",
        true},
+      // The values of <html> and <body> tags are not stood in for: a second
+      // tag's go to the first element or nowhere.
       {"a second <body> tag merges its attributes",
        "<body class=\"one two\"><p>text one</p><body class=\"three four\" "
        "id=\"x y\"><p>text two</p>",
-       false},
+       true},
+      {"a second <html> tag inside the body, between spaces",
+       "<html lang=\"en\"><body><p>text one</p> <html lang=\"de-DE\" "
+       "class=\"no-js\"> <p>text two</p>",
+       true},
       {"frameset drops text", "<frameset>some text<frame src=\"a\"></frameset>",
        false},
       {"the stand-in byte in the page", "<p>a \x01 b and more text</p>", false},

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <utility>
 
 #include "core/utf8.h"
@@ -643,6 +644,55 @@ std::string AsciiLower(std::string_view s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   }
   return out;
+}
+
+namespace {
+char LowerByte(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+}
+}  // namespace
+
+bool EqualsNoCase(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (LowerByte(s[i]) != lower[i]) return false;
+  }
+  return true;
+}
+
+bool ContainsNoCase(std::string_view s, std::string_view lower) {
+  const size_t n = lower.size();
+  if (n == 0) return true;
+  if (s.size() < n) return false;
+  // Setting bit 0x20 lower-cases an ASCII letter and makes no other byte one,
+  // so when `lower` starts with a letter a byte that could start it is found
+  // with one OR and compare, eight bytes at a time: asked of every element's
+  // class, most of whose bytes start nothing.
+  const char first = lower[0];
+  const bool letter = first >= 'a' && first <= 'z';
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  const uint64_t pattern = kOnes * static_cast<unsigned char>(first);
+  const size_t last = s.size() - n;  // the last place `lower` can start
+  for (size_t i = 0; i <= last;) {
+    if (letter && i + 8 <= s.size()) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      const uint64_t x = (w | (kOnes * 0x20)) ^ pattern;  // 0 where it could
+      if (((x - kOnes) & ~x & kHigh) == 0) {              // no zero byte
+        i += 8;
+        continue;
+      }
+    }
+    const char c = s[i];
+    if (letter ? (c | 0x20) == first : LowerByte(c) == first) {
+      size_t k = 1;
+      while (k < n && LowerByte(s[i + k]) == lower[k]) ++k;
+      if (k == n) return true;
+    }
+    ++i;
+  }
+  return false;
 }
 
 const char* FurnitureKindName(FurnitureKind kind) {

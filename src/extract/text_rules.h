@@ -145,6 +145,10 @@ DateLabelRead ReadDateLabel(std::string_view line);
 
 // Lower-cased ASCII copy.
 std::string AsciiLower(std::string_view s);
+// Whether AsciiLower(s) equals, or contains, `lower` (lower-case ASCII), with
+// no copy made: asked of every element's attributes.
+bool EqualsNoCase(std::string_view s, std::string_view lower);
+bool ContainsNoCase(std::string_view s, std::string_view lower);
 
 template <typename WordFn>
 void ForEachWord(std::string_view s, WordFn&& word) {

@@ -265,6 +265,50 @@ TEST(TextRulesTest, TrimAndCase) {
   EXPECT_FALSE(EndsWithSentencePunctuation("Interior Minister meets general"));
 }
 
+// The comparisons of attribute values that make no lower-cased copy agree
+// with comparing AsciiLower's copy.
+TEST(TextRulesTest, NoCaseComparisonsAgreeWithAsciiLower) {
+  EXPECT_TRUE(EqualsNoCase("Author", "author"));
+  EXPECT_TRUE(EqualsNoCase("", ""));
+  EXPECT_FALSE(EqualsNoCase("Authors", "author"));
+  EXPECT_FALSE(EqualsNoCase("Auth", "author"));
+  EXPECT_FALSE(EqualsNoCase("\xC3\x84uthor", "author"));
+  EXPECT_TRUE(ContainsNoCase("post-BYLINE__name", "byline"));
+  EXPECT_TRUE(ContainsNoCase("byline", "byline"));
+  EXPECT_TRUE(ContainsNoCase("x-bylinE", "byline"));
+  EXPECT_TRUE(ContainsNoCase("bybyline", "byline"));  // a false start first
+  EXPECT_FALSE(ContainsNoCase("bylin", "byline"));
+  EXPECT_FALSE(ContainsNoCase("by-line", "byline"));
+  EXPECT_TRUE(ContainsNoCase("anything", ""));
+  // Bytes that are no letter do not match one ('@' | 0x20 is '`', 0xC1 | 0x20
+  // is 0xE1).
+  EXPECT_FALSE(ContainsNoCase("@uthor", "`uthor"));
+  EXPECT_FALSE(ContainsNoCase("\xC1uthor", "author"));
+  EXPECT_TRUE(ContainsNoCase("x-1a", "-1a"));
+  EXPECT_FALSE(ContainsNoCase("x\r1a", "-1a"));
+  // Eight bytes are passed over at a time where none can start the word: the
+  // word found at every place of long texts, and not found when cut short.
+  const std::string filler = "xx-yy_zz.qq0123456789";
+  for (size_t at = 0; at <= filler.size(); ++at) {
+    for (std::string_view word : {"author", "Byline", "BYLINE"}) {
+      std::string text = filler;
+      text.insert(at, word);
+      EXPECT_TRUE(ContainsNoCase(text, AsciiLower(word))) << text;
+      text = filler;
+      text.insert(at, word.substr(0, word.size() - 1));
+      EXPECT_FALSE(ContainsNoCase(text, AsciiLower(word))) << text;
+    }
+  }
+  for (std::string_view s : {"Entry-Author", "AUTHORS", "aut hor", "", "a"}) {
+    for (std::string_view n : {"author", "a", "hor", "entry-author"}) {
+      EXPECT_EQ(ContainsNoCase(s, n),
+                AsciiLower(s).find(n) != std::string::npos)
+          << s << " " << n;
+      EXPECT_EQ(EqualsNoCase(s, n), AsciiLower(s) == n) << s << " " << n;
+    }
+  }
+}
+
 TEST(TextRulesTest, AuthorLines) {
   EXPECT_EQ(ParseAuthorLine("author_image Wladimir van Wilgenburg"),
             (std::vector<std::string>{"Wladimir van Wilgenburg"}));

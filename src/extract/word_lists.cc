@@ -79,6 +79,18 @@ bool ParseCalendar(std::string_view text, WordListSet* out,
   return true;
 }
 
+// Marks the first two bytes of `name` (a-z, 0-9) in `pairs`; a one-byte name
+// marks its byte with every second byte and with none (0).
+void MarkFirstPair(std::string_view name,
+                   std::array<std::bitset<128>, 128>* pairs) {
+  const auto first = static_cast<unsigned char>(name[0]);
+  if (name.size() == 1) {
+    (*pairs)[first].set();
+  } else {
+    (*pairs)[first].set(static_cast<unsigned char>(name[1]));
+  }
+}
+
 bool ParseClasses(std::string_view text, WordListSet* out, std::string* error) {
   const auto records = Records(text, "extract/classes.txt", 4, error);
   if (!records) return false;
@@ -114,9 +126,11 @@ bool ParseClasses(std::string_view text, WordListSet* out, std::string* error) {
     }
     if (cue.whole_token) {
       out->class_tokens[cue.name] = cue;
+      MarkFirstPair(cue.name, &out->class_token_pairs);
     } else if (cue.content || cue.furniture || cue.long_furniture) {
       out->class_stems_by_first[static_cast<unsigned char>(cue.name[0])]
           .push_back(cue);
+      MarkFirstPair(cue.name, &out->class_stem_pairs);
     }
     out->class_cues.push_back(std::move(cue));
   }

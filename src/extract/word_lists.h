@@ -12,6 +12,7 @@
 #define DATELINE_EXTRACT_WORD_LISTS_H_
 
 #include <array>
+#include <bitset>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -51,6 +52,14 @@ struct WordListSet {
   std::unordered_map<std::string, ClassCue, StringViewHash, std::equal_to<>>
       class_tokens;
   std::array<std::vector<ClassCue>, 128> class_stems_by_first;
+  // class_stem_pairs[a][b]: whether a stem of class_stems_by_first starts with
+  // the bytes a, b (b == 0: a stem of the one byte a, which also sets every
+  // [a][b]). Most positions of a token start no stem: this one look-up passes
+  // over them without reading the stems.
+  std::array<std::bitset<128>, 128> class_stem_pairs;
+  // The same for the names of class_tokens: a token whose first two bytes
+  // start none is not looked up.
+  std::array<std::bitset<128>, 128> class_token_pairs;
 
   // Lists of furniture_lines.txt, by name.
   std::vector<std::string> author_start, byline_start, author_label, caption,

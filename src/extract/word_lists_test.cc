@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <gumbo.h>
 
+#include <string>
+
 #include "extract/html_dom.h"
 #include "extract/text_rules.h"
 
@@ -47,6 +49,54 @@ TEST(WordListsTest, ListsSpanLinesInFileOrder) {
   EXPECT_EQ(set.site_map, (std::vector<std::string>{"a", "b", "c"}));
 }
 
+// The pair indexes ReadClass passes over token positions and tokens with: set
+// for the first two bytes of each verdict stem (and every pair after a
+// one-byte stem), or of each whole-token cue, for nothing else; hover-only
+// stems are in neither.
+TEST(WordListsTest, PairsMarkTheFirstTwoBytesOfEachCue) {
+  WordListSet set;
+  std::string error;
+  ASSERT_TRUE(ParseWordLists(kTwelve,
+                             "cue | share | stem | furniture\n"
+                             "cue | sidebar | stem | furniture; long\n"
+                             "cue | x | stem | content\n"
+                             "cue | tooltip | stem | hover\n"
+                             "cue | ad | token | furniture\n",
+                             "", &set, &error))
+      << error;
+  size_t marked = 0;
+  for (const auto& row : set.class_stem_pairs) marked += row.count();
+  EXPECT_EQ(marked, 2u + 128u);
+  EXPECT_TRUE(set.class_stem_pairs['s']['h']);
+  EXPECT_TRUE(set.class_stem_pairs['s']['i']);
+  EXPECT_FALSE(set.class_stem_pairs['s']['o']);
+  EXPECT_FALSE(set.class_stem_pairs['s'][0]);  // no stem is "s" alone
+  EXPECT_TRUE(set.class_stem_pairs['x'][0]);   // "x" ends a token
+  EXPECT_TRUE(set.class_stem_pairs['x']['q']);
+  EXPECT_FALSE(set.class_stem_pairs['t']['o']);
+  EXPECT_FALSE(set.class_stem_pairs['a']['d']);
+  // Whole-token cues have their own index.
+  size_t token_pairs = 0;
+  for (const auto& row : set.class_token_pairs) token_pairs += row.count();
+  EXPECT_EQ(token_pairs, 1u);
+  EXPECT_TRUE(set.class_token_pairs['a']['d']);
+  // The built-in stems and tokens are all found through them.
+  const WordListSet& lists = WordLists();
+  for (const auto& [name, cue] : lists.class_tokens) {
+    EXPECT_TRUE(lists.class_token_pairs[static_cast<unsigned char>(name[0])]
+                                       [name.size() > 1 ? name[1] : 0])
+        << name;
+  }
+  for (const auto& stems : lists.class_stems_by_first) {
+    for (const ClassCue& cue : stems) {
+      ASSERT_GE(cue.name.size(), 2u);
+      EXPECT_TRUE(lists.class_stem_pairs[static_cast<unsigned char>(
+          cue.name[0])][static_cast<unsigned char>(cue.name[1])])
+          << cue.name;
+    }
+  }
+}
+
 TEST(WordListsTest, MalformedLinesAreReportedWithFileAndLine) {
   struct Case {
     std::string_view calendar, classes, lines, want;
@@ -82,6 +132,30 @@ ClassVerdict VerdictOf(const char* html) {
   return v;
 }
 
+// Attribute's lookup by a lower-case name finds the first attribute of that
+// name whatever case the tree has it in (gumbo lower-cases HTML attributes
+// but gives SVG's their camel case: "viewBox").
+TEST(WordListsTest, AttributeFindsTheFirstOfANameIgnoringCase) {
+  GumboOutput* out = gumbo_parse(
+      "<div CLASS='a' Id='b' class='c' data-x='d'></div>"
+      "<svg viewBox='0 0 1 1'></svg>");
+  const GumboNode* body =
+      static_cast<const GumboNode*>(out->root->v.element.children.data[1]);
+  const GumboNode* div =
+      static_cast<const GumboNode*>(body->v.element.children.data[0]);
+  const GumboNode* svg =
+      static_cast<const GumboNode*>(body->v.element.children.data[1]);
+  EXPECT_EQ(Attribute(div, "class"), "a");
+  EXPECT_EQ(Attribute(div, "id"), "b");
+  EXPECT_EQ(Attribute(div, "data-x"), "d");
+  EXPECT_EQ(Attribute(div, "data"), "");
+  EXPECT_EQ(Attribute(div, "style"), "");
+  EXPECT_EQ(Attribute(svg, "viewbox"), "0 0 1 1");
+  EXPECT_EQ(Attribute(svg, "view"), "");
+  EXPECT_EQ(Attribute(nullptr, "class"), "");
+  gumbo_destroy_output(&kGumboDefaultOptions, out);
+}
+
 TEST(WordListsTest, ClassVerdictsOfCommonThemeClasses) {
   EXPECT_TRUE(VerdictOf("<div class='entry-content'>x</div>").content);
   EXPECT_FALSE(VerdictOf("<div class='entry-content'>x</div>").boilerplate);
@@ -95,6 +169,25 @@ TEST(WordListsTest, ClassVerdictsOfCommonThemeClasses) {
   EXPECT_FALSE(VerdictOf("<div class='header'>x</div>").boilerplate);
   EXPECT_TRUE(VerdictOf("<div class='ad'>x</div>").boilerplate);
   EXPECT_TRUE(VerdictOf("<div class='socialsharebar'>x</div>").boilerplate);
+  // A stem at a token's end, after bytes that start other stems.
+  EXPECT_TRUE(VerdictOf("<div class='x-ssssshare'>x</div>").boilerplate);
+  EXPECT_TRUE(VerdictOf("<div class='BIGSHARE'>x</div>").boilerplate);
+  EXPECT_FALSE(VerdictOf("<div class='shar'>x</div>").boilerplate);
+  // Tokens end at any byte but an ASCII letter or digit, whatever their case
+  // and length (64 bytes fit the stack buffer; longer ones are copied).
+  EXPECT_TRUE(VerdictOf("<div id='x' class='top_NAV'>x</div>").boilerplate);
+  EXPECT_TRUE(VerdictOf("<div id='AD'>x</div>").boilerplate);
+  // Bytes of other letters separate tokens too ("ad" and "é").
+  EXPECT_TRUE(VerdictOf("<div id='ad\xC3\xA9'>x</div>").boilerplate);
+  const std::string pad(59, 'x');
+  EXPECT_TRUE(VerdictOf(("<div class='" + pad + "SHARE'>x</div>").c_str())
+                  .boilerplate);  // 64 bytes
+  EXPECT_TRUE(VerdictOf(("<div class='" + pad + "xSHARE'>x</div>").c_str())
+                  .boilerplate);  // 65 bytes
+  EXPECT_TRUE(VerdictOf(("<div class='" + pad + pad + "-ad'>x</div>").c_str())
+                  .boilerplate);
+  EXPECT_FALSE(VerdictOf(("<div class='" + pad + pad + "ad'>x</div>").c_str())
+                   .boilerplate);
   // An embedded post is a quotation, not a share bar.
   EXPECT_FALSE(VerdictOf("<div class='social-embed'>x</div>").boilerplate);
   // Share buttons are small; comments can be long.
