@@ -460,6 +460,29 @@ void CollectClassedAuthors(const GumboNode* n, PageMetadata* md) {
     md->byline_texts.push_back(CollapseSpaces(NodeText(n, 300)));
 }
 
+// The texts of an <h1> (and of its children, a kicker in a <span> before the
+// headline) or an <h2>, a few of each per page.
+void CollectHeading(const GumboNode* n, PageMetadata* md) {
+  if (n->v.element.tag == GUMBO_TAG_H2) {
+    if (md->h2s.size() < 16) {
+      std::string h = CollapseSpaces(NodeText(n, 400));
+      if (!h.empty()) md->h2s.push_back(std::move(h));
+    }
+    return;
+  }
+  std::string h = CollapseSpaces(NodeText(n));
+  if (md->h1.empty()) md->h1 = h;
+  if (h.empty() || md->h1s.size() >= 16) return;
+  md->h1s.push_back(std::move(h));
+  const GumboVector& c = n->v.element.children;
+  for (size_t i = 0; i < c.length && md->h1_parts.size() < 32; ++i) {
+    const GumboNode* k = static_cast<const GumboNode*>(c.data[i]);
+    std::string part = CollapseSpaces(
+        k->type == GUMBO_NODE_TEXT ? std::string(k->v.text.text) : NodeText(k));
+    if (!part.empty()) md->h1_parts.push_back(std::move(part));
+  }
+}
+
 // Kept as one walk of the tree: each element is looked at once for every kind
 // of metadata it may hold (<html lang>, <meta>, <link>, <time>, JSON-LD,
 // microdata), so that a page costs one pass whatever it carries.
@@ -495,28 +518,10 @@ void CollectMetadata(const GumboNode* root, std::string_view content,
       case GUMBO_TAG_TITLE:
         if (md->title_tag.empty()) md->title_tag = CollapseSpaces(NodeText(n));
         break;
+      case GUMBO_TAG_H1:
       case GUMBO_TAG_H2:
-        if (md->h2s.size() < 16) {
-          std::string h = CollapseSpaces(NodeText(n, 400));
-          if (!h.empty()) md->h2s.push_back(std::move(h));
-        }
+        CollectHeading(n, md);
         break;
-      case GUMBO_TAG_H1: {
-        std::string h = CollapseSpaces(NodeText(n));
-        if (md->h1.empty()) md->h1 = h;
-        if (!h.empty() && md->h1s.size() < 16) {
-          md->h1s.push_back(std::move(h));
-          const GumboVector& c = n->v.element.children;
-          for (size_t i = 0; i < c.length && md->h1_parts.size() < 32; ++i) {
-            const GumboNode* k = static_cast<const GumboNode*>(c.data[i]);
-            std::string part = CollapseSpaces(k->type == GUMBO_NODE_TEXT
-                                                  ? std::string(k->v.text.text)
-                                                  : NodeText(k));
-            if (!part.empty()) md->h1_parts.push_back(std::move(part));
-          }
-        }
-        break;
-      }
       case GUMBO_TAG_TIME: {
         std::string_view dt = Attribute(n, "datetime");
         if (!dt.empty() && !InLongFurniture(n))
