@@ -92,13 +92,14 @@ bool ComposeParagraph(Paragraph& p) {
   return true;
 }
 
-void ComposeArticleText(Article& article) {
+void ComposeArticleText(Article& article, bool compose_paragraphs) {
   for (std::string* field : {&article.title, &article.section,
                              &article.dateline, &article.published_text}) {
     *field = ComposeNfc(*field);
   }
   for (std::string& author : article.authors) author = ComposeNfc(author);
   for (std::string& tag : article.tags) tag = ComposeNfc(tag);
+  if (!compose_paragraphs) return;
   bool changed = false;
   for (Paragraph& p : article.paragraphs) changed |= ComposeParagraph(p);
   if (!changed) return;

@@ -26,9 +26,11 @@ std::string ComposeNfc(const std::string& text);
 // whether the paragraph changed (its body_start is then stale).
 bool ComposeParagraph(Paragraph& p);
 
-// NFC for the title, section, authors, dateline, tags, published_text and
-// every paragraph; the body is rebuilt from the paragraphs.
-void ComposeArticleText(Article& article);
+// NFC for the title, section, authors, dateline, tags and published_text, and,
+// when `compose_paragraphs` is set, for every paragraph (the body is then
+// rebuilt from them). Page text keeps its paragraphs as they are: each is a
+// verbatim slice of the input, which its evidence spans quote byte for byte.
+void ComposeArticleText(Article& article, bool compose_paragraphs);
 
 }  // namespace dateline::extract_internal
 

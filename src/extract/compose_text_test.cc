@@ -48,7 +48,7 @@ TEST(ComposeParagraphTest, KeepsOffsetsOfVerbatimText) {
   p.start = 0;
   p.end = input.size();
   AppendParagraph(a, p);
-  ComposeArticleText(a);
+  ComposeArticleText(a, /*compose_paragraphs=*/true);
   EXPECT_EQ(a.body, std::string("Gr\xC3\xBC\x65 aus ") + kComposedMunich +
                         " und K\xC3\xB6ln.");
   EXPECT_EQ(InputOffsetOf(a, "aus"), input.find("aus"));
@@ -67,7 +67,7 @@ TEST(ComposeParagraphTest, KeepsOffsetsAcrossExistingAnchors) {
   p.anchors = {{0, 103}, {9, 120}};  // "München" at 103, " Berlin" at 120
   Article a;
   AppendParagraph(a, p);
-  ComposeArticleText(a);
+  ComposeArticleText(a, /*compose_paragraphs=*/true);
   EXPECT_EQ(a.body, std::string(kComposedMunich) + " Berlin");
   EXPECT_EQ(InputOffsetOf(a, "M"), 103u);
   EXPECT_EQ(InputOffsetOf(a, "nchen"), 103u + 4);
@@ -81,6 +81,27 @@ TEST(ComposeParagraphTest, LeavesNfcParagraphsUntouched) {
   p.end = 7 + p.text.size();
   EXPECT_FALSE(ComposeParagraph(p));
   EXPECT_TRUE(p.anchors.empty());
+}
+
+// Page text: the title is put in NFC, the paragraphs stay verbatim slices of
+// the input.
+TEST(ComposeArticleTextTest, PageTextParagraphsStayVerbatim) {
+  Document doc;
+  doc.kind = InputKind::kPageText;
+  doc.content = std::string(kDecomposedMunich) +
+                " erwartet Regen\n\nDer Wetterdienst sagt f\u00fcr " +
+                kDecomposedMunich +
+                " am Wochenende starken Regen voraus, und die Stadt bereitet "
+                "sich auf Hochwasser an der Isar vor.\n";
+  const Result<Article> a = ExtractArticle(doc);
+  ASSERT_TRUE(a.ok());
+  ASSERT_FALSE(a->paragraphs.empty());
+  for (const Paragraph& p : a->paragraphs) {
+    EXPECT_EQ(doc.content.substr(p.start, p.end - p.start), p.text);
+  }
+  if (!a->title.empty()) {
+    EXPECT_EQ(a->title.find(kDecomposedMunich), std::string::npos);
+  }
 }
 
 TEST(ComposeArticleTextTest, ExtractedHtmlIsInNfc) {

@@ -55,7 +55,8 @@ Result<Article> ExtractArticle(const Document& doc,
               InputKindName(doc.kind) +
               "'; ingest must resolve it to page-text, html or text");
   }
-  extract_internal::ComposeArticleText(article);
+  extract_internal::ComposeArticleText(
+      article, /*compose_paragraphs=*/doc.kind == InputKind::kHtml);
   if (article.canonical_url.empty()) article.canonical_url = doc.url;
   return article;
 }
