@@ -19,15 +19,12 @@ namespace {
 // (every caller's is a literal), so only the attribute's bytes are folded.
 const GumboAttribute* FindAttribute(const GumboNode* element,
                                     const char* name) {
-  const auto lower = [](char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
-  };
   const GumboVector& attributes = element->v.element.attributes;
   for (unsigned int i = 0; i < attributes.length; ++i) {
     const auto* attr = static_cast<const GumboAttribute*>(attributes.data[i]);
     const char* a = attr->name;
     const char* b = name;
-    while (*a != '\0' && lower(*a) == *b) {
+    while (*a != '\0' && LowerAscii(*a) == *b) {
       ++a;
       ++b;
     }

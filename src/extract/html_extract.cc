@@ -1725,10 +1725,6 @@ bool HoldsHeadline(const std::vector<HtmlBlock>& blocks, size_t i) {
   return false;
 }
 
-// Of a longer paragraph at the top of the article, the opening bytes are read
-// for a date (cut at a space).
-constexpr size_t kDatelineOpeningBytes = 48;
-
 // The publication date as the page prints it near its article: the nearest
 // short line carrying a day above the first body paragraph (below the headline,
 // where bylines sit), else a short line inside or just after the body
@@ -1975,12 +1971,6 @@ bool CommentAt(std::string_view html, size_t pos) {
          html.compare(pos, 4, "<!--") == 0;
 }
 
-// Tag and attribute names are ASCII; std::tolower is a call into the C library
-// per byte.
-char LowerAscii(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
-}
-
 // `html` with its markup (tags, comments) blanked out, each byte of it made a
 // space, and its text kept where it was: offsets into the result are offsets
 // into `html`.
@@ -2093,12 +2083,6 @@ std::optional<std::string> LimitNesting(std::string_view html) {
   // foreign.
   std::vector<std::pair<std::string_view, bool>> open;
   size_t foreign = 0;  // open <svg> and <math> elements
-  const auto same_name = [](std::string_view a, std::string_view b) {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-             return LowerAscii(x) == LowerAscii(y);
-           });
-  };
   const auto alnum = [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
            (c >= '0' && c <= '9');
@@ -2130,7 +2114,7 @@ std::optional<std::string> LimitNesting(std::string_view html) {
       // Raw text: skip to the end tag.
       size_t end = html.find("</", pos);
       while (end != std::string_view::npos &&
-             !same_name(html.substr(end + 2, name.size()), name)) {
+             !SameNoCase(html.substr(end + 2, name.size()), name)) {
         end = html.find("</", end + 2);
       }
       if (end == std::string_view::npos) break;
@@ -2141,7 +2125,7 @@ std::optional<std::string> LimitNesting(std::string_view html) {
     if (closing) {
       for (size_t k = open.size();
            k-- > 0 && open.size() - k <= kEndTagReach;) {
-        if (!same_name(open[k].first, name)) continue;
+        if (!SameNoCase(open[k].first, name)) continue;
         for (size_t popped = k; popped < open.size(); ++popped) {
           if (open[popped].second) --foreign;
         }
@@ -2208,13 +2192,6 @@ bool StartsWithNoCase(std::string_view s, size_t pos, std::string_view prefix) {
     if (LowerAscii(s[pos + i]) != prefix[i]) return false;
   }
   return true;
-}
-
-bool SameNoCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return LowerAscii(x) == LowerAscii(y);
-         });
 }
 
 // Attributes extraction reads (html_dom.cc, CollectMetadata); the others (href

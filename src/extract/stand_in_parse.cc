@@ -7,6 +7,8 @@
 #include <cstring>
 #include <string>
 
+#include "extract/text_rules.h"
+
 namespace dateline::extract_internal {
 namespace {
 
@@ -24,16 +26,6 @@ bool IsHtmlSpace(char c) {
 
 bool IsAsciiAlpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
-
-bool EqualsNoCase(std::string_view a, std::string_view lower) {
-  if (a.size() != lower.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (Lower(a[i]) != lower[i]) return false;
-  }
-  return true;
 }
 
 // Whether gumbo decodes `s` to itself, in text and in quoted attribute
@@ -268,10 +260,7 @@ size_t StandInParse::ReadTag(size_t pos, size_t* copied) {
       ++i;
     const std::string_view attr = h.substr(attr_start, i - attr_start);
     for (std::string_view seen : names_) {
-      duplicate_attributes_ |=
-          seen.size() == attr.size() &&
-          std::equal(attr.begin(), attr.end(), seen.begin(),
-                     [](char a, char b) { return Lower(a) == Lower(b); });
+      duplicate_attributes_ |= SameNoCase(attr, seen);
     }
     names_.push_back(attr);
     size_t j = i;
@@ -309,8 +298,7 @@ size_t StandInParse::ReadTag(size_t pos, size_t* copied) {
        end = h.find("</", end + 2)) {
     const size_t after = end + 2 + name.size();
     if (after >= h.size()) break;
-    if (std::equal(name.begin(), name.end(), h.begin() + end + 2,
-                   [](char a, char b) { return Lower(a) == Lower(b); }) &&
+    if (SameNoCase(name, h.substr(end + 2, name.size())) &&
         (IsHtmlSpace(h[after]) || h[after] == '/' || h[after] == '>')) {
       FindDuplicateAttributes(i, end);
       return end;

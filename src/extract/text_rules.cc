@@ -641,23 +641,9 @@ bool EndsWithSentencePunctuation(std::string_view line) {
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
   }
   return out;
-}
-
-namespace {
-char LowerByte(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
-}
-}  // namespace
-
-bool EqualsNoCase(std::string_view s, std::string_view lower) {
-  if (s.size() != lower.size()) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (LowerByte(s[i]) != lower[i]) return false;
-  }
-  return true;
 }
 
 bool ContainsNoCase(std::string_view s, std::string_view lower) {
@@ -685,9 +671,9 @@ bool ContainsNoCase(std::string_view s, std::string_view lower) {
       }
     }
     const char c = s[i];
-    if (letter ? (c | 0x20) == first : LowerByte(c) == first) {
+    if (letter ? (c | 0x20) == first : LowerAscii(c) == first) {
       size_t k = 1;
-      while (k < n && LowerByte(s[i + k]) == lower[k]) ++k;
+      while (k < n && LowerAscii(s[i + k]) == lower[k]) ++k;
       if (k == n) return true;
     }
     ++i;
@@ -880,8 +866,7 @@ std::pair<size_t, size_t> FindWholeWord(
 
 std::optional<PartialDate> DatelineDate(std::string_view paragraph,
                                         bool month_first) {
-  constexpr size_t kDatelineBytes = 48;
-  const std::string_view opening = paragraph.substr(0, kDatelineBytes);
+  const std::string_view opening = paragraph.substr(0, kDatelineOpeningBytes);
   size_t cut = std::string_view::npos;
   for (std::string_view dash :
        {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ", " | "})

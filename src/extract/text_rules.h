@@ -123,10 +123,14 @@ std::vector<std::string> ParseAuthorLine(std::string_view line);
 // Roe"), trimming each part.
 std::vector<std::string_view> SplitNameList(std::string_view list);
 
+// How far into a paragraph a dateline's date is looked for ("BERLIN, 3. Juni
+// 2021 (dpa) –" fits).
+constexpr size_t kDatelineOpeningBytes = 48;
+
 // The date of a paragraph that opens with a dateline: a date before the first
 // dash or bar that sets the dateline off from the text, within the paragraph's
-// first 48 bytes ("29.11.2022 – Die Regierung ...", "BERLIN, 3. Juni 2021 |
-// ..."); nullopt otherwise.
+// first kDatelineOpeningBytes ("29.11.2022 – Die Regierung ...", "BERLIN, 3.
+// Juni 2021 | ..."); nullopt otherwise.
 std::optional<PartialDate> DatelineDate(std::string_view paragraph,
                                         bool month_first);
 
@@ -134,7 +138,7 @@ std::optional<PartialDate> DatelineDate(std::string_view paragraph,
 // date-published and date-updated labels, as whole words): kPublished for
 // "Veröffentlicht am 3.5.2021", "Published June 3, 2021"; kUpdated for
 // "Aktualisiert: 4.5.2021" with no publication label; kNone for neither. A
-// line with both ("Letzte Änderung: 31.10.2023 Erschienen am: 01.11.2023") is
+// line with both ("Zuletzt geändert: 4.5.2021, erschienen am 3.5.2021") is
 // kPublished.
 enum class DateLabel { kNone, kPublished, kUpdated };
 struct DateLabelRead {
@@ -143,12 +147,33 @@ struct DateLabelRead {
 };
 DateLabelRead ReadDateLabel(std::string_view line);
 
+// `c` lower-cased if it is an ASCII capital: tag, attribute and class names
+// are compared a byte at a time, with no call into the C library.
+inline char LowerAscii(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+}
 // Lower-cased ASCII copy.
 std::string AsciiLower(std::string_view s);
 // Whether AsciiLower(s) equals, or contains, `lower` (lower-case ASCII), with
-// no copy made: asked of every element's attributes.
-bool EqualsNoCase(std::string_view s, std::string_view lower);
+// no copy made: asked of every element's attributes and every tag, so the
+// short ones are inline.
+inline bool EqualsNoCase(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (LowerAscii(s[i]) != lower[i]) return false;
+  }
+  return true;
+}
 bool ContainsNoCase(std::string_view s, std::string_view lower);
+// Whether `a` and `b` are equal ignoring ASCII case (both as a page writes
+// them).
+inline bool SameNoCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (LowerAscii(a[i]) != LowerAscii(b[i])) return false;
+  }
+  return true;
+}
 
 template <typename WordFn>
 void ForEachWord(std::string_view s, WordFn&& word) {
