@@ -39,8 +39,7 @@ INSTANTIATE_TEST_SUITE_P(
         FurnitureCase{"(Photo credit should read STR/AFP)",
                       FurnitureKind::kCaption},
         FurnitureCase{"Foto: dpa/Jana Beispiel", FurnitureKind::kCaption},
-        FurnitureCase{"*Werbung: Dieser Beitrag enth\u00e4lt Werbung f\u00fcr "
-                      "einen Fahrradladen.",
+        FurnitureCase{"Anzeige: Dieses Video enth\u00e4lt Werbung (unbezahlt).",
                       FurnitureKind::kSocial},
         FurnitureCase{"This post may contain affiliate links; we may earn a "
                       "commission when you buy through them.",
@@ -63,7 +62,8 @@ INSTANTIATE_TEST_SUITE_P(
                       "permission from the flag state, and talks with the "
                       "owners went on late into the night.",
                       FurnitureKind::kNone},
-        FurnitureCase{"Kategorie: News, Sport", FurnitureKind::kRelatedLink},
+        FurnitureCase{"Kategorie: Verkehr, Umwelt",
+                      FurnitureKind::kRelatedLink},
         FurnitureCase{"Themen: Verkehr, Hafen", FurnitureKind::kRelatedLink},
         FurnitureCase{"Filed under: Politics, Europe",
                       FurnitureKind::kRelatedLink},
