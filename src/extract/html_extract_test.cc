@@ -549,15 +549,21 @@ TEST(HtmlExtractTest, NestingCountsTheTagsAnHtmlParserNests) {
   }
 }
 
+// A short story and a reader's remark under it, for the tests of how markup
+// is read.
+const char kBudgetStory[] =
+    "<p>The council approved the new budget on Friday after a long debate "
+    "about schools and roads in the district.</p>";
+const char kReaderRemark[] =
+    "<p>I think this is a terrible idea and the mayor should resign now, "
+    "wrote one reader.</p>";
+
 // Of two attributes of one name the first counts (HTML5), in any tag and
 // however many parse errors came before: gumbo, once it stops recording
 // errors (64 here, after the stray end tags), would glue the name after a
 // repeated attribute without a value to it ("classhidden").
 TEST(HtmlExtractTest, RepeatedAttributesReadAsHtml5Says) {
-  const std::string article =
-      "<p>The council approved the new budget on Friday after a long debate "
-      "about schools and roads in the district, and the mayor signed it the "
-      "same evening in front of the press.</p>";
+  const std::string article = kBudgetStory;
   const std::string hidden =
       "<p>Secret draft text that the page hides from its readers.</p>";
   std::string errors;
@@ -574,20 +580,17 @@ TEST(HtmlExtractTest, RepeatedAttributesReadAsHtml5Says) {
     }
   }
   // The first value is the one read: a comment thread's class stands.
-  const Article a = ExtractHtmlDoc(
-      "<html><body><article>" + article +
-      "<div class=\"comments\" class=\"article-body\"><p>I think this is a "
-      "terrible idea and the mayor should resign, wrote one reader of the "
-      "paper.</p></div></article></body></html>");
+  const Article a =
+      ExtractHtmlDoc("<html><body><article>" + article +
+                     "<div class=\"comments\" class=\"article-body\">" +
+                     kReaderRemark + "</div></article></body></html>");
   EXPECT_EQ(a.body.find("terrible"), std::string::npos);
 }
 
 // A comment, markup and all, is no text of the page, wherever it stands; "<!"
 // that opens no comment (a doctype, a bogus comment) is no comment.
 TEST(HtmlExtractTest, CommentsAreNoText) {
-  const std::string article =
-      "<p>The council approved the new budget on Friday after a long debate "
-      "about schools and roads in the district.</p>";
+  const std::string article = kBudgetStory;
   for (const std::string& html :
        {"<!-- <p>Hidden remark of the editor</p> --><body>" + article,
         "<body>" + article + "<!--<p>Hidden remark of the editor</p>-->",
@@ -602,12 +605,8 @@ TEST(HtmlExtractTest, CommentsAreNoText) {
 // Elements of one class share its verdict only when nothing else speaks: an
 // id or an itemprop beside the same class is read, in either order.
 TEST(HtmlExtractTest, AnIdBesideARepeatedClassIsRead) {
-  const std::string story =
-      "<p>The council approved the new budget on Friday after a long debate "
-      "about schools and roads in the district.</p>";
-  const std::string remark =
-      "<p>I think this is a terrible idea and the mayor should resign now, "
-      "wrote one reader.</p>";
+  const std::string story = kBudgetStory;
+  const std::string remark = kReaderRemark;
   for (const std::string& body :
        {"<div class='box'>" + story + "</div><div class='box' id='comments'>" +
             remark + "</div>",
