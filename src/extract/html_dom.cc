@@ -184,6 +184,28 @@ bool IsBoilerplateTag(GumboTag tag) {
   }
 }
 
+}  // namespace
+
+LandmarkRole ReadLandmarkRole(const GumboNode* element) {
+  const std::string_view role = Attribute(element, "role");
+  if (role.empty()) return LandmarkRole::kNone;
+  // WAI-ARIA's landmark and live-region roles. A role attribute may list
+  // fallbacks; the first token is the one a browser honours.
+  const std::string_view first = role.substr(0, role.find(' '));
+  for (std::string_view r : {"main", "article"}) {
+    if (EqualsNoCase(first, r)) return LandmarkRole::kContent;
+  }
+  for (std::string_view r :
+       {"navigation", "banner", "contentinfo", "complementary", "search",
+        "menu", "menubar", "toolbar", "tooltip", "dialog", "alertdialog",
+        "alert", "status"}) {
+    if (EqualsNoCase(first, r)) return LandmarkRole::kFurniture;
+  }
+  return LandmarkRole::kNone;
+}
+
+namespace {
+
 bool IsHidden(const GumboNode* node) {
   if (FindAttribute(node, "hidden")) return true;
   std::string style = AsciiLower(Attribute(node, "style"));
@@ -387,15 +409,18 @@ class Segmenter {
         if (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6)
           next.block.heading = tag - GUMBO_TAG_H1 + 1;
         if (tag == GUMBO_TAG_LI) next.block.in_list = true;
+        const LandmarkRole role = ReadLandmarkRole(child);
         bool structural = tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY ||
                           tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN ||
+                          role == LandmarkRole::kContent ||
                           Attribute(child, "itemprop") == "articleBody";
         if (IsBoilerplateTag(tag)) {
           next.block.boiler = child;
           next.block.boiler_depth = next.depth;
           next.block.tag_boiler = true;
         } else if (!structural &&
-                   (tag == GUMBO_TAG_FORM || BoilerplateClass(child))) {
+                   (tag == GUMBO_TAG_FORM || role == LandmarkRole::kFurniture ||
+                    BoilerplateClass(child))) {
           next.block.boiler = child;
           next.block.boiler_depth = next.depth;
           next.block.tag_boiler = false;

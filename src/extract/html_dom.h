@@ -62,6 +62,11 @@ ClassVerdict ReadClass(const GumboNode* element);
 // ReadClass(element).boilerplate and .content.
 bool HasBoilerplateClass(const GumboNode* element);
 bool HasContentClass(const GumboNode* element);
+// What an element's WAI-ARIA role says of it: the page's main content or an
+// article (main, article), or furniture (navigation, banner, contentinfo,
+// complementary, search, menus, toolbars, dialogs, alerts and status notices).
+enum class LandmarkRole { kNone, kContent, kFurniture };
+LandmarkRole ReadLandmarkRole(const GumboNode* element);
 // The value of `element`'s first attribute named `name` (lower-case; compared
 // ignoring the case of the page's name), or empty.
 std::string_view Attribute(const GumboNode* element, const char* name);

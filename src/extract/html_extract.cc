@@ -2198,10 +2198,10 @@ bool StartsWithNoCase(std::string_view s, size_t pos, std::string_view prefix) {
 // of links, src, srcset, data-*, on*, aria-*, width...) are a third of a page's
 // markup and gumbo lexes them a character at a time.
 bool IsReadAttribute(std::string_view name, bool link_tag) {
-  static constexpr std::array<std::string_view, 15> kRead = {
-      "class",      "id",       "itemprop", "style", "hidden",
-      "lang",       "xml:lang", "content",  "name",  "property",
-      "http-equiv", "rel",      "datetime", "type",  "charset"};
+  static constexpr std::array<std::string_view, 17> kRead = {
+      "class",    "id",         "itemprop", "style",    "hidden",  "lang",
+      "xml:lang", "content",    "name",     "property", "role",    "pubdate",
+      "rel",      "http-equiv", "datetime", "type",     "charset"};
   if (name.size() > 10) return false;
   char lower[16];
   for (size_t i = 0; i < name.size(); ++i) lower[i] = LowerAscii(name[i]);

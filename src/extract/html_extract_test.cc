@@ -1165,6 +1165,41 @@ TEST(HtmlExtractTest, TimeElementsMarkedAsPublicationOrUpdate) {
             "2023-10-31");
   EXPECT_EQ(date_of("<time class='updated' datetime='2023-11-02'></time>"),
             "2023-11-02");
+  // HTML5 drafts' value-less pubdate, which the pre-parse cut must keep.
+  EXPECT_EQ(date_of("<time datetime='2023-10-29'>29.10.</time>"
+                    "<time pubdate datetime='2023-10-31'>31.10.</time>"),
+            "2023-10-31");
+}
+
+// WAI-ARIA roles mark furniture the way <aside> and <nav> do (complementary,
+// navigation, alert, status...) and the main content the way <main> does,
+// whatever the element's class says.
+TEST(HtmlExtractTest, LandmarkRolesMarkFurnitureAndContent) {
+  const std::string story =
+      "<p>The city council voted on Tuesday to expand the bus network across "
+      "the northern districts, a plan debated for two years.</p>";
+  const std::string more =
+      "<p>Officials said the first new routes would start running in the "
+      "spring, with more to follow once new buses arrive.</p>";
+  const std::string box =
+      "<p>Sign up for the morning briefing and receive the day's most "
+      "important stories in your inbox before breakfast.</p>";
+  const std::string notice =
+      "<p>Your comment has been saved and will appear once a moderator has "
+      "approved it, which usually takes a few hours.</p>";
+  const Article a = ExtractHtmlDoc(
+      "<html><body><div>" + story + "<div role='complementary'>" + box +
+      "</div>" + more + "<div role='alert'>" + notice +
+      "</div></div></body></html>");
+  EXPECT_NE(a.body.find("bus network"), std::string::npos) << a.body;
+  EXPECT_NE(a.body.find("first new routes"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("morning briefing"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("moderator"), std::string::npos) << a.body;
+  // role=main outranks a furniture class on the same element.
+  const Article b = ExtractHtmlDoc(
+      "<html><body><div class='sidebar' role='main'>" + story + more +
+      "</div></body></html>");
+  EXPECT_NE(b.body.find("first new routes"), std::string::npos) << b.body;
 }
 
 // An organisation the JSON-LD names as author (an agency, a desk) is the
