@@ -2465,12 +2465,19 @@ ParsedText DropRawTextBodies(std::string_view html) {
 std::string StripSiteSuffix(std::string_view title) {
   std::string t = CollapseSpaces(title);
   // Chinese and Japanese titles join the site's name without spaces
-  // ("标题-新华网", "标题_网站", "标题|网站"), the script writing no spaces
-  // between words: a separator between two ideographic characters, with a
-  // short name after it and a longer title before.
-  if (size_t p = t.find_last_of("-_|"); p != std::string::npos && p > 0) {
+  // ("标题-新华网", "标题_网站", "标题|网站", "标题｜网站"), the script writing
+  // no spaces between words: a separator between two ideographic characters,
+  // with a short name after it and a longer title before.
+  constexpr std::string_view kFullWidthBar = "\xEF\xBD\x9C";  // U+FF5C
+  size_t p = t.find_last_of("-_|"), sep_size = 1;
+  if (const size_t bar = t.rfind(kFullWidthBar);
+      bar != std::string::npos && (p == std::string::npos || bar > p)) {
+    p = bar;
+    sep_size = kFullWidthBar.size();
+  }
+  if (p != std::string::npos && p > 0) {
     const std::string_view head = std::string_view(t).substr(0, p),
-                           tail = std::string_view(t).substr(p + 1);
+                           tail = std::string_view(t).substr(p + sep_size);
     const auto ideographic = [](std::string_view s, bool last) {
       if (s.empty()) return false;
       size_t pos = 0;
@@ -2490,7 +2497,8 @@ std::string StripSiteSuffix(std::string_view title) {
     size_t best = std::string::npos, sep_len = 0;
     for (std::string_view sep :
          {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
-          " :: ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xC2\xAB ", " \xC2\xBB "}) {
+          " :: ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xC2\xAB ", " \xC2\xBB ",
+          " \xE2\x94\x82 ", " \xEF\xBD\x9C "}) {  // and U+2502, U+FF5C
       size_t p = t.rfind(sep);
       if (p != std::string::npos && (best == std::string::npos || p > best)) {
         best = p;

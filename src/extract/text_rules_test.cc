@@ -334,6 +334,14 @@ TEST(TextRulesTest, StripSiteSuffix) {
   EXPECT_EQ(StripSiteSuffix("\u5e02\u653f\u5e9c_\u6c5f\u5317\u65e5\u62a5"
                             "\u7f51\u7ad9"),
             "\u5e02\u653f\u5e9c_\u6c5f\u5317\u65e5\u62a5\u7f51\u7ad9");
+  EXPECT_EQ(StripSiteSuffix("\u5e02\u653f\u5e9c\u53ec\u5f00\u4f1a\u8bae"
+                            "\uff5c\u6c5f\u5317\u65e5\u62a5"),
+            "\u5e02\u653f\u5e9c\u53ec\u5f00\u4f1a\u8bae");
+  // Vertical bars drawn with other characters than '|'.
+  EXPECT_EQ(StripSiteSuffix("Talks resume in Doha \u2502 The Daily Ledger"),
+            "Talks resume in Doha");
+  EXPECT_EQ(StripSiteSuffix("Talks resume in Doha \uff5c Ledger"),
+            "Talks resume in Doha");
   EXPECT_EQ(StripSiteSuffix("Covid-19 rules change"), "Covid-19 rules change");
 }
 
