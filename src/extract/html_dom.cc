@@ -204,8 +204,6 @@ LandmarkRole ReadLandmarkRole(const GumboNode* element) {
   return LandmarkRole::kNone;
 }
 
-namespace {
-
 bool IsHidden(const GumboNode* node) {
   if (FindAttribute(node, "hidden")) return true;
   std::string style = AsciiLower(Attribute(node, "style"));
@@ -213,6 +211,8 @@ bool IsHidden(const GumboNode* node) {
   return style.find("display:none") != std::string::npos ||
          style.find("visibility:hidden") != std::string::npos;
 }
+
+namespace {
 
 // Each byte of a class or id as a token byte: lower-cased if it is an ASCII
 // letter or digit, else 0 (a separator).

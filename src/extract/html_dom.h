@@ -67,6 +67,9 @@ bool HasContentClass(const GumboNode* element);
 // complementary, search, menus, toolbars, dialogs, alerts and status notices).
 enum class LandmarkRole { kNone, kContent, kFurniture };
 LandmarkRole ReadLandmarkRole(const GumboNode* element);
+// Whether the element hides itself (the hidden attribute, display:none or
+// visibility:hidden in its style).
+bool IsHidden(const GumboNode* node);
 // The value of `element`'s first attribute named `name` (lower-case; compared
 // ignoring the case of the page's name), or empty.
 std::string_view Attribute(const GumboNode* element, const char* name);

@@ -551,7 +551,10 @@ void CollectMetadata(const GumboNode* root, std::string_view content,
         break;
     }
     std::string_view itemprop = Attribute(n, "itemprop");
-    if (itemprop == "author" || EqualsNoCase(Attribute(n, "rel"), "author")) {
+    // A hidden rel=author link is a template's leftover (Blogger's link to a
+    // profile, named after the blog's owner), not the byline a reader sees.
+    if (itemprop == "author" ||
+        (EqualsNoCase(Attribute(n, "rel"), "author") && !IsHidden(n))) {
       std::string text = CollapseSpaces(NodeText(n, 200));
       if (!text.empty() && text.size() < 80)
         md->itemprop_authors.push_back(text);
@@ -742,11 +745,13 @@ std::string_view StripBylineLead(std::string_view line, bool name_field) {
 std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
                                      bool name_field) {
   std::string_view line = TrimSpaces(raw);
-  // A bar or a bullet separates the name from what follows ("Jane Doe |
-  // Site", "By Jane Doe•15 January 2020"); a closing CJK bracket ends a credit
-  // ("【责任编辑：王明】").
-  for (std::string_view sep : {"|", "\xE2\x80\xA2", "\xC2\xB7", "\xE3\x80\x91",
-                               "\xE3\x80\x8D", "\xEF\xBC\x89"}) {
+  // A bar, a bullet or a spaced dash separates the names from what follows
+  // ("Jane Doe | Site", "By Jane Doe•15 January 2020", "By Jane Doe - Security
+  // team"; a double name's hyphen has no spaces); a closing CJK bracket ends a
+  // credit ("【责任编辑：王明】").
+  for (std::string_view sep :
+       {"|", "\xE2\x80\xA2", "\xC2\xB7", "\xE3\x80\x91", "\xE3\x80\x8D",
+        "\xEF\xBC\x89", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
     if (size_t at = line.find(sep); at != std::string_view::npos)
       line = TrimSpaces(line.substr(0, at));
   }
@@ -1923,11 +1928,26 @@ std::vector<std::string> FindLabelledAuthors(
   return {};
 }
 
-// The names of a byline printed as a line of its own above the article or at
-// its start: a by-word of the set's languages within its first words and
-// capitalised names after it ("By Jane Doe and John Roe", "Von Jana Beispiel
-// am 3. Mai 2021", "Posted by Jane Doe"), in a short block from 15 blocks
-// above the first body paragraph to the third, outside comments and sidebars.
+// The names of a byline printed as a line of its own: a short line with a
+// by-word of the set's languages within its first words and capitalised names
+// after it ("By Jane Doe and John Roe", "Von Jana Beispiel am 3. Mai 2021",
+// "Posted by Jane Doe"); empty for any other line.
+std::vector<std::string> BylineNames(std::string_view line) {
+  if (line.size() > kMaxBylineBytes) return {};
+  const std::vector<std::string_view> words = SplitWords(line, 4);
+  const auto by = std::find_if(words.begin(), words.end(), IsByWord);
+  if (by == words.end() || by + 1 == words.end() || !StartsUpper(*(by + 1)))
+    return {};
+  std::vector<std::string> names =
+      AuthorNames(line, /*lenient=*/false, /*name_field=*/false);
+  if (names.empty() || !std::all_of(names.begin(), names.end(), IsNameShaped))
+    return {};
+  return names;
+}
+
+// The names of a byline block (BylineNames) above the article or at its start:
+// from 15 blocks above the first body paragraph to the third, outside comments
+// and sidebars.
 std::vector<std::string> FindBylineAuthors(
     const std::vector<HtmlBlock>& blocks,
     const std::vector<const HtmlBlock*>& kept) {
@@ -1936,15 +1956,21 @@ std::vector<std::string> FindBylineAuthors(
   for (size_t i = first > 15 ? first - 15 : 0;
        i < blocks.size() && i <= first + 2; ++i) {
     const HtmlBlock& b = blocks[i];
-    if (b.text.size() > kMaxBylineBytes || b.heading == 1) continue;
+    if (b.heading == 1) continue;
     if (b.boiler != nullptr && ReadClass(b.boiler).long_furniture) continue;
-    const std::vector<std::string_view> words = SplitWords(b.text, 4);
-    const auto by = std::find_if(words.begin(), words.end(), IsByWord);
-    if (by == words.end() || by + 1 == words.end() || !StartsUpper(*(by + 1)))
-      continue;
-    std::vector<std::string> names =
-        AuthorNames(b.text, /*lenient=*/false, /*name_field=*/false);
-    if (!names.empty() && std::all_of(names.begin(), names.end(), IsNameShaped))
+    if (std::vector<std::string> names = BylineNames(b.text); !names.empty())
+      return names;
+  }
+  return {};
+}
+
+// The byline of an article read from outside the visible page (a
+// <noscript>, a template), where it is one of the first three paragraphs.
+std::vector<std::string> FindBylineInParagraphs(
+    const std::vector<Paragraph>& paragraphs) {
+  for (size_t i = 0; i < paragraphs.size() && i < 3; ++i) {
+    if (std::vector<std::string> names = BylineNames(paragraphs[i].text);
+        !names.empty())
       return names;
   }
   return {};
@@ -2972,11 +2998,13 @@ void ExtractHtml(std::string_view content, std::string_view url,
 
   std::vector<Paragraph> paragraphs = ArticleOutsideVisiblePage(
       content, parsed, md, article->title, chosen_chars);
+  std::vector<std::string> held_byline;
   if (paragraphs.empty()) {
     paragraphs = ToParagraphs(kept);
   } else {
     chosen_chars = 0;
     for (const Paragraph& p : paragraphs) chosen_chars += p.text.size();
+    held_byline = FindBylineInParagraphs(paragraphs);
   }
   if (IsCompleteArticleBody(ld) && chosen_chars * 2 < ld->body.size()) {
     AppendArticleBody(*ld, content.size(), article);
@@ -2987,6 +3015,7 @@ void ExtractHtml(std::string_view content, std::string_view url,
     article->authors = FindLabelledAuthors(blocks, kept);
   if (article->authors.empty())
     article->authors = FindBylineAuthors(blocks, kept);
+  if (article->authors.empty()) article->authors = std::move(held_byline);
   // No writer named anywhere: an organisation the JSON-LD names as author (a
   // news agency, a partner's desk) is the article's author, unless it is the
   // site itself.

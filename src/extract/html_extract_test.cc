@@ -703,6 +703,15 @@ TEST(HtmlExtractTest, AuthorsFromClassedBylines) {
       "</article><ol class='comment-list'><li>"
       "<span class='author'>Troll</span></li></ol></body></html>");
   EXPECT_TRUE(a.authors.empty());
+  // A hidden rel=author link (a template's link to the blog owner's profile)
+  // names no writer; the printed byline does.
+  a = ExtractHtmlDoc(
+      "<html><body><article><h1>Der Rat</h1><p class='byline'>Posted by Jana "
+      "Beispiel</p>" +
+      prose +
+      "<a rel='author' href='/profile/1' style='display: none'>Blog "
+      "Owner</a></article></body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"}));
   // "von der" is part of a name, not a byline's "by".
   a = ExtractHtmlDoc(
       "<html><head><meta name='author' content='Ursula von der "
@@ -1557,6 +1566,27 @@ TEST(HtmlExtractTest, ArticleHeldForReadersWithoutScripts) {
       << both.body;
   EXPECT_EQ(both.body.find("The mayor welcomed"), std::string::npos)
       << both.body;
+}
+
+// The byline of an article held for readers without scripts is held with it
+// ("Posted by ..." above the post's first paragraph); the names end at a
+// spaced dash that starts other information.
+TEST(HtmlExtractTest, BylineHeldWithTheArticle) {
+  const std::string post =
+      "<span class='byline-author'>Posted by Jane Doe, John Roe and Ann Poe - "
+      "Security team</span><p>The council met on Monday to discuss the new "
+      "budget, which had been delayed for three months by a dispute over "
+      "school funding.</p><p>After a long debate, the members voted to "
+      "approve the plan, although two of them said they would ask for a "
+      "review in the autumn.</p><p>The mayor welcomed the vote and said that "
+      "work on the new library could now begin in the spring.</p>";
+  const Article a = ExtractHtmlDoc(
+      "<html><head><title>Council approves budget</title></head><body><div "
+      "class='post'><h2>Council approves budget</h2><noscript>" +
+      post + "</noscript></div><p>Loading...</p></body></html>");
+  EXPECT_NE(a.body.find("The council met"), std::string::npos) << a.body;
+  EXPECT_EQ(a.authors,
+            (std::vector<std::string>{"Jane Doe", "John Roe", "Ann Poe"}));
 }
 
 // A JSON-LD HowTo's description and steps (HowToStep texts, HowToDirection
