@@ -381,9 +381,30 @@ void ParseJsonLd(std::string_view text, size_t offset,
 // "entry-meta-author", "byline__author"), holding no other such element,
 // outside a comment thread (where every comment names its author). `cls`: an
 // element's class attribute, lower-cased.
+// Besides "author" anywhere, a word of its own among the author labels of the
+// set's languages ("autor", "auteur": furniture_lines.txt's author-label), as
+// "autorotate" is no author.
+bool NamesAuthor(std::string_view cls) {
+  if (cls.find("author") != std::string::npos) return true;
+  if (cls.find("aut") == std::string::npos) return false;
+  for (const std::string& label : WordLists().author_label) {
+    for (size_t at = cls.find(label); at != std::string_view::npos;
+         at = cls.find(label, at + 1)) {
+      const size_t end = at + label.size();
+      const auto word_byte = [&](size_t i) {
+        return (cls[i] >= 'a' && cls[i] <= 'z') ||
+               (cls[i] >= '0' && cls[i] <= '9');
+      };
+      if ((at == 0 || !word_byte(at - 1)) &&
+          (end == cls.size() || !word_byte(end)))
+        return true;
+    }
+  }
+  return false;
+}
+
 bool HasAuthorClass(std::string_view cls) {
-  return cls.find("author") != std::string::npos &&
-         cls.find("avatar") == std::string::npos &&
+  return NamesAuthor(cls) && cls.find("avatar") == std::string::npos &&
          cls.find("image") == std::string::npos &&
          cls.find("photo") == std::string::npos;
 }
@@ -445,10 +466,11 @@ bool InLongFurniture(const GumboNode* n) {
 
 // The texts of `n` when its class names an author (IsAuthorElement) or a
 // byline, a few of each per page. Most classes name neither (HasAuthorClass
-// needs "author"): no lower-cased copy is made of them.
+// needs "author" or an author label, which hold "aut"): no lower-cased copy is
+// made of them.
 void CollectClassedAuthors(const GumboNode* n, PageMetadata* md) {
   const std::string_view raw_cls = Attribute(n, "class");
-  if (!ContainsNoCase(raw_cls, "author") && !ContainsNoCase(raw_cls, "byline"))
+  if (!ContainsNoCase(raw_cls, "aut") && !ContainsNoCase(raw_cls, "byline"))
     return;
   const std::string cls = AsciiLower(raw_cls);
   if (md->author_class_texts.size() < 4 && IsAuthorElement(n, cls)) {

@@ -703,6 +703,17 @@ TEST(HtmlExtractTest, AuthorsFromClassedBylines) {
       "</article><ol class='comment-list'><li>"
       "<span class='author'>Troll</span></li></ol></body></html>");
   EXPECT_TRUE(a.authors.empty());
+  // Classes in the languages of the set's author labels ("autor", "auteur")
+  // name the writer as "author" does; "autorotate" is no such word.
+  a = ExtractHtmlDoc("<html><body><article><h1>Der Rat</h1><div "
+                     "class='autor'><h6>Jana Beispiel | Publicado hace 3 "
+                     "horas</h6></div>" +
+                     prose + "</article></body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"}));
+  a = ExtractHtmlDoc("<html><body><article><h1>Der Rat</h1><div "
+                     "class='autorotate'><span>Jana Beispiel</span></div>" +
+                     prose + "</article></body></html>");
+  EXPECT_TRUE(a.authors.empty()) << a.authors.front();
   // A hidden rel=author link (a template's link to the blog owner's profile)
   // names no writer; the printed byline does.
   a = ExtractHtmlDoc(
