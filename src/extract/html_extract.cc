@@ -377,6 +377,23 @@ void ParseJsonLd(std::string_view text, size_t offset,
   VisitJsonLd(j, 0, offset, best, graph);
 }
 
+// Whether `n`'s rel, a list of link types set apart by white space ("nofollow
+// author"), holds `type` (lower case).
+bool HasRelToken(const GumboNode* n, std::string_view type) {
+  const std::string_view rel = Attribute(n, "rel");
+  const auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  };
+  for (size_t at = 0; at < rel.size();) {
+    while (at < rel.size() && space(rel[at])) ++at;
+    size_t end = at;
+    while (end < rel.size() && !space(rel[end])) ++end;
+    if (end > at && EqualsNoCase(rel.substr(at, end - at), type)) return true;
+    at = end;
+  }
+  return false;
+}
+
 // An element that names the writer by its class ("author", "vcard author",
 // "entry-meta-author", "byline__author"), holding no other such element,
 // outside a comment thread (where every comment names its author). `cls`: an
@@ -532,8 +549,7 @@ void CollectMetadata(const GumboNode* root, std::string_view content,
         break;
       }
       case GUMBO_TAG_LINK:
-        if (EqualsNoCase(Attribute(n, "rel"), "canonical") &&
-            md->canonical.empty()) {
+        if (HasRelToken(n, "canonical") && md->canonical.empty()) {
           md->canonical = std::string(TrimSpaces(Attribute(n, "href")));
         }
         break;
@@ -576,7 +592,7 @@ void CollectMetadata(const GumboNode* root, std::string_view content,
     // A hidden rel=author link is a template's leftover (Blogger's link to a
     // profile, named after the blog's owner), not the byline a reader sees.
     if (itemprop == "author" ||
-        (EqualsNoCase(Attribute(n, "rel"), "author") && !IsHidden(n))) {
+        (HasRelToken(n, "author") && !IsHidden(n))) {
       std::string text = CollapseSpaces(NodeText(n, 200));
       if (!text.empty() && text.size() < 80)
         md->itemprop_authors.push_back(text);
@@ -2258,6 +2274,28 @@ bool IsReadAttribute(std::string_view name, bool link_tag) {
   return std::find(kRead.begin(), kRead.end(), l) != kRead.end();
 }
 
+// Of the attributes read (IsReadAttribute), one whose value tells extraction
+// nothing, a sixth of the markup gumbo is given: a style that hides nothing
+// (IsHidden reads display:none and visibility:hidden), a rel that names neither
+// an author nor a canonical address, a type outside <script> (where it marks
+// JSON-LD) and <input> (whose type=hidden HTML5's table rules read).
+bool TellsNothing(std::string_view name, std::string_view value,
+                  std::string_view tag) {
+  switch (name.size()) {
+    case 5:
+      return EqualsNoCase(name, "style") && !ContainsNoCase(value, "none") &&
+             !ContainsNoCase(value, "hidden");
+    case 3:
+      return EqualsNoCase(name, "rel") && !ContainsNoCase(value, "author") &&
+             !ContainsNoCase(value, "canonical");
+    case 4:
+      return EqualsNoCase(name, "type") && !EqualsNoCase(tag, "script") &&
+             !EqualsNoCase(tag, "input");
+    default:
+      return false;
+  }
+}
+
 // The names of the attributes a start tag keeps, to drop a repeat. HTML5
 // keeps the first of two attributes of one name. Gumbo drops the second only
 // while it still records errors (max_errors; past that it glues the next
@@ -2311,6 +2349,7 @@ size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied,
          html[i] != '\t' && html[i] != '\r' && html[i] != '\f' &&
          html[i] != '/' && html[i] != '>')
     ++i;
+  const std::string_view tag_name = html.substr(name_start, i - name_start);
   const bool link_tag =
       i - name_start == 4 && StartsWithNoCase(html, name_start, "link");
   // The ranges to drop, kept until the tag is read to its end; the caller's
@@ -2318,6 +2357,8 @@ size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied,
   std::vector<std::pair<size_t, size_t>>& drops = *scratch;
   drops.clear();
   KeptNames kept;
+  std::pair<size_t, size_t> link_href{0, 0};  // a <link>'s href, if any
+  bool canonical = false;                     // its rel says canonical
   while (true) {
     const size_t attr_space = i;
     while (i < html.size() &&
@@ -2332,6 +2373,7 @@ size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied,
            html[i] != '\r' && html[i] != '\f' && html[i] != '/')
       ++i;
     const std::string_view name = html.substr(attr_name, i - attr_name);
+    std::string_view value;
     size_t j = i;
     while (j < html.size() && (html[j] == ' ' || html[j] == '\n' ||
                                html[j] == '\t' || html[j] == '\r'))
@@ -2344,11 +2386,14 @@ size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied,
       if (j < html.size() && (html[j] == '"' || html[j] == '\'')) {
         const size_t close = html.find(html[j], j + 1);
         if (close == std::string_view::npos) return html.size();
+        value = html.substr(j + 1, close - j - 1);
         i = close + 1;
       } else {
+        const size_t value_start = j;
         while (j < html.size() && html[j] != '>' && html[j] != ' ' &&
                html[j] != '\n' && html[j] != '\t' && html[j] != '\r')
           ++j;
+        value = html.substr(value_start, j - value_start);
         i = j;
       }
     }
@@ -2357,6 +2402,21 @@ size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied,
     const bool href =
         !read && name.size() == 4 && StartsWithNoCase(html, attr_name, "href");
     if ((read || href) && kept.Repeats(name)) {
+      drops.emplace_back(attr_space, i);
+      continue;
+    }
+    // A <link>'s address is read only from rel=canonical, which may come
+    // after it: decided at the tag's end.
+    if (link_tag && read) {
+      if (name.size() == 4 && StartsWithNoCase(html, attr_name, "href")) {
+        link_href = {attr_space, i};
+        continue;
+      }
+      if (name.size() == 3 && StartsWithNoCase(html, attr_name, "rel") &&
+          ContainsNoCase(value, "canonical"))
+        canonical = true;
+    }
+    if (read && TellsNothing(name, value, tag_name)) {
       drops.emplace_back(attr_space, i);
       continue;
     }
@@ -2371,6 +2431,10 @@ size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied,
         drops.emplace_back(attr_space, i);
       }
     }
+  }
+  if (link_href.second > 0 && !canonical) {
+    drops.push_back(link_href);
+    std::sort(drops.begin(), drops.end());
   }
   for (const auto& [from, to] : drops) {
     out->text.append(html.substr(*copied, from - *copied));

@@ -908,6 +908,31 @@ TEST(HtmlExtractTest, PreParseCutsKeepOffsets) {
 // one byte of the page: after a character reference ("&quot;Frucht"), a CR
 // LF or a non-ASCII letter the next word still maps back to itself in the
 // page.
+// The cut drops values that tell extraction nothing (a style that hides
+// nothing, a rel other than author or canonical, a <link>'s address unless it
+// is the canonical one, wherever its rel stands) and keeps those it reads.
+TEST(HtmlExtractTest, PreParseCutKeepsTheValuesRead) {
+  const std::string story =
+      "<p>Der Gemeinderat hat am Freitag lange \u00fcber das neue Budget "
+      "beraten und am Ende knapp zugestimmt, wie erwartet.</p>";
+  const std::string html =
+      "<html><head><link href='/style.css' rel='stylesheet'>"
+      "<link href='https://z.example/a/1' rel='canonical'></head><body>"
+      "<article><div class='byline'><a rel='nofollow author' href='/u/1'>Jana "
+      "Beispiel</a></div>" +
+      story +
+      "<p style='color: red; display : none'>Versteckter Text, den niemand "
+      "sieht und der nicht zum Artikel geh\u00f6rt.</p>"
+      "<p style='color: red'>Sichtbarer Text, der zum Artikel geh\u00f6rt "
+      "und bleibt.</p></article></body></html>";
+  const Article a = ExtractHtmlDoc(html);
+  EXPECT_EQ(a.canonical_url, "https://z.example/a/1");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"}));
+  EXPECT_EQ(a.body.find("Versteckter"), std::string::npos) << a.body;
+  EXPECT_NE(a.body.find("Sichtbarer"), std::string::npos) << a.body;
+  ExpectAnchorsRoundTrip(a, html);
+}
+
 TEST(HtmlExtractTest, WordsAfterReferencesKeepOffsets) {
   const std::string html =
       "<html><body><article><p>Rund 1000 Jahre sp\u00e4ter wurde die "
