@@ -591,8 +591,7 @@ void CollectMetadata(const GumboNode* root, std::string_view content,
     std::string_view itemprop = Attribute(n, "itemprop");
     // A hidden rel=author link is a template's leftover (Blogger's link to a
     // profile, named after the blog's owner), not the byline a reader sees.
-    if (itemprop == "author" ||
-        (HasRelToken(n, "author") && !IsHidden(n))) {
+    if (itemprop == "author" || (HasRelToken(n, "author") && !IsHidden(n))) {
       std::string text = CollapseSpaces(NodeText(n, 200));
       if (!text.empty() && text.size() < 80)
         md->itemprop_authors.push_back(text);
@@ -2263,8 +2262,8 @@ bool StartsWithNoCase(std::string_view s, size_t pos, std::string_view prefix) {
 // markup and gumbo lexes them a character at a time.
 bool IsReadAttribute(std::string_view name, bool link_tag) {
   static constexpr std::array<std::string_view, 17> kRead = {
-      "class",    "id",         "itemprop", "style",    "hidden",  "lang",
-      "xml:lang", "content",    "name",     "property", "role",    "pubdate",
+      "class",    "id",         "itemprop", "style",    "hidden", "lang",
+      "xml:lang", "content",    "name",     "property", "role",   "pubdate",
       "rel",      "http-equiv", "datetime", "type",     "charset"};
   if (name.size() > 10) return false;
   char lower[16];
@@ -2327,6 +2326,63 @@ class KeptNames {
   size_t count_ = 0;
 };
 
+// One attribute of a start tag as ScanAttribute reads it.
+struct ScannedAttribute {
+  size_t space = 0;    // where the white space before it starts
+  size_t name_at = 0;  // where its name starts
+  size_t end = 0;      // one past it (the tag's '>' for kTagEnd)
+  std::string_view name, value;
+};
+enum class AttributeScan { kAttribute, kTagEnd, kUnfinished, kNameless };
+
+// The attribute after `i` in a start tag (past a tag name or an attribute),
+// or the tag's end; kUnfinished when the page ends first or inside a quote,
+// kNameless at a value without a name (its end where scanning goes on).
+AttributeScan ScanAttribute(std::string_view html, size_t i,
+                            ScannedAttribute* a) {
+  a->space = i;
+  while (i < html.size() &&
+         (html[i] == ' ' || html[i] == '\n' || html[i] == '\t' ||
+          html[i] == '\r' || html[i] == '\f' || html[i] == '/'))
+    ++i;
+  if (i >= html.size()) return AttributeScan::kUnfinished;
+  if (html[i] == '>') {
+    a->end = i;
+    return AttributeScan::kTagEnd;
+  }
+  a->name_at = i;
+  while (i < html.size() && html[i] != '=' && html[i] != '>' &&
+         html[i] != ' ' && html[i] != '\n' && html[i] != '\t' &&
+         html[i] != '\r' && html[i] != '\f' && html[i] != '/')
+    ++i;
+  a->name = html.substr(a->name_at, i - a->name_at);
+  size_t j = i;
+  while (j < html.size() && (html[j] == ' ' || html[j] == '\n' ||
+                             html[j] == '\t' || html[j] == '\r'))
+    ++j;
+  if (j < html.size() && html[j] == '=') {
+    ++j;
+    while (j < html.size() && (html[j] == ' ' || html[j] == '\n' ||
+                               html[j] == '\t' || html[j] == '\r'))
+      ++j;
+    if (j < html.size() && (html[j] == '"' || html[j] == '\'')) {
+      const size_t close = html.find(html[j], j + 1);
+      if (close == std::string_view::npos) return AttributeScan::kUnfinished;
+      a->value = html.substr(j + 1, close - j - 1);
+      i = close + 1;
+    } else {
+      const size_t value_start = j;
+      while (j < html.size() && html[j] != '>' && html[j] != ' ' &&
+             html[j] != '\n' && html[j] != '\t' && html[j] != '\r')
+        ++j;
+      a->value = html.substr(value_start, j - value_start);
+      i = j;
+    }
+  }
+  a->end = i;
+  return a->name.empty() ? AttributeScan::kNameless : AttributeScan::kAttribute;
+}
+
 // At the '<' at `pos`: for a start tag, drops the attributes extraction does
 // not read (IsReadAttribute) from the text gumbo parses, recording each dropped
 // range in out->breaks. Returns where scanning goes on. A tag it cannot read to
@@ -2360,44 +2416,14 @@ size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied,
   std::pair<size_t, size_t> link_href{0, 0};  // a <link>'s href, if any
   bool canonical = false;                     // its rel says canonical
   while (true) {
-    const size_t attr_space = i;
-    while (i < html.size() &&
-           (html[i] == ' ' || html[i] == '\n' || html[i] == '\t' ||
-            html[i] == '\r' || html[i] == '\f' || html[i] == '/'))
-      ++i;
-    if (i >= html.size()) return html.size();
-    if (html[i] == '>') break;
-    const size_t attr_name = i;
-    while (i < html.size() && html[i] != '=' && html[i] != '>' &&
-           html[i] != ' ' && html[i] != '\n' && html[i] != '\t' &&
-           html[i] != '\r' && html[i] != '\f' && html[i] != '/')
-      ++i;
-    const std::string_view name = html.substr(attr_name, i - attr_name);
-    std::string_view value;
-    size_t j = i;
-    while (j < html.size() && (html[j] == ' ' || html[j] == '\n' ||
-                               html[j] == '\t' || html[j] == '\r'))
-      ++j;
-    if (j < html.size() && html[j] == '=') {
-      ++j;
-      while (j < html.size() && (html[j] == ' ' || html[j] == '\n' ||
-                                 html[j] == '\t' || html[j] == '\r'))
-        ++j;
-      if (j < html.size() && (html[j] == '"' || html[j] == '\'')) {
-        const size_t close = html.find(html[j], j + 1);
-        if (close == std::string_view::npos) return html.size();
-        value = html.substr(j + 1, close - j - 1);
-        i = close + 1;
-      } else {
-        const size_t value_start = j;
-        while (j < html.size() && html[j] != '>' && html[j] != ' ' &&
-               html[j] != '\n' && html[j] != '\t' && html[j] != '\r')
-          ++j;
-        value = html.substr(value_start, j - value_start);
-        i = j;
-      }
-    }
-    if (name.empty()) return i;
+    ScannedAttribute attr;
+    const AttributeScan scan = ScanAttribute(html, i, &attr);
+    if (scan == AttributeScan::kUnfinished) return html.size();
+    i = attr.end;
+    if (scan == AttributeScan::kNameless) return i;
+    if (scan == AttributeScan::kTagEnd) break;
+    const size_t attr_space = attr.space, attr_name = attr.name_at;
+    const std::string_view name = attr.name, value = attr.value;
     const bool read = IsReadAttribute(name, link_tag);
     const bool href =
         !read && name.size() == 4 && StartsWithNoCase(html, attr_name, "href");
@@ -2701,12 +2727,14 @@ size_t CountWordsUpTo3(std::string_view text) {
 // bold text (a subheading written as <p><b>...</b></p>), a link-free <p> of
 // two words (a signature, a phone number, a product's name under its photo), a
 // link-free list item of any length (an ingredient, a specification: a list
-// without links in the article is the article's enumeration).
+// without links in the article is the article's enumeration), link-free
+// preformatted text (<pre>: a command, a version string).
 bool IsLabel(const HtmlBlock& b) {
   const size_t words = CountWordsUpTo3(b.text);
   if (words >= 3 || EndsWithSentencePunctuation(b.text)) return false;
   if (b.element == nullptr || b.link_chars > 0) return true;
-  if (b.in_list) return false;
+  // A list item, or preformatted text (a line of code, a version string).
+  if (b.in_list || b.element->v.element.tag == GUMBO_TAG_PRE) return false;
   if (b.element->v.element.tag != GUMBO_TAG_P) return true;
   return words < 2 && !IsBoldParagraph(*b.element);
 }

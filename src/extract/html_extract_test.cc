@@ -705,14 +705,16 @@ TEST(HtmlExtractTest, AuthorsFromClassedBylines) {
   EXPECT_TRUE(a.authors.empty());
   // Classes in the languages of the set's author labels ("autor", "auteur")
   // name the writer as "author" does; "autorotate" is no such word.
-  a = ExtractHtmlDoc("<html><body><article><h1>Der Rat</h1><div "
-                     "class='autor'><h6>Jana Beispiel | Publicado hace 3 "
-                     "horas</h6></div>" +
-                     prose + "</article></body></html>");
+  a = ExtractHtmlDoc(
+      "<html><body><article><h1>Der Rat</h1><div "
+      "class='autor'><h6>Jana Beispiel | Publicado hace 3 "
+      "horas</h6></div>" +
+      prose + "</article></body></html>");
   EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"}));
-  a = ExtractHtmlDoc("<html><body><article><h1>Der Rat</h1><div "
-                     "class='autorotate'><span>Jana Beispiel</span></div>" +
-                     prose + "</article></body></html>");
+  a = ExtractHtmlDoc(
+      "<html><body><article><h1>Der Rat</h1><div "
+      "class='autorotate'><span>Jana Beispiel</span></div>" +
+      prose + "</article></body></html>");
   EXPECT_TRUE(a.authors.empty()) << a.authors.front();
   // A hidden rel=author link (a template's link to the blog owner's profile)
   // names no writer; the printed byline does.
@@ -1232,18 +1234,18 @@ TEST(HtmlExtractTest, LandmarkRolesMarkFurnitureAndContent) {
   const std::string notice =
       "<p>Your comment has been saved and will appear once a moderator has "
       "approved it, which usually takes a few hours.</p>";
-  const Article a = ExtractHtmlDoc(
-      "<html><body><div>" + story + "<div role='complementary'>" + box +
-      "</div>" + more + "<div role='alert'>" + notice +
-      "</div></div></body></html>");
+  const Article a = ExtractHtmlDoc("<html><body><div>" + story +
+                                   "<div role='complementary'>" + box +
+                                   "</div>" + more + "<div role='alert'>" +
+                                   notice + "</div></div></body></html>");
   EXPECT_NE(a.body.find("bus network"), std::string::npos) << a.body;
   EXPECT_NE(a.body.find("first new routes"), std::string::npos) << a.body;
   EXPECT_EQ(a.body.find("morning briefing"), std::string::npos) << a.body;
   EXPECT_EQ(a.body.find("moderator"), std::string::npos) << a.body;
   // role=main outranks a furniture class on the same element.
-  const Article b = ExtractHtmlDoc(
-      "<html><body><div class='sidebar' role='main'>" + story + more +
-      "</div></body></html>");
+  const Article b =
+      ExtractHtmlDoc("<html><body><div class='sidebar' role='main'>" + story +
+                     more + "</div></body></html>");
   EXPECT_NE(b.body.find("first new routes"), std::string::npos) << b.body;
 }
 
@@ -1406,8 +1408,8 @@ TEST(HtmlExtractTest, LeadBetweenHeadlineAndBody) {
 
 // Short blocks inside the article are text where the markup says so: a list
 // without links (ingredients), a link-free paragraph of two words (a
-// signature), a sentence in a script without spaces; one-word paragraphs,
-// short divs and short links stay labels.
+// signature), preformatted text (a command), a sentence in a script without
+// spaces; one-word paragraphs, short divs and short links stay labels.
 TEST(HtmlExtractTest, ShortTextTheMarkupVouchesFor) {
   const std::string prose =
       "<p>Preheat the oven, butter a round tin and whisk the eggs with the "
@@ -1415,9 +1417,11 @@ TEST(HtmlExtractTest, ShortTextTheMarkupVouchesFor) {
   Article a = ExtractHtmlDoc(
       "<html><body><div class='recipe'>" + prose +
       "<ul><li>Flour</li><li>2 eggs</li><li>Cling film</li></ul>" + prose +
-      "<p>Love, Anna</p><p>Share</p><div>Print recipe</div>"
-      "<p><a href='/more'>More recipes</a></p></div></body></html>");
-  for (const char* kept : {"Flour", "2 eggs", "Cling film", "Love, Anna"})
+      "<p>Love, Anna</p><pre>make install</pre><p>Share</p>"
+      "<div>Print recipe</div><p><a href='/more'>More recipes</a></p></div>"
+      "</body></html>");
+  for (const char* kept :
+       {"Flour", "2 eggs", "Cling film", "Love, Anna", "make install"})
     EXPECT_NE(a.body.find(kept), std::string::npos) << kept << ": " << a.body;
   for (const char* dropped : {"Share", "Print recipe", "More recipes"})
     EXPECT_EQ(a.body.find(dropped), std::string::npos) << dropped;
