@@ -745,8 +745,11 @@ std::vector<std::string> ParseAuthorLine(std::string_view line) {
     std::vector<std::string_view> words = SplitWords(name);
     if (words.empty() || words.size() > 5 || !StartsUpper(words.front()))
       continue;
-    // Titles and agencies after a comma are not names ("Jane Doe, Reuters").
-    if (!names.empty() && words.size() == 1 && IsUpperWord(words[0])) continue;
+    // One word after a full name is an agency, a desk or a place, not a
+    // writer ("Jane Doe, AP", "Jane Doe, Reuters", "Jane Doe, Berlin").
+    if (!names.empty() && words.size() == 1 &&
+        SplitWords(names.front()).size() >= 2)
+      continue;
     names.emplace_back(name);
   }
   return names;

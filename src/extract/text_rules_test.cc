@@ -316,6 +316,11 @@ TEST(TextRulesTest, AuthorLines) {
             (std::vector<std::string>{"Jane Doe", "John Roe"}));
   EXPECT_EQ(ParseAuthorLine("By Jane Doe | Reuters"),
             (std::vector<std::string>{"Jane Doe"}));
+  // One word after a full name is an agency or a place.
+  EXPECT_EQ(ParseAuthorLine("By Jane Doe, Reuters"),
+            (std::vector<std::string>{"Jane Doe"}));
+  EXPECT_EQ(ParseAuthorLine("By Jane Doe, John Roe and Ann Poe, Berlin"),
+            (std::vector<std::string>{"Jane Doe", "John Roe", "Ann Poe"}));
   EXPECT_TRUE(ParseAuthorLine("Jane Doe").empty());
 }
 
