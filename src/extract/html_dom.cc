@@ -383,7 +383,12 @@ class Segmenter {
       if (IsSkippedTag(tag) || child->type == GUMBO_NODE_TEMPLATE ||
           IsHidden(child))
         continue;
-      if (!IsBlockTag(tag) && IsHoverCard(child)) continue;
+      // Inline hover cards, and inline notices and widgets by their ARIA role
+      // ("<span role=status>Link copied</span>" inside a paragraph).
+      if (!IsBlockTag(tag) &&
+          (IsHoverCard(child) ||
+           ReadLandmarkRole(child) == LandmarkRole::kFurniture))
+        continue;
       if (tag == GUMBO_TAG_BR) {
         // One <br> is a space; two in a row end a paragraph.
         if (last_was_br_) {

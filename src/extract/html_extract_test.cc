@@ -1242,6 +1242,14 @@ TEST(HtmlExtractTest, LandmarkRolesMarkFurnitureAndContent) {
   EXPECT_NE(a.body.find("first new routes"), std::string::npos) << a.body;
   EXPECT_EQ(a.body.find("morning briefing"), std::string::npos) << a.body;
   EXPECT_EQ(a.body.find("moderator"), std::string::npos) << a.body;
+  // An inline notice inside a paragraph ("Link copied") is no part of it.
+  const Article c = ExtractHtmlDoc(
+      "<html><body><div><p>The city council voted on Tuesday to expand the "
+      "bus network<span role='status'>Link copied!</span> across the northern "
+      "districts, a plan debated for two years.</p>" +
+      more + "</div></body></html>");
+  EXPECT_NE(c.body.find("bus network across"), std::string::npos) << c.body;
+  EXPECT_EQ(c.body.find("copied"), std::string::npos) << c.body;
   // role=main outranks a furniture class on the same element.
   const Article b =
       ExtractHtmlDoc("<html><body><div class='sidebar' role='main'>" + story +
