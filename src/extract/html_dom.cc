@@ -187,7 +187,7 @@ bool IsBoilerplateTag(GumboTag tag) {
 }  // namespace
 
 LandmarkRole ReadLandmarkRole(const GumboNode* element) {
-  const std::string_view role = Attribute(element, "role");
+  const std::string_view role = TrimSpaces(Attribute(element, "role"));
   if (role.empty()) return LandmarkRole::kNone;
   // WAI-ARIA's landmark and live-region roles. A role attribute may list
   // fallbacks; the first token is the one a browser honours.

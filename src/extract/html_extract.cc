@@ -2274,7 +2274,8 @@ bool IsReadAttribute(std::string_view name, bool link_tag) {
 }
 
 // Of the attributes read (IsReadAttribute), one whose value tells extraction
-// nothing, a sixth of the markup gumbo is given: a style that hides nothing
+// nothing (with <link>s' addresses, a few percent of the markup gumbo is
+// given on news pages): a style that hides nothing
 // (IsHidden reads display:none and visibility:hidden), a rel that names neither
 // an author nor a canonical address, a type outside <script> (where it marks
 // JSON-LD) and <input> (whose type=hidden HTML5's table rules read).
