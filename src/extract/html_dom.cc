@@ -187,11 +187,14 @@ bool IsBoilerplateTag(GumboTag tag) {
 }  // namespace
 
 LandmarkRole ReadLandmarkRole(const GumboNode* element) {
-  const std::string_view role = TrimSpaces(Attribute(element, "role"));
-  if (role.empty()) return LandmarkRole::kNone;
   // WAI-ARIA's landmark and live-region roles. A role attribute may list
   // fallbacks; the first token is the one a browser honours.
-  const std::string_view first = role.substr(0, role.find(' '));
+  std::string_view first;
+  ForEachWord(Attribute(element, "role"), [&](std::string_view role) {
+    first = role;
+    return false;
+  });
+  if (first.empty()) return LandmarkRole::kNone;
   for (std::string_view r : {"main", "article"}) {
     if (EqualsNoCase(first, r)) return LandmarkRole::kContent;
   }

@@ -380,38 +380,27 @@ void ParseJsonLd(std::string_view text, size_t offset,
 // Whether `n`'s rel, a list of link types set apart by white space ("nofollow
 // author"), holds `type` (lower case).
 bool HasRelToken(const GumboNode* n, std::string_view type) {
-  const std::string_view rel = Attribute(n, "rel");
-  const auto space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-  };
-  for (size_t at = 0; at < rel.size();) {
-    while (at < rel.size() && space(rel[at])) ++at;
-    size_t end = at;
-    while (end < rel.size() && !space(rel[end])) ++end;
-    if (end > at && EqualsNoCase(rel.substr(at, end - at), type)) return true;
-    at = end;
-  }
-  return false;
+  bool found = false;
+  ForEachWord(Attribute(n, "rel"), [&](std::string_view link_type) {
+    found = EqualsNoCase(link_type, type);
+    return !found;
+  });
+  return found;
 }
 
-// An element that names the writer by its class ("author", "vcard author",
-// "entry-meta-author", "byline__author"), holding no other such element,
-// outside a comment thread (where every comment names its author). `cls`: an
-// element's class attribute, lower-cased.
-// Besides "author" anywhere, a word of its own among the author labels of the
-// set's languages ("autor", "auteur": furniture_lines.txt's author-label), as
-// "autorotate" is no author.
+// Whether a lower-cased class names the writer: "author" anywhere, or a word
+// of its own among the author labels of the set's languages ("autor",
+// "auteur": furniture_lines.txt's author-label), as "autorotate" is no author.
 bool NamesAuthor(std::string_view cls) {
   if (cls.find("author") != std::string::npos) return true;
   if (cls.find("aut") == std::string::npos) return false;
+  const auto word_byte = [&](size_t i) {
+    return (cls[i] >= 'a' && cls[i] <= 'z') || (cls[i] >= '0' && cls[i] <= '9');
+  };
   for (const std::string& label : WordLists().author_label) {
     for (size_t at = cls.find(label); at != std::string_view::npos;
          at = cls.find(label, at + 1)) {
       const size_t end = at + label.size();
-      const auto word_byte = [&](size_t i) {
-        return (cls[i] >= 'a' && cls[i] <= 'z') ||
-               (cls[i] >= '0' && cls[i] <= '9');
-      };
       if ((at == 0 || !word_byte(at - 1)) &&
           (end == cls.size() || !word_byte(end)))
         return true;
@@ -420,6 +409,10 @@ bool NamesAuthor(std::string_view cls) {
   return false;
 }
 
+// An element that names the writer by its class ("author", "vcard author",
+// "entry-meta-author", "byline__author", "autor"), holding no other such
+// element, outside a comment thread (where every comment names its author).
+// `cls`: an element's class attribute, lower-cased.
 bool HasAuthorClass(std::string_view cls) {
   return NamesAuthor(cls) && cls.find("avatar") == std::string::npos &&
          cls.find("image") == std::string::npos &&
@@ -2274,11 +2267,11 @@ bool IsReadAttribute(std::string_view name, bool link_tag) {
 }
 
 // Of the attributes read (IsReadAttribute), one whose value tells extraction
-// nothing (with <link>s' addresses, a few percent of the markup gumbo is
-// given on news pages): a style that hides nothing
-// (IsHidden reads display:none and visibility:hidden), a rel that names neither
-// an author nor a canonical address, a type outside <script> (where it marks
-// JSON-LD) and <input> (whose type=hidden HTML5's table rules read).
+// nothing: a style that hides nothing (IsHidden reads display:none and
+// visibility:hidden), a rel that names neither an author nor a canonical
+// address, a type outside <script> (where it marks JSON-LD) and <input>
+// (whose type=hidden HTML5's table rules read). With <link>s' addresses, a
+// few percent of the markup gumbo is given.
 bool TellsNothing(std::string_view name, std::string_view value,
                   std::string_view tag) {
   switch (name.size()) {
@@ -2407,8 +2400,7 @@ size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied,
          html[i] != '/' && html[i] != '>')
     ++i;
   const std::string_view tag_name = html.substr(name_start, i - name_start);
-  const bool link_tag =
-      i - name_start == 4 && StartsWithNoCase(html, name_start, "link");
+  const bool link_tag = EqualsNoCase(tag_name, "link");
   // The ranges to drop, kept until the tag is read to its end; the caller's
   // vector, so that no tag allocates one.
   std::vector<std::pair<size_t, size_t>>& drops = *scratch;
@@ -2426,23 +2418,21 @@ size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied,
     const size_t attr_space = attr.space, attr_name = attr.name_at;
     const std::string_view name = attr.name, value = attr.value;
     const bool read = IsReadAttribute(name, link_tag);
-    const bool href =
-        !read && name.size() == 4 && StartsWithNoCase(html, attr_name, "href");
+    const bool named_href = EqualsNoCase(name, "href");
+    const bool href = !read && named_href;
     if ((read || href) && kept.Repeats(name)) {
       drops.emplace_back(attr_space, i);
       continue;
     }
     // A <link>'s address is read only from rel=canonical, which may come
     // after it: decided at the tag's end.
-    if (link_tag && read) {
-      if (name.size() == 4 && StartsWithNoCase(html, attr_name, "href")) {
-        link_href = {attr_space, i};
-        continue;
-      }
-      if (name.size() == 3 && StartsWithNoCase(html, attr_name, "rel") &&
-          ContainsNoCase(value, "canonical"))
-        canonical = true;
+    if (link_tag && named_href) {
+      link_href = {attr_space, i};
+      continue;
     }
+    if (link_tag && EqualsNoCase(name, "rel") &&
+        ContainsNoCase(value, "canonical"))
+      canonical = true;
     if (read && TellsNothing(name, value, tag_name)) {
       drops.emplace_back(attr_space, i);
       continue;
@@ -3119,7 +3109,8 @@ void ExtractHtml(std::string_view content, std::string_view url,
   } else {
     chosen_chars = 0;
     for (const Paragraph& p : paragraphs) chosen_chars += p.text.size();
-    held_byline = FindBylineInParagraphs(paragraphs);
+    if (article->authors.empty())
+      held_byline = FindBylineInParagraphs(paragraphs);
   }
   if (IsCompleteArticleBody(ld) && chosen_chars * 2 < ld->body.size()) {
     AppendArticleBody(*ld, content.size(), article);

@@ -1566,6 +1566,16 @@ TEST(HtmlExtractTest, LeadUnderAHeadlineThatIsNoH1) {
   EXPECT_NE(a.paragraphs.front().text, lead) << a.body;
 }
 
+// A blog post's three paragraphs, for the tests of articles held for readers
+// without scripts.
+const char kHeldPost[] =
+    "<p>The council met on Monday to discuss the new budget, which had been "
+    "delayed for three months by a dispute over school funding.</p><p>After a "
+    "long debate, the members voted to approve the plan, although two of them "
+    "said they would ask for a review in the autumn.</p><p>The mayor welcomed "
+    "the vote and said that work on the new library could now begin in the "
+    "spring, as promised during the campaign.</p>";
+
 // A page whose visible DOM is a shell a script fills holds its article for
 // readers without scripts in a <noscript>, or as markup in a script of type
 // text/template (a blog platform's post body): the article is read there, with
@@ -1573,13 +1583,7 @@ TEST(HtmlExtractTest, LeadUnderAHeadlineThatIsNoH1) {
 // noscript.
 TEST(HtmlExtractTest, ArticleHeldForReadersWithoutScripts) {
   const std::string post =
-      "<div class='post-body'><p>The council met on Monday to discuss the "
-      "new budget, which had been delayed for three months by a dispute "
-      "over school funding.</p><p>After a long debate, the members voted to "
-      "approve the plan, although two of them said they would ask for a "
-      "review in the autumn.</p><p>The mayor welcomed the vote and said that "
-      "work on the new library could now begin in the spring, as promised "
-      "during the campaign.</p></div>";
+      std::string("<div class='post-body'>") + kHeldPost + "</div>";
   const std::string shell =
       "<html><head><title>Council approves budget</title></head><body>"
       "<div class='header'><a href='/'>Home</a> <a href='/news'>News</a>"
@@ -1621,13 +1625,10 @@ TEST(HtmlExtractTest, ArticleHeldForReadersWithoutScripts) {
 // spaced dash that starts other information.
 TEST(HtmlExtractTest, BylineHeldWithTheArticle) {
   const std::string post =
-      "<span class='byline-author'>Posted by Jane Doe, John Roe and Ann Poe - "
-      "Security team</span><p>The council met on Monday to discuss the new "
-      "budget, which had been delayed for three months by a dispute over "
-      "school funding.</p><p>After a long debate, the members voted to "
-      "approve the plan, although two of them said they would ask for a "
-      "review in the autumn.</p><p>The mayor welcomed the vote and said that "
-      "work on the new library could now begin in the spring.</p>";
+      std::string(
+          "<span class='byline-author'>Posted by Jane Doe, John Roe and Ann "
+          "Poe - Security team</span>") +
+      kHeldPost;
   const Article a = ExtractHtmlDoc(
       "<html><head><title>Council approves budget</title></head><body><div "
       "class='post'><h2>Council approves budget</h2><noscript>" +
