@@ -776,8 +776,8 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
                                      bool name_field) {
   std::string_view line = TrimSpaces(raw);
   // A bar, a bullet or a spaced dash separates the names from what follows
-  // ("Jane Doe | Site", "By Jane Doe•15 January 2020", "By Jane Doe - Security
-  // team"; a double name's hyphen has no spaces); a closing CJK bracket ends a
+  // ("Jane Doe | Site", "By Jane Doe•15 January 2020", "By Jane Doe - Data
+  // desk"; a double name's hyphen has no spaces); a closing CJK bracket ends a
   // credit ("【责任编辑：王明】").
   for (std::string_view sep :
        {"|", "\xE2\x80\xA2", "\xC2\xB7", "\xE3\x80\x91", "\xE3\x80\x8D",
