@@ -1208,7 +1208,26 @@ void FillPublished(const PageMetadata& md, std::string_view url, Article* a) {
                                "dc:date",
                                "dcterms.issued",
                                "bepress_citation_date",
-                               "uploaddate"}) {
+                               "uploaddate",
+                               "og:article:published_time",
+                               "article:published",
+                               "published_time",
+                               "pub_date",
+                               "publish_date",
+                               "published_at",
+                               "publication_date",
+                               "date_published",
+                               "article_date_original",
+                               "originalpublicationdate",
+                               "firstpublishedtime",
+                               "cxenseparse:recs:publishtime",
+                               "cxenseparse:publishtime",
+                               "rnews:datepublished",
+                               "dc.date.created",
+                               "dc.created",
+                               "dcterms:created",
+                               "prism.publicationdate",
+                               "citation_online_date"}) {
     if (const auto* v = MetaValues(md, key))
       candidates.push_back({v->front(), DateSource::kMeta});
   }

@@ -408,6 +408,28 @@ TEST(HtmlExtractTest, DateFromUrlWhenPageHasNone) {
   EXPECT_EQ(a.published_source, DateSource::kUrl);
 }
 
+// Publishing systems name their publication-date field in many ways besides
+// Open Graph's (cXense, Dublin Core's created, "pub_date", ...); each is the
+// page's date, ahead of a date in its URL.
+TEST(HtmlExtractTest, PublicationDateMetaNamesOfPublishingSystems) {
+  for (const char* attribute_and_name :
+       {"name='pub_date'", "name='publish_date'", "name='published_at'",
+        "name='publication_date'", "name='article_date_original'",
+        "name='cXenseParse:recs:publishtime'",
+        "property='og:article:published_time'", "name='DC.date.created'",
+        "name='originalPublicationDate'", "name='citation_online_date'",
+        "name='prism.publicationDate'"}) {
+    Article a = ExtractHtmlDoc(
+        std::string("<html><head><meta ") + attribute_and_name +
+            " content='2021-03-04T08:00:00'></head><body><p>Short text of a "
+            "page whose only date is in its head.</p></body></html>",
+        "https://news.example.com/2020/02/29/story");
+    ASSERT_TRUE(a.published.has_value()) << attribute_and_name;
+    EXPECT_EQ(a.published->ToIso(), "2021-03-04") << attribute_and_name;
+    EXPECT_EQ(a.published_source, DateSource::kMeta) << attribute_and_name;
+  }
+}
+
 TEST(HtmlExtractTest, JsonLdArticleBodyGuidesSelection) {
   std::string body =
       "The first paragraph of the story tells what happened in the capital on "
