@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cctype>
 #include <cstring>
 
@@ -19,6 +20,7 @@ namespace {
 // (every caller's is a literal), so only the attribute's bytes are folded.
 const GumboAttribute* FindAttribute(const GumboNode* element,
                                     const char* name) {
+  assert(IsReadAttribute(name) || std::strcmp(name, "href") == 0);
   const GumboVector& attributes = element->v.element.attributes;
   for (unsigned int i = 0; i < attributes.length; ++i) {
     const auto* attr = static_cast<const GumboAttribute*>(attributes.data[i]);
@@ -265,6 +267,23 @@ void ForEachClassToken(const GumboNode* element, Visit&& visit) {
 }
 
 }  // namespace
+
+bool IsReadAttribute(std::string_view name) {
+  static constexpr std::array<std::string_view, 17> kRead = {
+      "class",    "id",         "itemprop", "style",    "hidden", "lang",
+      "xml:lang", "content",    "name",     "property", "role",   "pubdate",
+      "rel",      "http-equiv", "datetime", "type",     "charset"};
+  if (name.size() > 10) return false;
+  char lower[16];
+  for (size_t i = 0; i < name.size(); ++i) lower[i] = LowerAscii(name[i]);
+  const std::string_view l(lower, name.size());
+  return std::find(kRead.begin(), kRead.end(), l) != kRead.end();
+}
+
+bool HasAttribute(const GumboNode* element, const char* name) {
+  return element != nullptr && element->type == GUMBO_NODE_ELEMENT &&
+         FindAttribute(element, name) != nullptr;
+}
 
 std::string_view Attribute(const GumboNode* element, const char* name) {
   if (element == nullptr || element->type != GUMBO_NODE_ELEMENT) return {};

@@ -70,9 +70,18 @@ LandmarkRole ReadLandmarkRole(const GumboNode* element);
 // Whether the element hides itself (the hidden attribute, display:none or
 // visibility:hidden in its style).
 bool IsHidden(const GumboNode* node);
+// Whether readers may ask Attribute() and HasAttribute() for `name` (compared
+// ignoring case). Extraction cuts every other attribute from a page before
+// gumbo parses it (html_extract.cc), so a reader of a new attribute lists it
+// here; debug builds stop at a read of one not listed. "href" is read only as
+// the cut leaves it: present on any element, its value on <link>s.
+bool IsReadAttribute(std::string_view name);
 // The value of `element`'s first attribute named `name` (lower-case; compared
 // ignoring the case of the page's name), or empty.
 std::string_view Attribute(const GumboNode* element, const char* name);
+// Whether `element` has an attribute named `name` (lower-case), even an empty
+// one (<time pubdate>).
+bool HasAttribute(const GumboNode* element, const char* name);
 
 class HtmlPage {
  public:

@@ -69,7 +69,7 @@ enum class TimeMarking { kPublished, kUnmarked, kUpdated };
 TimeMarking ReadTimeMarking(const GumboNode* time) {
   const std::string_view itemprop = Attribute(time, "itemprop");
   if (itemprop == "datePublished" || itemprop == "dateCreated" ||
-      gumbo_get_attribute(&time->v.element.attributes, "pubdate") != nullptr)
+      HasAttribute(time, "pubdate"))
     return TimeMarking::kPublished;
   if (itemprop == "dateModified") return TimeMarking::kUpdated;
   const std::string cls = AsciiLower(Attribute(time, "class"));
@@ -2269,23 +2269,17 @@ bool StartsWithNoCase(std::string_view s, size_t pos, std::string_view prefix) {
   return true;
 }
 
-// Attributes extraction reads (html_dom.cc, CollectMetadata); the others (href
-// of links, src, srcset, data-*, on*, aria-*, width...) are a third of a page's
-// markup and gumbo lexes them a character at a time.
-bool IsReadAttribute(std::string_view name, bool link_tag) {
-  static constexpr std::array<std::string_view, 17> kRead = {
-      "class",    "id",         "itemprop", "style",    "hidden", "lang",
-      "xml:lang", "content",    "name",     "property", "role",   "pubdate",
-      "rel",      "http-equiv", "datetime", "type",     "charset"};
-  if (name.size() > 10) return false;
-  char lower[16];
-  for (size_t i = 0; i < name.size(); ++i) lower[i] = LowerAscii(name[i]);
-  const std::string_view l(lower, name.size());
-  if (link_tag && l == "href") return true;  // <link rel=canonical href=...>
-  return std::find(kRead.begin(), kRead.end(), l) != kRead.end();
+// Whether the cut keeps attribute `name` (any case) of a start tag: the
+// attributes readers ask for (html_dom.h), and a <link>'s href (read from
+// rel=canonical). The others (href of links, src, srcset, data-*, on*, aria-*,
+// width...) are a third of a page's markup and gumbo lexes them a character at
+// a time.
+bool KeepsAttribute(std::string_view name, bool link_tag) {
+  if (link_tag && EqualsNoCase(name, "href")) return true;
+  return IsReadAttribute(name);
 }
 
-// Of the attributes read (IsReadAttribute), one whose value tells extraction
+// Of the attributes read (KeepsAttribute), one whose value tells extraction
 // nothing: a style that hides nothing (IsHidden reads display:none and
 // visibility:hidden), a rel that names neither an author nor a canonical
 // address, a type outside <script> (where it marks JSON-LD) and <input>
@@ -2397,7 +2391,7 @@ AttributeScan ScanAttribute(std::string_view html, size_t i,
 }
 
 // At the '<' at `pos`: for a start tag, drops the attributes extraction does
-// not read (IsReadAttribute) from the text gumbo parses, recording each dropped
+// not read (KeepsAttribute) from the text gumbo parses, recording each dropped
 // range in out->breaks. Returns where scanning goes on. A tag it cannot read to
 // its end (an unclosed quote) is left as it is.
 size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied,
@@ -2436,7 +2430,7 @@ size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied,
     if (scan == AttributeScan::kTagEnd) break;
     const size_t attr_space = attr.space, attr_name = attr.name_at;
     const std::string_view name = attr.name, value = attr.value;
-    const bool read = IsReadAttribute(name, link_tag);
+    const bool read = KeepsAttribute(name, link_tag);
     const bool named_href = EqualsNoCase(name, "href");
     const bool href = !read && named_href;
     if ((read || href) && kept.Repeats(name)) {
