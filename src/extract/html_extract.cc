@@ -891,6 +891,18 @@ bool MonthFirst(const PageMetadata& md) {
   return lang == "en-us" || lang == "en_us" || lang == "en";
 }
 
+// Letters and digits of `s`, ASCII lower-cased ("Inter-Scenar.io" gives
+// "interscenario").
+std::string Alnum(std::string_view s) {
+  std::string out;
+  for (char c : AsciiLower(s)) {
+    if (std::isalnum(static_cast<unsigned char>(c)) ||
+        static_cast<unsigned char>(c) >= 0x80)
+      out += c;
+  }
+  return out;
+}
+
 // What StripSiteSuffix cut off `title` (lower-cased, spaces collapsed) to
 // leave its first `kept` bytes, without the separator: the site's name.
 std::string_view SiteSuffixOf(std::string_view title, size_t kept) {
@@ -910,20 +922,55 @@ std::string_view SiteSuffixOf(std::string_view title, size_t kept) {
   return rest.substr(pos);
 }
 
-// The names a page gives itself, lower-cased: og:site_name, and the part of
-// its <title> that StripSiteSuffix cuts off ("Post - Section - Site" gives
-// "section - site"). A site's banner <h1> is that name, or that name and its
-// motto ("<title>Post » Verein e.V.</title>" with "<h1>Verein e.V. Für
-// Kinder</h1>"): not a headline.
-struct SiteNames {
-  std::string og_site, full_tag, tag;  // tag: the <title> less the suffix
-  std::string_view tag_site;           // the suffix, in full_tag
+// The length of the site's name and the separators after it that open
+// `title` ("example.org // » Post", "Example | Post"), or 0: a name that is
+// the host's (with or without its top-level domain) or og:site_name, followed
+// by a separator, and words after it. `name_length`: the name's.
+size_t SitePrefixLength(std::string_view title, std::string_view host,
+                        std::string_view og_site, size_t* name_length) {
+  static constexpr std::string_view kSeparators[] = {
+      " | ",        " - ",        " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+      " :: ",       " // ",       " \xC2\xB7 ",     " \xE2\x80\xA2 ",
+      " \xC2\xAB ", " \xC2\xBB ", " \xE2\x94\x82 ", " \xEF\xBD\x9C "};
+  size_t head = std::string_view::npos;
+  for (std::string_view sep : kSeparators)
+    head = std::min(head, title.find(sep));
+  if (head == std::string_view::npos || head == 0) return 0;
+  const std::string name = Alnum(title.substr(0, head));
+  const bool names_site =
+      (!og_site.empty() && name == Alnum(og_site)) ||
+      (!host.empty() &&
+       (name == Alnum(host) || name == Alnum(host.substr(0, host.rfind('.')))));
+  if (!names_site) return 0;
+  // Past the separator and any that follow it ("// »").
+  const size_t end = SiteSuffixOf(title, head).data() - title.data();
+  if (end >= title.size()) return 0;
+  *name_length = head;
+  return end;
+}
 
-  explicit SiteNames(const PageMetadata& md)
-      : og_site(AsciiLower(FirstMeta(md, {"og:site_name"}))),
-        full_tag(AsciiLower(CollapseSpaces(md.title_tag))),
-        tag(AsciiLower(StripSiteSuffix(md.title_tag))),
-        tag_site(SiteSuffixOf(full_tag, tag.size())) {}
+// The names a page gives itself, lower-cased: og:site_name, the part of its
+// <title> that StripSiteSuffix cuts off ("Post - Section - Site" gives
+// "section - site") and the site's name that opens it ("Site | Post"). A
+// site's banner <h1> is that name, or that name and its motto ("<title>Post »
+// Verein e.V.</title>" with "<h1>Verein e.V. Für Kinder</h1>"): not a
+// headline.
+struct SiteNames {
+  std::string og_site, prefix;  // prefix: the name opening the <title>
+  std::string full_tag, tag;    // the <title> less that name; less the suffix
+  std::string_view tag_site;    // the suffix, in full_tag
+
+  SiteNames(const PageMetadata& md, std::string_view host)
+      : og_site(AsciiLower(FirstMeta(md, {"og:site_name"}))) {
+    const std::string title = CollapseSpaces(md.title_tag);
+    size_t name_length = 0;
+    const size_t prefix_length =
+        SitePrefixLength(title, host, og_site, &name_length);
+    prefix = AsciiLower(std::string_view(title).substr(0, name_length));
+    full_tag = AsciiLower(std::string_view(title).substr(prefix_length));
+    tag = AsciiLower(StripSiteSuffix(full_tag));
+    tag_site = SiteSuffixOf(full_tag, tag.size());
+  }
   SiteNames(const SiteNames&) = delete;
   SiteNames& operator=(const SiteNames&) = delete;
 
@@ -932,6 +979,7 @@ struct SiteNames {
   // repeats before its suffix.
   bool IsSiteName(std::string_view lower) const {
     if (lower == og_site) return true;
+    if (!prefix.empty() && Alnum(lower) == Alnum(prefix)) return true;
     if (tag_site.empty() || !lower.starts_with(tag_site) ||
         tag.find(lower) != std::string::npos)
       return false;
@@ -993,13 +1041,16 @@ const std::string* ChooseHeading(const PageMetadata& md,
 
 // The title: og:title, JSON-LD headline, <h1> or <title> without the site's
 // name, and then the page's own <h1> where the title repeats it.
-std::string ChooseTitle(const PageMetadata& md) {
+std::string ChooseTitle(const PageMetadata& md, std::string_view url) {
   const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
-  const SiteNames names(md);
+  const SiteNames names(md, UrlHost(url.empty() ? md.canonical : url));
   std::string title = FirstMeta(md, {"og:title", "twitter:title"});
   if (title.empty() && ld) title = ld->headline;
   if (title.empty() && !names.IsSiteName(AsciiLower(md.h1))) title = md.h1;
-  if (title.empty()) title = md.title_tag;
+  if (title.empty()) {
+    const std::string tag = CollapseSpaces(md.title_tag);
+    title = tag.substr(tag.size() - names.full_tag.size());
+  }
   title = StripSiteSuffix(title);
   // A headline in <h1> that the meta title extends wins ("Headline" vs
   // "Headline - Site").
@@ -1043,18 +1094,6 @@ void FillSectionAndTags(const PageMetadata& md, Article* a) {
     }
   }
   if (a->tags.size() > 40) a->tags.resize(40);
-}
-
-// Letters and digits of `s`, ASCII lower-cased ("Inter-Scenar.io" gives
-// "interscenario").
-std::string Alnum(std::string_view s) {
-  std::string out;
-  for (char c : AsciiLower(s)) {
-    if (std::isalnum(static_cast<unsigned char>(c)) ||
-        static_cast<unsigned char>(c) >= 0x80)
-      out += c;
-  }
-  return out;
 }
 
 // An author field naming the site itself (its host, with or without the
@@ -1300,7 +1339,7 @@ void FillLanguageAndUrl(const PageMetadata& md, std::string_view url,
 }
 
 void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
-  if (a->title.empty()) a->title = ChooseTitle(md);
+  if (a->title.empty()) a->title = ChooseTitle(md, url);
   FillSectionAndTags(md, a);
   if (a->authors.empty()) a->authors = ChooseAuthors(md, url);
   if (!a->published) FillPublished(md, url, a);

@@ -889,6 +889,46 @@ TEST(HtmlExtractTest, TitleIsNotTheSiteBanner) {
   }
 }
 
+// Older blog and CMS templates put the site's name first ("Site » Post"):
+// when what opens the <title> is the site's host or og:site_name, the title is
+// what follows, and a banner <h1> holding that name is no headline.
+TEST(HtmlExtractTest, TitleWithoutTheSiteNameOpeningIt) {
+  struct Case {
+    const char* head;
+    const char* headings;
+    const char* url;
+    const char* want;
+  };
+  const Case cases[] = {
+      {"<title>kanalblick.de // \u00bb Neue Schleuse</title>",
+       "<h1>kanalblick.de //</h1>", "https://www.kanalblick.de/schleuse.html",
+       "Neue Schleuse"},
+      {"<title>Kanalblick | Neue Schleuse am Ostufer</title>", "",
+       "https://kanalblick.de/2020/schleuse", "Neue Schleuse am Ostufer"},
+      {"<meta property='og:site_name' content='Blick auf den Kanal'>"
+       "<title>Blick auf den Kanal - Neue Schleuse am Ostufer</title>",
+       "", "https://example.org/schleuse", "Neue Schleuse am Ostufer"},
+      // A name that is not the site's opens a headline, as do words after
+      // the site's name without a separator.
+      {"<title>Hamburg - Neue Schleuse am Ostufer er\u00f6ffnet</title>", "",
+       "https://kanalblick.de/schleuse",
+       "Hamburg - Neue Schleuse am Ostufer "
+       "er\u00f6ffnet"},
+      {"<title>Kanalblick feiert sein Jubil\u00e4um</title>", "",
+       "https://kanalblick.de/jubilaeum",
+       "Kanalblick feiert sein "
+       "Jubil\u00e4um"},
+  };
+  for (const Case& c : cases) {
+    Article a = ExtractHtmlDoc(
+        std::string("<html><head>") + c.head + "</head><body>" + c.headings +
+            "<p>Ein Satz, der lang genug ist, um als Absatz zu z\u00e4hlen, "
+            "mit Kommas, und noch mehr Text.</p></body></html>",
+        c.url);
+    EXPECT_EQ(a.title, c.want) << c.head;
+  }
+}
+
 // What is cut before parsing (unread attributes, indentation between tags,
 // comments, noscript and select bodies) leaves every paragraph's anchors
 // pointing into the page as given, ends included, and a custom element is not
