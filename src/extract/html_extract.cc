@@ -701,6 +701,18 @@ std::string_view LastHyphenPart(std::string_view w) {
 // Bylines run on into the date ("Jeff Foust Monday, November 18, 2019", "Jane
 // Doe am 3. Mai 2021"): a day or month name or a word that starts with a digit
 // ("3.", "2021", "(18."). A user name with digits inside ("Jane2k") is no date.
+// Whether `w` is a one-word publication or update label ("Published",
+// "Veröffentlicht", "Updated"; furniture_lines.txt).
+bool IsDateLabelWord(std::string_view w) {
+  const std::string lower = AsciiLower(w);
+  const WordListSet& lists = WordLists();
+  for (const auto* list : {&lists.date_published, &lists.date_updated}) {
+    if (std::find(list->begin(), list->end(), lower) != list->end())
+      return true;
+  }
+  return false;
+}
+
 bool IsDateWord(std::string_view w) {
   if (IsCalendarWord(w)) return true;
   while (!w.empty() && (w.front() == '(' || w.front() == '[' ||
@@ -809,9 +821,15 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
                          });
     };
     for (size_t i = 0; i < words.size(); ++i) {
-      // A date, or a label that starts other information ("Jane Doe Foto: X").
+      // A date, a label that starts other information ("Jane Doe Foto: X",
+      // "Jane Doe Published 3 May", "Jane Doe Veröffentlicht am ...") or the
+      // place or category a byline goes on with ("By Jane Doe in Kyiv",
+      // "Posted by Jane in Recipes").
       if (date_at(i) ||
-          (i > 0 && words[i].size() > 1 && words[i].back() == ':')) {
+          (i > 0 && words[i].size() > 1 && words[i].back() == ':') ||
+          (i > 0 && IsDateLabelWord(words[i])) ||
+          (i > 0 && words[i] == "in" && i + 1 < words.size() &&
+           StartsUpper(words[i + 1]))) {
         words.resize(i);
         // The preposition before the date ("am", "le", "on") is no part of the
         // name.
@@ -3168,6 +3186,19 @@ void ExtractHtml(std::string_view content, std::string_view url,
     AppendArticleBody(*ld, content.size(), article);
   } else {
     for (Paragraph& p : paragraphs) AppendParagraph(*article, std::move(p));
+  }
+  // A metadata author of one word (a blog's display name: "Jane") that a
+  // byline near the article's start gives in full ("A guest post by Jane
+  // Doe"): the full name.
+  if (article->authors.size() == 1 &&
+      SplitWords(article->authors[0], 2).size() == 1) {
+    const std::string first = article->authors[0] + " ";
+    for (std::string& name : FindBylineAuthors(blocks, kept)) {
+      if (name.starts_with(first)) {
+        article->authors[0] = std::move(name);
+        break;
+      }
+    }
   }
   if (article->authors.empty())
     article->authors = FindLabelledAuthors(blocks, kept);

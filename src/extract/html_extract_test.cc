@@ -1369,6 +1369,35 @@ TEST(HtmlExtractTest, AuthorsFromPrintedBylines) {
       "<html><body><h1>Der Rat</h1><div>Von Berlin aus gesehen</div>" + body +
       "</body></html>");
   EXPECT_TRUE(a.authors.empty());
+  // A publication label, or the place or category the byline goes on with,
+  // ends the name.
+  for (const char* byline :
+       {"Von Jana Beispiel Ver\u00f6ffentlicht am 3. Mai 2021",
+        "By Jane Doe Updated 4 May 2021", "By Jane Doe in Kyiv",
+        "Posted by Jane Doe in Local Politics"}) {
+    a = ExtractHtmlDoc(std::string("<html><body><h1>Der Rat</h1><div>") +
+                       byline + "</div>" + body + "</body></html>");
+    ASSERT_EQ(a.authors.size(), 1u) << byline;
+    EXPECT_TRUE(a.authors[0] == "Jana Beispiel" || a.authors[0] == "Jane Doe")
+        << byline << ": " << a.authors[0];
+  }
+}
+
+// A blog's metadata often names the writer by a display name of one word; a
+// byline at the article's start that gives it in full gives the full name.
+TEST(HtmlExtractTest, OneWordAuthorGivenInFullByTheByline) {
+  const std::string body = kCouncilBody;
+  const auto page = [&](const std::string& byline) {
+    return ExtractHtmlDoc(
+        "<html><head><meta name='author' content='Jana'></head><body><h1>Der "
+        "Rat</h1><div>" +
+        byline + "</div>" + body + "</body></html>");
+  };
+  EXPECT_EQ(page("Ein Gastbeitrag von Jana Beispiel").authors,
+            (std::vector<std::string>{"Jana Beispiel"}));
+  // Another name is another writer's: the metadata's stands.
+  EXPECT_EQ(page("Ein Gastbeitrag von Max Muster").authors,
+            (std::vector<std::string>{"Jana"}));
 }
 
 // A label printed apart from the name it labels: the name is the next block.
