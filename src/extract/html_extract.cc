@@ -1713,7 +1713,8 @@ std::unordered_map<const GumboNode*, int> ContentRoots(
 // "you may also like" list the page nested into its article); one is the story.
 std::vector<const HtmlBlock*> BlocksUnder(
     const std::vector<HtmlBlock>& blocks,
-    const std::unordered_map<const GumboNode*, int>& roots) {
+    const std::unordered_map<const GumboNode*, int>& roots,
+    std::string_view title) {
   std::vector<std::pair<const HtmlBlock*, const GumboNode*>> inside;
   std::unordered_set<const GumboNode*> inner_articles;
   for (const HtmlBlock& b : blocks) {
@@ -1729,11 +1730,28 @@ std::vector<const HtmlBlock*> BlocksUnder(
     if (inner != nullptr && inner_articles.size() >= 2) continue;
     out.push_back(b);
   }
+  if (!out.empty() || inner_articles.size() < 2 || title.empty()) return out;
+  // No text outside them: the <article>s are stories side by side (one the
+  // page is for, the next appended as the reader scrolls), not teasers inside
+  // one. The story is the one whose <h1> is the title.
+  const GumboNode* story = nullptr;
+  for (const HtmlBlock& b : blocks) {
+    if (b.heading != 1 || b.text != title) continue;
+    for (const GumboNode* p = b.element; p != nullptr && story == nullptr;
+         p = p->parent) {
+      if (inner_articles.count(p) != 0) story = p;
+    }
+    if (story != nullptr) break;
+  }
+  for (const auto& [b, inner] : inside) {
+    if (inner == story) out.push_back(b);
+  }
   return out;
 }
 
 std::vector<const HtmlBlock*> SelectByScore(
-    const std::vector<HtmlBlock>& blocks, const StatsMap& stats) {
+    const std::vector<HtmlBlock>& blocks, const StatsMap& stats,
+    std::string_view title) {
   std::unordered_map<const GumboNode*, double> score =
       ScoreElements(blocks, stats);
   double top_score = 0;
@@ -1750,7 +1768,7 @@ std::vector<const HtmlBlock*> SelectByScore(
     }
     return out;
   }
-  return BlocksUnder(blocks, ContentRoots(top, top_score, score, stats));
+  return BlocksUnder(blocks, ContentRoots(top, top_score, score, stats), title);
 }
 
 // A "boilerplate" element that holds most of the page's text is a layout
@@ -2747,12 +2765,13 @@ bool IsCompleteArticleBody(const JsonLdArticle* ld) {
 // teaser only adds to it.
 std::vector<const HtmlBlock*> ChooseBlocks(const std::vector<HtmlBlock>& blocks,
                                            const StatsMap& stats,
-                                           const JsonLdArticle* ld) {
+                                           const JsonLdArticle* ld,
+                                           std::string_view title) {
   std::vector<const HtmlBlock*> guided;
   if (ld && ld->body.size() >= kMinArticleBody)
     guided = SelectByArticleBody(blocks, ld->body);
   if (IsCompleteArticleBody(ld) && !guided.empty()) return guided;
-  std::vector<const HtmlBlock*> chosen = SelectByScore(blocks, stats);
+  std::vector<const HtmlBlock*> chosen = SelectByScore(blocks, stats, title);
   if (!guided.empty()) {
     chosen.insert(chosen.end(), guided.begin(), guided.end());
     std::sort(chosen.begin(), chosen.end());
@@ -3009,13 +3028,84 @@ std::vector<HtmlBlock> SegmentPage(const HtmlPage& page,
   return blocks;
 }
 
+// Whether `ancestor` is `n` or holds it.
+bool Holds(const GumboNode* ancestor, const GumboNode* n) {
+  for (; n != nullptr; n = n->parent) {
+    if (n == ancestor) return true;
+  }
+  return false;
+}
+
+// Text the page's story must have for what follows it to be read as other
+// stories: a lead alone, set with the headline apart from the body, is not.
+constexpr size_t kMinStoryChars = 500;
+
+// Pages that load stories as the reader scrolls append each after the first,
+// in a container of its own opened by its own <h1>. The page's story is the
+// smallest container of the <h1> that is the title holding kept text; a kept
+// block outside it whose nearest <h1> above is another headline, itself the
+// first block of the smallest container holding it and kept text, is another
+// story's and goes. (An <h1> that sets a subheading in an article's body
+// follows text of that body.)
+void DropAppendedStories(const std::vector<HtmlBlock>& blocks,
+                         std::string_view title,
+                         std::vector<const HtmlBlock*>* kept, size_t* chars) {
+  if (kept->size() < 2 || title.empty()) return;
+  const auto title_at = std::find_if(
+      blocks.begin(), blocks.end(),
+      [&](const HtmlBlock& b) { return b.heading == 1 && b.text == title; });
+  if (title_at == blocks.end()) return;
+  // The smallest element holding `n` and a kept block.
+  const auto container = [&](const GumboNode* n) {
+    for (; n != nullptr; n = n->parent) {
+      if (std::any_of(kept->begin(), kept->end(),
+                      [&](const HtmlBlock* b) { return Holds(n, b->element); }))
+        return n;
+    }
+    return n;
+  };
+  const GumboNode* story = container(title_at->element);
+  if (story == nullptr) return;
+  size_t story_chars = 0;
+  for (const HtmlBlock* b : *kept) {
+    if (Holds(story, b->element)) story_chars += b->text.size();
+  }
+  if (story_chars < kMinStoryChars) return;
+  // Whether the <h1> block `h` opens a container of its own.
+  const auto opens_story = [&](const HtmlBlock& h) {
+    const GumboNode* c = container(h.element);
+    if (c == nullptr || Holds(c, story)) return false;
+    for (const HtmlBlock* b = &h; b-- > blocks.data();) {
+      if (!Holds(c, b->element)) return true;
+      if (!b->text.empty()) return false;
+    }
+    return true;
+  };
+  // Per block, whether it comes under another story's headline.
+  std::vector<bool> other_story(blocks.size(), false);
+  bool under_other = false;
+  for (size_t i = static_cast<size_t>(title_at - blocks.begin()) + 1;
+       i < blocks.size(); ++i) {
+    const HtmlBlock& b = blocks[i];
+    if (Holds(story, b.element)) continue;
+    if (b.heading == 1 && b.text != title) under_other = opens_story(b);
+    other_story[i] = under_other;
+  }
+  std::erase_if(*kept, [&](const HtmlBlock* b) {
+    if (!other_story[static_cast<size_t>(b - blocks.data())]) return false;
+    *chars -= b->text.size();
+    return true;
+  });
+}
+
 // The article's blocks: the chosen ones less furniture, labels and the title,
 // else what text a short page has; their size is added to *chars.
 std::vector<const HtmlBlock*> SelectArticle(
     const std::vector<HtmlBlock>& blocks, const StatsMap& stats,
     const JsonLdArticle* ld, std::string_view title, size_t* chars) {
-  std::vector<const HtmlBlock*> kept =
-      KeepBodyBlocks(blocks, ChooseBlocks(blocks, stats, ld), title, chars);
+  std::vector<const HtmlBlock*> kept = KeepBodyBlocks(
+      blocks, ChooseBlocks(blocks, stats, ld, title), title, chars);
+  DropAppendedStories(blocks, title, &kept, chars);
   if (kept.empty()) kept = KeepAnyText(blocks, chars);
   return kept;
 }

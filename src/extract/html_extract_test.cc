@@ -929,6 +929,60 @@ TEST(HtmlExtractTest, TitleWithoutTheSiteNameOpeningIt) {
   }
 }
 
+// A page that loads the next story as the reader scrolls holds two stories,
+// each opened by its own <h1>: the article is the one the title names,
+// however the page wraps them. An <h1> that sets a subheading inside the
+// article's body, after text of it, opens no other story.
+TEST(HtmlExtractTest, StoryAppendedByScrollingIsNotTheArticle) {
+  const auto paragraphs = [](const std::string& text, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i)
+      out += "<p>" + text + " (" + std::to_string(i) +
+             "), so the council and the residents say, in the end.</p>";
+    return out;
+  };
+  const std::string first =
+      "<h1>Harbour council debates ferry timetable</h1>" +
+      paragraphs("The council met on Monday over the winter ferry timetable",
+                 5);
+  const std::string next = "<h1>Late frost damages apricot harvest</h1>" +
+                           paragraphs(
+                               "Farmers in the valley count losses "
+                               "after the late frost",
+                               9);
+  const std::string head =
+      "<html><head><title>Harbour council debates ferry timetable | Coast "
+      "News</title></head><body>";
+  for (const std::string& layout :
+       {"<article>" + first + "</article><article>" + next + "</article>",
+        "<div id='main'><article>" + first + "</article><article>" + next +
+            "</article></div>",
+        "<div class='story'>" + first + "</div><div class='story'>" + next +
+            "</div>",
+        "<main><div class='s1'>" + first + "</div><div class='s2'>" + next +
+            "</div></main>"}) {
+    Article a = ExtractHtmlDoc(head + layout + "</body></html>");
+    EXPECT_EQ(a.paragraphs.size(), 5u) << layout;
+    for (const Paragraph& p : a.paragraphs)
+      EXPECT_EQ(p.text.find("Farmers"), std::string::npos) << layout;
+  }
+  Article a = ExtractHtmlDoc(
+      head + "<article>" + first + "<h1>Background</h1>" +
+      paragraphs("The timetable was last changed ten years ago", 4) +
+      "</article></body></html>");
+  EXPECT_EQ(a.paragraphs.size(), 9u);  // <h1>s are never body text
+  a = ExtractHtmlDoc(
+      head +
+      "<div class='hero'><h1>Harbour council debates ferry "
+      "timetable</h1></div><div class='body'>" +
+      paragraphs("The council met on Monday over the winter ferry timetable",
+                 3) +
+      "<h1>Background</h1>" +
+      paragraphs("The timetable was last changed ten years ago", 4) +
+      "</div></body></html>");
+  EXPECT_EQ(a.paragraphs.size(), 7u);
+}
+
 // What is cut before parsing (unread attributes, indentation between tags,
 // comments, noscript and select bodies) leaves every paragraph's anchors
 // pointing into the page as given, ends included, and a custom element is not
