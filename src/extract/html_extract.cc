@@ -3040,40 +3040,65 @@ bool Holds(const GumboNode* ancestor, const GumboNode* n) {
 // stories: a lead alone, set with the headline apart from the body, is not.
 constexpr size_t kMinStoryChars = 500;
 
+// The smallest element holding `n` and a kept block, or nullptr.
+const GumboNode* KeptContainer(const GumboNode* n,
+                               const std::vector<const HtmlBlock*>& kept) {
+  for (; n != nullptr; n = n->parent) {
+    if (std::any_of(kept.begin(), kept.end(),
+                    [&](const HtmlBlock* b) { return Holds(n, b->element); }))
+      return n;
+  }
+  return nullptr;
+}
+
+// The page's story as the page sets it: the smallest container of the <h1>
+// that is the title holding kept text, when that text is a story's
+// (kMinStoryChars); else nullptr. `title_at`: that <h1>.
+const GumboNode* TitledStory(const std::vector<HtmlBlock>& blocks,
+                             std::string_view title,
+                             const std::vector<const HtmlBlock*>& kept,
+                             size_t* title_at) {
+  if (kept.size() < 2 || title.empty()) return nullptr;
+  const auto h1 = std::find_if(
+      blocks.begin(), blocks.end(),
+      [&](const HtmlBlock& b) { return b.heading == 1 && b.text == title; });
+  if (h1 == blocks.end()) return nullptr;
+  const GumboNode* story = KeptContainer(h1->element, kept);
+  if (story == nullptr) return nullptr;
+  size_t story_chars = 0;
+  for (const HtmlBlock* b : kept) {
+    if (Holds(story, b->element)) story_chars += b->text.size();
+  }
+  *title_at = static_cast<size_t>(h1 - blocks.begin());
+  return story_chars >= kMinStoryChars ? story : nullptr;
+}
+
+// Removes the kept blocks `drop` marks (by block index), less their size.
+void DropMarked(const std::vector<HtmlBlock>& blocks,
+                const std::vector<bool>& drop,
+                std::vector<const HtmlBlock*>* kept, size_t* chars) {
+  std::erase_if(*kept, [&](const HtmlBlock* b) {
+    if (!drop[static_cast<size_t>(b - blocks.data())]) return false;
+    *chars -= b->text.size();
+    return true;
+  });
+}
+
 // Pages that load stories as the reader scrolls append each after the first,
-// in a container of its own opened by its own <h1>. The page's story is the
-// smallest container of the <h1> that is the title holding kept text; a kept
-// block outside it whose nearest <h1> above is another headline, itself the
-// first block of the smallest container holding it and kept text, is another
-// story's and goes. (An <h1> that sets a subheading in an article's body
-// follows text of that body.)
+// in a container of its own opened by its own <h1>. Past the page's story
+// (TitledStory), a kept block whose nearest <h1> above is another headline,
+// itself the first block of the smallest container holding it and kept text,
+// is another story's and goes. (An <h1> that sets a subheading in an
+// article's body follows text of that body.)
 void DropAppendedStories(const std::vector<HtmlBlock>& blocks,
                          std::string_view title,
                          std::vector<const HtmlBlock*>* kept, size_t* chars) {
-  if (kept->size() < 2 || title.empty()) return;
-  const auto title_at = std::find_if(
-      blocks.begin(), blocks.end(),
-      [&](const HtmlBlock& b) { return b.heading == 1 && b.text == title; });
-  if (title_at == blocks.end()) return;
-  // The smallest element holding `n` and a kept block.
-  const auto container = [&](const GumboNode* n) {
-    for (; n != nullptr; n = n->parent) {
-      if (std::any_of(kept->begin(), kept->end(),
-                      [&](const HtmlBlock* b) { return Holds(n, b->element); }))
-        return n;
-    }
-    return n;
-  };
-  const GumboNode* story = container(title_at->element);
+  size_t title_at = 0;
+  const GumboNode* story = TitledStory(blocks, title, *kept, &title_at);
   if (story == nullptr) return;
-  size_t story_chars = 0;
-  for (const HtmlBlock* b : *kept) {
-    if (Holds(story, b->element)) story_chars += b->text.size();
-  }
-  if (story_chars < kMinStoryChars) return;
   // Whether the <h1> block `h` opens a container of its own.
   const auto opens_story = [&](const HtmlBlock& h) {
-    const GumboNode* c = container(h.element);
+    const GumboNode* c = KeptContainer(h.element, *kept);
     if (c == nullptr || Holds(c, story)) return false;
     for (const HtmlBlock* b = &h; b-- > blocks.data();) {
       if (!Holds(c, b->element)) return true;
@@ -3081,21 +3106,60 @@ void DropAppendedStories(const std::vector<HtmlBlock>& blocks,
     }
     return true;
   };
-  // Per block, whether it comes under another story's headline.
   std::vector<bool> other_story(blocks.size(), false);
   bool under_other = false;
-  for (size_t i = static_cast<size_t>(title_at - blocks.begin()) + 1;
-       i < blocks.size(); ++i) {
+  for (size_t i = title_at + 1; i < blocks.size(); ++i) {
     const HtmlBlock& b = blocks[i];
     if (Holds(story, b.element)) continue;
     if (b.heading == 1 && b.text != title) under_other = opens_story(b);
     other_story[i] = under_other;
   }
-  std::erase_if(*kept, [&](const HtmlBlock* b) {
-    if (!other_story[static_cast<size_t>(b - blocks.data())]) return false;
-    *chars -= b->text.size();
-    return true;
-  });
+  DropMarked(blocks, other_story, kept, chars);
+}
+
+// A teaser card: a heading that is all link (another story's title) and at
+// most two short blocks under it (its summary, its date).
+constexpr size_t kMaxTeaserBlockChars = 300;
+constexpr size_t kMinTeaserCards = 3;
+
+// Outside the page's story (TitledStory), a run of three or more teaser
+// cards kept in a row is a list of other stories ("More from the site"), even
+// where no class says so, and goes.
+void DropTeaserCards(const std::vector<HtmlBlock>& blocks,
+                     std::string_view title,
+                     std::vector<const HtmlBlock*>* kept, size_t* chars) {
+  size_t title_at = 0;
+  const GumboNode* story = TitledStory(blocks, title, *kept, &title_at);
+  if (story == nullptr) return;
+  std::vector<bool> drop(blocks.size(), false);
+  // Kept blocks in order, each marked with the card it is in.
+  size_t run_start = 0, cards = 0, under_heading = 0;
+  const auto end_run = [&](size_t end) {
+    if (cards >= kMinTeaserCards) {
+      for (size_t j = run_start; j < end; ++j)
+        drop[static_cast<size_t>((*kept)[j] - blocks.data())] = true;
+    }
+    cards = 0;
+  };
+  for (size_t k = 0; k < kept->size(); ++k) {
+    const HtmlBlock& b = *(*kept)[k];
+    const bool outside = !Holds(story, b.element);
+    if (outside && b.heading != 0 &&
+        LinkDensity(b.link_chars, b.text.size()) > 0.9) {
+      if (cards == 0) run_start = k;
+      ++cards;
+      under_heading = 0;
+      continue;
+    }
+    if (outside && cards > 0 && b.heading == 0 && under_heading < 2 &&
+        b.text.size() <= kMaxTeaserBlockChars) {
+      ++under_heading;
+      continue;
+    }
+    end_run(k);
+  }
+  end_run(kept->size());
+  DropMarked(blocks, drop, kept, chars);
 }
 
 // The article's blocks: the chosen ones less furniture, labels and the title,
@@ -3106,6 +3170,7 @@ std::vector<const HtmlBlock*> SelectArticle(
   std::vector<const HtmlBlock*> kept = KeepBodyBlocks(
       blocks, ChooseBlocks(blocks, stats, ld, title), title, chars);
   DropAppendedStories(blocks, title, &kept, chars);
+  DropTeaserCards(blocks, title, &kept, chars);
   if (kept.empty()) kept = KeepAnyText(blocks, chars);
   return kept;
 }

@@ -983,6 +983,33 @@ TEST(HtmlExtractTest, StoryAppendedByScrollingIsNotTheArticle) {
   EXPECT_EQ(a.paragraphs.size(), 7u);
 }
 
+// Cards of other stories (a linked headline and a line of summary) after the
+// story, in a container of their own, are a list of other stories even where
+// no class says so; the same cards inside the story's container are its own
+// list (a round-up's items).
+TEST(HtmlExtractTest, TeaserCardsAfterTheStoryAreNotTheArticle) {
+  std::string story = "<h1>Harbour council debates ferry timetable</h1>";
+  for (int i = 0; i < 8; ++i)
+    story += "<p>The council met on Monday over the winter timetable (" +
+             std::to_string(i) +
+             "), and residents, traders and the ferry operator spoke.</p>";
+  std::string cards;
+  for (int i = 0; i < 5; ++i)
+    cards += "<div><h3><a href='/s" + std::to_string(i) +
+             "'>Another story of the week</a></h3><p>A summary of another "
+             "story, in a sentence with commas, as teasers give it.</p></div>";
+  const std::string head =
+      "<html><head><title>Harbour council debates ferry timetable | Coast "
+      "News</title></head><body>";
+  Article a = ExtractHtmlDoc(head + "<div>" + story + "</div><div>" + cards +
+                             "</div></body></html>");
+  EXPECT_EQ(a.paragraphs.size(), 8u);
+  for (const Paragraph& p : a.paragraphs)
+    EXPECT_EQ(p.text.find("another story"), std::string::npos) << p.text;
+  a = ExtractHtmlDoc(head + "<div>" + story + cards + "</div></body></html>");
+  EXPECT_EQ(a.paragraphs.size(), 18u);
+}
+
 // What is cut before parsing (unread attributes, indentation between tags,
 // comments, noscript and select bodies) leaves every paragraph's anchors
 // pointing into the page as given, ends included, and a custom element is not
