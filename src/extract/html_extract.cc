@@ -3073,32 +3073,19 @@ const GumboNode* TitledStory(const std::vector<HtmlBlock>& blocks,
   return story_chars >= kMinStoryChars ? story : nullptr;
 }
 
-// Removes the kept blocks `drop` marks (by block index), less their size.
-void DropMarked(const std::vector<HtmlBlock>& blocks,
-                const std::vector<bool>& drop,
-                std::vector<const HtmlBlock*>* kept, size_t* chars) {
-  std::erase_if(*kept, [&](const HtmlBlock* b) {
-    if (!drop[static_cast<size_t>(b - blocks.data())]) return false;
-    *chars -= b->text.size();
-    return true;
-  });
-}
-
 // Pages that load stories as the reader scrolls append each after the first,
-// in a container of its own opened by its own <h1>. Past the page's story
-// (TitledStory), a kept block whose nearest <h1> above is another headline,
-// itself the first block of the smallest container holding it and kept text,
-// is another story's and goes. (An <h1> that sets a subheading in an
-// article's body follows text of that body.)
-void DropAppendedStories(const std::vector<HtmlBlock>& blocks,
-                         std::string_view title,
-                         std::vector<const HtmlBlock*>* kept, size_t* chars) {
-  size_t title_at = 0;
-  const GumboNode* story = TitledStory(blocks, title, *kept, &title_at);
-  if (story == nullptr) return;
+// in a container of its own opened by its own <h1>. Past the page's `story`
+// (TitledStory; its <h1> is blocks[title_at]), marks in *drop each kept
+// block whose nearest <h1> above is another headline, itself the first block
+// of the smallest container holding it and kept text. (An <h1> that sets a
+// subheading in an article's body follows text of that body.)
+void MarkAppendedStories(const std::vector<HtmlBlock>& blocks,
+                         const GumboNode* story, size_t title_at,
+                         const std::vector<const HtmlBlock*>& kept,
+                         std::vector<bool>* drop) {
   // Whether the <h1> block `h` opens a container of its own.
   const auto opens_story = [&](const HtmlBlock& h) {
-    const GumboNode* c = KeptContainer(h.element, *kept);
+    const GumboNode* c = KeptContainer(h.element, kept);
     if (c == nullptr || Holds(c, story)) return false;
     for (const HtmlBlock* b = &h; b-- > blocks.data();) {
       if (!Holds(c, b->element)) return true;
@@ -3106,15 +3093,14 @@ void DropAppendedStories(const std::vector<HtmlBlock>& blocks,
     }
     return true;
   };
-  std::vector<bool> other_story(blocks.size(), false);
   bool under_other = false;
   for (size_t i = title_at + 1; i < blocks.size(); ++i) {
     const HtmlBlock& b = blocks[i];
     if (Holds(story, b.element)) continue;
-    if (b.heading == 1 && b.text != title) under_other = opens_story(b);
-    other_story[i] = under_other;
+    if (b.heading == 1 && b.text != blocks[title_at].text)
+      under_other = opens_story(b);
+    if (under_other) (*drop)[i] = true;
   }
-  DropMarked(blocks, other_story, kept, chars);
 }
 
 // A teaser card: a heading that is all link (another story's title) and at
@@ -3122,27 +3108,24 @@ void DropAppendedStories(const std::vector<HtmlBlock>& blocks,
 constexpr size_t kMaxTeaserBlockChars = 300;
 constexpr size_t kMinTeaserCards = 3;
 
-// Outside the page's story (TitledStory), a run of three or more teaser
-// cards kept in a row is a list of other stories ("More from the site"), even
-// where no class says so, and goes.
-void DropTeaserCards(const std::vector<HtmlBlock>& blocks,
-                     std::string_view title,
-                     std::vector<const HtmlBlock*>* kept, size_t* chars) {
-  size_t title_at = 0;
-  const GumboNode* story = TitledStory(blocks, title, *kept, &title_at);
-  if (story == nullptr) return;
-  std::vector<bool> drop(blocks.size(), false);
-  // Kept blocks in order, each marked with the card it is in.
+// Outside the page's `story`, marks in *drop each run of three or more teaser
+// cards kept in a row: a list of other stories ("More from the site"), even
+// where no class says so. Inside the story's container such cards are its
+// own (a round-up's items).
+void MarkTeaserCards(const std::vector<HtmlBlock>& blocks,
+                     const GumboNode* story,
+                     const std::vector<const HtmlBlock*>& kept,
+                     std::vector<bool>* drop) {
   size_t run_start = 0, cards = 0, under_heading = 0;
   const auto end_run = [&](size_t end) {
     if (cards >= kMinTeaserCards) {
       for (size_t j = run_start; j < end; ++j)
-        drop[static_cast<size_t>((*kept)[j] - blocks.data())] = true;
+        (*drop)[static_cast<size_t>(kept[j] - blocks.data())] = true;
     }
     cards = 0;
   };
-  for (size_t k = 0; k < kept->size(); ++k) {
-    const HtmlBlock& b = *(*kept)[k];
+  for (size_t k = 0; k < kept.size(); ++k) {
+    const HtmlBlock& b = *kept[k];
     const bool outside = !Holds(story, b.element);
     if (outside && b.heading != 0 &&
         LinkDensity(b.link_chars, b.text.size()) > 0.9) {
@@ -3158,8 +3141,26 @@ void DropTeaserCards(const std::vector<HtmlBlock>& blocks,
     }
     end_run(k);
   }
-  end_run(kept->size());
-  DropMarked(blocks, drop, kept, chars);
+  end_run(kept.size());
+}
+
+// Other stories set beside the page's own without a class saying so: those
+// appended as the reader scrolls and lists of teaser cards, past the story
+// the title heads (TitledStory). They leave *kept, less their size.
+void DropOtherStories(const std::vector<HtmlBlock>& blocks,
+                      std::string_view title,
+                      std::vector<const HtmlBlock*>* kept, size_t* chars) {
+  size_t title_at = 0;
+  const GumboNode* story = TitledStory(blocks, title, *kept, &title_at);
+  if (story == nullptr) return;
+  std::vector<bool> drop(blocks.size(), false);
+  MarkAppendedStories(blocks, story, title_at, *kept, &drop);
+  MarkTeaserCards(blocks, story, *kept, &drop);
+  std::erase_if(*kept, [&](const HtmlBlock* b) {
+    if (!drop[static_cast<size_t>(b - blocks.data())]) return false;
+    *chars -= b->text.size();
+    return true;
+  });
 }
 
 // The article's blocks: the chosen ones less furniture, labels and the title,
@@ -3169,8 +3170,7 @@ std::vector<const HtmlBlock*> SelectArticle(
     const JsonLdArticle* ld, std::string_view title, size_t* chars) {
   std::vector<const HtmlBlock*> kept = KeepBodyBlocks(
       blocks, ChooseBlocks(blocks, stats, ld, title), title, chars);
-  DropAppendedStories(blocks, title, &kept, chars);
-  DropTeaserCards(blocks, title, &kept, chars);
+  DropOtherStories(blocks, title, &kept, chars);
   if (kept.empty()) kept = KeepAnyText(blocks, chars);
   return kept;
 }
