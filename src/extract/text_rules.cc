@@ -719,7 +719,14 @@ std::vector<std::string_view> SplitNameList(std::string_view list) {
       const size_t f = list.find(s);
       if (f < sep) sep = f, sep_len = s.size();
     }
-    parts.push_back(TrimSpaces(list.substr(0, sep)));
+    // A list's separator left at either end of a part ("Jane Doe," before a
+    // line break) is none of the name.
+    std::string_view part = TrimSpaces(list.substr(0, sep));
+    while (!part.empty() && (part.back() == ',' || part.back() == ';'))
+      part = TrimSpaces(part.substr(0, part.size() - 1));
+    while (!part.empty() && (part.front() == ',' || part.front() == ';'))
+      part = TrimSpaces(part.substr(1));
+    parts.push_back(part);
     list = sep == std::string_view::npos ? std::string_view()
                                          : list.substr(sep + sep_len);
   }

@@ -312,6 +312,12 @@ TEST(TextRulesTest, NoCaseComparisonsAgreeWithAsciiLower) {
 TEST(TextRulesTest, AuthorLines) {
   EXPECT_EQ(ParseAuthorLine("author_image Wladimir van Wilgenburg"),
             (std::vector<std::string>{"Wladimir van Wilgenburg"}));
+  EXPECT_EQ(SplitNameList("Jane Doe, "),
+            (std::vector<std::string_view>{"Jane Doe"}));
+  EXPECT_EQ(SplitNameList("Jane Doe,John Roe;"),
+            (std::vector<std::string_view>{"Jane Doe,John Roe"}));
+  EXPECT_EQ(SplitNameList(",Jane Doe and John Roe ,"),
+            (std::vector<std::string_view>{"Jane Doe", "John Roe"}));
   EXPECT_EQ(ParseAuthorLine("By Jane Doe and John Roe"),
             (std::vector<std::string>{"Jane Doe", "John Roe"}));
   EXPECT_EQ(ParseAuthorLine("By Jane Doe | Reuters"),
