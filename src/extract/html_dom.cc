@@ -268,6 +268,38 @@ void ForEachClassToken(const GumboNode* element, Visit&& visit) {
 
 }  // namespace
 
+std::string DecodeCharacterReferences(std::string_view text) {
+  if (text.find('&') == std::string_view::npos) return std::string(text);
+  // Gumbo's tokenizer knows HTML5's table of names: the text, its '<' escaped,
+  // as the body of a document of its own.
+  std::string html = "<body>";
+  for (char c : text) {
+    if (c == '<') {
+      html += "&lt;";
+    } else {
+      html += c;
+    }
+  }
+  GumboOutput* out =
+      gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+  std::string decoded;
+  const GumboVector& html_children = out->root->v.element.children;
+  for (unsigned int i = 0; i < html_children.length; ++i) {
+    const auto* child = static_cast<const GumboNode*>(html_children.data[i]);
+    if (child->type != GUMBO_NODE_ELEMENT ||
+        child->v.element.tag != GUMBO_TAG_BODY)
+      continue;
+    const GumboVector& texts = child->v.element.children;
+    for (unsigned int k = 0; k < texts.length; ++k) {
+      const auto* t = static_cast<const GumboNode*>(texts.data[k]);
+      if (t->type == GUMBO_NODE_TEXT || t->type == GUMBO_NODE_WHITESPACE)
+        decoded += t->v.text.text;
+    }
+  }
+  gumbo_destroy_output(&kGumboDefaultOptions, out);
+  return decoded;
+}
+
 bool IsReadAttribute(std::string_view name) {
   static constexpr std::array<std::string_view, 17> kRead = {
       "class",    "id",         "itemprop", "style",    "hidden", "lang",

@@ -83,6 +83,11 @@ std::string_view Attribute(const GumboNode* element, const char* name);
 // one (<time pubdate>).
 bool HasAttribute(const GumboNode* element, const char* name);
 
+// `text` with its HTML character references ("&#039;", "&amp;", "&eacute;")
+// decoded as HTML5 decodes them in text: for plain-text fields that a page
+// encodes as HTML anyway (a JSON-LD "name" of "Jane O&#039;Doe").
+std::string DecodeCharacterReferences(std::string_view text);
+
 class HtmlPage {
  public:
   // Parses `content`, which must outlive the page.

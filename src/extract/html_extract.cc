@@ -140,8 +140,11 @@ std::string CollapseSpaces(std::string_view s) {
   return out;
 }
 
+// A JSON-LD string value, white space collapsed. JSON-LD is plain text, but
+// publishing systems often write it HTML-encoded ("O&#039;Donnell").
 std::string JsonString(const Json& v) {
-  if (v.is_string()) return CollapseSpaces(v.get<std::string>());
+  if (v.is_string())
+    return CollapseSpaces(DecodeCharacterReferences(v.get<std::string>()));
   if (v.is_number_integer()) return std::to_string(v.get<long long>());
   return {};
 }
@@ -162,7 +165,7 @@ void JsonNames(const Json& v, std::vector<std::string>* out,
                std::vector<std::string>* orgs = nullptr, int depth = 0) {
   if (depth > 3) return;
   if (v.is_string()) {
-    std::string s = CollapseSpaces(v.get<std::string>());
+    std::string s = JsonString(v);
     if (!s.empty() && s.find("://") == std::string::npos) out->push_back(s);
   } else if (v.is_object()) {
     auto it = v.find("name");
@@ -180,8 +183,9 @@ void JsonNames(const Json& v, std::vector<std::string>* out,
 
 void JsonStrings(const Json& v, std::vector<std::string>* out) {
   if (v.is_string()) {
-    for (std::string_view part :
-         std::vector<std::string_view>{v.get_ref<const std::string&>()}) {
+    const std::string decoded =
+        DecodeCharacterReferences(v.get_ref<const std::string&>());
+    for (std::string_view part : std::vector<std::string_view>{decoded}) {
       size_t pos = 0;
       while (pos <= part.size()) {
         size_t comma = part.find(',', pos);
@@ -193,7 +197,7 @@ void JsonStrings(const Json& v, std::vector<std::string>* out) {
     }
   } else if (v.is_array()) {
     for (const Json& e : v) {
-      if (e.is_string()) out->push_back(CollapseSpaces(e.get<std::string>()));
+      if (e.is_string()) out->push_back(JsonString(e));
     }
   }
 }
@@ -288,8 +292,7 @@ void VisitJsonLd(const Json& v, int depth, size_t offset,
     auto name = v.find("name");
     if (id != v.end() && id->is_string() && name != v.end() &&
         name->is_string())
-      graph->person_names.emplace(id->get<std::string>(),
-                                  CollapseSpaces(name->get<std::string>()));
+      graph->person_names.emplace(id->get<std::string>(), JsonString(*name));
   }
   if (graph->any_date.empty()) {
     for (const char* key : {"datePublished", "uploadDate", "dateCreated"}) {

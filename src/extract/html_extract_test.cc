@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "extract/extract.h"
+#include "extract/html_dom.h"
 
 namespace dateline {
 namespace {
@@ -768,6 +769,28 @@ TEST(HtmlExtractTest, JsonLdAuthorByReference) {
   EXPECT_EQ(a.authors, (std::vector<std::string>{"Luis Holuch"}));
   ASSERT_TRUE(a.published);
   EXPECT_EQ(a.published->ToIso(), "2021-03-04");
+}
+
+// JSON-LD is plain text, but publishing systems often write it HTML-encoded:
+// names and keywords are read decoded.
+TEST(HtmlExtractTest, JsonLdTextWrittenAsHtmlIsDecoded) {
+  const std::string ld =
+      R"({"@context":"https://schema.org","@type":"NewsArticle",
+    "headline":"Talks resume","author":[{"@type":"Person","name":"Jane O&#039;Doe"},
+    {"@type":"Person","name":"Jos&eacute; Ruiz"}],"keywords":"Trade &amp; tariffs, Caf&#xE9;s"})";
+  Article a =
+      ExtractHtmlDoc("<html><head><script type=\"application/ld+json\">" + ld +
+                     "</script></head><body><p>Ein Satz, der lang genug ist, "
+                     "um als Absatz zu z\u00e4hlen, "
+                     "mit Kommas, und noch mehr Text.</p></body></html>");
+  EXPECT_EQ(a.authors,
+            (std::vector<std::string>{"Jane O'Doe", "Jos\u00e9 Ruiz"}));
+  EXPECT_EQ(a.tags,
+            (std::vector<std::string>{"Trade & tariffs", "Caf\u00e9s"}));
+  EXPECT_EQ(extract_internal::DecodeCharacterReferences(
+                "AT&T, Q&A &amp;c &lt;b&gt; &#8364;"),
+            "AT&T, Q&A &c <b> \u20ac");
+  EXPECT_EQ(extract_internal::DecodeCharacterReferences("a < b"), "a < b");
 }
 
 // Without a machine-readable date, the short date line nearest above the
