@@ -800,6 +800,18 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
     if (size_t at = line.find(sep); at != std::string_view::npos)
       line = TrimSpaces(line.substr(0, at));
   }
+  // A separator left at the end, what it separated cut off or set apart in
+  // markup ("Staff Reports - </div>").
+  for (bool cut = true; cut;) {
+    cut = false;
+    for (std::string_view sep :
+         {" -", " \xE2\x80\x93", " \xE2\x80\x94", " |"}) {
+      if (line.ends_with(sep)) {
+        line = TrimSpaces(line.substr(0, line.size() - sep.size()));
+        cut = true;
+      }
+    }
+  }
   line = StripBylineLead(line, name_field);
   std::vector<std::string> names;
   bool first = true;

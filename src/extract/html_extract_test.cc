@@ -1473,6 +1473,13 @@ TEST(HtmlExtractTest, AuthorsFromPrintedBylines) {
       "<html><body><h1>Der Rat</h1><div>Von Berlin aus gesehen</div>" + body +
       "</body></html>");
   EXPECT_TRUE(a.authors.empty());
+  // A separator left at the byline's end, what it separated set apart in
+  // markup, is none of the name.
+  a = ExtractHtmlDoc(
+      "<html><body><h1>The council</h1><div class='byline'><span>By Jane "
+      "Doe</span> - </div><div><span>3 May</span></div>" +
+      body + "</body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jane Doe"}));
   // A publication label, or the place or category the byline goes on with,
   // ends the name.
   for (const char* byline :
