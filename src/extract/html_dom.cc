@@ -209,6 +209,38 @@ LandmarkRole ReadLandmarkRole(const GumboNode* element) {
   return LandmarkRole::kNone;
 }
 
+namespace {
+
+// HTML's white space, which separates class names.
+bool IsClassSeparator(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+}  // namespace
+
+bool HasUnseenClass(const GumboNode* node) {
+  const GumboAttribute* attr = FindAttribute(node, "class");
+  if (attr == nullptr) return false;
+  // Class names compare case-sensitively, as CSS selectors match them in a
+  // standards-mode page. Asked of every element: most names are passed over
+  // by their length.
+  const WordListSet& lists = WordLists();
+  const std::string_view cls = attr->value;
+  size_t i = 0;
+  while (i < cls.size()) {
+    while (i < cls.size() && IsClassSeparator(cls[i])) ++i;
+    const size_t start = i;
+    while (i < cls.size() && !IsClassSeparator(cls[i])) ++i;
+    const size_t length = i - start;
+    if (length == 0 || length >= 64 || !lists.unseen_lengths[length]) continue;
+    const std::string_view name = cls.substr(start, length);
+    if (std::find(lists.unseen_classes.begin(), lists.unseen_classes.end(),
+                  name) != lists.unseen_classes.end())
+      return true;
+  }
+  return false;
+}
+
 bool IsHidden(const GumboNode* node) {
   if (FindAttribute(node, "hidden")) return true;
   std::string style = AsciiLower(Attribute(node, "style"));
@@ -435,7 +467,7 @@ class Segmenter {
         continue;
       GumboTag tag = child->v.element.tag;
       if (IsSkippedTag(tag) || child->type == GUMBO_NODE_TEMPLATE ||
-          IsHidden(child))
+          IsHidden(child) || HasUnseenClass(child))
         continue;
       // Inline hover cards, and inline notices and widgets by their ARIA role
       // ("<span role=status>Link copied</span>" inside a paragraph).

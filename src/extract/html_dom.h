@@ -70,6 +70,10 @@ LandmarkRole ReadLandmarkRole(const GumboNode* element);
 // Whether the element hides itself (the hidden attribute, display:none or
 // visibility:hidden in its style).
 bool IsHidden(const GumboNode* node);
+// Whether one of the element's class names hides its text from sight by a CSS
+// framework's or CMS theme's convention ("sr-only", "screen-reader-text";
+// classes.txt, kind "unseen").
+bool HasUnseenClass(const GumboNode* node);
 // Whether readers may ask Attribute() and HasAttribute() for `name` (compared
 // ignoring case). Extraction cuts every other attribute from a page before
 // gumbo parses it (html_extract.cc), so a reader of a new attribute lists it

@@ -1456,6 +1456,26 @@ TEST(HtmlExtractTest, OrganizationAsAuthorWhenNoWriterIsNamed) {
 // A byline printed as a line of its own near the article's start, in the set's
 // languages; the date after a bullet is no part of the name; a sentence that
 // opens with "Von" is no byline.
+// Text the page sets for screen readers only (a checkbox's label, a heading
+// over the post's navigation) is not what its readers see.
+TEST(HtmlExtractTest, ScreenReaderTextIsNotArticleText) {
+  Article a = ExtractHtmlDoc(
+      "<html><body><h1>Der Rat</h1><div class='text'><p>Der Gemeinderat hat "
+      "am Freitag lange \u00fcber das neue Budget beraten, das im "
+      "Fr\u00fchjahr vorgelegt worden war, und am Ende knapp "
+      "zugestimmt.</p><p>Die Gegner sammeln Unterschriften f\u00fcr ein "
+      "Referendum, <a href='/ref'>wie schon 2018<span class='sr-only'> "
+      "(\u00f6ffnet in einem neuen Fenster)</span></a>, und rechnen mit einer "
+      "Abstimmung im Herbst.</p><ul><li><span class='visually-hidden'>Punkt "
+      "abhaken</span>200 Unterschriften am ersten Tag</li></ul></div>"
+      "</body></html>");
+  ASSERT_GE(a.paragraphs.size(), 3u);
+  for (const Paragraph& p : a.paragraphs) {
+    EXPECT_EQ(p.text.find("Fenster"), std::string::npos) << p.text;
+    EXPECT_EQ(p.text.find("abhaken"), std::string::npos) << p.text;
+  }
+}
+
 TEST(HtmlExtractTest, AuthorsFromPrintedBylines) {
   const std::string body = kCouncilBody;
   Article a = ExtractHtmlDoc(

@@ -1,5 +1,6 @@
 #include "extract/word_lists.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -98,9 +99,29 @@ bool ParseClasses(std::string_view text, WordListSet* out, std::string* error) {
     ClassCue cue;
     cue.name = r.fields[1];
     if (r.fields[0] != "cue" || cue.name.empty() ||
-        (r.fields[2] != "token" && r.fields[2] != "stem")) {
-      *error = r.Where() + ": expected \"cue | name | token or stem | kinds\"";
+        (r.fields[2] != "token" && r.fields[2] != "stem" &&
+         r.fields[2] != "class")) {
+      *error = r.Where() +
+               ": expected \"cue | name | token, stem or class | kinds\"";
       return false;
+    }
+    // A whole class name ("sr-only") hides its element's text: the kind
+    // "unseen", and nothing else.
+    if (r.fields[2] == "class") {
+      const bool name_ok =
+          std::all_of(cue.name.begin(), cue.name.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                   c == '-' || c == '_';
+          });
+      if (!name_ok || r.fields[3] != "unseen" || cue.name.size() >= 64) {
+        *error = r.Where() +
+                 ": a class cue is a lower-case class name (a-z, 0-9, '-', "
+                 "'_'; under 64 bytes) of kind \"unseen\"";
+        return false;
+      }
+      out->unseen_lengths.set(cue.name.size());
+      out->unseen_classes.push_back(cue.name);
+      continue;
     }
     for (char c : cue.name) {
       if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {

@@ -44,6 +44,12 @@ struct WordListSet {
   std::vector<std::string> months;
   std::vector<std::string> days;  // seven per language
   std::vector<ClassCue> class_cues;
+  // Whole class names that hide their element's text from sight (the "class"
+  // cues of classes.txt, kind "unseen"), lower-cased.
+  std::vector<std::string> unseen_classes;
+  // unseen_lengths[n]: some unseen class name is n bytes long (n < 64), so
+  // that most of an element's class names are passed over by their length.
+  std::bitset<64> unseen_lengths;
   // The same cues for the class verdicts (ReadClass), indexed for a scan over
   // every element's tokens: the whole-token cues by name, and the stems other
   // than those that only mark hover cards by their first character (a-z, 0-9),

@@ -110,6 +110,10 @@ TEST(WordListsTest, MalformedLinesAreReportedWithFileAndLine) {
       {kTwelve, "\ncue | share | stem | furniture; shiny\n", "",
        "classes.txt:2"},
       {kTwelve, "", "weather | sunny\n", "furniture_lines.txt:1"},
+      // A class cue is a whole class name of kind "unseen" only.
+      {kTwelve, "cue | sr-only | class | furniture\n", "", "classes.txt:1"},
+      {kTwelve, "cue | sr only | class | unseen\n", "", "classes.txt:1"},
+      {kTwelve, "cue | sr-only | stem | unseen\n", "", "classes.txt:1"},
   };
   for (const Case& c : cases) {
     WordListSet set;
@@ -118,6 +122,33 @@ TEST(WordListsTest, MalformedLinesAreReportedWithFileAndLine) {
         << c.want;
     EXPECT_NE(error.find(c.want), std::string::npos) << error;
   }
+}
+
+TEST(WordListsTest, UnseenClassNamesAreReadWhole) {
+  WordListSet set;
+  std::string error;
+  ASSERT_TRUE(ParseWordLists(kTwelve,
+                             "cue | sr-only | class | unseen\n"
+                             "cue | screen-reader-text | class | unseen\n",
+                             "", &set, &error))
+      << error;
+  EXPECT_EQ(set.unseen_classes,
+            (std::vector<std::string>{"sr-only", "screen-reader-text"}));
+  EXPECT_TRUE(set.unseen_lengths[7]);
+  EXPECT_FALSE(set.unseen_lengths[8]);
+  GumboOutput* out = gumbo_parse(
+      "<span class='label sr-only'>a</span><span class='sr-only-focusable'>b"
+      "</span><span class='SR-ONLY'>c</span><span class=x>d</span>");
+  const GumboNode* body =
+      static_cast<const GumboNode*>(out->root->v.element.children.data[1]);
+  const auto span = [&](unsigned int i) {
+    return static_cast<const GumboNode*>(body->v.element.children.data[i]);
+  };
+  EXPECT_TRUE(HasUnseenClass(span(0)));   // the built-in classes.txt's
+  EXPECT_FALSE(HasUnseenClass(span(1)));  // another class, a longer name
+  EXPECT_FALSE(HasUnseenClass(span(2)));  // class names keep their case
+  EXPECT_FALSE(HasUnseenClass(span(3)));
+  gumbo_destroy_output(&kGumboDefaultOptions, out);
 }
 
 // Class verdicts of one element, read from markup written for the test.
