@@ -186,6 +186,11 @@ bool IsBoilerplateTag(GumboTag tag) {
   }
 }
 
+// HTML's white space, which separates class names.
+bool IsClassSeparator(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
 }  // namespace
 
 LandmarkRole ReadLandmarkRole(const GumboNode* element) {
@@ -208,15 +213,6 @@ LandmarkRole ReadLandmarkRole(const GumboNode* element) {
   }
   return LandmarkRole::kNone;
 }
-
-namespace {
-
-// HTML's white space, which separates class names.
-bool IsClassSeparator(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-}  // namespace
 
 bool HasUnseenClass(const GumboNode* node) {
   const GumboAttribute* attr = FindAttribute(node, "class");

@@ -701,9 +701,6 @@ std::string_view LastHyphenPart(std::string_view w) {
              : w.substr(dash + 1);
 }
 
-// Bylines run on into the date ("Jeff Foust Monday, November 18, 2019", "Jane
-// Doe am 3. Mai 2021"): a day or month name or a word that starts with a digit
-// ("3.", "2021", "(18."). A user name with digits inside ("Jane2k") is no date.
 // Whether `w` is a one-word publication or update label ("Published",
 // "Veröffentlicht", "Updated"; furniture_lines.txt).
 bool IsDateLabelWord(std::string_view w) {
@@ -716,6 +713,9 @@ bool IsDateLabelWord(std::string_view w) {
   return false;
 }
 
+// Bylines run on into the date ("Jeff Foust Monday, November 18, 2019", "Jane
+// Doe am 3. Mai 2021"): a day or month name or a word that starts with a digit
+// ("3.", "2021", "(18."). A user name with digits inside ("Jane2k") is no date.
 bool IsDateWord(std::string_view w) {
   if (IsCalendarWord(w)) return true;
   while (!w.empty() && (w.front() == '(' || w.front() == '[' ||
@@ -1726,6 +1726,7 @@ std::unordered_map<const GumboNode*, int> ContentRoots(
 // The blocks inside `roots` and outside furniture within them. Several
 // <article> elements inside the chosen content are teasers for other stories (a
 // "you may also like" list the page nested into its article); one is the story.
+// When all the text is inside them, the one whose <h1> is `title` is.
 std::vector<const HtmlBlock*> BlocksUnder(
     const std::vector<HtmlBlock>& blocks,
     const std::unordered_map<const GumboNode*, int>& roots,
