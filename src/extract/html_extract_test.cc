@@ -1493,6 +1493,13 @@ TEST(HtmlExtractTest, AuthorsFromPrintedBylines) {
       "<html><body><h1>Der Rat</h1><div>Von Berlin aus gesehen</div>" + body +
       "</body></html>");
   EXPECT_TRUE(a.authors.empty());
+  // Two writers joined by the byline language's "and".
+  a = ExtractHtmlDoc(
+      "<html><body><h1>Der Rat</h1><div>Door Anna de Vries en Piet "
+      "Jansen</div>" +
+      body + "</body></html>");
+  EXPECT_EQ(a.authors,
+            (std::vector<std::string>{"Anna de Vries", "Piet Jansen"}));
   // A separator left at the byline's end, what it separated set apart in
   // markup, is none of the name.
   a = ExtractHtmlDoc(

@@ -709,6 +709,41 @@ const char* FurnitureKindName(FurnitureKind kind) {
   return "none";
 }
 
+namespace {
+
+// Whether `s` reads as a full name: two words or more, the first and the last
+// capitalised ("Anna de Vries").
+bool IsFullName(std::string_view s) {
+  const std::vector<std::string_view> words = SplitWords(s, 6);
+  return words.size() >= 2 && words.size() <= 5 && StartsUpper(words.front()) &&
+         StartsUpper(words.back());
+}
+
+// Splits `part` at the word for "and" of the languages whose bylines
+// extraction reads ("und", "et", "y", "e", "en", "och", "og") when the words
+// on both sides are full names: "Jana Beispiel und Max Muster" is two, while
+// "Ortega y Gasset" is one name and "Camila Méndez en Territorio" one name and
+// a place.
+void SplitAtConjunction(std::string_view part,
+                        std::vector<std::string_view>* parts) {
+  static constexpr std::string_view kAnd[] = {" und ", " et ",  " y ", " e ",
+                                              " en ",  " och ", " og "};
+  for (std::string_view conjunction : kAnd) {
+    const size_t at = part.find(conjunction);
+    if (at == std::string_view::npos) continue;
+    const std::string_view left = part.substr(0, at);
+    const std::string_view right = part.substr(at + conjunction.size());
+    if (IsFullName(left) && IsFullName(right)) {
+      parts->push_back(TrimSpaces(left));
+      SplitAtConjunction(TrimSpaces(right), parts);
+      return;
+    }
+  }
+  parts->push_back(part);
+}
+
+}  // namespace
+
 std::vector<std::string_view> SplitNameList(std::string_view list) {
   std::vector<std::string_view> parts;
   while (!list.empty()) {
@@ -726,7 +761,7 @@ std::vector<std::string_view> SplitNameList(std::string_view list) {
       part = TrimSpaces(part.substr(0, part.size() - 1));
     while (!part.empty() && (part.front() == ',' || part.front() == ';'))
       part = TrimSpaces(part.substr(1));
-    parts.push_back(part);
+    SplitAtConjunction(part, &parts);
     list = sep == std::string_view::npos ? std::string_view()
                                          : list.substr(sep + sep_len);
   }

@@ -120,8 +120,9 @@ FurnitureKind ClassifyFurnitureLine(std::string_view line);
 std::vector<std::string> ParseAuthorLine(std::string_view line);
 
 // Splits a list of names on ", ", " and ", " & " and ";" ("Jane Doe and John
-// Roe"), trimming each part of spaces and of a comma or semicolon at its ends
-// ("Jane Doe," gives "Jane Doe").
+// Roe"), and on the word for "and" of the other byline languages between two
+// full names ("Jana Beispiel und Max Muster"), trimming each part of spaces and
+// of a comma or semicolon at its ends ("Jane Doe," gives "Jane Doe").
 std::vector<std::string_view> SplitNameList(std::string_view list);
 
 // How far into a paragraph a dateline's date is looked for ("BERLIN, 3. Juni

@@ -312,6 +312,16 @@ TEST(TextRulesTest, NoCaseComparisonsAgreeWithAsciiLower) {
 TEST(TextRulesTest, AuthorLines) {
   EXPECT_EQ(ParseAuthorLine("author_image Wladimir van Wilgenburg"),
             (std::vector<std::string>{"Wladimir van Wilgenburg"}));
+  // "and" in the other byline languages, between two full names only.
+  EXPECT_EQ(SplitNameList("Jana Beispiel und Max Muster"),
+            (std::vector<std::string_view>{"Jana Beispiel", "Max Muster"}));
+  EXPECT_EQ(SplitNameList("Anna de Vries en Piet Jansen og Kari Nordmann"),
+            (std::vector<std::string_view>{"Anna de Vries", "Piet Jansen",
+                                           "Kari Nordmann"}));
+  EXPECT_EQ(SplitNameList("Jos\u00e9 Ortega y Gasset"),
+            (std::vector<std::string_view>{"Jos\u00e9 Ortega y Gasset"}));
+  EXPECT_EQ(SplitNameList("Ana Ruiz en Montevideo"),
+            (std::vector<std::string_view>{"Ana Ruiz en Montevideo"}));
   EXPECT_EQ(SplitNameList("Jane Doe, "),
             (std::vector<std::string_view>{"Jane Doe"}));
   EXPECT_EQ(SplitNameList("Jane Doe,John Roe;"),
