@@ -426,6 +426,27 @@ bool HasAuthorClass(const GumboNode* n) {
   return HasAuthorClass(AsciiLower(Attribute(n, "class")));
 }
 
+// Whether `n` is an article's own footer: a <footer>, or an element classed
+// as one ("entry-footer"), inside an <article> and no comment or related box.
+// HTML's <footer> holds what its section says of itself ("Posted on <time>
+// by Jane Doe", as blog themes set it after the text), not the page's
+// furniture.
+bool IsArticleFooter(const GumboNode* n) {
+  const std::string_view cls = Attribute(n, "class");
+  if (n->v.element.tag != GUMBO_TAG_FOOTER && !ContainsNoCase(cls, "footer"))
+    return false;
+  if (ContainsNoCase(cls, "comment") || ContainsNoCase(cls, "related"))
+    return false;
+  int depth = 0;
+  for (const GumboNode* p = n->parent;
+       p != nullptr && p->type == GUMBO_NODE_ELEMENT && depth < 24;
+       p = p->parent, ++depth) {
+    if (p->v.element.tag == GUMBO_TAG_ARTICLE) return true;
+    if (p->v.element.tag == GUMBO_TAG_BODY) break;
+  }
+  return false;
+}
+
 // `cls`: n's class attribute, lower-cased.
 bool IsAuthorElement(const GumboNode* n, std::string_view cls) {
   // A <time> holds a date (HTML's definition), whatever its class says
@@ -454,7 +475,7 @@ bool IsAuthorElement(const GumboNode* n, std::string_view cls) {
     if (cls.find("comment") != std::string::npos ||
         cls.find("related") != std::string::npos)
       return false;
-    if (p->v.element.tag == GUMBO_TAG_FOOTER ||
+    if ((p->v.element.tag == GUMBO_TAG_FOOTER && !IsArticleFooter(p)) ||
         p->v.element.tag == GUMBO_TAG_NAV)
       return false;
   }
@@ -471,7 +492,8 @@ bool InLongFurniture(const GumboNode* n) {
        p = p->parent, ++depth) {
     // <body>'s classes describe the page ("has-sidebar"), not a part of it.
     if (p->v.element.tag == GUMBO_TAG_BODY) break;
-    if (p->v.element.tag == GUMBO_TAG_ASIDE || ReadClass(p).long_furniture)
+    if (p->v.element.tag == GUMBO_TAG_ASIDE ||
+        (ReadClass(p).long_furniture && !IsArticleFooter(p)))
       return true;
   }
   return false;

@@ -1476,6 +1476,31 @@ TEST(HtmlExtractTest, ScreenReaderTextIsNotArticleText) {
   }
 }
 
+// Blog themes set the post's date and author in the article's own <footer>,
+// after the text: read there, while the site's footer stays furniture.
+TEST(HtmlExtractTest, DateAndAuthorInTheArticlesFooter) {
+  const std::string body = kCouncilBody;
+  const std::string site_footer =
+      "<footer class='site-footer'>\u00a9 2021 Blog <time "
+      "datetime='2020-01-01'>1 Jan</time> <span class='author'>Site "
+      "Owner</span></footer>";
+  Article a = ExtractHtmlDoc(
+      "<html><body><article><h1>Der Rat</h1>" + body +
+      "<footer class='entry-footer'><span class='posted-on'>Posted on <time "
+      "class='entry-date published' datetime='2021-03-03T10:00:00+00:00'>3. "
+      "M\u00e4rz 2021</time></span> <span class='author vcard'><a "
+      "href='/author/jb'>Jana Beispiel</a></span></footer></article>" +
+      site_footer + "</body></html>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2021-03-03");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"}));
+  // Without an <article>, a footer is the page's.
+  a = ExtractHtmlDoc("<html><body><h1>Der Rat</h1>" + body + site_footer +
+                     "</body></html>");
+  EXPECT_FALSE(a.published);
+  EXPECT_TRUE(a.authors.empty());
+}
+
 TEST(HtmlExtractTest, AuthorsFromPrintedBylines) {
   const std::string body = kCouncilBody;
   Article a = ExtractHtmlDoc(
