@@ -1905,14 +1905,15 @@ void FindPrintedDate(const std::vector<HtmlBlock>& blocks,
                      std::initializer_list<std::string_view> urls,
                      Article* article) {
   // Whether blocks[i] may carry the page's date: a <header> holds an article's
-  // date line as often as a site's banner, and so does a <figure> whose caption
-  // holds the headline (a picture with the article's kicker, date and <h1> set
-  // on it); other structural furniture does not.
+  // date line as often as a site's banner, an article's own footer holds it
+  // after the text, and so does a <figure> whose caption holds the headline (a
+  // picture with the article's kicker, date and <h1> set on it); other
+  // structural furniture does not.
   auto may_carry_date = [&](size_t i) {
     const HtmlBlock& b = blocks[i];
     return !b.tag_boiler || b.boiler == nullptr ||
            b.boiler->v.element.tag == GUMBO_TAG_HEADER ||
-           HoldsHeadline(blocks, i);
+           IsArticleFooter(b.boiler) || HoldsHeadline(blocks, i);
   };
   // Of the short date lines at `indices`, nearest first: the first labelled as
   // the publication's date, else the first unlabelled, else the first labelled

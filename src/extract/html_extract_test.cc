@@ -1494,6 +1494,13 @@ TEST(HtmlExtractTest, DateAndAuthorInTheArticlesFooter) {
   ASSERT_TRUE(a.published);
   EXPECT_EQ(a.published->ToIso(), "2021-03-03");
   EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"}));
+  // A date line printed in the article's footer, without a <time>.
+  a = ExtractHtmlDoc("<html><body><article><h1>Der Rat</h1>" + body +
+                     "<footer class='entry-meta'>Ver\u00f6ffentlicht am 3. "
+                     "M\u00e4rz 2021</footer></article>" +
+                     site_footer + "</body></html>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2021-03-03");
   // Without an <article>, a footer is the page's.
   a = ExtractHtmlDoc("<html><body><h1>Der Rat</h1>" + body + site_footer +
                      "</body></html>");
