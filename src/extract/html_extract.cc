@@ -141,7 +141,7 @@ std::string CollapseSpaces(std::string_view s) {
 }
 
 // A JSON-LD string value, white space collapsed. JSON-LD is plain text, but
-// publishing systems often write it HTML-encoded ("O&#039;Donnell").
+// publishing systems often write it HTML-encoded ("O&#039;Doe").
 std::string JsonString(const Json& v) {
   if (v.is_string())
     return CollapseSpaces(DecodeCharacterReferences(v.get<std::string>()));

@@ -722,7 +722,7 @@ bool IsFullName(std::string_view s) {
 // Splits `part` at the word for "and" of the languages whose bylines
 // extraction reads ("und", "et", "y", "e", "en", "och", "og") when the words
 // on both sides are full names: "Jana Beispiel und Max Muster" is two, while
-// "Ortega y Gasset" is one name and "Camila Méndez en Territorio" one name and
+// "Ortega y Gasset" is one name and "Ana Ruiz en Montevideo" one name and
 // a place.
 void SplitAtConjunction(std::string_view part,
                         std::vector<std::string_view>* parts) {
