@@ -186,11 +186,6 @@ bool IsBoilerplateTag(GumboTag tag) {
   }
 }
 
-// HTML's white space, which separates class names.
-bool IsClassSeparator(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 }  // namespace
 
 LandmarkRole ReadLandmarkRole(const GumboNode* element) {
@@ -224,9 +219,9 @@ bool HasUnseenClass(const GumboNode* node) {
   const std::string_view cls = attr->value;
   size_t i = 0;
   while (i < cls.size()) {
-    while (i < cls.size() && IsClassSeparator(cls[i])) ++i;
+    while (i < cls.size() && IsHtmlSpace(cls[i])) ++i;
     const size_t start = i;
-    while (i < cls.size() && !IsClassSeparator(cls[i])) ++i;
+    while (i < cls.size() && !IsHtmlSpace(cls[i])) ++i;
     const size_t length = i - start;
     if (length == 0 || length >= 64 || !lists.unseen_lengths[length]) continue;
     const std::string_view name = cls.substr(start, length);

@@ -723,18 +723,6 @@ std::string_view LastHyphenPart(std::string_view w) {
              : w.substr(dash + 1);
 }
 
-// Whether `w` is a one-word publication or update label ("Published",
-// "Veröffentlicht", "Updated"; furniture_lines.txt).
-bool IsDateLabelWord(std::string_view w) {
-  const std::string lower = AsciiLower(w);
-  const WordListSet& lists = WordLists();
-  for (const auto* list : {&lists.date_published, &lists.date_updated}) {
-    if (std::find(list->begin(), list->end(), lower) != list->end())
-      return true;
-  }
-  return false;
-}
-
 // Bylines run on into the date ("Jeff Foust Monday, November 18, 2019", "Jane
 // Doe am 3. Mai 2021"): a day or month name or a word that starts with a digit
 // ("3.", "2021", "(18."). A user name with digits inside ("Jane2k") is no date.
@@ -864,7 +852,7 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
       // "Posted by Jane in Recipes").
       if (date_at(i) ||
           (i > 0 && words[i].size() > 1 && words[i].back() == ':') ||
-          (i > 0 && IsDateLabelWord(words[i])) ||
+          (i > 0 && ReadDateLabel(words[i]).label != DateLabel::kNone) ||
           (i > 0 && words[i] == "in" && i + 1 < words.size() &&
            StartsUpper(words[i + 1]))) {
         words.resize(i);
@@ -958,6 +946,14 @@ std::string Alnum(std::string_view s) {
   return out;
 }
 
+// What sets a site's name apart from the headline in a <title> ("Post | Site",
+// "Site // » Post"): bars (also U+2502 and U+FF5C), dashes, double colons and
+// slashes, middle dots, bullets and guillemets, spaced.
+constexpr std::string_view kTitleSeparators[] = {
+    " | ",        " - ",        " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+    " :: ",       " // ",       " \xC2\xB7 ",     " \xE2\x80\xA2 ",
+    " \xC2\xAB ", " \xC2\xBB ", " \xE2\x94\x82 ", " \xEF\xBD\x9C "};
+
 // What StripSiteSuffix cut off `title` (lower-cased, spaces collapsed) to
 // leave its first `kept` bytes, without the separator: the site's name.
 std::string_view SiteSuffixOf(std::string_view title, size_t kept) {
@@ -983,12 +979,8 @@ std::string_view SiteSuffixOf(std::string_view title, size_t kept) {
 // by a separator, and words after it. `name_length`: the name's.
 size_t SitePrefixLength(std::string_view title, std::string_view host,
                         std::string_view og_site, size_t* name_length) {
-  static constexpr std::string_view kSeparators[] = {
-      " | ",        " - ",        " \xE2\x80\x93 ", " \xE2\x80\x94 ",
-      " :: ",       " // ",       " \xC2\xB7 ",     " \xE2\x80\xA2 ",
-      " \xC2\xAB ", " \xC2\xBB ", " \xE2\x94\x82 ", " \xEF\xBD\x9C "};
   size_t head = std::string_view::npos;
-  for (std::string_view sep : kSeparators)
+  for (std::string_view sep : kTitleSeparators)
     head = std::min(head, title.find(sep));
   if (head == std::string_view::npos || head == 0) return 0;
   const std::string name = Alnum(title.substr(0, head));
@@ -1694,6 +1686,14 @@ const GumboNode* BestElement(
   return top;
 }
 
+// Whether `ancestor` is `n` or holds it.
+bool Holds(const GumboNode* ancestor, const GumboNode* n) {
+  for (; n != nullptr; n = n->parent) {
+    if (n == ancestor) return true;
+  }
+  return false;
+}
+
 // The elements whose blocks make the article, with their depths: the top
 // candidate, its siblings that score well or read like paragraphs, and its
 // same-class cousins.
@@ -1734,12 +1734,7 @@ std::unordered_map<const GumboNode*, int> ContentRoots(
           Attribute(n, "class") != top_class) {
         continue;
       }
-      bool nested = false;
-      for (const GumboNode* p = n->parent; p && !nested; p = p->parent)
-        nested = p == top;
-      for (const GumboNode* p = top->parent; p && !nested; p = p->parent)
-        nested = p == n;
-      if (!nested) roots[n] = DepthOf(stats, n);
+      if (!Holds(top, n) && !Holds(n, top)) roots[n] = DepthOf(stats, n);
     }
   }
   return roots;
@@ -2751,10 +2746,7 @@ std::string StripSiteSuffix(std::string_view title) {
   }
   for (int round = 0; round < 2; ++round) {
     size_t best = std::string::npos, sep_len = 0;
-    for (std::string_view sep :
-         {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
-          " :: ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xC2\xAB ", " \xC2\xBB ",
-          " \xE2\x94\x82 ", " \xEF\xBD\x9C "}) {  // and U+2502, U+FF5C
+    for (std::string_view sep : kTitleSeparators) {
       size_t p = t.rfind(sep);
       if (p != std::string::npos && (best == std::string::npos || p > best)) {
         best = p;
@@ -3065,14 +3057,6 @@ std::vector<HtmlBlock> SegmentPage(const HtmlPage& page,
   MapBlocksToPage(parsed, &blocks);
   ForgiveLayoutWrappers(*stats, &blocks);
   return blocks;
-}
-
-// Whether `ancestor` is `n` or holds it.
-bool Holds(const GumboNode* ancestor, const GumboNode* n) {
-  for (; n != nullptr; n = n->parent) {
-    if (n == ancestor) return true;
-  }
-  return false;
 }
 
 // Text the page's story must have for what follows it to be read as other

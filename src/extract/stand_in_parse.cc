@@ -20,10 +20,6 @@ constexpr std::string_view kType = "type", kEncoding = "encoding",
 // What gumbo makes of the stand-in byte (a control character): U+FFFD.
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
-bool IsHtmlSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
-}
-
 bool IsAsciiAlpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }

@@ -18,6 +18,12 @@
 
 namespace dateline::extract_internal {
 
+// HTML's ASCII white space (space, tab, line feed, form feed, carriage
+// return), which separates attribute values' tokens such as class names.
+inline bool IsHtmlSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
 // True for the white space code points news pages use: ASCII space and
 // controls, NBSP, the U+2000 block spaces, zero-width space, ideographic space,
 // BOM.
