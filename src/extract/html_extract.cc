@@ -185,15 +185,14 @@ void JsonStrings(const Json& v, std::vector<std::string>* out) {
   if (v.is_string()) {
     const std::string decoded =
         DecodeCharacterReferences(v.get_ref<const std::string&>());
-    for (std::string_view part : std::vector<std::string_view>{decoded}) {
-      size_t pos = 0;
-      while (pos <= part.size()) {
-        size_t comma = part.find(',', pos);
-        if (comma == std::string_view::npos) comma = part.size();
-        std::string item = CollapseSpaces(part.substr(pos, comma - pos));
-        if (!item.empty()) out->push_back(item);
-        pos = comma + 1;
-      }
+    const std::string_view list = decoded;
+    size_t pos = 0;
+    while (pos <= list.size()) {
+      size_t comma = list.find(',', pos);
+      if (comma == std::string_view::npos) comma = list.size();
+      std::string item = CollapseSpaces(list.substr(pos, comma - pos));
+      if (!item.empty()) out->push_back(std::move(item));
+      pos = comma + 1;
     }
   } else if (v.is_array()) {
     for (const Json& e : v) {
@@ -1003,9 +1002,10 @@ size_t SitePrefixLength(std::string_view title, std::string_view host,
 // Verein e.V.</title>" with "<h1>Verein e.V. Für Kinder</h1>"): not a
 // headline.
 struct SiteNames {
-  std::string og_site, prefix;  // prefix: the name opening the <title>
-  std::string full_tag, tag;    // the <title> less that name; less the suffix
-  std::string_view tag_site;    // the suffix, in full_tag
+  std::string og_site;
+  std::string prefix;         // the name opening the <title>, as Alnum gives it
+  std::string full_tag, tag;  // the <title> less that name; less the suffix
+  std::string_view tag_site;  // the suffix, in full_tag
 
   SiteNames(const PageMetadata& md, std::string_view host)
       : og_site(AsciiLower(FirstMeta(md, {"og:site_name"}))) {
@@ -1013,7 +1013,7 @@ struct SiteNames {
     size_t name_length = 0;
     const size_t prefix_length =
         SitePrefixLength(title, host, og_site, &name_length);
-    prefix = AsciiLower(std::string_view(title).substr(0, name_length));
+    prefix = Alnum(std::string_view(title).substr(0, name_length));
     full_tag = AsciiLower(std::string_view(title).substr(prefix_length));
     tag = AsciiLower(StripSiteSuffix(full_tag));
     tag_site = SiteSuffixOf(full_tag, tag.size());
@@ -1026,7 +1026,7 @@ struct SiteNames {
   // repeats before its suffix.
   bool IsSiteName(std::string_view lower) const {
     if (lower == og_site) return true;
-    if (!prefix.empty() && Alnum(lower) == Alnum(prefix)) return true;
+    if (!prefix.empty() && Alnum(lower) == prefix) return true;
     if (tag_site.empty() || !lower.starts_with(tag_site) ||
         tag.find(lower) != std::string::npos)
       return false;
