@@ -76,7 +76,7 @@ bool IsHidden(const GumboNode* node);
 bool HasUnseenClass(const GumboNode* node);
 // Whether readers may ask Attribute() and HasAttribute() for `name` (compared
 // ignoring case). Extraction cuts every other attribute from a page before
-// gumbo parses it (html_extract.cc), so a reader of a new attribute lists it
+// gumbo parses it (markup_prepass.cc), so a reader of a new attribute lists it
 // here; debug builds stop at a read of one not listed. "href" is read only as
 // the cut leaves it: present on any element, its value on <link>s.
 bool IsReadAttribute(std::string_view name);

@@ -127,6 +127,15 @@ std::string_view TrimSpaces(std::string_view s) {
   return s.substr(begin, end - begin);
 }
 
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  for (std::string_view w : SplitWords(s)) {
+    if (!out.empty()) out += ' ';
+    out.append(w);
+  }
+  return out;
+}
+
 std::vector<std::string_view> SplitWords(std::string_view s, size_t max_words) {
   std::vector<std::string_view> words;
   if (max_words == 0) return words;

@@ -43,6 +43,9 @@ void ForEachWord(std::string_view s, WordFn&& word);
 std::vector<std::string_view> SplitWords(std::string_view s,
                                          size_t max_words = SIZE_MAX);
 
+// The words of `s` (SplitWords) joined by single spaces.
+std::string CollapseSpaces(std::string_view s);
+
 // "ERBIL" -> "Erbil", "NEW YORK" -> "New York" (Latin, Greek and Cyrillic
 // letters).
 std::string TitleCase(std::string_view upper);

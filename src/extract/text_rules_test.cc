@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "extract/html_extract.h"
+#include "extract/page_metadata.h"
 
 namespace dateline::extract_internal {
 namespace {

@@ -1,0 +1,1386 @@
+#include "extract/page_metadata.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/utf8.h"
+#include "extract/html_dom.h"
+#include "extract/text_rules.h"
+#include "extract/word_lists.h"
+
+namespace dateline::extract_internal {
+namespace {
+
+using Json = nlohmann::json;
+
+// JSON-LD graphs are shallow; deeper nesting is not worth following.
+constexpr int kMaxJsonDepth = 12;
+
+TimeMarking ReadTimeMarking(const GumboNode* time) {
+  const std::string_view itemprop = Attribute(time, "itemprop");
+  if (itemprop == "datePublished" || itemprop == "dateCreated" ||
+      HasAttribute(time, "pubdate"))
+    return TimeMarking::kPublished;
+  if (itemprop == "dateModified") return TimeMarking::kUpdated;
+  const std::string cls = AsciiLower(Attribute(time, "class"));
+  if (cls.find("publish") != std::string::npos) return TimeMarking::kPublished;
+  if (cls.find("updated") != std::string::npos ||
+      cls.find("modified") != std::string::npos)
+    return TimeMarking::kUpdated;
+  return TimeMarking::kUnmarked;
+}
+
+// The text of `node` up to about `limit` bytes. White space runs count as one
+// byte, so that a page's indentation does not use up the limit.
+std::string NodeText(const GumboNode* node, size_t limit = 2000) {
+  std::string out;
+  std::vector<const GumboNode*> stack{node};
+  while (!stack.empty() && out.size() < limit) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type == GUMBO_NODE_WHITESPACE) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+      continue;
+    }
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
+      out += n->v.text.text;
+      continue;
+    }
+    if (n->type != GUMBO_NODE_ELEMENT) continue;
+    GumboTag tag = n->v.element.tag;
+    if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) continue;
+    const GumboVector& c = n->v.element.children;
+    for (size_t i = c.length; i-- > 0;)
+      stack.push_back(static_cast<const GumboNode*>(c.data[i]));
+    if (tag == GUMBO_TAG_BR || tag == GUMBO_TAG_P || tag == GUMBO_TAG_DIV)
+      out += ' ';
+  }
+  return out;
+}
+
+// A JSON-LD string value, white space collapsed. JSON-LD is plain text, but
+// publishing systems often write it HTML-encoded ("O&#039;Doe").
+std::string JsonString(const Json& v) {
+  if (v.is_string())
+    return CollapseSpaces(DecodeCharacterReferences(v.get<std::string>()));
+  if (v.is_number_integer()) return std::to_string(v.get<long long>());
+  return {};
+}
+
+bool IsOrganizationType(const Json& type) {
+  auto is_org = [](const Json& t) {
+    return t.is_string() && t.get_ref<const std::string&>().find(
+                                "Organization") != std::string::npos;
+  };
+  if (type.is_array()) return std::any_of(type.begin(), type.end(), is_org);
+  return is_org(type);
+}
+
+// Names from a JSON-LD author value: a string, a Person, or an array. An
+// Organization as author ("BBC News") goes to `orgs` (when given): it names the
+// desk or the publisher, an author only when no writer is named anywhere.
+void JsonNames(const Json& v, std::vector<std::string>* out,
+               std::vector<std::string>* orgs = nullptr, int depth = 0) {
+  if (depth > 3) return;
+  if (v.is_string()) {
+    std::string s = JsonString(v);
+    if (!s.empty() && s.find("://") == std::string::npos) out->push_back(s);
+  } else if (v.is_object()) {
+    auto it = v.find("name");
+    if (auto type = v.find("@type");
+        type != v.end() && IsOrganizationType(*type)) {
+      if (orgs != nullptr && it != v.end())
+        JsonNames(*it, orgs, nullptr, depth + 1);
+      return;
+    }
+    if (it != v.end()) JsonNames(*it, out, orgs, depth + 1);
+  } else if (v.is_array()) {
+    for (const Json& e : v) JsonNames(e, out, orgs, depth + 1);
+  }
+}
+
+void JsonStrings(const Json& v, std::vector<std::string>* out) {
+  if (v.is_string()) {
+    const std::string decoded =
+        DecodeCharacterReferences(v.get_ref<const std::string&>());
+    const std::string_view list = decoded;
+    size_t pos = 0;
+    while (pos <= list.size()) {
+      size_t comma = list.find(',', pos);
+      if (comma == std::string_view::npos) comma = list.size();
+      std::string item = CollapseSpaces(list.substr(pos, comma - pos));
+      if (!item.empty()) out->push_back(std::move(item));
+      pos = comma + 1;
+    }
+  } else if (v.is_array()) {
+    for (const Json& e : v) {
+      if (e.is_string()) out->push_back(JsonString(e));
+    }
+  }
+}
+
+int ArticleTypeRank(const Json& type) {
+  auto rank_of = [](const std::string& t) {
+    if (t == "NewsArticle" || t == "ReportageNewsArticle" ||
+        t == "AnalysisNewsArticle" || t == "OpinionNewsArticle" ||
+        t == "BackgroundNewsArticle") {
+      return 4;
+    }
+    if (t == "Article" || t == "BlogPosting" || t == "Report" ||
+        t == "ScholarlyArticle" || t == "TechArticle" ||
+        t == "LiveBlogPosting" || t == "SocialMediaPosting") {
+      return 3;
+    }
+    if (t == "WebPage" || t == "ItemPage") return 1;
+    return 0;
+  };
+  int best = 0;
+  if (type.is_string()) best = rank_of(type.get<std::string>());
+  if (type.is_array()) {
+    for (const Json& t : type) {
+      if (t.is_string()) best = std::max(best, rank_of(t.get<std::string>()));
+    }
+  }
+  return best;
+}
+
+// The @ids of author references without a name.
+void JsonAuthorIds(const Json& v, std::vector<std::string>* out,
+                   int depth = 0) {
+  if (depth > 3) return;
+  if (v.is_array()) {
+    for (const Json& e : v) JsonAuthorIds(e, out, depth + 1);
+  } else if (v.is_object() && !v.contains("name")) {
+    if (auto id = v.find("@id"); id != v.end() && id->is_string())
+      out->push_back(id->get<std::string>());
+  }
+}
+
+bool IsPersonType(const Json& type) {
+  auto is_person = [](const Json& t) {
+    return t.is_string() && t.get_ref<const std::string&>() == "Person";
+  };
+  if (type.is_array()) return std::any_of(type.begin(), type.end(), is_person);
+  return is_person(type);
+}
+
+bool IsHowToType(const Json& type) {
+  auto is_howto = [](const Json& t) {
+    return t.is_string() && t.get_ref<const std::string&>() == "HowTo";
+  };
+  if (type.is_array()) return std::any_of(type.begin(), type.end(), is_howto);
+  return is_howto(type);
+}
+
+// Appends the text a schema.org HowTo gives as steps (its `step`: HowToStep,
+// HowToSection, or plain text; a step's `name` and `text`, and its
+// `itemListElement` of directions and tips, HowToDirection and HowToTip), as
+// the HTML its strings hold, a block per name and text.
+void HowToStepMarkup(const Json& v, int depth, std::string* out) {
+  if (depth > kMaxJsonDepth) return;
+  if (v.is_array()) {
+    for (const Json& e : v) HowToStepMarkup(e, depth + 1, out);
+    return;
+  }
+  if (v.is_string()) {
+    *out += "<div>" + v.get<std::string>() + "</div>";
+    return;
+  }
+  if (!v.is_object()) return;
+  for (const char* key : {"name", "text"}) {
+    if (auto it = v.find(key); it != v.end() && it->is_string())
+      *out += "<div>" + it->get<std::string>() + "</div>";
+  }
+  if (auto it = v.find("itemListElement"); it != v.end())
+    HowToStepMarkup(*it, depth + 1, out);
+}
+
+void VisitJsonLd(const Json& v, int depth, size_t offset,
+                 std::optional<JsonLdArticle>* best, JsonLdGraph* graph) {
+  if (depth > kMaxJsonDepth) return;
+  if (v.is_array()) {
+    for (const Json& e : v) VisitJsonLd(e, depth + 1, offset, best, graph);
+    return;
+  }
+  if (!v.is_object()) return;
+  auto type = v.find("@type");
+  if (type != v.end() && IsPersonType(*type)) {
+    auto id = v.find("@id");
+    auto name = v.find("name");
+    if (id != v.end() && id->is_string() && name != v.end() &&
+        name->is_string())
+      graph->person_names.emplace(id->get<std::string>(), JsonString(*name));
+  }
+  if (graph->any_date.empty()) {
+    for (const char* key : {"datePublished", "uploadDate", "dateCreated"}) {
+      if (auto it = v.find(key); it != v.end() && it->is_string()) {
+        graph->any_date = JsonString(*it);
+        break;
+      }
+    }
+  }
+  if (type != v.end() && graph->howto.empty() && IsHowToType(*type)) {
+    // A HowTo (instructions, a do-it-yourself page) is its description and
+    // its steps, which its page may render only by script.
+    if (auto it = v.find("description"); it != v.end() && it->is_string())
+      graph->howto = "<div>" + it->get<std::string>() + "</div>";
+    if (auto it = v.find("step"); it != v.end())
+      HowToStepMarkup(*it, depth + 1, &graph->howto);
+    graph->howto_offset = offset;
+  }
+  int rank = type == v.end() ? 0 : ArticleTypeRank(*type);
+  bool has_body = v.contains("articleBody");
+  if (rank > 0 || has_body) {
+    JsonLdArticle a;
+    a.rank = rank + (has_body ? 2 : 0);
+    a.script_offset = offset;
+    if (auto it = v.find("headline"); it != v.end())
+      a.headline = JsonString(*it);
+    if (auto it = v.find("articleBody"); it != v.end() && it->is_string()) {
+      a.body = it->get<std::string>();
+    }
+    if (auto it = v.find("datePublished"); it != v.end())
+      a.date_published = JsonString(*it);
+    if (auto it = v.find("articleSection"); it != v.end()) {
+      std::vector<std::string> s;
+      JsonStrings(*it, &s);
+      if (!s.empty()) a.section = s.front();
+    }
+    if (auto it = v.find("inLanguage"); it != v.end())
+      a.language = JsonString(*it);
+    if (auto it = v.find("url"); it != v.end()) a.url = JsonString(*it);
+    if (auto it = v.find("author"); it != v.end()) {
+      JsonNames(*it, &a.authors, &a.organization_authors);
+      JsonAuthorIds(*it, &a.author_ids);
+    }
+    if (auto it = v.find("publisher"); it != v.end() && it->is_object()) {
+      if (auto name = it->find("name"); name != it->end())
+        a.publisher = CollapseSpaces(JsonString(*name));
+    }
+    if (auto it = v.find("creator"); a.authors.empty() && it != v.end())
+      JsonNames(*it, &a.authors);
+    if (auto it = v.find("keywords"); it != v.end())
+      JsonStrings(*it, &a.keywords);
+    if (!*best || a.rank > (*best)->rank) *best = std::move(a);
+  }
+  for (const char* key :
+       {"@graph", "mainEntity", "mainEntityOfPage", "itemListElement"}) {
+    auto it = v.find(key);
+    if (it != v.end() && (it->is_array() || it->is_object()))
+      VisitJsonLd(*it, depth + 1, offset, best, graph);
+  }
+}
+
+// Parses a JSON-LD script leniently: pages wrap it in CDATA or HTML comments,
+// leave trailing semicolons, or concatenate objects.
+void ParseJsonLd(std::string_view text, size_t offset,
+                 std::optional<JsonLdArticle>* best, JsonLdGraph* graph) {
+  std::string s(TrimSpaces(text));
+  for (std::string_view wrap : {"<!--", "//<![CDATA[", "<![CDATA["}) {
+    if (s.rfind(wrap, 0) == 0) s.erase(0, wrap.size());
+  }
+  for (std::string_view wrap : {"-->", "//]]>", "]]>", ";"}) {
+    std::string_view t = TrimSpaces(s);
+    if (t.size() >= wrap.size() && t.substr(t.size() - wrap.size()) == wrap) {
+      s = std::string(t.substr(0, t.size() - wrap.size()));
+    }
+  }
+  Json j = Json::parse(s, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) {
+    // Control characters inside strings are the usual culprit; replace them.
+    for (char& c : s) {
+      if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+    }
+    j = Json::parse(s, nullptr, false);
+  }
+  if (j.is_discarded()) return;
+  VisitJsonLd(j, 0, offset, best, graph);
+}
+
+// Whether `n`'s rel, a list of link types set apart by white space ("nofollow
+// author"), holds `type` (lower case).
+bool HasRelToken(const GumboNode* n, std::string_view type) {
+  bool found = false;
+  ForEachWord(Attribute(n, "rel"), [&](std::string_view link_type) {
+    found = EqualsNoCase(link_type, type);
+    return !found;
+  });
+  return found;
+}
+
+// Whether a lower-cased class names the writer: "author" anywhere, or a word
+// of its own among the author labels of the set's languages ("autor",
+// "auteur": furniture_lines.txt's author-label), as "autorotate" is no author.
+bool NamesAuthor(std::string_view cls) {
+  if (cls.find("author") != std::string::npos) return true;
+  if (cls.find("aut") == std::string::npos) return false;
+  const auto word_byte = [&](size_t i) {
+    return (cls[i] >= 'a' && cls[i] <= 'z') || (cls[i] >= '0' && cls[i] <= '9');
+  };
+  for (const std::string& label : WordLists().author_label) {
+    for (size_t at = cls.find(label); at != std::string_view::npos;
+         at = cls.find(label, at + 1)) {
+      const size_t end = at + label.size();
+      if ((at == 0 || !word_byte(at - 1)) &&
+          (end == cls.size() || !word_byte(end)))
+        return true;
+    }
+  }
+  return false;
+}
+
+// An element that names the writer by its class ("author", "vcard author",
+// "entry-meta-author", "byline__author", "autor"), holding no other such
+// element, outside a comment thread (where every comment names its author).
+// `cls`: an element's class attribute, lower-cased.
+bool HasAuthorClass(std::string_view cls) {
+  return NamesAuthor(cls) && cls.find("avatar") == std::string::npos &&
+         cls.find("image") == std::string::npos &&
+         cls.find("photo") == std::string::npos;
+}
+
+bool HasAuthorClass(const GumboNode* n) {
+  return HasAuthorClass(AsciiLower(Attribute(n, "class")));
+}
+
+}  // namespace
+
+// Whether `n` is an article's own footer: a <footer>, or an element classed
+// as one ("entry-footer"), inside an <article> and no comment or related box.
+// HTML's <footer> holds what its section says of itself ("Posted on <time>
+// by Jane Doe", as blog themes set it after the text), not the page's
+// furniture.
+bool IsArticleFooter(const GumboNode* n) {
+  const std::string_view cls = Attribute(n, "class");
+  if (n->v.element.tag != GUMBO_TAG_FOOTER && !ContainsNoCase(cls, "footer"))
+    return false;
+  if (ContainsNoCase(cls, "comment") || ContainsNoCase(cls, "related"))
+    return false;
+  int depth = 0;
+  for (const GumboNode* p = n->parent;
+       p != nullptr && p->type == GUMBO_NODE_ELEMENT && depth < 24;
+       p = p->parent, ++depth) {
+    if (p->v.element.tag == GUMBO_TAG_ARTICLE) return true;
+    if (p->v.element.tag == GUMBO_TAG_BODY) break;
+  }
+  return false;
+}
+
+namespace {
+
+// `cls`: n's class attribute, lower-cased.
+bool IsAuthorElement(const GumboNode* n, std::string_view cls) {
+  // A <time> holds a date (HTML's definition), whatever its class says
+  // ("author-date").
+  if (!HasAuthorClass(cls) || n->v.element.tag == GUMBO_TAG_TIME) return false;
+  std::vector<const GumboNode*> stack;
+  const GumboVector& c = n->v.element.children;
+  for (size_t i = 0; i < c.length; ++i)
+    stack.push_back(static_cast<const GumboNode*>(c.data[i]));
+  for (size_t seen = 0; !stack.empty() && seen < 64; ++seen) {
+    const GumboNode* k = stack.back();
+    stack.pop_back();
+    if (k->type != GUMBO_NODE_ELEMENT) continue;
+    // The inner one is the name, unless it holds no text (a picture's frame).
+    if (HasAuthorClass(k) && !CollapseSpaces(NodeText(k, 200)).empty())
+      return false;
+    const GumboVector& kc = k->v.element.children;
+    for (size_t i = 0; i < kc.length; ++i)
+      stack.push_back(static_cast<const GumboNode*>(kc.data[i]));
+  }
+  int depth = 0;
+  for (const GumboNode* p = n;
+       p != nullptr && p->type == GUMBO_NODE_ELEMENT && depth < 12;
+       p = p->parent, ++depth) {
+    const std::string cls = AsciiLower(Attribute(p, "class"));
+    if (cls.find("comment") != std::string::npos ||
+        cls.find("related") != std::string::npos)
+      return false;
+    if ((p->v.element.tag == GUMBO_TAG_FOOTER && !IsArticleFooter(p)) ||
+        p->v.element.tag == GUMBO_TAG_NAV)
+      return false;
+  }
+  return true;
+}
+
+// Whether `n` sits in a comment thread, a list of related or recommended
+// stories, a sidebar or an <aside> (data/extract/classes.txt's `long` cues):
+// a <time> there dates a comment or another story, not the article.
+bool InLongFurniture(const GumboNode* n) {
+  int depth = 0;
+  for (const GumboNode* p = n->parent;
+       p != nullptr && p->type == GUMBO_NODE_ELEMENT && depth < 24;
+       p = p->parent, ++depth) {
+    // <body>'s classes describe the page ("has-sidebar"), not a part of it.
+    if (p->v.element.tag == GUMBO_TAG_BODY) break;
+    if (p->v.element.tag == GUMBO_TAG_ASIDE ||
+        (ReadClass(p).long_furniture && !IsArticleFooter(p)))
+      return true;
+  }
+  return false;
+}
+
+// The texts of `n` when its class names an author (IsAuthorElement) or a
+// byline, a few of each per page. Most classes name neither (HasAuthorClass
+// needs "author" or an author label, which hold "aut"): no lower-cased copy is
+// made of them.
+void CollectClassedAuthors(const GumboNode* n, PageMetadata* md) {
+  const std::string_view raw_cls = Attribute(n, "class");
+  if (!ContainsNoCase(raw_cls, "aut") && !ContainsNoCase(raw_cls, "byline"))
+    return;
+  const std::string cls = AsciiLower(raw_cls);
+  if (md->author_class_texts.size() < 4 && IsAuthorElement(n, cls)) {
+    std::string text = CollapseSpaces(NodeText(n, 200));
+    if (!text.empty() && text.size() <= 100)
+      md->author_class_texts.push_back(std::move(text));
+  }
+  if (cls.find("byline") != std::string::npos && md->byline_texts.size() < 4)
+    md->byline_texts.push_back(CollapseSpaces(NodeText(n, 300)));
+}
+
+// The texts of an <h1> (and of its children, a kicker in a <span> before the
+// headline) or an <h2>, a few of each per page.
+void CollectHeading(const GumboNode* n, PageMetadata* md) {
+  if (n->v.element.tag == GUMBO_TAG_H2) {
+    if (md->h2s.size() < 16) {
+      std::string h = CollapseSpaces(NodeText(n, 400));
+      if (!h.empty()) md->h2s.push_back(std::move(h));
+    }
+    return;
+  }
+  std::string h = CollapseSpaces(NodeText(n));
+  if (md->h1.empty()) md->h1 = h;
+  if (h.empty() || md->h1s.size() >= 16) return;
+  md->h1s.push_back(std::move(h));
+  const GumboVector& c = n->v.element.children;
+  for (size_t i = 0; i < c.length && md->h1_parts.size() < 32; ++i) {
+    const GumboNode* k = static_cast<const GumboNode*>(c.data[i]);
+    std::string part = CollapseSpaces(
+        k->type == GUMBO_NODE_TEXT ? std::string(k->v.text.text) : NodeText(k));
+    if (!part.empty()) md->h1_parts.push_back(std::move(part));
+  }
+}
+
+}  // namespace
+
+// Kept as one walk of the tree: each element is looked at once for every kind
+// of metadata it may hold (<html lang>, <meta>, <link>, <time>, JSON-LD,
+// microdata), so that a page costs one pass whatever it carries.
+void CollectMetadata(const GumboNode* root, std::string_view content,
+                     PageMetadata* md) {
+  if (root && root->type == GUMBO_NODE_ELEMENT) {
+    md->html_lang = std::string(Attribute(root, "lang"));
+    if (md->html_lang.empty())
+      md->html_lang = std::string(Attribute(root, "xml:lang"));
+  }
+  std::vector<const GumboNode*> stack{root};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n == nullptr || n->type != GUMBO_NODE_ELEMENT) continue;
+    GumboTag tag = n->v.element.tag;
+    switch (tag) {
+      case GUMBO_TAG_META: {
+        std::string_view c = Attribute(n, "content");
+        for (const char* key : {"name", "property", "itemprop", "http-equiv"}) {
+          std::string_view k = Attribute(n, key);
+          if (!k.empty() && !c.empty())
+            md->meta[AsciiLower(k)].push_back(CollapseSpaces(c));
+        }
+        break;
+      }
+      case GUMBO_TAG_LINK:
+        if (HasRelToken(n, "canonical") && md->canonical.empty()) {
+          md->canonical = std::string(TrimSpaces(Attribute(n, "href")));
+        }
+        break;
+      case GUMBO_TAG_TITLE:
+        if (md->title_tag.empty()) md->title_tag = CollapseSpaces(NodeText(n));
+        break;
+      case GUMBO_TAG_H1:
+      case GUMBO_TAG_H2:
+        CollectHeading(n, md);
+        break;
+      case GUMBO_TAG_TIME: {
+        std::string_view dt = Attribute(n, "datetime");
+        if (!dt.empty() && !InLongFurniture(n))
+          md->time_datetimes.push_back(
+              {std::string(TrimSpaces(dt)), ReadTimeMarking(n)});
+        break;
+      }
+      case GUMBO_TAG_SCRIPT: {
+        if (AsciiLower(TrimSpaces(Attribute(n, "type"))) ==
+            "application/ld+json") {
+          const GumboVector& c = n->v.element.children;
+          for (size_t i = 0; i < c.length; ++i) {
+            const GumboNode* t = static_cast<const GumboNode*>(c.data[i]);
+            if (t->type == GUMBO_NODE_TEXT ||
+                t->type == GUMBO_NODE_WHITESPACE ||
+                t->type == GUMBO_NODE_CDATA) {
+              ParseJsonLd(
+                  t->v.text.text,
+                  std::min<size_t>(t->v.text.start_pos.offset, content.size()),
+                  &md->jsonld, &md->graph);
+            }
+          }
+        }
+        continue;  // nothing else inside a script
+      }
+      default:
+        break;
+    }
+    std::string_view itemprop = Attribute(n, "itemprop");
+    // A hidden rel=author link is a template's leftover (Blogger's link to a
+    // profile, named after the blog's owner), not the byline a reader sees.
+    if (itemprop == "author" || (HasRelToken(n, "author") && !IsHidden(n))) {
+      std::string text = CollapseSpaces(NodeText(n, 200));
+      if (!text.empty() && text.size() < 80)
+        md->itemprop_authors.push_back(text);
+    }
+    if (itemprop == "datePublished" || itemprop == "dateCreated") {
+      std::string_view dt = Attribute(n, "datetime");
+      if (dt.empty()) dt = Attribute(n, "content");
+      if (!dt.empty()) {
+        md->meta["datepublished"].emplace_back(TrimSpaces(dt));
+      } else if (md->date_texts.size() < 2) {
+        md->date_texts.push_back(CollapseSpaces(NodeText(n, 200)));
+      }
+    }
+    CollectClassedAuthors(n, md);
+    const GumboVector& c = n->v.element.children;
+    for (size_t i = c.length; i-- > 0;)
+      stack.push_back(static_cast<const GumboNode*>(c.data[i]));
+  }
+}
+
+namespace {
+
+const std::vector<std::string>* MetaValues(const PageMetadata& md,
+                                           std::string_view key) {
+  auto it = md.meta.find(std::string(key));
+  return it == md.meta.end() || it->second.empty() ? nullptr : &it->second;
+}
+
+}  // namespace
+
+std::string FirstMeta(const PageMetadata& md,
+                      std::initializer_list<std::string_view> keys) {
+  for (std::string_view k : keys) {
+    if (const auto* v = MetaValues(md, k)) return v->front();
+  }
+  return {};
+}
+
+namespace {
+
+// ISO dates with a space or slashes instead of 'T' and '-' are common in meta
+// tags.
+std::optional<PartialDate> ParseLooseIso(std::string_view raw) {
+  std::string_view t = TrimSpaces(raw);
+  if (auto d = ParseIsoDate(t)) return d;
+  if (t.size() >= 10) {
+    std::string head(t.substr(0, 10));
+    if ((head[4] == '/' && head[7] == '/') ||
+        (head[4] == '-' && head[7] == '-')) {
+      head[4] = head[7] = '-';
+      bool rest_ok = t.size() == 10 || t[10] == ' ' || t[10] == 'T';
+      if (rest_ok) return ParseIsoDate(head);
+    }
+  }
+  return std::nullopt;
+}
+
+std::string NormalizeLanguage(std::string_view raw) {
+  std::string s(TrimSpaces(raw));
+  std::replace(s.begin(), s.end(), '_', '-');
+  if (s.size() < 2 || s.size() > 35) return {};
+  for (char c : s) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') return {};
+  }
+  return s;
+}
+
+}  // namespace
+
+void AddUnique(std::vector<std::string>* v, std::string s) {
+  if (s.empty()) return;
+  if (std::find(v->begin(), v->end(), s) == v->end())
+    v->push_back(std::move(s));
+}
+
+namespace {
+
+// Words that make a comma-separated part of an author field a job title, not a
+// name
+// ("Chris Cillizza, CNN Editor-at-large").
+bool IsRoleWord(std::string_view w) {
+  // English, and the same roles (editor, correspondent, journalist) in the
+  // set's other languages ("Redakteurin", "rédacteur", "corresponsal"); and
+  // the guest writers' professions that columns and legal and advice pages
+  // print before the name ("Rechtsanwalt Jan Muster", "FOCUS-Online-Experte
+  // Jan Muster", "Attorney Jane Doe").
+  static constexpr std::array<std::string_view, 31> kRoles = {
+      "editor",      "correspondent", "reporter",     "writer",
+      "staff",       "columnist",     "contributor",  "producer",
+      "analyst",     "journalist",    "bureau",       "desk",
+      "chief",       "senior",        "redakteur",    "redact",
+      "r\u00e9dact", "korrespondent", "corresponsal", "correspondant",
+      "periodista",  "expert",        "rechtsanw",    "fachanw",
+      "anwalt",      "anw\u00e4lt",   "attorney",     "lawyer",
+      "avocat",      "abogad",        "avvocat"};
+  static constexpr std::array<std::string_view, 8> kPublisherWords = {
+      "press",  "news", "media",  "international",
+      "agency", "wire", "online", "magazine"};
+  std::string lower = AsciiLower(w);
+  for (std::string_view r : kRoles) {
+    if (lower.find(r) == 0) return true;
+  }
+  for (std::string_view r : kPublisherWords) {
+    if (lower == r) return true;
+  }
+  // A domain ("Cleveland.com") names the site. Domain names end in a
+  // lower-case top-level domain; a user name such as "Jane.DoeSmith" does not.
+  size_t dot = w.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 2 >= w.size())
+    return false;
+  return std::all_of(w.begin() + static_cast<std::ptrdiff_t>(dot) + 1, w.end(),
+                     [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// The last part of a hyphenated compound ("ZEITUNG-Online-Redakteur" gives
+// "Redakteur"), or the word itself.
+std::string_view LastHyphenPart(std::string_view w) {
+  const size_t dash = w.rfind('-');
+  return dash == std::string_view::npos || dash + 1 == w.size()
+             ? w
+             : w.substr(dash + 1);
+}
+
+// Bylines run on into the date ("Jeff Foust Monday, November 18, 2019", "Jane
+// Doe am 3. Mai 2021"): a day or month name or a word that starts with a digit
+// ("3.", "2021", "(18."). A user name with digits inside ("Jane2k") is no date.
+bool IsDateWord(std::string_view w) {
+  if (IsCalendarWord(w)) return true;
+  while (!w.empty() && (w.front() == '(' || w.front() == '[' ||
+                        w.front() == '|' || w.front() == ','))
+    w.remove_prefix(1);
+  return !w.empty() && w.front() >= '0' && w.front() <= '9';
+}
+
+}  // namespace
+
+// The word that introduces a writer's name in a byline, in the languages of
+// European news ("by", German "von", French "par", Spanish and Portuguese
+// "por", Dutch "door", Scandinavian "av"/"af").
+bool IsByWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 7> kBy = {
+      "by", "von", "par", "por", "door", "av", "af"};
+  const std::string lower = AsciiLower(w);
+  return std::find(kBy.begin(), kBy.end(), lower) != kBy.end();
+}
+
+namespace {
+
+// A byline without its lead-in: a label ending in a colon ("Autor: X",
+// "Auteur : X"), then the words up to a by-word followed by a capitalised
+// word ("By X", "Erstellt von X", "Posted on May 3, 2020 by X"). "Ursula von
+// der Leyen" keeps its "von". `name_field`: the line is a field meant to hold
+// names (JSON-LD, <meta>), where a by-word inside is a nobiliary particle
+// ("Beatrix von Storch", "Ebba af Geijerstam") unless it is the English "by"
+// ("Analysis by Chris Cillizza"): only a leading by-word or "by" is a lead-in
+// there.
+std::string_view StripBylineLead(std::string_view line, bool name_field) {
+  line = TrimSpaces(line);
+  if (size_t colon = line.find(':');
+      colon != std::string_view::npos && colon < 24 &&
+      SplitWords(line.substr(0, colon)).size() <= 2) {
+    line = TrimSpaces(line.substr(colon + 1));
+  }
+  std::vector<std::string_view> words = SplitWords(line, 12);
+  for (size_t i = 0; i + 1 < words.size() && i < 10; ++i) {
+    const bool lead_in = !name_field || i == 0 || AsciiLower(words[i]) == "by";
+    if (lead_in && IsByWord(words[i]) && StartsUpper(words[i + 1])) {
+      return TrimSpaces(
+          line.substr(static_cast<size_t>(words[i + 1].data() - line.data())));
+    }
+  }
+  return line;
+}
+
+}  // namespace
+
+// Author names from a metadata field as pages fill it: "Jane Doe", "By Jane Doe
+// and John Roe", "Analysis by Chris Cillizza, CNN Editor-at-large", "Amy
+// Kuperinsky | NJ Advance Media". Returns the names, or nothing when the field
+// reads like no name. `lenient`: the field is marked as the author's by the
+// page's structure (rel=author, an "author" class), so a lower-case user name
+// ("eseppelt") counts too. `name_field`: a field meant to hold names, not page
+// text (StripBylineLead).
+std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
+                                     bool name_field) {
+  std::string_view line = TrimSpaces(raw);
+  // A bar, a bullet or a spaced dash separates the names from what follows
+  // ("Jane Doe | Site", "By Jane Doe•15 January 2020", "By Jane Doe - Data
+  // desk"; a double name's hyphen has no spaces); a closing CJK bracket ends a
+  // credit ("【责任编辑：王明】").
+  for (std::string_view sep :
+       {"|", "\xE2\x80\xA2", "\xC2\xB7", "\xE3\x80\x91", "\xE3\x80\x8D",
+        "\xEF\xBC\x89", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+    if (size_t at = line.find(sep); at != std::string_view::npos)
+      line = TrimSpaces(line.substr(0, at));
+  }
+  // A separator left at the end, what it separated cut off or set apart in
+  // markup ("Staff Reports - </div>").
+  for (bool cut = true; cut;) {
+    cut = false;
+    for (std::string_view sep :
+         {" -", " \xE2\x80\x93", " \xE2\x80\x94", " |"}) {
+      if (line.ends_with(sep)) {
+        line = TrimSpaces(line.substr(0, line.size() - sep.size()));
+        cut = true;
+      }
+    }
+  }
+  line = StripBylineLead(line, name_field);
+  std::vector<std::string> names;
+  bool first = true;
+  bool date_seen = false;
+  for (std::string_view part : SplitNameList(line)) {
+    if (date_seen)
+      break;  // the date ends the byline: nothing after it is a name
+    std::vector<std::string_view> words = SplitWords(part);
+    // A date starts at a word with digits, or at a day or month name after the
+    // first word or before a number: "Domingo Pérez" and "Mai Nguyen" are
+    // names.
+    const auto date_at = [&](size_t i) {
+      if (!IsDateWord(words[i])) return false;
+      if (!IsCalendarWord(words[i]) || i > 0) return true;
+      return std::any_of(words.begin() + 1,
+                         words.begin() + static_cast<std::ptrdiff_t>(
+                                             std::min<size_t>(3, words.size())),
+                         [](std::string_view w) {
+                           return std::any_of(w.begin(), w.end(), [](char c) {
+                             return c >= '0' && c <= '9';
+                           });
+                         });
+    };
+    for (size_t i = 0; i < words.size(); ++i) {
+      // A date, a label that starts other information ("Jane Doe Foto: X",
+      // "Jane Doe Published 3 May", "Jane Doe Veröffentlicht am ...") or the
+      // place or category a byline goes on with ("By Jane Doe in Kyiv",
+      // "Posted by Jane in Recipes").
+      if (date_at(i) ||
+          (i > 0 && words[i].size() > 1 && words[i].back() == ':') ||
+          (i > 0 && ReadDateLabel(words[i]).label != DateLabel::kNone) ||
+          (i > 0 && words[i] == "in" && i + 1 < words.size() &&
+           StartsUpper(words[i + 1]))) {
+        words.resize(i);
+        // The preposition before the date ("am", "le", "on") is no part of the
+        // name.
+        if (words.size() > 1 && words.back().size() <= 3 &&
+            StartsLower(words.back()))
+          words.pop_back();
+        part = words.empty()
+                   ? std::string_view()
+                   : std::string_view(part.data(),
+                                      static_cast<size_t>(words.back().data() +
+                                                          words.back().size() -
+                                                          part.data()));
+        date_seen = true;
+        break;
+      }
+    }
+    bool first_part = first;
+    first = false;
+    // A social handle after the name ("Jane Doe @janedoe Nov 3") ends it.
+    if (auto handle =
+            std::find_if(words.begin(), words.end(),
+                         [](std::string_view w) { return w.front() == '@'; });
+        handle != words.end()) {
+      words.erase(handle, words.end());
+      part = words.empty()
+                 ? std::string_view()
+                 : std::string_view(
+                       part.data(),
+                       static_cast<size_t>(words.back().data() +
+                                           words.back().size() - part.data()));
+    }
+    // A job title before the name ("Reporter Jane Doe", "ZEITUNG-Redakteur
+    // Max Muster") is no part of it.
+    while (words.size() > 2 && IsRoleWord(LastHyphenPart(words.front())) &&
+           StartsUpper(words[1])) {
+      words.erase(words.begin());
+      part = std::string_view(words.front().data(),
+                              static_cast<size_t>(part.data() + part.size() -
+                                                  words.front().data()));
+    }
+    if (words.empty() || words.size() > 5 ||
+        (!lenient && !StartsUpper(words.front())))
+      continue;
+    // Names end in a capitalised word: particles ("Ursula von der Leyen",
+    // "Jose de la Cruz") stand inside; a phrase ends in a lower-case word
+    // ("View my complete profile").
+    if (words.size() > 1 && StartsLower(words.back())) continue;
+    if (!std::any_of(part.begin(), part.end(), [](char c) {
+          return std::isalpha(static_cast<unsigned char>(c)) ||
+                 static_cast<unsigned char>(c) >= 0x80;
+        }))
+      continue;
+    if (lenient && words.size() == 1 && IsByWord(words[0])) continue;
+    bool role = false;
+    for (std::string_view w : words) {
+      if (IsRoleWord(w) || (!first_part && w.size() >= 2 && IsUpperWord(w)))
+        role = true;
+    }
+    if (role) continue;
+    names.emplace_back(part);
+  }
+  return names;
+}
+
+namespace {
+
+// A keyword worth keeping as a tag: not a CMS flag ("_no-apple-news", "@river")
+// and not a sentence (some pages repeat the headline among their keywords).
+bool IsTag(std::string_view t) {
+  if (t.empty() || t.front() == '_' || t.front() == '@' || t.front() == '#')
+    return false;
+  return SplitWords(t).size() <= 6;
+}
+
+}  // namespace
+
+// Whether numeric dates with slashes put the month first: US English pages do
+// ("11/01/2023" is November 1st); others put the day first.
+bool MonthFirst(const PageMetadata& md) {
+  const std::string lang = AsciiLower(md.html_lang);
+  return lang == "en-us" || lang == "en_us" || lang == "en";
+}
+
+namespace {
+
+// Letters and digits of `s`, ASCII lower-cased ("Inter-Scenar.io" gives
+// "interscenario").
+std::string Alnum(std::string_view s) {
+  std::string out;
+  for (char c : AsciiLower(s)) {
+    if (std::isalnum(static_cast<unsigned char>(c)) ||
+        static_cast<unsigned char>(c) >= 0x80)
+      out += c;
+  }
+  return out;
+}
+
+// What sets a site's name apart from the headline in a <title> ("Post | Site",
+// "Site // » Post"): bars (also U+2502 and U+FF5C), dashes, double colons and
+// slashes, middle dots, bullets and guillemets, spaced.
+constexpr std::string_view kTitleSeparators[] = {
+    " | ",        " - ",        " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+    " :: ",       " // ",       " \xC2\xB7 ",     " \xE2\x80\xA2 ",
+    " \xC2\xAB ", " \xC2\xBB ", " \xE2\x94\x82 ", " \xEF\xBD\x9C "};
+
+// What StripSiteSuffix cut off `title` (lower-cased, spaces collapsed) to
+// leave its first `kept` bytes, without the separator: the site's name.
+std::string_view SiteSuffixOf(std::string_view title, size_t kept) {
+  if (kept >= title.size()) return {};
+  std::string_view rest = title.substr(kept);
+  // The separator: spaces and punctuation up to the first letter or digit.
+  size_t pos = 0;
+  while (pos < rest.size()) {
+    size_t next = pos;
+    const char32_t c = DecodeUtf8(rest, &next);
+    if (c < 0x80 ? std::isalnum(static_cast<int>(c)) != 0
+                 : !(c == 0xAB || c == 0xB7 || c == 0xBB ||
+                     (c >= 0x2010 && c <= 0x2027)))
+      break;
+    pos = next;
+  }
+  return rest.substr(pos);
+}
+
+// The length of the site's name and the separators after it that open
+// `title` ("example.org // » Post", "Example | Post"), or 0: a name that is
+// the host's (with or without its top-level domain) or og:site_name, followed
+// by a separator, and words after it. `name_length`: the name's.
+size_t SitePrefixLength(std::string_view title, std::string_view host,
+                        std::string_view og_site, size_t* name_length) {
+  size_t head = std::string_view::npos;
+  for (std::string_view sep : kTitleSeparators)
+    head = std::min(head, title.find(sep));
+  if (head == std::string_view::npos || head == 0) return 0;
+  const std::string name = Alnum(title.substr(0, head));
+  const bool names_site =
+      (!og_site.empty() && name == Alnum(og_site)) ||
+      (!host.empty() &&
+       (name == Alnum(host) || name == Alnum(host.substr(0, host.rfind('.')))));
+  if (!names_site) return 0;
+  // Past the separator and any that follow it ("// »").
+  const size_t end = SiteSuffixOf(title, head).data() - title.data();
+  if (end >= title.size()) return 0;
+  *name_length = head;
+  return end;
+}
+
+// The names a page gives itself, lower-cased: og:site_name, the part of its
+// <title> that StripSiteSuffix cuts off ("Post - Section - Site" gives
+// "section - site") and the site's name that opens it ("Site | Post"). A
+// site's banner <h1> is that name, or that name and its motto ("<title>Post »
+// Verein e.V.</title>" with "<h1>Verein e.V. Für Kinder</h1>"): not a
+// headline.
+struct SiteNames {
+  std::string og_site;
+  std::string prefix;         // the name opening the <title>, as Alnum gives it
+  std::string full_tag, tag;  // the <title> less that name; less the suffix
+  std::string_view tag_site;  // the suffix, in full_tag
+
+  SiteNames(const PageMetadata& md, std::string_view host)
+      : og_site(AsciiLower(FirstMeta(md, {"og:site_name"}))) {
+    const std::string title = CollapseSpaces(md.title_tag);
+    size_t name_length = 0;
+    const size_t prefix_length =
+        SitePrefixLength(title, host, og_site, &name_length);
+    prefix = Alnum(std::string_view(title).substr(0, name_length));
+    full_tag = AsciiLower(std::string_view(title).substr(prefix_length));
+    tag = AsciiLower(StripSiteSuffix(full_tag));
+    tag_site = SiteSuffixOf(full_tag, tag.size());
+  }
+  SiteNames(const SiteNames&) = delete;
+  SiteNames& operator=(const SiteNames&) = delete;
+
+  // `lower`: a heading, lower-cased. A headline that opens with the site's
+  // name ("<title>Moordorf feiert | Moordorf</title>") is one the <title>
+  // repeats before its suffix.
+  bool IsSiteName(std::string_view lower) const {
+    if (lower == og_site) return true;
+    if (!prefix.empty() && Alnum(lower) == prefix) return true;
+    if (tag_site.empty() || !lower.starts_with(tag_site) ||
+        tag.find(lower) != std::string::npos)
+      return false;
+    return lower.size() == tag_site.size() || lower[tag_site.size()] == ' ';
+  }
+};
+
+// The page's own heading is the title as the reader sees it: an <h1> that the
+// <title> or og:title repeats (a blog's first <h1> is often its name, the
+// post's comes later), or the only <h1> there is; nullptr if none. og:title is
+// often a shorter or longer variant written for sharing.
+const std::string* ChooseHeading(const PageMetadata& md,
+                                 const SiteNames& names) {
+  const std::string og = AsciiLower(FirstMeta(md, {"og:title"}));
+  // The title's words without the site's name: an <h1> found only in the
+  // <title>'s site suffix, or equal to og:site_name, is the site's name
+  // ("Post | Blog" with <h1>Blog</h1>), not the headline.
+  const auto repeated_by_title = [&](const std::string& h) {
+    const std::string lower = AsciiLower(h);
+    if (names.IsSiteName(lower)) return false;
+    return names.tag.find(lower) != std::string::npos ||
+           (!og.empty() && og.find(lower) != std::string::npos);
+  };
+  // Of several the title repeats (a blog's name and its post's), the one the
+  // <title> opens with ("Post | Blog", the order of most sites' titles), else
+  // the longest.
+  const auto best_repeated = [&](const std::vector<std::string>& candidates,
+                                 size_t min_words) {
+    const std::string* best = nullptr;
+    bool best_opens = false;
+    for (const std::string& h : candidates) {
+      if (SplitWords(h, min_words).size() < min_words &&
+          (min_words > 2 || h.size() < 8))
+        continue;
+      if (!repeated_by_title(h)) continue;
+      const bool opens = names.full_tag.starts_with(AsciiLower(h));
+      if (best == nullptr || (opens && !best_opens) ||
+          (opens == best_opens && h.size() > best->size())) {
+        best = &h;
+        best_opens = opens;
+      }
+    }
+    return best;
+  };
+  const std::string* chosen = best_repeated(md.h1s, 2);
+  // An <h1> that holds a kicker before its headline ("<span>Kicker</span>
+  // Headline"): the part the title repeats.
+  if (chosen == nullptr) chosen = best_repeated(md.h1_parts, 3);
+  // No <h1> the title repeats: an <h2> it repeats, as templates that give
+  // <h1> to the site's logo set the headline in.
+  if (chosen == nullptr) chosen = best_repeated(md.h2s, 3);
+  if (chosen == nullptr && md.h1s.size() == 1 &&
+      SplitWords(md.h1s[0], 41).size() <= 40 &&
+      !names.IsSiteName(AsciiLower(md.h1s[0]))) {
+    chosen = &md.h1s[0];
+  }
+  return chosen;
+}
+
+// The title: og:title, JSON-LD headline, <h1> or <title> without the site's
+// name, and then the page's own <h1> where the title repeats it.
+std::string ChooseTitle(const PageMetadata& md, std::string_view url) {
+  const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
+  const SiteNames names(md, UrlHost(url.empty() ? md.canonical : url));
+  std::string title = FirstMeta(md, {"og:title", "twitter:title"});
+  if (title.empty() && ld) title = ld->headline;
+  if (title.empty() && !names.IsSiteName(AsciiLower(md.h1))) title = md.h1;
+  if (title.empty()) {
+    const std::string tag = CollapseSpaces(md.title_tag);
+    title = tag.substr(tag.size() - names.full_tag.size());
+  }
+  title = StripSiteSuffix(title);
+  // A headline in <h1> that the meta title extends wins ("Headline" vs
+  // "Headline - Site").
+  if (!md.h1.empty() && title != md.h1 && title.find(md.h1) == 0 &&
+      md.h1.size() * 2 > title.size()) {
+    title = md.h1;
+  }
+  if (const std::string* heading = ChooseHeading(md, names)) title = *heading;
+  return title;
+}
+
+void FillSectionAndTags(const PageMetadata& md, Article* a) {
+  const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
+  if (a->section.empty()) {
+    a->section = ld && !ld->section.empty()
+                     ? ld->section
+                     : FirstMeta(md, {"article:section", "parsely-section",
+                                      "section", "og:section"});
+  }
+  if (const auto* tags = MetaValues(md, "article:tag")) {
+    for (const std::string& t : *tags) {
+      std::vector<std::string> parts;
+      JsonStrings(Json(t), &parts);
+      for (std::string& p : parts) {
+        if (IsTag(p)) AddUnique(&a->tags, std::move(p));
+      }
+    }
+  }
+  if (a->tags.empty() && ld) {
+    for (const std::string& k : ld->keywords) {
+      if (IsTag(k)) AddUnique(&a->tags, k);
+    }
+  }
+  if (a->tags.empty()) {
+    std::string kw =
+        FirstMeta(md, {"news_keywords", "keywords", "parsely-tags"});
+    std::vector<std::string> parts;
+    JsonStrings(Json(kw), &parts);
+    for (std::string& p : parts) {
+      if (IsTag(p)) AddUnique(&a->tags, std::move(p));
+    }
+  }
+  if (a->tags.size() > 40) a->tags.resize(40);
+}
+
+// An author field naming the site itself (its host, with or without the
+// top-level domain: "Example" on example.org) or a CMS's default account
+// ("admin", WordPress's and most CMSs' first user): no writer.
+bool IsSiteOrAccount(std::string_view name, std::string_view host) {
+  const std::string n = Alnum(name);
+  if (n == "admin" || n == "administrator" || n == "webmaster") return true;
+  if (host.empty() || n.empty()) return false;
+  return n == Alnum(host) || n == Alnum(host.substr(0, host.rfind('.')));
+}
+
+}  // namespace
+
+// Whether `name` names the site that publishes the page: its JSON-LD
+// publisher, its og:site_name, or a name holding the host's own label ("BBC
+// News" on www.bbc.com, "OÖ Volksblatt" on volksblatt.at).
+bool NamesTheSite(std::string_view name, const PageMetadata& md,
+                  std::string_view url) {
+  const std::string n = Alnum(name);
+  if (n.empty()) return false;
+  if ((md.jsonld && n == Alnum(md.jsonld->publisher)) ||
+      n == Alnum(FirstMeta(md, {"og:site_name"})))
+    return true;
+  const std::string full_host = UrlHost(url.empty() ? md.canonical : url);
+  std::string_view host = full_host;
+  if (const size_t dot = host.rfind('.'); dot != std::string_view::npos)
+    host = host.substr(0, dot);
+  if (const size_t dot = host.rfind('.'); dot != std::string_view::npos)
+    host = host.substr(dot + 1);
+  const std::string label = Alnum(host);
+  return label.size() >= 3 && n.find(label) != std::string::npos;
+}
+
+namespace {
+
+// Authors from the first source that names any: JSON-LD (with authors given by
+// @id), author meta tags, itemprop=author, byline lines, elements classed
+// "author".
+std::vector<std::string> ChooseAuthors(const PageMetadata& md,
+                                       std::string_view url) {
+  const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
+  std::vector<std::string> authors;
+  const std::string site_name =
+      FirstMeta(md, {"og:site_name", "application-name"});
+  const std::string host = UrlHost(url.empty() ? md.canonical : url);
+  // Names from one field; `lenient` and `name_field` as AuthorNames takes them.
+  auto add_names = [&](const std::string& field, bool lenient,
+                       bool name_field) {
+    if (field.find("://") != std::string::npos || field == site_name) return;
+    for (std::string& n : AuthorNames(field, lenient, name_field)) {
+      if (n != site_name && !IsSiteOrAccount(n, host))
+        AddUnique(&authors, std::move(n));
+    }
+  };
+  if (ld) {
+    for (const std::string& n : ld->authors)
+      add_names(n, /*lenient=*/false, /*name_field=*/true);
+    for (const std::string& id : ld->author_ids) {
+      if (auto it = md.graph.person_names.find(id);
+          it != md.graph.person_names.end()) {
+        add_names(it->second, /*lenient=*/true, /*name_field=*/true);
+      }
+    }
+  }
+  if (authors.empty()) {
+    for (std::string_view key :
+         {"author", "article:author", "parsely-author", "sailthru.author",
+          "citation_author", "dc.creator", "dc:creator", "byl"}) {
+      if (const auto* v = MetaValues(md, key)) {
+        for (const std::string& s : *v)
+          add_names(s, /*lenient=*/false, /*name_field=*/true);
+      }
+      if (!authors.empty()) break;
+    }
+  }
+  if (authors.empty()) {
+    for (const std::string& s : md.itemprop_authors)
+      add_names(s, /*lenient=*/true, /*name_field=*/false);
+  }
+  if (authors.empty()) {
+    for (const std::string& s : md.byline_texts) {
+      for (std::string& n : ParseAuthorLine(s)) {
+        for (std::string& m :
+             AuthorNames(n, /*lenient=*/false, /*name_field=*/false))
+          AddUnique(&authors, std::move(m));
+      }
+      if (!authors.empty()) break;
+    }
+  }
+  if (authors.empty()) {
+    for (const std::string& s : md.author_class_texts) {
+      add_names(s, /*lenient=*/true, /*name_field=*/false);
+      if (!authors.empty()) break;
+    }
+  }
+  return authors;
+}
+
+using DateCandidates = std::vector<std::pair<std::string, DateSource>>;
+
+// A moment written in UTC ("...Z", "+00:00") is often a CMS's conversion of the
+// time the site printed in its own zone. When the page also gives the same
+// moment in a zone other than UTC (another <meta>, a <time datetime>), the day
+// is that zone's: the day the site printed and its readers saw. Nullopt when
+// `raw` is no UTC timestamp or no other source gives its moment.
+std::optional<std::pair<PartialDate, DateSource>> LocalDayOfUtcStamp(
+    std::string_view raw, const PageMetadata& md,
+    const DateCandidates& candidates) {
+  const auto utc = ParseZonedTime(raw);
+  if (!utc || utc->offset_minutes != 0) return std::nullopt;
+  const auto same_moment_elsewhere =
+      [&](std::string_view other) -> std::optional<PartialDate> {
+    const auto t = ParseZonedTime(other);
+    if (t && t->offset_minutes != 0 &&
+        std::abs(t->utc_minute - utc->utc_minute) <= 1)
+      return t->local_day;
+    return std::nullopt;
+  };
+  for (const auto& [other, source] : candidates) {
+    if (auto day = same_moment_elsewhere(other)) return {{*day, source}};
+  }
+  // Every value of a <meta> name, not only the first one candidates hold.
+  for (const auto& [name, values] : md.meta) {
+    for (const std::string& v : values) {
+      if (auto day = same_moment_elsewhere(v))
+        return {{*day, DateSource::kMeta}};
+    }
+  }
+  return std::nullopt;
+}
+
+// Publication date: the first source that gives one, ISO preferred.
+void FillPublished(const PageMetadata& md, std::string_view url, Article* a) {
+  const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
+  DateCandidates candidates;  // raw, source
+  if (ld && !ld->date_published.empty())
+    candidates.push_back({ld->date_published, DateSource::kJsonLd});
+  for (std::string_view key : {"article:published_time",
+                               "og:published_time",
+                               "datepublished",
+                               "publishdate",
+                               "pubdate",
+                               "publish-date",
+                               "date",
+                               "dc.date",
+                               "dc.date.issued",
+                               "dcterms.created",
+                               "citation_publication_date",
+                               "citation_date",
+                               "sailthru.date",
+                               "parsely-pub-date",
+                               "article.published",
+                               "dcterms.date",
+                               "dc:date",
+                               "dcterms.issued",
+                               "bepress_citation_date",
+                               "uploaddate",
+                               "og:article:published_time",
+                               "article:published",
+                               "published_time",
+                               "pub_date",
+                               "publish_date",
+                               "published_at",
+                               "publication_date",
+                               "date_published",
+                               "article_date_original",
+                               "originalpublicationdate",
+                               "firstpublishedtime",
+                               "cxenseparse:recs:publishtime",
+                               "cxenseparse:publishtime",
+                               "rnews:datepublished",
+                               "dc.date.created",
+                               "dc.created",
+                               "dcterms:created",
+                               "prism.publicationdate",
+                               "citation_online_date"}) {
+    if (const auto* v = MetaValues(md, key))
+      candidates.push_back({v->front(), DateSource::kMeta});
+  }
+  if (!md.graph.any_date.empty())
+    candidates.push_back({md.graph.any_date, DateSource::kJsonLd});
+  // <time> elements marked as the publication's first, then unmarked ones,
+  // then those marked as an update's, each kind in document order.
+  for (TimeMarking marking : {TimeMarking::kPublished, TimeMarking::kUnmarked,
+                              TimeMarking::kUpdated}) {
+    for (const PageMetadata::TimeElement& t : md.time_datetimes) {
+      if (t.marking == marking)
+        candidates.push_back({t.datetime, DateSource::kTime});
+    }
+  }
+  for (const auto& [raw, source] : candidates) {
+    if (auto d = ParseLooseIso(raw)) {
+      a->published = d;
+      a->published_source = source;
+      a->published_text.clear();
+      if (auto local = LocalDayOfUtcStamp(raw, md, candidates)) {
+        a->published = local->first;
+        a->published_source = local->second;
+      }
+      break;
+    }
+    if (a->published_text.empty()) a->published_text = raw;
+  }
+  // A date the page prints where it marks the publication date (itemprop).
+  for (const std::string& t : md.date_texts) {
+    if (a->published) break;
+    if (auto d = FindDateInLine(t, MonthFirst(md))) {
+      a->published = d;
+      a->published_source = DateSource::kPage;
+      a->published_text.clear();
+    }
+  }
+  // A day in the URL; a month there only when nothing else gives a day
+  // (ExtractHtml looks for a printed date line first).
+  if (!a->published && a->published_text.empty()) {
+    const std::string og_url = FirstMeta(md, {"og:url"});
+    for (std::string_view u :
+         {url, std::string_view(md.canonical), std::string_view(og_url)}) {
+      if (auto d = DateFromUrl(u); d && d->day != 0) {
+        a->published = d;
+        a->published_source = DateSource::kUrl;
+        break;
+      }
+    }
+  }
+}
+
+void FillLanguageAndUrl(const PageMetadata& md, std::string_view url,
+                        Article* a) {
+  const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
+  if (a->language.empty()) {
+    a->language = NormalizeLanguage(md.html_lang);
+    if (a->language.empty())
+      a->language = NormalizeLanguage(
+          FirstMeta(md, {"content-language", "language", "dc.language"}));
+    if (a->language.empty() && ld)
+      a->language = NormalizeLanguage(ld->language);
+    if (a->language.empty())
+      a->language = NormalizeLanguage(FirstMeta(md, {"og:locale"}));
+  }
+  if (a->canonical_url.empty()) {
+    a->canonical_url = md.canonical;
+    if (a->canonical_url.empty()) a->canonical_url = FirstMeta(md, {"og:url"});
+    if (a->canonical_url.empty()) a->canonical_url = std::string(url);
+  }
+}
+
+}  // namespace
+
+void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
+  if (a->title.empty()) a->title = ChooseTitle(md, url);
+  FillSectionAndTags(md, a);
+  if (a->authors.empty()) a->authors = ChooseAuthors(md, url);
+  if (!a->published) FillPublished(md, url, a);
+  FillLanguageAndUrl(md, url, a);
+}
+
+std::string StripSiteSuffix(std::string_view title) {
+  std::string t = CollapseSpaces(title);
+  // Chinese and Japanese titles join the site's name without spaces
+  // ("标题-新华网", "标题_网站", "标题|网站", "标题｜网站"), the script writing
+  // no spaces between words: a separator between two ideographic characters,
+  // with a short name after it and a longer title before.
+  constexpr std::string_view kFullWidthBar = "\xEF\xBD\x9C";  // U+FF5C
+  size_t p = t.find_last_of("-_|"), sep_size = 1;
+  if (const size_t bar = t.rfind(kFullWidthBar);
+      bar != std::string::npos && (p == std::string::npos || bar > p)) {
+    p = bar;
+    sep_size = kFullWidthBar.size();
+  }
+  if (p != std::string::npos && p > 0) {
+    const std::string_view head = std::string_view(t).substr(0, p),
+                           tail = std::string_view(t).substr(p + sep_size);
+    const auto ideographic = [](std::string_view s, bool last) {
+      if (s.empty()) return false;
+      size_t pos = 0;
+      if (last) {
+        pos = s.size() - 1;
+        while (pos > 0 && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80)
+          --pos;
+      }
+      const char32_t c = DecodeUtf8(s, &pos);
+      return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFFEF);
+    };
+    if (ideographic(head, true) && ideographic(tail, false) &&
+        tail.size() <= 8 * 3 && head.size() > tail.size())
+      return std::string(head);
+  }
+  for (int round = 0; round < 2; ++round) {
+    size_t best = std::string::npos, sep_len = 0;
+    for (std::string_view sep : kTitleSeparators) {
+      size_t p = t.rfind(sep);
+      if (p != std::string::npos && (best == std::string::npos || p > best)) {
+        best = p;
+        sep_len = sep.size();
+      }
+    }
+    if (best == std::string::npos) break;
+    std::string_view head = std::string_view(t).substr(0, best);
+    std::string_view tail = std::string_view(t).substr(best + sep_len);
+    if (SplitWords(tail).size() > 4 || SplitWords(head).size() < 2 ||
+        head.size() <= tail.size())
+      break;
+    t = std::string(head);
+  }
+  return t;
+}
+
+}  // namespace dateline::extract_internal

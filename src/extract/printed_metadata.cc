@@ -1,0 +1,291 @@
+#include "extract/printed_metadata.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/utf8.h"
+#include "extract/html_dom.h"
+#include "extract/page_metadata.h"
+#include "extract/text_rules.h"
+#include "extract/word_lists.h"
+
+namespace dateline::extract_internal {
+namespace {
+
+// A line that carries a date and little else: "19.10.2019 07:49 Uhr", "Posted
+// on September 21, 2020 by Jane Doe", "Aktualisiert: 30.12.2016", not a
+// sentence that mentions a day.
+constexpr size_t kMaxDateLineBytes = 100;
+// Whether blocks[i] sits in a <figure> that also holds the page's <h1>, one of
+// the next two blocks.
+bool HoldsHeadline(const std::vector<HtmlBlock>& blocks, size_t i) {
+  const GumboNode* figure = blocks[i].boiler;
+  if (figure == nullptr || (figure->v.element.tag != GUMBO_TAG_FIGURE &&
+                            figure->v.element.tag != GUMBO_TAG_FIGCAPTION))
+    return false;
+  for (size_t j = i + 1; j < blocks.size() && j <= i + 2; ++j) {
+    if (blocks[j].heading == 1 && blocks[j].boiler == figure) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// The publication date as the page prints it near its article: the nearest
+// short line carrying a day above the first body paragraph (below the headline,
+// where bylines sit), else a short line inside or just after the body
+// ("Erstellt am: ..." closes some articles). In each of the two places a line
+// labelled as the publication's date comes first, and one labelled as an
+// update's last (ReadDateLabel). Failing that, a month (or day) in the first of
+// `urls` that has one.
+void FindPrintedDate(const std::vector<HtmlBlock>& blocks,
+                     const std::vector<const HtmlBlock*>& kept,
+                     bool month_first,
+                     std::initializer_list<std::string_view> urls,
+                     Article* article) {
+  // Whether blocks[i] may carry the page's date: a <header> holds an article's
+  // date line as often as a site's banner, an article's own footer holds it
+  // after the text, and so does a <figure> whose caption holds the headline (a
+  // picture with the article's kicker, date and <h1> set on it); other
+  // structural furniture does not.
+  auto may_carry_date = [&](size_t i) {
+    const HtmlBlock& b = blocks[i];
+    return !b.tag_boiler || b.boiler == nullptr ||
+           b.boiler->v.element.tag == GUMBO_TAG_HEADER ||
+           IsArticleFooter(b.boiler) || HoldsHeadline(blocks, i);
+  };
+  // Of the short date lines at `indices`, nearest first: the first labelled as
+  // the publication's date, else the first unlabelled, else the first labelled
+  // as an update's.
+  auto best_date_line =
+      [&](const std::vector<size_t>& indices) -> std::optional<PartialDate> {
+    std::optional<PartialDate> unlabelled, updated;
+    for (size_t i : indices) {
+      const std::string_view text = blocks[i].text;
+      if (text.size() > kMaxDateLineBytes || !may_carry_date(i)) continue;
+      const DateLabelRead read = ReadDateLabel(text);
+      if (read.label == DateLabel::kPublished) {
+        if (auto d = FindDateInLine(text.substr(read.date_from), month_first))
+          return d;
+      }
+      std::optional<PartialDate>& slot =
+          read.label == DateLabel::kUpdated ? updated : unlabelled;
+      if (!slot) slot = FindDateInLine(text, month_first);
+    }
+    return unlabelled ? unlabelled : updated;
+  };
+  // The opening of a paragraph at the top of the article (the first body
+  // paragraph or above it), which may open with the date ("29.11.2022 – Die
+  // Regierung ...", "Pressemitteilung vom 25. Januar 2022 | Berlin – ..."), as
+  // agency copy opens with its dateline.
+  auto lead_date = [&](size_t i) -> std::optional<PartialDate> {
+    std::string_view text = blocks[i].text;
+    if (text.size() <= kMaxDateLineBytes || !may_carry_date(i)) return {};
+    text = text.substr(0, text.rfind(' ', kDatelineOpeningBytes));
+    return FindDateInLine(text, month_first);
+  };
+  std::optional<PartialDate> found;
+  if (!kept.empty() && !blocks.empty()) {
+    const size_t first = static_cast<size_t>(kept.front() - blocks.data());
+    const size_t last = static_cast<size_t>(kept.back() - blocks.data());
+    std::vector<size_t> above;  // nearest first
+    for (size_t i = first + 1; i-- > 0 && first - i <= 40;) above.push_back(i);
+    // Date lines first: the opening of a paragraph may name an earlier day
+    // ("Bis einschließlich 9. November 2021 ...").
+    found = best_date_line(above);
+    for (size_t k = 0; !found && k < above.size(); ++k)
+      found = lead_date(above[k]);
+    // The text may open with its dateline after a standfirst: the next two
+    // paragraphs, when a dash or bar sets a date off at their start.
+    for (size_t k = 1; !found && k < kept.size() && k <= 2; ++k)
+      found = DatelineDate(kept[k]->text, month_first);
+    if (!found) {
+      std::vector<size_t> below;
+      for (size_t i = first + 1; i < blocks.size() && i <= last + 15; ++i)
+        below.push_back(i);
+      found = best_date_line(below);
+    }
+  }
+  if (found) {
+    article->published = found;
+    article->published_source = DateSource::kPage;
+    return;
+  }
+  for (std::string_view u : urls) {
+    if (auto d = DateFromUrl(u)) {
+      article->published = d;
+      article->published_source = DateSource::kUrl;
+      return;
+    }
+  }
+}
+
+namespace {
+
+// Whether every word of `name` is capitalised, but for short lower-case
+// particles inside it ("von der", "de la", "van"): a name as a byline prints
+// it, not the start of a sentence ("Von Berlin aus").
+bool IsNameShaped(std::string_view name) {
+  const std::vector<std::string_view> words = SplitWords(name, 6);
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (StartsUpper(words[i])) continue;
+    if (i == 0 || i + 1 == words.size() || words[i].size() > 3) return false;
+  }
+  return !words.empty();
+}
+
+// Blocks of at most this many bytes are read for a byline.
+constexpr size_t kMaxBylineBytes = 120;
+
+// U+FF1A FULLWIDTH COLON, which Chinese and Japanese text sets after a label.
+constexpr std::string_view kFullWidthColon = "\xEF\xBC\x9A";
+
+// Whether an author label is written in CJK ideographs (U+3400-U+9FFF).
+bool IsCjkLabel(std::string_view label) {
+  size_t pos = 0;
+  const char32_t c = label.empty() ? 0 : DecodeUtf8(label, &pos);
+  return c >= 0x3400 && c <= 0x9FFF;
+}
+
+// Whether `lower` (a lower-cased block) is an author label and nothing else
+// ("Autor", "Auteur :", "Auteur(s) :").
+bool IsLabelOnly(std::string_view lower,
+                 const std::vector<std::string>& labels) {
+  lower = TrimSpaces(lower);
+  while (!lower.empty()) {
+    if (lower.back() == ':' || lower.back() == ' ') {
+      lower.remove_suffix(1);
+    } else if (lower.ends_with(kFullWidthColon)) {
+      lower.remove_suffix(kFullWidthColon.size());
+    } else {
+      break;
+    }
+  }
+  if (lower.ends_with("(s)")) lower.remove_suffix(3);
+  return std::find(labels.begin(), labels.end(), lower) != labels.end();
+}
+
+// Blocks of at most this many bytes are read for an author label.
+constexpr size_t kMaxLabelLineBytes = 200;
+
+}  // namespace
+
+// The names after an author label ("Autor: Jane Doe", "Datum: 3.5.2021 Autor:
+// Jane Doe Quelle: X") in a short block near the article: from 40 blocks above
+// the first body paragraph to 15 after the last (where FindPrintedDate looks),
+// outside structural furniture other than a <header> and outside comments,
+// related stories and sidebars (a commenter's "Autor:" is not the article's).
+std::vector<std::string> FindLabelledAuthors(
+    const std::vector<HtmlBlock>& blocks,
+    const std::vector<const HtmlBlock*>& kept) {
+  if (kept.empty() || blocks.empty()) return {};
+  const size_t first = static_cast<size_t>(kept.front() - blocks.data());
+  const size_t last = static_cast<size_t>(kept.back() - blocks.data());
+  const std::vector<std::string>& labels = WordLists().author_label;
+  for (size_t i = first > 40 ? first - 40 : 0;
+       i < blocks.size() && i <= last + 15; ++i) {
+    const HtmlBlock& b = blocks[i];
+    if (b.text.size() > kMaxLabelLineBytes) continue;
+    if (b.tag_boiler && b.boiler != nullptr &&
+        b.boiler->v.element.tag != GUMBO_TAG_HEADER)
+      continue;
+    if (b.boiler != nullptr && ReadClass(b.boiler).long_furniture) continue;
+    const std::string lower = AsciiLower(b.text);
+    // A label printed apart from its value ("<dt>Autor</dt><dd>Jane
+    // Doe</dd>", a heading over the name): the name is the next block that is
+    // not a label too.
+    if (IsLabelOnly(lower, labels)) {
+      for (size_t j = i + 1; j < blocks.size() && j <= i + 2; ++j) {
+        const std::string& next = blocks[j].text;
+        if (IsLabelOnly(AsciiLower(next), labels)) continue;
+        if (next.size() > kMaxBylineBytes) break;
+        std::vector<std::string> names =
+            AuthorNames(next, /*lenient=*/true, /*name_field=*/false);
+        if (!names.empty() &&
+            std::all_of(names.begin(), names.end(), IsNameShaped))
+          return names;
+        break;
+      }
+      continue;
+    }
+    for (std::string_view label : labels) {
+      for (size_t at = lower.find(label); at != std::string::npos;
+           at = lower.find(label, at + 1)) {
+        // A word of its own, but in Chinese, which sets no spaces.
+        if (at > 0 && lower[at - 1] != ' ' && !IsCjkLabel(label)) continue;
+        size_t colon = at + label.size();
+        while (colon < lower.size() && lower[colon] == ' ') ++colon;
+        size_t colon_bytes = 0;
+        if (colon < lower.size() && lower[colon] == ':') {
+          colon_bytes = 1;
+        } else if (std::string_view(lower).substr(colon).starts_with(
+                       kFullWidthColon)) {
+          colon_bytes = kFullWidthColon.size();
+        } else {
+          continue;
+        }
+        std::vector<std::string> names =
+            AuthorNames(std::string_view(b.text).substr(colon + colon_bytes),
+                        /*lenient=*/true, /*name_field=*/false);
+        if (!names.empty()) return names;
+      }
+    }
+  }
+  return {};
+}
+
+namespace {
+
+// The names of a byline printed as a line of its own: a short line with a
+// by-word of the set's languages within its first words and capitalised names
+// after it ("By Jane Doe and John Roe", "Von Jana Beispiel am 3. Mai 2021",
+// "Posted by Jane Doe"); empty for any other line.
+std::vector<std::string> BylineNames(std::string_view line) {
+  if (line.size() > kMaxBylineBytes) return {};
+  const std::vector<std::string_view> words = SplitWords(line, 4);
+  const auto by = std::find_if(words.begin(), words.end(), IsByWord);
+  if (by == words.end() || by + 1 == words.end() || !StartsUpper(*(by + 1)))
+    return {};
+  std::vector<std::string> names =
+      AuthorNames(line, /*lenient=*/false, /*name_field=*/false);
+  if (names.empty() || !std::all_of(names.begin(), names.end(), IsNameShaped))
+    return {};
+  return names;
+}
+
+}  // namespace
+
+// The names of a byline block (BylineNames) above the article or at its start:
+// from 15 blocks above the first body paragraph to the third, outside comments
+// and sidebars.
+std::vector<std::string> FindBylineAuthors(
+    const std::vector<HtmlBlock>& blocks,
+    const std::vector<const HtmlBlock*>& kept) {
+  if (kept.empty() || blocks.empty()) return {};
+  const size_t first = static_cast<size_t>(kept.front() - blocks.data());
+  for (size_t i = first > 15 ? first - 15 : 0;
+       i < blocks.size() && i <= first + 2; ++i) {
+    const HtmlBlock& b = blocks[i];
+    if (b.heading == 1) continue;
+    if (b.boiler != nullptr && ReadClass(b.boiler).long_furniture) continue;
+    if (std::vector<std::string> names = BylineNames(b.text); !names.empty())
+      return names;
+  }
+  return {};
+}
+
+// The byline of an article read from outside the visible page (a
+// <noscript>, a template), where it is one of the first three paragraphs.
+std::vector<std::string> FindBylineInParagraphs(
+    const std::vector<Paragraph>& paragraphs) {
+  for (size_t i = 0; i < paragraphs.size() && i < 3; ++i) {
+    if (std::vector<std::string> names = BylineNames(paragraphs[i].text);
+        !names.empty())
+      return names;
+  }
+  return {};
+}
+
+}  // namespace dateline::extract_internal

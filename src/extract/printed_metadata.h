@@ -1,0 +1,53 @@
+// Metadata the page prints near its article (internal to src/extract/): the
+// date line nearest above the body (or closing it), bylines ("By Jane Doe and
+// John Roe", "Von Jana Beispiel am 3. Mai 2021") and author labels ("Autor:
+// Jane Doe"), read from the page's blocks once the article's blocks are
+// chosen. Used when the page's markup (page_metadata.h) names no author or
+// date.
+//
+// Stateless; thread-safe.
+#ifndef DATELINE_EXTRACT_PRINTED_METADATA_H_
+#define DATELINE_EXTRACT_PRINTED_METADATA_H_
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/article.h"
+#include "extract/html_dom.h"
+
+namespace dateline::extract_internal {
+
+// `blocks` are the page's blocks in document order; `kept` points into them:
+// the article's blocks, in order.
+
+// Sets article->published (source: the page) from the date line the page
+// prints near its article, else from a month (or day) in the first of `urls`
+// that has one. `month_first`: numeric dates put the month first.
+void FindPrintedDate(const std::vector<HtmlBlock>& blocks,
+                     const std::vector<const HtmlBlock*>& kept,
+                     bool month_first,
+                     std::initializer_list<std::string_view> urls,
+                     Article* article);
+
+// The names after an author label ("Autor: Jane Doe") in a short block near
+// the article, outside comments, related stories and sidebars; or none.
+std::vector<std::string> FindLabelledAuthors(
+    const std::vector<HtmlBlock>& blocks,
+    const std::vector<const HtmlBlock*>& kept);
+
+// The names of a byline printed as a line of its own above the article or at
+// its start; or none.
+std::vector<std::string> FindBylineAuthors(
+    const std::vector<HtmlBlock>& blocks,
+    const std::vector<const HtmlBlock*>& kept);
+
+// The byline among the first three of `paragraphs` (an article read from
+// outside the visible page); or none.
+std::vector<std::string> FindBylineInParagraphs(
+    const std::vector<Paragraph>& paragraphs);
+
+}  // namespace dateline::extract_internal
+
+#endif  // DATELINE_EXTRACT_PRINTED_METADATA_H_
