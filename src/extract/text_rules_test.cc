@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include "extract/page_metadata.h"
-
 namespace dateline::extract_internal {
 namespace {
 
@@ -338,32 +336,6 @@ TEST(TextRulesTest, AuthorLines) {
   EXPECT_EQ(ParseAuthorLine("By Jane Doe, John Roe and Ann Poe, Berlin"),
             (std::vector<std::string>{"Jane Doe", "John Roe", "Ann Poe"}));
   EXPECT_TRUE(ParseAuthorLine("Jane Doe").empty());
-}
-
-TEST(TextRulesTest, StripSiteSuffix) {
-  EXPECT_EQ(StripSiteSuffix("Talks resume in Doha | The Daily Ledger"),
-            "Talks resume in Doha");
-  EXPECT_EQ(StripSiteSuffix("Talks resume in Doha - World - Ledger"),
-            "Talks resume in Doha");
-  EXPECT_EQ(StripSiteSuffix("Iran - the long road to a nuclear deal explained"),
-            "Iran - the long road to a nuclear deal explained");
-  // Chinese titles join the site's name without spaces; a hyphen inside
-  // Latin words or a long tail is not that.
-  EXPECT_EQ(StripSiteSuffix("\u5e02\u653f\u5e9c\u53ec\u5f00\u4f1a\u8bae-"
-                            "\u6c5f\u5317\u65e5\u62a5"),
-            "\u5e02\u653f\u5e9c\u53ec\u5f00\u4f1a\u8bae");
-  EXPECT_EQ(StripSiteSuffix("\u5e02\u653f\u5e9c_\u6c5f\u5317\u65e5\u62a5"
-                            "\u7f51\u7ad9"),
-            "\u5e02\u653f\u5e9c_\u6c5f\u5317\u65e5\u62a5\u7f51\u7ad9");
-  EXPECT_EQ(StripSiteSuffix("\u5e02\u653f\u5e9c\u53ec\u5f00\u4f1a\u8bae"
-                            "\uff5c\u6c5f\u5317\u65e5\u62a5"),
-            "\u5e02\u653f\u5e9c\u53ec\u5f00\u4f1a\u8bae");
-  // Vertical bars drawn with other characters than '|'.
-  EXPECT_EQ(StripSiteSuffix("Talks resume in Doha \u2502 The Daily Ledger"),
-            "Talks resume in Doha");
-  EXPECT_EQ(StripSiteSuffix("Talks resume in Doha \uff5c Ledger"),
-            "Talks resume in Doha");
-  EXPECT_EQ(StripSiteSuffix("Covid-19 rules change"), "Covid-19 rules change");
 }
 
 TEST(DateLabelTest, ReadsPublicationAndUpdateLabels) {

@@ -1,0 +1,517 @@
+#include "extract/page_metadata.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract/extract.h"
+#include "extract/html_dom.h"
+#include "extract/html_extract_testing.h"
+
+// What the page's markup says of its article (page_metadata.cc), as
+// ExtractArticle reports it: title, authors, dates.
+
+namespace dateline {
+namespace {
+
+struct AuthorCase {
+  const char* meta;
+  std::vector<std::string> want;
+};
+
+TEST(PageMetadataTest, AuthorMetaFields) {
+  const AuthorCase cases[] = {
+      {"Jane Doe", {"Jane Doe"}},
+      {"By Jane Doe and John Roe", {"Jane Doe", "John Roe"}},
+      {"Analysis by Chris Smith, CNN Editor-at-large", {"Chris Smith"}},
+      {"Amy Lee | NJ Advance Media for NJ.com", {"Amy Lee"}},
+      {"Troy Smith, Cleveland.com", {"Troy Smith"}},
+      {"Jeff Foust Monday, November 18, 2019", {"Jeff Foust"}},
+      {"https://www.facebook.com/someone", {}},
+      // A particle inside a name field is part of the name; a leading by-word
+      // is not.
+      {"Beatrix von Storch", {"Beatrix von Storch"}},
+      {"Von Max Muster", {"Max Muster"}},
+      // A day or month name opening a name is no date unless a number follows.
+      {"Domingo P\u00e9rez", {"Domingo P\u00e9rez"}},
+      {"Mai Nguyen", {"Mai Nguyen"}},
+      // A user name with digits or a dot is a name, not a date or a domain.
+      {"Reader42 am 3. Mai 2021", {"Reader42"}},
+      {"Jana.Beispiel", {"Jana.Beispiel"}},
+      {"Jana Beispiel (12.03.2021)", {"Jana Beispiel"}},
+      // A job title before the name is no part of it, in the set's languages
+      // and inside a compound ("Von ZEITUNG-Redakteur ...").
+      {"Reporter Jane Doe", {"Jane Doe"}},
+      {"Von ZEITUNG-Redakteur Max Muster", {"Max Muster"}},
+      {"Korrespondentin Jana Beispiel", {"Jana Beispiel"}},
+      {"Jana Beispiel, Redakteurin", {"Jana Beispiel"}},
+      // And so is a guest writer's profession.
+      {"Rechtsanw\u00e4ltin Jana Beispiel", {"Jana Beispiel"}},
+      {"Ratgeber-Experte Max Muster", {"Max Muster"}},
+      {"Attorney Jane Doe", {"Jane Doe"}},
+      // Names end in a capitalised word; a phrase does not.
+      {"Show my full profile", {}},
+      {"Jos\u00e9 de la Vega", {"Jos\u00e9 de la Vega"}},
+  };
+  for (const AuthorCase& c : cases) {
+    std::string html =
+        std::string("<html><head><meta name=\"author\" content=\"") + c.meta +
+        "\"></head><body><p>Officials met on Monday to discuss the plan, and "
+        "they "
+        "agreed to meet again next month.</p></body></html>";
+    EXPECT_EQ(ExtractHtmlDoc(html).authors, c.want) << c.meta;
+  }
+}
+
+TEST(PageMetadataTest, MetadataFallbacks) {
+  std::string html =
+      "<html lang='de-DE'><head><title>Ein Titel - Zeitung</title>"
+      "<meta name='date' content='3. Juni 2021'>"
+      "<meta name='keywords' content='Politik, Berlin'></head>"
+      "<body><h1>Ein Titel</h1><div class='article-body'><p>Der Bundestag hat "
+      "am Donnerstag "
+      "ein neues Gesetz beschlossen, das die Regeln f\xC3\xBCr Parteien "
+      "\xC3\xA4ndert.</p></div>"
+      "</body></html>";
+  Article a =
+      ExtractHtmlDoc(html, "https://zeitung.example.de/2021/06/03/gesetz");
+  EXPECT_EQ(a.title, "Ein Titel");
+  EXPECT_EQ(a.language, "de-DE");
+  EXPECT_EQ(a.tags, (std::vector<std::string>{"Politik", "Berlin"}));
+  EXPECT_FALSE(
+      a.published.has_value());  // a non-ISO date goes to published_text
+  EXPECT_EQ(a.published_text, "3. Juni 2021");
+  EXPECT_EQ(a.canonical_url, "https://zeitung.example.de/2021/06/03/gesetz");
+  ASSERT_EQ(a.paragraphs.size(), 1u);
+}
+
+TEST(PageMetadataTest, DateFromUrlWhenPageHasNone) {
+  Article a = ExtractHtmlDoc(
+      "<p>Short text of a page that has no date at all in it, none.</p>",
+      "https://news.example.com/2020/02/29/leap");
+  ASSERT_TRUE(a.published.has_value());
+  EXPECT_EQ(*a.published, (PartialDate{2020, 2, 29}));
+  EXPECT_EQ(a.published_source, DateSource::kUrl);
+}
+
+// Publishing systems name their publication-date field in many ways besides
+// Open Graph's (cXense, Dublin Core's created, "pub_date", ...); each is the
+// page's date, ahead of a date in its URL.
+TEST(PageMetadataTest, PublicationDateMetaNamesOfPublishingSystems) {
+  for (const char* attribute_and_name :
+       {"name='pub_date'", "name='publish_date'", "name='published_at'",
+        "name='publication_date'", "name='article_date_original'",
+        "name='cXenseParse:recs:publishtime'",
+        "property='og:article:published_time'", "name='DC.date.created'",
+        "name='originalPublicationDate'", "name='citation_online_date'",
+        "name='prism.publicationDate'"}) {
+    Article a = ExtractHtmlDoc(
+        std::string("<html><head><meta ") + attribute_and_name +
+            " content='2021-03-04T08:00:00'></head><body><p>Short text of a "
+            "page whose only date is in its head.</p></body></html>",
+        "https://news.example.com/2020/02/29/story");
+    ASSERT_TRUE(a.published.has_value()) << attribute_and_name;
+    EXPECT_EQ(a.published->ToIso(), "2021-03-04") << attribute_and_name;
+    EXPECT_EQ(a.published_source, DateSource::kMeta) << attribute_and_name;
+  }
+}
+
+// Bylines in the languages of European pages, behind a label or a "by" word, in
+// an element classed "author" (not a comment's).
+TEST(PageMetadataTest, AuthorsFromClassedBylines) {
+  const std::string prose =
+      "<p>Der Gemeinderat hat am Freitag lange \u00fcber das neue Budget "
+      "beraten, das im Fr\u00fchjahr "
+      "vorgelegt worden war, und am Ende knapp zugestimmt.</p>";
+  Article a = ExtractHtmlDoc(
+      "<html><body><article><h1>Der Rat</h1><div class=\"entry-meta\">"
+      "<span class=\"news-list-author\">Erstellt von Andri "
+      "Bryner</span></div>" +
+      prose +
+      "</article><div class=\"comments\"><span class=\"comment-author\">"
+      "Troll</span></div></body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Andri Bryner"}));
+  a = ExtractHtmlDoc(
+      "<html><body><article><div><span class='label'>Autor:</span> <span "
+      "class='author vcard'>"
+      "<a rel='author' href='/u/eseppelt'>eseppelt</a></span></div>" +
+      prose + "</article></body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"eseppelt"}));
+  // An empty element classed "author" (a picture's frame) inside the byline
+  // box does not hide the box's name.
+  a = ExtractHtmlDoc(
+      "<html><body><article><h1>Der Rat</h1><div class='authorbox'><span "
+      "class='frame author'> </span><div><b>von</b> <span>Jana "
+      "Beispiel</span></div></div>" +
+      prose + "</article></body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"}));
+  // A <time> classed like the byline holds the date, not a name.
+  a = ExtractHtmlDoc(
+      "<html><body><article><h1>Der Rat</h1><time class='entry-author-date' "
+      "datetime='2021-05-06'>Donnerstag, 6. Mai 2021</time>" +
+      prose + "</article></body></html>");
+  EXPECT_TRUE(a.authors.empty());
+  // A comment's author is not the article's.
+  a = ExtractHtmlDoc(
+      "<html><body><article>" + prose +
+      "</article><ol class='comment-list'><li>"
+      "<span class='author'>Troll</span></li></ol></body></html>");
+  EXPECT_TRUE(a.authors.empty());
+  // Classes in the languages of the set's author labels ("autor", "auteur")
+  // name the writer as "author" does; "autorotate" is no such word.
+  a = ExtractHtmlDoc(
+      "<html><body><article><h1>Der Rat</h1><div "
+      "class='autor'><h6>Jana Beispiel | 3. Mai 2021</h6></div>" +
+      prose + "</article></body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"}));
+  a = ExtractHtmlDoc(
+      "<html><body><article><h1>Der Rat</h1><div "
+      "class='autorotate'><span>Jana Beispiel</span></div>" +
+      prose + "</article></body></html>");
+  EXPECT_TRUE(a.authors.empty()) << a.authors.front();
+  // A hidden rel=author link (a template's link to the blog owner's profile)
+  // names no writer; the printed byline does.
+  a = ExtractHtmlDoc(
+      "<html><body><article><h1>Der Rat</h1><p class='byline'>Posted by Jana "
+      "Beispiel</p>" +
+      prose +
+      "<a rel='author' href='/profile/1' style='display: none'>Blog "
+      "Owner</a></article></body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"}));
+  // "von der" is part of a name, not a byline's "by".
+  a = ExtractHtmlDoc(
+      "<html><head><meta name='author' content='Ursula von der "
+      "Leyen'></head><body>" +
+      prose + "</body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Ursula von der Leyen"}));
+}
+
+// Yoast-style graphs name the author by @id; the Person is elsewhere in the
+// graph.
+TEST(PageMetadataTest, JsonLdAuthorByReference) {
+  const std::string ld = R"({"@context":"https://schema.org","@graph":[
+    {"@type":"Article","headline":"Titel","author":{"@id":"https://x.de/#/person/1"},"datePublished":"2021-03-04T10:00:00+01:00"},
+    {"@type":["Person"],"@id":"https://x.de/#/person/1","name":"Luis Holuch"}]})";
+  Article a =
+      ExtractHtmlDoc("<html><head><script type=\"application/ld+json\">" + ld +
+                     "</script></head><body><p>Ein Satz, der lang genug ist, "
+                     "um als Absatz zu z\u00e4hlen, "
+                     "mit Kommas, und noch mehr Text.</p></body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Luis Holuch"}));
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2021-03-04");
+}
+
+// JSON-LD is plain text, but publishing systems often write it HTML-encoded:
+// names and keywords are read decoded.
+TEST(PageMetadataTest, JsonLdTextWrittenAsHtmlIsDecoded) {
+  const std::string ld =
+      R"({"@context":"https://schema.org","@type":"NewsArticle",
+    "headline":"Talks resume","author":[{"@type":"Person","name":"Jane O&#039;Doe"},
+    {"@type":"Person","name":"Jos&eacute; Ruiz"}],"keywords":"Trade &amp; tariffs, Caf&#xE9;s"})";
+  Article a =
+      ExtractHtmlDoc("<html><head><script type=\"application/ld+json\">" + ld +
+                     "</script></head><body><p>Ein Satz, der lang genug ist, "
+                     "um als Absatz zu z\u00e4hlen, "
+                     "mit Kommas, und noch mehr Text.</p></body></html>");
+  EXPECT_EQ(a.authors,
+            (std::vector<std::string>{"Jane O'Doe", "Jos\u00e9 Ruiz"}));
+  EXPECT_EQ(a.tags,
+            (std::vector<std::string>{"Trade & tariffs", "Caf\u00e9s"}));
+  EXPECT_EQ(extract_internal::DecodeCharacterReferences(
+                "AT&T, Q&A &amp;c &lt;b&gt; &#8364;"),
+            "AT&T, Q&A &c <b> \u20ac");
+  EXPECT_EQ(extract_internal::DecodeCharacterReferences("a < b"), "a < b");
+}
+
+// The title is the <h1> that <title> repeats, not a blog's name in the first
+// <h1>.
+TEST(PageMetadataTest, TitleIsTheHeadingTheTitleTagRepeats) {
+  Article a = ExtractHtmlDoc(
+      "<html><head><title>Was wurde aus Six Sigma? | "
+      "sladisworld</title></head><body><h1>sladisworld</h1>"
+      "<h1>Was wurde aus Six Sigma?</h1><p>Ein Satz, der lang genug ist, um "
+      "als Absatz zu z\u00e4hlen, mit "
+      "Kommas, und noch mehr Text.</p></body></html>");
+  EXPECT_EQ(a.title, "Was wurde aus Six Sigma?");
+  // A kicker inside the <h1>: the part the <title> repeats.
+  a = ExtractHtmlDoc(
+      "<html><head><title>Eigentumsvorbehalt: Das sollten K\u00e4ufer wissen - "
+      "Zeitung</title></head><body>"
+      "<h1><span class='kicker'>Forderungsausf\u00e4lle vermeiden</span> "
+      "Eigentumsvorbehalt: Das sollten "
+      "K\u00e4ufer wissen</h1><p>Ein Satz, der lang genug ist, um als Absatz "
+      "zu z\u00e4hlen, mit Kommas, und "
+      "noch mehr Text.</p></body></html>");
+  EXPECT_EQ(a.title, "Eigentumsvorbehalt: Das sollten K\u00e4ufer wissen");
+  // A lone <h1> that is the site's name, which the <title> repeats as its
+  // suffix, is no title: the <title> without the suffix is.
+  a = ExtractHtmlDoc(
+      "<html><head><title>Der Rat tagt am Freitag | Gnaur</title><meta "
+      "property='og:site_name' content='Gnaur'>"
+      "</head><body><h1>Gnaur</h1><p>Ein Satz, der lang genug ist, um als "
+      "Absatz zu z\u00e4hlen, mit Kommas, und "
+      "noch mehr Text.</p></body></html>");
+  EXPECT_EQ(a.title, "Der Rat tagt am Freitag");
+  // No <h1> the <title> repeats (the only one greets the reader): the <h2>
+  // it repeats is the headline.
+  a = ExtractHtmlDoc(
+      "<html><head><title>Der Rat tagt am Freitag \u2013 Gemeinde "
+      "Gnaur</title></head><body><h1>Willkommen in Gnaur</h1><h2>Aus dem "
+      "Rathaus</h2><h2>Der Rat tagt am Freitag</h2><p>Ein Satz, der lang "
+      "genug ist, um als Absatz zu z\u00e4hlen, mit Kommas, und noch mehr "
+      "Text.</p></body></html>");
+  EXPECT_EQ(a.title, "Der Rat tagt am Freitag");
+}
+
+// The site's name is what the <title> gives after its headline: an <h1> that
+// is that name, or opens with it (a banner with the site's motto), is no
+// headline; of two <h1>s the <title> repeats, the one it opens with is.
+TEST(PageMetadataTest, TitleIsNotTheSiteBanner) {
+  struct Case {
+    const char* title_tag;
+    const char* headings;
+    const char* want;
+  };
+  const Case cases[] = {
+      {"Ferien im Moor bei Leer \u00bb Heimatverein Moordorf",
+       "<h1>Heimatverein Moordorf und Umgebung</h1><h2>Ferien im Moor bei "
+       "Leer</h2>",
+       "Ferien im Moor bei Leer"},
+      {"Tango Schritte - Tanzen - Salon am Fluss",
+       "<h1>Tanzen - Salon am Fluss</h1>", "Tango Schritte"},
+      {"Neue Halle er\u00f6ffnet | Das Branchenbuch f\u00fcr kleine und "
+       "mittlere Firmen",
+       "<h1>Das Branchenbuch f\u00fcr kleine und mittlere Firmen</h1><h1>Neue "
+       "Halle er\u00f6ffnet</h1>",
+       "Neue Halle er\u00f6ffnet"},
+      // A headline that happens to start like the site's name is still one.
+      {"Moordorf feiert | Moordorf", "<h1>Moordorf feiert</h1>",
+       "Moordorf feiert"},
+  };
+  for (const Case& c : cases) {
+    Article a = ExtractHtmlDoc(
+        std::string("<html><head><title>") + c.title_tag +
+        "</title></head><body>" + c.headings +
+        "<p>Ein Satz, der lang genug ist, um als Absatz zu z\u00e4hlen, mit "
+        "Kommas, und noch mehr Text.</p></body></html>");
+    EXPECT_EQ(a.title, c.want) << c.title_tag;
+  }
+}
+
+// Older blog and CMS templates put the site's name first ("Site » Post"):
+// when what opens the <title> is the site's host or og:site_name, the title is
+// what follows, and a banner <h1> holding that name is no headline.
+TEST(PageMetadataTest, TitleWithoutTheSiteNameOpeningIt) {
+  struct Case {
+    const char* head;
+    const char* headings;
+    const char* url;
+    const char* want;
+  };
+  const Case cases[] = {
+      {"<title>kanalblick.de // \u00bb Neue Schleuse</title>",
+       "<h1>kanalblick.de //</h1>", "https://www.kanalblick.de/schleuse.html",
+       "Neue Schleuse"},
+      {"<title>Kanalblick | Neue Schleuse am Ostufer</title>", "",
+       "https://kanalblick.de/2020/schleuse", "Neue Schleuse am Ostufer"},
+      {"<meta property='og:site_name' content='Hafenkurier'>"
+       "<title>Hafenkurier - Neue Schleuse am Ostufer</title>",
+       "", "https://example.org/schleuse", "Neue Schleuse am Ostufer"},
+      // A name that is not the site's opens a headline, as do words after
+      // the site's name without a separator.
+      {"<title>Hamburg - Neue Schleuse am Ostufer er\u00f6ffnet</title>", "",
+       "https://kanalblick.de/schleuse",
+       "Hamburg - Neue Schleuse am Ostufer "
+       "er\u00f6ffnet"},
+      {"<title>Kanalblick feiert sein Jubil\u00e4um</title>", "",
+       "https://kanalblick.de/jubilaeum",
+       "Kanalblick feiert sein "
+       "Jubil\u00e4um"},
+  };
+  for (const Case& c : cases) {
+    Article a = ExtractHtmlDoc(
+        std::string("<html><head>") + c.head + "</head><body>" + c.headings +
+            "<p>Ein Satz, der lang genug ist, um als Absatz zu z\u00e4hlen, "
+            "mit Kommas, und noch mehr Text.</p></body></html>",
+        c.url);
+    EXPECT_EQ(a.title, c.want) << c.head;
+  }
+}
+
+// A moment given in UTC and, elsewhere on the page, in the site's own zone: the
+// day is the site's. A UTC moment alone keeps its day; so does one whose
+// local twin names another moment.
+TEST(PageMetadataTest, LocalDayOfAUtcTimestamp) {
+  const std::string body = kCouncilBody;
+  const auto page = [&](const std::string& time_element) {
+    return ExtractHtmlDoc(
+        "<html><head><meta property='article:published_time' "
+        "content='2022-05-04T03:37:37+00:00'></head><body><h1>Der Rat</h1>" +
+        time_element + body + "</body></html>");
+  };
+  Article a = page("<time datetime='2022-05-03T23:37:37-04:00'>May 3</time>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2022-05-03");
+  EXPECT_EQ(a.published_source, DateSource::kTime);
+  a = page("");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2022-05-04");
+  EXPECT_EQ(a.published_source, DateSource::kMeta);
+  a = page("<time datetime='2022-05-03T20:00:00-04:00'>May 3</time>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2022-05-04");
+  // RFC 2822 in a <meta name=date>, as some CMSs write it.
+  a = ExtractHtmlDoc(
+      "<html><head><meta name='date' content='Sat, 19 Oct 2019 00:04:00 "
+      "+0200'><script type='application/ld+json'>{\"@type\": "
+      "\"NewsArticle\", \"datePublished\": \"2019-10-18T22:04:00Z\"}"
+      "</script></head><body><h1>Der Rat</h1>" +
+      body + "</body></html>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2019-10-19");
+}
+
+// A <time> in a list of related stories, a comment thread or an <aside> dates
+// another text than the article; <body>'s classes ("has-sidebar") say nothing
+// of where a <time> sits.
+TEST(PageMetadataTest, TimeElementsOutsideTheArticleAreNotItsDate) {
+  const std::string body = kCouncilBody;
+  const std::string related =
+      "<ul class='related-posts'><li><a href='/a'>Alte Nachricht</a> <time "
+      "datetime='2020-12-03T07:32:49+01:00'>3. Dezember 2020</time></li></ul>";
+  const std::string comment =
+      "<div class='comment-metadata'><time "
+      "datetime='2023-11-06T03:36:11+01:00'>"
+      "6. November 2023</time></div>";
+  const std::string aside =
+      "<aside><time datetime='2021-01-02T10:00:00+01:00'>2.1.2021</time>"
+      "</aside>";
+  Article a = ExtractHtmlDoc(
+      "<html><body class='single has-sidebar'>" + related + aside +
+      "<article><h1>Der Rat</h1><p><time datetime='2023-10-31T09:00:00+01:00'>"
+      "31.10.2023</time></p>" +
+      body + "</article>" + comment + "</body></html>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2023-10-31");
+  EXPECT_EQ(a.published_source, DateSource::kTime);
+  // With no <time> of its own, the article takes none of theirs.
+  a = ExtractHtmlDoc("<html><body>" + related + "<article><h1>Der Rat</h1>" +
+                     body + "</article>" + comment + "</body></html>");
+  EXPECT_NE(a.published_source, DateSource::kTime);
+}
+
+// A <time> marked as the publication's (schema.org itemprop, a "published"
+// class) is the date before unmarked ones, and one marked as an update's
+// (itemprop dateModified, an "updated" class) comes last.
+TEST(PageMetadataTest, TimeElementsMarkedAsPublicationOrUpdate) {
+  const std::string body = kCouncilBody;
+  const auto date_of = [&](const std::string& times) {
+    Article a = ExtractHtmlDoc("<html><body><article><h1>Der Rat</h1>" + times +
+                               body + "</article></body></html>");
+    return a.published ? a.published->ToIso() : std::string("none");
+  };
+  EXPECT_EQ(date_of("<time class='updated' datetime='2023-11-02'>2.11.</time>"
+                    "<time class='entry-date published' "
+                    "datetime='2023-10-31'>31.10.</time>"),
+            "2023-10-31");
+  EXPECT_EQ(date_of("<time itemprop='dateModified' datetime='2023-11-02'>"
+                    "</time><time datetime='2023-10-30'>30.10.</time>"),
+            "2023-10-30");
+  EXPECT_EQ(date_of("<time datetime='2023-10-29'>29.10.</time><time "
+                    "itemprop='datePublished' datetime='2023-10-31'></time>"),
+            "2023-10-31");
+  EXPECT_EQ(date_of("<time class='updated' datetime='2023-11-02'></time>"),
+            "2023-11-02");
+  // HTML5 drafts' value-less pubdate, which the pre-parse cut must keep.
+  EXPECT_EQ(date_of("<time datetime='2023-10-29'>29.10.</time>"
+                    "<time pubdate datetime='2023-10-31'>31.10.</time>"),
+            "2023-10-31");
+}
+
+// An organisation the JSON-LD names as author (an agency, a desk) is the
+// author only when no writer is named anywhere on the page.
+TEST(PageMetadataTest, OrganizationAsAuthorWhenNoWriterIsNamed) {
+  const std::string body = kCouncilBody;
+  const auto page = [&](const std::string& author_json,
+                        const std::string& byline) {
+    return ExtractHtmlDoc(
+        "<html><head><script type='application/ld+json'>{\"@type\": "
+        "\"NewsArticle\", \"headline\": \"Der Rat\", \"author\": " +
+        author_json + "}</script></head><body><h1>Der Rat</h1>" + byline +
+        body + "</body></html>");
+  };
+  const std::string agency =
+      "{\"@type\": \"Organization\", \"name\": \"Presseagentur Nord\"}";
+  Article a = page(agency, "");
+  EXPECT_EQ(a.authors, std::vector<std::string>{"Presseagentur Nord"});
+  // The site itself as author names no one.
+  a = ExtractHtmlDoc(
+      "<html><head><script type='application/ld+json'>{\"@type\": "
+      "\"NewsArticle\", \"author\": " +
+      agency + ", \"publisher\": " + agency +
+      "}</script></head><body><h1>Der Rat</h1>" + body + "</body></html>");
+  EXPECT_TRUE(a.authors.empty());
+  a = page(agency, "<p class='byline'>Von Jana Beispiel</p>");
+  EXPECT_EQ(a.authors, std::vector<std::string>{"Jana Beispiel"});
+  a = page(
+      "[" + agency + ", {\"@type\": \"Person\", \"name\": \"Jana Beispiel\"}]",
+      "");
+  EXPECT_EQ(a.authors, std::vector<std::string>{"Jana Beispiel"});
+}
+
+// A page that names itself or a CMS's default account as author names no
+// writer: the byline it prints does.
+TEST(PageMetadataTest, SiteOrAccountIsNoAuthor) {
+  const std::string body =
+      "<h1>Der Rat</h1><div>Autor: Jana Beispiel</div><div "
+      "class='text'><p>Der Gemeinderat hat am Freitag lange \u00fcber das neue "
+      "Budget beraten, das im Fr\u00fchjahr vorgelegt worden war, und am Ende "
+      "knapp zugestimmt.</p></div>";
+  for (const char* meta : {"Ratsblatt", "Rats-Blatt.de", "admin"}) {
+    Article a = ExtractHtmlDoc(
+        std::string("<html><head><meta name='author' content='") + meta +
+            "'></head><body>" + body + "</body></html>",
+        "https://www.rats-blatt.de/2021/rat");
+    EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"})) << meta;
+  }
+}
+
+TEST(PageMetadataTest, StripSiteSuffix) {
+  EXPECT_EQ(extract_internal::StripSiteSuffix(
+                "Talks resume in Doha | The Daily Ledger"),
+            "Talks resume in Doha");
+  EXPECT_EQ(extract_internal::StripSiteSuffix(
+                "Talks resume in Doha - World - Ledger"),
+            "Talks resume in Doha");
+  EXPECT_EQ(extract_internal::StripSiteSuffix(
+                "Iran - the long road to a nuclear deal explained"),
+            "Iran - the long road to a nuclear deal explained");
+  // Chinese titles join the site's name without spaces; a hyphen inside
+  // Latin words or a long tail is not that.
+  EXPECT_EQ(extract_internal::StripSiteSuffix(
+                "\u5e02\u653f\u5e9c\u53ec\u5f00\u4f1a\u8bae-"
+                "\u6c5f\u5317\u65e5\u62a5"),
+            "\u5e02\u653f\u5e9c\u53ec\u5f00\u4f1a\u8bae");
+  EXPECT_EQ(extract_internal::StripSiteSuffix(
+                "\u5e02\u653f\u5e9c_\u6c5f\u5317\u65e5\u62a5"
+                "\u7f51\u7ad9"),
+            "\u5e02\u653f\u5e9c_\u6c5f\u5317\u65e5\u62a5\u7f51\u7ad9");
+  EXPECT_EQ(extract_internal::StripSiteSuffix(
+                "\u5e02\u653f\u5e9c\u53ec\u5f00\u4f1a\u8bae"
+                "\uff5c\u6c5f\u5317\u65e5\u62a5"),
+            "\u5e02\u653f\u5e9c\u53ec\u5f00\u4f1a\u8bae");
+  // Vertical bars drawn with other characters than '|'.
+  EXPECT_EQ(extract_internal::StripSiteSuffix(
+                "Talks resume in Doha \u2502 The Daily Ledger"),
+            "Talks resume in Doha");
+  EXPECT_EQ(
+      extract_internal::StripSiteSuffix("Talks resume in Doha \uff5c Ledger"),
+      "Talks resume in Doha");
+  EXPECT_EQ(extract_internal::StripSiteSuffix("Covid-19 rules change"),
+            "Covid-19 rules change");
+}
+
+}  // namespace
+}  // namespace dateline

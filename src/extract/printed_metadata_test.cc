@@ -1,0 +1,322 @@
+#include "extract/printed_metadata.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract/extract.h"
+#include "extract/html_extract_testing.h"
+
+// What the page prints near its article (printed_metadata.cc): date lines,
+// bylines and author labels, as ExtractArticle reports them.
+
+namespace dateline {
+namespace {
+
+// Without a machine-readable date, the short date line nearest above the
+// article.
+TEST(PrintedMetadataTest, PrintedDateLineAboveTheArticle) {
+  const std::string body =
+      "<div class='text'><p>Der Gemeinderat hat am Freitag lange \u00fcber das "
+      "neue Budget beraten, das im "
+      "Fr\u00fchjahr vorgelegt worden war, und am Ende knapp "
+      "zugestimmt.</p><p>Die Gegner k\u00fcndigten "
+      "ein Referendum an, wie sie am 3. M\u00e4rz 2018 schon einmal getan "
+      "hatten, und sammeln Unterschriften.</p></div>";
+  Article a = ExtractHtmlDoc(
+      "<html><body><div class='teaser'>01.01.2015</div><h1>Der Rat</h1>"
+      "<div class='info'>20.06.2019 11:43</div>" +
+          body + "</body></html>",
+      "https://example.ch/2019/06/rat");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2019-06-20");
+  EXPECT_EQ(a.published_source, DateSource::kPage);
+  // None printed: the URL's month.
+  a = ExtractHtmlDoc("<html><body><h1>Der Rat</h1>" + body + "</body></html>",
+                     "https://example.ch/2019/06/rat");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2019-06");
+  EXPECT_EQ(a.published_source, DateSource::kUrl);
+  // Fetched by an address without a date: the month of the page's canonical
+  // URL, or of its og:url.
+  a = ExtractHtmlDoc(
+      "<html><head><link rel='canonical' "
+      "href='https://example.ch/2019/06/rat'></head><body>"
+      "<h1>Der Rat</h1>" +
+          body + "</body></html>",
+      "https://example.ch/share?id=5");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2019-06");
+  EXPECT_EQ(a.published_source, DateSource::kUrl);
+  a = ExtractHtmlDoc(
+      "<html><head><meta property='og:url' "
+      "content='https://example.ch/2018/11/rat'></head>"
+      "<body><h1>Der Rat</h1>" +
+      body + "</body></html>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2018-11");
+}
+
+// Of the date lines near the article, the one labelled as the publication's
+// date wins over an unlabelled one and over an update's, whatever the order;
+// an update's date is taken only when no other line gives one.
+TEST(PrintedMetadataTest, PrintedDateLabelledAsPublication) {
+  const std::string body =
+      "<div class='text'><p>The council met on Friday to debate the new "
+      "budget, which had been presented in the spring, and approved it by a "
+      "narrow margin.</p><p>Its opponents announced a referendum and began "
+      "collecting signatures in the town square the same evening.</p></div>";
+  auto date_of = [&](const std::string& lines) {
+    Article a = ExtractHtmlDoc("<html><body><h1>The council</h1>" + lines +
+                               body + "</body></html>");
+    return a.published ? a.published->ToIso() : std::string("none");
+  };
+  EXPECT_EQ(date_of("<div>Published: March 3, 2021</div>"
+                    "<div>Updated: March 4, 2021</div>"),
+            "2021-03-03");
+  EXPECT_EQ(date_of("<div>Updated March 4, 2021</div>"
+                    "<div>Posted March 3, 2021</div>"),
+            "2021-03-03");
+  EXPECT_EQ(date_of("<div>Aktualisiert am 04.03.2021</div>"
+                    "<div>12.02.2021</div>"),
+            "2021-02-12");
+  EXPECT_EQ(date_of("<div>Aktualisiert am 04.03.2021</div>"), "2021-03-04");
+  // Both labels in one line: the date after the publication's label.
+  EXPECT_EQ(date_of("<div>Zuletzt ge\u00e4ndert: 04.03.2021, "
+                    "ver\u00f6ffentlicht: 03.03.2021</div>"),
+            "2021-03-03");
+}
+
+// Metadata whose date extraction cannot read ("11/01/2023 12:43"): the date
+// line the article prints wins; without one, the metadata's text is kept for
+// the date stage.
+TEST(PrintedMetadataTest, PrintedDateOverUnreadableMetadata) {
+  const std::string head =
+      "<html lang='de'><head><meta name='date' content='11/01/2023 "
+      "12:43'></head><body>";
+  const std::string body =
+      "<h1>Wasser</h1><div class='text'><p>Die Gemeinde hat die Anlage zur "
+      "Aufbereitung des Trinkwassers "
+      "erneuert, nachdem im Sommer mehrere Proben beanstandet worden "
+      "waren.</p><p>Die Arbeiten dauerten "
+      "drei Wochen und kosteten deutlich weniger als zuerst veranschlagt.</p>";
+  Article a = ExtractHtmlDoc(
+      head + body + "<p>Erstellt am: 01.11.2023</p></div></body></html>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2023-11-01");
+  EXPECT_EQ(a.published_source, DateSource::kPage);
+  EXPECT_TRUE(a.published_text.empty());
+  a = ExtractHtmlDoc(head + body + "</div></body></html>",
+                     "https://example.ch/2023/10/wasser");
+  EXPECT_FALSE(a.published);  // not the URL's month: the metadata says more
+  EXPECT_EQ(a.published_text, "11/01/2023 12:43");
+}
+
+// A page that names its writer only after a label ("Autor:", "Auteur :") near
+// the article: the name, up to the next label; a commenter's label is not the
+// writer's.
+TEST(PrintedMetadataTest, AuthorAfterALabel) {
+  const std::string body =
+      "<div class='text'><p>Der Gemeinderat hat am Freitag lange \u00fcber das "
+      "neue Budget beraten, das im "
+      "Fr\u00fchjahr vorgelegt worden war, und am Ende knapp "
+      "zugestimmt.</p><p>Die Gegner k\u00fcndigten "
+      "ein Referendum an und sammeln nun in allen Quartieren der Stadt "
+      "Unterschriften daf\u00fcr.</p></div>";
+  Article a = ExtractHtmlDoc(
+      "<html><body><h1>Der Rat</h1><div class='info'><span>Datum:</span> "
+      "20.06.2019 "
+      "<span>Autor:</span> Jana Beispiel <span>Quelle:</span> "
+      "Stadtanzeiger</div>" +
+      body + "</body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"}));
+  a = ExtractHtmlDoc(
+      "<html><body><h1>Le conseil</h1><p class='auteurs'>Auteur : Paul "
+      "Exemple</p>" +
+      body + "</body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Paul Exemple"}));
+  a = ExtractHtmlDoc("<html><body><h1>Der Rat</h1>" + body +
+                     "<div class='comment-list'><div>Autor: Leser "
+                     "Beispiel</div></div></body></html>");
+  EXPECT_TRUE(a.authors.empty());
+  // A label inside a word is no label ("Coautor:" is not "Autor:").
+  a = ExtractHtmlDoc(
+      "<html><body><h1>Der Rat</h1><div>Coautor: Jana Beispiel</div>" + body +
+      "</body></html>");
+  EXPECT_TRUE(a.authors.empty());
+}
+
+// Without metadata, a date that opens the article's lead paragraph (as a
+// dateline does), after any date line above it; and a date line in a
+// <figure> that also holds the headline.
+TEST(PrintedMetadataTest, PrintedDateOpeningTheLead) {
+  const std::string rest =
+      "<p>Die Gegner k\u00fcndigten ein Referendum an und sammeln nun in allen "
+      "Quartieren der Stadt Unterschriften daf\u00fcr.</p></div>";
+  const std::string lead =
+      "<div class='text'><p>Mitteilung vom 29. November 2022 | Berlin \u2013 "
+      "Der Gemeinderat hat am Freitag lange \u00fcber das neue Budget "
+      "beraten, und am Ende knapp zugestimmt.</p>";
+  Article a = ExtractHtmlDoc("<html><body><h1>Der Rat</h1>" + lead + rest +
+                             "<div class='comment-date'>02.12.2022</div>"
+                             "</body></html>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2022-11-29");
+  // A date line above the article wins over the day its lead names.
+  a = ExtractHtmlDoc(
+      "<html><body><h1>Der Rat</h1><p>30.11.2022</p><div class='text'><p>Bis "
+      "einschlie\u00dflich 9. November 2022 hat der Gemeinderat lange "
+      "\u00fcber das neue Budget beraten und am Ende knapp zugestimmt.</p>" +
+      rest + "</body></html>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2022-11-30");
+  a = ExtractHtmlDoc(
+      "<html><body><figure><img src='a.jpg'><figcaption><small>31.01.2022 "
+      "Sport</small><h1>Der Rat tagt</h1></figcaption></figure>" +
+      lead.substr(0, lead.find("Mitteilung")) +
+      "Der Gemeinderat hat am Freitag lange \u00fcber das neue Budget "
+      "beraten, und am Ende knapp zugestimmt.</p>" +
+      rest + "</body></html>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2022-01-31");
+}
+
+// After a standfirst, the article's text may open with its dateline
+// ("29.11.2022 – ..."): that date beats one in the comments below.
+TEST(PrintedMetadataTest, PrintedDateOpeningTheTextAfterAStandfirst) {
+  const std::string page =
+      "<html><body><h1>Stadtrat gibt Geld f\u00fcr die alte Br\u00fccke "
+      "frei</h1><div class='text'><p class='teaser'>Die Sanierung der "
+      "Steinbr\u00fccke am Hafen beginnt im Sommer, die Anwohner m\u00fcssen "
+      "mit Umleitungen rechnen.</p><p>14.03.2023 \u2013 Nach langer Debatte "
+      "hat der Stadtrat am Abend die Mittel f\u00fcr die Sanierung der "
+      "Br\u00fccke bewilligt, gegen die Stimmen der Opposition.</p><p>Die "
+      "Arbeiten sollen zwei Jahre dauern; die Stadt will die Br\u00fccke "
+      "w\u00e4hrend der Bauzeit f\u00fcr Fu\u00dfg\u00e4nger offen "
+      "halten.</p></div><div class='comments'><div class='comment'><span "
+      "class='comment-date'>20.03.2023, 09:12</span><p>Endlich!</p></div>"
+      "</div></body></html>";
+  const Article a = ExtractHtmlDoc(page);
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2023-03-14");
+  EXPECT_EQ(a.published_source, DateSource::kPage);
+}
+
+// Blog themes set the post's date and author in the article's own <footer>,
+// after the text: read there, while the site's footer stays furniture.
+TEST(PrintedMetadataTest, DateAndAuthorInTheArticlesFooter) {
+  const std::string body = kCouncilBody;
+  const std::string site_footer =
+      "<footer class='site-footer'>\u00a9 2021 Blog <time "
+      "datetime='2020-01-01'>1 Jan</time> <span class='author'>Site "
+      "Owner</span></footer>";
+  Article a = ExtractHtmlDoc(
+      "<html><body><article><h1>Der Rat</h1>" + body +
+      "<footer class='entry-footer'><span class='posted-on'>Posted on <time "
+      "class='entry-date published' datetime='2021-03-03T10:00:00+00:00'>3. "
+      "M\u00e4rz 2021</time></span> <span class='author vcard'><a "
+      "href='/author/jb'>Jana Beispiel</a></span></footer></article>" +
+      site_footer + "</body></html>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2021-03-03");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"}));
+  // A date line printed in the article's footer, without a <time>.
+  a = ExtractHtmlDoc("<html><body><article><h1>Der Rat</h1>" + body +
+                     "<footer class='entry-meta'>Ver\u00f6ffentlicht am 3. "
+                     "M\u00e4rz 2021</footer></article>" +
+                     site_footer + "</body></html>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2021-03-03");
+  // Without an <article>, a footer is the page's.
+  a = ExtractHtmlDoc("<html><body><h1>Der Rat</h1>" + body + site_footer +
+                     "</body></html>");
+  EXPECT_FALSE(a.published);
+  EXPECT_TRUE(a.authors.empty());
+}
+
+TEST(PrintedMetadataTest, AuthorsFromPrintedBylines) {
+  struct Case {
+    const char* byline;  // the markup between the <h1> and the body
+    std::vector<std::string> want;
+  };
+  const Case cases[] = {
+      {"<div class='x'>Von <a href='/a/jb'>Jana Beispiel</a>, Max Muster am 3. "
+       "Mai 2021</div>",
+       {"Jana Beispiel", "Max Muster"}},
+      {"<div>By Jane Doe\u202215 January 2020</div>", {"Jane Doe"}},
+      {"<div>Von Berlin aus gesehen</div>", {}},
+      // Two writers joined by the byline language's "and".
+      {"<div>Door Anna de Vries en Piet Jansen</div>",
+       {"Anna de Vries", "Piet Jansen"}},
+      // A separator left at the byline's end, what it separated set apart in
+      // markup, is none of the name.
+      {"<div class='byline'><span>By Jane Doe</span> - </div><div><span>3 "
+       "May</span></div>",
+       {"Jane Doe"}},
+      // A publication label, or the place or category the byline goes on
+      // with, ends the name.
+      {"<div>Von Jana Beispiel Ver\u00f6ffentlicht am 3. Mai 2021</div>",
+       {"Jana Beispiel"}},
+      {"<div>By Jane Doe Updated 4 May 2021</div>", {"Jane Doe"}},
+      {"<div>By Jane Doe in Kyiv</div>", {"Jane Doe"}},
+      {"<div>Posted by Jane Doe in Local Politics</div>", {"Jane Doe"}},
+  };
+  for (const Case& c : cases) {
+    const Article a =
+        ExtractHtmlDoc(std::string("<html><body><h1>Der Rat</h1>") + c.byline +
+                       kCouncilBody + "</body></html>");
+    EXPECT_EQ(a.authors, c.want) << c.byline;
+  }
+}
+
+// A blog's metadata often names the writer by a display name of one word; a
+// byline at the article's start that gives it in full gives the full name.
+TEST(PrintedMetadataTest, OneWordAuthorGivenInFullByTheByline) {
+  const std::string body = kCouncilBody;
+  const auto page = [&](const std::string& byline) {
+    return ExtractHtmlDoc(
+        "<html><head><meta name='author' content='Jana'></head><body><h1>Der "
+        "Rat</h1><div>" +
+        byline + "</div>" + body + "</body></html>");
+  };
+  EXPECT_EQ(page("Ein Gastbeitrag von Jana Beispiel").authors,
+            (std::vector<std::string>{"Jana Beispiel"}));
+  // Another name is another writer's: the metadata's stands.
+  EXPECT_EQ(page("Ein Gastbeitrag von Max Muster").authors,
+            (std::vector<std::string>{"Jana"}));
+}
+
+// A label printed apart from the name it labels: the name is the next block.
+TEST(PrintedMetadataTest, AuthorUnderALabelOfItsOwn) {
+  const std::string body = kCouncilBody;
+  Article a = ExtractHtmlDoc("<html><body><h1>Der Rat</h1>" + body +
+                             "<section><h4>Autorin</h4><p><a "
+                             "href='/p/jb'>Jana Beispiel</a></p></section>"
+                             "</body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"}));
+  a = ExtractHtmlDoc(
+      "<html><body><h1>Le conseil</h1><dl><dt>Auteur :</dt>"
+      "<dt>Auteur(s) :</dt><dd>Paul Exemple</dd></dl>" +
+      body + "</body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Paul Exemple"}));
+  // Chinese credits, with a full-width colon and no space before the label,
+  // on the line or above the name.
+  const std::string zh_body =
+      "<div class='text'><p>\u5e02\u653f\u5e9c\u5468\u4e94\u5ba3\u5e03"
+      "\uff0c\u65b0\u6865\u5c06\u4e8e\u4e0b\u6708\u5f00\u901a\uff0c"
+      "\u5c4a\u65f6\u4e24\u5cb8\u5c45\u6c11\u51fa\u884c\u65f6\u95f4"
+      "\u5c06\u5927\u5927\u7f29\u77ed\u3002</p></div>";
+  a = ExtractHtmlDoc("<html><body><h1>\u65b0\u6865\u5f00\u901a</h1>" + zh_body +
+                     "<div>\u3010\u8d23\u4efb\u7f16\u8f91\uff1a"
+                     "\u738b\u660e\u3011</div></body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"\u738b\u660e"}));
+  a = ExtractHtmlDoc(
+      "<html><body><h1>\u65b0\u6865\u5f00\u901a</h1><div>"
+      "\u8bb0\u8005\uff1a</div><div>\u674e\u534e</div>" +
+      zh_body + "</body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"\u674e\u534e"}));
+}
+
+}  // namespace
+}  // namespace dateline
