@@ -726,13 +726,16 @@ std::string_view StripBylineLead(std::string_view line, bool name_field) {
 std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
                                      bool name_field) {
   std::string_view line = TrimSpaces(raw);
-  // A bar, a bullet or a spaced dash separates the names from what follows
-  // ("Jane Doe | Site", "By Jane Doe•15 January 2020", "By Jane Doe - Data
-  // desk"; a double name's hyphen has no spaces); a closing CJK bracket ends a
-  // credit ("【责任编辑：王明】").
+  // A bar, a bullet, a spaced dash or guillemet separates the names from what
+  // follows ("Jane Doe | Site", "By Jane Doe•15 January 2020", "By Jane Doe -
+  // Data desk", "by jdoe » Tue Mar 7, 2023" as forum software prints a post's
+  // author; a double name's hyphen has no spaces, a quoted nickname's
+  // guillemet no space after it); a closing CJK bracket ends a credit
+  // ("【责任编辑：王明】").
   for (std::string_view sep :
        {"|", "\xE2\x80\xA2", "\xC2\xB7", "\xE3\x80\x91", "\xE3\x80\x8D",
-        "\xEF\xBC\x89", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+        "\xEF\xBC\x89", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+        " \xC2\xBB "}) {
     if (size_t at = line.find(sep); at != std::string_view::npos)
       line = TrimSpaces(line.substr(0, at));
   }
@@ -771,12 +774,21 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
                            });
                          });
     };
+    // A day's name cut short ("am Mi., 14.09.2022", "» Di 7. Mär 2023") is
+    // a date closed by its full stop or before the day's number; else it may
+    // be a name's ("Lorenzo Di Stefano").
+    const auto day_at = [&](size_t i) {
+      return i > 0 && IsDayAbbreviation(words[i]) &&
+             (words[i].back() == '.' ||
+              (i + 1 < words.size() && words[i + 1].front() >= '0' &&
+               words[i + 1].front() <= '9'));
+    };
     for (size_t i = 0; i < words.size(); ++i) {
       // A date, a label that starts other information ("Jane Doe Foto: X",
       // "Jane Doe Published 3 May", "Jane Doe Veröffentlicht am ...") or the
       // place or category a byline goes on with ("By Jane Doe in Kyiv",
       // "Posted by Jane in Recipes").
-      if (date_at(i) ||
+      if (date_at(i) || day_at(i) ||
           (i > 0 && words[i].size() > 1 && words[i].back() == ':') ||
           (i > 0 && ReadDateLabel(words[i]).label != DateLabel::kNone) ||
           (i > 0 && words[i] == "in" && i + 1 < words.size() &&

@@ -261,6 +261,16 @@ TEST(PrintedMetadataTest, AuthorsFromPrintedBylines) {
       {"<div>By Jane Doe Updated 4 May 2021</div>", {"Jane Doe"}},
       {"<div>By Jane Doe in Kyiv</div>", {"Jane Doe"}},
       {"<div>Posted by Jane Doe in Local Politics</div>", {"Jane Doe"}},
+      // A day's name cut short ends the name when a date follows it or a full
+      // stop closes it; else it is a name's.
+      {"<div>Von Jana Beispiel am Mi., 14.09.2022 - 16:05</div>",
+       {"Jana Beispiel"}},
+      {"<div>By Jane Doe Tue 3 May 2021</div>", {"Jane Doe"}},
+      {"<div>Von Lorenzo Di Stefano</div>", {"Lorenzo Di Stefano"}},
+      // Forum software sets a guillemet between a post's author and its time.
+      {"<div>von <strong>Tiefseetaucher7</strong> » Di 7. Mär 2023, "
+       "19:14</div>",
+       {"Tiefseetaucher7"}},
   };
   for (const Case& c : cases) {
     const Article a =

@@ -419,6 +419,19 @@ bool IsCalendarWord(std::string_view word) {
          lists.months.end();
 }
 
+bool IsDayAbbreviation(std::string_view word) {
+  std::string lower = AsciiLower(word);
+  while (!lower.empty() && (lower.back() == ',' || lower.back() == '.'))
+    lower.pop_back();
+  size_t letters = 0;
+  for (size_t pos = 0; pos < lower.size(); ++letters) DecodeUtf8(lower, &pos);
+  if (letters < 2 || letters > 3) return false;
+  const std::vector<std::string>& days = WordLists().days;
+  return std::any_of(days.begin(), days.end(), [&](const std::string& day) {
+    return day.size() > lower.size() && day.starts_with(lower);
+  });
+}
+
 std::optional<PartialDate> FindDateInLine(std::string_view line,
                                           bool month_first) {
   if (auto d = CjkDate(line)) return d;

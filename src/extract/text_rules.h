@@ -99,6 +99,12 @@ std::optional<PartialDate> FindDateInLine(std::string_view line,
 // Dutch.
 bool IsCalendarWord(std::string_view word);
 
+// True when `word` (any case, trailing '.' or ',' ignored) is a day of the
+// week cut to its first two or three letters, as date lines print it ("Mi.",
+// "Di", "Tue", "ven."), in the languages of IsCalendarWord. Such a word is also
+// a name ("Di", "Ma", "Sat"): callers read it as a day only beside a date.
+bool IsDayAbbreviation(std::string_view word);
+
 // True when the line ends like a sentence: . ! ? or … possibly followed by
 // closing quotes or brackets.
 bool EndsWithSentencePunctuation(std::string_view line);

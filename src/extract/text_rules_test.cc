@@ -338,6 +338,15 @@ TEST(TextRulesTest, AuthorLines) {
   EXPECT_TRUE(ParseAuthorLine("Jane Doe").empty());
 }
 
+// Days cut to two or three letters in the set's languages; longer or shorter
+// words, and words no day name starts with, are not.
+TEST(TextRulesTest, DayAbbreviations) {
+  for (const char* w : {"Mi.", "Di", "tue", "Thu,", "ven.", "dom", "Mi\u00e9"})
+    EXPECT_TRUE(IsDayAbbreviation(w)) << w;
+  for (const char* w : {"M", "Mittwoch", "Tues.", "Jan", "Xy.", "", "."})
+    EXPECT_FALSE(IsDayAbbreviation(w)) << w;
+}
+
 TEST(DateLabelTest, ReadsPublicationAndUpdateLabels) {
   EXPECT_EQ(ReadDateLabel("Published: June 3, 2021").label,
             DateLabel::kPublished);
