@@ -917,6 +917,33 @@ std::string_view SiteSuffixOf(std::string_view title, size_t kept) {
   return rest.substr(pos);
 }
 
+// Whether `c` sets a site's name apart in a <title>: a space, a colon, a bar,
+// a dash, a slash, a guillemet, a middle dot or bullet (kTitleSeparators'
+// characters).
+bool IsTitlePunctuation(char32_t c) {
+  return c == ' ' || c == ':' || c == '|' || c == '-' || c == '/' ||
+         c == 0xAB || c == 0xB7 || c == 0xBB || (c >= 0x2010 && c <= 0x2027) ||
+         c == 0x2502 || c == 0xFF5C;
+}
+
+// `s` without the separators and spaces around it (": ", " | ", " - ").
+std::string_view TrimTitlePunctuation(std::string_view s) {
+  while (!s.empty()) {
+    size_t next = 0;
+    if (!IsTitlePunctuation(DecodeUtf8(s, &next))) break;
+    s.remove_prefix(next);
+  }
+  while (!s.empty()) {
+    size_t start = s.size() - 1;
+    while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80)
+      --start;
+    size_t pos = start;
+    if (!IsTitlePunctuation(DecodeUtf8(s, &pos))) break;
+    s.remove_suffix(s.size() - start);
+  }
+  return s;
+}
+
 // The length of the site's name and the separators after it that open
 // `title` ("example.org // » Post", "Example | Post"), or 0: a name that is
 // the host's (with or without its top-level domain) or og:site_name, followed
@@ -951,10 +978,26 @@ struct SiteNames {
   std::string prefix;         // the name opening the <title>, as Alnum gives it
   std::string full_tag, tag;  // the <title> less that name; less the suffix
   std::string_view tag_site;  // the suffix, in full_tag
+  // What the <title> adds to og:title before or after it ("Blog: Post" with
+  // og:title "Post"), when shorter than og:title: the site's name.
+  std::string og_rest;
 
   SiteNames(const PageMetadata& md, std::string_view host)
       : og_site(AsciiLower(FirstMeta(md, {"og:site_name"}))) {
     const std::string title = CollapseSpaces(md.title_tag);
+    const std::string og =
+        AsciiLower(CollapseSpaces(FirstMeta(md, {"og:title"})));
+    const std::string lower_title = AsciiLower(title);
+    if (!og.empty() && og.size() < lower_title.size()) {
+      std::string_view rest;
+      if (lower_title.starts_with(og))
+        rest = std::string_view(lower_title).substr(og.size());
+      else if (lower_title.ends_with(og))
+        rest = std::string_view(lower_title)
+                   .substr(0, lower_title.size() - og.size());
+      rest = TrimTitlePunctuation(rest);
+      if (!rest.empty() && rest.size() < og.size()) og_rest = std::string(rest);
+    }
     size_t name_length = 0;
     const size_t prefix_length =
         SitePrefixLength(title, host, og_site, &name_length);
@@ -970,7 +1013,7 @@ struct SiteNames {
   // name ("<title>Moordorf feiert | Moordorf</title>") is one the <title>
   // repeats before its suffix.
   bool IsSiteName(std::string_view lower) const {
-    if (lower == og_site) return true;
+    if (lower == og_site || (!og_rest.empty() && lower == og_rest)) return true;
     if (!prefix.empty() && Alnum(lower) == prefix) return true;
     if (tag_site.empty() || !lower.starts_with(tag_site) ||
         tag.find(lower) != std::string::npos)

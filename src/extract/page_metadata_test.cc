@@ -329,6 +329,17 @@ TEST(PageMetadataTest, TitleWithoutTheSiteNameOpeningIt) {
        "https://kanalblick.de/jubilaeum",
        "Kanalblick feiert sein "
        "Jubil\u00e4um"},
+      // What the <title> adds to og:title ("Blog: Post", as blog platforms
+      // write it) is the site's name, and an <h1> of that name its banner.
+      {"<meta property='og:title' content='Drei Tage am Kanal'>"
+       "<title>Notizen vom Ufer: Drei Tage am Kanal</title>",
+       "<h1>Notizen vom Ufer</h1>", "https://notizen.example.org/drei-tage",
+       "Drei Tage am Kanal"},
+      // og:title shorter than what the <title> adds says nothing of the site.
+      {"<meta property='og:title' content='Ufer'>"
+       "<title>Ufer: Die neue Schleuse am Ostufer</title>",
+       "<h1>Die neue Schleuse am Ostufer</h1>", "https://example.org/schleuse",
+       "Die neue Schleuse am Ostufer"},
   };
   for (const Case& c : cases) {
     Article a = ExtractHtmlDoc(
