@@ -84,6 +84,11 @@ INSTANTIATE_TEST_SUITE_P(
         FurnitureCase{"Edited by John Smith", FurnitureKind::kCredit},
         FurnitureCase{"Reporting by Ali Kadhim; Editing by Mark Heinrich",
                       FurnitureKind::kCredit},
+        // The editor in charge closing a Chinese article.
+        FurnitureCase{"\uff08\u8d23\u4efb\u7f16\u8f91\uff1a\u738b\u660e\uff09",
+                      FurnitureKind::kCredit},
+        FurnitureCase{"\u8d23\u4efb\u7f16\u8f91\uff1a\u738b\u660e",
+                      FurnitureKind::kCredit},
         FurnitureCase{"Kurdistan Herald \xC2\xA9"
                       "Copyright 2020",
                       FurnitureKind::kCopyright},
