@@ -144,6 +144,27 @@ bool IsLinkBlock(const HtmlBlock& b) {
   return density > 0.8 || b.text.size() - b.link_chars < 80;
 }
 
+// Whether `text` holds a telephone number: seven digits or more in one run of
+// digits, spaces, hyphens, slashes and brackets ("+49 30 1234-567", "(555)
+// 123-4567", "00000 123-456"). A date and its time ("14.09.2022 - 16:05") make
+// no such run: dots and colons end it.
+bool HasPhoneNumber(std::string_view text) {
+  size_t digits = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    const char c = i < text.size() ? text[i] : '\0';
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (digits > 0 &&
+               (c == ' ' || c == '-' || c == '/' || c == '(' || c == ')')) {
+      continue;
+    } else {
+      if (digits >= 7) return true;
+      digits = 0;
+    }
+  }
+  return false;
+}
+
 // Lines that close an article on the web rather than in print: how to reach the
 // writer
 // ("Email Jane at jane@example.com or follow her @jane"), newsletter pitches,
@@ -169,6 +190,12 @@ bool IsWebFurniture(std::string_view text) {
                 lower.find("tip") != std::string::npos)) {
     return true;
   }
+  // A contact card: an address to write to and a number to call, in a line
+  // that is no sentence ("Stadtbibliothek, Frau Jana Beispiel, Telefon: 0123
+  // 456-789, jana@example.org"), in any language.
+  if (email && words.size() <= 30 && HasPhoneNumber(text) &&
+      !EndsWithSentencePunctuation(text))
+    return true;
   if (words.size() <= 16 && lower.find("subscribe") != std::string::npos &&
       lower.find("newsletter") != std::string::npos) {
     return true;

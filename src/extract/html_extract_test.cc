@@ -237,6 +237,15 @@ TEST(HtmlExtractTest, Layouts) {
            "subject to copyright.</p></article></body></html>",
        {kProse1, kProse2},
        {"Image 2", "jroe@", "JavaScript", "copyright"}},
+      {"a contact card (an address to write to and a number to call) in any "
+       "language; a sentence that gives both is text",
+       std::string("<html><body><article><p>") + kProse1 + "</p><p>" + kProse2 +
+           "</p><p>Rathaus Neustadt<br>Frau Jana Beispiel, Leitung<br>Telefon: "
+           "01234 567-890<br>jana.beispiel@example.org</p><p>Questions about "
+           "the budget can be sent to budget@example.org or asked by phone on "
+           "555 0100 200 until Friday.</p></article></body></html>",
+       {kProse1, kProse2, "Questions about the budget"},
+       {"Jana Beispiel", "01234"}},
   };
   for (const LayoutCase& c : cases) {
     SCOPED_TRACE(c.what);
