@@ -759,20 +759,22 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
     if (date_seen)
       break;  // the date ends the byline: nothing after it is a name
     std::vector<std::string_view> words = SplitWords(part);
-    // A date starts at a word with digits, or at a day or month name after the
-    // first word or before a number: "Domingo Pérez" and "Mai Nguyen" are
-    // names.
+    const auto has_digit = [](std::string_view w) {
+      return std::any_of(w.begin(), w.end(),
+                         [](char c) { return c >= '0' && c <= '9'; });
+    };
+    // A date starts at a word with digits, at a day's name after the first
+    // word, or at a day's or month's name before a number ("May 3, 2021",
+    // "Monday 3 May"). Else such a name is a person's: "Theresa May", "Anna
+    // April", "Domingo Pérez", "Mai Nguyen".
     const auto date_at = [&](size_t i) {
       if (!IsDateWord(words[i])) return false;
-      if (!IsCalendarWord(words[i]) || i > 0) return true;
-      return std::any_of(words.begin() + 1,
+      if (!IsCalendarWord(words[i])) return true;
+      if (i > 0 && IsDayName(words[i])) return true;
+      return std::any_of(words.begin() + static_cast<std::ptrdiff_t>(i + 1),
                          words.begin() + static_cast<std::ptrdiff_t>(
-                                             std::min<size_t>(3, words.size())),
-                         [](std::string_view w) {
-                           return std::any_of(w.begin(), w.end(), [](char c) {
-                             return c >= '0' && c <= '9';
-                           });
-                         });
+                                             std::min(i + 3, words.size())),
+                         has_digit);
     };
     // A day's name cut short ("am Mi., 14.09.2022", "» Di 7. Mär 2023") is
     // a date closed by its full stop or before the day's number; else it may

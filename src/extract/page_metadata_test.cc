@@ -36,6 +36,10 @@ TEST(PageMetadataTest, AuthorMetaFields) {
       // A day or month name opening a name is no date unless a number follows.
       {"Domingo P\u00e9rez", {"Domingo P\u00e9rez"}},
       {"Mai Nguyen", {"Mai Nguyen"}},
+      // A month's name ending a name is no date unless a number follows it.
+      {"Jane May", {"Jane May"}},
+      {"Jana April und Max Muster", {"Jana April", "Max Muster"}},
+      {"Jane Doe May 3, 2021", {"Jane Doe"}},
       // A user name with digits or a dot is a name, not a date or a domain.
       {"Reader42 am 3. Mai 2021", {"Reader42"}},
       {"Jana.Beispiel", {"Jana.Beispiel"}},

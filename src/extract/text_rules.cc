@@ -407,22 +407,32 @@ std::optional<PartialDate> NumericDate(std::string_view s, size_t pos,
 
 }  // namespace
 
-bool IsCalendarWord(std::string_view word) {
+namespace {
+
+// `word` lower-cased (ASCII), without trailing '.' and ','.
+std::string CalendarKey(std::string_view word) {
   std::string lower = AsciiLower(word);
   while (!lower.empty() && (lower.back() == ',' || lower.back() == '.'))
     lower.pop_back();
-  const WordListSet& lists = WordLists();
-  if (std::find(lists.days.begin(), lists.days.end(), lower) !=
-      lists.days.end())
-    return true;
-  return std::find(lists.months.begin(), lists.months.end(), lower) !=
-         lists.months.end();
+  return lower;
+}
+
+}  // namespace
+
+bool IsDayName(std::string_view word) {
+  const std::vector<std::string>& days = WordLists().days;
+  return std::find(days.begin(), days.end(), CalendarKey(word)) != days.end();
+}
+
+bool IsCalendarWord(std::string_view word) {
+  if (IsDayName(word)) return true;
+  const std::vector<std::string>& months = WordLists().months;
+  return std::find(months.begin(), months.end(), CalendarKey(word)) !=
+         months.end();
 }
 
 bool IsDayAbbreviation(std::string_view word) {
-  std::string lower = AsciiLower(word);
-  while (!lower.empty() && (lower.back() == ',' || lower.back() == '.'))
-    lower.pop_back();
+  const std::string lower = CalendarKey(word);
   size_t letters = 0;
   for (size_t pos = 0; pos < lower.size(); ++letters) DecodeUtf8(lower, &pos);
   if (letters < 2 || letters > 3) return false;

@@ -98,6 +98,8 @@ std::optional<PartialDate> FindDateInLine(std::string_view line,
 // day of the week in English, German, French, Spanish, Italian, Portuguese or
 // Dutch.
 bool IsCalendarWord(std::string_view word);
+// The same for the days of the week alone.
+bool IsDayName(std::string_view word);
 
 // True when `word` (any case, trailing '.' or ',' ignored) is a day of the
 // week cut to its first two or three letters, as date lines print it ("Mi.",
