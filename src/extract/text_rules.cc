@@ -442,8 +442,40 @@ bool IsDayAbbreviation(std::string_view word) {
   });
 }
 
+namespace {
+
+// `line` with Arabic-Indic digits (U+0660-U+0669) and the Extended
+// Arabic-Indic digits of Persian and Urdu (U+06F0-U+06F9) as ASCII digits, or
+// nullopt when it has none: Arabic pages print "٣ مارس ٢٠٢١".
+std::optional<std::string> WithAsciiDigits(std::string_view line) {
+  const auto digit_at = [&](size_t i) -> int {
+    if (i + 1 >= line.size()) return -1;
+    const unsigned char lead = static_cast<unsigned char>(line[i]),
+                        next = static_cast<unsigned char>(line[i + 1]);
+    if (lead == 0xD9 && next >= 0xA0 && next <= 0xA9) return next - 0xA0;
+    if (lead == 0xDB && next >= 0xB0 && next <= 0xB9) return next - 0xB0;
+    return -1;
+  };
+  std::optional<std::string> out;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const int digit = digit_at(i);
+    if (digit < 0) {
+      if (out) *out += line[i];
+      continue;
+    }
+    if (!out) out = std::string(line.substr(0, i));
+    *out += static_cast<char>('0' + digit);
+    ++i;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::optional<PartialDate> FindDateInLine(std::string_view line,
                                           bool month_first) {
+  if (const std::optional<std::string> ascii = WithAsciiDigits(line))
+    return FindDateInLine(*ascii, month_first);
   if (auto d = CjkDate(line)) return d;
   for (size_t i = 0; i < line.size(); ++i) {
     if (IsDigit(line[i]) && (i == 0 || !IsDigit(line[i - 1]))) {

@@ -88,9 +88,10 @@ std::optional<ZonedTime> ParseZonedTime(std::string_view text);
 // 2021-06-03 (also with / or .), 3.6.2021 and 03/06/2021 (day first, or month
 // first when `month_first`, unless the numbers only fit the other order), "3.
 // Juni 2021", "3 juin 2021", "3 de junio de 2021", "June 3, 2021", "June 3rd
-// 2021", with month names and their abbreviations in English, German, French,
-// Spanish, Italian, Portuguese and Dutch. Years 1990-2099; nullopt when the
-// line has no such day.
+// 2021", with the month names of data/extract/calendar.txt and their
+// abbreviations. Arabic-Indic digits read as ASCII
+// ones ("٣ مارس ٢٠٢١"). Years 1990-2099; nullopt when the line has no such
+// day.
 std::optional<PartialDate> FindDateInLine(std::string_view line,
                                           bool month_first = false);
 

@@ -210,6 +210,26 @@ TEST(TextRulesTest, DateInLine) {
                            "3\u65e5 10:15"),
             (D{{2021, 5, 3}}));
   EXPECT_EQ(FindDateInLine("2021\u5e74 05\u6708 03\u65e5"), (D{{2021, 5, 3}}));
+  // Months in the genitive or partitive of Polish, Finnish, Russian and
+  // Ukrainian dates; Turkish and Arabic months, and Arabic-Indic digits.
+  EXPECT_EQ(FindDateInLine("Autor: Anna Nowak, 14 marca 2022"),
+            (D{{2022, 3, 14}}));
+  EXPECT_EQ(FindDateInLine("Julkaistu 3. maaliskuuta 2021"), (D{{2021, 3, 3}}));
+  EXPECT_EQ(FindDateInLine("3 \u043c\u0430\u0440\u0442\u0430 2021, 14:05"),
+            (D{{2021, 3, 3}}));
+  EXPECT_EQ(
+      FindDateInLine(
+          "12 \u043b\u0438\u0441\u0442\u043e\u043f\u0430\u0434\u0430 2023"),
+      (D{{2023, 11, 12}}));
+  EXPECT_EQ(FindDateInLine("5 Temmuz 2022 14:05"), (D{{2022, 7, 5}}));
+  EXPECT_EQ(FindDateInLine(
+                "\u0663 \u0645\u0627\u0631\u0633 \u0662\u0660\u0662\u0661"),
+            (D{{2021, 3, 3}}));
+  EXPECT_EQ(FindDateInLine("3 \u0645\u0627\u0631\u0633 2021"),
+            (D{{2021, 3, 3}}));
+  EXPECT_EQ(
+      FindDateInLine("\u0661\u0664/\u0660\u0663/\u0662\u0660\u0662\u0662"),
+      (D{{2022, 3, 14}}));
   // Not a day: a version number, an impossible date, a year alone, a phone
   // number.
   EXPECT_EQ(FindDateInLine("Version 1.2.3"), D{});
