@@ -1432,8 +1432,10 @@ std::string StripSiteSuffix(std::string_view title) {
     if (best == std::string::npos) break;
     std::string_view head = std::string_view(t).substr(0, best);
     std::string_view tail = std::string_view(t).substr(best + sep_len);
+    // A site's or section's name asks nothing: a tail ending in a question
+    // mark is the headline's ("Filter cleaned – what now? - Forum").
     if (SplitWords(tail).size() > 4 || SplitWords(head).size() < 2 ||
-        head.size() <= tail.size())
+        head.size() <= tail.size() || tail.ends_with('?'))
       break;
     t = std::string(head);
   }

@@ -524,6 +524,10 @@ TEST(PageMetadataTest, StripSiteSuffix) {
   EXPECT_EQ(
       extract_internal::StripSiteSuffix("Talks resume in Doha \uff5c Ledger"),
       "Talks resume in Doha");
+  // A question ends the headline, not a section's name.
+  EXPECT_EQ(extract_internal::StripSiteSuffix(
+                "Filter gereinigt \u2013 was nun? - Aquarienforum"),
+            "Filter gereinigt \u2013 was nun?");
   EXPECT_EQ(extract_internal::StripSiteSuffix("Covid-19 rules change"),
             "Covid-19 rules change");
 }
