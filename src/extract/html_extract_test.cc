@@ -527,6 +527,14 @@ TEST(HtmlExtractTest, ScreenReaderTextIsNotArticleText) {
     EXPECT_EQ(p.text.find("Archiv"), std::string::npos) << p.text;
     EXPECT_EQ(p.text.find("abhaken"), std::string::npos) << p.text;
   }
+  // Nor is it the headline's; what it held still sets words apart.
+  const Article titled = ExtractHtmlDoc(
+      "<html><body><h1><span class='screen-reader-text'>Artikel:</span>Der "
+      "Rat<span class='sr-only'>:</span>stimmt dem Budget zu</h1><div "
+      "class='text'><p>Der Gemeinderat hat am Freitag lange \u00fcber das "
+      "neue Budget beraten und am Ende knapp zugestimmt.</p></div>"
+      "</body></html>");
+  EXPECT_EQ(titled.title, "Der Rat stimmt dem Budget zu");
 }
 
 // A lead paragraph set between the headline and the body container, in a

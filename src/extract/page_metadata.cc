@@ -37,8 +37,10 @@ TimeMarking ReadTimeMarking(const GumboNode* time) {
   return TimeMarking::kUnmarked;
 }
 
-// The text of `node` up to about `limit` bytes. White space runs count as one
-// byte, so that a page's indentation does not use up the limit.
+// The text of `node` up to about `limit` bytes, as the page shows it: text set
+// for screen readers only ("<span class=sr-only">Article:</span>") is none of
+// it. White space runs count as one byte, so that a page's indentation does
+// not use up the limit.
 std::string NodeText(const GumboNode* node, size_t limit = 2000) {
   std::string out;
   std::vector<const GumboNode*> stack{node};
@@ -56,6 +58,11 @@ std::string NodeText(const GumboNode* node, size_t limit = 2000) {
     if (n->type != GUMBO_NODE_ELEMENT) continue;
     GumboTag tag = n->v.element.tag;
     if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) continue;
+    if (n != node && HasUnseenClass(n)) {
+      // What it held may have been all that set two words apart.
+      if (!out.empty() && out.back() != ' ') out += ' ';
+      continue;
+    }
     const GumboVector& c = n->v.element.children;
     for (size_t i = c.length; i-- > 0;)
       stack.push_back(static_cast<const GumboNode*>(c.data[i]));
