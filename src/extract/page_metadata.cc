@@ -434,6 +434,29 @@ bool InLongFurniture(const GumboNode* n) {
   return false;
 }
 
+// What microdata says an item's name is: the content or text of the first
+// element inside `item` (a few levels down) with itemprop "name" ("<div
+// itemprop=author itemscope><a>jdoe</a><span itemprop=name>jdoe</span>
+// <span>1,204</span></div>"), else all of `item`'s text.
+std::string MicrodataName(const GumboNode* item) {
+  std::vector<std::pair<const GumboNode*, int>> stack{{item, 0}};
+  while (!stack.empty()) {
+    const auto [n, depth] = stack.back();
+    stack.pop_back();
+    if (n != item && Attribute(n, "itemprop") == "name") {
+      const std::string_view content = Attribute(n, "content");
+      return content.empty() ? NodeText(n, 200) : std::string(content);
+    }
+    if (depth == 4) continue;
+    const GumboVector& c = n->v.element.children;
+    for (size_t i = c.length; i-- > 0;) {
+      const auto* k = static_cast<const GumboNode*>(c.data[i]);
+      if (k->type == GUMBO_NODE_ELEMENT) stack.emplace_back(k, depth + 1);
+    }
+  }
+  return NodeText(item, 200);
+}
+
 // The texts of `n` when its class names an author (IsAuthorElement) or a
 // byline, a few of each per page. Most classes name neither (HasAuthorClass
 // needs "author" or an author label, which hold "aut"): no lower-cased copy is
@@ -547,7 +570,12 @@ void CollectMetadata(const GumboNode* root, std::string_view content,
     // A hidden rel=author link is a template's leftover (Blogger's link to a
     // profile, named after the blog's owner), not the byline a reader sees.
     if (itemprop == "author" || (HasRelToken(n, "author") && !IsHidden(n))) {
+      // Of an author the page prints, microdata's name for it (a user card
+      // prints the name, a hidden copy as itemprop=name and a score). An
+      // author given only in <meta> inside the item is not shown to readers.
       std::string text = CollapseSpaces(NodeText(n, 200));
+      if (itemprop == "author" && !text.empty())
+        text = CollapseSpaces(MicrodataName(n));
       if (!text.empty() && text.size() < 80)
         md->itemprop_authors.push_back(text);
     }

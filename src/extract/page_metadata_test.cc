@@ -193,6 +193,24 @@ TEST(PageMetadataTest, AuthorsFromClassedBylines) {
 
 // Yoast-style graphs name the author by @id; the Person is elsewhere in the
 // graph.
+// A printed user card marked up as a schema.org Person: microdata's name for
+// it, not the card's text run together with its copy and score. An author
+// given only in <meta> inside the item is no byline a reader sees.
+TEST(PageMetadataTest, MicrodataAuthorIsTheItemsName) {
+  const auto page = [](const std::string& card) {
+    return ExtractHtmlDoc("<html><body><h1>Der Rat</h1>" + card + kCouncilBody +
+                          "</body></html>");
+  };
+  EXPECT_EQ(page("<div itemprop='author' itemscope><a href='/u/7'>kanal_jana"
+                 "</a><span class='d-none' itemprop='name'>kanal_jana</span>"
+                 "<span class='score'>1,204</span></div>")
+                .authors,
+            std::vector<std::string>{"kanal_jana"});
+  EXPECT_TRUE(page("<span itemprop='author' itemscope><meta itemprop='name' "
+                   "content='Jana Beispiel'></span>")
+                  .authors.empty());
+}
+
 TEST(PageMetadataTest, JsonLdAuthorByReference) {
   const std::string ld = R"({"@context":"https://schema.org","@graph":[
     {"@type":"Article","headline":"Titel","author":{"@id":"https://x.de/#/person/1"},"datePublished":"2021-03-04T10:00:00+01:00"},
