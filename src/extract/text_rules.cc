@@ -470,6 +470,25 @@ std::optional<std::string> WithAsciiDigits(std::string_view line) {
   return out;
 }
 
+// "10:42" or "10:42:17".
+bool IsClockTime(std::string_view w) {
+  const size_t colon = w.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 2) return false;
+  return std::all_of(w.begin(), w.end(),
+                     [](char c) { return IsDigit(c) || c == ':'; }) &&
+         w.size() - colon >= 3;
+}
+
+// A time zone's abbreviation ("utc", "cet", "est"; lower-cased) or offset
+// ("+0100").
+bool IsZoneName(std::string_view w) {
+  if (w.size() >= 2 && (w[0] == '+' || w[0] == '-'))
+    return std::all_of(w.begin() + 1, w.end(), IsDigit);
+  return w.size() >= 2 && w.size() <= 5 &&
+         std::all_of(w.begin(), w.end(),
+                     [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 }  // namespace
 
 std::optional<PartialDate> FindDateInLine(std::string_view line,
@@ -524,8 +543,14 @@ std::optional<PartialDate> FindDateInLine(std::string_view line,
         if (auto d = MakeDay(year, month, day)) return d;
       }
     }
-    // "June 3, 2021", "June 3rd 2021"
-    const int day = number(i + 1, 2), year = number(i + 2, 4);
+    // "June 3, 2021", "June 3rd 2021"; "Feb 8 10:42:17 UTC 2022", as ctime()
+    // and mail archives print a moment (a clock time and a zone between).
+    size_t yi = i + 2;
+    if (yi < words.size() && IsClockTime(words[yi])) {
+      ++yi;
+      if (yi < words.size() && IsZoneName(words[yi])) ++yi;
+    }
+    const int day = number(i + 1, 2), year = number(yi, 4);
     if (day > 0 && year > 0) {
       if (auto d = MakeDay(year, month, day)) return d;
     }

@@ -210,6 +210,9 @@ TEST(TextRulesTest, DateInLine) {
                            "3\u65e5 10:15"),
             (D{{2021, 5, 3}}));
   EXPECT_EQ(FindDateInLine("2021\u5e74 05\u6708 03\u65e5"), (D{{2021, 5, 3}}));
+  // A moment as ctime() and mail archives print it.
+  EXPECT_EQ(FindDateInLine("Tue Feb  8 10:42:17 UTC 2022"), (D{{2022, 2, 8}}));
+  EXPECT_EQ(FindDateInLine("Wed Mar 3 09:05 2021"), (D{{2021, 3, 3}}));
   // Months in the genitive or partitive of Polish, Finnish, Russian and
   // Ukrainian dates; Turkish and Arabic months, and Arabic-Indic digits.
   EXPECT_EQ(FindDateInLine("Autor: Anna Nowak, 14 marca 2022"),
