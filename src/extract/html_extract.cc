@@ -166,9 +166,9 @@ bool HasPhoneNumber(std::string_view text) {
 }
 
 // Lines that close an article on the web rather than in print: how to reach the
-// writer
-// ("Email Jane at jane@example.com or follow her @jane"), newsletter pitches,
-// gallery counters ("Image 2 of 5") and reuse notices.
+// writer ("Email Jane at jane@example.com or follow her @jane"), contact
+// cards, newsletter pitches, gallery counters ("Image 2 of 5"), reuse notices
+// and affiliate disclosures.
 bool IsWebFurniture(std::string_view text) {
   // No test reads past 45 words: a block's text is split no further than
   // needed to know it has more.
@@ -201,6 +201,13 @@ bool IsWebFurniture(std::string_view text) {
     return true;
   }
   if (lower.find("subject to copyright") != std::string::npos) return true;
+  // An affiliate disclosure ("When you buy through links on our site, we may
+  // earn an affiliate commission"; German pages say "Provision").
+  if (lower.find("affiliate") != std::string::npos &&
+      (lower.find("commission") != std::string::npos ||
+       lower.find("provision") != std::string::npos ||
+       lower.find("earn") != std::string::npos))
+    return true;
   // Notices for readers without script, and unexpanded WordPress shortcodes.
   if (words.size() <= 12 && lower.find("javascript") != std::string::npos &&
       (lower.find("requires") != std::string::npos ||

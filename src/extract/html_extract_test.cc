@@ -228,15 +228,18 @@ TEST(HtmlExtractTest, Layouts) {
            kProse2 + "</p></article></body></html>",
        {"The mayor, Ann Lee, said the vote was a relief", kProse2},
        {"Latest stories"}},
-      {"contact lines, gallery counters and reuse notices at the end",
+      {"contact lines, gallery counters, reuse notices and affiliate "
+       "disclosures at the end",
        std::string("<html><body><article><p>") + kProse1 + "</p><p>" + kProse2 +
            "</p><p>Image 2 of 5</p><p>Email Jane Roe at jroe@example.com or "
            "follow her on "
            "Twitter @janeroe.</p><p>This slideshow requires "
            "JavaScript.</p><p>This document is "
-           "subject to copyright.</p></article></body></html>",
+           "subject to copyright.</p><p>When you buy through links on our "
+           "site, we may earn an affiliate commission.</p></article></body>"
+           "</html>",
        {kProse1, kProse2},
-       {"Image 2", "jroe@", "JavaScript", "copyright"}},
+       {"Image 2", "jroe@", "JavaScript", "copyright", "affiliate"}},
       {"a contact card (an address to write to and a number to call) in any "
        "language; a sentence that gives both is text",
        std::string("<html><body><article><p>") + kProse1 + "</p><p>" + kProse2 +
