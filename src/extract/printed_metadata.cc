@@ -245,6 +245,12 @@ namespace {
 std::vector<std::string> BylineNames(std::string_view line) {
   if (line.size() > kMaxBylineBytes) return {};
   const std::vector<std::string_view> words = SplitWords(line, 4);
+  // Italian bylines open with a lower-case "di" ("di Marco Bianchi, 12 aprile
+  // 2023"); elsewhere in a line "di" is a particle ("Lorenzo di Stefano") or
+  // a preposition, so only there.
+  if (words.size() >= 2 && words[0] == "di" && StartsUpper(words[1]))
+    return BylineNames("By " + std::string(line.substr(static_cast<size_t>(
+                                   words[1].data() - line.data()))));
   const auto by = std::find_if(words.begin(), words.end(), IsByWord);
   if (by == words.end() || by + 1 == words.end() || !StartsUpper(*(by + 1)))
     return {};

@@ -267,6 +267,10 @@ TEST(PrintedMetadataTest, AuthorsFromPrintedBylines) {
        {"Jana Beispiel"}},
       {"<div>By Jane Doe Tue 3 May 2021</div>", {"Jane Doe"}},
       {"<div>Von Lorenzo Di Stefano</div>", {"Lorenzo Di Stefano"}},
+      // Italian bylines open with a lower-case "di"; a capitalised "Di" opening
+      // a line is a name's.
+      {"<div>di Marco Rossi, 12 aprile 2023</div>", {"Marco Rossi"}},
+      {"<div>Di Stefano: il consiglio approva</div>", {}},
       // Forum software sets a guillemet between a post's author and its time.
       {"<div>von <strong>Tiefseetaucher7</strong> » Di 7. Mär 2023, "
        "19:14</div>",
