@@ -479,8 +479,8 @@ bool IsClockTime(std::string_view w) {
          w.size() - colon >= 3;
 }
 
-// A time zone's abbreviation ("utc", "cet", "est"; lower-cased) or offset
-// ("+0100").
+// What may be a time zone after a clock time: an offset ("+0100") or a word of
+// two to five lower-cased letters ("utc", "cet", "est"), read only there.
 bool IsZoneName(std::string_view w) {
   if (w.size() >= 2 && (w[0] == '+' || w[0] == '-'))
     return std::all_of(w.begin() + 1, w.end(), IsDigit);
