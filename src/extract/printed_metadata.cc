@@ -238,6 +238,31 @@ std::vector<std::string> FindLabelledAuthors(
 
 namespace {
 
+// The writer of a meta line that gives a name, a separator and the date with no
+// by-word ("Jana Beispiel · 21.06.2023, 06:30 Uhr", "Jane Doe | May 3, 2021",
+// "Jean Dupont — 16 janvier 2024 — lecture 4 min"): the name, two to four
+// capitalised words without digits, when what follows the separator holds a
+// date; else none. A place before a date ("Berlin · 21.06.2023") is one word.
+std::vector<std::string> NameBeforeDate(std::string_view line) {
+  size_t best = std::string_view::npos, sep_size = 0;
+  for (std::string_view sep : {" \xC2\xB7 ", " | ", " \xE2\x80\x94 ",
+                               " \xE2\x80\x93 ", " - ", " \xE2\x80\xA2 "}) {
+    if (const size_t at = line.find(sep); at < best) {
+      best = at;
+      sep_size = sep.size();
+    }
+  }
+  if (best == std::string_view::npos) return {};
+  const std::string_view name = TrimSpaces(line.substr(0, best));
+  const size_t words = SplitWords(name, 5).size();
+  if (words < 2 || words > 4 || !IsNameShaped(name) ||
+      std::any_of(name.begin(), name.end(),
+                  [](char c) { return c >= '0' && c <= '9'; }) ||
+      !FindDateInLine(line.substr(best + sep_size)))
+    return {};
+  return AuthorNames(name, /*lenient=*/false, /*name_field=*/false);
+}
+
 // The names of a byline printed as a line of its own: a short line with a
 // by-word of the set's languages within its first words and capitalised names
 // after it ("By Jane Doe and John Roe", "Von Jana Beispiel am 3. Mai 2021",
@@ -253,7 +278,7 @@ std::vector<std::string> BylineNames(std::string_view line) {
                                    words[1].data() - line.data()))));
   const auto by = std::find_if(words.begin(), words.end(), IsByWord);
   if (by == words.end() || by + 1 == words.end() || !StartsUpper(*(by + 1)))
-    return {};
+    return NameBeforeDate(line);
   std::vector<std::string> names =
       AuthorNames(line, /*lenient=*/false, /*name_field=*/false);
   if (names.empty() || !std::all_of(names.begin(), names.end(), IsNameShaped))

@@ -267,6 +267,15 @@ TEST(PrintedMetadataTest, AuthorsFromPrintedBylines) {
        {"Jana Beispiel"}},
       {"<div>By Jane Doe Tue 3 May 2021</div>", {"Jane Doe"}},
       {"<div>Von Lorenzo Di Stefano</div>", {"Lorenzo Di Stefano"}},
+      // A meta line of a name, a separator and a date names its writer with no
+      // by-word; one word before the date is a place, and a name before no
+      // date is a section's or a site's.
+      {"<div>Jana Beispiel \u00b7 21.06.2023, 06:30 Uhr</div>",
+       {"Jana Beispiel"}},
+      {"<div>Jean Dupont \u2014 16 janvier 2024 \u2014 lecture 4 min</div>",
+       {"Jean Dupont"}},
+      {"<div>Berlin \u00b7 21.06.2023</div>", {}},
+      {"<div>Lokales | Neustadt</div>", {}},
       // Italian bylines open with a lower-case "di"; a capitalised "Di" opening
       // a line is a name's.
       {"<div>di Marco Rossi, 12 aprile 2023</div>", {"Marco Rossi"}},
