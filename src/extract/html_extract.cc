@@ -950,6 +950,50 @@ void MarkTeaserCards(const std::vector<HtmlBlock>& blocks,
   end_run(kept.size());
 }
 
+// Whether `b` is a label that points to other stories ("Read also", "À lire
+// aussi", "Vorheriger Beitrag"; furniture_lines.txt's related-start): a short
+// line of its own, not a "Read more: <headline>" link.
+bool IsRelatedLabel(const HtmlBlock& b) {
+  return b.text.size() <= 40 &&
+         ClassifyFurnitureLine(b.text) == FurnitureKind::kRelatedLink;
+}
+
+// Marks in *drop the teaser cards right after a label pointing to other
+// stories, anywhere on the page: each a heading that is all link and at most
+// two blocks under it inside the heading's parent, a box opened at the label
+// or after it (the card's summary, its date; a linked headline set among the
+// article's paragraphs takes none of them). The label says what its cards
+// are, so one card (a previous post's) is enough, inside the story's
+// container too.
+void MarkCardsUnderRelatedLabel(const std::vector<HtmlBlock>& blocks,
+                                std::vector<bool>* drop) {
+  constexpr size_t kMaxCardBlockChars = 1000;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (!IsRelatedLabel(blocks[i])) continue;
+    const GumboNode* card = nullptr;
+    size_t under_heading = 0;
+    for (size_t j = i + 1; j < blocks.size(); ++j) {
+      const HtmlBlock& b = blocks[j];
+      if (b.heading != 0 && b.element != nullptr &&
+          LinkDensity(b.link_chars, b.text.size()) > 0.9) {
+        card = b.element->parent;
+        // A card is a box of its own, opened at the label or after it; a
+        // heading set among the article's paragraphs heads none.
+        if (i > 0 && Holds(card, blocks[i - 1].element)) card = nullptr;
+        under_heading = 0;
+      } else if (card != nullptr && b.heading == 0 && under_heading < 2 &&
+                 b.text.size() <= kMaxCardBlockChars &&
+                 Holds(card, b.element) && !IsRelatedLabel(b)) {
+        ++under_heading;
+      } else {
+        break;
+      }
+      (*drop)[j] = true;
+      i = j;
+    }
+  }
+}
+
 // Other stories set beside the page's own without a class saying so: those
 // appended as the reader scrolls and lists of teaser cards, past the story
 // the title heads (TitledStory). They leave *kept, less their size.
@@ -957,11 +1001,12 @@ void DropOtherStories(const std::vector<HtmlBlock>& blocks,
                       std::string_view title,
                       std::vector<const HtmlBlock*>* kept, size_t* chars) {
   size_t title_at = 0;
-  const GumboNode* story = TitledStory(blocks, title, *kept, &title_at);
-  if (story == nullptr) return;
   std::vector<bool> drop(blocks.size(), false);
-  MarkAppendedStories(blocks, story, title_at, *kept, &drop);
-  MarkTeaserCards(blocks, story, *kept, &drop);
+  MarkCardsUnderRelatedLabel(blocks, &drop);
+  if (const GumboNode* story = TitledStory(blocks, title, *kept, &title_at)) {
+    MarkAppendedStories(blocks, story, title_at, *kept, &drop);
+    MarkTeaserCards(blocks, story, *kept, &drop);
+  }
   std::erase_if(*kept, [&](const HtmlBlock* b) {
     if (!drop[static_cast<size_t>(b - blocks.data())]) return false;
     *chars -= b->text.size();

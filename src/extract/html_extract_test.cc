@@ -430,6 +430,49 @@ TEST(HtmlExtractTest, TeaserCardsAfterTheStoryAreNotTheArticle) {
   EXPECT_EQ(a.paragraphs.size(), 18u);
 }
 
+// A label pointing to other stories ("À lire aussi", "Vorheriger Beitrag")
+// says what the cards after it are, inside the story's container too and one
+// card being enough: their summaries go, however long. A linked headline set
+// among the article's paragraphs after such a label takes none of them.
+TEST(HtmlExtractTest, CardsUnderARelatedLabelAreNotTheArticle) {
+  std::string story = "<h1>Le conseil adopte le budget du port</h1>";
+  for (int i = 0; i < 4; ++i)
+    story += "<p>Le conseil s'est r\u00e9uni lundi pour le budget du port (" +
+             std::to_string(i) +
+             "), et les habitants, les commer\u00e7ants et l'exploitant du "
+             "bac ont pris la parole.</p>";
+  const std::string summary =
+      "<p>Un autre sujet de la semaine, r\u00e9sum\u00e9 en trois phrases. "
+      "La boulangerie du bourg a rouvert ses portes lundi matin, avec le "
+      "soutien d'une trentaine d'habitants qui ont investi chacun quelques "
+      "centaines d'euros. Le boulanger s'est install\u00e9 avec sa famille "
+      "au-dessus du fournil, dans l'appartement que la commune lui loue.</p>";
+  const std::string cards =
+      "<h3>\u00c0 lire aussi</h3><div><h4><a href='/a'>La boulangerie "
+      "rouvre</a></h4>" +
+      summary +
+      "</div><div><h4><a href='/b'>Le march\u00e9 change de "
+      "place</a></h4>" +
+      summary + "</div>";
+  Article a = ExtractHtmlDoc("<html><body><div>" + story + cards +
+                             "</div></body></html>");
+  EXPECT_EQ(a.paragraphs.size(), 4u) << a.body;
+  a = ExtractHtmlDoc(
+      "<html><body><div>" + story +
+      "<div class='pn'><div>Vorheriger Beitrag</div><h2><a href='/c'>Ein "
+      "anderer Beitrag</a></h2><div>" +
+      summary + "</div></div></div></body></html>");
+  EXPECT_EQ(a.paragraphs.size(), 4u) << a.body;
+  // Among the article's paragraphs: the paragraph after the linked headline
+  // is the article's.
+  a = ExtractHtmlDoc("<html><body><div>" + story +
+                     "<p>Leggi anche</p><h3><a href='/d'>Un altro "
+                     "articolo</a></h3><p>Le conseil reviendra sur le sujet "
+                     "en juin, apr\u00e8s l'avis de la r\u00e9gion, a "
+                     "pr\u00e9cis\u00e9 le maire.</p></div></body></html>");
+  EXPECT_NE(a.body.find("reviendra sur le sujet"), std::string::npos) << a.body;
+}
+
 TEST(HtmlExtractTest, WordsAfterReferencesKeepOffsets) {
   const std::string html =
       "<html><body><article><p>Rund 1000 Jahre sp\u00e4ter wurde die "
