@@ -196,9 +196,16 @@ bool IsWebFurniture(std::string_view text) {
   if (email && words.size() <= 30 && HasPhoneNumber(text) &&
       !EndsWithSentencePunctuation(text))
     return true;
-  if (words.size() <= 16 && lower.find("subscribe") != std::string::npos &&
-      lower.find("newsletter") != std::string::npos) {
-    return true;
+  // A newsletter pitch: the word and a verb for signing up, in English,
+  // German ("abonnieren", "anmelden"), French ("abonnez", "inscrivez"),
+  // Spanish ("suscríbete"), Italian ("iscriviti"), Portuguese ("inscreva",
+  // "assine") or Dutch ("abonneer").
+  if (words.size() <= 16 && lower.find("newsletter") != std::string::npos) {
+    for (std::string_view verb :
+         {"subscribe", "sign up", "abonn", "anmelden", "inscri", "suscr",
+          "iscri", "inscrev", "assin"}) {
+      if (lower.find(verb) != std::string::npos) return true;
+    }
   }
   if (lower.find("subject to copyright") != std::string::npos) return true;
   // An affiliate disclosure ("When you buy through links on our site, we may

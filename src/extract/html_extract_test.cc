@@ -236,10 +236,12 @@ TEST(HtmlExtractTest, Layouts) {
            "Twitter @janeroe.</p><p>This slideshow requires "
            "JavaScript.</p><p>This document is "
            "subject to copyright.</p><p>When you buy through links on our "
-           "site, we may earn an affiliate commission.</p></article></body>"
+           "site, we may earn an affiliate commission.</p><p>Jetzt den "
+           "Newsletter abonnieren</p></article></body>"
            "</html>",
        {kProse1, kProse2},
-       {"Image 2", "jroe@", "JavaScript", "copyright", "affiliate"}},
+       {"Image 2", "jroe@", "JavaScript", "copyright", "affiliate",
+        "Newsletter"}},
       {"a contact card (an address to write to and a number to call) in any "
        "language; a sentence that gives both is text",
        std::string("<html><body><article><p>") + kProse1 + "</p><p>" + kProse2 +
