@@ -288,19 +288,31 @@ std::vector<std::string> BylineNames(std::string_view line) {
 
 }  // namespace
 
-// The names of a byline block (BylineNames) above the article or at its start:
-// from 15 blocks above the first body paragraph to the third, outside comments
-// and sidebars.
+// The names of a byline block (BylineNames) above the article or at its start
+// (from 15 blocks above the first body paragraph to the third), else closing
+// it, outside comments and sidebars.
 std::vector<std::string> FindBylineAuthors(
     const std::vector<HtmlBlock>& blocks,
     const std::vector<const HtmlBlock*>& kept) {
   if (kept.empty() || blocks.empty()) return {};
   const size_t first = static_cast<size_t>(kept.front() - blocks.data());
+  const size_t last = static_cast<size_t>(kept.back() - blocks.data());
   for (size_t i = first > 15 ? first - 15 : 0;
-       i < blocks.size() && i <= first + 2; ++i) {
+       i < blocks.size() && i <= std::min(first + 2, last); ++i) {
     const HtmlBlock& b = blocks[i];
     if (b.heading == 1) continue;
     if (b.boiler != nullptr && ReadClass(b.boiler).long_furniture) continue;
+    if (std::vector<std::string> names = BylineNames(b.text); !names.empty())
+      return names;
+  }
+  // A byline closing the article ("Von Jana Beispiel | 03.05.2022"): one of
+  // the two blocks right after its last paragraph, opened by its by-word (a
+  // widget's "Comments powered by X" is none).
+  for (size_t i = last + 1; i < blocks.size() && i <= last + 2; ++i) {
+    const HtmlBlock& b = blocks[i];
+    if (b.boiler != nullptr && ReadClass(b.boiler).long_furniture) continue;
+    const std::vector<std::string_view> first = SplitWords(b.text, 1);
+    if (first.empty() || !IsByWord(first[0])) continue;
     if (std::vector<std::string> names = BylineNames(b.text); !names.empty())
       return names;
   }

@@ -38,7 +38,7 @@ std::vector<std::string> FindLabelledAuthors(
     const std::vector<const HtmlBlock*>& kept);
 
 // The names of a byline printed as a line of its own above the article or at
-// its start; or none.
+// its start, else one opened by its by-word right after the article; or none.
 std::vector<std::string> FindBylineAuthors(
     const std::vector<HtmlBlock>& blocks,
     const std::vector<const HtmlBlock*>& kept);

@@ -293,6 +293,19 @@ TEST(PrintedMetadataTest, AuthorsFromPrintedBylines) {
   }
 }
 
+// A byline closing the article, opened by its by-word, names the writer; a
+// widget's "powered by" line there does not.
+TEST(PrintedMetadataTest, BylineClosingTheArticle) {
+  const auto page = [](const std::string& after) {
+    return ExtractHtmlDoc(std::string("<html><body><h1>Der Rat</h1>") +
+                          kCouncilBody + after + "</body></html>");
+  };
+  EXPECT_EQ(page("<div>Von Jana Beispiel | 03.05.2022, 14:05</div>").authors,
+            std::vector<std::string>{"Jana Beispiel"});
+  EXPECT_TRUE(
+      page("<div>Kommentare powered by Kommentarwerk</div>").authors.empty());
+}
+
 // A blog's metadata often names the writer by a display name of one word; a
 // byline at the article's start that gives it in full gives the full name.
 TEST(PrintedMetadataTest, OneWordAuthorGivenInFullByTheByline) {
