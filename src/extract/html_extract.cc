@@ -961,8 +961,7 @@ void MarkTeaserCards(const std::vector<HtmlBlock>& blocks,
 // aussi", "Vorheriger Beitrag"; furniture_lines.txt's related-start): a short
 // line of its own, not a "Read more: <headline>" link.
 bool IsRelatedLabel(const HtmlBlock& b) {
-  return b.text.size() <= 40 &&
-         ClassifyFurnitureLine(b.text) == FurnitureKind::kRelatedLink;
+  return b.text.size() <= 40 && StartsAsRelatedLink(b.text);
 }
 
 // Marks in *drop the teaser cards right after a label pointing to other

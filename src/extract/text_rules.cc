@@ -1020,6 +1020,12 @@ DateLabelRead ReadDateLabel(std::string_view line) {
   return {};
 }
 
+bool StartsAsRelatedLink(std::string_view raw) {
+  const std::string_view line = TrimSpaces(raw);
+  return !line.empty() &&
+         StartsWithAny(AsciiLower(line), WordLists().related_start);
+}
+
 FurnitureKind ClassifyFurnitureLine(std::string_view raw) {
   std::string_view line = TrimSpaces(raw);
   if (line.empty()) return FurnitureKind::kNone;

@@ -132,6 +132,10 @@ const char* FurnitureKindName(FurnitureKind kind);
 
 // Classifies one line (already trimmed) by its own content.
 FurnitureKind ClassifyFurnitureLine(std::string_view line);
+// Whether `line` opens with a pointer to other stories ("Read also", "À lire
+// aussi": furniture_lines.txt's related-start), as ClassifyFurnitureLine reads
+// those, without its other tests.
+bool StartsAsRelatedLink(std::string_view line);
 
 // The names in an author line ("By Jane Doe and John Roe" -> {"Jane Doe", "John
 // Roe"}); empty when the line is not an author line.
