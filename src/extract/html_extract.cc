@@ -995,7 +995,7 @@ void MarkCardsUnderRelatedLabel(const std::vector<HtmlBlock>& blocks,
         break;
       }
       (*drop)[j] = true;
-      i = j;
+      i = j;  // the next label is looked for past the cards
     }
   }
 }

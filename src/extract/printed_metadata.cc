@@ -311,8 +311,8 @@ std::vector<std::string> FindBylineAuthors(
   for (size_t i = last + 1; i < blocks.size() && i <= last + 2; ++i) {
     const HtmlBlock& b = blocks[i];
     if (b.boiler != nullptr && ReadClass(b.boiler).long_furniture) continue;
-    const std::vector<std::string_view> first = SplitWords(b.text, 1);
-    if (first.empty() || !IsByWord(first[0])) continue;
+    const std::vector<std::string_view> opening = SplitWords(b.text, 1);
+    if (opening.empty() || !IsByWord(opening[0])) continue;
     if (std::vector<std::string> names = BylineNames(b.text); !names.empty())
       return names;
   }
