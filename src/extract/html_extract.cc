@@ -135,6 +135,12 @@ bool IsContainerTag(const GumboNode* n) {
   }
 }
 
+// A heading that is all link: another page's title (a teaser card's, a list of
+// stories'), not a section of this one.
+bool IsLinkedHeading(const HtmlBlock& b) {
+  return b.heading != 0 && LinkDensity(b.link_chars, b.text.size()) > 0.9;
+}
+
 // Mostly link text: a menu entry or a teaser. A linked lead-in followed by a
 // sentence of its own ("<a>Google has bought CloudSimple</a>. The startup
 // was...") is a paragraph.
@@ -685,9 +691,7 @@ std::vector<const HtmlBlock*> KeepBodyBlocks(
     // sections of this one.
     const bool heads_nothing =
         i + 1 == kept.size() || kept[i + 1]->heading != 0;
-    if (b->heading && heads_nothing &&
-        LinkDensity(b->link_chars, b->text.size()) > 0.9)
-      continue;
+    if (heads_nothing && IsLinkedHeading(*b)) continue;
     // A heading followed in the page by blocks that were all left out, then
     // by a heading of its rank or above or by the article's end, heads
     // nothing of the article: it is the title of a box the selection dropped
@@ -940,8 +944,7 @@ void MarkTeaserCards(const std::vector<HtmlBlock>& blocks,
   for (size_t k = 0; k < kept.size(); ++k) {
     const HtmlBlock& b = *kept[k];
     const bool outside = !Holds(story, b.element);
-    if (outside && b.heading != 0 &&
-        LinkDensity(b.link_chars, b.text.size()) > 0.9) {
+    if (outside && IsLinkedHeading(b)) {
       if (cards == 0) run_start = k;
       ++cards;
       under_heading = 0;
@@ -980,8 +983,7 @@ void MarkCardsUnderRelatedLabel(const std::vector<HtmlBlock>& blocks,
     size_t under_heading = 0;
     for (size_t j = i + 1; j < blocks.size(); ++j) {
       const HtmlBlock& b = blocks[j];
-      if (b.heading != 0 && b.element != nullptr &&
-          LinkDensity(b.link_chars, b.text.size()) > 0.9) {
+      if (IsLinkedHeading(b) && b.element != nullptr) {
         card = b.element->parent;
         // A card is a box of its own, opened at the label or after it; a
         // heading set among the article's paragraphs heads none.

@@ -927,49 +927,29 @@ std::string Alnum(std::string_view s) {
   return out;
 }
 
-// What sets a site's name apart from the headline in a <title> ("Post | Site",
-// "Site // » Post"): bars (also U+2502 and U+FF5C), dashes, double colons and
-// slashes, middle dots, bullets and guillemets, spaced.
-constexpr std::string_view kTitleSeparators[] = {
-    " | ",        " - ",        " \xE2\x80\x93 ", " \xE2\x80\x94 ",
-    " :: ",       " // ",       " \xC2\xB7 ",     " \xE2\x80\xA2 ",
-    " \xC2\xAB ", " \xC2\xBB ", " \xE2\x94\x82 ", " \xEF\xBD\x9C "};
-
-// What StripSiteSuffix cut off `title` (lower-cased, spaces collapsed) to
-// leave its first `kept` bytes, without the separator: the site's name.
-std::string_view SiteSuffixOf(std::string_view title, size_t kept) {
-  if (kept >= title.size()) return {};
-  std::string_view rest = title.substr(kept);
-  // The separator: spaces and punctuation up to the first letter or digit.
-  size_t pos = 0;
-  while (pos < rest.size()) {
-    size_t next = pos;
-    const char32_t c = DecodeUtf8(rest, &next);
-    if (c < 0x80 ? std::isalnum(static_cast<int>(c)) != 0
-                 : !(c == 0xAB || c == 0xB7 || c == 0xBB ||
-                     (c >= 0x2010 && c <= 0x2027)))
-      break;
-    pos = next;
-  }
-  return rest.substr(pos);
-}
-
-// Whether `c` sets a site's name apart in a <title>: a space, a colon, a bar,
-// a dash, a slash, a guillemet, a middle dot or bullet (kTitleSeparators'
-// characters).
+// Whether `c` sets a site's name apart in a <title>: ASCII punctuation and
+// spaces, guillemets, a middle dot, the dashes, bullets and quotes of
+// U+2010-U+2027, and the bars U+2502 and U+FF5C (kTitleSeparators' characters
+// and what pages set beside them).
 bool IsTitlePunctuation(char32_t c) {
-  return c == ' ' || c == ':' || c == '|' || c == '-' || c == '/' ||
-         c == 0xAB || c == 0xB7 || c == 0xBB || (c >= 0x2010 && c <= 0x2027) ||
+  if (c < 0x80) return std::isalnum(static_cast<int>(c)) == 0;
+  return c == 0xAB || c == 0xB7 || c == 0xBB || (c >= 0x2010 && c <= 0x2027) ||
          c == 0x2502 || c == 0xFF5C;
 }
 
-// `s` without the separators and spaces around it (": ", " | ", " - ").
-std::string_view TrimTitlePunctuation(std::string_view s) {
+// `s` without the separators and spaces that open it.
+std::string_view SkipTitlePunctuation(std::string_view s) {
   while (!s.empty()) {
     size_t next = 0;
     if (!IsTitlePunctuation(DecodeUtf8(s, &next))) break;
     s.remove_prefix(next);
   }
+  return s;
+}
+
+// `s` without the separators and spaces around it (": ", " | ", " - ").
+std::string_view TrimTitlePunctuation(std::string_view s) {
+  s = SkipTitlePunctuation(s);
   while (!s.empty()) {
     size_t start = s.size() - 1;
     while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80)
@@ -979,6 +959,14 @@ std::string_view TrimTitlePunctuation(std::string_view s) {
     s.remove_suffix(s.size() - start);
   }
   return s;
+}
+
+// What StripSiteSuffix cut off `title` (lower-cased, spaces collapsed) to
+// leave its first `kept` bytes, without the separator: the site's name.
+std::string_view SiteSuffixOf(std::string_view title, size_t kept) {
+  if (kept >= title.size()) return {};
+  // The separator: spaces and punctuation up to the first letter or digit.
+  return SkipTitlePunctuation(title.substr(kept));
 }
 
 // The length of the site's name and the separators after it that open

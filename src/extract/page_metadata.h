@@ -90,6 +90,15 @@ struct PageMetadata {
   std::vector<std::string> date_texts;  // itemprop=datePublished element text
 };
 
+// What sets a site's name apart from the headline in a <title> ("Post | Site",
+// "Site // » Post"): bars (also U+2502 and U+FF5C), dashes, double colons and
+// slashes, middle dots, bullets and guillemets, spaced. Bylines set a name
+// apart from its date with the same ("Jana Beispiel · 21.06.2023").
+inline constexpr std::string_view kTitleSeparators[] = {
+    " | ",        " - ",        " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+    " :: ",       " // ",       " \xC2\xB7 ",     " \xE2\x80\xA2 ",
+    " \xC2\xAB ", " \xC2\xBB ", " \xE2\x94\x82 ", " \xEF\xBD\x9C "};
+
 // Walks the tree under `root` once and records every kind of metadata each
 // element may hold. `content` is the text gumbo parsed (JSON-LD offsets point
 // into it).

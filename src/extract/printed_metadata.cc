@@ -14,6 +14,12 @@
 namespace dateline::extract_internal {
 namespace {
 
+// Whether `b` sits in a comment thread, a list of related stories or a sidebar
+// (classes.txt's `long` cues): a byline or label there is another text's.
+bool InLongFurnitureBox(const HtmlBlock& b) {
+  return b.boiler != nullptr && ReadClass(b.boiler).long_furniture;
+}
+
 // A line that carries a date and little else: "19.10.2019 07:49 Uhr", "Posted
 // on September 21, 2020 by Jane Doe", "Aktualisiert: 30.12.2016", not a
 // sentence that mentions a day.
@@ -191,7 +197,7 @@ std::vector<std::string> FindLabelledAuthors(
     if (b.tag_boiler && b.boiler != nullptr &&
         b.boiler->v.element.tag != GUMBO_TAG_HEADER)
       continue;
-    if (b.boiler != nullptr && ReadClass(b.boiler).long_furniture) continue;
+    if (InLongFurnitureBox(b)) continue;
     const std::string lower = AsciiLower(b.text);
     // A label printed apart from its value ("<dt>Autor</dt><dd>Jane
     // Doe</dd>", a heading over the name): the name is the next block that is
@@ -241,12 +247,12 @@ namespace {
 // The writer of a meta line that gives a name, a separator and the date with no
 // by-word ("Jana Beispiel · 21.06.2023, 06:30 Uhr", "Jane Doe | May 3, 2021",
 // "Jean Dupont — 16 janvier 2024 — lecture 4 min"): the name, two to four
-// capitalised words without digits, when what follows the separator holds a
-// date; else none. A place before a date ("Berlin · 21.06.2023") is one word.
+// capitalised words without digits, when what follows the separator (one of a
+// <title>'s, kTitleSeparators) holds a date; else none. A place before a date
+// ("Berlin · 21.06.2023") is one word.
 std::vector<std::string> NameBeforeDate(std::string_view line) {
   size_t best = std::string_view::npos, sep_size = 0;
-  for (std::string_view sep : {" \xC2\xB7 ", " | ", " \xE2\x80\x94 ",
-                               " \xE2\x80\x93 ", " - ", " \xE2\x80\xA2 "}) {
+  for (std::string_view sep : kTitleSeparators) {
     if (const size_t at = line.find(sep); at < best) {
       best = at;
       sep_size = sep.size();
@@ -301,7 +307,7 @@ std::vector<std::string> FindBylineAuthors(
        i < blocks.size() && i <= std::min(first + 2, last); ++i) {
     const HtmlBlock& b = blocks[i];
     if (b.heading == 1) continue;
-    if (b.boiler != nullptr && ReadClass(b.boiler).long_furniture) continue;
+    if (InLongFurnitureBox(b)) continue;
     if (std::vector<std::string> names = BylineNames(b.text); !names.empty())
       return names;
   }
@@ -310,7 +316,7 @@ std::vector<std::string> FindBylineAuthors(
   // widget's "Comments powered by X" is none).
   for (size_t i = last + 1; i < blocks.size() && i <= last + 2; ++i) {
     const HtmlBlock& b = blocks[i];
-    if (b.boiler != nullptr && ReadClass(b.boiler).long_furniture) continue;
+    if (InLongFurnitureBox(b)) continue;
     const std::vector<std::string_view> opening = SplitWords(b.text, 1);
     if (opening.empty() || !IsByWord(opening[0])) continue;
     if (std::vector<std::string> names = BylineNames(b.text); !names.empty())

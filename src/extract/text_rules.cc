@@ -470,23 +470,41 @@ std::optional<std::string> WithAsciiDigits(std::string_view line) {
   return out;
 }
 
-// "10:42" or "10:42:17".
-bool IsClockTime(std::string_view w) {
-  const size_t colon = w.find(':');
-  if (colon == std::string_view::npos || colon == 0 || colon > 2) return false;
-  return std::all_of(w.begin(), w.end(),
-                     [](char c) { return IsDigit(c) || c == ':'; }) &&
-         w.size() - colon >= 3;
+// "Z", "+02:00", "+0200", "-04", "GMT", "UTC" or "UT" at the end of a
+// timestamp: the offset in minutes east of UTC, or nullopt.
+std::optional<int> ReadZone(std::string_view z) {
+  if (z == "Z" || z == "z" || z == "GMT" || z == "UTC" || z == "UT") return 0;
+  if (z.size() < 3 || (z[0] != '+' && z[0] != '-')) return std::nullopt;
+  const int hours = ReadDigits(z, 1, 2);
+  int minutes = 0;
+  if (z.size() == 6 && z[3] == ':') {
+    minutes = ReadDigits(z, 4, 2);
+  } else if (z.size() == 5) {
+    minutes = ReadDigits(z, 3, 2);
+  } else if (z.size() != 3) {
+    return std::nullopt;
+  }
+  if (hours < 0 || hours > 14 || minutes < 0 || minutes > 59)
+    return std::nullopt;
+  return (z[0] == '-' ? -1 : 1) * (hours * 60 + minutes);
 }
 
-// What may be a time zone after a clock time: an offset ("+0100") or a word of
-// two to five lower-cased letters ("utc", "cet", "est"), read only there.
-bool IsZoneName(std::string_view w) {
-  if (w.size() >= 2 && (w[0] == '+' || w[0] == '-'))
-    return std::all_of(w.begin() + 1, w.end(), IsDigit);
-  return w.size() >= 2 && w.size() <= 5 &&
-         std::all_of(w.begin(), w.end(),
-                     [](char c) { return c >= 'a' && c <= 'z'; });
+// "HH:MM" or "HH:MM:SS", seconds' fraction allowed: minutes into the day and
+// the length read, or -1.
+int ReadClock(std::string_view s, size_t* len) {
+  const int h = ReadDigits(s, 0, 2);
+  const int m = s.size() > 2 && s[2] == ':' ? ReadDigits(s, 3, 2) : -1;
+  if (h < 0 || h > 23 || m < 0 || m > 59) return -1;
+  size_t n = 5;
+  if (s.size() >= 8 && s[5] == ':' && ReadDigits(s, 6, 2) >= 0) {
+    n = 8;
+    if (n < s.size() && (s[n] == '.' || s[n] == ',')) {
+      ++n;
+      while (n < s.size() && IsDigit(s[n])) ++n;
+    }
+  }
+  *len = n;
+  return h * 60 + m;
 }
 
 }  // namespace
@@ -545,10 +563,18 @@ std::optional<PartialDate> FindDateInLine(std::string_view line,
     }
     // "June 3, 2021", "June 3rd 2021"; "Feb 8 10:42:17 UTC 2022", as ctime()
     // and mail archives print a moment (a clock time and a zone between).
-    size_t yi = i + 2;
-    if (yi < words.size() && IsClockTime(words[yi])) {
+    size_t yi = i + 2, clock_len = 0;
+    if (yi < words.size() && ReadClock(words[yi], &clock_len) >= 0 &&
+        clock_len == words[yi].size()) {
       ++yi;
-      if (yi < words.size() && IsZoneName(words[yi])) ++yi;
+      // The zone: an offset, or its abbreviation ("utc", "cet", "est"; the
+      // words are lower-cased), read only after a clock time.
+      if (yi < words.size() &&
+          (ReadZone(words[yi]) ||
+           (words[yi].size() <= 5 &&
+            std::all_of(words[yi].begin(), words[yi].end(),
+                        [](char c) { return c >= 'a' && c <= 'z'; }))))
+        ++yi;
     }
     const int day = number(i + 1, 2), year = number(yi, 4);
     if (day > 0 && year > 0) {
@@ -559,43 +585,6 @@ std::optional<PartialDate> FindDateInLine(std::string_view line,
 }
 
 namespace {
-
-// "Z", "+02:00", "+0200", "-04", "GMT", "UTC" or "UT" at the end of a
-// timestamp: the offset in minutes east of UTC, or nullopt.
-std::optional<int> ReadZone(std::string_view z) {
-  if (z == "Z" || z == "z" || z == "GMT" || z == "UTC" || z == "UT") return 0;
-  if (z.size() < 3 || (z[0] != '+' && z[0] != '-')) return std::nullopt;
-  const int hours = ReadDigits(z, 1, 2);
-  int minutes = 0;
-  if (z.size() == 6 && z[3] == ':') {
-    minutes = ReadDigits(z, 4, 2);
-  } else if (z.size() == 5) {
-    minutes = ReadDigits(z, 3, 2);
-  } else if (z.size() != 3) {
-    return std::nullopt;
-  }
-  if (hours < 0 || hours > 14 || minutes < 0 || minutes > 59)
-    return std::nullopt;
-  return (z[0] == '-' ? -1 : 1) * (hours * 60 + minutes);
-}
-
-// "HH:MM" or "HH:MM:SS", seconds' fraction allowed: minutes into the day and
-// the length read, or -1.
-int ReadClock(std::string_view s, size_t* len) {
-  const int h = ReadDigits(s, 0, 2);
-  const int m = s.size() > 2 && s[2] == ':' ? ReadDigits(s, 3, 2) : -1;
-  if (h < 0 || h > 23 || m < 0 || m > 59) return -1;
-  size_t n = 5;
-  if (s.size() >= 8 && s[5] == ':' && ReadDigits(s, 6, 2) >= 0) {
-    n = 8;
-    if (n < s.size() && (s[n] == '.' || s[n] == ',')) {
-      ++n;
-      while (n < s.size() && IsDigit(s[n])) ++n;
-    }
-  }
-  *len = n;
-  return h * 60 + m;
-}
 
 std::optional<ZonedTime> MakeZoned(std::optional<PartialDate> day, int clock,
                                    std::optional<int> zone) {
