@@ -269,6 +269,15 @@ std::vector<std::string> NameBeforeDate(std::string_view line) {
   return AuthorNames(name, /*lenient=*/false, /*name_field=*/false);
 }
 
+// A noun that names a written piece opening a Romance byline ("Texto de X").
+bool IsWritingNoun(std::string_view w) {
+  static constexpr std::array<std::string_view, 9> kNouns = {
+      "texto",   "textos",    "texte", "testo",   "reportagem",
+      "reportaje", "reportage", "crónica", "crônica"};
+  const std::string lower = AsciiLower(w);
+  return std::find(kNouns.begin(), kNouns.end(), lower) != kNouns.end();
+}
+
 // The names of a byline printed as a line of its own: a short line with a
 // by-word of the set's languages within its first words and capitalised names
 // after it ("By Jane Doe and John Roe", "Von Jana Beispiel am 3. Mai 2021",
@@ -282,6 +291,13 @@ std::vector<std::string> BylineNames(std::string_view line) {
   if (words.size() >= 2 && words[0] == "di" && StartsUpper(words[1]))
     return BylineNames("By " + std::string(line.substr(static_cast<size_t>(
                                    words[1].data() - line.data()))));
+  // Romance bylines name the piece before the writer: "Texto de X", "Texte
+  // de X", "Testo di X", "Reportaje de X". "de" and "di" are by-words only
+  // there.
+  if (words.size() >= 3 && IsWritingNoun(words[0]) &&
+      (words[1] == "de" || words[1] == "di") && StartsUpper(words[2]))
+    return BylineNames("By " + std::string(line.substr(static_cast<size_t>(
+                                   words[2].data() - line.data()))));
   const auto by = std::find_if(words.begin(), words.end(), IsByWord);
   if (by == words.end() || by + 1 == words.end() || !StartsUpper(*(by + 1)))
     return NameBeforeDate(line);

@@ -280,6 +280,12 @@ TEST(PrintedMetadataTest, AuthorsFromPrintedBylines) {
       // a line is a name's.
       {"<div>di Marco Rossi, 12 aprile 2023</div>", {"Marco Rossi"}},
       {"<div>Di Stefano: il consiglio approva</div>", {}},
+      // Romance bylines may name the piece before its writer; "de" is a
+      // by-word only after such a noun.
+      {"<div>Texto de In\u00eas Carvalho \u00b7 13 de junho de 2023</div>",
+       {"In\u00eas Carvalho"}},
+      {"<div>Reportaje de Luc\u00eda G\u00f3mez</div>",
+       {"Luc\u00eda G\u00f3mez"}},
       // Forum software sets a guillemet between a post's author and its time.
       {"<div>von <strong>Tiefseetaucher7</strong> » Di 7. Mär 2023, "
        "19:14</div>",
