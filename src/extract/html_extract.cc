@@ -1002,15 +1002,43 @@ void MarkCardsUnderRelatedLabel(const std::vector<HtmlBlock>& blocks,
   }
 }
 
+// Marks in *drop a box about the article's writer: a label saying so
+// (IsAuthorBioLabel) and the blocks after it inside the smallest element
+// holding the label and the block after it, when that element is a box of its
+// own (it holds no block before the label) and short, as a biography and a
+// link to the writer's other articles are.
+void MarkAuthorBioBoxes(const std::vector<HtmlBlock>& blocks,
+                        std::vector<bool>* drop) {
+  constexpr size_t kMaxBoxChars = 1500;
+  for (size_t i = 0; i + 1 < blocks.size(); ++i) {
+    if (blocks[i].element == nullptr || !IsAuthorBioLabel(blocks[i].text))
+      continue;
+    const GumboNode* box = blocks[i].element->parent;
+    while (box != nullptr && !Holds(box, blocks[i + 1].element))
+      box = box->parent;
+    if (box == nullptr || (i > 0 && Holds(box, blocks[i - 1].element)))
+      continue;
+    size_t end = i + 1, chars = 0;
+    for (; end < blocks.size() && Holds(box, blocks[end].element); ++end)
+      chars += blocks[end].text.size();
+    if (chars > kMaxBoxChars) continue;
+    std::fill(drop->begin() + static_cast<std::ptrdiff_t>(i),
+              drop->begin() + static_cast<std::ptrdiff_t>(end), true);
+    i = end - 1;
+  }
+}
+
 // Other stories set beside the page's own without a class saying so: those
 // appended as the reader scrolls and lists of teaser cards, past the story
-// the title heads (TitledStory). They leave *kept, less their size.
+// the title heads (TitledStory); and a box about the writer. They leave
+// *kept, less their size.
 void DropOtherStories(const std::vector<HtmlBlock>& blocks,
                       std::string_view title,
                       std::vector<const HtmlBlock*>* kept, size_t* chars) {
   size_t title_at = 0;
   std::vector<bool> drop(blocks.size(), false);
   MarkCardsUnderRelatedLabel(blocks, &drop);
+  MarkAuthorBioBoxes(blocks, &drop);
   if (const GumboNode* story = TitledStory(blocks, title, *kept, &title_at)) {
     MarkAppendedStories(blocks, story, title_at, *kept, &drop);
     MarkTeaserCards(blocks, story, *kept, &drop);

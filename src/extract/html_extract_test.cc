@@ -475,6 +475,32 @@ TEST(HtmlExtractTest, CardsUnderARelatedLabelAreNotTheArticle) {
   EXPECT_NE(a.body.find("reviendra sur le sujet"), std::string::npos) << a.body;
 }
 
+// A box about the writer ("\u00dcber die Autorin", "About the author") under
+// the article is furniture, however its label is wrapped; the same label
+// among the article's paragraphs, in no box of its own, is kept with them.
+TEST(HtmlExtractTest, AuthorBioBoxIsNotTheArticle) {
+  const std::string bio =
+      "<p>Jana Beispiel ist seit 2017 Redakteurin im Lokalressort und "
+      "berichtet vor allem \u00fcber Verkehr und Kommunalpolitik.</p><a "
+      "href='/autoren/jb'>Alle Artikel der Autorin</a>";
+  const auto page = [](const std::string& after) {
+    return ExtractHtmlDoc(std::string("<html><body><h1>Der Rat</h1>") +
+                          "<div class='main'>" + kCouncilBody + after +
+                          "</div></body></html>");
+  };
+  for (const std::string label :
+       {"<h3>\u00dcber die Autorin</h3>",
+        "<div class='head'><span>About the author:</span></div>"}) {
+    const Article a = page("<div class='person'><img src='/jb.jpg'>" + label +
+                           bio + "</div>");
+    EXPECT_EQ(a.body.find("Lokalressort"), std::string::npos) << a.body;
+    EXPECT_EQ(a.body.find("Autorin"), std::string::npos) << a.body;
+    EXPECT_NE(a.body.find("Referendum"), std::string::npos) << a.body;
+  }
+  const Article a = page("<p>\u00dcber den Autor</p>" + bio);
+  EXPECT_NE(a.body.find("Lokalressort"), std::string::npos) << a.body;
+}
+
 TEST(HtmlExtractTest, WordsAfterReferencesKeepOffsets) {
   const std::string html =
       "<html><body><article><p>Rund 1000 Jahre sp\u00e4ter wurde die "

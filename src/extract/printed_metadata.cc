@@ -327,10 +327,10 @@ std::vector<std::string> FindBylineAuthors(
     if (std::vector<std::string> names = BylineNames(b.text); !names.empty())
       return names;
   }
-  // A byline closing the article ("Von Jana Beispiel | 03.05.2022"): one of
-  // the two blocks right after its last paragraph, opened by its by-word (a
-  // widget's "Comments powered by X" is none).
-  for (size_t i = last + 1; i < blocks.size() && i <= last + 2; ++i) {
+  // A byline closing the article ("Von Jana Beispiel | 03.05.2022"): its
+  // last block, kept with the text, or one of the two right after it, opened
+  // by its by-word (a widget's "Comments powered by X" is none).
+  for (size_t i = last; i < blocks.size() && i <= last + 2; ++i) {
     const HtmlBlock& b = blocks[i];
     if (InLongFurnitureBox(b)) continue;
     const std::vector<std::string_view> opening = SplitWords(b.text, 1);

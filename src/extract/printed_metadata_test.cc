@@ -310,6 +310,14 @@ TEST(PrintedMetadataTest, BylineClosingTheArticle) {
             std::vector<std::string>{"Jana Beispiel"});
   EXPECT_TRUE(
       page("<div>Kommentare powered by Kommentarwerk</div>").authors.empty());
+  // Kept with the text as its last block, inside the article's container.
+  const Article inside = ExtractHtmlDoc(
+      std::string("<html><body><div class='main'><h1>Der Rat</h1><div><img "
+                  "src='/a.jpg'><span>Das Rathaus am Abend.</span></div>") +
+      kCouncilBody +
+      "<div>Von Jana Beispiel | 03.05.2022, 14:05</div></div></body></html>");
+  EXPECT_EQ(inside.authors, std::vector<std::string>{"Jana Beispiel"})
+      << inside.body;
 }
 
 // A blog's metadata often names the writer by a display name of one word; a

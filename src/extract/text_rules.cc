@@ -1015,6 +1015,20 @@ bool StartsAsRelatedLink(std::string_view raw) {
          StartsWithAny(AsciiLower(line), WordLists().related_start);
 }
 
+bool IsAuthorBioLabel(std::string_view raw) {
+  constexpr size_t kMaxLabelBytes = 60;
+  const std::string_view line = TrimSpaces(raw);
+  if (line.empty() || line.size() > kMaxLabelBytes) return false;
+  const std::string lower = AsciiLower(line);
+  // The label is whole words: "About the authority's plan" is none.
+  return std::any_of(WordLists().author_bio.begin(),
+                     WordLists().author_bio.end(), [&](const std::string& p) {
+                       return StartsWith(lower, p) &&
+                              (lower.size() == p.size() ||
+                               !IsWordByte(lower[p.size()]));
+                     });
+}
+
 FurnitureKind ClassifyFurnitureLine(std::string_view raw) {
   std::string_view line = TrimSpaces(raw);
   if (line.empty()) return FurnitureKind::kNone;

@@ -136,6 +136,10 @@ FurnitureKind ClassifyFurnitureLine(std::string_view line);
 // aussi": furniture_lines.txt's related-start), as ClassifyFurnitureLine reads
 // those, without its other tests.
 bool StartsAsRelatedLink(std::string_view line);
+// Whether `line` is a label heading a box about the article's writer ("About
+// the author", "Über die Autorin:"; furniture_lines.txt's author-bio): the
+// label alone, a colon or the writer's name may follow it.
+bool IsAuthorBioLabel(std::string_view line);
 
 // The names in an author line ("By Jane Doe and John Roe" -> {"Jane Doe", "John
 // Roe"}); empty when the line is not an author line.

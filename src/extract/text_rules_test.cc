@@ -378,6 +378,20 @@ TEST(TextRulesTest, DayAbbreviations) {
     EXPECT_FALSE(IsDayAbbreviation(w)) << w;
 }
 
+// Labels of a box about the writer, alone, with a colon or the writer's name;
+// a sentence or a longer word opening the same way is none.
+TEST(TextRulesTest, AuthorBioLabels) {
+  for (const char* l : {"About the author", "\u00dcber die Autorin:",
+                        "\u00c0 propos de l\u2019auteur",
+                        "Sobre el autor Luis P\u00e9rez", " O autorze "})
+    EXPECT_TRUE(IsAuthorBioLabel(l)) << l;
+  for (const char* l :
+       {"About the authority's plan", "Autor", "",
+        "About the author of the new budget, the council said very little "
+        "on Friday"})
+    EXPECT_FALSE(IsAuthorBioLabel(l)) << l;
+}
+
 TEST(DateLabelTest, ReadsPublicationAndUpdateLabels) {
   EXPECT_EQ(ReadDateLabel("Published: June 3, 2021").label,
             DateLabel::kPublished);
