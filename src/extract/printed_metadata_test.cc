@@ -259,6 +259,9 @@ TEST(PrintedMetadataTest, AuthorsFromPrintedBylines) {
       {"<div>Von Jana Beispiel Ver\u00f6ffentlicht am 3. Mai 2021</div>",
        {"Jana Beispiel"}},
       {"<div>By Jane Doe Updated 4 May 2021</div>", {"Jane Doe"}},
+      {"<div>Door Sanne de Vries en Pieter Jansen Gepubliceerd: 12 augustus "
+       "2017</div>",
+       {"Sanne de Vries", "Pieter Jansen"}},
       {"<div>By Jane Doe in Kyiv</div>", {"Jane Doe"}},
       {"<div>Posted by Jane Doe in Local Politics</div>", {"Jane Doe"}},
       // A day's name cut short ends the name when a date follows it or a full

@@ -797,11 +797,22 @@ bool IsFullName(std::string_view s) {
          StartsUpper(words.back());
 }
 
+// Whether `s` opens with a full name, whatever follows it in the line ("Max
+// Muster Veröffentlicht: 12. August 2017", a date or a label after the last
+// name of a byline).
+bool OpensWithFullName(std::string_view s) {
+  const std::vector<std::string_view> words = SplitWords(s, 5);
+  if (words.size() < 2 || !StartsUpper(words.front())) return false;
+  return std::any_of(words.begin() + 1, words.end(), [](std::string_view w) {
+    return StartsUpper(w);
+  });
+}
+
 // Splits `part` at the word for "and" of the languages whose bylines
 // extraction reads ("und", "et", "y", "e", "en", "och", "og") when the words
-// on both sides are full names: "Jana Beispiel und Max Muster" is two, while
-// "Ortega y Gasset" is one name and "Ana Ruiz en Montevideo" one name and
-// a place.
+// on both sides are full names, the right one perhaps followed by the
+// byline's date: "Jana Beispiel und Max Muster" is two, while "Ortega y
+// Gasset" is one name and "Ana Ruiz en Montevideo" one name and a place.
 void SplitAtConjunction(std::string_view part,
                         std::vector<std::string_view>* parts) {
   static constexpr std::string_view kAnd[] = {" und ", " et ",  " y ", " e ",
@@ -811,7 +822,7 @@ void SplitAtConjunction(std::string_view part,
     if (at == std::string_view::npos) continue;
     const std::string_view left = part.substr(0, at);
     const std::string_view right = part.substr(at + conjunction.size());
-    if (IsFullName(left) && IsFullName(right)) {
+    if (IsFullName(left) && OpensWithFullName(right)) {
       parts->push_back(TrimSpaces(left));
       SplitAtConjunction(TrimSpaces(right), parts);
       return;
