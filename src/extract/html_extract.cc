@@ -1179,6 +1179,26 @@ std::vector<Paragraph> ArticleOutsideVisiblePage(std::string_view content,
   return out;
 }
 
+// The metadata's authors, when a byline near the article's start names each
+// of them and gives more: a blog's display name of one word ("Jane") written
+// out ("A guest post by Jane Doe"), or one of the writers it names ("Par
+// Julien Moreau et Sophie Lambert" where JSON-LD names the first). Readers
+// see the byline; metadata is often filled with the first writer's account.
+void PreferFullerByline(std::vector<std::string> printed,
+                        std::vector<std::string>* authors) {
+  if (printed.size() < authors->size() || printed == *authors) return;
+  const auto gives = [&](const std::string& meta) {
+    const bool one_word = SplitWords(meta, 2).size() == 1;
+    return std::any_of(printed.begin(), printed.end(),
+                       [&](const std::string& p) {
+                         return p == meta ||
+                                (one_word && p.starts_with(meta + " "));
+                       });
+  };
+  if (std::all_of(authors->begin(), authors->end(), gives))
+    *authors = std::move(printed);
+}
+
 }  // namespace
 
 void ExtractHtml(std::string_view content, std::string_view url,
@@ -1229,19 +1249,8 @@ void ExtractHtml(std::string_view content, std::string_view url,
   } else {
     for (Paragraph& p : paragraphs) AppendParagraph(*article, std::move(p));
   }
-  // A metadata author of one word (a blog's display name: "Jane") that a
-  // byline near the article's start gives in full ("A guest post by Jane
-  // Doe"): the full name.
-  if (article->authors.size() == 1 &&
-      SplitWords(article->authors[0], 2).size() == 1) {
-    const std::string first = article->authors[0] + " ";
-    for (std::string& name : FindBylineAuthors(blocks, kept)) {
-      if (name.starts_with(first)) {
-        article->authors[0] = std::move(name);
-        break;
-      }
-    }
-  }
+  if (!article->authors.empty())
+    PreferFullerByline(FindBylineAuthors(blocks, kept), &article->authors);
   if (article->authors.empty())
     article->authors = FindLabelledAuthors(blocks, kept);
   if (article->authors.empty())

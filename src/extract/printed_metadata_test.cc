@@ -323,21 +323,26 @@ TEST(PrintedMetadataTest, BylineClosingTheArticle) {
       << inside.body;
 }
 
-// A blog's metadata often names the writer by a display name of one word; a
-// byline at the article's start that gives it in full gives the full name.
-TEST(PrintedMetadataTest, OneWordAuthorGivenInFullByTheByline) {
+// A blog's metadata often names the writer by a display name of one word, a
+// newsroom's JSON-LD only the first of several writers; a byline at the
+// article's start that names each and gives more gives the writers.
+TEST(PrintedMetadataTest, MetadataAuthorsGivenInFullByTheByline) {
   const std::string body = kCouncilBody;
-  const auto page = [&](const std::string& byline) {
-    return ExtractHtmlDoc(
-        "<html><head><meta name='author' content='Jana'></head><body><h1>Der "
-        "Rat</h1><div>" +
-        byline + "</div>" + body + "</body></html>");
+  const auto page = [&](const std::string& byline,
+                        const std::string& meta = "Jana") {
+    return ExtractHtmlDoc("<html><head><meta name='author' content='" + meta +
+                          "'></head><body><h1>Der Rat</h1><div>" + byline +
+                          "</div>" + body + "</body></html>");
   };
   EXPECT_EQ(page("Ein Gastbeitrag von Jana Beispiel").authors,
             (std::vector<std::string>{"Jana Beispiel"}));
   // Another name is another writer's: the metadata's stands.
   EXPECT_EQ(page("Ein Gastbeitrag von Max Muster").authors,
             (std::vector<std::string>{"Jana"}));
+  EXPECT_EQ(page("Von Jana Beispiel und Max Muster", "Jana Beispiel").authors,
+            (std::vector<std::string>{"Jana Beispiel", "Max Muster"}));
+  EXPECT_EQ(page("Von Max Muster und Eva Probe", "Jana Beispiel").authors,
+            (std::vector<std::string>{"Jana Beispiel"}));
 }
 
 // A label printed apart from the name it labels: the name is the next block.
