@@ -820,6 +820,46 @@ std::vector<const HtmlBlock*> KeepAnyText(const std::vector<HtmlBlock>& blocks,
   return kept;
 }
 
+// Whether `b` stands in a figure or its caption.
+bool InFigure(const HtmlBlock& b) {
+  if (!b.tag_boiler || b.boiler == nullptr) return false;
+  const GumboTag tag = b.boiler->v.element.tag;
+  return tag == GUMBO_TAG_FIGURE || tag == GUMBO_TAG_FIGCAPTION;
+}
+
+// A gallery's article is its captions: when what was chosen (`chars` bytes)
+// is short and three captions or more tell the story in sentences, holding
+// twice as much text, the text of the page's figures less their credits and
+// counters ("Photograph: X", "2 of 8"). Empty otherwise.
+std::vector<const HtmlBlock*> GalleryCaptions(
+    const std::vector<HtmlBlock>& blocks, size_t chars) {
+  constexpr size_t kShortArticleChars = 600;
+  constexpr size_t kMinStoryCaptions = 3;
+  constexpr size_t kMinCaptionWords = 8;
+  if (chars >= kShortArticleChars) return {};
+  std::vector<const HtmlBlock*> captions;
+  size_t story_captions = 0, caption_chars = 0;
+  for (const HtmlBlock& b : blocks) {
+    if (!InFigure(b) || IsFurnitureBlock(b) ||
+        LinkDensity(b.link_chars, b.text.size()) > 0.5)
+      continue;
+    // A counter ("2 of 8") has one word without digits.
+    const std::vector<std::string_view> words = SplitWords(b.text, 3);
+    if (std::count_if(words.begin(), words.end(), [](std::string_view w) {
+          return w.find_first_of("0123456789") == std::string_view::npos;
+        }) < 2)
+      continue;
+    captions.push_back(&b);
+    caption_chars += b.text.size();
+    if (SplitWords(b.text, kMinCaptionWords).size() >= kMinCaptionWords &&
+        EndsWithSentencePunctuation(b.text))
+      ++story_captions;
+  }
+  if (story_captions < kMinStoryCaptions || caption_chars < 2 * chars)
+    return {};
+  return captions;
+}
+
 // The paragraphs of a JSON-LD articleBody, one per line, anchored at its script
 // (a page whose text lives only there, rendered by script).
 void AppendArticleBody(const JsonLdArticle& ld, size_t content_size,
@@ -1051,7 +1091,8 @@ void DropOtherStories(const std::vector<HtmlBlock>& blocks,
 }
 
 // The article's blocks: the chosen ones less furniture, labels and the title,
-// else what text a short page has; their size is added to *chars.
+// else what text a short page has, or a gallery's captions; their size is
+// added to *chars (0 on the call).
 std::vector<const HtmlBlock*> SelectArticle(
     const std::vector<HtmlBlock>& blocks, const StatsMap& stats,
     const JsonLdArticle* ld, std::string_view title, size_t* chars) {
@@ -1059,6 +1100,12 @@ std::vector<const HtmlBlock*> SelectArticle(
       blocks, ChooseBlocks(blocks, stats, ld, title), title, chars);
   DropOtherStories(blocks, title, &kept, chars);
   if (kept.empty()) kept = KeepAnyText(blocks, chars);
+  if (std::vector<const HtmlBlock*> gallery = GalleryCaptions(blocks, *chars);
+      !gallery.empty()) {
+    *chars = 0;
+    for (const HtmlBlock* b : gallery) *chars += b->text.size();
+    kept = std::move(gallery);
+  }
   return kept;
 }
 

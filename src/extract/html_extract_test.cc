@@ -501,6 +501,34 @@ TEST(HtmlExtractTest, AuthorBioBoxIsNotTheArticle) {
   EXPECT_NE(a.body.find("Lokalressort"), std::string::npos) << a.body;
 }
 
+// A gallery tells its story in the captions of its figures: they are the
+// article, less their credits and counters. An article's photos with short
+// captions leave them out.
+TEST(HtmlExtractTest, GalleryCaptionsAreTheArticle) {
+  std::string figures;
+  for (int i = 1; i <= 4; ++i)
+    figures += "<li><figure><img src='/p" + std::to_string(i) +
+               ".jpg'><figcaption><div>" + std::to_string(i) +
+               " of 4</div><p>The working boat number " + std::to_string(i) +
+               " leaves the wharf at dawn, loaded with coal for the "
+               "villages along the canal.</p><p>Photograph: Rachel "
+               "Obi</p></figcaption></figure></li>";
+  Article a = ExtractHtmlDoc(
+      "<html><body><div class='banner'><p>We use cookies to improve your "
+      "experience.</p></div><main><h1>The last working boats</h1><ul>" +
+      figures + "</ul></main></body></html>");
+  EXPECT_EQ(a.paragraphs.size(), 4u) << a.body;
+  EXPECT_NE(a.body.find("boat number 4 leaves"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("cookies"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("Photograph"), std::string::npos) << a.body;
+  a = ExtractHtmlDoc(std::string("<html><body><h1>Der Rat</h1>") +
+                     "<figure><img src='/r.jpg'><figcaption>Das Rathaus am "
+                     "Abend, kurz vor der Sitzung des Rates.</figcaption>"
+                     "</figure>" +
+                     kCouncilBody + "</body></html>");
+  EXPECT_EQ(a.body.find("Rathaus"), std::string::npos) << a.body;
+}
+
 TEST(HtmlExtractTest, WordsAfterReferencesKeepOffsets) {
   const std::string html =
       "<html><body><article><p>Rund 1000 Jahre sp\u00e4ter wurde die "
