@@ -232,6 +232,21 @@ bool HasUnseenClass(const GumboNode* node) {
   return false;
 }
 
+bool HoldsFormControl(const GumboNode* block) {
+  if (block == nullptr || block->type != GUMBO_NODE_ELEMENT) return false;
+  const GumboVector& children = block->v.element.children;
+  for (unsigned int i = 0; i < children.length; ++i) {
+    const auto* c = static_cast<const GumboNode*>(children.data[i]);
+    if (c->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboTag tag = c->v.element.tag;
+    if (tag == GUMBO_TAG_INPUT || tag == GUMBO_TAG_SELECT ||
+        tag == GUMBO_TAG_TEXTAREA)
+      return true;
+    if (!IsBlockTag(tag) && HoldsFormControl(c)) return true;
+  }
+  return false;
+}
+
 bool IsHidden(const GumboNode* node) {
   if (FindAttribute(node, "hidden")) return true;
   std::string style = AsciiLower(Attribute(node, "style"));

@@ -74,6 +74,10 @@ bool IsHidden(const GumboNode* node);
 // framework's or CMS theme's convention ("sr-only", "screen-reader-text";
 // classes.txt, kind "unseen").
 bool HasUnseenClass(const GumboNode* node);
+// Whether the inline content of a block-level element holds a form control
+// (input, select, textarea): its text labels a form's fields ("Von [ ] Nach
+// [ ]" in a journey planner), whatever words it has.
+bool HoldsFormControl(const GumboNode* block);
 // Whether readers may ask Attribute() and HasAttribute() for `name` (compared
 // ignoring case). Extraction cuts every other attribute from a page before
 // gumbo parses it (markup_prepass.cc), so a reader of a new attribute lists it

@@ -732,9 +732,17 @@ namespace {
 // ("Analysis by Chris Cillizza"): only a leading by-word or "by" is a lead-in
 // there.
 std::string_view StripBylineLead(std::string_view line, bool name_field) {
+  constexpr size_t kMaxLabelChars = 24;
   line = TrimSpaces(line);
+  // Characters, not bytes: "Автор рецепта:" is a label as "Recipe by:" is.
+  const auto chars = [](std::string_view s) {
+    return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+      return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+  };
   if (size_t colon = line.find(':');
-      colon != std::string_view::npos && colon < 24 &&
+      colon != std::string_view::npos &&
+      chars(line.substr(0, colon)) < kMaxLabelChars &&
       SplitWords(line.substr(0, colon)).size() <= 2) {
     line = TrimSpaces(line.substr(colon + 1));
   }
@@ -747,6 +755,20 @@ std::string_view StripBylineLead(std::string_view line, bool name_field) {
     }
   }
   return line;
+}
+
+// Whether `w` is punctuation, an arrow or another mark, no letter or digit in
+// it: ASCII punctuation, guillemets, and the general punctuation, arrow,
+// symbol and dingbat blocks (U+2000 to U+2BFF).
+bool IsMarkWord(std::string_view w) {
+  size_t pos = 0;
+  while (pos < w.size()) {
+    const char32_t c = DecodeUtf8(w, &pos);
+    const bool ascii_mark = c < 0x80 && std::ispunct(static_cast<int>(c));
+    if (!ascii_mark && c != 0xAB && c != 0xBB && (c < 0x2000 || c > 0x2BFF))
+      return false;
+  }
+  return !w.empty();
 }
 
 }  // namespace
@@ -869,6 +891,17 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
       part = std::string_view(words.front().data(),
                               static_cast<size_t>(part.data() + part.size() -
                                                   words.front().data()));
+    }
+    // Arrows and marks after the words ("Alle Beiträge von Jane Doe anzeigen
+    // →") are none of the name; the words before them are judged.
+    if (!words.empty() && IsMarkWord(words.back())) {
+      while (!words.empty() && IsMarkWord(words.back())) words.pop_back();
+      part = words.empty()
+                 ? std::string_view()
+                 : std::string_view(
+                       part.data(),
+                       static_cast<size_t>(words.back().data() +
+                                           words.back().size() - part.data()));
     }
     if (words.empty() || words.size() > 5 ||
         (!lenient && !StartsUpper(words.front())))

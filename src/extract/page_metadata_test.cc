@@ -189,6 +189,28 @@ TEST(PageMetadataTest, AuthorsFromClassedBylines) {
       "Leyen'></head><body>" +
       prose + "</body></html>");
   EXPECT_EQ(a.authors, (std::vector<std::string>{"Ursula von der Leyen"}));
+  // A label of two words before a colon, counted in characters ("Автор
+  // рецепта:" is 25 bytes); arrows after a link's words are none of the name,
+  // and a phrase ending in a lower-case word is no name.
+  a = ExtractHtmlDoc(
+      "<html><body><article><h1>\u0421\u044b\u0440\u043d\u0438\u043a\u0438"
+      "</h1><span class='recipe__author'>\u0410\u0432\u0442\u043e\u0440 "
+      "\u0440\u0435\u0446\u0435\u043f\u0442\u0430: <a href='/u/os'>"
+      "\u041e\u043b\u044c\u0433\u0430 \u0421\u043c\u0438\u0440\u043d"
+      "\u043e\u0432\u0430</a></span>" +
+      prose + "</article></body></html>");
+  EXPECT_EQ(a.authors,
+            (std::vector<std::string>{"\u041e\u043b\u044c\u0433\u0430 "
+                                      "\u0421\u043c\u0438\u0440\u043d"
+                                      "\u043e\u0432\u0430"}));
+  a = ExtractHtmlDoc(
+      "<html><body><article><h1>Der Rat</h1><span class='author vcard'><a "
+      "rel='author' href='/author/jb'>Jana Beispiel</a></span>" +
+      prose +
+      "<p class='author-bio'>Jana schreibt \u00fcber Kommunalpolitik. <a "
+      "rel='author' href='/author/jb'>Alle Beitr\u00e4ge von Jana Beispiel "
+      "anzeigen <span>\u2192</span></a></p></article></body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"}));
 }
 
 // Yoast-style graphs name the author by @id; the Person is elsewhere in the

@@ -312,7 +312,7 @@ std::vector<std::string> BylineNames(std::string_view line) {
 
 // The names of a byline block (BylineNames) above the article or at its start
 // (from 15 blocks above the first body paragraph to the third), else closing
-// it, outside comments and sidebars.
+// it, outside comments, sidebars and the labels of a form's fields.
 std::vector<std::string> FindBylineAuthors(
     const std::vector<HtmlBlock>& blocks,
     const std::vector<const HtmlBlock*>& kept) {
@@ -323,7 +323,7 @@ std::vector<std::string> FindBylineAuthors(
        i < blocks.size() && i <= std::min(first + 2, last); ++i) {
     const HtmlBlock& b = blocks[i];
     if (b.heading == 1) continue;
-    if (InLongFurnitureBox(b)) continue;
+    if (InLongFurnitureBox(b) || HoldsFormControl(b.element)) continue;
     if (std::vector<std::string> names = BylineNames(b.text); !names.empty())
       return names;
   }

@@ -302,6 +302,17 @@ TEST(PrintedMetadataTest, AuthorsFromPrintedBylines) {
   }
 }
 
+// A form's field labels are no byline, whatever words they have: a journey
+// planner's "Von [ ] Nach [ ]" names no writer "Nach".
+TEST(PrintedMetadataTest, FormLabelsAreNoByline) {
+  const Article a = ExtractHtmlDoc(
+      std::string("<html><body><form action='/efa'><h2>Fahrplanauskunft</h2>"
+                  "<label>Von <input name='from'></label> <label>Nach <input "
+                  "name='to'></label></form><h1>Der Rat</h1>") +
+      kCouncilBody + "</body></html>");
+  EXPECT_TRUE(a.authors.empty()) << a.authors.front();
+}
+
 // A byline closing the article, opened by its by-word, names the writer; a
 // widget's "powered by" line there does not.
 TEST(PrintedMetadataTest, BylineClosingTheArticle) {
