@@ -771,6 +771,15 @@ bool IsMarkWord(std::string_view w) {
   return !w.empty();
 }
 
+// `part` up to the end of the last of `words` (views into it, the words after
+// them cut off), or empty when no word is left.
+std::string_view ThroughLastWord(std::string_view part,
+                                 const std::vector<std::string_view>& words) {
+  if (words.empty()) return {};
+  return part.substr(0, static_cast<size_t>(words.back().data() +
+                                            words.back().size() - part.data()));
+}
+
 }  // namespace
 
 // Author names from a metadata field as pages fill it: "Jane Doe", "By Jane Doe
@@ -858,12 +867,7 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
         if (words.size() > 1 && words.back().size() <= 3 &&
             StartsLower(words.back()))
           words.pop_back();
-        part = words.empty()
-                   ? std::string_view()
-                   : std::string_view(part.data(),
-                                      static_cast<size_t>(words.back().data() +
-                                                          words.back().size() -
-                                                          part.data()));
+        part = ThroughLastWord(part, words);
         date_seen = true;
         break;
       }
@@ -876,12 +880,7 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
                          [](std::string_view w) { return w.front() == '@'; });
         handle != words.end()) {
       words.erase(handle, words.end());
-      part = words.empty()
-                 ? std::string_view()
-                 : std::string_view(
-                       part.data(),
-                       static_cast<size_t>(words.back().data() +
-                                           words.back().size() - part.data()));
+      part = ThroughLastWord(part, words);
     }
     // A job title before the name ("Reporter Jane Doe", "ZEITUNG-Redakteur
     // Max Muster") is no part of it.
@@ -896,12 +895,7 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
     // →") are none of the name; the words before them are judged.
     if (!words.empty() && IsMarkWord(words.back())) {
       while (!words.empty() && IsMarkWord(words.back())) words.pop_back();
-      part = words.empty()
-                 ? std::string_view()
-                 : std::string_view(
-                       part.data(),
-                       static_cast<size_t>(words.back().data() +
-                                           words.back().size() - part.data()));
+      part = ThroughLastWord(part, words);
     }
     if (words.empty() || words.size() > 5 ||
         (!lenient && !StartsUpper(words.front())))
