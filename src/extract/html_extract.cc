@@ -368,9 +368,20 @@ bool Holds(const GumboNode* ancestor, const GumboNode* n) {
   return false;
 }
 
+// The part of an id before the number that ends it ("post_message_" of
+// "post_message_481102"), when it has one and three bytes or more before it;
+// else empty.
+std::string_view NumberedIdStem(std::string_view id) {
+  constexpr size_t kMinStem = 3;
+  size_t end = id.size();
+  while (end > 0 && id[end - 1] >= '0' && id[end - 1] <= '9') --end;
+  if (end == id.size() || end < kMinStem) return {};
+  return id.substr(0, end);
+}
+
 // The elements whose blocks make the article, with their depths: the top
 // candidate, its siblings that score well or read like paragraphs, and its
-// same-class cousins.
+// same-class cousins (same-numbered-id ones when it has no class).
 std::unordered_map<const GumboNode*, int> ContentRoots(
     const GumboNode* top, double top_score,
     const std::unordered_map<const GumboNode*, double>& score,
@@ -399,15 +410,20 @@ std::unordered_map<const GumboNode*, int> ContentRoots(
   }
   // Pages that cut the story into chunks between ad rails repeat the body
   // container's tag and class for each chunk; the chunks are cousins of the top
-  // one, not siblings.
-  std::string_view top_class = Attribute(top, "class");
-  if (!top_class.empty()) {
+  // one, not siblings. Forum software sets each post in a box of its own with
+  // no class, named by an id that numbers it ("post_message_481102"): the
+  // other posts are the cousins whose id differs only in the number.
+  const std::string_view top_class = Attribute(top, "class");
+  const std::string_view top_stem =
+      top_class.empty() ? NumberedIdStem(Attribute(top, "id")) : "";
+  if (!top_class.empty() || !top_stem.empty()) {
     for (const auto& [n, s] : score) {
       if (n == top || s < top_score * 0.2 ||
-          n->v.element.tag != top->v.element.tag ||
-          Attribute(n, "class") != top_class) {
+          n->v.element.tag != top->v.element.tag)
         continue;
-      }
+      if (top_class.empty() ? NumberedIdStem(Attribute(n, "id")) != top_stem
+                            : Attribute(n, "class") != top_class)
+        continue;
       if (!Holds(top, n) && !Holds(n, top)) roots[n] = DepthOf(stats, n);
     }
   }

@@ -529,6 +529,39 @@ TEST(HtmlExtractTest, GalleryCaptionsAreTheArticle) {
   EXPECT_EQ(a.body.find("Rathaus"), std::string::npos) << a.body;
 }
 
+// Forum software sets each post in a box of its own with no class, named by
+// an id that numbers it: every post is the thread's text, not only the
+// longest. Boxes whose ids differ in more than the number are other things.
+TEST(HtmlExtractTest, PostsNumberedByIdAreOneThread) {
+  const auto post = [](int n, const std::string& text) {
+    return "<table id='post" + std::to_string(n) + "'><tr><td>member" +
+           std::to_string(n) + "</td><td><div id='post_message_" +
+           std::to_string(n) + "'>" + text + "</div></td></tr></table>";
+  };
+  const std::string opening =
+      "Hi all, my new tank went cloudy after five days. I set it up last "
+      "Saturday with sand, driftwood and plants, and dosed a bottle of "
+      "bacteria starter. Is this the bacterial bloom everyone talks about, "
+      "or did I do something wrong with the sand? I rinsed it, but maybe not "
+      "enough.";
+  const std::string reply =
+      "That is a textbook bacterial bloom. Bacteria are feeding on the "
+      "ammonia before the good ones have settled in your filter. Leave it "
+      "alone, feed lightly and it will clear in a week or so.";
+  const Article a = ExtractHtmlDoc(
+      "<html><body><h1>New tank cloudy after five days</h1><div "
+      "id='posts'>" +
+      post(481102, opening) + post(481110, reply) +
+      "</div><div id='footer_links'>Contact Us - Archive - Top of the page "
+      "and the forum rules, which every member accepts on joining.</div>"
+      "</body></html>");
+  EXPECT_NE(a.body.find("five days. I set it up"), std::string::npos)
+      << a.body;
+  EXPECT_NE(a.body.find("textbook bacterial bloom"), std::string::npos)
+      << a.body;
+  EXPECT_EQ(a.body.find("forum rules"), std::string::npos) << a.body;
+}
+
 TEST(HtmlExtractTest, WordsAfterReferencesKeepOffsets) {
   const std::string html =
       "<html><body><article><p>Rund 1000 Jahre sp\u00e4ter wurde die "
