@@ -398,11 +398,14 @@ std::optional<PartialDate> NumericDate(std::string_view s, size_t pos,
     return MakeDay(c < 69 ? 2000 + c : 1900 + c, b, a);
   }
   if (l1 > 2 || l3 != 4) return std::nullopt;
-  if (sep == '/' && month_first) {
+  // US pages write the month first with a slash or a hyphen ("03/22/2012",
+  // forum software's "03-22-2012"); a day-first reading that names no month
+  // is a month-first date in any page.
+  if (sep != '.' && month_first) {
     if (auto d = MakeDay(c, a, b)) return d;
   }
   if (auto d = MakeDay(c, b, a)) return d;
-  return sep == '/' ? MakeDay(c, a, b) : std::nullopt;
+  return sep != '.' ? MakeDay(c, a, b) : std::nullopt;
 }
 
 }  // namespace

@@ -205,6 +205,11 @@ TEST(TextRulesTest, DateInLine) {
   EXPECT_EQ(FindDateInLine("12/10/2020"), (D{{2020, 10, 12}}));
   EXPECT_EQ(FindDateInLine("11/01/2023 12:43", true), (D{{2023, 11, 1}}));
   EXPECT_EQ(FindDateInLine("11/25/2023", false), (D{{2023, 11, 25}}));
+  // Hyphens the same (forum software's "03-22-2012, 09:14 PM").
+  EXPECT_EQ(FindDateInLine("03-02-2012, 09:14 PM", true), (D{{2012, 3, 2}}));
+  EXPECT_EQ(FindDateInLine("03-02-2012", false), (D{{2012, 2, 3}}));
+  EXPECT_EQ(FindDateInLine("03-22-2012", false), (D{{2012, 3, 22}}));
+  EXPECT_EQ(FindDateInLine("22-03-2012", true), (D{{2012, 3, 22}}));
   // Two-digit years after dots, as POSIX's %y reads them.
   EXPECT_EQ(FindDateInLine("03.05.21 10:15"), (D{{2021, 5, 3}}));
   EXPECT_EQ(FindDateInLine("12.05.99"), (D{{1999, 5, 12}}));
