@@ -246,8 +246,18 @@ bool IsWebFurniture(std::string_view text) {
   return false;
 }
 
+// A line that only dates the article: a publication or update label and a
+// date, few words beside ("Zuletzt aktualisiert: 05.02.2024", "Published on
+// 3 May 2021, 14:05"). Metadata a reader passes over, not text.
+bool IsDateLabelLine(std::string_view text) {
+  constexpr size_t kMaxWords = 8;
+  if (SplitWords(text, kMaxWords + 1).size() > kMaxWords) return false;
+  return ReadDateLabel(text).label != DateLabel::kNone &&
+         FindDateInLine(text, /*month_first=*/false).has_value();
+}
+
 bool IsFurnitureBlock(const HtmlBlock& b) {
-  if (IsWebFurniture(b.text)) return true;
+  if (IsWebFurniture(b.text) || IsDateLabelLine(b.text)) return true;
   FurnitureKind k = ClassifyFurnitureLine(b.text);
   switch (k) {
     case FurnitureKind::kNone:

@@ -562,6 +562,19 @@ TEST(HtmlExtractTest, PostsNumberedByIdAreOneThread) {
   EXPECT_EQ(a.body.find("forum rules"), std::string::npos) << a.body;
 }
 
+// A line that only dates the article, under its text, is metadata; a
+// sentence that names an update and a date is text.
+TEST(HtmlExtractTest, DateLabelLinesAreNotText) {
+  const Article a = ExtractHtmlDoc(
+      std::string("<html><body><h1>Der Rat</h1><div class='main'>") +
+      kCouncilBody +
+      "<p>Zuletzt aktualisiert: 05.02.2024</p><p>Der Plan wurde am "
+      "5.2.2024 aktualisiert und liegt im Rathaus aus, wo ihn alle "
+      "B\u00fcrger einsehen k\u00f6nnen.</p></div></body></html>");
+  EXPECT_EQ(a.body.find("Zuletzt"), std::string::npos) << a.body;
+  EXPECT_NE(a.body.find("liegt im Rathaus aus"), std::string::npos) << a.body;
+}
+
 TEST(HtmlExtractTest, WordsAfterReferencesKeepOffsets) {
   const std::string html =
       "<html><body><article><p>Rund 1000 Jahre sp\u00e4ter wurde die "
