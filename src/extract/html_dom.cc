@@ -407,6 +407,10 @@ ClassVerdict ReadClass(const GumboNode* element) {
   return v;
 }
 
+bool InLongFurnitureBox(const HtmlBlock& b) {
+  return b.boiler != nullptr && ReadClass(b.boiler).long_furniture;
+}
+
 bool HasBoilerplateClass(const GumboNode* element) {
   return ReadClass(element).boilerplate;
 }

@@ -62,6 +62,10 @@ ClassVerdict ReadClass(const GumboNode* element);
 // ReadClass(element).boilerplate and .content.
 bool HasBoilerplateClass(const GumboNode* element);
 bool HasContentClass(const GumboNode* element);
+// Whether `b` sits in a comment thread, a list of related stories or a sidebar
+// (classes.txt's `long` cues): a byline, label or headline there is another
+// text's.
+bool InLongFurnitureBox(const HtmlBlock& b);
 // What an element's WAI-ARIA role says of it: the page's main content or an
 // article (main, article), or furniture (navigation, banner, contentinfo,
 // complementary, search, menus, toolbars, dialogs, alerts and status notices).

@@ -1272,6 +1272,77 @@ void PreferFullerByline(std::vector<std::string> printed,
     *authors = std::move(printed);
 }
 
+// Whether `b` reads as a headline printed in the text: 3 to 20 words of one
+// line, no link, not closed as a sentence or a label is (a full stop, a
+// colon, a comma), no date, byline, phone number or furniture in it.
+bool IsHeadlineShaped(const HtmlBlock& b) {
+  constexpr size_t kMinWords = 3, kMaxWords = 20, kMaxBytes = 200;
+  const std::string_view text = b.text;
+  if (text.empty() || text.size() > kMaxBytes || b.link_chars > 0) return false;
+  const std::vector<std::string_view> words = SplitWords(text, kMaxWords + 1);
+  if (words.size() < kMinWords || words.size() > kMaxWords) return false;
+  const char last = text.back();
+  if ((last == '.' && !text.ends_with("...")) || last == ':' || last == ',' ||
+      last == ';')
+    return false;
+  return !IsByWord(words[0]) && !FindDateInLine(text, false) &&
+         !HasPhoneNumber(text) && !IsFurnitureBlock(b);
+}
+
+// The headline a page prints above its text when its <title> holds only the
+// site's name (TitleOnlyInTitleElement): the first headline-shaped line with a
+// paragraph of prose within the two blocks after it, from six blocks above the
+// article's first to its third, in the article's container and outside
+// navigation and sidebars. Null when a line there holds the <title>'s words
+// (`title`, whatever their punctuation: the headline is named already), or
+// when there is none.
+const HtmlBlock* PrintedHeadline(const std::vector<HtmlBlock>& blocks,
+                                 const std::vector<const HtmlBlock*>& kept,
+                                 std::string_view title) {
+  constexpr size_t kAbove = 6, kBelow = 2, kMinProseWords = 15,
+                   kMaxLineWords = 20;
+  if (kept.empty()) return nullptr;
+  const size_t first = static_cast<size_t>(kept.front() - blocks.data());
+  // Above the article, only blocks in its container (its first block's
+  // grandparent, or the table cell holding it): a layout's other columns hold
+  // the site's notices.
+  const GumboNode* container = kept.front()->element;
+  for (int up = 0; up < 2 && container != nullptr &&
+                   container->type == GUMBO_NODE_ELEMENT &&
+                   container->v.element.tag != GUMBO_TAG_TD;
+       ++up)
+    container = container->parent;
+  std::vector<size_t> window;
+  for (size_t i = first > kAbove ? first - kAbove : 0;
+       i < blocks.size() && i <= first + kBelow; ++i) {
+    if (i >= first || Holds(container, blocks[i].element)) window.push_back(i);
+  }
+  const std::string title_words = Alnum(title);
+  for (size_t i : window) {
+    const HtmlBlock& b = blocks[i];
+    if (!title_words.empty() &&
+        SplitWords(b.text, kMaxLineWords + 1).size() <= kMaxLineWords &&
+        Alnum(b.text).find(title_words) != std::string::npos)
+      return nullptr;
+  }
+  const auto prose = [&](size_t i) {
+    const std::string_view t = blocks[i].text;
+    return SplitWords(t, kMinProseWords).size() >= kMinProseWords &&
+           EndsWithSentencePunctuation(t);
+  };
+  for (size_t i : window) {
+    const HtmlBlock& b = blocks[i];
+    if ((b.tag_boiler && b.boiler != nullptr &&
+         b.boiler->v.element.tag != GUMBO_TAG_HEADER) ||
+        InLongFurnitureBox(b) || !IsHeadlineShaped(b))
+      continue;
+    for (size_t j = i + 1; j < blocks.size() && j <= i + 2; ++j) {
+      if (prose(j)) return &b;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 void ExtractHtml(std::string_view content, std::string_view url,
@@ -1305,6 +1376,14 @@ void ExtractHtml(std::string_view content, std::string_view url,
   std::vector<const HtmlBlock*> kept =
       SelectArticle(blocks, stats, ld, article->title, &chosen_chars);
   AdoptLead(blocks, stats, article->title, &kept, &chosen_chars);
+  if (TitleOnlyInTitleElement(md)) {
+    if (const HtmlBlock* headline = PrintedHeadline(blocks, kept,
+                                                    article->title)) {
+      article->title = headline->text;
+      if (std::erase(kept, headline) != 0)
+        chosen_chars -= headline->text.size();
+    }
+  }
 
   std::vector<Paragraph> paragraphs = ArticleOutsideVisiblePage(
       content, parsed, md, article->title, chosen_chars);

@@ -575,6 +575,42 @@ TEST(HtmlExtractTest, DateLabelLinesAreNotText) {
   EXPECT_NE(a.body.find("liegt im Rathaus aus"), std::string::npos) << a.body;
 }
 
+// A page that names its headline nowhere but in a <title> holding the site's
+// name prints it above its text: that line is the title, and no paragraph of
+// the body. A line holding the <title>'s words keeps them. Another column's
+// notice is no headline.
+TEST(HtmlExtractTest, HeadlinePrintedAboveTheTextOfAnUntitledPage) {
+  const std::string prose =
+      "Mit 94 Mitgliedern war die Versammlung am Freitag im Sportheim so gut "
+      "besucht wie lange nicht mehr, und der Vorsitzende blickte auf ein "
+      "gutes Jahr zur\u00fcck.<br><br>Die Mitgliederzahl ist erstmals seit "
+      "2005 wieder gestiegen und liegt nun bei 612, vor allem dank der neuen "
+      "Turngruppe.";
+  const auto page = [&](const std::string& title, const std::string& head) {
+    return ExtractHtmlDoc(
+        "<html><head><title>" + title +
+        "</title></head><body><table><tr><td>Training: dienstags 18 bis 20 "
+        "Uhr in der Halle</td><td><font size='3'><b>" +
+        head + "</b></font><br><br>" + prose +
+        "</td></tr></table></body></html>");
+  };
+  Article a = page("TSV Kirchdorf e.V. - Aktuelles",
+                   "Jahreshauptversammlung 2012: Vorstand bestätigt");
+  EXPECT_EQ(a.title, "Jahreshauptversammlung 2012: Vorstand bestätigt");
+  EXPECT_EQ(a.body.find("Vorstand"), std::string::npos) << a.body;
+  EXPECT_NE(a.body.find("Sportheim"), std::string::npos) << a.body;
+  EXPECT_EQ(page("Vorstand im Amt bestätigt", "[&gt; Vorstand im Amt "
+                                               "bestätigt")
+                .title,
+            "Vorstand im Amt bestätigt");
+  EXPECT_EQ(page("Vorstand im Amt", "Vorstand im Amt bestätigt: Kloss bleibt")
+                .title,
+            "Vorstand im Amt");
+  // No headline printed in the article's cell: the <title> stands.
+  a = page("TSV Kirchdorf e.V. - Aktuelles", "");
+  EXPECT_EQ(a.title, "TSV Kirchdorf e.V.");
+}
+
 TEST(HtmlExtractTest, WordsAfterReferencesKeepOffsets) {
   const std::string html =
       "<html><body><article><p>Rund 1000 Jahre sp\u00e4ter wurde die "

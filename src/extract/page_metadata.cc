@@ -935,24 +935,17 @@ bool IsTag(std::string_view t) {
 
 // Whether numeric dates with slashes put the month first: US English pages do
 // ("11/01/2023" is November 1st); others put the day first.
+bool TitleOnlyInTitleElement(const PageMetadata& md) {
+  return md.h1s.empty() && (!md.jsonld || md.jsonld->headline.empty()) &&
+         FirstMeta(md, {"og:title", "twitter:title"}).empty();
+}
+
 bool MonthFirst(const PageMetadata& md) {
   const std::string lang = AsciiLower(md.html_lang);
   return lang == "en-us" || lang == "en_us" || lang == "en";
 }
 
 namespace {
-
-// Letters and digits of `s`, ASCII lower-cased ("Inter-Scenar.io" gives
-// "interscenario").
-std::string Alnum(std::string_view s) {
-  std::string out;
-  for (char c : AsciiLower(s)) {
-    if (std::isalnum(static_cast<unsigned char>(c)) ||
-        static_cast<unsigned char>(c) >= 0x80)
-      out += c;
-  }
-  return out;
-}
 
 // Whether `c` sets a site's name apart in a <title>: ASCII punctuation and
 // spaces, guillemets, a middle dot, the dashes, bullets and quotes of

@@ -118,6 +118,12 @@ std::string FirstMeta(const PageMetadata& md,
 // Whether numeric dates with slashes put the month first (US English pages).
 bool MonthFirst(const PageMetadata& md);
 
+// Whether the page names its headline nowhere but in <title>: no og:title or
+// twitter:title, no JSON-LD headline, no <h1>. Old and hand-made pages then
+// often title every page with the site's name, the headline printed only in
+// the text.
+bool TitleOnlyInTitleElement(const PageMetadata& md);
+
 // Whether `name` names the site that publishes the page (its JSON-LD
 // publisher, og:site_name, or a name holding the host's own label).
 bool NamesTheSite(std::string_view name, const PageMetadata& md,

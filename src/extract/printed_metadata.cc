@@ -14,12 +14,6 @@
 namespace dateline::extract_internal {
 namespace {
 
-// Whether `b` sits in a comment thread, a list of related stories or a sidebar
-// (classes.txt's `long` cues): a byline or label there is another text's.
-bool InLongFurnitureBox(const HtmlBlock& b) {
-  return b.boiler != nullptr && ReadClass(b.boiler).long_furniture;
-}
-
 // A line that carries a date and little else: "19.10.2019 07:49 Uhr", "Posted
 // on September 21, 2020 by Jane Doe", "Aktualisiert: 30.12.2016", not a
 // sentence that mentions a day.

@@ -719,6 +719,16 @@ bool EndsWithSentencePunctuation(std::string_view line) {
   return false;
 }
 
+std::string Alnum(std::string_view s) {
+  std::string out;
+  for (char c : AsciiLower(s)) {
+    if (std::isalnum(static_cast<unsigned char>(c)) ||
+        static_cast<unsigned char>(c) >= 0x80)
+      out += c;
+  }
+  return out;
+}
+
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {

@@ -182,6 +182,10 @@ inline char LowerAscii(char c) {
 }
 // Lower-cased ASCII copy.
 std::string AsciiLower(std::string_view s);
+// Letters and digits of `s`, ASCII lower-cased, every non-ASCII byte kept
+// ("Inter-Scenar.io" gives "interscenario"): names compared whatever their
+// punctuation and spacing.
+std::string Alnum(std::string_view s);
 // Whether AsciiLower(s) equals, or contains, `lower` (lower-case ASCII), with
 // no copy made: asked of every element's attributes and every tag, so the
 // short ones are inline.
