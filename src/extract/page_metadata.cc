@@ -475,6 +475,25 @@ void CollectClassedAuthors(const GumboNode* n, PageMetadata* md) {
     md->byline_texts.push_back(CollapseSpaces(NodeText(n, 300)));
 }
 
+// Whether the children of `n` are one <a> and nothing else but white space
+// and pictures.
+bool IsOneLink(const GumboNode* n) {
+  int links = 0;
+  const GumboVector& c = n->v.element.children;
+  for (size_t i = 0; i < c.length; ++i) {
+    const GumboNode* k = static_cast<const GumboNode*>(c.data[i]);
+    if (k->type == GUMBO_NODE_WHITESPACE || k->type == GUMBO_NODE_COMMENT)
+      continue;
+    if (k->type != GUMBO_NODE_ELEMENT) return false;
+    if (k->v.element.tag == GUMBO_TAG_A) {
+      ++links;
+    } else if (k->v.element.tag != GUMBO_TAG_IMG) {
+      return false;
+    }
+  }
+  return links == 1;
+}
+
 // The texts of an <h1> (and of its children, a kicker in a <span> before the
 // headline) or an <h2>, a few of each per page.
 void CollectHeading(const GumboNode* n, PageMetadata* md) {
@@ -489,6 +508,7 @@ void CollectHeading(const GumboNode* n, PageMetadata* md) {
   if (md->h1.empty()) md->h1 = h;
   if (h.empty() || md->h1s.size() >= 16) return;
   md->h1s.push_back(std::move(h));
+  md->h1_is_link.push_back(IsOneLink(n));
   const GumboVector& c = n->v.element.children;
   for (size_t i = 0; i < c.length && md->h1_parts.size() < 32; ++i) {
     const GumboNode* k = static_cast<const GumboNode*>(c.data[i]);
@@ -1105,6 +1125,13 @@ const std::string* ChooseHeading(const PageMetadata& md,
     return best;
   };
   const std::string* chosen = best_repeated(md.h1s, 2);
+  // An <h1> that is one link (a logo's link home) is the site's name when the
+  // title repeats an <h2> too ("Site » Post" with <h1><a>Site</a></h1> and
+  // <h2>Post</h2>).
+  if (chosen != nullptr && md.h1_is_link[static_cast<size_t>(
+                               chosen - md.h1s.data())]) {
+    if (const std::string* h2 = best_repeated(md.h2s, 3)) chosen = h2;
+  }
   // An <h1> that holds a kicker before its headline ("<span>Kicker</span>
   // Headline"): the part the title repeats.
   if (chosen == nullptr) chosen = best_repeated(md.h1_parts, 3);

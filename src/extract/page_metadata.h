@@ -72,6 +72,9 @@ struct PageMetadata {
       meta;  // lower-cased name -> contents
   std::string html_lang, canonical, title_tag, h1;
   std::vector<std::string> h1s;  // every non-empty <h1>, in order (at most 16)
+  // h1s[i] is one link and nothing else ("<h1><a href='/'>Site</a></h1>", a
+  // logo's link home in many templates).
+  std::vector<bool> h1_is_link;
   std::vector<std::string> h2s;  // the same of <h2>
   // The texts of the children of each <h1> (a kicker in a <span> before the
   // headline).

@@ -333,6 +333,17 @@ TEST(PageMetadataTest, TitleIsNotTheSiteBanner) {
       // A headline that happens to start like the site's name is still one.
       {"Moordorf feiert | Moordorf", "<h1>Moordorf feiert</h1>",
        "Moordorf feiert"},
+      // An <h1> that is one link (a logo's link home) beside an <h2> the
+      // <title> repeats too is the site's name; a linked <h1> alone is the
+      // headline.
+      {"Terroirs &amp; Saveurs » Le comté d'été est-il "
+       "meilleur ?",
+       "<h1 class='nom-site'><a href='/'>Terroirs &amp; Saveurs</a></h1><h2>Le "
+       "comté d'été est-il meilleur ?</h2>",
+       "Le comté d'été est-il meilleur ?"},
+      {"Der Rat tagt am Freitag | Blog",
+       "<h1><a href='/2021/rat'>Der Rat tagt am Freitag</a></h1>",
+       "Der Rat tagt am Freitag"},
   };
   for (const Case& c : cases) {
     Article a = ExtractHtmlDoc(
