@@ -494,6 +494,42 @@ bool IsOneLink(const GumboNode* n) {
   return links == 1;
 }
 
+// The headline of an <h1> that sets a kicker (an overline, German news'
+// "Dachzeile") beside it in elements of their own: the child classed as the
+// headline, else the text without the child classed as the kicker ("<span
+// class='dachzeile'>Nach dem Sturm:</span> <span
+// class='headline'>Aufräumen</span>"). Empty when no child is so classed.
+std::string HeadlineBesideKicker(const GumboNode* h1) {
+  static constexpr std::string_view kKicker[] = {
+      "kicker", "dachzeile", "overline", "topline", "roofline", "eyebrow",
+      "spitzmarke"};
+  const GumboVector& c = h1->v.element.children;
+  std::string headline, rest;
+  bool kicker = false;
+  for (size_t i = 0; i < c.length; ++i) {
+    const GumboNode* k = static_cast<const GumboNode*>(c.data[i]);
+    if (k->type == GUMBO_NODE_ELEMENT) {
+      const std::string_view cls = Attribute(k, "class");
+      if (ContainsNoCase(cls, "headline")) {
+        headline += NodeText(k);
+        continue;
+      }
+      if (std::any_of(std::begin(kKicker), std::end(kKicker),
+                      [&](std::string_view w) {
+                        return ContainsNoCase(cls, w);
+                      })) {
+        kicker = true;
+        continue;
+      }
+    }
+    rest += k->type == GUMBO_NODE_TEXT ? std::string(k->v.text.text)
+                                       : NodeText(k);
+    rest += ' ';
+  }
+  if (!CollapseSpaces(headline).empty()) return CollapseSpaces(headline);
+  return kicker ? CollapseSpaces(rest) : std::string();
+}
+
 // The texts of an <h1> (and of its children, a kicker in a <span> before the
 // headline) or an <h2>, a few of each per page.
 void CollectHeading(const GumboNode* n, PageMetadata* md) {
@@ -504,7 +540,8 @@ void CollectHeading(const GumboNode* n, PageMetadata* md) {
     }
     return;
   }
-  std::string h = CollapseSpaces(NodeText(n));
+  std::string h = HeadlineBesideKicker(n);
+  if (h.empty()) h = CollapseSpaces(NodeText(n));
   if (md->h1.empty()) md->h1 = h;
   if (h.empty() || md->h1s.size() >= 16) return;
   md->h1s.push_back(std::move(h));

@@ -355,6 +355,31 @@ TEST(PageMetadataTest, TitleIsNotTheSiteBanner) {
   }
 }
 
+// An <h1> that sets a kicker beside its headline in elements of their own:
+// the child classed as the headline, else the text less the child classed as
+// the kicker, is the title; an <h1> of unclassed parts is read whole.
+TEST(PageMetadataTest, TitleWithoutTheKickerBesideIt) {
+  const auto title = [](const std::string& h1) {
+    return ExtractHtmlDoc(
+               "<html><head><title>Nach dem Sturm: Aufr\u00e4umen dauert - "
+               "RuhrBlick</title></head><body><h1>" +
+               h1 +
+               "</h1><p>Ein Satz, der lang genug ist, um als Absatz zu "
+               "z\u00e4hlen, mit Kommas, und noch mehr Text.</p></body></html>")
+        .title;
+  };
+  EXPECT_EQ(title("<span class='fake-h5'>Nach dem Sturm</span><span>: "
+                  "</span><span class='headline'>Aufr\u00e4umen "
+                  "dauert</span>"),
+            "Aufr\u00e4umen dauert");
+  EXPECT_EQ(title("<span class='article-dachzeile'>Nach dem Sturm:</span> "
+                  "Aufr\u00e4umen dauert"),
+            "Aufr\u00e4umen dauert");
+  EXPECT_EQ(title("<span>Nach dem Sturm:</span> <span>Aufr\u00e4umen "
+                  "dauert</span>"),
+            "Nach dem Sturm: Aufr\u00e4umen dauert");
+}
+
 // Older blog and CMS templates put the site's name first ("Site » Post"):
 // when what opens the <title> is the site's host or og:site_name, the title is
 // what follows, and a banner <h1> holding that name is no headline.
