@@ -323,13 +323,32 @@ std::vector<std::string> FindBylineAuthors(
   }
   // A byline closing the article ("Von Jana Beispiel | 03.05.2022"): its
   // last block, kept with the text, or one of the two right after it, opened
-  // by its by-word (a widget's "Comments powered by X" is none).
+  // by its by-word, a byline's lead ("Posted by", "Written by") or a
+  // publication label ("veröffentlicht am 03.08.2016 von X"); a widget's
+  // "Comments powered by X" is none.
+  const WordListSet& lists = WordLists();
+  const auto opens_with = [](std::string_view lower,
+                             const std::vector<std::string>& leads) {
+    return std::any_of(leads.begin(), leads.end(), [&](const std::string& l) {
+      return lower.starts_with(l);
+    });
+  };
   for (size_t i = last; i < blocks.size() && i <= last + 2; ++i) {
     const HtmlBlock& b = blocks[i];
     if (InLongFurnitureBox(b)) continue;
     const std::vector<std::string_view> opening = SplitWords(b.text, 1);
-    if (opening.empty() || !IsByWord(opening[0])) continue;
-    if (std::vector<std::string> names = BylineNames(b.text); !names.empty())
+    if (opening.empty()) continue;
+    const std::string lower = AsciiLower(b.text.substr(0, 40));
+    std::string_view byline = b.text;
+    if (!IsByWord(opening[0]) && !opens_with(lower, lists.byline_start)) {
+      if (!opens_with(lower, lists.date_published)) continue;
+      // After the label and its date, the byline from its by-word.
+      const std::vector<std::string_view> words = SplitWords(byline, 6);
+      const auto by = std::find_if(words.begin(), words.end(), IsByWord);
+      if (by == words.end()) continue;
+      byline = byline.substr(static_cast<size_t>(by->data() - byline.data()));
+    }
+    if (std::vector<std::string> names = BylineNames(byline); !names.empty())
       return names;
   }
   return {};

@@ -324,6 +324,15 @@ TEST(PrintedMetadataTest, BylineClosingTheArticle) {
             std::vector<std::string>{"Jana Beispiel"});
   EXPECT_TRUE(
       page("<div>Kommentare powered by Kommentarwerk</div>").authors.empty());
+  // Opened by a byline's lead, or by a publication label and its date.
+  EXPECT_EQ(page("<div>Posted by Jane Doe on 4 May 2013 | Back to "
+                 "News</div>")
+                .authors,
+            std::vector<std::string>{"Jane Doe"});
+  EXPECT_EQ(page("<div>ver\u00f6ffentlicht am 03.08.2016 von Markus Fiedler "
+                 "\u00b7 Fotos: Feuerwehr</div>")
+                .authors,
+            std::vector<std::string>{"Markus Fiedler"});
   // Kept with the text as its last block, inside the article's container.
   const Article inside = ExtractHtmlDoc(
       std::string("<html><body><div class='main'><h1>Der Rat</h1><div><img "
