@@ -170,13 +170,45 @@ bool IsLabelOnly(std::string_view lower,
 // Blocks of at most this many bytes are read for an author label.
 constexpr size_t kMaxLabelLineBytes = 200;
 
+// The names after the first of `labels` in `text` (`lower` lower-cased) that
+// stands as a word and is followed by a colon ("Autor: Jane Doe", "Datum:
+// 3.5.2021 Autor: Jane Doe", "作者：王明"); empty when none.
+std::vector<std::string> NamesAfterLabel(
+    std::string_view text, std::string_view lower,
+    const std::vector<std::string>& labels) {
+  for (std::string_view label : labels) {
+    for (size_t at = lower.find(label); at != std::string::npos;
+         at = lower.find(label, at + 1)) {
+      // A word of its own, but in Chinese, which sets no spaces.
+      if (at > 0 && lower[at - 1] != ' ' && !IsCjkLabel(label)) continue;
+      size_t colon = at + label.size();
+      while (colon < lower.size() && lower[colon] == ' ') ++colon;
+      size_t colon_bytes = 0;
+      if (colon < lower.size() && lower[colon] == ':') {
+        colon_bytes = 1;
+      } else if (lower.substr(colon).starts_with(kFullWidthColon)) {
+        colon_bytes = kFullWidthColon.size();
+      } else {
+        continue;
+      }
+      std::vector<std::string> names =
+          AuthorNames(text.substr(colon + colon_bytes),
+                      /*lenient=*/true, /*name_field=*/false);
+      if (!names.empty()) return names;
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 // The names after an author label ("Autor: Jane Doe", "Datum: 3.5.2021 Autor:
 // Jane Doe Quelle: X") in a short block near the article: from 40 blocks above
 // the first body paragraph to 15 after the last (where FindPrintedDate looks),
-// outside structural furniture other than a <header> and outside comments,
-// related stories and sidebars (a commenter's "Autor:" is not the article's).
+// outside structural furniture other than a <header>, outside comments,
+// related stories and sidebars (a commenter's "Autor:" is not the article's)
+// and forms. A credit label ("Text: Jane Doe") names a writer when full
+// names (two words or more) follow it.
 std::vector<std::string> FindLabelledAuthors(
     const std::vector<HtmlBlock>& blocks,
     const std::vector<const HtmlBlock*>& kept) {
@@ -191,7 +223,7 @@ std::vector<std::string> FindLabelledAuthors(
     if (b.tag_boiler && b.boiler != nullptr &&
         b.boiler->v.element.tag != GUMBO_TAG_HEADER)
       continue;
-    if (InLongFurnitureBox(b)) continue;
+    if (InLongFurnitureBox(b) || HoldsFormControl(b.element)) continue;
     const std::string lower = AsciiLower(b.text);
     // A label printed apart from its value ("<dt>Autor</dt><dd>Jane
     // Doe</dd>", a heading over the name): the name is the next block that is
@@ -210,28 +242,16 @@ std::vector<std::string> FindLabelledAuthors(
       }
       continue;
     }
-    for (std::string_view label : labels) {
-      for (size_t at = lower.find(label); at != std::string::npos;
-           at = lower.find(label, at + 1)) {
-        // A word of its own, but in Chinese, which sets no spaces.
-        if (at > 0 && lower[at - 1] != ' ' && !IsCjkLabel(label)) continue;
-        size_t colon = at + label.size();
-        while (colon < lower.size() && lower[colon] == ' ') ++colon;
-        size_t colon_bytes = 0;
-        if (colon < lower.size() && lower[colon] == ':') {
-          colon_bytes = 1;
-        } else if (std::string_view(lower).substr(colon).starts_with(
-                       kFullWidthColon)) {
-          colon_bytes = kFullWidthColon.size();
-        } else {
-          continue;
-        }
-        std::vector<std::string> names =
-            AuthorNames(std::string_view(b.text).substr(colon + colon_bytes),
-                        /*lenient=*/true, /*name_field=*/false);
-        if (!names.empty()) return names;
-      }
-    }
+    if (std::vector<std::string> names = NamesAfterLabel(b.text, lower, labels);
+        !names.empty())
+      return names;
+    if (std::vector<std::string> names =
+            NamesAfterLabel(b.text, lower, WordLists().credit_label);
+        !names.empty() &&
+        std::all_of(names.begin(), names.end(), [](const std::string& n) {
+          return IsNameShaped(n) && SplitWords(n, 2).size() == 2;
+        }))
+      return names;
   }
   return {};
 }

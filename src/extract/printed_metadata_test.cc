@@ -365,6 +365,22 @@ TEST(PrintedMetadataTest, MetadataAuthorsGivenInFullByTheByline) {
             (std::vector<std::string>{"Jana Beispiel"}));
 }
 
+// A piece's credits name its writer by the text ("Text: X", "Text und Fotos:
+// X"), with the colon and a name's shape after it; the same word alone, or
+// before a reading, names no one.
+TEST(PrintedMetadataTest, AuthorFromTextCredits) {
+  const auto page = [](const std::string& after) {
+    return ExtractHtmlDoc(std::string("<html><body><h1>Der Rat</h1>") +
+                          kCouncilBody + after + "</body></html>");
+  };
+  EXPECT_EQ(page("<p>Text: Miriam Kessler</p>").authors,
+            std::vector<std::string>{"Miriam Kessler"});
+  EXPECT_EQ(page("<p><i>Text und Fotos: Anna Lindner</i></p>").authors,
+            std::vector<std::string>{"Anna Lindner"});
+  EXPECT_TRUE(page("<p>Text: Lukas 2, 1-20</p>").authors.empty());
+  EXPECT_TRUE(page("<div>Texte</div><div>Valider</div>").authors.empty());
+}
+
 // A label printed apart from the name it labels: the name is the next block.
 TEST(PrintedMetadataTest, AuthorUnderALabelOfItsOwn) {
   const std::string body = kCouncilBody;

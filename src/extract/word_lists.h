@@ -68,7 +68,8 @@ struct WordListSet {
   std::array<std::bitset<128>, 128> class_token_pairs;
 
   // Lists of furniture_lines.txt, by name.
-  std::vector<std::string> author_start, byline_start, author_label, caption,
+  std::vector<std::string> author_start, byline_start, author_label,
+      credit_label, caption,
       caption_start, caption_credit, related_start, author_bio, credit_start,
       app_store,
       app_start, satellite, site_map, social_start, taxonomy_start, disclosure,
