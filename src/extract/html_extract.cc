@@ -250,8 +250,10 @@ bool IsWebFurniture(std::string_view text) {
 // date, few words beside ("Zuletzt aktualisiert: 05.02.2024", "Published on
 // 3 May 2021, 14:05"). Metadata a reader passes over, not text.
 bool IsDateLabelLine(std::string_view text) {
-  constexpr size_t kMaxWords = 8;
-  if (SplitWords(text, kMaxWords + 1).size() > kMaxWords) return false;
+  constexpr size_t kMaxWords = 8, kMaxBytes = 100;
+  if (text.size() > kMaxBytes ||
+      SplitWords(text, kMaxWords + 1).size() > kMaxWords)
+    return false;
   return ReadDateLabel(text).label != DateLabel::kNone &&
          FindDateInLine(text, /*month_first=*/false).has_value();
 }

@@ -1043,13 +1043,14 @@ bool IsAuthorBioLabel(std::string_view raw) {
   constexpr size_t kMaxLabelBytes = 60;
   const std::string_view line = TrimSpaces(raw);
   if (line.empty() || line.size() > kMaxLabelBytes) return false;
-  const std::string lower = AsciiLower(line);
-  // The label is whole words: "About the authority's plan" is none.
+  // The label is whole words: "About the authority's plan" is none. Asked of
+  // every short block: compared in place, no lower-cased copy made.
   return std::any_of(WordLists().author_bio.begin(),
                      WordLists().author_bio.end(), [&](const std::string& p) {
-                       return StartsWith(lower, p) &&
-                              (lower.size() == p.size() ||
-                               !IsWordByte(lower[p.size()]));
+                       return line.size() >= p.size() &&
+                              EqualsNoCase(line.substr(0, p.size()), p) &&
+                              (line.size() == p.size() ||
+                               !IsWordByte(line[p.size()]));
                      });
 }
 
