@@ -457,6 +457,21 @@ std::string MicrodataName(const GumboNode* item) {
   return NodeText(item, 200);
 }
 
+// Whether `n` sits in a reply's microdata item (a forum's comment, a Q&A
+// site's answer, a review): its author is the reply's, not the page's.
+bool InReplyItem(const GumboNode* n) {
+  for (const GumboNode* p = n->parent;
+       p != nullptr && p->type == GUMBO_NODE_ELEMENT; p = p->parent) {
+    const std::string_view prop = Attribute(p, "itemprop");
+    if (prop.empty()) continue;
+    for (std::string_view reply :
+         {"comment", "suggestedAnswer", "acceptedAnswer", "answer", "review"}) {
+      if (prop == reply) return true;
+    }
+  }
+  return false;
+}
+
 // The texts of `n` when its class names an author (IsAuthorElement) or a
 // byline, a few of each per page. Most classes name neither (HasAuthorClass
 // needs "author" or an author label, which hold "aut"): no lower-cased copy is
@@ -626,7 +641,8 @@ void CollectMetadata(const GumboNode* root, std::string_view content,
     std::string_view itemprop = Attribute(n, "itemprop");
     // A hidden rel=author link is a template's leftover (Blogger's link to a
     // profile, named after the blog's owner), not the byline a reader sees.
-    if (itemprop == "author" || (HasRelToken(n, "author") && !IsHidden(n))) {
+    if ((itemprop == "author" && !InReplyItem(n)) ||
+        (HasRelToken(n, "author") && !IsHidden(n))) {
       // Of an author the page prints, microdata's name for it (a user card
       // prints the name, a hidden copy as itemprop=name and a score). An
       // author given only in <meta> inside the item is not shown to readers.

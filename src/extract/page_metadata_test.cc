@@ -231,6 +231,14 @@ TEST(PageMetadataTest, MicrodataAuthorIsTheItemsName) {
   EXPECT_TRUE(page("<span itemprop='author' itemscope><meta itemprop='name' "
                    "content='Jana Beispiel'></span>")
                   .authors.empty());
+  // A reply's author (a forum comment's, a Q&A answer's) is not the page's.
+  EXPECT_EQ(page("<div itemprop='author'>kanal_jana</div><div "
+                 "itemprop='comment' itemscope><span "
+                 "itemprop='author'>dbgrumpy</span></div><div "
+                 "itemprop='acceptedAnswer' itemscope><div><span "
+                 "itemprop='author'>Crumb and Crust</span></div></div>")
+                .authors,
+            std::vector<std::string>{"kanal_jana"});
 }
 
 TEST(PageMetadataTest, JsonLdAuthorByReference) {
