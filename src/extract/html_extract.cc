@@ -1410,6 +1410,8 @@ void ExtractHtml(std::string_view content, std::string_view url,
   if (article->authors.empty())
     article->authors = FindBylineAuthors(blocks, kept);
   if (article->authors.empty()) article->authors = std::move(held_byline);
+  if (article->authors.empty() && !article->paragraphs.empty())
+    article->authors = OpeningReporterCredit(article->paragraphs[0].text);
   // No writer named anywhere: an organisation the JSON-LD names as author (a
   // news agency, a partner's desk) is the article's author, unless it is the
   // site itself.

@@ -374,6 +374,51 @@ std::vector<std::string> FindBylineAuthors(
   return {};
 }
 
+std::vector<std::string> OpeningReporterCredit(std::string_view paragraph) {
+  constexpr size_t kOpeningBytes = 150;
+  constexpr std::string_view kOpen[] = {"\uff08", "("};
+  constexpr std::string_view kReporter[] = {"\u8bb0\u8005", "\u8a18\u8005"};
+  const std::string_view opening = paragraph.substr(0, kOpeningBytes);
+  for (std::string_view open : kOpen) {
+    for (std::string_view reporter : kReporter) {
+      const std::string label = std::string(open) + std::string(reporter);
+      size_t at = opening.find(label);
+      if (at == std::string_view::npos) continue;
+      at += label.size();
+      const size_t close = std::min(paragraph.find(')', at),
+                                    paragraph.find("\uff09", at));
+      if (close == std::string_view::npos) continue;
+      std::string_view names = paragraph.substr(at, close - at);
+      // A full-width colon may follow the label; names part at spaces and
+      // the enumeration comma 、.
+      if (names.starts_with("\uff1a")) names.remove_prefix(3);
+      std::vector<std::string> out;
+      std::string name;
+      for (size_t i = 0; i <= names.size();) {
+        const bool end = i == names.size();
+        const bool space = !end && names[i] == ' ';
+        const bool comma = !end && names.substr(i).starts_with("\u3001");
+        if (end || space || comma) {
+          if (!name.empty()) out.push_back(std::move(name));
+          name.clear();
+          i += comma ? 3 : 1;
+          continue;
+        }
+        name += names[i++];
+      }
+      // Chinese names are two to four characters of three bytes each.
+      const bool names_shaped =
+          !out.empty() && out.size() <= 4 &&
+          std::all_of(out.begin(), out.end(), [](const std::string& n) {
+            return n.size() >= 6 && n.size() <= 12 &&
+                   static_cast<unsigned char>(n[0]) >= 0xE0;
+          });
+      return names_shaped ? out : std::vector<std::string>{};
+    }
+  }
+  return {};
+}
+
 // The byline of an article read from outside the visible page (a
 // <noscript>, a template), where it is one of the first three paragraphs.
 std::vector<std::string> FindBylineInParagraphs(

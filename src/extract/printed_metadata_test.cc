@@ -381,6 +381,33 @@ TEST(PrintedMetadataTest, AuthorFromTextCredits) {
   EXPECT_TRUE(page("<div>Texte</div><div>Valider</div>").authors.empty());
 }
 
+// A Chinese report credits its reporters in brackets at its opening; a
+// bracket that names no one, or holds more than names, credits none.
+TEST(PrintedMetadataTest, ReporterCreditOpeningAChineseReport) {
+  const auto authors = [](const std::string& opening) {
+    return ExtractHtmlDoc("<html><body><h1>\u6210\u90fd\u56fe\u4e66\u9986"
+                          "\u65b0\u9986\u5f00\u653e</h1><div><p>" +
+                          opening +
+                          "\u4f4d\u4e8e\u5929\u5e9c\u65b0\u533a\u7684"
+                          "\u56fe\u4e66\u9986\u65b0\u9986\u5c06\u4e8e 7 "
+                          "\u6708 1 \u65e5\u8d77\u8bd5\u5f00\u653e\uff0c"
+                          "\u9996\u6279\u5f00\u653e\u4e00\u81f3\u4e09"
+                          "\u5c42\u3002</p></div></body></html>")
+        .authors;
+  };
+  EXPECT_EQ(authors("\u672c\u62a5\u8baf\uff08\u8bb0\u8005 \u9648\u6653"
+                    "\u96ef\uff09"),
+            std::vector<std::string>{"\u9648\u6653\u96ef"});
+  EXPECT_EQ(authors("\u65b0\u534e\u793e\u5317\u4eac6\u670821\u65e5\u7535"
+                    "\uff08\u8bb0\u8005\u738b\u660e\u3001\u674e\u534e"
+                    "\uff09"),
+            (std::vector<std::string>{"\u738b\u660e", "\u674e\u534e"}));
+  EXPECT_TRUE(authors("\u672c\u62a5\u8baf\uff08\u8bb0\u8005\u4ece\u5e02"
+                      "\u6587\u5316\u5e7f\u7535\u65c5\u6e38\u5c40\u83b7"
+                      "\u6089\uff09")
+                  .empty());
+}
+
 // A label printed apart from the name it labels: the name is the next block.
 TEST(PrintedMetadataTest, AuthorUnderALabelOfItsOwn) {
   const std::string body = kCouncilBody;
