@@ -322,11 +322,16 @@ bool HasRelToken(const GumboNode* n, std::string_view type) {
   return found;
 }
 
-// Whether a lower-cased class names the writer: "author" anywhere, or a word
-// of its own among the author labels of the set's languages ("autor",
-// "auteur": furniture_lines.txt's author-label), as "autorotate" is no author.
+// Whether a lower-cased class names the writer: "author" anywhere, a
+// byline's name ("byline__name", "story-byline-name"), or a word of its own
+// among the author labels of the set's languages ("autor", "auteur":
+// furniture_lines.txt's author-label), as "autorotate" is no author.
 bool NamesAuthor(std::string_view cls) {
   if (cls.find("author") != std::string::npos) return true;
+  if (const size_t byline = cls.find("byline");
+      byline != std::string::npos &&
+      cls.find("name", byline) != std::string::npos)
+    return true;
   if (cls.find("aut") == std::string::npos) return false;
   const auto word_byte = [&](size_t i) {
     return (cls[i] >= 'a' && cls[i] <= 'z') || (cls[i] >= '0' && cls[i] <= '9');

@@ -189,6 +189,14 @@ TEST(PageMetadataTest, AuthorsFromClassedBylines) {
       "Leyen'></head><body>" +
       prose + "</body></html>");
   EXPECT_EQ(a.authors, (std::vector<std::string>{"Ursula von der Leyen"}));
+  // A byline's name element (BEM's "byline__name") names the writer without
+  // a by-word; the role beside it does not.
+  a = ExtractHtmlDoc(
+      "<html><body><article><h1>Der Rat</h1><div class='story-byline'><span "
+      "class='story-byline__name'>Hannah Kowalczyk</span> | <span "
+      "class='story-byline__role'>Staff Writer</span></div>" +
+      prose + "</article></body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Hannah Kowalczyk"}));
   // A label of two words before a colon, counted in characters ("Автор
   // рецепта:" is 25 bytes); arrows after a link's words are none of the name,
   // and a phrase ending in a lower-case word is no name.
