@@ -452,14 +452,41 @@ std::vector<const HtmlBlock*> BlocksUnder(
     std::string_view title) {
   std::vector<std::pair<const HtmlBlock*, const GumboNode*>> inside;
   std::unordered_set<const GumboNode*> inner_articles;
+  // Paragraphs in a furniture box inside the roots, and how many paragraphs
+  // outside such boxes have each class.
+  std::vector<bool> boxed;
+  std::unordered_map<std::string_view, int> paragraph_classes;
   for (const HtmlBlock& b : blocks) {
     int root_depth = 0;
     const GumboNode* inner = nullptr;
     if (!InsideAny(b.element, roots, &root_depth, &inner)) continue;
-    if (b.boiler_depth > root_depth) continue;
+    const bool in_box = b.boiler_depth > root_depth;
+    const bool paragraph = b.element->v.element.tag == GUMBO_TAG_P;
+    if (in_box && !paragraph) continue;
+    if (!in_box && paragraph) {
+      if (const std::string_view cls = Attribute(b.element, "class");
+          !cls.empty())
+        ++paragraph_classes[cls];
+    }
     inside.push_back({&b, inner});
+    boxed.push_back(in_box);
     if (inner) inner_articles.insert(inner);
   }
+  // A paragraph classed as the article's paragraphs are (three or more of
+  // them outside boxes) is the article's in whatever box holds it: a
+  // "paywall" container around the rest of the text a subscriber reads.
+  constexpr int kMinClassedParagraphs = 3;
+  size_t kept_in = 0;
+  for (size_t i = 0; i < inside.size(); ++i) {
+    if (boxed[i]) {
+      const auto it =
+          paragraph_classes.find(Attribute(inside[i].first->element, "class"));
+      if (it == paragraph_classes.end() || it->second < kMinClassedParagraphs)
+        continue;
+    }
+    inside[kept_in++] = inside[i];
+  }
+  inside.resize(kept_in);
   std::vector<const HtmlBlock*> out;
   for (const auto& [b, inner] : inside) {
     if (inner != nullptr && inner_articles.size() >= 2) continue;

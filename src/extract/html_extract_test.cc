@@ -611,6 +611,29 @@ TEST(HtmlExtractTest, HeadlinePrintedAboveTheTextOfAnUntitledPage) {
   EXPECT_EQ(a.title, "TSV Kirchdorf e.V.");
 }
 
+// Paragraphs classed as the article's paragraphs are the article's in
+// whatever box holds them (a "paywall" container around the rest of the
+// text); the box's own pitch, classed otherwise, is not.
+TEST(HtmlExtractTest, ArticleParagraphsInAFurnitureBox) {
+  std::string story = "<h1>Le train de nuit peine</h1>";
+  for (int i = 0; i < 3; ++i)
+    story += "<p class='article__paragraph'>Le quai de la gare, un mardi "
+             "soir de mai (" +
+             std::to_string(i) +
+             "), a quelque chose d'un lieu hors du temps, avec ses voyageurs "
+             "et leurs sacs de randonn\u00e9e.</p>";
+  const Article a = ExtractHtmlDoc(
+      "<html><body><section class='article__content'>" + story +
+      "<div class='paywall'><p class='article__paragraph'>A Austerlitz, le "
+      "train de 21 h 08 s'\u00e9branle avec quatre minutes de retard, et le "
+      "contr\u00f4leur soupire.</p><p class='paywall__pitch'>Abonnez-vous "
+      "pour lire la suite de cet article, \u00e0 partir de 1 euro le "
+      "premier mois, sans engagement.</p></div></section></body></html>");
+  EXPECT_NE(a.body.find("quatre minutes de retard"), std::string::npos)
+      << a.body;
+  EXPECT_EQ(a.body.find("Abonnez-vous"), std::string::npos) << a.body;
+}
+
 TEST(HtmlExtractTest, WordsAfterReferencesKeepOffsets) {
   const std::string html =
       "<html><body><article><p>Rund 1000 Jahre sp\u00e4ter wurde die "
