@@ -186,6 +186,26 @@ bool IsBoilerplateTag(GumboTag tag) {
   }
 }
 
+// Whether `element` is a <figure> that holds a table (a child, or a child's
+// child: WordPress's table block, a scrolling wrapper): a figure of the text,
+// not a picture's furniture.
+bool IsTableFigure(const GumboNode* element) {
+  if (element->v.element.tag != GUMBO_TAG_FIGURE) return false;
+  const GumboVector& c = element->v.element.children;
+  for (size_t i = 0; i < c.length; ++i) {
+    const auto* k = static_cast<const GumboNode*>(c.data[i]);
+    if (k->type != GUMBO_NODE_ELEMENT) continue;
+    if (k->v.element.tag == GUMBO_TAG_TABLE) return true;
+    const GumboVector& kc = k->v.element.children;
+    for (size_t j = 0; j < kc.length; ++j) {
+      const auto* g = static_cast<const GumboNode*>(kc.data[j]);
+      if (g->type == GUMBO_NODE_ELEMENT && g->v.element.tag == GUMBO_TAG_TABLE)
+        return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 LandmarkRole ReadLandmarkRole(const GumboNode* element) {
@@ -515,7 +535,7 @@ class Segmenter {
                           tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN ||
                           role == LandmarkRole::kContent ||
                           Attribute(child, "itemprop") == "articleBody";
-        if (IsBoilerplateTag(tag)) {
+        if (IsBoilerplateTag(tag) && !IsTableFigure(child)) {
           next.block.boiler = child;
           next.block.boiler_depth = next.depth;
           next.block.tag_boiler = true;

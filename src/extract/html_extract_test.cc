@@ -634,6 +634,21 @@ TEST(HtmlExtractTest, ArticleParagraphsInAFurnitureBox) {
   EXPECT_EQ(a.body.find("Abonnez-vous"), std::string::npos) << a.body;
 }
 
+// A <figure> that holds a table (WordPress's table block) is a figure of the
+// text: its rows are the article's; a picture's caption is not.
+TEST(HtmlExtractTest, TableInAFigureIsText) {
+  const Article a = ExtractHtmlDoc(
+      std::string("<html><body><h1>Der Rat</h1><div class='main'>") +
+      kCouncilBody +
+      "<figure class='wp-block-table'><table><tr><th>Sorte</th><th>Wuchs"
+      "</th></tr><tr><td>Balkonstar</td><td>Busch, 50 bis 60 cm</td></tr>"
+      "</table><figcaption>Bew\u00e4hrte Sorten</figcaption></figure>"
+      "<figure><img src='/r.jpg'><figcaption>Das Rathaus am Abend, kurz vor "
+      "der Sitzung.</figcaption></figure></div></body></html>");
+  EXPECT_NE(a.body.find("Busch, 50 bis 60 cm"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("Rathaus am Abend"), std::string::npos) << a.body;
+}
+
 TEST(HtmlExtractTest, WordsAfterReferencesKeepOffsets) {
   const std::string html =
       "<html><body><article><p>Rund 1000 Jahre sp\u00e4ter wurde die "
