@@ -483,11 +483,7 @@ TEST(HtmlExtractTest, AuthorBioBoxIsNotTheArticle) {
       "<p>Jana Beispiel ist seit 2017 Redakteurin im Lokalressort und "
       "berichtet vor allem \u00fcber Verkehr und Kommunalpolitik.</p><a "
       "href='/autoren/jb'>Alle Artikel der Autorin</a>";
-  const auto page = [](const std::string& after) {
-    return ExtractHtmlDoc(std::string("<html><body><h1>Der Rat</h1>") +
-                          "<div class='main'>" + kCouncilBody + after +
-                          "</div></body></html>");
-  };
+  const auto page = ExtractCouncilStoryWith;
   for (const std::string label :
        {"<h3>\u00dcber die Autorin</h3>",
         "<div class='head'><span>About the author:</span></div>"}) {
@@ -565,12 +561,10 @@ TEST(HtmlExtractTest, PostsNumberedByIdAreOneThread) {
 // A line that only dates the article, under its text, is metadata; a
 // sentence that names an update and a date is text.
 TEST(HtmlExtractTest, DateLabelLinesAreNotText) {
-  const Article a = ExtractHtmlDoc(
-      std::string("<html><body><h1>Der Rat</h1><div class='main'>") +
-      kCouncilBody +
+  const Article a = ExtractCouncilStoryWith(
       "<p>Zuletzt aktualisiert: 05.02.2024</p><p>Der Plan wurde am "
       "5.2.2024 aktualisiert und liegt im Rathaus aus, wo ihn alle "
-      "B\u00fcrger einsehen k\u00f6nnen.</p></div></body></html>");
+      "B\u00fcrger einsehen k\u00f6nnen.</p>");
   EXPECT_EQ(a.body.find("Zuletzt"), std::string::npos) << a.body;
   EXPECT_NE(a.body.find("liegt im Rathaus aus"), std::string::npos) << a.body;
 }
@@ -637,14 +631,12 @@ TEST(HtmlExtractTest, ArticleParagraphsInAFurnitureBox) {
 // A <figure> that holds a table (WordPress's table block) is a figure of the
 // text: its rows are the article's; a picture's caption is not.
 TEST(HtmlExtractTest, TableInAFigureIsText) {
-  const Article a = ExtractHtmlDoc(
-      std::string("<html><body><h1>Der Rat</h1><div class='main'>") +
-      kCouncilBody +
+  const Article a = ExtractCouncilStoryWith(
       "<figure class='wp-block-table'><table><tr><th>Sorte</th><th>Wuchs"
       "</th></tr><tr><td>Balkonstar</td><td>Busch, 50 bis 60 cm</td></tr>"
       "</table><figcaption>Bew\u00e4hrte Sorten</figcaption></figure>"
       "<figure><img src='/r.jpg'><figcaption>Das Rathaus am Abend, kurz vor "
-      "der Sitzung.</figcaption></figure></div></body></html>");
+      "der Sitzung.</figcaption></figure>");
   EXPECT_NE(a.body.find("Busch, 50 bis 60 cm"), std::string::npos) << a.body;
   EXPECT_EQ(a.body.find("Rathaus am Abend"), std::string::npos) << a.body;
 }

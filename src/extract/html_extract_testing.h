@@ -57,6 +57,14 @@ inline constexpr char kCouncilBody[] =
     "und sammeln nun in allen Quartieren der Stadt Unterschriften "
     "daf\u00fcr.</p></div>";
 
+// The council story under an <h1>, in a container that holds `after` too (a
+// box, a line or a table set after the text), extracted.
+inline Article ExtractCouncilStoryWith(const std::string& after) {
+  return ExtractHtmlDoc(
+      std::string("<html><body><h1>Der Rat</h1><div class='main'>") +
+      kCouncilBody + after + "</div></body></html>");
+}
+
 // A short story and a reader's remark under it, for the tests of how markup
 // is read.
 inline constexpr char kBudgetStory[] =
