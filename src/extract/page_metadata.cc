@@ -988,6 +988,12 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
         }))
       continue;
     if (lenient && words.size() == 1 && IsByWord(words[0])) continue;
+    // One word after a full name, set off by a comma, is the writer's
+    // agency, desk or place ("Jan Koch, ARD-Hauptstadtstudio", "Jane Doe,
+    // Reuters"), as ParseAuthorLine reads it.
+    if (words.size() == 1 && !names.empty() &&
+        SplitWords(names.back(), 2).size() == 2)
+      continue;
     bool role = false;
     for (std::string_view w : words) {
       if (IsRoleWord(w) || (!first_part && w.size() >= 2 && IsUpperWord(w)))

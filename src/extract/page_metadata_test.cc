@@ -189,6 +189,18 @@ TEST(PageMetadataTest, AuthorsFromClassedBylines) {
       "Leyen'></head><body>" +
       prose + "</body></html>");
   EXPECT_EQ(a.authors, (std::vector<std::string>{"Ursula von der Leyen"}));
+  // One word after a full name is the writer's desk or agency; two full
+  // names are two writers.
+  a = ExtractHtmlDoc(
+      "<html><body><article><h1>Der Rat</h1><div "
+      "class='authorline__author'>Von Jan Koch, ARD-Hauptstadtstudio</div>" +
+      prose + "</article></body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jan Koch"}));
+  a = ExtractHtmlDoc(
+      "<html><body><article><h1>Der Rat</h1><div "
+      "class='authorline__author'>Von Jan Koch, Anna Meier</div>" +
+      prose + "</article></body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jan Koch", "Anna Meier"}));
   // A byline's name element (BEM's "byline__name") names the writer without
   // a by-word; the role beside it does not.
   a = ExtractHtmlDoc(
