@@ -1432,13 +1432,18 @@ void ExtractHtml(std::string_view content, std::string_view url,
   }
   if (!article->authors.empty())
     PreferFullerByline(FindBylineAuthors(blocks, kept), &article->authors);
+  // A Chinese report's opening credit (its first or second paragraph, after
+  // a photo's caption) names its reporters before the editors its closing
+  // credit line names.
+  for (size_t i = 0; article->authors.empty() && i < 2 &&
+                     i < article->paragraphs.size();
+       ++i)
+    article->authors = OpeningReporterCredit(article->paragraphs[i].text);
   if (article->authors.empty())
     article->authors = FindLabelledAuthors(blocks, kept);
   if (article->authors.empty())
     article->authors = FindBylineAuthors(blocks, kept);
   if (article->authors.empty()) article->authors = std::move(held_byline);
-  if (article->authors.empty() && !article->paragraphs.empty())
-    article->authors = OpeningReporterCredit(article->paragraphs[0].text);
   // No writer named anywhere: an organisation the JSON-LD names as author (a
   // news agency, a partner's desk) is the article's author, unless it is the
   // site itself.

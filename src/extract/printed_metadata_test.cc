@@ -381,7 +381,8 @@ TEST(PrintedMetadataTest, AuthorFromTextCredits) {
   EXPECT_TRUE(page("<div>Texte</div><div>Valider</div>").authors.empty());
 }
 
-// A Chinese report credits its reporters in brackets at its opening; a
+// A Chinese report credits its reporters in brackets at its opening (its
+// first or second paragraph), before the editors its closing line credits; a
 // bracket that names no one, or holds more than names, credits none.
 TEST(PrintedMetadataTest, ReporterCreditOpeningAChineseReport) {
   const auto authors = [](const std::string& opening) {
@@ -406,6 +407,16 @@ TEST(PrintedMetadataTest, ReporterCreditOpeningAChineseReport) {
                       "\u6587\u5316\u5e7f\u7535\u65c5\u6e38\u5c40\u83b7"
                       "\u6089\uff09")
                   .empty());
+  const Article a = ExtractHtmlDoc(
+      "<html><body><h1>\u9f99\u4e95\u6625\u8336\u5f00\u91c7</h1><div><p>"
+      "\u8336\u519c\u5728\u6885\u5bb6\u575e\u91c7\u6458\u6625\u8336\u3002"
+      "</p><p>\u65b0\u534e\u793e\u676d\u5dde4\u670818\u65e5\u7535\uff08"
+      "\u8bb0\u8005 \u738b\u660e\uff09\u6e05\u660e\u8fc7\u540e\uff0c"
+      "\u676d\u5dde\u897f\u6e56\u5468\u8fb9\u7684\u9f99\u4e95\u8336\u56ed"
+      "\u8fdb\u5165\u6625\u8336\u91c7\u6458\u9ad8\u5cf0\u3002</p><p>"
+      "\u7f16\u8f91\uff1a\u5f20\u857e \u8d23\u4efb\u7f16\u8f91\uff1a"
+      "\u674e\u534e</p></div></body></html>");
+  EXPECT_EQ(a.authors, std::vector<std::string>{"\u738b\u660e"});
 }
 
 // A label printed apart from the name it labels: the name is the next block.
