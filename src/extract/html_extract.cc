@@ -1444,6 +1444,13 @@ void ExtractHtml(std::string_view content, std::string_view url,
   if (article->authors.empty())
     article->authors = FindBylineAuthors(blocks, kept);
   if (article->authors.empty()) article->authors = std::move(held_byline);
+  // The site's own name beside a writer's ("Por Rafael Souza, Portal Giro
+  // Campinas") is the outlet, not another writer.
+  if (article->authors.size() >= 2) {
+    std::erase_if(article->authors, [&](const std::string& name) {
+      return NamesTheSite(name, md, url);
+    });
+  }
   // No writer named anywhere: an organisation the JSON-LD names as author (a
   // news agency, a partner's desk) is the article's author, unless it is the
   // site itself.

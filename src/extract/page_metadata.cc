@@ -1293,6 +1293,14 @@ bool NamesTheSite(std::string_view name, const PageMetadata& md,
   std::string_view host = full_host;
   if (const size_t dot = host.rfind('.'); dot != std::string_view::npos)
     host = host.substr(0, dot);
+  // A country's second level ("giro.com.br", "example.co.uk") is no name.
+  for (std::string_view second : {".com", ".co", ".org", ".net", ".gov", ".ac",
+                                  ".edu"}) {
+    if (host.ends_with(second) && host.size() > second.size()) {
+      host.remove_suffix(second.size());
+      break;
+    }
+  }
   if (const size_t dot = host.rfind('.'); dot != std::string_view::npos)
     host = host.substr(dot + 1);
   const std::string label = Alnum(host);

@@ -595,6 +595,16 @@ TEST(PageMetadataTest, SiteOrAccountIsNoAuthor) {
         "https://www.rats-blatt.de/2021/rat");
     EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"})) << meta;
   }
+  // The site's name beside a writer's is the outlet, on a host under a
+  // country's second level too.
+  const Article a = ExtractHtmlDoc(
+      "<html><body><h1>Campinas abre tendas</h1><p class='byline'>Por "
+      "<strong>Rafael Souza</strong>, Portal Giro Campinas</p><div "
+      "class='text'><p>A prefeitura abriu tendas de hidrata\u00e7\u00e3o "
+      "para atender pacientes com dengue nos fins de semana, em quatro "
+      "bairros da cidade.</p></div></body></html>",
+      "https://giro.com.br/sp/noticia/2024/03/12/tendas.ghtml");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Rafael Souza"}));
 }
 
 TEST(PageMetadataTest, StripSiteSuffix) {
