@@ -172,7 +172,8 @@ constexpr size_t kMaxLabelLineBytes = 200;
 
 // The names after the first of `labels` in `text` (`lower` lower-cased) that
 // stands as a word and is followed by a colon ("Autor: Jane Doe", "Datum:
-// 3.5.2021 Autor: Jane Doe", "作者：王明"); empty when none.
+// 3.5.2021 Autor: Jane Doe", "作者：王明"), or by a space when a CJK label
+// opens the line ("記者 佐藤健一"); empty when none.
 std::vector<std::string> NamesAfterLabel(
     std::string_view text, std::string_view lower,
     const std::vector<std::string>& labels) {
@@ -182,13 +183,16 @@ std::vector<std::string> NamesAfterLabel(
       // A word of its own, but in Chinese, which sets no spaces.
       if (at > 0 && lower[at - 1] != ' ' && !IsCjkLabel(label)) continue;
       size_t colon = at + label.size();
+      const bool spaced = colon < lower.size() && lower[colon] == ' ';
       while (colon < lower.size() && lower[colon] == ' ') ++colon;
       size_t colon_bytes = 0;
       if (colon < lower.size() && lower[colon] == ':') {
         colon_bytes = 1;
       } else if (lower.substr(colon).starts_with(kFullWidthColon)) {
         colon_bytes = kFullWidthColon.size();
-      } else {
+      } else if (!(spaced && at == 0 && IsCjkLabel(label))) {
+        // A CJK label opening the line may set its name off by a space
+        // ("記者 佐藤健一").
         continue;
       }
       std::vector<std::string> names =

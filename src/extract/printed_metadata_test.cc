@@ -448,6 +448,19 @@ TEST(PrintedMetadataTest, AuthorUnderALabelOfItsOwn) {
       "\u8bb0\u8005\uff1a</div><div>\u674e\u534e</div>" +
       zh_body + "</body></html>");
   EXPECT_EQ(a.authors, (std::vector<std::string>{"\u674e\u534e"}));
+  // A Japanese byline sets the name off its label by a space.
+  a = ExtractHtmlDoc(
+      "<html><body><h1>\u65b0\u6865\u5f00\u901a</h1><div><span>\u8a18"
+      "\u8005</span> \u4f50\u85e4\u5065\u4e00</div>" +
+      zh_body + "</body></html>");
+  EXPECT_EQ(a.authors,
+            (std::vector<std::string>{"\u4f50\u85e4\u5065\u4e00"}));
+  // Turkish labels the writer "Yazar".
+  a = ExtractHtmlDoc(
+      "<html><body><h1>Le conseil</h1><div>Yazar: Ay\u015fe "
+      "Y\u0131lmaz</div>" +
+      body + "</body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Ay\u015fe Y\u0131lmaz"}));
 }
 
 }  // namespace
