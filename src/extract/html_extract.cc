@@ -1291,11 +1291,10 @@ void PreferFullerByline(std::vector<std::string> printed,
   if (printed.size() < authors->size() || printed == *authors) return;
   const auto gives = [&](const std::string& meta) {
     const bool one_word = SplitWords(meta, 2).size() == 1;
-    return std::any_of(printed.begin(), printed.end(),
-                       [&](const std::string& p) {
-                         return p == meta ||
-                                (one_word && p.starts_with(meta + " "));
-                       });
+    return std::any_of(
+        printed.begin(), printed.end(), [&](const std::string& p) {
+          return p == meta || (one_word && p.starts_with(meta + " "));
+        });
   };
   if (std::all_of(authors->begin(), authors->end(), gives))
     *authors = std::move(printed);
@@ -1406,8 +1405,8 @@ void ExtractHtml(std::string_view content, std::string_view url,
       SelectArticle(blocks, stats, ld, article->title, &chosen_chars);
   AdoptLead(blocks, stats, article->title, &kept, &chosen_chars);
   if (TitleOnlyInTitleElement(md)) {
-    if (const HtmlBlock* headline = PrintedHeadline(blocks, kept,
-                                                    article->title)) {
+    if (const HtmlBlock* headline =
+            PrintedHeadline(blocks, kept, article->title)) {
       article->title = headline->text;
       if (std::erase(kept, headline) != 0)
         chosen_chars -= headline->text.size();
@@ -1435,9 +1434,8 @@ void ExtractHtml(std::string_view content, std::string_view url,
   // A Chinese report's opening credit (its first or second paragraph, after
   // a photo's caption) names its reporters before the editors its closing
   // credit line names.
-  for (size_t i = 0; article->authors.empty() && i < 2 &&
-                     i < article->paragraphs.size();
-       ++i)
+  for (size_t i = 0;
+       article->authors.empty() && i < 2 && i < article->paragraphs.size(); ++i)
     article->authors = OpeningReporterCredit(article->paragraphs[i].text);
   if (article->authors.empty())
     article->authors = FindLabelledAuthors(blocks, kept);

@@ -551,8 +551,7 @@ TEST(HtmlExtractTest, PostsNumberedByIdAreOneThread) {
       "</div><div id='footer_links'>Contact Us - Archive - Top of the page "
       "and the forum rules, which every member accepts on joining.</div>"
       "</body></html>");
-  EXPECT_NE(a.body.find("five days. I set it up"), std::string::npos)
-      << a.body;
+  EXPECT_NE(a.body.find("five days. I set it up"), std::string::npos) << a.body;
   EXPECT_NE(a.body.find("textbook bacterial bloom"), std::string::npos)
       << a.body;
   EXPECT_EQ(a.body.find("forum rules"), std::string::npos) << a.body;
@@ -593,13 +592,14 @@ TEST(HtmlExtractTest, HeadlinePrintedAboveTheTextOfAnUntitledPage) {
   EXPECT_EQ(a.title, "Jahreshauptversammlung 2012: Vorstand bestätigt");
   EXPECT_EQ(a.body.find("Vorstand"), std::string::npos) << a.body;
   EXPECT_NE(a.body.find("Sportheim"), std::string::npos) << a.body;
-  EXPECT_EQ(page("Vorstand im Amt bestätigt", "[&gt; Vorstand im Amt "
-                                               "bestätigt")
+  EXPECT_EQ(page("Vorstand im Amt bestätigt",
+                 "[&gt; Vorstand im Amt "
+                 "bestätigt")
                 .title,
             "Vorstand im Amt bestätigt");
-  EXPECT_EQ(page("Vorstand im Amt", "Vorstand im Amt bestätigt: Kloss bleibt")
-                .title,
-            "Vorstand im Amt");
+  EXPECT_EQ(
+      page("Vorstand im Amt", "Vorstand im Amt bestätigt: Kloss bleibt").title,
+      "Vorstand im Amt");
   // No headline printed in the article's cell: the <title> stands.
   a = page("TSV Kirchdorf e.V. - Aktuelles", "");
   EXPECT_EQ(a.title, "TSV Kirchdorf e.V.");
@@ -611,11 +611,12 @@ TEST(HtmlExtractTest, HeadlinePrintedAboveTheTextOfAnUntitledPage) {
 TEST(HtmlExtractTest, ArticleParagraphsInAFurnitureBox) {
   std::string story = "<h1>Le train de nuit peine</h1>";
   for (int i = 0; i < 3; ++i)
-    story += "<p class='article__paragraph'>Le quai de la gare, un mardi "
-             "soir de mai (" +
-             std::to_string(i) +
-             "), a quelque chose d'un lieu hors du temps, avec ses voyageurs "
-             "et leurs sacs de randonn\u00e9e.</p>";
+    story +=
+        "<p class='article__paragraph'>Le quai de la gare, un mardi "
+        "soir de mai (" +
+        std::to_string(i) +
+        "), a quelque chose d'un lieu hors du temps, avec ses voyageurs "
+        "et leurs sacs de randonn\u00e9e.</p>";
   const Article a = ExtractHtmlDoc(
       "<html><body><section class='article__content'>" + story +
       "<div class='paywall'><p class='article__paragraph'>A Austerlitz, le "

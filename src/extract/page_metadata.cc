@@ -521,8 +521,8 @@ bool IsOneLink(const GumboNode* n) {
 // class='headline'>Aufräumen</span>"). Empty when no child is so classed.
 std::string HeadlineBesideKicker(const GumboNode* h1) {
   static constexpr std::string_view kKicker[] = {
-      "kicker", "dachzeile", "overline", "topline", "roofline", "eyebrow",
-      "spitzmarke"};
+      "kicker",   "dachzeile", "overline",  "topline",
+      "roofline", "eyebrow",   "spitzmarke"};
   const GumboVector& c = h1->v.element.children;
   std::string headline, rest;
   bool kicker = false;
@@ -534,16 +534,15 @@ std::string HeadlineBesideKicker(const GumboNode* h1) {
         headline += NodeText(k);
         continue;
       }
-      if (std::any_of(std::begin(kKicker), std::end(kKicker),
-                      [&](std::string_view w) {
-                        return ContainsNoCase(cls, w);
-                      })) {
+      if (std::any_of(
+              std::begin(kKicker), std::end(kKicker),
+              [&](std::string_view w) { return ContainsNoCase(cls, w); })) {
         kicker = true;
         continue;
       }
     }
-    rest += k->type == GUMBO_NODE_TEXT ? std::string(k->v.text.text)
-                                       : NodeText(k);
+    rest +=
+        k->type == GUMBO_NODE_TEXT ? std::string(k->v.text.text) : NodeText(k);
     rest += ' ';
   }
   if (!CollapseSpaces(headline).empty()) return CollapseSpaces(headline);
@@ -1192,8 +1191,8 @@ const std::string* ChooseHeading(const PageMetadata& md,
   // An <h1> that is one link (a logo's link home) is the site's name when the
   // title repeats an <h2> too ("Site » Post" with <h1><a>Site</a></h1> and
   // <h2>Post</h2>).
-  if (chosen != nullptr && md.h1_is_link[static_cast<size_t>(
-                               chosen - md.h1s.data())]) {
+  if (chosen != nullptr &&
+      md.h1_is_link[static_cast<size_t>(chosen - md.h1s.data())]) {
     if (const std::string* h2 = best_repeated(md.h2s, 3)) chosen = h2;
   }
   // An <h1> that holds a kicker before its headline ("<span>Kicker</span>
@@ -1294,8 +1293,8 @@ bool NamesTheSite(std::string_view name, const PageMetadata& md,
   if (const size_t dot = host.rfind('.'); dot != std::string_view::npos)
     host = host.substr(0, dot);
   // A country's second level ("giro.com.br", "example.co.uk") is no name.
-  for (std::string_view second : {".com", ".co", ".org", ".net", ".gov", ".ac",
-                                  ".edu"}) {
+  for (std::string_view second :
+       {".com", ".co", ".org", ".net", ".gov", ".ac", ".edu"}) {
     if (host.ends_with(second) && host.size() > second.size()) {
       host.remove_suffix(second.size());
       break;

@@ -290,7 +290,7 @@ std::vector<std::string> NameBeforeDate(std::string_view line) {
 // A noun that names a written piece opening a Romance byline ("Texto de X").
 bool IsWritingNoun(std::string_view w) {
   static constexpr std::array<std::string_view, 9> kNouns = {
-      "texto",   "textos",    "texte", "testo",   "reportagem",
+      "texto",     "textos",    "texte",   "testo",  "reportagem",
       "reportaje", "reportage", "crónica", "crônica"};
   const std::string lower = AsciiLower(w);
   return std::find(kNouns.begin(), kNouns.end(), lower) != kNouns.end();
@@ -389,23 +389,24 @@ std::vector<std::string> OpeningReporterCredit(std::string_view paragraph) {
       size_t at = opening.find(label);
       if (at == std::string_view::npos) continue;
       at += label.size();
-      const size_t close = std::min(paragraph.find(')', at),
-                                    paragraph.find("\uff09", at));
+      const size_t close =
+          std::min(paragraph.find(')', at), paragraph.find("\uff09", at));
       if (close == std::string_view::npos) continue;
       std::string_view names = paragraph.substr(at, close - at);
-      // A full-width colon may follow the label; names part at spaces and
-      // the enumeration comma 、.
+      // A full-width colon may follow the label; names part at spaces (an
+      // ideographic one too) and the enumeration comma 、.
       if (names.starts_with("\uff1a")) names.remove_prefix(3);
       std::vector<std::string> out;
       std::string name;
       for (size_t i = 0; i <= names.size();) {
         const bool end = i == names.size();
         const bool space = !end && names[i] == ' ';
-        const bool comma = !end && names.substr(i).starts_with("\u3001");
-        if (end || space || comma) {
+        const bool wide = !end && (names.substr(i).starts_with("\u3001") ||
+                                   names.substr(i).starts_with("\u3000"));
+        if (end || space || wide) {
           if (!name.empty()) out.push_back(std::move(name));
           name.clear();
-          i += comma ? 3 : 1;
+          i += wide ? 3 : 1;
           continue;
         }
         name += names[i++];

@@ -386,14 +386,15 @@ TEST(PrintedMetadataTest, AuthorFromTextCredits) {
 // bracket that names no one, or holds more than names, credits none.
 TEST(PrintedMetadataTest, ReporterCreditOpeningAChineseReport) {
   const auto authors = [](const std::string& opening) {
-    return ExtractHtmlDoc("<html><body><h1>\u6210\u90fd\u56fe\u4e66\u9986"
-                          "\u65b0\u9986\u5f00\u653e</h1><div><p>" +
-                          opening +
-                          "\u4f4d\u4e8e\u5929\u5e9c\u65b0\u533a\u7684"
-                          "\u56fe\u4e66\u9986\u65b0\u9986\u5c06\u4e8e 7 "
-                          "\u6708 1 \u65e5\u8d77\u8bd5\u5f00\u653e\uff0c"
-                          "\u9996\u6279\u5f00\u653e\u4e00\u81f3\u4e09"
-                          "\u5c42\u3002</p></div></body></html>")
+    return ExtractHtmlDoc(
+               "<html><body><h1>\u6210\u90fd\u56fe\u4e66\u9986"
+               "\u65b0\u9986\u5f00\u653e</h1><div><p>" +
+               opening +
+               "\u4f4d\u4e8e\u5929\u5e9c\u65b0\u533a\u7684"
+               "\u56fe\u4e66\u9986\u65b0\u9986\u5c06\u4e8e 7 "
+               "\u6708 1 \u65e5\u8d77\u8bd5\u5f00\u653e\uff0c"
+               "\u9996\u6279\u5f00\u653e\u4e00\u81f3\u4e09"
+               "\u5c42\u3002</p></div></body></html>")
         .authors;
   };
   EXPECT_EQ(authors("\u672c\u62a5\u8baf\uff08\u8bb0\u8005 \u9648\u6653"
@@ -453,8 +454,7 @@ TEST(PrintedMetadataTest, AuthorUnderALabelOfItsOwn) {
       "<html><body><h1>\u65b0\u6865\u5f00\u901a</h1><div><span>\u8a18"
       "\u8005</span> \u4f50\u85e4\u5065\u4e00</div>" +
       zh_body + "</body></html>");
-  EXPECT_EQ(a.authors,
-            (std::vector<std::string>{"\u4f50\u85e4\u5065\u4e00"}));
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"\u4f50\u85e4\u5065\u4e00"}));
   // Turkish labels the writer "Yazar".
   a = ExtractHtmlDoc(
       "<html><body><h1>Le conseil</h1><div>Yazar: Ay\u015fe "

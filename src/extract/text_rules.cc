@@ -816,9 +816,8 @@ bool IsFullName(std::string_view s) {
 bool OpensWithFullName(std::string_view s) {
   const std::vector<std::string_view> words = SplitWords(s, 5);
   if (words.size() < 2 || !StartsUpper(words.front())) return false;
-  return std::any_of(words.begin() + 1, words.end(), [](std::string_view w) {
-    return StartsUpper(w);
-  });
+  return std::any_of(words.begin() + 1, words.end(),
+                     [](std::string_view w) { return StartsUpper(w); });
 }
 
 // Splits `part` at the word for "and" of the languages whose bylines
@@ -1045,13 +1044,13 @@ bool IsAuthorBioLabel(std::string_view raw) {
   if (line.empty() || line.size() > kMaxLabelBytes) return false;
   // The label is whole words: "About the authority's plan" is none. Asked of
   // every short block: compared in place, no lower-cased copy made.
-  return std::any_of(WordLists().author_bio.begin(),
-                     WordLists().author_bio.end(), [&](const std::string& p) {
-                       return line.size() >= p.size() &&
-                              EqualsNoCase(line.substr(0, p.size()), p) &&
-                              (line.size() == p.size() ||
-                               !IsWordByte(line[p.size()]));
-                     });
+  return std::any_of(
+      WordLists().author_bio.begin(), WordLists().author_bio.end(),
+      [&](const std::string& p) {
+        return line.size() >= p.size() &&
+               EqualsNoCase(line.substr(0, p.size()), p) &&
+               (line.size() == p.size() || !IsWordByte(line[p.size()]));
+      });
 }
 
 FurnitureKind ClassifyFurnitureLine(std::string_view raw) {
