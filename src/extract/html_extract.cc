@@ -1371,6 +1371,46 @@ const HtmlBlock* PrintedHeadline(const std::vector<HtmlBlock>& blocks,
   return nullptr;
 }
 
+// The authors as the page prints them, read once the article's blocks are
+// known: the byline that gives the metadata's names more fully, else (no
+// metadata author) a Chinese report's opening credit, an author label, a
+// byline, the byline of an article held outside the visible page
+// (`held_byline`); less the site's own name beside a writer's; else an
+// organisation the JSON-LD names as author.
+void FillPrintedAuthors(const std::vector<HtmlBlock>& blocks,
+                        const std::vector<const HtmlBlock*>& kept,
+                        const PageMetadata& md, std::string_view url,
+                        std::vector<std::string> held_byline,
+                        Article* article) {
+  std::vector<std::string>& authors = article->authors;
+  if (!authors.empty())
+    PreferFullerByline(FindBylineAuthors(blocks, kept), &authors);
+  // A Chinese report's opening credit (its first or second paragraph, after
+  // a photo's caption) names its reporters before the editors its closing
+  // credit line names.
+  for (size_t i = 0; authors.empty() && i < 2 && i < article->paragraphs.size();
+       ++i)
+    authors = OpeningReporterCredit(article->paragraphs[i].text);
+  if (authors.empty()) authors = FindLabelledAuthors(blocks, kept);
+  if (authors.empty()) authors = FindBylineAuthors(blocks, kept);
+  if (authors.empty()) authors = std::move(held_byline);
+  // The site's own name beside a writer's ("Por Rafael Souza, Portal Giro
+  // Campinas") is the outlet, not another writer.
+  if (authors.size() >= 2) {
+    std::erase_if(authors, [&](const std::string& name) {
+      return NamesTheSite(name, md, url);
+    });
+  }
+  // No writer named anywhere: an organisation the JSON-LD names as author (a
+  // news agency, a partner's desk) is the article's author, unless it is the
+  // site itself.
+  if (authors.empty() && md.jsonld) {
+    for (const std::string& org : md.jsonld->organization_authors) {
+      if (!NamesTheSite(org, md, url)) AddUnique(&authors, org);
+    }
+  }
+}
+
 }  // namespace
 
 void ExtractHtml(std::string_view content, std::string_view url,
@@ -1429,34 +1469,7 @@ void ExtractHtml(std::string_view content, std::string_view url,
   } else {
     for (Paragraph& p : paragraphs) AppendParagraph(*article, std::move(p));
   }
-  if (!article->authors.empty())
-    PreferFullerByline(FindBylineAuthors(blocks, kept), &article->authors);
-  // A Chinese report's opening credit (its first or second paragraph, after
-  // a photo's caption) names its reporters before the editors its closing
-  // credit line names.
-  for (size_t i = 0;
-       article->authors.empty() && i < 2 && i < article->paragraphs.size(); ++i)
-    article->authors = OpeningReporterCredit(article->paragraphs[i].text);
-  if (article->authors.empty())
-    article->authors = FindLabelledAuthors(blocks, kept);
-  if (article->authors.empty())
-    article->authors = FindBylineAuthors(blocks, kept);
-  if (article->authors.empty()) article->authors = std::move(held_byline);
-  // The site's own name beside a writer's ("Por Rafael Souza, Portal Giro
-  // Campinas") is the outlet, not another writer.
-  if (article->authors.size() >= 2) {
-    std::erase_if(article->authors, [&](const std::string& name) {
-      return NamesTheSite(name, md, url);
-    });
-  }
-  // No writer named anywhere: an organisation the JSON-LD names as author (a
-  // news agency, a partner's desk) is the article's author, unless it is the
-  // site itself.
-  if (article->authors.empty() && md.jsonld) {
-    for (const std::string& org : md.jsonld->organization_authors) {
-      if (!NamesTheSite(org, md, url)) AddUnique(&article->authors, org);
-    }
-  }
+  FillPrintedAuthors(blocks, kept, md, url, std::move(held_byline), article);
   if (!article->paragraphs.empty()) {
     if (auto place = ParseDatelinePlace(article->paragraphs.front().text)) {
       article->dateline = *place;
