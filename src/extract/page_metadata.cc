@@ -987,9 +987,9 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
         }))
       continue;
     if (lenient && words.size() == 1 && IsByWord(words[0])) continue;
-    // One word after a full name, set off by a comma, is the writer's
-    // agency, desk or place ("Jan Koch, ARD-Hauptstadtstudio", "Jane Doe,
-    // Reuters"), as ParseAuthorLine reads it.
+    // One word after a full name in the list is the writer's agency, desk
+    // or place ("Jan Koch, ARD-Hauptstadtstudio", "Jane Doe, Reuters"), as
+    // ParseAuthorLine reads it.
     if (words.size() == 1 && !names.empty() &&
         SplitWords(names.back(), 2).size() == 2)
       continue;
@@ -1016,13 +1016,13 @@ bool IsTag(std::string_view t) {
 
 }  // namespace
 
-// Whether numeric dates with slashes put the month first: US English pages do
-// ("11/01/2023" is November 1st); others put the day first.
 bool TitleOnlyInTitleElement(const PageMetadata& md) {
   return md.h1s.empty() && (!md.jsonld || md.jsonld->headline.empty()) &&
          FirstMeta(md, {"og:title", "twitter:title"}).empty();
 }
 
+// Whether numeric dates with slashes put the month first: US English pages do
+// ("11/01/2023" is November 1st); others put the day first.
 bool MonthFirst(const PageMetadata& md) {
   const std::string lang = AsciiLower(md.html_lang);
   return lang == "en-us" || lang == "en_us" || lang == "en";
