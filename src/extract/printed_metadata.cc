@@ -351,21 +351,15 @@ std::vector<std::string> FindBylineAuthors(
   // publication label ("veröffentlicht am 03.08.2016 von X"); a widget's
   // "Comments powered by X" is none.
   const WordListSet& lists = WordLists();
-  const auto opens_with = [](std::string_view lower,
-                             const std::vector<std::string>& leads) {
-    return std::any_of(leads.begin(), leads.end(), [&](const std::string& l) {
-      return lower.starts_with(l);
-    });
-  };
   for (size_t i = last; i < blocks.size() && i <= last + 2; ++i) {
     const HtmlBlock& b = blocks[i];
     if (InLongFurnitureBox(b)) continue;
     const std::vector<std::string_view> opening = SplitWords(b.text, 1);
     if (opening.empty()) continue;
-    const std::string lower = AsciiLower(b.text.substr(0, 40));
     std::string_view byline = b.text;
-    if (!IsByWord(opening[0]) && !opens_with(lower, lists.byline_start)) {
-      if (!opens_with(lower, lists.date_published)) continue;
+    if (!IsByWord(opening[0]) &&
+        !StartsWithAnyNoCase(byline, lists.byline_start)) {
+      if (!StartsWithAnyNoCase(byline, lists.date_published)) continue;
       // After the label and its date, the byline from its by-word.
       const std::vector<std::string_view> words = SplitWords(byline, 6);
       const auto by = std::find_if(words.begin(), words.end(), IsByWord);
@@ -381,11 +375,12 @@ std::vector<std::string> FindBylineAuthors(
 std::vector<std::string> OpeningReporterCredit(std::string_view paragraph) {
   constexpr size_t kOpeningBytes = 150;
   constexpr std::string_view kOpen[] = {"\uff08", "("};
-  constexpr std::string_view kReporter[] = {"\u8bb0\u8005", "\u8a18\u8005"};
   const std::string_view opening = paragraph.substr(0, kOpeningBytes);
   for (std::string_view open : kOpen) {
-    for (std::string_view reporter : kReporter) {
-      const std::string label = std::string(open) + std::string(reporter);
+    // furniture_lines.txt's Chinese author labels (记者, 作者, ...).
+    for (std::string_view credit : WordLists().author_label) {
+      if (!IsCjkLabel(credit)) continue;
+      const std::string label = std::string(open) + std::string(credit);
       size_t at = opening.find(label);
       if (at == std::string_view::npos) continue;
       at += label.size();

@@ -45,8 +45,8 @@ std::vector<std::string> FindBylineAuthors(
 
 // The reporters a Chinese report credits in brackets at its opening, as
 // agencies and papers write them ("本报讯（记者 陈晓雯）",
-// "新华社北京6月21日电（记者 王明、李华）"): the names after 记者 (or 記者) up
-// to the closing bracket; or none.
+// "新华社北京6月21日电（记者 王明、李华）"): the names after 记者 (or another
+// Chinese author label) up to the closing bracket; or none.
 std::vector<std::string> OpeningReporterCredit(std::string_view paragraph);
 
 // The byline among the first three of `paragraphs` (an article read from

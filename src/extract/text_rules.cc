@@ -1032,25 +1032,29 @@ DateLabelRead ReadDateLabel(std::string_view line) {
   return {};
 }
 
+bool StartsWithAnyNoCase(std::string_view line,
+                         const std::vector<std::string>& phrases,
+                         bool whole_word) {
+  return std::any_of(phrases.begin(), phrases.end(), [&](const std::string& p) {
+    return line.size() >= p.size() &&
+           EqualsNoCase(line.substr(0, p.size()), p) &&
+           (!whole_word || line.size() == p.size() ||
+            !IsWordByte(line[p.size()]));
+  });
+}
+
+// Both asked of every short block: compared in place, no lower-cased copy.
 bool StartsAsRelatedLink(std::string_view raw) {
-  const std::string_view line = TrimSpaces(raw);
-  return !line.empty() &&
-         StartsWithAny(AsciiLower(line), WordLists().related_start);
+  return StartsWithAnyNoCase(TrimSpaces(raw), WordLists().related_start);
 }
 
 bool IsAuthorBioLabel(std::string_view raw) {
   constexpr size_t kMaxLabelBytes = 60;
   const std::string_view line = TrimSpaces(raw);
-  if (line.empty() || line.size() > kMaxLabelBytes) return false;
-  // The label is whole words: "About the authority's plan" is none. Asked of
-  // every short block: compared in place, no lower-cased copy made.
-  return std::any_of(
-      WordLists().author_bio.begin(), WordLists().author_bio.end(),
-      [&](const std::string& p) {
-        return line.size() >= p.size() &&
-               EqualsNoCase(line.substr(0, p.size()), p) &&
-               (line.size() == p.size() || !IsWordByte(line[p.size()]));
-      });
+  // The label is whole words: "About the authority's plan" is none.
+  return line.size() <= kMaxLabelBytes &&
+         StartsWithAnyNoCase(line, WordLists().author_bio,
+                             /*whole_word=*/true);
 }
 
 FurnitureKind ClassifyFurnitureLine(std::string_view raw) {

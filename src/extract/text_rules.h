@@ -132,6 +132,13 @@ const char* FurnitureKindName(FurnitureKind kind);
 
 // Classifies one line (already trimmed) by its own content.
 FurnitureKind ClassifyFurnitureLine(std::string_view line);
+// Whether `line` opens with one of `phrases` (lower-case, capitals that ASCII
+// lower-casing leaves alone written as pages print them, as
+// furniture_lines.txt's lists are), its ASCII letters compared in any case and
+// no copy made; `whole_word`: a letter or digit may not follow the phrase.
+bool StartsWithAnyNoCase(std::string_view line,
+                         const std::vector<std::string>& phrases,
+                         bool whole_word = false);
 // Whether `line` opens with a pointer to other stories ("Read also", "À lire
 // aussi": furniture_lines.txt's related-start), as ClassifyFurnitureLine reads
 // those, without its other tests.
