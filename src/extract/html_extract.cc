@@ -1376,7 +1376,8 @@ const HtmlBlock* PrintedHeadline(const std::vector<HtmlBlock>& blocks,
 // metadata author) a Chinese report's opening credit, an author label, a
 // byline, the byline of an article held outside the visible page
 // (`held_byline`); less the site's own name beside a writer's; else an
-// organisation the JSON-LD names as author.
+// organisation the JSON-LD names as author; else the credit the author fields
+// declare, the site's own name included.
 void FillPrintedAuthors(const std::vector<HtmlBlock>& blocks,
                         const std::vector<const HtmlBlock*>& kept,
                         const PageMetadata& md, std::string_view url,
@@ -1408,6 +1409,13 @@ void FillPrintedAuthors(const std::vector<HtmlBlock>& blocks,
     for (const std::string& org : md.jsonld->organization_authors) {
       if (!NamesTheSite(org, md, url)) AddUnique(&authors, org);
     }
+  }
+  // Nor any other: the credit the page's author fields declare, though it
+  // names a desk or the site itself (a company's or an association's press
+  // release on its own site is the organisation's).
+  if (authors.empty()) {
+    if (std::string credit = DeclaredAuthorCredit(md); !credit.empty())
+      authors.push_back(std::move(credit));
   }
 }
 

@@ -1371,6 +1371,47 @@ std::vector<std::string> ChooseAuthors(const PageMetadata& md,
   return authors;
 }
 
+}  // namespace
+
+// The credit the page's author fields hold when they name no person: an
+// organisation or desk ("HLNF Staff Report", a company's or association's own
+// name on its press page). ChooseAuthors passes over such credits because a
+// byline often names the writer; when no source names one, the declared
+// credit is the article's author as the page states it.
+std::string DeclaredAuthorCredit(const PageMetadata& md) {
+  std::vector<std::string> fields;
+  if (md.jsonld) {
+    fields = md.jsonld->authors;
+    fields.insert(fields.end(), md.jsonld->organization_authors.begin(),
+                  md.jsonld->organization_authors.end());
+  }
+  for (std::string_view key : {"author", "article:author", "dc.creator"}) {
+    if (const auto* v = MetaValues(md, key))
+      fields.insert(fields.end(), v->begin(), v->end());
+  }
+  for (const std::string& field : fields) {
+    const std::string_view credit = StripBylineLead(field, /*name_field=*/true);
+    const std::vector<std::string_view> words = SplitWords(credit, 7);
+    // A credit reads as a name: capitalised first and last words ("Les
+    // Membres du Choeur de Radio France"), not a phrase ("Show my profile").
+    if (words.empty() || words.size() > 6 || !StartsUpper(words.front()) ||
+        !StartsUpper(words.back()) ||
+        credit.find("://") != std::string_view::npos ||
+        credit.find('@') != std::string_view::npos ||
+        IsSiteOrAccount(credit, ""))
+      continue;
+    // A role alone ("Staff", "Redaktion") credits nobody.
+    if (std::all_of(words.begin(), words.end(), [](std::string_view w) {
+          return IsRoleWord(w) || IsByWord(w);
+        }))
+      continue;
+    return std::string(credit);
+  }
+  return {};
+}
+
+namespace {
+
 using DateCandidates = std::vector<std::pair<std::string, DateSource>>;
 
 // A moment written in UTC ("...Z", "+00:00") is often a CMS's conversion of the

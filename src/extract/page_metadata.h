@@ -132,6 +132,10 @@ bool TitleOnlyInTitleElement(const PageMetadata& md);
 bool NamesTheSite(std::string_view name, const PageMetadata& md,
                   std::string_view url);
 
+// The organisation or desk the page's author fields credit when they name no
+// person ("HLNF Staff Report", the site's own name on its press page), or "".
+std::string DeclaredAuthorCredit(const PageMetadata& md);
+
 // Appends `s` to `v` unless `v` holds it already.
 void AddUnique(std::vector<std::string>* v, std::string s);
 

@@ -565,19 +565,48 @@ TEST(PageMetadataTest, OrganizationAsAuthorWhenNoWriterIsNamed) {
       "{\"@type\": \"Organization\", \"name\": \"Presseagentur Nord\"}";
   Article a = page(agency, "");
   EXPECT_EQ(a.authors, std::vector<std::string>{"Presseagentur Nord"});
-  // The site itself as author names no one.
-  a = ExtractHtmlDoc(
+  // The site itself as author, with no writer named anywhere, is the author
+  // the page declares (a press release on the organisation's own site)...
+  const std::string own_site =
       "<html><head><script type='application/ld+json'>{\"@type\": "
       "\"NewsArticle\", \"author\": " +
       agency + ", \"publisher\": " + agency +
-      "}</script></head><body><h1>Der Rat</h1>" + body + "</body></html>");
-  EXPECT_TRUE(a.authors.empty());
+      "}</script></head><body><h1>Der Rat</h1>";
+  a = ExtractHtmlDoc(own_site + body + "</body></html>");
+  EXPECT_EQ(a.authors, std::vector<std::string>{"Presseagentur Nord"});
+  // ...but a writer's byline beside it names the author.
+  a = ExtractHtmlDoc(own_site + "<p class='byline'>Von Jana Beispiel</p>" +
+                     body + "</body></html>");
+  EXPECT_EQ(a.authors, std::vector<std::string>{"Jana Beispiel"});
   a = page(agency, "<p class='byline'>Von Jana Beispiel</p>");
   EXPECT_EQ(a.authors, std::vector<std::string>{"Jana Beispiel"});
   a = page(
       "[" + agency + ", {\"@type\": \"Person\", \"name\": \"Jana Beispiel\"}]",
       "");
   EXPECT_EQ(a.authors, std::vector<std::string>{"Jana Beispiel"});
+}
+
+// An author field that credits a desk, not a person, is the author when the
+// page names no writer; a role alone, an account or an address is none.
+TEST(PageMetadataTest, DeskCreditAsAuthorWhenNoWriterIsNamed) {
+  const std::string body = kCouncilBody;
+  const auto authors_of = [&](const std::string& meta,
+                              const std::string& byline) {
+    return ExtractHtmlDoc("<html><head><meta name='author' content='" + meta +
+                          "'></head><body><h1>Der Rat</h1>" + byline + body +
+                          "</body></html>")
+        .authors;
+  };
+  EXPECT_EQ(authors_of("Ratsblatt Staff Report", ""),
+            std::vector<std::string>{"Ratsblatt Staff Report"});
+  EXPECT_EQ(authors_of("Ratsblatt Staff Report",
+                       "<p class='byline'>Von Jana Beispiel</p>"),
+            std::vector<std::string>{"Jana Beispiel"});
+  for (const char* none :
+       {"Staff", "Redakteur", "admin", "redaktion@ratsblatt.de",
+        "https://ratsblatt.de/autor/1"}) {
+    EXPECT_TRUE(authors_of(none, "").empty()) << none;
+  }
 }
 
 // A page that names itself or a CMS's default account as author names no
