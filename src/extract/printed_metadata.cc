@@ -287,6 +287,39 @@ std::vector<std::string> NameBeforeDate(std::string_view line) {
   return AuthorNames(name, /*lenient=*/false, /*name_field=*/false);
 }
 
+// The writer of a meta line that gives the date first and the name after the
+// last separator ("04.02.2022 | 13:10 Uhr | Jana Beispiel", "3. Mai 2021 ·
+// Jane Doe"), as NameBeforeDate reads the other order: every part before the
+// name a date or a time, with digits (a menu's "3. Mai 2021 | Abo | Werben
+// bei Uns" is no byline); else none.
+std::vector<std::string> NameAfterDate(std::string_view line) {
+  const auto has_digit = [](std::string_view s) {
+    return std::any_of(s.begin(), s.end(),
+                       [](char c) { return c >= '0' && c <= '9'; });
+  };
+  std::vector<std::string_view> parts{line};
+  for (std::string_view sep : kTitleSeparators) {
+    std::vector<std::string_view> split;
+    for (std::string_view part : parts) {
+      for (size_t at; (at = part.find(sep)) != std::string_view::npos;) {
+        split.push_back(part.substr(0, at));
+        part.remove_prefix(at + sep.size());
+      }
+      split.push_back(part);
+    }
+    parts = std::move(split);
+  }
+  if (parts.size() < 2) return {};
+  const std::string_view name = TrimSpaces(parts.back());
+  const size_t words = SplitWords(name, 5).size();
+  if (words < 2 || words > 4 || !IsNameShaped(name) || has_digit(name) ||
+      !std::all_of(parts.begin(), parts.end() - 1, has_digit) ||
+      !FindDateInLine(line.substr(
+          0, static_cast<size_t>(parts.back().data() - line.data()))))
+    return {};
+  return AuthorNames(name, /*lenient=*/false, /*name_field=*/false);
+}
+
 // A noun that names a written piece opening a Romance byline ("Texto de X").
 bool IsWritingNoun(std::string_view w) {
   static constexpr std::array<std::string_view, 9> kNouns = {
@@ -317,8 +350,10 @@ std::vector<std::string> BylineNames(std::string_view line) {
     return BylineNames("By " + std::string(line.substr(static_cast<size_t>(
                                    words[2].data() - line.data()))));
   const auto by = std::find_if(words.begin(), words.end(), IsByWord);
-  if (by == words.end() || by + 1 == words.end() || !StartsUpper(*(by + 1)))
-    return NameBeforeDate(line);
+  if (by == words.end() || by + 1 == words.end() || !StartsUpper(*(by + 1))) {
+    std::vector<std::string> names = NameBeforeDate(line);
+    return names.empty() ? NameAfterDate(line) : names;
+  }
   std::vector<std::string> names =
       AuthorNames(line, /*lenient=*/false, /*name_field=*/false);
   if (names.empty() || !std::all_of(names.begin(), names.end(), IsNameShaped))

@@ -279,6 +279,11 @@ TEST(PrintedMetadataTest, AuthorsFromPrintedBylines) {
        {"Jean Dupont"}},
       {"<div>Berlin \u00b7 21.06.2023</div>", {}},
       {"<div>Lokales | Neustadt</div>", {}},
+      // The other order, the date and time first, names the writer last; a
+      // menu after a date does not.
+      {"<div>04.02.2022 | 13:10 Uhr | Jana Beispiel</div>", {"Jana Beispiel"}},
+      {"<div>3. Mai 2021 \u00b7 Jane Doe</div>", {"Jane Doe"}},
+      {"<div>3. Mai 2021 | Abo | Werben im Ratsblatt</div>", {}},
       // Italian bylines open with a lower-case "di"; a capitalised "Di" opening
       // a line is a name's.
       {"<div>di Marco Rossi, 12 aprile 2023</div>", {"Marco Rossi"}},
