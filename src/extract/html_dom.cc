@@ -511,6 +511,7 @@ class Segmenter {
           Flush();
         } else {
           pending_space_ = true;
+          pending_break_ = !cur_.text.empty();
         }
         last_was_br_ = true;
         continue;
@@ -585,6 +586,7 @@ class Segmenter {
   void Flush() {
     last_was_br_ = false;
     pending_space_ = false;
+    pending_break_ = false;
     if (!cur_.text.empty()) blocks_.push_back(std::move(cur_));
     cur_ = HtmlBlock();
   }
@@ -661,10 +663,12 @@ class Segmenter {
         cur_.in_list = b.in_list;
         cur_.start = base + src;
       } else if (pending_space_) {
+        if (pending_break_) cur_.line_breaks.push_back(cur_.text.size());
         cur_.text += ' ';
         if (f.in_link) ++cur_.link_chars;
       }
       pending_space_ = false;
+      pending_break_ = false;
       size_t t = cur_.text.size();
       size_t in = base + src;
       if (first_in_node || cur_.anchors.empty() ||
@@ -705,6 +709,7 @@ class Segmenter {
   std::vector<HtmlBlock> blocks_;
   HtmlBlock cur_;
   bool pending_space_ = false;
+  bool pending_break_ = false;  // the pending space stands for a <br>
   bool last_was_br_ = false;
 };
 

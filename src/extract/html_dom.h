@@ -41,6 +41,10 @@ struct HtmlBlock {
   int boiler_depth = -1;    // its depth, or -1
   bool tag_boiler = false;  // that ancestor is nav/aside/footer/form/figure...
   bool in_list = false;     // inside <li>
+  // Offsets in `text` of the spaces that stand for a single <br>: where the
+  // lines of a block the markup breaks without a paragraph start ("Headline
+  // <br>By Jane Doe").
+  std::vector<size_t> line_breaks;
 };
 
 struct ElementStats {

@@ -1394,6 +1394,7 @@ void FillPrintedAuthors(const std::vector<HtmlBlock>& blocks,
     authors = OpeningReporterCredit(article->paragraphs[i].text);
   if (authors.empty()) authors = FindLabelledAuthors(blocks, kept);
   if (authors.empty()) authors = FindBylineAuthors(blocks, kept);
+  if (authors.empty()) authors = FindSignOffAuthors(blocks, kept);
   if (authors.empty()) authors = std::move(held_byline);
   // The site's own name beside a writer's ("Por Rafael Souza, Portal Giro
   // Campinas") is the outlet, not another writer.

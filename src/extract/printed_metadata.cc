@@ -361,6 +361,45 @@ std::vector<std::string> BylineNames(std::string_view line) {
   return names;
 }
 
+// The names of a byline in `b`: its whole text, else one of the lines a <br>
+// breaks a short block into (an old page's "Headline<br>By Jane Doe | May 3,
+// 2001").
+std::vector<std::string> BlockBylineNames(const HtmlBlock& b) {
+  if (std::vector<std::string> names = BylineNames(b.text); !names.empty())
+    return names;
+  if (b.line_breaks.empty() || b.text.size() > 3 * kMaxBylineBytes) return {};
+  size_t start = 0;
+  for (size_t i = 0; i <= b.line_breaks.size(); ++i) {
+    const size_t end =
+        i < b.line_breaks.size() ? b.line_breaks[i] : b.text.size();
+    if (std::vector<std::string> names =
+            BylineNames(std::string_view(b.text).substr(start, end - start));
+        !names.empty())
+      return names;
+    start = end + 1;
+  }
+  return {};
+}
+
+// The names of a line that closes an article as a byline: opened by its
+// by-word, a byline's lead ("Posted by", "Written by") or a publication label
+// ("veröffentlicht am 03.08.2016 von X"); else none.
+std::vector<std::string> ClosingBylineNames(std::string_view byline) {
+  const WordListSet& lists = WordLists();
+  const std::vector<std::string_view> opening = SplitWords(byline, 1);
+  if (opening.empty()) return {};
+  if (!IsByWord(opening[0]) &&
+      !StartsWithAnyNoCase(byline, lists.byline_start)) {
+    if (!StartsWithAnyNoCase(byline, lists.date_published)) return {};
+    // After the label and its date, the byline from its by-word.
+    const std::vector<std::string_view> words = SplitWords(byline, 6);
+    const auto by = std::find_if(words.begin(), words.end(), IsByWord);
+    if (by == words.end()) return {};
+    byline = byline.substr(static_cast<size_t>(by->data() - byline.data()));
+  }
+  return BylineNames(byline);
+}
+
 }  // namespace
 
 // The names of a byline block (BylineNames) above the article or at its start
@@ -377,7 +416,7 @@ std::vector<std::string> FindBylineAuthors(
     const HtmlBlock& b = blocks[i];
     if (b.heading == 1) continue;
     if (InLongFurnitureBox(b) || HoldsFormControl(b.element)) continue;
-    if (std::vector<std::string> names = BylineNames(b.text); !names.empty())
+    if (std::vector<std::string> names = BlockBylineNames(b); !names.empty())
       return names;
   }
   // A byline closing the article ("Von Jana Beispiel | 03.05.2022"): its
@@ -385,24 +424,95 @@ std::vector<std::string> FindBylineAuthors(
   // by its by-word, a byline's lead ("Posted by", "Written by") or a
   // publication label ("veröffentlicht am 03.08.2016 von X"); a widget's
   // "Comments powered by X" is none.
-  const WordListSet& lists = WordLists();
+  // The block's last line, when a <br> sets it apart, may be the byline too
+  // ("...the end of the text.<br>Von Jana Beispiel").
   for (size_t i = last; i < blocks.size() && i <= last + 2; ++i) {
     const HtmlBlock& b = blocks[i];
     if (InLongFurnitureBox(b)) continue;
-    const std::vector<std::string_view> opening = SplitWords(b.text, 1);
-    if (opening.empty()) continue;
-    std::string_view byline = b.text;
-    if (!IsByWord(opening[0]) &&
-        !StartsWithAnyNoCase(byline, lists.byline_start)) {
-      if (!StartsWithAnyNoCase(byline, lists.date_published)) continue;
-      // After the label and its date, the byline from its by-word.
-      const std::vector<std::string_view> words = SplitWords(byline, 6);
-      const auto by = std::find_if(words.begin(), words.end(), IsByWord);
-      if (by == words.end()) continue;
-      byline = byline.substr(static_cast<size_t>(by->data() - byline.data()));
-    }
-    if (std::vector<std::string> names = BylineNames(byline); !names.empty())
+    if (std::vector<std::string> names = ClosingBylineNames(b.text);
+        !names.empty())
       return names;
+    if (!b.line_breaks.empty()) {
+      if (std::vector<std::string> names = ClosingBylineNames(
+              std::string_view(b.text).substr(b.line_breaks.back() + 1));
+          !names.empty())
+        return names;
+    }
+  }
+  return {};
+}
+
+namespace {
+
+// `b`'s text cut into the lines its <br>s break.
+std::vector<std::string_view> BlockLines(const HtmlBlock& b) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  for (const size_t at : b.line_breaks) {
+    lines.push_back(std::string_view(b.text).substr(start, at - start));
+    start = at + 1;
+  }
+  lines.push_back(std::string_view(b.text).substr(start));
+  return lines;
+}
+
+// The name `line` holds and nothing else: two to four capitalised words
+// without digits; or none.
+std::vector<std::string> SignatureName(std::string_view line) {
+  line = TrimSpaces(line);
+  const size_t words = SplitWords(line, 5).size();
+  if (words < 2 || words > 4 || !IsNameShaped(line) ||
+      std::any_of(line.begin(), line.end(), [](char c) {
+        return (c >= '0' && c <= '9') || c == ':' || c == '?' || c == '!';
+      }))
+    return {};
+  std::vector<std::string> names =
+      AuthorNames(line, /*lenient=*/false, /*name_field=*/false);
+  if (names.size() != 1) return {};
+  return names;
+}
+
+}  // namespace
+
+std::vector<std::string> FindSignOffAuthors(
+    const std::vector<HtmlBlock>& blocks,
+    const std::vector<const HtmlBlock*>& kept) {
+  constexpr size_t kMaxFormulaBytes = 40;
+  if (kept.empty()) return {};
+  const size_t first = static_cast<size_t>(kept.front() - blocks.data());
+  const size_t last = static_cast<size_t>(kept.back() - blocks.data());
+  // The lines of the article's last three blocks and of the one after it.
+  std::vector<std::string_view> lines;
+  for (size_t i = std::max(first, last >= 2 ? last - 2 : 0);
+       i < blocks.size() && i <= last + 1; ++i) {
+    if (InLongFurnitureBox(blocks[i])) continue;
+    for (std::string_view line : BlockLines(blocks[i])) lines.push_back(line);
+  }
+  const std::vector<std::string>& formulas = WordLists().sign_off;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view line = TrimSpaces(lines[i]);
+    while (!line.empty() && (line.back() == ',' || line.back() == '!'))
+      line.remove_suffix(1);
+    if (line.empty() || line.size() > kMaxFormulaBytes + 40) continue;
+    const std::string lower = AsciiLower(line);
+    for (const std::string& formula : formulas) {
+      if (!std::string_view(lower).starts_with(formula)) continue;
+      if (lower.size() == formula.size()) {
+        // The formula on a line of its own: the name is the next line.
+        if (i + 1 < lines.size()) return SignatureName(lines[i + 1]);
+        return {};
+      }
+      if (lower[formula.size()] != ' ' && lower[formula.size()] != ',')
+        continue;
+      // The name after the formula ("Best regards, Jane Doe"), else after a
+      // role ("Ihr Pfarrer", "Eure Jugendleitung") on the next line.
+      std::string_view rest = TrimSpaces(line.substr(formula.size() + 1));
+      if (std::vector<std::string> names = SignatureName(rest); !names.empty())
+        return names;
+      if (SplitWords(rest, 3).size() <= 2 && i + 1 < lines.size())
+        return SignatureName(lines[i + 1]);
+      return {};
+    }
   }
   return {};
 }

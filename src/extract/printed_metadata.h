@@ -37,6 +37,13 @@ std::vector<std::string> FindLabelledAuthors(
     const std::vector<HtmlBlock>& blocks,
     const std::vector<const HtmlBlock*>& kept);
 
+// The name a letter-like article signs with at its end, on the line after its
+// closing formula ("Mit freundlichen Grüßen<br>Jana Beispiel", "Ihr Pfarrer<br>
+// Thomas Beispiel", "Best regards, Jane Doe"); or none.
+std::vector<std::string> FindSignOffAuthors(
+    const std::vector<HtmlBlock>& blocks,
+    const std::vector<const HtmlBlock*>& kept);
+
 // The names of a byline printed as a line of its own above the article or at
 // its start, else one opened by its by-word right after the article; or none.
 std::vector<std::string> FindBylineAuthors(

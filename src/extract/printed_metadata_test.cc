@@ -346,6 +346,49 @@ TEST(PrintedMetadataTest, BylineClosingTheArticle) {
       "<div>Von Jana Beispiel | 03.05.2022, 14:05</div></div></body></html>");
   EXPECT_EQ(inside.authors, std::vector<std::string>{"Jana Beispiel"})
       << inside.body;
+  // The last line of the article's last paragraph, when a <br> sets it
+  // apart.
+  EXPECT_EQ(ExtractCouncilStoryWith("<p>Die Abstimmung folgt im Herbst.<br>"
+                                    "Von Jana Beispiel</p>")
+                .authors,
+            std::vector<std::string>{"Jana Beispiel"});
+}
+
+// An old page's headline and byline share a cell, a <br> between them: the
+// byline is that line.
+TEST(PrintedMetadataTest, BylineOnALineOfItsOwnInABlock) {
+  const Article a = ExtractHtmlDoc(
+      std::string("<html><body><table><tr><td><b>Der Rat</b><br>By Harold J. "
+                  "Beispiel &nbsp;|&nbsp; Posted March 3, 2001</td></tr><tr>"
+                  "<td>") +
+      kCouncilBody + "</td></tr></table></body></html>");
+  EXPECT_EQ(a.authors, std::vector<std::string>{"Harold J. Beispiel"});
+}
+
+// A letter-like article (a parish letter, a club's or a union's circular, a
+// blog post) signs with a closing formula and the writer's name after it.
+TEST(PrintedMetadataTest, NameAfterTheClosingFormula) {
+  struct Case {
+    const char* closing;
+    std::vector<std::string> want;
+  };
+  const std::vector<Case> cases = {
+      {"<p>Ihr Pfarrer<br>Thomas Beispiel</p>", {"Thomas Beispiel"}},
+      {"<p>Mit freundlichen Grüßen<br>Jana Beispiel<br>"
+       "Vorsitzende</p>",
+       {"Jana Beispiel"}},
+      {"<p>Best regards,</p><p>Jane Doe</p>", {"Jane Doe"}},
+      {"<p>Cordialement, Jean Dupont</p>", {"Jean Dupont"}},
+      // No name after the formula, or a sentence that opens with its word.
+      {"<p>Ihr Vorstand</p>", {}},
+      {"<p>Ihre Meinung zählt: Schreiben Sie uns an die "
+       "Redaktion.</p>",
+       {}},
+      {"<p>Viele Grüße<br>Bis bald im Rathaus!</p>", {}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(ExtractCouncilStoryWith(c.closing).authors, c.want) << c.closing;
+  }
 }
 
 // A blog's metadata often names the writer by a display name of one word, a

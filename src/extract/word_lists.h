@@ -71,7 +71,8 @@ struct WordListSet {
   std::vector<std::string> author_start, byline_start, author_label,
       credit_label, caption, caption_start, caption_credit, related_start,
       author_bio, credit_start, app_store, app_start, satellite, site_map,
-      social_start, taxonomy_start, disclosure, date_published, date_updated;
+      social_start, taxonomy_start, disclosure, date_published, date_updated,
+      sign_off;
 };
 
 const WordListSet& WordLists();
