@@ -1384,6 +1384,16 @@ void FillPrintedAuthors(const std::vector<HtmlBlock>& blocks,
                         std::vector<std::string> held_byline,
                         Article* article) {
   std::vector<std::string>& authors = article->authors;
+  // Metadata that credits only a desk or the site ("Nachrichtendesk",
+  // "Redacción X") yields to the writers a byline or an author label prints.
+  if (!authors.empty() &&
+      std::all_of(authors.begin(), authors.end(), [&](const std::string& n) {
+        return IsDeskCredit(n, md, url);
+      })) {
+    std::vector<std::string> printed = FindLabelledAuthors(blocks, kept);
+    if (printed.empty()) printed = FindBylineAuthors(blocks, kept);
+    if (!printed.empty()) authors = std::move(printed);
+  }
   if (!authors.empty())
     PreferFullerByline(FindBylineAuthors(blocks, kept), &authors);
   // A Chinese report's opening credit (its first or second paragraph, after

@@ -754,6 +754,7 @@ bool IsRoleWord(std::string_view w) {
   for (std::string_view r : kRoles) {
     if (lower.find(r) == 0) return true;
   }
+
   for (std::string_view r : kPublisherWords) {
     if (lower == r) return true;
   }
@@ -773,6 +774,15 @@ std::string_view LastHyphenPart(std::string_view w) {
   return dash == std::string_view::npos || dash + 1 == w.size()
              ? w
              : w.substr(dash + 1);
+}
+
+// A lower-case word that joins an agency to a byline's writers: "mit
+// (Material von) dpa", "with AP", "avec AFP", "con EFE", "com Lusa", "met
+// ANP", "med TT", "z PAP".
+bool IsAgencyJoiner(std::string_view w) {
+  static constexpr std::array<std::string_view, 8> kJoiners = {
+      "mit", "with", "avec", "con", "com", "met", "med", "z"};
+  return std::find(kJoiners.begin(), kJoiners.end(), w) != kJoiners.end();
 }
 
 // Bylines run on into the date ("Jeff Foust Monday, November 18, 2019", "Jane
@@ -895,6 +905,10 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
     }
   }
   line = StripBylineLead(line, name_field);
+  // What a bracket opens after the names is the agency's or a note ("Jana
+  // Beispiel (mit APA)", "Jane Doe (AP)").
+  if (const size_t bracket = line.find(" ("); bracket != std::string_view::npos)
+    line = TrimSpaces(line.substr(0, bracket));
   std::vector<std::string> names;
   bool first = true;
   bool date_seen = false;
@@ -951,6 +965,27 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
     }
     bool first_part = first;
     first = false;
+    // An agency joined to the writers ("Jana Beispiel mit Material von
+    // Reuters", "Inês Carvalhal, com Lusa", "Jean Dupont avec AFP") or set
+    // after a slash ("Elin Bergstrand/TT") is none of the names; a further
+    // credit ("Text: X, Fotos: Y") names the photographer.
+    if (auto joiner = std::find_if(words.begin(), words.end(), IsAgencyJoiner);
+        joiner != words.end()) {
+      words.erase(joiner, words.end());
+      part = ThroughLastWord(part, words);
+    }
+    if (!words.empty()) {
+      if (const size_t slash = words.back().find('/');
+          slash != std::string_view::npos && slash > 0 &&
+          slash + 1 < words.back().size() &&
+          StartsUpper(words.back().substr(slash + 1))) {
+        words.back() = words.back().substr(0, slash);
+        part = ThroughLastWord(part, words);
+      }
+    }
+    if (!first_part && !words.empty() && words.front().size() > 1 &&
+        words.front().back() == ':')
+      continue;
     // A social handle after the name ("Jane Doe @janedoe Nov 3") ends it.
     if (auto handle =
             std::find_if(words.begin(), words.end(),
@@ -1306,6 +1341,24 @@ bool NamesTheSite(std::string_view name, const PageMetadata& md,
   return label.size() >= 3 && n.find(label) != std::string::npos;
 }
 
+bool IsDeskCredit(std::string_view name, const PageMetadata& md,
+                  std::string_view url) {
+  // The newsroom's words in the set's languages, whole or ending a compound
+  // ("Online-Redaktion", "Nachrichtendesk").
+  static constexpr std::array<std::string_view, 10> kDeskWords = {
+      "redaktion",      "redazione", "redacci\u00f3n", "reda\u00e7\u00e3o",
+      "r\u00e9daction", "redactie",  "redakcja",       "desk",
+      "newsroom",       "staff"};
+  if (NamesTheSite(name, md, url)) return true;
+  for (std::string_view w : SplitWords(name, 8)) {
+    const std::string lower = AsciiLower(w);
+    for (std::string_view d : kDeskWords) {
+      if (std::string_view(lower).ends_with(d)) return true;
+    }
+  }
+  return false;
+}
+
 namespace {
 
 // Authors from the first source that names any: JSON-LD (with authors given by
@@ -1319,11 +1372,23 @@ std::vector<std::string> ChooseAuthors(const PageMetadata& md,
       FirstMeta(md, {"og:site_name", "application-name"});
   const std::string host = UrlHost(url.empty() ? md.canonical : url);
   // Names from one field; `lenient` and `name_field` as AuthorNames takes them.
+  // An organisation's name (the JSON-LD's author of @type Organization, its
+  // publisher) in a field of names is a credit, not a writer: a byline that
+  // names one comes first (DeclaredAuthorCredit keeps the credit otherwise).
+  const auto names_an_organisation = [&](const std::string& n) {
+    if (!ld) return false;
+    const std::string a = Alnum(n);
+    return a == Alnum(ld->publisher) ||
+           std::any_of(ld->organization_authors.begin(),
+                       ld->organization_authors.end(),
+                       [&](const std::string& o) { return a == Alnum(o); });
+  };
   auto add_names = [&](const std::string& field, bool lenient,
                        bool name_field) {
     if (field.find("://") != std::string::npos || field == site_name) return;
     for (std::string& n : AuthorNames(field, lenient, name_field)) {
-      if (n != site_name && !IsSiteOrAccount(n, host))
+      if (n != site_name && !IsSiteOrAccount(n, host) &&
+          !names_an_organisation(n))
         AddUnique(&authors, std::move(n));
     }
   };

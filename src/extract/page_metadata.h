@@ -136,6 +136,11 @@ bool NamesTheSite(std::string_view name, const PageMetadata& md,
 // person ("HLNF Staff Report", the site's own name on its press page), or "".
 std::string DeclaredAuthorCredit(const PageMetadata& md);
 
+// Whether `name` credits a newsroom, not a writer: the site itself
+// (NamesTheSite) or a desk ("Online-Redaktion", "Redazione X", "Staff").
+bool IsDeskCredit(std::string_view name, const PageMetadata& md,
+                  std::string_view url);
+
 // Appends `s` to `v` unless `v` holds it already.
 void AddUnique(std::vector<std::string>* v, std::string s);
 

@@ -607,6 +607,21 @@ TEST(PageMetadataTest, DeskCreditAsAuthorWhenNoWriterIsNamed) {
         "https://ratsblatt.de/autor/1"}) {
     EXPECT_TRUE(authors_of(none, "").empty()) << none;
   }
+  // A desk's name that reads like a person's yields to the printed byline
+  // too, as does an organisation the JSON-LD names.
+  EXPECT_EQ(authors_of("Ratsblatt Online-Redaktion",
+                       "<p class='byline'>Von Jana Beispiel</p>"),
+            std::vector<std::string>{"Jana Beispiel"});
+  EXPECT_EQ(authors_of("Ratsblatt Online-Redaktion", ""),
+            std::vector<std::string>{"Ratsblatt Online-Redaktion"});
+  const Article a = ExtractHtmlDoc(
+      "<html><head><meta name='author' content='Rundfunk Nord'><script "
+      "type='application/ld+json'>{\"@type\": \"NewsArticle\", \"author\": "
+      "{\"@type\": \"Organization\", \"name\": \"Rundfunk "
+      "Nord\"}}</script></head><body><h1>Der Rat</h1>" +
+      body +
+      "<p class='article__author'>Autorin: Jana Beispiel</p></body></html>");
+  EXPECT_EQ(a.authors, std::vector<std::string>{"Jana Beispiel"});
 }
 
 // A page that names itself or a CMS's default account as author names no

@@ -412,7 +412,7 @@ std::vector<std::string> FindBylineAuthors(
   const size_t first = static_cast<size_t>(kept.front() - blocks.data());
   const size_t last = static_cast<size_t>(kept.back() - blocks.data());
   for (size_t i = first > 15 ? first - 15 : 0;
-       i < blocks.size() && i <= std::min(first + 2, last); ++i) {
+       i < blocks.size() && i <= std::min(first + 3, last); ++i) {
     const HtmlBlock& b = blocks[i];
     if (b.heading == 1) continue;
     if (InLongFurnitureBox(b) || HoldsFormControl(b.element)) continue;

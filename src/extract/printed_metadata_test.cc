@@ -284,6 +284,16 @@ TEST(PrintedMetadataTest, AuthorsFromPrintedBylines) {
       {"<div>04.02.2022 | 13:10 Uhr | Jana Beispiel</div>", {"Jana Beispiel"}},
       {"<div>3. Mai 2021 \u00b7 Jane Doe</div>", {"Jane Doe"}},
       {"<div>3. Mai 2021 | Abo | Werben im Ratsblatt</div>", {}},
+      // An agency joined to the writers, in brackets or after a slash, and a
+      // photographer's credit after the writer's, name no writer.
+      {"<div>Von Jana Beispiel mit Material von Reuters</div>",
+       {"Jana Beispiel"}},
+      {"<div>Von Jana Beispiel (mit APA)</div>", {"Jana Beispiel"}},
+      {"<div>Por In\u00eas Carvalho, com Lusa</div>", {"In\u00eas Carvalho"}},
+      {"<div>Av Johan Beispiel och Elin Exempel/TT</div>",
+       {"Johan Beispiel", "Elin Exempel"}},
+      {"<div class='autor'>Text: Holger Beispiel, Fotos: Marcel Muster</div>",
+       {"Holger Beispiel"}},
       // Italian bylines open with a lower-case "di"; a capitalised "Di" opening
       // a line is a name's.
       {"<div>di Marco Rossi, 12 aprile 2023</div>", {"Marco Rossi"}},
@@ -352,6 +362,25 @@ TEST(PrintedMetadataTest, BylineClosingTheArticle) {
                                     "Von Jana Beispiel</p>")
                 .authors,
             std::vector<std::string>{"Jana Beispiel"});
+}
+
+// A kicker and a standfirst kept with the text stand above the byline, which
+// still opens the article.
+TEST(PrintedMetadataTest, BylineBelowKickerAndStandfirst) {
+  const Article a = ExtractHtmlDoc(
+      std::string("<html><head><meta name='author' content='Redazione "
+                  "Corriere di Prova'></head><body><article><div "
+                  "class='testa'><p "
+                  "class='occhiello'>Il consiglio comunale chiede lo stato di "
+                  "emergenza</p><h1>Der Rat</h1><p class='sommario'>In venti "
+                  "minuti la discussione ha diviso la maggioranza e "
+                  "l'opposizione del comune.</p><div class='firma'>di "
+                  "<strong>Giorgio Esempio</strong> e <strong>Chiara "
+                  "Prova</strong></div><div class='data'>Pubblicato il 9 "
+                  "settembre 2014</div></div>") +
+      kCouncilBody + "</article></body></html>");
+  EXPECT_EQ(a.authors,
+            (std::vector<std::string>{"Giorgio Esempio", "Chiara Prova"}));
 }
 
 // An old page's headline and byline share a cell, a <br> between them: the
