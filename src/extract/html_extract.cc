@@ -1430,6 +1430,33 @@ void FillPrintedAuthors(const std::vector<HtmlBlock>& blocks,
   }
 }
 
+// A publication date the markup gives as a moment in UTC falls on another
+// day than the site's readers saw when the site is far enough east or west of
+// Greenwich ("2021-03-02T23:15:00Z" for a story printed "03.03.2021, 00:15
+// Uhr"): the day the page prints near its article stands, when it is the day
+// after or before that the moment's hour allows (zones run from UTC-12 to
+// UTC+14).
+void PreferPrintedLocalDay(const std::vector<HtmlBlock>& blocks,
+                           const std::vector<const HtmlBlock*>& kept,
+                           const PageMetadata& md, Article* article) {
+  if (!article->published || article->published->day == 0) return;
+  const std::optional<ZonedTime> moment = PublishedUtcMoment(md);
+  if (!moment) return;
+  Article printed;
+  FindPrintedDate(blocks, kept, MonthFirst(md), {}, &printed);
+  if (!printed.published || printed.published->day == 0) return;
+  const long utc_day = moment->utc_minute / 1440;
+  const long hour = moment->utc_minute % 1440 / 60;
+  const long printed_day =
+      DaysFromCivil(printed.published->year, printed.published->month,
+                    printed.published->day);
+  if ((printed_day == utc_day + 1 && hour >= 10) ||
+      (printed_day == utc_day - 1 && hour < 12)) {
+    article->published = printed.published;
+    article->published_source = printed.published_source;
+  }
+}
+
 }  // namespace
 
 void ExtractHtml(std::string_view content, std::string_view url,
@@ -1494,6 +1521,7 @@ void ExtractHtml(std::string_view content, std::string_view url,
       article->dateline = *place;
     }
   }
+  PreferPrintedLocalDay(blocks, kept, md, article);
   if (!article->published && article->published_text.empty()) {
     // The page's own URL first, then the canonical and og:url the page gives
     // for itself (a page fetched by another address still names its month

@@ -1510,8 +1510,9 @@ std::optional<std::pair<PartialDate, DateSource>> LocalDayOfUtcStamp(
   return std::nullopt;
 }
 
-// Publication date: the first source that gives one, ISO preferred.
-void FillPublished(const PageMetadata& md, std::string_view url, Article* a) {
+// The publication dates the page's markup gives, in the order they are
+// trusted: JSON-LD, <meta>, the JSON-LD graph's, <time> elements.
+DateCandidates PublishedCandidates(const PageMetadata& md) {
   const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
   DateCandidates candidates;  // raw, source
   if (ld && !ld->date_published.empty())
@@ -1569,6 +1570,12 @@ void FillPublished(const PageMetadata& md, std::string_view url, Article* a) {
         candidates.push_back({t.datetime, DateSource::kTime});
     }
   }
+  return candidates;
+}
+
+// Publication date: the first source that gives one, ISO preferred.
+void FillPublished(const PageMetadata& md, std::string_view url, Article* a) {
+  const DateCandidates candidates = PublishedCandidates(md);
   for (const auto& [raw, source] : candidates) {
     if (auto d = ParseLooseIso(raw)) {
       a->published = d;
@@ -1627,6 +1634,19 @@ void FillLanguageAndUrl(const PageMetadata& md, std::string_view url,
 }
 
 }  // namespace
+
+std::optional<ZonedTime> PublishedUtcMoment(const PageMetadata& md) {
+  const DateCandidates candidates = PublishedCandidates(md);
+  for (const auto& [raw, source] : candidates) {
+    if (!ParseLooseIso(raw)) continue;
+    const auto moment = ParseZonedTime(raw);
+    if (!moment || moment->offset_minutes != 0 ||
+        LocalDayOfUtcStamp(raw, md, candidates))
+      return std::nullopt;
+    return moment;
+  }
+  return std::nullopt;
+}
 
 void FillMetadata(const PageMetadata& md, std::string_view url, Article* a) {
   if (a->title.empty()) a->title = ChooseTitle(md, url);

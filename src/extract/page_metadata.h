@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "core/article.h"
+#include "extract/text_rules.h"
 
 namespace dateline::extract_internal {
 
@@ -112,6 +113,11 @@ void CollectMetadata(const GumboNode* root, std::string_view content,
 // date, section, tags, language, canonical URL) from `md`. `url` is the page's
 // URL when known.
 void FillMetadata(const PageMetadata& md, std::string_view url, Article* a);
+
+// The moment the page's markup dates its publication at, when that date is a
+// time in UTC ("2021-03-02T23:15:00Z") that no other source gives in the
+// site's own zone; nullopt otherwise (a date without a time, a local time).
+std::optional<ZonedTime> PublishedUtcMoment(const PageMetadata& md);
 
 // The first value of the first of `keys` (lower-cased <meta> names or
 // properties) the page gives, or "".

@@ -113,6 +113,38 @@ TEST(PrintedMetadataTest, PrintedDateOverUnreadableMetadata) {
   EXPECT_EQ(a.published_text, "11/01/2023 12:43");
 }
 
+// A moment in UTC that falls on the day before or after the one the page
+// prints, as the site's zone puts it, dates the page by the printed day; a
+// printed day further off, or one the moment's hour rules out, does not.
+TEST(PrintedMetadataTest, PrintedLocalDayOverAUtcMoment) {
+  const auto published = [](const std::string& stamp, const std::string& line) {
+    const Article a = ExtractHtmlDoc(
+        "<html lang='de'><head><meta property='article:published_time' "
+        "content='" +
+        stamp + "'></head><body><h1>Der Rat</h1><p>" + line + "</p>" +
+        kCouncilBody + "</body></html>");
+    return a.published ? a.published->ToIso() : std::string();
+  };
+  EXPECT_EQ(published("2021-03-02T23:15:00+00:00", "03.03.2021, 00:15 Uhr"),
+            "2021-03-03");
+  EXPECT_EQ(published("2015-10-22T01:42:00Z", "Oct. 21, 2015, 7:42 p.m."),
+            "2015-10-21");
+  EXPECT_EQ(published("2021-03-02T23:15:00+00:00", "05.03.2021"), "2021-03-02");
+  EXPECT_EQ(published("2021-03-02T05:15:00Z", "03.03.2021"), "2021-03-02");
+  // A moment given in the site's zone is its own day.
+  EXPECT_EQ(published("2021-03-02T23:15:00+01:00", "03.03.2021"), "2021-03-02");
+}
+
+// Austrian German names January "Jänner".
+TEST(PrintedMetadataTest, AustrianMonthName) {
+  const Article a = ExtractHtmlDoc(
+      std::string("<html lang='de-AT'><body><h1>Der Rat</h1><p>Dienstag, 17. "
+                  "J\u00e4nner 2012, 16:20</p>") +
+      kCouncilBody + "</body></html>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2012-01-17");
+}
+
 // A page that names its writer only after a label ("Autor:", "Auteur :") near
 // the article: the name, up to the next label; a commenter's label is not the
 // writer's.
