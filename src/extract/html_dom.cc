@@ -359,10 +359,10 @@ std::string DecodeCharacterReferences(std::string_view text) {
 }
 
 bool IsReadAttribute(std::string_view name) {
-  static constexpr std::array<std::string_view, 17> kRead = {
-      "class",    "id",         "itemprop", "style",    "hidden", "lang",
-      "xml:lang", "content",    "name",     "property", "role",   "pubdate",
-      "rel",      "http-equiv", "datetime", "type",     "charset"};
+  static constexpr std::array<std::string_view, 18> kRead = {
+      "class",    "id",         "itemprop", "style",    "hidden",  "lang",
+      "xml:lang", "content",    "name",     "property", "role",    "pubdate",
+      "rel",      "http-equiv", "datetime", "type",     "charset", "itemtype"};
   if (name.size() > 10) return false;
   char lower[16];
   for (size_t i = 0; i < name.size(); ++i) lower[i] = LowerAscii(name[i]);

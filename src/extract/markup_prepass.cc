@@ -245,7 +245,8 @@ bool KeepsAttribute(std::string_view name, bool link_tag) {
 // nothing: a style that hides nothing (IsHidden reads display:none and
 // visibility:hidden), a rel that names neither an author nor a canonical
 // address, a type outside <script> (where it marks JSON-LD) and <input>
-// (whose type=hidden HTML5's table rules read). With <link>s' addresses, a
+// (whose type=hidden HTML5's table rules read), an item type other than a
+// reply's (a comment, an answer, a review). With <link>s' addresses, a
 // few percent of the markup gumbo is given.
 bool TellsNothing(std::string_view name, std::string_view value,
                   std::string_view tag) {
@@ -259,6 +260,12 @@ bool TellsNothing(std::string_view name, std::string_view value,
     case 4:
       return EqualsNoCase(name, "type") && !EqualsNoCase(tag, "script") &&
              !EqualsNoCase(tag, "input");
+    case 8:
+      // Only a reply's item type is read (InReplyItem).
+      return EqualsNoCase(name, "itemtype") &&
+             !ContainsNoCase(value, "comment") &&
+             !ContainsNoCase(value, "answer") &&
+             !ContainsNoCase(value, "review");
     default:
       return false;
   }

@@ -467,6 +467,13 @@ std::string MicrodataName(const GumboNode* item) {
 bool InReplyItem(const GumboNode* n) {
   for (const GumboNode* p = n->parent;
        p != nullptr && p->type == GUMBO_NODE_ELEMENT; p = p->parent) {
+    // An item of type Comment, Answer or Review (schema.org's), however the
+    // page nests it ("<article itemscope
+    // itemtype=https://schema.org/Comment>").
+    const std::string_view type = Attribute(p, "itemtype");
+    for (std::string_view reply : {"/Comment", "/Answer", "/Review"}) {
+      if (type.ends_with(reply)) return true;
+    }
     const std::string_view prop = Attribute(p, "itemprop");
     if (prop.empty()) continue;
     for (std::string_view reply :
@@ -616,7 +623,7 @@ void CollectMetadata(const GumboNode* root, std::string_view content,
         break;
       case GUMBO_TAG_TIME: {
         std::string_view dt = Attribute(n, "datetime");
-        if (!dt.empty() && !InLongFurniture(n))
+        if (!dt.empty() && !InLongFurniture(n) && !InReplyItem(n))
           md->time_datetimes.push_back(
               {std::string(TrimSpaces(dt)), ReadTimeMarking(n)});
         break;
@@ -656,7 +663,8 @@ void CollectMetadata(const GumboNode* root, std::string_view content,
       if (!text.empty() && text.size() < 80)
         md->itemprop_authors.push_back(text);
     }
-    if (itemprop == "datePublished" || itemprop == "dateCreated") {
+    if ((itemprop == "datePublished" || itemprop == "dateCreated") &&
+        !InReplyItem(n)) {
       std::string_view dt = Attribute(n, "datetime");
       if (dt.empty()) dt = Attribute(n, "content");
       if (!dt.empty()) {

@@ -259,6 +259,16 @@ TEST(PageMetadataTest, MicrodataAuthorIsTheItemsName) {
                  "itemprop='author'>Crumb and Crust</span></div></div>")
                 .authors,
             std::vector<std::string>{"kanal_jana"});
+  // A reply given its own item type (a blog's comment) neither names the
+  // page's author nor dates it.
+  const Article a = page(
+      "<div itemprop='author'>kanal_jana</div><article itemscope "
+      "itemtype='https://schema.org/Comment'><div itemprop='author'>"
+      "Birgit</div><time itemprop='datePublished' "
+      "datetime='2021-03-05T09:14:22+01:00'>5. M\u00e4rz</time>"
+      "</article>");
+  EXPECT_EQ(a.authors, std::vector<std::string>{"kanal_jana"});
+  EXPECT_FALSE(a.published);
 }
 
 TEST(PageMetadataTest, JsonLdAuthorByReference) {
