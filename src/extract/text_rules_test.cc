@@ -82,6 +82,10 @@ INSTANTIATE_TEST_SUITE_P(
         FurnitureCase{"Also read: Five things to know",
                       FurnitureKind::kRelatedLink},
         FurnitureCase{"Lesen Sie auch", FurnitureKind::kRelatedLink},
+        FurnitureCase{"Weitere Meldungen 09.09.2007 - Heimniederlage gegen "
+                      "Elstorf",
+                      FurnitureKind::kRelatedLink},
+        FurnitureCase{"Articoli correlati", FurnitureKind::kRelatedLink},
         FurnitureCase{"\u00c0 lire aussi", FurnitureKind::kRelatedLink},
         FurnitureCase{"Czytaj tak\u017ce:", FurnitureKind::kRelatedLink},
         FurnitureCase{"Edited by John Smith", FurnitureKind::kCredit},
