@@ -1036,6 +1036,15 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
     if (words.size() == 1 && !names.empty() &&
         SplitWords(names.back(), 2).size() == 2)
       continue;
+    // A job title after the name ("Ingrid Solheim Journalist", as a byline
+    // box sets the writer's role under the name) is no part of it; a part
+    // after the first that holds a role ("Jane Doe, Personal Finance Editor")
+    // is the writer's title.
+    if (first_part && words.size() >= 3 && words.size() <= 4 &&
+        IsRoleWord(LastHyphenPart(words.back()))) {
+      words.pop_back();
+      part = ThroughLastWord(part, words);
+    }
     bool role = false;
     for (std::string_view w : words) {
       if (IsRoleWord(w) || (!first_part && w.size() >= 2 && IsUpperWord(w)))

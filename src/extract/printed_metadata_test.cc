@@ -326,6 +326,9 @@ TEST(PrintedMetadataTest, AuthorsFromPrintedBylines) {
        {"Johan Beispiel", "Elin Exempel"}},
       {"<div class='autor'>Text: Holger Beispiel, Fotos: Marcel Muster</div>",
        {"Holger Beispiel"}},
+      // A job title after the name, not after a comma, is no part of it.
+      {"<div class='author'>Ingrid Beispiel Journalist</div>",
+       {"Ingrid Beispiel"}},
       // Italian bylines open with a lower-case "di"; a capitalised "Di" opening
       // a line is a name's.
       {"<div>di Marco Rossi, 12 aprile 2023</div>", {"Marco Rossi"}},
