@@ -388,6 +388,13 @@ std::vector<std::string> ClosingBylineNames(std::string_view byline) {
   const WordListSet& lists = WordLists();
   const std::vector<std::string_view> opening = SplitWords(byline, 1);
   if (opening.empty()) return {};
+  // A wire story's closing credits name its reporters first ("Reporting by
+  // Jane Doe and John Roe in Oslo; Editing by Max Muster"): they are its
+  // writers, the editors after the semicolon are not.
+  if (StartsWithAnyNoCase(byline, {"reporting by "})) {
+    byline = byline.substr(0, byline.find(';'));
+    return BylineNames(byline.substr(byline.find("by ")));
+  }
   if (!IsByWord(opening[0]) &&
       !StartsWithAnyNoCase(byline, lists.byline_start)) {
     if (!StartsWithAnyNoCase(byline, lists.date_published)) return {};

@@ -391,6 +391,11 @@ TEST(PrintedMetadataTest, BylineClosingTheArticle) {
       "<div>Von Jana Beispiel | 03.05.2022, 14:05</div></div></body></html>");
   EXPECT_EQ(inside.authors, std::vector<std::string>{"Jana Beispiel"})
       << inside.body;
+  // A wire story's closing credits: the reporters, not the editors.
+  EXPECT_EQ(page("<p>Reporting by Jane Doe and John Roe in Oslo; Editing by "
+                 "Max Muster</p>")
+                .authors,
+            (std::vector<std::string>{"Jane Doe", "John Roe"}));
   // The last line of the article's last paragraph, when a <br> sets it
   // apart.
   EXPECT_EQ(ExtractCouncilStoryWith("<p>Die Abstimmung folgt im Herbst.<br>"
