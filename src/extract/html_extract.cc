@@ -462,14 +462,19 @@ std::vector<const HtmlBlock*> BlocksUnder(
     if (!InsideAny(b.element, roots, &root_depth, &inner)) continue;
     const bool in_box = b.boiler_depth > root_depth;
     const bool paragraph = b.element->v.element.tag == GUMBO_TAG_P;
-    if (in_box && !paragraph) continue;
+    // A <header> inside the article heads a section of it ("<header><h2>
+    // Von Wochen auf Stunden</h2></header>", as TYPO3 sets a header element):
+    // its subheading is the article's.
+    const bool section_heading = b.heading >= 2 && b.tag_boiler &&
+                                 b.boiler->v.element.tag == GUMBO_TAG_HEADER;
+    if (in_box && !paragraph && !section_heading) continue;
     if (!in_box && paragraph) {
       if (const std::string_view cls = Attribute(b.element, "class");
           !cls.empty())
         ++paragraph_classes[cls];
     }
     inside.push_back({&b, inner});
-    boxed.push_back(in_box);
+    boxed.push_back(in_box && !section_heading);
     if (inner) inner_articles.insert(inner);
   }
   // A paragraph classed as the article's paragraphs are (three or more of
@@ -581,10 +586,11 @@ std::vector<const HtmlBlock*> SelectByArticleBody(
     const std::vector<HtmlBlock>& blocks, std::string_view body) {
   std::vector<std::string> body_tokens = WordTokens(body);
   std::unordered_set<std::string> vocab(body_tokens.begin(), body_tokens.end());
-  std::vector<const HtmlBlock*> out;
+  std::vector<bool> in_body(blocks.size(), false);
   size_t covered = 0;
   std::unordered_set<std::string_view> seen;
-  for (const HtmlBlock& b : blocks) {
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    const HtmlBlock& b = blocks[i];
     if (b.heading == 1) continue;
     std::vector<std::string> t = WordTokens(b.text);
     if (t.size() < 4) continue;
@@ -592,10 +598,20 @@ std::vector<const HtmlBlock*> SelectByArticleBody(
     for (const std::string& w : t) hit += vocab.count(w) ? 1 : 0;
     if (hit * 10 < t.size() * 9) continue;
     if (!seen.insert(b.text).second) continue;
-    out.push_back(&b);
+    in_body[i] = true;
     covered += t.size();
   }
-  if (covered * 10 < body_tokens.size() * 6) out.clear();
+  if (covered * 10 < body_tokens.size() * 6) return {};
+  // A subheading between two paragraphs of the body is the article's, though
+  // the articleBody (its text only) leaves it out.
+  std::vector<const HtmlBlock*> out;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    const HtmlBlock& b = blocks[i];
+    const bool subheading = b.heading >= 2 && b.link_chars == 0 && i > 0 &&
+                            i + 1 < blocks.size() && in_body[i - 1] &&
+                            in_body[i + 1];
+    if (in_body[i] || subheading) out.push_back(&b);
+  }
   return out;
 }
 

@@ -314,6 +314,29 @@ TEST(HtmlExtractTest, JsonLdArticleBodyGuidesSelection) {
   Article a = ExtractHtmlDoc(html);
   ASSERT_EQ(a.paragraphs.size(), 4u) << a.body;
   EXPECT_EQ(a.body.find("Most read"), std::string::npos);
+  // A subheading between the body's paragraphs is the article's, though the
+  // articleBody holds the text only.
+  const size_t second = html.find("<p>The second");
+  html.insert(second, "<h2>Reactions in the capital</h2>");
+  a = ExtractHtmlDoc(html);
+  ASSERT_EQ(a.paragraphs.size(), 5u) << a.body;
+  EXPECT_EQ(a.paragraphs[1].text, "Reactions in the capital");
+}
+
+// A <header> inside the article heads a section of it (TYPO3 and other CMSs
+// set each subheading in one): the subheading is the article's text.
+TEST(HtmlExtractTest, SubheadingInAHeaderElement) {
+  const Article a = ExtractHtmlDoc(
+      "<html><body><header><a href='/'>Uni Beispielstadt</a></header><h1>Der "
+      "Rat</h1><div itemprop='articleBody'><div class='frame'><p>Der "
+      "Gemeinderat hat am Freitag lange \u00fcber das neue Budget beraten, "
+      "das im Fr\u00fchjahr vorgelegt worden war.</p></div><div "
+      "class='frame'><header><h2>Ein knappes Ergebnis</h2></header></div><div "
+      "class='frame'><p>Am Ende stimmte er knapp zu; die Gegner k\u00fcndigten "
+      "ein Referendum an und sammeln nun Unterschriften.</p></div></div>"
+      "</body></html>");
+  ASSERT_EQ(a.paragraphs.size(), 3u) << a.body;
+  EXPECT_EQ(a.paragraphs[1].text, "Ein knappes Ergebnis");
 }
 
 TEST(HtmlExtractTest, MalformedJsonLdIsIgnored) {
