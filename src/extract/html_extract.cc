@@ -868,7 +868,20 @@ void AdoptLead(const std::vector<HtmlBlock>& blocks, const StatsMap& stats,
   if (headline == first) return;
   std::vector<const HtmlBlock*> lead;
   for (size_t i = headline + 1; i < first; ++i) {
-    if (IsLeadBlock(blocks[i], stats)) lead.push_back(&blocks[i]);
+    // The article's own <header>, which holds its headline, holds its lead
+    // too ("<header><h1>...</h1><p class=teaser>...</p></header>").
+    const HtmlBlock& b = blocks[i];
+    const bool in_headline_header =
+        b.tag_boiler && b.boiler != nullptr &&
+        b.boiler->v.element.tag == GUMBO_TAG_HEADER &&
+        Holds(b.boiler, blocks[headline].element);
+    if (in_headline_header) {
+      HtmlBlock unboxed = b;
+      unboxed.boiler = nullptr;
+      if (IsLeadBlock(unboxed, stats)) lead.push_back(&b);
+    } else if (IsLeadBlock(b, stats)) {
+      lead.push_back(&b);
+    }
   }
   for (const HtmlBlock* b : lead) *chars += b->text.size();
   kept->insert(kept->begin(), lead.begin(), lead.end());
@@ -1449,27 +1462,17 @@ void FillPrintedAuthors(const std::vector<HtmlBlock>& blocks,
 // A publication date the markup gives as a moment in UTC falls on another
 // day than the site's readers saw when the site is far enough east or west of
 // Greenwich ("2021-03-02T23:15:00Z" for a story printed "03.03.2021, 00:15
-// Uhr"): the day the page prints near its article stands, when it is the day
-// after or before that the moment's hour allows (zones run from UTC-12 to
-// UTC+14).
+// Uhr"): the day the page prints with that moment's local time stands.
 void PreferPrintedLocalDay(const std::vector<HtmlBlock>& blocks,
                            const std::vector<const HtmlBlock*>& kept,
                            const PageMetadata& md, Article* article) {
   if (!article->published || article->published->day == 0) return;
   const std::optional<ZonedTime> moment = PublishedUtcMoment(md);
   if (!moment) return;
-  Article printed;
-  FindPrintedDate(blocks, kept, MonthFirst(md), {}, &printed);
-  if (!printed.published || printed.published->day == 0) return;
-  const long utc_day = moment->utc_minute / 1440;
-  const long hour = moment->utc_minute % 1440 / 60;
-  const long printed_day =
-      DaysFromCivil(printed.published->year, printed.published->month,
-                    printed.published->day);
-  if ((printed_day == utc_day + 1 && hour >= 10) ||
-      (printed_day == utc_day - 1 && hour < 12)) {
-    article->published = printed.published;
-    article->published_source = printed.published_source;
+  if (std::optional<PartialDate> day =
+          PrintedLocalDay(blocks, kept, moment->utc_minute, MonthFirst(md))) {
+    article->published = day;
+    article->published_source = DateSource::kPage;
   }
 }
 

@@ -813,17 +813,29 @@ TEST(HtmlExtractTest, LeadBetweenHeadlineAndBody) {
       lead + "</p></div>" + body + "</body></html>");
   ASSERT_FALSE(a.paragraphs.empty());
   EXPECT_EQ(a.paragraphs.front().text, lead) << a.body;
-  // A short subtitle, and a lead inside <header>, are header matter.
+  // A short subtitle is header matter.
   const std::string subtitle =
       "The first supplies in four days arrived on Tuesday.";
-  for (const std::string& head :
-       {"<h1>Supplies reach the island</h1><p class='sub'>" + subtitle + "</p>",
-        "<header><h1>Supplies reach the island</h1><p class='sub'>" + lead +
-            "</p></header>"}) {
-    a = ExtractHtmlDoc("<html><body>" + head + body + "</body></html>");
-    ASSERT_FALSE(a.paragraphs.empty());
-    EXPECT_EQ(a.paragraphs.front().text.substr(0, 9), "The ferry") << a.body;
-  }
+  a = ExtractHtmlDoc(
+      "<html><body><h1>Supplies reach the island</h1><p "
+      "class='sub'>" +
+      subtitle + "</p>" + body + "</body></html>");
+  ASSERT_FALSE(a.paragraphs.empty());
+  EXPECT_EQ(a.paragraphs.front().text.substr(0, 9), "The ferry") << a.body;
+  // A lead in the article's own <header>, beside its headline, is its lead;
+  // a lead-length paragraph in the site's banner above the headline is not.
+  a = ExtractHtmlDoc(
+      "<html><body><header><h1>Supplies reach the "
+      "island</h1><p class='sub'>" +
+      lead + "</p></header>" + body + "</body></html>");
+  ASSERT_FALSE(a.paragraphs.empty());
+  EXPECT_EQ(a.paragraphs.front().text, lead) << a.body;
+  a = ExtractHtmlDoc("<html><body><header><p>" + lead +
+                     "</p><a href='/'>Home</a></header><h1>Supplies reach the "
+                     "island</h1>" +
+                     body + "</body></html>");
+  ASSERT_FALSE(a.paragraphs.empty());
+  EXPECT_EQ(a.paragraphs.front().text.substr(0, 9), "The ferry") << a.body;
   // Without a headline above the body, nothing above it is taken.
   a = ExtractHtmlDoc("<html><body><div class='intro'><p>" + lead +
                      "</p></div>" + body + "</body></html>");

@@ -451,6 +451,75 @@ std::vector<std::string> FindBylineAuthors(
 
 namespace {
 
+// The clock times written in `line` ("00:15", "7:42 p.m.", "kl. 00.30",
+// "9.12 Uhr"), as minutes after midnight; a day's date ("03.03.2021") is
+// none.
+std::vector<long> ClockTimes(std::string_view line) {
+  std::vector<long> out;
+  const auto digit = [&](size_t i) {
+    return i < line.size() && line[i] >= '0' && line[i] <= '9';
+  };
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (!digit(i) ||
+        (i > 0 && (digit(i - 1) || line[i - 1] == '.' || line[i - 1] == ':')))
+      continue;
+    size_t j = i;
+    long hour = 0;
+    while (digit(j) && j - i < 2) hour = hour * 10 + (line[j++] - '0');
+    if (j >= line.size() || (line[j] != ':' && line[j] != '.') ||
+        !digit(j + 1) || !digit(j + 2) || digit(j + 3))
+      continue;
+    const long minute = (line[j + 1] - '0') * 10 + (line[j + 2] - '0');
+    size_t k = j + 3;
+    // A third number after another separator is a date ("03.03.2021") or
+    // seconds; seconds are read as the clock's.
+    if (k < line.size() && (line[k] == '.' || line[k] == ':') && digit(k + 1) &&
+        line[k] == '.' && digit(k + 2) && (digit(k + 3) || !digit(k + 2)))
+      continue;
+    if (hour > 23 || minute > 59) continue;
+    while (k < line.size() && line[k] == ' ') ++k;
+    const std::string rest = AsciiLower(line.substr(k, 4));
+    const bool pm = rest.starts_with("pm") || rest.starts_with("p.m");
+    const bool am = rest.starts_with("am") || rest.starts_with("a.m");
+    if ((pm || am) && (hour == 0 || hour > 12)) continue;
+    if (pm && hour != 12) hour += 12;
+    if (am && hour == 12) hour = 0;
+    out.push_back(hour * 60 + minute);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<PartialDate> PrintedLocalDay(
+    const std::vector<HtmlBlock>& blocks,
+    const std::vector<const HtmlBlock*>& kept, long utc_minute,
+    bool month_first) {
+  if (kept.empty()) return std::nullopt;
+  const long utc_day = utc_minute / 1440;
+  const long utc_clock = utc_minute % 1440;
+  const size_t first = static_cast<size_t>(kept.front() - blocks.data());
+  const size_t last = static_cast<size_t>(kept.back() - blocks.data());
+  for (size_t i = first > 40 ? first - 40 : 0;
+       i < blocks.size() && i <= last + 15; ++i) {
+    const std::string_view text = blocks[i].text;
+    if (text.size() > kMaxDateLineBytes) continue;
+    const std::optional<PartialDate> d = FindDateInLine(text, month_first);
+    if (!d || d->day == 0) continue;
+    const long day = DaysFromCivil(d->year, d->month, d->day);
+    if (day != utc_day + 1 && day != utc_day - 1) continue;
+    for (const long clock : ClockTimes(text)) {
+      const long offset = clock + (day - utc_day) * 1440 - utc_clock;
+      // Zones are whole hours from UTC, some half hours (India, Iran,
+      // Newfoundland, South Australia).
+      if (offset >= -12 * 60 && offset <= 14 * 60 && offset % 30 == 0) return d;
+    }
+  }
+  return std::nullopt;
+}
+
+namespace {
+
 // `b`'s text cut into the lines its <br>s break.
 std::vector<std::string_view> BlockLines(const HtmlBlock& b) {
   std::vector<std::string_view> lines;

@@ -37,6 +37,17 @@ std::vector<std::string> FindLabelledAuthors(
     const std::vector<HtmlBlock>& blocks,
     const std::vector<const HtmlBlock*>& kept);
 
+// The day, other than the UTC one, that a moment (`utc_minute`, minutes
+// since 1970 in UTC) falls on where the page is published: a short line near
+// the article that prints the day before or after with a clock time that is
+// the moment in a zone of UTC-12 to UTC+14, in half hours ("03.03.2021,
+// 00:15 Uhr" for 2021-03-02T23:15Z; "Oct. 21, 2015, 7:42 p.m." for
+// 2015-10-22T01:42Z). Nullopt when no line says so.
+std::optional<PartialDate> PrintedLocalDay(
+    const std::vector<HtmlBlock>& blocks,
+    const std::vector<const HtmlBlock*>& kept, long utc_minute,
+    bool month_first);
+
 // The name a letter-like article signs with at its end, on the line after its
 // closing formula ("Mit freundlichen Grüßen<br>Jana Beispiel", "Ihr Pfarrer<br>
 // Thomas Beispiel", "Best regards, Jane Doe"); or none.

@@ -131,6 +131,13 @@ TEST(PrintedMetadataTest, PrintedLocalDayOverAUtcMoment) {
             "2015-10-21");
   EXPECT_EQ(published("2021-03-02T23:15:00+00:00", "05.03.2021"), "2021-03-02");
   EXPECT_EQ(published("2021-03-02T05:15:00Z", "03.03.2021"), "2021-03-02");
+  // A day printed without the moment's time (a site's banner with today's
+  // date), or with a time no zone gives, does not move it.
+  EXPECT_EQ(
+      published("2022-05-03T20:51:06Z", "Mi\u00e9rcoles 4 de Mayo de 2022"),
+      "2022-05-03");
+  EXPECT_EQ(published("2021-03-02T23:15:00Z", "03.03.2021, 09:00 Uhr"),
+            "2021-03-02");
   // A moment given in the site's zone is its own day.
   EXPECT_EQ(published("2021-03-02T23:15:00+01:00", "03.03.2021"), "2021-03-02");
 }
