@@ -536,6 +536,9 @@ std::string HeadlineBesideKicker(const GumboNode* h1) {
   for (size_t i = 0; i < c.length; ++i) {
     const GumboNode* k = static_cast<const GumboNode*>(c.data[i]);
     if (k->type == GUMBO_NODE_ELEMENT) {
+      // Text for screen readers only ("<span class=visually-hidden>: </span>"
+      // between kicker and headline) is none of the headline.
+      if (HasUnseenClass(k)) continue;
       const std::string_view cls = Attribute(k, "class");
       if (ContainsNoCase(cls, "headline")) {
         headline += NodeText(k);

@@ -413,6 +413,11 @@ TEST(PageMetadataTest, TitleWithoutTheKickerBesideIt) {
   EXPECT_EQ(title("<span class='article-dachzeile'>Nach dem Sturm:</span> "
                   "Aufr\u00e4umen dauert"),
             "Aufr\u00e4umen dauert");
+  // A separator set for screen readers only is none of the headline.
+  EXPECT_EQ(title("<span class='kicker'>Nach dem Sturm</span><span "
+                  "class='visually-hidden'>: </span><span>Aufr\u00e4umen "
+                  "dauert</span>"),
+            "Aufr\u00e4umen dauert");
   EXPECT_EQ(title("<span>Nach dem Sturm:</span> <span>Aufr\u00e4umen "
                   "dauert</span>"),
             "Nach dem Sturm: Aufr\u00e4umen dauert");
