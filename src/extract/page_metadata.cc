@@ -1361,6 +1361,43 @@ bool NamesTheSite(std::string_view name, const PageMetadata& md,
   return label.size() >= 3 && n.find(label) != std::string::npos;
 }
 
+namespace {
+
+// The name a byline box holds with no by-word: a first and a last name, each
+// capitalised Latin, Greek or Cyrillic letters (no CJK label such as 記者, no
+// words run together as "SolheimJournalist" from markup that set a role
+// beside the name), then nothing or a comma and an address ("Jana Beispiel,
+// news.example.at"); else "".
+std::string BareBylineName(std::string_view text) {
+  text = TrimSpaces(text);
+  std::string_view name = text, rest;
+  if (const size_t comma = text.find(", "); comma != std::string_view::npos) {
+    name = text.substr(0, comma);
+    rest = text.substr(comma + 2);
+    if (rest.find(' ') != std::string_view::npos ||
+        rest.find('.') == std::string_view::npos)
+      return {};
+  }
+  const std::vector<std::string_view> words = SplitWords(name, 3);
+  if (words.size() != 2) return {};
+  for (std::string_view w : words) {
+    size_t pos = 0;
+    const char32_t first = DecodeUtf8(w, &pos);
+    if (first >= 0x3000 || !StartsUpper(w)) return {};
+    size_t lower_run = 0;
+    while (pos < w.size()) {
+      const char32_t c = DecodeUtf8(w, &pos);
+      if (c >= 'A' && c <= 'Z' && lower_run >= 4) return {};
+      lower_run = (c >= 'a' && c <= 'z') || c >= 0x80 ? lower_run + 1 : 0;
+    }
+  }
+  const std::vector<std::string> names =
+      AuthorNames(name, /*lenient=*/false, /*name_field=*/false);
+  return names.size() == 1 && names[0] == name ? names[0] : std::string();
+}
+
+}  // namespace
+
 bool IsDeskCredit(std::string_view name, const PageMetadata& md,
                   std::string_view url) {
   // The newsroom's words in the set's languages, whole or ending a compound
@@ -1443,6 +1480,12 @@ std::vector<std::string> ChooseAuthors(const PageMetadata& md,
         for (std::string& m :
              AuthorNames(n, /*lenient=*/false, /*name_field=*/false))
           AddUnique(&authors, std::move(m));
+      }
+      // A byline box that holds a writer's name alone, no by-word, perhaps
+      // with the site's address ("Jana Beispiel, news.example.at").
+      if (authors.empty()) {
+        if (std::string name = BareBylineName(s); !name.empty())
+          authors.push_back(std::move(name));
       }
       if (!authors.empty()) break;
     }

@@ -333,6 +333,14 @@ TEST(PrintedMetadataTest, AuthorsFromPrintedBylines) {
        {"Johan Beispiel", "Elin Exempel"}},
       {"<div class='autor'>Text: Holger Beispiel, Fotos: Marcel Muster</div>",
        {"Holger Beispiel"}},
+      // A byline box may hold the name alone, perhaps with the site's
+      // address; not words the markup ran together. A CJK label before the
+      // name is none of it.
+      {"<p class='byline'><strong>Jana Beispiel, news.example.at</strong></p>",
+       {"Jana Beispiel"}},
+      {"<p class='byline'>Ingrid Beispiel<span>Journalist</span></p>", {}},
+      {"<p class='byline'>\u8a18\u8005 \u4f50\u85e4\u5065\u4e00</p>",
+       {"\u4f50\u85e4\u5065\u4e00"}},
       // A job title after the name, not after a comma, is no part of it.
       {"<div class='author'>Ingrid Beispiel Journalist</div>",
        {"Ingrid Beispiel"}},
