@@ -532,6 +532,29 @@ std::vector<std::string_view> BlockLines(const HtmlBlock& b) {
   return lines;
 }
 
+// `word` as the first name a greeting (`formula`, not a possessive) signs
+// with: one capitalised word of letters, no role; else "".
+std::string FirstNameAlone(std::string_view word, std::string_view formula) {
+  static constexpr std::string_view kPossessives[] = {"ihr", "ihre", "euer",
+                                                      "eure"};
+  if (std::find(std::begin(kPossessives), std::end(kPossessives), formula) !=
+      std::end(kPossessives))
+    return {};
+  word = TrimSpaces(word);
+  while (!word.empty() && (word.back() == '.' || word.back() == '!'))
+    word.remove_suffix(1);
+  if (word.size() < 2 || SplitWords(word, 2).size() != 1 ||
+      !StartsUpper(word) || std::any_of(word.begin(), word.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u < 0x80 && !std::isalpha(u) && c != '-';
+      }))
+    return {};
+  // AuthorNames passes over a role ("Redaktion", "Editor").
+  const std::vector<std::string> names =
+      AuthorNames(word, /*lenient=*/false, /*name_field=*/false);
+  return names.size() == 1 && names[0] == word ? names[0] : std::string();
+}
+
 // The name `line` holds and nothing else: two to four capitalised words
 // without digits; or none.
 std::vector<std::string> SignatureName(std::string_view line) {
@@ -585,8 +608,17 @@ std::vector<std::string> FindSignOffAuthors(
       std::string_view rest = TrimSpaces(line.substr(formula.size() + 1));
       if (std::vector<std::string> names = SignatureName(rest); !names.empty())
         return names;
-      if (SplitWords(rest, 3).size() <= 2 && i + 1 < lines.size())
-        return SignatureName(lines[i + 1]);
+      if (SplitWords(rest, 3).size() <= 2 && i + 1 < lines.size()) {
+        if (std::vector<std::string> names = SignatureName(lines[i + 1]);
+            !names.empty())
+          return names;
+      }
+      // A first name alone after a greeting ("Gruß, Olaf", "Cheers, Tom"),
+      // the last line of the text; after a possessive ("Eure Anna", "Ihr
+      // Vorstand") one word may be a role as well as a name.
+      if (i + 1 == lines.size() || i + 2 >= lines.size())
+        if (std::string name = FirstNameAlone(rest, formula); !name.empty())
+          return {name};
       return {};
     }
   }

@@ -463,6 +463,12 @@ TEST(PrintedMetadataTest, NameAfterTheClosingFormula) {
        {"Jana Beispiel"}},
       {"<p>Best regards,</p><p>Jane Doe</p>", {"Jane Doe"}},
       {"<p>Cordialement, Jean Dupont</p>", {"Jean Dupont"}},
+      // A first name alone after a greeting; after a possessive one word may
+      // be a role as well as a name.
+      {"<p>Cheers, Tom</p>", {"Tom"}},
+      {"<p>Gru\u00df, Olaf</p>", {"Olaf"}},
+      {"<p>Eure Redaktion</p>", {}},
+      {"<p>Cheers, Editor</p>", {}},
       // No name after the formula, or a sentence that opens with its word.
       {"<p>Ihr Vorstand</p>", {}},
       {"<p>Ihre Meinung zählt: Schreiben Sie uns an die "
