@@ -381,6 +381,19 @@ std::vector<std::string> BlockBylineNames(const HtmlBlock& b) {
   return {};
 }
 
+// Whether `box` is a post's own footer by its class ("entry-footer",
+// "post-footer", Serendipity's "serendipity_entryFooter"), where blog
+// templates print the byline under the text; a page's footer is not.
+bool IsPostFooter(const GumboNode* box) {
+  if (box == nullptr || box->v.element.tag == GUMBO_TAG_FOOTER) return false;
+  const std::string cls = AsciiLower(Attribute(box, "class"));
+  if (cls.find("footer") == std::string::npos) return false;
+  for (std::string_view post : {"entry", "post", "article"}) {
+    if (cls.find(post) != std::string::npos) return true;
+  }
+  return false;
+}
+
 // The names of a line that closes an article as a byline: opened by its
 // by-word, a byline's lead ("Posted by", "Written by") or a publication label
 // ("veröffentlicht am 03.08.2016 von X"); else none.
@@ -435,7 +448,7 @@ std::vector<std::string> FindBylineAuthors(
   // ("...the end of the text.<br>Von Jana Beispiel").
   for (size_t i = last; i < blocks.size() && i <= last + 2; ++i) {
     const HtmlBlock& b = blocks[i];
-    if (InLongFurnitureBox(b)) continue;
+    if (InLongFurnitureBox(b) && !IsPostFooter(b.boiler)) continue;
     if (std::vector<std::string> names = ClosingBylineNames(b.text);
         !names.empty())
       return names;

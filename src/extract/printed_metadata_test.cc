@@ -406,6 +406,13 @@ TEST(PrintedMetadataTest, BylineClosingTheArticle) {
       "<div>Von Jana Beispiel | 03.05.2022, 14:05</div></div></body></html>");
   EXPECT_EQ(inside.authors, std::vector<std::string>{"Jana Beispiel"})
       << inside.body;
+  // A post's own footer, where blog templates print the byline, in the
+  // languages' leads ("Geschrieben von", "Écrit par").
+  EXPECT_EQ(page("<div class='entry-footer'>Geschrieben von <a href='/a'>Jana "
+                 "Beispiel</a> in <a href='/c'>Linux</a> um 22:31 | <a "
+                 "href='#c'>Kommentare (3)</a></div>")
+                .authors,
+            std::vector<std::string>{"Jana Beispiel"});
   // A wire story's closing credits: the reporters, not the editors.
   EXPECT_EQ(page("<p>Reporting by Jane Doe and John Roe in Oslo; Editing by "
                  "Max Muster</p>")
