@@ -391,6 +391,23 @@ std::string_view NumberedIdStem(std::string_view id) {
   return id.substr(0, end);
 }
 
+// Whether `n` holds a heading that links elsewhere (`in_heading`: `n` stands
+// in a heading already): a listing's entry (a blog's other post, a teaser)
+// whose title links to its own page.
+bool HoldsLinkedHeading(const GumboNode* n, bool in_heading = false) {
+  if (n->type != GUMBO_NODE_ELEMENT) return false;
+  const GumboTag tag = n->v.element.tag;
+  if (in_heading && tag == GUMBO_TAG_A && HasAttribute(n, "href")) return true;
+  in_heading = in_heading || (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H4);
+  const GumboVector& c = n->v.element.children;
+  for (size_t i = 0; i < c.length; ++i) {
+    if (HoldsLinkedHeading(static_cast<const GumboNode*>(c.data[i]),
+                           in_heading))
+      return true;
+  }
+  return false;
+}
+
 // The elements whose blocks make the article, with their depths: the top
 // candidate, its siblings that score well or read like paragraphs, and its
 // same-class cousins (same-numbered-id ones when it has no class).
@@ -418,6 +435,51 @@ std::unordered_map<const GumboNode*, int> ContentRoots(
         }
       }
       if (take) roots[sib] = DepthOf(stats, sib);
+    }
+  }
+  // Content management systems set each element of a page in a box of one
+  // kind (TYPO3's "frame frame-type-text", "frame frame-type-header", page
+  // builders' modules): the story goes on in the boxes beside the one the
+  // top candidate stands in (up to three levels up), boxes whose class opens
+  // with the same name, that score as prose does, and that hold no heading
+  // linking elsewhere (a listing's other posts).
+  {
+    const double threshold = std::max(10.0, top_score * 0.2);
+    const auto first_class = [](std::string_view cls) {
+      cls = TrimSpaces(cls);
+      return cls.substr(0, cls.find(' '));
+    };
+    const GumboNode* a = top;
+    for (int up = 0; up < 3 && a->parent != nullptr &&
+                     a->parent->type == GUMBO_NODE_ELEMENT;
+         ++up, a = a->parent) {
+      const std::string_view cls = Attribute(a, "class");
+      if (cls.empty()) continue;
+      // Columns of a grid stand side by side (the text's and a sidebar's),
+      // not one after another as a text's chunks do.
+      if (const std::string first = AsciiLower(first_class(cls));
+          first.find("col") != std::string::npos ||
+          first.find("grid") != std::string::npos)
+        continue;
+      const GumboVector& c = a->parent->v.element.children;
+      for (size_t i = 0; i < c.length; ++i) {
+        const GumboNode* sib = static_cast<const GumboNode*>(c.data[i]);
+        if (sib == a || sib->type != GUMBO_NODE_ELEMENT) continue;
+        if (first_class(Attribute(sib, "class")) != first_class(cls) ||
+            HoldsLinkedHeading(sib))
+          continue;
+        // The box's own score, or its best child's (its text may sit a level
+        // down).
+        double best = 0;
+        if (auto sc = score.find(sib); sc != score.end()) best = sc->second;
+        const GumboVector& g = sib->v.element.children;
+        for (size_t j = 0; j < g.length; ++j) {
+          if (auto sc = score.find(static_cast<const GumboNode*>(g.data[j]));
+              sc != score.end())
+            best = std::max(best, sc->second);
+        }
+        if (best >= threshold) roots[sib] = DepthOf(stats, sib);
+      }
     }
   }
   // Pages that cut the story into chunks between ad rails repeat the body

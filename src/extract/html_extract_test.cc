@@ -323,6 +323,27 @@ TEST(HtmlExtractTest, JsonLdArticleBodyGuidesSelection) {
   EXPECT_EQ(a.paragraphs[1].text, "Reactions in the capital");
 }
 
+// A CMS sets each element of the page in a box of one kind: the story goes on
+// in the boxes beside the one its longest part stands in, not in a sidebar
+// column beside it.
+TEST(HtmlExtractTest, StoryInBoxesOfOneKind) {
+  const std::string p1 =
+      "Der Rat hat am Montag, nach langer Debatte, den Bau "
+      "vergeben, sagte der Sprecher, und alle stimmten zu.";
+  const std::string p2 =
+      "Der Neubau bietet, wie geplant, vier Stellpl\u00e4tze, "
+      "eine Waschhalle, einen Schulungsraum und ein Lager.";
+  const Article a = ExtractHtmlDoc(
+      "<html><body><h1>Feuerwehrhaus</h1><div class='main'><div class='frame "
+      "frame-type-text'><div class='ce-textpic'><div class='ce-bodytext'><p>" +
+      p1 + "</p><p>" + p1 + "</p><p>" + p1 + "</p><p>" + p1 + "</p><p>" + p1 +
+      "</p></div></div></div><div class='frame frame-type-text'><p>" + p2 +
+      "</p><p>" + p2 + "</p></div></div><div class='col sidebar-col'><p>" + p2 +
+      " Spenden Sie jetzt.</p></div></body></html>");
+  EXPECT_NE(a.body.find(p2), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("Spenden Sie jetzt"), std::string::npos) << a.body;
+}
+
 // A <header> inside the article heads a section of it (TYPO3 and other CMSs
 // set each subheading in one): the subheading is the article's text.
 TEST(HtmlExtractTest, SubheadingInAHeaderElement) {
