@@ -1401,12 +1401,19 @@ std::string BareBylineName(std::string_view text) {
 bool IsDeskCredit(std::string_view name, const PageMetadata& md,
                   std::string_view url) {
   // The newsroom's words in the set's languages, whole or ending a compound
-  // ("Online-Redaktion", "Nachrichtendesk").
-  static constexpr std::array<std::string_view, 10> kDeskWords = {
+  // ("Online-Redaktion", "Nachrichtendesk"), and the news ("NP Nyheter").
+  static constexpr std::array<std::string_view, 17> kDeskWords = {
       "redaktion",      "redazione", "redacci\u00f3n", "reda\u00e7\u00e3o",
       "r\u00e9daction", "redactie",  "redakcja",       "desk",
-      "newsroom",       "staff"};
+      "newsroom",       "staff",     "news",           "nachrichten",
+      "nyheter",        "nieuws",    "noticias",       "notizie",
+      "wiadomo\u015bci"};
   if (NamesTheSite(name, md, url)) return true;
+  // An agency's initials alone ("ZAM", "AFP").
+  if (name.size() >= 2 && name.size() <= 5 &&
+      std::all_of(name.begin(), name.end(),
+                  [](char c) { return c >= 'A' && c <= 'Z'; }))
+    return true;
   for (std::string_view w : SplitWords(name, 8)) {
     const std::string lower = AsciiLower(w);
     for (std::string_view d : kDeskWords) {

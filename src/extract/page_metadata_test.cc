@@ -629,6 +629,12 @@ TEST(PageMetadataTest, DeskCreditAsAuthorWhenNoWriterIsNamed) {
             std::vector<std::string>{"Jana Beispiel"});
   EXPECT_EQ(authors_of("Ratsblatt Online-Redaktion", ""),
             std::vector<std::string>{"Ratsblatt Online-Redaktion"});
+  // So do a news desk and an agency's initials.
+  for (const char* desk : {"NP Nyheter", "ZAM"}) {
+    EXPECT_EQ(authors_of(desk, "<p class='byline'>Von Jana Beispiel</p>"),
+              std::vector<std::string>{"Jana Beispiel"})
+        << desk;
+  }
   const Article a = ExtractHtmlDoc(
       "<html><head><meta name='author' content='Rundfunk Nord'><script "
       "type='application/ld+json'>{\"@type\": \"NewsArticle\", \"author\": "
