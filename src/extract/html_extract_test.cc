@@ -344,6 +344,17 @@ TEST(HtmlExtractTest, StoryInBoxesOfOneKind) {
   EXPECT_EQ(a.body.find("Spenden Sie jetzt"), std::string::npos) << a.body;
 }
 
+// A video's box set in the text holds the player's title, not the story's.
+TEST(HtmlExtractTest, VideoBoxInTheText) {
+  const Article a = ExtractCouncilStoryWith(
+      "<div class='videobox'><div class='player'></div><p "
+      "class='videotitle'>Der Rat in der Debatte \u00fcber das "
+      "Budget</p><p>19.02.2022 | 2 Min</p></div><p>Die Abstimmung folgt im "
+      "Herbst, wenn die Gemeinde die Unterschriften gepr\u00fcft hat.</p>");
+  EXPECT_EQ(a.body.find("in der Debatte"), std::string::npos) << a.body;
+  EXPECT_NE(a.body.find("Die Abstimmung folgt"), std::string::npos) << a.body;
+}
+
 // A <header> inside the article heads a section of it (TYPO3 and other CMSs
 // set each subheading in one): the subheading is the article's text.
 TEST(HtmlExtractTest, SubheadingInAHeaderElement) {
