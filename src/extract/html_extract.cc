@@ -860,6 +860,22 @@ std::vector<const HtmlBlock*> KeepBodyBlocks(
 // under the headline, "dek", is header matter, as is anything inside a
 // <header>), almost no link text, outside structural and class-named furniture,
 // not a list item, and not the caption of a picture.
+// Whether `text` holds two sentences or more, each closed ("Der Rat hat
+// beschlossen. Pendler müssen umdenken."): a standfirst, not a one-line dek.
+bool IsTwoSentences(std::string_view text) {
+  constexpr size_t kMinBytes = 80;
+  if (text.size() < kMinBytes || !EndsWithSentencePunctuation(text))
+    return false;
+  const std::string_view body = text.substr(0, text.size() - 1);
+  for (size_t at = body.find_first_of(".!?"); at != std::string_view::npos;
+       at = body.find_first_of(".!?", at + 1)) {
+    if (at + 2 < body.size() && body[at + 1] == ' ' &&
+        StartsUpper(body.substr(at + 2)))
+      return true;
+  }
+  return false;
+}
+
 constexpr size_t kLeadReach = 12;
 constexpr size_t kLeadMinBytes = 150;
 
@@ -897,8 +913,9 @@ bool FollowsImage(const GumboNode* element, const StatsMap& stats) {
   return false;
 }
 
-bool IsLeadBlock(const HtmlBlock& b, const StatsMap& stats) {
-  if (b.text.size() < kLeadMinBytes || b.in_list || b.boiler != nullptr ||
+bool IsLeadBlock(const HtmlBlock& b, const StatsMap& stats,
+                 size_t min_bytes = kLeadMinBytes) {
+  if (b.text.size() < min_bytes || b.in_list || b.boiler != nullptr ||
       b.element == nullptr || LinkDensity(b.link_chars, b.text.size()) > 0.1)
     return false;
   // Text right under a picture that does not end as a sentence ends is its
@@ -938,9 +955,13 @@ void AdoptLead(const std::vector<HtmlBlock>& blocks, const StatsMap& stats,
         b.boiler->v.element.tag == GUMBO_TAG_HEADER &&
         Holds(b.boiler, blocks[headline].element);
     if (in_headline_header) {
+      // There a standfirst of two short sentences is one too: the header
+      // sets it apart from the one-line dek.
       HtmlBlock unboxed = b;
       unboxed.boiler = nullptr;
-      if (IsLeadBlock(unboxed, stats)) lead.push_back(&b);
+      if (IsLeadBlock(unboxed, stats,
+                      IsTwoSentences(b.text) ? 0 : kLeadMinBytes))
+        lead.push_back(&b);
     } else if (IsLeadBlock(b, stats)) {
       lead.push_back(&b);
     }

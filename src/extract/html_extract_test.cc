@@ -860,6 +860,13 @@ TEST(HtmlExtractTest, LeadBetweenHeadlineAndBody) {
                     "class='sub'>" +
                     lead + "</p></header>"),
             lead);
+  // There a standfirst of two short sentences is one too.
+  const std::string short_lead =
+      "The island received its first supplies on Tuesday. Regular crossings "
+      "resume this week.";
+  EXPECT_EQ(opening("<header><h1>Supplies reach the island</h1><p>" +
+                    short_lead + "</p></header>"),
+            short_lead);
   EXPECT_TRUE(opening("<header><p>" + lead +
                       "</p><a href='/'>Home</a></header><h1>Supplies reach "
                       "the island</h1>")
