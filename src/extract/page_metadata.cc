@@ -838,13 +838,21 @@ std::string_view StripBylineLead(std::string_view line, bool name_field) {
       return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     }));
   };
+  // A label of one or two words, or a credit's longer one ("Text und Foto:").
   if (size_t colon = line.find(':');
       colon != std::string_view::npos &&
       chars(line.substr(0, colon)) < kMaxLabelChars &&
-      SplitWords(line.substr(0, colon)).size() <= 2) {
+      (SplitWords(line.substr(0, colon)).size() <= 2 ||
+       StartsWithAnyNoCase(line.substr(0, colon), WordLists().credit_label,
+                           /*whole_word=*/true))) {
     line = TrimSpaces(line.substr(colon + 1));
   }
   std::vector<std::string_view> words = SplitWords(line, 12);
+  // Italian bylines open with a lower-case "di" ("di Giulia Esempio"); a
+  // capitalised "Di" is a name's.
+  if (words.size() >= 2 && words[0] == "di" && StartsUpper(words[1]))
+    return TrimSpaces(
+        line.substr(static_cast<size_t>(words[1].data() - line.data())));
   for (size_t i = 0; i + 1 < words.size() && i < 10; ++i) {
     const bool lead_in = !name_field || i == 0 || AsciiLower(words[i]) == "by";
     if (lead_in && IsByWord(words[i]) && StartsUpper(words[i + 1])) {

@@ -310,9 +310,12 @@ std::vector<std::string> NameAfterDate(std::string_view line) {
     parts = std::move(split);
   }
   if (parts.size() < 2) return {};
+  // One name: a list after the date ("20. Februar 2024 | Stadtrat, Sport")
+  // is the post's categories.
   const std::string_view name = TrimSpaces(parts.back());
   const size_t words = SplitWords(name, 5).size();
   if (words < 2 || words > 4 || !IsNameShaped(name) || has_digit(name) ||
+      name.find(',') != std::string_view::npos ||
       !std::all_of(parts.begin(), parts.end() - 1, has_digit) ||
       !FindDateInLine(line.substr(
           0, static_cast<size_t>(parts.back().data() - line.data()))))

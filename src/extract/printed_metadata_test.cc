@@ -323,6 +323,7 @@ TEST(PrintedMetadataTest, AuthorsFromPrintedBylines) {
       {"<div>04.02.2022 | 13:10 Uhr | Jana Beispiel</div>", {"Jana Beispiel"}},
       {"<div>3. Mai 2021 \u00b7 Jane Doe</div>", {"Jane Doe"}},
       {"<div>3. Mai 2021 | Abo | Werben im Ratsblatt</div>", {}},
+      {"<div>20. Februar 2024 | Stadtrat, Sport</div>", {}},
       // An agency joined to the writers, in brackets or after a slash, and a
       // photographer's credit after the writer's, name no writer.
       {"<div>Von Jana Beispiel mit Material von Reuters</div>",
@@ -341,6 +342,15 @@ TEST(PrintedMetadataTest, AuthorsFromPrintedBylines) {
       {"<p class='byline'>Ingrid Beispiel<span>Journalist</span></p>", {}},
       {"<p class='byline'>\u8a18\u8005 \u4f50\u85e4\u5065\u4e00</p>",
        {"\u4f50\u85e4\u5065\u4e00"}},
+      // A credit's label of three words, an interview's credit, and an
+      // Italian "di" in a writer's box.
+      {"<p class='autor'>Text und Foto: Benedikt Beispiel</p>",
+       {"Benedikt Beispiel"}},
+      {"<p class='byline'><em>Interview: Svenja Beispiel</em></p>",
+       {"Svenja Beispiel"}},
+      {"<div class='meta_author'><span>di</span> <a href='/a'>Giulia "
+       "Esempio</a></div>",
+       {"Giulia Esempio"}},
       // A job title after the name, not after a comma, is no part of it.
       {"<div class='author'>Ingrid Beispiel Journalist</div>",
        {"Ingrid Beispiel"}},
