@@ -407,9 +407,10 @@ std::vector<std::string> ClosingBylineNames(std::string_view byline) {
   // A wire story's closing credits name its reporters first ("Reporting by
   // Jane Doe and John Roe in Oslo; Editing by Max Muster"): they are its
   // writers, the editors after the semicolon are not.
+  constexpr std::string_view kReporting = "reporting ";
   if (StartsWithAnyNoCase(byline, {"reporting by "})) {
     byline = byline.substr(0, byline.find(';'));
-    return BylineNames(byline.substr(byline.find("by ")));
+    return BylineNames(byline.substr(kReporting.size()));
   }
   if (!IsByWord(opening[0]) &&
       !StartsWithAnyNoCase(byline, lists.byline_start)) {
@@ -487,11 +488,9 @@ std::vector<long> ClockTimes(std::string_view line) {
       continue;
     const long minute = (line[j + 1] - '0') * 10 + (line[j + 2] - '0');
     size_t k = j + 3;
-    // A third number after another separator is a date ("03.03.2021") or
-    // seconds; seconds are read as the clock's.
-    if (k < line.size() && (line[k] == '.' || line[k] == ':') && digit(k + 1) &&
-        line[k] == '.' && digit(k + 2) && (digit(k + 3) || !digit(k + 2)))
-      continue;
+    // A third number after a full stop makes a date ("03.03.2021",
+    // "03.03.21"); after a colon it is the clock's seconds.
+    if (k < line.size() && line[k] == '.' && digit(k + 1)) continue;
     if (hour > 23 || minute > 59) continue;
     while (k < line.size() && line[k] == ' ') ++k;
     const std::string rest = AsciiLower(line.substr(k, 4));

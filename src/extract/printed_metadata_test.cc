@@ -138,6 +138,8 @@ TEST(PrintedMetadataTest, PrintedLocalDayOverAUtcMoment) {
       "2022-05-03");
   EXPECT_EQ(published("2021-03-02T23:15:00Z", "03.03.2021, 09:00 Uhr"),
             "2021-03-02");
+  // A short date's numbers are no clock ("03.03.21" is no 03:03).
+  EXPECT_EQ(published("2021-03-02T03:03:00Z", "03.03.21"), "2021-03-02");
   // A moment given in the site's zone is its own day.
   EXPECT_EQ(published("2021-03-02T23:15:00+01:00", "03.03.2021"), "2021-03-02");
 }
@@ -423,11 +425,14 @@ TEST(PrintedMetadataTest, BylineClosingTheArticle) {
                  "href='#c'>Kommentare (3)</a></div>")
                 .authors,
             std::vector<std::string>{"Jana Beispiel"});
-  // A wire story's closing credits: the reporters, not the editors.
+  // A wire story's closing credits: the reporters, not the editors, in any
+  // case.
   EXPECT_EQ(page("<p>Reporting by Jane Doe and John Roe in Oslo; Editing by "
                  "Max Muster</p>")
                 .authors,
             (std::vector<std::string>{"Jane Doe", "John Roe"}));
+  EXPECT_EQ(page("<p>REPORTING BY Jane Doe</p>").authors,
+            std::vector<std::string>{"Jane Doe"});
   // The last line of the article's last paragraph, when a <br> sets it
   // apart.
   EXPECT_EQ(ExtractCouncilStoryWith("<p>Die Abstimmung folgt im Herbst.<br>"
