@@ -857,9 +857,10 @@ std::vector<const HtmlBlock*> KeepBodyBlocks(
 // without a headline in reach nothing is added, since what stands above the
 // body is then not known to belong to it. A block between the two counts when
 // it reads as a paragraph of prose: kLeadMinBytes or more (a one-line subtitle
-// under the headline, "dek", is header matter, as is anything inside a
-// <header>), almost no link text, outside structural and class-named furniture,
-// not a list item, and not the caption of a picture.
+// under the headline, "dek", is header matter; inside the <header> that holds
+// the headline, two short sentences are enough), almost no link text, outside
+// structural and class-named furniture (that <header> aside), not a list item,
+// and not the caption of a picture.
 // Whether `text` holds two sentences or more, each closed ("Der Rat hat
 // beschlossen. Pendler müssen umdenken."): a standfirst, not a one-line dek.
 bool IsTwoSentences(std::string_view text) {
