@@ -262,6 +262,19 @@ std::vector<std::string> FindLabelledAuthors(
 
 namespace {
 
+// The names `text` holds and nothing else: two to four capitalised words
+// without digits, perhaps after a label ("Host: Jane Doe"; AuthorNames reads
+// them); else none.
+std::vector<std::string> NamesAlone(std::string_view text) {
+  text = TrimSpaces(text);
+  const size_t words = SplitWords(text, 5).size();
+  if (words < 2 || words > 4 || !IsNameShaped(text) ||
+      std::any_of(text.begin(), text.end(),
+                  [](char c) { return c >= '0' && c <= '9'; }))
+    return {};
+  return AuthorNames(text, /*lenient=*/false, /*name_field=*/false);
+}
+
 // The writer of a meta line that gives a name, a separator and the date with no
 // by-word ("Jana Beispiel · 21.06.2023, 06:30 Uhr", "Jane Doe | May 3, 2021",
 // "Jean Dupont — 16 janvier 2024 — lecture 4 min"): the name, two to four
@@ -277,14 +290,8 @@ std::vector<std::string> NameBeforeDate(std::string_view line) {
     }
   }
   if (best == std::string_view::npos) return {};
-  const std::string_view name = TrimSpaces(line.substr(0, best));
-  const size_t words = SplitWords(name, 5).size();
-  if (words < 2 || words > 4 || !IsNameShaped(name) ||
-      std::any_of(name.begin(), name.end(),
-                  [](char c) { return c >= '0' && c <= '9'; }) ||
-      !FindDateInLine(line.substr(best + sep_size)))
-    return {};
-  return AuthorNames(name, /*lenient=*/false, /*name_field=*/false);
+  if (!FindDateInLine(line.substr(best + sep_size))) return {};
+  return NamesAlone(line.substr(0, best));
 }
 
 // The writer of a meta line that gives the date first and the name after the
@@ -312,15 +319,13 @@ std::vector<std::string> NameAfterDate(std::string_view line) {
   if (parts.size() < 2) return {};
   // One name: a list after the date ("20. Februar 2024 | Stadtrat, Sport")
   // is the post's categories.
-  const std::string_view name = TrimSpaces(parts.back());
-  const size_t words = SplitWords(name, 5).size();
-  if (words < 2 || words > 4 || !IsNameShaped(name) || has_digit(name) ||
-      name.find(',') != std::string_view::npos ||
+  const std::string_view name = parts.back();
+  if (name.find(',') != std::string_view::npos ||
       !std::all_of(parts.begin(), parts.end() - 1, has_digit) ||
-      !FindDateInLine(line.substr(
-          0, static_cast<size_t>(parts.back().data() - line.data()))))
+      !FindDateInLine(
+          line.substr(0, static_cast<size_t>(name.data() - line.data()))))
     return {};
-  return AuthorNames(name, /*lenient=*/false, /*name_field=*/false);
+  return NamesAlone(name);
 }
 
 // A noun that names a written piece opening a Romance byline ("Texto de X").
@@ -408,7 +413,8 @@ std::vector<std::string> ClosingBylineNames(std::string_view byline) {
   // Jane Doe and John Roe in Oslo; Editing by Max Muster"): they are its
   // writers, the editors after the semicolon are not.
   constexpr std::string_view kReporting = "reporting ";
-  if (StartsWithAnyNoCase(byline, {"reporting by "})) {
+  if (byline.size() > kReporting.size() + 3 &&
+      EqualsNoCase(byline.substr(0, kReporting.size() + 3), "reporting by ")) {
     byline = byline.substr(0, byline.find(';'));
     return BylineNames(byline.substr(kReporting.size()));
   }
@@ -573,15 +579,9 @@ std::string FirstNameAlone(std::string_view word, std::string_view formula) {
 // The name `line` holds and nothing else: two to four capitalised words
 // without digits; or none.
 std::vector<std::string> SignatureName(std::string_view line) {
-  line = TrimSpaces(line);
-  const size_t words = SplitWords(line, 5).size();
-  if (words < 2 || words > 4 || !IsNameShaped(line) ||
-      std::any_of(line.begin(), line.end(), [](char c) {
-        return (c >= '0' && c <= '9') || c == ':' || c == '?' || c == '!';
-      }))
-    return {};
-  std::vector<std::string> names =
-      AuthorNames(line, /*lenient=*/false, /*name_field=*/false);
+  // A signature is a name alone: no label, no sentence's marks.
+  if (line.find_first_of(":?!") != std::string_view::npos) return {};
+  std::vector<std::string> names = NamesAlone(line);
   if (names.size() != 1) return {};
   return names;
 }
