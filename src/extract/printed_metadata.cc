@@ -1,6 +1,7 @@
 #include "extract/printed_metadata.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <string>
 #include <vector>
@@ -337,12 +338,33 @@ bool IsWritingNoun(std::string_view w) {
   return std::find(kNouns.begin(), kNouns.end(), lower) != kNouns.end();
 }
 
+// What follows an interview's credit of its interviewer, the piece's writer
+// ("Das Gespräch führte Jana Beispiel", "Propos recueillis par Jean Dupont",
+// "Rozmawiał: Jan Kowalski": furniture_lines.txt's interviewer-start), a colon
+// after the lead left out; else empty.
+std::string_view AfterInterviewerLead(std::string_view line) {
+  const size_t lead = LeadPhraseLength(line, WordLists().interviewer_start,
+                                       /*whole_word=*/true);
+  if (lead == 0) return {};
+  std::string_view rest = TrimSpaces(line.substr(lead));
+  if (rest.starts_with(':')) rest = TrimSpaces(rest.substr(1));
+  // The credit is a sentence of its own: its full stop ends it, not an
+  // initial's ("... führte Paula Brandt.").
+  if (rest.size() >= 3 && rest.back() == '.' &&
+      std::islower(static_cast<unsigned char>(rest[rest.size() - 2])))
+    rest.remove_suffix(1);
+  return rest;
+}
+
 // The names of a byline printed as a line of its own: a short line with a
 // by-word of the set's languages within its first words and capitalised names
 // after it ("By Jane Doe and John Roe", "Von Jana Beispiel am 3. Mai 2021",
-// "Posted by Jane Doe"); empty for any other line.
+// "Posted by Jane Doe"), or an interviewer's credit; empty for any other line.
 std::vector<std::string> BylineNames(std::string_view line) {
   if (line.size() > kMaxBylineBytes) return {};
+  if (const std::string_view interviewer = AfterInterviewerLead(line);
+      !interviewer.empty() && StartsUpper(interviewer))
+    return BylineNames("By " + std::string(interviewer));
   const std::vector<std::string_view> words = SplitWords(line, 4);
   // Italian bylines open with a lower-case "di" ("di Marco Bianchi, 12 aprile
   // 2023"); elsewhere in a line "di" is a particle ("Lorenzo di Stefano") or
@@ -419,7 +441,8 @@ std::vector<std::string> ClosingBylineNames(std::string_view byline) {
     return BylineNames(byline.substr(kReporting.size()));
   }
   if (!IsByWord(opening[0]) &&
-      !StartsWithAnyNoCase(byline, lists.byline_start)) {
+      !StartsWithAnyNoCase(byline, lists.byline_start) &&
+      AfterInterviewerLead(byline).empty()) {
     if (!StartsWithAnyNoCase(byline, lists.date_published)) return {};
     // After the label and its date, the byline from its by-word.
     const std::vector<std::string_view> words = SplitWords(byline, 6);

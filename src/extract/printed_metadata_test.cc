@@ -433,6 +433,17 @@ TEST(PrintedMetadataTest, BylineClosingTheArticle) {
             (std::vector<std::string>{"Jane Doe", "John Roe"}));
   EXPECT_EQ(page("<p>REPORTING BY Jane Doe</p>").authors,
             std::vector<std::string>{"Jane Doe"});
+  // An interview's credit of its interviewer, the piece's writer, in the
+  // languages' formulas, a colon after the lead or none; a lower-case word
+  // after the lead is prose ("Rozmawiał z nami").
+  EXPECT_EQ(page("<p>Das Gespr\u00e4ch f\u00fchrte Paula Brandt.</p>").authors,
+            std::vector<std::string>{"Paula Brandt"});
+  EXPECT_EQ(page("<p>Propos recueillis par \u00c9lodie Varenne</p>").authors,
+            std::vector<std::string>{"\u00c9lodie Varenne"});
+  EXPECT_EQ(page("<p>Rozmawia\u0142: Jan Kowalski</p>").authors,
+            std::vector<std::string>{"Jan Kowalski"});
+  EXPECT_TRUE(
+      page("<p>Rozmawia\u0142 z nami Jan Kowalski</p>").authors.empty());
   // The last line of the article's last paragraph, when a <br> sets it
   // apart.
   EXPECT_EQ(ExtractCouncilStoryWith("<p>Die Abstimmung folgt im Herbst.<br>"

@@ -1032,15 +1032,21 @@ DateLabelRead ReadDateLabel(std::string_view line) {
   return {};
 }
 
+size_t LeadPhraseLength(std::string_view line,
+                        const std::vector<std::string>& phrases,
+                        bool whole_word) {
+  for (const std::string& p : phrases) {
+    if (line.size() >= p.size() && EqualsNoCase(line.substr(0, p.size()), p) &&
+        (!whole_word || line.size() == p.size() || !IsWordByte(line[p.size()])))
+      return p.size();
+  }
+  return 0;
+}
+
 bool StartsWithAnyNoCase(std::string_view line,
                          const std::vector<std::string>& phrases,
                          bool whole_word) {
-  return std::any_of(phrases.begin(), phrases.end(), [&](const std::string& p) {
-    return line.size() >= p.size() &&
-           EqualsNoCase(line.substr(0, p.size()), p) &&
-           (!whole_word || line.size() == p.size() ||
-            !IsWordByte(line[p.size()]));
-  });
+  return LeadPhraseLength(line, phrases, whole_word) > 0;
 }
 
 // Both asked of every short block: compared in place, no lower-cased copy.

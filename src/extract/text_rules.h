@@ -139,6 +139,11 @@ FurnitureKind ClassifyFurnitureLine(std::string_view line);
 bool StartsWithAnyNoCase(std::string_view line,
                          const std::vector<std::string>& phrases,
                          bool whole_word = false);
+// The length of the phrase of `phrases` that `line` opens with, compared as
+// StartsWithAnyNoCase compares; 0 when none.
+size_t LeadPhraseLength(std::string_view line,
+                        const std::vector<std::string>& phrases,
+                        bool whole_word = false);
 // Whether `line` opens with a pointer to other stories ("Read also", "À lire
 // aussi": furniture_lines.txt's related-start), as ClassifyFurnitureLine reads
 // those, without its other tests.

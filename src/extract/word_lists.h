@@ -72,7 +72,7 @@ struct WordListSet {
       credit_label, caption, caption_start, caption_credit, related_start,
       author_bio, credit_start, app_store, app_start, satellite, site_map,
       social_start, taxonomy_start, disclosure, date_published, date_updated,
-      sign_off;
+      sign_off, interviewer_start;
 };
 
 const WordListSet& WordLists();
