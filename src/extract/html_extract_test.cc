@@ -406,6 +406,25 @@ TEST(HtmlExtractTest, AnIdBesideARepeatedClassIsRead) {
   EXPECT_NE(a.body.find("council approved"), std::string::npos);
 }
 
+// Readers' comments in the class names of other languages ("komentarze",
+// "kommentare", "comentarios") are furniture; an opinion piece that German
+// classes "kommentar" beside its article cue stays the article.
+TEST(HtmlExtractTest, CommentsClassedInOtherLanguagesAreFurniture) {
+  const std::string story = kBudgetStory;
+  const std::string remark = kReaderRemark;
+  for (const char* cls : {"komentarze", "leserkommentare", "comentarios"}) {
+    const Article a = ExtractHtmlDoc(
+        "<html><body><div>" + story + "<section class='" + cls + "'><div>" +
+        remark + "</div></section></div></body></html>");
+    EXPECT_NE(a.body.find("council approved"), std::string::npos) << cls;
+    EXPECT_EQ(a.body.find("terrible"), std::string::npos) << cls;
+  }
+  const Article opinion =
+      ExtractHtmlDoc("<html><body><div class='article kommentar'>" + story +
+                     "</div></body></html>");
+  EXPECT_NE(opinion.body.find("council approved"), std::string::npos);
+}
+
 // A page that loads the next story as the reader scrolls holds two stories,
 // each opened by its own <h1>: the article is the one the title names,
 // however the page wraps them. An <h1> that sets a subheading inside the
