@@ -642,6 +642,50 @@ void ForgiveLayoutWrappers(
   }
 }
 
+// A sign-up box set in the text ("Der Sport-Newsletter. Jeden Montag in Ihr
+// Postfach. [E-Mail] [Anmelden]"): a small element that holds an e-mail
+// field. Its pitch stands in paragraphs beside the <form>, so the form's own
+// furniture mark misses it; the field tells in any language. Small: at most
+// kSignUpBoxChars of text, so that an article whose container also holds a
+// comment form is no such box.
+constexpr size_t kSignUpBoxChars = 400;
+
+bool HoldsEmailField(const GumboNode* n, int depth = 0) {
+  if (n->type != GUMBO_NODE_ELEMENT || depth > 4) return false;
+  if (n->v.element.tag == GUMBO_TAG_INPUT &&
+      EqualsNoCase(Attribute(n, "type"), "email"))
+    return true;
+  const GumboVector& c = n->v.element.children;
+  for (size_t i = 0; i < c.length; ++i) {
+    if (HoldsEmailField(static_cast<const GumboNode*>(c.data[i]), depth + 1))
+      return true;
+  }
+  return false;
+}
+
+// Marks the blocks of sign-up boxes (the nearest of a block's three closest
+// ancestors that is one) as furniture.
+void MarkSignUpBoxes(const StatsMap& stats, std::vector<HtmlBlock>* blocks) {
+  std::unordered_map<const GumboNode*, bool> verdict;
+  for (HtmlBlock& b : *blocks) {
+    if (b.boiler != nullptr || b.element == nullptr) continue;
+    const GumboNode* a = b.element->parent;
+    for (int up = 0; up < 3 && a != nullptr && a->type == GUMBO_NODE_ELEMENT;
+         ++up, a = a->parent) {
+      const auto st = stats.find(a);
+      if (st == stats.end() || st->second.text_chars > kSignUpBoxChars) break;
+      auto [it, inserted] = verdict.try_emplace(a, false);
+      if (inserted) it->second = HoldsEmailField(a);
+      if (it->second) {
+        b.boiler = a;
+        b.boiler_depth = st->second.depth;
+        b.tag_boiler = false;
+        break;
+      }
+    }
+  }
+}
+
 // Blocks whose words lie in the JSON-LD articleBody; empty when they cover too
 // little of it for the guide to be trusted.
 std::vector<const HtmlBlock*> SelectByArticleBody(
@@ -1058,6 +1102,7 @@ std::vector<HtmlBlock> SegmentPage(const HtmlPage& page,
   std::vector<HtmlBlock> blocks = page.Segment(stats);
   MapBlocksToPage(parsed, &blocks);
   ForgiveLayoutWrappers(*stats, &blocks);
+  MarkSignUpBoxes(*stats, &blocks);
   return blocks;
 }
 

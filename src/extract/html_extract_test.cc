@@ -406,6 +406,31 @@ TEST(HtmlExtractTest, AnIdBesideARepeatedClassIsRead) {
   EXPECT_NE(a.body.find("council approved"), std::string::npos);
 }
 
+// A sign-up box set between the paragraphs, its pitch beside the form
+// rather than in it, is furniture by its e-mail field, whatever its classes
+// and language; an article whose container also holds a comment form stays.
+TEST(HtmlExtractTest, SignUpBoxInTheTextIsFurniture) {
+  const std::string story = kBudgetStory;
+  const std::string box =
+      "<div class='css-x5'><p>The Council Daily</p><p>Everything the council "
+      "decides, every weekday morning in your inbox, free.</p><form><input "
+      "type='email'><button>Sign up</button></form></div>";
+  const Article a = ExtractHtmlDoc(
+      "<html><body><article><h1>Budget passed</h1>" + story + box +
+      "<p>The vote was close, seven to six, and the mayor said the schools "
+      "would see the money first.</p></article></body></html>");
+  EXPECT_NE(a.body.find("council approved"), std::string::npos) << a.body;
+  EXPECT_NE(a.body.find("seven to six"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("inbox"), std::string::npos) << a.body;
+  const Article with_form = ExtractHtmlDoc(
+      "<html><body><article><h1>Budget passed</h1>" + story +
+      "<p>The vote was close, seven to six, and the mayor said the schools "
+      "would see the money first.</p><form><input type='email'></form>"
+      "</article></body></html>");
+  EXPECT_NE(with_form.body.find("seven to six"), std::string::npos)
+      << with_form.body;
+}
+
 // Readers' comments in the class names of other languages ("komentarze",
 // "kommentare", "comentarios") are furniture; an opinion piece that German
 // classes "kommentar" beside its article cue stays the article.
