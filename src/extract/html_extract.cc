@@ -1563,6 +1563,7 @@ void FillPrintedAuthors(const std::vector<HtmlBlock>& blocks,
   if (authors.empty()) authors = FindLabelledAuthors(blocks, kept);
   if (authors.empty()) authors = FindBylineAuthors(blocks, kept);
   if (authors.empty()) authors = FindSignOffAuthors(blocks, kept);
+  if (authors.empty()) authors = FindPostAuthor(kept);
   if (authors.empty()) authors = std::move(held_byline);
   // The site's own name beside a writer's ("Por Rafael Souza, Portal Giro
   // Campinas") is the outlet, not another writer.

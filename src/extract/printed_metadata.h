@@ -48,6 +48,14 @@ std::optional<PartialDate> PrintedLocalDay(
     const std::vector<const HtmlBlock*>& kept, long utc_minute,
     bool month_first);
 
+// The user name of a forum thread's opening post (classes.txt's "poster"
+// cues: "username", "bigusername", "by name » date"), set before the first
+// kept block within its three closest ancestors, as boards print a post's
+// writer above or beside its text; or none. A user name may be a handle
+// ("tetra_tammy"), which a byline's test of capitalised names refuses.
+std::vector<std::string> FindPostAuthor(
+    const std::vector<const HtmlBlock*>& kept);
+
 // The name a letter-like article signs with at its end, on the line after its
 // closing formula ("Mit freundlichen Grüßen<br>Jana Beispiel", "Ihr Pfarrer<br>
 // Thomas Beispiel", "Best regards, Jane Doe"); or none.

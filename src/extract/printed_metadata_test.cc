@@ -484,6 +484,37 @@ TEST(PrintedMetadataTest, BylineOnALineOfItsOwnInABlock) {
 
 // A letter-like article (a parish letter, a club's or a union's circular, a
 // blog post) signs with a closing formula and the writer's name after it.
+// A forum thread's opening post names its writer by a user name beside or
+// above its text, classed as boards class it, handles included; a user name
+// after the text (a reply's, a reader comment's) is not the writer.
+TEST(PrintedMetadataTest, OpeningPostsUserName) {
+  const std::string post =
+      "<div class='message-content'><div class='bbWrapper'>My rye starter "
+      "smells of acetone after two weeks in the fridge and there is a grey "
+      "liquid on top of it. Is it dead, or can I still save it by feeding it "
+      "twice a day for a week?</div></div>";
+  // XenForo: the user cell beside the post's main cell.
+  const Article xenforo = ExtractHtmlDoc(
+      "<html><body><article class='message'><div class='message-cell "
+      "message-cell--user'><h4><a class='username' "
+      "href='/members/1'>loafwhisperer</a></h4><dl><dt>Messages</dt><dd>58</dd>"
+      "</dl></div><div class='message-cell message-cell--main'>" +
+      post + "</div></article></body></html>");
+  EXPECT_EQ(xenforo.authors, std::vector<std::string>{"loafwhisperer"});
+  // vBulletin: the name in the post table's row above the text.
+  const Article vbulletin = ExtractHtmlDoc(
+      "<html><body><table><tr><td><a class='bigusername' "
+      "href='member.php?u=9'>tetra_tammy</a></td></tr><tr><td>" +
+      post + "</td></tr></table></body></html>");
+  EXPECT_EQ(vbulletin.authors, std::vector<std::string>{"tetra_tammy"});
+  // A user name under the text is a reply's.
+  const Article reply = ExtractHtmlDoc(
+      "<html><body><div>" + post +
+      "<div class='reply'><a class='username' href='/u/2'>someone_else</a> "
+      "wrote: Feed it.</div></div></body></html>");
+  EXPECT_TRUE(reply.authors.empty()) << reply.authors.front();
+}
+
 TEST(PrintedMetadataTest, NameAfterTheClosingFormula) {
   struct Case {
     const char* closing;

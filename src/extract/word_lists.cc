@@ -138,12 +138,24 @@ bool ParseClasses(std::string_view text, WordListSet* out, std::string* error) {
                    : kind == "furniture" ? &cue.furniture
                    : kind == "strong"    ? &cue.strong
                    : kind == "long"      ? &cue.long_furniture
+                   : kind == "poster"    ? &cue.poster
                                          : nullptr;
       if (flag == nullptr) {
         *error = r.Where() + ": unknown kind \"" + kind + "\"";
         return false;
       }
       *flag = true;
+    }
+    // A poster cue names a post's writer and nothing else: read only by
+    // FindPostAuthor, from its own list.
+    if (cue.poster) {
+      if (!cue.whole_token || cue.content || cue.hover || cue.furniture ||
+          cue.strong || cue.long_furniture) {
+        *error = r.Where() + ": a poster cue is a token of that kind alone";
+        return false;
+      }
+      out->poster_tokens.push_back(cue.name);
+      continue;
     }
     if (cue.whole_token) {
       out->class_tokens[cue.name] = cue;

@@ -26,7 +26,7 @@ struct ClassCue {
   std::string name;
   bool whole_token = false;  // "token": the whole token; else a stem inside one
   bool content = false, hover = false, furniture = false, strong = false,
-       long_furniture = false;
+       long_furniture = false, poster = false;
 };
 
 // Hashes std::string and std::string_view alike, so that a map keyed by strings
@@ -66,6 +66,10 @@ struct WordListSet {
   // The same for the names of class_tokens: a token whose first two bytes
   // start none is not looked up.
   std::array<std::bitset<128>, 128> class_token_pairs;
+
+  // The "poster" cues: class tokens of the element that names a forum
+  // post's writer.
+  std::vector<std::string> poster_tokens;
 
   // Lists of furniture_lines.txt, by name.
   std::vector<std::string> author_start, byline_start, author_label,

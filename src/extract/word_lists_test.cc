@@ -25,6 +25,9 @@ TEST(WordListsTest, BuiltInListsParse) {
   EXPECT_EQ(lists.months[11], "december");
   EXPECT_FALSE(lists.class_cues.empty());
   EXPECT_FALSE(lists.related_start.empty());
+  // Poster cues have their own list, not the class verdicts' tokens.
+  EXPECT_FALSE(lists.poster_tokens.empty());
+  EXPECT_EQ(lists.class_tokens.count("username"), 0u);
 }
 
 TEST(WordListsTest, QuotesKeepSpacesAtTheEnds) {
@@ -114,6 +117,10 @@ TEST(WordListsTest, MalformedLinesAreReportedWithFileAndLine) {
       {kTwelve, "cue | sr-only | class | furniture\n", "", "classes.txt:1"},
       {kTwelve, "cue | sr only | class | unseen\n", "", "classes.txt:1"},
       {kTwelve, "cue | sr-only | stem | unseen\n", "", "classes.txt:1"},
+      // A poster cue is a whole token of that kind alone.
+      {kTwelve, "cue | username | stem | poster\n", "", "classes.txt:1"},
+      {kTwelve, "cue | username | token | poster; furniture\n", "",
+       "classes.txt:1"},
   };
   for (const Case& c : cases) {
     WordListSet set;
