@@ -444,6 +444,14 @@ TEST(PrintedMetadataTest, BylineClosingTheArticle) {
             std::vector<std::string>{"Jan Kowalski"});
   EXPECT_TRUE(
       page("<p>Rozmawia\u0142 z nami Jan Kowalski</p>").authors.empty());
+  // A name alone signing the text, set apart by emphasis; a plain
+  // paragraph of two capitalised words is none.
+  EXPECT_EQ(page("<p><em>Denise Clermont</em></p>").authors,
+            std::vector<std::string>{"Denise Clermont"});
+  EXPECT_EQ(page("<p><b><i>Denise Clermont</i></b></p>").authors,
+            std::vector<std::string>{"Denise Clermont"});
+  EXPECT_TRUE(page("<p>Denise Clermont</p>").authors.empty());
+  EXPECT_TRUE(page("<p><em>Denise</em> Clermont</p>").authors.empty());
   // The last line of the article's last paragraph, when a <br> sets it
   // apart.
   EXPECT_EQ(ExtractCouncilStoryWith("<p>Die Abstimmung folgt im Herbst.<br>"
