@@ -1552,8 +1552,16 @@ void FillPrintedAuthors(const std::vector<HtmlBlock>& blocks,
     if (printed.empty()) printed = FindBylineAuthors(blocks, kept);
     if (!printed.empty()) authors = std::move(printed);
   }
-  if (!authors.empty())
+  if (!authors.empty()) {
     PreferFullerByline(FindBylineAuthors(blocks, kept), &authors);
+    // The same for an element classed as the author's that lists the
+    // writers without a by-word ("<p class=article__author>Jane Doe et John
+    // Roe</p>").
+    for (const std::string& text : md.author_class_texts) {
+      PreferFullerByline(
+          AuthorNames(text, /*lenient=*/false, /*name_field=*/false), &authors);
+    }
+  }
   // A Chinese report's opening credit (its first or second paragraph, after
   // a photo's caption) names its reporters before the editors its closing
   // credit line names.

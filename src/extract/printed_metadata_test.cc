@@ -573,6 +573,11 @@ TEST(PrintedMetadataTest, MetadataAuthorsGivenInFullByTheByline) {
             (std::vector<std::string>{"Jana Beispiel", "Max Muster"}));
   EXPECT_EQ(page("Von Max Muster und Eva Probe", "Jana Beispiel").authors,
             (std::vector<std::string>{"Jana Beispiel"}));
+  // An element classed as the author's lists the writers without a by-word.
+  EXPECT_EQ(page("<p class='article__author'>Jana Beispiel und Max Muster</p>",
+                 "Jana Beispiel")
+                .authors,
+            (std::vector<std::string>{"Jana Beispiel", "Max Muster"}));
 }
 
 // A piece's credits name its writer by the text ("Text: X", "Text und Fotos:
