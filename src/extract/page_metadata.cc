@@ -525,11 +525,10 @@ bool IsOneLink(const GumboNode* n) {
 // "Dachzeile") beside it in elements of their own: the child classed as the
 // headline, else the text without the child classed as the kicker ("<span
 // class='dachzeile'>Nach dem Sturm:</span> <span
-// class='headline'>Aufräumen</span>"). Empty when no child is so classed.
+// class='headline'>Aufräumen</span>"). Empty when no child is so classed
+// (classes.txt's "kicker" cues, read inside the class as written).
 std::string HeadlineBesideKicker(const GumboNode* h1) {
-  static constexpr std::string_view kKicker[] = {
-      "kicker",   "dachzeile", "overline",  "topline",
-      "roofline", "eyebrow",   "spitzmarke"};
+  const std::vector<std::string>& kicker_stems = WordLists().kicker_stems;
   const GumboVector& c = h1->v.element.children;
   std::string headline, rest;
   bool kicker = false;
@@ -545,8 +544,8 @@ std::string HeadlineBesideKicker(const GumboNode* h1) {
         continue;
       }
       if (std::any_of(
-              std::begin(kKicker), std::end(kKicker),
-              [&](std::string_view w) { return ContainsNoCase(cls, w); })) {
+              kicker_stems.begin(), kicker_stems.end(),
+              [&](const std::string& w) { return ContainsNoCase(cls, w); })) {
         kicker = true;
         continue;
       }
@@ -744,29 +743,14 @@ namespace {
 // name
 // ("Chris Cillizza, CNN Editor-at-large").
 bool IsRoleWord(std::string_view w) {
-  // English, and the same roles (editor, correspondent, journalist) in the
-  // set's other languages ("Redakteurin", "rédacteur", "corresponsal"); and
-  // the guest writers' professions that columns and legal and advice pages
-  // print before the name ("Rechtsanwalt Jan Muster", "FOCUS-Online-Experte
-  // Jan Muster", "Attorney Jane Doe").
-  static constexpr std::array<std::string_view, 31> kRoles = {
-      "editor",      "correspondent", "reporter",     "writer",
-      "staff",       "columnist",     "contributor",  "producer",
-      "analyst",     "journalist",    "bureau",       "desk",
-      "chief",       "senior",        "redakteur",    "redact",
-      "r\u00e9dact", "korrespondent", "corresponsal", "correspondant",
-      "periodista",  "expert",        "rechtsanw",    "fachanw",
-      "anwalt",      "anw\u00e4lt",   "attorney",     "lawyer",
-      "avocat",      "abogad",        "avvocat"};
-  static constexpr std::array<std::string_view, 8> kPublisherWords = {
-      "press",  "news", "media",  "international",
-      "agency", "wire", "online", "magazine"};
-  std::string lower = AsciiLower(w);
-  for (std::string_view r : kRoles) {
-    if (lower.find(r) == 0) return true;
+  // A job title (furniture_lines.txt's role-word, at the word's start) or a
+  // publisher's word alone (publisher-word).
+  const WordListSet& lists = WordLists();
+  const std::string lower = AsciiLower(w);
+  for (const std::string& r : lists.role_word) {
+    if (lower.starts_with(r)) return true;
   }
-
-  for (std::string_view r : kPublisherWords) {
+  for (const std::string& r : lists.publisher_word) {
     if (lower == r) return true;
   }
   // A domain ("Cleveland.com") names the site. Domain names end in a
@@ -787,13 +771,11 @@ std::string_view LastHyphenPart(std::string_view w) {
              : w.substr(dash + 1);
 }
 
-// A lower-case word that joins an agency to a byline's writers: "mit
-// (Material von) dpa", "with AP", "avec AFP", "con EFE", "com Lusa", "met
-// ANP", "med TT", "z PAP".
+// A lower-case word that joins an agency to a byline's writers
+// (furniture_lines.txt's agency-joiner: "mit (Material von) dpa", "avec AFP").
 bool IsAgencyJoiner(std::string_view w) {
-  static constexpr std::array<std::string_view, 8> kJoiners = {
-      "mit", "with", "avec", "con", "com", "met", "med", "z"};
-  return std::find(kJoiners.begin(), kJoiners.end(), w) != kJoiners.end();
+  const std::vector<std::string>& joiners = WordLists().agency_joiner;
+  return std::find(joiners.begin(), joiners.end(), w) != joiners.end();
 }
 
 // Bylines run on into the date ("Jeff Foust Monday, November 18, 2019", "Jane
@@ -1408,23 +1390,18 @@ std::string BareBylineName(std::string_view text) {
 
 bool IsDeskCredit(std::string_view name, const PageMetadata& md,
                   std::string_view url) {
-  // The newsroom's words in the set's languages, whole or ending a compound
-  // ("Online-Redaktion", "Nachrichtendesk"), and the news ("NP Nyheter").
-  static constexpr std::array<std::string_view, 17> kDeskWords = {
-      "redaktion",      "redazione", "redacci\u00f3n", "reda\u00e7\u00e3o",
-      "r\u00e9daction", "redactie",  "redakcja",       "desk",
-      "newsroom",       "staff",     "news",           "nachrichten",
-      "nyheter",        "nieuws",    "noticias",       "notizie",
-      "wiadomo\u015bci"};
   if (NamesTheSite(name, md, url)) return true;
   // An agency's initials alone ("ZAM", "AFP").
   if (name.size() >= 2 && name.size() <= 5 &&
       std::all_of(name.begin(), name.end(),
                   [](char c) { return c >= 'A' && c <= 'Z'; }))
     return true;
+  // The newsroom's words (furniture_lines.txt's desk-word), whole or ending
+  // a compound ("Online-Redaktion", "Nachrichtendesk"), and the news ("NP
+  // Nyheter").
   for (std::string_view w : SplitWords(name, 8)) {
     const std::string lower = AsciiLower(w);
-    for (std::string_view d : kDeskWords) {
+    for (const std::string& d : WordLists().desk_word) {
       if (std::string_view(lower).ends_with(d)) return true;
     }
   }

@@ -329,13 +329,11 @@ std::vector<std::string> NameAfterDate(std::string_view line) {
   return NamesAlone(name);
 }
 
-// A noun that names a written piece opening a Romance byline ("Texto de X").
+// A noun that names a written piece opening a Romance byline ("Texto de X":
+// furniture_lines.txt's writing-noun).
 bool IsWritingNoun(std::string_view w) {
-  static constexpr std::array<std::string_view, 9> kNouns = {
-      "texto",     "textos",    "texte",   "testo",  "reportagem",
-      "reportaje", "reportage", "crónica", "crônica"};
-  const std::string lower = AsciiLower(w);
-  return std::find(kNouns.begin(), kNouns.end(), lower) != kNouns.end();
+  const std::vector<std::string>& nouns = WordLists().writing_noun;
+  return std::find(nouns.begin(), nouns.end(), AsciiLower(w)) != nouns.end();
 }
 
 // What follows an interview's credit of its interviewer, the piece's writer
@@ -613,10 +611,9 @@ std::vector<std::string_view> BlockLines(const HtmlBlock& b) {
 // `word` as the first name a greeting (`formula`, not a possessive) signs
 // with: one capitalised word of letters, no role; else "".
 std::string FirstNameAlone(std::string_view word, std::string_view formula) {
-  static constexpr std::string_view kPossessives[] = {"ihr", "ihre", "euer",
-                                                      "eure"};
-  if (std::find(std::begin(kPossessives), std::end(kPossessives), formula) !=
-      std::end(kPossessives))
+  const std::vector<std::string>& possessives = WordLists().sign_off_possessive;
+  if (std::find(possessives.begin(), possessives.end(), formula) !=
+      possessives.end())
     return {};
   word = TrimSpaces(word);
   while (!word.empty() && (word.back() == '.' || word.back() == '!'))

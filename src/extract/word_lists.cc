@@ -139,12 +139,24 @@ bool ParseClasses(std::string_view text, WordListSet* out, std::string* error) {
                    : kind == "strong"    ? &cue.strong
                    : kind == "long"      ? &cue.long_furniture
                    : kind == "poster"    ? &cue.poster
+                   : kind == "kicker"    ? &cue.kicker
                                          : nullptr;
       if (flag == nullptr) {
         *error = r.Where() + ": unknown kind \"" + kind + "\"";
         return false;
       }
       *flag = true;
+    }
+    // A kicker cue marks a headline's overline and nothing else: read only
+    // inside an <h1> (HeadlineBesideKicker), from its own list.
+    if (cue.kicker) {
+      if (cue.whole_token || cue.content || cue.hover || cue.furniture ||
+          cue.strong || cue.long_furniture || cue.poster) {
+        *error = r.Where() + ": a kicker cue is a stem of that kind alone";
+        return false;
+      }
+      out->kicker_stems.push_back(cue.name);
+      continue;
     }
     // A poster cue names a post's writer and nothing else: read only by
     // FindPostAuthor, from its own list.
@@ -186,6 +198,12 @@ bool ParseFurnitureLines(std::string_view text, WordListSet* out,
       {"author-bio", &out->author_bio},
       {"sign-off", &out->sign_off},
       {"interviewer-start", &out->interviewer_start},
+      {"role-word", &out->role_word},
+      {"publisher-word", &out->publisher_word},
+      {"desk-word", &out->desk_word},
+      {"agency-joiner", &out->agency_joiner},
+      {"writing-noun", &out->writing_noun},
+      {"sign-off-possessive", &out->sign_off_possessive},
       {"credit-start", &out->credit_start},
       {"app-store", &out->app_store},
       {"app-start", &out->app_start},

@@ -26,7 +26,7 @@ struct ClassCue {
   std::string name;
   bool whole_token = false;  // "token": the whole token; else a stem inside one
   bool content = false, hover = false, furniture = false, strong = false,
-       long_furniture = false, poster = false;
+       long_furniture = false, poster = false, kicker = false;
 };
 
 // Hashes std::string and std::string_view alike, so that a map keyed by strings
@@ -70,13 +70,17 @@ struct WordListSet {
   // The "poster" cues: class tokens of the element that names a forum
   // post's writer.
   std::vector<std::string> poster_tokens;
+  // The "kicker" cues: class stems of the child of an <h1> that holds the
+  // headline's overline.
+  std::vector<std::string> kicker_stems;
 
   // Lists of furniture_lines.txt, by name.
   std::vector<std::string> author_start, byline_start, author_label,
       credit_label, caption, caption_start, caption_credit, related_start,
       author_bio, credit_start, app_store, app_start, satellite, site_map,
       social_start, taxonomy_start, disclosure, date_published, date_updated,
-      sign_off, interviewer_start;
+      sign_off, interviewer_start, role_word, publisher_word, desk_word,
+      agency_joiner, writing_noun, sign_off_possessive;
 };
 
 const WordListSet& WordLists();

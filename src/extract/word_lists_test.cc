@@ -28,6 +28,9 @@ TEST(WordListsTest, BuiltInListsParse) {
   // Poster cues have their own list, not the class verdicts' tokens.
   EXPECT_FALSE(lists.poster_tokens.empty());
   EXPECT_EQ(lists.class_tokens.count("username"), 0u);
+  EXPECT_FALSE(lists.kicker_stems.empty());
+  EXPECT_FALSE(lists.role_word.empty());
+  EXPECT_FALSE(lists.desk_word.empty());
 }
 
 TEST(WordListsTest, QuotesKeepSpacesAtTheEnds) {
@@ -121,6 +124,9 @@ TEST(WordListsTest, MalformedLinesAreReportedWithFileAndLine) {
       {kTwelve, "cue | username | stem | poster\n", "", "classes.txt:1"},
       {kTwelve, "cue | username | token | poster; furniture\n", "",
        "classes.txt:1"},
+      // A kicker cue is a stem of that kind alone.
+      {kTwelve, "cue | kicker | token | kicker\n", "", "classes.txt:1"},
+      {kTwelve, "cue | kicker | stem | kicker; long\n", "", "classes.txt:1"},
   };
   for (const Case& c : cases) {
     WordListSet set;
