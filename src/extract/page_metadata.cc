@@ -1010,6 +1010,16 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
       while (!words.empty() && IsMarkWord(words.back())) words.pop_back();
       part = ThroughLastWord(part, words);
     }
+    // A job title in lower case after the name runs on with where the
+    // writer reports from ("Federica Marchetti inviata a Capannori", "Ana
+    // Ruiz enviada especial"): the name ends before it.
+    for (size_t i = 2; i < words.size(); ++i) {
+      if (StartsLower(words[i]) && IsRoleWord(words[i])) {
+        words.resize(i);
+        part = ThroughLastWord(part, words);
+        break;
+      }
+    }
     if (words.empty() || words.size() > 5 ||
         (!lenient && !StartsUpper(words.front())))
       continue;

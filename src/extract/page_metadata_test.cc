@@ -54,6 +54,10 @@ TEST(PageMetadataTest, AuthorMetaFields) {
       {"Rechtsanw\u00e4ltin Jana Beispiel", {"Jana Beispiel"}},
       {"Ratgeber-Experte Max Muster", {"Max Muster"}},
       {"Attorney Jane Doe", {"Jane Doe"}},
+      // A job title in lower case after the name, where the writer reports
+      // from with it, ends the name.
+      {"Federica Marchetti inviata a Capannori", {"Federica Marchetti"}},
+      {"Ana Ruiz enviada especial", {"Ana Ruiz"}},
       // Names end in a capitalised word; a phrase does not.
       {"Show my full profile", {}},
       {"Jos\u00e9 de la Vega", {"Jos\u00e9 de la Vega"}},
