@@ -1647,7 +1647,9 @@ void ExtractHtml(std::string_view content, std::string_view url,
   std::vector<const HtmlBlock*> kept =
       SelectArticle(blocks, stats, ld, article->title, &chosen_chars);
   AdoptLead(blocks, stats, article->title, &kept, &chosen_chars);
-  if (TitleOnlyInTitleElement(md)) {
+  // The same when the title found is the site's name alone.
+  if (TitleOnlyInTitleElement(md) ||
+      TitleIsTheSiteName(article->title, md, url)) {
     if (const HtmlBlock* headline =
             PrintedHeadline(blocks, kept, article->title)) {
       article->title = headline->text;

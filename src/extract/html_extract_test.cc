@@ -704,6 +704,39 @@ TEST(HtmlExtractTest, HeadlinePrintedAboveTheTextOfAnUntitledPage) {
   EXPECT_EQ(a.title, "TSV Kirchdorf e.V.");
 }
 
+// So does a page whose og:title and <title> hold the site's name alone, on
+// the site's host or on its copy in the Wayback Machine; a title that names
+// more than the site stands.
+TEST(HtmlExtractTest, HeadlinePrintedUnderATitleThatIsTheSiteName) {
+  const std::string prose =
+      "<p>Mit 94 Mitgliedern war die Versammlung am Freitag im Sportheim so "
+      "gut besucht wie lange nicht mehr, und der Vorsitzende blickte auf ein "
+      "gutes Jahr zur\u00fcck.</p><p>Die Mitgliederzahl ist erstmals seit "
+      "2005 wieder gestiegen und liegt nun bei 612, vor allem dank der neuen "
+      "Turngruppe.</p>";
+  const auto page = [&](const std::string& title, const std::string& url) {
+    return ExtractHtmlDoc("<html><head><title>" + title +
+                              "</title><meta property='og:title' "
+                              "content='" +
+                              title +
+                              "'></head><body><div><h2>Vorstand im Amt "
+                              "best\u00e4tigt</h2>" +
+                              prose + "</div></body></html>",
+                          url);
+  };
+  EXPECT_EQ(page("TSV Kirchdorf", "https://www.tsv-kirchdorf.de/news/12").title,
+            "Vorstand im Amt best\u00e4tigt");
+  EXPECT_EQ(page("TSV Kirchdorf",
+                 "https://web.archive.org/web/20120301000000/"
+                 "http://www.tsv-kirchdorf.de/news/12")
+                .title,
+            "Vorstand im Amt best\u00e4tigt");
+  EXPECT_EQ(page("Kirchdorf feiert den neuen Vorstand des Vereins",
+                 "https://www.tsv-kirchdorf.de/news/12")
+                .title,
+            "Kirchdorf feiert den neuen Vorstand des Vereins");
+}
+
 // Paragraphs classed as the article's paragraphs are the article's in
 // whatever box holds them (a "paywall" container around the rest of the
 // text); the box's own pitch, classed otherwise, is not.

@@ -1150,6 +1150,24 @@ size_t SitePrefixLength(std::string_view title, std::string_view host,
   return end;
 }
 
+// The host of the site that published the page (`url`, else its canonical
+// address), without "www.": for a copy in the Internet Archive's Wayback
+// Machine ("web.archive.org/web/20090214083512/http://example.com/a"), the
+// archived page's own.
+std::string PublisherHost(std::string_view url, const PageMetadata& md) {
+  if (url.empty()) url = md.canonical;
+  std::string host = UrlHost(url);
+  if (host != "web.archive.org") return host;
+  constexpr std::string_view kWeb = "/web/";
+  const size_t web = url.find(kWeb);
+  if (web == std::string_view::npos) return host;
+  const size_t archived = url.find('/', web + kWeb.size());
+  if (archived == std::string_view::npos || archived + 1 >= url.size())
+    return host;
+  std::string original = UrlHost(url.substr(archived + 1));
+  return original.empty() ? host : original;
+}
+
 // The names a page gives itself, lower-cased: og:site_name, the part of its
 // <title> that StripSiteSuffix cuts off ("Post - Section - Site" gives
 // "section - site") and the site's name that opens it ("Site | Post"). A
@@ -1268,7 +1286,7 @@ const std::string* ChooseHeading(const PageMetadata& md,
 // name, and then the page's own <h1> where the title repeats it.
 std::string ChooseTitle(const PageMetadata& md, std::string_view url) {
   const JsonLdArticle* ld = md.jsonld ? &*md.jsonld : nullptr;
-  const SiteNames names(md, UrlHost(url.empty() ? md.canonical : url));
+  const SiteNames names(md, PublisherHost(url, md));
   std::string title = FirstMeta(md, {"og:title", "twitter:title"});
   if (title.empty() && ld) title = ld->headline;
   if (title.empty() && !names.IsSiteName(AsciiLower(md.h1))) title = md.h1;
@@ -1343,7 +1361,7 @@ bool NamesTheSite(std::string_view name, const PageMetadata& md,
   if ((md.jsonld && n == Alnum(md.jsonld->publisher)) ||
       n == Alnum(FirstMeta(md, {"og:site_name"})))
     return true;
-  const std::string full_host = UrlHost(url.empty() ? md.canonical : url);
+  const std::string full_host = PublisherHost(url, md);
   std::string_view host = full_host;
   if (const size_t dot = host.rfind('.'); dot != std::string_view::npos)
     host = host.substr(0, dot);
@@ -1359,6 +1377,12 @@ bool NamesTheSite(std::string_view name, const PageMetadata& md,
     host = host.substr(dot + 1);
   const std::string label = Alnum(host);
   return label.size() >= 3 && n.find(label) != std::string::npos;
+}
+
+bool TitleIsTheSiteName(std::string_view title, const PageMetadata& md,
+                        std::string_view url) {
+  return !title.empty() && SplitWords(title, 6).size() <= 5 &&
+         NamesTheSite(title, md, url);
 }
 
 namespace {
@@ -1429,7 +1453,7 @@ std::vector<std::string> ChooseAuthors(const PageMetadata& md,
   std::vector<std::string> authors;
   const std::string site_name =
       FirstMeta(md, {"og:site_name", "application-name"});
-  const std::string host = UrlHost(url.empty() ? md.canonical : url);
+  const std::string host = PublisherHost(url, md);
   // Names from one field; `lenient` and `name_field` as AuthorNames takes them.
   // An organisation's name (the JSON-LD's author of @type Organization, its
   // publisher) in a field of names is a credit, not a writer: a byline that

@@ -138,6 +138,12 @@ bool TitleOnlyInTitleElement(const PageMetadata& md);
 bool NamesTheSite(std::string_view name, const PageMetadata& md,
                   std::string_view url);
 
+// Whether `title` is no headline but the site's name alone: at most five
+// words that NamesTheSite. Sites that title every page with their name set
+// the headline in the text only.
+bool TitleIsTheSiteName(std::string_view title, const PageMetadata& md,
+                        std::string_view url);
+
 // The organisation or desk the page's author fields credit when they name no
 // person ("HLNF Staff Report", the site's own name on its press page), or "".
 std::string DeclaredAuthorCredit(const PageMetadata& md);
