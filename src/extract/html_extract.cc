@@ -1482,6 +1482,21 @@ bool IsHeadlineShaped(const HtmlBlock& b) {
 // navigation and sidebars. Null when a line there holds the <title>'s words
 // (`title`, whatever their punctuation: the headline is named already), or
 // when there is none.
+// Whether table cell `td` has no other cell beside it in its row.
+bool OnlyCellInRow(const GumboNode* td) {
+  const GumboNode* row = td->parent;
+  if (row == nullptr || row->type != GUMBO_NODE_ELEMENT) return false;
+  const GumboVector& c = row->v.element.children;
+  for (size_t i = 0; i < c.length; ++i) {
+    const GumboNode* cell = static_cast<const GumboNode*>(c.data[i]);
+    if (cell != td && cell->type == GUMBO_NODE_ELEMENT &&
+        (cell->v.element.tag == GUMBO_TAG_TD ||
+         cell->v.element.tag == GUMBO_TAG_TH))
+      return false;
+  }
+  return true;
+}
+
 const HtmlBlock* PrintedHeadline(const std::vector<HtmlBlock>& blocks,
                                  const std::vector<const HtmlBlock*>& kept,
                                  std::string_view title) {
@@ -1498,6 +1513,18 @@ const HtmlBlock* PrintedHeadline(const std::vector<HtmlBlock>& blocks,
                    container->v.element.tag != GUMBO_TAG_TD;
        ++up)
     container = container->parent;
+  // A cell alone in its row is a row of the story's own table (a headline
+  // row above a text row), not a layout's column: the table holds the story.
+  if (container != nullptr && container->type == GUMBO_NODE_ELEMENT &&
+      container->v.element.tag == GUMBO_TAG_TD && OnlyCellInRow(container)) {
+    for (const GumboNode* t = container->parent;
+         t != nullptr && t->type == GUMBO_NODE_ELEMENT; t = t->parent) {
+      if (t->v.element.tag == GUMBO_TAG_TABLE) {
+        container = t;
+        break;
+      }
+    }
+  }
   std::vector<size_t> window;
   for (size_t i = first > kAbove ? first - kAbove : 0;
        i < blocks.size() && i <= first + kBelow; ++i) {

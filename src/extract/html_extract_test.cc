@@ -704,6 +704,28 @@ TEST(HtmlExtractTest, HeadlinePrintedAboveTheTextOfAnUntitledPage) {
   EXPECT_EQ(a.title, "TSV Kirchdorf e.V.");
 }
 
+// A story set in a table of its own, the headline's row above the text's, has
+// its headline in the table; a layout's other column holds none.
+TEST(HtmlExtractTest, HeadlinePrintedInARowAboveTheText) {
+  const std::string prose =
+      "<p>Mit 94 Mitgliedern war die Versammlung am Freitag im Sportheim so "
+      "gut besucht wie lange nicht mehr, und der Vorsitzende blickte auf ein "
+      "gutes Jahr zur\u00fcck.</p><p>Die Mitgliederzahl ist erstmals seit "
+      "2005 wieder gestiegen und liegt nun bei 612, vor allem dank der neuen "
+      "Turngruppe.</p>";
+  const Article rows = ExtractHtmlDoc(
+      "<html><head><title>TSV Kirchdorf - Aktuelles</title></head><body>"
+      "<table><tr><td colspan='2'><span>Vorstand im Amt "
+      "best\u00e4tigt</span></td></tr><tr><td colspan='2'>" +
+      prose + "</td></tr></table></body></html>");
+  EXPECT_EQ(rows.title, "Vorstand im Amt best\u00e4tigt");
+  const Article columns = ExtractHtmlDoc(
+      "<html><head><title>TSV Kirchdorf - Aktuelles</title></head><body>"
+      "<table><tr><td><span>Training ab sofort dienstags</span></td><td>" +
+      prose + "</td></tr></table></body></html>");
+  EXPECT_EQ(columns.title, "TSV Kirchdorf");
+}
+
 // So does a page whose og:title and <title> hold the site's name alone, on
 // the site's host or on its copy in the Wayback Machine; a title that names
 // more than the site stands.

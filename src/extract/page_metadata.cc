@@ -1132,7 +1132,29 @@ std::string_view SiteSuffixOf(std::string_view title, size_t kept) {
 // the host's (with or without its top-level domain) or og:site_name, followed
 // by a separator, and words after it. `name_length`: the name's.
 size_t SitePrefixLength(std::string_view title, std::string_view host,
-                        std::string_view og_site, size_t* name_length) {
+                        std::string_view og_site, const PageMetadata& md,
+                        size_t* name_length) {
+  // An <h1> that is one link (a blog's name linking home) opening the title
+  // before a separator or a colon ("Blog: Post", as Blogger titles a post)
+  // is the site's name: a name of at most four words, the rest longer. (A
+  // post's own headline linked to its address opens "Post | Site" too, the
+  // site's name then the shorter part.)
+  for (size_t i = 0; i < md.h1s.size(); ++i) {
+    const std::string& logo = md.h1s[i];
+    if (!md.h1_is_link[i] || logo.empty() || !title.starts_with(logo) ||
+        SplitWords(logo, 5).size() > 4 || logo.size() * 2 > title.size())
+      continue;
+    const std::string_view after = title.substr(logo.size());
+    if (!after.starts_with(": ") &&
+        std::none_of(
+            std::begin(kTitleSeparators), std::end(kTitleSeparators),
+            [&](std::string_view sep) { return after.starts_with(sep); }))
+      continue;
+    const size_t end = SiteSuffixOf(title, logo.size()).data() - title.data();
+    if (end >= title.size()) continue;
+    *name_length = logo.size();
+    return end;
+  }
   size_t head = std::string_view::npos;
   for (std::string_view sep : kTitleSeparators)
     head = std::min(head, title.find(sep));
@@ -1201,7 +1223,7 @@ struct SiteNames {
     }
     size_t name_length = 0;
     const size_t prefix_length =
-        SitePrefixLength(title, host, og_site, &name_length);
+        SitePrefixLength(title, host, og_site, md, &name_length);
     prefix = Alnum(std::string_view(title).substr(0, name_length));
     full_tag = AsciiLower(std::string_view(title).substr(prefix_length));
     tag = AsciiLower(StripSiteSuffix(full_tag));
@@ -1294,6 +1316,11 @@ std::string ChooseTitle(const PageMetadata& md, std::string_view url) {
     const std::string tag = CollapseSpaces(md.title_tag);
     title = tag.substr(tag.size() - names.full_tag.size());
   }
+  // An og:title that repeats the <title> whole repeats the site's name
+  // opening it ("Blog: Post") too.
+  if (const std::string tag = CollapseSpaces(md.title_tag);
+      title == tag && names.full_tag.size() < tag.size())
+    title = tag.substr(tag.size() - names.full_tag.size());
   title = StripSiteSuffix(title);
   // A headline in <h1> that the meta title extends wins ("Headline" vs
   // "Headline - Site").

@@ -462,6 +462,22 @@ TEST(PageMetadataTest, TitleWithoutTheSiteNameOpeningIt) {
        "<title>Notizen vom Ufer: Drei Tage am Kanal</title>",
        "<h1>Notizen vom Ufer</h1>", "https://notizen.example.org/drei-tage",
        "Drei Tage am Kanal"},
+      // An <h1> that is one link of at most four words opening the <title>
+      // before a colon or a separator is the blog's name (Blogger's "Blog:
+      // Post"), og:title repeating the <title> or not; a linked headline
+      // opening "Post | Site" is the headline.
+      {"<title>Notizen vom Ufer: Drei Tage am Kanal</title>",
+       "<h1><a href='/'>Notizen vom Ufer</a></h1>",
+       "https://notizen.example.org/drei-tage", "Drei Tage am Kanal"},
+      {"<meta property='og:title' content='Notizen vom Ufer: Drei Tage am "
+       "Kanal'><title>Notizen vom Ufer: Drei Tage am Kanal</title>",
+       "<h1><a href='/'>Notizen vom Ufer</a></h1>",
+       "https://notizen.example.org/drei-tage", "Drei Tage am Kanal"},
+      {"<title>Neue Schleuse am Ostufer er\u00f6ffnet | KBV</title>",
+       "<h1><a href='/schleuse'>Neue Schleuse am Ostufer "
+       "er\u00f6ffnet</a></h1>",
+       "https://example.org/schleuse",
+       "Neue Schleuse am Ostufer er\u00f6ffnet"},
       // og:title shorter than what the <title> adds says nothing of the site.
       {"<meta property='og:title' content='Ufer'>"
        "<title>Ufer: Die neue Schleuse am Ostufer</title>",
