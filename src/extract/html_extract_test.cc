@@ -704,38 +704,20 @@ TEST(HtmlExtractTest, HeadlinePrintedAboveTheTextOfAnUntitledPage) {
   EXPECT_EQ(a.title, "TSV Kirchdorf e.V.");
 }
 
-// A story set in a table of its own, the headline's row above the text's, has
-// its headline in the table; a layout's other column holds none.
-TEST(HtmlExtractTest, HeadlinePrintedInARowAboveTheText) {
-  const std::string prose =
-      "<p>Mit 94 Mitgliedern war die Versammlung am Freitag im Sportheim so "
-      "gut besucht wie lange nicht mehr, und der Vorsitzende blickte auf ein "
-      "gutes Jahr zur\u00fcck.</p><p>Die Mitgliederzahl ist erstmals seit "
-      "2005 wieder gestiegen und liegt nun bei 612, vor allem dank der neuen "
-      "Turngruppe.</p>";
-  const Article rows = ExtractHtmlDoc(
-      "<html><head><title>TSV Kirchdorf - Aktuelles</title></head><body>"
-      "<table><tr><td colspan='2'><span>Vorstand im Amt "
-      "best\u00e4tigt</span></td></tr><tr><td colspan='2'>" +
-      prose + "</td></tr></table></body></html>");
-  EXPECT_EQ(rows.title, "Vorstand im Amt best\u00e4tigt");
-  const Article columns = ExtractHtmlDoc(
-      "<html><head><title>TSV Kirchdorf - Aktuelles</title></head><body>"
-      "<table><tr><td><span>Training ab sofort dienstags</span></td><td>" +
-      prose + "</td></tr></table></body></html>");
-  EXPECT_EQ(columns.title, "TSV Kirchdorf");
-}
+// Two paragraphs of a club's report, for the tests of a headline printed
+// above the text.
+constexpr char kClubMeetingProse[] =
+    "<p>Mit 94 Mitgliedern war die Versammlung am Freitag im Sportheim so gut "
+    "besucht wie lange nicht mehr, und der Vorsitzende blickte auf ein gutes "
+    "Jahr zur\u00fcck.</p><p>Die Mitgliederzahl ist erstmals seit 2005 wieder "
+    "gestiegen und liegt nun bei 612, vor allem dank der neuen Turngruppe.</p>";
 
-// So does a page whose og:title and <title> hold the site's name alone, on
-// the site's host or on its copy in the Wayback Machine; a title that names
-// more than the site stands.
+// A page whose og:title and <title> hold the site's name alone, on the
+// site's host or on its copy in the Wayback Machine, has the headline printed
+// above its text as its title too; a title that names more than the site
+// stands.
 TEST(HtmlExtractTest, HeadlinePrintedUnderATitleThatIsTheSiteName) {
-  const std::string prose =
-      "<p>Mit 94 Mitgliedern war die Versammlung am Freitag im Sportheim so "
-      "gut besucht wie lange nicht mehr, und der Vorsitzende blickte auf ein "
-      "gutes Jahr zur\u00fcck.</p><p>Die Mitgliederzahl ist erstmals seit "
-      "2005 wieder gestiegen und liegt nun bei 612, vor allem dank der neuen "
-      "Turngruppe.</p>";
+  const std::string prose = kClubMeetingProse;
   const auto page = [&](const std::string& title, const std::string& url) {
     return ExtractHtmlDoc("<html><head><title>" + title +
                               "</title><meta property='og:title' "
@@ -757,6 +739,23 @@ TEST(HtmlExtractTest, HeadlinePrintedUnderATitleThatIsTheSiteName) {
                  "https://www.tsv-kirchdorf.de/news/12")
                 .title,
             "Kirchdorf feiert den neuen Vorstand des Vereins");
+}
+
+// A story set in a table of its own, the headline's row above the text's, has
+// its headline in the table; a layout's other column holds none.
+TEST(HtmlExtractTest, HeadlinePrintedInARowAboveTheText) {
+  const std::string prose = kClubMeetingProse;
+  const Article rows = ExtractHtmlDoc(
+      "<html><head><title>TSV Kirchdorf - Aktuelles</title></head><body>"
+      "<table><tr><td colspan='2'><span>Vorstand im Amt "
+      "best\u00e4tigt</span></td></tr><tr><td colspan='2'>" +
+      prose + "</td></tr></table></body></html>");
+  EXPECT_EQ(rows.title, "Vorstand im Amt best\u00e4tigt");
+  const Article columns = ExtractHtmlDoc(
+      "<html><head><title>TSV Kirchdorf - Aktuelles</title></head><body>"
+      "<table><tr><td><span>Training ab sofort dienstags</span></td><td>" +
+      prose + "</td></tr></table></body></html>");
+  EXPECT_EQ(columns.title, "TSV Kirchdorf");
 }
 
 // Paragraphs classed as the article's paragraphs are the article's in
