@@ -1,5 +1,9 @@
 #include "extract/page_metadata.h"
 
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -1378,6 +1382,62 @@ bool IsSiteOrAccount(std::string_view name, std::string_view host) {
 
 }  // namespace
 
+namespace {
+
+// `name` lower-cased with the letters of Latin alphabets folded to ASCII as
+// host names spell them: marks dropped ("Gündem Postası" gives "gundem
+// postasi"), or with `umlaut_e` the German umlauts written out ("Süddeutsche"
+// gives "sueddeutsche").
+std::string FoldToHostLetters(std::string_view name, bool umlaut_e) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status)) return AsciiLower(name);
+  const icu::UnicodeString decomposed =
+      nfd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(
+                         name.data(), static_cast<int32_t>(name.size()))),
+                     status);
+  if (U_FAILURE(status)) return AsciiLower(name);
+  std::string out;
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (c == 0x308 && umlaut_e) {
+      out += 'e';
+      continue;
+    }
+    if (u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY) == U_NON_SPACING_MARK)
+      continue;
+    switch (u_tolower(c)) {
+      case 0x131:
+        out += 'i';
+        break;  // dotless i
+      case 0xDF:
+        out += "ss";
+        break;  // sharp s
+      case 0xF8:
+        out += 'o';
+        break;  // o with stroke
+      case 0x142:
+        out += 'l';
+        break;  // l with stroke
+      case 0x111:
+        out += 'd';
+        break;  // d with stroke
+      case 0xE6:
+        out += "ae";
+        break;
+      case 0x153:
+        out += "oe";
+        break;
+      default:
+        AppendUtf8(static_cast<char32_t>(u_tolower(c)), &out);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 // Whether `name` names the site that publishes the page: its JSON-LD
 // publisher, its og:site_name, or a name holding the host's own label ("BBC
 // News" on www.bbc.com, "OÖ Volksblatt" on volksblatt.at).
@@ -1403,7 +1463,16 @@ bool NamesTheSite(std::string_view name, const PageMetadata& md,
   if (const size_t dot = host.rfind('.'); dot != std::string_view::npos)
     host = host.substr(dot + 1);
   const std::string label = Alnum(host);
-  return label.size() >= 3 && n.find(label) != std::string::npos;
+  if (label.size() < 3) return false;
+  if (n.find(label) != std::string::npos) return true;
+  // A name in letters a host spells in ASCII ("Gündem Postası" on
+  // gundempostasi.com.tr, "Süddeutsche Zeitung" on sueddeutsche.de).
+  if (std::all_of(n.begin(), n.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return false;
+  return Alnum(FoldToHostLetters(name, false)).find(label) !=
+             std::string::npos ||
+         Alnum(FoldToHostLetters(name, true)).find(label) != std::string::npos;
 }
 
 bool TitleIsTheSiteName(std::string_view title, const PageMetadata& md,

@@ -655,6 +655,24 @@ TEST(PageMetadataTest, DeskCreditAsAuthorWhenNoWriterIsNamed) {
               std::vector<std::string>{"Jana Beispiel"})
         << desk;
   }
+  // The site's name, in letters its host spells in ASCII.
+  const auto on_host = [&](const std::string& meta, const std::string& url) {
+    return ExtractHtmlDoc("<html><head><meta name='author' content='" + meta +
+                              "'></head><body><h1>Der Rat</h1><p "
+                              "class='byline'>Von Jana Beispiel</p>" +
+                              body + "</body></html>",
+                          url)
+        .authors;
+  };
+  EXPECT_EQ(on_host("G\u00fcndem Postas\u0131",
+                    "https://www.gundempostasi.com.tr/ekonomi/1"),
+            std::vector<std::string>{"Jana Beispiel"});
+  EXPECT_EQ(on_host("M\u00fcnsterl\u00e4nder Bote",
+                    "https://www.muensterlaender-bote.de/lokales/1"),
+            std::vector<std::string>{"Jana Beispiel"});
+  EXPECT_EQ(
+      on_host("M\u00fcnsterl\u00e4nder Bote", "https://www.ratsblatt.de/1"),
+      std::vector<std::string>{"M\u00fcnsterl\u00e4nder Bote"});
   const Article a = ExtractHtmlDoc(
       "<html><head><meta name='author' content='Rundfunk Nord'><script "
       "type='application/ld+json'>{\"@type\": \"NewsArticle\", \"author\": "
