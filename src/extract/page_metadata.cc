@@ -782,6 +782,18 @@ bool IsAgencyJoiner(std::string_view w) {
   return std::find(joiners.begin(), joiners.end(), w) != joiners.end();
 }
 
+// Whether `w` is a Chinese name: two to four CJK ideographs.
+bool IsIdeographName(std::string_view w) {
+  size_t pos = 0, count = 0;
+  while (pos < w.size()) {
+    const char32_t c = DecodeUtf8(w, &pos);
+    if (!((c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF)))
+      return false;
+    ++count;
+  }
+  return count >= 2 && count <= 4;
+}
+
 // Bylines run on into the date ("Jeff Foust Monday, November 18, 2019", "Jane
 // Doe am 3. Mai 2021"): a day or month name or a word that starts with a digit
 // ("3.", "2021", "(18."). A user name with digits inside ("Jane2k") is no date.
@@ -824,14 +836,20 @@ std::string_view StripBylineLead(std::string_view line, bool name_field) {
       return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     }));
   };
-  // A label of one or two words, or a credit's longer one ("Text und Foto:").
-  if (size_t colon = line.find(':');
-      colon != std::string_view::npos &&
+  // A label of one or two words, or a credit's longer one ("Text und Foto:"),
+  // its colon ASCII or full-width ("作者：").
+  size_t colon = line.find(':');
+  size_t colon_bytes = 1;
+  if (const size_t wide = line.find("\xEF\xBC\x9A"); wide < colon) {
+    colon = wide;
+    colon_bytes = 3;
+  }
+  if (colon != std::string_view::npos && colon != std::string_view::npos &&
       chars(line.substr(0, colon)) < kMaxLabelChars &&
       (SplitWords(line.substr(0, colon)).size() <= 2 ||
        StartsWithAnyNoCase(line.substr(0, colon), WordLists().credit_label,
                            /*whole_word=*/true))) {
-    line = TrimSpaces(line.substr(colon + 1));
+    line = TrimSpaces(line.substr(colon + colon_bytes));
   }
   std::vector<std::string_view> words = SplitWords(line, 12);
   // Italian bylines open with a lower-case "di" ("di Giulia Esempio"); a
@@ -998,6 +1016,16 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
         handle != words.end()) {
       words.erase(handle, words.end());
       part = ThroughLastWord(part, words);
+    }
+    // Chinese names are written without spaces: a space between words of
+    // ideographs separates writers ("刘晓燕 陈志刚"); a role among them
+    // ("记者 王晓雯", the reporter) is none.
+    if (words.size() >= 2 && words.size() <= 4 &&
+        std::all_of(words.begin(), words.end(), IsIdeographName)) {
+      for (std::string_view w : words) {
+        if (!IsRoleWord(w)) names.emplace_back(w);
+      }
+      continue;
     }
     // A job title before the name ("Reporter Jane Doe", "ZEITUNG-Redakteur
     // Max Muster") is no part of it.

@@ -58,6 +58,11 @@ TEST(PageMetadataTest, AuthorMetaFields) {
       // from with it, ends the name.
       {"Federica Marchetti inviata a Capannori", {"Federica Marchetti"}},
       {"Ana Ruiz enviada especial", {"Ana Ruiz"}},
+      // Chinese names, set apart by spaces, after a full-width colon; a role
+      // among them is none.
+      {"\u4f5c\u8005\uff1a\u5218\u6653\u71d5 \u9648\u5fd7\u521a",
+       {"\u5218\u6653\u71d5", "\u9648\u5fd7\u521a"}},
+      {"\u8bb0\u8005 \u738b\u6653\u96ef", {"\u738b\u6653\u96ef"}},
       // Names end in a capitalised word; a phrase does not.
       {"Show my full profile", {}},
       {"Jos\u00e9 de la Vega", {"Jos\u00e9 de la Vega"}},
