@@ -732,10 +732,12 @@ std::vector<std::string> FindSignOffAuthors(
   const size_t last = static_cast<size_t>(kept.back() - blocks.data());
   // The lines of the article's last three blocks and of the one after it.
   std::vector<std::string_view> lines;
+  size_t text_lines = 0;  // the lines up to the article's last block's
   for (size_t i = std::max(first, last >= 2 ? last - 2 : 0);
        i < blocks.size() && i <= last + 1; ++i) {
     if (InLongFurnitureBox(blocks[i])) continue;
     for (std::string_view line : BlockLines(blocks[i])) lines.push_back(line);
+    if (i <= last) text_lines = lines.size();
   }
   const std::vector<std::string>& formulas = WordLists().sign_off;
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -747,17 +749,38 @@ std::vector<std::string> FindSignOffAuthors(
     for (const std::string& formula : formulas) {
       if (!std::string_view(lower).starts_with(formula)) continue;
       if (lower.size() == formula.size()) {
-        // The formula on a line of its own: the name is the next line.
-        if (i + 1 < lines.size()) return SignatureName(lines[i + 1]);
+        // The formula on a line of its own: the name is the next line, a
+        // first name alone when that line closes the text ("Liebe
+        // Grüße,<br>Anna").
+        if (i + 1 >= lines.size()) return {};
+        if (std::vector<std::string> names = SignatureName(lines[i + 1]);
+            !names.empty() || i + 2 != text_lines)
+          return names;
+        if (std::string name = FirstNameAlone(lines[i + 1], formula);
+            !name.empty())
+          return {name};
         return {};
       }
-      if (lower[formula.size()] != ' ' && lower[formula.size()] != ',')
-        continue;
+      // The formula's punctuation: a comma, a full stop, an ellipsis
+      // ("Bises… Claire").
+      size_t after = formula.size();
+      while (after < line.size() &&
+             (line[after] == ',' || line[after] == '.' || line[after] == '!'))
+        ++after;
+      if (line.substr(after).starts_with("\u2026")) after += 3;
+      if (after == formula.size() && line[after] != ' ') continue;
       // The name after the formula ("Best regards, Jane Doe"), else after a
       // role ("Ihr Pfarrer", "Eure Jugendleitung") on the next line.
-      std::string_view rest = TrimSpaces(line.substr(formula.size() + 1));
+      std::string_view rest = TrimSpaces(line.substr(after));
       if (std::vector<std::string> names = SignatureName(rest); !names.empty())
         return names;
+      // A formula that goes on with a wish ("Bises, et bonne fin
+      // d'été,<br>Claire") is signed on the text's last line.
+      if (i + 2 == text_lines) {
+        if (std::string name = FirstNameAlone(lines[i + 1], formula);
+            !name.empty())
+          return {name};
+      }
       if (SplitWords(rest, 3).size() <= 2 && i + 1 < lines.size()) {
         if (std::vector<std::string> names = SignatureName(lines[i + 1]);
             !names.empty())

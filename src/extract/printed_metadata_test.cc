@@ -547,6 +547,11 @@ TEST(PrintedMetadataTest, NameAfterTheClosingFormula) {
        "Redaktion.</p>",
        {}},
       {"<p>Viele Grüße<br>Bis bald im Rathaus!</p>", {}},
+      // A first name alone on the text's last line, after the formula on a
+      // line of its own or going on with a wish; after an ellipsis.
+      {"<p>Liebe Grüße,<br>Anna</p>", {"Anna"}},
+      {"<p>Bises, et bonne fin d'\u00e9t\u00e9,<br>Claire</p>", {"Claire"}},
+      {"<p>Bises\u2026 Claire</p>", {"Claire"}},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(ExtractCouncilStoryWith(c.closing).authors, c.want) << c.closing;
