@@ -431,6 +431,20 @@ TEST(HtmlExtractTest, SignUpBoxInTheTextIsFurniture) {
       << with_form.body;
 }
 
+// An advertiser's disclosure set over the text is furniture by its class.
+TEST(HtmlExtractTest, DisclosureOverTheTextIsFurniture) {
+  const std::string story = kBudgetStory;
+  const Article a = ExtractHtmlDoc(
+      "<html><body><div><section class='editorial-disclosure'><p>This post "
+      "contains references to products from our advertisers; we may receive "
+      "compensation when you click on links to them.</p></section>" +
+      story +
+      "<p>The vote was close, seven to six, and the mayor said the schools "
+      "would see the money first.</p></div></body></html>");
+  EXPECT_NE(a.body.find("council approved"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("advertisers"), std::string::npos) << a.body;
+}
+
 // Readers' comments in the class names of other languages ("komentarze",
 // "kommentare", "comentarios") are furniture; an opinion piece that German
 // classes "kommentar" beside its article cue stays the article.
