@@ -1656,6 +1656,52 @@ std::vector<std::string> ChooseAuthors(const PageMetadata& md,
 // name on its press page). ChooseAuthors passes over such credits because a
 // byline often names the writer; when no source names one, the declared
 // credit is the article's author as the page states it.
+namespace {
+
+// The holder a copyright notice names: what follows the sign or the word
+// ("©", "(c)", "Copyright"), less the years, up to the sentence's end or a
+// separator ("© 2022 Stadtwerke Beispiel GmbH. Alle Rechte vorbehalten."
+// gives "Stadtwerke Beispiel GmbH").
+std::string CopyrightHolder(std::string_view notice) {
+  std::string_view rest = TrimSpaces(notice);
+  for (bool cut = true; cut && !rest.empty();) {
+    cut = false;
+    for (std::string_view lead :
+         {"\xC2\xA9", "(c)", "(C)", "Copyright", "copyright"}) {
+      if (rest.starts_with(lead)) {
+        rest = TrimSpaces(rest.substr(lead.size()));
+        cut = true;
+      }
+    }
+    // A year or a span of years ("2010-2022") before the name.
+    size_t digits = 0;
+    while (digits < rest.size() &&
+           ((rest[digits] >= '0' && rest[digits] <= '9') ||
+            (digits > 0 && rest[digits] == '-')))
+      ++digits;
+    if (digits >= 4) {
+      rest = TrimSpaces(rest.substr(digits));
+      cut = true;
+    }
+  }
+  if (const size_t end = rest.find_first_of("|,;"); end != std::string::npos)
+    rest = rest.substr(0, end);
+  if (const size_t stop = rest.find(". "); stop != std::string::npos)
+    rest = rest.substr(0, stop);
+  rest = TrimSpaces(rest);
+  while (!rest.empty() && rest.back() == '.') rest.remove_suffix(1);
+  // A year after the name ("Stadtwerke Beispiel GmbH 2022").
+  std::vector<std::string_view> words = SplitWords(rest, 8);
+  while (!words.empty() && words.back().size() >= 4 &&
+         std::all_of(words.back().begin(), words.back().end(),
+                     [](char c) { return (c >= '0' && c <= '9') || c == '-'; }))
+    words.pop_back();
+  if (words.empty()) return {};
+  return std::string(ThroughLastWord(rest, words));
+}
+
+}  // namespace
+
 std::string DeclaredAuthorCredit(const PageMetadata& md) {
   std::vector<std::string> fields;
   if (md.jsonld) {
@@ -1684,6 +1730,19 @@ std::string DeclaredAuthorCredit(const PageMetadata& md) {
         }))
       continue;
     return std::string(credit);
+  }
+  // Nor a rights field: the copyright holder it declares ("© Stadtwerke
+  // Beispiel GmbH 2022. Alle Rechte vorbehalten.") publishes the page as its
+  // own, the organisation's page or a person's own site.
+  for (std::string_view key : {"copyright", "dcterms.rightsholder"}) {
+    const auto* v = MetaValues(md, key);
+    if (v == nullptr || v->empty()) continue;
+    std::string holder = CopyrightHolder(v->front());
+    const std::vector<std::string_view> words = SplitWords(holder, 7);
+    if (words.size() >= 2 && words.size() <= 6 && StartsUpper(words.front()) &&
+        StartsUpper(words.back()) && holder.find("://") == std::string::npos &&
+        holder.find('@') == std::string::npos)
+      return holder;
   }
   return {};
 }

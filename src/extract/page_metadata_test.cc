@@ -627,7 +627,8 @@ TEST(PageMetadataTest, OrganizationAsAuthorWhenNoWriterIsNamed) {
 }
 
 // An author field that credits a desk, not a person, is the author when the
-// page names no writer; a role alone, an account or an address is none.
+// page names no writer, and so is a rights field's holder; a role alone, an
+// account or an address is none.
 TEST(PageMetadataTest, DeskCreditAsAuthorWhenNoWriterIsNamed) {
   const std::string body = kCouncilBody;
   const auto authors_of = [&](const std::string& meta,
@@ -660,6 +661,24 @@ TEST(PageMetadataTest, DeskCreditAsAuthorWhenNoWriterIsNamed) {
               std::vector<std::string>{"Jana Beispiel"})
         << desk;
   }
+  // The holder a rights field declares, when nothing else credits anyone.
+  const auto with_copyright = [&](const std::string& notice,
+                                  const std::string& byline) {
+    return ExtractHtmlDoc("<html><head><meta name='copyright' content='" +
+                          notice + "'></head><body><h1>Der Rat</h1>" + byline +
+                          body + "</body></html>")
+        .authors;
+  };
+  EXPECT_EQ(with_copyright("\u00a9 Stadtwerke Beispiel GmbH 2022. Alle Rechte "
+                           "vorbehalten.",
+                           ""),
+            std::vector<std::string>{"Stadtwerke Beispiel GmbH"});
+  EXPECT_EQ(with_copyright("Copyright 2010-2022 Stadtwerke Beispiel GmbH", ""),
+            std::vector<std::string>{"Stadtwerke Beispiel GmbH"});
+  EXPECT_EQ(with_copyright("\u00a9 Stadtwerke Beispiel GmbH 2022",
+                           "<p class='byline'>Von Jana Beispiel</p>"),
+            std::vector<std::string>{"Jana Beispiel"});
+  EXPECT_TRUE(with_copyright("\u00a9 2022 all rights reserved", "").empty());
   // The site's name, in letters its host spells in ASCII.
   const auto on_host = [&](const std::string& meta, const std::string& url) {
     return ExtractHtmlDoc("<html><head><meta name='author' content='" + meta +
