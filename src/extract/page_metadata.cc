@@ -892,6 +892,63 @@ std::string_view ThroughLastWord(std::string_view part,
 
 }  // namespace
 
+// Cuts from a part of an author field (`words`, `part` the text they span)
+// what a credit adds after the name: an agency joined to the writers ("Jana
+// Beispiel mit Material von Reuters", "Inês Carvalhal, com Lusa", "Jean
+// Dupont avec AFP") or set after a slash ("Elin Bergstrand/TT"), and a social
+// handle ("Jane Doe @janedoe Nov 3").
+void CutCreditsAfterName(std::vector<std::string_view>* words,
+                         std::string_view* part) {
+  if (auto joiner = std::find_if(words->begin(), words->end(), IsAgencyJoiner);
+      joiner != words->end()) {
+    words->erase(joiner, words->end());
+    *part = ThroughLastWord(*part, *words);
+  }
+  if (!words->empty()) {
+    std::string_view& last = words->back();
+    if (const size_t slash = last.find('/');
+        slash != std::string_view::npos && slash > 0 &&
+        slash + 1 < last.size() && StartsUpper(last.substr(slash + 1))) {
+      last = last.substr(0, slash);
+      *part = ThroughLastWord(*part, *words);
+    }
+  }
+  if (auto handle =
+          std::find_if(words->begin(), words->end(),
+                       [](std::string_view w) { return w.front() == '@'; });
+      handle != words->end()) {
+    words->erase(handle, words->end());
+    *part = ThroughLastWord(*part, *words);
+  }
+}
+
+// Cuts a writer's job title from around the name: before it ("Reporter Jane
+// Doe", "ZEITUNG-Redakteur Max Muster"), arrows and marks after it ("Alle
+// Beiträge von Jane Doe anzeigen →"), and a title in lower case after it that
+// runs on with where the writer reports from ("Federica Marchetti inviata a
+// Capannori", "Ana Ruiz enviada especial").
+void CutJobTitlesAroundName(std::vector<std::string_view>* words,
+                            std::string_view* part) {
+  while (words->size() > 2 && IsRoleWord(LastHyphenPart(words->front())) &&
+         StartsUpper((*words)[1])) {
+    words->erase(words->begin());
+    *part = std::string_view(words->front().data(),
+                             static_cast<size_t>(part->data() + part->size() -
+                                                 words->front().data()));
+  }
+  if (!words->empty() && IsMarkWord(words->back())) {
+    while (!words->empty() && IsMarkWord(words->back())) words->pop_back();
+    *part = ThroughLastWord(*part, *words);
+  }
+  for (size_t i = 2; i < words->size(); ++i) {
+    if (StartsLower((*words)[i]) && IsRoleWord((*words)[i])) {
+      words->resize(i);
+      *part = ThroughLastWord(*part, *words);
+      break;
+    }
+  }
+}
+
 // Author names from a metadata field as pages fill it: "Jane Doe", "By Jane Doe
 // and John Roe", "Analysis by Chris Cillizza, CNN Editor-at-large", "Amy
 // Kuperinsky | NJ Advance Media". Returns the names, or nothing when the field
@@ -988,35 +1045,11 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
     }
     bool first_part = first;
     first = false;
-    // An agency joined to the writers ("Jana Beispiel mit Material von
-    // Reuters", "Inês Carvalhal, com Lusa", "Jean Dupont avec AFP") or set
-    // after a slash ("Elin Bergstrand/TT") is none of the names; a further
-    // credit ("Text: X, Fotos: Y") names the photographer.
-    if (auto joiner = std::find_if(words.begin(), words.end(), IsAgencyJoiner);
-        joiner != words.end()) {
-      words.erase(joiner, words.end());
-      part = ThroughLastWord(part, words);
-    }
-    if (!words.empty()) {
-      if (const size_t slash = words.back().find('/');
-          slash != std::string_view::npos && slash > 0 &&
-          slash + 1 < words.back().size() &&
-          StartsUpper(words.back().substr(slash + 1))) {
-        words.back() = words.back().substr(0, slash);
-        part = ThroughLastWord(part, words);
-      }
-    }
+    CutCreditsAfterName(&words, &part);
+    // A further credit ("Text: X, Fotos: Y") names the photographer.
     if (!first_part && !words.empty() && words.front().size() > 1 &&
         words.front().back() == ':')
       continue;
-    // A social handle after the name ("Jane Doe @janedoe Nov 3") ends it.
-    if (auto handle =
-            std::find_if(words.begin(), words.end(),
-                         [](std::string_view w) { return w.front() == '@'; });
-        handle != words.end()) {
-      words.erase(handle, words.end());
-      part = ThroughLastWord(part, words);
-    }
     // Chinese names are written without spaces: a space between words of
     // ideographs separates writers ("刘晓燕 陈志刚"); a role among them
     // ("记者 王晓雯", the reporter) is none.
@@ -1027,31 +1060,7 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
       }
       continue;
     }
-    // A job title before the name ("Reporter Jane Doe", "ZEITUNG-Redakteur
-    // Max Muster") is no part of it.
-    while (words.size() > 2 && IsRoleWord(LastHyphenPart(words.front())) &&
-           StartsUpper(words[1])) {
-      words.erase(words.begin());
-      part = std::string_view(words.front().data(),
-                              static_cast<size_t>(part.data() + part.size() -
-                                                  words.front().data()));
-    }
-    // Arrows and marks after the words ("Alle Beiträge von Jane Doe anzeigen
-    // →") are none of the name; the words before them are judged.
-    if (!words.empty() && IsMarkWord(words.back())) {
-      while (!words.empty() && IsMarkWord(words.back())) words.pop_back();
-      part = ThroughLastWord(part, words);
-    }
-    // A job title in lower case after the name runs on with where the
-    // writer reports from ("Federica Marchetti inviata a Capannori", "Ana
-    // Ruiz enviada especial"): the name ends before it.
-    for (size_t i = 2; i < words.size(); ++i) {
-      if (StartsLower(words[i]) && IsRoleWord(words[i])) {
-        words.resize(i);
-        part = ThroughLastWord(part, words);
-        break;
-      }
-    }
+    CutJobTitlesAroundName(&words, &part);
     if (words.empty() || words.size() > 5 ||
         (!lenient && !StartsUpper(words.front())))
       continue;
