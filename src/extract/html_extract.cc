@@ -1475,13 +1475,6 @@ bool IsHeadlineShaped(const HtmlBlock& b) {
          !HasPhoneNumber(text) && !IsFurnitureBlock(b);
 }
 
-// The headline a page prints above its text when its <title> holds only the
-// site's name (TitleOnlyInTitleElement): the first headline-shaped line with a
-// paragraph of prose within the two blocks after it, from six blocks above the
-// article's first to its third, in the article's container and outside
-// navigation and sidebars. Null when a line there holds the <title>'s words
-// (`title`, whatever their punctuation: the headline is named already), or
-// when there is none.
 // Whether table cell `td` has no other cell beside it in its row.
 bool OnlyCellInRow(const GumboNode* td) {
   const GumboNode* row = td->parent;
@@ -1496,6 +1489,14 @@ bool OnlyCellInRow(const GumboNode* td) {
   }
   return true;
 }
+
+// The headline a page prints above its text when its <title> holds only the
+// site's name (TitleOnlyInTitleElement): the first headline-shaped line with a
+// paragraph of prose within the two blocks after it, from six blocks above the
+// article's first to its third, in the article's container and outside
+// navigation and sidebars. Null when a line there holds the <title>'s words
+// (`title`, whatever their punctuation: the headline is named already), or
+// when there is none.
 
 const HtmlBlock* PrintedHeadline(const std::vector<HtmlBlock>& blocks,
                                  const std::vector<const HtmlBlock*>& kept,
@@ -1557,10 +1558,11 @@ const HtmlBlock* PrintedHeadline(const std::vector<HtmlBlock>& blocks,
 }
 
 // The authors as the page prints them, read once the article's blocks are
-// known: the byline that gives the metadata's names more fully, else (no
-// metadata author) a Chinese report's opening credit, an author label, a
-// byline, the byline of an article held outside the visible page
-// (`held_byline`); less the site's own name beside a writer's; else an
+// known: the byline (or author-classed element) that gives the metadata's
+// names more fully, else (no metadata author) a Chinese report's opening
+// credit, an author label, a byline, a sign-off, a forum post's user name,
+// the byline of an article held outside the visible page (`held_byline`);
+// less the site's own name beside a writer's; else an
 // organisation the JSON-LD names as author; else the credit the author fields
 // declare, the site's own name included.
 void FillPrintedAuthors(const std::vector<HtmlBlock>& blocks,
@@ -1674,7 +1676,8 @@ void ExtractHtml(std::string_view content, std::string_view url,
   std::vector<const HtmlBlock*> kept =
       SelectArticle(blocks, stats, ld, article->title, &chosen_chars);
   AdoptLead(blocks, stats, article->title, &kept, &chosen_chars);
-  // The same when the title found is the site's name alone.
+  // A page titled nowhere but in <title>, or whose title is the site's name
+  // alone, prints its headline above the text.
   if (TitleOnlyInTitleElement(md) ||
       TitleIsTheSiteName(article->title, md, url)) {
     if (const HtmlBlock* headline =

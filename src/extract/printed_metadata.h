@@ -50,9 +50,10 @@ std::optional<PartialDate> PrintedLocalDay(
 
 // The user name of a forum thread's opening post (classes.txt's "poster"
 // cues: "username", "bigusername", "by name » date"), set before the first
-// kept block within its three closest ancestors, as boards print a post's
-// writer above or beside its text; or none. A user name may be a handle
-// ("tetra_tammy"), which a byline's test of capitalised names refuses.
+// kept block within its six closest ancestors (XenForo sets the user's cell
+// five levels above the post's text), as boards print a post's writer above
+// or beside its text; or none. A user name may be a handle ("tetra_tammy"),
+// which a byline's test of capitalised names refuses.
 std::vector<std::string> FindPostAuthor(
     const std::vector<const HtmlBlock*>& kept);
 
