@@ -1063,6 +1063,28 @@ bool IsAuthorBioLabel(std::string_view raw) {
                              /*whole_word=*/true);
 }
 
+// Whether `lower` (a lower-cased line) ends with a call to sign up
+// (furniture_lines.txt's sign-up-end: "Want the news each morning? Sign up
+// here."), its closing punctuation and arrows aside.
+bool EndsWithSignUpCall(std::string_view lower) {
+  for (bool cut = true; cut && !lower.empty();) {
+    cut = false;
+    for (std::string_view mark :
+         {".", "!", " ", ">", "\u203a", "\u00bb", "\u2192", "\u2026"}) {
+      if (lower.ends_with(mark)) {
+        lower.remove_suffix(mark.size());
+        cut = true;
+      }
+    }
+  }
+  return std::any_of(WordLists().sign_up_end.begin(),
+                     WordLists().sign_up_end.end(), [&](const std::string& p) {
+                       return lower.ends_with(p) &&
+                              (lower.size() == p.size() ||
+                               !IsWordByte(lower[lower.size() - p.size() - 1]));
+                     });
+}
+
 FurnitureKind ClassifyFurnitureLine(std::string_view raw) {
   std::string_view line = TrimSpaces(raw);
   if (line.empty()) return FurnitureKind::kNone;
@@ -1083,6 +1105,7 @@ FurnitureKind ClassifyFurnitureLine(std::string_view raw) {
     return FurnitureKind::kSocial;
   if (n <= 30 && ContainsAny(lower, lists.disclosure))
     return FurnitureKind::kSocial;
+  if (n <= 30 && EndsWithSignUpCall(lower)) return FurnitureKind::kSocial;
   if (!sentence && IsPlaceList(words)) return FurnitureKind::kPlaceList;
   return FurnitureKind::kNone;
 }

@@ -113,6 +113,16 @@ INSTANTIATE_TEST_SUITE_P(
                       FurnitureKind::kPlaceList},
         FurnitureCase{"Advertisement", FurnitureKind::kSocial},
         FurnitureCase{"Share this article", FurnitureKind::kSocial},
+        // A short pitch closed by a call to sign up; the words inside a
+        // sentence are prose.
+        FurnitureCase{"Do you want to be informed of our actions? Sign up here",
+                      FurnitureKind::kSocial},
+        FurnitureCase{"Kein Spiel mehr verpassen? Jetzt Newsletter "
+                      "abonnieren \u2192",
+                      FurnitureKind::kSocial},
+        FurnitureCase{"Residents can sign up here for the new bus service "
+                      "from Monday.",
+                      FurnitureKind::kNone},
         FurnitureCase{
             "The minister said the copyright bill would be debated next week.",
             FurnitureKind::kNone},
