@@ -326,6 +326,16 @@ void ForEachClassToken(const GumboNode* element, Visit&& visit) {
 
 }  // namespace
 
+bool HasClassToken(const GumboNode* element,
+                   const std::vector<std::string>& tokens) {
+  bool found = false;
+  ForEachClassToken(element, [&](std::string_view token) {
+    found =
+        found || std::find(tokens.begin(), tokens.end(), token) != tokens.end();
+  });
+  return found;
+}
+
 std::string DecodeCharacterReferences(std::string_view text) {
   if (text.find('&') == std::string_view::npos) return std::string(text);
   // Gumbo's tokenizer knows HTML5's table of names: the text, its '<' escaped,

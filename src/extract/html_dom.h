@@ -86,6 +86,10 @@ bool HasUnseenClass(const GumboNode* node);
 // (input, select, textarea): its text labels a form's fields ("Von [ ] Nach
 // [ ]" in a journey planner), whatever words it has.
 bool HoldsFormControl(const GumboNode* block);
+// Whether a token of `element`'s class or id, split and lower-cased as
+// classes.txt's cues are read, is one of `tokens`.
+bool HasClassToken(const GumboNode* element,
+                   const std::vector<std::string>& tokens);
 // Whether readers may ask Attribute() and HasAttribute() for `name` (compared
 // ignoring case). Extraction cuts every other attribute from a page before
 // gumbo parses it (markup_prepass.cc), so a reader of a new attribute lists it

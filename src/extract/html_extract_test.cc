@@ -415,18 +415,15 @@ TEST(HtmlExtractTest, SignUpBoxInTheTextIsFurniture) {
       "<div class='css-x5'><p>The Council Daily</p><p>Everything the council "
       "decides, every weekday morning in your inbox, free.</p><form><input "
       "type='email'><button>Sign up</button></form></div>";
-  const Article a = ExtractHtmlDoc(
-      "<html><body><article><h1>Budget passed</h1>" + story + box +
-      "<p>The vote was close, seven to six, and the mayor said the schools "
-      "would see the money first.</p></article></body></html>");
+  const Article a =
+      ExtractHtmlDoc("<html><body><article><h1>Budget passed</h1>" + story +
+                     box + kBudgetVote + "</article></body></html>");
   EXPECT_NE(a.body.find("council approved"), std::string::npos) << a.body;
   EXPECT_NE(a.body.find("seven to six"), std::string::npos) << a.body;
   EXPECT_EQ(a.body.find("inbox"), std::string::npos) << a.body;
   const Article with_form = ExtractHtmlDoc(
-      "<html><body><article><h1>Budget passed</h1>" + story +
-      "<p>The vote was close, seven to six, and the mayor said the schools "
-      "would see the money first.</p><form><input type='email'></form>"
-      "</article></body></html>");
+      "<html><body><article><h1>Budget passed</h1>" + story + kBudgetVote +
+      "<form><input type='email'></form></article></body></html>");
   EXPECT_NE(with_form.body.find("seven to six"), std::string::npos)
       << with_form.body;
 }
@@ -438,9 +435,7 @@ TEST(HtmlExtractTest, DisclosureOverTheTextIsFurniture) {
       "<html><body><div><section class='editorial-disclosure'><p>This post "
       "contains references to products from our advertisers; we may receive "
       "compensation when you click on links to them.</p></section>" +
-      story +
-      "<p>The vote was close, seven to six, and the mayor said the schools "
-      "would see the money first.</p></div></body></html>");
+      story + kBudgetVote + "</div></body></html>");
   EXPECT_NE(a.body.find("council approved"), std::string::npos) << a.body;
   EXPECT_EQ(a.body.find("advertisers"), std::string::npos) << a.body;
 }

@@ -70,6 +70,10 @@ inline Article ExtractCouncilStoryWith(const std::string& after) {
 inline constexpr char kBudgetStory[] =
     "<p>The council approved the new budget on Friday after a long debate "
     "about schools and roads in the district.</p>";
+// A second paragraph of that story.
+inline constexpr char kBudgetVote[] =
+    "<p>The vote was close, seven to six, and the mayor said the schools "
+    "would see the money first.</p>";
 inline constexpr char kReaderRemark[] =
     "<p>I think this is a terrible idea and the mayor should resign now, "
     "wrote one reader.</p>";

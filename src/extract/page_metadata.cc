@@ -41,11 +41,12 @@ TimeMarking ReadTimeMarking(const GumboNode* time) {
   return TimeMarking::kUnmarked;
 }
 
-// The text of `node` up to about `limit` bytes, as the page shows it: text set
-// for screen readers only ("<span class=sr-only">Article:</span>") is none of
-// it. White space runs count as one byte, so that a page's indentation does
-// not use up the limit.
-std::string NodeText(const GumboNode* node, size_t limit = 2000) {
+}  // namespace
+
+// White space runs count as one byte, so that a page's indentation does not
+// use up the limit; text for screen readers ("<span class=sr-only">Article:
+// </span>") is left out.
+std::string NodeText(const GumboNode* node, size_t limit) {
   std::string out;
   std::vector<const GumboNode*> stack{node};
   while (!stack.empty() && out.size() < limit) {
@@ -75,6 +76,8 @@ std::string NodeText(const GumboNode* node, size_t limit = 2000) {
   }
   return out;
 }
+
+namespace {
 
 // A JSON-LD string value, white space collapsed. JSON-LD is plain text, but
 // publishing systems often write it HTML-encoded ("O&#039;Doe").
@@ -844,7 +847,7 @@ std::string_view StripBylineLead(std::string_view line, bool name_field) {
     colon = wide;
     colon_bytes = 3;
   }
-  if (colon != std::string_view::npos && colon != std::string_view::npos &&
+  if (colon != std::string_view::npos &&
       chars(line.substr(0, colon)) < kMaxLabelChars &&
       (SplitWords(line.substr(0, colon)).size() <= 2 ||
        StartsWithAnyNoCase(line.substr(0, colon), WordLists().credit_label,
@@ -1353,14 +1356,10 @@ std::string ChooseTitle(const PageMetadata& md, std::string_view url) {
   std::string title = FirstMeta(md, {"og:title", "twitter:title"});
   if (title.empty() && ld) title = ld->headline;
   if (title.empty() && !names.IsSiteName(AsciiLower(md.h1))) title = md.h1;
-  if (title.empty()) {
-    const std::string tag = CollapseSpaces(md.title_tag);
-    title = tag.substr(tag.size() - names.full_tag.size());
-  }
-  // An og:title that repeats the <title> whole repeats the site's name
-  // opening it ("Blog: Post") too.
+  // The <title> less the site's name opening it, also when og:title repeats
+  // the <title> whole ("Blog: Post").
   if (const std::string tag = CollapseSpaces(md.title_tag);
-      title == tag && names.full_tag.size() < tag.size())
+      title.empty() || (title == tag && names.full_tag.size() < tag.size()))
     title = tag.substr(tag.size() - names.full_tag.size());
   title = StripSiteSuffix(title);
   // A headline in <h1> that the meta title extends wins ("Headline" vs
@@ -1422,55 +1421,61 @@ bool IsSiteOrAccount(std::string_view name, std::string_view host) {
 namespace {
 
 // `name` lower-cased with the letters of Latin alphabets folded to ASCII as
-// host names spell them: marks dropped ("Gündem Postası" gives "gundem
-// postasi"), or with `umlaut_e` the German umlauts written out ("Süddeutsche"
-// gives "sueddeutsche").
-std::string FoldToHostLetters(std::string_view name, bool umlaut_e) {
+// host names spell them, in the two ways hosts do: marks dropped ("Gündem
+// Postası" gives "gundem postasi"; `*plain`), and the German umlauts written
+// out ("Süddeutsche" gives "sueddeutsche"; `*umlaut_e`). One decomposition for
+// both.
+void FoldToHostLetters(std::string_view name, std::string* plain,
+                       std::string* umlaut_e) {
+  plain->clear();
+  umlaut_e->clear();
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  if (U_FAILURE(status)) return AsciiLower(name);
+  if (U_FAILURE(status)) return;
   const icu::UnicodeString decomposed =
       nfd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(
                          name.data(), static_cast<int32_t>(name.size()))),
                      status);
-  if (U_FAILURE(status)) return AsciiLower(name);
-  std::string out;
+  if (U_FAILURE(status)) return;
+  const auto append = [&](std::string_view letters) {
+    *plain += letters;
+    *umlaut_e += letters;
+  };
   for (int32_t i = 0; i < decomposed.length();) {
     const UChar32 c = decomposed.char32At(i);
     i += U16_LENGTH(c);
-    if (c == 0x308 && umlaut_e) {
-      out += 'e';
-      continue;
-    }
+    if (c == 0x308) *umlaut_e += 'e';
     if (u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY) == U_NON_SPACING_MARK)
       continue;
     switch (u_tolower(c)) {
-      case 0x131:
-        out += 'i';
-        break;  // dotless i
-      case 0xDF:
-        out += "ss";
-        break;  // sharp s
-      case 0xF8:
-        out += 'o';
-        break;  // o with stroke
-      case 0x142:
-        out += 'l';
-        break;  // l with stroke
-      case 0x111:
-        out += 'd';
-        break;  // d with stroke
+      case 0x131:  // dotless i
+        append("i");
+        break;
+      case 0xDF:  // sharp s
+        append("ss");
+        break;
+      case 0xF8:  // o with stroke
+        append("o");
+        break;
+      case 0x142:  // l with stroke
+        append("l");
+        break;
+      case 0x111:  // d with stroke
+        append("d");
+        break;
       case 0xE6:
-        out += "ae";
+        append("ae");
         break;
       case 0x153:
-        out += "oe";
+        append("oe");
         break;
-      default:
-        AppendUtf8(static_cast<char32_t>(u_tolower(c)), &out);
+      default: {
+        std::string letter;
+        AppendUtf8(static_cast<char32_t>(u_tolower(c)), &letter);
+        append(letter);
+      }
     }
   }
-  return out;
 }
 
 }  // namespace
@@ -1507,9 +1512,10 @@ bool NamesTheSite(std::string_view name, const PageMetadata& md,
   if (std::all_of(n.begin(), n.end(),
                   [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
     return false;
-  return Alnum(FoldToHostLetters(name, false)).find(label) !=
-             std::string::npos ||
-         Alnum(FoldToHostLetters(name, true)).find(label) != std::string::npos;
+  std::string plain, umlaut_e;
+  FoldToHostLetters(name, &plain, &umlaut_e);
+  return Alnum(plain).find(label) != std::string::npos ||
+         Alnum(umlaut_e).find(label) != std::string::npos;
 }
 
 bool TitleIsTheSiteName(std::string_view title, const PageMetadata& md,
@@ -1660,12 +1666,18 @@ std::vector<std::string> ChooseAuthors(const PageMetadata& md,
 
 }  // namespace
 
-// The credit the page's author fields hold when they name no person: an
-// organisation or desk ("HLNF Staff Report", a company's or association's own
-// name on its press page). ChooseAuthors passes over such credits because a
-// byline often names the writer; when no source names one, the declared
-// credit is the article's author as the page states it.
 namespace {
+
+// Whether `credit` reads as a name, a person's or an organisation's: one to
+// six words, the first and last capitalised ("Les Membres du Choeur de Radio
+// France"), no address; not a phrase ("Show my profile").
+bool ReadsAsCredit(std::string_view credit) {
+  const std::vector<std::string_view> words = SplitWords(credit, 7);
+  return !words.empty() && words.size() <= 6 && StartsUpper(words.front()) &&
+         StartsUpper(words.back()) &&
+         credit.find("://") == std::string_view::npos &&
+         credit.find('@') == std::string_view::npos;
+}
 
 // The holder a copyright notice names: what follows the sign or the word
 // ("©", "(c)", "Copyright"), less the years, up to the sentence's end or a
@@ -1711,6 +1723,11 @@ std::string CopyrightHolder(std::string_view notice) {
 
 }  // namespace
 
+// The credit the page's author fields hold when they name no person: an
+// organisation or desk ("HLNF Staff Report", a company's or association's own
+// name on its press page). ChooseAuthors passes over such credits because a
+// byline often names the writer; when no source names one, the declared
+// credit is the article's author as the page states it.
 std::string DeclaredAuthorCredit(const PageMetadata& md) {
   std::vector<std::string> fields;
   if (md.jsonld) {
@@ -1724,15 +1741,8 @@ std::string DeclaredAuthorCredit(const PageMetadata& md) {
   }
   for (const std::string& field : fields) {
     const std::string_view credit = StripBylineLead(field, /*name_field=*/true);
+    if (!ReadsAsCredit(credit) || IsSiteOrAccount(credit, "")) continue;
     const std::vector<std::string_view> words = SplitWords(credit, 7);
-    // A credit reads as a name: capitalised first and last words ("Les
-    // Membres du Choeur de Radio France"), not a phrase ("Show my profile").
-    if (words.empty() || words.size() > 6 || !StartsUpper(words.front()) ||
-        !StartsUpper(words.back()) ||
-        credit.find("://") != std::string_view::npos ||
-        credit.find('@') != std::string_view::npos ||
-        IsSiteOrAccount(credit, ""))
-      continue;
     // A role alone ("Staff", "Redaktion") credits nobody.
     if (std::all_of(words.begin(), words.end(), [](std::string_view w) {
           return IsRoleWord(w) || IsByWord(w);
@@ -1747,10 +1757,7 @@ std::string DeclaredAuthorCredit(const PageMetadata& md) {
     const auto* v = MetaValues(md, key);
     if (v == nullptr || v->empty()) continue;
     std::string holder = CopyrightHolder(v->front());
-    const std::vector<std::string_view> words = SplitWords(holder, 7);
-    if (words.size() >= 2 && words.size() <= 6 && StartsUpper(words.front()) &&
-        StartsUpper(words.back()) && holder.find("://") == std::string::npos &&
-        holder.find('@') == std::string::npos)
+    if (ReadsAsCredit(holder) && SplitWords(holder, 2).size() == 2)
       return holder;
   }
   return {};

@@ -133,6 +133,10 @@ bool MonthFirst(const PageMetadata& md);
 // the text.
 bool TitleOnlyInTitleElement(const PageMetadata& md);
 
+// The text of `node` up to about `limit` bytes, as the page shows it: text set
+// for screen readers only is none of it; white space runs count as one byte.
+std::string NodeText(const GumboNode* node, size_t limit = 2000);
+
 // Whether `name` names the site that publishes the page (its JSON-LD
 // publisher, og:site_name, or a name holding the host's own label).
 bool NamesTheSite(std::string_view name, const PageMetadata& md,

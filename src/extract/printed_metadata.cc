@@ -644,51 +644,11 @@ std::vector<std::string> SignatureName(std::string_view line) {
 
 namespace {
 
-// Whether `n`'s class holds a poster cue's token.
-bool HasPosterClass(const GumboNode* n) {
-  const std::string cls = AsciiLower(Attribute(n, "class"));
-  if (cls.empty()) return false;
-  const std::vector<std::string>& tokens = WordLists().poster_tokens;
-  size_t start = 0;
-  while (start < cls.size()) {
-    size_t end = start;
-    while (end < cls.size() &&
-           std::isalnum(static_cast<unsigned char>(cls[end])))
-      ++end;
-    if (end > start && std::find(tokens.begin(), tokens.end(),
-                                 std::string_view(cls).substr(
-                                     start, end - start)) != tokens.end())
-      return true;
-    start = end + 1;
-  }
-  return false;
-}
-
-// The text of `n` (at most about 200 bytes), white space collapsed.
-std::string ShortText(const GumboNode* n) {
-  std::string out;
-  std::vector<const GumboNode*> stack{n};
-  while (!stack.empty() && out.size() < 200) {
-    const GumboNode* m = stack.back();
-    stack.pop_back();
-    if (m->type == GUMBO_NODE_TEXT) {
-      out += m->v.text.text;
-    } else if (m->type == GUMBO_NODE_WHITESPACE) {
-      out += ' ';
-    } else if (m->type == GUMBO_NODE_ELEMENT) {
-      const GumboVector& c = m->v.element.children;
-      for (size_t i = c.length; i-- > 0;)
-        stack.push_back(static_cast<const GumboNode*>(c.data[i]));
-    }
-  }
-  return CollapseSpaces(out);
-}
-
 // The first element in `n` (document order, six levels down) with a poster
 // cue, or nullptr.
 const GumboNode* FirstPoster(const GumboNode* n, int depth = 0) {
   if (n->type != GUMBO_NODE_ELEMENT || depth > 6) return nullptr;
-  if (HasPosterClass(n)) return n;
+  if (HasClassToken(n, WordLists().poster_tokens)) return n;
   const GumboVector& c = n->v.element.children;
   for (size_t i = 0; i < c.length; ++i) {
     if (const GumboNode* p =
@@ -713,8 +673,9 @@ std::vector<std::string> FindPostAuthor(
       const GumboNode* poster =
           FirstPoster(static_cast<const GumboNode*>(c.data[i]));
       if (poster == nullptr) continue;
-      std::vector<std::string> names = AuthorNames(
-          ShortText(poster), /*lenient=*/true, /*name_field=*/false);
+      std::vector<std::string> names =
+          AuthorNames(CollapseSpaces(NodeText(poster, 200)), /*lenient=*/true,
+                      /*name_field=*/false);
       if (names.empty() || names.front().size() > 40) return {};
       names.resize(1);
       return names;
