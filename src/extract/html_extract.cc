@@ -650,14 +650,16 @@ void ForgiveLayoutWrappers(
 // comment form is no such box.
 constexpr size_t kSignUpBoxChars = 400;
 
-bool HoldsEmailField(const GumboNode* n, int depth = 0) {
-  if (n->type != GUMBO_NODE_ELEMENT || depth > 4) return false;
+// Whether `n` holds an <input type=`type`> at most `max_depth` levels down.
+bool HoldsInput(const GumboNode* n, std::string_view type, int max_depth) {
+  if (n->type != GUMBO_NODE_ELEMENT || max_depth < 0) return false;
   if (n->v.element.tag == GUMBO_TAG_INPUT &&
-      EqualsNoCase(Attribute(n, "type"), "email"))
+      EqualsNoCase(Attribute(n, "type"), type))
     return true;
   const GumboVector& c = n->v.element.children;
   for (size_t i = 0; i < c.length; ++i) {
-    if (HoldsEmailField(static_cast<const GumboNode*>(c.data[i]), depth + 1))
+    if (HoldsInput(static_cast<const GumboNode*>(c.data[i]), type,
+                   max_depth - 1))
       return true;
   }
   return false;
@@ -675,7 +677,7 @@ void MarkSignUpBoxes(const StatsMap& stats, std::vector<HtmlBlock>* blocks) {
       const auto st = stats.find(a);
       if (st == stats.end() || st->second.text_chars > kSignUpBoxChars) break;
       auto [it, inserted] = verdict.try_emplace(a, false);
-      if (inserted) it->second = HoldsEmailField(a);
+      if (inserted) it->second = HoldsInput(a, "email", 4);
       if (it->second) {
         b.boiler = a;
         b.boiler_depth = st->second.depth;
@@ -683,6 +685,52 @@ void MarkSignUpBoxes(const StatsMap& stats, std::vector<HtmlBlock>* blocks) {
         break;
       }
     }
+  }
+}
+
+// A log-in or registration form: a <form> that holds a password field. Its
+// text (field labels, the password rules, error messages, terms to accept) is
+// never a page's text, in any language, so unlike other forms nothing wins it
+// back, not even a page that has no other text. A form wrapping a whole page
+// (ASP.NET's) with a log-in box somewhere in it is no such form: it holds
+// more than kLoginFormChars of text, or the page's structure (an <h1>, an
+// <article> or <main>).
+constexpr size_t kLoginFormChars = 3000;
+
+bool HoldsPageStructure(const GumboNode* n) {
+  if (n->type != GUMBO_NODE_ELEMENT) return false;
+  const GumboTag tag = n->v.element.tag;
+  if (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN)
+    return true;
+  const GumboVector& c = n->v.element.children;
+  for (size_t i = 0; i < c.length; ++i) {
+    if (HoldsPageStructure(static_cast<const GumboNode*>(c.data[i])))
+      return true;
+  }
+  return false;
+}
+
+// Marks the blocks of log-in forms as structural furniture.
+void MarkLoginForms(const StatsMap& stats, std::vector<HtmlBlock>* blocks) {
+  std::unordered_map<const GumboNode*, bool> verdict;
+  for (HtmlBlock& b : *blocks) {
+    if (b.element == nullptr) continue;
+    const GumboNode* form = b.element;
+    while (form != nullptr && form->type == GUMBO_NODE_ELEMENT &&
+           form->v.element.tag != GUMBO_TAG_FORM)
+      form = form->parent;
+    if (form == nullptr || form->type != GUMBO_NODE_ELEMENT) continue;
+    auto [it, inserted] = verdict.try_emplace(form, false);
+    if (inserted) {
+      const auto st = stats.find(form);
+      it->second = st != stats.end() &&
+                   st->second.text_chars <= kLoginFormChars &&
+                   HoldsInput(form, "password", 8) && !HoldsPageStructure(form);
+    }
+    if (!it->second) continue;
+    b.boiler = form;
+    b.boiler_depth = stats.at(form).depth;
+    b.tag_boiler = true;
   }
 }
 
@@ -721,6 +769,8 @@ std::vector<const HtmlBlock*> SelectByArticleBody(
   return out;
 }
 
+// Maps the blocks' offsets in the parsed text back to the page. A text node
+// never spans a dropped range and every node starts an anchor, so each anchor
 // maps on its own.
 void MapBlocksToPage(const ParsedText& parsed, std::vector<HtmlBlock>* blocks) {
   if (parsed.breaks.size() <= 1) return;
@@ -1103,6 +1153,7 @@ std::vector<HtmlBlock> SegmentPage(const HtmlPage& page,
   MapBlocksToPage(parsed, &blocks);
   ForgiveLayoutWrappers(*stats, &blocks);
   MarkSignUpBoxes(*stats, &blocks);
+  MarkLoginForms(*stats, &blocks);
   return blocks;
 }
 

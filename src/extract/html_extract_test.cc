@@ -428,6 +428,35 @@ TEST(HtmlExtractTest, SignUpBoxInTheTextIsFurniture) {
       << with_form.body;
 }
 
+// A log-in or registration form (a form with a password field) is never the
+// page's text, even on a page whose only other text is a short item: its
+// field rules and error messages stay out. A form wrapping the whole page
+// (ASP.NET's) with a log-in box in its sidebar is no such form.
+TEST(HtmlExtractTest, LogInFormIsNeverTheText) {
+  const std::string form =
+      "<div class='modal'><form><p>Your password must be at least eight "
+      "characters long and contain a capital letter and a digit.</p><p>This "
+      "e-mail address is already registered. Please log in with your "
+      "existing account instead of creating a new one.</p><input "
+      "type='email'><input type='password'><button>Create account</button>"
+      "</form></div>";
+  const Article a = ExtractHtmlDoc(
+      "<html><body><div class='video'><h1>Budget passed</h1><p>The council "
+      "passed the budget after a long night.</p></div>" +
+      form + "</body></html>");
+  EXPECT_NE(a.body.find("long night"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("password"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("registered"), std::string::npos) << a.body;
+  const Article whole_page = ExtractHtmlDoc(
+      "<html><body><form id='aspnetForm'><div class='sidebar'><input "
+      "type='text'><input type='password'></div><article><h1>Budget "
+      "passed</h1>" +
+      std::string(kBudgetStory) + kBudgetVote +
+      "</article></form></body></html>");
+  EXPECT_NE(whole_page.body.find("council approved"), std::string::npos)
+      << whole_page.body;
+}
+
 // An advertiser's disclosure set over the text is furniture by its class.
 TEST(HtmlExtractTest, DisclosureOverTheTextIsFurniture) {
   const std::string story = kBudgetStory;
