@@ -1526,6 +1526,18 @@ bool IsHeadlineShaped(const HtmlBlock& b) {
          !HasPhoneNumber(text) && !IsFurnitureBlock(b);
 }
 
+// Whether `b` is a line a headline carries below it and nothing else does
+// above one: a byline or a picture's caption, at most kMaxMetaWords words. (A
+// date line is no such line: blogs and lists of news set one above each
+// headline, under the section's name.)
+bool IsHeadlineMetaLine(const HtmlBlock& b) {
+  constexpr size_t kMaxMetaWords = 12;
+  const std::vector<std::string_view> words =
+      SplitWords(b.text, kMaxMetaWords + 1);
+  if (words.empty() || words.size() > kMaxMetaWords) return false;
+  return InFigure(b) || IsByWord(words[0]);
+}
+
 // Whether table cell `td` has no other cell beside it in its row.
 bool OnlyCellInRow(const GumboNode* td) {
   const GumboNode* row = td->parent;
@@ -1548,12 +1560,11 @@ bool OnlyCellInRow(const GumboNode* td) {
 // navigation and sidebars. Null when a line there holds the <title>'s words
 // (`title`, whatever their punctuation: the headline is named already), or
 // when there is none.
-
 const HtmlBlock* PrintedHeadline(const std::vector<HtmlBlock>& blocks,
                                  const std::vector<const HtmlBlock*>& kept,
                                  std::string_view title) {
   constexpr size_t kAbove = 6, kBelow = 2, kMinProseWords = 15,
-                   kMaxLineWords = 20;
+                   kMaxLineWords = 20, kMetaLines = 3;
   if (kept.empty()) return nullptr;
   const size_t first = static_cast<size_t>(kept.front() - blocks.data());
   // Above the article, only blocks in its container (its first block's
@@ -1601,8 +1612,12 @@ const HtmlBlock* PrintedHeadline(const std::vector<HtmlBlock>& blocks,
          b.boiler->v.element.tag != GUMBO_TAG_HEADER) ||
         InLongFurnitureBox(b) || !IsHeadlineShaped(b))
       continue;
-    for (size_t j = i + 1; j < blocks.size() && j <= i + 2; ++j) {
+    // The headline's byline, date line and picture come between it and
+    // the text and are no distance.
+    size_t reach = i + 2;
+    for (size_t j = i + 1; j < blocks.size() && j <= reach; ++j) {
       if (prose(j)) return &b;
+      if (reach < i + 2 + kMetaLines && IsHeadlineMetaLine(blocks[j])) ++reach;
     }
   }
   return nullptr;

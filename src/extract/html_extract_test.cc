@@ -779,6 +779,34 @@ TEST(HtmlExtractTest, HeadlinePrintedUnderATitleThatIsTheSiteName) {
             "Kirchdorf feiert den neuen Vorstand des Vereins");
 }
 
+// Between such a headline and its text a byline and a picture's caption are
+// no distance; a date line under a section's name, above the headline, leaves
+// the name no headline.
+TEST(HtmlExtractTest, HeadlinePrintedAboveBylineAndPicture) {
+  const std::string prose = kClubMeetingProse;
+  const auto page = [&](const std::string& between_headline_and_text) {
+    return ExtractHtmlDoc(
+        "<html><head><title>TSV Kirchdorf</title></head><body><div "
+        "class='col'><div class='story-head'>Vorstand im Amt "
+        "best\u00e4tigt</div>" +
+            between_headline_and_text + prose + "</div></body></html>",
+        "https://www.tsv-kirchdorf.de/news/12");
+  };
+  EXPECT_EQ(page("<div>Von Rainer Kloss<br>Mittwoch, 21. M\u00e4rz "
+                 "2012</div><div class='photo'><img src='a.jpg'><div "
+                 "class='caption'>Der neue Vorstand vor dem Sportheim nach der "
+                 "Wahl am Freitagabend</div></div>")
+                .title,
+            "Vorstand im Amt best\u00e4tigt");
+  const Article dated = ExtractHtmlDoc(
+      "<html><head><title>TSV Kirchdorf</title></head><body><div "
+      "class='col'><div>Aktuelles aus dem Verein</div><div>Mittwoch, 21. "
+      "M\u00e4rz 2012</div><div>Vorstand im Amt best\u00e4tigt</div>" +
+          prose + "</div></body></html>",
+      "https://www.tsv-kirchdorf.de/news/12");
+  EXPECT_EQ(dated.title, "Vorstand im Amt best\u00e4tigt");
+}
+
 // A story set in a table of its own, the headline's row above the text's, has
 // its headline in the table; a layout's other column holds none.
 TEST(HtmlExtractTest, HeadlinePrintedInARowAboveTheText) {
