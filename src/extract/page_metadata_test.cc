@@ -483,6 +483,18 @@ TEST(PageMetadataTest, TitleWithoutTheSiteNameOpeningIt) {
        "er\u00f6ffnet</a></h1>",
        "https://example.org/schleuse",
        "Neue Schleuse am Ostufer er\u00f6ffnet"},
+      // A short name holding the host's label opens a longer rest: a forum's
+      // name, its banner <h1> no headline, the topic in <h2>. A headline
+      // opening with the label is the longer part and stands.
+      {"<title>Kanalblick Schleusenforum \u2022 Thema anzeigen - Neue "
+       "Schleuse am Ostufer er\u00f6ffnet</title>",
+       "<h1>Kanalblick Schleusenforum</h1><h2>Neue Schleuse am Ostufer "
+       "er\u00f6ffnet</h2>",
+       "https://forum.kanalblick.co.uk/viewtopic.php?t=12",
+       "Neue Schleuse am Ostufer er\u00f6ffnet"},
+      {"<title>Kanalblick er\u00f6ffnet Schleuse - Kanalblick News</title>", "",
+       "https://www.kanalblick.co.uk/schleuse",
+       "Kanalblick er\u00f6ffnet Schleuse"},
       // og:title shorter than what the <title> adds says nothing of the site.
       {"<meta property='og:title' content='Ufer'>"
        "<title>Ufer: Die neue Schleuse am Ostufer</title>",
