@@ -469,15 +469,25 @@ std::unordered_map<const GumboNode*, int> ContentRoots(
             HoldsLinkedHeading(sib))
           continue;
         // The box's own score, or its best child's (its text may sit a level
-        // down).
-        double best = 0;
+        // down), or that of its items together: children of one class, as an
+        // accordion's panels or a list of facts (two or more).
+        double best = 0, items = 0;
+        int item_count = 0;
+        std::string_view item_class;
         if (auto sc = score.find(sib); sc != score.end()) best = sc->second;
         const GumboVector& g = sib->v.element.children;
         for (size_t j = 0; j < g.length; ++j) {
-          if (auto sc = score.find(static_cast<const GumboNode*>(g.data[j]));
-              sc != score.end())
-            best = std::max(best, sc->second);
+          const auto* child = static_cast<const GumboNode*>(g.data[j]);
+          const auto sc = score.find(child);
+          if (sc == score.end()) continue;
+          best = std::max(best, sc->second);
+          const std::string_view cls = Attribute(child, "class");
+          if (item_count == 0) item_class = cls;
+          if (cls.empty() || cls != item_class) continue;
+          items += sc->second;
+          ++item_count;
         }
+        if (item_count >= 2) best = std::max(best, items);
         if (best >= threshold) roots[sib] = DepthOf(stats, sib);
       }
     }

@@ -344,6 +344,34 @@ TEST(HtmlExtractTest, StoryInBoxesOfOneKind) {
   EXPECT_EQ(a.body.find("Spenden Sie jetzt"), std::string::npos) << a.body;
 }
 
+// A box of that kind whose text is split into items of one class (an
+// accordion's panels, each short) is the story's too.
+TEST(HtmlExtractTest, StoryGoesOnInAnAccordionBox) {
+  const std::string p1 =
+      "Der Rat hat am Montag, nach langer Debatte, die Sanierung der "
+      "Br\u00fccke "
+      "vergeben, sagte der Sprecher, und alle stimmten zu.";
+  std::string accordion = "<div class='component accordion'>";
+  for (const char* panel :
+       {"Die Sperrung gilt ab Montag, 6. Mai, sechs Uhr.",
+        "Der Verkehr wird \u00fcber die Nordbr\u00fccke umgeleitet.",
+        "Die Haltestelle am Platz entf\u00e4llt bis zum Ende der Arbeiten."}) {
+    accordion +=
+        "<div class='accordion-item'><button>Frage?</button><div "
+        "class='accordion-panel'><p>" +
+        std::string(panel) + "</p></div></div>";
+  }
+  accordion += "</div>";
+  const Article a = ExtractHtmlDoc(
+      "<html><body><h1>Br\u00fccke gesperrt</h1><div class='main'><div "
+      "class='component rich-text'><p>" +
+      p1 + "</p><p>" + p1 + "</p><p>" + p1 + "</p></div>" + accordion +
+      "</div></body></html>");
+  EXPECT_NE(a.body.find("Nordbr\u00fccke umgeleitet"), std::string::npos)
+      << a.body;
+  EXPECT_NE(a.body.find("Haltestelle"), std::string::npos) << a.body;
+}
+
 // A video's box set in the text holds the player's title, not the story's.
 TEST(HtmlExtractTest, VideoBoxInTheText) {
   const Article a = ExtractCouncilStoryWith(
