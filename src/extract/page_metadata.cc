@@ -1783,13 +1783,32 @@ using DateCandidates = std::vector<std::pair<std::string, DateSource>>;
 // A moment written in UTC ("...Z", "+00:00") is often a CMS's conversion of the
 // time the site printed in its own zone. When the page also gives the same
 // moment in a zone other than UTC (another <meta>, a <time datetime>), the day
-// is that zone's: the day the site printed and its readers saw. Nullopt when
-// `raw` is no UTC timestamp or no other source gives its moment.
+// is that zone's: the day the site printed and its readers saw. So it is when
+// the first source that gives a day alone ("<time datetime=2023-08-24>") gives
+// the next or the previous one, and a zone (UTC-12 to UTC+14) can make that day
+// of the moment. Nullopt when `raw` is no UTC timestamp or no other source
+// gives its moment.
 std::optional<std::pair<PartialDate, DateSource>> LocalDayOfUtcStamp(
     std::string_view raw, const PageMetadata& md,
     const DateCandidates& candidates) {
   const auto utc = ParseZonedTime(raw);
   if (!utc || utc->offset_minutes != 0) return std::nullopt;
+  for (const auto& [other, source] : candidates) {
+    if (utc->utc_minute < 0) break;  // before 1970: no page's date
+    if (ParseZonedTime(other)) continue;
+    const auto day = ParseLooseIso(other);
+    if (!day || day->day == 0) continue;
+    constexpr long kMinutesPerDay = 24 * 60, kMaxEast = 14 * 60,
+                   kMaxWest = 12 * 60;
+    const long utc_day = utc->utc_minute / kMinutesPerDay;
+    const long minute_of_day = utc->utc_minute % kMinutesPerDay;
+    const long days_apart =
+        DaysFromCivil(day->year, day->month, day->day) - utc_day;
+    if ((days_apart == 1 && kMinutesPerDay - minute_of_day <= kMaxEast) ||
+        (days_apart == -1 && minute_of_day < kMaxWest))
+      return {{*day, source}};
+    break;
+  }
   const auto same_moment_elsewhere =
       [&](std::string_view other) -> std::optional<PartialDate> {
     const auto t = ParseZonedTime(other);

@@ -542,6 +542,23 @@ TEST(PageMetadataTest, LocalDayOfAUtcTimestamp) {
       body + "</body></html>");
   ASSERT_TRUE(a.published);
   EXPECT_EQ(a.published->ToIso(), "2019-10-19");
+  // A day alone beside the moment: the next day, when a zone east of UTC can
+  // make it the moment's (03:37 UTC is 23:37 the day before in New York, and
+  // 13:37 the same day in Sydney, never the next one).
+  a = page("<time datetime='2022-05-03'>3. Mai 2022</time>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2022-05-03");
+  EXPECT_EQ(a.published_source, DateSource::kTime);
+  a = page("<time datetime='2022-05-05'>5. Mai 2022</time>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2022-05-04");
+  a = ExtractHtmlDoc(
+      "<html><head><meta property='article:published_time' "
+      "content='2023-08-23T22:00:00Z'></head><body><h1>Der Rat</h1><time "
+      "datetime='2023-08-24'>24.08.2023</time>" +
+      body + "</body></html>");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2023-08-24");
 }
 
 // A <time> in a list of related stories, a comment thread or an <aside> dates
