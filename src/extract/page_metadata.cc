@@ -582,12 +582,15 @@ void CollectHeading(const GumboNode* n, PageMetadata* md) {
   md->h1s.push_back(std::move(h));
   md->h1_is_link.push_back(IsOneLink(n));
   const GumboVector& c = n->v.element.children;
+  const size_t parts_before = md->h1_parts.size();
   for (size_t i = 0; i < c.length && md->h1_parts.size() < 32; ++i) {
     const GumboNode* k = static_cast<const GumboNode*>(c.data[i]);
     std::string part = CollapseSpaces(
         k->type == GUMBO_NODE_TEXT ? std::string(k->v.text.text) : NodeText(k));
     if (!part.empty()) md->h1_parts.push_back(std::move(part));
   }
+  if (md->h1s.size() == 1)
+    md->first_h1_parts = md->h1_parts.size() - parts_before;
 }
 
 }  // namespace
@@ -1395,6 +1398,11 @@ std::string ChooseTitle(const PageMetadata& md, std::string_view url) {
       md.h1.size() * 2 > title.size()) {
     title = md.h1;
   }
+  // og:title giving an <h1> of unclassed parts (a kicker and a headline in
+  // <span>s) whole, with the punctuation that sets the parts apart ("Kicker:
+  // Headline"): the headline as the page writes it in one line.
+  if (md.first_h1_parts >= 2 && title != md.h1 && Alnum(title) == Alnum(md.h1))
+    return title;
   if (const std::string* heading = ChooseHeading(md, names)) title = *heading;
   return title;
 }

@@ -78,8 +78,9 @@ struct PageMetadata {
   std::vector<bool> h1_is_link;
   std::vector<std::string> h2s;  // the same of <h2>
   // The texts of the children of each <h1> (a kicker in a <span> before the
-  // headline).
+  // headline), and how many the first <h1> has.
   std::vector<std::string> h1_parts;
+  size_t first_h1_parts = 0;
   struct TimeElement {
     std::string datetime;
     TimeMarking marking = TimeMarking::kUnmarked;

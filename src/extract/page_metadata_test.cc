@@ -430,6 +430,16 @@ TEST(PageMetadataTest, TitleWithoutTheKickerBesideIt) {
   EXPECT_EQ(title("<span>Nach dem Sturm:</span> <span>Aufr\u00e4umen "
                   "dauert</span>"),
             "Nach dem Sturm: Aufr\u00e4umen dauert");
+  // Unclassed parts without the sign between them: og:title gives it.
+  EXPECT_EQ(ExtractHtmlDoc(
+                "<html><head><meta property='og:title' content='Nach dem "
+                "Sturm: Aufr\u00e4umen dauert'></head><body><h1><span>Nach "
+                "dem Sturm</span> "
+                "<span>Aufr\u00e4umen dauert</span></h1><p>Ein Satz, der "
+                "lang genug ist, um als Absatz zu z\u00e4hlen, mit Kommas, "
+                "und noch mehr Text.</p></body></html>")
+                .title,
+            "Nach dem Sturm: Aufr\u00e4umen dauert");
 }
 
 // Older blog and CMS templates put the site's name first ("Site » Post"):
