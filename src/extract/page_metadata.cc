@@ -152,6 +152,10 @@ int ArticleTypeRank(const Json& type) {
         t == "LiveBlogPosting" || t == "SocialMediaPosting") {
       return 3;
     }
+    // A critic's review (a film's, a book's, a product test) is a text with
+    // its writer and date as an article is; ranked below one, as a page's
+    // top-level Review may stand beside the article that holds it.
+    if (t == "Review" || t == "CriticReview") return 2;
     if (t == "WebPage" || t == "ItemPage") return 1;
     return 0;
   };

@@ -294,6 +294,29 @@ TEST(PageMetadataTest, JsonLdAuthorByReference) {
   EXPECT_EQ(a.published->ToIso(), "2021-03-04");
 }
 
+// A critic's review in JSON-LD (@type Review) gives its writer and date as an
+// article does; beside an article, the article's stand.
+TEST(PageMetadataTest, JsonLdReviewGivesWriterAndDate) {
+  const auto page = [](const std::string& ld) {
+    return ExtractHtmlDoc(
+        "<html><head><script type=\"application/ld+json\">" + ld +
+        "</script></head><body><p>Ein Satz, der lang genug ist, um als Absatz "
+        "zu z\u00e4hlen, mit Kommas, und noch mehr Text.</p></body></html>");
+  };
+  const std::string review =
+      R"({"@type":"Review","itemReviewed":{"@type":"Movie","name":"Das Haus",)"
+      R"("dateCreated":"2024-11-14"},"author":{"@type":"Person","name":)"
+      R"("Felix Baumann"},"datePublished":"2024-11-12T14:00:00+01:00"})";
+  Article a = page(review);
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Felix Baumann"}));
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(a.published->ToIso(), "2024-11-12");
+  a = page("[" + review +
+           R"(,{"@type":"NewsArticle","author":{"@type":"Person","name":)"
+           R"("Jana Beispiel"},"datePublished":"2024-11-13T09:00:00+01:00"}])");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"}));
+}
+
 // JSON-LD is plain text, but publishing systems often write it HTML-encoded:
 // names and keywords are read decoded.
 TEST(PageMetadataTest, JsonLdTextWrittenAsHtmlIsDecoded) {
