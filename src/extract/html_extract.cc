@@ -982,7 +982,9 @@ bool IsTwoSentences(std::string_view text) {
 }
 
 constexpr size_t kLeadReach = 12;
-constexpr size_t kLeadMinBytes = 150;
+// A lead is at least a one-line standfirst, some fifteen words (a shorter line
+// under a headline is a subtitle or a label); a caption is a line or two.
+constexpr size_t kLeadMinBytes = 100, kCaptionMaxBytes = 150;
 
 bool HasImage(const GumboNode* n, int depth = 0) {
   if (n->type != GUMBO_NODE_ELEMENT || depth > 6) return false;
@@ -1024,9 +1026,12 @@ bool IsLeadBlock(const HtmlBlock& b, const StatsMap& stats,
       b.element == nullptr || LinkDensity(b.link_chars, b.text.size()) > 0.1)
     return false;
   // Text right under a picture that does not end as a sentence ends is its
-  // caption with a credit ("... in Bremen. © CAE", "(Photo: Getty)"); a lead
-  // set under the article's opening picture ends as prose does.
-  if (!EndsWithSentencePunctuation(b.text) && FollowsImage(b.element, stats))
+  // caption with a credit ("... in Bremen. © CAE", "(Photo: Getty)"), and so
+  // is a line or two there (under kCaptionMaxBytes); a lead set under the
+  // article's opening picture is longer and ends as prose does.
+  if ((!EndsWithSentencePunctuation(b.text) ||
+       b.text.size() < kCaptionMaxBytes) &&
+      FollowsImage(b.element, stats))
     return false;
   return !IsFurnitureBlock(b);
 }

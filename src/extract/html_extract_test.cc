@@ -1000,9 +1000,9 @@ TEST(HtmlExtractTest, ScreenReaderTextIsNotArticleText) {
 }
 
 // A lead paragraph set between the headline and the body container, in a
-// container of its own, opens the body; a one-line subtitle, a lead inside the
-// page's <header>, a captioned picture's credit line and text above the
-// headline do not.
+// container of its own, opens the body, as does a lead inside the page's
+// <header>; a short subtitle, a captioned picture's credit line and text above
+// the headline do not.
 TEST(HtmlExtractTest, LeadBetweenHeadlineAndBody) {
   const std::string body =
       "<div class='columns'><div class='col'><p>The ferry left the harbour "
@@ -1045,6 +1045,18 @@ TEST(HtmlExtractTest, LeadBetweenHeadlineAndBody) {
   // A short subtitle is header matter.
   EXPECT_TRUE(opening("<h1>Supplies reach the island</h1><p class='sub'>The "
                       "first supplies in four days arrived on Tuesday.</p>")
+                  .starts_with(ferry));
+  // A one-line standfirst (100 bytes or more) is a lead, with or without a
+  // full stop; the same line right under a picture is its caption.
+  const std::string dek =
+      "After four days cut off by the storm, the island received its first "
+      "supplies on Tuesday morning by ferry from the mainland";
+  EXPECT_EQ(opening("<h1>Supplies reach the island</h1><p class='sub'>" + dek +
+                    "</p>"),
+            dek);
+  EXPECT_TRUE(opening("<h1>Supplies reach the island</h1><div "
+                      "class='pic'><img src='a.jpg'></div><p>" +
+                      dek + ".</p>")
                   .starts_with(ferry));
   // A lead in the article's own <header>, beside its headline, is its lead;
   // a lead-length paragraph in the site's banner above the headline is not.
