@@ -497,6 +497,20 @@ TEST(HtmlExtractTest, DisclosureOverTheTextIsFurniture) {
   EXPECT_EQ(a.body.find("advertisers"), std::string::npos) << a.body;
 }
 
+// A consent manager's stand-in for an embedded post, set between the
+// paragraphs, is furniture though its class also says "content".
+TEST(HtmlExtractTest, ConsentStandInForAnEmbedIsFurniture) {
+  const Article a = ExtractHtmlDoc(
+      "<html><body><article><h1>Budget passed</h1>" +
+      std::string(kBudgetStory) +
+      "<div class='borlabs-cookie-content-blocker instagram'><p>You are "
+      "currently viewing placeholder content from Instagram. To access the "
+      "actual content, click the button below.</p></div>" +
+      kBudgetVote + "</article></body></html>");
+  EXPECT_NE(a.body.find("seven to six"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("placeholder"), std::string::npos) << a.body;
+}
+
 // Readers' comments in the class names of other languages ("komentarze",
 // "kommentare", "comentarios") are furniture; an opinion piece that German
 // classes "kommentar" beside its article cue stays the article.
