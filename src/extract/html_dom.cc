@@ -186,21 +186,39 @@ bool IsBoilerplateTag(GumboTag tag) {
   }
 }
 
-// Whether `element` is a <figure> that holds a table (a child, or a child's
-// child: WordPress's table block, a scrolling wrapper): a figure of the text,
-// not a picture's furniture.
-bool IsTableFigure(const GumboNode* element) {
+// Whether `n` holds a link, at most `max_depth` levels down.
+bool HoldsLink(const GumboNode* n, int max_depth) {
+  if (n->type != GUMBO_NODE_ELEMENT || max_depth < 0) return false;
+  if (n->v.element.tag == GUMBO_TAG_A) return true;
+  const GumboVector& c = n->v.element.children;
+  for (size_t i = 0; i < c.length; ++i) {
+    if (HoldsLink(static_cast<const GumboNode*>(c.data[i]), max_depth - 1))
+      return true;
+  }
+  return false;
+}
+
+// Whether `element` is a <figure> that holds a table or a quotation without
+// links (a child, or a child's child: WordPress's table and pull-quote
+// blocks, a scrolling wrapper): a figure of the text, not a picture's
+// furniture. (An embedded social post is a quotation with links: to its
+// author, its address.)
+bool IsTextFigure(const GumboNode* element) {
   if (element->v.element.tag != GUMBO_TAG_FIGURE) return false;
+  const auto is_text = [](const GumboNode* n) {
+    if (n->type != GUMBO_NODE_ELEMENT) return false;
+    const GumboTag tag = n->v.element.tag;
+    return tag == GUMBO_TAG_TABLE ||
+           (tag == GUMBO_TAG_BLOCKQUOTE && !HoldsLink(n, 6));
+  };
   const GumboVector& c = element->v.element.children;
   for (size_t i = 0; i < c.length; ++i) {
     const auto* k = static_cast<const GumboNode*>(c.data[i]);
     if (k->type != GUMBO_NODE_ELEMENT) continue;
-    if (k->v.element.tag == GUMBO_TAG_TABLE) return true;
+    if (is_text(k)) return true;
     const GumboVector& kc = k->v.element.children;
     for (size_t j = 0; j < kc.length; ++j) {
-      const auto* g = static_cast<const GumboNode*>(kc.data[j]);
-      if (g->type == GUMBO_NODE_ELEMENT && g->v.element.tag == GUMBO_TAG_TABLE)
-        return true;
+      if (is_text(static_cast<const GumboNode*>(kc.data[j]))) return true;
     }
   }
   return false;
@@ -546,7 +564,7 @@ class Segmenter {
                           tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN ||
                           role == LandmarkRole::kContent ||
                           Attribute(child, "itemprop") == "articleBody";
-        if (IsBoilerplateTag(tag) && !IsTableFigure(child)) {
+        if (IsBoilerplateTag(tag) && !IsTextFigure(child)) {
           next.block.boiler = child;
           next.block.boiler_depth = next.depth;
           next.block.tag_boiler = true;

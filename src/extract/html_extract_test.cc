@@ -903,6 +903,21 @@ TEST(HtmlExtractTest, TableInAFigureIsText) {
   EXPECT_EQ(a.body.find("Rathaus am Abend"), std::string::npos) << a.body;
 }
 
+// So is one that holds a quotation (WordPress's pull-quote block); an
+// embedded social post, a quotation with links to its author and address, is
+// not.
+TEST(HtmlExtractTest, PullQuoteInAFigureIsText) {
+  const Article a = ExtractCouncilStoryWith(
+      "<figure class='wp-block-pullquote'><blockquote><p>F\u00fcr viele "
+      "Familien ist das der Unterschied zwischen Flur und eigenem "
+      "Bett.</p><cite>Dr. Tomasz Wieczorek</cite></blockquote></figure>"
+      "<figure class='embed'><blockquote><p>Seit sieben Stunden sitzen wir "
+      "im Sitzungssaal fest.</p><a href='https://x.com/a/status/1'>3. Feb "
+      "2023</a></blockquote></figure>");
+  EXPECT_NE(a.body.find("eigenem Bett"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("Sitzungssaal fest"), std::string::npos) << a.body;
+}
+
 TEST(HtmlExtractTest, WordsAfterReferencesKeepOffsets) {
   const std::string html =
       "<html><body><article><p>Rund 1000 Jahre sp\u00e4ter wurde die "
