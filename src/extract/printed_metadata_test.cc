@@ -177,6 +177,11 @@ TEST(PrintedMetadataTest, AuthorAfterALabel) {
       "Exemple</p>" +
       body + "</body></html>");
   EXPECT_EQ(a.authors, (std::vector<std::string>{"Paul Exemple"}));
+  // Spanish institutions' "Autor\u00eda:" (authorship) after the text.
+  a = ExtractHtmlDoc("<html><body><h1>El consejo</h1>" + body +
+                     "<p class='autoria'>Autor\u00eda: Laura Ejemplo "
+                     "Ortega</p></body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Laura Ejemplo Ortega"}));
   a = ExtractHtmlDoc("<html><body><h1>Der Rat</h1>" + body +
                      "<div class='comment-list'><div>Autor: Leser "
                      "Beispiel</div></div></body></html>");
