@@ -564,9 +564,21 @@ std::vector<const HtmlBlock*> BlocksUnder(
     inside[kept_in++] = inside[i];
   }
   inside.resize(kept_in);
+  // An <article> inside the text with no line of its own text (kCardLineBytes
+  // or more, mostly free of links) is a teaser card set in it ("Más
+  // información" over another story's linked headline and its writer's name).
+  constexpr size_t kCardLineBytes = 80;
+  std::unordered_set<const GumboNode*> with_text;
+  for (const auto& [b, inner] : inside) {
+    if (inner != nullptr && b->text.size() >= kCardLineBytes &&
+        LinkDensity(b->link_chars, b->text.size()) <= 0.5)
+      with_text.insert(inner);
+  }
   std::vector<const HtmlBlock*> out;
   for (const auto& [b, inner] : inside) {
-    if (inner != nullptr && inner_articles.size() >= 2) continue;
+    if (inner != nullptr &&
+        (inner_articles.size() >= 2 || with_text.count(inner) == 0))
+      continue;
     out.push_back(b);
   }
   if (!out.empty() || inner_articles.size() < 2 || title.empty()) return out;

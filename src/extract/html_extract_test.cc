@@ -890,6 +890,32 @@ TEST(HtmlExtractTest, ArticleParagraphsInAFurnitureBox) {
   EXPECT_EQ(a.body.find("Abonnez-vous"), std::string::npos) << a.body;
 }
 
+// An <article> set in the text with no line of its own, only another story's
+// linked headline and its writer's name, is a teaser card; one with text of
+// its own is the article's.
+TEST(HtmlExtractTest, TeaserCardArticleInTheText) {
+  const std::string story = kBudgetStory;
+  const std::string vote = kBudgetVote;
+  const auto body = [&](const std::string& inner) {
+    return ExtractHtmlDoc(
+               "<html><body><article><h1>Budget passed</h1><div "
+               "class='text'>" +
+               story + inner + vote + "</div></article></body></html>")
+        .body;
+  };
+  std::string b = body(
+      "<div><p>More information</p><article class='c'><a "
+      "href='/2024/roads.html'><h2>Roads plan delayed again by the "
+      "county</h2></a><p>Ann Example</p></article></div>");
+  EXPECT_NE(b.find("seven to six"), std::string::npos) << b;
+  EXPECT_EQ(b.find("Roads plan delayed"), std::string::npos) << b;
+  b = body(
+      "<article class='box'><h2>What the budget holds</h2><p>Four new "
+      "classrooms, two resurfaced roads and a bus line to the northern "
+      "district.</p></article>");
+  EXPECT_NE(b.find("Four new classrooms"), std::string::npos) << b;
+}
+
 // A <figure> that holds a table (WordPress's table block) is a figure of the
 // text: its rows are the article's; a picture's caption is not.
 TEST(HtmlExtractTest, TableInAFigureIsText) {
