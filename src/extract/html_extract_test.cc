@@ -497,6 +497,20 @@ TEST(HtmlExtractTest, DisclosureOverTheTextIsFurniture) {
   EXPECT_EQ(a.body.find("advertisers"), std::string::npos) << a.body;
 }
 
+// An appeal for donations set between the paragraphs is furniture by its
+// class.
+TEST(HtmlExtractTest, DonationAppealInTheTextIsFurniture) {
+  const Article a = ExtractHtmlDoc(
+      "<html><body><article><h1>Budget passed</h1>" +
+      std::string(kBudgetStory) +
+      "<div class='wp-block-group box box--donation'><h3>Independent thanks "
+      "to you</h3><p>Our reporting is free for everyone to read. To keep it "
+      "that way, we need your support.</p></div>" +
+      kBudgetVote + "</article></body></html>");
+  EXPECT_NE(a.body.find("seven to six"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("your support"), std::string::npos) << a.body;
+}
+
 // A consent manager's stand-in for an embedded post, set between the
 // paragraphs, is furniture though its class also says "content".
 TEST(HtmlExtractTest, ConsentStandInForAnEmbedIsFurniture) {
