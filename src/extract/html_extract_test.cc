@@ -497,32 +497,31 @@ TEST(HtmlExtractTest, DisclosureOverTheTextIsFurniture) {
   EXPECT_EQ(a.body.find("advertisers"), std::string::npos) << a.body;
 }
 
-// An appeal for donations set between the paragraphs is furniture by its
-// class.
-TEST(HtmlExtractTest, DonationAppealInTheTextIsFurniture) {
-  const Article a = ExtractHtmlDoc(
-      "<html><body><article><h1>Budget passed</h1>" +
-      std::string(kBudgetStory) +
-      "<div class='wp-block-group box box--donation'><h3>Independent thanks "
-      "to you</h3><p>Our reporting is free for everyone to read. To keep it "
-      "that way, we need your support.</p></div>" +
-      kBudgetVote + "</article></body></html>");
-  EXPECT_NE(a.body.find("seven to six"), std::string::npos) << a.body;
-  EXPECT_EQ(a.body.find("your support"), std::string::npos) << a.body;
-}
-
-// A consent manager's stand-in for an embedded post, set between the
-// paragraphs, is furniture though its class also says "content".
-TEST(HtmlExtractTest, ConsentStandInForAnEmbedIsFurniture) {
-  const Article a = ExtractHtmlDoc(
-      "<html><body><article><h1>Budget passed</h1>" +
-      std::string(kBudgetStory) +
-      "<div class='borlabs-cookie-content-blocker instagram'><p>You are "
-      "currently viewing placeholder content from Instagram. To access the "
-      "actual content, click the button below.</p></div>" +
-      kBudgetVote + "</article></body></html>");
-  EXPECT_NE(a.body.find("seven to six"), std::string::npos) << a.body;
-  EXPECT_EQ(a.body.find("placeholder"), std::string::npos) << a.body;
+// Boxes set between the paragraphs that are furniture by their class: an
+// appeal for donations; a consent manager's stand-in for an embedded post,
+// though its class also says "content".
+TEST(HtmlExtractTest, BoxesInTheTextThatTheirClassMakesFurniture) {
+  const struct {
+    const char* box;
+    const char* furniture_words;
+  } cases[] = {
+      {"<div class='wp-block-group box box--donation'><h3>Independent thanks "
+       "to you</h3><p>Our reporting is free for everyone to read. To keep it "
+       "that way, we need your support.</p></div>",
+       "your support"},
+      {"<div class='borlabs-cookie-content-blocker instagram'><p>You are "
+       "currently viewing placeholder content from Instagram. To access the "
+       "actual content, click the button below.</p></div>",
+       "placeholder"},
+  };
+  for (const auto& c : cases) {
+    const Article a =
+        ExtractHtmlDoc("<html><body><article><h1>Budget passed</h1>" +
+                       std::string(kBudgetStory) + c.box + kBudgetVote +
+                       "</article></body></html>");
+    EXPECT_NE(a.body.find("seven to six"), std::string::npos) << a.body;
+    EXPECT_EQ(a.body.find(c.furniture_words), std::string::npos) << a.body;
+  }
 }
 
 // Readers' comments in the class names of other languages ("komentarze",
