@@ -816,6 +816,24 @@ bool IsCompleteArticleBody(const JsonLdArticle* ld) {
            tail.ends_with("&hellip;"));
 }
 
+// A subheading (<h2> to <h6>, no link, no furniture) right between two chosen
+// blocks is the article's, though a CMS set it in a box of another kind than
+// the text's ("<div class=title><h2>" between "<div class=text>" boxes).
+// `chosen` points into the page's blocks in page order, and stays so.
+void AddSubheadingsBetween(std::vector<const HtmlBlock*>* chosen) {
+  std::vector<const HtmlBlock*> out;
+  for (size_t k = 0; k < chosen->size(); ++k) {
+    const HtmlBlock* b = (*chosen)[k];
+    out.push_back(b);
+    if (k + 1 == chosen->size() || (*chosen)[k + 1] - b != 2) continue;
+    const HtmlBlock& between = *(b + 1);
+    if (between.heading >= 2 && between.link_chars == 0 &&
+        between.boiler == nullptr && !IsFurnitureBlock(between))
+      out.push_back(&between);
+  }
+  *chosen = std::move(out);
+}
+
 // The candidate blocks of the article. With a JSON-LD articleBody, the blocks
 // it contains are the article: a complete one replaces the scored selection; a
 // teaser only adds to it.
@@ -828,6 +846,7 @@ std::vector<const HtmlBlock*> ChooseBlocks(const std::vector<HtmlBlock>& blocks,
     guided = SelectByArticleBody(blocks, ld->body);
   if (IsCompleteArticleBody(ld) && !guided.empty()) return guided;
   std::vector<const HtmlBlock*> chosen = SelectByScore(blocks, stats, title);
+  AddSubheadingsBetween(&chosen);
   if (!guided.empty()) {
     chosen.insert(chosen.end(), guided.begin(), guided.end());
     std::sort(chosen.begin(), chosen.end());

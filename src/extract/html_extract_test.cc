@@ -372,6 +372,24 @@ TEST(HtmlExtractTest, StoryGoesOnInAnAccordionBox) {
   EXPECT_NE(a.body.find("Haltestelle"), std::string::npos) << a.body;
 }
 
+// A subheading a CMS set in a box of another kind between two boxes of the
+// text ("<div class=title><h2>" between "<div class=text>" boxes) is the
+// story's.
+TEST(HtmlExtractTest, SubheadingInABoxOfItsOwnBetweenTextBoxes) {
+  const std::string p1 =
+      "Der Rat hat am Montag, nach langer Debatte, den Bau vergeben, sagte "
+      "der Sprecher, und alle stimmten zu.";
+  const Article a = ExtractHtmlDoc(
+      "<html><body><h1>Feuerwehrhaus</h1><div class='main'><div "
+      "class='text'><div class='cmp-text'><p>" +
+      p1 + "</p><p>" + p1 + "</p><p>" + p1 +
+      "</p></div></div><div class='title'><div class='cmp-title'><h2>Neue "
+      "Halle f\u00fcr die Drehleiter</h2></div></div><div "
+      "class='text'><div class='cmp-text'><p>" +
+      p1 + "</p><p>" + p1 + "</p></div></div></div></body></html>");
+  EXPECT_NE(a.body.find("Neue Halle"), std::string::npos) << a.body;
+}
+
 // A video's box set in the text holds the player's title, not the story's.
 TEST(HtmlExtractTest, VideoBoxInTheText) {
   const Article a = ExtractCouncilStoryWith(
