@@ -517,7 +517,7 @@ TEST(HtmlExtractTest, DisclosureOverTheTextIsFurniture) {
 
 // Boxes set between the paragraphs that are furniture by their class: an
 // appeal for donations; a consent manager's stand-in for an embedded post,
-// though its class also says "content".
+// though its class also says "content"; a call to action.
 TEST(HtmlExtractTest, BoxesInTheTextThatTheirClassMakesFurniture) {
   const struct {
     const char* box;
@@ -531,6 +531,10 @@ TEST(HtmlExtractTest, BoxesInTheTextThatTheirClassMakesFurniture) {
        "currently viewing placeholder content from Instagram. To access the "
        "actual content, click the button below.</p></div>",
        "placeholder"},
+      {"<div class='inline-cta'><p>See where your council spends its "
+       "time</p><p>Budget Insights breaks down every line item. Free for "
+       "clubs and schools.</p><a href='/try'>Try it</a></div>",
+       "Budget Insights"},
   };
   for (const auto& c : cases) {
     const Article a =
