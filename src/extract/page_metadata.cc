@@ -499,13 +499,23 @@ bool InReplyItem(const GumboNode* n) {
 // byline, a few of each per page. Most classes name neither (HasAuthorClass
 // needs "author" or an author label, which hold "aut"): no lower-cased copy is
 // made of them.
+// `text` without the label of a link to the writer's other posts, which says
+// so before the name or names nobody ("View all posts by Jane Doe", "View
+// Archive": furniture_lines.txt's author-link-label).
+std::string WithoutAuthorLinkLabel(std::string text) {
+  const size_t label =
+      LeadPhraseLength(text, WordLists().author_link_label, true);
+  if (label == 0) return text;
+  return std::string(TrimSpaces(std::string_view(text).substr(label)));
+}
+
 void CollectClassedAuthors(const GumboNode* n, PageMetadata* md) {
   const std::string_view raw_cls = Attribute(n, "class");
   if (!ContainsNoCase(raw_cls, "aut") && !ContainsNoCase(raw_cls, "byline"))
     return;
   const std::string cls = AsciiLower(raw_cls);
   if (md->author_class_texts.size() < 4 && IsAuthorElement(n, cls)) {
-    std::string text = CollapseSpaces(NodeText(n, 200));
+    std::string text = WithoutAuthorLinkLabel(CollapseSpaces(NodeText(n, 200)));
     if (!text.empty() && text.size() <= 100)
       md->author_class_texts.push_back(std::move(text));
   }
@@ -676,6 +686,7 @@ void CollectMetadata(const GumboNode* root, std::string_view content,
       std::string text = CollapseSpaces(NodeText(n, 200));
       if (itemprop == "author" && !text.empty())
         text = CollapseSpaces(MicrodataName(n));
+      text = WithoutAuthorLinkLabel(std::move(text));
       if (!text.empty() && text.size() < 80)
         md->itemprop_authors.push_back(text);
     }

@@ -240,6 +240,19 @@ TEST(PageMetadataTest, AuthorsFromClassedBylines) {
       "rel='author' href='/author/jb'>Alle Beitr\u00e4ge von Jana Beispiel "
       "anzeigen <span>\u2192</span></a></p></article></body></html>");
   EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"}));
+  // A link to the writer's other posts gives the name after its label, or
+  // none ("View Archive").
+  a = ExtractHtmlDoc(
+      "<html><body><article><h1>Der Rat</h1>" + prose +
+      "<div class='author-info'><a class='author-link' rel='author' "
+      "href='/author/jb'>View all posts by Jana Beispiel</a></div>"
+      "</article></body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"}));
+  a = ExtractHtmlDoc(
+      "<html><body><article><h1>Der Rat</h1>" + prose +
+      "<div class='author-info'><a class='author-link' rel='author' "
+      "href='/author/jb'>View Archive</a></div></article></body></html>");
+  EXPECT_TRUE(a.authors.empty()) << a.authors.front();
 }
 
 // Yoast-style graphs name the author by @id; the Person is elsewhere in the

@@ -80,7 +80,8 @@ struct WordListSet {
       author_bio, credit_start, app_store, app_start, satellite, site_map,
       social_start, taxonomy_start, disclosure, date_published, date_updated,
       sign_off, interviewer_start, role_word, publisher_word, desk_word,
-      agency_joiner, writing_noun, sign_off_possessive, sign_up_end;
+      agency_joiner, writing_noun, sign_off_possessive, sign_up_end,
+      author_link_label;
 };
 
 const WordListSet& WordLists();
