@@ -1669,14 +1669,28 @@ const HtmlBlock* PrintedHeadline(const std::vector<HtmlBlock>& blocks,
   return nullptr;
 }
 
+// The agencies the dateline opening one of the article's first three
+// paragraphs credits (a lead or a date line may stand before it).
+std::vector<std::string> OpeningAgencies(const Article& article) {
+  constexpr size_t kOpening = 3;
+  for (size_t i = 0; i < kOpening && i < article.paragraphs.size(); ++i) {
+    if (std::vector<std::string> agencies =
+            DatelineAgencies(article.paragraphs[i].text);
+        !agencies.empty())
+      return agencies;
+  }
+  return {};
+}
+
 // The authors as the page prints them, read once the article's blocks are
 // known: the byline (or author-classed element) that gives the metadata's
 // names more fully, else (no metadata author) a Chinese report's opening
 // credit, an author label, a byline, a sign-off, a forum post's user name,
 // the byline of an article held outside the visible page (`held_byline`);
 // less the site's own name beside a writer's; else an
-// organisation the JSON-LD names as author; else the credit the author fields
-// declare, the site's own name included.
+// organisation the JSON-LD names as author; else the agencies a wire story's
+// dateline credits (also over metadata that credits only a desk); else the
+// credit the author fields declare, the site's own name included.
 void FillPrintedAuthors(const std::vector<HtmlBlock>& blocks,
                         const std::vector<const HtmlBlock*>& kept,
                         const PageMetadata& md, std::string_view url,
@@ -1729,6 +1743,9 @@ void FillPrintedAuthors(const std::vector<HtmlBlock>& blocks,
       if (!NamesTheSite(org, md, url)) AddUnique(&authors, org);
     }
   }
+  // A wire story that names no writer is its agency's ("Meschede (dpa/lnw)
+  // – ...").
+  if (authors.empty()) authors = OpeningAgencies(*article);
   // Nor any other: the credit the page's author fields declare, though it
   // names a desk or the site itself (a company's or an association's press
   // release on its own site is the organisation's).

@@ -759,6 +759,44 @@ std::vector<std::string> FindSignOffAuthors(
   return {};
 }
 
+std::vector<std::string> DatelineAgencies(std::string_view paragraph) {
+  constexpr size_t kMaxPlaceWords = 4, kMinCode = 2, kMaxCode = 8;
+  const size_t open = paragraph.find(" (");
+  if (open == std::string_view::npos || open == 0) return {};
+  // The place: at most four words, each opening with a capital.
+  const std::string_view place = paragraph.substr(0, open);
+  const std::vector<std::string_view> words =
+      SplitWords(place, kMaxPlaceWords + 1);
+  if (words.empty() || words.size() > kMaxPlaceWords ||
+      !std::all_of(words.begin(), words.end(), StartsUpper))
+    return {};
+  const size_t close = paragraph.find(')', open);
+  if (close == std::string_view::npos) return {};
+  // A dash after the bracket, set apart by spaces.
+  size_t q = close + 1;
+  if (q >= paragraph.size() || paragraph[q] != ' ') return {};
+  ++q;
+  const char32_t dash = DecodeUtf8(paragraph, &q);
+  if (!IsDashCp(dash) || q >= paragraph.size() || paragraph[q] != ' ')
+    return {};
+  std::vector<std::string> agencies;
+  std::string_view codes = paragraph.substr(open + 2, close - open - 2);
+  while (!codes.empty()) {
+    const size_t slash = codes.find('/');
+    const std::string_view code = codes.substr(0, slash);
+    if (code.size() < kMinCode || code.size() > kMaxCode ||
+        !std::all_of(code.begin(), code.end(), [](char c) {
+          return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }))
+      return {};
+    if (agencies.empty() || (code[0] >= 'A' && code[0] <= 'Z'))
+      agencies.emplace_back(code);
+    codes = slash == std::string_view::npos ? std::string_view()
+                                            : codes.substr(slash + 1);
+  }
+  return agencies;
+}
+
 std::vector<std::string> OpeningReporterCredit(std::string_view paragraph) {
   constexpr size_t kOpeningBytes = 150;
   constexpr std::string_view kOpen[] = {"\uff08", "("};

@@ -76,6 +76,13 @@ std::vector<std::string> FindBylineAuthors(
 // Chinese author label) up to the closing bracket; or none.
 std::vector<std::string> OpeningReporterCredit(std::string_view paragraph);
 
+// The news agencies a wire story's dateline credits in brackets after its
+// place ("Meschede (dpa/lnw) – ...", "Berlin (AFP/Reuters) - ...",
+// "WASHINGTON (AP) —"): each code of two to eight letters, the first and
+// those after it that open with a capital (a lower-case code after the first
+// is the agency's regional service: "lnw"); or none.
+std::vector<std::string> DatelineAgencies(std::string_view paragraph);
+
 // The byline among the first three of `paragraphs` (an article read from
 // outside the visible page); or none.
 std::vector<std::string> FindBylineInParagraphs(

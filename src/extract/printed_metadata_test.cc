@@ -688,5 +688,39 @@ TEST(PrintedMetadataTest, AuthorUnderALabelOfItsOwn) {
   EXPECT_EQ(a.authors, (std::vector<std::string>{"Ay\u015fe Y\u0131lmaz"}));
 }
 
+// A wire story's dateline credits its agencies in brackets after the place,
+// a dash following: the first code, and those after it opening with a
+// capital (a lower-case one is the agency's regional service).
+TEST(PrintedMetadataTest, AgenciesOfAWireDateline) {
+  using extract_internal::DatelineAgencies;
+  using Names = std::vector<std::string>;
+  EXPECT_EQ(DatelineAgencies("Meschede (dpa/lnw) \u2013 Zwei Tage nach dem "
+                             "Sturm sind Stra\u00dfen gesperrt."),
+            Names{"dpa"});
+  EXPECT_EQ(DatelineAgencies("Berlin (AFP/Reuters) - Die Regierung hat am "
+                             "Montag beschlossen."),
+            (Names{"AFP", "Reuters"}));
+  EXPECT_EQ(DatelineAgencies("PINECREST, Mont. (AP) \u2014 A wildfire forced "
+                             "an evacuation."),
+            Names{"AP"});
+  // No dash after the bracket, a place of lower-case words, a bracket of
+  // figures: no dateline.
+  EXPECT_TRUE(DatelineAgencies("Schmidt (SPD) sagte am Montag, er sei "
+                               "zufrieden.")
+                  .empty());
+  EXPECT_TRUE(DatelineAgencies("Nach dem Sturm (dpa) \u2013 Text.").empty());
+  EXPECT_TRUE(
+      DatelineAgencies("Berlin (3,7 Mio.) \u2013 Die Stadt w\u00e4chst.")
+          .empty());
+  // A wire story whose page names no writer is the agency's.
+  const Article a = ExtractHtmlDoc(
+      "<html><body><article><h1>Sperrung auf der A1</h1><p>Remscheid "
+      "(dpa/lnw) \u2013 Nach einem schweren Unfall mit zwei Lastwagen ist die "
+      "Autobahn 1 bei Remscheid am Mittwochmorgen gesperrt worden.</p><p>Ein "
+      "Fahrer wurde leicht verletzt, teilte die Polizei mit, die Bergung "
+      "dauerte bis zum Nachmittag.</p></article></body></html>");
+  EXPECT_EQ(a.authors, Names{"dpa"});
+}
+
 }  // namespace
 }  // namespace dateline

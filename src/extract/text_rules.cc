@@ -46,10 +46,6 @@ char32_t ToLowerCp(char32_t c) {
 
 bool IsLetterCp(char32_t c) { return IsUpperCp(c) || IsLowerCp(c); }
 
-bool IsDashCp(char32_t c) {
-  return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2012;
-}
-
 bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
@@ -99,6 +95,10 @@ std::string_view StripPunct(std::string_view w) {
 }
 
 }  // namespace
+
+bool IsDashCp(char32_t c) {
+  return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2012;
+}
 
 bool IsSpaceCodepoint(char32_t c) {
   return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0xA0 ||

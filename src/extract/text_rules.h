@@ -57,6 +57,8 @@ bool IsUpperWord(std::string_view word);
 bool StartsUpper(std::string_view word);
 // True when the first letter of the word is lower case.
 bool StartsLower(std::string_view word);
+// Whether `c` is a hyphen or a figure, en or em dash.
+bool IsDashCp(char32_t c);
 
 // The place of a dateline opening `paragraph`: an upper-case place name
 // followed by a comma, a parenthesised agency or a dash ("BAGHDAD, June 3
