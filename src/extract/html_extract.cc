@@ -516,8 +516,8 @@ std::unordered_map<const GumboNode*, int> ContentRoots(
 
 // The blocks inside `roots` and outside furniture within them. Several
 // <article> elements inside the chosen content are teasers for other stories (a
-// "you may also like" list the page nested into its article); one is the story.
-// When all the text is inside them, the one whose <h1> is `title` is.
+// "you may also like" list the page nested into its article), or stories set
+// side by side; the one whose <h1> is `title`, if any, is the story.
 std::vector<const HtmlBlock*> BlocksUnder(
     const std::vector<HtmlBlock>& blocks,
     const std::unordered_map<const GumboNode*, int>& roots,
@@ -574,28 +574,26 @@ std::vector<const HtmlBlock*> BlocksUnder(
         LinkDensity(b->link_chars, b->text.size()) <= 0.5)
       with_text.insert(inner);
   }
+  // Of several, the one whose <h1> is the title is the story the page is for
+  // (the others teasers beside it, or stories appended as the reader
+  // scrolls), whatever text stands outside them.
+  const GumboNode* story = nullptr;
+  if (inner_articles.size() >= 2 && !title.empty()) {
+    for (const HtmlBlock& b : blocks) {
+      if (b.heading != 1 || b.text != title) continue;
+      for (const GumboNode* p = b.element; p != nullptr && story == nullptr;
+           p = p->parent) {
+        if (inner_articles.count(p) != 0) story = p;
+      }
+      if (story != nullptr) break;
+    }
+  }
   std::vector<const HtmlBlock*> out;
   for (const auto& [b, inner] : inside) {
-    if (inner != nullptr &&
+    if (inner != nullptr && inner != story &&
         (inner_articles.size() >= 2 || with_text.count(inner) == 0))
       continue;
     out.push_back(b);
-  }
-  if (!out.empty() || inner_articles.size() < 2 || title.empty()) return out;
-  // No text outside them: the <article>s are stories side by side (one the
-  // page is for, the next appended as the reader scrolls), not teasers inside
-  // one. The story is the one whose <h1> is the title.
-  const GumboNode* story = nullptr;
-  for (const HtmlBlock& b : blocks) {
-    if (b.heading != 1 || b.text != title) continue;
-    for (const GumboNode* p = b.element; p != nullptr && story == nullptr;
-         p = p->parent) {
-      if (inner_articles.count(p) != 0) story = p;
-    }
-    if (story != nullptr) break;
-  }
-  for (const auto& [b, inner] : inside) {
-    if (inner == story) out.push_back(b);
   }
   return out;
 }

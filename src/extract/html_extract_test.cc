@@ -925,6 +925,55 @@ TEST(HtmlExtractTest, ArticleParagraphsInAFurnitureBox) {
   EXPECT_EQ(a.body.find("Abonnez-vous"), std::string::npos) << a.body;
 }
 
+// A page of several <article>s, the section's name above them: the one whose
+// <h1> is the title is the story, the others with linked headings teasers (a
+// regional portal's police report over the section's other reports; from
+// written set ac).
+TEST(HtmlExtractTest, StoryAmongArticlesOfOneList) {
+  const Article a = ExtractHtmlDoc(R"html(<html><body><main class="oe-main">
+  <div class="oe-ressortkopf"><span class="oe-ressortname">Polizeibericht</span> <span class="oe-ressortinfo">Meldungen der Polizeiinspektionen im Landkreis</span></div>
+  <article class="pol-item pol-item--detail">
+    <div class="pol-meta"><span class="pol-ort">Kirchwalden</span> · <time datetime="2024-03-05">05.03.2024</time></div>
+    <h1>Einbruch in Vereinsheim – Tresor aufgeflext</h1>
+    <p>In der Nacht von Montag auf Dienstag sind bislang unbekannte Täter in das Vereinsheim des Schützenvereins am Sportplatzweg in Kirchwalden eingebrochen. Nach ersten Erkenntnissen der Polizei hebelten sie zwischen 22 Uhr und 6.30 Uhr ein rückwärtiges Fenster auf und gelangten so in den Schankraum.</p>
+    <p>Dort brachen die Täter mehrere Schränke auf und öffneten einen im Büro verschraubten Tresor mit einem Trennschleifer. Daraus entwendeten sie die Kasse des Vereins mit rund 1.800 Euro Bargeld sowie mehrere Pokale. Die Sportwaffen des Vereins lagern in einem gesonderten Waffenraum, der nach Angaben der Polizei unberührt blieb.</p>
+    <p>Den Sachschaden schätzt die Polizei auf etwa 4.000 Euro. Ein Vereinsmitglied entdeckte den Einbruch am Dienstagmorgen und verständigte die Beamten.</p>
+    <p>Die Polizeiinspektion Kirchwalden bittet Zeugen, die in der Nacht verdächtige Personen oder Fahrzeuge im Bereich des Sportplatzes bemerkt oder Schleifgeräusche gehört haben, sich unter der Telefonnummer 08021 9876-0 zu melden.</p>
+    <p class="pol-quelle">Quelle: Polizeiinspektion Kirchwalden</p>
+    
+  </article>
+  
+  <section class="pol-list">
+    <h2>Weitere Meldungen aus dem Polizeibericht</h2>
+    <article class="pol-item">
+      <div class="pol-meta"><span class="pol-ort">Moosried</span> · <time datetime="2024-03-05">05.03.2024</time></div>
+      <h3><a href="/polizei/moosried-radfahrerin-leicht-verletzt-12784.html">Radfahrerin bei Abbiegeunfall leicht verletzt</a></h3>
+      <p>Beim Abbiegen in die Rosenheimer Straße hat ein 58-jähriger Autofahrer am Montagnachmittag eine Radfahrerin übersehen. Die 34-Jährige stürzte und wurde mit leichten Verletzungen ins Krankenhaus gebracht.</p>
+    </article>
+    <article class="pol-item">
+      <div class="pol-meta"><span class="pol-ort">Kirchwalden</span> · <time datetime="2024-03-04">04.03.2024</time></div>
+      <h3><a href="/polizei/kirchwalden-falsche-polizeibeamte-12779.html">Falsche Polizeibeamte am Telefon: Seniorin reagiert richtig</a></h3>
+      <p>Eine 81-jährige Frau hat sich am Sonntag nicht von einem Anrufer täuschen lassen, der sich als Kriminalbeamter ausgab und nach Wertsachen im Haus fragte. Sie legte auf und rief die echte Polizei an.</p>
+    </article>
+    <article class="pol-item">
+      <div class="pol-meta"><span class="pol-ort">Holzhausen</span> · <time datetime="2024-03-04">04.03.2024</time></div>
+      <h3><a href="/polizei/holzhausen-traktor-12775.html">Traktor verliert Ladung auf der Staatsstraße</a></h3>
+      <p>Mehrere Strohballen sind am Montagmorgen von einem Anhänger auf die Fahrbahn gefallen. Die Straße war für rund eine Stunde gesperrt, verletzt wurde niemand.</p>
+    </article>
+    <article class="pol-item">
+      <div class="pol-meta"><span class="pol-ort">Hausstetten</span> · <time datetime="2024-03-03">03.03.2024</time></div>
+      <h3><a href="/polizei/hausstetten-graffiti-12770.html">Graffiti an Schulturnhalle gesprüht</a></h3>
+      <p>Unbekannte haben am Wochenende die Fassade der Turnhalle an der Schulstraße mit Schriftzügen besprüht. Die Polizei ermittelt wegen Sachbeschädigung.</p>
+    </article>
+    <a class="pol-more" href="/polizei/">Alle Polizeimeldungen anzeigen</a>
+  </section>
+</main></body></html>)html");
+  EXPECT_NE(a.body.find("Tresor mit einem Trennschleifer"), std::string::npos)
+      << a.body;
+  EXPECT_NE(a.body.find("Den Sachschaden"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("Beim Abbiegen"), std::string::npos) << a.body;
+}
+
 // An <article> set in the text with no line of its own, only another story's
 // linked headline and its writer's name, is a teaser card; one with text of
 // its own is the article's.
