@@ -1137,6 +1137,24 @@ bool InFigure(const HtmlBlock& b) {
 // is short and three captions or more tell the story in sentences, holding
 // twice as much text, the text of the page's figures less their credits and
 // counters ("Photograph: X", "2 of 8"). Empty otherwise.
+// `caption` less a picture credit closing it: from the last credit mark
+// (furniture_lines.txt's caption-credit, "Foto:", "Photo:"; or "©") within
+// its last kMaxCreditBytes.
+std::string_view WithoutClosingCredit(std::string_view caption) {
+  constexpr size_t kMaxCreditBytes = 60;
+  const std::string lower = AsciiLower(caption);
+  size_t cut = caption.size();
+  const auto consider = [&](std::string_view mark) {
+    const size_t at = lower.rfind(mark);
+    if (at != std::string::npos && at > 0 &&
+        caption.size() - at <= kMaxCreditBytes)
+      cut = std::min(cut, at);
+  };
+  for (const std::string& mark : WordLists().caption_credit) consider(mark);
+  consider("\u00a9");
+  return TrimSpaces(caption.substr(0, cut));
+}
+
 std::vector<const HtmlBlock*> GalleryCaptions(
     const std::vector<HtmlBlock>& blocks, size_t chars) {
   constexpr size_t kShortArticleChars = 600;
@@ -1146,19 +1164,24 @@ std::vector<const HtmlBlock*> GalleryCaptions(
   std::vector<const HtmlBlock*> captions;
   size_t story_captions = 0, caption_chars = 0;
   for (const HtmlBlock& b : blocks) {
-    if (!InFigure(b) || IsFurnitureBlock(b) ||
-        LinkDensity(b.link_chars, b.text.size()) > 0.5)
+    if (!InFigure(b) || LinkDensity(b.link_chars, b.text.size()) > 0.5)
       continue;
+    // The caption less a credit closing it ("... warfen. Foto: Jana
+    // Beispiel"), which alone would make it a furniture line.
+    const std::string_view story = WithoutClosingCredit(b.text);
+    HtmlBlock story_block;
+    story_block.text = std::string(story);
+    if (story.empty() || IsFurnitureBlock(story_block)) continue;
     // A counter ("2 of 8") has one word without digits.
-    const std::vector<std::string_view> words = SplitWords(b.text, 3);
+    const std::vector<std::string_view> words = SplitWords(story, 3);
     if (std::count_if(words.begin(), words.end(), [](std::string_view w) {
           return w.find_first_of("0123456789") == std::string_view::npos;
         }) < 2)
       continue;
     captions.push_back(&b);
     caption_chars += b.text.size();
-    if (SplitWords(b.text, kMinCaptionWords).size() >= kMinCaptionWords &&
-        EndsWithSentencePunctuation(b.text))
+    if (SplitWords(story, kMinCaptionWords).size() >= kMinCaptionWords &&
+        EndsWithSentencePunctuation(story))
       ++story_captions;
   }
   if (story_captions < kMinStoryCaptions || caption_chars < 2 * chars)

@@ -731,6 +731,18 @@ TEST(HtmlExtractTest, GalleryCaptionsAreTheArticle) {
   EXPECT_NE(a.body.find("boat number 4 leaves"), std::string::npos) << a.body;
   EXPECT_EQ(a.body.find("cookies"), std::string::npos) << a.body;
   EXPECT_EQ(a.body.find("Photograph"), std::string::npos) << a.body;
+  // So when counter, story and credit stand in one line of a caption.
+  figures.clear();
+  for (int i = 1; i <= 4; ++i)
+    figures += "<li><figure><img src='/p" + std::to_string(i) +
+               ".jpg'><figcaption><span>Bild " + std::to_string(i) +
+               " von 4</span> <span>Der Wagen Nummer " + std::to_string(i) +
+               " zog am Nachmittag durch die Altstadt, die Garde warf "
+               "Kamelle in die Menge.</span> <span>Foto: Sabine "
+               "Roth</span></figcaption></figure></li>";
+  a = ExtractHtmlDoc("<html><body><main><h1>Der Rosenmontagszug</h1><ul>" +
+                     figures + "</ul></main></body></html>");
+  EXPECT_NE(a.body.find("Wagen Nummer 4 zog"), std::string::npos) << a.body;
   a = ExtractHtmlDoc(std::string("<html><body><h1>Der Rat</h1>") +
                      "<figure><img src='/r.jpg'><figcaption>Das Rathaus am "
                      "Abend, kurz vor der Sitzung des Rates.</figcaption>"
