@@ -210,6 +210,13 @@ TEST(PageMetadataTest, AuthorsFromClassedBylines) {
       "class='authorline__author'>Von Jan Koch, Anna Meier</div>" +
       prose + "</article></body></html>");
   EXPECT_EQ(a.authors, (std::vector<std::string>{"Jan Koch", "Anna Meier"}));
+  // A profession after the name is the writer's, not another writer.
+  a = ExtractHtmlDoc(
+      "<html><body><article><h1>Der Rat</h1><div "
+      "class='authorline__author'>Von Ulrike Brandt, Fach\u00e4rztin f\u00fcr "
+      "Allgemeinmedizin</div>" +
+      prose + "</article></body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Ulrike Brandt"}));
   // A byline's name element (BEM's "byline__name") names the writer without
   // a by-word; the role beside it does not.
   a = ExtractHtmlDoc(
