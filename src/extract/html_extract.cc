@@ -1832,9 +1832,17 @@ void ExtractHtml(std::string_view content, std::string_view url,
       TitleIsTheSiteName(article->title, md, url)) {
     if (const HtmlBlock* headline =
             PrintedHeadline(blocks, kept, article->title)) {
-      article->title = headline->text;
-      if (std::erase(kept, headline) != 0)
-        chosen_chars -= headline->text.size();
+      if (headline->line_breaks.empty()) {
+        article->title = headline->text;
+        if (std::erase(kept, headline) != 0)
+          chosen_chars -= headline->text.size();
+      } else {
+        // A headline line with its subtitle under a <br> ("<b>Headline</b>
+        // <br>Subtitle"): the title is the first line; the block stays.
+        article->title =
+            TrimSpaces(std::string_view(headline->text)
+                           .substr(0, headline->line_breaks.front()));
+      }
     }
   }
 

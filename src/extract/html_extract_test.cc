@@ -896,6 +896,18 @@ TEST(HtmlExtractTest, HeadlinePrintedAboveBylineAndPicture) {
   EXPECT_EQ(dated.title, "Vorstand im Amt best\u00e4tigt");
 }
 
+// A headline printed with its subtitle under a single <br>, as old table
+// layouts set them in one cell: the title is the first line.
+TEST(HtmlExtractTest, HeadlinePrintedWithASubtitleUnderABreak) {
+  const Article a = ExtractHtmlDoc(
+      "<html><head><title>TSV Kirchdorf</title></head><body><table><tr><td>"
+      "<font size='4'><b>Vorstand im Amt best\u00e4tigt</b></font><br>Gut "
+      "besuchte Versammlung im Sportheim<br><br>" +
+          std::string(kClubMeetingProse) + "</td></tr></table></body></html>",
+      "https://www.tsv-kirchdorf.de/news/12");
+  EXPECT_EQ(a.title, "Vorstand im Amt best\u00e4tigt");
+}
+
 // A story set in a table of its own, the headline's row above the text's, has
 // its headline in the table; a layout's other column holds none.
 TEST(HtmlExtractTest, HeadlinePrintedInARowAboveTheText) {
