@@ -1589,6 +1589,10 @@ bool IsHeadlineShaped(const HtmlBlock& b) {
   if ((last == '.' && !text.ends_with("...")) || last == ':' || last == ',' ||
       last == ';')
     return false;
+  // A breadcrumb's path ("Sie sind hier: Start > Lokales").
+  for (std::string_view step : {" > ", " \u203a ", " \u00bb "}) {
+    if (text.find(step) != std::string_view::npos) return false;
+  }
   return !IsByWord(words[0]) && !FindDateInLine(text, false) &&
          !HasPhoneNumber(text) && !IsFurnitureBlock(b);
 }

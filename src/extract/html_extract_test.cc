@@ -894,6 +894,14 @@ TEST(HtmlExtractTest, HeadlinePrintedAboveBylineAndPicture) {
           prose + "</div></body></html>",
       "https://www.tsv-kirchdorf.de/news/12");
   EXPECT_EQ(dated.title, "Vorstand im Amt best\u00e4tigt");
+  // Nor is a breadcrumb's path above the headline one.
+  const Article crumbs = ExtractHtmlDoc(
+      "<html><head><title>TSV Kirchdorf</title></head><body><div "
+      "class='col'><div>Sie sind hier: Start > Verein</div><div>Vorstand im "
+      "Amt best\u00e4tigt</div>" +
+          prose + "</div></body></html>",
+      "https://www.tsv-kirchdorf.de/news/12");
+  EXPECT_EQ(crumbs.title, "Vorstand im Amt best\u00e4tigt");
 }
 
 // A headline printed with its subtitle under a single <br>, as old table
