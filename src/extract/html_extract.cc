@@ -1683,8 +1683,8 @@ const HtmlBlock* PrintedHeadline(const std::vector<HtmlBlock>& blocks,
          b.boiler->v.element.tag != GUMBO_TAG_HEADER) ||
         InLongFurnitureBox(b) || !IsHeadlineShaped(b))
       continue;
-    // The headline's byline, date line and picture come between it and
-    // the text and are no distance.
+    // The headline's byline and picture come between it and the text and
+    // are no distance.
     size_t reach = i + 2;
     for (size_t j = i + 1; j < blocks.size() && j <= reach; ++j) {
       if (prose(j)) return &b;
@@ -1714,7 +1714,7 @@ std::vector<std::string> OpeningAgencies(const Article& article) {
 // the byline of an article held outside the visible page (`held_byline`);
 // less the site's own name beside a writer's; else an
 // organisation the JSON-LD names as author; else the agencies a wire story's
-// dateline credits (also over metadata that credits only a desk); else the
+// dateline credits; else the
 // credit the author fields declare, the site's own name included.
 void FillPrintedAuthors(const std::vector<HtmlBlock>& blocks,
                         const std::vector<const HtmlBlock*>& kept,

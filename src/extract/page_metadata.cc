@@ -1816,8 +1816,9 @@ std::optional<std::pair<PartialDate, DateSource>> LocalDayOfUtcStamp(
     const DateCandidates& candidates) {
   const auto utc = ParseZonedTime(raw);
   if (!utc || utc->offset_minutes != 0) return std::nullopt;
+  // A day alone beside the moment (not before 1970: no page's date).
   for (const auto& [other, source] : candidates) {
-    if (utc->utc_minute < 0) break;  // before 1970: no page's date
+    if (utc->utc_minute < 0) break;
     if (ParseZonedTime(other)) continue;
     const auto day = ParseLooseIso(other);
     if (!day || day->day == 0) continue;
