@@ -186,18 +186,6 @@ bool IsBoilerplateTag(GumboTag tag) {
   }
 }
 
-// Whether `n` holds a link, at most `max_depth` levels down.
-bool HoldsLink(const GumboNode* n, int max_depth) {
-  if (n->type != GUMBO_NODE_ELEMENT || max_depth < 0) return false;
-  if (n->v.element.tag == GUMBO_TAG_A) return true;
-  const GumboVector& c = n->v.element.children;
-  for (size_t i = 0; i < c.length; ++i) {
-    if (HoldsLink(static_cast<const GumboNode*>(c.data[i]), max_depth - 1))
-      return true;
-  }
-  return false;
-}
-
 // Whether `element` is a <figure> that holds a table or a quotation without
 // links (a child, or a child's child: WordPress's table and pull-quote
 // blocks, a scrolling wrapper): a figure of the text, not a picture's
@@ -209,7 +197,7 @@ bool IsTextFigure(const GumboNode* element) {
     if (n->type != GUMBO_NODE_ELEMENT) return false;
     const GumboTag tag = n->v.element.tag;
     return tag == GUMBO_TAG_TABLE ||
-           (tag == GUMBO_TAG_BLOCKQUOTE && !HoldsLink(n, 6));
+           (tag == GUMBO_TAG_BLOCKQUOTE && !HoldsTag(n, GUMBO_TAG_A, 6));
   };
   const GumboVector& c = element->v.element.children;
   for (size_t i = 0; i < c.length; ++i) {

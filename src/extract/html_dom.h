@@ -75,6 +75,29 @@ bool InLongFurnitureBox(const HtmlBlock& b);
 // complementary, search, menus, toolbars, dialogs, alerts and status notices).
 enum class LandmarkRole { kNone, kContent, kFurniture };
 LandmarkRole ReadLandmarkRole(const GumboNode* element);
+// Whether `n` or an element at most `max_depth` levels under it is one that
+// `matches` (a GumboNode element predicate): a link, a picture, a form's field.
+template <typename Matches>
+bool HoldsElement(const GumboNode* n, int max_depth, const Matches& matches) {
+  if (n->type != GUMBO_NODE_ELEMENT || max_depth < 0) return false;
+  if (matches(n)) return true;
+  const GumboVector& c = n->v.element.children;
+  for (unsigned i = 0; i < c.length; ++i) {
+    if (HoldsElement(static_cast<const GumboNode*>(c.data[i]), max_depth - 1,
+                     matches))
+      return true;
+  }
+  return false;
+}
+
+// Whether `n` holds an element with tag `tag`, at most `max_depth` levels
+// down.
+inline bool HoldsTag(const GumboNode* n, GumboTag tag, int max_depth) {
+  return HoldsElement(n, max_depth, [tag](const GumboNode* e) {
+    return e->v.element.tag == tag;
+  });
+}
+
 // Whether the element hides itself (the hidden attribute, display:none or
 // visibility:hidden in its style).
 bool IsHidden(const GumboNode* node);

@@ -258,20 +258,24 @@ bool IsDateLabelLine(std::string_view text) {
          FindDateInLine(text, /*month_first=*/false).has_value();
 }
 
-bool IsFurnitureBlock(const HtmlBlock& b) {
-  if (IsWebFurniture(b.text) || IsDateLabelLine(b.text)) return true;
-  FurnitureKind k = ClassifyFurnitureLine(b.text);
+// Whether a block's text, by its own words, is a line of furniture: web
+// furniture, a date label, or a line ClassifyFurnitureLine classes.
+bool IsFurnitureText(std::string_view text) {
+  if (IsWebFurniture(text) || IsDateLabelLine(text)) return true;
+  FurnitureKind k = ClassifyFurnitureLine(text);
   switch (k) {
     case FurnitureKind::kNone:
     case FurnitureKind::kPlaceList:
       return false;
     case FurnitureKind::kCaption:
       // Long paragraphs may mention a photo; only short lines are captions.
-      return b.text.size() < 300;
+      return text.size() < 300;
     default:
       return true;
   }
 }
+
+bool IsFurnitureBlock(const HtmlBlock& b) { return IsFurnitureText(b.text); }
 
 // Whether `n` lies inside one of `roots`; if so sets *root_depth to that root's
 // depth and *inner_article to the nearest <article> between `n` and the root
@@ -672,17 +676,10 @@ constexpr size_t kSignUpBoxChars = 400;
 
 // Whether `n` holds an <input type=`type`> at most `max_depth` levels down.
 bool HoldsInput(const GumboNode* n, std::string_view type, int max_depth) {
-  if (n->type != GUMBO_NODE_ELEMENT || max_depth < 0) return false;
-  if (n->v.element.tag == GUMBO_TAG_INPUT &&
-      EqualsNoCase(Attribute(n, "type"), type))
-    return true;
-  const GumboVector& c = n->v.element.children;
-  for (size_t i = 0; i < c.length; ++i) {
-    if (HoldsInput(static_cast<const GumboNode*>(c.data[i]), type,
-                   max_depth - 1))
-      return true;
-  }
-  return false;
+  return HoldsElement(n, max_depth, [type](const GumboNode* e) {
+    return e->v.element.tag == GUMBO_TAG_INPUT &&
+           EqualsNoCase(Attribute(e, "type"), type);
+  });
 }
 
 // Marks the blocks of sign-up boxes (the nearest of a block's three closest
@@ -718,16 +715,11 @@ void MarkSignUpBoxes(const StatsMap& stats, std::vector<HtmlBlock>* blocks) {
 constexpr size_t kLoginFormChars = 3000;
 
 bool HoldsPageStructure(const GumboNode* n) {
-  if (n->type != GUMBO_NODE_ELEMENT) return false;
-  const GumboTag tag = n->v.element.tag;
-  if (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN)
-    return true;
-  const GumboVector& c = n->v.element.children;
-  for (size_t i = 0; i < c.length; ++i) {
-    if (HoldsPageStructure(static_cast<const GumboNode*>(c.data[i])))
-      return true;
-  }
-  return false;
+  return HoldsElement(n, static_cast<int>(kMaxNesting), [](const GumboNode* e) {
+    const GumboTag tag = e->v.element.tag;
+    return tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_ARTICLE ||
+           tag == GUMBO_TAG_MAIN;
+  });
 }
 
 // Marks the blocks of log-in forms as structural furniture.
@@ -1015,17 +1007,6 @@ constexpr size_t kLeadReach = 12;
 // under a headline is a subtitle or a label); a caption is a line or two.
 constexpr size_t kLeadMinBytes = 100, kCaptionMaxBytes = 150;
 
-bool HasImage(const GumboNode* n, int depth = 0) {
-  if (n->type != GUMBO_NODE_ELEMENT || depth > 6) return false;
-  if (n->v.element.tag == GUMBO_TAG_IMG) return true;
-  const GumboVector& c = n->v.element.children;
-  for (size_t i = 0; i < c.length; ++i) {
-    if (HasImage(static_cast<const GumboNode*>(c.data[i]), depth + 1))
-      return true;
-  }
-  return false;
-}
-
 // Whether the first thing before `element` that a reader sees is a picture.
 // Looks at the element's earlier siblings, passing those without text, and
 // climbs while the element is the first with text among its siblings (three
@@ -1041,7 +1022,7 @@ bool FollowsImage(const GumboNode* element, const StatsMap& stats) {
       const GumboNode* sib = static_cast<const GumboNode*>(c.data[i]);
       if (sib->type == GUMBO_NODE_TEXT) return false;
       if (sib->type != GUMBO_NODE_ELEMENT) continue;
-      if (HasImage(sib)) return true;
+      if (HoldsTag(sib, GUMBO_TAG_IMG, 6)) return true;
       auto st = stats.find(sib);
       if (st != stats.end() && st->second.text_chars > 0) return false;
     }
@@ -1169,9 +1150,7 @@ std::vector<const HtmlBlock*> GalleryCaptions(
     // The caption less a credit closing it ("... warfen. Foto: Jana
     // Beispiel"), which alone would make it a furniture line.
     const std::string_view story = WithoutClosingCredit(b.text);
-    HtmlBlock story_block;
-    story_block.text = std::string(story);
-    if (story.empty() || IsFurnitureBlock(story_block)) continue;
+    if (story.empty() || IsFurnitureText(story)) continue;
     // A counter ("2 of 8") has one word without digits.
     const std::vector<std::string_view> words = SplitWords(story, 3);
     if (std::count_if(words.begin(), words.end(), [](std::string_view w) {
