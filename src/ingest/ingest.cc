@@ -210,11 +210,13 @@ std::string IdFromPath(const std::string& path) {
 
 // The id of a file found under a directory given as input: its path relative to
 // that directory, without its extension ("a/index.html" -> "a/index"), so that
-// two files of one name in different folders stay two articles.
+// two files of one name in different folders stay two articles. The listing
+// builds each file's path on `root` as given, so the relation is lexical:
+// fs::relative would resolve both paths on disk, a few system calls a file.
 std::string IdInDirectory(const fs::path& file, const fs::path& root) {
-  std::error_code ec;
-  fs::path relative = fs::relative(file, root, ec);
-  if (ec || relative.empty()) return IdFromPath(file.string());
+  const fs::path relative = file.lexically_relative(root);
+  if (relative.empty() || *relative.begin() == "..")
+    return IdFromPath(file.string());
   const std::string folder = relative.parent_path().generic_string();
   const std::string stem = IdFromPath(relative.filename().string());
   return folder.empty() ? stem : folder + "/" + stem;
