@@ -828,6 +828,14 @@ bool IsDateWord(std::string_view w) {
 
 }  // namespace
 
+bool IsOurWord(std::string_view w) {
+  static constexpr std::string_view kOur[] = {"unserem", "unserer", "unseren",
+                                              "our",     "notre",   "nuestro",
+                                              "nuestra", "nostro",  "nostra"};
+  return std::find(std::begin(kOur), std::end(kOur), AsciiLower(w)) !=
+         std::end(kOur);
+}
+
 // The word that introduces a writer's name in a byline, in the languages of
 // European news ("by", German "von", French "par", Spanish and Portuguese
 // "por", Dutch "door", Scandinavian "av"/"af").
@@ -880,7 +888,8 @@ std::string_view StripBylineLead(std::string_view line, bool name_field) {
         line.substr(static_cast<size_t>(words[1].data() - line.data())));
   for (size_t i = 0; i + 1 < words.size() && i < 10; ++i) {
     const bool lead_in = !name_field || i == 0 || AsciiLower(words[i]) == "by";
-    if (lead_in && IsByWord(words[i]) && StartsUpper(words[i + 1])) {
+    if (lead_in && IsByWord(words[i]) &&
+        (StartsUpper(words[i + 1]) || IsOurWord(words[i + 1]))) {
       return TrimSpaces(
           line.substr(static_cast<size_t>(words[i + 1].data() - line.data())));
     }
@@ -912,6 +921,33 @@ std::string_view ThroughLastWord(std::string_view part,
 }
 
 }  // namespace
+
+// Cuts a date run into a name's last letter, where markup set the two side by
+// side with no space ("<span>Von Jane Doe</span><span>2. Juni 2019</span>"
+// reads "Von Jane Doe2. Juni 2019"): the name ends at the digits when a day's
+// number with its full stop, or a number before a month's name, follows it
+// there. A user name's digits ("Tiefseetaucher7") stay. Whether it cut.
+bool CutDateRunIntoName(std::vector<std::string_view>* words,
+                        std::string_view* part) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (size_t i = 1; i < words->size(); ++i) {
+    const std::string_view w = (*words)[i];
+    const size_t d = static_cast<size_t>(
+        std::find_if(w.begin(), w.end(), digit) - w.begin());
+    if (d == 0 || d == w.size() || !StartsUpper(w)) continue;
+    size_t e = d;
+    while (e < w.size() && digit(w[e])) ++e;
+    const bool day_number = e + 1 == w.size() && w[e] == '.';
+    const bool before_month = e == w.size() && i + 1 < words->size() &&
+                              IsCalendarWord((*words)[i + 1]);
+    if (!day_number && !before_month) continue;
+    (*words)[i] = w.substr(0, d);
+    words->resize(i + 1);
+    *part = ThroughLastWord(*part, *words);
+    return true;
+  }
+  return false;
+}
 
 // Cuts from a part of an author field (`words`, `part` the text they span)
 // what a credit adds after the name: an agency joined to the writers ("Jana
@@ -947,9 +983,14 @@ void CutCreditsAfterName(std::vector<std::string_view>* words,
 // Doe", "ZEITUNG-Redakteur Max Muster"), arrows and marks after it ("Alle
 // Beiträge von Jane Doe anzeigen →"), and a title in lower case after it that
 // runs on with where the writer reports from ("Federica Marchetti inviata a
-// Capannori", "Ana Ruiz enviada especial").
+// Capannori", "Ana Ruiz enviada especial"). A newspaper's possessive before
+// the title goes with it ("Von unserem Redakteur Max Muster", "By our
+// correspondent Jane Doe").
 void CutJobTitlesAroundName(std::vector<std::string_view>* words,
                             std::string_view* part) {
+  if (words->size() > 3 && IsOurWord(words->front()) &&
+      IsRoleWord(LastHyphenPart((*words)[1])))
+    words->erase(words->begin());
   while (words->size() > 2 && IsRoleWord(LastHyphenPart(words->front())) &&
          StartsUpper((*words)[1])) {
     words->erase(words->begin());
@@ -1037,12 +1078,18 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
     // A day's name cut short ("am Mi., 14.09.2022", "» Di 7. Mär 2023") is
     // a date closed by its full stop or before the day's number; else it may
     // be a name's ("Lorenzo Di Stefano").
+    // So is one after the preposition a byline sets before its date, when
+    // the list's comma has cut the date's number off ("Submitted by Jane Doe
+    // on Tue, 03/15/2011").
     const auto day_at = [&](size_t i) {
       return i > 0 && IsDayAbbreviation(words[i]) &&
              (words[i].back() == '.' ||
               (i + 1 < words.size() && words[i + 1].front() >= '0' &&
-               words[i + 1].front() <= '9'));
+               words[i + 1].front() <= '9') ||
+              (i + 1 == words.size() && i >= 2 &&
+               (words[i - 1] == "on" || words[i - 1] == "am")));
     };
+    if (CutDateRunIntoName(&words, &part)) date_seen = true;
     for (size_t i = 0; i < words.size(); ++i) {
       // A date, a label that starts other information ("Jane Doe Foto: X",
       // "Jane Doe Published 3 May", "Jane Doe Veröffentlicht am ...") or the
@@ -1082,6 +1129,14 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
       continue;
     }
     CutJobTitlesAroundName(&words, &part);
+    // The full stop a byline closes with ("Jane DOE.") is none of the name;
+    // an initial's or an abbreviation's is ("John Q.", "Jr.", "W.Va.").
+    if (!words.empty() && words.back().size() > 3 &&
+        words.back().back() == '.' &&
+        words.back().find('.') == words.back().size() - 1) {
+      words.back().remove_suffix(1);
+      part = ThroughLastWord(part, words);
+    }
     if (words.empty() || words.size() > 5 ||
         (!lenient && !StartsUpper(words.front())))
       continue;
@@ -1458,10 +1513,13 @@ void FillSectionAndTags(const PageMetadata& md, Article* a) {
 
 // An author field naming the site itself (its host, with or without the
 // top-level domain: "Example" on example.org) or a CMS's default account
-// ("admin", WordPress's and most CMSs' first user): no writer.
+// ("admin", WordPress's and most CMSs' first user; Joomla's "Super User"): no
+// writer.
 bool IsSiteOrAccount(std::string_view name, std::string_view host) {
   const std::string n = Alnum(name);
-  if (n == "admin" || n == "administrator" || n == "webmaster") return true;
+  if (n == "admin" || n == "administrator" || n == "webmaster" ||
+      n == "superuser")  // Joomla's first account
+    return true;
   if (host.empty() || n.empty()) return false;
   return n == Alnum(host) || n == Alnum(host.substr(0, host.rfind('.')));
 }
@@ -1644,7 +1702,12 @@ std::vector<std::string> ChooseAuthors(const PageMetadata& md,
   auto add_names = [&](const std::string& field, bool lenient,
                        bool name_field) {
     if (field.find("://") != std::string::npos || field == site_name) return;
-    for (std::string& n : AuthorNames(field, lenient, name_field)) {
+    std::vector<std::string> names = AuthorNames(field, lenient, name_field);
+    // A field that names the site, read as a list, is a company's name with
+    // its "&" ("Muster & Partner Consulting" on muster-partner.de): one
+    // credit, not writers.
+    if (names.size() >= 2 && NamesTheSite(field, md, url)) return;
+    for (std::string& n : names) {
       if (n != site_name && !IsSiteOrAccount(n, host) &&
           !names_an_organisation(n))
         AddUnique(&authors, std::move(n));

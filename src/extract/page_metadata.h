@@ -164,6 +164,9 @@ void AddUnique(std::vector<std::string>* v, std::string s);
 // Whether `w` introduces a writer's name in a byline, in the languages of
 // European news ("by", "von", "par", "por", "door", "av"/"af").
 bool IsByWord(std::string_view w);
+// Whether `w` is a newspaper's possessive that opens a writer's title after
+// the by-word ("Von unserem Redakteur Max Muster", "By our correspondent").
+bool IsOurWord(std::string_view w);
 
 // Author names from a field or a printed line ("By Jane Doe and John Roe",
 // "Analysis by Chris Cillizza, CNN Editor-at-large"); empty when it reads like

@@ -125,14 +125,24 @@ void FindPrintedDate(const std::vector<HtmlBlock>& blocks,
 
 namespace {
 
-// Whether every word of `name` is capitalised, but for short lower-case
-// particles inside it ("von der", "de la", "van"): a name as a byline prints
-// it, not the start of a sentence ("Von Berlin aus").
+// Whether every word of `name` is capitalised, but for the lower-case
+// particles of names inside it ("von der", "de la", "van", "bin") and the
+// words that join two names ("und", "et"): a name as a byline prints it, not
+// the start of a sentence ("Von Berlin aus") nor a heading ("Weitere Artikel
+// aus Emden").
 bool IsNameShaped(std::string_view name) {
+  static constexpr std::string_view kInside[] = {
+      "von", "vom", "zu",  "zum", "zur", "van", "ver", "de",  "der", "den",
+      "des", "del", "dei", "di",  "da",  "das", "do",  "dos", "du",  "la",
+      "le",  "lo",  "ter", "ten", "te",  "bin", "ibn", "al",  "el",  "af",
+      "av",  "und", "and", "et",  "y",   "e",   "en",  "och", "og",  "i"};
   const std::vector<std::string_view> words = SplitWords(name, 6);
   for (size_t i = 0; i < words.size(); ++i) {
     if (StartsUpper(words[i])) continue;
-    if (i == 0 || i + 1 == words.size() || words[i].size() > 3) return false;
+    if (i == 0 || i + 1 == words.size() ||
+        std::find(std::begin(kInside), std::end(kInside), words[i]) ==
+            std::end(kInside))
+      return false;
   }
   return !words.empty();
 }
@@ -378,7 +388,8 @@ std::vector<std::string> BylineNames(std::string_view line) {
     return BylineNames("By " + std::string(line.substr(static_cast<size_t>(
                                    words[2].data() - line.data()))));
   const auto by = std::find_if(words.begin(), words.end(), IsByWord);
-  if (by == words.end() || by + 1 == words.end() || !StartsUpper(*(by + 1))) {
+  if (by == words.end() || by + 1 == words.end() ||
+      !(StartsUpper(*(by + 1)) || IsOurWord(*(by + 1)))) {
     std::vector<std::string> names = NameBeforeDate(line);
     return names.empty() ? NameAfterDate(line) : names;
   }

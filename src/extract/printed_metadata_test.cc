@@ -375,6 +375,23 @@ TEST(PrintedMetadataTest, AuthorsFromPrintedBylines) {
       {"<div>von <strong>Tiefseetaucher7</strong> » Di 7. Mär 2023, "
        "19:14</div>",
        {"Tiefseetaucher7"}},
+      // A date the markup runs into the name with no space, and a day's name
+      // after "on" whose number a comma cut off, end the name.
+      {"<div><span>Von <a href='/a/jb'>Jana Beispiel</a></span><span>2. Juni "
+       "2019</span></div>",
+       {"Jana Beispiel"}},
+      {"<div>Von Jana Beispiel3 Juni 2019</div>", {"Jana Beispiel"}},
+      {"<div>Submitted by <a href='/u/jd'>Jane Doe</a> on Tue, 03/15/2011 - "
+       "23:48</div>",
+       {"Jane Doe"}},
+      // The full stop that closes a byline is none of the name.
+      {"<div>Par Jeanne LE BRAS.</div>", {"Jeanne LE BRAS"}},
+      // A newspaper's possessive and the writer's title before the name, and
+      // a title after a comma, are none of it.
+      {"<div>Von unserem Redakteur Max Muster</div>", {"Max Muster"}},
+      {"<div>By our correspondent Jane Doe</div>", {"Jane Doe"}},
+      {"<div>Von Pfarrerin Jana Beispiel</div>", {"Jana Beispiel"}},
+      {"<div>By Jane Doe, Curator of Textiles</div>", {"Jane Doe"}},
   };
   for (const Case& c : cases) {
     const Article a =
@@ -457,6 +474,19 @@ TEST(PrintedMetadataTest, BylineClosingTheArticle) {
             std::vector<std::string>{"Denise Clermont"});
   EXPECT_TRUE(page("<p>Denise Clermont</p>").authors.empty());
   EXPECT_TRUE(page("<p><em>Denise</em> Clermont</p>").authors.empty());
+  // A related box's heading in bold is no signature: "aus" is no name's
+  // particle, as "von" and "de" are.
+  const std::string one_paragraph =
+      "<html><body><h1>Der Rat</h1><div class='text'><p>Der Gemeinderat hat "
+      "am Freitag lange \u00fcber das neue Budget beraten, das im "
+      "Fr\u00fchjahr vorgelegt worden war, und am Ende knapp "
+      "zugestimmt.</p></div>";
+  EXPECT_TRUE(ExtractHtmlDoc(one_paragraph +
+                             "<p><b>Weitere Artikel aus Neustadt</b></p>")
+                  .authors.empty());
+  EXPECT_EQ(
+      ExtractHtmlDoc(one_paragraph + "<p><b>Anna de Vries</b></p>").authors,
+      std::vector<std::string>{"Anna de Vries"});
   // The last line of the article's last paragraph, when a <br> sets it
   // apart.
   EXPECT_EQ(ExtractCouncilStoryWith("<p>Die Abstimmung folgt im Herbst.<br>"
