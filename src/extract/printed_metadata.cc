@@ -59,9 +59,13 @@ void FindPrintedDate(const std::vector<HtmlBlock>& blocks,
   };
   // Of the short date lines at `indices`, nearest first: the first labelled as
   // the publication's date, else the first unlabelled, else the first labelled
-  // as an update's.
-  auto best_date_line =
-      [&](const std::vector<size_t>& indices) -> std::optional<PartialDate> {
+  // as an update's; with the label of the one taken.
+  struct DateLine {
+    std::optional<PartialDate> date;
+    DateLabel label = DateLabel::kNone;
+    bool label_opens = false;  // the label is the line's first words
+  };
+  auto best_date_line = [&](const std::vector<size_t>& indices) -> DateLine {
     std::optional<PartialDate> unlabelled, updated;
     for (size_t i : indices) {
       const std::string_view text = blocks[i].text;
@@ -69,13 +73,15 @@ void FindPrintedDate(const std::vector<HtmlBlock>& blocks,
       const DateLabelRead read = ReadDateLabel(text);
       if (read.label == DateLabel::kPublished) {
         if (auto d = FindDateInLine(text.substr(read.date_from), month_first))
-          return d;
+          return {d, DateLabel::kPublished,
+                  SplitWords(text.substr(0, read.date_from), 4).size() <= 3};
       }
       std::optional<PartialDate>& slot =
           read.label == DateLabel::kUpdated ? updated : unlabelled;
       if (!slot) slot = FindDateInLine(text, month_first);
     }
-    return unlabelled ? unlabelled : updated;
+    if (unlabelled) return {unlabelled, DateLabel::kNone};
+    return {updated, DateLabel::kUpdated};
   };
   // The opening of a paragraph at the top of the article (the first body
   // paragraph or above it), which may open with the date ("29.11.2022 – Die
@@ -95,18 +101,27 @@ void FindPrintedDate(const std::vector<HtmlBlock>& blocks,
     for (size_t i = first + 1; i-- > 0 && first - i <= 40;) above.push_back(i);
     // Date lines first: the opening of a paragraph may name an earlier day
     // ("Bis einschließlich 9. November 2021 ...").
-    found = best_date_line(above);
+    const DateLine top = best_date_line(above);
+    found = top.date;
     for (size_t k = 0; !found && k < above.size(); ++k)
       found = lead_date(above[k]);
     // The text may open with its dateline after a standfirst: the next two
     // paragraphs, when a dash or bar sets a date off at their start.
     for (size_t k = 1; !found && k < kept.size() && k <= 2; ++k)
       found = DatelineDate(kept[k]->text, month_first);
-    if (!found) {
+    // Below the text, a line that opens with the label of the publication's
+    // date also wins over a date line above it that no label or an update's
+    // names ("Stand: 19.11.2021" over the text, "Veröffentlicht: 10.11.2021"
+    // under it); a sentence that uses the word ("La graduatoria sarà
+    // pubblicata entro il 30 giugno") does not.
+    if (!found || (top.date && top.label != DateLabel::kPublished)) {
       std::vector<size_t> below;
       for (size_t i = first + 1; i < blocks.size() && i <= last + 15; ++i)
         below.push_back(i);
-      found = best_date_line(below);
+      const DateLine bottom = best_date_line(below);
+      if (!found ||
+          (bottom.label == DateLabel::kPublished && bottom.label_opens))
+        found = bottom.date;
     }
   }
   if (found) {

@@ -86,6 +86,25 @@ TEST(PrintedMetadataTest, PrintedDateLabelledAsPublication) {
   EXPECT_EQ(date_of("<div>Zuletzt ge\u00e4ndert: 04.03.2021, "
                     "ver\u00f6ffentlicht: 03.03.2021</div>"),
             "2021-03-03");
+  // Italian pages print an update as "modifica il".
+  EXPECT_EQ(date_of("<div>12 luglio 2013</div>"
+                    "<div>modifica il 13 luglio 2013</div>"),
+            "2013-07-12");
+  // Under the text, a line opened by the publication's label wins over an
+  // unlabelled line above it (German "Stand:", the last change); a sentence
+  // that uses the word does not.
+  const auto date_around = [&](const std::string& above,
+                               const std::string& below) {
+    Article a = ExtractHtmlDoc("<html><body><h1>The council</h1>" + above +
+                               body + below + "</body></html>");
+    return a.published ? a.published->ToIso() : std::string("none");
+  };
+  EXPECT_EQ(date_around("<div>Stand: 19.11.2021</div>",
+                        "<div>Ver\u00f6ffentlicht: 10.11.2021</div>"),
+            "2021-11-10");
+  EXPECT_EQ(date_around("<div>19.11.2021</div>",
+                        "<p>The results will be published by 30.11.2021.</p>"),
+            "2021-11-19");
 }
 
 // Metadata whose date extraction cannot read ("11/01/2023 12:43"): the date
