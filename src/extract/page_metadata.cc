@@ -324,6 +324,20 @@ void ParseJsonLd(std::string_view text, size_t offset,
 
 // Whether `n`'s rel, a list of link types set apart by white space ("nofollow
 // author"), holds `type` (lower case).
+// Whether the element's class holds hAtom's "entry-title", the microformat
+// blog templates mark a post's title with.
+bool HasEntryTitleClass(const GumboNode* n) {
+  const std::string_view cls = Attribute(n, "class");
+  for (size_t at = cls.find("entry-title"); at != std::string_view::npos;
+       at = cls.find("entry-title", at + 1)) {
+    const size_t end = at + std::string_view("entry-title").size();
+    if ((at == 0 || cls[at - 1] == ' ') &&
+        (end == cls.size() || cls[end] == ' '))
+      return true;
+  }
+  return false;
+}
+
 bool HasRelToken(const GumboNode* n, std::string_view type) {
   bool found = false;
   ForEachWord(Attribute(n, "rel"), [&](std::string_view link_type) {
@@ -689,6 +703,12 @@ void CollectMetadata(const GumboNode* root, std::string_view content,
       text = WithoutAuthorLinkLabel(std::move(text));
       if (!text.empty() && text.size() < 80)
         md->itemprop_authors.push_back(text);
+    }
+    if (md->marked_headlines.size() < 4 && n->v.element.tag != GUMBO_TAG_META &&
+        (itemprop == "headline" || HasEntryTitleClass(n)) && !IsHidden(n) &&
+        !HasUnseenClass(n) && !HoldsTag(n, GUMBO_TAG_A, 3)) {
+      if (std::string text = CollapseSpaces(NodeText(n, 400)); !text.empty())
+        md->marked_headlines.push_back(std::move(text));
     }
     if ((itemprop == "datePublished" || itemprop == "dateCreated") &&
         !InReplyItem(n)) {
@@ -1189,7 +1209,8 @@ bool IsTag(std::string_view t) {
 }  // namespace
 
 bool TitleOnlyInTitleElement(const PageMetadata& md) {
-  return md.h1s.empty() && (!md.jsonld || md.jsonld->headline.empty()) &&
+  return md.h1s.empty() && md.marked_headlines.size() != 1 &&
+         (!md.jsonld || md.jsonld->headline.empty()) &&
          FirstMeta(md, {"og:title", "twitter:title"}).empty();
 }
 
@@ -1474,6 +1495,17 @@ std::string ChooseTitle(const PageMetadata& md, std::string_view url) {
   if (md.first_h1_parts >= 2 && title != md.h1 && Alnum(title) == Alnum(md.h1))
     return title;
   if (const std::string* heading = ChooseHeading(md, names)) title = *heading;
+  // The one headline the page marks as such (itemprop=headline, hAtom's
+  // entry-title) is the headline as readers see it, over a section's name in
+  // <h1> and a sharing title worded otherwise; a kicker it holds before the
+  // title found is not (the title is its end).
+  if (md.marked_headlines.size() == 1) {
+    const std::string& marked = md.marked_headlines.front();
+    const std::string m = Alnum(marked), t = Alnum(title);
+    if (!m.empty() && m != t && !(t.size() > 0 && m.ends_with(t)) &&
+        SplitWords(marked, 41).size() <= 40)
+      title = marked;
+  }
   return title;
 }
 

@@ -87,6 +87,9 @@ struct PageMetadata {
   };
   std::vector<TimeElement> time_datetimes;  // in document order
   std::vector<std::string> itemprop_authors;
+  // The visible texts marked as a headline by microdata (itemprop=headline)
+  // or hAtom (class entry-title), not a link's (a teaser's); at most 4.
+  std::vector<std::string> marked_headlines;
   std::vector<std::string> byline_texts;
   std::optional<JsonLdArticle> jsonld;
   JsonLdGraph graph;

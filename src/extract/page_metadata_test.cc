@@ -399,6 +399,51 @@ TEST(PageMetadataTest, TitleIsTheHeadingTheTitleTagRepeats) {
   EXPECT_EQ(a.title, "Der Rat tagt am Freitag");
 }
 
+// The one headline a page marks as such (microdata's itemprop=headline,
+// hAtom's entry-title) is the title, over a section's name in <h1> and a
+// sharing title worded otherwise; a hidden one, a link's and one of several
+// (teasers) are not, and a kicker it holds stays out.
+TEST(PageMetadataTest, TitleIsTheMarkedHeadline) {
+  const std::string text =
+      "<div class='text'><p>Ein Satz, der lang genug ist, um als Absatz zu "
+      "z\u00e4hlen, mit Kommas, und noch mehr Text.</p></div>";
+  const auto title_of = [&](const std::string& head, const std::string& body) {
+    return ExtractHtmlDoc("<html><head>" + head + "</head><body>" + body +
+                          text + "</body></html>")
+        .title;
+  };
+  const std::string og =
+      "<title>Schule wird saniert :: Aktuelles :: Gnaur</title><meta "
+      "property='og:title' content='Schule wird saniert'>";
+  EXPECT_EQ(title_of(og,
+                     "<h1>Aktuelles</h1><h2 itemprop='headline'>Schule in "
+                     "Gnaur wird im Sommer saniert</h2>"),
+            "Schule in Gnaur wird im Sommer saniert");
+  EXPECT_EQ(title_of("<title>Gnaur-Blog: Der Rat tagt</title><meta "
+                     "property='og:title' content='Der Rat tagt \u2013 und "
+                     "streitet'>",
+                     "<h1>Gnaur-Blog</h1><h3 class='post-title "
+                     "entry-title'>Der Rat tagt</h3>"),
+            "Der Rat tagt");
+  EXPECT_NE(title_of(og,
+                     "<h1>Aktuelles</h1><h2 itemprop='headline' "
+                     "hidden>Schule in Gnaur wird im Sommer saniert</h2>"),
+            "Schule in Gnaur wird im Sommer saniert");
+  EXPECT_NE(title_of(og,
+                     "<h1>Aktuelles</h1><h2 itemprop='headline'><a "
+                     "href='/a'>Schule in Gnaur wird saniert</a></h2>"),
+            "Schule in Gnaur wird saniert");
+  EXPECT_NE(title_of(og,
+                     "<h1>Aktuelles</h1><h2 itemprop='headline'>Schule "
+                     "in Gnaur wird saniert</h2><h2 "
+                     "itemprop='headline'>Der Rat tagt</h2>"),
+            "Schule in Gnaur wird saniert");
+  EXPECT_EQ(title_of(og,
+                     "<h1 itemprop='headline'><span>Bildung</span> "
+                     "Schule wird saniert</h1>"),
+            "Schule wird saniert");
+}
+
 // The site's name is what the <title> gives after its headline: an <h1> that
 // is that name, or opens with it (a banner with the site's motto), is no
 // headline; of two <h1>s the <title> repeats, the one it opens with is.
