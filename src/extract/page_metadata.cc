@@ -1461,7 +1461,10 @@ const std::string* ChooseHeading(const PageMetadata& md,
   // No <h1> the title repeats: an <h2> it repeats, as templates that give
   // <h1> to the site's logo set the headline in.
   if (chosen == nullptr) chosen = best_repeated(md.h2s, 3);
-  if (chosen == nullptr && md.h1s.size() == 1 &&
+  // A lone <h1> the title does not repeat is the headline, unless it is one
+  // link and nothing else (a logo's link home, as old templates set the
+  // site's name).
+  if (chosen == nullptr && md.h1s.size() == 1 && !md.h1_is_link[0] &&
       SplitWords(md.h1s[0], 41).size() <= 40 &&
       !names.IsSiteName(AsciiLower(md.h1s[0]))) {
     chosen = &md.h1s[0];
@@ -1476,7 +1479,13 @@ std::string ChooseTitle(const PageMetadata& md, std::string_view url) {
   const SiteNames names(md, PublisherHost(url, md));
   std::string title = FirstMeta(md, {"og:title", "twitter:title"});
   if (title.empty() && ld) title = ld->headline;
-  if (title.empty() && !names.IsSiteName(AsciiLower(md.h1))) title = md.h1;
+  // An <h1> that is one link and nothing else is mostly a logo's link home:
+  // the <title> comes before it (ChooseHeading still takes the <h1> when the
+  // <title> repeats it).
+  const bool h1_is_logo_link = !md.h1_is_link.empty() && md.h1_is_link[0] &&
+                               md.h1 == md.h1s[0] && !md.title_tag.empty();
+  if (title.empty() && !h1_is_logo_link && !names.IsSiteName(AsciiLower(md.h1)))
+    title = md.h1;
   // The <title> less the site's name opening it, also when og:title repeats
   // the <title> whole ("Blog: Post").
   if (const std::string tag = CollapseSpaces(md.title_tag);

@@ -479,6 +479,11 @@ TEST(PageMetadataTest, TitleIsNotTheSiteBanner) {
       {"Der Rat tagt am Freitag | Blog",
        "<h1><a href='/2021/rat'>Der Rat tagt am Freitag</a></h1>",
        "Der Rat tagt am Freitag"},
+      // A lone <h1> that is a logo's link home, which the <title> does not
+      // repeat, is no headline either.
+      {"Der Rat tagt am Freitag",
+       "<h1 class='logo'><a href='/'><span>Gemeinde Gnaur</span></a></h1>",
+       "Der Rat tagt am Freitag"},
   };
   for (const Case& c : cases) {
     Article a = ExtractHtmlDoc(
