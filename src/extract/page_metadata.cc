@@ -2135,16 +2135,28 @@ std::string StripSiteSuffix(std::string_view title) {
         tail.size() <= 8 * 3 && head.size() > tail.size())
       return std::string(head);
   }
+  // Two rounds: "Headline - Section - Site". A template sets its parts apart
+  // with one separator, so the second round cuts only at the first's: a dash
+  // of another kind before the site's name is the headline's ("Das Freibad
+  // bleibt – vorerst - Ratsnotizen").
+  std::string_view first_sep;
   for (int round = 0; round < 2; ++round) {
     size_t best = std::string::npos, sep_len = 0;
+    std::string_view best_sep;
     for (std::string_view sep : kTitleSeparators) {
       size_t p = t.rfind(sep);
       if (p != std::string::npos && (best == std::string::npos || p > best)) {
         best = p;
         sep_len = sep.size();
+        best_sep = sep;
       }
     }
     if (best == std::string::npos) break;
+    if (round == 0) {
+      first_sep = best_sep;
+    } else if (TrimSpaces(best_sep) != TrimSpaces(first_sep)) {
+      break;
+    }
     std::string_view head = std::string_view(t).substr(0, best);
     std::string_view tail = std::string_view(t).substr(best + sep_len);
     // A site's or section's name asks nothing: a tail ending in a question

@@ -883,6 +883,11 @@ TEST(PageMetadataTest, StripSiteSuffix) {
   EXPECT_EQ(extract_internal::StripSiteSuffix(
                 "Iran - the long road to a nuclear deal explained"),
             "Iran - the long road to a nuclear deal explained");
+  // The second cut only at the first's separator: a dash of another kind
+  // before the site's name is the headline's.
+  EXPECT_EQ(extract_internal::StripSiteSuffix(
+                "Das Freibad bleibt \u2013 vorerst - Ratsnotizen"),
+            "Das Freibad bleibt \u2013 vorerst");
   // Chinese titles join the site's name without spaces; a hyphen inside
   // Latin words or a long tail is not that.
   EXPECT_EQ(extract_internal::StripSiteSuffix(
