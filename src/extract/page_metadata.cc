@@ -1420,11 +1420,23 @@ const std::string* ChooseHeading(const PageMetadata& md,
   // The title's words without the site's name: an <h1> found only in the
   // <title>'s site suffix, or equal to og:site_name, is the site's name
   // ("Post | Blog" with <h1>Blog</h1>), not the headline.
+  // A <title> cut short with an ellipsis ("Zwölf Jugendliche feiern am… -
+  // Site") repeats the heading it opens, when three words or more are left.
+  std::string_view cut_tag = names.tag;
+  for (std::string_view ellipsis : {"\xE2\x80\xA6", "..."}) {
+    if (cut_tag.ends_with(ellipsis)) {
+      cut_tag = TrimSpaces(cut_tag.substr(0, cut_tag.size() - ellipsis.size()));
+      break;
+    }
+  }
+  if (cut_tag.size() == names.tag.size() || SplitWords(cut_tag, 3).size() < 3)
+    cut_tag = {};
   const auto repeated_by_title = [&](const std::string& h) {
     const std::string lower = AsciiLower(h);
     if (names.IsSiteName(lower)) return false;
     return names.tag.find(lower) != std::string::npos ||
-           (!og.empty() && og.find(lower) != std::string::npos);
+           (!og.empty() && og.find(lower) != std::string::npos) ||
+           (!cut_tag.empty() && std::string_view(lower).starts_with(cut_tag));
   };
   // Of several the title repeats (a blog's name and its post's), the one the
   // <title> opens with ("Post | Blog", the order of most sites' titles), else

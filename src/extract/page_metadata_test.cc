@@ -397,6 +397,15 @@ TEST(PageMetadataTest, TitleIsTheHeadingTheTitleTagRepeats) {
       "genug ist, um als Absatz zu z\u00e4hlen, mit Kommas, und noch mehr "
       "Text.</p></body></html>");
   EXPECT_EQ(a.title, "Der Rat tagt am Freitag");
+  // A <title> cut short with an ellipsis repeats the <h1> it opens, over a
+  // shorter og:title.
+  a = ExtractHtmlDoc(
+      "<html><head><title>Der Rat tagt am Freitag \u00fcber\u2026 - Gnaur"
+      "</title><meta property='og:title' content='Der Rat tagt'></head><body>"
+      "<h1>Gemeinde Gnaur</h1><h1>Der Rat tagt am Freitag \u00fcber das "
+      "Budget</h1><p>Ein Satz, der lang genug ist, um als Absatz zu "
+      "z\u00e4hlen, mit Kommas, und noch mehr Text.</p></body></html>");
+  EXPECT_EQ(a.title, "Der Rat tagt am Freitag \u00fcber das Budget");
 }
 
 // The one headline a page marks as such (microdata's itemprop=headline,
