@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -1414,6 +1415,16 @@ struct SiteNames {
 // <title> or og:title repeats (a blog's first <h1> is often its name, the
 // post's comes later), or the only <h1> there is; nullptr if none. og:title is
 // often a shorter or longer variant written for sharing.
+// The words of a lower-cased text, as Alnum spells them, of two letters or
+// more.
+std::set<std::string> WordsOf(std::string_view lower) {
+  std::set<std::string> out;
+  for (std::string_view w : SplitWords(lower)) {
+    if (std::string a = Alnum(w); a.size() >= 2) out.insert(std::move(a));
+  }
+  return out;
+}
+
 const std::string* ChooseHeading(const PageMetadata& md,
                                  const SiteNames& names) {
   const std::string og = AsciiLower(FirstMeta(md, {"og:title"}));
@@ -1473,6 +1484,28 @@ const std::string* ChooseHeading(const PageMetadata& md,
   // No <h1> the title repeats: an <h2> it repeats, as templates that give
   // <h1> to the site's logo set the headline in.
   if (chosen == nullptr) chosen = best_repeated(md.h2s, 3);
+  // No heading the title repeats whole: an <h2> that holds most of the
+  // <title>'s words (a headline the <title> words more briefly) over <h1>s
+  // that hold none of them (a section's name, "Pressemitteilungen").
+  if (chosen == nullptr) {
+    const std::set<std::string> title_words = WordsOf(names.tag);
+    const auto shared = [&](const std::string& h) {
+      size_t n = 0;
+      for (const std::string& w : WordsOf(AsciiLower(h)))
+        n += title_words.count(w);
+      return n;
+    };
+    if (title_words.size() >= 4 &&
+        std::none_of(md.h1s.begin(), md.h1s.end(),
+                     [&](const std::string& h) { return shared(h) > 0; })) {
+      for (const std::string& h : md.h2s) {
+        if (shared(h) * 5 >= title_words.size() * 3) {
+          chosen = &h;
+          break;
+        }
+      }
+    }
+  }
   // A lone <h1> the title does not repeat is the headline, unless it is one
   // link and nothing else (a logo's link home, as old templates set the
   // site's name).

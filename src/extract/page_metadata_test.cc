@@ -406,6 +406,16 @@ TEST(PageMetadataTest, TitleIsTheHeadingTheTitleTagRepeats) {
       "Budget</h1><p>Ein Satz, der lang genug ist, um als Absatz zu "
       "z\u00e4hlen, mit Kommas, und noch mehr Text.</p></body></html>");
   EXPECT_EQ(a.title, "Der Rat tagt am Freitag \u00fcber das Budget");
+  // No heading the <title> repeats whole: the <h2> holding most of its words,
+  // over an <h1> holding none (a section's name).
+  a = ExtractHtmlDoc(
+      "<html><head><title>Meldung 12/2021 \u2013 Kreisstra\u00dfe K 12 ab "
+      "Montag gesperrt | Kreis Gnaur</title></head><body><h1>Pressemitteilungen"
+      "</h1><h2>Kreisstra\u00dfe K 12 zwischen Au und Dorf ab Montag "
+      "gesperrt</h2><p>Ein Satz, der lang genug ist, um als Absatz zu "
+      "z\u00e4hlen, mit Kommas, und noch mehr Text.</p></body></html>");
+  EXPECT_EQ(a.title,
+            "Kreisstra\u00dfe K 12 zwischen Au und Dorf ab Montag gesperrt");
 }
 
 // The one headline a page marks as such (microdata's itemprop=headline,
