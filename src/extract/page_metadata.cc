@@ -1170,7 +1170,8 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
                  static_cast<unsigned char>(c) >= 0x80;
         }))
       continue;
-    if (lenient && words.size() == 1 && IsByWord(words[0])) continue;
+    // A byline's lead alone ("Written By", its name set apart in markup).
+    if (IsByWord(words.back())) continue;
     // One word after a full name in the list is the writer's agency, desk
     // or place ("Jan Koch, ARD-Hauptstadtstudio", "Jane Doe, Reuters"), as
     // ParseAuthorLine reads it.
@@ -1785,8 +1786,11 @@ std::vector<std::string> ChooseAuthors(const PageMetadata& md,
                        ld->organization_authors.end(),
                        [&](const std::string& o) { return a == Alnum(o); });
   };
-  auto add_names = [&](const std::string& field, bool lenient,
-                       bool name_field) {
+  // `person`: the JSON-LD types the field as a Person's name, so a full name
+  // the host spells is the site's owner writing on it ("Jane Doe" on
+  // janedoe.net), not the site credited.
+  auto add_names = [&](const std::string& field, bool lenient, bool name_field,
+                       bool person = false) {
     if (field.find("://") != std::string::npos || field == site_name) return;
     std::vector<std::string> names = AuthorNames(field, lenient, name_field);
     // A field that names the site, read as a list, is a company's name with
@@ -1794,14 +1798,15 @@ std::vector<std::string> ChooseAuthors(const PageMetadata& md,
     // credit, not writers.
     if (names.size() >= 2 && NamesTheSite(field, md, url)) return;
     for (std::string& n : names) {
-      if (n != site_name && !IsSiteOrAccount(n, host) &&
+      const bool owner = person && SplitWords(n, 3).size() >= 2;
+      if (n != site_name && (owner || !IsSiteOrAccount(n, host)) &&
           !names_an_organisation(n))
         AddUnique(&authors, std::move(n));
     }
   };
   if (ld) {
     for (const std::string& n : ld->authors)
-      add_names(n, /*lenient=*/false, /*name_field=*/true);
+      add_names(n, /*lenient=*/false, /*name_field=*/true, /*person=*/true);
     for (const std::string& id : ld->author_ids) {
       if (auto it = md.graph.person_names.find(id);
           it != md.graph.person_names.end()) {

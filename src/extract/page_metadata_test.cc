@@ -151,6 +151,28 @@ TEST(PageMetadataTest, AuthorsFromClassedBylines) {
       "<a rel='author' href='/u/eseppelt'>eseppelt</a></span></div>" +
       prose + "</article></body></html>");
   EXPECT_EQ(a.authors, (std::vector<std::string>{"eseppelt"}));
+  // A byline's lead in an element of its own ("Written By"), the name in the
+  // next, is no name.
+  a = ExtractHtmlDoc(
+      "<html><body><article><h1>Der Rat</h1><div><span "
+      "class='blog-author-label'>Written By </span><a class='blog-author-name' "
+      "href='/a'>Jana Beispiel</a></div>" +
+      prose + "</article></body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"}));
+  // A personal site named after its owner: the JSON-LD's Person is the
+  // writer, not the site credited (nor a reply's author below the text).
+  a = ExtractHtmlDoc(
+      "<html><head><script type='application/ld+json'>{\"@type\": "
+      "\"BlogPosting\", \"headline\": \"Der Rat\", \"author\": "
+      "{\"@type\": \"Person\", \"name\": \"Jana Beispiel\"}}</script>"
+      "</head><body><article><h1>Der Rat</h1>" +
+          prose +
+          "</article><ul><li><p class='webmention__author'>Max "
+          "Muster</p><p>Schön "
+          "geschrieben, danke f\u00fcr den Bericht aus dem Rat.</p></li></ul>"
+          "</body></html>",
+      "https://janabeispiel.net/notes/rat/");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"}));
   // An empty element classed "author" (a picture's frame) inside the byline
   // box does not hide the box's name.
   a = ExtractHtmlDoc(
