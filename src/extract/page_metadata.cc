@@ -348,12 +348,18 @@ bool HasRelToken(const GumboNode* n, std::string_view type) {
   return found;
 }
 
-// Whether a lower-cased class names the writer: "author" anywhere, a
+// Whether a lower-cased class names the writer: "author" anywhere (not
+// "authoriz(ation)"), a
 // byline's name ("byline__name", "story-byline-name"), or a word of its own
 // among the author labels of the set's languages ("autor", "auteur":
 // furniture_lines.txt's author-label), as "autorotate" is no author.
 bool NamesAuthor(std::string_view cls) {
-  if (cls.find("author") != std::string::npos) return true;
+  // "authorization-link", a shop's log-in, is none.
+  for (size_t at = cls.find("author"); at != std::string_view::npos;
+       at = cls.find("author", at + 1)) {
+    const std::string_view rest = cls.substr(at + 6);
+    if (!rest.starts_with("iz") && !rest.starts_with("is")) return true;
+  }
   if (const size_t byline = cls.find("byline");
       byline != std::string::npos &&
       cls.find("name", byline) != std::string::npos)
@@ -439,7 +445,8 @@ bool IsAuthorElement(const GumboNode* n, std::string_view cls) {
        p = p->parent, ++depth) {
     const std::string cls = AsciiLower(Attribute(p, "class"));
     if (cls.find("comment") != std::string::npos ||
-        cls.find("related") != std::string::npos)
+        cls.find("related") != std::string::npos ||
+        cls.find("webmention") != std::string::npos)
       return false;
     if ((p->v.element.tag == GUMBO_TAG_FOOTER && !IsArticleFooter(p)) ||
         p->v.element.tag == GUMBO_TAG_NAV)
@@ -490,6 +497,20 @@ std::string MicrodataName(const GumboNode* item) {
 
 // Whether `n` sits in a reply's microdata item (a forum's comment, a Q&A
 // site's answer, a review): its author is the reply's, not the page's.
+// Whether `n` sits in the page's <footer>, not an article's own: a theme's
+// credit there links its maker as rel=author ("Theme: ColorMag by
+// ThemeGrill").
+bool InPageFooter(const GumboNode* n) {
+  bool in_footer = false;
+  for (const GumboNode* p = n->parent;
+       p != nullptr && p->type == GUMBO_NODE_ELEMENT; p = p->parent) {
+    const GumboTag tag = p->v.element.tag;
+    if (tag == GUMBO_TAG_FOOTER) in_footer = true;
+    if (tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN) return false;
+  }
+  return in_footer;
+}
+
 bool InReplyItem(const GumboNode* n) {
   for (const GumboNode* p = n->parent;
        p != nullptr && p->type == GUMBO_NODE_ELEMENT; p = p->parent) {
@@ -694,7 +715,7 @@ void CollectMetadata(const GumboNode* root, std::string_view content,
     // A hidden rel=author link is a template's leftover (Blogger's link to a
     // profile, named after the blog's owner), not the byline a reader sees.
     if ((itemprop == "author" && !InReplyItem(n)) ||
-        (HasRelToken(n, "author") && !IsHidden(n))) {
+        (HasRelToken(n, "author") && !IsHidden(n) && !InPageFooter(n))) {
       // Of an author the page prints, microdata's name for it (a user card
       // prints the name, a hidden copy as itemprop=name and a score). An
       // author given only in <meta> inside the item is not shown to readers.
@@ -788,6 +809,16 @@ namespace {
 // Words that make a comma-separated part of an author field a job title, not a
 // name
 // ("Chris Cillizza, CNN Editor-at-large").
+// A job title alone (furniture_lines.txt's role-word, at the word's start):
+// "Journalist" after a name is the writer's role, while "Press" ends an
+// agency's name ("The Associated Press").
+bool IsJobTitleWord(std::string_view w) {
+  const std::string lower = AsciiLower(w);
+  return std::any_of(
+      WordLists().role_word.begin(), WordLists().role_word.end(),
+      [&](const std::string& r) { return lower.starts_with(r); });
+}
+
 bool IsRoleWord(std::string_view w) {
   // A job title (furniture_lines.txt's role-word, at the word's start) or a
   // publisher's word alone (publisher-word).
@@ -1183,7 +1214,7 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
     // after the first that holds a role ("Jane Doe, Personal Finance Editor")
     // is the writer's title.
     if (first_part && words.size() >= 3 && words.size() <= 4 &&
-        IsRoleWord(LastHyphenPart(words.back()))) {
+        IsJobTitleWord(LastHyphenPart(words.back()))) {
       words.pop_back();
       part = ThroughLastWord(part, words);
     }
@@ -1607,6 +1638,9 @@ bool IsSiteOrAccount(std::string_view name, std::string_view host) {
   if (n == "admin" || n == "administrator" || n == "webmaster" ||
       n == "superuser")  // Joomla's first account
     return true;
+  // An administrator's account named for the site ("Policy Blog Admin").
+  const std::vector<std::string_view> words = SplitWords(name, 6);
+  if (words.size() >= 2 && Alnum(words.back()) == "admin") return true;
   if (host.empty() || n.empty()) return false;
   return n == Alnum(host) || n == Alnum(host.substr(0, host.rfind('.')));
 }
@@ -1786,11 +1820,8 @@ std::vector<std::string> ChooseAuthors(const PageMetadata& md,
                        ld->organization_authors.end(),
                        [&](const std::string& o) { return a == Alnum(o); });
   };
-  // `person`: the JSON-LD types the field as a Person's name, so a full name
-  // the host spells is the site's owner writing on it ("Jane Doe" on
-  // janedoe.net), not the site credited.
-  auto add_names = [&](const std::string& field, bool lenient, bool name_field,
-                       bool person = false) {
+  auto add_names = [&](const std::string& field, bool lenient,
+                       bool name_field) {
     if (field.find("://") != std::string::npos || field == site_name) return;
     std::vector<std::string> names = AuthorNames(field, lenient, name_field);
     // A field that names the site, read as a list, is a company's name with
@@ -1798,15 +1829,14 @@ std::vector<std::string> ChooseAuthors(const PageMetadata& md,
     // credit, not writers.
     if (names.size() >= 2 && NamesTheSite(field, md, url)) return;
     for (std::string& n : names) {
-      const bool owner = person && SplitWords(n, 3).size() >= 2;
-      if (n != site_name && (owner || !IsSiteOrAccount(n, host)) &&
+      if (n != site_name && !IsSiteOrAccount(n, host) &&
           !names_an_organisation(n))
         AddUnique(&authors, std::move(n));
     }
   };
   if (ld) {
     for (const std::string& n : ld->authors)
-      add_names(n, /*lenient=*/false, /*name_field=*/true, /*person=*/true);
+      add_names(n, /*lenient=*/false, /*name_field=*/true);
     for (const std::string& id : ld->author_ids) {
       if (auto it = md.graph.person_names.find(id);
           it != md.graph.person_names.end()) {

@@ -58,6 +58,9 @@ TEST(PageMetadataTest, AuthorMetaFields) {
       // from with it, ends the name.
       {"Federica Marchetti inviata a Capannori", {"Federica Marchetti"}},
       {"Ana Ruiz enviada especial", {"Ana Ruiz"}},
+      // An agency's name ending in a publisher's word is whole: that word is
+      // no job title after a name.
+      {"The Associated Press", {"The Associated Press"}},
       // Chinese names, set apart by spaces, after a full-width colon; a role
       // among them is none.
       {"\u4f5c\u8005\uff1a\u5218\u6653\u71d5 \u9648\u5fd7\u521a",
@@ -159,8 +162,8 @@ TEST(PageMetadataTest, AuthorsFromClassedBylines) {
       "href='/a'>Jana Beispiel</a></div>" +
       prose + "</article></body></html>");
   EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"}));
-  // A personal site named after its owner: the JSON-LD's Person is the
-  // writer, not the site credited (nor a reply's author below the text).
+  // A personal site named after its owner credits the owner; a reply's
+  // author under the text (a webmention) is none.
   a = ExtractHtmlDoc(
       "<html><head><script type='application/ld+json'>{\"@type\": "
       "\"BlogPosting\", \"headline\": \"Der Rat\", \"author\": "
@@ -173,6 +176,15 @@ TEST(PageMetadataTest, AuthorsFromClassedBylines) {
           "</body></html>",
       "https://janabeispiel.net/notes/rat/");
   EXPECT_EQ(a.authors, (std::vector<std::string>{"Jana Beispiel"}));
+  // A shop's log-in link ("authorization-link") names no writer; a theme's
+  // credit in the page's footer, linked rel=author, neither.
+  a = ExtractHtmlDoc(
+      "<html><body><ul><li class='authorization-link'><a "
+      "href='/login'>Anmelden</a></li></ul><article><h1>Der Rat</h1>" +
+      prose +
+      "</article><footer><p>Theme: Magazin by <a href='https://t.example' "
+      "rel='author'>ThemeWerk</a></p></footer></body></html>");
+  EXPECT_TRUE(a.authors.empty()) << a.authors.front();
   // An empty element classed "author" (a picture's frame) inside the byline
   // box does not hide the box's name.
   a = ExtractHtmlDoc(
@@ -892,10 +904,11 @@ TEST(PageMetadataTest, SiteOrAccountIsNoAuthor) {
       "class='text'><p>Der Gemeinderat hat am Freitag lange \u00fcber das neue "
       "Budget beraten, das im Fr\u00fchjahr vorgelegt worden war, und am Ende "
       "knapp zugestimmt.</p></div>";
-  // Joomla's first account is "Super User"; a company's name with its "&"
-  // is one credit, not two writers.
+  // Joomla's first account is "Super User", and a site's administrator may
+  // be "Blog Admin"; a company's name with its "&" is one credit, not
+  // two writers.
   for (const char* meta : {"Ratsblatt", "Rats-Blatt.de", "admin", "Super User",
-                           "Rats &amp; Blatt Verlag"}) {
+                           "Blog Admin", "Rats &amp; Blatt Verlag"}) {
     Article a = ExtractHtmlDoc(
         std::string("<html><head><meta name='author' content='") + meta +
             "'></head><body>" + body + "</body></html>",
