@@ -1218,9 +1218,17 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
       words.pop_back();
       part = ThroughLastWord(part, words);
     }
+    // A publisher's word closing a first part of three words or more ends an
+    // agency's or an outlet's name ("The Associated Press"), which is the
+    // credit; alone after a writer's name it is the outlet ("Jane Doe,
+    // Press").
+    const bool outlet_name = first_part && words.size() >= 3 &&
+                             !IsJobTitleWord(words.back()) &&
+                             IsRoleWord(words.back());
     bool role = false;
-    for (std::string_view w : words) {
-      if (IsRoleWord(w) || (!first_part && w.size() >= 2 && IsUpperWord(w)))
+    for (size_t i = 0; i < words.size(); ++i) {
+      if ((IsRoleWord(words[i]) && !(outlet_name && i + 1 == words.size())) ||
+          (!first_part && words[i].size() >= 2 && IsUpperWord(words[i])))
         role = true;
     }
     if (role) continue;

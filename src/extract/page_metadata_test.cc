@@ -896,6 +896,19 @@ TEST(PageMetadataTest, DeskCreditAsAuthorWhenNoWriterIsNamed) {
   EXPECT_EQ(a.authors, std::vector<std::string>{"Jana Beispiel"});
 }
 
+// An agency credited by its full name in the author field is the author, its
+// last word ("Press") no job title, before the initials its dateline gives.
+TEST(PageMetadataTest, AgencyNamedInFullInTheAuthorField) {
+  const Article a = ExtractHtmlDoc(
+      "<html><head><meta name='author' content='The Associated "
+      "Press'></head><body><h1>Senate passes grants</h1><div "
+      "class='text'><p>DES MOINES, Iowa (AP) \u2014 The Iowa Senate passed a "
+      "rural broadband grant program early Thursday after a late-night deal "
+      "between the chamber's leaders.</p><p>The bill now goes to the House, "
+      "where its sponsors expect a vote next week.</p></div></body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"The Associated Press"}));
+}
+
 // A page that names itself or a CMS's default account as author names no
 // writer: the byline it prints does.
 TEST(PageMetadataTest, SiteOrAccountIsNoAuthor) {
