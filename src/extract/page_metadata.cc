@@ -1063,6 +1063,33 @@ void CutJobTitlesAroundName(std::vector<std::string_view>* words,
   }
 }
 
+// The end of AuthorNames' reading of one part of a list (`words`, `part` the
+// text they span): cuts a job title after a first part's name ("Ingrid
+// Solheim Journalist", as a byline box sets the writer's role under the
+// name); true when the part is a role, not a name ("Jane Doe, Personal
+// Finance Editor": a part after the first that holds a role is the writer's
+// title). A publisher's word closing a first part of three words or more ends
+// an agency's or an outlet's name ("The Associated Press"), which is the
+// credit; alone after a writer's name it is the outlet ("Jane Doe, Press").
+bool CutJobTitleOrIsRole(bool first_part, std::vector<std::string_view>* words,
+                         std::string_view* part) {
+  if (first_part && words->size() >= 3 && words->size() <= 4 &&
+      IsJobTitleWord(LastHyphenPart(words->back()))) {
+    words->pop_back();
+    *part = ThroughLastWord(*part, *words);
+  }
+  const bool outlet_name = first_part && words->size() >= 3 &&
+                           !IsJobTitleWord(words->back()) &&
+                           IsRoleWord(words->back());
+  for (size_t i = 0; i < words->size(); ++i) {
+    const std::string_view w = (*words)[i];
+    if ((IsRoleWord(w) && !(outlet_name && i + 1 == words->size())) ||
+        (!first_part && w.size() >= 2 && IsUpperWord(w)))
+      return true;
+  }
+  return false;
+}
+
 // Author names from a metadata field as pages fill it: "Jane Doe", "By Jane Doe
 // and John Roe", "Analysis by Chris Cillizza, CNN Editor-at-large", "Amy
 // Kuperinsky | NJ Advance Media". Returns the names, or nothing when the field
@@ -1209,29 +1236,7 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
     if (words.size() == 1 && !names.empty() &&
         SplitWords(names.back(), 2).size() == 2)
       continue;
-    // A job title after the name ("Ingrid Solheim Journalist", as a byline
-    // box sets the writer's role under the name) is no part of it; a part
-    // after the first that holds a role ("Jane Doe, Personal Finance Editor")
-    // is the writer's title.
-    if (first_part && words.size() >= 3 && words.size() <= 4 &&
-        IsJobTitleWord(LastHyphenPart(words.back()))) {
-      words.pop_back();
-      part = ThroughLastWord(part, words);
-    }
-    // A publisher's word closing a first part of three words or more ends an
-    // agency's or an outlet's name ("The Associated Press"), which is the
-    // credit; alone after a writer's name it is the outlet ("Jane Doe,
-    // Press").
-    const bool outlet_name = first_part && words.size() >= 3 &&
-                             !IsJobTitleWord(words.back()) &&
-                             IsRoleWord(words.back());
-    bool role = false;
-    for (size_t i = 0; i < words.size(); ++i) {
-      if ((IsRoleWord(words[i]) && !(outlet_name && i + 1 == words.size())) ||
-          (!first_part && words[i].size() >= 2 && IsUpperWord(words[i])))
-        role = true;
-    }
-    if (role) continue;
+    if (CutJobTitleOrIsRole(first_part, &words, &part)) continue;
     names.emplace_back(part);
   }
   return names;
