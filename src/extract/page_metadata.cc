@@ -323,22 +323,19 @@ void ParseJsonLd(std::string_view text, size_t offset,
   VisitJsonLd(j, 0, offset, best, graph);
 }
 
-// Whether `n`'s rel, a list of link types set apart by white space ("nofollow
-// author"), holds `type` (lower case).
 // Whether the element's class holds hAtom's "entry-title", the microformat
 // blog templates mark a post's title with.
 bool HasEntryTitleClass(const GumboNode* n) {
-  const std::string_view cls = Attribute(n, "class");
-  for (size_t at = cls.find("entry-title"); at != std::string_view::npos;
-       at = cls.find("entry-title", at + 1)) {
-    const size_t end = at + std::string_view("entry-title").size();
-    if ((at == 0 || cls[at - 1] == ' ') &&
-        (end == cls.size() || cls[end] == ' '))
-      return true;
-  }
-  return false;
+  bool found = false;
+  ForEachWord(Attribute(n, "class"), [&](std::string_view name) {
+    found = name == "entry-title";
+    return !found;
+  });
+  return found;
 }
 
+// Whether `n`'s rel, a list of link types set apart by white space ("nofollow
+// author"), holds `type` (lower case).
 bool HasRelToken(const GumboNode* n, std::string_view type) {
   bool found = false;
   ForEachWord(Attribute(n, "rel"), [&](std::string_view link_type) {
@@ -348,13 +345,12 @@ bool HasRelToken(const GumboNode* n, std::string_view type) {
   return found;
 }
 
-// Whether a lower-cased class names the writer: "author" anywhere (not
-// "authoriz(ation)"), a
-// byline's name ("byline__name", "story-byline-name"), or a word of its own
-// among the author labels of the set's languages ("autor", "auteur":
-// furniture_lines.txt's author-label), as "autorotate" is no author.
+// Whether a lower-cased class names the writer: "author" anywhere but in
+// "authorization" (a shop's log-in link), a byline's name ("byline__name",
+// "story-byline-name"), or a word of its own among the author labels of the
+// set's languages ("autor", "auteur": furniture_lines.txt's author-label), as
+// "autorotate" is no author.
 bool NamesAuthor(std::string_view cls) {
-  // "authorization-link", a shop's log-in, is none.
   for (size_t at = cls.find("author"); at != std::string_view::npos;
        at = cls.find("author", at + 1)) {
     const std::string_view rest = cls.substr(at + 6);
@@ -495,8 +491,6 @@ std::string MicrodataName(const GumboNode* item) {
   return NodeText(item, 200);
 }
 
-// Whether `n` sits in a reply's microdata item (a forum's comment, a Q&A
-// site's answer, a review): its author is the reply's, not the page's.
 // Whether `n` sits in the page's <footer>, not an article's own: a theme's
 // credit there links its maker as rel=author ("Theme: ColorMag by
 // ThemeGrill").
@@ -511,6 +505,8 @@ bool InPageFooter(const GumboNode* n) {
   return in_footer;
 }
 
+// Whether `n` sits in a reply's microdata item (a forum's comment, a Q&A
+// site's answer, a review): its author is the reply's, not the page's.
 bool InReplyItem(const GumboNode* n) {
   for (const GumboNode* p = n->parent;
        p != nullptr && p->type == GUMBO_NODE_ELEMENT; p = p->parent) {
@@ -806,9 +802,6 @@ void AddUnique(std::vector<std::string>* v, std::string s) {
 
 namespace {
 
-// Words that make a comma-separated part of an author field a job title, not a
-// name
-// ("Chris Cillizza, CNN Editor-at-large").
 // A job title alone (furniture_lines.txt's role-word, at the word's start):
 // "Journalist" after a name is the writer's role, while "Press" ends an
 // agency's name ("The Associated Press").
@@ -819,6 +812,9 @@ bool IsJobTitleWord(std::string_view w) {
       [&](const std::string& r) { return lower.starts_with(r); });
 }
 
+// Words that make a comma-separated part of an author field a job title, not a
+// name
+// ("Chris Cillizza, CNN Editor-at-large").
 bool IsRoleWord(std::string_view w) {
   // A job title (furniture_lines.txt's role-word, at the word's start) or a
   // publisher's word alone (publisher-word).
@@ -881,11 +877,8 @@ bool IsDateWord(std::string_view w) {
 }  // namespace
 
 bool IsOurWord(std::string_view w) {
-  static constexpr std::string_view kOur[] = {"unserem", "unserer", "unseren",
-                                              "our",     "notre",   "nuestro",
-                                              "nuestra", "nostro",  "nostra"};
-  return std::find(std::begin(kOur), std::end(kOur), AsciiLower(w)) !=
-         std::end(kOur);
+  const std::vector<std::string>& ours = WordLists().byline_possessive;
+  return std::find(ours.begin(), ours.end(), AsciiLower(w)) != ours.end();
 }
 
 // The word that introduces a writer's name in a byline, in the languages of
@@ -1041,8 +1034,12 @@ void CutCreditsAfterName(std::vector<std::string_view>* words,
 void CutJobTitlesAroundName(std::vector<std::string_view>* words,
                             std::string_view* part) {
   if (words->size() > 3 && IsOurWord(words->front()) &&
-      IsRoleWord(LastHyphenPart((*words)[1])))
+      IsRoleWord(LastHyphenPart((*words)[1]))) {
     words->erase(words->begin());
+    *part = std::string_view(words->front().data(),
+                             static_cast<size_t>(part->data() + part->size() -
+                                                 words->front().data()));
+  }
   while (words->size() > 2 && IsRoleWord(LastHyphenPart(words->front())) &&
          StartsUpper((*words)[1])) {
     words->erase(words->begin());

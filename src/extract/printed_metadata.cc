@@ -142,21 +142,18 @@ namespace {
 
 // Whether every word of `name` is capitalised, but for the lower-case
 // particles of names inside it ("von der", "de la", "van", "bin") and the
-// words that join two names ("und", "et"): a name as a byline prints it, not
+// words that join two names ("und", "et"; furniture_lines.txt's
+// name-particle): a name as a byline prints it, not
 // the start of a sentence ("Von Berlin aus") nor a heading ("Weitere Artikel
 // aus Emden").
 bool IsNameShaped(std::string_view name) {
-  static constexpr std::string_view kInside[] = {
-      "von", "vom", "zu",  "zum", "zur", "van", "ver", "de",  "der", "den",
-      "des", "del", "dei", "di",  "da",  "das", "do",  "dos", "du",  "la",
-      "le",  "lo",  "ter", "ten", "te",  "bin", "ibn", "al",  "el",  "af",
-      "av",  "und", "and", "et",  "y",   "e",   "en",  "och", "og",  "i"};
   const std::vector<std::string_view> words = SplitWords(name, 6);
   for (size_t i = 0; i < words.size(); ++i) {
     if (StartsUpper(words[i])) continue;
     if (i == 0 || i + 1 == words.size() ||
-        std::find(std::begin(kInside), std::end(kInside), words[i]) ==
-            std::end(kInside))
+        std::find(WordLists().name_particle.begin(),
+                  WordLists().name_particle.end(),
+                  words[i]) == WordLists().name_particle.end())
       return false;
   }
   return !words.empty();
