@@ -171,7 +171,7 @@ TEST(PageMetadataTest, AuthorsFromClassedBylines) {
       "</head><body><article><h1>Der Rat</h1>" +
           prose +
           "</article><ul><li><p class='webmention__author'>Max "
-          "Muster</p><p>Schön "
+          "Muster</p><p>Sch\u00f6n "
           "geschrieben, danke f\u00fcr den Bericht aus dem Rat.</p></li></ul>"
           "</body></html>",
       "https://janabeispiel.net/notes/rat/");
