@@ -1691,10 +1691,9 @@ std::vector<std::string> OpeningAgencies(const Article& article) {
 // names more fully, else (no metadata author) a Chinese report's opening
 // credit, an author label, a byline, a sign-off, a forum post's user name,
 // the byline of an article held outside the visible page (`held_byline`);
-// less the site's own name beside a writer's; else an
-// organisation the JSON-LD names as author; else the agencies a wire story's
-// dateline credits; else the
-// credit the author fields declare, the site's own name included.
+// less the site's own name beside a writer's; else an organisation the
+// JSON-LD names as author; else the agencies a wire story's dateline credits;
+// else the credit the author fields declare, the site's own name included.
 void FillPrintedAuthors(const std::vector<HtmlBlock>& blocks,
                         const std::vector<const HtmlBlock*>& kept,
                         const PageMetadata& md, std::string_view url,

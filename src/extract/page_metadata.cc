@@ -326,8 +326,11 @@ void ParseJsonLd(std::string_view text, size_t offset,
 // Whether the element's class holds hAtom's "entry-title", the microformat
 // blog templates mark a post's title with.
 bool HasEntryTitleClass(const GumboNode* n) {
+  // Every element's class is asked: most hold no such word at all.
+  const std::string_view cls = Attribute(n, "class");
+  if (cls.find("entry-title") == std::string_view::npos) return false;
   bool found = false;
-  ForEachWord(Attribute(n, "class"), [&](std::string_view name) {
+  ForEachWord(cls, [&](std::string_view name) {
     found = name == "entry-title";
     return !found;
   });
@@ -439,6 +442,8 @@ bool IsAuthorElement(const GumboNode* n, std::string_view cls) {
   for (const GumboNode* p = n;
        p != nullptr && p->type == GUMBO_NODE_ELEMENT && depth < 12;
        p = p->parent, ++depth) {
+    // Readers' replies and other stories only: classes.txt's long cues as a
+    // whole (sidebars, footers, teasers) also hold the article's author box.
     const std::string cls = AsciiLower(Attribute(p, "class"));
     if (cls.find("comment") != std::string::npos ||
         cls.find("related") != std::string::npos ||
@@ -818,14 +823,11 @@ bool IsJobTitleWord(std::string_view w) {
 bool IsRoleWord(std::string_view w) {
   // A job title (furniture_lines.txt's role-word, at the word's start) or a
   // publisher's word alone (publisher-word).
-  const WordListSet& lists = WordLists();
-  const std::string lower = AsciiLower(w);
-  for (const std::string& r : lists.role_word) {
-    if (lower.starts_with(r)) return true;
-  }
-  for (const std::string& r : lists.publisher_word) {
-    if (lower == r) return true;
-  }
+  if (IsJobTitleWord(w)) return true;
+  const std::vector<std::string>& publisher = WordLists().publisher_word;
+  if (std::find(publisher.begin(), publisher.end(), AsciiLower(w)) !=
+      publisher.end())
+    return true;
   // A domain ("Cleveland.com") names the site. Domain names end in a
   // lower-case top-level domain; a user name such as "Jane.DoeSmith" does not.
   size_t dot = w.rfind('.');
@@ -1033,20 +1035,18 @@ void CutCreditsAfterName(std::vector<std::string_view>* words,
 // correspondent Jane Doe").
 void CutJobTitlesAroundName(std::vector<std::string_view>* words,
                             std::string_view* part) {
+  const auto drop_first = [&] {
+    words->erase(words->begin());
+    *part = std::string_view(words->front().data(),
+                             static_cast<size_t>(part->data() + part->size() -
+                                                 words->front().data()));
+  };
   if (words->size() > 3 && IsOurWord(words->front()) &&
-      IsRoleWord(LastHyphenPart((*words)[1]))) {
-    words->erase(words->begin());
-    *part = std::string_view(words->front().data(),
-                             static_cast<size_t>(part->data() + part->size() -
-                                                 words->front().data()));
-  }
+      IsRoleWord(LastHyphenPart((*words)[1])))
+    drop_first();
   while (words->size() > 2 && IsRoleWord(LastHyphenPart(words->front())) &&
-         StartsUpper((*words)[1])) {
-    words->erase(words->begin());
-    *part = std::string_view(words->front().data(),
-                             static_cast<size_t>(part->data() + part->size() -
-                                                 words->front().data()));
-  }
+         StartsUpper((*words)[1]))
+    drop_first();
   if (!words->empty() && IsMarkWord(words->back())) {
     while (!words->empty() && IsMarkWord(words->back())) words->pop_back();
     *part = ThroughLastWord(*part, *words);
