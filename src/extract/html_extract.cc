@@ -1719,6 +1719,18 @@ void FillPrintedAuthors(const std::vector<HtmlBlock>& blocks,
       PreferFullerByline(
           AuthorNames(text, /*lenient=*/false, /*name_field=*/false), &authors);
     }
+    // And for an element classed as the byline that lists them without a
+    // by-word ("<span class=byline><a>Jane Doe</a>, <a>John Roe</a></span>"),
+    // its further names full ones: a word alone after a writer's name there
+    // is a place or a desk ("Jane Doe, Brussels").
+    for (const std::string& text : md.byline_texts) {
+      std::vector<std::string> names =
+          AuthorNames(text, /*lenient=*/false, /*name_field=*/false);
+      if (std::all_of(names.begin(), names.end(), [](const std::string& n) {
+            return SplitWords(n, 2).size() == 2;
+          }))
+        PreferFullerByline(std::move(names), &authors);
+    }
   }
   // A Chinese report's opening credit (its first or second paragraph, after
   // a photo's caption) names its reporters before the editors its closing

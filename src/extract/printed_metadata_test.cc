@@ -637,6 +637,17 @@ TEST(PrintedMetadataTest, MetadataAuthorsGivenInFullByTheByline) {
                  "Jana Beispiel")
                 .authors,
             (std::vector<std::string>{"Jana Beispiel", "Max Muster"}));
+  // So does one classed as the byline, its names linked one by one; a word
+  // alone after a name there is the writer's place, no further writer.
+  EXPECT_EQ(page("<span class='byline'><a href='/a/jb'>Jana Beispiel</a>, "
+                 "<a href='/a/mm'>Max Muster</a></span>",
+                 "Jana Beispiel")
+                .authors,
+            (std::vector<std::string>{"Jana Beispiel", "Max Muster"}));
+  EXPECT_EQ(
+      page("<span class='byline'>Jana Beispiel, Berlin</span>", "Jana Beispiel")
+          .authors,
+      (std::vector<std::string>{"Jana Beispiel"}));
 }
 
 // A piece's credits name its writer by the text ("Text: X", "Text und Fotos:
