@@ -1044,7 +1044,9 @@ void CutJobTitlesAroundName(std::vector<std::string_view>* words,
   if (words->size() > 3 && IsOurWord(words->front()) &&
       IsRoleWord(LastHyphenPart((*words)[1])))
     drop_first();
-  while (words->size() > 2 && IsRoleWord(LastHyphenPart(words->front())) &&
+  // A job title, not a publisher's word: "Press Trust of India" is an
+  // agency's name.
+  while (words->size() > 2 && IsJobTitleWord(LastHyphenPart(words->front())) &&
          StartsUpper((*words)[1]))
     drop_first();
   if (!words->empty() && IsMarkWord(words->back())) {

@@ -61,6 +61,8 @@ TEST(PageMetadataTest, AuthorMetaFields) {
       // An agency's name ending in a publisher's word is whole: that word is
       // no job title after a name.
       {"The Associated Press", {"The Associated Press"}},
+      // Nor is one that opens it.
+      {"Press Trust of India", {"Press Trust of India"}},
       // Chinese names, set apart by spaces, after a full-width colon; a role
       // among them is none.
       {"\u4f5c\u8005\uff1a\u5218\u6653\u71d5 \u9648\u5fd7\u521a",
