@@ -411,6 +411,10 @@ TEST(PrintedMetadataTest, AuthorsFromPrintedBylines) {
       {"<div>By our correspondent Jane Doe</div>", {"Jane Doe"}},
       {"<div>Von Pfarrerin Jana Beispiel</div>", {"Jana Beispiel"}},
       {"<div>By Jane Doe, Curator of Textiles</div>", {"Jane Doe"}},
+      // A paper's contributor, a club's officers.
+      {"<div>Von unserem Mitarbeiter Max Muster</div>", {"Max Muster"}},
+      {"<div>Bericht: Pressewartin Jana Beispiel</div>", {"Jana Beispiel"}},
+      {"<div>Von Max Muster, Schriftf\u00fchrer</div>", {"Max Muster"}},
   };
   for (const Case& c : cases) {
     const Article a =
