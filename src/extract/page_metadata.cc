@@ -999,13 +999,20 @@ bool CutDateRunIntoName(std::vector<std::string_view>* words,
 // Cuts from a part of an author field (`words`, `part` the text they span)
 // what a credit adds after the name: an agency joined to the writers ("Jana
 // Beispiel mit Material von Reuters", "Inês Carvalhal, com Lusa", "Jean
-// Dupont avec AFP") or set after a slash ("Elin Bergstrand/TT"), and a social
+// Dupont avec AFP") or set after a slash ("Elin Bergstrand/TT", "Jana
+// Beispiel / dpa"), and a social
 // handle ("Jane Doe @janedoe Nov 3").
 void CutCreditsAfterName(std::vector<std::string_view>* words,
                          std::string_view* part) {
   if (auto joiner = std::find_if(words->begin(), words->end(), IsAgencyJoiner);
       joiner != words->end()) {
     words->erase(joiner, words->end());
+    *part = ThroughLastWord(*part, *words);
+  }
+  // A slash set apart ("Jana Beispiel / dpa").
+  if (auto slash = std::find(words->begin(), words->end(), "/");
+      slash != words->end() && slash - words->begin() >= 2) {
+    words->erase(slash, words->end());
     *part = ThroughLastWord(*part, *words);
   }
   if (!words->empty()) {

@@ -358,6 +358,7 @@ TEST(PrintedMetadataTest, AuthorsFromPrintedBylines) {
       {"<div>Por In\u00eas Carvalho, com Lusa</div>", {"In\u00eas Carvalho"}},
       {"<div>Av Johan Beispiel och Elin Exempel/TT</div>",
        {"Johan Beispiel", "Elin Exempel"}},
+      {"<p class='article__author'>Jana Beispiel / dpa</p>", {"Jana Beispiel"}},
       {"<div class='autor'>Text: Holger Beispiel, Fotos: Marcel Muster</div>",
        {"Holger Beispiel"}},
       // A byline box may hold the name alone, perhaps with the site's
