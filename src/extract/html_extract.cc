@@ -1719,6 +1719,18 @@ void FillPrintedAuthors(const std::vector<HtmlBlock>& blocks,
       PreferFullerByline(
           AuthorNames(text, /*lenient=*/false, /*name_field=*/false), &authors);
     }
+    // And for the writers a list names one element each.
+    std::vector<std::string> listed;
+    for (const std::string& text : md.author_list_texts) {
+      std::vector<std::string> names =
+          AuthorNames(text, /*lenient=*/false, /*name_field=*/false);
+      if (names.size() != 1 || SplitWords(names[0], 2).size() < 2) {
+        listed.clear();
+        break;
+      }
+      AddUnique(&listed, std::move(names[0]));
+    }
+    PreferFullerByline(std::move(listed), &authors);
     // And for an element classed as the byline that lists them without a
     // by-word ("<span class=byline><a>Jane Doe</a>, <a>John Roe</a></span>"),
     // its further names full ones: a word alone after a writer's name there

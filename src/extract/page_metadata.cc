@@ -546,6 +546,46 @@ std::string WithoutAuthorLinkLabel(std::string text) {
   return std::string(TrimSpaces(std::string_view(text).substr(label)));
 }
 
+// The texts of the elements classed `cls` as `n` is among its siblings, else
+// among its parent's siblings' children (a list's items each holding a
+// writer's picture and name, then perhaps a role), in document order; empty
+// when `n` has no such kin.
+std::vector<std::string> AuthorListTexts(const GumboNode* n,
+                                         std::string_view cls) {
+  constexpr size_t kMaxWriters = 4;
+  for (int up = 1; up <= 2; ++up) {
+    const GumboNode* container = n->parent;
+    if (up == 2 && container != nullptr) container = container->parent;
+    if (container == nullptr || container->type != GUMBO_NODE_ELEMENT)
+      return {};
+    std::vector<std::string> texts;
+    std::vector<std::pair<const GumboNode*, int>> stack{{container, 0}};
+    while (!stack.empty() && texts.size() <= kMaxWriters) {
+      const auto [k, depth] = stack.back();
+      stack.pop_back();
+      if (depth == up) {
+        if (Attribute(k, "class") != cls) continue;
+        std::string text = CollapseSpaces(NodeText(k, 200));
+        // An item opens with the name (a role may follow it): "Photographs
+        // by <a class=name>...</a>" credits a photographer.
+        if (up == 2 &&
+            !CollapseSpaces(NodeText(k->parent, 300)).starts_with(text))
+          return {};
+        if (!text.empty()) texts.push_back(std::move(text));
+        continue;
+      }
+      const GumboVector& c = k->v.element.children;
+      for (size_t i = c.length; i-- > 0;) {
+        const auto* child = static_cast<const GumboNode*>(c.data[i]);
+        if (child->type == GUMBO_NODE_ELEMENT)
+          stack.emplace_back(child, depth + 1);
+      }
+    }
+    if (texts.size() >= 2 && texts.size() <= kMaxWriters) return texts;
+  }
+  return {};
+}
+
 void CollectClassedAuthors(const GumboNode* n, PageMetadata* md) {
   const std::string_view raw_cls = Attribute(n, "class");
   if (!ContainsNoCase(raw_cls, "aut") && !ContainsNoCase(raw_cls, "byline"))
@@ -553,8 +593,11 @@ void CollectClassedAuthors(const GumboNode* n, PageMetadata* md) {
   const std::string cls = AsciiLower(raw_cls);
   if (md->author_class_texts.size() < 4 && IsAuthorElement(n, cls)) {
     std::string text = WithoutAuthorLinkLabel(CollapseSpaces(NodeText(n, 200)));
-    if (!text.empty() && text.size() <= 100)
+    if (!text.empty() && text.size() <= 100) {
+      if (md->author_class_texts.empty())
+        md->author_list_texts = AuthorListTexts(n, raw_cls);
       md->author_class_texts.push_back(std::move(text));
+    }
   }
   if (cls.find("byline") != std::string::npos && md->byline_texts.size() < 4)
     md->byline_texts.push_back(CollapseSpaces(NodeText(n, 300)));

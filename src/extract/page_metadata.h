@@ -95,6 +95,10 @@ struct PageMetadata {
   JsonLdGraph graph;
   std::vector<std::string>
       author_class_texts;  // elements classed "author" (not in comments)
+  // The texts of the first author element's kin classed as it is, when it
+  // has any: a list of writers, one element each ("<div class=author-name>
+  // Jane Doe</div><div class=author-name>John Roe</div>").
+  std::vector<std::string> author_list_texts;
   std::vector<std::string> date_texts;  // itemprop=datePublished element text
 };
 

@@ -653,6 +653,26 @@ TEST(PrintedMetadataTest, MetadataAuthorsGivenInFullByTheByline) {
       page("<span class='byline'>Jana Beispiel, Berlin</span>", "Jana Beispiel")
           .authors,
       (std::vector<std::string>{"Jana Beispiel"}));
+  // A list of writers, an element each, as siblings or in items of their own
+  // (a picture beside the name, a role after it).
+  EXPECT_EQ(page("<div class='byline__author'><a>Jana Beispiel</a>, "
+                 "Redakteurin</div><div class='byline__author'><a>Max "
+                 "Muster</a></div>",
+                 "Jana Beispiel")
+                .authors,
+            (std::vector<std::string>{"Jana Beispiel", "Max Muster"}));
+  EXPECT_EQ(page("<ul><li><img src='/jb.jpg' alt=''><span class='author-name'>"
+                 "Jana Beispiel</span></li><li><img src='/mm.jpg' alt=''><span "
+                 "class='author-name'>Max Muster</span></li></ul>",
+                 "Jana Beispiel")
+                .authors,
+            (std::vector<std::string>{"Jana Beispiel", "Max Muster"}));
+  // The same class for the photographer's credit names no writer.
+  EXPECT_EQ(page("<p>Text: <a class='author-name'>Jana Beispiel</a></p><p>"
+                 "Fotos: <a class='author-name'>Max Muster</a></p>",
+                 "Jana Beispiel")
+                .authors,
+            (std::vector<std::string>{"Jana Beispiel"}));
 }
 
 // A piece's credits name its writer by the text ("Text: X", "Text und Fotos:
