@@ -399,6 +399,11 @@ std::vector<std::string> BylineNames(std::string_view line) {
       (words[1] == "de" || words[1] == "di") && StartsUpper(words[2]))
     return BylineNames("By " + std::string(line.substr(static_cast<size_t>(
                                    words[2].data() - line.data()))));
+  // A newspaper's possessive after the line's first word, whatever that
+  // word is: "dal nostro inviato X", "De notre correspondant X".
+  if (words.size() >= 3 && !IsByWord(words[0]) && IsOurWord(words[1]))
+    return BylineNames("By " + std::string(line.substr(static_cast<size_t>(
+                                   words[1].data() - line.data()))));
   const auto by = std::find_if(words.begin(), words.end(), IsByWord);
   if (by == words.end() || by + 1 == words.end() ||
       !(StartsUpper(*(by + 1)) || IsOurWord(*(by + 1)))) {

@@ -410,6 +410,8 @@ TEST(PrintedMetadataTest, AuthorsFromPrintedBylines) {
       // a title after a comma, are none of it.
       {"<div>Von unserem Redakteur Max Muster</div>", {"Max Muster"}},
       {"<div>By our correspondent Jane Doe</div>", {"Jane Doe"}},
+      {"<div>dal nostro inviato MARCO ESEMPIO</div>", {"MARCO ESEMPIO"}},
+      {"<div>De notre correspondant Jean Dupont</div>", {"Jean Dupont"}},
       {"<div>Von Pfarrerin Jana Beispiel</div>", {"Jana Beispiel"}},
       {"<div>By Jane Doe, Curator of Textiles</div>", {"Jane Doe"}},
       // A paper's contributor, a club's officers.
