@@ -1272,6 +1272,16 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
     // "Jose de la Cruz") stand inside; a phrase ends in a lower-case word
     // ("View my complete profile").
     if (words.size() > 1 && StartsLower(words.back())) continue;
+    // Nor does a further part hold one but a name's particle ("Jane Doe,
+    // Technikredakteurin bei Klangraum" sets the writer's post after her
+    // name).
+    if (!first_part &&
+        std::any_of(words.begin(), words.end(), [](std::string_view w) {
+          const std::vector<std::string>& particles = WordLists().name_particle;
+          return StartsLower(w) && std::find(particles.begin(), particles.end(),
+                                             w) == particles.end();
+        }))
+      continue;
     if (!std::any_of(part.begin(), part.end(), [](char c) {
           return std::isalpha(static_cast<unsigned char>(c)) ||
                  static_cast<unsigned char>(c) >= 0x80;

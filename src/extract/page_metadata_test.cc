@@ -61,6 +61,9 @@ TEST(PageMetadataTest, AuthorMetaFields) {
       // An agency's name ending in a publisher's word is whole: that word is
       // no job title after a name.
       {"The Associated Press", {"The Associated Press"}},
+      // A writer's post after the name, a lower-case word in it.
+      {"Jana Beispiel, Technikredakteurin bei Klangraum", {"Jana Beispiel"}},
+      {"Jana Beispiel, Anna van Dijk", {"Jana Beispiel", "Anna van Dijk"}},
       // Nor is one that opens it.
       {"Press Trust of India", {"Press Trust of India"}},
       // Chinese names, set apart by spaces, after a full-width colon; a role
