@@ -1117,8 +1117,9 @@ void CutJobTitlesAroundName(std::vector<std::string_view>* words,
 // Solheim Journalist", as a byline box sets the writer's role under the
 // name); true when the part is a role, not a name ("Jane Doe, Personal
 // Finance Editor": a part after the first that holds a role is the writer's
-// title). A publisher's word closing a first part of three words or more ends
-// an agency's or an outlet's name ("The Associated Press"), which is the
+// title, as is one with an organisation's office or post: "Jane Doe, Vice
+// President"). A publisher's word closing a first part of three words or more
+// ends an agency's or an outlet's name ("The Associated Press"), which is the
 // credit; alone after a writer's name it is the outlet ("Jane Doe, Press").
 bool CutJobTitleOrIsRole(bool first_part, std::vector<std::string_view>* words,
                          std::string_view* part) {
@@ -1133,7 +1134,8 @@ bool CutJobTitleOrIsRole(bool first_part, std::vector<std::string_view>* words,
   for (size_t i = 0; i < words->size(); ++i) {
     const std::string_view w = (*words)[i];
     if ((IsRoleWord(w) && !(outlet_name && i + 1 == words->size())) ||
-        (!first_part && w.size() >= 2 && IsUpperWord(w)))
+        (!first_part &&
+         ((w.size() >= 2 && IsUpperWord(w)) || IsAffiliationWord(w))))
       return true;
   }
   return false;

@@ -61,6 +61,8 @@ TEST(PageMetadataTest, AuthorMetaFields) {
       // An agency's name ending in a publisher's word is whole: that word is
       // no job title after a name.
       {"The Associated Press", {"The Associated Press"}},
+      // An office or a post after the name.
+      {"Jane Doe, Vice President, Product", {"Jane Doe"}},
       // A writer's post after the name, a lower-case word in it.
       {"Jana Beispiel, Technikredakteurin bei Klangraum", {"Jana Beispiel"}},
       {"Jana Beispiel, Anna van Dijk", {"Jana Beispiel", "Anna van Dijk"}},

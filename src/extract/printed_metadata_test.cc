@@ -414,6 +414,7 @@ TEST(PrintedMetadataTest, AuthorsFromPrintedBylines) {
       {"<div>De notre correspondant Jean Dupont</div>", {"Jean Dupont"}},
       {"<div>Von Pfarrerin Jana Beispiel</div>", {"Jana Beispiel"}},
       {"<div>By Jane Doe, Curator of Textiles</div>", {"Jane Doe"}},
+      {"<div>By Jane Doe, University Communications</div>", {"Jane Doe"}},
       // A paper's contributor, a club's officers.
       {"<div>Von unserem Mitarbeiter Max Muster</div>", {"Max Muster"}},
       {"<div>Bericht: Pressewartin Jana Beispiel</div>", {"Jana Beispiel"}},

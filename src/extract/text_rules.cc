@@ -869,6 +869,12 @@ std::vector<std::string_view> SplitNameList(std::string_view list) {
   return parts;
 }
 
+bool IsAffiliationWord(std::string_view word) {
+  const std::vector<std::string>& affiliation = WordLists().affiliation_word;
+  return std::find(affiliation.begin(), affiliation.end(), AsciiLower(word)) !=
+         affiliation.end();
+}
+
 std::vector<std::string> ParseAuthorLine(std::string_view line) {
   line = TrimSpaces(line);
   std::string lower = AsciiLower(line);
@@ -892,6 +898,10 @@ std::vector<std::string> ParseAuthorLine(std::string_view line) {
     // writer ("Jane Doe, AP", "Jane Doe, Reuters", "Jane Doe, Berlin").
     if (!names.empty() && words.size() == 1 &&
         SplitWords(names.front()).size() >= 2)
+      continue;
+    // Nor is a part with an organisation's office or post in it.
+    if (!names.empty() &&
+        std::any_of(words.begin(), words.end(), IsAffiliationWord))
       continue;
     names.emplace_back(name);
   }

@@ -155,6 +155,12 @@ bool StartsAsRelatedLink(std::string_view line);
 // label alone, a colon or the writer's name may follow it.
 bool IsAuthorBioLabel(std::string_view line);
 
+// Whether `word` names an organisation's office or a post in it ("President",
+// "Communications": furniture_lines.txt's affiliation-word), matched whole: a
+// part of an author list after a name that holds one is the writer's
+// affiliation ("Jane Doe, University Communications").
+bool IsAffiliationWord(std::string_view word);
+
 // The names in an author line ("By Jane Doe and John Roe" -> {"Jane Doe", "John
 // Roe"}); empty when the line is not an author line.
 std::vector<std::string> ParseAuthorLine(std::string_view line);
