@@ -586,13 +586,65 @@ std::vector<std::string> AuthorListTexts(const GumboNode* n,
   return {};
 }
 
+// The text of a byline's or an author's element, the lines its blocks and
+// <br>s break it into set apart with " | " ("<strong>JANE DOE</strong><br>IN
+// KYIV", "<div>Jane Doe</div><div>Desk name</div>"), as AuthorNames reads a
+// bar: what follows the names is no name. A line that only leads the names
+// in ("By", "Text:") stays with them.
+std::string BylineElementText(const GumboNode* node, size_t limit) {
+  std::string lines;
+  std::vector<const GumboNode*> stack{node};
+  while (!stack.empty() && lines.size() < limit) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type == GUMBO_NODE_WHITESPACE) {
+      lines += ' ';
+      continue;
+    }
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
+      lines += n->v.text.text;
+      continue;
+    }
+    if (n->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboTag tag = n->v.element.tag;
+    if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) continue;
+    if (n != node && HasUnseenClass(n)) {
+      lines += ' ';
+      continue;
+    }
+    const GumboVector& c = n->v.element.children;
+    for (size_t i = c.length; i-- > 0;)
+      stack.push_back(static_cast<const GumboNode*>(c.data[i]));
+    const bool breaks = tag == GUMBO_TAG_BR || tag == GUMBO_TAG_P ||
+                        tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_LI ||
+                        tag == GUMBO_TAG_DD || tag == GUMBO_TAG_DT;
+    lines += breaks ? '\n' : ' ';
+  }
+  std::string out;
+  bool lead_open = false;
+  for (size_t start = 0; start <= lines.size();) {
+    size_t end = lines.find('\n', start);
+    if (end == std::string::npos) end = lines.size();
+    const std::string line =
+        CollapseSpaces(std::string_view(lines).substr(start, end - start));
+    start = end + 1;
+    if (line.empty()) continue;
+    if (!out.empty()) out += lead_open ? " " : " | ";
+    out += line;
+    const std::vector<std::string_view> words = SplitWords(line, 3);
+    lead_open =
+        words.size() <= 2 && (IsByWord(words.back()) || line.back() == ':');
+  }
+  return out;
+}
+
 void CollectClassedAuthors(const GumboNode* n, PageMetadata* md) {
   const std::string_view raw_cls = Attribute(n, "class");
   if (!ContainsNoCase(raw_cls, "aut") && !ContainsNoCase(raw_cls, "byline"))
     return;
   const std::string cls = AsciiLower(raw_cls);
   if (md->author_class_texts.size() < 4 && IsAuthorElement(n, cls)) {
-    std::string text = WithoutAuthorLinkLabel(CollapseSpaces(NodeText(n, 200)));
+    std::string text = WithoutAuthorLinkLabel(BylineElementText(n, 200));
     if (!text.empty() && text.size() <= 100) {
       if (md->author_class_texts.empty())
         md->author_list_texts = AuthorListTexts(n, raw_cls);
@@ -600,7 +652,7 @@ void CollectClassedAuthors(const GumboNode* n, PageMetadata* md) {
     }
   }
   if (cls.find("byline") != std::string::npos && md->byline_texts.size() < 4)
-    md->byline_texts.push_back(CollapseSpaces(NodeText(n, 300)));
+    md->byline_texts.push_back(BylineElementText(n, 300));
 }
 
 // Whether the children of `n` are one <a> and nothing else but white space

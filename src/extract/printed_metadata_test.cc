@@ -359,6 +359,15 @@ TEST(PrintedMetadataTest, AuthorsFromPrintedBylines) {
       {"<div>Av Johan Beispiel och Elin Exempel/TT</div>",
        {"Johan Beispiel", "Elin Exempel"}},
       {"<p class='article__author'>Jana Beispiel / dpa</p>", {"Jana Beispiel"}},
+      // An author's element breaks its lines apart: the writer's place or
+      // desk on a line of its own is no part of the name; a lead-in on one
+      // goes with it.
+      {"<p class='article__author'><strong>JANA BEISPIEL</strong><br>DE "
+       "S\u00c3O PAULO</p>",
+       {"JANA BEISPIEL"}},
+      {"<div class='article__author'><span>Von</span><br><a href='/a/jb'>Jana "
+       "Beispiel</a></div>",
+       {"Jana Beispiel"}},
       {"<div class='autor'>Text: Holger Beispiel, Fotos: Marcel Muster</div>",
        {"Holger Beispiel"}},
       // A byline box may hold the name alone, perhaps with the site's
@@ -667,6 +676,14 @@ TEST(PrintedMetadataTest, MetadataAuthorsGivenInFullByTheByline) {
   EXPECT_EQ(page("<ul><li><img src='/jb.jpg' alt=''><span class='author-name'>"
                  "Jana Beispiel</span></li><li><img src='/mm.jpg' alt=''><span "
                  "class='author-name'>Max Muster</span></li></ul>",
+                 "Jana Beispiel")
+                .authors,
+            (std::vector<std::string>{"Jana Beispiel", "Max Muster"}));
+  // A byline's blocks: what follows the names on lines of their own (the
+  // desk, the date) is none of them.
+  EXPECT_EQ(page("<div class='byline-block'><div class='contributor'>Jana "
+                 "Beispiel &amp; Max Muster</div><div>Nachrichten Nord</div>"
+                 "<div>7. Juli 2019</div></div>",
                  "Jana Beispiel")
                 .authors,
             (std::vector<std::string>{"Jana Beispiel", "Max Muster"}));
