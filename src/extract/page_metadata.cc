@@ -47,7 +47,12 @@ TimeMarking ReadTimeMarking(const GumboNode* time) {
 // White space runs count as one byte, so that a page's indentation does not
 // use up the limit; text for screen readers ("<span class=sr-only">Article:
 // </span>") is left out.
-std::string NodeText(const GumboNode* node, size_t limit) {
+namespace {
+
+// NodeText's walk; `line_break`: the character set before a <br>'s, a <p>'s
+// or a <div>'s text (and, when it is a line break, a list item's), for
+// NodeText a space.
+std::string ElementText(const GumboNode* node, size_t limit, char line_break) {
   std::string out;
   std::vector<const GumboNode*> stack{node};
   while (!stack.empty() && out.size() < limit) {
@@ -72,10 +77,18 @@ std::string NodeText(const GumboNode* node, size_t limit) {
     const GumboVector& c = n->v.element.children;
     for (size_t i = c.length; i-- > 0;)
       stack.push_back(static_cast<const GumboNode*>(c.data[i]));
-    if (tag == GUMBO_TAG_BR || tag == GUMBO_TAG_P || tag == GUMBO_TAG_DIV)
-      out += ' ';
+    if (tag == GUMBO_TAG_BR || tag == GUMBO_TAG_P || tag == GUMBO_TAG_DIV ||
+        (line_break == '\n' &&
+         (tag == GUMBO_TAG_LI || tag == GUMBO_TAG_DD || tag == GUMBO_TAG_DT)))
+      out += line_break;
   }
   return out;
+}
+
+}  // namespace
+
+std::string NodeText(const GumboNode* node, size_t limit) {
+  return ElementText(node, limit, ' ');
 }
 
 namespace {
@@ -592,34 +605,7 @@ std::vector<std::string> AuthorListTexts(const GumboNode* n,
 // bar: what follows the names is no name. A line that only leads the names
 // in ("By", "Text:") stays with them.
 std::string BylineElementText(const GumboNode* node, size_t limit) {
-  std::string lines;
-  std::vector<const GumboNode*> stack{node};
-  while (!stack.empty() && lines.size() < limit) {
-    const GumboNode* n = stack.back();
-    stack.pop_back();
-    if (n->type == GUMBO_NODE_WHITESPACE) {
-      lines += ' ';
-      continue;
-    }
-    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
-      lines += n->v.text.text;
-      continue;
-    }
-    if (n->type != GUMBO_NODE_ELEMENT) continue;
-    const GumboTag tag = n->v.element.tag;
-    if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) continue;
-    if (n != node && HasUnseenClass(n)) {
-      lines += ' ';
-      continue;
-    }
-    const GumboVector& c = n->v.element.children;
-    for (size_t i = c.length; i-- > 0;)
-      stack.push_back(static_cast<const GumboNode*>(c.data[i]));
-    const bool breaks = tag == GUMBO_TAG_BR || tag == GUMBO_TAG_P ||
-                        tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_LI ||
-                        tag == GUMBO_TAG_DD || tag == GUMBO_TAG_DT;
-    lines += breaks ? '\n' : ' ';
-  }
+  const std::string lines = ElementText(node, limit, '\n');
   std::string out;
   bool lead_open = false;
   for (size_t start = 0; start <= lines.size();) {
