@@ -603,7 +603,7 @@ std::vector<std::string> AuthorListTexts(const GumboNode* n,
 // <br>s break it into set apart with " | " ("<strong>JANE DOE</strong><br>IN
 // KYIV", "<div>Jane Doe</div><div>Desk name</div>"), as AuthorNames reads a
 // bar: what follows the names is no name. A line that only leads the names
-// in ("By", "Text:") stays with them.
+// in ("By", "Text:", a field's label "Autorin") stays with them.
 std::string BylineElementText(const GumboNode* node, size_t limit) {
   const std::string lines = ElementText(node, limit, '\n');
   std::string out;
@@ -618,8 +618,11 @@ std::string BylineElementText(const GumboNode* node, size_t limit) {
     if (!out.empty()) out += lead_open ? " " : " | ";
     out += line;
     const std::vector<std::string_view> words = SplitWords(line, 3);
-    lead_open =
-        words.size() <= 2 && (IsByWord(words.back()) || line.back() == ':');
+    const std::vector<std::string>& labels = WordLists().author_label;
+    lead_open = words.size() <= 2 &&
+                (IsByWord(words.back()) || line.back() == ':' ||
+                 std::find(labels.begin(), labels.end(), AsciiLower(line)) !=
+                     labels.end());
   }
   return out;
 }
@@ -1133,8 +1136,13 @@ void CutJobTitlesAroundName(std::vector<std::string_view>* words,
       IsRoleWord(LastHyphenPart((*words)[1])))
     drop_first();
   // A job title, not a publisher's word: "Press Trust of India" is an
-  // agency's name.
-  while (words->size() > 2 && IsJobTitleWord(LastHyphenPart(words->front())) &&
+  // agency's name. An author's label without its colon leads in as one does
+  // ("Autorin Jana Beispiel", a field's label set before its value).
+  const std::vector<std::string>& labels = WordLists().author_label;
+  while (words->size() > 2 &&
+         (IsJobTitleWord(LastHyphenPart(words->front())) ||
+          std::find(labels.begin(), labels.end(), AsciiLower(words->front())) !=
+              labels.end()) &&
          StartsUpper((*words)[1]))
     drop_first();
   if (!words->empty() && IsMarkWord(words->back())) {

@@ -368,6 +368,10 @@ TEST(PrintedMetadataTest, AuthorsFromPrintedBylines) {
       {"<div class='article__author'><span>Von</span><br><a href='/a/jb'>Jana "
        "Beispiel</a></div>",
        {"Jana Beispiel"}},
+      {"<div class='field--name-field-autor'><div class='field__label'>"
+       "Autorin</div><div class='field__item'><a href='/a/jb'>Jana "
+       "Beispiel</a></div></div>",
+       {"Jana Beispiel"}},
       {"<div class='autor'>Text: Holger Beispiel, Fotos: Marcel Muster</div>",
        {"Holger Beispiel"}},
       // A byline box may hold the name alone, perhaps with the site's
