@@ -1539,16 +1539,32 @@ std::vector<Paragraph> ArticleOutsideVisiblePage(std::string_view content,
 // The metadata's authors, when a byline near the article's start names each
 // of them and gives more: a blog's display name of one word ("Jane") written
 // out ("A guest post by Jane Doe"), or one of the writers it names ("Par
-// Julien Moreau et Sophie Lambert" where JSON-LD names the first). Readers
-// see the byline; metadata is often filled with the first writer's account.
+// Julien Moreau et Sophie Lambert" where JSON-LD names the first), or a user
+// name made of the name as publishing systems make them ("swurzer",
+// "sabine.wurzer", "sabinewurzer" for "Sabine Wurzer"). Readers see the
+// byline; metadata is often filled with the first writer's account.
 void PreferFullerByline(std::vector<std::string> printed,
                         std::vector<std::string>* authors) {
   if (printed.size() < authors->size() || printed == *authors) return;
+  const auto user_name_of = [](const std::string& user,
+                               const std::string& name) {
+    if (std::any_of(user.begin(), user.end(),
+                    [](char c) { return c >= 'A' && c <= 'Z'; }))
+      return false;
+    const std::vector<std::string_view> words = SplitWords(name, 4);
+    if (words.size() < 2 || words.size() > 3) return false;
+    const std::string handle = Alnum(user), first = Alnum(words.front()),
+                      last = Alnum(words.back());
+    return handle.size() >= 4 && !first.empty() &&
+           (handle == Alnum(name) || handle == first.substr(0, 1) + last ||
+            handle == first + last.substr(0, 1));
+  };
   const auto gives = [&](const std::string& meta) {
     const bool one_word = SplitWords(meta, 2).size() == 1;
     return std::any_of(
         printed.begin(), printed.end(), [&](const std::string& p) {
-          return p == meta || (one_word && p.starts_with(meta + " "));
+          return p == meta || (one_word && (p.starts_with(meta + " ") ||
+                                            user_name_of(meta, p)));
         });
   };
   if (std::all_of(authors->begin(), authors->end(), gives))

@@ -699,6 +699,27 @@ TEST(PrintedMetadataTest, MetadataAuthorsGivenInFullByTheByline) {
             (std::vector<std::string>{"Jana Beispiel"}));
 }
 
+// A user name the publishing system made of the writer's name, as a JSON-LD
+// graph's Person gives it, is the printed byline's writer; another's is not.
+TEST(PrintedMetadataTest, UserNameOfTheBylinesWriter) {
+  const auto page = [](const std::string& user) {
+    return ExtractHtmlDoc(
+        "<html><head><script type='application/ld+json'>{\"@context\": "
+        "\"https://schema.org\", \"@graph\": [{\"@type\": \"Article\", "
+        "\"headline\": \"Der Rat\", \"author\": {\"@id\": \"#p\"}}, "
+        "{\"@type\": \"Person\", \"@id\": \"#p\", \"name\": \"" +
+        user +
+        "\"}]}</script></head><body><h1>Der Rat</h1><div>Von Jana "
+        "Beispiel</div>" +
+        std::string(kCouncilBody) + "</body></html>");
+  };
+  EXPECT_EQ(page("jbeispiel").authors,
+            (std::vector<std::string>{"Jana Beispiel"}));
+  EXPECT_EQ(page("jana.beispiel").authors,
+            (std::vector<std::string>{"Jana Beispiel"}));
+  EXPECT_EQ(page("mmuster").authors, (std::vector<std::string>{"mmuster"}));
+}
+
 // A piece's credits name its writer by the text ("Text: X", "Text und Fotos:
 // X"), with the colon and a name's shape after it; the same word alone, or
 // before a reading, names no one.
