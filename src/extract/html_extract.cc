@@ -1717,13 +1717,26 @@ void FillPrintedAuthors(const std::vector<HtmlBlock>& blocks,
                         Article* article) {
   std::vector<std::string>& authors = article->authors;
   // Metadata that credits only a desk or the site ("Nachrichtendesk",
-  // "Redacción X") yields to the writers a byline or an author label prints.
+  // "Redacción X"), or the agency the text's dateline credits ("Reuters" for
+  // "SINGAPORE, Sept 14 (Reuters) -"), yields to the writers a byline or an
+  // author label prints.
+  const std::vector<std::string> dateline_agencies = OpeningAgencies(*article);
   if (!authors.empty() &&
       std::all_of(authors.begin(), authors.end(), [&](const std::string& n) {
-        return IsDeskCredit(n, md, url);
+        return IsDeskCredit(n, md, url) ||
+               std::find(dateline_agencies.begin(), dateline_agencies.end(),
+                         n) != dateline_agencies.end();
       })) {
     std::vector<std::string> printed = FindLabelledAuthors(blocks, kept);
     if (printed.empty()) printed = FindBylineAuthors(blocks, kept);
+    // The agency set after the last writer's name, no mark between ("By
+    // Jane Doe and John Roe Reuters"), is none of it.
+    for (std::string& name : printed) {
+      for (const std::string& agency : dateline_agencies) {
+        if (name.size() > agency.size() + 1 && name.ends_with(" " + agency))
+          name.resize(name.size() - agency.size() - 1);
+      }
+    }
     if (!printed.empty()) authors = std::move(printed);
   }
   if (!authors.empty()) {

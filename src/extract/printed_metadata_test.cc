@@ -850,6 +850,16 @@ TEST(PrintedMetadataTest, AgenciesOfAWireDateline) {
       "Fahrer wurde leicht verletzt, teilte die Polizei mit, die Bergung "
       "dauerte bis zum Nachmittag.</p></article></body></html>");
   EXPECT_EQ(a.authors, Names{"dpa"});
+  // The agency the metadata credits yields to the writers the byline names,
+  // the agency's name after theirs none of the last one's.
+  const Article b = ExtractHtmlDoc(
+      "<html><head><meta name='author' content='Reuters'></head><body>"
+      "<article><h1>Shipper cuts outlook</h1><div>By Jane Doe and John Roe "
+      "Reuters</div><p>OSLO, May 3 (Reuters) - A container shipper cut its "
+      "profit forecast on Thursday, blaming a steep fall in freight "
+      "rates.</p><p>Its shares fell as much as eight percent in early trading, "
+      "their biggest drop in three years.</p></article></body></html>");
+  EXPECT_EQ(b.authors, (Names{"Jane Doe", "John Roe"}));
 }
 
 }  // namespace
