@@ -44,9 +44,6 @@ TimeMarking ReadTimeMarking(const GumboNode* time) {
 
 }  // namespace
 
-// White space runs count as one byte, so that a page's indentation does not
-// use up the limit; text for screen readers ("<span class=sr-only">Article:
-// </span>") is left out.
 namespace {
 
 // NodeText's walk; `line_break`: the character set before a <br>'s, a <p>'s
@@ -87,6 +84,9 @@ std::string ElementText(const GumboNode* node, size_t limit, char line_break) {
 
 }  // namespace
 
+// White space runs count as one byte, so that a page's indentation does not
+// use up the limit; text for screen readers ("<span class=sr-only">Article:
+// </span>") is left out.
 std::string NodeText(const GumboNode* node, size_t limit) {
   return ElementText(node, limit, ' ');
 }
@@ -1084,8 +1084,7 @@ bool CutDateRunIntoName(std::vector<std::string_view>* words,
 // what a credit adds after the name: an agency joined to the writers ("Jana
 // Beispiel mit Material von Reuters", "Inês Carvalhal, com Lusa", "Jean
 // Dupont avec AFP") or set after a slash ("Elin Bergstrand/TT", "Jana
-// Beispiel / dpa"), and a social
-// handle ("Jane Doe @janedoe Nov 3").
+// Beispiel / dpa"), and a social handle ("Jane Doe @janedoe Nov 3").
 void CutCreditsAfterName(std::vector<std::string_view>* words,
                          std::string_view* part) {
   if (auto joiner = std::find_if(words->begin(), words->end(), IsAgencyJoiner);
