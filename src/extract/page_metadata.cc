@@ -1186,6 +1186,36 @@ bool CutJobTitleOrIsRole(bool first_part, std::vector<std::string_view>* words,
   return false;
 }
 
+// Whether one part of an author list (`words`, `part` the text they span)
+// has a name's shape: one to five words, the first capitalised (unless
+// `lenient`: a user name), the last too, a letter among them, and not a
+// byline's lead alone ("Written By", its name set apart in markup).
+bool ShapedAsNamePart(const std::vector<std::string_view>& words,
+                      std::string_view part, bool first_part, bool lenient) {
+  if (words.empty() || words.size() > 5 ||
+      (!lenient && !StartsUpper(words.front())))
+    return false;
+  // Names end in a capitalised word: particles ("Ursula von der Leyen",
+  // "Jose de la Cruz") stand inside; a phrase ends in a lower-case word
+  // ("View my complete profile").
+  if (words.size() > 1 && StartsLower(words.back())) return false;
+  // Nor does a further part hold one but a name's particle ("Jane Doe,
+  // Technikredakteurin bei Klangraum" sets the writer's post after her name).
+  const std::vector<std::string>& particles = WordLists().name_particle;
+  if (!first_part &&
+      std::any_of(words.begin(), words.end(), [&](std::string_view w) {
+        return StartsLower(w) && std::find(particles.begin(), particles.end(),
+                                           w) == particles.end();
+      }))
+    return false;
+  if (!std::any_of(part.begin(), part.end(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c)) ||
+               static_cast<unsigned char>(c) >= 0x80;
+      }))
+    return false;
+  return !IsByWord(words.back());
+}
+
 // Author names from a metadata field as pages fill it: "Jane Doe", "By Jane Doe
 // and John Roe", "Analysis by Chris Cillizza, CNN Editor-at-large", "Amy
 // Kuperinsky | NJ Advance Media". Returns the names, or nothing when the field
@@ -1312,30 +1342,7 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
       words.back().remove_suffix(1);
       part = ThroughLastWord(part, words);
     }
-    if (words.empty() || words.size() > 5 ||
-        (!lenient && !StartsUpper(words.front())))
-      continue;
-    // Names end in a capitalised word: particles ("Ursula von der Leyen",
-    // "Jose de la Cruz") stand inside; a phrase ends in a lower-case word
-    // ("View my complete profile").
-    if (words.size() > 1 && StartsLower(words.back())) continue;
-    // Nor does a further part hold one but a name's particle ("Jane Doe,
-    // Technikredakteurin bei Klangraum" sets the writer's post after her
-    // name).
-    if (!first_part &&
-        std::any_of(words.begin(), words.end(), [](std::string_view w) {
-          const std::vector<std::string>& particles = WordLists().name_particle;
-          return StartsLower(w) && std::find(particles.begin(), particles.end(),
-                                             w) == particles.end();
-        }))
-      continue;
-    if (!std::any_of(part.begin(), part.end(), [](char c) {
-          return std::isalpha(static_cast<unsigned char>(c)) ||
-                 static_cast<unsigned char>(c) >= 0x80;
-        }))
-      continue;
-    // A byline's lead alone ("Written By", its name set apart in markup).
-    if (IsByWord(words.back())) continue;
+    if (!ShapedAsNamePart(words, part, first_part, lenient)) continue;
     // One word after a full name in the list is the writer's agency, desk
     // or place ("Jan Koch, ARD-Hauptstadtstudio", "Jane Doe, Reuters"), as
     // ParseAuthorLine reads it.
