@@ -579,6 +579,9 @@ TEST(PageMetadataTest, TitleWithoutTheKickerBesideIt) {
   EXPECT_EQ(title("<span class='live-badge'>LIVE</span>Aufr\u00e4umen "
                   "dauert"),
             "Aufr\u00e4umen dauert");
+  EXPECT_EQ(title("<span class='label label--exclusive'>Exklusiv</span>"
+                  "Aufr\u00e4umen dauert"),
+            "Aufr\u00e4umen dauert");
   // A separator set for screen readers only is none of the headline.
   EXPECT_EQ(title("<span class='kicker'>Nach dem Sturm</span><span "
                   "class='visually-hidden'>: </span><span>Aufr\u00e4umen "
