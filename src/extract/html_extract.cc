@@ -1904,6 +1904,13 @@ void ExtractHtml(std::string_view content, std::string_view url,
     }
   }
   PreferPrintedLocalDay(blocks, kept, md, article);
+  if (article->published && article->published_source != DateSource::kPage) {
+    if (std::optional<PartialDate> day = PublishedBesidePrintedUpdate(
+            blocks, kept, *article->published, MonthFirst(md))) {
+      article->published = day;
+      article->published_source = DateSource::kPage;
+    }
+  }
   if (!article->published && article->published_text.empty()) {
     // The page's own URL first, then the canonical and og:url the page gives
     // for itself (a page fetched by another address still names its month

@@ -622,6 +622,45 @@ std::optional<PartialDate> PrintedLocalDay(
   return std::nullopt;
 }
 
+std::optional<PartialDate> PublishedBesidePrintedUpdate(
+    const std::vector<HtmlBlock>& blocks,
+    const std::vector<const HtmlBlock*>& kept, const PartialDate& metadata_day,
+    bool month_first) {
+  if (kept.empty() || metadata_day.day == 0) return std::nullopt;
+  const auto day_of = [](const PartialDate& d) {
+    return DaysFromCivil(d.year, d.month, d.day);
+  };
+  const size_t first = static_cast<size_t>(kept.front() - blocks.data());
+  const size_t last = static_cast<size_t>(kept.back() - blocks.data());
+  for (size_t i = first > 40 ? first - 40 : 0;
+       i < blocks.size() && i <= last + 15; ++i) {
+    const std::string_view text = blocks[i].text;
+    if (text.size() > kMaxDateLineBytes || InLongFurnitureBox(blocks[i]))
+      continue;
+    const DateLabelRead read = ReadDateLabel(text);
+    if (read.label != DateLabel::kPublished ||
+        read.updated_from == std::string_view::npos)
+      continue;
+    // The publication's date runs from its label to the update's, or on
+    // from its label when the update's comes first.
+    const size_t published_end = read.updated_from > read.date_from
+                                     ? read.updated_from
+                                     : std::string_view::npos;
+    const std::optional<PartialDate> published = FindDateInLine(
+        text.substr(read.date_from, published_end == std::string_view::npos
+                                        ? std::string_view::npos
+                                        : published_end - read.date_from),
+        month_first);
+    const std::optional<PartialDate> updated =
+        FindDateInLine(text.substr(read.updated_from), month_first);
+    if (published && updated && published->day != 0 && updated->day != 0 &&
+        day_of(*updated) == day_of(metadata_day) &&
+        day_of(*published) < day_of(*updated))
+      return published;
+  }
+  return std::nullopt;
+}
+
 namespace {
 
 // `b`'s text cut into the lines its <br>s break.

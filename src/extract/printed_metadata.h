@@ -48,6 +48,15 @@ std::optional<PartialDate> PrintedLocalDay(
     const std::vector<const HtmlBlock*>& kept, long utc_minute,
     bool month_first);
 
+// The publication's day a short line near the article prints beside an
+// update's day that is `metadata_day`, an earlier one ("Published 11/30/2022 |
+// Updated 2/14/2023" where the metadata says 2023-02-14: publishing systems
+// often fill the publication's field with the last change); or none.
+std::optional<PartialDate> PublishedBesidePrintedUpdate(
+    const std::vector<HtmlBlock>& blocks,
+    const std::vector<const HtmlBlock*>& kept, const PartialDate& metadata_day,
+    bool month_first);
+
 // The user name of a forum thread's opening post (classes.txt's "poster"
 // cues: "username", "bigusername", "by name » date"), set before the first
 // kept block within its six closest ancestors (XenForo sets the user's cell

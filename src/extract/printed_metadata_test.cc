@@ -163,6 +163,32 @@ TEST(PrintedMetadataTest, PrintedLocalDayOverAUtcMoment) {
   EXPECT_EQ(published("2021-03-02T23:15:00+01:00", "03.03.2021"), "2021-03-02");
 }
 
+// Metadata that gives the day of the last change as the publication's, where
+// a line prints both, yields to the publication's day printed beside it.
+TEST(PrintedMetadataTest, PublicationDayBesideAPrintedUpdate) {
+  const auto published = [](const std::string& stamp, const std::string& line) {
+    const Article a = ExtractHtmlDoc(
+        "<html lang='de'><head><meta property='article:published_time' "
+        "content='" +
+        stamp + "'></head><body><h1>Der Rat</h1><p>" + line + "</p>" +
+        kCouncilBody + "</body></html>");
+    return a.published ? a.published->ToIso() : std::string();
+  };
+  EXPECT_EQ(published("2024-09-04T08:15:00+02:00",
+                      "Ver\u00f6ffentlicht am 03.09.2024 um 22:47 Uhr | "
+                      "Aktualisiert am 04.09.2024 um 08:15 Uhr"),
+            "2024-09-03");
+  EXPECT_EQ(published("2024-09-04T08:15:00+02:00",
+                      "Aktualisiert am 04.09.2024 | Ver\u00f6ffentlicht am "
+                      "03.09.2024"),
+            "2024-09-03");
+  // An update on another day than the metadata's leaves the metadata's.
+  EXPECT_EQ(published("2024-09-06T08:15:00+02:00",
+                      "Ver\u00f6ffentlicht am 03.09.2024 | Aktualisiert am "
+                      "04.09.2024"),
+            "2024-09-06");
+}
+
 // Austrian German names January "Jänner".
 TEST(PrintedMetadataTest, AustrianMonthName) {
   const Article a = ExtractHtmlDoc(

@@ -1035,10 +1035,14 @@ DateLabelRead ReadDateLabel(std::string_view line) {
   const WordListSet& lists = WordLists();
   const std::string lower = AsciiLower(line);
   const auto published = FindWholeWord(lower, lists.date_published);
+  const auto updated = FindWholeWord(lower, lists.date_updated);
+  const size_t updated_from = updated.first == std::string_view::npos
+                                  ? std::string_view::npos
+                                  : updated.second;
   if (published.first != std::string_view::npos)
-    return {DateLabel::kPublished, published.second};
-  if (FindWholeWord(lower, lists.date_updated).first != std::string_view::npos)
-    return {DateLabel::kUpdated, 0};
+    return {DateLabel::kPublished, published.second, updated_from};
+  if (updated.first != std::string_view::npos)
+    return {DateLabel::kUpdated, 0, updated_from};
   return {};
 }
 

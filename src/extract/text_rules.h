@@ -192,6 +192,9 @@ enum class DateLabel { kNone, kPublished, kUpdated };
 struct DateLabelRead {
   DateLabel label = DateLabel::kNone;
   size_t date_from = 0;  // kPublished: where the text after the label starts
+  // Where the text after an update's label starts, when the line holds one
+  // too; npos otherwise.
+  size_t updated_from = std::string_view::npos;
 };
 DateLabelRead ReadDateLabel(std::string_view line);
 
