@@ -135,57 +135,54 @@ TEST(PrintedMetadataTest, PrintedDateOverUnreadableMetadata) {
 // A moment in UTC that falls on the day before or after the one the page
 // prints, as the site's zone puts it, dates the page by the printed day; a
 // printed day further off, or one the moment's hour rules out, does not.
+// The publication date extracted from the council story under a <p> holding
+// `line`, its metadata giving the moment `stamp`.
+std::string PublishedWith(const std::string& stamp, const std::string& line) {
+  const Article a = ExtractHtmlDoc(
+      "<html lang='de'><head><meta property='article:published_time' "
+      "content='" +
+      stamp + "'></head><body><h1>Der Rat</h1><p>" + line + "</p>" +
+      kCouncilBody + "</body></html>");
+  return a.published ? a.published->ToIso() : std::string();
+}
+
 TEST(PrintedMetadataTest, PrintedLocalDayOverAUtcMoment) {
-  const auto published = [](const std::string& stamp, const std::string& line) {
-    const Article a = ExtractHtmlDoc(
-        "<html lang='de'><head><meta property='article:published_time' "
-        "content='" +
-        stamp + "'></head><body><h1>Der Rat</h1><p>" + line + "</p>" +
-        kCouncilBody + "</body></html>");
-    return a.published ? a.published->ToIso() : std::string();
-  };
-  EXPECT_EQ(published("2021-03-02T23:15:00+00:00", "03.03.2021, 00:15 Uhr"),
+  EXPECT_EQ(PublishedWith("2021-03-02T23:15:00+00:00", "03.03.2021, 00:15 Uhr"),
             "2021-03-03");
-  EXPECT_EQ(published("2015-10-22T01:42:00Z", "Oct. 21, 2015, 7:42 p.m."),
+  EXPECT_EQ(PublishedWith("2015-10-22T01:42:00Z", "Oct. 21, 2015, 7:42 p.m."),
             "2015-10-21");
-  EXPECT_EQ(published("2021-03-02T23:15:00+00:00", "05.03.2021"), "2021-03-02");
-  EXPECT_EQ(published("2021-03-02T05:15:00Z", "03.03.2021"), "2021-03-02");
+  EXPECT_EQ(PublishedWith("2021-03-02T23:15:00+00:00", "05.03.2021"),
+            "2021-03-02");
+  EXPECT_EQ(PublishedWith("2021-03-02T05:15:00Z", "03.03.2021"), "2021-03-02");
   // A day printed without the moment's time (a site's banner with today's
   // date), or with a time no zone gives, does not move it.
   EXPECT_EQ(
-      published("2022-05-03T20:51:06Z", "Mi\u00e9rcoles 4 de Mayo de 2022"),
+      PublishedWith("2022-05-03T20:51:06Z", "Mi\u00e9rcoles 4 de Mayo de 2022"),
       "2022-05-03");
-  EXPECT_EQ(published("2021-03-02T23:15:00Z", "03.03.2021, 09:00 Uhr"),
+  EXPECT_EQ(PublishedWith("2021-03-02T23:15:00Z", "03.03.2021, 09:00 Uhr"),
             "2021-03-02");
   // A short date's numbers are no clock ("03.03.21" is no 03:03).
-  EXPECT_EQ(published("2021-03-02T03:03:00Z", "03.03.21"), "2021-03-02");
+  EXPECT_EQ(PublishedWith("2021-03-02T03:03:00Z", "03.03.21"), "2021-03-02");
   // A moment given in the site's zone is its own day.
-  EXPECT_EQ(published("2021-03-02T23:15:00+01:00", "03.03.2021"), "2021-03-02");
+  EXPECT_EQ(PublishedWith("2021-03-02T23:15:00+01:00", "03.03.2021"),
+            "2021-03-02");
 }
 
 // Metadata that gives the day of the last change as the publication's, where
 // a line prints both, yields to the publication's day printed beside it.
 TEST(PrintedMetadataTest, PublicationDayBesideAPrintedUpdate) {
-  const auto published = [](const std::string& stamp, const std::string& line) {
-    const Article a = ExtractHtmlDoc(
-        "<html lang='de'><head><meta property='article:published_time' "
-        "content='" +
-        stamp + "'></head><body><h1>Der Rat</h1><p>" + line + "</p>" +
-        kCouncilBody + "</body></html>");
-    return a.published ? a.published->ToIso() : std::string();
-  };
-  EXPECT_EQ(published("2024-09-04T08:15:00+02:00",
-                      "Ver\u00f6ffentlicht am 03.09.2024 um 22:47 Uhr | "
-                      "Aktualisiert am 04.09.2024 um 08:15 Uhr"),
+  EXPECT_EQ(PublishedWith("2024-09-04T08:15:00+02:00",
+                          "Ver\u00f6ffentlicht am 03.09.2024 um 22:47 Uhr | "
+                          "Aktualisiert am 04.09.2024 um 08:15 Uhr"),
             "2024-09-03");
-  EXPECT_EQ(published("2024-09-04T08:15:00+02:00",
-                      "Aktualisiert am 04.09.2024 | Ver\u00f6ffentlicht am "
-                      "03.09.2024"),
+  EXPECT_EQ(PublishedWith("2024-09-04T08:15:00+02:00",
+                          "Aktualisiert am 04.09.2024 | Ver\u00f6ffentlicht am "
+                          "03.09.2024"),
             "2024-09-03");
   // An update on another day than the metadata's leaves the metadata's.
-  EXPECT_EQ(published("2024-09-06T08:15:00+02:00",
-                      "Ver\u00f6ffentlicht am 03.09.2024 | Aktualisiert am "
-                      "04.09.2024"),
+  EXPECT_EQ(PublishedWith("2024-09-06T08:15:00+02:00",
+                          "Ver\u00f6ffentlicht am 03.09.2024 | Aktualisiert am "
+                          "04.09.2024"),
             "2024-09-06");
 }
 
