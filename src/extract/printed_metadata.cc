@@ -643,13 +643,10 @@ std::optional<PartialDate> PublishedBesidePrintedUpdate(
       continue;
     // The publication's date runs from its label to the update's, or on
     // from its label when the update's comes first.
-    const size_t published_end = read.updated_from > read.date_from
-                                     ? read.updated_from
-                                     : std::string_view::npos;
     const std::optional<PartialDate> published = FindDateInLine(
-        text.substr(read.date_from, published_end == std::string_view::npos
-                                        ? std::string_view::npos
-                                        : published_end - read.date_from),
+        text.substr(read.date_from, read.updated_from > read.date_from
+                                        ? read.updated_from - read.date_from
+                                        : std::string_view::npos),
         month_first);
     const std::optional<PartialDate> updated =
         FindDateInLine(text.substr(read.updated_from), month_first);
