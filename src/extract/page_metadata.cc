@@ -431,11 +431,9 @@ bool IsArticleFooter(const GumboNode* n) {
 
 namespace {
 
-// `cls`: n's class attribute, lower-cased.
-bool IsAuthorElement(const GumboNode* n, std::string_view cls) {
-  // A <time> holds a date (HTML's definition), whatever its class says
-  // ("author-date").
-  if (!HasAuthorClass(cls) || n->v.element.tag == GUMBO_TAG_TIME) return false;
+// Whether an element inside `n` (a few dozen looked at) is classed as the
+// author's and holds text: the inner one is the name, not a picture's frame.
+bool HoldsAuthorElement(const GumboNode* n) {
   std::vector<const GumboNode*> stack;
   const GumboVector& c = n->v.element.children;
   for (size_t i = 0; i < c.length; ++i)
@@ -444,13 +442,22 @@ bool IsAuthorElement(const GumboNode* n, std::string_view cls) {
     const GumboNode* k = stack.back();
     stack.pop_back();
     if (k->type != GUMBO_NODE_ELEMENT) continue;
-    // The inner one is the name, unless it holds no text (a picture's frame).
     if (HasAuthorClass(k) && !CollapseSpaces(NodeText(k, 200)).empty())
-      return false;
+      return true;
     const GumboVector& kc = k->v.element.children;
     for (size_t i = 0; i < kc.length; ++i)
       stack.push_back(static_cast<const GumboNode*>(kc.data[i]));
   }
+  return false;
+}
+
+// `cls`: n's class attribute, lower-cased.
+bool IsAuthorElement(const GumboNode* n, std::string_view cls) {
+  // A <time> holds a date (HTML's definition), whatever its class says
+  // ("author-date"). The inner one of two is the name.
+  if (!HasAuthorClass(cls) || n->v.element.tag == GUMBO_TAG_TIME ||
+      HoldsAuthorElement(n))
+    return false;
   int depth = 0;
   for (const GumboNode* p = n;
        p != nullptr && p->type == GUMBO_NODE_ELEMENT && depth < 12;
@@ -640,7 +647,11 @@ void CollectClassedAuthors(const GumboNode* n, PageMetadata* md) {
       md->author_class_texts.push_back(std::move(text));
     }
   }
-  if (cls.find("byline") != std::string::npos && md->byline_texts.size() < 4)
+  // A byline that holds an element classed as the writer's name ("<div
+  // class=byline><span class=byline__name>By X</span><span>AFP</span>
+  // <time>...</time></div>") leaves the name to it.
+  if (cls.find("byline") != std::string::npos && md->byline_texts.size() < 4 &&
+      !HoldsAuthorElement(n))
     md->byline_texts.push_back(BylineElementText(n, 300));
 }
 

@@ -391,6 +391,12 @@ TEST(PrintedMetadataTest, AuthorsFromPrintedBylines) {
       {"<div class='article__author'><span>Von</span><br><a href='/a/jb'>Jana "
        "Beispiel</a></div>",
        {"Jana Beispiel"}},
+      // A byline holding an element classed as the writer's name leaves the
+      // name to it.
+      {"<div class='byline'><span class='byline__name'>By Jana Beispiel</span> "
+       "<span class='byline__agency'>AFP</span> <time>Tue, May 3, 2022</time>"
+       "</div>",
+       {"Jana Beispiel"}},
       {"<div class='field--name-field-autor'><div class='field__label'>"
        "Autorin</div><div class='field__item'><a href='/a/jb'>Jana "
        "Beispiel</a></div></div>",
