@@ -582,6 +582,9 @@ TEST(PageMetadataTest, TitleWithoutTheKickerBesideIt) {
   EXPECT_EQ(title("<span class='label label--exclusive'>Exklusiv</span>"
                   "Aufr\u00e4umen dauert"),
             "Aufr\u00e4umen dauert");
+  // A headline all in a child so classed is still the headline.
+  EXPECT_EQ(title("<span class='title-label'>Aufr\u00e4umen dauert</span>"),
+            "Aufr\u00e4umen dauert");
   // A separator set for screen readers only is none of the headline.
   EXPECT_EQ(title("<span class='kicker'>Nach dem Sturm</span><span "
                   "class='visually-hidden'>: </span><span>Aufr\u00e4umen "
