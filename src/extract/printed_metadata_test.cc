@@ -761,6 +761,8 @@ TEST(PrintedMetadataTest, AuthorFromTextCredits) {
             std::vector<std::string>{"Miriam Kessler"});
   EXPECT_EQ(page("<p><i>Text und Fotos: Anna Lindner</i></p>").authors,
             std::vector<std::string>{"Anna Lindner"});
+  EXPECT_EQ(page("<p>Words: Miriam Kessler. Photos: Ben Roe.</p>").authors,
+            std::vector<std::string>{"Miriam Kessler"});
   EXPECT_TRUE(page("<p>Text: Lukas 2, 1-20</p>").authors.empty());
   EXPECT_TRUE(page("<div>Texte</div><div>Valider</div>").authors.empty());
 }
