@@ -625,11 +625,9 @@ std::string BylineElementText(const GumboNode* node, size_t limit) {
     if (!out.empty()) out += lead_open ? " " : " | ";
     out += line;
     const std::vector<std::string_view> words = SplitWords(line, 3);
-    const std::vector<std::string>& labels = WordLists().author_label;
     lead_open = words.size() <= 2 &&
                 (IsByWord(words.back()) || line.back() == ':' ||
-                 std::find(labels.begin(), labels.end(), AsciiLower(line)) !=
-                     labels.end());
+                 IsLabelOnly(AsciiLower(line), WordLists().author_label));
   }
   return out;
 }
@@ -1011,9 +1009,9 @@ std::string_view StripBylineLead(std::string_view line, bool name_field) {
   // its colon ASCII or full-width ("作者：").
   size_t colon = line.find(':');
   size_t colon_bytes = 1;
-  if (const size_t wide = line.find("\xEF\xBC\x9A"); wide < colon) {
+  if (const size_t wide = line.find(kFullWidthColon); wide < colon) {
     colon = wide;
-    colon_bytes = 3;
+    colon_bytes = kFullWidthColon.size();
   }
   if (colon != std::string_view::npos &&
       chars(line.substr(0, colon)) < kMaxLabelChars &&
@@ -1148,11 +1146,9 @@ void CutJobTitlesAroundName(std::vector<std::string_view>* words,
   // A job title, not a publisher's word: "Press Trust of India" is an
   // agency's name. An author's label without its colon leads in as one does
   // ("Autorin Jana Beispiel", a field's label set before its value).
-  const std::vector<std::string>& labels = WordLists().author_label;
   while (words->size() > 2 &&
          (IsJobTitleWord(LastHyphenPart(words->front())) ||
-          std::find(labels.begin(), labels.end(), AsciiLower(words->front())) !=
-              labels.end()) &&
+          IsLabelOnly(AsciiLower(words->front()), WordLists().author_label)) &&
          StartsUpper((*words)[1]))
     drop_first();
   if (!words->empty() && IsMarkWord(words->back())) {
@@ -1212,13 +1208,7 @@ bool ShapedAsNamePart(const std::vector<std::string_view>& words,
   if (words.size() > 1 && StartsLower(words.back())) return false;
   // Nor does a further part hold one but a name's particle ("Jane Doe,
   // Technikredakteurin bei Klangraum" sets the writer's post after her name).
-  const std::vector<std::string>& particles = WordLists().name_particle;
-  if (!first_part &&
-      std::any_of(words.begin(), words.end(), [&](std::string_view w) {
-        return StartsLower(w) && std::find(particles.begin(), particles.end(),
-                                           w) == particles.end();
-      }))
-    return false;
+  if (!first_part && !IsNameShaped(part)) return false;
   if (!std::any_of(part.begin(), part.end(), [](char c) {
         return std::isalpha(static_cast<unsigned char>(c)) ||
                static_cast<unsigned char>(c) >= 0x80;

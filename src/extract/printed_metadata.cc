@@ -140,54 +140,14 @@ void FindPrintedDate(const std::vector<HtmlBlock>& blocks,
 
 namespace {
 
-// Whether every word of `name` is capitalised, but for the lower-case
-// particles of names inside it ("von der", "de la", "van", "bin") and the
-// words that join two names ("und", "et"; furniture_lines.txt's
-// name-particle): a name as a byline prints it, not
-// the start of a sentence ("Von Berlin aus") nor a heading ("Weitere Artikel
-// aus Emden").
-bool IsNameShaped(std::string_view name) {
-  const std::vector<std::string_view> words = SplitWords(name, 6);
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (StartsUpper(words[i])) continue;
-    if (i == 0 || i + 1 == words.size() ||
-        std::find(WordLists().name_particle.begin(),
-                  WordLists().name_particle.end(),
-                  words[i]) == WordLists().name_particle.end())
-      return false;
-  }
-  return !words.empty();
-}
-
 // Blocks of at most this many bytes are read for a byline.
 constexpr size_t kMaxBylineBytes = 120;
-
-// U+FF1A FULLWIDTH COLON, which Chinese and Japanese text sets after a label.
-constexpr std::string_view kFullWidthColon = "\xEF\xBC\x9A";
 
 // Whether an author label is written in CJK ideographs (U+3400-U+9FFF).
 bool IsCjkLabel(std::string_view label) {
   size_t pos = 0;
   const char32_t c = label.empty() ? 0 : DecodeUtf8(label, &pos);
   return c >= 0x3400 && c <= 0x9FFF;
-}
-
-// Whether `lower` (a lower-cased block) is an author label and nothing else
-// ("Autor", "Auteur :", "Auteur(s) :").
-bool IsLabelOnly(std::string_view lower,
-                 const std::vector<std::string>& labels) {
-  lower = TrimSpaces(lower);
-  while (!lower.empty()) {
-    if (lower.back() == ':' || lower.back() == ' ') {
-      lower.remove_suffix(1);
-    } else if (lower.ends_with(kFullWidthColon)) {
-      lower.remove_suffix(kFullWidthColon.size());
-    } else {
-      break;
-    }
-  }
-  if (lower.ends_with("(s)")) lower.remove_suffix(3);
-  return std::find(labels.begin(), labels.end(), lower) != labels.end();
 }
 
 // Blocks of at most this many bytes are read for an author label.

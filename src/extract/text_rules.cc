@@ -869,6 +869,35 @@ std::vector<std::string_view> SplitNameList(std::string_view list) {
   return parts;
 }
 
+bool IsNameShaped(std::string_view name) {
+  const std::vector<std::string>& particles = WordLists().name_particle;
+  const std::vector<std::string_view> words = SplitWords(name, 6);
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (StartsUpper(words[i])) continue;
+    if (i == 0 || i + 1 == words.size() ||
+        std::find(particles.begin(), particles.end(), words[i]) ==
+            particles.end())
+      return false;
+  }
+  return !words.empty();
+}
+
+bool IsLabelOnly(std::string_view lower,
+                 const std::vector<std::string>& labels) {
+  lower = TrimSpaces(lower);
+  while (!lower.empty()) {
+    if (lower.back() == ':' || lower.back() == ' ') {
+      lower.remove_suffix(1);
+    } else if (lower.ends_with(kFullWidthColon)) {
+      lower.remove_suffix(kFullWidthColon.size());
+    } else {
+      break;
+    }
+  }
+  if (lower.ends_with("(s)")) lower.remove_suffix(3);
+  return std::find(labels.begin(), labels.end(), lower) != labels.end();
+}
+
 bool IsAffiliationWord(std::string_view word) {
   const std::vector<std::string>& affiliation = WordLists().affiliation_word;
   return std::find(affiliation.begin(), affiliation.end(), AsciiLower(word)) !=

@@ -155,6 +155,21 @@ bool StartsAsRelatedLink(std::string_view line);
 // label alone, a colon or the writer's name may follow it.
 bool IsAuthorBioLabel(std::string_view line);
 
+// U+FF1A FULLWIDTH COLON, which Chinese and Japanese text sets after a label.
+inline constexpr std::string_view kFullWidthColon = "\xEF\xBC\x9A";
+
+// Whether every word of `name` is capitalised, but for the lower-case
+// particles of names inside it ("von der", "de la", "van", "bin") and the
+// words that join two names ("und", "et"; furniture_lines.txt's
+// name-particle): a name as a byline prints it, not the start of a sentence
+// ("Von Berlin aus") nor a heading ("Weitere Artikel aus Emden").
+bool IsNameShaped(std::string_view name);
+
+// Whether `lower` (a lower-cased block) is one of `labels` and nothing else,
+// a colon after it or not ("Autor", "Auteur :", "Auteur(s) :").
+bool IsLabelOnly(std::string_view lower,
+                 const std::vector<std::string>& labels);
+
 // Whether `word` names an organisation's office or a post in it ("President",
 // "Communications": furniture_lines.txt's affiliation-word), matched whole: a
 // part of an author list after a name that holds one is the writer's
