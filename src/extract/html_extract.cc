@@ -1801,7 +1801,7 @@ void FillPrintedAuthors(const std::vector<HtmlBlock>& blocks,
   }
   // A wire story that names no writer is its agency's ("Meschede (dpa/lnw)
   // – ...").
-  if (authors.empty()) authors = OpeningAgencies(*article);
+  if (authors.empty()) authors = dateline_agencies;
   // Nor any other: the credit the page's author fields declare, though it
   // names a desk or the site itself (a company's or an association's press
   // release on its own site is the organisation's).

@@ -553,69 +553,81 @@ std::vector<long> ClockTimes(std::string_view line) {
   return out;
 }
 
+// The short date lines near the article: from 40 blocks above its first kept
+// block to 15 below its last, at most kMaxDateLineBytes each; `read` is
+// called with each line's text until it returns a day.
+template <typename Read>
+std::optional<PartialDate> FirstNearDateLine(
+    const std::vector<HtmlBlock>& blocks,
+    const std::vector<const HtmlBlock*>& kept, const Read& read) {
+  if (kept.empty()) return std::nullopt;
+  const size_t first = static_cast<size_t>(kept.front() - blocks.data());
+  const size_t last = static_cast<size_t>(kept.back() - blocks.data());
+  for (size_t i = first > 40 ? first - 40 : 0;
+       i < blocks.size() && i <= last + 15; ++i) {
+    if (blocks[i].text.size() > kMaxDateLineBytes) continue;
+    if (std::optional<PartialDate> d = read(blocks[i])) return d;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<PartialDate> PrintedLocalDay(
     const std::vector<HtmlBlock>& blocks,
     const std::vector<const HtmlBlock*>& kept, long utc_minute,
     bool month_first) {
-  if (kept.empty()) return std::nullopt;
   const long utc_day = utc_minute / 1440;
   const long utc_clock = utc_minute % 1440;
-  const size_t first = static_cast<size_t>(kept.front() - blocks.data());
-  const size_t last = static_cast<size_t>(kept.back() - blocks.data());
-  for (size_t i = first > 40 ? first - 40 : 0;
-       i < blocks.size() && i <= last + 15; ++i) {
-    const std::string_view text = blocks[i].text;
-    if (text.size() > kMaxDateLineBytes) continue;
-    const std::optional<PartialDate> d = FindDateInLine(text, month_first);
-    if (!d || d->day == 0) continue;
-    const long day = DaysFromCivil(d->year, d->month, d->day);
-    if (day != utc_day + 1 && day != utc_day - 1) continue;
-    for (const long clock : ClockTimes(text)) {
-      const long offset = clock + (day - utc_day) * 1440 - utc_clock;
-      // Zones are whole hours from UTC, some half hours (India, Iran,
-      // Newfoundland, South Australia).
-      if (offset >= -12 * 60 && offset <= 14 * 60 && offset % 30 == 0) return d;
-    }
-  }
-  return std::nullopt;
+  return FirstNearDateLine(
+      blocks, kept, [&](const HtmlBlock& b) -> std::optional<PartialDate> {
+        const std::optional<PartialDate> d =
+            FindDateInLine(b.text, month_first);
+        if (!d || d->day == 0) return std::nullopt;
+        const long day = DaysFromCivil(d->year, d->month, d->day);
+        if (day != utc_day + 1 && day != utc_day - 1) return std::nullopt;
+        for (const long clock : ClockTimes(b.text)) {
+          const long offset = clock + (day - utc_day) * 1440 - utc_clock;
+          // Zones are whole hours from UTC, some half hours (India, Iran,
+          // Newfoundland, South Australia).
+          if (offset >= -12 * 60 && offset <= 14 * 60 && offset % 30 == 0)
+            return d;
+        }
+        return std::nullopt;
+      });
 }
 
 std::optional<PartialDate> PublishedBesidePrintedUpdate(
     const std::vector<HtmlBlock>& blocks,
     const std::vector<const HtmlBlock*>& kept, const PartialDate& metadata_day,
     bool month_first) {
-  if (kept.empty() || metadata_day.day == 0) return std::nullopt;
+  if (metadata_day.day == 0) return std::nullopt;
   const auto day_of = [](const PartialDate& d) {
     return DaysFromCivil(d.year, d.month, d.day);
   };
-  const size_t first = static_cast<size_t>(kept.front() - blocks.data());
-  const size_t last = static_cast<size_t>(kept.back() - blocks.data());
-  for (size_t i = first > 40 ? first - 40 : 0;
-       i < blocks.size() && i <= last + 15; ++i) {
-    const std::string_view text = blocks[i].text;
-    if (text.size() > kMaxDateLineBytes || InLongFurnitureBox(blocks[i]))
-      continue;
-    const DateLabelRead read = ReadDateLabel(text);
-    if (read.label != DateLabel::kPublished ||
-        read.updated_from == std::string_view::npos)
-      continue;
-    // The publication's date runs from its label to the update's, or on
-    // from its label when the update's comes first.
-    const std::optional<PartialDate> published = FindDateInLine(
-        text.substr(read.date_from, read.updated_from > read.date_from
-                                        ? read.updated_from - read.date_from
-                                        : std::string_view::npos),
-        month_first);
-    const std::optional<PartialDate> updated =
-        FindDateInLine(text.substr(read.updated_from), month_first);
-    if (published && updated && published->day != 0 && updated->day != 0 &&
-        day_of(*updated) == day_of(metadata_day) &&
-        day_of(*published) < day_of(*updated))
-      return published;
-  }
-  return std::nullopt;
+  return FirstNearDateLine(
+      blocks, kept, [&](const HtmlBlock& b) -> std::optional<PartialDate> {
+        if (InLongFurnitureBox(b)) return std::nullopt;
+        const std::string_view text = b.text;
+        const DateLabelRead read = ReadDateLabel(text);
+        if (read.label != DateLabel::kPublished ||
+            read.updated_from == std::string_view::npos)
+          return std::nullopt;
+        // The publication's date runs from its label to the update's, or on
+        // from its label when the update's comes first.
+        const std::optional<PartialDate> published = FindDateInLine(
+            text.substr(read.date_from, read.updated_from > read.date_from
+                                            ? read.updated_from - read.date_from
+                                            : std::string_view::npos),
+            month_first);
+        const std::optional<PartialDate> updated =
+            FindDateInLine(text.substr(read.updated_from), month_first);
+        if (published && updated && published->day != 0 && updated->day != 0 &&
+            day_of(*updated) == day_of(metadata_day) &&
+            day_of(*published) < day_of(*updated))
+          return published;
+        return std::nullopt;
+      });
 }
 
 namespace {
