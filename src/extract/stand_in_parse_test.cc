@@ -139,6 +139,11 @@ std::vector<Case> Cases() {
        "<p><b>bold <i>both</b> italic</i> plain</p><select><option>one "
        "option</option></select>",
        true},
+      // Gumbo ignores "</>" but leaves it at the head of the next tag's
+      // original text, from which an unknown element's name is read.
+      {"an empty end tag before an unknown element",
+       "<div></><news-votes class=\"vote count\">12 up</news-votes></div>",
+       true},
       {"noscript in head",
        "<head><noscript><p>no script text</p></noscript></head><body>body "
        "text</body>",

@@ -17,10 +17,19 @@
 
 namespace dateline::extract_internal {
 
+// An element's tag name; an unknown element's is read from its original tag.
+// Gumbo ignores an empty end tag "</>" but leaves it at the head of the next
+// tag's original text (where gumbo_tag_from_original_text would take the whole
+// text for an end tag's name, attribute values included), so it is skipped.
 inline std::string_view TagName(const GumboNode* n) {
   if (n->v.element.tag != GUMBO_TAG_UNKNOWN)
     return gumbo_normalized_tagname(n->v.element.tag);
   GumboStringPiece piece = n->v.element.original_tag;
+  if (piece.data == nullptr) return {};
+  while (piece.length > 3 && std::string_view(piece.data, 3) == "</>") {
+    piece.data += 3;
+    piece.length -= 3;
+  }
   gumbo_tag_from_original_text(&piece);
   return std::string_view(piece.data, piece.length);
 }
