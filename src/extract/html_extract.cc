@@ -171,6 +171,52 @@ bool HasPhoneNumber(std::string_view text) {
   return false;
 }
 
+// A gallery's or slideshow's counter alone: "3 of 12", "3/12", "3 / 12", with
+// the medium's name before it ("Image 2 of 5", "Bild 2 von 5", "Photo 2 sur
+// 5", "Фотогалерея1 / 4", the name and the number run together), in any
+// language: the word between the numbers, if any, is a short one of letters
+// ("Bayern 3 - 1" is a score).
+bool IsGalleryCounter(const std::vector<std::string_view>& words) {
+  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  const auto digits = [&](std::string_view w) {
+    return !w.empty() && std::all_of(w.begin(), w.end(), is_digit);
+  };
+  // The words, a slash between numbers made a word of its own.
+  std::vector<std::string_view> parts;
+  for (std::string_view w : words) {
+    const size_t slash = w.find('/');
+    if (slash == std::string_view::npos || w.size() == 1) {
+      parts.push_back(w);
+      continue;
+    }
+    if (slash > 0) parts.push_back(w.substr(0, slash));
+    parts.push_back("/");
+    if (slash + 1 < w.size()) parts.push_back(w.substr(slash + 1));
+  }
+  if (parts.size() < 3 || parts.size() > 4) return false;
+  const size_t at = parts.size() - 3;
+  std::string_view first = parts[at];
+  if (at == 1) {
+    // The medium's name, a word without digits; not a label with its value
+    // ("Wertung: 8 von 10" rates).
+    if (std::any_of(parts[0].begin(), parts[0].end(), is_digit) ||
+        parts[0].ends_with(':'))
+      return false;
+  } else if (const size_t number = first.find_first_of("0123456789");
+             number != std::string_view::npos && number > 0) {
+    // The name run into the number ("Фотогалерея1").
+    first.remove_prefix(number);
+  }
+  const std::string_view between = parts[at + 1];
+  return digits(first) && digits(parts[at + 2]) &&
+         (between == "/" ||
+          (between.size() <= 4 &&
+           std::all_of(between.begin(), between.end(), [](char c) {
+             return static_cast<unsigned char>(c) >= 0x80 ||
+                    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+           })));
+}
+
 // Lines that close an article on the web rather than in print: how to reach the
 // writer ("Email Jane at jane@example.com or follow her @jane"), contact
 // cards, newsletter pitches, gallery counters ("Image 2 of 5"), reuse notices
@@ -229,21 +275,7 @@ bool IsWebFurniture(std::string_view text) {
   }
   if (text.starts_with("[") && text.find("[/") != std::string_view::npos)
     return true;
-  if (words.size() == 4) {
-    static constexpr std::array<std::string_view, 5> kMedia = {
-        "image", "photo", "slide", "picture", "video"};
-    bool media = std::find(kMedia.begin(), kMedia.end(),
-                           AsciiLower(words[0])) != kMedia.end();
-    auto number = [](std::string_view w) {
-      return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
-        return c >= '0' && c <= '9';
-      });
-    };
-    if (media && number(words[1]) && AsciiLower(words[2]) == "of" &&
-        number(words[3]))
-      return true;
-  }
-  return false;
+  return IsGalleryCounter(words);
 }
 
 // A line that only dates the article: a publication or update label and a

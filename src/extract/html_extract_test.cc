@@ -401,6 +401,20 @@ TEST(HtmlExtractTest, VideoBoxInTheText) {
   EXPECT_NE(a.body.find("Die Abstimmung folgt"), std::string::npos) << a.body;
 }
 
+// A gallery's counter in the text is furniture in any language ("Bild 2 von
+// 5", "1 / 4"); a rating is not, nor a score.
+TEST(HtmlExtractTest, GalleryCountersInTheText) {
+  const Article a = ExtractCouncilStoryWith(
+      "<div class='slide'><p>Bild 2 von 5</p></div><div>1 / 4</div>"
+      "<p>Wertung: 8 von 10</p><p>Bayern 3 - 1</p>"
+      "<p>Die Abstimmung folgt im Herbst, wenn die Gemeinde die "
+      "Unterschriften gepr\u00fcft hat.</p>");
+  EXPECT_EQ(a.body.find("Bild 2 von 5"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("1 / 4"), std::string::npos) << a.body;
+  EXPECT_NE(a.body.find("Wertung: 8 von 10"), std::string::npos) << a.body;
+  EXPECT_NE(a.body.find("Bayern 3 - 1"), std::string::npos) << a.body;
+}
+
 // A <header> inside the article heads a section of it (TYPO3 and other CMSs
 // set each subheading in one): the subheading is the article's text.
 TEST(HtmlExtractTest, SubheadingInAHeaderElement) {

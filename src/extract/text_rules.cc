@@ -1128,6 +1128,31 @@ bool EndsWithSignUpCall(std::string_view lower) {
                      });
 }
 
+namespace {
+
+// Whether `lower` (a lower-cased line) is an advertising slot's label alone
+// (furniture_lines.txt's ad-label), once the dashes, bullets, brackets and
+// colons that set it apart are cut from both ends ("- advertisement -").
+bool IsAdLabel(std::string_view lower) {
+  const auto decoration = [](std::string_view s, bool front) {
+    for (std::string_view mark :
+         {" ", "-", "\u2013", "\u2014", "\u2022", "\u00b7", "|", "*", "[", "]",
+          "(", ")", ":", "_", "=", "~"}) {
+      if (front ? s.starts_with(mark) : s.ends_with(mark)) return mark.size();
+    }
+    return size_t{0};
+  };
+  for (size_t cut; (cut = decoration(lower, true)) > 0;)
+    lower.remove_prefix(cut);
+  for (size_t cut; (cut = decoration(lower, false)) > 0;)
+    lower.remove_suffix(cut);
+  const std::vector<std::string>& labels = WordLists().ad_label;
+  return !lower.empty() &&
+         std::find(labels.begin(), labels.end(), lower) != labels.end();
+}
+
+}  // namespace
+
 FurnitureKind ClassifyFurnitureLine(std::string_view raw) {
   std::string_view line = TrimSpaces(raw);
   if (line.empty()) return FurnitureKind::kNone;
@@ -1146,6 +1171,9 @@ FurnitureKind ClassifyFurnitureLine(std::string_view raw) {
     return FurnitureKind::kSiteMap;
   if (n <= 10 && !sentence && StartsWithAny(lower, lists.social_start))
     return FurnitureKind::kSocial;
+  if (n <= 10 && IsAdLabel(lower)) return FurnitureKind::kSocial;
+  if (n <= 12 && !sentence && StartsWithAny(lower, lists.media_label))
+    return FurnitureKind::kRelatedLink;
   if (n <= 30 && ContainsAny(lower, lists.disclosure))
     return FurnitureKind::kSocial;
   if (n <= 30 && EndsWithSignUpCall(lower)) return FurnitureKind::kSocial;

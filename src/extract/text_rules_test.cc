@@ -112,6 +112,25 @@ INSTANTIATE_TEST_SUITE_P(
         FurnitureCase{"MOSUL \xC2\xA0 BASRA \xC2\xA0 NAJAF",
                       FurnitureKind::kPlaceList},
         FurnitureCase{"Advertisement", FurnitureKind::kSocial},
+        // An advertising slot's label alone, set apart by dashes or brackets,
+        // in the web's languages, and the note over a slot in the text.
+        FurnitureCase{"- Advertisement -", FurnitureKind::kSocial},
+        FurnitureCase{"[ Anzeige ]", FurnitureKind::kSocial},
+        FurnitureCase{"\u2014 Publicidade \u2014", FurnitureKind::kSocial},
+        FurnitureCase{"\u0420\u0415\u041a\u041b\u0410\u041c\u0410",
+                      FurnitureKind::kSocial},
+        FurnitureCase{"Story continues below advertisement",
+                      FurnitureKind::kSocial},
+        FurnitureCase{"Advertising revenue fell by a third last year.",
+                      FurnitureKind::kNone},
+        FurnitureCase{"Anzeige erstattet", FurnitureKind::kNone},
+        // A link to the story's pictures or video, opened by the medium.
+        FurnitureCase{"Photos: The storm hits the coast",
+                      FurnitureKind::kRelatedLink},
+        FurnitureCase{"Bildergalerie: Der Umzug durch die Altstadt (12 Bilder)",
+                      FurnitureKind::kRelatedLink},
+        FurnitureCase{"Video: the council voted on Friday to close the pool.",
+                      FurnitureKind::kNone},
         FurnitureCase{"Share this article", FurnitureKind::kSocial},
         // A short pitch closed by a call to sign up; the words inside a
         // sentence are prose.

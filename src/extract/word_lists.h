@@ -81,7 +81,8 @@ struct WordListSet {
       social_start, taxonomy_start, disclosure, date_published, date_updated,
       sign_off, interviewer_start, role_word, publisher_word, desk_word,
       agency_joiner, writing_noun, sign_off_possessive, sign_up_end,
-      author_link_label, name_particle, byline_possessive, affiliation_word;
+      author_link_label, name_particle, byline_possessive, affiliation_word,
+      ad_label, media_label;
 };
 
 const WordListSet& WordLists();
