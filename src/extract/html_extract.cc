@@ -234,6 +234,13 @@ bool IsWebFurniture(std::string_view text) {
         w.find('.', at) != std::string_view::npos)
       email = true;
   }
+  // An invitation to follow the writer or the site at a handle ("Follow Jane
+  // on Twitter @jane_doe").
+  if (lower.starts_with("follow") &&
+      std::any_of(words.begin(), words.end(), [](std::string_view w) {
+        return w.size() >= 2 && w.front() == '@';
+      }))
+    return true;
   if (email && (lower.find("follow") != std::string::npos ||
                 lower.find("reach") != std::string::npos ||
                 lower.find("contact") != std::string::npos ||
@@ -256,6 +263,14 @@ bool IsWebFurniture(std::string_view text) {
     for (std::string_view verb :
          {"subscribe", "sign up", "abonn", "anmelden", "inscri", "suscr",
           "iscri", "inscrev", "assin"}) {
+      if (lower.find(verb) != std::string::npos) return true;
+    }
+  }
+  // A pitch for a newsletter by what it brings ("Get the morning briefing
+  // in your inbox. It's free.").
+  if (words.size() <= 20 && lower.find("your inbox") != std::string::npos) {
+    for (std::string_view verb :
+         {"get ", "sign up", "subscribe", "delivered", "sent "}) {
       if (lower.find(verb) != std::string::npos) return true;
     }
   }
@@ -1432,6 +1447,38 @@ void DropOtherStories(const std::vector<HtmlBlock>& blocks,
   });
 }
 
+// A press release closes with an end mark, "###" or "-30-" as wire services
+// write it, on a line of its own: what follows is the issuer's standing text
+// ("About the University: ...") and its press contacts. The kept blocks after
+// the first end mark below the article's first block leave *kept, less their
+// size.
+void CutAtEndMark(const std::vector<HtmlBlock>& blocks,
+                  std::vector<const HtmlBlock*>* kept, size_t* chars) {
+  if (kept->empty()) return;
+  const auto is_end_mark = [](std::string_view text) {
+    std::string mark;
+    for (char c : text) {
+      if (c != ' ') mark += c;
+    }
+    return mark == "###" || mark == "-30-" || mark == "-###-";
+  };
+  const HtmlBlock* end = nullptr;
+  for (const HtmlBlock* b = kept->front() + 1;
+       b < blocks.data() + blocks.size(); ++b) {
+    if (b > kept->back()) break;
+    if (is_end_mark(b->text)) {
+      end = b;
+      break;
+    }
+  }
+  if (end == nullptr) return;
+  std::erase_if(*kept, [&](const HtmlBlock* b) {
+    if (b < end) return false;
+    *chars -= b->text.size();
+    return true;
+  });
+}
+
 // The article's blocks: the chosen ones less furniture, labels and the title,
 // else what text a short page has, or a gallery's captions; their size is
 // added to *chars (0 on the call).
@@ -1441,6 +1488,7 @@ std::vector<const HtmlBlock*> SelectArticle(
   std::vector<const HtmlBlock*> kept = KeepBodyBlocks(
       blocks, ChooseBlocks(blocks, stats, ld, title), title, chars);
   DropOtherStories(blocks, title, &kept, chars);
+  CutAtEndMark(blocks, &kept, chars);
   if (kept.empty()) kept = KeepAnyText(blocks, chars);
   if (std::vector<const HtmlBlock*> gallery = GalleryCaptions(blocks, *chars);
       !gallery.empty()) {

@@ -401,6 +401,29 @@ TEST(HtmlExtractTest, VideoBoxInTheText) {
   EXPECT_NE(a.body.find("Die Abstimmung folgt"), std::string::npos) << a.body;
 }
 
+// An invitation to follow the writer at a handle and a newsletter's pitch by
+// what it brings close the story on the web; they are not its text.
+TEST(HtmlExtractTest, InvitationsAfterTheStory) {
+  const Article a = ExtractCouncilStoryWith(
+      "<p><em>Follow Jana Beispiel on Twitter @jana_beispiel.</em></p>"
+      "<p>Enjoying this? Get the Morning Brief in your inbox every weekday. "
+      "It\u2019s free.</p>");
+  EXPECT_NE(a.body.find("Unterschriften"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("@jana"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("inbox"), std::string::npos) << a.body;
+}
+
+// A press release ends at its end mark: the issuer's standing text and its
+// contacts after it are not the release.
+TEST(HtmlExtractTest, PressReleaseEndsAtItsEndMark) {
+  const Article a = ExtractCouncilStoryWith(
+      "<p align='center'>###</p><p>About the Town: Founded in 1820, the town "
+      "of Lakeside has 4,000 residents and is known for its annual regatta "
+      "on the lake.</p>");
+  EXPECT_NE(a.body.find("Unterschriften"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("About the Town"), std::string::npos) << a.body;
+}
+
 // A gallery's counter in the text is furniture in any language ("Bild 2 von
 // 5", "1 / 4"); a rating is not, nor a score.
 TEST(HtmlExtractTest, GalleryCountersInTheText) {

@@ -124,6 +124,17 @@ INSTANTIATE_TEST_SUITE_P(
         FurnitureCase{"Advertising revenue fell by a third last year.",
                       FurnitureKind::kNone},
         FurnitureCase{"Anzeige erstattet", FurnitureKind::kNone},
+        // Wire credits, notes of first publication, opinion disclaimers.
+        FurnitureCase{"(With inputs from PTI)", FurnitureKind::kCredit},
+        FurnitureCase{"This article was originally published on The "
+                      "Conversation. Read the original article.",
+                      FurnitureKind::kCredit},
+        FurnitureCase{"The views expressed in this column are the author's "
+                      "own and do not necessarily reflect those of the paper.",
+                      FurnitureKind::kSocial},
+        FurnitureCase{"\u0424\u043e\u0442\u043e: "
+                      "\u0430\u0440\u0445\u0438\u0432",
+                      FurnitureKind::kCaption},
         // A link to the story's pictures or video, opened by the medium.
         FurnitureCase{"Photos: The storm hits the coast",
                       FurnitureKind::kRelatedLink},
