@@ -853,20 +853,43 @@ bool IsCompleteArticleBody(const JsonLdArticle* ld) {
            tail.ends_with("&hellip;"));
 }
 
-// A subheading (<h2> to <h6>, no link, no furniture) right between two chosen
-// blocks is the article's, though a CMS set it in a box of another kind than
-// the text's ("<div class=title><h2>" between "<div class=text>" boxes).
+// Whether `b` is quoted text: its element or one of the two above it is a
+// <blockquote>.
+bool InBlockquote(const HtmlBlock& b) {
+  const GumboNode* n = b.element;
+  for (int level = 0;
+       level < 3 && n != nullptr && n->type == GUMBO_NODE_ELEMENT;
+       ++level, n = n->parent) {
+    if (n->v.element.tag == GUMBO_TAG_BLOCKQUOTE) return true;
+  }
+  return false;
+}
+
+// A subheading (<h2> to <h6>) or a quotation (<blockquote>) right between two
+// chosen blocks is the article's, though a CMS set it in a box of another kind
+// than the text's ("<div class=title><h2>" or "<div class=quote><blockquote>"
+// between "<div class=text>" boxes); so is a subheading right before a chosen
+// block when boxes the selection left out (a related-stories box, a picture)
+// stand between it and the text above. Without links or furniture.
 // `chosen` points into the page's blocks in page order, and stays so.
 void AddSubheadingsBetween(std::vector<const HtmlBlock*>* chosen) {
+  const auto is_text = [](const HtmlBlock& b) {
+    return b.link_chars == 0 && b.boiler == nullptr && !IsFurnitureBlock(b);
+  };
   std::vector<const HtmlBlock*> out;
   for (size_t k = 0; k < chosen->size(); ++k) {
     const HtmlBlock* b = (*chosen)[k];
     out.push_back(b);
-    if (k + 1 == chosen->size() || (*chosen)[k + 1] - b != 2) continue;
-    const HtmlBlock& between = *(b + 1);
-    if (between.heading >= 2 && between.link_chars == 0 &&
-        between.boiler == nullptr && !IsFurnitureBlock(between))
-      out.push_back(&between);
+    if (k + 1 == chosen->size()) continue;
+    const HtmlBlock* next = (*chosen)[k + 1];
+    if (next - b == 2) {
+      const HtmlBlock& between = *(b + 1);
+      if ((between.heading >= 2 || InBlockquote(between)) && is_text(between))
+        out.push_back(&between);
+    } else if (next - b > 2) {
+      const HtmlBlock& before = *(next - 1);
+      if (before.heading >= 2 && is_text(before)) out.push_back(&before);
+    }
   }
   *chosen = std::move(out);
 }

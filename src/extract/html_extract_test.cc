@@ -391,6 +391,30 @@ TEST(HtmlExtractTest, SubheadingInABoxOfItsOwnBetweenTextBoxes) {
 }
 
 // A video's box set in the text holds the player's title, not the story's.
+// A quotation in a box of its own between text boxes is the article's, and so
+// is a subheading over a text box with a related-stories box above it.
+TEST(HtmlExtractTest, QuoteBoxAndSubheadingAfterARelatedBox) {
+  const std::string p1 =
+      "Der Rat hat am Montag, nach langer Debatte, den Bau vergeben, sagte "
+      "der Sprecher, und alle stimmten zu.";
+  const Article a = ExtractHtmlDoc(
+      "<html><body><h1>Feuerwehrhaus</h1><div class='main'><div "
+      "class='text'><div class='rich-text'><p>" +
+      p1 + "</p><p>" + p1 + "</p><p>" + p1 +
+      "</p></div></div><div class='related'><a href='/a'>Neues "
+      "Tanklöschfahrzeug</a></div><div class='heading'><h2>Neue Halle "
+      "f\u00fcr die Drehleiter</h2></div><div class='text'><div "
+      "class='rich-text'><p>" +
+      p1 +
+      "</p></div></div><div class='quote'><blockquote><p>Wir haben "
+      "lange auf diesen Tag gewartet.</p></blockquote></div><div "
+      "class='text'><div class='rich-text'><p>" +
+      p1 + "</p><p>" + p1 + "</p></div></div></div></body></html>");
+  EXPECT_NE(a.body.find("Neue Halle"), std::string::npos) << a.body;
+  EXPECT_NE(a.body.find("lange auf diesen Tag"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("Tanklöschfahrzeug"), std::string::npos) << a.body;
+}
+
 TEST(HtmlExtractTest, VideoBoxInTheText) {
   const Article a = ExtractCouncilStoryWith(
       "<div class='videobox'><div class='player'></div><p "
