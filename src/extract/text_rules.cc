@@ -951,6 +951,16 @@ FurnitureKind ClassifyByPhrase(std::string_view line, std::string_view lower,
       !ParseAuthorLine(line).empty()) {
     return FurnitureKind::kAuthor;
   }
+  // A byline with the date after a bar ("By Jane Doe | Feb 2, 2023, 4:05pm
+  // CST Updated Feb 2, 2023, 7:40pm CST"): the writer's part is short.
+  if (const size_t bar = line.find('|');
+      n > 10 && bar != std::string_view::npos &&
+      StartsWithAny(lower, lists.byline_start) &&
+      SplitWords(line.substr(0, bar), 11).size() <= 10 &&
+      !ParseAuthorLine(line).empty() &&
+      FindDateInLine(line.substr(bar + 1), /*month_first=*/false)) {
+    return FurnitureKind::kAuthor;
+  }
   if (ContainsAny(lower, lists.caption) ||
       StartsWithAny(lower, lists.caption_start) ||
       (n <= 30 && ContainsAny(lower, lists.caption_credit))) {

@@ -124,7 +124,16 @@ INSTANTIATE_TEST_SUITE_P(
         FurnitureCase{"Advertising revenue fell by a third last year.",
                       FurnitureKind::kNone},
         FurnitureCase{"Anzeige erstattet", FurnitureKind::kNone},
+        // A byline with the date after a bar.
+        FurnitureCase{"By Jane Doe | Feb 2, 2023, 4:05pm CST Updated Feb 2, "
+                      "2023, 7:40pm CST",
+                      FurnitureKind::kAuthor},
+        FurnitureCase{"By the end of the week | the council had met three "
+                      "times and agreed on nothing at all",
+                      FurnitureKind::kNone},
         // Wire credits, notes of first publication, opinion disclaimers.
+        FurnitureCase{"Avec les informations de La Presse canadienne",
+                      FurnitureKind::kCredit},
         FurnitureCase{"(With inputs from PTI)", FurnitureKind::kCredit},
         FurnitureCase{"This article was originally published on The "
                       "Conversation. Read the original article.",
