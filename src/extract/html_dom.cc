@@ -402,7 +402,8 @@ ClassVerdict ReadClass(const GumboNode* element) {
   const bool article_body = Attribute(element, "itemprop") == "articleBody";
   bool strong = false, furniture = false;
   // An embedded post ("social-media-embed", "twitter-tweet") is a quotation the
-  // story makes, not a share bar.
+  // story makes, not a share bar; the caption of an embedded picture
+  // ("imageEmbedCaption") is the picture's furniture.
   bool embed = false;
   const WordListSet& lists = WordLists();
   const auto add = [&](const ClassCue& cue) {
@@ -412,7 +413,10 @@ ClassVerdict ReadClass(const GumboNode* element) {
     strong |= cue.furniture && cue.strong;
   };
   ForEachClassToken(element, [&](std::string_view t) {
-    if (t.find("embed") != std::string_view::npos || t == "tweet") embed = true;
+    if ((t.find("embed") != std::string_view::npos &&
+         t.find("caption") == std::string_view::npos) ||
+        t == "tweet")
+      embed = true;
     if (lists.class_token_pairs[static_cast<unsigned char>(t[0])]
                                [t.size() > 1 ? static_cast<unsigned char>(t[1])
                                              : size_t{0}]) {

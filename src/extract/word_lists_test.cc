@@ -235,6 +235,13 @@ TEST(WordListsTest, ClassVerdictsOfCommonThemeClasses) {
   EXPECT_TRUE(VerdictOf("<div class='x-ssssshare'>x</div>").boilerplate);
   EXPECT_TRUE(VerdictOf("<div class='BIGSHARE'>x</div>").boilerplate);
   EXPECT_FALSE(VerdictOf("<div class='shar'>x</div>").boilerplate);
+  // A caption inside a token ("wp-figcaption", an embedded picture's
+  // "imageEmbedCaption"); an embedded post is no furniture.
+  EXPECT_TRUE(VerdictOf("<div class='InlineImage-imageEmbedCaption'>x</div>")
+                  .boilerplate);
+  EXPECT_TRUE(VerdictOf("<div class='wp-figcaption'>x</div>").boilerplate);
+  EXPECT_FALSE(
+      VerdictOf("<div class='social-embed share-bar'>x</div>").boilerplate);
   // Tokens end at any byte but an ASCII letter or digit, whatever their case
   // and length (64 bytes fit the stack buffer; longer ones are copied).
   EXPECT_TRUE(VerdictOf("<div id='x' class='top_NAV'>x</div>").boilerplate);
