@@ -217,6 +217,25 @@ bool IsGalleryCounter(const std::vector<std::string_view>& words) {
            })));
 }
 
+// Whether `text` holds a price: a currency sign next to a digit ("$89.95",
+// "29,99 €", "£5").
+bool HoldsPrice(std::string_view text) {
+  constexpr std::array<std::string_view, 5> kSigns = {"$", "\u20ac", "\u00a3",
+                                                      "\u00a5", "\u20b9"};
+  for (std::string_view sign : kSigns) {
+    for (size_t at = text.find(sign); at != std::string_view::npos;
+         at = text.find(sign, at + 1)) {
+      const size_t after = at + sign.size();
+      const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+      if ((after < text.size() && digit(text[after])) ||
+          (at >= 2 && text[at - 1] == ' ' && digit(text[at - 2])) ||
+          (at >= 1 && digit(text[at - 1])))
+        return true;
+    }
+  }
+  return false;
+}
+
 // Lines that close an article on the web rather than in print: how to reach the
 // writer ("Email Jane at jane@example.com or follow her @jane"), contact
 // cards, newsletter pitches, gallery counters ("Image 2 of 5"), reuse notices
@@ -272,6 +291,18 @@ bool IsWebFurniture(std::string_view text) {
     for (std::string_view verb :
          {"get ", "sign up", "subscribe", "delivered", "sent "}) {
       if (lower.find(verb) != std::string::npos) return true;
+    }
+  }
+  // A shop's offer beside the text: a price and a call to buy in a short line
+  // that is no sentence ("$249 $189 Save $60", "Binoculars $89.95 View at
+  // Amazon", "29,99 € Zum Angebot").
+  if (words.size() <= 12 && !EndsWithSentencePunctuation(text) &&
+      HoldsPrice(text)) {
+    for (std::string_view call :
+         {"save ", "view at", "buy at", "shop at", "see at", "check price",
+          "see price", "view deal", "see deal", "get deal", "buy now",
+          "shop now", "zum angebot", "jetzt kaufen", "bei amazon"}) {
+      if (lower.find(call) != std::string::npos) return true;
     }
   }
   if (lower.find("subject to copyright") != std::string::npos) return true;
