@@ -222,11 +222,11 @@ bool IsGalleryCounter(const std::vector<std::string_view>& words) {
 bool HoldsPrice(std::string_view text) {
   constexpr std::array<std::string_view, 5> kSigns = {"$", "\u20ac", "\u00a3",
                                                       "\u00a5", "\u20b9"};
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
   for (std::string_view sign : kSigns) {
     for (size_t at = text.find(sign); at != std::string_view::npos;
          at = text.find(sign, at + 1)) {
       const size_t after = at + sign.size();
-      const auto digit = [](char c) { return c >= '0' && c <= '9'; };
       if ((after < text.size() && digit(text[after])) ||
           (at >= 2 && text[at - 1] == ' ' && digit(text[at - 2])) ||
           (at >= 1 && digit(text[at - 1])))
