@@ -150,6 +150,8 @@ bool IsLinkBlock(const HtmlBlock& b) {
   return density > 0.8 || b.text.size() - b.link_chars < 80;
 }
 
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
 // Whether `text` holds a telephone number: seven digits or more in one run of
 // digits, spaces, hyphens, slashes and brackets ("+49 30 1234-567", "(555)
 // 123-4567", "00000 123-456"). A date and its time ("14.09.2022 - 16:05") make
@@ -158,7 +160,7 @@ bool HasPhoneNumber(std::string_view text) {
   size_t digits = 0;
   for (size_t i = 0; i <= text.size(); ++i) {
     const char c = i < text.size() ? text[i] : '\0';
-    if (c >= '0' && c <= '9') {
+    if (IsAsciiDigit(c)) {
       ++digits;
     } else if (digits > 0 &&
                (c == ' ' || c == '-' || c == '/' || c == '(' || c == ')')) {
@@ -177,9 +179,8 @@ bool HasPhoneNumber(std::string_view text) {
 // language: the word between the numbers, if any, is a short one of letters
 // ("Bayern 3 - 1" is a score).
 bool IsGalleryCounter(const std::vector<std::string_view>& words) {
-  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
-  const auto digits = [&](std::string_view w) {
-    return !w.empty() && std::all_of(w.begin(), w.end(), is_digit);
+  const auto digits = [](std::string_view w) {
+    return !w.empty() && std::all_of(w.begin(), w.end(), IsAsciiDigit);
   };
   // The words, a slash between numbers made a word of its own.
   std::vector<std::string_view> parts;
@@ -199,7 +200,7 @@ bool IsGalleryCounter(const std::vector<std::string_view>& words) {
   if (at == 1) {
     // The medium's name, a word without digits; not a label with its value
     // ("Wertung: 8 von 10" rates).
-    if (std::any_of(parts[0].begin(), parts[0].end(), is_digit) ||
+    if (std::any_of(parts[0].begin(), parts[0].end(), IsAsciiDigit) ||
         parts[0].ends_with(':'))
       return false;
   } else if (const size_t number = first.find_first_of("0123456789");
@@ -222,14 +223,13 @@ bool IsGalleryCounter(const std::vector<std::string_view>& words) {
 bool HoldsPrice(std::string_view text) {
   constexpr std::array<std::string_view, 5> kSigns = {"$", "\u20ac", "\u00a3",
                                                       "\u00a5", "\u20b9"};
-  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
   for (std::string_view sign : kSigns) {
     for (size_t at = text.find(sign); at != std::string_view::npos;
          at = text.find(sign, at + 1)) {
       const size_t after = at + sign.size();
-      if ((after < text.size() && digit(text[after])) ||
-          (at >= 2 && text[at - 1] == ' ' && digit(text[at - 2])) ||
-          (at >= 1 && digit(text[at - 1])))
+      if ((after < text.size() && IsAsciiDigit(text[after])) ||
+          (at >= 2 && text[at - 1] == ' ' && IsAsciiDigit(text[at - 2])) ||
+          (at >= 1 && IsAsciiDigit(text[at - 1])))
         return true;
     }
   }
@@ -468,7 +468,7 @@ bool Holds(const GumboNode* ancestor, const GumboNode* n) {
 std::string_view NumberedIdStem(std::string_view id) {
   constexpr size_t kMinStem = 3;
   size_t end = id.size();
-  while (end > 0 && id[end - 1] >= '0' && id[end - 1] <= '9') --end;
+  while (end > 0 && IsAsciiDigit(id[end - 1])) --end;
   if (end == id.size() || end < kMinStem) return {};
   return id.substr(0, end);
 }

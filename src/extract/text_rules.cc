@@ -1116,20 +1116,36 @@ bool IsAuthorBioLabel(std::string_view raw) {
                              /*whole_word=*/true);
 }
 
-// Whether `lower` (a lower-cased line) ends with a call to sign up
-// (furniture_lines.txt's sign-up-end: "Want the news each morning? Sign up
-// here."), its closing punctuation and arrows aside.
-bool EndsWithSignUpCall(std::string_view lower) {
-  for (bool cut = true; cut && !lower.empty();) {
+namespace {
+
+// `s` less every one of `marks` at its end (and at its start, with `front`),
+// as often as they stand there.
+std::string_view TrimMarks(std::string_view s,
+                           std::initializer_list<std::string_view> marks,
+                           bool front) {
+  for (bool cut = true; cut && !s.empty();) {
     cut = false;
-    for (std::string_view mark :
-         {".", "!", " ", ">", "\u203a", "\u00bb", "\u2192", "\u2026"}) {
-      if (lower.ends_with(mark)) {
-        lower.remove_suffix(mark.size());
+    for (std::string_view mark : marks) {
+      if (s.ends_with(mark)) {
+        s.remove_suffix(mark.size());
+        cut = true;
+      }
+      if (front && s.starts_with(mark)) {
+        s.remove_prefix(mark.size());
         cut = true;
       }
     }
   }
+  return s;
+}
+
+// Whether `lower` (a lower-cased line) ends with a call to sign up
+// (furniture_lines.txt's sign-up-end: "Want the news each morning? Sign up
+// here."), its closing punctuation and arrows aside.
+bool EndsWithSignUpCall(std::string_view lower) {
+  lower = TrimMarks(
+      lower, {".", "!", " ", ">", "\u203a", "\u00bb", "\u2192", "\u2026"},
+      /*front=*/false);
   return std::any_of(WordLists().sign_up_end.begin(),
                      WordLists().sign_up_end.end(), [&](const std::string& p) {
                        return lower.ends_with(p) &&
@@ -1138,24 +1154,14 @@ bool EndsWithSignUpCall(std::string_view lower) {
                      });
 }
 
-namespace {
-
 // Whether `lower` (a lower-cased line) is an advertising slot's label alone
 // (furniture_lines.txt's ad-label), once the dashes, bullets, brackets and
 // colons that set it apart are cut from both ends ("- advertisement -").
 bool IsAdLabel(std::string_view lower) {
-  const auto decoration = [](std::string_view s, bool front) {
-    for (std::string_view mark :
-         {" ", "-", "\u2013", "\u2014", "\u2022", "\u00b7", "|", "*", "[", "]",
-          "(", ")", ":", "_", "=", "~"}) {
-      if (front ? s.starts_with(mark) : s.ends_with(mark)) return mark.size();
-    }
-    return size_t{0};
-  };
-  for (size_t cut; (cut = decoration(lower, true)) > 0;)
-    lower.remove_prefix(cut);
-  for (size_t cut; (cut = decoration(lower, false)) > 0;)
-    lower.remove_suffix(cut);
+  lower = TrimMarks(lower,
+                    {" ", "-", "\u2013", "\u2014", "\u2022", "\u00b7", "|", "*",
+                     "[", "]", "(", ")", ":", "_", "=", "~"},
+                    /*front=*/true);
   const std::vector<std::string>& labels = WordLists().ad_label;
   return !lower.empty() &&
          std::find(labels.begin(), labels.end(), lower) != labels.end();

@@ -25,7 +25,6 @@ inline std::string_view TagName(const GumboNode* n) {
   if (n->v.element.tag != GUMBO_TAG_UNKNOWN)
     return gumbo_normalized_tagname(n->v.element.tag);
   GumboStringPiece piece = n->v.element.original_tag;
-  if (piece.data == nullptr) return {};
   while (piece.length > 3 && std::string_view(piece.data, 3) == "</>") {
     piece.data += 3;
     piece.length -= 3;
