@@ -900,14 +900,23 @@ void AddUnique(std::vector<std::string>* v, std::string s) {
 
 namespace {
 
-// A job title alone (furniture_lines.txt's role-word, at the word's start):
-// "Journalist" after a name is the writer's role, while "Press" ends an
-// agency's name ("The Associated Press").
+// A job title alone (furniture_lines.txt's role-word: whole, with a
+// role-ending, or a stem ending in "-" at the word's start): "Journalist" after
+// a name is the writer's role, while "Press" ends an agency's name ("The
+// Associated Press") and "Staffan" is a name.
 bool IsJobTitleWord(std::string_view w) {
   const std::string lower = AsciiLower(w);
+  const std::vector<std::string>& endings = WordLists().role_ending;
   return std::any_of(
       WordLists().role_word.begin(), WordLists().role_word.end(),
-      [&](const std::string& r) { return lower.starts_with(r); });
+      [&](const std::string& r) {
+        if (r.ends_with('-'))
+          return lower.starts_with(std::string_view(r).substr(0, r.size() - 1));
+        if (!lower.starts_with(r)) return false;
+        const std::string_view rest = std::string_view(lower).substr(r.size());
+        return rest.empty() ||
+               std::find(endings.begin(), endings.end(), rest) != endings.end();
+      });
 }
 
 // Words that make a comma-separated part of an author field a job title, not a

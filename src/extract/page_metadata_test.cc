@@ -54,6 +54,13 @@ TEST(PageMetadataTest, AuthorMetaFields) {
       {"Rechtsanw\u00e4ltin Jana Beispiel", {"Jana Beispiel"}},
       {"Ratgeber-Experte Max Muster", {"Max Muster"}},
       {"Attorney Jane Doe", {"Jane Doe"}},
+      // A name that opens with a title's letters is a name; a title's
+      // endings (plural, feminine, German's gender star) keep it a title.
+      {"Staffan Lindqvist", {"Staffan Lindqvist"}},
+      {"Jane Stafford, Staff Writer", {"Jane Stafford"}},
+      {"Cory Doctorow", {"Cory Doctorow"}},
+      {"Jana Beispiel, Redakteurinnen", {"Jana Beispiel"}},
+      {"Max Muster, Sprecher*innen", {"Max Muster"}},
       // A job title in lower case after the name, where the writer reports
       // from with it, ends the name.
       {"Federica Marchetti inviata a Capannori", {"Federica Marchetti"}},

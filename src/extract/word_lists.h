@@ -79,8 +79,8 @@ struct WordListSet {
       credit_label, caption, caption_start, caption_credit, related_start,
       author_bio, credit_start, app_store, app_start, satellite, site_map,
       social_start, taxonomy_start, disclosure, date_published, date_updated,
-      sign_off, interviewer_start, role_word, publisher_word, desk_word,
-      agency_joiner, writing_noun, sign_off_possessive, sign_up_end,
+      sign_off, interviewer_start, role_word, role_ending, publisher_word,
+      desk_word, agency_joiner, writing_noun, sign_off_possessive, sign_up_end,
       author_link_label, name_particle, byline_possessive, affiliation_word,
       ad_label, media_label;
 };
