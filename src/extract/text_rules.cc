@@ -904,6 +904,30 @@ bool IsAffiliationWord(std::string_view word) {
          affiliation.end();
 }
 
+namespace {
+
+// `text` up to its first word that opens a date: a number, or a word of
+// furniture_lines.txt's date-published and date-updated lists ("Publié",
+// "Aktualisiert:").
+std::string_view BeforeDateWords(std::string_view text) {
+  const WordListSet& lists = WordLists();
+  for (std::string_view w : SplitWords(text)) {
+    std::string lower = AsciiLower(w);
+    while (!lower.empty() && (lower.back() == ':' || lower.back() == ','))
+      lower.pop_back();
+    const auto is = [&](const std::vector<std::string>& list) {
+      return std::find(list.begin(), list.end(), lower) != list.end();
+    };
+    if ((w.front() >= '0' && w.front() <= '9') || is(lists.date_published) ||
+        is(lists.date_updated))
+      return TrimSpaces(
+          text.substr(0, static_cast<size_t>(w.data() - text.data())));
+  }
+  return text;
+}
+
+}  // namespace
+
 std::vector<std::string> ParseAuthorLine(std::string_view line) {
   line = TrimSpaces(line);
   std::string lower = AsciiLower(line);
@@ -914,15 +938,32 @@ std::vector<std::string> ParseAuthorLine(std::string_view line) {
       break;
     }
   }
+  // The by-words of the other languages (byline-start: "Von", "Par", "Por",
+  // "Geschrieben von") open sentences and headings as often ("Von Berlin nach
+  // Hamburg"): after them a name is name-shaped, and the date line run into
+  // the byline ends it ("Von Jana Muster 05.10.2019, 18:54 Uhr", "Par Jean
+  // Dupont Publié le 23/08/2016").
+  bool other_language = false;
+  if (rest.empty()) {
+    for (std::string_view p : WordLists().byline_start) {
+      if (StartsWith(lower, p)) {
+        rest = TrimSpaces(line.substr(p.size()));
+        other_language = true;
+        break;
+      }
+    }
+  }
   if (rest.empty()) return {};
   // Cut at a separator that starts other information ("By Jane Doe | Reuters").
   size_t cut = rest.find_first_of("|\n");
   if (cut != std::string_view::npos) rest = TrimSpaces(rest.substr(0, cut));
+  if (other_language) rest = BeforeDateWords(rest);
   std::vector<std::string> names;
   for (std::string_view name : SplitNameList(rest)) {
     std::vector<std::string_view> words = SplitWords(name);
     if (words.empty() || words.size() > 5 || !StartsUpper(words.front()))
       continue;
+    if (other_language && !IsNameShaped(name)) continue;
     // One word after a full name is an agency, a desk or a place, not a
     // writer ("Jane Doe, AP", "Jane Doe, Reuters", "Jane Doe, Berlin").
     if (!names.empty() && words.size() == 1 &&

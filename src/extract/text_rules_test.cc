@@ -425,6 +425,20 @@ TEST(TextRulesTest, AuthorLines) {
   EXPECT_EQ(ParseAuthorLine("By Jane Doe, John Roe and Ann Poe, Berlin"),
             (std::vector<std::string>{"Jane Doe", "John Roe", "Ann Poe"}));
   EXPECT_TRUE(ParseAuthorLine("Jane Doe").empty());
+  // The by-words of the other languages, the date run into the byline no
+  // part of the name; after them only a name-shaped part is a name.
+  EXPECT_EQ(ParseAuthorLine("Von Jana Muster 05.10.2019, 18:54 Uhr "
+                            "Aktualisiert: 05.10.2019, 21:20 Uhr"),
+            (std::vector<std::string>{"Jana Muster"}));
+  EXPECT_EQ(ParseAuthorLine("Par Jean-Marc Dupont Publi\u00e9 le 23/08/2016 "
+                            "\u00e0 18h00 | Mis \u00e0 jour le 24/08/2016"),
+            (std::vector<std::string>{"Jean-Marc Dupont"}));
+  EXPECT_EQ(ParseAuthorLine("Por Ana Ruiz y Luis Gil"),
+            (std::vector<std::string>{"Ana Ruiz", "Luis Gil"}));
+  EXPECT_TRUE(ParseAuthorLine("Von Berlin nach Hamburg").empty());
+  EXPECT_TRUE(ParseAuthorLine("Par ailleurs").empty());
+  EXPECT_EQ(ClassifyFurnitureLine("Von Jana Muster 05.10.2019, 18:54 Uhr"),
+            FurnitureKind::kAuthor);
 }
 
 // Days cut to two or three letters in the set's languages; longer or shorter
