@@ -1502,7 +1502,8 @@ void DropOtherStories(const std::vector<HtmlBlock>& blocks,
 }
 
 // A press release closes with an end mark, "###" or "-30-" as wire services
-// write it, on a line of its own: what follows is the issuer's standing text
+// write it, "ENDS" as British and Irish press offices do, on a line of its own:
+// what follows is the issuer's standing text
 // ("About the University: ...") and its press contacts. The kept blocks after
 // the first end mark below the article's first block leave *kept, less their
 // size.
@@ -1514,7 +1515,8 @@ void CutAtEndMark(const std::vector<HtmlBlock>& blocks,
     for (char c : text) {
       if (c != ' ') mark += c;
     }
-    return mark == "###" || mark == "-30-" || mark == "-###-";
+    return mark == "###" || mark == "-30-" || mark == "-###-" ||
+           mark == "ENDS" || mark == "-ENDS-";
   };
   const HtmlBlock* end = nullptr;
   for (const HtmlBlock* b = kept->front() + 1;

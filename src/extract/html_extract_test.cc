@@ -457,6 +457,16 @@ TEST(HtmlExtractTest, PressReleaseEndsAtItsEndMark) {
       "on the lake.</p>");
   EXPECT_NE(a.body.find("Unterschriften"), std::string::npos) << a.body;
   EXPECT_EQ(a.body.find("About the Town"), std::string::npos) << a.body;
+  // "ENDS", as British and Irish press offices close a release, is one too;
+  // the word inside a sentence is not.
+  const Article ends = ExtractCouncilStoryWith(
+      "<p>The consultation ENDS on Friday, the council said.</p>"
+      "<p><strong>ENDS</strong></p><p>Notes for editors: the town of Lakeside "
+      "has 4,000 residents and is known for its annual regatta.</p>");
+  EXPECT_NE(ends.body.find("consultation ENDS"), std::string::npos)
+      << ends.body;
+  EXPECT_EQ(ends.body.find("Notes for editors"), std::string::npos)
+      << ends.body;
 }
 
 // A gallery's counter in the text is furniture in any language ("Bild 2 von

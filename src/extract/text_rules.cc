@@ -980,6 +980,21 @@ std::vector<std::string> ParseAuthorLine(std::string_view line) {
 
 namespace {
 
+// `lower` less the brackets a credit line is set in ("(Reporting by ...)",
+// "[责任编辑：...]", in full-width forms too).
+std::string_view WithoutOpeningBrackets(std::string_view lower) {
+  for (bool cut = true; cut;) {
+    cut = false;
+    for (std::string_view open : {"(", "[", "\uFF08", "\u3010", "\uFF3B"}) {
+      if (lower.starts_with(open)) {
+        lower = TrimSpaces(lower.substr(open.size()));
+        cut = true;
+      }
+    }
+  }
+  return lower;
+}
+
 // The lines a word list marks: bylines, captions, "Read more" links, credits,
 // copyright, app and site-map lines, share buttons. `lower` is the trimmed line
 // lower-cased, `n` its number of words (capped at 31), `sentence` whether it
@@ -1010,7 +1025,8 @@ FurnitureKind ClassifyByPhrase(std::string_view line, std::string_view lower,
   if (StartsWithAny(lower, lists.related_start) ||
       (n <= 20 && !sentence && StartsWithAny(lower, lists.taxonomy_start)))
     return FurnitureKind::kRelatedLink;
-  if (StartsWithAny(lower, lists.credit_start)) return FurnitureKind::kCredit;
+  if (StartsWithAny(WithoutOpeningBrackets(lower), lists.credit_start))
+    return FurnitureKind::kCredit;
   if (Contains(lower, "all rights reserved") || StartsWith(line, "\xC2\xA9") ||
       StartsWith(lower, "copyright") ||
       (n <= 16 && FindCopyrightYear(line).has_value())) {

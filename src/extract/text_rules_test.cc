@@ -117,6 +117,7 @@ INSTANTIATE_TEST_SUITE_P(
         FurnitureCase{"- Advertisement -", FurnitureKind::kSocial},
         FurnitureCase{"[ Anzeige ]", FurnitureKind::kSocial},
         FurnitureCase{"\u2014 Publicidade \u2014", FurnitureKind::kSocial},
+        FurnitureCase{"- Publicitat -", FurnitureKind::kSocial},
         FurnitureCase{"\u0420\u0415\u041a\u041b\u0410\u041c\u0410",
                       FurnitureKind::kSocial},
         FurnitureCase{"Story continues below advertisement",
@@ -135,6 +136,19 @@ INSTANTIATE_TEST_SUITE_P(
         FurnitureCase{"Avec les informations de La Presse canadienne",
                       FurnitureKind::kCredit},
         FurnitureCase{"(With inputs from PTI)", FurnitureKind::kCredit},
+        // A wire's credits in brackets, a magazine's note on its issue, a
+        // release's embargo line.
+        FurnitureCase{"(Reporting by Ali Kadhim; Editing by Mark Heinrich)",
+                      FurnitureKind::kCredit},
+        FurnitureCase{"[Compiled by Jane Doe in Vienna]",
+                      FurnitureKind::kCredit},
+        FurnitureCase{"This article appears in the March 2023 issue of The "
+                      "Monthly. Subscribe now.",
+                      FurnitureKind::kCredit},
+        FurnitureCase{"Embargo: 00:01hrs, Wednesday 12 May 2021",
+                      FurnitureKind::kCredit},
+        FurnitureCase{"(Reporters said the talks would resume on Monday.)",
+                      FurnitureKind::kNone},
         FurnitureCase{"This article was originally published on The "
                       "Conversation. Read the original article.",
                       FurnitureKind::kCredit},
@@ -148,6 +162,8 @@ INSTANTIATE_TEST_SUITE_P(
         FurnitureCase{"Photos: The storm hits the coast",
                       FurnitureKind::kRelatedLink},
         FurnitureCase{"Bildergalerie: Der Umzug durch die Altstadt (12 Bilder)",
+                      FurnitureKind::kRelatedLink},
+        FurnitureCase{"V\u00cdDEO: La ministra presenta el plan (01:42)",
                       FurnitureKind::kRelatedLink},
         FurnitureCase{"Video: the council voted on Friday to close the pool.",
                       FurnitureKind::kNone},
