@@ -783,6 +783,44 @@ void MarkSignUpBoxes(const StatsMap& stats, std::vector<HtmlBlock>* blocks) {
   }
 }
 
+// A box that asks readers for money, headed so ("Support local journalism",
+// "… we have a small favour to ask": furniture_lines.txt's appeal-heading),
+// set in or after the text: the nearest of the heading's three closest
+// ancestors that holds more than the heading and at most kAppealBoxChars of
+// text is furniture, all of it (the pitch, the amounts, the button).
+constexpr size_t kAppealBoxChars = 1500;
+
+void MarkAppealBoxes(const StatsMap& stats, std::vector<HtmlBlock>* blocks) {
+  for (size_t i = 0; i < blocks->size(); ++i) {
+    const HtmlBlock& h = (*blocks)[i];
+    if (h.heading < 2 || h.boiler != nullptr || h.element == nullptr ||
+        !IsAppealHeading(h.text))
+      continue;
+    const GumboNode* box = nullptr;
+    int depth = 0;
+    const GumboNode* a = h.element->parent;
+    for (int up = 0; up < 3 && a != nullptr && a->type == GUMBO_NODE_ELEMENT;
+         ++up, a = a->parent) {
+      const auto st = stats.find(a);
+      if (st == stats.end() || st->second.text_chars > kAppealBoxChars) break;
+      if (st->second.text_chars > h.text.size()) {
+        box = a;
+        depth = st->second.depth;
+        break;
+      }
+    }
+    if (box == nullptr) continue;
+    for (size_t j = i; j < blocks->size(); ++j) {
+      HtmlBlock& b = (*blocks)[j];
+      if (b.element == nullptr || !Holds(box, b.element)) break;
+      if (b.boiler != nullptr) continue;
+      b.boiler = box;
+      b.boiler_depth = depth;
+      b.tag_boiler = false;
+    }
+  }
+}
+
 // A log-in or registration form: a <form> that holds a password field. Its
 // text (field labels, the password rules, error messages, terms to accept) is
 // never a page's text, in any language, so unlike other forms nothing wins it
@@ -1300,6 +1338,7 @@ std::vector<HtmlBlock> SegmentPage(const HtmlPage& page,
   MapBlocksToPage(parsed, &blocks);
   ForgiveLayoutWrappers(*stats, &blocks);
   MarkSignUpBoxes(*stats, &blocks);
+  MarkAppealBoxes(*stats, &blocks);
   MarkLoginForms(*stats, &blocks);
   return blocks;
 }

@@ -469,6 +469,24 @@ TEST(HtmlExtractTest, PressReleaseEndsAtItsEndMark) {
       << ends.body;
 }
 
+// A box asking readers for money, headed so, is furniture however it is
+// classed; a heading of the story that speaks of support is the story's.
+TEST(HtmlExtractTest, AppealBoxesAreFurniture) {
+  const Article a = ExtractCouncilStoryWith(
+      "<div class='box-x1'><h3>\u2026 we have a small favour to ask.</h3>"
+      "<p>Tens of thousands of readers have placed their trust in our "
+      "journalism. If you can, please consider supporting us from 1 "
+      "\u20ac.</p><a href='/support'>Support us</a></div>"
+      "<h3>Support for the referendum</h3>"
+      "<p>Die Abstimmung folgt im Herbst, wenn die Gemeinde die "
+      "Unterschriften gepr\u00fcft hat.</p>");
+  EXPECT_EQ(a.body.find("favour to ask"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("placed their trust"), std::string::npos) << a.body;
+  EXPECT_NE(a.body.find("Support for the referendum"), std::string::npos)
+      << a.body;
+  EXPECT_NE(a.body.find("Die Abstimmung folgt"), std::string::npos) << a.body;
+}
+
 // A gallery's counter in the text is furniture in any language ("Bild 2 von
 // 5", "1 / 4"); a rating is not, nor a score.
 TEST(HtmlExtractTest, GalleryCountersInTheText) {

@@ -1226,6 +1226,15 @@ bool IsAdLabel(std::string_view lower) {
 
 }  // namespace
 
+bool IsAppealHeading(std::string_view line) {
+  constexpr size_t kMaxWords = 12;
+  if (SplitWords(line, kMaxWords + 1).size() > kMaxWords) return false;
+  const std::string lower = AsciiLower(TrimSpaces(line));
+  const std::string_view text = TrimMarks(
+      lower, {" ", "\u2026", ".", "-", "\u2013", "\u2014"}, /*front=*/true);
+  return StartsWithAny(text, WordLists().appeal_heading);
+}
+
 FurnitureKind ClassifyFurnitureLine(std::string_view raw) {
   std::string_view line = TrimSpaces(raw);
   if (line.empty()) return FurnitureKind::kNone;

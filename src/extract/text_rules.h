@@ -154,6 +154,10 @@ bool StartsAsRelatedLink(std::string_view line);
 // the author", "Über die Autorin:"; furniture_lines.txt's author-bio): the
 // label alone, a colon or the writer's name may follow it.
 bool IsAuthorBioLabel(std::string_view line);
+// Whether `line` heads a box asking readers for money ("Support local
+// journalism", "… we have a small favour to ask"; furniture_lines.txt's
+// appeal-heading), at most 12 words.
+bool IsAppealHeading(std::string_view line);
 
 // U+FF1A FULLWIDTH COLON, which Chinese and Japanese text sets after a label.
 inline constexpr std::string_view kFullWidthColon = "\xEF\xBC\x9A";

@@ -412,6 +412,18 @@ TEST(TextRulesTest, NoCaseComparisonsAgreeWithAsciiLower) {
   }
 }
 
+TEST(TextRulesTest, AppealHeadings) {
+  EXPECT_TRUE(IsAppealHeading("Support local journalism"));
+  EXPECT_TRUE(IsAppealHeading("\u2026 we have a small favour to ask."));
+  EXPECT_TRUE(
+      IsAppealHeading("Unterst\u00fctzen Sie unabh\u00e4ngigen "
+                      "Journalismus"));
+  EXPECT_FALSE(IsAppealHeading("Support for the plan grows"));
+  EXPECT_FALSE(IsAppealHeading(
+      "Become a member of the council and you will find that the work is "
+      "harder than it looks"));
+}
+
 TEST(TextRulesTest, AuthorLines) {
   EXPECT_EQ(ParseAuthorLine("author_image Wladimir van Wilgenburg"),
             (std::vector<std::string>{"Wladimir van Wilgenburg"}));
