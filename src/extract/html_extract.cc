@@ -721,6 +721,29 @@ bool IsProseHolder(const GumboNode* n, const ElementStats& st) {
   return !ReadClass(n).long_furniture;
 }
 
+// Instagram's embed code sets the post's caption, which the story quotes, as
+// a link to the post ("<blockquote class=instagram-media>...<p><a
+// href=...>caption</a></p>"): inside such a quotation link text is the
+// quotation's, not a link to elsewhere. (The lines around the caption are
+// furniture_lines.txt's.)
+void ForgiveEmbeddedPostLinks(std::vector<HtmlBlock>* blocks) {
+  constexpr int kMaxLevels = 6;
+  static const std::vector<std::string> kInstagram = {"instagram"};
+  for (HtmlBlock& b : *blocks) {
+    if (b.link_chars == 0 || b.element == nullptr) continue;
+    const GumboNode* a = b.element;
+    for (int up = 0;
+         up < kMaxLevels && a != nullptr && a->type == GUMBO_NODE_ELEMENT;
+         ++up, a = a->parent) {
+      if (a->v.element.tag == GUMBO_TAG_BLOCKQUOTE &&
+          HasClassToken(a, kInstagram)) {
+        b.link_chars = 0;
+        break;
+      }
+    }
+  }
+}
+
 void ForgiveLayoutWrappers(
     const std::unordered_map<const GumboNode*, ElementStats>& stats,
     std::vector<HtmlBlock>* blocks) {
@@ -1337,6 +1360,7 @@ std::vector<HtmlBlock> SegmentPage(const HtmlPage& page,
   std::vector<HtmlBlock> blocks = page.Segment(stats);
   MapBlocksToPage(parsed, &blocks);
   ForgiveLayoutWrappers(*stats, &blocks);
+  ForgiveEmbeddedPostLinks(&blocks);
   MarkSignUpBoxes(*stats, &blocks);
   MarkAppealBoxes(*stats, &blocks);
   MarkLoginForms(*stats, &blocks);

@@ -487,6 +487,24 @@ TEST(HtmlExtractTest, AppealBoxesAreFurniture) {
   EXPECT_NE(a.body.find("Die Abstimmung folgt"), std::string::npos) << a.body;
 }
 
+// An Instagram post the story quotes: its caption, which the embed code sets
+// as a link to the post, is the story's text; the lines around it are not.
+TEST(HtmlExtractTest, InstagramCaptionIsQuoted) {
+  const Article a = ExtractHtmlDoc(
+      std::string("<html><body><h1>Tenants</h1><div class='text'>") +
+      kBudgetStory +
+      "<blockquote class='instagram-media' data-instgrm-captioned><div><a "
+      "href='https://www.instagram.com/p/X1/'><div>View this post on "
+      "Instagram</div></a><p><a href='https://www.instagram.com/p/X1/'>Day 19 "
+      "without heating in building C. We are asking for 20 degrees, nothing "
+      "more. Meeting on Thursday.</a></p><p>A post shared by Tenants Union "
+      "(@tenants)</p></div></blockquote>" +
+      kBudgetVote + "</div></body></html>");
+  EXPECT_NE(a.body.find("Day 19 without heating"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("View this post"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("A post shared by"), std::string::npos) << a.body;
+}
+
 // A gallery's counter in the text is furniture in any language ("Bild 2 von
 // 5", "1 / 4"); a rating is not, nor a score.
 TEST(HtmlExtractTest, GalleryCountersInTheText) {
