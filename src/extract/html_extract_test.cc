@@ -202,6 +202,14 @@ TEST(HtmlExtractTest, Layouts) {
            "</article></body></html>",
        {kProse1, kProse2},
        {"harbour", "football"}},
+      {"a carousel's slides between paragraphs are captions",
+       std::string("<html><body><article><p>") + kProse1 +
+           "</p><div class=\"Carousel\"><div class=\"CarouselSlide\"><p>The "
+           "wooden troughs in the bakery were built by the founder in "
+           "1936.</p></div></div><p>" +
+           kProse2 + "</p></article></body></html>",
+       {kProse1, kProse2},
+       {"wooden troughs"}},
       {"an embedded post quoted by the story stays; a share bar goes",
        std::string("<html><body><article><p>") + kProse1 +
            "</p><div class=\"social-media-embed\"><blockquote "
