@@ -186,18 +186,16 @@ bool IsBoilerplateTag(GumboTag tag) {
   }
 }
 
-// Whether `element` is a <figure> that holds a table or a quotation without
-// links (a child, or a child's child: WordPress's table and pull-quote
-// blocks, a scrolling wrapper): a figure of the text, not a picture's
-// furniture. (An embedded social post is a quotation with links: to its
-// author, its address.)
+// Whether `element` is a <figure> that holds a table or a quotation (a child,
+// or a child's child: WordPress's table and pull-quote blocks, a scrolling
+// wrapper, an embedded social post the story quotes, as news templates set
+// tweets in figures): a figure of the text, not a picture's furniture.
 bool IsTextFigure(const GumboNode* element) {
   if (element->v.element.tag != GUMBO_TAG_FIGURE) return false;
   const auto is_text = [](const GumboNode* n) {
     if (n->type != GUMBO_NODE_ELEMENT) return false;
     const GumboTag tag = n->v.element.tag;
-    return tag == GUMBO_TAG_TABLE ||
-           (tag == GUMBO_TAG_BLOCKQUOTE && !HoldsTag(n, GUMBO_TAG_A, 6));
+    return tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_BLOCKQUOTE;
   };
   const GumboVector& c = element->v.element.children;
   for (size_t i = 0; i < c.length; ++i) {

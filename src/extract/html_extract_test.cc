@@ -1171,19 +1171,23 @@ TEST(HtmlExtractTest, TableInAFigureIsText) {
   EXPECT_EQ(a.body.find("Rathaus am Abend"), std::string::npos) << a.body;
 }
 
-// So is one that holds a quotation (WordPress's pull-quote block); an
-// embedded social post, a quotation with links to its author and address, is
+// So is one that holds a quotation: WordPress's pull-quote block, and an
+// embedded social post the story quotes (news templates set tweets in
+// figures), with its links to its author and address; a picture's caption is
 // not.
-TEST(HtmlExtractTest, PullQuoteInAFigureIsText) {
+TEST(HtmlExtractTest, QuotationInAFigureIsText) {
   const Article a = ExtractCouncilStoryWith(
       "<figure class='wp-block-pullquote'><blockquote><p>F\u00fcr viele "
       "Familien ist das der Unterschied zwischen Flur und eigenem "
       "Bett.</p><cite>Dr. Tomasz Wieczorek</cite></blockquote></figure>"
       "<figure class='embed'><blockquote><p>Seit sieben Stunden sitzen wir "
       "im Sitzungssaal fest.</p><a href='https://x.com/a/status/1'>3. Feb "
-      "2023</a></blockquote></figure>");
+      "2023</a></blockquote></figure>"
+      "<figure><img src='/r.jpg'><figcaption>Das Rathaus am Abend, kurz vor "
+      "der Sitzung.</figcaption></figure>");
   EXPECT_NE(a.body.find("eigenem Bett"), std::string::npos) << a.body;
-  EXPECT_EQ(a.body.find("Sitzungssaal fest"), std::string::npos) << a.body;
+  EXPECT_NE(a.body.find("Sitzungssaal fest"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("Rathaus am Abend"), std::string::npos) << a.body;
 }
 
 TEST(HtmlExtractTest, WordsAfterReferencesKeepOffsets) {
