@@ -1027,6 +1027,11 @@ FurnitureKind ClassifyByPhrase(std::string_view line, std::string_view lower,
     return FurnitureKind::kRelatedLink;
   if (StartsWithAny(WithoutOpeningBrackets(lower), lists.credit_start))
     return FurnitureKind::kCredit;
+  // An interview's credit ("Das Gespräch führte Jana Beispiel.", "Propos
+  // recueillis par J. D."): the interviewer's name, a line of its own.
+  if (n <= 12 &&
+      LeadPhraseLength(line, lists.interviewer_start, /*whole_word=*/true) > 0)
+    return FurnitureKind::kCredit;
   if (Contains(lower, "all rights reserved") || StartsWith(line, "\xC2\xA9") ||
       StartsWith(lower, "copyright") ||
       (n <= 16 && FindCopyrightYear(line).has_value())) {

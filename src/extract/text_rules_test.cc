@@ -147,6 +147,10 @@ INSTANTIATE_TEST_SUITE_P(
                       FurnitureKind::kCredit},
         FurnitureCase{"Embargo: 00:01hrs, Wednesday 12 May 2021",
                       FurnitureKind::kCredit},
+        // An interview's credit of its interviewer, a line of its own.
+        FurnitureCase{"Das Gespr\u00e4ch f\u00fchrte Jana Beispiel.",
+                      FurnitureKind::kCredit},
+        FurnitureCase{"Propos recueillis par P.-Y. L.", FurnitureKind::kCredit},
         FurnitureCase{"(Reporters said the talks would resume on Monday.)",
                       FurnitureKind::kNone},
         FurnitureCase{"This article was originally published on The "
