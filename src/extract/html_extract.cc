@@ -1565,11 +1565,10 @@ void DropOtherStories(const std::vector<HtmlBlock>& blocks,
 }
 
 // A press release closes with an end mark, "###" or "-30-" as wire services
-// write it, "ENDS" as British and Irish press offices do, on a line of its own:
-// what follows is the issuer's standing text
-// ("About the University: ...") and its press contacts. The kept blocks after
-// the first end mark below the article's first block leave *kept, less their
-// size.
+// write it, "ENDS" as British and Irish press offices do, on a line of its
+// own: what follows is the issuer's standing text ("About the University:
+// ...") and its press contacts. The kept blocks after the first end mark below
+// the article's first block leave *kept, less their size.
 void CutAtEndMark(const std::vector<HtmlBlock>& blocks,
                   std::vector<const HtmlBlock*>* kept, size_t* chars) {
   if (kept->empty()) return;

@@ -980,19 +980,32 @@ std::vector<std::string> ParseAuthorLine(std::string_view line) {
 
 namespace {
 
-// `lower` less the brackets a credit line is set in ("(Reporting by ...)",
-// "[责任编辑：...]", in full-width forms too).
-std::string_view WithoutOpeningBrackets(std::string_view lower) {
-  for (bool cut = true; cut;) {
+// `s` less every one of `marks` at its end (and at its start, with `front`),
+// as often as they stand there.
+std::string_view TrimMarks(std::string_view s,
+                           std::initializer_list<std::string_view> marks,
+                           bool front) {
+  for (bool cut = true; cut && !s.empty();) {
     cut = false;
-    for (std::string_view open : {"(", "[", "\uFF08", "\u3010", "\uFF3B"}) {
-      if (lower.starts_with(open)) {
-        lower = TrimSpaces(lower.substr(open.size()));
+    for (std::string_view mark : marks) {
+      if (s.ends_with(mark)) {
+        s.remove_suffix(mark.size());
+        cut = true;
+      }
+      if (front && s.starts_with(mark)) {
+        s.remove_prefix(mark.size());
         cut = true;
       }
     }
   }
-  return lower;
+  return s;
+}
+
+// `lower` less the brackets a credit line is set in ("(Reporting by ...)",
+// "[责任编辑：...]", in full-width forms too).
+std::string_view WithoutOpeningBrackets(std::string_view lower) {
+  return TrimMarks(lower, {" ", "(", "[", "\uFF08", "\u3010", "\uFF3B"},
+                   /*front=*/true);
 }
 
 // The lines a word list marks: bylines, captions, "Read more" links, credits,
@@ -1179,27 +1192,6 @@ bool IsAuthorBioLabel(std::string_view raw) {
 }
 
 namespace {
-
-// `s` less every one of `marks` at its end (and at its start, with `front`),
-// as often as they stand there.
-std::string_view TrimMarks(std::string_view s,
-                           std::initializer_list<std::string_view> marks,
-                           bool front) {
-  for (bool cut = true; cut && !s.empty();) {
-    cut = false;
-    for (std::string_view mark : marks) {
-      if (s.ends_with(mark)) {
-        s.remove_suffix(mark.size());
-        cut = true;
-      }
-      if (front && s.starts_with(mark)) {
-        s.remove_prefix(mark.size());
-        cut = true;
-      }
-    }
-  }
-  return s;
-}
 
 // Whether `lower` (a lower-cased line) ends with a call to sign up
 // (furniture_lines.txt's sign-up-end: "Want the news each morning? Sign up
