@@ -986,6 +986,22 @@ void AddSubheadingsBetween(std::vector<const HtmlBlock*>* chosen) {
   *chosen = std::move(out);
 }
 
+// Whether `scored` holds (nine tenths of the text of) the blocks of `guided`
+// and more than three times as much text as they have.
+bool HoldsTextBeyond(const std::vector<const HtmlBlock*>& scored,
+                     const std::vector<const HtmlBlock*>& guided) {
+  const std::unordered_set<const HtmlBlock*> in_scored(scored.begin(),
+                                                       scored.end());
+  size_t guided_chars = 0, shared_chars = 0, scored_chars = 0;
+  for (const HtmlBlock* b : guided) {
+    guided_chars += b->text.size();
+    if (in_scored.count(b) != 0) shared_chars += b->text.size();
+  }
+  for (const HtmlBlock* b : scored) scored_chars += b->text.size();
+  return shared_chars * 10 >= guided_chars * 9 &&
+         scored_chars > 3 * guided_chars;
+}
+
 // The candidate blocks of the article. With a JSON-LD articleBody, the blocks
 // it contains are the article: a complete one replaces the scored selection; a
 // teaser only adds to it.
@@ -996,14 +1012,18 @@ std::vector<const HtmlBlock*> ChooseBlocks(const std::vector<HtmlBlock>& blocks,
   std::vector<const HtmlBlock*> guided;
   if (ld && ld->body.size() >= kMinArticleBody)
     guided = SelectByArticleBody(blocks, ld->body);
-  if (IsCompleteArticleBody(ld) && !guided.empty()) return guided;
   std::vector<const HtmlBlock*> chosen = SelectByScore(blocks, stats, title);
   AddSubheadingsBetween(&chosen);
-  if (!guided.empty()) {
-    chosen.insert(chosen.end(), guided.begin(), guided.end());
-    std::sort(chosen.begin(), chosen.end());
-    chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
-  }
+  if (guided.empty()) return chosen;
+  // A complete articleBody replaces the scored selection, unless the scored
+  // blocks hold the blocks it matched and three times as much text: then it
+  // was cut short at a sentence's end, with no ellipsis to say so (a teaser
+  // of the first paragraphs), and the page's text is the article.
+  if (IsCompleteArticleBody(ld) && !HoldsTextBeyond(chosen, guided))
+    return guided;
+  chosen.insert(chosen.end(), guided.begin(), guided.end());
+  std::sort(chosen.begin(), chosen.end());
+  chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
   return chosen;
 }
 

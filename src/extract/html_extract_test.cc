@@ -331,6 +331,47 @@ TEST(HtmlExtractTest, JsonLdArticleBodyGuidesSelection) {
   EXPECT_EQ(a.paragraphs[1].text, "Reactions in the capital");
 }
 
+// An articleBody cut short at a sentence's end, with no ellipsis (a teaser of
+// the first paragraph), does not stand for the article when the page holds
+// its blocks and three times as much text besides.
+TEST(HtmlExtractTest, JsonLdTeaserCutAtASentence) {
+  const std::vector<std::string> paragraphs = {
+      "The council of the capital voted on Monday to close two schools in "
+      "the north, after a debate that lasted until midnight and drew a crowd "
+      "of parents to the town hall.",
+      "Parents who had waited outside since the afternoon booed as the "
+      "result was read, and several said they would take the decision to "
+      "court before the summer holidays.",
+      "The mayor defended the plan, saying falling numbers of pupils left "
+      "the district with empty classrooms it could no longer afford to heat "
+      "and staff.",
+      "Opposition members argued that new housing along the river would "
+      "bring families back within five years, and accused the majority of "
+      "rushing the vote.",
+      "A teachers' union called a meeting for Thursday to discuss strikes, "
+      "while the regional education office said it would review the "
+      "figures.",
+      "Both schools are to close at the end of the next school year, and "
+      "their pupils will be moved to a new building near the railway "
+      "station.",
+      "The building, which cost eleven million euros, opened last autumn "
+      "and has so far been used by only half the classes it was designed "
+      "for.",
+      "The council will meet again in March, when it is expected to decide "
+      "what to do with the two empty sites and their sports grounds."};
+  const std::string teaser = paragraphs[0] + " " + paragraphs[1];
+  const nlohmann::json ld = {
+      {"@type", "NewsArticle"}, {"headline", "H"}, {"articleBody", teaser}};
+  std::string story;
+  for (const std::string& p : paragraphs) story += "<p>" + p + "</p>";
+  const Article a = ExtractHtmlDoc(
+      "<html><head><script type='application/ld+json'>" + ld.dump() +
+      "</script></head><body><h1>H</h1><div class='story'>" + story +
+      "</div></body></html>");
+  EXPECT_EQ(a.paragraphs.size(), paragraphs.size()) << a.body;
+  EXPECT_NE(a.body.find("meet again in March"), std::string::npos) << a.body;
+}
+
 // A CMS sets each element of the page in a box of one kind: the story goes on
 // in the boxes beside the one its longest part stands in, not in a sidebar
 // column beside it.
