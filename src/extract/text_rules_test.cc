@@ -118,6 +118,9 @@ INSTANTIATE_TEST_SUITE_P(
         FurnitureCase{"[ Anzeige ]", FurnitureKind::kSocial},
         FurnitureCase{"\u2014 Publicidade \u2014", FurnitureKind::kSocial},
         FurnitureCase{"- Publicitat -", FurnitureKind::kSocial},
+        FurnitureCase{
+            "- \u0394\u03b9\u03b1\u03c6\u03ae\u03bc\u03b9\u03c3\u03b7 -",
+            FurnitureKind::kSocial},
         FurnitureCase{"\u0420\u0415\u041a\u041b\u0410\u041c\u0410",
                       FurnitureKind::kSocial},
         FurnitureCase{"Story continues below advertisement",
@@ -182,6 +185,13 @@ INSTANTIATE_TEST_SUITE_P(
         FurnitureCase{"Residents can sign up here for the new bus service "
                       "from Monday.",
                       FurnitureKind::kNone},
+        // A call to join a channel on a messaging app.
+        FurnitureCase{"\U0001F4E2 \u00danete a nuestro canal de WhatsApp y "
+                      "recibe las noticias del d\u00eda. S\u00edguenos "
+                      "aqu\u00ed",
+                      FurnitureKind::kSocial},
+        FurnitureCase{"Gary Doe on the touchline last month. Picture: Jane Roe",
+                      FurnitureKind::kCaption},
         FurnitureCase{
             "The minister said the copyright bill would be debated next week.",
             FurnitureKind::kNone},
