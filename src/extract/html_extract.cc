@@ -986,6 +986,16 @@ void AddSubheadingsBetween(std::vector<const HtmlBlock*>* chosen) {
   *chosen = std::move(out);
 }
 
+// Whether the page's blocks hold more than three times the text of `guided`:
+// else no selection of them does (HoldsTextBeyond below).
+bool PageHoldsTextBeyond(const std::vector<HtmlBlock>& blocks,
+                         const std::vector<const HtmlBlock*>& guided) {
+  size_t guided_chars = 0, page_chars = 0;
+  for (const HtmlBlock* b : guided) guided_chars += b->text.size();
+  for (const HtmlBlock& b : blocks) page_chars += b.text.size();
+  return page_chars > 3 * guided_chars;
+}
+
 // Whether `scored` holds (nine tenths of the text of) the blocks of `guided`
 // and more than three times as much text as they have.
 bool HoldsTextBeyond(const std::vector<const HtmlBlock*>& scored,
@@ -1012,15 +1022,17 @@ std::vector<const HtmlBlock*> ChooseBlocks(const std::vector<HtmlBlock>& blocks,
   std::vector<const HtmlBlock*> guided;
   if (ld && ld->body.size() >= kMinArticleBody)
     guided = SelectByArticleBody(blocks, ld->body);
-  std::vector<const HtmlBlock*> chosen = SelectByScore(blocks, stats, title);
-  AddSubheadingsBetween(&chosen);
-  if (guided.empty()) return chosen;
   // A complete articleBody replaces the scored selection, unless the scored
   // blocks hold the blocks it matched and three times as much text: then it
   // was cut short at a sentence's end, with no ellipsis to say so (a teaser
-  // of the first paragraphs), and the page's text is the article.
-  if (IsCompleteArticleBody(ld) && !HoldsTextBeyond(chosen, guided))
-    return guided;
+  // of the first paragraphs), and the page's text is the article. A page
+  // without that much text besides is not scored for it.
+  const bool complete = IsCompleteArticleBody(ld) && !guided.empty();
+  if (complete && !PageHoldsTextBeyond(blocks, guided)) return guided;
+  std::vector<const HtmlBlock*> chosen = SelectByScore(blocks, stats, title);
+  AddSubheadingsBetween(&chosen);
+  if (guided.empty()) return chosen;
+  if (complete && !HoldsTextBeyond(chosen, guided)) return guided;
   chosen.insert(chosen.end(), guided.begin(), guided.end());
   std::sort(chosen.begin(), chosen.end());
   chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());

@@ -906,20 +906,39 @@ bool IsAffiliationWord(std::string_view word) {
 
 namespace {
 
+// `s` less every one of `marks` at its end (and at its start, with `front`),
+// as often as they stand there.
+std::string_view TrimMarks(std::string_view s,
+                           std::initializer_list<std::string_view> marks,
+                           bool front) {
+  for (bool cut = true; cut && !s.empty();) {
+    cut = false;
+    for (std::string_view mark : marks) {
+      if (s.ends_with(mark)) {
+        s.remove_suffix(mark.size());
+        cut = true;
+      }
+      if (front && s.starts_with(mark)) {
+        s.remove_prefix(mark.size());
+        cut = true;
+      }
+    }
+  }
+  return s;
+}
+
 // `text` up to its first word that opens a date: a number, or a word of
 // furniture_lines.txt's date-published and date-updated lists ("Publié",
 // "Aktualisiert:").
 std::string_view BeforeDateWords(std::string_view text) {
   const WordListSet& lists = WordLists();
   for (std::string_view w : SplitWords(text)) {
-    std::string lower = AsciiLower(w);
-    while (!lower.empty() && (lower.back() == ':' || lower.back() == ','))
-      lower.pop_back();
+    const std::string lower = AsciiLower(TrimMarks(w, {":", ","}, false));
     const auto is = [&](const std::vector<std::string>& list) {
       return std::find(list.begin(), list.end(), lower) != list.end();
     };
-    if ((w.front() >= '0' && w.front() <= '9') || is(lists.date_published) ||
-        is(lists.date_updated))
+    if (std::isdigit(static_cast<unsigned char>(w.front())) ||
+        is(lists.date_published) || is(lists.date_updated))
       return TrimSpaces(
           text.substr(0, static_cast<size_t>(w.data() - text.data())));
   }
@@ -930,30 +949,19 @@ std::string_view BeforeDateWords(std::string_view text) {
 
 std::vector<std::string> ParseAuthorLine(std::string_view line) {
   line = TrimSpaces(line);
-  std::string lower = AsciiLower(line);
-  std::string_view rest;
-  for (std::string_view p : WordLists().author_start) {
-    if (StartsWith(lower, p)) {
-      rest = TrimSpaces(line.substr(p.size()));
-      break;
-    }
-  }
+  size_t lead = LeadPhraseLength(line, WordLists().author_start);
   // The by-words of the other languages (byline-start: "Von", "Par", "Por",
   // "Geschrieben von") open sentences and headings as often ("Von Berlin nach
   // Hamburg"): after them a name is name-shaped, and the date line run into
   // the byline ends it ("Von Jana Muster 05.10.2019, 18:54 Uhr", "Par Jean
   // Dupont Publié le 23/08/2016").
   bool other_language = false;
-  if (rest.empty()) {
-    for (std::string_view p : WordLists().byline_start) {
-      if (StartsWith(lower, p)) {
-        rest = TrimSpaces(line.substr(p.size()));
-        other_language = true;
-        break;
-      }
-    }
+  if (lead == 0) {
+    lead = LeadPhraseLength(line, WordLists().byline_start);
+    other_language = lead > 0;
   }
-  if (rest.empty()) return {};
+  std::string_view rest = TrimSpaces(line.substr(lead));
+  if (lead == 0 || rest.empty()) return {};
   // Cut at a separator that starts other information ("By Jane Doe | Reuters").
   size_t cut = rest.find_first_of("|\n");
   if (cut != std::string_view::npos) rest = TrimSpaces(rest.substr(0, cut));
@@ -979,27 +987,6 @@ std::vector<std::string> ParseAuthorLine(std::string_view line) {
 }
 
 namespace {
-
-// `s` less every one of `marks` at its end (and at its start, with `front`),
-// as often as they stand there.
-std::string_view TrimMarks(std::string_view s,
-                           std::initializer_list<std::string_view> marks,
-                           bool front) {
-  for (bool cut = true; cut && !s.empty();) {
-    cut = false;
-    for (std::string_view mark : marks) {
-      if (s.ends_with(mark)) {
-        s.remove_suffix(mark.size());
-        cut = true;
-      }
-      if (front && s.starts_with(mark)) {
-        s.remove_prefix(mark.size());
-        cut = true;
-      }
-    }
-  }
-  return s;
-}
 
 // `lower` less the brackets a credit line is set in ("(Reporting by ...)",
 // "[责任编辑：...]", in full-width forms too).
