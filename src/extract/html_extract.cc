@@ -1849,13 +1849,50 @@ bool OnlyCellInRow(const GumboNode* td) {
   return true;
 }
 
+// Whether `title` is `line` and the site's or section's name set apart from
+// it ("Herald Online - Local News: Headline", "Headline | Herald"): `title`
+// ends or starts with `line` (spacing and case aside), a separator between
+// them, and `line` has more words than the rest (a name shorter than the
+// headline, as StripSiteSuffix has it: a section's label above the text that
+// ends the <title> is no headline).
+bool TitleFramesLine(std::string_view title, std::string_view line) {
+  static constexpr std::string_view kSeparators[] = {
+      ":", "-", "|", "/", "\u2013", "\u2014", "\u00b7", "\u00bb", "\uff5c"};
+  const std::string t = AsciiLower(CollapseSpaces(title)),
+                    l = AsciiLower(CollapseSpaces(line));
+  const auto words = [](std::string_view s) {
+    size_t n = 0;
+    for (std::string_view w : SplitWords(s)) n += Alnum(w).empty() ? 0 : 1;
+    return n;
+  };
+  if (l.empty() || t.size() <= l.size() + 1 || words(l) * 2 <= words(t))
+    return false;
+  if (t.ends_with(l) && t[t.size() - l.size() - 1] == ' ') {
+    const std::string_view rest =
+        TrimSpaces(std::string_view(t).substr(0, t.size() - l.size()));
+    for (std::string_view sep : kSeparators) {
+      if (rest.ends_with(sep)) return true;
+    }
+  }
+  if (t.starts_with(l) && t[l.size()] == ' ') {
+    const std::string_view rest =
+        TrimSpaces(std::string_view(t).substr(l.size()));
+    for (std::string_view sep : kSeparators) {
+      if (sep != ":" && rest.starts_with(sep)) return true;
+    }
+  }
+  return false;
+}
+
 // The headline a page prints above its text when its <title> holds only the
 // site's name (TitleOnlyInTitleElement): the first headline-shaped line with a
 // paragraph of prose within the two blocks after it, from six blocks above the
 // article's first to its third, in the article's container and outside
-// navigation and sidebars. Null when a line there holds the <title>'s words
-// (`title`, whatever their punctuation: the headline is named already), or
-// when there is none.
+// navigation and sidebars; or, before it, a headline-shaped line there that
+// the <title> holds with the site's name (TitleFramesLine), however far from
+// the text a caption or a subtitle sets it. Null when a line there holds the
+// <title>'s words (`title`, whatever their punctuation: the headline is named
+// already), or when there is none.
 const HtmlBlock* PrintedHeadline(const std::vector<HtmlBlock>& blocks,
                                  const std::vector<const HtmlBlock*>& kept,
                                  std::string_view title) {
@@ -1897,6 +1934,15 @@ const HtmlBlock* PrintedHeadline(const std::vector<HtmlBlock>& blocks,
         Alnum(b.text).find(title_words) != std::string::npos)
       return nullptr;
   }
+  const auto headline_line = [&](const HtmlBlock& b) {
+    return !(b.tag_boiler && b.boiler != nullptr &&
+             b.boiler->v.element.tag != GUMBO_TAG_HEADER) &&
+           !InLongFurnitureBox(b) && IsHeadlineShaped(b);
+  };
+  for (size_t i : window) {
+    if (headline_line(blocks[i]) && TitleFramesLine(title, blocks[i].text))
+      return &blocks[i];
+  }
   const auto prose = [&](size_t i) {
     const std::string_view t = blocks[i].text;
     return SplitWords(t, kMinProseWords).size() >= kMinProseWords &&
@@ -1904,10 +1950,7 @@ const HtmlBlock* PrintedHeadline(const std::vector<HtmlBlock>& blocks,
   };
   for (size_t i : window) {
     const HtmlBlock& b = blocks[i];
-    if ((b.tag_boiler && b.boiler != nullptr &&
-         b.boiler->v.element.tag != GUMBO_TAG_HEADER) ||
-        InLongFurnitureBox(b) || !IsHeadlineShaped(b))
-      continue;
+    if (!headline_line(b)) continue;
     // The headline's byline and picture come between it and the text and
     // are no distance.
     size_t reach = i + 2;

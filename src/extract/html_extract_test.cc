@@ -1083,6 +1083,35 @@ TEST(HtmlExtractTest, HeadlinePrintedWithASubtitleUnderABreak) {
   EXPECT_EQ(a.title, "Vorstand im Amt best\u00e4tigt");
 }
 
+// A <title> that frames the headline with the site's and the section's names
+// ("Anzeiger Online - Lokales: Headline") names the line printed above the
+// text, however far a subtitle and a picture's caption set it from the prose:
+// that line is the title, and no paragraph of the body.
+TEST(HtmlExtractTest, HeadlineThatTheTitleFramesWithTheSiteName) {
+  const auto page = [](const std::string& title, const std::string& head) {
+    return ExtractHtmlDoc(
+        "<html><head><title>" + title +
+        "</title></head><body><table><tr><td>Lokales<br>Sport</td><td>"
+        "<p><font size='5'><b>" +
+        head +
+        "</b></font></p><p><font size='3'><i>Gut besuchte Versammlung im "
+        "Sportheim, neue Turngruppe</i></font></p><table><tr><td><font "
+        "size='1'>Der neue Vorstand vor dem Sportheim. Foto: Rainer "
+        "Kloss</font></td></tr></table>" +
+        std::string(kClubMeetingProse) + "</td></tr></table></body></html>");
+  };
+  Article a = page(
+      "Kirchdorfer Anzeiger Online - Lokales: Vorstand des TSV im Amt "
+      "best\u00e4tigt",
+      "Vorstand des TSV im Amt best\u00e4tigt");
+  EXPECT_EQ(a.title, "Vorstand des TSV im Amt best\u00e4tigt");
+  EXPECT_EQ(a.body.find("Vorstand des TSV"), std::string::npos) << a.body;
+  EXPECT_NE(a.body.find("Sportheim so gut"), std::string::npos) << a.body;
+  a = page("Vorstand des TSV im Amt best\u00e4tigt | Kirchdorfer Anzeiger",
+           "Vorstand des TSV im Amt best\u00e4tigt");
+  EXPECT_EQ(a.title, "Vorstand des TSV im Amt best\u00e4tigt");
+}
+
 // A story set in a table of its own, the headline's row above the text's, has
 // its headline in the table; a layout's other column holds none.
 TEST(HtmlExtractTest, HeadlinePrintedInARowAboveTheText) {
