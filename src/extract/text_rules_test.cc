@@ -192,6 +192,24 @@ INSTANTIATE_TEST_SUITE_P(
                       FurnitureKind::kSocial},
         FurnitureCase{"Gary Doe on the touchline last month. Picture: Jane Roe",
                       FurnitureKind::kCaption},
+        // Captions' credits in Russian, in French spacing and of a video.
+        FurnitureCase{"\u0423\u043b\u0438\u0446\u0430 \u041b\u0435\u043d"
+                      "\u0438\u043d\u0430 \u0443\u0442\u0440\u043e\u043c. "
+                      "\u0424\u043e\u0442\u043e: \u0418\u0432\u0430\u043d "
+                      "\u041f\u0435\u0442\u0440\u043e\u0432",
+                      FurnitureKind::kCaption},
+        FurnitureCase{"Photos : Jean Dupont / La Gazette",
+                      FurnitureKind::kCaption},
+        FurnitureCase{"Los diputados votan la reforma. (Video: Canal del "
+                      "Parlamento)",
+                      FurnitureKind::kCaption},
+        // A betting offer's notices required by the advertising codes.
+        FurnitureCase{"18+. New customers only. Min odds 1/2. T&Cs apply. "
+                      "BeGambleAware.org",
+                      FurnitureKind::kSocial},
+        FurnitureCase{"The regulator fined the bookmaker for failing to "
+                      "check new customers' accounts.",
+                      FurnitureKind::kNone},
         FurnitureCase{
             "The minister said the copyright bill would be debated next week.",
             FurnitureKind::kNone},
