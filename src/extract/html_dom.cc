@@ -543,6 +543,13 @@ class Segmenter {
       next.block_level = IsBlockTag(tag) && !IsInlineCell(child);
       if (!next.block_level && (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH))
         pending_space_ = true;
+      // A <time> is a datum of its own, set off from the label before it by
+      // the page's style ("<span>Published</span><time>10 November
+      // 2022</time>"): never one word with it.
+      if (tag == GUMBO_TAG_TIME && !cur_.text.empty() &&
+          (std::isalnum(static_cast<unsigned char>(cur_.text.back())) ||
+           static_cast<unsigned char>(cur_.text.back()) >= 0x80))
+        pending_space_ = true;
       if (next.block_level) {
         Flush();
         next.block.element = child;

@@ -959,6 +959,12 @@ TEST(HtmlExtractTest, DateLabelLinesAreNotText) {
       "B\u00fcrger einsehen k\u00f6nnen.</p>");
   EXPECT_EQ(a.body.find("Zuletzt"), std::string::npos) << a.body;
   EXPECT_NE(a.body.find("liegt im Rathaus aus"), std::string::npos) << a.body;
+  // A label set against a <time> with no space between them is a date line
+  // all the same.
+  const Article glued = ExtractCouncilStoryWith(
+      "<p><span>Published</span><time datetime='2022-11-10'>10 November "
+      "2022</time></p>");
+  EXPECT_EQ(glued.body.find("Published"), std::string::npos) << glued.body;
 }
 
 // A page that names its headline nowhere but in a <title> holding the site's
