@@ -844,6 +844,68 @@ void MarkAppealBoxes(const StatsMap& stats, std::vector<HtmlBlock>* blocks) {
   }
 }
 
+// A box that asks readers for money and ends with a button to a donation page
+// ("Independent journalism for our city. Reader donations fund our reporting.
+// [Give now]"), whatever its heading says: the nearest of the button's three
+// closest ancestors that holds more than the button, if it holds a heading
+// and a pitch above the button (three blocks or more), at most
+// kDonationBoxChars of text and no block longer than kDonationPitchChars (a
+// pitch, not a story's paragraph), is furniture, all of it. The button is a
+// block that is one short link (at most kDonationButtonWords words).
+constexpr size_t kDonationBoxChars = 600, kDonationPitchChars = 300,
+                 kDonationButtonWords = 5;
+
+void MarkDonationBoxes(const StatsMap& stats, std::vector<HtmlBlock>* blocks) {
+  for (size_t i = 0; i < blocks->size(); ++i) {
+    const HtmlBlock& button = (*blocks)[i];
+    if (button.boiler != nullptr || button.element == nullptr ||
+        button.text.empty() || button.link_chars < button.text.size() ||
+        SplitWords(button.text, kDonationButtonWords + 1).size() >
+            kDonationButtonWords)
+      continue;
+    const std::string_view text = button.text;
+    if (!HoldsElement(button.element, 3, [text](const GumboNode* e) {
+          return e->v.element.tag == GUMBO_TAG_A &&
+                 IsDonationLink(Attribute(e, "href")) &&
+                 CollapseSpaces(NodeText(e, 200)) == text;
+        }))
+      continue;
+    const GumboNode* box = nullptr;
+    int depth = 0;
+    const GumboNode* a = button.element;
+    for (int up = 0; up < 3 && a != nullptr && a->type == GUMBO_NODE_ELEMENT;
+         ++up, a = a->parent) {
+      const auto st = stats.find(a);
+      if (st == stats.end() || st->second.text_chars > kDonationBoxChars) break;
+      if (st->second.text_chars > text.size()) {
+        box = a;
+        depth = st->second.depth;
+        break;
+      }
+    }
+    if (box == nullptr) continue;
+    size_t first = i, last = i;
+    while (first > 0 && (*blocks)[first - 1].element != nullptr &&
+           Holds(box, (*blocks)[first - 1].element))
+      --first;
+    while (last + 1 < blocks->size() &&
+           (*blocks)[last + 1].element != nullptr &&
+           Holds(box, (*blocks)[last + 1].element))
+      ++last;
+    bool pitch = last - first >= 2;
+    for (size_t j = first; j <= last; ++j)
+      pitch = pitch && (*blocks)[j].text.size() <= kDonationPitchChars;
+    if (!pitch) continue;
+    for (size_t j = first; j <= last; ++j) {
+      HtmlBlock& b = (*blocks)[j];
+      if (b.boiler != nullptr) continue;
+      b.boiler = box;
+      b.boiler_depth = depth;
+      b.tag_boiler = false;
+    }
+  }
+}
+
 // A log-in or registration form: a <form> that holds a password field. Its
 // text (field labels, the password rules, error messages, terms to accept) is
 // never a page's text, in any language, so unlike other forms nothing wins it
@@ -1395,6 +1457,7 @@ std::vector<HtmlBlock> SegmentPage(const HtmlPage& page,
   ForgiveEmbeddedPostLinks(&blocks);
   MarkSignUpBoxes(*stats, &blocks);
   MarkAppealBoxes(*stats, &blocks);
+  MarkDonationBoxes(*stats, &blocks);
   MarkLoginForms(*stats, &blocks);
   return blocks;
 }

@@ -536,6 +536,33 @@ TEST(HtmlExtractTest, AppealBoxesAreFurniture) {
   EXPECT_NE(a.body.find("Die Abstimmung folgt"), std::string::npos) << a.body;
 }
 
+// A box whose button leads to a donation page asks readers for money,
+// whatever its heading: it is furniture. A paragraph of the story with a link
+// to one is text, as is a box whose paragraph is a story's.
+TEST(HtmlExtractTest, DonationBoxesAreFurniture) {
+  const Article a = ExtractCouncilStoryWith(
+      "<section class='mt-8 p-6'><p class='font-bold'>Independent news for "
+      "the valley</p><p>The Gazette is a nonprofit newsroom. Readers like you "
+      "fund our reporting on the council and the schools.</p><a "
+      "class='btn' href='https://www.gazette.example/donate/'>Give "
+      "now</a></section>"
+      "<p>Der Verein sammelt bis Ende Mai Spenden f\u00fcr das neue "
+      "Vereinsheim, <a href='/spenden'>online</a> oder bei den "
+      "Heimspielen.</p>");
+  EXPECT_EQ(a.body.find("Independent news"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("nonprofit newsroom"), std::string::npos) << a.body;
+  EXPECT_NE(a.body.find("Der Verein sammelt"), std::string::npos) << a.body;
+  const Article story = ExtractCouncilStoryWith(
+      "<div><p>Die Tafel bittet um Spenden: Seit dem Winter kommen "
+      "doppelt so viele Familien, und die Regale sind an manchen Tagen "
+      "schon mittags leer. Wer helfen will, kann Lebensmittel am "
+      "Gemeindehaus abgeben oder Geld \u00fcberweisen; die Tafel stellt "
+      "auf Wunsch eine Quittung aus.</p><a href='/spenden'>Jetzt "
+      "spenden</a></div>");
+  EXPECT_NE(story.body.find("Die Tafel bittet"), std::string::npos)
+      << story.body;
+}
+
 // An Instagram post the story quotes: its caption, which the embed code sets
 // as a link to the post, is the story's text; the lines around it are not.
 TEST(HtmlExtractTest, InstagramCaptionIsQuoted) {

@@ -422,6 +422,9 @@ size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied,
     if (!read) {
       // An href says that an <a> is a link (one without is an anchor): its name
       // and quotes stay, the URL goes.
+      // A donation page's address stays: a box that ends with a button to
+      // one is an appeal (MarkDonationBoxes in html_extract.cc).
+      if (href && IsDonationLink(value)) continue;
       if (href && i - 1 > attr_name &&
           (html[i - 1] == '"' || html[i - 1] == '\'')) {
         const size_t open = html.find(html[i - 1], attr_name);

@@ -1210,6 +1210,33 @@ bool IsAdLabel(std::string_view lower) {
 
 }  // namespace
 
+bool IsDonationLink(std::string_view href) {
+  const std::vector<std::string>& words = WordLists().donation_path;
+  const auto listed = [&](std::string_view w) {
+    const std::string lower = AsciiLower(w);
+    return !lower.empty() &&
+           std::find(words.begin(), words.end(), lower) != words.end();
+  };
+  href = href.substr(0, href.find_first_of("?#"));
+  if (const size_t scheme = href.find("://");
+      scheme != std::string_view::npos) {
+    href.remove_prefix(scheme + 3);
+    const size_t slash = href.find('/');
+    const std::string_view host = href.substr(0, slash);
+    if (listed(host.substr(0, host.find('.')))) return true;
+    if (slash == std::string_view::npos) return false;
+    href.remove_prefix(slash);
+  }
+  for (size_t start = 0; start < href.size();) {
+    size_t end = href.find('/', start);
+    if (end == std::string_view::npos) end = href.size();
+    std::string_view segment = href.substr(start, end - start);
+    if (listed(segment.substr(0, segment.find('.')))) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 bool IsAppealHeading(std::string_view line) {
   constexpr size_t kMaxWords = 12;
   if (SplitWords(line, kMaxWords + 1).size() > kMaxWords) return false;

@@ -132,6 +132,12 @@ enum class FurnitureKind {
 
 const char* FurnitureKindName(FurnitureKind kind);
 
+// Whether link address `href` leads to a donation page: a word of its path
+// between slashes (its extension aside) or its host's first label is one of
+// furniture_lines.txt's donation-path ("/donate", "/dona/",
+// "https://donate.example.org/").
+bool IsDonationLink(std::string_view href);
+
 // Classifies one line (already trimmed) by its own content.
 FurnitureKind ClassifyFurnitureLine(std::string_view line);
 // Whether `line` opens with one of `phrases` (lower-case, capitals that ASCII

@@ -456,6 +456,18 @@ TEST(TextRulesTest, AppealHeadings) {
       "harder than it looks"));
 }
 
+TEST(TextRulesTest, DonationLinks) {
+  EXPECT_TRUE(IsDonationLink("/donate"));
+  EXPECT_TRUE(IsDonationLink("https://www.example.org/dona/?utm=box"));
+  EXPECT_TRUE(IsDonationLink("https://donate.example.org/"));
+  EXPECT_TRUE(IsDonationLink("/spenden.html"));
+  EXPECT_TRUE(IsDonationLink("/Faire-Un-Don#form"));
+  EXPECT_FALSE(IsDonationLink("/news/donations-to-party-rise"));
+  EXPECT_FALSE(IsDonationLink("https://example.org/donald-tusk/"));
+  EXPECT_FALSE(IsDonationLink("https://www.example.org/"));
+  EXPECT_FALSE(IsDonationLink(""));
+}
+
 TEST(TextRulesTest, AuthorLines) {
   EXPECT_EQ(ParseAuthorLine("author_image Wladimir van Wilgenburg"),
             (std::vector<std::string>{"Wladimir van Wilgenburg"}));
