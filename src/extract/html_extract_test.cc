@@ -1186,6 +1186,33 @@ TEST(HtmlExtractTest, ArticleParagraphsInAFurnitureBox) {
   EXPECT_EQ(a.body.find("Abonnez-vous"), std::string::npos) << a.body;
 }
 
+// A story whose free opening and rest stand in boxes named for subscribers
+// (a news platform's "subscriber-preview" and "subscriber-only") is whole in
+// the body; the box that asks a reader to subscribe is not.
+TEST(HtmlExtractTest, StoryInBoxesNamedForSubscribers) {
+  const auto para = [](const std::string& s) {
+    return "<p>" + s +
+           " The sheriff's office gave the details in a statement on Monday "
+           "morning, a day after the arrest on the county road.</p>";
+  };
+  const Article a = ExtractHtmlDoc(
+      "<html><body><h1>Man charged after two-county chase</h1><div "
+      "class='asset-body'><div class='subscriber-preview'><div "
+      "class='asset-content' itemprop='articleBody'>" +
+      para("A Ridgeport man faces felony charges after a chase.") +
+      para("He was booked into the county jail.") +
+      "</div></div><div class='subscriber-only'><div class='asset-content'>" +
+      para("Deputies followed the truck across the county line.") +
+      para("The chase ended in a field on Hollister Road.") +
+      "</div></div></div><div class='subscription-required'><h3>Only $1 for "
+      "your first 3 months</h3><p>Stay informed about what is happening in "
+      "the county with unlimited digital access.</p></div></body></html>");
+  EXPECT_NE(a.body.find("a chase."), std::string::npos) << a.body;
+  EXPECT_NE(a.body.find("across the county line"), std::string::npos) << a.body;
+  EXPECT_NE(a.body.find("Hollister Road"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("Stay informed"), std::string::npos) << a.body;
+}
+
 // A page of several <article>s, the section's name above them: the one whose
 // <h1> is the title is the story, the others with linked headings teasers (a
 // regional portal's police report over the section's other reports; from
