@@ -995,6 +995,11 @@ std::string_view WithoutOpeningBrackets(std::string_view lower) {
                    /*front=*/true);
 }
 
+// The longest line a credit ending it makes a caption (caption-end): some
+// sixty ideographs, as captions in Chinese and Japanese set no spaces to count
+// words by.
+constexpr size_t kMaxCaptionEndBytes = 200;
+
 // The lines a word list marks: bylines, captions, "Read more" links, credits,
 // copyright, app and site-map lines, share buttons. `lower` is the trimmed line
 // lower-cased, `n` its number of words (capped at 31), `sentence` whether it
@@ -1019,7 +1024,10 @@ FurnitureKind ClassifyByPhrase(std::string_view line, std::string_view lower,
   }
   if (ContainsAny(lower, lists.caption) ||
       StartsWithAny(lower, lists.caption_start) ||
-      (n <= 30 && ContainsAny(lower, lists.caption_credit))) {
+      (n <= 30 && ContainsAny(lower, lists.caption_credit)) ||
+      (line.size() <= kMaxCaptionEndBytes &&
+       std::any_of(lists.caption_end.begin(), lists.caption_end.end(),
+                   [line](std::string_view e) { return line.ends_with(e); }))) {
     return FurnitureKind::kCaption;
   }
   if (StartsWithAny(lower, lists.related_start) ||

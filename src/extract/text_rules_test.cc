@@ -203,6 +203,19 @@ INSTANTIATE_TEST_SUITE_P(
         FurnitureCase{"Los diputados votan la reforma. (Video: Canal del "
                       "Parlamento)",
                       FurnitureKind::kCaption},
+        // Chinese and Japanese captions' bracketed credits, a repost's first
+        // headline and source, and a medium's label.
+        FurnitureCase{"受害人手持標語在法院外聚集。（區家豪攝）",
+                      FurnitureKind::kCaption},
+        FurnitureCase{"学员们的诗集《晚来的字》。受访者供图",
+                      FurnitureKind::kCaption},
+        FurnitureCase{"他在现场拍摄了照片，并交给了警方。",
+                      FurnitureKind::kNone},
+        FurnitureCase{"（原标题：十年夜校，四百多位老学生在这里认字写诗）",
+                      FurnitureKind::kCredit},
+        FurnitureCase{"本文来源：江城晚报", FurnitureKind::kCredit},
+        FurnitureCase{"動画：組閣後に記者会見する首相（3分12秒）",
+                      FurnitureKind::kRelatedLink},
         // A betting offer's notices required by the advertising codes.
         FurnitureCase{"18+. New customers only. Min odds 1/2. T&Cs apply. "
                       "BeGambleAware.org",
