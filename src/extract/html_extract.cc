@@ -1660,7 +1660,8 @@ void DropOtherStories(const std::vector<HtmlBlock>& blocks,
 }
 
 // A press release closes with an end mark, "###" or "-30-" as wire services
-// write it, "ENDS" as British and Irish press offices do, on a line of its
+// write it, "ENDS" as British and Irish press offices do, "انتهای پیام" ("end
+// of message") as Iranian news agencies close every story, on a line of its
 // own: what follows is the issuer's standing text ("About the University:
 // ...") and its press contacts. The kept blocks after the first end mark below
 // the article's first block leave *kept, less their size.
@@ -1673,7 +1674,10 @@ void CutAtEndMark(const std::vector<HtmlBlock>& blocks,
       if (c != ' ') mark += c;
     }
     return mark == "###" || mark == "-30-" || mark == "-###-" ||
-           mark == "ENDS" || mark == "-ENDS-";
+           mark == "ENDS" || mark == "-ENDS-" ||
+           mark ==
+               "\u0627\u0646\u062a\u0647\u0627\u06cc\u067e\u06cc"
+               "\u0627\u0645";  // Persian "end of message"
   };
   const HtmlBlock* end = nullptr;
   for (const HtmlBlock* b = kept->front() + 1;

@@ -516,6 +516,12 @@ TEST(HtmlExtractTest, PressReleaseEndsAtItsEndMark) {
       << ends.body;
   EXPECT_EQ(ends.body.find("Notes for editors"), std::string::npos)
       << ends.body;
+  // An Iranian agency's "end of message" closes its story the same way.
+  const Article persian = ExtractCouncilStoryWith(
+      "<p>\u0627\u0646\u062a\u0647\u0627\u06cc \u067e\u06cc\u0627\u0645"
+      "</p><p>Reporter: Jana Beispiel; editor: Max Muster, for the agency's "
+      "desk in the capital.</p>");
+  EXPECT_EQ(persian.body.find("Reporter"), std::string::npos) << persian.body;
 }
 
 // A box asking readers for money, headed so, is furniture however it is

@@ -1000,6 +1000,20 @@ std::string_view WithoutOpeningBrackets(std::string_view lower) {
 // words by.
 constexpr size_t kMaxCaptionEndBytes = 200;
 
+// Whether `line`, its brackets and a closing full stop aside, is an agency
+// joiner and the agencies' names after it ("(Avec AFP)", "Avec Belga").
+bool IsAgencyCreditLine(std::string_view line) {
+  line = TrimMarks(TrimSpaces(line), {"(", ")", "[", "]", ".", " "},
+                   /*front=*/true);
+  const std::vector<std::string_view> words = SplitWords(line, 5);
+  if (words.size() < 2) return false;
+  const std::vector<std::string>& joiners = WordLists().agency_joiner;
+  if (std::find(joiners.begin(), joiners.end(), AsciiLower(words[0])) ==
+      joiners.end())
+    return false;
+  return std::all_of(words.begin() + 1, words.end(), StartsUpper);
+}
+
 // The lines a word list marks: bylines, captions, "Read more" links, credits,
 // copyright, app and site-map lines, share buttons. `lower` is the trimmed line
 // lower-cased, `n` its number of words (capped at 31), `sentence` whether it
@@ -1035,13 +1049,18 @@ FurnitureKind ClassifyByPhrase(std::string_view line, std::string_view lower,
     return FurnitureKind::kRelatedLink;
   if (StartsWithAny(WithoutOpeningBrackets(lower), lists.credit_start))
     return FurnitureKind::kCredit;
+  // An agency's credit on a line of its own ("(Avec AFP)", "Avec Belga",
+  // "(With AP)"): a joiner of furniture_lines.txt's agency-joiner and one to
+  // three capitalised words.
+  if (n >= 2 && n <= 4 && IsAgencyCreditLine(line))
+    return FurnitureKind::kCredit;
   // An interview's credit ("Das Gespräch führte Jana Beispiel.", "Propos
   // recueillis par J. D."): the interviewer's name, a line of its own.
   if (n <= 12 &&
       LeadPhraseLength(line, lists.interviewer_start, /*whole_word=*/true) > 0)
     return FurnitureKind::kCredit;
-  if (Contains(lower, "all rights reserved") || StartsWith(line, "\xC2\xA9") ||
-      StartsWith(lower, "copyright") ||
+  if (ContainsAny(lower, lists.rights_reserved) ||
+      StartsWith(line, "\xC2\xA9") || StartsWith(lower, "copyright") ||
       (n <= 16 && FindCopyrightYear(line).has_value())) {
     return FurnitureKind::kCopyright;
   }

@@ -216,6 +216,15 @@ INSTANTIATE_TEST_SUITE_P(
         FurnitureCase{"本文来源：江城晚报", FurnitureKind::kCredit},
         FurnitureCase{"動画：組閣後に記者会見する首相（3分12秒）",
                       FurnitureKind::kRelatedLink},
+        // A French note over an ad slot; an agency's credit on its own line;
+        // rights reserved in other languages.
+        FurnitureCase{"La suite apr\u00e8s la publicit\u00e9",
+                      FurnitureKind::kSocial},
+        FurnitureCase{"(Avec AFP)", FurnitureKind::kCredit},
+        FurnitureCase{"Avec Belga", FurnitureKind::kCredit},
+        FurnitureCase{"With friends and family", FurnitureKind::kNone},
+        FurnitureCase{"RIPRODUZIONE RISERVATA \u00a9 Copyright ANSA",
+                      FurnitureKind::kCopyright},
         // A betting offer's notices required by the advertising codes.
         FurnitureCase{"18+. New customers only. Min odds 1/2. T&Cs apply. "
                       "BeGambleAware.org",

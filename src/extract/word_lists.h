@@ -82,7 +82,8 @@ struct WordListSet {
       sign_off, interviewer_start, role_word, role_ending, publisher_word,
       desk_word, agency_joiner, writing_noun, sign_off_possessive, sign_up_end,
       author_link_label, name_particle, byline_possessive, affiliation_word,
-      ad_label, media_label, appeal_heading, donation_path, caption_end;
+      ad_label, media_label, appeal_heading, donation_path, caption_end,
+      rights_reserved;
 };
 
 const WordListSet& WordLists();
