@@ -1296,6 +1296,9 @@ FurnitureKind ClassifyFurnitureLine(std::string_view raw) {
     return FurnitureKind::kRelatedLink;
   if (n <= 30 && ContainsAny(lower, lists.disclosure))
     return FurnitureKind::kSocial;
+  // A reading time ("5 min read", "Lesezeit: 4 Minuten") on a short line.
+  if (n <= 6 && !sentence && ContainsAny(lower, lists.reading_time))
+    return FurnitureKind::kSocial;
   if (n <= 30 && EndsWithSignUpCall(lower)) return FurnitureKind::kSocial;
   if (!sentence && IsPlaceList(words)) return FurnitureKind::kPlaceList;
   return FurnitureKind::kNone;

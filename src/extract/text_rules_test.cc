@@ -225,6 +225,10 @@ INSTANTIATE_TEST_SUITE_P(
         FurnitureCase{"With friends and family", FurnitureKind::kNone},
         FurnitureCase{"RIPRODUZIONE RISERVATA \u00a9 Copyright ANSA",
                       FurnitureKind::kCopyright},
+        // A story's reading time; a sentence that names one is prose.
+        FurnitureCase{"5 min read", FurnitureKind::kSocial},
+        FurnitureCase{"Lesezeit: 4 Minuten", FurnitureKind::kSocial},
+        FurnitureCase{"Reading time fell to 5 min.", FurnitureKind::kNone},
         // A betting offer's notices required by the advertising codes.
         FurnitureCase{"18+. New customers only. Min odds 1/2. T&Cs apply. "
                       "BeGambleAware.org",
