@@ -360,6 +360,15 @@ TEST(TextRulesTest, DateInLine) {
           "12 \u043b\u0438\u0441\u0442\u043e\u043f\u0430\u0434\u0430 2023"),
       (D{{2023, 11, 12}}));
   EXPECT_EQ(FindDateInLine("5 Temmuz 2022 14:05"), (D{{2022, 7, 5}}));
+  // Estonian, Bulgarian, Serbian in both scripts, Slovenian's genitive.
+  EXPECT_EQ(FindDateInLine("15. jaanuar 2025, 07:00"), (D{{2025, 1, 15}}));
+  EXPECT_EQ(FindDateInLine("15 \u044f\u043d\u0443\u0430\u0440\u0438 2025"),
+            (D{{2025, 1, 15}}));
+  EXPECT_EQ(FindDateInLine("15. decembar 2024."), (D{{2024, 12, 15}}));
+  EXPECT_EQ(FindDateInLine("15. \u0434\u0435\u0446\u0435\u043c\u0431\u0430"
+                           "\u0440 2024."),
+            (D{{2024, 12, 15}}));
+  EXPECT_EQ(FindDateInLine("3. oktobra 2024"), (D{{2024, 10, 3}}));
   EXPECT_EQ(FindDateInLine(
                 "\u0663 \u0645\u0627\u0631\u0633 \u0662\u0660\u0662\u0661"),
             (D{{2021, 3, 3}}));
