@@ -225,6 +225,9 @@ INSTANTIATE_TEST_SUITE_P(
         FurnitureCase{"With friends and family", FurnitureKind::kNone},
         FurnitureCase{"RIPRODUZIONE RISERVATA \u00a9 Copyright ANSA",
                       FurnitureKind::kCopyright},
+        // A table of contents' heading.
+        FurnitureCase{"Table of Contents", FurnitureKind::kRelatedLink},
+        FurnitureCase{"Inhaltsverzeichnis", FurnitureKind::kRelatedLink},
         // A story's reading time; a sentence that names one is prose.
         FurnitureCase{"5 min read", FurnitureKind::kSocial},
         FurnitureCase{"Lesezeit: 4 Minuten", FurnitureKind::kSocial},
