@@ -864,12 +864,6 @@ void MarkDonationBoxes(const StatsMap& stats, std::vector<HtmlBlock>* blocks) {
             kDonationButtonWords)
       continue;
     const std::string_view text = button.text;
-    if (!HoldsElement(button.element, 3, [text](const GumboNode* e) {
-          return e->v.element.tag == GUMBO_TAG_A &&
-                 IsDonationLink(Attribute(e, "href")) &&
-                 CollapseSpaces(NodeText(e, 200)) == text;
-        }))
-      continue;
     const GumboNode* box = nullptr;
     int depth = 0;
     const GumboNode* a = button.element;
@@ -896,6 +890,13 @@ void MarkDonationBoxes(const StatsMap& stats, std::vector<HtmlBlock>* blocks) {
     for (size_t j = first; j <= last; ++j)
       pitch = pitch && (*blocks)[j].text.size() <= kDonationPitchChars;
     if (!pitch) continue;
+    // Read last: the box is small, so is the button's element.
+    if (!HoldsElement(button.element, 3, [text](const GumboNode* e) {
+          return e->v.element.tag == GUMBO_TAG_A &&
+                 IsDonationLink(Attribute(e, "href")) &&
+                 CollapseSpaces(NodeText(e, 200)) == text;
+        }))
+      continue;
     for (size_t j = first; j <= last; ++j) {
       HtmlBlock& b = (*blocks)[j];
       if (b.boiler != nullptr) continue;

@@ -1059,7 +1059,11 @@ FurnitureKind ClassifyByPhrase(std::string_view line, std::string_view lower,
   if (n <= 12 &&
       LeadPhraseLength(line, lists.interviewer_start, /*whole_word=*/true) > 0)
     return FurnitureKind::kCredit;
-  if (ContainsAny(lower, lists.rights_reserved) ||
+  // A reservation of rights marks a footer's line of at most 30 words, or
+  // any line in English's words, as before the other languages were read: a
+  // paragraph of prose is not searched for every language's.
+  if (Contains(lower, "all rights reserved") ||
+      (n <= 30 && ContainsAny(lower, lists.rights_reserved)) ||
       StartsWith(line, "\xC2\xA9") || StartsWith(lower, "copyright") ||
       (n <= 16 && FindCopyrightYear(line).has_value())) {
     return FurnitureKind::kCopyright;
@@ -1239,12 +1243,19 @@ bool IsAdLabel(std::string_view lower) {
 
 bool IsDonationLink(std::string_view href) {
   const std::vector<std::string>& words = WordLists().donation_path;
+  // Asked of every link of every page (the markup pre-pass): no copy made.
   const auto listed = [&](std::string_view w) {
-    const std::string lower = AsciiLower(w);
-    return !lower.empty() &&
-           std::find(words.begin(), words.end(), lower) != words.end();
+    return !w.empty() &&
+           std::any_of(words.begin(), words.end(), [w](const std::string& d) {
+             return d.size() == w.size() && EqualsNoCase(w, d);
+           });
   };
-  href = href.substr(0, href.find_first_of("?#"));
+  // (find_first_of would call memchr for each of the address's bytes.)
+  href = href.substr(
+      0, static_cast<size_t>(
+             std::find_if(href.begin(), href.end(),
+                          [](char c) { return c == '?' || c == '#'; }) -
+             href.begin()));
   if (const size_t scheme = href.find("://");
       scheme != std::string_view::npos) {
     href.remove_prefix(scheme + 3);
@@ -1296,8 +1307,10 @@ FurnitureKind ClassifyFurnitureLine(std::string_view raw) {
     return FurnitureKind::kRelatedLink;
   if (n <= 30 && ContainsAny(lower, lists.disclosure))
     return FurnitureKind::kSocial;
-  // A reading time ("5 min read", "Lesezeit: 4 Minuten") on a short line.
-  if (n <= 6 && !sentence && ContainsAny(lower, lists.reading_time))
+  // A reading time ("5 min read", "Lesezeit: 4 Minuten") on a short line,
+  // which holds its number.
+  if (n <= 6 && !sentence && std::any_of(line.begin(), line.end(), IsDigit) &&
+      ContainsAny(lower, lists.reading_time))
     return FurnitureKind::kSocial;
   if (n <= 30 && EndsWithSignUpCall(lower)) return FurnitureKind::kSocial;
   if (!sentence && IsPlaceList(words)) return FurnitureKind::kPlaceList;
