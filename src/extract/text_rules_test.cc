@@ -225,6 +225,14 @@ INSTANTIATE_TEST_SUITE_P(
         FurnitureCase{"With friends and family", FurnitureKind::kNone},
         FurnitureCase{"RIPRODUZIONE RISERVATA \u00a9 Copyright ANSA",
                       FurnitureKind::kCopyright},
+        // A broadcaster's markers around an embedded post and its note on
+        // external links; a press release's status line.
+        FurnitureCase{"End of twitter post by Ambulance Workers' Union",
+                      FurnitureKind::kSocial},
+        FurnitureCase{"The UKBC is not responsible for the content of "
+                      "external sites.",
+                      FurnitureKind::kSocial},
+        FurnitureCase{"FOR IMMEDIATE RELEASE", FurnitureKind::kCredit},
         // A table of contents' heading.
         FurnitureCase{"Table of Contents", FurnitureKind::kRelatedLink},
         FurnitureCase{"Inhaltsverzeichnis", FurnitureKind::kRelatedLink},
