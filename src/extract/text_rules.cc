@@ -1000,6 +1000,15 @@ std::string_view WithoutOpeningBrackets(std::string_view lower) {
 // words by.
 constexpr size_t kMaxCaptionEndBytes = 200;
 
+// Whether `line` holds a breadcrumb's step: " > ", " » ", " › " or " / "
+// between words.
+bool IsBreadcrumbPath(std::string_view line) {
+  for (std::string_view step : {" > ", " \u00bb ", " \u203a ", " / "}) {
+    if (line.find(step) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 // Whether `line`, its brackets and a closing full stop aside, is an agency
 // joiner and the agencies' names after it ("(Avec AFP)", "Avec Belga").
 bool IsAgencyCreditLine(std::string_view line) {
@@ -1307,6 +1316,11 @@ FurnitureKind ClassifyFurnitureLine(std::string_view raw) {
     return FurnitureKind::kRelatedLink;
   if (n <= 30 && ContainsAny(lower, lists.disclosure))
     return FurnitureKind::kSocial;
+  // A breadcrumb's path set as a line of the page ("Home > News > Fire
+  // Company"): the site's first page named, then a step.
+  if (n <= 15 && !sentence && StartsWithAny(lower, lists.breadcrumb_start) &&
+      IsBreadcrumbPath(line))
+    return FurnitureKind::kSiteMap;
   // A reading time ("5 min read", "Lesezeit: 4 Minuten") on a short line,
   // which holds its number.
   if (n <= 6 && !sentence && std::any_of(line.begin(), line.end(), IsDigit) &&

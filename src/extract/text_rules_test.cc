@@ -233,6 +233,12 @@ INSTANTIATE_TEST_SUITE_P(
                       "external sites.",
                       FurnitureKind::kSocial},
         FurnitureCase{"FOR IMMEDIATE RELEASE", FurnitureKind::kCredit},
+        // A breadcrumb's path; a sentence about a home is prose.
+        FurnitureCase{"Home > News > Pancake Breakfast Results",
+                      FurnitureKind::kSiteMap},
+        FurnitureCase{"Startseite \u00bb Lokales \u00bb Polizei",
+                      FurnitureKind::kSiteMap},
+        FurnitureCase{"Home prices rose 4% in May", FurnitureKind::kNone},
         // A table of contents' heading.
         FurnitureCase{"Table of Contents", FurnitureKind::kRelatedLink},
         FurnitureCase{"Inhaltsverzeichnis", FurnitureKind::kRelatedLink},

@@ -83,7 +83,7 @@ struct WordListSet {
       desk_word, agency_joiner, writing_noun, sign_off_possessive, sign_up_end,
       author_link_label, name_particle, byline_possessive, affiliation_word,
       ad_label, media_label, appeal_heading, donation_path, caption_end,
-      rights_reserved, reading_time;
+      rights_reserved, reading_time, breadcrumb_start;
 };
 
 const WordListSet& WordLists();
