@@ -847,11 +847,12 @@ void MarkAppealBoxes(const StatsMap& stats, std::vector<HtmlBlock>* blocks) {
 // A box that asks readers for money and ends with a button to a donation page
 // ("Independent journalism for our city. Reader donations fund our reporting.
 // [Give now]"), whatever its heading says: the nearest of the button's three
-// closest ancestors that holds more than the button, if it holds a heading
-// and a pitch above the button (three blocks or more), at most
-// kDonationBoxChars of text and no block longer than kDonationPitchChars (a
-// pitch, not a story's paragraph), is furniture, all of it. The button is a
-// block that is one short link (at most kDonationButtonWords words).
+// closest ancestors that holds more than the button, if the button is its
+// last block and a heading and a pitch stand above it (three blocks or more),
+// at most kDonationBoxChars of text and no block longer than
+// kDonationPitchChars (a pitch, not a story's paragraph), is furniture, all of
+// it. The button is a block that is one short link (at most
+// kDonationButtonWords words).
 constexpr size_t kDonationBoxChars = 600, kDonationPitchChars = 300,
                  kDonationButtonWords = 5;
 
@@ -886,7 +887,7 @@ void MarkDonationBoxes(const StatsMap& stats, std::vector<HtmlBlock>* blocks) {
            (*blocks)[last + 1].element != nullptr &&
            Holds(box, (*blocks)[last + 1].element))
       ++last;
-    bool pitch = last - first >= 2;
+    bool pitch = last == i && last - first >= 2;
     for (size_t j = first; j <= last; ++j)
       pitch = pitch && (*blocks)[j].text.size() <= kDonationPitchChars;
     if (!pitch) continue;

@@ -420,11 +420,11 @@ size_t DropUnreadAttributes(std::string_view html, size_t pos, size_t* copied,
       continue;
     }
     if (!read) {
-      // An href says that an <a> is a link (one without is an anchor): its name
-      // and quotes stay, the URL goes.
       // A donation page's address stays: a box that ends with a button to
       // one is an appeal (MarkDonationBoxes in html_extract.cc).
       if (href && IsDonationLink(value)) continue;
+      // An href says that an <a> is a link (one without is an anchor): its name
+      // and quotes stay, the URL goes.
       if (href && i - 1 > attr_name &&
           (html[i - 1] == '"' || html[i - 1] == '\'')) {
         const size_t open = html.find(html[i - 1], attr_name);

@@ -1318,7 +1318,8 @@ FurnitureKind ClassifyFurnitureLine(std::string_view raw) {
     return FurnitureKind::kSocial;
   // A breadcrumb's path set as a line of the page ("Home > News > Fire
   // Company"): the site's first page named, then a step.
-  if (n <= 15 && !sentence && StartsWithAny(lower, lists.breadcrumb_start) &&
+  if (n <= 15 && !sentence &&
+      LeadPhraseLength(line, lists.breadcrumb_start, /*whole_word=*/true) > 0 &&
       IsBreadcrumbPath(line))
     return FurnitureKind::kSiteMap;
   // A reading time ("5 min read", "Lesezeit: 4 Minuten") on a short line,

@@ -239,6 +239,8 @@ INSTANTIATE_TEST_SUITE_P(
         FurnitureCase{"Startseite \u00bb Lokales \u00bb Polizei",
                       FurnitureKind::kSiteMap},
         FurnitureCase{"Home prices rose 4% in May", FurnitureKind::kNone},
+        FurnitureCase{"Homeowners / renters: what changes",
+                      FurnitureKind::kNone},
         // A table of contents' heading.
         FurnitureCase{"Table of Contents", FurnitureKind::kRelatedLink},
         FurnitureCase{"Inhaltsverzeichnis", FurnitureKind::kRelatedLink},
