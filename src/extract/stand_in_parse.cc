@@ -258,6 +258,10 @@ size_t StandInParse::ReadTag(size_t pos, size_t* copied) {
     for (std::string_view seen : names_) {
       duplicate_attributes_ |= SameNoCase(attr, seen);
     }
+    // A name gumbo rewrites (a NUL or invalid UTF-8 made U+FFFD) may equal
+    // another once rewritten ("\0" and "\xDF" are both U+FFFD): taken as a
+    // second name of one, so the page is parsed as it is.
+    duplicate_attributes_ |= !DecodesToItself(attr);
     names_.push_back(attr);
     size_t j = i;
     while (j < h.size() && IsHtmlSpace(h[j])) ++j;
