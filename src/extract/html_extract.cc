@@ -1883,10 +1883,7 @@ bool IsHeadlineShaped(const HtmlBlock& b) {
   if ((last == '.' && !text.ends_with("...")) || last == ':' || last == ',' ||
       last == ';')
     return false;
-  // A breadcrumb's path ("Sie sind hier: Start > Lokales").
-  for (std::string_view step : {" > ", " \u203a ", " \u00bb "}) {
-    if (text.find(step) != std::string_view::npos) return false;
-  }
+  if (HoldsBreadcrumbStep(text)) return false;
   return !IsByWord(words[0]) && !FindDateInLine(text, false) &&
          !HasPhoneNumber(text) && !IsFurnitureBlock(b);
 }
@@ -1925,8 +1922,6 @@ bool OnlyCellInRow(const GumboNode* td) {
 // headline, as StripSiteSuffix has it: a section's label above the text that
 // ends the <title> is no headline).
 bool TitleFramesLine(std::string_view title, std::string_view line) {
-  static constexpr std::string_view kSeparators[] = {
-      ":", "-", "|", "/", "\u2013", "\u2014", "\u00b7", "\u00bb", "\uff5c"};
   const std::string t = AsciiLower(CollapseSpaces(title)),
                     l = AsciiLower(CollapseSpaces(line));
   const auto words = [](std::string_view s) {
@@ -1936,21 +1931,23 @@ bool TitleFramesLine(std::string_view title, std::string_view line) {
   };
   if (l.empty() || t.size() <= l.size() + 1 || words(l) * 2 <= words(t))
     return false;
-  if (t.ends_with(l) && t[t.size() - l.size() - 1] == ' ') {
-    const std::string_view rest =
-        TrimSpaces(std::string_view(t).substr(0, t.size() - l.size()));
-    for (std::string_view sep : kSeparators) {
-      if (rest.ends_with(sep)) return true;
-    }
-  }
-  if (t.starts_with(l) && t[l.size()] == ' ') {
-    const std::string_view rest =
-        TrimSpaces(std::string_view(t).substr(l.size()));
-    for (std::string_view sep : kSeparators) {
-      if (sep != ":" && rest.starts_with(sep)) return true;
-    }
-  }
-  return false;
+  // The <title>'s separators (kTitleSeparators), and a colon after a
+  // section's name before the headline.
+  const auto separated = [](std::string_view rest, bool before_line) {
+    rest = TrimSpaces(rest);
+    if (before_line && rest.ends_with(':')) return true;
+    return std::any_of(std::begin(kTitleSeparators), std::end(kTitleSeparators),
+                       [&](std::string_view sep) {
+                         sep = TrimSpaces(sep);
+                         return before_line ? rest.ends_with(sep)
+                                            : rest.starts_with(sep);
+                       });
+  };
+  if (t.ends_with(l) && t[t.size() - l.size() - 1] == ' ' &&
+      separated(std::string_view(t).substr(0, t.size() - l.size()), true))
+    return true;
+  return t.starts_with(l) && t[l.size()] == ' ' &&
+         separated(std::string_view(t).substr(l.size()), false);
 }
 
 // The headline a page prints above its text when its <title> holds only the

@@ -1000,15 +1000,6 @@ std::string_view WithoutOpeningBrackets(std::string_view lower) {
 // words by.
 constexpr size_t kMaxCaptionEndBytes = 200;
 
-// Whether `line` holds a breadcrumb's step: " > ", " » ", " › " or " / "
-// between words.
-bool IsBreadcrumbPath(std::string_view line) {
-  for (std::string_view step : {" > ", " \u00bb ", " \u203a ", " / "}) {
-    if (line.find(step) != std::string_view::npos) return true;
-  }
-  return false;
-}
-
 // Whether `line`, its brackets and a closing full stop aside, is an agency
 // joiner and the agencies' names after it ("(Avec AFP)", "Avec Belga").
 bool IsAgencyCreditLine(std::string_view line) {
@@ -1250,6 +1241,13 @@ bool IsAdLabel(std::string_view lower) {
 
 }  // namespace
 
+bool HoldsBreadcrumbStep(std::string_view line) {
+  for (std::string_view step : {" > ", " \u203a ", " \u00bb "}) {
+    if (line.find(step) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 bool IsDonationLink(std::string_view href) {
   const std::vector<std::string>& words = WordLists().donation_path;
   // Asked of every link of every page (the markup pre-pass): no copy made.
@@ -1320,7 +1318,7 @@ FurnitureKind ClassifyFurnitureLine(std::string_view raw) {
   // Company"): the site's first page named, then a step.
   if (n <= 15 && !sentence &&
       LeadPhraseLength(line, lists.breadcrumb_start, /*whole_word=*/true) > 0 &&
-      IsBreadcrumbPath(line))
+      (HoldsBreadcrumbStep(line) || Contains(line, " / ")))
     return FurnitureKind::kSiteMap;
   // A reading time ("5 min read", "Lesezeit: 4 Minuten") on a short line,
   // which holds its number.

@@ -132,6 +132,10 @@ enum class FurnitureKind {
 
 const char* FurnitureKindName(FurnitureKind kind);
 
+// Whether `line` holds a breadcrumb's step between words (" > ", " › ", " » ":
+// "Sie sind hier: Start > Lokales").
+bool HoldsBreadcrumbStep(std::string_view line);
+
 // Whether link address `href` leads to a donation page: a word of its path
 // between slashes (its extension aside) or its host's first label is one of
 // furniture_lines.txt's donation-path ("/donate", "/dona/",
