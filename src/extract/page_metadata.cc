@@ -1226,16 +1226,9 @@ bool ShapedAsNamePart(const std::vector<std::string_view>& words,
   return !IsByWord(words.back());
 }
 
-// Author names from a metadata field as pages fill it: "Jane Doe", "By Jane Doe
-// and John Roe", "Analysis by Chris Cillizza, CNN Editor-at-large", "Amy
-// Kuperinsky | NJ Advance Media". Returns the names, or nothing when the field
-// reads like no name. `lenient`: the field is marked as the author's by the
-// page's structure (rel=author, an "author" class), so a lower-case user name
-// ("eseppelt") counts too. `name_field`: a field meant to hold names, not page
-// text (StripBylineLead).
-std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
-                                     bool name_field) {
-  std::string_view line = TrimSpaces(raw);
+// An author field cut at what separates the names from what follows.
+std::string_view CutAfterNames(std::string_view line) {
+  line = TrimSpaces(line);
   // A bar, a bullet, a spaced dash or guillemet separates the names from what
   // follows ("Jane Doe | Site", "By Jane Doe•15 January 2020", "By Jane Doe -
   // Data desk", "by jdoe » Tue Mar 7, 2023" as forum software prints a post's
@@ -1261,6 +1254,80 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
       }
     }
   }
+  return line;
+}
+
+// Cuts one part of an author list (`words`, `part` the text they span) at
+// the date or other information its byline goes on with. Returns whether
+// it was cut: nothing after that is a name.
+bool CutAtDateOrLabel(std::vector<std::string_view>* words_out,
+                      std::string_view* part_out) {
+  std::vector<std::string_view>& words = *words_out;
+  std::string_view& part = *part_out;
+  const auto has_digit = [](std::string_view w) {
+    return std::any_of(w.begin(), w.end(),
+                       [](char c) { return c >= '0' && c <= '9'; });
+  };
+  // A date starts at a word with digits, at a day's name after the first
+  // word, or at a day's or month's name before a number ("May 3, 2021",
+  // "Monday 3 May"). Else such a name is a person's: "Theresa May", "Anna
+  // April", "Domingo Pérez", "Mai Nguyen".
+  const auto date_at = [&](size_t i) {
+    if (!IsDateWord(words[i])) return false;
+    if (!IsCalendarWord(words[i])) return true;
+    if (i > 0 && IsDayName(words[i])) return true;
+    return std::any_of(words.begin() + static_cast<std::ptrdiff_t>(i + 1),
+                       words.begin() + static_cast<std::ptrdiff_t>(
+                                           std::min(i + 3, words.size())),
+                       has_digit);
+  };
+  // A day's name cut short ("am Mi., 14.09.2022", "» Di 7. Mär 2023") is
+  // a date closed by its full stop or before the day's number; else it may
+  // be a name's ("Lorenzo Di Stefano").
+  // So is one after the preposition a byline sets before its date, when
+  // the list's comma has cut the date's number off ("Submitted by Jane Doe
+  // on Tue, 03/15/2011").
+  const auto day_at = [&](size_t i) {
+    return i > 0 && IsDayAbbreviation(words[i]) &&
+           (words[i].back() == '.' ||
+            (i + 1 < words.size() && words[i + 1].front() >= '0' &&
+             words[i + 1].front() <= '9') ||
+            (i + 1 == words.size() && i >= 2 &&
+             (words[i - 1] == "on" || words[i - 1] == "am")));
+  };
+  for (size_t i = 0; i < words.size(); ++i) {
+    // A date, a label that starts other information ("Jane Doe Foto: X",
+    // "Jane Doe Published 3 May", "Jane Doe Veröffentlicht am ...") or the
+    // place or category a byline goes on with ("By Jane Doe in Kyiv",
+    // "Posted by Jane in Recipes").
+    if (date_at(i) || day_at(i) ||
+        (i > 0 && words[i].size() > 1 && words[i].back() == ':') ||
+        (i > 0 && ReadDateLabel(words[i]).label != DateLabel::kNone) ||
+        (i > 0 && words[i] == "in" && i + 1 < words.size() &&
+         StartsUpper(words[i + 1]))) {
+      words.resize(i);
+      // The preposition before the date ("am", "le", "on") is no part of the
+      // name.
+      if (words.size() > 1 && words.back().size() <= 3 &&
+          StartsLower(words.back()))
+        words.pop_back();
+      part = ThroughLastWord(part, words);
+      return true;
+    }
+  }
+  return false;
+}
+
+// Author names from a metadata field as pages fill it: "Jane Doe", "By Jane Doe
+// and John Roe", "Analysis by Chris Cillizza, CNN Editor-at-large", "Amy
+// Kuperinsky | NJ Advance Media". Returns the names, or nothing when the field
+// reads like no name. `lenient`: the field is marked as the author's by the
+// page's structure (rel=author, an "author" class), so a lower-case user name
+// ("eseppelt") counts too. `name_field`: a field meant to hold names, not page
+// text (StripBylineLead).
+std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
+                                     bool name_field) {
+  std::string_view line = CutAfterNames(raw);
   line = StripBylineLead(line, name_field);
   // What a bracket opens after the names is the agency's or a note ("Jana
   // Beispiel (mit APA)", "Jane Doe (AP)").
@@ -1273,59 +1340,8 @@ std::vector<std::string> AuthorNames(std::string_view raw, bool lenient,
     if (date_seen)
       break;  // the date ends the byline: nothing after it is a name
     std::vector<std::string_view> words = SplitWords(part);
-    const auto has_digit = [](std::string_view w) {
-      return std::any_of(w.begin(), w.end(),
-                         [](char c) { return c >= '0' && c <= '9'; });
-    };
-    // A date starts at a word with digits, at a day's name after the first
-    // word, or at a day's or month's name before a number ("May 3, 2021",
-    // "Monday 3 May"). Else such a name is a person's: "Theresa May", "Anna
-    // April", "Domingo Pérez", "Mai Nguyen".
-    const auto date_at = [&](size_t i) {
-      if (!IsDateWord(words[i])) return false;
-      if (!IsCalendarWord(words[i])) return true;
-      if (i > 0 && IsDayName(words[i])) return true;
-      return std::any_of(words.begin() + static_cast<std::ptrdiff_t>(i + 1),
-                         words.begin() + static_cast<std::ptrdiff_t>(
-                                             std::min(i + 3, words.size())),
-                         has_digit);
-    };
-    // A day's name cut short ("am Mi., 14.09.2022", "» Di 7. Mär 2023") is
-    // a date closed by its full stop or before the day's number; else it may
-    // be a name's ("Lorenzo Di Stefano").
-    // So is one after the preposition a byline sets before its date, when
-    // the list's comma has cut the date's number off ("Submitted by Jane Doe
-    // on Tue, 03/15/2011").
-    const auto day_at = [&](size_t i) {
-      return i > 0 && IsDayAbbreviation(words[i]) &&
-             (words[i].back() == '.' ||
-              (i + 1 < words.size() && words[i + 1].front() >= '0' &&
-               words[i + 1].front() <= '9') ||
-              (i + 1 == words.size() && i >= 2 &&
-               (words[i - 1] == "on" || words[i - 1] == "am")));
-    };
     if (CutDateRunIntoName(&words, &part)) date_seen = true;
-    for (size_t i = 0; i < words.size(); ++i) {
-      // A date, a label that starts other information ("Jane Doe Foto: X",
-      // "Jane Doe Published 3 May", "Jane Doe Veröffentlicht am ...") or the
-      // place or category a byline goes on with ("By Jane Doe in Kyiv",
-      // "Posted by Jane in Recipes").
-      if (date_at(i) || day_at(i) ||
-          (i > 0 && words[i].size() > 1 && words[i].back() == ':') ||
-          (i > 0 && ReadDateLabel(words[i]).label != DateLabel::kNone) ||
-          (i > 0 && words[i] == "in" && i + 1 < words.size() &&
-           StartsUpper(words[i + 1]))) {
-        words.resize(i);
-        // The preposition before the date ("am", "le", "on") is no part of the
-        // name.
-        if (words.size() > 1 && words.back().size() <= 3 &&
-            StartsLower(words.back()))
-          words.pop_back();
-        part = ThroughLastWord(part, words);
-        date_seen = true;
-        break;
-      }
-    }
+    if (CutAtDateOrLabel(&words, &part)) date_seen = true;
     bool first_part = first;
     first = false;
     CutCreditsAfterName(&words, &part);
