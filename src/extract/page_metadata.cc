@@ -948,13 +948,6 @@ std::string_view LastHyphenPart(std::string_view w) {
              : w.substr(dash + 1);
 }
 
-// A lower-case word that joins an agency to a byline's writers
-// (furniture_lines.txt's agency-joiner: "mit (Material von) dpa", "avec AFP").
-bool IsAgencyJoiner(std::string_view w) {
-  const std::vector<std::string>& joiners = WordLists().agency_joiner;
-  return std::find(joiners.begin(), joiners.end(), w) != joiners.end();
-}
-
 // Whether `w` is a Chinese name: two to four CJK ideographs.
 bool IsIdeographName(std::string_view w) {
   size_t pos = 0, count = 0;

@@ -422,6 +422,11 @@ std::string CalendarKey(std::string_view word) {
 
 }  // namespace
 
+bool IsAgencyJoiner(std::string_view word) {
+  const std::vector<std::string>& joiners = WordLists().agency_joiner;
+  return std::find(joiners.begin(), joiners.end(), word) != joiners.end();
+}
+
 bool IsDayName(std::string_view word) {
   const std::vector<std::string>& days = WordLists().days;
   return std::find(days.begin(), days.end(), CalendarKey(word)) != days.end();
@@ -1007,10 +1012,7 @@ bool IsAgencyCreditLine(std::string_view line) {
                    /*front=*/true);
   const std::vector<std::string_view> words = SplitWords(line, 5);
   if (words.size() < 2) return false;
-  const std::vector<std::string>& joiners = WordLists().agency_joiner;
-  if (std::find(joiners.begin(), joiners.end(), AsciiLower(words[0])) ==
-      joiners.end())
-    return false;
+  if (!IsAgencyJoiner(AsciiLower(words[0]))) return false;
   return std::all_of(words.begin() + 1, words.end(), StartsUpper);
 }
 

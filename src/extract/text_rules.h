@@ -110,6 +110,11 @@ bool IsDayName(std::string_view word);
 // a name ("Di", "Ma", "Sat"): callers read it as a day only beside a date.
 bool IsDayAbbreviation(std::string_view word);
 
+// True when `word` is a lower-case word that joins an agency to a byline's
+// writers or stands before it in a credit (furniture_lines.txt's
+// agency-joiner: "mit (Material von) dpa", "avec AFP").
+bool IsAgencyJoiner(std::string_view word);
+
 // True when the line ends like a sentence: . ! ? or … possibly followed by
 // closing quotes or brackets.
 bool EndsWithSentencePunctuation(std::string_view line);
