@@ -1651,8 +1651,11 @@ const std::string* ChooseHeading(const PageMetadata& md,
   // An <h1> that is one link (a logo's link home) is the site's name when the
   // title repeats an <h2> too ("Site » Post" with <h1><a>Site</a></h1> and
   // <h2>Post</h2>).
+  // So is one word the title repeats a section's name ("Site - News » Post"
+  // with <h1>News</h1> over <h2>Post</h2>).
   if (chosen != nullptr &&
-      md.h1_is_link[static_cast<size_t>(chosen - md.h1s.data())]) {
+      (md.h1_is_link[static_cast<size_t>(chosen - md.h1s.data())] ||
+       SplitWords(*chosen, 2).size() == 1)) {
     if (const std::string* h2 = best_repeated(md.h2s, 3)) chosen = h2;
   }
   // An <h1> that holds a kicker before its headline ("<span>Kicker</span>

@@ -546,6 +546,15 @@ TEST(PageMetadataTest, TitleIsNotTheSiteBanner) {
       {"Der Rat tagt am Freitag | Blog",
        "<h1><a href='/2021/rat'>Der Rat tagt am Freitag</a></h1>",
        "Der Rat tagt am Freitag"},
+      // So is an <h1> of one word beside such an <h2>: the section's name
+      // ("Site - News » Post"). A one-word <h1> alone is the headline.
+      {"Schachverein Gnaur - Neuigkeiten \u00bb Das Turnier im Mai ist "
+       "entschieden",
+       "<h1>Neuigkeiten</h1><h2>Das Turnier im Mai ist entschieden</h2>",
+       "Das Turnier im Mai ist entschieden"},
+      {"Hochwasserschutz | Gemeinde Gnaur",
+       "<h1>Hochwasserschutz</h1><h2>Was tun bei Starkregen</h2>",
+       "Hochwasserschutz"},
       // A lone <h1> that is a logo's link home, which the <title> does not
       // repeat, is no headline either.
       {"Der Rat tagt am Freitag",
