@@ -2001,9 +2001,19 @@ const HtmlBlock* PrintedHeadline(const std::vector<HtmlBlock>& blocks,
       return nullptr;
   }
   const auto headline_line = [&](const HtmlBlock& b) {
-    return !(b.tag_boiler && b.boiler != nullptr &&
-             b.boiler->v.element.tag != GUMBO_TAG_HEADER) &&
-           !InLongFurnitureBox(b) && IsHeadlineShaped(b);
+    if ((b.tag_boiler && b.boiler != nullptr &&
+         b.boiler->v.element.tag != GUMBO_TAG_HEADER) ||
+        InLongFurnitureBox(b))
+      return false;
+    if (IsHeadlineShaped(b)) return true;
+    // A headline set with its date or subtitle under a single <br> ("<b>
+    // Headline</b><br>Sunday, 17 January 2010"), as old table layouts print
+    // them in one cell: its first line.
+    if (b.line_breaks.empty()) return false;
+    HtmlBlock first_line = b;
+    first_line.text.resize(b.line_breaks.front());
+    first_line.line_breaks.clear();
+    return IsHeadlineShaped(first_line);
   };
   for (size_t i : window) {
     if (headline_line(blocks[i]) && TitleFramesLine(title, blocks[i].text))

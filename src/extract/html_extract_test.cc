@@ -1108,18 +1108,30 @@ TEST(HtmlExtractTest, HeadlinePrintedAboveBylineAndPicture) {
           prose + "</div></body></html>",
       "https://www.tsv-kirchdorf.de/news/12");
   EXPECT_EQ(crumbs.title, "Vorstand im Amt best\u00e4tigt");
+  const Article chevrons = ExtractHtmlDoc(
+      "<html><head><title>TSV Kirchdorf</title></head><body><div "
+      "class='col'><div>VEREIN &gt;&gt; AKTUELLES</div><div>Vorstand im "
+      "Amt best\u00e4tigt</div>" +
+          prose + "</div></body></html>",
+      "https://www.tsv-kirchdorf.de/news/12");
+  EXPECT_EQ(chevrons.title, "Vorstand im Amt best\u00e4tigt");
 }
 
-// A headline printed with its subtitle under a single <br>, as old table
-// layouts set them in one cell: the title is the first line.
+// A headline printed with its subtitle or its date under a single <br>, as
+// old table layouts set them in one cell: the title is the first line.
 TEST(HtmlExtractTest, HeadlinePrintedWithASubtitleUnderABreak) {
-  const Article a = ExtractHtmlDoc(
-      "<html><head><title>TSV Kirchdorf</title></head><body><table><tr><td>"
-      "<font size='4'><b>Vorstand im Amt best\u00e4tigt</b></font><br>Gut "
-      "besuchte Versammlung im Sportheim<br><br>" +
-          std::string(kClubMeetingProse) + "</td></tr></table></body></html>",
-      "https://www.tsv-kirchdorf.de/news/12");
-  EXPECT_EQ(a.title, "Vorstand im Amt best\u00e4tigt");
+  const auto page = [](const std::string& under_the_break) {
+    return ExtractHtmlDoc(
+        "<html><head><title>TSV Kirchdorf</title></head><body><table><tr><td>"
+        "<font size='4'><b>Vorstand im Amt best\u00e4tigt</b></font><br>" +
+            under_the_break + "<br><br>" + std::string(kClubMeetingProse) +
+            "</td></tr></table></body></html>",
+        "https://www.tsv-kirchdorf.de/news/12");
+  };
+  EXPECT_EQ(page("Gut besuchte Versammlung im Sportheim").title,
+            "Vorstand im Amt best\u00e4tigt");
+  EXPECT_EQ(page("<i>Mittwoch, 21. M\u00e4rz 2012</i>").title,
+            "Vorstand im Amt best\u00e4tigt");
 }
 
 // A <title> that frames the headline with the site's and the section's names

@@ -1244,7 +1244,7 @@ bool IsAdLabel(std::string_view lower) {
 }  // namespace
 
 bool HoldsBreadcrumbStep(std::string_view line) {
-  for (std::string_view step : {" > ", " \u203a ", " \u00bb "}) {
+  for (std::string_view step : {" > ", " >> ", " \u203a ", " \u00bb "}) {
     if (line.find(step) != std::string_view::npos) return true;
   }
   return false;

@@ -137,8 +137,8 @@ enum class FurnitureKind {
 
 const char* FurnitureKindName(FurnitureKind kind);
 
-// Whether `line` holds a breadcrumb's step between words (" > ", " › ", " » ":
-// "Sie sind hier: Start > Lokales").
+// Whether `line` holds a breadcrumb's step between words (" > ", " >> ", " › ",
+// " » ": "Sie sind hier: Start > Lokales").
 bool HoldsBreadcrumbStep(std::string_view line);
 
 // Whether link address `href` leads to a donation page: a word of its path
