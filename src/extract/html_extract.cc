@@ -1870,13 +1870,12 @@ void PreferFullerByline(std::vector<std::string> printed,
     *authors = std::move(printed);
 }
 
-// Whether `b` reads as a headline printed in the text: 3 to 20 words of one
-// line, no link, not closed as a sentence or a label is (a full stop, a
-// colon, a comma), no date, byline, phone number or furniture in it.
-bool IsHeadlineShaped(const HtmlBlock& b) {
+// Whether `text` reads as a headline printed in the text: 3 to 20 words, not
+// closed as a sentence or a label is (a full stop, a colon, a comma), no date,
+// byline, breadcrumb, phone number or furniture in it.
+bool IsHeadlineText(std::string_view text) {
   constexpr size_t kMinWords = 3, kMaxWords = 20, kMaxBytes = 200;
-  const std::string_view text = b.text;
-  if (text.empty() || text.size() > kMaxBytes || b.link_chars > 0) return false;
+  if (text.empty() || text.size() > kMaxBytes) return false;
   const std::vector<std::string_view> words = SplitWords(text, kMaxWords + 1);
   if (words.size() < kMinWords || words.size() > kMaxWords) return false;
   const char last = text.back();
@@ -1885,7 +1884,19 @@ bool IsHeadlineShaped(const HtmlBlock& b) {
     return false;
   if (HoldsBreadcrumbStep(text)) return false;
   return !IsByWord(words[0]) && !FindDateInLine(text, false) &&
-         !HasPhoneNumber(text) && !IsFurnitureBlock(b);
+         !HasPhoneNumber(text) && !IsFurnitureText(text);
+}
+
+// Whether block `b`, with no link in it, is a headline (IsHeadlineText) whole
+// or in its first line: a headline set with its date or subtitle under a
+// single <br> ("<b>Headline</b><br>Sunday, 17 January 2010"), as old table
+// layouts print them in one cell.
+bool IsHeadlineShaped(const HtmlBlock& b) {
+  if (b.link_chars > 0) return false;
+  if (IsHeadlineText(b.text)) return true;
+  return !b.line_breaks.empty() &&
+         IsHeadlineText(
+             std::string_view(b.text).substr(0, b.line_breaks.front()));
 }
 
 // Whether `b` is a line a headline carries below it and nothing else does
@@ -2001,19 +2012,9 @@ const HtmlBlock* PrintedHeadline(const std::vector<HtmlBlock>& blocks,
       return nullptr;
   }
   const auto headline_line = [&](const HtmlBlock& b) {
-    if ((b.tag_boiler && b.boiler != nullptr &&
-         b.boiler->v.element.tag != GUMBO_TAG_HEADER) ||
-        InLongFurnitureBox(b))
-      return false;
-    if (IsHeadlineShaped(b)) return true;
-    // A headline set with its date or subtitle under a single <br> ("<b>
-    // Headline</b><br>Sunday, 17 January 2010"), as old table layouts print
-    // them in one cell: its first line.
-    if (b.line_breaks.empty()) return false;
-    HtmlBlock first_line = b;
-    first_line.text.resize(b.line_breaks.front());
-    first_line.line_breaks.clear();
-    return IsHeadlineShaped(first_line);
+    return !(b.tag_boiler && b.boiler != nullptr &&
+             b.boiler->v.element.tag != GUMBO_TAG_HEADER) &&
+           !InLongFurnitureBox(b) && IsHeadlineShaped(b);
   };
   for (size_t i : window) {
     if (headline_line(blocks[i]) && TitleFramesLine(title, blocks[i].text))
